@@ -1,0 +1,151 @@
+/**
+ * The one importer of mailparser: raw RFC 5322 bytes in, a plain `Mail` out.
+ * mailparser is in maintenance mode (its successor is postal-mime); keeping it behind this adapter means
+ * swapping it touches one file.
+ */
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail, type Attachment, type EmailAddress } from 'mailparser';
+import libmime from 'libmime';
+import { convert } from 'html-to-text';
+import type { Address, Mail, MailPart } from '../types.ts';
+
+// Link detection and text→HTML conversion are not needed by crieur and cost a third of the parse time.
+// HTML→text is done here instead of by mailparser so that we know whether the text was derived (it does
+// not say), and delivery-status parts are kept as parts so that bounces can be read field by field.
+const PARSE_OPTIONS = {
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipImageLinks: true,
+  skipHtmlToText: true,
+  keepDeliveryStatus: true,
+} as const;
+/** html-to-text on pathological HTML (spam, 10 MB tables) is the slowest thing we do: bound its input. */
+const MAX_HTML_TO_TEXT = 2_000_000;
+/** Forwards inside forwards inside bounces: one level is what crieur uses; more only costs time. */
+const EMBED_DEPTH = 1;
+
+export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
+  const parsed = await simpleParser(raw, PARSE_OPTIONS);
+  return toMail(parsed, depth);
+}
+
+async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
+  const defects: string[] = [];
+  const parts: MailPart[] = [];
+  const embedded: Mail[] = [];
+  for (const a of p.attachments ?? []) {
+    const part = toPart(a);
+    parts.push(part);
+    if (part.contentType === 'message/rfc822' && depth < EMBED_DEPTH) {
+      try {
+        embedded.push(await readMail(a.content, depth + 1));
+      } catch (err) {
+        defects.push(`embedded message unreadable: ${(err as Error).message}`);
+      }
+    }
+  }
+  const html = typeof p.html === 'string' && p.html.trim() !== '' ? p.html : null;
+  let text = p.text && p.text.trim() !== '' ? p.text : null;
+  let textFromHtml = false;
+  if (text === null && html !== null) {
+    text = htmlText(html, defects);
+    textFromHtml = text !== null;
+  }
+  return {
+    headers: headerMap(p),
+    messageId: p.messageId ? normalizeMessageId(p.messageId) : null,
+    subject: p.subject ?? '',
+    from: first(p.from),
+    sender: first(p.headers.get('sender') as AddressObject | undefined),
+    to: addresses(p.to),
+    cc: addresses(p.cc),
+    replyTo: addresses(p.replyTo),
+    date: p.date && !Number.isNaN(p.date.getTime()) ? p.date : null,
+    inReplyTo: p.inReplyTo ? normalizeMessageId(p.inReplyTo.split(/\s+/)[0] ?? p.inReplyTo) : null,
+    references: (Array.isArray(p.references) ? p.references : p.references ? [p.references] : [])
+      .flatMap((r) => r.split(/\s+/))
+      .filter((r) => r !== '')
+      .map(normalizeMessageId),
+    text,
+    textFromHtml,
+    html,
+    parts,
+    embedded,
+    defects,
+  };
+}
+
+function htmlText(html: string, defects: string[]): string | null {
+  if (html.length > MAX_HTML_TO_TEXT) {
+    defects.push(`HTML body too long to convert (${html.length} bytes)`);
+    return null;
+  }
+  try {
+    const t = convert(html, {
+      wordwrap: false,
+      selectors: [
+        { selector: 'a', options: { ignoreHref: true } },
+        { selector: 'img', format: 'skip' },
+        { selector: 'h1', options: { uppercase: false } },
+        { selector: 'h2', options: { uppercase: false } },
+        { selector: 'h3', options: { uppercase: false } },
+        { selector: 'table', format: 'dataTable' },
+      ],
+      limits: { maxDepth: 100 },
+    });
+    return t.trim() === '' ? null : t;
+  } catch (err) {
+    defects.push(`HTML body could not be converted to text: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+function headerMap(p: ParsedMail): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { key, line } of p.headerLines ?? []) {
+    const colon = line.indexOf(':');
+    let value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
+    try {
+      value = libmime.decodeWords(value);
+    } catch {
+      // keep the raw value: a broken encoded-word must not make a header disappear
+    }
+    (out[key.toLowerCase()] ??= []).push(value);
+  }
+  return out;
+}
+
+function toPart(a: Attachment): MailPart {
+  const content = Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content ?? '');
+  return {
+    filename: a.filename ?? null,
+    contentType: (a.contentType ?? 'application/octet-stream').toLowerCase(),
+    disposition: a.contentDisposition === 'attachment' ? 'attachment' : a.contentDisposition === 'inline' ? 'inline' : null,
+    related: Boolean(a.related),
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
+  const objs = Array.isArray(field) ? field : field ? [field] : [];
+  return objs.flatMap((o) => flatten(o.value));
+}
+
+function flatten(list: EmailAddress[]): Address[] {
+  return list.flatMap((e) =>
+    e.group ? flatten(e.group) : e.address ? [{ name: e.name && e.name.trim() !== '' ? e.name.trim() : null, email: e.address.trim() }] : [],
+  );
+}
+
+function first(field: AddressObject | AddressObject[] | undefined): Address | null {
+  return addresses(field)[0] ?? null;
+}
+
+/** Message-IDs compare with their angle brackets, as RFC 5322 writes them. */
+export function normalizeMessageId(id: string): string {
+  const t = id.trim();
+  if (t === '') return t;
+  return t.startsWith('<') ? t : `<${t.replace(/>$/, '')}>`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The one configuration schema (SPEC "Configuration"), with its defaults. Validated once at start;
+ * everything downstream receives a typed `Config` and never reads process.env itself.
+ */
+import { z } from 'zod';
+
+const email = z.email({ error: 'an email address such as talks@example.org' });
+const urlWith = (schemes: string[], example: string) =>
+  z.string({ error: `a URL such as ${example}` }).refine((u) => schemes.some((s) => u.startsWith(s)), {
+    error: `a URL starting with ${schemes.join(' or ')} (e.g. ${example})`,
+  });
+
+export const configSchema = z.object({
+  group: z
+    .object({
+      name: z.string().min(1).default('crieur'),
+      locale: z.enum(['fr', 'en'], { error: 'fr or en' }).default('fr'),
+      timezone: z
+        .string()
+        .refine((tz) => isTimeZone(tz), { error: 'an IANA time zone such as Europe/Paris' })
+        .default('Europe/Paris'),
+    })
+    .prefault({}),
+  addresses: z
+    .object({
+      proposals: email.default('talks@crieur.invalid'),
+      from: z.string().min(3).default('crieur <talks@crieur.invalid>'),
+      bounces: email.optional(),
+    })
+    .prefault({}),
+  organizers: z.array(email).default([]),
+  inbox: z
+    .object({
+      url: urlWith(['imap://', 'imaps://', 'maildir://'], 'imap://user:pass@127.0.0.1:10143/INBOX').optional(),
+      /** Where handled mail is moved (IMAP folder name, created if missing). */
+      processedFolder: z.string().min(1).default('Crieur/Processed'),
+      /** Poll interval when the server has no IDLE, and for Maildir. */
+      pollSeconds: z.number().positive().default(30),
+    })
+    .prefault({}),
+  smtp: z
+    .object({
+      url: urlWith(['smtp://', 'smtps://'], 'smtp://127.0.0.1:2525').optional(),
+      pool: z.number().int().positive().default(5),
+    })
+    .prefault({}),
+  redis: z
+    .object({
+      url: urlWith(['redis://', 'rediss://'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+      prefix: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, { error: 'letters, digits, _ . - only' }).default('crieur'),
+    })
+    .prefault({}),
+  database: z
+    .object({
+      url: urlWith(['pglite://', 'postgres://', 'postgresql://'], 'pglite://./data/crieur').default('pglite://./data/crieur'),
+    })
+    .prefault({}),
+  secret: z.string().min(16, { error: 'at least 16 characters (HMAC key for reply tokens)' }).optional(),
+  lists: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        address: email,
+        language: z.enum(['fr', 'en']).default('fr'),
+      }),
+    )
+    .default([]),
+  http: z
+    .object({
+      host: z.string().default('127.0.0.1'),
+      /** /healthz and /metrics; 0 disables the listener. */
+      port: z.number().int().min(0).max(65535).default(9464),
+    })
+    .prefault({}),
+  limits: z
+    .object({
+      /** Loop guard: acknowledgements one sender can trigger per day. */
+      acksPerSenderPerDay: z.number().int().positive().default(10),
+    })
+    .prefault({}),
+  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The pure heart of `crieur parse`: one decoded Mail in, the SPEC ParseResult out. No IO, no clock.
+ * classify → (proposal? extract) → assemble, with every guess surfaced as a warning.
+ */
+import type { Mail, ParseContext, ParseResult } from '../types.ts';
+import { classify } from './classify/index.ts';
+import { extractProposal } from './extract/index.ts';
+import { detectLanguage } from './language.ts';
+
+export function understand(mail: Mail, ctx: ParseContext): ParseResult {
+  const warnings = [...mail.defects];
+  const c = classify(mail, ctx);
+  const result: ParseResult = {
+    messageId: mail.messageId,
+    kind: c.kind,
+    from: mail.from,
+    subject: mail.subject,
+    language: detectLanguage(mail.text),
+    warnings,
+  };
+  if (mail.messageId === null) warnings.push('no Message-ID header');
+  if (c.kind === 'proposal') {
+    const x = extractProposal(mail, ctx);
+    result.proposal = x.proposal;
+    warnings.push(...x.warnings);
+  }
+  if (c.command) result.command = c.command;
+  if (c.bounce) result.bounce = c.bounce;
+  return result;
+}
+
+/** A message with none of the header fields every mail has is not mail (a PDF, an empty file…). */
+export function notMailReason(mail: Mail): string | null {
+  const present = ['from', 'to', 'subject', 'date', 'message-id', 'received', 'sender', 'return-path', 'mime-version', 'content-type'].filter(
+    (h) => mail.headers[h] !== undefined,
+  );
+  if (present.length === 0) return 'not a mail message: no header fields (From, Date, Subject…) found';
+  return null;
+}
