@@ -1,0 +1,170 @@
+/**
+ * The interfaces the use cases (src/app) need from the outside world. Adapters in src/adapters implement
+ * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
+ */
+import type { Kind, ParseResult, ProposalDraft, Speaker } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------- inbound
+export type InboundSource = 'imap' | 'maildir' | 'pipe' | 'cli';
+/** received → classified → done | failed (parked with its reason; `crieur failed retry` replays it). */
+export type InboundState = 'received' | 'classified' | 'done' | 'failed';
+
+export interface InboundLocator {
+  source: InboundSource;
+  /** imap: mailbox URL without credentials; maildir: folder path. */
+  mailbox?: string | null;
+  uidValidity?: number | null;
+  uid?: number | null;
+}
+
+export interface InboundMessage {
+  id: number;
+  messageId: string | null;
+  sha256: string;
+  source: InboundSource;
+  kind: Kind | null;
+  state: InboundState;
+  error: string | null;
+  receivedAt: Date;
+  /** The ParseResult stored when classified (JSON), null before. */
+  parsed: ParseResult | null;
+}
+
+export interface InboundStore {
+  /** Stores raw bytes first, byte-exact. Unique by (Message-ID, sha256): a second copy returns the first id. */
+  saveRaw(raw: Buffer, loc: InboundLocator): Promise<{ id: number; inserted: boolean }>;
+  getRaw(id: number): Promise<Buffer | null>;
+  get(id: number): Promise<InboundMessage | null>;
+  setClassified(id: number, kind: Kind, parsed: ParseResult): Promise<void>;
+  setState(id: number, state: InboundState, error?: string | null): Promise<void>;
+  listFailed(): Promise<InboundMessage[]>;
+}
+
+// -------------------------------------------------------------------------------------------- proposals
+export type ProposalStatus =
+  | 'received'
+  | 'accepted'
+  | 'waitlisted'
+  | 'declined'
+  | 'confirmed'
+  | 'scheduled'
+  | 'presented'
+  | 'withdrawn';
+
+export interface ProposalRecord extends ProposalDraft {
+  id: number;
+  ref: string; // P-0001
+  status: ProposalStatus;
+  receivedAt: Date;
+  /** inbound message that created it. */
+  messageId: number;
+  event: string | null;
+}
+
+export interface HistoryEntry {
+  at: Date;
+  actor: string; // email address or 'crieur'
+  action: string; // 'filed', 'updated', 'status:accepted', …
+  detail: Record<string, unknown> | null;
+  /** inbound message id that caused it, when one did. */
+  messageId: number | null;
+}
+
+export interface ProposalStore {
+  /**
+   * Files a proposal from an inbound message, in one transaction: allocates the next ref, stores speakers
+   * and history. Idempotent per inbound message: filing the same message twice returns the first record.
+   */
+  fileFromMessage(messageId: number, draft: ProposalDraft, actor: string): Promise<{ proposal: ProposalRecord; created: boolean }>;
+  /** Same speaker + same normalized title within `withinDays`: the candidate for an update. */
+  findRecentDuplicate(speakerEmail: string, normalizedTitle: string, since: Date): Promise<ProposalRecord | null>;
+  update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;
+  setStatus(ref: string, status: ProposalStatus, actor: string, messageId: number | null): Promise<ProposalRecord>;
+  get(ref: string): Promise<ProposalRecord | null>;
+  list(filter?: { status?: ProposalStatus }): Promise<ProposalRecord[]>;
+  history(ref: string): Promise<HistoryEntry[]>;
+}
+
+export interface AttachmentStore {
+  /** Content-addressed: the same bytes are stored once, keyed by sha256. */
+  put(content: Buffer, contentType: string): Promise<string>;
+  get(sha256: string): Promise<Buffer | null>;
+}
+
+// ----------------------------------------------------------------------------------------------- outbox
+/** queued → sending → sent | failed; a `sending` row whose lease expired is retried (crash recovery). */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder';
+
+export interface OutboxItem {
+  id: number;
+  /** Idempotency key: (purpose, subject ref, recipient). A second enqueue with the same key is a no-op. */
+  purpose: OutboxPurpose;
+  subjectRef: string;
+  recipient: string;
+  /** The full RFC 5322 message, built before queueing so that a retry sends the very same bytes. */
+  raw: Buffer;
+  envelopeFrom: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  /** SMTP answer of the last attempt (e.g. "550 5.1.1 no such user"). */
+  smtpResponse: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface NewOutboxItem {
+  purpose: OutboxPurpose;
+  subjectRef: string;
+  recipient: string;
+  raw: Buffer;
+  envelopeFrom: string;
+  /** inbound message that caused it, for the ledger. */
+  causeMessageId?: number | null;
+}
+
+export interface OutboxStore {
+  enqueue(item: NewOutboxItem): Promise<{ id: number; inserted: boolean }>;
+  /** Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired). */
+  claim(id: number, leaseMs: number): Promise<OutboxItem | null>;
+  markSent(id: number, smtpResponse: string): Promise<void>;
+  /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
+  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
+  get(id: number): Promise<OutboxItem | null>;
+  list(filter?: { status?: OutboxStatus }): Promise<OutboxItem[]>;
+  /** Rows to (re)dispatch: queued, or sending with an expired lease. */
+  pending(limit: number): Promise<number[]>;
+  /** How many acknowledgements went to this address since `since` (loop guard). */
+  countSince(purpose: OutboxPurpose, recipient: string, since: Date): Promise<number>;
+}
+
+// --------------------------------------------------------------------------------------------- checkpoints
+export interface Checkpoint {
+  uidValidity: number;
+  lastUid: number;
+}
+export interface CheckpointStore {
+  get(mailbox: string): Promise<Checkpoint | null>;
+  set(mailbox: string, cp: Checkpoint): Promise<void>;
+}
+
+export type { Speaker };
+
+/** Everything the app needs from the database, opened once per process. */
+export interface Store {
+  inbound: InboundStore;
+  proposals: ProposalStore;
+  attachments: AttachmentStore;
+  outbox: OutboxStore;
+  checkpoints: CheckpointStore;
+  /** Engine name and where, for `crieur doctor` (no credentials). */
+  describe(): string;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------- clock
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
