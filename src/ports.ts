@@ -81,6 +81,10 @@ export interface ProposalStore {
   update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;
   setStatus(ref: string, status: ProposalStatus, actor: string, messageId: number | null): Promise<ProposalRecord>;
   get(ref: string): Promise<ProposalRecord | null>;
+  /** The proposal this inbound message filed or updated, if any (replay safety). */
+  findByMessage(messageId: number): Promise<ProposalRecord | null>;
+  /** Records an event that changes no field (a reply received, an acknowledgement skipped…). */
+  note(ref: string, actor: string, action: string, detail: Record<string, unknown> | null, messageId: number | null): Promise<void>;
   list(filter?: { status?: ProposalStatus }): Promise<ProposalRecord[]>;
   history(ref: string): Promise<HistoryEntry[]>;
 }
@@ -168,3 +172,51 @@ export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+// ------------------------------------------------------------------------------------------- dispatch
+/** The queues, seen from the use cases: only ids cross them (BullMQ stores job data in clear text). */
+export type QueueName = 'classify' | 'file' | 'command' | 'deliver';
+export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver'];
+
+export interface Dispatcher {
+  /** Idempotent per (queue, id) while the job exists. */
+  dispatch(queue: QueueName, id: number): Promise<void>;
+}
+
+// -------------------------------------------------------------------------------------------- compose
+/** A message ready for the outbox: the exact bytes that will go over SMTP, built once. */
+export interface ComposedMail {
+  raw: Buffer;
+  envelopeFrom: string;
+  recipient: string;
+  subject: string;
+}
+
+/** What a proposal's mails need to know about the message that started it, to thread the answer. */
+export interface ThreadInfo {
+  messageId: string | null;
+  references: string[];
+  subject: string;
+}
+
+export interface Composer {
+  ack(p: ProposalRecord, to: Speaker & { email: string }, thread: ThreadInfo): Promise<ComposedMail>;
+  organizerNotice(p: ProposalRecord, organizer: string, thread: ThreadInfo): Promise<ComposedMail>;
+}
+
+// -------------------------------------------------------------------------------------------- logger
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: object): Logger;
+}
+
+// ---------------------------------------------------------------------------------------------- send
+export interface Sender {
+  /** Resolves with the server's final answer; rejects with an error whose `code` is ESMTP_TRANSIENT or ESMTP_PERMANENT. */
+  send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
+  verify(): Promise<void>;
+  close(): Promise<void>;
+}

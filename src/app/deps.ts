@@ -1,0 +1,16 @@
+/** What the use cases are given; built once per process by workers/context.ts. */
+import type { Config } from '../config/schema.ts';
+import type { Clock, Composer, Dispatcher, Logger, Sender, Store } from '../ports.ts';
+import type { ParseContext } from '../types.ts';
+
+export interface AppDeps {
+  config: Config;
+  ctx: ParseContext;
+  store: Store;
+  dispatcher: Dispatcher;
+  composer: Composer;
+  /** Absent in processes that do not send (e.g. `crieur ingest`). */
+  sender?: Sender;
+  clock: Clock;
+  log: Logger;
+}

@@ -1,0 +1,119 @@
+/**
+ * The filing runner: a classified proposal becomes a proposal record (or updates the one the same speaker sent
+ * with the same title within 30 days), its attachments are kept, and the outbox gets one acknowledgement per
+ * speaker and one notice per organizer.
+ *
+ * Side effects, in order, each idempotent so that a crash anywhere and a replay give the same end state:
+ *   1. attachments stored (content-addressed)      2. proposal filed or updated (unique per inbound message)
+ *   3. outbox rows enqueued (unique per purpose, proposal+message, recipient)   4. deliver jobs dispatched
+ *   5. inbound message marked done
+ */
+import { readMail } from '../adapters/mailparser.ts';
+import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
+import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
+import type { ComposedMail, ProposalRecord, ThreadInfo } from '../ports.ts';
+import type { Mail, ProposalDraft } from '../types.ts';
+import type { AppDeps } from './deps.ts';
+
+const UPDATE_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface FilingOutcome {
+  proposal: ProposalRecord;
+  action: 'filed' | 'updated' | 'already-filed';
+  queued: number[];
+  skippedAcks: string[];
+}
+
+export async function fileProposal(deps: AppDeps, inboundId: number): Promise<FilingOutcome | null> {
+  const { store, log } = deps;
+  const inbound = await store.inbound.get(inboundId);
+  const raw = await store.inbound.getRaw(inboundId);
+  const draft = inbound?.parsed?.proposal;
+  if (!inbound || raw === null || !draft) {
+    await store.inbound.setState(inboundId, 'failed', 'no proposal to file: classify it first (crieur failed retry)');
+    return null;
+  }
+  const mail = await readMail(raw);
+  for (const a of mail.parts) {
+    if (draft.attachments.some((d) => d.sha256 === a.sha256)) await store.attachments.put(a.content, a.contentType);
+  }
+  const actor = mail.from?.email.toLowerCase() ?? 'unknown';
+  const { proposal, action } = await fileOrUpdate(deps, inboundId, draft, actor);
+
+  const thread: ThreadInfo = { messageId: mail.messageId, references: mail.references, subject: mail.subject };
+  const queued: number[] = [];
+  const skippedAcks: string[] = [];
+  const subjectRef = `${proposal.ref}/m${inboundId}`;
+  const guard = whyNotAnswer({ kind: 'proposal', mail, ownAddresses: deps.ctx.ownAddresses });
+  for (const speaker of ackRecipients(proposal, mail)) {
+    const why = guard ?? (await overCap(deps, speaker.email));
+    if (why) {
+      skippedAcks.push(`${speaker.email}: ${why}`);
+      log.warn({ inbound: inboundId, ref: proposal.ref, to: speaker.email, why }, 'acknowledgement not sent');
+      continue;
+    }
+    const composed = await deps.composer.ack(proposal, speaker, thread);
+    queued.push(...(await enqueue(deps, 'ack', subjectRef, composed, inboundId)));
+  }
+  for (const organizer of deps.config.organizers) {
+    const composed = await deps.composer.organizerNotice(proposal, organizer, thread);
+    queued.push(...(await enqueue(deps, 'notify-organizer', subjectRef, composed, inboundId)));
+  }
+  for (const id of queued) await deps.dispatcher.dispatch('deliver', id);
+  await store.inbound.setState(inboundId, 'done');
+  log.info({ inbound: inboundId, ref: proposal.ref, action, queued: queued.length }, 'proposal filed');
+  return { proposal, action, queued, skippedAcks };
+}
+
+async function fileOrUpdate(
+  deps: AppDeps,
+  inboundId: number,
+  draft: ProposalDraft,
+  actor: string,
+): Promise<{ proposal: ProposalRecord; action: FilingOutcome['action'] }> {
+  const { proposals } = deps.store;
+  const already = await proposals.findByMessage(inboundId);
+  if (already) return { proposal: already, action: 'already-filed' };
+  const speakerEmail = draft.speakers.find((s) => s.email)?.email ?? actor;
+  const key = normalizeTitle(draft.title);
+  if (key !== '') {
+    const since = new Date(deps.clock.now().getTime() - UPDATE_WINDOW_DAYS * DAY_MS);
+    const earlier = await proposals.findRecentDuplicate(speakerEmail.toLowerCase(), key, since);
+    if (earlier) return { proposal: await proposals.update(earlier.ref, draft, actor, inboundId), action: 'updated' };
+  }
+  const filed = await proposals.fileFromMessage(inboundId, draft, actor);
+  return { proposal: filed.proposal, action: filed.created ? 'filed' : 'already-filed' };
+}
+
+/** Every speaker with an address (co-speakers too); the sender when no speaker has one. */
+function ackRecipients(p: ProposalRecord, mail: Mail): { name: string | null; email: string }[] {
+  const seen = new Set<string>();
+  const out: { name: string | null; email: string }[] = [];
+  for (const s of p.speakers) {
+    if (!s.email || seen.has(s.email.toLowerCase())) continue;
+    seen.add(s.email.toLowerCase());
+    out.push({ name: s.name, email: s.email });
+  }
+  if (out.length === 0 && mail.from) out.push({ name: mail.from.name, email: mail.from.email });
+  return out;
+}
+
+async function overCap(deps: AppDeps, email: string): Promise<string | null> {
+  const limit = deps.config.limits.acksPerSenderPerDay;
+  const since = new Date(deps.clock.now().getTime() - DAY_MS);
+  const n = await deps.store.outbox.countSince('ack', email.toLowerCase(), since);
+  return n >= limit ? `cap of ${limit} acknowledgements a day reached` : null;
+}
+
+async function enqueue(deps: AppDeps, purpose: 'ack' | 'notify-organizer', subjectRef: string, m: ComposedMail, cause: number): Promise<number[]> {
+  const r = await deps.store.outbox.enqueue({
+    purpose,
+    subjectRef,
+    recipient: m.recipient.toLowerCase(),
+    raw: m.raw,
+    envelopeFrom: m.envelopeFrom,
+    causeMessageId: cause,
+  });
+  return [r.id];
+}

@@ -1,0 +1,23 @@
+/**
+ * Mail in: the raw bytes are stored before anything else (byte-exact, deduplicated), then only the id goes on
+ * the queue. Whatever happens next, the message is already safe.
+ */
+import type { InboundLocator } from '../ports.ts';
+import type { AppDeps } from './deps.ts';
+
+export interface IngestOutcome {
+  id: number;
+  /** false when this exact message was already stored (a re-delivery after a restart, a UIDVALIDITY rescan…). */
+  inserted: boolean;
+}
+
+export async function ingestMessage(deps: Pick<AppDeps, 'store' | 'dispatcher' | 'log'>, raw: Buffer, loc: InboundLocator): Promise<IngestOutcome> {
+  const saved = await deps.store.inbound.saveRaw(raw, loc);
+  if (saved.inserted) {
+    await deps.dispatcher.dispatch('classify', saved.id);
+    deps.log.info({ inbound: saved.id, source: loc.source }, 'message stored');
+  } else {
+    deps.log.debug({ inbound: saved.id, source: loc.source }, 'duplicate message ignored');
+  }
+  return saved;
+}
