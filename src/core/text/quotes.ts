@@ -1,0 +1,100 @@
+/**
+ * Quoted-history removal: what the sender wrote in *this* message, without the earlier mail their client
+ * appended (">" lines, "On … wrote:" / "Le … a écrit :" attributions, Outlook's "-----Original Message-----"
+ * and "De : … Envoyé : … Objet :" header blocks).
+ *
+ * Forward markers ("---------- Forwarded message ---------", "Début du message réexpédié :") are NOT cut
+ * here: a forwarded proposal's content is the point of the message. See forward.ts to split those.
+ * Scans are bounded (MAX_SCAN) so that a 10 MB text body costs no more than a normal one.
+ */
+import type { Mail } from '../../types.ts';
+
+/** Bodies longer than this are cut before scanning: nobody writes a proposal in 50 KB. */
+export const MAX_SCAN = 40_000;
+
+/** One line that, alone, starts the quoted history. */
+const SEPARATOR_LINE: readonly RegExp[] = [
+  /^-{2,}\s*(original message|message d'origine|message original|urspr[üu]ngliche nachricht|mensaje original)\s*-{2,}\s*$/i,
+  /^_{10,}\s*$/, // Outlook's rule above its header block
+];
+
+/**
+ * Attribution: "On Mon, 3 Mar 2025 at 10:00, Jean <j@x> wrote:", "Le lun. 3 mars 2025 à 10:00, Jean a écrit :".
+ * Clients wrap it over up to three lines, so it is tested on a line and its next two joined.
+ */
+const ATTRIBUTION =
+  /^(on|le|am|el|il|op|em|w dniu)\b.{0,300}?\b(wrote|writes|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu|napisa[łl]\(?a?\)?)\s*:\s*$/i;
+/** A bare "Jean Dupont <j@x> a écrit :" / "j@x wrote:" line (no leading date). */
+const BARE_ATTRIBUTION = /^.{0,120}(@|>).{0,80}\b(wrote|a [ée]crit|schrieb)\s*:\s*$/i;
+
+/** Outlook header block: "From:/De :" then, within a few lines, "Sent:/Envoyé :/Date :" and "Subject:/Objet :". */
+const HEADER_FROM = /^\s*\*?(from|de|von)\s*\*?\s*:/i;
+const HEADER_SENT = /^\s*\*?(sent|envoy[ée]|date|gesendet)\s*\*?\s*:/i;
+const HEADER_SUBJECT = /^\s*\*?(subject|objet|betreff|sujet)\s*\*?\s*:/i;
+
+export function isQuoteLine(line: string): boolean {
+  return /^\s*>/.test(line);
+}
+
+/** Is `lines[i]` the first line of an Outlook "De : … Envoyé : … Objet :" block? */
+export function isHeaderBlockAt(lines: readonly string[], i: number): boolean {
+  if (!HEADER_FROM.test(lines[i] ?? '')) return false;
+  let sent = false;
+  for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
+    const l = lines[j] ?? '';
+    if (HEADER_SENT.test(l)) sent = true;
+    else if (HEADER_SUBJECT.test(l)) return sent;
+  }
+  return false;
+}
+
+/** Index of the line where quoted history starts, or lines.length when there is none. */
+export function quoteStart(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '') continue;
+    if (SEPARATOR_LINE.some((r) => r.test(line))) {
+      // an underscore rule only counts when a header block follows it
+      if (line.startsWith('_') && !isHeaderBlockAt(lines, nextNonEmpty(lines, i + 1))) continue;
+      return i;
+    }
+    if (isHeaderBlockAt(lines, i)) return i;
+    if (line.length < 400 && /[:：]\s*$/.test(line)) {
+      const joined = [line, (lines[i + 1] ?? '').trim(), (lines[i + 2] ?? '').trim()];
+      for (let n = 1; n <= 3; n++) {
+        const cand = joined.slice(0, n).join(' ');
+        if (ATTRIBUTION.test(cand) || BARE_ATTRIBUTION.test(cand)) return i;
+      }
+    } else if (/^(on|le|am)\b/i.test(line) && line.length < 300) {
+      // wrapped attribution whose colon is on a following line
+      for (let n = 2; n <= 3; n++) {
+        const cand = lines.slice(i, i + n).map((l) => l.trim()).join(' ');
+        if (ATTRIBUTION.test(cand)) return i;
+      }
+    }
+  }
+  return lines.length;
+}
+
+function nextNonEmpty(lines: readonly string[], from: number): number {
+  let i = from;
+  while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+  return i;
+}
+
+/** The text without quoted history: ">" lines dropped, everything from the first attribution/separator cut. */
+export function stripQuotes(text: string): string {
+  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
+  const end = quoteStart(lines);
+  return lines
+    .slice(0, end)
+    .filter((l) => !isQuoteLine(l))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The sender's own words in this mail (plain text or text derived from HTML), without quoted history. */
+export function unquotedText(mail: Pick<Mail, 'text'>): string {
+  return mail.text ? stripQuotes(mail.text) : '';
+}
