@@ -38,6 +38,11 @@ export interface InboundStore {
   setClassified(id: number, kind: Kind, parsed: ParseResult): Promise<void>;
   setState(id: number, state: InboundState, error?: string | null): Promise<void>;
   listFailed(): Promise<InboundMessage[]>;
+  /**
+   * Messages stuck in `received` or `classified` since before `olderThan` — their job was lost (Redis flushed,
+   * a crash between the store and the queue). The recovery sweep dispatches them again.
+   */
+  stale(olderThan: Date, limit: number): Promise<Pick<InboundMessage, 'id' | 'state' | 'kind'>[]>;
 }
 
 // -------------------------------------------------------------------------------------------- proposals
@@ -136,6 +141,8 @@ export interface OutboxStore {
   /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
   markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
   get(id: number): Promise<OutboxItem | null>;
+  /** A parked (failed) mail goes back to queued with its attempts reset: `crieur failed retry`. */
+  requeue(id: number): Promise<void>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxItem[]>;
   /** Rows to (re)dispatch: queued, or sending with an expired lease. */
   pending(limit: number): Promise<number[]>;
@@ -179,8 +186,11 @@ export type QueueName = 'classify' | 'file' | 'command' | 'deliver';
 export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver'];
 
 export interface Dispatcher {
-  /** Idempotent per (queue, id) while the job exists. */
-  dispatch(queue: QueueName, id: number): Promise<void>;
+  /**
+   * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
+   * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
+   */
+  dispatch(queue: QueueName, id: number, opts?: { again?: boolean }): Promise<void>;
 }
 
 // -------------------------------------------------------------------------------------------- compose

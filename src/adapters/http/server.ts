@@ -1,0 +1,69 @@
+/**
+ * /healthz and Prometheus /metrics for `crieur start` and `crieur worker`. Health is "every dependency answers
+ * now" (Redis PING, a trivial SQL query); metrics are counters kept by the worker wiring plus queue depths read
+ * at scrape time.
+ */
+import { createServer, type Server } from 'node:http';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly jobs = new Counter({ name: 'crieur_jobs_total', help: 'Jobs finished, by queue and outcome', labelNames: ['queue', 'outcome'], registers: [this.registry] });
+  readonly ingested = new Counter({ name: 'crieur_messages_ingested_total', help: 'Messages stored, by source', labelNames: ['source'], registers: [this.registry] });
+  readonly queueDepth: Gauge;
+
+  constructor(depths?: () => Promise<Record<string, Record<string, number>>>) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'crieur_' });
+    this.queueDepth = new Gauge({
+      name: 'crieur_queue_jobs',
+      help: 'Jobs in each queue, by state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        if (!depths) return;
+        const all = await depths();
+        for (const [queue, states] of Object.entries(all)) for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
+      },
+    });
+  }
+}
+
+export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.url === '/healthz') {
+        const results = await Promise.all(
+          checks.map(async (c) => {
+            try {
+              await c.check();
+              return [c.name, 'ok'] as const;
+            } catch (err) {
+              return [c.name, (err as Error).message] as const;
+            }
+          }),
+        );
+        const ok = results.every(([, r]) => r === 'ok');
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', checks: Object.fromEntries(results) }));
+      } else if (req.url === '/metrics') {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
+      } else {
+        res.writeHead(404).end();
+      }
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,61 @@
+/**
+ * Redis connections for BullMQ. Workers need `maxRetriesPerRequest: null` (BullMQ's blocking commands);
+ * short-lived CLI commands want to fail fast with a clear message instead of retrying forever.
+ */
+import { Redis } from 'ioredis';
+
+export class RedisUnavailableError extends Error {
+  readonly code = 'EREDIS_UNAVAILABLE';
+}
+
+export function redisLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}:${u.port || 6379}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return 'redis (unparseable URL)';
+  }
+}
+
+/** Opens a connection and proves it answers PING within `timeoutMs`; else throws RedisUnavailableError. */
+export async function connectRedis(url: string, opts: { forWorkers?: boolean; timeoutMs?: number } = {}): Promise<Redis> {
+  const timeoutMs = opts.timeoutMs ?? 3000;
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: opts.forWorkers ? null : 1,
+    connectTimeout: timeoutMs,
+    enableOfflineQueue: true,
+    // After the first successful connect, reconnect with capped backoff (a Redis restart must not kill workers).
+    retryStrategy: (times) => Math.min(200 * 2 ** times, 5000),
+  });
+  redis.on('error', () => {
+    /* reported through commands; an unhandled 'error' event would crash the process */
+  });
+  try {
+    await withTimeout(redis.connect(), timeoutMs);
+    await withTimeout(redis.ping(), timeoutMs);
+  } catch (err) {
+    redis.disconnect();
+    throw new RedisUnavailableError(
+      `Redis is not reachable at ${redisLabel(url)} (${(err as Error).message}). Start it (e.g. \`redis-server\`, ` +
+        'or `apt-get install redis-server`) or point redis.url / CRIEUR_REDIS_URL at a running one.',
+    );
+  }
+  return redis;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,98 @@
+/** `crieur proposals list [--status S] [--json]` and `crieur proposals show REF [--json]` (SPEC shapes). */
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import type { HistoryEntry, ProposalRecord, ProposalStatus, Store } from '../../ports.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
+
+export function registerProposals(program: Command): void {
+  const cmd = program.command('proposals').description('talk proposals filed so far');
+  cmd
+    .command('list')
+    .description('list proposals, newest last')
+    .option('--status <status>', `only this status (${STATUSES.join(', ')})`)
+    .option('--json', 'JSON array')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { status?: string; json?: boolean; config?: string }) => {
+      if (opts.status !== undefined && !STATUSES.includes(opts.status as ProposalStatus)) {
+        throw new CliError(`unknown status "${opts.status}": expected one of ${STATUSES.join(', ')}`, EXIT.usage);
+      }
+      await withStore(opts.config, async (store) => {
+        const list = await store.proposals.list(opts.status ? { status: opts.status as ProposalStatus } : {});
+        if (opts.json) process.stdout.write(`${JSON.stringify(list.map(summary))}\n`);
+        else if (list.length === 0) process.stdout.write('no proposals\n');
+        else for (const p of list) process.stdout.write(`${p.ref}  ${p.status.padEnd(10)} ${p.format.padEnd(9)} ${String(p.durationMinutes).padStart(3)} min  ${p.title ?? '(untitled)'} — ${p.speakers.map((s) => s.name ?? s.email).join(', ')}\n`);
+      });
+    });
+  cmd
+    .command('show')
+    .description('one proposal with its history')
+    .argument('<ref>', 'proposal ref, e.g. P-0007')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (ref: string, opts: { json?: boolean; config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        const p = await store.proposals.get(normalizeRef(ref));
+        if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
+        const history = await store.proposals.history(p.ref);
+        if (opts.json) process.stdout.write(`${JSON.stringify(detail(p, history))}\n`);
+        else process.stdout.write(`${human(p, history)}\n`);
+      });
+    });
+}
+
+export async function withStore<T>(configFile: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const config = loadConfig({ file: configFile });
+  const store = await openStore(config.database.url);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** P7, p-7, 7 → P-0007: people type refs loosely. */
+export function normalizeRef(ref: string): string {
+  const m = /^(?:p-?)?(\d+)$/i.exec(ref.trim());
+  return m ? `P-${m[1]!.padStart(4, '0')}` : ref.trim();
+}
+
+function summary(p: ProposalRecord) {
+  return {
+    ref: p.ref,
+    status: p.status,
+    format: p.format,
+    title: p.title,
+    durationMinutes: p.durationMinutes,
+    language: p.language,
+    speakers: p.speakers,
+    receivedAt: p.receivedAt.toISOString(),
+    event: p.event,
+  };
+}
+
+function detail(p: ProposalRecord, history: HistoryEntry[]) {
+  return {
+    ...summary(p),
+    abstract: p.abstract,
+    attachments: p.attachments,
+    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action, detail: h.detail, message: h.messageId })),
+  };
+}
+
+function human(p: ProposalRecord, history: HistoryEntry[]): string {
+  const lines = [
+    `${p.ref}  ${p.title ?? '(untitled)'}`,
+    `status:   ${p.status}${p.event ? ` (event ${p.event})` : ''}`,
+    `format:   ${p.format}, ${p.durationMinutes} min, ${p.language ?? '?'}`,
+    `speakers: ${p.speakers.map((s) => (s.name && s.email ? `${s.name} <${s.email}>` : (s.email ?? s.name))).join(', ')}`,
+    `received: ${p.receivedAt.toISOString()}`,
+  ];
+  for (const a of p.attachments) lines.push(`attached: ${a.filename} (${a.contentType}, ${a.size} bytes)`);
+  if (p.abstract) lines.push('', ...p.abstract.split('\n'));
+  lines.push('', 'history:');
+  for (const h of history) lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${h.actor}${h.messageId ? `  (message ${h.messageId})` : ''}`);
+  return lines.join('\n');
+}

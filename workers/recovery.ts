@@ -1,0 +1,38 @@
+/**
+ * The recovery sweep: whatever the queues lost (a crash between a database commit and a queue add, a flushed
+ * Redis) is found again from the database, which is the source of truth, and dispatched once more.
+ * Dispatch is idempotent (job ids) and every use case is replay-safe, so sweeping too often costs only work.
+ */
+import type { AppDeps } from '../src/app/deps.ts';
+import type { QueueName } from '../src/ports.ts';
+import type { Kind } from '../src/types.ts';
+
+const NEXT: Partial<Record<Kind, QueueName>> = { proposal: 'file', command: 'command', reply: 'command' };
+const STALE_AFTER_MS = 60_000;
+
+export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
+  const sweep = async () => {
+    if (queues.includes('deliver')) {
+      for (const id of await deps.store.outbox.pending(500)) await deps.dispatcher.dispatch('deliver', id, { again: true });
+    }
+    if (queues.includes('classify')) {
+      const olderThan = new Date(deps.clock.now().getTime() - STALE_AFTER_MS);
+      for (const m of await deps.store.inbound.stale(olderThan, 500)) {
+        const next = m.state === 'received' ? 'classify' : m.kind ? NEXT[m.kind] : undefined;
+        if (next) await deps.dispatcher.dispatch(next, m.id, { again: true });
+      }
+    }
+  };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweep()
+      .catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'recovery sweep failed'))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  // One sweep at start: mail queued before a crash goes out without waiting a whole interval.
+  void sweep().catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'recovery sweep failed'));
+  return { stop: () => clearInterval(timer), sweep };
+}

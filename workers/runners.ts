@@ -1,0 +1,49 @@
+/**
+ * The runners, as data: which use case each queue feeds, and how many jobs one process runs at once.
+ * Mailman's runner table, BullMQ-style. Nothing here decides anything; it only wires.
+ */
+import type { AppDeps } from '../src/app/deps.ts';
+import { classifyMessage } from '../src/app/classify-message.ts';
+import { fileProposal } from '../src/app/file-proposal.ts';
+import { handleReply } from '../src/app/handle-reply.ts';
+import { deliverOutbox } from '../src/app/deliver-outbox.ts';
+import type { QueueName } from '../src/ports.ts';
+
+export interface Runner {
+  queue: QueueName;
+  concurrency: number;
+  run(deps: AppDeps, id: number): Promise<unknown>;
+  /** The last attempt failed: park what the job was about, with the reason. */
+  park(deps: AppDeps, id: number, error: Error): Promise<void>;
+}
+
+const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
+  await deps.store.inbound.setState(id, 'failed', `${error.name}: ${error.message}`);
+  deps.log.error({ inbound: id, err: error.message }, 'message parked after repeated failures');
+};
+
+export const RUNNERS: readonly Runner[] = [
+  { queue: 'classify', concurrency: 8, run: classifyMessage, park: parkInbound },
+  { queue: 'file', concurrency: 4, run: fileProposal, park: parkInbound },
+  { queue: 'command', concurrency: 4, run: handleReply, park: parkInbound },
+  {
+    queue: 'deliver',
+    concurrency: 10,
+    run: deliverOutbox,
+    park: async (deps, id, error) => {
+      const item = await deps.store.outbox.get(id);
+      if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
+      deps.log.error({ outbox: id, err: error.message }, 'mail parked after repeated failures');
+    },
+  },
+];
+
+const seen = new Set<string>();
+for (const r of RUNNERS) {
+  if (seen.has(r.queue)) throw new Error(`runner for queue ${r.queue} registered twice`);
+  seen.add(r.queue);
+}
+
+export function runnerFor(queue: string): Runner | undefined {
+  return RUNNERS.find((r) => r.queue === queue);
+}
