@@ -6,6 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.ts';
 import { ConfigError } from '../config/load.ts';
 import { registerParse } from './commands/parse.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerStart } from './commands/start.ts';
+import { registerProposals } from './commands/proposals.ts';
+import { registerFailed } from './commands/failed.ts';
+import { registerDoctor } from './commands/doctor.ts';
+import { registerDemo } from './commands/demo.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crieur')
@@ -14,6 +20,12 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerParse(program);
+  registerStart(program);
+  registerIngest(program);
+  registerProposals(program);
+  registerFailed(program);
+  registerDoctor(program);
+  registerDemo(program);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv, { from: 'user' });

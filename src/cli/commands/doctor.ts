@@ -1,0 +1,108 @@
+/** `crieur doctor` — one line per configured service: ok, or what is wrong and how to fix it. */
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
+import { createSender } from '../../adapters/smtp/sender.ts';
+import { checkInbox } from '../../adapters/inbox/check.ts';
+import { EXIT } from '../exit-codes.ts';
+
+interface Check {
+  name: string;
+  target: string;
+  run(): Promise<string | void>;
+  fix: string;
+}
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check every configured service and print one line each')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { config?: string }) => {
+      const config = loadConfig({ file: opts.config });
+      process.stdout.write(`ok    config     ${opts.config ?? 'defaults + environment'} (group ${config.group.name})\n`);
+      let failed = 0;
+      for (const c of checks(config)) {
+        try {
+          const note = await c.run();
+          process.stdout.write(`ok    ${c.name.padEnd(10)} ${c.target}${note ? ` (${note})` : ''}\n`);
+        } catch (err) {
+          failed++;
+          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]}\n      fix: ${c.fix}\n`);
+        }
+      }
+      if (failed) process.exitCode = EXIT.failure;
+    });
+}
+
+function checks(config: Config): Check[] {
+  const list: Check[] = [
+    {
+      name: 'database',
+      target: redact(config.database.url),
+      run: async () => {
+        const store = await openStore(config.database.url);
+        try {
+          await store.proposals.list({ status: 'received' });
+          return store.describe();
+        } finally {
+          await store.close();
+        }
+      },
+      fix: config.database.url.startsWith('pglite')
+        ? 'check that the directory is writable, or that the `crieur start` serving it is healthy'
+        : 'start PostgreSQL (e.g. apt-get install postgresql), check the URL, or use pglite://./data/crieur',
+    },
+    {
+      name: 'redis',
+      target: redisLabel(config.redis.url),
+      run: async () => {
+        const r = await connectRedis(config.redis.url, { timeoutMs: 2000 });
+        await r.quit();
+      },
+      fix: 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',
+    },
+    {
+      name: 'secret',
+      target: config.secret ? 'set' : 'missing',
+      run: async () => {
+        if (!config.secret) throw new Error('no HMAC key for reply tokens');
+      },
+      fix: 'set secret: (≥ 16 random characters) in the file, or CRIEUR_SECRET',
+    },
+  ];
+  if (config.smtp.url) {
+    const url = config.smtp.url;
+    list.push({
+      name: 'smtp',
+      target: redact(url),
+      run: async () => {
+        const s = createSender(url, { pool: 1 });
+        try {
+          await s.verify();
+        } finally {
+          await s.close();
+        }
+      },
+      fix: 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL',
+    });
+  } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new Error('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
+  if (config.inbox.url) {
+    const url = config.inbox.url;
+    list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: 'check the IMAP server, credentials and mailbox, or the Maildir path' });
+  } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
+  return list;
+}
+
+/** URLs are printed without passwords. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}

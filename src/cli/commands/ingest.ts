@@ -1,0 +1,77 @@
+/**
+ * `crieur ingest [FILE…|-]` — for an MTA alias `"|crieur ingest"` or a backlog. Stores each message and queues
+ * it. When the store or Redis is unreachable it exits 75 (EX_TEMPFAIL): the MTA keeps the mail and retries,
+ * so nothing is lost.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { connectRedis } from '../../adapters/queue/redis.ts';
+import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
+import { silentLogger } from '../../adapters/log/pino.ts';
+import { ingestMessage } from '../../app/ingest-message.ts';
+import type { Store } from '../../ports.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { readStdin } from '../stdin.ts';
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('store raw messages and queue them (MTA pipe: "|crieur ingest"; or files of a backlog)')
+    .argument('[files...]', 'message files; - or nothing reads one message on stdin')
+    .option('--config <file>', 'configuration file')
+    .option('--quiet', 'print nothing on success')
+    .action(async (files: string[], opts: { config?: string; quiet?: boolean }) => {
+      const config = loadConfig({ file: opts.config });
+      let store: Store;
+      try {
+        store = await openStore(config.database.url);
+      } catch (err) {
+        throw new CliError(`${(err as Error).message} — the message was not taken; the sender will retry`, EXIT.tempFail);
+      }
+      let redis;
+      try {
+        redis = await connectRedis(config.redis.url);
+      } catch (err) {
+        await store.close();
+        throw new CliError(`${(err as Error).message} — the message was not taken; the sender will retry`, EXIT.tempFail);
+      }
+      const dispatcher = new BullDispatcher(redis, config.redis.prefix);
+      const deps = { store, dispatcher, log: silentLogger };
+      let stored = 0;
+      let duplicates = 0;
+      let unreadable = 0;
+      try {
+        const inputs = files.length === 0 ? ['-'] : files;
+        for (const file of inputs) {
+          let raw: Buffer;
+          try {
+            raw = file === '-' ? await readStdin() : await readFile(file);
+          } catch (err) {
+            unreadable++;
+            process.stderr.write(`crieur: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+            continue;
+          }
+          if (raw.length === 0) {
+            unreadable++;
+            process.stderr.write(`crieur: ${file}: empty input, not a mail message\n`);
+            continue;
+          }
+          try {
+            const r = await ingestMessage(deps, raw, { source: file === '-' ? 'pipe' : 'cli' });
+            if (r.inserted) stored++;
+            else duplicates++;
+          } catch (err) {
+            throw new CliError(`cannot store ${file}: ${(err as Error).message} — try again later`, EXIT.tempFail);
+          }
+        }
+      } finally {
+        await dispatcher.close();
+        await redis.quit();
+        await store.close();
+      }
+      if (!opts.quiet) process.stdout.write(`${stored} stored, ${duplicates} already known${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
+      if (unreadable > 0) process.exitCode = EXIT.dataErr;
+    });
+}

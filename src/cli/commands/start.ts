@@ -1,0 +1,50 @@
+/** `crieur start` (watcher + all workers) and `crieur worker QUEUE…` (only those runners, to scale out). */
+import type { Command } from 'commander';
+import { loadConfig, ConfigError } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
+import { runProcess } from '../../../workers/process.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('watch the inbox and run every worker in this process (SIGTERM drains and exits 0)')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { config?: string }) => {
+      const config = loadConfig({ file: opts.config });
+      requireForRunning(config, true);
+      await runUntilSignal(config, QUEUE_NAMES, true);
+    });
+  program
+    .command('worker')
+    .description(`run only these workers (${QUEUE_NAMES.join(', ')}); several processes or machines can share one Redis + PostgreSQL`)
+    .argument('<queues...>', 'queue names')
+    .option('--config <file>', 'configuration file')
+    .action(async (queues: string[], opts: { config?: string }) => {
+      const unknown = queues.filter((q) => !QUEUE_NAMES.includes(q as QueueName));
+      if (unknown.length) throw new CliError(`unknown queue ${unknown.join(', ')}: expected ${QUEUE_NAMES.join(', ')}`, EXIT.usage);
+      const config = loadConfig({ file: opts.config });
+      requireForRunning(config, false);
+      await runUntilSignal(config, queues as QueueName[], false);
+    });
+}
+
+/** Keys that are optional for `crieur parse` but required to run; a missing one is bad configuration (78). */
+export function requireForRunning(config: Config, watch: boolean): void {
+  if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (secret: in the file, or CRIEUR_SECRET)');
+  if (!config.smtp.url) throw new ConfigError('smtp.url is not set — expected a URL such as smtp://127.0.0.1:25 (or CRIEUR_SMTP_URL)');
+  if (watch && !config.inbox.url) throw new ConfigError('inbox.url is not set — expected imap://, imaps:// or maildir:/// (or CRIEUR_INBOX_URL)');
+}
+
+async function runUntilSignal(config: Config, queues: readonly QueueName[], watch: boolean): Promise<void> {
+  const running = await runProcess(config, { queues, watch, serveDatabase: true });
+  await new Promise<void>((resolve) => {
+    const onSignal = (sig: string) => {
+      running.context.deps.log.info({ signal: sig }, 'signal received');
+      running.stop().then(resolve, resolve);
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  });
+}
