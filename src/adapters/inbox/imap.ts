@@ -1,0 +1,169 @@
+/**
+ * IMAP inbox (imapflow): IDLE for push, a checkpoint (UIDVALIDITY + last UID) so a restart resumes at
+ * lastUid+1, a full rescan when UIDVALIDITY changes (the store downstream dedupes by Message-ID + hash),
+ * handled mail MOVEd to the processed folder. Reconnects and locking live in WatchLoop.
+ *
+ * imapflow sharp edges, avoided here:
+ * - never issue another command while iterating `client.fetch()` (it deadlocks): we use `fetchAll()`;
+ * - `messageMove` returns false instead of throwing: checked, and a false is an error;
+ * - auto-IDLE starts only after `autoIdleDelay` of inactivity (default 15 s, during which no push
+ *   arrives): we shorten it; on servers without IDLE the same setting starts NOOP polling every
+ *   `maxIdleTime`;
+ * - UIDVALIDITY comes back as a bigint.
+ */
+import { ImapFlow } from 'imapflow';
+import type { Checkpoint } from '../../ports.ts';
+import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
+import { WatchLoop } from './watch-loop.ts';
+import { Wake } from './wake.ts';
+
+/** How many messages' bytes one FETCH brings in: bounds memory on a large backlog. */
+const FETCH_BATCH = 20;
+
+export interface ImapTarget {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailbox: string;
+  /** The mailbox URL without the password: checkpoint key, lock key, log field. */
+  label: string;
+}
+
+export function parseImapUrl(url: string): ImapTarget {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InboxError('EINBOX_URL', 'inbox.url is not a URL (e.g. imap://user:pass@127.0.0.1:143/INBOX)');
+  }
+  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new InboxError('EINBOX_URL', `inbox.url: unsupported scheme ${u.protocol}`);
+  const secure = u.protocol === 'imaps:';
+  const port = Number(u.port || (secure ? 993 : 143));
+  const mailbox = decodeURIComponent(u.pathname.replace(/^\/+/, '')) || 'INBOX';
+  const user = decodeURIComponent(u.username);
+  const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
+  const label = `${u.protocol}//${user ? `${encodeURIComponent(user)}@` : ''}${u.hostname}:${port}/${encodeURIComponent(mailbox)}`;
+  return { host, port, secure, user, pass: decodeURIComponent(u.password), mailbox, label };
+}
+
+export class ImapInbox implements Inbox {
+  private readonly target: ImapTarget;
+  private readonly loop: WatchLoop;
+  private readonly processed: string;
+  private readonly pollMs: number;
+  private onMessage: OnMessage | null = null;
+
+  constructor(
+    url: string,
+    private readonly deps: InboxDeps,
+  ) {
+    this.target = parseImapUrl(url);
+    this.processed = deps.processedFolder ?? 'Crieur/Processed';
+    if (this.processed === this.target.mailbox) throw new InboxError('EINBOX_URL', 'inbox.processedFolder must differ from the watched mailbox');
+    this.pollMs = deps.pollMs ?? 30_000;
+    this.loop = new WatchLoop(this.target.label, deps, (signal, ready) => this.session(signal, ready));
+  }
+
+  get state(): InboxState {
+    return this.loop.state;
+  }
+
+  start(onMessage: OnMessage): Promise<void> {
+    this.onMessage = onMessage;
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async session(signal: AbortSignal, ready: () => void): Promise<void> {
+    const { host, port, secure, user, pass, mailbox, label } = this.target;
+    const log = this.deps.logger;
+    const client = new ImapFlow({
+      host,
+      port,
+      secure,
+      auth: { user, pass },
+      logger: false,
+      autoIdleDelay: 250,
+      maxIdleTime: this.pollMs,
+      missingIdleCommand: 'NOOP',
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+    });
+    const wake = new Wake();
+    let closed = false;
+    client.on('error', (err: Error) => log.debug({ mailbox: label, err: err.message }, 'imap error'));
+    client.on('close', () => {
+      closed = true;
+      wake.notify();
+    });
+    client.on('exists', () => wake.notify());
+    try {
+      await client.connect().catch((err: unknown) => {
+        const e = err as { authenticationFailed?: boolean; message?: string };
+        if (e.authenticationFailed) throw new InboxError('EINBOX_AUTH', `IMAP login refused for ${label}: check inbox.url credentials`, { cause: err });
+        throw new InboxError('EINBOX_CONNECT', `IMAP server unreachable at ${host}:${port} (${e.message ?? String(err)})`, { cause: err });
+      });
+      await client.mailboxCreate(this.processed.split('/'));
+      await client.mailboxOpen(mailbox).catch((err: unknown) => {
+        throw new InboxError('EINBOX_MAILBOX', `cannot open mailbox ${mailbox} on ${host}:${port}: ${(err as Error).message}`, { cause: err });
+      });
+      await this.catchUp(client, signal);
+      ready();
+      while (!signal.aborted) {
+        await wake.wait(this.pollMs, signal);
+        if (signal.aborted) break;
+        if (closed) throw new InboxError('EINBOX_CONNECT', `IMAP connection to ${host}:${port} closed`);
+        await this.catchUp(client, signal);
+      }
+    } finally {
+      client.removeAllListeners('exists');
+      if (client.usable) await client.logout().catch(() => client.close());
+      else client.close();
+    }
+  }
+
+  /** Delivers every message above the checkpoint, in UID order, one at a time. */
+  private async catchUp(client: ImapFlow, signal: AbortSignal): Promise<void> {
+    const { label, mailbox } = this.target;
+    const box = client.mailbox;
+    if (!box) throw new InboxError('EINBOX_MAILBOX', `mailbox ${mailbox} is not open`);
+    const uidValidity = Number(box.uidValidity);
+    let cp: Checkpoint | null = await this.deps.checkpoints.get(label);
+    if (!cp || cp.uidValidity !== uidValidity) {
+      if (cp) this.deps.logger.warn({ mailbox: label, was: cp.uidValidity, now: uidValidity }, 'UIDVALIDITY changed: rescanning the mailbox');
+      cp = { uidValidity, lastUid: 0 };
+      await this.deps.checkpoints.set(label, cp);
+    }
+    // `N:*` always matches the highest UID even when it is below N (RFC 3501), hence the filter.
+    const found = await client.search({ uid: `${cp.lastUid + 1}:*` }, { uid: true });
+    const uids = (found || []).filter((u) => u > cp.lastUid).sort((a, b) => a - b);
+    for (let i = 0; i < uids.length && !signal.aborted; i += FETCH_BATCH) {
+      const batch = uids.slice(i, i + FETCH_BATCH);
+      const msgs = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
+      msgs.sort((a, b) => a.uid - b.uid);
+      for (const m of msgs) {
+        if (signal.aborted) return;
+        if (!m.source) continue;
+        const verdict = await this.onMessage!({ raw: m.source, locator: { source: 'imap', mailbox: label, uidValidity, uid: m.uid } });
+        if (verdict === 'handled') await this.moveToProcessed(client, m.uid);
+        await this.deps.checkpoints.set(label, { uidValidity, lastUid: m.uid });
+        this.deps.logger.debug({ mailbox: label, uid: m.uid, verdict }, 'inbox message delivered');
+      }
+    }
+  }
+
+  private async moveToProcessed(client: ImapFlow, uid: number): Promise<void> {
+    let moved = await client.messageMove(String(uid), this.processed.split('/'), { uid: true });
+    if (!moved) {
+      // The folder may have been deleted since the session began: recreate it once, then give up loudly.
+      await client.mailboxCreate(this.processed.split('/'));
+      moved = await client.messageMove(String(uid), this.processed.split('/'), { uid: true });
+    }
+    if (!moved) throw new InboxError('EINBOX_MOVE', `could not move UID ${uid} to ${this.processed}`);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * A Redis lease: only one watcher per mailbox across processes and machines. SET NX PX with a random
+ * token, renewed every ttl/3 while held; renew and release are compare-and-set Lua scripts, so a holder
+ * whose lease expired (paused process, partition) can never extend or delete its successor's.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+export class Lease {
+  private readonly token = randomBytes(16).toString('hex');
+  private timer: NodeJS.Timeout | null = null;
+  private held = false;
+  private renewedAt = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly key: string,
+    private readonly ttlMs: number,
+    /** Called once when a renewal finds the lease gone: the holder must stop working at once. */
+    private readonly onLost: (reason: string) => void,
+  ) {}
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  /** True when this process holds the lease (already, or newly); false when someone else does. */
+  async acquire(): Promise<boolean> {
+    if (this.held) return true;
+    const ok = await this.redis.set(this.key, this.token, 'PX', this.ttlMs, 'NX');
+    if (ok !== 'OK') return false;
+    this.held = true;
+    this.renewedAt = Date.now();
+    this.timer = setInterval(() => void this.renew(), Math.max(50, Math.floor(this.ttlMs / 3)));
+    this.timer.unref();
+    return true;
+  }
+
+  async release(): Promise<void> {
+    if (!this.held) return;
+    this.drop();
+    await this.redis.eval(RELEASE, 1, this.key, this.token).catch(() => undefined);
+  }
+
+  private async renew(): Promise<void> {
+    if (!this.held) return;
+    let renewed = false;
+    let reason = 'taken by another process';
+    try {
+      renewed = (await this.redis.eval(RENEW, 1, this.key, this.token, String(this.ttlMs))) === 1;
+      if (renewed) this.renewedAt = Date.now();
+    } catch (err) {
+      // Redis unreachable: keep working until the lease would have expired anyway, then give up.
+      if (Date.now() - this.renewedAt < this.ttlMs) return;
+      reason = `redis unreachable: ${(err as Error).message}`;
+    }
+    if (!renewed && this.held) {
+      this.drop();
+      this.onLost(reason);
+    }
+  }
+
+  private drop(): void {
+    this.held = false;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+/** The lock key names the mailbox without credentials, so every process agrees on it. */
+export function lockKey(prefix: string, mailboxUrl: string): string {
+  return `${prefix}:lock:inbox:${mailboxUrl}`;
+}

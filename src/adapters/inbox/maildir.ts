@@ -1,0 +1,109 @@
+/**
+ * Maildir inbox (`maildir:///path`): delivers the files of new/ in filename order (delivery agents
+ * name them by time, so this is arrival order) and moves each handled one to cur/ with the Seen flag
+ * (`:2,S`), which is the Maildir way of saying "a client took it". fs.watch wakes us at once; a
+ * periodic rescan covers the file systems and editors where fs.watch misses events.
+ *
+ * No checkpoint is needed: a handled message leaves new/. An ignored one stays in new/ and is
+ * remembered for this process only, so it is offered again after a restart (downstream dedupes).
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
+import { WatchLoop } from './watch-loop.ts';
+import { Wake } from './wake.ts';
+
+export function parseMaildirUrl(url: string): string {
+  try {
+    const path = fileURLToPath(url.replace(/^maildir:/, 'file:'));
+    return path.replace(/\/+$/, '') || '/';
+  } catch {
+    throw new InboxError('EINBOX_URL', 'inbox.url: a Maildir URL is maildir:///absolute/path');
+  }
+}
+
+/** cur/ name for a handled message: keep existing flags, add S (flags stay sorted, as the spec asks). */
+export function seenName(name: string): string {
+  const at = name.indexOf(':2,');
+  if (at < 0) return `${name.replace(/:.*$/, '')}:2,S`;
+  const flags = new Set(name.slice(at + 3));
+  flags.add('S');
+  return `${name.slice(0, at)}:2,${[...flags].sort().join('')}`;
+}
+
+export class MaildirInbox implements Inbox {
+  private readonly root: string;
+  private readonly loop: WatchLoop;
+  private readonly pollMs: number;
+  private readonly ignored = new Set<string>();
+  private onMessage: OnMessage | null = null;
+
+  constructor(
+    url: string,
+    private readonly deps: InboxDeps,
+  ) {
+    this.root = parseMaildirUrl(url);
+    this.pollMs = deps.pollMs ?? 30_000;
+    this.loop = new WatchLoop(`maildir://${this.root}`, deps, (signal, ready) => this.session(signal, ready));
+  }
+
+  get state(): InboxState {
+    return this.loop.state;
+  }
+
+  start(onMessage: OnMessage): Promise<void> {
+    this.onMessage = onMessage;
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async session(signal: AbortSignal, ready: () => void): Promise<void> {
+    const isDir = await stat(this.root).then((s) => s.isDirectory(), () => false);
+    if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it or fix inbox.url`);
+    for (const sub of ['new', 'cur', 'tmp']) await mkdir(join(this.root, sub), { recursive: true });
+    const wake = new Wake();
+    let watcher: FSWatcher | null = null;
+    try {
+      watcher = watch(join(this.root, 'new'), () => wake.notify());
+      watcher.on('error', (err) => this.deps.logger.warn({ mailbox: this.root, err: err.message }, 'maildir watch failed; polling'));
+    } catch (err) {
+      this.deps.logger.warn({ mailbox: this.root, err: (err as Error).message }, 'maildir watch unavailable; polling');
+    }
+    try {
+      await this.scan(signal);
+      ready();
+      while (!signal.aborted) {
+        await wake.wait(this.pollMs, signal);
+        if (!signal.aborted) await this.scan(signal);
+      }
+    } finally {
+      watcher?.close();
+    }
+  }
+
+  private async scan(signal: AbortSignal): Promise<void> {
+    const newDir = join(this.root, 'new');
+    const names = (await readdir(newDir)).filter((n) => !n.startsWith('.') && !this.ignored.has(n)).sort();
+    for (const name of names) {
+      if (signal.aborted) return;
+      const path = join(newDir, name);
+      // Another process (or a user's client) may have taken it since readdir: skip quietly.
+      const raw = await readFile(path).catch(() => null);
+      if (!raw) continue;
+      const verdict = await this.onMessage!({ raw, locator: { source: 'maildir', mailbox: this.root, path } });
+      if (verdict === 'handled') {
+        await rename(path, join(this.root, 'cur', seenName(name))).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+        });
+      } else {
+        this.ignored.add(name);
+      }
+      this.deps.logger.debug({ mailbox: this.root, file: name, verdict }, 'inbox message delivered');
+    }
+  }
+}

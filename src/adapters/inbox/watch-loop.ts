@@ -1,0 +1,118 @@
+/**
+ * What every inbox watcher does around its protocol: take the mailbox lease (or wait on standby), run a
+ * session until it ends, reconnect after a drop with capped exponential backoff, step down when the
+ * lease is lost, and release everything on stop. The adapter only supplies `session`.
+ *
+ * A session runs until `signal` aborts (stop, or lease lost) and returns; it throws when its connection
+ * drops. It calls `ready()` once its initial catch-up is done. It must check `signal` between messages
+ * only, so the message in hand is finished (and its checkpoint written) before it returns.
+ */
+import { Lease, lockKey } from './lease.ts';
+import { InboxError, type InboxDeps, type InboxState } from './types.ts';
+import { backoffDelay, sleep } from './wake.ts';
+
+export type Session = (signal: AbortSignal, ready: () => void) => Promise<void>;
+
+export class WatchLoop {
+  state: InboxState = 'idle';
+  private readonly lease: Lease | null;
+  private readonly stopAc = new AbortController();
+  private sessionAc: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    /** Mailbox label without credentials: log field and lock key. */
+    private readonly mailbox: string,
+    private readonly deps: InboxDeps,
+    private readonly session: Session,
+  ) {
+    const l = deps.lock;
+    this.lease = l
+      ? new Lease(l.redis, lockKey(l.prefix, mailbox), l.ttlMs ?? 15_000, (reason) => {
+          deps.logger.warn({ mailbox, reason }, 'inbox lock lost: stepping down');
+          this.sessionAc?.abort();
+        })
+      : null;
+  }
+
+  /** Resolves on the first catch-up or on standby; rejects when the first session fails. */
+  start(): Promise<void> {
+    if (this.loop) throw new Error('inbox already started');
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (err?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
+        else resolve();
+      };
+      this.loop = this.run(settle).catch((err: unknown) => settle(err));
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopAc.abort();
+    this.sessionAc?.abort();
+    await this.loop;
+    this.state = 'stopped';
+  }
+
+  private async run(settleStart: (err?: unknown) => void): Promise<void> {
+    const { logger } = this.deps;
+    const retryMs = this.deps.lock?.retryMs ?? 2_000;
+    const initialMs = this.deps.backoff?.initialMs ?? 500;
+    const maxMs = this.deps.backoff?.maxMs ?? 30_000;
+    let attempt = 0;
+    // Until start() resolved, a failure is the caller's to see (bad URL, password, folder): no retry.
+    let started = false;
+    const settle = () => {
+      started = true;
+      settleStart();
+    };
+    try {
+      while (!this.stopAc.signal.aborted) {
+        if (this.lease && !(await this.tryLease())) {
+          if (this.state !== 'standby') logger.info({ mailbox: this.mailbox }, 'inbox watched elsewhere: standing by');
+          this.state = 'standby';
+          settle();
+          await sleep(retryMs, this.stopAc.signal);
+          continue;
+        }
+        this.sessionAc = new AbortController();
+        this.state = 'connecting';
+        try {
+          await this.session(this.sessionAc.signal, () => {
+            this.state = 'active';
+            attempt = 0;
+            logger.info({ mailbox: this.mailbox }, 'inbox caught up; watching');
+            settle();
+          });
+        } catch (err) {
+          if (!started) throw err;
+          if (this.stopAc.signal.aborted) break;
+          const delay = backoffDelay(attempt++, initialMs, maxMs);
+          logger.warn({ mailbox: this.mailbox, err: describe(err), retryInMs: delay }, 'inbox connection lost: reconnecting');
+          this.state = 'connecting';
+          await sleep(delay, this.stopAc.signal);
+        }
+      }
+    } finally {
+      await this.lease?.release();
+      this.state = 'stopped';
+    }
+  }
+
+  private async tryLease(): Promise<boolean> {
+    try {
+      return await this.lease!.acquire();
+    } catch (err) {
+      this.deps.logger.warn({ mailbox: this.mailbox, err: describe(err) }, 'inbox lock: redis unavailable');
+      return false;
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof InboxError) return `${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
