@@ -1,0 +1,178 @@
+/**
+ * Template data for the mails about a proposal: everything a template shows, already worded for its
+ * locale (sizes, durations, dates, reply verbs), so templates hold no logic beyond loops and conditionals.
+ * Pure: the caller passes the group (from config), the reply address (with its token) and the clock's dates.
+ *
+ * Every field exists in every object (null when there is nothing to say): the template engine treats an
+ * absent key as a bug.
+ */
+import type { Address, Language, ProposalDraft } from '../../types.ts';
+import { formatDate } from './dates.ts';
+import { textToHtml } from './escape.ts';
+import { formatSize, LABELS } from './labels.ts';
+import { organizerVerbs, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
+import { wrapText } from './wrap.ts';
+
+export interface ProposalForMail extends ProposalDraft {
+  ref: string;
+}
+
+export interface MailContext {
+  /** From config `group` (name, timezone; locale there is the group default, not this mail's). */
+  group: { name: string; timezone: string };
+  locale: Language;
+  /** `talks+TOKEN@domain`: where a reply to this mail goes. */
+  replyAddress: string;
+  receivedAt: Date | null;
+}
+
+/** What every mail gives the shared layout. */
+export interface LayoutData {
+  lang: Language;
+  group: { name: string };
+  preheader: string;
+  footerNote: string | null;
+  /** The footer note re-flowed for the text part. */
+  footerNoteText: string | null;
+  unsubscribeUrl: string | null;
+  unsubscribeLabel: string;
+}
+
+/** The layout's part of the data; later mails (announcements, digests) build theirs with it too. */
+export function layoutData(
+  locale: Language,
+  group: { name: string },
+  opts: { preheader: string; footerNote: string | null; unsubscribeUrl?: string | null },
+): LayoutData {
+  return {
+    lang: locale,
+    group: { name: group.name },
+    preheader: opts.preheader,
+    footerNote: opts.footerNote,
+    footerNoteText: opts.footerNote ? wrapText(opts.footerNote, 72) : null,
+    unsubscribeUrl: opts.unsubscribeUrl ?? null,
+    unsubscribeLabel: locale === 'fr' ? 'Se désabonner' : 'Unsubscribe',
+  };
+}
+
+export interface SpeakerLine {
+  name: string | null;
+  email: string | null;
+  /** « Jean Dupont <jean@example.fr> », or whichever half is known. */
+  label: string;
+}
+
+export interface ProposalData extends LayoutData {
+  ref: string;
+  title: string;
+  hasTitle: boolean;
+  format: ProposalDraft['format'];
+  isLightning: boolean;
+  formatLabel: string;
+  durationMinutes: number;
+  durationLabel: string;
+  talkLanguage: string | null;
+  speakers: SpeakerLine[];
+  attachments: { filename: string; contentType: string; size: string }[];
+  abstract: string | null;
+  /** The abstract escaped and split into paragraphs: safe for {{{abstractHtml}}}. */
+  abstractHtml: string | null;
+  /** The abstract re-flowed for the text part, indented by two spaces. */
+  abstractText: string | null;
+  receivedAt: string | null;
+  replyAddress: string;
+}
+
+export interface AckData extends ProposalData {
+  greetingName: string | null;
+  withdraw: VerbHelp;
+  withdrawMailto: string;
+  correctMailto: string;
+}
+
+export interface NoticeData extends ProposalData {
+  submittedBy: string | null;
+  /** `column`: the usage padded so that the text part lines the explanations up. */
+  verbs: (VerbHelp & { mailto: string; column: string })[];
+}
+
+export function ackData(p: ProposalForMail, ctx: MailContext & { recipient: Address }): AckData {
+  const withdraw = SPEAKER_VERBS[ctx.locale].withdraw;
+  const subject = `Re: [${p.ref}]`;
+  const fr = ctx.locale === 'fr';
+  const layout = layoutData(ctx.locale, ctx.group, {
+    preheader: fr ? `Votre proposition est enregistrée sous la référence ${p.ref}.` : `Your proposal is filed as ${p.ref}.`,
+    footerNote: fr
+      ? `Message automatique de ${ctx.group.name} : une proposition d’intervention vous cite comme orateur.`
+      : `Automatic message from ${ctx.group.name}: a talk proposal names you as a speaker.`,
+  });
+  return {
+    ...proposalData(p, ctx),
+    ...layout,
+    greetingName: ctx.recipient.name,
+    withdraw,
+    withdrawMailto: mailto(ctx.replyAddress, subject, withdraw.word),
+    correctMailto: mailto(ctx.replyAddress, subject, ''),
+  };
+}
+
+export function noticeData(p: ProposalForMail, ctx: MailContext & { submittedBy: Address | null }): NoticeData {
+  const base = proposalData(p, ctx);
+  const subject = `Re: [${p.ref}]`;
+  const fr = ctx.locale === 'fr';
+  const layout = layoutData(ctx.locale, ctx.group, {
+    preheader: fr ? `Nouvelle proposition ${p.ref} : ${base.title}` : `New proposal ${p.ref}: ${base.title}`,
+    footerNote: fr
+      ? `Message envoyé aux organisateurs de ${ctx.group.name}.`
+      : `Sent to the organizers of ${ctx.group.name}.`,
+  });
+  const verbs = organizerVerbs(ctx.locale);
+  const width = Math.max(...verbs.map((v) => v.usage.length));
+  return {
+    ...base,
+    ...layout,
+    submittedBy: ctx.submittedBy ? addressLabel(ctx.submittedBy.name, ctx.submittedBy.email) : null,
+    verbs: verbs.map((v) => ({ ...v, mailto: mailto(ctx.replyAddress, subject, v.usage), column: v.usage.padEnd(width) })),
+  };
+}
+
+function proposalData(p: ProposalForMail, ctx: MailContext): ProposalData {
+  const L = LABELS[ctx.locale];
+  const abstract = p.abstract && p.abstract.trim() !== '' ? p.abstract.trim() : null;
+  const title = p.title && p.title.trim() !== '' ? oneLine(p.title) : null;
+  return {
+    ...layoutData(ctx.locale, ctx.group, { preheader: '', footerNote: null }),
+    ref: p.ref,
+    title: title ?? L.untitled,
+    hasTitle: title !== null,
+    format: p.format,
+    isLightning: p.format === 'lightning',
+    formatLabel: L.format[p.format],
+    durationMinutes: p.durationMinutes,
+    durationLabel: L.minutes(p.durationMinutes),
+    talkLanguage: p.language ? L.language[p.language] : null,
+    speakers: p.speakers.map((s) => ({ name: s.name, email: s.email, label: addressLabel(s.name, s.email) })),
+    attachments: p.attachments.map((a) => ({ filename: oneLine(a.filename), contentType: a.contentType, size: formatSize(a.size, ctx.locale) })),
+    abstract,
+    abstractHtml: abstract ? textToHtml(abstract) : null,
+    abstractText: abstract ? wrapText(abstract, 72, '  ') : null,
+    receivedAt: ctx.receivedAt ? formatDate(ctx.receivedAt, ctx.locale, ctx.group.timezone) : null,
+    replyAddress: ctx.replyAddress,
+  };
+}
+
+function addressLabel(name: string | null, email: string | null): string {
+  if (name && email) return `${oneLine(name)} <${email}>`;
+  return name ? oneLine(name) : (email ?? '?');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A mailto: link that opens a reply with the verb already typed (RFC 6068: percent-encoded UTF-8). */
+function mailto(address: string, subject: string, body: string): string {
+  const q = [`subject=${encodeURIComponent(subject)}`];
+  if (body !== '') q.push(`body=${encodeURIComponent(body)}`);
+  return `mailto:${address}?${q.join('&')}`;
+}

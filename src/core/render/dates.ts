@@ -1,0 +1,73 @@
+/**
+ * Dates as people write them in announcements: « jeudi 28 novembre 2013 à 19h00 » and
+ * "Thursday, November 28, 2013 at 7:00 PM", in the group's time zone (never the server's).
+ *
+ * Built from Intl parts rather than Intl's own full style because ICU changes its punctuation between
+ * versions (U+202F before "PM" since ICU 72, "19:00" where French usage wants "19h00", "1 décembre" where
+ * it wants « 1er décembre »): the wording must not change when Node is upgraded.
+ */
+import type { Language } from '../../types.ts';
+
+interface Parts {
+  weekday: string;
+  day: number;
+  month: string;
+  year: string;
+  hour: number;
+  minute: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function parts(date: Date, locale: Language, timeZone: string): Parts {
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, f);
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of f.formatToParts(date)) p[type] = value;
+  return {
+    weekday: p.weekday ?? '',
+    day: Number(p.day),
+    month: p.month ?? '',
+    year: p.year ?? '',
+    hour: Number(p.hour) % 24,
+    minute: p.minute ?? '00',
+  };
+}
+
+/** « jeudi 28 novembre 2013 » / "Thursday, November 28, 2013". */
+export function formatDay(date: Date, locale: Language, timeZone: string): string {
+  const p = parts(date, locale, timeZone);
+  if (locale === 'fr') return `${p.weekday} ${p.day === 1 ? '1er' : p.day} ${p.month} ${p.year}`;
+  return `${p.weekday}, ${p.month} ${p.day}, ${p.year}`;
+}
+
+/** « 19h00 » / "7:00 PM". */
+export function formatTime(date: Date, locale: Language, timeZone: string): string {
+  const p = parts(date, locale, timeZone);
+  if (locale === 'fr') return `${p.hour}h${p.minute}`;
+  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  return `${h12}:${p.minute} ${p.hour < 12 ? 'AM' : 'PM'}`;
+}
+
+/** « jeudi 28 novembre 2013 à 19h00 » / "Thursday, November 28, 2013 at 7:00 PM". */
+export function formatDate(date: Date, locale: Language, timeZone: string): string {
+  return `${formatDay(date, locale, timeZone)} ${locale === 'fr' ? 'à' : 'at'} ${formatTime(date, locale, timeZone)}`;
+}
+
+/** YYYY-MM-DD of that instant in the time zone: the form organizers type after "schedule". */
+export function isoDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

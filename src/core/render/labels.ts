@@ -1,0 +1,43 @@
+/**
+ * The few words crieur puts around user data in its mails (format names, languages, sizes), per locale.
+ * Sentences live in templates/; only what must be computed from data is here.
+ */
+import type { Language, TalkFormat } from '../../types.ts';
+
+interface Labels {
+  format: Record<TalkFormat, string>;
+  language: Record<Language, string>;
+  untitled: string;
+  minutes: (n: number) => string;
+  bytes: [string, string, string, string]; // B, KB, MB, GB
+}
+
+export const LABELS: Record<Language, Labels> = {
+  fr: {
+    format: { talk: 'conférence', lightning: 'présentation éclair (lightning talk)' },
+    language: { fr: 'français', en: 'anglais' },
+    untitled: '(sans titre)',
+    minutes: (n) => `${n} minute${n > 1 ? 's' : ''}`,
+    bytes: ['octets', 'Ko', 'Mo', 'Go'],
+  },
+  en: {
+    format: { talk: 'talk', lightning: 'lightning talk' },
+    language: { fr: 'French', en: 'English' },
+    untitled: '(untitled)',
+    minutes: (n) => `${n} minute${n === 1 ? '' : 's'}`,
+    bytes: ['bytes', 'KB', 'MB', 'GB'],
+  },
+};
+
+/** « 1,2 Mo » / "1.2 MB": one decimal at most, the locale's decimal mark, binary multiples. */
+export function formatSize(bytes: number, locale: Language): string {
+  const units = LABELS[locale].bytes;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const n = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${n} ${units[unit]}`;
+}
