@@ -1,0 +1,54 @@
+/**
+ * The one seam between crieur's SQL and the two engines. Repositories write parameterized `$1` SQL once;
+ * PostgreSQL (pg Pool) and PGlite (in-process or served) both run it through this interface.
+ */
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  /** Runs fn in one transaction: commit when it resolves, rollback when it throws. */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  /** Engine and place, without credentials. */
+  describe(): string;
+  close(): Promise<void>;
+}
+
+export type DbErrorCode =
+  | 'EDB_UNAVAILABLE' // the server cannot be reached
+  | 'EDB_URL' // the database URL or schema name is malformed
+  | 'EDB_LOCKED' // a PGlite directory is held by another live process that does not serve it
+  | 'EDB_MIGRATION' // a migration failed (the transaction was rolled back)
+  | 'EDB_NOT_FOUND'; // a row the caller named does not exist
+
+export class DbError extends Error {
+  readonly code: DbErrorCode;
+  constructor(code: DbErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DbError';
+    this.code = code;
+  }
+}
+
+/** bytea comes back as Buffer from pg and as Uint8Array from PGlite: callers always get a Buffer. */
+export function toBuffer(v: unknown): Buffer {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  throw new TypeError(`expected bytes, got ${typeof v}`);
+}
+
+/** jsonb parameters travel as text (`$1::text::jsonb`): pg would turn a JS array into a PostgreSQL array. */
+export function jsonParam(v: unknown): string | null {
+  return v === null || v === undefined ? null : JSON.stringify(v);
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Schema names are interpolated into SET search_path: only plain lower-case identifiers pass. */
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) throw new DbError('EDB_URL', `invalid schema name "${schema}": use lower-case letters, digits and _`);
+  return schema;
+}

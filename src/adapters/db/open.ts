@@ -1,0 +1,49 @@
+/**
+ * openStore(url): the one entry to crieur's database. postgres://… for production (any number of processes
+ * and machines), pglite://DIR for zero setup (one process opens the directory, the others go through it).
+ * Migrations run before the store is handed out.
+ */
+import type { Store } from '../../ports.ts';
+import { checkSchemaName, type Db } from './db.ts';
+import { migrate } from './migrate.ts';
+import { PgDb } from './pg-db.ts';
+import { openPglite } from './pglite-open.ts';
+import { storeOn } from './store.ts';
+import { parseDbUrl } from './url.ts';
+
+export interface OpenOptions {
+  /** A PostgreSQL schema (set as search_path) to isolate tests on a shared database. */
+  schema?: string;
+  /** pglite only: serve the directory to other processes (`crieur start`). */
+  serve?: boolean;
+  /** pglite only: how long to wait for a directory held by a process that does not serve it. */
+  waitMs?: number;
+}
+
+const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
+
+/** A migrated Db, for code that needs SQL beyond the Store (later issues' events, tests). */
+export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
+  const target = parseDbUrl(url);
+  const schema = opts.schema ? checkSchemaName(opts.schema) : null;
+  const db =
+    target.engine === 'postgres'
+      ? new PgDb({
+          connection: { connectionString: target.url },
+          label: schema ? `${target.label} (schema ${schema})` : target.label,
+          unavailableHint: PG_HINT,
+          ...(schema ? { schema } : {}),
+        })
+      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs })).db;
+  try {
+    await migrate(db, target.engine === 'postgres' ? schema : null);
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+  return db;
+}
+
+export async function openStore(url: string, opts: OpenOptions = {}): Promise<Store> {
+  return storeOn(await openDb(url, opts));
+}

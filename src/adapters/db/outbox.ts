@@ -1,0 +1,119 @@
+/**
+ * The outbound ledger. A row is the exact bytes to send and its fate. `claim` is the status lock: one UPDATE
+ * that only one worker can win (queued, or sending with an expired lease → sending), so a mail is never sent
+ * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
+ */
+import type { OutboxItem, OutboxStore } from '../../ports.ts';
+import { toBuffer, type Db } from './db.ts';
+
+interface Row {
+  id: number;
+  purpose: OutboxItem['purpose'];
+  subject_ref: string;
+  recipient: string;
+  raw: unknown;
+  envelope_from: string;
+  status: OutboxItem['status'];
+  attempts: number;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+const COLUMNS = 'id, purpose, subject_ref, recipient, raw, envelope_from, status, attempts, last_error, smtp_response, created_at, sent_at';
+const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now()))`;
+
+function toItem(r: Row): OutboxItem {
+  return {
+    id: r.id,
+    purpose: r.purpose,
+    subjectRef: r.subject_ref,
+    recipient: r.recipient,
+    raw: toBuffer(r.raw),
+    envelopeFrom: r.envelope_from,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    smtpResponse: r.smtp_response,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+export function outboxStore(db: Db): OutboxStore {
+  return {
+    async enqueue(item) {
+      const ins = await db.query<{ id: number }>(
+        `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, cause_message_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING id`,
+        [item.purpose, item.subjectRef, item.recipient, item.raw, item.envelopeFrom, item.causeMessageId ?? null],
+      );
+      if (ins[0]) return { id: ins[0].id, inserted: true };
+      const rows = await db.query<{ id: number }>('SELECT id FROM outbox WHERE purpose = $1 AND subject_ref = $2 AND recipient = $3', [
+        item.purpose,
+        item.subjectRef,
+        item.recipient,
+      ]);
+      if (!rows[0]) throw new Error(`outbox row ${item.purpose}/${item.subjectRef}/${item.recipient} conflicted but cannot be found`);
+      return { id: rows[0].id, inserted: false };
+    },
+
+    async claim(id, leaseMs) {
+      const rows = await db.query<Row>(
+        `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
+           updated_at = now()
+         WHERE id = $1 AND ${CLAIMABLE} RETURNING ${COLUMNS}`,
+        [id, leaseMs],
+      );
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async markSent(id, smtpResponse) {
+      await db.query(
+        `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = $2, last_error = NULL, lease_until = NULL, updated_at = now()
+         WHERE id = $1`,
+        [id, smtpResponse],
+      );
+    },
+
+    async markFailed(id, error, smtpResponse, retry) {
+      await db.query(
+        `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, updated_at = now() WHERE id = $1`,
+        [id, retry ? 'queued' : 'failed', error, smtpResponse],
+      );
+    },
+
+    async get(id) {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM outbox WHERE id = $1`, [id]);
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async requeue(id) {
+      await db.query(
+        `UPDATE outbox SET status = 'queued', attempts = 0, lease_until = NULL, updated_at = now() WHERE id = $1 AND status = 'failed'`,
+        [id],
+      );
+    },
+
+    async list(filter = {}) {
+      const rows = filter.status
+        ? await db.query<Row>(`SELECT ${COLUMNS} FROM outbox WHERE status = $1 ORDER BY id`, [filter.status])
+        : await db.query<Row>(`SELECT ${COLUMNS} FROM outbox ORDER BY id`);
+      return rows.map(toItem);
+    },
+
+    async pending(limit) {
+      const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY id LIMIT $1`, [limit]);
+      return rows.map((r) => r.id);
+    },
+
+    async countSince(purpose, recipient, since) {
+      const rows = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM outbox WHERE purpose = $1 AND lower(recipient) = lower($2) AND created_at >= $3',
+        [purpose, recipient, since],
+      );
+      return rows[0]?.n ?? 0;
+    },
+  };
+}

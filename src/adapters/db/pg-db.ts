@@ -1,0 +1,103 @@
+/**
+ * Db over a pg Pool: PostgreSQL proper (postgres://…), and PGlite served by another process of this machine.
+ * The schema, when given, is set on every new connection: queries queued on a client run in order, so the
+ * SET lands before anything the pool hands out.
+ */
+import pg from 'pg';
+import { DbError, type Db, type Queryable } from './db.ts';
+
+export interface PgDbOptions {
+  /** pg connection settings: a connection string, or host/port for a served PGlite. */
+  connection: pg.PoolConfig;
+  schema?: string;
+  max?: number;
+  /** For describe() and error messages: never contains a password. */
+  label: string;
+  /** What to tell the user when the server cannot be reached. */
+  unavailableHint: string;
+}
+
+// Connection-level failures: the server is not there (or not yet, or no longer). Anything else is a query error.
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENOENT', '57P03', '3D000']);
+
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE.has(e.code)) return true;
+  return /Connection terminated|timeout expired/i.test(e.message ?? '');
+}
+
+export class PgDb implements Db {
+  private readonly pool: pg.Pool;
+  private readonly opts: PgDbOptions;
+
+  constructor(opts: PgDbOptions) {
+    this.opts = opts;
+    this.pool = new pg.Pool({ max: opts.max ?? 5, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection });
+    // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
+    this.pool.on('error', () => {});
+    if (opts.schema) {
+      const set = `SET search_path TO ${opts.schema}`;
+      this.pool.on('connect', (client) => {
+        client.query(set).catch(() => {});
+      });
+    }
+  }
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    try {
+      const r = await this.pool.query(sql, params as unknown[]);
+      return r.rows as T[];
+    } catch (err) {
+      throw this.wrap(err);
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.query(sql);
+  }
+
+  async transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw this.wrap(err);
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const tx: Queryable = {
+        query: async <T>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as T[],
+        // Without parameters pg uses the simple protocol, which accepts several statements.
+        exec: async (sql: string) => void (await client.query(sql)),
+      };
+      const out = await fn(tx);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true; // the connection is gone: do not give it back to the pool
+      }
+      throw this.wrap(err);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  describe(): string {
+    return this.opts.label;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private wrap(err: unknown): unknown {
+    if (err instanceof DbError || !isUnavailable(err)) return err;
+    const reason = (err as Error).message;
+    return new DbError('EDB_UNAVAILABLE', `cannot reach ${this.opts.label} (${reason}): ${this.opts.unavailableHint}`, { cause: err });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Opening pglite://DIR. The first process takes DIR/crieur.lock and opens DIR/pgdata itself; with `serve`
+ * it also serves it on 127.0.0.1 and writes DIR/crieur.endpoint.json. A process that finds the lock held
+ * by a live owner connects to that endpoint through pg instead; if the owner does not serve (a short command
+ * holding it directly), it waits for its turn.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { DbError, type Db } from './db.ts';
+import { Gate } from './gate.ts';
+import { readEndpoint, removeEndpoint, tryLock, writeEndpoint } from './pglite-lock.ts';
+import { PgliteDb } from './pglite-db.ts';
+import { servePglite } from './pglite-serve.ts';
+import { PgDb } from './pg-db.ts';
+
+export interface PgliteOpenOptions {
+  serve?: boolean;
+  schema?: string | null;
+  /** How long to wait for a directory held by a process that does not serve it. */
+  waitMs?: number;
+}
+
+export type PgliteRole = 'owner' | 'direct' | 'client';
+
+export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const label = `pglite://${dir}`;
+  const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  for (;;) {
+    const lock = tryLock(dir);
+    if (lock.held) {
+      try {
+        return await openHere(dir, label, opts, lock.release);
+      } catch (err) {
+        lock.release();
+        throw err;
+      }
+    }
+    const ep = readEndpoint(dir);
+    if (ep && ep.pid === lock.pid) {
+      const db = new PgDb({
+        connection: { host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' },
+        max: 4,
+        label: `${label} (served by pid ${ep.pid})`,
+        unavailableHint: 'the crieur process serving it has stopped; run the command again',
+      });
+      try {
+        await db.query('SELECT 1');
+        return { db, role: 'client' };
+      } catch {
+        await db.close(); // the owner is stopping: its lock goes next, then we can open the directory
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new DbError(
+        'EDB_LOCKED',
+        `${label} is in use by process ${lock.pid}, which does not share it: wait for it to finish, or run \`crieur start\` (it serves the database to other commands)`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
+async function openHere(dir: string, label: string, opts: PgliteOpenOptions, release: () => void): Promise<{ db: Db; role: PgliteRole }> {
+  const pg = await PGlite.create(path.join(dir, 'pgdata'));
+  // Every session shares this one backend, so the owner's search_path is everyone's: clients do not set one.
+  if (opts.schema) await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
+  const gate = new Gate();
+  const server = opts.serve ? await servePglite(pg, gate) : null;
+  const db = new PgliteDb(pg, gate, server ? `${label} (serving on ${server.host}:${server.port})` : label, async () => {
+    if (server) {
+      removeEndpoint(dir);
+      await server.close();
+    }
+    await pg.close();
+    release();
+  });
+  if (server) writeEndpoint(dir, { pid: process.pid, host: server.host, port: server.port });
+  return { db, role: server ? 'owner' : 'direct' };
+}

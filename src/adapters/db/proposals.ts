@@ -1,0 +1,203 @@
+/**
+ * Proposals, their speakers, attachments and history. Every change writes a history row in the same
+ * transaction (who, when, what, via which inbound message), so `proposals show` can tell the whole story.
+ */
+import { normalizeTitle } from '../../core/pipeline/normalize-title.ts';
+import type { HistoryEntry, ProposalRecord, ProposalStatus, ProposalStore } from '../../ports.ts';
+import type { AttachmentInfo, Language, ProposalDraft, Speaker, TalkFormat } from '../../types.ts';
+import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
+
+interface Row {
+  id: number;
+  ref: string;
+  message_id: number;
+  format: TalkFormat;
+  title: string | null;
+  abstract: string | null;
+  duration_minutes: number;
+  language: Language | null;
+  status: ProposalStatus;
+  created_at: Date;
+  event_id: number | null;
+  speakers: Speaker[];
+  attachments: AttachmentInfo[];
+}
+
+// One query per record set: speakers and attachments come back as JSON arrays, in their order.
+const SELECT = `
+  SELECT p.id, p.ref, p.message_id, p.format, p.title, p.abstract, p.duration_minutes, p.language, p.status,
+         p.created_at, p.event_id,
+         coalesce((SELECT json_agg(json_build_object('name', ps.name, 'email', s.email) ORDER BY ps.position)
+                   FROM proposal_speakers ps LEFT JOIN speakers s ON s.id = ps.speaker_id
+                   WHERE ps.proposal_id = p.id), '[]'::json) AS speakers,
+         coalesce((SELECT json_agg(json_build_object('filename', pa.filename, 'contentType', pa.content_type,
+                                                     'size', pa.size, 'sha256', pa.sha256) ORDER BY pa.position)
+                   FROM proposal_attachments pa WHERE pa.proposal_id = p.id), '[]'::json) AS attachments
+  FROM proposals p`;
+
+function toRecord(r: Row): ProposalRecord {
+  return {
+    id: r.id,
+    ref: r.ref,
+    status: r.status,
+    receivedAt: r.created_at,
+    messageId: r.message_id,
+    event: r.event_id === null ? null : String(r.event_id),
+    format: r.format,
+    title: r.title,
+    abstract: r.abstract,
+    durationMinutes: r.duration_minutes,
+    language: r.language,
+    speakers: r.speakers,
+    attachments: r.attachments,
+  };
+}
+
+export function formatRef(n: number): string {
+  return `P-${String(n).padStart(4, '0')}`;
+}
+
+async function one(q: Queryable, where: string, params: unknown[]): Promise<ProposalRecord | null> {
+  const rows = await q.query<Row>(`${SELECT} WHERE ${where} LIMIT 1`, params);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+async function mustGet(q: Queryable, ref: string): Promise<ProposalRecord> {
+  const p = await one(q, 'p.ref = $1', [ref]);
+  if (!p) throw new DbError('EDB_NOT_FOUND', `no proposal ${ref}`);
+  return p;
+}
+
+/** Replaces the speaker and attachment lists; speakers are people, kept once per address. */
+async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft): Promise<void> {
+  await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
+  await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
+  for (const [i, s] of draft.speakers.entries()) {
+    let speakerId: number | null = null;
+    if (s.email) {
+      const rows = await tx.query<{ id: number }>(
+        `INSERT INTO speakers (email, name) VALUES ($1, $2)
+         ON CONFLICT ((lower(email))) DO UPDATE SET name = coalesce(excluded.name, speakers.name) RETURNING id`,
+        [s.email, s.name],
+      );
+      speakerId = rows[0]?.id ?? null;
+    }
+    await tx.query('INSERT INTO proposal_speakers (proposal_id, position, speaker_id, name) VALUES ($1, $2, $3, $4)', [proposalId, i, speakerId, s.name]);
+  }
+  for (const [i, a] of draft.attachments.entries()) {
+    await tx.query(
+      `INSERT INTO proposal_attachments (proposal_id, position, sha256, filename, content_type, size) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [proposalId, i, a.sha256, a.filename, a.contentType, a.size],
+    );
+  }
+}
+
+async function addHistory(tx: Queryable, proposalId: number, actor: string, action: string, detail: Record<string, unknown> | null, messageId: number | null): Promise<void> {
+  await tx.query(
+    'INSERT INTO proposal_history (proposal_id, actor, action, detail, message_id) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
+    [proposalId, actor, action, jsonParam(detail), messageId],
+  );
+}
+
+/** The fields an update changed, old → new, for the history line. */
+function changes(before: ProposalRecord, draft: ProposalDraft): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const fields = ['format', 'title', 'abstract', 'durationMinutes', 'language', 'speakers', 'attachments'] as const;
+  for (const f of fields) {
+    if (JSON.stringify(before[f]) !== JSON.stringify(draft[f])) out[f] = { from: before[f], to: draft[f] };
+  }
+  return out;
+}
+
+export function proposalStore(db: Db): ProposalStore {
+  return {
+    fileFromMessage(messageId, draft, actor) {
+      return db.transaction(async (tx) => {
+        const existing = await one(tx, 'p.message_id = $1', [messageId]);
+        if (existing) return { proposal: existing, created: false };
+        const seq = await tx.query<{ n: string | number }>("SELECT nextval('proposal_ref_seq') AS n");
+        const ref = formatRef(Number(seq[0]?.n));
+        // A concurrent filing of the same message wins the unique constraint; this one then returns the winner's.
+        const ins = await tx.query<{ id: number }>(
+          `INSERT INTO proposals (ref, message_id, format, title, title_key, abstract, duration_minutes, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id) DO NOTHING RETURNING id`,
+          [ref, messageId, draft.format, draft.title, normalizeTitle(draft.title), draft.abstract, draft.durationMinutes, draft.language],
+        );
+        const id = ins[0]?.id;
+        if (id === undefined) return { proposal: (await one(tx, 'p.message_id = $1', [messageId]))!, created: false };
+        await writeLists(tx, id, draft);
+        await addHistory(tx, id, actor, 'filed', { title: draft.title }, messageId);
+        return { proposal: (await one(tx, 'p.id = $1', [id]))!, created: true };
+      });
+    },
+
+    findRecentDuplicate(speakerEmail, normalizedTitle, since) {
+      return one(
+        db,
+        `p.title_key = $2 AND p.updated_at >= $3 AND EXISTS (
+           SELECT 1 FROM proposal_speakers ps JOIN speakers s ON s.id = ps.speaker_id
+           WHERE ps.proposal_id = p.id AND lower(s.email) = lower($1))
+         ORDER BY p.updated_at DESC, p.id DESC`,
+        [speakerEmail, normalizedTitle, since],
+      );
+    },
+
+    update(ref, draft, actor, messageId) {
+      return db.transaction(async (tx) => {
+        const before = await mustGet(tx, ref);
+        await tx.query(
+          `UPDATE proposals SET format = $2, title = $3, title_key = $4, abstract = $5, duration_minutes = $6, language = $7,
+             updated_at = now() WHERE id = $1`,
+          [before.id, draft.format, draft.title, normalizeTitle(draft.title), draft.abstract, draft.durationMinutes, draft.language],
+        );
+        await writeLists(tx, before.id, draft);
+        await addHistory(tx, before.id, actor, 'updated', changes(before, draft), messageId);
+        return mustGet(tx, ref);
+      });
+    },
+
+    setStatus(ref, status, actor, messageId) {
+      return db.transaction(async (tx) => {
+        const before = await mustGet(tx, ref);
+        await tx.query('UPDATE proposals SET status = $2, updated_at = now() WHERE id = $1', [before.id, status]);
+        await addHistory(tx, before.id, actor, `status:${status}`, { from: before.status, to: status }, messageId);
+        return mustGet(tx, ref);
+      });
+    },
+
+    get(ref) {
+      return one(db, 'p.ref = $1', [ref]);
+    },
+
+    findByMessage(messageId) {
+      return one(
+        db,
+        `p.message_id = $1 OR p.id IN (SELECT h.proposal_id FROM proposal_history h WHERE h.message_id = $1 AND h.action = 'updated')`,
+        [messageId],
+      );
+    },
+
+    async note(ref, actor, action, detail, messageId) {
+      await db.transaction(async (tx) => {
+        const p = await mustGet(tx, ref);
+        await addHistory(tx, p.id, actor, action, detail, messageId);
+      });
+    },
+
+    async list(filter = {}) {
+      const rows = filter.status
+        ? await db.query<Row>(`${SELECT} WHERE p.status = $1 ORDER BY p.id`, [filter.status])
+        : await db.query<Row>(`${SELECT} ORDER BY p.id`);
+      return rows.map(toRecord);
+    },
+
+    async history(ref) {
+      const rows = await db.query<{ at: Date; actor: string; action: string; detail: Record<string, unknown> | null; message_id: number | null }>(
+        `SELECT h.at, h.actor, h.action, h.detail, h.message_id FROM proposal_history h JOIN proposals p ON p.id = h.proposal_id
+         WHERE p.ref = $1 ORDER BY h.id`,
+        [ref],
+      );
+      return rows.map((r): HistoryEntry => ({ at: r.at, actor: r.actor, action: r.action, detail: r.detail, messageId: r.message_id }));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** The Store the app needs, assembled from one repository per table group over a Db. */
+import type { Store } from '../../ports.ts';
+import { attachmentStore } from './attachments.ts';
+import { checkpointStore } from './checkpoints.ts';
+import type { Db } from './db.ts';
+import { inboundStore } from './inbound.ts';
+import { outboxStore } from './outbox.ts';
+import { proposalStore } from './proposals.ts';
+
+export function storeOn(db: Db): Store {
+  return {
+    inbound: inboundStore(db),
+    proposals: proposalStore(db),
+    attachments: attachmentStore(db),
+    outbox: outboxStore(db),
+    checkpoints: checkpointStore(db),
+    describe: () => db.describe(),
+    close: () => db.close(),
+  };
+}
