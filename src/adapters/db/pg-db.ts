@@ -1,7 +1,6 @@
 /**
  * Db over a pg Pool: PostgreSQL proper (postgres://…), and PGlite served by another process of this machine.
- * The schema, when given, is set on every new connection: queries queued on a client run in order, so the
- * SET lands before anything the pool hands out.
+ * The schema, when given, is every connection's search_path.
  */
 import pg from 'pg';
 import { DbError, type Db, type Queryable } from './db.ts';
@@ -33,15 +32,11 @@ export class PgDb implements Db {
 
   constructor(opts: PgDbOptions) {
     this.opts = opts;
-    this.pool = new pg.Pool({ max: opts.max ?? 5, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection });
+    // The schema goes in the startup packet: every connection has it before its first query.
+    const schema = opts.schema ? { options: `-c search_path=${opts.schema}` } : {};
+    this.pool = new pg.Pool({ max: opts.max ?? 5, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
     // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
     this.pool.on('error', () => {});
-    if (opts.schema) {
-      const set = `SET search_path TO ${opts.schema}`;
-      this.pool.on('connect', (client) => {
-        client.query(set).catch(() => {});
-      });
-    }
   }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

@@ -1,0 +1,283 @@
+/**
+ * The store contract, run the same on both engines: what goes in comes back byte-exact, duplicates collapse,
+ * filing is idempotent and refs are a sequence, and the outbox status lock has exactly one winner.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
+import type { NewOutboxItem, Store } from '../../src/ports.ts';
+import type { ParseResult, ProposalDraft } from '../../src/types.ts';
+import { ENGINES } from './engines.ts';
+
+const uniq = (): string => randomBytes(6).toString('hex');
+const mail = (headers: string, body = 'Bonjour.\r\n'): Buffer => Buffer.from(`${headers}\r\n\r\n${body}`, 'latin1');
+
+function draft(over: Partial<ProposalDraft> = {}): ProposalDraft {
+  return {
+    format: 'talk',
+    title: 'Partitionnement déclaratif en production',
+    abstract: "Retour d'expérience.",
+    durationMinutes: 45,
+    language: 'fr',
+    speakers: [{ name: 'Jean Dupont', email: `jean.${uniq()}@example.fr` }],
+    attachments: [],
+    ...over,
+  };
+}
+
+describe.each(ENGINES)('store on $name', (engine) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await engine.open());
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  const inbound = async (): Promise<number> => (await store.inbound.saveRaw(mail(`Message-ID: <${uniq()}@x>\r\nSubject: s`), { source: 'cli' })).id;
+
+  describe('inbound', () => {
+    const bytes: [string, Buffer][] = [
+      ['CRLF text', mail(`Message-ID: <${uniq()}@a>\r\nSubject: hi`)],
+      ['non-UTF-8 bytes', Buffer.concat([mail(`Message-ID: <${uniq()}@b>\r\nSubject: caf\xe9`), Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3])])],
+      ['CR-only line ends', Buffer.from(`Message-ID: <${uniq()}@c>\rSubject: mac\r\rbody\r`, 'latin1')],
+      ['no Message-ID, bare LF', Buffer.from(`Subject: ${uniq()}\n\nbody\n`)],
+      ['empty', Buffer.alloc(0)],
+    ];
+    it.each(bytes)('keeps %s byte-exact', async (_name, raw) => {
+      const { id, inserted } = await store.inbound.saveRaw(raw, { source: 'imap', mailbox: 'imap://h/INBOX', uidValidity: 4294967295, uid: 7 });
+      expect(inserted).toBe(true);
+      const back = await store.inbound.getRaw(id);
+      expect(back?.equals(raw)).toBe(true);
+      const got = await store.inbound.get(id);
+      expect(got).toMatchObject({ id, source: 'imap', state: 'received', kind: null, parsed: null, error: null });
+      expect(got?.sha256).toBe(createHash('sha256').update(raw).digest('hex'));
+      expect(got?.receivedAt).toBeInstanceOf(Date);
+    });
+
+    it('dedupes by (Message-ID, sha256), and on bytes alone without Message-ID', async () => {
+      const mid = `<${uniq()}@dup>`;
+      const a = mail(`Message-ID: ${mid}\r\nSubject: a`);
+      const first = await store.inbound.saveRaw(a, { source: 'imap' });
+      const again = await store.inbound.saveRaw(Buffer.from(a), { source: 'maildir' });
+      expect(again).toEqual({ id: first.id, inserted: false });
+      expect((await store.inbound.get(first.id))?.messageId).toBe(mid);
+      // Same Message-ID, other bytes (a resend that changed): kept as its own message.
+      const b = await store.inbound.saveRaw(mail(`Message-ID: ${mid}\r\nSubject: b`), { source: 'imap' });
+      expect(b.inserted).toBe(true);
+      const noId = Buffer.from(`Subject: ${uniq()}\r\n\r\nx`);
+      const n1 = await store.inbound.saveRaw(noId, { source: 'pipe' });
+      expect(await store.inbound.saveRaw(noId, { source: 'pipe' })).toEqual({ id: n1.id, inserted: false });
+      expect((await store.inbound.get(n1.id))?.messageId).toBeNull();
+    });
+
+    it('dedupes concurrent saves of the same message to one row', async () => {
+      const raw = mail(`Message-ID: <${uniq()}@race>`);
+      const results = await Promise.all([1, 2, 3, 4].map(() => store.inbound.saveRaw(raw, { source: 'imap' })));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => r.inserted)).toHaveLength(1);
+    });
+
+    it('records classification, state and errors; lists failed and stale messages', async () => {
+      const id = await inbound();
+      const parsed: ParseResult = { messageId: '<x@y>', kind: 'proposal', from: { name: 'É', email: 'e@x' }, subject: 'Sujet : é', language: 'fr', proposal: draft(), warnings: ['w'] };
+      await store.inbound.setClassified(id, 'proposal', parsed);
+      expect(await store.inbound.get(id)).toMatchObject({ kind: 'proposal', state: 'classified', parsed });
+      expect((await store.inbound.stale(new Date(Date.now() + 60_000), 1000)).map((m) => m.id)).toContain(id);
+      expect((await store.inbound.stale(new Date(Date.now() - 60_000), 1000)).map((m) => m.id)).not.toContain(id);
+
+      await store.inbound.setState(id, 'failed', 'boom: cannot parse');
+      const failed = await store.inbound.listFailed();
+      expect(failed.find((m) => m.id === id)).toMatchObject({ state: 'failed', error: 'boom: cannot parse' });
+      await store.inbound.setState(id, 'done');
+      expect(await store.inbound.get(id)).toMatchObject({ state: 'done', error: null });
+      expect((await store.inbound.listFailed()).map((m) => m.id)).not.toContain(id);
+      expect((await store.inbound.stale(new Date(Date.now() + 60_000), 1000)).map((m) => m.id)).not.toContain(id);
+    });
+
+    it('answers null for an unknown id', async () => {
+      expect(await store.inbound.get(999_999)).toBeNull();
+      expect(await store.inbound.getRaw(999_999)).toBeNull();
+    });
+  });
+
+  describe('proposals', () => {
+    it('files with the next ref, speakers in order and attachments; idempotent per message', async () => {
+      const m1 = await inbound();
+      const d = draft({
+        speakers: [{ name: 'Priya Raman', email: `Priya.${uniq()}@Example.org` }, { name: 'Sans Adresse', email: null }, { name: 'Jean', email: `j.${uniq()}@x.fr` }],
+        attachments: [{ filename: 'slides.pdf', contentType: 'application/pdf', size: 3, sha256: 'ab'.repeat(32) }],
+      });
+      const first = await store.proposals.fileFromMessage(m1, d, 'priya@example.org');
+      expect(first.created).toBe(true);
+      expect(first.proposal).toMatchObject({ status: 'received', messageId: m1, event: null, title: d.title, speakers: d.speakers, attachments: d.attachments, durationMinutes: 45 });
+      expect(first.proposal.ref).toMatch(/^P-\d{4,}$/);
+
+      const again = await store.proposals.fileFromMessage(m1, draft({ title: 'other' }), 'x');
+      expect(again).toEqual({ proposal: first.proposal, created: false });
+
+      const second = await store.proposals.fileFromMessage(await inbound(), draft(), 'a@b');
+      expect(Number(second.proposal.ref.slice(2))).toBe(Number(first.proposal.ref.slice(2)) + 1);
+      expect(await store.proposals.findByMessage(m1)).toEqual(first.proposal);
+      expect(await store.proposals.get(first.proposal.ref)).toEqual(first.proposal);
+    });
+
+    it('files one proposal when the same message is filed concurrently', async () => {
+      const m = await inbound();
+      const results = await Promise.all([1, 2, 3].map(() => store.proposals.fileFromMessage(m, draft(), 'a@b')));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.proposal.ref)).size).toBe(1);
+    });
+
+    it('allocates distinct refs under concurrency', async () => {
+      const ids = await Promise.all([1, 2, 3, 4, 5, 6].map(() => inbound()));
+      const filed = await Promise.all(ids.map((id) => store.proposals.fileFromMessage(id, draft(), 'a@b')));
+      expect(new Set(filed.map((f) => f.proposal.ref)).size).toBe(6);
+    });
+
+    it('finds the recent proposal of the same speaker with the same title', async () => {
+      const email = `dup.${uniq()}@example.fr`;
+      const title = `Réplication logique ${uniq()}`;
+      const { proposal } = await store.proposals.fileFromMessage(await inbound(), draft({ title, speakers: [{ name: 'A', email }] }), email);
+      const past = new Date(Date.now() - 86_400_000);
+      const cases: [string, string, string, Date, boolean][] = [
+        ['same address, other case', email.toUpperCase(), normalizeTitle(`  réplication LOGIQUE ${title.split(' ')[2]} !`), past, true],
+        ['other speaker', `other.${uniq()}@x`, normalizeTitle(title), past, false],
+        ['other title', email, 'autre sujet', past, false],
+        ['older than the window', email, normalizeTitle(title), new Date(Date.now() + 60_000), false],
+      ];
+      for (const [name, who, key, since, found] of cases) {
+        const hit = await store.proposals.findRecentDuplicate(who, key, since);
+        expect(hit?.ref ?? null, name).toBe(found ? proposal.ref : null);
+      }
+    });
+
+    it('updates, changes status, notes, and keeps the whole history', async () => {
+      const m1 = await inbound();
+      const { proposal } = await store.proposals.fileFromMessage(m1, draft(), 'jean@x');
+      const m2 = await inbound();
+      const updated = await store.proposals.update(proposal.ref, draft({ title: 'Nouveau titre', durationMinutes: 20, speakers: proposal.speakers }), 'jean@x', m2);
+      expect(updated).toMatchObject({ ref: proposal.ref, title: 'Nouveau titre', durationMinutes: 20, messageId: m1 });
+      expect((await store.proposals.findByMessage(m2))?.ref).toBe(proposal.ref);
+
+      const accepted = await store.proposals.setStatus(proposal.ref, 'accepted', 'dim@example.org', null);
+      expect(accepted.status).toBe('accepted');
+      await store.proposals.note(proposal.ref, 'crieur', 'reply-received', { verbs: [] }, m2);
+
+      const h = await store.proposals.history(proposal.ref);
+      expect(h.map((e) => [e.action, e.actor, e.messageId])).toEqual([
+        ['filed', 'jean@x', m1],
+        ['updated', 'jean@x', m2],
+        ['status:accepted', 'dim@example.org', null],
+        ['reply-received', 'crieur', m2],
+      ]);
+      expect(h[1]?.detail).toMatchObject({ title: { from: proposal.title, to: 'Nouveau titre' }, durationMinutes: { from: 45, to: 20 } });
+      expect(h[2]?.detail).toEqual({ from: 'received', to: 'accepted' });
+      expect(h.every((e) => e.at instanceof Date)).toBe(true);
+
+      const acceptedRefs = (await store.proposals.list({ status: 'accepted' })).map((p) => p.ref);
+      expect(acceptedRefs).toContain(proposal.ref);
+      expect((await store.proposals.list({ status: 'withdrawn' })).map((p) => p.ref)).not.toContain(proposal.ref);
+      expect((await store.proposals.list()).length).toBeGreaterThanOrEqual(acceptedRefs.length);
+    });
+
+    it('refuses to change a proposal that does not exist', async () => {
+      await expect(store.proposals.setStatus('P-999999', 'accepted', 'x', null)).rejects.toMatchObject({ code: 'EDB_NOT_FOUND' });
+      await expect(store.proposals.note('P-999999', 'x', 'y', null, null)).rejects.toMatchObject({ code: 'EDB_NOT_FOUND' });
+      expect(await store.proposals.get('P-999999')).toBeNull();
+    });
+  });
+
+  it('stores attachments once per content, byte-exact', async () => {
+    const bytes = Buffer.concat([randomBytes(2048), Buffer.from([0, 255, 13, 10])]);
+    const sha = await store.attachments.put(bytes, 'application/pdf');
+    expect(sha).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await store.attachments.put(Buffer.from(bytes), 'application/octet-stream')).toBe(sha);
+    expect((await store.attachments.get(sha))?.equals(bytes)).toBe(true);
+    expect(await store.attachments.get('00'.repeat(32))).toBeNull();
+  });
+
+  describe('outbox', () => {
+    const item = (over: Partial<NewOutboxItem> = {}): NewOutboxItem => ({
+      purpose: 'ack',
+      subjectRef: `P-0001/m${uniq()}`,
+      recipient: 'jean@example.fr',
+      raw: Buffer.from('From: a\r\n\r\n\xe9\r\n', 'latin1'),
+      envelopeFrom: 'bounces@example.org',
+      ...over,
+    });
+
+    it('enqueues once per (purpose, subject, recipient)', async () => {
+      const it1 = item();
+      const a = await store.outbox.enqueue(it1);
+      expect(a.inserted).toBe(true);
+      expect(await store.outbox.enqueue({ ...it1, raw: Buffer.from('other') })).toEqual({ id: a.id, inserted: false });
+      expect((await store.outbox.enqueue({ ...it1, purpose: 'notify-organizer' })).inserted).toBe(true);
+      const got = await store.outbox.get(a.id);
+      expect(got).toMatchObject({ status: 'queued', attempts: 0, recipient: 'jean@example.fr', lastError: null, sentAt: null });
+      expect(got?.raw.equals(it1.raw)).toBe(true);
+    });
+
+    it('lets exactly one of several concurrent claims win', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      const claims = await Promise.all([1, 2, 3, 4, 5].map(() => store.outbox.claim(id, 60_000)));
+      const winners = claims.filter((c) => c !== null);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]).toMatchObject({ id, status: 'sending', attempts: 1 });
+      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await store.outbox.pending(10_000)).not.toContain(id);
+    });
+
+    it('hands a row over once its lease has expired', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      expect(await store.outbox.claim(id, 1)).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await store.outbox.pending(10_000)).toContain(id);
+      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2, status: 'sending' });
+    });
+
+    it('retries a transient failure, parks a permanent one, and requeues on demand', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      await store.outbox.claim(id, 60_000);
+      await store.outbox.markFailed(id, 'deferred', '451 4.3.0 try later', true);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'queued', lastError: 'deferred', smtpResponse: '451 4.3.0 try later' });
+      expect(await store.outbox.pending(10_000)).toContain(id);
+      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2 });
+      await store.outbox.markFailed(id, 'rejected', '550 5.1.1 no such user', false);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'failed', smtpResponse: '550 5.1.1 no such user' });
+      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await store.outbox.pending(10_000)).not.toContain(id);
+      expect((await store.outbox.list({ status: 'failed' })).map((o) => o.id)).toContain(id);
+      await store.outbox.requeue(id);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
+    });
+
+    it('records a send and counts recent mail to an address', async () => {
+      const to = `Count.${uniq()}@Example.fr`;
+      const { id } = await store.outbox.enqueue(item({ recipient: to }));
+      await store.outbox.enqueue(item({ recipient: to }));
+      await store.outbox.enqueue(item({ recipient: to, purpose: 'notify-organizer' }));
+      await store.outbox.claim(id, 60_000);
+      await store.outbox.markSent(id, '250 2.0.0 OK queued');
+      const sent = await store.outbox.get(id);
+      expect(sent).toMatchObject({ status: 'sent', smtpResponse: '250 2.0.0 OK queued', lastError: null });
+      expect(sent?.sentAt).toBeInstanceOf(Date);
+      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await store.outbox.countSince('ack', to.toLowerCase(), new Date(Date.now() - 60_000))).toBe(2);
+      expect(await store.outbox.countSince('ack', to, new Date(Date.now() + 60_000))).toBe(0);
+    });
+  });
+
+  it('keeps IMAP checkpoints per mailbox', async () => {
+    const box = `imap://h:143/INBOX-${uniq()}`;
+    expect(await store.checkpoints.get(box)).toBeNull();
+    await store.checkpoints.set(box, { uidValidity: 4294967295, lastUid: 12 });
+    await store.checkpoints.set(box, { uidValidity: 4294967295, lastUid: 4294967294 });
+    expect(await store.checkpoints.get(box)).toEqual({ uidValidity: 4294967295, lastUid: 4294967294 });
+  });
+
+  it('describes itself without credentials', () => {
+    expect(store.describe()).toMatch(engine.name === 'pglite' ? /^pglite:\/\// : /^postgres:\/\//);
+  });
+});
