@@ -1,0 +1,90 @@
+/** Migrations: idempotent, safe when several processes start at once on PostgreSQL; failures carry codes. */
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../src/adapters/db/migrate.ts';
+import { openDb, openStore } from '../../src/adapters/db/open.ts';
+import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
+import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
+
+const schemas: string[] = [];
+afterAll(async () => {
+  for (const s of schemas) await dropSchema(s);
+});
+
+describe('migrations on PostgreSQL', () => {
+  it('apply once: a second run finds nothing to do', async () => {
+    const schema = randomSchema('m');
+    schemas.push(schema);
+    const db = await openDb(PG_URL, { schema });
+    try {
+      expect(await migrate(db, schema)).toEqual([]);
+      const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('let several processes start at once on a new schema', async () => {
+    const schema = randomSchema('m');
+    schemas.push(schema);
+    const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(PG_URL, { schema })));
+    try {
+      const ids = await Promise.all(stores.map((s, i) => s.inbound.saveRaw(Buffer.from(`Subject: ${i}\r\n\r\n`), { source: 'cli' })));
+      expect(new Set(ids.map((r) => r.id)).size).toBe(4);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      const r = await client.query(`SELECT count(*)::int AS n FROM ${schema}.schema_migrations`);
+      expect(r.rows[0].n).toBe(loadMigrations().length);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('roll back a failing migration whole, with a code', async () => {
+    const schema = randomSchema('m');
+    schemas.push(schema);
+    const db = await openDb(PG_URL, { schema });
+    try {
+      const bad = [{ version: 999, name: 'bad', sql: 'CREATE TABLE half_done (x int); SELECT * FROM no_such_table;' }];
+      await expect(migrate(db, schema, bad)).rejects.toMatchObject({ code: 'EDB_MIGRATION' });
+      expect(await db.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_done'")).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('failure modes', () => {
+  it('names the URL without its password and the fix when PostgreSQL is unreachable', async () => {
+    const err = await openStore('postgres://crieur:s3cret@127.0.0.1:1/crieur').catch((e: unknown) => e as Error & { code?: string });
+    expect(err).toMatchObject({ code: 'EDB_UNAVAILABLE' });
+    expect(err.message).toContain('127.0.0.1:1');
+    expect(err.message).not.toContain('s3cret');
+    expect(err.message).toContain('is PostgreSQL running? start it or use pglite://./data/crieur');
+  });
+
+  it.each([
+    ['mysql://localhost/x', {}],
+    [PG_URL, { schema: 'Robert"; DROP' }],
+  ])('refuses %s %o with EDB_URL', async (url, opts) => {
+    await expect(openStore(url, opts)).rejects.toMatchObject({ code: 'EDB_URL' });
+  });
+});
+
+describe('Message-ID sniffing (what dedupe keys on)', () => {
+  it.each([
+    ['Message-ID: <a@b>\r\nSubject: x\r\n\r\nbody', '<a@b>'],
+    ['Subject: x\r\nMessage-Id:\r\n <folded@b>\r\n\r\n', '<folded@b>'],
+    ['Subject: x\rMESSAGE-ID: <cr@only>\r\rbody', '<cr@only>'],
+    ['Subject: x\r\rMessage-ID: <after-blank-line@b>\r', null],
+    ['Subject: x\n\nMessage-ID: <in-body@b>\n', null],
+    ['X-Original-Message-ID: <not@this>\nSubject: y\n\n', null],
+  ])('%j → %s', (raw, expected) => {
+    expect(sniffMessageId(Buffer.from(raw))).toBe(expected);
+  });
+});
