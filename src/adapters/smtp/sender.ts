@@ -1,0 +1,63 @@
+/**
+ * The one importer of nodemailer's transports: sends prebuilt raw messages (outbox rows) over a pooled SMTP
+ * connection. Pooled because opening a connection costs a greeting round trip — smtp-server even waits a
+ * hard-coded 100 ms before its greeting, capping an unpooled sender at ≈ 10 msg/s. Raw because the bytes
+ * were built once when queued (build-raw.ts): nodemailer must not recompose them.
+ */
+import nodemailer from 'nodemailer';
+import { classifySmtpError, SmtpSendError } from './errors.ts';
+
+export interface SmtpSender {
+  /** Resolves with the server's final reply; rejects with an SmtpSendError (ESMTP_TRANSIENT | ESMTP_PERMANENT). */
+  send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
+  /** Connects and greets (and authenticates, if the URL has credentials): for `crieur doctor` and start-up. */
+  verify(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SenderOptions {
+  /** Pooled connections: a number, or true for nodemailer's default (5). Pooling is always on. */
+  pool?: number | boolean;
+  /** Milliseconds to wait for a connection, a greeting, or any socket activity (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** `smtp://user:pass@host:port` or `smtps://…`; query parameters pass through to nodemailer (`?ignoreTLS=true`). */
+export function createSender(url: string, opts: SenderOptions = {}): SmtpSender {
+  const maxConnections = typeof opts.pool === 'number' ? opts.pool : 5;
+  const timeout = opts.timeoutMs ?? 30_000;
+  const transport = nodemailer.createTransport({
+    pool: true,
+    url,
+    maxConnections,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout * 2,
+  });
+  let closed = false;
+
+  return {
+    async send(raw, envelope) {
+      if (closed) throw new SmtpSendError('ESMTP_TRANSIENT', 'sender is closed', null, null);
+      if (envelope.to.length === 0) throw new SmtpSendError('ESMTP_PERMANENT', 'no recipient', null, null);
+      try {
+        const info = await transport.sendMail({ envelope: { from: envelope.from, to: envelope.to }, raw });
+        return { response: String(info.response ?? '').trim() };
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+    },
+    async verify() {
+      try {
+        await transport.verify();
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      transport.close();
+    },
+  };
+}

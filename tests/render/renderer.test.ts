@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ackData } from '../../src/core/render/data.ts';
+import { createRenderer } from '../../src/adapters/render/messages.ts';
+import { compileMjml, mjmlCompileCount } from '../../src/adapters/render/mjml.ts';
+import { context, SAMPLE } from './sample.ts';
+
+const jean = { name: 'Jean Dupont', email: 'jean.dupont@example.fr' };
+
+describe('compile once, fill per recipient', () => {
+  it('compiles each (message, locale) once, even for concurrent first renders', async () => {
+    const r = createRenderer();
+    const before = mjmlCompileCount();
+    const data = ackData(SAMPLE, { ...context('fr'), recipient: jean });
+    const first = await Promise.all([1, 2, 3, 4].map(() => r.render('ack', 'fr', data)));
+    expect(mjmlCompileCount() - before).toBe(1);
+
+    const t0 = performance.now();
+    const again = await r.render('ack', 'fr', { ...data, greetingName: 'Priya' });
+    const warmMs = performance.now() - t0;
+    expect(mjmlCompileCount() - before).toBe(1);
+    expect(again.html).toContain('Priya');
+    expect(first[0]!.html).toBe(first[3]!.html);
+    expect(warmMs).toBeLessThan(50); // a substitution, not an mjml2html run
+
+    await r.render('ack', 'en', data);
+    expect(mjmlCompileCount() - before).toBe(2);
+  });
+
+  it('warm() compiles up front', async () => {
+    const r = createRenderer();
+    const before = mjmlCompileCount();
+    await r.warm(['ack', 'notify-organizer']);
+    expect(mjmlCompileCount() - before).toBe(4);
+    await r.render('notify-organizer', 'en', { ...ackData(SAMPLE, { ...context('en'), recipient: jean }), submittedBy: null, verbs: [] });
+    expect(mjmlCompileCount() - before).toBe(4);
+  });
+});
+
+describe('template folder problems fail loudly', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'crieur-tpl-'));
+    await mkdir(join(dir, 'partials'));
+    await writeFile(join(dir, 'layout.mjml'), '<mjml><mj-body>{{> body}}</mj-body></mjml>');
+    await writeFile(join(dir, 'layout.txt'), '{{> body}}\n');
+    await writeFile(join(dir, 'ok.fr.mjml'), '<mj-section><mj-column><mj-text>{{x}} {{> hello}}</mj-text></mj-column></mj-section>');
+    await writeFile(join(dir, 'ok.fr.txt'), 'Subject: about {{x}}\n\n{{x}} {{> hello}}\n');
+    await writeFile(join(dir, 'partials', 'hello.mjml'), 'hello');
+    await writeFile(join(dir, 'partials', 'hello.fr.mjml'), 'bonjour');
+    await writeFile(join(dir, 'partials', 'hello.txt'), 'hi\n');
+    await writeFile(join(dir, 'nosubject.fr.mjml'), '<mj-section></mj-section>');
+    await writeFile(join(dir, 'nosubject.fr.txt'), 'no subject line\n');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('uses the locale partial first, then the generic one', async () => {
+    const m = await createRenderer({ dir }).render('ok', 'fr', { x: 'X&Y' });
+    expect(m.subject).toBe('about X&Y');
+    expect(m.html).toContain('X&amp;Y bonjour');
+    expect(m.text).toBe('X&Y hi\n');
+  });
+
+  it.each([
+    ['missing template', 'absent', /template absent\.fr\.mjml not found/],
+    ['no Subject line', 'nosubject', /must start with a "Subject: …" line/],
+  ])('%s', async (_n, name, re) => {
+    await expect(createRenderer({ dir }).render(name, 'fr', {})).rejects.toThrow(re);
+  });
+
+  it('a missing key names the template and the placeholder', async () => {
+    await expect(createRenderer({ dir }).render('ok', 'fr', {})).rejects.toThrow(/ok\.fr\.txt \(subject\), line 1: no value for \{\{x\}\}/);
+  });
+
+  it('refuses placeholders that MJML would drop', async () => {
+    const src = '<mjml><mj-body><mj-section>{{#xs}}<mj-column><mj-text>{{x}}</mj-text></mj-column>{{/xs}}</mj-section></mj-body></mjml>';
+    await expect(compileMjml(src, 'bad')).rejects.toThrow(/MJML dropped \{\{#xs\}\}/);
+  });
+});
