@@ -214,9 +214,17 @@ describe('IMAP inbox', () => {
   });
 
   it('rejects start() with a coded error on bad credentials or a missing mailbox', async () => {
-    const badPass = dc.url('INBOX').replace(':secret-pw@', ':wrong@');
-    await expect(watcher(badPass).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_AUTH' });
     await expect(watcher(dc.url('NoSuchBox')).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_MAILBOX' });
+    // A Dovecot of its own: a refused login makes Dovecot slow down every later login from 127.0.0.1.
+    const other = await startDovecot();
+    try {
+      const badPass = other.url('INBOX').replace(`:${other.pass}@`, ':wrong@');
+      await expect(watcher(badPass).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_AUTH' });
+    } finally {
+      await other.stop();
+    }
+    const closedPort = other.url('INBOX'); // stopped: nothing listens there any more
+    await expect(watcher(closedPort).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_CONNECT' });
   });
 
   it('openInbox picks the adapter by scheme and refuses others', () => {
