@@ -1,19 +1,65 @@
 /**
- * Classification chain: an ordered table of rules; the first that matches names the message's kind.
- * (PLACEHOLDER — being replaced by the classification work; keep the exported signature.)
+ * The classification chain: one ordered table, read top to bottom; the first rule that answers names the
+ * message's kind. The order is the policy:
+ * - a bounce is a bounce even of a list post or of an auto-reply, so bounces come first — but a
+ *   challenge-response robot dressed as a DSN (Boxbe) is an auto-reply, so it is asked before them;
+ * - an auto-reply is one even when it answers crieur's mail (it carries the token) or comes via a list;
+ * - our own mail coming back is never a proposal nor a command;
+ * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
+ *   a token only in References on list traffic is list discussion of crieur's announcement;
+ * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks.
+ * ARF feedback (abuse) reports are classified `bounce`, action "complained".
  */
-import type { BounceInfo, CommandInfo, Kind, Mail, ParseContext } from '../../types.ts';
+import type { Mail, ParseContext } from '../../types.ts';
 import { looksLikeProposal } from '../extract/index.ts';
+import { isOwnAddress } from '../pipeline/loop-guard.ts';
+import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
+import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
+import { autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
+import { listPostRule } from './list-post.ts';
+import { tokenAddressRule, tokenThreadRule } from './reply-token.ts';
+import { isNoReplySender } from './signals.ts';
 
-export interface Classification {
-  kind: Kind;
-  bounce?: BounceInfo;
-  command?: CommandInfo;
-  /** Which rule decided, for logs and `crieur parse` warnings. */
-  reasons: string[];
-}
+export type { Classification } from './chain.ts';
 
-export function classify(mail: Mail, _ctx: ParseContext): Classification {
-  if (looksLikeProposal(mail)) return { kind: 'proposal', reasons: ['proposal'] };
-  return { kind: 'other', reasons: ['default'] };
+const ownMailRule: Rule = {
+  name: 'own-mail',
+  test(mail, ctx) {
+    return mail.from && isOwnAddress(mail.from.email, ctx.ownAddresses) ? { kind: 'other' } : null;
+  },
+};
+
+const noReplyRule: Rule = {
+  name: 'noreply-sender',
+  test(mail) {
+    return isNoReplySender(mail) ? { kind: 'other' } : null;
+  },
+};
+
+const proposalRule: Rule = {
+  name: 'proposal',
+  test(mail) {
+    return looksLikeProposal(mail) ? { kind: 'proposal' } : null;
+  },
+};
+
+export const CHAIN: readonly Rule[] = defineChain([
+  challengeResponseRule,
+  dsnRule,
+  feedbackRule,
+  textBounceRule,
+  mdnRule,
+  autoReplyHeadersRule,
+  autoReplySubjectRule,
+  daemonNoticeRule,
+  ownMailRule,
+  tokenAddressRule,
+  listPostRule,
+  tokenThreadRule,
+  noReplyRule,
+  proposalRule,
+]);
+
+export function classify(mail: Mail, ctx: ParseContext): Classification {
+  return runChain(CHAIN, mail, ctx, 'other');
 }

@@ -1,0 +1,92 @@
+/**
+ * Non-standard bounces: qmail, Exim, Exchange, Lotus Notes, Yahoo, Gmail's old text bounces, French ISPs…
+ * They carry no delivery-status part, so they are recognised by the signals MTAs have used for decades —
+ * who sends them, what their subject says, what their first lines say — and read for a recipient and status.
+ */
+import type { BounceInfo, Mail } from '../../types.ts';
+import { bodyText, hasNullReturnPath, isDaemonSender } from './signals.ts';
+import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
+
+// Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
+const SUBJECT =
+  /undeliver|undelivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
+
+// First-lines phrases of MTA notices. Plain alternations, applied to a bounded slice of text.
+const BODY =
+  /could not be delivered|couldn'?t be delivered|was not delivered|wasn'?t delivered|has not been delivered|not yet been delivered|could not deliver|unable to deliver|undeliverable|delivery to the following recipients? (failed|has been delayed)|delivery has failed|delivery failed|permanent(ly)? (error|fatal|failure)|failed permanently|following addresse?s? (had permanent fatal errors|failed)|this is the (qmail-send|mail system|postfix program)|i'?m sorry to have to inform you|message could not be delivered|your (message|mail|e-?mail) (could not|cannot|can't|was not|did not) (be )?(deliver|reach|sent)|error delivering your mail|mail delivery failed|there was an error|not listed in (domino directory|public name|the domino)|no such user|user unknown|unknown user|mailbox (is )?(full|unavailable)|still being retried|will continue trying|could not send message for past|n'a pas pu (être|etre) (remis|distribu|deliv|délivr|achemin)|non remis|destinataire invalide|adresse d au moins un destinataire|impossible de (remettre|distribuer)|not deliverable|delivery status notification|"notificationtype"\s*:\s*"bounce"|invalid user address|is being held until|message status - undeliverable|no valid recipients|не доставлено|не может быть доставлено/i;
+
+/** Phrases only an MTA writes: enough on their own, whoever the From says sent them. */
+const MTA_SIGNATURE =
+  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
+
+const SMTP_REPLY = /(?:^|[\s:;(])[45][0-5]\d[ -](?:[45]\.\d|\S)|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.])/m;
+
+/** How sure we are that a non-DSN message is a bounce; null when it is not one. */
+export function looksLikeTextBounce(mail: Mail): string | null {
+  const subject = SUBJECT.test(mail.subject);
+  const daemon = isDaemonSender(mail);
+  const head = bodyText(mail, 4000);
+  const body = BODY.test(head);
+  const returned = mail.parts.some((p) => p.contentType === 'message/rfc822' || p.contentType === 'text/rfc822-headers');
+  if (MTA_SIGNATURE.test(head)) return 'mta wording';
+  if (subject && (daemon || body || returned)) return 'bounce subject';
+  // A robot's notice that names a failure and shows what failed: an SMTP reply, or the returned original.
+  if (daemon && body && (returned || SMTP_REPLY.test(head))) return 'mailer-daemon notice';
+  if (daemon && mail.parts.some((p) => p.contentType === 'message/rfc822')) return 'mailer-daemon returned a message';
+  if (body && hasNullReturnPath(mail) && mail.from === null) return 'null sender notice';
+  if (subject && mail.from === null && hasNullReturnPath(mail)) return 'null sender notice';
+  return null;
+}
+
+// Where text bounces name the failed recipient, most explicit first. Each stops at the first match.
+const ADDR = String.raw`([^\s<>:"',;()\[\]]+@[a-z0-9.-]+\.[a-z]{2,})`;
+const RECIPIENT_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`(?:final|original)-recipient:\s*(?:rfc822;\s*)?<?${ADDR}`, 'i'),
+  new RegExp(String.raw`"emailaddress"\s*:\s*"${ADDR}"`, 'i'),
+  new RegExp(String.raw`^\s*<${ADDR}>\s*(?:\([^)\n]*\))?\s*:`, 'im'), // Postfix, qmail: "<a@b>: reason"
+  // Exim, Exchange, Netscape: "The following address(es) failed:" then the address on a line of its own
+  new RegExp(String.raw`following (?:address(?:\(es\))?|addresses|recipients?(?:\(s\))?|users?)\b[^\n@]{0,200}\n(?:[^\n@]{0,60}\n)?\s*"?<?${ADDR}`, 'i'),
+  new RegExp(String.raw`(?:unknown user|user unknown|no such user|invalid (?:recipient|mailbox|address)|mailbox unavailable|rcpt to|recipient address|target mail address|original-rcpt-to)\s*:?\s*<?${ADDR}`, 'i'),
+  new RegExp(String.raw`(?:mailbox|recipient|user|address|adresse|destinataire)\s+"?<?${ADDR}>?"?\s+(?:is|does|was|has|n'existe|est)\b`, 'i'),
+  new RegExp(String.raw`\(${ADDR}\)`, 'i'), // Domino: "User x (a@b) not listed"
+  new RegExp(String.raw`(?:deliver(?:ed)?|delivery) to\b[^\n@<]{0,40}\n?\s*<?${ADDR}`, 'i'),
+  new RegExp(String.raw`^\s*"?<?${ADDR}>?"?\s*(?:\.\.\.|:|$)`, 'im'), // an address alone on its line
+];
+const RETURNED_PART = /^(received|return-path|message-id|x-[a-z-]+|dkim-signature):|^\s*-{3,}[^\n]*(original|returned|message|copy|header|en-t[eê]te)|^\|?-{5,}[^\n]*message text/im;
+const ANY_ADDR = new RegExp(ADDR, 'gi');
+
+function cleanAddress(a: string): string {
+  return a.replace(/^mailto:/i, '').replace(/[.,;:'"]+$/, '').toLowerCase();
+}
+
+/** The notice's own words, before the returned original's headers: where it names what failed. */
+function noticePart(text: string): string {
+  const m = RETURNED_PART.exec(text);
+  return m ? text.slice(0, m.index) : text.slice(0, 5000);
+}
+
+function recipientIn(mail: Mail, text: string): string | null {
+  const notice = `${mail.subject}\n${noticePart(text)}`;
+  for (const re of RECIPIENT_PATTERNS) {
+    const m = re.exec(notice);
+    if (m) return cleanAddress(m[1]!);
+  }
+  // The returned original's To: is the address we wrote to, when the notice names none in its words.
+  const original = mail.embedded[0]?.to[0]?.email.toLowerCase();
+  if (original) return original;
+  const notOurs = new Set([...mail.to, ...(mail.from ? [mail.from] : [])].map((a) => a.email.toLowerCase()));
+  for (const m of notice.matchAll(ANY_ADDR)) {
+    const a = cleanAddress(m[1]!);
+    if (!notOurs.has(a) && !/^(postmaster|mailer-daemon)@/i.test(a)) return a;
+  }
+  return null;
+}
+
+/** Recipient, status and action of a text bounce, from its subject, its body and the returned original. */
+export function readTextBounce(mail: Mail): BounceInfo {
+  const text = bodyText(mail);
+  const scan = `${mail.subject}\n${noticePart(text)}`;
+  const explicit = enhancedStatus(scan);
+  const delayed = explicit ? explicit.startsWith('4') : isDelayText(mail.subject) || isDelayText(scan.slice(0, 3000));
+  return { recipient: recipientIn(mail, text), status: explicit ?? statusFromText(scan, delayed), action: delayed ? 'delayed' : 'failed' };
+}

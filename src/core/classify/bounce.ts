@@ -1,0 +1,60 @@
+/**
+ * The bounce rules of the chain: RFC 3464 DSNs read field by field, ARF feedback reports (filed as bounces
+ * with action "complained": a complaint, like a hard bounce, means "stop mailing this address"), and the
+ * non-standard text bounces.
+ */
+import type { BounceInfo, Mail } from '../../types.ts';
+import type { Rule } from './chain.ts';
+import { bounceFromDsn, bounceFromFeedback } from './dsn.ts';
+import { looksLikeTextBounce, readTextBounce } from './bounce-text.ts';
+import { bodyText, partOfType, partText, reportType } from './signals.ts';
+
+const DSN_PART = /^message\/(global-)?delivery-status$/;
+const FEEDBACK_PART = /^message\/feedback-report$/;
+/** A DSN whose MIME structure was lost (broken boundary, inlined by a gateway) still has its fields. */
+const DSN_FIELDS_IN_TEXT = /^\s*(final|original)-recipient\s*:/im;
+
+/** A DSN field left empty is filled from the human-readable text, which often names it too. */
+function complete(b: BounceInfo, mail: Mail): BounceInfo {
+  if (b.recipient !== null && b.status !== null && b.action !== null) return b;
+  const t = readTextBounce(mail);
+  return { recipient: b.recipient ?? t.recipient, status: b.status ?? t.status, action: b.action ?? t.action };
+}
+
+export const dsnRule: Rule = {
+  name: 'bounce-dsn',
+  test(mail) {
+    const parts = mail.parts.filter((p) => DSN_PART.test(p.contentType));
+    if (parts.length === 0 && reportType(mail) !== 'delivery-status') return null;
+    // Some MTAs label their human-readable text message/delivery-status too: take the part that parses.
+    let fromPart: BounceInfo | null = null;
+    for (const p of parts) fromPart ??= bounceFromDsn(partText(p));
+    const text = bodyText(mail);
+    const fromText = fromPart ?? (DSN_FIELDS_IN_TEXT.test(text) ? bounceFromDsn(text) : null);
+    return { kind: 'bounce', bounce: complete(fromText ?? { recipient: null, status: null, action: null }, mail) };
+  },
+};
+
+export const feedbackRule: Rule = {
+  name: 'feedback-report',
+  test(mail) {
+    const part = partOfType(mail, FEEDBACK_PART);
+    if (!part && reportType(mail) !== 'feedback-report') return null;
+    const original = mail.embedded[0]?.to[0]?.email.toLowerCase() ?? null;
+    return { kind: 'bounce', bounce: bounceFromFeedback(part ? partText(part) : bodyText(mail), original) };
+  },
+};
+
+export const textBounceRule: Rule = {
+  name: 'bounce-text',
+  test(mail) {
+    const text = bodyText(mail);
+    if (DSN_FIELDS_IN_TEXT.test(text) && /^\s*(action|status)\s*:/im.test(text)) {
+      const b = bounceFromDsn(text);
+      if (b) return { kind: 'bounce', bounce: complete(b, mail), reasons: ['dsn fields in text'] };
+    }
+    const why = looksLikeTextBounce(mail);
+    if (!why) return null;
+    return { kind: 'bounce', bounce: readTextBounce(mail), reasons: [why] };
+  },
+};

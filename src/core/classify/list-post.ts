@@ -1,0 +1,56 @@
+/**
+ * Mailing-list traffic: RFC 2369/2919 List-* headers, and the older marks list managers left before those
+ * existed (ezmlm's Mailing-List, Mailman's X-Mailman-Version, Majordomo's and vger's `Sender: owner-…`,
+ * `Precedence: list`, and `bulk` for mass mailings), plus a subject tag that names the list the mail was addressed to.
+ */
+import type { Mail, ParseContext } from '../../types.ts';
+import type { Rule } from './chain.ts';
+import { hasHeader, header } from './signals.ts';
+
+const LIST_HEADERS = [
+  'list-id',
+  'list-post',
+  'list-unsubscribe',
+  'list-subscribe',
+  'list-help',
+  'list-archive',
+  'list-owner',
+  'mailing-list',
+  'x-mailman-version',
+  'x-mailing-list',
+  'x-ml-name',
+  'x-list',
+  'x-listname',
+  'x-list-id',
+  'x-beenthere',
+  'x-loop-list',
+  'x-ezmlm-version',
+] as const;
+const LIST_SENDER = /^(owner-[^@]+|[^@]+-(owner|bounces?|request|admin))(\+[^@]*)?@/i;
+
+export function hasListHeaders(mail: Mail): boolean {
+  if (LIST_HEADERS.some((h) => hasHeader(mail, h))) return true;
+  if (/^list$/i.test(header(mail, 'precedence') ?? '')) return true;
+  return mail.sender !== null && LIST_SENDER.test(mail.sender.email);
+}
+
+/** `[rt-users] …` sent to rt-users@…: the tag names one of the recipients, as list managers write it. */
+function subjectTagNamesRecipient(mail: Mail, ctx: ParseContext): boolean {
+  const tag = /\[([a-z0-9][a-z0-9._-]{1,60})\]/i.exec(mail.subject.slice(0, 200))?.[1]?.toLowerCase();
+  if (!tag) return false;
+  return [...mail.to, ...mail.cc].some((a) => {
+    const email = a.email.toLowerCase();
+    return email.split('@')[0] === tag && !ctx.ownAddresses.includes(email);
+  });
+}
+
+export const listPostRule: Rule = {
+  name: 'list-post',
+  test(mail, ctx) {
+    if (hasListHeaders(mail)) return { kind: 'list-post' };
+    // Reached only when no auto-reply rule claimed it: a bulk mailing without list headers (newsletter, forwarder).
+    if (/^(bulk|junk)$/i.test(header(mail, 'precedence') ?? '')) return { kind: 'list-post', reasons: ['Precedence: bulk'] };
+    if (subjectTagNamesRecipient(mail, ctx)) return { kind: 'list-post', reasons: ['subject tag names a recipient list'] };
+    return null;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Answers to crieur's own mail, recognised by the reply token crieur puts in the plus-tag of its Reply-To
+ * (`talks+o-p0007-<mac>@…`, seen again in To/Cc/Delivered-To) and in its Message-IDs (`<TOKEN.nonce@…>`,
+ * seen again in In-Reply-To/References). Such a message is a `command` when its author typed grammar verbs
+ * above the quote, else a `reply`. It is `authenticated` only when a token's MAC was minted for the From
+ * address (and, for organizer tokens, that address organizes): a forged From header proves nothing.
+ */
+import type { CommandInfo, Mail, ParseContext } from '../../types.ts';
+import { findTokens, verifyToken, type FoundToken } from '../tokens.ts';
+import { splitPlus } from '../address.ts';
+import { parseCommands } from '../command/parse.ts';
+import type { Rule, Verdict } from './chain.ts';
+import { fromEmail } from './signals.ts';
+
+const ADDRESS_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to'] as const;
+
+export function tokensInAddresses(mail: Mail): FoundToken[] {
+  const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
+  for (const h of ADDRESS_HEADERS) addrs.push(...(mail.headers[h] ?? []));
+  return addrs.flatMap((a) => {
+    const tag = splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag;
+    return tag ? findTokens(tag) : [];
+  });
+}
+
+export function tokensInThread(mail: Mail): FoundToken[] {
+  const ids = [mail.inReplyTo, ...mail.references].filter((id): id is string => id !== null);
+  // Only the local part of a Message-ID carries a token: `<TOKEN.nonce@domain>`.
+  return ids.flatMap((id) => findTokens(id.replace(/^<|>$/g, '').split('@')[0] ?? ''));
+}
+
+export function isAuthentic(t: FoundToken, from: string | null, ctx: ParseContext): boolean {
+  if (ctx.secret === null || ctx.secret === '' || from === null) return false;
+  if (!verifyToken(ctx.secret, t, from)) return false;
+  return t.purpose !== 'organizer' || ctx.organizers.some((o) => o.toLowerCase() === from);
+}
+
+function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
+  const from = fromEmail(mail);
+  const trusted = tokens.find((t) => isAuthentic(t, from, ctx)) ?? null;
+  const token = trusted ?? tokens[0]!;
+  const parsed = parseCommands(mail.text);
+  const command: CommandInfo = {
+    verbs: parsed.verbs,
+    // An explicit ref typed by the author names the proposal meant; the token's ref is the thread's.
+    proposal: parsed.ref ?? (/^P-\d+$/.test(token.ref) ? token.ref : null),
+    authenticated: trusted !== null,
+  };
+  return { kind: parsed.verbs.length > 0 ? 'command' : 'reply', command, reasons: [`token ${token.purpose} ${token.ref}`] };
+}
+
+export const tokenAddressRule: Rule = {
+  name: 'reply-token-address',
+  test(mail, ctx) {
+    const tokens = tokensInAddresses(mail);
+    return tokens.length > 0 ? answer(mail, ctx, [...tokens, ...tokensInThread(mail)]) : null;
+  },
+};
+
+export const tokenThreadRule: Rule = {
+  name: 'reply-token-thread',
+  test(mail, ctx) {
+    const tokens = tokensInThread(mail);
+    return tokens.length > 0 ? answer(mail, ctx, tokens) : null;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Small readers of a decoded Mail that several rules share: one header's value, the report type of a
+ * multipart/report, who sent it, and a bounded slice of the body so that no rule scans megabytes.
+ */
+import type { Mail, MailPart } from '../../types.ts';
+
+/** Rules look at most this much body text: bounce and auto-reply signals sit at the top of a message. */
+export const SCAN_LIMIT = 20_000;
+
+export function header(mail: Mail, name: string): string | null {
+  const v = mail.headers[name];
+  return v && v.length > 0 ? v[0]!.trim() : null;
+}
+
+export function hasHeader(mail: Mail, name: string): boolean {
+  return mail.headers[name] !== undefined;
+}
+
+/** `multipart/report; report-type=delivery-status` → `delivery-status` (lower-case), else null. */
+export function reportType(mail: Mail): string | null {
+  const ct = header(mail, 'content-type');
+  if (!ct || !/^\s*multipart\/report/i.test(ct)) return null;
+  const m = /report-type\s*=\s*"?([a-z0-9._-]+)/i.exec(ct);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function partOfType(mail: Mail, re: RegExp): MailPart | null {
+  return mail.parts.find((p) => re.test(p.contentType)) ?? null;
+}
+
+/** A part's content as text, bounded; delivery-status parts are ASCII or UTF-8 (RFC 6533). */
+export function partText(part: MailPart, limit = SCAN_LIMIT): string {
+  return part.content.subarray(0, limit).toString('utf8');
+}
+
+/** The body text the rules scan: the decoded text, cut to SCAN_LIMIT characters. */
+export function bodyText(mail: Mail, limit = SCAN_LIMIT): string {
+  const t = mail.text ?? '';
+  return t.length > limit ? t.slice(0, limit) : t;
+}
+
+export function fromEmail(mail: Mail): string | null {
+  return mail.from ? mail.from.email.toLowerCase() : null;
+}
+
+function localPart(email: string): string {
+  const at = email.lastIndexOf('@');
+  return (at < 0 ? email : email.slice(0, at)).toLowerCase();
+}
+
+// The mail system's own senders: they send bounces and notices, never talk proposals.
+const DAEMON_LOCAL = /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|post[-_.]master|mail\.delivery\.system|mdaemon|mmdf|smtp[-_.]?gateway)$/i;
+const DAEMON_NAME = /\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|system administrator|mail administrator)\b/i;
+const NOREPLY_LOCAL = /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|ne[-_.]?pas[-_.]?repondre)([-_.+].*)?$/i;
+
+/** MAILER-DAEMON, postmaster and the names MTAs give them ("Mail Delivery Subsystem"). */
+export function isDaemonSender(mail: Mail): boolean {
+  const from = mail.from;
+  if (!from) return false;
+  return DAEMON_LOCAL.test(localPart(from.email)) || (from.name !== null && DAEMON_NAME.test(from.name));
+}
+
+export function isNoReplySender(mail: Mail): boolean {
+  return mail.from !== null && NOREPLY_LOCAL.test(localPart(mail.from.email));
+}
+
+/** RFC 3464/3834: notices about mail are sent with an empty envelope sender, seen as `Return-Path: <>`. */
+export function hasNullReturnPath(mail: Mail): boolean {
+  const rp = mail.headers['return-path'];
+  return rp !== undefined && rp.some((v) => /^<?\s*>?$/.test(v.trim()));
+}
+
+/** The address part of a DSN/ARF field value: `rfc822; <a@b>` → `a@b`. */
+export function addressFromField(value: string): string | null {
+  const v = value.replace(/^\s*[a-z0-9-]+\s*;\s*/i, '').trim();
+  const m = /<?([^\s<>;"]+@[^\s<>;"]+?)>?\s*$/.exec(v) ?? /([^\s<>;"(]+@[a-z0-9.-]+\.[a-z]{2,})/i.exec(v);
+  return m ? m[1]!.replace(/[.,;:]+$/, '').toLowerCase() : null;
+}
