@@ -43,6 +43,8 @@ export interface InboundStore {
    * a crash between the store and the queue). The recovery sweep dispatches them again.
    */
   stale(olderThan: Date, limit: number): Promise<Pick<InboundMessage, 'id' | 'state' | 'kind'>[]>;
+  /** How many messages per (kind, state): the demo's report and `crieur doctor`. */
+  summary(): Promise<{ kind: Kind | null; state: InboundState; count: number }[]>;
 }
 
 // -------------------------------------------------------------------------------------------- proposals

@@ -98,5 +98,12 @@ export function inboundStore(db: Db): InboundStore {
         [olderThan, limit],
       );
     },
+
+    async summary() {
+      const rows = await db.query<{ kind: Kind | null; state: InboundState; count: string | number }>(
+        'SELECT kind, state, count(*) AS count FROM inbound_messages GROUP BY kind, state ORDER BY kind NULLS LAST, state',
+      );
+      return rows.map((r) => ({ kind: r.kind, state: r.state, count: Number(r.count) }));
+    },
   };
 }
