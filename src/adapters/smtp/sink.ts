@@ -49,6 +49,8 @@ export interface SmtpSink {
   messages: SinkMessage[];
   /** Messages answered with a 4xx/5xx, with the reply given. */
   rejected: (SinkMessage & { reply: SinkReply })[];
+  /** SMTP connections opened so far (a pooled sender reuses a few). */
+  readonly connections: number;
   /** Resolves once at least n messages were accepted; rejects after timeoutMs. */
   waitFor(n: number, timeoutMs?: number): Promise<SinkMessage[]>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   const rejected: (SinkMessage & { reply: SinkReply })[] = [];
   const waiters = new Set<() => void>();
   let seq = 0;
+  let connections = 0;
   if (opts.dir) await mkdir(opts.dir, { recursive: true });
 
   const server = new SMTPServer({
@@ -69,6 +72,10 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     hideSTARTTLS: true,
     size: opts.maxSize ?? 30 * 1024 * 1024,
     logger: false,
+    onConnect(_session, cb) {
+      connections++;
+      cb();
+    },
     onAuth(_auth, _session, cb) {
       cb(null, { user: 'sink' });
     },
@@ -126,6 +133,9 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     url: `smtp://${host}:${port}`,
     messages,
     rejected,
+    get connections() {
+      return connections;
+    },
     waitFor(n, timeoutMs = 5_000) {
       if (messages.length >= n) return Promise.resolve(messages);
       return new Promise((resolve, reject) => {

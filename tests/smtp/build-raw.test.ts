@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { readMail } from '../../src/adapters/mailparser.ts';
+import { renderAck, renderOrganizerNotice } from '../../src/adapters/render/messages.ts';
+import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
+import { composeMessage, domainOf, threadHeaders, tokenAddress, tokenMessageId } from '../../src/core/compose/message.ts';
+import { ackData, noticeData } from '../../src/core/render/data.ts';
+import { findTokens, mintToken, verifyToken } from '../../src/core/tokens.ts';
+import { context, SAMPLE } from '../render/sample.ts';
+
+const SECRET = 'test-secret-0123456789';
+const PROPOSALS = 'talks@pgug.example.org';
+const FROM = 'PostgreSQL Paris <talks@pgug.example.org>';
+const speaker = { name: 'Jean Dupont', email: 'jean.dupont@example.fr' };
+const organizer = 'dim@example.org';
+/** The speaker's message, already in a thread of two. */
+const parent = { messageId: '<CAF1234@mail.example.fr>', references: ['<root@example.fr>'], subject: 'Proposition' };
+
+async function ackRaw(locale: 'fr' | 'en'): Promise<Buffer> {
+  const token = mintToken(SECRET, { purpose: 'speaker', ref: SAMPLE.ref }, speaker.email);
+  const replyTo = tokenAddress(PROPOSALS, token);
+  const rendered = await renderAck(ackData(SAMPLE, { ...context(locale, replyTo), recipient: speaker }), locale);
+  const msg = composeMessage({
+    from: FROM,
+    to: speaker,
+    replyTo,
+    ...rendered,
+    messageId: tokenMessageId(token, 'r4nd0m', domainOf(PROPOSALS)),
+    date: new Date('2013-11-28T18:00:05Z'),
+    ...threadHeaders(parent),
+    autoSubmitted: 'auto-replied',
+    headers: { 'X-Crieur-Ref': SAMPLE.ref },
+  });
+  return buildRaw(msg);
+}
+
+describe('acknowledgement as sent', () => {
+  it.each(['fr', 'en'] as const)('%s: headers, threading, token, encodings', async (locale) => {
+    const raw = await ackRaw(locale);
+    const head = raw.toString('latin1').split('\r\n\r\n')[0]!;
+    const mail = await readMail(raw);
+
+    // RFC 3834 and Exchange's dialect: nobody auto-answers an auto-reply
+    expect(mail.headers['auto-submitted']).toEqual(['auto-replied']);
+    expect(mail.headers['x-auto-response-suppress']).toEqual(['All']);
+    // threaded under the speaker's message
+    expect(mail.inReplyTo).toBe('<CAF1234@mail.example.fr>');
+    expect(mail.references).toEqual(['<root@example.fr>', '<CAF1234@mail.example.fr>']);
+    // the reply token, minted for this speaker, in Reply-To and in the Message-ID
+    const replyTo = mail.replyTo[0]!.email;
+    expect(replyTo).toMatch(/^talks\+s-p0007-[a-z2-7]{16}@pgug\.example\.org$/);
+    const [inReplyTo] = findTokens(replyTo);
+    expect(inReplyTo && verifyToken(SECRET, inReplyTo, speaker.email)).toBe(true);
+    expect(inReplyTo && verifyToken(SECRET, inReplyTo, 'someone.else@example.org')).toBe(false);
+    const [inMsgId] = findTokens(mail.messageId ?? '');
+    expect(inMsgId?.token).toBe(inReplyTo?.token);
+    expect(mail.messageId).toMatch(/^<s-p0007-[a-z2-7]{16}\.r4nd0m@pgug\.example\.org>$/);
+
+    // RFC 2047 subject, decoded back exactly; UTF-8 quoted-printable bodies; a real text part
+    expect(head).toMatch(/^Subject: =\?UTF-8\?Q\?/m);
+    expect(head).not.toMatch(/[^\x00-\x7f]/);
+    expect(mail.subject).toBe(locale === 'fr' ? `[P-0007] Proposition reçue : ${SAMPLE.title}` : `[P-0007] Proposal received: ${SAMPLE.title}`);
+    expect(raw.toString('latin1')).toMatch(/Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/i);
+    expect(raw.toString('latin1')).toMatch(/Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/i);
+    expect(mail.textFromHtml).toBe(false);
+    expect(mail.text).toContain(locale === 'fr' ? 'Voici ce que nous en avons compris' : 'Thank you for your proposal!');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.to).toEqual([speaker]);
+    expect(mail.headers['x-crieur-ref']).toEqual(['P-0007']);
+    expect(mail.date?.toISOString()).toBe('2013-11-28T18:00:05.000Z');
+    expect(raw.includes('\n') && !/[^\r]\n/.test(raw.toString('latin1'))).toBe(true); // CRLF only
+  });
+});
+
+describe('organizer notice as sent', () => {
+  it('carries a token for (proposal, organizer) and says auto-generated', async () => {
+    const token = mintToken(SECRET, { purpose: 'organizer', ref: SAMPLE.ref }, organizer);
+    const replyTo = tokenAddress(PROPOSALS, token);
+    const rendered = await renderOrganizerNotice(noticeData(SAMPLE, { ...context('fr', replyTo), submittedBy: speaker }), 'fr');
+    const raw = await buildRaw(
+      composeMessage({ from: FROM, to: organizer, replyTo, ...rendered, messageId: tokenMessageId(token, 'n1', 'pgug.example.org'), date: new Date(0), autoSubmitted: 'auto-generated' }),
+    );
+    const mail = await readMail(raw);
+    expect(mail.headers['auto-submitted']).toEqual(['auto-generated']);
+    expect(mail.inReplyTo).toBeNull();
+    const [t] = findTokens(mail.replyTo[0]!.email);
+    expect(t?.purpose).toBe('organizer');
+    expect(t?.ref).toBe('P-0007');
+    expect(t && verifyToken(SECRET, t, organizer)).toBe(true);
+    expect(mail.subject).toBe(`[P-0007] Nouvelle proposition : ${SAMPLE.title}`);
+    expect(mail.text).toContain('programmer AAAA-MM-JJ');
+  });
+});
+
+describe('composeMessage', () => {
+  const base = { from: FROM, to: 'a@example.org', subject: 's', html: '<p>h</p>', text: 't', messageId: '<m@x>', date: new Date(0) };
+  it.each([
+    ['auto-replied', { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }],
+    ['auto-generated', { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' }],
+    ['no', {}],
+  ] as const)('Auto-Submitted %s', (value, headers) => {
+    expect(composeMessage({ ...base, autoSubmitted: value }).headers).toEqual(headers);
+  });
+
+  it('keeps user line breaks out of headers', async () => {
+    const m = composeMessage({ ...base, subject: 'a\r\nBcc: victim@example.org', to: { name: 'X\nY', email: 'a@example.org' }, autoSubmitted: 'no', headers: { 'X-T': 'v\r\nInjected: 1' } });
+    expect(m.subject).toBe('a Bcc: victim@example.org');
+    const mail = await readMail(await buildRaw(m));
+    expect(mail.headers['bcc']).toBeUndefined();
+    expect(mail.headers['injected']).toBeUndefined();
+    expect(mail.to).toEqual([{ name: 'X Y', email: 'a@example.org' }]);
+  });
+
+  it('refuses a header name that is not one', () => {
+    expect(() => composeMessage({ ...base, autoSubmitted: 'no', headers: { 'Bad Name:': 'x' } })).toThrow(/invalid header name/);
+  });
+
+  it('threads: References = parent References + parent Message-ID, trimmed keeping the root', () => {
+    expect(threadHeaders({ messageId: null, references: [] })).toEqual({ inReplyTo: null, references: [] });
+    const long = Array.from({ length: 30 }, (_, i) => `<m${i}@x>`);
+    const t = threadHeaders({ messageId: '<last@x>', references: long });
+    expect(t.references).toHaveLength(10);
+    expect(t.references[0]).toBe('<m0@x>');
+    expect(t.references.at(-1)).toBe('<last@x>');
+  });
+
+  it.each([
+    ['talks@pgug.example.org', 'talks+s-p1-abc@pgug.example.org'],
+    ['a.b@sub.example.org', 'a.b+s-p1-abc@sub.example.org'],
+  ])('token address %s', (addr, expected) => {
+    expect(tokenAddress(addr, 's-p1-abc')).toBe(expected);
+  });
+
+  it('finds the domain of a display address', () => {
+    expect(domainOf('PostgreSQL Paris <talks@PGUG.example.org>')).toBe('pgug.example.org');
+    expect(() => domainOf('nobody')).toThrow();
+  });
+});
