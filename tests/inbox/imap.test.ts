@@ -118,7 +118,7 @@ describe('IMAP inbox', () => {
     const uids = rec.got.map((m) => m.locator.uid!);
     expect(uids).toEqual([...uids].sort((x, y) => x - y));
     expect(logger.lines.some((l) => l.msg === 'inbox connection lost: reconnecting')).toBe(true);
-    expect(inbox.state).toBe('active');
+    await waitUntil(() => inbox.state === 'active', 2_000, 'active again');
 
     await client.append(box, mail('after the reconnect'));
     await waitUntil(() => rec.got.length === 4, 3_000, 'push after reconnect');

@@ -43,6 +43,8 @@ export class MaildirInbox implements Inbox {
   constructor(
     url: string,
     private readonly deps: InboxDeps,
+    /** fsWatch false: rescan only (NFS and other file systems where inotify sees nothing). */
+    private readonly opts: { fsWatch?: boolean } = {},
   ) {
     this.root = parseMaildirUrl(url);
     this.pollMs = deps.pollMs ?? 30_000;
@@ -69,8 +71,8 @@ export class MaildirInbox implements Inbox {
     const wake = new Wake();
     let watcher: FSWatcher | null = null;
     try {
-      watcher = watch(join(this.root, 'new'), () => wake.notify());
-      watcher.on('error', (err) => this.deps.logger.warn({ mailbox: this.root, err: err.message }, 'maildir watch failed; polling'));
+      if (this.opts.fsWatch !== false) watcher = watch(join(this.root, 'new'), () => wake.notify());
+      watcher?.on('error', (err) => this.deps.logger.warn({ mailbox: this.root, err: err.message }, 'maildir watch failed; polling'));
     } catch (err) {
       this.deps.logger.warn({ mailbox: this.root, err: (err as Error).message }, 'maildir watch unavailable; polling');
     }

@@ -1,0 +1,129 @@
+/**
+ * The Maildir inbox on a real directory (and a real Redis for the lock): fs.watch push, filename order,
+ * new/ → cur/ with :2,S, ignored mail left in new/, restart without re-delivery, one watcher per folder.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openInbox } from '../../src/adapters/inbox/index.ts';
+import { MaildirInbox, parseMaildirUrl, seenName } from '../../src/adapters/inbox/maildir.ts';
+import type { Inbox, InboxDeps } from '../../src/adapters/inbox/types.ts';
+import { delay, mail, memoryLogger, MemoryCheckpoints, Recorder, redisForTest, waitUntil } from './helpers.ts';
+
+const redisCtx = redisForTest();
+const running: Inbox[] = [];
+let root: string;
+let seq = 0;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'crieur-maildir-'));
+  for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(root, d));
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((i) => i.stop()));
+  rmSync(root, { recursive: true, force: true });
+});
+afterAll(() => redisCtx.cleanup());
+
+/** Delivers like an MDA: write in tmp/, rename into new/ (so a reader never sees half a file). */
+function deliver(subject: string, name = `${1_700_000_000 + ++seq}.M${seq}P1.test`): string {
+  writeFileSync(join(root, 'tmp', name), mail(subject));
+  renameSync(join(root, 'tmp', name), join(root, 'new', name));
+  return name;
+}
+
+function watcher(over: Partial<InboxDeps> = {}, fsWatch = true): MaildirInbox {
+  const deps = { checkpoints: new MemoryCheckpoints(), logger: memoryLogger(), pollMs: 60_000, ...over };
+  const inbox = new MaildirInbox(`maildir://${root}`, deps, { fsWatch });
+  running.push(inbox);
+  return inbox;
+}
+
+describe('Maildir inbox', () => {
+  it.each([
+    ['plain name', '1700000001.M1P1.host', '1700000001.M1P1.host:2,S'],
+    ['already flagged', '1700000001.M1P1.host:2,F', '1700000001.M1P1.host:2,FS'],
+    ['already seen', '1700000001.M1P1.host:2,RS', '1700000001.M1P1.host:2,RS'],
+  ])('names the handled file in cur/ (%s)', (_label, name, expected) => {
+    expect(seenName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['maildir:///var/mail/talks', '/var/mail/talks'],
+    ['maildir:///var/mail/talks/', '/var/mail/talks'],
+    ['maildir:///srv/mail%20box', '/srv/mail box'],
+  ])('parses %s', (url, path) => {
+    expect(parseMaildirUrl(url)).toBe(path);
+  });
+
+  it('catches up with existing mail in filename order, then delivers new files through fs.watch', async () => {
+    deliver('second', '1700000002.M2P1.test');
+    deliver('first', '1700000001.M1P1.test');
+    const rec = new Recorder();
+    const inbox = watcher();
+    await inbox.start(rec.handle);
+    expect(rec.subjects()).toEqual(['first', 'second']);
+    const t0 = Date.now();
+    const name = deliver('third');
+    await waitUntil(() => rec.got.length === 3, 2_000, 'fs.watch delivery');
+    console.log(`maildir: new file → onMessage in ${Date.now() - t0} ms`);
+    expect(rec.got[2]!.locator).toEqual({ source: 'maildir', mailbox: root, path: join(root, 'new', name) });
+    await waitUntil(() => existsSync(join(root, 'cur', `${name}:2,S`)), 2_000, 'move to cur/');
+    expect(readdirSync(join(root, 'new'))).toEqual([]);
+  });
+
+  it('leaves ignored mail in new/, and a restarted watcher re-delivers nothing it handled', async () => {
+    deliver('keep me');
+    const ignoredName = deliver('skip me [ignore]');
+    const rec1 = new Recorder();
+    const first = watcher();
+    await first.start(rec1.handle);
+    await first.stop();
+    expect(rec1.subjects()).toEqual(['keep me', 'skip me [ignore]']);
+    expect(readdirSync(join(root, 'new'))).toEqual([ignoredName]);
+    expect(readdirSync(join(root, 'cur'))).toHaveLength(1);
+
+    deliver('while stopped');
+    const rec2 = new Recorder();
+    const second = watcher();
+    await second.start(rec2.handle);
+    // The ignored one comes back (this process has not seen it); the handled one never does.
+    expect(rec2.subjects()).toEqual(['skip me [ignore]', 'while stopped']);
+  });
+
+  it('finds new files through the periodic rescan when fs.watch is off', async () => {
+    const rec = new Recorder();
+    const inbox = watcher({ pollMs: 300 }, false);
+    await inbox.start(rec.handle);
+    deliver('found by rescan');
+    await waitUntil(() => rec.got.length === 1, 2_000, 'rescan delivery');
+    expect(rec.subjects()).toEqual(['found by rescan']);
+  });
+
+  it('lets only one of two watchers deliver, and the other takes over when the first stops', async () => {
+    const lock = { redis: redisCtx.redis, prefix: redisCtx.prefix, ttlMs: 3_000, retryMs: 200 };
+    const [recA, recB] = [new Recorder(), new Recorder()];
+    const a = watcher({ lock });
+    const b = watcher({ lock });
+    await a.start(recA.handle);
+    await b.start(recB.handle);
+    expect([a.state, b.state]).toEqual(['active', 'standby']);
+    expect(await redisCtx.redis.exists(`${redisCtx.prefix}:lock:inbox:maildir://${root}`)).toBe(1);
+    deliver('m1');
+    await waitUntil(() => recA.got.length === 1, 2_000, 'A delivers');
+    await delay(400);
+    expect(recB.got).toHaveLength(0);
+    await a.stop();
+    deliver('m2');
+    await waitUntil(() => recB.got.length === 1, 3_000, 'B takes over');
+    expect(recB.subjects()).toEqual(['m2']);
+  });
+
+  it('rejects start() when the Maildir does not exist, and openInbox picks it by scheme', async () => {
+    const deps = { checkpoints: new MemoryCheckpoints(), logger: memoryLogger() };
+    const missing = openInbox(`maildir://${root}/nope`, deps);
+    expect(missing).toBeInstanceOf(MaildirInbox);
+    await expect(missing.start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_MAILBOX' });
+  });
+});
