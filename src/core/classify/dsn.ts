@@ -54,8 +54,8 @@ export function bounceFromDsn(text: string): BounceInfo | null {
   const recipients = parseFieldBlocks(text).filter((b) => RECIPIENT_FIELDS.some((n) => b.has(n)) || (b.has('action') && b.has('status')));
   if (recipients.length === 0) return null;
   const rank = (b: Fields): number => {
-    const a = (b.get('action') ?? '').toLowerCase();
-    return a.startsWith('failed') ? 0 : a.startsWith('delayed') ? 1 : 2;
+    const a = normalAction(b.get('action'));
+    return a === 'failed' ? 0 : a === 'delayed' ? 1 : 2;
   };
   const chosen = [...recipients].sort((x, y) => rank(x) - rank(y))[0]!;
   const status = ENHANCED.exec(chosen.get('status') ?? '')?.[1] ?? statusFromText(chosen.get('diagnostic-code') ?? '');
@@ -66,7 +66,7 @@ export function bounceFromDsn(text: string): BounceInfo | null {
 function normalAction(value: string | undefined): string | null {
   const v = /^[a-z]+/i.exec(value ?? '')?.[0]?.toLowerCase() ?? null;
   if (v === null) return null;
-  for (const a of ['failed', 'delayed', 'delivered', 'relayed', 'expanded']) if (a.startsWith(v.slice(0, 5))) return a;
+  for (const a of ['failed', 'delayed', 'delivered', 'relayed', 'expanded']) if (v.length >= 4 && a.startsWith(v.slice(0, 4))) return a;
   return v;
 }
 

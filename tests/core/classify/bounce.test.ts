@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail, report, type Draft } from './build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
+const daemon = 'Mail Delivery System <MAILER-DAEMON@mx.example.net>';
+
+const DSN = `Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; ghost@example.invalid
+Original-Recipient: rfc822;Ghost@Example.invalid
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 user unknown
+`;
+
+const cases: Array<[string, Draft, { recipient: string | null; status: string | null; action: string | null }, string]> = [
+  [
+    'RFC 3464 DSN: fields from the delivery-status part, Original-Recipient first',
+    { from: daemon, subject: 'Undelivered Mail Returned to Sender', mime: report('delivery-status', 'message/delivery-status', DSN) },
+    { recipient: 'ghost@example.invalid', status: '5.1.1', action: 'failed' },
+    'bounce-dsn',
+  ],
+  [
+    'DSN with two recipients: the failed one is reported, not the delivered one',
+    {
+      from: daemon,
+      subject: 'Delivery Status Notification',
+      mime: report(
+        'delivery-status',
+        'message/delivery-status',
+        'Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; ok@example.org\nAction: delivered\nStatus: 2.0.0\n\nFinal-Recipient: rfc822; <full@example.org>\nAction: failure\nStatus: 5.2.2 (mailbox full)\n',
+      ),
+    },
+    { recipient: 'full@example.org', status: '5.2.2', action: 'failed' },
+    'bounce-dsn',
+  ],
+  [
+    'delayed-delivery warning is a bounce with action delayed',
+    {
+      from: daemon,
+      subject: 'Delayed Mail (still being retried)',
+      mime: report('delivery-status', 'message/delivery-status', 'Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; slow@example.org\nAction: delayed\nStatus: 4.4.7\n'),
+    },
+    { recipient: 'slow@example.org', status: '4.4.7', action: 'delayed' },
+    'bounce-dsn',
+  ],
+  [
+    'ARF abuse report: a bounce with action complained',
+    {
+      from: 'Yahoo! Mail AntiSpam Feedback <feedback@arf.mail.yahoo.com>',
+      subject: 'FW: Accusé de réception',
+      mime: report('feedback-report', 'message/feedback-report', 'Feedback-Type: abuse\nUser-Agent: Yahoo!-Mail-Feedback/1.0\nVersion: 1\nOriginal-Rcpt-To: angry@yahoo.example\n'),
+    },
+    { recipient: 'angry@yahoo.example', status: null, action: 'complained' },
+    'feedback-report',
+  ],
+  [
+    'qmail text bounce',
+    {
+      from: 'MAILER-DAEMON@mail.example.net',
+      subject: 'failure notice',
+      body: "Hi. This is the qmail-send program at mail.example.net.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<nobody@example.com>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n--- Below this line is a copy of the message.\n",
+    },
+    { recipient: 'nobody@example.com', status: '5.1.1', action: 'failed' },
+    'bounce-text',
+  ],
+  [
+    'Exim text bounce, status derived from the 550 reply',
+    {
+      from: daemon,
+      subject: 'Mail delivery failed: returning message to sender',
+      body: 'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  gone@example.org\n    SMTP error from remote mail server after RCPT TO:<gone@example.org>:\n    host mx.example.org [192.0.2.1]: 550 No such user here\n',
+    },
+    { recipient: 'gone@example.org', status: '5.1.1', action: 'failed' },
+    'bounce-text',
+  ],
+  [
+    'French Exchange "Non remis" without a DSN part',
+    {
+      from: 'postmaster@entreprise.example.fr',
+      subject: 'Non remis : Accusé de réception',
+      body: "Impossible de remettre le message aux destinataires suivants :\n\nmarie.curie@entreprise.example.fr\nLe message n'a pas pu être remis : adresse inconnue.\n",
+    },
+    { recipient: 'marie.curie@entreprise.example.fr', status: '5.1.1', action: 'failed' },
+    'bounce-text',
+  ],
+  [
+    'Orange: "Adresse d au moins un destinataire invalide"',
+    {
+      from: 'Mail Delivery System <MAILER-DAEMON@orange.example.fr>',
+      subject: 'Mail delivery failed: returning message to sender',
+      body: "Votre message n'a pas pu etre delivre.\n<paul@orange.example.fr>: 550 5.1.1 Adresse d au moins un destinataire invalide.\n",
+    },
+    { recipient: 'paul@orange.example.fr', status: '5.1.1', action: 'failed' },
+    'bounce-text',
+  ],
+  [
+    'Exim delay warning: delayed, transient status',
+    {
+      from: daemon,
+      subject: 'Warning: message 1GdV3O-0002RD-H2 delayed 24 hours',
+      body: 'This message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.net.\n\n  late@example.org\n    host mx.example.org: Connection timed out\n\nNo action is required on your part. Delivery attempts will continue for some time.\n',
+    },
+    { recipient: 'late@example.org', status: '4.4.1', action: 'delayed' },
+    'bounce-text',
+  ],
+];
+
+describe('bounce rules', () => {
+  it.each(cases)('%s', async (_name, draft, bounce, rule) => {
+    const c = classify(await mail(draft), ctx);
+    expect(c.kind).toBe('bounce');
+    expect(c.reasons[0]).toBe(rule);
+    expect(c.bounce).toEqual(bounce);
+  });
+
+  it('a bounce of a list post is a bounce, not list traffic', async () => {
+    const m = await mail({
+      from: daemon,
+      subject: 'Undelivered Mail Returned to Sender',
+      headers: { 'List-Id': '<generale.lists.postgresql.example>', Precedence: 'bulk' },
+      mime: report('delivery-status', 'message/delivery-status', DSN),
+    });
+    expect(classify(m, ctx).kind).toBe('bounce');
+  });
+
+  it.each([
+    ['a human mentioning a failed delivery', { subject: 'Proposition de talk', body: 'Mon précédent message a été refusé (undeliverable), je le renvoie.' }],
+    ['a human subject with "delivery" in it', { subject: 'Talk: continuous delivery with PostgreSQL', body: 'Bonjour, voici ma proposition.' }],
+  ] as const)('%s is not a bounce', async (_name, draft) => {
+    expect(classify(await mail(draft), ctx).kind).not.toBe('bounce');
+  });
+});
