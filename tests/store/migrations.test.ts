@@ -61,7 +61,10 @@ describe('migrations on PostgreSQL', () => {
 
 describe('failure modes', () => {
   it('names the URL without its password and the fix when PostgreSQL is unreachable', async () => {
-    const err = await openStore('postgres://crieur:s3cret@127.0.0.1:1/crieur').catch((e: unknown) => e as Error & { code?: string });
+    const err = (await openStore('postgres://crieur:s3cret@127.0.0.1:1/crieur').then(
+      () => new Error('opened'),
+      (e: unknown) => e,
+    )) as Error & { code?: string };
     expect(err).toMatchObject({ code: 'EDB_UNAVAILABLE' });
     expect(err.message).toContain('127.0.0.1:1');
     expect(err.message).not.toContain('s3cret');

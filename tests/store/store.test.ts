@@ -96,6 +96,15 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect((await store.inbound.stale(new Date(Date.now() + 60_000), 1000)).map((m) => m.id)).not.toContain(id);
     });
 
+    it('counts messages per kind and state', async () => {
+      const before = await store.inbound.summary();
+      const n = (rows: typeof before): number => rows.find((r) => r.kind === 'bounce' && r.state === 'done')?.count ?? 0;
+      const id = await inbound();
+      await store.inbound.setClassified(id, 'bounce', { messageId: null, kind: 'bounce', from: null, subject: '', language: null, warnings: [] });
+      await store.inbound.setState(id, 'done');
+      expect(n(await store.inbound.summary())).toBe(n(before) + 1);
+    });
+
     it('answers null for an unknown id', async () => {
       expect(await store.inbound.get(999_999)).toBeNull();
       expect(await store.inbound.getRaw(999_999)).toBeNull();
