@@ -1,8 +1,23 @@
 /**
- * Proposal extraction: from one decoded mail, what is proposed (format, title, abstract, duration,
- * language, speakers, attachments). (PLACEHOLDER — being replaced by the extraction work; keep the signatures.)
+ * Proposal extraction: from one decoded mail, what is proposed (format, title, abstract, duration, language,
+ * speakers, attachments), with every guess written down as a warning. `looksLikeProposal` is the cheap gate
+ * the classification chain asks first; `extractProposal` runs only on mail that passed it.
  */
-import type { Mail, ParseContext, ProposalDraft } from '../../types.ts';
+import type { Mail, ParseContext, ProposalDraft, TalkFormat } from '../../types.ts';
+import { detectLanguage } from '../language.ts';
+import { fold, squash, toLines, unquote } from '../text/fold.ts';
+import { stripSignature } from '../text/signature.ts';
+import { userAttachments } from './attachments.ts';
+import { abstractFromProse } from './abstract.ts';
+import { durationFromField, durationFromProse } from './duration.ts';
+import { parseFields } from './fields.ts';
+import { formatFromValue, mentionsLightning } from './formats.ts';
+import { titleFromProse } from './prose-title.ts';
+import { proposalScore, THRESHOLD } from './score.ts';
+import { proposalSource } from './source.ts';
+import { findSpeakers } from './speakers.ts';
+import { isGenericSubject, titleFromSubject } from './subject.ts';
+import { languageFromValue, languageStated } from './talk-language.ts';
 
 export interface Extraction {
   proposal: ProposalDraft;
@@ -10,22 +25,90 @@ export interface Extraction {
   warnings: string[];
 }
 
+export const DEFAULT_MINUTES: Readonly<Record<TalkFormat, number>> = { talk: 45, lightning: 5 };
+const FORMAT_NAME: Readonly<Record<TalkFormat, string>> = { talk: 'a talk', lightning: 'a lightning talk' };
+const MAX_TITLE = 200;
+const MAX_ABSTRACT = 5000;
+
 /** Does this (non-automated, non-list) mail propose a talk? Used by the classification chain. */
 export function looksLikeProposal(mail: Mail): boolean {
-  return /\b(proposition|proposal|talk|conf[ée]rence|lightning)\b/i.test(mail.subject);
+  return proposalScore(mail, proposalSource(mail)).score >= THRESHOLD;
 }
 
-export function extractProposal(mail: Mail, _ctx: ParseContext): Extraction {
+export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
+  const warnings: string[] = [];
+  const src = proposalSource(mail);
+  const sig = stripSignature(src.text);
+  const body = sig.body;
+  const lines = toLines(body);
+  const fields = parseFields(lines);
+  const v = fields.values;
+  const subject = titleFromSubject(src.subject);
+  const prose = v.title ? null : titleFromProse(body);
+
+  let title: string | null = null;
+  if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
+  else if (prose?.strong) title = prose.title;
+  else if (subject.tagged && subject.title) title = subject.title;
+  else if (prose) title = prose.title;
+  else if (subject.title && !isGenericSubject(src.subject)) {
+    title = subject.title;
+    warnings.push('title not labelled: taken from the subject');
+  }
+  if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
+  if (!title) warnings.push('no title found');
+
+  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, fields.used, title);
+  if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
+  if (!abstract) warnings.push('no abstract found');
+
+  const notAbstract = lines.filter((_, i) => fields.used.has(i) || !v.abstract).join('\n');
+  const stated = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([src.subject, notAbstract, v.abstract ?? '']);
+
+  let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : null;
+  if (!format && (mentionsLightning(fold(src.subject), src.subject) || mentionsLightning(fold(notAbstract), notAbstract))) format = 'lightning';
+  if (!format && stated && stated.minutes <= 10) {
+    format = 'lightning';
+    warnings.push(`format not stated: a ${stated.minutes}-minute talk is taken as a lightning talk`);
+  }
+  format ??= 'talk';
+
+  let durationMinutes: number;
+  if (stated) {
+    durationMinutes = stated.minutes;
+    if (stated.range) warnings.push(`duration given as a range: took the upper bound, ${stated.minutes} minutes`);
+    if (format === 'lightning' && stated.minutes > 15) warnings.push(`a lightning talk of ${stated.minutes} minutes: check the format`);
+  } else {
+    durationMinutes = DEFAULT_MINUTES[format];
+    warnings.push(`duration not stated: assumed ${durationMinutes} minutes for ${FORMAT_NAME[format]}`);
+  }
+
+  const language = talkLanguage(v.language, body, mail.text, warnings);
+
+  const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
+  if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
+  const sp = findSpeakers({ author: src.author, signatureName: sig.name, field: v.speakers ?? null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
+  warnings.push(...sp.warnings);
+  if (sp.speakers.length === 0) warnings.push('no speaker found');
+  if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);
+
   return {
-    proposal: {
-      format: 'talk',
-      title: mail.subject || null,
-      abstract: mail.text,
-      durationMinutes: 45,
-      language: null,
-      speakers: mail.from ? [{ name: mail.from.name, email: mail.from.email }] : [],
-      attachments: [],
-    },
-    warnings: [],
+    proposal: { format, title, abstract, durationMinutes, language, speakers: sp.speakers, attachments: userAttachments(src.parts) },
+    warnings,
   };
+}
+
+function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): ProposalDraft['language'] {
+  if (field) {
+    const l = languageFromValue(fold(field));
+    if (l) return l;
+  }
+  const stated = languageStated(fold(body.slice(0, 8000)));
+  if (stated) {
+    if (stated.ambiguous) warnings.push(`talk language: both French and English mentioned, took ${stated.language === 'fr' ? 'French' : 'English'}`);
+    return stated.language;
+  }
+  const lang = detectLanguage(body) ?? detectLanguage(fullText);
+  if (!lang) warnings.push('talk language not stated and not recognised');
+  return lang;
 }

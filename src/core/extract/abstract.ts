@@ -1,0 +1,33 @@
+/**
+ * An abstract written as prose (no "Résumé :" label): the body's paragraphs without the greeting, the
+ * labelled lines already read, and a paragraph that only repeats the title.
+ */
+import { fold } from '../text/fold.ts';
+
+const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+const MIN_ABSTRACT = 20;
+
+export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null): string | null {
+  const kept: string[] = [];
+  let greeted = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = (lines[i] ?? '').trim();
+    if (used.has(i)) {
+      kept.push('');
+      continue;
+    }
+    if (!greeted && l !== '') {
+      greeted = true;
+      if (GREETING.test(l)) continue;
+    }
+    kept.push(l);
+  }
+  const titleKey = title ? fold(title).replace(/[^a-z0-9]+/g, ' ').trim() : null;
+  const paragraphs = kept
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && (!titleKey || fold(p).replace(/[^a-z0-9]+/g, ' ').trim() !== titleKey));
+  const text = paragraphs.join('\n\n').trim();
+  return text.length >= MIN_ABSTRACT ? text : null;
+}

@@ -1,0 +1,42 @@
+/**
+ * User attachments (slides, a PDF abstract) as opposed to what mail clients attach by themselves: cid images
+ * of an HTML body, signature logos, vCards, signatures, calendar stubs, TNEF wrappers and the alternative body.
+ */
+import type { AttachmentInfo, MailPart } from '../../types.ts';
+
+const NOT_USER_TYPES = /^(application\/(pgp-signature|pkcs7-signature|x-pkcs7-signature|pgp-keys|ms-tnef|vnd\.ms-tnef)|message\/(rfc822|delivery-status|disposition-notification|global-headers)|text\/(x-vcard|vcard|calendar|rfc822-headers))$/;
+const LOGO_NAME = /^(image\d{2,4}|logo|signature|sig|banner|outlook|facebook|twitter|linkedin|instagram|x|youtube|icon)[\w-]*\.(png|jpe?g|gif|bmp|svg)$/i;
+/** Images under this size that are not explicitly attached are decorations (logos, social icons). */
+const SMALL_IMAGE = 16 * 1024;
+
+export function isUserAttachment(p: MailPart): boolean {
+  if (p.related || NOT_USER_TYPES.test(p.contentType)) return false;
+  if (p.contentType.startsWith('image/')) {
+    if (p.disposition !== 'attachment') return false;
+    if (p.filename && LOGO_NAME.test(p.filename) && p.size < 64 * 1024) return false;
+    if (p.size < SMALL_IMAGE && (!p.filename || /^image\d/i.test(p.filename))) return false;
+  }
+  // bodies mailparser could not place (a second text/plain, an HTML alternative) carry no name
+  if (!p.filename && (p.contentType.startsWith('text/') || p.disposition !== 'attachment')) return false;
+  return true;
+}
+
+export function userAttachments(parts: readonly MailPart[]): AttachmentInfo[] {
+  return parts.filter(isUserAttachment).map((p, i) => ({
+    filename: p.filename ?? `attachment-${i + 1}`,
+    contentType: p.contentType,
+    size: p.size,
+    sha256: p.sha256,
+  }));
+}
+
+/** Attachments that look like slides or a written abstract: a proposal signal. */
+export function hasSlides(parts: readonly MailPart[]): boolean {
+  return parts.some(
+    (p) =>
+      !p.related &&
+      (/^application\/(pdf|vnd\.oasis\.opendocument\.presentation|vnd\.openxmlformats-officedocument\.presentationml\.presentation|vnd\.ms-powerpoint|x-iwork-keynote)/.test(p.contentType) ||
+        /\.(pdf|odp|pptx?|key)$/i.test(p.filename ?? '')) &&
+      /slide|pr[ée]sentation|talk|deck|abstract|r[ée]sum[ée]|proposal|proposition|conf/i.test(p.filename ?? ''),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The talk's duration: from a "Durée :" field, else from a sentence that talks about the talk's length
+ * ("ça durerait une vingtaine de minutes", "a 30-minute slot"), never from any number in an abstract
+ * ("VACUUM went from 3 hours to 10 minutes" is not a duration request).
+ */
+import { fold } from '../text/fold.ts';
+import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
+
+const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take about|environ|about|approximately|around)\b/;
+
+export interface DurationFound {
+  minutes: number;
+  range: boolean;
+  source: 'field' | 'prose';
+}
+
+/** "Durée : 20" (a bare number in a duration field means minutes). */
+export function durationFromField(value: string): DurationFound | null {
+  const f = fold(value);
+  const m = parseDuration(f);
+  if (m) return { minutes: m.minutes, range: m.range, source: 'field' };
+  const bare = /^\s*(\d{1,3})\s*$/.exec(f);
+  if (bare && Number(bare[1]) > 0 && Number(bare[1]) <= 240) return { minutes: Number(bare[1]), range: false, source: 'field' };
+  return null;
+}
+
+/** The first duration in `texts` (searched in order) that sits in a sentence about length, or stands alone. */
+export function durationFromProse(texts: readonly string[]): DurationFound | null {
+  for (const text of texts) {
+    const f = fold(text.slice(0, 8000));
+    for (const m of durationsIn(f)) {
+      if (qualifies(f, m)) return { minutes: m.minutes, range: m.range, source: 'prose' };
+    }
+  }
+  return null;
+}
+
+function qualifies(f: string, m: DurationMatch): boolean {
+  const before = f.lastIndexOf('\n', m.index);
+  const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
+  let end = f.slice(m.index).search(/[.!?](\s|$)|\n/);
+  end = end < 0 ? f.length : m.index + end;
+  const sentence = f.slice(startSentence, end);
+  if (CUE.test(sentence)) return true;
+  // "20 minutes" / "(45 min + questions)" on a line of its own
+  const lineStart = before + 1;
+  const lineEnd = f.indexOf('\n', m.index);
+  return f.slice(lineStart, lineEnd < 0 ? f.length : lineEnd).trim().length <= 30;
+}
+
+function lastSentenceEnd(f: string, at: number): number {
+  const head = f.slice(Math.max(0, at - 300), at);
+  const r = /[.!?]\s(?!.*[.!?]\s)/s.exec(head);
+  return r ? Math.max(0, at - 300) + r.index + 1 : -1;
+}

@@ -1,0 +1,69 @@
+/**
+ * Durations as people write them: "45 min", "1h30", "5'", "20-minute talk", « une vingtaine de minutes »,
+ * « trois quarts d'heure », "half an hour", "une heure". Word forms are a table (DURATION_WORDS); the
+ * numeric forms are three regular expressions. Everything works on folded text (lower-case, no accents).
+ */
+
+/** Approximate quantities and fixed phrases, folded, longest first where one contains another. */
+export const DURATION_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["trois quarts d'heure", 45], ["trois-quarts d'heure", 45], ["3/4 d'heure", 45], ["3/4 h", 45], ["un quart d'heure", 15], ["quart d'heure", 15],
+  ['une heure et demie', 90], ['une heure et quart', 75], ['une demi-heure', 30], ['une demi heure', 30], ['demi-heure', 30], ['une heure', 60], ['deux heures', 120],
+  ['three quarters of an hour', 45], ['three-quarters of an hour', 45], ['quarter of an hour', 15], ['an hour and a half', 90], ['one hour and a half', 90],
+  ['one and a half hours', 90], ['half an hour', 30], ['half-hour', 30], ['half hour', 30], ['an hour', 60], ['one hour', 60], ['two hours', 120],
+  ['une dizaine de minutes', 10], ['une quinzaine de minutes', 15], ['une vingtaine de minutes', 20], ['une trentaine de minutes', 30],
+  ['une quarantaine de minutes', 40], ['une cinquantaine de minutes', 50], ['une soixantaine de minutes', 60],
+  ['une dizaine', 10], ['une quinzaine', 15], ['une vingtaine', 20], ['une trentaine', 30], ['une quarantaine', 40], ['une cinquantaine', 50],
+];
+
+/** Number words before "minutes"/"min" ("vingt minutes", "forty-five minutes"). */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['cinq', 5], ['dix', 10], ['quinze', 15], ['vingt', 20], ['vingt-cinq', 25], ['vingt cinq', 25], ['trente', 30], ['trente-cinq', 35],
+  ['quarante', 40], ['quarante-cinq', 45], ['quarante cinq', 45], ['cinquante', 50], ['soixante', 60],
+  ['five', 5], ['ten', 10], ['fifteen', 15], ['twenty', 20], ['twenty-five', 25], ['twenty five', 25], ['thirty', 30], ['thirty-five', 35],
+  ['forty', 40], ['forty-five', 45], ['forty five', 45], ['fifty', 50], ['sixty', 60],
+]);
+
+export interface DurationMatch {
+  minutes: number;
+  index: number;
+  /** A range ("20 à 30 minutes"): the upper bound was kept. */
+  range: boolean;
+}
+
+const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
+const HOURS = /(?<![\d:.,])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
+const WORDS = new RegExp(
+  `(?<![a-z])(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})`,
+  'g',
+);
+
+/** Every duration expression in folded text, in order. Clock times ("à 19h", "19:30") are not durations. */
+export function durationsIn(folded: string): DurationMatch[] {
+  const out: DurationMatch[] = [];
+  for (const m of folded.matchAll(MINUTES)) {
+    const lo = Number(m[1]);
+    const hi = m[2] !== undefined ? Number(m[2]) : null;
+    const minutes = hi !== null && hi > lo ? hi : lo;
+    if (minutes >= 1 && minutes <= 240) out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
+  }
+  for (const m of folded.matchAll(HOURS)) {
+    const h = Number(m[1]);
+    const tenth = m[2] !== undefined ? Number(m[2]) : 0;
+    const min = m[3] !== undefined ? Number(m[3]) : 0;
+    // "19h", "à 9h30": clock times; a talk lasts at most a few hours
+    if (h > 3 || min >= 60 || /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const minutes = h * 60 + tenth * 6 + min;
+    if (minutes > 0) out.push({ minutes, index: m.index, range: false });
+  }
+  for (const m of folded.matchAll(WORDS)) {
+    const minutes = m[1] !== undefined ? NUMBER_WORDS.get(m[1].replace(/\s+/, ' ')) : DURATION_WORDS.find(([w]) => w === m[2])?.[1];
+    if (minutes !== undefined) out.push({ minutes, index: m.index, range: false });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The first duration in a short value ("Durée : 20 min + questions"), or null. */
+export function parseDuration(folded: string): DurationMatch | null {
+  return durationsIn(folded)[0] ?? null;
+}

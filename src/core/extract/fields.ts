@@ -1,0 +1,90 @@
+/**
+ * Labelled fields and headings: "Titre : …", "**Résumé**", "## Abstract", an <h2> turned into its own line.
+ * Reads the body line by line; a field's value is its inline text and, for multi-line fields, the lines up to
+ * the next label. The first occurrence of a field wins (a later "Title:" is usually in a quoted or pasted mail).
+ */
+import { fold } from '../text/fold.ts';
+import { fieldOf, type Field } from './labels.ts';
+
+export interface LabelLine {
+  field: Field;
+  /** Text after the colon on the same line (may be empty). */
+  inline: string;
+  /** The label was a heading (Markdown #, bold on its own line, or a bare label line). */
+  heading: boolean;
+}
+
+export interface Fields {
+  values: Partial<Record<Field, string>>;
+  /** Line indexes of label lines and of the lines their values took: everything that is not prose. */
+  used: Set<number>;
+  count: number;
+}
+
+const MAX_LABEL = 48;
+const MULTILINE: ReadonlySet<Field> = new Set(['abstract', 'speakers', 'other']);
+
+export function matchLabel(line: string): LabelLine | null {
+  const raw = line.trim();
+  if (raw === '' || raw.length > 400) return null;
+  const hashes = /^#{1,6}\s*/.exec(raw);
+  let t = raw.replace(/^#{1,6}\s*/, '').replace(/^[-•·]\s+/, '');
+  const emphasized = /^(\*\*|__|\*|_)/.test(t);
+  t = t.replace(/^[*_]+\s*/, '');
+  const colon = t.search(/[:：]/);
+  if (colon > 0 && colon <= MAX_LABEL) {
+    const label = t.slice(0, colon).replace(/[*_\s]+$/, '');
+    // a URL or a time ("https://", "à 19:00") is not a label
+    if (/\/\/|\d$/.test(t.slice(0, colon + 3))) return null;
+    const field = fieldOf(fold(label));
+    if (field) {
+      const inline = t.slice(colon + 1).replace(/^[*_\s]+/, '').replace(/\s*(\*\*|__)\s*$/, '').trim();
+      return { field, inline, heading: inline === '' };
+    }
+    return null;
+  }
+  // heading without colon: the whole line is a label
+  const whole = t.replace(/[*_\s]+$/, '');
+  if (whole.length > MAX_LABEL || whole.length < 3) return null;
+  const field = fieldOf(fold(whole));
+  if (!field) return null;
+  // a bare word on its own line is a heading only when marked, or when it is an exact table term
+  if (!hashes && !emphasized && field === 'other') return null;
+  return { field, inline: '', heading: true };
+}
+
+export function parseFields(lines: readonly string[]): Fields {
+  const labels = lines.map((l) => matchLabel(l));
+  const values: Partial<Record<Field, string>> = {};
+  const used = new Set<number>();
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const lab = labels[i];
+    if (!lab) continue;
+    // bare headings count only when something follows them before the next label
+    count++;
+    used.add(i);
+    const take: string[] = lab.inline ? [lab.inline] : [];
+    let j = i + 1;
+    if (MULTILINE.has(lab.field) || take.length === 0) {
+      let seenText = take.length > 0;
+      for (; j < lines.length && !labels[j]; j++) {
+        const l = (lines[j] ?? '').trim();
+        if (l === '') {
+          // single-line fields end at the first blank line after their text
+          if (seenText && !MULTILINE.has(lab.field)) break;
+          if (take.length > 0) take.push('');
+          continue;
+        }
+        take.push(l);
+        seenText = true;
+        used.add(j);
+      }
+    }
+    if (values[lab.field] === undefined) {
+      const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+      if (v !== '') values[lab.field] = v;
+    }
+  }
+  return { values, used, count };
+}

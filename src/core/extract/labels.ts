@@ -1,0 +1,46 @@
+/**
+ * The label table: which words, before a colon or as a heading, name which field of a proposal.
+ * Data, not code — add a synonym here and every style (inline "Titre :", "## Title", "**Résumé**", <h2>) learns it.
+ * Terms are folded (lower-case, no accents); qualifiers such as "proposed", "du talk", "(en minutes)" are dropped
+ * before lookup (FILLERS), so "Titre provisoire du talk :" and "Proposed title:" both read as `title`.
+ */
+export type Field = 'title' | 'abstract' | 'duration' | 'speakers' | 'format' | 'language' | 'other';
+
+export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
+  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name']],
+  ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau']],
+  ['duration', ['duree', 'length', 'duration', 'temps de parole', 'time slot', 'creneau', 'slot', 'temps', 'time']],
+  ['speakers', ['orateurs', 'orateur', 'oratrice', 'oratrices', 'speakers', 'speaker', 'intervenants', 'intervenant', 'intervenante', 'intervenantes', 'presente par', 'presented by', 'auteur', 'auteurs', 'author', 'authors', 'conferencier', 'conferenciere', 'conferenciers', 'co-speaker', 'co-speakers', 'co-orateur', 'co-oratrice', 'presenter', 'presenters', 'presentateur', 'presentatrice', 'qui', 'nom', 'name', 'nom et prenom', 'prenom et nom', 'prenom nom', 'full name']],
+  ['format', ['format', 'type', 'type de session', 'session type', 'categorie', 'category', 'kind']],
+  ['language', ['langue', 'language', 'lang', 'langue de presentation']],
+  ['other', ['bio', 'biographie', 'biography', 'a propos de moi', 'about me', 'about the speaker', 'about', 'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'prerequis', 'prerequisites', 'notes', 'note', 'remarques', 'remarque', 'commentaires', 'comments', 'slides', 'liens', 'links', 'lien', 'link', 'mots-cles', 'mots cles', 'tags', 'keywords', 'disponibilites', 'disponibilite', 'availability', 'dates', 'date', 'email', 'e-mail', 'mail', 'courriel', 'twitter', 'github', 'linkedin', 'mastodon', 'entreprise', 'company', 'societe', 'employeur', 'employer', 'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'site', 'website', 'site web', 'plan', 'outline', 'agenda', 'objectifs', 'goals', 'takeaways', 'besoins', 'needs', 'materiel', 'equipment', 'video', 'enregistrement', 'recording']],
+];
+
+/** Qualifiers that do not change which field a label names. */
+export const FILLERS = new Set([
+  'proposed', 'working', 'talk', 'session', 'presentation', 'short', 'long', 'tentative', 'provisional', 'my', 'the', 'of', 'a', 'an',
+  'du', 'de', 'des', 'la', 'le', 'l', 'ma', 'mon', 'notre', 'our', 'propose', 'proposee', 'provisoire', 'souhaitee', 'souhaite', 'estimee',
+  'estime', 'envisagee', 'envisage', 'prevue', 'prevu', 'approximative', 'approximatif', 'conference', 'intervention', 'expose', 'your',
+  'estimated', 'expected', 'planned', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
+  'min', 'approx', 'approximate', 'for', 'pour', 'this', 'ce', 'cette', 'full', 'brief', 'bref', 'breve', 'complet', 'complete',
+]);
+
+/** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …"). */
+export const BARE_TITLE_WORDS = new Set(['talk', 'presentation', 'conference', 'expose', 'intervention', 'session']);
+
+const TERMS: ReadonlyMap<string, Field> = new Map(LABELS.flatMap(([field, terms]) => terms.map((t) => [t, field] as const)));
+
+/** The field a folded label names, or null. */
+export function fieldOf(foldedLabel: string): Field | null {
+  const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const direct = TERMS.get(label);
+  if (direct) return direct;
+  const words = label.split(/[\s']+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 6) return null;
+  const kept = words.filter((w) => !FILLERS.has(w));
+  const aboutTalk = words.some((w) => BARE_TITLE_WORDS.has(w));
+  if (kept.length === 0) return aboutTalk ? 'title' : null;
+  // "Nom du talk proposé" names the talk, "Nom :" the speaker
+  if (aboutTalk && (kept[0] === 'nom' || kept[0] === 'name') && kept.length === 1) return 'title';
+  return TERMS.get(kept.join(' ')) ?? null;
+}

@@ -1,0 +1,79 @@
+/**
+ * Is this mail a talk proposal? A sum of cheap signals against a threshold, so that no single word decides:
+ * a subject tagged as a proposal, labelled fields, a first-person offer to give a talk, slides attached —
+ * minus what ordinary replies, newsletters and automated mail carry. Reads a bounded sample only: this runs on
+ * every incoming message.
+ */
+import type { Mail } from '../../types.ts';
+import { fold } from '../text/fold.ts';
+import { FORWARD_SUBJECT } from '../text/forward.ts';
+import { parseFields } from './fields.ts';
+import { titleFromSubject } from './subject.ts';
+import { hasSlides } from './attachments.ts';
+import { mentionsLightning } from './formats.ts';
+import type { ProposalSource } from './source.ts';
+
+export const THRESHOLD = 4;
+const SAMPLE = 4000;
+/** Hostile mail carries 200 KB subjects: a real one fits in this. */
+const MAX_SUBJECT = 400;
+
+const TALK_NOUN = '(?:talks?|lightning|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)';
+const MODAL =
+  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?) d[e']|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to)";
+const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager)";
+const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
+const DIRECT = new RegExp(
+  `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b`,
+);
+const TALK_WORD = /\b(talks?|lightning|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
+/** Without one of these (folded) stems, no proposal signal below can fire. */
+const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
+
+export interface Score {
+  score: number;
+  signals: string[];
+}
+
+export function proposalScore(mail: Mail, src: ProposalSource): Score {
+  const signals: string[] = [];
+  let score = 0;
+  const bump = (n: number, why: string) => {
+    score += n;
+    signals.push(`${why} ${n > 0 ? '+' : ''}${n}`);
+  };
+  const h = mail.headers;
+  if (h['list-unsubscribe'] || h['list-id']) bump(-4, 'list headers');
+  if ((h['precedence'] ?? []).some((v) => /bulk|junk|list/i.test(v))) bump(-4, 'bulk precedence');
+  if ((h['auto-submitted'] ?? []).some((v) => !/^no\b/i.test(v))) bump(-4, 'auto-submitted');
+
+  const isForward = src.forwardedBy !== null || FORWARD_SUBJECT.test(mail.subject);
+  const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
+  if (isReply) bump(-3, 'reply subject');
+  if (!isForward && mail.inReplyTo) bump(-1, 'in-reply-to');
+
+  const subject = src.subject.slice(0, MAX_SUBJECT);
+  const subj = titleFromSubject(subject);
+  const fSubject = fold(subject);
+  if (subj.tagged) bump(isReply ? 1 : 3, 'proposal subject');
+  else if (TALK_WORD.test(fSubject) || mentionsLightning(fSubject, subject)) bump(1.5, 'talk word in subject');
+
+  const sample = src.text.slice(0, SAMPLE);
+  const folded = fold(sample);
+  // most mail never mentions a talk: skip the field parse and the phrase regexes for it
+  if (!subj.tagged && !KEYWORDS.test(folded) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
+  if (UNSUBSCRIBE.test(folded)) bump(-3, 'newsletter footer');
+  if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
+
+  const fields = parseFields(sample.split('\n').slice(0, 120));
+  const f = fields.values;
+  const fieldScore = (f.title ? 2 : 0) + (f.abstract ? 2 : 0) + (f.duration ? 1 : 0) + (f.speakers ? 1 : 0) + (f.format ? 1 : 0) + (f.language ? 0.5 : 0);
+  // one stray "Description :" is not a form; two fields are
+  if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
+
+  if (INTENT.test(folded) || DIRECT.test(folded)) bump(3, 'offer to give a talk');
+  if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
+  if (hasSlides(src.parts)) bump(1.5, 'slides attached');
+  return { score, signals };
+}

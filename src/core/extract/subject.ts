@@ -1,0 +1,69 @@
+/**
+ * The subject line: reply/forward prefixes and proposal tags removed, what remains may be the title.
+ * "Fwd: TR: Proposition de conférence : Partitionnement" → "Partitionnement"; "[LT] Les index BRIN" → "Les index BRIN".
+ * A subject that only says "this is a proposal" ("Proposition de talk pour mars") yields no title.
+ */
+import { fold, unquote } from '../text/fold.ts';
+
+const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s*(?:\[\d+\])?\s*[:：]\s*|\[(?:fwd?|tr)[^\]]*\]\s*)+/i;
+/** Tags in brackets that only classify the mail. */
+const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
+/** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
+const LEAD =
+  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|cfp|call for (?:papers|speakers|talks)|appel a (?:orateurs|conferenciers|propositions|talks|sujets))(?:\s+\d{4})?(?:\s*[(][^)]*[)])?/;
+/** What separates the lead-in from the title. */
+const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
+
+export function stripReplyPrefixes(subject: string): string {
+  return subject.replace(REPLY_PREFIX, '').trim();
+}
+
+export interface SubjectTitle {
+  /** The title, or null when the subject says only "proposal". */
+  title: string | null;
+  /** The subject was tagged or led in as a proposal ("[LT]", "CFP:", "Proposition de talk :"). */
+  tagged: boolean;
+}
+
+export function titleFromSubject(subject: string): SubjectTitle {
+  let s = stripReplyPrefixes(subject.normalize('NFC'));
+  let tagged = false;
+  for (let k = 0; k < 3; k++) {
+    const t = TAG.exec(s);
+    if (!t) break;
+    s = s.slice(t[0].length);
+    tagged = true;
+  }
+  const f = fold(s);
+  const lead = LEAD.exec(f);
+  if (lead && lead[0].trim() !== '') {
+    const rest = s.slice(lead[0].length);
+    const sep = SEPARATOR.exec(rest);
+    tagged = true;
+    if (sep) return { title: clean(rest.slice(sep[0].length)), tagged };
+    // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
+    const quoted = /^\s*[«"“](.+)[»"”]\s*$/.exec(rest);
+    if (quoted) return { title: clean(quoted[1]!), tagged };
+    // "Proposition de talk pour le meetup de mars": a lead-in and nothing we could call a title
+    if (rest.trim() === '' || /^\s*(pour|for|au|at|a|à|lors|during|sur|on|about|de|du|le|la|the|next|prochain)\b/i.test(rest) || /^\S/.test(rest)) {
+      return { title: null, tagged };
+    }
+    return { title: clean(rest), tagged };
+  }
+  return { title: clean(s), tagged };
+}
+
+function clean(s: string): string | null {
+  const t = unquote(s.replace(/\s+/g, ' ').trim()).replace(/^[:\-–—\s]+|[\s]+$/g, '');
+  return t === '' ? null : t;
+}
+
+/** Subjects that name no talk at all even without a lead-in ("Question", "Meetup de mars", "Hello"). */
+export function isGenericSubject(s: string): boolean {
+  const f = fold(stripReplyPrefixes(s));
+  return (
+    f.trim() === '' ||
+    /^(question|hello|bonjour|hi|salut|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test)\b[\s\w']{0,30}$/.test(f) &&
+      !/[:\-–—]/.test(f)
+  );
+}

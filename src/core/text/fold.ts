@@ -1,0 +1,32 @@
+/** Small text helpers shared by extraction and scoring: accent folding, line splitting, bounded samples. */
+
+/** Lower-case, accents removed, typographic apostrophes made plain: for matching words, never for output. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .toLowerCase();
+}
+
+/** LF lines, CRs gone, non-breaking spaces made plain (Outlook puts them before every French colon). */
+export function toLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f\u2007]/g, ' ').split('\n');
+}
+
+/** Collapse inner whitespace and trim. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Remove Markdown/Gmail emphasis markers around a fragment: `**Titre**`, `*Title:*`, `__x__`. */
+export function unemphasize(s: string): string {
+  return s.replace(/^[\s*_#>]+/, '').replace(/[\s*_]+$/, '');
+}
+
+/** Strip one pair of surrounding quotes of any kind: «…», "…", “…”, '…', ‘…’. */
+export function unquote(s: string): string {
+  const t = s.trim();
+  const m = /^(?:«\s*|"|“|”|„|'|‘|’)([\s\S]*?)(?:\s*»|"|”|“|'|’)$/.exec(t);
+  return m ? m[1]!.trim() : t;
+}

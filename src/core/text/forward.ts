@@ -1,0 +1,83 @@
+/**
+ * Inline forwards: "---------- Forwarded message ---------", "-------- Message transféré --------",
+ * "Début du message réexpédié :", mutt's "----- Forwarded message from … -----", and Outlook's
+ * "De : … Envoyé : … Objet :" block. Splits the text into the forwarder's note, the forwarded headers and the
+ * forwarded body, so that a proposal forwarded by an organizer is credited to its author.
+ */
+import type { Address } from '../../types.ts';
+import { isHeaderBlockAt, quoteStart, MAX_SCAN } from './quotes.ts';
+import { cleanName } from './names.ts';
+
+const MARKER =
+  /^[\s*]*-{2,}\s*(forwarded message|message transf[ée]r[ée]|forwarded e-?mail|weitergeleitete nachricht|mensaje reenviado|messaggio inoltrato)\s*-{2,}[\s*]*$|^[\s*]*(begin forwarded message|d[ée]but du message r[ée]exp[ée]di[ée]|anfang der weitergeleiteten nachricht)\s*:?[\s*]*$/i;
+/** Used for replies as well as forwards: a forward only when the subject or the note says so. */
+const AMBIGUOUS_MARKER = /^[\s*]*-{2,}\s*(original message|message d'origine|message original)\s*-{2,}[\s*]*$/i;
+const MUTT_START = /^-{3,}\s*forwarded message from (.+?)\s*-{3,}\s*$/i;
+const MUTT_END = /^-{3,}\s*end (of )?forwarded message\s*-{3,}\s*$/i;
+const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
+const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+
+export interface InlineForward {
+  note: string;
+  from: Address | null;
+  subject: string | null;
+  body: string;
+}
+
+/** Subject prefixes that say "forward" in the languages our speakers write. */
+export const FORWARD_SUBJECT = /^\s*(?:(?:re|aw|sv|r)\s*:\s*)*(?:fwd?|tr|wg|fw|i|enc|rv)\s*:/i;
+
+export function parseAddress(value: string): Address | null {
+  const m = EMAIL.exec(value);
+  const name = cleanName(value.replace(/\[mailto:[^\]]*\]|<[^>]*>|\([^)]*@[^)]*\)/g, '').replace(EMAIL, '').trim());
+  if (!m && !name) return null;
+  return { name, email: m ? m[0] : '' };
+}
+
+export function findInlineForward(text: string, forwardHint: boolean): InlineForward | null {
+  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const mutt = MUTT_START.exec(line.trim());
+    let start = -1;
+    let from: Address | null = null;
+    if (MARKER.test(line)) start = i + 1;
+    else if (mutt) {
+      start = i + 1;
+      from = parseAddress(mutt[1]!);
+    } else if (forwardHint && (AMBIGUOUS_MARKER.test(line) || isHeaderBlockAt(lines, i))) start = AMBIGUOUS_MARKER.test(line) ? i + 1 : i;
+    if (start < 0) continue;
+    // a marker deep in quoted history belongs to an older message, not to this one
+    if (quoteStart(lines.slice(0, i)) < i) return null;
+    return readForwarded(lines, i, start, from);
+  }
+  return null;
+}
+
+function readForwarded(lines: string[], markerAt: number, start: number, muttFrom: Address | null): InlineForward {
+  let j = start;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  let from = muttFrom;
+  let subject: string | null = null;
+  let last: string | null = null;
+  for (; j < lines.length; j++) {
+    const l = (lines[j] ?? '').replace(/^>\s?/, '');
+    if (l.trim() === '') break;
+    const h = HEADER.exec(l);
+    if (h) {
+      last = h[1]!.toLowerCase();
+      const v = h[2]!.replace(/[*]+$/, '').trim();
+      if (/^(from|de|von)$/.test(last) && !from) from = parseAddress(v);
+      else if (/^(subject|objet|sujet|betreff)$/.test(last)) subject = v;
+    } else if (last && /^(from|de|von)$/.test(last) && from && !from.email) {
+      const m = EMAIL.exec(l); // Outlook wraps "De : Jean Dupont\n[mailto:jean@x]"
+      if (m) from = { name: from.name, email: m[0] };
+    }
+  }
+  const rest = lines.slice(j);
+  const end = rest.findIndex((l) => MUTT_END.test(l.trim()));
+  let body = end >= 0 ? rest.slice(0, end) : rest;
+  // Apple Mail and some webmails quote the whole forwarded message: unquote it one level
+  if (body.some((l) => l.trim() !== '') && body.every((l) => l.trim() === '' || /^\s*>/.test(l))) body = body.map((l) => l.replace(/^\s*> ?/, ''));
+  return { note: lines.slice(0, markerAt).join('\n').trim(), from, subject, body: body.join('\n').trim() };
+}

@@ -1,0 +1,71 @@
+/**
+ * Display-name cleaning: what mail clients and directories put in From: is not what we print on a programme.
+ * "Raman, Priya" → "Priya Raman", "DUPONT Jean" → "Jean Dupont", '"Jean Dupont (via Google Groups)"' → "Jean Dupont".
+ */
+
+/** Lower-case particles keep their case inside a name ("Charles de Gaulle", "Ludwig van Beethoven"). */
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'dos', 'y', "d'"]);
+
+function isUpperWord(w: string): boolean {
+  return /\p{Lu}{2,}/u.test(w) && !/\p{Ll}/u.test(w);
+}
+
+/** "DUPONT" → "Dupont", "JEAN-PIERRE" → "Jean-Pierre", "O'BRIEN" → "O'Brien". */
+export function capitalize(word: string): string {
+  return word.toLowerCase().replace(/(^|[-'’\s])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function capitalizeName(words: string[]): string {
+  return words.map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : capitalize(w))).join(' ');
+}
+
+/** A cleaned display name, or null when there is no usable name (empty, or only an address). */
+export function cleanName(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let s = raw.replace(/[\u00a0\s]+/g, ' ').trim();
+  s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '');
+  // list gateways and directories decorate names: "Jean (via Google Groups)", "Jean via LinkedIn", "[EXT] Jean"
+  s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
+  s = s.replace(/^\[[^\]]{1,20}\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*<[^>]*>\s*$/, '');
+  s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '').trim();
+  if (s === '' || /@/.test(s) && !/\s/.test(s)) return null;
+  // directory order "Last, First" (one comma, short sides, no company-like suffix)
+  const comma = /^([^,]{1,40}),\s*([^,]{1,40})$/.exec(s);
+  if (comma && comma[1]!.split(' ').length <= 3 && comma[2]!.split(' ').length <= 3 && !/\b(inc|ltd|llc|sa|sas|gmbh|phd|jr|sr)\b\.?$/i.test(comma[2]!)) {
+    s = `${comma[2]!.trim()} ${comma[1]!.trim()}`;
+  }
+  const words = s.split(' ').filter((w) => w !== '');
+  if (words.every((w) => isUpperWord(w) || !/\p{L}/u.test(w))) return capitalizeName(words);
+  if (words.every((w) => w === w.toLowerCase()) && words.length <= 4 && words.every((w) => /^\p{Ll}/u.test(w))) return capitalizeName(words);
+  // "DUPONT Jean" (surname first, in capitals, as French administrations write it) → "Jean Dupont"
+  const upperLead: string[] = [];
+  let i = 0;
+  while (i < words.length && (isUpperWord(words[i]!) || (upperLead.length > 0 && PARTICLES.has(words[i]!.toLowerCase())))) upperLead.push(words[i++]!);
+  const rest = words.slice(i);
+  if (upperLead.length > 0 && rest.length > 0 && rest.every((w) => !isUpperWord(w))) {
+    return [...rest, capitalizeName(upperLead)].join(' ');
+  }
+  // "Jean DUPONT" → "Jean Dupont"
+  return words.map((w, k) => (isUpperWord(w) && w.length > 2 ? capitalizeName([w]) : k > 0 && PARTICLES.has(w) ? w : w)).join(' ');
+}
+
+/** `jean.dupont@x` → "Jean Dupont"; null when the local part does not look like a person (info@, j2x9@…). */
+export function nameFromLocalPart(email: string): string | null {
+  const local = email.split('@')[0]?.split('+')[0] ?? '';
+  const words = local
+    .replace(/\d+/g, ' ')
+    .split(/[._\s]+/)
+    .filter((w) => w.length > 0);
+  if (words.length === 0 || words.join('').length < 2) return null;
+  if (words.length === 1 && /^(info|contact|admin|noreply|no-reply|postmaster|webmaster|hello|bonjour|team|support|talks?|cfp|orga|secretariat|mail)$/i.test(words[0]!)) return null;
+  return capitalizeName(words);
+}
+
+/** Does a line look like a person's name: 1–4 capitalised words, no digits, no address, no sentence. */
+export function looksLikePersonName(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 50 || /[\d@:;!?/|]/.test(t) || /[.,]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 4) return false;
+  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|di|da|d'\p{L}+)$/u.test(w));
+}
