@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { parseCommands } from '../../../src/core/command/parse.ts';
+import { unquotedText } from '../../../src/core/command/unquote.ts';
+import { mintToken } from '../../../src/core/tokens.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail } from './build.ts';
+
+const SECRET = 'test-secret-0123456789';
+const ORGANIZER = 'dim@example.org';
+const SPEAKER = 'jean.dupont@example.fr';
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: [ORGANIZER], secret: SECRET };
+const orgToken = mintToken(SECRET, { purpose: 'organizer', ref: 'P-0007' }, ORGANIZER);
+const speakerToken = mintToken(SECRET, { purpose: 'speaker', ref: 'P-0007' }, SPEAKER);
+
+describe('command grammar', () => {
+  it.each<[string, string[], string | null]>([
+    ['accept', ['accept'], null],
+    ['Accepter P-0007', ['accept'], 'P-0007'],
+    ['OK', ['accept'], null],
+    ['P-0012: refuser', ['decline'], 'P-0012'],
+    ['reject.', ['decline'], null],
+    ['attente', ['waitlist'], null],
+    ['waitlist p0003', ['waitlist'], 'P-0003'],
+    ['Confirmer', ['confirm'], null],
+    ['annuler', ['withdraw'], null],
+    ['withdraw', ['withdraw'], null],
+    ['programmer 2025-06-12', ['schedule 2025-06-12'], null],
+    ['confirm, schedule 2025-09-18 P-0007', ['confirm', 'schedule 2025-09-18'], 'P-0007'],
+    ['Bonjour,\n\naccept\n\nDim', ['accept'], null],
+    ['schedule', [], null],
+    ['schedule 2025-13-45', [], null],
+    ['ok, thanks for the reminder!', [], null],
+    ['I think we should accept this one.', [], null],
+    ['Merci pour la proposition.\nOn en reparle.\nDes questions :\naccept', [], null],
+  ])('%j', (text, verbs, ref) => {
+    expect(parseCommands(text)).toEqual({ verbs, ref });
+  });
+
+  it.each([
+    ['"> accept" quoted lines', 'Merci !\n> accept\n> P-0007'],
+    ['after "Le … a écrit :"', 'Merci !\n\nLe lun. 3 juin 2024 à 10:00, Crieur <talks@pgug.example.org> a écrit :\naccept'],
+    ['after a wrapped Gmail attribution', 'Merci !\n\nLe lun. 3 juin 2024 à 10:00, PostgreSQL Paris <\ntalks@pgug.example.org> a écrit :\naccept'],
+    ['after "On … wrote:"', 'Thanks!\n\nOn Mon, Jun 3, 2024 at 10:00 AM Crieur <talks@pgug.example.org> wrote:\naccept'],
+    ['after Outlook\'s original-message separator', 'Thanks!\n-----Original Message-----\naccept'],
+    ['after an Outlook "De :" block', 'Merci\nDe : Crieur\nEnvoyé : lundi 3 juin 2024 10:00\nÀ : Dim\naccept'],
+  ])('ignores verbs in quoted text: %s', (_name, text) => {
+    expect(parseCommands(text).verbs).toEqual([]);
+  });
+
+  it('keeps what the author wrote above the quote', () => {
+    expect(unquotedText('decline\n\nOn Mon, Jun 3 Crieur wrote:\n> accept\n')).toBe('decline\n');
+  });
+});
+
+describe('reply tokens', () => {
+  const plus = (token: string): string => `talks+${token}@pgug.example.org`;
+
+  it('an organizer command with a valid organizer token in the address is authenticated', async () => {
+    const m = await mail({ from: `Dim <${ORGANIZER}>`, to: plus(orgToken), subject: 'Re: [P-0007] Nouvelle proposition', body: 'accept\n\nLe 3 juin, crieur a écrit :\n> P-0007 …' });
+    const c = classify(m, ctx);
+    expect(c.kind).toBe('command');
+    expect(c.command).toEqual({ verbs: ['accept'], proposal: 'P-0007', authenticated: true });
+  });
+
+  it('a token found only in In-Reply-To still makes it an answer (client dropped the Reply-To)', async () => {
+    const m = await mail({ from: ORGANIZER, subject: 'Re: proposition', headers: { 'In-Reply-To': `<${orgToken}.k3j4@pgug.example.org>` }, body: 'refuser' });
+    const c = classify(m, ctx);
+    expect(c.kind).toBe('command');
+    expect(c.command).toEqual({ verbs: ['decline'], proposal: 'P-0007', authenticated: true });
+  });
+
+  it('a speaker answer without verbs is a reply, authenticated for its own address', async () => {
+    const m = await mail({ from: SPEAKER, to: plus(speakerToken), subject: 'Re: Accusé de réception', body: 'Merci ! Voici aussi mes slides.\n\n> Votre proposition P-0007 est enregistrée.' });
+    const c = classify(m, ctx);
+    expect(c.kind).toBe('reply');
+    expect(c.command).toEqual({ verbs: [], proposal: 'P-0007', authenticated: true });
+  });
+
+  it.each([
+    ['a forged From on an organizer token minted for someone else', `Dim <${ORGANIZER}>`, plus(speakerToken.replace(/^s-/, 'o-'))],
+    ['someone replaying the organizer token from another address', 'mallory@evil.example', plus(orgToken)],
+    ['a speaker token used by an organizer address it was not minted for', ORGANIZER, plus(speakerToken)],
+    ['a token with a made-up MAC', ORGANIZER, plus('o-p0007-aaaaaaaaaaaaaaaa')],
+  ])('%s is not authenticated', async (_name, from, to) => {
+    const c = classify(await mail({ from, to, subject: 'Re: P-0007', body: 'accept' }), ctx);
+    expect(c.kind).toBe('command');
+    expect(c.command?.authenticated).toBe(false);
+  });
+
+  it('an organizer token minted for an address that no longer organizes does not authenticate', async () => {
+    const c = classify(await mail({ from: ORGANIZER, to: plus(orgToken), body: 'accept' }), { ...ctx, organizers: ['someone@example.org'] });
+    expect(c.command?.authenticated).toBe(false);
+  });
+
+  it('without a configured secret nothing authenticates', async () => {
+    const c = classify(await mail({ from: ORGANIZER, to: plus(orgToken), body: 'accept' }), { ...ctx, secret: null });
+    expect(c).toMatchObject({ kind: 'command', command: { authenticated: false } });
+  });
+
+  it('an explicit ref typed by the organizer is reported', async () => {
+    const c = classify(await mail({ from: ORGANIZER, to: plus(orgToken), body: 'waitlist P-0012' }), ctx);
+    expect(c.command).toEqual({ verbs: ['waitlist'], proposal: 'P-0012', authenticated: true });
+  });
+
+  it('a vacation reply to crieur carrying the token is an auto-reply, not a reply', async () => {
+    const c = classify(await mail({ from: SPEAKER, to: plus(speakerToken), subject: 'Réponse automatique : Accusé de réception' }), ctx);
+    expect(c.kind).toBe('auto-reply');
+  });
+
+  it('a bounce of crieur mail carrying the token is a bounce', async () => {
+    const c = classify(
+      await mail({ from: 'MAILER-DAEMON@mx.example.net', to: plus(speakerToken), subject: 'Undelivered Mail Returned to Sender', body: "This is the mail system at host mx.example.net.\n\n<jean.dupont@example.fr>: host said: 550 5.1.1 user unknown\n" }),
+      ctx,
+    );
+    expect(c.kind).toBe('bounce');
+  });
+
+  it('list discussion referencing a crieur announcement is list traffic', async () => {
+    const announce = mintToken(SECRET, { purpose: 'announce', ref: 'e12' }, 'generale@lists.example');
+    const c = classify(await mail({ to: 'generale@lists.example', headers: { 'List-Id': '<generale.lists.example>', References: `<${announce}.x1@pgug.example.org>` }, body: 'ok' }), ctx);
+    expect(c.kind).toBe('list-post');
+  });
+});
