@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommands } from '../../src/core/command/parse.ts';
+import { ackData, noticeData } from '../../src/core/render/data.ts';
+import { formatSize } from '../../src/core/render/labels.ts';
+import { organizerVerbs, SPEAKER_VERBS } from '../../src/core/render/verbs.ts';
+import { wrapText } from '../../src/core/render/wrap.ts';
+import { context, SAMPLE } from './sample.ts';
+
+describe('formatSize', () => {
+  it.each([
+    [0, '0 octets', '0 bytes'],
+    [512, '512 octets', '512 bytes'],
+    [48_000, '46,9 Ko', '46.9 KB'],
+    [1_258_291, '1,2 Mo', '1.2 MB'],
+    [20 * 1024 * 1024, '20 Mo', '20 MB'],
+    [3 * 1024 ** 4, '3 072 Go', '3,072 GB'],
+  ])('%i', (bytes, fr, en) => {
+    expect(formatSize(bytes, 'fr').replace(/[\u202f\u00a0]/g, ' ')).toBe(fr);
+    expect(formatSize(bytes, 'en')).toBe(en);
+  });
+});
+
+describe('wrapText', () => {
+  it('re-flows paragraphs to the width, with an indent', () => {
+    const out = wrapText('un deux trois quatre cinq six\nsept\n\n\nhuit', 12, '  ');
+    expect(out).toBe('  un deux\n  trois\n  quatre\n  cinq six\n  sept\n\n  huit');
+  });
+  it('keeps a word longer than the width whole', () => {
+    expect(wrapText('https://example.org/a/very/long/url ok', 10)).toBe('https://example.org/a/very/long/url\nok');
+  });
+});
+
+describe('the verbs the mails teach are the verbs the command grammar reads', () => {
+  const cases = (['fr', 'en'] as const).flatMap((l) => organizerVerbs(l).map((v) => [l, v] as const));
+  it.each(cases)('%s: %o', (_locale, v) => {
+    const typed = v.usage.replace(/AAAA-MM-JJ|YYYY-MM-DD/, '2014-01-16');
+    const expected = v.verb === 'schedule' ? 'schedule 2014-01-16' : v.verb;
+    expect(parseCommands(typed).verbs).toEqual([expected]);
+  });
+  it.each(['fr', 'en'] as const)('%s: the speaker withdraw word', (locale) => {
+    expect(parseCommands(SPEAKER_VERBS[locale].withdraw.word).verbs).toEqual(['withdraw']);
+  });
+  it('the mailto links pre-type a body the grammar reads', () => {
+    const ack = ackData(SAMPLE, { ...context('fr'), recipient: { name: null, email: 'jean.dupont@example.fr' } });
+    const body = new URL(ack.withdrawMailto).searchParams.get('body');
+    expect(parseCommands(body).verbs).toEqual(['withdraw']);
+    const notice = noticeData(SAMPLE, { ...context('en'), submittedBy: null });
+    expect(notice.verbs.map((v) => parseCommands(new URL(v.mailto).searchParams.get('body')).verbs[0] ?? null)).toEqual([
+      'accept',
+      'decline',
+      'waitlist',
+      'confirm',
+      null, // "schedule YYYY-MM-DD" needs a real date first
+    ]);
+  });
+});
+
+describe('template data', () => {
+  it('has every field a template may ask for, null when empty', () => {
+    const d = ackData({ ...SAMPLE, abstract: '  ', title: '  ', language: null }, { ...context('en'), receivedAt: null, recipient: { name: null, email: 'x@example.org' } });
+    expect(d).toMatchObject({ hasTitle: false, title: '(untitled)', abstract: null, abstractHtml: null, abstractText: null, talkLanguage: null, receivedAt: null, greetingName: null });
+    expect(Object.values(d).includes(undefined)).toBe(false);
+  });
+});
