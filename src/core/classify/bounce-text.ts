@@ -39,7 +39,8 @@ export function looksLikeTextBounce(mail: Mail): string | null {
 }
 
 // Where text bounces name the failed recipient, most explicit first. Each stops at the first match.
-const ADDR = String.raw`([^\s<>:"',;()\[\]]+@[a-z0-9.-]+\.[a-z]{2,})`;
+// Bounded like RFC 5321's limits (64-octet local part) so that a long run without spaces stays linear.
+const ADDR = String.raw`([^\s<>:"',;()\[\]@]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24})`;
 const RECIPIENT_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?:final|original)-recipient:\s*(?:rfc822;\s*)?<?${ADDR}`, 'i'),
   new RegExp(String.raw`"emailaddress"\s*:\s*"${ADDR}"`, 'i'),

@@ -73,6 +73,6 @@ export function hasNullReturnPath(mail: Mail): boolean {
 /** The address part of a DSN/ARF field value: `rfc822; <a@b>` → `a@b`. */
 export function addressFromField(value: string): string | null {
   const v = value.replace(/^\s*[a-z0-9-]+\s*;\s*/i, '').trim();
-  const m = /<?([^\s<>;"]+@[^\s<>;"]+?)>?\s*$/.exec(v) ?? /([^\s<>;"(]+@[a-z0-9.-]+\.[a-z]{2,})/i.exec(v);
+  const m = /<?([^\s<>;"@]{1,64}@[^\s<>;"@]{1,255}?)>?\s*$/.exec(v) ?? /([^\s<>;"(@]{1,64}@[a-z0-9.-]{1,255}\.[a-z]{2,})/i.exec(v);
   return m ? m[1]!.replace(/[.,;:]+$/, '').toLowerCase() : null;
 }
