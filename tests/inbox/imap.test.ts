@@ -213,6 +213,25 @@ describe('IMAP inbox', () => {
     expect(logger.lines.some((l) => l.msg === 'UIDVALIDITY changed: rescanning the mailbox')).toBe(true);
   });
 
+  it('survives its mailbox being deleted and recreated while it watches, rescanning the new one', async () => {
+    const { box, processed } = await freshBox();
+    const logger = memoryLogger();
+    const rec = new Recorder();
+    const inbox = watcher(dc.url(box), { processedFolder: processed, logger });
+    await inbox.start(rec.handle);
+    await client.append(box, mail('before [ignore]'));
+    await waitUntil(() => rec.got.length === 1, 3_000, 'first delivery');
+
+    await client.mailboxDelete(box);
+    await delay(1_100); // a new UIDVALIDITY (Dovecot derives it from the clock)
+    await client.mailboxCreate(box);
+    await client.append(box, mail('after recreate'));
+    await waitUntil(() => rec.got.length === 2, 10_000, 'delivery from the recreated mailbox');
+    expect(rec.subjects()).toEqual(['before [ignore]', 'after recreate']);
+    expect(rec.got[1]!.locator.uid).toBe(1);
+    expect(rec.got[1]!.locator.uidValidity).not.toBe(rec.got[0]!.locator.uidValidity);
+  });
+
   it('rejects start() with a coded error on bad credentials or a missing mailbox', async () => {
     await expect(watcher(dc.url('NoSuchBox')).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_MAILBOX' });
     // A Dovecot of its own: a refused login makes Dovecot slow down every later login from 127.0.0.1.
