@@ -6,7 +6,7 @@
 import { fold } from '../text/fold.ts';
 import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
 
-const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take about|environ|about|approximately|around)\b/;
+const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
 
 export interface DurationFound {
   minutes: number;
@@ -42,6 +42,8 @@ function qualifies(f: string, m: DurationMatch): boolean {
   end = end < 0 ? f.length : m.index + end;
   const sentence = f.slice(startSentence, end);
   if (CUE.test(sentence)) return true;
+  // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
+  if (f.slice(startSentence, m.index).trim() === '') return true;
   // "20 minutes" / "(45 min + questions)" on a line of its own
   const lineStart = before + 1;
   const lineEnd = f.indexOf('\n', m.index);

@@ -18,6 +18,8 @@ export interface Fields {
   values: Partial<Record<Field, string>>;
   /** Line indexes of label lines and of the lines their values took: everything that is not prose. */
   used: Set<number>;
+  /** Lines [from, to) each field's value was read from (first occurrence). */
+  spans: Partial<Record<Field, readonly [number, number]>>;
   count: number;
 }
 
@@ -35,7 +37,7 @@ export function matchLabel(line: string): LabelLine | null {
   if (colon > 0 && colon <= MAX_LABEL) {
     const label = t.slice(0, colon).replace(/[*_\s]+$/, '');
     // a URL or a time ("https://", "à 19:00") is not a label
-    if (/\/\/|\d$/.test(t.slice(0, colon + 3))) return null;
+    if (t.startsWith('//', colon + 1) || /\d\s*$/.test(t.slice(0, colon))) return null;
     const field = fieldOf(fold(label));
     if (field) {
       const inline = t.slice(colon + 1).replace(/^[*_\s]+/, '').replace(/\s*(\*\*|__)\s*$/, '').trim();
@@ -57,6 +59,7 @@ export function parseFields(lines: readonly string[]): Fields {
   const labels = lines.map((l) => matchLabel(l));
   const values: Partial<Record<Field, string>> = {};
   const used = new Set<number>();
+  const spans: Partial<Record<Field, readonly [number, number]>> = {};
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
     const lab = labels[i];
@@ -83,8 +86,11 @@ export function parseFields(lines: readonly string[]): Fields {
     }
     if (values[lab.field] === undefined) {
       const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-      if (v !== '') values[lab.field] = v;
+      if (v !== '') {
+        values[lab.field] = v;
+        spans[lab.field] = [i, j];
+      }
     }
   }
-  return { values, used, count };
+  return { values, used, spans, count };
 }

@@ -62,7 +62,8 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   if (!abstract) warnings.push('no abstract found');
 
-  const notAbstract = lines.filter((_, i) => fields.used.has(i) || !v.abstract).join('\n');
+  const span = fields.spans.abstract;
+  const notAbstract = span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body;
   const stated = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([src.subject, notAbstract, v.abstract ?? '']);
 
   let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : null;

@@ -12,13 +12,13 @@ const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
 const EMAIL_G = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de |du |van |von |le |la )?\\p{Lu}[\\p{L}'’-]+){1,3}";
 /** "avec Marie Curie <marie@x>" — any "with" followed by a name and an address. */
-const WITH_ADDRESS = new RegExp(`\\b(?:avec|with|and|et|&)\\s+(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');
+const WITH_ADDRESS = new RegExp(`(?<![\\p{L}])(?:[Aa]vec|[Ww]ith|and|et|&)\\s+(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');
 /** "co-presented with Marie Curie", "en binôme avec Marie Curie", "avec mon collègue Paul Martin". */
 const CO_SPEAKER = new RegExp(
-  `(?:co-?(?:pr[ée]sent[ée]e?s?|anim[ée]e?s?|presented|hosted|speaker|orat(?:eur|rice))|en bin[ôo]me|[àa] deux|à quatre mains|together|jointly|conjointement)\\s*(?:avec|with|by|par|:)?\\s*(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|ami|amie|friend)\\s+)?(${NAME})`,
-  'giu',
+  `(?:[Cc]o-?(?:pr[ée]sent[ée]e?s?|anim[ée]e?s?|presented|hosted|speaker|orat(?:eur|rice))|en bin[ôo]me|[àa] deux|à quatre mains|[Tt]ogether with|[Jj]ointly with|conjointement avec)\\s*(?:avec|with|by|par|:)?\\s*(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|ami|amie|friend)\\s+)?(${NAME})`,
+  'gu',
 );
-const MY_COLLEAGUE = new RegExp(`(?:avec|with)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'giu');
+const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'gu');
 /** The body says "we" present, or that it is a two-person talk: Cc'd people are then co-speakers. */
 const PLURAL =
   /\b(nous (souhaiterions|aimerions|voudrions|proposons|pourrions|pr[ée]senterions)|notre (talk|pr[ée]sentation|intervention|expos[ée])|we('d| would| could)? (like|love|propose|present|give|want)|our (talk|presentation|session)|à deux|[àa] deux voix|co-?(pr[ée]sent|anim|speak|orat)|co-presented|together|en bin[ôo]me|two speakers|deux orateurs|tous les deux|both of us)/i;
@@ -59,6 +59,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   if (x.author && (x.author.email || x.author.name)) {
     let name = cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
+    // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins
+    else if (name && x.signatureName && sameWords(name, x.signatureName)) name = x.signatureName.trim();
     if (!name && x.author.email) {
       name = nameFromLocalPart(x.author.email);
       if (name) warnings.push(`speaker name not given: guessed "${name}" from the address ${x.author.email}`);
@@ -118,6 +120,11 @@ function ccEmail(cc: Address[], name: string): string | null {
   const f = fold(name);
   const hit = cc.find((c) => (c.name && fold(cleanName(c.name) ?? '') === f) || fold(nameFromLocalPart(c.email) ?? '') === f);
   return hit ? hit.email : null;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => fold(s).split(/\s+/).filter((w) => w !== '').sort().join(' ');
+  return words(a) === words(b);
 }
 
 function escape(s: string): string {

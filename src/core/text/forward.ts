@@ -14,7 +14,7 @@ const MARKER =
 const AMBIGUOUS_MARKER = /^[\s*]*-{2,}\s*(original message|message d'origine|message original)\s*-{2,}[\s*]*$/i;
 const MUTT_START = /^-{3,}\s*forwarded message from (.+?)\s*-{3,}\s*$/i;
 const MUTT_END = /^-{3,}\s*end (of )?forwarded message\s*-{3,}\s*$/i;
-const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
+const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|pour|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
 
 export interface InlineForward {
