@@ -117,7 +117,7 @@ describe('IMAP inbox', () => {
     expect(rec.subjects().slice(1).sort()).toEqual(['while the server was down', 'while the watcher was away']);
     const uids = rec.got.map((m) => m.locator.uid!);
     expect(uids).toEqual([...uids].sort((x, y) => x - y));
-    expect(logger.lines.some((l) => l.msg === 'inbox connection lost: reconnecting')).toBe(true);
+    expect(logger.lines.some((l) => l.msg === 'inbox session failed (connection lost or handler error): retrying')).toBe(true);
     await waitUntil(() => inbox.state === 'active', 2_000, 'active again');
 
     await client.append(box, mail('after the reconnect'));

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openInbox } from '../../src/adapters/inbox/index.ts';
 import { MaildirInbox, parseMaildirUrl, seenName } from '../../src/adapters/inbox/maildir.ts';
 import type { Inbox, InboxDeps } from '../../src/adapters/inbox/types.ts';
-import { delay, mail, memoryLogger, MemoryCheckpoints, Recorder, redisForTest, waitUntil } from './helpers.ts';
+import { delay, mail, memoryLogger, MemoryCheckpoints, Recorder, redisForTest, subjectOf, waitUntil } from './helpers.ts';
 
 const redisCtx = redisForTest();
 const running: Inbox[] = [];
@@ -99,6 +99,23 @@ describe('Maildir inbox', () => {
     deliver('found by rescan');
     await waitUntil(() => rec.got.length === 1, 2_000, 'rescan delivery');
     expect(rec.subjects()).toEqual(['found by rescan']);
+  });
+
+  it('offers a message again after its handler failed (at-least-once), with backoff', async () => {
+    const logger = memoryLogger();
+    const inbox = watcher({ logger, backoff: { initialMs: 100, maxMs: 200 } });
+    const seen: string[] = [];
+    let failures = 1;
+    // Fails once, as when the store is briefly unreachable.
+    await inbox.start(async (m) => {
+      seen.push(subjectOf(m.raw));
+      if (failures-- > 0) throw new Error('database unreachable');
+      return 'handled';
+    });
+    const name = deliver('retry me');
+    await waitUntil(() => existsSync(join(root, 'cur', `${name}:2,S`)), 3_000, 'handled after a retry');
+    expect(seen).toEqual(['retry me', 'retry me']);
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { err?: string }).err)).toEqual(['database unreachable']);
   });
 
   it('lets only one of two watchers deliver, and the other takes over when the first stops', async () => {

@@ -91,7 +91,7 @@ export class WatchLoop {
           if (!started) throw err;
           if (this.stopAc.signal.aborted) break;
           const delay = backoffDelay(attempt++, initialMs, maxMs);
-          logger.warn({ mailbox: this.mailbox, err: describe(err), retryInMs: delay }, 'inbox connection lost: reconnecting');
+          logger.warn({ mailbox: this.mailbox, err: describe(err), retryInMs: delay }, 'inbox session failed (connection lost or handler error): retrying');
           this.state = 'connecting';
           await sleep(delay, this.stopAc.signal);
         }
