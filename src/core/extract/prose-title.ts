@@ -18,7 +18,8 @@ export interface ProseTitle {
 }
 
 export function titleFromProse(text: string): ProseTitle | null {
-  const sample = text.slice(0, 6000);
+  // a title wrapped by the mail client continues on the next line; a blank line still ends it
+  const sample = text.slice(0, 6000).replace(/[ \t]*\r?\n[ \t]*(?=\S)/g, ' ');
   const q = QUOTED_AFTER_NAMING.exec(sample);
   if (q) return { title: tidy(q[1]!), strong: true };
   const b = BARE_AFTER_NAMING.exec(sample);

@@ -8,7 +8,8 @@ import type { Mail } from '../../types.ts';
 import { fold } from '../text/fold.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
-import { titleFromSubject } from './subject.ts';
+import { stripReplyPrefixes, titleFromSubject } from './subject.ts';
+import { titleFromProse } from './prose-title.ts';
 import { hasSlides } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
@@ -18,19 +19,21 @@ const SAMPLE = 4000;
 /** Hostile mail carries 200 KB subjects: a real one fits in this. */
 const MAX_SUBJECT = 400;
 
-const TALK_NOUN = '(?:talks?|lightning|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)';
+const TALK_NOUN = "(?:talks?|lightning|retour d'experience|rex|retex|experience report|case study|workshop|atelier|keynote|demo|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)";
 const MODAL =
-  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?) d[e']|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to)";
+  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?) d[e']|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
 const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager)";
 const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
 const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on))\\b`);
 const DIRECT = new RegExp(
-  `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b`,
+  `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b`,
 );
-const TALK_WORD = /\b(talks?|lightning|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+/** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
+const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
 const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
 
 export interface Score {
@@ -58,14 +61,17 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const subject = src.subject.slice(0, MAX_SUBJECT);
   const subj = titleFromSubject(subject);
   const fSubject = fold(subject);
-  if (subj.tagged) bump(isReply ? 1 : 3, 'proposal subject');
-  else if (TALK_WORD.test(fSubject) || mentionsLightning(fSubject, subject)) bump(1.5, 'talk word in subject');
+  // "Proposition de talk : <title>", "[LT] <title>" say it all; a bare "CFP:" less (academic CFP spam)
+  const strongTag = subj.title !== null && !/^\s*(cfp|call for)/.test(fold(stripReplyPrefixes(subject)));
+  if (subj.tagged || mentionsLightning(fSubject, subject)) bump(isReply ? 1 : strongTag ? 4 : 3, 'proposal subject');
+  else if (TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
 
   const sample = src.text.slice(0, SAMPLE);
   const folded = fold(sample);
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
   if (!subj.tagged && !KEYWORDS.test(folded) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
   if (UNSUBSCRIBE.test(folded)) bump(-3, 'newsletter footer');
+  if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
 
   const fields = parseFields(sample.split('\n').slice(0, 120));
@@ -77,6 +83,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (INTENT.test(folded) || DIRECT.test(folded)) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
+  const titled = titleFromProse(sample);
+  if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
   if (hasSlides(src.parts)) bump(1.5, 'slides attached');
   return { score, signals };
 }
