@@ -1,0 +1,153 @@
+/** Table-driven checks of the small pure pieces: durations, lightning synonyms, labels, subjects, prose titles. */
+import { describe, expect, it } from 'vitest';
+import { durationsIn } from '../../../src/core/extract/durations.ts';
+import { durationFromField, durationFromProse } from '../../../src/core/extract/duration.ts';
+import { mentionsLightning, formatFromValue, editDistance } from '../../../src/core/extract/formats.ts';
+import { matchLabel } from '../../../src/core/extract/fields.ts';
+import { titleFromSubject } from '../../../src/core/extract/subject.ts';
+import { titleFromProse } from '../../../src/core/extract/prose-title.ts';
+import { languageFromValue, languageStated } from '../../../src/core/extract/talk-language.ts';
+import { fieldSpeakers } from '../../../src/core/extract/speakers.ts';
+import { fold } from '../../../src/core/text/fold.ts';
+
+describe('duration words and numbers', () => {
+  it.each([
+    ['une vingtaine de minutes', 20],
+    ['Une quarantaine', 40],
+    ["trois quarts d'heure", 45],
+    ['trois quarts d’heure', 45],
+    ['half an hour', 30],
+    ['40 minutes plus questions', 40],
+    ['1h', 60],
+    ['1h30', 90],
+    ['1 h 15', 75],
+    ['45 min', 45],
+    ["5'", 5],
+    ['une heure', 60],
+    ['une heure et demie', 90],
+    ['une demi-heure', 30],
+    ['a 20-minute talk', 20],
+    ['20mn', 20],
+    ['vingt minutes', 20],
+    ['forty-five minutes', 45],
+    ['1,5 heure', 90],
+    ['an hour and a half', 90],
+  ])('%s → %i', (text, minutes) => {
+    expect(durationsIn(fold(text))[0]?.minutes).toBe(minutes);
+  });
+  it.each(['le 12 mars à 19h', 'rendez-vous à 18h30', '19:30', 'PostgreSQL 16', 'en 2025'])('%s is not a duration', (text) => {
+    expect(durationsIn(fold(text))).toEqual([]);
+  });
+  it('keeps the upper bound of a range', () => {
+    expect(durationsIn(fold('20 à 30 minutes'))[0]).toMatchObject({ minutes: 30, range: true });
+  });
+  it('reads a bare number in a duration field as minutes', () => {
+    expect(durationFromField('20')?.minutes).toBe(20);
+  });
+  it('ignores durations inside an abstract sentence that is not about the talk length', () => {
+    expect(durationFromProse(['Nous sommes passés de 3 heures de VACUUM à 10 minutes grâce au partitionnement.'])).toBeNull();
+    expect(durationFromProse(['Le talk durerait 25 minutes environ.'])?.minutes).toBe(25);
+  });
+});
+
+describe('lightning synonyms and misspellings', () => {
+  it.each(['lightning talk', 'Lightning-Talk', 'ligthning talk', 'lighting talk', 'lightening talk', 'lightnig', '[LT] psql', 'un LT sur', 'présentation éclair', 'talk éclair', 'flash talk'])(
+    '%s is lightning',
+    (s) => expect(mentionsLightning(fold(s), s)).toBe(true),
+  );
+  it.each(['un éclairage nouveau', 'lighting the room', 'lightweight locks', 'LTS release', 'salt and pepper', 'alt text'])('%s is not', (s) => {
+    expect(mentionsLightning(fold(s), s)).toBe(false);
+  });
+  it.each([
+    ['Lightning talk', 'lightning'],
+    ['talk (1h)', 'talk'],
+    ['Conférence', 'talk'],
+    ['?', null],
+  ])('Format : %s → %s', (v, f) => expect(formatFromValue(fold(v), v)).toBe(f));
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('ligthning', 'lightning')).toBe(1);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['Titre : Foo', 'title', 'Foo'],
+    ['**Titre :** Foo', 'title', 'Foo'],
+    ['*Title:* Foo', 'title', 'Foo'],
+    ['Titre provisoire du talk : Foo', 'title', 'Foo'],
+    ['Proposed title: Foo', 'title', 'Foo'],
+    ['Sujet : Foo', 'title', 'Foo'],
+    ['## Résumé', 'abstract', ''],
+    ['Abstract:', 'abstract', ''],
+    ['Description : Foo', 'abstract', 'Foo'],
+    ['Durée (en minutes) : 20', 'duration', '20'],
+    ['Length: 40', 'duration', '40'],
+    ['Orateurs : A, B', 'speakers', 'A, B'],
+    ['Speaker: Noah', 'speakers', 'Noah'],
+    ['Format : LT', 'format', 'LT'],
+    ['Langue : anglais', 'language', 'anglais'],
+    ['- Language: French', 'language', 'French'],
+    ['Bio : DBA depuis 2010', 'other', 'DBA depuis 2010'],
+    ['Description', 'abstract', ''],
+  ])('%s', (line, field, inline) => {
+    expect(matchLabel(line)).toMatchObject({ field, inline });
+  });
+  it.each(['https://example.org/x', 'Le meetup est à 19:00', 'Je souhaiterais proposer un talk : « X »', 'Bio', 'Merci !'])('%s is not a label', (line) => {
+    expect(matchLabel(line)).toBeNull();
+  });
+});
+
+describe('titles from subjects', () => {
+  it.each([
+    ['Proposition de conférence : Partitionnement déclaratif', 'Partitionnement déclaratif', true],
+    ['Proposition de talk - VACUUM sans douleur', 'VACUUM sans douleur', true],
+    ['Talk proposal: Logical replication', 'Logical replication', true],
+    ['[LT] Les index BRIN', 'Les index BRIN', true],
+    ['CFP: JSONB in anger', 'JSONB in anger', true],
+    ['Re: Fwd: TR: Proposition de talk : X', 'X', true],
+    ['Proposition de talk « Les WAL »', 'Les WAL', true],
+    ['Proposition de présentation éclair : psql', 'psql', true],
+    ['Proposition de talk pour le meetup de mars', null, true],
+    ['Talk proposal', null, true],
+    ['Partitionnement en prod', 'Partitionnement en prod', false],
+  ])('%s → %s', (subject, title, tagged) => {
+    expect(titleFromSubject(subject)).toEqual({ title, tagged });
+  });
+});
+
+describe('titles in prose', () => {
+  it.each([
+    ['Je souhaiterais présenter un talk intitulé « Partitionnement déclaratif » au meetup.', 'Partitionnement déclaratif'],
+    ['I\'d like to give a talk called "Logical replication at scale" next time.', 'Logical replication at scale'],
+    ['I would like to give a talk titled Logical Replication at Scale. It lasts 30 min.', 'Logical Replication at Scale'],
+    ['un talk dont le titre serait “JSONB: le bon, la brute”, qu’en dites-vous', 'JSONB: le bon, la brute'],
+    ['un talk intitulé « Les verrous\nexpliqués » (20 min)', 'Les verrous expliqués'],
+  ])('%s', (text, title) => {
+    expect(titleFromProse(text)?.title).toBe(title);
+  });
+  it('finds nothing in plain prose', () => {
+    expect(titleFromProse('Bonjour, merci pour la soirée.')).toBeNull();
+  });
+});
+
+describe('talk language', () => {
+  it.each([
+    ['anglais', 'en'],
+    ['EN', 'en'],
+    ['en français', 'fr'],
+    ['French (or English)', 'fr'],
+  ])('Langue : %s → %s', (v, l) => expect(languageFromValue(fold(v))).toBe(l));
+  it.each([
+    ['le talk serait en anglais', 'en', false],
+    ['I can give it in French', 'fr', false],
+    ['en français ou en anglais', 'fr', true],
+  ])('%s', (t, language, ambiguous) => expect(languageStated(fold(t))).toEqual({ language, ambiguous }));
+});
+
+describe('speaker fields', () => {
+  it.each([
+    ['Jean Dupont <jean@x.fr>, Marie Curie (marie@y.fr)', [{ name: 'Jean Dupont', email: 'jean@x.fr' }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
+    ['Jean Dupont et Marie Curie', [{ name: 'Jean Dupont', email: null }, { name: 'Marie Curie', email: null }]],
+    ['- DUPONT Jean\n- Marie Curie <marie@y.fr>', [{ name: 'Jean Dupont', email: null }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
+  ])('%s', (value, speakers) => expect(fieldSpeakers(value)).toEqual(speakers));
+});

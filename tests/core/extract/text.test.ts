@@ -1,0 +1,83 @@
+/** Table-driven checks of the text helpers: quotes, signatures, forwards, names, language. */
+import { describe, expect, it } from 'vitest';
+import { stripQuotes } from '../../../src/core/text/quotes.ts';
+import { stripSignature } from '../../../src/core/text/signature.ts';
+import { findInlineForward } from '../../../src/core/text/forward.ts';
+import { cleanName, nameFromLocalPart } from '../../../src/core/text/names.ts';
+import { detectLanguage } from '../../../src/core/language.ts';
+
+describe('stripQuotes', () => {
+  it.each([
+    ['Merci !\n\nLe lun. 3 mars 2025 à 10:00, Jean Dupont <jean@x.fr> a\nécrit :\n> Bonjour\n> test', 'Merci !'],
+    ['Thanks\n\nOn Mon, Mar 3, 2025 at 10:00 AM Jean <\njean@x.fr> wrote:\n\n> hi', 'Thanks'],
+    ['OK pour moi\r\n\r\n________________________________\r\nDe : Jean\r\nEnvoyé : lundi\r\nÀ : x\r\nObjet : RE: talk\r\n\r\nblah', 'OK pour moi'],
+    ['Hello\n-----Original Message-----\nFrom: a\nSent: b\nSubject: c', 'Hello'],
+    ['Top\n> quoted\nbottom', 'Top\nbottom'],
+    ['Le talk durerait 20 minutes.\nLe titre : X', 'Le talk durerait 20 minutes.\nLe titre : X'],
+  ])('%#', (text, out) => expect(stripQuotes(text)).toBe(out));
+});
+
+describe('stripSignature', () => {
+  it.each([
+    ['Corps\n\nCordialement,\nJean Dupont\nDSI', 'Corps', 'Jean Dupont'],
+    ['Body\n\nRegards,\nPriya', 'Body', 'Priya'],
+    ['Body\n-- \nAlice Nguyen\nhttps://x', 'Body', 'Alice Nguyen'],
+    ['Un LT ?\n\nEnvoyé de mon iPhone', 'Un LT ?', null],
+    ['Merci d\'avance,\nClaire Fontaine', '', 'Claire Fontaine'],
+  ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
+  it('keeps a "Merci" that is followed by a long body', () => {
+    const text = `Merci pour l'appel.\n${'ligne de contenu assez longue pour compter\n'.repeat(12)}`;
+    expect(stripSignature(text).body).toContain('ligne de contenu');
+  });
+});
+
+describe('findInlineForward', () => {
+  it.each([
+    ['FYI\n\n---------- Forwarded message ---------\nFrom: Jean Martin <jean@x.fr>\nDate: Mon\nSubject: Talk: X\nTo: <d@y>\n\nBody here', false, 'jean@x.fr', 'Talk: X'],
+    ['-------- Message transféré --------\nSujet : \tS\nDate : \tD\nDe : \tCamille Petit <c@x.fr>\nPour : \td@y\n\nCorps', false, 'c@x.fr', 'S'],
+    ['Début du message réexpédié :\n\nDe: Hugo <h@x.fr>\nObjet: O\nDate: D\nÀ: d@y\n\nCorps', false, 'h@x.fr', 'O'],
+    ['Pour info\n\n________________________________\nDe : Garnier Élodie <e@x.fr>\nEnvoyé : vendredi\nÀ : d@y\nObjet : Proposition\n\nCorps', true, 'e@x.fr', 'Proposition'],
+    ['----- Forwarded message from Ann Lee <ann@x.org> -----\n\nDate: D\nSubject: S\n\nBody\n\n----- End forwarded message -----', false, 'ann@x.org', 'S'],
+  ])('%#', (text, hint, email, subject) => {
+    const f = findInlineForward(text, hint);
+    expect(f?.from?.email).toBe(email);
+    expect(f?.subject).toBe(subject);
+    expect(f?.body).toMatch(/^(Body|Corps)/);
+  });
+  it('ignores an Outlook reply block without a forward hint', () => {
+    expect(findInlineForward('OK\n\nDe : A <a@x>\nEnvoyé : lundi\nObjet : RE: x\n\nold', false)).toBeNull();
+  });
+  it('ignores a forward marker inside quoted history', () => {
+    expect(findInlineForward('Merci\n\nOn Mon, Jean <j@x> wrote:\n> ---------- Forwarded message ---------\n> From: B <b@x>\n>\n> hi', false)).toBeNull();
+  });
+});
+
+describe('cleanName', () => {
+  it.each([
+    ['"Raman, Priya"', 'Priya Raman'],
+    ['DUPONT Jean', 'Jean Dupont'],
+    ['Jean DUPONT', 'Jean Dupont'],
+    ["'Jean Dupont (via Google Groups)'", 'Jean Dupont'],
+    ['JEAN-PIERRE MARTIN', 'Jean-Pierre Martin'],
+    ['jean dupont', 'Jean Dupont'],
+    ['Marie-Claire Lefèvre', 'Marie-Claire Lefèvre'],
+    ['jean@x.fr', null],
+    ['', null],
+  ])('%s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
+  it.each([
+    ['jean.dupont@x.fr', 'Jean Dupont'],
+    ['jean-luc.perrin@x.fr', 'Jean-Luc Perrin'],
+    ['j_martin42@x.fr', 'J Martin'],
+    ['info@x.fr', null],
+  ])('local part %s → %s', (email, name) => expect(nameFromLocalPart(email)).toBe(name));
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Bonjour, je voudrais proposer un talk sur le partitionnement pour le prochain meetup.', 'fr'],
+    ['Hello, I would like to give a talk about partitioning at the next meetup.', 'en'],
+    ['Hallo, ich möchte gerne einen Vortrag über Partitionierung beim nächsten Treffen halten, wenn das möglich ist.', null],
+    ['ok', null],
+    [null, null],
+  ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
+});
