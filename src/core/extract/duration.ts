@@ -6,7 +6,11 @@
 import { fold } from '../text/fold.ts';
 import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
 
-const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+
+/** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after. */
+const ANTI =
+  /\b(au lieu|instead|reduit|reduced|passe de|passes de|went from|down to|gagne|saved|faster|plus rapide|temps de reponse|response time|latence|latency|requetes?|query|queries|took|prenait|prenaient|durait|timeout|toutes les|every|chaque|par jour|per day|per hour|par heure|ago|il y a|depuis|since|uptime|downtime|interruption|panne|outage|vacuum|backups?|sauvegardes?|restaurations?|restore|lag|retard|avant|before|apres|after|mois|month|semaine|week|an|ans|year|years)\b|\b(de|from) \d[^.]{0,30}\b(a|to) \d/;
 
 export interface DurationFound {
   minutes: number;
@@ -44,6 +48,8 @@ function qualifies(f: string, m: DurationMatch): boolean {
   if (CUE.test(sentence)) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;
+  // otherwise a stated duration counts unless the sentence is about something else that takes time
+  if (!ANTI.test(sentence)) return true;
   // "20 minutes" / "(45 min + questions)" on a line of its own
   const lineStart = before + 1;
   const lineEnd = f.indexOf('\n', m.index);

@@ -49,8 +49,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   let title: string | null = null;
   if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
   else if (prose?.strong) title = prose.title;
-  else if (subject.tagged && subject.title) title = subject.title;
+  else if (subject.tagged && subject.title && subject.separated) title = subject.title;
   else if (prose) title = prose.title;
+  else if (subject.tagged && subject.title) title = subject.title;
   else if (subject.title && !isGenericSubject(src.subject)) {
     title = subject.title;
     warnings.push('title not labelled: taken from the subject');

@@ -29,7 +29,7 @@ const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:p
 const DIRECT = new RegExp(
   `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b`,
 );
-const TALK_WORD = /\b(talks?|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|speak|speaking|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */

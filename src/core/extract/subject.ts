@@ -10,7 +10,7 @@ const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
 const LEAD =
-  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|cfp|call for (?:papers|speakers|talks)|appel a (?:orateurs|conferenciers|propositions|talks|sujets))(?:\s+\d{4})?(?:\s*[(][^)]*[)])?/;
+  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|cfp|call for (?:papers|speakers|talks)|appel a (?:orateurs|conferenciers|propositions|talks|sujets))(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -23,6 +23,8 @@ export interface SubjectTitle {
   title: string | null;
   /** The subject was tagged or led in as a proposal ("[LT]", "CFP:", "Proposition de talk :"). */
   tagged: boolean;
+  /** The title was set apart (":", "-", brackets, quotes), not merely following a lead-in word ("LT pgBadger"). */
+  separated?: boolean;
 }
 
 export function titleFromSubject(subject: string): SubjectTitle {
@@ -40,17 +42,17 @@ export function titleFromSubject(subject: string): SubjectTitle {
     const rest = s.slice(lead[0].length);
     const sep = SEPARATOR.exec(rest);
     tagged = true;
-    if (sep) return { title: clean(rest.slice(sep[0].length)), tagged };
+    if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
     const quoted = /^\s*[«"“](.+)[»"”]\s*$/.exec(rest);
-    if (quoted) return { title: clean(quoted[1]!), tagged };
+    if (quoted) return { title: clean(quoted[1]!), tagged, separated: true };
     // "Proposition de talk pour le meetup de mars": a lead-in and nothing we could call a title
-    if (rest.trim() === '' || /^\s*(pour|for|au|at|a|à|lors|during|sur|on|about|de|du|le|la|the|next|prochain)\b/i.test(rest) || /^\S/.test(rest)) {
+    if (rest.trim() === '' || /^\s*(pour|for|au|at|a|à|lors|during|sur|on|about|de|du|le|la|the|next|prochain|prochaine)(?![\p{L}])/iu.test(rest)) {
       return { title: null, tagged };
     }
     return { title: clean(rest), tagged };
   }
-  return { title: clean(s), tagged };
+  return tagged ? { title: clean(s), tagged, separated: true } : { title: clean(s), tagged };
 }
 
 function clean(s: string): string | null {

@@ -8,7 +8,7 @@ import { looksLikePersonName } from './names.ts';
 const DELIMITER = /^(--|-- |__|—)\s*$/;
 const MOBILE = /^(envoy[ée] (de|depuis) (mon|my|un|une)\b|sent from (my|mobile|outlook|yahoo)\b|get outlook for\b|t[ée]l[ée]chargez outlook\b|sent with \S+|envoy[ée] avec\b|provenance\s*:\s*courrier pour windows)/i;
 const CLOSING =
-  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\b.*)?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|a\+|@\+)[\s,.!]*$/i;
+  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\b.*)?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
 
 export interface SignatureSplit {
   body: string;
@@ -41,7 +41,25 @@ export function stripSignature(text: string): SignatureSplit {
       }
     }
   }
+  if (cut === lines.length) {
+    // no sign-off formula, but the mail ends with a short block that starts with a name ("John Smith\nSenior DBA")
+    const tail = trailingBlock(lines);
+    if (tail !== null && looksLikePersonName((lines[tail] ?? '').trim()) && tail > 0) {
+      cut = tail;
+      name = (lines[tail] ?? '').trim();
+    }
+  }
   return { body: lines.slice(0, cut).join('\n').trimEnd(), name };
+}
+
+/** Start of the last paragraph when it is short (at most 4 short lines) and not the only one. */
+function trailingBlock(lines: readonly string[]): number | null {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  let start = end;
+  while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+  if (end - start === 0 || end - start > 4 || start === 0) return null;
+  return lines.slice(start, end).every((l) => l.trim().length <= 60) ? start : null;
 }
 
 function firstName(lines: readonly string[], from: number): string | null {
