@@ -8,6 +8,8 @@ const NAMING =
   "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) the title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:the|my) (?:working )?title (?:is|would be|will be|could be))";
 const QUOTED_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
+/** "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. */
+const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*[«"“]?\s*(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 const QUOTED_NEAR_TALK =
   /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
 
@@ -24,6 +26,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (q) return { title: tidy(q[1]!), strong: true };
   const b = BARE_AFTER_NAMING.exec(sample);
   if (b && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
+  const l = INLINE_LABEL.exec(sample);
+  if (l) return { title: tidy(l[1]!), strong: true };
   const n = QUOTED_NEAR_TALK.exec(sample);
   if (n && n[1]!.split(/\s+/).length >= 2) return { title: tidy(n[1]!), strong: false };
   return null;

@@ -10,6 +10,7 @@ import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
 import { stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { titleFromProse } from './prose-title.ts';
+import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
@@ -29,7 +30,7 @@ const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:p
 const DIRECT = new RegExp(
   `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b`,
 );
-const TALK_WORD = /\b(talks?|speak|speaking|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
@@ -83,6 +84,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (INTENT.test(folded) || DIRECT.test(folded)) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
+  if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
   if (hasSlides(src.parts)) bump(1.5, 'slides attached');

@@ -11,6 +11,7 @@ const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[�
 /** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
 const LEAD =
   /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|cfp|call for (?:papers|speakers|talks)|appel a (?:orateurs|conferenciers|propositions|talks|sujets))(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session)$/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -41,6 +42,9 @@ export function titleFromSubject(subject: string): SubjectTitle {
   if (lead && lead[0].trim() !== '') {
     const rest = s.slice(lead[0].length);
     const sep = SEPARATOR.exec(rest);
+    const quotedRest = /^\s*[«"“]/.test(rest);
+    // a bare noun ("Conference tickets on sale", "Talk about dinner") is a lead-in only when a separator follows
+    if (BARE_NOUN.test(lead[0].trim()) && !sep && !quotedRest && rest.trim() !== '') return { title: clean(s), tagged };
     tagged = true;
     if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
@@ -65,7 +69,7 @@ export function isGenericSubject(s: string): boolean {
   const f = fold(stripReplyPrefixes(s));
   return (
     f.trim() === '' ||
-    /^(question|hello|bonjour|hi|salut|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test)\b[\s\w']{0,30}$/.test(f) &&
+    /^(question|hello|bonjour|hi|hey|salut|coucou|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test)\b[\s\w'!?.,]{0,30}$/.test(f) &&
       !/[:\-–—]/.test(f)
   );
 }

@@ -28,7 +28,7 @@ export function cleanName(raw: string | null | undefined): string | null {
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
   s = s.replace(/^\[[^\]]{1,20}\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*<[^>]*>\s*$/, '');
   s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '').trim();
-  if (s === '' || /@/.test(s) && !/\s/.test(s)) return null;
+  if (s === '' || (/@/.test(s) && !/\s/.test(s))) return null;
   // directory order "Last, First" (one comma, short sides, no company-like suffix)
   const comma = /^([^,]{1,40}),\s*([^,]{1,40})$/.exec(s);
   if (comma && comma[1]!.split(' ').length <= 3 && comma[2]!.split(' ').length <= 3 && !/\b(inc|ltd|llc|sa|sas|gmbh|phd|jr|sr)\b\.?$/i.test(comma[2]!)) {
@@ -46,7 +46,7 @@ export function cleanName(raw: string | null | undefined): string | null {
     return [...rest, capitalizeName(upperLead)].join(' ');
   }
   // "Jean DUPONT" → "Jean Dupont"
-  return words.map((w, k) => (isUpperWord(w) && w.length > 2 ? capitalizeName([w]) : k > 0 && PARTICLES.has(w) ? w : w)).join(' ');
+  return words.map((w) => (isUpperWord(w) && w.length > 2 ? capitalize(w) : w)).join(' ');
 }
 
 /** `jean.dupont@x` → "Jean Dupont"; null when the local part does not look like a person (info@, j2x9@…). */

@@ -151,3 +151,9 @@ describe('speaker fields', () => {
     ['- DUPONT Jean\n- Marie Curie <marie@y.fr>', [{ name: 'Jean Dupont', email: null }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
   ])('%s', (value, speakers) => expect(fieldSpeakers(value)).toEqual(speakers));
 });
+
+describe('subjects that are not proposals', () => {
+  it.each(['Conference tickets on sale', 'Talk about dinner plans'])('%s is not tagged', (subject) => {
+    expect(titleFromSubject(subject).tagged).toBe(false);
+  });
+});
