@@ -75,6 +75,10 @@ export function startWorker(
   handler: (id: number, job: Job<JobData>) => Promise<unknown>,
   opts: WorkerOptions,
 ): Worker<JobData> {
+  // A connection of its own (BullMQ blocks on it); BullMQ does not close connections it was given, so the
+  // worker's close does it — else the process keeps reconnecting to a Redis that is gone and never exits.
+  const own = connection.duplicate();
+  own.on('error', (err) => opts.onError?.(err));
   const worker = new Worker<JobData>(
     name,
     async (job) => {
@@ -84,7 +88,7 @@ export function startWorker(
       return handler(id, job);
     },
     {
-      connection: connection.duplicate(),
+      connection: own,
       prefix,
       concurrency: opts.concurrency,
       stalledInterval: opts.stalledIntervalMs ?? 30_000,
@@ -97,5 +101,6 @@ export function startWorker(
     if (final) opts.onFinalFailure(job.data.id, err).catch((e: unknown) => opts.onError?.(e as Error));
   });
   worker.on('error', (err) => opts.onError?.(err));
+  worker.on('closed', () => own.disconnect());
   return worker;
 }

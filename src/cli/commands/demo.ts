@@ -55,7 +55,8 @@ export function registerDemo(program: Command): void {
         const deadline = Date.now() + Number(opts.timeout) * 1000;
         // Done when every message left the received/classified states and nothing waits in the outbox.
         for (;;) {
-          const busy = (await store.inbound.stale(new Date(Date.now() + 3_600_000), 1)).length + (await store.outbox.pending(1)).length;
+          const unsent = (await store.outbox.list({ status: 'queued' })).length + (await store.outbox.list({ status: 'sending' })).length;
+          const busy = (await store.inbound.stale(new Date(Date.now() + 3_600_000), 1)).length + unsent;
           const stored = await store.inbound.summary();
           if (busy === 0 && stored.reduce((n, r) => n + r.count, 0) >= samples.length) break;
           if (Date.now() > deadline) throw new CliError('the demo did not finish in time (see the logs with CRIEUR_LOG_LEVEL=info)', EXIT.failure);

@@ -25,7 +25,7 @@ export function whyNotAnswer({ kind, mail, ownAddresses }: GuardInput): string |
   if (h['list-id'] || h['list-post']) return 'list traffic';
   const prec = h['precedence']?.[0]?.trim().toLowerCase();
   if (prec && /^(bulk|list|junk|auto_reply)$/.test(prec)) return `Precedence: ${prec}`;
-  if (h['x-crieur']) return 'crieur mail';
+  if (h['x-crieur-ref']) return 'crieur mail';
   return null;
 }
 

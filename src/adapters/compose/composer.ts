@@ -1,0 +1,101 @@
+/**
+ * The Composer port: a proposal's mails (acknowledgement, organizer notice) as the exact bytes the outbox
+ * will send. Here the pieces meet: template data (pure), rendering (mjml), headers (pure), reply tokens
+ * (HMAC, per recipient) and MIME encoding (nodemailer). Built once per outbox row; a retry resends the bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config/schema.ts';
+import { ConfigError } from '../../config/load.ts';
+import { addressOf } from '../../core/address.ts';
+import { mintToken, type TokenPurpose } from '../../core/tokens.ts';
+import { ackData, noticeData } from '../../core/render/data.ts';
+import { composeMessage, threadHeaders, tokenAddress, tokenMessageId, type AutoSubmitted } from '../../core/compose/message.ts';
+import { createRenderer, type Renderer } from '../render/messages.ts';
+import { buildRaw } from '../smtp/build-raw.ts';
+import { systemClock, type Clock, type ComposedMail, type Composer, type ProposalRecord, type ThreadInfo } from '../../ports.ts';
+import type { Address, Language } from '../../types.ts';
+
+export interface ComposerOptions {
+  renderer?: Renderer;
+  clock?: Clock;
+}
+
+export function createComposer(config: Config, opts: ComposerOptions = {}): Composer {
+  const renderer = opts.renderer ?? createRenderer();
+  const clock = opts.clock ?? systemClock;
+  const inbox = config.addresses.proposals;
+  const domain = inbox.slice(inbox.lastIndexOf('@') + 1);
+  // Bounces of our own mail go to the bounces address when there is one, never to a person.
+  const envelopeFrom = config.addresses.bounces ?? addressOf(config.addresses.from);
+  const group = { name: config.group.name, timezone: config.group.timezone };
+
+  function secret(): string {
+    if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (CRIEUR_SECRET)');
+    return config.secret;
+  }
+
+  async function build(
+    purpose: TokenPurpose,
+    template: string,
+    p: ProposalRecord,
+    to: Address,
+    locale: Language,
+    data: (replyAddress: string) => object,
+    thread: ThreadInfo,
+    autoSubmitted: AutoSubmitted,
+  ): Promise<ComposedMail> {
+    const token = mintToken(secret(), { purpose, ref: p.ref }, to.email);
+    const replyAddress = tokenAddress(inbox, token);
+    const rendered = await renderer.render(template, locale, data(replyAddress));
+    const { inReplyTo, references } = threadHeaders(thread);
+    const msg = composeMessage({
+      from: config.addresses.from,
+      to,
+      replyTo: replyAddress,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId: tokenMessageId(token, randomBytes(6).toString('hex'), domain),
+      date: clock.now(),
+      inReplyTo,
+      references,
+      autoSubmitted,
+      headers: { 'X-Crieur-Ref': p.ref },
+    });
+    return { raw: await buildRaw(msg), envelopeFrom, recipient: to.email, subject: rendered.subject };
+  }
+
+  return {
+    ack(p, to, thread) {
+      // The speaker is answered in the language the proposal was written in; the group's default otherwise.
+      const locale = p.language ?? config.group.locale;
+      return build(
+        'speaker',
+        'ack',
+        p,
+        to,
+        locale,
+        (replyAddress) => ackData(p, { group, locale, replyAddress, receivedAt: p.receivedAt, recipient: to }),
+        thread,
+        'auto-replied',
+      );
+    },
+    organizerNotice(p, organizer, thread) {
+      const locale = config.group.locale;
+      const to: Address = { name: null, email: organizer };
+      const submittedBy = p.speakers[0]?.email ? { name: p.speakers[0].name, email: p.speakers[0].email } : null;
+      // Organizers get a thread of their own, not the speaker's: the notice starts it.
+      void thread;
+      return build(
+        'organizer',
+        'notify-organizer',
+        p,
+        to,
+        locale,
+        (replyAddress) => noticeData(p, { group, locale, replyAddress, receivedAt: p.receivedAt, submittedBy }),
+        { messageId: null, references: [], subject: '' },
+        'auto-generated',
+      );
+    },
+  };
+}
