@@ -19,12 +19,16 @@ export interface MessageSources {
 
 export async function loadMessageSources(dir: string, name: string, locale: Language): Promise<MessageSources> {
   const label = `${name}.${locale}`;
-  const [bodyMjml, textFile, layoutMjml, layoutText] = await Promise.all([
+  // allSettled, then the first failure in this order: the error names the same missing file every time.
+  const settled = await Promise.allSettled([
     read(dir, `${label}.mjml`),
     read(dir, `${label}.txt`),
     read(dir, 'layout.mjml'),
     read(dir, 'layout.txt'),
   ]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [bodyMjml, textFile, layoutMjml, layoutText] = settled.map((r) => (r as PromiseFulfilledResult<string>).value) as [string, string, string, string];
   const { subject, body: bodyText } = splitSubject(textFile, `${label}.txt`);
   const mjmlPartials = { ...(await partials(dir, locale, 'mjml')), body: bodyMjml };
   const textPartials = { ...(await partials(dir, locale, 'txt')), body: bodyText };
