@@ -50,7 +50,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
       },
       {
         concurrency: runner.concurrency,
-        ...(opts.stalledIntervalMs ? { stalledIntervalMs: opts.stalledIntervalMs } : {}),
+        stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
         onFinalFailure: async (id, err) => {
           metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
           await runner.park(deps, id, err);
@@ -60,7 +60,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
     );
     workers.push(w);
   }
-  const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? 15_000);
+  const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000);
   let watcher: Watcher | null = null;
   let ready: Promise<void> = Promise.resolve();
   if (opts.watch) {

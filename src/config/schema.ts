@@ -72,6 +72,14 @@ export const configSchema = z.object({
       port: z.number().int().min(0).max(65535).default(9464),
     })
     .prefault({}),
+  queue: z
+    .object({
+      /** How soon a job whose worker died (SIGKILL, power loss) is noticed and run again. */
+      stalledSeconds: z.number().positive().default(30),
+      /** How often the recovery sweep re-dispatches work the queues lost, from the database. */
+      recoverySeconds: z.number().positive().default(15),
+    })
+    .prefault({}),
   limits: z
     .object({
       /** Loop guard: acknowledgements one sender can trigger per day. */
