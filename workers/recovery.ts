@@ -8,7 +8,6 @@ import type { QueueName } from '../src/ports.ts';
 import type { Kind } from '../src/types.ts';
 
 const NEXT: Partial<Record<Kind, QueueName>> = { proposal: 'file', command: 'command', reply: 'command' };
-const STALE_AFTER_MS = 60_000;
 
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
   const sweep = async () => {
@@ -16,7 +15,7 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
       for (const id of await deps.store.outbox.pending(500)) await deps.dispatcher.dispatch('deliver', id, { again: true });
     }
     if (queues.includes('classify')) {
-      const olderThan = new Date(deps.clock.now().getTime() - STALE_AFTER_MS);
+      const olderThan = new Date(deps.clock.now().getTime() - deps.config.queue.staleSeconds * 1000);
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
         const next = m.state === 'received' ? 'classify' : m.kind ? NEXT[m.kind] : undefined;
         if (next) await deps.dispatcher.dispatch(next, m.id, { again: true });

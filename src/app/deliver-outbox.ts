@@ -5,8 +5,6 @@
  */
 import type { AppDeps } from './deps.ts';
 
-/** How long a worker may hold a row before another may assume it crashed. */
-export const SEND_LEASE_MS = 60_000;
 /** After this many attempts a transient failure is parked too (an MTA gives up after days; we after ~an hour). */
 export const MAX_ATTEMPTS = 12;
 
@@ -16,10 +14,10 @@ export class TransientSendError extends Error {
 
 export type DeliveryResult = 'sent' | 'parked' | 'skipped';
 
-export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'log'>, outboxId: number): Promise<DeliveryResult> {
+export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, outboxId: number): Promise<DeliveryResult> {
   const { store, log } = deps;
   if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
-  const item = await store.outbox.claim(outboxId, SEND_LEASE_MS);
+  const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000);
   if (!item) return 'skipped';
   try {
     const r = await deps.sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });

@@ -78,6 +78,10 @@ export const configSchema = z.object({
       stalledSeconds: z.number().positive().default(30),
       /** How often the recovery sweep re-dispatches work the queues lost, from the database. */
       recoverySeconds: z.number().positive().default(15),
+      /** How long a sender may hold an outbox row before another assumes it died (and sends it). */
+      sendLeaseSeconds: z.number().positive().default(60),
+      /** Work the queues lost is looked for once it is this old (a live job finishes well within it). */
+      staleSeconds: z.number().positive().default(60),
     })
     .prefault({}),
   limits: z
