@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crieur-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const SPEC_EXAMPLE = `
+group:      { name: "Groupe d'Utilisateurs PostgreSQL à Paris", locale: fr, timezone: Europe/Paris }
+addresses:
+  proposals: talks@pgug.example.org
+  from: "PostgreSQL Paris <talks@pgug.example.org>"
+  bounces: bounces@pgug.example.org
+organizers: [dim@example.org]
+inbox:    { url: "imap://user:pass@127.0.0.1:10143/INBOX" }
+smtp:     { url: "smtp://127.0.0.1:2525" }
+redis:    { url: "redis://127.0.0.1:6379", prefix: crieur }
+database: { url: "pglite://./data/crieur" }
+secret:   "0123456789abcdef0123"
+lists:
+  - { name: generale, address: pgsql-fr-generale@lists.postgresql.example, language: fr }
+`;
+
+describe('loadConfig', () => {
+  it('reads the SPEC example as written', () => {
+    const c = loadConfig({ file: file('spec.yaml', SPEC_EXAMPLE), env: {} });
+    expect(c.group).toEqual({ name: "Groupe d'Utilisateurs PostgreSQL à Paris", locale: 'fr', timezone: 'Europe/Paris' });
+    expect(c.addresses.bounces).toBe('bounces@pgug.example.org');
+    expect(c.organizers).toEqual(['dim@example.org']);
+    expect(c.inbox.url).toBe('imap://user:pass@127.0.0.1:10143/INBOX');
+    expect(c.lists).toEqual([{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }]);
+    // defaults fill what the file does not say
+    expect(c.inbox.processedFolder).toBe('Crieur/Processed');
+    expect(c.limits.acksPerSenderPerDay).toBe(10);
+  });
+
+  it('gives zero-setup defaults with no file', () => {
+    const c = loadConfig({ file: undefined, env: {} });
+    expect(c.database.url).toBe('pglite://./data/crieur');
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'crieur' });
+    expect(c.secret).toBeUndefined();
+  });
+
+  it.each([
+    ['CRIEUR_SMTP_URL', 'smtp://mail.example.org:587', (c: ReturnType<typeof loadConfig>) => c.smtp.url, 'smtp://mail.example.org:587'],
+    ['CRIEUR_REDIS_PREFIX', 'other', (c: ReturnType<typeof loadConfig>) => c.redis.prefix, 'other'],
+    ['CRIEUR_SECRET', 'from-the-environment-0123', (c: ReturnType<typeof loadConfig>) => c.secret, 'from-the-environment-0123'],
+    ['CRIEUR_ORGANIZERS', 'a@x.org, b@x.org', (c: ReturnType<typeof loadConfig>) => c.organizers, ['a@x.org', 'b@x.org']],
+    ['CRIEUR_ORGANIZERS', '["c@x.org"]', (c: ReturnType<typeof loadConfig>) => c.organizers, ['c@x.org']],
+    ['CRIEUR_HTTP_PORT', '9999', (c: ReturnType<typeof loadConfig>) => c.http.port, 9999],
+    ['CRIEUR_GROUP_LOCALE', 'en', (c: ReturnType<typeof loadConfig>) => c.group.locale, 'en'],
+    ['CRIEUR_ADDRESSES_PROPOSALS', 'cfp@x.org', (c: ReturnType<typeof loadConfig>) => c.addresses.proposals, 'cfp@x.org'],
+  ])('%s overrides the file', (name, value, pick, expected) => {
+    const c = loadConfig({ file: file('base.yaml', SPEC_EXAMPLE), env: { [name]: value } });
+    expect(pick(c)).toEqual(expected);
+  });
+
+  it.each([
+    ['smtp:\n  url: ftp://x\n', 'smtp.url', {}],
+    ['group: { timezone: Mars/Olympus }\n', 'group.timezone', {}],
+    ['group: { locale: de }\n', 'group.locale', {}],
+    ['organizers: [not-an-address]\n', 'organizers.0', {}],
+    ['secret: short\n', 'secret', {}],
+    ['{}\n', 'http.port', { CRIEUR_HTTP_PORT: 'eighty' }],
+    ['{}\n', 'database.url', { CRIEUR_DATABASE_URL: 'mysql://x' }],
+  ])('rejects %j naming %s', (yaml, key, env) => {
+    const f = file('bad.yaml', yaml);
+    let err: unknown;
+    try {
+      loadConfig({ file: f, env });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).exitCode).toBe(78);
+    expect((err as Error).message).toContain(key);
+  });
+
+  it('says when the file is missing or not YAML', () => {
+    expect(() => loadConfig({ file: join(dir, 'absent.yaml'), env: {} })).toThrow(/cannot read configuration file .*ENOENT/);
+    expect(() => loadConfig({ file: file('broken.yaml', 'a: [1, 2\n'), env: {} })).toThrow(/not valid YAML/);
+    expect(() => loadConfig({ file: file('list.yaml', '- a\n- b\n'), env: {} })).toThrow(/mapping/);
+  });
+});
