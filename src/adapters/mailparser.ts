@@ -25,8 +25,32 @@ const MAX_HTML_TO_TEXT = 2_000_000;
 const EMBED_DEPTH = 1;
 
 export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
-  const parsed = await simpleParser(raw, PARSE_OPTIONS);
+  const parsed = await simpleParser(headerStart(raw), PARSE_OPTIONS);
   return toMail(parsed, depth);
+}
+
+/**
+ * Where the header block really starts. Some stores prepend blank lines, and mbox exports an envelope line
+ * (`From sender date`, no colon); a parser taking either as the end of the headers sees a message with none.
+ * The stored raw bytes stay untouched: only what is parsed is trimmed.
+ */
+export function headerStart(raw: Buffer): Buffer {
+  let i = 0;
+  const scanLimit = Math.min(raw.length, 64 * 1024);
+  for (;;) {
+    let j = i;
+    while (j < scanLimit && (raw[j] === 0x20 || raw[j] === 0x09)) j++;
+    if (j < scanLimit && (raw[j] === 0x0a || raw[j] === 0x0d)) {
+      i = raw[j] === 0x0d && raw[j + 1] === 0x0a ? j + 2 : j + 1;
+      continue;
+    }
+    break;
+  }
+  if (raw.subarray(i, i + 5).toString('latin1') === 'From ') {
+    const nl = raw.indexOf(0x0a, i);
+    if (nl > 0) i = nl + 1;
+  }
+  return i === 0 ? raw : raw.subarray(i);
 }
 
 async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
