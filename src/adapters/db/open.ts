@@ -25,7 +25,8 @@ const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
 /** A migrated Db, for code that needs SQL beyond the Store (later issues' events, tests). */
 export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
   const target = parseDbUrl(url);
-  const schema = opts.schema ? checkSchemaName(opts.schema) : null;
+  const urlSchema = target.engine === 'postgres' ? target.schema : undefined;
+  const schema = opts.schema ? checkSchemaName(opts.schema) : (urlSchema ?? null);
   const db =
     target.engine === 'postgres'
       ? new PgDb({

@@ -1,0 +1,80 @@
+/**
+ * The CLI contract (SPEC "Exit codes", "crieur parse", "Configuration") seen from a shell: child processes,
+ * exit codes, stdout shapes, stderr naming the cause. No service is touched here.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
+
+const box = sandbox('cli');
+afterAll(async () => {
+  await killAll();
+  await box.cleanup();
+});
+
+const PROPOSAL = join(ROOT, 'tests/fixtures/proposals/01-gmail-alternative-labelled-fr.eml');
+const OTHER = join(ROOT, 'tests/fixtures/not-proposals/01-venue-question-fr.eml');
+const run = (args: string[], env?: NodeJS.ProcessEnv) => runCrieur(args, { dir: box.dir, env });
+
+// Each child costs seconds of tsx start-up on a shared machine: they run side by side.
+describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
+  it('--help exits 0 and lists the commands', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['parse', 'start', 'worker', 'ingest', 'proposals', 'failed', 'doctor']) expect(r.stdout).toContain(c);
+  });
+
+  it('an unknown command exits 64 (bad usage)', async () => {
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/frobnicate/);
+  });
+
+  it.each([
+    ['smtp.url', { smtp: { url: 'ftp://x' } }, /smtp\.url/],
+    ['group.timezone', { group: { timezone: 'Mars/Olympus' } }, /group\.timezone/],
+    ['organizers', { organizers: ['not-an-address'] }, /organizers\.0/],
+  ])('an invalid %s in the file exits 78 and names the key', async (key, config, named) => {
+    const file = box.writeConfig(config, `bad-${key}.yaml`);
+    const r = await run(['parse', '--json', PROPOSAL, '--config', file]);
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(named);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace without --verbose
+    expect(r.stdout).toBe('');
+  });
+
+  it('an invalid CRIEUR_* variable exits 78 and names the key', async () => {
+    const r = await run(['parse', '--json', PROPOSAL], { CRIEUR_SMTP_URL: 'ftp://x' });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(/smtp\.url/);
+  });
+
+  it('parse --json on one file prints exactly one JSON object', async () => {
+    const r = await run(['parse', '--json', PROPOSAL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const obj = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(obj).not.toHaveProperty('file');
+    expect(obj).toMatchObject({ kind: 'proposal', proposal: { format: expect.stringMatching(/^(talk|lightning)$/) as unknown } });
+    expect(Object.keys(obj)).toEqual(expect.arrayContaining(['messageId', 'kind', 'from', 'subject', 'language', 'warnings']));
+  });
+
+  it('parse --json on several files prints NDJSON in order; an unreadable file is an error line and exit 65', async () => {
+    const missing = join(box.dir, 'no-such.eml');
+    const r = await run(['parse', '--json', PROPOSAL, missing, OTHER]);
+    expect(r.code).toBe(65);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.file)).toEqual([PROPOSAL, missing, OTHER]);
+    expect(lines[0]).toMatchObject({ kind: 'proposal' });
+    expect(Object.keys(lines[1]!).sort()).toEqual(['error', 'file']);
+    expect(lines[1]!.error).toEqual(expect.any(String));
+    expect(lines[2]).toMatchObject({ kind: 'other' });
+  });
+
+  it('parse on one unreadable input exits 65 with a one-line reason', async () => {
+    const r = await run(['parse', '--json', join(box.dir, 'absent.eml')]);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
