@@ -25,12 +25,18 @@ const LIST_HEADERS = [
   'x-beenthere',
   'x-loop-list',
   'x-ezmlm-version',
+  // Patchwork keeps a copy of every patch posted to the lists it tracks.
+  'x-patchwork-id',
+  'x-patchwork-delegate',
 ] as const;
+/** Pipermail/HyperKitty archives rewrite senders as `user at example.org`: a copy taken from a list archive. */
+const ARCHIVE_FROM = /^[^\s@<>]+ at [a-z0-9-]+(\.[a-z0-9-]+)+\b/i;
 const LIST_SENDER = /^(owner-[^@]+|[^@]+-(owner|bounces?|request|admin))(\+[^@]*)?@/i;
 
 export function hasListHeaders(mail: Mail): boolean {
   if (LIST_HEADERS.some((h) => hasHeader(mail, h))) return true;
   if (/^list$/i.test(header(mail, 'precedence') ?? '')) return true;
+  if (ARCHIVE_FROM.test(header(mail, 'from') ?? '')) return true;
   return mail.sender !== null && LIST_SENDER.test(mail.sender.email);
 }
 

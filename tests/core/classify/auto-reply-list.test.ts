@@ -76,8 +76,14 @@ describe('list-post rule', () => {
     ['Precedence: bulk from a real sender', { headers: { Precedence: 'bulk', 'Return-Path': '<news@shop.example>' } }],
     ['vger Sender: owner-', { headers: { Sender: 'netdev-owner@vger.kernel.org' } }],
     ['a subject tag naming the list written to', { to: 'rt-users@lists.example.com', subject: 'RE: [rt-users] HTML mails' }],
+    ['a Patchwork copy (X-Patchwork-Id)', { headers: { 'X-Patchwork-Id': '9148093' } }],
+    ['a Pipermail archive copy (From: user at host)', { from: 'vondruch at redhat.com (Vit Ondruch)' }],
   ])('%s', async (_name, draft) => {
     expect(classify(await mail(draft), ctx).kind).toBe('list-post');
+  });
+
+  it('an address with "at" in the display name is not an archive copy', async () => {
+    expect(classify(await mail({ from: '"Jean at home" <jean@example.fr>' }), ctx).kind).toBe('other');
   });
 
   it('a subject tag that names our own address is not a list', async () => {
