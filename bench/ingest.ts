@@ -1,0 +1,90 @@
+/**
+ * bench/ingest — crieur's mail path end to end, next to the bare libraries it is built on, in one run.
+ *
+ *   npm run bench:ingest [-- --messages 5000] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof]
+ *
+ * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
+ * through `crieur ingest FILE…` into a child `crieur worker classify file command deliver` on a fresh
+ * PostgreSQL database; the clock runs from the ingest's start to the last acknowledgement/notice received by
+ * an in-process SMTP sink. Then the bare blocks on the same machine: mailparser simpleParser on the same
+ * messages, BullMQ add + process of trivial jobs, nodemailer pool → smtp-server with the mails just received.
+ * Part 2 (latency): a private Dovecot watched by a child `crieur start`; proposals APPENDed at a steady pace;
+ * APPEND → acknowledgement received, matched by In-Reply-To.
+ *
+ * Goals (figures only, never asserted): ≥ 1,000 messages/s end to end; p99 < 2 s. Every database, Redis key,
+ * temp dir and process the bench creates is removed at the end, also when it fails.
+ * CRIEUR_BENCH_LOG=warn quiets the workers' logs (default info, as deployed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bareBullmq, bareParse, bareSend } from './ingest/baselines.ts';
+import { runThroughput } from './ingest/throughput.ts';
+import { runLatency } from './ingest/latency.ts';
+import { dropRedisPrefix, randomTag } from './ingest/services.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const flag = (name: string) => args.includes(`--${name}`);
+const ROOT = new URL('..', import.meta.url).pathname;
+const fixtures = join(ROOT, 'tests/fixtures/proposals');
+const corpus = process.env.CRIEUR_CORPUS ?? join(ROOT, '../shared/corpus');
+const log = (line: string) => console.log(line);
+const rate = (n: number, s: number) => `${(n / s).toFixed(0)} msg/s`;
+
+const dir = mkdtempSync(join(tmpdir(), 'crieur-bench-'));
+const profDir = join(tmpdir(), 'crieur-bench-profiles'); // kept after the run: open in Chrome DevTools
+try {
+  const total = opt('messages', 5000);
+  const t = await runThroughput({
+    dir,
+    total,
+    fixtures,
+    corpus,
+    timeoutMs: opt('timeout', 180) * 1000,
+    workerNodeFlags: flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    log,
+  });
+  if (flag('cpu-prof')) log(`worker CPU profile written to ${profDir}`);
+  const wanted = t.expected.acks + t.expected.notices;
+  const e2e = t.messages.length / t.endToEndSeconds;
+  log(`\n== throughput (PostgreSQL, Redis, 1 worker process with every queue; child processes) ==`);
+  log(`messages ingested:             ${t.messages.length}`);
+  log(`mails received by the sink:    ${t.received} of ${wanted} expected${t.timedOut ? ' (TIMED OUT)' : ''}`);
+  log(`inbound kind/state:            ${JSON.stringify(t.inbound)}`);
+  log(`outbox purpose/status:         ${JSON.stringify(t.outbox)}`);
+  log(`crieur ingest (process start → exit, workers running meanwhile): ${t.ingestSeconds.toFixed(2)} s, ${rate(t.messages.length, t.ingestSeconds)}`);
+  log(`end to end (ingest start → last ack/notice received):           ${t.endToEndSeconds.toFixed(2)} s, ${e2e.toFixed(0)} msg/s (goal >= 1000), ${rate(t.received, t.endToEndSeconds)} sent`);
+
+  log(`\n== bare building blocks, same machine, same run ==`);
+  const raws = t.messages.map((m) => m.raw);
+  const parse = await bareParse(raws);
+  log(`mailparser simpleParser, the same ${raws.length} messages: ${parse.toFixed(0)} msg/s`);
+  log(`ratio crieur end to end / bare simpleParser: ${(e2e / parse).toFixed(2)}`);
+  const prefix = `crieur-bench-bare-${randomTag()}`;
+  try {
+    const bull = await bareBullmq(prefix, 20_000);
+    log(`BullMQ addBulk / process (concurrency 10), 20000 trivial jobs: ${bull.add.toFixed(0)} / ${bull.process.toFixed(0)} jobs/s`);
+  } finally {
+    await dropRedisPrefix(prefix);
+  }
+  const sent = t.sent.slice(0, 3000);
+  if (sent.length > 0) log(`nodemailer pool (5) → smtp-server, ${sent.length} of the mails crieur sent, prebuilt: ${(await bareSend(sent)).toFixed(0)} msg/s`);
+
+  if (!flag('skip-latency')) {
+    const count = opt('latency', 240);
+    const perSecond = opt('rate', 20);
+    const l = await runLatency({ dir, count, perSecond, fixtures, corpus, timeoutMs: 60_000, log });
+    const xs = [...l.latenciesMs].sort((a, b) => a - b);
+    const q = (p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]! : NaN);
+    const ms = (v: number) => `${v.toFixed(0)} ms`;
+    log(`\n== latency: IMAP APPEND → acknowledgement received (Dovecot, crieur start, PostgreSQL) ==`);
+    log(`appended ${l.appended} proposals at ${l.appendRate.toFixed(1)}/s; acks matched ${xs.length} of ${l.expected} expected`);
+    log(`p50 ${ms(q(50))}  p95 ${ms(q(95))}  p99 ${ms(q(99))} (goal < 2000 ms)  max ${ms(xs[xs.length - 1] ?? NaN)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

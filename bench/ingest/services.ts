@@ -1,0 +1,134 @@
+/**
+ * What the bench borrows and gives back: a fresh PostgreSQL database on the `test` server (dropped after),
+ * a Redis key prefix of its own (its keys deleted after), a config file, and crieur child processes whose
+ * logs go to files (reading 20,000 log lines through a pipe would charge the bench, not crieur).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { stringify } from 'yaml';
+
+export const PG_ADMIN_URL = process.env.CRIEUR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.CRIEUR_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+export const randomTag = () => randomBytes(4).toString('hex');
+
+export interface TempDatabase {
+  url: string;
+  query<T>(sql: string): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+export async function createDatabase(name: string): Promise<TempDatabase> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  let client: pg.Client | null = null;
+  return {
+    url,
+    async query<T>(sql: string) {
+      if (!client) {
+        client = new pg.Client({ connectionString: url });
+        await client.connect();
+      }
+      return (await client.query(sql)).rows as T[];
+    },
+    async drop() {
+      await client?.end().catch(() => undefined);
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+/** Deletes every key under `prefix:` (SCAN, never KEYS: the Redis is shared). */
+export async function dropRedisPrefix(prefix: string): Promise<number> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  let n = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) n += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return n;
+}
+
+export function writeConfig(dir: string, name: string, cfg: Record<string, unknown>): string {
+  const file = join(dir, name);
+  writeFileSync(file, stringify(cfg));
+  return file;
+}
+
+export interface Child {
+  proc: ChildProcess;
+  logFile: string;
+  exited: Promise<number | null>;
+  /** Resolves when the log (stderr) contains `text`; rejects if the child exits first or after timeoutMs. */
+  waitForLog(text: string, timeoutMs: number): Promise<void>;
+  stop(): Promise<number | null>;
+}
+
+/** `node src/cli/crieur.js ARGS` with stdout and stderr to a log file; extra node flags (e.g. --cpu-prof) first. */
+export function spawnCrieur(args: string[], logFile: string, nodeFlags: string[] = []): Child {
+  const fd = openSync(logFile, 'a');
+  const proc = spawn(process.execPath, [...nodeFlags, 'src/cli/crieur.js', ...args], { cwd: ROOT, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve((code = c))));
+  return {
+    proc,
+    logFile,
+    exited,
+    async waitForLog(text, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        if (readFileSync(logFile, 'utf8').includes(text)) return;
+        if (code !== undefined) throw new Error(`crieur ${args[0]} exited (${code}) before "${text}": see ${logFile}`);
+        await sleep(50);
+      }
+      throw new Error(`crieur ${args[0]}: no "${text}" within ${timeoutMs} ms: see ${logFile}`);
+    },
+    async stop() {
+      if (code === undefined) proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+      const c = await exited;
+      clearTimeout(t);
+      return c;
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The config both parts share; the caller adds database, redis prefix, smtp and (for start) the inbox. */
+export function baseConfig(): Record<string, unknown> {
+  return {
+    group: { name: 'Bench PostgreSQL Users', locale: 'fr', timezone: 'Europe/Paris' },
+    addresses: { proposals: 'talks@pgug.example.org', from: 'PG Users <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+    organizers: ['dim@example.org'],
+    secret: 'bench-secret-0123456789abcdef',
+    http: { port: 0 },
+    // The loop guard caps acknowledgements per sender and day; forwarded proposals repeat their original
+    // author thousands of times here, which a real inbox never does.
+    limits: { acksPerSenderPerDay: 1_000_000 },
+    log: { level: process.env.CRIEUR_BENCH_LOG ?? 'info' },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Part 1: a backlog through `crieur ingest FILE…` into a running `crieur worker classify file command deliver`
+ * (a child process, PostgreSQL database of its own), acknowledgements and notices received by an in-process
+ * SMTP sink. Timed from the ingest's start to the last expected mail received.
+ */
+import { join } from 'node:path';
+import { startSmtpSink } from '../../src/adapters/smtp/sink.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { parseContextFrom } from '../../src/app/parse-message.ts';
+import { generateBacklog, mixFor, type BenchMessage } from './messages.ts';
+import { expectFor, type Expectation } from './expected.ts';
+import { baseConfig, createDatabase, dropRedisPrefix, randomTag, sleep, spawnCrieur, writeConfig, REDIS_URL } from './services.ts';
+
+export interface ThroughputResult {
+  messages: BenchMessage[];
+  expected: Expectation;
+  ingestSeconds: number;
+  endToEndSeconds: number;
+  received: number;
+  inbound: Record<string, number>;
+  outbox: Record<string, number>;
+  /** The mails the sink received, for the bare nodemailer baseline. */
+  sent: Buffer[];
+  timedOut: boolean;
+}
+
+export interface ThroughputOptions {
+  dir: string;
+  total: number;
+  fixtures: string;
+  corpus: string;
+  timeoutMs: number;
+  /** Node flags for the worker child, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
+  workerNodeFlags: string[];
+  log: (line: string) => void;
+}
+
+export async function runThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
+  const tag = randomTag();
+  const messages = generateBacklog(join(o.dir, 'backlog'), mixFor(o.total), { fixtures: o.fixtures, corpus: o.corpus, tag });
+  const cfg = { ...baseConfig(), redis: { url: REDIS_URL, prefix: `crieur-bench-${tag}` } };
+  const expected = await expectFor(messages, parseContextFrom(configSchema.parse(cfg)));
+  const wanted = expected.acks + expected.notices;
+  o.log(`backlog: ${messages.length} messages ${JSON.stringify(expected.kinds)}; expecting ${expected.acks} acks + ${expected.notices} notices`);
+
+  const db = await createDatabase(`crieur_bench_${tag}`);
+  const arrivals: number[] = [];
+  const sink = await startSmtpSink({ onMessage: () => arrivals.push(performance.now()) });
+  let worker: ReturnType<typeof spawnCrieur> | null = null;
+  try {
+    const config = writeConfig(o.dir, 'throughput.yaml', { ...cfg, database: { url: db.url }, smtp: { url: sink.url, pool: 5 } });
+    worker = spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, 'worker.log'), o.workerNodeFlags);
+    await worker.waitForLog('crieur running', 30_000);
+
+    const t0 = performance.now();
+    const ingest = spawnCrieur(['ingest', '--config', config, ...messages.map((m) => m.file)], join(o.dir, 'ingest.log'));
+    const code = await ingest.exited;
+    const ingestSeconds = (performance.now() - t0) / 1000;
+    if (code !== 0) throw new Error(`crieur ingest exited ${code}: see ${ingest.logFile}`);
+
+    // Done when every expected mail arrived, or when nothing is left to do (then the counts tell what differs).
+    const until = Date.now() + o.timeoutMs;
+    let timedOut = false;
+    for (;;) {
+      if (arrivals.length >= wanted) break;
+      const [busy] = await db.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM inbound_messages WHERE state IN ('received','classified'))::int
+              + (SELECT count(*) FROM outbox WHERE status IN ('queued','sending'))::int AS n`,
+      );
+      if (busy?.n === 0) {
+        await sleep(500); // a last SMTP answer may still be on its way
+        break;
+      }
+      if (Date.now() > until) {
+        timedOut = true;
+        break;
+      }
+      await sleep(200);
+    }
+    const last = arrivals[arrivals.length - 1] ?? performance.now();
+    const counts = async (sql: string) => Object.fromEntries((await db.query<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
+    return {
+      messages,
+      expected,
+      ingestSeconds,
+      endToEndSeconds: (last - t0) / 1000,
+      received: arrivals.length,
+      inbound: await counts(`SELECT coalesce(kind, '-') || '/' || state AS k, count(*)::int AS n FROM inbound_messages GROUP BY 1 ORDER BY 1`),
+      outbox: await counts(`SELECT purpose || '/' || status AS k, count(*)::int AS n FROM outbox GROUP BY 1 ORDER BY 1`),
+      sent: sink.messages.map((m) => m.raw),
+      timedOut,
+    };
+  } finally {
+    await worker?.stop();
+    await sink.close();
+    await db.drop();
+    await dropRedisPrefix(cfg.redis.prefix);
+  }
+}
