@@ -1,17 +1,24 @@
 /**
  * CLI entry: builds the commander program, maps errors to SPEC exit codes. Each command lives in
- * src/cli/commands/<name>.ts and only wires options to an app use case.
+ * src/cli/commands/<name>.ts and only wires options to an app use case. Commands are loaded on demand:
+ * `crieur parse` should not pay for BullMQ, PGlite and MJML, nor `--help` for any of them.
  */
 import { Command, CommanderError } from 'commander';
-import { CliError, EXIT } from './exit-codes.ts';
-import { ConfigError } from '../config/load.ts';
-import { registerParse } from './commands/parse.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerStart } from './commands/start.ts';
-import { registerProposals } from './commands/proposals.ts';
-import { registerFailed } from './commands/failed.ts';
-import { registerDoctor } from './commands/doctor.ts';
-import { registerDemo } from './commands/demo.ts';
+import { EXIT } from './exit-codes.ts';
+
+type Register = (program: Command) => void;
+
+/** The command table: name, one-line summary (for the top-level help), and how to load the real definition. */
+const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }[] = [
+  { name: 'parse', summary: 'print what crieur understands of raw messages (files, or - for stdin)', load: async () => (await import('./commands/parse.ts')).registerParse },
+  { name: 'start', summary: 'watch the inbox and run every worker (SIGTERM drains and exits 0)', load: async () => (await import('./commands/start.ts')).registerStart },
+  { name: 'worker', summary: 'run only some workers, to scale out over processes and machines', load: async () => (await import('./commands/start.ts')).registerStart },
+  { name: 'ingest', summary: 'store and queue raw messages (MTA pipe, or a backlog of files)', load: async () => (await import('./commands/ingest.ts')).registerIngest },
+  { name: 'proposals', summary: 'list and show talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
+  { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
+  { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
+  { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
+];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crieur')
@@ -19,15 +26,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--verbose', 'print stack traces on errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerParse(program);
-  registerStart(program);
-  registerIngest(program);
-  registerProposals(program);
-  registerFailed(program);
-  registerDoctor(program);
-  registerDemo(program);
   const verbose = argv.includes('--verbose');
+  const name = argv.find((a) => !a.startsWith('-'));
+  const wanted = COMMANDS.find((c) => c.name === name) ?? (name === 'help' ? COMMANDS.find((c) => c.name === argv[argv.indexOf('help') + 1]) : undefined);
   try {
+    if (wanted) (await wanted.load())(program);
+    else for (const c of COMMANDS) program.command(c.name).description(c.summary);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
@@ -40,12 +44,13 @@ function report(err: unknown, verbose: boolean): number {
     // --help and --version surface as "errors" with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (err instanceof ConfigError || err instanceof CliError) {
-    process.stderr.write(`crieur: ${err.message}\n`);
-    if (verbose) process.stderr.write(`${err.stack}\n`);
-    return err.exitCode;
+  const e = err as Error & { exitCode?: unknown };
+  // ConfigError (78) and CliError carry their exit code; anything else is a runtime failure.
+  if (typeof e?.exitCode === 'number') {
+    process.stderr.write(`crieur: ${e.message}\n`);
+    if (verbose) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
   }
-  const e = err as Error;
   process.stderr.write(`crieur: ${e?.message ?? String(err)}\n`);
   if (verbose) process.stderr.write(`${e?.stack}\n`);
   else process.stderr.write('(run with --verbose for details)\n');
