@@ -1,0 +1,188 @@
+/**
+ * The live pipeline in one process, as `crieur start` runs it, on both database engines: a message APPENDed
+ * to a real Dovecot is stored, classified, filed, acknowledged and announced to the organizers over real
+ * SMTP, and moved out of INBOX; robots (auto-replies, bounces, list posts, MAILER-DAEMON, noreply, crieur's
+ * own mail) are stored and never answered.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTokens, verifyToken } from '../../src/core/tokens.ts';
+import { startDovecot, type Dovecot } from '../support/dovecot.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import {
+  appendRaw,
+  buildMail,
+  clearRedisPrefix,
+  e2eConfig,
+  ENGINE_NAMES,
+  findInMailbox,
+  imapClient,
+  ORGANIZERS,
+  proposalMail,
+  quiet,
+  redisPrefix,
+  sentTo,
+  settled,
+  startPipeline,
+  TEST_SECRET,
+  testDatabase,
+  waitFor,
+  waitSentTo,
+  type Pipeline,
+  type SentMail,
+  type TestDatabase,
+} from '../support/pipeline.ts';
+import { corpusDir } from '../support/corpus.ts';
+import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
+
+/** config.inbox.processedFolder is Crieur/Processed; Dovecot's Maildir++ hierarchy separator is '.'. */
+const PROCESSED = 'Crieur.Processed';
+/** One real robot of each kind from the corpus (each has a Message-ID of its own). */
+const ROBOT_FILES = ['autoreplies/bounceparser__autoreply.eml', 'bounces/bounce-email__tt_1234210655.eml', 'lists/django-mailbox__message_with_utf8_char.eml'];
+
+/** The token in a Reply-To such as talks+s-p0001-abcdefghijklmnop@pgug.example.org. */
+function replyToken(m: SentMail) {
+  const replyTo = m.mail.replyTo[0]?.email ?? '';
+  const tag = /^[^+@]+\+([^@]+)@/.exec(replyTo)?.[1] ?? '';
+  const found = findTokens(tag);
+  expect(found, `token in Reply-To ${replyTo}`).toHaveLength(1);
+  return found[0]!;
+}
+
+describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots ignored', (engine) => {
+  let dc: Dovecot;
+  let imap: ImapFlow;
+  let sink: SmtpSink;
+  let db: TestDatabase;
+  let p: Pipeline;
+  const prefix = redisPrefix();
+
+  beforeAll(async () => {
+    [dc, sink, db] = await Promise.all([startDovecot(), startSmtpSink(), testDatabase(engine)]);
+    imap = await imapClient(dc);
+    p = await startPipeline(e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix }));
+  }, 30_000);
+
+  afterAll(async () => {
+    await p?.stop();
+    await imap?.logout().catch(() => undefined);
+    await Promise.all([dc?.stop(), sink?.close()]);
+    await db?.drop();
+    await clearRedisPrefix(prefix);
+  }, 30_000);
+
+  it.each([
+    { lang: 'fr' as const, name: 'Jeanne Martin', email: 'jeanne.martin@exemple.fr', title: 'Index BRIN en pratique', subject: /^\[P-\d{4}\] Proposition reçue : Index BRIN en pratique$/, words: /Merci pour votre proposition/ },
+    { lang: 'en' as const, name: 'Alice Smith', email: 'alice.smith@example.com', title: 'Logical decoding for auditing', subject: /^\[P-\d{4}\] Proposal received: Logical decoding for auditing$/, words: /Thank you for your proposal/ },
+  ])('$lang: APPENDed proposal → filed, acknowledged in $lang, organizers notified, moved to the processed folder', async (c) => {
+    const { raw, messageId } = proposalMail(c);
+    await appendRaw(imap, raw);
+
+    const [ack] = await waitSentTo(sink, c.email, 1);
+    const inbound = await settled(p, messageId);
+    expect(inbound).toMatchObject({ kind: 'proposal', state: 'done', source: 'imap' });
+    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    expect(proposal).toMatchObject({ title: c.title, language: c.lang, status: 'received' });
+    const ref = proposal!.ref;
+
+    // The acknowledgement: to the speaker, threaded, marked automatic, answerable, in the proposal's language.
+    const m = ack!.mail;
+    expect(m.to.map((a) => a.email)).toEqual([c.email]);
+    expect(m.subject).toMatch(c.subject);
+    expect(m.subject).toContain(ref);
+    expect(m.headers['auto-submitted']).toEqual(['auto-replied']);
+    expect(m.inReplyTo).toBe(messageId);
+    expect(m.references).toContain(messageId);
+    expect(m.text).toMatch(c.words);
+    expect(m.textFromHtml).toBe(false);
+    expect(m.html).toMatch(/<html/i);
+    expect(m.html).toMatch(c.words);
+    const token = replyToken(ack!);
+    expect(token).toMatchObject({ purpose: 'speaker', ref });
+    expect(verifyToken(TEST_SECRET, token, c.email)).toBe(true);
+    expect(verifyToken(TEST_SECRET, token, 'someone.else@example.com')).toBe(false);
+
+    // One notice per organizer, each with a token minted for that organizer and that proposal.
+    const notices = await Promise.all(ORGANIZERS.map(async (o) => (await waitSentTo(sink, o, 1)).filter((s) => s.mail.subject.includes(ref))));
+    for (const [i, o] of ORGANIZERS.entries()) {
+      expect(notices[i], o).toHaveLength(1);
+      const n = notices[i]![0]!;
+      expect(n.mail.headers['auto-submitted']).toEqual(['auto-generated']);
+      const t = replyToken(n);
+      expect(t).toMatchObject({ purpose: 'organizer', ref });
+      expect(verifyToken(TEST_SECRET, t, o)).toBe(true);
+      expect(verifyToken(TEST_SECRET, t, c.email)).toBe(false);
+    }
+    expect(replyToken(notices[0]![0]!).token).not.toBe(replyToken(notices[1]![0]!).token);
+
+    // The ledger says sent for all three, and the handled mail left INBOX for the processed folder.
+    const rows = (await p.store.outbox.list()).filter((o) => o.subjectRef.startsWith(`${ref}/`));
+    expect(rows.map((o) => [o.purpose, o.recipient, o.status]).sort()).toEqual(
+      [['ack', c.email, 'sent'], ...ORGANIZERS.map((o) => ['notify-organizer', o, 'sent'])].sort(),
+    );
+    await waitFor(async () => (await findInMailbox(imap, PROCESSED, messageId)).length === 1, 'proposal in the processed folder');
+    expect(await findInMailbox(imap, 'INBOX', messageId)).toEqual([]);
+    expect((await p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
+  });
+
+  it('acknowledges every co-speaker, each with a token of their own', async () => {
+    const main = { name: 'Claire Petit', email: 'claire.petit@exemple.org' };
+    const co = { name: 'Marc Durand', email: 'marc.durand@exemple.org' };
+    const { raw, messageId } = proposalMail({ lang: 'fr', ...main, title: 'Réplication logique à grande échelle', coSpeakers: [co] });
+    await appendRaw(imap, raw);
+    const [a] = await waitSentTo(sink, main.email, 1);
+    const [b] = await waitSentTo(sink, co.email, 1);
+    const inbound = await settled(p, messageId);
+    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    expect(proposal?.speakers.map((s) => s.email)).toEqual([main.email, co.email]);
+    for (const [sent, who] of [
+      [a!, main.email],
+      [b!, co.email],
+    ] as const) {
+      expect(sent.mail.to.map((x) => x.email)).toEqual([who]);
+      expect(sent.mail.inReplyTo).toBe(messageId);
+      expect(verifyToken(TEST_SECRET, replyToken(sent), who)).toBe(true);
+    }
+    expect(verifyToken(TEST_SECRET, replyToken(a!), co.email)).toBe(false);
+  });
+
+  it('sends nothing for auto-replies, bounces, list posts, MAILER-DAEMON, noreply or its own mail; keeps `other` in INBOX', async () => {
+    const corpus = corpusDir();
+    const files = ROBOT_FILES.map((f) => readFileSync(join(corpus, f)));
+    const body = proposalMail({ lang: 'fr', name: 'x', email: 'x@example.org', title: 'Vacuum et bloat' }).raw.toString('utf8').split('\r\n\r\n').slice(1).join('\r\n\r\n');
+    const robots = [
+      buildMail({ from: 'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>', subject: 'Proposition de conférence : Vacuum et bloat', body }),
+      buildMail({ from: 'Plateforme CFP <noreply@cfp.example.net>', subject: 'Proposition de conférence : Vacuum et bloat', body }),
+      buildMail({ from: `PostgreSQL Paris <talks@pgug.example.org>`, subject: 'Proposition de conférence : Vacuum et bloat', body }),
+      buildMail({ from: 'Crieur <talks+s-p0001-abcdefghijklmnop@pgug.example.org>', subject: 'Re: [P-0001] Proposition reçue', body: 'Boucle ?' }),
+    ];
+    const other = buildMail({ from: 'Bob Question <bob.question@example.com>', subject: 'Where is the next meetup?', body: 'Hi, where is the next meetup? Thanks, Bob' });
+    const before = sink.messages.length;
+    const ids: string[] = [];
+    for (const raw of files) {
+      await appendRaw(imap, raw);
+      ids.push(sniffMessageId(raw)!);
+    }
+    for (const r of [...robots, other]) {
+      await appendRaw(imap, r.raw);
+      ids.push(r.messageId);
+    }
+    const stored = [];
+    for (const id of ids) stored.push(await settled(p, id));
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    // MAILER-DAEMON's notice may be read as an auto-reply or as `other`: either way, never a proposal.
+    expect(stored.map((m) => m.kind)).toEqual(['auto-reply', 'bounce', 'list-post', expect.stringMatching(/^(auto-reply|other)$/), 'other', 'other', 'other', 'other']);
+    expect(stored.every((m) => m.state === 'done')).toBe(true);
+    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [stored.map((m) => m.id)]);
+    expect(caused[0]?.n).toBe(0);
+    expect(sink.messages.length).toBe(before);
+
+    // Robots are handled (moved); the question stays in INBOX for a human.
+    for (const id of ids.slice(0, 3)) await waitFor(async () => (await findInMailbox(imap, PROCESSED, id)).length === 1, `${id} moved`);
+    expect(await findInMailbox(imap, 'INBOX', other.messageId)).toHaveLength(1);
+    expect(await sentTo(sink, 'bob.question@example.com')).toEqual([]);
+    for (const m of stored) expect(await sentTo(sink, m.parsed?.from?.email ?? 'nobody@invalid')).toEqual([]);
+  });
+});
