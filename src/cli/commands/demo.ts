@@ -11,7 +11,7 @@ import { configSchema } from '../../config/schema.ts';
 import { startSmtpSink } from '../../adapters/smtp/sink.ts';
 import { demoSamples } from '../../demo/samples.ts';
 import { demoRedis } from '../../demo/redis.ts';
-import { connectRedis } from '../../adapters/queue/redis.ts';
+import { connectRedis, deletePrefix } from '../../adapters/queue/redis.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -88,12 +88,7 @@ export function registerDemo(program: Command): void {
 async function clearPrefix(url: string, prefix: string): Promise<void> {
   const r = await connectRedis(url);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
+    await deletePrefix(r, prefix);
   } finally {
     await r.quit();
   }

@@ -7,6 +7,7 @@ import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
+import { redact } from '../../adapters/db/url.ts';
 
 interface Check {
   name: string;
@@ -94,15 +95,4 @@ function checks(config: Config): Check[] {
     list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: 'check the IMAP server, credentials and mailbox, or the Maildir path' });
   } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
   return list;
-}
-
-/** URLs are printed without passwords. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
