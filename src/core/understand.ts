@@ -6,6 +6,7 @@ import type { Mail, ParseContext, ParseResult } from '../types.ts';
 import { classify } from './classify/index.ts';
 import { extractProposal } from './extract/index.ts';
 import { detectLanguage } from './language.ts';
+import { cleanName } from './text/names.ts';
 
 export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   const warnings = [...mail.defects];
@@ -13,7 +14,8 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   const result: ParseResult = {
     messageId: mail.messageId,
     kind: c.kind,
-    from: mail.from,
+    // Display names are cleaned the same way everywhere ("Raman, Priya" → "Priya Raman").
+    from: mail.from ? { name: cleanName(mail.from.name), email: mail.from.email } : null,
     subject: mail.subject,
     language: detectLanguage(mail.text),
     warnings,
