@@ -1,7 +1,7 @@
 /**
  * bench/ingest — crieur's mail path end to end, next to the bare libraries it is built on, in one run.
  *
- *   npm run bench:ingest [-- --messages 5000] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof]
+ *   npm run bench:ingest [-- --messages 5000] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
  *
  * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
  * through `crieur ingest FILE…` into a child `crieur worker classify file command deliver` on a fresh
@@ -47,6 +47,7 @@ try {
     timeoutMs: opt('timeout', 180) * 1000,
     workerNodeFlags: flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
     log,
+    progress: flag('progress'),
   });
   if (flag('cpu-prof')) log(`worker CPU profile written to ${profDir}`);
   const wanted = t.expected.acks + t.expected.notices;

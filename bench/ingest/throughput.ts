@@ -33,6 +33,8 @@ export interface ThroughputOptions {
   /** Node flags for the worker child, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   workerNodeFlags: string[];
   log: (line: string) => void;
+  /** Print where the backlog stands every ~2 s (which stage it waits in). */
+  progress?: boolean;
 }
 
 export async function runThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
@@ -61,7 +63,16 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
     // Done when every expected mail arrived, or when nothing is left to do (then the counts tell what differs).
     const until = Date.now() + o.timeoutMs;
     let timedOut = false;
+    let nextReport = 0;
     for (;;) {
+      if (o.progress && Date.now() >= nextReport) {
+        nextReport = Date.now() + 2000;
+        const rows = await db.query<{ k: string; n: number }>(
+          `SELECT 'in:' || state AS k, count(*)::int AS n FROM inbound_messages GROUP BY 1
+           UNION ALL SELECT 'out:' || status, count(*)::int FROM outbox GROUP BY 1 ORDER BY 1`,
+        );
+        o.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${rows.map((r) => `${r.k}=${r.n}`).join(' ')} sink=${arrivals.length}`);
+      }
       if (arrivals.length >= wanted) break;
       const [busy] = await db.query<{ n: number }>(
         `SELECT (SELECT count(*) FROM inbound_messages WHERE state IN ('received','classified'))::int
