@@ -39,6 +39,11 @@ export interface InboundStore {
   setState(id: number, state: InboundState, error?: string | null): Promise<void>;
   listFailed(): Promise<InboundMessage[]>;
   /**
+   * The first other stored copy of this message (same Message-ID, other bytes: a re-delivery through another
+   * route adds its own trace headers), unless that copy failed. Only the first copy is acted on.
+   */
+  earlierCopy(id: number): Promise<Pick<InboundMessage, 'id' | 'state'> | null>;
+  /**
    * Messages stuck in `received` or `classified` since before `olderThan` — their job was lost (Redis flushed,
    * a crash between the store and the queue). The recovery sweep dispatches them again.
    */
@@ -137,6 +142,12 @@ export interface NewOutboxItem {
 
 export interface OutboxStore {
   enqueue(item: NewOutboxItem): Promise<{ id: number; inserted: boolean }>;
+  /**
+   * enqueue under a loop-guard cap, atomically (concurrent filings for one recipient cannot both pass): null
+   * when `limit` rows of this purpose went to this recipient since `since`. A row already queued under the
+   * same key is returned as is (a replay), cap or not.
+   */
+  enqueueCapped(item: NewOutboxItem, cap: { limit: number; since: Date }): Promise<{ id: number; inserted: boolean } | null>;
   /** Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired). */
   claim(id: number, leaseMs: number): Promise<OutboxItem | null>;
   markSent(id: number, smtpResponse: string): Promise<void>;

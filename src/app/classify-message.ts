@@ -25,7 +25,10 @@ export async function classifyMessage(deps: Pick<AppDeps, 'store' | 'dispatcher'
   }
   const { kind } = outcome.result;
   await deps.store.inbound.setClassified(inboundId, kind, outcome.result);
-  const next = ROUTES[kind];
+  // A re-delivery (same Message-ID, other trace headers) is kept but not acted on twice: one filing, one ack.
+  const copyOf = ROUTES[kind] ? await deps.store.inbound.earlierCopy(inboundId) : null;
+  const next = copyOf ? undefined : ROUTES[kind];
+  if (copyOf) deps.log.info({ inbound: inboundId, copyOf: copyOf.id }, 'message already received: not acted on again');
   if (next) await deps.dispatcher.dispatch(next, inboundId);
   else await deps.store.inbound.setState(inboundId, 'done');
   deps.log.info({ inbound: inboundId, kind, messageId: outcome.result.messageId }, 'message classified');

@@ -11,7 +11,7 @@
 import { readMail } from '../adapters/mailparser.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
-import type { ComposedMail, ProposalRecord, ThreadInfo } from '../ports.ts';
+import type { ComposedMail, NewOutboxItem, ProposalRecord, ThreadInfo } from '../ports.ts';
 import type { Mail, ProposalDraft } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -47,14 +47,18 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
   const subjectRef = `${proposal.ref}/m${inboundId}`;
   const guard = whyNotAnswer({ kind: 'proposal', mail, ownAddresses: deps.ctx.ownAddresses });
   for (const speaker of ackRecipients(proposal, mail)) {
-    const why = guard ?? (await overCap(deps, speaker.email));
+    let why = guard;
+    if (!why) {
+      const composed = await deps.composer.ack(proposal, speaker, thread);
+      // The cap is checked and the row inserted atomically: proposals filed concurrently cannot all pass it.
+      const r = await store.outbox.enqueueCapped(outboxRow('ack', subjectRef, composed, inboundId), ackCap(deps));
+      if (r) queued.push(r.id);
+      else why = `cap of ${deps.config.limits.acksPerSenderPerDay} acknowledgements a day reached`;
+    }
     if (why) {
       skippedAcks.push(`${speaker.email}: ${why}`);
       log.warn({ inbound: inboundId, ref: proposal.ref, to: speaker.email, why }, 'acknowledgement not sent');
-      continue;
     }
-    const composed = await deps.composer.ack(proposal, speaker, thread);
-    queued.push(...(await enqueue(deps, 'ack', subjectRef, composed, inboundId)));
   }
   for (const organizer of deps.config.organizers) {
     const composed = await deps.composer.organizerNotice(proposal, organizer, thread);
@@ -99,21 +103,15 @@ function ackRecipients(p: ProposalRecord, mail: Mail): { name: string | null; em
   return out;
 }
 
-async function overCap(deps: AppDeps, email: string): Promise<string | null> {
-  const limit = deps.config.limits.acksPerSenderPerDay;
-  const since = new Date(deps.clock.now().getTime() - DAY_MS);
-  const n = await deps.store.outbox.countSince('ack', email.toLowerCase(), since);
-  return n >= limit ? `cap of ${limit} acknowledgements a day reached` : null;
+function ackCap(deps: AppDeps): { limit: number; since: Date } {
+  return { limit: deps.config.limits.acksPerSenderPerDay, since: new Date(deps.clock.now().getTime() - DAY_MS) };
+}
+
+function outboxRow(purpose: 'ack' | 'notify-organizer', subjectRef: string, m: ComposedMail, cause: number): NewOutboxItem {
+  return { purpose, subjectRef, recipient: m.recipient.toLowerCase(), raw: m.raw, envelopeFrom: m.envelopeFrom, causeMessageId: cause };
 }
 
 async function enqueue(deps: AppDeps, purpose: 'ack' | 'notify-organizer', subjectRef: string, m: ComposedMail, cause: number): Promise<number[]> {
-  const r = await deps.store.outbox.enqueue({
-    purpose,
-    subjectRef,
-    recipient: m.recipient.toLowerCase(),
-    raw: m.raw,
-    envelopeFrom: m.envelopeFrom,
-    causeMessageId: cause,
-  });
+  const r = await deps.store.outbox.enqueue(outboxRow(purpose, subjectRef, m, cause));
   return [r.id];
 }

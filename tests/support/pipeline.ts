@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { configSchema, type Config } from '../../src/config/schema.ts';
 import { openDb } from '../../src/adapters/db/open.ts';
+import { deletePrefix } from '../../src/adapters/queue/redis.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import type { InboundMessage, Store } from '../../src/ports.ts';
@@ -36,24 +36,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/**
- * PostgreSQL: the schema is created here and named in the URL (`options=-c search_path=…`, which pg passes
- * in the startup packet), because runProcess opens the store from the URL alone.
- */
+/** PostgreSQL: a random schema named in the URL (`?schema=`), since runProcess opens the store from the URL alone. */
 export async function testDatabase(engine: EngineName): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const dir = tempDir('crieur-e2e-');
     return { engine, url: `pglite://${dir}`, drop: async () => removeDir(dir) };
   }
   const schema = randomSchema('e2e');
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
-  return { engine, url: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, drop: () => dropSchema(schema) };
+  return { engine, url: `${PG_URL}?schema=${schema}`, drop: () => dropSchema(schema) };
 }
 
 // --------------------------------------------------------------------------------------------- redis
@@ -61,17 +51,12 @@ export function redisPrefix(): string {
   return `crieur-e2e-${randomBytes(5).toString('hex')}`;
 }
 
-/** Deletes every key under the prefix (SCAN, not KEYS: the Redis is shared with other engineers' tests). */
+/** Deletes every key under the prefix (SCAN, not KEYS: the Redis is shared with other tests). */
 export async function clearRedisPrefix(prefix: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deletePrefix(redis, prefix);
   } finally {
     redis.disconnect();
   }
@@ -294,7 +279,6 @@ export function buildMail(s: MailSpec): { raw: Buffer; messageId: string } {
 }
 
 function encodeWord(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 }
 

@@ -91,6 +91,15 @@ export function inboundStore(db: Db): InboundStore {
       return rows.map(toMessage);
     },
 
+    async earlierCopy(id) {
+      const rows = await db.query<{ id: number; state: InboundState }>(
+        `SELECT o.id, o.state FROM inbound_messages m JOIN inbound_messages o ON o.message_id = m.message_id
+         WHERE m.id = $1 AND o.id < m.id AND o.state <> 'failed' ORDER BY o.id LIMIT 1`,
+        [id],
+      );
+      return rows[0] ?? null;
+    },
+
     async stale(olderThan, limit) {
       return db.query<{ id: number; state: InboundState; kind: Kind | null }>(
         `SELECT id, state, kind FROM inbound_messages

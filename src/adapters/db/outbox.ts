@@ -59,6 +59,31 @@ export function outboxStore(db: Db): OutboxStore {
       return { id: rows[0].id, inserted: false };
     },
 
+    enqueueCapped(item, cap) {
+      // Count-then-insert is a race when two filings for one address run at once (a burst, a mail loop): a
+      // transaction-scoped advisory lock per (purpose, recipient) makes them take turns.
+      return db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crieur-cap:${item.purpose}:${item.recipient.toLowerCase()}`]);
+        const existing = await tx.query<{ id: number }>('SELECT id FROM outbox WHERE purpose = $1 AND subject_ref = $2 AND recipient = $3', [
+          item.purpose,
+          item.subjectRef,
+          item.recipient,
+        ]);
+        if (existing[0]) return { id: existing[0].id, inserted: false };
+        const counted = await tx.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM outbox WHERE purpose = $1 AND lower(recipient) = lower($2) AND created_at >= $3',
+          [item.purpose, item.recipient, cap.since],
+        );
+        if ((counted[0]?.n ?? 0) >= cap.limit) return null;
+        const ins = await tx.query<{ id: number }>(
+          `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, cause_message_id)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [item.purpose, item.subjectRef, item.recipient, item.raw, item.envelopeFrom, item.causeMessageId ?? null],
+        );
+        return { id: ins[0]!.id, inserted: true };
+      });
+    },
+
     async claim(id, leaseMs) {
       const rows = await db.query<Row>(
         `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',

@@ -1,0 +1,163 @@
+/**
+ * The pipeline's memory, end to end through Dovecot: the same proposal delivered twice is filed and
+ * acknowledged once; the same speaker sending the same title again updates the proposal (same ref, a new
+ * acknowledgement for the new event); the per-sender acknowledgement cap holds even when the proposals
+ * arrive together; an answer to crieur's acknowledgement is threaded onto the proposal and never answered.
+ */
+import type { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type Dovecot } from '../support/dovecot.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import {
+  appendRaw,
+  buildMail,
+  clearRedisPrefix,
+  e2eConfig,
+  ENGINE_NAMES,
+  findInMailbox,
+  imapClient,
+  proposalMail,
+  PROPOSALS,
+  quiet,
+  redisPrefix,
+  sentTo,
+  settled,
+  startPipeline,
+  testDatabase,
+  waitFor,
+  waitSentTo,
+  type Pipeline,
+  type TestDatabase,
+} from '../support/pipeline.ts';
+
+const PROCESSED = 'Crieur.Processed';
+const CAP = 2;
+
+describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies', (engine) => {
+  let dc: Dovecot;
+  let imap: ImapFlow;
+  let sink: SmtpSink;
+  let db: TestDatabase;
+  let p: Pipeline;
+  const prefix = redisPrefix();
+
+  beforeAll(async () => {
+    [dc, sink, db] = await Promise.all([startDovecot(), startSmtpSink(), testDatabase(engine)]);
+    imap = await imapClient(dc);
+    const config = e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { limits: { acksPerSenderPerDay: CAP } } });
+    p = await startPipeline(config);
+  }, 30_000);
+
+  afterAll(async () => {
+    await p?.stop();
+    await imap?.logout().catch(() => undefined);
+    await Promise.all([dc?.stop(), sink?.close()]);
+    await db?.drop();
+    await clearRedisPrefix(prefix);
+  }, 30_000);
+
+  const proposalsOf = async (email: string) => (await p.store.proposals.list()).filter((x) => x.speakers.some((s) => s.email === email));
+
+  it('the same proposal APPENDed twice (same Message-ID, same bytes or a re-delivery) is filed once and acknowledged once', async () => {
+    const email = 'paul.twice@exemple.fr';
+    const { raw, messageId } = proposalMail({ lang: 'fr', name: 'Paul Deux', email, title: 'Statistiques étendues' });
+    // A re-delivery through another route: the same message with one more trace header.
+    const redelivered = Buffer.concat([Buffer.from('Received: from relay2.example.net by mx.pgug.example.org; Mon, 3 Nov 2025 10:00:05 +0100\r\n'), raw]);
+    await appendRaw(imap, raw);
+    await appendRaw(imap, raw);
+    await appendRaw(imap, redelivered);
+    await waitFor(async () => (await findInMailbox(imap, PROCESSED, messageId)).length === 3, 'all three copies handled and moved');
+    await waitSentTo(sink, email, 1);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    const rows = await p.db.query<{ id: number; state: string }>('SELECT id, state FROM inbound_messages WHERE message_id = $1 ORDER BY id', [messageId]);
+    expect(rows.length, 'identical bytes are stored once; the re-delivery is kept too').toBe(2);
+    expect(rows.every((r) => r.state === 'done')).toBe(true);
+    expect(await proposalsOf(email)).toHaveLength(1);
+    expect(await sentTo(sink, email)).toHaveLength(1);
+    const [proposal] = await proposalsOf(email);
+    expect((await p.store.proposals.history(proposal!.ref)).map((h) => h.action)).toEqual(['filed']);
+  });
+
+  it('same speaker, same title, new Message-ID → the proposal is updated (same ref, history), and acknowledged anew', async () => {
+    const email = 'lea.update@exemple.fr';
+    const first = proposalMail({ lang: 'fr', name: 'Léa Mise', email, title: 'Sauvegardes incrémentales', minutes: 30 });
+    await appendRaw(imap, first.raw);
+    await waitSentTo(sink, email, 1);
+    const firstIn = await settled(p, first.messageId);
+    const filed = await p.store.proposals.findByMessage(firstIn.id);
+    expect(filed?.durationMinutes).toBe(30);
+
+    const second = proposalMail({ lang: 'fr', name: 'Léa Mise', email, title: 'Sauvegardes  incrémentales', minutes: 45 });
+    await appendRaw(imap, second.raw);
+    const acks = await waitSentTo(sink, email, 2);
+    const secondIn = await settled(p, second.messageId);
+    expect(secondIn).toMatchObject({ kind: 'proposal', state: 'done' });
+
+    const mine = await proposalsOf(email);
+    expect(mine.map((x) => x.ref)).toEqual([filed!.ref]);
+    expect(mine[0]!.durationMinutes).toBe(45);
+    const history = await p.store.proposals.history(filed!.ref);
+    expect(history.map((h) => [h.action, h.messageId])).toEqual([
+      ['filed', firstIn.id],
+      ['updated', secondIn.id],
+    ]);
+    expect(history[1]!.detail).toMatchObject({ durationMinutes: { from: 30, to: 45 } });
+    // The second acknowledgement answers the second message, under the same ref.
+    expect(acks[1]!.mail.inReplyTo).toBe(second.messageId);
+    expect(acks[1]!.mail.subject).toContain(filed!.ref);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(await sentTo(sink, email)).toHaveLength(2);
+  });
+
+  it(`acknowledges at most ${CAP} proposals per sender per day; the next ones are filed, not acknowledged`, async () => {
+    const email = 'prolific@example.com';
+    const mails = ['Partitioning', 'Parallel query', 'JIT compilation', 'Connection pooling'].map((title) =>
+      proposalMail({ lang: 'en', name: 'Pro Lific', email, title }),
+    );
+    // Appended back to back: their filing jobs may run concurrently, and the cap must still hold.
+    for (const m of mails) await appendRaw(imap, m.raw);
+    for (const m of mails) await settled(p, m.messageId);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(await proposalsOf(email)).toHaveLength(mails.length);
+    expect(await sentTo(sink, email)).toHaveLength(CAP);
+    const acks = (await p.store.outbox.list()).filter((o) => o.purpose === 'ack' && o.recipient === email);
+    expect(acks).toHaveLength(CAP);
+  });
+
+  it.each([
+    { kind: 'reply' as const, body: 'Merci beaucoup, à bientôt !', action: 'reply-received' },
+    { kind: 'command' as const, body: 'retirer', action: 'command-received' },
+  ])('an answer to the acknowledgement ($kind) is threaded onto the proposal and not answered', async (c) => {
+    const email = `chloe.${c.kind}@exemple.fr`;
+    const proposal = proposalMail({ lang: 'fr', name: 'Chloé Répond', email, title: `Réponses et threads ${c.kind}` });
+    await appendRaw(imap, proposal.raw);
+    const [ack] = await waitSentTo(sink, email, 1);
+    const replyTo = ack!.mail.replyTo[0]!.email;
+    expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{16}@`));
+
+    const answer = buildMail({
+      from: `Chloé Répond <${email}>`,
+      to: replyTo,
+      subject: `Re: ${ack!.mail.subject}`,
+      inReplyTo: ack!.mail.messageId!,
+      references: `${proposal.messageId} ${ack!.mail.messageId!}`,
+      body: `${c.body}\n\nLe lundi, crieur a écrit :\n> Merci pour votre proposition !\n> retirer\n`,
+    });
+    await appendRaw(imap, answer.raw);
+    const inbound = await settled(p, answer.messageId);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(inbound).toMatchObject({ kind: c.kind, state: 'done' });
+    expect(inbound.parsed?.command).toMatchObject({ authenticated: true });
+    const ref = inbound.parsed!.command!.proposal!;
+    const filedIn = await settled(p, proposal.messageId);
+    expect((await p.store.proposals.findByMessage(filedIn.id))?.ref).toBe(ref);
+    const history = await p.store.proposals.history(ref);
+    expect(history.map((h) => h.action)).toEqual(['filed', c.action]);
+    expect(history[1]).toMatchObject({ actor: email, messageId: inbound.id });
+    // Nothing sent because of it: no outbox row, no second mail to the speaker; the answer left INBOX.
+    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [inbound.id]);
+    expect(caused[0]?.n).toBe(0);
+    expect(await sentTo(sink, email)).toHaveLength(1);
+    await waitFor(async () => (await findInMailbox(imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
+  });
+});
