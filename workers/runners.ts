@@ -24,7 +24,8 @@ const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
 
 export const RUNNERS: readonly Runner[] = [
   { queue: 'classify', concurrency: 8, run: classifyMessage, park: parkInbound },
-  { queue: 'file', concurrency: 4, run: fileProposal, park: parkInbound },
+  // Filing waits on the database (4 commits, ~10 reads a proposal), not on CPU: many in flight share the commits' fsyncs.
+  { queue: 'file', concurrency: 16, run: fileProposal, park: parkInbound },
   { queue: 'command', concurrency: 4, run: handleReply, park: parkInbound },
   {
     queue: 'deliver',

@@ -34,7 +34,7 @@ export class PgDb implements Db {
     this.opts = opts;
     // The schema goes in the startup packet: every connection has it before its first query.
     const schema = opts.schema ? { options: `-c search_path=${opts.schema}` } : {};
-    this.pool = new pg.Pool({ max: opts.max ?? 5, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
+    this.pool = new pg.Pool({ max: opts.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
     // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
     this.pool.on('error', () => {});
   }
