@@ -68,10 +68,15 @@ async function mustGet(q: Queryable, ref: string): Promise<ProposalRecord> {
   return p;
 }
 
-/** Replaces the speaker and attachment lists; speakers are people, kept once per address. */
-async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft): Promise<void> {
-  await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
-  await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
+/**
+ * Replaces the speaker and attachment lists; speakers are people, kept once per address. `fresh`: the proposal
+ * was inserted in this transaction, so there is nothing to delete (two round trips saved per filing).
+ */
+async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft, fresh = false): Promise<void> {
+  if (!fresh) {
+    await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
+    await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
+  }
   for (const [i, s] of draft.speakers.entries()) {
     let speakerId: number | null = null;
     if (s.email) {
@@ -125,7 +130,7 @@ export function proposalStore(db: Db): ProposalStore {
         );
         const id = ins[0]?.id;
         if (id === undefined) return { proposal: (await one(tx, 'p.message_id = $1', [messageId]))!, created: false };
-        await writeLists(tx, id, draft);
+        await writeLists(tx, id, draft, true);
         await addHistory(tx, id, actor, 'filed', { title: draft.title }, messageId);
         return { proposal: (await one(tx, 'p.id = $1', [id]))!, created: true };
       });
