@@ -5,7 +5,7 @@
  * short so that retries and recovery happen within a test; every wait is bounded and polls a condition,
  * never a fixed sleep, so a slow machine only makes tests slower, not red.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import { configSchema, type Config } from '../../src/config/schema.ts';
@@ -162,20 +162,24 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
   }
 }
 
-/** The stored message with this Message-ID (the first, if the same id came with different bytes). */
-export async function inboundByMessageId(p: Pipeline, messageId: string): Promise<InboundMessage | null> {
-  const rows = await p.db.query<{ id: number }>('SELECT id FROM inbound_messages WHERE message_id = $1 ORDER BY id LIMIT 1', [messageId]);
+/** The stored message with this Message-ID (the first, if several copies differ), or with exactly these bytes. */
+export async function findInbound(p: Pipeline, key: string | Buffer): Promise<InboundMessage | null> {
+  const rows =
+    typeof key === 'string'
+      ? await p.db.query<{ id: number }>('SELECT id FROM inbound_messages WHERE message_id = $1 ORDER BY id LIMIT 1', [key])
+      : await p.db.query<{ id: number }>('SELECT id FROM inbound_messages WHERE sha256 = $1 ORDER BY id LIMIT 1', [createHash('sha256').update(key).digest('hex')]);
   return rows[0] ? p.store.inbound.get(rows[0].id) : null;
 }
 
-/** Waits until the message is stored and out of received/classified: done or failed. */
-export async function settled(p: Pipeline, messageId: string, timeoutMs = 15_000): Promise<InboundMessage> {
+/** Waits until the message (Message-ID or raw bytes) is stored and out of received/classified: done or failed. */
+export async function settled(p: Pipeline, key: string | Buffer, timeoutMs = 15_000): Promise<InboundMessage> {
+  const what = typeof key === 'string' ? key : `${key.length}-byte message`;
   return waitFor(
     async () => {
-      const m = await inboundByMessageId(p, messageId);
+      const m = await findInbound(p, key);
       return m && (m.state === 'done' || m.state === 'failed') ? m : null;
     },
-    `message ${messageId} to be done or failed`,
+    `${what} to be done or failed`,
     timeoutMs,
   );
 }
