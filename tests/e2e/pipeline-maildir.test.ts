@@ -1,0 +1,83 @@
+/**
+ * The live pipeline with a Maildir inbox (maildir:///…), as a local MTA delivers: a file written to tmp/ and
+ * renamed into new/ is stored, filed and acknowledged, then moved to cur/ with the Seen flag; mail crieur
+ * does not act on stays in new/ for a human.
+ */
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, tempDir } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import {
+  buildMail,
+  clearRedisPrefix,
+  e2eConfig,
+  ENGINE_NAMES,
+  proposalMail,
+  quiet,
+  redisPrefix,
+  sentTo,
+  settled,
+  startPipeline,
+  testDatabase,
+  waitFor,
+  waitSentTo,
+  type Pipeline,
+  type TestDatabase,
+} from '../support/pipeline.ts';
+
+describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
+  let maildir: string;
+  let sink: SmtpSink;
+  let db: TestDatabase;
+  let p: Pipeline;
+  let seq = 0;
+  const prefix = redisPrefix();
+
+  /** Delivery the Maildir way: write in tmp/, rename into new/ (the rename is atomic, readers never see half a file). */
+  const deliver = (raw: Buffer): string => {
+    const name = `${Date.now()}.e2e${++seq}.test`;
+    writeFileSync(join(maildir, 'tmp', name), raw);
+    renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+    return name;
+  };
+  const list = (sub: 'new' | 'cur') => readdirSync(join(maildir, sub));
+
+  beforeAll(async () => {
+    maildir = tempDir('crieur-e2e-maildir-');
+    for (const sub of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, sub));
+    [sink, db] = await Promise.all([startSmtpSink(), testDatabase(engine)]);
+    // pollSeconds is long: delivery must come from fs.watch, the rescan is only a safety net.
+    p = await startPipeline(e2eConfig({ inboxUrl: `maildir://${maildir}`, smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { inbox: { pollSeconds: 60 } } }));
+  }, 30_000);
+
+  afterAll(async () => {
+    await p?.stop();
+    await sink?.close();
+    await db?.drop();
+    await clearRedisPrefix(prefix);
+    if (maildir) removeDir(maildir);
+  }, 30_000);
+
+  it('a proposal file in new/ → filed, acknowledged, moved to cur/ as seen; a question stays in new/', async () => {
+    const email = 'maildir.speaker@exemple.fr';
+    const proposal = proposalMail({ lang: 'fr', name: 'Margot Dir', email, title: 'Maildir et PostgreSQL' });
+    const question = buildMail({ from: 'Curious <curious@example.com>', subject: 'Where do you meet?', body: 'Hello, where is the meetup held? Thanks.' });
+    const name = deliver(proposal.raw);
+    const qname = deliver(question.raw);
+
+    const [ack] = await waitSentTo(sink, email, 1);
+    expect(ack!.mail.inReplyTo).toBe(proposal.messageId);
+    expect(ack!.mail.subject).toMatch(/^\[P-\d{4}\] Proposition reçue : Maildir et PostgreSQL$/);
+    const inbound = await settled(p, proposal.messageId);
+    expect(inbound).toMatchObject({ source: 'maildir', kind: 'proposal', state: 'done' });
+    expect((await p.store.inbound.getRaw(inbound.id))?.equals(proposal.raw)).toBe(true);
+    expect(await p.store.proposals.findByMessage(inbound.id)).toMatchObject({ title: 'Maildir et PostgreSQL', language: 'fr' });
+
+    await waitFor(() => list('cur').includes(`${name}:2,S`), 'proposal moved to cur/ with the Seen flag');
+    expect(await settled(p, question.messageId)).toMatchObject({ kind: 'other', state: 'done' });
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(list('new')).toEqual([qname]);
+    expect(await sentTo(sink, 'curious@example.com')).toEqual([]);
+  });
+});
