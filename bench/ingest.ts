@@ -44,7 +44,7 @@ try {
     total,
     fixtures,
     corpus,
-    timeoutMs: opt('timeout', 180) * 1000,
+    timeoutMs: opt('timeout', 300) * 1000,
     workerNodeFlags: flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
     log,
     progress: flag('progress'),
