@@ -159,6 +159,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
       buildMail({ from: 'Crieur <talks+s-p0001-abcdefghijklmnop@pgug.example.org>', subject: 'Re: [P-0001] Proposition reçue', body: 'Boucle ?' }),
     ];
     const other = buildMail({ from: 'Bob Question <bob.question@example.com>', subject: 'Where is the next meetup?', body: 'Hi, where is the next meetup? Thanks, Bob' });
+    await waitFor(() => quiet(p), 'earlier tests\' mail delivered');
     const before = sink.messages.length;
     const ids: string[] = [];
     for (const raw of files) {
