@@ -35,7 +35,8 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
     return null;
   }
   const mail = await readMail(raw);
-  for (const a of mail.parts) {
+  // A forwarded proposal's slides are parts of the attached original (message/rfc822), not of the forward.
+  for (const a of [...mail.parts, ...mail.embedded.flatMap((e) => e.parts)]) {
     if (draft.attachments.some((d) => d.sha256 === a.sha256)) await store.attachments.put(a.content, a.contentType);
   }
   const actor = mail.from?.email.toLowerCase() ?? 'unknown';

@@ -10,9 +10,16 @@ import { ingestMessage } from '../../src/app/ingest-message.ts';
 import { corpusMessages, type CorpusMessage } from '../support/corpus.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clearRedisPrefix, e2eConfig, ENGINE_NAMES, ORGANIZERS, quiet, redisPrefix, startPipeline, testDatabase, waitFor, type Pipeline, type TestDatabase } from '../support/pipeline.ts';
 
 const ROBOT_FOLDERS = ['autoreplies', 'bounces', 'lists'];
+
+interface Expected {
+  proposal: { title: string | null; speakers: { email: string | null }[]; attachments: { filename: string; size: number; sha256: string }[] };
+}
 
 describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s', (engine) => {
   let sink: SmtpSink;
@@ -83,5 +90,26 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
     const byState = Object.fromEntries(rows.reduce((m, r) => m.set(r.state, (m.get(r.state) ?? 0) + r.n), new Map<string, number>()));
     console.log(`corpus on ${engine}: ${messages.length} messages, ${total} stored, ${JSON.stringify(byState)}, ${acks} acks, ${sink.messages.length} mails out, ${seconds.toFixed(1)} s`);
     expect(acks).toBeLessThanOrEqual(5);
+  }, 60_000);
+
+  it('every proposal fixture is filed, its attachments kept, and each speaker with an address acknowledged once', async () => {
+    const dir = fileURLToPath(new URL('../fixtures/proposals/', import.meta.url));
+    const fixtures = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => ({ name: f, raw: readFileSync(join(dir, f)), expected: JSON.parse(readFileSync(join(dir, f.replace(/\.eml$/, '.expected.json')), 'utf8')) as Expected }));
+    expect(fixtures.length).toBeGreaterThan(40);
+    const ids = [];
+    for (const f of fixtures) ids.push((await ingestMessage(p.running.context.deps, f.raw, { source: 'cli' })).id);
+    await waitFor(() => quiet(p), 'fixtures filed and acknowledged', 45_000, 200);
+    for (const [i, f] of fixtures.entries()) {
+      const inbound = await p.store.inbound.get(ids[i]!);
+      expect(inbound, f.name).toMatchObject({ kind: 'proposal', state: 'done' });
+      const proposal = await p.store.proposals.findByMessage(ids[i]!);
+      expect(proposal?.title, f.name).toBe(f.expected.proposal.title);
+      for (const a of f.expected.proposal.attachments) expect((await p.store.attachments.get(a.sha256))?.length, `${f.name} ${a.filename}`).toBe(a.size);
+      const acks = await p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1 ORDER BY id", [ids[i]]);
+      const speakers = f.expected.proposal.speakers.flatMap((s) => (s.email ? [s.email.toLowerCase()] : []));
+      expect(acks, f.name).toEqual(speakers.map((recipient) => ({ recipient, status: 'sent' })));
+    }
   }, 60_000);
 });
