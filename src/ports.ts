@@ -87,7 +87,16 @@ export interface ProposalStore {
    * Files a proposal from an inbound message, in one transaction: allocates the next ref, stores speakers
    * and history. Idempotent per inbound message: filing the same message twice returns the first record.
    */
-  fileFromMessage(messageId: number, draft: ProposalDraft, actor: string): Promise<{ proposal: ProposalRecord; created: boolean }>;
+  fileFromMessage(
+    messageId: number,
+    draft: ProposalDraft,
+    actor: string,
+    /**
+     * Same speaker + same title key since `since` already filed (checked under a lock, so that two such messages
+     * filed at once cannot both pass): nothing is filed, that proposal comes back with `duplicate: true`.
+     */
+    dedupe?: { speakerEmail: string; titleKey: string; since: Date },
+  ): Promise<{ proposal: ProposalRecord; created: boolean; duplicate?: boolean }>;
   /** Same speaker + same normalized title within `withinDays`: the candidate for an update. */
   findRecentDuplicate(speakerEmail: string, normalizedTitle: string, since: Date): Promise<ProposalRecord | null>;
   update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;

@@ -83,12 +83,14 @@ async function fileOrUpdate(
   if (already) return { proposal: already, action: 'already-filed' };
   const speakerEmail = draft.speakers.find((s) => s.email)?.email ?? actor;
   const key = normalizeTitle(draft.title);
+  const since = new Date(deps.clock.now().getTime() - UPDATE_WINDOW_DAYS * DAY_MS);
   if (key !== '') {
-    const since = new Date(deps.clock.now().getTime() - UPDATE_WINDOW_DAYS * DAY_MS);
     const earlier = await proposals.findRecentDuplicate(speakerEmail.toLowerCase(), key, since);
     if (earlier) return { proposal: await proposals.update(earlier.ref, draft, actor, inboundId), action: 'updated' };
   }
-  const filed = await proposals.fileFromMessage(inboundId, draft, actor);
+  // Checked again under a lock while filing: the same proposal sent twice in a row must not be filed twice.
+  const filed = await proposals.fileFromMessage(inboundId, draft, actor, { speakerEmail: speakerEmail.toLowerCase(), titleKey: key, since });
+  if (filed.duplicate) return { proposal: await proposals.update(filed.proposal.ref, draft, actor, inboundId), action: 'updated' };
   return { proposal: filed.proposal, action: filed.created ? 'filed' : 'already-filed' };
 }
 

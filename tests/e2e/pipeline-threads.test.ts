@@ -109,6 +109,23 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect(await sentTo(sink, email)).toHaveLength(2);
   });
 
+  it('the same proposal re-sent at once (new Message-ID) is filed once and updated, never filed twice', async () => {
+    const speakers = ['rapid.one@example.com', 'rapid.two@example.com', 'rapid.three@example.com'];
+    const mails = speakers.flatMap((email) =>
+      [30, 40].map((minutes) => proposalMail({ lang: 'en', name: 'Rapid Resend', email, title: `Vacuum internals, ${email.split('.')[1]!.split('@')[0]!}`, minutes })),
+    );
+    // Back to back: their filing jobs run concurrently, and neither may miss the other.
+    for (const m of mails) await appendRaw(imap, m.raw);
+    for (const m of mails) await settled(p, m.messageId);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    for (const email of speakers) {
+      const mine = await proposalsOf(email);
+      expect(mine, email).toHaveLength(1);
+      expect((await p.store.proposals.history(mine[0]!.ref)).map((h) => h.action), email).toEqual(['filed', 'updated']);
+      expect(await sentTo(sink, email), email).toHaveLength(2);
+    }
+  });
+
   it(`acknowledges at most ${CAP} proposals per sender per day; the next ones are filed, not acknowledged`, async () => {
     const email = 'prolific@example.com';
     const mails = ['Partitioning', 'Parallel query', 'JIT compilation', 'Connection pooling'].map((title) =>

@@ -114,12 +114,24 @@ function changes(before: ProposalRecord, draft: ProposalDraft): Record<string, u
   return out;
 }
 
+/** Same speaker ($1), same title key ($2), changed since $3: "the same proposal again". */
+const RECENT_DUPLICATE = `p.title_key = $2 AND p.updated_at >= $3 AND EXISTS (
+    SELECT 1 FROM proposal_speakers ps JOIN speakers s ON s.id = ps.speaker_id
+    WHERE ps.proposal_id = p.id AND lower(s.email) = lower($1))
+  ORDER BY p.updated_at DESC, p.id DESC`;
+
 export function proposalStore(db: Db): ProposalStore {
   return {
-    fileFromMessage(messageId, draft, actor) {
+    fileFromMessage(messageId, draft, actor, dedupe) {
       return db.transaction(async (tx) => {
         const existing = await one(tx, 'p.message_id = $1', [messageId]);
         if (existing) return { proposal: existing, created: false };
+        if (dedupe && dedupe.titleKey !== '') {
+          // Two messages of one speaker with one title, filed at once, would both miss the other: take turns.
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crieur-file:${dedupe.speakerEmail.toLowerCase()}:${dedupe.titleKey}`]);
+          const earlier = await one(tx, RECENT_DUPLICATE, [dedupe.speakerEmail, dedupe.titleKey, dedupe.since]);
+          if (earlier) return { proposal: earlier, created: false, duplicate: true };
+        }
         const seq = await tx.query<{ n: string | number }>("SELECT nextval('proposal_ref_seq') AS n");
         const ref = formatRef(Number(seq[0]?.n));
         // A concurrent filing of the same message wins the unique constraint; this one then returns the winner's.
@@ -137,14 +149,7 @@ export function proposalStore(db: Db): ProposalStore {
     },
 
     findRecentDuplicate(speakerEmail, normalizedTitle, since) {
-      return one(
-        db,
-        `p.title_key = $2 AND p.updated_at >= $3 AND EXISTS (
-           SELECT 1 FROM proposal_speakers ps JOIN speakers s ON s.id = ps.speaker_id
-           WHERE ps.proposal_id = p.id AND lower(s.email) = lower($1))
-         ORDER BY p.updated_at DESC, p.id DESC`,
-        [speakerEmail, normalizedTitle, since],
-      );
+      return one(db, RECENT_DUPLICATE, [speakerEmail, normalizedTitle, since]);
     },
 
     update(ref, draft, actor, messageId) {
