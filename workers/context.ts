@@ -56,13 +56,23 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
       redis,
       dispatcher,
       async close() {
-        for (const c of closers) await c().catch(() => undefined);
+        // Each bounded on its own: a closer waiting on a service that is gone must not keep the next ones
+        // (the store, which flushes an embedded PGlite) from running.
+        for (const c of closers) await closeWithin(c, CLOSE_MS);
       },
     };
   } catch (err) {
     for (const c of closers) await c().catch(() => undefined);
     throw err;
   }
+}
+
+const CLOSE_MS = 3_000;
+
+async function closeWithin(close: () => Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([close().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 function requireSmtp(config: Config): string {

@@ -22,6 +22,27 @@ export interface ProcessOptions {
   stalledIntervalMs?: number;
   recoveryIntervalMs?: number;
   http?: boolean;
+  /** How long a stop waits for active jobs to finish (default 30 s). */
+  drainMs?: number;
+}
+
+const DRAIN_MS = 30_000;
+/** When Redis is already unreachable at stop, active jobs cannot be acknowledged anyway: wait briefly. */
+const UNREACHABLE_DRAIN_MS = 2_000;
+
+/** True when p settled (either way) within ms. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = p.then(
+    () => true,
+    () => true,
+  );
+  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface RunningProcess {
@@ -80,11 +101,28 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
   const stop = () =>
     (stopping ??= (async () => {
       deps.log.info({}, 'stopping: draining active jobs');
-      await watcher?.stop();
+      // With Redis gone every command waits for it forever (workers' connections never give up), so the
+      // drain is bounded; past it, connections are cut, which fails the waiting commands and ends the wait.
+      // Whatever was cut short is found again at the next start (stalled jobs, outbox leases, the sweep).
+      const redisUp = context.redis.status === 'ready';
       recovery.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      const drained = await settlesWithin(
+        (async () => {
+          await watcher?.stop();
+          await Promise.all(workers.map((w) => w.close()));
+        })(),
+        redisUp ? (opts.drainMs ?? DRAIN_MS) : UNREACHABLE_DRAIN_MS,
+      );
+      if (!drained) {
+        deps.log.warn({ redis: context.redis.status }, 'stopping: jobs did not drain in time (is Redis reachable?); closing connections');
+        context.redis.disconnect();
+        await settlesWithin(Promise.all(workers.map((w) => w.close(true).catch(() => undefined))), 2_000);
+        // disconnect() waits for a connection that is not coming back: bounded too. What it cannot reach
+        // (BullMQ's own reconnecting clients) no longer matters: the command exits after stop() (start.ts).
+        await settlesWithin(Promise.all(workers.map((w) => w.disconnect().catch(() => undefined))), 1_000);
+      }
       await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
-      await context.close();
+      await settlesWithin(context.close(), 5_000);
     })());
   return { context, metrics, ready, stop };
 }

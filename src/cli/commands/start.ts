@@ -47,4 +47,10 @@ async function runUntilSignal(config: Config, queues: readonly QueueName[], watc
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.once('SIGINT', () => onSignal('SIGINT'));
   });
+  // Stopped and closed. When a service vanished before the stop, a client library may still hold a
+  // reconnect timer that nothing can reach; it must not keep a stopped process alive (unref: a clean
+  // stop exits before this fires).
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
 }
+
+const EXIT_GRACE_MS = 2_000;

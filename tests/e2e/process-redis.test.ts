@@ -1,0 +1,100 @@
+/**
+ * Redis going away under a running `crieur start` (a private redis-server without persistence, so a restart
+ * comes back empty — like a flushed Redis): mail that arrives meanwhile is kept and answered once Redis is
+ * back; SIGTERM while Redis is down still stops the process, with exit code 0.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { freePort } from '../support/ports.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
+
+const box = sandbox('redis');
+const schema = randomSchema('e2e');
+const maildir = join(box.dir, 'Maildir');
+let sink: SmtpSink;
+let redisPort: number;
+let redis: ChildProcess | null = null;
+let configFile: string;
+
+async function startRedis(): Promise<void> {
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const { Redis } = await import('ioredis');
+  await waitUntil(
+    async () => {
+      const r = new Redis(redisPort, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      r.on('error', () => undefined);
+      try {
+        await r.connect();
+        return (await r.ping()) === 'PONG';
+      } finally {
+        r.disconnect();
+      }
+    },
+    10_000,
+    'redis-server listening',
+  );
+}
+
+async function killRedis(): Promise<void> {
+  const r = redis;
+  redis = null;
+  if (!r || r.exitCode !== null) return;
+  const gone = new Promise((res) => r.once('exit', res));
+  r.kill('SIGKILL');
+  await gone;
+}
+
+let seq = 0;
+/** Delivered the way an MTA does: written in tmp/, renamed into new/. */
+function deliver(n: number): void {
+  const name = `${Date.now()}.${++seq}.e2e`;
+  writeFileSync(join(maildir, 'tmp', name), proposalMail(n, 'rd'));
+  renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+}
+
+beforeAll(async () => {
+  for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
+  [sink, redisPort] = await Promise.all([startSmtpSink(), freePort()]);
+  await startRedis();
+  const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}` });
+  configFile = box.writeConfig({ ...config, redis: { url: `redis://127.0.0.1:${redisPort}`, prefix: box.prefix } });
+});
+
+afterAll(async () => {
+  await killAll();
+  await killRedis();
+  await sink?.close();
+  await dropSchema(schema);
+  await box.cleanup();
+});
+
+describe('crieur start when Redis goes away', () => {
+  it('keeps mail that arrives while Redis is down and answers it once Redis is back (empty)', { timeout: 90_000 }, async () => {
+    const child = spawnCrieur(['start', '--config', configFile], { dir: box.dir, name: 'start' });
+    await child.waitForLog('inbox caught up; watching', 60_000);
+    deliver(1);
+    await waitUntil(() => sink.messages.length >= 2, 30_000, 'the first ack and notice');
+
+    await killRedis();
+    deliver(2);
+    deliver(3);
+    await sleep(2_000);
+    await startRedis();
+    await waitUntil(() => sink.messages.length >= 6, 60_000, `6 mails (have ${sink.messages.length})`);
+    await sleep(4_000);
+    expect(duplicates(sink.messages)).toEqual([]);
+    expect(sink.messages).toHaveLength(6);
+
+    // Redis gone again, then SIGTERM: the process must not hang waiting for it.
+    await killRedis();
+    await sleep(1_000);
+    const t0 = Date.now();
+    const exit = await child.stop('SIGTERM', 45_000);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  });
+});
