@@ -9,7 +9,7 @@
  *   5. inbound message marked done
  */
 import { readMail } from '../adapters/mailparser.ts';
-import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
+import { whyNotAnswer, whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
 import type { ComposedMail, NewOutboxItem, ProposalRecord, ThreadInfo } from '../ports.ts';
 import type { Mail, ProposalDraft } from '../types.ts';
@@ -48,7 +48,7 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
   const subjectRef = `${proposal.ref}/m${inboundId}`;
   const guard = whyNotAnswer({ kind: 'proposal', mail, ownAddresses: deps.ctx.ownAddresses });
   for (const speaker of ackRecipients(proposal, mail)) {
-    let why = guard;
+    let why = guard ?? whyNotSendTo(speaker.email, deps.ctx.ownAddresses);
     if (!why) {
       const composed = await deps.composer.ack(proposal, speaker, thread);
       // The cap is checked and the row inserted atomically: proposals filed concurrently cannot all pass it.

@@ -148,6 +148,24 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     expect(verifyToken(TEST_SECRET, replyToken(a!), co.email)).toBe(false);
   });
 
+  it('never acknowledges a robot or crieur itself named as a co-speaker', async () => {
+    const human = { name: 'Hugo Humain', email: 'hugo.humain@exemple.fr' };
+    const robots = [
+      { name: 'No Reply', email: 'noreply@cfp.example.net' },
+      { name: 'Mailer', email: 'MAILER-DAEMON@mx.example.net' },
+    ];
+    const { raw, messageId } = proposalMail({ lang: 'fr', ...human, title: 'Robots et boucles de mail', coSpeakers: robots });
+    await appendRaw(imap, raw);
+    await waitSentTo(sink, human.email, 1);
+    const inbound = await settled(p, messageId);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    expect(proposal?.speakers.map((s) => s.email)).toContain(human.email);
+    for (const r of robots) expect(await sentTo(sink, r.email), r.email).toEqual([]);
+    const acks = await p.db.query<{ recipient: string }>("SELECT recipient FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1", [inbound.id]);
+    expect(acks.map((a) => a.recipient)).toEqual([human.email]);
+  });
+
   it('sends nothing for auto-replies, bounces, list posts, MAILER-DAEMON, noreply or its own mail; keeps `other` in INBOX', async () => {
     const corpus = corpusDir();
     const files = ROBOT_FILES.map((f) => readFileSync(join(corpus, f)));

@@ -29,6 +29,16 @@ export function whyNotAnswer({ kind, mail, ownAddresses }: GuardInput): string |
   return null;
 }
 
+/**
+ * null when crieur may write to this address on its own initiative, else why not: an address found in a
+ * proposal's text (a co-speaker, a forwarded original's author) can be a robot's or our own.
+ */
+export function whyNotSendTo(email: string, ownAddresses: string[]): string | null {
+  if (isOwnAddress(email, ownAddresses)) return `our own address ${email}`;
+  if (isRobotAddress({ email })) return `robot address ${email}`;
+  return null;
+}
+
 export function isRobotAddress(a: Address | { email: string }): boolean {
   const local = a.email.split('@')[0] ?? '';
   return ROBOT_LOCAL.test(local);
