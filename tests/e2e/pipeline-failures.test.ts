@@ -88,7 +88,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
     expect(await sentTo(sink, email)).toHaveLength(1);
   });
 
-  it('SMTP 550: parked as failed with the server answer, in the failed list, not retried', async () => {
+  it('SMTP 550: parked as failed with the server answer, in the failed list, not retried; `failed retry` sends it', async () => {
     const email = 'hard.fail@example.com';
     script(email, [550, 550, 550]);
     await appendRaw(imap, proposalMail({ lang: 'en', name: 'Hard Fail', email, title: 'Permanent errors' }).raw);
@@ -103,6 +103,17 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
     expect(listed).toMatchObject({ type: 'mail', what: expect.stringContaining(email) as unknown, error: expect.stringMatching(/^550/) as unknown });
     expect(sink.rejected.filter((r) => r.envelope.to.includes(email))).toHaveLength(1);
     expect(await sentTo(sink, email)).toEqual([]);
+
+    // The mailbox was fixed: `crieur failed retry o<id>` queues the very same bytes again, and they go out once.
+    script(email, []);
+    await p.store.outbox.requeue(row.id);
+    await p.running.context.dispatcher.dispatch('deliver', row.id, { again: true });
+    const [sent] = await waitSentTo(sink, email, 1);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(sent!.raw.equals(row.raw)).toBe(true);
+    expect(await p.store.outbox.get(row.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await failedRows(p.store)).map((f) => f.id)).not.toContain(`o${row.id}`);
+    expect(await sentTo(sink, email)).toHaveLength(1);
   });
 
   it('malformed messages and header-less bytes are kept byte-exact and end done or failed, visible when failed', async () => {
