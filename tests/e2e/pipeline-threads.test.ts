@@ -16,6 +16,7 @@ import {
   ENGINE_NAMES,
   findInMailbox,
   imapClient,
+  ORGANIZERS,
   proposalMail,
   PROPOSALS,
   quiet,
@@ -176,5 +177,45 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect(caused[0]?.n).toBe(0);
     expect(await sentTo(sink, email)).toHaveLength(1);
     await waitFor(async () => (await findInMailbox(imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
+  });
+
+  it('an organizer answering the notice is authenticated; the same answer from anyone else is threaded but not trusted', async () => {
+    const email = 'orga.answer@exemple.fr';
+    const proposal = proposalMail({ lang: 'fr', name: 'Odile Orga', email, title: 'Notices aux organisateurs' });
+    await appendRaw(imap, proposal.raw);
+    await waitSentTo(sink, email, 1);
+    const filed = await settled(p, proposal.messageId);
+    const ref = (await p.store.proposals.findByMessage(filed.id))!.ref;
+    const organizer = ORGANIZERS[0]!;
+    const notice = (await waitSentTo(sink, organizer, 1)).find((m) => m.mail.subject.includes(ref))!;
+    const answer = (from: string) =>
+      buildMail({
+        from,
+        to: notice.mail.replyTo[0]!.email,
+        subject: `Re: ${notice.mail.subject}`,
+        inReplyTo: notice.mail.messageId!,
+        body: 'accepter\n\n> Nouvelle proposition\n',
+      });
+    const genuine = answer(`Dim <${organizer}>`);
+    const forged = answer(`Mallory <mallory@example.net>`);
+    await appendRaw(imap, genuine.raw);
+    await appendRaw(imap, forged.raw);
+    const [g, f] = [await settled(p, genuine.messageId), await settled(p, forged.messageId)];
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(g).toMatchObject({ kind: 'command', state: 'done', parsed: { command: { verbs: ['accept'], proposal: ref, authenticated: true } } });
+    expect(f).toMatchObject({ kind: 'command', state: 'done', parsed: { command: { verbs: ['accept'], proposal: ref, authenticated: false } } });
+    // The two answers are handled concurrently: their history lines may come in either order.
+    const history = await p.store.proposals.history(ref);
+    expect(history[0]).toMatchObject({ action: 'filed', actor: email, messageId: filed.id });
+    expect(history.slice(1).map((h) => [h.action, h.actor, h.messageId]).sort()).toEqual(
+      [
+        ['command-received', organizer, g.id],
+        ['command-received', 'mallory@example.net', f.id],
+      ].sort(),
+    );
+    expect(history).toHaveLength(3);
+    expect(await sentTo(sink, 'mallory@example.net')).toEqual([]);
+    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [[g.id, f.id]]);
+    expect(caused[0]?.n).toBe(0);
   });
 });
