@@ -1,7 +1,7 @@
 /**
  * Redis going away under a running `crieur start` (a private redis-server without persistence, so a restart
  * comes back empty — like a flushed Redis): mail that arrives meanwhile is kept and answered once Redis is
- * back; SIGTERM while Redis is down still stops the process, with exit code 0.
+ * back; /healthz says 503 meanwhile (promptly); SIGTERM while Redis is down still stops the process, with 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
@@ -17,6 +17,7 @@ const schema = randomSchema('e2e');
 const maildir = join(box.dir, 'Maildir');
 let sink: SmtpSink;
 let redisPort: number;
+let httpPort: number;
 let redis: ChildProcess | null = null;
 let configFile: string;
 
@@ -58,9 +59,9 @@ function deliver(n: number): void {
 
 beforeAll(async () => {
   for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
-  [sink, redisPort] = await Promise.all([startSmtpSink(), freePort()]);
+  [sink, redisPort, httpPort] = await Promise.all([startSmtpSink(), freePort(), freePort()]);
   await startRedis();
-  const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}` });
+  const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}`, httpPort });
   configFile = box.writeConfig({ ...config, redis: { url: `redis://127.0.0.1:${redisPort}`, prefix: box.prefix } });
 });
 
@@ -82,7 +83,18 @@ describe('crieur start when Redis goes away', () => {
     await killRedis();
     deliver(2);
     deliver(3);
-    await sleep(2_000);
+    // Health says so, promptly, instead of hanging on a client that retries forever; metrics still answer.
+    const t1 = Date.now();
+    const health = await fetch(`http://127.0.0.1:${httpPort}/healthz`, { signal: AbortSignal.timeout(15_000) });
+    expect(health.status).toBe(503);
+    const body = (await health.json()) as { status: string; checks: Record<string, string> };
+    expect(body.status).toBe('degraded');
+    expect(body.checks.database).toBe('ok');
+    expect(body.checks.redis).not.toBe('ok');
+    const metrics = await fetch(`http://127.0.0.1:${httpPort}/metrics`, { signal: AbortSignal.timeout(15_000) });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^crieur_jobs_total\{queue="deliver",outcome="sent"\} 2$/m);
+    expect(Date.now() - t1).toBeLessThan(10_000);
     await startRedis();
     await waitUntil(() => sink.messages.length >= 6, 60_000, `6 mails (have ${sink.messages.length})`);
     await sleep(4_000);

@@ -26,11 +26,22 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         if (!depths) return;
-        const all = await depths();
+        // Redis unreachable: the scrape still answers (process metrics, counters), without queue depths.
+        const all = await within(depths(), CHECK_MS).catch(() => null);
+        if (!all) return this.reset();
         for (const [queue, states] of Object.entries(all)) for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
       },
     });
   }
+}
+
+/** How long /healthz waits for one dependency, and /metrics for the queue depths. */
+const CHECK_MS = 2_000;
+
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[]): Promise<Server> {
@@ -40,7 +51,8 @@ export async function startHttp(host: string, port: number, metrics: Metrics, ch
         const results = await Promise.all(
           checks.map(async (c) => {
             try {
-              await c.check();
+              // A check waits on a client that may retry forever (BullMQ's Redis connection): bounded.
+              await within(c.check(), CHECK_MS);
               return [c.name, 'ok'] as const;
             } catch (err) {
               return [c.name, (err as Error).message] as const;
