@@ -2,7 +2,7 @@
  * The interfaces the use cases (src/app) need from the outside world. Adapters in src/adapters implement
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
-import type { Kind, ParseResult, ProposalDraft, Speaker } from './types.ts';
+import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
 export type InboundSource = 'imap' | 'maildir' | 'pipe' | 'cli';
@@ -229,6 +229,8 @@ export interface ThreadInfo {
   messageId: string | null;
   references: string[];
   subject: string;
+  /** The language the message was written in (not the talk's): the answer is written in it. */
+  language?: Language | null;
 }
 
 export interface Composer {

@@ -42,7 +42,7 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
   const actor = mail.from?.email.toLowerCase() ?? 'unknown';
   const { proposal, action } = await fileOrUpdate(deps, inboundId, draft, actor);
 
-  const thread: ThreadInfo = { messageId: mail.messageId, references: mail.references, subject: mail.subject };
+  const thread: ThreadInfo = { messageId: mail.messageId, references: mail.references, subject: mail.subject, language: inbound.parsed?.language ?? null };
   const queued: number[] = [];
   const skippedAcks: string[] = [];
   const subjectRef = `${proposal.ref}/m${inboundId}`;

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTokens, verifyToken } from '../../src/core/tokens.ts';
@@ -39,6 +40,7 @@ import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
 
 /** config.inbox.processedFolder is Crieur/Processed; Dovecot's Maildir++ hierarchy separator is '.'. */
 const PROCESSED = 'Crieur.Processed';
+const FIXTURES = fileURLToPath(new URL('../fixtures/proposals/', import.meta.url));
 /** One real robot of each kind from the corpus (each has a Message-ID of its own). */
 const ROBOT_FILES = ['autoreplies/bounceparser__autoreply.eml', 'bounces/bounce-email__tt_1234210655.eml', 'lists/django-mailbox__message_with_utf8_char.eml'];
 
@@ -125,6 +127,20 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     await waitFor(async () => (await findInMailbox(imap, PROCESSED, messageId)).length === 1, 'proposal in the processed folder');
     expect(await findInMailbox(imap, 'INBOX', messageId)).toEqual([]);
     expect((await p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
+  });
+
+  it.each([
+    { fixture: '35-talk-in-english-stated-in-french.eml', written: 'fr', talk: 'en', subject: /Proposition reçue/ },
+    { fixture: '36-language-field-french-en.eml', written: 'en', talk: 'fr', subject: /Proposal received/ },
+  ])('answers in the language the mail was written in ($written), not the talk\'s ($talk)', async (c) => {
+    const raw = readFileSync(join(FIXTURES, c.fixture));
+    await appendRaw(imap, raw);
+    const inbound = await settled(p, sniffMessageId(raw)!);
+    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    expect(inbound.parsed?.language).toBe(c.written);
+    expect(proposal?.language).toBe(c.talk);
+    const [ack] = await waitSentTo(sink, proposal!.speakers[0]!.email!, 1);
+    expect(ack!.mail.subject).toMatch(c.subject);
   });
 
   it('acknowledges every co-speaker, each with a token of their own', async () => {

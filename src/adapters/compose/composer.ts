@@ -67,8 +67,9 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
 
   return {
     ack(p, to, thread) {
-      // The speaker is answered in the language the proposal was written in; the group's default otherwise.
-      const locale = p.language ?? config.group.locale;
+      // The speaker is answered in the language the proposal was written in (a French mail offering a talk in
+      // English gets a French answer); else the talk's language; else the group's default.
+      const locale = thread.language ?? p.language ?? config.group.locale;
       return build(
         'speaker',
         'ack',
