@@ -79,6 +79,16 @@ describe.concurrent('doctor and ingest when a service is missing', { timeout: 60
   });
 
   it.each([
+    ['Redis', { CRIEUR_REDIS_URL: 'redis://127.0.0.1:PORT' }, /Redis is not reachable/],
+    ['PostgreSQL', { CRIEUR_DATABASE_URL: `postgres://postgres@127.0.0.1:PORT/test?schema=${schema}` }, /cannot reach postgres/],
+  ])('crieur start exits 1 with a one-line cause and fix when %s is unreachable', async (_name, env, cause) => {
+    const r = await cli(['start'], { env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('PORT', String(closedPort))])) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(cause);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
     ['Redis', { CRIEUR_REDIS_URL: 'redis://127.0.0.1:PORT' }],
     ['PostgreSQL', { CRIEUR_DATABASE_URL: 'postgres://postgres@127.0.0.1:PORT/test' }],
   ])('ingest exits 75 (EX_TEMPFAIL) when %s is unreachable, and takes nothing', async (_name, env) => {

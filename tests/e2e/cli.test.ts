@@ -49,6 +49,20 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/smtp\.url/);
   });
 
+  it('crieur start without a secret exits 78 and names the key, before touching any service', async () => {
+    const file = box.writeConfig({ smtp: { url: 'smtp://127.0.0.1:1' }, inbox: { url: 'maildir:///nonexistent' } }, 'no-secret.yaml');
+    const r = await run(['start', '--config', file]);
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(/secret/);
+  });
+
+  it('crieur worker with an unknown queue exits 64 and lists the queues', async () => {
+    const r = await run(['worker', 'classify', 'nope']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/nope/);
+    expect(r.stderr).toMatch(/deliver/);
+  });
+
   it('parse --json on one file prints exactly one JSON object', async () => {
     const r = await run(['parse', '--json', PROPOSAL]);
     expect(r.code).toBe(0);
