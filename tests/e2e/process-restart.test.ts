@@ -3,6 +3,7 @@
  * private Dovecot and a recording SMTP listener: restart mid-stream, CLI commands while it runs, /healthz and
  * /metrics, Dovecot restarted under it, SIGTERM.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,20 @@ describe('crieur start on PGlite', () => {
     expect(text).toMatch(/^crieur_jobs_total\{queue="deliver",outcome="sent"\} \d+$/m);
     expect(text).toMatch(/^crieur_queue_jobs\{queue="classify",state="waiting"\} 0$/m);
     expect(text).toMatch(/^crieur_messages_ingested_total\{source="imap"\} \d+$/m);
+  });
+
+  it('takes crieur ingest and crieur doctor while it runs (they go through the served database)', { timeout: 90_000 }, async () => {
+    const before = sink.messages.length;
+    const file = join(box.dir, 'ingest.eml');
+    writeFileSync(file, proposalMail(30, 'rs'));
+    const [ingested, doctor] = await Promise.all([cli(['ingest', file]), cli(['doctor'])]);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    expect(ingested.stdout.trim()).toBe('1 stored, 0 already known');
+    expect(doctor.code, doctor.stdout).toBe(0);
+    expect(doctor.stdout).toMatch(new RegExp(`^ok +database +pglite://.*served by pid ${running!.pid}\\)`, 'm'));
+    await waitUntil(() => sink.messages.length >= before + 2, 60_000, 'the ack and notice of the ingested proposal');
+    const acks = [...tally(sink.messages)].filter(([k]) => k.startsWith(`${speakerOf(30, 'rs')} `));
+    expect(acks).toEqual([[expect.stringMatching(/ P-\d{4}$/) as unknown, 1]]);
   });
 
   it('reconnects when Dovecot restarts under it, and catches up', { timeout: 90_000 }, async () => {
