@@ -65,7 +65,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     [dc, sink, db] = await Promise.all([startDovecot(), startSmtpSink(), testDatabase(engine)]);
     imap = await imapClient(dc);
     p = await startPipeline(e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix }));
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await p?.stop();
@@ -73,7 +73,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     await Promise.all([dc?.stop(), sink?.close()]);
     await db?.drop();
     await clearRedisPrefix(prefix);
-  }, 30_000);
+  }, 60_000);
 
   it.each([
     { lang: 'fr' as const, name: 'Jeanne Martin', email: 'jeanne.martin@exemple.fr', title: 'Index BRIN en pratique', subject: /^\[P-\d{4}\] Proposition reçue : Index BRIN en pratique$/, words: /Merci pour votre proposition/ },

@@ -31,14 +31,14 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
   beforeAll(async () => {
     [sink, db] = await Promise.all([startSmtpSink(), testDatabase(engine)]);
     p = await startPipeline(e2eConfig({ smtpUrl: sink.url, databaseUrl: db.url, prefix }), { watch: false });
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await p?.stop();
     await sink?.close();
     await db?.drop();
     await clearRedisPrefix(prefix);
-  }, 30_000);
+  }, 60_000);
 
   it('every message ends done or failed, stored once per distinct (Message-ID, sha256); no job fails; robots get nothing', async () => {
     expect(messages.length).toBeGreaterThan(400);

@@ -62,7 +62,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
     ({ sink, script } = scripted);
     imap = await imapClient(dc);
     p = await startPipeline(e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix }));
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await p?.stop();
@@ -70,7 +70,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
     await Promise.all([dc?.stop(), sink?.close()]);
     await db?.drop();
     await clearRedisPrefix(prefix);
-  }, 30_000);
+  }, 60_000);
 
   const ackRow = async (email: string) => (await p.store.outbox.list()).find((o) => o.purpose === 'ack' && o.recipient === email);
 

@@ -49,7 +49,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
     [sink, db] = await Promise.all([startSmtpSink(), testDatabase(engine)]);
     // pollSeconds is long: delivery must come from fs.watch, the rescan is only a safety net.
     p = await startPipeline(e2eConfig({ inboxUrl: `maildir://${maildir}`, smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { inbox: { pollSeconds: 60 } } }));
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await p?.stop();
@@ -57,7 +57,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
     await db?.drop();
     await clearRedisPrefix(prefix);
     if (maildir) removeDir(maildir);
-  }, 30_000);
+  }, 60_000);
 
   it('a proposal file in new/ → filed, acknowledged, moved to cur/ as seen; a question stays in new/', async () => {
     const email = 'maildir.speaker@exemple.fr';

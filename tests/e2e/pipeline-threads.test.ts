@@ -47,7 +47,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     imap = await imapClient(dc);
     const config = e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { limits: { acksPerSenderPerDay: CAP } } });
     p = await startPipeline(config);
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await p?.stop();
@@ -55,7 +55,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     await Promise.all([dc?.stop(), sink?.close()]);
     await db?.drop();
     await clearRedisPrefix(prefix);
-  }, 30_000);
+  }, 60_000);
 
   const proposalsOf = async (email: string) => (await p.store.proposals.list()).filter((x) => x.speakers.some((s) => s.email === email));
 
