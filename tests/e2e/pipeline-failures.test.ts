@@ -27,6 +27,7 @@ import {
   settled,
   startPipeline,
   testDatabase,
+  toCrlf,
   waitFor,
   waitSentTo,
   type Pipeline,
@@ -44,8 +45,6 @@ const MALFORMED = [
   'malformed/redmine__no_subject_header.eml',
 ];
 
-/** IMAP speaks CRLF: Dovecot hands back bare-LF files with CRLF, so the test appends what IMAP will deliver. */
-const crlf = (raw: Buffer) => Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 
 describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, replay', (engine) => {
   let dc: Dovecot;
@@ -118,7 +117,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
 
   it('malformed messages and header-less bytes are kept byte-exact and end done or failed, visible when failed', async () => {
     const corpus = corpusDir();
-    const raws = [...MALFORMED.map((f) => crlf(readFileSync(join(corpus, f)))), Buffer.from('just some text that someone piped in\r\nwith no header at all\r\n')];
+    const raws = [...MALFORMED.map((f) => toCrlf(readFileSync(join(corpus, f)))), Buffer.from('just some text that someone piped in\r\nwith no header at all\r\n')];
     for (const raw of raws) await appendRaw(imap, raw);
     const stored = [];
     for (const raw of raws) stored.push(await settled(p, raw));

@@ -162,7 +162,10 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
   }
 }
 
-/** The stored message with this Message-ID (the first, if several copies differ), or with exactly these bytes. */
+/**
+ * The stored message with this Message-ID (the first, if several copies differ), or with exactly these bytes.
+ * Bytes that went through IMAP come back with CRLF line ends: look those up as `toCrlf(raw)`.
+ */
 export async function findInbound(p: Pipeline, key: string | Buffer): Promise<InboundMessage | null> {
   const rows =
     typeof key === 'string'
@@ -212,6 +215,11 @@ export async function waitSentTo(sink: SmtpSink, email: string, n = 1, timeoutMs
 }
 
 // ---------------------------------------------------------------------------------------------- IMAP
+/** What Dovecot delivers for a bare-LF file: IMAP speaks CRLF (latin1 round-trips every byte). */
+export function toCrlf(raw: Buffer): Buffer {
+  return Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+}
+
 /** The test's own IMAP client (a second session, as a user's mail client or the MTA would be). */
 export async function imapClient(dc: Dovecot): Promise<ImapFlow> {
   const c = new ImapFlow({ host: '127.0.0.1', port: dc.port, secure: false, auth: { user: dc.user, pass: dc.pass }, logger: false });
