@@ -1,8 +1,8 @@
 /**
  * Crashes, not shutdowns: a process killed with SIGKILL in the middle of the stream (no drain, no lease
  * release, jobs left active in Redis, outbox rows left `sending`). After a restart, every proposal must be
- * filed exactly once and every mail sent exactly once — stalled jobs, the recovery sweep and the outbox
- * lease take over what the dead process held.
+ * filed exactly once and every mail sent once — stalled jobs, the recovery sweep and the outbox lease take
+ * over what the dead process held (see expectFiledOnceMailedOnce for the one window SMTP leaves open).
  */
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { imapClient } from '../inbox/helpers.ts';
-import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
+import { baseConfig, describeSent, killAll, proposalMail, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
 
 const ORGA = 'orga@pgug.example.org';
 const box = sandbox('kill');
@@ -44,30 +44,46 @@ const start = (name: string) => spawnCrieur(['start', '--config', configFile], {
 const worker = (name: string) => spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', configFile], { dir: box.dir, name });
 const busy = (c: CrieurChild) => c.logs().filter((l) => ['message classified', 'proposal filed', 'mail sent'].includes(l.msg ?? '')).length;
 
-async function expectExactlyOnce(from: number, to: number, tag: string): Promise<void> {
-  expect(duplicates(sink.messages)).toEqual([]);
+/**
+ * Filed exactly once; mailed once per (recipient, proposal). The one exception SMTP leaves: a process killed
+ * between the server's 250 and its own `sent` commit (a few ms) — the row's lease expires and it is sent
+ * again. Such a re-send is the same stored bytes (same Message-ID, so receivers can drop it), only ever for a
+ * row that was taken over (attempts ≥ 2), and never a third time.
+ */
+async function expectFiledOnceMailedOnce(to: number, tag: string): Promise<void> {
   const q = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
-  const n = to - from + 1;
   expect(await q('SELECT count(*)::int AS n FROM proposals')).toBe(to);
   expect(await q("SELECT count(*)::int AS n FROM proposal_history WHERE action = 'filed'")).toBe(to);
   expect(await q("SELECT count(*)::int AS n FROM outbox WHERE status <> 'sent'")).toBe(0);
+  expect(await q('SELECT count(*)::int AS n FROM outbox')).toBe(2 * to);
   const refs = await db.query<{ ref: string; email: string }>(
     'SELECT p.ref, s.email FROM proposals p JOIN proposal_speakers ps ON ps.proposal_id = p.id JOIN speakers s ON s.id = ps.speaker_id',
   );
+  const takenOver = await db.query<{ recipient: string; ref: string }>(
+    "SELECT recipient, split_part(subject_ref, '/', 1) AS ref FROM outbox WHERE attempts >= 2",
+  );
   const counts = tally(sink.messages);
-  for (let i = from; i <= to; i++) {
+  const resent = [...counts].filter(([, n]) => n > 1);
+  for (const [key, n] of resent) {
+    expect(n, key).toBe(2);
+    expect(takenOver.map((r) => `${r.recipient} ${r.ref}`), `${key} re-sent without a takeover`).toContain(key);
+  }
+  // Same bytes: a re-send is never a second, differently composed mail.
+  expect(new Set(sink.messages.map((m) => describeSent(m).messageId)).size).toBe(2 * to);
+  for (let i = 1; i <= to; i++) {
     const ref = refs.find((r) => r.email === speakerOf(i, tag))?.ref;
     expect(ref, `proposal of speaker ${i}`).toBeDefined();
-    expect(counts.get(`${speakerOf(i, tag)} ${ref}`), `ack for ${ref}`).toBe(1);
-    expect(counts.get(`${ORGA} ${ref}`), `notice for ${ref}`).toBe(1);
+    expect(counts.get(`${speakerOf(i, tag)} ${ref}`), `ack for ${ref}`).toBeGreaterThanOrEqual(1);
+    expect(counts.get(`${ORGA} ${ref}`), `notice for ${ref}`).toBeGreaterThanOrEqual(1);
   }
-  expect(n).toBeGreaterThan(0);
+  expect(sink.messages.length).toBe(2 * to + resent.length);
+  if (resent.length) console.log(`SIGKILL inside the SMTP acceptance window: ${resent.length} mail(s) re-sent with the same Message-ID: ${resent.map(([k]) => k).join(', ')}`);
 }
 
 describe('SIGKILL mid-stream', () => {
   let a: CrieurChild;
 
-  it('a worker killed mid-job: after its restart every proposal is filed once and every mail sent once', { timeout: 120_000 }, async () => {
+  it('a worker killed mid-job: after its restart every proposal is filed once and every mail goes out (again only inside the SMTP window, same bytes)', { timeout: 120_000 }, async () => {
     a = start('start-a');
     const b = worker('worker-b');
     await Promise.all([a.waitForLog('inbox caught up; watching', 60_000), b.waitForLog('crieur running', 60_000)]);
@@ -82,12 +98,11 @@ describe('SIGKILL mid-stream', () => {
     const b2 = worker('worker-b2');
     await waitUntil(() => sink.messages.length >= 60, 90_000, `60 mails (have ${sink.messages.length})`);
     await sleep(5_000); // past stalled-job detection, the recovery sweep and the send lease: a duplicate would show
-    expect(sink.messages).toHaveLength(60);
-    await expectExactlyOnce(1, 30, 'k');
+    await expectFiledOnceMailedOnce(30, 'k');
     expect(await b2.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 
-  it('crieur start itself killed mid-stream: the next one waits out its inbox lock and finishes the stream, once', { timeout: 120_000 }, async () => {
+  it('crieur start itself killed mid-stream: the next one waits out its inbox lock and finishes the stream; filed once', { timeout: 120_000 }, async () => {
     const before = sink.messages.length;
     for (let n = 31; n <= 40; n++) await imap.append('INBOX', proposalMail(n, 'k'));
     await waitUntil(() => sink.messages.length >= before + 2, 60_000, 'the start process busy with the stream');
@@ -96,10 +111,9 @@ describe('SIGKILL mid-stream', () => {
 
     const a2 = start('start-a2');
     await a2.waitForLog('inbox caught up; watching', 60_000);
-    await waitUntil(() => sink.messages.length >= 80, 60_000, `80 mails (have ${sink.messages.length})`);
+    await waitUntil(() => new Set(sink.messages.map((m) => describeSent(m).messageId)).size >= 80, 60_000, `80 mails (have ${sink.messages.length})`);
     await sleep(5_000);
-    expect(sink.messages).toHaveLength(80);
-    await expectExactlyOnce(1, 40, 'k');
+    await expectFiledOnceMailedOnce(40, 'k');
     expect(await a2.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 });
