@@ -38,15 +38,20 @@ export function requireForRunning(config: Config, watch: boolean): void {
 }
 
 async function runUntilSignal(config: Config, queues: readonly QueueName[], watch: boolean): Promise<void> {
+  // Handlers first: a SIGTERM that arrives while starting (a deploy, a test) must still end in a clean stop
+  // and exit 0, not in the default handler's 143.
+  let signalled: string | null = null;
+  let wake: () => void = () => undefined;
+  const onSignal = (sig: string) => {
+    signalled ??= sig;
+    wake();
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
   const running = await runProcess(config, { queues, watch, serveDatabase: true });
-  await new Promise<void>((resolve) => {
-    const onSignal = (sig: string) => {
-      running.context.deps.log.info({ signal: sig }, 'signal received');
-      running.stop().then(resolve, resolve);
-    };
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    process.once('SIGINT', () => onSignal('SIGINT'));
-  });
+  if (signalled === null) await new Promise<void>((resolve) => (wake = resolve));
+  running.context.deps.log.info({ signal: signalled }, 'signal received');
+  await running.stop().catch(() => undefined);
   // Stopped and closed. When a service vanished before the stop, a client library may still hold a
   // reconnect timer that nothing can reach; it must not keep a stopped process alive (unref: a clean
   // stop exits before this fires).
