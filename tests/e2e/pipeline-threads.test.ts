@@ -179,6 +179,33 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     await waitFor(async () => (await findInMailbox(imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
   });
 
+  it.each([
+    { how: 'with Auto-Submitted', subject: (s: string) => `Re: ${s}`, headers: ['Auto-Submitted: auto-replied'] },
+    { how: 'by its subject only', subject: (s: string) => `Réponse automatique : ${s}`, headers: [] },
+    { how: 'Exchange style', subject: (s: string) => `Automatic reply: ${s}`, headers: ['X-Auto-Response-Suppress: All', 'Auto-Submitted: auto-generated'] },
+  ])('an out-of-office answering the acknowledgement ($how) is an auto-reply: nothing threaded, nothing sent', async (c) => {
+    const email = `away.${c.how.split(' ')[0]!.toLowerCase().replace(/\W/g, '')}@exemple.fr`;
+    const proposal = proposalMail({ lang: 'fr', name: 'Absente Souvent', email, title: `Vacances ${c.how}` });
+    await appendRaw(imap, proposal.raw);
+    const [ack] = await waitSentTo(sink, email, 1);
+    const away = buildMail({
+      from: `Absente Souvent <${email}>`,
+      to: ack!.mail.replyTo[0]!.email,
+      subject: c.subject(ack!.mail.subject),
+      inReplyTo: ack!.mail.messageId!,
+      references: ack!.mail.messageId!,
+      headers: c.headers,
+      body: 'Je suis absente du bureau jusqu’au 2 décembre, avec un accès limité à mes mails.',
+    });
+    await appendRaw(imap, away.raw);
+    const inbound = await settled(p, away.messageId);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(inbound).toMatchObject({ kind: 'auto-reply', state: 'done' });
+    const ref = (await p.store.proposals.findByMessage((await settled(p, proposal.messageId)).id))!.ref;
+    expect((await p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
+    expect(await sentTo(sink, email)).toHaveLength(1);
+  });
+
   it('an organizer answering the notice is authenticated; the same answer from anyone else is threaded but not trusted', async () => {
     const email = 'orga.answer@exemple.fr';
     const proposal = proposalMail({ lang: 'fr', name: 'Odile Orga', email, title: 'Notices aux organisateurs' });
