@@ -159,6 +159,13 @@ export interface OutboxStore {
   enqueueCapped(item: NewOutboxItem, cap: { limit: number; since: Date }): Promise<{ id: number; inserted: boolean } | null>;
   /** Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired). */
   claim(id: number, leaseMs: number): Promise<OutboxItem | null>;
+  /** Recorded just before the SMTP transaction: from here on, a crash may leave the mail delivered. */
+  markTransmitting(id: number): Promise<void>;
+  /**
+   * Rows whose sender died during the SMTP transaction are parked as failed, with a reason saying they may have
+   * been delivered: sending them again could send the mail twice (RFC 1047). Returns their ids.
+   */
+  parkInterrupted(): Promise<number[]>;
   markSent(id: number, smtpResponse: string): Promise<void>;
   /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
   markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
@@ -166,7 +173,7 @@ export interface OutboxStore {
   /** A parked (failed) mail goes back to queued with its attempts reset: `crieur failed retry`. */
   requeue(id: number): Promise<void>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxItem[]>;
-  /** Rows to (re)dispatch: queued, or sending with an expired lease. */
+  /** Rows to (re)dispatch: queued, or sending with an expired lease whose SMTP transaction had not begun. */
   pending(limit: number): Promise<number[]>;
   /** How many acknowledgements went to this address since `since` (loop guard). */
   countSince(purpose: OutboxPurpose, recipient: string, since: Date): Promise<number>;

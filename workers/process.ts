@@ -70,7 +70,9 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
         return result;
       },
       {
-        concurrency: runner.concurrency,
+        // A deliver job marks its row "transmitting" before it hands it to the SMTP pool: more jobs than pooled
+        // connections would leave rows marked while they wait their turn, and a crash would park them needlessly.
+        concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
         onFinalFailure: async (id, err) => {
           metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });

@@ -12,6 +12,8 @@ const NEXT: Partial<Record<Kind, QueueName>> = { proposal: 'file', command: 'com
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
   const sweep = async () => {
     if (queues.includes('deliver')) {
+      const parked = await deps.store.outbox.parkInterrupted();
+      if (parked.length) deps.log.warn({ outbox: parked }, 'mail interrupted during SMTP parked: it may have been delivered (crieur failed list)');
       for (const id of await deps.store.outbox.pending(500)) await deps.dispatcher.dispatch('deliver', id, { again: true });
     }
     if (queues.includes('classify')) {

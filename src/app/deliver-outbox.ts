@@ -19,6 +19,7 @@ export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'lo
   if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
   const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000);
   if (!item) return 'skipped';
+  await store.outbox.markTransmitting(item.id);
   try {
     const r = await deps.sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
     await store.outbox.markSent(item.id, r.response);

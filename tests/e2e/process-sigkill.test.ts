@@ -12,7 +12,7 @@ import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { imapClient } from '../inbox/helpers.ts';
-import { baseConfig, describeSent, killAll, proposalMail, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
+import { baseConfig, killAll, proposalMail, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
 
 const ORGA = 'orga@pgug.example.org';
 const box = sandbox('kill');
@@ -44,40 +44,49 @@ const start = (name: string) => spawnCrieur(['start', '--config', configFile], {
 const worker = (name: string) => spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', configFile], { dir: box.dir, name });
 const busy = (c: CrieurChild) => c.logs().filter((l) => ['message classified', 'proposal filed', 'mail sent'].includes(l.msg ?? '')).length;
 
+/** Done: `to` proposals filed, two outbox rows each, none still queued or sending. */
+const settled = (to: number) => async () => {
+  const q = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
+  return (
+    (await q('SELECT count(*)::int AS n FROM proposals')) >= to &&
+    (await q('SELECT count(*)::int AS n FROM outbox')) >= 2 * to &&
+    (await q("SELECT count(*)::int AS n FROM outbox WHERE status IN ('queued', 'sending')")) === 0
+  );
+};
+
 /**
- * Filed exactly once; mailed once per (recipient, proposal). The one exception SMTP leaves: a process killed
- * between the server's 250 and its own `sent` commit (a few ms) — the row's lease expires and it is sent
- * again. Such a re-send is the same stored bytes (same Message-ID, so receivers can drop it), only ever for a
- * row that was taken over (attempts ≥ 2), and never a third time.
+ * Filed exactly once; never mailed twice. A process killed during an SMTP transaction (between DATA and its own
+ * `sent` commit) may or may not have had the mail accepted (RFC 1047): that row is parked as failed with a reason
+ * saying so — never sent a second time by itself. Every other row is sent, exactly once.
  */
 async function expectFiledOnceMailedOnce(to: number, tag: string): Promise<void> {
   const q = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
   expect(await q('SELECT count(*)::int AS n FROM proposals')).toBe(to);
   expect(await q("SELECT count(*)::int AS n FROM proposal_history WHERE action = 'filed'")).toBe(to);
-  expect(await q("SELECT count(*)::int AS n FROM outbox WHERE status <> 'sent'")).toBe(0);
   expect(await q('SELECT count(*)::int AS n FROM outbox')).toBe(2 * to);
+  const notSent = await db.query<{ recipient: string; ref: string; status: string; last_error: string | null }>(
+    "SELECT recipient, split_part(subject_ref, '/', 1) AS ref, status, last_error FROM outbox WHERE status <> 'sent'",
+  );
+  for (const r of notSent) {
+    expect(r.status, `${r.recipient} ${r.ref}`).toBe('failed');
+    expect(r.last_error, `${r.recipient} ${r.ref}`).toMatch(/interrupted during the SMTP transaction/);
+  }
   const refs = await db.query<{ ref: string; email: string }>(
     'SELECT p.ref, s.email FROM proposals p JOIN proposal_speakers ps ON ps.proposal_id = p.id JOIN speakers s ON s.id = ps.speaker_id',
   );
-  const takenOver = await db.query<{ recipient: string; ref: string }>(
-    "SELECT recipient, split_part(subject_ref, '/', 1) AS ref FROM outbox WHERE attempts >= 2",
-  );
   const counts = tally(sink.messages);
-  const resent = [...counts].filter(([, n]) => n > 1);
-  for (const [key, n] of resent) {
-    expect(n, key).toBe(2);
-    expect(takenOver.map((r) => `${r.recipient} ${r.ref}`), `${key} re-sent without a takeover`).toContain(key);
-  }
-  // Same bytes: a re-send is never a second, differently composed mail.
-  expect(new Set(sink.messages.map((m) => describeSent(m).messageId)).size).toBe(2 * to);
+  for (const [key, n] of counts) expect(n, `${key} received ${n} times`).toBe(1);
+  const parked = new Set(notSent.map((r) => `${r.recipient} ${r.ref}`));
   for (let i = 1; i <= to; i++) {
     const ref = refs.find((r) => r.email === speakerOf(i, tag))?.ref;
     expect(ref, `proposal of speaker ${i}`).toBeDefined();
-    expect(counts.get(`${speakerOf(i, tag)} ${ref}`), `ack for ${ref}`).toBeGreaterThanOrEqual(1);
-    expect(counts.get(`${ORGA} ${ref}`), `notice for ${ref}`).toBeGreaterThanOrEqual(1);
+    for (const key of [`${speakerOf(i, tag)} ${ref}`, `${ORGA} ${ref}`]) {
+      // Sent rows were received once; a parked row was received at most once (0 if the kill came before the 250).
+      if (!parked.has(key)) expect(counts.get(key), key).toBe(1);
+    }
   }
-  expect(sink.messages.length).toBe(2 * to + resent.length);
-  if (resent.length) console.log(`SIGKILL inside the SMTP acceptance window: ${resent.length} mail(s) re-sent with the same Message-ID: ${resent.map(([k]) => k).join(', ')}`);
+  expect(sink.messages.length).toBeGreaterThanOrEqual(2 * to - parked.size);
+  if (parked.size) console.log(`SIGKILL inside an SMTP transaction: ${parked.size} mail(s) parked, not re-sent: ${[...parked].join(', ')}`);
 }
 
 describe('SIGKILL mid-stream', () => {
@@ -96,7 +105,7 @@ describe('SIGKILL mid-stream', () => {
     expect(sentAtKill).toBeLessThan(60);
 
     const b2 = worker('worker-b2');
-    await waitUntil(() => sink.messages.length >= 60, 90_000, `60 mails (have ${sink.messages.length})`);
+    await waitUntil(settled(30), 90_000, '30 proposals filed and every mail sent or parked');
     await sleep(5_000); // past stalled-job detection, the recovery sweep and the send lease: a duplicate would show
     await expectFiledOnceMailedOnce(30, 'k');
     expect(await b2.stop('SIGTERM')).toEqual({ code: 0, signal: null });
@@ -111,7 +120,7 @@ describe('SIGKILL mid-stream', () => {
 
     const a2 = start('start-a2');
     await a2.waitForLog('inbox caught up; watching', 60_000);
-    await waitUntil(() => new Set(sink.messages.map((m) => describeSent(m).messageId)).size >= 80, 60_000, `80 mails (have ${sink.messages.length})`);
+    await waitUntil(settled(40), 60_000, '40 proposals filed and every mail sent or parked');
     await sleep(5_000);
     await expectFiledOnceMailedOnce(40, 'k');
     expect(await a2.stop('SIGTERM')).toEqual({ code: 0, signal: null });

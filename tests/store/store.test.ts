@@ -246,6 +246,35 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2, status: 'sending' });
     });
 
+    it('parks, never re-sends, a row whose sender died during the SMTP transaction (RFC 1047)', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      expect(await store.outbox.claim(id, 1)).not.toBeNull();
+      await store.outbox.markTransmitting(id);
+      await new Promise((r) => setTimeout(r, 30));
+      // The lease ran out: a row that had not begun would be handed over; this one may have been delivered.
+      expect(await store.outbox.pending(10_000)).not.toContain(id);
+      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await store.outbox.parkInterrupted()).toContain(id);
+      const parked = await store.outbox.get(id);
+      expect(parked).toMatchObject({ status: 'failed' });
+      expect(parked?.lastError).toMatch(/may have been delivered/);
+      expect(await store.outbox.parkInterrupted()).not.toContain(id);
+      // A human who checked may send it again: requeue clears the mark, and a claim takes it.
+      await store.outbox.requeue(id);
+      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ status: 'sending', attempts: 1 });
+    });
+
+    it('a live transmitting row is neither parked nor claimed', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      await store.outbox.claim(id, 60_000);
+      await store.outbox.markTransmitting(id);
+      expect(await store.outbox.parkInterrupted()).not.toContain(id);
+      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      // A 4xx answer means it was not accepted: back to queued, claimable again.
+      await store.outbox.markFailed(id, 'deferred', '451 4.3.0 later', true);
+      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2 });
+    });
+
     it('retries a transient failure, parks a permanent one, and requeues on demand', async () => {
       const { id } = await store.outbox.enqueue(item());
       await store.outbox.claim(id, 60_000);

@@ -206,7 +206,9 @@ export function sandbox(label = 'e2e'): Sandbox {
     },
     async cleanup() {
       await clearRedisPrefix(prefix);
-      rmSync(dir, { recursive: true, force: true });
+      // CRIEUR_TEST_KEEP=1 keeps the children's logs and configs for a post-mortem.
+      if (!process.env.CRIEUR_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
+      else process.stderr.write(`kept ${dir}\n`);
     },
   };
 }

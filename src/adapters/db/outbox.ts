@@ -22,7 +22,14 @@ interface Row {
 }
 
 const COLUMNS = 'id, purpose, subject_ref, recipient, raw, envelope_from, status, attempts, last_error, smtp_response, created_at, sent_at';
-const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now()))`;
+/**
+ * A row is claimable when queued, or when its sender died before it began the SMTP transaction. A sender that
+ * died during the transaction may have had the mail accepted: that row is parked (parkInterrupted), never
+ * claimed again by itself — never the same mail twice.
+ */
+const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`;
+export const INTERRUPTED_ERROR =
+  'interrupted during the SMTP transaction (the sender stopped): it may have been delivered — check with the recipient before `crieur failed retry`';
 
 function toItem(r: Row): OutboxItem {
   return {
@@ -87,7 +94,7 @@ export function outboxStore(db: Db): OutboxStore {
     async claim(id, leaseMs) {
       const rows = await db.query<Row>(
         `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
-           updated_at = now()
+           transmitting_at = NULL, updated_at = now()
          WHERE id = $1 AND ${CLAIMABLE} RETURNING ${COLUMNS}`,
         [id, leaseMs],
       );
@@ -104,9 +111,23 @@ export function outboxStore(db: Db): OutboxStore {
 
     async markFailed(id, error, smtpResponse, retry) {
       await db.query(
-        `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, updated_at = now() WHERE id = $1`,
+        `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now()
+         WHERE id = $1`,
         [id, retry ? 'queued' : 'failed', error, smtpResponse],
       );
+    },
+
+    async markTransmitting(id) {
+      await db.query(`UPDATE outbox SET transmitting_at = now() WHERE id = $1 AND status = 'sending'`, [id]);
+    },
+
+    async parkInterrupted() {
+      const rows = await db.query<{ id: number }>(
+        `UPDATE outbox SET status = 'failed', last_error = $1, lease_until = NULL, updated_at = now()
+         WHERE status = 'sending' AND lease_until < now() AND transmitting_at IS NOT NULL RETURNING id`,
+        [INTERRUPTED_ERROR],
+      );
+      return rows.map((r) => r.id);
     },
 
     async get(id) {
@@ -116,7 +137,8 @@ export function outboxStore(db: Db): OutboxStore {
 
     async requeue(id) {
       await db.query(
-        `UPDATE outbox SET status = 'queued', attempts = 0, lease_until = NULL, updated_at = now() WHERE id = $1 AND status = 'failed'`,
+        `UPDATE outbox SET status = 'queued', attempts = 0, lease_until = NULL, transmitting_at = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'failed'`,
         [id],
       );
     },
