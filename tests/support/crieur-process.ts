@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
+import { waitFor } from './pipeline.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'src/cli/crieur.js');
@@ -292,20 +293,8 @@ export function speakerOf(n: number, tag: string): string {
 
 // ---------------------------------------------------------------------------------------------- waits
 
-export async function waitUntil<T>(check: () => T | Promise<T>, ms: number, what: string): Promise<NonNullable<T>> {
-  const t0 = Date.now();
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-    await sleep(100);
-  }
-}
+/** Polls every 100 ms until `check` is truthy (pipeline.ts's waitFor, with the arguments in this file's order). */
+export const waitUntil = <T>(check: () => T | Promise<T>, ms: number, what: string): Promise<NonNullable<T>> => waitFor(check, what, ms, 100);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

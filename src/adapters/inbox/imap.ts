@@ -13,8 +13,8 @@
  */
 import { ImapFlow } from 'imapflow';
 import type { Checkpoint } from '../../ports.ts';
-import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
-import { WatchLoop } from './watch-loop.ts';
+import { InboxError, type InboxDeps } from './types.ts';
+import { LoopInbox } from './watch-loop.ts';
 import { Wake } from './wake.ts';
 
 /** How many messages' bytes one FETCH brings in: bounds memory on a large backlog. */
@@ -48,38 +48,24 @@ export function parseImapUrl(url: string): ImapTarget {
   return { host, port, secure, user, pass: decodeURIComponent(u.password), mailbox, label };
 }
 
-export class ImapInbox implements Inbox {
+export class ImapInbox extends LoopInbox {
   private readonly target: ImapTarget;
-  private readonly loop: WatchLoop;
   private readonly processed: string;
   private readonly pollMs: number;
-  private onMessage: OnMessage | null = null;
 
   constructor(
     url: string,
     private readonly deps: InboxDeps,
   ) {
+    super();
     this.target = parseImapUrl(url);
     this.processed = deps.processedFolder ?? 'Crieur/Processed';
     if (this.processed === this.target.mailbox) throw new InboxError('EINBOX_URL', 'inbox.processedFolder must differ from the watched mailbox');
     this.pollMs = deps.pollMs ?? 30_000;
-    this.loop = new WatchLoop(this.target.label, deps, (signal, ready) => this.session(signal, ready));
+    this.watch(this.target.label, deps);
   }
 
-  get state(): InboxState {
-    return this.loop.state;
-  }
-
-  start(onMessage: OnMessage): Promise<void> {
-    this.onMessage = onMessage;
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private async session(signal: AbortSignal, ready: () => void): Promise<void> {
+  protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     const { host, port, secure, user, pass, mailbox, label } = this.target;
     const log = this.deps.logger;
     const client = new ImapFlow({

@@ -11,8 +11,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
-import { WatchLoop } from './watch-loop.ts';
+import { InboxError, type InboxDeps } from './types.ts';
+import { LoopInbox } from './watch-loop.ts';
 import { Wake } from './wake.ts';
 
 export function parseMaildirUrl(url: string): string {
@@ -33,12 +33,10 @@ export function seenName(name: string): string {
   return `${name.slice(0, at)}:2,${[...flags].sort().join('')}`;
 }
 
-export class MaildirInbox implements Inbox {
+export class MaildirInbox extends LoopInbox {
   private readonly root: string;
-  private readonly loop: WatchLoop;
   private readonly pollMs: number;
   private readonly ignored = new Set<string>();
-  private onMessage: OnMessage | null = null;
 
   constructor(
     url: string,
@@ -46,25 +44,13 @@ export class MaildirInbox implements Inbox {
     /** fsWatch false: rescan only (NFS and other file systems where inotify sees nothing). */
     private readonly opts: { fsWatch?: boolean } = {},
   ) {
+    super();
     this.root = parseMaildirUrl(url);
     this.pollMs = deps.pollMs ?? 30_000;
-    this.loop = new WatchLoop(`maildir://${this.root}`, deps, (signal, ready) => this.session(signal, ready));
+    this.watch(`maildir://${this.root}`, deps);
   }
 
-  get state(): InboxState {
-    return this.loop.state;
-  }
-
-  start(onMessage: OnMessage): Promise<void> {
-    this.onMessage = onMessage;
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private async session(signal: AbortSignal, ready: () => void): Promise<void> {
+  protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     const isDir = await stat(this.root).then((s) => s.isDirectory(), () => false);
     if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it or fix inbox.url`);
     for (const sub of ['new', 'cur', 'tmp']) await mkdir(join(this.root, sub), { recursive: true });

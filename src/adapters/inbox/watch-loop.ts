@@ -8,7 +8,7 @@
  * only, so the message in hand is finished (and its checkpoint written) before it returns.
  */
 import { Lease, lockKey } from './lease.ts';
-import { InboxError, type InboxDeps, type InboxState } from './types.ts';
+import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
 import { backoffDelay, sleep } from './wake.ts';
 
 export type Session = (signal: AbortSignal, ready: () => void) => Promise<void>;
@@ -115,4 +115,36 @@ export class WatchLoop {
 function describe(err: unknown): string {
   if (err instanceof InboxError) return `${err.code}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The Inbox half every adapter shares: start/stop/state delegate to a WatchLoop around the adapter's session. */
+export abstract class LoopInbox implements Inbox {
+  protected onMessage: OnMessage | null = null;
+  private watchLoop: WatchLoop | null = null;
+
+  /** One connection's life: catch up, call `ready()`, then watch until `signal` aborts; throw when it drops. */
+  protected abstract session(signal: AbortSignal, ready: () => void): Promise<void>;
+
+  /** Called once by the subclass constructor, when its own fields are set. */
+  protected watch(label: string, deps: InboxDeps): void {
+    this.watchLoop = new WatchLoop(label, deps, (signal, ready) => this.session(signal, ready));
+  }
+
+  get state(): InboxState {
+    return this.watchLoop?.state ?? 'idle';
+  }
+
+  start(onMessage: OnMessage): Promise<void> {
+    this.onMessage = onMessage;
+    return this.loop().start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop().stop();
+  }
+
+  private loop(): WatchLoop {
+    if (!this.watchLoop) throw new Error('inbox adapter did not call watch() in its constructor');
+    return this.watchLoop;
+  }
 }
