@@ -120,6 +120,37 @@ Je suis absent jusqu'au 2 décembre.
       ),
     },
     {
+      name: 'bounce',
+      raw: Buffer.from(
+        crlf(`From: Mail Delivery System <MAILER-DAEMON@mx.exemple.fr>
+To: bounces@${domain}
+Subject: Undelivered Mail Returned to Sender
+Date: Wed, 25 Nov 2026 11:30:00 +0100
+Message-ID: <demo-bounce-1@mx.exemple.fr>
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"
+
+--dsn
+Content-Type: text/plain; charset=us-ascii
+
+This is the mail system at host mx.exemple.fr. Your message could not be delivered.
+
+--dsn
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.exemple.fr
+
+Final-Recipient: rfc822; ancien.orateur@exemple.fr
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 <ancien.orateur@exemple.fr>: Recipient address rejected
+
+--dsn--
+`),
+      ),
+    },
+    {
       name: 'list-post',
       raw: Buffer.from(
         crlf(`From: Someone <someone@example.net>
