@@ -8,7 +8,7 @@ import type { Mail } from '../../types.ts';
 import { fold } from '../text/fold.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
-import { stripReplyPrefixes, titleFromSubject } from './subject.ts';
+import { answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
@@ -30,7 +30,7 @@ const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:p
 const DIRECT = new RegExp(
   `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b`,
 );
-const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|retour d'experience|workshop|atelier|orateur|oratrice|speaker|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetup|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
@@ -56,7 +56,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
 
   const isForward = src.forwardedBy !== null || FORWARD_SUBJECT.test(mail.subject);
   const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
-  if (isReply) bump(-3, 'reply subject');
+  // An answer to a call for talks is where proposals come from; any other reply is rarely one.
+  if (isReply && answersCallForTalks(mail.subject)) bump(2.5, 'answer to a call for talks');
+  else if (isReply) bump(-3, 'reply subject');
   if (!isForward && mail.inReplyTo) bump(-1, 'in-reply-to');
 
   const subject = src.subject.slice(0, MAX_SUBJECT);

@@ -19,6 +19,16 @@ export function stripReplyPrefixes(subject: string): string {
   return subject.replace(REPLY_PREFIX, '').trim();
 }
 
+/** "Appel à orateurs", "Call for talks", "CFP": the name of a call, not of a talk. */
+const CALL_FOR_TALKS =
+  /\b(appel (?:a|aux) (?:orateurs?|oratrices?|intervenants?|interventions?|propositions?|conferenciers?|presentations?|talks?|sujets?|communications?)|call for (?:talks|speakers|papers|proposals|presentations|participation|lightning talks)|cfp|cft)\b/;
+
+/** "Re: Appel à orateurs – meetup de janvier": an answer to a call for talks, whose subject names the call. */
+export function answersCallForTalks(subject: string): boolean {
+  const s = subject.slice(0, 400);
+  return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && CALL_FOR_TALKS.test(fold(stripReplyPrefixes(s)));
+}
+
 export interface SubjectTitle {
   /** The title, or null when the subject says only "proposal". */
   title: string | null;
@@ -29,6 +39,8 @@ export interface SubjectTitle {
 }
 
 export function titleFromSubject(subject: string): SubjectTitle {
+  // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
+  if (answersCallForTalks(subject)) return { title: null, tagged: false };
   let s = stripReplyPrefixes(subject.normalize('NFC'));
   let tagged = false;
   for (let k = 0; k < 3; k++) {
