@@ -1,7 +1,7 @@
 /**
  * bench/ingest — crieur's mail path end to end, next to the bare libraries it is built on, in one run.
  *
- *   npm run bench:ingest [-- --messages 5000] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
+ *   npm run bench:ingest [-- --messages 5000] [--workers 1] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
  *
  * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
  * through `crieur ingest FILE…` into a child `crieur worker classify file command deliver` on a fresh
@@ -46,13 +46,14 @@ try {
     corpus,
     timeoutMs: opt('timeout', 300) * 1000,
     workerNodeFlags: flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    workers: opt('workers', 1),
     log,
     progress: flag('progress'),
   });
   if (flag('cpu-prof')) log(`worker CPU profile written to ${profDir}`);
   const wanted = t.expected.acks + t.expected.notices;
   const e2e = t.messages.length / t.endToEndSeconds;
-  log(`\n== throughput (PostgreSQL, Redis, 1 worker process with every queue; child processes) ==`);
+  log(`\n== throughput (PostgreSQL, Redis, ${opt('workers', 1)} worker process(es) with every queue; child processes) ==`);
   log(`messages ingested:             ${t.messages.length}`);
   log(`mails received by the sink:    ${t.received} of ${wanted} expected${t.timedOut ? ' (TIMED OUT)' : ''}`);
   log(`inbound kind/state:            ${JSON.stringify(t.inbound)}`);

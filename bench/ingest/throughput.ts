@@ -32,6 +32,8 @@ export interface ThroughputOptions {
   timeoutMs: number;
   /** Node flags for the worker child, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   workerNodeFlags: string[];
+  /** How many `crieur worker` processes share the queues (scale-out on PostgreSQL). */
+  workers: number;
   log: (line: string) => void;
   /** Print where the backlog stands every ~2 s (which stage it waits in). */
   progress?: boolean;
@@ -48,11 +50,13 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
   const db = await createDatabase(`crieur_bench_${tag}`);
   const arrivals: number[] = [];
   const sink = await startSmtpSink({ onMessage: () => arrivals.push(performance.now()) });
-  let worker: ReturnType<typeof spawnCrieur> | null = null;
+  const workers: ReturnType<typeof spawnCrieur>[] = [];
   try {
     const config = writeConfig(o.dir, 'throughput.yaml', { ...cfg, database: { url: db.url }, smtp: { url: sink.url, pool: 5 } });
-    worker = spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, 'worker.log'), o.workerNodeFlags);
-    await worker.waitForLog('crieur running', 30_000);
+    for (let w = 0; w < o.workers; w++) {
+      workers.push(spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, `worker${w || ''}.log`), o.workerNodeFlags));
+    }
+    await Promise.all(workers.map((w) => w.waitForLog('crieur running', 30_000)));
 
     const t0 = performance.now();
     const ingest = spawnCrieur(['ingest', '--config', config, ...messages.map((m) => m.file)], join(o.dir, 'ingest.log'));
@@ -102,7 +106,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       timedOut,
     };
   } finally {
-    await worker?.stop();
+    await Promise.all(workers.map((w) => w.stop()));
     await sink.close();
     await db.drop();
     await dropRedisPrefix(cfg.redis.prefix);
