@@ -10,30 +10,27 @@ import { fileURLToPath } from 'node:url';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTokens, verifyToken } from '../../src/core/tokens.ts';
-import { startDovecot, type Dovecot } from '../support/dovecot.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Dovecot } from '../support/dovecot.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   appendRaw,
   buildMail,
-  clearRedisPrefix,
-  e2eConfig,
   ENGINE_NAMES,
   findInMailbox,
-  imapClient,
   ORGANIZERS,
+  type Pipeline,
   proposalMail,
   quiet,
   redisPrefix,
+  type SentMail,
   sentTo,
   settled,
-  startPipeline,
+  startLiveImap,
+  stopLive,
   TEST_SECRET,
-  testDatabase,
+  type TestDatabase,
   waitFor,
   waitSentTo,
-  type Pipeline,
-  type SentMail,
-  type TestDatabase,
 } from '../support/pipeline.ts';
 import { corpusDir } from '../support/corpus.ts';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
@@ -62,18 +59,10 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
   const prefix = redisPrefix();
 
   beforeAll(async () => {
-    [dc, sink, db] = await Promise.all([startDovecot(), startSmtpSink(), testDatabase(engine)]);
-    imap = await imapClient(dc);
-    p = await startPipeline(e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix }));
+    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix));
   }, 60_000);
 
-  afterAll(async () => {
-    await p?.stop();
-    await imap?.logout().catch(() => undefined);
-    await Promise.all([dc?.stop(), sink?.close()]);
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  }, 60_000);
+  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
 
   it.each([
     { lang: 'fr' as const, name: 'Jeanne Martin', email: 'jeanne.martin@exemple.fr', title: 'Index BRIN en pratique', subject: /^\[P-\d{4}\] Proposition reçue : Index BRIN en pratique$/, words: /Merci pour votre proposition/ },

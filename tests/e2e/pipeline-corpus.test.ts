@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
 import { ingestMessage } from '../../src/app/ingest-message.ts';
 import { corpusMessages, type CorpusMessage } from '../support/corpus.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clearRedisPrefix, e2eConfig, ENGINE_NAMES, ORGANIZERS, quiet, redisPrefix, startPipeline, testDatabase, waitFor, type Pipeline, type TestDatabase } from '../support/pipeline.ts';
+import { ENGINE_NAMES, ORGANIZERS, type Pipeline, quiet, redisPrefix, startLive, stopLive, type TestDatabase, waitFor } from '../support/pipeline.ts';
 
 const ROBOT_FOLDERS = ['autoreplies', 'bounces', 'lists'];
 
@@ -29,16 +29,10 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
   const messages: CorpusMessage[] = corpusMessages().filter((m) => m.entry.folder !== 'mbox');
 
   beforeAll(async () => {
-    [sink, db] = await Promise.all([startSmtpSink(), testDatabase(engine)]);
-    p = await startPipeline(e2eConfig({ smtpUrl: sink.url, databaseUrl: db.url, prefix }), { watch: false });
+    ({ sink, db, p } = await startLive(engine, prefix, { watch: false }));
   }, 60_000);
 
-  afterAll(async () => {
-    await p?.stop();
-    await sink?.close();
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  }, 60_000);
+  afterAll(() => stopLive({ p, sink, db }, prefix), 60_000);
 
   it('every message ends done or failed, stored once per distinct (Message-ID, sha256); no job fails; robots get nothing', async () => {
     expect(messages.length).toBeGreaterThan(400);

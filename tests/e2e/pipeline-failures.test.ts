@@ -10,28 +10,25 @@ import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failedRows } from '../../src/cli/commands/failed.ts';
 import { corpusDir } from '../support/corpus.ts';
-import { startDovecot, type Dovecot } from '../support/dovecot.ts';
+import type { Dovecot } from '../support/dovecot.ts';
 import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   appendRaw,
-  clearRedisPrefix,
-  e2eConfig,
   ENGINE_NAMES,
   findInbound,
-  imapClient,
+  type Pipeline,
   proposalMail,
   quiet,
   redisPrefix,
   scriptedSink,
   sentTo,
   settled,
-  startPipeline,
-  testDatabase,
+  startLiveImap,
+  stopLive,
+  type TestDatabase,
   toCrlf,
   waitFor,
   waitSentTo,
-  type Pipeline,
-  type TestDatabase,
 } from '../support/pipeline.ts';
 
 /** Malformed samples of several sorts: header only, no Content-Type, unparseable From, broken MIME, bad charset. */
@@ -56,20 +53,12 @@ describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, repl
   const prefix = redisPrefix();
 
   beforeAll(async () => {
-    let scripted;
-    [dc, scripted, db] = await Promise.all([startDovecot(), scriptedSink(), testDatabase(engine)]);
-    ({ sink, script } = scripted);
-    imap = await imapClient(dc);
-    p = await startPipeline(e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix }));
+    const scripted = await scriptedSink();
+    script = scripted.script;
+    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix, { sink: scripted.sink }));
   }, 60_000);
 
-  afterAll(async () => {
-    await p?.stop();
-    await imap?.logout().catch(() => undefined);
-    await Promise.all([dc?.stop(), sink?.close()]);
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  }, 60_000);
+  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
 
   const ackRow = async (email: string) => (await p.store.outbox.list()).find((o) => o.purpose === 'ack' && o.recipient === email);
 

@@ -7,23 +7,21 @@ import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   buildMail,
-  clearRedisPrefix,
-  e2eConfig,
   ENGINE_NAMES,
+  type Pipeline,
   proposalMail,
   quiet,
   redisPrefix,
   sentTo,
   settled,
-  startPipeline,
-  testDatabase,
+  startLive,
+  stopLive,
+  type TestDatabase,
   waitFor,
   waitSentTo,
-  type Pipeline,
-  type TestDatabase,
 } from '../support/pipeline.ts';
 
 describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
@@ -46,16 +44,12 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
   beforeAll(async () => {
     maildir = tempDir('crieur-e2e-maildir-');
     for (const sub of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, sub));
-    [sink, db] = await Promise.all([startSmtpSink(), testDatabase(engine)]);
     // pollSeconds is long: delivery must come from fs.watch, the rescan is only a safety net.
-    p = await startPipeline(e2eConfig({ inboxUrl: `maildir://${maildir}`, smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { inbox: { pollSeconds: 60 } } }));
+    ({ sink, db, p } = await startLive(engine, prefix, { inboxUrl: `maildir://${maildir}`, overrides: { inbox: { pollSeconds: 60 } } }));
   }, 60_000);
 
   afterAll(async () => {
-    await p?.stop();
-    await sink?.close();
-    await db?.drop();
-    await clearRedisPrefix(prefix);
+    await stopLive({ p, sink, db }, prefix);
     if (maildir) removeDir(maildir);
   }, 60_000);
 

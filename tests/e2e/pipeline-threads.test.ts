@@ -6,29 +6,26 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type Dovecot } from '../support/dovecot.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Dovecot } from '../support/dovecot.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   appendRaw,
   buildMail,
-  clearRedisPrefix,
-  e2eConfig,
   ENGINE_NAMES,
   findInMailbox,
-  imapClient,
   ORGANIZERS,
+  type Pipeline,
   proposalMail,
   PROPOSALS,
   quiet,
   redisPrefix,
   sentTo,
   settled,
-  startPipeline,
-  testDatabase,
+  startLiveImap,
+  stopLive,
+  type TestDatabase,
   waitFor,
   waitSentTo,
-  type Pipeline,
-  type TestDatabase,
 } from '../support/pipeline.ts';
 
 const PROCESSED = 'Crieur.Processed';
@@ -43,19 +40,10 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
   const prefix = redisPrefix();
 
   beforeAll(async () => {
-    [dc, sink, db] = await Promise.all([startDovecot(), startSmtpSink(), testDatabase(engine)]);
-    imap = await imapClient(dc);
-    const config = e2eConfig({ inboxUrl: dc.url('INBOX'), smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: { limits: { acksPerSenderPerDay: CAP } } });
-    p = await startPipeline(config);
+    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix, { overrides: { limits: { acksPerSenderPerDay: CAP } } }));
   }, 60_000);
 
-  afterAll(async () => {
-    await p?.stop();
-    await imap?.logout().catch(() => undefined);
-    await Promise.all([dc?.stop(), sink?.close()]);
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  }, 60_000);
+  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
 
   const proposalsOf = async (email: string) => (await p.store.proposals.list()).filter((x) => x.speakers.some((s) => s.email === email));
 

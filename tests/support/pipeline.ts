@@ -17,7 +17,7 @@ import type { InboundMessage, Store } from '../../src/ports.ts';
 import type { Mail } from '../../src/types.ts';
 import { runProcess, type RunningProcess } from '../../workers/process.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from './db.ts';
-import type { Dovecot } from './dovecot.ts';
+import { startDovecot, type Dovecot } from './dovecot.ts';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from './smtp-sink.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -143,6 +143,62 @@ export async function startPipeline(config: Config, opts: PipelineOptions = {}):
         await running.stop();
       })()),
   };
+}
+
+// ---------------------------------------------------------------------------------------- a test file's set-up
+export interface LiveOptions {
+  /** An SMTP listener of the test's own (e.g. scripted answers); a plain recording one otherwise. */
+  sink?: SmtpSink;
+  inboxUrl?: string;
+  overrides?: ConfigInput['overrides'];
+  watch?: boolean;
+}
+export interface Live {
+  sink: SmtpSink;
+  db: TestDatabase;
+  p: Pipeline;
+}
+export interface LiveImap extends Live {
+  dc: Dovecot;
+  imap: ImapFlow;
+}
+
+/** Listener, database and running pipeline for one test file; what was started is stopped again if a step fails. */
+export async function startLive(engine: EngineName, prefix: string, o: LiveOptions = {}): Promise<Live> {
+  const [sink, db] = await Promise.all([o.sink ?? startSmtpSink(), testDatabase(engine)]);
+  try {
+    const config = e2eConfig({ inboxUrl: o.inboxUrl, smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: o.overrides });
+    const p = await startPipeline(config, o.watch === undefined ? {} : { watch: o.watch });
+    return { sink, db, p };
+  } catch (err) {
+    await stopLive({ sink, db }, prefix);
+    throw err;
+  }
+}
+
+/** The same with a private Dovecot as the watched inbox, and an IMAP client to APPEND to it. */
+export async function startLiveImap(engine: EngineName, prefix: string, o: Omit<LiveOptions, 'inboxUrl'> = {}): Promise<LiveImap> {
+  const dc = await startDovecot();
+  try {
+    const imap = await imapClient(dc);
+    const live = await startLive(engine, prefix, { ...o, inboxUrl: dc.url('INBOX') }).catch(async (err: unknown) => {
+      await imap.logout().catch(() => undefined);
+      throw err;
+    });
+    return { ...live, dc, imap };
+  } catch (err) {
+    await dc.stop();
+    throw err;
+  }
+}
+
+/** Stops whatever a test file started, pipeline first; tolerant of a set-up that failed half-way. */
+export async function stopLive(parts: Partial<LiveImap>, prefix: string): Promise<void> {
+  await parts.p?.stop();
+  await parts.imap?.logout().catch(() => undefined);
+  await Promise.all([parts.dc?.stop(), parts.sink?.close()]);
+  await parts.db?.drop();
+  await clearRedisPrefix(prefix);
 }
 
 // --------------------------------------------------------------------------------------------- waits
