@@ -8,37 +8,26 @@ import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startDovecot, type Dovecot } from '../support/dovecot.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { imapClient } from '../inbox/helpers.ts';
-import { baseConfig, killAll, proposalMail, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
+import { PG_URL, randomSchema } from '../support/db.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+import { proposalMail, startChildServices, stopChildServices, type ChildServices, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
 
 const ORGA = 'orga@pgug.example.org';
 const box = sandbox('kill');
 const schema = randomSchema('e2e');
-let dc: Dovecot;
+let services: ChildServices | undefined;
 let sink: SmtpSink;
 let imap: ImapFlow;
 let db: Db;
 let configFile: string;
 
 beforeAll(async () => {
-  [dc, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
-  imap = await imapClient(dc);
-  configFile = box.writeConfig(baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url(), organizers: [ORGA] }));
+  services = await startChildServices(box, schema, [ORGA]);
+  ({ sink, imap, configFile } = services);
   db = await openDb(PG_URL, { schema });
 });
 
-afterAll(async () => {
-  await killAll();
-  await imap?.logout().catch(() => undefined);
-  await db?.close();
-  await sink?.close();
-  await dc?.stop();
-  await dropSchema(schema);
-  await box.cleanup();
-});
+afterAll(() => stopChildServices(services ?? {}, box, schema, db));
 
 const start = (name: string) => spawnCrieur(['start', '--config', configFile], { dir: box.dir, name });
 const worker = (name: string) => spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', configFile], { dir: box.dir, name });

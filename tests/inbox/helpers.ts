@@ -4,7 +4,6 @@ import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import type { Checkpoint, CheckpointStore } from '../../src/ports.ts';
 import type { InboxLogger, InboxMessage, InboxVerdict } from '../../src/adapters/inbox/types.ts';
-import type { Dovecot } from '../support/dovecot.ts';
 
 export class MemoryCheckpoints implements CheckpointStore {
   readonly map = new Map<string, Checkpoint>();
@@ -66,12 +65,7 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, ms = 50
 export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A plain IMAP client for the test's own side: append, list, count. */
-export async function imapClient(dc: Dovecot): Promise<ImapFlow> {
-  const c = new ImapFlow({ host: '127.0.0.1', port: dc.port, secure: false, auth: { user: dc.user, pass: dc.pass }, logger: false });
-  c.on('error', () => undefined);
-  await c.connect();
-  return c;
-}
+export { imapClient } from '../support/dovecot.ts';
 
 export async function uidsIn(c: ImapFlow, mailbox: string): Promise<number[]> {
   const lock = await c.getMailboxLock(mailbox);

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
-import { waitFor } from './pipeline.ts';
+import type { ImapFlow } from 'imapflow';
+import { dropSchema, PG_URL } from './db.ts';
+import { startDovecot, type Dovecot } from './dovecot.ts';
+import { imapClient, waitFor } from './pipeline.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'src/cli/crieur.js');
@@ -338,4 +342,34 @@ export function duplicates(messages: { envelope: { to: string[] }; raw: Buffer }
     ids.set(id, (ids.get(id) ?? 0) + 1);
   }
   return [...byKey, ...[...ids].filter(([, n]) => n > 1).map(([id, n]) => `Message-ID ${id} ×${n}`)];
+}
+
+// ------------------------------------------------------------------------------ services for a file of children
+export interface ChildServices {
+  dc: Dovecot;
+  sink: SmtpSink;
+  imap: ImapFlow;
+  /** A config file for the children: Dovecot's INBOX, the sink, PostgreSQL confined to `schema`. */
+  configFile: string;
+}
+
+/** The services `crieur` children of one test file talk to, on PostgreSQL in a schema of the file's own. */
+export async function startChildServices(box: Sandbox, schema: string, organizers: string[]): Promise<ChildServices> {
+  const [dc, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
+  const imap = await imapClient(dc);
+  const configFile = box.writeConfig(
+    baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url(), organizers }),
+  );
+  return { dc, sink, imap, configFile };
+}
+
+/** Kills the children, then stops what startChildServices started and drops the schema; tolerant of half a set-up. */
+export async function stopChildServices(s: Partial<ChildServices>, box: Sandbox, schema: string, db?: { close(): Promise<void> }): Promise<void> {
+  await killAll();
+  await s.imap?.logout().catch(() => undefined);
+  await db?.close();
+  await s.sink?.close();
+  await s.dc?.stop();
+  await dropSchema(schema);
+  await box.cleanup();
 }

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 import { freePort } from './ports.ts';
 
 export interface Dovecot {
@@ -216,4 +217,12 @@ function tail(file: string): string {
   } catch {
     return '';
   }
+}
+
+/** A logged-in IMAP client on this Dovecot, for tests that APPEND or look into mailboxes. */
+export async function imapClient(dc: Dovecot): Promise<ImapFlow> {
+  const c = new ImapFlow({ host: '127.0.0.1', port: dc.port, secure: false, auth: { user: dc.user, pass: dc.pass }, logger: false });
+  c.on('error', () => undefined);
+  await c.connect();
+  return c;
 }

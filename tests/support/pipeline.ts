@@ -17,7 +17,9 @@ import type { InboundMessage, Store } from '../../src/ports.ts';
 import type { Mail } from '../../src/types.ts';
 import { runProcess, type RunningProcess } from '../../workers/process.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from './db.ts';
-import { startDovecot, type Dovecot } from './dovecot.ts';
+import { imapClient, startDovecot, type Dovecot } from './dovecot.ts';
+
+export { imapClient };
 import { startSmtpSink, type SinkMessage, type SmtpSink } from './smtp-sink.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -277,12 +279,6 @@ export function toCrlf(raw: Buffer): Buffer {
 }
 
 /** The test's own IMAP client (a second session, as a user's mail client or the MTA would be). */
-export async function imapClient(dc: Dovecot): Promise<ImapFlow> {
-  const c = new ImapFlow({ host: '127.0.0.1', port: dc.port, secure: false, auth: { user: dc.user, pass: dc.pass }, logger: false });
-  c.on('error', () => undefined);
-  await c.connect();
-  return c;
-}
 
 export async function appendRaw(client: ImapFlow, raw: Buffer | string, mailbox = 'INBOX'): Promise<void> {
   const r = await client.append(mailbox, typeof raw === 'string' ? Buffer.from(raw) : raw);
