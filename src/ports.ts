@@ -242,7 +242,7 @@ export interface ThreadInfo {
 
 export interface Composer {
   ack(p: ProposalRecord, to: Speaker & { email: string }, thread: ThreadInfo): Promise<ComposedMail>;
-  organizerNotice(p: ProposalRecord, organizer: string, thread: ThreadInfo): Promise<ComposedMail>;
+  organizerNotice(p: ProposalRecord, organizer: string): Promise<ComposedMail>;
 }
 
 // -------------------------------------------------------------------------------------------- logger

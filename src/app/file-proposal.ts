@@ -62,7 +62,7 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
     }
   }
   for (const organizer of deps.config.organizers) {
-    const composed = await deps.composer.organizerNotice(proposal, organizer, thread);
+    const composed = await deps.composer.organizerNotice(proposal, organizer);
     queued.push(...(await enqueue(deps, 'notify-organizer', subjectRef, composed, inboundId)));
   }
   // Each dispatch is idempotent and independent of the others: sent together.

@@ -41,13 +41,14 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
     to: Address,
     locale: Language,
     data: (replyAddress: string) => object,
-    thread: ThreadInfo,
+    /** The mail this one answers (threading), or null for a mail that starts a thread. */
+    parent: ThreadInfo | null,
     autoSubmitted: AutoSubmitted,
   ): Promise<ComposedMail> {
     const token = mintToken(secret(), { purpose, ref: p.ref }, to.email);
     const replyAddress = tokenAddress(inbox, token);
     const rendered = await renderer.render(template, locale, data(replyAddress));
-    const { inReplyTo, references } = threadHeaders(thread);
+    const { inReplyTo, references } = parent ? threadHeaders(parent) : { inReplyTo: null, references: [] };
     const msg = composeMessage({
       from: config.addresses.from,
       to,
@@ -81,12 +82,10 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
         'auto-replied',
       );
     },
-    organizerNotice(p, organizer, thread) {
+    organizerNotice(p, organizer) {
       const locale = config.group.locale;
       const to: Address = { name: null, email: organizer };
       const submittedBy = p.speakers[0]?.email ? { name: p.speakers[0].name, email: p.speakers[0].email } : null;
-      // Organizers get a thread of their own, not the speaker's: the notice starts it.
-      void thread;
       return build(
         'organizer',
         'notify-organizer',
@@ -94,7 +93,8 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
         to,
         locale,
         (replyAddress) => noticeData(p, { group, locale, replyAddress, receivedAt: p.receivedAt, submittedBy }),
-        { messageId: null, references: [], subject: '' },
+        // Organizers get a thread of their own, not the speaker's: the notice starts it.
+        null,
         'auto-generated',
       );
     },
