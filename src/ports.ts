@@ -33,9 +33,21 @@ export interface InboundMessage {
 export interface InboundStore {
   /** Stores raw bytes first, byte-exact. Unique by (Message-ID, sha256): a second copy returns the first id. */
   saveRaw(raw: Buffer, loc: InboundLocator): Promise<{ id: number; inserted: boolean }>;
+  /** saveRaw for a batch (a backlog): one round trip and one commit; results in the order given. */
+  saveRawMany(items: readonly { raw: Buffer; loc: InboundLocator }[]): Promise<{ id: number; inserted: boolean }[]>;
   getRaw(id: number): Promise<Buffer | null>;
   get(id: number): Promise<InboundMessage | null>;
-  setClassified(id: number, kind: Kind, parsed: ParseResult): Promise<void>;
+  /**
+   * Records what the message is: state classified, or done when `done` (nothing more to do with it). A message
+   * already done is left as it is (a stale second job must not wind it back): `updated` false. `findCopy`: also
+   * answers earlierCopy in the same round trip.
+   */
+  setClassified(
+    id: number,
+    kind: Kind,
+    parsed: ParseResult,
+    opts?: { done?: boolean; findCopy?: boolean },
+  ): Promise<{ updated: boolean; copyOf: Pick<InboundMessage, 'id' | 'state'> | null }>;
   setState(id: number, state: InboundState, error?: string | null): Promise<void>;
   listFailed(): Promise<InboundMessage[]>;
   /**
@@ -149,6 +161,12 @@ export interface NewOutboxItem {
   causeMessageId?: number | null;
 }
 
+/** A loop guard: at most `limit` rows of one purpose to one recipient since `since`. */
+export interface OutboxCap {
+  limit: number;
+  since: Date;
+}
+
 export interface OutboxStore {
   enqueue(item: NewOutboxItem): Promise<{ id: number; inserted: boolean }>;
   /**
@@ -156,9 +174,18 @@ export interface OutboxStore {
    * when `limit` rows of this purpose went to this recipient since `since`. A row already queued under the
    * same key is returned as is (a replay), cap or not.
    */
-  enqueueCapped(item: NewOutboxItem, cap: { limit: number; since: Date }): Promise<{ id: number; inserted: boolean } | null>;
-  /** Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired). */
-  claim(id: number, leaseMs: number): Promise<OutboxItem | null>;
+  enqueueCapped(item: NewOutboxItem, cap: OutboxCap): Promise<{ id: number; inserted: boolean } | null>;
+  /**
+   * Several rows in one commit, each as enqueue (or enqueueCapped when it has a cap; every cap of one call counts
+   * from the same `since`). `completes`: the inbound message whose handling these rows finish, marked done in the
+   * same commit — its mails and the end of its handling land together. Results in the order of `items`.
+   */
+  enqueueAll(items: (NewOutboxItem & { cap?: OutboxCap })[], opts?: { completes?: number }): Promise<({ id: number; inserted: boolean } | null)[]>;
+  /**
+   * Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired).
+   * `transmitting`: the caller begins the SMTP transaction right away — the claim is also markTransmitting.
+   */
+  claim(id: number, leaseMs: number, opts?: { transmitting?: boolean }): Promise<OutboxItem | null>;
   /** Recorded just before the SMTP transaction: from here on, a crash may leave the mail delivered. */
   markTransmitting(id: number): Promise<void>;
   /**
@@ -220,6 +247,8 @@ export interface Dispatcher {
    * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
    */
   dispatch(queue: QueueName, id: number, opts?: { again?: boolean }): Promise<void>;
+  /** Several ids on one queue in one round trip (a filing's mails, a backlog); idempotent as dispatch. */
+  dispatchMany(queue: QueueName, ids: readonly number[]): Promise<void>;
 }
 
 // -------------------------------------------------------------------------------------------- compose

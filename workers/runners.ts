@@ -23,9 +23,11 @@ const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
 };
 
 export const RUNNERS: readonly Runner[] = [
-  { queue: 'classify', concurrency: 8, run: classifyMessage, park: parkInbound },
-  // Filing waits on the database (4 commits, ~10 reads a proposal), not on CPU: many in flight share the commits' fsyncs.
-  { queue: 'file', concurrency: 16, run: fileProposal, park: parkInbound },
+  // Classifying a proposal files it too (two commits): the job mostly waits on the database, not on CPU, and
+  // many in flight share the commits' fsyncs.
+  { queue: 'classify', concurrency: 16, run: classifyMessage, park: parkInbound },
+  // Replays and the recovery sweep only: a proposal classified whose filing was cut short.
+  { queue: 'file', concurrency: 4, run: fileProposal, park: parkInbound },
   { queue: 'command', concurrency: 4, run: handleReply, park: parkInbound },
   {
     queue: 'deliver',

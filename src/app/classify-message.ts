@@ -1,8 +1,13 @@
 /**
  * The classify runner: parse the stored raw message, record what it is, and route it. A message that cannot
  * be understood is parked (state failed, with the reason) — kept, listed by `crieur failed list`, replayable.
+ *
+ * A proposal is filed here, in the same job, with the message already parsed: a second job and a second parse
+ * per proposal were most of the cost of a backlog (bench/ingest). The `file` queue still exists for replays and
+ * the recovery sweep (a proposal classified whose filing was cut short).
  */
 import { parseRawMessage } from './parse-message.ts';
+import { fileParsed } from './file-proposal.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -14,7 +19,7 @@ const ROUTES: Partial<Record<Kind, QueueName>> = {
   reply: 'command',
 };
 
-export async function classifyMessage(deps: Pick<AppDeps, 'store' | 'dispatcher' | 'ctx' | 'log'>, inboundId: number): Promise<Kind | null> {
+export async function classifyMessage(deps: AppDeps, inboundId: number): Promise<Kind | null> {
   const raw = await deps.store.inbound.getRaw(inboundId);
   if (raw === null) throw new Error(`inbound message ${inboundId} not found`);
   const outcome = await parseRawMessage(raw, deps.ctx);
@@ -24,13 +29,23 @@ export async function classifyMessage(deps: Pick<AppDeps, 'store' | 'dispatcher'
     return null;
   }
   const { kind } = outcome.result;
-  await deps.store.inbound.setClassified(inboundId, kind, outcome.result);
-  // A re-delivery (same Message-ID, other trace headers) is kept but not acted on twice: one filing, one ack.
-  const copyOf = ROUTES[kind] ? await deps.store.inbound.earlierCopy(inboundId) : null;
-  const next = copyOf ? undefined : ROUTES[kind];
-  if (copyOf) deps.log.info({ inbound: inboundId, copyOf: copyOf.id }, 'message already received: not acted on again');
-  if (next) await deps.dispatcher.dispatch(next, inboundId);
-  else await deps.store.inbound.setState(inboundId, 'done');
+  const route = ROUTES[kind];
+  // One statement: the classification, "done" when nothing follows, and whether an earlier copy exists.
+  const saved = await deps.store.inbound.setClassified(inboundId, kind, outcome.result, { done: !route, findCopy: !!route });
+  if (!saved.updated) {
+    // Already done: a second job for the same message (a replay racing the recovery sweep). Nothing to redo.
+    deps.log.info({ inbound: inboundId, kind }, 'message already handled: not acted on again');
+    return kind;
+  }
   deps.log.info({ inbound: inboundId, kind, messageId: outcome.result.messageId }, 'message classified');
+  if (!route) return kind;
+  // A re-delivery (same Message-ID, other trace headers) is kept but not acted on twice: one filing, one ack.
+  if (saved.copyOf) {
+    await deps.store.inbound.setState(inboundId, 'done');
+    deps.log.info({ inbound: inboundId, copyOf: saved.copyOf.id }, 'message already received: not acted on again');
+    return kind;
+  }
+  if (route === 'file') await fileParsed(deps, inboundId, outcome.result, outcome.mail);
+  else await deps.dispatcher.dispatch(route, inboundId);
   return kind;
 }

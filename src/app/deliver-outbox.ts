@@ -17,9 +17,10 @@ export type DeliveryResult = 'sent' | 'parked' | 'skipped';
 export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, outboxId: number): Promise<DeliveryResult> {
   const { store, log } = deps;
   if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
-  const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000);
+  // The SMTP transaction begins right after the claim (one job per pooled connection): the claim marks the row
+  // transmitting too, one commit instead of two.
+  const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
   if (!item) return 'skipped';
-  await store.outbox.markTransmitting(item.id);
   try {
     const r = await deps.sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
     await store.outbox.markSent(item.id, r.response);

@@ -21,3 +21,15 @@ export async function ingestMessage(deps: Pick<AppDeps, 'store' | 'dispatcher' |
   }
   return saved;
 }
+
+/** A backlog: stored in one commit, queued in one round trip. Results in the order given. */
+export async function ingestMany(
+  deps: Pick<AppDeps, 'store' | 'dispatcher' | 'log'>,
+  items: readonly { raw: Buffer; loc: InboundLocator }[],
+): Promise<IngestOutcome[]> {
+  const saved = await deps.store.inbound.saveRawMany(items);
+  const fresh = saved.filter((s) => s.inserted).map((s) => s.id);
+  await deps.dispatcher.dispatchMany('classify', fresh);
+  deps.log.info({ stored: fresh.length, duplicates: saved.length - fresh.length }, 'messages stored');
+  return saved;
+}

@@ -30,6 +30,13 @@ export function sniffMessageId(raw: Buffer): string | null {
   return m?.[1] ?? null;
 }
 
+/**
+ * The first other stored copy of message `m` (a subquery). coalesce(…) = m.message_id is the identity index's
+ * expression: an index scan, not a scan of every message ever received.
+ */
+const EARLIER_COPY = `SELECT o.id, o.state FROM inbound_messages o
+  WHERE coalesce(o.message_id, '') = m.message_id AND o.id < m.id AND o.state <> 'failed' ORDER BY o.id LIMIT 1`;
+
 function toMessage(r: Row): InboundMessage {
   return {
     id: r.id,
@@ -45,23 +52,63 @@ function toMessage(r: Row): InboundMessage {
 }
 
 export function inboundStore(db: Db): InboundStore {
-  return {
+  const self: InboundStore = {
     async saveRaw(raw: Buffer, loc: InboundLocator) {
-      const sha256 = createHash('sha256').update(raw).digest('hex');
-      const messageId = sniffMessageId(raw);
-      const inserted = await db.query<{ id: number }>(
+      const [r] = await self.saveRawMany([{ raw, loc }]);
+      return r!;
+    },
+
+    async saveRawMany(items) {
+      if (items.length === 0) return [];
+      const keyed = items.map(({ raw, loc }) => ({ raw, loc, sha256: createHash('sha256').update(raw).digest('hex'), messageId: sniffMessageId(raw) }));
+      const key = (messageId: string | null, sha256: string) => `${messageId ?? ''}\n${sha256}`;
+      const col = <T>(f: (k: (typeof keyed)[number]) => T) => keyed.map(f);
+      // The bytes travel as one binary parameter cut by offsets: a bytea[] would go as hex text (twice the bytes,
+      // parsed by the server's array_in).
+      const offsets: number[] = [];
+      let at = 1;
+      for (const k of keyed) {
+        offsets.push(at);
+        at += k.raw.length;
+      }
+      const inserted = await db.query<{ id: number; message_id: string | null; sha256: string }>(
         `INSERT INTO inbound_messages (message_id, sha256, raw, size, source, mailbox, uid_validity, uid)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ((coalesce(message_id, '')), sha256) DO NOTHING RETURNING id`,
-        [messageId, sha256, raw, raw.length, loc.source, loc.mailbox ?? null, loc.uidValidity ?? null, loc.uid ?? null],
+         SELECT u.message_id, u.sha256, substring($3::bytea FROM u.at FOR u.size), u.size, u.source, u.mailbox, u.uid_validity, u.uid
+         FROM unnest($1::text[], $2::text[], $4::integer[], $5::integer[], $6::text[], $7::text[], $8::bigint[], $9::bigint[])
+           AS u(message_id, sha256, at, size, source, mailbox, uid_validity, uid)
+         ON CONFLICT ((coalesce(message_id, '')), sha256) DO NOTHING RETURNING id, message_id, sha256`,
+        [
+          col((k) => k.messageId),
+          col((k) => k.sha256),
+          Buffer.concat(col((k) => k.raw)),
+          offsets,
+          col((k) => k.raw.length),
+          col((k) => k.loc.source),
+          col((k) => k.loc.mailbox ?? null),
+          col((k) => k.loc.uidValidity ?? null),
+          col((k) => k.loc.uid ?? null),
+        ],
       );
-      if (inserted[0]) return { id: inserted[0].id, inserted: true };
-      const existing = await db.query<{ id: number }>(
-        `SELECT id FROM inbound_messages WHERE coalesce(message_id, '') = coalesce($1, '') AND sha256 = $2`,
-        [messageId, sha256],
-      );
-      if (!existing[0]) throw new Error(`inbound message ${sha256} conflicted but cannot be found`);
-      return { id: existing[0].id, inserted: false };
+      const ids = new Map(inserted.map((r) => [key(r.message_id, r.sha256), { id: r.id, inserted: true }]));
+      const missing = keyed.filter((k) => !ids.has(key(k.messageId, k.sha256)));
+      if (missing.length > 0) {
+        // Stored before (a re-delivery): the first copy's id. The identity index's own expression, so an index scan.
+        const known = await db.query<{ id: number; message_id: string | null; sha256: string }>(
+          `SELECT m.id, m.message_id, m.sha256 FROM inbound_messages m
+           JOIN unnest($1::text[], $2::text[]) AS u(message_id, sha256) ON coalesce(m.message_id, '') = coalesce(u.message_id, '') AND m.sha256 = u.sha256`,
+          [missing.map((k) => k.messageId), missing.map((k) => k.sha256)],
+        );
+        for (const r of known) ids.set(key(r.message_id, r.sha256), { id: r.id, inserted: false });
+      }
+      // The same message twice in one batch: inserted once, the second is a duplicate of the first.
+      const seen = new Set<string>();
+      return keyed.map((k) => {
+        const found = ids.get(key(k.messageId, k.sha256));
+        if (!found) throw new Error(`inbound message ${k.sha256} conflicted but cannot be found`);
+        const first = !seen.has(key(k.messageId, k.sha256));
+        seen.add(key(k.messageId, k.sha256));
+        return { id: found.id, inserted: found.inserted && first };
+      });
     },
 
     async getRaw(id) {
@@ -74,12 +121,17 @@ export function inboundStore(db: Db): InboundStore {
       return rows[0] ? toMessage(rows[0]) : null;
     },
 
-    async setClassified(id, kind, parsed) {
-      await db.query(
-        `UPDATE inbound_messages SET kind = $2, parsed = $3::text::jsonb, state = 'classified', error = NULL, updated_at = now()
-         WHERE id = $1`,
-        [id, kind, jsonParam(parsed)],
+    async setClassified(id, kind, parsed, opts = {}) {
+      const rows = await db.query<{ copy_id: number | null; copy_state: InboundState | null }>(
+        `UPDATE inbound_messages m SET kind = $2, parsed = $3::text::jsonb, state = CASE WHEN $4 THEN 'done' ELSE 'classified' END,
+           error = NULL, updated_at = now()
+         WHERE m.id = $1 AND m.state <> 'done'
+         RETURNING (SELECT c.id FROM (${EARLIER_COPY}) c WHERE $5) AS copy_id, (SELECT c.state FROM (${EARLIER_COPY}) c WHERE $5) AS copy_state`,
+        [id, kind, jsonParam(parsed), opts.done === true, opts.findCopy === true],
       );
+      const r = rows[0];
+      if (!r) return { updated: false, copyOf: null };
+      return { updated: true, copyOf: r.copy_id === null ? null : { id: r.copy_id, state: r.copy_state! } };
     },
 
     async setState(id, state, error = null) {
@@ -92,11 +144,7 @@ export function inboundStore(db: Db): InboundStore {
     },
 
     async earlierCopy(id) {
-      const rows = await db.query<{ id: number; state: InboundState }>(
-        `SELECT o.id, o.state FROM inbound_messages m JOIN inbound_messages o ON o.message_id = m.message_id
-         WHERE m.id = $1 AND o.id < m.id AND o.state <> 'failed' ORDER BY o.id LIMIT 1`,
-        [id],
-      );
+      const rows = await db.query<{ id: number; state: InboundState }>(`SELECT c.id, c.state FROM inbound_messages m, LATERAL (${EARLIER_COPY}) c WHERE m.id = $1`, [id]);
       return rows[0] ?? null;
     },
 
@@ -115,4 +163,5 @@ export function inboundStore(db: Db): InboundStore {
       return rows.map((r) => ({ kind: r.kind, state: r.state, count: Number(r.count) }));
     },
   };
+  return self;
 }

@@ -49,54 +49,46 @@ function toItem(r: Row): OutboxItem {
 }
 
 export function outboxStore(db: Db): OutboxStore {
-  return {
+  const self: OutboxStore = {
     async enqueue(item) {
-      const ins = await db.query<{ id: number }>(
-        `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, cause_message_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING id`,
-        [item.purpose, item.subjectRef, item.recipient, item.raw, item.envelopeFrom, item.causeMessageId ?? null],
+      const [r] = await self.enqueueAll([item]);
+      return r!;
+    },
+
+    async enqueueCapped(item, cap) {
+      const [r] = await self.enqueueAll([{ ...item, cap }]);
+      return r ?? null;
+    },
+
+    async enqueueAll(items, opts = {}) {
+      // One round trip and one commit for a filing's mails (migration 003), the cap checked under a lock.
+      const since = items.map((i) => i.cap?.since).find((d) => d !== undefined) ?? null;
+      const rows = await db.query<{ pos: number; id: number | null; inserted: boolean }>(
+        `SELECT pos, id, inserted FROM crieur_enqueue($1::text[], $2::text[], $3::text[], $4::bytea, $5::integer[], $6::text[],
+                                                       $7::integer[], $8::integer[], $9, $10) ORDER BY pos`,
+        [
+          items.map((i) => i.purpose),
+          items.map((i) => i.subjectRef),
+          items.map((i) => i.recipient),
+          // One binary parameter for all the bytes (see migration 003).
+          Buffer.concat(items.map((i) => i.raw)),
+          items.map((i) => i.raw.length),
+          items.map((i) => i.envelopeFrom),
+          items.map((i) => i.causeMessageId ?? null),
+          items.map((i) => i.cap?.limit ?? null),
+          since,
+          opts.completes ?? null,
+        ],
       );
-      if (ins[0]) return { id: ins[0].id, inserted: true };
-      const rows = await db.query<{ id: number }>('SELECT id FROM outbox WHERE purpose = $1 AND subject_ref = $2 AND recipient = $3', [
-        item.purpose,
-        item.subjectRef,
-        item.recipient,
-      ]);
-      if (!rows[0]) throw new Error(`outbox row ${item.purpose}/${item.subjectRef}/${item.recipient} conflicted but cannot be found`);
-      return { id: rows[0].id, inserted: false };
+      return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
     },
 
-    enqueueCapped(item, cap) {
-      // Count-then-insert is a race when two filings for one address run at once (a burst, a mail loop): a
-      // transaction-scoped advisory lock per (purpose, recipient) makes them take turns.
-      return db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crieur-cap:${item.purpose}:${item.recipient.toLowerCase()}`]);
-        const existing = await tx.query<{ id: number }>('SELECT id FROM outbox WHERE purpose = $1 AND subject_ref = $2 AND recipient = $3', [
-          item.purpose,
-          item.subjectRef,
-          item.recipient,
-        ]);
-        if (existing[0]) return { id: existing[0].id, inserted: false };
-        const counted = await tx.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM outbox WHERE purpose = $1 AND lower(recipient) = lower($2) AND created_at >= $3',
-          [item.purpose, item.recipient, cap.since],
-        );
-        if ((counted[0]?.n ?? 0) >= cap.limit) return null;
-        const ins = await tx.query<{ id: number }>(
-          `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, cause_message_id)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [item.purpose, item.subjectRef, item.recipient, item.raw, item.envelopeFrom, item.causeMessageId ?? null],
-        );
-        return { id: ins[0]!.id, inserted: true };
-      });
-    },
-
-    async claim(id, leaseMs) {
+    async claim(id, leaseMs, opts = {}) {
       const rows = await db.query<Row>(
         `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
-           transmitting_at = NULL, updated_at = now()
+           transmitting_at = CASE WHEN $3 THEN now() END, updated_at = now()
          WHERE id = $1 AND ${CLAIMABLE} RETURNING ${COLUMNS}`,
-        [id, leaseMs],
+        [id, leaseMs, opts.transmitting === true],
       );
       return rows[0] ? toItem(rows[0]) : null;
     },
@@ -163,4 +155,5 @@ export function outboxStore(db: Db): OutboxStore {
       return rows[0]?.n ?? 0;
     },
   };
+  return self;
 }

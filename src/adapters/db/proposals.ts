@@ -17,30 +17,22 @@ interface Row {
   duration_minutes: number;
   language: Language | null;
   status: ProposalStatus;
-  created_at: Date;
+  /** A Date from a query; an ISO string when the row came back as JSON (crieur_file_proposal). */
+  created_at: Date | string;
   event_id: number | null;
   speakers: Speaker[];
   attachments: AttachmentInfo[];
 }
 
-// One query per record set: speakers and attachments come back as JSON arrays, in their order.
-const SELECT = `
-  SELECT p.id, p.ref, p.message_id, p.format, p.title, p.abstract, p.duration_minutes, p.language, p.status,
-         p.created_at, p.event_id,
-         coalesce((SELECT json_agg(json_build_object('name', ps.name, 'email', s.email) ORDER BY ps.position)
-                   FROM proposal_speakers ps LEFT JOIN speakers s ON s.id = ps.speaker_id
-                   WHERE ps.proposal_id = p.id), '[]'::json) AS speakers,
-         coalesce((SELECT json_agg(json_build_object('filename', pa.filename, 'contentType', pa.content_type,
-                                                     'size', pa.size, 'sha256', pa.sha256) ORDER BY pa.position)
-                   FROM proposal_attachments pa WHERE pa.proposal_id = p.id), '[]'::json) AS attachments
-  FROM proposals p`;
+// The view (migration 003) returns speakers and attachments as JSON arrays, in their order: one query per record set.
+const SELECT = 'SELECT * FROM proposal_records p';
 
 function toRecord(r: Row): ProposalRecord {
   return {
     id: r.id,
     ref: r.ref,
     status: r.status,
-    receivedAt: r.created_at,
+    receivedAt: new Date(r.created_at),
     messageId: r.message_id,
     event: r.event_id === null ? null : String(r.event_id),
     format: r.format,
@@ -69,14 +61,12 @@ async function mustGet(q: Queryable, ref: string): Promise<ProposalRecord> {
 }
 
 /**
- * Replaces the speaker and attachment lists; speakers are people, kept once per address. `fresh`: the proposal
- * was inserted in this transaction, so there is nothing to delete (two round trips saved per filing).
+ * Replaces the speaker and attachment lists of an updated proposal; speakers are people, kept once per address.
+ * (A new proposal's lists are written by crieur_file_proposal, the same way.)
  */
-async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft, fresh = false): Promise<void> {
-  if (!fresh) {
-    await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
-    await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
-  }
+async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft): Promise<void> {
+  await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
+  await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
   for (const [i, s] of draft.speakers.entries()) {
     let speakerId: number | null = null;
     if (s.email) {
@@ -122,30 +112,17 @@ const RECENT_DUPLICATE = `p.title_key = $2 AND p.updated_at >= $3 AND EXISTS (
 
 export function proposalStore(db: Db): ProposalStore {
   return {
-    fileFromMessage(messageId, draft, actor, dedupe) {
-      return db.transaction(async (tx) => {
-        const existing = await one(tx, 'p.message_id = $1', [messageId]);
-        if (existing) return { proposal: existing, created: false };
-        if (dedupe && dedupe.titleKey !== '') {
-          // Two messages of one speaker with one title, filed at once, would both miss the other: take turns.
-          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crieur-file:${dedupe.speakerEmail.toLowerCase()}:${dedupe.titleKey}`]);
-          const earlier = await one(tx, RECENT_DUPLICATE, [dedupe.speakerEmail, dedupe.titleKey, dedupe.since]);
-          if (earlier) return { proposal: earlier, created: false, duplicate: true };
-        }
-        const seq = await tx.query<{ n: string | number }>("SELECT nextval('proposal_ref_seq') AS n");
-        const ref = formatRef(Number(seq[0]?.n));
-        // A concurrent filing of the same message wins the unique constraint; this one then returns the winner's.
-        const ins = await tx.query<{ id: number }>(
-          `INSERT INTO proposals (ref, message_id, format, title, title_key, abstract, duration_minutes, language)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id) DO NOTHING RETURNING id`,
-          [ref, messageId, draft.format, draft.title, normalizeTitle(draft.title), draft.abstract, draft.durationMinutes, draft.language],
-        );
-        const id = ins[0]?.id;
-        if (id === undefined) return { proposal: (await one(tx, 'p.message_id = $1', [messageId]))!, created: false };
-        await writeLists(tx, id, draft, true);
-        await addHistory(tx, id, actor, 'filed', { title: draft.title }, messageId);
-        return { proposal: (await one(tx, 'p.id = $1', [id]))!, created: true };
-      });
+    async fileFromMessage(messageId, draft, actor, dedupe) {
+      // One round trip: the checks, the lock, the inserts and the answer run in the database (migration 003).
+      const rows = await db.query<{ outcome: 'filed' | 'already-filed' | 'duplicate'; record: Row }>(
+        'SELECT outcome, record FROM crieur_file_proposal($1, $2::text::jsonb, $3, $4, $5, $6)',
+        [messageId, jsonParam(draft), actor, dedupe?.speakerEmail ?? null, dedupe?.titleKey ?? normalizeTitle(draft.title), dedupe?.since ?? null],
+      );
+      const r = rows[0];
+      if (!r) throw new Error(`filing inbound message ${messageId} returned nothing`);
+      const proposal = toRecord(r.record);
+      if (r.outcome === 'duplicate') return { proposal, created: false, duplicate: true };
+      return { proposal, created: r.outcome === 'filed' };
     },
 
     findRecentDuplicate(speakerEmail, normalizedTitle, since) {

@@ -47,6 +47,11 @@ export class BullDispatcher implements Dispatcher {
     await q.add(name, { id }, { jobId });
   }
 
+  async dispatchMany(name: QueueName, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.queue(name).addBulk(ids.map((id) => ({ name, data: { id }, opts: { jobId: `${name}-${id}` } })));
+  }
+
   /** Jobs counted by state, for /metrics and `crieur doctor`. */
   async counts(): Promise<Record<string, Record<string, number>>> {
     const out: Record<string, Record<string, number>> = {};

@@ -10,10 +10,14 @@ import { openStore } from '../../adapters/db/open.ts';
 import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
-import { ingestMessage } from '../../app/ingest-message.ts';
+import { ingestMany } from '../../app/ingest-message.ts';
 import type { Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { readStdin } from '../stdin.ts';
+
+/** Messages per commit for a backlog, and a bound on the bytes held in memory for one. */
+const BATCH = 200;
+const BATCH_BYTES = 32 * 1024 * 1024;
 
 export function registerIngest(program: Command): void {
   program
@@ -42,6 +46,22 @@ export function registerIngest(program: Command): void {
       let stored = 0;
       let duplicates = 0;
       let unreadable = 0;
+      // A backlog goes in batches (one commit and one queue round trip each); an MTA pipe is a batch of one.
+      let batch: { file: string; raw: Buffer }[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const items = batch;
+        batch = [];
+        try {
+          for (const r of await ingestMany(deps, items.map(({ file, raw }) => ({ raw, loc: { source: file === '-' ? 'pipe' : 'cli' } })))) {
+            if (r.inserted) stored++;
+            else duplicates++;
+          }
+        } catch (err) {
+          const which = items.length === 1 ? items[0]!.file : `${items[0]!.file} … ${items[items.length - 1]!.file}`;
+          throw new CliError(`cannot store ${which}: ${(err as Error).message} — try again later`, EXIT.tempFail);
+        }
+      };
       try {
         const inputs = files.length === 0 ? ['-'] : files;
         for (const file of inputs) {
@@ -58,14 +78,10 @@ export function registerIngest(program: Command): void {
             process.stderr.write(`crieur: ${file}: empty input, not a mail message\n`);
             continue;
           }
-          try {
-            const r = await ingestMessage(deps, raw, { source: file === '-' ? 'pipe' : 'cli' });
-            if (r.inserted) stored++;
-            else duplicates++;
-          } catch (err) {
-            throw new CliError(`cannot store ${file}: ${(err as Error).message} — try again later`, EXIT.tempFail);
-          }
+          batch.push({ file, raw });
+          if (batch.length >= BATCH || batch.reduce((n, b) => n + b.raw.length, 0) >= BATCH_BYTES) await flush();
         }
+        await flush();
       } finally {
         await dispatcher.close();
         await redis.quit();
