@@ -5,6 +5,8 @@
  * arrive together; an answer to crieur's acknowledgement is threaded onto the proposal and never answered.
  */
 import type { ImapFlow } from 'imapflow';
+import { classifyMessage } from '../../src/app/classify-message.ts';
+import { fileProposal } from '../../src/app/file-proposal.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dovecot } from '../support/dovecot.ts';
 import type { SmtpSink } from '../support/smtp-sink.ts';
@@ -65,6 +67,25 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect(await sentTo(sink, email)).toHaveLength(1);
     const [proposal] = await proposalsOf(email);
     expect((await p.store.proposals.history(proposal!.ref)).map((h) => h.action)).toEqual(['filed']);
+  });
+
+  it('a stale second job for a proposal already filed (a replay racing the recovery sweep) changes nothing and sends nothing', async () => {
+    const email = 'rita.replay@exemple.fr';
+    const { raw, messageId } = proposalMail({ lang: 'fr', name: 'Rita Rejoue', email, title: 'Index BRIN en pratique' });
+    await appendRaw(imap, raw);
+    await waitSentTo(sink, email, 1);
+    await waitFor(() => quiet(p), 'pipeline quiet');
+    const inbound = await settled(p, messageId);
+    const outboxBefore = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
+    const deps = p.running.context.deps;
+    // Measured in bench/ingest before the fix: such a job wound the message back to "classified" and left it there.
+    expect(await classifyMessage(deps, inbound.id)).toBe('proposal');
+    expect(await fileProposal(deps, inbound.id)).toBeNull();
+    expect(await p.store.inbound.get(inbound.id)).toMatchObject({ state: 'done' });
+    expect(await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
+    expect(await proposalsOf(email)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await sentTo(sink, email)).toHaveLength(1);
   });
 
   it('same speaker, same title, new Message-ID → the proposal is updated (same ref, history), and acknowledged anew', async () => {

@@ -79,6 +79,37 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(results.filter((r) => r.inserted)).toHaveLength(1);
     });
 
+    it('stores a batch byte-exact, in order, each once: duplicates within the batch and of earlier messages collapse', async () => {
+      const earlier = mail(`Message-ID: <${uniq()}@batch>\r\nSubject: earlier`);
+      const stored = await store.inbound.saveRaw(earlier, { source: 'imap' });
+      const batch = [...bytes.map(([, raw]) => Buffer.concat([raw, Buffer.from(uniq())])), earlier];
+      batch.splice(2, 0, batch[0]!); // the same message twice in one batch
+      const out = await store.inbound.saveRawMany(batch.map((raw) => ({ raw, loc: { source: 'cli' as const } })));
+      expect(out).toHaveLength(batch.length);
+      expect(out[2]).toEqual({ id: out[0]!.id, inserted: false });
+      expect(out[out.length - 1]).toEqual({ id: stored.id, inserted: false });
+      expect(out.filter((r) => r.inserted)).toHaveLength(bytes.length);
+      for (const [i, r] of out.entries()) expect((await store.inbound.getRaw(r.id))?.equals(batch[i]!)).toBe(true);
+      expect(await store.inbound.saveRawMany([])).toEqual([]);
+    });
+
+    it('never winds a message that is done back to classified; tells of an earlier copy in the same step', async () => {
+      const parsed: ParseResult = { messageId: null, kind: 'reply', from: null, subject: 's', language: null, warnings: [] };
+      const mid = `<${uniq()}@copy>`;
+      const first = (await store.inbound.saveRaw(mail(`Message-ID: ${mid}\r\nSubject: a`), { source: 'imap' })).id;
+      const second = (await store.inbound.saveRaw(mail(`Message-ID: ${mid}\r\nReceived: by relay\r\nSubject: a`), { source: 'imap' })).id;
+      expect(await store.inbound.setClassified(first, 'reply', parsed, { findCopy: true })).toEqual({ updated: true, copyOf: null });
+      expect(await store.inbound.setClassified(second, 'reply', parsed, { findCopy: true })).toEqual({ updated: true, copyOf: { id: first, state: 'classified' } });
+      expect(await store.inbound.setClassified(second, 'reply', parsed)).toEqual({ updated: true, copyOf: null });
+      await store.inbound.setState(first, 'done');
+      // A second job for the same message (a replay racing the recovery sweep) must not undo its end.
+      expect(await store.inbound.setClassified(first, 'reply', parsed, { findCopy: true })).toEqual({ updated: false, copyOf: null });
+      expect(await store.inbound.get(first)).toMatchObject({ state: 'done' });
+      const bounce = await inbound();
+      await store.inbound.setClassified(bounce, 'bounce', { ...parsed, kind: 'bounce' }, { done: true });
+      expect(await store.inbound.get(bounce)).toMatchObject({ state: 'done', kind: 'bounce' });
+    });
+
     it('records classification, state and errors; lists failed and stale messages', async () => {
       const id = await inbound();
       const parsed: ParseResult = { messageId: '<x@y>', kind: 'proposal', from: { name: 'É', email: 'e@x' }, subject: 'Sujet : é', language: 'fr', proposal: draft(), warnings: ['w'] };
@@ -289,6 +320,35 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect((await store.outbox.list({ status: 'failed' })).map((o) => o.id)).toContain(id);
       await store.outbox.requeue(id);
       expect(await store.outbox.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
+    });
+
+    it('queues several rows in one commit, each capped on its own, and marks the message they complete done', async () => {
+      const cause = await inbound();
+      const to = `cap.${uniq()}@example.fr`;
+      const since = new Date(Date.now() - 60_000);
+      await store.outbox.enqueue(item({ recipient: to })); // one ack to this address already today
+      const rows = [
+        { ...item({ recipient: to, raw: Buffer.from([0x00, 0xff, 0x0d, 0x0a]) }), cap: { limit: 2, since } },
+        { ...item({ recipient: to }), cap: { limit: 2, since } }, // the third today: over the cap
+        item({ purpose: 'notify-organizer', recipient: 'orga@example.org', raw: Buffer.from('x'.repeat(70_000)) }),
+      ];
+      const out = await store.outbox.enqueueAll(rows, { completes: cause });
+      expect(out[0]).toMatchObject({ inserted: true });
+      expect(out[1]).toBeNull();
+      expect(out[2]).toMatchObject({ inserted: true });
+      for (const i of [0, 2]) expect((await store.outbox.get(out[i]!.id))?.raw.equals(rows[i]!.raw)).toBe(true);
+      expect(await store.inbound.get(cause)).toMatchObject({ state: 'done' });
+      // A replay returns the rows already queued, cap or not, and queues nothing more.
+      const again = await store.outbox.enqueueAll(rows, { completes: cause });
+      expect(again).toEqual([{ id: out[0]!.id, inserted: false }, null, { id: out[2]!.id, inserted: false }]);
+      expect(await store.outbox.enqueueAll([])).toEqual([]);
+    });
+
+    it('lets concurrent filings for one address pass the cap only up to the limit', async () => {
+      const to = `burst.${uniq()}@example.fr`;
+      const cap = { limit: 3, since: new Date(Date.now() - 60_000) };
+      const out = await Promise.all(Array.from({ length: 8 }, () => store.outbox.enqueueCapped(item({ recipient: to }), cap)));
+      expect(out.filter((r) => r !== null)).toHaveLength(3);
     });
 
     it('records a send and counts recent mail to an address', async () => {
