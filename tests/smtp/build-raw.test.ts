@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import { renderAck, renderOrganizerNotice } from '../../src/adapters/render/messages.ts';
-import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
+import { buildRaw, compileMessage, serialize } from '../../src/adapters/smtp/build-raw.ts';
 import { composeMessage, domainOf, threadHeaders, tokenAddress, tokenMessageId } from '../../src/core/compose/message.ts';
 import { ackData, noticeData } from '../../src/core/render/data.ts';
 import { findTokens, mintToken, verifyToken } from '../../src/core/tokens.ts';
@@ -133,5 +133,33 @@ describe('composeMessage', () => {
   it('finds the domain of a display address', () => {
     expect(domainOf('PostgreSQL Paris <talks@PGUG.example.org>')).toBe('pgug.example.org');
     expect(() => domainOf('nobody')).toThrow();
+  });
+});
+
+describe('the synchronous serializer', () => {
+  // Trailing spaces and tabs before line ends, lines longer than 76, every kind of line end, accents, an emoji, a
+  // plain-ASCII part (7bit), a part heavy enough in non-ASCII that nodemailer would pick base64, HTML.
+  const bodies = [
+    { text: 'Bonjour,\n\nMerci pour votre proposition « Partitionnement » — à jeudi.  \nligne\ttab\t\n' + 'é'.repeat(200), html: '<p>Réponse</p>' },
+    { text: 'plain ascii only\r\nsecond line', html: `<p>${'x'.repeat(300)}</p>\n<p>end </p>` },
+    { text: `${'word '.repeat(40)}\rCR only\r\n. leading dot\n`, html: '<p>😀 émoji</p>\r\n' },
+    { text: 'ÀÉÎÕÜ'.repeat(50), html: '<b>ÀÉÎÕÜ</b>'.repeat(50) },
+  ];
+  it.each(bodies.map((b, i) => [i, b] as const))('case %i: the same bytes as nodemailer MailComposer.build()', async (_i, body) => {
+    const msg = composeMessage({
+      from: FROM,
+      to: { name: 'Raman, Priya — Équipe', email: 'priya@example.in' },
+      replyTo: 'talks+s-p0001-abc@pgug.example.org',
+      subject: `Re: Proposition reçue — « ${'très '.repeat(20)}long »`,
+      ...body,
+      messageId: '<m1@pgug.example.org>',
+      date: new Date('2013-11-28T18:00:05Z'),
+      autoSubmitted: 'auto-replied',
+      headers: { 'X-Crieur-Ref': 'P-0001' },
+    });
+    const tree = compileMessage(msg);
+    const ours = serialize(tree);
+    const theirs = await tree.build();
+    expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
   });
 });
