@@ -1,7 +1,7 @@
 /**
  * bench/ingest — crieur's mail path end to end, next to the bare libraries it is built on, in one run.
  *
- *   npm run bench:ingest [-- --messages 5000] [--workers 1] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
+ *   npm run bench:ingest [-- --messages 5000] [--workers 1] [--pool N] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
  *
  * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
  * through `crieur ingest FILE…` into a child `crieur worker classify file command deliver` on a fresh
@@ -49,6 +49,7 @@ try {
     workers: opt('workers', 1),
     log,
     progress: flag('progress'),
+    ...(args.includes('--pool') ? { pool: opt('pool', 10) } : {}),
   });
   if (flag('cpu-prof')) log(`worker CPU profile written to ${profDir}`);
   const wanted = t.expected.acks + t.expected.notices;

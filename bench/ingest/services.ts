@@ -27,6 +27,7 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  if (process.env.BENCH_LOG_STATEMENTS) await admin.query(`ALTER DATABASE ${name} SET log_min_duration_statement = 0`);
   await admin.end();
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;

@@ -41,7 +41,9 @@ export const configSchema = z.object({
   smtp: z
     .object({
       url: urlWith(['smtp://', 'smtps://'], 'smtp://127.0.0.1:2525').optional(),
-      pool: z.number().int().positive().default(5),
+      // Connections to the MTA, and so mails in flight per sending process (one deliver job per connection).
+      // bench/ingest: with 5 the outbox fell behind filing on a backlog; 10 is what listmonk and most relays allow.
+      pool: z.number().int().positive().default(10),
     })
     .prefault({}),
   redis: z

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { InboundLocator, InboundMessage, InboundState, InboundStore } from '../../ports.ts';
 import type { Kind, ParseResult } from '../../types.ts';
-import { jsonParam, toBuffer, type Db } from './db.ts';
+import { ASYNC_COMMIT, jsonParam, toBuffer, type Db } from './db.ts';
 
 interface Row {
   id: number;
@@ -125,7 +125,7 @@ export function inboundStore(db: Db): InboundStore {
       const rows = await db.query<{ copy_id: number | null; copy_state: InboundState | null }>(
         `UPDATE inbound_messages m SET kind = $2, parsed = $3::text::jsonb, state = CASE WHEN $4 THEN 'done' ELSE 'classified' END,
            error = NULL, updated_at = now()
-         WHERE m.id = $1 AND m.state <> 'done'
+         WHERE m.id = $1 AND m.state <> 'done' AND ${ASYNC_COMMIT}
          RETURNING (SELECT c.id FROM (${EARLIER_COPY}) c WHERE $5) AS copy_id, (SELECT c.state FROM (${EARLIER_COPY}) c WHERE $5) AS copy_state`,
         [id, kind, jsonParam(parsed), opts.done === true, opts.findCopy === true],
       );

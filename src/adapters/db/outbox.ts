@@ -4,7 +4,7 @@
  * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
  */
 import type { OutboxItem, OutboxStore } from '../../ports.ts';
-import { toBuffer, type Db } from './db.ts';
+import { ASYNC_COMMIT, toBuffer, type Db } from './db.ts';
 
 interface Row {
   id: number;
@@ -96,7 +96,7 @@ export function outboxStore(db: Db): OutboxStore {
     async markSent(id, smtpResponse) {
       await db.query(
         `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = $2, last_error = NULL, lease_until = NULL, updated_at = now()
-         WHERE id = $1`,
+         WHERE id = $1 AND ${ASYNC_COMMIT}`,
         [id, smtpResponse],
       );
     },

@@ -25,7 +25,10 @@ interface Row {
 }
 
 // The view (migration 003) returns speakers and attachments as JSON arrays, in their order: one query per record set.
-const SELECT = 'SELECT * FROM proposal_records p';
+// Columns named, not *: statements are prepared once per connection (pg-db.ts), and a prepared `SELECT *` fails
+// after a migration adds a column ("cached plan must not change result type").
+const SELECT = `SELECT p.id, p.ref, p.message_id, p.format, p.title, p.abstract, p.duration_minutes, p.language, p.status,
+  p.created_at, p.event_id, p.speakers, p.attachments FROM proposal_records p`;
 
 function toRecord(r: Row): ProposalRecord {
   return {

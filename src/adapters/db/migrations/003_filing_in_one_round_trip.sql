@@ -29,6 +29,8 @@ DECLARE
   v_item jsonb;
   v_pos bigint;
 BEGIN
+  -- Redone from the durable raw message if a crash undoes it (see ASYNC_COMMIT in src/adapters/db/db.ts).
+  PERFORM set_config('synchronous_commit', 'off', true);
   SELECT p.id INTO v_id FROM proposals p WHERE p.message_id = p_message;
   IF v_id IS NULL THEN
     SELECT h.proposal_id INTO v_id FROM proposal_history h WHERE h.message_id = p_message AND h.action = 'updated' LIMIT 1;
@@ -94,6 +96,9 @@ DECLARE
   v_at integer := 1;
   v_raw bytea;
 BEGIN
+  -- Redone if a crash undoes it; the claim before any SMTP transaction commits synchronously and flushes this
+  -- too (see ASYNC_COMMIT in src/adapters/db/db.ts).
+  PERFORM set_config('synchronous_commit', 'off', true);
   FOR i IN 1 .. coalesce(array_length(p_purpose, 1), 0) LOOP
     IF p_cap[i] IS NOT NULL THEN
       PERFORM pg_advisory_xact_lock(hashtext('crieur-cap:' || p_purpose[i] || ':' || lower(p_rcpt[i])));
