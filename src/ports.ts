@@ -202,6 +202,8 @@ export interface OutboxStore {
   list(filter?: { status?: OutboxStatus }): Promise<OutboxItem[]>;
   /** Rows to (re)dispatch: queued, or sending with an expired lease whose SMTP transaction had not begun. */
   pending(limit: number): Promise<number[]>;
+  /** Rows caused by this inbound message still waiting to be sent (queued), to dispatch them again. */
+  queuedFor(causeMessageId: number): Promise<number[]>;
   /** How many acknowledgements went to this address since `since` (loop guard). */
   countSince(purpose: OutboxPurpose, recipient: string, since: Date): Promise<number>;
 }

@@ -7,7 +7,7 @@
  * the recovery sweep (a proposal classified whose filing was cut short).
  */
 import { parseRawMessage } from './parse-message.ts';
-import { fileParsed } from './file-proposal.ts';
+import { dispatchQueuedMails, fileParsed } from './file-proposal.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -33,7 +33,9 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
   // One statement: the classification, "done" when nothing follows, and whether an earlier copy exists.
   const saved = await deps.store.inbound.setClassified(inboundId, kind, outcome.result, { done: !route, findCopy: !!route });
   if (!saved.updated) {
-    // Already done: a second job for the same message (a replay racing the recovery sweep). Nothing to redo.
+    // Already done: a second job for the same message (a replay racing the recovery sweep), or the retry of a
+    // job that stopped after its filing committed. Nothing to redo but the dispatch of mails still queued.
+    if (route === 'file') await dispatchQueuedMails(deps, inboundId);
     deps.log.info({ inbound: inboundId, kind }, 'message already handled: not acted on again');
     return kind;
   }

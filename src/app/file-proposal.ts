@@ -30,7 +30,11 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
   const { store } = deps;
   // Independent reads: in flight together, one round trip of waiting instead of two.
   const [inbound, raw] = await Promise.all([store.inbound.get(inboundId), store.inbound.getRaw(inboundId)]);
-  if (inbound?.state === 'done') return null; // filed already: a stale job
+  if (inbound?.state === 'done') {
+    // Filed already: a stale job, or a retry of one whose mails were queued but not dispatched.
+    await dispatchQueuedMails(deps, inboundId);
+    return null;
+  }
   if (!inbound || raw === null || !inbound.parsed?.proposal) {
     await store.inbound.setState(inboundId, 'failed', 'no proposal to file: classify it first (crieur failed retry)');
     return null;
@@ -75,6 +79,14 @@ export async function fileParsed(deps: AppDeps, inboundId: number, parsed: Parse
   await deps.dispatcher.dispatchMany('deliver', queued);
   log.info({ inbound: inboundId, ref: proposal.ref, action, queued: queued.length }, 'proposal filed');
   return { proposal, action, queued, skippedAcks };
+}
+
+/**
+ * The filing committed its mails and then stopped before dispatching them (Redis away, a crash): a retry finds
+ * the message done, and dispatches what is still queued instead of waiting for a sending process's sweep.
+ */
+export async function dispatchQueuedMails(deps: Pick<AppDeps, 'store' | 'dispatcher'>, inboundId: number): Promise<void> {
+  await deps.dispatcher.dispatchMany('deliver', await deps.store.outbox.queuedFor(inboundId));
 }
 
 async function fileOrUpdate(

@@ -14,11 +14,16 @@ describe('parseDbUrl', () => {
     ['postgres://u@h:5432/db', { engine: 'postgres', url: 'postgres://u@h:5432/db' }],
     ['postgres://u@h/db?schema=crieur_a', { engine: 'postgres', url: 'postgres://u@h/db', schema: 'crieur_a' }],
     ['postgresql://u:pw@h/db?sslmode=disable&schema=s1', { engine: 'postgres', url: 'postgresql://u:pw@h/db?sslmode=disable', schema: 's1', label: 'postgresql://u:***@h/db?sslmode=disable' }],
-    ['postgres://u@h/db?application_name=x', { engine: 'postgres', url: 'postgres://u@h/db?application_name=x' }],
+    ['postgres://u@h/db?application_name=x', { engine: 'postgres', url: 'postgres://u@h/db?application_name=x', prepare: true }],
+    ['postgres://u@h/db?prepare=false&schema=s2', { engine: 'postgres', url: 'postgres://u@h/db', schema: 's2', prepare: false }],
   ])('%s', (url, expected) => {
     const t = parseDbUrl(url);
     expect(t).toMatchObject(expected);
     if (!('schema' in expected)) expect(t).not.toHaveProperty('schema');
+  });
+
+  it('refuses a prepare= that is neither true nor false', () => {
+    expect(() => parseDbUrl('postgres://u@h/db?prepare=no')).toThrow(/prepare=no/);
   });
 
   it.each(['Bad-Name', 'x;drop table y', ''])('refuses the schema name %j', (name) => {

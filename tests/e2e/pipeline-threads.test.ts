@@ -69,7 +69,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect((await p.store.proposals.history(proposal!.ref)).map((h) => h.action)).toEqual(['filed']);
   });
 
-  it('a stale second job for a proposal already filed (a replay racing the recovery sweep) changes nothing and sends nothing', async () => {
+  it('a stale second job for a proposal already filed changes nothing and sends nothing; a retry dispatches the mails its filing left queued', async () => {
     const email = 'rita.replay@exemple.fr';
     const { raw, messageId } = proposalMail({ lang: 'fr', name: 'Rita Rejoue', email, title: 'Index BRIN en pratique' });
     await appendRaw(imap, raw);
@@ -86,6 +86,21 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect(await proposalsOf(email)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(await sentTo(sink, email)).toHaveLength(1);
+
+    // A filing whose mails were committed but never dispatched (the job stopped in between): its retry sends them.
+    const late = `late.${email}`;
+    const queued = await p.store.outbox.enqueue({
+      purpose: 'ack',
+      subjectRef: `late/m${inbound.id}`,
+      recipient: late,
+      raw: Buffer.from(`From: ${PROPOSALS}\r\nTo: ${late}\r\nSubject: late\r\nMessage-ID: <late-${inbound.id}@x>\r\n\r\nlate\r\n`),
+      envelopeFrom: PROPOSALS,
+      causeMessageId: inbound.id,
+    });
+    await classifyMessage(deps, inbound.id);
+    // Dispatched by the retry itself, not left for the recovery sweep (which runs every second here).
+    expect(await p.running.context.dispatcher.queue('deliver').getJob(`deliver-${queued.id}`)).toBeTruthy();
+    await waitSentTo(sink, late, 1);
   });
 
   it('same speaker, same title, new Message-ID → the proposal is updated (same ref, history), and acknowledged anew', async () => {

@@ -176,6 +176,17 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(new Set(filed.map((f) => f.proposal.ref)).size).toBe(6);
     });
 
+    it('files a message once when several jobs file it at once, and never takes its own proposal for a duplicate', async () => {
+      const id = await inbound();
+      const d = draft();
+      const dedupe = { speakerEmail: d.speakers[0]!.email!, titleKey: normalizeTitle(d.title), since: new Date(Date.now() - 86_400_000) };
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => store.proposals.fileFromMessage(id, d, 'a@x', dedupe)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(results.filter((r) => r.duplicate)).toEqual([]);
+      expect(new Set(results.map((r) => r.proposal.ref)).size).toBe(1);
+      expect((await store.proposals.history(results[0]!.proposal.ref)).map((h) => h.action)).toEqual(['filed']);
+    });
+
     it('finds the recent proposal of the same speaker with the same title', async () => {
       const email = `dup.${uniq()}@example.fr`;
       const title = `Réplication logique ${uniq()}`;
@@ -342,6 +353,16 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const again = await store.outbox.enqueueAll(rows, { completes: cause });
       expect(again).toEqual([{ id: out[0]!.id, inserted: false }, null, { id: out[2]!.id, inserted: false }]);
       expect(await store.outbox.enqueueAll([])).toEqual([]);
+    });
+
+    it('queues filings whose co-speakers come in other orders at once, without a deadlock', async () => {
+      const [a, b, c] = [uniq(), uniq(), uniq()].map((x) => `co.${x}@example.fr`);
+      const cap = { limit: 100, since: new Date(Date.now() - 60_000) };
+      const orders = [[a, b, c], [c, b, a], [b, a, c], [c, a, b], [a, c, b], [b, c, a]];
+      const out = await Promise.all(
+        [...orders, ...orders].map((to) => store.outbox.enqueueAll(to.map((r) => ({ ...item({ recipient: r! }), cap })))),
+      );
+      expect(out.flat().every((r) => r?.inserted === true)).toBe(true);
     });
 
     it('lets concurrent filings for one address pass the cap only up to the limit', async () => {

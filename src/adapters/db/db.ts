@@ -56,10 +56,10 @@ export function checkSchemaName(schema: string): string {
 /**
  * A condition that makes the statement's own transaction commit without waiting for its WAL flush
  * (synchronous_commit = off, for this transaction only). For writes that a crash may undo because they are
- * redone from durable state — classification, filing, queueing a mail, recording a sent mail — never for the
- * raw message (stored durably before the inbox or the MTA lets go of it) nor for the outbox claim: a claim
- * commits synchronously before its SMTP transaction, and that flush takes every earlier asynchronous commit
- * with it, so whatever led to a mail being sent is durable before the mail leaves. A lost "sent" mark parks
- * the row as "may have been delivered" (never re-sent). PostgreSQL, "Asynchronous Commit".
+ * redone from durable state — classification, filing, queueing a mail — never for the raw message (stored
+ * durably before the inbox or the MTA lets go of it), nor for the outbox claim: a claim commits synchronously
+ * before its SMTP transaction, and that flush takes every earlier asynchronous commit with it, so whatever led
+ * to a mail being sent is durable before the mail leaves. Nor for "sent": a lost mark would leave a delivered
+ * mail parked as "may have been delivered" for a human to check. PostgreSQL, "Asynchronous Commit".
  */
 export const ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true) = 'off'";

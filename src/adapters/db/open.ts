@@ -33,7 +33,7 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           connection: { connectionString: target.url },
           label: schema ? `${target.label} (schema ${schema})` : target.label,
           unavailableHint: PG_HINT,
-          prepare: true,
+          prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
       : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs })).db;

@@ -4,7 +4,7 @@
  * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
  */
 import type { OutboxItem, OutboxStore } from '../../ports.ts';
-import { ASYNC_COMMIT, toBuffer, type Db } from './db.ts';
+import { toBuffer, type Db } from './db.ts';
 
 interface Row {
   id: number;
@@ -96,7 +96,7 @@ export function outboxStore(db: Db): OutboxStore {
     async markSent(id, smtpResponse) {
       await db.query(
         `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = $2, last_error = NULL, lease_until = NULL, updated_at = now()
-         WHERE id = $1 AND ${ASYNC_COMMIT}`,
+         WHERE id = $1`,
         [id, smtpResponse],
       );
     },
@@ -144,6 +144,11 @@ export function outboxStore(db: Db): OutboxStore {
 
     async pending(limit) {
       const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY id LIMIT $1`, [limit]);
+      return rows.map((r) => r.id);
+    },
+
+    async queuedFor(causeMessageId) {
+      const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE cause_message_id = $1 AND status = 'queued' ORDER BY id`, [causeMessageId]);
       return rows.map((r) => r.id);
     },
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DbError, checkSchemaName } from './db.ts';
 
 export type DbTarget =
-  | { engine: 'postgres'; url: string; label: string; schema?: string }
+  | { engine: 'postgres'; url: string; label: string; schema?: string; prepare: boolean }
   | { engine: 'pglite'; dir: string; label: string };
 
 export function parseDbUrl(url: string): DbTarget {
@@ -18,19 +18,24 @@ export function parseDbUrl(url: string): DbTarget {
 
 /**
  * `postgres://…/db?schema=NAME`: several crieur installations (or test runs) share one database, each in its
- * own schema — a config file can say so, where only the URL reaches a child process. The parameter is ours,
- * not libpq's, so it is taken out of the URL handed to pg.
+ * own schema — a config file can say so, where only the URL reaches a child process.
+ * `?prepare=false`: no named prepared statements, for a pooler that does not keep them per client (PgBouncer in
+ * transaction mode before 1.21). Both parameters are ours, not libpq's, so they are taken out of the URL handed to pg.
  */
 function postgresTarget(url: string): DbTarget {
   const q = url.indexOf('?');
-  if (q === -1) return { engine: 'postgres', url, label: redact(url) };
+  if (q === -1) return { engine: 'postgres', url, label: redact(url), prepare: true };
   const params = new URLSearchParams(url.slice(q + 1));
   const schema = params.get('schema');
-  if (schema === null) return { engine: 'postgres', url, label: redact(url) };
+  const prepare = params.get('prepare');
+  if (prepare !== null && prepare !== 'true' && prepare !== 'false') {
+    throw new DbError('EDB_URL', `invalid prepare=${prepare} in the database URL: use prepare=false (or leave it out)`);
+  }
   params.delete('schema');
+  params.delete('prepare');
   const rest = params.toString();
   const bare = `${url.slice(0, q)}${rest ? `?${rest}` : ''}`;
-  return { engine: 'postgres', url: bare, label: redact(bare), schema: checkSchemaName(schema) };
+  return { engine: 'postgres', url: bare, label: redact(bare), prepare: prepare !== 'false', ...(schema !== null ? { schema: checkSchemaName(schema) } : {}) };
 }
 
 export function redact(url: string): string {

@@ -42,7 +42,9 @@ BEGIN
   IF p_speaker IS NOT NULL AND p_title_key <> '' THEN
     PERFORM pg_advisory_xact_lock(hashtext('crieur-file:' || lower(p_speaker) || ':' || p_title_key));
     SELECT p.id INTO v_id FROM proposals p
-      WHERE p.title_key = p_title_key AND p.updated_at >= p_since AND EXISTS (
+      -- Not this message's own proposal: a second job for it (a replay racing the first) waited for the lock
+      -- and must end 'already-filed' at the insert below, not update the proposal with its own message.
+      WHERE p.title_key = p_title_key AND p.updated_at >= p_since AND p.message_id <> p_message AND EXISTS (
         SELECT 1 FROM proposal_speakers ps JOIN speakers s ON s.id = ps.speaker_id
         WHERE ps.proposal_id = p.id AND lower(s.email) = lower(p_speaker))
       ORDER BY p.updated_at DESC, p.id DESC LIMIT 1;
@@ -99,10 +101,12 @@ BEGIN
   -- Redone if a crash undoes it; the claim before any SMTP transaction commits synchronously and flushes this
   -- too (see ASYNC_COMMIT in src/adapters/db/db.ts).
   PERFORM set_config('synchronous_commit', 'off', true);
+  -- Every cap lock first, in one order: two filings with the same co-speakers listed in other orders would
+  -- otherwise each hold one lock and wait for the other's (a deadlock).
+  PERFORM pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT hashtext('crieur-cap:' || u.purpose || ':' || lower(u.rcpt)) AS k
+    FROM unnest(p_purpose, p_rcpt, p_cap) AS u(purpose, rcpt, cap) WHERE u.cap IS NOT NULL ORDER BY 1) AS locks;
   FOR i IN 1 .. coalesce(array_length(p_purpose, 1), 0) LOOP
-    IF p_cap[i] IS NOT NULL THEN
-      PERFORM pg_advisory_xact_lock(hashtext('crieur-cap:' || p_purpose[i] || ':' || lower(p_rcpt[i])));
-    END IF;
     v_raw := substring(p_raws FROM v_at FOR p_len[i]);
     v_at := v_at + p_len[i];
     v_id := NULL;
