@@ -62,6 +62,15 @@ try {
   log(`crieur ingest (process start → exit, workers running meanwhile): ${t.ingestSeconds.toFixed(2)} s, ${rate(t.messages.length, t.ingestSeconds)}`);
   log(`end to end (ingest start → last ack/notice received):           ${t.endToEndSeconds.toFixed(2)} s, ${e2e.toFixed(0)} msg/s (goal >= 1000), ${rate(t.received, t.endToEndSeconds)} sent`);
 
+  const c = t.cpu;
+  const perMsg = (sec: number) => `${sec.toFixed(1)} s (${((sec * 1000) / t.messages.length).toFixed(1)} ms/msg)`;
+  const known = c.workers + c.postgres + (c.redis ?? 0) + c.bench;
+  log(
+    `CPU spent during the run${c.machineTotal !== null ? ` (${c.machineTotal.toFixed(1)} s available)` : ''}:` +
+      `${c.machineBusy !== null ? ` machine ${perMsg(c.machineBusy)};` : ''} crieur worker ${perMsg(c.workers)}; PostgreSQL backends ${perMsg(c.postgres)};` +
+      `${c.redis !== null ? ` Redis ${perMsg(c.redis)};` : ''} bench process (SMTP listener) ${perMsg(c.bench)}` +
+      `${c.machineBusy !== null ? `; the rest (crieur ingest, kernel, others) ${perMsg(Math.max(0, c.machineBusy - known))}` : ''}`,
+  );
   log(`\n== bare building blocks, same machine, same run ==`);
   const raws = t.messages.map((m) => m.raw);
   const parse = await bareParse(raws);

@@ -9,6 +9,7 @@ import { configSchema } from '../../src/config/schema.ts';
 import { parseContextFrom } from '../../src/app/parse-message.ts';
 import { generateBacklog, mixFor, type BenchMessage } from './messages.ts';
 import { expectFor, type Expectation } from './expected.ts';
+import { cpuOf, machineCpuSeconds, redisCpuSeconds, spent } from './cpu.ts';
 import { baseConfig, createDatabase, dropRedisPrefix, randomTag, sleep, spawnCrieur, writeConfig, REDIS_URL } from './services.ts';
 
 export interface ThroughputResult {
@@ -22,6 +23,8 @@ export interface ThroughputResult {
   /** The mails the sink received, for the bare nodemailer baseline. */
   sent: Buffer[];
   timedOut: boolean;
+  /** CPU seconds spent during the run (ingest start → last mail), where they could be read. */
+  cpu: { machineBusy: number | null; machineTotal: number | null; workers: number; postgres: number; redis: number | null; bench: number };
 }
 
 export interface ThroughputOptions {
@@ -60,6 +63,16 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
     }
     await Promise.all(workers.map((w) => w.waitForLog('crieur running', 30_000)));
 
+    const backends = async () =>
+      (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid);
+    const workerPids = workers.map((w) => w.proc.pid!).filter((p) => p !== undefined);
+    const before = {
+      machine: machineCpuSeconds(),
+      workers: cpuOf(workerPids),
+      postgres: cpuOf(await backends()),
+      redis: await redisCpuSeconds(REDIS_URL),
+      bench: process.cpuUsage(),
+    };
     const t0 = performance.now();
     const ingest = spawnCrieur(['ingest', '--config', config, ...messages.map((m) => m.file)], join(o.dir, 'ingest.log'));
     const code = await ingest.exited;
@@ -101,6 +114,17 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
         break;
       }
     }
+    const machine = machineCpuSeconds();
+    const redisAfter = await redisCpuSeconds(REDIS_URL);
+    const benchCpu = process.cpuUsage(before.bench);
+    const cpu = {
+      machineBusy: machine && before.machine ? machine.busy - before.machine.busy : null,
+      machineTotal: machine && before.machine ? machine.total - before.machine.total : null,
+      workers: spent(before.workers, cpuOf(workerPids)),
+      postgres: spent(before.postgres, cpuOf(await backends())),
+      redis: redisAfter !== null && before.redis !== null ? redisAfter - before.redis : null,
+      bench: (benchCpu.user + benchCpu.system) / 1e6,
+    };
     const last = arrivals[arrivals.length - 1] ?? performance.now();
     const counts = async (sql: string) => Object.fromEntries((await db.query<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
     return {
@@ -113,6 +137,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       outbox: await counts(`SELECT purpose || '/' || status AS k, count(*)::int AS n FROM outbox GROUP BY 1 ORDER BY 1`),
       sent: sink.messages.map((m) => m.raw),
       timedOut,
+      cpu,
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
