@@ -7,28 +7,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findTokens, verifyToken } from '../../src/core/tokens.ts';
-import type { Dovecot } from '../support/dovecot.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   appendRaw,
   buildMail,
   ENGINE_NAMES,
   findInMailbox,
   ORGANIZERS,
-  type Pipeline,
   proposalMail,
   quiet,
-  redisPrefix,
   type SentMail,
   sentTo,
   settled,
-  startLiveImap,
-  stopLive,
   TEST_SECRET,
-  type TestDatabase,
+  useLiveImap,
   waitFor,
   waitSentTo,
 } from '../support/pipeline.ts';
@@ -51,30 +44,19 @@ function replyToken(m: SentMail) {
 }
 
 describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots ignored', (engine) => {
-  let dc: Dovecot;
-  let imap: ImapFlow;
-  let sink: SmtpSink;
-  let db: TestDatabase;
-  let p: Pipeline;
-  const prefix = redisPrefix();
-
-  beforeAll(async () => {
-    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix));
-  }, 60_000);
-
-  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
+  const live = useLiveImap(engine);
 
   it.each([
     { lang: 'fr' as const, name: 'Jeanne Martin', email: 'jeanne.martin@exemple.fr', title: 'Index BRIN en pratique', subject: /^\[P-\d{4}\] Proposition reçue : Index BRIN en pratique$/, words: /Merci pour votre proposition/ },
     { lang: 'en' as const, name: 'Alice Smith', email: 'alice.smith@example.com', title: 'Logical decoding for auditing', subject: /^\[P-\d{4}\] Proposal received: Logical decoding for auditing$/, words: /Thank you for your proposal/ },
   ])('$lang: APPENDed proposal → filed, acknowledged in $lang, organizers notified, moved to the processed folder', async (c) => {
     const { raw, messageId } = proposalMail(c);
-    await appendRaw(imap, raw);
+    await appendRaw(live.imap, raw);
 
-    const [ack] = await waitSentTo(sink, c.email, 1);
-    const inbound = await settled(p, messageId);
+    const [ack] = await waitSentTo(live.sink, c.email, 1);
+    const inbound = await settled(live.p, messageId);
     expect(inbound).toMatchObject({ kind: 'proposal', state: 'done', source: 'imap' });
-    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    const proposal = await live.p.store.proposals.findByMessage(inbound.id);
     expect(proposal).toMatchObject({ title: c.title, language: c.lang, status: 'received' });
     const ref = proposal!.ref;
 
@@ -96,7 +78,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     expect(verifyToken(TEST_SECRET, token, 'someone.else@example.com')).toBe(false);
 
     // One notice per organizer, each with a token minted for that organizer and that proposal.
-    const notices = await Promise.all(ORGANIZERS.map(async (o) => (await waitSentTo(sink, o, 1)).filter((s) => s.mail.subject.includes(ref))));
+    const notices = await Promise.all(ORGANIZERS.map(async (o) => (await waitSentTo(live.sink, o, 1)).filter((s) => s.mail.subject.includes(ref))));
     for (const [i, o] of ORGANIZERS.entries()) {
       expect(notices[i], o).toHaveLength(1);
       const n = notices[i]![0]!;
@@ -109,13 +91,13 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     expect(replyToken(notices[0]![0]!).token).not.toBe(replyToken(notices[1]![0]!).token);
 
     // The ledger says sent for all three, and the handled mail left INBOX for the processed folder.
-    const rows = (await p.store.outbox.list()).filter((o) => o.subjectRef.startsWith(`${ref}/`));
+    const rows = (await live.p.store.outbox.list()).filter((o) => o.subjectRef.startsWith(`${ref}/`));
     expect(rows.map((o) => [o.purpose, o.recipient, o.status]).sort()).toEqual(
       [['ack', c.email, 'sent'], ...ORGANIZERS.map((o) => ['notify-organizer', o, 'sent'])].sort(),
     );
-    await waitFor(async () => (await findInMailbox(imap, PROCESSED, messageId)).length === 1, 'proposal in the processed folder');
-    expect(await findInMailbox(imap, 'INBOX', messageId)).toEqual([]);
-    expect((await p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
+    await waitFor(async () => (await findInMailbox(live.imap, PROCESSED, messageId)).length === 1, 'proposal in the processed folder');
+    expect(await findInMailbox(live.imap, 'INBOX', messageId)).toEqual([]);
+    expect((await live.p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
   });
 
   it.each([
@@ -123,12 +105,12 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     { fixture: '36-language-field-french-en.eml', written: 'en', talk: 'fr', subject: /Proposal received/ },
   ])('answers in the language the mail was written in ($written), not the talk\'s ($talk)', async (c) => {
     const raw = readFileSync(join(FIXTURES, c.fixture));
-    await appendRaw(imap, raw);
-    const inbound = await settled(p, sniffMessageId(raw)!);
-    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    await appendRaw(live.imap, raw);
+    const inbound = await settled(live.p, sniffMessageId(raw)!);
+    const proposal = await live.p.store.proposals.findByMessage(inbound.id);
     expect(inbound.parsed?.language).toBe(c.written);
     expect(proposal?.language).toBe(c.talk);
-    const [ack] = await waitSentTo(sink, proposal!.speakers[0]!.email!, 1);
+    const [ack] = await waitSentTo(live.sink, proposal!.speakers[0]!.email!, 1);
     expect(ack!.mail.subject).toMatch(c.subject);
   });
 
@@ -136,11 +118,11 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     const main = { name: 'Claire Petit', email: 'claire.petit@exemple.org' };
     const co = { name: 'Marc Durand', email: 'marc.durand@exemple.org' };
     const { raw, messageId } = proposalMail({ lang: 'fr', ...main, title: 'Réplication logique à grande échelle', coSpeakers: [co] });
-    await appendRaw(imap, raw);
-    const [a] = await waitSentTo(sink, main.email, 1);
-    const [b] = await waitSentTo(sink, co.email, 1);
-    const inbound = await settled(p, messageId);
-    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    await appendRaw(live.imap, raw);
+    const [a] = await waitSentTo(live.sink, main.email, 1);
+    const [b] = await waitSentTo(live.sink, co.email, 1);
+    const inbound = await settled(live.p, messageId);
+    const proposal = await live.p.store.proposals.findByMessage(inbound.id);
     expect(proposal?.speakers.map((s) => s.email)).toEqual([main.email, co.email]);
     for (const [sent, who] of [
       [a!, main.email],
@@ -160,14 +142,14 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
       { name: 'Mailer', email: 'MAILER-DAEMON@mx.example.net' },
     ];
     const { raw, messageId } = proposalMail({ lang: 'fr', ...human, title: 'Robots et boucles de mail', coSpeakers: robots });
-    await appendRaw(imap, raw);
-    await waitSentTo(sink, human.email, 1);
-    const inbound = await settled(p, messageId);
-    await waitFor(() => quiet(p), 'pipeline quiet');
-    const proposal = await p.store.proposals.findByMessage(inbound.id);
+    await appendRaw(live.imap, raw);
+    await waitSentTo(live.sink, human.email, 1);
+    const inbound = await settled(live.p, messageId);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
+    const proposal = await live.p.store.proposals.findByMessage(inbound.id);
     expect(proposal?.speakers.map((s) => s.email)).toContain(human.email);
-    for (const r of robots) expect(await sentTo(sink, r.email), r.email).toEqual([]);
-    const acks = await p.db.query<{ recipient: string }>("SELECT recipient FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1", [inbound.id]);
+    for (const r of robots) expect(await sentTo(live.sink, r.email), r.email).toEqual([]);
+    const acks = await live.p.db.query<{ recipient: string }>("SELECT recipient FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1", [inbound.id]);
     expect(acks.map((a) => a.recipient)).toEqual([human.email]);
   });
 
@@ -182,31 +164,31 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
       buildMail({ from: 'Crieur <talks+s-p0001-abcdefghijklmnop@pgug.example.org>', subject: 'Re: [P-0001] Proposition reçue', body: 'Boucle ?' }),
     ];
     const other = buildMail({ from: 'Bob Question <bob.question@example.com>', subject: 'Where is the next meetup?', body: 'Hi, where is the next meetup? Thanks, Bob' });
-    await waitFor(() => quiet(p), 'earlier tests\' mail delivered');
-    const before = sink.messages.length;
+    await waitFor(() => quiet(live.p), 'earlier tests\' mail delivered');
+    const before = live.sink.messages.length;
     const ids: string[] = [];
     for (const raw of files) {
-      await appendRaw(imap, raw);
+      await appendRaw(live.imap, raw);
       ids.push(sniffMessageId(raw)!);
     }
     for (const r of [...robots, other]) {
-      await appendRaw(imap, r.raw);
+      await appendRaw(live.imap, r.raw);
       ids.push(r.messageId);
     }
     const stored = [];
-    for (const id of ids) stored.push(await settled(p, id));
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    for (const id of ids) stored.push(await settled(live.p, id));
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     // MAILER-DAEMON's notice may be read as an auto-reply or as `other`: either way, never a proposal.
     expect(stored.map((m) => m.kind)).toEqual(['auto-reply', 'bounce', 'list-post', expect.stringMatching(/^(auto-reply|other)$/), 'other', 'other', 'other', 'other']);
     expect(stored.every((m) => m.state === 'done')).toBe(true);
-    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [stored.map((m) => m.id)]);
+    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [stored.map((m) => m.id)]);
     expect(caused[0]?.n).toBe(0);
-    expect(sink.messages.length).toBe(before);
+    expect(live.sink.messages.length).toBe(before);
 
     // Robots are handled (moved); the question stays in INBOX for a human.
-    for (const id of ids.slice(0, 3)) await waitFor(async () => (await findInMailbox(imap, PROCESSED, id)).length === 1, `${id} moved`);
-    expect(await findInMailbox(imap, 'INBOX', other.messageId)).toHaveLength(1);
-    expect(await sentTo(sink, 'bob.question@example.com')).toEqual([]);
-    for (const m of stored) expect(await sentTo(sink, m.parsed?.from?.email ?? 'nobody@invalid')).toEqual([]);
+    for (const id of ids.slice(0, 3)) await waitFor(async () => (await findInMailbox(live.imap, PROCESSED, id)).length === 1, `${id} moved`);
+    expect(await findInMailbox(live.imap, 'INBOX', other.messageId)).toHaveLength(1);
+    expect(await sentTo(live.sink, 'bob.question@example.com')).toEqual([]);
+    for (const m of stored) expect(await sentTo(live.sink, m.parsed?.from?.email ?? 'nobody@invalid')).toEqual([]);
   });
 });

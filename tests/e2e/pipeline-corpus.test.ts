@@ -4,16 +4,21 @@
  * stuck, none lost —, no job fails, and nothing is sent to the authors of auto-replies, bounces or list
  * posts: the only mail out is acknowledgements of messages classified `proposal` and the organizers' notices.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
 import { ingestMessage } from '../../src/app/ingest-message.ts';
 import { corpusMessages, type CorpusMessage } from '../support/corpus.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_NAMES, ORGANIZERS, type Pipeline, quiet, redisPrefix, startLive, stopLive, type TestDatabase, waitFor } from '../support/pipeline.ts';
+import {
+  ENGINE_NAMES,
+  ORGANIZERS,
+  quiet,
+  useLive,
+  waitFor,
+} from '../support/pipeline.ts';
 
 const ROBOT_FOLDERS = ['autoreplies', 'bounces', 'lists'];
 
@@ -22,27 +27,19 @@ interface Expected {
 }
 
 describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s', (engine) => {
-  let sink: SmtpSink;
-  let db: TestDatabase;
-  let p: Pipeline;
-  const prefix = redisPrefix();
   const messages: CorpusMessage[] = corpusMessages().filter((m) => m.entry.folder !== 'mbox');
 
-  beforeAll(async () => {
-    ({ sink, db, p } = await startLive(engine, prefix, { watch: false }));
-  }, 60_000);
-
-  afterAll(() => stopLive({ p, sink, db }, prefix), 60_000);
+  const live = useLive(engine, { watch: false });
 
   it('every message ends done or failed, stored once per distinct (Message-ID, sha256); no job fails; robots get nothing', async () => {
     expect(messages.length).toBeGreaterThan(400);
     const t0 = Date.now();
-    for (const m of messages) await ingestMessage(p.running.context.deps, m.raw, { source: 'cli' });
-    await waitFor(() => quiet(p), 'every message done or failed and the outbox empty', 45_000, 200);
+    for (const m of messages) await ingestMessage(live.p.running.context.deps, m.raw, { source: 'cli' });
+    await waitFor(() => quiet(live.p), 'every message done or failed and the outbox empty', 45_000, 200);
     const seconds = (Date.now() - t0) / 1000;
 
     const distinct = new Set(messages.map((m) => `${sniffMessageId(m.raw) ?? ''}\u0000${createHash('sha256').update(m.raw).digest('hex')}`));
-    const rows = await p.db.query<{ state: string; kind: string | null; error: string | null; n: number }>(
+    const rows = await live.p.db.query<{ state: string; kind: string | null; error: string | null; n: number }>(
       'SELECT state, kind, error, count(*)::int AS n FROM inbound_messages GROUP BY state, kind, error',
     );
     const total = rows.reduce((n, r) => n + r.n, 0);
@@ -51,13 +48,13 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
     // A failed message failed for a reason the parser gave, not because a worker threw and gave up.
     for (const r of rows.filter((x) => x.state === 'failed')) expect(r.error).toMatch(/^(not a mail message|empty input|unreadable message)/);
 
-    const counts = await p.running.context.dispatcher.counts();
+    const counts = await live.p.running.context.dispatcher.counts();
     for (const [queue, c] of Object.entries(counts)) expect({ queue, failed: c.failed, delayed: c.delayed }).toEqual({ queue, failed: 0, delayed: 0 });
-    const failedJobs = (await p.running.metrics.jobs.get()).values.filter((v) => v.labels.outcome === 'failed');
+    const failedJobs = (await live.p.running.metrics.jobs.get()).values.filter((v) => v.labels.outcome === 'failed');
     expect(failedJobs.reduce((n, v) => n + v.value, 0)).toBe(0);
 
     // Mail out: only acks caused by messages classified proposal, and organizers' notices.
-    const out = await p.db.query<{ purpose: string; recipient: string; status: string; kind: string | null }>(
+    const out = await live.p.db.query<{ purpose: string; recipient: string; status: string; kind: string | null }>(
       'SELECT o.purpose, o.recipient, o.status, i.kind FROM outbox o LEFT JOIN inbound_messages i ON i.id = o.cause_message_id',
     );
     for (const o of out) {
@@ -72,17 +69,17 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
         .flatMap((m) => [...m.raw.toString('latin1').matchAll(/^(?:from|sender|reply-to|return-path):.*$/gim)].flatMap((h) => h[0].match(/[\w.+-]+@[\w.-]+/g) ?? []))
         .map((a) => a.toLowerCase()),
     );
-    const toRobots = sink.messages.flatMap((s) => s.envelope.to).filter((to) => robotSenders.has(to.toLowerCase()));
+    const toRobots = live.sink.messages.flatMap((s) => s.envelope.to).filter((to) => robotSenders.has(to.toLowerCase()));
     expect(toRobots).toEqual([]);
     // The same backlog again (a re-run of `crieur ingest`): every copy is recognised, nothing new is stored.
     const again = [];
-    for (const m of messages) again.push(await ingestMessage(p.running.context.deps, m.raw, { source: 'cli' }));
+    for (const m of messages) again.push(await ingestMessage(live.p.running.context.deps, m.raw, { source: 'cli' }));
     expect(again.filter((r) => r.inserted)).toEqual([]);
-    expect((await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbound_messages'))[0]?.n).toBe(distinct.size);
+    expect((await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbound_messages'))[0]?.n).toBe(distinct.size);
 
     const acks = out.filter((o) => o.purpose === 'ack').length;
     const byState = Object.fromEntries(rows.reduce((m, r) => m.set(r.state, (m.get(r.state) ?? 0) + r.n), new Map<string, number>()));
-    console.log(`corpus on ${engine}: ${messages.length} messages, ${total} stored, ${JSON.stringify(byState)}, ${acks} acks, ${sink.messages.length} mails out, ${seconds.toFixed(1)} s`);
+    console.log(`corpus on ${engine}: ${messages.length} messages, ${total} stored, ${JSON.stringify(byState)}, ${acks} acks, ${live.sink.messages.length} mails out, ${seconds.toFixed(1)} s`);
     expect(acks).toBeLessThanOrEqual(5);
   }, 60_000);
 
@@ -93,15 +90,15 @@ describe.each(ENGINE_NAMES)('the shared corpus through the live pipeline on %s',
       .map((f) => ({ name: f, raw: readFileSync(join(dir, f)), expected: JSON.parse(readFileSync(join(dir, f.replace(/\.eml$/, '.expected.json')), 'utf8')) as Expected }));
     expect(fixtures.length).toBeGreaterThan(40);
     const ids = [];
-    for (const f of fixtures) ids.push((await ingestMessage(p.running.context.deps, f.raw, { source: 'cli' })).id);
-    await waitFor(() => quiet(p), 'fixtures filed and acknowledged', 45_000, 200);
+    for (const f of fixtures) ids.push((await ingestMessage(live.p.running.context.deps, f.raw, { source: 'cli' })).id);
+    await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 45_000, 200);
     for (const [i, f] of fixtures.entries()) {
-      const inbound = await p.store.inbound.get(ids[i]!);
+      const inbound = await live.p.store.inbound.get(ids[i]!);
       expect(inbound, f.name).toMatchObject({ kind: 'proposal', state: 'done' });
-      const proposal = await p.store.proposals.findByMessage(ids[i]!);
+      const proposal = await live.p.store.proposals.findByMessage(ids[i]!);
       expect(proposal?.title, f.name).toBe(f.expected.proposal.title);
-      for (const a of f.expected.proposal.attachments) expect((await p.store.attachments.get(a.sha256))?.length, `${f.name} ${a.filename}`).toBe(a.size);
-      const acks = await p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1 ORDER BY id", [ids[i]]);
+      for (const a of f.expected.proposal.attachments) expect((await live.p.store.attachments.get(a.sha256))?.length, `${f.name} ${a.filename}`).toBe(a.size);
+      const acks = await live.p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1 ORDER BY id", [ids[i]]);
       const speakers = f.expected.proposal.speakers.flatMap((s) => (s.email ? [s.email.toLowerCase()] : []));
       expect(acks, f.name).toEqual(speakers.map((recipient) => ({ recipient, status: 'sent' })));
     }

@@ -6,27 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failedRows } from '../../src/cli/commands/failed.ts';
 import { corpusDir } from '../support/corpus.ts';
-import type { Dovecot } from '../support/dovecot.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   appendRaw,
   ENGINE_NAMES,
   findInbound,
-  type Pipeline,
   proposalMail,
   quiet,
-  redisPrefix,
   scriptedSink,
   sentTo,
   settled,
-  startLiveImap,
-  stopLive,
-  type TestDatabase,
   toCrlf,
+  useLiveImap,
   waitFor,
   waitSentTo,
 } from '../support/pipeline.ts';
@@ -44,117 +37,108 @@ const MALFORMED = [
 
 
 describe.each(ENGINE_NAMES)('pipeline on %s: SMTP failures, malformed mail, replay', (engine) => {
-  let dc: Dovecot;
-  let imap: ImapFlow;
-  let sink: SmtpSink;
   let script: (recipient: string, codes: number[]) => void;
-  let db: TestDatabase;
-  let p: Pipeline;
-  const prefix = redisPrefix();
-
-  beforeAll(async () => {
+  const live = useLiveImap(engine, async () => {
     const scripted = await scriptedSink();
     script = scripted.script;
-    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix, { sink: scripted.sink }));
-  }, 60_000);
+    return { sink: scripted.sink };
+  });
 
-  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
-
-  const ackRow = async (email: string) => (await p.store.outbox.list()).find((o) => o.purpose === 'ack' && o.recipient === email);
+  const ackRow = async (email: string) => (await live.p.store.outbox.list()).find((o) => o.purpose === 'ack' && o.recipient === email);
 
   it('SMTP 451 then 250: retried, sent exactly once, the row says sent', async () => {
     const email = 'temp.fail@example.com';
     script(email, [451]);
-    await appendRaw(imap, proposalMail({ lang: 'en', name: 'Temp Fail', email, title: 'Retry semantics in practice' }).raw);
-    await waitSentTo(sink, email, 1);
+    await appendRaw(live.imap, proposalMail({ lang: 'en', name: 'Temp Fail', email, title: 'Retry semantics in practice' }).raw);
+    await waitSentTo(live.sink, email, 1);
     await waitFor(async () => (await ackRow(email))?.status === 'sent', 'ack row sent');
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     const row = (await ackRow(email))!;
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(row.smtpResponse).toMatch(/^250/);
-    expect(sink.rejected.filter((r) => r.envelope.to.includes(email)).map((r) => r.reply.code)).toEqual([451]);
-    expect(await sentTo(sink, email)).toHaveLength(1);
+    expect(live.sink.rejected.filter((r) => r.envelope.to.includes(email)).map((r) => r.reply.code)).toEqual([451]);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
   });
 
   it('SMTP 550: parked as failed with the server answer, in the failed list, not retried; `failed retry` sends it', async () => {
     const email = 'hard.fail@example.com';
     script(email, [550, 550, 550]);
-    await appendRaw(imap, proposalMail({ lang: 'en', name: 'Hard Fail', email, title: 'Permanent errors' }).raw);
+    await appendRaw(live.imap, proposalMail({ lang: 'en', name: 'Hard Fail', email, title: 'Permanent errors' }).raw);
     const row = await waitFor(async () => {
       const r = await ackRow(email);
       return r?.status === 'failed' ? r : null;
     }, 'ack row failed');
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(row.smtpResponse).toMatch(/^550 5\.1\.1 <hard\.fail@example\.com>: mailbox unavailable/);
     expect(row.attempts).toBe(1);
-    const listed = (await failedRows(p.store)).find((f) => f.id === `o${row.id}`);
+    const listed = (await failedRows(live.p.store)).find((f) => f.id === `o${row.id}`);
     expect(listed).toMatchObject({ type: 'mail', what: expect.stringContaining(email) as unknown, error: expect.stringMatching(/^550/) as unknown });
-    expect(sink.rejected.filter((r) => r.envelope.to.includes(email))).toHaveLength(1);
-    expect(await sentTo(sink, email)).toEqual([]);
+    expect(live.sink.rejected.filter((r) => r.envelope.to.includes(email))).toHaveLength(1);
+    expect(await sentTo(live.sink, email)).toEqual([]);
 
     // The mailbox was fixed: `crieur failed retry o<id>` queues the very same bytes again, and they go out once.
     script(email, []);
-    await p.store.outbox.requeue(row.id);
-    await p.running.context.dispatcher.dispatch('deliver', row.id, { again: true });
-    const [sent] = await waitSentTo(sink, email, 1);
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await live.p.store.outbox.requeue(row.id);
+    await live.p.running.context.dispatcher.dispatch('deliver', row.id, { again: true });
+    const [sent] = await waitSentTo(live.sink, email, 1);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(sent!.raw.equals(row.raw)).toBe(true);
-    expect(await p.store.outbox.get(row.id)).toMatchObject({ status: 'sent', attempts: 1 });
-    expect((await failedRows(p.store)).map((f) => f.id)).not.toContain(`o${row.id}`);
-    expect(await sentTo(sink, email)).toHaveLength(1);
+    expect(await live.p.store.outbox.get(row.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await failedRows(live.p.store)).map((f) => f.id)).not.toContain(`o${row.id}`);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
   });
 
   it('malformed messages and header-less bytes are kept byte-exact and end done or failed, visible when failed', async () => {
     const corpus = corpusDir();
     const raws = [...MALFORMED.map((f) => toCrlf(readFileSync(join(corpus, f)))), Buffer.from('just some text that someone piped in\r\nwith no header at all\r\n')];
-    for (const raw of raws) await appendRaw(imap, raw);
+    for (const raw of raws) await appendRaw(live.imap, raw);
     const stored = [];
-    for (const raw of raws) stored.push(await settled(p, raw));
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    for (const raw of raws) stored.push(await settled(live.p, raw));
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     for (const [i, m] of stored.entries()) {
       const raw = raws[i]!;
-      expect((await p.store.inbound.getRaw(m.id))?.equals(raw), `m${m.id} byte-exact`).toBe(true);
+      expect((await live.p.store.inbound.getRaw(m.id))?.equals(raw), `m${m.id} byte-exact`).toBe(true);
       expect(['done', 'failed'], `m${m.id}`).toContain(m.state);
       if (m.state === 'failed') expect(m.error).toMatch(/\w{5,}/);
       else expect(m.kind).not.toBeNull();
     }
     const headerless = stored.at(-1)!;
     expect(headerless).toMatchObject({ state: 'failed', kind: null, error: expect.stringMatching(/not a mail message/) as unknown });
-    const failed = await failedRows(p.store);
+    const failed = await failedRows(live.p.store);
     for (const m of stored.filter((s) => s.state === 'failed')) expect(failed.map((f) => f.id)).toContain(`m${m.id}`);
   });
 
   it('`failed retry` replays a parked message from its stored bytes: state received, classify again', async () => {
     const retry = async (id: number) => {
       // What `crieur failed retry m<id>` does.
-      await p.store.inbound.setState(id, 'received', null);
-      await p.running.context.dispatcher.dispatch('classify', id, { again: true });
+      await live.p.store.inbound.setState(id, 'received', null);
+      await live.p.running.context.dispatcher.dispatch('classify', id, { again: true });
     };
 
     // Header-less bytes cannot become mail: the replay runs (received → failed again) and keeps them.
     const junk = Buffer.from('%PDF-1.4 not a message\r\n');
-    await appendRaw(imap, junk);
-    const parked = await settled(p, junk);
+    await appendRaw(live.imap, junk);
+    const parked = await settled(live.p, junk);
     expect(parked.state).toBe('failed');
-    const touched = async () => (await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbound_messages WHERE id = $1 AND updated_at > $2', [parked.id, before]))[0]?.n === 1;
-    const [{ before } = { before: new Date() }] = await p.db.query<{ before: Date }>('SELECT updated_at AS before FROM inbound_messages WHERE id = $1', [parked.id]);
+    const touched = async () => (await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbound_messages WHERE id = $1 AND updated_at > $2', [parked.id, before]))[0]?.n === 1;
+    const [{ before } = { before: new Date() }] = await live.p.db.query<{ before: Date }>('SELECT updated_at AS before FROM inbound_messages WHERE id = $1', [parked.id]);
     await retry(parked.id);
-    await waitFor(async () => (await touched()) && (await p.store.inbound.get(parked.id))?.state === 'failed', 'replayed and parked again');
-    expect(await p.store.inbound.get(parked.id)).toMatchObject({ state: 'failed', error: parked.error });
-    expect((await p.store.inbound.getRaw(parked.id))?.equals(junk)).toBe(true);
+    await waitFor(async () => (await touched()) && (await live.p.store.inbound.get(parked.id))?.state === 'failed', 'replayed and parked again');
+    expect(await live.p.store.inbound.get(parked.id)).toMatchObject({ state: 'failed', error: parked.error });
+    expect((await live.p.store.inbound.getRaw(parked.id))?.equals(junk)).toBe(true);
 
     // A proposal parked by a worker that gave up is filed and acknowledged on replay.
     // Stored, then parked before anything was filed (as the runner's park does after repeated failures).
     const sibling = proposalMail({ lang: 'fr', name: 'Parquée Speaker', email: 'second.parked@exemple.fr', title: 'Autre sujet parqué' });
-    const saved = await p.store.inbound.saveRaw(sibling.raw, { source: 'cli' });
-    await p.store.inbound.setState(saved.id, 'failed', 'Error: simulated worker crash');
-    expect((await failedRows(p.store)).map((f) => f.id)).toContain(`m${saved.id}`);
+    const saved = await live.p.store.inbound.saveRaw(sibling.raw, { source: 'cli' });
+    await live.p.store.inbound.setState(saved.id, 'failed', 'Error: simulated worker crash');
+    expect((await failedRows(live.p.store)).map((f) => f.id)).toContain(`m${saved.id}`);
     await retry(saved.id);
-    await waitSentTo(sink, 'second.parked@exemple.fr', 1);
-    const replayed = await settled(p, sibling.messageId);
+    await waitSentTo(live.sink, 'second.parked@exemple.fr', 1);
+    const replayed = await settled(live.p, sibling.messageId);
     expect(replayed).toMatchObject({ state: 'done', kind: 'proposal' });
-    expect(await p.store.proposals.findByMessage(replayed.id)).toMatchObject({ title: 'Autre sujet parqué' });
-    expect((await failedRows(p.store)).map((f) => f.id)).not.toContain(`m${saved.id}`);
-    expect(await findInbound(p, sibling.raw)).toMatchObject({ id: saved.id });
+    expect(await live.p.store.proposals.findByMessage(replayed.id)).toMatchObject({ title: 'Autre sujet parqué' });
+    expect((await failedRows(live.p.store)).map((f) => f.id)).not.toContain(`m${saved.id}`);
+    expect(await findInbound(live.p, sibling.raw)).toMatchObject({ id: saved.id });
   });
 });

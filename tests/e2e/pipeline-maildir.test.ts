@@ -5,32 +5,23 @@
  */
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../support/db.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 import {
   buildMail,
   ENGINE_NAMES,
-  type Pipeline,
   proposalMail,
   quiet,
-  redisPrefix,
   sentTo,
   settled,
-  startLive,
-  stopLive,
-  type TestDatabase,
+  useLive,
   waitFor,
   waitSentTo,
 } from '../support/pipeline.ts';
 
 describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
   let maildir: string;
-  let sink: SmtpSink;
-  let db: TestDatabase;
-  let p: Pipeline;
   let seq = 0;
-  const prefix = redisPrefix();
 
   /** Delivery the Maildir way: write in tmp/, rename into new/ (the rename is atomic, readers never see half a file). */
   const deliver = (raw: Buffer): string => {
@@ -41,17 +32,16 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
   };
   const list = (sub: 'new' | 'cur') => readdirSync(join(maildir, sub));
 
-  beforeAll(async () => {
+  // Registered before useLive's hooks, so that it runs after the pipeline stopped (after-hooks run in reverse).
+  afterAll(() => {
+    if (maildir) removeDir(maildir);
+  });
+  const live = useLive(engine, () => {
     maildir = tempDir('crieur-e2e-maildir-');
     for (const sub of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, sub));
     // pollSeconds is long: delivery must come from fs.watch, the rescan is only a safety net.
-    ({ sink, db, p } = await startLive(engine, prefix, { inboxUrl: `maildir://${maildir}`, overrides: { inbox: { pollSeconds: 60 } } }));
-  }, 60_000);
-
-  afterAll(async () => {
-    await stopLive({ p, sink, db }, prefix);
-    if (maildir) removeDir(maildir);
-  }, 60_000);
+    return { inboxUrl: `maildir://${maildir}`, overrides: { inbox: { pollSeconds: 60 } } };
+  });
 
   it('a proposal file in new/ → filed, acknowledged, moved to cur/ as seen; a question stays in new/', async () => {
     const email = 'maildir.speaker@exemple.fr';
@@ -60,18 +50,18 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
     const name = deliver(proposal.raw);
     const qname = deliver(question.raw);
 
-    const [ack] = await waitSentTo(sink, email, 1);
+    const [ack] = await waitSentTo(live.sink, email, 1);
     expect(ack!.mail.inReplyTo).toBe(proposal.messageId);
     expect(ack!.mail.subject).toMatch(/^\[P-\d{4}\] Proposition reçue : Maildir et PostgreSQL$/);
-    const inbound = await settled(p, proposal.messageId);
+    const inbound = await settled(live.p, proposal.messageId);
     expect(inbound).toMatchObject({ source: 'maildir', kind: 'proposal', state: 'done' });
-    expect((await p.store.inbound.getRaw(inbound.id))?.equals(proposal.raw)).toBe(true);
-    expect(await p.store.proposals.findByMessage(inbound.id)).toMatchObject({ title: 'Maildir et PostgreSQL', language: 'fr' });
+    expect((await live.p.store.inbound.getRaw(inbound.id))?.equals(proposal.raw)).toBe(true);
+    expect(await live.p.store.proposals.findByMessage(inbound.id)).toMatchObject({ title: 'Maildir et PostgreSQL', language: 'fr' });
 
     await waitFor(() => list('cur').includes(`${name}:2,S`), 'proposal moved to cur/ with the Seen flag');
-    expect(await settled(p, question.messageId)).toMatchObject({ kind: 'other', state: 'done' });
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    expect(await settled(live.p, question.messageId)).toMatchObject({ kind: 'other', state: 'done' });
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(list('new')).toEqual([qname]);
-    expect(await sentTo(sink, 'curious@example.com')).toEqual([]);
+    expect(await sentTo(live.sink, 'curious@example.com')).toEqual([]);
   });
 });

@@ -4,28 +4,21 @@
  * acknowledgement for the new event); the per-sender acknowledgement cap holds even when the proposals
  * arrive together; an answer to crieur's acknowledgement is threaded onto the proposal and never answered.
  */
-import type { ImapFlow } from 'imapflow';
 import { classifyMessage } from '../../src/app/classify-message.ts';
 import { fileProposal } from '../../src/app/file-proposal.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dovecot } from '../support/dovecot.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
+import { describe, expect, it } from 'vitest';
 import {
   appendRaw,
   buildMail,
   ENGINE_NAMES,
   findInMailbox,
   ORGANIZERS,
-  type Pipeline,
   proposalMail,
   PROPOSALS,
   quiet,
-  redisPrefix,
   sentTo,
   settled,
-  startLiveImap,
-  stopLive,
-  type TestDatabase,
+  useLiveImap,
   waitFor,
   waitSentTo,
 } from '../support/pipeline.ts';
@@ -34,62 +27,51 @@ const PROCESSED = 'Crieur.Processed';
 const CAP = 2;
 
 describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies', (engine) => {
-  let dc: Dovecot;
-  let imap: ImapFlow;
-  let sink: SmtpSink;
-  let db: TestDatabase;
-  let p: Pipeline;
-  const prefix = redisPrefix();
+  const live = useLiveImap(engine, { overrides: { limits: { acksPerSenderPerDay: CAP } } });
 
-  beforeAll(async () => {
-    ({ dc, imap, sink, db, p } = await startLiveImap(engine, prefix, { overrides: { limits: { acksPerSenderPerDay: CAP } } }));
-  }, 60_000);
-
-  afterAll(() => stopLive({ p, imap, dc, sink, db }, prefix), 60_000);
-
-  const proposalsOf = async (email: string) => (await p.store.proposals.list()).filter((x) => x.speakers.some((s) => s.email === email));
+  const proposalsOf = async (email: string) => (await live.p.store.proposals.list()).filter((x) => x.speakers.some((s) => s.email === email));
 
   it('the same proposal APPENDed twice (same Message-ID, same bytes or a re-delivery) is filed once and acknowledged once', async () => {
     const email = 'paul.twice@exemple.fr';
     const { raw, messageId } = proposalMail({ lang: 'fr', name: 'Paul Deux', email, title: 'Statistiques étendues' });
     // A re-delivery through another route: the same message with one more trace header.
     const redelivered = Buffer.concat([Buffer.from('Received: from relay2.example.net by mx.pgug.example.org; Mon, 3 Nov 2025 10:00:05 +0100\r\n'), raw]);
-    await appendRaw(imap, raw);
-    await appendRaw(imap, raw);
-    await appendRaw(imap, redelivered);
-    await waitFor(async () => (await findInMailbox(imap, PROCESSED, messageId)).length === 3, 'all three copies handled and moved');
-    await waitSentTo(sink, email, 1);
-    await waitFor(() => quiet(p), 'pipeline quiet');
-    const rows = await p.db.query<{ id: number; state: string }>('SELECT id, state FROM inbound_messages WHERE message_id = $1 ORDER BY id', [messageId]);
+    await appendRaw(live.imap, raw);
+    await appendRaw(live.imap, raw);
+    await appendRaw(live.imap, redelivered);
+    await waitFor(async () => (await findInMailbox(live.imap, PROCESSED, messageId)).length === 3, 'all three copies handled and moved');
+    await waitSentTo(live.sink, email, 1);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
+    const rows = await live.p.db.query<{ id: number; state: string }>('SELECT id, state FROM inbound_messages WHERE message_id = $1 ORDER BY id', [messageId]);
     expect(rows.length, 'identical bytes are stored once; the re-delivery is kept too').toBe(2);
     expect(rows.every((r) => r.state === 'done')).toBe(true);
     expect(await proposalsOf(email)).toHaveLength(1);
-    expect(await sentTo(sink, email)).toHaveLength(1);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
     const [proposal] = await proposalsOf(email);
-    expect((await p.store.proposals.history(proposal!.ref)).map((h) => h.action)).toEqual(['filed']);
+    expect((await live.p.store.proposals.history(proposal!.ref)).map((h) => h.action)).toEqual(['filed']);
   });
 
   it('a stale second job for a proposal already filed changes nothing and sends nothing; a retry dispatches the mails its filing left queued', async () => {
     const email = 'rita.replay@exemple.fr';
     const { raw, messageId } = proposalMail({ lang: 'fr', name: 'Rita Rejoue', email, title: 'Index BRIN en pratique' });
-    await appendRaw(imap, raw);
-    await waitSentTo(sink, email, 1);
-    await waitFor(() => quiet(p), 'pipeline quiet');
-    const inbound = await settled(p, messageId);
-    const outboxBefore = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
-    const deps = p.running.context.deps;
+    await appendRaw(live.imap, raw);
+    await waitSentTo(live.sink, email, 1);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
+    const inbound = await settled(live.p, messageId);
+    const outboxBefore = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
+    const deps = live.p.running.context.deps;
     // Measured in bench/ingest before the fix: such a job wound the message back to "classified" and left it there.
     expect(await classifyMessage(deps, inbound.id)).toBe('proposal');
     expect(await fileProposal(deps, inbound.id)).toBeNull();
-    expect(await p.store.inbound.get(inbound.id)).toMatchObject({ state: 'done' });
-    expect(await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
+    expect(await live.p.store.inbound.get(inbound.id)).toMatchObject({ state: 'done' });
+    expect(await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
     expect(await proposalsOf(email)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
-    expect(await sentTo(sink, email)).toHaveLength(1);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
 
     // A filing whose mails were committed but never dispatched (the job stopped in between): its retry sends them.
     const late = `late.${email}`;
-    const queued = await p.store.outbox.enqueue({
+    const queued = await live.p.store.outbox.enqueue({
       purpose: 'ack',
       subjectRef: `late/m${inbound.id}`,
       recipient: late,
@@ -99,29 +81,29 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     });
     await classifyMessage(deps, inbound.id);
     // Dispatched by the retry itself, not left for the recovery sweep (which runs every second here).
-    expect(await p.running.context.dispatcher.queue('deliver').getJob(`deliver-${queued.id}`)).toBeTruthy();
-    await waitSentTo(sink, late, 1);
+    expect(await live.p.running.context.dispatcher.queue('deliver').getJob(`deliver-${queued.id}`)).toBeTruthy();
+    await waitSentTo(live.sink, late, 1);
   });
 
   it('same speaker, same title, new Message-ID → the proposal is updated (same ref, history), and acknowledged anew', async () => {
     const email = 'lea.update@exemple.fr';
     const first = proposalMail({ lang: 'fr', name: 'Léa Mise', email, title: 'Sauvegardes incrémentales', minutes: 30 });
-    await appendRaw(imap, first.raw);
-    await waitSentTo(sink, email, 1);
-    const firstIn = await settled(p, first.messageId);
-    const filed = await p.store.proposals.findByMessage(firstIn.id);
+    await appendRaw(live.imap, first.raw);
+    await waitSentTo(live.sink, email, 1);
+    const firstIn = await settled(live.p, first.messageId);
+    const filed = await live.p.store.proposals.findByMessage(firstIn.id);
     expect(filed?.durationMinutes).toBe(30);
 
     const second = proposalMail({ lang: 'fr', name: 'Léa Mise', email, title: 'Sauvegardes  incrémentales', minutes: 45 });
-    await appendRaw(imap, second.raw);
-    const acks = await waitSentTo(sink, email, 2);
-    const secondIn = await settled(p, second.messageId);
+    await appendRaw(live.imap, second.raw);
+    const acks = await waitSentTo(live.sink, email, 2);
+    const secondIn = await settled(live.p, second.messageId);
     expect(secondIn).toMatchObject({ kind: 'proposal', state: 'done' });
 
     const mine = await proposalsOf(email);
     expect(mine.map((x) => x.ref)).toEqual([filed!.ref]);
     expect(mine[0]!.durationMinutes).toBe(45);
-    const history = await p.store.proposals.history(filed!.ref);
+    const history = await live.p.store.proposals.history(filed!.ref);
     expect(history.map((h) => [h.action, h.messageId])).toEqual([
       ['filed', firstIn.id],
       ['updated', secondIn.id],
@@ -130,8 +112,8 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     // The second acknowledgement answers the second message, under the same ref.
     expect(acks[1]!.mail.inReplyTo).toBe(second.messageId);
     expect(acks[1]!.mail.subject).toContain(filed!.ref);
-    await waitFor(() => quiet(p), 'pipeline quiet');
-    expect(await sentTo(sink, email)).toHaveLength(2);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
+    expect(await sentTo(live.sink, email)).toHaveLength(2);
   });
 
   it('the same proposal re-sent at once (new Message-ID) is filed once and updated, never filed twice', async () => {
@@ -140,14 +122,14 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       [30, 40].map((minutes) => proposalMail({ lang: 'en', name: 'Rapid Resend', email, title: `Vacuum internals, ${email.split('.')[1]!.split('@')[0]!}`, minutes })),
     );
     // Back to back: their filing jobs run concurrently, and neither may miss the other.
-    for (const m of mails) await appendRaw(imap, m.raw);
-    for (const m of mails) await settled(p, m.messageId);
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    for (const m of mails) await appendRaw(live.imap, m.raw);
+    for (const m of mails) await settled(live.p, m.messageId);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     for (const email of speakers) {
       const mine = await proposalsOf(email);
       expect(mine, email).toHaveLength(1);
-      expect((await p.store.proposals.history(mine[0]!.ref)).map((h) => h.action), email).toEqual(['filed', 'updated']);
-      expect(await sentTo(sink, email), email).toHaveLength(2);
+      expect((await live.p.store.proposals.history(mine[0]!.ref)).map((h) => h.action), email).toEqual(['filed', 'updated']);
+      expect(await sentTo(live.sink, email), email).toHaveLength(2);
     }
   });
 
@@ -157,12 +139,12 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       proposalMail({ lang: 'en', name: 'Pro Lific', email, title }),
     );
     // Appended back to back: their filing jobs may run concurrently, and the cap must still hold.
-    for (const m of mails) await appendRaw(imap, m.raw);
-    for (const m of mails) await settled(p, m.messageId);
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    for (const m of mails) await appendRaw(live.imap, m.raw);
+    for (const m of mails) await settled(live.p, m.messageId);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(await proposalsOf(email)).toHaveLength(mails.length);
-    expect(await sentTo(sink, email)).toHaveLength(CAP);
-    const acks = (await p.store.outbox.list()).filter((o) => o.purpose === 'ack' && o.recipient === email);
+    expect(await sentTo(live.sink, email)).toHaveLength(CAP);
+    const acks = (await live.p.store.outbox.list()).filter((o) => o.purpose === 'ack' && o.recipient === email);
     expect(acks).toHaveLength(CAP);
   });
 
@@ -172,8 +154,8 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
   ])('an answer to the acknowledgement ($kind) is threaded onto the proposal and not answered', async (c) => {
     const email = `chloe.${c.kind}@exemple.fr`;
     const proposal = proposalMail({ lang: 'fr', name: 'Chloé Répond', email, title: `Réponses et threads ${c.kind}` });
-    await appendRaw(imap, proposal.raw);
-    const [ack] = await waitSentTo(sink, email, 1);
+    await appendRaw(live.imap, proposal.raw);
+    const [ack] = await waitSentTo(live.sink, email, 1);
     const replyTo = ack!.mail.replyTo[0]!.email;
     expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{16}@`));
 
@@ -185,22 +167,22 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       references: `${proposal.messageId} ${ack!.mail.messageId!}`,
       body: `${c.body}\n\nLe lundi, crieur a écrit :\n> Merci pour votre proposition !\n> retirer\n`,
     });
-    await appendRaw(imap, answer.raw);
-    const inbound = await settled(p, answer.messageId);
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await appendRaw(live.imap, answer.raw);
+    const inbound = await settled(live.p, answer.messageId);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(inbound).toMatchObject({ kind: c.kind, state: 'done' });
     expect(inbound.parsed?.command).toMatchObject({ authenticated: true });
     const ref = inbound.parsed!.command!.proposal!;
-    const filedIn = await settled(p, proposal.messageId);
-    expect((await p.store.proposals.findByMessage(filedIn.id))?.ref).toBe(ref);
-    const history = await p.store.proposals.history(ref);
+    const filedIn = await settled(live.p, proposal.messageId);
+    expect((await live.p.store.proposals.findByMessage(filedIn.id))?.ref).toBe(ref);
+    const history = await live.p.store.proposals.history(ref);
     expect(history.map((h) => h.action)).toEqual(['filed', c.action]);
     expect(history[1]).toMatchObject({ actor: email, messageId: inbound.id });
     // Nothing sent because of it: no outbox row, no second mail to the speaker; the answer left INBOX.
-    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [inbound.id]);
+    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [inbound.id]);
     expect(caused[0]?.n).toBe(0);
-    expect(await sentTo(sink, email)).toHaveLength(1);
-    await waitFor(async () => (await findInMailbox(imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
+    await waitFor(async () => (await findInMailbox(live.imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
   });
 
   it.each([
@@ -210,8 +192,8 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
   ])('an out-of-office answering the acknowledgement ($how) is an auto-reply: nothing threaded, nothing sent', async (c) => {
     const email = `away.${c.how.split(' ')[0]!.toLowerCase().replace(/\W/g, '')}@exemple.fr`;
     const proposal = proposalMail({ lang: 'fr', name: 'Absente Souvent', email, title: `Vacances ${c.how}` });
-    await appendRaw(imap, proposal.raw);
-    const [ack] = await waitSentTo(sink, email, 1);
+    await appendRaw(live.imap, proposal.raw);
+    const [ack] = await waitSentTo(live.sink, email, 1);
     const away = buildMail({
       from: `Absente Souvent <${email}>`,
       to: ack!.mail.replyTo[0]!.email,
@@ -221,24 +203,24 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       headers: c.headers,
       body: 'Je suis absente du bureau jusqu’au 2 décembre, avec un accès limité à mes mails.',
     });
-    await appendRaw(imap, away.raw);
-    const inbound = await settled(p, away.messageId);
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await appendRaw(live.imap, away.raw);
+    const inbound = await settled(live.p, away.messageId);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(inbound).toMatchObject({ kind: 'auto-reply', state: 'done' });
-    const ref = (await p.store.proposals.findByMessage((await settled(p, proposal.messageId)).id))!.ref;
-    expect((await p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
-    expect(await sentTo(sink, email)).toHaveLength(1);
+    const ref = (await live.p.store.proposals.findByMessage((await settled(live.p, proposal.messageId)).id))!.ref;
+    expect((await live.p.store.proposals.history(ref)).map((h) => h.action)).toEqual(['filed']);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
   });
 
   it('an organizer answering the notice is authenticated; the same answer from anyone else is threaded but not trusted', async () => {
     const email = 'orga.answer@exemple.fr';
     const proposal = proposalMail({ lang: 'fr', name: 'Odile Orga', email, title: 'Notices aux organisateurs' });
-    await appendRaw(imap, proposal.raw);
-    await waitSentTo(sink, email, 1);
-    const filed = await settled(p, proposal.messageId);
-    const ref = (await p.store.proposals.findByMessage(filed.id))!.ref;
+    await appendRaw(live.imap, proposal.raw);
+    await waitSentTo(live.sink, email, 1);
+    const filed = await settled(live.p, proposal.messageId);
+    const ref = (await live.p.store.proposals.findByMessage(filed.id))!.ref;
     const organizer = ORGANIZERS[0]!;
-    const notice = (await waitSentTo(sink, organizer, 1)).find((m) => m.mail.subject.includes(ref))!;
+    const notice = (await waitSentTo(live.sink, organizer, 1)).find((m) => m.mail.subject.includes(ref))!;
     const answer = (from: string) =>
       buildMail({
         from,
@@ -249,14 +231,14 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       });
     const genuine = answer(`Dim <${organizer}>`);
     const forged = answer(`Mallory <mallory@example.net>`);
-    await appendRaw(imap, genuine.raw);
-    await appendRaw(imap, forged.raw);
-    const [g, f] = [await settled(p, genuine.messageId), await settled(p, forged.messageId)];
-    await waitFor(() => quiet(p), 'pipeline quiet');
+    await appendRaw(live.imap, genuine.raw);
+    await appendRaw(live.imap, forged.raw);
+    const [g, f] = [await settled(live.p, genuine.messageId), await settled(live.p, forged.messageId)];
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(g).toMatchObject({ kind: 'command', state: 'done', parsed: { command: { verbs: ['accept'], proposal: ref, authenticated: true } } });
     expect(f).toMatchObject({ kind: 'command', state: 'done', parsed: { command: { verbs: ['accept'], proposal: ref, authenticated: false } } });
     // The two answers are handled concurrently: their history lines may come in either order.
-    const history = await p.store.proposals.history(ref);
+    const history = await live.p.store.proposals.history(ref);
     expect(history[0]).toMatchObject({ action: 'filed', actor: email, messageId: filed.id });
     expect(history.slice(1).map((h) => [h.action, h.actor, h.messageId]).sort()).toEqual(
       [
@@ -265,8 +247,8 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
       ].sort(),
     );
     expect(history).toHaveLength(3);
-    expect(await sentTo(sink, 'mallory@example.net')).toEqual([]);
-    const caused = await p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [[g.id, f.id]]);
+    expect(await sentTo(live.sink, 'mallory@example.net')).toEqual([]);
+    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [[g.id, f.id]]);
     expect(caused[0]?.n).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { configSchema, type Config } from '../../src/config/schema.ts';
 import { openDb } from '../../src/adapters/db/open.ts';
@@ -192,6 +193,31 @@ export async function startLiveImap(engine: EngineName, prefix: string, o: Omit<
     await dc.stop();
     throw err;
   }
+}
+
+type Options<O> = O | (() => O | Promise<O>);
+const resolveOptions = async <O>(o: Options<O>): Promise<O> => (typeof o === 'function' ? await (o as () => O | Promise<O>)() : o);
+
+/**
+ * startLive in the enclosing describe's beforeAll and stopLive in its afterAll, on a Redis prefix of its own.
+ * The returned object's fields are there once beforeAll has run: use them in tests and hooks. Options may be
+ * a function, run in beforeAll (for what must be started first, e.g. a scripted listener).
+ */
+export function useLive(engine: EngineName, o: Options<LiveOptions> = {}): Live {
+  const prefix = redisPrefix();
+  const live = {} as Live;
+  beforeAll(async () => void Object.assign(live, await startLive(engine, prefix, await resolveOptions(o))), 60_000);
+  afterAll(() => stopLive(live, prefix), 60_000);
+  return live;
+}
+
+/** useLive with a private Dovecot as the watched inbox (startLiveImap). */
+export function useLiveImap(engine: EngineName, o: Options<Omit<LiveOptions, 'inboxUrl'>> = {}): LiveImap {
+  const prefix = redisPrefix();
+  const live = {} as LiveImap;
+  beforeAll(async () => void Object.assign(live, await startLiveImap(engine, prefix, await resolveOptions(o))), 60_000);
+  afterAll(() => stopLive(live, prefix), 60_000);
+  return live;
 }
 
 /** Stops whatever a test file started, pipeline first; tolerant of a set-up that failed half-way. */
