@@ -5,38 +5,19 @@
  * process held — except a mail whose SMTP transaction the kill interrupted, parked for a human, never sent
  * twice (see expectFiledOnceMailedOnce).
  */
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/adapters/db/open.ts';
-import type { Db } from '../../src/adapters/db/db.ts';
-import { PG_URL, randomSchema } from '../support/db.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
-import { proposalMail, startChildServices, stopChildServices, type ChildServices, sandbox, sleep, speakerOf, spawnCrieur, tally, waitUntil, type CrieurChild } from '../support/crieur-process.ts';
+import { describe, expect, it } from 'vitest';
+import { type CrieurChild, proposalMail, sleep, spawnCrieur, speakerOf, tally, useChildServices, waitUntil } from '../support/crieur-process.ts';
 
 const ORGA = 'orga@pgug.example.org';
-const box = sandbox('kill');
-const schema = randomSchema('e2e');
-let services: ChildServices | undefined;
-let sink: SmtpSink;
-let imap: ImapFlow;
-let db: Db;
-let configFile: string;
+const svc = useChildServices('kill', [ORGA]);
 
-beforeAll(async () => {
-  services = await startChildServices(box, schema, [ORGA]);
-  ({ sink, imap, configFile } = services);
-  db = await openDb(PG_URL, { schema });
-});
-
-afterAll(() => stopChildServices(services ?? {}, box, schema, db));
-
-const start = (name: string) => spawnCrieur(['start', '--config', configFile], { dir: box.dir, name });
-const worker = (name: string) => spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', configFile], { dir: box.dir, name });
+const start = (name: string) => spawnCrieur(['start', '--config', svc.configFile], { dir: svc.box.dir, name });
+const worker = (name: string) => spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', svc.configFile], { dir: svc.box.dir, name });
 const busy = (c: CrieurChild) => c.logs().filter((l) => ['message classified', 'proposal filed', 'mail sent'].includes(l.msg ?? '')).length;
 
 /** Done: `to` proposals filed, two outbox rows each, none still queued or sending. */
 const settled = (to: number) => async () => {
-  const q = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
+  const q = async (sql: string) => Number((await svc.db.query<{ n: number }>(sql))[0]!.n);
   return (
     (await q('SELECT count(*)::int AS n FROM proposals')) >= to &&
     (await q('SELECT count(*)::int AS n FROM outbox')) >= 2 * to &&
@@ -50,21 +31,21 @@ const settled = (to: number) => async () => {
  * saying so — never sent a second time by itself. Every other row is sent, exactly once.
  */
 async function expectFiledOnceMailedOnce(to: number, tag: string): Promise<void> {
-  const q = async (sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
+  const q = async (sql: string) => Number((await svc.db.query<{ n: number }>(sql))[0]!.n);
   expect(await q('SELECT count(*)::int AS n FROM proposals')).toBe(to);
   expect(await q("SELECT count(*)::int AS n FROM proposal_history WHERE action = 'filed'")).toBe(to);
   expect(await q('SELECT count(*)::int AS n FROM outbox')).toBe(2 * to);
-  const notSent = await db.query<{ recipient: string; ref: string; status: string; last_error: string | null }>(
+  const notSent = await svc.db.query<{ recipient: string; ref: string; status: string; last_error: string | null }>(
     "SELECT recipient, split_part(subject_ref, '/', 1) AS ref, status, last_error FROM outbox WHERE status <> 'sent'",
   );
   for (const r of notSent) {
     expect(r.status, `${r.recipient} ${r.ref}`).toBe('failed');
     expect(r.last_error, `${r.recipient} ${r.ref}`).toMatch(/interrupted during the SMTP transaction/);
   }
-  const refs = await db.query<{ ref: string; email: string }>(
+  const refs = await svc.db.query<{ ref: string; email: string }>(
     'SELECT p.ref, s.email FROM proposals p JOIN proposal_speakers ps ON ps.proposal_id = p.id JOIN speakers s ON s.id = ps.speaker_id',
   );
-  const counts = tally(sink.messages);
+  const counts = tally(svc.sink.messages);
   for (const [key, n] of counts) expect(n, `${key} received ${n} times`).toBe(1);
   const parked = new Set(notSent.map((r) => `${r.recipient} ${r.ref}`));
   for (let i = 1; i <= to; i++) {
@@ -75,7 +56,7 @@ async function expectFiledOnceMailedOnce(to: number, tag: string): Promise<void>
       if (!parked.has(key)) expect(counts.get(key), key).toBe(1);
     }
   }
-  expect(sink.messages.length).toBeGreaterThanOrEqual(2 * to - parked.size);
+  expect(svc.sink.messages.length).toBeGreaterThanOrEqual(2 * to - parked.size);
   if (parked.size) console.log(`SIGKILL inside an SMTP transaction: ${parked.size} mail(s) parked, not re-sent: ${[...parked].join(', ')}`);
 }
 
@@ -86,10 +67,10 @@ describe('SIGKILL mid-stream', () => {
     a = start('start-a');
     const b = worker('worker-b');
     await Promise.all([a.waitForLog('inbox caught up; watching', 60_000), b.waitForLog('crieur running', 60_000)]);
-    for (let n = 1; n <= 30; n++) await imap.append('INBOX', proposalMail(n, 'k'));
+    for (let n = 1; n <= 30; n++) await svc.imap.append('INBOX', proposalMail(n, 'k'));
     // Kill it while it has work in hand: it has done some, and the stream is far from over.
-    await waitUntil(() => busy(b) >= 3 && sink.messages.length >= 6, 60_000, 'the worker busy with the stream');
-    const sentAtKill = sink.messages.length;
+    await waitUntil(() => busy(b) >= 3 && svc.sink.messages.length >= 6, 60_000, 'the worker busy with the stream');
+    const sentAtKill = svc.sink.messages.length;
     b.kill('SIGKILL');
     expect(await b.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(sentAtKill).toBeLessThan(60);
@@ -102,9 +83,9 @@ describe('SIGKILL mid-stream', () => {
   });
 
   it('crieur start itself killed mid-stream: the next one waits out its inbox lock and finishes the stream; filed once', { timeout: 120_000 }, async () => {
-    const before = sink.messages.length;
-    for (let n = 31; n <= 40; n++) await imap.append('INBOX', proposalMail(n, 'k'));
-    await waitUntil(() => sink.messages.length >= before + 2, 60_000, 'the start process busy with the stream');
+    const before = svc.sink.messages.length;
+    for (let n = 31; n <= 40; n++) await svc.imap.append('INBOX', proposalMail(n, 'k'));
+    await waitUntil(() => svc.sink.messages.length >= before + 2, 60_000, 'the start process busy with the stream');
     a.kill('SIGKILL');
     expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
 

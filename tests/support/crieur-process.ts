@@ -8,12 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import type { ImapFlow } from 'imapflow';
-import { dropSchema, PG_URL } from './db.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { openDb } from '../../src/adapters/db/open.ts';
+import type { Db } from '../../src/adapters/db/db.ts';
+import { dropSchema, PG_URL, randomSchema } from './db.ts';
 import { startDovecot, type Dovecot } from './dovecot.ts';
-import { imapClient, waitFor } from './pipeline.ts';
+import { clearRedisPrefix, imapClient, waitFor } from './pipeline.ts';
+
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -218,22 +221,6 @@ export function sandbox(label = 'e2e'): Sandbox {
   };
 }
 
-export async function clearRedisPrefix(prefix: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** A base config with short queue timings; tests override what they need. */
 export function baseConfig(over: {
   prefix: string;
@@ -361,6 +348,23 @@ export async function startChildServices(box: Sandbox, schema: string, organizer
     baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url(), organizers }),
   );
   return { dc, sink, imap, configFile };
+}
+
+/**
+ * A test file's services for `crieur` children, in its beforeAll and afterAll: a sandbox, a schema of its own,
+ * Dovecot, the listener, the config file, and `db` on that schema for the test's own SQL. The fields are there
+ * once beforeAll has run.
+ */
+export function useChildServices(label: string, organizers: string[]): ChildServices & { box: Sandbox; db: Db } {
+  const box = sandbox(label);
+  const schema = randomSchema('e2e');
+  const s = { box } as ChildServices & { box: Sandbox; db: Db };
+  beforeAll(async () => {
+    Object.assign(s, await startChildServices(box, schema, organizers));
+    s.db = await openDb(PG_URL, { schema });
+  }, 60_000);
+  afterAll(() => stopChildServices(s, box, schema, s.db), 60_000);
+  return s;
 }
 
 /** Kills the children, then stops what startChildServices started and drops the schema; tolerant of half a set-up. */
