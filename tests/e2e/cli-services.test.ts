@@ -20,6 +20,7 @@ import {
   killAll,
   proposalMail,
   runCrieur,
+  sleep,
   sandbox,
   speakerOf,
   spawnCrieur,
@@ -149,6 +150,18 @@ describe('ingest and failed, with a worker running', () => {
 
     const unknown = await cli(['failed', 'retry', 'x12']);
     expect(unknown.code).toBe(64);
+  });
+});
+
+describe('a stop request while starting', () => {
+  it.each(['worker', 'start'])('crieur %s sent SIGTERM while its modules still load stops cleanly with 0', { timeout: 60_000 }, async (command) => {
+    const args = command === 'worker' ? ['worker', 'classify'] : ['start'];
+    const child = spawnCrieur([...args, '--config', configFile], { dir: box.dir, name: `early-stop-${command}` });
+    // Node has run the bin's first lines by then (it listens there), and is still compiling and loading the
+    // command's modules (BullMQ, pg, PGlite, MJML…), which takes seconds: before the fix, SIGTERM killed it here.
+    await sleep(1_000);
+    expect(child.logs().some((l) => l.msg === 'crieur running'), 'still starting when signalled').toBe(false);
+    expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 });
 

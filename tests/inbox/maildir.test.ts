@@ -137,6 +137,21 @@ describe('Maildir inbox', () => {
     expect(recB.subjects()).toEqual(['m2']);
   });
 
+  it('stops when asked while it is still taking the lease (a stop during start-up), and delivers nothing after', async () => {
+    const lock = { redis: redisCtx.redis, prefix: redisCtx.prefix, ttlMs: 3_000, retryMs: 200 };
+    const rec = new Recorder();
+    const w = watcher({ lock });
+    const started = w.start(rec.handle).catch(() => undefined);
+    const stopped = w.stop(); // the lease request is in flight
+    const outcome = await Promise.race([stopped.then(() => 'stopped'), delay(5_000).then(() => 'hung')]);
+    expect(outcome).toBe('stopped');
+    await started;
+    expect(w.state).toBe('stopped');
+    deliver('after stop');
+    await delay(300);
+    expect(rec.got).toHaveLength(0);
+  });
+
   it('rejects start() when the Maildir does not exist, and openInbox picks it by scheme', async () => {
     const deps = { checkpoints: new MemoryCheckpoints(), logger: memoryLogger() };
     const missing = openInbox(`maildir://${root}/nope`, deps);

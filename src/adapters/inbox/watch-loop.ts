@@ -35,7 +35,7 @@ export class WatchLoop {
       : null;
   }
 
-  /** Resolves on the first catch-up or on standby; rejects when the first session fails. */
+  /** Resolves on the first catch-up, on standby, or when stopped first; rejects when the first session fails. */
   start(): Promise<void> {
     if (this.loop) throw new Error('inbox already started');
     return new Promise<void>((resolve, reject) => {
@@ -46,7 +46,11 @@ export class WatchLoop {
         if (err) reject(err instanceof Error ? err : new Error(String(err)));
         else resolve();
       };
-      this.loop = this.run(settle).catch((err: unknown) => settle(err));
+      // A loop that ends before its first catch-up (stopped while starting) settles start() too.
+      this.loop = this.run(settle).then(
+        () => settle(),
+        (err: unknown) => settle(err),
+      );
     });
   }
 
@@ -79,6 +83,9 @@ export class WatchLoop {
           continue;
         }
         this.sessionAc = new AbortController();
+        // A stop that came while the lease was being taken aborted the previous session's controller, not this
+        // one: without this check the session would start and never be told to end (a stop during start-up hung).
+        if (this.stopAc.signal.aborted) break;
         this.state = 'connecting';
         try {
           await this.session(this.sessionAc.signal, () => {

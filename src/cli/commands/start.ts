@@ -5,6 +5,7 @@ import type { Config } from '../../config/schema.ts';
 import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { stopRequested } from '../stop-signal.js';
 
 export function registerStart(program: Command): void {
   program
@@ -38,18 +39,11 @@ export function requireForRunning(config: Config, watch: boolean): void {
 }
 
 async function runUntilSignal(config: Config, queues: readonly QueueName[], watch: boolean): Promise<void> {
-  // Handlers first: a SIGTERM that arrives while starting (a deploy, a test) must still end in a clean stop
-  // and exit 0, not in the default handler's 143.
-  let signalled: string | null = null;
-  let wake: () => void = () => undefined;
-  const onSignal = (sig: string) => {
-    signalled ??= sig;
-    wake();
-  };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
+  // The bin listens from its first line (stop-signal.js): a SIGTERM that arrived while starting (a deploy, a
+  // test) still ends in a clean stop and exit 0, not in the default handler's 143.
+  const stop = stopRequested();
   const running = await runProcess(config, { queues, watch, serveDatabase: true });
-  if (signalled === null) await new Promise<void>((resolve) => (wake = resolve));
+  const signalled = await stop;
   running.context.deps.log.info({ signal: signalled }, 'signal received');
   await running.stop().catch(() => undefined);
   // Stopped and closed. When a service vanished before the stop, a client library may still hold a
