@@ -201,7 +201,8 @@ export interface OutboxStore {
   requeue(id: number): Promise<void>;
   list(filter?: { status?: OutboxStatus }): Promise<OutboxItem[]>;
   /** Rows to (re)dispatch: queued, or sending with an expired lease whose SMTP transaction had not begun. */
-  pending(limit: number): Promise<number[]>;
+  /** `olderThan`: only rows untouched since then — a row queued a moment ago has its job already. */
+  pending(limit: number, olderThan?: Date): Promise<number[]>;
   /** Rows caused by this inbound message still waiting to be sent (queued), to dispatch them again. */
   queuedFor(causeMessageId: number): Promise<number[]>;
   /** How many acknowledgements went to this address since `since` (loop guard). */

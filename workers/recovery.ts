@@ -5,21 +5,21 @@
  */
 import type { AppDeps } from '../src/app/deps.ts';
 import type { QueueName } from '../src/ports.ts';
-import type { Kind } from '../src/types.ts';
-
-const NEXT: Partial<Record<Kind, QueueName>> = { proposal: 'file', command: 'command', reply: 'command' };
+import { ROUTES } from '../src/app/classify-message.ts';
 
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
   const sweep = async () => {
+    // Only work untouched for staleSeconds: what was queued a moment ago has its job (during a backlog the sweep
+    // otherwise re-checked hundreds of live jobs every round).
+    const olderThan = new Date(deps.clock.now().getTime() - deps.config.queue.staleSeconds * 1000);
     if (queues.includes('deliver')) {
       const parked = await deps.store.outbox.parkInterrupted();
       if (parked.length) deps.log.warn({ outbox: parked }, 'mail interrupted during SMTP parked: it may have been delivered (crieur failed list)');
-      for (const id of await deps.store.outbox.pending(500)) await deps.dispatcher.dispatch('deliver', id, { again: true });
+      for (const id of await deps.store.outbox.pending(500, olderThan)) await deps.dispatcher.dispatch('deliver', id, { again: true });
     }
     if (queues.includes('classify')) {
-      const olderThan = new Date(deps.clock.now().getTime() - deps.config.queue.staleSeconds * 1000);
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
-        const next = m.state === 'received' ? 'classify' : m.kind ? NEXT[m.kind] : undefined;
+        const next = m.state === 'received' ? 'classify' : m.kind ? ROUTES[m.kind] : undefined;
         if (next) await deps.dispatcher.dispatch(next, m.id, { again: true });
       }
     }

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/schema.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { ingestMessage } from '../src/app/ingest-message.ts';
-import { parseRawMessage } from '../src/app/parse-message.ts';
+import { kindOfRaw } from '../src/app/parse-message.ts';
 import { openInbox, type InboxMessage, type InboxVerdict } from '../src/adapters/inbox/index.ts';
 import type { Metrics } from '../src/adapters/http/server.ts';
 
@@ -26,17 +26,11 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
     pollMs: config.inbox.pollSeconds * 1000,
   });
   const onMessage = async (m: InboxMessage): Promise<InboxVerdict> => {
-    const { locator } = m;
-    await ingestMessage(deps, m.raw, {
-      source: locator.source,
-      mailbox: locator.mailbox,
-      uidValidity: locator.uidValidity ?? null,
-      uid: locator.uid ?? null,
-    });
-    metrics.ingested.inc({ source: locator.source });
-    // Deciding the move needs the kind now; parsing is ~1 ms and pure, the queued classify job does the rest.
-    const outcome = await parseRawMessage(m.raw, deps.ctx);
-    return outcome.ok && outcome.result.kind !== 'other' ? 'handled' : 'ignored';
+    await ingestMessage(deps, m.raw, m.locator);
+    metrics.ingested.inc({ source: m.locator.source });
+    // Deciding the move needs the kind now (decoding and classifying, no extraction); the classify job does the rest.
+    const kind = await kindOfRaw(m.raw, deps.ctx);
+    return kind !== null && kind !== 'other' ? 'handled' : 'ignored';
   };
   const ready = inbox.start(onMessage);
   return {

@@ -12,8 +12,11 @@ import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 
-/** Where each kind goes next; kinds not listed are stored and not answered (auto-replies, bounces, lists…). */
-const ROUTES: Partial<Record<Kind, QueueName>> = {
+/**
+ * Where each kind goes next; kinds not listed are stored and not answered (auto-replies, bounces, lists…). The
+ * recovery sweep sends a message classified but not finished to the same queue.
+ */
+export const ROUTES: Partial<Record<Kind, QueueName>> = {
   proposal: 'file',
   command: 'command',
   reply: 'command',

@@ -270,6 +270,12 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(got?.raw.equals(it1.raw)).toBe(true);
     });
 
+    it('lists for the recovery sweep only rows untouched since the given time', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      expect(await store.outbox.pending(10_000, new Date(Date.now() - 60_000))).not.toContain(id);
+      expect(await store.outbox.pending(10_000, new Date(Date.now() + 60_000))).toContain(id);
+    });
+
     it('lets exactly one of several concurrent claims win', async () => {
       const { id } = await store.outbox.enqueue(item());
       const claims = await Promise.all([1, 2, 3, 4, 5].map(() => store.outbox.claim(id, 60_000)));

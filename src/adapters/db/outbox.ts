@@ -142,8 +142,10 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.map(toItem);
     },
 
-    async pending(limit) {
-      const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY id LIMIT $1`, [limit]);
+    async pending(limit, olderThan) {
+      const rows = olderThan
+        ? await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} AND updated_at < $2 ORDER BY id LIMIT $1`, [limit, olderThan])
+        : await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY id LIMIT $1`, [limit]);
       return rows.map((r) => r.id);
     },
 

@@ -42,7 +42,7 @@ export class BullDispatcher implements Dispatcher {
     const jobId = `${name}-${id}`;
     if (opts.again) {
       const old = await q.getJob(jobId);
-      if (old && (await old.isCompleted() || await old.isFailed())) await old.remove();
+      if (old && ['completed', 'failed'].includes(await old.getState())) await old.remove();
     }
     await q.add(name, { id }, { jobId });
   }

@@ -21,7 +21,19 @@ export interface ProposalSource {
 /** A forwarder's note longer than this is a message of its own, not a cover line over an attached proposal. */
 const SHORT_NOTE = 600;
 
+/**
+ * Computed once per Mail: classification (looksLikeProposal) and extraction both start here, and stripping
+ * quotes and looking for an inline forward is the costly part. A Mail is never modified after decoding.
+ */
+const sources = new WeakMap<Mail, ProposalSource>();
+
 export function proposalSource(mail: Mail): ProposalSource {
+  let src = sources.get(mail);
+  if (!src) sources.set(mail, (src = findSource(mail)));
+  return src;
+}
+
+function findSource(mail: Mail): ProposalSource {
   const fwdSubject = FORWARD_SUBJECT.test(mail.subject.slice(0, 100));
   const text = mail.text ?? '';
   const inner = mail.embedded[0];
