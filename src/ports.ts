@@ -40,7 +40,8 @@ export interface InboundStore {
   /**
    * Records what the message is: state classified, or done when `done` (nothing more to do with it). A message
    * already done is left as it is (a stale second job must not wind it back): `updated` false. `findCopy`: also
-   * answers earlierCopy in the same round trip.
+   * answers with the first other stored copy of this message (same Message-ID, other bytes: a re-delivery through
+   * another route adds its own trace headers), unless that copy failed — only the first copy is acted on.
    */
   setClassified(
     id: number,
@@ -50,11 +51,6 @@ export interface InboundStore {
   ): Promise<{ updated: boolean; copyOf: Pick<InboundMessage, 'id' | 'state'> | null }>;
   setState(id: number, state: InboundState, error?: string | null): Promise<void>;
   listFailed(): Promise<InboundMessage[]>;
-  /**
-   * The first other stored copy of this message (same Message-ID, other bytes: a re-delivery through another
-   * route adds its own trace headers), unless that copy failed. Only the first copy is acted on.
-   */
-  earlierCopy(id: number): Promise<Pick<InboundMessage, 'id' | 'state'> | null>;
   /**
    * Messages stuck in `received` or `classified` since before `olderThan` — their job was lost (Redis flushed,
    * a crash between the store and the queue). The recovery sweep dispatches them again.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
 import { classifySmtpError, SmtpSendError } from '../../src/adapters/smtp/errors.ts';
-import { createSender, type SmtpSender } from '../../src/adapters/smtp/sender.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import type { Sender } from '../../src/ports.ts';
 import { composeMessage } from '../../src/core/compose/message.ts';
 import { slug } from '../../src/adapters/smtp/sink.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -20,7 +21,7 @@ async function sink(opts: Parameters<typeof startSmtpSink>[0] = {}): Promise<Smt
   cleanup.push(() => s.close());
   return s;
 }
-function sender(url: string, pool = 3): SmtpSender {
+function sender(url: string, pool = 3): Sender {
   const s = createSender(url, { pool, timeoutMs: 5_000 });
   cleanup.push(() => s.close());
   return s;

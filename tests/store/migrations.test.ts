@@ -87,6 +87,8 @@ describe('Message-ID sniffing (what dedupe keys on)', () => {
     ['Subject: x\r\rMessage-ID: <after-blank-line@b>\r', null],
     ['Subject: x\n\nMessage-ID: <in-body@b>\n', null],
     ['X-Original-Message-ID: <not@this>\nSubject: y\n\n', null],
+    ['\r\n\r\nMessage-ID: <after-leading-blank-lines@b>\r\nSubject: x\r\n\r\n', '<after-leading-blank-lines@b>'],
+    ['From sender@example.org Mon Nov  3 10:00:00 2025\nMessage-ID: <mbox@b>\n\nbody', '<mbox@b>'],
   ])('%j → %s', (raw, expected) => {
     expect(sniffMessageId(Buffer.from(raw))).toBe(expected);
   });

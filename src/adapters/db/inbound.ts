@@ -1,5 +1,6 @@
 /** Inbound messages: raw bytes first, byte-exact and deduplicated; then what crieur made of them. */
 import { createHash } from 'node:crypto';
+import { headerStart } from '../mailparser.ts';
 import type { InboundLocator, InboundMessage, InboundState, InboundStore } from '../../ports.ts';
 import type { Kind, ParseResult } from '../../types.ts';
 import { ASYNC_COMMIT, jsonParam, toBuffer, type Db } from './db.ts';
@@ -23,7 +24,9 @@ const COLUMNS = 'id, message_id, sha256, source, kind, state, error, received_at
  * the parser (a message the parser chokes on is still kept). Folded headers are unfolded.
  */
 export function sniffMessageId(raw: Buffer): string | null {
-  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  // Where the parser starts too (leading blank lines, an mbox envelope line): else such a message would be
+  // stored without its Message-ID and a re-delivery could never be recognised.
+  const head = headerStart(raw).subarray(0, 64 * 1024).toString('latin1');
   const end = head.search(/\r?\n\r?\n|\r\r/);
   const headers = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+|\r[ \t]+/g, ' ');
   const m = /(?:^|[\r\n])message-id[ \t]*:[ \t]*(<[^>\s]+>|[^\s]+)/i.exec(headers);
@@ -141,11 +144,6 @@ export function inboundStore(db: Db): InboundStore {
     async listFailed() {
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM inbound_messages WHERE state = 'failed' ORDER BY id`);
       return rows.map(toMessage);
-    },
-
-    async earlierCopy(id) {
-      const rows = await db.query<{ id: number; state: InboundState }>(`SELECT c.id, c.state FROM inbound_messages m, LATERAL (${EARLIER_COPY}) c WHERE m.id = $1`, [id]);
-      return rows[0] ?? null;
     },
 
     async stale(olderThan, limit) {

@@ -5,15 +5,8 @@
  * were built once when queued (build-raw.ts): nodemailer must not recompose them.
  */
 import nodemailer from 'nodemailer';
+import type { Sender } from '../../ports.ts';
 import { classifySmtpError, SmtpSendError } from './errors.ts';
-
-export interface SmtpSender {
-  /** Resolves with the server's final reply; rejects with an SmtpSendError (ESMTP_TRANSIENT | ESMTP_PERMANENT). */
-  send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
-  /** Connects and greets (and authenticates, if the URL has credentials): for `crieur doctor` and start-up. */
-  verify(): Promise<void>;
-  close(): Promise<void>;
-}
 
 export interface SenderOptions {
   /** Pooled connections: a number, or true for nodemailer's default (5). Pooling is always on. */
@@ -23,7 +16,8 @@ export interface SenderOptions {
 }
 
 /** `smtp://user:pass@host:port` or `smtps://…`; query parameters pass through to nodemailer (`?ignoreTLS=true`). */
-export function createSender(url: string, opts: SenderOptions = {}): SmtpSender {
+/** The Sender port over nodemailer's pool. */
+export function createSender(url: string, opts: SenderOptions = {}): Sender {
   const maxConnections = typeof opts.pool === 'number' ? opts.pool : 5;
   const timeout = opts.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({

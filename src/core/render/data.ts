@@ -12,6 +12,7 @@ import { textToHtml } from './escape.ts';
 import { formatSize, LABELS } from './labels.ts';
 import { organizerVerbs, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
 import { wrapText } from './wrap.ts';
+import { squash } from '../text/fold.ts';
 
 export interface ProposalForMail extends ProposalDraft {
   ref: string;
@@ -139,7 +140,7 @@ export function noticeData(p: ProposalForMail, ctx: MailContext & { submittedBy:
 function proposalData(p: ProposalForMail, ctx: MailContext): ProposalData {
   const L = LABELS[ctx.locale];
   const abstract = p.abstract && p.abstract.trim() !== '' ? p.abstract.trim() : null;
-  const title = p.title && p.title.trim() !== '' ? oneLine(p.title) : null;
+  const title = p.title && p.title.trim() !== '' ? squash(p.title) : null;
   return {
     ...layoutData(ctx.locale, ctx.group, { preheader: '', footerNote: null }),
     ref: p.ref,
@@ -152,7 +153,7 @@ function proposalData(p: ProposalForMail, ctx: MailContext): ProposalData {
     durationLabel: L.minutes(p.durationMinutes),
     talkLanguage: p.language ? L.language[p.language] : null,
     speakers: p.speakers.map((s) => ({ name: s.name, email: s.email, label: addressLabel(s.name, s.email) })),
-    attachments: p.attachments.map((a) => ({ filename: oneLine(a.filename), contentType: a.contentType, size: formatSize(a.size, ctx.locale) })),
+    attachments: p.attachments.map((a) => ({ filename: squash(a.filename), contentType: a.contentType, size: formatSize(a.size, ctx.locale) })),
     abstract,
     abstractHtml: abstract ? textToHtml(abstract) : null,
     abstractText: abstract ? wrapText(abstract, 72, '  ') : null,
@@ -162,12 +163,8 @@ function proposalData(p: ProposalForMail, ctx: MailContext): ProposalData {
 }
 
 function addressLabel(name: string | null, email: string | null): string {
-  if (name && email) return `${oneLine(name)} <${email}>`;
-  return name ? oneLine(name) : (email ?? '?');
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  if (name && email) return `${squash(name)} <${email}>`;
+  return name ? squash(name) : (email ?? '?');
 }
 
 /** A mailto: link that opens a reply with the verb already typed (RFC 6068: percent-encoded UTF-8). */
