@@ -12,6 +12,7 @@ import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
+import { settlesWithin } from '../src/adapters/within.ts';
 import { systemClock, type Logger } from '../src/ports.ts';
 
 export interface Context {
@@ -58,7 +59,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
       async close() {
         // Each bounded on its own: a closer waiting on a service that is gone must not keep the next ones
         // (the store, which flushes an embedded PGlite) from running.
-        for (const c of closers) await closeWithin(c, CLOSE_MS);
+        for (const c of closers) await settlesWithin(c(), CLOSE_MS);
       },
     };
   } catch (err) {
@@ -68,12 +69,6 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
 }
 
 const CLOSE_MS = 3_000;
-
-async function closeWithin(close: () => Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([close().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, ms)))]);
-  clearTimeout(timer);
-}
 
 function requireSmtp(config: Config): string {
   if (!config.smtp.url) throw Object.assign(new Error('smtp.url is not set: crieur cannot send (e.g. smtp://127.0.0.1:25, or CRIEUR_SMTP_URL)'), { exitCode: 78 });

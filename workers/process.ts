@@ -7,6 +7,7 @@ import type { Worker } from 'bullmq';
 import type { Server } from 'node:http';
 import type { Config } from '../src/config/schema.ts';
 import { startWorker } from '../src/adapters/queue/bullmq.ts';
+import { settlesWithin } from '../src/adapters/within.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
 import type { QueueName } from '../src/ports.ts';
 import { createContext, type Context } from './context.ts';
@@ -29,21 +30,6 @@ export interface ProcessOptions {
 const DRAIN_MS = 30_000;
 /** When Redis is already unreachable at stop, active jobs cannot be acknowledged anyway: wait briefly. */
 const UNREACHABLE_DRAIN_MS = 2_000;
-
-/** True when p settled (either way) within ms. */
-async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const settled = p.then(
-    () => true,
-    () => true,
-  );
-  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
-  try {
-    return await Promise.race([settled, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export interface RunningProcess {
   context: Context;

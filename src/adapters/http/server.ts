@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { within } from '../within.ts';
 
 export interface HealthCheck {
   name: string;
@@ -37,12 +38,6 @@ export class Metrics {
 
 /** How long /healthz waits for one dependency, and /metrics for the queue depths. */
 const CHECK_MS = 2_000;
-
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[]): Promise<Server> {
   const server = createServer((req, res) => {

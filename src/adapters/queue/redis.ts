@@ -3,6 +3,7 @@
  * short-lived CLI commands want to fail fast with a clear message instead of retrying forever.
  */
 import { Redis } from 'ioredis';
+import { within } from '../within.ts';
 
 export class RedisUnavailableError extends Error {
   readonly code = 'EREDIS_UNAVAILABLE';
@@ -32,8 +33,8 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
     /* reported through commands; an unhandled 'error' event would crash the process */
   });
   try {
-    await withTimeout(redis.connect(), timeoutMs);
-    await withTimeout(redis.ping(), timeoutMs);
+    await within(redis.connect(), timeoutMs);
+    await within(redis.ping(), timeoutMs);
   } catch (err) {
     redis.disconnect();
     throw new RedisUnavailableError(
@@ -42,22 +43,6 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
     );
   }
   return redis;
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }
 
 /** Deletes every key under `prefix:` with SCAN (never KEYS: the Redis may be shared and large). */
