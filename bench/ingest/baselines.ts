@@ -47,10 +47,10 @@ export async function bareBullmq(prefix: string, n: number): Promise<{ add: numb
   }
 }
 
-/** nodemailer pool (5 connections, as crieur's sender) → a fresh smtp-server sink, prebuilt raw messages. */
-export async function bareSend(raws: Buffer[]): Promise<number> {
+/** nodemailer pool (as many connections as crieur's sender had) → a fresh smtp-server sink, prebuilt raw messages. */
+export async function bareSend(raws: Buffer[], pool: number): Promise<number> {
   const sink = await startSmtpSink();
-  const transport = nodemailer.createTransport({ pool: true, url: sink.url, maxConnections: 5 });
+  const transport = nodemailer.createTransport({ pool: true, url: sink.url, maxConnections: pool });
   try {
     const envelope = { from: 'bounces@pgug.example.org', to: ['someone@example.org'] };
     await transport.sendMail({ envelope, raw: raws[0]! }); // connect once before the clock starts

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
+import { deletePrefix } from '../../src/adapters/queue/redis.ts';
 
 export const PG_ADMIN_URL = process.env.CRIEUR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.CRIEUR_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -55,21 +56,14 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   };
 }
 
-/** Deletes every key under `prefix:` (SCAN, never KEYS: the Redis is shared). */
-export async function dropRedisPrefix(prefix: string): Promise<number> {
+/** Deletes every key under `prefix:` (crieur's own deletePrefix: SCAN, never KEYS — the Redis is shared). */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let n = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) n += await redis.del(...keys);
-    } while (cursor !== '0');
+    await deletePrefix(redis, prefix);
   } finally {
     redis.disconnect();
   }
-  return n;
 }
 
 export function writeConfig(dir: string, name: string, cfg: Record<string, unknown>): string {
@@ -90,7 +84,10 @@ export interface Child {
 /** `node src/cli/crieur.js ARGS` with stdout and stderr to a log file; extra node flags (e.g. --cpu-prof) first. */
 export function spawnCrieur(args: string[], logFile: string, nodeFlags: string[] = []): Child {
   const fd = openSync(logFile, 'a');
-  const proc = spawn(process.execPath, [...nodeFlags, 'src/cli/crieur.js', ...args], { cwd: ROOT, stdio: ['ignore', fd, fd] });
+  // The children get their settings from the bench's config file only: a CRIEUR_* variable left in the shell
+  // (a database URL, an SMTP relay) would otherwise point them at real services.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CRIEUR_')));
+  const proc = spawn(process.execPath, [...nodeFlags, 'src/cli/crieur.js', ...args], { cwd: ROOT, stdio: ['ignore', fd, fd], env });
   closeSync(fd);
   let code: number | null | undefined;
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve((code = c))));

@@ -38,8 +38,8 @@ export interface ThroughputOptions {
   /** How many `crieur worker` processes share the queues (scale-out on PostgreSQL). */
   workers: number;
   log: (line: string) => void;
-  /** smtp.pool for the workers (default: the configuration's default). */
-  pool?: number;
+  /** smtp.pool for the workers. */
+  pool: number;
   /** Print where the backlog stands every ~2 s (which stage it waits in). */
   progress?: boolean;
 }
@@ -57,7 +57,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
   const sink = await startSmtpSink({ onMessage: () => arrivals.push(performance.now()) });
   const workers: ReturnType<typeof spawnCrieur>[] = [];
   try {
-    const config = writeConfig(o.dir, 'throughput.yaml', { ...cfg, database: { url: db.url }, smtp: { url: sink.url, ...(o.pool ? { pool: o.pool } : {}) } });
+    const config = writeConfig(o.dir, 'throughput.yaml', { ...cfg, database: { url: db.url }, smtp: { url: sink.url, pool: o.pool } });
     for (let w = 0; w < o.workers; w++) {
       workers.push(spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, `worker${w || ''}.log`), o.workerNodeFlags));
     }
