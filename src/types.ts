@@ -5,7 +5,6 @@
 
 /** What a message is, as `crieur parse` reports it (SPEC). */
 export type Kind = 'proposal' | 'command' | 'reply' | 'auto-reply' | 'bounce' | 'list-post' | 'other';
-export const KINDS: readonly Kind[] = ['proposal', 'command', 'reply', 'auto-reply', 'bounce', 'list-post', 'other'];
 
 export type Language = 'fr' | 'en';
 export type TalkFormat = 'talk' | 'lightning';

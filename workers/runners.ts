@@ -46,7 +46,3 @@ for (const r of RUNNERS) {
   if (seen.has(r.queue)) throw new Error(`runner for queue ${r.queue} registered twice`);
   seen.add(r.queue);
 }
-
-export function runnerFor(queue: string): Runner | undefined {
-  return RUNNERS.find((r) => r.queue === queue);
-}

@@ -48,10 +48,6 @@ function toRecord(r: Row): ProposalRecord {
   };
 }
 
-export function formatRef(n: number): string {
-  return `P-${String(n).padStart(4, '0')}`;
-}
-
 async function one(q: Queryable, where: string, params: unknown[]): Promise<ProposalRecord | null> {
   const rows = await q.query<Row>(`${SELECT} WHERE ${where} LIMIT 1`, params);
   return rows[0] ? toRecord(rows[0]) : null;

@@ -23,10 +23,6 @@ export class Lease {
     private readonly onLost: (reason: string) => void,
   ) {}
 
-  get isHeld(): boolean {
-    return this.held;
-  }
-
   /** True when this process holds the lease (already, or newly); false when someone else does. */
   async acquire(): Promise<boolean> {
     if (this.held) return true;

@@ -19,11 +19,6 @@ export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Remove Markdown/Gmail emphasis markers around a fragment: `**Titre**`, `*Title:*`, `__x__`. */
-export function unemphasize(s: string): string {
-  return s.replace(/^[\s*_#>]+/, '').replace(/[\s*_]+$/, '');
-}
-
 /** Strip one pair of surrounding quotes of any kind: «…», "…", “…”, '…', ‘…’. */
 export function unquote(s: string): string {
   const t = s.trim();

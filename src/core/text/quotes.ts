@@ -7,7 +7,6 @@
  * here: a forwarded proposal's content is the point of the message. See forward.ts to split those.
  * Scans are bounded (MAX_SCAN) so that a 10 MB text body costs no more than a normal one.
  */
-import type { Mail } from '../../types.ts';
 
 /** Bodies longer than this are cut before scanning: nobody writes a proposal in 50 KB. */
 export const MAX_SCAN = 40_000;
@@ -94,7 +93,3 @@ export function stripQuotes(text: string): string {
     .trim();
 }
 
-/** The sender's own words in this mail (plain text or text derived from HTML), without quoted history. */
-export function unquotedText(mail: Pick<Mail, 'text'>): string {
-  return mail.text ? stripQuotes(mail.text) : '';
-}
