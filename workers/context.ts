@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/schema.ts';
+import { requireSecret, requireSmtpUrl } from '../src/config/load.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { parseContextFrom } from '../src/app/parse-message.ts';
 import { openStore } from '../src/adapters/db/open.ts';
@@ -39,9 +40,9 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     closers.unshift(() => store.close());
     const dispatcher = new BullDispatcher(redis, config.redis.prefix);
     closers.unshift(() => dispatcher.close());
-    const sender = opts.send ? createSender(requireSmtp(config), { pool: config.smtp.pool }) : undefined;
+    if (opts.send) requireSecret(config);
+    const sender = opts.send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool }) : undefined;
     if (sender) closers.unshift(() => sender.close());
-    if (opts.send && !config.secret) throw Object.assign(new Error('secret is not set: reply tokens need it (secret: in the config file, or CRIEUR_SECRET)'), { exitCode: 78 });
     const deps: AppDeps = {
       config,
       ctx: parseContextFrom(config),
@@ -69,8 +70,3 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
 }
 
 const CLOSE_MS = 3_000;
-
-function requireSmtp(config: Config): string {
-  if (!config.smtp.url) throw Object.assign(new Error('smtp.url is not set: crieur cannot send (e.g. smtp://127.0.0.1:25, or CRIEUR_SMTP_URL)'), { exitCode: 78 });
-  return config.smtp.url;
-}

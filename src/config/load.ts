@@ -15,6 +15,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** The HMAC key for reply tokens: optional for `crieur parse`, required by whatever composes or sends mail. */
+export function requireSecret(config: Config): string {
+  if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (secret: in the file, or CRIEUR_SECRET)');
+  return config.secret;
+}
+
+/** Where mail goes out: required by whatever sends. */
+export function requireSmtpUrl(config: Config): string {
+  if (!config.smtp.url) throw new ConfigError('smtp.url is not set — expected a URL such as smtp://127.0.0.1:25 (or CRIEUR_SMTP_URL)');
+  return config.smtp.url;
+}
+
 export const DEFAULT_CONFIG_FILE = 'crieur.config.yaml';
 
 export interface LoadOptions {

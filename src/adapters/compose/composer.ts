@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/schema.ts';
-import { ConfigError } from '../../config/load.ts';
+import { requireSecret } from '../../config/load.ts';
 import { addressOf } from '../../core/address.ts';
 import { mintToken, type TokenPurpose } from '../../core/tokens.ts';
 import { ackData, noticeData } from '../../core/render/data.ts';
@@ -29,10 +29,6 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
   const envelopeFrom = config.addresses.bounces ?? addressOf(config.addresses.from);
   const group = { name: config.group.name, timezone: config.group.timezone };
 
-  function secret(): string {
-    if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (CRIEUR_SECRET)');
-    return config.secret;
-  }
 
   async function build(
     purpose: TokenPurpose,
@@ -45,7 +41,7 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
     parent: ThreadInfo | null,
     autoSubmitted: AutoSubmitted,
   ): Promise<ComposedMail> {
-    const token = mintToken(secret(), { purpose, ref: p.ref }, to.email);
+    const token = mintToken(requireSecret(config), { purpose, ref: p.ref }, to.email);
     const replyAddress = tokenAddress(inbox, token);
     const rendered = await renderer.render(template, locale, data(replyAddress));
     const { inReplyTo, references } = parent ? threadHeaders(parent) : { inReplyTo: null, references: [] };

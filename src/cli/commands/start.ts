@@ -1,6 +1,6 @@
 /** `crieur start` (watcher + all workers) and `crieur worker QUEUE…` (only those runners, to scale out). */
 import type { Command } from 'commander';
-import { loadConfig, ConfigError } from '../../config/load.ts';
+import { loadConfig, ConfigError, requireSecret, requireSmtpUrl } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
 import { runProcess } from '../../../workers/process.ts';
@@ -33,8 +33,8 @@ export function registerStart(program: Command): void {
 
 /** Keys that are optional for `crieur parse` but required to run; a missing one is bad configuration (78). */
 export function requireForRunning(config: Config, watch: boolean): void {
-  if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (secret: in the file, or CRIEUR_SECRET)');
-  if (!config.smtp.url) throw new ConfigError('smtp.url is not set — expected a URL such as smtp://127.0.0.1:25 (or CRIEUR_SMTP_URL)');
+  requireSecret(config);
+  requireSmtpUrl(config);
   if (watch && !config.inbox.url) throw new ConfigError('inbox.url is not set — expected imap://, imaps:// or maildir:/// (or CRIEUR_INBOX_URL)');
 }
 
