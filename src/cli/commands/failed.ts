@@ -9,6 +9,7 @@ import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import type { Dispatcher, Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { withStore } from '../with-store.ts';
 
 interface FailedRow {
   id: string;
@@ -25,16 +26,12 @@ export function registerFailed(program: Command): void {
     .option('--json', 'JSON array')
     .option('--config <file>', 'configuration file')
     .action(async (opts: { json?: boolean; config?: string }) => {
-      const config = loadConfig({ file: opts.config });
-      const store = await openStore(config.database.url);
-      try {
+      await withStore(opts.config, async (store) => {
         const rows = await failedRows(store);
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else if (rows.length === 0) process.stdout.write('nothing failed\n');
         else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${r.what}\n       ${r.error ?? ''}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
   cmd
     .command('retry')

@@ -1,9 +1,9 @@
 /** `crieur proposals list [--status S] [--json]` and `crieur proposals show REF [--json]` (SPEC shapes). */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
-import { openStore } from '../../adapters/db/open.ts';
-import type { HistoryEntry, ProposalRecord, ProposalStatus, Store } from '../../ports.ts';
+import type { HistoryEntry, ProposalRecord, ProposalStatus } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { normalizeRef } from '../../core/ref.ts';
+import { withStore } from '../with-store.ts';
 
 const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
 
@@ -41,22 +41,6 @@ export function registerProposals(program: Command): void {
         else process.stdout.write(`${human(p, history)}\n`);
       });
     });
-}
-
-export async function withStore<T>(configFile: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const config = loadConfig({ file: configFile });
-  const store = await openStore(config.database.url);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/** P7, p-7, 7 → P-0007: people type refs loosely. */
-export function normalizeRef(ref: string): string {
-  const m = /^(?:p-?)?(\d+)$/i.exec(ref.trim());
-  return m ? `P-${m[1]!.padStart(4, '0')}` : ref.trim();
 }
 
 function summary(p: ProposalRecord) {

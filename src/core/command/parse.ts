@@ -5,6 +5,7 @@
  */
 import { VERB_BY_WORD } from './grammar.ts';
 import { unquotedText } from './unquote.ts';
+import { proposalRef } from '../ref.ts';
 
 export interface ParsedCommand {
   /** Normalised verbs in order; a verb with an argument is written `schedule 2025-06-12`. */
@@ -18,10 +19,6 @@ const HEAD_LINES = 3;
 const REF = /^p-?(\d{1,6})$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function displayProposalRef(digits: string): string {
-  return `P-${digits.padStart(4, '0')}`;
-}
-
 /** The verbs and ref of one line, or null when a word on it is not part of the grammar. */
 function parseLine(line: string): ParsedCommand | null {
   const words = line
@@ -33,7 +30,7 @@ function parseLine(line: string): ParsedCommand | null {
     const w = words[i]!;
     const ref = REF.exec(w);
     if (ref) {
-      out.ref ??= displayProposalRef(ref[1]!);
+      out.ref ??= proposalRef(ref[1]!);
       continue;
     }
     const spec = VERB_BY_WORD.get(w.toLowerCase());
