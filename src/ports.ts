@@ -2,6 +2,7 @@
  * The interfaces the use cases (src/app) need from the outside world. Adapters in src/adapters implement
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
+import type { EventStore } from './app/event-store.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -223,6 +224,7 @@ export interface Store {
   proposals: ProposalStore;
   attachments: AttachmentStore;
   outbox: OutboxStore;
+  events: EventStore;
   checkpoints: CheckpointStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;

@@ -92,6 +92,18 @@ export const configSchema = z.object({
       acksPerSenderPerDay: z.number().int().positive().default(10),
     })
     .prefault({}),
+  events: z
+    .object({
+      /** What an event created by an organizer's `schedule DATE` (no event that day yet) starts with. */
+      defaults: z
+        .object({
+          time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a local time such as 19:00' }).default('19:00'),
+          venue: z.string().default(''),
+          title: z.string().optional(),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
 });
 

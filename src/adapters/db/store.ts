@@ -3,6 +3,7 @@ import type { Store } from '../../ports.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
 import type { Db } from './db.ts';
+import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
@@ -13,6 +14,7 @@ export function storeOn(db: Db): Store {
     proposals: proposalStore(db),
     attachments: attachmentStore(db),
     outbox: outboxStore(db),
+    events: eventStore(db),
     checkpoints: checkpointStore(db),
     describe: () => db.describe(),
     close: () => db.close(),

@@ -1,0 +1,88 @@
+/** Events and their programme (migration 004): the EventStore of src/app/event-store.ts over a Db. */
+import type { EventRecord, EventStore } from '../../app/event-store.ts';
+import { DbError, type Db, type Queryable } from './db.ts';
+
+interface Row {
+  id: number;
+  date: Date | string;
+  venue: string;
+  title: string | null;
+  sequence: number;
+  programme: string[] | null;
+}
+
+// Columns named, not *: statements are prepared once per connection (see proposals.ts).
+const SELECT = `SELECT e.id, e.date, e.venue, e.title, e.sequence,
+  (SELECT coalesce(json_agg(p.ref ORDER BY p.programme_position, p.id), '[]'::json) FROM proposals p WHERE p.event_id = e.id) AS programme
+  FROM events e`;
+
+function toRecord(r: Row): EventRecord {
+  return { id: r.id, date: new Date(r.date), venue: r.venue, title: r.title, sequence: r.sequence, programme: r.programme ?? [] };
+}
+
+async function one(q: Queryable, where: string, params: unknown[]): Promise<EventRecord | null> {
+  const rows = await q.query<Row>(`${SELECT} WHERE ${where} LIMIT 1`, params);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+export function eventStore(db: Db): EventStore {
+  return {
+    async create(e) {
+      const rows = await db.query<{ id: number }>('INSERT INTO events (date, venue, title) VALUES ($1, $2, $3) RETURNING id', [
+        e.date,
+        e.venue,
+        e.title ?? null,
+      ]);
+      return (await one(db, 'e.id = $1', [rows[0]!.id]))!;
+    },
+
+    get(id) {
+      return one(db, 'e.id = $1', [id]);
+    },
+
+    async list(filter = {}) {
+      const rows = filter.from
+        ? await db.query<Row>(`${SELECT} WHERE e.date >= $1 ORDER BY e.date, e.id`, [filter.from])
+        : await db.query<Row>(`${SELECT} ORDER BY e.date, e.id`);
+      return rows.map(toRecord);
+    },
+
+    onDay(day, timeZone) {
+      return one(db, `(e.date AT TIME ZONE $2)::date = $1::date ORDER BY e.date, e.id`, [day, timeZone]);
+    },
+
+    assign(eventId, ref) {
+      return db.transaction(async (tx) => {
+        // The event row is locked first: two proposals assigned at once get distinct positions.
+        const ev = await tx.query<{ id: number }>('SELECT id FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        if (!ev[0]) throw new DbError('EDB_NOT_FOUND', `no event ${eventId}`);
+        const moved = await tx.query<{ old: number | null }>(
+          `UPDATE proposals p SET event_id = $1, updated_at = now(),
+             programme_position = CASE WHEN p.event_id = $1 THEN p.programme_position
+               ELSE (SELECT coalesce(max(q.programme_position), 0) + 1 FROM proposals q WHERE q.event_id = $1) END
+           FROM (SELECT id, event_id AS old FROM proposals WHERE ref = $2 FOR UPDATE) before
+           WHERE p.id = before.id RETURNING before.old`,
+          [eventId, ref],
+        );
+        if (!moved[0]) throw new DbError('EDB_NOT_FOUND', `no proposal ${ref}`);
+        const old = moved[0].old;
+        if (old !== eventId) {
+          await tx.query('UPDATE events SET sequence = sequence + 1, updated_at = now() WHERE id = $1 OR id = $2', [eventId, old]);
+        }
+        return (await one(tx, 'e.id = $1', [eventId]))!;
+      });
+    },
+
+    async unassign(ref) {
+      await db.transaction(async (tx) => {
+        const rows = await tx.query<{ old: number | null }>(
+          `UPDATE proposals p SET event_id = NULL, programme_position = NULL, updated_at = now()
+           FROM (SELECT id, event_id AS old FROM proposals WHERE ref = $1 FOR UPDATE) before WHERE p.id = before.id RETURNING before.old`,
+          [ref],
+        );
+        const old = rows[0]?.old;
+        if (old) await tx.query('UPDATE events SET sequence = sequence + 1, updated_at = now() WHERE id = $1', [old]);
+      });
+    },
+  };
+}

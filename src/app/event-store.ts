@@ -1,0 +1,39 @@
+/**
+ * Meetups as the use cases see them (scheduling by email or CLI, announcements): an event on a date, at a venue,
+ * with its programme — proposal refs in running order. Declared here, beside its consumers; implemented by
+ * src/adapters/db/events.ts.
+ */
+
+export interface EventRecord {
+  id: number;
+  /** The instant it starts (stored UTC; shown in the group's time zone). */
+  date: Date;
+  venue: string;
+  title: string | null;
+  /** Proposal refs in running order. */
+  programme: string[];
+  /** RFC 5545 SEQUENCE: bumped on every change of the event or its programme. */
+  sequence: number;
+}
+
+export interface NewEvent {
+  date: Date;
+  venue: string;
+  title?: string | null;
+}
+
+export interface EventStore {
+  create(e: NewEvent): Promise<EventRecord>;
+  get(id: number): Promise<EventRecord | null>;
+  /** Events from `from` on (all when absent), soonest first. */
+  list(filter?: { from?: Date }): Promise<EventRecord[]>;
+  /** The event on a local calendar day (`YYYY-MM-DD` in `timeZone`), the earliest when several. */
+  onDay(day: string, timeZone: string): Promise<EventRecord | null>;
+  /**
+   * Puts a proposal on an event's programme, last in running order (a proposal already there keeps its place;
+   * one on another event moves). Changes no status: the decision that causes it records that.
+   */
+  assign(eventId: number, ref: string): Promise<EventRecord>;
+  /** Takes a proposal off whatever programme it is on. */
+  unassign(ref: string): Promise<void>;
+}

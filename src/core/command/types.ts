@@ -1,0 +1,94 @@
+/**
+ * The command reader's contract: what a reply to crieur's mail asks for, read from its new text (no IO, no clock
+ * but the one passed in). The grammar table (grammar.ts) says which words name which verb and what argument each
+ * takes; `readCommands` (read.ts) applies it to the lines at the top of a reply. The use case that acts on the
+ * result (src/app/apply-commands.ts) checks who may do what (tokens, roles, the transition table) — the reader
+ * only says what was written.
+ */
+import type { Language, TalkFormat } from '../../types.ts';
+
+/** Who a verb is for: organizers decide, speakers answer for their own proposal. */
+export type CommandRole = 'organizer' | 'speaker';
+
+export type OrganizerVerb =
+  | 'accept'
+  | 'decline'
+  | 'waitlist'
+  | 'schedule'
+  | 'talk'
+  | 'lightning'
+  | 'note'
+  | 'ask'
+  | 'status'
+  | 'help'
+  | 'release';
+export type SpeakerVerb = 'confirm' | 'withdraw';
+export type Verb = OrganizerVerb | SpeakerVerb;
+
+/** A date as the writer meant it, resolved in the group's time zone. */
+export interface CommandDate {
+  /** The local calendar day, `YYYY-MM-DD`. */
+  day: string;
+  /** Local time `HH:MM` when the writer gave one ("à 19h"), else null (the event default applies). */
+  time: string | null;
+  /** What was written, for the transcript ("28 janvier"). */
+  text: string;
+}
+
+/** Why a line that looked like a command could not be acted on as written. */
+export type CommandProblem =
+  | 'date-missing' // schedule without a date
+  | 'date-unreadable' // schedule with words that are not a date
+  | 'date-past' // the date understood is before today (echoed in `date`)
+  | 'date-ambiguous' // e.g. "03/04" where the locale cannot tell (echoed)
+  | 'text-missing'; // note / ask / question without text
+
+export interface Command {
+  verb: Verb;
+  /** The proposal the line names (`accept P-0007`, `P-7: refuser`), normalised to P-0007; null: the token's. */
+  ref: string | null;
+  /** `override accept …`: overrules an earlier decision. */
+  override: boolean;
+  /** Free text after the verb: a decline reason, a note, a question. Trimmed; null when none. */
+  text: string | null;
+  /** schedule: the date understood, or null with `problem` set; `next meetup` sets `nextEvent` instead. */
+  date: CommandDate | null;
+  /** schedule: `next meetup` / `prochain meetup` / `prochaine session`: the next event on the calendar. */
+  nextEvent: boolean;
+  /** Set when the line is recognisably this verb but cannot be acted on as written. */
+  problem: CommandProblem | null;
+  /** The line as written (control characters already removed), to quote back in the transcript. */
+  line: string;
+}
+
+/** A speaker's labelled correction (`Titre : …`, `Durée : 20 min`, `Résumé : …`), read by the proposal extractor. */
+export interface Correction {
+  title?: string;
+  abstract?: string;
+  durationMinutes?: number;
+  format?: TalkFormat;
+  language?: Language;
+}
+
+export interface ReadOptions {
+  /** The reader never guesses a role: organizer verbs and speaker verbs are both read; apply-commands filters. */
+  timeZone: string;
+  /** Locale of the group, for numeric dates (fr: 03/04 is 3 April). */
+  locale: Language;
+  /** The instant "today" and "jeudi" are resolved against. */
+  now: Date;
+}
+
+export interface ReadResult {
+  /** Command lines from the top, in order, up to the first line that is not a command. */
+  commands: Command[];
+  /** Labelled corrections found in the new text (speakers), {} when none. */
+  corrections: Correction;
+  /**
+   * The new text that is not a command: the first non-command line and what follows it, with quotes,
+   * attribution lines, signatures and anything after a closing word removed. A speaker's message or answer.
+   */
+  comment: string;
+  /** Lines that look like an attempt at a command but were not understood (quoted back in the transcript). */
+  unknown: string[];
+}
