@@ -6,9 +6,22 @@ import { z } from 'zod';
 
 const email = z.email({ error: 'an email address such as talks@example.org' });
 const urlWith = (schemes: string[], example: string) =>
-  z.string({ error: `a URL such as ${example}` }).refine((u) => schemes.some((s) => u.startsWith(s)), {
-    error: `a URL starting with ${schemes.join(' or ')} (e.g. ${example})`,
-  });
+  z
+    .string({ error: `a URL such as ${example}` })
+    .refine((u) => schemes.some((s) => u.startsWith(s)), {
+      error: `a URL starting with ${schemes.join(' or ')} (e.g. ${example})`,
+    })
+    .refine((u) => !NETWORK.test(u) || hasHost(u), { error: `a URL with a host name (e.g. ${example})` });
+
+/** Schemes that need a server name (`smtp://` alone is no address); maildir:// and pglite:// name a path, postgres:///db may use a socket. */
+const NETWORK = /^(imaps?|smtps?|rediss?):/;
+function hasHost(u: string): boolean {
+  try {
+    return new URL(u).hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 export const configSchema = z.object({
   group: z
