@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.ts';
+import { visibleLines } from './format/visible.ts';
 
 type Register = (program: Command) => void;
 
@@ -47,11 +48,11 @@ function report(err: unknown, verbose: boolean): number {
   const e = err as Error & { exitCode?: unknown };
   // ConfigError (78) and CliError carry their exit code; anything else is a runtime failure.
   if (typeof e?.exitCode === 'number') {
-    process.stderr.write(`crieur: ${e.message}\n`);
+    process.stderr.write(`crieur: ${visibleLines(e.message).join('\n')}\n`);
     if (verbose) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
-  process.stderr.write(`crieur: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`crieur: ${visibleLines(e?.message ?? String(err)).join('\n')}\n`);
   if (verbose) process.stderr.write(`${e?.stack}\n`);
   else process.stderr.write('(run with --verbose for details)\n');
   return EXIT.failure;

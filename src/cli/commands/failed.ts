@@ -10,6 +10,7 @@ import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import type { Dispatcher, Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { withStore } from '../with-store.ts';
+import { visible } from '../format/visible.ts';
 
 interface FailedRow {
   id: string;
@@ -30,7 +31,7 @@ export function registerFailed(program: Command): void {
         const rows = await failedRows(store);
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else if (rows.length === 0) process.stdout.write('nothing failed\n');
-        else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${r.what}\n       ${r.error ?? ''}\n`);
+        else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${visible(r.what)}\n       ${visible(r.error ?? '')}\n`);
       });
     });
   cmd

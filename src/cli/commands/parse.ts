@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import { parseRawMessage, parseContextFrom } from '../../app/parse-message.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
+import { visible } from '../format/visible.ts';
 import { readStdin } from '../stdin.ts';
 
 export function registerParse(program: Command): void {
@@ -24,7 +25,7 @@ export function registerParse(program: Command): void {
         failed = true;
         if (!many) throw new CliError(reason, EXIT.dataErr);
         if (opts.json) process.stdout.write(`${JSON.stringify({ file, error: reason })}\n`);
-        else process.stderr.write(`crieur: ${file}: ${reason}\n`);
+        else process.stderr.write(`crieur: ${visible(file)}: ${visible(reason)}\n`);
       };
       for (const file of inputs) {
         let raw: Buffer;
@@ -43,7 +44,7 @@ export function registerParse(program: Command): void {
           const obj = many ? { file, ...outcome.result } : outcome.result;
           process.stdout.write(`${JSON.stringify(obj)}\n`);
         } else {
-          process.stdout.write(`${many ? `== ${file}\n` : ''}${formatParseResult(outcome.result)}\n`);
+          process.stdout.write(`${many ? `== ${visible(file)}\n` : ''}${formatParseResult(outcome.result)}\n`);
         }
       }
       if (failed) process.exitCode = EXIT.dataErr;
