@@ -4,7 +4,7 @@
  * (`pollSecond`, `smtpp:`) would leave a default in force without a word; the walk below refuses them
  * whatever way each object was declared, so keys added to the schema later need no list kept in step.
  */
-import { z } from 'zod';
+import type { ZodType } from 'zod';
 
 export type LeafKind = 'string' | 'number' | 'boolean' | 'array';
 export interface Leaf {
@@ -15,26 +15,36 @@ export interface Leaf {
 /** Variables that configure the tooling (tests, bench, corpus), not crieur: never taken for a key. */
 const TOOLING_VARS = /^CRIEUR_(TEST_|BENCH_|CORPUS$)/;
 
+/**
+ * A schema's definition. Read through `_zod.def` rather than `instanceof`: a part of the schema built by another
+ * copy of zod (its ESM build, say) is still understood.
+ */
+interface Def {
+  type: string;
+  innerType?: ZodType;
+  in?: ZodType;
+  element?: ZodType;
+  shape?: Record<string, ZodType>;
+}
+const def = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
 /** Optional, default, nullable and pipe wrappers off: the schema that says what the value is. */
-export function unwrap(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
+export function unwrap(schema: ZodType): ZodType {
+  let s = schema;
   for (;;) {
-    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodPrefault || s instanceof z.ZodNullable) {
-      s = (s as unknown as { unwrap(): z.ZodType }).unwrap();
-    } else if (s instanceof z.ZodPipe) {
-      s = (s as unknown as { in: z.ZodType }).in;
-    } else return s;
+    const d = def(s);
+    if (d.innerType && ['default', 'optional', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional'].includes(d.type)) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
+    else return s;
   }
 }
 
-export function leafPaths(schema: z.ZodType, path: string[] = []): Leaf[] {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject) {
-    return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([k, v]) => leafPaths(v, [...path, k]));
-  }
-  if (s instanceof z.ZodArray) return [{ path, kind: 'array' }];
-  if (s instanceof z.ZodNumber) return [{ path, kind: 'number' }];
-  if (s instanceof z.ZodBoolean) return [{ path, kind: 'boolean' }];
+export function leafPaths(schema: ZodType, path: string[] = []): Leaf[] {
+  const d = def(unwrap(schema));
+  if (d.type === 'object') return Object.entries(d.shape!).flatMap(([k, v]) => leafPaths(v, [...path, k]));
+  if (d.type === 'array') return [{ path, kind: 'array' }];
+  if (d.type === 'number') return [{ path, kind: 'number' }];
+  if (d.type === 'boolean') return [{ path, kind: 'boolean' }];
   return [{ path, kind: 'string' }];
 }
 
@@ -49,18 +59,15 @@ export interface UnknownKey {
 }
 
 /** Every key of `value` (a parsed YAML document) that the schema has no place for, depth first. */
-export function unknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[] = []): UnknownKey[] {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject && isMapping(value)) {
-    const shape = s.shape as Record<string, z.ZodType>;
+export function unknownKeys(schema: ZodType, value: unknown, path: (string | number)[] = []): UnknownKey[] {
+  const d = def(unwrap(schema));
+  if (d.type === 'object' && isMapping(value)) {
+    const shape = d.shape!;
     return Object.entries(value).flatMap(([k, v]) =>
-      k in shape ? unknownKeys(shape[k]!, v, [...path, k]) : [{ key: [...path, k].join('.'), suggestion: closest(k, Object.keys(shape)) }],
+      Object.hasOwn(shape, k) ? unknownKeys(shape[k]!, v, [...path, k]) : [{ key: [...path, k].join('.'), suggestion: closest(k, Object.keys(shape)) }],
     );
   }
-  if (s instanceof z.ZodArray && Array.isArray(value)) {
-    const element = (s as unknown as { element: z.ZodType }).element;
-    return value.flatMap((v, i) => unknownKeys(element, v, [...path, i]));
-  }
+  if (d.type === 'array' && Array.isArray(value)) return value.flatMap((v, i) => unknownKeys(d.element!, v, [...path, i]));
   // Records, unions and scalars: the schema's own validation speaks for them.
   return [];
 }
