@@ -3,6 +3,7 @@
  * src/cli/commands/<name>.ts and only wires options to an app use case. Commands are loaded on demand:
  * `crieur parse` should not pay for BullMQ, PGlite and MJML, nor `--help` for any of them.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.ts';
 import { visibleLines } from './format/visible.ts';
@@ -19,12 +20,14 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
+  { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crieur')
     .description('Runs the mail of a user group: talk proposals in, acknowledgements and announcements out.')
     .option('--verbose', 'print stack traces on errors')
+    .version(packageVersion(), '--version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const verbose = argv.includes('--verbose');
@@ -38,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return report(err, verbose);
   }
+}
+
+/** package.json's version, read when the program is built (no JSON import: not every loader takes one). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function report(err: unknown, verbose: boolean): number {

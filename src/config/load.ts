@@ -75,7 +75,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
   }
   // Every problem at once: a typo, a bad value and a missing secret are three lines of one run, not three runs.
   const problems = [...unknownKeys(configSchema, raw).map(unknownLine), ...unknownEnvVars(LEAVES, env).map(unknownLine)];
-  const merged = applyEnv(raw as Record<string, unknown>, env);
+  const merged = applyEnv(withoutNulls(raw) as Record<string, unknown>, env);
   const result = configSchema.safeParse(merged);
   if (!result.success) problems.push(...result.error.issues.map(issueLine));
   // Required keys have no default: absent from file and environment is missing, whatever else is wrong.
@@ -132,6 +132,13 @@ function unknownLine(u: UnknownKey): string {
 function issueLine(issue: z.core.$ZodIssue): string {
   const key = issue.path.join('.') || '(top level)';
   return `${key} — expected ${issue.message.replace(/^Invalid input: /, '')} (set it in the file or with ${envName(untilIndex(issue.path))})`;
+}
+
+/** `admin:` with nothing under it (every line commented out, as `crieur init` writes it) is a key not set. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
 }
 
 function valueAt(root: Record<string, unknown>, dotted: string): unknown {

@@ -86,6 +86,8 @@ export const configSchema = z.object({
       host: z.string().default('127.0.0.1'),
       /** /healthz and /metrics; 0 disables the listener. */
       port: z.number().int().min(0).max(65535).default(9464),
+      /** Bull Board at /admin/queues: off unless a password is set (basic auth). */
+      admin: z.object({ password: z.string().min(12, { error: 'at least 12 characters' }).optional() }).prefault({}),
     })
     .prefault({}),
   queue: z
