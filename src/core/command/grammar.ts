@@ -65,7 +65,7 @@ export const NEXT_EVENT_PHRASES: readonly string[] = [
 
 export type WordTarget = { kind: 'verb'; spec: VerbSpec } | { kind: 'override' };
 
-function indexWords(grammar: readonly VerbSpec[], override: readonly string[]): ReadonlyMap<string, WordTarget> {
+export function indexWords(grammar: readonly VerbSpec[], override: readonly string[]): ReadonlyMap<string, WordTarget> {
   const byWord = new Map<string, WordTarget>();
   const claim = (word: string, target: WordTarget, name: string): void => {
     const key = word.toLowerCase();

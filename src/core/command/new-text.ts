@@ -72,6 +72,7 @@ function untilSignOff(lines: readonly string[]): string[] {
     if (isSignOff(l)) break;
     out.push(l);
   }
-  while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+  // html-to-text draws the <hr> above a quoted header block as a rule of dashes
+  while (out.length > 0 && /^\s*([-_=*~─]{3,})?\s*$/.test(out[out.length - 1]!)) out.pop();
   return out;
 }

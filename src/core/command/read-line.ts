@@ -32,6 +32,8 @@ const SENTENCE_NEXT = new Set([
   "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais', 'de', 'des', 'du', 'the', 'a', 'an',
 ]);
 
+const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si']);
+
 /** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
 function foldKeepLength(s: string): string {
   let out = '';
@@ -164,8 +166,11 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */
 function readsAsSentence(rest: string, spec: VerbSpec): boolean {
-  if (/\?\s*$/.test(rest)) return true;
   const first = fold(rest).split(/[\s,.;:!?]+/)[0] ?? '';
+  // a question after `ask` is the point ("ask Could you…?"); "ask me if…", "ask around" are the writer talking
+  if (spec.verb === 'ask') return ASK_NOT_A_QUESTION.has(first);
+  // after `decline` or `schedule`, a question mark is the writer wondering ("decline?")
+  if (/\?\s*$/.test(rest)) return true;
   if (SENTENCE_NEXT.has(first)) return true;
   // "ask" and "note" read a question or a remark; a first-person sentence after them is the writer talking
   return spec.arg === 'text-required' && /^(i|je|j'|we|on|nous)$/.test(first);
@@ -179,6 +184,7 @@ function misspelt(f: string): boolean {
   // "Notes : …", "Date : …": a label of the proposal form, not a command
   if (m[2] && matchLabel(`${word}:`)) return false;
   if (m[3]!.trim().split(/\s+/).filter((w) => w !== '').length > 2) return false;
-  const cap = word.length >= 7 ? 2 : 1;
-  return SINGLE_WORDS.some((w) => w.length >= 4 && w !== word && editDistance(word, w, cap) <= cap);
+  // typos keep the first letter; a second edit only on long words ("programer", not "project" for "reject")
+  const cap = word.length >= 8 ? 2 : 1;
+  return SINGLE_WORDS.some((w) => w.length >= 4 && w[0] === word[0] && w !== word && editDistance(word, w, cap) <= cap);
 }
