@@ -61,10 +61,7 @@ export function readDate(written: string, ref: DateReference): DateReading {
   if (rewritten.problem) return { date: rewritten.date ?? null, nextEvent: false, problem: rewritten.problem };
   const found = chronoRead(rewritten.fr, rewritten.en, local);
   if (!found) return { date: null, nextEvent: false, problem: 'date-unreadable' };
-  const { c, leftover } = found;
-  if (fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w)).join(' ').length > MAX_LEFTOVER) {
-    return { date: null, nextEvent: false, problem: 'date-unreadable' };
-  }
+  const { c } = found;
 
   let year = c.get('year');
   const month = c.get('month');
@@ -137,17 +134,23 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
 
 interface ChronoFound {
   c: chrono.ParsedComponents;
-  leftover: string;
 }
 
 function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound | null {
   // with no reference, a fixed instant still lets chrono read explicit dates; inferred parts are refused later
   const reference = { instant: local ? local.toJSDate() : new Date(Date.UTC(2000, 0, 1)), timezone: local ? local.offset : 0 };
+  // French first; a parser that reads only part of the words ("7pm" in "January 28th at 7pm") gives way to the other
   for (const [parser, text] of [[chrono.fr, fr], [chrono.en, en]] as const) {
     const r = parser.parse(text, reference)[0];
-    if (r) return { c: r.start, leftover: text.slice(0, r.index) + text.slice(r.index + r.text.length) };
+    if (r && meaningless(text.slice(0, r.index) + text.slice(r.index + r.text.length))) return { c: r.start };
   }
   return null;
+}
+
+function meaningless(leftover: string): boolean {
+  const words = fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w));
+  // a number left over is part of the date the parser did not understand
+  return !words.some((w) => /\d/.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
 }
 
 /** The year in which month/day next comes, today included, in the group's zone. */
