@@ -3,6 +3,8 @@
  * iOS, Apple Mail, Thunderbird, iPhone, Samsung; plain and HTML-only, top-posted and inline, fr and en), through
  * the project's mailparser adapter and readCommands, for each verb. The quoted notices all list verbs: none of
  * them may act.
+ * Their reply tokens have the current token shape, minted with the secret `crieur-fixtures-secret` for dim@example.org
+ * (organizer) and jean.dupont@example.fr (speaker).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
