@@ -184,7 +184,7 @@ function misspelt(f: string): boolean {
   // "Notes : …", "Date : …": a label of the proposal form, not a command
   if (m[2] && matchLabel(`${word}:`)) return false;
   if (m[3]!.trim().split(/\s+/).filter((w) => w !== '').length > 2) return false;
-  // typos keep the first letter; a second edit only on long words ("programer", not "project" for "reject")
-  const cap = word.length >= 8 ? 2 : 1;
+  // typos keep the first letter; a second edit only on long words ("programmmer", not "redacted" for "rejected")
+  const cap = word.length >= 9 ? 2 : 1;
   return SINGLE_WORDS.some((w) => w.length >= 4 && w[0] === word[0] && w !== word && editDistance(word, w, cap) <= cap);
 }
