@@ -54,7 +54,7 @@ describe.each(['UTC', 'America/New_York'])('dates, process TZ=%s', (tz) => {
     expect(offset).toBe(tz === 'UTC' ? 0 : 300);
   });
 
-  it.each(CASES)('%j → %s', (line, expected, opts = PARIS) => {
+  it.each(CASES.map(([line, expected, opts]) => [line, expected, opts ?? PARIS] as const))('%j → %s', (line, expected, opts) => {
     process.env.TZ = tz;
     expect(readCommands(line, opts).commands.map(summary)).toEqual([expected]);
   });
