@@ -29,9 +29,11 @@ const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
   'them', 'us', 'if', 'whether', 'est', 'serait', 'sera', 'etait', 'semble', 'parait', 'te', 'nous', 'vous', 'lui', 'leur', 'si', 'que',
-  "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais', 'de', 'des', 'du', 'the', 'a', 'an',
+  "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais',
 ]);
 
+/** "Note the Cc: headers", "Note also…": English sentences that start with the word `note`. */
+const NOTE_SENTENCE = new Set(['the', 'this', 'these', 'those', 'also', 'how', 'what', 'which', 'it', 'its', 'there', 'here', 'your', 'my', 'our', 'down']);
 const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si']);
 
 /** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
@@ -169,6 +171,7 @@ function readsAsSentence(rest: string, spec: VerbSpec): boolean {
   const first = fold(rest).split(/[\s,.;:!?]+/)[0] ?? '';
   // a question after `ask` is the point ("ask Could you…?"); "ask me if…", "ask around" are the writer talking
   if (spec.verb === 'ask') return ASK_NOT_A_QUESTION.has(first);
+  if (spec.verb === 'note' && NOTE_SENTENCE.has(first)) return true;
   // after `decline` or `schedule`, a question mark is the writer wondering ("decline?")
   if (/\?\s*$/.test(rest)) return true;
   if (SENTENCE_NEXT.has(first)) return true;

@@ -41,7 +41,17 @@ const CASES: ReadonlyArray<readonly [string, string, ReadOptions?]> = [
   ['programmer 28/01/2026', 'schedule 2026-01-28 !date-past'],
   ['schedule 2025-06-12', 'schedule 2025-06-12 !date-past'],
   ['programmer 29 novembre 2026', 'schedule 2026-11-29 !date-past'],
+  ['programmer le 28', 'schedule 2026-12-28'], // the next 28th
+  ['schedule the 28th at 7pm', 'schedule 2026-12-28T19:00'],
+  ['programmer 12', 'schedule 2026-12-12 !date-ambiguous'], // a day, or event number 12?
+  ['programmer dans deux semaines', 'schedule 2026-12-14'],
+  ['schedule next Thursday', 'schedule 2026-12-10'], // chrono: the Thursday of next week; echoed in the transcript
+  ['programmer 28/01 à 19h', 'schedule 2027-01-28T19:00'],
+  ['schedule 2027-01-28 19:00', 'schedule 2027-01-28T19:00'],
+  ['programmer 28 janvier, salle B', 'schedule 2027-01-28'],
   ['programmer un de ces jours', 'schedule !date-unreadable'],
+  ['programmer 19h', 'schedule !date-unreadable'],
+  ['schedule 2027-02-30', 'schedule !date-unreadable'],
   ['schedule 31/02', 'schedule !date-unreadable'],
   ['programmer janvier', 'schedule !date-unreadable'],
   ['programmer', 'schedule !date-missing'],

@@ -81,6 +81,7 @@ describe('prose never acts', () => {
     'decline?',
     'Decline to comment.',
     'Note that I will be away next week.',
+    'Note the Cc: and cc: headers.',
     'Schedule looks good to me',
     'Annuler la réunion de demain, je suis malade',
     'I think we should accept this one.',
