@@ -145,7 +145,8 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
     })),
   });
 
-  const bare = rest.replace(/[\s.!]+$/, '');
+  // "status?" and "help?" ask for what they name; "accept?" wonders
+  const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
     case 'none':
       if (bare === '') return make({});
