@@ -110,8 +110,8 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
     const b = Number(num[2]);
     const y = num[3] === undefined ? '' : num[3].length === 2 ? ` 20${num[3]}` : ` ${num[3]}`;
     const rest = body.slice(num[0].length);
-    const dayFirst = a <= 31 && b <= 12;
-    const monthFirst = a <= 12 && b <= 31;
+    const dayFirst = a >= 1 && b >= 1 && a <= 31 && b <= 12;
+    const monthFirst = a >= 1 && b >= 1 && a <= 12 && b <= 31;
     if (!dayFirst && !monthFirst) return { fr: '', en: '', problem: 'date-unreadable' };
     // French writers put the day first, always; English ones do not agree with each other
     const ambiguous = ref.locale === 'en' && dayFirst && monthFirst && a !== b;

@@ -9,7 +9,7 @@
  * ("Bonjour,") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { newTextLines } from './new-text.ts';
+import { MAX_GREETING, newTextLines } from './new-text.ts';
 import { readLine } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import type { DateReference } from './dates.ts';
@@ -17,7 +17,6 @@ import { GREETING } from '../extract/abstract.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
-const MAX_GREETING = 60;
 
 export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
   return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale });

@@ -162,6 +162,8 @@ describe('what is around the commands', () => {
   it('reads an inline reply (answers between quoted lines)', () => {
     const r = read('Le 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Nouvelle proposition P-0007\n> Répondez :\n>   accepter\n\naccepter\n\n> programmer AAAA-MM-JJ\n');
     expect(r.commands.map(summary)).toEqual(['accept']);
+    const greeted = read('Bonjour,\n\nLe 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Répondez :\n>   accepter\nrefuser : pas cette saison\n> fin\n');
+    expect(greeted.commands.map(summary)).toEqual(['decline «pas cette saison»']);
   });
 });
 
