@@ -60,15 +60,16 @@ function phraseAt(f: string, at: number): string | null {
 }
 
 export function readLine(raw: string, ref: DateReference): LineReading {
-  const whole = readOne(raw, ref);
-  if (whole.kind === 'commands' || !/[,;]/.test(raw)) return whole;
-  // "accept, schedule 2027-01-28": several commands on a line, only when every piece is one
-  const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
-  const read = pieces.map((p) => readOne(p, ref));
-  if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
-    return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+  // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
+  // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
+  if (/[,;]/.test(raw)) {
+    const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+    const read = pieces.map((p) => readOne(p, ref));
+    if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
+      return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+    }
   }
-  return whole;
+  return readOne(raw, ref);
 }
 
 function readOne(raw: string, dateRef: DateReference): LineReading {

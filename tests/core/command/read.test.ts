@@ -59,6 +59,9 @@ describe('command lines', () => {
     ['schedule', ['schedule !date-missing']],
     ['schedule someday', ['schedule !date-unreadable']],
     ['accept, schedule 2027-01-28', ['accept', 'schedule 2027-01-28']],
+    ['decline P-0004; accept P-0005', ['decline P-0004', 'accept P-0005']],
+    ['refuser : trop proche, déjà vu en mars', ['decline «trop proche, déjà vu en mars»']],
+    ['decline, too close to March', ['decline «too close to March»']],
   ])('%j', (text, expected) => {
     expect(acts(text)).toEqual(expected);
   });
