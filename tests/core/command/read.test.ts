@@ -157,6 +157,14 @@ describe('what is around the commands', () => {
     },
   );
 
+  it('lets a line introduce the commands, only when commands follow it', () => {
+    expect(acts('Bonjour,\nVoici mes décisions :\n\naccept P-0003\nP-0004 refuser')).toEqual(['accept P-0003', 'decline P-0004']);
+    expect(acts('My picks:\naccept P-0003')).toEqual(['accept P-0003']);
+    const r = read('Deux remarques :\nle titre est long.\naccept');
+    expect(r.commands).toEqual([]);
+    expect(r.comment).toBe('Deux remarques :\nle titre est long.\naccept');
+  });
+
   it('lets a greeting come first', () => {
     expect(acts('Bonjour,\n\naccept\n\nDim')).toEqual(['accept']);
     expect(read('Bonjour,\n\nJe regarde ça demain.').comment).toBe('Bonjour,\n\nJe regarde ça demain.');
