@@ -5,7 +5,6 @@
  * terminal obeys ESC and CR. Applied once, where decoded strings are assigned (src/adapters/mailparser.ts).
  */
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\x00-\x08\x0b-\x1f]/g;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no u flag). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
