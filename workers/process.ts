@@ -14,6 +14,7 @@ import { createContext, type Context } from './context.ts';
 import { RUNNERS } from './runners.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
+import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher, type Watcher } from './watcher.ts';
 
 export interface ProcessOptions {
@@ -83,6 +84,8 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
     workers.push(w);
   }
   const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000);
+  // Checked as often as the sweep; sent at most once a day.
+  const summary = opts.queues.includes('deliver') ? startUndeliveredSummary(deps, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000) : null;
   let watcher: Watcher | null = null;
   let ready: Promise<void> = Promise.resolve();
   if (opts.watch) {
@@ -107,6 +110,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
       // Whatever was cut short is found again at the next start (stalled jobs, outbox leases, the sweep).
       const redisUp = context.redis.status === 'ready';
       recovery.stop();
+      summary?.stop();
       const drained = await settlesWithin(
         (async () => {
           await watcher?.stop();

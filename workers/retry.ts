@@ -34,9 +34,9 @@ const DETERMINISTIC: readonly { code: RegExp; what: string }[] = [
   { code: /^22/, what: 'data the database cannot store' }, // SQLSTATE class 22: data exception (e.g. 22P05, a NUL in text)
   { code: /^23/, what: 'a database constraint violation' }, // class 23: integrity constraint violation
   { code: /^42/, what: 'a statement the database refuses' }, // class 42: syntax error or access rule violation
-  { code: /^EPARSE$/, what: 'a message that cannot be parsed' },
-  { code: /^EBADJOB$/, what: 'a malformed job' },
 ];
+// A message that cannot be parsed is parked by the classify use case itself (with the parser's reason), and a
+// malformed job payload by the queue adapter: neither reaches this table.
 
 /** Why retrying cannot help, or null when it may. */
 export function deterministic(err: unknown): string | null {
