@@ -28,7 +28,9 @@ const DATABASE_HICCUP: RetryPolicy = { delaysMs: [1_000, 2_000, 4_000, 8_000, 16
 const MTA = (c: Config): RetryPolicy => ({ delaysMs: minutes(c.delivery.retryMinutes), giveUpAfterMs: c.delivery.giveUpAfterHours * 3_600_000 });
 
 const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
-  await deps.store.inbound.setState(id, 'failed', `${error.name}: ${error.message}`);
+  // A policy's park says why in its message (workers/retry.ts); BullMQ's own final failures name their class.
+  const reason = error.name === 'UnrecoverableError' || error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
+  await deps.store.inbound.setState(id, 'failed', reason);
   deps.log.error({ inbound: id, reason: error.message }, 'message parked');
 };
 
