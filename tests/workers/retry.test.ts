@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
+import { loadConfig } from '../../src/config/load.ts';
 import { SmtpSendError } from '../../src/adapters/smtp/errors.ts';
 import { RUNNERS } from '../../workers/runners.ts';
 import { checkPolicy, verdict, type RetryPolicy } from '../../workers/retry.ts';
@@ -87,9 +88,15 @@ describe('the runner table', () => {
     expect(() => checkPolicy('x', { delaysMs: [], maxAttempts: 3 })).toThrow(/at least one/);
   });
 
+  it('the schedule can come from the environment, as a list', () => {
+    const env = { CRIEUR_DELIVERY_RETRYMINUTES: '0.5,1', CRIEUR_DELIVERY_GIVEUPAFTERHOURS: '6' };
+    expect(loadConfig({ file: undefined, env }).delivery).toEqual({ retryMinutes: [0.5, 1], giveUpAfterHours: 6 });
+  });
+
   it('the configuration refuses an empty or non-positive schedule', () => {
     expect(configSchema.safeParse({ delivery: { retryMinutes: [] } }).success).toBe(false);
     expect(configSchema.safeParse({ delivery: { retryMinutes: [1, 0] } }).success).toBe(false);
+    expect(configSchema.safeParse({ delivery: { retryMinutes: ['soon'] } }).success).toBe(false);
     expect(configSchema.safeParse({ delivery: { giveUpAfterHours: 0 } }).success).toBe(false);
   });
 });
