@@ -52,4 +52,7 @@ export const DESCRIPTIONS: Record<string, KeyText> = {
   'log.level': { text: 'trace, debug, info, warn, error, fatal or silent.' },
   'http.admin': { text: 'The queue dashboard (Bull Board) at /admin/queues, off unless a password is set.' },
   'http.admin.password': { text: 'Basic-auth password of the dashboard (any user name), at least 12 characters.', example: 'another-long-random-string' },
+  delivery: { text: 'Outgoing mail, when the receiving server answers "try again later".' },
+  'delivery.retryMinutes': { text: 'Waits between delivery attempts after a temporary failure, in minutes; the last one repeats.' },
+  'delivery.giveUpAfterHours': { text: 'A mail still not accepted this long after it was queued is parked with the last answer.' },
 };
