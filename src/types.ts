@@ -110,4 +110,8 @@ export interface ParseContext {
   organizers: string[];
   /** HMAC key for reply tokens; null when parsing without configuration. */
   secret: string | null;
+  /** The clock tokens are aged against; without it a token's age is not checked. */
+  now?: () => Date;
+  /** config tokens.maxAgeDays: an older token proves nothing (default 120). */
+  tokenMaxAgeDays?: number;
 }

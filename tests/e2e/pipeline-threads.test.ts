@@ -157,7 +157,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     await appendRaw(live.imap, proposal.raw);
     const [ack] = await waitSentTo(live.sink, email, 1);
     const replyTo = ack!.mail.replyTo[0]!.email;
-    expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{16}@`));
+    expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{1,6}-[a-z2-7]{16}@`));
 
     const answer = buildMail({
       from: `Chloé Répond <${email}>`,

@@ -41,7 +41,7 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
     parent: ThreadInfo | null,
     autoSubmitted: AutoSubmitted,
   ): Promise<ComposedMail> {
-    const token = mintToken(requireSecret(config), { purpose, ref: p.ref }, to.email);
+    const token = mintToken(requireSecret(config), { purpose, ref: p.ref }, to.email, clock.now());
     const replyAddress = tokenAddress(inbox, token);
     const rendered = await renderer.render(template, locale, data(replyAddress));
     const { inReplyTo, references } = parent ? threadHeaders(parent) : { inReplyTo: null, references: [] };
