@@ -3,6 +3,7 @@
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
 import type { EventStore } from './app/event-store.ts';
+import type { CommandStore } from './app/command-store.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -89,6 +90,8 @@ export interface HistoryEntry {
   detail: Record<string, unknown> | null;
   /** inbound message id that caused it, when one did. */
   messageId: number | null;
+  /** That message's Message-ID header, when known. */
+  messageIdHeader?: string | null;
 }
 
 export interface ProposalStore {
@@ -226,6 +229,8 @@ export interface Store {
   outbox: OutboxStore;
   events: EventStore;
   checkpoints: CheckpointStore;
+  /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
+  commands: CommandStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;
