@@ -244,15 +244,15 @@ export const systemClock: Clock = { now: () => new Date() };
 
 // ------------------------------------------------------------------------------------------- dispatch
 /** The queues, seen from the use cases: only ids cross them (BullMQ stores job data in clear text). */
-export type QueueName = 'classify' | 'file' | 'command' | 'deliver';
-export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver'];
+export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'remind';
+export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'remind'];
 
 export interface Dispatcher {
   /**
    * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
    * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
    */
-  dispatch(queue: QueueName, id: number, opts?: { again?: boolean }): Promise<void>;
+  dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number }): Promise<void>;
   /** Several ids on one queue in one round trip (a filing's mails, a backlog); idempotent as dispatch. */
   dispatchMany(queue: QueueName, ids: readonly number[]): Promise<void>;
 }
