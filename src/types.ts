@@ -114,4 +114,7 @@ export interface ParseContext {
   now?: () => Date;
   /** config tokens.maxAgeDays: an older token proves nothing (default 120). */
   tokenMaxAgeDays?: number;
+  /** The group's time zone and locale, for the dates in commands (`group.timezone`, `group.locale`); Europe/Paris, fr when absent. */
+  timeZone?: string;
+  locale?: Language;
 }

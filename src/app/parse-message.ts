@@ -44,5 +44,7 @@ export function parseContextFrom(config: Config): ParseContext {
     secret: config.secret ?? null,
     now: () => new Date(),
     tokenMaxAgeDays: config.tokens.maxAgeDays,
+    timeZone: config.group.timezone,
+    locale: config.group.locale,
   };
 }

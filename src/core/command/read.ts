@@ -1,0 +1,58 @@
+/**
+ * Reads what a reply to crieur's mail asks for: the command lines at the top of its new text, the labelled
+ * corrections anywhere in it, the lines that tried to be commands and were not understood, and the rest — the
+ * writer's comment. Pure: the clock, the zone and the locale come in `opts`; who may do what is decided by the
+ * use case that applies the result.
+ *
+ * Reading stops at the first line that is neither a command, an attempted one, nor a labelled correction: what
+ * follows is prose, and prose never acts ("OK, I'll check the slides" accepts nothing). A greeting line
+ * ("Bonjour,") may come before the commands.
+ */
+import type { Command, ReadOptions, ReadResult } from './types.ts';
+import { newTextLines } from './new-text.ts';
+import { readLine } from './read-line.ts';
+import { readCorrections } from './corrections.ts';
+import type { DateReference } from './dates.ts';
+import { GREETING } from '../extract/abstract.ts';
+
+/** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
+const MAX_COMMAND_LINES = 100;
+const MAX_GREETING = 60;
+
+export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
+  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale });
+}
+
+/** readCommands with an optional reference instant (parseCommands' callers may have none). */
+export function readWith(text: string | null, ref: DateReference): ReadResult {
+  const lines = newTextLines(text);
+  const { corrections, used } = readCorrections(lines);
+  const commands: Command[] = [];
+  const unknown: string[] = [];
+  const first = lines.findIndex((l) => l.trim() !== '');
+  let start = first;
+  if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && GREETING.test(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  let commentFrom = lines.length;
+  let seen = 0;
+  for (let i = Math.max(start, 0); i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l === '' || used.has(i)) continue;
+    const r = seen < MAX_COMMAND_LINES ? readLine(l, ref) : ({ kind: 'prose' } as const);
+    seen++;
+    if (r.kind === 'commands') commands.push(...r.commands);
+    else if (r.kind === 'unknown') unknown.push(l);
+    else {
+      commentFrom = i;
+      break;
+    }
+  }
+  // nothing read: the greeting belongs to the message
+  if (commands.length === 0 && unknown.length === 0 && first >= 0) commentFrom = Math.min(commentFrom, first);
+  const comment = lines
+    .slice(commentFrom)
+    .filter((_l, k) => !used.has(commentFrom + k))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { commands, corrections, comment, unknown };
+}
