@@ -29,7 +29,7 @@ import { proposalRef } from '../core/ref.ts';
 import type { ProposalRecord, ThreadInfo } from '../ports.ts';
 import type { Language, Mail, ParseResult } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
-import { decide, Effects, speakerLocale, speakersOf, type DecideDeps } from './decide.ts';
+import { commitEffects, decide, Effects, speakerLocale, speakersOf, type DecideDeps } from './decide.ts';
 import type { AppDeps } from './deps.ts';
 
 export type CommandReader = (text: string, opts: ReadOptions) => ReadResult;
@@ -105,7 +105,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
     );
     fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
   }
-  await commit(deps, fx, inboundId);
+  await commitEffects(deps, fx, inboundId);
   await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line) });
   deps.log.info({ inbound: inboundId, sender: auth.sender, role: auth.role, commands: read.commands.length, acted }, 'commands applied');
   return 'executed';
@@ -266,7 +266,7 @@ async function refuse(
     const m = await deps.mails.transcript({ name: mail.from?.name ?? null, email: sender }, locale, { purpose, ref: auth.token.ref }, { results: [], showHelp: false, expiredMintedOn: mintedOn(auth.token) }, threadOf(mail, parsed));
     fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
   }
-  await commit(deps, fx, inboundId);
+  await commitEffects(deps, fx, inboundId);
   deps.log.warn({ inbound: inboundId, sender, reason }, 'command mail refused');
   return reason === 'expired' ? 'expired' : 'refused';
 }
@@ -282,18 +282,6 @@ async function thread(deps: AppDeps, inboundId: number, parsed: ParseResult, ref
     { verbs: parsed.command?.verbs ?? [], subject: parsed.subject, ...detail },
     inboundId,
   );
-}
-
-/** Held speaker mails, then every other row with the message marked done in the same commit; reminders; dispatch. */
-async function commit(deps: AppDeps, fx: Effects, inboundId: number): Promise<void> {
-  const { store } = deps;
-  await store.commands.hold(fx.held);
-  const results = await store.outbox.enqueueAll(fx.rows, { completes: inboundId });
-  for (const a of fx.audit) {
-    await store.proposals.note(a.ref, 'crieur', fx.held.some((h) => h.subjectRef === a.subjectRef && h.recipient === a.recipient) ? 'mail-held' : 'mail-queued', { purpose: a.purpose, to: a.recipient, key: a.subjectRef }, inboundId).catch(() => undefined);
-  }
-  for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs });
-  await deps.dispatcher.dispatchMany('deliver', results.flatMap((r) => (r ? [r.id] : [])));
 }
 
 /**

@@ -166,6 +166,26 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
   }
 }
 
+/**
+ * Held speaker mails, then every other row in one commit — with the inbound message marked done in it when
+ * `completes` is given, so that its mails and the end of its handling land together —, the audit lines, the
+ * reminders, the dispatch.
+ */
+export async function commitEffects(deps: AppDeps, fx: Effects, completes?: number): Promise<number[]> {
+  const { store } = deps;
+  await store.commands.hold(fx.held);
+  const results = await store.outbox.enqueueAll(fx.rows, completes === undefined ? {} : { completes });
+  const held = new Set(fx.held.map((h) => `${h.subjectRef}|${h.recipient}`));
+  for (const a of fx.audit) {
+    const action = held.has(`${a.subjectRef}|${a.recipient}`) ? 'mail-held' : 'mail-queued';
+    await store.proposals.note(a.ref, 'crieur', action, { purpose: a.purpose, to: a.recipient, key: a.subjectRef }, fx.cause);
+  }
+  for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs });
+  const ids = results.flatMap((r) => (r ? [r.id] : []));
+  await deps.dispatcher.dispatchMany('deliver', ids);
+  return ids;
+}
+
 /** The speakers crieur may write to: every one with an address that is neither ours nor a robot's. */
 export function speakersOf(p: ProposalRecord, own: string[]): Address[] {
   const seen = new Set<string>();

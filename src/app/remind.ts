@@ -6,7 +6,7 @@
  */
 import type { CommandMails } from './command-mails.ts';
 import type { AppDeps } from './deps.ts';
-import { Effects, speakerLocale, speakersOf } from './decide.ts';
+import { commitEffects, Effects, speakerLocale, speakersOf } from './decide.ts';
 import { refOfNumber } from './apply-commands.ts';
 
 export async function remindToConfirm(deps: AppDeps & { mails: CommandMails }, proposalNumber: number): Promise<'reminded' | 'not-needed'> {
@@ -19,8 +19,6 @@ export async function remindToConfirm(deps: AppDeps & { mails: CommandMails }, p
   const locale = await speakerLocale(deps, p);
   const key = `${ref}/reminder/${acceptedAt ? acceptedAt.getTime() : 'accepted'}`;
   for (const s of speakersOf(p, deps.ctx.ownAddresses)) fx.add('reminder', ref, key, await deps.mails.decision('reminder', p, s, locale, { acceptedAt }));
-  const results = await deps.store.outbox.enqueueAll(fx.rows);
-  for (const a of fx.audit) await deps.store.proposals.note(ref, 'crieur', 'mail-queued', { purpose: a.purpose, to: a.recipient, key: a.subjectRef }, null);
-  await deps.dispatcher.dispatchMany('deliver', results.flatMap((r) => (r && r.inserted ? [r.id] : [])));
+  await commitEffects(deps, fx);
   return 'reminded';
 }

@@ -4,6 +4,7 @@ import type { HistoryEntry, ProposalRecord, ProposalStatus } from '../../ports.t
 import { CliError, EXIT } from '../exit-codes.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { withStore } from '../with-store.ts';
+import { registerDecide } from './decide.ts';
 
 const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
 
@@ -41,6 +42,7 @@ export function registerProposals(program: Command): void {
         else process.stdout.write(`${human(p, history)}\n`);
       });
     });
+  registerDecide(cmd);
 }
 
 function summary(p: ProposalRecord) {
@@ -62,8 +64,28 @@ function detail(p: ProposalRecord, history: HistoryEntry[]) {
     ...summary(p),
     abstract: p.abstract,
     attachments: p.attachments,
-    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action, detail: h.detail, message: h.messageId })),
+    // SPEC `history`: who, when, what, via which message (its Message-ID; `message` is crieur's own id for it).
+    history: history.map((h) => ({
+      who: h.actor,
+      when: h.at.toISOString(),
+      what: h.action,
+      via: h.messageIdHeader ?? null,
+      at: h.at.toISOString(),
+      actor: h.actor,
+      action: h.action,
+      detail: h.detail,
+      message: h.messageId,
+    })),
   };
+}
+
+/** The detail worth a glance in the terminal: a reason, a refusal's cause, a mail's recipient, a note. */
+function describe(d: Record<string, unknown> | null): string {
+  if (!d) return '';
+  const bits = [d.reason, d.text, d.to ? `to ${String(d.to)}` : null, d.authenticated === false ? 'not authenticated' : null, d.override ? 'override' : null]
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .map((x) => x.replace(/\s+/g, ' ').slice(0, 80));
+  return bits.length ? `  — ${bits.join('; ')}` : '';
 }
 
 function human(p: ProposalRecord, history: HistoryEntry[]): string {
@@ -77,6 +99,9 @@ function human(p: ProposalRecord, history: HistoryEntry[]): string {
   for (const a of p.attachments) lines.push(`attached: ${a.filename} (${a.contentType}, ${a.size} bytes)`);
   if (p.abstract) lines.push('', ...p.abstract.split('\n'));
   lines.push('', 'history:');
-  for (const h of history) lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${h.actor}${h.messageId ? `  (message ${h.messageId})` : ''}`);
+  for (const h of history) {
+    const via = h.messageIdHeader ?? (h.messageId ? `message ${h.messageId}` : null);
+    lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${h.actor}${via ? `  via ${via}` : ''}${describe(h.detail)}`);
+  }
   return lines.join('\n');
 }
