@@ -4,6 +4,7 @@
  */
 import type { EventStore } from './app/event-store.ts';
 import type { CommandStore } from './app/command-store.ts';
+import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -231,6 +232,8 @@ export interface Store {
   checkpoints: CheckpointStore;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
   commands: CommandStore;
+  /** Parked mails for the organizers' daily summary. */
+  undelivered: UndeliveredStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;
