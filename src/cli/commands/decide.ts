@@ -5,11 +5,8 @@
  */
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig, requireSecret } from '../../config/load.ts';
-import type { Config } from '../../config/schema.ts';
-import { openStore } from '../../adapters/db/open.ts';
-import { connectRedis } from '../../adapters/queue/redis.ts';
-import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
+import { requireSecret } from '../../config/load.ts';
+import { withServices } from '../with-services.ts';
 import { createComposer } from '../../adapters/compose/composer.ts';
 import { createCommandMails } from '../../adapters/compose/command-mails.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
@@ -33,32 +30,23 @@ export function operatorName(): string {
   return `${user || 'operator'}@${hostname()}`;
 }
 
-async function withDeps<T>(configFile: string | undefined, fn: (deps: Parameters<typeof decideAsOperator>[0]) => Promise<T>): Promise<T> {
-  const config: Config = loadConfig({ file: configFile });
-  requireSecret(config);
-  const store = await openStore(config.database.url);
-  const redis = await connectRedis(config.redis.url).catch(async (err: unknown) => {
-    await store.close();
-    throw err;
-  });
-  const dispatcher = new BullDispatcher(redis, config.redis.prefix);
-  try {
-    return await fn({
-      config,
-      ctx: parseContextFrom(config),
-      store,
-      dispatcher,
-      composer: createComposer(config),
-      clock: systemClock,
-      log: silentLogger,
-      mails: createCommandMails(config),
-      reader: readCommands,
-    });
-  } finally {
-    await dispatcher.close();
-    await redis.quit();
-    await store.close();
-  }
+function withDeps<T>(configFile: string | undefined, fn: (deps: Parameters<typeof decideAsOperator>[0]) => Promise<T>): Promise<T> {
+  return withServices(
+    configFile,
+    ({ config, store, dispatcher }) =>
+      fn({
+        config,
+        ctx: parseContextFrom(config),
+        store,
+        dispatcher,
+        composer: createComposer(config),
+        clock: systemClock,
+        log: silentLogger,
+        mails: createCommandMails(config),
+        reader: readCommands,
+      }),
+    (config) => void requireSecret(config),
+  );
 }
 
 export function registerDecide(proposals: Command): void {
