@@ -84,10 +84,16 @@ describe('commands across processes (postgres)', () => {
     release();
     await holder;
     expect(await confirmMails(email, ref)).toBe(0);
+    const toSpeaker = () => svc.sink.messages.filter((m) => m.envelope.to.includes(email) && describeSent(m).ref === ref).length;
+    expect(toSpeaker()).toBe(1); // the acknowledgement
 
     const a2 = start('start-a2');
-    await waitUntil(async () => (await confirmMails(email, ref)) >= 1, 240_000, 'the speaker mail after the restart');
+    const acceptedSent = async () =>
+      Number((await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE recipient = $1 AND subject_ref LIKE $2 AND status = 'sent'`, [email, `${ref}/accepted/%`]))[0]!.n);
+    await waitUntil(async () => (await acceptedSent()) >= 1, 240_000, 'the speaker mail after the restart');
     await sleep(6_000); // past stalled-job detection and the recovery sweep: a second mail would show
+    expect(await acceptedSent()).toBe(1);
+    expect(toSpeaker()).toBe(2);
     expect(await confirmMails(email, ref)).toBe(1);
     const decisions = await svc.db.query<{ n: number }>("SELECT count(*)::int AS n FROM proposal_history h JOIN proposals p ON p.id = h.proposal_id WHERE p.ref = $1 AND h.action = 'status:accepted'", [ref]);
     expect(decisions[0]!.n).toBe(1);
