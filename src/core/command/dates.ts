@@ -10,7 +10,7 @@
  *   when both readings are valid (British and American writers disagree);
  * - a year left out means the next occurrence from today *in the group's zone* (chrono's forwardDate looks at the
  *   process's local day, off by one near midnight);
- * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday.
+ * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th.
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
@@ -43,7 +43,10 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
 const FILLER = /^(?:le|la|l'|au|a la|a|pour|pour le|pour la|on|for|for the|at|at the|the|de|du|ce|cette|this|:|-|,)$/;
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/.])/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
-const WEEKDAY_DAY = /^([a-z]+)\.?\s+(\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\d/.])(?!\s*(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\b)/;
+const NOT_A_MONTH = '(?!\\s*(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\\b)';
+const WEEKDAY_DAY = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
+/** "le 28", "the 28th": a day of the month alone. */
+const DAY_ONLY = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
 /** What may be left around the date once chrono has taken it: a couple of short words, no sentence. */
 const MAX_LEFTOVER = 12;
 
@@ -61,10 +64,7 @@ export function readDate(written: string, ref: DateReference): DateReading {
   if (rewritten.problem) return { date: rewritten.date ?? null, nextEvent: false, problem: rewritten.problem };
   const found = chronoRead(rewritten.fr, rewritten.en, local);
   if (!found) return { date: null, nextEvent: false, problem: 'date-unreadable' };
-  const { c, leftover } = found;
-  if (fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w)).join(' ').length > MAX_LEFTOVER) {
-    return { date: null, nextEvent: false, problem: 'date-unreadable' };
-  }
+  const { c } = found;
 
   let year = c.get('year');
   const month = c.get('month');
@@ -110,8 +110,8 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
     const b = Number(num[2]);
     const y = num[3] === undefined ? '' : num[3].length === 2 ? ` 20${num[3]}` : ` ${num[3]}`;
     const rest = body.slice(num[0].length);
-    const dayFirst = a <= 31 && b <= 12;
-    const monthFirst = a <= 12 && b <= 31;
+    const dayFirst = a >= 1 && b >= 1 && a <= 31 && b <= 12;
+    const monthFirst = a >= 1 && b >= 1 && a <= 12 && b <= 31;
     if (!dayFirst && !monthFirst) return { fr: '', en: '', problem: 'date-unreadable' };
     // French writers put the day first, always; English ones do not agree with each other
     const ambiguous = ref.locale === 'en' && dayFirst && monthFirst && a !== b;
@@ -125,29 +125,42 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
   }
   const wd = WEEKDAY_DAY.exec(fbody);
   const weekday = wd ? WEEKDAYS.get(wd[1]!) : undefined;
-  if (wd && weekday !== undefined) {
+  const dayOnly = weekday === undefined ? DAY_ONLY.exec(fbody) : null;
+  const m = wd && weekday !== undefined ? { match: wd[0], day: Number(wd[2]) } : dayOnly ? { match: dayOnly[0], day: Number(dayOnly[1]) } : null;
+  if (m) {
     if (!local) return { fr: '', en: '', problem: 'date-unreadable' };
-    const target = nextDayOnWeekday(Number(wd[2]), weekday, local);
+    const target = nextDayOfMonth(m.day, weekday ?? null, local);
     if (!target) return { fr: '', en: '', problem: 'date-unreadable' };
-    const rest = body.slice(wd[0].length);
-    return { fr: `${target.day} ${MONTHS_FR[target.month - 1]} ${target.year}${rest}`, en: `${MONTHS_EN[target.month - 1]} ${target.day} ${target.year}${rest}` };
+    const rest = body.slice(m.match.length);
+    const words = { fr: `${target.day} ${MONTHS_FR[target.month - 1]} ${target.year}${rest}`, en: `${MONTHS_EN[target.month - 1]} ${target.day} ${target.year}${rest}` };
+    // a bare "12" may be an event's number as well as a day: say which day it would be, and ask
+    if (dayOnly && lead === 0 && !/^the\s|\d(?:er|e|eme|st|nd|rd|th)$/.test(dayOnly[0])) {
+      return { ...words, problem: 'date-ambiguous', date: { day: `${target.year}-${pad(target.month)}-${pad(target.day)}`, time: null, text } };
+    }
+    return words;
   }
   return { fr: body, en: body };
 }
 
 interface ChronoFound {
   c: chrono.ParsedComponents;
-  leftover: string;
 }
 
 function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound | null {
   // with no reference, a fixed instant still lets chrono read explicit dates; inferred parts are refused later
   const reference = { instant: local ? local.toJSDate() : new Date(Date.UTC(2000, 0, 1)), timezone: local ? local.offset : 0 };
+  // French first; a parser that reads only part of the words ("7pm" in "January 28th at 7pm") gives way to the other
   for (const [parser, text] of [[chrono.fr, fr], [chrono.en, en]] as const) {
     const r = parser.parse(text, reference)[0];
-    if (r) return { c: r.start, leftover: text.slice(0, r.index) + text.slice(r.index + r.text.length) };
+    if (r && meaningless(text.slice(0, r.index) + text.slice(r.index + r.text.length))) return { c: r.start };
   }
   return null;
+}
+
+function meaningless(leftover: string): boolean {
+  const words = fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w));
+  // a number left over is part of the date the parser did not understand
+  return !words.some((w) => /\d/.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
 }
 
 /** The year in which month/day next comes, today included, in the group's zone. */
@@ -156,15 +169,15 @@ function nextYearFor(month: number, day: number, local: DateTime): number {
   return thisYear >= local.toISODate()! ? local.year : local.year + 1;
 }
 
-/** `jeudi 28`: the next 28th (today included) that is a Thursday, within a year. */
-function nextDayOnWeekday(day: number, weekday: number, local: DateTime): { year: number; month: number; day: number } | null {
+/** `le 28`: the next 28th (today included); `jeudi 28`: the next 28th that is a Thursday, within a year. */
+function nextDayOfMonth(day: number, weekday: number | null, local: DateTime): { year: number; month: number; day: number } | null {
   const start = local.startOf('day');
   for (let i = 0; i < 13; i++) {
     const m = start.startOf('month').plus({ months: i });
     if (day > (m.daysInMonth ?? 0)) continue;
     const cand = m.set({ day });
     if (cand < start) continue;
-    if (cand.weekday === weekday) return { year: cand.year, month: cand.month, day };
+    if (weekday === null || cand.weekday === weekday) return { year: cand.year, month: cand.month, day };
   }
   return null;
 }

@@ -47,9 +47,9 @@ export const GRAMMAR: readonly VerbSpec[] = [
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
   { verb: 'help', role: 'organizer', arg: 'none', words: ['help', 'aide'] },
   { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
-  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm'] },
+  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation'] },
   // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
-  { verb: 'withdraw', role: 'speaker', arg: 'none', words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel'] },
+  { verb: 'withdraw', role: 'speaker', arg: 'none', words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk'] },
 ];
 
 /** Before a verb: overrule an earlier decision (`override accept`, `forcer accepter`). */

@@ -11,9 +11,12 @@
  */
 import { isQuoteLine, quoteStart, MAX_SCAN } from '../text/quotes.ts';
 import { CLOSING, DELIMITER, MOBILE } from '../text/signature.ts';
+import { GREETING } from '../extract/abstract.ts';
 
 /** Mobile and webmail footers beyond the ones proposal extraction knows ("Envoyé depuis Outlook", "Sent via …"). */
 const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (from|with|via)\s|get outlook for\b|obtenir outlook pour\b|t[ée]l[ée]charger outlook\b)/i;
+/** A greeting is a short line ("Bonjour,", "Hi Dim,"). */
+export const MAX_GREETING = 60;
 /** A closing formula is a short line; "Merci beaucoup pour la relecture des slides, c'est noté" is a sentence. */
 const MAX_CLOSING = 40;
 
@@ -45,8 +48,12 @@ export function newTextLines(text: string | null): string[] {
   const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const start = quoteStart(lines);
   const top = lines.slice(0, start).filter((l) => !isQuoteLine(l));
-  if (top.some((l) => l.trim() !== '') || start >= lines.length) return untilSignOff(top);
-  return untilSignOff(inlineAnswers(lines, start));
+  const written = top.filter((l) => l.trim() !== '');
+  // "Bonjour," alone above the quote still means the answers are inline
+  const onlyGreeting = written.length === 1 && written[0]!.trim().length <= MAX_GREETING && GREETING.test(written[0]!.trim());
+  if ((written.length > 0 && !onlyGreeting) || start >= lines.length) return untilSignOff(top);
+  const inline = inlineAnswers(lines, start);
+  return untilSignOff(inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top);
 }
 
 /**

@@ -29,9 +29,11 @@ const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
   'them', 'us', 'if', 'whether', 'est', 'serait', 'sera', 'etait', 'semble', 'parait', 'te', 'nous', 'vous', 'lui', 'leur', 'si', 'que',
-  "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais', 'de', 'des', 'du', 'the', 'a', 'an',
+  "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais',
 ]);
 
+/** "Note the Cc: headers", "Note also…": English sentences that start with the word `note`. */
+const NOTE_SENTENCE = new Set(['the', 'this', 'these', 'those', 'also', 'how', 'what', 'which', 'it', 'its', 'there', 'here', 'your', 'my', 'our', 'down']);
 const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si']);
 
 /** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
@@ -58,15 +60,16 @@ function phraseAt(f: string, at: number): string | null {
 }
 
 export function readLine(raw: string, ref: DateReference): LineReading {
-  const whole = readOne(raw, ref);
-  if (whole.kind === 'commands' || !/[,;]/.test(raw)) return whole;
-  // "accept, schedule 2027-01-28": several commands on a line, only when every piece is one
-  const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
-  const read = pieces.map((p) => readOne(p, ref));
-  if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
-    return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+  // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
+  // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
+  if (/[,;]/.test(raw)) {
+    const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+    const read = pieces.map((p) => readOne(p, ref));
+    if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
+      return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+    }
   }
-  return whole;
+  return readOne(raw, ref);
 }
 
 function readOne(raw: string, dateRef: DateReference): LineReading {
@@ -143,7 +146,8 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
     })),
   });
 
-  const bare = rest.replace(/[\s.!]+$/, '');
+  // "status?" and "help?" ask for what they name; "accept?" wonders
+  const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
     case 'none':
       if (bare === '') return make({});
@@ -169,6 +173,7 @@ function readsAsSentence(rest: string, spec: VerbSpec): boolean {
   const first = fold(rest).split(/[\s,.;:!?]+/)[0] ?? '';
   // a question after `ask` is the point ("ask Could you…?"); "ask me if…", "ask around" are the writer talking
   if (spec.verb === 'ask') return ASK_NOT_A_QUESTION.has(first);
+  if (spec.verb === 'note' && NOTE_SENTENCE.has(first)) return true;
   // after `decline` or `schedule`, a question mark is the writer wondering ("decline?")
   if (/\?\s*$/.test(rest)) return true;
   if (SENTENCE_NEXT.has(first)) return true;
@@ -184,7 +189,7 @@ function misspelt(f: string): boolean {
   // "Notes : …", "Date : …": a label of the proposal form, not a command
   if (m[2] && matchLabel(`${word}:`)) return false;
   if (m[3]!.trim().split(/\s+/).filter((w) => w !== '').length > 2) return false;
-  // typos keep the first letter; a second edit only on long words ("programer", not "project" for "reject")
-  const cap = word.length >= 8 ? 2 : 1;
+  // typos keep the first letter; a second edit only on long words ("programmmer", not "redacted" for "rejected")
+  const cap = word.length >= 9 ? 2 : 1;
   return SINGLE_WORDS.some((w) => w.length >= 4 && w[0] === word[0] && w !== word && editDistance(word, w, cap) <= cap);
 }

@@ -6,10 +6,10 @@
  *
  * Reading stops at the first line that is neither a command, an attempted one, nor a labelled correction: what
  * follows is prose, and prose never acts ("OK, I'll check the slides" accepts nothing). A greeting line
- * ("Bonjour,") may come before the commands.
+ * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { newTextLines } from './new-text.ts';
+import { MAX_GREETING, newTextLines } from './new-text.ts';
 import { readLine } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import type { DateReference } from './dates.ts';
@@ -17,7 +17,8 @@ import { GREETING } from '../extract/abstract.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
-const MAX_GREETING = 60;
+/** An introduction to the commands is a short line ending with a colon. */
+const MAX_INTRO = 80;
 
 export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
   return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale });
@@ -32,6 +33,7 @@ export function readWith(text: string | null, ref: DateReference): ReadResult {
   const first = lines.findIndex((l) => l.trim() !== '');
   let start = first;
   if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && GREETING.test(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  start = afterIntro(lines, start, used, ref);
   let commentFrom = lines.length;
   let seen = 0;
   for (let i = Math.max(start, 0); i < lines.length; i++) {
@@ -55,4 +57,17 @@ export function readWith(text: string | null, ref: DateReference): ReadResult {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { commands, corrections, comment, unknown };
+}
+
+/**
+ * "Voici mes décisions :", "My picks:": one short line announcing the commands, right at the top, is skipped when
+ * a command follows it; anywhere else, or followed by prose, it is prose like any other.
+ */
+function afterIntro(lines: readonly string[], start: number, used: ReadonlySet<number>, ref: DateReference): number {
+  const at = lines.findIndex((l, i) => i >= start && l.trim() !== '');
+  if (at < 0 || used.has(at)) return start;
+  const intro = lines[at]!.trim();
+  if (intro.length > MAX_INTRO || !/[:：]$/.test(intro) || readLine(intro, ref).kind !== 'prose') return start;
+  const next = lines.findIndex((l, i) => i > at && l.trim() !== '');
+  return next >= 0 && !used.has(next) && readLine(lines[next]!.trim(), ref).kind === 'commands' ? at + 1 : start;
 }

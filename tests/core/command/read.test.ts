@@ -40,6 +40,9 @@ describe('command lines', () => {
     ['status', ['status']],
     ['statut P-0007', ['status P-0007']],
     ['help', ['help']],
+    ['Status ?', ['status']],
+    ['Je retire ma proposition.', ['withdraw']],
+    ['Je confirme ma venue !', ['confirm']],
     ['aide', ['help']],
     ['release', ['release']],
     ['confirm', ['confirm']],
@@ -56,6 +59,9 @@ describe('command lines', () => {
     ['schedule', ['schedule !date-missing']],
     ['schedule someday', ['schedule !date-unreadable']],
     ['accept, schedule 2027-01-28', ['accept', 'schedule 2027-01-28']],
+    ['decline P-0004; accept P-0005', ['decline P-0004', 'accept P-0005']],
+    ['refuser : trop proche, déjà vu en mars', ['decline «trop proche, déjà vu en mars»']],
+    ['decline, too close to March', ['decline «too close to March»']],
   ])('%j', (text, expected) => {
     expect(acts(text)).toEqual(expected);
   });
@@ -79,8 +85,10 @@ describe('prose never acts', () => {
     'Je confirme, avec plaisir',
     'Refuser serait dommage, le sujet est bon.',
     'decline?',
+    'accept?',
     'Decline to comment.',
     'Note that I will be away next week.',
+    'Note the Cc: and cc: headers.',
     'Schedule looks good to me',
     'Annuler la réunion de demain, je suis malade',
     'I think we should accept this one.',
@@ -149,6 +157,14 @@ describe('what is around the commands', () => {
     },
   );
 
+  it('lets a line introduce the commands, only when commands follow it', () => {
+    expect(acts('Bonjour,\nVoici mes décisions :\n\naccept P-0003\nP-0004 refuser')).toEqual(['accept P-0003', 'decline P-0004']);
+    expect(acts('My picks:\naccept P-0003')).toEqual(['accept P-0003']);
+    const r = read('Deux remarques :\nle titre est long.\naccept');
+    expect(r.commands).toEqual([]);
+    expect(r.comment).toBe('Deux remarques :\nle titre est long.\naccept');
+  });
+
   it('lets a greeting come first', () => {
     expect(acts('Bonjour,\n\naccept\n\nDim')).toEqual(['accept']);
     expect(read('Bonjour,\n\nJe regarde ça demain.').comment).toBe('Bonjour,\n\nJe regarde ça demain.');
@@ -157,6 +173,8 @@ describe('what is around the commands', () => {
   it('reads an inline reply (answers between quoted lines)', () => {
     const r = read('Le 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Nouvelle proposition P-0007\n> Répondez :\n>   accepter\n\naccepter\n\n> programmer AAAA-MM-JJ\n');
     expect(r.commands.map(summary)).toEqual(['accept']);
+    const greeted = read('Bonjour,\n\nLe 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Répondez :\n>   accepter\nrefuser : pas cette saison\n> fin\n');
+    expect(greeted.commands.map(summary)).toEqual(['decline «pas cette saison»']);
   });
 });
 
