@@ -114,6 +114,12 @@ export class PgDb implements Db {
   private wrap(err: unknown): unknown {
     if (err instanceof DbError || !isUnavailable(err)) return err;
     const reason = (err as Error).message;
+    // The server answers but the database is not there: "is PostgreSQL running?" would send the operator the wrong
+    // way. Still EDB_UNAVAILABLE: it may be created a moment later (a compose file's init), so callers retry.
+    const missing = (err as { code?: string }).code === '3D000' ? /database "([^"]+)" does not exist/.exec(reason)?.[1] : undefined;
+    if (missing) {
+      return new DbError('EDB_UNAVAILABLE', `database "${missing}" does not exist on ${this.opts.label}: createdb ${missing} (or correct database.url)`, { cause: err });
+    }
     return new DbError('EDB_UNAVAILABLE', `cannot reach ${this.opts.label} (${reason}): ${this.opts.unavailableHint}`, { cause: err });
   }
 }
