@@ -58,11 +58,13 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
   },
   {
     name: 'database',
-    async open(s) {
-      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase }));
+    async open(s, signal) {
+      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal }));
       return () => store.close();
     },
     closeMs: CLOSE_MS,
+    // Creating a PGlite directory (≈ 3.5 s) must not be cut mid-way: a half-initialised one would not open again.
+    abandonMs: 6_000,
     explain: (err, s) => explainDatabase(err, s.config.database.url),
   },
   {

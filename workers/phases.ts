@@ -20,6 +20,11 @@ export interface Phase<S> {
   readonly name: string;
   /** Opens this part; what it returns closes it. `signal` aborts on a stop request: a phase that waits should honour it. */
   open(s: S, signal: AbortSignal): Promise<Close | void>;
+  /**
+   * A stop request while it opens: how long to let it finish opening (so that what it opened is closed properly)
+   * before leaving it to the exit. Default 3 s; longer for a phase that must not be cut mid-way (PGlite's initdb).
+   */
+  abandonMs?: number;
   /** Bound on its close, after which the next close runs anyway (a service that is gone must not hang a stop). */
   closeMs?: number | ((s: S) => number);
   /** Its failures in the operator's words; undefined leaves the error as it is (ConfigError and CliError carry their code). */
@@ -108,7 +113,7 @@ async function openOne<S>(phase: Phase<S>, s: S, signal: AbortSignal, log: Logge
     signal.removeEventListener('abort', onAbort);
   }
   // Stopped while opening. A phase that honours the signal settles now; close what it managed to open.
-  const late = await within(opening, ABANDON_MS).catch(() => undefined);
+  const late = await within(opening, phase.abandonMs ?? ABANDON_MS).catch(() => undefined);
   if (late) await closeOne(phase, late, s, log);
   throw new StartupStopped(phase.name);
 }

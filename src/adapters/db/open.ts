@@ -18,6 +18,8 @@ export interface OpenOptions {
   serve?: boolean;
   /** pglite only: how long to wait for a directory held by a process that does not serve it. */
   waitMs?: number;
+  /** pglite only: ends that wait (a stop request during start-up). */
+  signal?: AbortSignal;
 }
 
 const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
@@ -36,7 +38,7 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
-      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs })).db;
+      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal })).db;
   try {
     await migrate(db, target.engine === 'postgres' ? schema : null);
   } catch (err) {

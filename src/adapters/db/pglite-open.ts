@@ -19,7 +19,9 @@ export interface PgliteOpenOptions {
   serve?: boolean;
   schema?: string | null;
   /** How long to wait for a directory held by a process that does not serve it. */
-  waitMs?: number;
+  waitMs?: number | undefined;
+  /** Ends that wait early (a stop request during start-up). */
+  signal?: AbortSignal | undefined;
 }
 
 export type PgliteRole = 'owner' | 'direct' | 'client';
@@ -53,6 +55,7 @@ export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Pro
         await db.close(); // the owner is stopping: its lock goes next, then we can open the directory
       }
     }
+    if (opts.signal?.aborted) throw new DbError('EDB_LOCKED', `stopped while waiting for ${label}, in use by process ${lock.pid}`);
     if (Date.now() > deadline) {
       throw new DbError(
         'EDB_LOCKED',
