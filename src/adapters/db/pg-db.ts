@@ -118,8 +118,18 @@ export class PgDb implements Db {
     // way. Still EDB_UNAVAILABLE: it may be created a moment later (a compose file's init), so callers retry.
     const missing = (err as { code?: string }).code === '3D000' ? /database "([^"]+)" does not exist/.exec(reason)?.[1] : undefined;
     if (missing) {
-      return new DbError('EDB_UNAVAILABLE', `database "${missing}" does not exist on ${this.opts.label}: createdb ${missing} (or correct database.url)`, { cause: err });
+      return new DbError('EDB_UNAVAILABLE', `database "${missing}" does not exist on ${serverOf(this.opts.label)}: createdb ${missing} (or correct database.url)`, { cause: err });
     }
     return new DbError('EDB_UNAVAILABLE', `cannot reach ${this.opts.label} (${reason}): ${this.opts.unavailableHint}`, { cause: err });
+  }
+}
+
+/** host:port of a (redacted) URL label, for messages that already say which database. */
+function serverOf(label: string): string {
+  try {
+    const u = new URL(label.split(' ')[0]!);
+    return `${u.hostname}:${u.port || 5432}`;
+  } catch {
+    return label;
   }
 }

@@ -26,6 +26,11 @@ export interface PgliteOpenOptions {
 
 export type PgliteRole = 'owner' | 'direct' | 'client';
 
+/** Whether DIR already holds a database (opening one that does not creates it: `crieur doctor` must not). */
+export function pgliteCreated(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pgdata'));
+}
+
 export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
   fs.mkdirSync(dir, { recursive: true });
   const label = `pglite://${dir}`;
