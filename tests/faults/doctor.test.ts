@@ -32,14 +32,14 @@ afterAll(async () => {
   await box.cleanup();
 });
 
-const doctor = (env: NodeJS.ProcessEnv = {}) => runCrieur(['doctor', '--config', configFile], { dir: box.dir, env });
+const doctor = (env: NodeJS.ProcessEnv = {}) => runCrieur(['doctor', '--config', configFile], { dir: box.dir, env, timeoutMs: 100_000 });
 const line = (stdout: string, name: string) => stdout.split('\n').find((l) => new RegExp(`^(ok|FAIL) +${name} `).test(l)) ?? '';
 const fixAfter = (stdout: string, name: string) => {
   const lines = stdout.split('\n');
   return lines[lines.findIndex((l) => new RegExp(`^FAIL +${name} `).test(l)) + 1] ?? '';
 };
 
-describe.concurrent('crieur doctor names the cause and its fix', { timeout: 60_000 }, () => {
+describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () => {
   it('a refused IMAP login: "login refused for USER", the fix is the password in inbox.url', async () => {
     const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(encodeURIComponent(dc.pass), 'wrong-password') });
     expect(r.code).toBe(1);
@@ -76,7 +76,7 @@ describe.concurrent('crieur doctor names the cause and its fix', { timeout: 60_0
   it('with no configuration at all, creates nothing on disk (the default PGlite directory included)', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'crieur-doctor-empty-'));
     try {
-      const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config' });
+      const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config', timeoutMs: 100_000 });
       expect(r.code).toBe(1); // no secret, no smtp.url, no inbox.url
       expect(readdirSync(empty)).toEqual([]);
       expect(line(r.stdout, 'database')).toMatch(/^ok +database +pglite:\/\/.*\/data\/crieur \(not created yet: crieur start creates it\)$/);
