@@ -59,7 +59,9 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
   {
     name: 'database',
     async open(s, signal) {
-      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal }));
+      const onTakeover = (store: string, role: string) =>
+        s.log.warn({ store, role }, role === 'owner' ? 'database: its serving process stopped; this process serves it now' : 'database: its serving process changed');
+      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal, onTakeover }));
       return () => store.close();
     },
     closeMs: CLOSE_MS,

@@ -20,6 +20,8 @@ export interface OpenOptions {
   waitMs?: number;
   /** pglite only: ends that wait (a stop request during start-up). */
   signal?: AbortSignal;
+  /** pglite with serve only: told when this process takes over serving from an owner that stopped. */
+  onTakeover?: (describe: string, role: string) => void;
 }
 
 const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
@@ -38,7 +40,7 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
-      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal })).db;
+      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover })).db;
   try {
     await migrate(db, target.engine === 'postgres' ? schema : null);
   } catch (err) {

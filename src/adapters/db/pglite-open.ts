@@ -14,6 +14,7 @@ import { readEndpoint, removeEndpoint, tryLock, writeEndpoint } from './pglite-l
 import { PgliteDb } from './pglite-db.ts';
 import { servePglite } from './pglite-serve.ts';
 import { PgDb } from './pg-db.ts';
+import { TakeoverDb } from './pglite-takeover.ts';
 
 export interface PgliteOpenOptions {
   serve?: boolean;
@@ -22,6 +23,8 @@ export interface PgliteOpenOptions {
   waitMs?: number | undefined;
   /** Ends that wait early (a stop request during start-up). */
   signal?: AbortSignal | undefined;
+  /** With serve, as a client: told when this process took over from an owner that went (or moved to a new one). */
+  onTakeover?: ((describe: string, role: string) => void) | undefined;
 }
 
 export type PgliteRole = 'owner' | 'direct' | 'client';
@@ -33,6 +36,16 @@ export function pgliteCreated(dir: string): boolean {
 
 export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
   fs.mkdirSync(dir, { recursive: true });
+  const opened = await ownOrConnect(dir, opts);
+  // A process that would serve (crieur start) but found an owner takes over from it when it goes (pglite-takeover.ts).
+  if (opts.serve && opened.role === 'client') {
+    const reopen = () => ownOrConnect(dir, { ...opts, signal: undefined });
+    return { db: new TakeoverDb(opened.db, reopen, opts.onTakeover), role: 'client' };
+  }
+  return opened;
+}
+
+async function ownOrConnect(dir: string, opts: PgliteOpenOptions): Promise<{ db: Db; role: PgliteRole }> {
   const label = `pglite://${dir}`;
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
   for (;;) {
@@ -51,7 +64,7 @@ export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Pro
         connection: { host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' },
         max: 4,
         label: `${label} (served by pid ${ep.pid})`,
-        unavailableHint: 'the crieur process serving it has stopped; run the command again',
+        unavailableHint: opts.serve ? 'the crieur process serving it has stopped; taking over' : 'the crieur process serving it has stopped; run the command again',
       });
       try {
         await db.query('SELECT 1');
