@@ -88,6 +88,8 @@ export async function openPhases<S>(phases: readonly Phase<S>[], s: S, opts: { l
     try {
       const c = await openOne(phase, s, signal, opts.log);
       if (c) opened.push({ phase, close: c });
+      // A phase that honours the signal may finish opening because of it: the stop came during this phase.
+      if (signal.aborted) throw new StartupStopped(phase.name);
     } catch (err) {
       // A failure that the stop itself caused (a connection cut while opening) is a stop.
       if (err instanceof StartupStopped || signal.aborted) throw await stopped(phase.name);
