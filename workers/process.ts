@@ -15,7 +15,9 @@ import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './co
 import { explainHttp, explainInbox } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 import { RUNNERS } from './runners.ts';
+import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
+import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
 
 export interface ProcessOptions {
@@ -105,6 +107,15 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
     },
   },
   {
+    name: 'summary',
+    async open(s) {
+      if (!s.options.queues.includes('deliver')) return;
+      // Checked as often as the sweep; sent at most once a day.
+      const summary = startUndeliveredSummary(s.deps!, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
+      return async () => summary.stop();
+    },
+  },
+  {
     name: 'inbox',
     async open(s, signal) {
       if (!s.options.watch) return;
@@ -156,7 +167,9 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
 function startWorkers(s: ProcessParts): void {
   const { config, options: opts, metrics } = s;
   const deps = s.deps!;
-  for (const runner of RUNNERS.filter((r) => opts.queues.includes(r.queue))) {
+  // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
+  const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
+  for (const { runner, policy } of runners) {
     const w = startWorker(
       s.redis!,
       config.redis.prefix,
@@ -172,6 +185,17 @@ function startWorkers(s: ProcessParts): void {
         // connections would leave rows marked while they wait their turn, and a crash would park them needlessly.
         concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
+        onFailure: (id, err, attempt) => {
+          const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
+          // Every retry says why: a deferral names the server's answer or the connection error.
+          if ('retryInMs' in v) {
+            deps.log.warn(
+              { queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message },
+              'job failed: will retry',
+            );
+          }
+          return v;
+        },
         onFinalFailure: async (id, err) => {
           metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
           await runner.park(deps, id, err);

@@ -21,6 +21,8 @@ export interface PgDbOptions {
    * is its own session — not for a served PGlite, whose socket clients share one session and its statement names.
    */
   prepare?: boolean;
+  /** An idle connection lost its server (it closed or went away): told at once, before any query finds out. */
+  onConnectionLost?: () => void;
 }
 
 const names = new Map<string, string>();
@@ -51,7 +53,7 @@ export class PgDb implements Db {
     const schema = opts.schema ? { options: `-c search_path=${opts.schema}` } : {};
     this.pool = new pg.Pool({ max: opts.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
     // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
-    this.pool.on('error', () => {});
+    this.pool.on('error', () => opts.onConnectionLost?.());
   }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

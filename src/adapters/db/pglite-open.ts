@@ -36,16 +36,20 @@ export function pgliteCreated(dir: string): boolean {
 
 export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
   fs.mkdirSync(dir, { recursive: true });
-  const opened = await ownOrConnect(dir, opts);
-  // A process that would serve (crieur start) but found an owner takes over from it when it goes (pglite-takeover.ts).
+  // A process that would serve (crieur start) but finds an owner takes over from it when it goes (pglite-takeover.ts):
+  // as soon as the owner closes the connections it held, or at the first call that finds it gone.
+  let takeover: TakeoverDb | null = null;
+  const onLost = (db: Db) => takeover?.lost(db);
+  const opened = await ownOrConnect(dir, opts, onLost);
   if (opts.serve && opened.role === 'client') {
-    const reopen = () => ownOrConnect(dir, { ...opts, signal: undefined });
-    return { db: new TakeoverDb(opened.db, reopen, opts.onTakeover), role: 'client' };
+    const reopen = () => ownOrConnect(dir, { ...opts, signal: undefined }, onLost);
+    takeover = new TakeoverDb(opened.db, reopen, opts.onTakeover);
+    return { db: takeover, role: 'client' };
   }
   return opened;
 }
 
-async function ownOrConnect(dir: string, opts: PgliteOpenOptions): Promise<{ db: Db; role: PgliteRole }> {
+async function ownOrConnect(dir: string, opts: PgliteOpenOptions, onLost: (db: Db) => void): Promise<{ db: Db; role: PgliteRole }> {
   const label = `pglite://${dir}`;
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
   for (;;) {
@@ -65,6 +69,7 @@ async function ownOrConnect(dir: string, opts: PgliteOpenOptions): Promise<{ db:
         max: 4,
         label: `${label} (served by pid ${ep.pid})`,
         unavailableHint: opts.serve ? 'the crieur process serving it has stopped; taking over' : 'the crieur process serving it has stopped; run the command again',
+        onConnectionLost: () => onLost(db),
       });
       try {
         await db.query('SELECT 1');

@@ -1,6 +1,6 @@
 /**
- * A long-running client of a served PGlite directory that becomes its owner when the owner goes: the first call
- * that finds the serving process gone starts a takeover — take the directory's lock once the owner released it
+ * A long-running client of a served PGlite directory that becomes its owner when the owner goes: a connection
+ * closed by the owner, or the first call that finds the serving process gone, starts a takeover — take the directory's lock once the owner released it
  * (or left it stale), open the directory here and serve it to the others; or, if another survivor was quicker,
  * connect to its endpoint. Issue 11, defect 5: the survivor of two `crieur start` looped forever on "cannot
  * reach pglite … run the command again" while mail waited.
@@ -46,6 +46,11 @@ export class TakeoverDb implements Db {
     this.closed = true;
     await this.switching;
     await this.current.close();
+  }
+
+  /** A connection of `db` lost its server: if `db` is still the current one, take over now. */
+  lost(db: Db): void {
+    this.takeOver(db);
   }
 
   private async run<R>(fn: (db: Db) => Promise<R>): Promise<R> {
