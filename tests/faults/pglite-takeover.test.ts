@@ -34,9 +34,10 @@ afterAll(async () => {
 const storeOf = (c: ReturnType<typeof spawnCrieur>) => String(c.logs().find((l) => l.msg === 'crieur running')?.store ?? '');
 
 describe('two crieur start on one PGlite directory', () => {
-  it('the survivor takes over serving the database when the serving one stops; mail is acknowledged within a minute', { timeout: 240_000 }, async () => {
+  it('the survivor takes over serving the database when the serving one stops; mail is acknowledged within a minute', { timeout: 420_000 }, async () => {
     const owner = spawnCrieur(['start', '--config', configFile], { dir: box.dir, name: 'owner' });
-    await owner.waitForLog('crieur running', 90_000);
+    // Generous: creating a PGlite directory takes ≈ 3.5 s alone, and close to a minute on a loaded machine.
+    await owner.waitForLog('crieur running', 180_000);
     const survivor = spawnCrieur(['start', '--config', configFile], { dir: box.dir, name: 'survivor' });
     await survivor.waitForLog('crieur running', 90_000);
     expect(storeOf(owner)).toMatch(/\(serving on 127\.0\.0\.1:\d+\)$/);
