@@ -16,9 +16,10 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'start', summary: 'watch the inbox and run every worker (SIGTERM drains and exits 0)', load: async () => (await import('./commands/start.ts')).registerStart },
   { name: 'worker', summary: 'run only some workers, to scale out over processes and machines', load: async () => (await import('./commands/start.ts')).registerStart },
   { name: 'ingest', summary: 'store and queue raw messages (MTA pipe, or a backlog of files)', load: async () => (await import('./commands/ingest.ts')).registerIngest },
-  { name: 'proposals', summary: 'list and show talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
+  { name: 'proposals', summary: 'list, show and decide talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
+  { name: 'release', summary: 'send the speaker mails held by decisions.hold', load: async () => (await import('./commands/decide.ts')).registerRelease },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
   { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];

@@ -120,6 +120,34 @@ export const configSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
+  tokens: z
+    .object({
+      /** A reply token older than this proves nothing; its bearer is told to answer the latest mail instead. */
+      maxAgeDays: z.number().int().positive().default(120),
+    })
+    .prefault({}),
+  commands: z
+    .object({
+      /** Organizer commands must also pass DKIM or DMARC for the From domain (mailauth, or a trusted Authentication-Results). */
+      requireDkim: z.boolean().default(false),
+      /** authserv-ids (RFC 8601) of the receiving hosts whose Authentication-Results header is believed. */
+      trustedAuthserv: z.array(z.string().min(1)).default([]),
+      /** Command mails one address may have acted on per hour; the excess is recorded, not executed. */
+      perSenderPerHour: z.number().int().positive().default(30),
+    })
+    .prefault({}),
+  decisions: z
+    .object({
+      /** Speaker mails about decisions wait for an organizer's `release` (or `crieur release`). */
+      hold: z.boolean().default(false),
+    })
+    .prefault({}),
+  reminders: z
+    .object({
+      /** An accepted speaker who has not confirmed after this many days is reminded, once. */
+      confirmAfterDays: z.number().positive().default(5),
+    })
+    .prefault({}),
   delivery: z
     .object({
       /**

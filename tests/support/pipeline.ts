@@ -123,7 +123,7 @@ export interface PipelineOptions {
 export async function startPipeline(config: Config, opts: PipelineOptions = {}): Promise<Pipeline> {
   const watch = opts.watch ?? config.inbox.url !== undefined;
   const running = await runProcess(config, {
-    queues: ['classify', 'file', 'command', 'deliver'],
+    queues: ['classify', 'file', 'command', 'deliver', 'remind'],
     watch,
     serveDatabase: true,
     http: false,

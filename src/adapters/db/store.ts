@@ -2,6 +2,7 @@
 import type { Store } from '../../ports.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
+import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
@@ -17,6 +18,7 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
+    commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),

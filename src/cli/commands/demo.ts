@@ -49,7 +49,7 @@ export function registerDemo(program: Command): void {
         http: { port: 0 },
         log: { level: process.env.CRIEUR_LOG_LEVEL ?? 'warn' },
       });
-      const running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
+      const running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver', 'remind'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
       const { store } = running.context.deps;
       try {
         await running.ready;

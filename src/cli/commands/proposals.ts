@@ -5,6 +5,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { withStore } from '../with-store.ts';
 import { proposalDetail, proposalLine } from '../format/proposal.ts';
+import { registerDecide } from './decide.ts';
 
 const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
 
@@ -42,6 +43,7 @@ export function registerProposals(program: Command): void {
         else process.stdout.write(`${proposalDetail(p, history)}\n`);
       });
     });
+  registerDecide(cmd);
 }
 
 function summary(p: ProposalRecord) {
@@ -63,6 +65,17 @@ function detail(p: ProposalRecord, history: HistoryEntry[]) {
     ...summary(p),
     abstract: p.abstract,
     attachments: p.attachments,
-    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action, detail: h.detail, message: h.messageId })),
+    // SPEC `history`: who, when, what, via which message (its Message-ID; `message` is crieur's own id for it).
+    history: history.map((h) => ({
+      who: h.actor,
+      when: h.at.toISOString(),
+      what: h.action,
+      via: h.messageIdHeader ?? null,
+      at: h.at.toISOString(),
+      actor: h.actor,
+      action: h.action,
+      detail: h.detail,
+      message: h.messageId,
+    })),
   };
 }

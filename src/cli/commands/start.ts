@@ -4,6 +4,7 @@ import { loadConfig, type RequiredKey } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
 import { runProcess } from '../../../workers/process.ts';
+import { StartupStopped } from '../../../workers/phases.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { stopRequested } from '../stop-signal.js';
 
@@ -36,16 +37,29 @@ export function requiredForRunning(watch: boolean): RequiredKey[] {
 
 async function runUntilSignal(config: Config, queues: readonly QueueName[], watch: boolean): Promise<void> {
   // The bin listens from its first line (stop-signal.js): a SIGTERM that arrived while starting (a deploy, a
-  // test) still ends in a clean stop and exit 0, not in the default handler's 143.
+  // test) still ends in a clean stop and exit 0, not in the default handler's 143 — and during start-up it
+  // aborts the phase under way, so the stop does not wait for a slow service first.
   const stop = stopRequested();
-  const running = await runProcess(config, { queues, watch, serveDatabase: true });
-  const signalled = await stop;
-  running.context.deps.log.info({ signal: signalled }, 'signal received');
-  await running.stop().catch(() => undefined);
-  // Stopped and closed. When a service vanished before the stop, a client library may still hold a
-  // reconnect timer that nothing can reach; it must not keep a stopped process alive (unref: a clean
-  // stop exits before this fires).
-  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  const abort = new AbortController();
+  void stop.then(() => abort.abort());
+  try {
+    let running;
+    try {
+      running = await runProcess(config, { queues, watch, serveDatabase: true, signal: abort.signal });
+    } catch (err) {
+      // Stopped while starting: everything opened was closed; that is a clean stop (exit 0).
+      if (err instanceof StartupStopped) return;
+      throw err;
+    }
+    const signalled = await stop;
+    running.context.deps.log.info({ signal: signalled }, 'signal received');
+    await running.stop().catch(() => undefined);
+  } finally {
+    // Stopped and closed, or failed to start and closed. When a service vanished, a client library may still
+    // hold a reconnect timer that nothing can reach; it must not keep the process alive — a half-started
+    // process taking jobs after its start-up failed was issue 11's defect 1 (unref: a clean end exits before).
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  }
 }
 
 const EXIT_GRACE_MS = 2_000;

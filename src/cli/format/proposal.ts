@@ -21,6 +21,18 @@ export function proposalDetail(p: ProposalRecord, history: HistoryEntry[]): stri
   for (const a of p.attachments) lines.push(`attached: ${v(a.filename)} (${v(a.contentType)}, ${a.size} bytes)`);
   if (p.abstract) lines.push('', ...visibleLines(p.abstract));
   lines.push('', 'history:');
-  for (const h of history) lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${v(h.actor)}${h.messageId ? `  (message ${h.messageId})` : ''}`);
+  for (const h of history) {
+    const via = h.messageIdHeader ?? (h.messageId ? `message ${h.messageId}` : null);
+    lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${v(h.actor)}${via ? `  via ${v(via)}` : ''}${describe(h.detail)}`);
+  }
   return lines.join('\n');
+}
+
+/** The detail worth a glance in the terminal: a reason, a refusal's cause, a mail's recipient, a note. */
+function describe(d: Record<string, unknown> | null): string {
+  if (!d) return '';
+  const bits = [d.reason, d.text, d.to ? `to ${String(d.to)}` : null, d.authenticated === false ? 'not authenticated' : null, d.override ? 'override' : null]
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .map((x) => v(x.replace(/\s+/g, ' ').slice(0, 80)));
+  return bits.length ? `  — ${bits.join('; ')}` : '';
 }
