@@ -4,13 +4,14 @@
  * logs go to files (reading 20,000 log lines through a pipe would charge the bench, not crieur).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { deletePrefix } from '../../src/adapters/queue/redis.ts';
+import { readEndpoint } from '../../src/adapters/db/pglite-lock.ts';
 
 export const PG_ADMIN_URL = process.env.CRIEUR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.CRIEUR_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,7 +21,10 @@ export const randomTag = () => randomBytes(4).toString('hex');
 
 export interface TempDatabase {
   url: string;
+  engine: 'postgres' | 'pglite';
   query<T>(sql: string): Promise<T[]>;
+  /** Closes the bench's own connection (before the worker serving a PGlite stops). */
+  release(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -36,12 +40,17 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   let client: pg.Client | null = null;
   return {
     url,
+    engine: 'postgres',
     async query<T>(sql: string) {
       if (!client) {
         client = new pg.Client({ connectionString: url });
         await client.connect();
       }
       return (await client.query(sql)).rows as T[];
+    },
+    async release() {
+      await client?.end().catch(() => undefined);
+      client = null;
     },
     async drop() {
       await client?.end().catch(() => undefined);
@@ -52,6 +61,36 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
       } finally {
         await a.end();
       }
+    },
+  };
+}
+
+/**
+ * An embedded PGlite directory (`--pglite`): the crieur worker opens and serves it (as `crieur start` does), the
+ * ingest and the bench's own count queries reach it through that endpoint — the worker must be running first.
+ */
+export function createPgliteDatabase(dir: string): TempDatabase {
+  mkdirSync(dir, { recursive: true });
+  let client: pg.Client | null = null;
+  return {
+    url: `pglite://${dir}`,
+    engine: 'pglite',
+    async query<T>(sql: string) {
+      if (!client) {
+        const ep = readEndpoint(dir);
+        if (!ep) throw new Error(`no PGlite endpoint in ${dir}: is the worker running?`);
+        client = new pg.Client({ host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' });
+        await client.connect();
+      }
+      return (await client.query(sql)).rows as T[];
+    },
+    async release() {
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+    async drop() {
+      await client?.end().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
