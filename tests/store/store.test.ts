@@ -286,6 +286,26 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.pending(10_000)).not.toContain(id);
     });
 
+    it('claims and marks sent many rows at once, each to its own caller, once (batched statements)', async () => {
+      const items = Array.from({ length: 12 }, (_, i) => item({ raw: Buffer.from(`From: a\r\n\r\nmail ${i}\r\n`) }));
+      const ids = (await store.outbox.enqueueAll(items)).map((r) => r!.id);
+      const sent = ids[3]!;
+      await store.outbox.claim(sent, 60_000);
+      await store.outbox.markSent(sent, '250 earlier');
+      // Every row asked for twice, all at once: the calls waiting behind the first statement share one.
+      const claims = await Promise.all([...ids, ...ids].map((id) => store.outbox.claim(id, 60_000, { transmitting: true })));
+      ids.forEach((id, i) => {
+        const mine = [claims[i], claims[i + ids.length]].filter((c) => c !== null);
+        expect(mine).toHaveLength(id === sent ? 0 : 1);
+        if (id !== sent) expect(mine[0]).toMatchObject({ id, status: 'sending', attempts: 1 });
+        if (id !== sent) expect(mine[0]!.raw.equals(items[i]!.raw)).toBe(true);
+      });
+      const live = ids.filter((id) => id !== sent);
+      await Promise.all(live.map((id) => store.outbox.markSent(id, `250 ok ${id}`)));
+      for (const id of live) expect(await store.outbox.get(id)).toMatchObject({ status: 'sent', smtpResponse: `250 ok ${id}`, lastError: null });
+      expect(await store.outbox.get(sent)).toMatchObject({ status: 'sent', smtpResponse: '250 earlier' });
+    });
+
     it('hands a row over once its lease has expired', async () => {
       const { id } = await store.outbox.enqueue(item());
       expect(await store.outbox.claim(id, 1)).not.toBeNull();
