@@ -82,9 +82,12 @@ export function outboxStore(db: Db): OutboxStore {
   };
   // "sent" marks likewise: one UPDATE for the mails whose SMTP answers came in while the previous mark committed.
   const markSent = coalesce(async (marks: { id: number; response: string }[]) => {
+    // id = ANY(…), each row's answer looked up by its position: an index scan whatever the plan (a join with
+    // unnest(…) may be planned as a hash join over the whole table once it is large).
     await db.query(
-      `UPDATE outbox o SET status = 'sent', sent_at = now(), smtp_response = u.response, last_error = NULL, lease_until = NULL, updated_at = now()
-       FROM unnest($1::integer[], $2::text[]) AS u(id, response) WHERE o.id = u.id`,
+      `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = ($2::text[])[array_position($1::integer[], id)],
+         last_error = NULL, lease_until = NULL, updated_at = now()
+       WHERE id = ANY($1::integer[])`,
       [marks.map((m) => m.id), marks.map((m) => m.response)],
     );
     return marks.map(() => undefined);

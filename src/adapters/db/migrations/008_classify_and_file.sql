@@ -110,3 +110,5 @@ END $$;
 
 -- The replay path's "mails of this message still queued" (outbox.queuedFor): without it, a scan of the whole outbox.
 CREATE INDEX outbox_queued_cause ON outbox (cause_message_id) WHERE status = 'queued';
+-- `crieur failed list` for mail: the parked rows, not a scan of every mail ever sent.
+CREATE INDEX outbox_failed ON outbox (id) WHERE status = 'failed';
