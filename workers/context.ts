@@ -13,6 +13,7 @@ import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
+import { mailparserReader } from '../src/adapters/mailparser.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
 import { systemClock, type Logger } from '../src/ports.ts';
 
@@ -46,6 +47,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     const deps: AppDeps = {
       config,
       ctx: parseContextFrom(config),
+      reader: mailparserReader,
       store,
       dispatcher,
       composer: createComposer(config),

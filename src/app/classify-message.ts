@@ -26,7 +26,7 @@ export const ROUTES: Partial<Record<Kind, QueueName>> = {
 export async function classifyMessage(deps: AppDeps, inboundId: number): Promise<Kind | null> {
   const raw = await deps.store.inbound.getRaw(inboundId);
   if (raw === null) throw new Error(`inbound message ${inboundId} not found`);
-  const outcome = await parseRawMessage(raw, deps.ctx);
+  const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
   if (!outcome.ok) {
     await deps.store.inbound.setState(inboundId, 'failed', outcome.error);
     deps.log.warn({ inbound: inboundId, reason: outcome.error }, 'message parked: cannot be parsed');

@@ -8,7 +8,6 @@
  *   3. outbox rows queued (unique per purpose, proposal+message, recipient) and the inbound message marked done,
  *      in one commit                               4. deliver jobs dispatched (the recovery sweep redoes a lost one)
  */
-import { readMail } from '../adapters/mailparser.ts';
 import { whyNotAnswer, whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
 import type { ComposedMail, NewOutboxItem, OutboxCap, ProposalRecord, ThreadInfo } from '../ports.ts';
@@ -39,7 +38,7 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
     await store.inbound.setState(inboundId, 'failed', 'no proposal to file: classify it first (crieur failed retry)');
     return null;
   }
-  return fileParsed(deps, inboundId, inbound.parsed, await readMail(raw));
+  return fileParsed(deps, inboundId, inbound.parsed, await deps.reader.read(raw));
 }
 
 /** Files the proposal of a message already parsed and classified (fileProposal) and queues its mails. */

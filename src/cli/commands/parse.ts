@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { parseRawMessage, parseContextFrom } from '../../app/parse-message.ts';
+import { mailparserReader } from '../../adapters/mailparser.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
 import { readStdin } from '../stdin.ts';
@@ -34,7 +35,7 @@ export function registerParse(program: Command): void {
           fail(file, `cannot read ${file === '-' ? 'standard input' : file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           continue;
         }
-        const outcome = await parseRawMessage(raw, ctx);
+        const outcome = await parseRawMessage(raw, ctx, mailparserReader);
         if (!outcome.ok) {
           fail(file, outcome.error);
           continue;
