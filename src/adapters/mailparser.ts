@@ -149,7 +149,8 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
     const colon = line.indexOf(':');
     let value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
     try {
-      value = libmime.decodeWords(value);
+      // Only a value with an encoded-word needs decoding (most header lines — Received, DKIM… — have none).
+      if (value.includes('=?')) value = libmime.decodeWords(value);
     } catch {
       // keep the raw value: a broken encoded-word must not make a header disappear
     }
