@@ -3,6 +3,7 @@
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
 import type { EventStore } from './app/event-store.ts';
+import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -240,6 +241,8 @@ export interface Store {
   outbox: OutboxStore;
   events: EventStore;
   checkpoints: CheckpointStore;
+  /** Parked mails for the organizers' daily summary. */
+  undelivered: UndeliveredStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
+import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -16,6 +17,7 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
+    undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };
