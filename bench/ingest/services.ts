@@ -37,23 +37,13 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
-  let client: pg.Client | null = null;
+  const conn = lazyClient(async () => new pg.Client({ connectionString: url }));
   return {
     url,
     engine: 'postgres',
-    async query<T>(sql: string) {
-      if (!client) {
-        client = new pg.Client({ connectionString: url });
-        await client.connect();
-      }
-      return (await client.query(sql)).rows as T[];
-    },
-    async release() {
-      await client?.end().catch(() => undefined);
-      client = null;
-    },
+    ...conn,
     async drop() {
-      await client?.end().catch(() => undefined);
+      await conn.release();
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });
       await a.connect();
       try {
@@ -65,21 +55,13 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   };
 }
 
-/**
- * An embedded PGlite directory (`--pglite`): the crieur worker opens and serves it (as `crieur start` does), the
- * ingest and the bench's own count queries reach it through that endpoint — the worker must be running first.
- */
-export function createPgliteDatabase(dir: string): TempDatabase {
-  mkdirSync(dir, { recursive: true });
+/** The bench's own connection, opened at the first query, closed by release (and reopened by a later query). */
+function lazyClient(make: () => Promise<pg.Client>): Pick<TempDatabase, 'query' | 'release'> {
   let client: pg.Client | null = null;
   return {
-    url: `pglite://${dir}`,
-    engine: 'pglite',
     async query<T>(sql: string) {
       if (!client) {
-        const ep = readEndpoint(dir);
-        if (!ep) throw new Error(`no PGlite endpoint in ${dir}: is the worker running?`);
-        client = new pg.Client({ host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' });
+        client = await make();
         await client.connect();
       }
       return (await client.query(sql)).rows as T[];
@@ -88,8 +70,26 @@ export function createPgliteDatabase(dir: string): TempDatabase {
       await client?.end().catch(() => undefined);
       client = null;
     },
+  };
+}
+
+/**
+ * An embedded PGlite directory (`--pglite`): the crieur worker opens and serves it (as `crieur start` does), the
+ * ingest and the bench's own count queries reach it through that endpoint — the worker must be running first.
+ */
+export function createPgliteDatabase(dir: string): TempDatabase {
+  mkdirSync(dir, { recursive: true });
+  const conn = lazyClient(async () => {
+    const ep = readEndpoint(dir);
+    if (!ep) throw new Error(`no PGlite endpoint in ${dir}: is the worker running?`);
+    return new pg.Client({ host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' });
+  });
+  return {
+    url: `pglite://${dir}`,
+    engine: 'pglite',
+    ...conn,
     async drop() {
-      await client?.end().catch(() => undefined);
+      await conn.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };

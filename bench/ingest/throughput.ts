@@ -77,7 +77,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
     for (let w = 0; w < o.workers; w++) {
       workers.push(spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, `worker${w || ''}.log`), o.workerNodeFlags));
     }
-    await Promise.all(workers.map((w) => w.waitForLog('crieur running', 30_000)));
+    await Promise.all(workers.map((w) => w.waitForLog('crieur running', 120_000)));
 
     // PGlite runs inside the worker process: its CPU is the worker's.
     const backends = async () =>
