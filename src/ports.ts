@@ -3,6 +3,7 @@
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
 import type { EventStore } from './app/event-store.ts';
+import type { ListArchive } from './app/list-archive.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -226,6 +227,8 @@ export interface Store {
   outbox: OutboxStore;
   events: EventStore;
   checkpoints: CheckpointStore;
+  /** List posts and their threads, for digests. */
+  lists: ListArchive;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;

@@ -8,6 +8,7 @@
  */
 import { parseRawMessage } from './parse-message.ts';
 import { dispatchQueuedMails, fileParsed } from './file-proposal.ts';
+import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -32,6 +33,8 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     return null;
   }
   const { kind } = outcome.result;
+  // Before the message is marked done: a crash in between replays the job, and attaching is idempotent.
+  if (kind === 'list-post') await collectListPost(deps, inboundId, outcome.mail);
   const route = ROUTES[kind];
   // One statement: the classification, "done" when nothing follows, and whether an earlier copy exists.
   const saved = await deps.store.inbound.setClassified(inboundId, kind, outcome.result, { done: !route, findCopy: !!route });

@@ -5,6 +5,7 @@ import { checkpointStore } from './checkpoints.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
+import { listArchive } from './list-posts.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 
@@ -16,6 +17,7 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
+    lists: listArchive(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };
