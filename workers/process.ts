@@ -14,6 +14,7 @@ import { createContext, type Context } from './context.ts';
 import { RUNNERS } from './runners.ts';
 import { startRecovery } from './recovery.ts';
 import { startWatcher, type Watcher } from './watcher.ts';
+import { startDigests } from './digests.ts';
 
 export interface ProcessOptions {
   queues: readonly QueueName[];
@@ -69,6 +70,8 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
     );
     workers.push(w);
   }
+  // Digests go out from the processes that send (BullMQ job schedulers: one of each however many processes).
+  const digests = opts.queues.includes('deliver') ? await startDigests(deps, context.redis) : null;
   const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000);
   let watcher: Watcher | null = null;
   let ready: Promise<void> = Promise.resolve();
@@ -97,6 +100,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
       const drained = await settlesWithin(
         (async () => {
           await watcher?.stop();
+          await digests?.close();
           await Promise.all(workers.map((w) => w.close()));
         })(),
         redisUp ? (opts.drainMs ?? DRAIN_MS) : UNREACHABLE_DRAIN_MS,

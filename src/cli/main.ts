@@ -17,6 +17,7 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'proposals', summary: 'list and show talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
+  { name: 'digest', summary: 'build the list digests and the organizers\' one; send them, or write them with --out', load: async () => (await import('./commands/digest.ts')).registerDigest },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
 ];
 

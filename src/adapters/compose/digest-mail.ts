@@ -8,38 +8,21 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/schema.ts';
 import { requireSecret } from '../../config/load.ts';
 import { addressOf } from '../../core/address.ts';
-import type { DigestData } from '../../core/digest/build.ts';
 import { listIdOf } from '../../core/digest/list-of.ts';
-import { organizerDigestRef, type OrganizerDigestData } from '../../core/digest/organizers.ts';
+import { organizerDigestRef } from '../../core/digest/organizers.ts';
 import { digestTemplateData } from '../../core/digest/template-data.ts';
 import { composeMessage, tokenAddress, tokenMessageId } from '../../core/compose/message.ts';
 import { mintToken } from '../../core/tokens.ts';
-import { systemClock, type Clock, type ComposedMail } from '../../ports.ts';
-import type { Address, Language } from '../../types.ts';
+import { systemClock, type Clock } from '../../ports.ts';
+import type { DigestMailer } from '../../app/send-digests.ts';
+import type { OrganizerMailer } from '../../app/organizer-digest.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildMimeDigest } from '../render/digest-mime.ts';
 import { renderDigestText } from '../render/digest-text.ts';
 import { buildRaw } from '../smtp/build-raw.ts';
 
-export type DigestFormat = 'html' | 'text' | 'mime';
-export const DIGEST_FORMATS: readonly DigestFormat[] = ['html', 'text', 'mime'];
-
-export interface RenderedDigest {
-  subject: string;
-  html: string;
-  /** RFC 1153. */
-  text: string;
-}
-
-export interface DigestComposer {
-  /** The digest's wording, rendered once per list, period and locale; `compose` then makes each recipient's bytes. */
-  render(d: DigestData, locale: Language): Promise<RenderedDigest>;
-  compose(d: DigestData, r: RenderedDigest, format: DigestFormat, to: Address, raws: ReadonlyMap<number, Buffer>): Promise<ComposedMail>;
-  /** Null when the organizers have nothing waiting (organizerDigestData said so). */
-  organizers(data: OrganizerDigestData, organizer: string, locale: Language): Promise<ComposedMail>;
-  /** Where an organizer's answer to today's digest goes (talks+TOKEN@…): the data needs it before rendering. */
-  organizerReplyAddress(organizer: string): string;
-}
+/** Both mailers the digest use cases declare (send-digests.ts, organizer-digest.ts), on one renderer. */
+export type DigestComposer = DigestMailer & OrganizerMailer;
 
 export function createDigestComposer(config: Config, opts: { renderer?: Renderer; clock?: Clock } = {}): DigestComposer {
   const renderer = opts.renderer ?? createRenderer();
