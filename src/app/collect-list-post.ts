@@ -16,19 +16,19 @@ export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | '
   const list = configuredListOf(mail, deps.config.lists);
   if (!list) return;
   const windowStart = new Date(deps.clock.now().getTime() - deps.config.digests.threadWindowDays * DAY_MS);
-  const refs = [...mail.references];
-  if (mail.inReplyTo && !refs.includes(mail.inReplyTo)) refs.push(mail.inReplyTo);
+  const refs = mail.references.map(clean);
+  if (mail.inReplyTo && !refs.includes(clean(mail.inReplyTo))) refs.push(clean(mail.inReplyTo));
   const { inserted, threadId } = await deps.store.lists.attach(
     {
       inboundId,
       listName: list.name,
-      messageId: mail.messageId,
+      messageId: mail.messageId ? clean(mail.messageId) : null,
       references: refs,
-      subject: mail.subject.replace(/\s+/g, ' ').trim(),
-      fromName: mail.from?.name ?? null,
-      fromEmail: mail.from?.email ?? null,
+      subject: clean(mail.subject).replace(/\s+/g, ' ').trim(),
+      fromName: mail.from?.name ? clean(mail.from.name) : null,
+      fromEmail: mail.from?.email ? clean(mail.from.email) : null,
       sentAt: mail.date,
-      body: postText(mail.text),
+      body: clean(postText(mail.text)),
       archivedAt: headerUrl(header(mail, 'archived-at')),
       listArchive: headerUrl(header(mail, 'list-archive')),
     },
@@ -36,4 +36,9 @@ export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | '
     placePost,
   );
   if (inserted) deps.log.info({ inbound: inboundId, list: list.name, thread: threadId }, 'list post attached');
+}
+
+/** PostgreSQL text and jsonb refuse NUL characters, which broken mail does carry: dropped, never a failed job. */
+function clean(s: string): string {
+  return s.replace(/\u0000/g, '');
 }
