@@ -51,8 +51,9 @@ export function sincePeriod(now: Date, duration: string): Period | null {
   const unit = m[2]!.toLowerCase();
   const ms = n * (unit === 'w' ? 604_800_000 : unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
   if (ms <= 0) return null;
-  // Minutes in the key: the same command run twice within a minute is the same digest (never sent twice).
-  const to = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  // Minutes in the key: the same command run twice within a minute is the same digest (never sent twice). Rounded
+  // up, so that a post received this very minute is in it.
+  const to = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
   const from = new Date(to.getTime() - ms);
   return { cadence: 'since', from, to, key: `since-${from.toISOString().slice(0, 16)}-${to.toISOString().slice(0, 16)}`.replace(/:/g, '') };
 }

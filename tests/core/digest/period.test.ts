@@ -34,8 +34,8 @@ describe('digest periods', () => {
 
   it('--since: durations, and what is not one', () => {
     const now = new Date('2026-11-30T10:00:30Z');
-    expect(sincePeriod(now, '36h')).toMatchObject({ from: new Date('2026-11-28T22:00:00Z'), to: new Date('2026-11-30T10:00:00Z') });
-    expect(sincePeriod(now, '1w')?.from).toEqual(new Date('2026-11-23T10:00:00Z'));
+    expect(sincePeriod(now, '36h')).toMatchObject({ from: new Date('2026-11-28T22:01:00Z'), to: new Date('2026-11-30T10:01:00Z') });
+    expect(sincePeriod(now, '1w')?.from).toEqual(new Date('2026-11-23T10:01:00Z'));
     expect(sincePeriod(now, 'yesterday')).toBeNull();
     expect(sincePeriod(now, '0d')).toBeNull();
   });
