@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/schema.ts';
 import { requireSecret } from '../../config/load.ts';
-import { addressOf } from '../../core/address.ts';
+import { sendingIdentity } from './sending-identity.ts';
 import { mintToken, type TokenPurpose } from '../../core/tokens.ts';
 import { ackData, noticeData } from '../../core/render/data.ts';
 import { composeMessage, threadHeaders, tokenAddress, tokenMessageId, type AutoSubmitted } from '../../core/compose/message.ts';
@@ -23,11 +23,7 @@ export interface ComposerOptions {
 export function createComposer(config: Config, opts: ComposerOptions = {}): Composer {
   const renderer = opts.renderer ?? createRenderer();
   const clock = opts.clock ?? systemClock;
-  const inbox = config.addresses.proposals;
-  const domain = inbox.slice(inbox.lastIndexOf('@') + 1);
-  // Bounces of our own mail go to the bounces address when there is one, never to a person.
-  const envelopeFrom = config.addresses.bounces ?? addressOf(config.addresses.from);
-  const group = { name: config.group.name, timezone: config.group.timezone };
+  const { inbox, domain, envelopeFrom, group } = sendingIdentity(config);
 
 
   async function build(

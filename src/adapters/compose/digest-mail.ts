@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/schema.ts';
 import { requireSecret } from '../../config/load.ts';
-import { addressOf } from '../../core/address.ts';
+import { sendingIdentity } from './sending-identity.ts';
 import { listIdOf } from '../../core/digest/list-of.ts';
 import { organizerDigestRef } from '../../core/digest/organizers.ts';
 import { digestTemplateData } from '../../core/digest/template-data.ts';
@@ -27,10 +27,7 @@ export type DigestComposer = DigestMailer & OrganizerMailer;
 export function createDigestComposer(config: Config, opts: { renderer?: Renderer; clock?: Clock } = {}): DigestComposer {
   const renderer = opts.renderer ?? createRenderer();
   const clock = opts.clock ?? systemClock;
-  const inbox = config.addresses.proposals;
-  const domain = inbox.slice(inbox.lastIndexOf('@') + 1);
-  const envelopeFrom = config.addresses.bounces ?? addressOf(config.addresses.from);
-  const group = { name: config.group.name, timezone: config.group.timezone };
+  const { inbox, domain, envelopeFrom, group } = sendingIdentity(config);
   const listOf = (name: string) => config.lists.find((l) => l.name === name);
   const nonce = () => randomUUID().slice(-12);
   const organizerToken = (organizer: string) => mintToken(requireSecret(config), { purpose: 'organizer', ref: organizerDigestRef(clock.now(), group.timezone) }, organizer);
