@@ -17,6 +17,7 @@ import { collectListPost } from '../../src/app/collect-list-post.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import type { DigestRecipients, DigestSubscriber } from '../../src/app/digest-recipients.ts';
 import { sendListDigests } from '../../src/app/send-digests.ts';
+import { loadDigest } from '../../src/app/build-digest.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import type { Clock, Store } from '../../src/ports.ts';
 import { startDigests } from '../../workers/digests.ts';
@@ -124,6 +125,26 @@ describe('digest scheduling', () => {
     const [sunday] = await sendListDigests(d, { cadence: 'daily', dryRun: true });
     expect(sunday!.period).toMatchObject({ key: 'daily-2027-03-28', from: new Date('2027-03-27T07:00:00Z'), to: new Date('2027-03-28T06:00:00Z') });
     expect(sunday!.counts).toBeNull(); // nothing posted that day: nothing to send
+    clockNow = BOUNDARY;
+  });
+
+  it("a late reply joins its thread in the next day's digest, with its context named", async () => {
+    const rootId = (await db.query<{ message_id: string }>("SELECT message_id FROM list_posts ORDER BY received_at LIMIT 1"))[0]!.message_id;
+    const late = buildMail({ from: 'Zoé <zoe@example.fr>', to: LIST, subject: 'Réf : [generale] Réunion de mars', body: 'Trop tard pour moi.', references: rootId, headers: LIST_ID });
+    const at = '2027-03-30T05:00:00Z';
+    const { id } = await store.inbound.saveRaw(late.raw, { source: 'cli' });
+    await db.query('UPDATE inbound_messages SET received_at = $2 WHERE id = $1', [id, at]);
+    await collectListPost({ ...deps, clock: { now: () => new Date(at) } }, id, await readMail(late.raw));
+    clockNow = new Date('2027-03-30T06:00:00Z');
+    const mailer = createDigestComposer(deps.config, { clock });
+    const period = (await sendListDigests({ ...deps, mailer, recipients }, { cadence: 'daily', dryRun: true }))[0]!.period;
+    const d = (await loadDigest(deps, { name: 'generale', address: LIST }, period))!;
+    expect(d.counts).toEqual({ messages: 1, threads: 1, posters: 1 });
+    expect(d.threads[0]).toMatchObject({ subject: 'Réunion de mars', isNew: false, earlier: 3, startedBy: 'Jean <jean@example.fr>' });
+    expect(d.entries[0]!.answers).toMatchObject({ fromLabel: 'Jean <jean@example.fr>' });
+    const r = await mailer.render(d, 'fr');
+    expect(r.html).toContain('Suite du fil commencé le dimanche 28 mars 2027 par Jean');
+    expect(r.text).toContain('[En réponse à Jean <jean@example.fr>');
     clockNow = BOUNDARY;
   });
 
