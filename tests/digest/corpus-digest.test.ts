@@ -12,13 +12,14 @@ import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestMany } from '../../src/app/ingest-message.ts';
 import { loadDigest } from '../../src/app/build-digest.ts';
-import { rawsOf } from '../../src/app/send-digests.ts';
+import { rawsOf, sendListDigests } from '../../src/app/send-digests.ts';
+import type { DigestSubscriber } from '../../src/app/digest-recipients.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import type { Period } from '../../src/core/digest/period.ts';
 import type { DigestData } from '../../src/core/digest/build.ts';
 import { corpusMessages, type CorpusMessage } from '../support/corpus.ts';
-import { quiet, useLive, waitFor } from '../support/pipeline.ts';
+import { quiet, useLive, waitFor, waitSentTo } from '../support/pipeline.ts';
 
 const LISTS = [
   { name: 'notmuch', address: 'notmuch@notmuchmail.org', language: 'en' },
@@ -200,4 +201,33 @@ describe.skipIf(corpus === null)('digests of real list traffic', () => {
       expect(parsed.text).toMatch(/Today's Topics/);
     }
   });
+
+  it('sends each member the digest in their format through the outbox and SMTP, once', async () => {
+    const members: DigestSubscriber[] = [
+      { email: 'html@example.fr', name: 'Hélène', language: 'fr', cadence: 'daily', format: 'html' },
+      { email: 'text@example.fr', name: null, language: null, cadence: 'daily', format: 'text' },
+      { email: 'mime@example.fr', name: null, language: 'en', cadence: 'daily', format: 'mime' },
+    ];
+    const deps = { ...live.p.running.context.deps, mailer: createDigestComposer(live.p.config), recipients: { forList: async (n: string) => (n === 'ecologeeks' ? members : []) } };
+    const [report] = await sendListDigests(deps, { period, lists: ['ecologeeks'] });
+    expect(report).toMatchObject({ queued: 3, already: 0 });
+    const again = await sendListDigests(deps, { period, lists: ['ecologeeks'] });
+    expect(again[0]).toMatchObject({ queued: 0, already: 3 });
+    const d = digests.get('ecologeeks')!;
+    const [html] = await waitSentTo(live.sink, 'html@example.fr');
+    expect(html!.mail.html).toContain('blog action day');
+    expect(html!.mail.subject).toMatch(/^\[ecologeeks\] Résumé/);
+    const [text] = await waitSentTo(live.sink, 'text@example.fr');
+    expect(text!.mail.html).toBeNull();
+    expect(text!.mail.text).toContain('-'.repeat(30));
+    const [mime] = await waitSentTo(live.sink, 'mime@example.fr');
+    const parsed = await simpleParser(mime!.raw);
+    const parts = parsed.attachments.filter((a) => a.contentType === 'message/rfc822');
+    expect(parts.length).toBe(d.counts.messages);
+    const raws = await rawsOf(live.p.running.context.deps, d);
+    // SMTP carries lines ending in CRLF: after the wire, each part is the stored post with its line ends as CRLF.
+    parts.forEach((p, i) => expect(p.content.toString('latin1')).toBe(raws.get(d.entries[i]!.inboundId)!.toString('latin1').replace(/\r?\n/g, '\r\n')));
+    await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
+    expect(live.sink.messages.filter((m) => m.envelope.to.some((t) => t.endsWith('@example.fr') && ['html', 'text', 'mime'].includes(t.split('@')[0]!))).length).toBe(3);
+  }, 60_000);
 });
