@@ -4,6 +4,7 @@
  */
 import type { EventStore } from './app/event-store.ts';
 import type { ListArchive } from './app/list-archive.ts';
+import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -229,6 +230,8 @@ export interface Store {
   checkpoints: CheckpointStore;
   /** List posts and their threads, for digests. */
   lists: ListArchive;
+  /** Parked mails for the organizers' daily summary. */
+  undelivered: UndeliveredStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;

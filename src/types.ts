@@ -110,4 +110,7 @@ export interface ParseContext {
   organizers: string[];
   /** HMAC key for reply tokens; null when parsing without configuration. */
   secret: string | null;
+  /** The group's time zone and locale, for the dates in commands (`group.timezone`, `group.locale`); Europe/Paris, fr when absent. */
+  timeZone?: string;
+  locale?: Language;
 }

@@ -12,7 +12,9 @@ import { Metrics, startHttp } from '../src/adapters/http/server.ts';
 import type { QueueName } from '../src/ports.ts';
 import { createContext, type Context } from './context.ts';
 import { RUNNERS } from './runners.ts';
+import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
+import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher, type Watcher } from './watcher.ts';
 import { startDigests } from './digests.ts';
 
@@ -46,6 +48,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
   const metrics = new Metrics(() => context.dispatcher.counts());
   const workers: Worker[] = [];
   for (const runner of RUNNERS.filter((r) => opts.queues.includes(r.queue))) {
+    const policy = checkPolicy(runner.queue, runner.retry(config));
     const w = startWorker(
       context.redis,
       config.redis.prefix,
@@ -61,6 +64,17 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
         // connections would leave rows marked while they wait their turn, and a crash would park them needlessly.
         concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
+        onFailure: (id, err, attempt) => {
+          const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
+          // Every retry says why: a deferral names the server's answer or the connection error.
+          if ('retryInMs' in v) {
+            deps.log.warn(
+              { queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message },
+              'job failed: will retry',
+            );
+          }
+          return v;
+        },
         onFinalFailure: async (id, err) => {
           metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
           await runner.park(deps, id, err);
@@ -73,6 +87,8 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
   // Digests go out from the processes that send (BullMQ job schedulers: one of each however many processes).
   const digests = opts.queues.includes('deliver') ? await startDigests(deps, context.redis) : null;
   const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000);
+  // Checked as often as the sweep; sent at most once a day.
+  const summary = opts.queues.includes('deliver') ? startUndeliveredSummary(deps, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000) : null;
   let watcher: Watcher | null = null;
   let ready: Promise<void> = Promise.resolve();
   if (opts.watch) {
@@ -97,6 +113,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
       // Whatever was cut short is found again at the next start (stalled jobs, outbox leases, the sweep).
       const redisUp = context.redis.status === 'ready';
       recovery.stop();
+      summary?.stop();
       const drained = await settlesWithin(
         (async () => {
           await watcher?.stop();

@@ -122,6 +122,18 @@ export const configSchema = z.object({
       programmeSlots: z.number().int().min(0).default(3),
     })
     .prefault({}),
+  delivery: z
+    .object({
+      /**
+       * Waits between delivery attempts after a temporary failure (4xx, connection trouble), in minutes; the
+       * last one repeats. Like an MTA's queue: greylisting passes at the first retries, an outage is waited out.
+       */
+      // coerce: CRIEUR_DELIVERY_RETRYMINUTES=1,2,5 arrives as strings.
+      retryMinutes: z.array(z.coerce.number().positive({ error: 'minutes, more than 0' })).min(1).default([1, 2, 5, 10, 20, 40, 60]),
+      /** A mail still not accepted this long after it was queued is parked with the server's last answer. */
+      giveUpAfterHours: z.number().positive().default(48),
+    })
+    .prefault({}),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
 });
 

@@ -89,6 +89,8 @@ export function e2eConfig(input: ConfigInput): Config {
     http: { port: 0 },
     queue: { stalledSeconds: 2, recoverySeconds: 1, sendLeaseSeconds: 3, staleSeconds: 2 },
     limits: { acksPerSenderPerDay: 10 },
+    // Retries within a test: 0.01 min = 600 ms between delivery attempts.
+    delivery: { retryMinutes: [0.01], giveUpAfterHours: 1 },
     log: { level: process.env.CRIEUR_TEST_LOG ?? 'silent' },
   };
   for (const [k, v] of Object.entries(input.overrides ?? {})) {

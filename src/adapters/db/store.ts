@@ -8,6 +8,7 @@ import { inboundStore } from './inbound.ts';
 import { listArchive } from './list-posts.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
+import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -18,6 +19,7 @@ export function storeOn(db: Db): Store {
     events: eventStore(db),
     checkpoints: checkpointStore(db),
     lists: listArchive(db),
+    undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };

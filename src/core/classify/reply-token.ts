@@ -39,7 +39,8 @@ function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
   const from = fromEmail(mail);
   const trusted = tokens.find((t) => isAuthentic(t, from, ctx)) ?? null;
   const token = trusted ?? tokens[0]!;
-  const parsed = parseCommands(mail.text);
+  // dates in commands are read as of when the mail was written, in the group's zone
+  const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale });
   const command: CommandInfo = {
     verbs: parsed.verbs,
     // An explicit ref typed by the author names the proposal meant; the token's ref is the thread's.

@@ -1,25 +1,22 @@
 /**
  * What a list post's author wrote, as a digest shows it: the quoted history (`>` lines, « Le … a écrit : »
- * attributions, Outlook header blocks) and the signature trimmed with the same helpers the command grammar and
- * the proposal reader use, bounded; and a short excerpt of it for the HTML digest.
+ * attributions, Outlook header blocks) and the signature trimmed by the command reader's own reading of a reply
+ * (core/command/new-text.ts, over text/quotes.ts and text/signature.ts), bounded; and a short excerpt of it for
+ * the HTML digest.
  */
-import { unquotedText } from '../command/unquote.ts';
+import { newTextLines } from '../command/new-text.ts';
 import { stripQuotes } from '../text/quotes.ts';
-import { stripSignature } from '../text/signature.ts';
 
 /** The text and MIME digests carry the whole post; beyond this the archive link says where the rest is. */
 export const BODY_MAX = 8_000;
 
 export function postText(text: string | null): string {
   if (!text) return '';
-  const t = text.replace(/\r\n?/g, '\n');
-  // stripQuotes cuts at the first attribution; unquotedText also stops at a "-- " separator and drops
-  // interleaved quotes; the signature helper removes the sign-off block that follows.
-  const unquoted = unquotedText(stripQuotes(t), 2_000);
-  let body = stripSignature(unquoted).body.trim();
-  // A post that is only a quote with a line of answer under it would be emptied by a greedy cut: keep what
-  // unquoting alone left then.
-  if (body === '') body = unquoted.trim();
+  // The command reader's reading of a reply: what was written now, above the quote or between its lines, up to
+  // the signature or the sign-off.
+  let body = newTextLines(text).join('\n').trim();
+  // A post that opens with a short "Merci !" reads as all sign-off to that reader: keep it, quotes still cut.
+  if (body === '') body = stripQuotes(text).trim();
   body = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
   return body.length > BODY_MAX ? `${cutAtWord(body, BODY_MAX)} […]` : body;
 }

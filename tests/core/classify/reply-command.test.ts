@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { parseCommands } from '../../../src/core/command/parse.ts';
-import { unquotedText } from '../../../src/core/command/unquote.ts';
+import { newTextLines } from '../../../src/core/command/new-text.ts';
 import { mintToken } from '../../../src/core/tokens.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from './build.ts';
@@ -49,7 +49,7 @@ describe('command grammar', () => {
   });
 
   it('keeps what the author wrote above the quote', () => {
-    expect(unquotedText('decline\n\nOn Mon, Jun 3 Crieur wrote:\n> accept\n')).toBe('decline\n');
+    expect(newTextLines('decline\n\nOn Mon, Jun 3 Crieur wrote:\n> accept\n')).toEqual(['decline']);
   });
 });
 
