@@ -37,7 +37,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await killAll();
