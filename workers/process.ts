@@ -9,7 +9,8 @@ import type { Config } from '../src/config/schema.ts';
 import { startWorker } from '../src/adapters/queue/bullmq.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
-import type { QueueName } from '../src/ports.ts';
+import { openAdmin, type AdminRoute } from '../src/adapters/http/admin.ts';
+import { QUEUE_NAMES, type QueueName } from '../src/ports.ts';
 import { createContext, type Context } from './context.ts';
 import { RUNNERS } from './runners.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
@@ -96,11 +97,19 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
     ready = watcher.ready;
   }
   let http: Server | null = null;
+  let admin: AdminRoute | null = null;
   if (opts.http !== false && config.http.port !== 0) {
-    http = await startHttp(config.http.host, config.http.port, metrics, [
-      { name: 'redis', check: async () => void (await context.redis.ping()) },
-      { name: 'database', check: async () => void (await deps.store.inbound.get(0)) },
-    ]);
+    admin = await openAdmin(config.http.admin.password, context.redis, config.redis.prefix, QUEUE_NAMES);
+    http = await startHttp(
+      config.http.host,
+      config.http.port,
+      metrics,
+      [
+        { name: 'redis', check: async () => void (await context.redis.ping()) },
+        { name: 'database', check: async () => void (await deps.store.inbound.get(0)) },
+      ],
+      admin ? [admin] : [],
+    );
   }
   deps.log.info({ queues: opts.queues, watch: opts.watch, store: deps.store.describe() }, 'crieur running');
 
@@ -131,6 +140,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
         await settlesWithin(Promise.all(workers.map((w) => w.disconnect().catch(() => undefined))), 1_000);
       }
       await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
+      await admin?.close().catch(() => undefined);
       await settlesWithin(context.close(), 5_000);
     })());
   return { context, metrics, ready, stop };

@@ -7,7 +7,9 @@ import type { Config } from '../src/config/schema.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { classifyMessage } from '../src/app/classify-message.ts';
 import { fileProposal } from '../src/app/file-proposal.ts';
-import { handleReply } from '../src/app/handle-reply.ts';
+import { applyCommands } from '../src/app/apply-commands.ts';
+import { remindToConfirm } from '../src/app/remind.ts';
+import { commandDeps } from './command-deps.ts';
 import { deliverOutbox } from '../src/app/deliver-outbox.ts';
 import type { QueueName } from '../src/ports.ts';
 import { minutes, type RetryPolicy } from './retry.ts';
@@ -40,7 +42,8 @@ export const RUNNERS: readonly Runner[] = [
   { queue: 'classify', concurrency: 16, run: classifyMessage, retry: () => DATABASE_HICCUP, park: parkInbound },
   // Replays and the recovery sweep only: a proposal classified whose filing was cut short.
   { queue: 'file', concurrency: 4, run: fileProposal, retry: () => DATABASE_HICCUP, park: parkInbound },
-  { queue: 'command', concurrency: 4, run: handleReply, retry: () => DATABASE_HICCUP, park: parkInbound },
+  // Answers to crieur's mail: authenticated commands act, everything is threaded and audited (apply-commands.ts).
+  { queue: 'command', concurrency: 4, run: (deps, id) => applyCommands(commandDeps(deps), id), retry: () => DATABASE_HICCUP, park: parkInbound },
   {
     queue: 'deliver',
     concurrency: 10,
@@ -52,6 +55,14 @@ export const RUNNERS: readonly Runner[] = [
       if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
       deps.log.error({ outbox: id, reason: error.message, answer: item?.smtpResponse ?? null }, 'mail parked');
     },
+  },
+  // Delayed jobs (id: the proposal's number) set on acceptance: one reminder to confirm, if still unconfirmed.
+  {
+    queue: 'remind',
+    concurrency: 2,
+    run: (deps, id) => remindToConfirm(commandDeps(deps), id),
+    retry: () => DATABASE_HICCUP,
+    park: async (deps, id, error) => deps.log.error({ proposal: id, err: error.message }, 'reminder not sent after repeated failures'),
   },
 ];
 

@@ -30,7 +30,7 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
   const { inbox, domain, envelopeFrom, group } = sendingIdentity(config);
   const listOf = (name: string) => config.lists.find((l) => l.name === name);
   const nonce = () => randomUUID().slice(-12);
-  const organizerToken = (organizer: string) => mintToken(requireSecret(config), { purpose: 'organizer', ref: organizerDigestRef(clock.now(), group.timezone) }, organizer);
+  const organizerToken = (organizer: string) => mintToken(requireSecret(config), { purpose: 'organizer', ref: organizerDigestRef(clock.now(), group.timezone) }, organizer, clock.now());
 
   return {
     async render(d, locale) {

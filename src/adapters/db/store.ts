@@ -2,6 +2,7 @@
 import type { Store } from '../../ports.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
+import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
@@ -19,6 +20,7 @@ export function storeOn(db: Db): Store {
     events: eventStore(db),
     checkpoints: checkpointStore(db),
     lists: listArchive(db),
+    commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),

@@ -53,14 +53,15 @@ export class BullDispatcher implements Dispatcher {
     return q;
   }
 
-  async dispatch(name: QueueName, id: number, opts: { again?: boolean } = {}): Promise<void> {
+  async dispatch(name: QueueName, id: number, opts: { again?: boolean; delayMs?: number } = {}): Promise<void> {
     const q = this.queue(name);
     const jobId = `${name}-${id}`;
     if (opts.again) {
       const old = await q.getJob(jobId);
       if (old && ['completed', 'failed'].includes(await old.getState())) await old.remove();
     }
-    await q.add(name, { id }, { jobId });
+    // A delayed job (a reminder) waits in Redis under its job id: dispatched again, even after a restart, it is the same job.
+    await q.add(name, { id }, opts.delayMs ? { jobId, delay: opts.delayMs } : { jobId });
   }
 
   async dispatchMany(name: QueueName, ids: readonly number[]): Promise<void> {

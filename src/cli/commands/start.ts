@@ -1,6 +1,6 @@
 /** `crieur start` (watcher + all workers) and `crieur worker QUEUE…` (only those runners, to scale out). */
 import type { Command } from 'commander';
-import { loadConfig, ConfigError, requireSecret, requireSmtpUrl } from '../../config/load.ts';
+import { loadConfig, type RequiredKey } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
 import { runProcess } from '../../../workers/process.ts';
@@ -13,8 +13,7 @@ export function registerStart(program: Command): void {
     .description('watch the inbox and run every worker in this process (SIGTERM drains and exits 0)')
     .option('--config <file>', 'configuration file')
     .action(async (opts: { config?: string }) => {
-      const config = loadConfig({ file: opts.config });
-      requireForRunning(config, true);
+      const config = loadConfig({ file: opts.config, require: requiredForRunning(true) });
       await runUntilSignal(config, QUEUE_NAMES, true);
     });
   program
@@ -25,17 +24,14 @@ export function registerStart(program: Command): void {
     .action(async (queues: string[], opts: { config?: string }) => {
       const unknown = queues.filter((q) => !QUEUE_NAMES.includes(q as QueueName));
       if (unknown.length) throw new CliError(`unknown queue ${unknown.join(', ')}: expected ${QUEUE_NAMES.join(', ')}`, EXIT.usage);
-      const config = loadConfig({ file: opts.config });
-      requireForRunning(config, false);
+      const config = loadConfig({ file: opts.config, require: requiredForRunning(false) });
       await runUntilSignal(config, queues as QueueName[], false);
     });
 }
 
-/** Keys that are optional for `crieur parse` but required to run; a missing one is bad configuration (78). */
-export function requireForRunning(config: Config, watch: boolean): void {
-  requireSecret(config);
-  requireSmtpUrl(config);
-  if (watch && !config.inbox.url) throw new ConfigError('inbox.url is not set — expected imap://, imaps:// or maildir:/// (or CRIEUR_INBOX_URL)');
+/** Keys that are optional for `crieur parse` but required to run; missing ones are bad configuration (78), all named at once. */
+export function requiredForRunning(watch: boolean): RequiredKey[] {
+  return watch ? ['secret', 'smtp.url', 'inbox.url'] : ['secret', 'smtp.url'];
 }
 
 async function runUntilSignal(config: Config, queues: readonly QueueName[], watch: boolean): Promise<void> {
