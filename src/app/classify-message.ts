@@ -9,6 +9,7 @@
  */
 import { parseRawMessage } from './parse-message.ts';
 import { classifyAndFile } from './file-proposal.ts';
+import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -33,6 +34,8 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     return null;
   }
   const { kind } = outcome.result;
+  // Before the message is marked done: a crash in between replays the job, and attaching is idempotent.
+  if (kind === 'list-post') await collectListPost(deps, inboundId, outcome.mail);
   const route = ROUTES[kind];
   if (route === 'file') {
     // A proposal: classification and filing in one commit (migration 008), then its mails.

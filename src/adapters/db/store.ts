@@ -6,6 +6,7 @@ import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
+import { listArchive } from './list-posts.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 import { undeliveredStore } from './undelivered.ts';
@@ -18,6 +19,7 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
+    lists: listArchive(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),
