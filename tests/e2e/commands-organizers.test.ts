@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quiet, sentTo, useLiveImap, waitFor, waitSentTo } from '../support/pipeline.ts';
+import { commandDeps } from '../../workers/command-deps.ts';
+import { remindToConfirm } from '../../src/app/remind.ts';
 import { causedTo, DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
 
 describe('organizers decide by email (pglite)', () => {
@@ -33,6 +35,21 @@ describe('organizers decide by email (pglite)', () => {
     expect(await job?.getState()).toBe('delayed');
     const history = (await live.p.store.proposals.history(f.ref)).map((h) => h.action);
     expect(history).toEqual(expect.arrayContaining(['command-received', 'status:accepted', 'mail-queued']));
+
+    // The reminder, fired now instead of in reminders.confirmAfterDays: one mail while unconfirmed, and a second
+    // run of the same job (a restart, a replay) sends nothing more — the outbox key is per acceptance.
+    await job!.promote();
+    const reminders = async () => (await sentTo(live.sink, JEAN)).filter((m) => m.mail.subject.startsWith(`[${f.ref}] Rappel`));
+    await waitFor(async () => ((await reminders()).length === 1 ? true : null), 'reminder to the speaker', 30_000);
+    const deps = commandDeps(live.p.running.context.deps);
+    expect(await remindToConfirm(deps, Number(f.ref.slice(2)))).toBe('reminded');
+    const rows = (await live.p.store.outbox.list()).filter((r) => r.purpose === 'reminder' && r.subjectRef.startsWith(f.ref));
+    expect(rows).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await reminders()).toHaveLength(1);
+    // Once confirmed, a reminder job that still runs does nothing.
+    await live.p.store.proposals.setStatus(f.ref, 'confirmed', JEAN, null);
+    expect(await remindToConfirm(deps, Number(f.ref.slice(2)))).toBe('not-needed');
   });
 
   it('decline with a reason (Gmail, en): declined; the speaker gets it politely with the reason, in French (the proposal was French)', async () => {
