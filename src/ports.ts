@@ -3,6 +3,8 @@
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
 import type { EventStore } from './app/event-store.ts';
+import type { SubscriberStore } from './app/subscriber-store.ts';
+import type { CampaignStore } from './app/campaign-store.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -226,6 +228,8 @@ export interface Store {
   outbox: OutboxStore;
   events: EventStore;
   checkpoints: CheckpointStore;
+  subscribers: SubscriberStore;
+  campaigns: CampaignStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;
@@ -239,8 +243,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 // ------------------------------------------------------------------------------------------- dispatch
 /** The queues, seen from the use cases: only ids cross them (BullMQ stores job data in clear text). */
-export type QueueName = 'classify' | 'file' | 'command' | 'deliver';
-export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver'];
+export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'campaign';
+export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'campaign'];
 
 export interface Dispatcher {
   /**

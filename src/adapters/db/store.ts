@@ -7,6 +7,8 @@ import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
+import { subscriberStore } from './subscribers.ts';
+import { campaignStore } from './campaigns.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -16,6 +18,8 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
+    subscribers: subscriberStore(db),
+    campaigns: campaignStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };
