@@ -105,6 +105,31 @@ export const configSchema = z.object({
     })
     .prefault({}),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
+  // ------------------------------------------------------------------ announcements (issue 8)
+  reminders: z
+    .object({
+      /** Reminders of an event to the roster and to its speakers, this many days before (each sent once). */
+      beforeEventDays: z.array(z.number().int().positive()).default([6, 1]),
+    })
+    .prefault({}),
+  delivery: z
+    .object({
+      /** Campaign mails per second (BullMQ limiter on the campaign queue); unset: as fast as the SMTP pool goes. */
+      ratePerSecond: z.number().positive().optional(),
+      /** Campaign mails per rolling hour, all campaigns together (a relay's quota); unset: no cap. */
+      hourlyCap: z.number().int().positive().optional(),
+      /** A campaign pauses itself after this many failures in a row (a relay refusing everything), saying why. */
+      pauseAfterFailures: z.number().int().positive().default(20),
+    })
+    .prefault({}),
+  /** DKIM signing of every mail crieur sends (nodemailer's signer); the key file holds the PEM private key. */
+  dkim: z.object({ domain: z.string().min(1), selector: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+  templates: z
+    .object({
+      /** A folder whose files replace crieur's own templates of the same name (layout, partials, messages). */
+      dir: z.string().min(1).optional(),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
