@@ -40,7 +40,7 @@ export interface RunningProcess {
 }
 
 export async function runProcess(config: Config, opts: ProcessOptions): Promise<RunningProcess> {
-  const context = await createContext(config, { send: opts.queues.includes('deliver'), serveDatabase: opts.serveDatabase });
+  const context = await createContext(config, { send: opts.queues.includes('deliver') || opts.queues.includes('campaign'), serveDatabase: opts.serveDatabase });
   const { deps } = context;
   const metrics = new Metrics(() => context.dispatcher.counts());
   const workers: Worker[] = [];
@@ -65,6 +65,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
           await runner.park(deps, id, err);
         },
         onError: (err) => deps.log.warn({ queue: runner.queue, err: err.message }, 'worker error'),
+        limiter: runner.limiter?.(config),
       },
     );
     workers.push(w);

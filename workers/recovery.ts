@@ -6,6 +6,7 @@
 import type { AppDeps } from '../src/app/deps.ts';
 import type { QueueName } from '../src/ports.ts';
 import { ROUTES } from '../src/app/classify-message.ts';
+import { recoverCampaigns } from '../src/app/recover-campaigns.ts';
 
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
   const sweep = async () => {
@@ -17,6 +18,7 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
       if (parked.length) deps.log.warn({ outbox: parked }, 'mail interrupted during SMTP parked: it may have been delivered (crieur failed list)');
       for (const id of await deps.store.outbox.pending(500, olderThan)) await deps.dispatcher.dispatch('deliver', id, { again: true });
     }
+    if (queues.includes('campaign')) await recoverCampaigns(deps);
     if (queues.includes('classify')) {
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
         const next = m.state === 'received' ? 'classify' : m.kind ? ROUTES[m.kind] : undefined;

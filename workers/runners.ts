@@ -7,6 +7,9 @@ import { classifyMessage } from '../src/app/classify-message.ts';
 import { fileProposal } from '../src/app/file-proposal.ts';
 import { handleReply } from '../src/app/handle-reply.ts';
 import { deliverOutbox } from '../src/app/deliver-outbox.ts';
+import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
+import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
+import type { Config } from '../src/config/schema.ts';
 import type { QueueName } from '../src/ports.ts';
 
 export interface Runner {
@@ -15,6 +18,8 @@ export interface Runner {
   run(deps: AppDeps, id: number): Promise<unknown>;
   /** The last attempt failed: park what the job was about, with the reason. */
   park(deps: AppDeps, id: number, error: Error): Promise<void>;
+  /** A BullMQ rate limiter for the queue, from config (jobs per period, across every worker of the queue). */
+  limiter?(config: Config): { max: number; duration: number } | undefined;
 }
 
 const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
@@ -38,6 +43,15 @@ export const RUNNERS: readonly Runner[] = [
       if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
       deps.log.error({ outbox: id, err: error.message }, 'mail parked after repeated failures');
     },
+  },
+  // A chunk of a campaign's ledger (announcements, reminders); one job at a time per process: a chunk already
+  // keeps every pooled connection busy. Rows a job gave up on stay queued: the recovery sweep dispatches them again.
+  {
+    queue: 'campaign',
+    concurrency: 1,
+    run: (deps, id) => sendCampaignChunk({ ...deps, fill: fillMime }, id),
+    park: async (deps, id, error) => deps.log.warn({ outbox: id, err: error.message }, 'campaign chunk gave up for now; the recovery sweep takes it again'),
+    limiter: campaignLimiter,
   },
 ];
 

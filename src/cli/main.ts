@@ -18,6 +18,10 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
+  { name: 'events', summary: 'meetups and their programme: create, list, show, schedule, unschedule', load: async () => (await import('./commands/events.ts')).registerEvents },
+  { name: 'subscribers', summary: "crieur's roster of members: list, add, remove, import a CSV", load: async () => (await import('./commands/subscribers.ts')).registerSubscribers },
+  { name: 'announce', summary: "announce an event to the lists and the roster (once each); --out writes it for review", load: async () => (await import('./commands/announce.ts')).registerAnnounce },
+  { name: 'campaigns', summary: 'announcements being sent: list, show, pause, resume', load: async () => (await import('./commands/campaigns.ts')).registerCampaigns },
 ];
 
 export async function main(argv: string[]): Promise<number> {

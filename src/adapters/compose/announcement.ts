@@ -5,46 +5,16 @@
  * parts), or to roster members in one language (greeting and unsubscribe slots).
  */
 import type { Config } from '../../config/schema.ts';
+import type { BuiltVariant, EventMailBuilder, EventMailInput, VariantSpec } from '../../app/announce-event.ts';
 import { addressOf } from '../../core/address.ts';
 import { domainOf } from '../../core/compose/message.ts';
-import { sentinel, type MimeTemplate } from '../../core/compose/mime-template.ts';
-import { eventMailData, type EventForMail, type TalkForMail } from '../../core/render/announce-data.ts';
+import { sentinel } from '../../core/compose/mime-template.ts';
+import { eventMailData } from '../../core/render/announce-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
-import type { Language } from '../../types.ts';
 import { eventIcs } from '../calendar/ics.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.ts';
 import { buildMimeTemplate } from './campaign-mime.ts';
-
-export interface VariantSpec {
-  /** `list:NAME`, `member:fr`, `speaker:en`… */
-  key: string;
-  locale: Language;
-  /** A list's address; null: each recipient's own (roster mail). */
-  to: string | null;
-}
-
-export interface EventMailInput {
-  kind: 'announce' | 'reminder';
-  event: EventForMail & { sequence: number };
-  talks: TalkForMail[];
-  next: EventForMail | null;
-  daysBefore?: number;
-  forSpeakers?: boolean;
-  /** The campaign's date (the Date header, DTSTAMP): fixed once, so a rebuild gives the same bytes. */
-  date: Date;
-  seed: string;
-}
-
-export interface BuiltVariant {
-  key: string;
-  locale: Language;
-  subject: string;
-  html: string;
-  text: string;
-  ics: string | null;
-  mime: MimeTemplate;
-}
 
 /** How long an event lasts in calendars when nothing says otherwise (a talk, lightning talks, questions, drinks). */
 const EVENT_MINUTES = 150;
@@ -53,7 +23,7 @@ export function templateDirs(config: Config): string[] {
   return config.templates.dir ? [config.templates.dir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
 }
 
-export function createEventMailBuilder(config: Config, opts: { renderer?: Renderer } = {}) {
+export function createEventMailBuilder(config: Config, opts: { renderer?: Renderer } = {}): EventMailBuilder & { renderer: Renderer } {
   const renderer = opts.renderer ?? createRenderer({ dir: templateDirs(config) });
   const inbox = config.addresses.proposals;
   const domain = domainOf(inbox);
@@ -121,5 +91,3 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
     },
   };
 }
-
-export type EventMailBuilder = ReturnType<typeof createEventMailBuilder>;
