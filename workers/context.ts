@@ -14,6 +14,7 @@ import { createSender } from '../src/adapters/smtp/sender.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
+import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { systemClock, type Logger } from '../src/ports.ts';
 
 export interface Context {
@@ -41,7 +42,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     const dispatcher = new BullDispatcher(redis, config.redis.prefix);
     closers.unshift(() => dispatcher.close());
     if (opts.send) requireSecret(config);
-    const sender = opts.send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool }) : undefined;
+    const sender = opts.send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool, ...dkimOption(config) }) : undefined;
     if (sender) closers.unshift(() => sender.close());
     const deps: AppDeps = {
       config,

@@ -8,6 +8,7 @@ import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
 import { redact } from '../../adapters/db/url.ts';
+import { announceChecks } from './doctor-announce.ts';
 
 interface Check {
   name: string;
@@ -94,5 +95,6 @@ function checks(config: Config): Check[] {
     const url = config.inbox.url;
     list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: 'check the IMAP server, credentials and mailbox, or the Maildir path' });
   } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
+  list.push(...announceChecks(config));
   return list;
 }
