@@ -61,7 +61,7 @@ const parsed = (raw: Buffer): Promise<ParsedMail> => simpleParser(raw);
 describe('crieur announce', () => {
   let eventId: number;
 
-  it('creates an event and schedules proposals on it; show warns while the programme has no main talk', { timeout: 120_000 }, async () => {
+  it('creates an event and schedules proposals on it; show warns while the programme has no main talk', { timeout: 400_000 }, async () => {
     const talk = await file(EVIL, 'talk', { name: 'Jeanne Martin', email: 'jeanne@example.fr' }, 'Un retour d’expérience.\n\nAvec <b>du gras</b> qui doit rester du texte.');
     const lt = await file('pg_stat_statements en cinq minutes', 'lightning', { name: 'Priya Raman', email: 'priya@example.org' }, null);
     const created = await crieur('events', 'create', '--date', '2027-01-28T19:00', '--venue', 'Chez Dalibo', '--title', 'Meetup de janvier', '--address', '43 rue du Faubourg Montmartre, Paris', '--map', 'https://www.openstreetmap.org/?mlat=48.87&mlon=2.34', '--registration', 'https://www.meetup.com/pgparis/events/1', '--capacity', '80', '--json');
@@ -80,7 +80,7 @@ describe('crieur announce', () => {
     expect((await store.proposals.get(talk))!.status).toBe('scheduled');
   });
 
-  it('imports a roster from a meetup-site CSV, adds and removes members', { timeout: 120_000 }, async () => {
+  it('imports a roster from a meetup-site CSV, adds and removes members', { timeout: 400_000 }, async () => {
     const csv = join(box.dir, 'export.csv');
     writeFileSync(csv, '\uFEFFName,Email,Language,Joined\r\n"Dupont, Jean",jean@example.fr,fr,2024\r\nAlice Smith,alice@example.org,en,2025\r\nnot an address,nope,fr,2025\r\nZoé,zoe@example.fr,,2025\r\n');
     const imported = await crieur('subscribers', 'import', csv, '--consented');
@@ -98,7 +98,7 @@ describe('crieur announce', () => {
     expect(list.filter((s) => s.status === 'active').map((s) => s.email).sort()).toEqual(['alice@example.org', 'bob@example.net', 'jean@example.fr']);
   });
 
-  it('--out writes .html, .txt, .ics and .eml per variant and sends nothing', { timeout: 120_000 }, async () => {
+  it('--out writes .html, .txt, .ics and .eml per variant and sends nothing', { timeout: 400_000 }, async () => {
     const out = join(box.dir, 'out');
     const r = await crieur('announce', String(eventId), '--out', out);
     expect(r.code, r.stderr).toBe(0);
@@ -108,7 +108,7 @@ describe('crieur announce', () => {
     expect(sink.messages).toHaveLength(0);
   });
 
-  it('sends once to the list and to every active member, with the right headers, a text part and an .ics', { timeout: 180_000 }, async () => {
+  it('sends once to the list and to every active member, with the right headers, a text part and an .ics', { timeout: 400_000 }, async () => {
     const r = await crieur('announce', '2027-01-28', '--json');
     expect(r.code, r.stderr).toBe(0);
     const counts = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -150,7 +150,7 @@ describe('crieur announce', () => {
     expect(new Set(sink.messages.map((m) => /^Message-ID: (.*)$/m.exec(m.raw.toString())?.[1])).size).toBe(4);
   });
 
-  it('announcing again sends nothing new and says so', { timeout: 120_000 }, async () => {
+  it('announcing again sends nothing new and says so', { timeout: 400_000 }, async () => {
     const before = sink.messages.length;
     const r = await crieur('announce', String(eventId));
     expect(r.code, r.stderr).toBe(0);
@@ -158,7 +158,7 @@ describe('crieur announce', () => {
     expect(sink.messages.length).toBe(before);
   });
 
-  it('a template override with a syntax error is refused before anything is queued, naming the file and line', { timeout: 120_000 }, async () => {
+  it('a template override with a syntax error is refused before anything is queued, naming the file and line', { timeout: 400_000 }, async () => {
     const dir = join(box.dir, 'tpl');
     mkdirSync(dir);
     writeFileSync(join(dir, 'announce.fr.txt'), 'Subject: {{eventTitle}}\n\nBonjour,\n{{#if venueAddress}}\n{{venue}}\n');
