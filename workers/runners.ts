@@ -44,11 +44,11 @@ export const RUNNERS: readonly Runner[] = [
       deps.log.error({ outbox: id, err: error.message }, 'mail parked after repeated failures');
     },
   },
-  // A chunk of a campaign's ledger (announcements, reminders); one job at a time per process: a chunk already
-  // keeps every pooled connection busy. Rows a job gave up on stay queued: the recovery sweep dispatches them again.
+  // A chunk of a campaign's ledger (announcements, reminders). Two at a time: one chunk's commits overlap the other's
+  // SMTP transactions. Rows a job gave up on stay queued: the recovery sweep dispatches them again.
   {
     queue: 'campaign',
-    concurrency: 1,
+    concurrency: 2,
     run: (deps, id) => sendCampaignChunk({ ...deps, fill: fillMime }, id),
     park: async (deps, id, error) => deps.log.warn({ outbox: id, err: error.message }, 'campaign chunk gave up for now; the recovery sweep takes it again'),
     limiter: campaignLimiter,

@@ -58,7 +58,10 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   const inbox = config.addresses.proposals;
   const domain = domainOf(inbox);
   const size = chunkSize(config);
-  const batch = Math.max(1, config.smtp.pool);
+  // A batch is the whole chunk: one claim and one `sent` commit per 50 mails instead of per pooled connection's
+  // worth (bench/send: the commits, not SMTP, bounded the rate). The price: a crash parks up to a chunk of rows
+  // marked transmitting that were still waiting for a connection (parked, never sent twice).
+  const batch = size;
   let deferred = 0;
   for (;;) {
     if (config.delivery.hourlyCap !== undefined) {
