@@ -65,15 +65,15 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
     header(k, v);
   }
   const outer = m.ics ? mixed : alt;
-  push(`Content-Type: multipart/${m.ics ? 'mixed' : 'alternative'}; boundary="${outer}"${CRLF}${CRLF}`);
-  if (m.ics) push(`--${mixed}${CRLF}Content-Type: multipart/alternative; boundary="${alt}"${CRLF}${CRLF}`);
+  push(`Content-Type: multipart/${m.ics ? 'mixed' : 'alternative'};${CRLF} boundary="${outer}"${CRLF}${CRLF}`);
+  if (m.ics) push(`--${mixed}${CRLF}Content-Type: multipart/alternative;${CRLF} boundary="${alt}"${CRLF}${CRLF}`);
   push(`--${alt}${CRLF}Content-Type: text/plain; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
   for (const p of qpPieces(m.text, 'text')) push(p);
   push(`${CRLF}--${alt}${CRLF}Content-Type: text/html; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
   for (const p of qpPieces(m.html, 'html')) push(p);
   push(`${CRLF}--${alt}--${CRLF}`);
   if (m.ics) {
-    push(`${CRLF}--${mixed}${CRLF}Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name="event.ics"${CRLF}`);
+    push(`${CRLF}--${mixed}${CRLF}Content-Type: text/calendar; charset=utf-8; method=PUBLISH;${CRLF} name="event.ics"${CRLF}`);
     push(`Content-Disposition: attachment; filename="event.ics"${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`);
     push(base64.wrap(base64.encode(Buffer.from(m.ics, 'utf8')), 76).replace(/\r?\n/g, CRLF));
     push(`${CRLF}--${mixed}--${CRLF}`);
