@@ -2,6 +2,7 @@
 import type { Store } from '../../ports.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
+import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
@@ -9,6 +10,7 @@ import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 import { subscriberStore } from './subscribers.ts';
 import { campaignStore } from './campaigns.ts';
+import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -20,6 +22,8 @@ export function storeOn(db: Db): Store {
     checkpoints: checkpointStore(db),
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
+    commands: commandStore(db),
+    undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };

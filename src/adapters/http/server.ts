@@ -3,7 +3,7 @@
  * now" (Redis PING, a trivial SQL query); metrics are counters kept by the worker wiring plus queue depths read
  * at scrape time.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { within } from '../within.ts';
 import { mjmlCompileCount } from '../render/mjml.ts';
@@ -49,10 +49,19 @@ export class Metrics {
 /** How long /healthz waits for one dependency, and /metrics for the queue depths. */
 const CHECK_MS = 2_000;
 
-export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[]): Promise<Server> {
+/** A path prefix served by another handler (the queue dashboard, adapters/http/admin.ts). */
+export interface Route {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: Route[] = []): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.url === '/healthz') {
+      const route = routes.find((r) => req.url === r.prefix || req.url?.startsWith(`${r.prefix}/`) || req.url?.startsWith(`${r.prefix}?`));
+      if (route) {
+        route.handle(req, res);
+      } else if (req.url === '/healthz') {
         const results = await Promise.all(
           checks.map(async (c) => {
             try {
