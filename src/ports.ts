@@ -4,6 +4,8 @@
  */
 import type { EventStore } from './app/event-store.ts';
 import type { ListArchive } from './app/list-archive.ts';
+import type { SubscriberStore } from './app/subscriber-store.ts';
+import type { CampaignStore } from './app/campaign-store.ts';
 import type { CommandStore } from './app/command-store.ts';
 import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
@@ -247,6 +249,8 @@ export interface Store {
   checkpoints: CheckpointStore;
   /** List posts and their threads, for digests. */
   lists: ListArchive;
+  subscribers: SubscriberStore;
+  campaigns: CampaignStore;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
   commands: CommandStore;
   /** Parked mails for the organizers' daily summary. */
@@ -264,8 +268,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 // ------------------------------------------------------------------------------------------- dispatch
 /** The queues, seen from the use cases: only ids cross them (BullMQ stores job data in clear text). */
-export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'remind';
-export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'remind'];
+export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'remind' | 'campaign';
+export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'remind', 'campaign'];
 
 export interface Dispatcher {
   /**

@@ -12,6 +12,7 @@ import { openStore } from '../src/adapters/db/open.ts';
 import { connectRedis } from '../src/adapters/queue/redis.ts';
 import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
+import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { mailparserReader } from '../src/adapters/mailparser.ts';
@@ -84,7 +85,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
       const { config } = s;
       const send = s.contextOptions.send;
       if (send) requireSecret(config);
-      const sender = send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool }) : undefined;
+      const sender = send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool, ...dkimOption(config) }) : undefined;
       s.deps = {
         config,
         ctx: parseContextFrom(config),

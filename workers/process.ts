@@ -171,7 +171,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
   const metrics = new Metrics(() => parts.dispatcher!.counts());
   const parts: ProcessParts = {
     config,
-    contextOptions: { send: opts.queues.includes('deliver'), serveDatabase: opts.serveDatabase },
+    contextOptions: { send: opts.queues.includes('deliver') || opts.queues.includes('campaign'), serveDatabase: opts.serveDatabase },
     log,
     options: opts,
     metrics,
@@ -228,6 +228,7 @@ function startWorkers(s: ProcessParts): void {
           await runner.park(deps, id, err);
         },
         onError: (err) => deps.log.warn({ queue: runner.queue, err: err.message }, 'worker error'),
+        limiter: runner.limiter?.(config),
       },
     );
     s.workers.push(w);

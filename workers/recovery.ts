@@ -6,9 +6,13 @@
 import type { AppDeps } from '../src/app/deps.ts';
 import type { QueueName } from '../src/ports.ts';
 import { ROUTES } from '../src/app/classify-message.ts';
+import { recoverCampaigns } from '../src/app/recover-campaigns.ts';
+import { sendDueReminders } from '../src/app/send-reminders.ts';
+import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
 import { every } from './every.ts';
 
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
+  let builder: ReturnType<typeof createEventMailBuilder> | undefined;
   const sweep = async () => {
     // Only work untouched for staleSeconds: what was queued a moment ago has its job (during a backlog the sweep
     // otherwise re-checked hundreds of live jobs every round).
@@ -17,6 +21,11 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
       const parked = await deps.store.outbox.parkInterrupted();
       if (parked.length) deps.log.warn({ outbox: parked }, 'mail interrupted during SMTP parked: it may have been delivered (crieur failed list)');
       for (const id of await deps.store.outbox.pending(500, olderThan)) await deps.dispatcher.dispatch('deliver', id, { again: true });
+    }
+    if (queues.includes('campaign')) {
+      await recoverCampaigns(deps);
+      const started = await sendDueReminders({ ...deps, builder: (builder ??= createEventMailBuilder(deps.config)) });
+      for (const c of started) deps.log.info({ campaign: c.id, key: c.key }, 'reminder campaign started');
     }
     if (queues.includes('classify')) {
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {

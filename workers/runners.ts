@@ -11,6 +11,8 @@ import { applyCommands } from '../src/app/apply-commands.ts';
 import { remindToConfirm } from '../src/app/remind.ts';
 import { commandDeps } from './command-deps.ts';
 import { deliverOutbox } from '../src/app/deliver-outbox.ts';
+import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
+import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
 import type { QueueName } from '../src/ports.ts';
 import { minutes, type RetryPolicy } from './retry.ts';
 
@@ -22,6 +24,8 @@ export interface Runner {
   retry(config: Config): RetryPolicy;
   /** The last attempt failed (or the error cannot change on retry): park what the job was about, with the reason. */
   park(deps: AppDeps, id: number, error: Error): Promise<void>;
+  /** A BullMQ rate limiter for the queue, from config (jobs per period, across every worker of the queue). */
+  limiter?(config: Config): { max: number; duration: number } | undefined;
 }
 
 /** Work on stored messages fails again only on a database hiccup: it clears in seconds, or needs a human. */
@@ -55,6 +59,16 @@ export const RUNNERS: readonly Runner[] = [
       if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
       deps.log.error({ outbox: id, reason: error.message, answer: item?.smtpResponse ?? null }, 'mail parked');
     },
+  },
+  // A chunk of a campaign's ledger (announcements, reminders). Two at a time: one chunk's commits overlap the other's
+  // SMTP transactions. Rows a job gave up on stay queued: the recovery sweep dispatches them again.
+  {
+    queue: 'campaign',
+    concurrency: 2,
+    run: (deps, id) => sendCampaignChunk({ ...deps, fill: fillMime }, id),
+    park: async (deps, id, error) => deps.log.warn({ outbox: id, err: error.message }, 'campaign chunk gave up for now; the recovery sweep takes it again'),
+    limiter: campaignLimiter,
+    retry: () => DATABASE_HICCUP,
   },
   // Delayed jobs (id: the proposal's number) set on acceptance: one reminder to confirm, if still unconfirmed.
   {

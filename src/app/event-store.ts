@@ -14,12 +14,21 @@ export interface EventRecord {
   programme: string[];
   /** RFC 5545 SEQUENCE: bumped on every change of the event or its programme. */
   sequence: number;
+  /** What the announcement shows besides the venue's name (migration 006); null when not given. */
+  venueAddress: string | null;
+  mapUrl: string | null;
+  registrationUrl: string | null;
+  capacity: number | null;
 }
 
 export interface NewEvent {
   date: Date;
   venue: string;
   title?: string | null;
+  venueAddress?: string | null;
+  mapUrl?: string | null;
+  registrationUrl?: string | null;
+  capacity?: number | null;
 }
 
 export interface EventStore {

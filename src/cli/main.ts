@@ -22,6 +22,10 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'digest', summary: 'build the list digests and the organizers\' one; send them, or write them with --out', load: async () => (await import('./commands/digest.ts')).registerDigest },
   { name: 'release', summary: 'send the speaker mails held by decisions.hold', load: async () => (await import('./commands/decide.ts')).registerRelease },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
+  { name: 'events', summary: 'meetups and their programme: create, list, show, schedule, unschedule', load: async () => (await import('./commands/events.ts')).registerEvents },
+  { name: 'subscribers', summary: "crieur's roster of members: list, add, remove, import a CSV", load: async () => (await import('./commands/subscribers.ts')).registerSubscribers },
+  { name: 'announce', summary: "announce an event to the lists and the roster (once each); --out writes it for review", load: async () => (await import('./commands/announce.ts')).registerAnnounce },
+  { name: 'campaigns', summary: 'announcements being sent: list, show, pause, resume', load: async () => (await import('./commands/campaigns.ts')).registerCampaigns },
   { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];
 

@@ -164,6 +164,8 @@ export const configSchema = z.object({
     .object({
       /** An accepted speaker who has not confirmed after this many days is reminded, once. */
       confirmAfterDays: z.number().positive().default(5),
+      /** Reminders of an event to the roster and to its speakers, this many days before (each sent once; issue 8). */
+      beforeEventDays: z.array(z.number().int().positive()).default([6, 1]),
     })
     .prefault({}),
   delivery: z
@@ -176,9 +178,24 @@ export const configSchema = z.object({
       retryMinutes: z.array(z.coerce.number().positive({ error: 'minutes, more than 0' })).min(1).default([1, 2, 5, 10, 20, 40, 60]),
       /** A mail still not accepted this long after it was queued is parked with the server's last answer. */
       giveUpAfterHours: z.number().positive().default(48),
+      /** Campaign mails per second (BullMQ limiter on the campaign queue); unset: as fast as the SMTP pool goes. */
+      ratePerSecond: z.number().positive().optional(),
+      /** Campaign mails per rolling hour, all campaigns together (a relay's quota); unset: no cap. */
+      hourlyCap: z.number().int().positive().optional(),
+      /** A campaign pauses itself after this many failures in a row (a relay refusing everything), saying why. */
+      pauseAfterFailures: z.number().int().positive().default(20),
     })
     .prefault({}),
   log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
+  // ------------------------------------------------------------------ announcements (issue 8)
+  /** DKIM signing of every mail crieur sends (nodemailer's signer); the key file holds the PEM private key. */
+  dkim: z.object({ domain: z.string().min(1), selector: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+  templates: z
+    .object({
+      /** A folder whose files replace crieur's own templates of the same name (layout, partials, messages). */
+      dir: z.string().min(1).optional(),
+    })
+    .prefault({}),
 });
 
 export type Config = Zod.infer<typeof configSchema>;

@@ -9,15 +9,30 @@ interface Row {
   title: string | null;
   sequence: number;
   programme: string[] | null;
+  venue_address: string | null;
+  map_url: string | null;
+  registration_url: string | null;
+  capacity: number | null;
 }
 
 // Columns named, not *: statements are prepared once per connection (see proposals.ts).
-const SELECT = `SELECT e.id, e.date, e.venue, e.title, e.sequence,
+const SELECT = `SELECT e.id, e.date, e.venue, e.title, e.sequence, e.venue_address, e.map_url, e.registration_url, e.capacity,
   (SELECT coalesce(json_agg(p.ref ORDER BY p.programme_position, p.id), '[]'::json) FROM proposals p WHERE p.event_id = e.id) AS programme
   FROM events e`;
 
 function toRecord(r: Row): EventRecord {
-  return { id: r.id, date: new Date(r.date), venue: r.venue, title: r.title, sequence: r.sequence, programme: r.programme ?? [] };
+  return {
+    id: r.id,
+    date: new Date(r.date),
+    venue: r.venue,
+    title: r.title,
+    sequence: r.sequence,
+    programme: r.programme ?? [],
+    venueAddress: r.venue_address,
+    mapUrl: r.map_url,
+    registrationUrl: r.registration_url,
+    capacity: r.capacity,
+  };
 }
 
 async function one(q: Queryable, where: string, params: unknown[]): Promise<EventRecord | null> {
@@ -28,11 +43,11 @@ async function one(q: Queryable, where: string, params: unknown[]): Promise<Even
 export function eventStore(db: Db): EventStore {
   return {
     async create(e) {
-      const rows = await db.query<{ id: number }>('INSERT INTO events (date, venue, title) VALUES ($1, $2, $3) RETURNING id', [
-        e.date,
-        e.venue,
-        e.title ?? null,
-      ]);
+      const rows = await db.query<{ id: number }>(
+        `INSERT INTO events (date, venue, title, venue_address, map_url, registration_url, capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [e.date, e.venue, e.title ?? null, e.venueAddress ?? null, e.mapUrl ?? null, e.registrationUrl ?? null, e.capacity ?? null],
+      );
       return (await one(db, 'e.id = $1', [rows[0]!.id]))!;
     },
 

@@ -29,6 +29,8 @@ const COLUMNS = 'id, purpose, subject_ref, recipient, raw, envelope_from, status
  * claimed again by itself — never the same mail twice.
  */
 const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`;
+/** A campaign's ledger rows (migration 006) hold no bytes of their own: only the campaign sender sends them. */
+const NOT_CAMPAIGN = 'campaign_id IS NULL';
 export const INTERRUPTED_ERROR =
   'interrupted during the SMTP transaction (the sender stopped): it may have been delivered — check with the recipient before `crieur failed retry`';
 
@@ -40,7 +42,7 @@ async function claimMany(db: Db, ids: number[], o: ClaimOptions): Promise<(Outbo
   const rows = await db.query<Row>(
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
        transmitting_at = CASE WHEN $3 THEN now() END, updated_at = now()
-     WHERE id = ANY($1::integer[]) AND ${CLAIMABLE} RETURNING ${COLUMNS}`,
+     WHERE id = ANY($1::integer[]) AND ${CLAIMABLE} AND ${NOT_CAMPAIGN} RETURNING ${COLUMNS}`,
     [[...new Set(ids)].sort((a, b) => a - b), o.leaseMs, o.transmitting],
   );
   const won = new Map(rows.map((r) => [r.id, r]));
@@ -178,8 +180,8 @@ export function outboxStore(db: Db): OutboxStore {
 
     async pending(limit, olderThan) {
       const rows = olderThan
-        ? await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} AND updated_at < $2 ORDER BY id LIMIT $1`, [limit, olderThan])
-        : await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY id LIMIT $1`, [limit]);
+        ? await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} AND ${NOT_CAMPAIGN} AND updated_at < $2 ORDER BY id LIMIT $1`, [limit, olderThan])
+        : await db.query<{ id: number }>(`SELECT id FROM outbox WHERE ${CLAIMABLE} AND ${NOT_CAMPAIGN} ORDER BY id LIMIT $1`, [limit]);
       return rows.map((r) => r.id);
     },
 

@@ -9,6 +9,8 @@ import { inboundStore } from './inbound.ts';
 import { listArchive } from './list-posts.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
+import { subscriberStore } from './subscribers.ts';
+import { campaignStore } from './campaigns.ts';
 import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
@@ -20,6 +22,8 @@ export function storeOn(db: Db): Store {
     events: eventStore(db),
     checkpoints: checkpointStore(db),
     lists: listArchive(db),
+    subscribers: subscriberStore(db),
+    campaigns: campaignStore(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { within } from '../within.ts';
+import { mjmlCompileCount } from '../render/mjml.ts';
 
 export interface HealthCheck {
   name: string;
@@ -17,6 +18,15 @@ export class Metrics {
   readonly jobs = new Counter({ name: 'crieur_jobs_total', help: 'Jobs finished, by queue and outcome', labelNames: ['queue', 'outcome'], registers: [this.registry] });
   readonly ingested = new Counter({ name: 'crieur_messages_ingested_total', help: 'Messages stored, by source', labelNames: ['source'], registers: [this.registry] });
   readonly queueDepth: Gauge;
+  /** MJML compiles in this process: one per template × language × content, never one per recipient. */
+  readonly mjmlCompiles = new Gauge({
+    name: 'crieur_mjml_compiles_total',
+    help: 'MJML compiles since start (cached by content hash)',
+    registers: [this.registry],
+    collect() {
+      this.set(mjmlCompileCount());
+    },
+  });
 
   constructor(depths?: () => Promise<Record<string, Record<string, number>>>) {
     collectDefaultMetrics({ register: this.registry, prefix: 'crieur_' });

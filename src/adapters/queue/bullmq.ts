@@ -93,6 +93,8 @@ export interface WorkerOptions {
   /** Called when a job has failed for the last time: the message must be parked, never silently dropped. */
   onFinalFailure: (id: number, error: Error) => Promise<void>;
   onError?: (err: Error) => void;
+  /** BullMQ's rate limiter for this queue: at most `max` jobs per `duration` ms, across all its workers. */
+  limiter?: { max: number; duration: number } | undefined;
 }
 
 export function startWorker(
@@ -127,6 +129,7 @@ export function startWorker(
       concurrency: opts.concurrency,
       stalledInterval: opts.stalledIntervalMs ?? 30_000,
       maxStalledCount: 5,
+      ...(opts.limiter ? { limiter: opts.limiter } : {}),
       // Jobs queued before the policy backoff existed keep their built-in type; ours say 'policy'.
       settings: { backoffStrategy: (_made, _type, err) => (err instanceof RetryLater ? err.delayMs : 1_000) },
     },

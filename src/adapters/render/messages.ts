@@ -29,7 +29,8 @@ export interface Renderer {
   warm(names: string[], locales?: Language[]): Promise<void>;
 }
 
-export function createRenderer(opts: { dir?: string } = {}): Renderer {
+/** `dir`: a folder, or folders searched in order (an override folder, then DEFAULT_TEMPLATES_DIR). */
+export function createRenderer(opts: { dir?: string | readonly string[] } = {}): Renderer {
   const dir = opts.dir ?? DEFAULT_TEMPLATES_DIR;
   const cache = new Map<string, Promise<Compiled>>();
 
@@ -59,7 +60,7 @@ export function createRenderer(opts: { dir?: string } = {}): Renderer {
   };
 }
 
-async function compile(dir: string, name: string, locale: Language): Promise<Compiled> {
+async function compile(dir: string | readonly string[], name: string, locale: Language): Promise<Compiled> {
   const label = `${name}.${locale}`;
   const src = await loadMessageSources(dir, name, locale);
   return {

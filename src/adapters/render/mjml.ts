@@ -5,6 +5,7 @@
  * unless allowed (we never use it: partials are expanded by crieur before compiling, see templates.ts);
  * `minify` would silently skip CSS without cssnano, so we do not minify.
  */
+import { createHash } from 'node:crypto';
 import mjml2html from 'mjml';
 import { templateTags } from '../../core/render/template.ts';
 
@@ -23,7 +24,22 @@ export function mjmlCompileCount(): number {
  * MJML source (placeholders intact) → HTML (placeholders intact). Fails when MJML reports an error or
  * dropped a placeholder (one put between components rather than inside mj-text/mj-table/an attribute).
  */
-export async function compileMjml(source: string, name: string): Promise<string> {
+export function compileMjml(source: string, name: string): Promise<string> {
+  // Cached by content hash, process-wide: renderers built for one announcement each (the CLI, a reminder job) and
+  // the same template loaded through two folders share one compile; a changed override file compiles anew.
+  const key = createHash('sha256').update(source).digest('hex');
+  let p = byHash.get(key);
+  if (!p) {
+    p = compileNow(source, name);
+    void p.catch(() => byHash.delete(key));
+    byHash.set(key, p);
+  }
+  return p;
+}
+
+const byHash = new Map<string, Promise<string>>();
+
+async function compileNow(source: string, name: string): Promise<string> {
   compiles++;
   const result = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
   const errors = result.errors ?? [];

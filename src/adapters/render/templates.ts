@@ -17,7 +17,11 @@ export interface MessageSources {
   text: string;
 }
 
-export async function loadMessageSources(dir: string, name: string, locale: Language): Promise<MessageSources> {
+/**
+ * `dir`: one folder, or several searched in order (an organizers' override folder first, then crieur's own): each
+ * file, partials included, comes from the first folder that has it.
+ */
+export async function loadMessageSources(dir: string | readonly string[], name: string, locale: Language): Promise<MessageSources> {
   const label = `${name}.${locale}`;
   // allSettled, then the first failure in this order: the error names the same missing file every time.
   const settled = await Promise.allSettled([
@@ -47,7 +51,13 @@ function splitSubject(file: string, name: string): { subject: string; body: stri
 }
 
 /** partials/NAME.LOCALE.EXT wins over partials/NAME.EXT. The trailing newline is the includer's business. */
-async function partials(dir: string, locale: Language, ext: string): Promise<Record<string, string>> {
+async function partials(dirs: string | readonly string[], locale: Language, ext: string): Promise<Record<string, string>> {
+  if (typeof dirs !== 'string') {
+    // The default folder last: its partials are overridden by the same file in an earlier folder.
+    const layers = await Promise.all([...dirs].reverse().map((d) => partials(d, locale, ext)));
+    return Object.assign({}, ...layers) as Record<string, string>;
+  }
+  const dir = dirs;
   const folder = join(dir, 'partials');
   const files = await readdir(folder).catch(() => [] as string[]);
   const generic: Record<string, string> = {};
@@ -61,10 +71,16 @@ async function partials(dir: string, locale: Language, ext: string): Promise<Rec
   return { ...generic, ...localized };
 }
 
-async function read(dir: string, file: string): Promise<string> {
+async function read(dirs: string | readonly string[], file: string): Promise<string> {
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  for (const dir of list.slice(0, -1)) {
+    const found = await readFile(join(dir, file), 'utf8').catch(() => null);
+    if (found !== null) return found;
+  }
+  const dir = list[list.length - 1]!;
   try {
     return await readFile(join(dir, file), 'utf8');
   } catch (err) {
-    throw new Error(`template ${file} not found in ${dir}: ${(err as Error).message}`);
+    throw new Error(`template ${file} not found in ${list.join(' or ')}: ${(err as Error).message}`);
   }
 }

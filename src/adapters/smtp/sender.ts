@@ -13,6 +13,11 @@ export interface SenderOptions {
   pool?: number | boolean;
   /** Milliseconds to wait for a connection, a greeting, or any socket activity (default 30 s). */
   timeoutMs?: number;
+  /**
+   * DKIM-sign every message with nodemailer's signer (it signs raw messages too, as they go out). Signing at send
+   * rather than when queued keeps the outbox's bytes unsigned: a key rotated while mail waits is still right.
+   */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
 }
 
 /** `smtp://user:pass@host:port` or `smtps://…`; query parameters pass through to nodemailer (`?ignoreTLS=true`). */
@@ -27,6 +32,7 @@ export function createSender(url: string, opts: SenderOptions = {}): Sender {
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
+    ...(opts.dkim ? { dkim: opts.dkim } : {}),
   });
   let closed = false;
 

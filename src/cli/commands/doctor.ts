@@ -7,6 +7,7 @@ import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
+import { announceChecks } from './doctor-announce.ts';
 import { parseDbUrl, redact } from '../../adapters/db/url.ts';
 import { pgliteCreated } from '../../adapters/db/pglite-open.ts';
 import { InboxError } from '../../adapters/inbox/types.ts';
@@ -108,6 +109,7 @@ function checks(config: Config): Check[] {
     const url = config.inbox.url;
     list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: inboxFix });
   } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
+  list.push(...announceChecks(config));
   return list;
 }
 

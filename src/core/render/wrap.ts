@@ -25,3 +25,31 @@ function wrapParagraph(para: string, width: number): string[] {
   if (line !== '') lines.push(line);
   return lines;
 }
+
+/**
+ * Every line of a finished text part within `width` columns: a longer line is broken between words, continued
+ * under its own indentation (under the text of a `* ` or `- ` item). A single word longer than the width (a URL)
+ * stays whole: breaking it would break the link.
+ */
+export function wrapLongLines(text: string, width = 72): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if ([...line].length <= width) return line;
+      const lead = /^(\s*(?:[*-] )?)/.exec(line)![1]!;
+      const indent = ' '.repeat(lead.length);
+      const out: string[] = [];
+      let cur = lead;
+      let fresh = true;
+      for (const word of line.slice(lead.length).split(/ +/)) {
+        if (!fresh && [...cur].length + 1 + [...word].length > width) {
+          out.push(cur);
+          cur = indent + word;
+        } else cur = fresh ? cur + word : `${cur} ${word}`;
+        fresh = false;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}

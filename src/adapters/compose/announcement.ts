@@ -1,0 +1,93 @@
+/**
+ * The mails about an event (announcement, reminders) as campaign parts: template data (pure), rendering (MJML,
+ * compiled once per template × language), the .ics, and the MIME built once per variant with per-recipient slots
+ * (campaign-mime.ts). A variant is one way the mail goes out: to a list's address (its language, no personal
+ * parts), or to roster members in one language (greeting and unsubscribe slots).
+ */
+import type { Config } from '../../config/schema.ts';
+import type { BuiltVariant, EventMailBuilder, EventMailInput, VariantSpec } from '../../app/announce-event.ts';
+import { addressOf } from '../../core/address.ts';
+import { domainOf } from '../../core/compose/message.ts';
+import { sentinel } from '../../core/compose/mime-template.ts';
+import { eventMailData } from '../../core/render/announce-data.ts';
+import { wrapLongLines } from '../../core/render/wrap.ts';
+import { eventIcs } from '../calendar/ics.ts';
+import { createRenderer, type Renderer } from '../render/messages.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../render/templates.ts';
+import { buildMimeTemplate } from './campaign-mime.ts';
+
+/** How long an event lasts in calendars when nothing says otherwise (a talk, lightning talks, questions, drinks). */
+const EVENT_MINUTES = 150;
+
+export function templateDirs(config: Config): string[] {
+  return config.templates.dir ? [config.templates.dir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
+}
+
+export function createEventMailBuilder(config: Config, opts: { renderer?: Renderer } = {}): EventMailBuilder & { renderer: Renderer } {
+  const renderer = opts.renderer ?? createRenderer({ dir: templateDirs(config) });
+  const inbox = config.addresses.proposals;
+  const domain = domainOf(inbox);
+  const group = { name: config.group.name, timezone: config.group.timezone };
+
+  async function variant(input: EventMailInput, spec: VariantSpec): Promise<BuiltVariant> {
+    const personal = spec.to === null;
+    const data = eventMailData(input.event, input.talks, {
+      group,
+      locale: spec.locale,
+      proposalsAddress: addressOf(inbox),
+      personal,
+      next: input.next,
+      daysBefore: input.daysBefore ?? null,
+      forSpeakers: input.forSpeakers ?? false,
+    });
+    const r = await renderer.render(input.kind, spec.locale, data);
+    // Written for people who read lists in text mode: no line over 72 columns, whatever the titles' lengths.
+    const text = wrapLongLines(r.text, 72);
+    const ics =
+      input.kind === 'announce'
+        ? eventIcs(
+            {
+              id: input.event.id,
+              sequence: input.event.sequence,
+              start: input.event.date,
+              durationMinutes: EVENT_MINUTES,
+              summary: data.eventTitle,
+              description: [...data.talks, ...data.lightning].map((t) => `${t.title} (${t.speakers})`).join('\n'),
+              location: [data.venue, data.venueAddress].filter(Boolean).join(', '),
+              url: data.registrationUrl,
+            },
+            { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date },
+          )
+        : null;
+    // Roster mail is a list of crieur's own (RFC 2919 List-Id, RFC 2369 List-Unsubscribe by mail); a list's
+    // copy gets its List-* headers from the list's own software.
+    const headers: Record<string, string> = {};
+    if (personal) {
+      headers['List-Id'] = `<members.${domain}>`;
+      headers['List-Unsubscribe'] = `<${sentinel('unsubscribe')}>`;
+      headers.Precedence = 'bulk';
+    }
+    headers['Auto-Submitted'] = 'auto-generated';
+    headers['X-Auto-Response-Suppress'] = 'All';
+    headers['X-Crieur-Ref'] = `E-${input.event.id}`;
+    const mime = buildMimeTemplate({
+      from: config.addresses.from,
+      to: spec.to,
+      subject: r.subject,
+      date: input.date,
+      headers,
+      text,
+      html: r.html,
+      ics,
+      seed: `${input.seed}|${spec.key}`,
+    });
+    return { key: spec.key, locale: spec.locale, subject: r.subject, html: r.html, text, ics, mime };
+  }
+
+  return {
+    renderer,
+    async build(input: EventMailInput, specs: readonly VariantSpec[]): Promise<BuiltVariant[]> {
+      return Promise.all(specs.map((s) => variant(input, s)));
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Campaigns and their send ledger (migration 006): the CampaignStore of src/app/campaign-store.ts over a Db.
+ * Ledger rows are outbox rows (campaign_id set, raw empty: the bytes are the campaign's parts with the
+ * recipient's slots filled, the same on every attempt), so the outbox's key, status lock, lease and RFC 1047
+ * parking apply to them unchanged.
+ */
+import type { CampaignParts, CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
+import type { Db } from './db.ts';
+
+interface Row {
+  id: number;
+  key: string;
+  kind: CampaignRecord['kind'];
+  event_id: number | null;
+  list: string | null;
+  status: CampaignRecord['status'];
+  pause_reason: string | null;
+  consecutive_failures: number;
+  created_at: Date | string;
+}
+
+const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at';
+const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) AS total,
+  (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'sent') AS sent,
+  (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'failed') AS failed,
+  (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status IN ('queued', 'sending')) AS queued`;
+/** The outbox's own claim condition (outbox.ts): queued, or sending with an expired lease before SMTP began. */
+const CLAIMABLE = `(o.status = 'queued' OR (o.status = 'sending' AND o.lease_until < now() AND o.transmitting_at IS NULL))`;
+
+function toRecord(r: Row): CampaignRecord {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    eventId: r.event_id,
+    list: r.list,
+    status: r.status,
+    pauseReason: r.pause_reason,
+    consecutiveFailures: r.consecutive_failures,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+export function campaignStore(db: Db): CampaignStore {
+  const get = async (id: number) => {
+    const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  };
+  return {
+    async create(c) {
+      const inserted = await db.query<Row>(
+        `INSERT INTO campaigns AS c (key, kind, event_id, list, parts) VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (key) DO NOTHING RETURNING ${COLUMNS}`,
+        [c.key, c.kind, c.eventId, c.list, JSON.stringify(c.parts)],
+      );
+      if (inserted[0]) return { campaign: toRecord(inserted[0]), created: true };
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.key = $1`, [c.key]);
+      return { campaign: toRecord(rows[0]!), created: false };
+    },
+
+    get,
+
+    async ofRow(rowId) {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c JOIN outbox o ON o.campaign_id = c.id WHERE o.id = $1`, [rowId]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async list() {
+      const rows = await db.query<Row & { total: number; sent: number; failed: number; queued: number }>(
+        `SELECT ${COLUMNS}, ${COUNTS} FROM campaigns c ORDER BY c.id`,
+      );
+      return rows.map((r) => ({ ...toRecord(r), total: r.total, sent: r.sent, failed: r.failed, queued: r.queued }));
+    },
+
+    async counts(id) {
+      const rows = await db.query<{ total: number; sent: number; failed: number; queued: number }>(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'sent'))::int AS sent,
+           (count(*) FILTER (WHERE status = 'failed'))::int AS failed, (count(*) FILTER (WHERE status IN ('queued', 'sending')))::int AS queued
+         FROM outbox WHERE campaign_id = $1`,
+        [id],
+      );
+      return rows[0]!;
+    },
+
+    async parts(id) {
+      const rows = await db.query<{ parts: CampaignParts | string }>('SELECT parts FROM campaigns WHERE id = $1', [id]);
+      const p = rows[0]?.parts;
+      if (p === undefined) throw new Error(`no campaign ${id}`);
+      return typeof p === 'string' ? (JSON.parse(p) as CampaignParts) : p;
+    },
+
+    async addRecipients(id, purpose, subjectRef, envelopeFrom, recipients) {
+      if (recipients.length === 0) return 0;
+      const rows = await db.query<{ n: number }>(
+        `WITH ins AS (
+           INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
+           SELECT $1, $2, u.email, ''::bytea, $3, $4, u.variant FROM unnest($5::text[], $6::text[]) AS u(email, variant)
+           ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [purpose, subjectRef, envelopeFrom, id, recipients.map((r) => r.email), recipients.map((r) => r.variant)],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async addMembers(id, purpose, subjectRef, envelopeFrom, list, fallback) {
+      // One statement for the whole roster: 20,000 members are 20,000 small rows, not 20,000 round trips.
+      const rows = await db.query<{ n: number }>(
+        `WITH ins AS (
+           INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
+           SELECT $1, $2, s.email, ''::bytea, $3, $4, 'member:' || coalesce(s.language, $6)
+           FROM subscribers s JOIN subscriber_lists l ON l.subscriber_id = s.id AND l.list = $5
+           WHERE s.status = 'active' ORDER BY s.id
+           ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [purpose, subjectRef, envelopeFrom, id, list, fallback],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async pendingChunks(id, size) {
+      const rows = await db.query<{ id: number }>(`SELECT o.id FROM outbox o WHERE o.campaign_id = $1 AND ${CLAIMABLE} ORDER BY o.id`, [id]);
+      const starts: number[] = [];
+      for (const r of rows) if (starts.length === 0 || r.id >= starts[starts.length - 1]! + size) starts.push(r.id);
+      return starts;
+    },
+
+    async claim(id, from, size, limit, leaseMs) {
+      // SKIP LOCKED: two senders on one chunk (a replayed job) split it instead of waiting on each other.
+      const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null }>(
+        `WITH picked AS (
+           SELECT o.id FROM outbox o WHERE o.campaign_id = $1 AND o.id >= $2 AND o.id < $2 + $3 AND ${CLAIMABLE}
+           ORDER BY o.id LIMIT $4 FOR UPDATE SKIP LOCKED)
+         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + $5 * interval '1 millisecond',
+           transmitting_at = now(), updated_at = now()
+         FROM picked WHERE o.id = picked.id
+         RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts,
+           (SELECT s.name FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS name`,
+        [id, from, size, limit, leaseMs],
+      );
+      return rows
+        .map((r) => ({ id: r.id, recipient: r.recipient, variant: r.variant ?? '', envelopeFrom: r.envelope_from, name: r.name, attempts: r.attempts }))
+        .sort((a, b) => a.id - b.id);
+    },
+
+    async markSent(rows) {
+      if (rows.length === 0) return;
+      await db.query(
+        `UPDATE outbox o SET status = 'sent', sent_at = now(), smtp_response = u.response, last_error = NULL, lease_until = NULL, updated_at = now()
+         FROM unnest($1::integer[], $2::text[]) AS u(id, response) WHERE o.id = u.id`,
+        [rows.map((r) => r.id), rows.map((r) => r.response)],
+      );
+    },
+
+    async record(id, outcome, pauseAfter, reason) {
+      const rows = await db.query<Row>(
+        `UPDATE campaigns c SET
+           consecutive_failures = CASE WHEN $2 > 0 THEN $3 ELSE c.consecutive_failures + $3 END,
+           status = CASE
+             WHEN c.status = 'sending' AND (CASE WHEN $2 > 0 THEN $3 ELSE c.consecutive_failures + $3 END) >= $4 THEN 'paused'
+             WHEN c.status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.campaign_id = c.id AND o.status IN ('queued', 'sending')) THEN 'done'
+             ELSE c.status END,
+           pause_reason = CASE
+             WHEN c.status = 'sending' AND (CASE WHEN $2 > 0 THEN $3 ELSE c.consecutive_failures + $3 END) >= $4 THEN $5
+             ELSE c.pause_reason END,
+           updated_at = now()
+         WHERE c.id = $1 RETURNING ${COLUMNS}`,
+        [id, outcome.sent, outcome.failed, pauseAfter, reason],
+      );
+      return toRecord(rows[0]!);
+    },
+
+    async setStatus(id, status, reason) {
+      const rows = await db.query<Row>(
+        `UPDATE campaigns c SET status = $2, pause_reason = $3, consecutive_failures = CASE WHEN $2 = 'sending' THEN 0 ELSE c.consecutive_failures END,
+           updated_at = now() WHERE c.id = $1 RETURNING ${COLUMNS}`,
+        [id, status, reason],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async sentSince(since) {
+      const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE campaign_id IS NOT NULL AND status = 'sent' AND sent_at >= $1`, [since]);
+      return rows[0]?.n ?? 0;
+    },
+
+    async unfinished() {
+      const rows = await db.query<{ id: number }>(
+        `SELECT c.id FROM campaigns c WHERE c.status = 'sending'
+           AND EXISTS (SELECT 1 FROM outbox o WHERE o.campaign_id = c.id AND ${CLAIMABLE}) ORDER BY c.id`,
+      );
+      return rows.map((r) => r.id);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * DKIM for everything crieur sends: the configured key (config `dkim`: domain, selector, keyFile) for the sender,
+ * and the doctor's check of that key against the published selector (`SELECTOR._domainkey.DOMAIN` TXT `p=`).
+ */
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolveTxt } from 'node:dns/promises';
+import type { Config } from '../../config/schema.ts';
+import { ConfigError } from '../../config/load.ts';
+
+export function dkimOption(config: Config): { dkim?: { domainName: string; keySelector: string; privateKey: string } } {
+  if (!config.dkim) return {};
+  return { dkim: { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: readKey(config.dkim.keyFile) } };
+}
+
+function readKey(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`dkim.keyFile ${file}: ${(err as Error).message} — expected a PEM private key file`);
+  }
+  try {
+    createPublicKey(pem);
+  } catch {
+    throw new ConfigError(`dkim.keyFile ${file}: not a PEM private key (openssl genrsa -out ${file} 2048)`);
+  }
+  return pem;
+}
+
+/**
+ * The key's public half against the TXT record. Resolves with a note; throws when the published key differs or is
+ * missing. When DNS cannot be reached from here, says so instead of failing: the key itself was read and is valid.
+ */
+export async function checkDkim(config: Config, resolve: typeof resolveTxt = resolveTxt): Promise<string> {
+  if (!config.dkim) return 'not configured (mail is sent unsigned)';
+  const { domain, selector, keyFile } = config.dkim;
+  const ours = createPublicKey(readKey(keyFile)).export({ type: 'spki', format: 'der' }).toString('base64');
+  const name = `${selector}._domainkey.${domain}`;
+  let records: string[][];
+  try {
+    records = await resolve(name);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'ENOTFOUND' || code === 'ENODATA') throw new Error(`no DKIM record at ${name}: publish "v=DKIM1; k=rsa; p=${ours.slice(0, 16)}…"`);
+    return `key read; DNS not reachable from here (${code || (err as Error).message}): ${name} not checked`;
+  }
+  const txt = records.map((r) => r.join('')).find((t) => /(^|;)\s*p=/.test(t));
+  const published = txt ? /(?:^|;)\s*p=([^;]*)/.exec(txt)![1]!.replace(/\s+/g, '') : null;
+  if (!published) throw new Error(`${name} has no p= key`);
+  if (published !== ours) throw new Error(`${name} publishes another key than ${keyFile}`);
+  return `${name} matches ${keyFile}`;
+}

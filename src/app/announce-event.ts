@@ -1,0 +1,142 @@
+/**
+ * `crieur announce EVENT`: the event's announcement as one campaign — built once (a variant per list and per
+ * roster language), then a ledger row per recipient. Announcing again finds the same campaign, and the ledger's key
+ * (purpose, E-id, recipient) gives nobody a second row: "sends nothing new". Side effects, in order: the campaign
+ * row (idempotent by key), its ledger rows (one statement per list, one for the roster), chunk jobs dispatched.
+ * Sending is send-campaign.ts's job.
+ */
+import type { Config } from '../config/schema.ts';
+import type { EventForMail, TalkForMail } from '../core/render/announce-data.ts';
+import type { MimeTemplate } from '../core/compose/mime-template.ts';
+import { addressOf } from '../core/address.ts';
+import { isoDay } from '../core/render/dates.ts';
+import type { Clock, Dispatcher, ProposalStore } from '../ports.ts';
+import type { Language } from '../types.ts';
+import type { CampaignRecord, CampaignStore } from './campaign-store.ts';
+import type { EventRecord, EventStore } from './event-store.ts';
+import { MEMBERS_LIST } from './subscriber-store.ts';
+
+export interface VariantSpec {
+  /** `list:NAME`, `member:fr`, `speaker:en`… */
+  key: string;
+  locale: Language;
+  /** A list's address; null: each recipient's own (roster mail, with its personal slots). */
+  to: string | null;
+}
+
+export interface EventMailInput {
+  kind: 'announce' | 'reminder';
+  event: EventForMail & { sequence: number };
+  talks: TalkForMail[];
+  next: EventForMail | null;
+  daysBefore?: number;
+  forSpeakers?: boolean;
+  /** The campaign's date (Date header, DTSTAMP), fixed once so that a rebuild gives the same bytes. */
+  date: Date;
+  seed: string;
+}
+
+export interface BuiltVariant {
+  key: string;
+  locale: Language;
+  subject: string;
+  html: string;
+  text: string;
+  ics: string | null;
+  mime: MimeTemplate;
+}
+
+/** Renders and builds the event's mail per variant (src/adapters/compose/announcement.ts). */
+export interface EventMailBuilder {
+  build(input: EventMailInput, specs: readonly VariantSpec[]): Promise<BuiltVariant[]>;
+}
+
+export interface AnnounceDeps {
+  config: Config;
+  store: { events: EventStore; proposals: ProposalStore; campaigns: CampaignStore };
+  builder: EventMailBuilder;
+  clock: Clock;
+}
+
+export class AnnounceError extends Error {
+  readonly code = 'EANNOUNCE';
+}
+
+/** EVENT as the CLI takes it: an id, or a local day `YYYY-MM-DD` in the group's zone. */
+export async function findEvent(events: EventStore, ref: string, timeZone: string): Promise<EventRecord> {
+  const ev = /^\d{4}-\d{2}-\d{2}$/.test(ref) ? await events.onDay(ref, timeZone) : /^\d+$/.test(ref) ? await events.get(Number(ref)) : null;
+  if (!ev) throw new AnnounceError(`no event ${ref} (see crieur events list; EVENT is an id or a date YYYY-MM-DD)`);
+  return ev;
+}
+
+/** What the mail shows: the programme's proposals in running order, and the next meetup after this one. */
+export async function eventMailInput(
+  deps: Pick<AnnounceDeps, 'store' | 'config'>,
+  ev: EventRecord,
+  kind: EventMailInput['kind'],
+  date: Date,
+  extra: { daysBefore?: number; forSpeakers?: boolean } = {},
+): Promise<EventMailInput> {
+  const talks: TalkForMail[] = [];
+  for (const ref of ev.programme) {
+    const p = await deps.store.proposals.get(ref);
+    if (p) talks.push({ ref: p.ref, format: p.format, title: p.title, abstract: p.abstract, durationMinutes: p.durationMinutes, speakers: p.speakers });
+  }
+  const later = await deps.store.events.list({ from: new Date(ev.date.getTime() + 1) });
+  const next = later.find((e) => e.id !== ev.id && isoDay(e.date, deps.config.group.timezone) !== isoDay(ev.date, deps.config.group.timezone)) ?? null;
+  return { kind, event: ev, talks, next, ...extra, date, seed: `${kind}:E-${ev.id}:${ev.sequence}` };
+}
+
+/** The variants of an announcement: each configured list (or the one named), and the roster in each language. */
+export function announceVariants(config: Config, list: string | undefined): VariantSpec[] {
+  const lists = list === undefined ? config.lists : config.lists.filter((l) => l.name === list);
+  if (list !== undefined && lists.length === 0) {
+    throw new AnnounceError(`no list named "${list}" in the configuration (lists: ${config.lists.map((l) => l.name).join(', ') || 'none'})`);
+  }
+  const specs: VariantSpec[] = lists.map((l) => ({ key: `list:${l.name}`, locale: l.language, to: l.address }));
+  if (list === undefined) for (const locale of ['fr', 'en'] as const) specs.push({ key: `member:${locale}`, locale, to: null });
+  return specs;
+}
+
+export function envelopeSender(config: Config): string {
+  return config.addresses.bounces ?? addressOf(config.addresses.from);
+}
+
+export interface Announced {
+  campaign: CampaignRecord;
+  /** false: this announcement was made before (its campaign and first date kept). */
+  created: boolean;
+  /** Ledger rows added by this call: 0 when everyone already has it. */
+  added: number;
+}
+
+export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
+  const specs = announceVariants(deps.config, opts.list);
+  const key = `announce:E-${ev.id}${opts.list ? `:${opts.list}` : ''}`;
+  const built = await deps.builder.build(await eventMailInput(deps, ev, 'announce', deps.clock.now()), specs);
+  const { campaign, created } = await deps.store.campaigns.create({
+    key,
+    kind: 'announce',
+    eventId: ev.id,
+    list: opts.list ?? null,
+    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])) },
+  });
+  const ref = `E-${ev.id}`;
+  const from = envelopeSender(deps.config);
+  let added = 0;
+  for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
+    added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', ref, from, [{ email: l.address, variant: `list:${l.name}` }]);
+  }
+  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', ref, from, MEMBERS_LIST, deps.config.group.locale);
+  // A finished campaign that got new rows (members who joined since) sends again, to them only.
+  if (added > 0 && campaign.status === 'done') await deps.store.campaigns.setStatus(campaign.id, 'sending', null);
+  return { campaign, created, added };
+}
+
+/** Chunk jobs for whatever the campaign still has to send (idempotent: job ids are the chunks' first rows). */
+export async function dispatchCampaign(deps: { store: { campaigns: CampaignStore }; dispatcher: Dispatcher }, campaignId: number, chunk: number, again = false): Promise<number> {
+  const starts = await deps.store.campaigns.pendingChunks(campaignId, chunk);
+  if (again) for (const s of starts) await deps.dispatcher.dispatch('campaign', s, { again: true });
+  else await deps.dispatcher.dispatchMany('campaign', starts);
+  return starts.length;
+}

@@ -1,0 +1,100 @@
+/**
+ * Campaigns, as the use cases see them: one mail (an announcement, a reminder) to many recipients, and its
+ * send ledger — the outbox rows of the campaign, one per recipient, under the outbox's status lock (claim →
+ * transmitting → sent | failed). Declared beside its consumers (announce-event.ts, send-campaign.ts);
+ * implemented by src/adapters/db/campaigns.ts.
+ */
+import type { MimeTemplate } from '../core/compose/mime-template.ts';
+import type { Language } from '../types.ts';
+
+export type CampaignKind = 'announce' | 'reminder' | 'digest';
+/** sending → done when no row is left queued; paused by hand or after N consecutive failures (with its reason). */
+export type CampaignStatus = 'sending' | 'paused' | 'done';
+
+export interface CampaignRecord {
+  id: number;
+  key: string;
+  kind: CampaignKind;
+  eventId: number | null;
+  /** The configured list it was restricted to (`announce --list`), null for every list and the roster. */
+  list: string | null;
+  status: CampaignStatus;
+  pauseReason: string | null;
+  consecutiveFailures: number;
+  createdAt: Date;
+}
+
+/** SPEC `campaigns --json` counts. */
+export interface CampaignCounts {
+  total: number;
+  sent: number;
+  failed: number;
+  queued: number;
+}
+
+/** The mail, built once per variant (a list's address, the roster in each language). */
+export interface CampaignParts {
+  variants: Record<string, MimeTemplate>;
+}
+
+export interface NewCampaign {
+  key: string;
+  kind: CampaignKind;
+  eventId: number | null;
+  list: string | null;
+  parts: CampaignParts;
+}
+
+export interface LedgerRecipient {
+  email: string;
+  variant: string;
+}
+
+/** A ledger row claimed for sending: the row's id and what the per-recipient slots need. */
+export interface ClaimedRecipient {
+  id: number;
+  recipient: string;
+  variant: string;
+  envelopeFrom: string;
+  /** The member's name on the roster, when the recipient is a member. */
+  name: string | null;
+  attempts: number;
+}
+
+export interface CampaignStore {
+  /** Idempotent by key: a second call returns the first campaign (`created` false) and ignores `parts`. */
+  create(c: NewCampaign): Promise<{ campaign: CampaignRecord; created: boolean }>;
+  get(id: number): Promise<CampaignRecord | null>;
+  /** The campaign a ledger row belongs to (a chunk job carries its first row's id). */
+  ofRow(rowId: number): Promise<CampaignRecord | null>;
+  list(): Promise<(CampaignRecord & CampaignCounts)[]>;
+  counts(id: number): Promise<CampaignCounts>;
+  parts(id: number): Promise<CampaignParts>;
+  /**
+   * Ledger rows for these recipients, keyed (purpose, subjectRef, recipient) like every outbox row: a recipient who
+   * already has this mail — from this campaign or an earlier one with the same subjectRef — gets no new row.
+   * Returns how many rows were added.
+   */
+  addRecipients(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
+  addMembers(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
+  /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */
+  pendingChunks(id: number, size: number): Promise<number[]>;
+  /**
+   * The status lock for a batch: claimable rows of the campaign with ids in [from, from + size), at most `limit`,
+   * → sending and transmitting (their SMTP transactions begin right away). Rows held by a live sender are skipped.
+   */
+  claim(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
+  /** Several rows sent, one commit. */
+  markSent(rows: readonly { id: number; response: string }[]): Promise<void>;
+  /**
+   * Counts one chunk's outcome: consecutive failures reset on a success; at `pauseAfter` the campaign pauses with
+   * `reason`. A campaign whose rows are all sent or failed becomes done. Returns the campaign after the change.
+   */
+  record(id: number, outcome: { sent: number; failed: number }, pauseAfter: number, reason: string): Promise<CampaignRecord>;
+  setStatus(id: number, status: CampaignStatus, reason: string | null): Promise<CampaignRecord | null>;
+  /** Campaign mails sent since `since` (the hourly cap). */
+  sentSince(since: Date): Promise<number>;
+  /** Campaigns still sending that have rows to send: the recovery sweep dispatches them again. */
+  unfinished(): Promise<number[]>;
+}

@@ -1,0 +1,51 @@
+/**
+ * crieur's own roster of members, as the use cases see it (the subscribers CLI, announcements; self-service
+ * membership, issue 9, builds on it). Declared beside its consumers; implemented by src/adapters/db/subscribers.ts.
+ *
+ * Statuses (SPEC): pending (asked, not confirmed) → active ⇄ unsubscribed; disabled when bounces pile up.
+ * Only active members receive roster mail.
+ */
+import type { Language } from '../types.ts';
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'disabled';
+export const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = ['pending', 'active', 'unsubscribed', 'disabled'];
+
+/** The roster's list every member of crieur's own roster is on unless told otherwise. */
+export const MEMBERS_LIST = 'members';
+
+export interface Subscriber {
+  email: string;
+  name: string | null;
+  language: Language | null;
+  status: SubscriberStatus;
+  /** Per-list membership (names). */
+  lists: string[];
+  bounces: number;
+  /** When the member consented (proof of consent), null when not recorded. */
+  consentedAt: Date | null;
+  /** Where the member came from: cli, import:FILE, web, mail (issue 9)… */
+  source: string;
+}
+
+export interface NewSubscriber {
+  email: string;
+  name?: string | null;
+  language?: Language | null;
+  status: SubscriberStatus;
+  consentedAt?: Date | null;
+  source: string;
+  lists?: string[];
+}
+
+export interface SubscriberStore {
+  /**
+   * Adds members, or updates the name/language of those already there (an import run twice changes nothing new).
+   * A member who unsubscribed or was disabled keeps that status: an import never re-subscribes anyone.
+   * Returns how many were added and how many were already there.
+   */
+  upsert(members: readonly NewSubscriber[]): Promise<{ added: number; existing: number }>;
+  /** Marks the member unsubscribed (kept, so that a later import does not bring them back); false when unknown. */
+  remove(email: string): Promise<boolean>;
+  get(email: string): Promise<Subscriber | null>;
+  list(filter?: { status?: SubscriberStatus }): Promise<Subscriber[]>;
+}

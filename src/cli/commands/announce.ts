@@ -1,0 +1,148 @@
+/**
+ * `crieur announce EVENT [--list NAME] [--dry-run] [--out DIR] [--json]` (SPEC). Templates are checked first: a
+ * broken override is refused here, before anything is queued. `--out` writes each variant's .html, .txt, .ics and
+ * .eml for review and sends nothing; `--dry-run` says who would get it. Otherwise the campaign is created (or
+ * found again), its ledger filled, and sent from this process — a progress bar on a terminal — while any running
+ * `crieur start` shares the work under the same status lock. Exits with the campaign's counts.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, requireSecret, requireSmtpUrl } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
+import { fillMime } from '../../adapters/compose/campaign-mime.ts';
+import { checkTemplates } from '../../adapters/render/check.ts';
+import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent } from '../../app/announce-event.ts';
+import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
+import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
+import { chunkSize } from '../../app/send-campaign.ts';
+import { slotValues } from '../../core/compose/campaign-slots.ts';
+import { domainOf } from '../../core/compose/message.ts';
+import { systemClock } from '../../ports.ts';
+import { runProcess } from '../../../workers/process.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { campaignJson } from './campaigns.ts';
+import { progressLine } from '../format/progress.ts';
+
+interface Opts {
+  list?: string;
+  dryRun?: boolean;
+  out?: string;
+  json?: boolean;
+  config?: string;
+}
+
+export function registerAnnounce(program: Command): void {
+  program
+    .command('announce')
+    .description('announce an event to every configured list and every active member, once each')
+    .argument('<event>', 'event id, or its date YYYY-MM-DD')
+    .option('--list <name>', 'only this configured list')
+    .option('--dry-run', 'check and say who would get it; send nothing')
+    .option('--out <dir>', 'write the rendered .html, .txt, .ics and .eml here instead of sending')
+    .option('--json', "print the campaign's counts as JSON when done")
+    .option('--config <file>', 'configuration file')
+    .action(async (eventRef: string, opts: Opts) => {
+      const config = loadConfig({ file: opts.config });
+      await checkTemplates(config);
+      try {
+        announceVariants(config, opts.list);
+        if (opts.out || opts.dryRun) await preview(config, eventRef, opts);
+        else await send(config, eventRef, opts);
+      } catch (err) {
+        if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
+        throw err;
+      }
+    });
+}
+
+async function preview(config: Config, eventRef: string, opts: Opts): Promise<void> {
+  const store = await openStore(config.database.url);
+  try {
+    const ev = await findEvent(store.events, eventRef, config.group.timezone);
+    const builder = createEventMailBuilder(config);
+    const specs = announceVariants(config, opts.list);
+    const built = await builder.build(await eventMailInput({ store, config }, ev, 'announce', systemClock.now()), specs);
+    const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
+    if (opts.out) {
+      await mkdir(opts.out, { recursive: true });
+      const domain = domainOf(config.addresses.proposals);
+      for (const b of built) {
+        const base = join(opts.out, `E-${ev.id}.${b.key.replace(/[^\w-]+/g, '-')}`);
+        const spec = specs.find((s) => s.key === b.key)!;
+        const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
+        const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
+        const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
+        await writeFile(`${base}.html`, b.html);
+        await writeFile(`${base}.txt`, b.text);
+        if (b.ics) await writeFile(`${base}.ics`, b.ics);
+        await writeFile(`${base}.eml`, eml);
+        process.stderr.write(`wrote ${base}.{html,txt${b.ics ? ',ics' : ''},eml}\n`);
+      }
+    }
+    const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
+    const summary = `event ${ev.id}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
+    if (opts.json) process.stdout.write(`${JSON.stringify({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
+    else process.stdout.write(`${summary}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function send(config: Config, eventRef: string, opts: Opts): Promise<void> {
+  requireSecret(config);
+  requireSmtpUrl(config);
+  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false });
+  const stopSignal = new Promise<string>((resolve) => {
+    for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve(s));
+  });
+  let stopped = false;
+  void stopSignal.then(() => (stopped = true));
+  try {
+    const { deps } = running.context;
+    const ev = await findEvent(deps.store.events, eventRef, config.group.timezone);
+    const a = await announceEvent({ config, store: deps.store, builder: createEventMailBuilder(config), clock: deps.clock }, ev, opts.list ? { list: opts.list } : {});
+    const before = await deps.store.campaigns.counts(a.campaign.id);
+    if (a.added === 0 && before.queued === 0) {
+      const c = (await deps.store.campaigns.get(a.campaign.id))!;
+      if (!opts.json) process.stderr.write(`nothing new: everyone already has the announcement of event ${ev.id} (campaign ${c.id}: ${before.sent} sent, ${before.failed} failed)\n`);
+      return finish(c, before, opts);
+    }
+    if (a.campaign.status === 'paused') throw new CliError(`campaign ${a.campaign.id} is paused (${a.campaign.pauseReason ?? 'by hand'}): crieur campaigns resume ${a.campaign.id}`, EXIT.tempFail);
+    await dispatchCampaign({ store: deps.store, dispatcher: deps.dispatcher }, a.campaign.id, chunkSize(config), true);
+    const c = await watch(deps.store.campaigns, a.campaign.id, () => stopped);
+    const counts = await deps.store.campaigns.counts(c.id);
+    if (stopped) process.stderr.write(`stopped: the rest goes out with crieur start, or crieur announce ${eventRef} again\n`);
+    finish(c, counts, opts);
+    if (c.status === 'paused') {
+      process.stderr.write(`crieur: campaign ${c.id} paused: ${c.pauseReason ?? 'by hand'}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
+      process.exitCode = EXIT.tempFail;
+    }
+  } finally {
+    await running.stop();
+  }
+}
+
+/** Until nothing is left queued (or the campaign pauses, or a signal): the bar on a terminal, nothing otherwise. */
+async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
+  const tty = process.stderr.isTTY === true;
+  const t0 = Date.now();
+  const start = await campaigns.counts(id);
+  for (;;) {
+    const [c, n] = await Promise.all([campaigns.get(id), campaigns.counts(id)]);
+    if (tty) process.stderr.write(`\r${progressLine(n, start.sent + start.failed, (Date.now() - t0) / 1000)}`);
+    if (!c || n.queued === 0 || c.status !== 'sending' || stop()) {
+      if (tty) process.stderr.write('\n');
+      return c!;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: Opts): void {
+  const j = campaignJson({ ...c, ...counts });
+  if (opts.json) process.stdout.write(`${JSON.stringify(j)}\n`);
+  else process.stdout.write(`campaign ${j.id} (announce of event ${j.event}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
+}

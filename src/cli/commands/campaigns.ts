@@ -1,0 +1,108 @@
+/**
+ * `crieur campaigns list|show ID|pause ID|resume ID [--json]` (SPEC): announcements and reminders being sent, with
+ * `{id, kind, event, list, total, sent, failed, queued, status}`. Pause stops new claims (mails already handed to
+ * SMTP finish); resume dispatches what is left — sent by `crieur start`, or by `crieur announce EVENT` again.
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import type { CampaignCounts, CampaignRecord } from '../../app/campaign-store.ts';
+import { dispatchCampaign } from '../../app/announce-event.ts';
+import { chunkSize } from '../../app/send-campaign.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { connectRedis } from '../../adapters/queue/redis.ts';
+import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
+import { withStore } from '../with-store.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+export function campaignJson(c: CampaignRecord & CampaignCounts) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    event: c.eventId,
+    list: c.list,
+    total: c.total,
+    sent: c.sent,
+    failed: c.failed,
+    queued: c.queued,
+    status: c.status,
+    reason: c.pauseReason,
+  };
+}
+
+export function registerCampaigns(program: Command): void {
+  const cmd = program.command('campaigns').description('announcements and reminders being sent');
+  cmd
+    .command('list')
+    .option('--json', 'JSON array')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { json?: boolean; config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        const list = (await store.campaigns.list()).map(campaignJson);
+        if (opts.json) process.stdout.write(`${JSON.stringify(list)}\n`);
+        else if (list.length === 0) process.stdout.write('no campaigns\n');
+        else for (const c of list) process.stdout.write(`${line(c)}\n`);
+      });
+    });
+  cmd
+    .command('show')
+    .argument('<id>', 'campaign id')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (id: string, opts: { json?: boolean; config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        const c = await get(store.campaigns, id);
+        const j = campaignJson({ ...c, ...(await store.campaigns.counts(c.id)) });
+        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `${line(j)}\n`);
+      });
+    });
+  cmd
+    .command('pause')
+    .argument('<id>', 'campaign id')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (id: string, opts: { json?: boolean; config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        const c = await get(store.campaigns, id);
+        if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to pause`, EXIT.dataErr);
+        const after = (await store.campaigns.setStatus(c.id, 'paused', 'paused by hand'))!;
+        const j = campaignJson({ ...after, ...(await store.campaigns.counts(c.id)) });
+        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `paused: ${line(j)}\n`);
+      });
+    });
+  cmd
+    .command('resume')
+    .argument('<id>', 'campaign id')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (id: string, opts: { json?: boolean; config?: string }) => {
+      const config = loadConfig({ file: opts.config });
+      const store = await openStore(config.database.url);
+      try {
+        const c = await get(store.campaigns, id);
+        if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to resume`, EXIT.dataErr);
+        const after = (await store.campaigns.setStatus(c.id, 'sending', null))!;
+        const redis = await connectRedis(config.redis.url);
+        const dispatcher = new BullDispatcher(redis, config.redis.prefix);
+        try {
+          await dispatchCampaign({ store, dispatcher }, c.id, chunkSize(config), true);
+        } finally {
+          await dispatcher.close();
+          await redis.quit();
+        }
+        const j = campaignJson({ ...after, ...(await store.campaigns.counts(c.id)) });
+        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `resumed: ${line(j)} (crieur start sends the rest)\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+async function get(campaigns: { get(id: number): Promise<CampaignRecord | null> }, id: string): Promise<CampaignRecord> {
+  const c = /^\d+$/.test(id) ? await campaigns.get(Number(id)) : null;
+  if (!c) throw new CliError(`no campaign ${id} (see crieur campaigns list)`, EXIT.dataErr);
+  return c;
+}
+
+function line(c: ReturnType<typeof campaignJson>): string {
+  return `${String(c.id).padStart(4)}  ${c.kind.padEnd(8)} event ${c.event ?? '-'}${c.list ? ` list ${c.list}` : ''}  ${c.sent}/${c.total} sent, ${c.failed} failed, ${c.queued} queued  ${c.status}${c.reason ? ` (${c.reason})` : ''}`;
+}

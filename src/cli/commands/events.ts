@@ -1,0 +1,207 @@
+/**
+ * `crieur events create|list|show|schedule|unschedule` (SPEC shapes): meetups and their programme from the command
+ * line — enough on its own, without the organizers' `schedule` by email.
+ */
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import type { Config } from '../../config/schema.ts';
+import { loadConfig } from '../../config/load.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import type { EventRecord } from '../../app/event-store.ts';
+import { AnnounceError, findEvent } from '../../app/announce-event.ts';
+import { programmeWarnings } from '../../core/programme.ts';
+import { formatDate } from '../../core/render/dates.ts';
+import { normalizeRef } from '../../core/ref.ts';
+import type { ProposalRecord, Store } from '../../ports.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+interface CreateOpts {
+  date: string;
+  venue: string;
+  title?: string;
+  address?: string;
+  map?: string;
+  registration?: string;
+  capacity?: string;
+  json?: boolean;
+  config?: string;
+}
+
+export function registerEvents(program: Command): void {
+  const cmd = program.command('events').description('meetups and their programme');
+  cmd
+    .command('create')
+    .description('create an event')
+    .requiredOption('--date <iso>', 'start, e.g. 2027-01-28T19:00 (the group\'s time zone unless an offset is given), or a day (events.defaults.time)')
+    .requiredOption('--venue <text>', 'where (a name)')
+    .option('--title <text>', 'title (default: the group\'s meetup)')
+    .option('--address <text>', 'the venue\'s street address')
+    .option('--map <url>', 'a map link')
+    .option('--registration <url>', 'where to register')
+    .option('--capacity <n>', 'seats')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: CreateOpts) => {
+      const config = loadConfig({ file: opts.config });
+      const date = parseEventDate(opts.date, config);
+      const capacity = opts.capacity === undefined ? null : Number(opts.capacity);
+      if (capacity !== null && !(Number.isInteger(capacity) && capacity > 0)) throw new CliError(`--capacity ${opts.capacity}: expected a whole number of seats`, EXIT.usage);
+      for (const [flag, url] of [['--map', opts.map], ['--registration', opts.registration]] as const) {
+        if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new CliError(`${flag} ${url}: expected an http(s) link`, EXIT.usage);
+      }
+      if (opts.venue.trim() === '') throw new CliError('--venue is empty: name the place', EXIT.usage);
+      const store = await openStore(config.database.url);
+      try {
+        const ev = await store.events.create({
+          date,
+          venue: opts.venue.trim(),
+          title: opts.title?.trim() || null,
+          venueAddress: opts.address ?? null,
+          mapUrl: opts.map ?? null,
+          registrationUrl: opts.registration ?? null,
+          capacity,
+        });
+        print(opts.json, toJson(ev), () => `event ${ev.id} created: ${human(ev, config)}`);
+      } finally {
+        await store.close();
+      }
+    });
+  cmd
+    .command('list')
+    .description('every event, soonest first')
+    .option('--json', 'JSON array')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { json?: boolean; config?: string }) => {
+      await withConfigStore(opts.config, async (config, store) => {
+      const list = await store.events.list();
+      print(opts.json, list.map(toJson), () => (list.length ? list.map((e) => `${String(e.id).padStart(4)}  ${human(e, config)}`).join('\n') : 'no events'));
+      });
+    });
+  cmd
+    .command('show')
+    .description('one event with its programme, warning when it is over or under')
+    .argument('<event>', 'event id, or its date YYYY-MM-DD')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (ref: string, opts: { json?: boolean; config?: string }) => {
+      await withConfigStore(opts.config, async (config, store) => {
+      const ev = await find(store, ref, config);
+      const talks = (await Promise.all(ev.programme.map((r) => store.proposals.get(r)))).filter((p): p is ProposalRecord => p !== null);
+      const warnings = programmeWarnings(talks);
+      for (const w of warnings) process.stderr.write(`warning: event ${ev.id}: ${w}\n`);
+      print(
+        opts.json,
+        {
+          ...toJson(ev),
+          venueAddress: ev.venueAddress,
+          mapUrl: ev.mapUrl,
+          registrationUrl: ev.registrationUrl,
+          capacity: ev.capacity,
+          sequence: ev.sequence,
+          talks: talks.map((p) => ({ ref: p.ref, format: p.format, title: p.title, durationMinutes: p.durationMinutes, status: p.status, speakers: p.speakers })),
+          warnings,
+        },
+        () =>
+          [
+            `event ${ev.id}: ${human(ev, config)}`,
+            ...(ev.venueAddress ? [`address:      ${ev.venueAddress}`] : []),
+            ...(ev.mapUrl ? [`map:          ${ev.mapUrl}`] : []),
+            ...(ev.registrationUrl ? [`registration: ${ev.registrationUrl}`] : []),
+            ...(ev.capacity ? [`capacity:     ${ev.capacity}`] : []),
+            'programme:',
+            ...(talks.length ? talks.map((p, i) => `  ${i + 1}. ${p.ref}  ${p.format.padEnd(9)} ${p.title ?? '(untitled)'} — ${p.speakers.map((s) => s.name ?? s.email).join(', ')}`) : ['  (empty)']),
+          ].join('\n'),
+      );
+      });
+    });
+  cmd
+    .command('schedule')
+    .description('put a proposal on an event\'s programme (last in running order) and mark it scheduled')
+    .argument('<event>', 'event id, or its date YYYY-MM-DD')
+    .argument('<ref>', 'proposal ref, e.g. P-0007')
+    .option('--config <file>', 'configuration file')
+    .action(async (eventRef: string, ref: string, opts: { config?: string }) => {
+      await withConfigStore(opts.config, async (config, store) => {
+      const ev = await find(store, eventRef, config);
+      const p = await store.proposals.get(normalizeRef(ref));
+      if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
+      if (p.status === 'declined' || p.status === 'withdrawn') throw new CliError(`${p.ref} is ${p.status}: it cannot be scheduled (accept it first)`, EXIT.dataErr);
+      const after = await store.events.assign(ev.id, p.ref);
+      if (p.status !== 'scheduled') await store.proposals.setStatus(p.ref, 'scheduled', 'cli', null);
+      process.stdout.write(`${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${after.programme.indexOf(p.ref) + 1}\n`);
+      await warn(store, after);
+      });
+    });
+  cmd
+    .command('unschedule')
+    .description('take a proposal off the programme it is on (it goes back to accepted)')
+    .argument('<refs...>', '[EVENT] REF: the proposal, optionally after the event it is on')
+    .option('--config <file>', 'configuration file')
+    .action(async (refs: string[], opts: { config?: string }) => {
+      if (refs.length > 2) throw new CliError('expected [EVENT] REF', EXIT.usage);
+      await withConfigStore(opts.config, async (config, store) => {
+      const ref = normalizeRef(refs[refs.length - 1]!);
+      const p = await store.proposals.get(ref);
+      if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
+      if (refs.length === 2) {
+        const ev = await find(store, refs[0]!, config);
+        if (p.event !== String(ev.id)) throw new CliError(`${p.ref} is not on event ${ev.id}'s programme`, EXIT.dataErr);
+      }
+      if (p.event === null) {
+        process.stdout.write(`${p.ref} is on no programme: nothing to do\n`);
+        return;
+      }
+      await store.events.unassign(p.ref);
+      if (p.status === 'scheduled') await store.proposals.setStatus(p.ref, 'accepted', 'cli', null);
+      process.stdout.write(`${p.ref} taken off event ${p.event}'s programme\n`);
+      const ev = await store.events.get(Number(p.event));
+      if (ev) await warn(store, ev);
+      });
+    });
+}
+
+/** SPEC: `{id, date, venue, title, programme}`. */
+export function toJson(ev: EventRecord) {
+  return { id: ev.id, date: ev.date.toISOString(), venue: ev.venue, title: ev.title, programme: ev.programme };
+}
+
+/** `2027-01-28T19:00` in the group's zone (an explicit offset wins); a bare day starts at events.defaults.time. */
+export function parseEventDate(input: string, config: Config): Date {
+  const zone = config.group.timezone;
+  const s = /^\d{4}-\d{2}-\d{2}$/.test(input.trim()) ? `${input.trim()}T${config.events.defaults.time}` : input.trim();
+  const dt = DateTime.fromISO(s, { zone, setZone: false });
+  if (!dt.isValid) throw new CliError(`--date ${input}: expected an ISO date such as 2027-01-28T19:00 (${zone}) or 2027-01-28`, EXIT.usage);
+  return dt.toJSDate();
+}
+
+function human(ev: EventRecord, config: Config): string {
+  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${ev.venue}${ev.title ? ` — ${ev.title}` : ''} (${ev.programme.length} on the programme)`;
+}
+
+async function find(store: Store, ref: string, config: Config): Promise<EventRecord> {
+  try {
+    return await findEvent(store.events, ref, config.group.timezone);
+  } catch (err) {
+    if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
+    throw err;
+  }
+}
+
+async function warn(store: Store, ev: EventRecord): Promise<void> {
+  const talks = (await Promise.all(ev.programme.map((r) => store.proposals.get(r)))).filter((p): p is ProposalRecord => p !== null);
+  for (const w of programmeWarnings(talks)) process.stderr.write(`warning: event ${ev.id}: ${w}\n`);
+}
+
+function print(json: boolean | undefined, value: unknown, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
+}
+
+async function withConfigStore(file: string | undefined, fn: (config: Config, store: Store) => Promise<void>): Promise<void> {
+  const config = loadConfig({ file });
+  const store = await openStore(config.database.url);
+  try {
+    await fn(config, store);
+  } finally {
+    await store.close();
+  }
+}

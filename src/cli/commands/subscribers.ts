@@ -1,0 +1,114 @@
+/**
+ * `crieur subscribers list|add|remove|import` (SPEC): crieur's own roster. `import` reads a CSV export (a meetup
+ * site's): a header row naming `email` and optionally `name`, `language` (any order, any case, other columns
+ * ignored); members imported `--consented` are active with their consent time recorded, the others pending.
+ * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { withStore } from '../with-store.ts';
+import type { NewSubscriber, Subscriber } from '../../app/subscriber-store.ts';
+import { parseCsv } from '../../core/csv.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+const email = z.email();
+
+export function registerSubscribers(program: Command): void {
+  const cmd = program.command('subscribers').description("crieur's roster of members (announcements, reminders)");
+  cmd
+    .command('list')
+    .description('every member')
+    .option('--json', 'JSON array')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { json?: boolean; config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        const list = await store.subscribers.list();
+        if (opts.json) process.stdout.write(`${JSON.stringify(list.map(toJson))}\n`);
+        else if (list.length === 0) process.stdout.write('no subscribers\n');
+        else for (const s of list) process.stdout.write(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}\n`);
+      });
+    });
+  cmd
+    .command('add')
+    .description('add a member (active: an organizer adds someone who asked to be)')
+    .argument('<email>', 'address')
+    .option('--name <name>', 'name used in the greeting')
+    .option('--language <lang>', 'fr or en (default: the group\'s)')
+    .option('--config <file>', 'configuration file')
+    .action(async (address: string, opts: { name?: string; language?: string; config?: string }) => {
+      const m = member(address, opts.name ?? null, opts.language ?? null, 'argument');
+      await withStore(opts.config, async (store) => {
+        const r = await store.subscribers.upsert([{ ...m, status: 'active', consentedAt: new Date(), source: 'cli' }]);
+        const now = await store.subscribers.get(m.email);
+        process.stdout.write(r.added ? `${m.email} added (active)\n` : `${m.email} was already there (${now?.status ?? '?'})\n`);
+      });
+    });
+  cmd
+    .command('remove')
+    .description('unsubscribe a member (kept as unsubscribed: an import will not re-add them)')
+    .argument('<email>', 'address')
+    .option('--config <file>', 'configuration file')
+    .action(async (address: string, opts: { config?: string }) => {
+      await withStore(opts.config, async (store) => {
+        if (!(await store.subscribers.remove(address))) throw new CliError(`no subscriber ${address} (see crieur subscribers list)`, EXIT.dataErr);
+        process.stdout.write(`${address} unsubscribed\n`);
+      });
+    });
+  cmd
+    .command('import')
+    .description('import a CSV (header row: email, and optionally name, language)')
+    .argument('<file>', 'CSV file')
+    .option('--consented', 'the people in it agreed to receive announcements: import them active')
+    .option('--config <file>', 'configuration file')
+    .action(async (file: string, opts: { consented?: boolean; config?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      } catch (err) {
+        throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.dataErr);
+      }
+      const rows = parseCsv(text);
+      const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+      const col = (names: string[]) => header.findIndex((h) => names.includes(h));
+      const iEmail = col(['email', 'e-mail', 'courriel', 'email address', 'adresse email', 'adresse e-mail']);
+      const iName = col(['name', 'nom', 'full name', 'nom complet']);
+      const iLang = col(['language', 'langue', 'lang']);
+      if (iEmail < 0) throw new CliError(`${file}: no "email" column in the header row (found: ${header.join(', ') || 'nothing'})`, EXIT.dataErr);
+      const members: NewSubscriber[] = [];
+      const consentedAt = opts.consented ? new Date() : null;
+      let skipped = 0;
+      rows.forEach((r, i) => {
+        if (r.every((c) => c.trim() === '')) return;
+        try {
+          const m = member(r[iEmail] ?? '', iName >= 0 ? (r[iName] ?? null) : null, iLang >= 0 ? (r[iLang] ?? null) : null, `line ${i + 2}`);
+          members.push({ ...m, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
+        } catch (err) {
+          skipped++;
+          process.stderr.write(`${file}: ${(err as Error).message} — skipped\n`);
+        }
+      });
+      if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
+      await withStore(opts.config, async (store) => {
+        const r = await store.subscribers.upsert(members);
+        process.stdout.write(
+          `${r.added} added${r.existing ? `, ${r.existing} already there` : ''}${skipped ? `, ${skipped} skipped` : ''} (${opts.consented ? 'active' : 'pending: import with --consented once they agreed'})\n`,
+        );
+      });
+    });
+}
+
+function member(address: string, name: string | null, language: string | null, where: string): Pick<NewSubscriber, 'email' | 'name' | 'language'> {
+  const e = address.trim();
+  if (!email.safeParse(e).success) throw new CliError(`${where}: "${e}" is not an email address`, EXIT.usage);
+  const lang = language?.trim().toLowerCase().slice(0, 2) || null;
+  if (lang !== null && lang !== 'fr' && lang !== 'en') throw new CliError(`${where}: language "${language}": expected fr or en`, EXIT.usage);
+  const n = name?.replace(/\s+/g, ' ').trim() || null;
+  return { email: e, name: n, language: lang };
+}
+
+/** SPEC: `{email, name, language, status, lists, bounces}`. */
+function toJson(s: Subscriber) {
+  return { email: s.email, name: s.name, language: s.language, status: s.status, lists: s.lists, bounces: s.bounces };
+}

@@ -1,0 +1,42 @@
+/**
+ * A campaign recipient's own parts, derived (never random) so that every attempt of one mail carries the same
+ * bytes: a retry after a crash or a 4xx is the same Message-ID, the same unsubscribe address.
+ *  - Message-ID `<a{campaign}.{hash of recipient}@domain>`.
+ *  - Unsubscribe: `mailto:talks+u-{mac}@domain?subject=unsubscribe` (RFC 2369 List-Unsubscribe, mailto); the mac
+ *    proves the address was ours to unsubscribe (issue 9 acts on it).
+ *  - VERP envelope sender `bounces+jean=example.fr@domain`: a bounce names the member even when its text doesn't.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import type { SlotValues } from './mime-template.ts';
+
+export function campaignMessageId(campaignId: number, recipient: string, domain: string): string {
+  const h = createHash('sha256').update(`${campaignId}|${recipient.trim().toLowerCase()}`).digest('hex').slice(0, 20);
+  return `<a${campaignId}.${h}@${domain}>`;
+}
+
+export function unsubscribeMac(secret: string, recipient: string): string {
+  return createHmac('sha256', secret).update(`crieur/1|unsubscribe|${recipient.trim().toLowerCase()}`).digest('hex').slice(0, 20);
+}
+
+export function unsubscribeMailto(inbox: string, secret: string, recipient: string): string {
+  const at = inbox.lastIndexOf('@');
+  return `mailto:${inbox.slice(0, at)}+u-${unsubscribeMac(secret, recipient)}${inbox.slice(at)}?subject=unsubscribe`;
+}
+
+/** `bounces@x` + `jean@example.fr` → `bounces+jean=example.fr@x` (Postfix/qmail VERP form). */
+export function verpAddress(bounces: string, recipient: string): string {
+  const at = bounces.lastIndexOf('@');
+  const r = recipient.trim().toLowerCase().replace(/@/, '=');
+  // A local part over 64 octets would be refused: fall back to the plain address.
+  if (at < 0 || at + 1 + r.length > 64) return bounces;
+  return `${bounces.slice(0, at)}+${r}${bounces.slice(at)}`;
+}
+
+export function slotValues(o: { campaignId: number; recipient: string; name: string | null; domain: string; inbox: string; secret: string }): SlotValues {
+  return {
+    to: o.recipient,
+    messageId: campaignMessageId(o.campaignId, o.recipient, o.domain),
+    greeting: o.name && o.name.trim() !== '' ? ` ${o.name.replace(/\s+/g, ' ').trim()}` : '',
+    unsubscribe: unsubscribeMailto(o.inbox, o.secret, o.recipient),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * A mail built once for many recipients: the serialized MIME message as pieces, with slots where each recipient's
+ * own parts go (To, Message-ID, the greeting's name, the unsubscribe address). Filling the slots is a few string
+ * concatenations, never a compile or a compose (src/adapters/compose/campaign-mime.ts builds and fills it).
+ * Plain JSON: a campaign stores its templates in the database, so that every attempt sends the same bytes.
+ */
+
+/** Where a slot's value lands, which decides its encoding: a header (ASCII), the HTML part, the text part. */
+export type SlotEncoding = 'header' | 'html' | 'text';
+
+/** The per-recipient values. */
+export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe';
+
+export interface Slot {
+  slot: SlotName;
+  enc: SlotEncoding;
+}
+
+export type Piece = string | Slot;
+
+export interface MimeTemplate {
+  pieces: Piece[];
+}
+
+export type SlotValues = Record<SlotName, string>;
+
+/** The sentinel a renderer puts where a slot goes (control characters: no template text or user text has them). */
+export function sentinel(name: SlotName): string {
+  return `\u0001${name}\u0001`;
+}
+
+export const SENTINEL_RE = /\u0001(to|messageId|greeting|unsubscribe)\u0001/g;

@@ -1,0 +1,23 @@
+/**
+ * What a meetup's programme should be: one main talk and up to three lightning talks, in running order. Pure:
+ * `events show`, the announcement and the organizers' notices all warn with these words.
+ */
+import type { TalkFormat } from '../types.ts';
+
+export const MAX_LIGHTNING = 3;
+
+export interface ProgrammeItem {
+  ref: string;
+  format: TalkFormat;
+}
+
+/** Warnings about a programme (empty when it is as it should be). */
+export function programmeWarnings(items: readonly ProgrammeItem[]): string[] {
+  const talks = items.filter((i) => i.format === 'talk').length;
+  const lightning = items.filter((i) => i.format === 'lightning').length;
+  const out: string[] = [];
+  if (talks === 0) out.push('no main talk yet (a programme has one talk)');
+  if (talks > 1) out.push(`${talks} main talks (a programme has one)`);
+  if (lightning > MAX_LIGHTNING) out.push(`${lightning} lightning talks (at most ${MAX_LIGHTNING})`);
+  return out;
+}

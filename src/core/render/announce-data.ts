@@ -1,0 +1,141 @@
+/**
+ * Template data for the mails about an event: the announcement, the reminders. Everything worded for the locale
+ * (« jeudi 28 janvier 2027 à 19h00 » in the group's zone), user text (titles, abstracts, names) left raw for the
+ * template engine to escape in HTML, abstracts pre-flowed for the text part. Per-recipient parts are sentinels
+ * (core/compose/mime-template.ts): the mail is rendered once, the slots filled per recipient.
+ * Pure: the caller passes the event, its talks and the group.
+ */
+import type { Language, Speaker, TalkFormat } from '../../types.ts';
+import { sentinel } from '../compose/mime-template.ts';
+import { squash } from '../text/fold.ts';
+import { formatDate } from './dates.ts';
+import { layoutData, type LayoutData } from './data.ts';
+import { textToHtml } from './escape.ts';
+import { LABELS } from './labels.ts';
+import { wrapText } from './wrap.ts';
+
+export interface EventForMail {
+  id: number;
+  date: Date;
+  venue: string;
+  title: string | null;
+  venueAddress: string | null;
+  mapUrl: string | null;
+  registrationUrl: string | null;
+  capacity: number | null;
+}
+
+export interface TalkForMail {
+  ref: string;
+  format: TalkFormat;
+  title: string | null;
+  abstract: string | null;
+  durationMinutes: number;
+  speakers: Speaker[];
+}
+
+export interface TalkData {
+  ref: string;
+  title: string;
+  isLightning: boolean;
+  formatLabel: string;
+  durationLabel: string;
+  speakers: string;
+  abstractHtml: string | null;
+  abstractText: string | null;
+}
+
+export interface EventMailData extends LayoutData {
+  eventTitle: string;
+  dateLabel: string;
+  venue: string;
+  venueAddress: string | null;
+  mapUrl: string | null;
+  registrationUrl: string | null;
+  capacity: number | null;
+  talks: TalkData[];
+  lightning: TalkData[];
+  hasProgramme: boolean;
+  /** Where proposals go: the call for lightning talks at the end. */
+  proposalsAddress: string;
+  proposalsMailto: string;
+  /** The next meetup after this one, when one is planned. */
+  nextDateLabel: string | null;
+  /** " Jean" or "" (a slot for roster mail, "" for a list). */
+  greeting: string;
+  /** The mail goes to a roster member (a speaker reminder, a member announcement) rather than a list. */
+  personal: boolean;
+  /** For a reminder: how many days before. */
+  daysBefore: number | null;
+  isTomorrow: boolean;
+  forSpeakers: boolean;
+}
+
+export interface EventMailContext {
+  group: { name: string; timezone: string };
+  locale: Language;
+  proposalsAddress: string;
+  /** true: the greeting and unsubscribe slots are left for each recipient; false: a list's single message. */
+  personal: boolean;
+  next: EventForMail | null;
+  daysBefore?: number | null;
+  forSpeakers?: boolean;
+}
+
+export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], ctx: EventMailContext): EventMailData {
+  const fr = ctx.locale === 'fr';
+  const L = LABELS[ctx.locale];
+  const eventTitle = ev.title && ev.title.trim() !== '' ? squash(ev.title) : fr ? `Meetup ${ctx.group.name}` : `${ctx.group.name} meetup`;
+  const dateLabel = formatDate(ev.date, ctx.locale, ctx.group.timezone);
+  const toData = (t: TalkForMail): TalkData => {
+    const abstract = t.abstract && t.abstract.trim() !== '' ? t.abstract.trim() : null;
+    return {
+      ref: t.ref,
+      title: t.title && t.title.trim() !== '' ? squash(t.title) : L.untitled,
+      isLightning: t.format === 'lightning',
+      formatLabel: L.format[t.format],
+      durationLabel: L.minutes(t.durationMinutes),
+      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : (s.email ?? '?'))).join(', '),
+      abstractHtml: abstract ? textToHtml(abstract) : null,
+      abstractText: abstract ? wrapText(abstract, 72, '    ') : null,
+    };
+  };
+  const all = talks.map(toData);
+  const layout = layoutData(ctx.locale, ctx.group, {
+    preheader: `${dateLabel} — ${ev.venue}`,
+    footerNote: ctx.personal
+      ? fr
+        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${ctx.group.name}.`
+        : `You receive this because you subscribed to the announcements of ${ctx.group.name}.`
+      : null,
+    unsubscribeUrl: ctx.personal ? sentinel('unsubscribe') : null,
+  });
+  const subjectLine = fr ? `Proposition éclair pour le prochain meetup` : 'Lightning talk for the next meetup';
+  return {
+    ...layout,
+    eventTitle,
+    dateLabel,
+    venue: squash(ev.venue),
+    venueAddress: ev.venueAddress ? squash(ev.venueAddress) : null,
+    mapUrl: safeUrl(ev.mapUrl),
+    registrationUrl: safeUrl(ev.registrationUrl),
+    capacity: ev.capacity,
+    talks: all.filter((t) => !t.isLightning),
+    lightning: all.filter((t) => t.isLightning),
+    hasProgramme: all.length > 0,
+    proposalsAddress: ctx.proposalsAddress,
+    proposalsMailto: `mailto:${ctx.proposalsAddress}?subject=${encodeURIComponent(subjectLine)}`,
+    nextDateLabel: ctx.next ? formatDate(ctx.next.date, ctx.locale, ctx.group.timezone) : null,
+    greeting: ctx.personal ? sentinel('greeting') : '',
+    personal: ctx.personal,
+    daysBefore: ctx.daysBefore ?? null,
+    isTomorrow: ctx.daysBefore === 1,
+    forSpeakers: ctx.forSpeakers ?? false,
+  };
+}
+
+/** Only http(s) links reach an href (a `javascript:` map link typed into the CLI must not). */
+function safeUrl(u: string | null): string | null {
+  if (!u) return null;
+  return /^https?:\/\/[^\s"'<>]+$/i.test(u.trim()) ? u.trim() : null;
+}

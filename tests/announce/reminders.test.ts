@@ -1,0 +1,97 @@
+/**
+ * Reminders once at J-6 and J-1, with a test clock, on PostgreSQL and a real SMTP listener: nothing before the
+ * day, the campaign and its ledger at J-6, nothing more on a second tick (a restart), again at J-1; each
+ * recipient (speakers and active members) gets each reminder exactly once, speakers in the speakers' wording.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { sendDueReminders } from '../../src/app/send-reminders.ts';
+import { sendCampaignChunk, chunkSize } from '../../src/app/send-campaign.ts';
+import type { Dispatcher, Logger, Sender, Store } from '../../src/ports.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const schema = randomSchema('rem');
+let store: Store;
+let sink: SmtpSink;
+let sender: Sender;
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+const dispatched: number[] = [];
+const dispatcher: Dispatcher = { dispatch: async (_q, id) => void dispatched.push(id), dispatchMany: async (_q, ids) => void dispatched.push(...ids) };
+const config = configSchema.parse({
+  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
+  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+  secret: 'reminders-secret-0123456789',
+  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
+});
+const EVENT = new Date('2027-01-28T18:00:00Z');
+const at = (iso: string) => ({ now: () => new Date(iso) });
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+  sink = await startSmtpSink();
+  sender = createSender(sink.url, { pool: 2 });
+}, 60_000);
+afterAll(async () => {
+  await sender?.close();
+  await sink?.close();
+  await store?.close();
+  await dropSchema(schema);
+});
+
+async function tick(iso: string) {
+  const deps = { config, store, builder: createEventMailBuilder(config), clock: at(iso), dispatcher };
+  const started = await sendDueReminders(deps);
+  // What the campaign queue would run: every chunk of each campaign started.
+  for (const c of started) {
+    for (const first of await store.campaigns.pendingChunks(c.id, chunkSize(config))) {
+      await sendCampaignChunk({ config, store, sender, log: silent, clock: at(iso), fill: fillMime }, first);
+    }
+  }
+  return started;
+}
+
+describe('reminders', () => {
+  it('go out once at J-6 and once at J-1, to the speakers and the active members', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: EVENT, venue: 'Chez Dalibo', title: 'Meetup de janvier' });
+    const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
+    const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
+    const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email: 'jeanne@example.fr' }], attachments: [] };
+    const ref = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+    await store.events.assign(ev.id, ref);
+    await store.subscribers.upsert([
+      { email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' },
+      { email: 'alice@example.org', name: 'Alice', language: 'en', status: 'active', source: 'test' },
+      { email: 'pending@example.org', status: 'pending', source: 'test' },
+      // A speaker who is also a member: the speakers' reminder, once.
+      { email: 'jeanne@example.fr', name: 'Jeanne', language: 'fr', status: 'active', source: 'test' },
+    ]);
+
+    expect(await tick('2027-01-21T12:00:00Z')).toEqual([]); // J-7
+    const j6 = await tick('2027-01-22T19:00:00Z'); // J-6, an hour into its day
+    expect(j6.map((c) => c.key)).toEqual([`reminder:E-${ev.id}:J-6`]);
+    expect(await tick('2027-01-22T20:00:00Z')).toEqual([]); // a second tick (a restart): nothing new
+    expect(await tick('2027-01-25T12:00:00Z')).toEqual([]); // J-3: none due
+    const j1 = await tick('2027-01-27T18:30:00Z');
+    expect(j1.map((c) => c.key)).toEqual([`reminder:E-${ev.id}:J-1`]);
+    expect(await tick('2027-01-27T23:00:00Z')).toEqual([]);
+    expect(await tick('2027-01-28T19:00:00Z')).toEqual([]); // the event started
+
+    const per = new Map<string, number>();
+    for (const m of sink.messages) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
+    expect(Object.fromEntries(per)).toEqual({ 'jean@example.fr': 2, 'alice@example.org': 2, 'jeanne@example.fr': 2 });
+    const jeanne = await Promise.all(sink.messages.filter((m) => m.envelope.to[0] === 'jeanne@example.fr').map((m) => simpleParser(m.raw)));
+    expect(jeanne.map((m) => m.subject)).toEqual(['[Groupe de test] Rappel : Meetup de janvier, dans 6 jours', '[Groupe de test] Rappel : Meetup de janvier, demain']);
+    expect(jeanne[0]!.text).toContain('vous présentez');
+    const alice = await simpleParser(sink.messages.find((m) => m.envelope.to[0] === 'alice@example.org')!.raw);
+    expect(alice.text).toMatch(/^Hello Alice,/);
+    expect(alice.text).toContain('Thursday, January 28, 2027 at 7:00 PM');
+    for (const c of [...j6, ...j1]) expect(await store.campaigns.get(c.id)).toMatchObject({ status: 'done' });
+  });
+});
