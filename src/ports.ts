@@ -5,6 +5,7 @@
 import type { EventStore } from './app/event-store.ts';
 import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
+import type { MembershipStore } from './app/membership-store.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -230,6 +231,7 @@ export interface Store {
   checkpoints: CheckpointStore;
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
+  membership: MembershipStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;

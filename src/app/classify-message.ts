@@ -11,6 +11,7 @@ import { dispatchQueuedMails, fileParsed } from './file-proposal.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
+import { actOnMembership } from './membership.ts';
 
 /**
  * Where each kind goes next; kinds not listed are stored and not answered (auto-replies, bounces, lists…). The
@@ -32,6 +33,8 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     return null;
   }
   const { kind } = outcome.result;
+  // Unsubscribe mailtos and bounces that name a member (issue 9): acted on before the message is marked handled.
+  await actOnMembership(deps, inboundId, outcome.result, outcome.mail);
   const route = ROUTES[kind];
   // One statement: the classification, "done" when nothing follows, and whether an earlier copy exists.
   const saved = await deps.store.inbound.setClassified(inboundId, kind, outcome.result, { done: !route, findCopy: !!route });

@@ -9,6 +9,7 @@ import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 import { subscriberStore } from './subscribers.ts';
 import { campaignStore } from './campaigns.ts';
+import { membershipStore } from './membership.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -20,6 +21,7 @@ export function storeOn(db: Db): Store {
     checkpoints: checkpointStore(db),
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
+    membership: membershipStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };

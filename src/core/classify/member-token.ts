@@ -1,0 +1,23 @@
+/**
+ * Mail written to a member token's address (`talks+u-ID-MAC@…`, the List-Unsubscribe mailto): a request about
+ * membership, never a proposal nor a command, whatever its body says. Classified `other`; the membership use case
+ * (src/app/membership.ts) checks the token and acts. Placed after the bounce and auto-reply rules: a robot's
+ * answer to that address acts on nothing.
+ */
+import { splitPlus } from '../address.ts';
+import { findMemberToken } from '../membership/token.ts';
+import type { Rule } from './chain.ts';
+
+export const memberTokenRule: Rule = {
+  name: 'member-token-address',
+  test(mail) {
+    const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
+    for (const h of ['delivered-to', 'x-original-to']) addrs.push(...(mail.headers[h] ?? []));
+    for (const a of addrs) {
+      const tag = splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag;
+      const t = tag ? findMemberToken(tag) : null;
+      if (t && t.purpose !== 'bounce') return { kind: 'other', reasons: [`member token ${t.purpose}`] };
+    }
+    return null;
+  },
+};
