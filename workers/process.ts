@@ -14,6 +14,7 @@ import { createContext, type Context } from './context.ts';
 import { RUNNERS } from './runners.ts';
 import { startRecovery } from './recovery.ts';
 import { startWatcher, type Watcher } from './watcher.ts';
+import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
 
 export interface ProcessOptions {
   queues: readonly QueueName[];
@@ -43,6 +44,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
   const context = await createContext(config, { send: opts.queues.includes('deliver') || opts.queues.includes('campaign'), serveDatabase: opts.serveDatabase });
   const { deps } = context;
   const metrics = new Metrics(() => context.dispatcher.counts());
+  deps.onBounce = (kind) => metrics.bounces.inc({ kind });
   const workers: Worker[] = [];
   for (const runner of RUNNERS.filter((r) => opts.queues.includes(r.queue))) {
     const w = startWorker(
@@ -82,7 +84,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
     http = await startHttp(config.http.host, config.http.port, metrics, [
       { name: 'redis', check: async () => void (await context.redis.ping()) },
       { name: 'database', check: async () => void (await deps.store.inbound.get(0)) },
-    ]);
+    ], config.secret ? [membershipRoutes(deps)] : []);
   }
   deps.log.info({ queues: opts.queues, watch: opts.watch, store: deps.store.describe() }, 'crieur running');
 

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { within } from '../within.ts';
 import { mjmlCompileCount } from '../render/mjml.ts';
+import type { HttpRoute } from './membership-routes.ts';
 
 export interface HealthCheck {
   name: string;
@@ -17,6 +18,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly jobs = new Counter({ name: 'crieur_jobs_total', help: 'Jobs finished, by queue and outcome', labelNames: ['queue', 'outcome'], registers: [this.registry] });
   readonly ingested = new Counter({ name: 'crieur_messages_ingested_total', help: 'Messages stored, by source', labelNames: ['source'], registers: [this.registry] });
+  readonly bounces = new Counter({ name: 'crieur_member_bounces_total', help: 'Bounces that named a member, by kind', labelNames: ['kind'], registers: [this.registry] });
   readonly queueDepth: Gauge;
   /** MJML compiles in this process: one per template × language × content, never one per recipient. */
   readonly mjmlCompiles = new Gauge({
@@ -49,7 +51,7 @@ export class Metrics {
 /** How long /healthz waits for one dependency, and /metrics for the queue depths. */
 const CHECK_MS = 2_000;
 
-export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[]): Promise<Server> {
+export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: readonly HttpRoute[] = []): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
       if (req.url === '/healthz') {
@@ -71,6 +73,7 @@ export async function startHttp(host: string, port: number, metrics: Metrics, ch
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(await metrics.registry.metrics());
       } else {
+        for (const route of routes) if (await route(req, res)) return;
         res.writeHead(404).end();
       }
     })().catch(() => {
