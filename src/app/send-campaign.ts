@@ -58,10 +58,9 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   const inbox = config.addresses.proposals;
   const domain = domainOf(inbox);
   const size = chunkSize(config);
-  // A batch is the whole chunk: one claim and one `sent` commit per 50 mails instead of per pooled connection's
-  // worth (bench/send: the commits, not SMTP, bounded the rate). The price: a crash parks up to a chunk of rows
-  // marked transmitting that were still waiting for a connection (parked, never sent twice).
-  const batch = size;
+  // A batch is what the pool sends at once: rows are marked transmitting when claimed, so a larger batch would leave
+  // rows waiting for a connection marked — a crash would park them (never sent twice, but never sent either).
+  const batch = Math.max(1, config.smtp.pool);
   let deferred = 0;
   for (;;) {
     if (config.delivery.hourlyCap !== undefined) {
