@@ -10,7 +10,7 @@
  */
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { splitPlus } from '../core/address.ts';
+import { addressTags } from '../core/classify/member-token.ts';
 import { findMemberToken, verifyMemberToken, type MemberTokenPurpose } from '../core/membership/token.ts';
 import type { Mail, ParseResult } from '../types.ts';
 import type { Clock, Logger } from '../ports.ts';
@@ -42,13 +42,6 @@ export async function unsubscribeByToken(deps: MembershipDeps, token: string, ca
   const changed = await deps.store.membership.setStatus(member.id, 'unsubscribed', cause);
   deps.log.info({ member: member.id, cause, changed }, 'member unsubscribed');
   return changed ? 'unsubscribed' : 'already';
-}
-
-/** The plus-tags of the addresses a mail was written to (To, Cc, and what the MTA recorded). */
-function addressTags(mail: Mail): string[] {
-  const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
-  for (const h of ['delivered-to', 'x-original-to', 'envelope-to']) addrs.push(...(mail.headers[h] ?? []));
-  return addrs.map((a) => splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag).filter((t): t is string => !!t);
 }
 
 /** 5.x.x (or a failure without status) is hard, 4.x.x or a delay is soft, an abuse report is a complaint. */

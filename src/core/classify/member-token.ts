@@ -6,16 +6,21 @@
  */
 import { splitPlus } from '../address.ts';
 import { findMemberToken } from '../membership/token.ts';
+import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
+
+/** The plus-tags of the addresses a mail was written to (To, Cc, and what the MTA recorded). */
+export function addressTags(mail: Mail): string[] {
+  const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
+  for (const h of ['delivered-to', 'x-original-to', 'envelope-to']) addrs.push(...(mail.headers[h] ?? []));
+  return addrs.map((a) => splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag).filter((t): t is string => !!t);
+}
 
 export const memberTokenRule: Rule = {
   name: 'member-token-address',
   test(mail) {
-    const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
-    for (const h of ['delivered-to', 'x-original-to']) addrs.push(...(mail.headers[h] ?? []));
-    for (const a of addrs) {
-      const tag = splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag;
-      const t = tag ? findMemberToken(tag) : null;
+    for (const tag of addressTags(mail)) {
+      const t = findMemberToken(tag);
       if (t && t.purpose !== 'bounce') return { kind: 'other', reasons: [`member token ${t.purpose}`] };
     }
     return null;
