@@ -8,11 +8,10 @@
  * of short page, saying the link is not valid, and tells nothing about who is a member.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Route } from './server.ts';
 import { escapeHtml } from '../../core/render/escape.ts';
 import { unsubscribeByToken, memberOfToken, type MembershipDeps } from '../../app/membership.ts';
 
-/** A route answers (true) or passes (false) to the next one; the server answers 404 when none did. */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 const PATH_RE = /^\/unsubscribe\/([a-z0-9-]{1,64})\/?(?:\?.*)?$/i;
 /** A one-click body is a few bytes; anything much longer is not one. */
@@ -65,11 +64,26 @@ async function drain(req: IncomingMessage): Promise<void> {
   }
 }
 
-export function membershipRoutes(deps: MembershipDeps): HttpRoute {
+/** The `/unsubscribe` prefix of the HTTP server (src/adapters/http/server.ts routes). */
+export function membershipRoutes(deps: MembershipDeps): Route {
+  const serve = unsubscribePage(deps);
+  return {
+    prefix: '/unsubscribe',
+    handle(req, res) {
+      serve(req, res).catch((err: unknown) => {
+        deps.log.warn({ err: (err as Error).message }, 'unsubscribe page failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  };
+}
+
+function unsubscribePage(deps: MembershipDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const group = deps.config.group.name;
   return async (req, res) => {
     const m = PATH_RE.exec(req.url ?? '');
-    if (!m) return false;
+    if (!m) return void res.writeHead(404).end();
     const token = m[1]!.toLowerCase();
     const lang = pickLanguage(req.headers['accept-language']);
     const t = TEXT[lang];
@@ -89,16 +103,15 @@ export function membershipRoutes(deps: MembershipDeps): HttpRoute {
       const r = await unsubscribeByToken(deps, token, 'one-click https');
       if (r === 'invalid') send(404, `<p>${say(t.invalid)}</p>`);
       else send(200, `<p>${say(r === 'unsubscribed' ? t.done : t.already)}</p>`);
-      return true;
+      return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const member = await memberOfToken(deps, token, 'unsubscribe');
       if (!member) send(404, `<p>${say(t.invalid)}</p>`);
       else if (member.status === 'unsubscribed') send(200, `<p>${say(t.already)}</p>`);
       else send(200, `<p>${say(t.ask)}</p>\n<form method="post" action="/unsubscribe/${escapeHtml(token)}"><button type="submit">${say(t.button)}</button></form>`);
-      return true;
+      return;
     }
     res.writeHead(405, { allow: 'GET, POST' }).end();
-    return true;
   };
 }

@@ -3,11 +3,10 @@
  * now" (Redis PING, a trivial SQL query); metrics are counters kept by the worker wiring plus queue depths read
  * at scrape time.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { within } from '../within.ts';
 import { mjmlCompileCount } from '../render/mjml.ts';
-import type { HttpRoute } from './membership-routes.ts';
 
 export interface HealthCheck {
   name: string;
@@ -51,10 +50,19 @@ export class Metrics {
 /** How long /healthz waits for one dependency, and /metrics for the queue depths. */
 const CHECK_MS = 2_000;
 
-export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: readonly HttpRoute[] = []): Promise<Server> {
+/** A path prefix served by another handler (the queue dashboard, adapters/http/admin.ts). */
+export interface Route {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: Route[] = []): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.url === '/healthz') {
+      const route = routes.find((r) => req.url === r.prefix || req.url?.startsWith(`${r.prefix}/`) || req.url?.startsWith(`${r.prefix}?`));
+      if (route) {
+        route.handle(req, res);
+      } else if (req.url === '/healthz') {
         const results = await Promise.all(
           checks.map(async (c) => {
             try {
@@ -73,7 +81,6 @@ export async function startHttp(host: string, port: number, metrics: Metrics, ch
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(await metrics.registry.metrics());
       } else {
-        for (const route of routes) if (await route(req, res)) return;
         res.writeHead(404).end();
       }
     })().catch(() => {
