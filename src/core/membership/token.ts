@@ -12,7 +12,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type MemberTokenPurpose = 'unsubscribe' | 'bounce' | 'confirm';
 const CODE: Record<MemberTokenPurpose, string> = { unsubscribe: 'u', bounce: 'b', confirm: 'c' };
-const PURPOSE: Record<string, MemberTokenPurpose> = { u: 'unsubscribe', b: 'bounce', c: 'confirm' };
+const PURPOSE = Object.fromEntries(Object.entries(CODE).map(([p, c]) => [c, p])) as Record<string, MemberTokenPurpose>;
 
 export interface MemberToken {
   purpose: MemberTokenPurpose;
