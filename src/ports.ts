@@ -6,6 +6,8 @@ import type { EventStore } from './app/event-store.ts';
 import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
 import type { MembershipStore } from './app/membership-store.ts';
+import type { CommandStore } from './app/command-store.ts';
+import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------- inbound
@@ -92,6 +94,8 @@ export interface HistoryEntry {
   detail: Record<string, unknown> | null;
   /** inbound message id that caused it, when one did. */
   messageId: number | null;
+  /** That message's Message-ID header, when known. */
+  messageIdHeader?: string | null;
 }
 
 export interface ProposalStore {
@@ -232,6 +236,10 @@ export interface Store {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   membership: MembershipStore;
+  /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
+  commands: CommandStore;
+  /** Parked mails for the organizers' daily summary. */
+  undelivered: UndeliveredStore;
   /** Engine name and where, for `crieur doctor` (no credentials). */
   describe(): string;
   close(): Promise<void>;
@@ -245,15 +253,15 @@ export const systemClock: Clock = { now: () => new Date() };
 
 // ------------------------------------------------------------------------------------------- dispatch
 /** The queues, seen from the use cases: only ids cross them (BullMQ stores job data in clear text). */
-export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'campaign';
-export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'campaign'];
+export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'remind' | 'campaign';
+export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'remind', 'campaign'];
 
 export interface Dispatcher {
   /**
    * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
    * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
    */
-  dispatch(queue: QueueName, id: number, opts?: { again?: boolean }): Promise<void>;
+  dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number }): Promise<void>;
   /** Several ids on one queue in one round trip (a filing's mails, a backlog); idempotent as dispatch. */
   dispatchMany(queue: QueueName, ids: readonly number[]): Promise<void>;
 }

@@ -110,4 +110,11 @@ export interface ParseContext {
   organizers: string[];
   /** HMAC key for reply tokens; null when parsing without configuration. */
   secret: string | null;
+  /** The clock tokens are aged against; without it a token's age is not checked. */
+  now?: () => Date;
+  /** config tokens.maxAgeDays: an older token proves nothing (default 120). */
+  tokenMaxAgeDays?: number;
+  /** The group's time zone and locale, for the dates in commands (`group.timezone`, `group.locale`); Europe/Paris, fr when absent. */
+  timeZone?: string;
+  locale?: Language;
 }

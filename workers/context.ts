@@ -1,6 +1,7 @@
 /**
  * Wiring, once per process: configuration → adapters → the deps every use case receives. The only place
- * that knows which adapter implements which port.
+ * that knows which adapter implements which port. Opened as start-up phases (phases.ts): a failure in one
+ * closes the ones before it and is told in the operator's words.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/schema.ts';
@@ -11,11 +12,12 @@ import { openStore } from '../src/adapters/db/open.ts';
 import { connectRedis } from '../src/adapters/queue/redis.ts';
 import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
+import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
-import { settlesWithin } from '../src/adapters/within.ts';
-import { dkimOption } from '../src/adapters/smtp/dkim.ts';
-import { systemClock, type Logger } from '../src/ports.ts';
+import { systemClock, type Logger, type Store } from '../src/ports.ts';
+import { explainDatabase } from './explain.ts';
+import { openPhases, type Phase } from './phases.ts';
 
 export interface Context {
   deps: AppDeps;
@@ -32,42 +34,83 @@ export interface ContextOptions {
   logger?: Logger;
 }
 
-export async function createContext(config: Config, opts: ContextOptions): Promise<Context> {
-  const log = opts.logger ?? createLogger(config.log.level);
-  const redis = await connectRedis(config.redis.url, { forWorkers: true });
-  const closers: (() => Promise<unknown>)[] = [async () => redis.quit()];
-  try {
-    const store = await openStore(config.database.url, { serve: opts.serveDatabase });
-    closers.unshift(() => store.close());
-    const dispatcher = new BullDispatcher(redis, config.redis.prefix);
-    closers.unshift(() => dispatcher.close());
-    if (opts.send) requireSecret(config);
-    const sender = opts.send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool, ...dkimOption(config) }) : undefined;
-    if (sender) closers.unshift(() => sender.close());
-    const deps: AppDeps = {
-      config,
-      ctx: parseContextFrom(config),
-      store,
-      dispatcher,
-      composer: createComposer(config),
-      clock: systemClock,
-      log,
-      ...(sender ? { sender } : {}),
-    };
-    return {
-      deps,
-      redis,
-      dispatcher,
-      async close() {
-        // Each bounded on its own: a closer waiting on a service that is gone must not keep the next ones
-        // (the store, which flushes an embedded PGlite) from running.
-        for (const c of closers) await settlesWithin(c(), CLOSE_MS);
-      },
-    };
-  } catch (err) {
-    for (const c of closers) await c().catch(() => undefined);
-    throw err;
-  }
+/** What the context phases open, filled in as they go; a phase reads only what earlier phases set. */
+export interface ContextParts {
+  readonly config: Config;
+  readonly contextOptions: ContextOptions;
+  readonly log: Logger;
+  redis?: Redis;
+  store?: Store;
+  dispatcher?: BullDispatcher;
+  deps?: AppDeps;
 }
 
+/** Each close bounded: a closer waiting on a service that is gone must not keep the store (which flushes PGlite) from closing. */
 const CLOSE_MS = 3_000;
+
+export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
+  {
+    name: 'redis',
+    async open(s) {
+      const redis = (s.redis = await connectRedis(s.config.redis.url, { forWorkers: true }));
+      return () => redis.quit();
+    },
+    closeMs: CLOSE_MS,
+  },
+  {
+    name: 'database',
+    async open(s, signal) {
+      const onTakeover = (store: string, role: string) =>
+        s.log.warn({ store, role }, role === 'owner' ? 'database: its serving process stopped; this process serves it now' : 'database: its serving process changed');
+      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal, onTakeover }));
+      return () => store.close();
+    },
+    closeMs: CLOSE_MS,
+    // Creating a PGlite directory (≈ 3.5 s) must not be cut mid-way: a half-initialised one would not open again.
+    abandonMs: 6_000,
+    explain: (err, s) => explainDatabase(err, s.config.database.url),
+  },
+  {
+    name: 'queues',
+    async open(s) {
+      const dispatcher = (s.dispatcher = new BullDispatcher(s.redis!, s.config.redis.prefix));
+      return () => dispatcher.close();
+    },
+    closeMs: CLOSE_MS,
+  },
+  {
+    name: 'mail',
+    async open(s) {
+      const { config } = s;
+      const send = s.contextOptions.send;
+      if (send) requireSecret(config);
+      const sender = send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool, ...dkimOption(config) }) : undefined;
+      s.deps = {
+        config,
+        ctx: parseContextFrom(config),
+        store: s.store!,
+        dispatcher: s.dispatcher!,
+        composer: createComposer(config),
+        clock: systemClock,
+        log: s.log,
+        ...(sender ? { sender } : {}),
+      };
+      if (sender) return () => sender.close();
+    },
+    closeMs: CLOSE_MS,
+  },
+];
+
+/** The context alone (no workers, no watcher), for code that needs the deps without running a process. */
+export async function createContext(config: Config, opts: ContextOptions): Promise<Context> {
+  const log = opts.logger ?? createLogger(config.log.level);
+  const parts: ContextParts = { config, contextOptions: opts, log };
+  const opened = await openPhases(CONTEXT_PHASES, parts, { log });
+  return contextOf(parts, opened.close);
+}
+
+/** The Context of parts the context phases have opened. */
+export function contextOf(parts: ContextParts, close: () => Promise<void>): Context {
+  if (!parts.deps || !parts.redis || !parts.dispatcher) throw new Error('the context phases have not all run');
+  return { deps: parts.deps, redis: parts.redis, dispatcher: parts.dispatcher, close };
+}

@@ -1,19 +1,25 @@
 /**
  * A crieur process: the runners for some queues, optionally the inbox watcher, the recovery sweep and the
  * /healthz + /metrics listener. `crieur start` runs all of it; `crieur worker QUEUE…` only some runners.
+ * Start-up is PROCESS_PHASES, in order (phases.ts): a failure closes what was opened and exits with its code.
  * SIGTERM/SIGINT: stop taking mail, let active jobs finish (BullMQ close drains), close adapters, exit 0.
  */
 import type { Worker } from 'bullmq';
-import type { Server } from 'node:http';
 import type { Config } from '../src/config/schema.ts';
 import { startWorker } from '../src/adapters/queue/bullmq.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
-import type { QueueName } from '../src/ports.ts';
-import { createContext, type Context } from './context.ts';
+import { openAdmin } from '../src/adapters/http/admin.ts';
+import { QUEUE_NAMES, type QueueName } from '../src/ports.ts';
+import { createLogger } from '../src/adapters/log/pino.ts';
+import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './context.ts';
+import { explainHttp, explainInbox } from './explain.ts';
+import { openPhases, type Phase } from './phases.ts';
 import { RUNNERS } from './runners.ts';
+import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
-import { startWatcher, type Watcher } from './watcher.ts';
+import { startUndeliveredSummary } from './summary.ts';
+import { startWatcher } from './watcher.ts';
 import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
 
 export interface ProcessOptions {
@@ -26,6 +32,8 @@ export interface ProcessOptions {
   http?: boolean;
   /** How long a stop waits for active jobs to finish (default 30 s). */
   drainMs?: number;
+  /** A stop request during start-up: what was opened is closed and runProcess rejects with StartupStopped. */
+  signal?: AbortSignal;
 }
 
 const DRAIN_MS = 30_000;
@@ -35,20 +43,155 @@ const UNREACHABLE_DRAIN_MS = 2_000;
 export interface RunningProcess {
   context: Context;
   metrics: Metrics;
-  /** Resolves once the inbox watcher finished its initial catch-up (immediately without a watcher). */
+  /**
+   * Resolves once the inbox watcher finished its initial catch-up, stands by, or waits for its server (the inbox
+   * phase waits for that before runProcess resolves, so it is settled by then; kept for callers that await it).
+   */
   ready: Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Everything a process opens, filled in phase by phase. */
+interface ProcessParts extends ContextParts {
+  readonly options: ProcessOptions;
+  readonly metrics: Metrics;
+  readonly workers: Worker[];
+}
+
+/** The drain bound at stop: with Redis unreachable, active jobs cannot be acknowledged anyway. */
+const drainBound = (s: ProcessParts) => (s.redis?.status === 'ready' ? (s.options.drainMs ?? DRAIN_MS) : UNREACHABLE_DRAIN_MS);
+
+/**
+ * A process's start-up, in order; a stop closes them last first. The HTTP port is taken before any worker
+ * starts, so a second process on the same port fails before it takes a job; the inbox comes last, once there is
+ * a pipeline to hand mail to.
+ */
+export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
+  ...CONTEXT_PHASES,
+  {
+    name: 'http',
+    async open(s) {
+      const { config, options } = s;
+      if (options.http === false || config.http.port === 0) return;
+      // The queue dashboard (off unless http.admin.password is set) is opened first: the listener serves it.
+      const admin = await openAdmin(config.http.admin.password, s.redis!, config.redis.prefix, QUEUE_NAMES);
+      try {
+        const server = await startHttp(
+          config.http.host,
+          config.http.port,
+          s.metrics,
+          [
+            { name: 'redis', check: async () => void (await s.redis!.ping()) },
+            { name: 'database', check: async () => void (await s.store!.inbound.get(0)) },
+          ],
+          // The unsubscribe pages (issue 9) need the secret that signs members' tokens.
+          [...(admin ? [admin] : []), ...(config.secret ? [membershipRoutes(s.deps!)] : [])],
+        );
+        return async () => {
+          await new Promise<void>((r) => server.close(() => r()));
+          await admin?.close().catch(() => undefined);
+        };
+      } catch (err) {
+        await admin?.close().catch(() => undefined);
+        throw err;
+      }
+    },
+    explain: (err, s) => explainHttp(err, s.config.http.host, s.config.http.port),
+  },
+  {
+    name: 'workers',
+    async open(s) {
+      startWorkers(s);
+      return async () => {
+        // With Redis gone every command waits for it forever (workers' connections never give up), so the
+        // drain is bounded; past it, connections are cut, which fails the waiting commands and ends the wait.
+        // Whatever was cut short is found again at the next start (stalled jobs, outbox leases, the sweep).
+        const drained = await settlesWithin(Promise.all(s.workers.map((w) => w.close())), drainBound(s));
+        if (drained) return;
+        s.log.warn({ redis: s.redis!.status }, 'stopping: jobs did not drain in time (is Redis reachable?); closing connections');
+        s.redis!.disconnect();
+        await settlesWithin(Promise.all(s.workers.map((w) => w.close(true).catch(() => undefined))), 2_000);
+        // disconnect() waits for a connection that is not coming back: bounded too. What it cannot reach
+        // (BullMQ's own reconnecting clients) no longer matters: the command exits after stop() (start.ts).
+        await settlesWithin(Promise.all(s.workers.map((w) => w.disconnect().catch(() => undefined))), 1_000);
+      };
+    },
+    closeMs: (s) => drainBound(s) + 5_000,
+  },
+  {
+    name: 'recovery',
+    async open(s) {
+      const recovery = startRecovery(s.deps!, s.options.queues, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
+      return async () => recovery.stop();
+    },
+  },
+  {
+    name: 'summary',
+    async open(s) {
+      if (!s.options.queues.includes('deliver')) return;
+      // Checked as often as the sweep; sent at most once a day.
+      const summary = startUndeliveredSummary(s.deps!, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
+      return async () => summary.stop();
+    },
+  },
+  {
+    name: 'inbox',
+    async open(s, signal) {
+      if (!s.options.watch) return;
+      const watcher = startWatcher(s.config, s.deps!, s.redis!, s.metrics);
+      const stop = () => watcher.stop();
+      // Settles on the first catch-up, on standby, or once the server is found unreachable (retried in the
+      // background); rejects for a cause the configuration must fix (login refused, mailbox missing). A stop
+      // request ends the wait: the watcher stops connecting and start() settles.
+      const onAbort = () => void stop();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        await watcher.ready;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+      return stop;
+    },
+    // The message in hand is finished first; with Redis gone its queueing cannot finish, hence the same bound.
+    closeMs: (s) => drainBound(s),
+    explain: (err) => explainInbox(err),
+  },
+];
+
 export async function runProcess(config: Config, opts: ProcessOptions): Promise<RunningProcess> {
-  const context = await createContext(config, { send: opts.queues.includes('deliver') || opts.queues.includes('campaign'), serveDatabase: opts.serveDatabase });
-  const { deps } = context;
-  const metrics = new Metrics(() => context.dispatcher.counts());
+  const log = createLogger(config.log.level);
+  const metrics = new Metrics(() => parts.dispatcher!.counts());
+  const parts: ProcessParts = {
+    config,
+    contextOptions: { send: opts.queues.includes('deliver') || opts.queues.includes('campaign'), serveDatabase: opts.serveDatabase },
+    log,
+    options: opts,
+    metrics,
+    workers: [],
+  };
+  const opened = await openPhases(PROCESS_PHASES, parts, { log, ...(opts.signal ? { signal: opts.signal } : {}) });
+  const context = contextOf(parts, opened.close);
+  log.info({ queues: opts.queues, watch: opts.watch, store: context.deps.store.describe() }, 'crieur running');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info({}, 'stopping: draining active jobs');
+      await opened.close();
+    })());
+  return { context, metrics, ready: Promise.resolve(), stop };
+}
+
+/** One BullMQ worker per runner of the process's queues. */
+function startWorkers(s: ProcessParts): void {
+  const { config, options: opts, metrics } = s;
+  const deps = s.deps!;
   deps.onBounce = (kind) => metrics.bounces.inc({ kind });
-  const workers: Worker[] = [];
-  for (const runner of RUNNERS.filter((r) => opts.queues.includes(r.queue))) {
+  // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
+  const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
+  for (const { runner, policy } of runners) {
     const w = startWorker(
-      context.redis,
+      s.redis!,
       config.redis.prefix,
       runner.queue,
       async (id, job) => {
@@ -62,6 +205,17 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
         // connections would leave rows marked while they wait their turn, and a crash would park them needlessly.
         concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
+        onFailure: (id, err, attempt) => {
+          const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
+          // Every retry says why: a deferral names the server's answer or the connection error.
+          if ('retryInMs' in v) {
+            deps.log.warn(
+              { queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message },
+              'job failed: will retry',
+            );
+          }
+          return v;
+        },
         onFinalFailure: async (id, err) => {
           metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
           await runner.park(deps, id, err);
@@ -70,50 +224,6 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
         limiter: runner.limiter?.(config),
       },
     );
-    workers.push(w);
+    s.workers.push(w);
   }
-  const recovery = startRecovery(deps, opts.queues, opts.recoveryIntervalMs ?? config.queue.recoverySeconds * 1000);
-  let watcher: Watcher | null = null;
-  let ready: Promise<void> = Promise.resolve();
-  if (opts.watch) {
-    watcher = startWatcher(config, deps, context.redis, metrics);
-    ready = watcher.ready;
-  }
-  let http: Server | null = null;
-  if (opts.http !== false && config.http.port !== 0) {
-    http = await startHttp(config.http.host, config.http.port, metrics, [
-      { name: 'redis', check: async () => void (await context.redis.ping()) },
-      { name: 'database', check: async () => void (await deps.store.inbound.get(0)) },
-    ], config.secret ? [membershipRoutes(deps)] : []);
-  }
-  deps.log.info({ queues: opts.queues, watch: opts.watch, store: deps.store.describe() }, 'crieur running');
-
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      deps.log.info({}, 'stopping: draining active jobs');
-      // With Redis gone every command waits for it forever (workers' connections never give up), so the
-      // drain is bounded; past it, connections are cut, which fails the waiting commands and ends the wait.
-      // Whatever was cut short is found again at the next start (stalled jobs, outbox leases, the sweep).
-      const redisUp = context.redis.status === 'ready';
-      recovery.stop();
-      const drained = await settlesWithin(
-        (async () => {
-          await watcher?.stop();
-          await Promise.all(workers.map((w) => w.close()));
-        })(),
-        redisUp ? (opts.drainMs ?? DRAIN_MS) : UNREACHABLE_DRAIN_MS,
-      );
-      if (!drained) {
-        deps.log.warn({ redis: context.redis.status }, 'stopping: jobs did not drain in time (is Redis reachable?); closing connections');
-        context.redis.disconnect();
-        await settlesWithin(Promise.all(workers.map((w) => w.close(true).catch(() => undefined))), 2_000);
-        // disconnect() waits for a connection that is not coming back: bounded too. What it cannot reach
-        // (BullMQ's own reconnecting clients) no longer matters: the command exits after stop() (start.ts).
-        await settlesWithin(Promise.all(workers.map((w) => w.disconnect().catch(() => undefined))), 1_000);
-      }
-      await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
-      await settlesWithin(context.close(), 5_000);
-    })());
-  return { context, metrics, ready, stop };
 }

@@ -9,6 +9,7 @@ import { ROUTES } from '../src/app/classify-message.ts';
 import { recoverCampaigns } from '../src/app/recover-campaigns.ts';
 import { sendDueReminders } from '../src/app/send-reminders.ts';
 import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
+import { every } from './every.ts';
 
 export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
   let builder: ReturnType<typeof createEventMailBuilder> | undefined;
@@ -33,16 +34,6 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
       }
     }
   };
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep()
-      .catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'recovery sweep failed'))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  // One sweep at start: mail queued before a crash goes out without waiting a whole interval.
-  void sweep().catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'recovery sweep failed'));
-  return { stop: () => clearInterval(timer), sweep };
+  const timer = every(intervalMs, sweep, (err) => deps.log.warn({ err: err.message }, 'recovery sweep failed'));
+  return { stop: timer.stop, sweep };
 }

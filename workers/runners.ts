@@ -1,47 +1,63 @@
 /**
- * The runners, as data: which use case each queue feeds, and how many jobs one process runs at once.
- * Mailman's runner table, BullMQ-style. Nothing here decides anything; it only wires.
+ * The runners, as data: which use case each queue feeds, how many jobs one process runs at once, how a failed
+ * job is retried, and how it is parked when retries end. Mailman's runner table, BullMQ-style. The retry
+ * policy lives here and only here (workers/retry.ts applies it: a deterministic error parks at once).
  */
+import type { Config } from '../src/config/schema.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { classifyMessage } from '../src/app/classify-message.ts';
 import { fileProposal } from '../src/app/file-proposal.ts';
-import { handleReply } from '../src/app/handle-reply.ts';
+import { applyCommands } from '../src/app/apply-commands.ts';
+import { remindToConfirm } from '../src/app/remind.ts';
+import { commandDeps } from './command-deps.ts';
 import { deliverOutbox } from '../src/app/deliver-outbox.ts';
 import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
 import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
-import type { Config } from '../src/config/schema.ts';
 import type { QueueName } from '../src/ports.ts';
+import { minutes, type RetryPolicy } from './retry.ts';
 
 export interface Runner {
   queue: QueueName;
   concurrency: number;
   run(deps: AppDeps, id: number): Promise<unknown>;
-  /** The last attempt failed: park what the job was about, with the reason. */
+  /** How a job that threw a transient error is tried again, and when that ends (from the configuration). */
+  retry(config: Config): RetryPolicy;
+  /** The last attempt failed (or the error cannot change on retry): park what the job was about, with the reason. */
   park(deps: AppDeps, id: number, error: Error): Promise<void>;
   /** A BullMQ rate limiter for the queue, from config (jobs per period, across every worker of the queue). */
   limiter?(config: Config): { max: number; duration: number } | undefined;
 }
 
+/** Work on stored messages fails again only on a database hiccup: it clears in seconds, or needs a human. */
+const DATABASE_HICCUP: RetryPolicy = { delaysMs: [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000], maxAttempts: 8 };
+/** Deliveries back off like an MTA (a greylisting server, an outage of the relay) for delivery.giveUpAfterHours. */
+const MTA = (c: Config): RetryPolicy => ({ delaysMs: minutes(c.delivery.retryMinutes), giveUpAfterMs: c.delivery.giveUpAfterHours * 3_600_000 });
+
 const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
-  await deps.store.inbound.setState(id, 'failed', `${error.name}: ${error.message}`);
-  deps.log.error({ inbound: id, err: error.message }, 'message parked after repeated failures');
+  // A policy's park says why in its message (workers/retry.ts); BullMQ's own final failures name their class.
+  const reason = error.name === 'UnrecoverableError' || error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
+  await deps.store.inbound.setState(id, 'failed', reason);
+  deps.log.error({ inbound: id, reason: error.message }, 'message parked');
 };
 
 export const RUNNERS: readonly Runner[] = [
   // Classifying a proposal files it too (two commits): the job mostly waits on the database, not on CPU, and
   // many in flight share the commits' fsyncs.
-  { queue: 'classify', concurrency: 16, run: classifyMessage, park: parkInbound },
+  { queue: 'classify', concurrency: 16, run: classifyMessage, retry: () => DATABASE_HICCUP, park: parkInbound },
   // Replays and the recovery sweep only: a proposal classified whose filing was cut short.
-  { queue: 'file', concurrency: 4, run: fileProposal, park: parkInbound },
-  { queue: 'command', concurrency: 4, run: handleReply, park: parkInbound },
+  { queue: 'file', concurrency: 4, run: fileProposal, retry: () => DATABASE_HICCUP, park: parkInbound },
+  // Answers to crieur's mail: authenticated commands act, everything is threaded and audited (apply-commands.ts).
+  { queue: 'command', concurrency: 4, run: (deps, id) => applyCommands(commandDeps(deps), id), retry: () => DATABASE_HICCUP, park: parkInbound },
   {
     queue: 'deliver',
     concurrency: 10,
     run: deliverOutbox,
+    retry: MTA,
+    // The row keeps the server's last answer (smtp_response); the reason says why retries ended.
     park: async (deps, id, error) => {
       const item = await deps.store.outbox.get(id);
       if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
-      deps.log.error({ outbox: id, err: error.message }, 'mail parked after repeated failures');
+      deps.log.error({ outbox: id, reason: error.message, answer: item?.smtpResponse ?? null }, 'mail parked');
     },
   },
   // A chunk of a campaign's ledger (announcements, reminders). Two at a time: one chunk's commits overlap the other's
@@ -52,6 +68,15 @@ export const RUNNERS: readonly Runner[] = [
     run: (deps, id) => sendCampaignChunk({ ...deps, fill: fillMime }, id),
     park: async (deps, id, error) => deps.log.warn({ outbox: id, err: error.message }, 'campaign chunk gave up for now; the recovery sweep takes it again'),
     limiter: campaignLimiter,
+    retry: () => DATABASE_HICCUP,
+  },
+  // Delayed jobs (id: the proposal's number) set on acceptance: one reminder to confirm, if still unconfirmed.
+  {
+    queue: 'remind',
+    concurrency: 2,
+    run: (deps, id) => remindToConfirm(commandDeps(deps), id),
+    retry: () => DATABASE_HICCUP,
+    park: async (deps, id, error) => deps.log.error({ proposal: id, err: error.message }, 'reminder not sent after repeated failures'),
   },
 ];
 

@@ -4,10 +4,20 @@
  * swapping it touches one file.
  */
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type ParsedMail, type Attachment, type EmailAddress } from 'mailparser';
-import libmime from 'libmime';
-import { convert } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { AddressObject, ParsedMail, Attachment, EmailAddress } from 'mailparser';
+import type * as MailParser from 'mailparser';
+import type * as LibMime from 'libmime';
+import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
+import { withoutControls as clean } from '../core/text/controls.ts';
+
+// CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
+// loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS.
+const require = createRequire(import.meta.url);
+const { simpleParser } = require('mailparser') as typeof MailParser;
+const libmime = require('libmime') as typeof LibMime.default;
+const { convert } = require('html-to-text') as typeof HtmlToText;
 
 // Link detection and text→HTML conversion are not needed by crieur and cost a third of the parse time.
 // HTML→text is done here instead of by mailparser so that we know whether the text was derived (it does
@@ -68,26 +78,29 @@ async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
       }
     }
   }
-  const html = typeof p.html === 'string' && p.html.trim() !== '' ? p.html : null;
-  let text = p.text && p.text.trim() !== '' ? p.text : null;
+  // Every decoded string is cleaned here, once (core/text/controls.ts): a NUL in a header or a body must not
+  // reach the database (PostgreSQL refuses it) nor a terminal. The raw bytes stay as they came.
+  const html = typeof p.html === 'string' && p.html.trim() !== '' ? clean(p.html) : null;
+  let text = p.text && p.text.trim() !== '' ? clean(p.text) : null;
   let textFromHtml = false;
   if (text === null && html !== null) {
     text = htmlText(html, defects);
+    if (text !== null) text = clean(text);
     textFromHtml = text !== null;
   }
   return {
     headers: headerMap(p),
-    messageId: p.messageId ? normalizeMessageId(p.messageId) : null,
-    subject: p.subject ?? '',
+    messageId: p.messageId ? normalizeMessageId(clean(p.messageId)) : null,
+    subject: clean(p.subject ?? ''),
     from: first(p.from),
     sender: first(p.headers.get('sender') as AddressObject | undefined),
     to: addresses(p.to),
     cc: addresses(p.cc),
     replyTo: addresses(p.replyTo),
     date: p.date && !Number.isNaN(p.date.getTime()) ? p.date : null,
-    inReplyTo: p.inReplyTo ? normalizeMessageId(p.inReplyTo.split(/\s+/)[0] ?? p.inReplyTo) : null,
+    inReplyTo: p.inReplyTo ? normalizeMessageId(clean(p.inReplyTo.split(/\s+/)[0] ?? p.inReplyTo)) : null,
     references: (Array.isArray(p.references) ? p.references : p.references ? [p.references] : [])
-      .flatMap((r) => r.split(/\s+/))
+      .flatMap((r) => clean(r).split(/\s+/))
       .filter((r) => r !== '')
       .map(normalizeMessageId),
     text,
@@ -134,7 +147,7 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
     } catch {
       // keep the raw value: a broken encoded-word must not make a header disappear
     }
-    (out[key.toLowerCase()] ??= []).push(value);
+    (out[clean(key.toLowerCase())] ??= []).push(clean(value));
   }
   return out;
 }
@@ -142,7 +155,7 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
 function toPart(a: Attachment): MailPart {
   const content = Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content ?? '');
   return {
-    filename: a.filename ?? null,
+    filename: a.filename ? clean(a.filename) : null,
     contentType: (a.contentType ?? 'application/octet-stream').toLowerCase(),
     disposition: a.contentDisposition === 'attachment' ? 'attachment' : a.contentDisposition === 'inline' ? 'inline' : null,
     related: Boolean(a.related),
@@ -159,7 +172,7 @@ function addresses(field: AddressObject | AddressObject[] | undefined): Address[
 
 function flatten(list: EmailAddress[]): Address[] {
   return list.flatMap((e) =>
-    e.group ? flatten(e.group) : e.address ? [{ name: e.name && e.name.trim() !== '' ? e.name.trim() : null, email: e.address.trim() }] : [],
+    e.group ? flatten(e.group) : e.address ? [{ name: e.name && clean(e.name).trim() !== '' ? clean(e.name).trim() : null, email: clean(e.address).trim() }] : [],
   );
 }
 

@@ -1,18 +1,14 @@
 /**
  * The sender runner: takes an outbox row's status lock, sends its stored bytes, records the SMTP answer.
- * 4xx and connection trouble → back to queued and the job is retried with backoff; 5xx → parked as failed
- * with the server's answer. A row already sent, or held by another live worker, is left alone: never twice.
+ * A failure is recorded on the row (the server's answer, or the connection error) and the row goes back to
+ * queued; the error is rethrown with the sender's code (ESMTP_TRANSIENT / ESMTP_PERMANENT) and the worker
+ * boundary decides: retry on the deliver runner's schedule, or park (5xx at once; 4xx once
+ * delivery.giveUpAfterHours have passed). A row already sent, or held by another live worker, is left alone:
+ * never twice.
  */
 import type { AppDeps } from './deps.ts';
 
-/** After this many attempts a transient failure is parked too (an MTA gives up after days; we after ~an hour). */
-export const MAX_ATTEMPTS = 12;
-
-export class TransientSendError extends Error {
-  readonly code = 'ESEND_RETRY';
-}
-
-export type DeliveryResult = 'sent' | 'parked' | 'skipped';
+export type DeliveryResult = 'sent' | 'skipped';
 
 export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, outboxId: number): Promise<DeliveryResult> {
   const { store, log } = deps;
@@ -27,16 +23,12 @@ export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'lo
     log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
     return 'sent';
   } catch (err) {
-    const e = err as Error & { code?: string; response?: string };
+    const e = err as Error & { code?: string; response?: string | null };
     const response = e.response ?? null;
-    const permanent = e.code === 'ESMTP_PERMANENT';
-    const exhausted = item.attempts >= MAX_ATTEMPTS;
-    await store.outbox.markFailed(item.id, e.message, response, !permanent && !exhausted);
-    if (permanent || exhausted) {
-      log.warn({ outbox: item.id, to: item.recipient, response }, 'mail parked: permanent failure');
-      return 'parked';
-    }
-    log.warn({ outbox: item.id, to: item.recipient, response, attempt: item.attempts }, 'mail deferred: will retry');
-    throw new TransientSendError(`deferred: ${response ?? e.message}`);
+    // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
+    await store.outbox.markFailed(item.id, e.message, response, true);
+    // What the server said, or why no server answered (refused, timeout): never a bare null.
+    log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
+    throw err;
   }
 }

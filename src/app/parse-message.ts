@@ -42,5 +42,9 @@ export function parseContextFrom(config: Config): ParseContext {
     ownAddresses: own.filter((a): a is string => typeof a === 'string' && a !== '').map((a) => a.toLowerCase()),
     organizers: config.organizers.map((o) => o.toLowerCase()),
     secret: config.secret ?? null,
+    now: () => new Date(),
+    tokenMaxAgeDays: config.tokens.maxAgeDays,
+    timeZone: config.group.timezone,
+    locale: config.group.locale,
   };
 }

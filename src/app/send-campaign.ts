@@ -17,7 +17,14 @@ import type { MimeTemplate, SlotValues } from '../core/compose/mime-template.ts'
 import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
 import type { CampaignParts } from './campaign-store.ts';
-import { MAX_ATTEMPTS, TransientSendError } from './deliver-outbox.ts';
+
+/** After this many attempts a row deferred by 4xx answers is recorded as failed. */
+const MAX_ATTEMPTS = 12;
+
+/** Some rows were deferred (4xx) or the hourly cap is reached: the worker boundary retries the chunk later. */
+export class TransientSendError extends Error {
+  readonly code = 'ESMTP_TRANSIENT';
+}
 
 /** Fills a variant's slots: the bytes of one recipient's mail (src/adapters/compose/campaign-mime.ts). */
 export type FillMime = (t: MimeTemplate, values: SlotValues) => Buffer;

@@ -3,8 +3,10 @@
  * src/cli/commands/<name>.ts and only wires options to an app use case. Commands are loaded on demand:
  * `crieur parse` should not pay for BullMQ, PGlite and MJML, nor `--help` for any of them.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.ts';
+import { visibleLines } from './format/visible.ts';
 
 type Register = (program: Command) => void;
 
@@ -14,20 +16,23 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'start', summary: 'watch the inbox and run every worker (SIGTERM drains and exits 0)', load: async () => (await import('./commands/start.ts')).registerStart },
   { name: 'worker', summary: 'run only some workers, to scale out over processes and machines', load: async () => (await import('./commands/start.ts')).registerStart },
   { name: 'ingest', summary: 'store and queue raw messages (MTA pipe, or a backlog of files)', load: async () => (await import('./commands/ingest.ts')).registerIngest },
-  { name: 'proposals', summary: 'list and show talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
+  { name: 'proposals', summary: 'list, show and decide talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
+  { name: 'release', summary: 'send the speaker mails held by decisions.hold', load: async () => (await import('./commands/decide.ts')).registerRelease },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
   { name: 'events', summary: 'meetups and their programme: create, list, show, schedule, unschedule', load: async () => (await import('./commands/events.ts')).registerEvents },
   { name: 'subscribers', summary: "crieur's roster of members: list, add, remove, import a CSV", load: async () => (await import('./commands/subscribers.ts')).registerSubscribers },
   { name: 'announce', summary: "announce an event to the lists and the roster (once each); --out writes it for review", load: async () => (await import('./commands/announce.ts')).registerAnnounce },
   { name: 'campaigns', summary: 'announcements being sent: list, show, pause, resume', load: async () => (await import('./commands/campaigns.ts')).registerCampaigns },
+  { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crieur')
     .description('Runs the mail of a user group: talk proposals in, acknowledgements and announcements out.')
     .option('--verbose', 'print stack traces on errors')
+    .version(packageVersion(), '--version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const verbose = argv.includes('--verbose');
@@ -43,6 +48,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** package.json's version, read when the program is built (no JSON import: not every loader takes one). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 function report(err: unknown, verbose: boolean): number {
   if (err instanceof CommanderError) {
     // --help and --version surface as "errors" with exit code 0.
@@ -51,11 +61,11 @@ function report(err: unknown, verbose: boolean): number {
   const e = err as Error & { exitCode?: unknown };
   // ConfigError (78) and CliError carry their exit code; anything else is a runtime failure.
   if (typeof e?.exitCode === 'number') {
-    process.stderr.write(`crieur: ${e.message}\n`);
+    process.stderr.write(`crieur: ${visibleLines(e.message).join('\n')}\n`);
     if (verbose) process.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
-  process.stderr.write(`crieur: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`crieur: ${visibleLines(e?.message ?? String(err)).join('\n')}\n`);
   if (verbose) process.stderr.write(`${e?.stack}\n`);
   else process.stderr.write('(run with --verbose for details)\n');
   return EXIT.failure;

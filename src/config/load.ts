@@ -4,8 +4,9 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
+import { envName, leafPaths, unknownEnvVars, unknownKeys, type LeafKind, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
   readonly exitCode = 78;
@@ -15,17 +16,34 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Keys the schema leaves optional (`crieur parse` needs none of them) but that some commands cannot run
+ * without, with what is expected. A command names the ones it needs to `loadConfig({ require })`, so that a
+ * missing one is reported with every other problem of the file in one run.
+ */
+const REQUIRED = {
+  secret: { expected: 'at least 16 characters, the HMAC key for reply tokens (secret: in the file, or CRIEUR_SECRET)' },
+  'smtp.url': { expected: 'a URL such as smtp://127.0.0.1:25 (or CRIEUR_SMTP_URL)' },
+  'inbox.url': { expected: 'imap://, imaps:// or maildir:/// (or CRIEUR_INBOX_URL)' },
+} as const;
+export type RequiredKey = keyof typeof REQUIRED;
+
+const missing = (key: RequiredKey) => `${key} is not set — expected ${REQUIRED[key].expected}`;
+
 /** The HMAC key for reply tokens: optional for `crieur parse`, required by whatever composes or sends mail. */
 export function requireSecret(config: Config): string {
-  if (!config.secret) throw new ConfigError('secret is not set — expected at least 16 characters, the HMAC key for reply tokens (secret: in the file, or CRIEUR_SECRET)');
+  if (!config.secret) throw new ConfigError(missing('secret'));
   return config.secret;
 }
 
 /** Where mail goes out: required by whatever sends. */
 export function requireSmtpUrl(config: Config): string {
-  if (!config.smtp.url) throw new ConfigError('smtp.url is not set — expected a URL such as smtp://127.0.0.1:25 (or CRIEUR_SMTP_URL)');
+  if (!config.smtp.url) throw new ConfigError(missing('smtp.url'));
   return config.smtp.url;
 }
+
+/** The schema's leaf keys, each overridable by its `CRIEUR_*` variable. */
+const LEAVES = leafPaths(configSchema);
 
 export const DEFAULT_CONFIG_FILE = 'crieur.config.yaml';
 
@@ -33,6 +51,8 @@ export interface LoadOptions {
   /** --config; when absent, ./crieur.config.yaml if it exists, else defaults only. */
   file?: string | undefined;
   env?: NodeJS.ProcessEnv;
+  /** Optional keys this command cannot run without (`start`: secret, smtp.url, inbox.url). */
+  require?: readonly RequiredKey[];
 }
 
 export function loadConfig(opts: LoadOptions = {}): Config {
@@ -53,18 +73,22 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     }
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of keys at the top level`);
   }
-  const merged = applyEnv(raw as Record<string, unknown>, env);
+  // Every problem at once: a typo, a bad value and a missing secret are three lines of one run, not three runs.
+  const problems = [...unknownKeys(configSchema, raw).map(unknownLine), ...unknownEnvVars(LEAVES, env).map(unknownLine)];
+  const merged = applyEnv(withoutNulls(raw) as Record<string, unknown>, env);
   const result = configSchema.safeParse(merged);
-  if (!result.success) throw new ConfigError(describe(result.error, file));
+  if (!result.success) problems.push(...result.error.issues.map(issueLine));
+  // Required keys have no default: absent from file and environment is missing, whatever else is wrong.
+  for (const key of opts.require ?? []) if (valueAt(merged, key) === undefined) problems.push(missing(key));
+  if (problems.length > 0 || !result.success) throw new ConfigError(describe(problems, file));
   return result.data;
 }
 
 /** CRIEUR_SMTP_URL → smtp.url. Paths come from the schema so that keys with no env var stay unambiguous. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = structuredClone(raw);
-  for (const { path, kind } of leafPaths(configSchema, [])) {
-    const name = `CRIEUR_${path.map((p) => p.toUpperCase()).join('_')}`;
-    const value = env[name];
+  for (const { path, kind } of LEAVES) {
+    const value = env[envName(path)];
     if (value === undefined) continue;
     let target: Record<string, unknown> = out;
     for (const key of path.slice(0, -1)) {
@@ -75,30 +99,6 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
     target[path[path.length - 1]!] = coerce(value, kind);
   }
   return out;
-}
-
-type LeafKind = 'string' | 'number' | 'boolean' | 'array';
-
-function leafPaths(schema: z.ZodType, path: string[]): { path: string[]; kind: LeafKind }[] {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject) {
-    return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([k, v]) => leafPaths(v, [...path, k]));
-  }
-  if (s instanceof z.ZodArray) return [{ path, kind: 'array' }];
-  if (s instanceof z.ZodNumber) return [{ path, kind: 'number' }];
-  if (s instanceof z.ZodBoolean) return [{ path, kind: 'boolean' }];
-  return [{ path, kind: 'string' }];
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
-  for (;;) {
-    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodPrefault || s instanceof z.ZodNullable) {
-      s = (s as unknown as { unwrap(): z.ZodType }).unwrap();
-    } else if (s instanceof z.ZodPipe) {
-      s = (s as unknown as { in: z.ZodType }).in;
-    } else return s;
-  }
 }
 
 function coerce(value: string, kind: LeafKind): unknown {
@@ -124,10 +124,37 @@ function coerce(value: string, kind: LeafKind): unknown {
   }
 }
 
-function describe(error: z.ZodError, file: string | undefined): string {
-  const issue = error.issues[0]!;
+function unknownLine(u: UnknownKey): string {
+  const where = u.key.startsWith('CRIEUR_') ? 'environment variable' : 'key';
+  return `unknown ${where} ${u.key}${u.suggestion ? ` — did you mean ${u.suggestion}?` : ' — see crieur init for every key'}`;
+}
+
+function issueLine(issue: z.core.$ZodIssue): string {
   const key = issue.path.join('.') || '(top level)';
+  return `${key} — expected ${issue.message.replace(/^Invalid input: /, '')} (set it in the file or with ${envName(untilIndex(issue.path))})`;
+}
+
+/** `admin:` with nothing under it (every line commented out, as `crieur init` writes it) is a key not set. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+}
+
+function valueAt(root: Record<string, unknown>, dotted: string): unknown {
+  let v: unknown = root;
+  for (const k of dotted.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  return v === '' || v === null ? undefined : v;
+}
+
+/** `lists.0.address` is set by CRIEUR_LISTS as a whole: the variable stops at the first array index. */
+function untilIndex(path: readonly PropertyKey[]): string[] {
+  const i = path.findIndex((p) => typeof p !== 'string');
+  return (i < 0 ? path : path.slice(0, i)) as string[];
+}
+
+function describe(problems: string[], file: string | undefined): string {
   const where = file ? ` in ${file}` : '';
-  const envName = `CRIEUR_${issue.path.filter((p) => typeof p === 'string').map((p) => String(p).toUpperCase()).join('_')}`;
-  return `invalid configuration${where}: ${key} — expected ${issue.message.replace(/^Invalid input: /, '')} (set it in the file or with ${envName})`;
+  if (problems.length === 1) return `invalid configuration${where}: ${problems[0]}`;
+  return `invalid configuration${where}, ${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`;
 }

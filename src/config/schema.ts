@@ -2,13 +2,27 @@
  * The one configuration schema (SPEC "Configuration"), with its defaults. Validated once at start;
  * everything downstream receives a typed `Config` and never reads process.env itself.
  */
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { z } from './zod.ts';
 
 const email = z.email({ error: 'an email address such as talks@example.org' });
 const urlWith = (schemes: string[], example: string) =>
-  z.string({ error: `a URL such as ${example}` }).refine((u) => schemes.some((s) => u.startsWith(s)), {
-    error: `a URL starting with ${schemes.join(' or ')} (e.g. ${example})`,
-  });
+  z
+    .string({ error: `a URL such as ${example}` })
+    .refine((u) => schemes.some((s) => u.startsWith(s)), {
+      error: `a URL starting with ${schemes.join(' or ')} (e.g. ${example})`,
+    })
+    .refine((u) => !NETWORK.test(u) || hasHost(u), { error: `a URL with a host name (e.g. ${example})` });
+
+/** Schemes that need a server name (`smtp://` alone is no address); maildir:// and pglite:// name a path, postgres:///db may use a socket. */
+const NETWORK = /^(imaps?|smtps?|rediss?):/;
+function hasHost(u: string): boolean {
+  try {
+    return new URL(u).hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 export const configSchema = z.object({
   group: z
@@ -74,6 +88,8 @@ export const configSchema = z.object({
       port: z.number().int().min(0).max(65535).default(9464),
       /** The https base of the links in members' mail (one-click unsubscribe, confirmation), as the world sees it. */
       publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** Bull Board at /admin/queues: off unless a password is set (basic auth). */
+      admin: z.object({ password: z.string().min(12, { error: 'at least 12 characters' }).optional() }).prefault({}),
     })
     .prefault({}),
   queue: z
@@ -113,16 +129,46 @@ export const configSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
-  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
-  // ------------------------------------------------------------------ announcements (issue 8)
+  tokens: z
+    .object({
+      /** A reply token older than this proves nothing; its bearer is told to answer the latest mail instead. */
+      maxAgeDays: z.number().int().positive().default(120),
+    })
+    .prefault({}),
+  commands: z
+    .object({
+      /** Organizer commands must also pass DKIM or DMARC for the From domain (mailauth, or a trusted Authentication-Results). */
+      requireDkim: z.boolean().default(false),
+      /** authserv-ids (RFC 8601) of the receiving hosts whose Authentication-Results header is believed. */
+      trustedAuthserv: z.array(z.string().min(1)).default([]),
+      /** Command mails one address may have acted on per hour; the excess is recorded, not executed. */
+      perSenderPerHour: z.number().int().positive().default(30),
+    })
+    .prefault({}),
+  decisions: z
+    .object({
+      /** Speaker mails about decisions wait for an organizer's `release` (or `crieur release`). */
+      hold: z.boolean().default(false),
+    })
+    .prefault({}),
   reminders: z
     .object({
-      /** Reminders of an event to the roster and to its speakers, this many days before (each sent once). */
+      /** An accepted speaker who has not confirmed after this many days is reminded, once. */
+      confirmAfterDays: z.number().positive().default(5),
+      /** Reminders of an event to the roster and to its speakers, this many days before (each sent once; issue 8). */
       beforeEventDays: z.array(z.number().int().positive()).default([6, 1]),
     })
     .prefault({}),
   delivery: z
     .object({
+      /**
+       * Waits between delivery attempts after a temporary failure (4xx, connection trouble), in minutes; the
+       * last one repeats. Like an MTA's queue: greylisting passes at the first retries, an outage is waited out.
+       */
+      // coerce: CRIEUR_DELIVERY_RETRYMINUTES=1,2,5 arrives as strings.
+      retryMinutes: z.array(z.coerce.number().positive({ error: 'minutes, more than 0' })).min(1).default([1, 2, 5, 10, 20, 40, 60]),
+      /** A mail still not accepted this long after it was queued is parked with the server's last answer. */
+      giveUpAfterHours: z.number().positive().default(48),
       /** Campaign mails per second (BullMQ limiter on the campaign queue); unset: as fast as the SMTP pool goes. */
       ratePerSecond: z.number().positive().optional(),
       /** Campaign mails per rolling hour, all campaigns together (a relay's quota); unset: no cap. */
@@ -131,6 +177,8 @@ export const configSchema = z.object({
       pauseAfterFailures: z.number().int().positive().default(20),
     })
     .prefault({}),
+  log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).prefault({}),
+  // ------------------------------------------------------------------ announcements (issue 8)
   /** DKIM signing of every mail crieur sends (nodemailer's signer); the key file holds the PEM private key. */
   dkim: z.object({ domain: z.string().min(1), selector: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   templates: z
@@ -141,7 +189,7 @@ export const configSchema = z.object({
     .prefault({}),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Zod.infer<typeof configSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headerStart, readMail } from '../../src/adapters/mailparser.ts';
 
@@ -80,5 +81,54 @@ describe('readMail', () => {
     const mail = await readMail(raw);
     expect(mail.parts.map((p) => p.contentType)).toContain('message/delivery-status');
     expect(mail.embedded[0]?.subject).toBe('original');
+  });
+});
+
+describe('control characters (issue 11, defect 4: a NUL in a header failed in PostgreSQL)', () => {
+  const FIXTURE = new URL('../fixtures/proposals/48-nul-byte-in-headers-fr.eml', import.meta.url);
+  const C0 = /[\x00-\x08\x0b-\x1f]/;
+
+  it('no decoded string keeps NUL, ESC or another C0 control but tab and newline', async () => {
+    const raw = readFileSync(FIXTURE);
+    expect(raw.includes(0)).toBe(true);
+    const mail = await readMail(raw);
+    expect(mail.subject).toBe('Proposition de conférence : VACUUM sans douleur');
+    expect(mail.from).toEqual({ name: 'Camille Lefèvre', email: 'camille.lefevre@exemple.fr' });
+    expect(mail.headers['x-mailer']).toEqual(['a script that wrote a NUL into its own header']);
+    expect(mail.text).toContain('ses coûts : comment le régler');
+    expect(mail.text).toContain("mesures à l'appui.[2J");
+    expect(JSON.stringify({ ...mail, parts: [] })).not.toMatch(/\\u00[01][0-9a-f]/);
+    for (const s of [mail.subject, mail.text ?? '', ...Object.values(mail.headers).flat()]) expect(s).not.toMatch(C0);
+  });
+
+  it('filenames, names and Message-IDs too; tabs and newlines stay', async () => {
+    const raw = Buffer.from(
+      [
+        'From: "Bel\x07 Ami" <bel@example.org>',
+        'Subject: a\tb',
+        'Message-ID: <a\x00b@example.org>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary=XX',
+        '',
+        '--XX',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'ligne 1\n\tligne 2\x1b',
+        '--XX',
+        'Content-Type: application/pdf; name="sl\x00ides.pdf"',
+        'Content-Disposition: attachment; filename="sl\x00ides.pdf"',
+        '',
+        '%PDF-1.4',
+        '--XX--',
+        '',
+      ].join('\r\n'),
+      'latin1',
+    );
+    const mail = await readMail(raw);
+    expect(mail.from?.name).toBe('Bel Ami');
+    expect(mail.subject).toBe('a\tb');
+    expect(mail.messageId).toBe('<ab@example.org>');
+    expect(mail.text).toBe('ligne 1\n\tligne 2');
+    expect(mail.parts.map((p) => p.filename)).toEqual(['slides.pdf']);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REDIS_URL as TEST_REDIS_URL } from '../support/services.ts';
 
 const BIN = fileURLToPath(new URL('../../src/cli/crieur.js', import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), 'crieur-demo-'));
@@ -16,7 +17,7 @@ describe('crieur demo', () => {
       cwd,
       encoding: 'utf8',
       timeout: 110_000,
-      env: { ...process.env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      env: { ...process.env, REDIS_URL: process.env.REDIS_URL ?? TEST_REDIS_URL },
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/proposals filed: 3/);

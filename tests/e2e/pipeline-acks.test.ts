@@ -25,7 +25,7 @@ import {
   waitFor,
   waitSentTo,
 } from '../support/pipeline.ts';
-import { corpusDir } from '../support/corpus.ts';
+import { corpusDir, hasCorpus } from '../support/corpus.ts';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
 
 /** config.inbox.processedFolder is Crieur/Processed; Dovecot's Maildir++ hierarchy separator is '.'. */
@@ -153,7 +153,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: proposals acknowledged, robots igno
     expect(acks.map((a) => a.recipient)).toEqual([human.email]);
   });
 
-  it('sends nothing for auto-replies, bounces, list posts, MAILER-DAEMON, noreply or its own mail; keeps `other` in INBOX', async () => {
+  it.skipIf(!hasCorpus)('sends nothing for auto-replies, bounces, list posts, MAILER-DAEMON, noreply or its own mail; keeps `other` in INBOX', async () => {
     const corpus = corpusDir();
     const files = ROBOT_FILES.map((f) => readFileSync(join(corpus, f)));
     const body = proposalMail({ lang: 'fr', name: 'x', email: 'x@example.org', title: 'Vacuum et bloat' }).raw.toString('utf8').split('\r\n\r\n').slice(1).join('\r\n\r\n');

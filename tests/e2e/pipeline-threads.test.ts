@@ -2,7 +2,8 @@
  * The pipeline's memory, end to end through Dovecot: the same proposal delivered twice is filed and
  * acknowledged once; the same speaker sending the same title again updates the proposal (same ref, a new
  * acknowledgement for the new event); the per-sender acknowledgement cap holds even when the proposals
- * arrive together; an answer to crieur's acknowledgement is threaded onto the proposal and never answered.
+ * arrive together; an answer to crieur's acknowledgement is threaded onto the proposal; a speaker's prose is
+ * passed on to the organizers, never answered; a command gets its one transcript (more in commands-*.test.ts).
  */
 import { classifyMessage } from '../../src/app/classify-message.ts';
 import { fileProposal } from '../../src/app/file-proposal.ts';
@@ -149,15 +150,17 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
   });
 
   it.each([
-    { kind: 'reply' as const, body: 'Merci beaucoup, à bientôt !', action: 'reply-received' },
-    { kind: 'command' as const, body: 'retirer', action: 'command-received' },
-  ])('an answer to the acknowledgement ($kind) is threaded onto the proposal and not answered', async (c) => {
-    const email = `chloe.${c.kind}@exemple.fr`;
-    const proposal = proposalMail({ lang: 'fr', name: 'Chloé Répond', email, title: `Réponses et threads ${c.kind}` });
+    // A bare thank-you has nothing to pass on (what follows a closing word is not read).
+    { kind: 'reply' as const, body: 'Merci beaucoup, à bientôt !', action: 'reply-received', speakerMails: 1, organizerMails: 0 },
+    { kind: 'reply' as const, body: 'Je pourrai venir avec un collègue pour la démo.', action: 'reply-received', speakerMails: 1, organizerMails: 1 },
+    { kind: 'command' as const, body: 'retirer', action: 'command-received', speakerMails: 2, organizerMails: 1 },
+  ])('an answer to the acknowledgement ($kind) is threaded onto the proposal; prose is relayed to the organizers, a command answered once', async (c) => {
+    const email = `chloe.${c.kind}${c.organizerMails}@exemple.fr`;
+    const proposal = proposalMail({ lang: 'fr', name: 'Chloé Répond', email, title: `Réponses et threads ${c.kind} ${c.organizerMails}` });
     await appendRaw(live.imap, proposal.raw);
     const [ack] = await waitSentTo(live.sink, email, 1);
     const replyTo = ack!.mail.replyTo[0]!.email;
-    expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{16}@`));
+    expect(replyTo).toMatch(new RegExp(`^${PROPOSALS.split('@')[0]}\\+s-p\\d+-[a-z2-7]{1,6}-[a-z2-7]{16}@`));
 
     const answer = buildMail({
       from: `Chloé Répond <${email}>`,
@@ -176,12 +179,14 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     const filedIn = await settled(live.p, proposal.messageId);
     expect((await live.p.store.proposals.findByMessage(filedIn.id))?.ref).toBe(ref);
     const history = await live.p.store.proposals.history(ref);
-    expect(history.map((h) => h.action)).toEqual(['filed', c.action]);
-    expect(history[1]).toMatchObject({ actor: email, messageId: inbound.id });
-    // Nothing sent because of it: no outbox row, no second mail to the speaker; the answer left INBOX.
-    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [inbound.id]);
-    expect(caused[0]?.n).toBe(0);
-    expect(await sentTo(live.sink, email)).toHaveLength(1);
+    expect(history[0]!.action).toBe('filed');
+    expect(history.find((h) => h.action === c.action)).toMatchObject({ actor: email, messageId: inbound.id });
+    // Prose is passed on to the organizers and not answered; the command gets its one transcript.
+    const caused = await live.p.db.query<{ purpose: string; recipient: string }>('SELECT purpose, recipient FROM outbox WHERE cause_message_id = $1 ORDER BY id', [inbound.id]);
+    expect(caused.filter((r) => r.recipient === email)).toHaveLength(c.speakerMails - 1);
+    expect(caused.filter((r) => ORGANIZERS.includes(r.recipient)).length).toBe(c.organizerMails * ORGANIZERS.length);
+    expect(await sentTo(live.sink, email)).toHaveLength(c.speakerMails);
+    expect((await live.p.store.proposals.get(ref))!.status).toBe(c.kind === 'command' ? 'withdrawn' : 'received');
     await waitFor(async () => (await findInMailbox(live.imap, PROCESSED, answer.messageId)).length === 1, 'answer moved');
   });
 
@@ -212,7 +217,7 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     expect(await sentTo(live.sink, email)).toHaveLength(1);
   });
 
-  it('an organizer answering the notice is authenticated; the same answer from anyone else is threaded but not trusted', async () => {
+  it('an organizer answering the notice is authenticated and acts; the same answer from anyone else is threaded but not trusted', async () => {
     const email = 'orga.answer@exemple.fr';
     const proposal = proposalMail({ lang: 'fr', name: 'Odile Orga', email, title: 'Notices aux organisateurs' });
     await appendRaw(live.imap, proposal.raw);
@@ -240,15 +245,15 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     // The two answers are handled concurrently: their history lines may come in either order.
     const history = await live.p.store.proposals.history(ref);
     expect(history[0]).toMatchObject({ action: 'filed', actor: email, messageId: filed.id });
-    expect(history.slice(1).map((h) => [h.action, h.actor, h.messageId]).sort()).toEqual(
+    expect(history.filter((h) => h.action === 'command-received').map((h) => [h.actor, h.messageId]).sort()).toEqual(
       [
-        ['command-received', organizer, g.id],
-        ['command-received', 'mallory@example.net', f.id],
+        [organizer, g.id],
+        ['mallory@example.net', f.id],
       ].sort(),
     );
-    expect(history).toHaveLength(3);
+    expect(history.filter((h) => h.action.startsWith('status:')).map((h) => [h.action, h.actor, h.messageId])).toEqual([['status:accepted', organizer, g.id]]);
     expect(await sentTo(live.sink, 'mallory@example.net')).toEqual([]);
-    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = ANY($1::int[])', [[g.id, f.id]]);
+    const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [f.id]);
     expect(caused[0]?.n).toBe(0);
   });
 });

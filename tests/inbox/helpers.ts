@@ -4,6 +4,7 @@ import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import type { Checkpoint, CheckpointStore } from '../../src/ports.ts';
 import type { InboxLogger, InboxMessage, InboxVerdict } from '../../src/adapters/inbox/types.ts';
+import { REDIS_URL } from '../support/services.ts';
 
 export class MemoryCheckpoints implements CheckpointStore {
   readonly map = new Map<string, Checkpoint>();
@@ -88,7 +89,7 @@ export async function subjectsIn(c: ImapFlow, mailbox: string): Promise<string[]
 }
 
 export function redisForTest(): { redis: Redis; prefix: string; cleanup: () => Promise<void> } {
-  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   const prefix = `crieur-test-inbox-${randomBytes(4).toString('hex')}`;
   return {

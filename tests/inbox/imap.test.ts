@@ -232,18 +232,48 @@ describe('IMAP inbox', () => {
     expect(rec.got[1]!.locator.uidValidity).not.toBe(rec.got[0]!.locator.uidValidity);
   });
 
-  it('rejects start() with a coded error on bad credentials or a missing mailbox', async () => {
-    await expect(watcher(dc.url('NoSuchBox')).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_MAILBOX' });
+  it('rejects start() with a coded error on bad credentials or a missing mailbox (the configuration must fix them)', async () => {
+    await expect(watcher(dc.url('NoSuchBox')).start(new Recorder().handle)).rejects.toMatchObject({
+      code: 'EINBOX_MAILBOX',
+      message: expect.stringMatching(/mailbox NoSuchBox cannot be opened .*inbox\.url/) as unknown,
+    });
     // A Dovecot of its own: a refused login makes Dovecot slow down every later login from 127.0.0.1.
     const other = await startDovecot();
     try {
       const badPass = other.url('INBOX').replace(`:${other.pass}@`, ':wrong@');
-      await expect(watcher(badPass).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_AUTH' });
+      await expect(watcher(badPass).start(new Recorder().handle)).rejects.toMatchObject({
+        code: 'EINBOX_AUTH',
+        message: expect.stringMatching(new RegExp(`^IMAP login refused for ${other.user} at 127\\.0\\.0\\.1:${other.port}.*inbox\\.url`)) as unknown,
+      });
     } finally {
       await other.stop();
     }
-    const closedPort = other.url('INBOX'); // stopped: nothing listens there any more
-    await expect(watcher(closedPort).start(new Recorder().handle)).rejects.toMatchObject({ code: 'EINBOX_CONNECT' });
+  });
+
+  it('resolves start() and retries with backoff while the server is unreachable, then catches up once it answers', async () => {
+    // issue 11: a service started at boot before its mail server must not die of it.
+    const own = await startDovecot();
+    const first = await imapClient(own);
+    await first.mailboxOpen('INBOX'); // Dovecot creates the Maildir (new/, cur/) on first use
+    await first.logout();
+    const rec = new Recorder();
+    const logger = memoryLogger();
+    const failures = () => logger.lines.filter((l) => l.msg === 'inbox session failed (connection lost or handler error): retrying');
+    try {
+      await own.restart(async () => {
+        const inbox = watcher(own.url('INBOX'), { logger });
+        await inbox.start(rec.handle);
+        expect(inbox.state).toBe('connecting');
+        await waitUntil(() => failures().length >= 2, 10_000, 'two attempts, each logged');
+        expect(failures()[0]!.obj).toMatchObject({ err: expect.stringMatching(/^EINBOX_CONNECT: IMAP server unreachable at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/) as unknown });
+        writeFileSync(join(own.maildir, 'new', `${Date.now()}.M1P1.test`), mail('waiting while the server was down'));
+      });
+      await waitUntil(() => rec.got.length === 1, 15_000, 'the waiting message, once the server answers');
+      expect(rec.subjects()).toEqual(['waiting while the server was down']);
+    } finally {
+      await Promise.all(running.splice(0).map((i) => i.stop()));
+      await own.stop();
+    }
   });
 
   it('openInbox picks the adapter by scheme and refuses others', () => {

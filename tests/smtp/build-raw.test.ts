@@ -16,7 +16,7 @@ const organizer = 'dim@example.org';
 const parent = { messageId: '<CAF1234@mail.example.fr>', references: ['<root@example.fr>'], subject: 'Proposition' };
 
 async function ackRaw(locale: 'fr' | 'en'): Promise<Buffer> {
-  const token = mintToken(SECRET, { purpose: 'speaker', ref: SAMPLE.ref }, speaker.email);
+  const token = mintToken(SECRET, { purpose: 'speaker', ref: SAMPLE.ref }, speaker.email, new Date());
   const replyTo = tokenAddress(PROPOSALS, token);
   const rendered = await renderAck(ackData(SAMPLE, { ...context(locale, replyTo), recipient: speaker }), locale);
   const msg = composeMessage({
@@ -47,13 +47,13 @@ describe('acknowledgement as sent', () => {
     expect(mail.references).toEqual(['<root@example.fr>', '<CAF1234@mail.example.fr>']);
     // the reply token, minted for this speaker, in Reply-To and in the Message-ID
     const replyTo = mail.replyTo[0]!.email;
-    expect(replyTo).toMatch(/^talks\+s-p0007-[a-z2-7]{16}@pgug\.example\.org$/);
+    expect(replyTo).toMatch(/^talks\+s-p0007-[a-z2-7]{1,6}-[a-z2-7]{16}@pgug\.example\.org$/);
     const [inReplyTo] = findTokens(replyTo);
     expect(inReplyTo && verifyToken(SECRET, inReplyTo, speaker.email)).toBe(true);
     expect(inReplyTo && verifyToken(SECRET, inReplyTo, 'someone.else@example.org')).toBe(false);
     const [inMsgId] = findTokens(mail.messageId ?? '');
     expect(inMsgId?.token).toBe(inReplyTo?.token);
-    expect(mail.messageId).toMatch(/^<s-p0007-[a-z2-7]{16}\.r4nd0m@pgug\.example\.org>$/);
+    expect(mail.messageId).toMatch(/^<s-p0007-[a-z2-7]{1,6}-[a-z2-7]{16}\.r4nd0m@pgug\.example\.org>$/);
 
     // RFC 2047 subject, decoded back exactly; UTF-8 quoted-printable bodies; a real text part
     expect(head).toMatch(/^Subject: =\?UTF-8\?Q\?/m);
@@ -73,7 +73,7 @@ describe('acknowledgement as sent', () => {
 
 describe('organizer notice as sent', () => {
   it('carries a token for (proposal, organizer) and says auto-generated', async () => {
-    const token = mintToken(SECRET, { purpose: 'organizer', ref: SAMPLE.ref }, organizer);
+    const token = mintToken(SECRET, { purpose: 'organizer', ref: SAMPLE.ref }, organizer, new Date());
     const replyTo = tokenAddress(PROPOSALS, token);
     const rendered = await renderOrganizerNotice(noticeData(SAMPLE, { ...context('fr', replyTo), submittedBy: speaker }), 'fr');
     const raw = await buildRaw(

@@ -14,6 +14,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
 import { dropSchema, PG_URL, randomSchema } from './db.ts';
+import { REDIS_URL } from './services.ts';
 import { startDovecot, type Dovecot } from './dovecot.ts';
 import { clearRedisPrefix, imapClient, waitFor } from './pipeline.ts';
 
@@ -237,7 +238,7 @@ export function baseConfig(over: {
     organizers: over.organizers ?? ['orga@pgug.example.org'],
     ...(over.inboxUrl ? { inbox: { url: over.inboxUrl, pollSeconds: 1 } } : {}),
     smtp: { url: over.smtpUrl, pool: 2 },
-    redis: { url: 'redis://127.0.0.1:6379', prefix: over.prefix },
+    redis: { url: REDIS_URL, prefix: over.prefix },
     database: { url: over.databaseUrl },
     secret: 'e2e-secret-0123456789abcdef',
     http: { host: '127.0.0.1', port: over.httpPort ?? 0 },

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const PG_URL = process.env.CRIEUR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { PG_URL } from './services.ts';
+
+export { PG_URL };
 
 export function randomSchema(prefix = 't'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;

@@ -18,6 +18,7 @@ import type { InboundMessage, Store } from '../../src/ports.ts';
 import type { Mail } from '../../src/types.ts';
 import { runProcess, type RunningProcess } from '../../workers/process.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from './db.ts';
+import { REDIS_URL } from './services.ts';
 import { imapClient, startDovecot, type Dovecot } from './dovecot.ts';
 
 export { imapClient };
@@ -55,7 +56,7 @@ export function redisPrefix(): string {
 }
 
 /** Deletes every key under the prefix (SCAN, not KEYS: the Redis is shared with other tests). */
-export async function clearRedisPrefix(prefix: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
+export async function clearRedisPrefix(prefix: string, url = REDIS_URL): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   try {
@@ -82,13 +83,15 @@ export function e2eConfig(input: ConfigInput): Config {
     organizers: ORGANIZERS,
     inbox: { ...(input.inboxUrl ? { url: input.inboxUrl } : {}), processedFolder: 'Crieur/Processed', pollSeconds: 1 },
     smtp: { url: input.smtpUrl, pool: 2 },
-    redis: { url: 'redis://127.0.0.1:6379', prefix: input.prefix },
+    redis: { url: REDIS_URL, prefix: input.prefix },
     database: { url: input.databaseUrl },
     secret: TEST_SECRET,
     lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }],
     http: { port: 0 },
     queue: { stalledSeconds: 2, recoverySeconds: 1, sendLeaseSeconds: 3, staleSeconds: 2 },
     limits: { acksPerSenderPerDay: 10 },
+    // Retries within a test: 0.01 min = 600 ms between delivery attempts.
+    delivery: { retryMinutes: [0.01], giveUpAfterHours: 1 },
     log: { level: process.env.CRIEUR_TEST_LOG ?? 'silent' },
   };
   for (const [k, v] of Object.entries(input.overrides ?? {})) {
@@ -120,7 +123,7 @@ export interface PipelineOptions {
 export async function startPipeline(config: Config, opts: PipelineOptions = {}): Promise<Pipeline> {
   const watch = opts.watch ?? config.inbox.url !== undefined;
   const running = await runProcess(config, {
-    queues: ['classify', 'file', 'command', 'deliver'],
+    queues: ['classify', 'file', 'command', 'deliver', 'remind'],
     watch,
     serveDatabase: true,
     http: false,

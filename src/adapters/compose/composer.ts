@@ -20,34 +20,39 @@ export interface ComposerOptions {
   clock?: Clock;
 }
 
-export function createComposer(config: Config, opts: ComposerOptions = {}): Composer {
+/** What one outgoing mail about a proposal needs; the bytes come back ready for the outbox. */
+export interface MailSpec {
+  purpose: TokenPurpose;
+  template: string;
+  /** The proposal ref the reply token names (and X-Crieur-Ref). */
+  ref: string;
+  to: Address;
+  locale: Language;
+  data: (replyAddress: string) => object;
+  /** The mail this one answers (threading), or null for a mail that starts a thread. */
+  parent: ThreadInfo | null;
+  autoSubmitted: AutoSubmitted;
+}
+
+/**
+ * The one way crieur builds a mail that can be answered: a fresh token minted for the recipient (Reply-To and
+ * Message-ID), the template rendered around it, the headers decided in core/compose, the bytes built once.
+ */
+export function createMailBuilder(config: Config, opts: ComposerOptions = {}): (m: MailSpec) => Promise<ComposedMail> {
   const renderer = opts.renderer ?? createRenderer();
   const clock = opts.clock ?? systemClock;
   const inbox = config.addresses.proposals;
   const domain = inbox.slice(inbox.lastIndexOf('@') + 1);
   // Bounces of our own mail go to the bounces address when there is one, never to a person.
   const envelopeFrom = config.addresses.bounces ?? addressOf(config.addresses.from);
-  const group = { name: config.group.name, timezone: config.group.timezone };
-
-
-  async function build(
-    purpose: TokenPurpose,
-    template: string,
-    p: ProposalRecord,
-    to: Address,
-    locale: Language,
-    data: (replyAddress: string) => object,
-    /** The mail this one answers (threading), or null for a mail that starts a thread. */
-    parent: ThreadInfo | null,
-    autoSubmitted: AutoSubmitted,
-  ): Promise<ComposedMail> {
-    const token = mintToken(requireSecret(config), { purpose, ref: p.ref }, to.email);
+  return async (m) => {
+    const token = mintToken(requireSecret(config), { purpose: m.purpose, ref: m.ref }, m.to.email, clock.now());
     const replyAddress = tokenAddress(inbox, token);
-    const rendered = await renderer.render(template, locale, data(replyAddress));
-    const { inReplyTo, references } = parent ? threadHeaders(parent) : { inReplyTo: null, references: [] };
+    const rendered = await renderer.render(m.template, m.locale, m.data(replyAddress));
+    const { inReplyTo, references } = m.parent ? threadHeaders(m.parent) : { inReplyTo: null, references: [] };
     const msg = composeMessage({
       from: config.addresses.from,
-      to,
+      to: m.to,
       replyTo: replyAddress,
       subject: rendered.subject,
       html: rendered.html,
@@ -57,11 +62,26 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
       date: clock.now(),
       inReplyTo,
       references,
-      autoSubmitted,
-      headers: { 'X-Crieur-Ref': p.ref },
+      autoSubmitted: m.autoSubmitted,
+      headers: { 'X-Crieur-Ref': m.ref },
     });
-    return { raw: await buildRaw(msg), envelopeFrom, recipient: to.email, subject: rendered.subject };
-  }
+    return { raw: await buildRaw(msg), envelopeFrom, recipient: m.to.email, subject: rendered.subject };
+  };
+}
+
+export function createComposer(config: Config, opts: ComposerOptions = {}): Composer {
+  const builder = createMailBuilder(config, opts);
+  const group = { name: config.group.name, timezone: config.group.timezone };
+  const build = (
+    purpose: TokenPurpose,
+    template: string,
+    p: ProposalRecord,
+    to: Address,
+    locale: Language,
+    data: (replyAddress: string) => object,
+    parent: ThreadInfo | null,
+    autoSubmitted: AutoSubmitted,
+  ) => builder({ purpose, template, ref: p.ref, to, locale, data, parent, autoSubmitted });
 
   return {
     ack(p, to, thread) {

@@ -1,5 +1,6 @@
 /** Inbound messages: raw bytes first, byte-exact and deduplicated; then what crieur made of them. */
 import { createHash } from 'node:crypto';
+import { withoutControls } from '../../core/text/controls.ts';
 import { headerStart } from '../mailparser.ts';
 import type { InboundLocator, InboundMessage, InboundState, InboundStore } from '../../ports.ts';
 import type { Kind, ParseResult } from '../../types.ts';
@@ -30,7 +31,8 @@ export function sniffMessageId(raw: Buffer): string | null {
   const end = head.search(/\r?\n\r?\n|\r\r/);
   const headers = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+|\r[ \t]+/g, ' ');
   const m = /(?:^|[\r\n])message-id[ \t]*:[ \t]*(<[^>\s]+>|[^\s]+)/i.exec(headers);
-  return m?.[1] ?? null;
+  // As the parser's Message-ID (mailparser.ts): a NUL would make the INSERT fail, and the message be lost.
+  return m?.[1] ? withoutControls(m[1]) || null : null;
 }
 
 /**

@@ -18,6 +18,10 @@ export interface OpenOptions {
   serve?: boolean;
   /** pglite only: how long to wait for a directory held by a process that does not serve it. */
   waitMs?: number;
+  /** pglite only: ends that wait (a stop request during start-up). */
+  signal?: AbortSignal;
+  /** pglite with serve only: told when this process takes over serving from an owner that stopped. */
+  onTakeover?: (describe: string, role: string) => void;
 }
 
 const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
@@ -36,7 +40,7 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
-      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs })).db;
+      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover })).db;
   try {
     await migrate(db, target.engine === 'postgres' ? schema : null);
   } catch (err) {

@@ -131,7 +131,8 @@ export function outboxStore(db: Db): OutboxStore {
 
     async requeue(id) {
       await db.query(
-        `UPDATE outbox SET status = 'queued', attempts = 0, lease_until = NULL, transmitting_at = NULL, updated_at = now()
+        // reported_at: parked again later, it is in the next daily summary again (migration 007).
+        `UPDATE outbox SET status = 'queued', attempts = 0, lease_until = NULL, transmitting_at = NULL, reported_at = NULL, updated_at = now()
          WHERE id = $1 AND status = 'failed'`,
         [id],
       );

@@ -21,6 +21,8 @@ export interface PgDbOptions {
    * is its own session — not for a served PGlite, whose socket clients share one session and its statement names.
    */
   prepare?: boolean;
+  /** An idle connection lost its server (it closed or went away): told at once, before any query finds out. */
+  onConnectionLost?: () => void;
 }
 
 const names = new Map<string, string>();
@@ -51,7 +53,7 @@ export class PgDb implements Db {
     const schema = opts.schema ? { options: `-c search_path=${opts.schema}` } : {};
     this.pool = new pg.Pool({ max: opts.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
     // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
-    this.pool.on('error', () => {});
+    this.pool.on('error', () => opts.onConnectionLost?.());
   }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -114,6 +116,22 @@ export class PgDb implements Db {
   private wrap(err: unknown): unknown {
     if (err instanceof DbError || !isUnavailable(err)) return err;
     const reason = (err as Error).message;
+    // The server answers but the database is not there: "is PostgreSQL running?" would send the operator the wrong
+    // way. Still EDB_UNAVAILABLE: it may be created a moment later (a compose file's init), so callers retry.
+    const missing = (err as { code?: string }).code === '3D000' ? /database "([^"]+)" does not exist/.exec(reason)?.[1] : undefined;
+    if (missing) {
+      return new DbError('EDB_UNAVAILABLE', `database "${missing}" does not exist on ${serverOf(this.opts.label)}: createdb ${missing} (or correct database.url)`, { cause: err });
+    }
     return new DbError('EDB_UNAVAILABLE', `cannot reach ${this.opts.label} (${reason}): ${this.opts.unavailableHint}`, { cause: err });
+  }
+}
+
+/** host:port of a (redacted) URL label, for messages that already say which database. */
+function serverOf(label: string): string {
+  try {
+    const u = new URL(label.split(' ')[0]!);
+    return `${u.hostname}:${u.port || 5432}`;
+  } catch {
+    return label;
   }
 }

@@ -14,18 +14,42 @@ import { readEndpoint, removeEndpoint, tryLock, writeEndpoint } from './pglite-l
 import { PgliteDb } from './pglite-db.ts';
 import { servePglite } from './pglite-serve.ts';
 import { PgDb } from './pg-db.ts';
+import { TakeoverDb } from './pglite-takeover.ts';
 
 export interface PgliteOpenOptions {
   serve?: boolean;
   schema?: string | null;
   /** How long to wait for a directory held by a process that does not serve it. */
-  waitMs?: number;
+  waitMs?: number | undefined;
+  /** Ends that wait early (a stop request during start-up). */
+  signal?: AbortSignal | undefined;
+  /** With serve, as a client: told when this process took over from an owner that went (or moved to a new one). */
+  onTakeover?: ((describe: string, role: string) => void) | undefined;
 }
 
 export type PgliteRole = 'owner' | 'direct' | 'client';
 
+/** Whether DIR already holds a database (opening one that does not creates it: `crieur doctor` must not). */
+export function pgliteCreated(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pgdata'));
+}
+
 export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
   fs.mkdirSync(dir, { recursive: true });
+  // A process that would serve (crieur start) but finds an owner takes over from it when it goes (pglite-takeover.ts):
+  // as soon as the owner closes the connections it held, or at the first call that finds it gone.
+  let takeover: TakeoverDb | null = null;
+  const onLost = (db: Db) => takeover?.lost(db);
+  const opened = await ownOrConnect(dir, opts, onLost);
+  if (opts.serve && opened.role === 'client') {
+    const reopen = () => ownOrConnect(dir, { ...opts, signal: undefined }, onLost);
+    takeover = new TakeoverDb(opened.db, reopen, opts.onTakeover);
+    return { db: takeover, role: 'client' };
+  }
+  return opened;
+}
+
+async function ownOrConnect(dir: string, opts: PgliteOpenOptions, onLost: (db: Db) => void): Promise<{ db: Db; role: PgliteRole }> {
   const label = `pglite://${dir}`;
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
   for (;;) {
@@ -44,7 +68,8 @@ export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Pro
         connection: { host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' },
         max: 4,
         label: `${label} (served by pid ${ep.pid})`,
-        unavailableHint: 'the crieur process serving it has stopped; run the command again',
+        unavailableHint: opts.serve ? 'the crieur process serving it has stopped; taking over' : 'the crieur process serving it has stopped; run the command again',
+        onConnectionLost: () => onLost(db),
       });
       try {
         await db.query('SELECT 1');
@@ -53,6 +78,7 @@ export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Pro
         await db.close(); // the owner is stopping: its lock goes next, then we can open the directory
       }
     }
+    if (opts.signal?.aborted) throw new DbError('EDB_LOCKED', `stopped while waiting for ${label}, in use by process ${lock.pid}`);
     if (Date.now() > deadline) {
       throw new DbError(
         'EDB_LOCKED',

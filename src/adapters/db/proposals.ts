@@ -53,6 +53,11 @@ async function one(q: Queryable, where: string, params: unknown[]): Promise<Prop
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
+/** One proposal read on a connection or inside a caller's transaction (the command store's decisions). */
+export function proposalOn(q: Queryable, ref: string): Promise<ProposalRecord | null> {
+  return one(q, 'p.ref = $1', [ref]);
+}
+
 async function mustGet(q: Queryable, ref: string): Promise<ProposalRecord> {
   const p = await one(q, 'p.ref = $1', [ref]);
   if (!p) throw new DbError('EDB_NOT_FOUND', `no proposal ${ref}`);
@@ -178,12 +183,15 @@ export function proposalStore(db: Db): ProposalStore {
     },
 
     async history(ref) {
-      const rows = await db.query<{ at: Date; actor: string; action: string; detail: Record<string, unknown> | null; message_id: number | null }>(
-        `SELECT h.at, h.actor, h.action, h.detail, h.message_id FROM proposal_history h JOIN proposals p ON p.id = h.proposal_id
+      const rows = await db.query<{ at: Date; actor: string; action: string; detail: Record<string, unknown> | null; message_id: number | null; header_id: string | null }>(
+        `SELECT h.at, h.actor, h.action, h.detail, h.message_id, m.message_id AS header_id FROM proposal_history h
+         JOIN proposals p ON p.id = h.proposal_id LEFT JOIN inbound_messages m ON m.id = h.message_id
          WHERE p.ref = $1 ORDER BY h.id`,
         [ref],
       );
-      return rows.map((r): HistoryEntry => ({ at: r.at, actor: r.actor, action: r.action, detail: r.detail, messageId: r.message_id }));
+      return rows.map(
+        (r): HistoryEntry => ({ at: r.at, actor: r.actor, action: r.action, detail: r.detail, messageId: r.message_id, messageIdHeader: r.header_id }),
+      );
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { Store } from '../../ports.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
+import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
@@ -10,6 +11,7 @@ import { proposalStore } from './proposals.ts';
 import { subscriberStore } from './subscribers.ts';
 import { campaignStore } from './campaigns.ts';
 import { membershipStore } from './membership.ts';
+import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -22,6 +24,8 @@ export function storeOn(db: Db): Store {
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
     membership: membershipStore(db),
+    commands: commandStore(db),
+    undelivered: undeliveredStore(db),
     describe: () => db.describe(),
     close: () => db.close(),
   };

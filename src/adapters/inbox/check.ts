@@ -1,14 +1,24 @@
-/** `crieur doctor`'s inbox line: can we log in and open the mailbox (IMAP), or read new/ (Maildir)? */
-import { access, constants } from 'node:fs/promises';
+/**
+ * `crieur doctor`'s inbox line: can we log in and open the mailbox (IMAP), or read new/ (Maildir)? The failures
+ * are the watcher's own (connectFailure, openFailure), so doctor and `crieur start` say the same words.
+ */
+import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { parseImapUrl } from './imap.ts';
+import { connectFailure, openFailure, parseImapUrl } from './imap.ts';
 import { parseMaildirUrl } from './maildir.ts';
+import { InboxError } from './types.ts';
 
 export async function checkInbox(url: string): Promise<string> {
   if (url.startsWith('maildir:')) {
     const root = parseMaildirUrl(url);
-    for (const sub of ['new', 'cur']) await access(join(root, sub), constants.R_OK | constants.W_OK);
+    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${root} does not exist: create it (mkdir -p ${root}/{new,cur,tmp}) or correct inbox.url`);
+    for (const sub of ['new', 'cur']) {
+      await access(join(root, sub), constants.R_OK | constants.W_OK).catch((err: NodeJS.ErrnoException) => {
+        throw new InboxError('EINBOX_MAILBOX', `Maildir ${root}/${sub} is not readable and writable (${err.code ?? err.message}): create it or give this user access`);
+      });
+    }
     return 'Maildir readable and writable';
   }
   const t = parseImapUrl(url);
@@ -22,9 +32,13 @@ export async function checkInbox(url: string): Promise<string> {
     greetingTimeout: 5000,
   });
   client.on('error', () => undefined);
-  await client.connect();
+  await client.connect().catch((err: unknown) => {
+    throw connectFailure(err, t);
+  });
   try {
-    const box = await client.mailboxOpen(t.mailbox, { readOnly: true });
+    const box = await client.mailboxOpen(t.mailbox, { readOnly: true }).catch((err: unknown) => {
+      throw openFailure(err, t);
+    });
     const idle = client.capabilities.has('IDLE') ? 'IDLE' : 'no IDLE: polling';
     return `${box.exists} messages, ${idle}`;
   } finally {

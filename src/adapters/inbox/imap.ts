@@ -48,6 +48,30 @@ export function parseImapUrl(url: string): ImapTarget {
   return { host, port, secure, user, pass: decodeURIComponent(u.password), mailbox, label };
 }
 
+/**
+ * Why a connection or login failed, by cause: a refused login is the configuration's to fix (permanent), anything
+ * else (refused connection, timeout, TLS, a server answering UNAVAILABLE) may pass and is retried. `crieur doctor`
+ * says the same words.
+ */
+export function connectFailure(err: unknown, t: ImapTarget): InboxError {
+  const e = err as { authenticationFailed?: boolean; serverResponseCode?: string; responseText?: string; code?: string; message?: string };
+  if (e.authenticationFailed && e.serverResponseCode !== 'UNAVAILABLE') {
+    const said = e.responseText ? ` (${e.responseText})` : '';
+    return new InboxError('EINBOX_AUTH', `IMAP login refused for ${t.user || '(no user)'} at ${t.host}:${t.port}${said}: correct the user and password in inbox.url`, { cause: err });
+  }
+  const why = e.code && e.code !== 'NoConnection' ? e.code : (e.responseText ?? e.message ?? String(err));
+  return new InboxError('EINBOX_CONNECT', `IMAP server unreachable at ${t.host}:${t.port} (${why})`, { cause: err });
+}
+
+/** The server answered NO to opening the mailbox (it does not exist, or this user may not read it): permanent. */
+export function openFailure(err: unknown, t: ImapTarget): InboxError {
+  const e = err as { responseStatus?: string; responseText?: string; message?: string };
+  if (e.responseStatus === 'NO' || e.responseStatus === 'BAD') {
+    return new InboxError('EINBOX_MAILBOX', `mailbox ${t.mailbox} cannot be opened on ${t.host}:${t.port} (${e.responseText ?? 'refused'}): create it or correct inbox.url`, { cause: err });
+  }
+  return new InboxError('EINBOX_CONNECT', `IMAP connection to ${t.host}:${t.port} lost while opening ${t.mailbox} (${e.message ?? String(err)})`, { cause: err });
+}
+
 export class ImapInbox extends LoopInbox {
   private readonly target: ImapTarget;
   private readonly processed: string;
@@ -88,16 +112,25 @@ export class ImapInbox extends LoopInbox {
       wake.notify();
     });
     client.on('exists', () => wake.notify());
+    // A stop while connecting must not wait for imapflow's own timeouts (a server that accepts and never greets
+    // holds connect() for greetingTimeout): close the socket. Once the mailbox is open, the signal is checked
+    // between messages only, so the message in hand is finished.
+    const abortConnect = () => client.close();
+    signal.addEventListener('abort', abortConnect, { once: true });
     try {
       await client.connect().catch((err: unknown) => {
-        const e = err as { authenticationFailed?: boolean; message?: string };
-        if (e.authenticationFailed) throw new InboxError('EINBOX_AUTH', `IMAP login refused for ${label}: check inbox.url credentials`, { cause: err });
-        throw new InboxError('EINBOX_CONNECT', `IMAP server unreachable at ${host}:${port} (${e.message ?? String(err)})`, { cause: err });
+        throw connectFailure(err, this.target);
       });
-      await client.mailboxCreate(this.processed.split('/'));
+      await client.mailboxCreate(this.processed.split('/')).catch((err: unknown) => {
+        const e = err as { responseStatus?: string; responseText?: string };
+        if (e.responseStatus !== 'NO') throw err;
+        throw new InboxError('EINBOX_MAILBOX', `cannot create the folder ${this.processed} on ${host}:${port} (${e.responseText ?? 'refused'}): create it or set inbox.processedFolder`, { cause: err });
+      });
       await client.mailboxOpen(mailbox).catch((err: unknown) => {
-        throw new InboxError('EINBOX_MAILBOX', `cannot open mailbox ${mailbox} on ${host}:${port}: ${(err as Error).message}`, { cause: err });
+        throw openFailure(err, this.target);
       });
+      signal.removeEventListener('abort', abortConnect);
+      if (signal.aborted) return;
       await this.catchUp(client, signal);
       ready();
       while (!signal.aborted) {
@@ -107,6 +140,7 @@ export class ImapInbox extends LoopInbox {
         await this.catchUp(client, signal);
       }
     } finally {
+      signal.removeEventListener('abort', abortConnect);
       client.removeAllListeners('exists');
       if (client.usable) await client.logout().catch(() => client.close());
       else client.close();

@@ -16,7 +16,7 @@ export function openInbox(url: string, deps: InboxDeps): Inbox {
   }
 }
 
-export { InboxError } from './types.ts';
+export { InboxError, isPermanent } from './types.ts';
 export type { Inbox, InboxDeps, InboxMessage, InboxVerdict, InboxLocator, OnMessage, InboxState } from './types.ts';
 export { parseImapUrl } from './imap.ts';
 export { parseMaildirUrl } from './maildir.ts';

@@ -52,8 +52,13 @@ export class MaildirInbox extends LoopInbox {
 
   protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     const isDir = await stat(this.root).then((s) => s.isDirectory(), () => false);
-    if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it or fix inbox.url`);
-    for (const sub of ['new', 'cur', 'tmp']) await mkdir(join(this.root, sub), { recursive: true });
+    if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it (mkdir -p ${this.root}/{new,cur,tmp}) or correct inbox.url`);
+    for (const sub of ['new', 'cur', 'tmp']) {
+      await mkdir(join(this.root, sub), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+        // Not ours to create (permissions, a file in the way): the configuration's to fix, not a retry's.
+        throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} is not usable (${err.code ?? err.message} on ${sub}/): give this user access or correct inbox.url`, { cause: err });
+      });
+    }
     const wake = new Wake();
     let watcher: FSWatcher | null = null;
     try {

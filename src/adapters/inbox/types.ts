@@ -30,8 +30,9 @@ export type InboxState = 'idle' | 'connecting' | 'active' | 'standby' | 'stopped
 export interface Inbox {
   /**
    * Starts watching; calls onMessage for each new message in order; resolves when the initial catch-up is
-   * done — or, when another process holds the mailbox lock, as soon as this one is on standby.
-   * Rejects when the very first connection fails (bad credentials, server unreachable, missing folder).
+   * done — or, when another process holds the mailbox lock, as soon as this one is on standby — or when the
+   * first connection failed for a cause that may pass (server unreachable), retrying in the background.
+   * Rejects when the very first connection fails for good (isPermanent: login refused, missing folder).
    */
   start(onMessage: OnMessage): Promise<void>;
   /** Finishes the message in hand, releases the lock, closes the connection. */
@@ -74,4 +75,9 @@ export class InboxError extends Error {
     super(message, options);
     this.name = 'InboxError';
   }
+}
+
+/** Failures that retrying cannot mend: the configuration is wrong (inbox.url, its credentials, its folder). */
+export function isPermanent(err: unknown): boolean {
+  return err instanceof InboxError && (err.code === 'EINBOX_URL' || err.code === 'EINBOX_AUTH' || err.code === 'EINBOX_MAILBOX');
 }

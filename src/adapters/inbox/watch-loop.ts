@@ -8,7 +8,7 @@
  * only, so the message in hand is finished (and its checkpoint written) before it returns.
  */
 import { Lease, lockKey } from './lease.ts';
-import { InboxError, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
+import { InboxError, isPermanent, type Inbox, type InboxDeps, type InboxState, type OnMessage } from './types.ts';
 import { backoffDelay, sleep } from './wake.ts';
 
 export type Session = (signal: AbortSignal, ready: () => void) => Promise<void>;
@@ -35,7 +35,11 @@ export class WatchLoop {
       : null;
   }
 
-  /** Resolves on the first catch-up, on standby, or when stopped first; rejects when the first session fails. */
+  /**
+   * Resolves on the first catch-up, on standby, when stopped first, or when the first session failed for a cause
+   * that may pass (server unreachable: the loop keeps retrying); rejects when it failed for one that cannot
+   * (isPermanent: login refused, mailbox missing).
+   */
   start(): Promise<void> {
     if (this.loop) throw new Error('inbox already started');
     return new Promise<void>((resolve, reject) => {
@@ -67,7 +71,9 @@ export class WatchLoop {
     const initialMs = this.deps.backoff?.initialMs ?? 500;
     const maxMs = this.deps.backoff?.maxMs ?? 30_000;
     let attempt = 0;
-    // Until start() resolved, a failure is the caller's to see (bad URL, password, folder): no retry.
+    // Until start() resolved, a permanent failure is the caller's to see (bad URL, password, folder): no retry.
+    // One that may pass is retried like a dropped connection: a service started at boot before its mail server
+    // must not die of it.
     let started = false;
     const settle = () => {
       started = true;
@@ -95,11 +101,12 @@ export class WatchLoop {
             settle();
           });
         } catch (err) {
-          if (!started) throw err;
           if (this.stopAc.signal.aborted) break;
+          if (!started && isPermanent(err)) throw err;
           const delay = backoffDelay(attempt++, initialMs, maxMs);
           logger.warn({ mailbox: this.mailbox, err: describe(err), retryInMs: delay }, 'inbox session failed (connection lost or handler error): retrying');
           this.state = 'connecting';
+          settle();
           await sleep(delay, this.stopAc.signal);
         }
       }

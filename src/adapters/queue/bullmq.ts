@@ -12,13 +12,29 @@ export interface JobData {
   id: number;
 }
 
-/** Retries for jobs whose handler threw: exponential from 1 s (4xx SMTP answers, a DB hiccup). */
+/**
+ * Jobs are retried until the worker's policy says stop (workers/retry.ts, per queue in workers/runners.ts):
+ * BullMQ's own attempt count is only a backstop, and the wait before each retry is the policy's ('policy'
+ * backoff, answered by the worker's backoffStrategy). Delayed jobs live in Redis: a retry scheduled for in
+ * an hour survives a restart and runs when due.
+ */
 const JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
+  attempts: 100_000,
+  backoff: { type: 'policy' },
   removeOnComplete: { count: 1000 },
   removeOnFail: { count: 5000 },
 } as const;
+
+/** What the worker's policy decided for a job that threw: run it again in `delayMs`. */
+class RetryLater extends Error {
+  constructor(
+    readonly delayMs: number,
+    cause: Error,
+  ) {
+    super(cause.message, { cause });
+    this.name = cause.name;
+  }
+}
 
 export class BullDispatcher implements Dispatcher {
   private readonly queues = new Map<QueueName, Queue<JobData>>();
@@ -37,14 +53,15 @@ export class BullDispatcher implements Dispatcher {
     return q;
   }
 
-  async dispatch(name: QueueName, id: number, opts: { again?: boolean } = {}): Promise<void> {
+  async dispatch(name: QueueName, id: number, opts: { again?: boolean; delayMs?: number } = {}): Promise<void> {
     const q = this.queue(name);
     const jobId = `${name}-${id}`;
     if (opts.again) {
       const old = await q.getJob(jobId);
       if (old && ['completed', 'failed'].includes(await old.getState())) await old.remove();
     }
-    await q.add(name, { id }, { jobId });
+    // A delayed job (a reminder) waits in Redis under its job id: dispatched again, even after a restart, it is the same job.
+    await q.add(name, { id }, opts.delayMs ? { jobId, delay: opts.delayMs } : { jobId });
   }
 
   async dispatchMany(name: QueueName, ids: readonly number[]): Promise<void> {
@@ -68,6 +85,11 @@ export interface WorkerOptions {
   concurrency: number;
   /** How often a stalled job (its worker died) is detected and re-queued. */
   stalledIntervalMs?: number;
+  /**
+   * The handler threw: retry in so many ms, or park with this reason. `made` counts attempts, this one included;
+   * `firstAt` is when the job was queued. Called once per failure, so it is also where a retry is logged.
+   */
+  onFailure: (id: number, error: Error, attempt: { made: number; firstAt: number }) => { retryInMs: number } | { park: string };
   /** Called when a job has failed for the last time: the message must be parked, never silently dropped. */
   onFinalFailure: (id: number, error: Error) => Promise<void>;
   onError?: (err: Error) => void;
@@ -92,7 +114,14 @@ export function startWorker(
       const id = job.data?.id;
       // Validate the payload at the boundary: a malformed job can never succeed, retrying it is noise.
       if (!Number.isSafeInteger(id) || id <= 0) throw new UnrecoverableError(`bad job payload: ${JSON.stringify(job.data)}`);
-      return handler(id, job);
+      try {
+        return await handler(id, job);
+      } catch (err) {
+        const e = err instanceof Error ? err : new Error(String(err));
+        const v = opts.onFailure(id, e, { made: job.attemptsMade + 1, firstAt: job.timestamp });
+        if ('park' in v) throw new UnrecoverableError(v.park);
+        throw new RetryLater(v.retryInMs, e);
+      }
     },
     {
       connection: own,
@@ -101,11 +130,15 @@ export function startWorker(
       stalledInterval: opts.stalledIntervalMs ?? 30_000,
       maxStalledCount: 5,
       ...(opts.limiter ? { limiter: opts.limiter } : {}),
+      // Jobs queued before the policy backoff existed keep their built-in type; ours say 'policy'.
+      settings: { backoffStrategy: (_made, _type, err) => (err instanceof RetryLater ? err.delayMs : 1_000) },
     },
   );
   worker.on('failed', (job, err) => {
     if (!job) return;
-    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // Anything but a scheduled retry ends the job: parked by the policy, a malformed payload, a job that
+    // stalled too often, or the attempt backstop — each must park what the job was about.
+    const final = !(err instanceof RetryLater) || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (final) opts.onFinalFailure(job.data.id, err).catch((e: unknown) => opts.onError?.(e as Error));
   });
   worker.on('error', (err) => opts.onError?.(err));

@@ -14,6 +14,7 @@ import { demoRedis } from '../../demo/redis.ts';
 import { connectRedis, deletePrefix } from '../../adapters/queue/redis.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { visible } from '../format/visible.ts';
 
 export function registerDemo(program: Command): void {
   program
@@ -48,7 +49,7 @@ export function registerDemo(program: Command): void {
         http: { port: 0 },
         log: { level: process.env.CRIEUR_LOG_LEVEL ?? 'warn' },
       });
-      const running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
+      const running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver', 'remind'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
       const { store } = running.context.deps;
       try {
         await running.ready;
@@ -69,8 +70,8 @@ export function registerDemo(program: Command): void {
         for (const r of summary) process.stdout.write(`  ${String(r.count).padStart(3)}  ${r.kind ?? '(unparsed)'} (${r.state})\n`);
         process.stdout.write(`\nproposals filed: ${proposals.length}\n`);
         for (const p of proposals) {
-          process.stdout.write(`  ${p.ref}  ${p.format.padEnd(9)} ${String(p.durationMinutes).padStart(3)} min  ${p.language ?? '?'}  ${p.title ?? '(untitled)'}\n`);
-          process.stdout.write(`         ${p.speakers.map((s) => (s.name ? `${s.name} <${s.email ?? '?'}>` : (s.email ?? '?'))).join(', ')}\n`);
+          process.stdout.write(`  ${p.ref}  ${p.format.padEnd(9)} ${String(p.durationMinutes).padStart(3)} min  ${p.language ?? '?'}  ${visible(p.title ?? '(untitled)')}\n`);
+          process.stdout.write(`         ${visible(p.speakers.map((s) => (s.name ? `${s.name} <${s.email ?? '?'}>` : (s.email ?? '?'))).join(', '))}\n`);
         }
         process.stdout.write(`\nmails sent: ${sent.length} (written to ${outDir} as .eml + .html)\n`);
         for (const o of sent) process.stdout.write(`  ${o.purpose.padEnd(17)} → ${o.recipient}\n`);

@@ -7,14 +7,20 @@ import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
-import { redact } from '../../adapters/db/url.ts';
 import { announceChecks } from './doctor-announce.ts';
+import { parseDbUrl, redact } from '../../adapters/db/url.ts';
+import { pgliteCreated } from '../../adapters/db/pglite-open.ts';
+import { InboxError } from '../../adapters/inbox/types.ts';
+import { existsSync } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 interface Check {
   name: string;
   target: string;
   run(): Promise<string | void>;
-  fix: string;
+  /** What to do about a failure; a function when the cause decides it. */
+  fix: string | ((err: unknown) => string);
 }
 
 export function registerDoctor(program: Command): void {
@@ -32,7 +38,8 @@ export function registerDoctor(program: Command): void {
           process.stdout.write(`ok    ${c.name.padEnd(10)} ${c.target}${note ? ` (${note})` : ''}\n`);
         } catch (err) {
           failed++;
-          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]}\n      fix: ${c.fix}\n`);
+          const fix = typeof c.fix === 'function' ? c.fix(err) : c.fix;
+          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]}\n      fix: ${fix}\n`);
         }
       }
       if (failed) process.exitCode = EXIT.failure;
@@ -45,6 +52,9 @@ function checks(config: Config): Check[] {
       name: 'database',
       target: redact(config.database.url),
       run: async () => {
+        // Doctor looks, it does not create: a PGlite directory that does not exist yet is `crieur start`'s to make.
+        const notYet = await pgliteNotCreated(config.database.url);
+        if (notYet) return notYet;
         const store = await openStore(config.database.url);
         try {
           await store.proposals.list({ status: 'received' });
@@ -53,9 +63,13 @@ function checks(config: Config): Check[] {
           await store.close();
         }
       },
-      fix: config.database.url.startsWith('pglite')
-        ? 'check that the directory is writable, or that the `crieur start` serving it is healthy'
-        : 'start PostgreSQL (e.g. apt-get install postgresql), check the URL, or use pglite://./data/crieur',
+      fix: (err) => {
+        const createdb = /createdb \S+/.exec((err as Error).message)?.[0];
+        if (createdb) return `${createdb} (or correct database.url)`;
+        return config.database.url.startsWith('pglite')
+          ? 'check that the directory is writable, or that the `crieur start` serving it is healthy'
+          : 'start PostgreSQL (e.g. apt-get install postgresql), check the URL, or use pglite://./data/crieur';
+      },
     },
     {
       name: 'redis',
@@ -93,8 +107,37 @@ function checks(config: Config): Check[] {
   } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new Error('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
   if (config.inbox.url) {
     const url = config.inbox.url;
-    list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: 'check the IMAP server, credentials and mailbox, or the Maildir path' });
+    list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: inboxFix });
   } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
   list.push(...announceChecks(config));
   return list;
+}
+
+/** The inbox's fix by cause: the same failure codes `crieur start` decides on (login refused and a missing mailbox exit 78 there). */
+function inboxFix(err: unknown): string {
+  switch (err instanceof InboxError ? err.code : undefined) {
+    case 'EINBOX_AUTH':
+      return 'correct the user and password in inbox.url (or CRIEUR_INBOX_URL)';
+    case 'EINBOX_MAILBOX':
+      return 'create the mailbox (or the Maildir), or correct inbox.url';
+    case 'EINBOX_CONNECT':
+      return 'start the IMAP server, or correct the host and port in inbox.url';
+    default:
+      return 'check the IMAP server, credentials and mailbox, or the Maildir path';
+  }
+}
+
+/** For a pglite:// URL whose directory holds no database yet: the note to print instead of creating it; else null. */
+async function pgliteNotCreated(url: string): Promise<string | null> {
+  const target = parseDbUrl(url);
+  if (target.engine !== 'pglite' || pgliteCreated(target.dir)) return null;
+  // Where `crieur start` would create it: the nearest existing parent must be writable.
+  let parent = target.dir;
+  while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+  try {
+    await access(parent, constants.W_OK);
+  } catch {
+    throw new Error(`${target.dir} does not exist and ${parent} is not writable: crieur start could not create it`);
+  }
+  return 'not created yet: crieur start creates it';
 }

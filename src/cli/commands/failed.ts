@@ -3,13 +3,11 @@
  * messages (m12) are classified again from their stored raw bytes; parked mails (o7) are queued again.
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
-import { openStore } from '../../adapters/db/open.ts';
-import { connectRedis } from '../../adapters/queue/redis.ts';
-import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
+import { withServices } from '../with-services.ts';
 import type { Dispatcher, Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { withStore } from '../with-store.ts';
+import { visible } from '../format/visible.ts';
 
 interface FailedRow {
   id: string;
@@ -30,7 +28,7 @@ export function registerFailed(program: Command): void {
         const rows = await failedRows(store);
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else if (rows.length === 0) process.stdout.write('nothing failed\n');
-        else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${r.what}\n       ${r.error ?? ''}\n`);
+        else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${visible(r.what)}\n       ${visible(r.error ?? '')}\n`);
       });
     });
   cmd
@@ -40,23 +38,12 @@ export function registerFailed(program: Command): void {
     .option('--config <file>', 'configuration file')
     .action(async (ids: string[], opts: { all?: boolean; config?: string }) => {
       if (!opts.all && ids.length === 0) throw new CliError('name what to retry (ids from `crieur failed list`) or use --all', EXIT.usage);
-      const config = loadConfig({ file: opts.config });
-      const store = await openStore(config.database.url);
-      const redis = await connectRedis(config.redis.url).catch(async (err: unknown) => {
-        await store.close();
-        throw err;
-      });
-      const dispatcher = new BullDispatcher(redis, config.redis.prefix);
-      try {
+      await withServices(opts.config, async ({ store, dispatcher }) => {
         const targets = opts.all ? (await failedRows(store)).map((r) => r.id) : ids;
         let n = 0;
         for (const id of targets) n += await retryOne(store, dispatcher, id);
         process.stdout.write(`${n} queued again\n`);
-      } finally {
-        await dispatcher.close();
-        await redis.quit();
-        await store.close();
-      }
+      });
     });
 }
 

@@ -1,9 +1,8 @@
 /**
  * `crieur ingest [FILE…|-]` — for an MTA alias `"|crieur ingest"` or a backlog. Stores each message and queues
  * it. When the store or Redis is unreachable it exits 75 (EX_TEMPFAIL): the MTA keeps the mail and retries,
- * so nothing is lost.
+ * so nothing is lost. An mbox (a list archive, an old proposals folder) goes in message by message.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { openStore } from '../../adapters/db/open.ts';
@@ -13,7 +12,8 @@ import { silentLogger } from '../../adapters/log/pino.ts';
 import { ingestMany } from '../../app/ingest-message.ts';
 import type { Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { readStdin } from '../stdin.ts';
+import { inputLabel, readInputs } from '../inputs.ts';
+import { visible } from '../format/visible.ts';
 
 /** Messages per commit for a backlog, and a bound on the bytes held in memory for one. */
 const BATCH = 200;
@@ -23,7 +23,7 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('store raw messages and queue them (MTA pipe: "|crieur ingest"; or files of a backlog)')
-    .argument('[files...]', 'message files; - or nothing reads one message on stdin')
+    .argument('[files...]', 'message files or mbox files (every message); - or nothing reads stdin')
     .option('--config <file>', 'configuration file')
     .option('--quiet', 'print nothing on success')
     .action(async (files: string[], opts: { config?: string; quiet?: boolean }) => {
@@ -63,22 +63,18 @@ export function registerIngest(program: Command): void {
         }
       };
       try {
-        const inputs = files.length === 0 ? ['-'] : files;
-        for (const file of inputs) {
-          let raw: Buffer;
-          try {
-            raw = file === '-' ? await readStdin() : await readFile(file);
-          } catch (err) {
+        for await (const input of readInputs(files)) {
+          if ('error' in input) {
             unreadable++;
-            process.stderr.write(`crieur: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+            process.stderr.write(`crieur: ${visible(input.error)}\n`);
             continue;
           }
-          if (raw.length === 0) {
+          if (input.raw.length === 0) {
             unreadable++;
-            process.stderr.write(`crieur: ${file}: empty input, not a mail message\n`);
+            process.stderr.write(`crieur: ${visible(inputLabel(input))}: empty input, not a mail message\n`);
             continue;
           }
-          batch.push({ file, raw });
+          batch.push({ file: inputLabel(input), raw: input.raw });
           if (batch.length >= BATCH || batch.reduce((n, b) => n + b.raw.length, 0) >= BATCH_BYTES) await flush();
         }
         await flush();

@@ -4,6 +4,8 @@ import type { HistoryEntry, ProposalRecord, ProposalStatus } from '../../ports.t
 import { CliError, EXIT } from '../exit-codes.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { withStore } from '../with-store.ts';
+import { proposalDetail, proposalLine } from '../format/proposal.ts';
+import { registerDecide } from './decide.ts';
 
 const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
 
@@ -23,7 +25,7 @@ export function registerProposals(program: Command): void {
         const list = await store.proposals.list(opts.status ? { status: opts.status as ProposalStatus } : {});
         if (opts.json) process.stdout.write(`${JSON.stringify(list.map(summary))}\n`);
         else if (list.length === 0) process.stdout.write('no proposals\n');
-        else for (const p of list) process.stdout.write(`${p.ref}  ${p.status.padEnd(10)} ${p.format.padEnd(9)} ${String(p.durationMinutes).padStart(3)} min  ${p.title ?? '(untitled)'} — ${p.speakers.map((s) => s.name ?? s.email).join(', ')}\n`);
+        else for (const p of list) process.stdout.write(`${proposalLine(p)}\n`);
       });
     });
   cmd
@@ -38,9 +40,10 @@ export function registerProposals(program: Command): void {
         if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
         const history = await store.proposals.history(p.ref);
         if (opts.json) process.stdout.write(`${JSON.stringify(detail(p, history))}\n`);
-        else process.stdout.write(`${human(p, history)}\n`);
+        else process.stdout.write(`${proposalDetail(p, history)}\n`);
       });
     });
+  registerDecide(cmd);
 }
 
 function summary(p: ProposalRecord) {
@@ -62,21 +65,17 @@ function detail(p: ProposalRecord, history: HistoryEntry[]) {
     ...summary(p),
     abstract: p.abstract,
     attachments: p.attachments,
-    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action, detail: h.detail, message: h.messageId })),
+    // SPEC `history`: who, when, what, via which message (its Message-ID; `message` is crieur's own id for it).
+    history: history.map((h) => ({
+      who: h.actor,
+      when: h.at.toISOString(),
+      what: h.action,
+      via: h.messageIdHeader ?? null,
+      at: h.at.toISOString(),
+      actor: h.actor,
+      action: h.action,
+      detail: h.detail,
+      message: h.messageId,
+    })),
   };
-}
-
-function human(p: ProposalRecord, history: HistoryEntry[]): string {
-  const lines = [
-    `${p.ref}  ${p.title ?? '(untitled)'}`,
-    `status:   ${p.status}${p.event ? ` (event ${p.event})` : ''}`,
-    `format:   ${p.format}, ${p.durationMinutes} min, ${p.language ?? '?'}`,
-    `speakers: ${p.speakers.map((s) => (s.name && s.email ? `${s.name} <${s.email}>` : (s.email ?? s.name))).join(', ')}`,
-    `received: ${p.receivedAt.toISOString()}`,
-  ];
-  for (const a of p.attachments) lines.push(`attached: ${a.filename} (${a.contentType}, ${a.size} bytes)`);
-  if (p.abstract) lines.push('', ...p.abstract.split('\n'));
-  lines.push('', 'history:');
-  for (const h of history) lines.push(`  ${h.at.toISOString()}  ${h.action.padEnd(18)} ${h.actor}${h.messageId ? `  (message ${h.messageId})` : ''}`);
-  return lines.join('\n');
 }

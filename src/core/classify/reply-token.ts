@@ -3,10 +3,12 @@
  * (`talks+o-p0007-<mac>@…`, seen again in To/Cc/Delivered-To) and in its Message-IDs (`<TOKEN.nonce@…>`,
  * seen again in In-Reply-To/References). Such a message is a `command` when its author typed grammar verbs
  * above the quote, else a `reply`. It is `authenticated` only when a token's MAC was minted for the From
- * address (and, for organizer tokens, that address organizes): a forged From header proves nothing.
+ * address, is younger than tokens.maxAgeDays (and, for organizer tokens, that address still organizes): a forged
+ * From header proves nothing. Announcement tokens are not answers to a proposal's mail: the answer to a call for
+ * talks is a proposal, so those tokens leave the message to the rules below.
  */
 import type { CommandInfo, Mail, ParseContext } from '../../types.ts';
-import { findTokens, verifyToken, type FoundToken } from '../tokens.ts';
+import { checkToken, findTokens, tokenRecipient, verifyToken, type FoundToken } from '../tokens.ts';
 import { splitPlus } from '../address.ts';
 import { parseCommands } from '../command/parse.ts';
 import type { Rule, Verdict } from './chain.ts';
@@ -31,15 +33,23 @@ export function tokensInThread(mail: Mail): FoundToken[] {
 
 export function isAuthentic(t: FoundToken, from: string | null, ctx: ParseContext): boolean {
   if (ctx.secret === null || ctx.secret === '' || from === null) return false;
-  if (!verifyToken(ctx.secret, t, from)) return false;
-  return t.purpose !== 'organizer' || ctx.organizers.some((o) => o.toLowerCase() === from);
+  const sender = tokenRecipient(from);
+  const now = ctx.now?.() ?? null;
+  // Without a clock (a parse outside any configuration) only the MAC is checked.
+  if (now ? checkToken(ctx.secret, t, sender, now, ctx.tokenMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS) !== 'valid' : !verifyToken(ctx.secret, t, sender)) return false;
+  return t.purpose !== 'organizer' || ctx.organizers.some((o) => tokenRecipient(o) === sender);
 }
+
+const DEFAULT_MAX_AGE_DAYS = 120;
+/** Tokens that make a message an answer to a proposal's mail (announcement tokens do not). */
+const answerTokens = (tokens: FoundToken[]): FoundToken[] => tokens.filter((t) => t.purpose !== 'announce');
 
 function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
   const from = fromEmail(mail);
   const trusted = tokens.find((t) => isAuthentic(t, from, ctx)) ?? null;
   const token = trusted ?? tokens[0]!;
-  const parsed = parseCommands(mail.text);
+  // dates in commands are read as of when the mail was written, in the group's zone
+  const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale });
   const command: CommandInfo = {
     verbs: parsed.verbs,
     // An explicit ref typed by the author names the proposal meant; the token's ref is the thread's.
@@ -52,15 +62,15 @@ function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
 export const tokenAddressRule: Rule = {
   name: 'reply-token-address',
   test(mail, ctx) {
-    const tokens = tokensInAddresses(mail);
-    return tokens.length > 0 ? answer(mail, ctx, [...tokens, ...tokensInThread(mail)]) : null;
+    const tokens = answerTokens(tokensInAddresses(mail));
+    return tokens.length > 0 ? answer(mail, ctx, [...tokens, ...answerTokens(tokensInThread(mail))]) : null;
   },
 };
 
 export const tokenThreadRule: Rule = {
   name: 'reply-token-thread',
   test(mail, ctx) {
-    const tokens = tokensInThread(mail);
+    const tokens = answerTokens(tokensInThread(mail));
     return tokens.length > 0 ? answer(mail, ctx, tokens) : null;
   },
 };

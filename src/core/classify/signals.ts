@@ -3,6 +3,7 @@
  * multipart/report, who sent it, and a bounded slice of the body so that no rule scans megabytes.
  */
 import type { Mail, MailPart } from '../../types.ts';
+import { withoutControls } from '../text/controls.ts';
 
 /** Rules look at most this much body text: bounce and auto-reply signals sit at the top of a message. */
 export const SCAN_LIMIT = 20_000;
@@ -28,9 +29,9 @@ export function partOfType(mail: Mail, re: RegExp): MailPart | null {
   return mail.parts.find((p) => re.test(p.contentType)) ?? null;
 }
 
-/** A part's content as text, bounded; delivery-status parts are ASCII or UTF-8 (RFC 6533). */
+/** A part's content as text, bounded; delivery-status parts are ASCII or UTF-8 (RFC 6533). Decoded here, so cleaned here. */
 export function partText(part: MailPart, limit = SCAN_LIMIT): string {
-  return part.content.subarray(0, limit).toString('utf8');
+  return withoutControls(part.content.subarray(0, limit).toString('utf8'));
 }
 
 /** The body text the rules scan: the decoded text, cut to SCAN_LIMIT characters. */

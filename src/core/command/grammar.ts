@@ -1,37 +1,95 @@
 /**
- * The organizers' command grammar, as data: each verb, the words (fr and en) that say it, and the argument it
- * takes. A later issue extends the table; a word claimed by two verbs fails at module load.
+ * The command grammar, as data: each verb, who it is for, the words (fr and en, folded: lower-case, no accents)
+ * that say it, and the argument it takes. read-line.ts applies it; apply-commands decides who may use what.
+ * A word claimed twice — by two verbs, or by a verb and `override` — fails at module load.
  */
+import type { CommandRole, Verb } from './types.ts';
 
-export type CommandVerb = 'accept' | 'decline' | 'waitlist' | 'confirm' | 'withdraw' | 'schedule';
+/** @deprecated the old name of `Verb`, kept for callers of the first grammar. */
+export type CommandVerb = Verb;
+
+/**
+ * What may follow the verb on its line:
+ * - `none`: nothing (a ref aside). "ok, I'll check the slides" is prose, not `ok` with a comment.
+ * - `text`: an optional reason (`decline We already have a BRIN talk this season`).
+ * - `text-required`: the text is the point (`note …`, `ask …`); alone, the command reports `text-missing`.
+ * - `date`: a date or the next event (`schedule 28/01`, `programmer prochain meetup`).
+ */
+export type VerbArg = 'none' | 'text' | 'text-required' | 'date';
 
 export interface VerbSpec {
-  verb: CommandVerb;
+  verb: Verb;
+  role: CommandRole;
+  arg: VerbArg;
+  /** Folded words and phrases; the longest one matching at the start of a line wins. */
   words: readonly string[];
-  /** `date`: the verb must be followed by YYYY-MM-DD, reported as `schedule 2025-06-12`. */
-  arg?: 'date';
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
-  { verb: 'accept', words: ['accept', 'accepter', 'ok'] },
-  { verb: 'decline', words: ['decline', 'refuse', 'refuser', 'reject'] },
-  { verb: 'waitlist', words: ['waitlist', 'attente'] },
-  { verb: 'confirm', words: ['confirm', 'confirmer'] },
-  { verb: 'withdraw', words: ['withdraw', 'retirer', 'annuler'] },
-  { verb: 'schedule', words: ['schedule', 'programmer'], arg: 'date' },
+  { verb: 'accept', role: 'organizer', arg: 'none', words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', 'ok', 'okay'] },
+  {
+    verb: 'decline',
+    role: 'organizer',
+    arg: 'text',
+    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
+  },
+  {
+    verb: 'waitlist',
+    role: 'organizer',
+    arg: 'none',
+    words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente'],
+  },
+  { verb: 'schedule', role: 'organizer', arg: 'date', words: ['schedule', 'scheduled', 'programmer', 'planifier'] },
+  { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'] },
+  { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning'] },
+  { verb: 'note', role: 'organizer', arg: 'text-required', words: ['note', 'nota', 'note interne', 'internal note'] },
+  { verb: 'ask', role: 'organizer', arg: 'text-required', words: ['ask', 'question', 'demander'] },
+  { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
+  { verb: 'help', role: 'organizer', arg: 'none', words: ['help', 'aide'] },
+  { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
+  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation'] },
+  // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
+  { verb: 'withdraw', role: 'speaker', arg: 'none', words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk'] },
 ];
 
-function indexWords(grammar: readonly VerbSpec[]): ReadonlyMap<string, VerbSpec> {
-  const byWord = new Map<string, VerbSpec>();
-  for (const spec of grammar) {
-    for (const w of spec.words) {
-      const key = w.toLowerCase();
-      const prior = byWord.get(key);
-      if (prior) throw new Error(`command grammar: "${w}" is claimed by both ${prior.verb} and ${spec.verb}`);
-      byWord.set(key, spec);
-    }
-  }
+/** Before a verb: overrule an earlier decision (`override accept`, `forcer accepter`). */
+export const OVERRIDE_WORDS: readonly string[] = ['override', 'forcer', 'force'];
+
+/** A schedule argument that names the next event on the calendar rather than a date. */
+export const NEXT_EVENT_PHRASES: readonly string[] = [
+  'next meetup', 'next event', 'next session', 'next meeting', 'the next meetup', 'the next event', 'the next session',
+  'prochain meetup', 'prochaine session', 'prochaine rencontre', 'prochain evenement', 'prochaine soiree', 'prochaine date',
+  'le prochain meetup', 'la prochaine session', 'la prochaine rencontre', 'au prochain meetup', 'a la prochaine session',
+  'a la prochaine rencontre', 'pour le prochain meetup', 'pour la prochaine session',
+];
+
+export type WordTarget = { kind: 'verb'; spec: VerbSpec } | { kind: 'override' };
+
+export function indexWords(grammar: readonly VerbSpec[], override: readonly string[]): ReadonlyMap<string, WordTarget> {
+  const byWord = new Map<string, WordTarget>();
+  const claim = (word: string, target: WordTarget, name: string): void => {
+    const key = word.toLowerCase();
+    const prior = byWord.get(key);
+    if (prior) throw new Error(`command grammar: "${word}" is claimed by both ${prior.kind === 'verb' ? prior.spec.verb : 'override'} and ${name}`);
+    byWord.set(key, target);
+  };
+  for (const spec of grammar) for (const w of spec.words) claim(w, { kind: 'verb', spec }, spec.verb);
+  for (const w of override) claim(w, { kind: 'override' }, 'override');
   return byWord;
 }
 
-export const VERB_BY_WORD = indexWords(GRAMMAR);
+/** Every word and phrase of the grammar (folded), to what it says. */
+export const WORDS = indexWords(GRAMMAR, OVERRIDE_WORDS);
+
+/** Verb words only, as the first grammar exposed them. */
+export const VERB_BY_WORD: ReadonlyMap<string, VerbSpec> = new Map(
+  [...WORDS].flatMap(([w, t]) => (t.kind === 'verb' ? [[w, t.spec] as const] : [])),
+);
+
+export const SPEC_OF: ReadonlyMap<Verb, VerbSpec> = new Map(GRAMMAR.map((s) => [s.verb, s]));
+
+/** Longest phrase first, so "liste d'attente" is tried before "attente" would leave "liste d'" behind. */
+export const PHRASES_LONGEST_FIRST: readonly string[] = [...WORDS.keys()].sort((a, b) => b.length - a.length);
+
+/** The grammar's single words, for spotting a misspelt attempt (`acept P-0003`). */
+export const SINGLE_WORDS: readonly string[] = [...WORDS.keys()].filter((w) => !/\s/.test(w));

@@ -57,7 +57,11 @@ export interface Command {
   nextEvent: boolean;
   /** Set when the line is recognisably this verb but cannot be acted on as written. */
   problem: CommandProblem | null;
-  /** The line as written (control characters already removed), to quote back in the transcript. */
+  /**
+   * The line as written (control characters already removed), to quote back in the transcript. Several commands
+   * on one line (`accept, schedule 28/01`) each carry their own piece; one line naming several refs
+   * (`accept P-0003, P-0004`) gives one command per ref, each with the whole line.
+   */
   line: string;
 }
 

@@ -4,7 +4,7 @@
  */
 import { fold } from '../text/fold.ts';
 
-const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
 const MIN_ABSTRACT = 20;
 
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null): string | null {

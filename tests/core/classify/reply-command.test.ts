@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { parseCommands } from '../../../src/core/command/parse.ts';
-import { unquotedText } from '../../../src/core/command/unquote.ts';
+import { newTextLines } from '../../../src/core/command/new-text.ts';
 import { mintToken } from '../../../src/core/tokens.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from './build.ts';
@@ -10,8 +10,8 @@ const SECRET = 'test-secret-0123456789';
 const ORGANIZER = 'dim@example.org';
 const SPEAKER = 'jean.dupont@example.fr';
 const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: [ORGANIZER], secret: SECRET };
-const orgToken = mintToken(SECRET, { purpose: 'organizer', ref: 'P-0007' }, ORGANIZER);
-const speakerToken = mintToken(SECRET, { purpose: 'speaker', ref: 'P-0007' }, SPEAKER);
+const orgToken = mintToken(SECRET, { purpose: 'organizer', ref: 'P-0007' }, ORGANIZER, new Date());
+const speakerToken = mintToken(SECRET, { purpose: 'speaker', ref: 'P-0007' }, SPEAKER, new Date());
 
 describe('command grammar', () => {
   it.each<[string, string[], string | null]>([
@@ -49,7 +49,7 @@ describe('command grammar', () => {
   });
 
   it('keeps what the author wrote above the quote', () => {
-    expect(unquotedText('decline\n\nOn Mon, Jun 3 Crieur wrote:\n> accept\n')).toBe('decline\n');
+    expect(newTextLines('decline\n\nOn Mon, Jun 3 Crieur wrote:\n> accept\n')).toEqual(['decline']);
   });
 });
 
@@ -81,7 +81,7 @@ describe('reply tokens', () => {
     ['a forged From on an organizer token minted for someone else', `Dim <${ORGANIZER}>`, plus(speakerToken.replace(/^s-/, 'o-'))],
     ['someone replaying the organizer token from another address', 'mallory@evil.example', plus(orgToken)],
     ['a speaker token used by an organizer address it was not minted for', ORGANIZER, plus(speakerToken)],
-    ['a token with a made-up MAC', ORGANIZER, plus('o-p0007-aaaaaaaaaaaaaaaa')],
+    ['a token with a made-up MAC', ORGANIZER, plus('o-p0007-t6h-aaaaaaaaaaaaaaaa')],
   ])('%s is not authenticated', async (_name, from, to) => {
     const c = classify(await mail({ from, to, subject: 'Re: P-0007', body: 'accept' }), ctx);
     expect(c.kind).toBe('command');
@@ -117,7 +117,7 @@ describe('reply tokens', () => {
   });
 
   it('list discussion referencing a crieur announcement is list traffic', async () => {
-    const announce = mintToken(SECRET, { purpose: 'announce', ref: 'e12' }, 'generale@lists.example');
+    const announce = mintToken(SECRET, { purpose: 'announce', ref: 'e12' }, 'generale@lists.example', new Date());
     const c = classify(await mail({ to: 'generale@lists.example', headers: { 'List-Id': '<generale.lists.example>', References: `<${announce}.x1@pgug.example.org>` }, body: 'ok' }), ctx);
     expect(c.kind).toBe('list-post');
   });

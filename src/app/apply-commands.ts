@@ -1,0 +1,309 @@
+/**
+ * The command runner: an answer to crieur's mail acts. Organizers accept, decline, waitlist, schedule, question
+ * proposals by replying to crieur's notices; speakers confirm, withdraw, correct and answer by replying to theirs.
+ * Anyone can forge From, so nothing happens unless the reply token proves the author (core/command/authenticate).
+ *
+ * In order, each step idempotent so that a crash anywhere and a re-run (recovery sweep, stalled job) end the same:
+ *   1. authenticate (token for the From address, not expired, organizer still listed; DKIM/DMARC when required).
+ *      Refused → logged with the reason, threaded, nothing executed, nothing sent — except an expired but
+ *      otherwise valid token, whose holder is told how to act (the transcript carries a fresh token).
+ *   2. admit under the per-sender hourly cap and the replay check (same fingerprint acted on before): the excess
+ *      and replays are logged, not executed, not answered.
+ *   3. read the commands (core/command/read.ts) and execute each: decisions under a row lock (decide.ts), notes,
+ *      questions relayed to the speakers, corrections, status, help, release. Speaker prose is relayed to the
+ *      organizers.
+ *   4. queue every mail (transcript, speaker mails, FYIs) and mark the message done, in one commit; hold speaker
+ *      mails when decisions.hold; set reminder jobs; dispatch.
+ * Returns the outcome, counted in /metrics as crieur_jobs_total{queue="command",outcome=…}.
+ */
+import { createHash } from 'node:crypto';
+import { readMail } from '../adapters/mailparser.ts';
+import { authenticate, type Authentication } from '../core/command/authenticate.ts';
+import type { Command, Correction, ReadOptions, ReadResult } from '../core/command/types.ts';
+import { mintedOn } from '../core/tokens.ts';
+import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
+import { noteText, stateNote, type Note } from '../core/decision/words.ts';
+import { resultLine, type ResultLine } from '../core/render/command-data.ts';
+import { LABELS } from '../core/render/labels.ts';
+import { proposalRef } from '../core/ref.ts';
+import type { ProposalRecord, ThreadInfo } from '../ports.ts';
+import type { Language, Mail, ParseResult } from '../types.ts';
+import type { CommandMails } from './command-mails.ts';
+import { commitEffects, decide, Effects, speakerLocale, speakersOf, type DecideDeps } from './decide.ts';
+import type { AppDeps } from './deps.ts';
+
+export type CommandReader = (text: string, opts: ReadOptions) => ReadResult;
+/** DKIM or DMARC passes for this From domain (mailauth, or a trusted Authentication-Results header). */
+export type MailAuthCheck = (raw: Buffer, fromDomain: string) => Promise<boolean>;
+
+export interface CommandDeps extends AppDeps {
+  reader: CommandReader;
+  mails: CommandMails;
+  mailAuth: MailAuthCheck;
+}
+
+export type CommandOutcome = 'executed' | 'refused' | 'expired' | 'flood' | 'replay' | 'already-handled';
+
+const HOUR_MS = 3_600_000;
+
+export async function applyCommands(deps: CommandDeps, inboundId: number): Promise<CommandOutcome | null> {
+  const { store } = deps;
+  const [inbound, raw] = await Promise.all([store.inbound.get(inboundId), store.inbound.getRaw(inboundId)]);
+  if (inbound?.state === 'done') {
+    // Handled already: a stale job, or the retry of one whose mails were queued but not dispatched.
+    await deps.dispatcher.dispatchMany('deliver', await store.outbox.queuedFor(inboundId));
+    return 'already-handled';
+  }
+  if (!inbound || raw === null || !inbound.parsed) {
+    await store.inbound.setState(inboundId, 'failed', 'reply not classified: retry it (crieur failed retry)');
+    return null;
+  }
+  const parsed = inbound.parsed;
+  const mail = await readMail(raw);
+  const now = deps.clock.now();
+  const auth = authenticate(mail, { secret: deps.config.secret ?? null, organizers: deps.config.organizers, now, maxAgeDays: deps.config.tokens.maxAgeDays });
+  const threadRef = parsed.command?.proposal ?? (auth.token && /^P-\d+$/.test(auth.token.ref) ? auth.token.ref : null);
+
+  if (!auth.ok) return refuse(deps, inboundId, mail, parsed, auth, auth.reason, threadRef);
+  if (auth.role === 'organizer' && deps.config.commands.requireDkim) {
+    const domain = auth.sender.slice(auth.sender.lastIndexOf('@') + 1);
+    if (!(await deps.mailAuth(raw, domain))) return refuse(deps, inboundId, mail, parsed, auth, 'dkim-failed', threadRef);
+  }
+  const admission = await store.commands.admit(
+    { messageId: inboundId, sender: auth.sender, role: auth.role, tokenRef: auth.token.ref, fingerprint: fingerprint(auth, mail) },
+    { limit: deps.config.commands.perSenderPerHour, since: new Date(now.getTime() - HOUR_MS) },
+  );
+  if (admission.first) await thread(deps, inboundId, parsed, threadRef, auth.sender, { authenticated: true, role: auth.role, outcome: admission.outcome });
+  if (admission.outcome !== 'admitted') {
+    await store.inbound.setState(inboundId, 'done');
+    deps.log.warn({ inbound: inboundId, sender: auth.sender, outcome: admission.outcome }, 'command mail not executed');
+    return admission.outcome;
+  }
+
+  const locale: Language = parsed.language ?? deps.config.group.locale;
+  const read = deps.reader(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now });
+  const fx = new Effects(inboundId);
+  const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: mail.from?.name?.trim() || auth.sender };
+  let acted = 0;
+  for (const [step, cmd] of read.commands.entries()) acted += (await execute(run, cmd, step)) ? 1 : 0;
+  for (const line of read.unknown) run.results.push(resultLine('unknown', line, noteText({ k: 'unknown' }, locale)));
+  if (auth.role === 'speaker') await speakerText(run, read);
+
+  const understood = read.commands.length > 0 || Object.keys(read.corrections).length > 0;
+  if (!understood && auth.role === 'organizer') run.showHelp = true;
+  // A transcript for every command mail (a speaker's plain message is relayed, not answered); never to a robot,
+  // an auto-reply or our own mail (loop guards).
+  const guard = whyNotAnswer({ kind: 'command', mail, ownAddresses: deps.ctx.ownAddresses });
+  if ((understood || read.unknown.length > 0 || auth.role === 'organizer') && !guard) {
+    const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? (firstRef(read.commands) ?? auth.token.ref) : auth.token.ref;
+    const m = await deps.mails.transcript(
+      { name: mail.from?.name ?? null, email: auth.sender },
+      locale,
+      { purpose: auth.role, ref: /^P-\d+$/.test(transcriptRef) ? transcriptRef : auth.token.ref },
+      { results: run.results, showHelp: run.showHelp },
+      threadOf(mail, parsed),
+    );
+    fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
+  }
+  await commitEffects(deps, fx, inboundId);
+  await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line) });
+  deps.log.info({ inbound: inboundId, sender: auth.sender, role: auth.role, commands: read.commands.length, acted }, 'commands applied');
+  return 'executed';
+}
+
+interface Run {
+  deps: CommandDeps;
+  auth: Extract<Authentication, { ok: true }>;
+  mail: Mail;
+  inboundId: number;
+  locale: Language;
+  fx: Effects;
+  results: ResultLine[];
+  showHelp: boolean;
+  actorName: string;
+}
+
+const SPEAKER_VERBS = new Set(['confirm', 'withdraw']);
+const DECISIONS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
+
+/** One command line; true when it changed something. */
+async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
+  const { deps, auth, locale } = run;
+  const push = (status: 'done' | 'refused' | 'ignored', note: Note) => run.results.push(resultLine(status, cmd.line, noteText(note, locale)));
+  const ref = cmd.ref ?? auth.token.ref;
+  if (auth.role === 'speaker') {
+    if (!SPEAKER_VERBS.has(cmd.verb)) return push('refused', { k: 'speaker-verb', verb: cmd.verb }), false;
+    if (ref !== auth.token.ref) return push('refused', { k: 'other-proposal', ref, own: auth.token.ref }), false;
+  }
+  if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }), false;
+  if (cmd.verb === 'help') return ((run.showHelp = true), push('done', { k: 'help' }), false);
+  if (cmd.verb === 'release') {
+    const ids = await deps.store.commands.release();
+    await deps.dispatcher.dispatchMany('deliver', ids);
+    return push('done', { k: 'released', n: ids.length }), ids.length > 0;
+  }
+  if (!/^P-\d+$/.test(ref)) return push('refused', { k: 'no-proposal', ref }), false;
+  const p = await deps.store.proposals.get(ref);
+  if (!p) return push('refused', { k: 'no-proposal', ref }), false;
+  const key = `m${run.inboundId}/${step}`;
+
+  if (DECISIONS.has(cmd.verb)) {
+    if (cmd.verb === 'confirm' && p.status === 'scheduled') {
+      // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays.
+      await noteOnce(run, ref, 'confirmed', step, {});
+      return push('done', { k: 'already-done', ref, status: p.status }), true;
+    }
+    const r = await decide(run.deps as DecideDeps, {
+      ref,
+      action: cmd.verb as 'accept',
+      role: auth.role,
+      actor: auth.sender,
+      actorName: run.actorName,
+      override: cmd.override,
+      text: cmd.text,
+      date: cmd.date,
+      nextEvent: cmd.nextEvent,
+      messageId: run.inboundId,
+      step,
+      key,
+      locale,
+    }, run.fx);
+    push(r.ok ? 'done' : 'refused', r.note);
+    return r.ok;
+  }
+  switch (cmd.verb) {
+    case 'status': {
+      const s = (await deps.store.commands.setter(ref)) ?? { status: p.status, actor: null, at: null };
+      return push('done', { k: 'status', state: `${stateNote(ref, s, locale, deps.config.group.timezone)} — ${p.title ?? LABELS[locale].untitled}` }), false;
+    }
+    case 'note':
+      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
+      await noteOnce(run, ref, 'note', step, { text: cmd.text });
+      return push('done', { k: 'noted', ref }), true;
+    case 'ask': {
+      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
+      await noteOnce(run, ref, 'question', step, { text: cmd.text });
+      const speakers = speakersOf(p, deps.ctx.ownAddresses);
+      const lang = await speakerLocale(deps, p);
+      for (const s of speakers) run.fx.add('command-result', ref, `${ref}/question/${key}`, await deps.mails.decision('question', p, s, lang, { text: cmd.text }));
+      return push('done', { k: 'asked', ref, n: speakers.length }), true;
+    }
+    case 'talk':
+    case 'lightning': {
+      if (p.format === cmd.verb) return push('done', { k: 'format', ref, format: LABELS[locale].format[cmd.verb] }), false;
+      const durationMinutes = cmd.verb === 'lightning' ? 5 : p.durationMinutes <= 10 ? 45 : p.durationMinutes;
+      await deps.store.proposals.update(ref, { ...p, format: cmd.verb, durationMinutes }, auth.sender, run.inboundId);
+      return push('done', { k: 'format', ref, format: LABELS[locale].format[cmd.verb] }), true;
+    }
+    default:
+      return push('ignored', { k: 'unknown' }), false;
+  }
+}
+
+/** A speaker's corrections and prose: the proposal updated (audited), the organizers told; prose relayed. */
+async function speakerText(run: Run, read: ReadResult): Promise<void> {
+  const { deps, auth, locale } = run;
+  const p = await deps.store.proposals.get(auth.token.ref);
+  if (!p) return;
+  const fields = correctionFields(read.corrections);
+  if (fields.length > 0 && !['withdrawn', 'declined', 'presented'].includes(p.status)) {
+    const already = (await deps.store.proposals.findByMessage(run.inboundId))?.ref === p.ref;
+    const updated = already ? p : await deps.store.proposals.update(p.ref, { ...p, ...read.corrections }, auth.sender, run.inboundId);
+    const changes = fields.map((f) => ({ field: LABEL_OF[f][deps.config.group.locale], value: String(updated[f] ?? '') }));
+    for (const o of deps.config.organizers) {
+      run.fx.add('notify-organizer', p.ref, `${p.ref}/corrected/m${run.inboundId}`, await deps.mails.update('corrected', updated, o, { actor: run.actorName, changes }));
+    }
+    run.results.push(resultLine('done', fields.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'corrected', ref: p.ref, fields: fields.map((f) => LABEL_OF[f][locale]) }, locale)));
+  }
+  const comment = read.comment.trim();
+  if (comment !== '') {
+    const history = await deps.store.proposals.history(p.ref);
+    const kind = history.some((h) => h.action === 'question') ? 'answered' : 'message';
+    for (const o of deps.config.organizers) {
+      run.fx.add('notify-organizer', p.ref, `${p.ref}/${kind}/m${run.inboundId}`, await deps.mails.update(kind, p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
+    }
+    if (read.commands.length > 0 || fields.length > 0) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
+  }
+}
+
+type Field = 'title' | 'abstract' | 'durationMinutes' | 'format' | 'language';
+const LABEL_OF: Record<Field, Record<Language, string>> = {
+  title: { fr: 'Titre', en: 'Title' },
+  abstract: { fr: 'Résumé', en: 'Abstract' },
+  durationMinutes: { fr: 'Durée', en: 'Duration' },
+  format: { fr: 'Format', en: 'Format' },
+  language: { fr: 'Langue', en: 'Language' },
+};
+function correctionFields(c: Correction): Field[] {
+  return (Object.keys(c) as Field[]).filter((k) => c[k] !== undefined && k in LABEL_OF);
+}
+
+/** A history entry written once per (message, step), so that a re-run does not write it twice. */
+async function noteOnce(run: Run, ref: string, action: string, step: number, detail: Record<string, unknown>): Promise<void> {
+  const history = await run.deps.store.proposals.history(ref);
+  if (history.some((h) => h.messageId === run.inboundId && h.action === action && h.detail?.step === step)) return;
+  await run.deps.store.proposals.note(ref, run.auth.sender, action, { ...detail, step }, run.inboundId);
+}
+
+/** Refused: logged and threaded once; only an expired token of the right sender gets an answer. */
+async function refuse(
+  deps: CommandDeps,
+  inboundId: number,
+  mail: Mail,
+  parsed: ParseResult,
+  auth: Authentication,
+  reason: string,
+  threadRef: string | null,
+): Promise<CommandOutcome> {
+  const sender = auth.sender;
+  const { first } = await deps.store.commands.refuse({ messageId: inboundId, sender, tokenRef: auth.token?.ref ?? null, reason });
+  if (first) await thread(deps, inboundId, parsed, threadRef, sender ?? 'unknown', { authenticated: false, reason });
+  const fx = new Effects(inboundId);
+  const guard = whyNotAnswer({ kind: 'command', mail, ownAddresses: deps.ctx.ownAddresses });
+  if (reason === 'expired' && auth.token && sender && !guard) {
+    const locale = parsed.language ?? deps.config.group.locale;
+    const purpose = auth.token.purpose === 'organizer' ? 'organizer' : 'speaker';
+    const m = await deps.mails.transcript({ name: mail.from?.name ?? null, email: sender }, locale, { purpose, ref: auth.token.ref }, { results: [], showHelp: false, expiredMintedOn: mintedOn(auth.token) }, threadOf(mail, parsed));
+    fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
+  }
+  await commitEffects(deps, fx, inboundId);
+  deps.log.warn({ inbound: inboundId, sender, reason }, 'command mail refused');
+  return reason === 'expired' ? 'expired' : 'refused';
+}
+
+/** The answer keeps its proposal's thread: a history line per mail, authenticated or not (who, via which message). */
+async function thread(deps: AppDeps, inboundId: number, parsed: ParseResult, ref: string | null, actor: string, detail: Record<string, unknown>): Promise<void> {
+  const p = ref ? await deps.store.proposals.get(ref) : null;
+  if (!p) return;
+  await deps.store.proposals.note(
+    p.ref,
+    actor,
+    parsed.kind === 'command' ? 'command-received' : 'reply-received',
+    { verbs: parsed.command?.verbs ?? [], subject: parsed.subject, ...detail },
+    inboundId,
+  );
+}
+
+/**
+ * The same body again under a new Message-ID is a replay: sender, token, the mail it answers and the text, with
+ * whitespace folded (a relay may re-wrap). Two genuine mails differ in what they answer or what they say.
+ */
+function fingerprint(auth: Extract<Authentication, { ok: true }>, mail: Mail): string {
+  const text = (mail.text ?? '').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${auth.sender}\n${auth.token.token}\n${mail.inReplyTo ?? ''}\n${text}`).digest('hex');
+}
+
+function firstRef(commands: Command[]): string | null {
+  return commands.find((c) => c.ref)?.ref ?? null;
+}
+
+function threadOf(mail: Mail, parsed: ParseResult | null): ThreadInfo {
+  return { messageId: mail.messageId, references: mail.references, subject: mail.subject, language: parsed?.language ?? null };
+}
+
+/** The remind runner's ref from its job id (the proposal's number: job ids carry numbers only). */
+export function refOfNumber(n: number): string {
+  return proposalRef(String(n));
+}
+
+export type { ProposalRecord };

@@ -1,0 +1,58 @@
+/**
+ * `crieur proposals decide REF VERB [REASON]` and `crieur release`: the organizers' decisions from the command
+ * line, through the same transition table, row lock, side effects and outbox keys as a command mail, audited as
+ * the local operator (operator@<hostname>, or $USER@<hostname>). The line is read by the command reader, so the
+ * CLI takes the same words and dates as mail (`accepter`, `override accept`, `schedule 28/01`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { ReadOptions, ReadResult } from '../core/command/types.ts';
+import { noteText } from '../core/decision/words.ts';
+import { commitEffects, decide, Effects, type DecideDeps } from './decide.ts';
+
+const OPERATOR_VERBS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
+
+export type OperatorOutcome = { ok: true; message: string; queued: number } | { ok: false; message: string; usage?: boolean };
+
+export async function decideAsOperator(
+  deps: DecideDeps & { reader: (text: string, opts: ReadOptions) => ReadResult },
+  ref: string,
+  words: string,
+  operator: string,
+): Promise<OperatorOutcome> {
+  const locale = deps.config.group.locale;
+  const read = deps.reader(words, { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() });
+  const cmd = read.commands[0];
+  if (!cmd || !OPERATOR_VERBS.has(cmd.verb)) {
+    return { ok: false, usage: true, message: `"${words}" is not a decision: use accept, decline [reason], waitlist, schedule DATE, confirm or withdraw (override VERB to overrule)` };
+  }
+  if (cmd.problem) return { ok: false, message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }, locale) };
+  const fx = new Effects(null);
+  const r = await decide(
+    deps,
+    {
+      ref,
+      action: cmd.verb as 'accept',
+      role: 'operator',
+      actor: operator,
+      actorName: operator,
+      override: cmd.override,
+      text: cmd.text,
+      date: cmd.date,
+      nextEvent: cmd.nextEvent,
+      messageId: null,
+      step: 0,
+      key: `cli-${randomUUID()}`,
+      locale,
+    },
+    fx,
+  );
+  if (!r.ok) return { ok: false, message: noteText(r.note, locale) };
+  const ids = await commitEffects(deps, fx);
+  return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length };
+}
+
+export async function releaseHeld(deps: Pick<DecideDeps, 'store' | 'dispatcher'>): Promise<number> {
+  const ids = await deps.store.commands.release();
+  await deps.dispatcher.dispatchMany('deliver', ids);
+  return ids.length;
+}

@@ -1,0 +1,204 @@
+/**
+ * One decision and its side effects (the transition table's `effects`), for a command mail and for
+ * `crieur proposals decide` alike. The status changes under a row lock (first decision wins); the mails it causes
+ * are returned as outbox rows with idempotency keys derived from the causing message and the command's position,
+ * so that the same decision re-run after a crash (kill -9 between the decision and the mails) queues the very
+ * same rows again — never a second copy.
+ *
+ * Side effects, per transition (core/decision/transitions.ts): speaker mails (held when decisions.hold), a
+ * reminder job after an acceptance, an FYI to the other organizers, the event's programme on schedule/withdraw.
+ */
+import { DateTime } from 'luxon';
+import type { CommandDate } from '../core/command/types.ts';
+import { transition, type Action } from '../core/decision/transitions.ts';
+import { decidedWords, stateNote, type DecidedVerb, type Note } from '../core/decision/words.ts';
+import type { DecisionKind } from '../core/render/command-data.ts';
+import { formatDate } from '../core/render/dates.ts';
+import { whyNotSendTo } from '../core/pipeline/loop-guard.ts';
+import type { ComposedMail, NewOutboxItem, OutboxPurpose, ProposalRecord } from '../ports.ts';
+import type { Address, Language } from '../types.ts';
+import type { CommandMails } from './command-mails.ts';
+import type { AppDeps } from './deps.ts';
+import type { EventRecord } from './event-store.ts';
+
+export interface DecideDeps extends AppDeps {
+  mails: CommandMails;
+}
+
+/** Outbox rows to queue, speaker mails to hold, reminders to set: what a command mail's handling collects. */
+export class Effects {
+  readonly rows: NewOutboxItem[] = [];
+  readonly held: (NewOutboxItem & { proposalRef: string })[] = [];
+  readonly reminders: { ref: string; delayMs: number }[] = [];
+  /** Lines for `mail-queued` history entries: every mail is audited on its proposal. */
+  readonly audit: { ref: string; purpose: OutboxPurpose; recipient: string; subjectRef: string }[] = [];
+
+  constructor(readonly cause: number | null) {}
+
+  add(purpose: OutboxPurpose, ref: string, key: string, m: ComposedMail, hold = false): void {
+    const row: NewOutboxItem = { purpose, subjectRef: key, recipient: m.recipient.toLowerCase(), raw: m.raw, envelopeFrom: m.envelopeFrom, causeMessageId: this.cause };
+    if (hold) this.held.push({ ...row, proposalRef: ref });
+    else this.rows.push(row);
+    this.audit.push({ ref, purpose, recipient: row.recipient, subjectRef: key });
+  }
+}
+
+export interface Decision {
+  ref: string;
+  action: 'accept' | 'decline' | 'waitlist' | 'schedule' | 'confirm' | 'withdraw';
+  role: 'organizer' | 'speaker' | 'operator';
+  /** Address (or operator@host) for the history; `actorName` for the FYI's « Dimitri a accepté ». */
+  actor: string;
+  actorName: string;
+  override: boolean;
+  text: string | null;
+  /** schedule: the day asked for, or the next event. */
+  date?: CommandDate | null;
+  nextEvent?: boolean;
+  messageId: number | null;
+  step: number;
+  /** Prefix of every outbox key this decision makes (`m<inbound>/<step>` or `cli-<uuid>`). */
+  key: string;
+  /** The language notes are written in (the transcript's). */
+  locale: Language;
+}
+
+export interface DecisionResult {
+  ok: boolean;
+  note: Note;
+  proposal: ProposalRecord | null;
+}
+
+const DAY_MS = 86_400_000;
+const SPEAKER_MAIL: Partial<Record<Decision['action'], DecisionKind>> = { accept: 'accepted', decline: 'declined', waitlist: 'waitlisted', schedule: 'scheduled' };
+
+export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promise<DecisionResult> {
+  const { store, config } = deps;
+  const tz = config.group.timezone;
+  const before = await store.proposals.get(d.ref);
+  if (!before) return { ok: false, note: { k: 'no-proposal', ref: d.ref }, proposal: null };
+  // Checked first without the lock, so that a schedule that cannot happen creates no event; checked again under it.
+  const pre = transition(d.action as Action, before.status, d.role, d.override);
+  if (!pre.ok) return refusal(deps, d, before, pre.why);
+
+  let event: EventRecord | null = null;
+  if (d.action === 'schedule') {
+    const found = await findOrCreateEvent(deps, d);
+    if (!found.ok) return { ok: false, note: found.note, proposal: before };
+    event = found.event;
+  }
+  const to = transition(d.action as Action, before.status, d.role, d.override).row!.to;
+  const result = await store.commands.decide({
+    ref: d.ref,
+    to,
+    actor: d.actor,
+    messageId: d.messageId,
+    step: d.step,
+    allowed: (current) => {
+      const v = transition(d.action as Action, current, d.role, d.override);
+      return v.ok ? { ok: true, overridden: v.overridden } : { ok: false };
+    },
+    detail: { via: d.action, ...(d.text ? { reason: d.text } : {}), ...(event ? { event: event.id } : {}) },
+  });
+  if (result.outcome === 'refused') {
+    // Lost the race to another decision (first decision wins): say who took it, and when.
+    const state = stateNote(d.ref, result.current, d.locale, tz);
+    return { ok: false, note: { k: 'invalid', state, verb: d.action }, proposal: result.proposal };
+  }
+  let p = result.proposal;
+  if (event) {
+    await store.events.assign(event.id, d.ref);
+    p = (await store.proposals.get(d.ref)) ?? p;
+  }
+  if (d.action === 'withdraw') await store.events.unassign(d.ref);
+  await effectsOf(deps, d, p, event, fx);
+  const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz) } : { k: 'done', ref: d.ref, status: p.status };
+  return { ok: true, note, proposal: p };
+}
+
+async function refusal(deps: DecideDeps, d: Decision, p: ProposalRecord, why: 'not-allowed-for-role' | 'invalid-from-state'): Promise<DecisionResult> {
+  if (why === 'not-allowed-for-role') return { ok: false, note: { k: 'speaker-verb', verb: d.action }, proposal: p };
+  // The current state, who set it and when: « P-0007 est acceptée (par dim@…, lundi …) ».
+  const current = (await deps.store.commands.setter(d.ref)) ?? { status: p.status, actor: null, at: null };
+  return { ok: false, note: { k: 'invalid', state: stateNote(d.ref, current, d.locale, deps.config.group.timezone), verb: d.action }, proposal: p };
+}
+
+async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: true; event: EventRecord } | { ok: false; note: Note }> {
+  const { events } = deps.store;
+  const tz = deps.config.group.timezone;
+  if (d.nextEvent) {
+    const next = (await events.list({ from: deps.clock.now() }))[0];
+    return next ? { ok: true, event: next } : { ok: false, note: { k: 'no-event' } };
+  }
+  if (!d.date) return { ok: false, note: { k: 'problem', problem: 'date-missing', date: null } };
+  const existing = await events.onDay(d.date.day, tz);
+  if (existing) return { ok: true, event: existing };
+  const defaults = deps.config.events.defaults;
+  const time = d.date.time ?? defaults.time;
+  const start = DateTime.fromISO(`${d.date.day}T${time}`, { zone: tz });
+  if (!start.isValid) return { ok: false, note: { k: 'problem', problem: 'date-unreadable', date: d.date.text } };
+  const event = await events.create({ date: start.toJSDate(), venue: defaults.venue, title: defaults.title ?? null });
+  return { ok: true, event };
+}
+
+/** The transition's side effects: speaker mail (held or not), reminder, FYI to the other organizers, organizers' update. */
+async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event: EventRecord | null, fx: Effects): Promise<void> {
+  const { config, mails } = deps;
+  const kind = SPEAKER_MAIL[d.action];
+  if (kind) {
+    const locale = await speakerLocale(deps, p);
+    for (const s of speakersOf(p, deps.ctx.ownAddresses)) {
+      const m = await mails.decision(kind, p, s, locale, { text: d.text, event: event ? { date: event.date, venue: event.venue } : null });
+      fx.add('command-result', p.ref, `${p.ref}/${kind}/${d.key}`, m, config.decisions.hold);
+    }
+  }
+  if (d.action === 'accept') fx.reminders.push({ ref: p.ref, delayMs: config.reminders.confirmAfterDays * DAY_MS });
+  if (d.role !== 'speaker') {
+    const when = event ? formatDate(event.date, config.group.locale, config.group.timezone) : null;
+    const decided = decidedWords(d.action as DecidedVerb, config.group.locale, when);
+    for (const o of config.organizers.filter((o) => o.toLowerCase() !== d.actor.toLowerCase())) {
+      fx.add('notify-organizer', p.ref, `${p.ref}/fyi/${d.key}`, await mails.update('fyi', p, o, { actor: d.actorName, decided }));
+    }
+  } else if (d.action === 'confirm' || d.action === 'withdraw') {
+    for (const o of config.organizers) {
+      fx.add('notify-organizer', p.ref, `${p.ref}/${d.action}/${d.key}`, await mails.update(d.action === 'confirm' ? 'confirmed' : 'withdrawn', p, o, { actor: d.actorName }));
+    }
+  }
+}
+
+/**
+ * Held speaker mails, then every other row in one commit — with the inbound message marked done in it when
+ * `completes` is given, so that its mails and the end of its handling land together —, the audit lines, the
+ * reminders, the dispatch.
+ */
+export async function commitEffects(deps: AppDeps, fx: Effects, completes?: number): Promise<number[]> {
+  const { store } = deps;
+  await store.commands.hold(fx.held);
+  const results = await store.outbox.enqueueAll(fx.rows, completes === undefined ? {} : { completes });
+  const held = new Set(fx.held.map((h) => `${h.subjectRef}|${h.recipient}`));
+  for (const a of fx.audit) {
+    const action = held.has(`${a.subjectRef}|${a.recipient}`) ? 'mail-held' : 'mail-queued';
+    await store.proposals.note(a.ref, 'crieur', action, { purpose: a.purpose, to: a.recipient, key: a.subjectRef }, fx.cause);
+  }
+  for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs });
+  const ids = results.flatMap((r) => (r ? [r.id] : []));
+  await deps.dispatcher.dispatchMany('deliver', ids);
+  return ids;
+}
+
+/** The speakers crieur may write to: every one with an address that is neither ours nor a robot's. */
+export function speakersOf(p: ProposalRecord, own: string[]): Address[] {
+  const seen = new Set<string>();
+  return p.speakers.flatMap((s) => {
+    if (!s.email || seen.has(s.email.toLowerCase()) || whyNotSendTo(s.email, own)) return [];
+    seen.add(s.email.toLowerCase());
+    return [{ name: s.name, email: s.email }];
+  });
+}
+
+/** The language the speaker wrote the proposal in (as the acknowledgement), else the talk's, else the group's. */
+export async function speakerLocale(deps: Pick<AppDeps, 'store' | 'config'>, p: ProposalRecord): Promise<Language> {
+  const filed = await deps.store.inbound.get(p.messageId);
+  return filed?.parsed?.language ?? p.language ?? deps.config.group.locale;
+}
+

@@ -1,0 +1,80 @@
+/**
+ * `crieur proposals decide REF VERB [REASON…]` (registered by proposals.ts) and `crieur release`: an organizer's
+ * decision from the command line, and the held speaker mails sent. Mails go through the outbox; the deliver jobs are
+ * dispatched on Redis (the running workers send them; their recovery sweep would too).
+ */
+import { hostname, userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { requireSecret } from '../../config/load.ts';
+import { withServices } from '../with-services.ts';
+import { createComposer } from '../../adapters/compose/composer.ts';
+import { createCommandMails } from '../../adapters/compose/command-mails.ts';
+import { silentLogger } from '../../adapters/log/pino.ts';
+import { parseContextFrom } from '../../app/parse-message.ts';
+import { decideAsOperator, releaseHeld } from '../../app/decide-by-operator.ts';
+import { readCommands } from '../../core/command/read.ts';
+import { normalizeRef } from '../../core/ref.ts';
+import { systemClock } from '../../ports.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+/** Who the history names for a decision taken here: the local account, on this host. */
+export function operatorName(): string {
+  let user = process.env.USER ?? '';
+  if (!user) {
+    try {
+      user = userInfo().username;
+    } catch {
+      user = 'operator';
+    }
+  }
+  return `${user || 'operator'}@${hostname()}`;
+}
+
+function withDeps<T>(configFile: string | undefined, fn: (deps: Parameters<typeof decideAsOperator>[0]) => Promise<T>): Promise<T> {
+  return withServices(
+    configFile,
+    ({ config, store, dispatcher }) =>
+      fn({
+        config,
+        ctx: parseContextFrom(config),
+        store,
+        dispatcher,
+        composer: createComposer(config),
+        clock: systemClock,
+        log: silentLogger,
+        mails: createCommandMails(config),
+        reader: readCommands,
+      }),
+    (config) => void requireSecret(config),
+  );
+}
+
+export function registerDecide(proposals: Command): void {
+  proposals
+    .command('decide')
+    .description('accept, decline [reason], waitlist, schedule DATE, confirm or withdraw a proposal (override VERB to overrule); audited as the local operator')
+    .argument('<ref>', 'proposal ref, e.g. P-0007')
+    .argument('<verb>', 'accept | decline | waitlist | schedule | confirm | withdraw | override')
+    .argument('[words...]', 'a reason (decline), a date (schedule), the verb after override')
+    .option('--config <file>', 'configuration file')
+    .action(async (ref: string, verb: string, words: string[], opts: { config?: string }) => {
+      await withDeps(opts.config, async (deps) => {
+        const r = await decideAsOperator(deps, normalizeRef(ref), [verb, ...words].join(' '), operatorName());
+        if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
+        process.stdout.write(`${r.message}${r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : ''}\n`);
+      });
+    });
+}
+
+export function registerRelease(program: Command): void {
+  program
+    .command('release')
+    .description('send the speaker mails held by decisions.hold')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: { config?: string }) => {
+      await withDeps(opts.config, async (deps) => {
+        const n = await releaseHeld(deps);
+        process.stdout.write(`${n} held mail${n === 1 ? '' : 's'} released\n`);
+      });
+    });
+}

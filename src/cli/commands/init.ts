@@ -1,0 +1,156 @@
+/**
+ * `crieur init [DIR]`: what a fresh machine needs to run crieur — a commented crieur.config.yaml (every key, its
+ * default and meaning, a generated secret), a hardened systemd unit, and a compose.yaml (crieur + Redis +
+ * PostgreSQL). Writes all three or none: an existing file is never overwritten.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { sampleConfig } from '../../config/sample.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+const CONFIG = 'crieur.config.yaml';
+const UNIT = 'crieur.service';
+const COMPOSE = 'compose.yaml';
+/** The checkout crieur runs from (the bin, node_modules): the unit starts it, the compose file mounts it. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description(`write a commented ${CONFIG}, a systemd unit and a compose.yaml into DIR (never overwrites)`)
+    .argument('[dir]', 'where to write them', '.')
+    .action(async (dirArg: string) => {
+      const dir = resolve(dirArg);
+      const files = { [CONFIG]: configFile(), [UNIT]: systemdUnit(dir), [COMPOSE]: composeFile() };
+      const present = Object.keys(files).filter((f) => existsSync(join(dir, f)));
+      if (present.length > 0) {
+        throw new CliError(`${present.map((f) => join(dir, f)).join(', ')} already exist${present.length === 1 ? 's' : ''}: nothing written (move ${present.length === 1 ? 'it' : 'them'} away, or choose another DIR)`, EXIT.failure);
+      }
+      await mkdir(dir, { recursive: true });
+      // 'wx': a file that appeared since the check above is still not overwritten. The config holds the secret.
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, { flag: 'wx', mode: name === CONFIG ? 0o600 : 0o644 });
+      process.stdout.write(
+        [
+          `wrote ${join(dir, CONFIG)} (every key with its default; set inbox.url and smtp.url, then: crieur doctor --config ${join(dir, CONFIG)})`,
+          `wrote ${join(dir, UNIT)} (systemd: cp it to /etc/systemd/system/, create the user crieur owning ${join(dir, 'data')}, systemctl enable --now crieur)`,
+          `wrote ${join(dir, COMPOSE)} (docker compose up -d: crieur, Redis and PostgreSQL)`,
+          '',
+        ].join('\n'),
+      );
+    });
+}
+
+function configFile(): string {
+  return sampleConfig({
+    secret: randomBytes(24).toString('base64url'),
+    header: [
+      'crieur configuration, written by `crieur init`. Every key is shown with its default; a commented-out',
+      'key has none (an example is given). Any key can be set by an environment variable instead:',
+      'CRIEUR_<KEY>, nested keys joined by _ (CRIEUR_SMTP_URL, CRIEUR_INBOX_POLLSECONDS). An unknown key is refused.',
+      'Keep this file private: it holds the secret that signs reply tokens.',
+    ].join('\n'),
+  });
+}
+
+function systemdUnit(dir: string): string {
+  return `# crieur as a systemd service, written by \`crieur init\`.
+# Install: cp ${UNIT} /etc/systemd/system/ && useradd --system crieur && mkdir -p ${dir}/data && chown crieur: ${dir}/data
+#          systemctl daemon-reload && systemctl enable --now crieur
+[Unit]
+Description=crieur: the mail of the user group (talk proposals, acknowledgements, announcements)
+Documentation=file://${ROOT}/README.md
+After=network-online.target redis-server.service postgresql.service
+Wants=network-online.target
+
+[Service]
+Type=simple
+User=crieur
+WorkingDirectory=${dir}
+ExecStart=${process.execPath} ${ROOT}/src/cli/crieur.js start --config ${dir}/${CONFIG}
+# SIGTERM drains the workers and exits 0; a start-up failure exits 1 (or 78: bad configuration, not restarted).
+Restart=on-failure
+RestartSec=5
+RestartPreventExitStatus=78
+TimeoutStopSec=60
+
+# Hardening: crieur needs the network, its data directory (pglite://./data/…) and nothing else.
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=read-only
+ReadWritePaths=${dir}/data
+PrivateTmp=yes
+PrivateDevices=yes
+ProtectKernelTunables=yes
+ProtectKernelModules=yes
+ProtectKernelLogs=yes
+ProtectControlGroups=yes
+ProtectClock=yes
+ProtectHostname=yes
+RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX
+RestrictNamespaces=yes
+RestrictRealtime=yes
+RestrictSUIDSGID=yes
+LockPersonality=yes
+SystemCallArchitectures=native
+CapabilityBoundingSet=
+AmbientCapabilities=
+UMask=0077
+# Not MemoryDenyWriteExecute: V8's JIT writes executable memory.
+
+[Install]
+WantedBy=multi-user.target
+`;
+}
+
+function composeFile(): string {
+  const pgPassword = randomBytes(18).toString('base64url');
+  return `# crieur, Redis and PostgreSQL with docker compose, written by \`crieur init\`. Start: docker compose up -d
+# crieur runs from this checkout (${ROOT}, mounted read-only, node_modules included) with ./${CONFIG};
+# the variables below override its database and Redis URLs to point at the two services.
+services:
+  crieur:
+    image: node:20-bookworm-slim
+    init: true
+    working_dir: /app
+    command: ["node", "src/cli/crieur.js", "start", "--config", "/etc/crieur/${CONFIG}"]
+    environment:
+      CRIEUR_DATABASE_URL: "postgres://crieur:${pgPassword}@postgres:5432/crieur"
+      CRIEUR_REDIS_URL: "redis://redis:6379"
+      CRIEUR_HTTP_HOST: "0.0.0.0"
+    volumes:
+      - "${ROOT}:/app:ro"
+      - "./${CONFIG}:/etc/crieur/${CONFIG}:ro"
+    ports:
+      - "127.0.0.1:9464:9464" # /healthz, /metrics, /admin/queues: this machine only
+    depends_on:
+      redis: { condition: service_healthy }
+      postgres: { condition: service_healthy }
+    restart: on-failure
+    stop_grace_period: 60s
+
+  redis:
+    image: redis:7-bookworm
+    command: ["redis-server", "--appendonly", "yes"]
+    volumes: ["redis-data:/data"]
+    healthcheck: { test: ["CMD", "redis-cli", "ping"], interval: 5s, retries: 10 }
+    restart: unless-stopped
+
+  postgres:
+    image: postgres:17-bookworm
+    environment:
+      POSTGRES_USER: crieur
+      POSTGRES_PASSWORD: "${pgPassword}"
+      POSTGRES_DB: crieur
+    volumes: ["postgres-data:/var/lib/postgresql/data"]
+    healthcheck: { test: ["CMD", "pg_isready", "-U", "crieur"], interval: 5s, retries: 10 }
+    restart: unless-stopped
+
+volumes:
+  redis-data:
+  postgres-data:
+`;
+}

@@ -1,0 +1,38 @@
+/**
+ * What `parse` and `ingest` read: files, or `-` for stdin; an mbox (recognised by content, src/core/mbox.ts)
+ * counts as one input per message, so a list archive or an old proposals folder goes in whole.
+ */
+import { readFile } from 'node:fs/promises';
+import { isMbox, splitMbox } from '../core/mbox.ts';
+import { readStdin } from './stdin.ts';
+
+export type Input =
+  | {
+      /** The path as given (`-` for stdin). */
+      file: string;
+      /** 1-based position in an mbox; absent for a file holding one message. */
+      message?: number;
+      raw: Buffer;
+    }
+  | { file: string; message?: undefined; error: string };
+
+/**
+ * Every input in the order given, one file read at a time (a backlog of thousands of files is never all in
+ * memory); a file that cannot be read is one error, and reading goes on.
+ */
+export async function* readInputs(files: readonly string[]): AsyncGenerator<Input> {
+  for (const file of files.length === 0 ? ['-'] : files) {
+    let raw: Buffer;
+    try {
+      raw = file === '-' ? await readStdin() : await readFile(file);
+    } catch (err) {
+      yield { file, error: `cannot read ${file === '-' ? 'standard input' : file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+      continue;
+    }
+    if (isMbox(raw)) yield* splitMbox(raw).map((m, i) => ({ file, message: i + 1, raw: m }));
+    else yield { file, raw };
+  }
+}
+
+/** `archive.mbox#3` for a message of an mbox, the path otherwise: for human-readable lines. */
+export const inputLabel = (i: { file: string; message?: number }): string => (i.message === undefined ? i.file : `${i.file}#${i.message}`);

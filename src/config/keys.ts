@@ -1,0 +1,107 @@
+/**
+ * What the schema knows, read from the schema itself: its leaf keys (for `CRIEUR_*` overrides) and the keys a
+ * file or the environment names that it does not know. zod's objects drop unknown keys silently, so a typo
+ * (`pollSecond`, `smtpp:`) would leave a default in force without a word; the walk below refuses them
+ * whatever way each object was declared, so keys added to the schema later need no list kept in step.
+ */
+import type { ZodType } from 'zod';
+
+export type LeafKind = 'string' | 'number' | 'boolean' | 'array';
+export interface Leaf {
+  path: string[];
+  kind: LeafKind;
+}
+
+/** Variables that configure the tooling (tests, bench, corpus), not crieur: never taken for a key. */
+const TOOLING_VARS = /^CRIEUR_(TEST_|BENCH_|CORPUS$)/;
+
+/**
+ * A schema's definition. Read through `_zod.def` rather than `instanceof`: a part of the schema built by another
+ * copy of zod (its ESM build, say) is still understood.
+ */
+interface Def {
+  type: string;
+  innerType?: ZodType;
+  in?: ZodType;
+  element?: ZodType;
+  shape?: Record<string, ZodType>;
+}
+const def = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Optional, default, nullable and pipe wrappers off: the schema that says what the value is. */
+export function unwrap(schema: ZodType): ZodType {
+  let s = schema;
+  for (;;) {
+    const d = def(s);
+    if (d.innerType && ['default', 'optional', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional'].includes(d.type)) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
+    else return s;
+  }
+}
+
+export function leafPaths(schema: ZodType, path: string[] = []): Leaf[] {
+  const d = def(unwrap(schema));
+  if (d.type === 'object') return Object.entries(d.shape!).flatMap(([k, v]) => leafPaths(v, [...path, k]));
+  if (d.type === 'array') return [{ path, kind: 'array' }];
+  if (d.type === 'number') return [{ path, kind: 'number' }];
+  if (d.type === 'boolean') return [{ path, kind: 'boolean' }];
+  return [{ path, kind: 'string' }];
+}
+
+export const envName = (path: readonly (string | number)[]): string =>
+  `CRIEUR_${path.filter((p) => typeof p === 'string').map((p) => String(p).toUpperCase()).join('_')}`;
+
+export interface UnknownKey {
+  /** Dotted key as the user wrote it (`inbox.pollSecond`, `lists.0.adress`), or the variable's name. */
+  key: string;
+  /** The closest known name at the same place, when one is close enough to be a typo. */
+  suggestion: string | undefined;
+}
+
+/** Every key of `value` (a parsed YAML document) that the schema has no place for, depth first. */
+export function unknownKeys(schema: ZodType, value: unknown, path: (string | number)[] = []): UnknownKey[] {
+  const d = def(unwrap(schema));
+  if (d.type === 'object' && isMapping(value)) {
+    const shape = d.shape!;
+    return Object.entries(value).flatMap(([k, v]) =>
+      Object.hasOwn(shape, k) ? unknownKeys(shape[k]!, v, [...path, k]) : [{ key: [...path, k].join('.'), suggestion: closest(k, Object.keys(shape)) }],
+    );
+  }
+  if (d.type === 'array' && Array.isArray(value)) return value.flatMap((v, i) => unknownKeys(d.element!, v, [...path, i]));
+  // Records, unions and scalars: the schema's own validation speaks for them.
+  return [];
+}
+
+/** `CRIEUR_*` variables that name no key (a typo there is as silent as one in the file). */
+export function unknownEnvVars(leaves: Leaf[], env: NodeJS.ProcessEnv): UnknownKey[] {
+  const known = leaves.map((l) => envName(l.path));
+  return Object.keys(env)
+    .filter((name) => name.startsWith('CRIEUR_') && !TOOLING_VARS.test(name) && !known.includes(name))
+    .sort()
+    .map((name) => ({ key: name, suggestion: closest(name, known) }));
+}
+
+/** The candidate within typo distance (a third of the word, at least 2 edits), case ignored; none if far. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (!best || d < best.d) best = { c, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
+}
+
+/** Levenshtein distance (insert, delete, substitute), one row at a time. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,187 @@
+/**
+ * The date after `schedule`/`programmer`, as people write it: `28/01`, `28 janvier`, `jeudi 28`, `2027-01-28`,
+ * `le 28 janvier 2027 à 19h`, `Jan 28`, `next meetup`. Read with chrono-node (French, then English), resolved in
+ * the group's time zone against the instant passed in — never the process's zone: only chrono's calendar
+ * components are used (no Date is built from them), and the reference instant is given to chrono with the
+ * zone's UTC offset at that instant.
+ *
+ * Three things are decided here rather than by chrono, because chrono gets them wrong for us:
+ * - numeric dates (`03/04`) are read day-first in a French group, and refused as ambiguous in an English one
+ *   when both readings are valid (British and American writers disagree);
+ * - a year left out means the next occurrence from today *in the group's zone* (chrono's forwardDate looks at the
+ *   process's local day, off by one near midnight);
+ * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { Language } from '../../types.ts';
+import type { CommandDate, CommandProblem } from './types.ts';
+import { NEXT_EVENT_PHRASES } from './grammar.ts';
+import { fold } from '../text/fold.ts';
+
+export interface DateReference {
+  /** null: no reference instant (a mail without a Date header): only dates with a year can be read, never "past". */
+  now: Date | null;
+  timeZone: string;
+  locale: Language;
+}
+
+export interface DateReading {
+  date: CommandDate | null;
+  nextEvent: boolean;
+  problem: CommandProblem | null;
+}
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS: ReadonlyMap<string, number> = new Map([
+  ['lundi', 1], ['mardi', 2], ['mercredi', 3], ['jeudi', 4], ['vendredi', 5], ['samedi', 6], ['dimanche', 7],
+  ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6], ['sunday', 7],
+  ['mon', 1], ['tue', 2], ['tues', 2], ['wed', 3], ['thu', 4], ['thur', 4], ['thurs', 4], ['fri', 5], ['sat', 6], ['sun', 7],
+]);
+/** Words around a date that say nothing about it ("pour le 28", "on Jan 28", "at the next meetup"). */
+const FILLER = /^(?:le|la|l'|au|a la|a|pour|pour le|pour la|on|for|for the|at|at the|the|de|du|ce|cette|this|:|-|,)$/;
+const NUMERIC = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/.])/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
+const NOT_A_MONTH = '(?!\\s*(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\\b)';
+const WEEKDAY_DAY = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
+/** "le 28", "the 28th": a day of the month alone. */
+const DAY_ONLY = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
+/** What may be left around the date once chrono has taken it: a couple of short words, no sentence. */
+const MAX_LEFTOVER = 12;
+
+export function readDate(written: string, ref: DateReference): DateReading {
+  const text = written.trim().replace(/[.!;,]+$/, '').trim();
+  if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
+  const folded = fold(text).replace(/\s+/g, ' ');
+  if (NEXT_EVENT_PHRASES.some((p) => folded === p || folded.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|the)\s+/, '') === p)) {
+    return { date: null, nextEvent: true, problem: null };
+  }
+  const local = ref.now ? DateTime.fromJSDate(ref.now, { zone: ref.timeZone }) : null;
+  const today = local?.toISODate() ?? null;
+
+  const rewritten = rewrite(text, folded, ref, local);
+  if (rewritten.problem) return { date: rewritten.date ?? null, nextEvent: false, problem: rewritten.problem };
+  const found = chronoRead(rewritten.fr, rewritten.en, local);
+  if (!found) return { date: null, nextEvent: false, problem: 'date-unreadable' };
+  const { c } = found;
+
+  let year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  // a month alone ("janvier") or a week ("la semaine prochaine") is not a day to schedule on
+  if (year === null || month === null || day === null || !(c.isCertain('day') || c.isCertain('weekday'))) {
+    return { date: null, nextEvent: false, problem: 'date-unreadable' };
+  }
+  // without a reference instant only a date that carries its year means something
+  if (!local && !/\b\d{4}\b/.test(rewritten.fr)) return { date: null, nextEvent: false, problem: 'date-unreadable' };
+  if (local && !c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) year = nextYearFor(month, day, local);
+  const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
+  if (!dt.isValid) return { date: null, nextEvent: false, problem: 'date-unreadable' };
+  const date: CommandDate = {
+    day: dt.toISODate()!,
+    time: c.isCertain('hour') ? `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : null,
+    text,
+  };
+  // "mardi 3 décembre" when the 3rd is a Thursday: which of the two was meant?
+  if (c.isCertain('weekday') && c.isCertain('day') && c.get('weekday') !== null && c.get('weekday')! % 7 !== dt.weekday % 7) {
+    return { date, nextEvent: false, problem: 'date-ambiguous' };
+  }
+  if (today !== null && date.day < today) return { date, nextEvent: false, problem: 'date-past' };
+  return { date, nextEvent: false, problem: null };
+}
+
+interface Rewritten {
+  fr: string;
+  en: string;
+  problem?: CommandProblem;
+  date?: CommandDate;
+}
+
+/** Numeric and weekday-day forms, turned into words chrono reads the way we mean them. */
+function rewrite(text: string, folded: string, ref: DateReference, local: DateTime | null): Rewritten {
+  const lead = /^(?:le|on|for|pour le)\s+/i.exec(text)?.[0].length ?? 0;
+  const body = text.slice(lead);
+  const fbody = folded.slice(lead);
+  if (ISO.test(body)) return { fr: body, en: body };
+  const num = NUMERIC.exec(body);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    const y = num[3] === undefined ? '' : num[3].length === 2 ? ` 20${num[3]}` : ` ${num[3]}`;
+    const rest = body.slice(num[0].length);
+    const dayFirst = a >= 1 && b >= 1 && a <= 31 && b <= 12;
+    const monthFirst = a >= 1 && b >= 1 && a <= 12 && b <= 31;
+    if (!dayFirst && !monthFirst) return { fr: '', en: '', problem: 'date-unreadable' };
+    // French writers put the day first, always; English ones do not agree with each other
+    const ambiguous = ref.locale === 'en' && dayFirst && monthFirst && a !== b;
+    const [d, m] = dayFirst && (ref.locale === 'fr' || !monthFirst) ? [a, b] : [b, a];
+    const words = { fr: `${d} ${MONTHS_FR[m - 1]}${y}${rest}`, en: `${MONTHS_EN[m - 1]} ${d}${y}${rest}` };
+    if (ambiguous) {
+      const read = readDate(`${MONTHS_EN[a - 1]} ${b}${y}`, ref);
+      return { ...words, problem: 'date-ambiguous', date: read.date ? { ...read.date, text } : undefined };
+    }
+    return words;
+  }
+  const wd = WEEKDAY_DAY.exec(fbody);
+  const weekday = wd ? WEEKDAYS.get(wd[1]!) : undefined;
+  const dayOnly = weekday === undefined ? DAY_ONLY.exec(fbody) : null;
+  const m = wd && weekday !== undefined ? { match: wd[0], day: Number(wd[2]) } : dayOnly ? { match: dayOnly[0], day: Number(dayOnly[1]) } : null;
+  if (m) {
+    if (!local) return { fr: '', en: '', problem: 'date-unreadable' };
+    const target = nextDayOfMonth(m.day, weekday ?? null, local);
+    if (!target) return { fr: '', en: '', problem: 'date-unreadable' };
+    const rest = body.slice(m.match.length);
+    const words = { fr: `${target.day} ${MONTHS_FR[target.month - 1]} ${target.year}${rest}`, en: `${MONTHS_EN[target.month - 1]} ${target.day} ${target.year}${rest}` };
+    // a bare "12" may be an event's number as well as a day: say which day it would be, and ask
+    if (dayOnly && lead === 0 && !/^the\s|\d(?:er|e|eme|st|nd|rd|th)$/.test(dayOnly[0])) {
+      return { ...words, problem: 'date-ambiguous', date: { day: `${target.year}-${pad(target.month)}-${pad(target.day)}`, time: null, text } };
+    }
+    return words;
+  }
+  return { fr: body, en: body };
+}
+
+interface ChronoFound {
+  c: chrono.ParsedComponents;
+}
+
+function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound | null {
+  // with no reference, a fixed instant still lets chrono read explicit dates; inferred parts are refused later
+  const reference = { instant: local ? local.toJSDate() : new Date(Date.UTC(2000, 0, 1)), timezone: local ? local.offset : 0 };
+  // French first; a parser that reads only part of the words ("7pm" in "January 28th at 7pm") gives way to the other
+  for (const [parser, text] of [[chrono.fr, fr], [chrono.en, en]] as const) {
+    const r = parser.parse(text, reference)[0];
+    if (r && meaningless(text.slice(0, r.index) + text.slice(r.index + r.text.length))) return { c: r.start };
+  }
+  return null;
+}
+
+function meaningless(leftover: string): boolean {
+  const words = fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w));
+  // a number left over is part of the date the parser did not understand
+  return !words.some((w) => /\d/.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
+}
+
+/** The year in which month/day next comes, today included, in the group's zone. */
+function nextYearFor(month: number, day: number, local: DateTime): number {
+  const thisYear = `${local.year}-${pad(month)}-${pad(day)}`;
+  return thisYear >= local.toISODate()! ? local.year : local.year + 1;
+}
+
+/** `le 28`: the next 28th (today included); `jeudi 28`: the next 28th that is a Thursday, within a year. */
+function nextDayOfMonth(day: number, weekday: number | null, local: DateTime): { year: number; month: number; day: number } | null {
+  const start = local.startOf('day');
+  for (let i = 0; i < 13; i++) {
+    const m = start.startOf('month').plus({ months: i });
+    if (day > (m.daysInMonth ?? 0)) continue;
+    const cand = m.set({ day });
+    if (cand < start) continue;
+    if (weekday === null || cand.weekday === weekday) return { year: cand.year, month: cand.month, day };
+  }
+  return null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

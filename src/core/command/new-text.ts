@@ -1,0 +1,85 @@
+/**
+ * The part of a reply its author wrote *now*, as lines: what the command reader reads. Quoted history goes (">"
+ * lines, "Le … a écrit :" / "On … wrote:" attributions — Gmail wraps them over two lines —, Outlook's "De : …
+ * Envoyé : … Objet :" block, "-----Original Message-----"), and the text ends at a signature ("-- ", "Envoyé de
+ * mon iPhone", "Get Outlook for iOS") or a closing line ("Merci,", "Cordialement", "Best,"): what follows a
+ * sign-off is a name and a phone number, never a command.
+ *
+ * An inline reply (nothing written above the quote, answers between quoted lines) is read from the unquoted
+ * lines under the attribution. HTML-only mail arrives as html-to-text output: its non-breaking spaces, "&nbsp;"
+ * remnants, zero-width and bidi characters are normalised here, once, so the reader sees plain lines.
+ */
+import { isQuoteLine, quoteStart, MAX_SCAN } from '../text/quotes.ts';
+import { CLOSING, DELIMITER, MOBILE } from '../text/signature.ts';
+import { GREETING } from '../extract/abstract.ts';
+
+/** Mobile and webmail footers beyond the ones proposal extraction knows ("Envoyé depuis Outlook", "Sent via …"). */
+const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (from|with|via)\s|get outlook for\b|obtenir outlook pour\b|t[ée]l[ée]charger outlook\b)/i;
+/** A greeting is a short line ("Bonjour,", "Hi Dim,"). */
+export const MAX_GREETING = 60;
+/** A closing formula is a short line; "Merci beaucoup pour la relecture des slides, c'est noté" is a sentence. */
+const MAX_CLOSING = 40;
+
+/** Characters that never belong in a command line or a transcript: C0/C1 controls, zero-width, bidi overrides. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** One line as the reader sees it: controls gone, every kind of space made plain, HTML entity remnants decoded. */
+export function cleanLine(line: string): string {
+  return line
+    .normalize('NFC')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/&(nbsp|#160|#xa0);?/gi, ' ')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/\s+$/, '');
+}
+
+/** Is this line where the writer stopped (signature, mobile footer, sign-off)? */
+export function isSignOff(line: string): boolean {
+  const t = line.trim();
+  if (DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t)) return true;
+  const bare = t.replace(/^[*_]+|[*_]+$/g, '').trim();
+  return bare.length <= MAX_CLOSING && CLOSING.test(bare);
+}
+
+/** The lines the author wrote in this message, top to bottom, cleaned; [] when there are none. */
+export function newTextLines(text: string | null): string[] {
+  if (!text) return [];
+  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
+  const start = quoteStart(lines);
+  const top = lines.slice(0, start).filter((l) => !isQuoteLine(l));
+  const written = top.filter((l) => l.trim() !== '');
+  // "Bonjour," alone above the quote still means the answers are inline
+  const onlyGreeting = written.length === 1 && written[0]!.trim().length <= MAX_GREETING && GREETING.test(written[0]!.trim());
+  if ((written.length > 0 && !onlyGreeting) || start >= lines.length) return untilSignOff(top);
+  const inline = inlineAnswers(lines, start);
+  return untilSignOff(inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top);
+}
+
+/**
+ * Interleaved answers: under an attribution line, the unquoted lines between the quoted ones, up to the next
+ * quoted history (an older attribution, a separator). Only after an attribution: an Outlook header block quotes
+ * nothing with ">", so its "answers" would be the quoted mail itself.
+ */
+function inlineAnswers(lines: readonly string[], start: number): string[] {
+  let i = start;
+  // the attribution may be wrapped over three lines: it ends at the first line ending with a colon
+  const last = Math.min(lines.length, start + 3);
+  while (i < last && !/[:：]\s*$/.test(lines[i] ?? '')) i++;
+  if (i >= last) return [];
+  const after = lines.slice(i + 1);
+  if (!after.some((l) => isQuoteLine(l))) return [];
+  const end = quoteStart(after);
+  return after.slice(0, end).filter((l) => !isQuoteLine(l));
+}
+
+function untilSignOff(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (isSignOff(l)) break;
+    out.push(l);
+  }
+  // html-to-text draws the <hr> above a quoted header block as a rule of dashes
+  while (out.length > 0 && /^\s*([-_=*~─]{3,})?\s*$/.test(out[out.length - 1]!)) out.pop();
+  return out;
+}

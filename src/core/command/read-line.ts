@@ -1,0 +1,195 @@
+/**
+ * One line of a reply against the grammar: commands (`P-0007 accept`, `refuser : trop proche du sujet de mars`,
+ * `accept P-0003, P-0004`), an attempt that was not understood (`acept P-0003`), or prose ("OK, I'll check the
+ * slides") — where reading stops. The line shape is `[ref] [override] VERB [refs] [:] [argument]`, the ref on
+ * either side of the verb.
+ *
+ * When is a verb with words after it a command? It depends on the argument the verb takes (grammar.ts): a verb
+ * that takes none must stand alone ("ok merci", "Accept my apologies" are prose); a verb that takes text keeps
+ * what follows unless it reads as a sentence about the verb ("Refuser serait dommage", "Note that…",
+ * "decline?"); a date verb reads its date.
+ */
+import type { Command } from './types.ts';
+import { PHRASES_LONGEST_FIRST, SINGLE_WORDS, WORDS, type VerbSpec } from './grammar.ts';
+import { readDate, type DateReference } from './dates.ts';
+import { proposalRef } from '../ref.ts';
+import { fold } from '../text/fold.ts';
+import { editDistance } from '../extract/formats.ts';
+import { matchLabel } from '../extract/fields.ts';
+
+export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'unknown' } | { kind: 'prose' };
+
+/** Longer lines are prose: nobody types a command and two hundred characters of reason on one line by mistake. */
+const MAX_LINE = 300;
+const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
+const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
+const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
+const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
+/** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
+const SENTENCE_NEXT = new Set([
+  'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
+  'them', 'us', 'if', 'whether', 'est', 'serait', 'sera', 'etait', 'semble', 'parait', 'te', 'nous', 'vous', 'lui', 'leur', 'si', 'que',
+  "qu'il", "qu'elle", "c'est", 'ne', "n'est", 'pas', 'not', 'ou', 'or', 'and', 'et', 'but', 'mais',
+]);
+
+/** "Note the Cc: headers", "Note also…": English sentences that start with the word `note`. */
+const NOTE_SENTENCE = new Set(['the', 'this', 'these', 'those', 'also', 'how', 'what', 'which', 'it', 'its', 'there', 'here', 'your', 'my', 'our', 'down']);
+const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si']);
+
+/** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
+function foldKeepLength(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const f = fold(ch);
+    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+/** `*accept*`, `_P-0007_`, `**refuser** : …`: emphasis html-to-text or a webmail left around words. */
+function unmark(s: string): string {
+  return s.replace(/(^|\s)[*_]+(?=\S)/g, '$1').replace(/(?<=\S)[*_]+(?=\s|$|[:：,.;!?])/g, '');
+}
+
+function wordEnds(f: string, at: number): boolean {
+  return !/[\p{L}\p{N}'’]/u.test(f[at] ?? '');
+}
+
+function phraseAt(f: string, at: number): string | null {
+  return PHRASES_LONGEST_FIRST.find((p) => f.startsWith(p, at) && wordEnds(f, at + p.length)) ?? null;
+}
+
+export function readLine(raw: string, ref: DateReference): LineReading {
+  // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
+  // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
+  if (/[,;]/.test(raw)) {
+    const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+    const read = pieces.map((p) => readOne(p, ref));
+    if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
+      return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+    }
+  }
+  return readOne(raw, ref);
+}
+
+function readOne(raw: string, dateRef: DateReference): LineReading {
+  const line = raw.trim();
+  const s = unmark(line).trim().replace(LIST_MARKER, '');
+  if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
+  const f = foldKeepLength(s);
+  let pos = 0;
+  const skip = (re: RegExp): string => {
+    const m = re.exec(f.slice(pos));
+    if (m) pos += m[0].length;
+    return m ? m[0] : '';
+  };
+
+  const leading: string[] = [];
+  const lead = REF.exec(f);
+  if (lead) {
+    leading.push(proposalRef(lead[1]!));
+    pos += lead[0].length;
+    skip(SEP);
+  }
+  let override = false;
+  let phrase = phraseAt(f, pos);
+  if (phrase && WORDS.get(phrase)?.kind === 'override') {
+    override = true;
+    pos += phrase.length;
+    skip(/^\s*:?\s*/);
+    phrase = phraseAt(f, pos);
+  }
+  const target = phrase ? WORDS.get(phrase) : undefined;
+  if (!phrase || !target || target.kind !== 'verb') {
+    return leading.length > 0 || override || misspelt(f.slice(pos)) ? { kind: 'unknown' } : { kind: 'prose' };
+  }
+  const spec = target.spec;
+  pos += phrase.length;
+
+  const refs: string[] = [];
+  for (;;) {
+    const save = pos;
+    skip(refs.length === 0 ? /^\s*/ : REF_LIST_SEP);
+    const m = REF.exec(f.slice(pos));
+    if (!m) {
+      pos = save;
+      break;
+    }
+    refs.push(proposalRef(m[1]!));
+    pos += m[0].length;
+  }
+  const attempted = leading.length > 0 || override || refs.length > 0;
+  if (leading.length > 0 && refs.length > 0) return { kind: 'unknown' };
+  const separated = skip(SEP).trim() !== '';
+  let rest = s.slice(pos).trim();
+  // "schedule 28/01 P-0007": a ref after the argument, for verbs whose argument cannot contain one
+  if (spec.arg === 'none' || spec.arg === 'date') {
+    const tail = /\s*[([]?\s*\bp\s?-?\s?(\d{1,6})\s*[)\]]?$/.exec(foldKeepLength(rest));
+    if (tail && leading.length === 0 && refs.length === 0) {
+      refs.push(proposalRef(tail[1]!));
+      rest = rest.slice(0, tail.index).trim();
+    }
+  }
+  const targets = [...leading, ...refs];
+  const make = (c: Partial<Command>): LineReading => ({
+    kind: 'commands',
+    commands: (targets.length > 0 ? targets : [null]).map((r) => ({
+      verb: spec.verb,
+      ref: r,
+      override,
+      text: null,
+      date: null,
+      nextEvent: false,
+      problem: null,
+      line,
+      ...c,
+    })),
+  });
+
+  // "status?" and "help?" ask for what they name; "accept?" wonders
+  const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
+  switch (spec.arg) {
+    case 'none':
+      if (bare === '') return make({});
+      return attempted ? { kind: 'unknown' } : { kind: 'prose' };
+    case 'text':
+    case 'text-required': {
+      if (bare === '') return spec.arg === 'text' ? make({}) : make({ problem: 'text-missing' });
+      if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
+      return make({ text: rest });
+    }
+    case 'date': {
+      if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
+      const d = readDate(rest, dateRef);
+      // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
+      if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
+      return make({ date: d.date, nextEvent: d.nextEvent, problem: d.problem });
+    }
+  }
+}
+
+/** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */
+function readsAsSentence(rest: string, spec: VerbSpec): boolean {
+  const first = fold(rest).split(/[\s,.;:!?]+/)[0] ?? '';
+  // a question after `ask` is the point ("ask Could you…?"); "ask me if…", "ask around" are the writer talking
+  if (spec.verb === 'ask') return ASK_NOT_A_QUESTION.has(first);
+  if (spec.verb === 'note' && NOTE_SENTENCE.has(first)) return true;
+  // after `decline` or `schedule`, a question mark is the writer wondering ("decline?")
+  if (/\?\s*$/.test(rest)) return true;
+  if (SENTENCE_NEXT.has(first)) return true;
+  // "ask" and "note" read a question or a remark; a first-person sentence after them is the writer talking
+  return spec.arg === 'text-required' && /^(i|je|j'|we|on|nous)$/.test(first);
+}
+
+/** `acept P-0003`, `shedule 28/01`: a first word one typo away from a verb, on a short line. */
+function misspelt(f: string): boolean {
+  const m = /^([a-z][a-z'-]{3,})(\s*[:：])?(.*)$/.exec(f.trim());
+  if (!m) return false;
+  const word = m[1]!;
+  // "Notes : …", "Date : …": a label of the proposal form, not a command
+  if (m[2] && matchLabel(`${word}:`)) return false;
+  if (m[3]!.trim().split(/\s+/).filter((w) => w !== '').length > 2) return false;
+  // typos keep the first letter; a second edit only on long words ("programmmer", not "redacted" for "rejected")
+  const cap = word.length >= 9 ? 2 : 1;
+  return SINGLE_WORDS.some((w) => w.length >= 4 && w[0] === word[0] && w !== word && editDistance(word, w, cap) <= cap);
+}

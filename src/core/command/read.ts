@@ -1,0 +1,73 @@
+/**
+ * Reads what a reply to crieur's mail asks for: the command lines at the top of its new text, the labelled
+ * corrections anywhere in it, the lines that tried to be commands and were not understood, and the rest — the
+ * writer's comment. Pure: the clock, the zone and the locale come in `opts`; who may do what is decided by the
+ * use case that applies the result.
+ *
+ * Reading stops at the first line that is neither a command, an attempted one, nor a labelled correction: what
+ * follows is prose, and prose never acts ("OK, I'll check the slides" accepts nothing). A greeting line
+ * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
+ */
+import type { Command, ReadOptions, ReadResult } from './types.ts';
+import { MAX_GREETING, newTextLines } from './new-text.ts';
+import { readLine } from './read-line.ts';
+import { readCorrections } from './corrections.ts';
+import type { DateReference } from './dates.ts';
+import { GREETING } from '../extract/abstract.ts';
+
+/** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
+const MAX_COMMAND_LINES = 100;
+/** An introduction to the commands is a short line ending with a colon. */
+const MAX_INTRO = 80;
+
+export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
+  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale });
+}
+
+/** readCommands with an optional reference instant (parseCommands' callers may have none). */
+export function readWith(text: string | null, ref: DateReference): ReadResult {
+  const lines = newTextLines(text);
+  const { corrections, used } = readCorrections(lines);
+  const commands: Command[] = [];
+  const unknown: string[] = [];
+  const first = lines.findIndex((l) => l.trim() !== '');
+  let start = first;
+  if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && GREETING.test(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  start = afterIntro(lines, start, used, ref);
+  let commentFrom = lines.length;
+  let seen = 0;
+  for (let i = Math.max(start, 0); i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l === '' || used.has(i)) continue;
+    const r = seen < MAX_COMMAND_LINES ? readLine(l, ref) : ({ kind: 'prose' } as const);
+    seen++;
+    if (r.kind === 'commands') commands.push(...r.commands);
+    else if (r.kind === 'unknown') unknown.push(l);
+    else {
+      commentFrom = i;
+      break;
+    }
+  }
+  // nothing read: the greeting belongs to the message
+  if (commands.length === 0 && unknown.length === 0 && first >= 0) commentFrom = Math.min(commentFrom, first);
+  const comment = lines
+    .slice(commentFrom)
+    .filter((_l, k) => !used.has(commentFrom + k))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { commands, corrections, comment, unknown };
+}
+
+/**
+ * "Voici mes décisions :", "My picks:": one short line announcing the commands, right at the top, is skipped when
+ * a command follows it; anywhere else, or followed by prose, it is prose like any other.
+ */
+function afterIntro(lines: readonly string[], start: number, used: ReadonlySet<number>, ref: DateReference): number {
+  const at = lines.findIndex((l, i) => i >= start && l.trim() !== '');
+  if (at < 0 || used.has(at)) return start;
+  const intro = lines[at]!.trim();
+  if (intro.length > MAX_INTRO || !/[:：]$/.test(intro) || readLine(intro, ref).kind !== 'prose') return start;
+  const next = lines.findIndex((l, i) => i > at && l.trim() !== '');
+  return next >= 0 && !used.has(next) && readLine(lines[next]!.trim(), ref).kind === 'commands' ? at + 1 : start;
+}

@@ -1,0 +1,143 @@
+/**
+ * The short sentences a transcript line and an FYI are made of, per locale: what was done, why a command was
+ * refused (with the current state, who set it and when), what "decided" reads like. Templates hold the mails'
+ * wording; these are the computed fragments they show.
+ */
+import type { ProposalStatus } from '../../ports.ts';
+import type { Language } from '../../types.ts';
+import type { CommandProblem } from '../command/types.ts';
+import { formatDate } from '../render/dates.ts';
+
+export type DecidedVerb = 'accept' | 'decline' | 'waitlist' | 'schedule' | 'withdraw' | 'confirm';
+
+const STATUS: Record<Language, Record<ProposalStatus, string>> = {
+  fr: {
+    received: 'reçue',
+    accepted: 'acceptée',
+    waitlisted: 'en liste d’attente',
+    declined: 'refusée',
+    confirmed: 'confirmée',
+    scheduled: 'programmée',
+    presented: 'présentée',
+    withdrawn: 'retirée',
+  },
+  en: {
+    received: 'received',
+    accepted: 'accepted',
+    waitlisted: 'waitlisted',
+    declined: 'declined',
+    confirmed: 'confirmed',
+    scheduled: 'scheduled',
+    presented: 'presented',
+    withdrawn: 'withdrawn',
+  },
+};
+
+export function statusWord(s: ProposalStatus, locale: Language): string {
+  return STATUS[locale][s];
+}
+
+/** « a accepté » / "accepted", for « Dimitri a accepté P-0007 ». */
+export function decidedWords(verb: DecidedVerb, locale: Language, when?: string | null): string {
+  const fr: Record<DecidedVerb, string> = {
+    accept: 'a accepté',
+    decline: 'a refusé',
+    waitlist: 'a mis en liste d’attente',
+    schedule: when ? `a programmé pour le ${when}` : 'a programmé',
+    withdraw: 'a retiré',
+    confirm: 'a confirmé',
+  };
+  const en: Record<DecidedVerb, string> = {
+    accept: 'accepted',
+    decline: 'declined',
+    waitlist: 'waitlisted',
+    schedule: when ? `scheduled for ${when}` : 'scheduled',
+    withdraw: 'withdrew',
+    confirm: 'confirmed',
+  };
+  return (locale === 'fr' ? fr : en)[verb];
+}
+
+/** « P-0007 est déjà acceptée (par dim@example.org, lundi 30 novembre 2026 à 11h00) ». */
+export function stateNote(
+  ref: string,
+  current: { status: ProposalStatus; actor: string | null; at: Date | null },
+  locale: Language,
+  timeZone: string,
+): string {
+  const by = current.actor && current.at ? ` (${locale === 'fr' ? 'par' : 'by'} ${current.actor}, ${formatDate(current.at, locale, timeZone)})` : '';
+  return locale === 'fr' ? `${ref} est ${statusWord(current.status, locale)}${by}` : `${ref} is ${statusWord(current.status, locale)}${by}`;
+}
+
+export type Note =
+  | { k: 'done'; ref: string; status: ProposalStatus }
+  | { k: 'already-done'; ref: string; status: ProposalStatus }
+  | { k: 'invalid'; state: string; verb: string }
+  | { k: 'speaker-verb'; verb: string }
+  | { k: 'other-proposal'; ref: string; own: string }
+  | { k: 'no-proposal'; ref: string }
+  | { k: 'problem'; problem: CommandProblem; date: string | null }
+  | { k: 'no-event' }
+  | { k: 'scheduled'; ref: string; when: string }
+  | { k: 'format'; ref: string; format: string }
+  | { k: 'noted'; ref: string }
+  | { k: 'asked'; ref: string; n: number }
+  | { k: 'status'; state: string }
+  | { k: 'help' }
+  | { k: 'released'; n: number }
+  | { k: 'corrected'; ref: string; fields: string[] }
+  | { k: 'unknown' }
+  | { k: 'relayed' };
+
+export function noteText(n: Note, locale: Language): string {
+  const fr = locale === 'fr';
+  switch (n.k) {
+    case 'done':
+      return fr ? `${n.ref} est maintenant ${statusWord(n.status, locale)}.` : `${n.ref} is now ${statusWord(n.status, locale)}.`;
+    case 'already-done':
+      return fr ? `${n.ref} était déjà ${statusWord(n.status, locale)}.` : `${n.ref} was already ${statusWord(n.status, locale)}.`;
+    case 'invalid':
+      return fr
+        ? `${n.state} : « ${n.verb} » n’est pas possible dans cet état (« override ${n.verb} » pour revenir sur la décision).`
+        : `${n.state}: "${n.verb}" is not possible in this state ("override ${n.verb}" overrules the decision).`;
+    case 'speaker-verb':
+      return fr ? `« ${n.verb} » est réservé aux organisateurs.` : `"${n.verb}" is for organizers only.`;
+    case 'other-proposal':
+      return fr ? `vous ne pouvez agir que sur votre proposition ${n.own}, pas sur ${n.ref}.` : `you may act on your proposal ${n.own} only, not on ${n.ref}.`;
+    case 'no-proposal':
+      return fr ? `aucune proposition ${n.ref}.` : `no proposal ${n.ref}.`;
+    case 'problem': {
+      const d = n.date ? (fr ? ` (compris : ${n.date})` : ` (understood: ${n.date})`) : '';
+      const why: Record<CommandProblem, [string, string]> = {
+        'date-missing': ['il manque la date (ex. « programmer 28/01 »)', 'the date is missing (e.g. "schedule 2027-01-28")'],
+        'date-unreadable': ['date illisible (ex. « programmer 28 janvier »)', 'unreadable date (e.g. "schedule January 28")'],
+        'date-past': ['cette date est passée', 'that date is in the past'],
+        'date-ambiguous': ['date ambiguë : écrivez-la AAAA-MM-JJ', 'ambiguous date: write it YYYY-MM-DD'],
+        'text-missing': ['il manque le texte après le mot', 'the text after the word is missing'],
+      };
+      return `${why[n.problem][fr ? 0 : 1]}${d}.`;
+    }
+    case 'no-event':
+      return fr ? 'aucune rencontre à venir : donnez une date.' : 'no upcoming meetup: give a date.';
+    case 'scheduled':
+      return fr ? `${n.ref} est programmée le ${n.when}.` : `${n.ref} is scheduled for ${n.when}.`;
+    case 'format':
+      return fr ? `${n.ref} est maintenant au format ${n.format}.` : `${n.ref} is now a ${n.format}.`;
+    case 'noted':
+      return fr ? `note ajoutée à ${n.ref}.` : `note added to ${n.ref}.`;
+    case 'asked':
+      return fr ? `question transmise (${n.n} destinataire${n.n > 1 ? 's' : ''}).` : `question relayed (${n.n} recipient${n.n === 1 ? '' : 's'}).`;
+    case 'status':
+      return n.state;
+    case 'help':
+      return fr ? 'la liste des commandes est ci-dessous.' : 'the commands are listed below.';
+    case 'released':
+      return fr ? `${n.n} courriel${n.n > 1 ? 's' : ''} retenu${n.n > 1 ? 's' : ''} envoyé${n.n > 1 ? 's' : ''}.` : `${n.n} held mail${n.n === 1 ? '' : 's'} sent.`;
+    case 'corrected':
+      return fr ? `${n.ref} corrigée (${n.fields.join(', ')}) ; les organisateurs sont prévenus.` : `${n.ref} corrected (${n.fields.join(', ')}); the organizers are told.`;
+    case 'unknown':
+      return fr ? 'commande inconnue (« help » pour la liste).' : 'unknown command ("help" lists them).';
+    case 'relayed':
+      return fr ? 'votre message est transmis aux organisateurs.' : 'your message is passed on to the organizers.';
+  }
+}

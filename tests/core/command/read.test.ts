@@ -1,0 +1,246 @@
+/**
+ * readCommands over reply texts, table-driven: which lines act, which are prose (reading stops), which are
+ * attempts not understood, what is left as the comment. Mail-client layouts as whole messages: fixtures.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCommands } from '../../../src/core/command/read.ts';
+import type { ReadOptions } from '../../../src/core/command/types.ts';
+import { summary } from './summary.ts';
+
+const opts: ReadOptions = { now: new Date('2026-11-30T10:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr' };
+const read = (text: string) => readCommands(text, opts);
+const acts = (text: string): string[] => read(text).commands.map(summary);
+
+describe('command lines', () => {
+  it.each<[string, string[]]>([
+    ['accept', ['accept']],
+    ['Accepter', ['accept']],
+    ['OK', ['accept']],
+    ['ok.', ['accept']],
+    ['Accepté !', ['accept']],
+    ['P-0007 accept', ['accept P-0007']],
+    ['accept P-0007', ['accept P-0007']],
+    ['P-7: refuser', ['decline P-0007']],
+    ['p0007 attente', ['waitlist P-0007']],
+    ['[P-0012] waitlist', ['waitlist P-0012']],
+    ['accept P-0003, P-0004', ['accept P-0003', 'accept P-0004']],
+    ["liste d'attente", ['waitlist']],
+    ['decline We already have a BRIN talk this season', ['decline «We already have a BRIN talk this season»']],
+    ['refuser : trop proche du sujet de mars', ['decline «trop proche du sujet de mars»']],
+    ['decline P-0004 Too close to the March talk', ['decline P-0004 «Too close to the March talk»']],
+    ['refuser', ['decline']],
+    ['talk', ['talk']],
+    ['lightning P-0009', ['lightning P-0009']],
+    ['éclair', ['lightning']],
+    ['note Bob knows him from PGDay', ['note «Bob knows him from PGDay»']],
+    ['note', ['note !text-missing']],
+    ['ask Could you shorten it to 20 minutes?', ['ask «Could you shorten it to 20 minutes?»']],
+    ['question : pouvez-vous raccourcir à 20 minutes ?', ['ask «pouvez-vous raccourcir à 20 minutes ?»']],
+    ['question', ['ask !text-missing']],
+    ['status', ['status']],
+    ['statut P-0007', ['status P-0007']],
+    ['help', ['help']],
+    ['Status ?', ['status']],
+    ['Je retire ma proposition.', ['withdraw']],
+    ['Je confirme ma venue !', ['confirm']],
+    ['aide', ['help']],
+    ['release', ['release']],
+    ['confirm', ['confirm']],
+    ['Confirmer', ['confirm']],
+    ['Je confirme', ['confirm']],
+    ['withdraw', ['withdraw']],
+    ['retirer', ['withdraw']],
+    ['override accept', ['override accept']],
+    ['forcer refuser P-0007 : finalement non', ['override decline P-0007 «finalement non»']],
+    ['P-0007 override waitlist', ['override waitlist P-0007']],
+    ['schedule 2027-01-28', ['schedule 2027-01-28']],
+    ['schedule 28/01 P-0007', ['schedule P-0007 2027-01-28']],
+    ['programmer prochain meetup', ['schedule next-event']],
+    ['schedule', ['schedule !date-missing']],
+    ['schedule someday', ['schedule !date-unreadable']],
+    ['accept, schedule 2027-01-28', ['accept', 'schedule 2027-01-28']],
+    ['decline P-0004; accept P-0005', ['decline P-0004', 'accept P-0005']],
+    ['refuser : trop proche, déjà vu en mars', ['decline «trop proche, déjà vu en mars»']],
+    ['decline, too close to March', ['decline «too close to March»']],
+  ])('%j', (text, expected) => {
+    expect(acts(text)).toEqual(expected);
+  });
+
+  it('reads one command per line, several refs across lines (a digest answered)', () => {
+    expect(acts('accept P-0003\ndecline P-0004 trop proche\n\nP-5: waitlist\n')).toEqual(['accept P-0003', 'decline P-0004 «trop proche»', 'waitlist P-0005']);
+  });
+
+  it('keeps each line as written, for the transcript', () => {
+    expect(read('  *P-7*:  refuser  \nok').commands.map((c) => c.line)).toEqual(['*P-7*:  refuser', 'ok']);
+  });
+});
+
+describe('prose never acts', () => {
+  it.each([
+    "OK, I'll check the slides",
+    'ok merci',
+    'OK pour moi, je regarde ce soir',
+    'Accept my apologies for the delay',
+    'Je confirme que je serai là mais…',
+    'Je confirme, avec plaisir',
+    'Refuser serait dommage, le sujet est bon.',
+    'decline?',
+    'accept?',
+    'Decline to comment.',
+    'Note that I will be away next week.',
+    'Note the Cc: and cc: headers.',
+    'Schedule looks good to me',
+    'Annuler la réunion de demain, je suis malade',
+    'I think we should accept this one.',
+    'Status: Resolved',
+    'Merci pour la proposition.\nOn en reparle.\naccept',
+  ])('%j', (text) => {
+    const r = read(text);
+    expect(r.commands).toEqual([]);
+    expect(r.unknown).toEqual([]);
+    expect(r.comment).toBe(text.trim());
+  });
+
+  it('stops at the first line that is not a command: the rest is the comment', () => {
+    const r = read('accept\n\nNice talk, the speaker is great.\ndecline\n');
+    expect(r.commands.map(summary)).toEqual(['accept']);
+    expect(r.comment).toBe('Nice talk, the speaker is great.\ndecline');
+  });
+});
+
+describe('attempts not understood', () => {
+  it.each<[string, string[], string[]]>([
+    ['acept P-0003', [], ['acept P-0003']],
+    ['acepter', [], ['acepter']],
+    ['shedule 28/01', [], ['shedule 28/01']],
+    ['P-0003 maybe later', [], ['P-0003 maybe later']],
+    ['override', [], ['override']],
+    ['accept P-0003 please', [], ['accept P-0003 please']],
+    ['acept P-0003\naccept P-0004', ['accept P-0004'], ['acept P-0003']],
+  ])('%j', (text, commands, unknown) => {
+    const r = read(text);
+    expect(r.commands.map(summary)).toEqual(commands);
+    expect(r.unknown).toEqual(unknown);
+  });
+
+  it('a label of the proposal form is not an attempt', () => {
+    expect(read('Notes : rien de plus').unknown).toEqual([]);
+    expect(read('Project: onlinestore').unknown).toEqual([]);
+  });
+});
+
+describe('what is around the commands', () => {
+  it.each<[string, string]>([
+    ['"> accept" quoted lines', 'Merci pour tout\n> accept\n> P-0007'],
+    ['after "Le … a écrit :"', 'Vu.\n\nLe lun. 3 juin 2024 à 10:00, Crieur <talks@pgug.example.org> a écrit :\naccept'],
+    ['after Gmail\'s wrapped attribution', 'Vu.\n\nLe jeu. 28 nov. 2013 à 10:00, PostgreSQL Paris <\ntalks@pgug.example.org> a écrit :\naccept'],
+    ['after "On … wrote:"', 'Seen.\n\nOn Mon, Jun 3, 2024 at 10:00 AM Crieur <talks@pgug.example.org> wrote:\naccept'],
+    ['after -----Original Message-----', 'Seen.\n-----Original Message-----\naccept'],
+    ["after -----Message d'origine-----", "Vu.\n-----Message d'origine-----\naccept"],
+    ['after an Outlook "De :" block', 'Vu\nDe : Crieur\nEnvoyé : lundi 3 juin 2024 10:00\nÀ : Dim\nObjet : P-0007\naccept'],
+    ['after an Outlook "From:" block', 'Seen\nFrom: Crieur\nSent: Monday, June 3, 2024 10:00 AM\nTo: Dim\nSubject: P-0007\naccept'],
+    ['after "-- "', 'Vu\n-- \naccept'],
+    ['after "Envoyé de mon iPhone"', 'Vu\nEnvoyé de mon iPhone\naccept'],
+    ['after "Sent from my Pixel"', 'Seen\nSent from my Pixel\naccept'],
+    ['after "Envoyé depuis Outlook"', 'Vu\nEnvoyé depuis Outlook\naccept'],
+    ['after "Get Outlook for Android"', 'Seen\nGet Outlook for Android\naccept'],
+  ])('ignores commands %s', (_name, text) => {
+    expect(read(text).commands).toEqual([]);
+  });
+
+  it.each(['merci', 'Merci !', 'Cordialement,', 'Bien à vous,', 'Thanks,', 'Regards,', 'Best,', 'Cheers', 'Bonne journée'])(
+    'ignores everything after the closing line %j',
+    (closing) => {
+      const r = read(`accept\n${closing}\ndecline\nJean`);
+      expect(r.commands.map(summary)).toEqual(['accept']);
+      expect(r.comment).toBe('');
+    },
+  );
+
+  it('lets a line introduce the commands, only when commands follow it', () => {
+    expect(acts('Bonjour,\nVoici mes décisions :\n\naccept P-0003\nP-0004 refuser')).toEqual(['accept P-0003', 'decline P-0004']);
+    expect(acts('My picks:\naccept P-0003')).toEqual(['accept P-0003']);
+    const r = read('Deux remarques :\nle titre est long.\naccept');
+    expect(r.commands).toEqual([]);
+    expect(r.comment).toBe('Deux remarques :\nle titre est long.\naccept');
+  });
+
+  it('lets a greeting come first', () => {
+    expect(acts('Bonjour,\n\naccept\n\nDim')).toEqual(['accept']);
+    expect(read('Bonjour,\n\nJe regarde ça demain.').comment).toBe('Bonjour,\n\nJe regarde ça demain.');
+  });
+
+  it('reads an inline reply (answers between quoted lines)', () => {
+    const r = read('Le 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Nouvelle proposition P-0007\n> Répondez :\n>   accepter\n\naccepter\n\n> programmer AAAA-MM-JJ\n');
+    expect(r.commands.map(summary)).toEqual(['accept']);
+    const greeted = read('Bonjour,\n\nLe 30/11/2026 à 10:02, PostgreSQL Paris a écrit :\n> Répondez :\n>   accepter\nrefuser : pas cette saison\n> fin\n');
+    expect(greeted.commands.map(summary)).toEqual(['decline «pas cette saison»']);
+  });
+});
+
+describe('HTML-to-text artefacts and control characters', () => {
+  it.each<[string, string[]]>([
+    ['*accept*', ['accept']],
+    ['**refuser** : trop tôt', ['decline «trop tôt»']],
+    ['_P-0007_ accept', ['accept P-0007']],
+    ['\u00a0accept\u00a0', ['accept']],
+    ['&nbsp;accept&nbsp;', ['accept']],
+    ['refuser\u00a0: trop tôt', ['decline «trop tôt»']],
+    ['   accept   \n\n\n', ['accept']],
+    ['\u200baccept\u200b', ['accept']],
+    ['- accept P-0003\n- decline P-0004', ['accept P-0003', 'decline P-0004']],
+    ['1. accept P-0003\n2. waitlist P-0004', ['accept P-0003', 'waitlist P-0004']],
+    ['accept\r\nP-0004 decline\r\n', ['accept', 'decline P-0004']],
+  ])('%j', (text, expected) => {
+    expect(acts(text)).toEqual(expected);
+  });
+
+  it('removes control characters from the line quoted back', () => {
+    const r = read('decline\u0007 bad\u001b[31m idea\u202e\n');
+    expect(r.commands[0]?.line).toBe('decline bad[31m idea');
+    expect(r.commands[0]?.line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+  });
+});
+
+describe('speaker corrections', () => {
+  it('reads labelled lines with the proposal extractor', () => {
+    const r = read('Titre : Partitionnement déclaratif : retour d\'expérience\nDurée : 20 min\nFormat : lightning\nLangue : anglais\nRésumé : Trois ans de partitionnement\nsur une base de 4 To.\n\nMerci !');
+    expect(r.corrections).toEqual({
+      title: "Partitionnement déclaratif : retour d'expérience",
+      durationMinutes: 20,
+      format: 'lightning',
+      language: 'en',
+      abstract: 'Trois ans de partitionnement\nsur une base de 4 To.',
+    });
+    expect(r.unknown).toEqual([]);
+    expect(r.comment).toBe('');
+  });
+
+  it('reads English labels and keeps commands and comment apart', () => {
+    const r = read('confirm\nTitle: Partitioning, for real\nDuration: 30 minutes\n\nSee you there.');
+    expect(r.commands.map(summary)).toEqual(['confirm']);
+    expect(r.corrections).toEqual({ title: 'Partitioning, for real', durationMinutes: 30 });
+    expect(r.comment).toBe('See you there.');
+  });
+
+  it('a label whose value cannot be read stays in the comment', () => {
+    const r = read('Durée : je ne sais pas encore');
+    expect(r.corrections).toEqual({});
+    expect(r.comment).toBe('Durée : je ne sais pas encore');
+  });
+});
+
+describe('edges', () => {
+  it('reads nothing from nothing', () => {
+    for (const t of [null, '', '\n\n', '> accept']) expect(readCommands(t, opts)).toEqual({ commands: [], corrections: {}, comment: '', unknown: [] });
+  });
+
+  it('a very long line is prose', () => {
+    expect(read(`decline ${'x'.repeat(400)}`).commands).toEqual([]);
+  });
+
+  it('bounds the work on a huge body', () => {
+    const r = read('accept P-0001\n'.repeat(50_000));
+    expect(r.commands.length).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Organizers decide by replying, end to end through Dovecot, Redis, the workers and an SMTP listener, with replies
+ * written by real clients (tests/fixtures/replies: Gmail web and Android, Outlook desktop/web/Mac/iOS HTML-only,
+ * Apple Mail, Thunderbird inline, Samsung): accept, decline with a reason, waitlist, schedule, ask, a digest-style
+ * mail with three refs, prose that must not act. Each command mail gets one transcript, in its thread.
+ */
+import { describe, expect, it } from 'vitest';
+import { quiet, sentTo, useLiveImap, waitFor, waitSentTo } from '../support/pipeline.ts';
+import { causedTo, DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
+
+describe('organizers decide by email (pglite)', () => {
+  const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 }, events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' } } } });
+  const status = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
+  const transcriptOf = async (inReplyTo: string, email = DIM) => waitFor(async () => (await sentTo(live.sink, email)).find((m) => m.mail.inReplyTo === inReplyTo), `transcript to ${email}`, 30_000);
+
+  it('accept (Gmail, fr): accepted; the speaker is asked to confirm; a transcript in the thread; an FYI to the other organizer; a reminder set', async () => {
+    const f = await fileProposal(live, 'Partitionnement déclaratif en production');
+    const reply = fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref });
+    const inbound = await send(live, reply);
+    expect(inbound).toMatchObject({ kind: 'command', state: 'done' });
+    expect(await status(f.ref)).toBe('accepted');
+    const speaker = (await waitSentTo(live.sink, JEAN, 2, 30_000)).find((m) => m.mail.subject.includes('Action requise'))!;
+    expect(speaker.mail.subject).toMatch(new RegExp(`^\\[${f.ref}\\] Action requise : confirmez votre intervention`));
+    expect(speaker.mail.text!.trim().split('\n')[0]).toMatch(/^ACTION REQUISE : confirmez/);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('[fait]');
+    expect(t.mail.text).toContain(`${f.ref} est maintenant acceptée`);
+    expect(t.mail.headers['auto-submitted']?.[0]).toBe('auto-replied');
+    const fyi = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes('a accepté')), 'FYI', 30_000);
+    expect(fyi.mail.subject).toContain(`Dimitri Fontaine a accepté`);
+    expect((await causedTo(live, inbound.id, DIM)).map((r) => r.purpose)).toEqual(['command-result']);
+    const job = await live.p.running.context.dispatcher.queue('remind').getJob(`remind-${Number(f.ref.slice(2))}`);
+    expect(await job?.getState()).toBe('delayed');
+    const history = (await live.p.store.proposals.history(f.ref)).map((h) => h.action);
+    expect(history).toEqual(expect.arrayContaining(['command-received', 'status:accepted', 'mail-queued']));
+  });
+
+  it('decline with a reason (Gmail, en): declined; the speaker gets it politely with the reason, in French (the proposal was French)', async () => {
+    const f = await fileProposal(live, 'BRIN indexes at scale');
+    const reply = fixtureReply('02-gmail-web-decline-reason-en.eml', { ref: f.ref });
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('declined');
+    const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('Réponse')), 'decline mail', 30_000);
+    expect(mail.mail.text).toContain('We already have a BRIN talk this season');
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.subject).toContain('Results of your commands');
+    expect(t.mail.text).toContain(`${f.ref} is now declined`);
+  });
+
+  it('waitlist (Outlook desktop, HTML-only, windows-1252): waitlisted; the speaker is told what happens next', async () => {
+    const f = await fileProposal(live, 'Réplication logique');
+    await send(live, fixtureReply('04-outlook-desktop-html-only-waitlist-fr.eml', { ref: f.ref }));
+    expect(await status(f.ref)).toBe('waitlisted');
+    const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('attente')), 'waitlist mail', 30_000);
+    expect(mail.mail.text).toContain('Si une place se libère');
+  });
+
+  it.each([
+    ['03-gmail-android-schedule-fr.eml', '« programmer 28/01 »', '2027-01-28'],
+    ['13-outlook-desktop-schedule-time-fr.eml', '« programmer le 28 janvier 2027 à 19h »', '2027-01-28'],
+  ])('schedule %s %s: the event that day is found or created and the talk put on its programme', async (file, _how, day) => {
+    const f = await fileProposal(live, `Programmation ${file}`);
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref }));
+    await send(live, fixtureReply(file, { ref: f.ref }));
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p.status).toBe('scheduled');
+    const event = await live.p.store.events.get(Number(p.event));
+    expect(event?.programme).toContain(f.ref);
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(event!.date)).toBe(day);
+    expect(event!.venue).toBe('Chez Dalibo');
+    const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('programmée')), 'scheduled mail', 30_000);
+    expect(mail.mail.text).toContain('jeudi 28 janvier 2027 à 19h00');
+  });
+
+  it('schedule next meetup (Outlook for Mac, HTML-only): the next event on the calendar', async () => {
+    const events = await live.p.store.events.list({ from: new Date() });
+    expect(events.length).toBeGreaterThan(0);
+    const f = await fileProposal(live, 'Prochain meetup');
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref }));
+    await send(live, fixtureReply('14-outlook-mac-html-only-next-meetup-en.eml', { ref: f.ref }));
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p).toMatchObject({ status: 'scheduled', event: String(events[0]!.id) });
+  });
+
+  it('ask (Outlook web, HTML-only) is relayed to the speaker; the speaker’s answer (Gmail) comes back to the organizers', async () => {
+    const f = await fileProposal(live, 'Questions et réponses');
+    await send(live, fixtureReply('05-outlook-web-html-only-ask-en.eml', { ref: f.ref }));
+    const q = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('question')), 'question mail', 30_000);
+    expect(q.mail.text).toMatch(/20 minutes/);
+    const answer = await send(live, fixtureReply('19-gmail-speaker-answer-fr.eml', { ref: f.ref }));
+    expect(answer.state).toBe('done');
+    for (const o of [DIM, ORGA2]) {
+      const relayed = await waitFor(async () => (await sentTo(live.sink, o)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('Réponse de')), `answer to ${o}`, 30_000);
+      expect(relayed.mail.text).toContain('Oui, je peux le faire en 20 minutes');
+    }
+    // The speaker's plain answer is relayed, not answered.
+    expect(await causedTo(live, answer.id, JEAN)).toEqual([]);
+  });
+
+  it('a digest-style mail (Gmail) with commands for three refs acts on each', async () => {
+    const a = await fileProposal(live, 'Digest A');
+    const b = await fileProposal(live, 'Digest B');
+    const c = await fileProposal(live, 'Digest C');
+    const reply = fixtureReply('11-gmail-digest-three-refs-en.eml', { ref: a.ref, refs: { 'P-0003': a.ref, 'P-0004': b.ref, 'P-5:': `${c.ref}:` } });
+    await send(live, reply);
+    expect([await status(a.ref), await status(b.ref), await status(c.ref)]).toEqual(['accepted', 'declined', 'waitlisted']);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text!.match(/\[done\]/g)).toHaveLength(3);
+    const declined = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(b.ref) && m.mail.subject.includes('Réponse')), 'decline mail', 30_000);
+    expect(declined.mail.text).toContain('Too close to the March talk on partitioning');
+  });
+
+  it('prose (“OK, I’ll check the slides”) accepts nothing: the transcript says so and lists the commands', async () => {
+    const f = await fileProposal(live, 'Prose seulement');
+    const reply = fixtureReply('12-gmail-prose-ok-en.eml', { ref: f.ref });
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('received');
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('Commands (one per line');
+  });
+
+  it('inline decline (Thunderbird), unknown commands quoted back (Samsung), lightning + note (Outlook iOS), status + help (Apple Mail)', async () => {
+    const f = await fileProposal(live, 'Formats divers');
+    const r1 = fixtureReply('16-outlook-ios-lightning-note-fr.eml', { ref: f.ref });
+    await send(live, r1);
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p).toMatchObject({ format: 'lightning', durationMinutes: 5 });
+    expect((await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'note')?.detail).toMatchObject({ text: expect.stringContaining('PGDay') });
+    const r2 = fixtureReply('15-samsung-android-unknown-en.eml', { ref: f.ref });
+    await send(live, r2);
+    const t2 = await transcriptOf(r2.messageId);
+    expect(t2.mail.text).toMatch(/\[(not understood|refused)\]/);
+    expect(t2.mail.text).toContain('acept');
+    const r3 = fixtureReply('17-apple-mail-status-help-en.eml', { ref: f.ref });
+    await send(live, r3);
+    const t3 = await transcriptOf(r3.messageId);
+    // Two command words and an English quote: too little to tell a language, so the group's (fr) is used.
+    expect(t3.mail.text).toContain(`${f.ref} est reçue`);
+    expect(t3.mail.text).toContain('Commandes (une par ligne');
+    const r4 = fixtureReply('10-thunderbird-inline-decline-fr.eml', { ref: f.ref });
+    await send(live, r4);
+    expect(await status(f.ref)).toBe('declined');
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Speakers answer by replying to their mails, end to end (Dovecot, Redis, workers, SMTP listener), with replies
+ * from Apple Mail, iPhone (fr and en), Thunderbird: confirm, withdraw, labelled corrections; the organizers hear
+ * of each. Decisions held with decisions.hold go out on `release`.
+ */
+import { describe, expect, it } from 'vitest';
+import { sentTo, useLiveImap, waitFor } from '../support/pipeline.ts';
+import { DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
+
+describe('speakers answer by email (pglite)', () => {
+  const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 } } });
+  const status = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
+  const toOrganizers = async (ref: string, word: RegExp) => {
+    for (const o of [DIM, ORGA2]) await waitFor(async () => (await sentTo(live.sink, o)).find((m) => m.mail.subject.includes(ref) && word.test(m.mail.subject)), `${word} to ${o}`, 30_000);
+  };
+
+  it.each([
+    ['06-apple-mail-confirm-fr.eml', 'fr', '[fait]'],
+    ['07-iphone-confirm-en.eml', 'en', '[done]'],
+  ])('confirm (%s): accepted → confirmed; the organizers are told; the transcript in the speaker’s language', async (file, _lang, done) => {
+    const f = await fileProposal(live, `Confirmation ${file}`);
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref }));
+    const reply = fixtureReply(file, { ref: f.ref });
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('confirmed');
+    await toOrganizers(f.ref, /confirme/);
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toContain(done);
+  });
+
+  it('withdraw (Thunderbird, en): withdrawn; the organizers get the speaker’s words', async () => {
+    const f = await fileProposal(live, 'Retrait');
+    await send(live, fixtureReply('09-thunderbird-withdraw-en.eml', { ref: f.ref }));
+    expect(await status(f.ref)).toBe('withdrawn');
+    await toOrganizers(f.ref, /retire/);
+  });
+
+  it('labelled corrections (iPhone, fr): title, duration and abstract updated and audited; the organizers are told', async () => {
+    const f = await fileProposal(live, 'Partitionnement déclaratif');
+    const inbound = await send(live, fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref }));
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p.title).toBe("Partitionnement déclaratif : retour d'expérience");
+    expect(p.durationMinutes).toBe(20);
+    expect(p.abstract).toContain('PostgreSQL 17');
+    const updated = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'updated');
+    expect(updated).toMatchObject({ actor: JEAN, messageId: inbound.id });
+    await toOrganizers(f.ref, /corrige/);
+  });
+
+  it('a speaker token cannot accept: refused in the transcript, nothing changes', async () => {
+    const f = await fileProposal(live, 'Pas de self-service');
+    const reply = fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref, from: `Jean Dupont <${JEAN}>` });
+    const spk = fixtureReply('06-apple-mail-confirm-fr.eml', { ref: f.ref });
+    // Jean answers his acknowledgement (speaker token) with « accepter ».
+    const raw = Buffer.from(
+      reply.raw.toString('latin1').replace(/^(To|Delivered-To|In-Reply-To|References):.*$/gim, (l) => spk.raw.toString('latin1').match(new RegExp(`^${l.split(':')[0]}:.*$`, 'im'))?.[0] ?? l),
+      'latin1',
+    );
+    await send(live, { raw, messageId: reply.messageId });
+    expect(await status(f.ref)).toBe('received');
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toContain('[refusé]');
+  });
+});
+
+describe('decisions.hold: speaker mails wait for release (pglite)', () => {
+  const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 }, decisions: { hold: true } } });
+
+  it('accept and decline queue nothing for the speakers until an organizer sends release (Outlook web, HTML-only)', async () => {
+    const a = await fileProposal(live, 'Retenue A');
+    const b = await fileProposal(live, 'Retenue B');
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: a.ref }));
+    await send(live, fixtureReply('02-gmail-web-decline-reason-en.eml', { ref: b.ref }));
+    expect((await live.p.store.proposals.get(a.ref))!.status).toBe('accepted');
+    expect(await live.p.store.commands.held()).toHaveLength(2);
+    const decisionMails = async () => (await sentTo(live.sink, JEAN)).filter((m) => /Action requise|Réponse/.test(m.mail.subject));
+    expect(await decisionMails()).toEqual([]);
+    await send(live, fixtureReply('20-outlook-web-html-only-talk-release-fr.eml', { ref: a.ref }));
+    await waitFor(async () => (await decisionMails()).length === 2, 'held mails released', 30_000);
+    expect(await live.p.store.commands.held()).toEqual([]);
+  });
+});

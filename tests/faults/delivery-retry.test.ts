@@ -1,0 +1,184 @@
+/**
+ * Issue 11, defect 3, through real processes (`crieur worker …` and `crieur ingest` children on PostgreSQL,
+ * Redis, a real smtp-server listener with scripted answers): deliveries are retried like an MTA's on a short
+ * configured schedule — a 451 lasting longer than the old 8 attempts is delivered once and never parked; a
+ * retry scheduled before a restart goes out once, when due, after it; a mail still deferred after
+ * delivery.giveUpAfterHours is parked with the server's last answer and reported once in the organizers'
+ * daily summary, with two processes running the summary.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/adapters/db/db.ts';
+import { openDb } from '../../src/adapters/db/open.ts';
+import { readMail } from '../../src/adapters/mailparser.ts';
+import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
+import { baseConfig, killAll, runCrieur, sandbox, sleep, spawnCrieur, waitUntil, type CrieurChild, type Sandbox } from '../support/crieur-process.ts';
+import { proposalMail, scriptedSink } from '../support/pipeline.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+
+const ORGA = 'orga@pgug.example.org';
+const QUEUES = ['classify', 'file', 'command', 'deliver'];
+
+interface Faults {
+  box: Sandbox;
+  db: Db;
+  sink: SmtpSink;
+  script(recipient: string, codes: number[]): void;
+  configFile: string;
+  worker(name: string): CrieurChild;
+  ingest(raw: Buffer): Promise<void>;
+}
+
+/** A schema, a Redis prefix, a scripted listener and a config of the describe's own, with this delivery section. */
+function useFaults(label: string, delivery: { retryMinutes: number[]; giveUpAfterHours: number }): Faults {
+  const box = sandbox(label);
+  const schema = randomSchema('faults');
+  const f = { box } as Faults;
+  beforeAll(async () => {
+    const scripted = await scriptedSink();
+    f.sink = scripted.sink;
+    f.script = scripted.script;
+    f.db = await openDb(PG_URL, { schema });
+    f.configFile = box.writeConfig({
+      ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: f.sink.url, organizers: [ORGA] }),
+      delivery,
+    });
+    f.worker = (name) => spawnCrieur(['worker', ...QUEUES, '--config', f.configFile], { dir: box.dir, name });
+    let n = 0;
+    f.ingest = async (raw) => {
+      const file = join(box.dir, `in-${++n}.eml`);
+      writeFileSync(file, raw);
+      const r = await runCrieur(['ingest', file, '--config', f.configFile], { dir: box.dir });
+      expect(r.code, r.stderr).toBe(0);
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await killAll();
+    await f.db?.close();
+    await f.sink?.close();
+    await dropSchema(schema);
+    await box.cleanup();
+  }, 60_000);
+  return f;
+}
+
+interface Row {
+  id: number;
+  purpose: string;
+  subject_ref: string;
+  status: string;
+  attempts: number;
+  smtp_response: string | null;
+  last_error: string | null;
+}
+const rowsTo = async (db: Db, email: string) =>
+  db.query<Row>('SELECT id, purpose, subject_ref, status, attempts, smtp_response, last_error FROM outbox WHERE recipient = $1 ORDER BY id', [email]);
+const acceptedFor = (sink: SmtpSink, email: string) => sink.messages.filter((m) => m.envelope.to.includes(email));
+const rejectedFor = (sink: SmtpSink, email: string) => sink.rejected.filter((m) => m.envelope.to.includes(email));
+
+describe('451 for longer than the old 2-minute window (8 attempts)', () => {
+  // 0.005 min = 300 ms between attempts.
+  const f = useFaults('faults-451', { retryMinutes: [0.005], giveUpAfterHours: 1 });
+
+  it('is retried on the schedule, each deferral logged with the answer, delivered once, never parked', { timeout: 120_000 }, async () => {
+    const email = 'greylisted.speaker@exemple.fr';
+    f.script(email, Array(12).fill(451));
+    const worker = f.worker('worker-451');
+    await worker.waitForLog('crieur running', 60_000);
+    await f.ingest(proposalMail({ lang: 'fr', name: 'Grise Liste', email, title: 'Attendre sans perdre' }).raw);
+
+    await waitUntil(() => acceptedFor(f.sink, email).length >= 1, 90_000, 'the acknowledgement accepted after 12 answers 451');
+    await waitUntil(async () => (await rowsTo(f.db, email))[0]?.status === 'sent', 10_000, 'the row marked sent');
+    expect(rejectedFor(f.sink, email)).toHaveLength(12);
+    const [row] = await rowsTo(f.db, email);
+    expect(row).toMatchObject({ status: 'sent', attempts: 13 });
+    expect(row!.smtp_response).toMatch(/^250/);
+
+    // Every deferral says what the server answered; every retry is logged with its reason and its delay.
+    const deferred = worker.logs().filter((l) => l.msg === 'mail not accepted' && l.to === email);
+    expect(deferred).toHaveLength(12);
+    for (const l of deferred) expect(l.answer).toMatch(/^451 4\.3\.0 try again later/);
+    const retries = worker.logs().filter((l) => l.msg === 'job failed: will retry' && l.queue === 'deliver' && l.id === row!.id);
+    expect(retries).toHaveLength(12);
+    for (const l of retries) expect(l).toMatchObject({ retryIn: '0 s', reason: expect.stringMatching(/451/) as unknown });
+    expect(worker.logs().filter((l) => l.msg === 'mail parked')).toEqual([]);
+
+    // Longer than the sweep, the stale threshold and the lease: a second copy would show by now.
+    await sleep(4_000);
+    expect(acceptedFor(f.sink, email)).toHaveLength(1);
+    expect(await worker.stop()).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('a restart while a retry is scheduled', () => {
+  // The first retry 15 s after the first 451: long enough to stop the process before it is due.
+  const f = useFaults('faults-restart', { retryMinutes: [0.25], giveUpAfterHours: 1 });
+
+  it('keeps the schedule in Redis: after the restart the mail goes out once, when due', { timeout: 150_000 }, async () => {
+    const email = 'patient.speaker@exemple.fr';
+    f.script(email, [451]);
+    const first = f.worker('worker-before');
+    await first.waitForLog('crieur running', 60_000);
+    await f.ingest(proposalMail({ lang: 'en', name: 'Patient Speaker', email, title: 'Queues that survive restarts' }).raw);
+    const deferral = await first.waitForLog((l) => l.msg === 'job failed: will retry' && l.queue === 'deliver', 60_000);
+    const deferredAt = Date.now();
+    expect(deferral.retryIn).toBe('15 s');
+    expect(await first.stop()).toEqual({ code: 0, signal: null });
+    expect(acceptedFor(f.sink, email)).toEqual([]);
+    expect((await rowsTo(f.db, email))[0]).toMatchObject({ status: 'queued', attempts: 1, smtp_response: expect.stringMatching(/^451/) as unknown });
+
+    const second = f.worker('worker-after');
+    await second.waitForLog('crieur running', 60_000);
+    await waitUntil(() => acceptedFor(f.sink, email).length >= 1, 90_000, 'the retry after the restart');
+    // Not before it was due: the delayed job survived (were it lost, the recovery sweep would have sent it
+    // within a few seconds of the restart). A lower bound only: a slow machine can only make it later.
+    expect(Date.now() - deferredAt).toBeGreaterThanOrEqual(14_000);
+    await sleep(4_000);
+    expect(acceptedFor(f.sink, email)).toHaveLength(1);
+    expect(rejectedFor(f.sink, email)).toHaveLength(1);
+    expect((await rowsTo(f.db, email))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await second.stop()).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('still deferred after delivery.giveUpAfterHours', () => {
+  // 0.002 h = 7.2 s of retries, 300 ms apart.
+  const f = useFaults('faults-giveup', { retryMinutes: [0.005], giveUpAfterHours: 0.002 });
+
+  it('is parked with the last answer and reported once to the organizers, with two processes summarizing', { timeout: 150_000 }, async () => {
+    const email = 'unreachable.speaker@exemple.fr';
+    f.script(email, Array(1000).fill(451));
+    const [a, b] = [f.worker('worker-a'), f.worker('worker-b')];
+    await Promise.all([a.waitForLog('crieur running', 60_000), b.waitForLog('crieur running', 60_000)]);
+    await f.ingest(proposalMail({ lang: 'fr', name: 'Injoignable', email, title: 'Serveurs fatigués' }).raw);
+
+    const row = await waitUntil(async () => {
+      const r = (await rowsTo(f.db, email))[0];
+      return r?.status === 'failed' ? r : null;
+    }, 90_000, 'the acknowledgement parked');
+    expect(row.smtp_response).toMatch(/^451 4\.3\.0 try again later/);
+    expect(row.last_error).toMatch(/^gave up after \d+ s and \d+ attempts: .*451/);
+    expect(row.attempts).toBeGreaterThan(8);
+    expect(acceptedFor(f.sink, email)).toEqual([]);
+
+    // The summary: one mail to the organizer, naming the mail, its recipient and the server's last answer.
+    await waitUntil(() => acceptedFor(f.sink, ORGA).some((m) => m.raw.includes('non distribu')), 60_000, 'the summary to the organizer');
+    const summaries = await Promise.all(acceptedFor(f.sink, ORGA).map((m) => readMail(m.raw)));
+    // Several rounds of both processes' summary timers (1 s each).
+    await sleep(4_000);
+    const all = (await Promise.all(acceptedFor(f.sink, ORGA).map((m) => readMail(m.raw)))).filter((m) => /non distribu/.test(m.subject));
+    expect(all).toHaveLength(1);
+    const summary = summaries.find((m) => /non distribu/.test(m.subject))!;
+    expect(summary.subject).toMatch(/^1 mail non distribué \(\d{4}-\d{2}-\d{2}\)$/);
+    expect(summary.text).toMatch(new RegExp(`^- o${row.id} : accusé de réception ${row.subject_ref}, à ${email}$`, 'm'));
+    expect(summary.text).toContain('dernière réponse : 451 4.3.0 try again later');
+    expect(summary.headers['auto-submitted']).toEqual(['auto-generated']);
+    const reported = await f.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE id = $1 AND reported_at IS NOT NULL', [row.id]);
+    expect(reported[0]?.n).toBe(1);
+    expect(await Promise.all([a.stop(), b.stop()])).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * `crieur doctor` as an operator reads it on a fresh machine: each failure names its cause in words (not
+ * imapflow's "Command failed") with the fix for that cause, and doctor looks without creating anything
+ * (issue 11: defect 2's doctor line, and the day-one list).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
+import { startDovecot, type Dovecot } from '../support/dovecot.ts';
+import { freePort } from '../support/ports.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { baseConfig, runCrieur, sandbox } from '../support/crieur-process.ts';
+
+const box = sandbox('doctor');
+const schema = randomSchema('faults');
+let dc: Dovecot;
+let sink: SmtpSink;
+let configFile: string;
+
+beforeAll(async () => {
+  // A Dovecot of its own: this file refuses a login, which slows Dovecot's later logins from the address.
+  [dc, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
+  configFile = box.writeConfig(baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url() }));
+});
+
+afterAll(async () => {
+  await sink?.close();
+  await dc?.stop();
+  await dropSchema(schema);
+  await box.cleanup();
+});
+
+const doctor = (env: NodeJS.ProcessEnv = {}) => runCrieur(['doctor', '--config', configFile], { dir: box.dir, env, timeoutMs: 100_000 });
+const line = (stdout: string, name: string) => stdout.split('\n').find((l) => new RegExp(`^(ok|FAIL) +${name} `).test(l)) ?? '';
+const fixAfter = (stdout: string, name: string) => {
+  const lines = stdout.split('\n');
+  return lines[lines.findIndex((l) => new RegExp(`^FAIL +${name} `).test(l)) + 1] ?? '';
+};
+
+describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () => {
+  it('a refused IMAP login: "login refused for USER", the fix is the password in inbox.url', async () => {
+    const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(encodeURIComponent(dc.pass), 'wrong-password') });
+    expect(r.code).toBe(1);
+    expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +imap://crieur:\\*\\*\\*@127\\.0\\.0\\.1:${dc.port}/INBOX: IMAP login refused for ${dc.user}\\b`));
+    expect(r.stdout).not.toContain('Command failed');
+    expect(r.stdout).not.toContain('wrong-password');
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^ +fix: correct the user and password in inbox\.url/);
+  });
+
+  it('a missing Maildir: names the path and how to create it', async () => {
+    const missing = join(box.dir, 'no-maildir');
+    const r = await doctor({ CRIEUR_INBOX_URL: `maildir://${missing}` });
+    expect(r.code).toBe(1);
+    expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +maildir://.*: Maildir ${missing} does not exist`));
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/create the mailbox \(or the Maildir\)/);
+  });
+
+  it('an IMAP server that is not there: "unreachable", the fix is to start it', async () => {
+    const port = await freePort();
+    const r = await doctor({ CRIEUR_INBOX_URL: `imap://u:p@127.0.0.1:${port}/INBOX` });
+    expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`IMAP server unreachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/start the IMAP server/);
+  });
+
+  it('a PostgreSQL database that does not exist: "createdb NAME", not "is PostgreSQL running?"', async () => {
+    const name = `crieur_nodb_${randomSchema('x').slice(2)}`;
+    const r = await doctor({ CRIEUR_DATABASE_URL: PG_URL.replace(/\/test$/, `/${name}`) });
+    expect(r.code).toBe(1);
+    expect(line(r.stdout, 'database')).toMatch(new RegExp(`database "${name}" does not exist on 127\\.0\\.0\\.1:5432`));
+    expect(fixAfter(r.stdout, 'database')).toMatch(new RegExp(`^ +fix: createdb ${name}\\b`));
+    expect(r.stdout).not.toMatch(/is PostgreSQL running/);
+  });
+
+  it('with no configuration at all, creates nothing on disk (the default PGlite directory included)', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'crieur-doctor-empty-'));
+    try {
+      const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config', timeoutMs: 100_000 });
+      expect(r.code).toBe(1); // no secret, no smtp.url, no inbox.url
+      expect(readdirSync(empty)).toEqual([]);
+      expect(line(r.stdout, 'database')).toMatch(/^ok +database +pglite:\/\/.*\/data\/crieur \(not created yet: crieur start creates it\)$/);
+      for (const missing of ['secret', 'smtp', 'inbox']) expect(line(r.stdout, missing)).toMatch(/^FAIL /);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

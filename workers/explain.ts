@@ -1,0 +1,52 @@
+/**
+ * Start-up failures in the operator's words (SPEC: one or two lines naming cause and fix, the exit code: 1 for a
+ * service that may come back, 78 for configuration). One function per phase that can fail for a reason the
+ * operator must act on; what is not recognised here is reported as it is.
+ */
+import { DbError } from '../src/adapters/db/db.ts';
+import { parseDbUrl } from '../src/adapters/db/url.ts';
+import { InboxError, isPermanent } from '../src/adapters/inbox/index.ts';
+import type { Explained } from './phases.ts';
+
+const RUNTIME = 1;
+const CONFIG = 78;
+
+export function explainDatabase(err: unknown, url: string): Explained | undefined {
+  if (err instanceof DbError) return { message: err.message, exitCode: err.code === 'EDB_URL' ? CONFIG : RUNTIME };
+  const e = err as NodeJS.ErrnoException;
+  // A PGlite directory that cannot be made (a file in the way, no permission): the path is the configuration's.
+  if (e?.syscall && e.code && /^pglite:/i.test(url)) {
+    const dir = safeDir(url);
+    return { message: `cannot create the PGlite directory ${dir} (${e.code}: ${e.path ?? dir}): choose a writable directory in database.url`, exitCode: CONFIG };
+  }
+  return undefined;
+}
+
+export function explainHttp(err: unknown, host: string, port: number): Explained | undefined {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'EADDRINUSE':
+      return { message: `http.port ${port} is already in use on ${host} (another crieur?): stop it, or set http.port (0 turns the listener off)`, exitCode: RUNTIME };
+    case 'EACCES':
+      return { message: `http.port ${port} needs privileges this user does not have: set http.port above 1023`, exitCode: CONFIG };
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return { message: `http.host ${host} is not an address of this machine: set http.host (e.g. 127.0.0.1)`, exitCode: CONFIG };
+    default:
+      return undefined;
+  }
+}
+
+/** Permanent inbox failures (login refused, mailbox or Maildir missing) stop the start with 78; their message names inbox.url. */
+export function explainInbox(err: unknown): Explained | undefined {
+  if (err instanceof InboxError && isPermanent(err)) return { message: err.message, exitCode: CONFIG };
+  return undefined;
+}
+
+function safeDir(url: string): string {
+  try {
+    const t = parseDbUrl(url);
+    return t.engine === 'pglite' ? t.dir : t.label;
+  } catch {
+    return url;
+  }
+}
