@@ -1,7 +1,7 @@
 /**
  * bench/ingest — crieur's mail path end to end, next to the bare libraries it is built on, in one run.
  *
- *   npm run bench:ingest [-- --messages 5000] [--workers 1] [--pool N] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
+ *   npm run bench:ingest [-- --messages 5000] [--workers 1] [--pool N] [--pglite] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
  *
  * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
  * through `crieur ingest FILE…` into a child `crieur worker classify file command deliver` on a fresh
@@ -10,6 +10,8 @@
  * messages, BullMQ add + process of trivial jobs, nodemailer pool → smtp-server with the mails just received.
  * Part 2 (latency): a private Dovecot watched by a child `crieur start`; proposals APPENDed at a steady pace;
  * APPEND → acknowledgement received, matched by In-Reply-To.
+ *
+ * --pglite: the same run on the embedded engine (pglite://, opened and served by the worker) instead of PostgreSQL.
  *
  * Goals (figures only, never asserted): ≥ 1,000 messages/s end to end; p99 < 2 s. Every database, Redis key,
  * temp dir and process the bench creates is removed at the end, also when it fails.
@@ -53,11 +55,13 @@ try {
     log,
     progress: flag('progress'),
     pool,
+    engine: flag('pglite') ? 'pglite' : 'postgres',
   });
   if (flag('cpu-prof')) log(`worker CPU profile written to ${profDir}`);
   const wanted = t.expected.acks + t.expected.notices;
   const e2e = t.messages.length / t.endToEndSeconds;
-  log(`\n== throughput (PostgreSQL, Redis, ${opt('workers', 1)} worker process(es) with every queue; child processes) ==`);
+  const engineName = flag('pglite') ? 'PGlite served by the worker' : 'PostgreSQL';
+  log(`\n== throughput (${engineName}, Redis, ${opt('workers', 1)} worker process(es) with every queue; child processes) ==`);
   log(`messages ingested:             ${t.messages.length}`);
   log(`mails received by the sink:    ${t.received} of ${wanted} expected${t.timedOut ? ' (TIMED OUT)' : ''}`);
   log(`inbound kind/state:            ${JSON.stringify(t.inbound)}`);
@@ -70,10 +74,18 @@ try {
   const known = c.workers + c.postgres + (c.redis ?? 0) + c.bench;
   log(
     `CPU spent during the run${c.machineTotal !== null ? ` (${c.machineTotal.toFixed(1)} s available)` : ''}:` +
-      `${c.machineBusy !== null ? ` machine ${perMsg(c.machineBusy)};` : ''} crieur worker ${perMsg(c.workers)}; PostgreSQL backends ${perMsg(c.postgres)};` +
+      `${c.machineBusy !== null ? ` machine ${perMsg(c.machineBusy)};` : ''} crieur worker${flag('pglite') ? ' (PGlite inside)' : ''} ${perMsg(c.workers)}; PostgreSQL backends ${perMsg(c.postgres)};` +
       `${c.redis !== null ? ` Redis ${perMsg(c.redis)};` : ''} bench process (SMTP listener) ${perMsg(c.bench)}` +
       `${c.machineBusy !== null ? `; the rest (crieur ingest, kernel, others) ${perMsg(Math.max(0, c.machineBusy - known))}` : ''}`,
   );
+  const each = (n: number) => (n / t.messages.length).toFixed(2);
+  if (t.db) {
+    log(
+      `database work: ${t.db.commits} commits (${each(t.db.commits)}/msg; each autocommit statement is one), ${t.db.rowWrites} row writes (${each(t.db.rowWrites)}/msg)` +
+        `${t.walSyncs !== null ? `; WAL flushes ${t.walSyncs} (${each(t.walSyncs)}/msg, whole server: other databases count too)` : ''}`,
+    );
+  }
+  log(`worker peak RSS: ${t.workerPeakRssMb.map((m) => (m === null ? '?' : `${m.toFixed(0)} MB`)).join(', ')}`);
   log(`\n== bare building blocks, same machine, same run ==`);
   const raws = t.messages.map((m) => m.raw);
   const parse = await bareParse(raws);

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { parseRawMessage } from '../src/app/parse-message.ts';
+import { mailparserReader } from '../src/adapters/mailparser.ts';
 import type { ParseContext } from '../src/types.ts';
 
 const args = process.argv.slice(2);
@@ -35,7 +36,7 @@ async function runBare(): Promise<number> {
 }
 async function runCrieur(): Promise<number> {
   const t0 = process.hrtime.bigint();
-  for (const m of messages) await parseRawMessage(m, ctx);
+  for (const m of messages) await parseRawMessage(m, ctx, mailparserReader);
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 

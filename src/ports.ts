@@ -6,6 +6,7 @@ import type { EventStore } from './app/event-store.ts';
 import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
 import type { MembershipStore } from './app/membership-store.ts';
+import type { ListArchive } from './app/list-archive.ts';
 import type { CommandStore } from './app/command-store.ts';
 import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
@@ -113,6 +114,20 @@ export interface ProposalStore {
      */
     dedupe?: { speakerEmail: string; titleKey: string; since: Date },
   ): Promise<{ proposal: ProposalRecord; created: boolean; duplicate?: boolean }>;
+  /**
+   * The classify job's write for a proposal, in one commit: the classification (kind proposal, `parsed`), then the
+   * filing of `parsed.proposal` as fileFromMessage — unless the message is done already (`handled`: a second job)
+   * or an earlier copy of it is acted on instead (`copy`: this one is marked done). After a filing the message stays
+   * classified until its mails are queued (OutboxStore.enqueueAll's `completes`).
+   */
+  classifyAndFile(
+    messageId: number,
+    parsed: ParseResult,
+    actor: string,
+    dedupe: { speakerEmail: string; titleKey: string; since: Date },
+  ): Promise<
+    { outcome: 'handled' } | { outcome: 'copy'; copyOf: number } | { outcome: 'filed' | 'already-filed' | 'duplicate'; proposal: ProposalRecord }
+  >;
   /** Same speaker + same normalized title within `withinDays`: the candidate for an update. */
   findRecentDuplicate(speakerEmail: string, normalizedTitle: string, since: Date): Promise<ProposalRecord | null>;
   update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;
@@ -236,6 +251,8 @@ export interface Store {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   membership: MembershipStore;
+  /** List posts and their threads, for digests. */
+  lists: ListArchive;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
   commands: CommandStore;
   /** Parked mails for the organizers' daily summary. */

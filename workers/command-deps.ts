@@ -9,14 +9,14 @@ import { readCommands } from '../src/core/command/read.ts';
 import { createCommandMails } from '../src/adapters/compose/command-mails.ts';
 import { createMailAuthCheck } from '../src/adapters/mail-auth.ts';
 
-type Extra = Pick<CommandDeps, 'reader' | 'mails' | 'mailAuth'>;
+type Extra = Pick<CommandDeps, 'readCommands' | 'mails' | 'mailAuth'>;
 const built = new WeakMap<Config, Extra>();
 
 export function commandDeps(deps: AppDeps): CommandDeps {
   let extra = built.get(deps.config);
   if (!extra) {
     extra = {
-      reader: readCommands,
+      readCommands,
       mails: createCommandMails(deps.config, { clock: deps.clock }),
       mailAuth: createMailAuthCheck({ trustedAuthserv: deps.config.commands.trustedAuthserv }),
     };

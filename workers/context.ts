@@ -15,6 +15,7 @@ import { createSender } from '../src/adapters/smtp/sender.ts';
 import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
+import { mailparserReader } from '../src/adapters/mailparser.ts';
 import { systemClock, type Logger, type Store } from '../src/ports.ts';
 import { explainDatabase } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
@@ -88,6 +89,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
       s.deps = {
         config,
         ctx: parseContextFrom(config),
+        reader: mailparserReader,
         store: s.store!,
         dispatcher: s.dispatcher!,
         composer: createComposer(config),

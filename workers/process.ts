@@ -21,6 +21,7 @@ import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
 import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
+import { startDigests } from './digests.ts';
 
 export interface ProcessOptions {
   queues: readonly QueueName[];
@@ -132,6 +133,15 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
       // Checked as often as the sweep; sent at most once a day.
       const summary = startUndeliveredSummary(s.deps!, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
       return async () => summary.stop();
+    },
+  },
+  {
+    // Digests go out from the processes that send (BullMQ job schedulers: one of each however many processes).
+    name: 'digests',
+    async open(s) {
+      if (!s.options.queues.includes('deliver')) return;
+      const digests = await startDigests(s.deps!, s.redis!);
+      return () => digests.close();
     },
   },
   {

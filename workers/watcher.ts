@@ -28,8 +28,9 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
   const onMessage = async (m: InboxMessage): Promise<InboxVerdict> => {
     await ingestMessage(deps, m.raw, m.locator);
     metrics.ingested.inc({ source: m.locator.source });
-    // Deciding the move needs the kind now (decoding and classifying, no extraction); the classify job does the rest.
-    const kind = await kindOfRaw(m.raw, deps.ctx);
+    // Deciding the move needs the kind now (header-first: most mail that is not a proposal is known from its headers,
+    // without decoding the body); the classify job does the rest.
+    const kind = await kindOfRaw(m.raw, deps.ctx, deps.reader);
     return kind !== null && kind !== 'other' ? 'handled' : 'ignored';
   };
   const ready = inbox.start(onMessage);

@@ -62,3 +62,13 @@ export function spent(before: Map<number, number>, after: Map<number, number>): 
   for (const [pid, t] of after) s += t - (before.get(pid) ?? 0);
   return s;
 }
+
+/** A process's peak resident set (VmHWM) in MB, null when unreadable. */
+export function peakRssMb(pid: number): number | null {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}

@@ -4,6 +4,7 @@
  * unless the guard says never to answer, plus one notice per organizer. The run is judged against it.
  */
 import { parseRawMessage } from '../../src/app/parse-message.ts';
+import { mailparserReader } from '../../src/adapters/mailparser.ts';
 import { whyNotAnswer } from '../../src/core/pipeline/loop-guard.ts';
 import type { ParseContext } from '../../src/types.ts';
 import type { BenchMessage } from './messages.ts';
@@ -19,7 +20,7 @@ export interface Expectation {
 export async function expectFor(messages: BenchMessage[], ctx: ParseContext): Promise<Expectation> {
   const out: Expectation = { kinds: {}, acks: 0, notices: 0, acked: new Set() };
   for (const m of messages) {
-    const r = await parseRawMessage(m.raw, ctx);
+    const r = await parseRawMessage(m.raw, ctx, mailparserReader);
     const kind = r.ok ? r.result.kind : 'unparseable';
     out.kinds[kind] = (out.kinds[kind] ?? 0) + 1;
     if (!r.ok || r.result.kind !== 'proposal' || !r.result.proposal) continue;

@@ -61,7 +61,7 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyResult> {
       inbox: { url: dovecot.url('INBOX'), pollSeconds: 5 },
     });
     start = spawnCrieur(['start', '--config', config], join(o.dir, 'start.log'));
-    await start.waitForLog('crieur running', 30_000);
+    await start.waitForLog('crieur running', 120_000);
     await sleep(1500); // the watcher's first catch-up and IDLE
 
     client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.pass }, logger: false });

@@ -4,13 +4,14 @@
  * logs go to files (reading 20,000 log lines through a pipe would charge the bench, not crieur).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { deletePrefix } from '../../src/adapters/queue/redis.ts';
+import { readEndpoint } from '../../src/adapters/db/pglite-lock.ts';
 
 export const PG_ADMIN_URL = process.env.CRIEUR_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.CRIEUR_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,7 +21,10 @@ export const randomTag = () => randomBytes(4).toString('hex');
 
 export interface TempDatabase {
   url: string;
+  engine: 'postgres' | 'pglite';
   query<T>(sql: string): Promise<T[]>;
+  /** Closes the bench's own connection (before the worker serving a PGlite stops). */
+  release(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -33,18 +37,13 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
-  let client: pg.Client | null = null;
+  const conn = lazyClient(async () => new pg.Client({ connectionString: url }));
   return {
     url,
-    async query<T>(sql: string) {
-      if (!client) {
-        client = new pg.Client({ connectionString: url });
-        await client.connect();
-      }
-      return (await client.query(sql)).rows as T[];
-    },
+    engine: 'postgres',
+    ...conn,
     async drop() {
-      await client?.end().catch(() => undefined);
+      await conn.release();
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });
       await a.connect();
       try {
@@ -52,6 +51,46 @@ export async function createDatabase(name: string): Promise<TempDatabase> {
       } finally {
         await a.end();
       }
+    },
+  };
+}
+
+/** The bench's own connection, opened at the first query, closed by release (and reopened by a later query). */
+function lazyClient(make: () => Promise<pg.Client>): Pick<TempDatabase, 'query' | 'release'> {
+  let client: pg.Client | null = null;
+  return {
+    async query<T>(sql: string) {
+      if (!client) {
+        client = await make();
+        await client.connect();
+      }
+      return (await client.query(sql)).rows as T[];
+    },
+    async release() {
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+  };
+}
+
+/**
+ * An embedded PGlite directory (`--pglite`): the crieur worker opens and serves it (as `crieur start` does), the
+ * ingest and the bench's own count queries reach it through that endpoint — the worker must be running first.
+ */
+export function createPgliteDatabase(dir: string): TempDatabase {
+  mkdirSync(dir, { recursive: true });
+  const conn = lazyClient(async () => {
+    const ep = readEndpoint(dir);
+    if (!ep) throw new Error(`no PGlite endpoint in ${dir}: is the worker running?`);
+    return new pg.Client({ host: ep.host, port: ep.port, user: 'postgres', database: 'postgres' });
+  });
+  return {
+    url: `pglite://${dir}`,
+    engine: 'pglite',
+    ...conn,
+    async drop() {
+      await conn.release();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

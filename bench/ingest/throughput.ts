@@ -9,8 +9,8 @@ import { configSchema } from '../../src/config/schema.ts';
 import { parseContextFrom } from '../../src/app/parse-message.ts';
 import { generateBacklog, mixFor, type BenchMessage } from './messages.ts';
 import { expectFor, type Expectation } from './expected.ts';
-import { cpuOf, machineCpuSeconds, redisCpuSeconds, spent } from './cpu.ts';
-import { baseConfig, createDatabase, dropRedisPrefix, randomTag, sleep, spawnCrieur, writeConfig, REDIS_URL } from './services.ts';
+import { cpuOf, machineCpuSeconds, peakRssMb, redisCpuSeconds, spent } from './cpu.ts';
+import { baseConfig, createDatabase, createPgliteDatabase, dropRedisPrefix, randomTag, sleep, spawnCrieur, writeConfig, REDIS_URL } from './services.ts';
 
 export interface ThroughputResult {
   messages: BenchMessage[];
@@ -25,6 +25,19 @@ export interface ThroughputResult {
   timedOut: boolean;
   /** CPU seconds spent during the run (ingest start → last mail), where they could be read. */
   cpu: { machineBusy: number | null; machineTotal: number | null; workers: number; postgres: number; redis: number | null; bench: number };
+  /** What the database did during the run (pg_stat_database of the bench's database; null where unreadable). */
+  db: DbCounters | null;
+  /** WAL flushes of the whole server during the run (pg_stat_wal: other databases on it count too). */
+  walSyncs: number | null;
+  /** Peak resident memory of each worker process (MB), read before they stop. */
+  workerPeakRssMb: (number | null)[];
+}
+
+export interface DbCounters {
+  commits: number;
+  rollbacks: number;
+  /** Rows inserted + updated + deleted. */
+  rowWrites: number;
 }
 
 export interface ThroughputOptions {
@@ -42,6 +55,8 @@ export interface ThroughputOptions {
   pool: number;
   /** Print where the backlog stands every ~2 s (which stage it waits in). */
   progress?: boolean;
+  /** The embedded engine (pglite://, served by the worker) instead of a PostgreSQL database. */
+  engine?: 'postgres' | 'pglite';
 }
 
 export async function runThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
@@ -52,7 +67,8 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
   const wanted = expected.acks + expected.notices;
   o.log(`backlog: ${messages.length} messages ${JSON.stringify(expected.kinds)}; expecting ${expected.acks} acks + ${expected.notices} notices`);
 
-  const db = await createDatabase(`crieur_bench_${tag}`);
+  const pglite = o.engine === 'pglite';
+  const db = pglite ? createPgliteDatabase(join(o.dir, 'pglite')) : await createDatabase(`crieur_bench_${tag}`);
   const arrivals: number[] = [];
   const sink = await startSmtpSink({ onMessage: () => arrivals.push(performance.now()) });
   const workers: ReturnType<typeof spawnCrieur>[] = [];
@@ -61,10 +77,13 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
     for (let w = 0; w < o.workers; w++) {
       workers.push(spawnCrieur(['worker', 'classify', 'file', 'command', 'deliver', '--config', config], join(o.dir, `worker${w || ''}.log`), o.workerNodeFlags));
     }
-    await Promise.all(workers.map((w) => w.waitForLog('crieur running', 30_000)));
+    await Promise.all(workers.map((w) => w.waitForLog('crieur running', 120_000)));
 
+    // PGlite runs inside the worker process: its CPU is the worker's.
     const backends = async () =>
-      (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid);
+      pglite ? [] : (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid);
+    const counters = () => dbCounters(db.query.bind(db));
+    const wal = () => walSyncs(db.query.bind(db));
     const workerPids = workers.map((w) => w.proc.pid!).filter((p) => p !== undefined);
     const before = {
       machine: machineCpuSeconds(),
@@ -72,6 +91,8 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       postgres: cpuOf(await backends()),
       redis: await redisCpuSeconds(REDIS_URL),
       bench: process.cpuUsage(),
+      db: await counters(),
+      wal: await wal(),
     };
     const t0 = performance.now();
     const ingest = spawnCrieur(['ingest', '--config', config, ...messages.map((m) => m.file)], join(o.dir, 'ingest.log'));
@@ -125,6 +146,11 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       redis: redisAfter !== null && before.redis !== null ? redisAfter - before.redis : null,
       bench: (benchCpu.user + benchCpu.system) / 1e6,
     };
+    const workerPeakRssMb = workerPids.map(peakRssMb);
+    // Backends publish their counters when idle (at most every second): let the last ones land.
+    await sleep(1500);
+    const dbAfter = await counters();
+    const walAfter = await wal();
     const last = arrivals[arrivals.length - 1] ?? performance.now();
     const counts = async (sql: string) => Object.fromEntries((await db.query<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
     return {
@@ -138,11 +164,41 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       sent: sink.messages.map((m) => m.raw),
       timedOut,
       cpu,
+      db:
+        dbAfter && before.db
+          ? { commits: dbAfter.commits - before.db.commits, rollbacks: dbAfter.rollbacks - before.db.rollbacks, rowWrites: dbAfter.rowWrites - before.db.rowWrites }
+          : null,
+      walSyncs: walAfter !== null && before.wal !== null ? walAfter - before.wal : null,
+      workerPeakRssMb,
     };
   } finally {
+    await db.release();
     await Promise.all(workers.map((w) => w.stop()));
     await sink.close();
     await db.drop();
     await dropRedisPrefix(cfg.redis.prefix);
+  }
+}
+
+type Query = <T>(sql: string) => Promise<T[]>;
+
+async function dbCounters(query: Query): Promise<DbCounters | null> {
+  try {
+    const [r] = await query<{ commits: string; rollbacks: string; writes: string }>(
+      `SELECT xact_commit AS commits, xact_rollback AS rollbacks, tup_inserted + tup_updated + tup_deleted AS writes
+       FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return r ? { commits: Number(r.commits), rollbacks: Number(r.rollbacks), rowWrites: Number(r.writes) } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function walSyncs(query: Query): Promise<number | null> {
+  try {
+    const [r] = await query<{ n: string }>('SELECT wal_sync AS n FROM pg_stat_wal');
+    return r ? Number(r.n) : null;
+  } catch {
+    return null;
   }
 }

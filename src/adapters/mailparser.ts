@@ -10,6 +10,7 @@ import type * as MailParser from 'mailparser';
 import type * as LibMime from 'libmime';
 import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
+import type { MailReader } from '../app/parse-message.ts';
 import { withoutControls as clean } from '../core/text/controls.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
@@ -38,6 +39,24 @@ export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
   const parsed = await simpleParser(headerStart(raw), PARSE_OPTIONS);
   return toMail(parsed, depth);
 }
+
+/**
+ * The header block alone, decoded as readMail decodes it, with no body, part or embedded message: what the
+ * header-first classification reads. The body is never handed to the parser (its MIME tree is not walked).
+ */
+export async function readMailHeaders(raw: Buffer): Promise<Mail> {
+  const from = headerStart(raw);
+  const head = from.subarray(0, Math.min(from.length, 256 * 1024));
+  const end = /\r?\n\r?\n/.exec(head.toString('latin1'));
+  const block = end ? head.subarray(0, end.index) : head;
+  // A multipart Content-Type with an empty body decodes to no parts; the header map keeps it for the rules.
+  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), PARSE_OPTIONS);
+  const mail = await toMail(parsed, EMBED_DEPTH);
+  return { ...mail, text: null, textFromHtml: false, html: null, parts: [], embedded: [] };
+}
+
+/** The MailReader port (src/app/parse-message.ts) over mailparser. */
+export const mailparserReader: MailReader = { read: (raw) => readMail(raw), readHeaders: readMailHeaders };
 
 /**
  * Where the header block really starts. Some stores prepend blank lines, and mbox exports an envelope line
@@ -143,7 +162,8 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
     const colon = line.indexOf(':');
     let value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
     try {
-      value = libmime.decodeWords(value);
+      // Only a value with an encoded-word needs decoding (most header lines — Received, DKIM… — have none).
+      if (value.includes('=?')) value = libmime.decodeWords(value);
     } catch {
       // keep the raw value: a broken encoded-word must not make a header disappear
     }

@@ -17,7 +17,6 @@
  * Returns the outcome, counted in /metrics as crieur_jobs_total{queue="command",outcome=…}.
  */
 import { createHash } from 'node:crypto';
-import { readMail } from '../adapters/mailparser.ts';
 import { authenticate, type Authentication } from '../core/command/authenticate.ts';
 import type { Command, Correction, ReadOptions, ReadResult } from '../core/command/types.ts';
 import { mintedOn } from '../core/tokens.ts';
@@ -37,7 +36,7 @@ export type CommandReader = (text: string, opts: ReadOptions) => ReadResult;
 export type MailAuthCheck = (raw: Buffer, fromDomain: string) => Promise<boolean>;
 
 export interface CommandDeps extends AppDeps {
-  reader: CommandReader;
+  readCommands: CommandReader;
   mails: CommandMails;
   mailAuth: MailAuthCheck;
 }
@@ -59,7 +58,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
     return null;
   }
   const parsed = inbound.parsed;
-  const mail = await readMail(raw);
+  const mail = await deps.reader.read(raw);
   const now = deps.clock.now();
   const auth = authenticate(mail, { secret: deps.config.secret ?? null, organizers: deps.config.organizers, now, maxAgeDays: deps.config.tokens.maxAgeDays });
   const threadRef = parsed.command?.proposal ?? (auth.token && /^P-\d+$/.test(auth.token.ref) ? auth.token.ref : null);
@@ -81,7 +80,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   }
 
   const locale: Language = parsed.language ?? deps.config.group.locale;
-  const read = deps.reader(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now });
+  const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now });
   const fx = new Effects(inboundId);
   const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: mail.from?.name?.trim() || auth.sender };
   let acted = 0;

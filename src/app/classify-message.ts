@@ -2,12 +2,14 @@
  * The classify runner: parse the stored raw message, record what it is, and route it. A message that cannot
  * be understood is parked (state failed, with the reason) — kept, listed by `crieur failed list`, replayable.
  *
- * A proposal is filed here, in the same job, with the message already parsed: a second job and a second parse
- * per proposal were most of the cost of a backlog (bench/ingest). The `file` queue still exists for replays and
- * the recovery sweep (a proposal classified whose filing was cut short).
+ * A proposal is filed here, in the same job, with the message already parsed, its classification and filing in one
+ * commit (migration 008): a second job and a second parse per proposal were most of the cost of a backlog
+ * (bench/ingest). The `file` queue still exists for replays and the recovery sweep (a proposal classified whose
+ * filing was cut short).
  */
 import { parseRawMessage } from './parse-message.ts';
-import { dispatchQueuedMails, fileParsed } from './file-proposal.ts';
+import { classifyAndFile } from './file-proposal.ts';
+import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -26,7 +28,7 @@ export const ROUTES: Partial<Record<Kind, QueueName>> = {
 export async function classifyMessage(deps: AppDeps, inboundId: number): Promise<Kind | null> {
   const raw = await deps.store.inbound.getRaw(inboundId);
   if (raw === null) throw new Error(`inbound message ${inboundId} not found`);
-  const outcome = await parseRawMessage(raw, deps.ctx);
+  const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
   if (!outcome.ok) {
     await deps.store.inbound.setState(inboundId, 'failed', outcome.error);
     deps.log.warn({ inbound: inboundId, reason: outcome.error }, 'message parked: cannot be parsed');
@@ -35,13 +37,19 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
   const { kind } = outcome.result;
   // Unsubscribe mailtos and bounces that name a member (issue 9): acted on before the message is marked handled.
   await actOnMembership(deps, inboundId, outcome.result, outcome.mail);
+  // Before the message is marked done: a crash in between replays the job, and attaching is idempotent.
+  if (kind === 'list-post') await collectListPost(deps, inboundId, outcome.mail);
   const route = ROUTES[kind];
+  if (route === 'file') {
+    // A proposal: classification and filing in one commit (migration 008), then its mails.
+    await classifyAndFile(deps, inboundId, outcome.result, outcome.mail);
+    return kind;
+  }
   // One statement: the classification, "done" when nothing follows, and whether an earlier copy exists.
   const saved = await deps.store.inbound.setClassified(inboundId, kind, outcome.result, { done: !route, findCopy: !!route });
   if (!saved.updated) {
     // Already done: a second job for the same message (a replay racing the recovery sweep), or the retry of a
     // job that stopped after its filing committed. Nothing to redo but the dispatch of mails still queued.
-    if (route === 'file') await dispatchQueuedMails(deps, inboundId);
     deps.log.info({ inbound: inboundId, kind }, 'message already handled: not acted on again');
     return kind;
   }
@@ -53,7 +61,6 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     deps.log.info({ inbound: inboundId, copyOf: saved.copyOf.id }, 'message already received: not acted on again');
     return kind;
   }
-  if (route === 'file') await fileParsed(deps, inboundId, outcome.result, outcome.mail);
-  else await deps.dispatcher.dispatch(route, inboundId);
+  await deps.dispatcher.dispatch(route, inboundId);
   return kind;
 }

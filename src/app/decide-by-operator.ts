@@ -14,13 +14,13 @@ const OPERATOR_VERBS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'co
 export type OperatorOutcome = { ok: true; message: string; queued: number } | { ok: false; message: string; usage?: boolean };
 
 export async function decideAsOperator(
-  deps: DecideDeps & { reader: (text: string, opts: ReadOptions) => ReadResult },
+  deps: DecideDeps & { readCommands: (text: string, opts: ReadOptions) => ReadResult },
   ref: string,
   words: string,
   operator: string,
 ): Promise<OperatorOutcome> {
   const locale = deps.config.group.locale;
-  const read = deps.reader(words, { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() });
+  const read = deps.readCommands(words, { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() });
   const cmd = read.commands[0];
   if (!cmd || !OPERATOR_VERBS.has(cmd.verb)) {
     return { ok: false, usage: true, message: `"${words}" is not a decision: use accept, decline [reason], waitlist, schedule DATE, confirm or withdraw (override VERB to overrule)` };

@@ -2,10 +2,12 @@
 import type { Config } from '../config/schema.ts';
 import type { Clock, Composer, Dispatcher, Logger, Sender, Store } from '../ports.ts';
 import type { ParseContext } from '../types.ts';
+import type { MailReader } from './parse-message.ts';
 
 export interface AppDeps {
   config: Config;
   ctx: ParseContext;
+  reader: MailReader;
   store: Store;
   dispatcher: Dispatcher;
   composer: Composer;

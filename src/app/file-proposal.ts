@@ -8,7 +8,6 @@
  *   3. outbox rows queued (unique per purpose, proposal+message, recipient) and the inbound message marked done,
  *      in one commit                               4. deliver jobs dispatched (the recovery sweep redoes a lost one)
  */
-import { readMail } from '../adapters/mailparser.ts';
 import { whyNotAnswer, whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
 import type { ComposedMail, NewOutboxItem, OutboxCap, ProposalRecord, ThreadInfo } from '../ports.ts';
@@ -39,21 +38,80 @@ export async function fileProposal(deps: AppDeps, inboundId: number): Promise<Fi
     await store.inbound.setState(inboundId, 'failed', 'no proposal to file: classify it first (crieur failed retry)');
     return null;
   }
-  return fileParsed(deps, inboundId, inbound.parsed, await readMail(raw));
+  return fileParsed(deps, inboundId, inbound.parsed, await deps.reader.read(raw));
 }
 
-/** Files the proposal of a message already parsed (the classify job, or fileProposal) and queues its mails. */
+/** Files the proposal of a message already parsed and classified (fileProposal) and queues its mails. */
 export async function fileParsed(deps: AppDeps, inboundId: number, parsed: ParseResult, mail: Mail): Promise<FilingOutcome | null> {
-  const { store, log } = deps;
   const draft = parsed.proposal;
   if (!draft) throw new Error(`inbound message ${inboundId} has no proposal to file`);
-  // A forwarded proposal's slides are parts of the attached original (message/rfc822), not of the forward.
-  for (const a of [...mail.parts, ...mail.embedded.flatMap((e) => e.parts)]) {
-    if (draft.attachments.some((d) => d.sha256 === a.sha256)) await store.attachments.put(a.content, a.contentType);
-  }
-  const actor = mail.from?.email.toLowerCase() ?? 'unknown';
+  await keepAttachments(deps, draft, mail);
+  const actor = actorOf(mail);
   const { proposal, action } = await fileOrUpdate(deps, inboundId, draft, actor);
+  return queueMails(deps, inboundId, parsed, mail, proposal, action);
+}
 
+/**
+ * The classify job's filing: the classification, the check for an earlier copy and the filing are one statement
+ * and one commit (ProposalStore.classifyAndFile), then the mails are queued. null when nothing was filed: the
+ * message was handled already (its still-queued mails are dispatched again) or an earlier copy is acted on.
+ */
+export async function classifyAndFile(deps: AppDeps, inboundId: number, parsed: ParseResult, mail: Mail): Promise<FilingOutcome | null> {
+  const { log } = deps;
+  const draft = parsed.proposal;
+  if (!draft) throw new Error(`inbound message ${inboundId} has no proposal to file`);
+  await keepAttachments(deps, draft, mail);
+  const actor = actorOf(mail);
+  const filed = await deps.store.proposals.classifyAndFile(inboundId, parsed, actor, dedupeOf(deps, draft, actor));
+  if (filed.outcome === 'handled') {
+    // A second job for the same message (a replay racing the recovery sweep), or the retry of a job that stopped
+    // after its filing committed. Nothing to redo but the dispatch of mails still queued.
+    await dispatchQueuedMails(deps, inboundId);
+    log.info({ inbound: inboundId, kind: parsed.kind }, 'message already handled: not acted on again');
+    return null;
+  }
+  log.info({ inbound: inboundId, kind: parsed.kind, messageId: parsed.messageId }, 'message classified');
+  if (filed.outcome === 'copy') {
+    // A re-delivery (same Message-ID, other trace headers) is kept but not acted on twice: one filing, one ack.
+    log.info({ inbound: inboundId, copyOf: filed.copyOf }, 'message already received: not acted on again');
+    return null;
+  }
+  if (filed.outcome === 'duplicate') {
+    const proposal = await deps.store.proposals.update(filed.proposal.ref, draft, actor, inboundId);
+    return queueMails(deps, inboundId, parsed, mail, proposal, 'updated');
+  }
+  return queueMails(deps, inboundId, parsed, mail, filed.proposal, filed.outcome);
+}
+
+/** A forwarded proposal's slides are parts of the attached original (message/rfc822), not of the forward. */
+async function keepAttachments(deps: AppDeps, draft: ProposalDraft, mail: Mail): Promise<void> {
+  for (const a of [...mail.parts, ...mail.embedded.flatMap((e) => e.parts)]) {
+    if (draft.attachments.some((d) => d.sha256 === a.sha256)) await deps.store.attachments.put(a.content, a.contentType);
+  }
+}
+
+const actorOf = (mail: Mail) => mail.from?.email.toLowerCase() ?? 'unknown';
+
+/** Same speaker, same title key, within the update window: "the same proposal again", checked while filing. */
+function dedupeOf(deps: AppDeps, draft: ProposalDraft, actor: string): { speakerEmail: string; titleKey: string; since: Date } {
+  const speakerEmail = draft.speakers.find((s) => s.email)?.email ?? actor;
+  return {
+    speakerEmail: speakerEmail.toLowerCase(),
+    titleKey: normalizeTitle(draft.title),
+    since: new Date(deps.clock.now().getTime() - UPDATE_WINDOW_DAYS * DAY_MS),
+  };
+}
+
+/** One acknowledgement per speaker (unless the loop guard says no), one notice per organizer; the message done. */
+async function queueMails(
+  deps: AppDeps,
+  inboundId: number,
+  parsed: ParseResult,
+  mail: Mail,
+  proposal: ProposalRecord,
+  action: FilingOutcome['action'],
+): Promise<FilingOutcome> {
+  const { store, log } = deps;
   const thread: ThreadInfo = { messageId: mail.messageId, references: mail.references, subject: mail.subject, language: parsed.language ?? null };
   const skippedAcks: string[] = [];
   const subjectRef = `${proposal.ref}/m${inboundId}`;
@@ -96,12 +154,9 @@ async function fileOrUpdate(
   actor: string,
 ): Promise<{ proposal: ProposalRecord; action: FilingOutcome['action'] }> {
   const { proposals } = deps.store;
-  const speakerEmail = draft.speakers.find((s) => s.email)?.email ?? actor;
-  const key = normalizeTitle(draft.title);
-  const since = new Date(deps.clock.now().getTime() - UPDATE_WINDOW_DAYS * DAY_MS);
   // Already filed by this message (a replay)? The same speaker's same title lately? Both checked while filing,
   // in one round trip, under a lock: the same proposal sent twice in a row must not be filed twice.
-  const filed = await proposals.fileFromMessage(inboundId, draft, actor, { speakerEmail: speakerEmail.toLowerCase(), titleKey: key, since });
+  const filed = await proposals.fileFromMessage(inboundId, draft, actor, dedupeOf(deps, draft, actor));
   if (filed.duplicate) return { proposal: await proposals.update(filed.proposal.ref, draft, actor, inboundId), action: 'updated' };
   return { proposal: filed.proposal, action: filed.created ? 'filed' : 'already-filed' };
 }

@@ -1,7 +1,6 @@
 /** Use case behind `crieur parse` and the classify worker: raw bytes → ParseResult, or a reason why not. */
 import type { Config } from '../config/schema.ts';
 import type { Mail, ParseContext, ParseResult } from '../types.ts';
-import { readMail } from '../adapters/mailparser.ts';
 import { understand, notMailReason } from '../core/understand.ts';
 import { classify } from '../core/classify/index.ts';
 import type { Kind } from '../types.ts';
@@ -9,11 +8,21 @@ import { addressOf } from '../core/address.ts';
 
 export type ParseOutcome = { ok: true; result: ParseResult; mail: Mail } | { ok: false; error: string };
 
-export async function parseRawMessage(raw: Buffer, ctx: ParseContext): Promise<ParseOutcome> {
+/**
+ * Raw RFC 5322 bytes → the decoded Mail the core reads. Implemented by src/adapters/mailparser.ts
+ * (mailparserReader); the use cases get it in their deps, the CLI and the benches pass it.
+ */
+export interface MailReader {
+  read(raw: Buffer): Promise<Mail>;
+  /** The header block only (no text, parts nor embedded message): for decisions headers can make alone. */
+  readHeaders(raw: Buffer): Promise<Mail>;
+}
+
+export async function parseRawMessage(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<ParseOutcome> {
   if (raw.length === 0) return { ok: false, error: 'empty input: not a mail message' };
   let mail: Mail;
   try {
-    mail = await readMail(raw);
+    mail = await reader.read(raw);
   } catch (err) {
     return { ok: false, error: `unreadable message: ${(err as Error).message}` };
   }
@@ -22,14 +31,26 @@ export async function parseRawMessage(raw: Buffer, ctx: ParseContext): Promise<P
   return { ok: true, result: understand(mail, ctx), mail };
 }
 
+/** Kinds the classification chain names without reading a body, when the headers alone name them (below). */
+const KNOWN_FROM_HEADERS: ReadonlySet<Kind> = new Set(['auto-reply', 'bounce', 'list-post', 'command', 'reply']);
+
 /**
  * Only what the message is (null when it cannot be read or is not mail): the inbox watcher's question, to decide
- * whether to move it. The classify job does the whole of parseRawMessage.
+ * whether to move it ('other' stays in the inbox). The classify job does the whole of parseRawMessage.
+ *
+ * Header-first: the chain is run on the header block alone. When it names one of KNOWN_FROM_HEADERS, a full decode
+ * could only name another of them — every rule before those that answers 'other' (own mail) reads headers
+ * only — so the move is the same and the body is never decoded (bounces, auto-replies, list traffic, answers to
+ * our tokens). Anything else (a proposal, 'other') takes the full decode.
  */
-export async function kindOfRaw(raw: Buffer, ctx: ParseContext): Promise<Kind | null> {
+export async function kindOfRaw(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<Kind | null> {
   if (raw.length === 0) return null;
   try {
-    const mail = await readMail(raw);
+    const head = await reader.readHeaders(raw);
+    if (notMailReason(head)) return null;
+    const fromHeaders = classify(head, ctx).kind;
+    if (KNOWN_FROM_HEADERS.has(fromHeaders)) return fromHeaders;
+    const mail = await reader.read(raw);
     return notMailReason(mail) ? null : classify(mail, ctx).kind;
   } catch {
     return null;

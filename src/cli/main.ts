@@ -19,6 +19,7 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'proposals', summary: 'list, show and decide talk proposals', load: async () => (await import('./commands/proposals.ts')).registerProposals },
   { name: 'failed', summary: 'messages and mails parked after an error; replay them', load: async () => (await import('./commands/failed.ts')).registerFailed },
   { name: 'doctor', summary: 'check every configured service, one line each', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
+  { name: 'digest', summary: 'build the list digests and the organizers\' one; send them, or write them with --out', load: async () => (await import('./commands/digest.ts')).registerDigest },
   { name: 'release', summary: 'send the speaker mails held by decisions.hold', load: async () => (await import('./commands/decide.ts')).registerRelease },
   { name: 'demo', summary: 'run the whole pipeline once on sample mail, embedded services', load: async () => (await import('./commands/demo.ts')).registerDemo },
   { name: 'events', summary: 'meetups and their programme: create, list, show, schedule, unschedule', load: async () => (await import('./commands/events.ts')).registerEvents },

@@ -78,6 +78,8 @@ export const configSchema = z.object({
         name: z.string().min(1),
         address: email,
         language: z.enum(['fr', 'en']).default('fr'),
+        /** The list's List-Id (RFC 2919) when it is not its address with `@` replaced by `.`. */
+        listId: z.string().min(3).optional(),
       }),
     )
     .default([]),
@@ -127,6 +129,22 @@ export const configSchema = z.object({
           title: z.string().optional(),
         })
         .prefault({}),
+    })
+    .prefault({}),
+  digests: z
+    .object({
+      /** Local hour (group.timezone) at which the day's or the week's digests are built and sent. */
+      hour: z.number().int().min(0).max(23).default(8),
+      /** ISO weekday of the weekly digests: 1 Monday … 7 Sunday. */
+      weeklyDay: z.number().int().min(1).max(7).default(1),
+      /** How far back a post is looked for to thread a new one (a reply to an older post starts a new thread). */
+      threadWindowDays: z.number().int().positive().default(60),
+      /** Characters of each post shown in the HTML digest (the text and MIME digests carry more). */
+      excerptChars: z.number().int().min(80).default(400),
+      /** The organizers' daily digest (pending decisions, unconfirmed speakers, programme gaps). */
+      organizers: z.boolean().default(true),
+      /** Talks a meetup's programme is meant to hold: fewer is a gap the organizers' digest names. */
+      programmeSlots: z.number().int().min(0).default(3),
     })
     .prefault({}),
   tokens: z

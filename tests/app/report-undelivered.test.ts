@@ -5,6 +5,7 @@
  * summarized; a mail sent again and parked again is reported again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_URL } from '../support/services.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { connectRedis } from '../../src/adapters/queue/redis.ts';
@@ -34,7 +35,7 @@ const clock: Clock = { now: () => now };
 beforeAll(async () => {
   // Two stores: two connection pools, as two processes would have.
   stores = [await openStore(`${PG_URL}?schema=${schema}`), await openStore(`${PG_URL}?schema=${schema}`)];
-  redis = await connectRedis('redis://127.0.0.1:6379');
+  redis = await connectRedis(REDIS_URL);
   dispatcher = new BullDispatcher(redis, prefix);
 });
 

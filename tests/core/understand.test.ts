@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRawMessage } from '../../src/app/parse-message.ts';
+import { mailparserReader } from '../../src/adapters/mailparser.ts';
 import type { ParseContext } from '../../src/types.ts';
 
 const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -7,12 +8,12 @@ const msg = (head: string, body = 'Bonjour.') => Buffer.from(`${head}\r\n\r\n${b
 
 describe('understand', () => {
   it('cleans the From display name as it cleans speakers', async () => {
-    const o = await parseRawMessage(msg('From: "Raman, Priya" <priya@example.com>\r\nSubject: hello\r\nMessage-ID: <a@b>'), ctx);
+    const o = await parseRawMessage(msg('From: "Raman, Priya" <priya@example.com>\r\nSubject: hello\r\nMessage-ID: <a@b>'), ctx, mailparserReader);
     expect(o.ok && o.result.from).toEqual({ name: 'Priya Raman', email: 'priya@example.com' });
   });
 
   it('says when there is no Message-ID', async () => {
-    const o = await parseRawMessage(msg('From: a@example.org\r\nSubject: hello'), ctx);
+    const o = await parseRawMessage(msg('From: a@example.org\r\nSubject: hello'), ctx, mailparserReader);
     expect(o.ok && o.result.messageId).toBeNull();
     expect(o.ok && o.result.warnings).toContain('no Message-ID header');
   });
@@ -21,7 +22,7 @@ describe('understand', () => {
     ['empty input', Buffer.alloc(0), /empty input/],
     ['bytes with no header', Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n'), /not a mail message/],
   ])('refuses %s with a reason', async (_n, raw, re) => {
-    const o = await parseRawMessage(raw, ctx);
+    const o = await parseRawMessage(raw, ctx, mailparserReader);
     expect(o.ok).toBe(false);
     expect(!o.ok && o.error).toMatch(re);
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRawMessage, type ParseOutcome } from '../../src/app/parse-message.ts';
+import { mailparserReader } from '../../src/adapters/mailparser.ts';
 import type { Kind, ParseContext } from '../../src/types.ts';
 import { corpusMessages, hasCorpus, type CorpusMessage } from '../support/corpus.ts';
 
@@ -19,7 +20,7 @@ async function bounded(m: CorpusMessage): Promise<Outcome> {
     timer = setTimeout(() => resolve({ ok: false, error: `timed out after ${PER_MESSAGE_MS} ms` }), PER_MESSAGE_MS);
   });
   try {
-    return await Promise.race([parseRawMessage(m.raw, ctx).catch((err: unknown) => ({ ok: false as const, error: `threw: ${String(err)}` })), timeout]);
+    return await Promise.race([parseRawMessage(m.raw, ctx, mailparserReader).catch((err: unknown) => ({ ok: false as const, error: `threw: ${String(err)}` })), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -62,6 +62,9 @@ describe('commands across processes (postgres)', () => {
   it('kill -9 between the decision and the speaker mail: after the restart exactly one speaker mail', { timeout: 600_000 }, async () => {
     const email = 'kill.speaker@example.fr';
     const ref = await file('Décision interrompue', email);
+    const toSpeaker = () => svc.sink.messages.filter((m) => m.envelope.to.includes(email) && describeSent(m).ref === ref).length;
+    // The filing's mails (acknowledgement, notices) queued and sent before the lock: only the decision's wait on it.
+    await waitUntil(() => toSpeaker() === 1, 240_000, 'the acknowledgement sent');
     await waitUntil(async () => Number((await svc.db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status IN ('queued', 'sending')"))[0]!.n) === 0, 60_000, 'filing mails sent');
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -84,7 +87,6 @@ describe('commands across processes (postgres)', () => {
     release();
     await holder;
     expect(await confirmMails(email, ref)).toBe(0);
-    const toSpeaker = () => svc.sink.messages.filter((m) => m.envelope.to.includes(email) && describeSent(m).ref === ref).length;
     expect(toSpeaker()).toBe(1); // the acknowledgement
 
     const a2 = start('start-a2');

@@ -173,7 +173,7 @@ describe('two organizers deciding at once (pglite and postgres)', () => {
         const ids: number[] = [];
         for (const m of [a, b]) {
           const { id } = await live.p.store.inbound.saveRaw(m.raw, { source: 'cli' });
-          const parsed = await parseRawMessage(m.raw, deps.ctx);
+          const parsed = await parseRawMessage(m.raw, deps.ctx, deps.reader);
           if (!parsed.ok) throw new Error(parsed.error);
           await live.p.store.inbound.setClassified(id, parsed.result.kind, parsed.result);
           ids.push(id);

@@ -163,6 +163,35 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.proposals.get(first.proposal.ref)).toEqual(first.proposal);
     });
 
+    it('classifies and files a proposal in one step: filed with its record, then handled, copies not filed twice, duplicates told', async () => {
+      const email = `Priya.${uniq()}@Example.org`;
+      const d = draft({ title: `Index BRIN ${uniq()}`, speakers: [{ name: 'Priya', email }, { name: 'Sans adresse', email: null }] });
+      const parsed: ParseResult = { messageId: null, kind: 'proposal', from: null, subject: 's', language: 'fr', warnings: [], proposal: d };
+      const dedupe = { speakerEmail: email.toLowerCase(), titleKey: normalizeTitle(d.title), since: new Date(Date.now() - 86_400_000) };
+      const mid = `<${uniq()}@proposal>`;
+      const first = (await store.inbound.saveRaw(mail(`Message-ID: ${mid}\r\nSubject: a`), { source: 'imap' })).id;
+      const copy = (await store.inbound.saveRaw(mail(`Message-ID: ${mid}\r\nReceived: by relay\r\nSubject: a`), { source: 'imap' })).id;
+
+      const filed = await store.proposals.classifyAndFile(first, parsed, email.toLowerCase(), dedupe);
+      expect(filed.outcome).toBe('filed');
+      const record = (filed as { proposal: unknown }).proposal;
+      // The record answered from what was written is the record read back.
+      expect(record).toEqual(await store.proposals.findByMessage(first));
+      expect(await store.inbound.get(first)).toMatchObject({ kind: 'proposal', state: 'classified', parsed });
+      // Again before its mails are queued (a retry): the same proposal, not a second one.
+      expect(await store.proposals.classifyAndFile(first, parsed, 'x', dedupe)).toEqual({ outcome: 'already-filed', proposal: record });
+      // A re-delivery of the same message through another route is kept, marked done, not filed.
+      expect(await store.proposals.classifyAndFile(copy, parsed, 'x', dedupe)).toEqual({ outcome: 'copy', copyOf: first });
+      expect(await store.inbound.get(copy)).toMatchObject({ kind: 'proposal', state: 'done' });
+      await store.inbound.setState(first, 'done');
+      expect(await store.proposals.classifyAndFile(first, parsed, 'x', dedupe)).toEqual({ outcome: 'handled' });
+      expect(await store.inbound.get(first)).toMatchObject({ state: 'done' });
+      // The same speaker's same title from another message: the proposal to update.
+      const again = await inbound();
+      const dup = await store.proposals.classifyAndFile(again, { ...parsed, proposal: { ...d, speakers: [{ name: 'Priya', email: email.toUpperCase() }] } }, 'x', dedupe);
+      expect(dup).toMatchObject({ outcome: 'duplicate', proposal: { ref: (record as { ref: string }).ref } });
+    });
+
     it('files one proposal when the same message is filed concurrently', async () => {
       const m = await inbound();
       const results = await Promise.all([1, 2, 3].map(() => store.proposals.fileFromMessage(m, draft(), 'a@b')));
@@ -284,6 +313,26 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(winners[0]).toMatchObject({ id, status: 'sending', attempts: 1 });
       expect(await store.outbox.claim(id, 60_000)).toBeNull();
       expect(await store.outbox.pending(10_000)).not.toContain(id);
+    });
+
+    it('claims and marks sent many rows at once, each to its own caller, once (batched statements)', async () => {
+      const items = Array.from({ length: 12 }, (_, i) => item({ raw: Buffer.from(`From: a\r\n\r\nmail ${i}\r\n`) }));
+      const ids = (await store.outbox.enqueueAll(items)).map((r) => r!.id);
+      const sent = ids[3]!;
+      await store.outbox.claim(sent, 60_000);
+      await store.outbox.markSent(sent, '250 earlier');
+      // Every row asked for twice, all at once: the calls waiting behind the first statement share one.
+      const claims = await Promise.all([...ids, ...ids].map((id) => store.outbox.claim(id, 60_000, { transmitting: true })));
+      ids.forEach((id, i) => {
+        const mine = [claims[i], claims[i + ids.length]].filter((c) => c !== null);
+        expect(mine).toHaveLength(id === sent ? 0 : 1);
+        if (id !== sent) expect(mine[0]).toMatchObject({ id, status: 'sending', attempts: 1 });
+        if (id !== sent) expect(mine[0]!.raw.equals(items[i]!.raw)).toBe(true);
+      });
+      const live = ids.filter((id) => id !== sent);
+      await Promise.all(live.map((id) => store.outbox.markSent(id, `250 ok ${id}`)));
+      for (const id of live) expect(await store.outbox.get(id)).toMatchObject({ status: 'sent', smtpResponse: `250 ok ${id}`, lastError: null });
+      expect(await store.outbox.get(sent)).toMatchObject({ status: 'sent', smtpResponse: '250 earlier' });
     });
 
     it('hands a row over once its lease has expired', async () => {

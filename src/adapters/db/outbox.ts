@@ -5,6 +5,7 @@
  */
 import type { OutboxItem, OutboxStore } from '../../ports.ts';
 import { toBuffer, type Db } from './db.ts';
+import { coalesce } from './coalesce.ts';
 
 interface Row {
   id: number;
@@ -33,6 +34,25 @@ const NOT_CAMPAIGN = 'campaign_id IS NULL';
 export const INTERRUPTED_ERROR =
   'interrupted during the SMTP transaction (the sender stopped): it may have been delivered — check with the recipient before `crieur failed retry`';
 
+/**
+ * The claim of several rows in one statement. A row asked for twice in one batch (two jobs for one mail racing)
+ * is updated once: the first asker gets it, the other gets null, as if it had lost the race alone.
+ */
+async function claimMany(db: Db, ids: number[], o: ClaimOptions): Promise<(OutboxItem | null)[]> {
+  const rows = await db.query<Row>(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
+       transmitting_at = CASE WHEN $3 THEN now() END, updated_at = now()
+     WHERE id = ANY($1::integer[]) AND ${CLAIMABLE} AND ${NOT_CAMPAIGN} RETURNING ${COLUMNS}`,
+    [[...new Set(ids)].sort((a, b) => a - b), o.leaseMs, o.transmitting],
+  );
+  const won = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = won.get(id);
+    won.delete(id);
+    return r ? toItem(r) : null;
+  });
+}
+
 function toItem(r: Row): OutboxItem {
   return {
     id: r.id,
@@ -50,7 +70,30 @@ function toItem(r: Row): OutboxItem {
   };
 }
 
+type ClaimOptions = { leaseMs: number; transmitting: boolean };
+
 export function outboxStore(db: Db): OutboxStore {
+  // Claims made together by concurrent deliver jobs are one UPDATE (one synchronous commit): each row still
+  // commits its claim before its own SMTP transaction begins, and only one claim per row can win (below).
+  const claimers = new Map<string, (id: number) => Promise<OutboxItem | null>>();
+  const claimer = (o: ClaimOptions) => {
+    const key = `${o.leaseMs}/${o.transmitting}`;
+    let c = claimers.get(key);
+    if (!c) claimers.set(key, (c = coalesce((ids: number[]) => claimMany(db, ids, o))));
+    return c;
+  };
+  // "sent" marks likewise: one UPDATE for the mails whose SMTP answers came in while the previous mark committed.
+  const markSent = coalesce(async (marks: { id: number; response: string }[]) => {
+    // id = ANY(…), each row's answer looked up by its position: an index scan whatever the plan (a join with
+    // unnest(…) may be planned as a hash join over the whole table once it is large).
+    await db.query(
+      `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = ($2::text[])[array_position($1::integer[], id)],
+         last_error = NULL, lease_until = NULL, updated_at = now()
+       WHERE id = ANY($1::integer[])`,
+      [marks.map((m) => m.id), marks.map((m) => m.response)],
+    );
+    return marks.map(() => undefined);
+  });
   const self: OutboxStore = {
     async enqueue(item) {
       const [r] = await self.enqueueAll([item]);
@@ -85,22 +128,12 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
     },
 
-    async claim(id, leaseMs, opts = {}) {
-      const rows = await db.query<Row>(
-        `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
-           transmitting_at = CASE WHEN $3 THEN now() END, updated_at = now()
-         WHERE id = $1 AND ${CLAIMABLE} AND ${NOT_CAMPAIGN} RETURNING ${COLUMNS}`,
-        [id, leaseMs, opts.transmitting === true],
-      );
-      return rows[0] ? toItem(rows[0]) : null;
+    claim(id, leaseMs, opts = {}) {
+      return claimer({ leaseMs, transmitting: opts.transmitting === true })(id);
     },
 
-    async markSent(id, smtpResponse) {
-      await db.query(
-        `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = $2, last_error = NULL, lease_until = NULL, updated_at = now()
-         WHERE id = $1`,
-        [id, smtpResponse],
-      );
+    markSent(id, smtpResponse) {
+      return markSent({ id, response: smtpResponse });
     },
 
     async markFailed(id, error, smtpResponse, retry) {

@@ -129,6 +129,19 @@ export function proposalStore(db: Db): ProposalStore {
       return { proposal, created: r.outcome === 'filed' };
     },
 
+    async classifyAndFile(messageId, parsed, actor, dedupe) {
+      // One round trip and one commit: classification, copy check and filing (migration 008).
+      const rows = await db.query<{ outcome: 'handled' | 'copy' | 'filed' | 'already-filed' | 'duplicate'; record: (Row & { id: number }) | null }>(
+        'SELECT outcome, record FROM crieur_classify_and_file($1, $2::text::jsonb, $3, $4, $5, $6)',
+        [messageId, jsonParam(parsed), actor, dedupe.speakerEmail, dedupe.titleKey, dedupe.since],
+      );
+      const r = rows[0];
+      if (!r) throw new Error(`filing inbound message ${messageId} returned nothing`);
+      if (r.outcome === 'handled') return { outcome: 'handled' };
+      if (r.outcome === 'copy') return { outcome: 'copy', copyOf: r.record!.id };
+      return { outcome: r.outcome, proposal: toRecord(r.record!) };
+    },
+
     findRecentDuplicate(speakerEmail, normalizedTitle, since) {
       return one(db, RECENT_DUPLICATE, [speakerEmail, normalizedTitle, since]);
     },

@@ -6,6 +6,7 @@ import { commandStore } from './commands.ts';
 import type { Db } from './db.ts';
 import { eventStore } from './events.ts';
 import { inboundStore } from './inbound.ts';
+import { listArchive } from './list-posts.ts';
 import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 import { subscriberStore } from './subscribers.ts';
@@ -24,6 +25,7 @@ export function storeOn(db: Db): Store {
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
     membership: membershipStore(db),
+    lists: listArchive(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),

@@ -6,6 +6,7 @@
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { requireSecret } from '../../config/load.ts';
+import { mailparserReader } from '../../adapters/mailparser.ts';
 import { withServices } from '../with-services.ts';
 import { createComposer } from '../../adapters/compose/composer.ts';
 import { createCommandMails } from '../../adapters/compose/command-mails.ts';
@@ -43,7 +44,8 @@ function withDeps<T>(configFile: string | undefined, fn: (deps: Parameters<typeo
         clock: systemClock,
         log: silentLogger,
         mails: createCommandMails(config),
-        reader: readCommands,
+        readCommands,
+        reader: mailparserReader,
       }),
     (config) => void requireSecret(config),
   );

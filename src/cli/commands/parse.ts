@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { parseRawMessage, parseContextFrom } from '../../app/parse-message.ts';
+import { mailparserReader } from '../../adapters/mailparser.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
 import { visible } from '../format/visible.ts';
@@ -27,7 +28,7 @@ export function registerParse(program: Command): void {
       let failed = false;
       for (const input of inputs) {
         const where = many ? { file: input.file, ...(input.message === undefined ? {} : { message: input.message }) } : {};
-        const outcome = 'error' in input ? ({ ok: false, error: input.error } as const) : await parseRawMessage(input.raw, ctx);
+        const outcome = 'error' in input ? ({ ok: false, error: input.error } as const) : await parseRawMessage(input.raw, ctx, mailparserReader);
         if (!outcome.ok) {
           failed = true;
           if (!many) throw new CliError(outcome.error, EXIT.dataErr);

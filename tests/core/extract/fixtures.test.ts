@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRawMessage } from '../../../src/app/parse-message.ts';
+import { mailparserReader } from '../../../src/adapters/mailparser.ts';
 import { readMail } from '../../../src/adapters/mailparser.ts';
 import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext, ProposalDraft } from '../../../src/types.ts';
@@ -39,7 +40,7 @@ describe('proposal fixtures', () => {
     if (expected.abstractIncludes) expect(x.proposal.abstract ?? '').toContain(expected.abstractIncludes);
     for (const w of expected.warningsInclude ?? []) expect(x.warnings.join('\n')).toContain(w);
     // through the whole parse (classification chain included)
-    const out = await parseRawMessage(raw, ctx);
+    const out = await parseRawMessage(raw, ctx, mailparserReader);
     expect(out.ok).toBe(true);
     if (out.ok) {
       expect(out.result.kind).toBe(expected.kind);

@@ -1,0 +1,62 @@
+/**
+ * The plain-text digest in RFC 1153 form, so that digest-bursting readers (formail -ds, Mailman's and mutt's
+ * digest splitters) cut it back into its messages: a preamble with the table of contents, a line of 70
+ * hyphens, then each message with its own Date/From/Subject/Message-ID header lines, a blank line, its text, and
+ * a line of 30 hyphens with a blank line on either side; the trailer « End of … Digest » and a line of
+ * asterisks. A body line that starts with a hyphen is stuffed with "- " (RFC 934 encapsulation), so no text of
+ * a post can pass for a separator.
+ */
+import { DateTime } from 'luxon';
+import type { DigestData } from '../../core/digest/build.ts';
+import { answersLabel, contextLabel, countsLabel, periodLabel } from '../../core/digest/template-data.ts';
+import type { Language } from '../../types.ts';
+
+export const MESSAGE_SEPARATOR = '-'.repeat(30);
+const PREAMBLE_SEPARATOR = '-'.repeat(70);
+
+export function digestTitle(d: DigestData, locale: Language): string {
+  return `${d.list.name} ${locale === 'fr' ? 'Résumé' : 'Digest'}, ${d.period.key}`;
+}
+
+export function renderDigestText(d: DigestData, ctx: { locale: Language; timezone: string; groupName: string }): string {
+  const { locale, timezone: tz } = ctx;
+  const fr = locale === 'fr';
+  const out: string[] = [];
+  const title = digestTitle(d, locale);
+  out.push(`${title} — ${periodLabel(d, locale, tz)}`, countsLabel(d, locale), '');
+  out.push(fr ? `Pour écrire à la liste : ${d.list.address}` : `To post to the list: ${d.list.address}`);
+  if (d.archiveUrl) out.push(fr ? `Archives : ${d.archiveUrl}` : `Archive: ${d.archiveUrl}`);
+  out.push('', fr ? 'Thèmes du jour :' : "Today's Topics:", '');
+  for (const t of d.threads) {
+    const context = contextLabel(t, locale, tz);
+    for (const e of t.entries) {
+      out.push(`  ${String(e.number).padStart(3)}. ${oneLine(e.subject) || (fr ? '(sans objet)' : '(no subject)')} (${oneLine(e.fromLabel)})`);
+    }
+    if (context) out.push(`       [${context}]`);
+  }
+  out.push('', PREAMBLE_SEPARATOR, '');
+  const blocks: string[] = [];
+  for (const t of d.threads) {
+    for (const e of t.entries) {
+      const lines = [`Date: ${DateTime.fromJSDate(e.sentAt, { zone: tz }).toRFC2822()}`, `From: ${oneLine(e.fromLabel)}`, `Subject: ${oneLine(e.subject)}`];
+      if (e.messageId) lines.push(`Message-ID: ${oneLine(e.messageId)}`);
+      lines.push('');
+      if (e.answers) lines.push(`[${answersLabel(e.answers, locale, tz)}]`, '');
+      lines.push(...stuff(e.body || (fr ? '(message sans texte)' : '(no text)')));
+      if (e.archiveUrl) lines.push('', `<${e.archiveUrl}>`);
+      blocks.push(lines.join('\n'));
+    }
+  }
+  out.push(blocks.join(`\n\n${MESSAGE_SEPARATOR}\n\n`));
+  const end = fr ? `Fin de ${title}` : `End of ${title}`;
+  out.push('', MESSAGE_SEPARATOR, '', end, '*'.repeat(Math.min(end.length, 72)), '');
+  return out.join('\n');
+}
+
+function stuff(body: string): string[] {
+  return body.split('\n').map((l) => (l.startsWith('-') ? `- ${l}` : l));
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\t]+/g, ' ').trim();
+}

@@ -1,0 +1,101 @@
+/**
+ * The digest runner: for each configured list, the last period's posts (build-digest) rendered once per locale
+ * and composed for each member who chose that cadence, in their format, into the outbox. The outbox key
+ * (purpose digest, `<list>/<period>/<format>`, recipient) makes it exactly one digest per list, period and
+ * format for each member — a job run again after a restart, or by a second process running the scheduler,
+ * queues nothing new. An empty period sends nothing.
+ */
+import type { DigestData } from '../core/digest/build.ts';
+import { lastPeriod, type Cadence, type Period } from '../core/digest/period.ts';
+import type { ComposedMail, NewOutboxItem } from '../ports.ts';
+import type { Address, Language } from '../types.ts';
+import type { AppDeps } from './deps.ts';
+import { loadDigest } from './build-digest.ts';
+import type { DigestFormat, DigestRecipients } from './digest-recipients.ts';
+
+export interface RenderedDigest {
+  subject: string;
+  html: string;
+  /** RFC 1153. */
+  text: string;
+}
+
+/** What the use case needs to turn digest data into mail (src/adapters/compose/digest-mail.ts). */
+export interface DigestMailer {
+  render(d: DigestData, locale: Language): Promise<RenderedDigest>;
+  compose(d: DigestData, r: RenderedDigest, format: DigestFormat, to: Address, raws: ReadonlyMap<number, Buffer>): Promise<ComposedMail>;
+}
+
+export type DigestDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'dispatcher' | 'log'> & { mailer: DigestMailer; recipients: DigestRecipients };
+
+export interface ListDigestReport {
+  list: string;
+  period: Period;
+  counts: DigestData['counts'] | null;
+  /** Mails queued now; `already`: queued by an earlier run for this period. */
+  queued: number;
+  already: number;
+  recipients: Record<DigestFormat, number>;
+}
+
+export interface SendOptions {
+  /** The scheduled cadence (members who chose it), or an explicit period for every digest member (`--since`). */
+  cadence?: Cadence;
+  period?: Period;
+  lists?: readonly string[];
+  dryRun?: boolean;
+}
+
+export function digestRef(list: string, period: Period, format: DigestFormat): string {
+  return `${list}/${period.key}/${format}`;
+}
+
+export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Promise<ListDigestReport[]> {
+  const { config } = deps;
+  const reports: ListDigestReport[] = [];
+  const schedule = { hour: config.digests.hour, weeklyDay: config.digests.weeklyDay, timezone: config.group.timezone };
+  const lists = config.lists.filter((l) => !opts.lists || opts.lists.includes(l.name));
+  for (const list of lists) {
+    const period = opts.period ?? lastPeriod(deps.clock.now(), opts.cadence ?? 'daily', schedule);
+    const members = (await deps.recipients.forList(list.name)).filter((m) => !opts.cadence || m.cadence === opts.cadence);
+    const recipients: Record<DigestFormat, number> = { html: 0, text: 0, mime: 0 };
+    for (const m of members) recipients[m.format]++;
+    const report: ListDigestReport = { list: list.name, period, counts: null, queued: 0, already: 0, recipients };
+    reports.push(report);
+    if (members.length === 0) continue;
+    const data = await loadDigest(deps, list, period);
+    if (!data) continue;
+    report.counts = data.counts;
+    if (opts.dryRun) continue;
+    const rendered = new Map<Language, Promise<RenderedDigest>>();
+    const renderFor = (locale: Language) => {
+      let r = rendered.get(locale);
+      if (!r) rendered.set(locale, (r = deps.mailer.render(data, locale)));
+      return r;
+    };
+    const raws = members.some((m) => m.format === 'mime') ? await rawsOf(deps, data) : new Map<number, Buffer>();
+    const items: NewOutboxItem[] = [];
+    for (const m of members) {
+      const r = await renderFor(m.language ?? list.language);
+      const mail = await deps.mailer.compose(data, r, m.format, { name: m.name, email: m.email }, raws);
+      items.push({ purpose: 'digest', subjectRef: digestRef(list.name, period, m.format), recipient: m.email, raw: mail.raw, envelopeFrom: mail.envelopeFrom });
+    }
+    const results = await deps.store.outbox.enqueueAll(items);
+    const fresh = results.filter((r): r is { id: number; inserted: boolean } => r !== null && r.inserted).map((r) => r.id);
+    report.queued = fresh.length;
+    report.already = results.length - fresh.length;
+    await deps.dispatcher.dispatchMany('deliver', fresh);
+    deps.log.info({ list: list.name, period: period.key, queued: report.queued, already: report.already }, 'list digest queued');
+  }
+  return reports;
+}
+
+/** The stored raw bytes of every post shown, for the MIME digest. */
+export async function rawsOf(deps: Pick<AppDeps, 'store'>, data: DigestData): Promise<Map<number, Buffer>> {
+  const raws = new Map<number, Buffer>();
+  for (const e of data.entries) {
+    const raw = await deps.store.inbound.getRaw(e.inboundId);
+    if (raw) raws.set(e.inboundId, raw);
+  }
+  return raws;
+}

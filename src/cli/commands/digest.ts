@@ -1,0 +1,144 @@
+/**
+ * `crieur digest [--list NAME] [--since DURATION] [--dry-run] [--out DIR]` (SPEC): builds the list digests of the
+ * last daily period (or of the DURATION before now) and queues them for the members who chose a digest; without
+ * --list the organizers' digest too. `--out DIR` writes every format of each list digest (`.html`, `.txt` in
+ * RFC 1153 form, `.eml` the MIME digest) and the organizers' `.eml` instead of sending; `--dry-run` says what
+ * would be sent. An empty period sends and writes nothing. Sending again for the same period queues nothing.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { connectRedis } from '../../adapters/queue/redis.ts';
+import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
+import { silentLogger } from '../../adapters/log/pino.ts';
+import { createDigestComposer } from '../../adapters/compose/digest-mail.ts';
+import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.ts';
+import { loadDigest } from '../../app/build-digest.ts';
+import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
+import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
+import { noRecipients } from '../../app/digest-recipients.ts';
+import { systemClock, type Dispatcher, type Store } from '../../ports.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+interface Options {
+  list?: string;
+  since?: string;
+  dryRun?: boolean;
+  out?: string;
+  json?: boolean;
+  config?: string;
+}
+
+export function registerDigest(program: Command): void {
+  program
+    .command('digest')
+    .description('build the list digests (and the organizers\' one) of the last period and send them, or write them with --out')
+    .option('--list <name>', 'only this configured list (no organizers\' digest)')
+    .option('--since <duration>', 'the period ending now instead of the last daily one: 90m, 36h, 2d, 1w')
+    .option('--dry-run', 'say what would be sent, send nothing')
+    .option('--out <dir>', 'write each digest as .html, .txt (RFC 1153) and .eml (MIME digest) instead of sending')
+    .option('--json', 'one JSON object per digest')
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: Options) => {
+      const config = loadConfig({ file: opts.config });
+      if (opts.list !== undefined && !config.lists.some((l) => l.name === opts.list)) {
+        const names = config.lists.map((l) => l.name).join(', ') || 'none configured';
+        throw new CliError(`no list named "${opts.list}" in the configuration (lists: ${names})`, EXIT.usage);
+      }
+      const now = systemClock.now();
+      let period: Period | undefined;
+      if (opts.since !== undefined) {
+        const p = sincePeriod(now, opts.since);
+        if (!p) throw new CliError(`--since "${opts.since}" is not a duration: write it as 90m, 36h, 2d or 1w`, EXIT.usage);
+        period = p;
+      }
+      const store = await openStore(config.database.url);
+      try {
+        if (opts.out !== undefined) await writeOut(config, store, opts, period ?? lastPeriod(now, 'daily', schedule(config)));
+        else await send(config, store, opts, period);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function schedule(config: Config) {
+  return { hour: config.digests.hour, weeklyDay: config.digests.weeklyDay, timezone: config.group.timezone };
+}
+
+const lists = (config: Config, opts: Options) => config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
+const print = (opts: Options, human: string, json: object) => process.stdout.write(`${opts.json ? JSON.stringify(json) : human}\n`);
+
+async function writeOut(config: Config, store: Store, opts: Options, period: Period): Promise<void> {
+  const dir = opts.out!;
+  await mkdir(dir, { recursive: true });
+  const composer = createDigestComposer(config);
+  for (const list of lists(config, opts)) {
+    const data = await loadDigest({ store, config }, list, period);
+    if (!data) {
+      print(opts, `${list.name}: no post in ${period.key}, nothing written`, { list: list.name, period: period.key, files: [] });
+      continue;
+    }
+    const rendered = await composer.render(data, list.language);
+    const mime = await composer.compose(data, rendered, 'mime', { name: null, email: list.address }, await rawsOf({ store }, data));
+    const base = join(dir, `${list.name}-${period.key}`);
+    const files = [`${base}.html`, `${base}.txt`, `${base}.eml`];
+    await Promise.all([writeFile(files[0]!, rendered.html), writeFile(files[1]!, rendered.text), writeFile(files[2]!, mime.raw)]);
+    const c = data.counts;
+    print(opts, `${list.name}: ${c.messages} messages, ${c.threads} threads, ${c.posters} posters → ${files.join(', ')}`, { list: list.name, period: period.key, counts: c, files });
+  }
+  if (opts.list === undefined && config.organizers.length > 0) {
+    const deps = { config, store, clock: systemClock, dispatcher: nullDispatcher, log: silentLogger, organizerMailer: composer };
+    const r = await sendOrganizerDigest(deps, { build: true });
+    const mail = r.mails[0];
+    if (!mail) print(opts, 'organizers: nothing waits, nothing written', { list: null, organizers: true, files: [] });
+    else {
+      const file = join(dir, `organizers-${r.day}.eml`);
+      await writeFile(file, mail.raw);
+      print(opts, `organizers: ${r.counts!.pending} pending, ${r.counts!.unconfirmed} unconfirmed, ${r.counts!.gaps} gaps → ${file}`, { organizers: true, counts: r.counts, files: [file] });
+    }
+  }
+}
+
+const nullDispatcher: Dispatcher = { dispatch: async () => undefined, dispatchMany: async () => undefined };
+
+async function send(config: Config, store: Store, opts: Options, period: Period | undefined): Promise<void> {
+  let dispatcher: Dispatcher = nullDispatcher;
+  let close = async () => undefined as unknown;
+  if (!opts.dryRun) {
+    const redis = await connectRedis(config.redis.url);
+    const bull = new BullDispatcher(redis, config.redis.prefix);
+    dispatcher = bull;
+    close = async () => {
+      await bull.close();
+      await redis.quit();
+    };
+  }
+  try {
+    const composer = createDigestComposer(config);
+    const deps = { config, store, clock: systemClock, dispatcher, log: silentLogger, mailer: composer, organizerMailer: composer, recipients: noRecipients };
+    const reports = await sendListDigests(deps, { ...(period ? { period } : { cadence: 'daily' as const }), ...(opts.list ? { lists: [opts.list] } : {}), dryRun: opts.dryRun ?? false });
+    for (const r of reports) print(opts, human(r, opts.dryRun ?? false), { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already });
+    if (opts.list === undefined) {
+      const o = await sendOrganizerDigest(deps, { dryRun: opts.dryRun ?? false });
+      const what = o.counts ? `${o.counts.pending} pending, ${o.counts.unconfirmed} unconfirmed, ${o.counts.gaps} gaps` : 'nothing waits';
+      print(opts, `organizers: ${what}${o.counts && !opts.dryRun ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, { organizers: true, day: o.day, counts: o.counts, queued: o.queued, already: o.already });
+    }
+  } finally {
+    await close();
+  }
+}
+
+function human(r: ListDigestReport, dryRun: boolean): string {
+  const members = r.recipients.html + r.recipients.text + r.recipients.mime;
+  if (members === 0) return `${r.list}: no member takes a digest of ${r.period.key}, nothing sent`;
+  if (!r.counts) return `${r.list}: no post in ${r.period.key}, nothing sent`;
+  const c = r.counts;
+  const what = `${c.messages} messages, ${c.threads} threads, ${c.posters} posters`;
+  return dryRun
+    ? `${r.list}: ${what} would go to ${members} members (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime})`
+    : `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent`;
+}

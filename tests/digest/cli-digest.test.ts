@@ -1,0 +1,80 @@
+/**
+ * `crieur digest` from a shell (SPEC): --out writes .html, .txt (RFC 1153) and .eml (MIME digest) for a list with
+ * posts and nothing for an empty period; --dry-run sends nothing; bad --list and --since exit 64.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { readMail } from '../../src/adapters/mailparser.ts';
+import { collectListPost } from '../../src/app/collect-list-post.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { silentLogger } from '../../src/adapters/log/pino.ts';
+import { killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { buildMail } from '../support/pipeline.ts';
+
+const box = sandbox('digest');
+const LISTS = [
+  { name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' },
+  { name: 'vide', address: 'vide@lists.postgresql.example', language: 'fr' },
+];
+let configFile: string;
+
+beforeAll(async () => {
+  const dbUrl = `pglite://${join(box.dir, 'db')}`;
+  const config = { database: { url: dbUrl }, lists: LISTS, secret: 'cli-digest-secret-0123', organizers: [], log: { level: 'silent' } };
+  configFile = box.writeConfig(config);
+  const store = await openStore(dbUrl);
+  try {
+    const parsed = configSchema.parse(config);
+    const headers = ['List-Id: Liste générale <pgsql-fr-generale.lists.postgresql.example>', 'Archived-At: <https://archives.example.org/m/1>'];
+    const a = buildMail({ from: 'Jean <jean@example.fr>', to: LISTS[0]!.address, subject: '[generale] Apéro de décembre', body: 'Qui vient ?', headers });
+    const b = buildMail({ from: 'Marie <marie@example.fr>', to: LISTS[0]!.address, subject: 'RE : [generale] Apéro de décembre', body: 'Moi !', references: a.messageId, headers });
+    for (const m of [a, b]) {
+      const { id } = await store.inbound.saveRaw(m.raw, { source: 'cli' });
+      await collectListPost({ config: parsed, store, clock: { now: () => new Date() }, log: silentLogger }, id, await readMail(m.raw));
+    }
+  } finally {
+    await store.close();
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await killAll();
+  await box.cleanup();
+});
+
+describe('crieur digest', { timeout: 90_000 }, () => {
+  it('--out writes every format of the list with posts, nothing for the empty one', async () => {
+    const out = join(box.dir, 'out');
+    const r = await runCrieur(['digest', '--since', '1h', '--out', out, '--config', configFile], { dir: box.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/generale: 2 messages, 1 threads, 2 posters/);
+    expect(r.stdout).toMatch(/vide: no post/);
+    const files = readdirSync(out).sort();
+    expect(files.map((f) => f.replace(/since-[\dT-]+/, 'P'))).toEqual(['generale-P.eml', 'generale-P.html', 'generale-P.txt']);
+    const txt = readFileSync(join(out, files.find((f) => f.endsWith('.txt'))!), 'utf8');
+    expect(txt).toMatch(/Thèmes du jour/);
+    expect(txt).toContain('-'.repeat(30));
+    expect(txt).toContain('<https://archives.example.org/m/1>');
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.eml'))!), 'utf8')).toMatch(/multipart\/digest/);
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8')).toContain('Apéro de décembre');
+  });
+
+  it('--dry-run sends nothing and says why', async () => {
+    const r = await runCrieur(['digest', '--dry-run', '--since', '1h', '--list', 'generale', '--config', configFile], { dir: box.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/generale: no member takes a digest/);
+    expect(existsSync(join(box.dir, 'db'))).toBe(true);
+  });
+
+  it.each([
+    [['--list', 'nope'], /no list named "nope"/],
+    [['--since', 'hier'], /--since "hier" is not a duration/],
+  ])('%j exits 64 naming the cause', async (args, msg) => {
+    const r = await runCrieur(['digest', ...args, '--config', configFile], { dir: box.dir });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(msg);
+  });
+});

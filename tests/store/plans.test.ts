@@ -1,0 +1,90 @@
+/**
+ * Cost flat as the history grows: on an outbox of 100,000 rows (mostly sent, as after a few seasons and an
+ * announcement or two), every statement of the mail path is planned as an index access — none reads the whole
+ * outbox. Plans are asked with EXPLAIN on both engines, after ANALYZE, with the values the statements get.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/adapters/db/open.ts';
+import type { Db } from '../../src/adapters/db/db.ts';
+import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
+
+const ROWS = 100_000;
+const MESSAGES = 5_000;
+
+const engines = [
+  {
+    name: 'pglite',
+    async open() {
+      const dir = tempDir();
+      const db = await openDb(`pglite://${dir}`);
+      return { db, cleanup: async () => (await db.close(), removeDir(dir)) };
+    },
+  },
+  {
+    name: 'postgres',
+    async open() {
+      const schema = randomSchema();
+      const db = await openDb(PG_URL, { schema });
+      return { db, cleanup: async () => (await db.close(), await dropSchema(schema)) };
+    },
+  },
+];
+
+// The mail path's statements on the outbox, with literal values where the application binds parameters.
+const STATEMENTS: [string, string][] = [
+  [
+    'claim (batched)',
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + 60000 * interval '1 millisecond', updated_at = now()
+     WHERE id = ANY('{99001,99002,99003}'::integer[]) AND (status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`,
+  ],
+  [
+    'mark sent (batched)',
+    `UPDATE outbox SET status = 'sent', smtp_response = ('{a,b}'::text[])[array_position('{99001,99002}'::integer[], id)], updated_at = now()
+     WHERE id = ANY('{99001,99002}'::integer[])`,
+  ],
+  [
+    'recovery sweep: pending',
+    `SELECT id FROM outbox WHERE (status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))
+     AND updated_at < now() - interval '1 minute' ORDER BY id LIMIT 500`,
+  ],
+  [
+    'recovery sweep: interrupted',
+    `UPDATE outbox SET status = 'failed', updated_at = now() WHERE status = 'sending' AND lease_until < now() AND transmitting_at IS NOT NULL`,
+  ],
+  ['queued mails of a message (replay)', `SELECT id FROM outbox WHERE cause_message_id = 4321 AND status = 'queued' ORDER BY id`],
+  [
+    'acknowledgement cap',
+    `SELECT count(*) FROM outbox WHERE purpose = 'ack' AND lower(recipient) = lower('speaker77@example.org') AND created_at >= now() - interval '1 day'`,
+  ],
+  ['enqueue key', `SELECT id FROM outbox WHERE purpose = 'ack' AND subject_ref = 'P-0077/m77' AND recipient = 'speaker77@example.org'`],
+  ['parked mails (crieur failed list)', `SELECT id FROM outbox WHERE status = 'failed' ORDER BY id`],
+  ['one mail', `SELECT id, raw FROM outbox WHERE id = 4242`],
+];
+
+describe.each(engines)('query plans at 100,000 outbox rows on $name', (engine) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await engine.open());
+    await db.exec(`
+      INSERT INTO inbound_messages (message_id, sha256, raw, size, source, state, kind)
+        SELECT '<m' || i || '@bench>', md5(i::text), convert_to('Subject: ' || i, 'UTF8'), 12, 'cli', 'done', 'proposal'
+        FROM generate_series(1, ${MESSAGES}) i;
+      INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, status, cause_message_id, created_at, sent_at, lease_until)
+        SELECT CASE WHEN i % 2 = 0 THEN 'ack' ELSE 'notify-organizer' END, 'P-' || (i / 2) || '/m' || (i / 2),
+               'speaker' || (i % 5000) || '@example.org', convert_to('From: crieur ' || i, 'UTF8'), 'bounces@example.org',
+               CASE WHEN i > ${ROWS} - 300 THEN 'queued' WHEN i > ${ROWS} - 400 THEN 'sending' WHEN i % 500 = 0 THEN 'failed' ELSE 'sent' END,
+               1 + i % ${MESSAGES}, now() - (${ROWS} - i) * interval '1 minute', now(), now() + interval '1 minute'
+        FROM generate_series(1, ${ROWS}) i;
+      ANALYZE;`);
+  }, 300_000);
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it.each(STATEMENTS)('%s: no sequential scan of the outbox', async (_name, sql) => {
+    const plan = (await db.query<Record<string, string>>(`EXPLAIN ${sql}`)).map((r) => Object.values(r)[0]).join('\n');
+    expect(plan).not.toMatch(/Seq Scan on outbox/);
+    expect(plan).toMatch(/Index/);
+  });
+});
