@@ -3,9 +3,10 @@
  * them; wiring happens once, in workers/ and the CLI. Keep these small: a use case should need one or two.
  */
 import type { EventStore } from './app/event-store.ts';
-import type { ListArchive } from './app/list-archive.ts';
 import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
+import type { MembershipStore } from './app/membership-store.ts';
+import type { ListArchive } from './app/list-archive.ts';
 import type { CommandStore } from './app/command-store.ts';
 import type { UndeliveredStore } from './app/report-undelivered.ts';
 import type { Kind, Language, ParseResult, ProposalDraft, Speaker } from './types.ts';
@@ -247,10 +248,11 @@ export interface Store {
   outbox: OutboxStore;
   events: EventStore;
   checkpoints: CheckpointStore;
-  /** List posts and their threads, for digests. */
-  lists: ListArchive;
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
+  membership: MembershipStore;
+  /** List posts and their threads, for digests. */
+  lists: ListArchive;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */
   commands: CommandStore;
   /** Parked mails for the organizers' daily summary. */

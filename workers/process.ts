@@ -20,6 +20,7 @@ import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
+import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
 import { startDigests } from './digests.ts';
 
 export interface ProcessOptions {
@@ -84,7 +85,8 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
             { name: 'redis', check: async () => void (await s.redis!.ping()) },
             { name: 'database', check: async () => void (await s.store!.inbound.get(0)) },
           ],
-          admin ? [admin] : [],
+          // The unsubscribe pages (issue 9) need the secret that signs members' tokens.
+          [...(admin ? [admin] : []), ...(config.secret ? [membershipRoutes(s.deps!)] : [])],
         );
         return async () => {
           await new Promise<void>((r) => server.close(() => r()));
@@ -194,6 +196,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
 function startWorkers(s: ProcessParts): void {
   const { config, options: opts, metrics } = s;
   const deps = s.deps!;
+  deps.onBounce = (kind) => metrics.bounces.inc({ kind });
   // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
   const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
   for (const { runner, policy } of runners) {

@@ -59,6 +59,9 @@ export interface ClaimedRecipient {
   /** The member's name on the roster, when the recipient is a member. */
   name: string | null;
   attempts: number;
+  /** The roster row and status of the recipient when a member (issue 9: tokens, VERP, nothing to the disabled). */
+  memberId: number | null;
+  memberStatus: string | null;
 }
 
 export interface CampaignStore {

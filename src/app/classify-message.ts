@@ -13,6 +13,7 @@ import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from '../ports.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
+import { actOnMembership } from './membership.ts';
 
 /**
  * Where each kind goes next; kinds not listed are stored and not answered (auto-replies, bounces, lists…). The
@@ -34,6 +35,8 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     return null;
   }
   const { kind } = outcome.result;
+  // Unsubscribe mailtos and bounces that name a member (issue 9): acted on before the message is marked handled.
+  await actOnMembership(deps, inboundId, outcome.result, outcome.mail);
   // Before the message is marked done: a crash in between replays the job, and attaching is idempotent.
   if (kind === 'list-post') await collectListPost(deps, inboundId, outcome.mail);
   const route = ROUTES[kind];

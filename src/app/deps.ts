@@ -15,4 +15,6 @@ export interface AppDeps {
   sender?: Sender;
   clock: Clock;
   log: Logger;
+  /** Counts a member's bounce by kind (/metrics), in processes that serve metrics. */
+  onBounce?: (kind: 'hard' | 'soft' | 'complaint') => void;
 }

@@ -12,7 +12,7 @@
  */
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { slotValues, verpAddress } from '../core/compose/campaign-slots.ts';
+import { memberVerp, slotValues, verpAddress } from '../core/compose/campaign-slots.ts';
 import type { MimeTemplate, SlotValues } from '../core/compose/mime-template.ts';
 import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
@@ -91,8 +91,15 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
           await store.outbox.markFailed(row.id, lastError, null, false);
           return;
         }
-        const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret }));
-        const from = row.variant.startsWith('list:') ? row.envelopeFrom : verpAddress(row.envelopeFrom, row.recipient);
+        const toList = row.variant.startsWith('list:');
+        // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA).
+        if (!toList && row.memberStatus !== null && row.memberStatus !== 'active') {
+          await store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false);
+          return;
+        }
+        const memberId = toList ? null : row.memberId;
+        const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));
+        const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
         try {
           const r = await deps.sender!.send(raw, { from, to: [row.recipient] });
           sent.push({ id: row.id, response: r.response });

@@ -21,6 +21,8 @@ export interface Subscriber {
   /** Per-list membership (names). */
   lists: string[];
   bounces: number;
+  /** The last bounce that named the member (issue 9): when, and what (`hard 5.1.1`, `soft 4.2.2`). */
+  lastBounce: { at: Date; what: string } | null;
   /** When the member consented (proof of consent), null when not recorded. */
   consentedAt: Date | null;
   /** Where the member came from: cli, import:FILE, web, mail (issue 9)… */

@@ -88,6 +88,8 @@ export const configSchema = z.object({
       host: z.string().default('127.0.0.1'),
       /** /healthz and /metrics; 0 disables the listener. */
       port: z.number().int().min(0).max(65535).default(9464),
+      /** The https base of the links in members' mail (one-click unsubscribe, confirmation), as the world sees it. */
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** Bull Board at /admin/queues: off unless a password is set (basic auth). */
       admin: z.object({ password: z.string().min(12, { error: 'at least 12 characters' }).optional() }).prefault({}),
     })
@@ -102,6 +104,13 @@ export const configSchema = z.object({
       sendLeaseSeconds: z.number().positive().default(60),
       /** Work the queues lost is looked for once it is this old (a live job finishes well within it). */
       staleSeconds: z.number().positive().default(60),
+    })
+    .prefault({}),
+  bounces: z
+    .object({
+      /** Soft bounces (mailbox full, 4.x.x) within the window that disable a member; a hard one disables at once. */
+      softThreshold: z.number().int().positive().default(3),
+      windowDays: z.number().positive().default(30),
     })
     .prefault({}),
   limits: z

@@ -97,7 +97,7 @@ describe('crieur announce', () => {
     // Imported again: Zoé stays unsubscribed.
     expect((await crieur('subscribers', 'import', csv, '--consented')).stdout).toMatch(/0 added, 3 already there/);
     const list = JSON.parse((await crieur('subscribers', 'list', '--json')).stdout) as { email: string; status: string; name: string | null; language: string | null; lists: string[]; bounces: number }[];
-    expect(list).toContainEqual({ email: 'jean@example.fr', name: 'Dupont, Jean', language: 'fr', status: 'active', lists: ['members'], bounces: 0 });
+    expect(list).toContainEqual({ email: 'jean@example.fr', name: 'Dupont, Jean', language: 'fr', status: 'active', lists: ['members'], bounces: 0, lastBounce: null });
     expect(list.find((s) => s.email === 'zoe@example.fr')?.status).toBe('unsubscribed');
     expect(list.filter((s) => s.status === 'active').map((s) => s.email).sort()).toEqual(['alice@example.org', 'bob@example.net', 'jean@example.fr']);
   });
@@ -145,12 +145,14 @@ describe('crieur announce', () => {
     const jeanRaw = sink.messages.find((m) => m.envelope.to[0] === 'jean@example.fr')!.raw.toString();
     const jean = await parsed(Buffer.from(jeanRaw));
     expect(jeanRaw).toMatch(/^List-Id: <members\.pgug\.example\.org>\r$/m);
-    expect(jeanRaw).toMatch(/^List-Unsubscribe: <mailto:talks\+u-[0-9a-f]{20}@pgug\.example\.org\?subject=unsubscribe>\r$/m);
+    // Without http.publicUrl: the mailto alone, with the member's token (issue 9), and no one-click header.
+    expect(jeanRaw).toMatch(/^List-Unsubscribe: <mailto:talks\+u-\d+-[a-z2-7]{16}@pgug\.example\.org\?subject=unsubscribe>\r$/m);
+    expect(jeanRaw).not.toMatch(/^List-Unsubscribe-Post:/m);
     expect(jean.text).toMatch(/^Bonjour Dupont, Jean,/);
     const alice = await parsed(sink.messages.find((m) => m.envelope.to[0] === 'alice@example.org')!.raw);
     expect(alice.text).toContain('Thursday, January 28, 2027 at 7:00 PM');
     // VERP: a bounce names the member.
-    expect(sink.messages.find((m) => m.envelope.to[0] === 'jean@example.fr')!.envelope.from).toBe('bounces+jean=example.fr@pgug.example.org');
+    expect(sink.messages.find((m) => m.envelope.to[0] === 'jean@example.fr')!.envelope.from).toMatch(/^bounces\+b-\d+-[a-z2-7]{16}@pgug\.example\.org$/);
     expect(new Set(sink.messages.map((m) => /^Message-ID: (.*)$/m.exec(m.raw.toString())?.[1])).size).toBe(4);
   });
 

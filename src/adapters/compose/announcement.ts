@@ -64,7 +64,9 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
     const headers: Record<string, string> = {};
     if (personal) {
       headers['List-Id'] = `<members.${domain}>`;
-      headers['List-Unsubscribe'] = `<${sentinel('unsubscribe')}>`;
+      // mailto and https (issue 9), each with the member's token; RFC 8058 one-click when the https link exists.
+      headers['List-Unsubscribe'] = sentinel('listUnsubscribe');
+      if (config.http.publicUrl) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       headers.Precedence = 'bulk';
     }
     headers['Auto-Submitted'] = 'auto-generated';

@@ -126,7 +126,7 @@ export function campaignStore(db: Db): CampaignStore {
 
     async claim(id, from, size, limit, leaseMs) {
       // SKIP LOCKED: two senders on one chunk (a replayed job) split it instead of waiting on each other.
-      const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null }>(
+      const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(
         `WITH picked AS (
            SELECT o.id FROM outbox o WHERE o.campaign_id = $1 AND o.id >= $2 AND o.id < $2 + $3 AND ${CLAIMABLE}
            ORDER BY o.id LIMIT $4 FOR UPDATE SKIP LOCKED)
@@ -134,11 +134,22 @@ export function campaignStore(db: Db): CampaignStore {
            transmitting_at = now(), updated_at = now()
          FROM picked WHERE o.id = picked.id
          RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts,
-           (SELECT s.name FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS name`,
+           (SELECT s.name FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS name,
+           (SELECT s.id FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS member_id,
+           (SELECT s.status FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS member_status`,
         [id, from, size, limit, leaseMs],
       );
       return rows
-        .map((r) => ({ id: r.id, recipient: r.recipient, variant: r.variant ?? '', envelopeFrom: r.envelope_from, name: r.name, attempts: r.attempts }))
+        .map((r) => ({
+          id: r.id,
+          recipient: r.recipient,
+          variant: r.variant ?? '',
+          envelopeFrom: r.envelope_from,
+          name: r.name,
+          attempts: r.attempts,
+          memberId: r.member_id,
+          memberStatus: r.member_status,
+        }))
         .sort((a, b) => a.id - b.id);
     },
 

@@ -11,6 +11,7 @@ import { outboxStore } from './outbox.ts';
 import { proposalStore } from './proposals.ts';
 import { subscriberStore } from './subscribers.ts';
 import { campaignStore } from './campaigns.ts';
+import { membershipStore } from './membership.ts';
 import { undeliveredStore } from './undelivered.ts';
 
 export function storeOn(db: Db): Store {
@@ -21,9 +22,10 @@ export function storeOn(db: Db): Store {
     outbox: outboxStore(db),
     events: eventStore(db),
     checkpoints: checkpointStore(db),
-    lists: listArchive(db),
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
+    membership: membershipStore(db),
+    lists: listArchive(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),
     describe: () => db.describe(),

@@ -11,9 +11,11 @@ interface Row {
   bounces: number;
   consented_at: Date | string | null;
   source: string;
+  last_bounce_at: Date | string | null;
+  last_bounce: string | null;
 }
 
-const SELECT = `SELECT s.email, s.name, s.language, s.status, s.bounces, s.consented_at, s.source,
+const SELECT = `SELECT s.email, s.name, s.language, s.status, s.bounces, s.consented_at, s.source, s.last_bounce_at, s.last_bounce,
   (SELECT coalesce(json_agg(l.list ORDER BY l.list), '[]'::json) FROM subscriber_lists l WHERE l.subscriber_id = s.id) AS lists
   FROM subscribers s`;
 
@@ -25,6 +27,7 @@ function toSubscriber(r: Row): Subscriber {
     status: r.status,
     lists: r.lists ?? [],
     bounces: r.bounces,
+    lastBounce: r.last_bounce_at ? { at: new Date(r.last_bounce_at), what: r.last_bounce ?? '' } : null,
     consentedAt: r.consented_at ? new Date(r.consented_at) : null,
     source: r.source,
   };

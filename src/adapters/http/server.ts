@@ -17,6 +17,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly jobs = new Counter({ name: 'crieur_jobs_total', help: 'Jobs finished, by queue and outcome', labelNames: ['queue', 'outcome'], registers: [this.registry] });
   readonly ingested = new Counter({ name: 'crieur_messages_ingested_total', help: 'Messages stored, by source', labelNames: ['source'], registers: [this.registry] });
+  readonly bounces = new Counter({ name: 'crieur_member_bounces_total', help: 'Bounces that named a member, by kind', labelNames: ['kind'], registers: [this.registry] });
   readonly queueDepth: Gauge;
   /** MJML compiles in this process: one per template × language × content, never one per recipient. */
   readonly mjmlCompiles = new Gauge({

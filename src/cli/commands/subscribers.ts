@@ -110,5 +110,5 @@ function member(address: string, name: string | null, language: string | null, w
 
 /** SPEC: `{email, name, language, status, lists, bounces}`. */
 function toJson(s: Subscriber) {
-  return { email: s.email, name: s.name, language: s.language, status: s.status, lists: s.lists, bounces: s.bounces };
+  return { email: s.email, name: s.name, language: s.language, status: s.status, lists: s.lists, bounces: s.bounces, lastBounce: s.lastBounce };
 }

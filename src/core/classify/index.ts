@@ -17,6 +17,7 @@ import { defineChain, runChain, type Classification, type Rule } from './chain.t
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
 import { autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
+import { memberTokenRule } from './member-token.ts';
 import { tokenAddressRule, tokenThreadRule } from './reply-token.ts';
 import { isNoReplySender } from './signals.ts';
 
@@ -53,6 +54,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   autoReplySubjectRule,
   daemonNoticeRule,
   ownMailRule,
+  memberTokenRule,
   tokenAddressRule,
   listPostRule,
   tokenThreadRule,

@@ -7,6 +7,7 @@
  *  - VERP envelope sender `bounces+jean=example.fr@domain`: a bounce names the member even when its text doesn't.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { mintMemberToken } from '../membership/token.ts';
 import type { SlotValues } from './mime-template.ts';
 
 export function campaignMessageId(campaignId: number, recipient: string, domain: string): string {
@@ -32,11 +33,45 @@ export function verpAddress(bounces: string, recipient: string): string {
   return `${bounces.slice(0, at)}+${r}${bounces.slice(at)}`;
 }
 
-export function slotValues(o: { campaignId: number; recipient: string; name: string | null; domain: string; inbox: string; secret: string }): SlotValues {
+/** `talks@x` + token → `talks+TOKEN@x`. */
+export function plusAddress(address: string, tag: string): string {
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, at)}+${tag}${address.slice(at)}`;
+}
+
+/**
+ * A member's unsubscribe links (issue 9): the mailto to the inbox's plus-address and, with a public https base,
+ * the one-click link; both carry the member's own token (src/core/membership/token.ts).
+ */
+export function memberUnsubscribe(o: { memberId: number; recipient: string; inbox: string; secret: string; publicUrl?: string | undefined }): { mailto: string; https: string | null } {
+  const token = mintMemberToken(o.secret, 'unsubscribe', o.memberId, o.recipient);
+  const base = o.publicUrl?.replace(/\/+$/, '');
+  return { mailto: `mailto:${plusAddress(o.inbox, token)}?subject=unsubscribe`, https: base ? `${base}/unsubscribe/${token}` : null };
+}
+
+/** The VERP envelope sender of a member: `bounces+b-ID-MAC@x`, which names them without showing the address. */
+export function memberVerp(bounces: string, secret: string, memberId: number, recipient: string): string {
+  return plusAddress(bounces, mintMemberToken(secret, 'bounce', memberId, recipient));
+}
+
+export function slotValues(o: {
+  campaignId: number;
+  recipient: string;
+  name: string | null;
+  domain: string;
+  inbox: string;
+  secret: string;
+  memberId?: number | null;
+  publicUrl?: string | undefined;
+}): SlotValues {
+  const links = o.memberId != null ? memberUnsubscribe({ memberId: o.memberId, recipient: o.recipient, inbox: o.inbox, secret: o.secret, publicUrl: o.publicUrl }) : null;
+  const mailto = links?.mailto ?? unsubscribeMailto(o.inbox, o.secret, o.recipient);
   return {
     to: o.recipient,
     messageId: campaignMessageId(o.campaignId, o.recipient, o.domain),
     greeting: o.name && o.name.trim() !== '' ? ` ${o.name.replace(/\s+/g, ' ').trim()}` : '',
-    unsubscribe: unsubscribeMailto(o.inbox, o.secret, o.recipient),
+    // The footer shows the page when there is one (a person clicks), else the mailto.
+    unsubscribe: links?.https ?? mailto,
+    listUnsubscribe: links?.https ? `<${mailto}>, <${links.https}>` : `<${mailto}>`,
   };
 }

@@ -9,7 +9,7 @@
 export type SlotEncoding = 'header' | 'html' | 'text';
 
 /** The per-recipient values. */
-export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe';
+export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUnsubscribe';
 
 export interface Slot {
   slot: SlotName;
@@ -29,4 +29,4 @@ export function sentinel(name: SlotName): string {
   return `\u0001${name}\u0001`;
 }
 
-export const SENTINEL_RE = /\u0001(to|messageId|greeting|unsubscribe)\u0001/g;
+export const SENTINEL_RE = /\u0001(to|messageId|greeting|unsubscribe|listUnsubscribe)\u0001/g;
