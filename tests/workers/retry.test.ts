@@ -90,7 +90,7 @@ describe('the runner table', () => {
 
   it('the schedule can come from the environment, as a list', () => {
     const env = { CRIEUR_DELIVERY_RETRYMINUTES: '0.5,1', CRIEUR_DELIVERY_GIVEUPAFTERHOURS: '6' };
-    expect(loadConfig({ file: undefined, env }).delivery).toEqual({ retryMinutes: [0.5, 1], giveUpAfterHours: 6 });
+    expect(loadConfig({ file: undefined, env }).delivery).toMatchObject({ retryMinutes: [0.5, 1], giveUpAfterHours: 6 });
   });
 
   it('the configuration refuses an empty or non-positive schedule', () => {
