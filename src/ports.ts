@@ -6,6 +6,7 @@ import type { EventStore } from './app/event-store.ts';
 import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
 import type { MembershipStore } from './app/membership-store.ts';
+import type { DigestPreferenceStore } from './app/digest-recipients.ts';
 import type { ListArchive } from './app/list-archive.ts';
 import type { CommandStore } from './app/command-store.ts';
 import type { UndeliveredStore } from './app/report-undelivered.ts';
@@ -251,6 +252,8 @@ export interface Store {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   membership: MembershipStore;
+  /** Members' digest choices per list (migration 009); also the roster's DigestRecipients. */
+  digests: DigestPreferenceStore;
   /** List posts and their threads, for digests. */
   lists: ListArchive;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */

@@ -13,6 +13,7 @@ import { subscriberStore } from './subscribers.ts';
 import { campaignStore } from './campaigns.ts';
 import { membershipStore } from './membership.ts';
 import { undeliveredStore } from './undelivered.ts';
+import { digestPreferenceStore } from './digest-preferences.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -25,6 +26,7 @@ export function storeOn(db: Db): Store {
     subscribers: subscriberStore(db),
     campaigns: campaignStore(db),
     membership: membershipStore(db),
+    digests: digestPreferenceStore(db),
     lists: listArchive(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),
