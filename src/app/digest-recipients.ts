@@ -11,6 +11,8 @@ export type DigestFormat = 'html' | 'text' | 'mime';
 export const DIGEST_FORMATS: readonly DigestFormat[] = ['html', 'text', 'mime'];
 
 export interface DigestSubscriber {
+  /** The roster row: the member's own unsubscribe link and VERP address are minted for it. */
+  memberId: number;
   email: string;
   name: string | null;
   /** The language of their mails; null: the list's. */
