@@ -26,6 +26,15 @@ export function digestPreferenceStore(db: Db): DigestPreferenceStore {
       return rows[0] ?? null;
     },
 
+    async all() {
+      const rows = await db.query<{ email: string; list: string; cadence: Cadence; format: DigestFormat }>(
+        `SELECT lower(s.email) AS email, p.list, p.cadence, p.format FROM digest_preferences p JOIN subscribers s ON s.id = p.subscriber_id ORDER BY p.list`,
+      );
+      const out = new Map<string, (DigestChoice & { list: string })[]>();
+      for (const r of rows) out.set(r.email, [...(out.get(r.email) ?? []), { list: r.list, cadence: r.cadence, format: r.format }]);
+      return out;
+    },
+
     async forList(list) {
       // Only active members: pending, unsubscribed and disabled ones get nothing (a disabled member until re-confirmed).
       const rows = await db.query<{ id: number; email: string; name: string | null; language: Language | null; cadence: Cadence; format: DigestFormat }>(
