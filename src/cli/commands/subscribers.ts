@@ -131,7 +131,7 @@ function member(address: string, name: string | null, language: string | null, w
 }
 
 /** `--digest` and `--digest-format` → the choice to record (null: none), or undefined when `--digest` is absent. */
-function digestChoice(opts: { digest?: string; digestFormat?: string; list?: string }): DigestChoice | null | undefined {
+export function digestChoice(opts: { digest?: string; digestFormat?: string; list?: string }): DigestChoice | null | undefined {
   if (opts.digest === undefined) {
     if (opts.digestFormat !== undefined || opts.list !== undefined) throw new CliError('--digest-format and --list go with --digest daily|weekly', EXIT.usage);
     return undefined;
@@ -148,7 +148,7 @@ function digestChoice(opts: { digest?: string; digestFormat?: string; list?: str
 }
 
 /** The list a digest choice is about: the one named, or the only one configured. */
-function digestList(config: Config, name: string | undefined): string {
+export function digestList(config: Config, name: string | undefined): string {
   const names = config.lists.map((l) => l.name);
   if (name !== undefined) {
     if (!names.includes(name)) throw new CliError(`no list named "${name}" in the configuration (lists: ${names.join(', ') || 'none configured'})`, EXIT.usage);
