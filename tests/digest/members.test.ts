@@ -4,7 +4,8 @@
  * their format, once (counted per recipient, runs repeated); each is roster mail — the list's List-Id, their own
  * List-Unsubscribe (mailto + https, their token), one-click, a VERP envelope naming them — in their language (none:
  * the list's). A pending, an unsubscribed and a disabled member with a digest choice get nothing, nor does an
- * active member without one; an empty period sends nothing.
+ * active member without one; an empty period sends nothing; the digest's own one-click link ends that member's
+ * digests.
  */
 import { simpleParser } from 'mailparser';
 import { describe, expect, it, beforeAll } from 'vitest';
@@ -12,6 +13,7 @@ import { readMail } from '../../src/adapters/mailparser.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { collectListPost } from '../../src/app/collect-list-post.ts';
 import { sendListDigests, type DigestDeps } from '../../src/app/send-digests.ts';
+import { unsubscribeByToken } from '../../src/app/membership.ts';
 import type { DigestChoice } from '../../src/app/digest-recipients.ts';
 import type { SubscriberStatus } from '../../src/app/subscriber-store.ts';
 import { findMemberToken, verifyMemberToken } from '../../src/core/membership/token.ts';
@@ -147,4 +149,25 @@ describe.each(ENGINE_NAMES)("members' digests from the roster (%s)", (engine) =>
     await new Promise((r) => setTimeout(r, 300));
     expect(live.sink.messages.length).toBe(before);
   });
+
+  it("the digest's own one-click link unsubscribes that member: the next digest goes to the others only", async () => {
+    const [alice] = await received('alice@example.fr');
+    const https = /<https:\/\/pgug\.example\.org\/unsubscribe\/([^>]+)>/.exec((alice!.mail.headers['list-unsubscribe'] ?? []).join(''))![1]!;
+    expect(await unsubscribeByToken(live.p.running.context.deps, https, 'one-click https')).toBe('unsubscribed');
+    const post = buildMail({ from: 'Jean <jean@example.fr>', to: LIST, subject: '[generale] Salle du jeudi', body: 'Salle 2.', headers: [`List-Id: <${LIST_ID}>`] });
+    const at = '2027-03-30T12:00:00Z';
+    const { id } = await live.p.store.inbound.saveRaw(post.raw, { source: 'cli' });
+    await live.p.db.query('UPDATE inbound_messages SET received_at = $2 WHERE id = $1', [id, at]);
+    await collectListPost({ ...live.p.running.context.deps, clock: { now: () => new Date(at) } }, id, await readMail(post.raw));
+    clockNow = new Date('2027-03-31T06:00:05Z');
+    try {
+      const [daily] = await sendListDigests(deps, { cadence: 'daily' });
+      expect(daily).toMatchObject({ queued: 1, to: [{ email: 'chloe@example.org', format: 'mime', cadence: 'daily' }] });
+    } finally {
+      clockNow = MONDAY;
+    }
+    await waitFor(async () => ((await received('chloe@example.org')).length === 2 ? true : null), "Chloé's second digest", 30_000);
+    await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
+    expect(await received('alice@example.fr')).toHaveLength(1);
+  }, 60_000);
 });
