@@ -4,7 +4,8 @@
  * --list the organizers' digest too. `--out DIR` writes every format of each list digest (`.html`, `.txt` in
  * RFC 1153 form, `.eml` the MIME digest) and the organizers' `.eml` instead of sending; `--dry-run` says what
  * would be sent and to whom. Recipients: the members who chose a digest of the list (store.digests, active members
- * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for the same period queues nothing.
+ * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for
+ * the same period queues nothing.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -62,7 +62,7 @@ export function registerSubscribers(program: Command): void {
           if (!row) throw new Error(`${m.email} not found right after being added`);
           await store.digests.set(row.id, list, choice);
           line += choice ? `; digest of ${list}: ${choice.cadence}, ${choice.format}` : `; no digest of ${list}`;
-          if (choice && row.status !== 'active') line += ` (sent once the member is active again)`;
+          if (choice && row.status !== 'active') line += ` (none is sent while the member is ${row.status})`;
         }
         process.stdout.write(`${line}\n`);
       });
