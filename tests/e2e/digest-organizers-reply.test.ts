@@ -6,11 +6,13 @@
  * decisions in `crieur proposals show --json`'s history, the speaker's three decision mails, one transcript to the
  * organizer. The same reply with a forged From, or from the speaker (his own token, or the digest's), changes nothing.
  * (An organizer's reply is authenticated by the digest's token in In-Reply-To whatever address it is sent to.)
+ * Regression: the transcript was audited on the token's ref — for the digest a day, `d20261130`, not a proposal —
+ * so the command job failed after the decisions and was retried until parked; an expired digest token likewise.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { sendOrganizerDigest } from '../../src/app/organizer-digest.ts';
-import { findTokens } from '../../src/core/tokens.ts';
+import { findTokens, mintToken } from '../../src/core/tokens.ts';
 import { buildMail, quiet, sentTo, TEST_SECRET, useLiveImap, waitFor, type SentMail } from '../support/pipeline.ts';
 import { causedTo, DIM, fileProposal, JEAN, ORGA2, send, type Filed } from '../support/commands.ts';
 import { killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
@@ -20,14 +22,15 @@ const MALLORY = 'mallory@evil.example';
 /** An organizer's answer to the digest: commands first, then the digest quoted below an attribution, as clients do. */
 function replyTo(digest: SentMail, o: { from: string; to: string; commands: string[] }) {
   const quoted = (digest.mail.text ?? '').split('\n').map((l) => (l === '' ? '>' : `> ${l}`));
-  return buildMail({
+  const spec = {
     from: o.from,
     to: o.to,
     subject: `Re: ${digest.mail.subject}`,
     inReplyTo: digest.mail.messageId!,
     references: digest.mail.messageId!,
     body: [...o.commands, '', 'Le lun. 30 nov. 2026 à 08:00, PostgreSQL Paris <talks@pgug.example.org> a écrit :', ...quoted, ''].join('\n'),
-  });
+  };
+  return { ...buildMail(spec), spec };
 }
 
 describe("the organizers' digest answered with commands (postgres)", () => {
@@ -38,6 +41,13 @@ describe("the organizers' digest answered with commands (postgres)", () => {
     await box.cleanup();
   });
   const status = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
+  /** The message's command job finished without a failure (a failure is retried, and parked after its retries). */
+  const jobCompleted = async (inboundId: number) => {
+    const job = await live.p.running.context.dispatcher.queue('command').getJob(`command-${inboundId}`);
+    expect(job, `command job of ${inboundId}`).toBeTruthy();
+    expect(job!.failedReason ?? null).toBeNull();
+    expect(await job!.getState()).toBe('completed');
+  };
   let filed: Filed[] = [];
   let digest: SentMail;
   let digestAddress: string;
@@ -81,6 +91,23 @@ describe("the organizers' digest answered with commands (postgres)", () => {
     }
   }, 120_000);
 
+  it("an organizer answering a digest whose token expired is told so, once; nothing is decided and the job does not fail", async () => {
+    // Regression: the transcript was audited on the token's ref — a day, not a proposal — and the job failed on it.
+    const old = new Date(Date.now() - 200 * 86_400_000);
+    const token = mintToken(TEST_SECRET, { purpose: 'organizer', ref: 'd20260101' }, DIM, old);
+    const m = replyTo(digest, { from: `Dimitri Fontaine <${DIM}>`, to: `talks+${token}@pgug.example.org`, commands: commands() });
+    const expired = buildMail({ ...m.spec, inReplyTo: `<${token}.abc@pgug.example.org>`, references: `<${token}.abc@pgug.example.org>` });
+    const inbound = await send(live, expired);
+    expect(inbound).toMatchObject({ kind: 'command', state: 'done' });
+    expect(await live.p.store.commands.get(inbound.id)).toMatchObject({ outcome: 'refused', reason: 'expired' });
+    for (const f of filed) expect(await status(f.ref)).toBe('received');
+    const t = await waitFor(async () => (await sentTo(live.sink, DIM)).find((x) => x.mail.inReplyTo === expired.messageId), 'the expired-token transcript', 30_000);
+    expect(findTokens(t.mail.replyTo[0]!.email)[0]).toMatchObject({ purpose: 'organizer' });
+    await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
+    expect((await sentTo(live.sink, DIM)).filter((x) => x.mail.inReplyTo === expired.messageId)).toHaveLength(1);
+    await jobCompleted(inbound.id);
+  }, 60_000);
+
   it('the organizer answers: three decisions, the speaker told each, one transcript', async () => {
     const before = (await sentTo(live.sink, DIM)).length;
     const reply = replyTo(digest, { from: `Dimitri Fontaine <${DIM}>`, to: digestAddress, commands: commands() });
@@ -88,6 +115,7 @@ describe("the organizers' digest answered with commands (postgres)", () => {
     expect(inbound).toMatchObject({ kind: 'command', state: 'done' });
     // The command log's row is finished just after the effects' commit (which marks the message done).
     await waitFor(async () => (await live.p.store.commands.get(inbound.id))?.outcome === 'executed', 'the command log to say executed', 10_000);
+    await jobCompleted(inbound.id);
     expect([await status(filed[0]!.ref), await status(filed[1]!.ref), await status(filed[2]!.ref)]).toEqual(['accepted', 'declined', 'waitlisted']);
 
     // The speaker's three decision mails, the reason quoted in the decline.
@@ -102,6 +130,9 @@ describe("the organizers' digest answered with commands (postgres)", () => {
     expect(transcripts).toHaveLength(1);
     expect(transcripts[0]!.mail.text!.match(/\[fait\]/g)).toHaveLength(3);
     expect((await causedTo(live, inbound.id, DIM)).map((r) => r.purpose)).toEqual(['command-result']);
+    // The transcript is audited on the first proposal the reply named (the digest's token names a day).
+    const audit = (await live.p.store.proposals.history(filed[0]!.ref)).filter((h) => h.action === 'mail-queued' && h.messageId === inbound.id);
+    expect(audit.map((h) => h.detail)).toContainEqual(expect.objectContaining({ purpose: 'command-result', to: DIM }));
     expect((await sentTo(live.sink, ORGA2)).filter((m) => m.mail.inReplyTo === reply.messageId)).toEqual([]);
 
     // `crieur proposals show --json`: each history has its decision, by the organizer, via the reply.
