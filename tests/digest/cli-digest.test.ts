@@ -23,7 +23,7 @@ let configFile: string;
 
 beforeAll(async () => {
   const dbUrl = `pglite://${join(box.dir, 'db')}`;
-  const config = { database: { url: dbUrl }, lists: LISTS, secret: 'cli-digest-secret-0123', organizers: [], log: { level: 'silent' } };
+  const config = { database: { url: dbUrl }, lists: LISTS, secret: 'cli-digest-secret-0123', organizers: ['dim@example.org'], log: { level: 'silent' } };
   configFile = box.writeConfig(config);
   const store = await openStore(dbUrl);
   try {
@@ -95,8 +95,20 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     expect(dry.stdout).toMatch(/^ {2}html daily {2}alice@example\.fr$/m);
     expect(dry.stdout).toMatch(/^ {2}mime daily {2}bob@example\.fr$/m);
     expect(dry.stdout).not.toContain('carol@example.fr');
-    const json = await runCrieur(['digest', '--dry-run', '--json', '--since', '1h', '--list', 'generale', '--config', configFile], { dir: box.dir });
-    expect(JSON.parse(json.stdout.trim())).toMatchObject({ list: 'generale', queued: 0, recipients: { html: 1, text: 0, mime: 1 }, to: [{ email: 'alice@example.fr', format: 'html', cadence: 'daily' }, { email: 'bob@example.fr', format: 'mime', cadence: 'daily' }] });
+    // Without --list, the organizers' digest too: a proposal waits, so it would go to the organizer.
+    const store = await openStore(`pglite://${join(box.dir, 'db')}`);
+    try {
+      const { id } = await store.inbound.saveRaw(buildMail({ from: 'Éloïse <eloise@example.fr>', to: 'talks@pgug.example.org', subject: 'Proposition', body: 'VACUUM' }).raw, { source: 'cli' });
+      await store.proposals.fileFromMessage(id, { format: 'talk', title: 'VACUUM sans peur', abstract: null, durationMinutes: 45, language: 'fr', speakers: [{ name: 'Éloïse', email: 'eloise@example.fr' }], attachments: [] }, 'eloise@example.fr');
+    } finally {
+      await store.close();
+    }
+    const json = await runCrieur(['digest', '--dry-run', '--json', '--since', '1h', '--config', configFile], { dir: box.dir });
+    expect(json.code, json.stderr).toBe(0);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.list === 'generale')).toMatchObject({ queued: 0, recipients: { html: 1, text: 0, mime: 1 }, to: [{ email: 'alice@example.fr', format: 'html', cadence: 'daily' }, { email: 'bob@example.fr', format: 'mime', cadence: 'daily' }] });
+    expect(lines.find((l) => l.list === 'vide')).toMatchObject({ counts: null, to: [] });
+    expect(lines.find((l) => l.organizers === true)).toMatchObject({ counts: { pending: 1 }, queued: 0, to: ['dim@example.org'] });
   }, 300_000);
 
   it.each([

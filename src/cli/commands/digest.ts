@@ -130,7 +130,12 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
     if (opts.list === undefined) {
       const o = await sendOrganizerDigest(deps, { dryRun: opts.dryRun ?? false });
       const what = o.counts ? `${o.counts.pending} pending, ${o.counts.unconfirmed} unconfirmed, ${o.counts.gaps} gaps` : 'nothing waits';
-      print(opts, `organizers: ${what}${o.counts && !opts.dryRun ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, { organizers: true, day: o.day, counts: o.counts, queued: o.queued, already: o.already });
+      const json = { organizers: true, day: o.day, counts: o.counts, queued: o.queued, already: o.already };
+      if (!opts.dryRun) print(opts, `organizers: ${what}${o.counts ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, json);
+      else {
+        const to = o.counts ? config.organizers : [];
+        print(opts, [`organizers: ${what}${to.length ? ` would go to ${to.length} organizers:` : ''}`, ...to.map((e) => `  ${visible(e)}`)].join('\n'), { ...json, to });
+      }
     }
   } finally {
     await close();
