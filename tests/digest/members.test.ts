@@ -5,7 +5,7 @@
  * List-Unsubscribe (mailto + https, their token), one-click, a VERP envelope naming them — in their language (none:
  * the list's). A pending, an unsubscribed and a disabled member with a digest choice get nothing, nor does an
  * active member without one; an empty period sends nothing; the digest's own one-click link ends that member's
- * digests.
+ * digests; a member disabled after their digest was queued does not get it.
  */
 import { simpleParser } from 'mailparser';
 import { describe, expect, it, beforeAll } from 'vitest';
@@ -169,5 +169,30 @@ describe.each(ENGINE_NAMES)("members' digests from the roster (%s)", (engine) =>
     await waitFor(async () => ((await received('chloe@example.org')).length === 2 ? true : null), "Chloé's second digest", 30_000);
     await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
     expect(await received('alice@example.fr')).toHaveLength(1);
+  }, 60_000);
+
+  it('a member disabled between queueing and delivery gets nothing: the row is parked with the reason', async () => {
+    const post = buildMail({ from: 'Jean <jean@example.fr>', to: LIST, subject: '[generale] Compte rendu', body: 'Merci à tous.', headers: [`List-Id: <${LIST_ID}>`] });
+    const at = '2027-03-31T12:00:00Z';
+    const { id } = await live.p.store.inbound.saveRaw(post.raw, { source: 'cli' });
+    await live.p.db.query('UPDATE inbound_messages SET received_at = $2 WHERE id = $1', [id, at]);
+    await collectListPost({ ...live.p.running.context.deps, clock: { now: () => new Date(at) } }, id, await readMail(post.raw));
+    // Queued, not yet handed to the senders.
+    const held: number[] = [];
+    const holding = { dispatch: async () => undefined, dispatchMany: async (_q: string, ids: number[]) => void held.push(...ids) };
+    clockNow = new Date('2027-04-01T06:00:05Z');
+    try {
+      const [daily] = await sendListDigests({ ...deps, dispatcher: holding }, { cadence: 'daily' });
+      expect(daily).toMatchObject({ queued: 1, to: [{ email: 'chloe@example.org' }] });
+    } finally {
+      clockNow = MONDAY;
+    }
+    expect(held).toHaveLength(1);
+    await live.p.store.membership.setStatus(ids.get('chloe@example.org')!, 'disabled', 'hard 5.1.1 bounce (test)');
+    await live.p.running.context.dispatcher.dispatchMany('deliver', held);
+    const rowOf = async () => (await live.p.db.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM outbox WHERE id = $1', [held[0]]))[0];
+    const row = await waitFor(async () => ((await rowOf())?.status === 'failed' ? rowOf() : null), 'the row to be parked', 30_000);
+    expect(row.last_error).toBe('not sent: member disabled');
+    expect(await received('chloe@example.org')).toHaveLength(2);
   }, 60_000);
 });
