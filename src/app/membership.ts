@@ -110,14 +110,21 @@ export async function actOnMembership(deps: MembershipDeps, inboundId: number, r
       deps.log.warn({ inbound: inboundId }, 'membership request not answered: this process has no membership mails');
       return null;
     }
-    return actOnRequest(join, inboundId, result.membership, mail.from);
+    return actOnRequest(join, inboundId, result.messageId, result.membership, mail.from);
   }
   return null;
 }
 
-async function actOnRequest(deps: JoinDeps & LeaveDeps, inboundId: number, req: NonNullable<ParseResult['membership']>, from: NonNullable<Mail['from']>): Promise<string> {
+async function actOnRequest(
+  deps: JoinDeps & LeaveDeps,
+  inboundId: number,
+  messageId: string | null,
+  req: NonNullable<ParseResult['membership']>,
+  from: NonNullable<Mail['from']>,
+): Promise<string> {
   const cause = `mail (inbound ${inboundId})`;
-  const key = `inbound:${inboundId}`;
+  // One request per message, even delivered twice (another route adds its own trace headers: another inbound row).
+  const key = messageId ? `message:${from.email.toLowerCase()}:${messageId.slice(0, 400)}` : `inbound:${inboundId}`;
   if (req.verb === 'unsubscribe') return `leave ${await requestLeave(deps, from.email, cause, key)}`;
   // A digest choice is a join request carrying it: confirmed like any (From can be forged), and a stranger asking for
   // a digest joins with it. The list is the one named, else the first configured.

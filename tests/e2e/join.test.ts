@@ -4,7 +4,7 @@
  * auto-reply to it confirms nothing, a reply from another address or with a forged token neither → a blank reply
  * confirms → active → the next announcement (`crieur announce`) reaches the member with List-Id, List-Unsubscribe
  * and List-Unsubscribe-Post. An expired request does nothing; the per-address cap holds; the confirmation page's
- * GET confirms no one, its POST does. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes and
+ * GET confirms no one, its POST does; a request delivered twice is answered once. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes and
  * ends with a "you are unsubscribed" mail.
  */
 import type { Server } from 'node:http';
@@ -131,6 +131,15 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
     // The fourth and fifth were handled (settled) without a mail: give a stray delivery time to show up.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await membershipMails('victim@example.org')).toHaveLength(3);
+  });
+
+  it('one request delivered twice (another route, other trace headers) gets one confirmation', { timeout: 60_000 }, async () => {
+    const messageId = '<twice-delivered-1@example.fr>';
+    await send({ from: 'dora@example.fr', subject: 'subscribe', body: '', messageId, headers: ['Received: from mx1.example.fr by mx.pgug.example.org; Mon, 30 Nov 2026 09:00:00 +0100'] });
+    await send({ from: 'dora@example.fr', subject: 'subscribe', body: '', messageId, headers: ['Received: from mx2.example.fr by mx.pgug.example.org; Mon, 30 Nov 2026 09:00:03 +0100'] });
+    await waitSentTo(live.sink, 'dora@example.fr');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await membershipMails('dora@example.fr')).toHaveLength(1);
   });
 
   it('désabonner by mail asks for confirmation; the blank reply unsubscribes and ends with a short mail', { timeout: 90_000 }, async () => {
