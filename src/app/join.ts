@@ -126,7 +126,8 @@ export async function requestSubscription(deps: JoinDeps, req: JoinRequest): Pro
   });
   const token = mintMemberToken(requireSecret(deps.config), 'confirm', request.id, request.email);
   const locale = request.language ?? deps.config.group.locale;
-  const mail = await deps.membershipMails.confirmJoin({ name: request.name, email: request.email }, locale, token, request.expiresAt);
+  const digestAsked = request.digest ? { list: request.digest.list, cadence: request.digest.choice?.cadence ?? null } : null;
+  const mail = await deps.membershipMails.confirmJoin({ name: request.name, email: request.email }, locale, token, request.expiresAt, digestAsked);
   const row = await deps.store.outbox.enqueueCapped(
     { purpose: 'membership', subjectRef: joinRef(request.id), recipient: mail.recipient, raw: mail.raw, envelopeFrom: mail.envelopeFrom },
     membershipCap(deps.config, now),

@@ -11,20 +11,21 @@
 import { requireSecret } from '../config/load.ts';
 import { mintMemberToken } from '../core/membership/token.ts';
 import { membershipCap, type JoinDeps } from './join.ts';
+import type { Language } from '../types.ts';
 import type { MemberRow, MembershipStore } from './membership-store.ts';
 
 export type LeaveDeps = Omit<JoinDeps, 'store'> & { store: Pick<JoinDeps['store'], 'outbox'> & { membership: Pick<MembershipStore, 'byEmail'> } };
 
 export type LeaveOutcome = 'confirmation-sent' | 'capped' | 'not-member';
 
-export async function requestLeave(deps: LeaveDeps, from: string, cause: string, key: string): Promise<LeaveOutcome> {
+export async function requestLeave(deps: LeaveDeps, from: string, cause: string, key: string, language: Language | null = null): Promise<LeaveOutcome> {
   const member = await deps.store.membership.byEmail(from);
   if (!member || member.status !== 'active') {
     deps.log.info({ cause }, 'leave request from an address that is not an active member: nothing sent');
     return 'not-member';
   }
   const token = mintMemberToken(requireSecret(deps.config), 'unsubscribe', member.id, member.email);
-  const mail = await deps.membershipMails.confirmLeave({ name: member.name, email: member.email }, member.language ?? deps.config.group.locale, token);
+  const mail = await deps.membershipMails.confirmLeave({ name: member.name, email: member.email }, member.language ?? language ?? deps.config.group.locale, token);
   return (await enqueue(deps, `leave:${key}`, mail)) ? 'confirmation-sent' : 'capped';
 }
 

@@ -125,7 +125,7 @@ async function actOnRequest(
   const cause = `mail (inbound ${inboundId})`;
   // One request per message, even delivered twice (another route adds its own trace headers: another inbound row).
   const key = messageId ? `message:${from.email.toLowerCase()}:${messageId.slice(0, 400)}` : `inbound:${inboundId}`;
-  if (req.verb === 'unsubscribe') return `leave ${await requestLeave(deps, from.email, cause, key)}`;
+  if (req.verb === 'unsubscribe') return `leave ${await requestLeave(deps, from.email, cause, key, req.language)}`;
   // A digest choice is a join request carrying it: confirmed like any (From can be forged), and a stranger asking for
   // a digest joins with it. The list is the one named, else the first configured.
   const list = req.digest ? (req.digest.list ?? deps.config.lists[0]?.name ?? null) : null;

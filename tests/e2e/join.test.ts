@@ -4,7 +4,8 @@
  * auto-reply to it confirms nothing, a reply from another address or with a forged token neither → a blank reply
  * confirms → active → the next announcement (`crieur announce`) reaches the member with List-Id, List-Unsubscribe
  * and List-Unsubscribe-Post. An expired request does nothing; the per-address cap holds; the confirmation page's
- * GET confirms no one, its POST does; a request delivered twice is answered once. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes and
+ * GET confirms no one, its POST does; a request delivered twice is answered once; a digest choice by mail is
+ * confirmed like a join. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes and
  * ends with a "you are unsubscribed" mail.
  */
 import type { Server } from 'node:http';
@@ -18,7 +19,7 @@ import { appendRaw, buildMail, ENGINE_NAMES, sentTo, settled, useLiveImap, waitF
 const PUBLIC = 'https://pgug.example.org/membres';
 
 describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
-  const live = useLiveImap(engine, { overrides: { http: { port: 0, publicUrl: PUBLIC }, membership: { requestsPerDay: 3, confirmDays: 7 } } });
+  const live = useLiveImap(engine, { overrides: { http: { port: 0, publicUrl: PUBLIC }, membership: { requestsPerDay: 4, confirmDays: 7 } } });
   const box = sandbox(`join-${engine}`);
   let http: Server;
   let base: string;
@@ -125,12 +126,27 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
     expect((await fetch(`${base}/confirm/c-1-aaaaaaaaaaaaaaaa`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('résumé hebdomadaire from a member: a confirmation saying so; its reply sets the digest; résumé non stops it', { timeout: 60_000 }, async () => {
+    const chloe = (await live.p.store.membership.byEmail('chloe@example.fr'))!.id;
+    for (const [subject, expected] of [['Résumé hebdomadaire', { cadence: 'weekly', format: 'html' }], ['résumé non', null]] as const) {
+      const before = (await membershipMails('chloe@example.fr')).length;
+      await send({ from: 'chloe@example.fr', subject, body: '' });
+      const mails = await waitSentTo(live.sink, 'chloe@example.fr', before + 1);
+      const ask = (await membershipMails('chloe@example.fr')).at(-1)!;
+      expect(mails.length).toBeGreaterThan(before);
+      expect(ask.mail.text).toContain(expected ? 'le résumé hebdomadaire de la liste generale' : 'arrête aussi le résumé de la liste generale');
+      await send({ from: 'chloe@example.fr', to: replyTo(ask), subject: `Re: ${ask.mail.subject}`, body: '' });
+      expect(await live.p.store.digests.get(chloe, 'generale')).toEqual(expected);
+    }
+    expect(await status('chloe@example.fr')).toBe('active');
+  });
+
   it('requests for one address are capped per day: a third party cannot be flooded', { timeout: 90_000 }, async () => {
-    for (let i = 0; i < 5; i++) await send({ from: 'victim@example.org', subject: 'subscribe', body: '' });
-    await waitSentTo(live.sink, 'victim@example.org', 3);
+    for (let i = 0; i < 6; i++) await send({ from: 'victim@example.org', subject: 'subscribe', body: '' });
+    await waitSentTo(live.sink, 'victim@example.org', 4);
     // The fourth and fifth were handled (settled) without a mail: give a stray delivery time to show up.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await membershipMails('victim@example.org')).toHaveLength(3);
+    expect(await membershipMails('victim@example.org')).toHaveLength(4);
   });
 
   it('one request delivered twice (another route, other trace headers) gets one confirmation', { timeout: 60_000 }, async () => {
