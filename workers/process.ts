@@ -21,7 +21,6 @@ import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
 import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
-import { confirmRoute } from '../src/adapters/http/confirm-route.ts';
 import { startDigests } from './digests.ts';
 
 export interface ProcessOptions {
@@ -86,8 +85,8 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
             { name: 'redis', check: async () => void (await s.redis!.ping()) },
             { name: 'database', check: async () => void (await s.store!.inbound.get(0)) },
           ],
-          // The unsubscribe and confirmation pages (issue 9) need the secret that signs members' tokens.
-          [...(admin ? [admin] : []), ...(config.secret ? [membershipRoutes(s.deps!), confirmRoute(s.deps!)] : [])],
+          // The unsubscribe pages (issue 9) need the secret that signs members' tokens.
+          [...(admin ? [admin] : []), ...(config.secret ? [membershipRoutes(s.deps!)] : [])],
         );
         return async () => {
           await new Promise<void>((r) => server.close(() => r()));

@@ -150,17 +150,6 @@ async function requestOfToken(deps: Pick<JoinDeps, 'store' | 'config'>, token: s
 }
 
 /**
- * What a confirmation link would do, without doing it: the page's GET shows its button only for an open request
- * (link scanners and prefetchers follow every URL of a mail; only the button's POST confirms).
- */
-export async function inspectConfirmation(deps: Pick<JoinDeps, 'store' | 'config' | 'clock'>, token: string): Promise<'open' | 'already' | 'expired' | 'invalid'> {
-  const request = await requestOfToken(deps, token);
-  if (!request) return 'invalid';
-  const v = requestVerdict(request, deps.clock.now());
-  return v === 'confirmed' ? 'already' : v;
-}
-
-/**
  * `from`: the address a confirming reply came from (the mail path); it must be the one asked for, or the reply
  * confirms nothing (a valid-looking token forwarded to, or guessed by, someone else). Absent for the link.
  */
