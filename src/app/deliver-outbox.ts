@@ -18,9 +18,9 @@ export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'lo
   // transmitting too, one commit instead of two.
   const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
   if (!item) return 'skipped';
-  // Roster mail sent through the outbox (a member's list digest) names its member in its VERP envelope sender: one
-  // who left or was disabled since it was queued gets nothing, as from a campaign (send-campaign.ts).
-  const member = findMemberToken(item.envelopeFrom);
+  // A member's list digest names its member in its VERP envelope sender: one who left or was disabled since it was
+  // queued gets nothing, as from a campaign (send-campaign.ts). Digests only: a confirmation goes to a pending member.
+  const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
   if (member?.purpose === 'bounce') {
     const row = await store.membership.byId(member.id);
     if (row && row.status !== 'active') {
