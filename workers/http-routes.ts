@@ -14,7 +14,7 @@ import { publicRoutes, type Subscriptions } from '../src/adapters/http/public-ro
 import { rateLimited, requestUrl } from '../src/adapters/http/page-kit.ts';
 import type { Route } from '../src/adapters/http/server.ts';
 
-export function pageRoutes(deps: AppDeps, subscriptions?: Subscriptions): Route[] {
+export function pageRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'log'>, subscriptions?: Subscriptions): Route[] {
   if (!deps.config.secret) return [];
   const routes = [membershipRoutes(deps), ...publicRoutes({ ...deps, ...(subscriptions ? { subscriptions } : {}) })];
   return rateLimited(deps.config, routes, deps.clock, (req) => req.method === 'POST' && requestUrl(req).pathname.startsWith('/unsubscribe/'));
