@@ -15,6 +15,8 @@ import { appendRaw, buildMail, settled, uniqueId, useLiveImap, waitFor } from '.
 import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
 
 const PUBLIC = 'https://pgug.example.org/membres';
+/** What a mail client's RFC 8058 one-click POST carries (no cookie, no page seen). */
+const ONE_CLICK = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
 const live = useLiveImap('postgres', { overrides: { http: { port: 0, publicUrl: PUBLIC }, bounces: { softThreshold: 3, windowDays: 30 } } });
 const box = sandbox('membership');
 let http: Server;
@@ -126,15 +128,15 @@ describe('membership: unsubscribe and bounces', () => {
     const history = await live.p.store.membership.history(await memberId('jean@example.fr'));
     expect(history.map((h) => [h.from, h.to, h.cause])).toEqual([['active', 'unsubscribed', 'one-click https']]);
     // Again: nothing changes, the page says it was already done.
-    expect(await (await fetch(`${base}/unsubscribe/${token}`, { method: 'POST' })).text()).toContain('déjà');
+    expect(await (await fetch(`${base}/unsubscribe/${token}`, ONE_CLICK)).text()).toContain('déjà');
   });
 
   it('a forged token (another member\'s id with this mac, or a made-up mac) unsubscribes no one', { timeout: 60_000 }, async () => {
     const { token } = await linksOf('jean@example.fr');
     const marie = await memberId('marie@example.fr');
     const forged = token.replace(/^u-\d+-/, `u-${marie}-`);
-    expect((await fetch(`${base}/unsubscribe/${forged}`, { method: 'POST' })).status).toBe(404);
-    expect((await fetch(`${base}/unsubscribe/u-${marie}-aaaaaaaaaaaaaaaa`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}/unsubscribe/${forged}`, ONE_CLICK)).status).toBe(404);
+    expect((await fetch(`${base}/unsubscribe/u-${marie}-aaaaaaaaaaaaaaaa`, ONE_CLICK)).status).toBe(404);
     expect(await status('marie@example.fr')).toBe('active');
   });
 
