@@ -3,7 +3,8 @@ import type { BounceOutcome, MembershipStore } from '../../app/membership-store.
 import type { SubscriberStatus } from '../../app/subscriber-store.ts';
 import type { Db, Queryable } from './db.ts';
 
-async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: string): Promise<boolean> {
+/** The member to `to` with its history row, under the row's lock; false when already there. Shared with join-requests.ts. */
+export async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: string): Promise<boolean> {
   const rows = await tx.query<{ from_status: SubscriberStatus }>(
     `WITH old AS (SELECT s.id, s.status FROM subscribers s WHERE s.id = $1 FOR UPDATE)
      UPDATE subscribers s SET status = $2, updated_at = now(),
