@@ -192,6 +192,9 @@ describe('forms and CSRF', () => {
     const { cookie, csrf } = formOf(page);
     expect(page.headers.get('set-cookie')).toMatch(/^crieur_csrf=[\w-]{22,}; Path=\/; HttpOnly; SameSite=Strict$/);
     expect(csrf).toMatch(/^[\w-]{43}$/);
+    // Behind the https proxy, the cookie is Secure; a visitor whose cookie came back keeps it (no new Set-Cookie).
+    expect((await get(`${base}/subscribe`, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).toMatch(/; Secure$/);
+    expect((await get(`${base}/subscribe`, { cookie })).headers.get('set-cookie')).toBeNull();
     const other = formOf(await get(`${base}/subscribe`));
     const body = (field: string) => `csrf=${field}&email=jean%40example.fr&name=Jean&language=en&digest.generale=weekly&format=text`;
     // No cookie, no field, a wrong field, another visit's field: 403, the use case never called.

@@ -90,7 +90,7 @@ function unsubscribePage(deps: MembershipDeps): (req: IncomingMessage, res: Serv
       const member = await memberOfToken(deps, token, 'unsubscribe');
       if (!member) return send(404, `<p>${say(t.invalid)}</p>`);
       if (member.status === 'unsubscribed') return send(200, `<p>${say(t.already)}</p>`);
-      const csrf = csrfFor(deps.config, req, secret);
+      const csrf = csrfFor(req, secret);
       send(
         200,
         `<p>${say(t.ask)}</p>\n<form method="post" action="${escapeHtml(path)}?lang=${c.lang}">\n<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(csrf.field)}">\n<button type="submit">${say(t.button)}</button>\n</form>`,

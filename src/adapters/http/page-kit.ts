@@ -53,10 +53,12 @@ export function cookies(req: IncomingMessage): Record<string, string> {
  * SameSite=Strict: a page elsewhere cannot make the browser send it; a visitor arriving from a mail link (no
  * cookie sent cross-site) gets a fresh one, which the form on this page then carries.
  */
-export function csrfFor(config: Config, req: IncomingMessage, secret: string): { field: string; headers: Record<string, string> } {
+export function csrfFor(req: IncomingMessage, secret: string): { field: string; headers: Record<string, string> } {
   const had = cookies(req)[CSRF_COOKIE];
   const nonce = isNonce(had) ? had : randomBytes(18).toString('base64url');
-  const secure = config.http.publicUrl?.startsWith('https:') ? '; Secure' : '';
+  // Secure when the visitor came over https: TLS here, or the proxy in front says so (X-Forwarded-Proto).
+  const https = (req.socket as { encrypted?: boolean }).encrypted === true || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  const secure = https ? '; Secure' : '';
   return {
     field: csrfToken(secret, nonce),
     headers: had === nonce ? {} : { 'set-cookie': `${CSRF_COOKIE}=${nonce}; Path=/; HttpOnly; SameSite=Strict${secure}` },

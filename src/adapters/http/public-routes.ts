@@ -17,23 +17,17 @@ import { checkMailPage, confirmedPage, confirmPage, csrfPage, DIGEST_CADENCES, d
 import { withoutControls } from '../../core/text/controls.ts';
 import { nextMeetup, upcomingMeetups, type PublicPagesDeps } from '../../app/public-pages.ts';
 import type { Logger } from '../../ports.ts';
+import type { ConfirmOutcome, JoinOutcome, JoinRequest } from '../../app/join.ts';
 import type { Language } from '../../types.ts';
 import { eventsIcs } from '../calendar/ics.ts';
 import { icsEventOf } from '../compose/announcement.ts';
 import { clientAddress, csrfChecks, csrfFor, FormTooLarge, pageContext, readForm, requestUrl, sendPage } from './page-kit.ts';
 import type { Route } from './server.ts';
 
-/** The subscription use case (src/app/join.ts) as the pages call it. */
+/** The subscription use case (src/app/join.ts: requestSubscription, confirmSubscription) as the pages call it. */
 export interface Subscriptions {
-  request(req: {
-    email: string;
-    name: string | null;
-    language: Language;
-    digest: { list: string; choice: { cadence: 'daily' | 'weekly'; format: 'html' | 'text' } } | null;
-    source: 'web';
-    cause: string;
-  }): Promise<'confirmation-sent' | 'capped' | 'invalid-address'>;
-  confirm(token: string, cause: string): Promise<'confirmed' | 'already' | 'expired' | 'invalid'>;
+  request(req: JoinRequest & { source: 'web' }): Promise<JoinOutcome>;
+  confirm(token: string, cause: string): Promise<ConfirmOutcome>;
 }
 
 export interface PublicRoutesDeps extends PublicPagesDeps {
@@ -139,7 +133,7 @@ async function subscribe(deps: PublicRoutesDeps, subs: Subscriptions, req: Incom
   const secret = requireSecret(config);
   const c = pageContext(config, req);
   const lists = config.lists.map((l) => ({ name: l.name, address: l.address }));
-  const csrf = csrfFor(config, req, secret);
+  const csrf = csrfFor(req, secret);
   if (req.method !== 'POST') return sendPage(res, 200, subscribePage(c, { csrf: csrf.field, lists }), csrf.headers);
   const form = await readForm(req);
   if (!csrfChecks(req, form, secret)) return sendPage(res, 403, csrfPage(c, `/subscribe?lang=${c.lang}`), csrf.headers);
@@ -169,7 +163,7 @@ async function confirm(deps: PublicRoutesDeps, subs: Subscriptions, req: Incomin
   const m = CONFIRM_RE.exec(path);
   if (!m) return sendPage(res, 404, confirmedPage(c, '', 'invalid'));
   const token = m[1]!.toLowerCase();
-  const csrf = csrfFor(config, req, secret);
+  const csrf = csrfFor(req, secret);
   if (req.method !== 'POST') return sendPage(res, 200, confirmPage(c, token, csrf.field), csrf.headers);
   const form = await readForm(req);
   if (!csrfChecks(req, form, secret)) return sendPage(res, 403, csrfPage(c, `/confirm/${token}?lang=${c.lang}`), csrf.headers);
