@@ -33,7 +33,7 @@ export const DESCRIPTIONS: Record<string, KeyText> = {
   'database.url': { text: 'pglite://DIR (embedded, one machine) or postgres://user@host/db (several processes or machines).' },
   secret: { text: 'HMAC key for reply tokens, at least 16 characters (required by start; or CRIEUR_SECRET).', example: 'a-long-random-string' },
   lists: { text: 'Mailing lists crieur announces to; their posts are recognised by List-Id.', example: '[{ name: generale, address: pgsql-fr-generale@lists.postgresql.example, language: fr }]' },
-  http: { text: 'The HTTP listener: /healthz, /metrics, and the queue dashboard.' },
+  http: { text: 'The HTTP listener: /healthz, /metrics, the queue dashboard, the unsubscribe and confirm links of members\' mail, and the public pages.' },
   'http.host': { text: 'Address it binds to (127.0.0.1: this machine only).' },
   'http.port': { text: 'Its port; 0 disables the listener.' },
   queue: { text: 'Queue timings.' },

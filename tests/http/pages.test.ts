@@ -319,7 +319,10 @@ function parseIcs(text: string): { timezones: string[]; events: Record<string, s
   let inTz = false;
   for (const line of lines) {
     if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT') (events.push(current!), (current = null));
+    else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = null;
+    }
     else if (line === 'BEGIN:VTIMEZONE') inTz = true;
     else if (line === 'END:VTIMEZONE') inTz = false;
     else if (inTz && line.startsWith('TZID:')) timezones.push(line.slice(5));
