@@ -118,7 +118,7 @@ describe('membership: unsubscribe and bounces', () => {
     const get = await fetch(`${base}/unsubscribe/${token}`, { headers: { 'accept-language': 'en-GB,en;q=0.8' } });
     expect(get.status).toBe(200);
     const page = await get.text();
-    expect(page).toContain(`<form method="post" action="/unsubscribe/${token}">`);
+    expect(page).toContain(`<form method="post" action="/unsubscribe/${token}?lang=en">`);
     expect(page).toContain('Unsubscribe me');
     expect(await status('jean@example.fr')).toBe('active');
     const post = await fetch(`${base}/unsubscribe/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
