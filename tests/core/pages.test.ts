@@ -60,3 +60,46 @@ describe('TokenBuckets', () => {
     expect(b.size).toBe(0);
   });
 });
+
+describe('pages as data → HTML (no server)', () => {
+  const group = { name: 'PUG <Paris>', timezone: 'Europe/Paris' };
+  it('the programme page escapes everything written by people, and needs no script', async () => {
+    const { programmePage } = await import('../../src/core/pages/programme.ts');
+    const html = programmePage({
+      lang: 'en',
+      group,
+      proposalsAddress: 'talks@pgug.example.org',
+      nav: true,
+      next: {
+        event: { id: 1, date: new Date('2027-07-01T17:30:00Z'), venue: 'Café "<i>"', title: null, venueAddress: null, mapUrl: 'https://osm.example/?a=1&b=2', registrationUrl: 'data:text/html,<x>', capacity: null },
+        talks: [{ ref: 'P-0001', format: 'talk', title: "O'Brien </h3><h1>", abstract: null, durationMinutes: 30, speakers: [{ name: null, email: 'x@<y>.fr' }] }],
+      },
+    });
+    expect(html).not.toMatch(/<script|<i>|<\/h3><h1>|data:text/);
+    expect(html).toContain('<title>PUG &lt;Paris&gt; meetup — PUG &lt;Paris&gt;</title>');
+    expect(html).toContain('Café &quot;&lt;i&gt;&quot;');
+    expect(html).toContain('href="https://osm.example/?a=1&amp;b=2"');
+    expect(html).toContain('<h3>O&#39;Brien &lt;/h3&gt;&lt;h1&gt;</h3>');
+    expect(html).toContain('by x@&lt;y&gt;.fr');
+    // Summer: 17:30 UTC is 19:30 in Paris.
+    expect(html).toContain('Thursday, July 1, 2027 at 7:30 PM');
+  });
+
+  it('the subscribe form echoes what was typed, escaped, and names its CSRF field', async () => {
+    const { subscribePage } = await import('../../src/core/pages/forms.ts');
+    const html = subscribePage(
+      { lang: 'fr', group: 'PUG', nav: false },
+      { csrf: 'tok"en', lists: [{ name: 'gé"né', address: 'l@x.org' }], values: { name: '<b>Jo</b>', email: 'a"@x', language: 'en', digests: { 'gé"né': 'daily' }, format: 'text' }, error: 'address' },
+    );
+    expect(html).toContain('<input type="hidden" name="csrf" value="tok&quot;en">');
+    expect(html).toContain('value="&lt;b&gt;Jo&lt;/b&gt;"');
+    expect(html).toContain('value="a&quot;@x"');
+    expect(html).toContain('<select name="digest.gé&quot;né"><option value="none">non merci</option><option value="daily" selected>quotidien</option>');
+    expect(html).toContain('<option value="en" selected>anglais</option>');
+    expect(html).toContain('class="error"');
+    // nav false (public pages off): no links to the programme nor the feed; the language switch stays.
+    expect(html).not.toContain('href="/?lang');
+    expect(html).not.toContain('href="/events.ics"');
+    expect(html).toContain('<a href="/subscribe?lang=en" hreflang="en" lang="en">English</a>');
+  });
+});
