@@ -80,21 +80,40 @@ export function eventUid(id: number, domain: string): string {
  * STANDARD/DAYLIGHT component per offset change in those years.
  */
 export function vtimezone(zone: string, year: number, lastYear = year): string {
+  // The same every time (the zone database does not change under a running process): the feed computes it once.
+  const key = `${zone}|${year}|${lastYear}`;
+  let v = VTIMEZONES.get(key);
+  if (v === undefined) {
+    v = computeVtimezone(zone, year, lastYear);
+    if (VTIMEZONES.size >= 64) VTIMEZONES.clear();
+    VTIMEZONES.set(key, v);
+  }
+  return v;
+}
+
+const VTIMEZONES = new Map<string, string>();
+
+function computeVtimezone(zone: string, year: number, lastYear: number): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const changes: { at: DateTime; from: number; to: number }[] = [];
   let t = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
   const end = DateTime.fromObject({ year: lastYear + 1, month: 1, day: 1 }, { zone });
   let offset = t.offset;
-  // Hour steps find each change (zones change on the hour or half hour; the minute search below pins it).
+  // Day steps find the day of each change, hour steps the hour, quarter-hour steps pin it (zones change on the
+  // hour or half hour, at most once a day). Hour steps over a whole year cost ≈ 0.6 s of luxon; this ≈ 30 ms.
   while (t < end) {
-    const next = t.plus({ hours: 1 });
-    if (next.offset !== offset) {
-      let at = t;
+    const nextDay = t.plus({ hours: 24 });
+    if (nextDay.offset !== offset) {
+      let h = t;
+      while (h.plus({ hours: 1 }).offset === offset) h = h.plus({ hours: 1 });
+      let at = h;
       while (at.offset === offset) at = at.plus({ minutes: 15 });
       changes.push({ at, from: offset, to: at.offset });
-      offset = next.offset;
+      offset = at.offset;
+      t = at;
+      continue;
     }
-    t = next;
+    t = nextDay;
   }
   const fmt = (m: number) => `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}${String(Math.abs(m) % 60).padStart(2, '0')}`;
   if (changes.length === 0) {
