@@ -13,16 +13,17 @@ import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
 import { publicRoutes, type Subscriptions } from '../src/adapters/http/public-routes.ts';
 import { rateLimited, requestUrl } from '../src/adapters/http/page-kit.ts';
 import type { Route } from '../src/adapters/http/server.ts';
-import { confirmSubscription, requestSubscription } from '../src/app/join.ts';
+import { confirmSubscription, inspectConfirmation, requestSubscription } from '../src/app/join.ts';
+import { joinDepsOf, type MembershipDeps } from '../src/app/membership.ts';
 
 /** The join use case for the pages, in processes that can write its mails (all of crieur's, via workers/context.ts). */
-export function joinSubscriptions(deps: AppDeps): Subscriptions | undefined {
-  const { membershipMails } = deps;
-  if (!membershipMails) return undefined;
-  const join = { ...deps, membershipMails };
+export function joinSubscriptions(deps: MembershipDeps): Subscriptions | undefined {
+  const join = joinDepsOf(deps);
+  if (!join) return undefined;
   return {
     request: (r) => requestSubscription(join, r),
     confirm: (token, cause) => confirmSubscription(join, token, cause),
+    inspect: (token) => inspectConfirmation(join, token),
   };
 }
 

@@ -27,8 +27,8 @@ export interface JoinRequest {
   email: string;
   name?: string | null;
   language?: Language | null;
-  /** A configured list's digest, applied on confirmation; a list that is not configured is ignored. */
-  digest?: { list: string; choice: DigestChoice } | null;
+  /** A configured list's digest (choice null: none any more), applied on confirmation; another list is ignored. */
+  digest?: { list: string; choice: DigestChoice | null } | null;
   source: 'mail' | 'web';
   /** What asked, for people (history): `mail (inbound 12)`, `web (203.0.113.7)`. */
   cause: string;
@@ -48,7 +48,7 @@ export interface JoinRequestRow {
   email: string;
   name: string | null;
   language: Language | null;
-  digest: { list: string; choice: DigestChoice } | null;
+  digest: { list: string; choice: DigestChoice | null } | null;
   source: 'mail' | 'web';
   cause: string;
   createdAt: Date;
@@ -126,7 +126,8 @@ export async function requestSubscription(deps: JoinDeps, req: JoinRequest): Pro
   });
   const token = mintMemberToken(requireSecret(deps.config), 'confirm', request.id, request.email);
   const locale = request.language ?? deps.config.group.locale;
-  const mail = await deps.membershipMails.confirmJoin({ name: request.name, email: request.email }, locale, token, request.expiresAt);
+  const digestAsked = request.digest ? { list: request.digest.list, cadence: request.digest.choice?.cadence ?? null } : null;
+  const mail = await deps.membershipMails.confirmJoin({ name: request.name, email: request.email }, locale, token, request.expiresAt, digestAsked);
   const row = await deps.store.outbox.enqueueCapped(
     { purpose: 'membership', subjectRef: joinRef(request.id), recipient: mail.recipient, raw: mail.raw, envelopeFrom: mail.envelopeFrom },
     membershipCap(deps.config, now),
@@ -140,15 +141,32 @@ export async function requestSubscription(deps: JoinDeps, req: JoinRequest): Pro
   return 'confirmation-sent';
 }
 
+/** The request a confirmation token names, when its MAC holds for the request's address; null for anything else. */
+async function requestOfToken(deps: Pick<JoinDeps, 'store' | 'config'>, token: string): Promise<JoinRequestRow | null> {
+  const t = findMemberToken(token);
+  if (!t || t.purpose !== 'confirm') return null;
+  const request = await deps.store.join.get(t.id);
+  return request && verifyMemberToken(requireSecret(deps.config), t, 'confirm', request.email) ? request : null;
+}
+
+/**
+ * What a confirmation link would do, without doing it: the page's GET shows its button only for an open request
+ * (link scanners and prefetchers follow every URL of a mail; only the button's POST confirms).
+ */
+export async function inspectConfirmation(deps: Pick<JoinDeps, 'store' | 'config' | 'clock'>, token: string): Promise<'open' | 'already' | 'expired' | 'invalid'> {
+  const request = await requestOfToken(deps, token);
+  if (!request) return 'invalid';
+  const v = requestVerdict(request, deps.clock.now());
+  return v === 'confirmed' ? 'already' : v;
+}
+
 /**
  * `from`: the address a confirming reply came from (the mail path); it must be the one asked for, or the reply
  * confirms nothing (a valid-looking token forwarded to, or guessed by, someone else). Absent for the link.
  */
 export async function confirmSubscription(deps: JoinDeps, token: string, cause: string, opts: { from?: string | null } = {}): Promise<ConfirmOutcome> {
-  const t = findMemberToken(token);
-  if (!t || t.purpose !== 'confirm') return 'invalid';
-  const request = await deps.store.join.get(t.id);
-  if (!request || !verifyMemberToken(requireSecret(deps.config), t, 'confirm', request.email)) return 'invalid';
+  const request = await requestOfToken(deps, token);
+  if (!request) return 'invalid';
   if ('from' in opts && (opts.from ?? '').trim().toLowerCase() !== request.email.toLowerCase()) {
     deps.log.warn({ request: request.id, cause }, 'join confirmation from another address than the one asked for: ignored');
     return 'invalid';

@@ -84,6 +84,8 @@ describe('join by double opt-in', () => {
     ).toBe('confirmation-sent');
     const { token, mail } = await confirmation('ben@example.org');
     expect(mail.subject).toBe('Confirmez votre inscription à PostgreSQL Paris');
+    expect(mail.text).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
+    expect(mail.html).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
     expect(await confirmSubscription(deps, token, 'link https')).toBe('confirmed');
     expect(await confirmSubscription(deps, token, 'link https')).toBe('already');
     const ben = (await store.subscribers.get('ben@example.org'))!;

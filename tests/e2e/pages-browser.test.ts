@@ -116,7 +116,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public pages in a browser', () => {
     expect(await live.p.store.subscribers.get(email)).toMatchObject({ status: 'pending' });
     await page.screenshot({ path: join(SHOTS, 'pages-confirm-375.png'), fullPage: true });
     await page.getByRole('button', { name: 'Je confirme' }).click();
-    await expect.poll(() => page.locator('main p').first().innerText()).toContain('C’est confirmé');
+    await expect.poll(() => page.locator('main p').first().innerText()).toContain('C’est fait');
     const member = await live.p.store.membership.byEmail(email);
     expect(member).toMatchObject({ status: 'active' });
     expect(await live.p.store.subscribers.get(email)).toMatchObject({ name: 'Claire Dubois', language: 'en' });

@@ -53,6 +53,7 @@ function recordingSubscriptions(answer: Awaited<ReturnType<Subscriptions['reques
   const subs: Subscriptions = {
     request: async (r) => (calls.request.push(r), calls.answer),
     confirm: async (token) => (calls.confirm.push(token), 'confirmed'),
+    inspect: async () => 'open',
   };
   return { subs, calls };
 }
@@ -237,7 +238,7 @@ describe('forms and CSRF', () => {
     expect((await post(url, '')).status).toBe(403);
     expect(rec.calls.confirm).toEqual([]);
     const done = await post(url, `csrf=${csrf}`, { cookie });
-    expect(done.text).toContain('C’est confirmé');
+    expect(done.text).toContain('C’est fait');
     expect(rec.calls.confirm).toEqual(['c-12-abcdefghijklmnop']);
     expect((await get(`${base}/confirm/not-a-token`)).status).toBe(404);
   });

@@ -3,23 +3,16 @@
  * status untouched), a replay key finds the first request, confirming activates once with its cause, after expiry
  * nothing changes, and the outbox takes the new `membership` purpose under its per-recipient cap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports.ts';
-import { ENGINES } from './engines.ts';
+import { ENGINES, useStore } from './engines.ts';
 
 const T0 = new Date('2026-11-30T08:00:00Z');
 const DAY = 86_400_000;
 const later = (days: number) => new Date(T0.getTime() + days * DAY);
 
 describe.each(ENGINES)('join requests on $name', (engine) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await engine.open());
-  }, 240_000);
-  afterAll(async () => {
-    await cleanup();
-  }, 60_000);
+  const store = useStore(engine);
 
   const open = (email: string, extra: Partial<Parameters<Store['join']['open']>[0]> = {}) =>
     store.join.open({ email, name: null, language: null, digest: null, source: 'mail', cause: 'mail (inbound 1)', key: null, at: T0, expiresAt: later(7), ...extra });

@@ -6,7 +6,7 @@
  * Reply-To is the group's address itself: answering it with `subscribe` asks to come back.
  */
 import { randomUUID } from 'node:crypto';
-import type { MembershipMails } from '../../app/membership-mails.ts';
+import type { JoinDigest, MembershipMails } from '../../app/membership-mails.ts';
 import type { Config } from '../../config/schema.ts';
 import { addressOf } from '../../core/address.ts';
 import { composeMessage, tokenAddress } from '../../core/compose/message.ts';
@@ -33,8 +33,9 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
     replyAddress: string,
     link: string | null,
     expiresAt: Date | null,
+    digest: JoinDigest | null = null,
   ): Promise<ComposedMail> {
-    const data = membershipMailData(template, { group, locale, to, replyAddress, link, expiresAt, groupAddress: inbox });
+    const data = membershipMailData(template, { group, locale, to, replyAddress, link, expiresAt, groupAddress: inbox, digest });
     const r = await renderer.render(template, locale, data);
     const msg = composeMessage({
       from: config.addresses.from,
@@ -53,8 +54,8 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
   }
 
   return {
-    confirmJoin(to, locale, token, expiresAt) {
-      return build('join-confirm', to, locale, tokenAddress(inbox, token), base ? `${base}/confirm/${token}` : null, expiresAt);
+    confirmJoin(to, locale, token, expiresAt, digest) {
+      return build('join-confirm', to, locale, tokenAddress(inbox, token), base ? `${base}/confirm/${token}` : null, expiresAt, digest ?? null);
     },
     confirmLeave(to, locale, token) {
       return build('leave-confirm', to, locale, tokenAddress(inbox, token), base ? `${base}/unsubscribe/${token}` : null, null);

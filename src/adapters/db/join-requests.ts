@@ -33,7 +33,8 @@ function toRow(r: Row): JoinRequestRow {
     email: r.email,
     name: r.name,
     language: r.language,
-    digest: r.digest_list && r.digest_cadence ? { list: r.digest_list, choice: { cadence: r.digest_cadence, format: r.digest_format ?? 'html' } } : null,
+    // A list without a cadence: the request asked for no digest of that list any more (`digest off`).
+    digest: r.digest_list ? { list: r.digest_list, choice: r.digest_cadence ? { cadence: r.digest_cadence, format: r.digest_format ?? 'html' } : null } : null,
     source: r.source,
     cause: r.cause,
     createdAt: new Date(r.created_at),
@@ -63,7 +64,7 @@ export function joinRequestStore(db: Db): JoinStore {
         const inserted = await tx.query<{ id: number }>(
           `INSERT INTO join_requests (subscriber_id, name, language, digest_list, digest_cadence, digest_format, source, cause, key, created_at, expires_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (key) DO NOTHING RETURNING id`,
-          [memberId, r.name, r.language, r.digest?.list ?? null, r.digest?.choice.cadence ?? null, r.digest?.choice.format ?? null, r.source, r.cause, r.key, r.at, r.expiresAt],
+          [memberId, r.name, r.language, r.digest?.list ?? null, r.digest?.choice?.cadence ?? null, r.digest?.choice?.format ?? null, r.source, r.cause, r.key, r.at, r.expiresAt],
         );
         const rows = inserted[0]
           ? await tx.query<Row>(`${SELECT} WHERE r.id = $1`, [inserted[0].id])

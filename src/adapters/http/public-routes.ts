@@ -28,6 +28,8 @@ import type { Route } from './server.ts';
 export interface Subscriptions {
   request(req: JoinRequest & { source: 'web' }): Promise<JoinOutcome>;
   confirm(token: string, cause: string): Promise<ConfirmOutcome>;
+  /** What the token's request is now, without acting on it (the GET of the confirmation link). */
+  inspect(token: string): Promise<'open' | 'already' | 'expired' | 'invalid'>;
 }
 
 export interface PublicRoutesDeps extends PublicPagesDeps {
@@ -164,10 +166,14 @@ async function confirm(deps: PublicRoutesDeps, subs: Subscriptions, req: Incomin
   if (!m) return sendPage(res, 404, confirmedPage(c, '', 'invalid'));
   const token = m[1]!.toLowerCase();
   const csrf = csrfFor(req, secret);
-  if (req.method !== 'POST') return sendPage(res, 200, confirmPage(c, token, csrf.field), csrf.headers);
+  // An invalid link is 404, an expired one 410 (gone: asking again is the way), anything else 200.
+  const answer = (r: ConfirmOutcome) => sendPage(res, r === 'invalid' ? 404 : r === 'expired' ? 410 : 200, confirmedPage(c, token, r), csrf.headers);
+  if (req.method !== 'POST') {
+    const state = await subs.inspect(token);
+    return state === 'open' ? sendPage(res, 200, confirmPage(c, token, csrf.field), csrf.headers) : answer(state);
+  }
   const form = await readForm(req);
   if (!csrfChecks(req, form, secret)) return sendPage(res, 403, csrfPage(c, `/confirm/${token}?lang=${c.lang}`), csrf.headers);
-  const outcome = await subs.confirm(token, `web /confirm (${clientAddress(config, req)})`);
-  sendPage(res, outcome === 'invalid' ? 404 : 200, confirmedPage(c, token, outcome), csrf.headers);
+  answer(await subs.confirm(token, `web /confirm (${clientAddress(config, req)})`));
 }
 

@@ -6,6 +6,7 @@
 import type { Language } from '../../types.ts';
 import { layoutData, type LayoutData } from './data.ts';
 import { formatDay } from './dates.ts';
+import { wrapText } from './wrap.ts';
 
 export interface MembershipMailData extends LayoutData {
   greetingName: string | null;
@@ -20,6 +21,23 @@ export interface MembershipMailData extends LayoutData {
   groupAddress: string;
   subscribeWord: string;
   unsubscribeWord: string;
+  /** The digest choice the request carries, in words ("avec le résumé hebdomadaire de la liste generale"), or null. */
+  digestNote: string | null;
+  /** The same, wrapped for the text part. */
+  digestNoteText: string | null;
+}
+
+const CADENCE: Record<Language, Record<'daily' | 'weekly', string>> = {
+  fr: { daily: 'quotidien', weekly: 'hebdomadaire' },
+  en: { daily: 'daily', weekly: 'weekly' },
+};
+
+function digestNote(locale: Language, digest: { list: string; cadence: 'daily' | 'weekly' | null } | null | undefined): string | null {
+  if (!digest) return null;
+  if (locale === 'fr') {
+    return digest.cadence ? `La demande choisit aussi le résumé ${CADENCE.fr[digest.cadence]} de la liste ${digest.list}.` : `La demande arrête aussi le résumé de la liste ${digest.list}.`;
+  }
+  return digest.cadence ? `The request also chooses the ${CADENCE.en[digest.cadence]} digest of the ${digest.list} list.` : `The request also stops the digest of the ${digest.list} list.`;
 }
 
 export function membershipMailData(
@@ -32,9 +50,11 @@ export function membershipMailData(
     link: string | null;
     expiresAt: Date | null;
     groupAddress: string;
+    digest?: { list: string; cadence: 'daily' | 'weekly' | null } | null;
   },
 ): MembershipMailData {
   const fr = ctx.locale === 'fr';
+  const note = digestNote(ctx.locale, ctx.digest);
   const preheader = {
     'join-confirm': fr ? 'Une réponse, même vide, confirme votre inscription.' : 'A reply, even blank, confirms your subscription.',
     'leave-confirm': fr ? 'Une réponse, même vide, confirme votre désabonnement.' : 'A reply, even blank, confirms that you leave.',
@@ -53,5 +73,7 @@ export function membershipMailData(
     groupAddress: ctx.groupAddress,
     subscribeWord: fr ? 'abonner' : 'subscribe',
     unsubscribeWord: fr ? 'désabonner' : 'unsubscribe',
+    digestNote: note,
+    digestNoteText: note ? wrapText(note, 72) : null,
   };
 }
