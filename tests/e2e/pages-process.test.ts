@@ -31,7 +31,9 @@ describe('a crieur process serves the pages', () => {
       const unsubscribe = await fetch(`http://127.0.0.1:${port}/unsubscribe/u-1-aaaaaaaaaaaaaaaa`);
       expect(unsubscribe.status).toBe(404);
       expect(await unsubscribe.text()).toContain('Ce lien de désabonnement n’est pas valide');
-      expect(await status('/confirm/c-1-aaaaaaaaaaaaaaaa')).toBe(200);
+      const confirm = await fetch(`http://127.0.0.1:${port}/confirm/c-1-aaaaaaaaaaaaaaaa`);
+      expect(confirm.status).toBe(404);
+      expect(await confirm.text()).toContain('Ce lien de confirmation n’est pas valide');
       expect(await status('/healthz')).toBe(200);
     } finally {
       await running.stop();
