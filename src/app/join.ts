@@ -149,10 +149,7 @@ async function requestOfToken(deps: Pick<JoinDeps, 'store' | 'config'>, token: s
   return request && verifyMemberToken(requireSecret(deps.config), t, 'confirm', request.email) ? request : null;
 }
 
-/**
- * What a confirmation link would do, without doing it: the page's GET shows its button only for an open request
- * (link scanners and prefetchers follow every URL of a mail; only the button's POST confirms).
- */
+/** What a confirmation token's request is now, without acting on it: the GET of the /confirm page says at once. */
 export async function inspectConfirmation(deps: Pick<JoinDeps, 'store' | 'config' | 'clock'>, token: string): Promise<'open' | 'already' | 'expired' | 'invalid'> {
   const request = await requestOfToken(deps, token);
   if (!request) return 'invalid';
