@@ -228,6 +228,14 @@ describe('forms and CSRF', () => {
     rec.calls.answer = 'confirmation-sent';
   });
 
+  it('refuses a form body past 16 KB (413) without calling the use case', async () => {
+    const { cookie, csrf } = formOf(await get(`${base}/subscribe`));
+    const before = rec.calls.request.length;
+    const r = await post(`${base}/subscribe`, `csrf=${csrf}&email=a%40example.fr&name=${'x'.repeat(20_000)}`, { cookie });
+    expect(r.status).toBe(413);
+    expect(rec.calls.request.length).toBe(before);
+  });
+
   it('/confirm/TOKEN: GET shows a button and confirms no one; POST with the form confirms; without it, 403', async () => {
     const url = `${base}/confirm/c-12-abcdefghijklmnop`;
     const page = await get(url);
