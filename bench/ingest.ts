@@ -3,7 +3,7 @@
  *
  *   npm run bench:ingest [-- --messages 5000] [--scale] [--workers 1] [--pool N] [--pglite] [--latency 240] [--rate 20] [--skip-latency] [--cpu-prof] [--progress]
  *
- * --scale: 1,000, 5,000 and 20,000 messages (flatness: msg/s and the worker's peak RSS of each), the bare blocks and
+ * --scale: 1,000, 5,000 and 20,000 messages (--sizes A,B,… for others) (flatness: msg/s and the worker's peak RSS of each), the bare blocks and
  * the latency part in one command (≈ 6 min on an idle 2-core machine).
  *
  * Part 1 (throughput): a mixed backlog (proposals fr/en, auto-replies, bounces, list posts, replies) goes
@@ -49,7 +49,11 @@ try {
   const engineName = flag('pglite') ? 'PGlite served by the worker' : 'PostgreSQL';
   // --scale: the flatness check of issue 12 — the same mix at 1,000, 5,000 and 20,000 messages (a database each),
   // then the bare blocks once (on the 5,000 run's messages) and the latency part; one command, for the record.
-  const sizes = flag('scale') ? [1000, 5000, 20000] : [opt('messages', 5000)];
+  // --sizes 300,600 runs other sizes the same way (a quick check of the command).
+  const sizesArg = args.indexOf('--sizes');
+  const sizes =
+    sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : flag('scale') ? [1000, 5000, 20000] : [opt('messages', 5000)];
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 10)) throw new Error('--sizes: whole numbers of messages, at least 10 each, comma-separated');
   const canonical = sizes.includes(5000) ? 5000 : sizes[0]!;
   const runs: { total: number; t: ThroughputResult; e2e: number }[] = [];
   for (const total of sizes) {
@@ -123,7 +127,7 @@ try {
     const ms = (v: number) => `${v.toFixed(0)} ms`;
     log(`\n== latency: IMAP APPEND → acknowledgement received (Dovecot, crieur start, PostgreSQL) ==`);
     log(`appended ${l.appended} proposals at ${l.appendRate.toFixed(1)}/s; acks matched ${xs.length} of ${l.expected} expected`);
-    log(`p50 ${ms(q(50))}  p95 ${ms(q(95))}  p99 ${ms(q(99))} (goal < 2000 ms)  max ${ms(xs[xs.length - 1] ?? NaN)}`);
+    log(`p50 ${ms(q(50))}  p95 ${ms(q(95))}  p99 ${ms(q(99))} (goal p99 < 500 ms, issue 12)  max ${ms(xs[xs.length - 1] ?? NaN)}`);
   }
   rmSync(dir, { recursive: true, force: true });
 } catch (err) {
@@ -140,7 +144,7 @@ function printThroughput(t: ThroughputResult, e2e: number, engineName: string): 
   log(`inbound kind/state:            ${JSON.stringify(t.inbound)}`);
   log(`outbox purpose/status:         ${JSON.stringify(t.outbox)}`);
   log(`crieur ingest (process start → exit, workers running meanwhile): ${t.ingestSeconds.toFixed(2)} s, ${rate(t.messages.length, t.ingestSeconds)}`);
-  log(`end to end (ingest start → last ack/notice received):           ${t.endToEndSeconds.toFixed(2)} s, ${e2e.toFixed(0)} msg/s (goal >= 1000), ${(t.received / t.endToEndSeconds).toFixed(0)} mails/s sent`);
+  log(`end to end (ingest start → last ack/notice received):           ${t.endToEndSeconds.toFixed(2)} s, ${e2e.toFixed(0)} msg/s (goal: ≥ 0.33 × the bare-library bound below), ${(t.received / t.endToEndSeconds).toFixed(0)} mails/s sent`);
   const c = t.cpu;
   const perMsg = (sec: number) => `${sec.toFixed(1)} s (${((sec * 1000) / t.messages.length).toFixed(1)} ms/msg)`;
   const known = c.workers + c.postgres + (c.redis ?? 0) + c.bench;
