@@ -208,7 +208,10 @@ describe("a filing's mails in one deliver job, one of them deferred or refused",
     const refusedAck = (await rowFor(refused, 'ack'))!;
     const refusedNotice = (await rowFor(ORGA, 'notify-organizer', refusedAck.subject_ref))!;
 
-    // Each filing's two mails went in one job (its id names both rows), the first attempt of each row.
+    // Each filing's two mails went in one job (its id names both rows), the first attempt of each row. The child's
+    // log lines arrive through a pipe: waited for, not assumed there once the rows say so.
+    const sentLogged = (id: number) => worker.logs().some((l) => l.msg === 'mail sent' && l.outbox === id);
+    await waitUntil(() => [ack, notice, refusedNotice].every((r) => sentLogged(r.id)), 30_000, 'the three mails sent, logged');
     const logs = worker.logs();
     const jobOf = (id: number, msg: string) => logs.filter((l) => l.msg === msg && l.outbox === id).map((l) => l.job);
     expect(jobOf(notice.id, 'mail sent')).toEqual([`deliver-${ack.id}-${notice.id}`]);
