@@ -19,7 +19,8 @@
  * Goals (issue 12; figures only, never asserted): end to end ≥ 0.33 × the bare-library bound of the same run;
  * APPEND → ack p99 < 0.5 s at 20 proposals/s; msg/s within 15 % from 1,000 to 20,000 messages, RSS bounded. Every database, Redis key,
  * temp dir and process the bench creates is removed at the end, also when it fails.
- * CRIEUR_BENCH_LOG=warn quiets the workers' logs (default info, as deployed).
+ * CRIEUR_BENCH_LOG=debug|trace makes the workers' logs louder (default info, as deployed); warn or quieter cannot be used:
+ * the bench reads the workers' readiness ("crieur running", an info line) from their logs.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
