@@ -243,3 +243,28 @@ describe("a filing's mails in one deliver job, one of them deferred or refused",
     expect(await worker.stop()).toEqual({ code: 0, signal: null });
   });
 });
+
+describe('a row deferred in a deliver job, with the recovery sweep running', () => {
+  // 0.1 min = 6 s before the retry; the sweep every second takes rows untouched for 2 s (the test default).
+  const f = useFaults('faults-batch-sweep', { retryMinutes: [0.1], giveUpAfterHours: 1 });
+
+  it('waits out its own retry: the sweep finds its job (named by the row) and does not send it earlier', { timeout: 120_000 }, async () => {
+    const email = 'slow.speaker@exemple.fr';
+    f.script(email, [451]);
+    const worker = f.worker('worker-batch-sweep');
+    await worker.waitForLog('crieur running', 60_000);
+    await f.ingest(proposalMail({ lang: 'fr', name: 'Lente', email, title: 'Attendre son tour' }).raw);
+    const deferral = await worker.waitForLog((l) => l.msg === 'job failed: will retry' && l.queue === 'deliver', 60_000);
+    const deferredAt = Date.now();
+    expect(deferral.retryIn).toBe('6 s');
+    await waitUntil(() => acceptedFor(f.sink, email).length >= 1, 60_000, 'the acknowledgement accepted at its second attempt');
+    // Not before it was due (a lower bound only: a slow machine can only make it later).
+    expect(Date.now() - deferredAt).toBeGreaterThanOrEqual(5_500);
+    await sleep(3_000);
+    expect(acceptedFor(f.sink, email)).toHaveLength(1);
+    expect(rejectedFor(f.sink, email)).toHaveLength(1);
+    expect((await rowsTo(f.db, email))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(acceptedFor(f.sink, ORGA)).toHaveLength(1);
+    expect(await worker.stop()).toEqual({ code: 0, signal: null });
+  });
+});
