@@ -207,6 +207,8 @@ export interface OutboxStore {
    * `transmitting`: the caller begins the SMTP transaction right away — the claim is also markTransmitting.
    */
   claim(id: number, leaseMs: number, opts?: { transmitting?: boolean }): Promise<OutboxItem | null>;
+  /** claim for several rows in one statement (a deliver job's rows): results in the order of `ids`, null where lost. */
+  claimAll(ids: readonly number[], leaseMs: number, opts?: { transmitting?: boolean }): Promise<(OutboxItem | null)[]>;
   /** Recorded just before the SMTP transaction: from here on, a crash may leave the mail delivered. */
   markTransmitting(id: number): Promise<void>;
   /**
@@ -215,6 +217,8 @@ export interface OutboxStore {
    */
   parkInterrupted(): Promise<number[]>;
   markSent(id: number, smtpResponse: string): Promise<void>;
+  /** markSent for several rows in one statement and one commit. */
+  markAllSent(marks: readonly { id: number; smtpResponse: string }[]): Promise<void>;
   /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
   markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
   get(id: number): Promise<OutboxItem | null>;
@@ -284,9 +288,22 @@ export interface Dispatcher {
    * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
    * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
    */
-  dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number }): Promise<void>;
-  /** Several ids on one queue in one round trip (a filing's mails, a backlog); idempotent as dispatch. */
-  dispatchMany(queue: QueueName, ids: readonly number[]): Promise<void>;
+  dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number; continues?: Attempts }): Promise<void>;
+  /**
+   * Several ids on one queue in one round trip (a backlog); idempotent as dispatch. `together`: one job carries
+   * them all (a filing's mails: one claim, the sends side by side on the pool, one `sent` mark) — only for a
+   * queue whose runner takes several ids (deliver).
+   */
+  dispatchMany(queue: QueueName, ids: readonly number[], opts?: { together?: boolean }): Promise<void>;
+}
+
+/**
+ * Where a job's retry schedule stands: attempts made, and when the first began (epoch ms). An id that failed in
+ * a job carrying several goes on in a job of its own that `continues` the schedule (workers/retry.ts).
+ */
+export interface Attempts {
+  made: number;
+  firstAt: number;
 }
 
 // -------------------------------------------------------------------------------------------- compose
@@ -325,6 +342,13 @@ export interface Logger {
 export interface Sender {
   /** Resolves with the server's final answer; rejects with an error whose `code` is ESMTP_TRANSIENT or ESMTP_PERMANENT. */
   send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
+  /**
+   * Waits until `n` pooled connections are free (1 ≤ n ≤ connections) and holds them until the returned function
+   * is called: a deliver job takes them before it marks its rows transmitting (src/adapters/smtp/slots.ts).
+   */
+  reserve?(n: number): Promise<() => void>;
+  /** How many connections the pool opens at most. */
+  readonly connections?: number;
   verify(): Promise<void>;
   close(): Promise<void>;
 }

@@ -10,12 +10,12 @@ import { startWorker } from '../src/adapters/queue/bullmq.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
 import { openAdmin } from '../src/adapters/http/admin.ts';
-import { QUEUE_NAMES, type QueueName } from '../src/ports.ts';
+import { QUEUE_NAMES, type Attempts, type QueueName } from '../src/ports.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './context.ts';
 import { explainHttp, explainInbox } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
-import { RUNNERS } from './runners.ts';
+import { isPartlyDone, RUNNERS } from './runners.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
@@ -200,35 +200,57 @@ function startWorkers(s: ProcessParts): void {
   // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
   const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
   for (const { runner, policy } of runners) {
+    const decide = (id: number, err: Error, attempt: Attempts) => {
+      const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
+      // Every retry says why: a deferral names the server's answer or the connection error.
+      if ('retryInMs' in v) {
+        deps.log.warn({ queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message }, 'job failed: will retry');
+      }
+      return v;
+    };
+    /**
+     * An id that failed in a job carrying several: parked now, or a job of its own that continues the schedule (the
+     * job's attempts and first try) — its siblings that succeeded are done. If the dispatch fails (Redis away), the
+     * whole job fails and runs again: what succeeded is skipped then (a sent row is not claimed again).
+     */
+    const goOnAlone = async (id: number, err: Error, attempt: Attempts) => {
+      const v = decide(id, err, attempt);
+      if ('park' in v) {
+        metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
+        await runner.park(deps, id, new Error(v.park));
+      } else {
+        await deps.dispatcher.dispatch(runner.queue, id, { again: true, delayMs: v.retryInMs, continues: attempt });
+      }
+    };
     const w = startWorker(
       s.redis!,
       config.redis.prefix,
       runner.queue,
-      async (id, job) => {
+      async (id, job, info) => {
         const log = deps.log.child({ queue: runner.queue, job: job.id });
-        const result = await runner.run({ ...deps, log }, id);
-        metrics.jobs.inc({ queue: runner.queue, outcome: typeof result === 'string' ? result : 'done' });
-        return result;
+        const result = await runner.run({ ...deps, log }, id, info.ids);
+        if (!isPartlyDone(result)) {
+          metrics.jobs.inc({ queue: runner.queue, outcome: typeof result === 'string' ? result : 'done' });
+          return result;
+        }
+        // A job alone with its id fails as a whole: BullMQ runs it again on the policy's schedule (onFailure).
+        if (info.ids.length === 1 && result.failed[0]) throw result.failed[0].error;
+        // Counted per id (a deliver job's mails), as when each had a job of its own.
+        for (const [outcome, n] of Object.entries(result.outcomes)) if (n > 0) metrics.jobs.inc({ queue: runner.queue, outcome }, n);
+        for (const f of result.failed) await goOnAlone(f.id, f.error, { made: info.before + 1, firstAt: info.firstAt });
+        return result.outcomes;
       },
       {
-        // A deliver job marks its row "transmitting" before it hands it to the SMTP pool: more jobs than pooled
-        // connections would leave rows marked while they wait their turn, and a crash would park them needlessly.
+        // A deliver job marks its rows "transmitting" once it holds a pooled connection for each (the sender's
+        // reserve); as many jobs as connections keep the pool busy while a job's claim or mark commits.
         concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
-        onFailure: (id, err, attempt) => {
-          const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
-          // Every retry says why: a deferral names the server's answer or the connection error.
-          if ('retryInMs' in v) {
-            deps.log.warn(
-              { queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message },
-              'job failed: will retry',
-            );
+        onFailure: decide,
+        onFinalFailure: async (ids, err) => {
+          for (const id of ids) {
+            metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
+            await runner.park(deps, id, err);
           }
-          return v;
-        },
-        onFinalFailure: async (id, err) => {
-          metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
-          await runner.park(deps, id, err);
         },
         onError: (err) => deps.log.warn({ queue: runner.queue, err: err.message }, 'worker error'),
         limiter: runner.limiter?.(config),

@@ -10,16 +10,29 @@ import { fileProposal } from '../src/app/file-proposal.ts';
 import { applyCommands } from '../src/app/apply-commands.ts';
 import { remindToConfirm } from '../src/app/remind.ts';
 import { commandDeps } from './command-deps.ts';
-import { deliverOutbox } from '../src/app/deliver-outbox.ts';
+import { deliverOutboxes } from '../src/app/deliver-outbox.ts';
 import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
 import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
 import type { QueueName } from '../src/ports.ts';
 import { minutes, type RetryPolicy } from './retry.ts';
 
+/**
+ * What a job carrying several ids answers (deliver): how many ended how (counted in /metrics), and the ids that
+ * failed — each goes on alone, under the runner's retry policy (process.ts): parked now, or a job of its own later
+ * that continues the schedule. The job itself is done: what succeeded is never redone.
+ */
+export interface PartlyDone {
+  outcomes: Record<string, number>;
+  failed: { id: number; error: Error }[];
+}
+
+export const isPartlyDone = (r: unknown): r is PartlyDone => typeof r === 'object' && r !== null && 'outcomes' in r && Array.isArray((r as PartlyDone).failed);
+
 export interface Runner {
   queue: QueueName;
   concurrency: number;
-  run(deps: AppDeps, id: number): Promise<unknown>;
+  /** `ids`: every id the job carries (`id` first); only the deliver runner takes more than one. */
+  run(deps: AppDeps, id: number, ids: readonly number[]): Promise<unknown>;
   /** How a job that threw a transient error is tried again, and when that ends (from the configuration). */
   retry(config: Config): RetryPolicy;
   /** The last attempt failed (or the error cannot change on retry): park what the job was about, with the reason. */
@@ -51,7 +64,10 @@ export const RUNNERS: readonly Runner[] = [
   {
     queue: 'deliver',
     concurrency: 10,
-    run: deliverOutbox,
+    run: async (deps, _id, ids): Promise<PartlyDone> => {
+      const d = await deliverOutboxes(deps, ids);
+      return { outcomes: { sent: d.sent.length, skipped: d.skipped.length }, failed: d.failed };
+    },
     retry: MTA,
     // The row keeps the server's last answer (smtp_response); the reason says why retries ended.
     park: async (deps, id, error) => {

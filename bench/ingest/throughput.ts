@@ -3,6 +3,7 @@
  * (a child process, PostgreSQL database of its own), acknowledgements and notices received by an in-process
  * SMTP sink. Timed from the ingest's start to the last expected mail received.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSmtpSink } from '../../src/adapters/smtp/sink.ts';
 import { configSchema } from '../../src/config/schema.ts';
@@ -31,6 +32,8 @@ export interface ThroughputResult {
   walSyncs: number | null;
   /** Peak resident memory of each worker process (MB), read before they stop. */
   workerPeakRssMb: (number | null)[];
+  /** Statements the database ran during the run, by text (BENCH_LOG_STATEMENTS=1 and a readable server log only). */
+  statements: Map<string, number> | null;
 }
 
 export interface DbCounters {
@@ -94,11 +97,15 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       db: await counters(),
       wal: await wal(),
     };
+    const statementLog = statementLogFrom(pglite ? null : db.url);
     const t0 = performance.now();
-    const ingest = spawnCrieur(['ingest', '--config', config, ...messages.map((m) => m.file)], join(o.dir, 'ingest.log'));
-    const code = await ingest.exited;
+    // 5,000 files per `crieur ingest`, one after the other: 20,000 paths would come near the system's argument limit.
+    for (let i = 0; i < messages.length; i += 5000) {
+      const ingest = spawnCrieur(['ingest', '--config', config, ...messages.slice(i, i + 5000).map((m) => m.file)], join(o.dir, 'ingest.log'));
+      const code = await ingest.exited;
+      if (code !== 0) throw new Error(`crieur ingest exited ${code}: see ${ingest.logFile}`);
+    }
     const ingestSeconds = (performance.now() - t0) / 1000;
-    if (code !== 0) throw new Error(`crieur ingest exited ${code}: see ${ingest.logFile}`);
 
     // Done when every expected mail arrived, or when nothing is left to do (then the counts tell what differs).
     const until = Date.now() + o.timeoutMs;
@@ -147,6 +154,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       bench: (benchCpu.user + benchCpu.system) / 1e6,
     };
     const workerPeakRssMb = workerPids.map(peakRssMb);
+    const statements = statementLog?.read() ?? null;
     // Backends publish their counters when idle (at most every second): let the last ones land.
     await sleep(1500);
     const dbAfter = await counters();
@@ -170,6 +178,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
           : null,
       walSyncs: walAfter !== null && before.wal !== null ? walAfter - before.wal : null,
       workerPeakRssMb,
+      statements,
     };
   } finally {
     await db.release();
@@ -201,4 +210,37 @@ async function walSyncs(query: Query): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * With BENCH_LOG_STATEMENTS=1 the bench's database logs every statement (log_min_duration_statement = 0,
+ * services.ts); the server log (BENCH_PG_LOG, default Debian's) is read from where it stood at the start, and the
+ * lines of this database (log_line_prefix names it: `user@database`) counted by statement. pg_stat_statements
+ * would say the same without the log, where it is in shared_preload_libraries (not on the development server).
+ */
+function statementLogFrom(url: string | null): { read(): Map<string, number> } | null {
+  if (!url || !process.env.BENCH_LOG_STATEMENTS) return null;
+  const file = process.env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
+  const dbName = new URL(url).pathname.slice(1);
+  let from: number;
+  try {
+    from = statSync(file).size;
+  } catch {
+    return null;
+  }
+  return {
+    read() {
+      const counts = new Map<string, number>();
+      const text = readFileSync(file).subarray(from).toString('utf8');
+      // "… [pid] postgres@db LOG:  duration: 0.123 ms  execute crieur_…: UPDATE outbox …" (or "statement: …")
+      const line = new RegExp(`@${dbName} LOG:  duration: [\\d.]+ ms  (?:execute [^:]*|statement|bind [^:]*|parse [^:]*): (.*)`);
+      for (const l of text.split('\n')) {
+        const m = line.exec(l);
+        if (!m || /^(parse|bind)/.test(l.slice(l.indexOf('ms  ') + 4))) continue;
+        const sql = m[1]!.replace(/\s+/g, ' ').slice(0, 70);
+        counts.set(sql, (counts.get(sql) ?? 0) + 1);
+      }
+      return counts;
+    },
+  };
 }

@@ -50,7 +50,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   const [inbound, raw] = await Promise.all([store.inbound.get(inboundId), store.inbound.getRaw(inboundId)]);
   if (inbound?.state === 'done') {
     // Handled already: a stale job, or the retry of one whose mails were queued but not dispatched.
-    await deps.dispatcher.dispatchMany('deliver', await store.outbox.queuedFor(inboundId));
+    await deps.dispatcher.dispatchMany('deliver', await store.outbox.queuedFor(inboundId), { together: true });
     return 'already-handled';
   }
   if (!inbound || raw === null || !inbound.parsed) {
@@ -139,7 +139,7 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
   if (cmd.verb === 'help') return ((run.showHelp = true), push('done', { k: 'help' }), false);
   if (cmd.verb === 'release') {
     const ids = await deps.store.commands.release();
-    await deps.dispatcher.dispatchMany('deliver', ids);
+    await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
     return push('done', { k: 'released', n: ids.length }), ids.length > 0;
   }
   if (!/^P-\d+$/.test(ref)) return push('refused', { k: 'no-proposal', ref }), false;

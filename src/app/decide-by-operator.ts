@@ -53,6 +53,6 @@ export async function decideAsOperator(
 
 export async function releaseHeld(deps: Pick<DecideDeps, 'store' | 'dispatcher'>): Promise<number> {
   const ids = await deps.store.commands.release();
-  await deps.dispatcher.dispatchMany('deliver', ids);
+  await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
   return ids.length;
 }

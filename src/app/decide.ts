@@ -186,7 +186,7 @@ export async function commitEffects(deps: AppDeps, fx: Effects, completes?: numb
   }
   for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs });
   const ids = results.flatMap((r) => (r ? [r.id] : []));
-  await deps.dispatcher.dispatchMany('deliver', ids);
+  await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
   return ids;
 }
 

@@ -1,46 +1,89 @@
 /**
- * The sender runner: takes an outbox row's status lock, sends its stored bytes, records the SMTP answer.
- * A failure is recorded on the row (the server's answer, or the connection error) and the row goes back to
- * queued; the error is rethrown with the sender's code (ESMTP_TRANSIENT / ESMTP_PERMANENT) and the worker
- * boundary decides: retry on the deliver runner's schedule, or park (5xx at once; 4xx once
- * delivery.giveUpAfterHours have passed). A row already sent, or held by another live worker, is left alone:
- * never twice.
+ * The sender runner: takes the status lock of a job's outbox rows (one statement), sends their stored bytes side
+ * by side on the pooled connections, records the SMTP answers (one `sent` mark for the rows that went out).
+ * A job usually carries a filing's mails (an acknowledgement per speaker, a notice per organizer): one job, one
+ * claim and one mark instead of one of each per mail.
+ *
+ * A row that failed is recorded on the row (the server's answer, or the connection error) and goes back to queued;
+ * it is answered in `failed` with the sender's error (ESMTP_TRANSIENT / ESMTP_PERMANENT), and the worker boundary
+ * decides for that row alone: retry on the deliver runner's schedule, or park (5xx at once; 4xx once
+ * delivery.giveUpAfterHours have passed) — its siblings that went out are never sent again. A row already sent,
+ * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
 import type { AppDeps } from './deps.ts';
 
-export type DeliveryResult = 'sent' | 'skipped';
+export interface Delivery {
+  sent: number[];
+  /** Rows already sent, or held by another worker: nothing done. */
+  skipped: number[];
+  failed: { id: number; error: Error }[];
+}
 
-export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, outboxId: number): Promise<DeliveryResult> {
-  const { store, log } = deps;
-  if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
-  // The SMTP transaction begins right after the claim (one job per pooled connection): the claim marks the row
-  // transmitting too, one commit instead of two.
-  const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
-  if (!item) return 'skipped';
-  // A member's list digest names its member in its VERP envelope sender: one who left or was disabled since it was
-  // queued gets nothing, as from a campaign (send-campaign.ts). Digests only: a confirmation goes to a pending member.
-  const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
-  if (member?.purpose === 'bounce') {
-    const row = await store.membership.byId(member.id);
-    if (row && row.status !== 'active') {
-      await store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
-      log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');
-      return 'skipped';
+export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[]): Promise<Delivery> {
+  const { sender } = deps;
+  if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
+  const out: Delivery = { sent: [], skipped: [], failed: [] };
+  // The claim marks the rows transmitting (one commit instead of two), so they must not wait for a connection
+  // after it: as many connections are reserved as rows are claimed, before the claim.
+  const chunk = Math.max(1, sender.connections ?? ids.length);
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    const release = sender.reserve ? await sender.reserve(part.length) : () => undefined;
+    try {
+      await deliverPart(deps, part, out);
+    } finally {
+      release();
     }
   }
-  try {
-    const r = await deps.sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
-    await store.outbox.markSent(item.id, r.response);
-    log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
-    return 'sent';
-  } catch (err) {
-    const e = err as Error & { code?: string; response?: string | null };
-    const response = e.response ?? null;
-    // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
-    await store.outbox.markFailed(item.id, e.message, response, true);
-    // What the server said, or why no server answered (refused, timeout): never a bare null.
-    log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
-    throw err;
-  }
+  return out;
+}
+
+async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[], out: Delivery): Promise<void> {
+  const { store, log } = deps;
+  const sender = deps.sender!;
+  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
+  const sent: { id: number; smtpResponse: string }[] = [];
+  const settled = await Promise.allSettled(
+    items.map(async (item, i) => {
+      if (!item) return void out.skipped.push(ids[i]!);
+      if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
+      try {
+        const r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
+        sent.push({ id: item.id, smtpResponse: r.response });
+        log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
+      } catch (err) {
+        const e = err as Error & { code?: string; response?: string | null };
+        const response = e.response ?? null;
+        // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
+        await store.outbox.markFailed(item.id, e.message, response, true);
+        // What the server said, or why no server answered (refused, timeout): never a bare null.
+        log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
+        out.failed.push({ id: item.id, error: e });
+      }
+    }),
+  );
+  // The rows that went out, in one statement (shared with other jobs' marks: src/adapters/db/coalesce.ts). A crash
+  // before it leaves them "transmitting": parked as possibly delivered, never sent again by themselves.
+  await store.outbox.markAllSent(sent);
+  out.sent.push(...sent.map((s) => s.id));
+  // A failure recorded nowhere (the database went away during markFailed): the job is tried again as a whole, after
+  // the mails that went out were marked — the rows sent are then skipped by the claim.
+  const lost = settled.find((s) => s.status === 'rejected');
+  if (lost) throw lost.reason;
+}
+
+/**
+ * A member's list digest names its member in its VERP envelope sender: one who left or was disabled since it was
+ * queued gets nothing, as from a campaign (send-campaign.ts); the row is parked with the reason. Digests only: a
+ * confirmation goes to a pending member.
+ */
+async function memberLeftSince(deps: Pick<AppDeps, 'store' | 'log'>, item: { id: number; purpose: string; envelopeFrom: string; recipient: string }): Promise<boolean> {
+  const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
+  if (member?.purpose !== 'bounce') return false;
+  const row = await deps.store.membership.byId(member.id);
+  if (!row || row.status === 'active') return false;
+  await deps.store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
+  deps.log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');
+  return true;
 }

@@ -134,7 +134,7 @@ async function queueMails(
     else skippedAcks.push(`${rows[i]!.recipient}: cap of ${cap.limit} acknowledgements a day reached`);
   });
   for (const why of skippedAcks) log.warn({ inbound: inboundId, ref: proposal.ref, why }, 'acknowledgement not sent');
-  await deps.dispatcher.dispatchMany('deliver', queued);
+  await deps.dispatcher.dispatchMany('deliver', queued, { together: true });
   log.info({ inbound: inboundId, ref: proposal.ref, action, queued: queued.length }, 'proposal filed');
   return { proposal, action, queued, skippedAcks };
 }
@@ -144,7 +144,7 @@ async function queueMails(
  * the message done, and dispatches what is still queued instead of waiting for a sending process's sweep.
  */
 export async function dispatchQueuedMails(deps: Pick<AppDeps, 'store' | 'dispatcher'>, inboundId: number): Promise<void> {
-  await deps.dispatcher.dispatchMany('deliver', await deps.store.outbox.queuedFor(inboundId));
+  await deps.dispatcher.dispatchMany('deliver', await deps.store.outbox.queuedFor(inboundId), { together: true });
 }
 
 async function fileOrUpdate(

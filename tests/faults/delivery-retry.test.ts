@@ -31,7 +31,7 @@ interface Faults {
 }
 
 /** A schema, a Redis prefix, a scripted listener and a config of the describe's own, with this delivery section. */
-function useFaults(label: string, delivery: { retryMinutes: number[]; giveUpAfterHours: number }): Faults {
+function useFaults(label: string, delivery: { retryMinutes: number[]; giveUpAfterHours: number }, queue: Record<string, number> = {}): Faults {
   const box = sandbox(label);
   const schema = randomSchema('faults');
   const f = { box } as Faults;
@@ -40,10 +40,8 @@ function useFaults(label: string, delivery: { retryMinutes: number[]; giveUpAfte
     f.sink = scripted.sink;
     f.script = scripted.script;
     f.db = await openDb(PG_URL, { schema });
-    f.configFile = box.writeConfig({
-      ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: f.sink.url, organizers: [ORGA] }),
-      delivery,
-    });
+    const base = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: f.sink.url, organizers: [ORGA] });
+    f.configFile = box.writeConfig({ ...base, delivery, queue: { ...(base.queue as object), ...queue } });
     f.worker = (name) => spawnCrieur(['worker', ...QUEUES, '--config', f.configFile], { dir: box.dir, name });
     let n = 0;
     f.ingest = async (raw) => {
@@ -180,5 +178,93 @@ describe('still deferred after delivery.giveUpAfterHours', () => {
       { code: 0, signal: null },
       { code: 0, signal: null },
     ]);
+  });
+});
+
+describe("a filing's mails in one deliver job, one of them deferred or refused", () => {
+  // 0.01 min then 0.05 min: 0.6 s before the first retry, 3 s before each later one.
+  // The recovery sweep left out (staleSeconds 60): on a loaded machine it would dispatch a row waiting more than the
+  // usual 2 s as a job of its own, and which job sent what is what this test reads.
+  const f = useFaults('faults-batch', { retryMinutes: [0.01, 0.05], giveUpAfterHours: 1 }, { staleSeconds: 60 });
+  const rowFor = async (email: string, purpose: string, ref?: string) =>
+    (await f.db.query<Row>('SELECT id, purpose, subject_ref, status, attempts, smtp_response, last_error FROM outbox WHERE recipient = $1 AND purpose = $2 ORDER BY id', [email, purpose])).find(
+      (r) => ref === undefined || r.subject_ref === ref,
+    );
+
+  it('sends the siblings once and retries only the deferred row, alone, on the schedule; a 5xx row is parked at once', { timeout: 150_000 }, async () => {
+    const deferred = 'deferred.speaker@exemple.fr';
+    const refused = 'refused.speaker@exemple.fr';
+    f.script(deferred, [451, 451]);
+    f.script(refused, [550]);
+    const worker = f.worker('worker-batch');
+    await worker.waitForLog('crieur running', 60_000);
+    await f.ingest(proposalMail({ lang: 'fr', name: 'Différée', email: deferred, title: 'Un lot, une erreur' }).raw);
+    await f.ingest(proposalMail({ lang: 'en', name: 'Refused', email: refused, title: 'One batch, one refusal' }).raw);
+
+    await waitUntil(() => acceptedFor(f.sink, deferred).length >= 1, 60_000, 'the deferred acknowledgement accepted at its third attempt');
+    await waitUntil(async () => (await rowFor(refused, 'ack'))?.status === 'failed', 30_000, 'the refused acknowledgement parked');
+    const ack = (await rowFor(deferred, 'ack'))!;
+    const notice = (await rowFor(ORGA, 'notify-organizer', ack.subject_ref))!;
+    const refusedAck = (await rowFor(refused, 'ack'))!;
+    const refusedNotice = (await rowFor(ORGA, 'notify-organizer', refusedAck.subject_ref))!;
+
+    // Each filing's two mails went in one job (its id names both rows), the first attempt of each row.
+    const sentLogged = (id: number) => worker.logs().some((l) => l.msg === 'mail sent' && l.outbox === id);
+    await waitUntil(() => [ack, notice, refusedNotice].every((r) => sentLogged(r.id)), 30_000, 'the three mails sent, logged');
+    const logs = worker.logs();
+    const jobOf = (id: number, msg: string) => logs.filter((l) => l.msg === msg && l.outbox === id).map((l) => l.job);
+    expect(jobOf(notice.id, 'mail sent')).toEqual([`deliver-${ack.id}-${notice.id}`]);
+    expect(jobOf(ack.id, 'mail not accepted')).toEqual([`deliver-${ack.id}-${notice.id}`, `deliver-${ack.id}`]);
+    expect(jobOf(ack.id, 'mail sent')).toEqual([`deliver-${ack.id}`]);
+    expect(jobOf(refusedNotice.id, 'mail sent')).toEqual([`deliver-${refusedAck.id}-${refusedNotice.id}`]);
+
+    // The deferred row alone went on, continuing the schedule: attempt 1 then 2 (0.6 s, then 3 s), not restarted.
+    const retries = logs.filter((l) => l.msg === 'job failed: will retry' && l.queue === 'deliver');
+    expect(retries.map((l) => [l.id, l.attempt, l.retryIn])).toEqual([
+      [ack.id, 1, '1 s'],
+      [ack.id, 2, '3 s'],
+    ]);
+    expect(ack).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(notice).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(refusedNotice).toMatchObject({ status: 'sent', attempts: 1 });
+    // Refused: parked at once with the server's answer, never tried again.
+    expect(refusedAck).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(refusedAck.smtp_response).toMatch(/^550 /);
+    expect(refusedAck.last_error).toMatch(/refused by the mail server, not retried/);
+    expect(rejectedFor(f.sink, refused)).toHaveLength(1);
+
+    // Longer than the sweep, the stale threshold and the lease: a second copy of any of them would show by now.
+    await sleep(4_000);
+    expect(acceptedFor(f.sink, deferred)).toHaveLength(1);
+    expect(rejectedFor(f.sink, deferred)).toHaveLength(2);
+    expect(acceptedFor(f.sink, refused)).toHaveLength(0);
+    // The organizer: the two notices once each (and the summary of the parked mail, a mail of its own).
+    expect(acceptedFor(f.sink, ORGA).filter((m) => !m.raw.includes('non distribu'))).toHaveLength(2);
+    expect(await worker.stop()).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('a row deferred in a deliver job, with the recovery sweep running', () => {
+  // 0.1 min = 6 s before the retry; the sweep every second takes rows untouched for 2 s (the test default).
+  const f = useFaults('faults-batch-sweep', { retryMinutes: [0.1], giveUpAfterHours: 1 });
+
+  it('waits out its own retry: the sweep finds its job (named by the row) and does not send it earlier', { timeout: 120_000 }, async () => {
+    const email = 'slow.speaker@exemple.fr';
+    f.script(email, [451]);
+    const worker = f.worker('worker-batch-sweep');
+    await worker.waitForLog('crieur running', 60_000);
+    await f.ingest(proposalMail({ lang: 'fr', name: 'Lente', email, title: 'Attendre son tour' }).raw);
+    const deferral = await worker.waitForLog((l) => l.msg === 'job failed: will retry' && l.queue === 'deliver', 60_000);
+    const deferredAt = Date.now();
+    expect(deferral.retryIn).toBe('6 s');
+    await waitUntil(() => acceptedFor(f.sink, email).length >= 1, 60_000, 'the acknowledgement accepted at its second attempt');
+    // Not before it was due (a lower bound only: a slow machine can only make it later).
+    expect(Date.now() - deferredAt).toBeGreaterThanOrEqual(5_500);
+    await sleep(3_000);
+    expect(acceptedFor(f.sink, email)).toHaveLength(1);
+    expect(rejectedFor(f.sink, email)).toHaveLength(1);
+    expect((await rowsTo(f.db, email))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(acceptedFor(f.sink, ORGA)).toHaveLength(1);
+    expect(await worker.stop()).toEqual({ code: 0, signal: null });
   });
 });

@@ -328,6 +328,33 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.get(sent)).toMatchObject({ status: 'sent', smtpResponse: '250 earlier' });
     });
 
+    it("claims a job's rows in one call, in its order, sharing rows with concurrent claims once; marks them sent together", async () => {
+      const items = Array.from({ length: 5 }, (_, i) => item({ raw: Buffer.from(`From: a\r\n\r\njob mail ${i}\r\n`) }));
+      const ids = (await store.outbox.enqueueAll(items)).map((r) => r!.id);
+      const done = ids[1]!;
+      await store.outbox.claim(done, 60_000);
+      await store.outbox.markSent(done, '250 earlier');
+      // Two jobs racing for overlapping rows (a filing's job and the sweep's single ones): each row won once.
+      const [job, a, b] = await Promise.all([
+        store.outbox.claimAll([ids[4]!, ids[0]!, done, ids[2]!], 60_000, { transmitting: true }),
+        store.outbox.claim(ids[2]!, 60_000),
+        store.outbox.claimAll([ids[3]!, ids[0]!], 60_000),
+      ]);
+      expect(job).toHaveLength(4);
+      expect(job[2]).toBeNull(); // sent already: never claimed again
+      for (const [pos, id] of [[0, ids[4]], [1, ids[0]], [3, ids[2]]] as const) if (job[pos]) expect(job[pos]).toMatchObject({ id, status: 'sending', attempts: 1 });
+      const winners = (id: number) => [...job, a, ...b].filter((c) => c?.id === id).length;
+      for (const id of ids) expect(winners(id)).toBe(id === done ? 0 : 1);
+      expect(b[0]).toMatchObject({ id: ids[3], status: 'sending' });
+      expect(await store.outbox.claimAll([], 60_000)).toEqual([]);
+
+      const live = ids.filter((id) => id !== done);
+      await store.outbox.markAllSent(live.map((id) => ({ id, smtpResponse: `250 job ${id}` })));
+      await store.outbox.markAllSent([]);
+      for (const id of live) expect(await store.outbox.get(id)).toMatchObject({ status: 'sent', smtpResponse: `250 job ${id}`, lastError: null });
+      expect(await store.outbox.get(done)).toMatchObject({ status: 'sent', smtpResponse: '250 earlier' });
+    });
+
     it('hands a row over once its lease has expired', async () => {
       const { id } = await store.outbox.enqueue(item());
       expect(await store.outbox.claim(id, 1)).not.toBeNull();

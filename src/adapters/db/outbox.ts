@@ -53,6 +53,12 @@ async function claimMany(db: Db, ids: number[], o: ClaimOptions): Promise<(Outbo
   });
 }
 
+/** The answers of one flattened statement, cut back into the callers' groups. */
+function split<T>(groups: readonly (readonly unknown[])[], flat: T[]): T[][] {
+  let at = 0;
+  return groups.map((g) => flat.slice(at, (at += g.length)));
+}
+
 function toItem(r: Row): OutboxItem {
   return {
     id: r.id,
@@ -74,25 +80,27 @@ type ClaimOptions = { leaseMs: number; transmitting: boolean };
 
 export function outboxStore(db: Db): OutboxStore {
   // Claims made together by concurrent deliver jobs are one UPDATE (one synchronous commit): each row still
-  // commits its claim before its own SMTP transaction begins, and only one claim per row can win (below).
-  const claimers = new Map<string, (id: number) => Promise<OutboxItem | null>>();
+  // commits its claim before its own SMTP transaction begins, and only one claim per row can win (below). An
+  // input is a job's rows: they go in one statement, whoever else's rows share it.
+  const claimers = new Map<string, (ids: readonly number[]) => Promise<(OutboxItem | null)[]>>();
   const claimer = (o: ClaimOptions) => {
     const key = `${o.leaseMs}/${o.transmitting}`;
     let c = claimers.get(key);
-    if (!c) claimers.set(key, (c = coalesce((ids: number[]) => claimMany(db, ids, o))));
+    if (!c) claimers.set(key, (c = coalesce(async (groups: (readonly number[])[]) => split(groups, await claimMany(db, groups.flat(), o)))));
     return c;
   };
   // "sent" marks likewise: one UPDATE for the mails whose SMTP answers came in while the previous mark committed.
-  const markSent = coalesce(async (marks: { id: number; response: string }[]) => {
+  const markSent = coalesce(async (groups: (readonly { id: number; smtpResponse: string }[])[]) => {
+    const marks = groups.flat();
     // id = ANY(…), each row's answer looked up by its position: an index scan whatever the plan (a join with
     // unnest(…) may be planned as a hash join over the whole table once it is large).
     await db.query(
       `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = ($2::text[])[array_position($1::integer[], id)],
          last_error = NULL, lease_until = NULL, updated_at = now()
        WHERE id = ANY($1::integer[])`,
-      [marks.map((m) => m.id), marks.map((m) => m.response)],
+      [marks.map((m) => m.id), marks.map((m) => m.smtpResponse)],
     );
-    return marks.map(() => undefined);
+    return groups.map(() => undefined);
   });
   const self: OutboxStore = {
     async enqueue(item) {
@@ -128,12 +136,21 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
     },
 
-    claim(id, leaseMs, opts = {}) {
-      return claimer({ leaseMs, transmitting: opts.transmitting === true })(id);
+    async claim(id, leaseMs, opts = {}) {
+      const [item] = await self.claimAll([id], leaseMs, opts);
+      return item ?? null;
+    },
+
+    claimAll(ids, leaseMs, opts = {}) {
+      return ids.length === 0 ? Promise.resolve([]) : claimer({ leaseMs, transmitting: opts.transmitting === true })(ids);
     },
 
     markSent(id, smtpResponse) {
-      return markSent({ id, response: smtpResponse });
+      return markSent([{ id, smtpResponse }]);
+    },
+
+    async markAllSent(marks) {
+      if (marks.length > 0) await markSent(marks);
     },
 
     async markFailed(id, error, smtpResponse, retry) {

@@ -5,11 +5,40 @@
  */
 import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Dispatcher, QueueName } from '../../ports.ts';
+import type { Attempts, Dispatcher, QueueName } from '../../ports.ts';
 import { QUEUE_NAMES } from '../../ports.ts';
 
 export interface JobData {
   id: number;
+  /** A job carrying several ids (dispatchMany together): all of them, `id` first. */
+  ids?: number[];
+  /** A job that continues the retry schedule of an id that failed in a job carrying several (Attempts). */
+  made?: number;
+  firstAt?: number;
+}
+
+/** At most this many ids in one job: a job is claimed, run and retried as a whole, so a digest's mails go in several. */
+export const MAX_IDS_PER_JOB = 10;
+
+/** What the handler learns about its job: the ids it carries, and where its retry schedule stands. */
+export interface JobInfo {
+  ids: readonly number[];
+  /** Attempts made before this one (0 on a first run). */
+  before: number;
+  firstAt: number;
+}
+
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+/** The job's payload checked at the boundary: its ids, or why it can never succeed. */
+export function jobIds(data: unknown): number[] | string {
+  const d = (data ?? {}) as Partial<JobData>;
+  if (!isId(d.id)) return `bad job payload: ${JSON.stringify(data)}`;
+  if (d.ids === undefined) return [d.id];
+  if (!Array.isArray(d.ids) || d.ids.length === 0 || d.ids.length > MAX_IDS_PER_JOB || !d.ids.every(isId) || d.ids[0] !== d.id) {
+    return `bad job payload: ${JSON.stringify(data)}`;
+  }
+  return d.ids;
 }
 
 /**
@@ -53,7 +82,7 @@ export class BullDispatcher implements Dispatcher {
     return q;
   }
 
-  async dispatch(name: QueueName, id: number, opts: { again?: boolean; delayMs?: number } = {}): Promise<void> {
+  async dispatch(name: QueueName, id: number, opts: { again?: boolean; delayMs?: number; continues?: Attempts } = {}): Promise<void> {
     const q = this.queue(name);
     const jobId = `${name}-${id}`;
     if (opts.again) {
@@ -61,12 +90,23 @@ export class BullDispatcher implements Dispatcher {
       if (old && ['completed', 'failed'].includes(await old.getState())) await old.remove();
     }
     // A delayed job (a reminder) waits in Redis under its job id: dispatched again, even after a restart, it is the same job.
-    await q.add(name, { id }, opts.delayMs ? { jobId, delay: opts.delayMs } : { jobId });
+    const data: JobData = opts.continues ? { id, made: opts.continues.made, firstAt: opts.continues.firstAt } : { id };
+    await q.add(name, data, opts.delayMs ? { jobId, delay: opts.delayMs } : { jobId });
   }
 
-  async dispatchMany(name: QueueName, ids: readonly number[]): Promise<void> {
+  async dispatchMany(name: QueueName, ids: readonly number[], opts: { together?: boolean } = {}): Promise<void> {
     if (ids.length === 0) return;
-    await this.queue(name).addBulk(ids.map((id) => ({ name, data: { id }, opts: { jobId: `${name}-${id}` } })));
+    if (!opts.together) {
+      await this.queue(name).addBulk(ids.map((id) => ({ name, data: { id }, opts: { jobId: `${name}-${id}` } })));
+      return;
+    }
+    const jobs: { name: QueueName; data: JobData; opts: { jobId: string } }[] = [];
+    for (let i = 0; i < ids.length; i += MAX_IDS_PER_JOB) {
+      const part = ids.slice(i, i + MAX_IDS_PER_JOB);
+      // The job id names every id it carries: a job for one of them alone (a retry, the sweep) is another job.
+      jobs.push(part.length === 1 ? { name, data: { id: part[0]! }, opts: { jobId: `${name}-${part[0]}` } } : { name, data: { id: part[0]!, ids: part }, opts: { jobId: `${name}-${part.join('-')}` } });
+    }
+    await this.queue(name).addBulk(jobs);
   }
 
   /** Jobs counted by state, for /metrics and `crieur doctor`. */
@@ -89,19 +129,27 @@ export interface WorkerOptions {
    * The handler threw: retry in so many ms, or park with this reason. `made` counts attempts, this one included;
    * `firstAt` is when the job was queued. Called once per failure, so it is also where a retry is logged.
    */
-  onFailure: (id: number, error: Error, attempt: { made: number; firstAt: number }) => { retryInMs: number } | { park: string };
-  /** Called when a job has failed for the last time: the message must be parked, never silently dropped. */
-  onFinalFailure: (id: number, error: Error) => Promise<void>;
+  onFailure: (id: number, error: Error, attempt: Attempts) => { retryInMs: number } | { park: string };
+  /** Called when a job has failed for the last time: what it carried must be parked, never silently dropped. */
+  onFinalFailure: (ids: readonly number[], error: Error) => Promise<void>;
   onError?: (err: Error) => void;
   /** BullMQ's rate limiter for this queue: at most `max` jobs per `duration` ms, across all its workers. */
   limiter?: { max: number; duration: number } | undefined;
+}
+
+/** Attempts before this run: the job's own, plus those of the job it continues (its firstAt too). */
+function infoOf(job: Job<JobData>, ids: readonly number[]): JobInfo {
+  const d = job.data;
+  const carried = Number.isSafeInteger(d.made) && d.made! >= 0 ? d.made! : 0;
+  const firstAt = Number.isFinite(d.firstAt) && d.firstAt! > 0 ? d.firstAt! : job.timestamp;
+  return { ids, before: job.attemptsMade + carried, firstAt };
 }
 
 export function startWorker(
   connection: Redis,
   prefix: string,
   name: QueueName,
-  handler: (id: number, job: Job<JobData>) => Promise<unknown>,
+  handler: (id: number, job: Job<JobData>, info: JobInfo) => Promise<unknown>,
   opts: WorkerOptions,
 ): Worker<JobData> {
   // A connection of its own (BullMQ blocks on it); BullMQ does not close connections it was given, so the
@@ -111,14 +159,16 @@ export function startWorker(
   const worker = new Worker<JobData>(
     name,
     async (job) => {
-      const id = job.data?.id;
       // Validate the payload at the boundary: a malformed job can never succeed, retrying it is noise.
-      if (!Number.isSafeInteger(id) || id <= 0) throw new UnrecoverableError(`bad job payload: ${JSON.stringify(job.data)}`);
+      const ids = jobIds(job.data);
+      if (typeof ids === 'string') throw new UnrecoverableError(ids);
+      const id = ids[0]!;
+      const info = infoOf(job, ids);
       try {
-        return await handler(id, job);
+        return await handler(id, job, info);
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
-        const v = opts.onFailure(id, e, { made: job.attemptsMade + 1, firstAt: job.timestamp });
+        const v = opts.onFailure(id, e, { made: info.before + 1, firstAt: info.firstAt });
         if ('park' in v) throw new UnrecoverableError(v.park);
         throw new RetryLater(v.retryInMs, e);
       }
@@ -139,7 +189,9 @@ export function startWorker(
     // Anything but a scheduled retry ends the job: parked by the policy, a malformed payload, a job that
     // stalled too often, or the attempt backstop — each must park what the job was about.
     const final = !(err instanceof RetryLater) || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (final) opts.onFinalFailure(job.data.id, err).catch((e: unknown) => opts.onError?.(e as Error));
+    if (!final) return;
+    const ids = jobIds(job.data);
+    opts.onFinalFailure(typeof ids === 'string' ? [job.data?.id] : ids, err).catch((e: unknown) => opts.onError?.(e as Error));
   });
   worker.on('error', (err) => opts.onError?.(err));
   worker.on('closed', () => own.disconnect());

@@ -7,6 +7,7 @@
 import nodemailer from 'nodemailer';
 import type { Sender } from '../../ports.ts';
 import { classifySmtpError, SmtpSendError } from './errors.ts';
+import { createSlots } from './slots.ts';
 
 export interface SenderOptions {
   /** Pooled connections: a number, or true for nodemailer's default (5). Pooling is always on. */
@@ -35,8 +36,11 @@ export function createSender(url: string, opts: SenderOptions = {}): Sender {
     ...(opts.dkim ? { dkim: opts.dkim } : {}),
   });
   let closed = false;
+  const slots = createSlots(maxConnections);
 
   return {
+    connections: maxConnections,
+    reserve: (n) => slots.acquire(n),
     async send(raw, envelope) {
       if (closed) throw new SmtpSendError('ESMTP_TRANSIENT', 'sender is closed', null, null);
       if (envelope.to.length === 0) throw new SmtpSendError('ESMTP_PERMANENT', 'no recipient', null, null);

@@ -49,14 +49,20 @@ function parts(date: Date, locale: Language, timeZone: string): Parts {
 
 /** « jeudi 28 novembre 2013 » / "Thursday, November 28, 2013". */
 export function formatDay(date: Date, locale: Language, timeZone: string): string {
-  const p = parts(date, locale, timeZone);
+  return dayOf(parts(date, locale, timeZone), locale);
+}
+
+function dayOf(p: Parts, locale: Language): string {
   if (locale === 'fr') return `${p.weekday} ${p.day === 1 ? '1er' : p.day} ${p.month} ${p.year}`;
   return `${p.weekday}, ${p.month} ${p.day}, ${p.year}`;
 }
 
 /** « 19h00 » / "7:00 PM". */
 export function formatTime(date: Date, locale: Language, timeZone: string): string {
-  const p = parts(date, locale, timeZone);
+  return timeOf(parts(date, locale, timeZone), locale);
+}
+
+function timeOf(p: Parts, locale: Language): string {
   if (locale === 'fr') return `${p.hour}h${p.minute}`;
   const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   return `${h12}:${p.minute} ${p.hour < 12 ? 'AM' : 'PM'}`;
@@ -64,7 +70,9 @@ export function formatTime(date: Date, locale: Language, timeZone: string): stri
 
 /** « jeudi 28 novembre 2013 à 19h00 » / "Thursday, November 28, 2013 at 7:00 PM". */
 export function formatDate(date: Date, locale: Language, timeZone: string): string {
-  return `${formatDay(date, locale, timeZone)} ${locale === 'fr' ? 'à' : 'at'} ${formatTime(date, locale, timeZone)}`;
+  // One formatToParts for both halves: each mail about a proposal writes its date (bench/ingest's profile).
+  const p = parts(date, locale, timeZone);
+  return `${dayOf(p, locale)} ${locale === 'fr' ? 'à' : 'at'} ${timeOf(p, locale)}`;
 }
 
 /** YYYY-MM-DD of that instant in the time zone: the form organizers type after "schedule". */
