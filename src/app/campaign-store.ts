@@ -64,6 +64,12 @@ export interface ClaimedRecipient {
   memberStatus: string | null;
 }
 
+/** A row held by a sender: its id and its fence (`attempts` when it was held). */
+export interface HeldRow {
+  id: number;
+  attempts: number;
+}
+
 export interface CampaignStore {
   /** Idempotent by key: a second call returns the first campaign (`created` false) and ignores `parts`. */
   create(c: NewCampaign): Promise<{ campaign: CampaignRecord; created: boolean }>;
@@ -90,6 +96,23 @@ export interface CampaignStore {
   claim(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
   /** Several rows sent, one commit. */
   markSent(rows: readonly { id: number; response: string }[]): Promise<void>;
+  /**
+   * The first half of the status lock, for many rows in one statement: claimable rows of the campaign with ids in
+   * [from, from + size), at most `limit`, → sending under a lease, *not* transmitting — until `transmit`, another
+   * sender may take a row whose lease ran out (it was not sent). `attempts` of each row is its fence: a row taken
+   * over has a higher count, so its first holder's `transmit` and `renew` no longer match it.
+   */
+  hold(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
+  /**
+   * The second half, one round trip per batch: `sent` rows recorded as sent; of `rows`, those still held under the
+   * fence with a lease not yet run out become transmitting (their lease renewed) and are returned — only those may
+   * go to the SMTP server; a row whose lease ran out may be another sender's now.
+   */
+  transmit(rows: readonly HeldRow[], leaseMs: number, sent: readonly { id: number; response: string }[]): Promise<number[]>;
+  /** Extends the lease of rows still held under their fence (sending, transmitting or not); how many were. */
+  renew(rows: readonly HeldRow[], leaseMs: number): Promise<number>;
+  /** Held rows that never reached the SMTP server go back to queued (their attempt not counted). */
+  release(rows: readonly HeldRow[]): Promise<void>;
   /**
    * Counts one chunk's outcome: consecutive failures reset on a success; at `pauseAfter` the campaign pauses with
    * `reason`. A campaign whose rows are all sent or failed becomes done. Returns the campaign after the change.

@@ -47,8 +47,20 @@ export function eventIcs(ev: IcsEvent, opts: { timeZone: string; domain: string;
   return cal.toString().replace(/^DTSTAMP:.*$/m, `DTSTAMP:${stamp}`);
 }
 
-/** A VTIMEZONE for `zone` valid over `year`: one STANDARD/DAYLIGHT component per offset change that year. */
+const vtimezones = new Map<string, string>();
+
+/**
+ * A VTIMEZONE for `zone` valid over `year`: one STANDARD/DAYLIGHT component per offset change that year. Kept per
+ * zone and year: the search below steps through the year's 8,760 hours with luxon (≈ 250 ms), once per process.
+ */
 export function vtimezone(zone: string, year: number): string {
+  const key = `${zone}|${year}`;
+  let v = vtimezones.get(key);
+  if (v === undefined) vtimezones.set(key, (v = searchVtimezone(zone, year)));
+  return v;
+}
+
+function searchVtimezone(zone: string, year: number): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const changes: { at: DateTime; from: number; to: number }[] = [];
   let t = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
