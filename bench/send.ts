@@ -8,6 +8,7 @@
  * Same process, same listener, same pool size for both: what differs is only what is done per recipient.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { configSchema } from '../src/config/schema.ts';
@@ -47,7 +48,10 @@ async function countingListener(): Promise<{ port: number; count: () => number; 
   return { port, count: () => n, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 async function main(): Promise<void> {
+  const load0 = loadavg().map((l) => l.toFixed(2)).join(' ');
   const tag = randomBytes(4).toString('hex');
   const dbName = `crieur_bench_send_${tag}`;
   const db = await createDatabase(dbName);
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
     const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false });
     const deps = running.context.deps;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const a = await announceEvent({ config, store: deps.store, builder: createEventMailBuilder(config), clock: deps.clock }, event);
     await dispatchCampaign({ store: deps.store, dispatcher: deps.dispatcher }, a.campaign.id, chunkSize(config));
     for (;;) {
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const crieurSecs = (performance.now() - t0) / 1000;
+    const crieurCpu = cpuMs(process.cpuUsage(cpu0));
     const counts = await deps.store.campaigns.counts(a.campaign.id);
     const compiles = mjmlCompileCount() - compiles0;
     const crieurRss = peakRss;
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
     await running.stop();
     const crieurRate = counts.sent / crieurSecs;
     console.log(`crieur: ${counts.sent} sent, ${counts.failed} failed in ${crieurSecs.toFixed(1)} s — ${crieurRate.toFixed(0)} mails/s (ledger + queue + status lock included); MJML compiles: ${compiles} (2 templates × language: announce fr, en)`);
-    console.log(`crieur: peak RSS ${(crieurRss / 2 ** 20).toFixed(0)} MB`);
+    console.log(`crieur: peak RSS ${(crieurRss / 2 ** 20).toFixed(0)} MB; this process's CPU ${(crieurCpu / counts.sent).toFixed(2)} ms per mail (the listener's share included)`);
 
     // ------------------------------------------------------------------ bare nodemailer pool, compose per recipient
     peakRss = 0;
@@ -108,6 +114,7 @@ async function main(): Promise<void> {
     const built = Object.fromEntries((await builder.build(input, [{ key: 'fr', locale: 'fr', to: null }, { key: 'en', locale: 'en', to: null }])).map((b) => [b.key, b]));
     const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, maxConnections: POOL });
     const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
     let bareFailed = 0;
     await Promise.all(
       members.map(async (m) => {
@@ -129,9 +136,13 @@ async function main(): Promise<void> {
       }),
     );
     const bareSecs = (performance.now() - t1) / 1000;
+    const bareCpu = cpuMs(process.cpuUsage(cpu1));
     transport.close();
     const bareRate = (smtp.count() - before) / bareSecs;
-    console.log(`bare nodemailer pool (${POOL} connections, composing each mail): ${smtp.count() - before} sent, ${bareFailed} failed in ${bareSecs.toFixed(1)} s — ${bareRate.toFixed(0)} mails/s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+    console.log(`bare nodemailer pool (${POOL} connections, composing each mail): ${smtp.count() - before} sent, ${bareFailed} failed in ${bareSecs.toFixed(1)} s — ${bareRate.toFixed(0)} mails/s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; CPU ${(bareCpu / Math.max(1, smtp.count() - before)).toFixed(2)} ms per mail`);
+    // Other processes on the machine (PostgreSQL, Redis, anything else) share its cores: the ratio is only as
+    // good as the load was steady; CPU per mail is this process's own work, less sensitive to the neighbours.
+    console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (at the start: ${load0})`);
     console.log(`members: ${MEMBERS}, pool: ${POOL}, database: ${PG_ADMIN_URL.replace(/\/\/[^@]*@/, '//')}, Redis ${REDIS_URL}`);
     console.log(`ratio: ${(crieurRate / bareRate).toFixed(2)}`);
   } finally {

@@ -66,16 +66,20 @@ function searchVtimezone(zone: string, year: number): string {
   let t = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
   const end = t.plus({ years: 1 });
   let offset = t.offset;
-  // Hour steps find each change (zones change on the hour or half hour; the minute search below pins it).
+  // Day steps find each change, hour then quarter-hour steps pin it (zones change on the hour or half hour).
   while (t < end) {
-    const next = t.plus({ hours: 1 });
-    if (next.offset !== offset) {
-      let at = t;
-      while (at.offset === offset) at = at.plus({ minutes: 15 });
-      changes.push({ at, from: offset, to: at.offset });
-      offset = next.offset;
+    const next = t.plus({ hours: 24 });
+    if (next.offset === offset) {
+      t = next;
+      continue;
     }
-    t = next;
+    let h = t;
+    while (h.plus({ hours: 1 }).offset === offset) h = h.plus({ hours: 1 });
+    let at = h;
+    while (at.offset === offset) at = at.plus({ minutes: 15 });
+    changes.push({ at, from: offset, to: at.offset });
+    offset = at.offset;
+    t = at;
   }
   const fmt = (m: number) => `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}${String(Math.abs(m) % 60).padStart(2, '0')}`;
   if (changes.length === 0) {
