@@ -22,6 +22,8 @@ export interface CampaignRecord {
   pauseReason: string | null;
   consecutiveFailures: number;
   createdAt: Date;
+  /** The event's SEQUENCE this campaign announced (migration 014); null for a campaign not about an event's version. */
+  eventSequence: number | null;
 }
 
 /** SPEC `campaigns --json` counts. */
@@ -43,6 +45,7 @@ export interface NewCampaign {
   eventId: number | null;
   list: string | null;
   parts: CampaignParts;
+  eventSequence?: number | null;
 }
 
 export interface LedgerRecipient {
@@ -85,6 +88,13 @@ export interface CampaignStore {
    * Returns how many rows were added.
    */
   addRecipients(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  /** The latest announcement of an event for this scope (`list` null: every list and the roster), if any. */
+  lastAnnouncement(eventId: number, list: string | null): Promise<CampaignRecord | null>;
+  /**
+   * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
+   * (each keeps the variant they had). Returns how many rows were added.
+   */
+  addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
   addMembers(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */

@@ -17,9 +17,10 @@ interface Row {
   pause_reason: string | null;
   consecutive_failures: number;
   created_at: Date | string;
+  event_sequence: number | null;
 }
 
-const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at';
+const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at, c.event_sequence';
 const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) AS total,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'sent') AS sent,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'failed') AS failed,
@@ -38,6 +39,7 @@ function toRecord(r: Row): CampaignRecord {
     pauseReason: r.pause_reason,
     consecutiveFailures: r.consecutive_failures,
     createdAt: new Date(r.created_at),
+    eventSequence: r.event_sequence,
   };
 }
 
@@ -49,9 +51,9 @@ export function campaignStore(db: Db): CampaignStore {
   return {
     async create(c) {
       const inserted = await db.query<Row>(
-        `INSERT INTO campaigns AS c (key, kind, event_id, list, parts) VALUES ($1, $2, $3, $4, $5::jsonb)
+        `INSERT INTO campaigns AS c (key, kind, event_id, list, parts, event_sequence) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
          ON CONFLICT (key) DO NOTHING RETURNING ${COLUMNS}`,
-        [c.key, c.kind, c.eventId, c.list, JSON.stringify(c.parts)],
+        [c.key, c.kind, c.eventId, c.list, JSON.stringify(c.parts), c.eventSequence ?? null],
       );
       if (inserted[0]) return { campaign: toRecord(inserted[0]), created: true };
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.key = $1`, [c.key]);
@@ -98,6 +100,31 @@ export function campaignStore(db: Db): CampaignStore {
            ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
         [purpose, subjectRef, envelopeFrom, id, recipients.map((r) => r.email), recipients.map((r) => r.variant)],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async lastAnnouncement(eventId, list) {
+      const rows = await db.query<Row>(
+        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 AND c.list IS NOT DISTINCT FROM $2::text ORDER BY c.id DESC LIMIT 1`,
+        [eventId, list],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async addPreviousRecipients(id, subjectRef, envelopeFrom, eventId, variants) {
+      const rows = await db.query<{ n: number }>(
+        `WITH prev AS (
+           SELECT DISTINCT ON (lower(o.recipient)) o.recipient, o.variant
+           FROM outbox o JOIN campaigns c ON c.id = o.campaign_id
+           WHERE c.kind = 'announce' AND c.event_id = $4 AND c.id <> $3 AND o.status = 'sent' AND o.variant = ANY($5::text[])
+           ORDER BY lower(o.recipient), o.id DESC),
+         ins AS (
+           INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
+           SELECT 'announce', $1, p.recipient, ''::bytea, $2, $3, p.variant FROM prev p
+           ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [subjectRef, envelopeFrom, id, eventId, variants],
       );
       return rows[0]?.n ?? 0;
     },
