@@ -151,7 +151,7 @@ export interface AttachmentStore {
 // ----------------------------------------------------------------------------------------------- outbox
 /** queued → sending → sent | failed; a `sending` row whose lease expired is retried (crash recovery). */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
-export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder';
+export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder' | 'call';
 
 export interface OutboxItem {
   id: number;

@@ -7,7 +7,7 @@
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import type { Language } from '../types.ts';
 
-export type CampaignKind = 'announce' | 'reminder' | 'digest';
+export type CampaignKind = 'announce' | 'reminder' | 'digest' | 'call';
 /** sending → done when no row is left queued; paused by hand or after N consecutive failures (with its reason). */
 export type CampaignStatus = 'sending' | 'paused' | 'done';
 
@@ -38,6 +38,9 @@ export interface CampaignCounts {
 export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
 }
+
+/** The outbox purpose of a campaign's rows (its ledger key's first part). */
+export type LedgerPurpose = 'announce' | 'reminder' | 'call';
 
 export interface NewCampaign {
   key: string;
@@ -87,7 +90,7 @@ export interface CampaignStore {
    * already has this mail — from this campaign or an earlier one with the same subjectRef — gets no new row.
    * Returns how many rows were added.
    */
-  addRecipients(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  addRecipients(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
   /** The latest announcement of an event for this scope (`list` null: every list and the roster), if any. */
   lastAnnouncement(eventId: number, list: string | null): Promise<CampaignRecord | null>;
   /**
@@ -96,7 +99,7 @@ export interface CampaignStore {
    */
   addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
-  addMembers(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
+  addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */
   pendingChunks(id: number, size: number): Promise<number[]>;
   /**

@@ -128,7 +128,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
 }
 
 /** Until nothing is left queued (or the campaign pauses, or a signal): the bar on a terminal, nothing otherwise. */
-async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
+export async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
   const tty = process.stderr.isTTY === true;
   const t0 = Date.now();
   const start = await campaigns.counts(id);
@@ -143,8 +143,8 @@ async function watch(campaigns: CampaignStore, id: number, stop: () => boolean):
   }
 }
 
-function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: Opts): void {
+export function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: { json?: boolean }): void {
   const j = campaignJson({ ...c, ...counts });
   if (opts.json) process.stdout.write(`${JSON.stringify(j)}\n`);
-  else process.stdout.write(`campaign ${j.id} (announce of event ${j.event}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
+  else process.stdout.write(`campaign ${j.id} (${j.kind}${j.event !== null ? ` of event ${j.event}` : ''}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
 }
