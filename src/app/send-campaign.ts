@@ -176,6 +176,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     for (const m of marks) live.delete(m.id);
   };
   const inFlight: Promise<unknown>[] = [];
+  let checkedAt = performance.now();
   try {
     for (let i = 0; i < held.length; i += Math.max(1, config.smtp.pool)) {
       const batch = held.slice(i, i + Math.max(1, config.smtp.pool));
@@ -192,6 +193,11 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       if (inFlight.length >= DEPTH) await inFlight.shift();
       // Failures count toward the pause at once; successes reset the count only when there is one to reset.
       if (tally.failed > 0 || (knownFailures > 0 && tally.sent > 0)) await record();
+      // A pause by hand (`crieur campaigns pause`) is seen within a second: the rows not yet transmitted go back.
+      if (performance.now() - checkedAt > 1_000) {
+        checkedAt = performance.now();
+        if ((await store.campaigns.get(campaign.id))?.status !== 'sending') result = 'paused';
+      }
       // Rows deferred by a 4xx go back to queued: the job's retry (with backoff) takes them, not this loop.
       if (result === 'paused' || deferred > 0 || lost > 0) break;
     }
