@@ -116,21 +116,18 @@ export interface Announced {
 }
 
 /**
- * Which announcement of the event this call is about. The event's SEQUENCE (bumped on every change of date, venue
- * or programme) against the one its latest announcement carried: the same (or never announced), that campaign —
- * found again by its key, so announcing twice sends nothing new; higher, an update of its own, keyed by the new
- * SEQUENCE, to everyone who had an earlier version and everyone the announcement goes to now.
+ * Which version of the event's announcement this call is about. The version first announced (in any scope: every
+ * list and the roster, or one list) is the announcement itself, keyed `E-ID`; once the event's SEQUENCE went up
+ * (a change of date, venue or programme), the event as it stands is an update, keyed by its SEQUENCE — the same key
+ * in every scope, so that a list that had an update through one campaign gets nothing new through another.
+ * Announcing a version again finds its campaign: nothing new.
  */
 export async function whichAnnouncement(campaigns: CampaignStore, ev: EventRecord, list: string | null): Promise<{ key: string; subjectRef: string; update: boolean }> {
   const base = `announce:E-${ev.id}${list ? `:${list}` : ''}`;
-  const last = await campaigns.lastAnnouncement(ev.id, list);
-  if (!last || last.eventSequence === null || last.eventSequence >= ev.sequence) {
-    return { key: last?.key ?? base, subjectRef: last && last.key !== base ? subjectRefOf(ev, last.eventSequence) : `E-${ev.id}`, update: last !== null && last.key !== base };
-  }
-  return { key: `${base}:S${ev.sequence}`, subjectRef: subjectRefOf(ev, ev.sequence), update: true };
+  const first = await campaigns.firstAnnouncement(ev.id);
+  if (!first || first.eventSequence === null || first.eventSequence >= ev.sequence) return { key: base, subjectRef: `E-${ev.id}`, update: false };
+  return { key: `${base}:S${ev.sequence}`, subjectRef: `E-${ev.id}:S${ev.sequence}`, update: true };
 }
-
-const subjectRefOf = (ev: EventRecord, sequence: number | null) => `E-${ev.id}:S${sequence ?? 0}`;
 
 export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
   const specs = announceVariants(deps.config, opts.list);

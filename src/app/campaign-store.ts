@@ -91,8 +91,8 @@ export interface CampaignStore {
    * Returns how many rows were added.
    */
   addRecipients(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
-  /** The latest announcement of an event for this scope (`list` null: every list and the roster), if any. */
-  lastAnnouncement(eventId: number, list: string | null): Promise<CampaignRecord | null>;
+  /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
+  firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
   /**
    * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
    * (each keeps the variant they had). Returns how many rows were added.

@@ -47,8 +47,8 @@ afterAll(async () => {
 });
 
 /** `crieur announce EVENT` without the CLI: the campaign, then every chunk sent as the campaign queue would. */
-async function announce(ev: EventRecord) {
-  const a = await announceEvent({ config, store, builder: createEventMailBuilder(config), clock }, (await store.events.get(ev.id))!);
+async function announce(ev: EventRecord, opts: { list?: string } = {}) {
+  const a = await announceEvent({ config, store, builder: createEventMailBuilder(config), clock }, (await store.events.get(ev.id))!, opts);
   for (const first of await store.campaigns.pendingChunks(a.campaign.id, chunkSize(config))) {
     await sendCampaignChunk({ config, store, sender, log: silent, clock, fill: fillMime }, first);
   }
@@ -116,5 +116,21 @@ describe('an announced event that changes', () => {
     await store.events.assign(ev.id, (await store.proposals.fileFromMessage(id2, { ...draft, format: 'lightning', title: 'pg_stat_io', durationMinutes: 5 }, 'test')).proposal.ref);
     expect(await announce(ev)).toMatchObject({ created: true, added: 4, update: true });
     expect(sink.messages).toHaveLength(11);
+  });
+
+  it('across scopes: a list announced alone gets the update through the full announcement, and nothing more', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-03-11T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
+    const before = sink.messages.length;
+    expect(await announce(ev, { list: 'generale' })).toMatchObject({ created: true, added: 1, update: false });
+    const moved = await store.events.update(ev.id, { venue: 'Chez Data Bene' });
+    const upd = await announce(ev);
+    // The list (from the list's own campaign) and the three active members.
+    expect(upd).toMatchObject({ created: true, added: 4, update: true, campaign: { key: `announce:E-${ev.id}:S${moved!.event.sequence}` } });
+    expect(await announce(ev, { list: 'generale' })).toMatchObject({ created: true, added: 0, update: true, campaign: { key: `announce:E-${ev.id}:generale:S${moved!.event.sequence}` } });
+    const per = new Map<string, number>();
+    for (const m of sink.messages.slice(before)) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
+    expect(Object.fromEntries(per)).toEqual({ 'pgsql-fr-generale@lists.example.org': 2, 'jean@example.fr': 1, 'alice@example.org': 1, 'zoe@example.fr': 1 });
+    const list = await Promise.all(sink.messages.slice(before).filter((m) => m.envelope.to[0] === 'pgsql-fr-generale@lists.example.org').map((m) => simpleParser(m.raw)));
+    expect(list.map((m) => m.subject)).toEqual(['[Groupe de test] Meetup de mars, jeudi 11 mars 2027 à 19h00', '[Groupe de test] Mise à jour : Meetup de mars, jeudi 11 mars 2027 à 19h00']);
   });
 });

@@ -114,9 +114,9 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect(again.map((r) => [r.recipient, r.attempts])).toEqual([['r2@example.org', 1]]);
     expect(await store.campaigns.counts(campaign.id)).toEqual({ total: 2, sent: 0, failed: 0, queued: 2 });
   });
-  it('an update campaign: the latest announcement per scope, and who had an earlier version, in their variant', async () => {
+  it('an update campaign: the event’s first announcement, and who had an earlier version, in their variant', async () => {
     const ev = await store.events.create({ date: new Date('2027-06-10T17:00:00Z'), venue: 'V' });
-    expect(await store.campaigns.lastAnnouncement(ev.id, null)).toBeNull();
+    expect(await store.campaigns.firstAnnouncement(ev.id)).toBeNull();
     const first = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}`, kind: 'announce', eventId: ev.id, list: null, parts, eventSequence: 0 })).campaign;
     const onList = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}:generale`, kind: 'announce', eventId: ev.id, list: 'generale', parts, eventSequence: 0 })).campaign;
     expect(first.eventSequence).toBe(0);
@@ -127,8 +127,7 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     const listRows = await store.campaigns.claim(onList.id, 0, 1_000_000, 10, 60_000);
     await store.campaigns.markSent(listRows.map((r) => ({ id: r.id, response: '250' })));
     const upd = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}:S3`, kind: 'announce', eventId: ev.id, list: null, parts, eventSequence: 3 })).campaign;
-    expect(await store.campaigns.lastAnnouncement(ev.id, null)).toMatchObject({ id: upd.id, eventSequence: 3 });
-    expect(await store.campaigns.lastAnnouncement(ev.id, 'generale')).toMatchObject({ id: onList.id });
+    expect(await store.campaigns.firstAnnouncement(ev.id)).toMatchObject({ id: first.id, eventSequence: 0 });
     // Only who was sent an earlier version (not the row still sending), in the variants the update has.
     expect(await store.campaigns.addPreviousRecipients(upd.id, `E-${ev.id}:S3`, 'b@x', ev.id, ['member:fr'])).toBe(1);
     expect(await store.campaigns.addPreviousRecipients(upd.id, `E-${ev.id}:S3`, 'b@x', ev.id, ['member:fr', 'list:generale'])).toBe(1);

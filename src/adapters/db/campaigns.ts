@@ -104,11 +104,8 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0]?.n ?? 0;
     },
 
-    async lastAnnouncement(eventId, list) {
-      const rows = await db.query<Row>(
-        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 AND c.list IS NOT DISTINCT FROM $2::text ORDER BY c.id DESC LIMIT 1`,
-        [eventId, list],
-      );
+    async firstAnnouncement(eventId) {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.id LIMIT 1`, [eventId]);
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
