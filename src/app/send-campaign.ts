@@ -118,13 +118,15 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   let lastError = '';
   let result = 'sent' as ChunkResult;
   const record = async () => {
+    // Taken before the round trip: sends still in flight count toward the next record, not a discarded one.
+    const outcome = tally;
+    tally = { sent: 0, failed: 0 };
     const after = await store.campaigns.record(
       campaign.id,
-      tally,
+      outcome,
       config.delivery.pauseAfterFailures,
       `paused after ${config.delivery.pauseAfterFailures} failures in a row; last: ${lastError}`.slice(0, 500),
     );
-    tally = { sent: 0, failed: 0 };
     knownFailures = after.consecutiveFailures;
     if (after.status === 'paused') {
       log.warn({ campaign: campaign.id, reason: after.pauseReason }, 'campaign paused');
