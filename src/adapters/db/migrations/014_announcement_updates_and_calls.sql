@@ -9,5 +9,7 @@ UPDATE campaigns c SET event_sequence = e.sequence FROM events e WHERE c.event_i
 -- The call for proposals (`crieur call`): a campaign of its own kind, its ledger rows an outbox purpose of their own.
 ALTER TABLE campaigns DROP CONSTRAINT campaigns_kind_check;
 ALTER TABLE campaigns ADD CONSTRAINT campaigns_kind_check CHECK (kind IN ('announce', 'reminder', 'digest', 'call'));
+-- (Every purpose so far, 010's `membership` included: a later migration that redefines this check must keep `call`.)
 ALTER TABLE outbox DROP CONSTRAINT outbox_purpose_check;
-ALTER TABLE outbox ADD CONSTRAINT outbox_purpose_check CHECK (purpose IN ('ack', 'notify-organizer', 'command-result', 'announce', 'digest', 'reminder', 'call'));
+ALTER TABLE outbox ADD CONSTRAINT outbox_purpose_check
+  CHECK (purpose IN ('ack', 'notify-organizer', 'command-result', 'announce', 'digest', 'reminder', 'membership', 'call'));
