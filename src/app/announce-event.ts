@@ -2,8 +2,9 @@
  * `crieur announce EVENT`: the event's announcement as one campaign — built once (a variant per list and per
  * roster language), then a ledger row per recipient. Announcing again finds the same campaign, and the ledger's key
  * (purpose, E-id, recipient) gives nobody a second row: "sends nothing new". Once the event changed (its SEQUENCE
- * went up), announcing again makes an update: « Mise à jour », the .ics with the same UID and the new SEQUENCE. Side effects, in order: the campaign
- * row (idempotent by key), its ledger rows (one statement per list, one for the roster), chunk jobs dispatched.
+ * went up), announcing again makes an update: « Mise à jour », the .ics with the same UID and the new SEQUENCE.
+ * Side effects, in order: the campaign row (idempotent by key), its ledger rows (one statement per list, one for
+ * the roster), chunk jobs dispatched.
  * Sending is send-campaign.ts's job.
  */
 import type { Config } from '../config/schema.ts';
