@@ -152,7 +152,7 @@ export interface AttachmentStore {
 // ----------------------------------------------------------------------------------------------- outbox
 /** queued → sending → sent | failed; a `sending` row whose lease expired is retried (crash recovery). */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
-export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder' | 'membership';
+export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder' | 'membership' | 'call';
 
 export interface OutboxItem {
   id: number;

@@ -1,8 +1,10 @@
 /**
  * `crieur announce EVENT`: the event's announcement as one campaign — built once (a variant per list and per
  * roster language), then a ledger row per recipient. Announcing again finds the same campaign, and the ledger's key
- * (purpose, E-id, recipient) gives nobody a second row: "sends nothing new". Side effects, in order: the campaign
- * row (idempotent by key), its ledger rows (one statement per list, one for the roster), chunk jobs dispatched.
+ * (purpose, E-id, recipient) gives nobody a second row: "sends nothing new". Once the event changed (its SEQUENCE
+ * went up), announcing again makes an update: « Mise à jour », the .ics with the same UID and the new SEQUENCE.
+ * Side effects, in order: the campaign row (idempotent by key), its ledger rows (one statement per list, one for
+ * the roster), chunk jobs dispatched.
  * Sending is send-campaign.ts's job.
  */
 import type { Config } from '../config/schema.ts';
@@ -31,6 +33,8 @@ export interface EventMailInput {
   next: EventForMail | null;
   daysBefore?: number;
   forSpeakers?: boolean;
+  /** The event changed since it was announced: the mail says so (and its .ics carries the bumped SEQUENCE). */
+  update?: boolean;
   /** The campaign's date (Date header, DTSTAMP), fixed once so that a rebuild gives the same bytes. */
   date: Date;
   seed: string;
@@ -75,7 +79,7 @@ export async function eventMailInput(
   ev: EventRecord,
   kind: EventMailInput['kind'],
   date: Date,
-  extra: { daysBefore?: number; forSpeakers?: boolean } = {},
+  extra: { daysBefore?: number; forSpeakers?: boolean; update?: boolean } = {},
 ): Promise<EventMailInput> {
   const talks = await programmeTalks(deps.store.proposals, ev);
   const later = await deps.store.events.list({ from: new Date(ev.date.getTime() + 1) });
@@ -114,29 +118,47 @@ export interface Announced {
   created: boolean;
   /** Ledger rows added by this call: 0 when everyone already has it. */
   added: number;
+  /** This campaign is an update: the event changed (its SEQUENCE went up) since its last announcement. */
+  update: boolean;
+}
+
+/**
+ * Which version of the event's announcement this call is about. The version first announced (in any scope: every
+ * list and the roster, or one list) is the announcement itself, keyed `E-ID`; once the event's SEQUENCE went up
+ * (a change of date, venue or programme), the event as it stands is an update, keyed by its SEQUENCE — the same key
+ * in every scope, so that a list that had an update through one campaign gets nothing new through another.
+ * Announcing a version again finds its campaign: nothing new.
+ */
+export async function whichAnnouncement(campaigns: CampaignStore, ev: EventRecord, list: string | null): Promise<{ key: string; subjectRef: string; update: boolean }> {
+  const base = `announce:E-${ev.id}${list ? `:${list}` : ''}`;
+  const first = await campaigns.firstAnnouncement(ev.id);
+  if (!first || first.eventSequence === null || first.eventSequence >= ev.sequence) return { key: base, subjectRef: `E-${ev.id}`, update: false };
+  return { key: `${base}:S${ev.sequence}`, subjectRef: `E-${ev.id}:S${ev.sequence}`, update: true };
 }
 
 export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
   const specs = announceVariants(deps.config, opts.list);
-  const key = `announce:E-${ev.id}${opts.list ? `:${opts.list}` : ''}`;
-  const built = await deps.builder.build(await eventMailInput(deps, ev, 'announce', deps.clock.now()), specs);
+  const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, opts.list ?? null);
+  const built = await deps.builder.build(await eventMailInput(deps, ev, 'announce', deps.clock.now(), update ? { update } : {}), specs);
   const { campaign, created } = await deps.store.campaigns.create({
     key,
     kind: 'announce',
     eventId: ev.id,
     list: opts.list ?? null,
     parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])) },
+    eventSequence: ev.sequence,
   });
-  const ref = `E-${ev.id}`;
   const from = envelopeSender(deps.config);
   let added = 0;
+  // An update goes first to whoever had an earlier version, in the variant they had (a list, a language).
+  if (update) added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
   for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
-    added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', ref, from, [{ email: l.address, variant: `list:${l.name}` }]);
+    added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }
-  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', ref, from, MEMBERS_LIST, deps.config.group.locale);
+  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale);
   // A finished campaign that got new rows (members who joined since) sends again, to them only.
   if (added > 0 && campaign.status === 'done') await deps.store.campaigns.setStatus(campaign.id, 'sending', null);
-  return { campaign, created, added };
+  return { campaign, created, added, update };
 }
 
 /** Chunk jobs for whatever the campaign still has to send (idempotent: job ids are the chunks' first rows). */

@@ -7,7 +7,7 @@
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import type { Language } from '../types.ts';
 
-export type CampaignKind = 'announce' | 'reminder' | 'digest';
+export type CampaignKind = 'announce' | 'reminder' | 'digest' | 'call';
 /** sending → done when no row is left queued; paused by hand or after N consecutive failures (with its reason). */
 export type CampaignStatus = 'sending' | 'paused' | 'done';
 
@@ -22,6 +22,8 @@ export interface CampaignRecord {
   pauseReason: string | null;
   consecutiveFailures: number;
   createdAt: Date;
+  /** The event's SEQUENCE this campaign announced (migration 014); null for a campaign not about an event's version. */
+  eventSequence: number | null;
 }
 
 /** SPEC `campaigns --json` counts. */
@@ -37,12 +39,16 @@ export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
 }
 
+/** The outbox purpose of a campaign's rows (its ledger key's first part). */
+export type LedgerPurpose = 'announce' | 'reminder' | 'call';
+
 export interface NewCampaign {
   key: string;
   kind: CampaignKind;
   eventId: number | null;
   list: string | null;
   parts: CampaignParts;
+  eventSequence?: number | null;
 }
 
 export interface LedgerRecipient {
@@ -64,6 +70,12 @@ export interface ClaimedRecipient {
   memberStatus: string | null;
 }
 
+/** A row held by a sender: its id and its fence (`attempts` when it was held). */
+export interface HeldRow {
+  id: number;
+  attempts: number;
+}
+
 export interface CampaignStore {
   /** Idempotent by key: a second call returns the first campaign (`created` false) and ignores `parts`. */
   create(c: NewCampaign): Promise<{ campaign: CampaignRecord; created: boolean }>;
@@ -78,9 +90,16 @@ export interface CampaignStore {
    * already has this mail — from this campaign or an earlier one with the same subjectRef — gets no new row.
    * Returns how many rows were added.
    */
-  addRecipients(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  addRecipients(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
+  firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
+  /**
+   * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
+   * (each keeps the variant they had). Returns how many rows were added.
+   */
+  addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
-  addMembers(id: number, purpose: 'announce' | 'reminder', subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
+  addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */
   pendingChunks(id: number, size: number): Promise<number[]>;
   /**
@@ -90,6 +109,23 @@ export interface CampaignStore {
   claim(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
   /** Several rows sent, one commit. */
   markSent(rows: readonly { id: number; response: string }[]): Promise<void>;
+  /**
+   * The first half of the status lock, for many rows in one statement: claimable rows of the campaign with ids in
+   * [from, from + size), at most `limit`, → sending under a lease, *not* transmitting — until `transmit`, another
+   * sender may take a row whose lease ran out (it was not sent). `attempts` of each row is its fence: a row taken
+   * over has a higher count, so its first holder's `transmit` and `renew` no longer match it.
+   */
+  hold(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
+  /**
+   * The second half, one round trip per batch: `sent` rows recorded as sent; of `rows`, those still held under the
+   * fence with a lease not yet run out become transmitting (their lease renewed) and are returned — only those may
+   * go to the SMTP server; a row whose lease ran out may be another sender's now.
+   */
+  transmit(rows: readonly HeldRow[], leaseMs: number, sent: readonly { id: number; response: string }[]): Promise<number[]>;
+  /** Extends the lease of rows still held under their fence (sending, transmitting or not); how many were. */
+  renew(rows: readonly HeldRow[], leaseMs: number): Promise<number>;
+  /** Held rows that never reached the SMTP server go back to queued (their attempt not counted). */
+  release(rows: readonly HeldRow[]): Promise<void>;
   /**
    * Counts one chunk's outcome: consecutive failures reset on a success; at `pauseAfter` the campaign pauses with
    * `reason`. A campaign whose rows are all sent or failed becomes done. Returns the campaign after the change.

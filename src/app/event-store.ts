@@ -43,6 +43,11 @@ export interface EventStore {
    * one on another event moves). Changes no status: the decision that causes it records that.
    */
   assign(eventId: number, ref: string): Promise<EventRecord>;
+  /**
+   * Changes what is given of an event (the rest kept); SEQUENCE bumped when anything actually changed, so that an
+   * announcement sent again is an update calendars apply. Null: no such event.
+   */
+  update(id: number, patch: Partial<NewEvent>): Promise<{ event: EventRecord; changed: boolean } | null>;
   /** Takes a proposal off whatever programme it is on. */
   unassign(ref: string): Promise<void>;
 }

@@ -1,8 +1,9 @@
 /**
- * The campaign sender: one job per chunk of a campaign's ledger (its first row's id crosses the queue). For each
- * batch of rows — as many as the SMTP pool has connections — the outbox status lock is taken for the whole batch
- * (claim → sending + transmitting), each recipient's slots are filled into the campaign's built MIME, the batch
- * goes out over the pool, and the sent rows are recorded in one commit.
+ * The campaign sender: one job per chunk of a campaign's ledger (its first row's id crosses the queue). The chunk's
+ * rows are held under a lease in one statement; then for each batch — as many rows as the SMTP pool has
+ * connections — the outbox status lock is taken for the batch (held → transmitting, in the same round trip that
+ * records the previous batch as sent), each recipient's slots are filled into the campaign's built MIME, and the
+ * batch goes out over the pool while the next one is locked.
  *
  * Never twice: a row is only sent by whoever won its claim; a process killed mid-batch leaves its rows
  * `transmitting`, which the recovery sweep parks (they may have been delivered, RFC 1047) instead of sending them
@@ -16,7 +17,7 @@ import { memberVerp, slotValues, verpAddress } from '../core/compose/campaign-sl
 import type { MimeTemplate, SlotValues } from '../core/compose/mime-template.ts';
 import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
-import type { CampaignParts } from './campaign-store.ts';
+import type { CampaignParts, ClaimedRecipient, HeldRow } from './campaign-store.ts';
 
 /** After this many attempts a row deferred by 4xx answers is recorded as failed. */
 const MAX_ATTEMPTS = 12;
@@ -29,8 +30,19 @@ export class TransientSendError extends Error {
 /** Fills a variant's slots: the bytes of one recipient's mail (src/adapters/compose/campaign-mime.ts). */
 export type FillMime = (t: MimeTemplate, values: SlotValues) => Buffer;
 
-/** Ledger rows per job. With a rate set, a chunk is at most a second's worth, so the limiter can space them. */
-const CHUNK = 50;
+/**
+ * Ledger rows per job, held in one statement. With a rate set, a chunk is at most a second's worth, so the limiter
+ * can space them; without, a chunk is enough rows that the per-job costs (a Redis round trip, the campaign's row,
+ * the final count) vanish beside 500 SMTP transactions.
+ */
+const CHUNK = 500;
+
+/**
+ * Batches in flight at once. A batch (as many rows as the pool has connections) is marked transmitting when its
+ * sends start, so a crash parks at most these rows unsent; two keep the pool busy while the next batch's status
+ * lock and the last one's sent marks make their round trip to the database.
+ */
+const DEPTH = 2;
 
 export function chunkSize(config: Config): number {
   const rate = config.delivery.ratePerSecond;
@@ -49,9 +61,18 @@ export type ChunkResult = 'sent' | 'paused' | 'skipped';
 
 const partsCache = new Map<number, Promise<CampaignParts>>();
 
+/**
+ * One chunk: its rows held under a lease (one statement), then sent batch by batch, each batch's status lock taken
+ * in the round trip that also records the previous batch as sent. The lease is renewed while the chunk is under
+ * way, so a slow SMTP server never lets another sender take rows held here, nor the recovery sweep park rows
+ * still in flight; and a row is only transmitted if its lease is still this sender's (checked under the row lock,
+ * with the row's fence): a sender that stalled past its lease — a paused VM, a machine under load — sends nothing
+ * another may have taken.
+ */
 export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config' | 'clock'> & { fill: FillMime }, firstRowId: number): Promise<ChunkResult> {
   const { store, config, log } = deps;
-  if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
+  const sender = deps.sender;
+  if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
   const campaign = await store.campaigns.ofRow(firstRowId);
   if (!campaign || campaign.status !== 'sending') return campaign?.status === 'paused' ? 'paused' : 'skipped';
   let parts = partsCache.get(campaign.id);
@@ -64,70 +85,140 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   const secret = requireSecret(config);
   const inbox = config.addresses.proposals;
   const domain = domainOf(inbox);
-  const size = chunkSize(config);
-  // A batch is what the pool sends at once: rows are marked transmitting when claimed, so a larger batch would leave
-  // rows waiting for a connection marked — a crash would park them (never sent twice, but never sent either).
-  const batch = Math.max(1, config.smtp.pool);
-  let deferred = 0;
-  for (;;) {
-    if (config.delivery.hourlyCap !== undefined) {
-      const sent = await store.campaigns.sentSince(new Date(deps.clock.now().getTime() - 3_600_000));
-      if (sent >= config.delivery.hourlyCap) {
-        log.info({ campaign: campaign.id, sent, cap: config.delivery.hourlyCap }, 'hourly cap reached: campaign waits');
-        throw new CampaignCapError(`hourly cap of ${config.delivery.hourlyCap} mails reached`);
-      }
+  const leaseMs = config.queue.sendLeaseSeconds * 1000;
+  let limit = chunkSize(config);
+  if (config.delivery.hourlyCap !== undefined) {
+    const sent = await store.campaigns.sentSince(new Date(deps.clock.now().getTime() - 3_600_000));
+    if (sent >= config.delivery.hourlyCap) {
+      log.info({ campaign: campaign.id, sent, cap: config.delivery.hourlyCap }, 'hourly cap reached: campaign waits');
+      throw new CampaignCapError(`hourly cap of ${config.delivery.hourlyCap} mails reached`);
     }
-    const rows = await store.campaigns.claim(campaign.id, firstRowId, size, batch, config.queue.sendLeaseSeconds * 1000);
-    if (rows.length === 0) break;
-    const sent: { id: number; response: string }[] = [];
-    let failed = 0;
-    let lastError = '';
-    await Promise.all(
-      rows.map(async (row) => {
-        const template = variants[row.variant];
-        if (!template) {
-          failed++;
-          lastError = `no variant ${row.variant} in campaign ${campaign.id}`;
-          await store.outbox.markFailed(row.id, lastError, null, false);
-          return;
-        }
-        const toList = row.variant.startsWith('list:');
-        // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA).
-        if (!toList && row.memberStatus !== null && row.memberStatus !== 'active') {
-          await store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false);
-          return;
-        }
-        const memberId = toList ? null : row.memberId;
-        const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));
-        const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
-        try {
-          const r = await deps.sender!.send(raw, { from, to: [row.recipient] });
-          sent.push({ id: row.id, response: r.response });
-        } catch (err) {
-          const e = err as Error & { code?: string; response?: string };
-          const permanent = e.code === 'ESMTP_PERMANENT' || row.attempts >= MAX_ATTEMPTS;
-          failed++;
-          lastError = e.response ?? e.message;
-          if (!permanent) deferred++;
-          await store.outbox.markFailed(row.id, e.message, e.response ?? null, !permanent);
-          log.warn({ campaign: campaign.id, outbox: row.id, to: row.recipient, response: e.response ?? null }, permanent ? 'campaign mail failed' : 'campaign mail deferred');
-        }
-      }),
-    );
-    await store.campaigns.markSent(sent);
+    limit = Math.min(limit, config.delivery.hourlyCap - sent);
+  }
+  const held = await store.campaigns.hold(campaign.id, firstRowId, chunkSize(config), limit, leaseMs);
+  if (held.length === 0) return 'sent';
+
+  // Rows this sender holds and has not yet recorded: what the lease keeper renews.
+  const live = new Map<number, HeldRow>(held.map((r) => [r.id, { id: r.id, attempts: r.attempts }]));
+  let renewing = false;
+  const keeper = setInterval(() => {
+    if (renewing || live.size === 0) return;
+    renewing = true;
+    store.campaigns
+      .renew([...live.values()], leaseMs)
+      .catch((err: Error) => log.warn({ campaign: campaign.id, err: err.message }, 'lease renewal failed: rows not yet sent are left to other senders'))
+      .finally(() => (renewing = false));
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+
+  let sentMarks: { id: number; response: string }[] = [];
+  let tally = { sent: 0, failed: 0 };
+  let knownFailures = campaign.consecutiveFailures;
+  let deferred = 0;
+  let lost = 0;
+  let lastError = '';
+  let result = 'sent' as ChunkResult;
+  const record = async () => {
+    // Taken before the round trip: sends still in flight count toward the next record, not a discarded one.
+    const outcome = tally;
+    tally = { sent: 0, failed: 0 };
     const after = await store.campaigns.record(
       campaign.id,
-      { sent: sent.length, failed },
+      outcome,
       config.delivery.pauseAfterFailures,
       `paused after ${config.delivery.pauseAfterFailures} failures in a row; last: ${lastError}`.slice(0, 500),
     );
+    knownFailures = after.consecutiveFailures;
     if (after.status === 'paused') {
       log.warn({ campaign: campaign.id, reason: after.pauseReason }, 'campaign paused');
-      return 'paused';
+      result = 'paused';
     }
-    // Rows deferred by a 4xx are queued again: the job's retry (with backoff) takes them, not this loop.
-    if (deferred > 0) break;
+  };
+  const finish = async (rowId: number, f: () => Promise<void>) => {
+    await f();
+    live.delete(rowId);
+  };
+
+  const sendOne = async (row: ClaimedRecipient): Promise<void> => {
+    const template = variants[row.variant];
+    if (!template) {
+      tally.failed++;
+      lastError = `no variant ${row.variant} in campaign ${campaign.id}`;
+      return finish(row.id, () => store.outbox.markFailed(row.id, lastError, null, false));
+    }
+    const toList = row.variant.startsWith('list:');
+    // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA).
+    if (!toList && row.memberStatus !== null && row.memberStatus !== 'active') {
+      return finish(row.id, () => store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false));
+    }
+    const memberId = toList ? null : row.memberId;
+    const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));
+    const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
+    try {
+      const r = await sender.send(raw, { from, to: [row.recipient] });
+      // Recorded with the next batch's status lock (or at the end); renewed until then.
+      sentMarks.push({ id: row.id, response: r.response });
+      tally.sent++;
+    } catch (err) {
+      const e = err as Error & { code?: string; response?: string };
+      const permanent = e.code === 'ESMTP_PERMANENT' || row.attempts >= MAX_ATTEMPTS;
+      tally.failed++;
+      lastError = e.response ?? e.message;
+      if (!permanent) deferred++;
+      await finish(row.id, () => store.outbox.markFailed(row.id, e.message, e.response ?? null, !permanent));
+      log.warn({ campaign: campaign.id, outbox: row.id, to: row.recipient, response: e.response ?? null }, permanent ? 'campaign mail failed' : 'campaign mail deferred');
+    }
+  };
+
+  const flushed = () => {
+    const marks = sentMarks;
+    sentMarks = [];
+    return marks;
+  };
+  const forget = (marks: readonly { id: number }[]) => {
+    for (const m of marks) live.delete(m.id);
+  };
+  const inFlight: Promise<unknown>[] = [];
+  let checkedAt = performance.now();
+  try {
+    for (let i = 0; i < held.length; i += Math.max(1, config.smtp.pool)) {
+      const batch = held.slice(i, i + Math.max(1, config.smtp.pool));
+      const marks = flushed();
+      const granted = new Set(await store.campaigns.transmit(batch.map((r) => live.get(r.id)!), leaseMs, marks));
+      forget(marks);
+      // A row not granted was taken by another sender after this one's lease ran out: it is theirs to send.
+      for (const r of batch) {
+        if (granted.has(r.id)) continue;
+        live.delete(r.id);
+        lost++;
+      }
+      inFlight.push(Promise.all(batch.filter((r) => granted.has(r.id)).map(sendOne)));
+      if (inFlight.length >= DEPTH) await inFlight.shift();
+      // Failures count toward the pause at once; successes reset the count only when there is one to reset.
+      if (tally.failed > 0 || (knownFailures > 0 && tally.sent > 0)) await record();
+      // A pause by hand (`crieur campaigns pause`) is seen within a second: the rows not yet transmitted go back.
+      if (performance.now() - checkedAt > 1_000) {
+        checkedAt = performance.now();
+        if ((await store.campaigns.get(campaign.id))?.status !== 'sending') result = 'paused';
+      }
+      // Rows deferred by a 4xx go back to queued: the job's retry (with backoff) takes them, not this loop.
+      if (result === 'paused' || deferred > 0 || lost > 0) break;
+    }
+    await Promise.all(inFlight);
+    const marks = flushed();
+    await store.campaigns.markSent(marks);
+    forget(marks);
+  } finally {
+    // After an error, what is still in flight ends before its rows are given up (and never rejects unobserved).
+    await Promise.allSettled(inFlight);
+    clearInterval(keeper);
+    const rest = flushed();
+    if (rest.length > 0) await store.campaigns.markSent(rest).catch((err: Error) => log.warn({ campaign: campaign.id, err: err.message }, 'sent marks not recorded: the recovery sweep parks these rows'));
+    // Rows held but never transmitted (a pause, a 4xx, a stop) are left for the next sender at once.
+    await store.campaigns.release([...live.values()]).catch(() => undefined);
   }
+  await record();
+  if (lost > 0) log.warn({ campaign: campaign.id, rows: lost }, 'lease ran out before these rows were sent: left to the sender that took them');
+  if (result === 'paused') return 'paused';
   if (deferred > 0) throw new TransientSendError(`${deferred} mail(s) deferred by the server: will retry`);
   return 'sent';
 }

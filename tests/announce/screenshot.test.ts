@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -55,6 +56,46 @@ describe.skipIf(!existsSync(CHROMIUM))('announcement in a browser', () => {
       expect(overflow.wide, `at ${width}px`).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `announce-${width}.png`), fullPage: true });
       await page.close();
+    }
+  });
+  it('the call for proposals and an update: nothing overflows at 375 px and at 800 px; screenshots kept', { timeout: 180_000 }, async () => {
+    const [call] = await createCallMailBuilder(config).build(
+      {
+        meetups: [
+          { date: new Date('2027-01-28T18:00:00Z'), venue: 'Dalibo, 43 rue du Faubourg Montmartre, 75009 Paris', title: 'Meetup PostgreSQL de janvier : réplication logique et Supercalifragilisticexpialidocious_sans_espaces', formats: ['talk'] },
+          { date: new Date('2027-03-11T18:00:00Z'), venue: 'Data Bene', title: null, formats: [] },
+        ],
+        date: new Date('2026-11-30T10:00:00Z'),
+        seed: 'shot',
+      },
+      [{ key: 'member:fr', locale: 'fr', to: null }],
+    );
+    const [update] = await createEventMailBuilder(config).build(
+      {
+        kind: 'announce',
+        update: true,
+        event: { id: 12, sequence: 3, date: new Date('2027-02-04T18:00:00Z'), venue: 'Data Bene', title: 'Meetup PostgreSQL de janvier', venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
+        talks: [],
+        next: null,
+        date: new Date('2026-11-30T10:00:00Z'),
+        seed: 'shot',
+      },
+      [{ key: 'member:fr', locale: 'fr', to: null }],
+    );
+    for (const [name, built] of [['call', call!], ['announce-update', update!]] as const) {
+      const html = built.html.replace(/\u0001greeting\u0001/g, ' Jean').replace(/\u0001unsubscribe\u0001/g, 'mailto:talks+u-0@pgug.example.org?subject=unsubscribe');
+      for (const width of [375, 800]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.setContent(html, { waitUntil: 'load' });
+        const overflow = await page.evaluate(() => {
+          const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}`);
+          return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 5) };
+        });
+        expect(overflow.scroll, `${name} at ${width}px: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.inner);
+        expect(overflow.wide, `${name} at ${width}px`).toEqual([]);
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        await page.close();
+      }
     }
   });
 });

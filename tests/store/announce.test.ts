@@ -70,4 +70,69 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect((await store.campaigns.list()).find((c) => c.id === campaign.id)).toMatchObject({ kind: 'reminder', total: 7, queued: 7 });
     expect((await store.campaigns.ofRow(starts[1]!))?.id).toBe(campaign.id);
   });
+  it('holds rows under a lease and fences them: a sender whose lease ran out transmits nothing another took', async () => {
+    const { campaign } = await store.campaigns.create({ key: 'announce:E-3', kind: 'announce', eventId: null, list: null, parts });
+    await store.campaigns.addRecipients(campaign.id, 'announce', 'E-3', 'b@x', Array.from({ length: 5 }, (_, i) => ({ email: `h${i}@example.org`, variant: 'member:fr' })));
+    const fence = (rows: { id: number; attempts: number }[]) => rows.map((r) => ({ id: r.id, attempts: r.attempts }));
+    // A holds the five rows; while its lease runs, nobody else gets them.
+    const a = await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000);
+    expect(a.map((r) => r.recipient)).toEqual(['h0@example.org', 'h1@example.org', 'h2@example.org', 'h3@example.org', 'h4@example.org']);
+    expect(await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000)).toEqual([]);
+    expect(await store.outbox.claim(a[0]!.id, 60_000)).toBeNull();
+    // A stalls: its lease runs out (renewed for 1 ms, the last renewal it managed); B takes three rows over.
+    expect(await store.campaigns.renew(fence(a), 1)).toBe(5);
+    await new Promise((r) => setTimeout(r, 30));
+    const b = await store.campaigns.hold(campaign.id, 0, 1_000_000, 3, 60_000);
+    expect(b.map((r) => r.id)).toEqual(a.slice(0, 3).map((r) => r.id));
+    // A wakes up: the rows B took are not A's to send any more (nor to renew, nor to release); the other two were
+    // taken by nobody but A's lease is gone, so they are not granted either (B or the next sender takes them).
+    expect(await store.campaigns.transmit(fence(a), 60_000, [])).toEqual([]);
+    expect(await store.campaigns.renew(fence(a.slice(0, 3)), 60_000)).toBe(0);
+    await store.campaigns.release(fence(a.slice(0, 3)));
+    // B transmits its three under its fence and records the first two as sent in the next round trip.
+    expect(await store.campaigns.transmit(fence(b.slice(0, 2)), 60_000, [])).toEqual(b.slice(0, 2).map((r) => r.id));
+    expect(await store.campaigns.renew(fence(b), 60_000)).toBe(3);
+    expect(await store.campaigns.transmit(fence(b.slice(2)), 60_000, b.slice(0, 2).map((r) => ({ id: r.id, response: '250 ok' })))).toEqual([b[2]!.id]);
+    // What is left to take: h3 and h4 of A's lapsed hold, not B's transmitting row.
+    expect((await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000)).map((r) => r.recipient)).toEqual(['h3@example.org', 'h4@example.org']);
+    expect(await store.campaigns.counts(campaign.id)).toEqual({ total: 5, sent: 2, failed: 0, queued: 3 });
+    // A transmitting row whose lease runs out is never claimable again: the recovery sweep parks it.
+    expect(await store.campaigns.renew(fence([b[2]!]), 1)).toBe(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000)).toEqual([]);
+    expect(await store.outbox.parkInterrupted()).toEqual([b[2]!.id]);
+  });
+
+  it('release: held rows back to queued, their attempt not counted; transmitting rows stay', async () => {
+    const { campaign } = await store.campaigns.create({ key: 'announce:E-4', kind: 'announce', eventId: null, list: null, parts });
+    await store.campaigns.addRecipients(campaign.id, 'announce', 'E-4', 'b@x', [{ email: 'r1@example.org', variant: 'member:fr' }, { email: 'r2@example.org', variant: 'member:fr' }]);
+    const held = await store.campaigns.hold(campaign.id, 0, 1_000_000, 2, 60_000);
+    expect(held.map((r) => r.attempts)).toEqual([1, 1]);
+    expect(await store.campaigns.transmit([held[0]!], 60_000, [])).toEqual([held[0]!.id]);
+    await store.campaigns.release(held);
+    const again = await store.campaigns.hold(campaign.id, 0, 1_000_000, 2, 60_000);
+    expect(again.map((r) => [r.recipient, r.attempts])).toEqual([['r2@example.org', 1]]);
+    expect(await store.campaigns.counts(campaign.id)).toEqual({ total: 2, sent: 0, failed: 0, queued: 2 });
+  });
+  it('an update campaign: the event’s first announcement, and who had an earlier version, in their variant', async () => {
+    const ev = await store.events.create({ date: new Date('2027-06-10T17:00:00Z'), venue: 'V' });
+    expect(await store.campaigns.firstAnnouncement(ev.id)).toBeNull();
+    const first = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}`, kind: 'announce', eventId: ev.id, list: null, parts, eventSequence: 0 })).campaign;
+    const onList = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}:generale`, kind: 'announce', eventId: ev.id, list: 'generale', parts, eventSequence: 0 })).campaign;
+    expect(first.eventSequence).toBe(0);
+    await store.campaigns.addRecipients(first.id, 'announce', `E-${ev.id}`, 'b@x', [{ email: 'had@example.fr', variant: 'member:fr' }, { email: 'never@example.fr', variant: 'member:fr' }]);
+    await store.campaigns.addRecipients(onList.id, 'announce', `E-${ev.id}:generale`, 'b@x', [{ email: 'list@lists.example', variant: 'list:generale' }]);
+    const rows = await store.campaigns.claim(first.id, 0, 1_000_000, 10, 60_000);
+    await store.campaigns.markSent(rows.filter((r) => r.recipient === 'had@example.fr').map((r) => ({ id: r.id, response: '250' })));
+    const listRows = await store.campaigns.claim(onList.id, 0, 1_000_000, 10, 60_000);
+    await store.campaigns.markSent(listRows.map((r) => ({ id: r.id, response: '250' })));
+    const upd = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}:S3`, kind: 'announce', eventId: ev.id, list: null, parts, eventSequence: 3 })).campaign;
+    expect(await store.campaigns.firstAnnouncement(ev.id)).toMatchObject({ id: first.id, eventSequence: 0 });
+    // Only who was sent an earlier version (not the row still sending), in the variants the update has.
+    expect(await store.campaigns.addPreviousRecipients(upd.id, `E-${ev.id}:S3`, 'b@x', ev.id, ['member:fr'])).toBe(1);
+    expect(await store.campaigns.addPreviousRecipients(upd.id, `E-${ev.id}:S3`, 'b@x', ev.id, ['member:fr', 'list:generale'])).toBe(1);
+    expect(await store.campaigns.addPreviousRecipients(upd.id, `E-${ev.id}:S3`, 'b@x', ev.id, ['member:fr', 'list:generale'])).toBe(0);
+    const held = await store.campaigns.hold(upd.id, 0, 1_000_000, 10, 60_000);
+    expect(held.map((r) => [r.recipient, r.variant]).sort()).toEqual([['had@example.fr', 'member:fr'], ['list@lists.example', 'list:generale']]);
+  });
 });

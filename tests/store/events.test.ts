@@ -49,4 +49,14 @@ describe.each(ENGINES)('events on $name', (engine) => {
     const e = await store.events.create({ date: new Date('2027-05-01T17:00:00Z'), venue: 'V' });
     await expect(store.events.assign(e.id, 'P-9999')).rejects.toThrow(/no proposal/);
   });
+  it('update: changes what is given, keeps the rest, bumps SEQUENCE only on a real change', async () => {
+    const ev = await store.events.create({ date: new Date('2027-05-20T17:00:00Z'), venue: 'V', title: 'Mai', capacity: 80 });
+    expect(await store.events.update(ev.id, { venue: 'V', date: new Date('2027-05-20T17:00:00Z'), title: 'Mai' })).toMatchObject({ changed: false, event: { sequence: 0 } });
+    const r = await store.events.update(ev.id, { date: new Date('2027-05-27T17:00:00Z'), mapUrl: 'https://osm.org/x' });
+    expect(r).toMatchObject({ changed: true, event: { venue: 'V', title: 'Mai', capacity: 80, mapUrl: 'https://osm.org/x', sequence: 1 } });
+    expect(r!.event.date.toISOString()).toBe('2027-05-27T17:00:00.000Z');
+    expect(await store.events.update(ev.id, { title: null })).toMatchObject({ changed: true, event: { title: null, sequence: 2 } });
+    expect(await store.events.update(ev.id, { title: null })).toMatchObject({ changed: false, event: { sequence: 2 } });
+    expect(await store.events.update(999_999, { venue: 'X' })).toBeNull();
+  });
 });

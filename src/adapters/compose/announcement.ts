@@ -52,6 +52,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       next: input.next,
       daysBefore: input.daysBefore ?? null,
       forSpeakers: input.forSpeakers ?? false,
+      update: input.update ?? false,
     });
     const r = await renderer.render(input.kind, spec.locale, data);
     // Written for people who read lists in text mode: no line over 72 columns, whatever the titles' lengths.

@@ -4,7 +4,7 @@
  * recipient's slots filled, the same on every attempt), so the outbox's key, status lock, lease and RFC 1047
  * parking apply to them unchanged.
  */
-import type { CampaignParts, CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
+import type { CampaignParts, CampaignRecord, CampaignStore, ClaimedRecipient } from '../../app/campaign-store.ts';
 import type { Db } from './db.ts';
 
 interface Row {
@@ -17,9 +17,10 @@ interface Row {
   pause_reason: string | null;
   consecutive_failures: number;
   created_at: Date | string;
+  event_sequence: number | null;
 }
 
-const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at';
+const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at, c.event_sequence';
 const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) AS total,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'sent') AS sent,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'failed') AS failed,
@@ -38,6 +39,7 @@ function toRecord(r: Row): CampaignRecord {
     pauseReason: r.pause_reason,
     consecutiveFailures: r.consecutive_failures,
     createdAt: new Date(r.created_at),
+    eventSequence: r.event_sequence,
   };
 }
 
@@ -49,9 +51,9 @@ export function campaignStore(db: Db): CampaignStore {
   return {
     async create(c) {
       const inserted = await db.query<Row>(
-        `INSERT INTO campaigns AS c (key, kind, event_id, list, parts) VALUES ($1, $2, $3, $4, $5::jsonb)
+        `INSERT INTO campaigns AS c (key, kind, event_id, list, parts, event_sequence) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
          ON CONFLICT (key) DO NOTHING RETURNING ${COLUMNS}`,
-        [c.key, c.kind, c.eventId, c.list, JSON.stringify(c.parts)],
+        [c.key, c.kind, c.eventId, c.list, JSON.stringify(c.parts), c.eventSequence ?? null],
       );
       if (inserted[0]) return { campaign: toRecord(inserted[0]), created: true };
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.key = $1`, [c.key]);
@@ -102,6 +104,28 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0]?.n ?? 0;
     },
 
+    async firstAnnouncement(eventId) {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.id LIMIT 1`, [eventId]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async addPreviousRecipients(id, subjectRef, envelopeFrom, eventId, variants) {
+      const rows = await db.query<{ n: number }>(
+        `WITH prev AS (
+           SELECT DISTINCT ON (lower(o.recipient)) o.recipient, o.variant
+           FROM outbox o JOIN campaigns c ON c.id = o.campaign_id
+           WHERE c.kind = 'announce' AND c.event_id = $4 AND c.id <> $3 AND o.status = 'sent' AND o.variant = ANY($5::text[])
+           ORDER BY lower(o.recipient), o.id DESC),
+         ins AS (
+           INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
+           SELECT 'announce', $1, p.recipient, ''::bytea, $2, $3, p.variant FROM prev p
+           ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [subjectRef, envelopeFrom, id, eventId, variants],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
     async addMembers(id, purpose, subjectRef, envelopeFrom, list, fallback) {
       // One statement for the whole roster: 20,000 members are 20,000 small rows, not 20,000 round trips.
       const rows = await db.query<{ n: number }>(
@@ -124,33 +148,52 @@ export function campaignStore(db: Db): CampaignStore {
       return starts;
     },
 
-    async claim(id, from, size, limit, leaseMs) {
-      // SKIP LOCKED: two senders on one chunk (a replayed job) split it instead of waiting on each other.
-      const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(
-        `WITH picked AS (
-           SELECT o.id FROM outbox o WHERE o.campaign_id = $1 AND o.id >= $2 AND o.id < $2 + $3 AND ${CLAIMABLE}
-           ORDER BY o.id LIMIT $4 FOR UPDATE SKIP LOCKED)
-         UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + $5 * interval '1 millisecond',
-           transmitting_at = now(), updated_at = now()
-         FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts,
-           (SELECT s.name FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS name,
-           (SELECT s.id FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS member_id,
-           (SELECT s.status FROM subscribers s WHERE lower(s.email) = lower(o.recipient)) AS member_status`,
-        [id, from, size, limit, leaseMs],
+    claim(id, from, size, limit, leaseMs) {
+      return claimRows(db, id, from, size, limit, leaseMs, true);
+    },
+
+    hold(id, from, size, limit, leaseMs) {
+      return claimRows(db, id, from, size, limit, leaseMs, false);
+    },
+
+    async transmit(rows, leaseMs, sent) {
+      // One statement: the previous batch's sent marks ride along with this batch's status lock (a data-modifying
+      // WITH runs to completion whether or not the main query reads it). The lease is checked under the row lock:
+      // once transmitting, a row is never claimable again, only parked if its sender stops renewing it.
+      const granted = await db.query<{ id: number }>(
+        `WITH done AS (
+           UPDATE outbox o SET status = 'sent', sent_at = now(), smtp_response = u.response, last_error = NULL, lease_until = NULL, updated_at = now()
+           FROM unnest($3::integer[], $4::text[]) AS u(id, response) WHERE o.id = u.id RETURNING o.id)
+         UPDATE outbox o SET transmitting_at = now(), lease_until = now() + $5 * interval '1 millisecond', updated_at = now()
+         FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+         WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL AND o.lease_until > now()
+         RETURNING o.id`,
+        [rows.map((r) => r.id), rows.map((r) => r.attempts), sent.map((r) => r.id), sent.map((r) => r.response), leaseMs],
       );
-      return rows
-        .map((r) => ({
-          id: r.id,
-          recipient: r.recipient,
-          variant: r.variant ?? '',
-          envelopeFrom: r.envelope_from,
-          name: r.name,
-          attempts: r.attempts,
-          memberId: r.member_id,
-          memberStatus: r.member_status,
-        }))
-        .sort((a, b) => a.id - b.id);
+      return granted.map((r) => r.id).sort((a, b) => a - b);
+    },
+
+    async renew(rows, leaseMs) {
+      if (rows.length === 0) return 0;
+      const renewed = await db.query<{ n: number }>(
+        `WITH r AS (
+           UPDATE outbox o SET lease_until = now() + $3 * interval '1 millisecond'
+           FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+           WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' RETURNING 1)
+         SELECT count(*)::int AS n FROM r`,
+        [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseMs],
+      );
+      return renewed[0]?.n ?? 0;
+    },
+
+    async release(rows) {
+      if (rows.length === 0) return;
+      await db.query(
+        `UPDATE outbox o SET status = 'queued', attempts = o.attempts - 1, lease_until = NULL, updated_at = now()
+         FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+         WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL`,
+        [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+      );
     },
 
     async markSent(rows) {
@@ -202,4 +245,36 @@ export function campaignStore(db: Db): CampaignStore {
       return rows.map((r) => r.id);
     },
   };
+}
+
+/**
+ * claim (transmitting: the SMTP transactions begin right away) and hold (a lease only). The roster's name, id and
+ * status come from one join in the pick (not three lookups per row); SKIP LOCKED: two senders on one chunk (a
+ * replayed job) split it instead of waiting on each other.
+ */
+async function claimRows(db: Db, id: number, from: number, size: number, limit: number, leaseMs: number, transmitting: boolean): Promise<ClaimedRecipient[]> {
+  const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(
+    `WITH picked AS (
+       SELECT o.id, s.name, s.id AS member_id, s.status AS member_status
+       FROM outbox o LEFT JOIN subscribers s ON lower(s.email) = lower(o.recipient)
+       WHERE o.campaign_id = $1 AND o.id >= $2 AND o.id < $2 + $3 AND ${CLAIMABLE}
+       ORDER BY o.id LIMIT $4 FOR UPDATE OF o SKIP LOCKED)
+     UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + $5 * interval '1 millisecond',
+       transmitting_at = CASE WHEN $6 THEN now() END, updated_at = now()
+     FROM picked WHERE o.id = picked.id
+     RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts, picked.name, picked.member_id, picked.member_status`,
+    [id, from, size, limit, leaseMs, transmitting],
+  );
+  return rows
+    .map((r) => ({
+      id: r.id,
+      recipient: r.recipient,
+      variant: r.variant ?? '',
+      envelopeFrom: r.envelope_from,
+      name: r.name,
+      attempts: r.attempts,
+      memberId: r.member_id,
+      memberStatus: r.member_status,
+    }))
+    .sort((a, b) => a.id - b.id);
 }

@@ -55,6 +55,31 @@ export function eventStore(db: Db): EventStore {
       return one(db, 'e.id = $1', [id]);
     },
 
+    async update(id, patch) {
+      const ev = await one(db, 'e.id = $1', [id]);
+      if (!ev) return null;
+      const pick = <K extends keyof typeof patch>(k: K, current: unknown) => (patch[k] === undefined ? current : patch[k]);
+      const next = [
+        pick('date', ev.date),
+        pick('venue', ev.venue),
+        pick('title', ev.title),
+        pick('venueAddress', ev.venueAddress),
+        pick('mapUrl', ev.mapUrl),
+        pick('registrationUrl', ev.registrationUrl),
+        pick('capacity', ev.capacity),
+      ];
+      // Compared in SQL (timestamps to the microsecond, nulls as values): only a real change bumps the SEQUENCE.
+      const rows = await db.query<{ id: number }>(
+        `UPDATE events SET date = $2, venue = $3, title = $4, venue_address = $5, map_url = $6, registration_url = $7, capacity = $8,
+           sequence = sequence + 1, updated_at = now()
+         WHERE id = $1 AND (date, venue, title, venue_address, map_url, registration_url, capacity)
+           IS DISTINCT FROM ($2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::integer)
+         RETURNING id`,
+        [id, ...next],
+      );
+      return { event: (await one(db, 'e.id = $1', [id]))!, changed: rows.length > 0 };
+    },
+
     async list(filter = {}) {
       const rows = filter.from
         ? await db.query<Row>(`${SELECT} WHERE e.date >= $1 ORDER BY e.date, e.id`, [filter.from])

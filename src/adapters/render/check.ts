@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config/schema.ts';
 import { eventMailData } from '../../core/render/announce-data.ts';
+import { callMailData } from '../../core/render/call-data.ts';
 import { parseTemplate } from '../../core/render/template.ts';
 import type { Language } from '../../types.ts';
 import { templateDirs } from '../compose/announcement.ts';
@@ -42,6 +43,10 @@ export async function checkTemplates(config: Config): Promise<void> {
           const data = eventMailData(ev, talks, { group, locale, proposalsAddress: config.addresses.proposals, personal, next: null, daysBefore: 6, forSpeakers: false });
           await renderer.render(name, locale, data).catch((e: unknown) => problems.push((e as Error).message));
         }
+      }
+      for (const personal of [true, false]) {
+        const data = callMailData([{ date: ev.date, venue: ev.venue, title: ev.title, formats: ['lightning'] }], { group, locale, proposalsAddress: config.addresses.proposals, personal });
+        await renderer.render('call', locale, data).catch((e: unknown) => problems.push((e as Error).message));
       }
     }
   }

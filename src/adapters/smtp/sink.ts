@@ -40,6 +40,8 @@ export interface SinkOptions {
   dir?: string;
   /** Largest message accepted, in bytes (default 30 MB). */
   maxSize?: number;
+  /** Wait this long before answering DATA (a slow or overloaded relay): the message counts once answered. */
+  answerDelayMs?: number;
 }
 
 export interface SmtpSink {
@@ -83,7 +85,7 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', (err) => cb(err));
-      stream.on('end', () => {
+      stream.on('end', () => void delay(opts.answerDelayMs).then(() => {
         const raw = Buffer.concat(chunks);
         const envelope: SinkEnvelope = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -104,9 +106,11 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
             cb(null, reply?.message ?? `queued as ${messages.length}`);
           })
           .catch((err: Error) => cb(replyError({ code: 451, message: `4.3.0 could not store the message: ${err.message}` })));
-      });
+      }));
     },
   });
+
+  const delay = (ms: number | undefined) => (ms ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
 
   async function record(m: SinkMessage, n: number): Promise<void> {
     if (!opts.dir) return;

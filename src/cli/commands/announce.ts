@@ -14,7 +14,7 @@ import { openStore } from '../../adapters/db/open.ts';
 import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
 import { fillMime } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
-import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent } from '../../app/announce-event.ts';
+import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, whichAnnouncement } from '../../app/announce-event.ts';
 import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
 import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
@@ -64,7 +64,8 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
     const ev = await findEvent(store.events, eventRef, config.group.timezone);
     const builder = createEventMailBuilder(config);
     const specs = announceVariants(config, opts.list);
-    const built = await builder.build(await eventMailInput({ store, config }, ev, 'announce', systemClock.now()), specs);
+    const { update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null);
+    const built = await builder.build(await eventMailInput({ store, config }, ev, 'announce', systemClock.now(), update ? { update } : {}), specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     if (opts.out) {
       await mkdir(opts.out, { recursive: true });
@@ -83,7 +84,7 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
       }
     }
     const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
-    const summary = `event ${ev.id}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
+    const summary = `event ${ev.id}${update ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})` : ''}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
     if (opts.json) process.stdout.write(`${JSON.stringify({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
     else process.stdout.write(`${summary}\n`);
   } finally {
@@ -107,9 +108,10 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
     const before = await deps.store.campaigns.counts(a.campaign.id);
     if (a.added === 0 && before.queued === 0) {
       const c = (await deps.store.campaigns.get(a.campaign.id))!;
-      if (!opts.json) process.stderr.write(`nothing new: everyone already has the announcement of event ${ev.id} (campaign ${c.id}: ${before.sent} sent, ${before.failed} failed)\n`);
+      if (!opts.json) process.stderr.write(`nothing new: everyone already has the ${a.update ? 'update' : 'announcement'} of event ${ev.id} (campaign ${c.id}: ${before.sent} sent, ${before.failed} failed)\n`);
       return finish(c, before, opts);
     }
+    if (a.update && a.created && !opts.json) process.stderr.write(`event ${ev.id} changed since it was announced: sending an update (SEQUENCE ${ev.sequence}) to everyone who had it\n`);
     if (a.campaign.status === 'paused') throw new CliError(`campaign ${a.campaign.id} is paused (${a.campaign.pauseReason ?? 'by hand'}): crieur campaigns resume ${a.campaign.id}`, EXIT.tempFail);
     await dispatchCampaign({ store: deps.store, dispatcher: deps.dispatcher }, a.campaign.id, chunkSize(config), true);
     const c = await watch(deps.store.campaigns, a.campaign.id, () => stopped);
@@ -126,7 +128,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
 }
 
 /** Until nothing is left queued (or the campaign pauses, or a signal): the bar on a terminal, nothing otherwise. */
-async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
+export async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
   const tty = process.stderr.isTTY === true;
   const t0 = Date.now();
   const start = await campaigns.counts(id);
@@ -141,8 +143,8 @@ async function watch(campaigns: CampaignStore, id: number, stop: () => boolean):
   }
 }
 
-function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: Opts): void {
+export function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: { json?: boolean }): void {
   const j = campaignJson({ ...c, ...counts });
   if (opts.json) process.stdout.write(`${JSON.stringify(j)}\n`);
-  else process.stdout.write(`campaign ${j.id} (announce of event ${j.event}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
+  else process.stdout.write(`campaign ${j.id} (${j.kind}${j.event !== null ? ` of event ${j.event}` : ''}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
 }

@@ -1,6 +1,6 @@
 /**
- * `crieur events create|list|show|schedule|unschedule` (SPEC shapes): meetups and their programme from the command
- * line — enough on its own, without the organizers' `schedule` by email.
+ * `crieur events create|list|show|schedule|unschedule` (SPEC shapes), and `update` (beyond SPEC): meetups and their
+ * programme from the command line — enough on its own, without the organizers' `schedule` by email.
  */
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
@@ -65,6 +65,45 @@ export function registerEvents(program: Command): void {
       } finally {
         await store.close();
       }
+    });
+  cmd
+    .command('update')
+    .description('change an event\'s date, venue or details; announced already, `crieur announce` then sends an update')
+    .argument('<event>', 'event id, or its date YYYY-MM-DD')
+    .option('--date <iso>', 'new start (the group\'s time zone unless an offset is given)')
+    .option('--venue <text>', 'new venue')
+    .option('--title <text>', 'new title')
+    .option('--address <text>', 'the venue\'s street address')
+    .option('--map <url>', 'a map link')
+    .option('--registration <url>', 'where to register')
+    .option('--capacity <n>', 'seats')
+    .option('--json', 'JSON object')
+    .option('--config <file>', 'configuration file')
+    .action(async (ref: string, opts: Partial<CreateOpts>) => {
+      const config = loadConfig({ file: opts.config });
+      const capacity = opts.capacity === undefined ? undefined : Number(opts.capacity);
+      if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) throw new CliError(`--capacity ${opts.capacity}: expected a whole number of seats`, EXIT.usage);
+      for (const [flag, url] of [['--map', opts.map], ['--registration', opts.registration]] as const) {
+        if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new CliError(`${flag} ${url}: expected an http(s) link`, EXIT.usage);
+      }
+      if (opts.venue !== undefined && opts.venue.trim() === '') throw new CliError('--venue is empty: name the place', EXIT.usage);
+      const patch = {
+        ...(opts.date !== undefined ? { date: parseEventDate(opts.date, config) } : {}),
+        ...(opts.venue !== undefined ? { venue: opts.venue.trim() } : {}),
+        ...(opts.title !== undefined ? { title: opts.title.trim() || null } : {}),
+        ...(opts.address !== undefined ? { venueAddress: opts.address } : {}),
+        ...(opts.map !== undefined ? { mapUrl: opts.map } : {}),
+        ...(opts.registration !== undefined ? { registrationUrl: opts.registration } : {}),
+        ...(capacity !== undefined ? { capacity } : {}),
+      };
+      if (Object.keys(patch).length === 0) throw new CliError('nothing to change: give --date, --venue, --title, --address, --map, --registration or --capacity', EXIT.usage);
+      await withConfigStore(opts.config, async (_config, store) => {
+        const ev = await find(store, ref, config);
+        const r = (await store.events.update(ev.id, patch))!;
+        print(opts.json, { ...toJson(r.event), sequence: r.event.sequence, changed: r.changed }, () =>
+          r.changed ? `event ${ev.id} updated: ${human(r.event, config)} (SEQUENCE ${r.event.sequence}; if it was announced, crieur announce ${ev.id} sends the update)` : `event ${ev.id}: nothing changed`,
+        );
+      });
     });
   cmd
     .command('list')

@@ -69,6 +69,8 @@ export interface EventMailData extends LayoutData {
   daysBefore: number | null;
   isTomorrow: boolean;
   forSpeakers: boolean;
+  /** An announcement sent again because the event changed (date, venue, programme): « Mise à jour » / "Updated". */
+  update: boolean;
 }
 
 export interface EventMailContext {
@@ -80,6 +82,7 @@ export interface EventMailContext {
   next: EventForMail | null;
   daysBefore?: number | null;
   forSpeakers?: boolean;
+  update?: boolean;
 }
 
 export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], ctx: EventMailContext): EventMailData {
@@ -131,6 +134,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
     daysBefore: ctx.daysBefore ?? null,
     isTomorrow: ctx.daysBefore === 1,
     forSpeakers: ctx.forSpeakers ?? false,
+    update: ctx.update ?? false,
   };
 }
 

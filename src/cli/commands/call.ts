@@ -1,0 +1,122 @@
+/**
+ * `crieur call [--list NAME] [--dry-run] [--out DIR] [--force] [--json]` (beyond SPEC, beside `announce`): the call
+ * for proposals — the proposals address, what a proposal should say, the next meetups with free slots — to every
+ * configured list and every active member, once per month (the group's zone) unless `--force`. `--out` writes each
+ * variant's .html, .txt and .eml for review; `--dry-run` says who would get it. Templates are checked first.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, requireSecret, requireSmtpUrl } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import { openStore } from '../../adapters/db/open.ts';
+import { createCallMailBuilder } from '../../adapters/compose/call.ts';
+import { fillMime } from '../../adapters/compose/campaign-mime.ts';
+import { checkTemplates } from '../../adapters/render/check.ts';
+import { AnnounceError, announceVariants, dispatchCampaign } from '../../app/announce-event.ts';
+import { callForProposals, callInput, callPeriod } from '../../app/call-for-proposals.ts';
+import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
+import { chunkSize } from '../../app/send-campaign.ts';
+import { slotValues } from '../../core/compose/campaign-slots.ts';
+import { domainOf } from '../../core/compose/message.ts';
+import { systemClock } from '../../ports.ts';
+import { runProcess } from '../../../workers/process.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { finish, watch } from './announce.ts';
+
+interface Opts {
+  list?: string;
+  dryRun?: boolean;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+  config?: string;
+}
+
+export function registerCall(program: Command): void {
+  program
+    .command('call')
+    .description('send the call for proposals (next meetups, free slots) to the lists and members, once a month')
+    .option('--list <name>', 'only this configured list')
+    .option('--dry-run', 'check and say who would get it; send nothing')
+    .option('--out <dir>', 'write the rendered .html, .txt and .eml here instead of sending')
+    .option('--force', 'send again this month (a call of its own, to everyone)')
+    .option('--json', "print the campaign's counts as JSON when done")
+    .option('--config <file>', 'configuration file')
+    .action(async (opts: Opts) => {
+      const config = loadConfig({ file: opts.config });
+      await checkTemplates(config);
+      try {
+        announceVariants(config, opts.list);
+        if (opts.out || opts.dryRun) await preview(config, opts);
+        else await send(config, opts);
+      } catch (err) {
+        if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
+        throw err;
+      }
+    });
+}
+
+async function preview(config: Config, opts: Opts): Promise<void> {
+  const store = await openStore(config.database.url);
+  try {
+    const now = systemClock.now();
+    const specs = announceVariants(config, opts.list);
+    const built = await createCallMailBuilder(config).build(await callInput({ store, config }, now, 'preview'), specs);
+    const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
+    const period = callPeriod(now, config.group.timezone);
+    if (opts.out) {
+      await mkdir(opts.out, { recursive: true });
+      const domain = domainOf(config.addresses.proposals);
+      for (const b of built) {
+        const base = join(opts.out, `call-${period}.${b.key.replace(/[^\w-]+/g, '-')}`);
+        const spec = specs.find((s) => s.key === b.key)!;
+        const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
+        const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
+        const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
+        await writeFile(`${base}.html`, b.html);
+        await writeFile(`${base}.txt`, b.text);
+        await writeFile(`${base}.eml`, eml);
+        process.stderr.write(`wrote ${base}.{html,txt,eml}\n`);
+      }
+    }
+    const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
+    const done = (await store.campaigns.list()).find((c) => c.key === `call:${period}${opts.list ? `:${opts.list}` : ''}`);
+    if (opts.json) process.stdout.write(`${JSON.stringify({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);
+    else {
+      process.stdout.write(
+        `call for proposals of ${period}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${done && !opts.force ? ` — already sent this month to ${done.sent}: only who has not had it would get it (--force for everyone)` : ''}\n`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function send(config: Config, opts: Opts): Promise<void> {
+  requireSecret(config);
+  requireSmtpUrl(config);
+  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false });
+  let stopped = false;
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => (stopped = true));
+  try {
+    const { deps } = running.context;
+    const c0 = await callForProposals({ config, store: deps.store, builder: createCallMailBuilder(config), clock: deps.clock }, { ...(opts.list ? { list: opts.list } : {}), ...(opts.force ? { force: true } : {}) });
+    const before = await deps.store.campaigns.counts(c0.campaign.id);
+    if (c0.added === 0 && before.queued === 0) {
+      if (!opts.json) process.stderr.write(`nothing new: the call for proposals of ${c0.period} went out already (campaign ${c0.campaign.id}: ${before.sent} sent); --force sends another\n`);
+      return finish((await deps.store.campaigns.get(c0.campaign.id))!, before, opts);
+    }
+    if (c0.campaign.status === 'paused') throw new CliError(`campaign ${c0.campaign.id} is paused (${c0.campaign.pauseReason ?? 'by hand'}): crieur campaigns resume ${c0.campaign.id}`, EXIT.tempFail);
+    await dispatchCampaign({ store: deps.store, dispatcher: deps.dispatcher }, c0.campaign.id, chunkSize(config), true);
+    const c = await watch(deps.store.campaigns, c0.campaign.id, () => stopped);
+    if (stopped) process.stderr.write('stopped: the rest goes out with crieur start, or crieur call again\n');
+    finish(c, await deps.store.campaigns.counts(c.id), opts);
+    if (c.status === 'paused') {
+      process.stderr.write(`crieur: campaign ${c.id} paused: ${c.pauseReason ?? 'by hand'}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
+      process.exitCode = EXIT.tempFail;
+    }
+  } finally {
+    await running.stop();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * A campaign chunk on a slow relay, with a lease shorter than its batches take (issue 8): an SMTP listener that
+ * answers each DATA after 700 ms, a 300 ms lease, the same chunk run by two senders at once (a replayed job) and a
+ * third started once the first one's lease would have run out, and the recovery sweep parking every 50 ms. Every
+ * recipient gets the mail exactly once, and nothing is parked while its sender is alive: the lease is renewed while
+ * the batch is under way, and rows are only transmitted under their sender's own, unexpired lease. On PostgreSQL
+ * (the store's SQL is the same on PGlite: tests/store/announce.test.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
+import type { Logger, Sender, Store } from '../../src/ports.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const schema = randomSchema('lease');
+let store: Store;
+let sink: SmtpSink;
+let sender: Sender;
+const warnings: string[] = [];
+const log: Logger = { debug() {}, info() {}, warn: (_o: unknown, msg?: string) => void warnings.push(String(msg)), error() {}, child: () => log };
+const config = configSchema.parse({
+  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
+  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+  secret: 'lease-secret-0123456789abcdef',
+  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
+  queue: { sendLeaseSeconds: 0.3 },
+});
+const clock = { now: () => new Date() };
+const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+  sink = await startSmtpSink({ answerDelayMs: 700 });
+  sender = createSender(sink.url, { pool: 2 });
+}, 60_000);
+afterAll(async () => {
+  await sender?.close();
+  await sink?.close();
+  await store?.close();
+  await dropSchema(schema);
+});
+
+describe('a campaign chunk on a relay slower than the lease', () => {
+  it('sends each recipient once and parks nothing while its sender is alive', { timeout: 60_000 }, async () => {
+    const { campaign } = await store.campaigns.create({ key: 'announce:E-1', kind: 'announce', eventId: null, list: null, parts: { variants: { 'member:fr': template } } });
+    const recipients = Array.from({ length: 8 }, (_, i) => `slow${i}@example.org`);
+    await store.campaigns.addRecipients(campaign.id, 'announce', 'E-1', 'bounces@pgug.example.org', recipients.map((email) => ({ email, variant: 'member:fr' })));
+    const [first] = await store.campaigns.pendingChunks(campaign.id, 500);
+
+    const parked: number[] = [];
+    let sweeping = true;
+    const sweep = (async () => {
+      while (sweeping) {
+        parked.push(...(await store.outbox.parkInterrupted()));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const deps = { config, store, sender, log, clock, fill: fillMime };
+    const a = sendCampaignChunk(deps, first!);
+    const b = sendCampaignChunk(deps, first!);
+    // Eight mails over two connections at 700 ms each take ≈ 2.8 s: well past the first sender's 300 ms lease.
+    await new Promise((r) => setTimeout(r, 1_000));
+    const c = sendCampaignChunk(deps, first!);
+    expect(await Promise.all([a, b, c])).toEqual(['sent', 'sent', 'sent']);
+    sweeping = false;
+    await sweep;
+
+    const per = new Map<string, number>();
+    for (const m of sink.messages) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
+    expect(Object.fromEntries(per)).toEqual(Object.fromEntries(recipients.map((r) => [r, 1])));
+    expect(parked).toEqual([]);
+    expect(await store.campaigns.counts(campaign.id)).toEqual({ total: 8, sent: 8, failed: 0, queued: 0 });
+    expect(await store.campaigns.get(campaign.id)).toMatchObject({ status: 'done' });
+  });
+});

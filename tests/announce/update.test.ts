@@ -1,0 +1,136 @@
+/**
+ * An announced event that changes (issue 8): `announce` again after `events update` (or a programme change) sends an
+ * update — « Mise à jour » / "Updated" — to everyone who had the announcement, with the .ics under the same UID
+ * and a higher SEQUENCE (calendars replace the entry); announcing again when nothing changed sends nothing new,
+ * before and after the update. PostgreSQL and a real SMTP listener (the SQL on both engines:
+ * tests/store/announce.test.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { announceEvent } from '../../src/app/announce-event.ts';
+import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
+import type { EventRecord } from '../../src/app/event-store.ts';
+import type { Logger, Sender, Store } from '../../src/ports.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const schema = randomSchema('upd');
+let store: Store;
+let sink: SmtpSink;
+let sender: Sender;
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+const config = configSchema.parse({
+  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
+  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+  secret: 'update-secret-0123456789abcdef',
+  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
+  lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.example.org', language: 'fr' }],
+});
+const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+  sink = await startSmtpSink();
+  sender = createSender(sink.url, { pool: 2 });
+}, 60_000);
+afterAll(async () => {
+  await sender?.close();
+  await sink?.close();
+  await store?.close();
+  await dropSchema(schema);
+});
+
+/** `crieur announce EVENT` without the CLI: the campaign, then every chunk sent as the campaign queue would. */
+async function announce(ev: EventRecord, opts: { list?: string } = {}) {
+  const a = await announceEvent({ config, store, builder: createEventMailBuilder(config), clock }, (await store.events.get(ev.id))!, opts);
+  for (const first of await store.campaigns.pendingChunks(a.campaign.id, chunkSize(config))) {
+    await sendCampaignChunk({ config, store, sender, log: silent, clock, fill: fillMime }, first);
+  }
+  return a;
+}
+
+const mailsTo = (to: string) => Promise.all(sink.messages.filter((m) => m.envelope.to[0] === to).map((m) => simpleParser(m.raw)));
+const icsOf = (m: Awaited<ReturnType<typeof simpleParser>>) => m.attachments.find((x) => x.contentType === 'text/calendar')!.content.toString('utf8');
+
+describe('an announced event that changes', () => {
+  it('sends an update with the same UID and a higher SEQUENCE to everyone who had it; nothing new otherwise', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-01-28T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier' });
+    const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
+    const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email: 'jeanne@example.fr' }], attachments: [] };
+    await store.events.assign(ev.id, (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref);
+    await store.subscribers.upsert([
+      { email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' },
+      { email: 'alice@example.org', name: 'Alice', language: 'en', status: 'active', source: 'test' },
+    ]);
+    const everyone = ['pgsql-fr-generale@lists.example.org', 'jean@example.fr', 'alice@example.org'];
+
+    const first = await announce(ev);
+    expect(first).toMatchObject({ created: true, added: 3, update: false });
+    expect(await announce(ev)).toMatchObject({ created: false, added: 0, update: false });
+    const [jean1] = await mailsTo('jean@example.fr');
+    expect(jean1!.subject).toBe('[Groupe de test] Meetup de janvier, jeudi 28 janvier 2027 à 19h00');
+    const seq1 = Number(/SEQUENCE:(\d+)/.exec(icsOf(jean1!))![1]);
+
+    // Saying the same thing again is no change: no SEQUENCE bump, nothing new.
+    expect(await store.events.update(ev.id, { venue: 'Chez Dalibo' })).toMatchObject({ changed: false, event: { sequence: ev.sequence + 1 } });
+    expect(await announce(ev)).toMatchObject({ created: false, added: 0, update: false });
+
+    const moved = await store.events.update(ev.id, { venue: 'Chez Data Bene', date: new Date('2027-02-04T18:00:00Z') });
+    expect(moved).toMatchObject({ changed: true });
+    const upd = await announce(ev);
+    expect(upd).toMatchObject({ created: true, added: 3, update: true });
+    expect(upd.campaign.key).toBe(`announce:E-${ev.id}:S${moved!.event.sequence}`);
+    // Again: the update is made once too; a member who joins now gets the event as it stands (the update).
+    expect(await announce(ev)).toMatchObject({ created: false, added: 0, update: true });
+    await store.subscribers.upsert([{ email: 'zoe@example.fr', name: 'Zoé', language: 'fr', status: 'active', source: 'test' }]);
+    expect(await announce(ev)).toMatchObject({ campaign: { id: upd.campaign.id }, added: 1, update: true });
+
+    const per = new Map<string, number>();
+    for (const m of sink.messages) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
+    expect(Object.fromEntries(per)).toEqual({ ...Object.fromEntries(everyone.map((r) => [r, 2])), 'zoe@example.fr': 1 });
+
+    const [, jean2] = await mailsTo('jean@example.fr');
+    expect(jean2!.subject).toBe('[Groupe de test] Mise à jour : Meetup de janvier, jeudi 4 février 2027 à 19h00');
+    expect(jean2!.text).toMatch(/^MISE À JOUR — /);
+    expect(jean2!.html).toContain('Mise à jour');
+    expect(jean2!.messageId).not.toBe(jean1!.messageId);
+    const ics1 = icsOf(jean1!);
+    const ics2 = icsOf(jean2!);
+    expect(/UID:(.*)/.exec(ics2)![1]).toBe(/UID:(.*)/.exec(ics1)![1]);
+    expect(Number(/SEQUENCE:(\d+)/.exec(ics2)![1])).toBeGreaterThan(seq1);
+    expect(ics2).toContain('DTSTART;TZID=Europe/Paris:20270204T190000');
+    expect(ics2).toContain('Chez Data Bene');
+    const [, alice2] = await mailsTo('alice@example.org');
+    expect(alice2!.subject).toMatch(/^\[Groupe de test\] Updated: Meetup de janvier, Thursday, February 4, 2027/);
+    const [, list2] = await mailsTo('pgsql-fr-generale@lists.example.org');
+    expect(list2!.subject).toMatch(/^\[Groupe de test\] Mise à jour : /);
+
+    // A programme change is a change too: the next announce is a second update, to the four who had the first.
+    const { id: id2 } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
+    await store.events.assign(ev.id, (await store.proposals.fileFromMessage(id2, { ...draft, format: 'lightning', title: 'pg_stat_io', durationMinutes: 5 }, 'test')).proposal.ref);
+    expect(await announce(ev)).toMatchObject({ created: true, added: 4, update: true });
+    expect(sink.messages).toHaveLength(11);
+  });
+
+  it('across scopes: a list announced alone gets the update through the full announcement, and nothing more', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-03-11T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
+    const before = sink.messages.length;
+    expect(await announce(ev, { list: 'generale' })).toMatchObject({ created: true, added: 1, update: false });
+    const moved = await store.events.update(ev.id, { venue: 'Chez Data Bene' });
+    const upd = await announce(ev);
+    // The list (from the list's own campaign) and the three active members.
+    expect(upd).toMatchObject({ created: true, added: 4, update: true, campaign: { key: `announce:E-${ev.id}:S${moved!.event.sequence}` } });
+    expect(await announce(ev, { list: 'generale' })).toMatchObject({ created: true, added: 0, update: true, campaign: { key: `announce:E-${ev.id}:generale:S${moved!.event.sequence}` } });
+    const per = new Map<string, number>();
+    for (const m of sink.messages.slice(before)) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
+    expect(Object.fromEntries(per)).toEqual({ 'pgsql-fr-generale@lists.example.org': 2, 'jean@example.fr': 1, 'alice@example.org': 1, 'zoe@example.fr': 1 });
+    const list = await Promise.all(sink.messages.slice(before).filter((m) => m.envelope.to[0] === 'pgsql-fr-generale@lists.example.org').map((m) => simpleParser(m.raw)));
+    expect(list.map((m) => m.subject)).toEqual(['[Groupe de test] Meetup de mars, jeudi 11 mars 2027 à 19h00', '[Groupe de test] Mise à jour : Meetup de mars, jeudi 11 mars 2027 à 19h00']);
+  });
+});
