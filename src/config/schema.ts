@@ -2,8 +2,7 @@
  * The one configuration schema (SPEC "Configuration"), with its defaults. Validated once at start;
  * everything downstream receives a typed `Config` and never reads process.env itself.
  */
-import type * as Zod from 'zod';
-import { z } from './zod.ts';
+import { z } from 'zod';
 
 const email = z.email({ error: 'an email address such as talks@example.org' });
 const urlWith = (schemes: string[], example: string) =>
@@ -207,7 +206,7 @@ export const configSchema = z.object({
     .prefault({}),
 });
 
-export type Config = Zod.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {

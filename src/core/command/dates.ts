@@ -12,17 +12,12 @@
  *   process's local day, off by one near midnight);
  * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th.
  */
-import { createRequire } from 'node:module';
-import type * as Chrono from 'chrono-node';
+import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { Language } from '../../types.ts';
 import type { CommandDate, CommandProblem } from './types.ts';
 import { NEXT_EVENT_PHRASES } from './grammar.ts';
 import { fold } from '../text/fold.ts';
-
-// chrono-node's ESM build is ≈ 270 files and, under the tsx loader, each crosses the loader's hooks thread: that
-// doubled the start-up of every command that reads mail (`crieur parse`). Its CommonJS build loads without them.
-const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 
 export interface DateReference {
   /** null: no reference instant (a mail without a Date header): only dates with a year can be read, never "past". */
@@ -148,7 +143,7 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
 }
 
 interface ChronoFound {
-  c: Chrono.ParsedComponents;
+  c: chrono.ParsedComponents;
 }
 
 function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound | null {
