@@ -1,0 +1,13 @@
+const t0 = performance.now();
+const { freshBundle } = await import('./src/cli/bundle.js');
+const t1 = performance.now();
+const b = freshBundle(new URL('./', import.meta.url));
+const t2 = performance.now();
+const { main } = await import(b.entry);
+const t3 = performance.now();
+process.argv = [process.argv[0], 'x', 'parse', 'tests/fixtures/proposals/01-gmail-alternative-labelled-fr.eml'];
+const w = process.stdout.write; process.stdout.write = () => true;
+await main(process.argv.slice(2));
+const t4 = performance.now();
+process.stdout.write = w;
+console.log(`boot→script ${(t0 - 0).toFixed(0)} (process uptime ${(process.uptime()*1000 - t4).toFixed(0)} before), bundle.js ${(t1-t0).toFixed(1)}, freshness ${(t2-t1).toFixed(1)}, import main ${(t3-t2).toFixed(1)}, parse command ${(t4-t3).toFixed(1)} ms`);
