@@ -13,8 +13,11 @@
 // - Only the packages of the fast commands are bundled in (INLINE); every other import stays a run-time import
 //   from node_modules, as under tsx — among them those that read their own files at run time (PGlite's .wasm,
 //   Bull Board's pages, pino's worker threads, playwright) or have optional native parts (pg-native, msgpackr).
+// - Some sources load CommonJS packages with `const require = createRequire(import.meta.url)` (under tsx, an import
+//   would send each of their files through the loader's hooks thread). The build drops that line: the `require`
+//   calls below it become plain ones, which esbuild bundles in (tests/cli/build.test.ts checks they are).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
@@ -30,6 +33,12 @@ const INLINE = new Set(['commander', 'yaml', 'zod', 'luxon', 'chrono-node', 'fra
 const SHARED = new Set(['src/cli/stop-signal.js']);
 /** Files outside the module graph that decide the bundle's contents: a change to one makes the bundle stale. */
 const BUILD_INPUTS = ['scripts/build.js', 'src/cli/bundle.js', 'tsconfig.json'];
+/** An older build's directory is removed by a later build once it is this old (no start-up takes that long). */
+const OLD_BUILD_MS = 10 * 60_000;
+/** A source's own `require` for CommonJS packages (see the header): dropped, so that its calls are bundled. */
+const LOCAL_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/gm;
+/** From a build's directory (dist/build-…/) back to the checkout's root. */
+const TO_ROOT = '../../';
 
 const posix = (p) => p.split(path.sep).join('/');
 const fromRoot = (file) => posix(path.relative(ROOT, file));
@@ -43,7 +52,7 @@ const layout = {
       if (isBuiltin(args.path)) return { path: args.path, external: true };
       if (args.path.startsWith('.') || args.path.startsWith('/')) {
         const rel = fromRoot(path.resolve(args.resolveDir, args.path));
-        return SHARED.has(rel) ? { path: `../${rel}`, external: true } : undefined;
+        return SHARED.has(rel) ? { path: `${TO_ROOT}${rel}`, external: true } : undefined;
       }
       // A dependency of a bundled package comes along with it; crieur's own imports are bundled only if INLINE.
       if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
@@ -56,8 +65,9 @@ const layout = {
       if (/import\.meta\.(dirname|filename|resolve)\b/.test(source)) {
         return { errors: [{ text: `${rel}: use import.meta.url (the build maps it back to the source file), not import.meta.dirname/filename/resolve` }] };
       }
-      const here = `new URL(${JSON.stringify(`../${rel}`)}, import.meta.url).href`;
-      return { contents: source.replaceAll('import.meta.url', here), loader: 'ts', resolveDir: path.dirname(args.path) };
+      const here = `new URL(${JSON.stringify(`${TO_ROOT}${rel}`)}, import.meta.url).href`;
+      const contents = source.replace(LOCAL_REQUIRE, '// (require: bundled in by scripts/build.js)').replaceAll('import.meta.url', here);
+      return { contents, loader: 'ts', resolveDir: path.dirname(args.path) };
     });
   },
 };
@@ -81,10 +91,12 @@ function manifestFiles(inputs) {
 export async function buildBundle() {
   const started = Date.now();
   const dist = path.join(ROOT, DIST_DIR);
-  // Built beside dist/ and swapped in whole: a `crieur` starting meanwhile sees the old bundle or the new one.
-  const tmp = `${dist}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  // Each build writes a directory of its own, then points dist/manifest.json at it (a rename, atomic): a `crieur`
+  // starting meanwhile loads the old build or the new one whole — main.js imports its command's chunk a moment
+  // after it started, so an older build's files are removed only once no start-up can still be reading them.
+  const name = `build-${Date.now().toString(36)}-${process.pid}`;
+  const out = path.join(dist, name);
+  mkdirSync(out, { recursive: true });
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [ENTRY],
@@ -93,9 +105,9 @@ export async function buildBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    outdir: tmp,
+    outdir: out,
     entryNames: '[name]',
-    chunkNames: 'chunk-[hash]',
+    chunkNames: '[name]-[hash]', // a command's chunk is parse-HASH.js, a shared one chunk-HASH.js
     plugins: [layout],
     metafile: true,
     logLevel: 'warning',
@@ -105,22 +117,14 @@ export async function buildBundle() {
   const files = manifestFiles(result.metafile.inputs);
   const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === ENTRY)?.[0];
   if (!entry) throw new Error(`esbuild wrote no output for ${ENTRY}`);
-  const manifest = { format: MANIFEST_FORMAT, entry: path.basename(entry), files, digest: digestFiles(ROOT_URL, files) };
-  writeFileSync(path.join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  const old = `${dist}.old-${process.pid}`;
-  try {
-    renameSync(dist, old);
-  } catch (err) {
-    if (err.code !== 'ENOENT') throw err;
+  const manifest = { format: MANIFEST_FORMAT, entry: `${name}/${path.basename(entry)}`, files, digest: digestFiles(ROOT_URL, files) };
+  const tmp = path.join(dist, `${MANIFEST}.${process.pid}`);
+  writeFileSync(tmp, `${JSON.stringify(manifest, null, 1)}\n`);
+  renameSync(tmp, path.join(dist, MANIFEST));
+  for (const old of readdirSync(dist)) {
+    const at = path.join(dist, old);
+    if (old.startsWith('build-') && old !== name && Date.now() - statSync(at).mtimeMs > OLD_BUILD_MS) rmSync(at, { recursive: true, force: true });
   }
-  try {
-    renameSync(tmp, dist);
-  } catch (err) {
-    // Another build swapped its dist/ in first (two test runs in one checkout): it is as good as this one.
-    if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  rmSync(old, { recursive: true, force: true });
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
   const outputs = Object.keys(result.metafile.outputs).length;
   return { ms: Date.now() - started, outputs, bytes, files: files.length };

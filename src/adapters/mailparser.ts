@@ -4,12 +4,22 @@
  * swapping it touches one file.
  */
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type ParsedMail, type Attachment, type EmailAddress } from 'mailparser';
-import libmime from 'libmime';
-import { convert } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { AddressObject, ParsedMail, Attachment, EmailAddress } from 'mailparser';
+import type * as MailParser from 'mailparser';
+import type * as LibMime from 'libmime';
+import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { withoutControls as clean } from '../core/text/controls.ts';
+
+// CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
+// loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
+// build (scripts/build.js) drops the `const require` line, so that esbuild bundles them in.
+const require = createRequire(import.meta.url);
+const { simpleParser } = require('mailparser') as typeof MailParser;
+const libmime = require('libmime') as typeof LibMime.default;
+const { convert } = require('html-to-text') as typeof HtmlToText;
 
 // Link detection and text→HTML conversion are not needed by crieur and cost a third of the parse time.
 // HTML→text is done here instead of by mailparser so that we know whether the text was derived (it does

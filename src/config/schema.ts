@@ -2,7 +2,8 @@
  * The one configuration schema (SPEC "Configuration"), with its defaults. Validated once at start;
  * everything downstream receives a typed `Config` and never reads process.env itself.
  */
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { z } from './zod.ts';
 
 const email = z.email({ error: 'an email address such as talks@example.org' });
 const urlWith = (schemes: string[], example: string) =>
@@ -206,7 +207,7 @@ export const configSchema = z.object({
     .prefault({}),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Zod.infer<typeof configSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -12,12 +12,19 @@
  *   process's local day, off by one near midnight);
  * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { Language } from '../../types.ts';
 import type { CommandDate, CommandProblem } from './types.ts';
 import { NEXT_EVENT_PHRASES } from './grammar.ts';
 import { fold } from '../text/fold.ts';
+
+// chrono-node's ESM build is ≈ 270 files and, under the tsx loader, each crosses the loader's hooks thread: that
+// doubled the start-up of every command that reads mail (`crieur parse`). Its CommonJS build loads without them.
+// The bundle build (scripts/build.js) drops the `const require` line, so that esbuild bundles chrono-node in.
+const require = createRequire(import.meta.url);
+const chrono = require('chrono-node') as typeof Chrono;
 
 export interface DateReference {
   /** null: no reference instant (a mail without a Date header): only dates with a year can be read, never "past". */
@@ -143,7 +150,7 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
 }
 
 interface ChronoFound {
-  c: chrono.ParsedComponents;
+  c: Chrono.ParsedComponents;
 }
 
 function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound | null {
