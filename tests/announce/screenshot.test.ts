@@ -4,7 +4,6 @@
  * docs/screenshots/ for the README.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,11 +43,10 @@ describe.skipIf(!existsSync(CHROMIUM))('announcement in a browser', () => {
       [{ key: 'member:fr', locale: 'fr', to: null }],
     );
     const html = built!.html.replace(/\u0001greeting\u0001/g, ' Jean').replace(/\u0001unsubscribe\u0001/g, 'mailto:talks+u-0@pgug.example.org?subject=unsubscribe');
-    const file = join(SHOTS, 'announce.html');
-    await writeFile(file, html);
     for (const width of [375, 800]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(`file://${file}`);
+      // Loaded from memory: the HTML is the test's own output, not a file to keep (the PNGs are what the README shows).
+      await page.setContent(html, { waitUntil: 'load' });
       const overflow = await page.evaluate(() => {
         const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}`);
         return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 5) };

@@ -4,21 +4,13 @@
  * across campaigns of one announcement; the batch claim is the outbox status lock; N failures in a row pause it;
  * the deliver queue never sees campaign rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports.ts';
-import { ENGINES } from './engines.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, useStore } from './engines.ts';
 
 const parts = { variants: { 'member:fr': { pieces: ['x'] }, 'list:generale': { pieces: ['y'] } } };
 
 describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await engine.open());
-  }, 240_000);
-  afterAll(async () => {
-    await cleanup();
-  }, 60_000);
+  const store = useStore(engine);
 
   it('imports members idempotently; a member who left stays out', async () => {
     const rows = [

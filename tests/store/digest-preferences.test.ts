@@ -2,19 +2,11 @@
  * Members' digest choices (migration 009), the same on both engines: a choice replaces the earlier one, null removes
  * it, and the roster's DigestRecipients lists only active members of that list, in the format they chose.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports.ts';
-import { ENGINES } from './engines.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, useStore } from './engines.ts';
 
 describe.each(ENGINES)('digest preferences on $name', (engine) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await engine.open());
-  }, 240_000);
-  afterAll(async () => {
-    await cleanup();
-  }, 60_000);
+  const store = useStore(engine);
 
   it('keeps one choice per member and list; lists active members only', async () => {
     await store.subscribers.upsert([

@@ -1,4 +1,5 @@
 /** The two engines every store test runs on: a fresh store, and how to throw it away. */
+import { afterAll, beforeAll } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
 import type { Store } from '../../src/ports.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
@@ -39,3 +40,23 @@ export const ENGINES: Engine[] = [
     },
   },
 ];
+
+/**
+ * The store of one engine for the tests of a describe block: opened before them, thrown away after. Returns a stand-in
+ * that forwards to the opened store, so the tests read `store.x` as if it were a plain variable.
+ */
+export function useStore(engine: Engine, openTimeoutMs = 240_000): Store {
+  let opened: { store: Store; cleanup: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    opened = await engine.open();
+  }, openTimeoutMs);
+  afterAll(async () => {
+    await opened?.cleanup();
+  }, 60_000);
+  return new Proxy({} as Store, {
+    get(_target, key) {
+      if (!opened) throw new Error('the store is opened in beforeAll: use it inside a test');
+      return opened.store[key as keyof Store];
+    },
+  });
+}

@@ -1,20 +1,12 @@
 /** Events and their programme, the same on both engines: running order, moves, local days, SEQUENCE bumps. */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports.ts';
-import { ENGINES } from './engines.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, useStore } from './engines.ts';
 
 const uniq = (): string => randomBytes(6).toString('hex');
 
 describe.each(ENGINES)('events on $name', (engine) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await engine.open());
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const store = useStore(engine);
 
   const proposal = async (): Promise<string> => {
     const raw = Buffer.from(`Message-ID: <${uniq()}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);

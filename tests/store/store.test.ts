@@ -3,11 +3,11 @@
  * filing is idempotent and refs are a sequence, and the outbox status lock has exactly one winner.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
-import type { NewOutboxItem, Store } from '../../src/ports.ts';
+import type { NewOutboxItem } from '../../src/ports.ts';
 import type { ParseResult, ProposalDraft } from '../../src/types.ts';
-import { ENGINES } from './engines.ts';
+import { ENGINES, useStore } from './engines.ts';
 
 const uniq = (): string => randomBytes(6).toString('hex');
 const mail = (headers: string, body = 'Bonjour.\r\n'): Buffer => Buffer.from(`${headers}\r\n\r\n${body}`, 'latin1');
@@ -26,14 +26,7 @@ function draft(over: Partial<ProposalDraft> = {}): ProposalDraft {
 }
 
 describe.each(ENGINES)('store on $name', (engine) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, cleanup } = await engine.open());
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const store = useStore(engine);
 
   const inbound = async (): Promise<number> => (await store.inbound.saveRaw(mail(`Message-ID: <${uniq()}@x>\r\nSubject: s`), { source: 'cli' })).id;
 
