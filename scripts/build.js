@@ -111,6 +111,8 @@ export async function buildBundle() {
     plugins: [layout],
     metafile: true,
     logLevel: 'warning',
+    // Stack traces (`--verbose`) name the .ts sources: the bin turns source maps on for --verbose only.
+    sourcemap: 'linked',
     // CommonJS packages bundled into ES modules call require() for Node's own modules.
     banner: { js: "import { createRequire as __crieurCreateRequire } from 'node:module'; const require = __crieurCreateRequire(import.meta.url);" },
   });

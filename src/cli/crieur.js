@@ -11,6 +11,8 @@ const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (command === 'start' || command === 'worker') listenForStop();
 
 const bundle = freshBundle(new URL('../../', import.meta.url));
+// A stack trace printed by --verbose names the .ts sources, as under tsx; reading the maps costs start-up, so only then.
+if (bundle.entry && process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 let main;
 if (bundle.entry) {
   ({ main } = await import(bundle.entry));

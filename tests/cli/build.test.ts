@@ -69,6 +69,21 @@ describe('the bundle keeps each command on demand', () => {
   });
 });
 
+describe('the bundle under --verbose', () => {
+  it("prints a stack trace that names the .ts sources, not the bundle's chunks", { timeout: 60_000 }, async () => {
+    const box = sandbox('bundle-verbose');
+    try {
+      const r = await runCrieur(['parse', join(box.dir, 'missing.eml'), '--verbose'], { dir: box.dir, timeoutMs: 50_000 });
+      expect(r.code).toBe(65);
+      expect(r.stderr).toMatch(/^crieur: cannot read .*missing\.eml: ENOENT$/m);
+      expect(r.stderr).toMatch(/\/src\/cli\/commands\/parse\.ts:\d+:\d+\)$/m);
+      expect(r.stderr).not.toContain('/dist/');
+    } finally {
+      await box.cleanup();
+    }
+  });
+});
+
 describe('the bundle understands mail as the sources do', () => {
   it('parse --json over every fixture: the same objects as the sources in this process', { timeout: 120_000 }, async () => {
     const box = sandbox('bundle-parse');
