@@ -7,6 +7,7 @@ import type { SubscriberStore } from './app/subscriber-store.ts';
 import type { CampaignStore } from './app/campaign-store.ts';
 import type { MembershipStore } from './app/membership-store.ts';
 import type { DigestPreferenceStore } from './app/digest-recipients.ts';
+import type { JoinStore } from './app/join.ts';
 import type { ListArchive } from './app/list-archive.ts';
 import type { CommandStore } from './app/command-store.ts';
 import type { UndeliveredStore } from './app/report-undelivered.ts';
@@ -151,7 +152,7 @@ export interface AttachmentStore {
 // ----------------------------------------------------------------------------------------------- outbox
 /** queued → sending → sent | failed; a `sending` row whose lease expired is retried (crash recovery). */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
-export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder';
+export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder' | 'membership';
 
 export interface OutboxItem {
   id: number;
@@ -254,6 +255,8 @@ export interface Store {
   membership: MembershipStore;
   /** Members' digest choices per list (migration 009); also the roster's DigestRecipients. */
   digests: DigestPreferenceStore;
+  /** Join requests, double opt-in (migration 010). */
+  join: JoinStore;
   /** List posts and their threads, for digests. */
   lists: ListArchive;
   /** Command mails' log, decisions under a row lock, held speaker mails (apply-commands). */

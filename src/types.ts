@@ -84,6 +84,19 @@ export interface CommandInfo {
   authenticated: boolean;
 }
 
+/**
+ * A request to join or leave written to the group's address (`subscribe`, `désabonner`, `digest weekly`…), as
+ * `crieur parse` reports it beside kind `other`: crieur answers it with a confirmation mail, never acts at once.
+ */
+export interface MembershipInfo {
+  verb: 'subscribe' | 'unsubscribe' | 'digest';
+  language: Language;
+  /** Where the request was read: the subject, or the first line of the new text. */
+  where: 'subject' | 'body';
+  /** For `digest`: the cadence (null: no more digest) and the list named, if any. */
+  digest?: { cadence: 'daily' | 'weekly' | null; list: string | null };
+}
+
 export interface BounceInfo {
   recipient: string | null;
   status: string | null;
@@ -100,6 +113,8 @@ export interface ParseResult {
   proposal?: ProposalDraft;
   command?: CommandInfo;
   bounce?: BounceInfo;
+  /** Present when kind is other and the mail asks to join or leave (issue 9). */
+  membership?: MembershipInfo;
   warnings: string[];
 }
 

@@ -14,6 +14,7 @@ import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
 import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
+import { createMembershipMails } from '../src/adapters/compose/membership-mails.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { mailparserReader } from '../src/adapters/mailparser.ts';
 import { systemClock, type Logger, type Store } from '../src/ports.ts';
@@ -93,6 +94,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
         store: s.store!,
         dispatcher: s.dispatcher!,
         composer: createComposer(config),
+        membershipMails: createMembershipMails(config),
         clock: systemClock,
         log: s.log,
         ...(sender ? { sender } : {}),

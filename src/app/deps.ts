@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.ts';
 import type { Clock, Composer, Dispatcher, Logger, Sender, Store } from '../ports.ts';
 import type { ParseContext } from '../types.ts';
 import type { MailReader } from './parse-message.ts';
+import type { MembershipMails } from './membership-mails.ts';
 
 export interface AppDeps {
   config: Config;
@@ -16,5 +17,7 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   /** Counts a member's bounce by kind (/metrics), in processes that serve metrics. */
+  /** The mails of joining and leaving (issue 9), in processes that act on membership. */
+  membershipMails?: MembershipMails;
   onBounce?: (kind: 'hard' | 'soft' | 'complaint') => void;
 }

@@ -3,12 +3,16 @@
  * names, status changes that keep their cause, and bounces that score a member. Declared beside its consumers
  * (membership.ts); implemented by src/adapters/db/membership.ts (migration 012).
  */
+import type { Language } from '../types.ts';
 import type { SubscriberStatus } from './subscriber-store.ts';
 
 export interface MemberRow {
   id: number;
   email: string;
   status: SubscriberStatus;
+  /** The language of their mails; null: the group's. */
+  language: Language | null;
+  name: string | null;
 }
 
 export type BounceKind = 'hard' | 'soft' | 'complaint';

@@ -1,12 +1,18 @@
 /**
- * Leaving the list and being dropped from it (issue 9), as use cases over the roster:
+ * Leaving the list and being dropped from it (issue 9), as use cases over the roster — and, for mail written to
+ * the group's address, joining and leaving by request (join.ts, leave.ts):
  *  - one-click (RFC 8058 POST) or the page's button: the member named by an unsubscribe token leaves;
  *  - the List-Unsubscribe mailto: a mail written to `talks+u-ID-MAC@…` (blank is enough) leaves likewise. It only
  *    ever reaches here classified `other` (the chain puts bounces, auto-replies and list traffic first), so a robot
  *    answering the announcement unsubscribes no one;
  *  - a bounce: the VERP Return-Path `bounces+b-ID-MAC@…` names the member even when the DSN does not; the DSN's
  *    failed recipient is the fallback. Scored per src/app/membership-store.ts.
+ *  - a reply to a join confirmation (`talks+c-ID-MAC@…`, blank is enough) confirms it, from the address asked for;
+ *  - `subscribe`/`abonner`, `unsubscribe`/`désabonner`, `digest …`/`résumé …` written to the group's address are
+ *    answered with a confirmation mail (double opt-in; a digest choice is a join request carrying it).
  * The token is the proof, not From (anyone can forge From; a forwarded address still unsubscribes its owner).
+ * Every unsubscribe that changed something ends with a short "you are unsubscribed" mail, in processes that wire
+ * the membership mails.
  */
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
@@ -14,15 +20,35 @@ import { addressTags } from '../core/classify/member-token.ts';
 import { findMemberToken, verifyMemberToken, type MemberTokenPurpose } from '../core/membership/token.ts';
 import type { Mail, ParseResult } from '../types.ts';
 import type { Clock, Logger } from '../ports.ts';
+import { confirmSubscription, requestSubscription, type JoinDeps } from './join.ts';
+import { requestLeave, sendLeftNotice, type LeaveDeps } from './leave.ts';
 import type { BounceKind, MemberRow, MembershipStore } from './membership-store.ts';
+import type { MembershipMails } from './membership-mails.ts';
 
 export interface MembershipDeps {
-  store: { membership: MembershipStore };
+  store: { membership: MembershipStore } & Partial<JoinDeps['store']>;
   config: Config;
   clock: Clock;
   log: Logger;
   /** Counts bounces by kind for /metrics, when the process has them. */
   onBounce?: (kind: BounceKind) => void;
+  /** With the outbox, the join store and a dispatcher: membership mails (confirmations, "you are unsubscribed"). */
+  membershipMails?: MembershipMails;
+  dispatcher?: JoinDeps['dispatcher'];
+}
+
+/** The deps of joining and leaving by mail, when this process has them all (the workers and `crieur start` do). */
+export function joinDepsOf(deps: MembershipDeps): (JoinDeps & LeaveDeps) | null {
+  const { join, digests, outbox } = deps.store;
+  if (!join || !digests || !outbox || !deps.membershipMails || !deps.dispatcher) return null;
+  return {
+    store: { join, digests, outbox, membership: deps.store.membership },
+    membershipMails: deps.membershipMails,
+    dispatcher: deps.dispatcher,
+    config: deps.config,
+    clock: deps.clock,
+    log: deps.log,
+  };
 }
 
 /** The member a token names, when its MAC holds for that member's address; null for anything else. */
@@ -36,11 +62,18 @@ export async function memberOfToken(deps: Pick<MembershipDeps, 'store' | 'config
 
 export type UnsubscribeOutcome = 'unsubscribed' | 'already' | 'invalid';
 
-export async function unsubscribeByToken(deps: MembershipDeps, token: string, cause: string): Promise<UnsubscribeOutcome> {
+/**
+ * `key` names what unsubscribed (`inbound:12`), so that the "you are unsubscribed" mail goes once per cause; the
+ * one-click POST has none, and a second POST changes nothing, so it mails nothing either.
+ */
+export async function unsubscribeByToken(deps: MembershipDeps, token: string, cause: string, key?: string): Promise<UnsubscribeOutcome> {
   const member = await memberOfToken(deps, token, 'unsubscribe');
   if (!member) return 'invalid';
   const changed = await deps.store.membership.setStatus(member.id, 'unsubscribed', cause);
   deps.log.info({ member: member.id, cause, changed }, 'member unsubscribed');
+  const join = joinDepsOf(deps);
+  // After the change committed: a crash in between loses the notice, never the unsubscribe.
+  if (changed && join) await sendLeftNotice(join, member, key ?? `m${member.id}:${deps.clock.now().getTime()}`);
   return changed ? 'unsubscribed' : 'already';
 }
 
@@ -59,13 +92,46 @@ export function bounceKind(bounce: ParseResult['bounce']): BounceKind {
 export async function actOnMembership(deps: MembershipDeps, inboundId: number, result: ParseResult, mail: Mail): Promise<string | null> {
   if (result.kind === 'bounce') return actOnBounce(deps, inboundId, result, mail);
   if (result.kind !== 'other') return null;
+  const join = joinDepsOf(deps);
   for (const tag of addressTags(mail)) {
     const t = findMemberToken(tag);
-    if (t?.purpose !== 'unsubscribe') continue;
-    const r = await unsubscribeByToken(deps, tag, `mailto (inbound ${inboundId})`);
-    if (r !== 'invalid') return `mailto ${r}`;
+    if (t?.purpose === 'unsubscribe') {
+      const r = await unsubscribeByToken(deps, tag, `mailto (inbound ${inboundId})`, `inbound:${inboundId}`);
+      if (r !== 'invalid') return `mailto ${r}`;
+    }
+    if (t?.purpose === 'confirm' && join) {
+      // Only from the address asked for: a valid-looking token in a mail from someone else confirms nothing.
+      const r = await confirmSubscription(join, tag, `reply (inbound ${inboundId})`, { from: mail.from?.email ?? null });
+      return `confirm ${r}`;
+    }
+  }
+  if (result.membership && mail.from) {
+    if (!join) {
+      deps.log.warn({ inbound: inboundId }, 'membership request not answered: this process has no membership mails');
+      return null;
+    }
+    return actOnRequest(join, inboundId, result.messageId, result.membership, mail.from);
   }
   return null;
+}
+
+async function actOnRequest(
+  deps: JoinDeps & LeaveDeps,
+  inboundId: number,
+  messageId: string | null,
+  req: NonNullable<ParseResult['membership']>,
+  from: NonNullable<Mail['from']>,
+): Promise<string> {
+  const cause = `mail (inbound ${inboundId})`;
+  // One request per message, even delivered twice (another route adds its own trace headers: another inbound row).
+  const key = messageId ? `message:${from.email.toLowerCase()}:${messageId.slice(0, 400)}` : `inbound:${inboundId}`;
+  if (req.verb === 'unsubscribe') return `leave ${await requestLeave(deps, from.email, cause, key, req.language)}`;
+  // A digest choice is a join request carrying it: confirmed like any (From can be forged), and a stranger asking for
+  // a digest joins with it. The list is the one named, else the first configured.
+  const list = req.digest ? (req.digest.list ?? deps.config.lists[0]?.name ?? null) : null;
+  const digest = req.digest && list ? { list, choice: req.digest.cadence ? { cadence: req.digest.cadence, format: 'html' as const } : null } : null;
+  const r = await requestSubscription(deps, { email: from.email, name: from.name, language: req.language, digest, source: 'mail', cause, key });
+  return `${req.verb} ${r}`;
 }
 
 async function actOnBounce(deps: MembershipDeps, inboundId: number, result: ParseResult, mail: Mail): Promise<string | null> {

@@ -113,6 +113,14 @@ export const configSchema = z.object({
       windowDays: z.number().positive().default(30),
     })
     .prefault({}),
+  membership: z
+    .object({
+      /** An unconfirmed join request expires after this many days; its token then does nothing. */
+      confirmDays: z.number().positive().default(7),
+      /** Membership mails (join or leave confirmations) one address may be sent per day: no mail-bombing a third party. */
+      requestsPerDay: z.number().int().positive().default(3),
+    })
+    .prefault({}),
   limits: z
     .object({
       /** Loop guard: acknowledgements one sender can trigger per day. */

@@ -28,6 +28,7 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   }
   if (c.command) result.command = c.command;
   if (c.bounce) result.bounce = c.bounce;
+  if (c.membership) result.membership = c.membership;
   return result;
 }
 

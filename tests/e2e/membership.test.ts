@@ -3,7 +3,8 @@
  * real SMTP listener, then the member's own links — the https one-click (POST unsubscribes, GET does not), the
  * List-Unsubscribe mailto written to a Dovecot inbox the pipeline watches — and bounces to the member's VERP address
  * (a hard one disables at once, soft ones at the threshold). A forged token (another member's id) does nothing;
- * an auto-reply to the mailto unsubscribes no one; the next announcement reaches only who is still active.
+ * an auto-reply to the mailto unsubscribes no one; the next announcement reaches only who is still active; each
+ * unsubscribe ends with a short "you are unsubscribed" mail. On both engines (the membership SQL on PGlite too).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,12 +12,15 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttp } from '../../src/adapters/http/server.ts';
 import { membershipRoutes } from '../../src/adapters/http/membership-routes.ts';
-import { appendRaw, buildMail, settled, uniqueId, useLiveImap, waitFor } from '../support/pipeline.ts';
+import { appendRaw, buildMail, ENGINE_NAMES, settled, uniqueId, useLiveImap, waitFor } from '../support/pipeline.ts';
 import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
 
 const PUBLIC = 'https://pgug.example.org/membres';
-const live = useLiveImap('postgres', { overrides: { http: { port: 0, publicUrl: PUBLIC }, bounces: { softThreshold: 3, windowDays: 30 } } });
-const box = sandbox('membership');
+
+describe.each(ENGINE_NAMES)('membership on %s', (engine) => {
+// The body is not re-indented under describe.each: other branches' edits to this file merge line for line.
+const live = useLiveImap(engine, { overrides: { http: { port: 0, publicUrl: PUBLIC }, bounces: { softThreshold: 3, windowDays: 30 } } });
+const box = sandbox(`membership-${engine}`);
 let http: Server;
 let base: string;
 let configFile: string;
@@ -43,15 +47,18 @@ afterAll(async () => {
   await box.cleanup();
 });
 
+/** The "you are unsubscribed" mails a member got. */
+const notices = (email: string) => live.sink.messages.filter((x) => x.envelope.to[0] === email && /^X-Crieur-Ref: left\r$/m.test(x.raw.toString()));
+
 async function announce(date: string): Promise<void> {
   const ev = await live.p.store.events.create({ date: new Date(date), venue: 'Chez Dalibo' });
   const r = await crieur('announce', String(ev.id), '--json');
   expect(r.code, r.stderr).toBe(0);
 }
 
-/** The unsubscribe links and envelope sender of the last announcement a member got. */
+/** The unsubscribe links and envelope sender of the last announcement a member got (not the membership mails). */
 async function linksOf(email: string) {
-  const m = live.sink.messages.filter((x) => x.envelope.to[0] === email).at(-1)!;
+  const m = live.sink.messages.filter((x) => x.envelope.to[0] === email && /^X-Crieur-Ref: E-/m.test(x.raw.toString())).at(-1)!;
   const raw = m.raw.toString();
   const header = /^List-Unsubscribe: (.*)\r$/m.exec(raw)![1]!;
   const [, mailto, https] = /^<mailto:([^?>]+)\?subject=unsubscribe>, <(https:[^>]+)>$/.exec(header)!;
@@ -127,6 +134,10 @@ describe('membership: unsubscribe and bounces', () => {
     expect(history.map((h) => [h.from, h.to, h.cause])).toEqual([['active', 'unsubscribed', 'one-click https']]);
     // Again: nothing changes, the page says it was already done.
     expect(await (await fetch(`${base}/unsubscribe/${token}`, { method: 'POST' })).text()).toContain('déjà');
+    // One short mail ends it, however many POSTs.
+    await waitFor(() => notices('jean@example.fr').length === 1, 'the unsubscribed notice to jean', 30_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(notices('jean@example.fr')).toHaveLength(1);
   });
 
   it('a forged token (another member\'s id with this mac, or a made-up mac) unsubscribes no one', { timeout: 60_000 }, async () => {
@@ -149,6 +160,8 @@ describe('membership: unsubscribe and bounces', () => {
     await appendRaw(live.imap, blank.raw);
     await settled(live.p, blank.messageId, 30_000);
     expect(await status('marie@example.fr')).toBe('unsubscribed');
+    await waitFor(() => notices('marie@example.fr').length === 1, 'the unsubscribed notice to marie', 30_000);
+    expect(notices('paul@example.fr')).toEqual([]);
     const history = await live.p.store.membership.history(await memberId('marie@example.fr'));
     expect(history[0]?.cause).toMatch(/^mailto \(inbound \d+\)$/);
   });
@@ -181,4 +194,5 @@ describe('membership: unsubscribe and bounces', () => {
     const to = live.sink.messages.slice(before).map((m) => m.envelope.to[0]);
     expect(to).toEqual(['zoe@example.fr']);
   });
+});
 });

@@ -1,9 +1,10 @@
 /** Migration 012: the MembershipStore of src/app/membership-store.ts over a Db (history, bounce scoring). */
-import type { BounceOutcome, MembershipStore } from '../../app/membership-store.ts';
+import type { BounceOutcome, MemberRow, MembershipStore } from '../../app/membership-store.ts';
 import type { SubscriberStatus } from '../../app/subscriber-store.ts';
 import type { Db, Queryable } from './db.ts';
 
-async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: string): Promise<boolean> {
+/** The member to `to` with its history row, under the row's lock; false when already there. Shared with join-requests.ts. */
+export async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: string): Promise<boolean> {
   const rows = await tx.query<{ from_status: SubscriberStatus }>(
     `WITH old AS (SELECT s.id, s.status FROM subscribers s WHERE s.id = $1 FOR UPDATE)
      UPDATE subscribers s SET status = $2, updated_at = now(),
@@ -19,13 +20,13 @@ async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: stri
 export function membershipStore(db: Db): MembershipStore {
   return {
     async byId(id) {
-      const rows = await db.query<{ id: number; email: string; status: SubscriberStatus }>(`SELECT s.id, s.email, s.status FROM subscribers s WHERE s.id = $1`, [id]);
+      const rows = await db.query<MemberRow>(`SELECT s.id, s.email, s.status, s.language, s.name FROM subscribers s WHERE s.id = $1`, [id]);
       return rows[0] ?? null;
     },
 
     async byEmail(email) {
-      const rows = await db.query<{ id: number; email: string; status: SubscriberStatus }>(
-        `SELECT s.id, s.email, s.status FROM subscribers s WHERE lower(s.email) = lower($1)`,
+      const rows = await db.query<MemberRow>(
+        `SELECT s.id, s.email, s.status, s.language, s.name FROM subscribers s WHERE lower(s.email) = lower($1)`,
         [email.trim()],
       );
       return rows[0] ?? null;

@@ -14,6 +14,7 @@ import { campaignStore } from './campaigns.ts';
 import { membershipStore } from './membership.ts';
 import { undeliveredStore } from './undelivered.ts';
 import { digestPreferenceStore } from './digest-preferences.ts';
+import { joinRequestStore } from './join-requests.ts';
 
 export function storeOn(db: Db): Store {
   return {
@@ -27,6 +28,7 @@ export function storeOn(db: Db): Store {
     campaigns: campaignStore(db),
     membership: membershipStore(db),
     digests: digestPreferenceStore(db),
+    join: joinRequestStore(db),
     lists: listArchive(db),
     commands: commandStore(db),
     undelivered: undeliveredStore(db),

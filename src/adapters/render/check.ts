@@ -18,8 +18,8 @@ export class TemplateCheckError extends Error {
   readonly exitCode = 78;
 }
 
-/** The messages loaded at start elsewhere (ack, notify-organizer) and the event mails, in both languages. */
-const COMPILED_ONLY = ['ack', 'notify-organizer'];
+/** The messages loaded at start elsewhere (ack, notify-organizer, the membership mails) and the event mails, in both languages. */
+const COMPILED_ONLY = ['ack', 'notify-organizer', 'join-confirm', 'leave-confirm', 'left'];
 const EVENT_MAILS = ['announce', 'reminder'] as const;
 const LOCALES: Language[] = ['fr', 'en'];
 

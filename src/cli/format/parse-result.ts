@@ -24,6 +24,10 @@ export function formatParseResult(r: ParseResult): string {
     if (p.abstract) lines.push('abstract:', ...visibleLines(p.abstract).map((l) => `  ${l}`));
   }
   if (r.bounce) lines.push(v(`bounce:    ${r.bounce.recipient ?? '?'} ${r.bounce.status ?? ''} ${r.bounce.action ?? ''}`.trimEnd()));
+  if (r.membership) {
+    const digest = r.membership.digest ? ` ${r.membership.digest.cadence ?? 'off'}${r.membership.digest.list ? ` ${r.membership.digest.list}` : ''}` : '';
+    lines.push(v(`request:   ${r.membership.verb}${digest} (${r.membership.language}, ${r.membership.where})`));
+  }
   if (r.command) lines.push(`command:   ${r.command.verbs.join(' ') || '—'} ${v(r.command.proposal ?? '')} (authenticated: ${r.command.authenticated})`);
   for (const w of r.warnings) lines.push(`warning:   ${v(w)}`);
   return lines.join('\n');

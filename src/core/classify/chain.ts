@@ -2,12 +2,14 @@
  * The shape of a classification chain: an ordered table of named rules, read top to bottom, the first rule
  * that answers names the message's kind. Kept apart from the table itself so that the table reads as data.
  */
-import type { BounceInfo, CommandInfo, Kind, Mail, ParseContext } from '../../types.ts';
+import type { BounceInfo, CommandInfo, Kind, Mail, MembershipInfo, ParseContext } from '../../types.ts';
 
 export interface Classification {
   kind: Kind;
   bounce?: BounceInfo;
   command?: CommandInfo;
+  /** A request to join or leave written to the group's address (kind `other`, issue 9). */
+  membership?: MembershipInfo;
   /** Which rule decided (and why), for logs and `crieur parse` warnings. */
   reasons: string[];
 }
@@ -37,6 +39,7 @@ export function runChain(rules: readonly Rule[], mail: Mail, ctx: ParseContext, 
     const out: Classification = { kind: v.kind, reasons: [rule.name, ...(v.reasons ?? [])] };
     if (v.bounce) out.bounce = v.bounce;
     if (v.command) out.command = v.command;
+    if (v.membership) out.membership = v.membership;
     return out;
   }
   return { kind: fallback, reasons: ['default'] };

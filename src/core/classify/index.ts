@@ -7,7 +7,8 @@
  * - our own mail coming back is never a proposal nor a command;
  * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
  *   a token only in References on list traffic is list discussion of crieur's announcement;
- * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks.
+ * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks, nor join or leave;
+ * - a request to join or leave (`subscribe`, `désabonner`) is read last: a proposal that mentions it is a proposal.
  * ARF feedback (abuse) reports are classified `bounce`, action "complained".
  */
 import type { Mail, ParseContext } from '../../types.ts';
@@ -18,6 +19,7 @@ import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
 import { autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
+import { membershipRequestRule } from './membership-request.ts';
 import { tokenAddressRule, tokenThreadRule } from './reply-token.ts';
 import { isNoReplySender } from './signals.ts';
 
@@ -60,6 +62,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   tokenThreadRule,
   noReplyRule,
   proposalRule,
+  membershipRequestRule,
 ]);
 
 export function classify(mail: Mail, ctx: ParseContext): Classification {

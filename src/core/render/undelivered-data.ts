@@ -27,8 +27,8 @@ export interface UndeliveredData extends LayoutData {
 }
 
 const PURPOSE: Record<Language, Record<string, string>> = {
-  fr: { ack: 'accusé de réception', 'notify-organizer': 'avis aux organisateurs', 'command-result': 'réponse à une commande', announce: 'annonce', digest: 'résumé', reminder: 'rappel' },
-  en: { ack: 'acknowledgement', 'notify-organizer': 'organizer notice', 'command-result': 'command result', announce: 'announcement', digest: 'digest', reminder: 'reminder' },
+  fr: { ack: 'accusé de réception', 'notify-organizer': 'avis aux organisateurs', 'command-result': 'réponse à une commande', announce: 'annonce', digest: 'résumé', reminder: 'rappel', membership: 'inscription' },
+  en: { ack: 'acknowledgement', 'notify-organizer': 'organizer notice', 'command-result': 'command result', announce: 'announcement', digest: 'digest', reminder: 'reminder', membership: 'membership' },
 };
 
 export function undeliveredData(

@@ -1,0 +1,47 @@
+/**
+ * The pure decisions of joining (double opt-in, issue 9): which addresses crieur may write a confirmation to, and
+ * what a confirmation token's request allows. No IO, no clock: the use case (src/app/join.ts) passes `now`.
+ */
+
+/** RFC 5321's path limit; a longer "address" is no address any server would deliver to. */
+const MAX_ADDRESS = 254;
+/**
+ * A deliverable-looking address: one @, a dotted domain, no spaces, quotes, brackets nor controls. Deliberately
+ * narrower than RFC 5322 (quoted local parts, domain literals): a person's address on a web form or in From has
+ * none of those, and anything odd here would be written into a mail header.
+ */
+const ADDRESS_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+/**
+ * The address to write to, trimmed, its domain lower-cased (the local part is the mailbox owner's business);
+ * null when it is not one, or when it is one of ours (a request from our own address or a list would make
+ * crieur write to itself).
+ */
+export function joinAddress(input: string, own: readonly string[]): string | null {
+  const s = input.trim();
+  if (s.length === 0 || s.length > MAX_ADDRESS || !ADDRESS_RE.test(s)) return null;
+  const at = s.lastIndexOf('@');
+  const local = s.slice(0, at);
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
+  const address = `${local}@${s.slice(at + 1).toLowerCase()}`;
+  const base = `${local.split('+')[0]!.toLowerCase()}@${s.slice(at + 1).toLowerCase()}`;
+  if (own.some((o) => o.toLowerCase() === address.toLowerCase() || o.toLowerCase() === base)) return null;
+  return address;
+}
+
+export interface JoinRequestState {
+  expiresAt: Date;
+  confirmedAt: Date | null;
+}
+
+export type RequestVerdict = 'open' | 'confirmed' | 'expired';
+
+/** Confirmed wins over expired: confirming twice says "already", even after the request's lifetime. */
+export function requestVerdict(r: JoinRequestState, now: Date): RequestVerdict {
+  if (r.confirmedAt !== null) return 'confirmed';
+  return now.getTime() >= r.expiresAt.getTime() ? 'expired' : 'open';
+}
+
+export function expiresAt(now: Date, confirmDays: number): Date {
+  return new Date(now.getTime() + confirmDays * 86_400_000);
+}

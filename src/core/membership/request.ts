@@ -1,0 +1,71 @@
+/**
+ * Reads a membership request in a mail written to the group's address: the whole subject (unless the mail is a
+ * reply or a forward — "Re: Confirmez votre inscription" is not a request), else the first line of the new text
+ * after a greeting. The language is the request word's. Pure; the classify chain calls it after the proposal
+ * rule, so a proposal whose text mentions subscribing is still filed.
+ */
+import type { Cadence } from '../digest/period.ts';
+import { newTextLines } from '../command/new-text.ts';
+import { GREETING } from '../extract/abstract.ts';
+import { fold, squash } from '../text/fold.ts';
+import type { Language, Mail, MembershipInfo } from '../../types.ts';
+import { CADENCE_WORDS, MEMBERSHIP_GRAMMAR, type MembershipVerb } from './grammar.ts';
+
+/** What was asked (src/types.ts MembershipInfo: `crieur parse` shows it). */
+export type MembershipRequestInfo = MembershipInfo & { verb: MembershipVerb };
+
+/** Replies and forwards, in the prefixes clients write (fr, en, de, Outlook's TR/RE). */
+const REPLY_PREFIX = /^\s*(re|fw|fwd|tr|aw|wg|r[ée]f|sv)\s*(\[\d+\])?\s*:/i;
+/** A request line is short; a longer one is prose. */
+const MAX_LINE = 60;
+
+/** `« Abonner ! »`, `S'abonner.` → `abonner`, `s'abonner`: folded, quotes and end punctuation off, spaces single. */
+function normalize(line: string): string {
+  return squash(fold(line).replace(/^[\s«"“'*_-]+|[\s»"”'*_.!?;:,-]+$/g, ''));
+}
+
+function readLine(line: string): Omit<MembershipRequestInfo, 'where'> | null {
+  if (line.length > MAX_LINE) return null;
+  const n = normalize(line);
+  if (n === '') return null;
+  for (const spec of MEMBERSHIP_GRAMMAR) {
+    for (const language of ['fr', 'en'] as const) {
+      for (const w of spec.words[language]) {
+        if (spec.arg === 'none') {
+          if (n === w) return { verb: spec.verb, language };
+          continue;
+        }
+        if (!n.startsWith(`${w} `)) continue;
+        const rest = n.slice(w.length + 1);
+        const cadence = readCadence(rest, language);
+        if (cadence) return { verb: spec.verb, language, digest: cadence };
+      }
+    }
+  }
+  return null;
+}
+
+/** `weekly`, `weekly generale`, `chaque semaine generale` → the cadence and the list named (one word), if any. */
+function readCadence(rest: string, language: Language): { cadence: Cadence | null; list: string | null } | null {
+  const table = CADENCE_WORDS[language];
+  for (const [word, cadence] of Object.entries(table).sort((a, b) => b[0].length - a[0].length)) {
+    if (rest === word) return { cadence, list: null };
+    if (rest.startsWith(`${word} `)) {
+      const list = rest.slice(word.length + 1).trim();
+      return /^[a-z0-9][a-z0-9._-]{0,63}$/.test(list) ? { cadence, list } : null;
+    }
+  }
+  return null;
+}
+
+export function readMembershipRequest(mail: Pick<Mail, 'subject' | 'text'>): MembershipRequestInfo | null {
+  if (!REPLY_PREFIX.test(mail.subject)) {
+    const fromSubject = readLine(mail.subject.trim());
+    if (fromSubject) return { ...fromSubject, where: 'subject' };
+  }
+  const lines = newTextLines(mail.text).map((l) => l.trim()).filter((l) => l !== '');
+  const first = lines[0] !== undefined && lines[0].length <= 60 && GREETING.test(lines[0]) ? lines[1] : lines[0];
+  if (first === undefined) return null;
+  const fromBody = readLine(first);
+  return fromBody ? { ...fromBody, where: 'body' } : null;
+}

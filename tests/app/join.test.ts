@@ -1,0 +1,146 @@
+/**
+ * Joining by double opt-in (src/app/join.ts) on PostgreSQL, a real Redis queue and the real templates: one
+ * confirmation mail per request whatever replays, neutral for members and strangers alike, capped per address;
+ * the token confirms once, only for its own address (and, by reply, only from it), and not after expiry.
+ */
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMembershipMails } from '../../src/adapters/compose/membership-mails.ts';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { silentLogger } from '../../src/adapters/log/pino.ts';
+import { readMail } from '../../src/adapters/mailparser.ts';
+import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
+import { connectRedis } from '../../src/adapters/queue/redis.ts';
+import { confirmSubscription, requestSubscription, type JoinDeps } from '../../src/app/join.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import type { Clock, Store } from '../../src/ports.ts';
+import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
+import { clearRedisPrefix, redisPrefix } from '../support/pipeline.ts';
+import { REDIS_URL } from '../support/services.ts';
+
+const PUBLIC = 'https://pgug.example.org/membres';
+const schema = randomSchema('join');
+const prefix = redisPrefix();
+const config = configSchema.parse({
+  group: { name: 'PostgreSQL Paris', locale: 'fr', timezone: 'Europe/Paris' },
+  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+  organizers: ['dim@example.org'],
+  secret: 'join-test-secret-0123456789',
+  http: { publicUrl: PUBLIC },
+  lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example' }],
+});
+let store: Store;
+let redis: Redis;
+let dispatcher: BullDispatcher;
+let now = new Date('2026-11-30T10:00:00Z');
+const clock: Clock = { now: () => now };
+let deps: JoinDeps;
+
+beforeAll(async () => {
+  store = await openStore(`${PG_URL}?schema=${schema}`);
+  redis = await connectRedis(REDIS_URL);
+  dispatcher = new BullDispatcher(redis, prefix);
+  deps = { config, store, dispatcher, clock, log: silentLogger, membershipMails: createMembershipMails(config, { clock }) };
+}, 60_000);
+
+afterAll(async () => {
+  await dispatcher?.close();
+  redis?.disconnect();
+  await store?.close();
+  await dropSchema(schema);
+  await clearRedisPrefix(prefix);
+});
+
+const mailsTo = async (email: string) => (await store.outbox.list()).filter((r) => r.purpose === 'membership' && r.recipient === email);
+
+/** The confirmation mail's token (from Reply-To) and what the person reads. */
+async function confirmation(email: string) {
+  const rows = await mailsTo(email);
+  const mail = await readMail(rows.at(-1)!.raw);
+  const replyTo = mail.replyTo[0]!.email;
+  const token = /^talks\+(c-\d+-[a-z2-7]{16})@pgug\.example\.org$/.exec(replyTo)![1]!;
+  return { rows, mail, token, raw: rows.at(-1)!.raw.toString() };
+}
+
+describe('join by double opt-in', () => {
+  it('a request queues one confirmation mail, in the language asked, with a token-bearing Reply-To and the /confirm link; a replay queues nothing more', async () => {
+    const req = { email: 'ana@example.fr', name: 'Ana', language: 'en' as const, source: 'mail' as const, cause: 'mail (inbound 1)', key: 'inbound:1' };
+    expect(await requestSubscription(deps, req)).toBe('confirmation-sent');
+    expect(await requestSubscription(deps, req)).toBe('confirmation-sent');
+    const c = await confirmation('ana@example.fr');
+    expect(c.rows).toHaveLength(1);
+    expect(c.rows[0]!.subjectRef).toMatch(/^join:\d+$/);
+    expect(c.rows[0]!.envelopeFrom).toBe('bounces@pgug.example.org');
+    expect(c.mail.subject).toBe('Confirm your subscription to PostgreSQL Paris');
+    expect(c.mail.text).toContain(`${PUBLIC}/confirm/${c.token}`);
+    expect(c.mail.html).toContain(`href="${PUBLIC}/confirm/${c.token}"`);
+    expect(c.raw).toMatch(/^Auto-Submitted: auto-generated\r$/m);
+    expect((await store.subscribers.get('ana@example.fr'))!.status).toBe('pending');
+  });
+
+  it('the token confirms once: active, consent recorded, cause in the history, digest set', async () => {
+    expect(
+      await requestSubscription(deps, { email: 'ben@example.org', source: 'web', cause: 'web (203.0.113.7)', digest: { list: 'generale', choice: { cadence: 'weekly', format: 'html' } } }),
+    ).toBe('confirmation-sent');
+    const { token, mail } = await confirmation('ben@example.org');
+    expect(mail.subject).toBe('Confirmez votre inscription à PostgreSQL Paris');
+    expect(mail.text).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
+    expect(mail.html).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
+    expect(await confirmSubscription(deps, token, 'link https')).toBe('confirmed');
+    expect(await confirmSubscription(deps, token, 'link https')).toBe('already');
+    const ben = (await store.subscribers.get('ben@example.org'))!;
+    expect(ben.status).toBe('active');
+    expect(ben.consentedAt).not.toBeNull();
+    const id = (await store.membership.byEmail('ben@example.org'))!.id;
+    expect((await store.membership.history(id)).map((h) => h.cause)).toEqual([expect.stringMatching(/^link https, confirming request \d+ \(web \(203\.0\.113\.7\)\)$/)]);
+    expect(await store.digests.get(id, 'generale')).toEqual({ cadence: 'weekly', format: 'html' });
+  });
+
+  it('a forged confirmation does nothing: another request\'s id with this MAC, a made-up MAC, a reply from another address', async () => {
+    await requestSubscription(deps, { email: 'cid@example.org', source: 'mail', cause: 'mail (inbound 3)' });
+    await requestSubscription(deps, { email: 'eve@example.org', source: 'mail', cause: 'mail (inbound 4)' });
+    const cid = await confirmation('cid@example.org');
+    const eve = await confirmation('eve@example.org');
+    const cidId = cid.token.split('-')[1]!;
+    expect(await confirmSubscription(deps, eve.token.replace(/^c-\d+-/, `c-${cidId}-`), 'link https')).toBe('invalid');
+    expect(await confirmSubscription(deps, `c-${cidId}-aaaaaaaaaaaaaaaa`, 'link https')).toBe('invalid');
+    expect(await confirmSubscription(deps, cid.token, 'reply (inbound 5)', { from: 'eve@example.org' })).toBe('invalid');
+    expect((await store.subscribers.get('cid@example.org'))!.status).toBe('pending');
+    expect(await confirmSubscription(deps, cid.token, 'reply (inbound 6)', { from: 'CID@example.org' })).toBe('confirmed');
+  });
+
+  it('an expired request does nothing and says so', async () => {
+    await requestSubscription(deps, { email: 'dan@example.org', source: 'mail', cause: 'mail (inbound 7)' });
+    const { token } = await confirmation('dan@example.org');
+    const saved = now;
+    now = new Date(now.getTime() + config.membership.confirmDays * 86_400_000);
+    try {
+      expect(await confirmSubscription(deps, token, 'link https')).toBe('expired');
+    } finally {
+      now = saved;
+    }
+    expect((await store.subscribers.get('dan@example.org'))!.status).toBe('pending');
+  });
+
+  it('caps confirmation mails per address and day (mail-bombing a third party)', async () => {
+    const ask = () => requestSubscription(deps, { email: 'victim@example.org', source: 'web', cause: 'web (198.51.100.1)' });
+    for (let i = 0; i < config.membership.requestsPerDay; i++) expect(await ask()).toBe('confirmation-sent');
+    expect(await ask()).toBe('capped');
+    expect(await mailsTo('victim@example.org')).toHaveLength(config.membership.requestsPerDay);
+  });
+
+  it('a member asking again gets the same neutral mail as a stranger; our own addresses and non-addresses are refused', async () => {
+    await store.subscribers.upsert([{ email: 'zoe@example.fr', status: 'active', source: 'cli' }]);
+    await requestSubscription(deps, { email: 'zoe@example.fr', source: 'web', cause: 'web' });
+    await requestSubscription(deps, { email: 'yan@example.fr', source: 'web', cause: 'web' });
+    const neutral = (t: string, email: string, token: string) => t.replaceAll(email, 'X').replaceAll(token, 'T');
+    const zoe = await confirmation('zoe@example.fr');
+    const yan = await confirmation('yan@example.fr');
+    expect(neutral(zoe.mail.text!, 'zoe@example.fr', zoe.token)).toBe(neutral(yan.mail.text!, 'yan@example.fr', yan.token));
+    expect(zoe.mail.subject).toBe(yan.mail.subject);
+    expect((await store.subscribers.get('zoe@example.fr'))!.status).toBe('active');
+    for (const bad of ['talks@pgug.example.org', 'Talks+x@PGUG.example.org', 'pgsql-fr-generale@lists.postgresql.example', 'not an address', 'a@b', 'a@@b.fr', '<a@b.fr>', 'a\r\nBcc: x@y.fr']) {
+      expect(await requestSubscription(deps, { email: bad, source: 'web', cause: 'web' }), bad).toBe('invalid-address');
+    }
+  });
+});
