@@ -2,9 +2,9 @@
 // rule that decides whether the bin may run it: only when it is the build of the files as they are *now*. The
 // manifest lists every file the bundle was built from (crieur's own sources, the package.json of each package
 // bundled in, the build script and tsconfig.json) with a digest of their contents; the bin recomputes that digest
-// from the files on disk (≈ 250 files, 15–20 ms of CPU on the loaded 2-core machine) and runs the sources through tsx when it differs, when
-// a file is gone, or when there is no bundle. Content rather than mtimes: a checkout, a `git stash pop` or a copy
-// that keeps old mtimes cannot fool it, and an edit that is undone counts as no edit.
+// from the files on disk (≈ 250 files, 15–20 ms of CPU on the loaded 2-core machine) and runs the sources through
+// tsx when it differs, when a file is gone, or when there is no bundle. Content rather than mtimes: a checkout, a
+// `git stash pop` or a copy that keeps old mtimes cannot fool it, and an edit that is undone counts as no edit.
 // Plain JavaScript: the bin imports it before any TypeScript loader exists.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
