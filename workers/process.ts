@@ -20,7 +20,7 @@ import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
-import { membershipRoutes } from '../src/adapters/http/membership-routes.ts';
+import { joinSubscriptions, pageRoutes } from './http-routes.ts';
 import { startDigests } from './digests.ts';
 
 export interface ProcessOptions {
@@ -85,8 +85,8 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
             { name: 'redis', check: async () => void (await s.redis!.ping()) },
             { name: 'database', check: async () => void (await s.store!.inbound.get(0)) },
           ],
-          // The unsubscribe pages (issue 9) need the secret that signs members' tokens.
-          [...(admin ? [admin] : []), ...(config.secret ? [membershipRoutes(s.deps!)] : [])],
+          // The pages (issue 9): unsubscribe and confirm links always, the public pages with http.public.
+          [...(admin ? [admin] : []), ...pageRoutes(s.deps!, joinSubscriptions(s.deps!))],
         );
         return async () => {
           await new Promise<void>((r) => server.close(() => r()));

@@ -77,14 +77,20 @@ export async function eventMailInput(
   date: Date,
   extra: { daysBefore?: number; forSpeakers?: boolean } = {},
 ): Promise<EventMailInput> {
-  const talks: TalkForMail[] = [];
-  for (const ref of ev.programme) {
-    const p = await deps.store.proposals.get(ref);
-    if (p) talks.push({ ref: p.ref, format: p.format, title: p.title, abstract: p.abstract, durationMinutes: p.durationMinutes, speakers: p.speakers });
-  }
+  const talks = await programmeTalks(deps.store.proposals, ev);
   const later = await deps.store.events.list({ from: new Date(ev.date.getTime() + 1) });
   const next = later.find((e) => e.id !== ev.id && isoDay(e.date, deps.config.group.timezone) !== isoDay(ev.date, deps.config.group.timezone)) ?? null;
   return { kind, event: ev, talks, next, ...extra, date, seed: `${kind}:E-${ev.id}:${ev.sequence}` };
+}
+
+/** The event's programme as the mails and pages show it: its proposals in running order. */
+export async function programmeTalks(proposals: ProposalStore, ev: EventRecord): Promise<TalkForMail[]> {
+  const talks: TalkForMail[] = [];
+  for (const ref of ev.programme) {
+    const p = await proposals.get(ref);
+    if (p) talks.push({ ref: p.ref, format: p.format, title: p.title, abstract: p.abstract, durationMinutes: p.durationMinutes, speakers: p.speakers });
+  }
+  return talks;
 }
 
 /** The variants of an announcement: each configured list (or the one named), and the roster in each language. */

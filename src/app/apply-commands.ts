@@ -102,7 +102,8 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
       { results: run.results, showHelp: run.showHelp },
       threadOf(mail, parsed),
     );
-    fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
+    // Audited on the token's proposal; a digest's token names a day, not a proposal: then on the first one named.
+    fx.add('command-result', proposalRefOf(auth.token.ref) ?? proposalRefOf(transcriptRef), `m${inboundId}/transcript`, m);
   }
   await commitEffects(deps, fx, inboundId);
   await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line) });
@@ -237,6 +238,11 @@ function correctionFields(c: Correction): Field[] {
   return (Object.keys(c) as Field[]).filter((k) => c[k] !== undefined && k in LABEL_OF);
 }
 
+/** A token's or a command's ref when it names a proposal (P-0007); null for another ref (a digest's day). */
+function proposalRefOf(ref: string | null): string | null {
+  return ref !== null && /^P-\d+$/.test(ref) ? ref : null;
+}
+
 /** A history entry written once per (message, step), so that a re-run does not write it twice. */
 async function noteOnce(run: Run, ref: string, action: string, step: number, detail: Record<string, unknown>): Promise<void> {
   const history = await run.deps.store.proposals.history(ref);
@@ -263,7 +269,7 @@ async function refuse(
     const locale = parsed.language ?? deps.config.group.locale;
     const purpose = auth.token.purpose === 'organizer' ? 'organizer' : 'speaker';
     const m = await deps.mails.transcript({ name: mail.from?.name ?? null, email: sender }, locale, { purpose, ref: auth.token.ref }, { results: [], showHelp: false, expiredMintedOn: mintedOn(auth.token) }, threadOf(mail, parsed));
-    fx.add('command-result', auth.token.ref, `m${inboundId}/transcript`, m);
+    fx.add('command-result', proposalRefOf(auth.token.ref), `m${inboundId}/transcript`, m);
   }
   await commitEffects(deps, fx, inboundId);
   deps.log.warn({ inbound: inboundId, sender, reason }, 'command mail refused');

@@ -35,11 +35,15 @@ export class Effects {
 
   constructor(readonly cause: number | null) {}
 
-  add(purpose: OutboxPurpose, ref: string, key: string, m: ComposedMail, hold = false): void {
+  /**
+   * `ref`: the proposal the mail is audited on; null for a mail about none (a transcript answering the organizers'
+   * digest, whose token names a day, `d20261130`, when no command named a proposal).
+   */
+  add(purpose: OutboxPurpose, ref: string | null, key: string, m: ComposedMail, hold = false): void {
     const row: NewOutboxItem = { purpose, subjectRef: key, recipient: m.recipient.toLowerCase(), raw: m.raw, envelopeFrom: m.envelopeFrom, causeMessageId: this.cause };
-    if (hold) this.held.push({ ...row, proposalRef: ref });
+    if (hold && ref !== null) this.held.push({ ...row, proposalRef: ref });
     else this.rows.push(row);
-    this.audit.push({ ref, purpose, recipient: row.recipient, subjectRef: key });
+    if (ref !== null) this.audit.push({ ref, purpose, recipient: row.recipient, subjectRef: key });
   }
 }
 

@@ -6,6 +6,7 @@
  * delivery.giveUpAfterHours have passed). A row already sent, or held by another live worker, is left alone:
  * never twice.
  */
+import { findMemberToken } from '../core/membership/token.ts';
 import type { AppDeps } from './deps.ts';
 
 export type DeliveryResult = 'sent' | 'skipped';
@@ -17,6 +18,17 @@ export async function deliverOutbox(deps: Pick<AppDeps, 'store' | 'sender' | 'lo
   // transmitting too, one commit instead of two.
   const item = await store.outbox.claim(outboxId, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
   if (!item) return 'skipped';
+  // A member's list digest names its member in its VERP envelope sender: one who left or was disabled since it was
+  // queued gets nothing, as from a campaign (send-campaign.ts). Digests only: a confirmation goes to a pending member.
+  const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
+  if (member?.purpose === 'bounce') {
+    const row = await store.membership.byId(member.id);
+    if (row && row.status !== 'active') {
+      await store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
+      log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');
+      return 'skipped';
+    }
+  }
   try {
     const r = await deps.sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
     await store.outbox.markSent(item.id, r.response);

@@ -11,6 +11,8 @@ export type DigestFormat = 'html' | 'text' | 'mime';
 export const DIGEST_FORMATS: readonly DigestFormat[] = ['html', 'text', 'mime'];
 
 export interface DigestSubscriber {
+  /** The roster row: the member's own unsubscribe link and VERP address are minted for it. */
+  memberId: number;
   email: string;
   name: string | null;
   /** The language of their mails; null: the list's. */
@@ -38,6 +40,8 @@ export interface DigestPreferenceStore extends DigestRecipients {
   /** Sets (or with null, removes) the member's digest of `list`; replaces any earlier choice. */
   set(memberId: number, list: string, choice: DigestChoice | null): Promise<void>;
   get(memberId: number, list: string): Promise<DigestChoice | null>;
+  /** Every member's choices, by address (lower-cased): what `crieur subscribers list` shows. */
+  all(): Promise<Map<string, (DigestChoice & { list: string })[]>>;
 }
 
 export const noRecipients: DigestRecipients = { forList: async () => [] };

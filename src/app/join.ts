@@ -149,6 +149,14 @@ async function requestOfToken(deps: Pick<JoinDeps, 'store' | 'config'>, token: s
   return request && verifyMemberToken(requireSecret(deps.config), t, 'confirm', request.email) ? request : null;
 }
 
+/** What a confirmation token's request is now, without acting on it: the GET of the /confirm page says at once. */
+export async function inspectConfirmation(deps: Pick<JoinDeps, 'store' | 'config' | 'clock'>, token: string): Promise<'open' | 'already' | 'expired' | 'invalid'> {
+  const request = await requestOfToken(deps, token);
+  if (!request) return 'invalid';
+  const v = requestVerdict(request, deps.clock.now());
+  return v === 'confirmed' ? 'already' : v;
+}
+
 /**
  * `from`: the address a confirming reply came from (the mail path); it must be the one asked for, or the reply
  * confirms nothing (a valid-looking token forwarded to, or guessed by, someone else). Absent for the link.

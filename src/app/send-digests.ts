@@ -20,10 +20,14 @@ export interface RenderedDigest {
   text: string;
 }
 
-/** What the use case needs to turn digest data into mail (src/adapters/compose/digest-mail.ts). */
+/**
+ * What the use case needs to turn digest data into mail (src/adapters/compose/digest-mail.ts). Rendered once per
+ * locale — `members: true` leaves a slot for each member's unsubscribe link — then composed per recipient: with a
+ * `memberId`, roster mail (List-Unsubscribe with the member's token, one-click, VERP envelope sender).
+ */
 export interface DigestMailer {
-  render(d: DigestData, locale: Language): Promise<RenderedDigest>;
-  compose(d: DigestData, r: RenderedDigest, format: DigestFormat, to: Address, raws: ReadonlyMap<number, Buffer>): Promise<ComposedMail>;
+  render(d: DigestData, locale: Language, opts?: { members?: boolean }): Promise<RenderedDigest>;
+  compose(d: DigestData, r: RenderedDigest, format: DigestFormat, to: Address & { memberId?: number }, raws: ReadonlyMap<number, Buffer>): Promise<ComposedMail>;
 }
 
 export type DigestDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'dispatcher' | 'log'> & { mailer: DigestMailer; recipients: DigestRecipients };
@@ -36,6 +40,8 @@ export interface ListDigestReport {
   queued: number;
   already: number;
   recipients: Record<DigestFormat, number>;
+  /** Who gets it (or would, with dryRun): empty when the period is. */
+  to: { email: string; format: DigestFormat; cadence: Cadence }[];
 }
 
 export interface SendOptions {
@@ -60,24 +66,25 @@ export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Prom
     const members = (await deps.recipients.forList(list.name)).filter((m) => !opts.cadence || m.cadence === opts.cadence);
     const recipients: Record<DigestFormat, number> = { html: 0, text: 0, mime: 0 };
     for (const m of members) recipients[m.format]++;
-    const report: ListDigestReport = { list: list.name, period, counts: null, queued: 0, already: 0, recipients };
+    const report: ListDigestReport = { list: list.name, period, counts: null, queued: 0, already: 0, recipients, to: [] };
     reports.push(report);
     if (members.length === 0) continue;
     const data = await loadDigest(deps, list, period);
     if (!data) continue;
     report.counts = data.counts;
+    report.to = members.map((m) => ({ email: m.email, format: m.format, cadence: m.cadence }));
     if (opts.dryRun) continue;
     const rendered = new Map<Language, Promise<RenderedDigest>>();
     const renderFor = (locale: Language) => {
       let r = rendered.get(locale);
-      if (!r) rendered.set(locale, (r = deps.mailer.render(data, locale)));
+      if (!r) rendered.set(locale, (r = deps.mailer.render(data, locale, { members: true })));
       return r;
     };
     const raws = members.some((m) => m.format === 'mime') ? await rawsOf(deps, data) : new Map<number, Buffer>();
     const items: NewOutboxItem[] = [];
     for (const m of members) {
       const r = await renderFor(m.language ?? list.language);
-      const mail = await deps.mailer.compose(data, r, m.format, { name: m.name, email: m.email }, raws);
+      const mail = await deps.mailer.compose(data, r, m.format, { name: m.name, email: m.email, memberId: m.memberId }, raws);
       items.push({ purpose: 'digest', subjectRef: digestRef(list.name, period, m.format), recipient: m.email, raw: mail.raw, envelopeFrom: mail.envelopeFrom });
     }
     const results = await deps.store.outbox.enqueueAll(items);

@@ -2,12 +2,13 @@
 import { loadConfig } from '../config/load.ts';
 import { openStore } from '../adapters/db/open.ts';
 import type { Store } from '../ports.ts';
+import type { Config } from '../config/schema.ts';
 
-export async function withStore<T>(configFile: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(configFile: string | undefined, fn: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig({ file: configFile });
   const store = await openStore(config.database.url);
   try {
-    return await fn(store);
+    return await fn(store, config);
   } finally {
     await store.close();
   }

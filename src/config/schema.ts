@@ -92,6 +92,17 @@ export const configSchema = z.object({
       publicUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** Bull Board at /admin/queues: off unless a password is set (basic auth). */
       admin: z.object({ password: z.string().min(12, { error: 'at least 12 characters' }).optional() }).prefault({}),
+      /** The public pages (programme, calendar feed, subscribe form): off unless true. Links in mail work either way. */
+      public: z.boolean().default(false),
+      /** Requests per client address to the pages (token bucket): `burst` at once, refilled at `perMinute`. */
+      rateLimit: z
+        .object({
+          perMinute: z.number().positive().default(30),
+          burst: z.number().int().positive().default(20),
+          /** Behind a reverse proxy every request comes from the proxy: take the client from X-Forwarded-For. */
+          forwardedFor: z.boolean().default(false),
+        })
+        .prefault({}),
     })
     .prefault({}),
   queue: z

@@ -21,3 +21,6 @@ export function programmeWarnings(items: readonly ProgrammeItem[]): string[] {
   if (lightning > MAX_LIGHTNING) out.push(`${lightning} lightning talks (at most ${MAX_LIGHTNING})`);
   return out;
 }
+
+/** How long a meetup lasts when nothing says otherwise (a talk, lightning talks, questions, drinks): its calendar entries' length. */
+export const MEETUP_MINUTES = 150;

@@ -1,6 +1,7 @@
 /**
  * `crieur digest` from a shell (SPEC): --out writes .html, .txt (RFC 1153) and .eml (MIME digest) for a list with
- * posts and nothing for an empty period; --dry-run sends nothing; bad --list and --since exit 64.
+ * posts and nothing for an empty period; --dry-run sends nothing and names the members it would send to (their
+ * choices recorded by `subscribers add --digest`, active members only); bad --list and --since exit 64.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ let configFile: string;
 
 beforeAll(async () => {
   const dbUrl = `pglite://${join(box.dir, 'db')}`;
-  const config = { database: { url: dbUrl }, lists: LISTS, secret: 'cli-digest-secret-0123', organizers: [], log: { level: 'silent' } };
+  const config = { database: { url: dbUrl }, lists: LISTS, secret: 'cli-digest-secret-0123', organizers: ['dim@example.org'], log: { level: 'silent' } };
   configFile = box.writeConfig(config);
   const store = await openStore(dbUrl);
   try {
@@ -68,6 +69,47 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     expect(r.stdout).toMatch(/generale: no member takes a digest/);
     expect(existsSync(join(box.dir, 'db'))).toBe(true);
   });
+
+  it('subscribers add --digest records a member\'s choice; --dry-run then names who would get it, and only active members', async () => {
+    const add = (...args: string[]) => runCrieur(['subscribers', 'add', ...args, '--config', configFile], { dir: box.dir });
+    // Two lists configured: the digest's must be named.
+    const ambiguous = await add('alice@example.fr', '--digest', 'daily');
+    expect(ambiguous.code).toBe(64);
+    expect(ambiguous.stderr).toMatch(/several lists are configured: name the digest's with --list \(generale, vide\)/);
+    // (Every refusal of the options: tests/cli/digest-choice.test.ts.) The refused command added nobody: "added" below.
+    expect((await add('alice@example.fr', '--name', 'Alice', '--digest', 'daily', '--list', 'generale')).stdout).toBe('alice@example.fr added (active); digest of generale: daily, html\n');
+    expect((await add('bob@example.fr', '--digest', 'weekly', '--digest-format', 'text', '--list', 'generale')).stdout).toMatch(/digest of generale: weekly, text/);
+    expect((await add('carol@example.fr', '--digest', 'daily', '--digest-format', 'mime', '--list', 'generale')).code).toBe(0);
+    expect((await runCrieur(['subscribers', 'remove', 'carol@example.fr', '--config', configFile], { dir: box.dir })).code).toBe(0);
+    // An existing member changes their mind: the choice is replaced, not added.
+    expect((await add('bob@example.fr', '--digest', 'daily', '--digest-format', 'mime', '--list', 'generale')).stdout).toBe('bob@example.fr was already there (active); digest of generale: daily, mime\n');
+    const list = JSON.parse((await runCrieur(['subscribers', 'list', '--json', '--config', configFile], { dir: box.dir })).stdout) as Record<string, unknown>[];
+    expect(list.find((m) => m.email === 'alice@example.fr')).toMatchObject({ status: 'active', lists: ['members'], bounces: 0, digests: [{ list: 'generale', cadence: 'daily', format: 'html' }] });
+    expect(list.find((m) => m.email === 'bob@example.fr')!.digests).toEqual([{ list: 'generale', cadence: 'daily', format: 'mime' }]);
+    expect(list.find((m) => m.email === 'carol@example.fr')).toMatchObject({ status: 'unsubscribed' });
+
+    const dry = await runCrieur(['digest', '--dry-run', '--since', '1h', '--list', 'generale', '--config', configFile], { dir: box.dir });
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^generale: 2 messages, 1 threads, 2 posters would go to 2 members \(html 1, text 0, mime 1\):$/m);
+    expect(dry.stdout).toMatch(/^ {2}html daily {2}alice@example\.fr$/m);
+    expect(dry.stdout).toMatch(/^ {2}mime daily {2}bob@example\.fr$/m);
+    expect(dry.stdout).not.toContain('carol@example.fr');
+    // Without --list, the organizers' digest too: a proposal waits, so it would go to the organizer.
+    const store = await openStore(`pglite://${join(box.dir, 'db')}`);
+    try {
+      const { id } = await store.inbound.saveRaw(buildMail({ from: 'Éloïse <eloise@example.fr>', to: 'talks@pgug.example.org', subject: 'Proposition', body: 'VACUUM' }).raw, { source: 'cli' });
+      await store.proposals.fileFromMessage(id, { format: 'talk', title: 'VACUUM sans peur', abstract: null, durationMinutes: 45, language: 'fr', speakers: [{ name: 'Éloïse', email: 'eloise@example.fr' }], attachments: [] }, 'eloise@example.fr');
+    } finally {
+      await store.close();
+    }
+    const json = await runCrieur(['digest', '--dry-run', '--json', '--since', '1h', '--config', configFile], { dir: box.dir });
+    expect(json.code, json.stderr).toBe(0);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.list === 'generale')).toMatchObject({ queued: 0, recipients: { html: 1, text: 0, mime: 1 }, to: [{ email: 'alice@example.fr', format: 'html', cadence: 'daily' }, { email: 'bob@example.fr', format: 'mime', cadence: 'daily' }] });
+    expect(lines.find((l) => l.list === 'vide')).toMatchObject({ counts: null, to: [] });
+    expect(lines.find((l) => l.organizers === true)).toMatchObject({ counts: { pending: 1 }, queued: 0, to: ['dim@example.org'] });
+  }, 300_000);
 
   it.each([
     [['--list', 'nope'], /no list named "nope"/],

@@ -204,9 +204,9 @@ describe.skipIf(corpus === null)('digests of real list traffic', () => {
 
   it('sends each member the digest in their format through the outbox and SMTP, once', async () => {
     const members: DigestSubscriber[] = [
-      { email: 'html@example.fr', name: 'Hélène', language: 'fr', cadence: 'daily', format: 'html' },
-      { email: 'text@example.fr', name: null, language: null, cadence: 'daily', format: 'text' },
-      { email: 'mime@example.fr', name: null, language: 'en', cadence: 'daily', format: 'mime' },
+      { memberId: 101, email: 'html@example.fr', name: 'Hélène', language: 'fr', cadence: 'daily', format: 'html' },
+      { memberId: 102, email: 'text@example.fr', name: null, language: null, cadence: 'daily', format: 'text' },
+      { memberId: 103, email: 'mime@example.fr', name: null, language: 'en', cadence: 'daily', format: 'mime' },
     ];
     const deps = { ...live.p.running.context.deps, mailer: createDigestComposer(live.p.config), recipients: { forList: async (n: string) => (n === 'ecologeeks' ? members : []) } };
     const [report] = await sendListDigests(deps, { period, lists: ['ecologeeks'] });

@@ -15,7 +15,6 @@ import { mailparserReader, readMail } from '../../src/adapters/mailparser.ts';
 import { parseContextFrom } from '../../src/app/parse-message.ts';
 import { collectListPost } from '../../src/app/collect-list-post.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
-import type { DigestRecipients, DigestSubscriber } from '../../src/app/digest-recipients.ts';
 import { sendListDigests } from '../../src/app/send-digests.ts';
 import { loadDigest } from '../../src/app/build-digest.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
@@ -28,14 +27,14 @@ import { buildMail, clearRedisPrefix, e2eConfig, redisPrefix, waitFor } from '..
 
 const LIST = 'pgsql-fr-generale@lists.postgresql.example';
 const LIST_ID = ['List-Id: <pgsql-fr-generale.lists.postgresql.example>', 'Precedence: list'];
-const MEMBERS: DigestSubscriber[] = [
-  { email: 'alice@example.fr', name: 'Alice', language: 'fr', cadence: 'daily', format: 'html' },
-  { email: 'bob@example.fr', name: null, language: null, cadence: 'daily', format: 'text' },
-  { email: 'chloe@example.fr', name: 'Chloé', language: 'en', cadence: 'daily', format: 'mime' },
-  { email: 'denis@example.fr', name: 'Denis', language: 'fr', cadence: 'weekly', format: 'html' },
-];
-// Stands in for the subscribers' roster (announcements issue) until it is merged here.
-const recipients: DigestRecipients = { forList: async (name) => (name === 'generale' ? MEMBERS : []) };
+/** The roster: members with their digest choice (store.digests), one of them pending (gets nothing). */
+const MEMBERS = [
+  { email: 'alice@example.fr', name: 'Alice', language: 'fr', status: 'active', cadence: 'daily', format: 'html' },
+  { email: 'bob@example.fr', name: null, language: null, status: 'active', cadence: 'daily', format: 'text' },
+  { email: 'chloe@example.fr', name: 'Chloé', language: 'en', status: 'active', cadence: 'daily', format: 'mime' },
+  { email: 'denis@example.fr', name: 'Denis', language: 'fr', status: 'active', cadence: 'weekly', format: 'html' },
+  { email: 'paula.pending@example.fr', name: null, language: null, status: 'pending', cadence: 'daily', format: 'html' },
+] as const;
 
 /** Monday 29 March 2027, just after 08:00 in Paris (CEST since Sunday): the boundary of a daily and a weekly period. */
 const BOUNDARY = new Date('2027-03-29T06:00:00Z');
@@ -57,6 +56,10 @@ describe('digest scheduling', () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const config = e2eConfig({ smtpUrl: 'smtp://127.0.0.1:1', databaseUrl: `${PG_URL}?schema=${schema}`, prefix });
     deps = { config, ctx: parseContextFrom(config), store, dispatcher: new BullDispatcher(redis, prefix), composer: createComposer(config), reader: mailparserReader, clock, log: silentLogger };
+    for (const m of MEMBERS) {
+      await store.subscribers.upsert([{ email: m.email, name: m.name, language: m.language, status: m.status, source: 'cli' }]);
+      await store.digests.set((await store.membership.byEmail(m.email))!.id, 'generale', { cadence: m.cadence, format: m.format });
+    }
     // Three posts of one thread during Sunday (the DST day), one reply on Monday morning before 08:00.
     const root = buildMail({ from: 'Jean <jean@example.fr>', to: LIST, subject: '[generale] Réunion de mars', body: 'Qui vient jeudi ?', headers: LIST_ID });
     const posts = [
@@ -87,9 +90,9 @@ describe('digest scheduling', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
-  it('two processes running the scheduler: one scheduler of each kind, one digest per member and format', async () => {
+  it('two processes running the scheduler on the roster: one scheduler of each kind, one digest per active member and format', async () => {
     // Both fire every second (a test pattern): many runs for one period, from two workers at once.
-    const fast = { patterns: { daily: '* * * * * *', weekly: '* * * * * *' }, recipients };
+    const fast = { patterns: { daily: '* * * * * *', weekly: '* * * * * *' } };
     schedulers.push(await startDigests(deps, redis, fast), await startDigests(deps, redis.duplicate(), fast));
     expect(await schedulers[0]!.queue.getJobSchedulersCount()).toBe(3);
     await waitFor(async () => (await schedulers[0]!.queue.getCompletedCount()) >= 6, 'six digest runs', 30_000, 200);
@@ -106,7 +109,7 @@ describe('digest scheduling', () => {
     for (const s of schedulers.splice(0)) await s.close();
     const before = await digestRows();
     clockNow = BOUNDARY; // exactly 08:00:00 local: the new period has just begun
-    const fast = { patterns: { daily: '* * * * * *', weekly: '* * * * * *' }, recipients };
+    const fast = { patterns: { daily: '* * * * * *', weekly: '* * * * * *' } };
     const restarted = await startDigests(deps, redis, fast);
     schedulers.push(restarted);
     const done = await restarted.queue.getCompletedCount();
@@ -118,7 +121,7 @@ describe('digest scheduling', () => {
 
   it('runs on the DST day cover 23 hours (Saturday 08:00 CET to Sunday 08:00 CEST), the next day 24', async () => {
     const mailer = createDigestComposer(deps.config, { clock });
-    const d = { ...deps, mailer, recipients };
+    const d = { ...deps, mailer, recipients: store.digests };
     const [monday] = await sendListDigests(d, { cadence: 'daily', dryRun: true });
     expect(monday!.period).toMatchObject({ key: 'daily-2027-03-29', from: new Date('2027-03-28T06:00:00Z'), to: new Date('2027-03-29T06:00:00Z') });
     expect(monday!.counts).toEqual({ messages: 3, threads: 1, posters: 3 });
@@ -138,7 +141,7 @@ describe('digest scheduling', () => {
     await collectListPost({ ...deps, clock: { now: () => new Date(at) } }, id, await readMail(late.raw));
     clockNow = new Date('2027-03-30T06:00:00Z');
     const mailer = createDigestComposer(deps.config, { clock });
-    const period = (await sendListDigests({ ...deps, mailer, recipients }, { cadence: 'daily', dryRun: true }))[0]!.period;
+    const period = (await sendListDigests({ ...deps, mailer, recipients: store.digests }, { cadence: 'daily', dryRun: true }))[0]!.period;
     const d = (await loadDigest(deps, { name: 'generale', address: LIST }, period))!;
     expect(d.counts).toEqual({ messages: 1, threads: 1, posters: 1 });
     expect(d.threads[0]).toMatchObject({ subject: 'Réunion de mars', isNew: false, earlier: 3, startedBy: 'Jean <jean@example.fr>' });

@@ -97,7 +97,7 @@ describe('crieur announce', () => {
     // Imported again: Zoé stays unsubscribed.
     expect((await crieur('subscribers', 'import', csv, '--consented')).stdout).toMatch(/0 added, 3 already there/);
     const list = JSON.parse((await crieur('subscribers', 'list', '--json')).stdout) as { email: string; status: string; name: string | null; language: string | null; lists: string[]; bounces: number }[];
-    expect(list).toContainEqual({ email: 'jean@example.fr', name: 'Dupont, Jean', language: 'fr', status: 'active', lists: ['members'], bounces: 0, lastBounce: null });
+    expect(list).toContainEqual({ email: 'jean@example.fr', name: 'Dupont, Jean', language: 'fr', status: 'active', lists: ['members'], bounces: 0, lastBounce: null, digests: [] });
     expect(list.find((s) => s.email === 'zoe@example.fr')?.status).toBe('unsubscribed');
     expect(list.filter((s) => s.status === 'active').map((s) => s.email).sort()).toEqual(['alice@example.org', 'bob@example.net', 'jean@example.fr']);
   });

@@ -3,27 +3,32 @@
  * pipeline watches, crieur's mails caught by a real SMTP listener. `abonner` → one confirmation mail → an
  * auto-reply to it confirms nothing, a reply from another address or with a forged token neither → a blank reply
  * confirms → active → the next announcement (`crieur announce`) reaches the member with List-Id, List-Unsubscribe
- * and List-Unsubscribe-Post. An expired request does nothing; the per-address cap holds; the link confirms once
- * (its page, GET and POST: the pages branch's tests); a request delivered twice is answered once; a digest choice
- * by mail is confirmed like a join. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes
- * and ends with a "you are unsubscribed" mail.
+ * and List-Unsubscribe-Post. An expired request does nothing; the per-address cap holds; the confirmation page's
+ * GET confirms no one, its POST does; a request delivered twice is answered once; a digest choice by mail is
+ * confirmed like a join. `désabonner` by mail asks for confirmation, whose blank reply unsubscribes and
+ * ends with a "you are unsubscribed" mail.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmSubscription } from '../../src/app/join.ts';
-import { joinDepsOf } from '../../src/app/membership.ts';
+import { startHttp } from '../../src/adapters/http/server.ts';
 import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
-import { appendRaw, buildMail, ENGINE_NAMES, sentTo, settled, useLiveImap, waitFor, waitSentTo, type SentMail } from '../support/pipeline.ts';
+import { appendRaw, buildMail, ENGINE_NAMES, sentTo, settled, TEST_SECRET, useLiveImap, waitFor, waitSentTo, type SentMail } from '../support/pipeline.ts';
+import { formPost } from '../support/forms.ts';
+import { joinSubscriptions, pageRoutes } from '../../workers/http-routes.ts';
 
 const PUBLIC = 'https://pgug.example.org/membres';
 
 describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
   const live = useLiveImap(engine, { overrides: { http: { port: 0, publicUrl: PUBLIC }, membership: { requestsPerDay: 4, confirmDays: 7 } } });
   const box = sandbox(`join-${engine}`);
+  let http: Server;
+  let base: string;
   let configFile: string;
-  /** The confirmation link's use case, as the /confirm page's button calls it (the page itself: tests/http/pages). */
-  const byLink = (token: string) => confirmSubscription(joinDepsOf(live.p.running.context.deps)!, token, 'confirmation page https');
 
   beforeAll(async () => {
+    http = await startHttp('127.0.0.1', 0, live.p.running.metrics, [], pageRoutes(live.p.running.context.deps, joinSubscriptions(live.p.running.context.deps)));
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     configFile = box.writeConfig({
       ...baseConfig({ prefix: box.prefix, databaseUrl: live.p.config.database.url, smtpUrl: live.sink.url, log: 'warn' }),
       http: { host: '127.0.0.1', port: 0, publicUrl: PUBLIC },
@@ -31,6 +36,7 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
   }, 60_000);
 
   afterAll(async () => {
+    await new Promise((r) => http?.close(r));
     await killAll();
     await box.cleanup();
   });
@@ -100,19 +106,25 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
     const token = replyTo(mail!).split('+')[1]!.split('@')[0]!;
     await live.p.db.query(`UPDATE join_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`, [Number(token.split('-')[1])]);
     await send({ from: 'bob@example.org', to: replyTo(mail!), subject: 'Re: Confirm', body: '' });
-    expect(await byLink(token)).toBe('expired');
+    const post = await fetch(`${base}/confirm/${token}`, formPost(TEST_SECRET));
+    expect(post.status).toBe(410);
     expect(await status('bob@example.org')).toBe('pending');
   });
 
-  it('the link in the mail confirms (once); a made-up token does nothing', { timeout: 60_000 }, async () => {
+  it('the confirmation page: GET shows a button and confirms no one, POST confirms', { timeout: 60_000 }, async () => {
     await send({ from: 'chloe@example.fr', subject: 'Inscription', body: '' });
     const [mail] = await waitSentTo(live.sink, 'chloe@example.fr');
     const token = replyTo(mail!).split('+')[1]!.split('@')[0]!;
-    expect(mail!.mail.text).toContain(`${PUBLIC}/confirm/${token}`);
-    expect(await byLink('c-1-aaaaaaaaaaaaaaaa')).toBe('invalid');
-    expect(await byLink(token)).toBe('confirmed');
+    const get = await fetch(`${base}/confirm/${token}`, { headers: { 'accept-language': 'en' } });
+    expect(get.status).toBe(200);
+    expect(await get.text()).toContain(`<form method="post" action="/confirm/${token}?lang=en">`);
+    expect(await status('chloe@example.fr')).toBe('pending');
+    const post = await fetch(`${base}/confirm/${token}`, formPost(TEST_SECRET));
+    expect(post.status).toBe(200);
+    expect(await post.text()).toContain('C’est fait');
     expect(await status('chloe@example.fr')).toBe('active');
-    expect(await byLink(token)).toBe('already');
+    expect((await fetch(`${base}/confirm/${token}`, formPost(TEST_SECRET))).status).toBe(200);
+    expect((await fetch(`${base}/confirm/c-1-aaaaaaaaaaaaaaaa`, formPost(TEST_SECRET))).status).toBe(404);
   });
 
   it('résumé hebdomadaire from a member: a confirmation saying so; its reply sets the digest; résumé non stops it', { timeout: 60_000 }, async () => {

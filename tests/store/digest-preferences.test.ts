@@ -25,9 +25,18 @@ describe.each(ENGINES)('digest preferences on $name', (engine) => {
 
     expect(await store.digests.get(ana, 'generale')).toEqual({ cadence: 'weekly', format: 'text' });
     expect(await store.digests.forList('generale')).toEqual([
-      { email: 'ana@example.fr', name: 'Ana', language: 'fr', cadence: 'weekly', format: 'text' },
-      { email: 'ben@example.org', name: null, language: null, cadence: 'daily', format: 'mime' },
+      { memberId: ana, email: 'ana@example.fr', name: 'Ana', language: 'fr', cadence: 'weekly', format: 'text' },
+      { memberId: ben, email: 'ben@example.org', name: null, language: null, cadence: 'daily', format: 'mime' },
     ]);
+    // Every choice by address, for `crieur subscribers list` (the pending member's too: it is still their choice).
+    expect(Object.fromEntries(await store.digests.all())).toEqual({
+      'ana@example.fr': [{ list: 'generale', cadence: 'weekly', format: 'text' }],
+      'ben@example.org': [
+        { list: 'generale', cadence: 'daily', format: 'mime' },
+        { list: 'other', cadence: 'daily', format: 'html' },
+      ],
+      'cid@example.org': [{ list: 'generale', cadence: 'daily', format: 'html' }],
+    });
 
     await store.digests.set(ana, 'generale', null);
     expect(await store.digests.get(ana, 'generale')).toBeNull();

@@ -9,15 +9,28 @@ import type { BuiltVariant, EventMailBuilder, EventMailInput, VariantSpec } from
 import { addressOf } from '../../core/address.ts';
 import { domainOf } from '../../core/compose/message.ts';
 import { sentinel } from '../../core/compose/mime-template.ts';
-import { eventMailData } from '../../core/render/announce-data.ts';
+import { MEETUP_MINUTES } from '../../core/programme.ts';
+import { eventMailData, type EventMailData } from '../../core/render/announce-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
-import { eventIcs } from '../calendar/ics.ts';
+import { eventIcs, type IcsEvent } from '../calendar/ics.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.ts';
 import { buildMimeTemplate } from './campaign-mime.ts';
 
-/** How long an event lasts in calendars when nothing says otherwise (a talk, lightning talks, questions, drinks). */
-const EVENT_MINUTES = 150;
+
+/** A meetup as a calendar entry, worded as its announcement words it (the mail's .ics and the /events.ics feed). */
+export function icsEventOf(event: { id: number; sequence: number; date: Date }, data: EventMailData): IcsEvent {
+  return {
+    id: event.id,
+    sequence: event.sequence,
+    start: event.date,
+    durationMinutes: MEETUP_MINUTES,
+    summary: data.eventTitle,
+    description: [...data.talks, ...data.lightning].map((t) => `${t.title} (${t.speakers})`).join('\n'),
+    location: [data.venue, data.venueAddress].filter(Boolean).join(', '),
+    url: data.registrationUrl,
+  };
+}
 
 export function templateDirs(config: Config): string[] {
   return config.templates.dir ? [config.templates.dir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
@@ -45,19 +58,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
     const text = wrapLongLines(r.text, 72);
     const ics =
       input.kind === 'announce'
-        ? eventIcs(
-            {
-              id: input.event.id,
-              sequence: input.event.sequence,
-              start: input.event.date,
-              durationMinutes: EVENT_MINUTES,
-              summary: data.eventTitle,
-              description: [...data.talks, ...data.lightning].map((t) => `${t.title} (${t.speakers})`).join('\n'),
-              location: [data.venue, data.venueAddress].filter(Boolean).join(', '),
-              url: data.registrationUrl,
-            },
-            { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date },
-          )
+        ? eventIcs(icsEventOf(input.event, data), { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date })
         : null;
     // Roster mail is a list of crieur's own (RFC 2919 List-Id, RFC 2369 List-Unsubscribe by mail); a list's
     // copy gets its List-* headers from the list's own software.

@@ -12,6 +12,9 @@ import { listIdOf } from '../../core/digest/list-of.ts';
 import { organizerDigestRef } from '../../core/digest/organizers.ts';
 import { digestTemplateData } from '../../core/digest/template-data.ts';
 import { composeMessage, tokenAddress, tokenMessageId } from '../../core/compose/message.ts';
+import { memberUnsubscribe, memberVerp } from '../../core/compose/campaign-slots.ts';
+import { sentinel } from '../../core/compose/mime-template.ts';
+import { escapeHtml } from '../../core/render/escape.ts';
 import { mintToken } from '../../core/tokens.ts';
 import { systemClock, type Clock } from '../../ports.ts';
 import type { DigestMailer } from '../../app/send-digests.ts';
@@ -20,6 +23,9 @@ import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildMimeDigest } from '../render/digest-mime.ts';
 import { renderDigestText } from '../render/digest-text.ts';
 import { buildRaw } from '../smtp/build-raw.ts';
+
+/** Where a member's unsubscribe link goes in a digest rendered once for all members (a control character: no text has it). */
+const UNSUBSCRIBE = sentinel('unsubscribe');
 
 /** Both mailers the digest use cases declare (send-digests.ts, organizer-digest.ts), on one renderer. */
 export type DigestComposer = DigestMailer & OrganizerMailer;
@@ -33,15 +39,36 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
   const organizerToken = (organizer: string) => mintToken(requireSecret(config), { purpose: 'organizer', ref: organizerDigestRef(clock.now(), group.timezone) }, organizer, clock.now());
 
   return {
-    async render(d, locale) {
-      const r = await renderer.render('digest', locale, digestTemplateData(d, { locale, group }));
-      return { subject: r.subject, html: r.html, text: renderDigestText(d, { locale, timezone: group.timezone, groupName: group.name }) };
+    async render(d, locale, opts = {}) {
+      // Rendered once per locale for every member: their unsubscribe link is a slot, filled in compose.
+      const unsubscribe = opts.members ? UNSUBSCRIBE : null;
+      const r = await renderer.render('digest', locale, digestTemplateData(d, { locale, group, unsubscribeUrl: unsubscribe }));
+      return { subject: r.subject, html: r.html, text: renderDigestText(d, { locale, timezone: group.timezone, groupName: group.name, unsubscribe }) };
     },
 
-    async compose(d, r, format, to, raws) {
+    async compose(d, rendered, format, to, raws) {
       const list = listOf(d.list.name);
       const headers: Record<string, string> = { 'X-Crieur-Digest': `${d.list.name} ${d.period.key} ${format}` };
+      // The list's own List-Id, as Mailman's digests carry it: members' filters on the list catch its digest too.
+      // (A digest that comes back to the inbox is auto-generated mail, never a list post: no loop.)
       if (list) headers['List-Id'] = `<${listIdOf(list)}>`;
+      let r = rendered;
+      let envelope = envelopeFrom;
+      if (to.memberId !== undefined) {
+        // Roster mail, like an announcement to a member (src/adapters/compose/announcement.ts, send-campaign.ts): the
+        // member's own unsubscribe links (RFC 2369, RFC 8058 one-click when there is an https page) and a VERP
+        // envelope sender naming them, so that a bounce scores this member whatever the DSN says.
+        const secret = requireSecret(config);
+        const links = memberUnsubscribe({ memberId: to.memberId, recipient: to.email, inbox, secret, publicUrl: config.http.publicUrl });
+        headers['List-Unsubscribe'] = links.https ? `<${links.mailto}>, <${links.https}>` : `<${links.mailto}>`;
+        if (links.https) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+        headers.Precedence = 'bulk';
+        envelope = memberVerp(envelopeFrom, secret, to.memberId, to.email);
+        const shown = links.https ?? links.mailto;
+        r = { subject: r.subject, html: r.html.replaceAll(UNSUBSCRIBE, escapeHtml(shown)), text: r.text.replaceAll(UNSUBSCRIBE, shown) };
+      } else if (r.text.includes(UNSUBSCRIBE)) {
+        throw new Error('a digest rendered for members composed without a member: its unsubscribe link would be empty');
+      }
       const messageId = `<digest.${d.period.key}.${nonce()}@${domain}>`;
       // Answers to a digest go to the list, as Mailman's do: a digest is the list's traffic, not crieur's mail.
       const replyTo = d.list.address;
@@ -64,7 +91,7 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
           toc: r.text.slice(0, r.text.indexOf('-'.repeat(70))).trimEnd() + '\n',
           messages,
         });
-        return { raw, envelopeFrom, recipient: to.email, subject: r.subject };
+        return { raw, envelopeFrom: envelope, recipient: to.email, subject: r.subject };
       }
       const msg = composeMessage({
         from: config.addresses.from,
@@ -78,7 +105,7 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
         autoSubmitted: 'auto-generated',
         headers,
       });
-      return { raw: await buildRaw(msg), envelopeFrom, recipient: to.email, subject: r.subject };
+      return { raw: await buildRaw(msg), envelopeFrom: envelope, recipient: to.email, subject: r.subject };
     },
 
     organizerReplyAddress(organizer) {

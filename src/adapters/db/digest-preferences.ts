@@ -26,15 +26,24 @@ export function digestPreferenceStore(db: Db): DigestPreferenceStore {
       return rows[0] ?? null;
     },
 
+    async all() {
+      const rows = await db.query<{ email: string; list: string; cadence: Cadence; format: DigestFormat }>(
+        `SELECT lower(s.email) AS email, p.list, p.cadence, p.format FROM digest_preferences p JOIN subscribers s ON s.id = p.subscriber_id ORDER BY p.list`,
+      );
+      const out = new Map<string, (DigestChoice & { list: string })[]>();
+      for (const r of rows) out.set(r.email, [...(out.get(r.email) ?? []), { list: r.list, cadence: r.cadence, format: r.format }]);
+      return out;
+    },
+
     async forList(list) {
       // Only active members: pending, unsubscribed and disabled ones get nothing (a disabled member until re-confirmed).
-      const rows = await db.query<{ email: string; name: string | null; language: Language | null; cadence: Cadence; format: DigestFormat }>(
-        `SELECT s.email, s.name, s.language, p.cadence, p.format
+      const rows = await db.query<{ id: number; email: string; name: string | null; language: Language | null; cadence: Cadence; format: DigestFormat }>(
+        `SELECT s.id, s.email, s.name, s.language, p.cadence, p.format
          FROM digest_preferences p JOIN subscribers s ON s.id = p.subscriber_id
          WHERE p.list = $1 AND s.status = 'active' ORDER BY s.id`,
         [list],
       );
-      return rows.map((r) => ({ email: r.email, name: r.name, language: r.language, cadence: r.cadence, format: r.format }));
+      return rows.map((r) => ({ memberId: r.id, email: r.email, name: r.name, language: r.language, cadence: r.cadence, format: r.format }));
     },
   };
 }

@@ -53,13 +53,20 @@ const CHECK_MS = 2_000;
 /** A path prefix served by another handler (the queue dashboard, adapters/http/admin.ts). */
 export interface Route {
   prefix: string;
+  /** Only the prefix itself (`/` is the programme page, not every path). */
+  exact?: boolean;
   handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+function matches(r: Route, url: string): boolean {
+  if (r.exact) return url === r.prefix || url.startsWith(`${r.prefix}?`);
+  return url === r.prefix || url.startsWith(`${r.prefix}/`) || url.startsWith(`${r.prefix}?`);
 }
 
 export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: Route[] = []): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
-      const route = routes.find((r) => req.url === r.prefix || req.url?.startsWith(`${r.prefix}/`) || req.url?.startsWith(`${r.prefix}?`));
+      const route = routes.find((r) => matches(r, req.url ?? ''));
       if (route) {
         route.handle(req, res);
       } else if (req.url === '/healthz') {

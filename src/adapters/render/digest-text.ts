@@ -18,7 +18,8 @@ export function digestTitle(d: DigestData, locale: Language): string {
   return `${d.list.name} ${locale === 'fr' ? 'Résumé' : 'Digest'}, ${d.period.key}`;
 }
 
-export function renderDigestText(d: DigestData, ctx: { locale: Language; timezone: string; groupName: string }): string {
+/** `unsubscribe`: the member's link (or its slot), shown in the preamble, which the MIME digest also carries. */
+export function renderDigestText(d: DigestData, ctx: { locale: Language; timezone: string; groupName: string; unsubscribe?: string | null }): string {
   const { locale, timezone: tz } = ctx;
   const fr = locale === 'fr';
   const out: string[] = [];
@@ -26,6 +27,7 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
   out.push(`${title} — ${periodLabel(d, locale, tz)}`, countsLabel(d, locale), '');
   out.push(fr ? `Pour écrire à la liste : ${d.list.address}` : `To post to the list: ${d.list.address}`);
   if (d.archiveUrl) out.push(fr ? `Archives : ${d.archiveUrl}` : `Archive: ${d.archiveUrl}`);
+  if (ctx.unsubscribe) out.push(fr ? `Pour vous désabonner : <${ctx.unsubscribe}>` : `To unsubscribe: <${ctx.unsubscribe}>`);
   out.push('', fr ? 'Thèmes du jour :' : "Today's Topics:", '');
   for (const t of d.threads) {
     const context = contextLabel(t, locale, tz);

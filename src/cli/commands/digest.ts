@@ -3,7 +3,9 @@
  * last daily period (or of the DURATION before now) and queues them for the members who chose a digest; without
  * --list the organizers' digest too. `--out DIR` writes every format of each list digest (`.html`, `.txt` in
  * RFC 1153 form, `.eml` the MIME digest) and the organizers' `.eml` instead of sending; `--dry-run` says what
- * would be sent. An empty period sends and writes nothing. Sending again for the same period queues nothing.
+ * would be sent and to whom. Recipients: the members who chose a digest of the list (store.digests, active members
+ * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for
+ * the same period queues nothing.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,9 +21,9 @@ import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.t
 import { loadDigest } from '../../app/build-digest.ts';
 import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
 import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
-import { noRecipients } from '../../app/digest-recipients.ts';
 import { systemClock, type Dispatcher, type Store } from '../../ports.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { visible } from '../format/visible.ts';
 
 interface Options {
   list?: string;
@@ -119,13 +121,21 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
   }
   try {
     const composer = createDigestComposer(config);
-    const deps = { config, store, clock: systemClock, dispatcher, log: silentLogger, mailer: composer, organizerMailer: composer, recipients: noRecipients };
+    const deps = { config, store, clock: systemClock, dispatcher, log: silentLogger, mailer: composer, organizerMailer: composer, recipients: store.digests };
     const reports = await sendListDigests(deps, { ...(period ? { period } : { cadence: 'daily' as const }), ...(opts.list ? { lists: [opts.list] } : {}), dryRun: opts.dryRun ?? false });
-    for (const r of reports) print(opts, human(r, opts.dryRun ?? false), { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already });
+    for (const r of reports) {
+      const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already };
+      print(opts, human(r, opts.dryRun ?? false), opts.dryRun ? { ...json, to: r.to } : json);
+    }
     if (opts.list === undefined) {
       const o = await sendOrganizerDigest(deps, { dryRun: opts.dryRun ?? false });
       const what = o.counts ? `${o.counts.pending} pending, ${o.counts.unconfirmed} unconfirmed, ${o.counts.gaps} gaps` : 'nothing waits';
-      print(opts, `organizers: ${what}${o.counts && !opts.dryRun ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, { organizers: true, day: o.day, counts: o.counts, queued: o.queued, already: o.already });
+      const json = { organizers: true, day: o.day, counts: o.counts, queued: o.queued, already: o.already };
+      if (!opts.dryRun) print(opts, `organizers: ${what}${o.counts ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, json);
+      else {
+        const to = o.counts ? config.organizers : [];
+        print(opts, [`organizers: ${what}${to.length ? ` would go to ${to.length} organizers:` : ''}`, ...to.map((e) => `  ${visible(e)}`)].join('\n'), { ...json, to });
+      }
     }
   } finally {
     await close();
@@ -138,7 +148,8 @@ function human(r: ListDigestReport, dryRun: boolean): string {
   if (!r.counts) return `${r.list}: no post in ${r.period.key}, nothing sent`;
   const c = r.counts;
   const what = `${c.messages} messages, ${c.threads} threads, ${c.posters} posters`;
-  return dryRun
-    ? `${r.list}: ${what} would go to ${members} members (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime})`
-    : `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent`;
+  if (!dryRun) return `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent`;
+  // Addresses come from the roster (typed by people): shown with controls escaped, never raw on a terminal.
+  const lines = r.to.map((t) => `  ${t.format.padEnd(4)} ${t.cadence.padEnd(6)} ${visible(t.email)}`);
+  return [`${r.list}: ${what} would go to ${members} members (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime}):`, ...lines].join('\n');
 }

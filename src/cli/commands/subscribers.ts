@@ -3,6 +3,8 @@
  * site's): a header row naming `email` and optionally `name`, `language` (any order, any case, other columns
  * ignored); members imported `--consented` are active with their consent time recorded, the others pending.
  * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back.
+ * `add … --digest daily|weekly|off` records the member's digest choice of a configured list (store.digests, the
+ * same record as their `digest`/`résumé` mail or the public page); `list` shows the choices (`--json`: `digests`).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,6 +12,8 @@ import type { Command } from 'commander';
 import { z } from '../../config/zod.ts';
 import { withStore } from '../with-store.ts';
 import type { NewSubscriber, Subscriber } from '../../app/subscriber-store.ts';
+import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
+import type { Config } from '../../config/schema.ts';
 import { parseCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -24,10 +28,15 @@ export function registerSubscribers(program: Command): void {
     .option('--config <file>', 'configuration file')
     .action(async (opts: { json?: boolean; config?: string }) => {
       await withStore(opts.config, async (store) => {
-        const list = await store.subscribers.list();
-        if (opts.json) process.stdout.write(`${JSON.stringify(list.map(toJson))}\n`);
+        const [list, digests] = await Promise.all([store.subscribers.list(), store.digests.all()]);
+        const digestsOf = (s: Subscriber) => digests.get(s.email.toLowerCase()) ?? [];
+        if (opts.json) process.stdout.write(`${JSON.stringify(list.map((s) => toJson(s, digestsOf(s))))}\n`);
         else if (list.length === 0) process.stdout.write('no subscribers\n');
-        else for (const s of list) process.stdout.write(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}\n`);
+        else
+          for (const s of list) {
+            const d = digestsOf(s).map((c) => `${c.list} ${c.cadence}/${c.format}`);
+            process.stdout.write(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}${d.length ? `  digest: ${d.join(', ')}` : ''}\n`);
+          }
       });
     });
   cmd
@@ -36,13 +45,26 @@ export function registerSubscribers(program: Command): void {
     .argument('<email>', 'address')
     .option('--name <name>', 'name used in the greeting')
     .option('--language <lang>', 'fr or en (default: the group\'s)')
+    .option('--digest <cadence>', "daily or weekly: a digest of the list's posts instead of nothing; off: none")
+    .option('--digest-format <format>', 'html (default), text (RFC 1153) or mime (the posts as attachments)')
+    .option('--list <name>', 'the configured list of the digest (needed when there are several)')
     .option('--config <file>', 'configuration file')
-    .action(async (address: string, opts: { name?: string; language?: string; config?: string }) => {
+    .action(async (address: string, opts: { name?: string; language?: string; digest?: string; digestFormat?: string; list?: string; config?: string }) => {
       const m = member(address, opts.name ?? null, opts.language ?? null, 'argument');
-      await withStore(opts.config, async (store) => {
+      const choice = digestChoice(opts);
+      await withStore(opts.config, async (store, config) => {
+        const list = choice === undefined ? null : digestList(config, opts.list);
         const r = await store.subscribers.upsert([{ ...m, status: 'active', consentedAt: new Date(), source: 'cli' }]);
         const now = await store.subscribers.get(m.email);
-        process.stdout.write(r.added ? `${m.email} added (active)\n` : `${m.email} was already there (${now?.status ?? '?'})\n`);
+        let line = r.added ? `${m.email} added (active)` : `${m.email} was already there (${now?.status ?? '?'})`;
+        if (choice !== undefined && list !== null) {
+          const row = await store.membership.byEmail(m.email);
+          if (!row) throw new Error(`${m.email} not found right after being added`);
+          await store.digests.set(row.id, list, choice);
+          line += choice ? `; digest of ${list}: ${choice.cadence}, ${choice.format}` : `; no digest of ${list}`;
+          if (choice && row.status !== 'active') line += ` (none is sent while the member is ${row.status})`;
+        }
+        process.stdout.write(`${line}\n`);
       });
     });
   cmd
@@ -108,7 +130,36 @@ function member(address: string, name: string | null, language: string | null, w
   return { email: e, name: n, language: lang };
 }
 
-/** SPEC: `{email, name, language, status, lists, bounces}`. */
-function toJson(s: Subscriber) {
-  return { email: s.email, name: s.name, language: s.language, status: s.status, lists: s.lists, bounces: s.bounces, lastBounce: s.lastBounce };
+/** `--digest` and `--digest-format` → the choice to record (null: none), or undefined when `--digest` is absent. */
+export function digestChoice(opts: { digest?: string; digestFormat?: string; list?: string }): DigestChoice | null | undefined {
+  if (opts.digest === undefined) {
+    if (opts.digestFormat !== undefined || opts.list !== undefined) throw new CliError('--digest-format and --list go with --digest daily|weekly', EXIT.usage);
+    return undefined;
+  }
+  const cadence = opts.digest.trim().toLowerCase();
+  if (cadence === 'off' || cadence === 'none') {
+    if (opts.digestFormat !== undefined) throw new CliError('--digest-format goes with --digest daily|weekly, not off', EXIT.usage);
+    return null;
+  }
+  if (cadence !== 'daily' && cadence !== 'weekly') throw new CliError(`--digest "${opts.digest}": expected daily, weekly or off`, EXIT.usage);
+  const format = (opts.digestFormat ?? 'html').trim().toLowerCase();
+  if (!DIGEST_FORMATS.includes(format as DigestFormat)) throw new CliError(`--digest-format "${opts.digestFormat}": expected html, text or mime`, EXIT.usage);
+  return { cadence, format: format as DigestFormat };
+}
+
+/** The list a digest choice is about: the one named, or the only one configured. */
+export function digestList(config: Config, name: string | undefined): string {
+  const names = config.lists.map((l) => l.name);
+  if (name !== undefined) {
+    if (!names.includes(name)) throw new CliError(`no list named "${name}" in the configuration (lists: ${names.join(', ') || 'none configured'})`, EXIT.usage);
+    return name;
+  }
+  if (names.length === 1) return names[0]!;
+  if (names.length === 0) throw new CliError('no list is configured, so there is no digest to choose: add one under lists', EXIT.config);
+  throw new CliError(`several lists are configured: name the digest's with --list (${names.join(', ')})`, EXIT.usage);
+}
+
+/** SPEC: `{email, name, language, status, lists, bounces}`, and each digest choice (`digests`). */
+function toJson(s: Subscriber, digests: (DigestChoice & { list: string })[]) {
+  return { email: s.email, name: s.name, language: s.language, status: s.status, lists: s.lists, bounces: s.bounces, lastBounce: s.lastBounce, digests };
 }

@@ -51,7 +51,8 @@ export function answersLabel(a: { fromLabel: string; sentAt: Date }, locale: Lan
   return locale === 'fr' ? `En réponse à ${a.fromLabel} (${formatDate(a.sentAt, locale, tz)})` : `In reply to ${a.fromLabel} (${formatDate(a.sentAt, locale, tz)})`;
 }
 
-export function digestTemplateData(d: DigestData, ctx: { locale: Language; group: { name: string; timezone: string } }): DigestTemplateData {
+/** `unsubscribeUrl`: a member's digest carries their link (a slot filled per member); a list's copy, none. */
+export function digestTemplateData(d: DigestData, ctx: { locale: Language; group: { name: string; timezone: string }; unsubscribeUrl?: string | null }): DigestTemplateData {
   const { locale } = ctx;
   const tz = ctx.group.timezone;
   const fr = locale === 'fr';
@@ -62,6 +63,7 @@ export function digestTemplateData(d: DigestData, ctx: { locale: Language; group
       footerNote: fr
         ? `Résumé de la liste ${d.list.address}, envoyé par ${ctx.group.name}. Pour répondre à un message, écrivez à la liste.`
         : `Digest of the list ${d.list.address}, sent by ${ctx.group.name}. To answer a message, write to the list.`,
+      unsubscribeUrl: ctx.unsubscribeUrl ?? null,
     }),
     listName: d.list.name,
     listAddress: d.list.address,

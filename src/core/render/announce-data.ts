@@ -135,7 +135,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
 }
 
 /** Only http(s) links reach an href (a `javascript:` map link typed into the CLI must not). */
-function safeUrl(u: string | null): string | null {
+export function safeUrl(u: string | null): string | null {
   if (!u) return null;
   return /^https?:\/\/[^\s"'<>]+$/i.test(u.trim()) ? u.trim() : null;
 }

@@ -1,0 +1,121 @@
+/**
+ * What every public page handler shares (src/adapters/http/public-routes.ts, membership-routes.ts): the answer's
+ * headers (no script, no outside resource, no caching of personal pages), the visitor's language, the CSRF cookie,
+ * a bounded form body, and the per-address rate limit in front of the routes.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../../config/schema.ts';
+import { CSRF_COOKIE, CSRF_FIELD, csrfToken, csrfValid, isNonce } from '../../core/pages/csrf.ts';
+import { tooManyPage, type PageContext } from '../../core/pages/forms.ts';
+import { pageLanguage } from '../../core/pages/language.ts';
+import { TokenBuckets } from '../../core/pages/rate-limit.ts';
+import type { Route } from './server.ts';
+
+/** A form is a few hundred bytes; anything much longer is not one of ours. */
+const MAX_FORM = 16 * 1024;
+
+export const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+} as const;
+
+export function sendPage(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(status, { ...PAGE_HEADERS, ...headers });
+  res.end(html);
+}
+
+/** The path and query of a request (the host never matters: the proxy in front names it). */
+export function requestUrl(req: IncomingMessage): URL {
+  return new URL(req.url ?? '/', 'http://crieur.invalid');
+}
+
+export function pageContext(config: Config, req: IncomingMessage): PageContext {
+  const lang = pageLanguage(req.headers['accept-language'], requestUrl(req).searchParams.get('lang'), config.group.locale);
+  return { lang, group: config.group.name, nav: config.http.public };
+}
+
+export function cookies(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * The visit's CSRF nonce (its cookie's, or a new one with the Set-Cookie that keeps it) and the form field for it.
+ * SameSite=Strict: a page elsewhere cannot make the browser send it; a visitor arriving from a mail link (no
+ * cookie sent cross-site) gets a fresh one, which the form on this page then carries.
+ */
+export function csrfFor(req: IncomingMessage, secret: string): { field: string; headers: Record<string, string> } {
+  const had = cookies(req)[CSRF_COOKIE];
+  const nonce = isNonce(had) ? had : randomBytes(18).toString('base64url');
+  // Secure when the visitor came over https: TLS here, or the proxy in front says so (X-Forwarded-Proto).
+  const https = (req.socket as { encrypted?: boolean }).encrypted === true || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  const secure = https ? '; Secure' : '';
+  return {
+    field: csrfToken(secret, nonce),
+    headers: had === nonce ? {} : { 'set-cookie': `${CSRF_COOKIE}=${nonce}; Path=/; HttpOnly; SameSite=Strict${secure}` },
+  };
+}
+
+export function csrfChecks(req: IncomingMessage, form: URLSearchParams, secret: string): boolean {
+  return csrfValid(secret, cookies(req)[CSRF_COOKIE], form.get(CSRF_FIELD) ?? undefined);
+}
+
+export class FormTooLarge extends Error {
+  readonly code = 'EFORM';
+}
+
+/** The urlencoded body of a POST, refused past MAX_FORM. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of req) {
+    n += (chunk as Buffer).length;
+    if (n > MAX_FORM) throw new FormTooLarge('form body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Who is asking: the socket's peer, or behind a proxy (http.rateLimit.forwardedFor) the last address of
+ * X-Forwarded-For — the one the proxy itself appended; earlier ones are whatever the client wrote.
+ */
+export function clientAddress(config: Config, req: IncomingMessage): string {
+  if (config.http.rateLimit.forwardedFor) {
+    const xff = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(xff) ? xff.join(',') : (xff ?? '')).split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The routes behind one set of token buckets (one per client address, shared by all of them): past the limit,
+ * 429 with Retry-After and a short page. `exempt` lets a request through uncounted.
+ */
+export function rateLimited(config: Config, routes: readonly Route[], clock: { now(): Date }, exempt: (req: IncomingMessage) => boolean = () => false): Route[] {
+  const buckets = new TokenBuckets(config.http.rateLimit);
+  return routes.map((route) => ({
+    prefix: route.prefix,
+    ...(route.exact ? { exact: route.exact } : {}),
+    handle(req, res) {
+      if (!exempt(req)) {
+        const wait = buckets.take(clientAddress(config, req), clock.now().getTime());
+        if (wait > 0) {
+          // The body is not read: say so, so the client does not keep sending it on this connection.
+          return sendPage(res, 429, tooManyPage(pageContext(config, req), wait, requestUrl(req).pathname), { 'retry-after': String(wait), connection: 'close' });
+        }
+      }
+      route.handle(req, res);
+    },
+  }));
+}

@@ -1,0 +1,344 @@
+/**
+ * The public pages over real HTTP (a started listener on a free port) and a real store (a PostgreSQL schema):
+ * hostile titles, abstracts and speaker names come out escaped; the language follows ?lang and Accept-Language;
+ * /events.ics parses back with the announcement's own UID, its TZID and local start; a form POST without its CSRF
+ * field and cookie (or with the wrong one) changes nothing, while the RFC 8058 one-click POST still needs none; the
+ * rate limit answers 429 with Retry-After; with http.public off the public pages are 404 and the mail links work.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.ts';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { Metrics, startHttp } from '../../src/adapters/http/server.ts';
+import { createLogger } from '../../src/adapters/log/pino.ts';
+import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { eventMailInput } from '../../src/app/announce-event.ts';
+import type { Subscriptions } from '../../src/adapters/http/public-routes.ts';
+import { mintMemberToken } from '../../src/core/membership/token.ts';
+import type { Clock, Store } from '../../src/ports.ts';
+import { pageRoutes } from '../../workers/http-routes.ts';
+import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
+
+const SECRET = 'pages-test-secret-0123456789';
+const NOW = new Date('2027-01-10T12:00:00Z');
+const fixed: Clock = { now: () => NOW };
+const HOSTILE = {
+  event: '<script>alert("event")</script> & Cie',
+  venue: '<b>Dalibo</b>',
+  talk: '<img src=x onerror=alert(1)>Partitionnement',
+  abstract: 'Avant</p><script>alert(2)</script>\n\nAprès « 40 To » & plus',
+  speaker: 'Zoé <svg/onload=alert(3)>',
+};
+
+const schema = randomSchema('pages');
+let store: Store;
+const servers: Server[] = [];
+
+function config(over: { http?: Record<string, unknown> } = {}) {
+  return configSchema.parse({
+    group: { name: 'PostgreSQL Paris', locale: 'fr', timezone: 'Europe/Paris' },
+    addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>' },
+    secret: SECRET,
+    lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }],
+    http: { port: 0, public: true, rateLimit: { perMinute: 6000, burst: 1000 }, ...over.http },
+    log: { level: 'silent' },
+  });
+}
+
+/** What the pages asked of the subscription use case, and the answer to give. */
+function recordingSubscriptions(answer: Awaited<ReturnType<Subscriptions['request']>> = 'confirmation-sent') {
+  const calls: { request: Parameters<Subscriptions['request']>[0][]; confirm: string[]; answer: typeof answer } = { request: [], confirm: [], answer };
+  const subs: Subscriptions = {
+    request: async (r) => (calls.request.push(r), calls.answer),
+    confirm: async (token) => (calls.confirm.push(token), 'confirmed'),
+    inspect: async () => 'open',
+  };
+  return { subs, calls };
+}
+
+async function serve(cfg = config(), subs?: Subscriptions, clock: Clock = fixed): Promise<string> {
+  const server = await startHttp('127.0.0.1', 0, new Metrics(), [], pageRoutes({ config: cfg, store, clock, log: createLogger('silent') }, subs));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const get = async (url: string, headers: Record<string, string> = {}) => {
+  const r = await fetch(url, { headers });
+  return { status: r.status, headers: r.headers, text: await r.text() };
+};
+const post = async (url: string, body: string, headers: Record<string, string> = {}) => {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body, redirect: 'manual' });
+  return { status: r.status, headers: r.headers, text: await r.text() };
+};
+/** The CSRF cookie a GET set, as the browser would send it back, and the form's hidden field. */
+const formOf = (page: { headers: Headers; text: string }) => ({
+  cookie: /^(crieur_csrf=[^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1] ?? '',
+  csrf: /name="csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '',
+});
+
+let filedCount = 0;
+async function proposal(title: string, abstract: string | null, speaker: string, format: 'talk' | 'lightning' = 'talk'): Promise<string> {
+  const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
+  const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
+  const draft = { format, title, abstract, durationMinutes: format === 'talk' ? 45 : 5, language: 'fr' as const, speakers: [{ name: speaker, email: `s${++filedCount}@example.fr` }], attachments: [] };
+  return (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+}
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await store?.close();
+  await dropSchema(schema);
+});
+
+describe('public pages', () => {
+  let base: string;
+  let eventId: number;
+  beforeAll(async () => {
+    base = await serve();
+  });
+
+  it('says plainly that no meetup is planned, and where proposals go', async () => {
+    const fr = await get(`${base}/`);
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(fr.text).toContain('Aucun meetup n’est prévu pour l’instant.');
+    expect(fr.text).toContain('<a href="mailto:talks@pgug.example.org">talks@pgug.example.org</a>');
+    expect((await get(`${base}/?lang=en`)).text).toContain('No meetup scheduled yet.');
+  });
+
+  it('shows the next meetup with hostile text escaped, talks in running order, venue with a map link', async () => {
+    // A past meetup (over before NOW) is not "next".
+    await store.events.create({ date: new Date('2026-12-10T18:00:00Z'), venue: 'Ancien lieu', title: 'Décembre' });
+    const ev = await store.events.create({ date: new Date('2027-01-28T18:00:00Z'), venue: HOSTILE.venue, title: HOSTILE.event, venueAddress: '43 rue du Faubourg Montmartre, 75009 Paris', mapUrl: 'javascript:alert(4)', registrationUrl: 'https://www.meetup.com/fr-FR/postgresql-paris/events/1/' });
+    eventId = ev.id;
+    const lightning = await proposal('pg_stat_statements en cinq minutes', 'Trois requêtes.', 'Priya Raman', 'lightning');
+    const main = await proposal(HOSTILE.talk, HOSTILE.abstract, HOSTILE.speaker);
+    await store.events.assign(ev.id, lightning);
+    await store.events.assign(ev.id, main);
+    await store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Plus tard' });
+
+    const page = (await get(`${base}/`, { 'accept-language': 'fr-FR,fr;q=0.9' })).text;
+    // Nothing user-written became markup: no script, img, svg, b element, nor a javascript: link.
+    expect(page).not.toMatch(/<(script|img|svg|b)[\s>/]/i);
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain('<h1>&lt;script&gt;alert(&quot;event&quot;)&lt;/script&gt; &amp; Cie</h1>');
+    expect(page).toContain('<h3>&lt;img src=x onerror=alert(1)&gt;Partitionnement</h3>');
+    expect(page).toContain('par Zoé &lt;svg/onload=alert(3)&gt;');
+    expect(page).toContain('<p>Avant&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;</p>\n<p>Après « 40 To » &amp; plus</p>');
+    expect(page).toContain('&lt;b&gt;Dalibo&lt;/b&gt;');
+    expect(page).toContain('jeudi 28 janvier 2027 à 19h00');
+    expect(page).not.toContain('Ancien lieu');
+    // The unsafe map URL is dropped for a search on the address.
+    expect(page).toContain('href="https://www.openstreetmap.org/search?query=%3Cb%3EDalibo%3C%2Fb%3E%2C%2043%20rue%20du%20Faubourg%20Montmartre%2C%2075009%20Paris"');
+    expect(page).toContain('href="https://www.meetup.com/fr-FR/postgresql-paris/events/1/"');
+    // Running order: the lightning talk was put first.
+    expect(page.indexOf('pg_stat_statements')).toBeLessThan(page.indexOf('Partitionnement'));
+  });
+
+  it.each([
+    ['en-GB,en;q=0.9,fr;q=0.8', null, 'en', 'Thursday, January 28, 2027 at 7:00 PM'],
+    ['fr;q=0.4, en;q=0.9', null, 'en', 'Thursday, January 28, 2027 at 7:00 PM'],
+    ['de-DE, en;q=0.5', null, 'en', 'Thursday, January 28, 2027 at 7:00 PM'],
+    ['de-DE', null, 'fr', 'jeudi 28 janvier 2027 à 19h00'],
+    ['en-US', 'fr', 'fr', 'jeudi 28 janvier 2027 à 19h00'],
+    ['fr', 'en', 'en', 'Thursday, January 28, 2027 at 7:00 PM'],
+  ])('Accept-Language %s, ?lang=%s → %s', async (accept, lang, want, date) => {
+    const page = await get(`${base}/${lang ? `?lang=${lang}` : ''}`, { 'accept-language': accept });
+    expect(page.text).toContain(`<html lang="${want}">`);
+    expect(page.text).toContain(date);
+  });
+
+  it('/events.ics is the upcoming meetups, each under the UID of its announcement, in the group\'s zone', async () => {
+    const r = await get(`${base}/events.ics`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const cal = parseIcs(r.text);
+    expect(cal.timezones).toEqual(['Europe/Paris']);
+    expect(cal.events.map((e) => e.DTSTART)).toEqual(['TZID=Europe/Paris:20270128T190000', 'TZID=Europe/Paris:20270225T190000']);
+    const [first] = cal.events;
+    expect(first!.UID).toBe(`event-${eventId}@pgug.example.org`);
+    expect(first!.SUMMARY).toBe(HOSTILE.event);
+    // The announcement's .ics of the same meetup carries the same UID: a calendar keeps one entry.
+    const ev = (await store.events.get(eventId))!;
+    const deps = { config: config(), store };
+    const [built] = await createEventMailBuilder(config()).build(await eventMailInput(deps, ev, 'announce', NOW), [{ key: 'list:generale', locale: 'fr', to: 'x@example.org' }]);
+    const announced = parseIcs(built!.ics!).events[0]!;
+    expect(announced.UID).toBe(first!.UID);
+    expect(announced.DTSTART).toBe(first!.DTSTART);
+    expect(announced.SEQUENCE).toBe(first!.SEQUENCE);
+  });
+
+  it('nothing but GET on the read-only pages', async () => {
+    expect((await post(`${base}/`, '')).status).toBe(405);
+    expect((await post(`${base}/events.ics`, '')).status).toBe(405);
+  });
+});
+
+describe('forms and CSRF', () => {
+  const rec = recordingSubscriptions();
+  let base: string;
+  beforeAll(async () => {
+    base = await serve(config(), rec.subs);
+  });
+
+  it('the form sets a cookie and carries the HMAC of its nonce; a POST needs both', async () => {
+    const page = await get(`${base}/subscribe`);
+    expect(page.status).toBe(200);
+    const { cookie, csrf } = formOf(page);
+    expect(page.headers.get('set-cookie')).toMatch(/^crieur_csrf=[\w-]{22,}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(csrf).toMatch(/^[\w-]{43}$/);
+    // Behind the https proxy, the cookie is Secure; a visitor whose cookie came back keeps it (no new Set-Cookie).
+    expect((await get(`${base}/subscribe`, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).toMatch(/; Secure$/);
+    expect((await get(`${base}/subscribe`, { cookie })).headers.get('set-cookie')).toBeNull();
+    const other = formOf(await get(`${base}/subscribe`));
+    const body = (field: string) => `csrf=${field}&email=jean%40example.fr&name=Jean&language=en&digest.generale=weekly&format=text`;
+    // No cookie, no field, a wrong field, another visit's field: 403, the use case never called.
+    expect((await post(`${base}/subscribe`, body(csrf))).status).toBe(403);
+    expect((await post(`${base}/subscribe`, 'email=jean%40example.fr', { cookie })).status).toBe(403);
+    expect((await post(`${base}/subscribe`, body(csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))), { cookie })).status).toBe(403);
+    expect((await post(`${base}/subscribe`, body(other.csrf), { cookie })).status).toBe(403);
+    expect(rec.calls.request).toEqual([]);
+    const ok = await post(`${base}/subscribe`, body(csrf), { cookie });
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain('un message de confirmation vient de lui être envoyé');
+    expect(rec.calls.request).toEqual([
+      { email: 'jean@example.fr', name: 'Jean', language: 'en', digest: { list: 'generale', choice: { cadence: 'weekly', format: 'text' } }, source: 'web', cause: 'web /subscribe (127.0.0.1)' },
+    ]);
+  });
+
+  it('answers a capped request exactly as a sent one; an invalid address comes back escaped in the form', async () => {
+    const { cookie, csrf } = formOf(await get(`${base}/subscribe`));
+    const send = (email: string) => post(`${base}/subscribe`, `csrf=${csrf}&email=${encodeURIComponent(email)}`, { cookie });
+    rec.calls.answer = 'confirmation-sent';
+    const sent = await send('a@example.fr');
+    rec.calls.answer = 'capped';
+    const capped = await send('a@example.fr');
+    expect([capped.status, capped.text]).toEqual([sent.status, sent.text]);
+    rec.calls.answer = 'invalid-address';
+    const bad = await send('"><script>alert(5)</script>');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('value="&quot;&gt;&lt;script&gt;alert(5)&lt;/script&gt;"');
+    expect(bad.text).not.toContain('<script>');
+    rec.calls.answer = 'confirmation-sent';
+  });
+
+  it('refuses a form body past 16 KB (413) without calling the use case', async () => {
+    const { cookie, csrf } = formOf(await get(`${base}/subscribe`));
+    const before = rec.calls.request.length;
+    const r = await post(`${base}/subscribe`, `csrf=${csrf}&email=a%40example.fr&name=${'x'.repeat(20_000)}`, { cookie });
+    expect(r.status).toBe(413);
+    expect(rec.calls.request.length).toBe(before);
+  });
+
+  it('/confirm/TOKEN: GET shows a button and confirms no one; POST with the form confirms; without it, 403', async () => {
+    const url = `${base}/confirm/c-12-abcdefghijklmnop`;
+    const page = await get(url);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form method="post" action="/confirm/c-12-abcdefghijklmnop?lang=fr">');
+    expect(rec.calls.confirm).toEqual([]);
+    const { cookie, csrf } = formOf(page);
+    expect((await post(url, '')).status).toBe(403);
+    expect(rec.calls.confirm).toEqual([]);
+    const done = await post(url, `csrf=${csrf}`, { cookie });
+    expect(done.text).toContain('C’est fait');
+    expect(rec.calls.confirm).toEqual(['c-12-abcdefghijklmnop']);
+    expect((await get(`${base}/confirm/not-a-token`)).status).toBe(404);
+  });
+
+  it('the unsubscribe button needs the form; the one-click POST of a mail client needs no cookie', async () => {
+    await store.subscribers.upsert([
+      { email: 'button@example.fr', status: 'active', source: 'cli', language: 'fr', name: null },
+      { email: 'oneclick@example.fr', status: 'active', source: 'cli', language: 'fr', name: null },
+    ]);
+    const token = async (email: string) => mintMemberToken(SECRET, 'unsubscribe', (await store.membership.byEmail(email))!.id, email);
+    const status = async (email: string) => (await store.membership.byEmail(email))!.status;
+    const button = `${base}/unsubscribe/${await token('button@example.fr')}`;
+    const page = await get(button);
+    const { cookie, csrf } = formOf(page);
+    expect(csrf).not.toBe('');
+    expect((await post(button, '')).status).toBe(403);
+    expect((await post(button, `csrf=${csrf}`)).status).toBe(403);
+    expect(await status('button@example.fr')).toBe('active');
+    expect((await post(button, `csrf=${csrf}`, { cookie })).status).toBe(200);
+    expect(await status('button@example.fr')).toBe('unsubscribed');
+    const oneClick = await post(`${base}/unsubscribe/${await token('oneclick@example.fr')}`, 'List-Unsubscribe=One-Click');
+    expect(oneClick.status).toBe(200);
+    expect(await status('oneclick@example.fr')).toBe('unsubscribed');
+    const causes = async (email: string) => (await store.membership.history((await store.membership.byEmail(email))!.id)).map((h) => h.cause);
+    expect(await causes('button@example.fr')).toEqual(['unsubscribe page']);
+    expect(await causes('oneclick@example.fr')).toEqual(['one-click https']);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After past the burst, per client address; one-click and /healthz are not counted', async () => {
+    const cfg = config({ http: { rateLimit: { perMinute: 6, burst: 3, forwardedFor: true } } });
+    const base = await serve(cfg, recordingSubscriptions().subs);
+    const from = (ip: string) => ({ 'x-forwarded-for': `198.51.100.7, ${ip}` });
+    for (let i = 0; i < 3; i++) expect((await get(`${base}/`, from('203.0.113.1'))).status).toBe(200);
+    const refused = await get(`${base}/subscribe`, from('203.0.113.1'));
+    expect(refused.status).toBe(429);
+    // 6 a minute: one back every 10 s (the clock is fixed, so none came back).
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(refused.text).toContain('Réessayez dans 10 secondes');
+    // Another client is not held back by the first; the proxy's own hop is what counts, not what the client wrote.
+    expect((await get(`${base}/`, from('203.0.113.2'))).status).toBe(200);
+    expect((await get(`${base}/`, { 'x-forwarded-for': '203.0.113.1, 203.0.113.3' })).status).toBe(200);
+    const oneClick = await post(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, 'List-Unsubscribe=One-Click', from('203.0.113.1'));
+    expect(oneClick.status).toBe(404);
+    expect((await get(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, from('203.0.113.1'))).status).toBe(429);
+  });
+
+  it('refills with time', async () => {
+    let now = NOW.getTime();
+    const base = await serve(config({ http: { rateLimit: { perMinute: 60, burst: 1 } } }), undefined, { now: () => new Date(now) });
+    expect((await get(`${base}/`)).status).toBe(200);
+    expect((await get(`${base}/`)).status).toBe(429);
+    now += 1_000;
+    expect((await get(`${base}/`)).status).toBe(200);
+  });
+});
+
+describe('http.public off', () => {
+  it('the public pages are 404; the links in mail (unsubscribe, confirm) still work, without links to the pages', async () => {
+    const base = await serve(config({ http: { public: false } }), recordingSubscriptions().subs);
+    for (const path of ['/', '/events.ics', '/subscribe', '/?lang=en']) expect((await get(`${base}${path}`)).status, path).toBe(404);
+    await store.subscribers.upsert([{ email: 'off@example.fr', status: 'active', source: 'cli', language: 'fr', name: null }]);
+    const id = (await store.membership.byEmail('off@example.fr'))!.id;
+    const page = await get(`${base}/unsubscribe/${mintMemberToken(SECRET, 'unsubscribe', id, 'off@example.fr')}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Me désabonner');
+    expect(page.text).not.toContain('href="/subscribe');
+    expect((await get(`${base}/confirm/c-1-abcdefghijklmnop`)).status).toBe(200);
+  });
+});
+
+/** A small iCalendar reader: unfolded lines, the VTIMEZONE ids, and each VEVENT's properties (parameters kept before the value). */
+function parseIcs(text: string): { timezones: string[]; events: Record<string, string>[] } {
+  const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  const timezones: string[] = [];
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | null = null;
+  let inTz = false;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = null;
+    }
+    else if (line === 'BEGIN:VTIMEZONE') inTz = true;
+    else if (line === 'END:VTIMEZONE') inTz = false;
+    else if (inTz && line.startsWith('TZID:')) timezones.push(line.slice(5));
+    else if (current) {
+      const m = /^([A-Z-]+)([;:])(.*)$/.exec(line);
+      if (m) current[m[1]!] = m[2] === ';' ? m[3]! : m[3]!.replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, '\n');
+    }
+  }
+  return { timezones, events };
+}
