@@ -14,7 +14,8 @@ import type { MailReader } from '../app/parse-message.ts';
 import { withoutControls as clean } from '../core/text/controls.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
-// loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS.
+// loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
+// build (scripts/build.js) drops the `const require` line, so that esbuild bundles them in.
 const require = createRequire(import.meta.url);
 const { simpleParser } = require('mailparser') as typeof MailParser;
 const libmime = require('libmime') as typeof LibMime.default;

@@ -1,13 +1,24 @@
 #!/usr/bin/env node
-// The `crieur` bin: runs the TypeScript sources through tsx's loader, so `npm ci` is the only setup step
-// (no build output to keep in sync with src/).
-import { register } from 'tsx/esm/api';
+// The `crieur` bin. Runs the bundle in dist/ (built by `npm ci` through `prepare`, or `npm run build`) when it is
+// the build of the sources as they are now — start-up without compiling anything — and otherwise the TypeScript
+// sources through tsx's loader, so that someone editing src/ never runs stale code (the rule: src/cli/bundle.js).
 import { listenForStop } from './stop-signal.js';
+import { URL } from 'node:url';
+import { freshBundle } from './bundle.js';
 
 // Long-running commands take a stop request from the start, also while their modules are still loading.
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (command === 'start' || command === 'worker') listenForStop();
 
-register();
-const { main } = await import('./main.ts');
+const bundle = freshBundle(new URL('../../', import.meta.url));
+// A stack trace printed by --verbose names the .ts sources, as under tsx; reading the maps costs start-up, so only then.
+if (bundle.entry && process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
+let main;
+if (bundle.entry) {
+  ({ main } = await import(bundle.entry));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('./main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

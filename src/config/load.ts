@@ -55,9 +55,14 @@ export interface LoadOptions {
   require?: readonly RequiredKey[];
 }
 
+/** The file loadConfig reads: --config, else ./crieur.config.yaml when it exists, else none (defaults only). */
+export function configFileFor(file: string | undefined): string | undefined {
+  return file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+}
+
 export function loadConfig(opts: LoadOptions = {}): Config {
   const env = opts.env ?? process.env;
-  const file = opts.file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  const file = configFileFor(opts.file);
   let raw: unknown = {};
   if (file !== undefined) {
     let text: string;

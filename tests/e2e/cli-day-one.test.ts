@@ -18,7 +18,7 @@ afterAll(async () => {
   await killAll();
   await box.cleanup();
 });
-// Generous: each child pays tsx's start-up, and the machine may be shared by several test runs.
+// Generous: the machine may be shared by several test runs.
 const run = (args: string[], env?: NodeJS.ProcessEnv, input?: string) =>
   runCrieur(args, { dir: box.dir, cwd: box.dir, env, timeoutMs: 170_000, ...(input === undefined ? {} : { input }) });
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -47,6 +47,10 @@ describe('day one', { timeout: 360_000 }, () => {
     const doctor = await run(['doctor', '--config', configFile]);
     expect(doctor.code, doctor.stderr).not.toBe(78);
     expect(doctor.stdout).toMatch(/^ok +config/m);
+    // ... and found as ./crieur.config.yaml without --config, and named so (was: "defaults + environment").
+    const here = await runCrieur(['doctor'], { dir: box.dir, cwd: dir, name: 'doctor-in-init-dir', timeoutMs: 170_000 });
+    expect(here.code, here.stderr).not.toBe(78);
+    expect(here.stdout).toMatch(/^ok +config +crieur\.config\.yaml \(group /m);
     // ... and with the compose file's environment for crieur.
     const composed = await run(['doctor', '--config', configFile], compose.services.crieur!.environment);
     expect(composed.code, composed.stderr).not.toBe(78);

@@ -81,6 +81,8 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
       expect(readdirSync(empty)).toEqual([]);
       expect(line(r.stdout, 'database')).toMatch(/^ok +database +pglite:\/\/.*\/data\/crieur \(not created yet: crieur start creates it\)$/);
       for (const missing of ['secret', 'smtp', 'inbox']) expect(line(r.stdout, missing)).toMatch(/^FAIL /);
+      expect(line(r.stdout, 'config')).toMatch(/^ok +config +defaults \+ environment \(group /);
+      expect(line(r.stdout, 'dkim')).toMatch(/^ok +dkim +not configured \(mail is sent unsigned\)$/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -15,6 +15,8 @@ import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './ports.ts';
 import { hasCorpus, NO_CORPUS } from './corpus.ts';
+import { freshBundle } from '../../src/cli/bundle.js';
+import { buildBundle } from '../../scripts/build.js';
 
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
@@ -26,6 +28,7 @@ export default async function setup(): Promise<Stop> {
   const stops: Stop[] = [];
   const say = (line: string) => process.stdout.write(`[test services] ${line}\n`);
   try {
+    await bundleUpToDate(say);
     if (!findBinary('dovecot')) missing('dovecot', 'dovecot-imapd');
     const redisUrl = process.env.CRIEUR_TEST_REDIS_URL ?? DEFAULT_REDIS;
     if (!(await redisAnswers(redisUrl))) {
@@ -49,6 +52,21 @@ export default async function setup(): Promise<Stop> {
     await stopAll(stops);
     if (!hasCorpus) say(NO_CORPUS);
   };
+}
+
+/**
+ * The tests run `crieur` as users do (tests/support/crieur-process.ts), so from the bundle `npm ci` builds: after an
+ * edit to src/ it is rebuilt here (a few seconds) rather than letting the bin fall back to tsx, and a build that
+ * does not give a bundle the bin accepts fails the run.
+ */
+async function bundleUpToDate(say: (line: string) => void): Promise<void> {
+  const root = new URL('../../', import.meta.url);
+  const before = freshBundle(root);
+  if (before.entry) return;
+  const built = await buildBundle();
+  say(`${before.stale}: rebuilt dist/ in ${built.ms} ms`);
+  const after = freshBundle(root);
+  if (!after.entry) throw new Error(`dist/ was rebuilt but the bin would not run it: ${after.stale}`);
 }
 
 async function stopAll(stops: Stop[]): Promise<void> {

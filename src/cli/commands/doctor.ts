@@ -1,6 +1,6 @@
 /** `crieur doctor` — one line per configured service: ok, or what is wrong and how to fix it. */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
+import { configFileFor, loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
@@ -30,7 +30,8 @@ export function registerDoctor(program: Command): void {
     .option('--config <file>', 'configuration file')
     .action(async (opts: { config?: string }) => {
       const config = loadConfig({ file: opts.config });
-      process.stdout.write(`ok    config     ${opts.config ?? 'defaults + environment'} (group ${config.group.name})\n`);
+      // Names the file actually read: ./crieur.config.yaml counts even without --config.
+      process.stdout.write(`ok    config     ${configFileFor(opts.config) ?? 'defaults + environment'} (group ${config.group.name})\n`);
       let failed = 0;
       for (const c of checks(config)) {
         try {

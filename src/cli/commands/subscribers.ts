@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import { z } from '../../config/zod.ts';
 import { withStore } from '../with-store.ts';
 import type { NewSubscriber, Subscriber } from '../../app/subscriber-store.ts';
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';

@@ -22,7 +22,9 @@ import { fold } from '../text/fold.ts';
 
 // chrono-node's ESM build is ≈ 270 files and, under the tsx loader, each crosses the loader's hooks thread: that
 // doubled the start-up of every command that reads mail (`crieur parse`). Its CommonJS build loads without them.
-const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+// The bundle build (scripts/build.js) drops the `const require` line, so that esbuild bundles chrono-node in.
+const require = createRequire(import.meta.url);
+const chrono = require('chrono-node') as typeof Chrono;
 
 export interface DateReference {
   /** null: no reference instant (a mail without a Date header): only dates with a year can be read, never "past". */
