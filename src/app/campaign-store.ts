@@ -1,14 +1,22 @@
 /**
- * Campaigns, as the use cases see them: one mail (an announcement, a reminder) to many recipients, and its
- * send ledger — the outbox rows of the campaign, one per recipient, under the outbox's status lock (claim →
- * transmitting → sent | failed). Declared beside its consumers (announce-event.ts, send-campaign.ts);
- * implemented by src/adapters/db/campaigns.ts.
+ * Campaigns, as the use cases see them: one mail (an announcement, a reminder, a call, a list's digest of a period)
+ * to many recipients, and its send ledger — the outbox rows of the campaign, one per recipient, under the outbox's
+ * status lock (claim → transmitting → sent | failed). Declared beside its consumers (announce-event.ts,
+ * send-campaign.ts, send-digests.ts); implemented by src/adapters/db/campaigns.ts.
+ *
+ * Two kinds of ledger: an announcement's rows carry only the recipient (the mail is the campaign's parts, filled in
+ * by the campaign sender); a digest's rows carry their own bytes (each member's digest in their format) and are
+ * sent by the `deliver` queue, which leaves them queued while the campaign is paused.
  */
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import type { Language } from '../types.ts';
 
 export type CampaignKind = 'announce' | 'reminder' | 'digest' | 'call';
-/** sending → done when no row is left queued; paused by hand or after N consecutive failures (with its reason). */
+/**
+ * sending → done when no row is left queued; paused by hand or after N consecutive failures (with its reason). A
+ * digest is never marked done by a sender (the deliver queue keeps no campaign state): it reads as done as soon as
+ * none of its rows is queued or sending.
+ */
 export type CampaignStatus = 'sending' | 'paused' | 'done';
 
 export interface CampaignRecord {
@@ -51,6 +59,14 @@ export interface NewCampaign {
   eventSequence?: number | null;
 }
 
+/** A digest's mail to one member: its own bytes, composed in their format and language. */
+export interface CampaignMail {
+  subjectRef: string;
+  recipient: string;
+  raw: Buffer;
+  envelopeFrom: string;
+}
+
 export interface LedgerRecipient {
   email: string;
   variant: string;
@@ -91,6 +107,12 @@ export interface CampaignStore {
    * Returns how many rows were added.
    */
   addRecipients(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
+  /**
+   * Rows of a campaign whose mails carry their own bytes (a list digest), keyed (purpose, subjectRef, recipient)
+   * like every outbox row: a mail already queued under its key — by an earlier run — gets no new row. Returns the
+   * ids added, for the deliver queue.
+   */
+  addMails(id: number, purpose: 'digest', mails: readonly CampaignMail[]): Promise<number[]>;
   /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
   firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
   /**
@@ -132,8 +154,8 @@ export interface CampaignStore {
    */
   record(id: number, outcome: { sent: number; failed: number }, pauseAfter: number, reason: string): Promise<CampaignRecord>;
   setStatus(id: number, status: CampaignStatus, reason: string | null): Promise<CampaignRecord | null>;
-  /** Campaign mails sent since `since` (the hourly cap). */
+  /** Announcement, reminder and call mails sent since `since` (the hourly cap; digests are not counted). */
   sentSince(since: Date): Promise<number>;
-  /** Campaigns still sending that have rows to send: the recovery sweep dispatches them again. */
+  /** Campaigns still sending that have rows to send, digests aside (the outbox sweep has their rows). */
   unfinished(): Promise<number[]>;
 }

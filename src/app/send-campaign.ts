@@ -74,6 +74,8 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   const sender = deps.sender;
   if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
   const campaign = await store.campaigns.ofRow(firstRowId);
+  // A digest's rows carry their own bytes and are the deliver queue's: a chunk job naming one sends nothing.
+  if (campaign?.kind === 'digest') return 'skipped';
   if (!campaign || campaign.status !== 'sending') return campaign?.status === 'paused' ? 'paused' : 'skipped';
   let parts = partsCache.get(campaign.id);
   if (!parts) {

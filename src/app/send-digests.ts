@@ -4,12 +4,17 @@
  * (purpose digest, `<list>/<period>/<format>`, recipient) makes it exactly one digest per list, period and
  * format for each member — a job run again after a restart, or by a second process running the scheduler,
  * queues nothing new. An empty period sends nothing.
+ *
+ * Each list's digest of a period (all formats and members) is a campaign of kind `digest` (SPEC `crieur campaigns`),
+ * created idempotently by key `digest:<list>:<period>`; its rows keep their own bytes and go through the deliver
+ * queue, which leaves them queued while the campaign is paused (`crieur campaigns pause|resume`).
  */
 import type { DigestData } from '../core/digest/build.ts';
 import { lastPeriod, type Cadence, type Period } from '../core/digest/period.ts';
-import type { ComposedMail, NewOutboxItem } from '../ports.ts';
+import type { ComposedMail, Dispatcher } from '../ports.ts';
 import type { Address, Language } from '../types.ts';
 import type { AppDeps } from './deps.ts';
+import type { CampaignMail, CampaignStore } from './campaign-store.ts';
 import { loadDigest } from './build-digest.ts';
 import type { DigestFormat, DigestRecipients } from './digest-recipients.ts';
 
@@ -36,6 +41,8 @@ export interface ListDigestReport {
   list: string;
   period: Period;
   counts: DigestData['counts'] | null;
+  /** The digest's campaign (`crieur campaigns show ID`); null when nothing was queued (empty period, dry run). */
+  campaign: number | null;
   /** Mails queued now; `already`: queued by an earlier run for this period. */
   queued: number;
   already: number;
@@ -56,6 +63,11 @@ export function digestRef(list: string, period: Period, format: DigestFormat): s
   return `${list}/${period.key}/${format}`;
 }
 
+/** The campaign key of a list's digest of a period: one campaign for all its formats and members. */
+export function digestCampaignKey(list: string, period: Period): string {
+  return `digest:${list}:${period.key}`;
+}
+
 export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Promise<ListDigestReport[]> {
   const { config } = deps;
   const reports: ListDigestReport[] = [];
@@ -66,7 +78,7 @@ export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Prom
     const members = (await deps.recipients.forList(list.name)).filter((m) => !opts.cadence || m.cadence === opts.cadence);
     const recipients: Record<DigestFormat, number> = { html: 0, text: 0, mime: 0 };
     for (const m of members) recipients[m.format]++;
-    const report: ListDigestReport = { list: list.name, period, counts: null, queued: 0, already: 0, recipients, to: [] };
+    const report: ListDigestReport = { list: list.name, period, counts: null, campaign: null, queued: 0, already: 0, recipients, to: [] };
     reports.push(report);
     if (members.length === 0) continue;
     const data = await loadDigest(deps, list, period);
@@ -81,20 +93,33 @@ export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Prom
       return r;
     };
     const raws = members.some((m) => m.format === 'mime') ? await rawsOf(deps, data) : new Map<number, Buffer>();
-    const items: NewOutboxItem[] = [];
+    const items: CampaignMail[] = [];
     for (const m of members) {
       const r = await renderFor(m.language ?? list.language);
       const mail = await deps.mailer.compose(data, r, m.format, { name: m.name, email: m.email, memberId: m.memberId }, raws);
-      items.push({ purpose: 'digest', subjectRef: digestRef(list.name, period, m.format), recipient: m.email, raw: mail.raw, envelopeFrom: mail.envelopeFrom });
+      items.push({ subjectRef: digestRef(list.name, period, m.format), recipient: m.email, raw: mail.raw, envelopeFrom: mail.envelopeFrom });
     }
-    const results = await deps.store.outbox.enqueueAll(items);
-    const fresh = results.filter((r): r is { id: number; inserted: boolean } => r !== null && r.inserted).map((r) => r.id);
+    // Created before its rows (they point to it); found again by key when the period's digest was queued before.
+    const { campaign } = await deps.store.campaigns.create({ key: digestCampaignKey(list.name, period), kind: 'digest', eventId: null, list: list.name, parts: { variants: {} } });
+    report.campaign = campaign.id;
+    const fresh = await deps.store.campaigns.addMails(campaign.id, 'digest', items);
     report.queued = fresh.length;
-    report.already = results.length - fresh.length;
-    await deps.dispatcher.dispatchMany('deliver', fresh);
-    deps.log.info({ list: list.name, period: period.key, queued: report.queued, already: report.already }, 'list digest queued');
+    report.already = items.length - fresh.length;
+    // Paused: the rows wait, queued, for `crieur campaigns resume` (the deliver queue would leave them anyway).
+    if (campaign.status !== 'paused') await deps.dispatcher.dispatchMany('deliver', fresh);
+    deps.log.info({ list: list.name, period: period.key, campaign: campaign.id, queued: report.queued, already: report.already }, 'list digest queued');
   }
   return reports;
+}
+
+/**
+ * `crieur campaigns resume` of a digest: every row still to send goes to the deliver queue again, one job each
+ * (`again`: the jobs that found them paused have completed). The claim sends each once, whoever else dispatches it.
+ */
+export async function dispatchDigestCampaign(deps: { store: { campaigns: CampaignStore }; dispatcher: Dispatcher }, campaignId: number): Promise<number> {
+  const rows = await deps.store.campaigns.pendingChunks(campaignId, 1);
+  for (const id of rows) await deps.dispatcher.dispatch('deliver', id, { again: true });
+  return rows.length;
 }
 
 /** The stored raw bytes of every post shown, for the MIME digest. */

@@ -26,7 +26,7 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'subscribers', summary: "crieur's roster of members: list, add, remove, import a CSV", load: async () => (await import('./commands/subscribers.ts')).registerSubscribers },
   { name: 'announce', summary: "announce an event to the lists and the roster (once each); --out writes it for review", load: async () => (await import('./commands/announce.ts')).registerAnnounce },
   { name: 'call', summary: 'send the call for proposals (next meetups, free slots) to the lists and members, once a month', load: async () => (await import('./commands/call.ts')).registerCall },
-  { name: 'campaigns', summary: 'announcements being sent: list, show, pause, resume', load: async () => (await import('./commands/campaigns.ts')).registerCampaigns },
+  { name: 'campaigns', summary: 'announcements and digests being sent: list, show, pause, resume', load: async () => (await import('./commands/campaigns.ts')).registerCampaigns },
   { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];
 

@@ -2,7 +2,9 @@
  * Campaigns and their send ledger (migration 006): the CampaignStore of src/app/campaign-store.ts over a Db.
  * Ledger rows are outbox rows (campaign_id set, raw empty: the bytes are the campaign's parts with the
  * recipient's slots filled, the same on every attempt), so the outbox's key, status lock, lease and RFC 1047
- * parking apply to them unchanged.
+ * parking apply to them unchanged. A digest's rows (migration 015) keep their own bytes and are the deliver
+ * queue's (outbox.ts): the campaign sender never takes them, and no sender marks a digest done — its status is
+ * read from its rows.
  */
 import type { CampaignParts, CampaignRecord, CampaignStore, ClaimedRecipient } from '../../app/campaign-store.ts';
 import type { Db } from './db.ts';
@@ -20,7 +22,14 @@ interface Row {
   event_sequence: number | null;
 }
 
-const COLUMNS = 'c.id, c.key, c.kind, c.event_id, c.list, c.status, c.pause_reason, c.consecutive_failures, c.created_at, c.event_sequence';
+/**
+ * A digest is done once none of its rows is queued or sending: the deliver queue, which sends them, keeps no
+ * campaign state, so the status is read here — a row requeued by `crieur failed retry` makes it sending again.
+ */
+const STATUS = `CASE WHEN c.kind = 'digest' AND c.status = 'sending'
+    AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.campaign_id = c.id AND d.status IN ('queued', 'sending')) THEN 'done'
+  ELSE c.status END AS status`;
+const COLUMNS = `c.id, c.key, c.kind, c.event_id, c.list, ${STATUS}, c.pause_reason, c.consecutive_failures, c.created_at, c.event_sequence`;
 const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) AS total,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'sent') AS sent,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'failed') AS failed,
@@ -102,6 +111,31 @@ export function campaignStore(db: Db): CampaignStore {
         [purpose, subjectRef, envelopeFrom, id, recipients.map((r) => r.email), recipients.map((r) => r.variant)],
       );
       return rows[0]?.n ?? 0;
+    },
+
+    async addMails(id, purpose, mails) {
+      if (mails.length === 0) return [];
+      // One statement; the bytes as one bytea parameter cut by offsets (a bytea[] travels as hex text: migration 003).
+      const starts: number[] = [];
+      let at = 1;
+      for (const m of mails) starts.push(at), (at += m.raw.length);
+      const rows = await db.query<{ id: number }>(
+        `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id)
+         SELECT $1, u.ref, u.rcpt, substring($4::bytea FROM u.at FOR u.len), u.env, $2
+         FROM unnest($3::text[], $5::text[], $6::integer[], $7::integer[], $8::text[]) WITH ORDINALITY AS u(ref, rcpt, at, len, env, n) ORDER BY u.n
+         ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING id`,
+        [
+          purpose,
+          id,
+          mails.map((m) => m.subjectRef),
+          Buffer.concat(mails.map((m) => m.raw)),
+          mails.map((m) => m.recipient),
+          starts,
+          mails.map((m) => m.raw.length),
+          mails.map((m) => m.envelopeFrom),
+        ],
+      );
+      return rows.map((r) => r.id).sort((a, b) => a - b);
     },
 
     async firstAnnouncement(eventId) {
@@ -233,13 +267,13 @@ export function campaignStore(db: Db): CampaignStore {
     },
 
     async sentSince(since) {
-      const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE campaign_id IS NOT NULL AND status = 'sent' AND sent_at >= $1`, [since]);
+      const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE campaign_id IS NOT NULL AND purpose <> 'digest' AND status = 'sent' AND sent_at >= $1`, [since]);
       return rows[0]?.n ?? 0;
     },
 
     async unfinished() {
       const rows = await db.query<{ id: number }>(
-        `SELECT c.id FROM campaigns c WHERE c.status = 'sending'
+        `SELECT c.id FROM campaigns c WHERE c.status = 'sending' AND c.kind <> 'digest'
            AND EXISTS (SELECT 1 FROM outbox o WHERE o.campaign_id = c.id AND ${CLAIMABLE}) ORDER BY c.id`,
       );
       return rows.map((r) => r.id);

@@ -1,13 +1,15 @@
 /**
- * `crieur campaigns list|show ID|pause ID|resume ID [--json]` (SPEC): announcements and reminders being sent, with
- * `{id, kind, event, list, total, sent, failed, queued, status}`. Pause stops new claims (mails already handed to
- * SMTP finish); resume dispatches what is left — sent by `crieur start`, or by `crieur announce EVENT` again.
+ * `crieur campaigns list|show ID|pause ID|resume ID [--json]` (SPEC): announcements, reminders, calls and list digests
+ * being sent, with `{id, kind, event, list, total, sent, failed, queued, status}`. Pause stops new claims (mails
+ * already handed to SMTP finish); resume dispatches what is left — sent by `crieur start`, or by `crieur announce
+ * EVENT` again. A digest's rows go back to the deliver queue, an announcement's chunks to the campaign queue.
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import type { CampaignCounts, CampaignRecord } from '../../app/campaign-store.ts';
 import { dispatchCampaign } from '../../app/announce-event.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
+import { dispatchDigestCampaign } from '../../app/send-digests.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
@@ -30,7 +32,7 @@ export function campaignJson(c: CampaignRecord & CampaignCounts) {
 }
 
 export function registerCampaigns(program: Command): void {
-  const cmd = program.command('campaigns').description('announcements and reminders being sent');
+  const cmd = program.command('campaigns').description('announcements, reminders, calls and digests being sent');
   cmd
     .command('list')
     .option('--json', 'JSON array')
@@ -84,7 +86,8 @@ export function registerCampaigns(program: Command): void {
         const redis = await connectRedis(config.redis.url);
         const dispatcher = new BullDispatcher(redis, config.redis.prefix);
         try {
-          await dispatchCampaign({ store, dispatcher }, c.id, chunkSize(config), true);
+          if (c.kind === 'digest') await dispatchDigestCampaign({ store, dispatcher }, c.id);
+          else await dispatchCampaign({ store, dispatcher }, c.id, chunkSize(config), true);
         } finally {
           await dispatcher.close();
           await redis.quit();

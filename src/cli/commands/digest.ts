@@ -124,7 +124,7 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
     const deps = { config, store, clock: systemClock, dispatcher, log: silentLogger, mailer: composer, organizerMailer: composer, recipients: store.digests };
     const reports = await sendListDigests(deps, { ...(period ? { period } : { cadence: 'daily' as const }), ...(opts.list ? { lists: [opts.list] } : {}), dryRun: opts.dryRun ?? false });
     for (const r of reports) {
-      const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already };
+      const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already, campaign: r.campaign };
       print(opts, human(r, opts.dryRun ?? false), opts.dryRun ? { ...json, to: r.to } : json);
     }
     if (opts.list === undefined) {
@@ -148,7 +148,7 @@ function human(r: ListDigestReport, dryRun: boolean): string {
   if (!r.counts) return `${r.list}: no post in ${r.period.key}, nothing sent`;
   const c = r.counts;
   const what = `${c.messages} messages, ${c.threads} threads, ${c.posters} posters`;
-  if (!dryRun) return `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent`;
+  if (!dryRun) return `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent${r.campaign ? ` (crieur campaigns show ${r.campaign})` : ''}`;
   // Addresses come from the roster (typed by people): shown with controls escaped, never raw on a terminal.
   const lines = r.to.map((t) => `  ${t.format.padEnd(4)} ${t.cadence.padEnd(6)} ${visible(t.email)}`);
   return [`${r.list}: ${what} would go to ${members} members (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime}):`, ...lines].join('\n');
