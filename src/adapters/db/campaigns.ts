@@ -118,7 +118,10 @@ export function campaignStore(db: Db): CampaignStore {
       // One statement; the bytes as one bytea parameter cut by offsets (a bytea[] travels as hex text: migration 003).
       const starts: number[] = [];
       let at = 1;
-      for (const m of mails) starts.push(at), (at += m.raw.length);
+      for (const m of mails) {
+        starts.push(at);
+        at += m.raw.length;
+      }
       const rows = await db.query<{ id: number }>(
         `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id)
          SELECT $1, u.ref, u.rcpt, substring($4::bytea FROM u.at FOR u.len), u.env, $2

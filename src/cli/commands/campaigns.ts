@@ -28,6 +28,8 @@ export function campaignJson(c: CampaignRecord & CampaignCounts) {
     queued: c.queued,
     status: c.status,
     reason: c.pauseReason,
+    /** Beside SPEC's keys: what the campaign is (`digest:<list>:<period>` names a digest's period). */
+    key: c.key,
   };
 }
 
@@ -107,5 +109,7 @@ async function get(campaigns: { get(id: number): Promise<CampaignRecord | null> 
 }
 
 function line(c: ReturnType<typeof campaignJson>): string {
-  return `${String(c.id).padStart(4)}  ${c.kind.padEnd(8)} event ${c.event ?? '-'}${c.list ? ` list ${c.list}` : ''}  ${c.sent}/${c.total} sent, ${c.failed} failed, ${c.queued} queued  ${c.status}${c.reason ? ` (${c.reason})` : ''}`;
+  // A digest is about a list's period, not an event: its key names both.
+  const what = c.kind === 'digest' ? c.key : `event ${c.event ?? '-'}${c.list ? ` list ${c.list}` : ''}`;
+  return `${String(c.id).padStart(4)}  ${c.kind.padEnd(8)} ${what}  ${c.sent}/${c.total} sent, ${c.failed} failed, ${c.queued} queued  ${c.status}${c.reason ? ` (${c.reason})` : ''}`;
 }
