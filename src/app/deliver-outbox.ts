@@ -15,7 +15,7 @@ import type { AppDeps } from './deps.ts';
 
 export interface Delivery {
   sent: number[];
-  /** Rows already sent, or held by another worker: nothing done. */
+  /** Rows already sent, held by another worker, or of a paused digest (left queued for its resume): nothing done. */
   skipped: number[];
   failed: { id: number; error: Error }[];
 }
