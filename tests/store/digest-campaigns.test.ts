@@ -31,10 +31,11 @@ describe.each(ENGINES)('digest campaigns on $name', (engine) => {
   it('keeps each row’s bytes, adds nothing twice, counts like an announcement and is done once nothing is queued', async () => {
     const { campaign: c, created } = await digest(store, 'generale', 'daily-2027-03-29');
     expect(created).toBe(true);
-    expect(c).toMatchObject({ kind: 'digest', list: 'generale', eventId: null, status: 'sending' });
+    expect(c).toMatchObject({ kind: 'digest', list: 'generale', eventId: null });
     const mails = [mail('generale', 'daily-2027-03-29', 'html', 'alice@example.fr'), mail('generale', 'daily-2027-03-29', 'text', 'bob@example.fr'), mail('generale', 'daily-2027-03-29', 'mime', 'chloe@example.org')];
     const ids = await store.campaigns.addMails(c.id, 'digest', mails);
     expect(ids).toHaveLength(3);
+    expect(await store.campaigns.get(c.id)).toMatchObject({ status: 'sending' });
     // Run again (a restart, a second scheduler): the same campaign, no new row.
     const again = await digest(store, 'generale', 'daily-2027-03-29');
     expect(again).toMatchObject({ created: false, campaign: { id: c.id } });
