@@ -9,7 +9,7 @@ import type { Language, Speaker, TalkFormat } from '../../types.ts';
 import { sentinel } from '../compose/mime-template.ts';
 import { squash } from '../text/fold.ts';
 import { formatDate } from './dates.ts';
-import { layoutData, type LayoutData } from './data.ts';
+import { layoutData, rosterFooter, type LayoutData } from './data.ts';
 import { textToHtml } from './escape.ts';
 import { LABELS } from './labels.ts';
 import { wrapText } from './wrap.ts';
@@ -106,12 +106,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
   const all = talks.map(toData);
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: `${dateLabel} — ${ev.venue}`,
-    footerNote: ctx.personal
-      ? fr
-        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${ctx.group.name}.`
-        : `You receive this because you subscribed to the announcements of ${ctx.group.name}.`
-      : null,
-    unsubscribeUrl: ctx.personal ? sentinel('unsubscribe') : null,
+    ...rosterFooter(ctx.locale, ctx.group, ctx.personal),
   });
   const subjectLine = fr ? `Proposition éclair pour le prochain meetup` : 'Lightning talk for the next meetup';
   return {
