@@ -1,8 +1,8 @@
 /**
  * The sender runner: takes the status lock of a job's outbox rows (one statement), sends their stored bytes side
- * by side on the pooled connections, records the SMTP answers (one `sent` mark for the rows that went out).
- * A job usually carries a filing's mails (an acknowledgement per speaker, a notice per organizer): one job, one
- * claim and one mark instead of one of each per mail.
+ * by side on the pooled connections, records each SMTP answer as it arrives (the `sent` marks that arrive together
+ * share one statement). A job usually carries a filing's mails (an acknowledgement per speaker, a notice per
+ * organizer): one job and one claim instead of one per mail.
  *
  * A row that failed is recorded on the row (the server's answer, or the connection error) and goes back to queued;
  * it is answered in `failed` with the sender's error (ESMTP_TRANSIENT / ESMTP_PERMANENT), and the worker boundary
@@ -43,15 +43,13 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
   const { store, log } = deps;
   const sender = deps.sender!;
   const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
-  const sent: { id: number; smtpResponse: string }[] = [];
   const settled = await Promise.allSettled(
     items.map(async (item, i) => {
       if (!item) return void out.skipped.push(ids[i]!);
       if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
+      let r: { response: string };
       try {
-        const r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
-        sent.push({ id: item.id, smtpResponse: r.response });
-        log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
+        r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
       } catch (err) {
         const e = err as Error & { code?: string; response?: string | null };
         const response = e.response ?? null;
@@ -60,15 +58,18 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
         // What the server said, or why no server answered (refused, timeout): never a bare null.
         log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
         out.failed.push({ id: item.id, error: e });
+        return;
       }
+      // Marked as soon as its answer is in, not after the slowest of its siblings: a kill or a lease running out
+      // meanwhile would park an accepted mail as "may have been delivered". Marks arriving together still share one
+      // statement (src/adapters/db/coalesce.ts). A crash before it leaves the row "transmitting": parked, never resent.
+      await store.outbox.markSent(item.id, r.response);
+      out.sent.push(item.id);
+      log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
     }),
   );
-  // The rows that went out, in one statement (shared with other jobs' marks: src/adapters/db/coalesce.ts). A crash
-  // before it leaves them "transmitting": parked as possibly delivered, never sent again by themselves.
-  await store.outbox.markAllSent(sent);
-  out.sent.push(...sent.map((s) => s.id));
-  // A failure recorded nowhere (the database went away during markFailed): the job is tried again as a whole, after
-  // the mails that went out were marked — the rows sent are then skipped by the claim.
+  // A failure recorded nowhere (the database went away during a mark): the job is tried again as a whole — the
+  // rows marked sent are then skipped by the claim.
   const lost = settled.find((s) => s.status === 'rejected');
   if (lost) throw lost.reason;
 }
@@ -81,7 +82,15 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
 async function memberLeftSince(deps: Pick<AppDeps, 'store' | 'log'>, item: { id: number; purpose: string; envelopeFrom: string; recipient: string }): Promise<boolean> {
   const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
   if (member?.purpose !== 'bounce') return false;
-  const row = await deps.store.membership.byId(member.id);
+  let row;
+  try {
+    row = await deps.store.membership.byId(member.id);
+  } catch (err) {
+    // The row is claimed "transmitting" but nothing was sent: put back to queued, else it would be parked as
+    // possibly delivered. (A kill right here still parks it; the claim would have to wait for the check.)
+    await deps.store.outbox.markFailed(item.id, `member check failed: ${(err as Error).message}`, null, true).catch(() => undefined);
+    throw err;
+  }
   if (!row || row.status === 'active') return false;
   await deps.store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
   deps.log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');
