@@ -150,8 +150,12 @@ export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: {
   });
   const from = envelopeSender(deps.config);
   let added = 0;
-  // An update goes first to whoever had an earlier version, in the variant they had (a list, a language).
-  if (update) added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
+  if (update) {
+    // Whoever an earlier version has not reached yet (rate-limited, paused) gets only this one, not the stale one
+    // first; then the update goes to whoever had an earlier version, in the variant they had (a list, a language).
+    await deps.store.campaigns.supersede(campaign.id, ev.id, ev.sequence, specs.map((s) => s.key));
+    added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
+  }
   for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
     added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }

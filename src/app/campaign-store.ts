@@ -98,6 +98,11 @@ export interface CampaignStore {
    * (each keeps the variant they had). Returns how many rows were added.
    */
   addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
+  /**
+   * An update supersedes the earlier announcements of its event: their rows still queued with one of `variants` are
+   * not sent ("superseded by SEQUENCE n") — those recipients get only the update. Returns the rows superseded.
+   */
+  supersede(id: number, eventId: number, sequence: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
   addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */

@@ -79,7 +79,8 @@ describe('a job of two mails, the second slow', () => {
 describe("a digest whose member check fails after the claim", () => {
   it('puts the row back to queued: nothing was sent, nothing is parked as possibly delivered', { timeout: 30_000 }, async () => {
     const to = 'member@example.org';
-    const [{ id }] = (await store.outbox.enqueueAll([item(to, { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, 42, to) })])) as [{ id: number }];
+    const [queued] = await store.outbox.enqueueAll([item(to, { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, 42, to) })]);
+    const id = queued!.id;
     // The database failing during the member lookup: a fault no real part produces on demand.
     const failing: Store = { ...store, membership: { ...store.membership, byId: () => Promise.reject(new Error('connection terminated')) } };
     await expect(deliverOutboxes({ store: failing, sender, log, config }, [id])).rejects.toThrow('connection terminated');

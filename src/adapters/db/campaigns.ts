@@ -126,6 +126,22 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0]?.n ?? 0;
     },
 
+    async supersede(id, eventId, sequence, variants) {
+      // Only rows still queued: one held or transmitting is its sender's. Not an undelivered mail: never in the
+      // organizers' daily summary (reported_at, migration 007).
+      const rows = await db.query<{ n: number }>(
+        `WITH s AS (
+           UPDATE outbox o SET status = 'failed', last_error = 'superseded by SEQUENCE ' || $3::int, reported_at = now(), updated_at = now()
+           FROM campaigns c
+           WHERE c.id = o.campaign_id AND c.kind = 'announce' AND c.event_id = $2 AND c.id <> $1 AND coalesce(c.event_sequence, 0) < $3::int
+             AND o.status = 'queued' AND o.variant = ANY($4::text[])
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM s`,
+        [id, eventId, sequence, variants],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
     async addMembers(id, purpose, subjectRef, envelopeFrom, list, fallback) {
       // One statement for the whole roster: 20,000 members are 20,000 small rows, not 20,000 round trips.
       const rows = await db.query<{ n: number }>(
