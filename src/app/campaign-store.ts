@@ -37,6 +37,8 @@ export interface CampaignCounts {
 /** The mail, built once per variant (a list's address, the roster in each language). */
 export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
+  /** An announcement's: what its mail shows, as a digest (announce-event.ts visibleContent); absent before it existed. */
+  content?: string;
 }
 
 /** The outbox purpose of a campaign's rows (its ledger key's first part). */
@@ -93,6 +95,8 @@ export interface CampaignStore {
   addRecipients(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, recipients: readonly LedgerRecipient[]): Promise<number>;
   /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
   firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
+  /** The event's announcement of the highest SEQUENCE (the version last announced), whatever its scope, if any. */
+  lastAnnouncement(eventId: number): Promise<CampaignRecord | null>;
   /**
    * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
    * (each keeps the variant they had). Returns how many rows were added.

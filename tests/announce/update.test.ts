@@ -159,4 +159,23 @@ describe('an announced event that changes', () => {
     const unreported = await store.undelivered.unreported(100, { refPrefix: 'none:' });
     expect(unreported.filter((m) => stale.some((r) => r.id === m.id))).toEqual([]);
   });
+
+  it('a programme moved away and back changes nothing visible: no update', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-05-06T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mai' });
+    const first = await announce(ev);
+    expect(first).toMatchObject({ created: true, update: false });
+    const before = sink.messages.length;
+    const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
+    const draft = { format: 'talk' as const, title: 'Index BRIN', abstract: null, durationMinutes: 30, language: 'fr' as const, speakers: [{ name: 'Léa', email: 'lea@example.fr' }], attachments: [] };
+    const { ref } = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal;
+    await store.events.assign(ev.id, ref);
+    await store.events.unassign(ref);
+    expect((await store.events.get(ev.id))!.sequence).toBeGreaterThan(ev.sequence);
+    expect(await announce(ev)).toMatchObject({ campaign: { id: first.campaign.id }, created: false, added: 0, update: false });
+    expect(sink.messages.length).toBe(before);
+    // A visible change after that is an update again.
+    await store.events.assign(ev.id, ref);
+    expect(await announce(ev)).toMatchObject({ created: true, update: true });
+    expect(sink.messages.length).toBeGreaterThan(before);
+  });
 });

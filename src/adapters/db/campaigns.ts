@@ -109,6 +109,14 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
+    async lastAnnouncement(eventId) {
+      const rows = await db.query<Row>(
+        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.event_sequence DESC NULLS LAST, c.id DESC LIMIT 1`,
+        [eventId],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
     async addPreviousRecipients(id, subjectRef, envelopeFrom, eventId, variants) {
       const rows = await db.query<{ n: number }>(
         `WITH prev AS (
