@@ -11,7 +11,11 @@
  * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
+import type { OutboxPurpose } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
+
+/** The purposes checked after the claim, before the send (memberLeftSince). */
+const CHECKED_FIRST: readonly OutboxPurpose[] = ['digest'];
 
 export interface Delivery {
   sent: number[];
@@ -42,11 +46,15 @@ export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | '
 async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[], out: Delivery): Promise<void> {
   const { store, log } = deps;
   const sender = deps.sender!;
-  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
+  // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves
+  // it claimable again, not parked as possibly delivered.
+  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true, checkFirst: CHECKED_FIRST });
   const settled = await Promise.allSettled(
     items.map(async (item, i) => {
       if (!item) return void out.skipped.push(ids[i]!);
       if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
+      // Its lease ran out during the check and another worker took it: theirs to send.
+      if (CHECKED_FIRST.includes(item.purpose) && !(await store.outbox.markTransmitting(item.id, { attempts: item.attempts }))) return void out.skipped.push(item.id);
       let r: { response: string };
       try {
         r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
@@ -86,8 +94,7 @@ async function memberLeftSince(deps: Pick<AppDeps, 'store' | 'log'>, item: { id:
   try {
     row = await deps.store.membership.byId(member.id);
   } catch (err) {
-    // The row is claimed "transmitting" but nothing was sent: put back to queued, else it would be parked as
-    // possibly delivered. (A kill right here still parks it; the claim would have to wait for the check.)
+    // Nothing was sent: back to queued at once (else claimable again once its lease runs out).
     await deps.store.outbox.markFailed(item.id, `member check failed: ${(err as Error).message}`, null, true).catch(() => undefined);
     throw err;
   }

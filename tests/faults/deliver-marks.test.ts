@@ -91,6 +91,26 @@ describe("a digest whose member check fails after the claim", () => {
   });
 });
 
+describe('a digest whose sender stops during the member check', () => {
+  it('is not transmitting: claimable again once its lease runs out, never parked; the stalled sender sends nothing', { timeout: 30_000 }, async () => {
+    const to = 'stalled@example.org';
+    const [queued] = await store.outbox.enqueueAll([item(to, { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, 43, to) })]);
+    const id = queued!.id;
+    // The member lookup hangs, as a process stopped (a kill, a paused VM) in the middle of it.
+    let resume!: () => void;
+    const stalled: Store = { ...store, membership: { ...store.membership, byId: () => new Promise((r) => (resume = () => r(null))) } };
+    const delivery = deliverOutboxes({ store: stalled, sender, log, config }, [id]);
+    await sleep(300); // past the 200 ms lease
+    expect(await store.outbox.parkInterrupted()).toEqual([]);
+    expect(await store.outbox.pending(1000)).toContain(id);
+    // Another worker takes it over; the stalled one wakes up: its claim is no longer its own.
+    expect(await store.outbox.claim(id, 60_000)).toMatchObject({ id, attempts: 2 });
+    resume();
+    expect(await delivery).toMatchObject({ sent: [], skipped: [id], failed: [] });
+    expect(sink.messages.filter((m) => m.envelope.to.includes(to))).toEqual([]);
+  });
+});
+
 describe("a deliver job's final failure", () => {
   const deliver = RUNNERS.find((r) => r.queue === 'deliver')!;
   it('parks the rows still queued, not one held by another worker nor one parked already', { timeout: 30_000 }, async () => {
