@@ -226,8 +226,11 @@ export interface OutboxStore {
   markSent(id: number, smtpResponse: string): Promise<void>;
   /** markSent for several rows in one statement and one commit. */
   markAllSent(marks: readonly { id: number; smtpResponse: string }[]): Promise<void>;
-  /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
-  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
+  /**
+   * retry=true puts it back to queued (4xx); false parks it as failed (5xx). `onlyIf`: only a row in that status
+   * (a job's final failure parks only what is still queued); false when the row was not changed.
+   */
+  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean, opts?: { onlyIf?: OutboxItem['status'] }): Promise<boolean>;
   get(id: number): Promise<OutboxItem | null>;
   /** A parked (failed) mail goes back to queued with its attempts reset: `crieur failed retry`. */
   requeue(id: number): Promise<void>;

@@ -74,8 +74,10 @@ export const RUNNERS: readonly Runner[] = [
     // possibly delivered), one `failed` keeps the reason it was parked with.
     park: async (deps, id, error) => {
       const item = await deps.store.outbox.get(id);
-      if (item?.status !== 'queued') return deps.log.warn({ outbox: id, status: item?.status ?? null, reason: error.message }, 'job ended: mail not parked, not queued');
-      await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
+      // Guarded in the statement too: a worker may claim the row between the read and the write.
+      if (item?.status !== 'queued' || !(await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false, { onlyIf: 'queued' }))) {
+        return deps.log.warn({ outbox: id, status: item?.status ?? null, reason: error.message }, 'job ended: mail not parked, not queued');
+      }
       deps.log.error({ outbox: id, reason: error.message, answer: item.smtpResponse }, 'mail parked');
     },
   },

@@ -133,7 +133,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       result = 'paused';
     }
   };
-  const finish = async (rowId: number, f: () => Promise<void>) => {
+  const finish = async (rowId: number, f: () => Promise<unknown>) => {
     await f();
     live.delete(rowId);
   };

@@ -123,4 +123,17 @@ describe("a deliver job's final failure", () => {
     expect(await store.outbox.get(held!)).toMatchObject({ status: 'sending' });
     expect(await store.outbox.get(parked!)).toMatchObject({ status: 'failed', lastError: 'interrupted (RFC 1047)' });
   });
+
+  it('leaves a row a worker claimed between the read and the park', async () => {
+    const [raced] = (await store.outbox.enqueueAll([item('r@example.org')])).map((r) => r!.id);
+    // The sweep's job claims the row just after the park read it as queued.
+    const read = async (id: number) => {
+      const row = await store.outbox.get(id);
+      await store.outbox.claim(id, 60_000);
+      return row;
+    };
+    const racing: Store = { ...store, outbox: { ...store.outbox, get: read } };
+    await deliver.park({ store: racing, log } as unknown as AppDeps, raced!, new Error('job stalled more than allowable limit'));
+    expect(await store.outbox.get(raced!)).toMatchObject({ status: 'sending', attempts: 1 });
+  });
 });

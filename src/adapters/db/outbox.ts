@@ -153,12 +153,13 @@ export function outboxStore(db: Db): OutboxStore {
       if (marks.length > 0) await markSent(marks);
     },
 
-    async markFailed(id, error, smtpResponse, retry) {
-      await db.query(
+    async markFailed(id, error, smtpResponse, retry, opts = {}) {
+      const rows = await db.query<{ id: number }>(
         `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now()
-         WHERE id = $1`,
-        [id, retry ? 'queued' : 'failed', error, smtpResponse],
+         WHERE id = $1 AND ($5::text IS NULL OR status = $5::text) RETURNING id`,
+        [id, retry ? 'queued' : 'failed', error, smtpResponse, opts.onlyIf ?? null],
       );
+      return rows.length > 0;
     },
 
     async markTransmitting(id, fence) {
