@@ -274,6 +274,31 @@ describe('forms and CSRF', () => {
     expect(await causes('button@example.fr')).toEqual(['unsubscribe page']);
     expect(await causes('oneclick@example.fr')).toEqual(['one-click https']);
   });
+
+  it('the one-click POST sent as multipart/form-data (RFC 8058\'s SHOULD) unsubscribes too, without cookie; another value does not', async () => {
+    const emails = ['multi@example.fr', 'urlenc@example.fr', 'other@example.fr'];
+    await store.subscribers.upsert(emails.map((email) => ({ email, status: 'active' as const, source: 'cli', language: 'fr' as const, name: null })));
+    const url = async (email: string) => `${base}/unsubscribe/${mintMemberToken(SECRET, 'unsubscribe', (await store.membership.byEmail(email))!.id, email)}`;
+    const status = async (email: string) => (await store.membership.byEmail(email))!.status;
+    // What a mailbox provider sends: fetch writes the multipart body and its boundary, as a mail client's HTTP stack would.
+    const multipart = async (email: string, value: string) => {
+      const body = new FormData();
+      body.set('List-Unsubscribe', value);
+      const r = await fetch(await url(email), { method: 'POST', body, redirect: 'manual' });
+      expect(r.headers.get('content-type') ?? '').toContain('text/html');
+      return r.status;
+    };
+    expect(await multipart('other@example.fr', 'Yes')).toBe(403);
+    expect(await status('other@example.fr')).toBe('active');
+    expect(await multipart('multi@example.fr', 'One-Click')).toBe(200);
+    expect(await status('multi@example.fr')).toBe('unsubscribed');
+    expect((await post(await url('urlenc@example.fr'), 'List-Unsubscribe=One-Click')).status).toBe(200);
+    expect(await status('urlenc@example.fr')).toBe('unsubscribed');
+    // A body that says multipart and is not: no field, so the CSRF check refuses it.
+    const bad = await post(await url('other@example.fr'), 'List-Unsubscribe=One-Click', { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(bad.status).toBe(403);
+    expect(await status('other@example.fr')).toBe('active');
+  });
 });
 
 describe('rate limit', () => {

@@ -73,7 +73,11 @@ export class FormTooLarge extends Error {
   readonly code = 'EFORM';
 }
 
-/** The urlencoded body of a POST, refused past MAX_FORM. */
+/**
+ * The fields of a POST body, refused past MAX_FORM: urlencoded (our forms), or multipart/form-data — what RFC 8058
+ * says a one-click unsubscribe SHOULD be sent as. Multipart goes through the platform's own parser (undici's
+ * Response.formData); its files are dropped, and a body it cannot parse has no fields (so no CSRF field: 403).
+ */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let n = 0;
@@ -82,7 +86,18 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     if (n > MAX_FORM) throw new FormTooLarge('form body too large');
     chunks.push(chunk as Buffer);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (!/^\s*multipart\/form-data\s*;/i.test(type)) return new URLSearchParams(body.toString('utf8'));
+  const fields = new URLSearchParams();
+  try {
+    for (const [name, value] of await new Response(body, { headers: { 'content-type': type } }).formData()) {
+      if (typeof value === 'string') fields.append(name, value);
+    }
+  } catch {
+    // Not multipart after all: no fields.
+  }
+  return fields;
 }
 
 /**
