@@ -318,6 +318,10 @@ describe('rate limit', () => {
     const oneClick = await post(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, 'List-Unsubscribe=One-Click', from('203.0.113.1'));
     expect(oneClick.status).toBe(404);
     expect((await get(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, from('203.0.113.1'))).status).toBe(429);
+    // IPv6: a new address of the same /64 is the same client; the next /64 is another.
+    for (let i = 1; i <= 3; i++) expect((await get(`${base}/`, from(`2001:db8:7:8::${i}`))).status).toBe(200);
+    expect((await get(`${base}/`, from('2001:db8:7:8:dead:beef:0:4'))).status).toBe(429);
+    expect((await get(`${base}/`, from('2001:db8:7:9::1'))).status).toBe(200);
   });
 
   it('refills with time', async () => {

@@ -9,7 +9,7 @@ import type { Config } from '../../config/schema.ts';
 import { CSRF_COOKIE, CSRF_FIELD, csrfToken, csrfValid, isNonce } from '../../core/pages/csrf.ts';
 import { tooManyPage, type PageContext } from '../../core/pages/forms.ts';
 import { pageLanguage } from '../../core/pages/language.ts';
-import { TokenBuckets } from '../../core/pages/rate-limit.ts';
+import { rateKey, TokenBuckets } from '../../core/pages/rate-limit.ts';
 import type { Route } from './server.ts';
 
 /** A form is a few hundred bytes; anything much longer is not one of ours. */
@@ -114,7 +114,7 @@ export function clientAddress(config: Config, req: IncomingMessage): string {
 }
 
 /**
- * The routes behind one set of token buckets (one per client address, shared by all of them): past the limit,
+ * The routes behind one set of token buckets (one per client address — per /64 for IPv6 —, shared by all of them): past the limit,
  * 429 with Retry-After and a short page. `exempt` lets a request through uncounted.
  */
 export function rateLimited(config: Config, routes: readonly Route[], clock: { now(): Date }, exempt: (req: IncomingMessage) => boolean = () => false): Route[] {
@@ -124,7 +124,8 @@ export function rateLimited(config: Config, routes: readonly Route[], clock: { n
     ...(route.exact ? { exact: route.exact } : {}),
     handle(req, res) {
       if (!exempt(req)) {
-        const wait = buckets.take(clientAddress(config, req), clock.now().getTime());
+        // An IPv6 client counts by its /64 (rateKey): a host holds the whole prefix.
+        const wait = buckets.take(rateKey(clientAddress(config, req)), clock.now().getTime());
         if (wait > 0) {
           // The body is not read: say so, so the client does not keep sending it on this connection.
           return sendPage(res, 429, tooManyPage(pageContext(config, req), wait, requestUrl(req).pathname), { 'retry-after': String(wait), connection: 'close' });
