@@ -79,7 +79,7 @@ const formOf = (page: { headers: Headers; text: string }) => ({
 });
 
 let filedCount = 0;
-async function proposal(title: string, abstract: string | null, speaker: string, format: 'talk' | 'lightning' = 'talk'): Promise<string> {
+async function proposal(title: string, abstract: string | null, speaker: string | null, format: 'talk' | 'lightning' = 'talk'): Promise<string> {
   const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
   const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
   const draft = { format, title, abstract, durationMinutes: format === 'talk' ? 45 : 5, language: 'fr' as const, speakers: [{ name: speaker, email: `s${++filedCount}@example.fr` }], attachments: [] };
@@ -177,6 +177,20 @@ describe('public pages', () => {
   it('nothing but GET on the read-only pages', async () => {
     expect((await post(`${base}/`, '')).status).toBe(405);
     expect((await post(`${base}/events.ics`, '')).status).toBe(405);
+  });
+
+  it('a speaker without a name is not shown by address on the page nor in the feed', async () => {
+    const ref = await proposal('Sans nom', null, null);
+    const email = `s${filedCount}@example.fr`;
+    await store.events.assign(eventId, ref);
+    const fr = (await get(`${base}/`)).text;
+    expect(fr).toContain('Sans nom');
+    expect(fr).not.toContain(email);
+    expect(fr).toContain('par un·e orateur·rice');
+    expect((await get(`${base}/?lang=en`)).text).toContain('a speaker');
+    const ics = (await get(`${base}/events.ics`)).text.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('Sans nom (un·e orateur·rice)');
+    expect(ics).not.toContain(email);
   });
 });
 
