@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageLanguage } from '../../src/core/pages/language.ts';
 import { csrfToken, csrfValid } from '../../src/core/pages/csrf.ts';
-import { rateKey, TokenBuckets } from '../../src/core/pages/rate-limit.ts';
+import { rateKey, subscribeLimit, TokenBuckets } from '../../src/core/pages/rate-limit.ts';
 
 describe('pageLanguage', () => {
   it.each([
@@ -61,6 +61,13 @@ describe('TokenBuckets', () => {
   });
 });
 
+describe('subscribeLimit', () => {
+  it('a tenth of the rate, a quarter of the burst, never below one', () => {
+    expect(subscribeLimit({ perMinute: 30, burst: 20 })).toEqual({ perMinute: 3, burst: 5 });
+    expect(subscribeLimit({ perMinute: 1, burst: 1 })).toEqual({ perMinute: 0.1, burst: 1 });
+  });
+});
+
 describe('rateKey', () => {
   it('keys an IPv6 client by its /64, whatever the spelling; an IPv4-mapped one by its IPv4 address; anything else as given', () => {
     const same = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0DB8:0001:0002:0:0:0:7', '[2001:db8:1:2::9]', '2001:db8:1:2::1%eth0'];
@@ -103,7 +110,9 @@ describe('pages as data → HTML (no server)', () => {
     expect(html).toContain('Café &quot;&lt;i&gt;&quot;');
     expect(html).toContain('href="https://osm.example/?a=1&amp;b=2"');
     expect(html).toContain('<h3>O&#39;Brien &lt;/h3&gt;&lt;h1&gt;</h3>');
-    expect(html).toContain('by x@&lt;y&gt;.fr');
+    // A nameless speaker is not shown by address on a public page.
+    expect(html).toContain('by a speaker');
+    expect(html).not.toContain('x@');
     // Summer: 17:30 UTC is 19:30 in Paris.
     expect(html).toContain('Thursday, July 1, 2027 at 7:30 PM');
   });

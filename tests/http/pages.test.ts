@@ -338,6 +338,19 @@ describe('rate limit', () => {
     expect((await get(`${base}/`, from('2001:db8:7:9::1'))).status).toBe(200);
   });
 
+  it('POST /subscribe has a stricter bucket of its own (a tenth of the rate, a quarter of the burst); the pages keep theirs', async () => {
+    const base = await serve(config({ http: { rateLimit: { perMinute: 60, burst: 8 } } }), recordingSubscriptions().subs);
+    // Burst 8 → 2 subscriptions at once; refused or not by CSRF, each counts.
+    expect((await post(`${base}/subscribe`, 'email=a%40example.fr')).status).toBe(403);
+    expect((await post(`${base}/subscribe`, 'email=b%40example.fr')).status).toBe(403);
+    const refused = await post(`${base}/subscribe`, 'email=c%40example.fr');
+    expect(refused.status).toBe(429);
+    // 6 a minute: one back every 10 s.
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect((await get(`${base}/subscribe`)).status).toBe(200);
+    expect((await get(`${base}/`)).status).toBe(200);
+  });
+
   it('refills with time', async () => {
     let now = NOW.getTime();
     const base = await serve(config({ http: { rateLimit: { perMinute: 60, burst: 1 } } }), undefined, { now: () => new Date(now) });

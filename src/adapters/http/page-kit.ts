@@ -9,7 +9,7 @@ import type { Config } from '../../config/schema.ts';
 import { CSRF_COOKIE, CSRF_FIELD, csrfToken, csrfValid, isNonce } from '../../core/pages/csrf.ts';
 import { tooManyPage, type PageContext } from '../../core/pages/forms.ts';
 import { pageLanguage } from '../../core/pages/language.ts';
-import { rateKey, TokenBuckets } from '../../core/pages/rate-limit.ts';
+import { rateKey, subscribeLimit, TokenBuckets } from '../../core/pages/rate-limit.ts';
 import type { Route } from './server.ts';
 
 /** A form is a few hundred bytes; anything much longer is not one of ours. */
@@ -115,17 +115,22 @@ export function clientAddress(config: Config, req: IncomingMessage): string {
 
 /**
  * The routes behind one set of token buckets (one per client address — per /64 for IPv6 —, shared by all of them): past the limit,
- * 429 with Retry-After and a short page. `exempt` lets a request through uncounted.
+ * 429 with Retry-After and a short page. `exempt` lets a request through uncounted. A POST to /subscribe also takes
+ * from a stricter bucket of its own (subscribeLimit): it is the one request that mails someone else.
  */
 export function rateLimited(config: Config, routes: readonly Route[], clock: { now(): Date }, exempt: (req: IncomingMessage) => boolean = () => false): Route[] {
   const buckets = new TokenBuckets(config.http.rateLimit);
+  const subscribes = new TokenBuckets(subscribeLimit(config.http.rateLimit));
   return routes.map((route) => ({
     prefix: route.prefix,
     ...(route.exact ? { exact: route.exact } : {}),
     handle(req, res) {
       if (!exempt(req)) {
         // An IPv6 client counts by its /64 (rateKey): a host holds the whole prefix.
-        const wait = buckets.take(rateKey(clientAddress(config, req)), clock.now().getTime());
+        const key = rateKey(clientAddress(config, req));
+        const at = clock.now().getTime();
+        let wait = buckets.take(key, at);
+        if (wait === 0 && req.method === 'POST' && route.prefix === '/subscribe') wait = subscribes.take(key, at);
         if (wait > 0) {
           // The body is not read: say so, so the client does not keep sending it on this connection.
           return sendPage(res, 429, tooManyPage(pageContext(config, req), wait, requestUrl(req).pathname), { 'retry-after': String(wait), connection: 'close' });

@@ -54,6 +54,14 @@ export class TokenBuckets {
 }
 
 /**
+ * The second, stricter bucket of POST /subscribe: each one may send a confirmation mail to a stranger, so a client
+ * gets a tenth of the pages' rate and a quarter of their burst for it (30/20 by default: 3 a minute, 5 at once).
+ */
+export function subscribeLimit(pages: RateLimit): RateLimit {
+  return { perMinute: pages.perMinute / 10, burst: Math.max(1, Math.ceil(pages.burst / 4)) };
+}
+
+/**
  * The bucket a client address counts against. IPv6: its /64 — one subscriber line or one host's allocation holds
  * a whole /64, so keying each full address would give a client 2^64 fresh buckets. An IPv4-mapped address
  * (::ffff:203.0.113.7, what a dual-stack socket reports) stays that IPv4 address. Anything else (IPv4, a name,
