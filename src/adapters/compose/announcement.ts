@@ -52,6 +52,8 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       daysBefore: input.daysBefore ?? null,
       forSpeakers: input.forSpeakers ?? false,
       update: input.update ?? false,
+      // Broadcast to lists (public archives) and members: a speaker without a name is not shown by their address.
+      publicPage: !(input.forSpeakers ?? false),
     });
     const r = await renderer.render(input.kind, spec.locale, data);
     // Written for people who read lists in text mode: no line over 72 columns, whatever the titles' lengths.

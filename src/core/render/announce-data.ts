@@ -83,6 +83,11 @@ export interface EventMailContext {
   daysBefore?: number | null;
   forSpeakers?: boolean;
   update?: boolean;
+  /**
+   * Shown to anyone (the public pages, the calendar feed): a speaker without a name is not shown by their address
+   * (harvestable, and never given for publication) but as « un·e orateur·rice ».
+   */
+  publicPage?: boolean;
 }
 
 export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], ctx: EventMailContext): EventMailData {
@@ -98,7 +103,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
       isLightning: t.format === 'lightning',
       formatLabel: L.format[t.format],
       durationLabel: L.minutes(t.durationMinutes),
-      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : (s.email ?? '?'))).join(', '),
+      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : ctx.publicPage ? L.speaker : (s.email ?? '?'))).join(', '),
       abstractHtml: abstract ? textToHtml(abstract) : null,
       abstractText: abstract ? wrapText(abstract, 72, '    ') : null,
     };
