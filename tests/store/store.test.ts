@@ -397,6 +397,16 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.claim(d!, 60_000)).toBeNull();
     });
 
+    it('markFailed onlyIf: parks a row only in that status', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      await store.outbox.claim(id, 60_000);
+      expect(await store.outbox.markFailed(id, 'job ended', null, false, { onlyIf: 'queued' })).toBe(false);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'sending' });
+      expect(await store.outbox.markFailed(id, 'deferred', '451', true)).toBe(true);
+      expect(await store.outbox.markFailed(id, 'job ended', '451', false, { onlyIf: 'queued' })).toBe(true);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'failed', lastError: 'job ended' });
+    });
+
     it('a live transmitting row is neither parked nor claimed', async () => {
       const { id } = await store.outbox.enqueue(item());
       await store.outbox.claim(id, 60_000);
