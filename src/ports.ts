@@ -206,11 +206,18 @@ export interface OutboxStore {
    * Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired).
    * `transmitting`: the caller begins the SMTP transaction right away — the claim is also markTransmitting.
    */
-  claim(id: number, leaseMs: number, opts?: { transmitting?: boolean }): Promise<OutboxItem | null>;
-  /** claim for several rows in one statement (a deliver job's rows): results in the order of `ids`, null where lost. */
-  claimAll(ids: readonly number[], leaseMs: number, opts?: { transmitting?: boolean }): Promise<(OutboxItem | null)[]>;
-  /** Recorded just before the SMTP transaction: from here on, a crash may leave the mail delivered. */
-  markTransmitting(id: number): Promise<void>;
+  claim(id: number, leaseMs: number, opts?: { transmitting?: boolean; checkFirst?: readonly OutboxPurpose[] }): Promise<OutboxItem | null>;
+  /**
+   * claim for several rows in one statement (a deliver job's rows): results in the order of `ids`, null where lost.
+   * `checkFirst`: purposes whose rows are checked before they go (a digest's member): claimed but not transmitting —
+   * the caller marks them (markTransmitting with its fence) once the check passed.
+   */
+  claimAll(ids: readonly number[], leaseMs: number, opts?: { transmitting?: boolean; checkFirst?: readonly OutboxPurpose[] }): Promise<(OutboxItem | null)[]>;
+  /**
+   * Recorded just before the SMTP transaction: from here on, a crash may leave the mail delivered. With `fence` (the
+   * claim's attempt), only while the claim is still the caller's (its lease not run out): false when it is not.
+   */
+  markTransmitting(id: number, fence?: { attempts: number }): Promise<boolean>;
   /**
    * Rows whose sender died during the SMTP transaction are parked as failed, with a reason saying they may have
    * been delivered: sending them again could send the mail twice (RFC 1047). Returns their ids.
@@ -219,8 +226,11 @@ export interface OutboxStore {
   markSent(id: number, smtpResponse: string): Promise<void>;
   /** markSent for several rows in one statement and one commit. */
   markAllSent(marks: readonly { id: number; smtpResponse: string }[]): Promise<void>;
-  /** retry=true puts it back to queued (4xx); false parks it as failed (5xx). */
-  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean): Promise<void>;
+  /**
+   * retry=true puts it back to queued (4xx); false parks it as failed (5xx). `onlyIf`: only a row in that status
+   * (a job's final failure parks only what is still queued); false when the row was not changed.
+   */
+  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean, opts?: { onlyIf?: OutboxItem['status'] }): Promise<boolean>;
   get(id: number): Promise<OutboxItem | null>;
   /** A parked (failed) mail goes back to queued with its attempts reset: `crieur failed retry`. */
   requeue(id: number): Promise<void>;

@@ -69,11 +69,16 @@ export const RUNNERS: readonly Runner[] = [
       return { outcomes: { sent: d.sent.length, skipped: d.skipped.length }, failed: d.failed };
     },
     retry: MTA,
-    // The row keeps the server's last answer (smtp_response); the reason says why retries ended.
+    // The row keeps the server's last answer (smtp_response); the reason says why retries ended. Only a row still
+    // queued is this job's to park: one `sending` is another live worker's (or a crash's, parked by the sweep as
+    // possibly delivered), one `failed` keeps the reason it was parked with.
     park: async (deps, id, error) => {
       const item = await deps.store.outbox.get(id);
-      if (item && item.status !== 'sent') await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false);
-      deps.log.error({ outbox: id, reason: error.message, answer: item?.smtpResponse ?? null }, 'mail parked');
+      // Guarded in the statement too: a worker may claim the row between the read and the write.
+      if (item?.status !== 'queued' || !(await deps.store.outbox.markFailed(id, error.message, item.smtpResponse, false, { onlyIf: 'queued' }))) {
+        return deps.log.warn({ outbox: id, status: item?.status ?? null, reason: error.message }, 'job ended: mail not parked, not queued');
+      }
+      deps.log.error({ outbox: id, reason: error.message, answer: item.smtpResponse }, 'mail parked');
     },
   },
   // A chunk of a campaign's ledger (announcements, reminders). Two at a time: one chunk's commits overlap the other's

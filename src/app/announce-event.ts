@@ -7,6 +7,7 @@
  * the roster), chunk jobs dispatched.
  * Sending is send-campaign.ts's job.
  */
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.ts';
 import type { EventForMail, TalkForMail } from '../core/render/announce-data.ts';
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
@@ -129,29 +130,60 @@ export interface Announced {
  * in every scope, so that a list that had an update through one campaign gets nothing new through another.
  * Announcing a version again finds its campaign: nothing new.
  */
-export async function whichAnnouncement(campaigns: CampaignStore, ev: EventRecord, list: string | null): Promise<{ key: string; subjectRef: string; update: boolean }> {
+export async function whichAnnouncement(
+  campaigns: CampaignStore,
+  ev: EventRecord,
+  list: string | null,
+  content?: string,
+): Promise<{ key: string; subjectRef: string; update: boolean }> {
   const base = `announce:E-${ev.id}${list ? `:${list}` : ''}`;
+  const version = (sequence: number, first: number | null) =>
+    first === null || first >= sequence ? { key: base, subjectRef: `E-${ev.id}`, update: false } : { key: `${base}:S${sequence}`, subjectRef: `E-${ev.id}:S${sequence}`, update: true };
   const first = await campaigns.firstAnnouncement(ev.id);
-  if (!first || first.eventSequence === null || first.eventSequence >= ev.sequence) return { key: base, subjectRef: `E-${ev.id}`, update: false };
-  return { key: `${base}:S${ev.sequence}`, subjectRef: `E-${ev.id}:S${ev.sequence}`, update: true };
+  if (!first) return version(ev.sequence, null);
+  // SEQUENCE went up but the mail would show what was last announced (the programme moved away and back): that
+  // version again, nothing new — not an update that changes nothing.
+  if (content !== undefined && first.eventSequence !== null && first.eventSequence < ev.sequence) {
+    const last = await campaigns.lastAnnouncement(ev.id);
+    if (last?.eventSequence != null && (await campaigns.parts(last.id)).content === content) return version(last.eventSequence, first.eventSequence);
+  }
+  return version(ev.sequence, first.eventSequence);
+}
+
+/**
+ * What an announcement's mail shows, as a digest: the event, its programme and the next meetup — not its SEQUENCE,
+ * the campaign's date (Date, DTSTAMP) nor the update marker, which change without anything visible changing.
+ */
+export function visibleContent(input: EventMailInput): string {
+  const shown = (e: EventForMail | null) =>
+    e && { id: e.id, date: e.date.toISOString(), venue: e.venue, title: e.title, venueAddress: e.venueAddress, mapUrl: e.mapUrl, registrationUrl: e.registrationUrl, capacity: e.capacity };
+  return createHash('sha256')
+    .update(JSON.stringify({ event: shown(input.event), talks: input.talks, next: shown(input.next) }))
+    .digest('base64url');
 }
 
 export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
   const specs = announceVariants(deps.config, opts.list);
-  const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, opts.list ?? null);
-  const built = await deps.builder.build(await eventMailInput(deps, ev, 'announce', deps.clock.now(), update ? { update } : {}), specs);
+  const input = await eventMailInput(deps, ev, 'announce', deps.clock.now());
+  const content = visibleContent(input);
+  const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, opts.list ?? null, content);
+  const built = await deps.builder.build(update ? { ...input, update } : input, specs);
   const { campaign, created } = await deps.store.campaigns.create({
     key,
     kind: 'announce',
     eventId: ev.id,
     list: opts.list ?? null,
-    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])) },
+    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])), content },
     eventSequence: ev.sequence,
   });
   const from = envelopeSender(deps.config);
   let added = 0;
-  // An update goes first to whoever had an earlier version, in the variant they had (a list, a language).
-  if (update) added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
+  if (update) {
+    // Whoever an earlier version has not reached yet (rate-limited, paused) gets only this one, not the stale one
+    // first; then the update goes to whoever had an earlier version, in the variant they had (a list, a language).
+    await deps.store.campaigns.supersede(campaign.id, ev.id, campaign.eventSequence ?? ev.sequence, specs.map((s) => s.key));
+    added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
+  }
   for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
     added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }

@@ -45,6 +45,8 @@ export interface CampaignCounts {
 /** The mail, built once per variant (a list's address, the roster in each language). */
 export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
+  /** An announcement's: what its mail shows, as a digest (announce-event.ts visibleContent); absent before it existed. */
+  content?: string;
 }
 
 /** The outbox purpose of a campaign's rows (its ledger key's first part). */
@@ -115,11 +117,18 @@ export interface CampaignStore {
   addMails(id: number, purpose: 'digest', mails: readonly CampaignMail[]): Promise<number[]>;
   /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
   firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
+  /** The event's announcement of the highest SEQUENCE (the version last announced), whatever its scope, if any. */
+  lastAnnouncement(eventId: number): Promise<CampaignRecord | null>;
   /**
    * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
    * (each keeps the variant they had). Returns how many rows were added.
    */
   addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
+  /**
+   * An update supersedes the earlier announcements of its event: their rows still queued with one of `variants` are
+   * not sent ("superseded by SEQUENCE n") — those recipients get only the update. Returns the rows superseded.
+   */
+  supersede(id: number, eventId: number, sequence: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
   addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */

@@ -1,8 +1,8 @@
 /**
  * The sender runner: takes the status lock of a job's outbox rows (one statement), sends their stored bytes side
- * by side on the pooled connections, records the SMTP answers (one `sent` mark for the rows that went out).
- * A job usually carries a filing's mails (an acknowledgement per speaker, a notice per organizer): one job, one
- * claim and one mark instead of one of each per mail.
+ * by side on the pooled connections, records each SMTP answer as it arrives (the `sent` marks that arrive together
+ * share one statement). A job usually carries a filing's mails (an acknowledgement per speaker, a notice per
+ * organizer): one job and one claim instead of one per mail.
  *
  * A row that failed is recorded on the row (the server's answer, or the connection error) and goes back to queued;
  * it is answered in `failed` with the sender's error (ESMTP_TRANSIENT / ESMTP_PERMANENT), and the worker boundary
@@ -11,7 +11,11 @@
  * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
+import type { OutboxPurpose } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
+
+/** The purposes checked after the claim, before the send (memberLeftSince). */
+const CHECKED_FIRST: readonly OutboxPurpose[] = ['digest'];
 
 export interface Delivery {
   sent: number[];
@@ -42,16 +46,18 @@ export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | '
 async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[], out: Delivery): Promise<void> {
   const { store, log } = deps;
   const sender = deps.sender!;
-  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true });
-  const sent: { id: number; smtpResponse: string }[] = [];
+  // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves
+  // it claimable again, not parked as possibly delivered.
+  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true, checkFirst: CHECKED_FIRST });
   const settled = await Promise.allSettled(
     items.map(async (item, i) => {
       if (!item) return void out.skipped.push(ids[i]!);
       if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
+      // Its lease ran out during the check and another worker took it: theirs to send.
+      if (CHECKED_FIRST.includes(item.purpose) && !(await store.outbox.markTransmitting(item.id, { attempts: item.attempts }))) return void out.skipped.push(item.id);
+      let r: { response: string };
       try {
-        const r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
-        sent.push({ id: item.id, smtpResponse: r.response });
-        log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
+        r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
       } catch (err) {
         const e = err as Error & { code?: string; response?: string | null };
         const response = e.response ?? null;
@@ -60,15 +66,18 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
         // What the server said, or why no server answered (refused, timeout): never a bare null.
         log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
         out.failed.push({ id: item.id, error: e });
+        return;
       }
+      // Marked as soon as its answer is in, not after the slowest of its siblings: a kill or a lease running out
+      // meanwhile would park an accepted mail as "may have been delivered". Marks arriving together still share one
+      // statement (src/adapters/db/coalesce.ts). A crash before it leaves the row "transmitting": parked, never resent.
+      await store.outbox.markSent(item.id, r.response);
+      out.sent.push(item.id);
+      log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
     }),
   );
-  // The rows that went out, in one statement (shared with other jobs' marks: src/adapters/db/coalesce.ts). A crash
-  // before it leaves them "transmitting": parked as possibly delivered, never sent again by themselves.
-  await store.outbox.markAllSent(sent);
-  out.sent.push(...sent.map((s) => s.id));
-  // A failure recorded nowhere (the database went away during markFailed): the job is tried again as a whole, after
-  // the mails that went out were marked — the rows sent are then skipped by the claim.
+  // A failure recorded nowhere (the database went away during a mark): the job is tried again as a whole — the
+  // rows marked sent are then skipped by the claim.
   const lost = settled.find((s) => s.status === 'rejected');
   if (lost) throw lost.reason;
 }
@@ -81,7 +90,14 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
 async function memberLeftSince(deps: Pick<AppDeps, 'store' | 'log'>, item: { id: number; purpose: string; envelopeFrom: string; recipient: string }): Promise<boolean> {
   const member = item.purpose === 'digest' ? findMemberToken(item.envelopeFrom) : null;
   if (member?.purpose !== 'bounce') return false;
-  const row = await deps.store.membership.byId(member.id);
+  let row;
+  try {
+    row = await deps.store.membership.byId(member.id);
+  } catch (err) {
+    // Nothing was sent: back to queued at once (else claimable again once its lease runs out).
+    await deps.store.outbox.markFailed(item.id, `member check failed: ${(err as Error).message}`, null, true).catch(() => undefined);
+    throw err;
+  }
   if (!row || row.status === 'active') return false;
   await deps.store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
   deps.log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');

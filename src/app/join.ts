@@ -72,6 +72,11 @@ export interface JoinStore {
     key: string | null;
     at: Date;
     expiresAt: Date;
+    /**
+     * Without a key: an open request for the same member with the same choices (name, language, digest) created
+     * since then is this one (`created` false) — a double click or a browser's retry mails once.
+     */
+    reuseSince?: Date | null;
   }): Promise<{ request: JoinRequestRow; created: boolean }>;
   get(id: number): Promise<JoinRequestRow | null>;
   /**
@@ -94,6 +99,8 @@ export interface JoinDeps {
 export const joinRef = (requestId: number): string => `join:${requestId}`;
 
 const DAY_MS = 86_400_000;
+/** How long a keyless request (the page) stands for an identical one: a double click, a retry, a back-and-resend. */
+const REUSE_MS = 10 * 60_000;
 
 /** Our own addresses and the lists': nobody joins as one of them (crieur would write to itself). */
 export function ownAddresses(config: Config): string[] {
@@ -123,11 +130,13 @@ export async function requestSubscription(deps: JoinDeps, req: JoinRequest): Pro
     key: req.key ?? null,
     at: now,
     expiresAt: expiresAt(now, deps.config.membership.confirmDays),
+    reuseSince: req.key ? null : new Date(now.getTime() - REUSE_MS),
   });
   const token = mintMemberToken(requireSecret(deps.config), 'confirm', request.id, request.email);
   const locale = request.language ?? deps.config.group.locale;
   const digestAsked = request.digest ? { list: request.digest.list, cadence: request.digest.choice?.cadence ?? null } : null;
-  const mail = await deps.membershipMails.confirmJoin({ name: request.name, email: request.email }, locale, token, request.expiresAt, digestAsked);
+  // Addressed without the name asked for (neither in To nor in the greeting): it is unproven text from anyone.
+  const mail = await deps.membershipMails.confirmJoin({ name: null, email: request.email }, locale, token, request.expiresAt, digestAsked);
   const row = await deps.store.outbox.enqueueCapped(
     { purpose: 'membership', subjectRef: joinRef(request.id), recipient: mail.recipient, raw: mail.raw, envelopeFrom: mail.envelopeFrom },
     membershipCap(deps.config, now),

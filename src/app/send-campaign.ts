@@ -135,7 +135,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       result = 'paused';
     }
   };
-  const finish = async (rowId: number, f: () => Promise<void>) => {
+  const finish = async (rowId: number, f: () => Promise<unknown>) => {
     await f();
     live.delete(rowId);
   };
@@ -155,8 +155,11 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     const memberId = toList ? null : row.memberId;
     const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));
     const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
+    // One pooled connection taken for the send (src/adapters/smtp/slots.ts): a deliver job's rows, marked transmitting
+    // once it holds its connections, never wait in the pool's queue behind a campaign's mails.
+    const release = sender.reserve ? await sender.reserve(1) : () => undefined;
     try {
-      const r = await sender.send(raw, { from, to: [row.recipient] });
+      const r = await sender.send(raw, { from, to: [row.recipient] }).finally(release);
       // Recorded with the next batch's status lock (or at the end); renewed until then.
       sentMarks.push({ id: row.id, response: r.response });
       tally.sent++;
@@ -185,7 +188,14 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     for (let i = 0; i < held.length; i += Math.max(1, config.smtp.pool)) {
       const batch = held.slice(i, i + Math.max(1, config.smtp.pool));
       const marks = flushed();
-      const granted = new Set(await store.campaigns.transmit(batch.map((r) => live.get(r.id)!), leaseMs, marks));
+      const granted = new Set(
+        await store.campaigns.transmit(batch.map((r) => live.get(r.id)!), leaseMs, marks).catch((err: unknown) => {
+          // Not recorded: they are marked at the end (finally) with the rest, not lost — else accepted mails would
+          // be parked as possibly delivered.
+          sentMarks = [...marks, ...sentMarks];
+          throw err;
+        }),
+      );
       forget(marks);
       // A row not granted was taken by another sender after this one's lease ran out: it is theirs to send.
       for (const r of batch) {

@@ -89,7 +89,7 @@ export const DESCRIPTIONS: Record<string, KeyText> = {
   'dkim.keyFile': { text: 'Path of the PEM private key.', example: '/etc/crieur/dkim.pem' },
   templates: { text: 'Templates of the mails crieur sends.' },
   'http.public': { text: 'Serve the public pages: / (the next meetup), /events.ics, /subscribe. /unsubscribe and /confirm links in mail work either way.' },
-  'http.rateLimit': { text: 'Requests per client address to the pages (token bucket); past it, 429 with Retry-After.' },
+  'http.rateLimit': { text: 'Requests per client address (IPv6: per /64) to the pages (token bucket); past it, 429 with Retry-After. POST /subscribe gets a tenth of the rate and a quarter of the burst.' },
   'http.rateLimit.perMinute': { text: 'Requests per minute one address may make, on average.' },
   'http.rateLimit.burst': { text: 'Requests one address may make at once.' },
   'http.rateLimit.forwardedFor': { text: 'Behind a reverse proxy: the client is the last address of X-Forwarded-For (only true if the proxy sets it).' },

@@ -133,4 +133,49 @@ describe('an announced event that changes', () => {
     const list = await Promise.all(sink.messages.slice(before).filter((m) => m.envelope.to[0] === 'pgsql-fr-generale@lists.example.org').map((m) => simpleParser(m.raw)));
     expect(list.map((m) => m.subject)).toEqual(['[Groupe de test] Meetup de mars, jeudi 11 mars 2027 à 19h00', '[Groupe de test] Mise à jour : Meetup de mars, jeudi 11 mars 2027 à 19h00']);
   });
+
+  it('while the first announcement is still sending: those it has not reached get only the update', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-04-08T17:00:00Z'), venue: 'Chez Dalibo', title: "Meetup d'avril" });
+    const before = sink.messages.length;
+    // Announced, then nothing sent yet (rate-limited, or paused) when the event moves.
+    const deps = { config, store, builder: createEventMailBuilder(config), clock };
+    const first = await announceEvent(deps, (await store.events.get(ev.id))!);
+    expect(first).toMatchObject({ created: true, added: 4, update: false });
+    const moved = await store.events.update(ev.id, { venue: 'Chez Data Bene' });
+    const upd = await announceEvent(deps, (await store.events.get(ev.id))!);
+    // Every member gets it; nobody had the first version.
+    expect(upd).toMatchObject({ created: true, added: 4, update: true });
+    // Then the campaign queue sends what both campaigns still have.
+    for (const c of [first.campaign.id, upd.campaign.id]) {
+      for (const start of await store.campaigns.pendingChunks(c, chunkSize(config))) await sendCampaignChunk({ config, store, sender, log: silent, clock, fill: fillMime }, start);
+    }
+    const got = await Promise.all(sink.messages.slice(before).map((m) => simpleParser(m.raw)));
+    expect(got).toHaveLength(4);
+    for (const m of got) expect(m.subject).toMatch(/^\[Groupe de test\] (Mise à jour :|Updated:) Meetup d'avril/);
+    expect(await store.campaigns.counts(first.campaign.id)).toMatchObject({ total: 4, sent: 0, queued: 0 });
+    const stale = (await store.outbox.list({ status: 'failed' })).filter((r) => r.subjectRef === `E-${ev.id}`);
+    expect(stale.map((r) => r.lastError)).toEqual(Array(4).fill(`superseded by SEQUENCE ${moved!.event.sequence}`));
+    // Not undelivered mail: the organizers' daily summary does not list them.
+    const unreported = await store.undelivered.unreported(100, { refPrefix: 'none:' });
+    expect(unreported.filter((m) => stale.some((r) => r.id === m.id))).toEqual([]);
+  });
+
+  it('a programme moved away and back changes nothing visible: no update', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-05-06T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mai' });
+    const first = await announce(ev);
+    expect(first).toMatchObject({ created: true, update: false });
+    const before = sink.messages.length;
+    const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
+    const draft = { format: 'talk' as const, title: 'Index BRIN', abstract: null, durationMinutes: 30, language: 'fr' as const, speakers: [{ name: 'Léa', email: 'lea@example.fr' }], attachments: [] };
+    const { ref } = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal;
+    await store.events.assign(ev.id, ref);
+    await store.events.unassign(ref);
+    expect((await store.events.get(ev.id))!.sequence).toBeGreaterThan(ev.sequence);
+    expect(await announce(ev)).toMatchObject({ campaign: { id: first.campaign.id }, created: false, added: 0, update: false });
+    expect(sink.messages.length).toBe(before);
+    // A visible change after that is an update again.
+    await store.events.assign(ev.id, ref);
+    expect(await announce(ev)).toMatchObject({ created: true, update: true });
+    expect(sink.messages.length).toBeGreaterThan(before);
+  });
 });

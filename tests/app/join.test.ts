@@ -122,11 +122,66 @@ describe('join by double opt-in', () => {
     expect((await store.subscribers.get('dan@example.org'))!.status).toBe('pending');
   });
 
+  /** Runs `f` with the clock moved on by `ms` each call to `step` (requests minutes apart are not one double click). */
+  async function minutesApart<T>(f: (step: () => void) => Promise<T>): Promise<T> {
+    const saved = now;
+    try {
+      return await f(() => void (now = new Date(now.getTime() + 11 * 60_000)));
+    } finally {
+      now = saved;
+    }
+  }
+
   it('caps confirmation mails per address and day (mail-bombing a third party)', async () => {
     const ask = () => requestSubscription(deps, { email: 'victim@example.org', source: 'web', cause: 'web (198.51.100.1)' });
-    for (let i = 0; i < config.membership.requestsPerDay; i++) expect(await ask()).toBe('confirmation-sent');
-    expect(await ask()).toBe('capped');
+    await minutesApart(async (step) => {
+      for (let i = 0; i < config.membership.requestsPerDay; i++, step()) expect(await ask()).toBe('confirmation-sent');
+      expect(await ask()).toBe('capped');
+    });
     expect(await mailsTo('victim@example.org')).toHaveLength(config.membership.requestsPerDay);
+  });
+
+  it('the cap counts the mailbox, not the address string: plus-addresses and case share one cap', async () => {
+    const variants = ['mbox+1@example.org', 'mbox+2@example.org', 'MBox+3@example.org', 'mbox@example.org', 'mbox+x+y@example.org'];
+    const outcomes: string[] = [];
+    for (const email of variants) outcomes.push(await requestSubscription(deps, { email, source: 'web', cause: 'web (198.51.100.2)' }));
+    const rows = (await store.outbox.list()).filter((r) => r.purpose === 'membership' && /^mbox(\+.*)?@example\.org$/i.test(r.recipient));
+    expect(rows).toHaveLength(config.membership.requestsPerDay);
+    expect(outcomes.filter((o) => o === 'capped')).toHaveLength(variants.length - config.membership.requestsPerDay);
+    // Another mailbox of the same domain keeps its own cap.
+    expect(await requestSubscription(deps, { email: 'mbox2+1@example.org', source: 'web', cause: 'web (198.51.100.2)' })).toBe('confirmation-sent');
+  });
+
+  it('the confirmation never carries the name typed in the request (neither To nor greeting); confirming applies it', async () => {
+    const hostile = 'URGENT votre compte est suspendu appelez https://evil.example';
+    await requestSubscription(deps, { email: 'gil@example.org', name: hostile, language: 'fr', source: 'web', cause: 'web (198.51.100.3)' });
+    await requestSubscription(deps, { email: 'hal@example.org', name: hostile, language: 'en', source: 'mail', cause: 'mail (inbound 40)', key: 'inbound:40' });
+    for (const email of ['gil@example.org', 'hal@example.org']) {
+      const c = await confirmation(email);
+      expect(c.raw).not.toContain('evil.example');
+      expect(c.raw).not.toContain('URGENT');
+      expect(c.mail.text).not.toContain('evil.example');
+      expect(c.mail.html).not.toContain('evil.example');
+      expect(c.mail.text).toMatch(/^(Bonjour|Hello),$/m);
+    }
+    // The pending member has no name nor language until someone confirms (the request row keeps them).
+    expect(await store.subscribers.get('gil@example.org')).toMatchObject({ status: 'pending', name: null, language: null });
+    expect(await confirmSubscription(deps, (await confirmation('gil@example.org')).token, 'link https')).toBe('confirmed');
+    expect(await store.subscribers.get('gil@example.org')).toMatchObject({ status: 'active', name: hostile, language: 'fr' });
+  });
+
+  it('the same page request twice (double click, browser retry) mails once; another choice, or minutes later, is a new request', async () => {
+    const req = { email: 'ivy@example.org', name: 'Ivy', language: 'fr' as const, source: 'web' as const, cause: 'web (198.51.100.4)' };
+    expect(await Promise.all([requestSubscription(deps, req), requestSubscription(deps, req)])).toEqual(['confirmation-sent', 'confirmation-sent']);
+    expect(await requestSubscription(deps, req)).toBe('confirmation-sent');
+    expect(await mailsTo('ivy@example.org')).toHaveLength(1);
+    expect(await requestSubscription(deps, { ...req, language: 'en' })).toBe('confirmation-sent');
+    expect(await mailsTo('ivy@example.org')).toHaveLength(2);
+    await minutesApart(async (step) => {
+      step();
+      expect(await requestSubscription(deps, req)).toBe('confirmation-sent');
+    });
+    expect(await mailsTo('ivy@example.org')).toHaveLength(3);
   });
 
   it('a member asking again gets the same neutral mail as a stranger; our own addresses and non-addresses are refused', async () => {

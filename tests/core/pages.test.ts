@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageLanguage } from '../../src/core/pages/language.ts';
 import { csrfToken, csrfValid } from '../../src/core/pages/csrf.ts';
-import { TokenBuckets } from '../../src/core/pages/rate-limit.ts';
+import { rateKey, subscribeLimit, TokenBuckets } from '../../src/core/pages/rate-limit.ts';
 
 describe('pageLanguage', () => {
   it.each([
@@ -61,6 +61,36 @@ describe('TokenBuckets', () => {
   });
 });
 
+describe('subscribeLimit', () => {
+  it('a tenth of the rate, a quarter of the burst, never below one', () => {
+    expect(subscribeLimit({ perMinute: 30, burst: 20 })).toEqual({ perMinute: 3, burst: 5 });
+    expect(subscribeLimit({ perMinute: 1, burst: 1 })).toEqual({ perMinute: 0.1, burst: 1 });
+  });
+});
+
+describe('rateKey', () => {
+  it('keys an IPv6 client by its /64, whatever the spelling; an IPv4-mapped one by its IPv4 address; anything else as given', () => {
+    const same = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0DB8:0001:0002:0:0:0:7', '[2001:db8:1:2::9]', '2001:db8:1:2::1%eth0'];
+    for (const a of same) expect(rateKey(a), a).toBe('2001:db8:1:2::/64');
+    expect(rateKey('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+    expect(rateKey('::1')).toBe('0:0:0:0::/64');
+    expect(rateKey('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(rateKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(rateKey('::FFFF:cb00:7107')).toBe('203.0.113.7');
+    expect(rateKey('::ffff:203.0.113.8')).not.toBe(rateKey('::ffff:203.0.113.7'));
+    expect(rateKey('2001:db8:1:2::10.0.0.1')).toBe('2001:db8:1:2::/64');
+    for (const a of ['203.0.113.7', 'unknown', '1:2:3', '1::2::3', '2001:db8:1:2:3:4:5:6:7', 'gggg::1', '::ffff:300.0.0.1']) expect(rateKey(a), a).toBe(a);
+  });
+
+  it('one bucket for all the addresses of a /64', () => {
+    const b = new TokenBuckets({ perMinute: 1, burst: 2 });
+    expect(b.take(rateKey('2001:db8:5:6::1'), 0)).toBe(0);
+    expect(b.take(rateKey('2001:db8:5:6::2'), 0)).toBe(0);
+    expect(b.take(rateKey('2001:db8:5:6:a:b:c:d'), 0)).toBeGreaterThan(0);
+    expect(b.take(rateKey('2001:db8:5:7::1'), 0)).toBe(0);
+  });
+});
+
 describe('pages as data → HTML (no server)', () => {
   const group = { name: 'PUG <Paris>', timezone: 'Europe/Paris' };
   it('the programme page escapes everything written by people, and needs no script', async () => {
@@ -80,7 +110,9 @@ describe('pages as data → HTML (no server)', () => {
     expect(html).toContain('Café &quot;&lt;i&gt;&quot;');
     expect(html).toContain('href="https://osm.example/?a=1&amp;b=2"');
     expect(html).toContain('<h3>O&#39;Brien &lt;/h3&gt;&lt;h1&gt;</h3>');
-    expect(html).toContain('by x@&lt;y&gt;.fr');
+    // A nameless speaker is not shown by address on a public page.
+    expect(html).toContain('by a speaker');
+    expect(html).not.toContain('x@');
     // Summer: 17:30 UTC is 19:30 in Paris.
     expect(html).toContain('Thursday, July 1, 2027 at 7:30 PM');
   });

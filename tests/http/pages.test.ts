@@ -79,7 +79,7 @@ const formOf = (page: { headers: Headers; text: string }) => ({
 });
 
 let filedCount = 0;
-async function proposal(title: string, abstract: string | null, speaker: string, format: 'talk' | 'lightning' = 'talk'): Promise<string> {
+async function proposal(title: string, abstract: string | null, speaker: string | null, format: 'talk' | 'lightning' = 'talk'): Promise<string> {
   const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
   const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
   const draft = { format, title, abstract, durationMinutes: format === 'talk' ? 45 : 5, language: 'fr' as const, speakers: [{ name: speaker, email: `s${++filedCount}@example.fr` }], attachments: [] };
@@ -178,6 +178,20 @@ describe('public pages', () => {
     expect((await post(`${base}/`, '')).status).toBe(405);
     expect((await post(`${base}/events.ics`, '')).status).toBe(405);
   });
+
+  it('a speaker without a name is not shown by address on the page nor in the feed', async () => {
+    const ref = await proposal('Sans nom', null, null);
+    const email = `s${filedCount}@example.fr`;
+    await store.events.assign(eventId, ref);
+    const fr = (await get(`${base}/`)).text;
+    expect(fr).toContain('Sans nom');
+    expect(fr).not.toContain(email);
+    expect(fr).toContain('par un·e orateur·rice');
+    expect((await get(`${base}/?lang=en`)).text).toContain('a speaker');
+    const ics = (await get(`${base}/events.ics`)).text.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('Sans nom (un·e orateur·rice)');
+    expect(ics).not.toContain(email);
+  });
 });
 
 describe('forms and CSRF', () => {
@@ -274,6 +288,31 @@ describe('forms and CSRF', () => {
     expect(await causes('button@example.fr')).toEqual(['unsubscribe page']);
     expect(await causes('oneclick@example.fr')).toEqual(['one-click https']);
   });
+
+  it('the one-click POST sent as multipart/form-data (RFC 8058\'s SHOULD) unsubscribes too, without cookie; another value does not', async () => {
+    const emails = ['multi@example.fr', 'urlenc@example.fr', 'other@example.fr'];
+    await store.subscribers.upsert(emails.map((email) => ({ email, status: 'active' as const, source: 'cli', language: 'fr' as const, name: null })));
+    const url = async (email: string) => `${base}/unsubscribe/${mintMemberToken(SECRET, 'unsubscribe', (await store.membership.byEmail(email))!.id, email)}`;
+    const status = async (email: string) => (await store.membership.byEmail(email))!.status;
+    // What a mailbox provider sends: fetch writes the multipart body and its boundary, as a mail client's HTTP stack would.
+    const multipart = async (email: string, value: string) => {
+      const body = new FormData();
+      body.set('List-Unsubscribe', value);
+      const r = await fetch(await url(email), { method: 'POST', body, redirect: 'manual' });
+      expect(r.headers.get('content-type') ?? '').toContain('text/html');
+      return r.status;
+    };
+    expect(await multipart('other@example.fr', 'Yes')).toBe(403);
+    expect(await status('other@example.fr')).toBe('active');
+    expect(await multipart('multi@example.fr', 'One-Click')).toBe(200);
+    expect(await status('multi@example.fr')).toBe('unsubscribed');
+    expect((await post(await url('urlenc@example.fr'), 'List-Unsubscribe=One-Click')).status).toBe(200);
+    expect(await status('urlenc@example.fr')).toBe('unsubscribed');
+    // A body that says multipart and is not: no field, so the CSRF check refuses it.
+    const bad = await post(await url('other@example.fr'), 'List-Unsubscribe=One-Click', { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(bad.status).toBe(403);
+    expect(await status('other@example.fr')).toBe('active');
+  });
 });
 
 describe('rate limit', () => {
@@ -293,6 +332,23 @@ describe('rate limit', () => {
     const oneClick = await post(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, 'List-Unsubscribe=One-Click', from('203.0.113.1'));
     expect(oneClick.status).toBe(404);
     expect((await get(`${base}/unsubscribe/u-999999-aaaaaaaaaaaaaaaa`, from('203.0.113.1'))).status).toBe(429);
+    // IPv6: a new address of the same /64 is the same client; the next /64 is another.
+    for (let i = 1; i <= 3; i++) expect((await get(`${base}/`, from(`2001:db8:7:8::${i}`))).status).toBe(200);
+    expect((await get(`${base}/`, from('2001:db8:7:8:dead:beef:0:4'))).status).toBe(429);
+    expect((await get(`${base}/`, from('2001:db8:7:9::1'))).status).toBe(200);
+  });
+
+  it('POST /subscribe has a stricter bucket of its own (a tenth of the rate, a quarter of the burst); the pages keep theirs', async () => {
+    const base = await serve(config({ http: { rateLimit: { perMinute: 60, burst: 8 } } }), recordingSubscriptions().subs);
+    // Burst 8 → 2 subscriptions at once; refused or not by CSRF, each counts.
+    expect((await post(`${base}/subscribe`, 'email=a%40example.fr')).status).toBe(403);
+    expect((await post(`${base}/subscribe`, 'email=b%40example.fr')).status).toBe(403);
+    const refused = await post(`${base}/subscribe`, 'email=c%40example.fr');
+    expect(refused.status).toBe(429);
+    // 6 a minute: one back every 10 s.
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect((await get(`${base}/subscribe`)).status).toBe(200);
+    expect((await get(`${base}/`)).status).toBe(200);
   });
 
   it('refills with time', async () => {

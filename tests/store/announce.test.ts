@@ -135,4 +135,23 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     const held = await store.campaigns.hold(upd.id, 0, 1_000_000, 10, 60_000);
     expect(held.map((r) => [r.recipient, r.variant]).sort()).toEqual([['had@example.fr', 'member:fr'], ['list@lists.example', 'list:generale']]);
   });
+
+  it('an update supersedes the queued rows of earlier versions in its variants; the last version announced', async () => {
+    const ev = await store.events.create({ date: new Date('2027-07-08T17:00:00Z'), venue: 'V' });
+    expect(await store.campaigns.lastAnnouncement(ev.id)).toBeNull();
+    const first = (await store.campaigns.create({ key: `announce:sup-E-${ev.id}`, kind: 'announce', eventId: ev.id, list: null, parts: { ...parts, content: 'A' }, eventSequence: 0 })).campaign;
+    const recipients = ['sent@example.fr', 'held@example.fr', 'queued@example.fr'].map((email) => ({ email, variant: 'member:fr' }));
+    await store.campaigns.addRecipients(first.id, 'announce', `E-${ev.id}`, 'b@x', [...recipients, { email: 'list@lists.example', variant: 'list:generale' }]);
+    const rows = await store.campaigns.hold(first.id, 0, 1_000_000, 2, 60_000);
+    await store.campaigns.markSent(rows.filter((r) => r.recipient === 'sent@example.fr').map((r) => ({ id: r.id, response: '250' })));
+    const upd = (await store.campaigns.create({ key: `announce:sup-E-${ev.id}:S2`, kind: 'announce', eventId: ev.id, list: null, parts: { ...parts, content: 'B' }, eventSequence: 2 })).campaign;
+    expect(await store.campaigns.lastAnnouncement(ev.id)).toMatchObject({ id: upd.id, eventSequence: 2 });
+    expect((await store.campaigns.parts(upd.id)).content).toBe('B');
+    // Only the roster's row still queued: the one held by a sender is its own, the list's is not in these variants.
+    expect(await store.campaigns.supersede(upd.id, ev.id, 2, ['member:fr'])).toBe(1);
+    expect(await store.campaigns.supersede(upd.id, ev.id, 2, ['member:fr'])).toBe(0);
+    const failed = (await store.outbox.list({ status: 'failed' })).filter((r) => r.subjectRef === `E-${ev.id}`);
+    expect(failed.map((r) => [r.recipient, r.lastError])).toEqual([['queued@example.fr', 'superseded by SEQUENCE 2']]);
+    expect(await store.undelivered.unreported(100, { refPrefix: 'none:' })).not.toContainEqual(expect.objectContaining({ id: failed[0]!.id }));
+  });
 });

@@ -22,7 +22,8 @@ describe.each(ENGINES)('join requests on $name', (engine) => {
     expect(a.created).toBe(true);
     expect(a.request).toMatchObject({ email: 'Ana@Example.fr', name: 'Ana', language: 'fr', source: 'mail', confirmedAt: null, digest: { list: 'generale', choice: { cadence: 'weekly', format: 'text' } } });
     expect(a.request.expiresAt).toEqual(later(7));
-    expect(await store.subscribers.get('ana@example.fr')).toMatchObject({ status: 'pending', lists: ['members'], source: 'mail', consentedAt: null });
+    // Name and language wait on the request: the pending row carries nothing anyone typed.
+    expect(await store.subscribers.get('ana@example.fr')).toMatchObject({ status: 'pending', lists: ['members'], source: 'mail', consentedAt: null, name: null, language: null });
     const again = await open('ana@example.fr', { key: 'inbound:1' });
     expect(again).toEqual({ request: a.request, created: false });
     const other = await open('ana@example.fr', { key: 'inbound:2' });
@@ -64,5 +65,28 @@ describe.each(ENGINES)('join requests on $name', (engine) => {
     expect(await store.outbox.enqueueCapped(item('join:1'), cap)).toMatchObject({ inserted: false });
     expect(await store.outbox.enqueueCapped(item('join:2'), cap)).toMatchObject({ inserted: true });
     expect(await store.outbox.enqueueCapped(item('join:3'), cap)).toBeNull();
+  });
+
+  it('the membership cap counts the mailbox: +tags and case share it; other purposes keep the address string', async () => {
+    const item = (ref: string, recipient: string, purpose: 'membership' | 'ack' = 'membership') =>
+      ({ purpose, subjectRef: ref, recipient, raw: Buffer.from('x'), envelopeFrom: 'bounces@example.org' });
+    const cap = { limit: 2, since: new Date(Date.now() - DAY) };
+    expect(await store.outbox.enqueueCapped(item('join:11', 'eve+a@example.org'), cap)).toMatchObject({ inserted: true });
+    expect(await store.outbox.enqueueCapped(item('join:12', 'EVE+b@Example.org'), cap)).toMatchObject({ inserted: true });
+    expect(await store.outbox.enqueueCapped(item('join:13', 'eve@example.org'), cap)).toBeNull();
+    expect(await store.outbox.enqueueCapped(item('join:14', 'eve+c+d@example.org'), cap)).toBeNull();
+    expect(await store.outbox.enqueueCapped(item('join:15', 'eve@other.example'), cap)).toMatchObject({ inserted: true });
+    expect(await store.outbox.enqueueCapped(item('ack:1', 'fay+a@example.org', 'ack'), { ...cap, limit: 1 })).toMatchObject({ inserted: true });
+    expect(await store.outbox.enqueueCapped(item('ack:2', 'fay+b@example.org', 'ack'), { ...cap, limit: 1 })).toMatchObject({ inserted: true });
+  });
+
+  it('without a key, an open request with the same choices made since reuseSince is reused; another choice is not', async () => {
+    const first = await open('gus@example.org', { name: 'Gus', language: 'fr', source: 'web', reuseSince: later(-0.01) });
+    expect(first.created).toBe(true);
+    const again = await open('GUS@example.org', { name: 'Gus', language: 'fr', source: 'web', reuseSince: later(-0.01) });
+    expect(again).toEqual({ request: first.request, created: false });
+    expect((await open('gus@example.org', { name: 'Gus', language: 'en', source: 'web', reuseSince: later(-0.01) })).created).toBe(true);
+    expect((await open('gus@example.org', { name: 'Gus', language: 'fr', source: 'web', reuseSince: later(0.5), at: later(0.5) })).created).toBe(true);
+    expect((await open('gus@example.org', { name: 'Gus', language: 'fr', source: 'web' })).created).toBe(true);
   });
 });

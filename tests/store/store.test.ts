@@ -381,6 +381,32 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.claim(id, 60_000)).toMatchObject({ status: 'sending', attempts: 1 });
     });
 
+    it('a row of a purpose checked first is claimed, not transmitting, until its fenced mark', async () => {
+      const [d, a] = (await store.outbox.enqueueAll([item({ purpose: 'digest' }), item()])).map((r) => r!.id);
+      const [digest, ack] = await store.outbox.claimAll([d!, a!], 1, { transmitting: true, checkFirst: ['digest'] });
+      await new Promise((r) => setTimeout(r, 30));
+      // Its lease ran out before the check ended: handed over, not parked; the ack began its transaction: parked.
+      const parked = await store.outbox.parkInterrupted();
+      expect(parked).toContain(ack!.id);
+      expect(parked).not.toContain(d);
+      expect(await store.outbox.markTransmitting(d!, { attempts: digest!.attempts })).toBe(false);
+      const again = await store.outbox.claim(d!, 60_000, { transmitting: true, checkFirst: ['digest'] });
+      expect(again).toMatchObject({ attempts: 2 });
+      expect(await store.outbox.markTransmitting(d!, { attempts: 1 })).toBe(false);
+      expect(await store.outbox.markTransmitting(d!, { attempts: 2 })).toBe(true);
+      expect(await store.outbox.claim(d!, 60_000)).toBeNull();
+    });
+
+    it('markFailed onlyIf: parks a row only in that status', async () => {
+      const { id } = await store.outbox.enqueue(item());
+      await store.outbox.claim(id, 60_000);
+      expect(await store.outbox.markFailed(id, 'job ended', null, false, { onlyIf: 'queued' })).toBe(false);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'sending' });
+      expect(await store.outbox.markFailed(id, 'deferred', '451', true)).toBe(true);
+      expect(await store.outbox.markFailed(id, 'job ended', '451', false, { onlyIf: 'queued' })).toBe(true);
+      expect(await store.outbox.get(id)).toMatchObject({ status: 'failed', lastError: 'job ended' });
+    });
+
     it('a live transmitting row is neither parked nor claimed', async () => {
       const { id } = await store.outbox.enqueue(item());
       await store.outbox.claim(id, 60_000);

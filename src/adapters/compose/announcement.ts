@@ -8,14 +8,13 @@ import type { Config } from '../../config/schema.ts';
 import type { BuiltVariant, EventMailBuilder, EventMailInput, VariantSpec } from '../../app/announce-event.ts';
 import { addressOf } from '../../core/address.ts';
 import { domainOf } from '../../core/compose/message.ts';
-import { sentinel } from '../../core/compose/mime-template.ts';
 import { MEETUP_MINUTES } from '../../core/programme.ts';
 import { eventMailData, type EventMailData } from '../../core/render/announce-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
 import { eventIcs, type IcsEvent } from '../calendar/ics.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.ts';
-import { buildMimeTemplate } from './campaign-mime.ts';
+import { buildMimeTemplate, campaignHeaders } from './campaign-mime.ts';
 
 
 /** A meetup as a calendar entry, worded as its announcement words it (the mail's .ics and the /events.ics feed). */
@@ -53,6 +52,8 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       daysBefore: input.daysBefore ?? null,
       forSpeakers: input.forSpeakers ?? false,
       update: input.update ?? false,
+      // Broadcast to lists (public archives) and members: a speaker without a name is not shown by their address.
+      publicPage: !(input.forSpeakers ?? false),
     });
     const r = await renderer.render(input.kind, spec.locale, data);
     // Written for people who read lists in text mode: no line over 72 columns, whatever the titles' lengths.
@@ -61,18 +62,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       input.kind === 'announce'
         ? eventIcs(icsEventOf(input.event, data), { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date })
         : null;
-    // Roster mail is a list of crieur's own (RFC 2919 List-Id, RFC 2369 List-Unsubscribe by mail); a list's
-    // copy gets its List-* headers from the list's own software.
-    const headers: Record<string, string> = {};
-    if (personal) {
-      headers['List-Id'] = `<members.${domain}>`;
-      // mailto and https (issue 9), each with the member's token; RFC 8058 one-click when the https link exists.
-      headers['List-Unsubscribe'] = sentinel('listUnsubscribe');
-      if (config.http.publicUrl) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-      headers.Precedence = 'bulk';
-    }
-    headers['Auto-Submitted'] = 'auto-generated';
-    headers['X-Auto-Response-Suppress'] = 'All';
+    const headers = campaignHeaders({ personal, domain, oneClick: Boolean(config.http.publicUrl) });
     headers['X-Crieur-Ref'] = `E-${input.event.id}`;
     const mime = buildMimeTemplate({
       from: config.addresses.from,

@@ -7,12 +7,11 @@ import type { Config } from '../../config/schema.ts';
 import type { CallMailBuilder } from '../../app/call-for-proposals.ts';
 import { addressOf } from '../../core/address.ts';
 import { domainOf } from '../../core/compose/message.ts';
-import { sentinel } from '../../core/compose/mime-template.ts';
 import { callMailData } from '../../core/render/call-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { templateDirs } from './announcement.ts';
-import { buildMimeTemplate } from './campaign-mime.ts';
+import { buildMimeTemplate, campaignHeaders } from './campaign-mime.ts';
 
 export function createCallMailBuilder(config: Config, opts: { renderer?: Renderer } = {}): CallMailBuilder {
   const renderer = opts.renderer ?? createRenderer({ dir: templateDirs(config) });
@@ -27,15 +26,7 @@ export function createCallMailBuilder(config: Config, opts: { renderer?: Rendere
           const data = callMailData(input.meetups, { group, locale: spec.locale, proposalsAddress: addressOf(inbox), personal });
           const r = await renderer.render('call', spec.locale, data);
           const text = wrapLongLines(r.text, 72);
-          const headers: Record<string, string> = {};
-          if (personal) {
-            headers['List-Id'] = `<members.${domain}>`;
-            headers['List-Unsubscribe'] = sentinel('listUnsubscribe');
-            if (config.http.publicUrl) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-            headers.Precedence = 'bulk';
-          }
-          headers['Auto-Submitted'] = 'auto-generated';
-          headers['X-Auto-Response-Suppress'] = 'All';
+          const headers = campaignHeaders({ personal, domain, oneClick: Boolean(config.http.publicUrl) });
           // A reply to the call is a proposal: it goes to the proposals address, where crieur files it.
           headers['Reply-To'] = addressOf(inbox);
           const mime = buildMimeTemplate({ from: config.addresses.from, to: spec.to, subject: r.subject, date: input.date, headers, text, html: r.html, ics: null, seed: `${input.seed}|${spec.key}` });

@@ -14,7 +14,7 @@ import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import * as qp from 'nodemailer/lib/qp';
 import * as base64 from 'nodemailer/lib/base64';
 import { escapeHtml } from '../../core/render/escape.ts';
-import { SENTINEL_RE, type MimeTemplate, type Piece, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
+import { sentinel, SENTINEL_RE, type MimeTemplate, type Piece, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
 
 export interface CampaignMailInput {
   from: string;
@@ -131,4 +131,22 @@ export function formatAddress(value: string): string {
 
 function oneLine(s: string): string {
   return s.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/**
+ * The headers every campaign variant carries. Roster mail (`personal`: to members) is a list of crieur's own (RFC
+ * 2919 List-Id, RFC 2369 List-Unsubscribe by mail and https, each with the member's token filled into its slot, RFC
+ * 8058 one-click when the https link exists); a list's copy gets its List-* headers from the list's own software.
+ */
+export function campaignHeaders(o: { personal: boolean; domain: string; oneClick: boolean }): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (o.personal) {
+    headers['List-Id'] = `<members.${o.domain}>`;
+    headers['List-Unsubscribe'] = sentinel('listUnsubscribe');
+    if (o.oneClick) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    headers.Precedence = 'bulk';
+  }
+  headers['Auto-Submitted'] = 'auto-generated';
+  headers['X-Auto-Response-Suppress'] = 'All';
+  return headers;
 }

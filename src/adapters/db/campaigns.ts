@@ -146,6 +146,14 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
+    async lastAnnouncement(eventId) {
+      const rows = await db.query<Row>(
+        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.event_sequence DESC NULLS LAST, c.id DESC LIMIT 1`,
+        [eventId],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
     async addPreviousRecipients(id, subjectRef, envelopeFrom, eventId, variants) {
       const rows = await db.query<{ n: number }>(
         `WITH prev AS (
@@ -159,6 +167,22 @@ export function campaignStore(db: Db): CampaignStore {
            ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
         [subjectRef, envelopeFrom, id, eventId, variants],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async supersede(id, eventId, sequence, variants) {
+      // Only rows still queued: one held or transmitting is its sender's. Not an undelivered mail: never in the
+      // organizers' daily summary (reported_at, migration 007).
+      const rows = await db.query<{ n: number }>(
+        `WITH s AS (
+           UPDATE outbox o SET status = 'failed', last_error = 'superseded by SEQUENCE ' || $3::int, reported_at = now(), updated_at = now()
+           FROM campaigns c
+           WHERE c.id = o.campaign_id AND c.kind = 'announce' AND c.event_id = $2 AND c.id <> $1 AND coalesce(c.event_sequence, 0) < $3::int
+             AND o.status = 'queued' AND o.variant = ANY($4::text[])
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM s`,
+        [id, eventId, sequence, variants],
       );
       return rows[0]?.n ?? 0;
     },

@@ -52,13 +52,28 @@ export function joinRequestStore(db: Db): JoinStore {
           if (seen[0]) return { request: toRow(seen[0]), created: false };
         }
         // A new address becomes a pending member (on the members list); an existing one is left as it is — its
-        // status, name and language change only once it confirms. DO UPDATE (a no-op) so the row comes back.
+        // status, name and language change only once it confirms. The pending row has no name nor language: those
+        // are whatever anyone typed for the address, kept on the request and applied only by its confirmation.
+        // DO UPDATE (a no-op) so the row comes back.
         const member = await tx.query<{ id: number }>(
-          `INSERT INTO subscribers AS s (email, name, language, status, source) VALUES ($1, $2, $3, 'pending', $4)
+          `INSERT INTO subscribers AS s (email, name, language, status, source) VALUES ($1, NULL, NULL, 'pending', $2)
            ON CONFLICT ((lower(email))) DO UPDATE SET updated_at = s.updated_at RETURNING s.id`,
-          [r.email, r.name, r.language, r.source],
+          [r.email, r.source],
         );
         const memberId = member[0]!.id;
+        if (r.reuseSince) {
+          // A double click or a browser's retry (no replay key): the same open request made moments ago is this
+          // one, so its mail (keyed by the request) is not sent twice. Two such requests racing take turns: the
+          // upsert above holds the member's row (or its new key) until commit, and this read sees the winner's.
+          const same = await tx.query<Row>(
+            `${SELECT} WHERE r.subscriber_id = $1 AND r.confirmed_at IS NULL AND r.expires_at > $2 AND r.created_at >= $3
+               AND r.name IS NOT DISTINCT FROM $4 AND r.language IS NOT DISTINCT FROM $5 AND r.digest_list IS NOT DISTINCT FROM $6
+               AND r.digest_cadence IS NOT DISTINCT FROM $7 AND r.digest_format IS NOT DISTINCT FROM $8
+             ORDER BY r.id DESC LIMIT 1`,
+            [memberId, r.at, r.reuseSince, r.name, r.language, r.digest?.list ?? null, r.digest?.choice?.cadence ?? null, r.digest?.choice?.format ?? null],
+          );
+          if (same[0]) return { request: toRow(same[0]), created: false };
+        }
         await tx.query(`INSERT INTO subscriber_lists (subscriber_id, list) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [memberId, MEMBERS_LIST]);
         // Two jobs of one mail racing: the loser's insert finds the key taken and reads the winner's row.
         const inserted = await tx.query<{ id: number }>(

@@ -47,9 +47,9 @@ export const INTERRUPTED_ERROR =
 async function claimMany(db: Db, ids: number[], o: ClaimOptions): Promise<(OutboxItem | null)[]> {
   const rows = await db.query<Row>(
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond',
-       transmitting_at = CASE WHEN $3 THEN now() END, updated_at = now()
+       transmitting_at = CASE WHEN $3 AND NOT (purpose = ANY($4::text[])) THEN now() END, updated_at = now()
      WHERE id = ANY($1::integer[]) AND ${CLAIMABLE} AND ${NOT_CAMPAIGN} RETURNING ${COLUMNS}`,
-    [[...new Set(ids)].sort((a, b) => a - b), o.leaseMs, o.transmitting],
+    [[...new Set(ids)].sort((a, b) => a - b), o.leaseMs, o.transmitting, o.checkFirst],
   );
   const won = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
@@ -82,7 +82,7 @@ function toItem(r: Row): OutboxItem {
   };
 }
 
-type ClaimOptions = { leaseMs: number; transmitting: boolean };
+type ClaimOptions = { leaseMs: number; transmitting: boolean; checkFirst: readonly string[] };
 
 export function outboxStore(db: Db): OutboxStore {
   // Claims made together by concurrent deliver jobs are one UPDATE (one synchronous commit): each row still
@@ -90,7 +90,7 @@ export function outboxStore(db: Db): OutboxStore {
   // input is a job's rows: they go in one statement, whoever else's rows share it.
   const claimers = new Map<string, (ids: readonly number[]) => Promise<(OutboxItem | null)[]>>();
   const claimer = (o: ClaimOptions) => {
-    const key = `${o.leaseMs}/${o.transmitting}`;
+    const key = `${o.leaseMs}/${o.transmitting}/${o.checkFirst.join(',')}`;
     let c = claimers.get(key);
     if (!c) claimers.set(key, (c = coalesce(async (groups: (readonly number[])[]) => split(groups, await claimMany(db, groups.flat(), o)))));
     return c;
@@ -148,7 +148,7 @@ export function outboxStore(db: Db): OutboxStore {
     },
 
     claimAll(ids, leaseMs, opts = {}) {
-      return ids.length === 0 ? Promise.resolve([]) : claimer({ leaseMs, transmitting: opts.transmitting === true })(ids);
+      return ids.length === 0 ? Promise.resolve([]) : claimer({ leaseMs, transmitting: opts.transmitting === true, checkFirst: opts.checkFirst ?? [] })(ids);
     },
 
     markSent(id, smtpResponse) {
@@ -159,16 +159,27 @@ export function outboxStore(db: Db): OutboxStore {
       if (marks.length > 0) await markSent(marks);
     },
 
-    async markFailed(id, error, smtpResponse, retry) {
-      await db.query(
+    async markFailed(id, error, smtpResponse, retry, opts = {}) {
+      const rows = await db.query<{ id: number }>(
         `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now()
-         WHERE id = $1`,
-        [id, retry ? 'queued' : 'failed', error, smtpResponse],
+         WHERE id = $1 AND ($5::text IS NULL OR status = $5::text) RETURNING id`,
+        [id, retry ? 'queued' : 'failed', error, smtpResponse, opts.onlyIf ?? null],
       );
+      return rows.length > 0;
     },
 
-    async markTransmitting(id) {
-      await db.query(`UPDATE outbox SET transmitting_at = now() WHERE id = $1 AND status = 'sending'`, [id]);
+    async markTransmitting(id, fence) {
+      if (!fence) {
+        const rows = await db.query<{ id: number }>(`UPDATE outbox SET transmitting_at = now() WHERE id = $1 AND status = 'sending' RETURNING id`, [id]);
+        return rows.length > 0;
+      }
+      // The claim's own attempt, its lease still running: a claim taken over after the lease ran out is the other's.
+      const rows = await db.query<{ id: number }>(
+        `UPDATE outbox SET transmitting_at = now(), updated_at = now()
+         WHERE id = $1 AND attempts = $2 AND status = 'sending' AND transmitting_at IS NULL AND lease_until > now() RETURNING id`,
+        [id, fence.attempts],
+      );
+      return rows.length > 0;
     },
 
     async parkInterrupted() {

@@ -9,7 +9,7 @@ import type { Config } from '../../config/schema.ts';
 import { CSRF_COOKIE, CSRF_FIELD, csrfToken, csrfValid, isNonce } from '../../core/pages/csrf.ts';
 import { tooManyPage, type PageContext } from '../../core/pages/forms.ts';
 import { pageLanguage } from '../../core/pages/language.ts';
-import { TokenBuckets } from '../../core/pages/rate-limit.ts';
+import { rateKey, subscribeLimit, TokenBuckets } from '../../core/pages/rate-limit.ts';
 import type { Route } from './server.ts';
 
 /** A form is a few hundred bytes; anything much longer is not one of ours. */
@@ -73,7 +73,11 @@ export class FormTooLarge extends Error {
   readonly code = 'EFORM';
 }
 
-/** The urlencoded body of a POST, refused past MAX_FORM. */
+/**
+ * The fields of a POST body, refused past MAX_FORM: urlencoded (our forms), or multipart/form-data — what RFC 8058
+ * says a one-click unsubscribe SHOULD be sent as. Multipart goes through the platform's own parser (undici's
+ * Response.formData); its files are dropped, and a body it cannot parse has no fields (so no CSRF field: 403).
+ */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let n = 0;
@@ -82,7 +86,18 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     if (n > MAX_FORM) throw new FormTooLarge('form body too large');
     chunks.push(chunk as Buffer);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (!/^\s*multipart\/form-data\s*;/i.test(type)) return new URLSearchParams(body.toString('utf8'));
+  const fields = new URLSearchParams();
+  try {
+    for (const [name, value] of await new Response(body, { headers: { 'content-type': type } }).formData()) {
+      if (typeof value === 'string') fields.append(name, value);
+    }
+  } catch {
+    // Not multipart after all: no fields.
+  }
+  return fields;
 }
 
 /**
@@ -99,17 +114,23 @@ export function clientAddress(config: Config, req: IncomingMessage): string {
 }
 
 /**
- * The routes behind one set of token buckets (one per client address, shared by all of them): past the limit,
- * 429 with Retry-After and a short page. `exempt` lets a request through uncounted.
+ * The routes behind one set of token buckets (one per client address — per /64 for IPv6 —, shared by all of them): past the limit,
+ * 429 with Retry-After and a short page. `exempt` lets a request through uncounted. A POST to /subscribe also takes
+ * from a stricter bucket of its own (subscribeLimit): it is the one request that mails someone else.
  */
 export function rateLimited(config: Config, routes: readonly Route[], clock: { now(): Date }, exempt: (req: IncomingMessage) => boolean = () => false): Route[] {
   const buckets = new TokenBuckets(config.http.rateLimit);
+  const subscribes = new TokenBuckets(subscribeLimit(config.http.rateLimit));
   return routes.map((route) => ({
     prefix: route.prefix,
     ...(route.exact ? { exact: route.exact } : {}),
     handle(req, res) {
       if (!exempt(req)) {
-        const wait = buckets.take(clientAddress(config, req), clock.now().getTime());
+        // An IPv6 client counts by its /64 (rateKey): a host holds the whole prefix.
+        const key = rateKey(clientAddress(config, req));
+        const at = clock.now().getTime();
+        let wait = buckets.take(key, at);
+        if (wait === 0 && req.method === 'POST' && route.prefix === '/subscribe') wait = subscribes.take(key, at);
         if (wait > 0) {
           // The body is not read: say so, so the client does not keep sending it on this connection.
           return sendPage(res, 429, tooManyPage(pageContext(config, req), wait, requestUrl(req).pathname), { 'retry-after': String(wait), connection: 'close' });

@@ -99,7 +99,7 @@ async function feed(deps: PublicRoutesDeps, req: IncomingMessage, res: ServerRes
   const proposalsAddress = addressOf(config.addresses.proposals);
   const meetups = await upcomingMeetups(deps);
   const events = meetups.map(({ event, talks }) =>
-    icsEventOf(event, eventMailData(event, talks, { group, locale: config.group.locale, proposalsAddress, personal: false, next: null })),
+    icsEventOf(event, eventMailData(event, talks, { group, locale: config.group.locale, proposalsAddress, personal: false, next: null, publicPage: true })),
   );
   // The same domain as the announcements' .ics (adapters/compose/announcement.ts): the same UIDs.
   const ics = eventsIcs(events, { timeZone: config.group.timezone, domain: domainOf(config.addresses.proposals), groupName: config.group.name, stamp: deps.clock.now() });

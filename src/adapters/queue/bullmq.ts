@@ -85,9 +85,15 @@ export class BullDispatcher implements Dispatcher {
   async dispatch(name: QueueName, id: number, opts: { again?: boolean; delayMs?: number; continues?: Attempts } = {}): Promise<void> {
     const q = this.queue(name);
     const jobId = `${name}-${id}`;
-    if (opts.again) {
+    // A retry that continues a schedule (a row that failed in a job carrying several) replaces a job of that id still
+    // waiting — the sweep's, added while the batch job held the row — else BullMQ would keep that one (same id) and
+    // the row would be retried at once, its attempts and first try forgotten.
+    if (opts.again || opts.continues) {
       const old = await q.getJob(jobId);
-      if (old && ['completed', 'failed'].includes(await old.getState())) await old.remove();
+      const state = old ? await old.getState() : null;
+      if (old && (state === 'completed' || state === 'failed')) await old.remove();
+      // One that went active meanwhile cannot be removed (locked): it runs the row now, as it did before.
+      else if (old && opts.continues && ['waiting', 'delayed', 'prioritized'].includes(state!)) await old.remove().catch(() => undefined);
     }
     // A delayed job (a reminder) waits in Redis under its job id: dispatched again, even after a restart, it is the same job.
     const data: JobData = opts.continues ? { id, made: opts.continues.made, firstAt: opts.continues.firstAt } : { id };

@@ -14,9 +14,9 @@ import { openStore } from '../../adapters/db/open.ts';
 import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
 import { fillMime } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
-import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, whichAnnouncement } from '../../app/announce-event.ts';
+import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, whichAnnouncement, type BuiltVariant, type VariantSpec } from '../../app/announce-event.ts';
 import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
-import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
+import { MEMBERS_LIST, type Subscriber } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
 import { slotValues } from '../../core/compose/campaign-slots.ts';
 import { domainOf } from '../../core/compose/message.ts';
@@ -58,6 +58,27 @@ export function registerAnnounce(program: Command): void {
     });
 }
 
+/**
+ * `--out DIR`: each variant's `.html`, `.txt`, `.ics` (events) and `.eml` for review, the `.eml` filled for a real
+ * member of that language when there is one (else a sample address), never sent.
+ */
+export async function writePreviews(config: Config, dir: string, prefix: string, built: readonly BuiltVariant[], specs: readonly VariantSpec[], members: readonly Subscriber[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const domain = domainOf(config.addresses.proposals);
+  for (const b of built) {
+    const base = join(dir, `${prefix}.${b.key.replace(/[^\w-]+/g, '-')}`);
+    const spec = specs.find((s) => s.key === b.key)!;
+    const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
+    const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
+    const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
+    await writeFile(`${base}.html`, b.html);
+    await writeFile(`${base}.txt`, b.text);
+    if (b.ics) await writeFile(`${base}.ics`, b.ics);
+    await writeFile(`${base}.eml`, eml);
+    process.stderr.write(`wrote ${base}.{html,txt${b.ics ? ',ics' : ''},eml}\n`);
+  }
+}
+
 async function preview(config: Config, eventRef: string, opts: Opts): Promise<void> {
   const store = await openStore(config.database.url);
   try {
@@ -67,22 +88,7 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
     const { update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null);
     const built = await builder.build(await eventMailInput({ store, config }, ev, 'announce', systemClock.now(), update ? { update } : {}), specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
-    if (opts.out) {
-      await mkdir(opts.out, { recursive: true });
-      const domain = domainOf(config.addresses.proposals);
-      for (const b of built) {
-        const base = join(opts.out, `E-${ev.id}.${b.key.replace(/[^\w-]+/g, '-')}`);
-        const spec = specs.find((s) => s.key === b.key)!;
-        const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
-        const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
-        const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
-        await writeFile(`${base}.html`, b.html);
-        await writeFile(`${base}.txt`, b.text);
-        if (b.ics) await writeFile(`${base}.ics`, b.ics);
-        await writeFile(`${base}.eml`, eml);
-        process.stderr.write(`wrote ${base}.{html,txt${b.ics ? ',ics' : ''},eml}\n`);
-      }
-    }
+    if (opts.out) await writePreviews(config, opts.out, `E-${ev.id}`, built, specs, members);
     const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
     const summary = `event ${ev.id}${update ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})` : ''}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
     if (opts.json) process.stdout.write(`${JSON.stringify({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);

@@ -4,25 +4,20 @@
  * configured list and every active member, once per month (the group's zone) unless `--force`. `--out` writes each
  * variant's .html, .txt and .eml for review; `--dry-run` says who would get it. Templates are checked first.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, requireSecret, requireSmtpUrl } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import { createCallMailBuilder } from '../../adapters/compose/call.ts';
-import { fillMime } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
 import { AnnounceError, announceVariants, dispatchCampaign } from '../../app/announce-event.ts';
 import { callForProposals, callInput, callPeriod } from '../../app/call-for-proposals.ts';
 import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
-import { slotValues } from '../../core/compose/campaign-slots.ts';
-import { domainOf } from '../../core/compose/message.ts';
 import { systemClock } from '../../ports.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { finish, watch } from './announce.ts';
+import { finish, watch, writePreviews } from './announce.ts';
 
 interface Opts {
   list?: string;
@@ -65,21 +60,7 @@ async function preview(config: Config, opts: Opts): Promise<void> {
     const built = await createCallMailBuilder(config).build(await callInput({ store, config }, now, 'preview'), specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     const period = callPeriod(now, config.group.timezone);
-    if (opts.out) {
-      await mkdir(opts.out, { recursive: true });
-      const domain = domainOf(config.addresses.proposals);
-      for (const b of built) {
-        const base = join(opts.out, `call-${period}.${b.key.replace(/[^\w-]+/g, '-')}`);
-        const spec = specs.find((s) => s.key === b.key)!;
-        const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
-        const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
-        const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
-        await writeFile(`${base}.html`, b.html);
-        await writeFile(`${base}.txt`, b.text);
-        await writeFile(`${base}.eml`, eml);
-        process.stderr.write(`wrote ${base}.{html,txt,eml}\n`);
-      }
-    }
+    if (opts.out) await writePreviews(config, opts.out, `call-${period}`, built, specs, members);
     const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
     const done = (await store.campaigns.list()).find((c) => c.key === `call:${period}${opts.list ? `:${opts.list}` : ''}`);
     if (opts.json) process.stdout.write(`${JSON.stringify({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);

@@ -26,7 +26,7 @@ export function programmePage(p: ProgrammePage): string {
   const shell = { lang: p.lang, group: p.group.name, path: '/', nav: p.nav };
   if (!p.next) return pageHtml({ ...shell, title: t.nextMeetup }, `<p>${e(t.noMeetup)}</p>\n${cfp}`);
 
-  const d = eventMailData(p.next.event, p.next.talks, { group: p.group, locale: p.lang, proposalsAddress: p.proposalsAddress, personal: false, next: null });
+  const d = eventMailData(p.next.event, p.next.talks, { group: p.group, locale: p.lang, proposalsAddress: p.proposalsAddress, personal: false, next: null, publicPage: true });
   // The mail groups talks then lightning talks; the page keeps the running order.
   const byRef = new Map([...d.talks, ...d.lightning].map((x) => [x.ref, x]));
   const talks = p.next.talks.map((x) => byRef.get(x.ref)).filter((x): x is TalkData => x !== undefined);

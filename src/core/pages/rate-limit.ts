@@ -52,3 +52,55 @@ export class TokenBuckets {
     for (const [key, b] of this.buckets) if (b.tokens + (nowMs - b.at) * this.perMs >= this.limit.burst) this.buckets.delete(key);
   }
 }
+
+/**
+ * The second, stricter bucket of POST /subscribe: each one may send a confirmation mail to a stranger, so a client
+ * gets a tenth of the pages' rate and a quarter of their burst for it (30/20 by default: 3 a minute, 5 at once).
+ */
+export function subscribeLimit(pages: RateLimit): RateLimit {
+  return { perMinute: pages.perMinute / 10, burst: Math.max(1, Math.ceil(pages.burst / 4)) };
+}
+
+/**
+ * The bucket a client address counts against. IPv6: its /64 — one subscriber line or one host's allocation holds
+ * a whole /64, so keying each full address would give a client 2^64 fresh buckets. An IPv4-mapped address
+ * (::ffff:203.0.113.7, what a dual-stack socket reports) stays that IPv4 address. Anything else (IPv4, a name,
+ * 'unknown', an unreadable IPv6) is its own key, as given.
+ */
+export function rateKey(address: string): string {
+  const a = address.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  if (!a.includes(':')) return a;
+  const groups = ipv6Groups(a);
+  if (!groups) return a;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  }
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 allowed), or null when it is not one. */
+function ipv6Groups(a: string): number[] | null {
+  const halves = a.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string): number[] | null => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const items = part.split(':');
+    for (const [i, item] of items.entries()) {
+      const v4 = i === items.length - 1 ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(item) : null;
+      if (v4) {
+        const b = v4.slice(1).map(Number);
+        if (b.some((x) => x > 255)) return null;
+        out.push((b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!);
+      } else if (/^[0-9a-f]{1,4}$/.test(item)) out.push(parseInt(item, 16));
+      else return null;
+    }
+    return out;
+  };
+  const head = parse(halves[0]!);
+  const tail = halves.length === 2 ? parse(halves[1]!) : [];
+  if (!head || !tail) return null;
+  if (halves.length === 1) return head.length === 8 ? head : null;
+  const fill = 8 - head.length - tail.length;
+  return fill >= 1 ? [...head, ...Array<number>(fill).fill(0), ...tail] : null;
+}

@@ -9,7 +9,7 @@ import type { Language, Speaker, TalkFormat } from '../../types.ts';
 import { sentinel } from '../compose/mime-template.ts';
 import { squash } from '../text/fold.ts';
 import { formatDate } from './dates.ts';
-import { layoutData, type LayoutData } from './data.ts';
+import { layoutData, rosterFooter, type LayoutData } from './data.ts';
 import { textToHtml } from './escape.ts';
 import { LABELS } from './labels.ts';
 import { wrapText } from './wrap.ts';
@@ -83,6 +83,11 @@ export interface EventMailContext {
   daysBefore?: number | null;
   forSpeakers?: boolean;
   update?: boolean;
+  /**
+   * Shown to anyone (the public pages, the calendar feed): a speaker without a name is not shown by their address
+   * (harvestable, and never given for publication) but as « un·e orateur·rice ».
+   */
+  publicPage?: boolean;
 }
 
 export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], ctx: EventMailContext): EventMailData {
@@ -98,7 +103,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
       isLightning: t.format === 'lightning',
       formatLabel: L.format[t.format],
       durationLabel: L.minutes(t.durationMinutes),
-      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : (s.email ?? '?'))).join(', '),
+      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : ctx.publicPage ? L.speaker : (s.email ?? '?'))).join(', '),
       abstractHtml: abstract ? textToHtml(abstract) : null,
       abstractText: abstract ? wrapText(abstract, 72, '    ') : null,
     };
@@ -106,12 +111,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
   const all = talks.map(toData);
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: `${dateLabel} — ${ev.venue}`,
-    footerNote: ctx.personal
-      ? fr
-        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${ctx.group.name}.`
-        : `You receive this because you subscribed to the announcements of ${ctx.group.name}.`
-      : null,
-    unsubscribeUrl: ctx.personal ? sentinel('unsubscribe') : null,
+    ...rosterFooter(ctx.locale, ctx.group, ctx.personal),
   });
   const subjectLine = fr ? `Proposition éclair pour le prochain meetup` : 'Lightning talk for the next meetup';
   return {

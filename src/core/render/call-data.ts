@@ -8,7 +8,7 @@ import { sentinel } from '../compose/mime-template.ts';
 import { MAX_LIGHTNING } from '../programme.ts';
 import { squash } from '../text/fold.ts';
 import { formatDate } from './dates.ts';
-import { layoutData, type LayoutData } from './data.ts';
+import { layoutData, rosterFooter, type LayoutData } from './data.ts';
 
 export interface MeetupForCall {
   date: Date;
@@ -79,12 +79,7 @@ export function callMailData(meetups: readonly MeetupForCall[], ctx: CallMailCon
   return {
     ...layoutData(ctx.locale, ctx.group, {
       preheader: fr ? `Proposez une présentation à ${ctx.group.name}` : `Propose a talk to ${ctx.group.name}`,
-      footerNote: ctx.personal
-        ? fr
-          ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${ctx.group.name}.`
-          : `You receive this because you subscribed to the announcements of ${ctx.group.name}.`
-        : null,
-      unsubscribeUrl: ctx.personal ? sentinel('unsubscribe') : null,
+      ...rosterFooter(ctx.locale, ctx.group, ctx.personal),
     }),
     proposalsAddress: ctx.proposalsAddress,
     proposalsMailto: `mailto:${ctx.proposalsAddress}?subject=${encodeURIComponent(subjectLine)}`,

@@ -13,6 +13,7 @@ import { formatSize, LABELS } from './labels.ts';
 import { organizerVerbs, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
 import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
+import { sentinel } from '../compose/mime-template.ts';
 
 export interface ProposalForMail extends ProposalDraft {
   ref: string;
@@ -53,6 +54,21 @@ export function layoutData(
     footerNoteText: opts.footerNote ? wrapText(opts.footerNote, 72) : null,
     unsubscribeUrl: opts.unsubscribeUrl ?? null,
     unsubscribeLabel: locale === 'fr' ? 'Se désabonner' : 'Unsubscribe',
+  };
+}
+
+/**
+ * The footer of a mail to the roster (announcements, calls): why the member receives it and the unsubscribe link
+ * (its slot filled per member); a list's copy has neither (the list's own software adds its footer).
+ */
+export function rosterFooter(locale: Language, group: { name: string }, personal: boolean): { footerNote: string | null; unsubscribeUrl: string | null } {
+  if (!personal) return { footerNote: null, unsubscribeUrl: null };
+  return {
+    footerNote:
+      locale === 'fr'
+        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${group.name}.`
+        : `You receive this because you subscribed to the announcements of ${group.name}.`,
+    unsubscribeUrl: sentinel('unsubscribe'),
   };
 }
 

@@ -8,6 +8,8 @@ interface Labels {
   format: Record<TalkFormat, string>;
   language: Record<Language, string>;
   untitled: string;
+  /** A speaker without a name, where their address must not show (the public pages, the calendar feed). */
+  speaker: string;
   minutes: (n: number) => string;
   bytes: [string, string, string, string]; // B, KB, MB, GB
 }
@@ -17,6 +19,7 @@ export const LABELS: Record<Language, Labels> = {
     format: { talk: 'conférence', lightning: 'présentation éclair (lightning talk)' },
     language: { fr: 'français', en: 'anglais' },
     untitled: '(sans titre)',
+    speaker: 'un·e orateur·rice',
     minutes: (n) => `${n} minute${n > 1 ? 's' : ''}`,
     bytes: ['octets', 'Ko', 'Mo', 'Go'],
   },
@@ -24,6 +27,7 @@ export const LABELS: Record<Language, Labels> = {
     format: { talk: 'talk', lightning: 'lightning talk' },
     language: { fr: 'French', en: 'English' },
     untitled: '(untitled)',
+    speaker: 'a speaker',
     minutes: (n) => `${n} minute${n === 1 ? '' : 's'}`,
     bytes: ['bytes', 'KB', 'MB', 'GB'],
   },

@@ -65,7 +65,9 @@ export function membershipMailData(
     : `This message answers a request made for ${ctx.to.email}. Without an answer, nothing changes.`;
   return {
     ...layoutData(ctx.locale, ctx.group, { preheader, footerNote: kind === 'left' ? null : footerNote }),
-    greetingName: ctx.to.name?.trim() || null,
+    // Never the name a join request carries: anyone can type any text for any address, and the confirmation would
+    // carry it to that inbox under the group's DKIM (phishing). The name is applied once the request is confirmed.
+    greetingName: kind === 'join-confirm' ? null : ctx.to.name?.trim() || null,
     email: ctx.to.email,
     replyAddress: ctx.replyAddress,
     link: ctx.link,

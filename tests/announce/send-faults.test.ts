@@ -1,0 +1,111 @@
+/**
+ * The campaign sender against faults (never-twice review, findings 4 and 5), on PostgreSQL with a real SMTP listener:
+ * each campaign send holds one of the pool's connection slots, so a deliver job that reserved its connections before
+ * marking its rows transmitting never waits behind a campaign's mails; and when a batch's status lock fails (the
+ * database once away), the previous batch's sent marks it carried are recorded anyway — an accepted mail is never
+ * parked as possibly delivered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
+import type { Logger, Sender, Store } from '../../src/ports.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const schema = randomSchema('sendfaults');
+let store: Store;
+let sink: SmtpSink;
+const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+const configOf = (pool: number) =>
+  configSchema.parse({
+    group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
+    addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+    secret: 'faults-secret-0123456789abcdef',
+    smtp: { url: 'smtp://127.0.0.1:1', pool },
+  });
+const clock = { now: () => new Date() };
+const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
+
+async function campaignOf(key: string, recipients: string[]): Promise<{ id: number; first: number }> {
+  const { campaign } = await store.campaigns.create({ key, kind: 'announce', eventId: null, list: null, parts: { variants: { 'member:fr': template } } });
+  await store.campaigns.addRecipients(campaign.id, 'announce', key, 'bounces@pgug.example.org', recipients.map((email) => ({ email, variant: 'member:fr' })));
+  const [first] = await store.campaigns.pendingChunks(campaign.id, 500);
+  return { id: campaign.id, first: first! };
+}
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+  sink = await startSmtpSink();
+}, 60_000);
+afterAll(async () => {
+  await sink?.close();
+  await store?.close();
+  await dropSchema(schema);
+});
+
+describe('a campaign send and the connection slots', () => {
+  it('holds a slot while its mail is in flight', { timeout: 30_000 }, async () => {
+    const real = createSender(sink.url, { pool: 1 });
+    try {
+      // During each send, another taker (a deliver job) asks for the only connection: it must wait for the send.
+      const slotFreeDuringSend: boolean[] = [];
+      const sender: Sender = {
+        ...real,
+        reserve: real.reserve!,
+        connections: real.connections!,
+        send: async (raw, env) => {
+          let got = false;
+          const other = real.reserve!(1).then((release) => ((got = true), release));
+          const r = await real.send(raw, env);
+          slotFreeDuringSend.push(got);
+          void other.then((release) => release());
+          return r;
+        },
+      };
+      const c = await campaignOf('announce:slots', ['s1@example.org', 's2@example.org', 's3@example.org']);
+      expect(await sendCampaignChunk({ config: configOf(1), store, sender, log, clock, fill: fillMime }, c.first)).toBe('sent');
+      expect(slotFreeDuringSend).toEqual([false, false, false]);
+    } finally {
+      await real.close();
+    }
+  });
+});
+
+describe('a status lock that fails once', () => {
+  it("still records the previous batch's mails as sent", { timeout: 30_000 }, async () => {
+    const sender = createSender(sink.url, { pool: 2 });
+    try {
+      const recipients = Array.from({ length: 6 }, (_, i) => `lock${i}@example.org`);
+      const c = await campaignOf('announce:lock', recipients);
+      // Batches of two, two in flight: the third batch's lock carries the first batch's sent marks. It fails — the
+      // database going away for one statement, which no real part does on demand.
+      let calls = 0;
+      let carried = 0;
+      const failing: Store = {
+        ...store,
+        campaigns: {
+          ...store.campaigns,
+          transmit: (rows, leaseMs, sent) => {
+            if (++calls === 3) {
+              carried = sent.length;
+              return Promise.reject(new Error('connection terminated'));
+            }
+            return store.campaigns.transmit(rows, leaseMs, sent);
+          },
+        },
+      };
+      await expect(sendCampaignChunk({ config: configOf(2), store: failing, sender, log, clock, fill: fillMime }, c.first)).rejects.toThrow('connection terminated');
+      expect(carried).toBeGreaterThan(0);
+      const accepted = sink.messages.filter((m) => recipients.includes(m.envelope.to[0]!)).map((m) => m.envelope.to[0]);
+      expect(accepted).toHaveLength(4);
+      const rows = (await store.outbox.list()).filter((r) => recipients.includes(r.recipient));
+      for (const r of rows) expect(r.status, r.recipient).toBe(accepted.includes(r.recipient) ? 'sent' : 'queued');
+      expect(await store.outbox.parkInterrupted()).toEqual([]);
+    } finally {
+      await sender.close();
+    }
+  });
+});

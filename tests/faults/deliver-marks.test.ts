@@ -1,0 +1,139 @@
+/**
+ * The deliver runner's marks, on PostgreSQL with a real SMTP listener (never-twice review, findings 1, 2, 6):
+ * a row accepted by the server is marked sent while a slower sibling of its job is still in flight (a kill then
+ * would otherwise park an accepted mail as "may have been delivered"); a digest row whose member check fails goes
+ * back to queued instead of staying "transmitting"; and a job's final failure parks only rows still queued — never a
+ * row held by another live worker, nor one already parked with another reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/db/open.ts';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { deliverOutboxes } from '../../src/app/deliver-outbox.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { memberVerp } from '../../src/core/compose/campaign-slots.ts';
+import type { Logger, NewOutboxItem, Sender, Store } from '../../src/ports.ts';
+import { RUNNERS } from '../../workers/runners.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const schema = randomSchema('marks');
+let store: Store;
+let sink: SmtpSink;
+let sender: Sender;
+const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+const config = configSchema.parse({
+  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
+  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+  secret: 'marks-secret-0123456789abcdef',
+  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
+  queue: { sendLeaseSeconds: 0.2 },
+});
+let n = 0;
+const item = (recipient: string, over: Partial<NewOutboxItem> = {}): NewOutboxItem => ({
+  purpose: 'ack',
+  subjectRef: `P-0001/m${++n}`,
+  recipient,
+  raw: Buffer.from(`From: talks@pgug.example.org\r\nTo: ${recipient}\r\nSubject: test ${n}\r\n\r\nBonjour.\r\n`),
+  envelopeFrom: 'bounces@pgug.example.org',
+  ...over,
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  store = await openStore(PG_URL, { schema });
+  sink = await startSmtpSink();
+  sender = createSender(sink.url, { pool: 2 });
+}, 60_000);
+afterAll(async () => {
+  await sender?.close();
+  await sink?.close();
+  await store?.close();
+  await dropSchema(schema);
+});
+
+describe('a job of two mails, the second slow', () => {
+  it("marks the first sent while the second is still in flight", { timeout: 30_000 }, async () => {
+    const [a, b] = (await store.outbox.enqueueAll([item('fast@example.org'), item('slow@example.org')])).map((r) => r!.id);
+    // The slow recipient's transaction starts only once the fast one's row reads `sent` (or after 5 s): whether
+    // the mark waited for it is then a fact, not a timing.
+    let sawFirstSent = false;
+    const slow: Sender = {
+      ...sender,
+      reserve: sender.reserve!,
+      connections: sender.connections!,
+      send: async (raw, env) => {
+        if (env.to[0] === 'slow@example.org') {
+          for (const t0 = Date.now(); Date.now() - t0 < 5_000 && !sawFirstSent; await sleep(20)) sawFirstSent = (await store.outbox.get(a!))?.status === 'sent';
+        }
+        return sender.send(raw, env);
+      },
+    };
+    const d = await deliverOutboxes({ store, sender: slow, log, config }, [a!, b!]);
+    expect(d.sent.sort()).toEqual([a, b].sort());
+    expect(sawFirstSent).toBe(true);
+    expect(await store.outbox.get(b!)).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe("a digest whose member check fails after the claim", () => {
+  it('puts the row back to queued: nothing was sent, nothing is parked as possibly delivered', { timeout: 30_000 }, async () => {
+    const to = 'member@example.org';
+    const [queued] = await store.outbox.enqueueAll([item(to, { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, 42, to) })]);
+    const id = queued!.id;
+    // The database failing during the member lookup: a fault no real part produces on demand.
+    const failing: Store = { ...store, membership: { ...store.membership, byId: () => Promise.reject(new Error('connection terminated')) } };
+    await expect(deliverOutboxes({ store: failing, sender, log, config }, [id])).rejects.toThrow('connection terminated');
+    await sleep(300); // past the 200 ms lease
+    expect(await store.outbox.parkInterrupted()).toEqual([]);
+    expect(await store.outbox.get(id)).toMatchObject({ status: 'queued' });
+    expect(sink.messages.filter((m) => m.envelope.to.includes(to))).toEqual([]);
+  });
+});
+
+describe('a digest whose sender stops during the member check', () => {
+  it('is not transmitting: claimable again once its lease runs out, never parked; the stalled sender sends nothing', { timeout: 30_000 }, async () => {
+    const to = 'stalled@example.org';
+    const [queued] = await store.outbox.enqueueAll([item(to, { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, 43, to) })]);
+    const id = queued!.id;
+    // The member lookup hangs, as a process stopped (a kill, a paused VM) in the middle of it.
+    let resume!: () => void;
+    const stalled: Store = { ...store, membership: { ...store.membership, byId: () => new Promise((r) => (resume = () => r(null))) } };
+    const delivery = deliverOutboxes({ store: stalled, sender, log, config }, [id]);
+    await sleep(300); // past the 200 ms lease
+    expect(await store.outbox.parkInterrupted()).toEqual([]);
+    expect(await store.outbox.pending(1000)).toContain(id);
+    // Another worker takes it over; the stalled one wakes up: its claim is no longer its own.
+    expect(await store.outbox.claim(id, 60_000)).toMatchObject({ id, attempts: 2 });
+    resume();
+    expect(await delivery).toMatchObject({ sent: [], skipped: [id], failed: [] });
+    expect(sink.messages.filter((m) => m.envelope.to.includes(to))).toEqual([]);
+  });
+});
+
+describe("a deliver job's final failure", () => {
+  const deliver = RUNNERS.find((r) => r.queue === 'deliver')!;
+  it('parks the rows still queued, not one held by another worker nor one parked already', { timeout: 30_000 }, async () => {
+    const [queued, held, parked] = (await store.outbox.enqueueAll([item('q@example.org'), item('h@example.org'), item('p@example.org')])).map((r) => r!.id);
+    await store.outbox.claim(held!, 60_000, { transmitting: true });
+    await store.outbox.markFailed(parked!, 'interrupted (RFC 1047)', null, false);
+    const deps = { store, log } as unknown as AppDeps;
+    for (const id of [queued!, held!, parked!]) await deliver.park(deps, id, new Error('job stalled more than allowable limit'));
+    expect(await store.outbox.get(queued!)).toMatchObject({ status: 'failed', lastError: 'job stalled more than allowable limit' });
+    expect(await store.outbox.get(held!)).toMatchObject({ status: 'sending' });
+    expect(await store.outbox.get(parked!)).toMatchObject({ status: 'failed', lastError: 'interrupted (RFC 1047)' });
+  });
+
+  it('leaves a row a worker claimed between the read and the park', async () => {
+    const [raced] = (await store.outbox.enqueueAll([item('r@example.org')])).map((r) => r!.id);
+    // The sweep's job claims the row just after the park read it as queued.
+    const read = async (id: number) => {
+      const row = await store.outbox.get(id);
+      await store.outbox.claim(id, 60_000);
+      return row;
+    };
+    const racing: Store = { ...store, outbox: { ...store.outbox, get: read } };
+    await deliver.park({ store: racing, log } as unknown as AppDeps, raced!, new Error('job stalled more than allowable limit'));
+    expect(await store.outbox.get(raced!)).toMatchObject({ status: 'sending', attempts: 1 });
+  });
+});
