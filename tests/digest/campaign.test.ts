@@ -12,7 +12,7 @@ import { collectListPost } from '../../src/app/collect-list-post.ts';
 import { sendListDigests, type DigestDeps } from '../../src/app/send-digests.ts';
 import type { Clock } from '../../src/ports.ts';
 import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
-import { buildMail, ENGINE_NAMES, quiet, useLive, waitFor } from '../support/pipeline.ts';
+import { buildMail, ENGINE_NAMES, useLive, waitFor } from '../support/pipeline.ts';
 
 const LIST = 'pgsql-fr-generale@lists.postgresql.example';
 const LIST_ID = 'pgsql-fr-generale.lists.postgresql.example';
@@ -95,7 +95,7 @@ describe.each(ENGINE_NAMES)('list digests as campaigns (%s)', (engine) => {
     const id = run!.campaign!;
     expect(id).toBeGreaterThan(0);
     await waitFor(() => (digests().size === 4 ? true : null), 'a digest to each member', 60_000);
-    await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
+    await waitFor(async () => ((await live.p.store.campaigns.counts(id)).queued === 0 ? true : null), 'the digest to drain', 30_000);
 
     const listed = (await crieur('list')) as CampaignJson[];
     const ours = listed.filter((c) => c.kind === 'digest');
@@ -143,7 +143,7 @@ describe.each(ENGINE_NAMES)('list digests as campaigns (%s)', (engine) => {
 
     expect(await crieur('resume', String(id))).toMatchObject({ id, kind: 'digest', status: 'sending' });
     await waitFor(() => (live.sink.messages.length >= sentBefore + 4 ? true : null), 'the rest of the digest', 60_000);
-    await waitFor(() => quiet(live.p), 'the outbox to drain', 30_000);
+    await waitFor(async () => ((await live.p.store.campaigns.counts(id)).queued === 0 ? true : null), 'the digest to drain', 30_000);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(live.sink.messages.length).toBe(sentBefore + 4);
     const after = digests();
