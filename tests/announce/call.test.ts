@@ -6,23 +6,17 @@
  * part stays within 72 columns; the HTML escapes what organizers typed.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { openStore } from '../../src/adapters/db/open.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { callForProposals } from '../../src/app/call-for-proposals.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger, Sender, Store } from '../../src/ports.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Logger } from '../../src/ports.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
 
-const schema = randomSchema('call');
-let store: Store;
-let sink: SmtpSink;
-let sender: Sender;
+const { store, sink, sender } = useStoreAndSink('call');
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const config = configSchema.parse({
   group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
@@ -32,17 +26,6 @@ const config = configSchema.parse({
   lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.example.org', language: 'fr' }],
 });
 
-beforeAll(async () => {
-  store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink();
-  sender = createSender(sink.url, { pool: 2 });
-}, 60_000);
-afterAll(async () => {
-  await sender?.close();
-  await sink?.close();
-  await store?.close();
-  await dropSchema(schema);
-});
 
 async function call(iso: string, opts: { force?: boolean } = {}) {
   const clock = { now: () => new Date(iso) };

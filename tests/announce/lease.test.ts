@@ -6,20 +6,14 @@
  * the batch is under way, and rows are only transmitted under their sender's own, unexpired lease. On PostgreSQL
  * (the store's SQL is the same on PGlite: tests/store/announce.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/adapters/db/open.ts';
+import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger, Sender, Store } from '../../src/ports.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Logger } from '../../src/ports.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
 
-const schema = randomSchema('lease');
-let store: Store;
-let sink: SmtpSink;
-let sender: Sender;
+const { store, sink, sender } = useStoreAndSink('lease', { sink: { answerDelayMs: 700 } });
 const warnings: string[] = [];
 const log: Logger = { debug() {}, info() {}, warn: (_o: unknown, msg?: string) => void warnings.push(String(msg)), error() {}, child: () => log };
 const config = configSchema.parse({
@@ -32,17 +26,6 @@ const config = configSchema.parse({
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
 
-beforeAll(async () => {
-  store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink({ answerDelayMs: 700 });
-  sender = createSender(sink.url, { pool: 2 });
-}, 60_000);
-afterAll(async () => {
-  await sender?.close();
-  await sink?.close();
-  await store?.close();
-  await dropSchema(schema);
-});
 
 describe('a campaign chunk on a relay slower than the lease', () => {
   it('sends each recipient once and parks nothing while its sender is alive', { timeout: 60_000 }, async () => {

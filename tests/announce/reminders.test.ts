@@ -4,23 +4,17 @@
  * recipient (speakers and active members) gets each reminder exactly once, speakers in the speakers' wording.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { openStore } from '../../src/adapters/db/open.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { sendDueReminders } from '../../src/app/send-reminders.ts';
 import { sendCampaignChunk, chunkSize } from '../../src/app/send-campaign.ts';
-import type { Dispatcher, Logger, Sender, Store } from '../../src/ports.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Dispatcher, Logger } from '../../src/ports.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
 
-const schema = randomSchema('rem');
-let store: Store;
-let sink: SmtpSink;
-let sender: Sender;
+const { store, sink, sender } = useStoreAndSink('rem');
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const dispatched: number[] = [];
 const dispatcher: Dispatcher = { dispatch: async (_q, id) => void dispatched.push(id), dispatchMany: async (_q, ids) => void dispatched.push(...ids) };
@@ -33,17 +27,6 @@ const config = configSchema.parse({
 const EVENT = new Date('2027-01-28T18:00:00Z');
 const at = (iso: string) => ({ now: () => new Date(iso) });
 
-beforeAll(async () => {
-  store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink();
-  sender = createSender(sink.url, { pool: 2 });
-}, 60_000);
-afterAll(async () => {
-  await sender?.close();
-  await sink?.close();
-  await store?.close();
-  await dropSchema(schema);
-});
 
 async function tick(iso: string) {
   const deps = { config, store, builder: createEventMailBuilder(config), clock: at(iso), dispatcher };

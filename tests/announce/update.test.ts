@@ -6,24 +6,18 @@
  * tests/store/announce.test.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { openStore } from '../../src/adapters/db/open.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { announceEvent } from '../../src/app/announce-event.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
 import type { EventRecord } from '../../src/app/event-store.ts';
-import type { Logger, Sender, Store } from '../../src/ports.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import type { Logger } from '../../src/ports.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
 
-const schema = randomSchema('upd');
-let store: Store;
-let sink: SmtpSink;
-let sender: Sender;
+const { store, sink, sender } = useStoreAndSink('upd');
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const config = configSchema.parse({
   group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
@@ -34,17 +28,6 @@ const config = configSchema.parse({
 });
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
 
-beforeAll(async () => {
-  store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink();
-  sender = createSender(sink.url, { pool: 2 });
-}, 60_000);
-afterAll(async () => {
-  await sender?.close();
-  await sink?.close();
-  await store?.close();
-  await dropSchema(schema);
-});
 
 /** `crieur announce EVENT` without the CLI: the campaign, then every chunk sent as the campaign queue would. */
 async function announce(ev: EventRecord, opts: { list?: string } = {}) {

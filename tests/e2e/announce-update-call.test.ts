@@ -52,7 +52,8 @@ describe('an updated announcement and the call for proposals, by CLI', () => {
     const ev = await store.events.create({ date: new Date('2027-01-28T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier' });
     const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
     const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email: 'jeanne@example.fr' }], attachments: [] };
-    await store.events.assign(ev.id, (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref);
+    const ref = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+    await store.events.assign(ev.id, ref);
     await store.subscribers.upsert([
       { email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' },
       { email: 'alice@example.org', name: 'Alice', language: 'en', status: 'active', source: 'test' },
@@ -90,6 +91,17 @@ describe('an updated announcement and the call for proposals, by CLI', () => {
     const again = await crieur('announce', String(ev.id));
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/nothing new: everyone already has the update of event/);
+    expect(sink.messages).toHaveLength(6);
+
+    // The talk taken off the programme and put back: SEQUENCE moved, nothing shown changed — the preview says that
+    // version was sent already, and announcing sends nothing.
+    expect((await crieur('events', 'unschedule', String(ev.id), ref)).code).toBe(0);
+    expect((await crieur('events', 'schedule', String(ev.id), ref)).code).toBe(0);
+    const back = await crieur('announce', String(ev.id), '--dry-run');
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).not.toMatch(/changed since announced/);
+    expect(back.stdout).toMatch(/already announced \(campaign \d+: 3 sent\)/);
+    expect((await crieur('announce', String(ev.id))).stderr).toMatch(/nothing new/);
     expect(sink.messages).toHaveLength(6);
   });
 

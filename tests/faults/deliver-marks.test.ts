@@ -5,22 +5,16 @@
  * back to queued instead of staying "transmitting"; and a job's final failure parks only rows still queued — never a
  * row held by another live worker, nor one already parked with another reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/adapters/db/open.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { describe, expect, it } from 'vitest';
 import { deliverOutboxes } from '../../src/app/deliver-outbox.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { memberVerp } from '../../src/core/compose/campaign-slots.ts';
 import type { Logger, NewOutboxItem, Sender, Store } from '../../src/ports.ts';
 import { RUNNERS } from '../../workers/runners.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
 
-const schema = randomSchema('marks');
-let store: Store;
-let sink: SmtpSink;
-let sender: Sender;
+const { store, sink, sender } = useStoreAndSink('marks');
 const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
 const config = configSchema.parse({
   group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
@@ -40,17 +34,6 @@ const item = (recipient: string, over: Partial<NewOutboxItem> = {}): NewOutboxIt
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-beforeAll(async () => {
-  store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink();
-  sender = createSender(sink.url, { pool: 2 });
-}, 60_000);
-afterAll(async () => {
-  await sender?.close();
-  await sink?.close();
-  await store?.close();
-  await dropSchema(schema);
-});
 
 describe('a job of two mails, the second slow', () => {
   it("marks the first sent while the second is still in flight", { timeout: 30_000 }, async () => {

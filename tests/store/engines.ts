@@ -1,5 +1,6 @@
 /** The two engines every store test runs on: a fresh store, and how to throw it away. */
 import { afterAll, beforeAll } from 'vitest';
+import { forward } from '../support/store-and-sink.ts';
 import { openStore } from '../../src/adapters/db/open.ts';
 import type { Store } from '../../src/ports.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
@@ -53,10 +54,5 @@ export function useStore(engine: Engine, openTimeoutMs = 240_000): Store {
   afterAll(async () => {
     await opened?.cleanup();
   }, 60_000);
-  return new Proxy({} as Store, {
-    get(_target, key) {
-      if (!opened) throw new Error('the store is opened in beforeAll: use it inside a test');
-      return opened.store[key as keyof Store];
-    },
-  });
+  return forward('store', () => opened?.store);
 }

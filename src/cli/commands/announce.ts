@@ -14,7 +14,7 @@ import { openStore } from '../../adapters/db/open.ts';
 import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
 import { fillMime } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
-import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, whichAnnouncement, type BuiltVariant, type VariantSpec } from '../../app/announce-event.ts';
+import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, visibleContent, whichAnnouncement, type BuiltVariant, type VariantSpec } from '../../app/announce-event.ts';
 import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
 import { MEMBERS_LIST, type Subscriber } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
@@ -85,12 +85,20 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
     const ev = await findEvent(store.events, eventRef, config.group.timezone);
     const builder = createEventMailBuilder(config);
     const specs = announceVariants(config, opts.list);
-    const { update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null);
-    const built = await builder.build(await eventMailInput({ store, config }, ev, 'announce', systemClock.now(), update ? { update } : {}), specs);
+    // The same decision as announcing (announceEvent): an update only when what the mail shows changed.
+    const input = await eventMailInput({ store, config }, ev, 'announce', systemClock.now());
+    const { key, update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null, visibleContent(input));
+    const sent = (await store.campaigns.list()).find((c) => c.key === key) ?? null;
+    const built = await builder.build(update ? { ...input, update } : input, specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     if (opts.out) await writePreviews(config, opts.out, `E-${ev.id}`, built, specs, members);
     const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
-    const summary = `event ${ev.id}${update ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})` : ''}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
+    const state = sent
+      ? ` (already announced (campaign ${sent.id}: ${sent.sent} sent): only who has not had it would get it)`
+      : update
+        ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})`
+        : '';
+    const summary = `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
     if (opts.json) process.stdout.write(`${JSON.stringify({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
     else process.stdout.write(`${summary}\n`);
   } finally {
