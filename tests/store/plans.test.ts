@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
+import { CLAIMABLE, NOT_CAMPAIGN } from '../../src/adapters/db/outbox.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
 
 const ROWS = 100_000;
@@ -35,7 +36,7 @@ const STATEMENTS: [string, string][] = [
   [
     'claim (batched)',
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + 60000 * interval '1 millisecond', updated_at = now()
-     WHERE id = ANY('{99001,99002,99003}'::integer[]) AND (status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`,
+     WHERE id = ANY('{99001,99002,99003}'::integer[]) AND ${CLAIMABLE} AND ${NOT_CAMPAIGN}`,
   ],
   [
     'mark sent (batched)',
@@ -44,8 +45,8 @@ const STATEMENTS: [string, string][] = [
   ],
   [
     'recovery sweep: pending',
-    `SELECT id FROM outbox WHERE (status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))
-     AND updated_at < now() - interval '1 minute' ORDER BY id LIMIT 500`,
+    // The application's own clauses: a change to what the deliver queue may claim is planned here too.
+    `SELECT id FROM outbox WHERE ${CLAIMABLE} AND ${NOT_CAMPAIGN} AND updated_at < now() - interval '1 minute' ORDER BY id LIMIT 500`,
   ],
   [
     'recovery sweep: interrupted',

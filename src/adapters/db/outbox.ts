@@ -28,14 +28,14 @@ const COLUMNS = 'id, purpose, subject_ref, recipient, raw, envelope_from, status
  * died during the transaction may have had the mail accepted: that row is parked (parkInterrupted), never
  * claimed again by itself — never the same mail twice.
  */
-const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`;
+export const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`;
 /**
  * What the deliver queue sends: rows outside any campaign, and a list digest's rows (migration 015: a campaign whose
  * rows keep their own bytes) unless their campaign is paused — those stay queued until `crieur campaigns resume`.
  * An announcement's, a reminder's or a call's ledger rows (migration 006) hold no bytes of their own: only the
  * campaign sender sends them.
  */
-const NOT_CAMPAIGN = `(campaign_id IS NULL OR (purpose = 'digest'
+export const NOT_CAMPAIGN = `(campaign_id IS NULL OR (purpose = 'digest'
   AND NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.status = 'paused')))`;
 export const INTERRUPTED_ERROR =
   'interrupted during the SMTP transaction (the sender stopped): it may have been delivered — check with the recipient before `crieur failed retry`';
