@@ -5,12 +5,12 @@
  * EVENT` again. A digest's rows go back to the deliver queue, an announcement's chunks to the campaign queue.
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
 import type { CampaignCounts, CampaignRecord } from '../../app/campaign-store.ts';
 import { dispatchCampaign } from '../../app/announce-event.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
 import { dispatchDigestCampaign } from '../../app/send-digests.ts';
-import { openStore } from '../../adapters/db/open.ts';
+import type { Store } from '../../ports.ts';
 import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { withStore } from '../with-store.ts';
@@ -47,58 +47,45 @@ export function registerCampaigns(program: Command): void {
         else for (const c of list) process.stdout.write(`${line(c)}\n`);
       });
     });
+  campaignVerb(cmd, 'show', async (c, store) => ({ record: { ...c, ...(await store.campaigns.counts(c.id)) }, said: '' }));
+  campaignVerb(cmd, 'pause', async (c, store) => {
+    if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to pause`, EXIT.dataErr);
+    const after = (await store.campaigns.setStatus(c.id, 'paused', 'paused by hand'))!;
+    return { record: { ...after, ...(await store.campaigns.counts(c.id)) }, said: 'paused: ' };
+  });
+  campaignVerb(cmd, 'resume', async (c, store, config) => {
+    if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to resume`, EXIT.dataErr);
+    const after = (await store.campaigns.setStatus(c.id, 'sending', null))!;
+    const redis = await connectRedis(config.redis.url);
+    const dispatcher = new BullDispatcher(redis, config.redis.prefix);
+    try {
+      if (c.kind === 'digest') await dispatchDigestCampaign({ store, dispatcher }, c.id);
+      else await dispatchCampaign({ store, dispatcher }, c.id, chunkSize(config), true);
+    } finally {
+      await dispatcher.close();
+      await redis.quit();
+    }
+    return { record: { ...after, ...(await store.campaigns.counts(c.id)) }, said: 'resumed: ', after: ' (crieur start sends the rest)' };
+  });
+}
+
+/** `crieur campaigns VERB ID [--json] [--config F]`: the campaign found by id, the verb's work, then one line or JSON. */
+function campaignVerb(
+  cmd: Command,
+  verb: string,
+  run: (c: CampaignRecord, store: Store, config: Config) => Promise<{ record: Parameters<typeof campaignJson>[0]; said: string; after?: string }>,
+): void {
   cmd
-    .command('show')
+    .command(verb)
     .argument('<id>', 'campaign id')
     .option('--json', 'JSON object')
     .option('--config <file>', 'configuration file')
     .action(async (id: string, opts: { json?: boolean; config?: string }) => {
-      await withStore(opts.config, async (store) => {
-        const c = await get(store.campaigns, id);
-        const j = campaignJson({ ...c, ...(await store.campaigns.counts(c.id)) });
-        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `${line(j)}\n`);
+      await withStore(opts.config, async (store, config) => {
+        const r = await run(await get(store.campaigns, id), store, config);
+        const j = campaignJson(r.record);
+        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `${r.said}${line(j)}${r.after ?? ''}\n`);
       });
-    });
-  cmd
-    .command('pause')
-    .argument('<id>', 'campaign id')
-    .option('--json', 'JSON object')
-    .option('--config <file>', 'configuration file')
-    .action(async (id: string, opts: { json?: boolean; config?: string }) => {
-      await withStore(opts.config, async (store) => {
-        const c = await get(store.campaigns, id);
-        if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to pause`, EXIT.dataErr);
-        const after = (await store.campaigns.setStatus(c.id, 'paused', 'paused by hand'))!;
-        const j = campaignJson({ ...after, ...(await store.campaigns.counts(c.id)) });
-        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `paused: ${line(j)}\n`);
-      });
-    });
-  cmd
-    .command('resume')
-    .argument('<id>', 'campaign id')
-    .option('--json', 'JSON object')
-    .option('--config <file>', 'configuration file')
-    .action(async (id: string, opts: { json?: boolean; config?: string }) => {
-      const config = loadConfig({ file: opts.config });
-      const store = await openStore(config.database.url);
-      try {
-        const c = await get(store.campaigns, id);
-        if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to resume`, EXIT.dataErr);
-        const after = (await store.campaigns.setStatus(c.id, 'sending', null))!;
-        const redis = await connectRedis(config.redis.url);
-        const dispatcher = new BullDispatcher(redis, config.redis.prefix);
-        try {
-          if (c.kind === 'digest') await dispatchDigestCampaign({ store, dispatcher }, c.id);
-          else await dispatchCampaign({ store, dispatcher }, c.id, chunkSize(config), true);
-        } finally {
-          await dispatcher.close();
-          await redis.quit();
-        }
-        const j = campaignJson({ ...after, ...(await store.campaigns.counts(c.id)) });
-        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `resumed: ${line(j)} (crieur start sends the rest)\n`);
-      } finally {
-        await store.close();
-      }
     });
 }
 
