@@ -105,8 +105,10 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
     // Audited on the token's proposal; a digest's token names a day, not a proposal: then on the first one named.
     fx.add('command-result', proposalRefOf(auth.token.ref) ?? proposalRefOf(transcriptRef), `m${inboundId}/transcript`, m);
   }
-  await commitEffects(deps, fx, inboundId);
+  // The log says executed before the commit that marks the message done: a reader who sees the message done sees
+  // the final outcome, and a crash in between only re-runs the (idempotent) effects — never a log stuck "admitted".
   await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line) });
+  await commitEffects(deps, fx, inboundId);
   deps.log.info({ inbound: inboundId, sender: auth.sender, role: auth.role, commands: read.commands.length, acted }, 'commands applied');
   return 'executed';
 }
