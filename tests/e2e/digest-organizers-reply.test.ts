@@ -41,12 +41,20 @@ describe("the organizers' digest answered with commands (postgres)", () => {
     await box.cleanup();
   });
   const status = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
-  /** The message's command job finished without a failure (a failure is retried, and parked after its retries). */
+  /**
+   * The message's command job finished without a failure (a failure is retried, and parked after its retries).
+   * The job's effects are committed before BullMQ records it completed, so it can still read 'active' for a moment:
+   * wait for a settled state, then say which it is (a CI run once read 'active' here).
+   */
   const jobCompleted = async (inboundId: number) => {
-    const job = await live.p.running.context.dispatcher.queue('command').getJob(`command-${inboundId}`);
-    expect(job, `command job of ${inboundId}`).toBeTruthy();
+    const queue = live.p.running.context.dispatcher.queue('command');
+    const state = await waitFor(async () => {
+      const s = await (await queue.getJob(`command-${inboundId}`))?.getState();
+      return s && s !== 'active' ? s : null;
+    }, `command job of ${inboundId} to settle`, 30_000);
+    const job = await queue.getJob(`command-${inboundId}`);
     expect(job!.failedReason ?? null).toBeNull();
-    expect(await job!.getState()).toBe('completed');
+    expect(state).toBe('completed');
   };
   let filed: Filed[] = [];
   let digest: SentMail;
