@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
-import type { Db } from '../../src/adapters/db/db.ts';
+import type { Db, Queryable } from '../../src/adapters/db/db.ts';
 import { CLAIMABLE, NOT_CAMPAIGN } from '../../src/adapters/db/outbox.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
 
@@ -87,5 +87,52 @@ describe.each(engines)('query plans at 100,000 outbox rows on $name', (engine) =
     const plan = (await db.query<Record<string, string>>(`EXPLAIN ${sql}`)).map((r) => Object.values(r)[0]).join('\n');
     expect(plan).not.toMatch(/Seq Scan on outbox/);
     expect(plan).toMatch(/Index/);
+  });
+});
+
+/**
+ * The database functions' statements keep a fitting plan as the tables grow. Regression (migration 017): plpgsql kept,
+ * per connection, a generic plan made while the outbox was empty — the cap and the enqueue key looked up through an
+ * index led by `purpose`, every row of that purpose read and filtered — for as long as the connection lived (for ever
+ * on PGlite, which never ANALYZEs). In one transaction, so one connection: calls on an empty outbox (past plpgsql's
+ * five custom plans), 20,000 rows added, one more call; the rows that call fetched (pg_stat_xact_user_tables counts
+ * this transaction's own) stay a handful.
+ */
+describe.each(engines)('the database functions on a table grown since their first calls ($name)', (engine) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await engine.open());
+  }, 240_000);
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  /** Rows of `table` read so far by this transaction, through indexes or scans. */
+  const fetched = async (tx: Queryable, table: string) =>
+    Number(
+      (await tx.query<{ n: string }>(
+        `SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) AS n FROM pg_stat_xact_user_tables WHERE relname = $1 AND schemaname = current_schema()`,
+        [table],
+      ))[0]?.n ?? 0,
+    );
+
+  it('crieur_enqueue reads a few outbox rows, not every acknowledgement, once the outbox has grown', async () => {
+    const enqueue = (tx: Queryable, n: number) =>
+      tx.query(
+        `SELECT * FROM crieur_enqueue(ARRAY['ack'], ARRAY['P-${n}/m${n}'], ARRAY['speaker${n}@example.org'], '\\x61'::bytea, ARRAY[1],
+                                      ARRAY['bounces@example.org'], ARRAY[NULL::integer], ARRAY[5], now() - interval '1 day', NULL)`,
+      );
+    const read = await db.transaction(async (tx) => {
+      for (let n = 1; n <= 10; n++) await enqueue(tx, n); // past plpgsql's five custom plans, on an empty outbox
+      await tx.query(
+        `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from)
+         SELECT 'ack', 'P-' || i || '/x', 'other' || i || '@example.org', '\\x61'::bytea, 'bounces@example.org' FROM generate_series(1, 20000) i`,
+      );
+      const before = await fetched(tx, 'outbox');
+      await enqueue(tx, 11);
+      return (await fetched(tx, 'outbox')) - before;
+    });
+    expect(read).toBeLessThan(50);
   });
 });

@@ -1,0 +1,18 @@
+-- Statements in the database functions whose plans stay right as the tables grow.
+-- plpgsql caches a statement's plan per connection and, after five calls, may keep a generic plan made without
+-- the values. Made while the tables were nearly empty (a new install; bench/ingest's first seconds), the choice
+-- between two indexes that both fit was a coin toss, and kept for as long as the connection lived (the worker's:
+-- days; on PGlite, which has no autovacuum to ANALYZE and invalidate it, for ever):
+--  * the acknowledgement cap and the enqueue key were looked up through the first index whose leading column is
+--    `purpose` and every row of that purpose filtered: a full read of the outbox per mail queued (bench/ingest:
+--    crieur_enqueue at 6.2 ms a call at 3,000 messages, growing).
+-- Planning every call with its values instead (plan_cache_mode = force_custom_plan) was tried and measured worse:
+-- planning a dozen statements a call, and without statistics the check for an earlier copy of a message (same
+-- Message-ID, lowest id: LIMIT 1) chose to walk the primary key in id order. So the statements keep plpgsql's plans
+-- and each gets one index that fits it, and no other index that merely starts like it.
+
+-- The idempotency key, same columns (ON CONFLICT (purpose, subject_ref, recipient) infers it in any order), no
+-- longer led by `purpose`: the cap's count has outbox_recipient (purpose, lower(recipient), created_at) alone.
+ALTER TABLE outbox DROP CONSTRAINT outbox_purpose_subject_ref_recipient_key;
+ALTER TABLE outbox ADD CONSTRAINT outbox_key UNIQUE (subject_ref, recipient, purpose);
+
