@@ -19,6 +19,8 @@ import { Wake } from './wake.ts';
 
 /** How many messages' bytes one FETCH brings in: bounds memory on a large backlog. */
 const FETCH_BATCH = 20;
+/** After a catch-up that found mail, the next look comes this soon (below imapflow's autoIdleDelay: no IDLE churn). */
+const BURST_LOOK_MS = 100;
 
 export interface ImapTarget {
   host: string;
@@ -131,13 +133,17 @@ export class ImapInbox extends LoopInbox {
       });
       signal.removeEventListener('abort', abortConnect);
       if (signal.aborted) return;
-      await this.catchUp(client, signal);
+      let found = await this.catchUp(client, signal);
       ready();
       while (!signal.aborted) {
-        await wake.wait(this.pollMs, signal);
+        // Mail just came: more is likely on its way (a deadline's rush, a bounce storm). Look again soon rather than
+        // wait for the server's push, which Dovecot holds back to coalesce changes (NOTIFY_DELAY_MSECS, 500 ms):
+        // bench/ingest's latency part, APPEND → stored p95 628 ms at 20 proposals/s with IDLE alone. A quiet
+        // mailbox costs nothing more: one look finding nothing returns to IDLE and pollMs.
+        await wake.wait(found > 0 ? BURST_LOOK_MS : this.pollMs, signal);
         if (signal.aborted) break;
         if (closed) throw new InboxError('EINBOX_CONNECT', `IMAP connection to ${host}:${port} closed`);
-        await this.catchUp(client, signal);
+        found = await this.catchUp(client, signal);
       }
     } finally {
       signal.removeEventListener('abort', abortConnect);
@@ -147,8 +153,8 @@ export class ImapInbox extends LoopInbox {
     }
   }
 
-  /** Delivers every message above the checkpoint, in UID order, one at a time. */
-  private async catchUp(client: ImapFlow, signal: AbortSignal): Promise<void> {
+  /** Delivers every message above the checkpoint, in UID order, one at a time; answers how many it found. */
+  private async catchUp(client: ImapFlow, signal: AbortSignal): Promise<number> {
     const { label, mailbox } = this.target;
     const box = client.mailbox;
     if (!box) throw new InboxError('EINBOX_MAILBOX', `mailbox ${mailbox} is not open`);
@@ -167,7 +173,7 @@ export class ImapInbox extends LoopInbox {
       const msgs = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
       msgs.sort((a, b) => a.uid - b.uid);
       for (const m of msgs) {
-        if (signal.aborted) return;
+        if (signal.aborted) return uids.length;
         if (!m.source) continue;
         const verdict = await this.onMessage!({ raw: m.source, locator: { source: 'imap', mailbox: label, uidValidity, uid: m.uid } });
         if (verdict === 'handled') await this.moveToProcessed(client, m.uid);
@@ -175,6 +181,7 @@ export class ImapInbox extends LoopInbox {
         this.deps.logger.debug({ mailbox: label, uid: m.uid, verdict }, 'inbox message delivered');
       }
     }
+    return uids.length;
   }
 
   private async moveToProcessed(client: ImapFlow, uid: number): Promise<void> {
