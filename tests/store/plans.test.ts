@@ -163,3 +163,41 @@ describe.each(engines)('the database functions on a table grown since their firs
     expect(read).toBeLessThan(50);
   });
 });
+
+/**
+ * The application's prepared statements are planned at each execution with their values (pg-db.ts): PostgreSQL's
+ * default keeps a generic plan after five executions, and the one made while the outbox was a few pages marked mails
+ * sent with a sequential scan per batch for as long as the connection lived (auto_explain during bench/ingest).
+ * The database functions keep plpgsql's cached plans (migration 017 gives their statements indexes that fit whole).
+ */
+describe('plan caching on PostgreSQL', () => {
+  it('prepared statements are planned with their values; the functions keep their cached plans', async () => {
+    const schema = randomSchema();
+    const db = await openDb(PG_URL, { schema });
+    try {
+      const modes = await Promise.all(Array.from({ length: 3 }, () => db.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')));
+      expect(modes.map((m) => m[0]!.plan_cache_mode)).toEqual(['force_custom_plan', 'force_custom_plan', 'force_custom_plan']);
+      const functions = await db.query<{ proname: string; proconfig: string[] | null }>(
+        `SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+         WHERE l.lanname = 'plpgsql' AND p.pronamespace = $1::regnamespace ORDER BY 1`,
+        [schema],
+      );
+      expect(functions.length).toBeGreaterThan(0);
+      for (const f of functions) expect(f.proconfig ?? [], f.proname).toContain('plan_cache_mode=auto');
+    } finally {
+      await db.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('without prepared statements (?prepare=false, for a pooler) the server default stays', async () => {
+    const schema = randomSchema();
+    const db = await openDb(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}prepare=false`, { schema });
+    try {
+      expect((await db.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode'))[0]!.plan_cache_mode).toBe('auto');
+    } finally {
+      await db.close();
+      await dropSchema(schema);
+    }
+  });
+});

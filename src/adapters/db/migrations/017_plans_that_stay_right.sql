@@ -20,3 +20,22 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_key UNIQUE (subject_ref, recipient, pur
 
 -- The earlier copy of a message: the Message-ID's rows in id order, the first one that is not 'failed'.
 CREATE INDEX inbound_messages_copies ON inbound_messages ((coalesce(message_id, '')), id);
+
+-- The application's prepared statements are planned at each execution (plan_cache_mode = force_custom_plan, set per
+-- connection: src/adapters/db/pg-db.ts); the functions keep plpgsql's cached plans, which the indexes above make
+-- right whatever the tables' size.
+ALTER FUNCTION crieur_enqueue(text[], text[], text[], bytea, integer[], text[], integer[], integer[], timestamptz, integer)
+  SET plan_cache_mode = auto;
+ALTER FUNCTION crieur_file_proposal(integer, jsonb, text, text, text, timestamptz) SET plan_cache_mode = auto;
+ALTER FUNCTION crieur_classify_and_file(integer, jsonb, text, text, text, timestamptz) SET plan_cache_mode = auto;
+
+-- Raw messages and mails compressed with lz4 where the server has it (PostgreSQL 14+ built with lz4, as Debian's):
+-- pglz spent 0.12 ms of a backend's CPU per 18 KB mail stored, lz4 0.04, for the same size on disk (measured with
+-- 5,000 copies of a corpus HTML mail). PGlite and servers built without lz4 keep pglz. Rows already stored keep theirs.
+DO $$
+BEGIN
+  ALTER TABLE outbox ALTER COLUMN raw SET COMPRESSION lz4;
+  ALTER TABLE inbound_messages ALTER COLUMN raw SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+  NULL;
+END $$;
