@@ -163,3 +163,60 @@ describe('the synchronous serializer', () => {
     expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
   });
 });
+
+describe('buildRaw without the tree (text and HTML, the common shape)', () => {
+  // Only the boundary is random: the same value in both builds once each is named.
+  const sameBoundary = (raw: Buffer) => raw.toString('latin1').replace(/_NmP-[0-9a-f]+-Part_1/g, '_NmP-BOUNDARY-Part_1');
+  const cases: [string, Parameters<typeof composeMessage>[0]][] = [
+    [
+      'accents, a long encoded subject, a display name with a comma, threading',
+      {
+        from: FROM,
+        to: { name: 'Raman, Priya — Équipe', email: 'priya@example.in' },
+        replyTo: 'talks+s-p0001-abc@pgug.example.org',
+        subject: `Re: Proposition reçue — « ${'très '.repeat(20)}long »`,
+        text: 'Bonjour,\n\nMerci — à jeudi.  \nligne\ttab\t\n' + 'é'.repeat(200),
+        html: `<p>Réponse</p>\n<p>${'x'.repeat(300)}</p>`,
+        messageId: '<m1@pgug.example.org>',
+        date: new Date('2013-11-28T18:00:05Z'),
+        ...threadHeaders(parent),
+        autoSubmitted: 'auto-replied',
+        headers: { 'X-Crieur-Ref': 'P-0001', 'List-Id': 'PostgreSQL Paris <talks.pgug.example.org>' },
+      },
+    ],
+    [
+      'plain ASCII, a bare address, no Reply-To, an emoji, every kind of line end',
+      {
+        from: 'talks@pgug.example.org',
+        to: 'dim@example.org',
+        subject: 'Nouvelle proposition',
+        text: `${'word '.repeat(40)}\rCR only\r\n. leading dot\n`,
+        html: '<p>😀 émoji</p>\r\n',
+        messageId: '<m2@pgug.example.org>',
+        date: new Date(0),
+        autoSubmitted: 'no',
+      },
+    ],
+    [
+      'a quoted name, an internationalized domain, a header whose value needs encoding',
+      {
+        from: '"Groupe \\"PG\\" Paris" <talks@pgug.example.org>',
+        to: { name: 'Ada "the" Lovelace', email: 'ada@jõgeva.ee' },
+        subject: 'x'.repeat(120),
+        text: 'ÀÉÎÕÜ'.repeat(50),
+        html: '<b>ÀÉÎÕÜ</b>'.repeat(50),
+        messageId: '<m3@pgug.example.org>',
+        date: new Date('2026-11-30T10:00:00Z'),
+        autoSubmitted: 'auto-generated',
+        headers: { 'X-Crieur-Note': 'Résumé « hebdomadaire »', 'list-unsubscribe': '<https://example.org/u/1>' },
+      },
+    ],
+    ['a custom header the tree owns (Cc): nodemailer builds it', { from: FROM, to: 'a@example.org', subject: 's', text: 't', html: '<p>h</p>', messageId: '<m4@x>', date: new Date(0), autoSubmitted: 'no', headers: { Cc: 'b@example.org' } }],
+  ];
+  it.each(cases)('%s: the bytes of MailComposer.build()', async (_name, input) => {
+    const msg = composeMessage(input);
+    const ours = await buildRaw(msg);
+    const theirs = await compileMessage(msg).build();
+    expect(sameBoundary(ours)).toBe(sameBoundary(theirs));
+  });
+});
