@@ -136,7 +136,7 @@ try {
     log(`\n== latency: IMAP APPEND → acknowledgement received (Dovecot, crieur start, PostgreSQL) ==`);
     log(`appended ${l.appended} proposals at ${l.appendRate.toFixed(1)}/s, the first ${warmUp} the service's warm-up (below, apart); acks matched ${xs.length} of ${l.expected} expected after it`);
     log(`p50 ${ms(q(50))}  p95 ${ms(q(95))}  p99 ${ms(q(99))} (goal p99 < 500 ms, issue 12)  max ${ms(xs[xs.length - 1] ?? NaN)}`);
-    // Where the wait went (wall clock; the database's timestamps are its commit-time now()).
+    // Where the wait went (wall clock; the database's timestamps are now() of the writing transaction: its start).
     const stage = (name: keyof typeof l.stages, what: string) =>
       `  ${what.padEnd(44)} p50 ${ms(quantile(l.stages[name], 50))}  p95 ${ms(quantile(l.stages[name], 95))}  p99 ${ms(quantile(l.stages[name], 99))}`;
     log(stage('stored', 'APPEND → stored (watcher: IDLE, FETCH, INSERT)'));

@@ -98,8 +98,9 @@ export function outboxStore(db: Db): OutboxStore {
   // "sent" marks likewise: one UPDATE for the mails whose SMTP answers came in while the previous mark committed.
   const markSent = coalesce(async (groups: (readonly { id: number; smtpResponse: string }[])[]) => {
     const marks = groups.flat();
-    // id = ANY(…), each row's answer looked up by its position: an index scan whatever the plan (a join with
-    // unnest(…) may be planned as a hash join over the whole table once it is large).
+    // id = ANY(…), each row's answer looked up by its position: an index scan once planned with its values (a join
+    // with unnest(…) may be planned as a hash join over the whole table once it is large). Planned with its values
+    // at each execution: a cached generic plan made on a small outbox scanned it whole (pg-db.ts).
     await db.query(
       `UPDATE outbox SET status = 'sent', sent_at = now(), smtp_response = ($2::text[])[array_position($1::integer[], id)],
          last_error = NULL, lease_until = NULL, updated_at = now()

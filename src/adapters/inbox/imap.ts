@@ -19,7 +19,7 @@ import { Wake } from './wake.ts';
 
 /** How many messages' bytes one FETCH brings in: bounds memory on a large backlog. */
 const FETCH_BATCH = 20;
-/** After a catch-up that found mail, the next look comes this soon (below imapflow's autoIdleDelay: no IDLE churn). */
+/** After a catch-up that delivered mail, the next look comes this soon (below imapflow's autoIdleDelay: no IDLE churn). */
 const BURST_LOOK_MS = 100;
 
 export interface ImapTarget {
@@ -133,17 +133,17 @@ export class ImapInbox extends LoopInbox {
       });
       signal.removeEventListener('abort', abortConnect);
       if (signal.aborted) return;
-      let found = await this.catchUp(client, signal);
+      let delivered = await this.catchUp(client, signal);
       ready();
       while (!signal.aborted) {
         // Mail just came: more is likely on its way (a deadline's rush, a bounce storm). Look again soon rather than
         // wait for the server's push, which Dovecot holds back to coalesce changes (NOTIFY_DELAY_MSECS, 500 ms):
         // bench/ingest's latency part, APPEND → stored p95 628 ms at 20 proposals/s with IDLE alone. A quiet
-        // mailbox costs nothing more: one look finding nothing returns to IDLE and pollMs.
-        await wake.wait(found > 0 ? BURST_LOOK_MS : this.pollMs, signal);
+        // mailbox costs nothing more: one look delivering nothing returns to IDLE and pollMs.
+        await wake.wait(delivered > 0 ? BURST_LOOK_MS : this.pollMs, signal);
         if (signal.aborted) break;
         if (closed) throw new InboxError('EINBOX_CONNECT', `IMAP connection to ${host}:${port} closed`);
-        found = await this.catchUp(client, signal);
+        delivered = await this.catchUp(client, signal);
       }
     } finally {
       signal.removeEventListener('abort', abortConnect);
@@ -153,7 +153,11 @@ export class ImapInbox extends LoopInbox {
     }
   }
 
-  /** Delivers every message above the checkpoint, in UID order, one at a time; answers how many it found. */
+  /**
+   * Delivers every message above the checkpoint, in UID order, one at a time; answers how many it delivered (the
+   * checkpoint moved past them). A message the server gives without its bytes is skipped, said once per look, and
+   * not counted: the quick look after mail came (BURST_LOOK_MS) must not turn into a loop on it.
+   */
   private async catchUp(client: ImapFlow, signal: AbortSignal): Promise<number> {
     const { label, mailbox } = this.target;
     const box = client.mailbox;
@@ -168,20 +172,25 @@ export class ImapInbox extends LoopInbox {
     // `N:*` always matches the highest UID even when it is below N (RFC 3501), hence the filter.
     const found = await client.search({ uid: `${cp.lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((u) => u > cp.lastUid).sort((a, b) => a - b);
+    let delivered = 0;
     for (let i = 0; i < uids.length && !signal.aborted; i += FETCH_BATCH) {
       const batch = uids.slice(i, i + FETCH_BATCH);
       const msgs = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
       msgs.sort((a, b) => a.uid - b.uid);
       for (const m of msgs) {
-        if (signal.aborted) return uids.length;
-        if (!m.source) continue;
+        if (signal.aborted) return delivered;
+        if (!m.source) {
+          this.deps.logger.warn({ mailbox: label, uid: m.uid }, 'the server gave a message without its content: left in the mailbox, tried again at the next look');
+          continue;
+        }
         const verdict = await this.onMessage!({ raw: m.source, locator: { source: 'imap', mailbox: label, uidValidity, uid: m.uid } });
         if (verdict === 'handled') await this.moveToProcessed(client, m.uid);
         await this.deps.checkpoints.set(label, { uidValidity, lastUid: m.uid });
+        delivered += 1;
         this.deps.logger.debug({ mailbox: label, uid: m.uid, verdict }, 'inbox message delivered');
       }
     }
-    return uids.length;
+    return delivered;
   }
 
   private async moveToProcessed(client: ImapFlow, uid: number): Promise<void> {

@@ -66,6 +66,7 @@ const ROOT_FIELDS = [
 ] as const;
 /** Custom headers that would change the tree or the root fields' places: those mails take nodemailer's way. */
 const TREE_HEADERS = new Set(['Content-Type', 'Content-Transfer-Encoding', 'Content-Disposition', 'MIME-Version', ...ROOT_FIELDS.map(([k]) => k), 'Sender', 'Cc', 'Bcc']);
+const MESSAGE_KEYS = new Set([...ROOT_FIELDS.map(([, name]) => name), 'html', 'text', 'headers', 'encoding']);
 const PART_HEAD = (type: string) => `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`;
 const TEXT_HEAD = PART_HEAD('text/plain');
 const HTML_HEAD = PART_HEAD('text/html');
@@ -75,8 +76,10 @@ const HTML_HEAD = PART_HEAD('text/html');
  * Mirrors MimeNode.buildHeaders for this shape: custom headers first, then the root fields, MIME-Version, and
  * Content-Type last; every value through encodeHeaderValue, every line folded at 76; empty values left out.
  */
-function alternativeOf(msg: OutgoingMessage): Buffer | null {
+export function alternativeOf(msg: OutgoingMessage): Buffer | null {
   if (!msg.text || !msg.html || msg.encoding !== 'quoted-printable') return null;
+  // A field this shape does not write (attachments, cc… through a cast) goes to nodemailer rather than be dropped.
+  if (Object.keys(msg).some((k) => !MESSAGE_KEYS.has(k))) return null;
   const fields: { key: string; value: unknown }[] = [];
   for (const [k, v] of Object.entries(msg.headers)) {
     const key = encoder._normalizeHeaderKey(k);

@@ -13,6 +13,8 @@
 -- planning a dozen statements a call, and without statistics the copy check chose the id walk all the same. So the
 -- statements keep plpgsql's plans and each gets an index that fits it whole, which no plan can find dearer.
 
+-- Rebuilt while crieur starts, under the migration's lock: on an outbox of millions of rows, a minute or so during
+-- which another crieur process waits (a rolling restart).
 -- The idempotency key, same columns (ON CONFLICT (purpose, subject_ref, recipient) infers it in any order), no
 -- longer led by `purpose`: the cap's count has outbox_recipient (purpose, lower(recipient), created_at) alone.
 ALTER TABLE outbox DROP CONSTRAINT outbox_purpose_subject_ref_recipient_key;
@@ -28,14 +30,3 @@ ALTER FUNCTION crieur_enqueue(text[], text[], text[], bytea, integer[], text[], 
   SET plan_cache_mode = auto;
 ALTER FUNCTION crieur_file_proposal(integer, jsonb, text, text, text, timestamptz) SET plan_cache_mode = auto;
 ALTER FUNCTION crieur_classify_and_file(integer, jsonb, text, text, text, timestamptz) SET plan_cache_mode = auto;
-
--- Raw messages and mails compressed with lz4 where the server has it (PostgreSQL 14+ built with lz4, as Debian's):
--- pglz spent 0.12 ms of a backend's CPU per 18 KB mail stored, lz4 0.04, for the same size on disk (measured with
--- 5,000 copies of a corpus HTML mail). PGlite and servers built without lz4 keep pglz. Rows already stored keep theirs.
-DO $$
-BEGIN
-  ALTER TABLE outbox ALTER COLUMN raw SET COMPRESSION lz4;
-  ALTER TABLE inbound_messages ALTER COLUMN raw SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
-  NULL;
-END $$;
