@@ -64,7 +64,11 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
     async open(s, signal) {
       const onTakeover = (store: string, role: string) =>
         s.log.warn({ store, role }, role === 'owner' ? 'database: its serving process stopped; this process serves it now' : 'database: its serving process changed');
-      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal, onTakeover }));
+      const onMaintenance = (run: { ms: number; error?: string }) =>
+        run.error
+          ? s.log.warn({ ms: Math.round(run.ms), err: run.error }, 'database: VACUUM (ANALYZE) failed; tried again in ten minutes')
+          : s.log.debug({ ms: Math.round(run.ms) }, 'database: VACUUM (ANALYZE)');
+      const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal, onTakeover, onMaintenance }));
       return () => store.close();
     },
     closeMs: CLOSE_MS,

@@ -22,6 +22,8 @@ export interface OpenOptions {
   signal?: AbortSignal;
   /** pglite with serve only: told when this process takes over serving from an owner that stopped. */
   onTakeover?: (describe: string, role: string) => void;
+  /** pglite with serve only: told of each VACUUM (ANALYZE) the owner runs (PGlite has no autovacuum). */
+  onMaintenance?: (run: { ms: number; error?: string }) => void;
 }
 
 const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
@@ -40,7 +42,7 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
-      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover })).db;
+      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover, onMaintenance: opts.onMaintenance })).db;
   try {
     await migrate(db, target.engine === 'postgres' ? schema : null);
   } catch (err) {

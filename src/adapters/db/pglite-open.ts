@@ -13,6 +13,7 @@ import { Gate } from './gate.ts';
 import { readEndpoint, removeEndpoint, tryLock, writeEndpoint } from './pglite-lock.ts';
 import { PgliteDb } from './pglite-db.ts';
 import { servePglite } from './pglite-serve.ts';
+import { startMaintenance, type Maintenance, type MaintenanceRun } from './pglite-maintenance.ts';
 import { PgDb } from './pg-db.ts';
 import { TakeoverDb } from './pglite-takeover.ts';
 
@@ -25,6 +26,10 @@ export interface PgliteOpenOptions {
   signal?: AbortSignal | undefined;
   /** With serve, as a client: told when this process took over from an owner that went (or moved to a new one). */
   onTakeover?: ((describe: string, role: string) => void) | undefined;
+  /** With serve, as the owner: told of each VACUUM (ANALYZE) run (pglite-maintenance.ts). */
+  onMaintenance?: ((run: MaintenanceRun) => void) | undefined;
+  /** Tests only: the maintenance period (MAINTENANCE_EVERY_MS). */
+  maintenanceEveryMs?: number | undefined;
 }
 
 export type PgliteRole = 'owner' | 'direct' | 'client';
@@ -95,7 +100,12 @@ async function openHere(dir: string, label: string, opts: PgliteOpenOptions, rel
   if (opts.schema) await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
   const gate = new Gate();
   const server = opts.serve ? await servePglite(pg, gate) : null;
+  // The serving owner is the long-lived process: it does the vacuuming PGlite has no daemon for.
+  const maintenance: Maintenance | null = server
+    ? startMaintenance((sql) => gate.run(async () => void (await pg.exec(sql))), { onRun: opts.onMaintenance, everyMs: opts.maintenanceEveryMs })
+    : null;
   const db = new PgliteDb(pg, gate, server ? `${label} (serving on ${server.host}:${server.port})` : label, async () => {
+    maintenance?.stop();
     if (server) {
       removeEndpoint(dir);
       await server.close();
