@@ -51,15 +51,18 @@ export class PgDb implements Db {
     this.opts = opts;
     // The schema goes in the startup packet: every connection has it before its first query.
     const schema = opts.schema ? { options: `-c search_path=${opts.schema}` } : {};
-    this.pool = new pg.Pool({ max: opts.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema });
     // The prepared statements are planned at each execution with their values, parsed once. PostgreSQL's default
     // keeps a generic plan after five executions, and one made while the outbox was a few pages (a new install, a
     // worker's first seconds) read it whole for ever after: marking mails sent took a sequential scan per batch
     // (bench/ingest, auto_explain: 2.2 ms a batch at 8,000 messages, growing). A SET, not the startup packet's
-    // options: PgBouncer refuses startup parameters it does not track. Queued before the connection's first query;
-    // should it fail, the statements run with the server's plans. The database functions keep their cached plans
-    // (migration 017 makes those fit whatever the tables' size).
-    if (opts.prepare) this.pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_custom_plan').catch(() => undefined));
+    // options: PgBouncer refuses startup parameters it does not track. Run by the pool before it hands out a new
+    // connection; should it fail, the statements run with the server's plans. The database functions keep their
+    // cached plans (migration 017 makes those fit whatever the tables' size).
+    // (pg-pool awaits the promise the hook returns, though its type says void.)
+    const onConnect: Pick<pg.PoolConfig, 'onConnect'> = opts.prepare
+      ? { onConnect: (client) => client.query('SET plan_cache_mode = force_custom_plan').then(() => undefined, () => undefined) }
+      : {};
+    this.pool = new pg.Pool({ max: opts.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, ...opts.connection, ...schema, ...onConnect });
     // An idle client losing its server emits here; without a listener the process dies. The next query reports it.
     this.pool.on('error', () => opts.onConnectionLost?.());
   }
