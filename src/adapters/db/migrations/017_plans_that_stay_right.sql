@@ -13,8 +13,8 @@
 -- planning a dozen statements a call, and without statistics the copy check chose the id walk all the same. So the
 -- statements keep plpgsql's plans and each gets an index that fits it whole, which no plan can find dearer.
 
--- Rebuilt while crieur starts, under the migration's lock: on an outbox of millions of rows, a minute or so during
--- which another crieur process waits (a rolling restart).
+-- Rebuilt while crieur starts, under the migration's lock: on a large outbox another crieur process (a rolling
+-- restart) waits for the index builds.
 -- The idempotency key, same columns (ON CONFLICT (purpose, subject_ref, recipient) infers it in any order), no
 -- longer led by `purpose`: the cap's count has outbox_recipient (purpose, lower(recipient), created_at) alone.
 ALTER TABLE outbox DROP CONSTRAINT outbox_purpose_subject_ref_recipient_key;
