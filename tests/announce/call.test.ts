@@ -8,23 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { configSchema } from '../../src/config/schema.ts';
 import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { callForProposals } from '../../src/app/call-for-proposals.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger } from '../../src/ports.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { GENERALE, groupConfig, silentLog } from '../support/test-config.ts';
 
 const { store, sink, sender } = useStoreAndSink('call');
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'call-secret-0123456789abcdef',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-  lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.example.org', language: 'fr' }],
-});
+const silent = silentLog;
+const config = groupConfig('call', { lists: [GENERALE] });
 
 
 async function call(iso: string, opts: { force?: boolean } = {}) {

@@ -7,22 +7,16 @@
  * (the store's SQL is the same on PGlite: tests/store/announce.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
 import type { Logger } from '../../src/ports.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { groupConfig } from '../support/test-config.ts';
 
 const { store, sink, sender } = useStoreAndSink('lease', { sink: { answerDelayMs: 700 } });
 const warnings: string[] = [];
 const log: Logger = { debug() {}, info() {}, warn: (_o: unknown, msg?: string) => void warnings.push(String(msg)), error() {}, child: () => log };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'lease-secret-0123456789abcdef',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-  queue: { sendLeaseSeconds: 0.3 },
-});
+const config = groupConfig('lease', { queue: { sendLeaseSeconds: 0.3 } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
 

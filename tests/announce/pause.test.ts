@@ -6,24 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
-import { configSchema } from '../../src/config/schema.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger, Store } from '../../src/ports.ts';
+import type { Store } from '../../src/ports.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
+import { groupConfig, silentLog } from '../support/test-config.ts';
 
 const schema = randomSchema('pause');
 let store: Store;
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'pause-secret-0123456789abcdef',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-  delivery: { pauseAfterFailures: 3 },
-});
+const silent = silentLog;
+const config = groupConfig('pause', { delivery: { pauseAfterFailures: 3 } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\n\r\nBonjour.\r\n'] };
 

@@ -6,24 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { sendDueReminders } from '../../src/app/send-reminders.ts';
 import { sendCampaignChunk, chunkSize } from '../../src/app/send-campaign.ts';
-import type { Dispatcher, Logger } from '../../src/ports.ts';
+import type { Dispatcher } from '../../src/ports.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { groupConfig, silentLog } from '../support/test-config.ts';
 
 const { store, sink, sender } = useStoreAndSink('rem');
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+const silent = silentLog;
 const dispatched: number[] = [];
 const dispatcher: Dispatcher = { dispatch: async (_q, id) => void dispatched.push(id), dispatchMany: async (_q, ids) => void dispatched.push(...ids) };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'reminders-secret-0123456789',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-});
+const config = groupConfig('reminders');
 const EVENT = new Date('2027-01-28T18:00:00Z');
 const at = (iso: string) => ({ now: () => new Date(iso) });
 

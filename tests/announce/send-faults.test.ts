@@ -7,25 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
-import { configSchema } from '../../src/config/schema.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger, Sender, Store } from '../../src/ports.ts';
+import type { Sender, Store } from '../../src/ports.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { groupConfig, silentLog } from '../support/test-config.ts';
 
 const schema = randomSchema('sendfaults');
 let store: Store;
 let sink: SmtpSink;
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
-const configOf = (pool: number) =>
-  configSchema.parse({
-    group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-    addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-    secret: 'faults-secret-0123456789abcdef',
-    smtp: { url: 'smtp://127.0.0.1:1', pool },
-  });
+const log = silentLog;
+const configOf = (pool: number) => groupConfig('faults', { smtp: { url: 'smtp://127.0.0.1:1', pool } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
 

@@ -8,24 +8,17 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { announceEvent } from '../../src/app/announce-event.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
 import type { EventRecord } from '../../src/app/event-store.ts';
-import type { Logger } from '../../src/ports.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { GENERALE, groupConfig, silentLog } from '../support/test-config.ts';
 
 const { store, sink, sender } = useStoreAndSink('upd');
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'update-secret-0123456789abcdef',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-  lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.example.org', language: 'fr' }],
-});
+const silent = silentLog;
+const config = groupConfig('update', { lists: [GENERALE] });
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
 
 

@@ -7,22 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deliverOutboxes } from '../../src/app/deliver-outbox.ts';
-import { configSchema } from '../../src/config/schema.ts';
 import { memberVerp } from '../../src/core/compose/campaign-slots.ts';
-import type { Logger, NewOutboxItem, Sender, Store } from '../../src/ports.ts';
+import type { NewOutboxItem, Sender, Store } from '../../src/ports.ts';
 import { RUNNERS } from '../../workers/runners.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { groupConfig, silentLog } from '../support/test-config.ts';
 
 const { store, sink, sender } = useStoreAndSink('marks');
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
-const config = configSchema.parse({
-  group: { name: 'Groupe de test', locale: 'fr', timezone: 'Europe/Paris' },
-  addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
-  secret: 'marks-secret-0123456789abcdef',
-  smtp: { url: 'smtp://127.0.0.1:1', pool: 2 },
-  queue: { sendLeaseSeconds: 0.2 },
-});
+const log = silentLog;
+const config = groupConfig('marks', { queue: { sendLeaseSeconds: 0.2 } });
 let n = 0;
 const item = (recipient: string, over: Partial<NewOutboxItem> = {}): NewOutboxItem => ({
   purpose: 'ack',
