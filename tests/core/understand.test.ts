@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRawMessage } from '../../src/app/parse-message.ts';
 import { mailparserReader } from '../../src/adapters/mailparser.ts';
-import type { ParseContext } from '../../src/types.ts';
+import { notMailReason } from '../../src/core/understand.ts';
+import { hasHeader } from '../../src/core/classify/signals.ts';
+import type { Mail, ParseContext } from '../../src/types.ts';
+import { mail as draftMail } from './classify/build.ts';
 
 const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 const msg = (head: string, body = 'Bonjour.') => Buffer.from(`${head}\r\n\r\n${body}\r\n`);
@@ -25,5 +28,17 @@ describe('understand', () => {
     const o = await parseRawMessage(raw, ctx, mailparserReader);
     expect(o.ok).toBe(false);
     expect(!o.ok && o.error).toMatch(re);
+  });
+
+  it('asks whether a header is there without reading its value (a value is decoded when first read)', async () => {
+    const m: Mail = await draftMail({ subject: '=?UTF-8?Q?Propos=C3=A9?=' });
+    let reads = 0;
+    const headers = { ...m.headers };
+    Object.defineProperty(headers, 'subject', { enumerable: true, get: () => (reads++, ['Proposé']) });
+    const watched = { ...m, headers };
+    expect(notMailReason(watched)).toBeNull();
+    expect(hasHeader(watched, 'subject')).toBe(true);
+    expect(hasHeader(watched, 'constructor')).toBe(false);
+    expect(reads).toBe(0);
   });
 });

@@ -13,8 +13,9 @@ export function header(mail: Mail, name: string): string | null {
   return v && v.length > 0 ? v[0]!.trim() : null;
 }
 
+/** Presence only, without reading the value (a value is decoded when first read: see src/adapters/mailparser.ts). */
 export function hasHeader(mail: Mail, name: string): boolean {
-  return mail.headers[name] !== undefined;
+  return Object.hasOwn(mail.headers, name);
 }
 
 /** `multipart/report; report-type=delivery-status` → `delivery-status` (lower-case), else null. */
