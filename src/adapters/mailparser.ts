@@ -30,6 +30,9 @@ const PARSE_OPTIONS = {
   skipImageLinks: true,
   skipHtmlToText: true,
   keepDeliveryStatus: true,
+  // The digest a part is known by (MailPart.sha256): mailparser hashes every attachment as it streams anyway (md5 by
+  // default), so it computes ours instead of a second pass over the content.
+  checksumAlgo: 'sha256',
 } as const;
 /** html-to-text on pathological HTML (spam, 10 MB tables) is the slowest thing we do: bound its input. */
 const MAX_HTML_TO_TEXT = 2_000_000;
@@ -176,7 +179,8 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
   const raw = new Map<string, string[]>();
   for (const { key, line } of p.headerLines ?? []) {
     const colon = line.indexOf(':');
-    const value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
+    const text = colon >= 0 ? line.slice(colon + 1) : '';
+    const value = (text.includes('\n') ? text.replace(/\r?\n[ \t]+/g, ' ') : text).trim();
     const name = clean(key.toLowerCase());
     const values = raw.get(name);
     if (values) values.push(value);
@@ -219,7 +223,7 @@ function toPart(a: Attachment): MailPart {
     disposition: a.contentDisposition === 'attachment' ? 'attachment' : a.contentDisposition === 'inline' ? 'inline' : null,
     related: Boolean(a.related),
     size: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'),
+    sha256: typeof a.checksum === 'string' && a.checksum.length === 64 ? a.checksum : createHash('sha256').update(content).digest('hex'),
     content,
   };
 }

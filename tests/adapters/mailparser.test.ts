@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headerStart, readMail } from '../../src/adapters/mailparser.ts';
@@ -81,6 +82,41 @@ describe('readMail', () => {
     const mail = await readMail(raw);
     expect(mail.parts.map((p) => p.contentType)).toContain('message/delivery-status');
     expect(mail.embedded[0]?.subject).toBe('original');
+  });
+
+  it('names each part by the SHA-256 of its decoded content (base64, quoted-printable, 8bit)', async () => {
+    const pdf = Buffer.from('%PDF-1.4 des diapositives\n'.repeat(200));
+    const raw = Buffer.from(
+      [
+        'From: ana@example.org',
+        'Subject: slides',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Voici les diapositives.',
+        '--b',
+        'Content-Type: application/pdf; name="slides.pdf"',
+        'Content-Disposition: attachment; filename="slides.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64').replace(/.{76}/g, '$&\r\n'),
+        '--b',
+        'Content-Type: text/csv; name="votes.csv"',
+        'Content-Disposition: attachment; filename="votes.csv"',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        'nom;vote=0D',
+        'L=C3=A9a;oui',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const mail = await readMail(raw);
+    expect(mail.parts.map((p) => p.filename)).toEqual(['slides.pdf', 'votes.csv']);
+    for (const part of mail.parts) expect(part.sha256).toBe(createHash('sha256').update(part.content).digest('hex'));
+    expect(mail.parts[0]!.content.equals(pdf)).toBe(true);
   });
 });
 

@@ -9,6 +9,10 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f]/g;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no u flag). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Anything either pattern could touch: most decoded text has none, and one scan without lookarounds says so. */
+const SUSPECT = /[\x00-\x08\x0b-\x1f\ud800-\udfff]/;
+
 export function withoutControls(s: string): string {
+  if (!SUSPECT.test(s)) return s;
   return s.replace(CONTROLS, '').replace(LONE_SURROGATE, '\ufffd');
 }
