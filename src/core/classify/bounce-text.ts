@@ -23,18 +23,20 @@ const SMTP_REPLY = /(?:^|[\s:;(])[45][0-5]\d[ -](?:[45]\.\d|\S)|(?<![\d.])[45]\.
 
 /** How sure we are that a non-DSN message is a bounce; null when it is not one. */
 export function looksLikeTextBounce(mail: Mail): string | null {
+  const head = bodyText(mail, 4000);
+  if (MTA_SIGNATURE.test(head)) return 'mta wording';
   const subject = SUBJECT.test(mail.subject);
   const daemon = isDaemonSender(mail);
-  const head = bodyText(mail, 4000);
+  const nullSender = mail.from === null && hasNullReturnPath(mail);
+  // Every verdict below needs one of these three: most mail has none, and is spared the body's scan.
+  if (!subject && !daemon && !nullSender) return null;
   const body = BODY.test(head);
   const returned = mail.parts.some((p) => p.contentType === 'message/rfc822' || p.contentType === 'text/rfc822-headers');
-  if (MTA_SIGNATURE.test(head)) return 'mta wording';
   if (subject && (daemon || body || returned)) return 'bounce subject';
   // A robot's notice that names a failure and shows what failed: an SMTP reply, or the returned original.
   if (daemon && body && (returned || SMTP_REPLY.test(head))) return 'mailer-daemon notice';
   if (daemon && mail.parts.some((p) => p.contentType === 'message/rfc822')) return 'mailer-daemon returned a message';
-  if (body && hasNullReturnPath(mail) && mail.from === null) return 'null sender notice';
-  if (subject && mail.from === null && hasNullReturnPath(mail)) return 'null sender notice';
+  if (nullSender && (body || subject)) return 'null sender notice';
   return null;
 }
 
