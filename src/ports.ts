@@ -130,8 +130,6 @@ export interface ProposalStore {
   ): Promise<
     { outcome: 'handled' } | { outcome: 'copy'; copyOf: number } | { outcome: 'filed' | 'already-filed' | 'duplicate'; proposal: ProposalRecord }
   >;
-  /** Same speaker + same normalized title within `withinDays`: the candidate for an update. */
-  findRecentDuplicate(speakerEmail: string, normalizedTitle: string, since: Date): Promise<ProposalRecord | null>;
   update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;
   setStatus(ref: string, status: ProposalStatus, actor: string, messageId: number | null): Promise<ProposalRecord>;
   get(ref: string): Promise<ProposalRecord | null>;
@@ -224,8 +222,6 @@ export interface OutboxStore {
    */
   parkInterrupted(): Promise<number[]>;
   markSent(id: number, smtpResponse: string): Promise<void>;
-  /** markSent for several rows in one statement and one commit. */
-  markAllSent(marks: readonly { id: number; smtpResponse: string }[]): Promise<void>;
   /**
    * retry=true puts it back to queued (4xx); false parks it as failed (5xx). `onlyIf`: only a row in that status
    * (a job's final failure parks only what is still queued); false when the row was not changed.
@@ -240,8 +236,6 @@ export interface OutboxStore {
   pending(limit: number, olderThan?: Date): Promise<number[]>;
   /** Rows caused by this inbound message still waiting to be sent (queued), to dispatch them again. */
   queuedFor(causeMessageId: number): Promise<number[]>;
-  /** How many acknowledgements went to this address since `since` (loop guard). */
-  countSince(purpose: OutboxPurpose, recipient: string, since: Date): Promise<number>;
 }
 
 // --------------------------------------------------------------------------------------------- checkpoints

@@ -50,7 +50,7 @@ describe.each(ENGINES)('digest campaigns on $name', (engine) => {
     const claimed = await store.outbox.claimAll(ids, LEASE, { transmitting: true });
     expect(claimed.map((r) => r?.id)).toEqual(ids);
     expect(claimed[1]).toMatchObject({ purpose: 'digest', subjectRef: 'generale/daily-2027-03-29/text', recipient: 'bob@example.fr' });
-    await store.outbox.markAllSent([{ id: ids[0]!, smtpResponse: '250 ok' }, { id: ids[1]!, smtpResponse: '250 ok' }]);
+    await Promise.all([store.outbox.markSent(ids[0]!, '250 ok'), store.outbox.markSent(ids[1]!, '250 ok')]);
     await store.outbox.markFailed(ids[2]!, '450 try later', '450 try later', true);
     expect(await store.campaigns.counts(c.id)).toEqual({ total: 3, sent: 2, failed: 0, queued: 1 });
     expect((await store.campaigns.get(c.id))!.status).toBe('sending');
@@ -63,7 +63,7 @@ describe.each(ENGINES)('digest campaigns on $name', (engine) => {
     await store.outbox.requeue(ids[2]!);
     expect(await store.campaigns.get(c.id)).toMatchObject({ status: 'sending' });
     await store.outbox.claimAll([ids[2]!], LEASE, { transmitting: true });
-    await store.outbox.markAllSent([{ id: ids[2]!, smtpResponse: '250 ok' }]);
+    await store.outbox.markSent(ids[2]!, '250 ok');
     expect(await store.campaigns.get(c.id)).toMatchObject({ status: 'done' });
     // Digests are not announcement mail: the hourly cap does not count them.
     expect(await store.campaigns.sentSince(new Date(Date.now() - 3_600_000))).toBe(0);
@@ -74,7 +74,7 @@ describe.each(ENGINES)('digest campaigns on $name', (engine) => {
     const ids = await store.campaigns.addMails(c.id, 'digest', ['a', 'b', 'c', 'd'].map((x) => mail('generale', 'daily-2027-03-30', 'html', `${x}@example.fr`)));
     const [first, ...rest] = ids;
     expect(await store.outbox.claimAll([first!], LEASE, { transmitting: true })).toHaveLength(1);
-    await store.outbox.markAllSent([{ id: first!, smtpResponse: '250 ok' }]);
+    await store.outbox.markSent(first!, '250 ok');
 
     expect(await store.campaigns.setStatus(c.id, 'paused', 'paused by hand')).toMatchObject({ status: 'paused', pauseReason: 'paused by hand' });
     expect(await store.outbox.claimAll(rest, LEASE, { transmitting: true })).toEqual([null, null, null]);

@@ -209,7 +209,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect((await store.proposals.history(results[0]!.proposal.ref)).map((h) => h.action)).toEqual(['filed']);
     });
 
-    it('finds the recent proposal of the same speaker with the same title', async () => {
+    it('files a second message of the same speaker with the same title, recently, as a duplicate of the first', async () => {
       const email = `dup.${uniq()}@example.fr`;
       const title = `Réplication logique ${uniq()}`;
       const { proposal } = await store.proposals.fileFromMessage(await inbound(), draft({ title, speakers: [{ name: 'A', email }] }), email);
@@ -221,8 +221,13 @@ describe.each(ENGINES)('store on $name', (engine) => {
         ['older than the window', email, normalizeTitle(title), new Date(Date.now() + 60_000), false],
       ];
       for (const [name, who, key, since, found] of cases) {
-        const hit = await store.proposals.findRecentDuplicate(who, key, since);
-        expect(hit?.ref ?? null, name).toBe(found ? proposal.ref : null);
+        const again = await store.proposals.fileFromMessage(await inbound(), draft({ title: `autre ${uniq()}`, speakers: [{ name: 'A', email: who }] }), who, {
+          speakerEmail: who,
+          titleKey: key,
+          since,
+        });
+        expect(again.duplicate ? again.proposal.ref : null, name).toBe(found ? proposal.ref : null);
+        expect(again.created, name).toBe(!found);
       }
     });
 
@@ -349,8 +354,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.claimAll([], 60_000)).toEqual([]);
 
       const live = ids.filter((id) => id !== done);
-      await store.outbox.markAllSent(live.map((id) => ({ id, smtpResponse: `250 job ${id}` })));
-      await store.outbox.markAllSent([]);
+      await Promise.all(live.map((id) => store.outbox.markSent(id, `250 job ${id}`)));
       for (const id of live) expect(await store.outbox.get(id)).toMatchObject({ status: 'sent', smtpResponse: `250 job ${id}`, lastError: null });
       expect(await store.outbox.get(done)).toMatchObject({ status: 'sent', smtpResponse: '250 earlier' });
     });
@@ -473,19 +477,15 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(out.filter((r) => r !== null)).toHaveLength(3);
     });
 
-    it('records a send and counts recent mail to an address', async () => {
+    it('records a send', async () => {
       const to = `Count.${uniq()}@Example.fr`;
       const { id } = await store.outbox.enqueue(item({ recipient: to }));
-      await store.outbox.enqueue(item({ recipient: to }));
-      await store.outbox.enqueue(item({ recipient: to, purpose: 'notify-organizer' }));
       await store.outbox.claim(id, 60_000);
       await store.outbox.markSent(id, '250 2.0.0 OK queued');
       const sent = await store.outbox.get(id);
       expect(sent).toMatchObject({ status: 'sent', smtpResponse: '250 2.0.0 OK queued', lastError: null });
       expect(sent?.sentAt).toBeInstanceOf(Date);
       expect(await store.outbox.claim(id, 60_000)).toBeNull();
-      expect(await store.outbox.countSince('ack', to.toLowerCase(), new Date(Date.now() - 60_000))).toBe(2);
-      expect(await store.outbox.countSince('ack', to, new Date(Date.now() + 60_000))).toBe(0);
     });
   });
 

@@ -156,10 +156,6 @@ export function outboxStore(db: Db): OutboxStore {
       return markSent([{ id, smtpResponse }]);
     },
 
-    async markAllSent(marks) {
-      if (marks.length > 0) await markSent(marks);
-    },
-
     async markFailed(id, error, smtpResponse, retry, opts = {}) {
       const rows = await db.query<{ id: number }>(
         `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now()
@@ -223,14 +219,6 @@ export function outboxStore(db: Db): OutboxStore {
     async queuedFor(causeMessageId) {
       const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE cause_message_id = $1 AND status = 'queued' ORDER BY id`, [causeMessageId]);
       return rows.map((r) => r.id);
-    },
-
-    async countSince(purpose, recipient, since) {
-      const rows = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM outbox WHERE purpose = $1 AND lower(recipient) = lower($2) AND created_at >= $3',
-        [purpose, recipient, since],
-      );
-      return rows[0]?.n ?? 0;
     },
   };
   return self;

@@ -108,12 +108,6 @@ function changes(before: ProposalRecord, draft: ProposalDraft): Record<string, u
   return out;
 }
 
-/** Same speaker ($1), same title key ($2), changed since $3: "the same proposal again". */
-const RECENT_DUPLICATE = `p.title_key = $2 AND p.updated_at >= $3 AND EXISTS (
-    SELECT 1 FROM proposal_speakers ps JOIN speakers s ON s.id = ps.speaker_id
-    WHERE ps.proposal_id = p.id AND lower(s.email) = lower($1))
-  ORDER BY p.updated_at DESC, p.id DESC`;
-
 export function proposalStore(db: Db): ProposalStore {
   return {
     async fileFromMessage(messageId, draft, actor, dedupe) {
@@ -140,10 +134,6 @@ export function proposalStore(db: Db): ProposalStore {
       if (r.outcome === 'handled') return { outcome: 'handled' };
       if (r.outcome === 'copy') return { outcome: 'copy', copyOf: r.record!.id };
       return { outcome: r.outcome, proposal: toRecord(r.record!) };
-    },
-
-    findRecentDuplicate(speakerEmail, normalizedTitle, since) {
-      return one(db, RECENT_DUPLICATE, [speakerEmail, normalizedTitle, since]);
     },
 
     update(ref, draft, actor, messageId) {
