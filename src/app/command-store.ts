@@ -72,5 +72,4 @@ export interface CommandStore {
   hold(items: (NewOutboxItem & { proposalRef: string })[]): Promise<void>;
   /** Every held mail, moved to the outbox (same keys: never twice) in one commit; returns the outbox ids. */
   release(): Promise<number[]>;
-  held(): Promise<{ id: number; proposalRef: string | null; recipient: string; subjectRef: string }[]>;
 }

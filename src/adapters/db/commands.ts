@@ -152,12 +152,5 @@ export function commandStore(db: Db): CommandStore {
         return ids;
       });
     },
-
-    async held() {
-      const rows = await db.query<{ id: number; proposal_ref: string | null; recipient: string; subject_ref: string }>(
-        'SELECT id, proposal_ref, recipient, subject_ref FROM held_mail WHERE released_at IS NULL ORDER BY id',
-      );
-      return rows.map((r) => ({ id: r.id, proposalRef: r.proposal_ref, recipient: r.recipient, subjectRef: r.subject_ref }));
-    },
   };
 }
