@@ -201,12 +201,9 @@ export interface OutboxStore {
    */
   enqueueAll(items: (NewOutboxItem & { cap?: OutboxCap })[], opts?: { completes?: number }): Promise<({ id: number; inserted: boolean } | null)[]>;
   /**
-   * Status lock: queued|failed-retryable → sending, only if nobody holds it (or the lease expired).
+   * Status lock, for a deliver job's rows in one statement: queued|failed-retryable → sending, only if nobody holds it
+   * (or the lease expired); results in the order of `ids`, null where lost.
    * `transmitting`: the caller begins the SMTP transaction right away — the claim is also markTransmitting.
-   */
-  claim(id: number, leaseMs: number, opts?: { transmitting?: boolean; checkFirst?: readonly OutboxPurpose[] }): Promise<OutboxItem | null>;
-  /**
-   * claim for several rows in one statement (a deliver job's rows): results in the order of `ids`, null where lost.
    * `checkFirst`: purposes whose rows are checked before they go (a digest's member): claimed but not transmitting —
    * the caller marks them (markTransmitting with its fence) once the check passed.
    */

@@ -133,11 +133,6 @@ export interface CampaignStore {
   addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */
   pendingChunks(id: number, size: number): Promise<number[]>;
-  /**
-   * The status lock for a batch: claimable rows of the campaign with ids in [from, from + size), at most `limit`,
-   * → sending and transmitting (their SMTP transactions begin right away). Rows held by a live sender are skipped.
-   */
-  claim(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
   /** Several rows sent, one commit. */
   markSent(rows: readonly { id: number; response: string }[]): Promise<void>;
   /**

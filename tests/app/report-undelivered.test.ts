@@ -18,6 +18,7 @@ import type { Clock, Store } from '../../src/ports.ts';
 import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
 import { clearRedisPrefix, redisPrefix } from '../support/pipeline.ts';
 import type { Redis } from 'ioredis';
+import { claimOne } from '../support/outbox.ts';
 
 const schema = randomSchema('undelivered');
 const prefix = redisPrefix();
@@ -52,7 +53,7 @@ const deps = (store: Store): SummaryDeps => ({ config, dispatcher, clock, log: s
 async function parked(recipient: string, answer: string): Promise<number> {
   const store = stores[0]!;
   const { id } = await store.outbox.enqueue({ purpose: 'ack', subjectRef: `P-0001/${recipient}`, recipient, raw: Buffer.from('x'), envelopeFrom: 'b@pgug.example.org' });
-  await store.outbox.claim(id, 60_000);
+  await claimOne(store.outbox, id, 60_000);
   await store.outbox.markFailed(id, 'gave up after 48 h and 54 attempts', answer, false);
   return id;
 }
@@ -94,11 +95,11 @@ describe('reportUndelivered', () => {
 
   it('a summary that could not be delivered is not summarized; a mail retried and parked again is', async () => {
     const [summary] = await summaries('2026-12-01');
-    await stores[0]!.outbox.claim(summary!.id, 60_000);
+    await claimOne(stores[0]!.outbox, summary!.id, 60_000);
     await stores[0]!.outbox.markFailed(summary!.id, 'refused', '550 no such organizer', false);
     const [ghost] = (await stores[0]!.outbox.list({ status: 'failed' })).filter((o) => o.recipient === 'ghost@example.com');
     await stores[0]!.outbox.requeue(ghost!.id);
-    await stores[0]!.outbox.claim(ghost!.id, 60_000);
+    await claimOne(stores[0]!.outbox, ghost!.id, 60_000);
     await stores[0]!.outbox.markFailed(ghost!.id, 'refused again', '550 5.1.1 still no such user', false);
     now = new Date('2026-12-02T08:00:00Z');
     expect(await reportUndelivered(deps(stores[0]!))).toEqual({ day: '2026-12-02', reported: 1 });

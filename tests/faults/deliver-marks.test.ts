@@ -13,6 +13,7 @@ import { RUNNERS } from '../../workers/runners.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';
+import { claimOne } from '../support/outbox.ts';
 
 const { store, sink, sender } = useStoreAndSink('marks');
 const log = silentLog;
@@ -81,7 +82,7 @@ describe('a digest whose sender stops during the member check', () => {
     expect(await store.outbox.parkInterrupted()).toEqual([]);
     expect(await store.outbox.pending(1000)).toContain(id);
     // Another worker takes it over; the stalled one wakes up: its claim is no longer its own.
-    expect(await store.outbox.claim(id, 60_000)).toMatchObject({ id, attempts: 2 });
+    expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ id, attempts: 2 });
     resume();
     expect(await delivery).toMatchObject({ sent: [], skipped: [id], failed: [] });
     expect(sink.messages.filter((m) => m.envelope.to.includes(to))).toEqual([]);
@@ -92,7 +93,7 @@ describe("a deliver job's final failure", () => {
   const deliver = RUNNERS.find((r) => r.queue === 'deliver')!;
   it('parks the rows still queued, not one held by another worker nor one parked already', { timeout: 30_000 }, async () => {
     const [queued, held, parked] = (await store.outbox.enqueueAll([item('q@example.org'), item('h@example.org'), item('p@example.org')])).map((r) => r!.id);
-    await store.outbox.claim(held!, 60_000, { transmitting: true });
+    await claimOne(store.outbox, held!, 60_000, { transmitting: true });
     await store.outbox.markFailed(parked!, 'interrupted (RFC 1047)', null, false);
     const deps = { store, log } as unknown as AppDeps;
     for (const id of [queued!, held!, parked!]) await deliver.park(deps, id, new Error('job stalled more than allowable limit'));
@@ -106,7 +107,7 @@ describe("a deliver job's final failure", () => {
     // The sweep's job claims the row just after the park read it as queued.
     const read = async (id: number) => {
       const row = await store.outbox.get(id);
-      await store.outbox.claim(id, 60_000);
+      await claimOne(store.outbox, id, 60_000);
       return row;
     };
     const racing: Store = { ...store, outbox: { ...store.outbox, get: read } };

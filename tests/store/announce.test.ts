@@ -6,11 +6,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINES, useStore } from './engines.ts';
+import { claimOne } from '../support/outbox.ts';
 
 const parts = { variants: { 'member:fr': { pieces: ['x'] }, 'list:generale': { pieces: ['y'] } } };
 
 describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
   const store = useStore(engine);
+  /** The sender's status lock, both halves (hold, then transmit): the rows as a campaign job takes them to send. */
+  const take = async (id: number, from: number, size: number, limit: number, leaseMs: number) => {
+    const rows = await store.campaigns.hold(id, from, size, limit, leaseMs);
+    await store.campaigns.transmit(rows, leaseMs, []);
+    return rows;
+  };
 
   it('imports members idempotently; a member who left stays out', async () => {
     const rows = [
@@ -41,15 +48,15 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect(await store.campaigns.addMembers(a.campaign.id, 'announce', 'E-1', 'b@x', 'members', 'fr')).toBe(0);
     expect(await store.campaigns.counts(a.campaign.id)).toEqual({ total: 2, sent: 0, failed: 0, queued: 2 });
     // The deliver queue's sweep and claim leave campaign rows alone (they have no bytes of their own).
-    const rows = await store.campaigns.claim(a.campaign.id, 0, 1_000_000, 10, 60_000);
+    const rows = await take(a.campaign.id, 0, 1_000_000, 10, 60_000);
     expect(rows.map((r) => [r.recipient, r.variant, r.name])).toEqual([
       ['alice@example.org', 'member:en', null],
       ['bob@example.net', 'member:fr', 'Bob'],
     ]);
     expect(await store.outbox.pending(100)).not.toEqual(expect.arrayContaining(rows.map((r) => r.id)));
-    expect(await store.outbox.claim(rows[0]!.id, 60_000)).toBeNull();
+    expect(await claimOne(store.outbox, rows[0]!.id, 60_000)).toBeNull();
     // Claimed rows are held: a second claim gets nothing.
-    expect(await store.campaigns.claim(a.campaign.id, 0, 1_000_000, 10, 60_000)).toEqual([]);
+    expect(await take(a.campaign.id, 0, 1_000_000, 10, 60_000)).toEqual([]);
     await store.campaigns.markSent([{ id: rows[0]!.id, response: '250 ok' }]);
     await store.outbox.markFailed(rows[1]!.id, '550 no', '550 no', false);
     expect(await store.campaigns.record(a.campaign.id, { sent: 1, failed: 1 }, 5, 'r')).toMatchObject({ status: 'done', consecutiveFailures: 1 });
@@ -78,7 +85,7 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     const a = await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000);
     expect(a.map((r) => r.recipient)).toEqual(['h0@example.org', 'h1@example.org', 'h2@example.org', 'h3@example.org', 'h4@example.org']);
     expect(await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000)).toEqual([]);
-    expect(await store.outbox.claim(a[0]!.id, 60_000)).toBeNull();
+    expect(await claimOne(store.outbox, a[0]!.id, 60_000)).toBeNull();
     // A stalls: its lease runs out (renewed for 1 ms, the last renewal it managed); B takes three rows over.
     expect(await store.campaigns.renew(fence(a), 1)).toBe(5);
     await new Promise((r) => setTimeout(r, 30));
@@ -122,9 +129,9 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect(first.eventSequence).toBe(0);
     await store.campaigns.addRecipients(first.id, 'announce', `E-${ev.id}`, 'b@x', [{ email: 'had@example.fr', variant: 'member:fr' }, { email: 'never@example.fr', variant: 'member:fr' }]);
     await store.campaigns.addRecipients(onList.id, 'announce', `E-${ev.id}:generale`, 'b@x', [{ email: 'list@lists.example', variant: 'list:generale' }]);
-    const rows = await store.campaigns.claim(first.id, 0, 1_000_000, 10, 60_000);
+    const rows = await take(first.id, 0, 1_000_000, 10, 60_000);
     await store.campaigns.markSent(rows.filter((r) => r.recipient === 'had@example.fr').map((r) => ({ id: r.id, response: '250' })));
-    const listRows = await store.campaigns.claim(onList.id, 0, 1_000_000, 10, 60_000);
+    const listRows = await take(onList.id, 0, 1_000_000, 10, 60_000);
     await store.campaigns.markSent(listRows.map((r) => ({ id: r.id, response: '250' })));
     const upd = (await store.campaigns.create({ key: `announce:upd-E-${ev.id}:S3`, kind: 'announce', eventId: ev.id, list: null, parts, eventSequence: 3 })).campaign;
     expect(await store.campaigns.firstAnnouncement(ev.id)).toMatchObject({ id: first.id, eventSequence: 0 });

@@ -8,6 +8,7 @@ import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
 import type { NewOutboxItem } from '../../src/ports.ts';
 import type { ParseResult, ProposalDraft } from '../../src/types.ts';
 import { ENGINES, useStore } from './engines.ts';
+import { claimOne } from '../support/outbox.ts';
 
 const uniq = (): string => randomBytes(6).toString('hex');
 const mail = (headers: string, body = 'Bonjour.\r\n'): Buffer => Buffer.from(`${headers}\r\n\r\n${body}`, 'latin1');
@@ -305,11 +306,11 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
     it('lets exactly one of several concurrent claims win', async () => {
       const { id } = await store.outbox.enqueue(item());
-      const claims = await Promise.all([1, 2, 3, 4, 5].map(() => store.outbox.claim(id, 60_000)));
+      const claims = await Promise.all([1, 2, 3, 4, 5].map(() => claimOne(store.outbox, id, 60_000)));
       const winners = claims.filter((c) => c !== null);
       expect(winners).toHaveLength(1);
       expect(winners[0]).toMatchObject({ id, status: 'sending', attempts: 1 });
-      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, id, 60_000)).toBeNull();
       expect(await store.outbox.pending(10_000)).not.toContain(id);
     });
 
@@ -317,10 +318,10 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const items = Array.from({ length: 12 }, (_, i) => item({ raw: Buffer.from(`From: a\r\n\r\nmail ${i}\r\n`) }));
       const ids = (await store.outbox.enqueueAll(items)).map((r) => r!.id);
       const sent = ids[3]!;
-      await store.outbox.claim(sent, 60_000);
+      await claimOne(store.outbox, sent, 60_000);
       await store.outbox.markSent(sent, '250 earlier');
       // Every row asked for twice, all at once: the calls waiting behind the first statement share one.
-      const claims = await Promise.all([...ids, ...ids].map((id) => store.outbox.claim(id, 60_000, { transmitting: true })));
+      const claims = await Promise.all([...ids, ...ids].map((id) => claimOne(store.outbox, id, 60_000, { transmitting: true })));
       ids.forEach((id, i) => {
         const mine = [claims[i], claims[i + ids.length]].filter((c) => c !== null);
         expect(mine).toHaveLength(id === sent ? 0 : 1);
@@ -337,12 +338,12 @@ describe.each(ENGINES)('store on $name', (engine) => {
       const items = Array.from({ length: 5 }, (_, i) => item({ raw: Buffer.from(`From: a\r\n\r\njob mail ${i}\r\n`) }));
       const ids = (await store.outbox.enqueueAll(items)).map((r) => r!.id);
       const done = ids[1]!;
-      await store.outbox.claim(done, 60_000);
+      await claimOne(store.outbox, done, 60_000);
       await store.outbox.markSent(done, '250 earlier');
       // Two jobs racing for overlapping rows (a filing's job and the sweep's single ones): each row won once.
       const [job, a, b] = await Promise.all([
         store.outbox.claimAll([ids[4]!, ids[0]!, done, ids[2]!], 60_000, { transmitting: true }),
-        store.outbox.claim(ids[2]!, 60_000),
+        claimOne(store.outbox, ids[2]!, 60_000),
         store.outbox.claimAll([ids[3]!, ids[0]!], 60_000),
       ]);
       expect(job).toHaveLength(4);
@@ -361,20 +362,20 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
     it('hands a row over once its lease has expired', async () => {
       const { id } = await store.outbox.enqueue(item());
-      expect(await store.outbox.claim(id, 1)).not.toBeNull();
+      expect(await claimOne(store.outbox, id, 1)).not.toBeNull();
       await new Promise((r) => setTimeout(r, 30));
       expect(await store.outbox.pending(10_000)).toContain(id);
-      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2, status: 'sending' });
+      expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ attempts: 2, status: 'sending' });
     });
 
     it('parks, never re-sends, a row whose sender died during the SMTP transaction (RFC 1047)', async () => {
       const { id } = await store.outbox.enqueue(item());
-      expect(await store.outbox.claim(id, 1)).not.toBeNull();
+      expect(await claimOne(store.outbox, id, 1)).not.toBeNull();
       await store.outbox.markTransmitting(id);
       await new Promise((r) => setTimeout(r, 30));
       // The lease ran out: a row that had not begun would be handed over; this one may have been delivered.
       expect(await store.outbox.pending(10_000)).not.toContain(id);
-      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, id, 60_000)).toBeNull();
       expect(await store.outbox.parkInterrupted()).toContain(id);
       const parked = await store.outbox.get(id);
       expect(parked).toMatchObject({ status: 'failed' });
@@ -382,7 +383,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.parkInterrupted()).not.toContain(id);
       // A human who checked may send it again: requeue clears the mark, and a claim takes it.
       await store.outbox.requeue(id);
-      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ status: 'sending', attempts: 1 });
+      expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ status: 'sending', attempts: 1 });
     });
 
     it('a row of a purpose checked first is claimed, not transmitting, until its fenced mark', async () => {
@@ -394,16 +395,16 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(parked).toContain(ack!.id);
       expect(parked).not.toContain(d);
       expect(await store.outbox.markTransmitting(d!, { attempts: digest!.attempts })).toBe(false);
-      const again = await store.outbox.claim(d!, 60_000, { transmitting: true, checkFirst: ['digest'] });
+      const again = await claimOne(store.outbox, d!, 60_000, { transmitting: true, checkFirst: ['digest'] });
       expect(again).toMatchObject({ attempts: 2 });
       expect(await store.outbox.markTransmitting(d!, { attempts: 1 })).toBe(false);
       expect(await store.outbox.markTransmitting(d!, { attempts: 2 })).toBe(true);
-      expect(await store.outbox.claim(d!, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, d!, 60_000)).toBeNull();
     });
 
     it('markFailed onlyIf: parks a row only in that status', async () => {
       const { id } = await store.outbox.enqueue(item());
-      await store.outbox.claim(id, 60_000);
+      await claimOne(store.outbox, id, 60_000);
       expect(await store.outbox.markFailed(id, 'job ended', null, false, { onlyIf: 'queued' })).toBe(false);
       expect(await store.outbox.get(id)).toMatchObject({ status: 'sending' });
       expect(await store.outbox.markFailed(id, 'deferred', '451', true)).toBe(true);
@@ -413,25 +414,25 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
     it('a live transmitting row is neither parked nor claimed', async () => {
       const { id } = await store.outbox.enqueue(item());
-      await store.outbox.claim(id, 60_000);
+      await claimOne(store.outbox, id, 60_000);
       await store.outbox.markTransmitting(id);
       expect(await store.outbox.parkInterrupted()).not.toContain(id);
-      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, id, 60_000)).toBeNull();
       // A 4xx answer means it was not accepted: back to queued, claimable again.
       await store.outbox.markFailed(id, 'deferred', '451 4.3.0 later', true);
-      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2 });
+      expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ attempts: 2 });
     });
 
     it('retries a transient failure, parks a permanent one, and requeues on demand', async () => {
       const { id } = await store.outbox.enqueue(item());
-      await store.outbox.claim(id, 60_000);
+      await claimOne(store.outbox, id, 60_000);
       await store.outbox.markFailed(id, 'deferred', '451 4.3.0 try later', true);
       expect(await store.outbox.get(id)).toMatchObject({ status: 'queued', lastError: 'deferred', smtpResponse: '451 4.3.0 try later' });
       expect(await store.outbox.pending(10_000)).toContain(id);
-      expect(await store.outbox.claim(id, 60_000)).toMatchObject({ attempts: 2 });
+      expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ attempts: 2 });
       await store.outbox.markFailed(id, 'rejected', '550 5.1.1 no such user', false);
       expect(await store.outbox.get(id)).toMatchObject({ status: 'failed', smtpResponse: '550 5.1.1 no such user' });
-      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, id, 60_000)).toBeNull();
       expect(await store.outbox.pending(10_000)).not.toContain(id);
       expect((await store.outbox.list({ status: 'failed' })).map((o) => o.id)).toContain(id);
       await store.outbox.requeue(id);
@@ -480,12 +481,12 @@ describe.each(ENGINES)('store on $name', (engine) => {
     it('records a send', async () => {
       const to = `Count.${uniq()}@Example.fr`;
       const { id } = await store.outbox.enqueue(item({ recipient: to }));
-      await store.outbox.claim(id, 60_000);
+      await claimOne(store.outbox, id, 60_000);
       await store.outbox.markSent(id, '250 2.0.0 OK queued');
       const sent = await store.outbox.get(id);
       expect(sent).toMatchObject({ status: 'sent', smtpResponse: '250 2.0.0 OK queued', lastError: null });
       expect(sent?.sentAt).toBeInstanceOf(Date);
-      expect(await store.outbox.claim(id, 60_000)).toBeNull();
+      expect(await claimOne(store.outbox, id, 60_000)).toBeNull();
     });
   });
 

@@ -209,12 +209,8 @@ export function campaignStore(db: Db): CampaignStore {
       return starts;
     },
 
-    claim(id, from, size, limit, leaseMs) {
-      return claimRows(db, id, from, size, limit, leaseMs, true);
-    },
-
     hold(id, from, size, limit, leaseMs) {
-      return claimRows(db, id, from, size, limit, leaseMs, false);
+      return holdRows(db, id, from, size, limit, leaseMs);
     },
 
     async transmit(rows, leaseMs, sent) {
@@ -313,7 +309,7 @@ export function campaignStore(db: Db): CampaignStore {
  * status come from one join in the pick (not three lookups per row); SKIP LOCKED: two senders on one chunk (a
  * replayed job) split it instead of waiting on each other.
  */
-async function claimRows(db: Db, id: number, from: number, size: number, limit: number, leaseMs: number, transmitting: boolean): Promise<ClaimedRecipient[]> {
+async function holdRows(db: Db, id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]> {
   const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(
     `WITH picked AS (
        SELECT o.id, s.name, s.id AS member_id, s.status AS member_status
@@ -321,10 +317,10 @@ async function claimRows(db: Db, id: number, from: number, size: number, limit: 
        WHERE o.campaign_id = $1 AND o.id >= $2 AND o.id < $2 + $3 AND ${CLAIMABLE}
        ORDER BY o.id LIMIT $4 FOR UPDATE OF o SKIP LOCKED)
      UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + $5 * interval '1 millisecond',
-       transmitting_at = CASE WHEN $6 THEN now() END, updated_at = now()
+       transmitting_at = NULL, updated_at = now()
      FROM picked WHERE o.id = picked.id
      RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts, picked.name, picked.member_id, picked.member_status`,
-    [id, from, size, limit, leaseMs, transmitting],
+    [id, from, size, limit, leaseMs],
   );
   return rows
     .map((r) => ({

@@ -143,11 +143,6 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
     },
 
-    async claim(id, leaseMs, opts = {}) {
-      const [item] = await self.claimAll([id], leaseMs, opts);
-      return item ?? null;
-    },
-
     claimAll(ids, leaseMs, opts = {}) {
       return ids.length === 0 ? Promise.resolve([]) : claimer({ leaseMs, transmitting: opts.transmitting === true, checkFirst: opts.checkFirst ?? [] })(ids);
     },
