@@ -16,7 +16,7 @@ import { configSchema } from '../src/config/schema.ts';
 import { openStore } from '../src/adapters/db/open.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
-import { systemClock } from '../src/ports.ts';
+import { systemClock } from '../src/app/clock.ts';
 import { pageRoutes } from '../workers/http-routes.ts';
 
 const args = process.argv.slice(2);

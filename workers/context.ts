@@ -17,7 +17,9 @@ import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createMembershipMails } from '../src/adapters/compose/membership-mails.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { mailparserReader } from '../src/adapters/mailparser.ts';
-import { systemClock, type Logger, type Store } from '../src/ports.ts';
+import { systemClock } from '../src/app/clock.ts';
+import type { Logger } from '../src/app/logger.ts';
+import type { Store } from '../src/app/store.ts';
 import { explainDatabase } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 

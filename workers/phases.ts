@@ -5,7 +5,7 @@
  * started process is the same close, in the same reverse order — so there is never a half-started process
  * (issue 11: a second `crieur start` failed on its HTTP port after its workers had started, and kept running).
  */
-import type { Logger } from '../src/ports.ts';
+import type { Logger } from '../src/app/logger.ts';
 import { within } from '../src/adapters/within.ts';
 
 export type Close = () => Promise<unknown>;

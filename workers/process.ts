@@ -10,7 +10,7 @@ import { startWorker } from '../src/adapters/queue/bullmq.ts';
 import { settlesWithin } from '../src/adapters/within.ts';
 import { Metrics, startHttp } from '../src/adapters/http/server.ts';
 import { openAdmin } from '../src/adapters/http/admin.ts';
-import { QUEUE_NAMES, type Attempts, type QueueName } from '../src/ports.ts';
+import { QUEUE_NAMES, type Attempts, type QueueName } from '../src/app/dispatcher.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './context.ts';
 import { explainHttp, explainInbox } from './explain.ts';

@@ -4,7 +4,7 @@
  * Dispatch is idempotent (job ids) and every use case is replay-safe, so sweeping too often costs only work.
  */
 import type { AppDeps } from '../src/app/deps.ts';
-import type { QueueName } from '../src/ports.ts';
+import type { QueueName } from '../src/app/dispatcher.ts';
 import { ROUTES } from '../src/app/classify-message.ts';
 import { recoverCampaigns } from '../src/app/recover-campaigns.ts';
 import { sendDueReminders } from '../src/app/send-reminders.ts';

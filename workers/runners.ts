@@ -13,7 +13,7 @@ import { commandDeps } from './command-deps.ts';
 import { deliverOutboxes } from '../src/app/deliver-outbox.ts';
 import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
 import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
-import type { QueueName } from '../src/ports.ts';
+import type { QueueName } from '../src/app/dispatcher.ts';
 import { minutes, type RetryPolicy } from './retry.ts';
 
 /**

@@ -13,7 +13,9 @@ import type { EventForMail, TalkForMail } from '../core/render/announce-data.ts'
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import { addressOf } from '../core/address.ts';
 import { isoDay } from '../core/render/dates.ts';
-import type { Clock, Dispatcher, ProposalStore } from '../ports.ts';
+import type { Clock } from './clock.ts';
+import type { Dispatcher } from './dispatcher.ts';
+import type { ProposalStore } from './proposal-store.ts';
 import type { Language } from '../types.ts';
 import type { CampaignRecord, CampaignStore } from './campaign-store.ts';
 import type { EventRecord, EventStore } from './event-store.ts';

@@ -9,7 +9,8 @@
 import type { Config } from '../config/schema.ts';
 import type { MeetupForCall } from '../core/render/call-data.ts';
 import { isoDay } from '../core/render/dates.ts';
-import type { Clock, ProposalStore } from '../ports.ts';
+import type { Clock } from './clock.ts';
+import type { ProposalStore } from './proposal-store.ts';
 import type { TalkFormat } from '../types.ts';
 import { announceVariants, envelopeSender, type BuiltVariant, type VariantSpec } from './announce-event.ts';
 import type { CampaignRecord, CampaignStore } from './campaign-store.ts';

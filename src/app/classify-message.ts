@@ -10,7 +10,7 @@
 import { parseRawMessage } from './parse-message.ts';
 import { classifyAndFile } from './file-proposal.ts';
 import { collectListPost } from './collect-list-post.ts';
-import type { QueueName } from '../ports.ts';
+import type { QueueName } from './dispatcher.ts';
 import type { Kind } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 import { actOnMembership } from './membership.ts';

@@ -3,7 +3,8 @@
  * decision mail, an organizers' update, a transcript. Declared beside its consumers; implemented by
  * src/adapters/compose/command-mails.ts (tokens, templates, MIME).
  */
-import type { ComposedMail, ProposalRecord, ThreadInfo } from '../ports.ts';
+import type { ComposedMail, ThreadInfo } from './composer.ts';
+import type { ProposalRecord } from './proposal-store.ts';
 import type { Address, Language } from '../types.ts';
 import type { DecisionKind, ResultLine, UpdateKind } from '../core/render/command-data.ts';
 

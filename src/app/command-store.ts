@@ -4,7 +4,8 @@
  * a row lock (first decision wins), and speaker mails held for `release`. Declared beside its consumer
  * (apply-commands.ts, the CLI's decide/release); implemented by src/adapters/db/commands.ts.
  */
-import type { NewOutboxItem, ProposalRecord, ProposalStatus } from '../ports.ts';
+import type { NewOutboxItem } from './outbox-store.ts';
+import type { ProposalRecord, ProposalStatus } from './proposal-store.ts';
 
 export type LogOutcome = 'admitted' | 'executed' | 'refused' | 'flood' | 'replay';
 

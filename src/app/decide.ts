@@ -15,7 +15,9 @@ import { decidedWords, stateNote, type DecidedVerb, type Note } from '../core/de
 import type { DecisionKind } from '../core/render/command-data.ts';
 import { formatDate } from '../core/render/dates.ts';
 import { whyNotSendTo } from '../core/pipeline/loop-guard.ts';
-import type { ComposedMail, NewOutboxItem, OutboxPurpose, ProposalRecord } from '../ports.ts';
+import type { ComposedMail } from './composer.ts';
+import type { NewOutboxItem, OutboxPurpose } from './outbox-store.ts';
+import type { ProposalRecord } from './proposal-store.ts';
 import type { Address, Language } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
 import type { AppDeps } from './deps.ts';

@@ -11,7 +11,7 @@
  * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
-import type { OutboxPurpose } from '../ports.ts';
+import type { OutboxPurpose } from './outbox-store.ts';
 import type { AppDeps } from './deps.ts';
 
 /** The purposes checked after the claim, before the send (memberLeftSince). */

@@ -1,6 +1,11 @@
 /** What the use cases are given; built once per process by workers/context.ts. */
 import type { Config } from '../config/schema.ts';
-import type { Clock, Composer, Dispatcher, Logger, Sender, Store } from '../ports.ts';
+import type { Clock } from './clock.ts';
+import type { Composer } from './composer.ts';
+import type { Dispatcher } from './dispatcher.ts';
+import type { Logger } from './logger.ts';
+import type { Sender } from './sender.ts';
+import type { Store } from './store.ts';
 import type { ParseContext } from '../types.ts';
 import type { MailReader } from './parse-message.ts';
 import type { MembershipMails } from './membership-mails.ts';

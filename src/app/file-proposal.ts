@@ -10,7 +10,9 @@
  */
 import { whyNotAnswer, whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
-import type { ComposedMail, NewOutboxItem, OutboxCap, ProposalRecord, ThreadInfo } from '../ports.ts';
+import type { ComposedMail, ThreadInfo } from './composer.ts';
+import type { NewOutboxItem, OutboxCap } from './outbox-store.ts';
+import type { ProposalRecord } from './proposal-store.ts';
 import type { Mail, ParseResult, ProposalDraft } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 

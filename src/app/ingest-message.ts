@@ -2,7 +2,7 @@
  * Mail in: the raw bytes are stored before anything else (byte-exact, deduplicated), then only the id goes on
  * the queue. Whatever happens next, the message is already safe.
  */
-import type { InboundLocator } from '../ports.ts';
+import type { InboundLocator } from './inbound-store.ts';
 import type { AppDeps } from './deps.ts';
 
 export interface IngestOutcome {

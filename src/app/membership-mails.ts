@@ -4,7 +4,7 @@
  * ends every unsubscribe. Declared beside its consumers (join.ts, leave.ts); implemented by
  * src/adapters/compose/membership-mails.ts (templates join-confirm, leave-confirm, left).
  */
-import type { ComposedMail } from '../ports.ts';
+import type { ComposedMail } from './composer.ts';
 import type { Address, Language } from '../types.ts';
 
 /** The digest choice a join request carries, said in its confirmation mail ("with the weekly digest of generale"). */

@@ -4,7 +4,9 @@
  * outbox key (purpose digest, `organizers/<day>`, organizer) makes it one per day whatever runs it how often.
  */
 import { organizerDigestData, organizerDigestRef, type OrganizerDigestData, type OrganizerProposal } from '../core/digest/organizers.ts';
-import type { ComposedMail, NewOutboxItem, ProposalRecord } from '../ports.ts';
+import type { ComposedMail } from './composer.ts';
+import type { NewOutboxItem } from './outbox-store.ts';
+import type { ProposalRecord } from './proposal-store.ts';
 import type { Language } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 

@@ -3,7 +3,8 @@
  * `/events.ics` feed). A meetup stays "next" until it is over — someone looking for the address at 19h30 still
  * finds it — so "upcoming" counts from its start plus its length in calendars.
  */
-import type { Clock, ProposalStore } from '../ports.ts';
+import type { Clock } from './clock.ts';
+import type { ProposalStore } from './proposal-store.ts';
 import type { TalkForMail } from '../core/render/announce-data.ts';
 import { MEETUP_MINUTES } from '../core/programme.ts';
 import { programmeTalks } from './announce-event.ts';

@@ -7,7 +7,7 @@
  */
 import type { UndeliveredMail } from '../core/render/undelivered-data.ts';
 import { isoDay } from '../core/render/dates.ts';
-import type { ComposedMail } from '../ports.ts';
+import type { ComposedMail } from './composer.ts';
 import type { AppDeps } from './deps.ts';
 
 /** The summaries' own subject refs: a summary that could not be delivered is not summarized (no daily loop). */

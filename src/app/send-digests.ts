@@ -11,7 +11,8 @@
  */
 import type { DigestData } from '../core/digest/build.ts';
 import { lastPeriod, type Cadence, type Period } from '../core/digest/period.ts';
-import type { ComposedMail, Dispatcher } from '../ports.ts';
+import type { ComposedMail } from './composer.ts';
+import type { Dispatcher } from './dispatcher.ts';
 import type { Address, Language } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 import type { CampaignMail, CampaignStore } from './campaign-store.ts';

@@ -9,7 +9,7 @@
 import type { CampaignRecord } from './campaign-store.ts';
 import { MEMBERS_LIST } from './subscriber-store.ts';
 import { envelopeSender, eventMailInput, type AnnounceDeps, type VariantSpec } from './announce-event.ts';
-import type { Dispatcher } from '../ports.ts';
+import type { Dispatcher } from './dispatcher.ts';
 import { dispatchCampaign } from './announce-event.ts';
 import { chunkSize } from './send-campaign.ts';
 

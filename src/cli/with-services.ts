@@ -4,7 +4,8 @@ import type { Config } from '../config/schema.ts';
 import { openStore } from '../adapters/db/open.ts';
 import { connectRedis } from '../adapters/queue/redis.ts';
 import { BullDispatcher } from '../adapters/queue/bullmq.ts';
-import type { Dispatcher, Store } from '../ports.ts';
+import type { Dispatcher } from '../app/dispatcher.ts';
+import type { Store } from '../app/store.ts';
 
 export async function withServices<T>(configFile: string | undefined, fn: (s: { config: Config; store: Store; dispatcher: Dispatcher }) => Promise<T>, check?: (config: Config) => void): Promise<T> {
   const config = loadConfig({ file: configFile });

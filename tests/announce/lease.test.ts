@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Logger } from '../../src/ports.ts';
+import type { Logger } from '../../src/app/logger.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig } from '../support/test-config.ts';
 

@@ -9,7 +9,7 @@ import { openStore } from '../../src/adapters/db/open.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
 import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';

@@ -10,7 +10,7 @@ import { createEventMailBuilder } from '../../src/adapters/compose/announcement.
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { sendDueReminders } from '../../src/app/send-reminders.ts';
 import { sendCampaignChunk, chunkSize } from '../../src/app/send-campaign.ts';
-import type { Dispatcher } from '../../src/ports.ts';
+import type { Dispatcher } from '../../src/app/dispatcher.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';
 

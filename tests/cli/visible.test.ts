@@ -4,7 +4,7 @@ import { visible, visibleLines } from '../../src/cli/format/visible.ts';
 import { formatParseResult } from '../../src/cli/format/parse-result.ts';
 import { proposalDetail, proposalLine } from '../../src/cli/format/proposal.ts';
 import type { ParseResult } from '../../src/types.ts';
-import type { ProposalRecord } from '../../src/ports.ts';
+import type { ProposalRecord } from '../../src/app/proposal-store.ts';
 
 // Anything a terminal acts on: C0 but tab and newline, DEL, C1 (CSI 0x9b), bidi overrides.
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -10,7 +10,7 @@ import { readMail } from '../../src/adapters/mailparser.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { collectListPost } from '../../src/app/collect-list-post.ts';
 import { sendListDigests, type DigestDeps } from '../../src/app/send-digests.ts';
-import type { Clock } from '../../src/ports.ts';
+import type { Clock } from '../../src/app/clock.ts';
 import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
 import { buildMail, ENGINE_NAMES, useLive, waitFor } from '../support/pipeline.ts';
 

@@ -17,7 +17,7 @@ import { unsubscribeByToken } from '../../src/app/membership.ts';
 import type { DigestChoice } from '../../src/app/digest-recipients.ts';
 import type { SubscriberStatus } from '../../src/app/subscriber-store.ts';
 import { findMemberToken, verifyMemberToken } from '../../src/core/membership/token.ts';
-import type { Clock } from '../../src/ports.ts';
+import type { Clock } from '../../src/app/clock.ts';
 import type { Language } from '../../src/types.ts';
 import { buildMail, ENGINE_NAMES, quiet, sentTo, TEST_SECRET, useLive, waitFor } from '../support/pipeline.ts';
 

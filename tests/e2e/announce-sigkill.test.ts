@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
 import { storeOn } from '../../src/adapters/db/store.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { baseConfig, killAll, runCrieur, sandbox, spawnCrieur, waitUntil } from '../support/crieur-process.ts';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDbUrl } from '../../src/adapters/db/url.ts';
 import { openStore } from '../../src/adapters/db/open.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
 import { storeOn } from '../../src/adapters/db/store.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { freePort } from '../support/ports.ts';

@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { deliverOutboxes } from '../../src/app/deliver-outbox.ts';
 import { memberVerp } from '../../src/core/compose/campaign-slots.ts';
-import type { NewOutboxItem, Sender, Store } from '../../src/ports.ts';
+import type { NewOutboxItem } from '../../src/app/outbox-store.ts';
+import type { Sender } from '../../src/app/sender.ts';
+import type { Store } from '../../src/app/store.ts';
 import { RUNNERS } from '../../workers/runners.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';

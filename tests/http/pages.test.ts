@@ -17,7 +17,8 @@ import { createEventMailBuilder } from '../../src/adapters/compose/announcement.
 import { eventMailInput } from '../../src/app/announce-event.ts';
 import type { Subscriptions } from '../../src/adapters/http/public-routes.ts';
 import { mintMemberToken } from '../../src/core/membership/token.ts';
-import type { Clock, Store } from '../../src/ports.ts';
+import type { Clock } from '../../src/app/clock.ts';
+import type { Store } from '../../src/app/store.ts';
 import { pageRoutes } from '../../workers/http-routes.ts';
 import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
 

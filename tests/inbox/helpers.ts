@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
-import type { Checkpoint, CheckpointStore } from '../../src/ports.ts';
+import type { Checkpoint, CheckpointStore } from '../../src/app/checkpoint-store.ts';
 import type { InboxLogger, InboxMessage, InboxVerdict } from '../../src/adapters/inbox/types.ts';
 import { REDIS_URL } from '../support/services.ts';
 

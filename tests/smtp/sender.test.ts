@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
 import { classifySmtpError, SmtpSendError } from '../../src/adapters/smtp/errors.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
-import type { Sender } from '../../src/ports.ts';
+import type { Sender } from '../../src/app/sender.ts';
 import { composeMessage } from '../../src/core/compose/message.ts';
 import { slug } from '../../src/adapters/smtp/sink.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';

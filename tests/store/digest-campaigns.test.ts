@@ -11,7 +11,7 @@ import type { Db } from '../../src/adapters/db/db.ts';
 import { loadMigrations, migrate } from '../../src/adapters/db/migrate.ts';
 import { storeOn } from '../../src/adapters/db/store.ts';
 import type { CampaignMail } from '../../src/app/campaign-store.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
 import { ENGINES, useStore } from './engines.ts';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { forward } from '../support/store-and-sink.ts';
 import { openStore } from '../../src/adapters/db/open.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { dropSchema, PG_URL, randomSchema, removeDir, tempDir } from '../support/db.ts';
 
 export interface Engine {

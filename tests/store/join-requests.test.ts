@@ -4,7 +4,7 @@
  * nothing changes, and the outbox takes the new `membership` purpose under its per-recipient cap.
  */
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { ENGINES, useStore } from './engines.ts';
 
 const T0 = new Date('2026-11-30T08:00:00Z');

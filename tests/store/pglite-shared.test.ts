@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
 import { storeOn } from '../../src/adapters/db/store.ts';
 import type { Db } from '../../src/adapters/db/db.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { removeDir, tempDir } from '../support/db.ts';
 
 const run = promisify(execFile);

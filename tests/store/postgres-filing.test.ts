@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
 import pg from 'pg';
 import { openStore } from '../../src/adapters/db/open.ts';
-import type { Store } from '../../src/ports.ts';
+import type { Store } from '../../src/app/store.ts';
 import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
 
 const schema = randomSchema();

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
-import type { NewOutboxItem } from '../../src/ports.ts';
+import type { NewOutboxItem } from '../../src/app/outbox-store.ts';
 import type { ParseResult, ProposalDraft } from '../../src/types.ts';
 import { ENGINES, useStore } from './engines.ts';
 import { claimOne } from '../support/outbox.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../../src/core/tokens.ts';
 import { appendRaw, proposalMail, sentTo, settled, TEST_SECRET, waitFor, type LiveImap, type SentMail } from './pipeline.ts';
-import type { InboundMessage } from '../../src/ports.ts';
+import type { InboundMessage } from '../../src/app/inbound-store.ts';
 
 export const DIM = 'dim@example.org';
 export const ORGA2 = 'orga2@example.org';

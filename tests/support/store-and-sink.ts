@@ -7,7 +7,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
 import type { SinkOptions } from '../../src/adapters/smtp/sink.ts';
-import type { Sender, Store } from '../../src/ports.ts';
+import type { Sender } from '../../src/app/sender.ts';
+import type { Store } from '../../src/app/store.ts';
 import { PG_URL, dropSchema, randomSchema } from './db.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 

@@ -3,7 +3,7 @@
  * marks): a group, its addresses, a secret named after the test, an SMTP URL each test replaces with its own sender.
  */
 import { configSchema, type Config } from '../../src/config/schema.ts';
-import type { Logger } from '../../src/ports.ts';
+import type { Logger } from '../../src/app/logger.ts';
 
 export function groupConfig(tag: string, over: Record<string, unknown> = {}): Config {
   return configSchema.parse({

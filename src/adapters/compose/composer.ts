@@ -12,7 +12,9 @@ import { ackData, noticeData } from '../../core/render/data.ts';
 import { composeMessage, threadHeaders, tokenAddress, tokenMessageId, type AutoSubmitted } from '../../core/compose/message.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildRaw } from '../smtp/build-raw.ts';
-import { systemClock, type Clock, type ComposedMail, type Composer, type ProposalRecord, type ThreadInfo } from '../../ports.ts';
+import { systemClock, type Clock } from '../../app/clock.ts';
+import type { ComposedMail, Composer, ThreadInfo } from '../../app/composer.ts';
+import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Address, Language } from '../../types.ts';
 
 export interface ComposerOptions {

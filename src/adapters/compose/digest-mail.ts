@@ -16,7 +16,7 @@ import { memberUnsubscribe, memberVerp } from '../../core/compose/campaign-slots
 import { sentinel } from '../../core/compose/mime-template.ts';
 import { escapeHtml } from '../../core/render/escape.ts';
 import { mintToken } from '../../core/tokens.ts';
-import { systemClock, type Clock } from '../../ports.ts';
+import { systemClock, type Clock } from '../../app/clock.ts';
 import type { DigestMailer } from '../../app/send-digests.ts';
 import type { OrganizerMailer } from '../../app/organizer-digest.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';

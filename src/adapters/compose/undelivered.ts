@@ -9,7 +9,7 @@ import { addressOf } from '../../core/address.ts';
 import { composeMessage } from '../../core/compose/message.ts';
 import { undeliveredData } from '../../core/render/undelivered-data.ts';
 import type { UndeliveredComposer } from '../../app/report-undelivered.ts';
-import { systemClock, type Clock } from '../../ports.ts';
+import { systemClock, type Clock } from '../../app/clock.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildRaw } from '../smtp/build-raw.ts';
 

@@ -1,6 +1,6 @@
 /** Attachment bytes, content-addressed: the key is the sha256 of the bytes, so the same file is kept once. */
 import { createHash } from 'node:crypto';
-import type { AttachmentStore } from '../../ports.ts';
+import type { AttachmentStore } from '../../app/proposal-store.ts';
 import { toBuffer, type Db } from './db.ts';
 
 export function attachmentStore(db: Db): AttachmentStore {

@@ -1,5 +1,5 @@
 /** IMAP checkpoints: per mailbox, the UIDVALIDITY seen and the last UID stored, so a restart resumes there. */
-import type { CheckpointStore } from '../../ports.ts';
+import type { CheckpointStore } from '../../app/checkpoint-store.ts';
 import type { Db } from './db.ts';
 
 export function checkpointStore(db: Db): CheckpointStore {

@@ -3,7 +3,7 @@
  * src/app/command-store.ts over a Db. Columns named in every SELECT (statements are prepared, see proposals.ts).
  */
 import type { CommandStore, DecideResult, LogEntry, StatusSetter } from '../../app/command-store.ts';
-import type { ProposalStatus } from '../../ports.ts';
+import type { ProposalStatus } from '../../app/proposal-store.ts';
 import { proposalOn } from './proposals.ts';
 import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
 

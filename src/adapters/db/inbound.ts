@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { withoutControls } from '../../core/text/controls.ts';
 import { headerStart } from '../mailparser.ts';
-import type { InboundLocator, InboundMessage, InboundState, InboundStore } from '../../ports.ts';
+import type { InboundLocator, InboundMessage, InboundState, InboundStore } from '../../app/inbound-store.ts';
 import type { Kind, ParseResult } from '../../types.ts';
 import { ASYNC_COMMIT, jsonParam, toBuffer, type Db } from './db.ts';
 

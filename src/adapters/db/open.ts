@@ -3,7 +3,7 @@
  * and machines), pglite://DIR for zero setup (one process opens the directory, the others go through it).
  * Migrations run before the store is handed out.
  */
-import type { Store } from '../../ports.ts';
+import type { Store } from '../../app/store.ts';
 import { checkSchemaName, type Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { PgDb } from './pg-db.ts';

@@ -3,7 +3,7 @@
  * that only one worker can win (queued, or sending with an expired lease → sending), so a mail is never sent
  * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
  */
-import type { OutboxItem, OutboxStore } from '../../ports.ts';
+import type { OutboxItem, OutboxStore } from '../../app/outbox-store.ts';
 import { toBuffer, type Db } from './db.ts';
 import { coalesce } from './coalesce.ts';
 

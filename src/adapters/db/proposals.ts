@@ -3,7 +3,7 @@
  * transaction (who, when, what, via which inbound message), so `proposals show` can tell the whole story.
  */
 import { normalizeTitle } from '../../core/pipeline/normalize-title.ts';
-import type { HistoryEntry, ProposalRecord, ProposalStatus, ProposalStore } from '../../ports.ts';
+import type { HistoryEntry, ProposalRecord, ProposalStatus, ProposalStore } from '../../app/proposal-store.ts';
 import type { AttachmentInfo, Language, ProposalDraft, Speaker, TalkFormat } from '../../types.ts';
 import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
 

@@ -1,5 +1,5 @@
 /** The Store the app needs, assembled from one repository per table group over a Db. */
-import type { Store } from '../../ports.ts';
+import type { Store } from '../../app/store.ts';
 import { attachmentStore } from './attachments.ts';
 import { checkpointStore } from './checkpoints.ts';
 import { commandStore } from './commands.ts';

@@ -16,7 +16,7 @@ import { programmePage } from '../../core/pages/programme.ts';
 import { checkMailPage, confirmedPage, confirmPage, csrfPage, DIGEST_CADENCES, digestField, subscribePage, type SubscribeFormValues } from '../../core/pages/forms.ts';
 import { withoutControls } from '../../core/text/controls.ts';
 import { nextMeetup, upcomingMeetups, type PublicPagesDeps } from '../../app/public-pages.ts';
-import type { Logger } from '../../ports.ts';
+import type { Logger } from '../../app/logger.ts';
 import type { ConfirmOutcome, JoinOutcome, JoinRequest } from '../../app/join.ts';
 import type { Language } from '../../types.ts';
 import { eventsIcs } from '../calendar/ics.ts';

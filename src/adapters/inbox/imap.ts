@@ -12,7 +12,7 @@
  * - UIDVALIDITY comes back as a bigint.
  */
 import { ImapFlow } from 'imapflow';
-import type { Checkpoint } from '../../ports.ts';
+import type { Checkpoint } from '../../app/checkpoint-store.ts';
 import { InboxError, type InboxDeps } from './types.ts';
 import { LoopInbox } from './watch-loop.ts';
 import { Wake } from './wake.ts';

@@ -3,7 +3,8 @@
  * and that moves each message out of the way once it was handled. IMAP and Maildir implement it.
  */
 import type { Redis } from 'ioredis';
-import type { CheckpointStore, Logger } from '../../ports.ts';
+import type { CheckpointStore } from '../../app/checkpoint-store.ts';
+import type { Logger } from '../../app/logger.ts';
 
 export interface InboxLocator {
   source: 'imap' | 'maildir';

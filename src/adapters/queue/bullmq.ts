@@ -5,8 +5,8 @@
  */
 import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Attempts, Dispatcher, QueueName } from '../../ports.ts';
-import { QUEUE_NAMES } from '../../ports.ts';
+import type { Attempts, Dispatcher, QueueName } from '../../app/dispatcher.ts';
+import { QUEUE_NAMES } from '../../app/dispatcher.ts';
 
 export interface JobData {
   id: number;

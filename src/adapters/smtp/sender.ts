@@ -5,7 +5,7 @@
  * were built once when queued (build-raw.ts): nodemailer must not recompose them.
  */
 import nodemailer from 'nodemailer';
-import type { Sender } from '../../ports.ts';
+import type { Sender } from '../../app/sender.ts';
 import { classifySmtpError, SmtpSendError } from './errors.ts';
 import { createSlots } from './slots.ts';
 

@@ -20,7 +20,7 @@ import { MEMBERS_LIST, type Subscriber } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
 import { slotValues } from '../../core/compose/campaign-slots.ts';
 import { domainOf } from '../../core/compose/message.ts';
-import { systemClock } from '../../ports.ts';
+import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { campaignJson } from './campaigns.ts';

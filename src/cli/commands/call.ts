@@ -14,7 +14,7 @@ import { AnnounceError, announceVariants, dispatchCampaign } from '../../app/ann
 import { callForProposals, callInput, callPeriod } from '../../app/call-for-proposals.ts';
 import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
-import { systemClock } from '../../ports.ts';
+import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { finish, watch, writePreviews } from './announce.ts';

@@ -10,7 +10,7 @@ import type { CampaignCounts, CampaignRecord } from '../../app/campaign-store.ts
 import { dispatchCampaign } from '../../app/announce-event.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
 import { dispatchDigestCampaign } from '../../app/send-digests.ts';
-import type { Store } from '../../ports.ts';
+import type { Store } from '../../app/store.ts';
 import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { withStore } from '../with-store.ts';

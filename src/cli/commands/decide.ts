@@ -15,7 +15,7 @@ import { parseContextFrom } from '../../app/parse-message.ts';
 import { decideAsOperator, releaseHeld } from '../../app/decide-by-operator.ts';
 import { readCommands } from '../../core/command/read.ts';
 import { normalizeRef } from '../../core/ref.ts';
-import { systemClock } from '../../ports.ts';
+import { systemClock } from '../../app/clock.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
 /** Who the history names for a decision taken here: the local account, on this host. */

@@ -21,7 +21,9 @@ import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.t
 import { loadDigest } from '../../app/build-digest.ts';
 import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
 import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
-import { systemClock, type Dispatcher, type Store } from '../../ports.ts';
+import { systemClock } from '../../app/clock.ts';
+import type { Dispatcher } from '../../app/dispatcher.ts';
+import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { visible } from '../format/visible.ts';
 

@@ -12,7 +12,8 @@ import { AnnounceError, findEvent } from '../../app/announce-event.ts';
 import { programmeWarnings } from '../../core/programme.ts';
 import { formatDate } from '../../core/render/dates.ts';
 import { normalizeRef } from '../../core/ref.ts';
-import type { ProposalRecord, Store } from '../../ports.ts';
+import type { ProposalRecord } from '../../app/proposal-store.ts';
+import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
 interface CreateOpts {

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { withServices } from '../with-services.ts';
-import type { Dispatcher, Store } from '../../ports.ts';
+import type { Dispatcher } from '../../app/dispatcher.ts';
+import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { withStore } from '../with-store.ts';
 import { visible } from '../format/visible.ts';

@@ -10,7 +10,7 @@ import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
 import { ingestMany } from '../../app/ingest-message.ts';
-import type { Store } from '../../ports.ts';
+import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { inputLabel, readInputs } from '../inputs.ts';
 import { visible } from '../format/visible.ts';

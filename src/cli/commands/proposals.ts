@@ -1,6 +1,6 @@
 /** `crieur proposals list [--status S] [--json]` and `crieur proposals show REF [--json]` (SPEC shapes). */
 import type { Command } from 'commander';
-import type { HistoryEntry, ProposalRecord, ProposalStatus } from '../../ports.ts';
+import type { HistoryEntry, ProposalRecord, ProposalStatus } from '../../app/proposal-store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { withStore } from '../with-store.ts';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type RequiredKey } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
-import { QUEUE_NAMES, type QueueName } from '../../ports.ts';
+import { QUEUE_NAMES, type QueueName } from '../../app/dispatcher.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { StartupStopped } from '../../../workers/phases.ts';
 import { CliError, EXIT } from '../exit-codes.ts';

@@ -1,5 +1,5 @@
 /** Human-readable proposals for `crieur proposals list|show`; everything a speaker wrote shown by `visible`. */
-import type { HistoryEntry, ProposalRecord } from '../../ports.ts';
+import type { HistoryEntry, ProposalRecord } from '../../app/proposal-store.ts';
 import { visible as v, visibleLines } from './visible.ts';
 
 const speaker = (s: ProposalRecord['speakers'][number]): string => v((s.name && s.email ? `${s.name} <${s.email}>` : (s.email ?? s.name)) ?? '?');

@@ -8,7 +8,7 @@
  *      └──decline──▶ declined
  *   any non-final ──withdraw──▶ withdrawn        `override` lets an organizer overrule an earlier decision.
  */
-import type { ProposalStatus } from '../../ports.ts';
+import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Role } from '../command/authenticate.ts';
 
 /** What a transition does besides changing the status (the use case performs them, in this order). */

@@ -3,7 +3,7 @@
  * refused (with the current state, who set it and when), what "decided" reads like. Templates hold the mails'
  * wording; these are the computed fragments they show.
  */
-import type { ProposalStatus } from '../../ports.ts';
+import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Language } from '../../types.ts';
 import type { CommandProblem } from '../command/types.ts';
 import { formatDate } from '../render/dates.ts';

@@ -1,0 +1,14 @@
+/** The SMTP side, as deliver-outbox and send-campaign use it (src/adapters/smtp). */
+export interface Sender {
+  /** Resolves with the server's final answer; rejects with an error whose `code` is ESMTP_TRANSIENT or ESMTP_PERMANENT. */
+  send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
+  /**
+   * Waits until `n` pooled connections are free (1 ≤ n ≤ connections) and holds them until the returned function
+   * is called: a deliver job takes them before it marks its rows transmitting (src/adapters/smtp/slots.ts).
+   */
+  reserve?(n: number): Promise<() => void>;
+  /** How many connections the pool opens at most. */
+  readonly connections?: number;
+  verify(): Promise<void>;
+  close(): Promise<void>;
+}
