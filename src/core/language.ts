@@ -29,8 +29,9 @@ export function detectLanguage(text: string | null): Language | null {
   let fr = 0;
   let en = 0;
   let words = 0;
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0].replace(/^[a-z]'/, '');
+  // match() gives the words as strings: no match object per word (this runs on every message).
+  for (const raw of sample.match(WORD) ?? []) {
+    const w = raw[1] === "'" && raw[0]! >= 'a' && raw[0]! <= 'z' ? raw.slice(2) : raw; // l'équipe → équipe
     words++;
     const f = FR.has(w);
     const e = EN.has(w);
