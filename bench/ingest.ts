@@ -115,9 +115,12 @@ try {
     for (const r of runs) {
       const rss = r.t.workerPeakRssMb.map((m) => (m === null ? '?' : `${m.toFixed(0)} MB`)).join(', ');
       const ok = r.t.received === r.t.expected.acks + r.t.expected.notices && !r.t.timedOut ? 'all mails received once' : 'MAILS MISSING';
-      log(`${String(r.total).padStart(6)} messages: ${r.e2e.toFixed(0)} msg/s end to end; worker CPU ${((r.t.cpu.workers * 1000) / r.total).toFixed(1)} ms/msg; peak RSS ${rss}; ${ok}`);
+      log(`${String(r.total).padStart(6)} messages: ${r.e2e.toFixed(0)} msg/s end to end, ${r.t.secondHalfRate.toFixed(0)} over its second half; worker CPU ${((r.t.cpu.workers * 1000) / r.total).toFixed(1)} ms/msg; peak RSS ${rss}; ${ok}`);
     }
     log(`spread of end-to-end msg/s: ${(spread * 100).toFixed(0)} % of the fastest (goal within 15 %)`);
+    const halves = runs.map((r) => r.t.secondHalfRate);
+    const halvesSpread = (Math.max(...halves) - Math.min(...halves)) / Math.max(...halves);
+    log(`spread of second-half msg/s (warm worker; does the cost per message grow with the backlog?): ${(halvesSpread * 100).toFixed(0)} %`);
   }
   log(`load average at the end of the throughput part: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 
