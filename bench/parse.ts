@@ -4,9 +4,10 @@
  *
  *   npx tsx bench/parse.ts [corpusDir] [--rounds N]
  *
- * Rounds alternate between the two so that CPU frequency or GC drift hits both alike; the median round counts. Each
- * round is timed in the process's CPU seconds (user + system), not wall time: on a shared 2-core machine the wall
- * clock also counts the time other tenants held the core (the ratio moved 0.75–0.93 between runs of one build).
+ * Rounds (21 by default: with 9 the ratio moved ± 0.05 between runs of one build) alternate between the two so that
+ * CPU frequency or GC drift hits both alike; the median round counts. Each round is timed in the process's CPU seconds
+ * (user + system), not wall time: on a shared 2-core machine the wall clock also counts the time other tenants held
+ * the core (the ratio moved 0.75–0.93 between runs of one build).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ import type { ParseContext } from '../src/types.ts';
 
 const args = process.argv.slice(2);
 const roundsArg = args.indexOf('--rounds');
-const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 9;
+const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 21;
 const dir = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds') ?? new URL('../../shared/corpus', import.meta.url).pathname);
 
 function files(d: string): string[] {
