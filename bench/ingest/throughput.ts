@@ -259,9 +259,11 @@ function statementLogFrom(url: string | null): { read(): Map<string, number> } |
   };
 }
 
+/** Mails received over the second half of the arrivals, as messages (the run's mails per message) per second. */
 function secondHalf(arrivals: readonly number[], messages: number): number {
   if (arrivals.length < 4) return 0;
-  const mid = arrivals[Math.floor(arrivals.length / 2)]!;
-  const last = arrivals[arrivals.length - 1]!;
-  return last > mid ? messages / 2 / ((last - mid) / 1000) : 0;
+  const from = Math.floor(arrivals.length / 2);
+  const span = (arrivals[arrivals.length - 1]! - arrivals[from]!) / 1000;
+  const mails = arrivals.length - 1 - from;
+  return span > 0 ? ((mails / span) * messages) / arrivals.length : 0;
 }

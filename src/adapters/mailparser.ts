@@ -90,8 +90,10 @@ async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
   const defects: string[] = [];
   const parts: MailPart[] = [];
   const embedded: Mail[] = [];
-  // The message a report (DSN, MDN, ARF) returns is read for its headers only: the rules ask it whom it was for,
-  // never what it said, and decoding the returned bodies was a sixth of `crieur parse`'s time on the corpus.
+  // The message a report (DSN, MDN, ARF) returns is read for its headers only: the bounce, read-receipt and feedback
+  // rules claim such a mail before any rule could read the returned text (they ask it whom it was for), and decoding
+  // the returned bodies was a sixth of `crieur parse`'s time on the corpus. A report of another type may reach the
+  // proposal rule (a forward wrapped oddly): it keeps its whole embedded message.
   const report = isReport(p);
   for (const a of p.attachments ?? []) {
     const part = toPart(a);
@@ -138,10 +140,14 @@ async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
   };
 }
 
+/** The report types a rule claims before the proposal rule (bounce-dsn, feedback-report, mdn): see toMail. */
+const CLAIMED_REPORTS = new Set(['delivery-status', 'feedback-report', 'disposition-notification']);
+
 function isReport(p: ParsedMail): boolean {
-  const ct = p.headers.get('content-type') as { value?: unknown } | string | undefined;
-  const value = typeof ct === 'string' ? ct : typeof ct?.value === 'string' ? ct.value : '';
-  return value.trim().toLowerCase() === 'multipart/report';
+  const ct = p.headers.get('content-type') as { value?: unknown; params?: Record<string, unknown> } | string | undefined;
+  if (typeof ct !== 'object' || typeof ct.value !== 'string' || ct.value.trim().toLowerCase() !== 'multipart/report') return false;
+  const type = ct.params?.['report-type'];
+  return typeof type === 'string' && CLAIMED_REPORTS.has(type.trim().toLowerCase());
 }
 
 /**

@@ -3,6 +3,7 @@
  * consumer, deliver-outbox.ts; implemented by src/adapters/db/outbox.ts.
  */
 
+/** queued → sending → sent | failed; a `sending` row whose lease expired is retried (crash recovery). */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 export type OutboxPurpose = 'ack' | 'notify-organizer' | 'command-result' | 'announce' | 'digest' | 'reminder' | 'membership' | 'call';
 

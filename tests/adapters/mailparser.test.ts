@@ -84,6 +84,52 @@ describe('readMail', () => {
     expect(mail.embedded[0]?.subject).toBe('original');
   });
 
+  it.each([
+    ['delivery-status', false],
+    ['feedback-report', false],
+    ['disposition-notification', false],
+    ['x-unknown', true],
+    [null, true],
+  ] as const)('reads the message a %s report returns for its headers only when a rule claims that report first (whole: %s)', async (type, whole) => {
+    const raw = Buffer.from(
+      [
+        'From: robot@example.org',
+        'Subject: report',
+        `Content-Type: multipart/report;${type ? ` report-type=${type};` : ''} boundary="b"`,
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'See the attached message.',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        'From: ana@example.org',
+        'To: talks@pgug.example.org',
+        'Subject: Proposition : partitionnement',
+        'Content-Type: multipart/mixed; boundary="i"',
+        '',
+        '--i',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Titre : Partitionnement déclaratif en production',
+        '--i',
+        'Content-Type: application/pdf; name="slides.pdf"',
+        'Content-Disposition: attachment; filename="slides.pdf"',
+        '',
+        '%PDF-1.4',
+        '--i--',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const inner = (await readMail(raw)).embedded[0]!;
+    expect(inner.to).toEqual([{ name: null, email: 'talks@pgug.example.org' }]);
+    expect(inner.subject).toBe('Proposition : partitionnement');
+    expect(inner.text?.includes('Partitionnement déclaratif') ?? false).toBe(whole);
+    expect(inner.parts.map((p) => p.filename)).toEqual(whole ? ['slides.pdf'] : []);
+  });
+
   it('names each part by the SHA-256 of its decoded content (base64, quoted-printable, 8bit)', async () => {
     const pdf = Buffer.from('%PDF-1.4 des diapositives\n'.repeat(200));
     const raw = Buffer.from(

@@ -305,9 +305,9 @@ export function campaignStore(db: Db): CampaignStore {
 }
 
 /**
- * claim (transmitting: the SMTP transactions begin right away) and hold (a lease only). The roster's name, id and
- * status come from one join in the pick (not three lookups per row); SKIP LOCKED: two senders on one chunk (a
- * replayed job) split it instead of waiting on each other.
+ * hold: the rows go to sending under a lease, not yet transmitting (`transmit` does that per batch). The roster's
+ * name, id and status come from one join in the pick (not three lookups per row); SKIP LOCKED: two senders on one
+ * chunk (a replayed job) split it instead of waiting on each other.
  */
 async function holdRows(db: Db, id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]> {
   const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(

@@ -1,5 +1,5 @@
 /**
- * The outbound ledger. A row is the exact bytes to send and its fate. `claim` is the status lock: one UPDATE
+ * The outbound ledger. A row is the exact bytes to send and its fate. `claimAll` is the status lock: one UPDATE
  * that only one worker can win (queued, or sending with an expired lease → sending), so a mail is never sent
  * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
  */
