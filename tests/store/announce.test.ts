@@ -15,7 +15,7 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
   /** The sender's status lock, both halves (hold, then transmit): the rows as a campaign job takes them to send. */
   const take = async (id: number, from: number, size: number, limit: number, leaseMs: number) => {
     const rows = await store.campaigns.hold(id, from, size, limit, leaseMs);
-    await store.campaigns.transmit(rows, leaseMs, []);
+    expect(await store.campaigns.transmit(rows, leaseMs, [])).toEqual(rows.map((r) => r.id));
     return rows;
   };
 
