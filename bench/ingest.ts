@@ -43,6 +43,8 @@ const fixtures = join(ROOT, 'tests/fixtures/proposals');
 const corpus = process.env.CRIEUR_CORPUS ?? join(ROOT, '../shared/corpus');
 const log = (line: string) => console.log(line);
 const rate = (n: number, s: number) => `${(n / s).toFixed(0)} msg/s`;
+/** (fastest − slowest) / fastest, in whole percent: the flatness figure of issue 12. */
+const spreadPercent = (rates: number[]) => (((Math.max(...rates) - Math.min(...rates)) / Math.max(...rates)) * 100).toFixed(0);
 
 // smtp.pool for the workers and the bare nodemailer block alike: the configuration's default unless --pool.
 const pool = opt('pool', configSchema.parse({}).smtp.pool);
@@ -109,18 +111,14 @@ try {
     log(`crieur end to end / that bound: ${(e2e / bound).toFixed(2)}`);
   }
   if (runs.length > 1) {
-    const rates = runs.map((r) => r.e2e);
-    const spread = (Math.max(...rates) - Math.min(...rates)) / Math.max(...rates);
     log(`\n== flatness (${engineName}): the same mix at ${runs.map((r) => r.total).join(' / ')} messages ==`);
     for (const r of runs) {
       const rss = r.t.workerPeakRssMb.map((m) => (m === null ? '?' : `${m.toFixed(0)} MB`)).join(', ');
       const ok = r.t.received === r.t.expected.acks + r.t.expected.notices && !r.t.timedOut ? 'all mails received once' : 'MAILS MISSING';
       log(`${String(r.total).padStart(6)} messages: ${r.e2e.toFixed(0)} msg/s end to end, ${r.t.secondHalfRate.toFixed(0)} over its second half; worker CPU ${((r.t.cpu.workers * 1000) / r.total).toFixed(1)} ms/msg; peak RSS ${rss}; ${ok}`);
     }
-    log(`spread of end-to-end msg/s: ${(spread * 100).toFixed(0)} % of the fastest (goal within 15 %)`);
-    const halves = runs.map((r) => r.t.secondHalfRate);
-    const halvesSpread = (Math.max(...halves) - Math.min(...halves)) / Math.max(...halves);
-    log(`spread of second-half msg/s (warm worker; does the cost per message grow with the backlog?): ${(halvesSpread * 100).toFixed(0)} %`);
+    log(`spread of end-to-end msg/s: ${spreadPercent(runs.map((r) => r.e2e))} % of the fastest (goal within 15 %)`);
+    log(`spread of second-half msg/s (warm worker; does the cost per message grow with the backlog?): ${spreadPercent(runs.map((r) => r.t.secondHalfRate))} %`);
   }
   log(`load average at the end of the throughput part: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 
