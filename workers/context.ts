@@ -22,6 +22,7 @@ import type { Logger } from '../src/app/logger.ts';
 import type { Store } from '../src/app/store.ts';
 import { explainDatabase } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
+import { MAINTENANCE_EVERY_MS, type MaintenanceRun } from '../src/adapters/db/pglite-maintenance.ts';
 
 export interface Context {
   deps: AppDeps;
@@ -66,9 +67,9 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
     async open(s, signal) {
       const onTakeover = (store: string, role: string) =>
         s.log.warn({ store, role }, role === 'owner' ? 'database: its serving process stopped; this process serves it now' : 'database: its serving process changed');
-      const onMaintenance = (run: { ms: number; error?: string }) =>
+      const onMaintenance = (run: MaintenanceRun) =>
         run.error
-          ? s.log.warn({ ms: Math.round(run.ms), err: run.error }, 'database: VACUUM (ANALYZE) failed; tried again in ten minutes')
+          ? s.log.warn({ ms: Math.round(run.ms), err: run.error }, `database: VACUUM (ANALYZE) failed; tried again in ${MAINTENANCE_EVERY_MS / 60_000} minutes`)
           : s.log.debug({ ms: Math.round(run.ms) }, 'database: VACUUM (ANALYZE)');
       const store = (s.store = await openStore(s.config.database.url, { serve: s.contextOptions.serveDatabase, signal, onTakeover, onMaintenance }));
       return () => store.close();

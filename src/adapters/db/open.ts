@@ -10,6 +10,7 @@ import { PgDb } from './pg-db.ts';
 import { openPglite } from './pglite-open.ts';
 import { storeOn } from './store.ts';
 import { parseDbUrl } from './url.ts';
+import type { MaintenanceRun } from './pglite-maintenance.ts';
 
 export interface OpenOptions {
   /** A PostgreSQL schema (set as search_path) to isolate tests on a shared database. */
@@ -23,7 +24,7 @@ export interface OpenOptions {
   /** pglite with serve only: told when this process takes over serving from an owner that stopped. */
   onTakeover?: (describe: string, role: string) => void;
   /** pglite with serve only: told of each VACUUM (ANALYZE) the owner runs (PGlite has no autovacuum). */
-  onMaintenance?: (run: { ms: number; error?: string }) => void;
+  onMaintenance?: (run: MaintenanceRun) => void;
 }
 
 const PG_HINT = 'is PostgreSQL running? start it or use pglite://./data/crieur';
