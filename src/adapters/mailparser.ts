@@ -51,12 +51,24 @@ export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
 export async function readMailHeaders(raw: Buffer): Promise<Mail> {
   const from = headerStart(raw);
   const head = from.subarray(0, Math.min(from.length, 256 * 1024));
-  const end = /\r?\n\r?\n/.exec(head.toString('latin1'));
-  const block = end ? head.subarray(0, end.index) : head;
+  const end = blankLine(head);
+  const block = end >= 0 ? head.subarray(0, end) : head;
   // A multipart Content-Type with an empty body decodes to no parts; the header map keeps it for the rules.
   const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), PARSE_OPTIONS);
   const mail = await toMail(parsed, EMBED_DEPTH);
   return { ...mail, text: null, textFromHtml: false, html: null, parts: [], embedded: [] };
+}
+
+/**
+ * Where the first empty line begins (the end of the header block: `\r?\n\r?\n`), searched in the bytes — this runs
+ * on every incoming message (the watcher's header-first look), and a string of its first 256 KB was made to find it.
+ */
+function blankLine(buf: Buffer): number {
+  for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) {
+    const next = buf[i + 1];
+    if (next === 0x0a || (next === 0x0d && buf[i + 2] === 0x0a)) return i > 0 && buf[i - 1] === 0x0d ? i - 1 : i;
+  }
+  return -1;
 }
 
 /** The MailReader port (src/app/parse-message.ts) over mailparser. */
