@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headerStart, readMail } from '../../src/adapters/mailparser.ts';
+import { headerStart, readMail, readMailHeaders } from '../../src/adapters/mailparser.ts';
 
 const MSG = 'From: a@example.org\r\nSubject: Bonjour\r\nMessage-ID: <x@example.org>\r\n\r\nCorps\r\n';
 
@@ -212,5 +212,26 @@ describe('control characters (issue 11, defect 4: a NUL in a header failed in Po
     expect(mail.messageId).toBe('<ab@example.org>');
     expect(mail.text).toBe('ligne 1\n\tligne 2');
     expect(mail.parts.map((p) => p.filename)).toEqual(['slides.pdf']);
+  });
+});
+
+describe('readMailHeaders', () => {
+  it.each([
+    ['CRLF', '\r\n', '\r\n'],
+    ['LF', '\n', '\n'],
+    ['a CRLF line then a bare LF', '\r\n', '\n'],
+    ['a LF line then CRLF', '\n', '\r\n'],
+  ])('keeps every header line up to the first empty line (%s), and no body line as a header', async (_name, eol, blank) => {
+    const raw = Buffer.from(`From: ana@example.org${eol}Subject: =?UTF-8?Q?Propos=C3=A9?=${eol}${blank}X-Body: not a header${eol}${eol}Bonjour${eol}`);
+    const head = await readMailHeaders(raw);
+    expect(head.subject).toBe('Proposé');
+    expect(head.from).toEqual({ name: null, email: 'ana@example.org' });
+    expect(Object.keys(head.headers).sort()).toEqual(['from', 'subject']);
+    expect(head.text).toBeNull();
+  });
+
+  it('takes the whole input as headers when there is no empty line', async () => {
+    const head = await readMailHeaders(Buffer.from('From: ana@example.org\r\nSubject: seul'));
+    expect(head.subject).toBe('seul');
   });
 });
