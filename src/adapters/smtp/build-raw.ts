@@ -95,11 +95,16 @@ export function alternativeOf(msg: OutgoingMessage): Buffer | null {
     if (String(value ?? '').trim()) lines.push(mimeFuncs.foldLines(`${f.key}: ${value}`, 76));
   }
   lines.push(mimeFuncs.foldLines(`Content-Type: multipart/alternative; boundary="${boundary}"`, 76));
-  const body = (s: string) => qp.wrap(qp.encode(Buffer.from(s)), 76).replace(/\r?\n/g, '\r\n');
+  const body = (s: string) => qpBody(Buffer.from(s)).replace(/\r?\n/g, '\r\n');
   return Buffer.from(
     `${lines.join('\r\n').replace(/\r?\n/g, '\r\n')}\r\n\r\n--${boundary}\r\n${TEXT_HEAD}${body(msg.text)}\r\n--${boundary}\r\n${HTML_HEAD}${body(msg.html)}\r\n--${boundary}--\r\n`,
     'utf8',
   );
+}
+
+/** A body as MimeNode writes it quoted-printable: encoded, soft-wrapped at 76 (line ends made CRLF by the caller). */
+function qpBody(bytes: Buffer): string {
+  return qp.wrap(qp.encode(bytes), 76);
 }
 
 /** MimeNode.stream's output, without streams. Only in-memory string or Buffer content (what we compose). */
@@ -111,7 +116,7 @@ export function serialize(root: unknown): Buffer {
       if (typeof node.content !== 'string' && !Buffer.isBuffer(node.content)) throw new TypeError('buildRaw: only string or Buffer content');
       const bytes = Buffer.isBuffer(node.content) ? node.content : Buffer.from(node.content);
       const te = node.getTransferEncoding();
-      if (te === 'quoted-printable') out.push(qp.wrap(qp.encode(bytes), 76));
+      if (te === 'quoted-printable') out.push(qpBody(bytes));
       else if (te === 'base64') out.push(base64.wrap(base64.encode(bytes), 76));
       else out.push(bytes.toString('utf8'));
     }
