@@ -7,7 +7,7 @@
  * (bench/ingest). The `file` queue still exists for replays and the recovery sweep (a proposal classified whose
  * filing was cut short).
  */
-import { parseRawMessage } from './parse-message.ts';
+import { parseRawMessage, type ParseOutcome } from './parse-message.ts';
 import { classifyAndFile } from './file-proposal.ts';
 import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from './dispatcher.ts';
@@ -28,7 +28,14 @@ export const ROUTES: Partial<Record<Kind, QueueName>> = {
 export async function classifyMessage(deps: AppDeps, inboundId: number): Promise<Kind | null> {
   const raw = await deps.store.inbound.getRaw(inboundId);
   if (raw === null) throw new Error(`inbound message ${inboundId} not found`);
-  const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
+  return actOnParsed(deps, inboundId, await parseRawMessage(raw, deps.ctx, deps.reader));
+}
+
+/**
+ * The rest of the classify job, for a message already decoded: by the job above, or by the inbox watcher, which
+ * decodes a message whose headers do not tell what it is anyway (receive-message.ts) — one decode, not two.
+ */
+export async function actOnParsed(deps: AppDeps, inboundId: number, outcome: ParseOutcome): Promise<Kind | null> {
   if (!outcome.ok) {
     await deps.store.inbound.setState(inboundId, 'failed', outcome.error);
     deps.log.warn({ inbound: inboundId, reason: outcome.error }, 'message parked: cannot be parsed');

@@ -35,23 +35,22 @@ export async function parseRawMessage(raw: Buffer, ctx: ParseContext, reader: Ma
 const KNOWN_FROM_HEADERS: ReadonlySet<Kind> = new Set(['auto-reply', 'bounce', 'list-post', 'command', 'reply']);
 
 /**
- * Only what the message is (null when it cannot be read or is not mail): the inbox watcher's question, to decide
- * whether to move it ('other' stays in the inbox). The classify job does the whole of parseRawMessage.
+ * What the header block alone tells of a message, for the inbox watcher's question — move it out of the inbox, or
+ * leave it for humans ('other')? A kind when the headers name it, null when the message cannot be read or is not
+ * mail, `undefined` when only the body can tell (a proposal, or 'other'): then the whole message is decoded, once
+ * (receive-message.ts).
  *
- * Header-first: the chain is run on the header block alone. When it names one of KNOWN_FROM_HEADERS, a full decode
- * could only name another of them — every rule before those that answers 'other' (own mail) reads headers
- * only — so the move is the same and the body is never decoded (bounces, auto-replies, list traffic, answers to
- * our tokens). Anything else (a proposal, 'other') takes the full decode.
+ * When the chain run on the header block names one of KNOWN_FROM_HEADERS, a full decode could only name another of
+ * them — every rule before those that answers 'other' (own mail) reads headers only — so the move is the same and
+ * the body is never decoded (bounces, auto-replies, list traffic, answers to our tokens).
  */
-export async function kindOfRaw(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<Kind | null> {
+export async function kindFromHeaders(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<Kind | null | undefined> {
   if (raw.length === 0) return null;
   try {
     const head = await reader.readHeaders(raw);
     if (notMailReason(head)) return null;
-    const fromHeaders = classify(head, ctx).kind;
-    if (KNOWN_FROM_HEADERS.has(fromHeaders)) return fromHeaders;
-    const mail = await reader.read(raw);
-    return notMailReason(mail) ? null : classify(mail, ctx).kind;
+    const kind = classify(head, ctx).kind;
+    return KNOWN_FROM_HEADERS.has(kind) ? kind : undefined;
   } catch {
     return null;
   }

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
 import { ingestMessage } from '../../src/app/ingest-message.ts';
+import { receiveMessage } from '../../src/app/receive-message.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
 import { corpusMessages, hasCorpus, type CorpusMessage } from '../support/corpus.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -83,15 +85,30 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     expect(acks).toBeLessThanOrEqual(5);
   }, 60_000);
 
-  it('every proposal fixture is filed, its attachments kept, and each speaker with an address acknowledged once', async () => {
+  it('every proposal fixture received as the inbox watcher does is filed, its attachments kept, each speaker with an address acknowledged once, each message decoded once', async () => {
     const dir = fileURLToPath(new URL('../fixtures/proposals/', import.meta.url));
     const fixtures = readdirSync(dir)
       .filter((f) => f.endsWith('.eml'))
       .map((f) => ({ name: f, raw: readFileSync(join(dir, f)), expected: JSON.parse(readFileSync(join(dir, f.replace(/\.eml$/, '.expected.json')), 'utf8')) as Expected }));
     expect(fixtures.length).toBeGreaterThan(40);
+    // Every full decode in the process counted, the workers' too: the watcher's decode (its move needs the body of a
+    // proposal) is the only one — no classify job decodes the same bytes again.
+    const deps: AppDeps = live.p.running.context.deps;
+    const reader = deps.reader;
+    let reads = 0;
+    deps.reader = { read: (raw) => (reads++, reader.read(raw)), readHeaders: reader.readHeaders };
     const ids = [];
-    for (const f of fixtures) ids.push((await ingestMessage(live.p.running.context.deps, f.raw, { source: 'cli' })).id);
-    await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 45_000, 200);
+    try {
+      for (const f of fixtures) {
+        const r = await receiveMessage(deps, f.raw, { source: 'imap', mailbox: 'INBOX', uidValidity: 1, uid: ids.length + 1 });
+        expect(r.kind, f.name).toBe('proposal');
+        ids.push(r.id);
+      }
+      await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 45_000, 200);
+    } finally {
+      deps.reader = reader;
+    }
+    expect(reads).toBe(fixtures.length);
     for (const [i, f] of fixtures.entries()) {
       const inbound = await live.p.store.inbound.get(ids[i]!);
       expect(inbound, f.name).toMatchObject({ kind: 'proposal', state: 'done' });
@@ -101,6 +118,31 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
       const acks = await live.p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1 ORDER BY id", [ids[i]]);
       const speakers = f.expected.proposal.speakers.flatMap((s) => (s.email ? [s.email.toLowerCase()] : []));
       expect(acks, f.name).toEqual(speakers.map((recipient) => ({ recipient, status: 'sent' })));
+    }
+  }, 60_000);
+
+  it('a proposal whose classification on arrival fails is classified by the worker instead: filed once, acknowledged once', async () => {
+    const raw = Buffer.from(
+      'From: Ana Souza <ana@souza.example.net>\r\nTo: talks@pgug.example.org\r\nSubject: Proposition de talk\r\n' +
+        'Date: Mon, 30 Nov 2026 10:00:00 +0100\r\nMessage-ID: <arrival-fails@souza.example.net>\r\nMIME-Version: 1.0\r\n' +
+        'Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour,\r\n\r\nJe propose un talk de 20 minutes.\r\n\r\n' +
+        'Titre : Partitionner sans douleur\r\n\r\nAna\r\n',
+    );
+    const deps: AppDeps = live.p.running.context.deps;
+    // A fault the real parts cannot be made to produce on cue: the first compose (in the watcher's turn) throws.
+    const composer = deps.composer;
+    let failures = 0;
+    deps.composer = { ...composer, ack: (...a) => (failures++ === 0 ? Promise.reject(new Error('compose failed once')) : composer.ack(...a)) };
+    try {
+      const r = await receiveMessage(deps, raw, { source: 'imap', mailbox: 'INBOX', uidValidity: 1, uid: 9999 });
+      expect(r).toMatchObject({ inserted: true, kind: 'proposal' });
+      await waitFor(async () => (await live.p.store.inbound.get(r.id))?.state === 'done' && quiet(live.p), 'the classify job to finish the proposal', 30_000, 100);
+      const acks = await live.p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1", [r.id]);
+      expect(acks).toEqual([{ recipient: 'ana@souza.example.net', status: 'sent' }]);
+      expect((await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM proposals WHERE message_id = $1', [r.id]))[0]?.n).toBe(1);
+      expect(failures).toBe(2);
+    } finally {
+      deps.composer = composer;
     }
   }, 60_000);
 });
