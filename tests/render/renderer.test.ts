@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,10 @@ import { ackData } from '../../src/core/render/data.ts';
 import { createRenderer } from '../../src/adapters/render/messages.ts';
 import { compileMjml, mjmlCompileCount } from '../../src/adapters/render/mjml.ts';
 import { context, SAMPLE } from './sample.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../../src/adapters/render/templates.ts';
+import { createComposer } from '../../src/adapters/compose/composer.ts';
+import type { ProposalRecord } from '../../src/app/proposal-store.ts';
+import { groupConfig } from '../support/test-config.ts';
 
 const jean = { name: 'Jean Dupont', email: 'jean.dupont@example.fr' };
 
@@ -39,6 +43,30 @@ describe('compile once, fill per recipient', () => {
     expect(mjmlCompileCount() - before).toBe(2);
     await r.render('notify-organizer', 'en', { ...ackData(SAMPLE, { ...context('en'), recipient: jean }), submittedBy: null, verbs: [] });
     expect(mjmlCompileCount() - before).toBe(2);
+  });
+});
+
+describe('a composer warmed at start', () => {
+  let dir: string;
+  beforeAll(async () => {
+    // A copy of the templates whose sources no other test compiled (the compile cache is keyed by content).
+    dir = await mkdtemp(join(tmpdir(), 'crieur-warm-'));
+    await cp(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
+    for (const f of ['ack.fr.mjml', 'ack.en.mjml', 'notify-organizer.fr.mjml']) await appendFile(join(dir, f), `\n<!-- ${dir} -->\n`);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('has compiled every template its first acknowledgement (either language) and notice need', async () => {
+    const composer = createComposer(groupConfig('warm'), { renderer: createRenderer({ dir }) });
+    const before = mjmlCompileCount();
+    await composer.warm();
+    expect(mjmlCompileCount() - before).toBe(3);
+    const p = { ...SAMPLE, id: 7, status: 'submitted', receivedAt: new Date('2013-11-28T18:00:00Z'), messageId: 1, event: null } as unknown as ProposalRecord;
+    const thread = { messageId: '<m@x>', references: [], subject: 'Proposition' };
+    await composer.ack(p, { name: 'Jean', email: 'jean@example.fr' }, { ...thread, language: 'fr' });
+    await composer.ack(p, { name: 'Jean', email: 'jean@example.fr' }, { ...thread, language: 'en' });
+    await composer.organizerNotice(p, 'dim@example.org');
+    expect(mjmlCompileCount() - before).toBe(3);
   });
 });
 

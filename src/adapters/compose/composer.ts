@@ -72,7 +72,8 @@ export function createMailBuilder(config: Config, opts: ComposerOptions = {}): (
 }
 
 export function createComposer(config: Config, opts: ComposerOptions = {}): Composer {
-  const builder = createMailBuilder(config, opts);
+  const renderer = opts.renderer ?? createRenderer();
+  const builder = createMailBuilder(config, { ...opts, renderer });
   const group = { name: config.group.name, timezone: config.group.timezone };
   const build = (
     purpose: TokenPurpose,
@@ -86,6 +87,8 @@ export function createComposer(config: Config, opts: ComposerOptions = {}): Comp
   ) => builder({ purpose, template, ref: p.ref, to, locale, data, parent, autoSubmitted });
 
   return {
+    // An acknowledgement is written in the proposal's language (either); a notice in the group's.
+    warm: () => Promise.all([renderer.warm(['ack'], ['fr', 'en']), renderer.warm(['notify-organizer'], [config.group.locale])]).then(() => undefined),
     ack(p, to, thread) {
       // The speaker is answered in the language the proposal was written in (a French mail offering a talk in
       // English gets a French answer); else the talk's language; else the group's default.
