@@ -46,6 +46,21 @@ describe('compile once, fill per recipient', () => {
   });
 });
 
+describe("mjml's indentation is not sent", () => {
+  it('no line of a compiled message starts with a blank, and no line is empty', async () => {
+    const { html } = await createRenderer().render('ack', 'fr', ackData(SAMPLE, { ...context('fr'), recipient: jean }));
+    expect(html.trimEnd().split('\n').filter((l) => /^[ \t]/.test(l) || l === '')).toEqual([]);
+    expect(html).toContain('<table');
+  });
+
+  it('keeps the whitespace of a template that shows text as written (<pre>, white-space: pre)', async () => {
+    const pre = await compileMjml('<mjml><mj-body><mj-section><mj-column><mj-text><pre>  a\n    b</pre></mj-text></mj-column></mj-section></mj-body></mjml>', 'pre');
+    expect(pre).toContain('  a\n    b');
+    const css = await compileMjml('<mjml><mj-body><mj-section><mj-column><mj-text><div style="white-space: pre-wrap">  a\n    b</div></mj-text></mj-column></mj-section></mj-body></mjml>', 'pre-wrap');
+    expect(css).toContain('  a\n    b');
+  });
+});
+
 describe('a composer warmed at start', () => {
   let dir: string;
   beforeAll(async () => {

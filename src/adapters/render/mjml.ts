@@ -52,5 +52,15 @@ async function compileNow(source: string, name: string): Promise<string> {
   if (lost.length > 0) {
     throw new MjmlError(`${name}: MJML dropped ${lost.join(' ')}: put placeholders inside mj-text, mj-table or an attribute`);
   }
-  return result.html;
+  return withoutIndentation(result.html);
+}
+
+/**
+ * mjml's output is indented for people (a fifth of an acknowledgement's HTML); every mail carries it, quoted-printable
+ * encoded, stored, sent and received. A line break is whitespace enough for HTML (no element crieur's templates use
+ * keeps whitespace: no <pre>, <textarea>, `white-space: pre`), so each line's leading blanks and empty lines go.
+ */
+function withoutIndentation(html: string): string {
+  if (/<(pre|textarea)\b|white-space\s*:\s*pre/i.test(html)) return html;
+  return html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
 }
