@@ -26,8 +26,10 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
     pollMs: config.inbox.pollSeconds * 1000,
   });
   const onMessage = async (m: InboxMessage): Promise<InboxVerdict> => {
-    const { kind } = await receiveMessage(deps, m.raw, m.locator);
+    const { kind, classifiedHere } = await receiveMessage(deps, m.raw, m.locator);
     metrics.ingested.inc({ source: m.locator.source });
+    // Counted as the classify job's outcome would have been: /metrics reads the same whichever did the work.
+    if (classifiedHere !== undefined) metrics.jobs.inc({ queue: 'classify', outcome: classifiedHere ?? 'done' });
     return kind !== null && kind !== 'other' ? 'handled' : 'ignored';
   };
   const ready = inbox.start(onMessage);

@@ -19,6 +19,8 @@ import type { Kind } from '../types.ts';
 export interface Received extends IngestOutcome {
   /** What the message is; null when it cannot be read or is not mail (it stays in the inbox). */
   kind: Kind | null;
+  /** Classified (and acted on) here rather than by a classify job: what that job would have answered. */
+  classifiedHere?: Kind | null;
 }
 
 export async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<Received> {
@@ -34,11 +36,11 @@ export async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLoc
   }
   deps.log.info({ inbound: saved.id, source: loc.source }, 'message stored');
   try {
-    await actOnParsed(deps, saved.id, outcome);
+    return { ...saved, kind, classifiedHere: await actOnParsed(deps, saved.id, outcome) };
   } catch (err) {
     // Every step of actOnParsed is replay-safe: the job redoes what did not commit, under the classify retry policy.
     deps.log.warn({ inbound: saved.id, err: (err as Error).message }, 'classifying on arrival failed: queued for the classify worker');
     await deps.dispatcher.dispatch('classify', saved.id);
+    return { ...saved, kind };
   }
-  return { ...saved, kind };
 }

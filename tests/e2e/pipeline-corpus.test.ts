@@ -101,7 +101,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     try {
       for (const f of fixtures) {
         const r = await receiveMessage(deps, f.raw, { source: 'imap', mailbox: 'INBOX', uidValidity: 1, uid: ids.length + 1 });
-        expect(r.kind, f.name).toBe('proposal');
+        expect(r, f.name).toMatchObject({ kind: 'proposal', classifiedHere: 'proposal' });
         ids.push(r.id);
       }
       await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 45_000, 200);
@@ -136,6 +136,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     try {
       const r = await receiveMessage(deps, raw, { source: 'imap', mailbox: 'INBOX', uidValidity: 1, uid: 9999 });
       expect(r).toMatchObject({ inserted: true, kind: 'proposal' });
+      expect(r.classifiedHere).toBeUndefined();
       await waitFor(async () => (await live.p.store.inbound.get(r.id))?.state === 'done' && quiet(live.p), 'the classify job to finish the proposal', 30_000, 100);
       const acks = await live.p.db.query<{ recipient: string; status: string }>("SELECT recipient, status FROM outbox WHERE purpose = 'ack' AND cause_message_id = $1", [r.id]);
       expect(acks).toEqual([{ recipient: 'ana@souza.example.net', status: 'sent' }]);

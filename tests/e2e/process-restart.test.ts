@@ -155,6 +155,8 @@ describe('crieur start on PGlite', () => {
     expect(text).toMatch(/^crieur_jobs_total\{queue="deliver",outcome="sent"\} \d+$/m);
     expect(text).toMatch(/^crieur_queue_jobs\{queue="classify",state="waiting"\} 0$/m);
     expect(text).toMatch(/^crieur_messages_ingested_total\{source="imap"\} \d+$/m);
+    // Proposals the watcher classified on arrival count as the classify job's outcome would.
+    expect(text).toMatch(/^crieur_jobs_total\{queue="classify",outcome="proposal"\} [1-9]\d*$/m);
   });
 
   it('takes crieur ingest and crieur doctor while it runs (they go through the served database)', { timeout: 90_000 }, async () => {
