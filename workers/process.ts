@@ -104,7 +104,7 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
     async open(s) {
       // The acknowledgement's and notice's templates compile (≈ 0.5 s of CPU) while the rest opens, not when the first
       // proposal waits for them; a template error still fails that proposal's job, as it would without this.
-      if (['classify', 'file'].some((q) => s.options.queues.includes(q as QueueName)) || s.options.watch) {
+      if (['classify', 'file'].some((q) => s.options.queues.includes(q as QueueName))) {
         s.deps!.composer.warm().catch((err: Error) => s.log.warn({ err: err.message }, 'templates not compiled ahead: the first proposal will try again'));
       }
       startWorkers(s);

@@ -17,7 +17,8 @@ import { withoutControls as clean } from '../core/text/controls.ts';
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
 // build (scripts/build.js) drops the `const require` line, so that esbuild bundles them in.
 const require = createRequire(import.meta.url);
-const { simpleParser } = require('mailparser') as typeof MailParser;
+const { simpleParser, MailParser: Parser } = require('mailparser') as typeof MailParser;
+const { Headers } = require('@zone-eu/mailsplit') as { Headers: new (raw: Buffer) => { getList(): unknown[]; lines: unknown } };
 const libmime = require('libmime') as typeof LibMime.default;
 const { compile } = require('html-to-text') as typeof HtmlToText;
 
@@ -34,6 +35,8 @@ const PARSE_OPTIONS = {
   // default), so it computes ours instead of a second pass over the content.
   checksumAlgo: 'sha256',
 } as const;
+/** One parser as a header decoder: processHeaders reads only its options and libmime (mailparser 3.14, pinned). */
+const headerParser = new Parser(PARSE_OPTIONS) as unknown as { processHeaders(lines: unknown[]): Map<string, unknown> };
 /** html-to-text on pathological HTML (spam, 10 MB tables) is the slowest thing we do: bound its input. */
 const MAX_HTML_TO_TEXT = 2_000_000;
 /** Forwards inside forwards inside bounces: one level is what crieur uses; more only costs time. */
@@ -53,10 +56,25 @@ export async function readMailHeaders(raw: Buffer): Promise<Mail> {
   const head = from.subarray(0, Math.min(from.length, 256 * 1024));
   const end = blankLine(head);
   const block = end >= 0 ? head.subarray(0, end) : head;
-  // A multipart Content-Type with an empty body decodes to no parts; the header map keeps it for the rules.
-  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), PARSE_OPTIONS);
-  const mail = await toMail(parsed, EMBED_DEPTH);
+  const mail = await toMail(headerBlock(Buffer.concat([block, Buffer.from('\r\n\r\n')])), EMBED_DEPTH);
   return { ...mail, text: null, textFromHtml: false, html: null, parts: [], embedded: [] };
+}
+
+/**
+ * A header block decoded by mailparser's own header code (mailsplit's line splitting, MailParser's processHeaders)
+ * without its streams: simpleParser's fixed cost (a Transform pipeline, setImmediate hops) was most of the time a
+ * header-only read took — a fifth of a bounce's parse, which reads the message it returns for its headers. The
+ * fields are simpleParser's; tests/adapters/mailparser.test.ts checks they are the same for every corpus message.
+ */
+function headerBlock(block: Buffer): ParsedMail {
+  const lines = new Headers(block);
+  const headers = headerParser.processHeaders(lines.getList());
+  const p: Record<string, unknown> = { headers, headerLines: lines.lines, attachments: [] };
+  // simpleParser's own mapping of header values to fields (its 'end' handler).
+  for (const key of ['subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to']) {
+    if (headers.has(key)) p[key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = headers.get(key);
+  }
+  return p as unknown as ParsedMail;
 }
 
 /**

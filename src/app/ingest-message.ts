@@ -1,6 +1,7 @@
 /**
- * Mail in: the raw bytes are stored before anything else (byte-exact, deduplicated), then only the id goes on
- * the queue. Whatever happens next, the message is already safe.
+ * Mail in from `crieur ingest`: the raw bytes are stored before anything else (byte-exact, deduplicated), then only
+ * the ids go on the queue. Whatever happens next, the messages are already safe. (The inbox watcher's way in is
+ * receive-message.ts.)
  */
 import type { InboundLocator } from './inbound-store.ts';
 import type { AppDeps } from './deps.ts';
@@ -9,17 +10,6 @@ export interface IngestOutcome {
   id: number;
   /** false when this exact message was already stored (a re-delivery after a restart, a UIDVALIDITY rescan…). */
   inserted: boolean;
-}
-
-export async function ingestMessage(deps: Pick<AppDeps, 'store' | 'dispatcher' | 'log'>, raw: Buffer, loc: InboundLocator): Promise<IngestOutcome> {
-  const saved = await deps.store.inbound.saveRaw(raw, loc);
-  if (saved.inserted) {
-    await deps.dispatcher.dispatch('classify', saved.id);
-    deps.log.info({ inbound: saved.id, source: loc.source }, 'message stored');
-  } else {
-    deps.log.debug({ inbound: saved.id, source: loc.source }, 'duplicate message ignored');
-  }
-  return saved;
 }
 
 /** A backlog: stored in one commit, queued in one round trip. Results in the order given. */

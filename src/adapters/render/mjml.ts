@@ -61,6 +61,6 @@ async function compileNow(source: string, name: string): Promise<string> {
  * keeps whitespace: no <pre>, <textarea>, `white-space: pre`), so each line's leading blanks and empty lines go.
  */
 function withoutIndentation(html: string): string {
-  if (/<(pre|textarea)\b|white-space\s*:\s*pre/i.test(html)) return html;
+  if (/<(pre|textarea)\b|white-space\s*:\s*(pre|break-spaces)/i.test(html)) return html;
   return html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
 }
