@@ -1,12 +1,13 @@
 /**
- * The inbox watcher, wired: each new message is received (stored, then classified here or queued: receive-message.ts),
- * then moved out of the inbox — except mail crieur does not act on (`other`: a question, a thank-you), which stays
- * where humans read it.
+ * The inbox watcher, wired: each new message arrives (stored, then what it is: receive-message.ts) and is moved out of
+ * the inbox — except mail crieur does not act on (`other`: a question, a thank-you), which stays where humans read it.
+ * What a message's arrival leaves to do here (classifying and filing it with the decode already made) runs beside the
+ * next messages, a few at a time, so that a catch-up does not wait for each filing's commits; a stop waits for it.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/schema.ts';
 import type { AppDeps } from '../src/app/deps.ts';
-import { receiveMessage } from '../src/app/receive-message.ts';
+import { arriveMessage } from '../src/app/receive-message.ts';
 import { openInbox, type InboxMessage, type InboxVerdict } from '../src/adapters/inbox/index.ts';
 import type { Metrics } from '../src/adapters/http/server.ts';
 
@@ -14,6 +15,9 @@ export interface Watcher {
   ready: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Filings in flight beside the watcher's loop; the next message waits for a free one (the classify runner runs 16). */
+const IN_FLIGHT = 8;
 
 export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metrics: Metrics): Watcher {
   const url = config.inbox.url;
@@ -25,16 +29,29 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
     processedFolder: config.inbox.processedFolder,
     pollMs: config.inbox.pollSeconds * 1000,
   });
+  const inFlight = new Set<Promise<void>>();
   const onMessage = async (m: InboxMessage): Promise<InboxVerdict> => {
-    const { kind, classifiedHere } = await receiveMessage(deps, m.raw, m.locator);
+    const { kind, finish } = await arriveMessage(deps, m.raw, m.locator);
     metrics.ingested.inc({ source: m.locator.source });
-    // Counted as the classify job's outcome would have been: /metrics reads the same whichever did the work.
-    if (classifiedHere !== undefined) metrics.jobs.inc({ queue: 'classify', outcome: classifiedHere ?? 'done' });
+    if (finish) {
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      const task: Promise<void> = finish()
+        // Counted as the classify job's outcome would have been: /metrics reads the same whichever did the work.
+        .then((outcome) => void (outcome !== undefined && metrics.jobs.inc({ queue: 'classify', outcome: outcome ?? 'done' })))
+        // finish hands failures to the classify job; this is that hand-over failing too (Redis away): the message
+        // stays `received`, and the recovery sweep queues it.
+        .catch((err: Error) => deps.log.error({ err: err.message }, 'message left for the recovery sweep'))
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
     return kind !== null && kind !== 'other' ? 'handled' : 'ignored';
   };
   const ready = inbox.start(onMessage);
   return {
     ready,
-    stop: () => inbox.stop(),
+    stop: async () => {
+      await inbox.stop();
+      await Promise.all(inFlight);
+    },
   };
 }

@@ -7,27 +7,48 @@
  * its body, so the watcher decodes it anyway: it then classifies it in this process with that decode (and files a
  * proposal, queueing its mails) instead of queueing a classify job that would decode the same bytes again.
  *
+ * That acting is returned apart (`finish`): the watcher needs only the kind to move the message, and runs the rest
+ * beside its next messages (workers/watcher.ts), so that a catch-up does not wait for each filing's commits.
+ *
  * Nothing is lost and nothing is done twice: the raw message is committed first; when acting here fails (a database
- * or Redis hiccup, a message the classification chokes on) the classify job takes over with its retry policy; and a
+ * or Redis hiccup, a message the classification chokes on) the classify job takes over with its retry policy; a
  * message stored earlier but still waiting to be classified — a crash cut its handling short, the watcher fetches it
- * again after the restart — is queued for the classify worker then, not left for the recovery sweep. Every step of
- * classification is replay-safe (classify-message.ts), so a sweep or a job racing this one changes nothing.
+ * again after the restart — is queued for the classify worker then; one moved out of the inbox before a crash let it
+ * be classified is found by the recovery sweep (state `received`). Every step of classification is replay-safe
+ * (classify-message.ts), so a sweep or a job racing this one changes nothing.
  */
 import { actOnParsed } from './classify-message.ts';
-import { kindFromHeaders, parseRawMessage } from './parse-message.ts';
+import { kindFromHeaders, parseRawMessage, type ParseOutcome } from './parse-message.ts';
 import type { InboundLocator } from './inbound-store.ts';
 import type { IngestOutcome } from './ingest-message.ts';
 import type { AppDeps } from './deps.ts';
 import type { Kind } from '../types.ts';
 
-export interface Received extends IngestOutcome {
+export interface Arrived extends IngestOutcome {
   /** What the message is; null when it cannot be read, is not mail, or could not be classified now (it stays in the inbox). */
+  kind: Kind | null;
+  /**
+   * What is left to do here: classify (and file) with the decode already made, or hand the message to the classify
+   * worker when that fails. Resolves to the kind the classify job would have answered, or undefined when the job
+   * has it. Absent when the message went to the classify queue or was stored before.
+   */
+  finish?: () => Promise<Kind | null | undefined>;
+}
+
+export interface Received extends IngestOutcome {
   kind: Kind | null;
   /** Classified (and acted on) here rather than by a classify job: what that job would have answered. */
   classifiedHere?: Kind | null;
 }
 
+/** arriveMessage, then its `finish`: the whole of a message's arrival, in order. */
 export async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<Received> {
+  const { finish, ...arrived } = await arriveMessage(deps, raw, loc);
+  const classifiedHere = await finish?.();
+  return classifiedHere === undefined ? arrived : { ...arrived, classifiedHere };
+}
+
+export async function arriveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<Arrived> {
   const saved = await deps.store.inbound.saveRaw(raw, loc);
   const log = deps.log.child({ inbound: saved.id });
   const fromHeaders = await kindFromHeaders(raw, deps.ctx, deps.reader);
@@ -37,17 +58,24 @@ export async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLoc
     await deps.dispatcher.dispatch('classify', saved.id);
     return { ...saved, kind: fromHeaders };
   }
-  let kind: Kind | null = null;
+  let outcome: ParseOutcome;
   try {
-    const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
-    kind = outcome.ok ? outcome.result.kind : null;
-    return { ...saved, kind, classifiedHere: await actOnParsed({ ...deps, log }, saved.id, outcome) };
+    outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
   } catch (err) {
-    // What committed stays; the job redoes the rest (or parks the message with the reason once retries end).
-    log.warn({ err: (err as Error).message }, 'not finished on arrival: queued for the classify worker');
-    await deps.dispatcher.dispatch('classify', saved.id);
-    return { ...saved, kind };
+    return { ...saved, kind: null, finish: () => handOver({ ...deps, log }, saved.id, err as Error) };
   }
+  return {
+    ...saved,
+    kind: outcome.ok ? outcome.result.kind : null,
+    finish: () => actOnParsed({ ...deps, log }, saved.id, outcome).catch((err: Error) => handOver({ ...deps, log }, saved.id, err)),
+  };
+}
+
+/** What committed stays; the classify job redoes the rest (or parks the message with the reason once retries end). */
+async function handOver(deps: AppDeps, id: number, err: Error): Promise<undefined> {
+  deps.log.warn({ err: err.message }, 'not finished on arrival: queued for the classify worker');
+  await deps.dispatcher.dispatch('classify', id);
+  return undefined;
 }
 
 /** A copy stored before: a rescan, a re-delivery — or this very message, its handling cut short. */
