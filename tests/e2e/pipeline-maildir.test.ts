@@ -10,6 +10,7 @@ import { removeDir, tempDir } from '../support/db.ts';
 import {
   buildMail,
   ENGINE_NAMES,
+  findInbound,
   proposalMail,
   quiet,
   sentTo,
@@ -63,5 +64,43 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
     await waitFor(() => quiet(live.p), 'pipeline quiet');
     expect(list('new')).toEqual([qname]);
     expect(await sentTo(live.sink, 'curious@example.com')).toEqual([]);
+  });
+
+  // Last: it stops the pipeline.
+  it('moves a proposal once it knows what it is, files it beside the next messages, and a stop waits for that filing', async () => {
+    const deps = live.p.running.context.deps;
+    const { composer } = deps;
+    const outbox = deps.store.outbox;
+    const enqueueAll = outbox.enqueueAll;
+    // A gate on the acknowledgement's composition holds the filing half-way, the way a slow database would.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    deps.composer = { ...composer, ack: async (...a) => (await gate, composer.ack(...a)) };
+    // The filing's last commit (its mails queued, the message done), seen from here: the database closes with the stop.
+    const queued: string[] = [];
+    outbox.enqueueAll = async (rows, opts) => {
+      const r = await enqueueAll.call(outbox, rows, opts);
+      queued.push(...rows.filter((row) => row.purpose === 'ack').map((row) => row.recipient));
+      return r;
+    };
+    const email = 'gated.speaker@exemple.fr';
+    const proposal = proposalMail({ lang: 'fr', name: 'Gil Porte', email, title: 'La porte et le dépôt' });
+    try {
+      const name = deliver(proposal.raw);
+      await waitFor(() => list('cur').some((f) => f.startsWith(name)), 'the proposal moved to cur/', 15_000);
+      expect(await findInbound(live.p, proposal.messageId)).toMatchObject({ kind: 'proposal', state: 'classified' });
+      let stopped = false;
+      const stop = live.p.stop().then(() => (stopped = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stopped).toBe(false);
+      expect(queued).toEqual([]);
+      open();
+      await stop;
+      expect(queued).toEqual([email]);
+    } finally {
+      open();
+      deps.composer = composer;
+      outbox.enqueueAll = enqueueAll;
+    }
   });
 });
