@@ -167,7 +167,8 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
       }
       return stop;
     },
-    // The message in hand is finished first; with Redis gone its queueing cannot finish, hence the same bound.
+    // The message in hand and the filings in flight beside it are finished first; with Redis gone their queueing
+    // cannot finish, hence the same bound (past it, what was cut short stays `received` for the recovery sweep).
     closeMs: (s) => drainBound(s),
     explain: (err) => explainInbox(err),
   },

@@ -78,7 +78,11 @@ async function handOver(deps: AppDeps, id: number, err: Error): Promise<undefine
   return undefined;
 }
 
-/** A copy stored before: a rescan, a re-delivery — or this very message, its handling cut short. */
+/**
+ * A copy stored before: a rescan, a re-delivery — or this very message fetched again, not yet classified (a crash
+ * cut its handling short, or a session failed before its move while its filing was still running: the job then
+ * races that filing, which is safe).
+ */
 async function kindOfCopy(deps: AppDeps, id: number, raw: Buffer, fromHeaders: Kind | null | undefined): Promise<Kind | null> {
   const stored = await deps.store.inbound.get(id);
   if (stored?.state === 'received') {
