@@ -79,7 +79,7 @@ export async function classifyAndFile(deps: AppDeps, inboundId: number, parsed: 
     return null;
   }
   if (filed.outcome === 'duplicate') {
-    const proposal = await deps.store.proposals.update(filed.proposal.ref, draft, actor, inboundId);
+    const proposal = await deps.store.proposals.update(filed.proposal.ref, draft, actor, inboundId, { unlessSuperseded: true });
     return queueMails(deps, inboundId, parsed, mail, proposal, 'updated');
   }
   return queueMails(deps, inboundId, parsed, mail, filed.proposal, filed.outcome);
@@ -159,7 +159,7 @@ async function fileOrUpdate(
   // Already filed by this message (a replay)? The same speaker's same title lately? Both checked while filing,
   // in one round trip, under a lock: the same proposal sent twice in a row must not be filed twice.
   const filed = await proposals.fileFromMessage(inboundId, draft, actor, dedupeOf(deps, draft, actor));
-  if (filed.duplicate) return { proposal: await proposals.update(filed.proposal.ref, draft, actor, inboundId), action: 'updated' };
+  if (filed.duplicate) return { proposal: await proposals.update(filed.proposal.ref, draft, actor, inboundId, { unlessSuperseded: true }), action: 'updated' };
   return { proposal: filed.proposal, action: filed.created ? 'filed' : 'already-filed' };
 }
 

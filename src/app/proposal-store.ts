@@ -61,7 +61,12 @@ export interface ProposalStore {
   ): Promise<
     { outcome: 'handled' } | { outcome: 'copy'; copyOf: number } | { outcome: 'filed' | 'already-filed' | 'duplicate'; proposal: ProposalRecord }
   >;
-  update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null): Promise<ProposalRecord>;
+  /**
+   * Replaces the proposal's fields with the draft's. `unlessSuperseded` (a speaker's re-send): when a message that
+   * arrived after this one already changed the proposal — filings run side by side, a correction may be filed
+   * before the mail it corrects —, nothing changes and the history says which message superseded this one.
+   */
+  update(ref: string, draft: ProposalDraft, actor: string, messageId: number | null, opts?: { unlessSuperseded?: boolean }): Promise<ProposalRecord>;
   setStatus(ref: string, status: ProposalStatus, actor: string, messageId: number | null): Promise<ProposalRecord>;
   get(ref: string): Promise<ProposalRecord | null>;
   /** The proposal this inbound message filed or updated, if any (replay safety). */

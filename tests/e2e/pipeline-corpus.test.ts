@@ -28,11 +28,11 @@ interface Expected {
 }
 
 /** A short French talk proposal from `name <email>`, with a Message-ID of its own. */
-function proposalMail(name: string, email: string, messageId: string, title: string): Buffer {
+function proposalMail(name: string, email: string, messageId: string, title: string, minutes = 20): Buffer {
   return Buffer.from(
     `From: ${name} <${email}>\r\nTo: talks@pgug.example.org\r\nSubject: Proposition : ${title}\r\nDate: Mon, 30 Nov 2026 10:00:00 +0100\r\n` +
       `Message-ID: <${messageId}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n` +
-      `Bonjour,\r\n\r\nJe propose un talk de 20 minutes.\r\n\r\nTitre : ${title}\r\n\r\n${name}\r\n`,
+      `Bonjour,\r\n\r\nJe propose un talk de ${minutes} minutes.\r\n\r\nTitre : ${title}\r\n\r\n${name}\r\n`,
   );
 }
 
@@ -200,5 +200,29 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     const again = await receiveMessage(deps, raw, loc);
     expect(again).toMatchObject({ id: first.id, inserted: false, kind: 'proposal' });
     expect(await acksWhenDone(first.id, 'the classify job to file it')).toEqual([{ recipient: 'marc@blanc.example.net' }]);
+  }, 60_000);
+
+  it('a proposal filed after the correction that followed it does not undo the correction (filings run side by side)', async () => {
+    const deps: AppDeps = live.p.running.context.deps;
+    const title = 'Les verrous consultatifs';
+    const first = proposalMail('Rose Ordre', 'rose@ordre.example.net', 'v1@ordre.example.net', title, 20);
+    const correction = proposalMail('Rose Ordre', 'rose@ordre.example.net', 'v2@ordre.example.net', title, 45);
+    // The first mail arrived first (the lower id) but its filing is late: stored, not classified yet.
+    const loc = (uid: number) => ({ source: 'imap' as const, mailbox: 'INBOX', uidValidity: 1, uid });
+    const early = await deps.store.inbound.saveRaw(first, loc(9990));
+    const late = await receiveMessage(deps, correction, loc(9991));
+    expect(late).toMatchObject({ inserted: true, classifiedHere: 'proposal' });
+    expect(await live.p.store.proposals.findByMessage(late.id)).toMatchObject({ durationMinutes: 45 });
+    // Now the first one is filed (fetched again: its classify job), as a re-send of the same proposal.
+    await receiveMessage(deps, first, loc(9990));
+    expect(await acksWhenDone(early.id, 'the first mail filed')).toEqual([{ recipient: 'rose@ordre.example.net' }]);
+    const p = (await live.p.store.proposals.findByMessage(late.id))!;
+    expect(p).toMatchObject({ durationMinutes: 45, title });
+    expect(await live.p.store.proposals.findByMessage(early.id)).toMatchObject({ ref: p.ref });
+    const history = await live.p.db.query<{ action: string; detail: { supersededBy?: number } | null }>(
+      'SELECT h.action, h.detail FROM proposal_history h JOIN proposals q ON q.id = h.proposal_id WHERE q.ref = $1 AND h.message_id = $2',
+      [p.ref, early.id],
+    );
+    expect(history).toEqual([{ action: 'updated', detail: { supersededBy: late.id } }]);
   }, 60_000);
 });

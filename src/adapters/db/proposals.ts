@@ -136,9 +136,24 @@ export function proposalStore(db: Db): ProposalStore {
       return { outcome: r.outcome, proposal: toRecord(r.record!) };
     },
 
-    update(ref, draft, actor, messageId) {
+    update(ref, draft, actor, messageId, opts = {}) {
       return db.transaction(async (tx) => {
         const before = await mustGet(tx, ref);
+        if (opts.unlessSuperseded && messageId !== null) {
+          // Locked first: two re-sends filed side by side must compare one after the other. Inbound ids are the
+          // order messages arrived in; a content change is the filing or an `updated` line (a superseded one keeps
+          // its own, older id, so it never raises the mark).
+          const [last] = await tx.query<{ latest: number | null }>(
+            `SELECT greatest(p.message_id, (SELECT max(h.message_id) FROM proposal_history h WHERE h.proposal_id = p.id AND h.action = 'updated')) AS latest
+             FROM proposals p WHERE p.id = $1 FOR UPDATE`,
+            [before.id],
+          );
+          if (last?.latest != null && Number(last.latest) > messageId) {
+            // Still an `updated` line with this message: a replay of its job finds it handled (migration 008).
+            await addHistory(tx, before.id, actor, 'updated', { supersededBy: Number(last.latest) }, messageId);
+            return mustGet(tx, ref);
+          }
+        }
         await tx.query(
           `UPDATE proposals SET format = $2, title = $3, title_key = $4, abstract = $5, duration_minutes = $6, language = $7,
              updated_at = now() WHERE id = $1`,
