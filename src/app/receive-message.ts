@@ -35,19 +35,6 @@ export interface Arrived extends IngestOutcome {
   finish?: () => Promise<Kind | null | undefined>;
 }
 
-export interface Received extends IngestOutcome {
-  kind: Kind | null;
-  /** Classified (and acted on) here rather than by a classify job: what that job would have answered. */
-  classifiedHere?: Kind | null;
-}
-
-/** arriveMessage, then its `finish`: the whole of a message's arrival, in order. */
-export async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<Received> {
-  const { finish, ...arrived } = await arriveMessage(deps, raw, loc);
-  const classifiedHere = await finish?.();
-  return classifiedHere === undefined ? arrived : { ...arrived, classifiedHere };
-}
-
 export async function arriveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<Arrived> {
   const saved = await deps.store.inbound.saveRaw(raw, loc);
   const log = deps.log.child({ inbound: saved.id });

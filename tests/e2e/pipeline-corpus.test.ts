@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sniffMessageId } from '../../src/adapters/db/inbound.ts';
-import { receiveMessage } from '../../src/app/receive-message.ts';
+import { arriveMessage } from '../../src/app/receive-message.ts';
+import type { InboundLocator } from '../../src/app/inbound-store.ts';
+import type { Kind } from '../../src/types.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { corpusMessages, hasCorpus, type CorpusMessage } from '../support/corpus.ts';
 import { createHash } from 'node:crypto';
@@ -25,6 +27,16 @@ const ROBOT_FOLDERS = ['autoreplies', 'bounces', 'lists'];
 
 interface Expected {
   proposal: { title: string | null; speakers: { email: string | null }[]; attachments: { filename: string; size: number; sha256: string }[] };
+}
+
+/**
+ * A message's whole arrival as the watcher goes through it (workers/watcher.ts), in order here: stored and decided,
+ * then what is left to do. `classifiedHere`: what a classify job would have answered, when the arrival did its work.
+ */
+async function receiveMessage(deps: AppDeps, raw: Buffer, loc: InboundLocator): Promise<{ id: number; inserted: boolean; kind: Kind | null; classifiedHere?: Kind | null }> {
+  const { finish, ...arrived } = await arriveMessage(deps, raw, loc);
+  const classifiedHere = await finish?.();
+  return classifiedHere === undefined ? arrived : { ...arrived, classifiedHere };
 }
 
 /** A short French talk proposal from `name <email>`, with a Message-ID of its own. */
