@@ -25,6 +25,14 @@ export interface ThroughputResult {
    * spread over fewer messages in a small run, which the end-to-end rate mixes with the cost per message.
    */
   secondHalfRate: number;
+  /**
+   * Messages per second from the first mail received to the last: the end-to-end rate without what any backlog pays
+   * once, whatever its size — `crieur ingest`'s start-up (≈ 0.7 s, the worker idle meanwhile) and the first message's
+   * way through. That once-only part is a tenth of a 1,000-message run and a hundredth of a 20,000 one, so the
+   * end-to-end rates of the sizes differ by it even when the cost per message is the same: this is the figure the
+   * flatness goal compares.
+   */
+  steadyRate: number;
   received: number;
   inbound: Record<string, number>;
   outbox: Record<string, number>;
@@ -190,6 +198,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       ingestSeconds,
       endToEndSeconds: (last - t0) / 1000,
       secondHalfRate: secondHalf(arrivals, messages.length),
+      steadyRate: ratePerMessage(arrivals, 0, messages.length),
       received: arrivals.length,
       inbound: await counts(`SELECT coalesce(kind, '-') || '/' || state AS k, count(*)::int AS n FROM inbound_messages GROUP BY 1 ORDER BY 1`),
       outbox: await counts(`SELECT purpose || '/' || status AS k, count(*)::int AS n FROM outbox GROUP BY 1 ORDER BY 1`),
@@ -286,8 +295,12 @@ function statementLogFrom(url: string | null): { read(): Map<string, number> } |
 
 /** Mails received over the second half of the arrivals, as messages (the run's mails per message) per second. */
 function secondHalf(arrivals: readonly number[], messages: number): number {
-  if (arrivals.length < 4) return 0;
-  const from = Math.floor(arrivals.length / 2);
+  return ratePerMessage(arrivals, Math.floor(arrivals.length / 2), messages);
+}
+
+/** Mails received from arrival `from` to the last, as messages (the run's mails per message) per second. */
+function ratePerMessage(arrivals: readonly number[], from: number, messages: number): number {
+  if (arrivals.length - from < 4) return 0;
   const span = (arrivals[arrivals.length - 1]! - arrivals[from]!) / 1000;
   const mails = arrivals.length - 1 - from;
   return span > 0 ? ((mails / span) * messages) / arrivals.length : 0;
