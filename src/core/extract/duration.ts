@@ -28,23 +28,40 @@ export function durationFromField(value: string): DurationFound | null {
   return null;
 }
 
-/** The first duration in `texts` (searched in order) that sits in a sentence about length, or stands alone. */
-export function durationFromProse(texts: readonly string[]): DurationFound | null {
+/**
+ * The first duration in `texts` (searched in order) that sits in a sentence about length, or stands alone. With
+ * `aboutTheTalk` (an abstract), only one in a sentence that names the talk's length and nothing else taking time.
+ */
+export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk?: boolean } = {}): DurationFound | null {
   for (const text of texts) {
     const f = fold(text.slice(0, 8000));
     for (const m of durationsIn(f)) {
-      if (qualifies(f, m)) return { minutes: m.minutes, range: m.range, source: 'prose' };
+      if (opts.aboutTheTalk ? namesTheTalksLength(f, m) : qualifies(f, m)) return { minutes: m.minutes, range: m.range, source: 'prose' };
     }
   }
   return null;
 }
 
-function qualifies(f: string, m: DurationMatch): boolean {
+/** What a sentence stating the talk's own length says (folded): the talk, its slot, its duration. */
+const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|slot|creneau|talk|presentation|expose|intervention|conference|lightning|eclair|temps de parole|format)\b/;
+
+function namesTheTalksLength(f: string, m: DurationMatch): boolean {
+  const sentence = sentenceAround(f, m);
+  return TALK_LENGTH.test(sentence) && !ANTI.test(sentence);
+}
+
+function sentenceAround(f: string, m: DurationMatch): string {
   const before = f.lastIndexOf('\n', m.index);
   const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
   let end = f.slice(m.index).search(/[.!?](\s|$)|\n/);
   end = end < 0 ? f.length : m.index + end;
-  const sentence = f.slice(startSentence, end);
+  return f.slice(startSentence, end);
+}
+
+function qualifies(f: string, m: DurationMatch): boolean {
+  const before = f.lastIndexOf('\n', m.index);
+  const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
+  const sentence = sentenceAround(f, m);
   if (CUE.test(sentence)) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;

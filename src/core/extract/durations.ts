@@ -17,9 +17,11 @@ export const DURATION_WORDS: ReadonlyArray<readonly [string, number]> = [
 
 /** Number words before "minutes"/"min" ("vingt minutes", "forty-five minutes"). */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['cinq', 5], ['dix', 10], ['quinze', 15], ['vingt', 20], ['vingt-cinq', 25], ['vingt cinq', 25], ['trente', 30], ['trente-cinq', 35],
+  ['trois', 3], ['quatre', 4], ['cinq', 5], ['six', 6], ['sept', 7], ['huit', 8], ['neuf', 9], ['dix', 10], ['onze', 11], ['douze', 12], ['treize', 13],
+  ['quatorze', 14], ['seize', 16], ['dix-sept', 17], ['dix sept', 17], ['dix-huit', 18], ['dix huit', 18], ['quinze', 15], ['vingt', 20], ['vingt-cinq', 25], ['vingt cinq', 25], ['trente', 30], ['trente-cinq', 35],
   ['quarante', 40], ['quarante-cinq', 45], ['quarante cinq', 45], ['cinquante', 50], ['soixante', 60],
-  ['five', 5], ['ten', 10], ['fifteen', 15], ['twenty', 20], ['twenty-five', 25], ['twenty five', 25], ['thirty', 30], ['thirty-five', 35],
+  ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
+  ['fourteen', 14], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['fifteen', 15], ['twenty', 20], ['twenty-five', 25], ['twenty five', 25], ['thirty', 30], ['thirty-five', 35],
   ['forty', 40], ['forty-five', 45], ['forty five', 45], ['fifty', 50], ['sixty', 60],
 ]);
 
@@ -33,7 +35,8 @@ export interface DurationMatch {
 const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
 const HOURS = /(?<![\d:.,])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
-  `(?<![a-z])(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  // Not after "vingt-", "dix-": "vingt-sept minutes" is not seven (compounds the table lacks are left unread).
+  `(?<![a-z]|[a-z]-)(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('|')})`,
   'g',
 );

@@ -28,6 +28,8 @@ export interface Extraction {
 export const DEFAULT_MINUTES: Readonly<Record<TalkFormat, number>> = { talk: 45, lightning: 5 };
 const FORMAT_NAME: Readonly<Record<TalkFormat, string>> = { talk: 'a talk', lightning: 'a lightning talk' };
 const MAX_TITLE = 200;
+/** The longest lightning talk programmes have (5 to 15 minutes): anything longer is a talk. */
+const LIGHTNING_MAX = 15;
 const MAX_ABSTRACT = 5000;
 
 /** Does this (non-automated, non-list) mail propose a talk? Used by the classification chain. */
@@ -65,10 +67,18 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
 
   const span = fields.spans.abstract;
   const notAbstract = span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body;
-  const stated = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([src.subject, notAbstract, v.abstract ?? '']);
+  // An abstract tells what the talk is about, and its numbers measure that ("the nightly job now finishes in 20
+  // minutes"): there a duration counts only in a sentence about the talk itself ("le talk durerait 25 minutes").
+  const stated =
+    (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([src.subject, notAbstract]) ?? durationFromProse([v.abstract ?? ''], { aboutTheTalk: true });
 
   let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : null;
-  if (!format && (mentionsLightning(fold(src.subject), src.subject) || mentionsLightning(fold(notAbstract), notAbstract))) format = 'lightning';
+  if (!format && (mentionsLightning(fold(src.subject), src.subject) || mentionsLightning(fold(notAbstract), notAbstract))) {
+    // "Lightning" named in passing — a topic ("Bitcoin Lightning Network"), last year's lightning talk, a fallback
+    // ("ou un lightning talk si le programme est chargé") — next to a stated length no lightning talk has.
+    if (stated && stated.minutes > LIGHTNING_MAX) warnings.push(`lightning mentioned but ${stated.minutes} minutes stated: taken as a talk`);
+    else format = 'lightning';
+  }
   if (!format && stated && stated.minutes <= 10) {
     format = 'lightning';
     warnings.push(`format not stated: a ${stated.minutes}-minute talk is taken as a lightning talk`);
@@ -79,7 +89,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (stated) {
     durationMinutes = stated.minutes;
     if (stated.range) warnings.push(`duration given as a range: took the upper bound, ${stated.minutes} minutes`);
-    if (format === 'lightning' && stated.minutes > 15) warnings.push(`a lightning talk of ${stated.minutes} minutes: check the format`);
+    if (format === 'lightning' && stated.minutes > LIGHTNING_MAX) warnings.push(`a lightning talk of ${stated.minutes} minutes: check the format`);
   } else {
     durationMinutes = DEFAULT_MINUTES[format];
     warnings.push(`duration not stated: assumed ${durationMinutes} minutes for ${FORMAT_NAME[format]}`);

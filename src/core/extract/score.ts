@@ -28,14 +28,33 @@ const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
 const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on))\\b`);
 const DIRECT = new RegExp(
-  `\\b(?:je (?:vous |te )?(?:propose|soumets)|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b`,
+  `\\b(?:je (?:vous |te |me )?(?:propose|soumets)|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
+    // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
+    // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
+    `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
+    `|\\b(?:y aurait-il|y a-t-il|reste-t-il|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
+    `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b`,
 );
-const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetup|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
-const KEYWORDS = /talk|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+/** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
+const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
 const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
 const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
+
+/**
+ * "Re: Prochain meetup le 10 avril", "Re: PG Session #12 : le programme": an answer to an announcement. Not when the
+ * subject is about a talk ("Re: Meetup talk idea", "Re: Proposition pour le meetup"): that is a proposal's thread, where
+ * organizers and speakers discuss one already sent.
+ */
+function answersAnnouncement(subject: string): boolean {
+  const s = fold(stripReplyPrefixes(subject.slice(0, MAX_SUBJECT)));
+  if (!ANNOUNCEMENT.test(s)) return false;
+  const rest = s.replace(new RegExp(ANNOUNCEMENT.source, 'g'), ' ');
+  return !TALK_WORD.test(rest) && !/propos|idee|idea|submi|soumi|cfp|appel/.test(rest);
+}
 
 export interface Score {
   score: number;
@@ -58,6 +77,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
   // An answer to a call for talks is where proposals come from; any other reply is rarely one.
   if (isReply && answersCallForTalks(mail.subject)) bump(2.5, 'answer to a call for talks');
+  // "Re: Prochain meetup le 10 avril — si vous cherchez des orateurs, je me propose…": an announcement calls for talks
+  // between the lines; alone this does not make a proposal, an offer in the new text does.
+  else if (isReply && answersAnnouncement(mail.subject)) bump(1.5, 'answer to a meetup announcement');
   else if (isReply) bump(-3, 'reply subject');
   if (!isForward && mail.inReplyTo) bump(-1, 'in-reply-to');
 

@@ -1,0 +1,84 @@
+/**
+ * Ways of offering a talk that are not "I'd like to give a talk" (found on mail written by someone else: each case
+ * below was filed `other` before), and their look-alikes that must stay `other`; a stated length against a passing
+ * "lightning"; numbers in an abstract that measure its subject, not the talk.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { durationsIn } from '../../../src/core/extract/durations.ts';
+import { durationFromProse } from '../../../src/core/extract/duration.ts';
+import { fold } from '../../../src/core/text/fold.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+describe('offers to give a talk, in other words', () => {
+  it.each([
+    ['pgvector au prochain meetup', 'Je me propose pour un talk sur pgvector et la recherche sémantique, environ 30 minutes.'],
+    ['Volontaire', 'Bonjour,\n\nJe me porte volontaire pour une présentation sur le partitionnement déclaratif en production.\n\nLéa'],
+    ['Meetup de mai', "Bonjour,\n\nY aurait-il encore de la place pour un lightning talk sur psql au meetup de mai ?\n\nMerci,\nPaul"],
+    ['Talk for PG Paris?', 'Hi,\n\nWould there be room at one of your next meetups for a 30-minute talk on pg_duckdb?\n\nBest,\nHannah'],
+    ['Next meetup', 'Hello,\n\nIs there still room for a short presentation about logical decoding in June?\n\nCheers,\nOmar'],
+    ['Quick demo slot?', 'Hi organizers!\n\nCould I get a 10-minute slot at the next meetup for a quick demo of pgvector?\n\nThanks!\nAiko'],
+    ['pg_squeeze', 'Hello,\n\nCan I book a slot for a lightning talk about pg_squeeze?\n\nAnna'],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
+  });
+
+  it('an offer answering the announcement of a meetup is a proposal; a question about it is not', async () => {
+    const headers = { 'In-Reply-To': '<announce-42@pgug.example.org>' };
+    const subject = 'Re: Prochain meetup PostgreSQL Paris le 10 avril';
+    const offer = 'Bonjour,\n\nSi vous cherchez encore des orateurs, je me propose pour un talk sur pgvector, environ 30 minutes.\n\nRomain\n\nLe lun. 3 mars 2025, PostgreSQL Paris a écrit :\n> Le prochain meetup aura lieu le 10 avril.\n';
+    expect(looksLikeProposal(await mail({ subject, headers, body: offer }))).toBe(true);
+    const question = 'Bonjour,\n\nEst-ce que les talks seront filmés ? Je ne pourrai venir que pour le deuxième.\n\nRomain\n';
+    expect(looksLikeProposal(await mail({ subject, headers, body: question }))).toBe(false);
+    // A proposal's own thread is discussion of the proposal already sent, not a new one.
+    const thread = "Hi Tom,\n\nThanks for the proposal! I'd like to present it second: could you do 20 minutes instead?\n\nDimitri\n";
+    expect(looksLikeProposal(await mail({ subject: 'Re: Meetup talk idea', headers, body: thread }))).toBe(false);
+  });
+
+  it.each([
+    ['Slides', 'Hi,\n\nCould I get the slides of the talk about VACUUM from last month?\n\nThanks'],
+    ['Meetup', "Bonjour,\n\nY a-t-il encore de la place pour venir avec un collègue au meetup ?\n\nMerci"],
+    ['Inscription', 'Hello,\n\nIs there still room for two more attendees at the next meetup?\n\nBest'],
+    ['Vidéo', "Bonjour,\n\nPourrais-je avoir la vidéo de la présentation d'hier ?\n\nMerci"],
+  ])('%s: a question about a talk, not an offer', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+});
+
+describe('format: a stated length against a passing "lightning"', () => {
+  it.each([
+    ['Talk proposal: Storing Bitcoin Lightning Network payments in Postgres', 'Title: Storing Bitcoin Lightning Network payments in Postgres\nDuration: 40 minutes\nAbstract: How we store payment channels.\n', 'talk', 40],
+    ['Talk idea', "Hi,\n\nLast year I gave a lightning talk about psql. This time I'd like to propose a full talk on pg_stat_statements, about 40 minutes.\n\nAnna", 'talk', 40],
+    ['Proposition de talk : pg_partman au quotidien', 'Titre : pg_partman au quotidien\nDurée : 20 min (ou un lightning talk si le programme est déjà chargé)\nRésumé : nos partitions.\n', 'talk', 20],
+    ['[LT] psql tips', 'Bonjour,\n\nJe voudrais faire un lightning talk sur psql.\n\nPaul', 'lightning', 5],
+    ['Lightning talk: psql', 'Hi,\n\nI would like to give a lightning talk on psql, about 10 minutes.\n\nPaul', 'lightning', 10],
+  ])('%s', async (subject, body, format, minutes) => {
+    const x = extractProposal(await mail({ subject, body }), ctx);
+    expect(x.proposal).toMatchObject({ format, durationMinutes: minutes });
+    if (format === 'talk') expect(x.warnings.join('\n')).toContain(`lightning mentioned but ${minutes} minutes stated`);
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    ['a seven-minute lightning talk', 7],
+    ['sept minutes', 7],
+    ['huit minutes max', 8],
+    ['douze minutes', 12],
+    ['dix-sept minutes', 17],
+    ['twelve minutes', 12],
+    ['seventeen minutes', 17],
+  ])('%s → %i', (text, minutes) => {
+    expect(durationsIn(fold(text))[0]?.minutes).toBe(minutes);
+  });
+  it('does not read "vingt-sept minutes" as seven', () => {
+    expect(durationsIn(fold('vingt-sept minutes')).map((d) => d.minutes)).not.toContain(7);
+  });
+  it('takes a duration from an abstract only in a sentence about the talk', () => {
+    const abstract = 'Our nightly job used to take 6 hours. With partitioning we now finish in 20 minutes.';
+    expect(durationFromProse([abstract], { aboutTheTalk: true })).toBeNull();
+    expect(durationFromProse(['We will show how. The talk would last 25 minutes.'], { aboutTheTalk: true })?.minutes).toBe(25);
+  });
+});
