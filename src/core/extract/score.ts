@@ -22,22 +22,29 @@ const MAX_SUBJECT = 400;
 
 const TALK_NOUN = "(?:talks?|lightning|retour d'experience|rex|retex|experience report|case study|workshop|atelier|keynote|demo|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)";
 const MODAL =
-  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?) d[e']|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
-const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager)";
+  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?|interessee?|motivee?) (?:d[e']|pour|a)|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i(?:'d| would) be (?:interested|keen) in|i(?:'m| am) (?:interested|keen) in|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
+const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager|pitch|presenting|speaking|giving|talking|doing|sharing|submitting|proposing|pitching)";
 const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
-const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on))\\b`);
+const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b`);
 const DIRECT = new RegExp(
   `\\b(?:je (?:vous |te |me )?(?:propose|soumets)|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
+    // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
+    `|\\b(?:would|will|are) you (?:be )?interested in (?:a|an|my|having)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
+    `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
+    // "J'ai un sujet de talk : …", "I have an idea for a talk"
+    `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b`,
 );
-const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetup|conference|presentation|expose|eclair)\b/;
+const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+/** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */
+const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
 /** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
 const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
@@ -105,8 +112,11 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
 
-  if (INTENT.test(folded) || DIRECT.test(folded)) bump(3, 'offer to give a talk');
+  const offered = INTENT.test(folded) || DIRECT.test(folded);
+  if (offered) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
+  // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
+  if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);

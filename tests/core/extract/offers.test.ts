@@ -21,6 +21,14 @@ describe('offers to give a talk, in other words', () => {
     ['Next meetup', 'Hello,\n\nIs there still room for a short presentation about logical decoding in June?\n\nCheers,\nOmar'],
     ['Quick demo slot?', 'Hi organizers!\n\nCould I get a 10-minute slot at the next meetup for a quick demo of pgvector?\n\nThanks!\nAiko'],
     ['pg_squeeze', 'Hello,\n\nCan I book a slot for a lightning talk about pg_squeeze?\n\nAnna'],
+    ['Sujet pour le meetup', 'Bonjour,\n\nSeriez-vous intéressés par une présentation sur pgBackRest en production ?\n\nMarc'],
+    ['Idée', 'Bonjour,\n\nÇa vous intéresserait un talk sur les index BRIN ? Je peux le faire en 20 minutes.\n\nMarc'],
+    ['Sujet', "Bonjour,\n\nJ'ai un sujet de talk : la réplication logique avec pglogical. Qu'en pensez-vous ?\n\nMarc"],
+    ['Meetup', 'Bonjour,\n\nEst-ce que ça vous dirait que je présente pg_repack au prochain meetup ?\n\nMarc'],
+    ['Talk', 'Hi,\n\nWould you be interested in a talk about Citus at a future meetup?\n\nJane'],
+    ['Speaking', "Hi,\n\nI'd be interested in presenting our move from MongoDB to Postgres at one of your meetups.\n\nJane"],
+    ['Pitch', 'Hi,\n\nI want to pitch a talk: Postgres as a queue, with SKIP LOCKED.\n\nJane'],
+    ['Meetup', 'Hello,\n\nAre you looking for speakers? I could talk about our Postgres upgrade to 17.\n\nJane'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
@@ -42,6 +50,9 @@ describe('offers to give a talk, in other words', () => {
     ['Meetup', "Bonjour,\n\nY a-t-il encore de la place pour venir avec un collègue au meetup ?\n\nMerci"],
     ['Inscription', 'Hello,\n\nIs there still room for two more attendees at the next meetup?\n\nBest'],
     ['Vidéo', "Bonjour,\n\nPourrais-je avoir la vidéo de la présentation d'hier ?\n\nMerci"],
+    ['Question', "Bonjour,\n\nJ'ai une question sur le talk d'hier : les slides sont-elles en ligne ?\n\nMerci"],
+    ['Après le meetup', "Bonjour,\n\nÇa vous dirait qu'on aille boire un verre après le meetup ?\n\nMarc"],
+    ['Sponsoring', 'Hi,\n\nWould you be interested in a sponsorship package for your meetup?\n\nBest regards'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
