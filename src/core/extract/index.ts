@@ -12,7 +12,7 @@ import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
-import { titleFromProse } from './prose-title.ts';
+import { titleFromProse, topicFromProse } from './prose-title.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
 import { proposalSource } from './source.ts';
 import { findSpeakers } from './speakers.ts';
@@ -57,6 +57,13 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   else if (subject.title && !isGenericSubject(src.subject)) {
     title = subject.title;
     warnings.push('title not labelled: taken from the subject');
+  }
+  if (!title) {
+    const topic = topicFromProse(body);
+    if (topic) {
+      title = topic;
+      warnings.push('title not stated: taken from the topic the text names');
+    }
   }
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');

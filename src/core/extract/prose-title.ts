@@ -36,3 +36,21 @@ export function titleFromProse(text: string): ProseTitle | null {
 function tidy(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/^[«"“„‘'\s]+|[»"”’'\s,;:]+$/g, '').trim();
 }
+
+/**
+ * The topic an offer names when no title is given: "je me propose pour un talk sur pgvector et la recherche
+ * sémantique, environ 30 minutes" → "pgvector et la recherche sémantique"; "a 30-minute talk on pg_duckdb?" →
+ * "pg_duckdb". The last resort for a title (extractProposal warns that it is one), up to the end of the clause, without
+ * the words saying when or how long ("au prochain meetup", "for 20 minutes").
+ */
+const TOPIC = /\b(?:talk|lightning talk|lightning|LT|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|d[ée]mo|retour d'exp[ée]rience|REX|workshop|atelier)\s+(?:sur|about|on|autour d[eu']|concernant|à propos d[eu']|au sujet d[eu'])\s+([^\n.!?;:,()«»"“”]{3,150})/iu;
+const TOPIC_TAIL =
+  /\s+(?:(?:au|à|a|lors d[eu']|pendant|pour) (?:un |une |le |la |l'|votre |vos |)(?:prochain|prochaine|meetup|rencontre|soir[ée]e|session)\b.*|(?:at|for|during|in) (?:the |one of |your |a |an |)(?:next|future|upcoming|one|meetup|meetups|session|evening|\d)\b.*|(?:de|of|for|en|in|d'environ|environ|about|around) (?:\d|une? |an? |half|quelques)\S*\s*(?:min|minutes?|heures?|hours?|h)\b.*|si vous\b.*|if you\b.*|with\b.*demo.*)$/iu;
+
+export function topicFromProse(text: string): string | null {
+  const sample = text.slice(0, 6000).replace(/[ \t]*\r?\n[ \t]*(?=\S)/g, ' ');
+  const m = TOPIC.exec(sample);
+  if (!m) return null;
+  const topic = tidy(m[1]!.replace(TOPIC_TAIL, ''));
+  return topic.length >= 3 && /\p{L}/u.test(topic) ? topic : null;
+}

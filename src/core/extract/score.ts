@@ -8,7 +8,7 @@ import type { Mail } from '../../types.ts';
 import { fold } from '../text/fold.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
-import { answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
+import { answersAnnouncement, answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
@@ -45,23 +45,9 @@ const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|ret
 const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
 /** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */
 const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
-/** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
-const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
 const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
 const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
-
-/**
- * "Re: Prochain meetup le 10 avril", "Re: PG Session #12 : le programme": an answer to an announcement. Not when the
- * subject is about a talk ("Re: Meetup talk idea", "Re: Proposition pour le meetup"): that is a proposal's thread, where
- * organizers and speakers discuss one already sent.
- */
-function answersAnnouncement(subject: string): boolean {
-  const s = fold(stripReplyPrefixes(subject.slice(0, MAX_SUBJECT)));
-  if (!ANNOUNCEMENT.test(s)) return false;
-  const rest = s.replace(new RegExp(ANNOUNCEMENT.source, 'g'), ' ');
-  return !TALK_WORD.test(rest) && !/propos|idee|idea|submi|soumi|cfp|appel/.test(rest);
-}
 
 export interface Score {
   score: number;

@@ -29,6 +29,23 @@ export function answersCallForTalks(subject: string): boolean {
   return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && CALL_FOR_TALKS.test(fold(stripReplyPrefixes(s)));
 }
 
+/** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
+const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session)\b/;
+/** Words of a proposal's own thread, where organizers and speakers discuss one already sent. */
+const ABOUT_A_TALK = /\b(talks?|lightning|lt|speakers?|orateurs?|oratrices?|presentations?|exposes?|eclair|conferences?|slides|demo|atelier|workshop|cfp|appel)\b|propos|idee|idea|submi|soumi/;
+
+/**
+ * "Re: Prochain meetup le 10 avril", "Re: PG Session #12 : le programme": an answer to a meetup's announcement, whose
+ * subject names the meetup, not a talk. Not when the subject is about a talk ("Re: Meetup talk idea", "Re: Proposition
+ * pour le meetup"): that is a proposal's thread.
+ */
+export function answersAnnouncement(subject: string): boolean {
+  const s = subject.slice(0, 400);
+  if (!REPLY_PREFIX.test(s) || stripReplyPrefixes(s) === s.trim()) return false;
+  const f = fold(stripReplyPrefixes(s));
+  return ANNOUNCEMENT.test(f) && !ABOUT_A_TALK.test(f.replace(new RegExp(ANNOUNCEMENT.source, 'g'), ' '));
+}
+
 export interface SubjectTitle {
   /** The title, or null when the subject says only "proposal". */
   title: string | null;
@@ -40,7 +57,7 @@ export interface SubjectTitle {
 
 export function titleFromSubject(subject: string): SubjectTitle {
   // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
-  if (answersCallForTalks(subject)) return { title: null, tagged: false };
+  if (answersCallForTalks(subject) || answersAnnouncement(subject)) return { title: null, tagged: false };
   let s = stripReplyPrefixes(subject.normalize('NFC'));
   let tagged = false;
   for (let k = 0; k < 3; k++) {

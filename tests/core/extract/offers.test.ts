@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { topicFromProse } from '../../../src/core/extract/prose-title.ts';
 import { durationsIn } from '../../../src/core/extract/durations.ts';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { fold } from '../../../src/core/text/fold.ts';
@@ -91,5 +92,32 @@ describe('durations', () => {
     const abstract = 'Our nightly job used to take 6 hours. With partitioning we now finish in 20 minutes.';
     expect(durationFromProse([abstract], { aboutTheTalk: true })).toBeNull();
     expect(durationFromProse(['We will show how. The talk would last 25 minutes.'], { aboutTheTalk: true })?.minutes).toBe(25);
+  });
+});
+
+describe('a title when none is given', () => {
+  it.each([
+    ['Je me propose pour un talk sur pgvector et la recherche sémantique, environ 30 minutes.', 'pgvector et la recherche sémantique'],
+    ['Would there be room for a 30-minute talk on pg_duckdb?', 'pg_duckdb'],
+    ["Je voudrais faire une présentation sur l'observabilité avec pg_stat_monitor au prochain meetup.", "l'observabilité avec pg_stat_monitor"],
+    ['I could give a talk about logical decoding at one of your next meetups.', 'logical decoding'],
+    ['Un lightning talk sur psql de 5 minutes.', 'psql'],
+  ])('%s → %s', (text, topic) => {
+    expect(topicFromProse(text)).toBe(topic);
+  });
+  it('names nothing when no topic follows the talk word', () => {
+    expect(topicFromProse('Je voudrais faire un talk au prochain meetup.')).toBeNull();
+  });
+  it("takes it from the text, not from the subject of the announcement answered", async () => {
+    const x = extractProposal(
+      await mail({
+        subject: 'Re: Prochain meetup PostgreSQL Paris le 10 avril',
+        headers: { 'In-Reply-To': '<announce-42@pgug.example.org>' },
+        body: 'Bonjour,\n\nSi vous cherchez encore des orateurs, je me propose pour un talk sur pgvector, environ 30 minutes.\n\nRomain\n',
+      }),
+      ctx,
+    );
+    expect(x.proposal.title).toBe('pgvector');
+    expect(x.warnings).toContain('title not stated: taken from the topic the text names');
   });
 });
