@@ -2,6 +2,8 @@
  * Labelled fields and headings: "Titre : …", "**Résumé**", "## Abstract", an <h2> turned into its own line.
  * Reads the body line by line; a field's value is its inline text and, for multi-line fields, the lines up to
  * the next label. The first occurrence of a field wins (a later "Title:" is usually in a quoted or pasted mail).
+ * A label starts its line: one inside a parenthesis that a sentence opened is not one, and a line opening with
+ * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
 import { fieldOf, type Field } from './labels.ts';
@@ -12,6 +14,11 @@ export interface LabelLine {
   inline: string;
   /** The label was a heading (Markdown #, bold on its own line, or a bare label line). */
   heading: boolean;
+  /**
+   * A parenthesised aside at the start of a line, "(title: X), around 30 minutes.": its value is X alone, and the
+   * line stays prose (often the end of a sentence wrapped from the line before).
+   */
+  aside?: boolean;
 }
 
 export interface Fields {
@@ -25,6 +32,8 @@ export interface Fields {
 
 const MAX_LABEL = 48;
 const MULTILINE: ReadonlySet<Field> = new Set(['abstract', 'speakers', 'other']);
+/** Opening and closing quotes a value may be wrapped in. */
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”': '”', '„': '“', '«': '»', '‘': '’', "'": "'" };
 
 export function matchLabel(line: string): LabelLine | null {
   const raw = line.trim();
@@ -38,6 +47,8 @@ export function matchLabel(line: string): LabelLine | null {
     const label = t.slice(0, colon).replace(/[*_\s]+$/, '');
     // a URL or a time ("https://", "à 19:00") is not a label
     if (t.startsWith('//', colon + 1) || /\d\s*$/.test(t.slice(0, colon))) return null;
+    // a bracket still open before the colon: the "label" is inside a parenthesis that belongs to a sentence
+    if (unclosed(label)) return /^[([]/.test(label) && !unclosed(label.slice(1)) ? aside(label.slice(1), t.slice(colon + 1), label[0]!) : null;
     const field = fieldOf(fold(label));
     if (field) {
       const inline = t.slice(colon + 1).replace(/^[*_\s]+/, '').replace(/\s*(\*\*|__)\s*$/, '').trim();
@@ -55,23 +66,64 @@ export function matchLabel(line: string): LabelLine | null {
   return { field, inline: '', heading: true };
 }
 
+/** Does the text open a parenthesis or bracket it does not close? */
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * "(talk title: "Leaving MySQL"), around 30 minutes." — a label opening a parenthesis at the start of a line: the
+ * value is what the parenthesis holds, or the quoted text it starts with; nothing when it is not closed on the line.
+ */
+function aside(label: string, rest: string, open: string): LabelLine | null {
+  const field = fieldOf(fold(label.replace(/[*_\s]+$/, '')));
+  if (!field) return null;
+  const close = open === '[' ? ']' : ')';
+  let value = rest.replace(/^[*_\s]+/, '');
+  const q = QUOTES[value[0] ?? ''];
+  if (q) {
+    // the closing quote is the one not followed by a letter ("'Postgres's secrets'")
+    const end = value.slice(1).search(new RegExp(`${q}(?![\\p{L}])`, 'u'));
+    if (end < 0) return null;
+    value = value.slice(1, end + 1);
+  } else {
+    const end = value.indexOf(close);
+    if (end < 0) return null;
+    value = value.slice(0, end);
+  }
+  const inline = value.replace(/[*_\s]+$/, '').trim();
+  return inline === '' ? null : { field, inline, heading: false, aside: true };
+}
+
 export function parseFields(lines: readonly string[]): Fields {
   const labels = lines.map((l) => matchLabel(l));
   const values: Partial<Record<Field, string>> = {};
   const used = new Set<number>();
   const spans: Partial<Record<Field, readonly [number, number]>> = {};
   let count = 0;
+  const asides: Partial<Record<Field, number>> = {};
   for (let i = 0; i < lines.length; i++) {
     const lab = labels[i];
     if (!lab) continue;
     // bare headings count only when something follows them before the next label
     count++;
+    if (lab.aside) {
+      // the value is the aside's alone, and only when no labelled line gives the field; the line stays prose
+      if (!(lab.field in asides)) asides[lab.field] = i;
+      continue;
+    }
     used.add(i);
     const take: string[] = lab.inline ? [lab.inline] : [];
     let j = i + 1;
     if (MULTILINE.has(lab.field) || take.length === 0) {
       let seenText = take.length > 0;
-      for (; j < lines.length && !labels[j]; j++) {
+      // an aside belongs to the text around it: it does not end a value
+      for (; j < lines.length && (!labels[j] || labels[j]!.aside); j++) {
         const l = (lines[j] ?? '').trim();
         if (l === '') {
           // single-line fields end at the first blank line after their text
@@ -91,6 +143,11 @@ export function parseFields(lines: readonly string[]): Fields {
         spans[lab.field] = [i, j];
       }
     }
+  }
+  for (const [field, i] of Object.entries(asides) as [Field, number][]) {
+    if (values[field] !== undefined) continue;
+    values[field] = labels[i]!.inline;
+    spans[field] = [i, i + 1];
   }
   return { values, used, spans, count };
 }

@@ -1,8 +1,10 @@
 /**
  * Who would give the talk: the author of the proposal (for a forward, the original author), plus co-speakers
  * named in an "Orateurs :" field, in the prose ("avec Marie Curie <marie@x>", "co-presented with …"), or in Cc
- * when the body says the talk is given by two. Names are cleaned; a missing name is taken from the signature,
- * else guessed from the address, with a warning.
+ * when the body says that person gives the talk ("Sam and I", "my co-speaker Sam") or, naming nobody copied for
+ * another reason ("I've copied my manager"), that the talk is given by two. Names are cleaned; a missing name is
+ * taken from the signature (which also fills out a one-word display name), else guessed from the address, with a
+ * warning.
  */
 import type { Address, Speaker } from '../../types.ts';
 import { fold } from '../text/fold.ts';
@@ -61,6 +63,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     if (!name && x.signatureName) name = cleanName(x.signatureName);
     // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins
     else if (name && x.signatureName && sameWords(name, x.signatureName)) name = x.signatureName.trim();
+    // "priya" or "Priya" in From, "Priya Raman" under the sign-off: the fuller name the person signs with wins
+    else if (name && x.signatureName && x.author.name && fuller(x.author.name, x.signatureName)) name = cleanName(x.signatureName) ?? name;
     if (!name && x.author.email) {
       name = nameFromLocalPart(x.author.email);
       if (name) warnings.push(`speaker name not given: guessed "${name}" from the address ${x.author.email}`);
@@ -79,12 +83,15 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     }
   }
   const plural = PLURAL.test(body);
-  const foldedBody = fold(body);
+  const sentences = sentencesOf(fold(body));
+  // "we present" explains Cc'd people nobody names — unless the body already names the co-speakers, or says who
+  // is copied and why ("I've copied my manager, who approved the talk")
+  const weExplained = out.length > 1 || sentences.some((s) => COPIED.test(s) && NOT_SPEAKER_ROLE.test(s) && !TOGETHER.test(s));
   for (const c of x.cc) {
     if (x.exclude.has(c.email.toLowerCase()) || out.some((o) => o.email?.toLowerCase() === c.email.toLowerCase())) continue;
     const name = cleanName(c.name) ?? nameFromLocalPart(c.email);
-    const named = name !== null && name.split(' ').some((w) => w.length >= 3 && new RegExp(`(^|[^a-z])${escape(fold(w))}([^a-z]|$)`).test(foldedBody));
-    if (named || plural) {
+    const said = name ? ccRole(sentences, name) : null;
+    if (said === 'speaker' || (said === 'mentioned' && plural) || (said === null && plural && !weExplained)) {
       add({ name, email: c.email });
       warnings.push(`co-speaker ${name ?? c.email} <${c.email}> taken from Cc`);
     }
@@ -120,6 +127,69 @@ function ccEmail(cc: Address[], name: string): string | null {
   const f = fold(name);
   const hit = cc.find((c) => (c.name && fold(cleanName(c.name) ?? '') === f) || fold(nameFromLocalPart(c.email) ?? '') === f);
   return hit ? hit.email : null;
+}
+
+/** Folded text cut into sentences, a wrapped line joined to the next. */
+function sentencesOf(folded: string): string[] {
+  return folded
+    .split(/\n[ \t]*\n|(?<=[.!?;])\s+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '');
+}
+
+const COLLEAGUE = "(?:(?:my|our|mon|ma|notre)\\s+(?:(?:co-?)?(?:colleague|coworker|co-?worker|friend|teammate|collegue|ami|amie|associee?|binome)\\s+)?)?";
+/**
+ * Next to the name, the person gives the talk: "Sam and I", "Tom (in Cc) and I", "Marie, cheffe de projet, et moi",
+ * "Sam will co-present"; before it, "my co-speaker Sam", "moi et Marie", "together with my colleague Sam".
+ */
+const SPEAKER_AFTER =
+  "(?:\\s*\\([^)]{0,40}\\)|\\s*,[^,.;:!?()]{1,40},)?\\s*,?\\s*(?:and (?:i|me|myself)\\b|et moi\\b|(?:will|would|could|is going to|is to|'ll) (?:also )?(?:be (?:my|the|our) (?:co-?speaker|co-?presenter|second speaker)|(?:be )?(?:co-?present\\w*|co-?host\\w*|present\\w*|speak\\w*|talk\\w*|join\\w* me|giv\\w*))|(?:is |'s )?join(?:s|ing)? me\\b|(?:va |pourrait |devrait )?(?:co-?)?(?:presentera|presenter|animera|animer|interviendra|intervenir|me rejoindra|me rejoint|parlera)\\b|(?:is|est) (?:my|the|our|mon|ma|notre|le|la) (?:co-?speaker|co-?presenter|second speaker|co-?orat|co-?present|binome))";
+const SPEAKER_BEFORE =
+  "(?:\\b(?:i|me) and|\\bmoi et|\\bco-?(?:speakers?|presenters?|hosts?|orat(?:eur|rice)s?|presentat(?:eur|rice)s?|anim(?:ateur|atrice)s?)\\b|\\bbinome|\\bco-?(?:presented|hosted|presentee?s?|animee?s?) (?:with|by|avec|par)|\\btogether with|\\bjointly with|\\bconjointement avec|\\ben binome avec|\\bjoined by|\\bsecond speaker)\\s*(?:[:,(]\\s*)?";
+/** Said of the person in the sentence: copied, or there to approve, or the boss — not a speaker. */
+const NOT_SPEAKER_ROLE =
+  /\b(?:manager|boss|supervisor|line manager|team lead|tech lead|head of|cto|ceo|director|directeur|directrice|responsable|chef|cheffe|n\+1|superieure? hierarchique|hierarchie|approv\w*|signed off|sign off|valide(?:e|es|s)?|validated|approuv\w*|autoris\w*|authori[sz]\w*|fyi|f\.y\.i\.?|pour validation|for (?:your )?information|pour info(?:rmation)?|for info|in the loop|dans la boucle|au courant|keep \w+ posted|informed)\b/;
+const COPIED = /(?:\bcc\b|\bcc'?e?d\b|\bcc-ed\b|\bcc'?ing\b|\bcopied\b|\bcopying\b|\bin copy\b|\ben copie\b|\bmise? en copie\b|\bcopie\b)/;
+/** The sentence says the talk is given by more than one. */
+const TOGETHER =
+  /\b(?:co-?speak\w*|co-?present\w*|co-?host\w*|co-?anim\w*|co-?orat\w*|together|jointly|joint talk|conjointement|a deux(?! (?:pas|reprises|jours|semaines|mois|heures|minutes))|en binome|nous serons deux|on sera deux|we(?:'ll| will)? be two|tous les deux|toutes les deux|both of us|the two of us|two speakers|on stage|sur scene|deux orat\w*|deux intervenant\w*|(?:presenter|parler|intervenir|animer)\w* ensemble)\b/;
+
+/**
+ * What the body says of a Cc'd person: 'speaker' when a sentence naming them says they give the talk, 'other'
+ * when it says they are copied, approving or the boss, 'mentioned' when named with neither, null when not named.
+ */
+function ccRole(sentences: readonly string[], name: string): 'speaker' | 'other' | 'mentioned' | null {
+  const full = fold(name).trim();
+  const words = full.split(/\s+/).filter((w) => w.length >= 3);
+  const alts = [...new Set([full, ...words])].sort((a, b) => b.length - a.length).map(escape);
+  if (alts.length === 0) return null;
+  const person = `(?:${alts.join('|')})`;
+  const mention = new RegExp(`(?<![\\p{L}])${person}(?![\\p{L}])`, 'u');
+  const beside = new RegExp(`(?<![\\p{L}])(?:${person}${SPEAKER_AFTER}|${SPEAKER_BEFORE}${COLLEAGUE}${person}(?![\\p{L}]))`, 'u');
+  const withPerson = new RegExp(`\\b(?:with|avec|along with|aux cotes de)\\s+${COLLEAGUE}${person}(?![\\p{L}])`, 'u');
+  const named = sentences.filter((s) => mention.test(s));
+  if (named.length === 0) return null;
+  // strongest first: beside the name, then a role, then the sentence's co-speaking, then a plain copy
+  if (named.some((s) => beside.test(s))) return 'speaker';
+  if (named.some((s) => NOT_SPEAKER_ROLE.test(s))) return 'other';
+  if (named.some((s) => TOGETHER.test(s) || withPerson.test(s))) return 'speaker';
+  if (named.some((s) => COPIED.test(s))) return 'other';
+  return 'mentioned';
+}
+
+/**
+ * Is the signature a fuller form of the display name: the name is one word, or written all in lower case, and
+ * its words begin the signature's ("priya" / "Priya Raman", "priya r." / "Priya Raman")?
+ */
+function fuller(displayName: string, signature: string): boolean {
+  const words = (s: string) => fold(s).replace(/[.,]/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const shown = words(displayName);
+  const signed = words(signature);
+  if (shown.length === 0 || signed.length < 2 || shown.length > signed.length || !looksLikePersonName(signature.trim())) return false;
+  const lower = displayName === displayName.toLowerCase() && /\p{Ll}/u.test(displayName);
+  if (shown.length > 1 && !lower) return false;
+  // the first word is the same; any other word the display name has begins the signature's (an initial)
+  return shown[0] === signed[0] && shown.every((w, i) => signed[i]!.startsWith(w)) && shown.join(' ') !== signed.join(' ');
 }
 
 function sameWords(a: string, b: string): boolean {
