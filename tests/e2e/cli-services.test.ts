@@ -129,8 +129,10 @@ describe('ingest and failed, with a worker running', () => {
   it('a malformed message is parked; failed list --json shows it; failed retry replays it', { timeout: 90_000 }, async () => {
     const garbage = Buffer.from(`this is not a mail message ${randomBytes(4).toString('hex')}\nno headers at all\n`);
     const r = await cli(['ingest', '-'], { input: garbage });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim()).toBe('1 stored, 0 already known');
+    // Kept and parked, and the exit code says what `crieur parse` says of it: not a mail message (an MTA bounces it).
+    expect(r.code, r.stderr).toBe(65);
+    expect(r.stderr.trim()).toMatch(/^crieur: -: not a mail message: .* kept for review \(crieur failed list\)$/);
+    expect(r.stdout.trim()).toBe('1 stored, 0 already known, 1 unreadable');
     const failed = await waitUntil(async () => (await store.inbound.listFailed())[0], 60_000, 'the message parked');
     expect(failed.error).toMatch(/not a mail message/);
 
