@@ -109,6 +109,13 @@ describe('crieur announce', () => {
     const files = readdirSync(out).sort();
     expect(files).toEqual(expect.arrayContaining([`E-${eventId}.list-generale.html`, `E-${eventId}.list-generale.txt`, `E-${eventId}.list-generale.ics`, `E-${eventId}.list-generale.eml`, `E-${eventId}.member-en.eml`]));
     expect(readFileSync(join(out, `E-${eventId}.list-generale.txt`), 'utf8')).toContain('jeudi 28 janvier 2027 à 19h00');
+    // A member's parts as the sample member reads them: greeted by name, an unsubscribe link, no slot markers left.
+    for (const ext of ['txt', 'html']) {
+      const part = readFileSync(join(out, `E-${eventId}.member-en.${ext}`), 'utf8');
+      expect(part).not.toMatch(/\u0001/);
+      expect(part).toMatch(/Hello Alice Smith,/);
+      expect(part).toMatch(/mailto:talks\+/);
+    }
     expect(sink.messages).toHaveLength(0);
   });
 

@@ -88,6 +88,11 @@ export function fillMime(t: MimeTemplate, values: SlotValues): Buffer {
   return Buffer.from(out, 'utf8');
 }
 
+/** One rendered part (the HTML or the text) for one recipient, decoded: what `announce --out` writes beside the .eml. */
+export function fillPart(part: string, enc: 'html' | 'text', values: SlotValues): string {
+  return part.replace(SENTINEL_RE, (_m, name: SlotName) => (enc === 'html' ? escapeHtml(values[name]) : values[name]));
+}
+
 function encodeSlot(value: string, enc: SlotEncoding): string {
   if (enc === 'header') return oneLine(value);
   if (value === '') return '';

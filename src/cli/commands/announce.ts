@@ -12,7 +12,7 @@ import { loadConfig, requireSecret, requireSmtpUrl } from '../../config/load.ts'
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
-import { fillMime } from '../../adapters/compose/campaign-mime.ts';
+import { fillMime, fillPart } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
 import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, visibleContent, whichAnnouncement, type BuiltVariant, type VariantSpec } from '../../app/announce-event.ts';
 import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
@@ -70,9 +70,11 @@ export async function writePreviews(config: Config, dir: string, prefix: string,
     const spec = specs.find((s) => s.key === b.key)!;
     const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
     const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
-    const eml = fillMime(b.mime, slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' }));
-    await writeFile(`${base}.html`, b.html);
-    await writeFile(`${base}.txt`, b.text);
+    const values = slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' });
+    const eml = fillMime(b.mime, values);
+    // The parts as the sample recipient reads them: the slots (greeting, unsubscribe link) filled as in the .eml.
+    await writeFile(`${base}.html`, fillPart(b.html, 'html', values));
+    await writeFile(`${base}.txt`, fillPart(b.text, 'text', values));
     if (b.ics) await writeFile(`${base}.ics`, b.ics);
     await writeFile(`${base}.eml`, eml);
     process.stderr.write(`wrote ${base}.{html,txt${b.ics ? ',ics' : ''},eml}\n`);
