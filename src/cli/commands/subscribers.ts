@@ -14,7 +14,7 @@ import { withStore } from '../with-store.ts';
 import type { NewSubscriber, Subscriber } from '../../app/subscriber-store.ts';
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
 import type { Config } from '../../config/schema.ts';
-import { parseCsv } from '../../core/csv.ts';
+import { decodeCsv, parseCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
 const email = z.email();
@@ -87,7 +87,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (file: string, opts: { consented?: boolean; config?: string }) => {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        text = decodeCsv(readFileSync(file)).text.replace(/^\uFEFF/, '');
       } catch (err) {
         throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.dataErr);
       }
