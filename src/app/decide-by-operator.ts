@@ -5,7 +5,8 @@
  * CLI takes the same words and dates as mail (`accepter`, `override accept`, `schedule 28/01`).
  */
 import { randomUUID } from 'node:crypto';
-import type { ReadOptions, ReadResult } from '../core/command/types.ts';
+import type { Command, ReadOptions, ReadResult } from '../core/command/types.ts';
+import { GRAMMAR } from '../core/command/grammar.ts';
 import { noteText } from '../core/decision/words.ts';
 import { commitEffects, decide, Effects, type DecideDeps } from './decide.ts';
 
@@ -20,8 +21,8 @@ export async function decideAsOperator(
   operator: string,
 ): Promise<OperatorOutcome> {
   const locale = deps.config.group.locale;
-  const read = deps.readCommands(words, { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() });
-  const cmd = read.commands[0];
+  const opts = { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() };
+  const cmd = readOperatorLine(deps.readCommands, words, opts);
   if (!cmd || !OPERATOR_VERBS.has(cmd.verb)) {
     return { ok: false, usage: true, message: `"${words}" is not a decision: use accept, decline [reason], waitlist, schedule DATE, confirm or withdraw (override VERB to overrule)` };
   }
@@ -49,6 +50,21 @@ export async function decideAsOperator(
   if (!r.ok) return { ok: false, message: noteText(r.note, locale) };
   const ids = await commitEffects(deps, fx);
   return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length };
+}
+
+/**
+ * `decline Pas assez technique`: on the command line the reason is an argument of its own, whatever its first word.
+ * In mail "decline pas…" reads as a sentence about declining (the reader's guard against prose); here the verb alone is
+ * read, and the rest is the reason — only for verbs whose argument is free text, so "accept pas" stays refused.
+ */
+export function readOperatorLine(readCommands: (text: string, opts: ReadOptions) => ReadResult, words: string, opts: ReadOptions): Command | undefined {
+  const whole = readCommands(words, opts).commands[0];
+  if (whole) return whole;
+  const m = /^\s*((?:override\s+)?\S+)\s+(\S[\s\S]*)$/i.exec(words);
+  if (!m) return undefined;
+  const verb = readCommands(m[1]!, opts).commands[0];
+  if (!verb || verb.text || GRAMMAR.find((g) => g.verb === verb.verb)?.arg !== 'text') return undefined;
+  return { ...verb, text: m[2]!.trim() };
 }
 
 export async function releaseHeld(deps: Pick<DecideDeps, 'store' | 'dispatcher'>): Promise<number> {
