@@ -102,6 +102,12 @@ describe('crieur announce', () => {
     expect(list.filter((s) => s.status === 'active').map((s) => s.email).sort()).toEqual(['alice@example.org', 'bob@example.net', 'jean@example.fr']);
   });
 
+  it('--list naming no configured list is a usage error (64), as for digest', { timeout: 400_000 }, async () => {
+    const r = await crieur('announce', String(eventId), '--list', 'nope', '--dry-run');
+    expect(r.code).toBe(64);
+    expect(r.stderr.trim()).toMatch(/^crieur: no list named "nope" in the configuration \(lists: generale\)$/);
+  });
+
   it('--out writes .html, .txt, .ics and .eml per variant and sends nothing', { timeout: 400_000 }, async () => {
     const out = join(box.dir, 'out');
     const r = await crieur('announce', String(eventId), '--out', out);

@@ -49,6 +49,12 @@ export function registerAnnounce(program: Command): void {
       await checkTemplates(config);
       try {
         announceVariants(config, opts.list);
+      } catch (err) {
+        // --list naming no configured list: a usage error, as `crieur digest --list` says it.
+        if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.usage);
+        throw err;
+      }
+      try {
         if (opts.out || opts.dryRun) await preview(config, eventRef, opts);
         else await send(config, eventRef, opts);
       } catch (err) {
