@@ -5,6 +5,7 @@
  */
 import { franc } from 'franc-min';
 import type { Language } from '../types.ts';
+import { isQuoteLine, quoteStart } from './text/quotes.ts';
 
 const SAMPLE = 2000;
 /** franc's cost grows with its input; a few hundred characters are enough for two candidate languages. */
@@ -18,8 +19,22 @@ const EN = new Set('the and is for with this that you we of to in it be are my y
 /** Words in both lists ("on", "en") count for neither. */
 const WORD = /[a-zà-ÿ']+/g;
 
-export function detectLanguage(text: string | null): Language | null {
-  if (!text) return null;
+/**
+ * Below this many words, what the author wrote above the quote ("Thanks, see you there", "acept P-0003") speaks
+ * for its language only through its function words; without them franc would guess from a few trigrams.
+ */
+const SHORT_OWN = 20;
+
+interface Votes {
+  fr: number;
+  en: number;
+  words: number;
+  /** The lower-cased sample the votes were counted on. */
+  sample: string;
+}
+
+/** Stopword votes over a text's bounded sample, ">" lines left out. */
+function votes(text: string): Votes {
   const sample = text
     .slice(0, SAMPLE)
     .split('\n')
@@ -38,15 +53,61 @@ export function detectLanguage(text: string | null): Language | null {
     if (f && !e) fr++;
     else if (e && !f) en++;
   }
+  return { fr, en, words, sample };
+}
+
+/** What the function words alone say, or null when they do not decide. */
+function byStopwords({ fr, en, words }: Votes): Language | null {
   const hits = fr + en;
   if (hits >= 3 && hits / Math.max(words, 1) >= 0.06) {
     if (fr >= 1.5 * en) return 'fr';
     if (en >= 1.5 * fr) return 'en';
   }
+  return null;
+}
+
+function decide(v: Votes): Language | null {
+  const byWords = byStopwords(v);
+  if (byWords) return byWords;
+  const { fr, en, words, sample } = v;
+  const hits = fr + en;
   if (words < 4) return null;
   // plenty of words and almost no French or English function words: another language (or code, or logs)
   if (words >= 30 && hits / words < 0.05) return null;
   if (/[^\u0000-\u024f\s\u2000-\u206f\u20ac]/.test(sample.slice(0, 400))) return null; // another script
   const guess = franc(sample.slice(0, FRANC_SAMPLE), { minLength: 16, only: FRANC_ONLY });
   return guess === 'fra' ? 'fr' : guess === 'eng' ? 'en' : null;
+}
+
+export function detectLanguage(text: string | null): Language | null {
+  if (!text) return null;
+  return decide(votes(text));
+}
+
+/**
+ * Language of a message's body as its author wrote it: the text above the quoted history (">" lines, "Le … a
+ * écrit :" / "On … wrote:" attributions, Outlook's "De : … Envoyé : … Objet :" block, "-----Original
+ * Message-----"), so that a short English reply over a French thread is English.
+ * A short text of the author's decides only by its function words ("Sounds good, see you on Thursday" → en,
+ * "Merci, je serai là" → fr: words of one language and none of the other suffice there); when it has none ("OK",
+ * "schedule next meetup"), or the author wrote nothing (a forward whose own text is empty, an inline reply), the
+ * rest of the body is read. Reads the same bounded sample as detectLanguage: quoted history that
+ * starts beyond it is not looked for.
+ */
+export function bodyLanguage(text: string | null): Language | null {
+  if (!text) return null;
+  const lines = text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n');
+  const start = quoteStart(lines);
+  if (start >= lines.length) return detectLanguage(text);
+  const own = votes(lines.slice(0, start).filter((l) => !isQuoteLine(l)).join('\n'));
+  if (own.words >= SHORT_OWN) return decide(own);
+  const byWords = byStopwords(own) ?? (own.fr > 0 && own.en === 0 ? 'fr' : own.en > 0 && own.fr === 0 ? 'en' : null);
+  if (byWords) return byWords;
+  // The author wrote (almost) nothing that tells: the rest of the body is the best guess. First its unquoted lines
+  // (answers inline under an attribution, a forward's or Outlook's unquoted history) when their function words
+  // decide or they are many; else, little being unquoted, what was answered or forwarded with its ">" taken off.
+  const unquoted = votes(text);
+  const byUnquoted = byStopwords(unquoted);
+  if (byUnquoted || unquoted.words >= SHORT_OWN) return byUnquoted ?? decide(unquoted);
+  return decide(votes(lines.map((l) => l.replace(/^[\s>]*>/, '')).join('\n'))) ?? decide(unquoted);
 }

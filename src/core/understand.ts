@@ -5,7 +5,7 @@
 import type { Mail, ParseContext, ParseResult } from '../types.ts';
 import { classify } from './classify/index.ts';
 import { extractProposal } from './extract/index.ts';
-import { detectLanguage } from './language.ts';
+import { bodyLanguage } from './language.ts';
 import { cleanName } from './text/names.ts';
 
 export function understand(mail: Mail, ctx: ParseContext): ParseResult {
@@ -17,7 +17,8 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
     // Display names are cleaned the same way everywhere ("Raman, Priya" → "Priya Raman").
     from: mail.from ? { name: cleanName(mail.from.name), email: mail.from.email } : null,
     subject: mail.subject,
-    language: detectLanguage(mail.text),
+    // what the author wrote, not the quoted history under it (an English reply to a French thread is English)
+    language: bodyLanguage(mail.text),
     warnings,
   };
   if (mail.messageId === null) warnings.push('no Message-ID header');

@@ -1,12 +1,14 @@
 /**
  * Auto-reply rules: RFC 3834 headers and their older cousins, vacation subjects in the languages Outlook,
- * Gmail, Lotus Notes and webmails use, read receipts (MDN), and challenge-response robots (Boxbe…), which
- * answer every first message and must never be answered back.
+ * Gmail, Lotus Notes and webmails use, read receipts (MDN), challenge-response robots (Boxbe…), which
+ * answer every first message and must never be answered back, and out-of-office texts sent with none of those
+ * marks (a vacation message set up in a client's rules, "RE: <subject>", no Auto-Submitted).
  */
 import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, partOfType, partText, reportType } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
+import { newTextLines } from '../command/new-text.ts';
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 const SUBJECT_PREFIX = new RegExp(
@@ -118,5 +120,142 @@ export const daemonNoticeRule: Rule = {
   name: 'daemon-notice',
   test(mail: Mail) {
     return isDaemonSender(mail) ? { kind: 'auto-reply' } : null;
+  },
+};
+
+/*
+ * Out-of-office texts without headers. Read only at the top of a short new text (quotes and signature gone): an
+ * auto-reply opens with the absence and says until when, whom to write to or when the mail will be read ("Je
+ * suis absent du bureau jusqu'au 17/03. En cas d'urgence…", "I'm travelling until March 20 with limited access to
+ * email"). A person who mentions an absence ("I was out of office last week, here is my proposal…", "je serai
+ * absente du 3 au 10 avril, je ne pourrai pas venir") writes in the past, asks something, proposes a talk, or
+ * gives only dates for a future absence.
+ */
+
+/** Being away, after "je suis / I am": absent, on leave, out of the office, travelling… */
+const AWAY_STATE =
+  '(?:actuellement\\s+|pr[ée]sentement\\s+|d[ée]sormais\\s+|malheureusement\\s+|en\\s+ce\\s+moment\\s+|currently\\s+|now\\s+|presently\\s+|unfortunately\\s+|still\\s+)?' +
+  '(?:absente?s?\\b|en\\s+cong[ée]s?\\b|en\\s+vacances\\b|en\\s+(?:dehors|hors)\\s+du\\s+bureau|hors\\s+(?:du\\s+)?bureau|en\\s+arr[êe]t\\b|en\\s+d[ée]placement\\b|en\\s+formation\\b|en\\s+mission\\b|indisponible\\b|en\\s+repos\\b|' +
+  'out\\s+of\\s+(?:the\\s+)?office|ooo\\b|away\\b|on\\s+(?:annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|study\\s+|holiday\\s+)?(?:leave|vacation|holidays?)\\b|on\\s+(?:a\\s+)?business\\s+trip|travell?ing\\b|off\\s+(?:work|sick)\\b|not\\s+in\\s+the\\s+office|out\\s+of\\s+the\\s+country|unavailable\\b|offline\\b)';
+/** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
+const AWAY_NOW = new RegExp(
+  [
+    `\\bje\\s+suis\\s+${AWAY_STATE}`,
+    `\\bi\\s*(?:am|['’]m)\\s+${AWAY_STATE}`,
+    "(?:^|[.!]\\s+)(?:actuellement\\s+)?(?:absente?\\s+du\\s+bureau|absente?\\s+jusqu|en\\s+cong[ée]s?\\s+(?:jusqu|du\\s)|en\\s+vacances\\s+(?:jusqu|du\\s)|hors\\s+du\\s+bureau)",
+    '(?:^|[.!]\\s+)(?:currently\\s+)?(?:out\\s+of\\s+(?:the\\s+)?office|on\\s+(?:annual\\s+)?leave|away\\s+from\\s+(?:the\\s+)?office)\\s+(?:until|till|through|from|and\\b)',
+    '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+no\\s+longer\\s+(?:in\\s+use|active|monitored|valid|read)',
+    '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
+    "\\bcette\\s+adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue)",
+    "\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus|ai\\s+quitt[ée])\\b",
+  ].join('|'),
+  'i',
+);
+/** To come: "je serai absente du 3 au 17 mars", "I will be out of the office": a person says that too, so it takes a strong cue. */
+const AWAY_LATER = new RegExp(`\\bje\\s+(?:serai|serais)\\s+${AWAY_STATE}|\\bi\\s*(?:will\\s+be|['’]ll\\s+be|shall\\s+be)\\s+${AWAY_STATE}`, 'i');
+
+/** Wordings only out-of-office notices use: with AWAY_NOW they need no further cue ("Je suis actuellement absente."). */
+const AWAY_FORMAL =
+  /\babsente?s?\s+du\s+bureau\b|\b(?:actuellement|pr[ée]sentement)\s+absente?s?\b|\bcurrently\s+(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk)|on\s+(?:annual\s+)?leave)\b|\bon\s+annual\s+leave\b/i;
+
+/** Until when: "jusqu'au 17/03", "du 3 au 17 mars", "until March 20", "returning on May 5th". */
+const DATE_CUE = new RegExp(
+  [
+    "jusqu['’]\\s*(?:au|[àa]|a)\\b",
+    '\\bdu\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}(?:er)?\\b.{0,30}?\\bau\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}',
+    '\\bde\\s+retour\\b',
+    '\\bretour\\s+pr[ée]vu',
+    '\\buntil\\b',
+    '\\btill\\b',
+    '\\breturning\\b',
+    '\\b(?:back|return)\\s+(?:in\\s+the\\s+office\\s+|to\\s+the\\s+office\\s+)?on\\b',
+    '\\bwill\\s+(?:be\\s+)?(?:back|return)',
+  ].join('|'),
+  'i',
+);
+/** What only an auto-reply adds: whom to write to meanwhile, when the mail will be read, how little access there is. */
+const STRONG_CUE = new RegExp(
+  [
+    // French
+    '\\b(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
+    "\\ben\\s+cas\\s+d['’]\\s*urgence",
+    '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgent',
+    "\\b(?:merci\\s+de|veuillez|vous\\s+pouvez|n['’]h[ée]sitez\\s+pas\\s+[àa])\\s+(?:contacter|joindre|vous\\s+adresser|[ée]crire)",
+    '\\b[ée]crivez\\s+[àa]\\b',
+    '\\bacc[èe]s\\s+(?:limit[ée]|restreint|r[ée]duit|ponctuel)',
+    "\\bpas\\s+(?:d['’]\\s*)?acc[èe]s\\s+[àa]\\s+(?:mes|ma|mon)\\b",
+    '\\bsans\\s+acc[èe]s\\b',
+    '\\bje\\s+(?:vous\\s+r[ée]pondrai|r[ée]pondrai|prendrai\\s+connaissance|traiterai|lirai|reviendrai\\s+vers\\s+vous)',
+    '\\b(?:message|r[ée]ponse)\\s+automatique',
+    '\\bne\\s+sera\\s+pas\\s+(?:lu|trait[ée]|transf[ée]r[ée])',
+    // English
+    "\\b(?:upon|on|after)\\s+my\\s+return\\b",
+    "\\bwhen\\s+i\\s+(?:return|get\\s+back|am\\s+back|['’]m\\s+back)\\b",
+    '\\blimited\\s+(?:access|e-?mail|connectivity)',
+    '\\bno\\s+access\\s+to\\s+(?:my\\s+)?e-?mail',
+    '\\b(?:for|in\\s+case\\s+of)\\s+(?:urgent|pressing|immediate|emergenc)',
+    '\\bif\\s+(?:it\\s+is\\s+|this\\s+is\\s+|your\\s+(?:matter|request|message|enquiry|inquiry)\\s+is\\s+)?urgent',
+    '\\bplease\\s+contact\\b',
+    '\\bautomat(?:ic|ed)(?:ally)?\\s+(?:reply|response|generated|message)',
+    '\\bauto-?reply\\b',
+    '\\bdelayed\\s+(?:response|reply)',
+    "\\bi\\s*(?:will|['’]ll)\\s+(?:respond|reply|answer|get\\s+back\\s+to\\s+you|read)\\b",
+  ].join('|'),
+  'i',
+);
+
+/** A person's message rather than a robot's: it asks something, or it proposes a talk. */
+const HUMAN_MARK = new RegExp(
+  [
+    '\\?\\s*$',
+    "\\bi(?:['’]d|\\s+would)\\s+(?:like|love)\\s+to\\s+(?:propose|submit|give|present|speak|talk)",
+    '\\bhere\\s+(?:is|are|[\'’]s)\\s+(?:my|the|our)\\s+(?:talk|proposal|abstract|submission|slides)',
+    "\\b(?:je\\s+(?:souhaite|voudrais|souhaiterais|propose|vous\\s+propose)|j['’](?:aimerais|aurais\\s+aim[ée]))\\s+(?:de\\s+|un\\s+|une\\s+)?(?:proposer|soumettre|pr[ée]senter|faire\\s+un|donner|talk|pr[ée]sentation|sujet)",
+    '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
+    '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',
+  ].join('|'),
+  'im',
+);
+
+/** The absence must be said within the first lines of the new text (after a greeting)… */
+const AWAY_LINES = 3;
+/** …whose cues are read a little further… */
+const CUE_LINES = 8;
+/** …and the whole new text is short: a few sentences (a bilingual one stops at its first sign-off), maybe a disclaimer. */
+const MAX_NEW_TEXT = 1500;
+const MAX_NEW_LINES = 20;
+/** The rule reads no more of the body than this: the new text of a short message lies at its top. */
+const BODY_SCAN = 6000;
+
+/** A greeting line before the absence ("Bonjour,", "Dear sender,"). */
+const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day))\b.{0,60}$/i;
+
+/** Is this text an out-of-office notice (see above)? */
+export function outOfOfficeText(text: string | null): boolean {
+  if (!text) return false;
+  const lines = newTextLines(text.slice(0, BODY_SCAN))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length === 0 || lines.length > MAX_NEW_LINES) return false;
+  const all = lines.join('\n');
+  if (all.length > MAX_NEW_TEXT) return false;
+  const start = OPENING.test(lines[0]!) ? 1 : 0;
+  // a sentence wraps: the first lines are read joined
+  const top = lines.slice(start, start + AWAY_LINES).join(' ');
+  const now = AWAY_NOW.test(top);
+  if (!now && !AWAY_LATER.test(top)) return false;
+  const cues = lines.slice(0, CUE_LINES).join(' ');
+  const strong = STRONG_CUE.test(cues) || (now && AWAY_FORMAL.test(top));
+  if (!strong && !(now && DATE_CUE.test(cues))) return false;
+  return !HUMAN_MARK.test(lines.slice(0, CUE_LINES).join('\n'));
+}
+
+/** An out-of-office text with none of the auto-reply headers or subjects (read after those rules). */
+export const autoReplyBodyRule: Rule = {
+  name: 'auto-reply-body',
+  test(mail) {
+    // list traffic is left to the list rule: a post that mentions an absence is still a post
+    if (hasListHeaders(mail)) return null;
+    return outOfOfficeText(mail.text) ? { kind: 'auto-reply' } : null;
   },
 };

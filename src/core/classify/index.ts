@@ -3,7 +3,8 @@
  * message's kind. The order is the policy:
  * - a bounce is a bounce even of a list post or of an auto-reply, so bounces come first — but a
  *   challenge-response robot dressed as a DSN (Boxbe) is an auto-reply, so it is asked before them;
- * - an auto-reply is one even when it answers crieur's mail (it carries the token) or comes via a list;
+ * - an auto-reply is one even when it answers crieur's mail (it carries the token) or comes via a list; one
+ *   recognised by its text alone (no header, no subject says so) is read last of them, and never on list traffic;
  * - our own mail coming back is never a proposal nor a command;
  * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
  *   a token only in References on list traffic is list discussion of crieur's announcement;
@@ -16,7 +17,7 @@ import { looksLikeProposal } from '../extract/index.ts';
 import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
-import { autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
+import { autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
@@ -54,6 +55,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   mdnRule,
   autoReplyHeadersRule,
   autoReplySubjectRule,
+  autoReplyBodyRule,
   daemonNoticeRule,
   ownMailRule,
   memberTokenRule,

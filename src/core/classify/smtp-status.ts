@@ -6,12 +6,21 @@
 
 // Only failure classes are read from prose: "2.0.12" in a text is a version number, not a success code.
 const ENHANCED = /(?<![\d.])([45]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
-// A reply code is trusted at a line start, after "said:"/"error:"-like words, or before an enhanced code.
-const BASIC = /(?:^|\n|said:|error:|reason:|response:|;|code:|\(|#)\s*([45][0-5]\d)(?=[ -]|$)/i;
+// A reply code is trusted at a line start, after "said:"/"error:"-like words, or before an enhanced code; it is
+// followed by a space, "-" (a continued reply), the line's end, or ":" as Yahoo and qmail-era MTAs write it
+// ("554: delivery error: dd This user doesn't have a yahoo.fr account").
+const BASIC = /(?:^|\n|said:|error:|reason:|response:|;|code:|\(|#)\s*([45][0-5]\d)(?=[\s:-]|$)/i;
 
 /** What the words say, most specific first. Each pattern is a plain alternation: linear on any input. */
 const REASONS: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/user unknown|unknown user|nosuchuser|no such (user|mailbox|recipient|address)|does not exist|doesn't exist|invalid (recipient|address|user|mailbox)|recipient (address )?rejected|not listed in|unknown (recipient|address|local[- ]part)|address rejected|mailbox unavailable|account (has been )?disabled|no mailbox|not a valid (user|mailbox|recipient)|utilisateur (inconnu|non recens)|destinataire invalide|adresse (inconnue|invalide)|not our customer|user not found|mailbox not found|no longer (valid|in use|active)/i, '5.1.1', '4.1.1'],
+  [
+    // the big providers' own wordings too: Yahoo "This user doesn't have a yahoo.fr account", Gmail "The email account
+    // that you tried to reach does not exist / is disabled", Outlook.com "The email address you entered couldn't be
+    // found", Exchange "RESOLVER.ADR.RecipNotFound; not found", Orange/SFR "Cette adresse n'existe pas"
+    /user unknown|unknown user|nosuchuser|no such (user|mailbox|recipient|address|person|account)|does not exist|doesn'?t exist|invalid (recipient|address|user|mailbox)|recipient (address )?rejected|not listed in|unknown (recipient|address|local[- ]part)|(recipient|addressee|mailbox) unknown|address rejected|mailbox unavailable|account (has been |is )?(disabled|deactivated|inactive|discontinued)|account that you tried to reach (is|has been) disabled|no mailbox|not a valid (user|mailbox|recipient)|utilisateur (inconnu|non recens)|destinataire (invalide|inconnu)|adresse (inconnue|invalide)|(adresse|utilisateur|destinataire|bo[iî]te|compte|mailbox)[^.\n]{0,40}n'existe (pas|plus)|not our customer|(user|recipient|mailbox|account|address) not found|recipnotfound|(doesn'?t|does not|don'?t|do not) have an? [a-z0-9.-]{1,100} account|address[a-z ]{0,30} (couldn'?t|could not|cannot|can'?t) be found|unknown or illegal alias|bad (destination )?mailbox address|no longer (valid|in use|active)/i,
+    '5.1.1',
+    '4.1.1',
+  ],
   [/host unknown|unknown host|host not found|domain not found|nameserver error|name server error|unrouteable|unroutable|no mx|domain (does not|doesn't) exist|dns error/i, '5.1.2', '4.4.3'],
   [/mailbox (is )?full|quota exceeded|over quota|exceeded (the )?(storage|quota)|insufficient (storage|space)|space not enough|mailbox size limit|boîte (aux lettres )?pleine|boite pleine/i, '5.2.2', '4.2.2'],
   [/too large|exceeds (the )?(maximum|size)|exceeded maximum (incoming )?message size|message size exceeds/i, '5.3.4', '4.3.4'],

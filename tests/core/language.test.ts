@@ -1,0 +1,64 @@
+/**
+ * The top-level `language` is the language of what the author wrote (SPEC: "language of the body"), not of the
+ * quoted history under it: `bodyLanguage` reads the text above the quote (">" lines, "Le … a écrit :" /
+ * "On … wrote:", Outlook's "De : … Envoyé : … Objet :" block, "-----Original Message-----"), and the whole text
+ * only when the author wrote (almost) nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { bodyLanguage, detectLanguage } from '../../src/core/language.ts';
+import { mailparserReader } from '../../src/adapters/mailparser.ts';
+import { parseRawMessage } from '../../src/app/parse-message.ts';
+import type { ParseContext } from '../../src/types.ts';
+import { raw } from './classify/build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+const FR_QUOTE =
+  "Bonjour à toutes et à tous,\n\nLe prochain meetup aura lieu le jeudi 10 avril à 19h chez Acme. Au programme, deux présentations : la réplication logique et les index BRIN. Merci de vous inscrire sur la page de l'événement pour que nous puissions prévoir le nombre de places.\n\nÀ bientôt,\nL'équipe";
+const EN_QUOTE =
+  'Hello everyone,\n\nThe next meetup will be on Thursday 10 April at 7pm at Acme. There are two talks: logical replication and BRIN indexes. Please register on the event page so that we can plan the number of seats.\n\nSee you there,\nThe team';
+const quoted = (t: string) => t.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+
+describe('bodyLanguage: the language the author wrote in', () => {
+  it.each([
+    [
+      'a short English reply over a French Outlook header block (no ">")',
+      `Thanks, I will be there with two colleagues. Is there parking nearby?\n\nJohn\n\nDe : PostgreSQL Paris <talks@pgug.example.org>\nEnvoyé : lundi 3 mars 2025 09:00\nÀ : John Miller <john@example.com>\nObjet : Meetup du 10 avril\n\n${FR_QUOTE}`,
+      'en',
+    ],
+    [
+      'a short English reply over an English Outlook block quoting French ("From: … Sent: … Subject:")',
+      `Count me in, thanks for organising this.\n\n________________________________\nFrom: PostgreSQL Paris <talks@pgug.example.org>\nSent: Monday, March 3, 2025 9:00 AM\nTo: John Miller\nSubject: Meetup du 10 avril\n\n${FR_QUOTE}`,
+      'en',
+    ],
+    ['a short French reply over a Gmail "On … wrote:" quote', `Merci, je serai là avec deux collègues.\n\nOn Mon, 3 Mar 2025 at 09:00, PostgreSQL Paris <talks@pgug.example.org> wrote:\n${quoted(EN_QUOTE)}`, 'fr'],
+    ['a short English reply over a wrapped "Le … a écrit :" attribution', `Sounds good, see you on Thursday.\n\nLe lun. 3 mars 2025 à 09:00, PostgreSQL Paris <talks@pgug.example.org>\na écrit :\n${quoted(FR_QUOTE)}`, 'en'],
+    ['a short English reply over "-----Original Message-----"', `I can bring the projector if that helps.\n\n-----Original Message-----\n${FR_QUOTE}`, 'en'],
+    ['a French reply over "-----Message d\'origine-----"', `Je ne pourrai pas venir cette fois, désolé.\n\n-----Message d'origine-----\n${EN_QUOTE}`, 'fr'],
+    ['a forward whose own text is empty: the forwarded text', `De : Jean Dupont <jean@example.fr>\nEnvoyé : lundi 3 mars 2025 09:00\nÀ : Dim <dim@example.org>\nObjet : Meetup\n\n${FR_QUOTE}`, 'fr'],
+    ['a bare "OK" over a quote: the quote', `OK\n\nLe lun. 3 mars 2025 à 09:00, Jean <jean@example.fr> a écrit :\n${quoted(FR_QUOTE)}`, 'fr'],
+    ['a text with no quote at all', FR_QUOTE, 'fr'],
+  ])('%s', (_name, text, lang) => {
+    expect(bodyLanguage(text)).toBe(lang);
+  });
+
+  it('a reply in neither French nor English over a French quote is null, not the quote’s French', () => {
+    const de = 'Vielen Dank für die Einladung, ich komme gerne mit zwei Kollegen. Gibt es in der Nähe einen Parkplatz für uns alle?';
+    expect(bodyLanguage(`${de}\n\nLe lun. 3 mars 2025 à 09:00, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n${quoted(FR_QUOTE)}`)).toBeNull();
+  });
+
+  it('reads the same bounded sample as detectLanguage: a huge body costs no more', () => {
+    const huge = `Thanks, I will be there with two colleagues.\n\nDe : PostgreSQL Paris\nEnvoyé : lundi\nObjet : Meetup\n\n${'Bonjour à toutes et à tous, le meetup aura lieu jeudi. '.repeat(200_000)}`;
+    const t0 = performance.now();
+    expect(bodyLanguage(huge)).toBe('en');
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect(detectLanguage(null)).toBeNull();
+    expect(bodyLanguage('')).toBeNull();
+  });
+
+  it('is what `crieur parse` reports as the message language', async () => {
+    const body = `Thanks, I will be there with two colleagues. Is there parking nearby?\n\nDe : PostgreSQL Paris <talks@pgug.example.org>\nEnvoyé : lundi 3 mars 2025 09:00\nÀ : John Miller <john@example.com>\nObjet : Meetup du 10 avril\n\n${FR_QUOTE}`;
+    const out = await parseRawMessage(raw({ subject: 'RE: Meetup du 10 avril', body }), ctx, mailparserReader);
+    expect(out.ok && out.result.language).toBe('en');
+  });
+});

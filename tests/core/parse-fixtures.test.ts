@@ -1,0 +1,28 @@
+/**
+ * Every fixture in tests/fixtures/parse is a raw message as a reviewer met it in real mail, parsed whole
+ * (`parseRawMessage`, the classification chain included); its `.expected.json` is a subset of the SPEC result:
+ * - s02: a short English reply above a French Outlook "De : … Envoyé : … Objet :" block (no ">") is English;
+ * - q05: an out-of-office text with no auto-reply header and an "RE:" subject is an auto-reply;
+ * - s04: Yahoo's text bounce "554: delivery error: dd This user doesn't have a yahoo.fr account" has a status.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mailparserReader } from '../../src/adapters/mailparser.ts';
+import { parseRawMessage } from '../../src/app/parse-message.ts';
+import type { ParseContext } from '../../src/types.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 'fixtures-secret' };
+const dir = new URL('../fixtures/parse/', import.meta.url).pathname;
+const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+
+describe('parse fixtures (real mail, whole parse)', () => {
+  it('has some', () => expect(files.length).toBeGreaterThanOrEqual(3));
+
+  it.each(files)('%s', async (file) => {
+    const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.eml$/, '.expected.json')), 'utf8')) as Record<string, unknown>;
+    const out = await parseRawMessage(readFileSync(join(dir, file)), ctx, mailparserReader);
+    expect(out.ok).toBe(true);
+    if (out.ok) expect(out.result).toMatchObject(expected);
+  });
+});
