@@ -35,6 +35,11 @@ export interface ProcessOptions {
   drainMs?: number;
   /** A stop request during start-up: what was opened is closed and runProcess rejects with StartupStopped. */
   signal?: AbortSignal;
+  /**
+   * The JSON log's level, when not the configuration's: a command that runs a worker in passing (announce, call)
+   * says what happened in its own human lines, and a dozen JSON lines of retries would drown them.
+   */
+  logLevel?: string;
 }
 
 const DRAIN_MS = 30_000;
@@ -175,7 +180,7 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
 ];
 
 export async function runProcess(config: Config, opts: ProcessOptions): Promise<RunningProcess> {
-  const log = createLogger(config.log.level);
+  const log = createLogger(opts.logLevel ?? config.log.level);
   const metrics = new Metrics(() => parts.dispatcher!.counts());
   const parts: ProcessParts = {
     config,

@@ -117,7 +117,7 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
 async function send(config: Config, eventRef: string, opts: Opts): Promise<void> {
   requireSecret(config);
   requireSmtpUrl(config);
-  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false });
+  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false, logLevel: passingLogLevel(config) });
   const stopSignal = new Promise<string>((resolve) => {
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve(s));
   });
@@ -147,6 +147,14 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
   } finally {
     await running.stop();
   }
+}
+
+/**
+ * The JSON log level of the campaign worker announce and call run while they send: errors only — their own lines say
+ * what was sent, deferred or paused — unless --verbose asks for the configuration's.
+ */
+export function passingLogLevel(config: Config): string {
+  return process.argv.includes('--verbose') ? config.log.level : 'error';
 }
 
 /** Until nothing is left queued (or the campaign pauses, or a signal): the bar on a terminal, nothing otherwise. */

@@ -17,7 +17,7 @@ import { chunkSize } from '../../app/send-campaign.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { finish, watch, writePreviews } from './announce.ts';
+import { finish, passingLogLevel, watch, writePreviews } from './announce.ts';
 
 interface Opts {
   list?: string;
@@ -77,7 +77,7 @@ async function preview(config: Config, opts: Opts): Promise<void> {
 async function send(config: Config, opts: Opts): Promise<void> {
   requireSecret(config);
   requireSmtpUrl(config);
-  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false });
+  const running = await runProcess(config, { queues: ['campaign'], watch: false, serveDatabase: false, http: false, logLevel: passingLogLevel(config) });
   let stopped = false;
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => (stopped = true));
   try {
