@@ -101,6 +101,19 @@ describe('Maildir inbox', () => {
     expect(rec.subjects()).toEqual(['found by rescan']);
   });
 
+  it('waits for a file written straight into new/ to be filled, instead of handing over an empty message', async () => {
+    const rec = new Recorder();
+    const inbox = watcher({ pollMs: 300 }, false);
+    const name = '1700000099.M99P1.direct';
+    writeFileSync(join(root, 'new', name), '');
+    await inbox.start(rec.handle);
+    await delay(700); // two rescans see it empty
+    expect(rec.got).toHaveLength(0);
+    writeFileSync(join(root, 'new', name), mail('written in place'));
+    await waitUntil(() => rec.got.length === 1, 3_000, 'the filled file delivered');
+    expect(rec.subjects()).toEqual(['written in place']);
+  });
+
   it('offers a message again after its handler failed (at-least-once), with backoff', async () => {
     const logger = memoryLogger();
     const inbox = watcher({ logger, backoff: { initialMs: 100, maxMs: 200 } });

@@ -87,7 +87,10 @@ export class MaildirInbox extends LoopInbox {
       const path = join(newDir, name);
       // Another process (or a user's client) may have taken it since readdir: skip quietly.
       const raw = await readFile(path).catch(() => null);
-      if (!raw) continue;
+      // An empty file is one a writer created straight in new/ and is still filling (the Maildir way is tmp/, then a
+      // rename): left for a later scan, not handed over — stored empty and parked, its name ignored, it was lost
+      // until a restart.
+      if (!raw || raw.length === 0) continue;
       const verdict = await this.onMessage!({ raw, locator: { source: 'maildir', mailbox: this.root, path } });
       if (verdict === 'handled') {
         await rename(path, join(this.root, 'cur', seenName(name))).catch((err: NodeJS.ErrnoException) => {
