@@ -157,15 +157,23 @@ export function passingLogLevel(config: Config): string {
   return process.argv.includes('--verbose') ? config.log.level : 'error';
 }
 
+/** How long announce waits, nothing left queued, for the campaign to say it is done. */
+const IN_FLIGHT_WAIT_MS = 15_000;
+
 /** Until nothing is left queued (or the campaign pauses, or a signal): the bar on a terminal, nothing otherwise. */
 export async function watch(campaigns: CampaignStore, id: number, stop: () => boolean): Promise<CampaignRecord> {
   const tty = process.stderr.isTTY === true;
   const t0 = Date.now();
   const start = await campaigns.counts(id);
+  // Nothing queued while the campaign still says 'sending': its last mails are in flight (another process — a running
+  // `crieur start` — may be the one sending them), and the counts printed must be the campaign's end: waited for, a while.
+  let drainedAt: number | null = null;
   for (;;) {
     const [c, n] = await Promise.all([campaigns.get(id), campaigns.counts(id)]);
     if (tty) process.stderr.write(`\r${progressLine(n, start.sent + start.failed, (Date.now() - t0) / 1000)}`);
-    if (!c || n.queued === 0 || c.status !== 'sending' || stop()) {
+    if (n.queued === 0) drainedAt ??= Date.now();
+    const settled = drainedAt !== null && Date.now() - drainedAt >= IN_FLIGHT_WAIT_MS;
+    if (!c || c.status !== 'sending' || settled || stop()) {
       if (tty) process.stderr.write('\n');
       return c!;
     }
