@@ -10,6 +10,8 @@ export type LeafKind = 'string' | 'number' | 'boolean' | 'array';
 export interface Leaf {
   path: string[];
   kind: LeafKind;
+  /** An array's items, when they are scalars: what each item of `CRIEUR_X=a,b` becomes (`6,1` → [6, 1]). */
+  element?: LeafKind;
 }
 
 /** Variables that configure the tooling (tests, bench, corpus), not crieur: never taken for a key. */
@@ -42,7 +44,11 @@ export function unwrap(schema: ZodType): ZodType {
 export function leafPaths(schema: ZodType, path: string[] = []): Leaf[] {
   const d = def(unwrap(schema));
   if (d.type === 'object') return Object.entries(d.shape!).flatMap(([k, v]) => leafPaths(v, [...path, k]));
-  if (d.type === 'array') return [{ path, kind: 'array' }];
+  if (d.type === 'array') {
+    const item = def(unwrap(d.element!)).type;
+    const element: LeafKind | undefined = item === 'number' || item === 'boolean' || item === 'string' ? item : undefined;
+    return [element ? { path, kind: 'array', element } : { path, kind: 'array' }];
+  }
   if (d.type === 'number') return [{ path, kind: 'number' }];
   if (d.type === 'boolean') return [{ path, kind: 'boolean' }];
   return [{ path, kind: 'string' }];

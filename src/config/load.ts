@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
-import { envName, leafPaths, unknownEnvVars, unknownKeys, type LeafKind, type UnknownKey } from './keys.ts';
+import { envName, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
   readonly exitCode = 78;
@@ -79,8 +79,16 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of keys at the top level`);
   }
   // Every problem at once: a typo, a bad value and a missing secret are three lines of one run, not three runs.
-  const problems = [...unknownKeys(configSchema, raw).map(unknownLine), ...unknownEnvVars(LEAVES, env).map(unknownLine)];
   const merged = applyEnv(withoutNulls(raw) as Record<string, unknown>, env);
+  const problems = [
+    ...unknownKeys(configSchema, raw).map(unknownLine),
+    // A variable may bring keys of its own (CRIEUR_LISTS='[{…}]'): checked like the file's, naming the variable.
+    ...unknownKeys(configSchema, merged).flatMap((u) => {
+      const from = setBy(u.key, env);
+      return from ? [unknownLine({ ...u, key: `${u.key} (from ${from})` })] : [];
+    }),
+    ...unknownEnvVars(LEAVES, env).map(unknownLine),
+  ];
   const result = configSchema.safeParse(merged);
   if (!result.success) problems.push(...result.error.issues.map(issueLine));
   // Required keys have no default: absent from file and environment is missing, whatever else is wrong.
@@ -92,7 +100,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
 /** CRIEUR_SMTP_URL → smtp.url. Paths come from the schema so that keys with no env var stay unambiguous. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = structuredClone(raw);
-  for (const { path, kind } of LEAVES) {
+  for (const { path, kind, element } of LEAVES) {
     const value = env[envName(path)];
     if (value === undefined) continue;
     let target: Record<string, unknown> = out;
@@ -101,12 +109,20 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
       if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {};
       target = target[key] as Record<string, unknown>;
     }
-    target[path[path.length - 1]!] = coerce(value, kind);
+    target[path[path.length - 1]!] = coerce(value, kind, element);
   }
   return out;
 }
 
-function coerce(value: string, kind: LeafKind): unknown {
+/** The variable whose value holds `dotted` (`lists.0.bogus` → CRIEUR_LISTS), if one is set; else the key is the file's. */
+function setBy(dotted: string, env: NodeJS.ProcessEnv): string | undefined {
+  const parts = dotted.split('.');
+  const leaf = LEAVES.find((l: Leaf) => l.path.length <= parts.length && l.path.every((k, i) => parts[i] === k) && env[envName(l.path)] !== undefined);
+  return leaf ? envName(leaf.path) : undefined;
+}
+
+/** A variable's text as the value the file would hold: `6,1` for a list of numbers is [6, 1], as `[6, 1]` is. */
+function coerce(value: string, kind: LeafKind, element?: LeafKind): unknown {
   switch (kind) {
     case 'number':
       return value.trim() === '' ? value : Number(value);
@@ -123,7 +139,8 @@ function coerce(value: string, kind: LeafKind): unknown {
       return value
         .split(',')
         .map((v) => v.trim())
-        .filter((v) => v !== '');
+        .filter((v) => v !== '')
+        .map((v) => (element === 'number' || element === 'boolean' ? coerce(v, element) : v));
     default:
       return value;
   }
@@ -136,7 +153,15 @@ function unknownLine(u: UnknownKey): string {
 
 function issueLine(issue: z.core.$ZodIssue): string {
   const key = issue.path.join('.') || '(top level)';
-  return `${key} — expected ${issue.message.replace(/^Invalid input: /, '')} (set it in the file or with ${envName(untilIndex(issue.path))})`;
+  return `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${envName(untilIndex(issue.path))})`;
+}
+
+/**
+ * What a zod message says is expected, without zod's heading: `Invalid input: expected number, received
+ * string` → `number, received string` (the line says "expected" itself); the schema's own messages as they are.
+ */
+function expectedOf(message: string): string {
+  return message.replace(/^(Invalid [a-z ]+|Too (small|big)): /, '').replace(/^expected /, '');
 }
 
 /** `admin:` with nothing under it (every line commented out, as `crieur init` writes it) is a key not set. */

@@ -6,6 +6,24 @@ import type * as Zod from 'zod';
 import { z } from './zod.ts';
 
 const email = z.email({ error: 'an email address such as talks@example.org' });
+
+/**
+ * An RFC 5322 mailbox, as From: carries it: `addr@domain`, or a display name and `<addr@domain>`. The name is
+ * words (atoms, UTF-8 allowed as RFC 6532 does, dots as obs-phrase does) or quoted strings; a comma, `<`, `@`
+ * and the other specials only inside quotes. Checked here so that a bad one stops the start (exit 78), not
+ * the first send.
+ */
+const MAILBOX_EXPECTED =
+  'a mailbox such as talks@example.org or PostgreSQL Paris <talks@example.org> (quote a display name holding commas or other punctuation: "Dupont, Jean" <jean@example.org>)';
+// One character or one whole quoted string per step: no two ways to match the same text, so no backtracking blow-up.
+const PHRASE = String.raw`(?:[A-Za-z0-9!#$%&'*+\-/=?^_\x60{|}~. \t]|[^\x00-\x7f]|"(?:[^"\\\r\n]|\\[^\r\n])*")*`;
+const NAME_ADDR = new RegExp(String.raw`^(${PHRASE})<([^<>\s]+)>\s*$`, 'u');
+export function isMailbox(value: string): boolean {
+  const m = NAME_ADDR.exec(value.trim());
+  const addr = m ? m[2]! : value.trim();
+  return email.safeParse(addr).success;
+}
+const mailbox = z.string({ error: MAILBOX_EXPECTED }).refine(isMailbox, { error: MAILBOX_EXPECTED });
 const urlWith = (schemes: string[], example: string) =>
   z
     .string({ error: `a URL such as ${example}` })
@@ -38,7 +56,7 @@ export const configSchema = z.object({
   addresses: z
     .object({
       proposals: email.default('talks@crieur.invalid'),
-      from: z.string().min(3).default('crieur <talks@crieur.invalid>'),
+      from: mailbox.default('crieur <talks@crieur.invalid>'),
       bounces: email.optional(),
     })
     .prefault({}),
