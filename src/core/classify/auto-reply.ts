@@ -8,7 +8,7 @@ import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, partOfType, partText, reportType } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
-import { newTextLines } from '../command/new-text.ts';
+import { INVISIBLE, newTextLines } from '../command/new-text.ts';
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 const SUBJECT_PREFIX = new RegExp(
@@ -230,9 +230,20 @@ const BODY_SCAN = 6000;
 /** A greeting line before the absence ("Bonjour,", "Dear sender,"). */
 const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day))\b.{0,60}$/i;
 
+/**
+ * Could the top of this text state an absence at all? The same patterns on the raw sample, cleaned as newTextLines
+ * cleans a line and with `^` at any line's start: whatever they find at the top of the new text they find here, so
+ * only the messages they might name pay for reading the new text (most mail: a regex scan, not a line-by-line clean).
+ */
+const AWAY_ANY_LINE = new RegExp(AWAY_NOW.source.replaceAll('(?:^|[.!]\\s+)', '(?:^\\s*|[.!]\\s+)'), 'im');
+function mayTellAnAbsence(sample: string): boolean {
+  const cleaned = sample.normalize('NFC').replace(INVISIBLE, '').replace(/&(nbsp|#160|#xa0);?/gi, ' ');
+  return AWAY_ANY_LINE.test(cleaned) || AWAY_LATER.test(cleaned);
+}
+
 /** Is this text an out-of-office notice (see above)? */
 export function outOfOfficeText(text: string | null): boolean {
-  if (!text) return false;
+  if (!text || !mayTellAnAbsence(text.slice(0, BODY_SCAN))) return false;
   const lines = newTextLines(text.slice(0, BODY_SCAN))
     .map((l) => l.trim())
     .filter((l) => l !== '');

@@ -21,7 +21,7 @@ export const MAX_GREETING = 60;
 const MAX_CLOSING = 40;
 
 /** Characters that never belong in a command line or a transcript: C0/C1 controls, zero-width, bidi overrides. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** One line as the reader sees it: controls gone, every kind of space made plain, HTML entity remnants decoded. */
 export function cleanLine(line: string): string {
