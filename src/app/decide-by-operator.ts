@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command, ReadOptions, ReadResult } from '../core/command/types.ts';
 import { GRAMMAR } from '../core/command/grammar.ts';
 import { noteText } from '../core/decision/words.ts';
-import { commitEffects, decide, Effects, type DecideDeps } from './decide.ts';
+import { commitEffects, decide, Effects, type DecideDeps, type Decision } from './decide.ts';
 
 const OPERATOR_VERBS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
 
@@ -27,24 +27,28 @@ export async function decideAsOperator(
     return { ok: false, usage: true, message: `"${words}" is not a decision: use accept, decline [reason], waitlist, schedule DATE, confirm or withdraw (override VERB to overrule)` };
   }
   if (cmd.problem) return { ok: false, message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }, locale) };
+  return runOperatorDecision(deps, { ref, action: cmd.verb as Decision['action'], override: cmd.override, text: cmd.text, date: cmd.date, nextEvent: cmd.nextEvent }, operator);
+}
+
+/**
+ * `crieur events schedule EVENT REF`: the `schedule` decision onto that very event — the same transition table
+ * (only an accepted, confirmed or scheduled proposal), history entry, speaker mail and FYI as
+ * `crieur proposals decide REF schedule DATE`.
+ */
+export async function scheduleOnEventAsOperator(deps: DecideDeps, ref: string, eventId: number, operator: string): Promise<OperatorOutcome> {
+  return runOperatorDecision(deps, { ref, action: 'schedule', override: false, text: null, eventId }, operator);
+}
+
+async function runOperatorDecision(
+  deps: DecideDeps,
+  what: Pick<Decision, 'ref' | 'action' | 'override' | 'text' | 'date' | 'nextEvent' | 'eventId'>,
+  operator: string,
+): Promise<OperatorOutcome> {
+  const locale = deps.config.group.locale;
   const fx = new Effects(null);
   const r = await decide(
     deps,
-    {
-      ref,
-      action: cmd.verb as 'accept',
-      role: 'operator',
-      actor: operator,
-      actorName: operator,
-      override: cmd.override,
-      text: cmd.text,
-      date: cmd.date,
-      nextEvent: cmd.nextEvent,
-      messageId: null,
-      step: 0,
-      key: `cli-${randomUUID()}`,
-      locale,
-    },
+    { ...what, role: 'operator', actor: operator, actorName: operator, messageId: null, step: 0, key: `cli-${randomUUID()}`, locale },
     fx,
   );
   if (!r.ok) return { ok: false, message: noteText(r.note, locale) };

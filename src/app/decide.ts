@@ -61,6 +61,8 @@ export interface Decision {
   /** schedule: the day asked for, or the next event. */
   date?: CommandDate | null;
   nextEvent?: boolean;
+  /** schedule: this very event (`crieur events schedule EVENT REF`), instead of a day or the next one. */
+  eventId?: number;
   messageId: number | null;
   step: number;
   /** Prefix of every outbox key this decision makes (`m<inbound>/<step>` or `cli-<uuid>`). */
@@ -132,6 +134,10 @@ async function refusal(deps: DecideDeps, d: Decision, p: ProposalRecord, why: 'n
 async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: true; event: EventRecord } | { ok: false; note: Note }> {
   const { events } = deps.store;
   const tz = deps.config.group.timezone;
+  if (d.eventId !== undefined) {
+    const ev = await events.get(d.eventId);
+    return ev ? { ok: true, event: ev } : { ok: false, note: { k: 'no-event' } };
+  }
   if (d.nextEvent) {
     const next = (await events.list({ from: deps.clock.now() }))[0];
     return next ? { ok: true, event: next } : { ok: false, note: { k: 'no-event' } };

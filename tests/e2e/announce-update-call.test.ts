@@ -53,6 +53,7 @@ describe('an updated announcement and the call for proposals, by CLI', () => {
     const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
     const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email: 'jeanne@example.fr' }], attachments: [] };
     const ref = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+    await store.proposals.setStatus(ref, 'scheduled', 'test', null);
     await store.events.assign(ev.id, ref);
     await store.subscribers.upsert([
       { email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' },

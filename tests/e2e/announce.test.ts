@@ -34,7 +34,10 @@ async function file(title: string, format: 'talk' | 'lightning', speaker: { name
   const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
   const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
   const draft = { format, title, abstract, durationMinutes: format === 'talk' ? 45 : 5, language: 'fr' as const, speakers: [speaker], attachments: [] };
-  return (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+  const ref = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+  // Accepted, as an organizer would have first: `events schedule` follows the transition table (received cannot be scheduled).
+  await store.proposals.setStatus(ref, 'accepted', 'test', null);
+  return ref;
 }
 
 beforeAll(async () => {

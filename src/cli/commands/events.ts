@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
-import { loadConfig } from '../../config/load.ts';
+import { loadConfig, requireSecret } from '../../config/load.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import type { EventRecord } from '../../app/event-store.ts';
 import { AnnounceError, findEvent } from '../../app/announce-event.ts';
@@ -15,6 +15,15 @@ import { normalizeRef } from '../../core/ref.ts';
 import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { withServices } from '../with-services.ts';
+import { mailparserReader } from '../../adapters/mailparser.ts';
+import { createComposer } from '../../adapters/compose/composer.ts';
+import { createCommandMails } from '../../adapters/compose/command-mails.ts';
+import { silentLogger } from '../../adapters/log/pino.ts';
+import { parseContextFrom } from '../../app/parse-message.ts';
+import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
+import { systemClock } from '../../app/clock.ts';
+import { operatorName } from './decide.ts';
 
 interface CreateOpts {
   date: string;
@@ -156,21 +165,41 @@ export function registerEvents(program: Command): void {
     });
   cmd
     .command('schedule')
-    .description('put a proposal on an event\'s programme (last in running order) and mark it scheduled')
+    .description('schedule an accepted or confirmed proposal on an event (last in running order), as `proposals decide REF schedule` does: audited, the speaker told')
     .argument('<event>', 'event id, or its date YYYY-MM-DD')
     .argument('<ref>', 'proposal ref, e.g. P-0007')
     .option('--config <file>', 'configuration file')
     .action(async (eventRef: string, ref: string, opts: { config?: string }) => {
-      await withConfigStore(opts.config, async (config, store) => {
-      const ev = await find(store, eventRef, config);
-      const p = await store.proposals.get(normalizeRef(ref));
-      if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
-      if (p.status === 'declined' || p.status === 'withdrawn') throw new CliError(`${p.ref} is ${p.status}: it cannot be scheduled (accept it first)`, EXIT.dataErr);
-      const after = await store.events.assign(ev.id, p.ref);
-      if (p.status !== 'scheduled') await store.proposals.setStatus(p.ref, 'scheduled', 'cli', null);
-      process.stdout.write(`${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${after.programme.indexOf(p.ref) + 1}\n`);
-      await warn(store, after);
-      });
+      checkEventArg(eventRef);
+      // The organizers' `schedule` decision (src/app/decide.ts), onto this event: the transition table (accepted,
+      // confirmed or scheduled only), the history entry as the local operator, the speaker's mail and the FYI queued
+      // in the outbox — as `crieur proposals decide REF schedule DATE`, refused with the same line and exit code.
+      await withServices(
+        opts.config,
+        async ({ config, store, dispatcher }) => {
+          const ev = await find(store, eventRef, config);
+          const p = await store.proposals.get(normalizeRef(ref));
+          if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
+          const deps = {
+            config,
+            ctx: parseContextFrom(config),
+            store,
+            dispatcher,
+            composer: createComposer(config),
+            clock: systemClock,
+            log: silentLogger,
+            mails: createCommandMails(config),
+            reader: mailparserReader,
+          };
+          const r = await scheduleOnEventAsOperator(deps, p.ref, ev.id, operatorName());
+          if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
+          const after = (await store.events.get(ev.id)) ?? ev;
+          const queued = r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : '';
+          process.stdout.write(`${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${after.programme.indexOf(p.ref) + 1}${queued}\n`);
+          await warn(store, after);
+        },
+        (config) => void requireSecret(config),
+      );
     });
   cmd
     .command('unschedule')
@@ -218,7 +247,19 @@ function human(ev: EventRecord, config: Config): string {
   return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${ev.venue}${ev.title ? ` — ${ev.title}` : ''} (${ev.programme.length} on the programme)`;
 }
 
+/**
+ * EVENT as the commands take it: an id, or a day `YYYY-MM-DD` that must exist on the calendar (`2027-02-30` would
+ * otherwise reach the database as a date it refuses).
+ */
+export function checkEventArg(ref: string): void {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ref);
+  if (day && !DateTime.fromObject({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }).isValid) {
+    throw new CliError(`event ${ref}: no such day on the calendar (EVENT is an id or a date YYYY-MM-DD, e.g. 2027-01-28)`, EXIT.usage);
+  }
+}
+
 async function find(store: Store, ref: string, config: Config): Promise<EventRecord> {
+  checkEventArg(ref);
   try {
     return await findEvent(store.events, ref, config.group.timezone);
   } catch (err) {

@@ -56,7 +56,8 @@ function summary(p: ProposalRecord) {
     language: p.language,
     speakers: p.speakers,
     receivedAt: p.receivedAt.toISOString(),
-    event: p.event,
+    // The event's id as `events list --json` gives it (a number), so that the two join with ===; null when on none.
+    event: p.event === null ? null : Number(p.event),
   };
 }
 
