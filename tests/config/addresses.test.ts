@@ -3,31 +3,11 @@
  * refused when the configuration is read (exit 78, naming the key), not when the first mail is sent. The
  * other address keys are bare addresses (they are used as envelope and token addresses) and say so too.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { configFiles, errorOf } from './helpers.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'crieur-addresses-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(text: string): string {
-  const p = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(p, text);
-  return p;
-}
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).exitCode).toBe(78);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+const file = configFiles('crieur-addresses-');
 
 const yamlString = (s: string) => JSON.stringify(s);
 

@@ -3,31 +3,11 @@
  * array's element type (`6,1` is [6, 1], as `[6, 1]` is), and keys it brings (a JSON list of objects) are
  * checked like the file's, an unknown one refused naming the variable. Messages say "expected" once.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { configFiles, errorOf } from './helpers.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'crieur-env-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(text: string): string {
-  const p = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(p, text);
-  return p;
-}
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).exitCode).toBe(78);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+const file = configFiles('crieur-env-');
 
 describe('comma lists take the element type', () => {
   it.each([

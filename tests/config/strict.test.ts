@@ -3,32 +3,12 @@
  * file and in CRIEUR_* variables; `smtp://` without a host is no address; every problem of a run is named at
  * once. The start command's side is in tests/e2e/cli-config.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { configFiles, errorOf } from './helpers.ts';
 import { closest } from '../../src/config/keys.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'crieur-strict-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(text: string): string {
-  const p = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(p, text);
-  return p;
-}
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).exitCode).toBe(78);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
+const file = configFiles('crieur-strict-');
 
 describe('unknown configuration keys', () => {
   it.each([
