@@ -6,6 +6,8 @@
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { requireSecret } from '../../config/load.ts';
+import type { Config } from '../../config/schema.ts';
+import type { Store } from '../../app/store.ts';
 import { mailparserReader } from '../../adapters/mailparser.ts';
 import { withServices } from '../with-services.ts';
 import { createComposer } from '../../adapters/compose/composer.ts';
@@ -31,22 +33,32 @@ export function operatorName(): string {
   return `${user || 'operator'}@${hostname()}`;
 }
 
-function withDeps<T>(configFile: string | undefined, fn: (deps: Parameters<typeof decideAsOperator>[0]) => Promise<T>): Promise<T> {
+/**
+ * The services an operator's decision needs (store, Redis, composers), opened for `fn` and closed after; the secret is
+ * required first (a decision mails the speaker a reply token). For `proposals decide` and `events schedule`.
+ */
+export function withOperatorDeps<T>(
+  configFile: string | undefined,
+  fn: (deps: Parameters<typeof decideAsOperator>[0], services: { config: Config; store: Store }) => Promise<T>,
+): Promise<T> {
   return withServices(
     configFile,
     ({ config, store, dispatcher }) =>
-      fn({
-        config,
-        ctx: parseContextFrom(config),
-        store,
-        dispatcher,
-        composer: createComposer(config),
-        clock: systemClock,
-        log: silentLogger,
-        mails: createCommandMails(config),
-        readCommands,
-        reader: mailparserReader,
-      }),
+      fn(
+        {
+          config,
+          ctx: parseContextFrom(config),
+          store,
+          dispatcher,
+          composer: createComposer(config),
+          clock: systemClock,
+          log: silentLogger,
+          mails: createCommandMails(config),
+          readCommands,
+          reader: mailparserReader,
+        },
+        { config, store },
+      ),
     (config) => void requireSecret(config),
   );
 }
@@ -60,7 +72,7 @@ export function registerDecide(proposals: Command): void {
     .argument('[words...]', 'a reason (decline), a date (schedule), the verb after override')
     .option('--config <file>', 'configuration file')
     .action(async (ref: string, verb: string, words: string[], opts: { config?: string }) => {
-      await withDeps(opts.config, async (deps) => {
+      await withOperatorDeps(opts.config, async (deps) => {
         const r = await decideAsOperator(deps, normalizeRef(ref), [verb, ...words].join(' '), operatorName());
         if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
         process.stdout.write(`${r.message}${r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : ''}\n`);
@@ -74,7 +86,7 @@ export function registerRelease(program: Command): void {
     .description('send the speaker mails held by decisions.hold')
     .option('--config <file>', 'configuration file')
     .action(async (opts: { config?: string }) => {
-      await withDeps(opts.config, async (deps) => {
+      await withOperatorDeps(opts.config, async (deps) => {
         const n = await releaseHeld(deps);
         process.stdout.write(`${n} held mail${n === 1 ? '' : 's'} released\n`);
       });

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
-import { loadConfig, requireSecret } from '../../config/load.ts';
+import { loadConfig } from '../../config/load.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import type { EventRecord } from '../../app/event-store.ts';
 import { AnnounceError, findEvent } from '../../app/announce-event.ts';
@@ -15,15 +15,8 @@ import { normalizeRef } from '../../core/ref.ts';
 import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { withServices } from '../with-services.ts';
-import { mailparserReader } from '../../adapters/mailparser.ts';
-import { createComposer } from '../../adapters/compose/composer.ts';
-import { createCommandMails } from '../../adapters/compose/command-mails.ts';
-import { silentLogger } from '../../adapters/log/pino.ts';
-import { parseContextFrom } from '../../app/parse-message.ts';
 import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
-import { systemClock } from '../../app/clock.ts';
-import { operatorName } from './decide.ts';
+import { operatorName, withOperatorDeps } from './decide.ts';
 
 interface CreateOpts {
   date: string;
@@ -174,31 +167,19 @@ export function registerEvents(program: Command): void {
       // The organizers' `schedule` decision (src/app/decide.ts), onto this event: the transition table (accepted,
       // confirmed or scheduled only), the history entry as the local operator, the speaker's mail and the FYI queued
       // in the outbox — as `crieur proposals decide REF schedule DATE`, refused with the same line and exit code.
-      await withServices(
+      await withOperatorDeps(
         opts.config,
-        async ({ config, store, dispatcher }) => {
+        async (deps, { config, store }) => {
           const ev = await find(store, eventRef, config);
           const p = await store.proposals.get(normalizeRef(ref));
           if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
-          const deps = {
-            config,
-            ctx: parseContextFrom(config),
-            store,
-            dispatcher,
-            composer: createComposer(config),
-            clock: systemClock,
-            log: silentLogger,
-            mails: createCommandMails(config),
-            reader: mailparserReader,
-          };
           const r = await scheduleOnEventAsOperator(deps, p.ref, ev.id, operatorName());
           if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
           const after = (await store.events.get(ev.id)) ?? ev;
           const queued = r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : '';
           process.stdout.write(`${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${after.programme.indexOf(p.ref) + 1}${queued}\n`);
           await warn(store, after);
-        },
-        (config) => void requireSecret(config),
+        }
       );
     });
   cmd
