@@ -105,9 +105,13 @@ export function bodyLanguage(text: string | null): Language | null {
   if (byWords) return byWords;
   // The author wrote (almost) nothing that tells: the rest of the body is the best guess. First its unquoted lines
   // (answers inline under an attribution, a forward's or Outlook's unquoted history) when their function words
-  // decide or they are many; else, little being unquoted, what was answered or forwarded with its ">" taken off.
-  const unquoted = votes(text);
+  // decide or they are many.
+  // Below the line where the history starts: that line is the client's attribution ("On … wrote:"), in the language
+  // of the writer's mail client, not of anything written — an English Apple Mail over a French thread said en.
+  const unquoted = votes(lines.slice(start + 1).filter((l) => !isQuoteLine(l)).join('\n'));
   const byUnquoted = byStopwords(unquoted);
   if (byUnquoted || unquoted.words >= SHORT_OWN) return byUnquoted ?? decide(unquoted);
-  return decide(votes(lines.map((l) => l.replace(/^[\s>]*>/, '')).join('\n'))) ?? decide(unquoted);
+  // What is quoted with ">" is the mail answered — crieur's own, as often as not: it tells the language of whoever
+  // wrote that, not of this author. Too little of their own: no language (the group's is then used).
+  return decide(unquoted);
 }
