@@ -89,6 +89,21 @@ function blankLine(buf: Buffer): number {
   return -1;
 }
 
+/** The header fields every mail has one of (core/understand.ts notMailReason reads the same names, decoded). */
+const MAIL_FIELD = /(?:^|\n)[ \t]*(?:from|to|subject|date|message-id|received|sender|return-path|mime-version|content-type)[ \t]*:/i;
+
+/**
+ * Does the header block name one of the fields every mail has? What notMailReason says of the decoded headers, read
+ * in the bytes — for `crieur ingest`, which stores every message and must say 65 of what is not mail without paying
+ * a decode per message (tests/adapters/mailparser.test.ts checks both agree on every corpus message).
+ */
+export function hasMailHeader(raw: Buffer): boolean {
+  const from = headerStart(raw);
+  const head = from.subarray(0, Math.min(from.length, 256 * 1024));
+  const end = blankLine(head);
+  return MAIL_FIELD.test((end >= 0 ? head.subarray(0, end) : head).toString('latin1'));
+}
+
 /** The MailReader port (src/app/parse-message.ts) over mailparser. */
 export const mailparserReader: MailReader = { read: (raw) => readMail(raw), readHeaders: readMailHeaders };
 

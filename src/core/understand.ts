@@ -33,12 +33,14 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   return result;
 }
 
+export const NOT_MAIL = 'not a mail message: no header fields (From, Date, Subject…) found';
+
 /** A message with none of the header fields every mail has is not mail (a PDF, an empty file…). */
 export function notMailReason(mail: Mail): string | null {
   const present = ['from', 'to', 'subject', 'date', 'message-id', 'received', 'sender', 'return-path', 'mime-version', 'content-type'].filter(
     // Presence only: reading the value would decode its encoded-words for nothing (the adapter decodes on first read).
     (h) => Object.hasOwn(mail.headers, h),
   );
-  if (present.length === 0) return 'not a mail message: no header fields (From, Date, Subject…) found';
+  if (present.length === 0) return NOT_MAIL;
   return null;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headerStart, readMail, readMailHeaders } from '../../src/adapters/mailparser.ts';
+import { hasMailHeader, headerStart, readMail, readMailHeaders } from '../../src/adapters/mailparser.ts';
+import { notMailReason } from '../../src/core/understand.ts';
 import type { Mail } from '../../src/types.ts';
 import { corpusMessages, hasCorpus } from '../support/corpus.ts';
 
@@ -258,6 +259,23 @@ describe.skipIf(!hasCorpus)('the header-only read (mailparser\'s header code wit
       const full = await readMail(raw).then((m) => fields(m, now), (e: Error) => `unreadable: ${e.message}`);
       const head = await readMailHeaders(raw).then((m) => fields(m, now), (e: Error) => `unreadable: ${e.message}`);
       if (JSON.stringify(full) !== JSON.stringify(head)) differ.push(name);
+    }
+    expect(differ).toEqual([]);
+  }, 120_000);
+
+  it('hasMailHeader (crieur ingest) says of every corpus message and fixture what notMailReason says of its decoded headers', async () => {
+    const dir = new URL('../fixtures/proposals/', import.meta.url).pathname;
+    const raws = [
+      ...corpusMessages().map((m) => ({ name: m.id, raw: m.raw })),
+      ...readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => ({ name: f, raw: readFileSync(join(dir, f)) })),
+      // what is not mail: text, a PDF's start, JSON, random bytes, a body with no header block
+      ...['hello world\n', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n', '{"from": "x@y"}\n', '\n\nFrom: after a blank line is a body\n'].map((t, i) => ({ name: `not-mail-${i}`, raw: Buffer.from(t, 'latin1') })),
+      { name: 'random', raw: Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256)) },
+    ];
+    const differ: string[] = [];
+    for (const { name, raw } of raws) {
+      const decoded = await readMailHeaders(raw).then((m) => notMailReason(m) === null, () => false);
+      if (hasMailHeader(raw) !== decoded) differ.push(`${name}: bytes ${hasMailHeader(raw)}, decoded ${decoded}`);
     }
     expect(differ).toEqual([]);
   }, 120_000);

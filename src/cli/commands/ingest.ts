@@ -14,20 +14,16 @@ import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { inputLabel, readInputs } from '../inputs.ts';
 import { visible } from '../format/visible.ts';
-import { mailparserReader } from '../../adapters/mailparser.ts';
-import { notMailReason } from '../../core/understand.ts';
+import { hasMailHeader } from '../../adapters/mailparser.ts';
+import { NOT_MAIL } from '../../core/understand.ts';
 
 /** Messages per commit for a backlog, and a bound on the bytes held in memory for one. */
 const BATCH = 200;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-/** Why these bytes are not a mail message (no header field any mail has), or null: read from the header block only. */
-async function notMailInput(raw: Buffer): Promise<string | null> {
-  try {
-    return notMailReason(await mailparserReader.readHeaders(raw));
-  } catch (err) {
-    return `unreadable message: ${(err as Error).message}`;
-  }
+/** Why these bytes are not a mail message, or null: the header fields parse's notMailReason asks for, read in the bytes. */
+function notMailInput(raw: Buffer): string | null {
+  return hasMailHeader(raw) ? null : NOT_MAIL;
 }
 
 export function registerIngest(program: Command): void {
@@ -88,7 +84,7 @@ export function registerIngest(program: Command): void {
           // What `crieur parse` refuses with 65 (bytes with no mail header at all) is kept all the same — stored, then
           // parked with its reason by the classify worker (`crieur failed list`) — and the exit code says 65: through
           // an MTA pipe, its sender is told.
-          const notMail = await notMailInput(input.raw);
+          const notMail = notMailInput(input.raw);
           if (notMail) {
             unreadable++;
             process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(notMail)} — kept for review (crieur failed list)\n`);
