@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
-import { readMembershipRequest } from '../../../src/core/membership/request.ts';
+import { checkStems, mayHoldRequest, readMembershipRequest } from '../../../src/core/membership/request.ts';
+import { MEMBERSHIP_GRAMMAR } from '../../../src/core/membership/grammar.ts';
+import { newTextLines } from '../../../src/core/command/new-text.ts';
+import { fold } from '../../../src/core/text/fold.ts';
+import { mailparserReader } from '../../../src/adapters/mailparser.ts';
+import { corpusMessages, hasCorpus } from '../../support/corpus.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from '../classify/build.ts';
 
@@ -102,5 +107,33 @@ describe('membership grammar', () => {
       ]),
     ).toThrow(/"stop" claimed by subscribe and unsubscribe/);
     expect(() => defineGrammar([{ verb: 'unsubscribe', arg: 'none', words: { fr: ['Désabonner'], en: [] } }])).toThrow(/not folded/);
+  });
+});
+
+describe('the prefilter (mayHoldRequest): a body it turns away has no request line', () => {
+  it('lets through requests written with accents, capitals, decomposed accents, invisible characters, entities', async () => {
+    for (const body of ['DÉSABONNER\n', 'De\u0301sabonnement\n', 'sub\u200bscribe\n', 'Bonjour,\n\nRÉSUMÉ hebdomadaire\n', '&nbsp;se&nbsp;désabonner\n', "S\u2019ABONNER\n", 'remove\u00a0me\n']) {
+      expect(mayHoldRequest(body), JSON.stringify(body)).toBe(true);
+      expect(readMembershipRequest(await mail({ subject: '(sans objet)', body })), JSON.stringify(body)).not.toBeNull();
+    }
+  });
+
+  it('turns away no corpus message whose new text has a line with a request word in it', async () => {
+    if (!hasCorpus) return;
+    let turnedAway = 0;
+    for (const m of corpusMessages()) {
+      const text = (await mailparserReader.read(m.raw)).text;
+      if (mayHoldRequest(text)) continue;
+      turnedAway++;
+      const words = MEMBERSHIP_GRAMMAR.flatMap((s) => [...s.words.fr, ...s.words.en]);
+      const lines = newTextLines(text).map((l) => fold(l));
+      expect(lines.filter((l) => words.some((w) => l.includes(w))), m.id).toEqual([]);
+    }
+    // The filter does turn most mail away (else it would cost without saving).
+    expect(turnedAway).toBeGreaterThan(corpusMessages().length / 2);
+  });
+
+  it('a grammar word without a stem fails at load', () => {
+    expect(() => checkStems(['abonner', 'inscrivez-moi', 'opt out'])).toThrow(/"opt out" holds none of the stems/);
   });
 });
