@@ -23,7 +23,8 @@
  * Goals (issue 12; figures only, never asserted): end to end ≥ 0.33 × the bare-library bound of the same run;
  * APPEND → ack p99 < 0.5 s at 20 proposals/s; msg/s within 15 % from 1,000 to 20,000 messages, RSS bounded. Every database, Redis key,
  * temp dir and process the bench creates is removed at the end, also when it fails.
- * CRIEUR_BENCH_LOG=debug|trace makes the workers' logs louder (default info, as deployed); warn or quieter cannot be used:
+ * CRIEUR_BENCH_NODE_FLAGS='--trace-opt --trace-deopt' gives the worker other node flags than --cpu-prof's (its output lands in
+ * the worker's log: keep it with CRIEUR_BENCH_KEEP=1). CRIEUR_BENCH_LOG=debug|trace makes the workers' logs louder (default info, as deployed); warn or quieter cannot be used:
  * the bench reads the workers' readiness ("crieur running", an info line) from their logs. CRIEUR_BENCH_KEEP=1 keeps
  * the logs and configs after a run that went well (a failed run always keeps them).
  */
@@ -75,7 +76,7 @@ try {
       corpus,
       // 20,000 messages under load take minutes: the timeout grows with the backlog.
       timeoutMs: Math.max(opt('timeout', 300), total / 20) * 1000,
-      workerNodeFlags: flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+      workerNodeFlags: process.env.CRIEUR_BENCH_NODE_FLAGS ? process.env.CRIEUR_BENCH_NODE_FLAGS.split(' ') : flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
       workers: opt('workers', 1),
       log,
       progress: flag('progress'),
