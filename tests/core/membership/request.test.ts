@@ -118,19 +118,19 @@ describe('the prefilter (mayHoldRequest): a body it turns away has no request li
     }
   });
 
-  it('turns away no corpus message whose new text has a line with a request word in it', async () => {
-    if (!hasCorpus) return;
+  it.skipIf(!hasCorpus)('turns away no corpus message whose new text has a line with a request word in it', async () => {
+    const words = MEMBERSHIP_GRAMMAR.flatMap((s) => [...s.words.fr, ...s.words.en]);
+    const messages = corpusMessages();
     let turnedAway = 0;
-    for (const m of corpusMessages()) {
+    for (const m of messages) {
       const text = (await mailparserReader.read(m.raw)).text;
       if (mayHoldRequest(text)) continue;
       turnedAway++;
-      const words = MEMBERSHIP_GRAMMAR.flatMap((s) => [...s.words.fr, ...s.words.en]);
       const lines = newTextLines(text).map((l) => fold(l));
       expect(lines.filter((l) => words.some((w) => l.includes(w))), m.id).toEqual([]);
     }
     // The filter does turn most mail away (else it would cost without saving).
-    expect(turnedAway).toBeGreaterThan(corpusMessages().length / 2);
+    expect(turnedAway).toBeGreaterThan(messages.length / 2);
   });
 
   it('a grammar word without a stem fails at load', () => {
