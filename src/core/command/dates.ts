@@ -49,6 +49,14 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
 /** Words around a date that say nothing about it ("pour le 28", "on Jan 28", "at the next meetup"). */
 const FILLER = /^(?:le|la|l'|au|a la|a|pour|pour le|pour la|on|for|for the|at|at the|the|de|du|ce|cette|this|:|-|,)$/;
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/.])/;
+/** `10-12-2026`: dashes, with the year only (a bare `10-12` is as likely a range as a date). Same groups as NUMERIC. */
+const DASHED = /^(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/;
+/**
+ * A date written without its year that fell this few days ago is the writer's slip or the past, refused as past with
+ * this year's date shown ("programmer au 28 novembre" on 30 November): not the same day next year. Further back
+ * ("15 janvier" written in November) it is the next one.
+ */
+const RECENT_PAST_DAYS = 90;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
 const NOT_A_MONTH = '(?!\\s*(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\\b)';
 const WEEKDAY_DAY = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
@@ -111,7 +119,7 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
   const body = text.slice(lead);
   const fbody = folded.slice(lead);
   if (ISO.test(body)) return { fr: body, en: body };
-  const num = NUMERIC.exec(body);
+  const num = NUMERIC.exec(body) ?? DASHED.exec(body);
   if (num) {
     const a = Number(num[1]);
     const b = Number(num[2]);
@@ -170,10 +178,14 @@ function meaningless(leftover: string): boolean {
   return !words.some((w) => /\d/.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
 }
 
-/** The year in which month/day next comes, today included, in the group's zone. */
+/**
+ * The year in which month/day next comes, today included, in the group's zone — unless this year's fell within the
+ * last RECENT_PAST_DAYS: that one, which the caller then refuses as past.
+ */
 function nextYearFor(month: number, day: number, local: DateTime): number {
-  const thisYear = `${local.year}-${pad(month)}-${pad(day)}`;
-  return thisYear >= local.toISODate()! ? local.year : local.year + 1;
+  const thisYear = DateTime.fromObject({ year: local.year, month, day }, { zone: local.zone });
+  if (!thisYear.isValid || thisYear.toISODate()! >= local.toISODate()!) return local.year;
+  return local.startOf('day').diff(thisYear, 'days').days <= RECENT_PAST_DAYS ? local.year : local.year + 1;
 }
 
 /** `le 28`: the next 28th (today included); `jeudi 28`: the next 28th that is a Thursday, within a year. */

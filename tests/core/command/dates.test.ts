@@ -41,6 +41,15 @@ const CASES: ReadonlyArray<readonly [string, string, ReadOptions?]> = [
   ['programmer 28/01/2026', 'schedule 2026-01-28 !date-past'],
   ['schedule 2025-06-12', 'schedule 2025-06-12 !date-past'],
   ['programmer 29 novembre 2026', 'schedule 2026-11-29 !date-past'],
+  // without a year: a date that just went by is refused as past (shown), not taken as the same day next year
+  ['programmer au 28 novembre', 'schedule 2026-11-28 !date-past'],
+  ['programmer le 28/11', 'schedule 2026-11-28 !date-past'],
+  ['schedule Sep 15', 'schedule 2026-09-15 !date-past'], // 76 days ago
+  ['programmer 15 août', 'schedule 2027-08-15'], // 107 days ago: next year's
+  ['programmer 15 janvier', 'schedule 2027-01-15'],
+  // dashes, with the year: day first in a French group
+  ['programmer le 10-12-2026', 'schedule 2026-12-10'],
+  ['programmer 03-04-2027', 'schedule 2027-04-03'],
   ['programmer le 28', 'schedule 2026-12-28'], // the next 28th
   ['schedule the 28th at 7pm', 'schedule 2026-12-28T19:00'],
   ['programmer 12', 'schedule 2026-12-12 !date-ambiguous'], // a day, or event number 12?
@@ -81,7 +90,8 @@ describe.each(['UTC', 'America/New_York'])('dates, process TZ=%s', (tz) => {
     const day = (line: string): string[] => readCommands(line, late).commands.map(summary);
     expect(day('programmer demain')).toEqual(['schedule 2026-12-02']);
     expect(day("programmer aujourd'hui")).toEqual(['schedule 2026-12-01']);
-    expect(day('programmer 30 novembre')).toEqual(['schedule 2027-11-30']);
+    // yesterday there, written without a year: refused as past, not moved to next year
+    expect(day('programmer 30 novembre')).toEqual(['schedule 2026-11-30 !date-past']);
     expect(day('programmer 1er décembre')).toEqual(['schedule 2026-12-01']);
     expect(day('programmer 30/11/2026')).toEqual(['schedule 2026-11-30 !date-past']);
     // and in a zone behind UTC, the same instant is still the 30th
