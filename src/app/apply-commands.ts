@@ -81,7 +81,8 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   }
 
   const locale: Language = parsed.language ?? deps.config.group.locale;
-  const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now });
+  // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
+  const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
   const fx = new Effects(inboundId);
   const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: mail.from?.name?.trim() || auth.sender };
   let acted = 0;
@@ -126,7 +127,8 @@ interface Run {
   actorName: string;
 }
 
-const SPEAKER_VERBS = new Set(['confirm', 'withdraw']);
+/** What a speaker's reply may do (help: the transcript's speaker block). */
+const SPEAKER_VERBS = new Set(['confirm', 'withdraw', 'help']);
 const DECISIONS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
 
 /** One command line; true when it changed something. */

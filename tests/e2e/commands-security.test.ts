@@ -61,12 +61,30 @@ describe('command security (pglite)', () => {
     expect(await causedTo(live, inbound.id, MALLORY)).toEqual([]);
   });
 
-  it('a speaker token used for accept: refused in the speaker’s transcript, nothing changes', async () => {
+  it('a speaker token used for accept: nothing changes; the word is relayed to the organizers as the speaker’s message', async () => {
     const f = await fileProposal(live, 'Sécurité jeton orateur');
     const inbound = await send(live, command({ from: JEAN, token: spk(f.ref), body: 'accepter' }));
     expect(await statusOf(f.ref)).toBe('received');
     expect(await logOf(inbound.id)).toMatchObject({ outcome: 'executed', role: 'speaker' });
+    expect(await causedTo(live, inbound.id, JEAN)).toEqual([]);
+    expect((await causedTo(live, inbound.id, DIM)).map((r) => r.subjectRef)).toEqual([`${f.ref}/message/m${inbound.id}`]);
+  });
+
+  it('a speaker asking for help gets the help, not a refusal', async () => {
+    const f = await fileProposal(live, 'Aide orateur');
+    const messageId = '<aide-orateur@example.fr>';
+    const inbound = await send(live, command({ from: JEAN, token: spk(f.ref), body: 'aide', messageId }));
     expect((await causedTo(live, inbound.id, JEAN)).map((r) => r.subjectRef)).toEqual([`m${inbound.id}/transcript`]);
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === messageId), 'transcript', 30_000);
+    expect(t.mail.text).not.toMatch(/réservé aux organisateurs/);
+    expect(t.mail.text).toMatch(/confirmer/);
+  });
+
+  it('an organizer’s « Annuler » withdraws nothing: quoted back as not understood', async () => {
+    const f = await fileProposal(live, 'Annuler organisateur');
+    const inbound = await send(live, command({ from: DIM, token: org(f.ref), body: 'Annuler' }));
+    expect(await statusOf(f.ref)).toBe('received');
+    expect((await causedTo(live, inbound.id, DIM)).map((r) => r.subjectRef)).toEqual([`m${inbound.id}/transcript`]);
   });
 
   it('the token of proposal A with a speaker verb on B: B is untouched', async () => {

@@ -19,10 +19,20 @@ export type VerbArg = 'none' | 'text' | 'text-required' | 'date';
 
 export interface VerbSpec {
   verb: Verb;
-  role: CommandRole;
+  /**
+   * Whose verb it is. In a speaker's reply an organizer's verb is prose, relayed to the organizers ("OK", "Question :
+   * y aura-t-il un projecteur ?" answer them, they command nothing); an organizer may use a speaker's verb (a
+   * withdrawal or a confirmation given by phone) but for its `speakerWords`. `anyone`: both.
+   */
+  role: CommandRole | 'anyone';
   arg: VerbArg;
   /** Folded words and phrases; the longest one matching at the start of a line wins. */
   words: readonly string[];
+  /**
+   * Words that say the verb only from a speaker: an organizer writing "Annuler" under a transcript means "undo",
+   * not "withdraw this talk" — from an organizer they are quoted back as not understood.
+   */
+  speakerWords?: readonly string[];
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
@@ -45,11 +55,17 @@ export const GRAMMAR: readonly VerbSpec[] = [
   { verb: 'note', role: 'organizer', arg: 'text-required', words: ['note', 'nota', 'note interne', 'internal note'] },
   { verb: 'ask', role: 'organizer', arg: 'text-required', words: ['ask', 'question', 'demander'] },
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
-  { verb: 'help', role: 'organizer', arg: 'none', words: ['help', 'aide'] },
+  { verb: 'help', role: 'anyone', arg: 'none', words: ['help', 'aide'] },
   { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
   { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation'] },
   // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
-  { verb: 'withdraw', role: 'speaker', arg: 'none', words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk'] },
+  {
+    verb: 'withdraw',
+    role: 'speaker',
+    arg: 'none',
+    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk'],
+    speakerWords: ['annuler', 'cancel'],
+  },
 ];
 
 /** Before a verb: overrule an earlier decision (`override accept`, `forcer accepter`). */
@@ -65,6 +81,16 @@ export const NEXT_EVENT_PHRASES: readonly string[] = [
 
 export type WordTarget = { kind: 'verb'; spec: VerbSpec } | { kind: 'override' };
 
+/**
+ * What a verb's word is in a reply from `role` (unknown when the reader is not told whose reply it is: both
+ * readings are then open, and apply-commands decides): the verb, prose, or an attempt quoted back as not understood.
+ */
+export function heardAs(spec: VerbSpec, word: string, role: CommandRole | undefined): 'verb' | 'prose' | 'unknown' {
+  if (role === 'speaker' && spec.role === 'organizer') return 'prose';
+  if (role === 'organizer' && spec.speakerWords?.includes(word)) return 'unknown';
+  return 'verb';
+}
+
 export function indexWords(grammar: readonly VerbSpec[], override: readonly string[]): ReadonlyMap<string, WordTarget> {
   const byWord = new Map<string, WordTarget>();
   const claim = (word: string, target: WordTarget, name: string): void => {
@@ -73,7 +99,10 @@ export function indexWords(grammar: readonly VerbSpec[], override: readonly stri
     if (prior) throw new Error(`command grammar: "${word}" is claimed by both ${prior.kind === 'verb' ? prior.spec.verb : 'override'} and ${name}`);
     byWord.set(key, target);
   };
-  for (const spec of grammar) for (const w of spec.words) claim(w, { kind: 'verb', spec }, spec.verb);
+  for (const spec of grammar) {
+    for (const w of spec.speakerWords ?? []) if (!spec.words.includes(w)) throw new Error(`command grammar: "${w}" of ${spec.verb}'s speakerWords is not one of its words`);
+    for (const w of spec.words) claim(w, { kind: 'verb', spec }, spec.verb);
+  }
   for (const w of override) claim(w, { kind: 'override' }, 'override');
   return byWord;
 }

@@ -9,8 +9,8 @@
  * what follows unless it reads as a sentence about the verb ("Refuser serait dommage", "Note that…",
  * "decline?"); a date verb reads its date.
  */
-import type { Command } from './types.ts';
-import { PHRASES_LONGEST_FIRST, SINGLE_WORDS, WORDS, type VerbSpec } from './grammar.ts';
+import type { Command, CommandRole } from './types.ts';
+import { heardAs, PHRASES_LONGEST_FIRST, SINGLE_WORDS, WORDS, type VerbSpec } from './grammar.ts';
 import { readDate, type DateReference } from './dates.ts';
 import { proposalRef } from '../ref.ts';
 import { fold } from '../text/fold.ts';
@@ -19,12 +19,24 @@ import { matchLabel } from '../extract/fields.ts';
 
 export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'unknown' } | { kind: 'prose' };
 
+/** What a line is read against: the date reference, and whose reply it is when known (grammar.ts heardAs). */
+export type LineContext = DateReference & { role?: CommandRole };
+
 /** Longer lines are prose: nobody types a command and two hundred characters of reason on one line by mistake. */
 const MAX_LINE = 300;
 const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
 const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
 const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
 const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
+/** "Oui, je confirme", "Yes, I confirm": an assent before a speaker's verb says nothing more than the verb. */
+const ASSENT = /^(?:oui|yes|yep|si)\s*[,!.]\s*(?=\S)/i;
+/** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
+const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
+/**
+ * Courtesy after a speaker's verb ("Je confirme, merci !", "Confirmé ! Merci beaucoup, à bientôt.", "Je retire ma
+ * proposition, désolé."): still the verb alone. Folded; any number of them, with punctuation.
+ */
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous))+[\s,.;:!]*$/;
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
@@ -59,7 +71,7 @@ function phraseAt(f: string, at: number): string | null {
   return PHRASES_LONGEST_FIRST.find((p) => f.startsWith(p, at) && wordEnds(f, at + p.length)) ?? null;
 }
 
-export function readLine(raw: string, ref: DateReference): LineReading {
+export function readLine(raw: string, ref: LineContext): LineReading {
   // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
   // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
   if (/[,;]/.test(raw)) {
@@ -72,9 +84,11 @@ export function readLine(raw: string, ref: DateReference): LineReading {
   return readOne(raw, ref);
 }
 
-function readOne(raw: string, dateRef: DateReference): LineReading {
+function readOne(raw: string, dateRef: LineContext): LineReading {
   const line = raw.trim();
-  const s = unmark(line).trim().replace(LIST_MARKER, '');
+  const listed = unmark(line).trim().replace(LIST_MARKER, '');
+  const assented = ASSENT.test(listed);
+  const s = unquoteVerb(listed.replace(ASSENT, ''));
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   const f = foldKeepLength(s);
   let pos = 0;
@@ -84,13 +98,20 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
     return m ? m[0] : '';
   };
 
+  // "P-0007 accept", "P-0003, P-0004 : accepter": refs before the verb
   const leading: string[] = [];
-  const lead = REF.exec(f);
-  if (lead) {
+  for (;;) {
+    const save = pos;
+    if (leading.length > 0) skip(REF_LIST_SEP);
+    const lead = REF.exec(f.slice(pos));
+    if (!lead) {
+      pos = save;
+      break;
+    }
     leading.push(proposalRef(lead[1]!));
     pos += lead[0].length;
-    skip(SEP);
   }
+  if (leading.length > 0) skip(SEP);
   let override = false;
   let phrase = phraseAt(f, pos);
   if (phrase && WORDS.get(phrase)?.kind === 'override') {
@@ -104,6 +125,12 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
     return leading.length > 0 || override || misspelt(f.slice(pos)) ? { kind: 'unknown' } : { kind: 'prose' };
   }
   const spec = target.spec;
+  const heard = heardAs(spec, phrase, dateRef.role);
+  if (heard !== 'verb') return heard === 'unknown' ? { kind: 'unknown' } : { kind: 'prose' };
+  // Assent and courtesy around a speaker's answer only: an organizer's "Oui, ok" or "ok merci" answers a message
+  // ("thanks for the news"), it does not accept a talk.
+  const speakerVerb = spec.role === 'speaker';
+  if (assented && !speakerVerb) return { kind: 'prose' };
   pos += phrase.length;
 
   const refs: string[] = [];
@@ -150,7 +177,7 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
   const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
     case 'none':
-      if (bare === '') return make({});
+      if (bare === '' || (speakerVerb && COURTESY.test(fold(rest)))) return make({});
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {
@@ -166,6 +193,12 @@ function readOne(raw: string, dateRef: DateReference): LineReading {
       return make({ date: d.date, nextEvent: d.nextEvent, problem: d.problem });
     }
   }
+}
+
+/** `« confirmer »` → `confirmer`: the marks off a line that is only a quoted word or two. */
+function unquoteVerb(s: string): string {
+  const m = QUOTED.exec(s);
+  return m && m[1]!.split(/\s+/).length <= 3 ? `${m[1]}${m[2]}` : s;
 }
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */

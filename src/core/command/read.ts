@@ -10,9 +10,8 @@
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { MAX_GREETING, newTextLines } from './new-text.ts';
-import { readLine } from './read-line.ts';
+import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
-import type { DateReference } from './dates.ts';
 import { GREETING } from '../extract/abstract.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
@@ -21,18 +20,18 @@ const MAX_COMMAND_LINES = 100;
 const MAX_INTRO = 80;
 
 export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
-  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale });
+  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale, ...(opts.role ? { role: opts.role } : {}) });
 }
 
 /** readCommands with an optional reference instant (parseCommands' callers may have none). */
-export function readWith(text: string | null, ref: DateReference): ReadResult {
+export function readWith(text: string | null, ref: LineContext): ReadResult {
   const lines = newTextLines(text);
   const { corrections, used } = readCorrections(lines);
   const commands: Command[] = [];
   const unknown: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
   let start = first;
-  if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && GREETING.test(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && isGreeting(lines[first]!.trim()) && !used.has(first)) start = first + 1;
   start = afterIntro(lines, start, used, ref);
   let commentFrom = lines.length;
   let seen = 0;
@@ -59,11 +58,16 @@ export function readWith(text: string | null, ref: DateReference): ReadResult {
   return { commands, corrections, comment, unknown };
 }
 
+/** "Bonjour,", "Hi Dim," — and the French "Re," (hello again) that opens a second mail of the day. */
+function isGreeting(line: string): boolean {
+  return GREETING.test(line) || /^re\s*[,!]?$/i.test(line);
+}
+
 /**
  * "Voici mes décisions :", "My picks:": one short line announcing the commands, right at the top, is skipped when
  * a command follows it; anywhere else, or followed by prose, it is prose like any other.
  */
-function afterIntro(lines: readonly string[], start: number, used: ReadonlySet<number>, ref: DateReference): number {
+function afterIntro(lines: readonly string[], start: number, used: ReadonlySet<number>, ref: LineContext): number {
   const at = lines.findIndex((l, i) => i >= start && l.trim() !== '');
   if (at < 0 || used.has(at)) return start;
   const intro = lines[at]!.trim();

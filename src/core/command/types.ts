@@ -75,7 +75,12 @@ export interface Correction {
 }
 
 export interface ReadOptions {
-  /** The reader never guesses a role: organizer verbs and speaker verbs are both read; apply-commands filters. */
+  /**
+   * Whose reply it is, when known (the authenticated token's role): a speaker's organizer verbs are then prose, an
+   * organizer's speaker-only words not understood (grammar.ts heardAs). Left out, both are read as verbs and the use
+   * case filters (apply-commands refuses what the role may not do).
+   */
+  role?: CommandRole;
   timeZone: string;
   /** Locale of the group, for numeric dates (fr: 03/04 is 3 April). */
   locale: Language;

@@ -244,3 +244,54 @@ describe('edges', () => {
     expect(r.commands.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe("read as the author's role (the authenticated token's)", () => {
+  const as = (role: 'organizer' | 'speaker', text: string) => readCommands(text, { ...opts, role });
+
+  it("a speaker's organizer verbs are a message for the organizers, not commands refused", () => {
+    for (const text of ['OK', 'Lightning', 'Question : y aura-t-il un vidéoprojecteur HDMI ?', "Note : je ne serai là qu'à partir de 19h30.", 'statut']) {
+      const r = as('speaker', text);
+      expect(r.commands, text).toEqual([]);
+      expect(r.unknown, text).toEqual([]);
+      expect(r.comment, text).toBe(text);
+    }
+    // read without a role, the same lines are commands (apply-commands then says who may not)
+    expect(read('OK').commands.map(summary)).toEqual(['accept']);
+  });
+
+  it('a speaker may confirm, withdraw and ask for help', () => {
+    expect(as('speaker', 'confirmer').commands.map(summary)).toEqual(['confirm']);
+    expect(as('speaker', 'Annuler').commands.map(summary)).toEqual(['withdraw']);
+    expect(as('speaker', 'aide').commands.map(summary)).toEqual(['help']);
+  });
+
+  it("an organizer's « Annuler » (undo) is quoted back as not understood, never a withdrawal", () => {
+    for (const text of ['Annuler', 'cancel', 'annuler P-0007']) {
+      const r = as('organizer', text);
+      expect(r.commands, text).toEqual([]);
+      expect(r.unknown, text).toEqual([text]);
+    }
+    // the explicit verb still works: a withdrawal the speaker gave by phone
+    expect(as('organizer', 'retirer').commands.map(summary)).toEqual(['withdraw']);
+  });
+});
+
+describe('answers as people write them', () => {
+  it.each<[string, string[]]>([
+    ['Je confirme, merci !', ['confirm']],
+    ['Confirmé ! Merci beaucoup, à bientôt.', ['confirm']],
+    ['Oui, je confirme.', ['confirm']],
+    ['« confirmer »', ['confirm']],
+    ['Je retire ma proposition, désolé.', ['withdraw']],
+    ['Yes, I confirm', ['confirm']],
+    ['P-0003, P-0004 : accepter', ['accept P-0003', 'accept P-0004']],
+    ['P-0003 et P-0004 refuser', ['decline P-0003', 'decline P-0004']],
+    ['Re,\naccepter', ['accept']],
+  ])('%j', (text, commands) => {
+    expect(acts(text)).toEqual(commands);
+  });
+
+  it.each(['ok merci', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir'])('an organizer verb with courtesy or assent stays prose: %j', (text) => {
+    expect(acts(text)).toEqual([]);
+  });
+});
