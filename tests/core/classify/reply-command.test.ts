@@ -122,3 +122,22 @@ describe('reply tokens', () => {
     expect(c.kind).toBe('list-post');
   });
 });
+
+describe('crieur parse reads an authenticated reply as its role, as the command worker does', () => {
+  const plusAddr = (token: string) => `talks+${token}@pgug.example.org`;
+
+  it("a speaker's « OK » answers the organizers: a reply, no verb", async () => {
+    const c = classify(await mail({ from: SPEAKER, to: plusAddr(speakerToken), subject: 'Re: [P-0007] Question', body: 'OK' }), ctx);
+    expect(c).toMatchObject({ kind: 'reply', command: { verbs: [], authenticated: true } });
+  });
+
+  it("an organizer's « Annuler » is no withdrawal", async () => {
+    const c = classify(await mail({ from: ORGANIZER, to: plusAddr(orgToken), subject: 'Re: [P-0007]', body: 'Annuler' }), ctx);
+    expect(c.command).toMatchObject({ verbs: [], authenticated: true });
+  });
+
+  it("a speaker's « Je confirme, merci ! » confirms", async () => {
+    const c = classify(await mail({ from: SPEAKER, to: plusAddr(speakerToken), subject: 'Re: [P-0007] Action requise', body: 'Je confirme, merci !' }), ctx);
+    expect(c).toMatchObject({ kind: 'command', command: { verbs: ['confirm'], authenticated: true } });
+  });
+});
