@@ -46,14 +46,39 @@ export function isSignOff(line: string): boolean {
 export function newTextLines(text: string | null): string[] {
   if (!text) return [];
   const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
-  const start = quoteStart(lines);
+  const start = historyStart(lines);
   const top = lines.slice(0, start).filter((l) => !isQuoteLine(l));
   const written = top.filter((l) => l.trim() !== '');
-  // "Bonjour," alone above the quote still means the answers are inline
-  const onlyGreeting = written.length === 1 && written[0]!.trim().length <= MAX_GREETING && GREETING.test(written[0]!.trim());
-  if ((written.length > 0 && !onlyGreeting) || start >= lines.length) return untilSignOff(top);
+  // "Bonjour," or "Réponses dans le texte :" alone above the quote still means the answers are inline
+  const onlyPreamble = written.length > 0 && written.length <= 2 && written.every((l) => isPreamble(l.trim()));
+  if ((written.length > 0 && !onlyPreamble) || start >= lines.length) return untilSignOff(top);
   const inline = inlineAnswers(lines, start);
   return untilSignOff(inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top);
+}
+
+/**
+ * Where the quoted history starts. "Réponse dans le texte :" right above an attribution ends with a colon as an
+ * attribution's first line does, and was taken for one: an introduction there is the writer's, the history below it.
+ */
+function historyStart(lines: readonly string[]): number {
+  const start = quoteStart(lines);
+  if (start >= lines.length || !isPreamble(lines[start]!.trim()) || GREETING.test(lines[start]!.trim())) return start;
+  const below = quoteStart(lines.slice(start + 1));
+  return below < lines.length - start - 1 ? start + 1 + below : start;
+}
+
+/** An introduction to answers written between the quoted lines: "Réponse dans le texte :", "See my answers below." */
+const INLINE_INTRO = /\b(?:ci-dessous|dans le texte|entre les lignes|below|inline|in-line|interleaved)\b|[:：]$/i;
+const MAX_INTRO = 80;
+
+/** "Réponse dans le texte :", "Voir ma réponse ci-dessous.", "My answers:": a short line announcing answers. */
+export function introducesAnswers(line: string): boolean {
+  return line.length <= MAX_INTRO && INLINE_INTRO.test(line);
+}
+
+/** A line that only opens a reply: a greeting, or a short introduction to the answers. */
+function isPreamble(line: string): boolean {
+  return (line.length <= MAX_GREETING && GREETING.test(line)) || introducesAnswers(line);
 }
 
 /**

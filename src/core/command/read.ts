@@ -9,15 +9,13 @@
  * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { MAX_GREETING, newTextLines } from './new-text.ts';
+import { introducesAnswers, MAX_GREETING, newTextLines } from './new-text.ts';
 import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import { GREETING } from '../extract/abstract.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
-/** An introduction to the commands is a short line ending with a colon. */
-const MAX_INTRO = 80;
 
 export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
   return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale, ...(opts.role ? { role: opts.role } : {}) });
@@ -71,7 +69,7 @@ function afterIntro(lines: readonly string[], start: number, used: ReadonlySet<n
   const at = lines.findIndex((l, i) => i >= start && l.trim() !== '');
   if (at < 0 || used.has(at)) return start;
   const intro = lines[at]!.trim();
-  if (intro.length > MAX_INTRO || !/[:：]$/.test(intro) || readLine(intro, ref).kind !== 'prose') return start;
+  if (!introducesAnswers(intro) || readLine(intro, ref).kind !== 'prose') return start;
   const next = lines.findIndex((l, i) => i > at && l.trim() !== '');
   return next >= 0 && !used.has(next) && readLine(lines[next]!.trim(), ref).kind === 'commands' ? at + 1 : start;
 }

@@ -295,3 +295,22 @@ describe('answers as people write them', () => {
     expect(acts(text)).toEqual([]);
   });
 });
+
+describe('answers between the quoted lines, under a short introduction', () => {
+  const quoted = (intro: string, answer: string) =>
+    `${intro}\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n> Nouvelle proposition P-0007\n${answer}\n> Répondez par accepter ou refuser.\n`;
+
+  it.each(['Réponse dans le texte :', 'Voir ma réponse ci-dessous.', 'Answers inline.', 'Bonjour,'])('%j', (intro) => {
+    expect(acts(quoted(intro, 'accepter'))).toEqual(['accept']);
+  });
+
+  it('a sentence above the quote is the message: nothing inline is read', () => {
+    expect(acts(quoted('Je regarde ça ce soir et je reviens vers vous.', 'accepter'))).toEqual([]);
+  });
+});
+
+describe('a short line that is not an introduction stays the message', () => {
+  it.each(['Je serai en ligne demain.\naccepter', 'Les slides sont en pièce jointe.\naccepter'])('%j', (text) => {
+    expect(acts(text)).toEqual([]);
+  });
+});
