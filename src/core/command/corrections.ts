@@ -39,11 +39,13 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
     corrections.abstract = a.length > MAX_ABSTRACT ? `${a.slice(0, MAX_ABSTRACT - 1)}…` : a;
     take('abstract');
   }
+  // "Format : talk de 30 minutes" says the length too, as it does when filed (extract/index.ts reads it there)
   const d = values.duration ? durationFromField(values.duration) : null;
+  const inFormat = !d && values.format ? durationFromField(values.format) : null;
   if (d) {
     corrections.durationMinutes = d.minutes;
     take('duration');
-  }
+  } else if (inFormat) corrections.durationMinutes = inFormat.minutes;
   const format = values.format ? formatFromValue(fold(values.format), values.format) : null;
   if (format) {
     corrections.format = format;

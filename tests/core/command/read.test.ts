@@ -223,6 +223,19 @@ describe('speaker corrections', () => {
     expect(r.comment).toBe('See you there.');
   });
 
+  it('a length given with the format is the duration, as when the proposal was filed', async () => {
+    const line = 'Format : talk de 30 minutes';
+    expect(read(line).corrections).toEqual({ format: 'talk', durationMinutes: 30 });
+    const { extractProposal } = await import('../../../src/core/extract/index.ts');
+    const { mail } = await import('../classify/build.ts');
+    const filed = extractProposal(await mail({ subject: 'Proposition de talk', body: `Bonjour,\n\nJe vous propose un talk.\n\nTitre : Partitionnement\n${line}\n` }), {
+      ownAddresses: ['talks@pgug.example.org'],
+      organizers: [],
+      secret: null,
+    });
+    expect(filed.proposal).toMatchObject({ format: 'talk', durationMinutes: 30 });
+  });
+
   it('a label whose value cannot be read stays in the comment', () => {
     const r = read('Durée : je ne sais pas encore');
     expect(r.corrections).toEqual({});
