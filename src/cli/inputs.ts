@@ -2,6 +2,7 @@
  * What `parse` and `ingest` read: files, or `-` for stdin; an mbox (recognised by content, src/core/mbox.ts)
  * counts as one input per message, so a list archive or an old proposals folder goes in whole.
  */
+import { fileErrorText } from '../core/text/file-error.ts';
 import { readFile } from 'node:fs/promises';
 import { isMbox, splitMbox } from '../core/mbox.ts';
 import { readStdin } from './stdin.ts';
@@ -26,7 +27,7 @@ export async function* readInputs(files: readonly string[]): AsyncGenerator<Inpu
     try {
       raw = file === '-' ? await readStdin() : await readFile(file);
     } catch (err) {
-      yield { file, error: `cannot read ${file === '-' ? 'standard input' : file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+      yield { file, error: `cannot read ${file === '-' ? 'standard input' : file}: ${fileErrorText(err)}` };
       continue;
     }
     if (isMbox(raw)) yield* splitMbox(raw).map((m, i) => ({ file, message: i + 1, raw: m }));

@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
-    return report(err, verbose);
+    return report(err, verbose, wanted?.name ?? null);
   }
 }
 
@@ -55,10 +55,14 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-function report(err: unknown, verbose: boolean): number {
+function report(err: unknown, verbose: boolean, command: string | null): number {
   if (err instanceof CommanderError) {
     // --help and --version surface as "errors" with exit code 0.
-    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err.exitCode === 0) return EXIT.ok;
+    // Commander said what was wrong ("error: unknown option '--bogus'"); the fix is in the command's help — unless
+    // that help was just printed.
+    if (!['commander.help', 'commander.helpDisplayed'].includes(err.code)) process.stderr.write(`(see crieur ${command ? `${command} ` : ''}--help)\n`);
+    return EXIT.usage;
   }
   const e = err as Error & { exitCode?: unknown };
   // ConfigError (78) and CliError carry their exit code; anything else is a runtime failure.

@@ -2,6 +2,7 @@
  * Reads the YAML file, applies `CRIEUR_*` overrides, validates. An invalid value becomes a ConfigError that
  * names the key and what is expected; the CLI maps it to exit 78.
  */
+import { fileErrorText } from '../core/text/file-error.ts';
 import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -69,7 +70,8 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new ConfigError(`cannot read configuration file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      const fix = (err as NodeJS.ErrnoException).code === 'ENOENT' ? ' (crieur init writes one; or give --config FILE)' : '';
+      throw new ConfigError(`cannot read configuration file ${file}: ${fileErrorText(err)}${fix}`);
     }
     try {
       raw = parseYaml(text) ?? {};

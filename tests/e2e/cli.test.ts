@@ -28,6 +28,14 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     const r = await run(['frobnicate']);
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(/frobnicate/);
+    expect(r.stderr).toMatch(/^\(see crieur --help\)$/m);
+  });
+
+  it("an unknown option exits 64 and points at the command's help", async () => {
+    const r = await run(['parse', '--bogus', PROPOSAL]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/unknown option '--bogus'/);
+    expect(r.stderr).toMatch(/^\(see crieur parse --help\)$/m);
   });
 
   it.each([
