@@ -27,7 +27,11 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
     result.proposal = x.proposal;
     warnings.push(...x.warnings);
   }
-  if (c.command) result.command = c.command;
+  if (c.command) {
+    result.command = c.command;
+    // authenticated: false for want of a secret says nothing about the sender: say why
+    if (!ctx.secret) warnings.push('reply token not checked: no secret configured (set secret in the configuration)');
+  }
   if (c.bounce) result.bounce = c.bounce;
   if (c.membership) result.membership = c.membership;
   return result;

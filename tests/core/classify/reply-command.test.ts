@@ -141,3 +141,12 @@ describe('crieur parse reads an authenticated reply as its role, as the command 
     expect(c).toMatchObject({ kind: 'command', command: { verbs: ['confirm'], authenticated: true } });
   });
 });
+
+describe('crieur parse without a secret', () => {
+  it('says why a reply token is not authenticated', async () => {
+    const { understand } = await import('../../../src/core/understand.ts');
+    const m = await mail({ from: ORGANIZER, to: `talks+${orgToken}@pgug.example.org`, subject: 'Re: [P-0007]', body: 'accept' });
+    expect(understand(m, { ...ctx, secret: null }).warnings).toContain('reply token not checked: no secret configured (set secret in the configuration)');
+    expect(understand(m, ctx).warnings).not.toContain('reply token not checked: no secret configured (set secret in the configuration)');
+  });
+});
