@@ -33,10 +33,15 @@ export interface VerbSpec {
    * not "withdraw this talk" — from an organizer they are quoted back as not understood.
    */
   speakerWords?: readonly string[];
+  /**
+   * Words that act only alone: "ok merci" thanks for the news, "Accepté, merci !" accepts. Other words of a verb that
+   * takes no argument may carry courtesy after them (read-line.ts COURTESY).
+   */
+  aloneWords?: readonly string[];
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
-  { verb: 'accept', role: 'organizer', arg: 'none', words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', 'ok', 'okay'] },
+  { verb: 'accept', role: 'organizer', arg: 'none', words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', 'ok', 'okay'], aloneWords: ['ok', 'okay'] },
   {
     verb: 'decline',
     role: 'organizer',
@@ -100,7 +105,9 @@ export function indexWords(grammar: readonly VerbSpec[], override: readonly stri
     byWord.set(key, target);
   };
   for (const spec of grammar) {
-    for (const w of spec.speakerWords ?? []) if (!spec.words.includes(w)) throw new Error(`command grammar: "${w}" of ${spec.verb}'s speakerWords is not one of its words`);
+    for (const w of [...(spec.speakerWords ?? []), ...(spec.aloneWords ?? [])]) {
+      if (!spec.words.includes(w)) throw new Error(`command grammar: "${w}" of ${spec.verb}'s speakerWords or aloneWords is not one of its words`);
+    }
     for (const w of spec.words) claim(w, { kind: 'verb', spec }, spec.verb);
   }
   for (const w of override) claim(w, { kind: 'override' }, 'override');

@@ -28,15 +28,18 @@ const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
 const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
 const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
 const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
+/** "Décision : accepter", "Réponse : refuser": a label before the verb, as a form would have it. */
+const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:：]\s*(?=\S)/i;
 /** "Oui, je confirme", "Yes, I confirm": an assent before a speaker's verb says nothing more than the verb. */
 const ASSENT = /^(?:oui|yes|yep|si)\s*[,!.]\s*(?=\S)/i;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
- * Courtesy after a speaker's verb ("Je confirme, merci !", "Confirmé ! Merci beaucoup, à bientôt.", "Je retire ma
- * proposition, désolé."): still the verb alone. Folded; any number of them, with punctuation.
+ * Courtesy after a verb that takes nothing ("Je confirme, merci !", "Confirmé ! Merci beaucoup, à bientôt.", "Je retire
+ * ma proposition, désolé.", "Accepté 👍", "Accepted, thanks!"): still the verb alone — but for the grammar's aloneWords
+ * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous))+[\s,.;:!]*$/;
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous))*[\s,.;:!]*$/;
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
@@ -86,7 +89,7 @@ export function readLine(raw: string, ref: LineContext): LineReading {
 
 function readOne(raw: string, dateRef: LineContext): LineReading {
   const line = raw.trim();
-  const listed = unmark(line).trim().replace(LIST_MARKER, '');
+  const listed = unmark(line).trim().replace(LIST_MARKER, '').replace(VERB_LABEL, '');
   const assented = ASSENT.test(listed);
   const s = unquoteVerb(listed.replace(ASSENT, ''));
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
@@ -127,10 +130,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const spec = target.spec;
   const heard = heardAs(spec, phrase, dateRef.role);
   if (heard !== 'verb') return heard === 'unknown' ? { kind: 'unknown' } : { kind: 'prose' };
-  // Assent and courtesy around a speaker's answer only: an organizer's "Oui, ok" or "ok merci" answers a message
-  // ("thanks for the news"), it does not accept a talk.
-  const speakerVerb = spec.role === 'speaker';
-  if (assented && !speakerVerb) return { kind: 'prose' };
+  // Assent before a speaker's answer only: an organizer's "Oui, ok" answers a message, it does not accept a talk.
+  if (assented && spec.role !== 'speaker') return { kind: 'prose' };
   pos += phrase.length;
 
   const refs: string[] = [];
@@ -177,7 +178,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
     case 'none':
-      if (bare === '' || (speakerVerb && COURTESY.test(fold(rest)))) return make({});
+      if (bare === '' || (!spec.aloneWords?.includes(phrase) && COURTESY.test(fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f/gu, '')))) return make({});
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {

@@ -47,4 +47,11 @@ describe('the command grammar table', () => {
     expect(() => indexWords(twice, OVERRIDE_WORDS)).toThrow(/"ok" is claimed by both accept and status/);
     expect(() => indexWords(GRAMMAR, ['accept'])).toThrow(/claimed by both accept and override/);
   });
+
+  it('fails at load when a speaker-only or alone word is not one of its verb’s words', () => {
+    const stray = [{ verb: 'withdraw' as const, role: 'speaker' as const, arg: 'none' as const, words: ['retirer'], speakerWords: ['annuler'] }];
+    expect(() => indexWords(stray, [])).toThrow(/"annuler" of withdraw's speakerWords or aloneWords is not one of its words/);
+    const alone = [{ verb: 'accept' as const, role: 'organizer' as const, arg: 'none' as const, words: ['accept'], aloneWords: ['ok'] }];
+    expect(() => indexWords(alone, [])).toThrow(/"ok" of accept's/);
+  });
 });

@@ -300,11 +300,16 @@ describe('answers as people write them', () => {
     ['P-0003, P-0004 : accepter', ['accept P-0003', 'accept P-0004']],
     ['P-0003 et P-0004 refuser', ['decline P-0003', 'decline P-0004']],
     ['Re,\naccepter', ['accept']],
+    ['Accepté 👍', ['accept']],
+    ['Accepté, merci !', ['accept']],
+    ['Accepted, thanks!', ['accept']],
+    ['Décision : accepter', ['accept']],
+    ['Réponse : refuser', ['decline']],
   ])('%j', (text, commands) => {
     expect(acts(text)).toEqual(commands);
   });
 
-  it.each(['ok merci', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir'])('an organizer verb with courtesy or assent stays prose: %j', (text) => {
+  it.each(['ok merci', 'OK, thanks', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir'])('courtesy after « ok », assent before an organizer verb, a sentence after a verb: prose: %j', (text) => {
     expect(acts(text)).toEqual([]);
   });
 });
