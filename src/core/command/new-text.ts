@@ -62,7 +62,7 @@ export function newTextLines(text: string | null): string[] {
  */
 function historyStart(lines: readonly string[]): number {
   const start = quoteStart(lines);
-  if (start >= lines.length || !isPreamble(lines[start]!.trim()) || GREETING.test(lines[start]!.trim())) return start;
+  if (start >= lines.length || !isPreamble(lines[start]!.trim()) || isGreeting(lines[start]!.trim())) return start;
   const below = quoteStart(lines.slice(start + 1));
   return below < lines.length - start - 1 ? start + 1 + below : start;
 }
@@ -76,9 +76,14 @@ export function introducesAnswers(line: string): boolean {
   return line.length <= MAX_INTRO && INLINE_INTRO.test(line);
 }
 
+/** "Bonjour,", "Hi Dim," — and the French "Re," (hello again) that opens a second mail of the day. */
+export function isGreeting(line: string): boolean {
+  return line.length <= MAX_GREETING && (GREETING.test(line) || /^re\s*[,!]?$/i.test(line));
+}
+
 /** A line that only opens a reply: a greeting, or a short introduction to the answers. */
 function isPreamble(line: string): boolean {
-  return (line.length <= MAX_GREETING && GREETING.test(line)) || introducesAnswers(line);
+  return isGreeting(line) || introducesAnswers(line);
 }
 
 /**

@@ -9,10 +9,9 @@
  * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { introducesAnswers, MAX_GREETING, newTextLines } from './new-text.ts';
+import { introducesAnswers, isGreeting, newTextLines } from './new-text.ts';
 import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
-import { GREETING } from '../extract/abstract.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
@@ -29,7 +28,7 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   const unknown: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
   let start = first;
-  if (first >= 0 && lines[first]!.trim().length <= MAX_GREETING && isGreeting(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  if (first >= 0 && isGreeting(lines[first]!.trim()) && !used.has(first)) start = first + 1;
   start = afterIntro(lines, start, used, ref);
   let commentFrom = lines.length;
   let seen = 0;
@@ -54,11 +53,6 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { commands, corrections, comment, unknown };
-}
-
-/** "Bonjour,", "Hi Dim," — and the French "Re," (hello again) that opens a second mail of the day. */
-function isGreeting(line: string): boolean {
-  return GREETING.test(line) || /^re\s*[,!]?$/i.test(line);
 }
 
 /**

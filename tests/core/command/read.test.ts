@@ -318,7 +318,7 @@ describe('answers between the quoted lines, under a short introduction', () => {
   const quoted = (intro: string, answer: string) =>
     `${intro}\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n> Nouvelle proposition P-0007\n${answer}\n> Répondez par accepter ou refuser.\n`;
 
-  it.each(['Réponse dans le texte :', 'Voir ma réponse ci-dessous.', 'Answers inline.', 'Bonjour,'])('%j', (intro) => {
+  it.each(['Réponse dans le texte :', 'Voir ma réponse ci-dessous.', 'Answers inline.', 'Bonjour,', 'Re,'])('%j', (intro) => {
     expect(acts(quoted(intro, 'accepter'))).toEqual(['accept']);
   });
 
