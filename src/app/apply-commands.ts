@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { authenticate, type Authentication } from '../core/command/authenticate.ts';
 import type { Command, Correction, ReadOptions, ReadResult } from '../core/command/types.ts';
+import { GRAMMAR } from '../core/command/grammar.ts';
 import { mintedOn } from '../core/tokens.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
 import { noteText, stateNote, type Note } from '../core/decision/words.ts';
@@ -127,8 +128,11 @@ interface Run {
   actorName: string;
 }
 
-/** What a speaker's reply may do (help: the transcript's speaker block). */
-const SPEAKER_VERBS = new Set(['confirm', 'withdraw', 'help']);
+/**
+ * What a speaker's reply may do: the grammar's speaker verbs and those for anyone (help) — one table. The reader
+ * already reads a speaker's organizer words as prose; this holds for a reader told no role.
+ */
+const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((s) => s.role !== 'organizer').map((s) => s.verb));
 const DECISIONS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
 
 /** One command line; true when it changed something. */

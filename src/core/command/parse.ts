@@ -25,7 +25,7 @@ export function verbString(c: Command): string {
 }
 
 export function parseCommands(text: string | null, opts: ParseOptions = {}): ParsedCommand {
-  const read = readWith(text, { now: opts.now ?? null, timeZone: opts.timeZone ?? 'Europe/Paris', locale: opts.locale ?? 'fr', ...(opts.role ? { role: opts.role } : {}) });
+  const read = readWith(text, { now: opts.now ?? null, timeZone: opts.timeZone ?? 'Europe/Paris', locale: opts.locale ?? 'fr', role: opts.role });
   const acting = read.commands.filter((c) => c.problem === null);
   return { verbs: acting.map(verbString), ref: acting.find((c) => c.ref !== null)?.ref ?? null };
 }

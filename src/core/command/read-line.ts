@@ -20,7 +20,7 @@ import { matchLabel } from '../extract/fields.ts';
 export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'unknown' } | { kind: 'prose' };
 
 /** What a line is read against: the date reference, and whose reply it is when known (grammar.ts heardAs). */
-export type LineContext = DateReference & { role?: CommandRole };
+export type LineContext = DateReference & { role?: CommandRole | undefined };
 
 /** Longer lines are prose: nobody types a command and two hundred characters of reason on one line by mistake. */
 const MAX_LINE = 300;

@@ -17,7 +17,7 @@ import { readCorrections } from './corrections.ts';
 const MAX_COMMAND_LINES = 100;
 
 export function readCommands(text: string | null, opts: ReadOptions): ReadResult {
-  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale, ...(opts.role ? { role: opts.role } : {}) });
+  return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale, role: opts.role });
 }
 
 /** readCommands with an optional reference instant (parseCommands' callers may have none). */

@@ -80,7 +80,7 @@ export interface ReadOptions {
    * organizer's speaker-only words not understood (grammar.ts heardAs). Left out, both are read as verbs and the use
    * case filters (apply-commands refuses what the role may not do).
    */
-  role?: CommandRole;
+  role?: CommandRole | undefined;
   timeZone: string;
   /** Locale of the group, for numeric dates (fr: 03/04 is 3 April). */
   locale: Language;
