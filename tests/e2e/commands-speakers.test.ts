@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sentTo, useLiveImap, waitFor } from '../support/pipeline.ts';
-import { DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
+import { causedTo, DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
 
 describe('speakers answer by email (pglite)', () => {
   const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 } } });
@@ -45,6 +45,18 @@ describe('speakers answer by email (pglite)', () => {
     const updated = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'updated');
     expect(updated).toMatchObject({ actor: JEAN, messageId: inbound.id });
     await toOrganizers(f.ref, /corrige/);
+  });
+
+  it('an unlabelled corrected proposal (Gmail, fr), as the acknowledgement invites: it replaces the filed one; the organizers are told of the change, not sent the text as a message', async () => {
+    const f = await fileProposal(live, 'Partitionnement');
+    const inbound = await send(live, fixtureReply('22-gmail-speaker-corrected-proposal-fr.eml', { ref: f.ref }));
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p.title).toBe('Partitionnement déclaratif en production : trois ans après');
+    expect(p.abstract).toContain('ce que PostgreSQL 17 change pour nous');
+    const updated = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'updated');
+    expect(updated).toMatchObject({ actor: JEAN, messageId: inbound.id });
+    await toOrganizers(f.ref, /corrige/);
+    expect(await causedTo(live, inbound.id, DIM)).toEqual([{ purpose: 'notify-organizer', subjectRef: `${f.ref}/corrected/m${inbound.id}` }]);
   });
 
   it('a speaker token cannot accept: a speaker’s « accepter » is a message for the organizers, nothing changes', async () => {

@@ -91,7 +91,10 @@ export interface ReadOptions {
 export interface ReadResult {
   /** Command lines from the top, in order, up to the first line that is not a command. */
   commands: Command[];
-  /** Labelled corrections found in the new text (speakers), {} when none. */
+  /**
+   * A speaker's corrections: labelled lines in the new text, or what an unlabelled corrected proposal states
+   * (resubmission.ts; read as a speaker's only); {} when none.
+   */
   corrections: Correction;
   /**
    * The new text that is not a command: the first non-command line and what follows it, with quotes,

@@ -25,6 +25,8 @@ interface Expected {
   comment?: string;
   /** `crieur parse`'s command.verbs for it (dates read as of the mail's Date header). */
   verbs?: string[];
+  /** Read as this role's reply (the token's), as apply-commands reads it; no role when absent. */
+  role?: ReadOptions['role'];
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -65,12 +67,24 @@ const EXPECTED: Record<string, Expected> = {
     commands: ['override accept P-0007'],
     comment: "Je reviens sur le refus : l'orateur a accepté de raccourcir à 20 minutes.",
   },
+  // a speaker's answer offers a length: a message for the organizers, not a corrected proposal
   '19-gmail-speaker-answer-fr.eml': {
+    role: 'speaker',
     commands: [],
     comment: "Bonjour,\n\nOui, je peux le faire en 20 minutes, sans la démo en direct.\nJe remplacerai la démo par deux captures d'écran.",
   },
   '20-outlook-web-html-only-talk-release-fr.eml': { html: true, commands: ['talk P-0008', 'release'], comment: '' },
   '21-gmail-android-prose-apologies-en.eml': { commands: [], comment: 'Accept my apologies for the delay, here are the slides.', verbs: [] },
+  // the acknowledgement's « répondez avec la proposition corrigée », answered unlabelled: title and abstract replaced
+  '22-gmail-speaker-corrected-proposal-fr.eml': {
+    role: 'speaker',
+    commands: [],
+    corrections: {
+      title: 'Partitionnement déclaratif en production : trois ans après',
+      abstract: 'Trois ans de partitionnement déclaratif sur une base de 4 To : ce qui a\nmarché, ce qui a cassé, et ce que PostgreSQL 17 change pour nous.',
+    },
+    comment: '',
+  },
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
@@ -84,7 +98,7 @@ describe('reply fixtures', () => {
     const e = EXPECTED[file]!;
     const mail = await readMail(readFileSync(dir + file));
     expect(mail.textFromHtml).toBe(e.html ?? false);
-    const r = readCommands(mail.text, opts);
+    const r = readCommands(mail.text, { ...opts, role: e.role });
     expect(r.commands.map(summary)).toEqual(e.commands);
     expect(r.unknown).toEqual(e.unknown ?? []);
     expect(r.corrections).toEqual(e.corrections ?? {});
