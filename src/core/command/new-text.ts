@@ -12,6 +12,7 @@
 import { isQuoteLine, quoteStart, MAX_SCAN } from '../text/quotes.ts';
 import { CLOSING, DELIMITER, MOBILE } from '../text/signature.ts';
 import { GREETING } from '../extract/abstract.ts';
+import { isForwardMarker } from '../text/forward.ts';
 
 /** Mobile and webmail footers beyond the ones proposal extraction knows ("Envoyé depuis Outlook", "Sent via …"). */
 const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (from|with|via)\s|get outlook for\b|obtenir outlook pour\b|t[ée]l[ée]charger outlook\b)/i;
@@ -38,7 +39,12 @@ export function cleanLine(line: string): string {
 export function isSignOff(line: string): boolean {
   const t = line.trim();
   if (DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t)) return true;
-  const bare = t.replace(/^[*_]+|[*_]+$/g, '').trim();
+  return isClosing(t);
+}
+
+/** "Merci,", "Cordialement", "Best," — a closing formula (the writer's name follows). */
+function isClosing(line: string): boolean {
+  const bare = line.trim().replace(/^[*_]+|[*_]+$/g, '').trim();
   return bare.length <= MAX_CLOSING && CLOSING.test(bare);
 }
 
@@ -47,7 +53,9 @@ export function newTextLines(text: string | null): string[] {
   if (!text) return [];
   const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const start = historyStart(lines);
-  const top = lines.slice(0, start).filter((l) => !isQuoteLine(l));
+  // A forward under a note (« Début du message réexpédié : ») is someone else's mail, not the writer's new text.
+  const forward = lines.slice(0, start).findIndex(isForwardMarker);
+  const top = lines.slice(0, forward >= 0 ? forward : start).filter((l) => !isQuoteLine(l));
   const written = top.filter((l) => l.trim() !== '');
   // "Bonjour," or "Réponses dans le texte :" alone above the quote still means the answers are inline
   const onlyPreamble = written.length > 0 && written.length <= 2 && written.every((l) => isPreamble(l.trim()));
@@ -81,6 +89,14 @@ export function isGreeting(line: string): boolean {
   return line.length <= MAX_GREETING && (GREETING.test(line) || /^re\s*[,!]?$/i.test(line));
 }
 
+/** Does a sentence follow (a question, or a line longer than a name, a title or a phone number)? */
+function writtenAfter(lines: readonly string[]): boolean {
+  return lines.some((l) => {
+    const t = l.trim();
+    return !isSignOff(t) && (/[?？]$/.test(t) || t.length > 60 || (t.split(/\s+/).length >= 6 && /[.!]$/.test(t)));
+  });
+}
+
 /** A line that only opens a reply: a greeting, or a short introduction to the answers. */
 function isPreamble(line: string): boolean {
   return isGreeting(line) || introducesAnswers(line);
@@ -105,8 +121,10 @@ function inlineAnswers(lines: readonly string[], start: number): string[] {
 
 function untilSignOff(lines: readonly string[]): string[] {
   const out: string[] = [];
-  for (const l of lines) {
-    if (isSignOff(l)) break;
+  for (const [i, l] of lines.entries()) {
+    // « Merci ! » on top of a question opens the message rather than closing it: a closing ends the text only
+    // after something was written, or when only a name or a signature follows it.
+    if (isSignOff(l) && (!isClosing(l) || out.some((o) => o.trim() !== '' && !isGreeting(o.trim())) || !writtenAfter(lines.slice(i + 1)))) break;
     out.push(l);
   }
   // html-to-text draws the <hr> above a quoted header block as a rule of dashes

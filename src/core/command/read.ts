@@ -12,7 +12,7 @@ import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, newTextLines } from './new-text.ts';
 import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
-import { introducesResubmission, readResubmission } from './resubmission.ts';
+import { readResubmission, saysCorrected } from './resubmission.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
@@ -48,14 +48,14 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   // nothing read: the greeting belongs to the message
   if (commands.length === 0 && unknown.length === 0 && first >= 0) commentFrom = Math.min(commentFrom, first);
   const rest = lines.slice(commentFrom).filter((_l, k) => !used.has(commentFrom + k));
-  // A speaker's reply that is the corrected proposal itself, unlabelled (resubmission.ts): it replaces what it states,
-  // labelled lines in it winning; it is not also relayed as a message.
-  if (ref.role === 'speaker' && commands.length === 0 && unknown.length === 0 && !corrections.title && !corrections.abstract) {
+  // A speaker's reply that is the corrected proposal itself, announced and unlabelled (resubmission.ts): it replaces
+  // what it states, labelled lines in it winning; only a PS under it is relayed as a message.
+  if (ref.role === 'speaker' && commands.length === 0 && unknown.length === 0 && !corrections.abstract) {
     const resubmitted = readResubmission(rest);
-    if (Object.keys(resubmitted).length > 0) return { commands, corrections: { ...resubmitted, ...corrections }, comment: '', unknown };
+    if (Object.keys(resubmitted.corrections).length > 0) return { commands, corrections: { ...resubmitted.corrections, ...corrections }, comment: resubmitted.comment, unknown };
   }
   // « Bonjour, voici la version corrigée : » above labelled corrections says nothing more for the organizers
-  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || introducesResubmission(l));
+  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l));
   const comment = onlyIntro ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return { commands, corrections, comment, unknown };
 }

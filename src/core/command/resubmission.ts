@@ -1,102 +1,176 @@
 /**
  * A speaker's corrected proposal written the way proposals are sent — not labelled line by line — as the
- * acknowledgement invites: « Répondez avec la proposition corrigée : elle remplacera celle-ci ». Read with the
- * proposal extractor itself, so that a resubmission and a filing never disagree about what a text says. Two shapes:
+ * acknowledgement invites: « Répondez avec la proposition corrigée : elle remplacera celle-ci ».
  *
- *  - the new text reads as a proposal on its own, by the intake's own gate (looksLikeProposal, subject left out:
- *    it is crieur's), and states a title and an abstract — a whole proposal, not an answer that offers something;
- *  - it opens with a line saying it is the corrected version (« Voici la version corrigée : », "Here is the updated
- *    proposal:"), then the title on a line of its own and the abstract below it — the title standing where the
- *    first mail's subject gave it. « Voici le résumé corrigé : » replaces the abstract only.
+ * It is recognised by its announcement only: a short line ending with a colon that says a corrected version follows
+ * (« Voici la version corrigée : », « Voilà la bonne : », "Here's the revised proposal:", "Here it is again:"), and
+ * names nothing else (slides, a bio, a slot: « Voici la nouvelle version de mes slides : » is a message). A text that
+ * merely reads like a proposal is not one: in a reply it is as often a second talk offered, or an answer to a question.
  *
- * Only what the text states is taken (extract's `stated`): a duration it does not give keeps the filed one. A
- * remark, a question or thanks is neither shape: it stays a message for the organizers.
+ * Below the announcement: the title on a line of its own (as the first mail's subject gave it), then the abstract;
+ * an announcement that names the abstract (« voici le bon résumé : ») or the title (« le bon titre est : ») replaces
+ * that alone. Durations, a lightning format and a stated language are read with the proposal extractor's own readers
+ * (from the announcement too: "now as a 20-minute talk:"). What only accompanies the text — a closing, a courtesy
+ * line, a signature block, a PS — is not part of the abstract; a PS goes on to the organizers as the comment.
  */
-import type { Mail } from '../../types.ts';
 import type { Correction } from './types.ts';
-import { extractProposal, looksLikeProposal, type StatedField } from '../extract/index.ts';
+import { durationFromProse } from '../extract/duration.ts';
+import { durationsIn } from '../extract/durations.ts';
+import { mentionsLightning } from '../extract/formats.ts';
+import { languageStated } from '../extract/talk-language.ts';
+import { titleFromProse } from '../extract/prose-title.ts';
 import { fold, squash, unquote } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { isGreeting } from './new-text.ts';
 
-/** "Voici la version corrigée :", "Nouvelle version :", "Here's my revised proposal:" (folded, one short line). */
-const CORRECTED_INTRO = new RegExp(
-  '^(?:(?:voici|ci-dessous|ci-joint|veuillez trouver(?: ci-dessous)?|here(?: is|\'s)|please find(?: below)?|below is|below)\\s+)?' +
-    "(?:(?:la|le|ma|mon|une|un|notre|the|my|our|an?)\\s+)?" +
-    '(?:(?:(?:nouvelle|bonne|derniere)\\s+(?:version|proposition|soumission|mouture|description|resume))|' +
-    '(?:(?:version|proposition|soumission|description|resume)\\s+(?:corrigee?|modifiee?|mise? a jour|revue?|actualisee?|definitive?|finale?|amendee?))|' +
-    '(?:(?:corrected|updated|revised|amended|fixed|final|new)\\s+(?:version|proposal|submission|abstract|description|text)))\\b',
-);
-const MAX_INTRO = 100;
-/** The intro names the abstract alone: « Voici le résumé corrigé : », "Here is the updated abstract:". */
-const ABSTRACT_ONLY = /\b(?:resume|abstract|description)\b/;
-/** A title line: one line, a few words, not a sentence (no final stop, question or colon). */
-const MAX_TITLE_LINE = 150;
+export interface Resubmission {
+  corrections: Correction;
+  /** What goes on to the organizers as the speaker's message (a PS under the text), '' when nothing. */
+  comment: string;
+}
 
-const FIELDS: readonly StatedField[] = ['title', 'abstract', 'durationMinutes', 'format', 'language'];
+const NONE: Resubmission = { corrections: {}, comment: '' };
+
+/** Words saying what follows is the right version (folded). */
+const CORRECTION_CUE =
+  /\b(?:corrig\w*|rectifi\w*|mise? a jour|actualise\w*|modifie\w*|reecrit\w*|refait\w*|nouvelle version|bonne version|version (?:finale|definitive)|la bonne|le bon|les bons|correct(?:ed|ion)?|updated?|revised|fixed|amended|rewritten|new version|right one|right version|again|a nouveau|de nouveau)\b/;
+/** Things other than the proposal that a speaker sends corrected: those announcements are messages (folded). */
+const OTHER_OBJECT =
+  /\b(?:slides?|transparents?|diapos?|diaporama|supports?|deck|bio|biographie|biography|photos?|pictures?|avatar|creneau|slot|dates?|horaires?|disponibilites?|availability|liens?|links?|adresses?|address|videos?|pdf|code|repo|depot|nom|name|prenom|societe|company|entreprise|affiliation|e-?mail|telephone|phone|twitter|mastodon|linkedin|site)\b/;
+const ABSTRACT_WORD = /\b(?:resume|abstract|description)\b/;
+const TITLE_WORD = /\b(?:titre|title|intitule)\b/;
+const WHOLE_WORD = /\b(?:proposition|proposal|soumission|submission|version|texte|text|talk|presentation|expose)\b/;
+const MAX_INTRO = 120;
+/** A title line: one line of a few words, not a sentence (a final stop or colon). */
+const MAX_TITLE_LINE = 150;
+/** « PS : … », "P.S. …": what follows is a message, not the abstract. */
+const PS = /^\s*p\.?\s*-?\s*s\.?\s*(?:[:.,-]|\s)/i;
+/** A last line of courtesy under the abstract (folded). */
+const COURTESY = /\b(?:n'hesitez pas|let me know|thanks?|thank you|merci|bonne (?:journee|soiree)|a bientot|see you|hope (?:this|that|it)|j'espere que|dites-moi|tell me)\b/;
 
 /** « Voici la version corrigée : », "Here is the updated proposal:": a line announcing a corrected proposal. */
 export function introducesResubmission(line: string): boolean {
+  const intro = announcement(line);
+  return intro !== null && CORRECTION_CUE.test(intro) && !OTHER_OBJECT.test(intro);
+}
+
+/** « Je vous renvoie ma proposition corrigée. », « Voici la version corrigée : »: a short line saying a correction follows. */
+export function saysCorrected(line: string): boolean {
+  const f = fold(line.trim());
+  return f.length <= MAX_INTRO && CORRECTION_CUE.test(f) && !OTHER_OBJECT.test(f);
+}
+
+/** « Ci-dessous la version finale. », "Please find below the amended version." announce too, without a colon. */
+const POINTS_BELOW = /\b(?:ci-dessous|ci-apres|below|as follows|suit)\b/;
+
+/** The announcing part of a line (folded): before its colon, or the whole line when it ends pointing below; else null. */
+function announcement(line: string): string | null {
   const t = line.trim();
-  return t.length <= MAX_INTRO && CORRECTED_INTRO.test(fold(t));
+  const colon = t.search(/[:：]/);
+  if (colon >= 0) return colon <= MAX_INTRO && t.length <= MAX_INTRO + MAX_TITLE_LINE ? fold(t.slice(0, colon)) : null;
+  const f = fold(t);
+  return t.length <= MAX_INTRO && /[.!]$/.test(t) && POINTS_BELOW.test(f) ? f : null;
 }
 
-/** The corrections a speaker's unlabelled resubmission makes, {} when the text is not one. */
-export function readResubmission(lines: readonly string[]): Correction {
+/** The corrections a speaker's announced, unlabelled resubmission makes; nothing when the text is not one. */
+export function readResubmission(lines: readonly string[]): Resubmission {
   let first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return {};
-  if (isGreeting(lines[first]!.trim())) first = lines.findIndex((l, i) => i > first && l.trim() !== '');
-  if (first < 0) return {};
-  if (introducesResubmission(lines[first]!)) return afterIntro(fold(lines[first]!.trim()), lines.slice(first + 1));
-  const whole = asMail('', lines.join('\n'));
-  if (!looksLikeProposal(whole)) return {};
-  // Unannounced, only a whole proposal replaces the filed one: « Oui, je peux faire un talk de 20 minutes » answers
-  // an organizer's question (an offer, a duration) and would otherwise become the abstract.
-  const c = stated(whole);
-  return c.title && c.abstract ? c : {};
+  if (first >= 0 && isGreeting(lines[first]!.trim())) first = lines.findIndex((l, i) => i > first && l.trim() !== '');
+  if (first < 0 || !introducesResubmission(lines[first]!)) return NONE;
+  const line = lines[first]!.trim();
+  const intro = announcement(line)!;
+  const colon = line.search(/[:：]/);
+  // « Voici la version corrigée : Réplication logique en production »: the title on the announcement's line
+  const onIntro = colon >= 0 ? line.slice(colon + 1).trim() : '';
+  const { body, comment } = withoutAccompaniment(lines.slice(first + 1));
+  const text = onIntro === '' ? body : `${onIntro}\n\n${body}`.trim();
+  if (text === '') return NONE;
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+
+  const names = (re: RegExp) => re.test(intro);
+  let title: string | null = null;
+  let abstract: string | null = null;
+  if (names(TITLE_WORD) && !names(ABSTRACT_WORD) && !names(WHOLE_WORD)) title = titleOf(paragraphs[0]!);
+  else if (names(ABSTRACT_WORD) && !names(TITLE_WORD) && !/\b(?:proposition|proposal|soumission|submission|version)\b/.test(intro)) abstract = text;
+  else {
+    const split = titleAndAbstract(paragraphs);
+    // "I'd like to give a talk titled "…"": a title named in the text, when no line stands as one
+    title = split.title ?? (names(ABSTRACT_WORD) ? null : strongTitle(text));
+    abstract = split.abstract;
+  }
+  if (title === null && abstract === null) return NONE;
+
+  const corrections: Correction = {};
+  if (title !== null) corrections.title = title;
+  if (abstract !== null) corrections.abstract = abstract;
+  // « Voici la version corrigée, pour 20 minutes au lieu de 45 : » — the announcement's first length is the new one
+  const duration = durationFromProse([title ?? '', abstract ?? '']) ?? durationsIn(intro)[0] ?? null;
+  if (duration) corrections.durationMinutes = duration.minutes;
+  const all = `${line}\n${text}`;
+  if (mentionsLightning(fold(all), all) && (!duration || duration.minutes <= 15)) corrections.format = 'lightning';
+  const language = languageStated(fold(all));
+  if (language && !language.ambiguous) corrections.language = language.language;
+  return { corrections, comment };
 }
 
-function afterIntro(intro: string, rest: readonly string[]): Correction {
-  // the writer's name or signature under the text is not part of it (the extractor strips it the same way)
-  const text = stripSignature(rest.join('\n')).body.trim();
-  if (text === '') return {};
-  if (ABSTRACT_ONLY.test(intro)) return { abstract: text };
-  // The first paragraph, when it is one title-shaped line, is the title: where the first mail's subject gave it.
-  const paragraphs = text.split(/\n\s*\n/);
-  const head = paragraphs[0]!.trim();
-  const titleShaped = !head.includes('\n') && head.length <= MAX_TITLE_LINE && head.split(/\s+/).length >= 2 && !/[.?!:…]$/.test(head) && paragraphs.length > 1;
-  if (!titleShaped) return stated(asMail('', text));
-  const c = stated(asMail(unquote(squash(head)), paragraphs.slice(1).join('\n\n')));
-  return { ...c, title: c.title ?? unquote(squash(head)) };
+/** The first paragraph as the title when it is one title-shaped line; else its first line when the rest is the abstract. */
+function titleAndAbstract(paragraphs: readonly string[]): { title: string | null; abstract: string | null } {
+  const [head, ...rest] = paragraphs;
+  if (!head) return { title: null, abstract: null };
+  const t = rest.length > 0 ? titleOf(head) : null;
+  if (t) return { title: t, abstract: rest.join('\n\n') };
+  // « Voici la nouvelle version :\nRéplication logique\nDepuis deux ans, … » — a short first line over longer ones,
+  // not the first line of a wrapped paragraph (as long as the lines under it).
+  const lines = head.split('\n');
+  const longest = Math.max(...lines.slice(1).map((l) => l.trim().length), 0);
+  const firstLine = titleOf(lines[0]!);
+  if (lines.length > 1 && firstLine && lines[0]!.trim().length < 0.75 * longest && /^[\p{Lu}\d«"“]/u.test(lines[1]!.trim())) {
+    return { title: firstLine, abstract: [lines.slice(1).join('\n'), ...rest].join('\n\n').trim() };
+  }
+  return { title: null, abstract: paragraphs.join('\n\n') };
 }
 
-/** The fields the extractor read from the text as stated (never its defaults nor its guesses). */
-function stated(mail: Mail): Correction {
-  const x = extractProposal(mail, { ownAddresses: [], organizers: [], secret: null });
-  const c: Record<string, unknown> = {};
-  for (const f of FIELDS) if (x.stated.has(f) && x.proposal[f] !== null) c[f] = x.proposal[f];
-  return c as Correction;
+function strongTitle(text: string): string | null {
+  const t = titleFromProse(text);
+  return t?.strong ? t.title : null;
 }
 
-/** The text as a mail of its own: no subject but the one given, no headers, no thread (crieur's reply context is not the speaker's). */
-function asMail(subject: string, text: string): Mail {
-  return {
-    headers: {},
-    messageId: null,
-    subject,
-    from: null,
-    sender: null,
-    to: [],
-    cc: [],
-    replyTo: [],
-    date: null,
-    inReplyTo: null,
-    references: [],
-    text,
-    textFromHtml: false,
-    html: null,
-    parts: [],
-    embedded: [],
-    defects: [],
-  };
+/** A title-shaped paragraph, cleaned (quotes, the asterisks of bold text made plain), or null. */
+function titleOf(paragraph: string): string | null {
+  const p = paragraph.trim();
+  if (p.includes('\n') || p.length > MAX_TITLE_LINE || /[.:;,]$/.test(p)) return null;
+  const t = unquote(squash(p.replace(/^[*_]+|[*_]+$/g, '')));
+  return t.length >= 3 ? t : null;
+}
+
+/** The text under the announcement without a closing, signature, signature block, courtesy line or PS (the PS returned). */
+function withoutAccompaniment(lines: readonly string[]): { body: string; comment: string } {
+  const ps = lines.findIndex((l) => PS.test(l));
+  const comment = ps >= 0 ? lines.slice(ps).join('\n').trim() : '';
+  let paragraphs = stripSignature((ps >= 0 ? lines.slice(0, ps) : lines).join('\n'))
+    .body.split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (;;) {
+    const last = paragraphs[paragraphs.length - 1];
+    if (last === undefined || paragraphs.length < 2 || !(isCourtesy(last) || isSignatureBlock(last))) break;
+    paragraphs = paragraphs.slice(0, -1);
+  }
+  return { body: paragraphs.join('\n\n'), comment };
+}
+
+const isCourtesy = (p: string) => (!p.includes('\n') && p.length <= 100 && COURTESY.test(fold(p))) || isClosingWithName(p);
+
+/** « Désolée pour le dérangement,\nAnne »: a short line ending with a comma over the writer's name. */
+function isClosingWithName(p: string): boolean {
+  const lines = p.split('\n').map((l) => l.trim());
+  return lines.length === 2 && lines[0]!.length <= 60 && lines[0]!.endsWith(',') && /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(lines[1]!);
+}
+
+/** "Anne Martin / Administratrice de bases de données / Acme SAS – Paris / Tél. : …": a name over short lines, no sentence. */
+function isSignatureBlock(p: string): boolean {
+  const lines = p.split('\n').map((l) => l.trim());
+  if (lines.length < 2 || lines.length > 8) return false;
+  if (!lines.every((l) => l.length <= 70 && !/[.?!]$/.test(l))) return false;
+  return /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){1,3}$/u.test(lines[0]!);
 }

@@ -23,14 +23,7 @@ export interface Extraction {
   proposal: ProposalDraft;
   /** What was guessed or could not be read. */
   warnings: string[];
-  /**
-   * The fields the text states (labelled, written in the prose or the subject), not assumed: a format or duration by
-   * default, a title guessed from the topic, a language guessed from the words. A resubmission replaces only these.
-   */
-  stated: ReadonlySet<StatedField>;
 }
-
-export type StatedField = 'title' | 'abstract' | 'durationMinutes' | 'format' | 'language';
 
 export const DEFAULT_MINUTES: Readonly<Record<TalkFormat, number>> = { talk: 45, lightning: 5 };
 const FORMAT_NAME: Readonly<Record<TalkFormat, string>> = { talk: 'a talk', lightning: 'a lightning talk' };
@@ -65,7 +58,6 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     title = subject.title;
     warnings.push('title not labelled: taken from the subject');
   }
-  const titleStated = title !== null;
   if (!title) {
     const topic = topicFromProse(body);
     if (topic) {
@@ -98,7 +90,6 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     format = 'lightning';
     warnings.push(`format not stated: a ${stated.minutes}-minute talk is taken as a lightning talk`);
   }
-  const formatStated = format !== null;
   format ??= 'talk';
 
   let durationMinutes: number;
@@ -111,7 +102,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     warnings.push(`duration not stated: assumed ${durationMinutes} minutes for ${FORMAT_NAME[format]}`);
   }
 
-  const { language, said: languageSaid } = talkLanguage(v.language, body, mail.text, warnings);
+  const language = talkLanguage(v.language, body, mail.text, warnings);
 
   const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
   if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
@@ -120,31 +111,23 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (sp.speakers.length === 0) warnings.push('no speaker found');
   if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);
 
-  const given = new Set<StatedField>();
-  if (titleStated) given.add('title');
-  if (abstract) given.add('abstract');
-  if (stated) given.add('durationMinutes');
-  if (formatStated) given.add('format');
-  if (languageSaid) given.add('language');
   return {
     proposal: { format, title, abstract, durationMinutes, language, speakers: sp.speakers, attachments: userAttachments(src.parts) },
     warnings,
-    stated: given,
   };
 }
 
-/** The talk's language, and whether the text says it (a field, « en anglais ») rather than it being guessed from the words. */
-function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): { language: ProposalDraft['language']; said: boolean } {
+function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): ProposalDraft['language'] {
   if (field) {
     const l = languageFromValue(fold(field));
-    if (l) return { language: l, said: true };
+    if (l) return l;
   }
   const stated = languageStated(fold(body.slice(0, 8000)));
   if (stated) {
     if (stated.ambiguous) warnings.push(`talk language: both French and English mentioned, took ${stated.language === 'fr' ? 'French' : 'English'}`);
-    return { language: stated.language, said: true };
+    return stated.language;
   }
   const lang = detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');
-  return { language: lang, said: false };
+  return lang;
 }

@@ -17,6 +17,11 @@ const MUTT_END = /^-{3,}\s*end (of )?forwarded message\s*-{3,}\s*$/i;
 const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|pour|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
 
+/** "---------- Forwarded message ---------", "Début du message réexpédié :", mutt's "----- Forwarded message from … -----". */
+export function isForwardMarker(line: string): boolean {
+  return MARKER.test(line) || MUTT_START.test(line);
+}
+
 export interface InlineForward {
   note: string;
   from: Address | null;

@@ -157,6 +157,21 @@ describe('what is around the commands', () => {
     },
   );
 
+  it('takes « Merci ! » on top of a question for an opening, not a closing: the question is the message', () => {
+    expect(read('Merci !\n\nPetite question : y aura-t-il un adaptateur USB-C pour le projecteur ?\n\nAnne').comment).toBe(
+      'Merci !\n\nPetite question : y aura-t-il un adaptateur USB-C pour le projecteur ?\n\nAnne',
+    );
+    // over a name alone, or a command, it still closes
+    expect(read('Merci,\nJean').comment).toBe('');
+    expect(read('Merci !\naccept').commands).toEqual([]);
+  });
+
+  it('leaves out a forward under the note (« Début du message réexpédié : »): it is someone else\'s mail', () => {
+    const r = read("Paul, tu es bien noté comme co-speaker ?\n\nDébut du message réexpédié :\n\nDe: PostgreSQL Paris <talks@pgug.example.org>\nObjet: [P-0007] Proposition reçue\nDate: 30 novembre 2026\n\nTitre : Réplication logique\naccepter");
+    expect(r.comment).toBe('Paul, tu es bien noté comme co-speaker ?');
+    expect(r.corrections).toEqual({});
+  });
+
   it('lets a line introduce the commands, only when commands follow it', () => {
     expect(acts('Bonjour,\nVoici mes décisions :\n\naccept P-0003\nP-0004 refuser')).toEqual(['accept P-0003', 'decline P-0004']);
     expect(acts('My picks:\naccept P-0003')).toEqual(['accept P-0003']);

@@ -1,7 +1,8 @@
 /**
  * A speaker's corrected proposal sent unlabelled, as the acknowledgement invites (« répondez avec la proposition
- * corrigée : elle remplacera celle-ci »): read as corrections when it is announced as the corrected version or is a
- * whole proposal on its own; a question, thanks or an answer stays a message for the organizers.
+ * corrigée : elle remplacera celle-ci »): read as corrections when it is announced as the corrected version; a
+ * question, thanks, an answer or new slides stay a message for the organizers. More replies, as mail clients write
+ * them, in resubmission-replies.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
@@ -29,14 +30,6 @@ describe('a speaker\'s unlabelled corrected proposal', () => {
       { title: 'Partitionner sans douleur', abstract: 'Un lightning talk de 5 minutes sur pg_partman.', durationMinutes: 5, format: 'lightning' },
     ],
     ['the abstract alone, the name under it left out', 'Voici le résumé corrigé :\n\nNous verrons comment migrer une table de 2 To.\nAvec pg_partman.\n\nAnne', { abstract: 'Nous verrons comment migrer une table de 2 To.\nAvec pg_partman.' }],
-    [
-      'not announced, a whole proposal again',
-      'Bonjour,\n\nJe souhaiterais présenter un talk intitulé « Partitionnement déclaratif avec PostgreSQL 17 ».\n\nJe montrerai comment migrer une table de 2 To sans interruption de service.\n\nAnne',
-      {
-        title: 'Partitionnement déclaratif avec PostgreSQL 17',
-        abstract: 'Je souhaiterais présenter un talk intitulé « Partitionnement déclaratif avec PostgreSQL 17 ».\n\nJe montrerai comment migrer une table de 2 To sans interruption de service.',
-      },
-    ],
   ])('%s: replaces what it states, and is not relayed as a message', (_name, text, corrections) => {
     const r = read(text);
     expect(r.corrections).toEqual(corrections);
@@ -50,10 +43,19 @@ describe('a speaker\'s unlabelled corrected proposal', () => {
     ['a remark on the title, in a sentence', "Oups, le titre n'était pas le bon. Le bon titre est « Partitionnement déclaratif avec PostgreSQL 17 »."],
     ['a precision', "Merci ! Petite précision : la démo durera 10 minutes de plus, j'espère que ce n'est pas gênant."],
     ['a question about the talk', "J'ai une question sur le talk : faut-il apporter son ordinateur pour la présentation ?"],
+    // not announced: in a reply, a whole proposal is as often a second talk offered as a replacement
+    ['a whole proposal, not announced', 'Je souhaiterais présenter un talk intitulé « Partitionnement déclaratif avec PostgreSQL 17 ».\n\nJe montrerai comment migrer une table de 2 To sans interruption de service.'],
+    ['new slides announced', 'Voici la nouvelle version de mes slides, avec les retours de Paul :\n\nhttps://speakerdeck.com/amartin/partitionnement'],
   ])('%s stays a message for the organizers', (_name, text) => {
     const r = read(text);
     expect(r.corrections).toEqual({});
     expect(r.comment).toBe(text);
+  });
+
+  it('a PS under the corrected proposal goes on to the organizers', () => {
+    const r = read('Voici la version corrigée :\n\nPartitionner sans douleur\n\nUn retour sur pg_partman.\n\nPS : la salle a-t-elle un adaptateur HDMI ?');
+    expect(r.corrections).toEqual({ title: 'Partitionner sans douleur', abstract: 'Un retour sur pg_partman.' });
+    expect(r.comment).toBe('PS : la salle a-t-elle un adaptateur HDMI ?');
   });
 
   it('labelled lines in it win, and « Voici la version corrigée : » above them is not relayed', () => {
