@@ -45,7 +45,10 @@ export function isSignOff(line: string): boolean {
 /** "Merci,", "Cordialement", "Best," — a closing formula (the writer's name follows). */
 function isClosing(line: string): boolean {
   const bare = line.trim().replace(/^[*_]+|[*_]+$/g, '').trim();
-  return bare.length <= MAX_CLOSING && CLOSING.test(bare);
+  if (bare.length <= MAX_CLOSING && CLOSING.test(bare)) return true;
+  // « Merci / Thanks, », "Thanks / Merci," — a bilingual closing, each half one
+  const halves = bare.split(/\s+\/\s+/);
+  return halves.length === 2 && halves.every((h) => h.length <= MAX_CLOSING && CLOSING.test(h));
 }
 
 /** The lines the author wrote in this message, top to bottom, cleaned; [] when there are none. */

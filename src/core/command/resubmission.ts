@@ -2,16 +2,19 @@
  * A speaker's corrected proposal written the way proposals are sent — not labelled line by line — as the
  * acknowledgement invites: « Répondez avec la proposition corrigée : elle remplacera celle-ci ».
  *
- * It is recognised by its announcement only: a short line ending with a colon that says a corrected version follows
- * (« Voici la version corrigée : », « Voilà la bonne : », "Here's the revised proposal:", "Here it is again:"), and
- * names nothing else (slides, a bio, a slot: « Voici la nouvelle version de mes slides : » is a message). A text that
- * merely reads like a proposal is not one: in a reply it is as often a second talk offered, or an answer to a question.
+ * It is recognised by its announcement only: a short line, ending with a colon (or pointing below), that names the
+ * proposal or a part of it as the corrected one — « Voici la version corrigée : », « le texte mis à jour : », « le
+ * bon titre est : », "Here's the revised proposal, now as a 20-minute talk:", or « Voici la bonne : » after naming
+ * it (« mauvaise version du résumé. Voici la bonne : »). A correction word alone is not enough (« Correction : »,
+ * "Quick update:", « Rectification : je ne pourrai pas venir » are messages), nor is a corrected something else
+ * (« la version corrigée du programme », « de mes slides », « de mon autre proposition (P-0015) »). A text that merely
+ * reads like a proposal is not one either: in a reply it is as often a second talk offered, or an answer.
  *
  * Below the announcement: the title on a line of its own (as the first mail's subject gave it), then the abstract;
- * an announcement that names the abstract (« voici le bon résumé : ») or the title (« le bon titre est : ») replaces
- * that alone. Durations, a lightning format and a stated language are read with the proposal extractor's own readers
- * (from the announcement too: "now as a 20-minute talk:"). What only accompanies the text — a closing, a courtesy
- * line, a signature block, a PS — is not part of the abstract; a PS goes on to the organizers as the comment.
+ * an announcement that names the abstract or the title replaces that alone (what follows a new title is relayed).
+ * Durations, a lightning format and a stated language are read with the proposal extractor's own readers (from the
+ * announcement too). What only accompanies the text — a closing, a courtesy line, a signature block, a PS — is not
+ * part of the abstract; a PS goes on to the organizers as the comment.
  */
 import type { Correction } from './types.ts';
 import { durationFromProse } from '../extract/duration.ts';
@@ -31,18 +34,31 @@ export interface Resubmission {
 
 const NONE: Resubmission = { corrections: {}, comment: '' };
 
-/** Words saying what follows is the right version (folded). */
-const CORRECTION_CUE =
-  /\b(?:corrig\w*|rectifi\w*|mise? a jour|actualise\w*|modifie\w*|reecrit\w*|refait\w*|nouvelle version|bonne version|version (?:finale|definitive)|la bonne|le bon|les bons|correct(?:ed|ion)?|updated?|revised|fixed|amended|rewritten|new version|right one|right version|again|a nouveau|de nouveau)\b/;
-/** Things other than the proposal that a speaker sends corrected: those announcements are messages (folded). */
-const OTHER_OBJECT =
-  /\b(?:slides?|transparents?|diapos?|diaporama|supports?|deck|bio|biographie|biography|photos?|pictures?|avatar|creneau|slot|dates?|horaires?|disponibilites?|availability|liens?|links?|adresses?|address|videos?|pdf|code|repo|depot|nom|name|prenom|societe|company|entreprise|affiliation|e-?mail|telephone|phone|twitter|mastodon|linkedin|site)\b/;
+/** The proposal or a part of it, as what is announced (folded). */
+const NOUN = '(?:proposition|proposal|soumission|submission|version|texte|text|resume|abstract|description|titre|title)';
+const DET = "(?:(?:la|le|les|ma|mon|mes|notre|nos|the|my|our|an?|une?|ce|cette|this)\\s+)?";
+/** What says it is the right one now: « corrigée », « mis à jour », « nouvelle », « bon », "revised", "updated"… */
+const FIXED = "(?:corrig\\w*|rectifi\\w*|mise?s? a jour|actualis\\w*|modifi\\w*|reecrit\\w*|revue?s?|amende\\w*|definiti\\w*|finale?s?|bonne?s?|bons?|nouvelles?|nouveaux?|correcte?s?|corrected|updated|revised|amended|fixed|rewritten|final|new|right|proper)";
+/** « la version corrigée », « le texte mis à jour », « le bon résumé », "the revised proposal", "the new abstract". */
+const NAMED = new RegExp(`\\b${DET}(?:${FIXED}\\s+${NOUN}|${NOUN}\\s+${FIXED})\\b`);
+/** What may follow it before the colon: nothing, a clause (« , pour 20 minutes », « (j'ai changé le résumé) »), or whose it is. */
+const TAIL = new RegExp(
+  `^\\s*(?:(?:est|is|sera|serait|devrait etre|should be|would be|below|ci-dessous|ci-apres)\\s*)?(?:$|[,(/—–-]|(?:with|avec|pour|for|en|in|as|now)\\b|(?:de|du|d'|of|for)\\s*${DET}(?:proposition|proposal|soumission|submission|talk|expose|presentation|intervention|resume|abstract|titre|title)\\b\\s*(?:$|[,(/—–-]))`,
+);
+/** « Désolée, mauvaise version du résumé. Voici la bonne : », "wrong abstract — here's the right one:", « le bon est : ». */
+const RIGHT_ONE = /(?:\b(?:voici|voila|here(?:'s| is)|c'est)\s+)?\b(?:la bonne|le bon|les bons|the (?:right|correct|good|updated|corrected|revised|new) one)(?:\s+(?:est|is))?\s*$/;
+/** The proposal (or a draft of it) named earlier on the line, for « voici la bonne » / "here's the right one". */
+const MENTIONED = new RegExp(`\\b(?:${NOUN.slice(3, -1)}|draft|brouillon)\\b`);
+/** Another proposal named (« de mon autre proposition (P-0015) »): not this one's correction. */
+const REF = /\bp-?\s?\d{1,6}\b/;
 const ABSTRACT_WORD = /\b(?:resume|abstract|description)\b/;
-const TITLE_WORD = /\b(?:titre|title|intitule)\b/;
-const WHOLE_WORD = /\b(?:proposition|proposal|soumission|submission|version|texte|text|talk|presentation|expose)\b/;
+const TITLE_WORD = /\b(?:titre|title)\b/;
+const WHOLE_WORD = /\b(?:proposition|proposal|soumission|submission|version|texte|text)\b/;
 const MAX_INTRO = 120;
 /** A title line: one line of a few words, not a sentence (a final stop or colon). */
 const MAX_TITLE_LINE = 150;
+/** Under an announcement of the whole proposal without a title line, an abstract is a real text, not a remark. */
+const MIN_ABSTRACT = 100;
 /** « PS : … », "P.S. …": what follows is a message, not the abstract. */
 const PS = /^\s*p\.?\s*-?\s*s\.?\s*(?:[:.,-]|\s)/i;
 /** A last line of courtesy under the abstract (folded). */
@@ -51,13 +67,21 @@ const COURTESY = /\b(?:n'hesitez pas|let me know|thanks?|thank you|merci|bonne (
 /** « Voici la version corrigée : », "Here is the updated proposal:": a line announcing a corrected proposal. */
 export function introducesResubmission(line: string): boolean {
   const intro = announcement(line);
-  return intro !== null && CORRECTION_CUE.test(intro) && !OTHER_OBJECT.test(intro);
+  return intro !== null && announces(intro);
 }
 
 /** « Je vous renvoie ma proposition corrigée. », « Voici la version corrigée : »: a short line saying a correction follows. */
 export function saysCorrected(line: string): boolean {
-  const f = fold(line.trim());
-  return f.length <= MAX_INTRO && CORRECTION_CUE.test(f) && !OTHER_OBJECT.test(f);
+  const f = fold(line.trim()).replace(/[\s.:!]+$/, '');
+  return f.length <= MAX_INTRO && announces(f);
+}
+
+/** Does this (folded) announcement name the proposal, or a part of it, as corrected — and nothing else? */
+function announces(intro: string): boolean {
+  if (REF.test(intro)) return false;
+  const m = NAMED.exec(intro);
+  if (m) return TAIL.test(intro.slice(m.index + m[0].length));
+  return RIGHT_ONE.test(intro) && MENTIONED.test(intro);
 }
 
 /** « Ci-dessous la version finale. », "Please find below the amended version." announce too, without a colon. */
@@ -67,9 +91,9 @@ const POINTS_BELOW = /\b(?:ci-dessous|ci-apres|below|as follows|suit)\b/;
 function announcement(line: string): string | null {
   const t = line.trim();
   const colon = t.search(/[:：]/);
-  if (colon >= 0) return colon <= MAX_INTRO && t.length <= MAX_INTRO + MAX_TITLE_LINE ? fold(t.slice(0, colon)) : null;
+  if (colon >= 0) return colon <= MAX_INTRO && t.length <= MAX_INTRO + MAX_TITLE_LINE ? fold(t.slice(0, colon)).trim() : null;
   const f = fold(t);
-  return t.length <= MAX_INTRO && /[.!]$/.test(t) && POINTS_BELOW.test(f) ? f : null;
+  return t.length <= MAX_INTRO && /[.!]$/.test(t) && POINTS_BELOW.test(f) ? f.replace(/[.!]+$/, '').trim() : null;
 }
 
 /** The corrections a speaker's announced, unlabelled resubmission makes; nothing when the text is not one. */
@@ -90,13 +114,20 @@ export function readResubmission(lines: readonly string[]): Resubmission {
   const names = (re: RegExp) => re.test(intro);
   let title: string | null = null;
   let abstract: string | null = null;
-  if (names(TITLE_WORD) && !names(ABSTRACT_WORD) && !names(WHOLE_WORD)) title = titleOf(paragraphs[0]!);
+  let rest = '';
+  if (names(TITLE_WORD) && !names(ABSTRACT_WORD) && !names(WHOLE_WORD)) {
+    title = titleOf(paragraphs[0]!);
+    // « (l'ancien faisait un peu sec) », "Everything else is fine." under the new title: a message
+    rest = paragraphs.slice(1).join('\n\n');
+  }
   else if (names(ABSTRACT_WORD) && !names(TITLE_WORD) && !/\b(?:proposition|proposal|soumission|submission|version)\b/.test(intro)) abstract = text;
   else {
     const split = titleAndAbstract(paragraphs);
     // "I'd like to give a talk titled "…"": a title named in the text, when no line stands as one
     title = split.title ?? (names(ABSTRACT_WORD) ? null : strongTitle(text));
     abstract = split.abstract;
+    // no title: only a real text replaces the abstract (« Voici la version corrigée : merci ! » does not)
+    if (title === null && (abstract ?? '').length < MIN_ABSTRACT) return NONE;
   }
   if (title === null && abstract === null) return NONE;
 
@@ -110,7 +141,7 @@ export function readResubmission(lines: readonly string[]): Resubmission {
   if (mentionsLightning(fold(all), all) && (!duration || duration.minutes <= 15)) corrections.format = 'lightning';
   const language = languageStated(fold(all));
   if (language && !language.ambiguous) corrections.language = language.language;
-  return { corrections, comment };
+  return { corrections, comment: [rest, comment].filter((t) => t !== '').join('\n\n') };
 }
 
 /** The first paragraph as the title when it is one title-shaped line; else its first line when the rest is the abstract. */

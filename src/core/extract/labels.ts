@@ -23,6 +23,9 @@ export const FILLERS = new Set([
   'estime', 'envisagee', 'envisage', 'prevue', 'prevu', 'approximative', 'approximatif', 'conference', 'intervention', 'expose', 'your',
   'estimated', 'expected', 'planned', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
   'min', 'approx', 'approximate', 'for', 'pour', 'this', 'ce', 'cette', 'full', 'brief', 'bref', 'breve', 'complet', 'complete',
+  // a speaker's corrections: « Nouveau titre : », « Titre définitif : », "New abstract:", "Corrected title:"
+  'nouveau', 'nouvelle', 'new', 'bon', 'bonne', 'definitif', 'definitive', 'final', 'finale', 'corrige', 'corrigee', 'updated', 'revised',
+  'corrected', 'correct', 'correcte',
 ]);
 
 /** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …"). */

@@ -26,6 +26,9 @@ const ATTRIBUTION =
 /** A bare "Jean Dupont <j@x> a écrit :" / "j@x wrote:" line (no leading date). */
 const BARE_ATTRIBUTION = /^.{0,120}(@|>).{0,80}\b(wrote|a [ée]crit|schrieb)\s*:\s*$/i;
 
+/** A finished sentence: « … dès 18h30. », "… instead of 45?" — not a wrapped attribution's first line (« Le lun. 30 nov. »). */
+const SENTENCE_END = /(?:[!?]|\p{L}{4,}\.|\d\.)\s*$/u;
+
 /** Outlook header block: "From:/De :" then, within a few lines, "Sent:/Envoyé :/Date :" and "Subject:/Objet :". */
 const HEADER_FROM = /^\s*\*?(from|de|von)\s*\*?\s*:/i;
 const HEADER_SENT = /^\s*\*?(sent|envoy[ée]|date|gesendet)\s*\*?\s*:/i;
@@ -58,17 +61,23 @@ export function quoteStart(lines: readonly string[]): number {
       return i;
     }
     if (isHeaderBlockAt(lines, i)) return i;
+    // A wrapped attribution continues on the next lines, never across a blank one: « Le 14 janvier me va. », a blank
+    // line, then the real attribution is the writer's sentence over the history, not the history's first line.
+    const wrapped = (n: number) => lines.slice(i, i + n).map((l) => (l ?? '').trim());
     if (line.length < 400 && /[:：]\s*$/.test(line)) {
-      const joined = [line, (lines[i + 1] ?? '').trim(), (lines[i + 2] ?? '').trim()];
       for (let n = 1; n <= 3; n++) {
-        const cand = joined.slice(0, n).join(' ');
+        const parts = wrapped(n);
+        if (parts.slice(1).some((p) => p === '')) break;
+        const cand = parts.join(' ');
         if (ATTRIBUTION.test(cand) || BARE_ATTRIBUTION.test(cand)) return i;
       }
-    } else if (/^(on|le|am)\b/i.test(line) && line.length < 300) {
-      // wrapped attribution whose colon is on a following line
+    } else if (/^(on|le|am)\b/i.test(line) && line.length < 300 && !SENTENCE_END.test(line)) {
+      // wrapped attribution whose colon is on a following line (its first line is never a finished sentence:
+      // « Le 14 janvier me va très bien, je serai là dès 18h30. » right above the attribution is the writer's)
       for (let n = 2; n <= 3; n++) {
-        const cand = lines.slice(i, i + n).map((l) => l.trim()).join(' ');
-        if (ATTRIBUTION.test(cand)) return i;
+        const parts = wrapped(n);
+        if (parts.slice(1).some((p) => p === '')) break;
+        if (ATTRIBUTION.test(parts.join(' '))) return i;
       }
     }
   }

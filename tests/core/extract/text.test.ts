@@ -14,6 +14,10 @@ describe('stripQuotes', () => {
     ['Hello\n-----Original Message-----\nFrom: a\nSent: b\nSubject: c', 'Hello'],
     ['Top\n> quoted\nbottom', 'Top\nbottom'],
     ['Le talk durerait 20 minutes.\nLe titre : X', 'Le talk durerait 20 minutes.\nLe titre : X'],
+    // the writer's sentence starting with « Le » / "On" right above an attribution is not its first line
+    ['Le 14 janvier me va très bien, je serai là dès 18h30.\nLe 30/11/2026 à 10:58, PostgreSQL Paris a écrit :\n> Bonjour', 'Le 14 janvier me va très bien, je serai là dès 18h30.'],
+    ['On second thought, could we make it 20 minutes?\n\nOn Mon, Nov 30, 2026 at 10:58 AM PostgreSQL Paris <\ncfp@pgparis.org> wrote:\n\n> Hello', 'On second thought, could we make it 20 minutes?'],
+    ['Le lien corrigé : https://youtu.be/abc123\n\nLe lun. 30 nov. 2026 à 10:58, PostgreSQL Paris <\ncfp@pgparis.org> a écrit :\n\n> Bonjour', 'Le lien corrigé : https://youtu.be/abc123'],
   ])('%#', (text, out) => expect(stripQuotes(text)).toBe(out));
 });
 
