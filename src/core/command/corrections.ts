@@ -27,10 +27,16 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
     const span = spans[field];
     if (span) for (let i = span[0]; i < Math.min(span[1], until ?? span[1]); i++) used.add(i);
   };
-  // « Durée : 30 min questions comprises ? » asks; it corrects nothing
+  // « Durée : 30 min questions comprises ? » asks, « Titre : OK », "Abstract: unchanged", "The title: I'd like to keep it
+  // as is." approve: none of them corrects anything (and they are relayed as the speaker wrote them)
   const asks = (v: string | undefined) => v !== undefined && /[?？]\s*$/.test(v.trim());
+  const keeps = (v: string | undefined) => v !== undefined && KEEPS.test(fold(v.trim()));
+  const idle = (v: string | undefined) => asks(v) || keeps(v);
   const titleSpan = spans.title;
-  if (values.title && !asks(values.title.split('\n\n')[0]) && !(titleSpan && inContactBlock(lines, titleSpan[0]))) {
+  const titleValue = values.title?.split('\n\n')[0];
+  // « Sujet : question sur le matériel » (a reply's own subject line, Zimbra's quoted header) names no talk title
+  const subjectLine = titleSpan !== undefined && /^[\s*_>]*(?:sujet|subject|objet)\b/i.test(lines[titleSpan[0]] ?? '');
+  if (values.title && !idle(titleValue) && !subjectLine && !(titleSpan && inContactBlock(lines, titleSpan[0]))) {
     const t = quotedTitle(unquote(squash(values.title.split('\n\n')[0] ?? values.title)));
     if (t !== '') {
       corrections.title = t.length > MAX_TITLE ? `${t.slice(0, MAX_TITLE - 1)}…` : t;
@@ -38,34 +44,47 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
       take('title', titleSpan ? paragraphEnd(lines, titleSpan[0]) : undefined);
     }
   }
-  if (values.abstract) {
-    // a question under the abstract (« Et pourriez-vous ajouter Marc comme co-orateur ? ») is for the organizers
-    const paragraphs = values.abstract.trim().split(/\n\s*\n/);
-    while (paragraphs.length > 1 && asks(paragraphs[paragraphs.length - 1])) paragraphs.pop();
+  // a question under the abstract (« Et pourriez-vous ajouter Marc comme co-orateur ? ») is for the organizers, and the
+  // writer's name under it is no part of it
+  const paragraphs = (values.abstract ?? '').trim().split(/\n\s*\n/);
+  while (paragraphs.length > 1 && (asks(paragraphs[paragraphs.length - 1]) || isName(paragraphs[paragraphs.length - 1]!))) paragraphs.pop();
+  if (values.abstract && !idle(paragraphs.join('\n\n'))) {
     const a = paragraphs.join('\n\n').trim();
     corrections.abstract = a.length > MAX_ABSTRACT ? `${a.slice(0, MAX_ABSTRACT - 1)}…` : a;
     const span = spans.abstract;
     take('abstract', span ? lastLineOf(lines, span, paragraphs[paragraphs.length - 1]!) : undefined);
   }
   // "Format : talk de 30 minutes" says the length too, as it does when filed (extract/index.ts reads it there)
-  const d = values.duration && !asks(values.duration) ? durationFromField(values.duration) : null;
-  const inFormat = !d && values.format && !asks(values.format) ? durationFromField(values.format) : null;
+  // « Durée : j'ai mis 45 minutes mais je peux faire 30 si ça arrange » is a sentence about it, not a value: relayed
+  const sentence = (v: string | undefined) => v !== undefined && v.trim().split(/\s+/).length > MAX_VALUE_WORDS && HEDGE.test(fold(v));
+  const d = values.duration && !idle(values.duration) && !sentence(values.duration) ? durationFromField(values.duration) : null;
+  const inFormat = !d && values.format && !idle(values.format) && !sentence(values.format) ? durationFromField(values.format) : null;
   if (d) {
     corrections.durationMinutes = d.minutes;
     take('duration');
   } else if (inFormat) corrections.durationMinutes = inFormat.minutes;
-  const format = values.format && !asks(values.format) ? formatFromValue(fold(values.format), values.format) : null;
+  const format = values.format && !idle(values.format) && !sentence(values.format) ? formatFromValue(fold(values.format), values.format) : null;
   if (format) {
     corrections.format = format;
     take('format');
   }
-  const language = values.language && !asks(values.language) ? languageFromValue(fold(values.language)) : null;
+  const language = values.language && !idle(values.language) && !sentence(values.language) ? languageFromValue(fold(values.language)) : null;
   if (language) {
     corrections.language = language;
     take('language');
   }
   return { corrections, used };
 }
+
+/** A value that approves or keeps what was filed (folded): « OK », « parfait, merci ! », "unchanged", "keep it as is". */
+const KEEPS =
+  /^(?:ok|okay|oui|yes|parfait|perfect|correct|bon|bien|tres bien|fine|good|great|super|nickel|top|idem|same|unchanged|inchange|identique|pas de changement|sans changement|no change|rien a changer|ras|c'est bon|ca me va|tout bon|valide|approved|lgtm)\b[\s\p{P}]*(?:merci|thanks|thank you)?[\s\p{P}]*$|\b(?:keep (?:it|them|this)|as is|tel quel|telle quelle|je (?:le |la |les )?garde|ne change pas|inchange|unchanged)\b/u;
+/** A duration, format or language value is a few words (« 20 min », « lightning talk (5 min) »); a longer one that
+ * hedges (« j'ai mis 45 minutes mais je peux faire 30 si ça arrange ») is a sentence about it, not a value. */
+const MAX_VALUE_WORDS = 8;
+const HEDGE = /\b(?:mais|but|si|if|ou|or|peux|pourrais|peut-etre|can|could|maybe|perhaps|prefere|prefer|a vous de voir|up to you)\b/;
+
+const isName = (p: string) => !p.includes('\n') && /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(p.trim());
 
 /** Labels of a signature's contact block ("Title: Senior DBA / Company: … / Phone: …"): a job title, not the talk's. */
 const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site)\b[^:]{0,20}:/i;

@@ -54,11 +54,15 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
     const resubmitted = readResubmission(rest);
     if (Object.keys(resubmitted.corrections).length > 0) return { commands, corrections: { ...resubmitted.corrections, ...corrections }, comment: resubmitted.comment, unknown };
   }
-  // « Bonjour, voici la version corrigée : » above labelled corrections says nothing more for the organizers
-  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l));
+  // « Bonjour, voici la version corrigée : » above labelled corrections, the writer's name under them: nothing more
+  // for the organizers
+  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l) || isNameLine(l));
   const comment = onlyIntro ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return { commands, corrections, comment, unknown };
 }
+
+/** "Claire", "Anne Martin": the writer's name alone on a line. */
+const isNameLine = (line: string) => /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(line.trim());
 
 /**
  * "Voici mes décisions :", "My picks:": one short line announcing the commands, right at the top, is skipped when

@@ -43,12 +43,15 @@ const FIXED = "(?:corrig\\w*|rectifi\\w*|mise?s? a jour|actualis\\w*|modifi\\w*|
 const NAMED = new RegExp(`\\b${DET}(?:${FIXED}\\s+${NOUN}|${NOUN}\\s+${FIXED})\\b`);
 /** What may follow it before the colon: nothing, a clause (« , pour 20 minutes », « (j'ai changé le résumé) »), or whose it is. */
 const TAIL = new RegExp(
-  `^\\s*(?:(?:est|is|sera|serait|devrait etre|should be|would be|below|ci-dessous|ci-apres)\\s*)?(?:$|[,(/—–-]|(?:with|avec|pour|for|en|in|as|now)\\b|(?:de|du|d'|of|for)\\s*${DET}(?:proposition|proposal|soumission|submission|talk|expose|presentation|intervention|resume|abstract|titre|title)\\b\\s*(?:$|[,(/—–-]))`,
+  `^\\s*(?:(?:est|is|sera|serait|devrait etre|should be|would be|below|ci-dessous|ci-apres|instead|plutot|a la place)\\s*)?(?:$|[,(/—–-]|(?:with|avec|pour|for|en|in|as|now)\\b|(?:de|du|d'|of|for)\\s*${DET}(?:proposition|proposal|soumission|submission|talk|expose|presentation|intervention|resume|abstract|titre|title)\\b\\s*(?:$|[,(/—–-]))`,
 );
 /** « Désolée, mauvaise version du résumé. Voici la bonne : », "wrong abstract — here's the right one:", « le bon est : ». */
 const RIGHT_ONE = /(?:\b(?:voici|voila|here(?:'s| is)|c'est)\s+)?\b(?:la bonne|le bon|les bons|the (?:right|correct|good|updated|corrected|revised|new) one)(?:\s+(?:est|is))?\s*$/;
 /** The proposal (or a draft of it) named earlier on the line, for « voici la bonne » / "here's the right one". */
 const MENTIONED = new RegExp(`\\b(?:${NOUN.slice(3, -1)}|draft|brouillon)\\b`);
+/** Things other than the proposal a speaker sends corrected, named anywhere on the line (« … mis à jour pour ma bio »). */
+const OTHER_OBJECT =
+  /\b(?:slides?|transparents?|diapos?|diaporama|deck|bio|biographie|biography|photos?|pictures?|avatar|creneaux?|slots?|horaires?|disponibilites?|availability|liens?|links?|videos?|pdf|programme|program|agenda|facture|invoice|coordonnees|contact|infos?|informations?|adresse|address|plan|requirements|besoins)\b/;
 /** Another proposal named (« de mon autre proposition (P-0015) »): not this one's correction. */
 const REF = /\bp-?\s?\d{1,6}\b/;
 const ABSTRACT_WORD = /\b(?:resume|abstract|description)\b/;
@@ -78,7 +81,7 @@ export function saysCorrected(line: string): boolean {
 
 /** Does this (folded) announcement name the proposal, or a part of it, as corrected — and nothing else? */
 function announces(intro: string): boolean {
-  if (REF.test(intro)) return false;
+  if (REF.test(intro) || OTHER_OBJECT.test(intro)) return false;
   const m = NAMED.exec(intro);
   if (m) return TAIL.test(intro.slice(m.index + m[0].length));
   return RIGHT_ONE.test(intro) && MENTIONED.test(intro);

@@ -35,6 +35,11 @@ const TERMS: ReadonlyMap<string, Field> = new Map(LABELS.flatMap(([field, terms]
 
 /** The field a folded label names, or null. */
 export function fieldOf(foldedLabel: string): Field | null {
+  // « Durée / Duration », "Title / Titre": a bilingual label names a field when both halves name it
+  if (foldedLabel.includes('/')) {
+    const halves = foldedLabel.split('/').map((h) => fieldOf(h));
+    return halves.length === 2 && halves[0] != null && halves[0] === halves[1] ? halves[0] : null;
+  }
   const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
   const direct = TERMS.get(label);
   if (direct) return direct;
