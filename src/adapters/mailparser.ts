@@ -11,7 +11,7 @@ import type * as LibMime from 'libmime';
 import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
-import { withoutControls as clean } from '../core/text/controls.ts';
+import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -332,8 +332,12 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
   for (const { key, line } of p.headerLines ?? []) {
     const colon = line.indexOf(':');
     const text = colon >= 0 ? line.slice(colon + 1) : '';
-    const value = (text.includes('\n') ? text.replace(/\r?\n[ \t]+/g, ' ') : text).trim();
-    const name = clean(key.toLowerCase());
+    const folded = (text.includes('\n') ? text.replace(/\r?\n[ \t]+/g, ' ') : text).trim();
+    // One scan of the line says whether its name and value need cleaning (almost no line does); a value with an
+    // encoded-word is cleaned once decoded. mailsplit gives the name lower-cased and trimmed.
+    const dirty = mayHoldControls(line);
+    const name = dirty ? clean(key) : key;
+    const value = dirty && !folded.includes('=?') ? clean(folded) : folded;
     const values = raw.get(name);
     if (values) values.push(value);
     else raw.set(name, [value]);
@@ -341,7 +345,7 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, values] of raw) {
     if (!values.some((v) => v.includes('=?'))) {
-      out[name] = values.map(clean);
+      out[name] = values;
       continue;
     }
     Object.defineProperty(out, name, {

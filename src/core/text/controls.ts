@@ -12,6 +12,11 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Anything either pattern could touch: most decoded text has none, and one scan without lookarounds says so. */
 const SUSPECT = /[\x00-\x08\x0b-\x1f\ud800-\udfff]/;
 
+/** Could withoutControls change this text? One scan, for callers that clean many strings of one text (header lines). */
+export function mayHoldControls(s: string): boolean {
+  return SUSPECT.test(s);
+}
+
 export function withoutControls(s: string): string {
   if (!SUSPECT.test(s)) return s;
   return s.replace(CONTROLS, '').replace(LONE_SURROGATE, '\ufffd');
