@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
+import { ackTextEn, ackTextFr } from '../../support/acknowledgement.ts';
 
 const T_FR = 'Index BRIN : quand et pourquoi';
 const A_FR =
@@ -14,59 +15,9 @@ const A_FR =
 const T_EN = 'Zero-downtime major upgrades';
 const A_EN = 'How we moved 40 clusters from PostgreSQL 13 to 17 with logical replication\nand pgbouncer, without a single minute of downtime.';
 
-const ackFr = `Bonjour Claire,
+const ackFr = ackTextFr({ ref: 'P-0012', name: 'Claire', title: T_FR, abstract: A_FR, speaker: 'Claire Dubois <claire.dubois@example.fr>', received: '30 novembre 2026 à 10:52' });
 
-Merci pour votre proposition ! Elle est enregistrée sous la référence
-P-0012. Voici ce que nous en avons compris :
-
-  Référence      : P-0012
-  Titre          : ${T_FR}
-  Format         : talk, 45 minutes
-  Langue         : français
-  Orateurs       :
-    - Claire Dubois <claire.dubois@example.fr>
-  Pièces jointes :
-    aucune
-  Reçue le       : 30 novembre 2026 à 10:52
-
-  Résumé :
-
-${A_FR}
-
-Quelque chose ne va pas ? Répondez simplement à ce message avec la
-proposition corrigée : elle remplacera celle-ci (même référence).
-
-Pour retirer votre proposition, répondez avec le mot
-« retirer » seul sur une ligne.
-
-Les organisateurs vous écriront dès qu'ils auront pris leur décision.`;
-
-const ackEn = `Hello John,
-
-Thank you for your proposal! It is filed as P-0012. Here is what we
-understood:
-
-  Reference   : P-0012
-  Title       : ${T_EN}
-  Format      : talk, 45 minutes
-  Language    : English
-  Speakers    :
-    - John Smith <john.smith@example.com>
-  Attachments :
-    none
-  Received    : 30 November 2026 at 10:52
-
-  Abstract:
-
-${A_EN}
-
-Something wrong? Just reply to this message with the corrected proposal:
-it will replace this one (same reference).
-
-To withdraw your proposal, reply with the word "withdraw" alone
-on a line.
-
-The organizers will write to you as soon as they have decided.`;
+const ackEn = ackTextEn({ ref: 'P-0012', name: 'John', title: T_EN, abstract: A_EN, speaker: 'John Smith <john.smith@example.com>', received: '30 November 2026 at 10:52' });
 
 /** The HTML ack as Outlook / html-to-text renders it: table cells on one line with tabs and nbsp. */
 const ackFrHtml = `Bonjour Claire,

@@ -7,67 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
+import { ackTextEn, ackTextFr } from '../../support/acknowledgement.ts';
 
 const ACK_TITLE = 'Réplication logique en production';
 const ACK_ABS = "Retour d'expérience sur la mise en place de la réplication logique entre deux clusters PostgreSQL 16.";
-const ackFr = (name = 'Anne') => `Bonjour ${name},
-
-Merci pour votre proposition ! Elle est enregistrée sous la référence
-P-0007. Voici ce que nous en avons compris :
-
-  Référence      : P-0007
-  Titre          : ${ACK_TITLE}
-  Format         : talk, 45 minutes
-  Langue         : français
-  Orateurs       :
-    - Anne Martin <anne.martin@example.org>
-  Pièces jointes :
-    aucune
-  Reçue le       : 30 novembre 2026 à 09:58
-
-  Résumé :
-
-${ACK_ABS}
-
-Quelque chose ne va pas ? Répondez simplement à ce message avec la
-proposition corrigée : elle remplacera celle-ci (même référence).
-
-Pour retirer votre proposition, répondez avec le mot
-« retirer » seul sur une ligne.
-
-Les organisateurs vous écriront dès qu'ils auront pris leur décision.
-
--- 
-PostgreSQL Paris`;
-const ackEn = (name = 'John') => `Hello ${name},
-
-Thank you for your proposal! It is filed as P-0007. Here is what we
-understood:
-
-  Reference   : P-0007
-  Title       : Zero-downtime upgrades
-  Format      : talk, 45 minutes
-  Language    : English
-  Speakers    :
-    - John Smith <john.smith@example.com>
-  Attachments :
-    none
-  Received    : 30 November 2026 at 09:58
-
-  Abstract:
-
-How we upgrade PostgreSQL without downtime.
-
-Something wrong? Just reply to this message with the corrected proposal:
-it will replace this one (same reference).
-
-To withdraw your proposal, reply with the word "withdraw" alone
-on a line.
-
-The organizers will write to you as soon as they have decided.
-
--- 
-PostgreSQL Paris`;
+const ackFr = (name = 'Anne') =>
+  ackTextFr({ ref: 'P-0007', name, title: ACK_TITLE, abstract: ACK_ABS, speaker: 'Anne Martin <anne.martin@example.org>', received: '30 novembre 2026 à 09:58', signature: true });
+const ackEn = (name = 'John') =>
+  ackTextEn({ ref: 'P-0007', name, title: 'Zero-downtime upgrades', abstract: 'How we upgrade PostgreSQL without downtime.', speaker: 'John Smith <john.smith@example.com>', received: '30 November 2026 at 09:58', signature: true });
 const q = (s: string) => s.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 const gmailFr = (name?: string) => `\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris <\ntalks+s-p0007-3f9a@pgug.example.org> a écrit :\n\n${q(ackFr(name))}\n`;
 const gmailEn = (name?: string) => `\n\nOn Mon, Nov 30, 2026 at 10:02 AM PostgreSQL Paris <\ntalks+s-p0007-3f9a@pgug.example.org> wrote:\n\n${q(ackEn(name))}\n`;
