@@ -5,7 +5,8 @@
  *
  * --scale: 1,000, 5,000 and 20,000 messages (--sizes A,B,… for others) (flatness: msg/s and the worker's peak RSS of each), the bare blocks and
  * the latency part in one command (≈ 7 min on an idle 2-core machine). Each size runs on a warm worker: 500 messages of
- * the mix go through it before the clock starts (--warm N for another count; 0 for cold workers), so that the sizes
+ * the mix go through it before the clock starts (--warm N for another count; 0 for cold workers), then their rows are
+ * removed (TRUNCATE: each size starts from empty tables without statistics, as a fresh database does), so that the sizes
  * compare the cost per message as the backlog grows, not the worker's one-time start-up (JIT, first connections) spread
  * over fewer messages. Without --scale the worker starts cold (--warm N to warm it): the canonical figure is a
  * backlog meeting a freshly started service, as after an outage.
@@ -171,7 +172,7 @@ function printThroughput(t: ThroughputResult, e2e: number, engineName: string, w
   log(`\n== throughput (${engineName}, Redis, ${opt('workers', 1)} worker process(es) with every queue; child processes; ${warm ? `worker warmed by ${warm} messages first` : 'worker started cold'}) ==`);
   log(`messages ingested:             ${t.messages.length}`);
   log(`mails received by the sink:    ${t.received} of ${wanted} expected${t.timedOut ? ' (TIMED OUT)' : ''}`);
-  const withWarm = warm ? ` (the ${warm} warm-up messages included)` : '';
+  const withWarm = warm ? ` (the ${warm} warm-up messages' rows removed before the clock started)` : '';
   log(`inbound kind/state${withWarm}: ${JSON.stringify(t.inbound)}`);
   log(`outbox purpose/status${withWarm}: ${JSON.stringify(t.outbox)}`);
   log(`crieur ingest (process start → exit, workers running meanwhile): ${t.ingestSeconds.toFixed(2)} s, ${rate(t.messages.length, t.ingestSeconds)}`);
