@@ -9,6 +9,7 @@ import { durationFromField } from '../extract/duration.ts';
 import { formatFromValue } from '../extract/formats.ts';
 import { languageFromValue } from '../extract/talk-language.ts';
 import { fold, squash, unquote } from '../text/fold.ts';
+import { looksLikePersonName } from '../text/names.ts';
 
 const MAX_TITLE = 200;
 const MAX_ABSTRACT = 5000;
@@ -84,7 +85,7 @@ const KEEPS =
 const MAX_VALUE_WORDS = 8;
 const HEDGE = /\b(?:mais|but|si|if|ou|or|peux|pourrais|peut-etre|can|could|maybe|perhaps|prefere|prefer|a vous de voir|up to you)\b/;
 
-const isName = (p: string) => !p.includes('\n') && /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(p.trim());
+const isName = (p: string) => !p.includes('\n') && looksLikePersonName(p);
 
 /** Labels of a signature's contact block ("Title: Senior DBA / Company: … / Phone: …"): a job title, not the talk's. */
 const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site)\b[^:]{0,20}:/i;

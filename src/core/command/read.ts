@@ -13,6 +13,7 @@ import { introducesAnswers, isGreeting, newTextLines } from './new-text.ts';
 import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
+import { looksLikePersonName } from '../text/names.ts';
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
@@ -56,13 +57,10 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   }
   // « Bonjour, voici la version corrigée : » above labelled corrections, the writer's name under them: nothing more
   // for the organizers
-  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l) || isNameLine(l));
+  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l) || looksLikePersonName(l));
   const comment = onlyIntro ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return { commands, corrections, comment, unknown };
 }
-
-/** "Claire", "Anne Martin": the writer's name alone on a line. */
-const isNameLine = (line: string) => /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(line.trim());
 
 /**
  * "Voici mes décisions :", "My picks:": one short line announcing the commands, right at the top, is skipped when

@@ -25,6 +25,7 @@ import { titleFromProse } from '../extract/prose-title.ts';
 import { fold, squash, unquote } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { isGreeting } from './new-text.ts';
+import { looksLikePersonName } from '../text/names.ts';
 
 export interface Resubmission {
   corrections: Correction;
@@ -198,7 +199,7 @@ const isCourtesy = (p: string) => (!p.includes('\n') && p.length <= 100 && COURT
 /** « Désolée pour le dérangement,\nAnne »: a short line ending with a comma over the writer's name. */
 function isClosingWithName(p: string): boolean {
   const lines = p.split('\n').map((l) => l.trim());
-  return lines.length === 2 && lines[0]!.length <= 60 && lines[0]!.endsWith(',') && /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(lines[1]!);
+  return lines.length === 2 && lines[0]!.length <= 60 && lines[0]!.endsWith(',') && looksLikePersonName(lines[1]!);
 }
 
 /** "Anne Martin / Administratrice de bases de données / Acme SAS – Paris / Tél. : …": a name over short lines, no sentence. */
@@ -206,5 +207,5 @@ function isSignatureBlock(p: string): boolean {
   const lines = p.split('\n').map((l) => l.trim());
   if (lines.length < 2 || lines.length > 8) return false;
   if (!lines.every((l) => l.length <= 70 && !/[.?!]$/.test(l))) return false;
-  return /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'.-]*){1,3}$/u.test(lines[0]!);
+  return looksLikePersonName(lines[0]!) && lines[0]!.split(/\s+/).length >= 2;
 }

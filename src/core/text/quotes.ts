@@ -61,27 +61,32 @@ export function quoteStart(lines: readonly string[]): number {
       return i;
     }
     if (isHeaderBlockAt(lines, i)) return i;
-    // A wrapped attribution continues on the next lines, never across a blank one: « Le 14 janvier me va. », a blank
-    // line, then the real attribution is the writer's sentence over the history, not the history's first line.
-    const wrapped = (n: number) => lines.slice(i, i + n).map((l) => (l ?? '').trim());
     if (line.length < 400 && /[:：]\s*$/.test(line)) {
       for (let n = 1; n <= 3; n++) {
-        const parts = wrapped(n);
-        if (parts.slice(1).some((p) => p === '')) break;
-        const cand = parts.join(' ');
+        const cand = wrapped(lines, i, n);
+        if (cand === null) break;
         if (ATTRIBUTION.test(cand) || BARE_ATTRIBUTION.test(cand)) return i;
       }
     } else if (/^(on|le|am)\b/i.test(line) && line.length < 300 && !SENTENCE_END.test(line)) {
       // wrapped attribution whose colon is on a following line (its first line is never a finished sentence:
       // « Le 14 janvier me va très bien, je serai là dès 18h30. » right above the attribution is the writer's)
       for (let n = 2; n <= 3; n++) {
-        const parts = wrapped(n);
-        if (parts.slice(1).some((p) => p === '')) break;
-        if (ATTRIBUTION.test(parts.join(' '))) return i;
+        const cand = wrapped(lines, i, n);
+        if (cand === null) break;
+        if (ATTRIBUTION.test(cand)) return i;
       }
     }
   }
   return lines.length;
+}
+
+/**
+ * Lines i.. i+n−1 joined as one wrapped attribution, or null across a blank line: an attribution never has one, and
+ * « Le 14 janvier me va. », a blank line, then the real attribution is the writer's sentence over the history.
+ */
+function wrapped(lines: readonly string[], i: number, n: number): string | null {
+  const parts = lines.slice(i, i + n).map((l) => (l ?? '').trim());
+  return parts.slice(1).some((p) => p === '') ? null : parts.join(' ');
 }
 
 function nextNonEmpty(lines: readonly string[], from: number): number {
