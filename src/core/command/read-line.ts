@@ -84,8 +84,16 @@ export function readLine(raw: string, ref: LineContext): LineReading {
       return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
     }
   }
+  // « Confirmer / Confirm », "withdraw / retirer": one verb written in both languages is that verb, once
+  const halves = raw.split(/\s+\/\s+/);
+  if (halves.length === 2) {
+    const [a, b] = halves.map((h) => readOne(h, ref));
+    if (a?.kind === 'commands' && b?.kind === 'commands' && a.commands.length === 1 && b.commands.length === 1 && sameCommand(a.commands[0]!, b.commands[0]!)) return a;
+  }
   return readOne(raw, ref);
 }
+
+const sameCommand = (a: Command, b: Command) => a.verb === b.verb && a.ref === b.ref && a.override === b.override && a.text === null && b.text === null && a.date === null && b.date === null;
 
 function readOne(raw: string, dateRef: LineContext): LineReading {
   const line = raw.trim();

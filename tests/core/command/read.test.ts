@@ -157,6 +157,12 @@ describe('what is around the commands', () => {
     },
   );
 
+  it('reads one verb written in both languages once (« Confirmer / Confirm », "withdraw / retirer"), not two different ones', () => {
+    expect(acts('Confirmer / Confirm')).toEqual(['confirm']);
+    expect(acts('withdraw / retirer')).toEqual(['withdraw']);
+    expect(acts('accepter / refuser')).toEqual([]);
+  });
+
   it('takes « Merci ! » on top of a question for an opening, not a closing: the question is the message', () => {
     expect(read('Merci !\n\nPetite question : y aura-t-il un adaptateur USB-C pour le projecteur ?\n\nAnne').comment).toBe(
       'Merci !\n\nPetite question : y aura-t-il un adaptateur USB-C pour le projecteur ?\n\nAnne',

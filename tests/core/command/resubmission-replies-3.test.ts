@@ -361,7 +361,6 @@ const ACCEPTED: Record<string, string> = {
   'c23 gmail fr remplacer le résumé par celui-ci': 'a request, not an announcement: relayed',
   'c30 apple en "Title should be: “…”"': 'a label with a verb in it is not a label (« le titre est long. » would become one): relayed',
   'c31 fr le titre devrait être « … ». (sentence)': 'a title change asked in a sentence: relayed',
-  'k11 bilingual withdraw / retirer': 'a bilingual verb line is not a verb: relayed, nothing withdrawn',
 };
 
 describe('speakers\' replies to their acknowledgement (third review, held out)', () => {
