@@ -3,6 +3,7 @@
  * (`parseRawMessage`, the classification chain included); its `.expected.json` is a subset of the SPEC result:
  * - s02: a short English reply above a French Outlook "De : … Envoyé : … Objet :" block (no ">") is English;
  * - q05: an out-of-office text with no auto-reply header and an "RE:" subject is an auto-reply;
+ * - q06: Unix vacation(1)'s notice ("away from my mail", Precedence: bulk, a return path) to a reply-token address is an auto-reply;
  * - s04: Yahoo's text bounce "554: delivery error: dd This user doesn't have a yahoo.fr account" has a status.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -2,6 +2,7 @@
  * The CLI contract (SPEC "Exit codes", "crieur parse", "Configuration") seen from a shell: child processes,
  * exit codes, stdout shapes, stderr naming the cause. No service is touched here.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
@@ -93,10 +94,35 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(lines[2]).toMatchObject({ kind: 'other' });
   });
 
-  it('parse on one unreadable input exits 65 with a one-line reason', async () => {
-    const r = await run(['parse', '--json', join(box.dir, 'absent.eml')]);
+  it('parse on one unreadable input exits 65 with a one-line reason; under --json stdout is still one object', async () => {
+    const absent = join(box.dir, 'absent.eml');
+    const r = await run(['parse', '--json', absent]);
     expect(r.code).toBe(65);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ file: absent, error: expect.stringContaining('absent.eml') as unknown });
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).toContain('absent.eml');
+  });
+
+  it('parse on one input that is not mail names the file and what crieur reads, in two lines', async () => {
+    const notes = join(box.dir, 'notes.txt');
+    writeFileSync(notes, 'just some notes\nnot a message\n');
+    const human = await run(['parse', notes]);
+    expect(human.code).toBe(65);
+    expect(human.stdout).toBe('');
+    expect(human.stderr.trim().split('\n')).toHaveLength(2);
+    expect(human.stderr).toContain(`${notes}: not a mail message`);
+    const json = await run(['parse', '--json', notes]);
+    expect(json.code).toBe(65);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file: notes, error: expect.stringMatching(/not a mail message/) as unknown });
+  });
+
+  it('parse --json escapes the C1 controls and bidi marks a terminal would act on (the value read back is unchanged)', async () => {
+    const file = join(box.dir, 'c1.eml');
+    writeFileSync(file, 'From: Eve <eve@example.com>\r\nSubject: =?utf-8?B?' + Buffer.from('Titre \u009b2J \u202eevil').toString('base64') + '?=\r\nMessage-ID: <c1@example.com>\r\n\r\nBonjour\r\n');
+    const r = await run(['parse', '--json', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(r.stdout).toContain('\\u009b');
+    expect((JSON.parse(r.stdout) as { subject: string }).subject).toBe('Titre \u009b2J \u202eevil');
   });
 });

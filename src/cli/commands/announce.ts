@@ -25,6 +25,7 @@ import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { campaignJson } from './campaigns.ts';
 import { progressLine } from '../format/progress.ts';
+import { jsonText } from '../format/visible.ts';
 
 interface Opts {
   list?: string;
@@ -107,7 +108,7 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
         ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})`
         : '';
     const summary = `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
-    if (opts.json) process.stdout.write(`${JSON.stringify({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
+    if (opts.json) process.stdout.write(`${jsonText({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
     else process.stdout.write(`${summary}\n`);
   } finally {
     await store.close();
@@ -183,6 +184,6 @@ export async function watch(campaigns: CampaignStore, id: number, stop: () => bo
 
 export function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: { json?: boolean }): void {
   const j = campaignJson({ ...c, ...counts });
-  if (opts.json) process.stdout.write(`${JSON.stringify(j)}\n`);
+  if (opts.json) process.stdout.write(`${jsonText(j)}\n`);
   else process.stdout.write(`campaign ${j.id} (${j.kind}${j.event !== null ? ` of event ${j.event}` : ''}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
 }

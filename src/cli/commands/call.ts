@@ -18,6 +18,7 @@ import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { finish, passingLogLevel, watch, writePreviews } from './announce.ts';
+import { jsonText } from '../format/visible.ts';
 
 interface Opts {
   list?: string;
@@ -63,7 +64,7 @@ async function preview(config: Config, opts: Opts): Promise<void> {
     if (opts.out) await writePreviews(config, opts.out, `call-${period}`, built, specs, members);
     const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
     const done = (await store.campaigns.list()).find((c) => c.key === `call:${period}${opts.list ? `:${opts.list}` : ''}`);
-    if (opts.json) process.stdout.write(`${JSON.stringify({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);
+    if (opts.json) process.stdout.write(`${jsonText({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);
     else {
       process.stdout.write(
         `call for proposals of ${period}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${done && !opts.force ? ` — already sent this month to ${done.sent}: only who has not had it would get it (--force for everyone)` : ''}\n`,

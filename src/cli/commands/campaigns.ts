@@ -15,6 +15,7 @@ import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { withStore } from '../with-store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { jsonText } from '../format/visible.ts';
 
 export function campaignJson(c: CampaignRecord & CampaignCounts) {
   return {
@@ -42,7 +43,7 @@ export function registerCampaigns(program: Command): void {
     .action(async (opts: { json?: boolean; config?: string }) => {
       await withStore(opts.config, async (store) => {
         const list = (await store.campaigns.list()).map(campaignJson);
-        if (opts.json) process.stdout.write(`${JSON.stringify(list)}\n`);
+        if (opts.json) process.stdout.write(`${jsonText(list)}\n`);
         else if (list.length === 0) process.stdout.write('no campaigns\n');
         else for (const c of list) process.stdout.write(`${line(c)}\n`);
       });
@@ -84,7 +85,7 @@ function campaignVerb(
       await withStore(opts.config, async (store, config) => {
         const r = await run(await get(store.campaigns, id), store, config);
         const j = campaignJson(r.record);
-        process.stdout.write(opts.json ? `${JSON.stringify(j)}\n` : `${r.said}${line(j)}${r.after ?? ''}\n`);
+        process.stdout.write(opts.json ? `${jsonText(j)}\n` : `${r.said}${line(j)}${r.after ?? ''}\n`);
       });
     });
 }

@@ -25,7 +25,7 @@ import { systemClock } from '../../app/clock.ts';
 import type { Dispatcher } from '../../app/dispatcher.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { visible } from '../format/visible.ts';
+import { visible, jsonText } from '../format/visible.ts';
 
 interface Options {
   list?: string;
@@ -74,7 +74,7 @@ function schedule(config: Config) {
 }
 
 const lists = (config: Config, opts: Options) => config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
-const print = (opts: Options, human: string, json: object) => process.stdout.write(`${opts.json ? JSON.stringify(json) : human}\n`);
+const print = (opts: Options, human: string, json: object) => process.stdout.write(`${opts.json ? jsonText(json) : human}\n`);
 
 async function writeOut(config: Config, store: Store, opts: Options, period: Period): Promise<void> {
   const dir = opts.out!;

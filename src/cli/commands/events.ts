@@ -17,6 +17,7 @@ import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
+import { jsonText } from '../format/visible.ts';
 
 interface CreateOpts {
   date: string;
@@ -255,7 +256,7 @@ async function warn(store: Store, ev: EventRecord): Promise<void> {
 }
 
 function print(json: boolean | undefined, value: unknown, text: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
+  process.stdout.write(json ? `${jsonText(value)}\n` : `${text()}\n`);
 }
 
 async function withConfigStore(file: string | undefined, fn: (config: Config, store: Store) => Promise<void>): Promise<void> {

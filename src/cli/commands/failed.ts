@@ -8,7 +8,7 @@ import type { Dispatcher } from '../../app/dispatcher.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { withStore } from '../with-store.ts';
-import { visible } from '../format/visible.ts';
+import { visible, jsonText } from '../format/visible.ts';
 
 interface FailedRow {
   id: string;
@@ -27,7 +27,7 @@ export function registerFailed(program: Command): void {
     .action(async (opts: { json?: boolean; config?: string }) => {
       await withStore(opts.config, async (store) => {
         const rows = await failedRows(store);
-        if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+        if (opts.json) process.stdout.write(`${jsonText(rows)}\n`);
         else if (rows.length === 0) process.stdout.write('nothing failed\n');
         else for (const r of rows) process.stdout.write(`${r.id.padEnd(6)} ${r.at}  ${visible(r.what)}\n       ${visible(r.error ?? '')}\n`);
       });

@@ -8,8 +8,11 @@ import { parseRawMessage, parseContextFrom } from '../../app/parse-message.ts';
 import { mailparserReader } from '../../adapters/mailparser.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
-import { visible } from '../format/visible.ts';
+import { visible, jsonText } from '../format/visible.ts';
 import { inputLabel, readInputs } from '../inputs.ts';
+
+/** The fix, for the one-input case whose line is all the user sees. */
+const NOT_MAIL_HINT = '\n(crieur reads raw messages as saved by a mail client — "Save as…" .eml, "Show original" — or mbox files)';
 
 export function registerParse(program: Command): void {
   program
@@ -31,12 +34,15 @@ export function registerParse(program: Command): void {
         const outcome = 'error' in input ? ({ ok: false, error: input.error } as const) : await parseRawMessage(input.raw, ctx, mailparserReader);
         if (!outcome.ok) {
           failed = true;
-          if (!many) throw new CliError(outcome.error, EXIT.dataErr);
-          if (opts.json) process.stdout.write(`${JSON.stringify({ ...where, error: outcome.error })}\n`);
-          else process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(outcome.error)}\n`);
+          // One input under --json is still one object on stdout (a script piping to jq reads why), the reason on
+          // stderr too, naming the input; several: a line each, the reasons in them.
+          if (opts.json) process.stdout.write(`${jsonText({ file: input.file, ...where, error: outcome.error })}\n`);
+          // A read error names its file already; a parse error gets the file and what crieur reads.
+          if (!many) throw new CliError('error' in input ? outcome.error : `${input.file === '-' ? 'standard input' : inputLabel(input)}: ${outcome.error}${NOT_MAIL_HINT}`, EXIT.dataErr);
+          if (!opts.json) process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(outcome.error)}\n`);
           continue;
         }
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...where, ...outcome.result })}\n`);
+        if (opts.json) process.stdout.write(`${jsonText({ ...where, ...outcome.result })}\n`);
         else process.stdout.write(`${many ? `== ${visible(inputLabel(input))}\n` : ''}${formatParseResult(outcome.result)}\n`);
       }
       if (failed) process.exitCode = EXIT.dataErr;

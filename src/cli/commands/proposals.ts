@@ -6,6 +6,7 @@ import { normalizeRef } from '../../core/ref.ts';
 import { withStore } from '../with-store.ts';
 import { proposalDetail, proposalLine } from '../format/proposal.ts';
 import { registerDecide } from './decide.ts';
+import { jsonText } from '../format/visible.ts';
 
 const STATUSES: ProposalStatus[] = ['received', 'accepted', 'waitlisted', 'declined', 'confirmed', 'scheduled', 'presented', 'withdrawn'];
 
@@ -23,7 +24,7 @@ export function registerProposals(program: Command): void {
       }
       await withStore(opts.config, async (store) => {
         const list = await store.proposals.list(opts.status ? { status: opts.status as ProposalStatus } : {});
-        if (opts.json) process.stdout.write(`${JSON.stringify(list.map(summary))}\n`);
+        if (opts.json) process.stdout.write(`${jsonText(list.map(summary))}\n`);
         else if (list.length === 0) process.stdout.write('no proposals\n');
         else for (const p of list) process.stdout.write(`${proposalLine(p)}\n`);
       });
@@ -39,7 +40,7 @@ export function registerProposals(program: Command): void {
         const p = await store.proposals.get(normalizeRef(ref));
         if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
         const history = await store.proposals.history(p.ref);
-        if (opts.json) process.stdout.write(`${JSON.stringify(detail(p, history))}\n`);
+        if (opts.json) process.stdout.write(`${jsonText(detail(p, history))}\n`);
         else process.stdout.write(`${proposalDetail(p, history)}\n`);
       });
     });

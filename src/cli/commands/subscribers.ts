@@ -16,6 +16,7 @@ import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/
 import type { Config } from '../../config/schema.ts';
 import { decodeCsv, parseCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { jsonText } from '../format/visible.ts';
 
 const email = z.email();
 
@@ -30,7 +31,7 @@ export function registerSubscribers(program: Command): void {
       await withStore(opts.config, async (store) => {
         const [list, digests] = await Promise.all([store.subscribers.list(), store.digests.all()]);
         const digestsOf = (s: Subscriber) => digests.get(s.email.toLowerCase()) ?? [];
-        if (opts.json) process.stdout.write(`${JSON.stringify(list.map((s) => toJson(s, digestsOf(s))))}\n`);
+        if (opts.json) process.stdout.write(`${jsonText(list.map((s) => toJson(s, digestsOf(s))))}\n`);
         else if (list.length === 0) process.stdout.write('no subscribers\n');
         else
           for (const s of list) {

@@ -3,7 +3,7 @@
  * human-readable printer. A sender controls those bytes: an ESC sequence can retitle the window, hide or
  * rewrite the lines above, a bare CR overwrite the start of a line, a bidi override reverse what is read.
  * Each is shown as an escape (`\x1b`, `\r`, `\u202e`) so the operator sees what was sent and the terminal
- * acts on none of it. JSON output needs none of this: JSON.stringify already escapes C0 controls.
+ * acts on none of it. JSON output is printed through jsonText: JSON.stringify escapes C0 controls, jsonText the rest.
  */
 
 /** C0 controls but tab, DEL, C1 controls, and the Unicode bidi embeddings/overrides/isolates. */
@@ -26,4 +26,12 @@ export function visible(text: string): string {
 /** A multi-line text (an abstract, an error message): its lines kept, everything else escaped in each. */
 export function visibleLines(text: string): string[] {
   return text.split(/\r?\n/).map(visible);
+}
+
+/** What JSON.stringify leaves raw but a terminal may act on: DEL, C1 controls (CSI is U+009B), bidi marks, line separators. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** `--json` output: JSON.stringify's text with those characters as \uXXXX escapes — the same value to a JSON reader. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -18,7 +18,8 @@ const SUBJECT_PREFIX = new RegExp(
       'auto:',
       'out of (?:the )?office',
       'ooo\\b',
-      'away from (?:the )?office',
+      // vacation(1)'s default subject is "away from my mail"
+      'away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b',
       'on vacation',
       'vacation (?:reply|message|notice)',
       'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a)\\s)',
@@ -152,7 +153,16 @@ const AWAY_NOW = new RegExp(
   'i',
 );
 /** To come: "je serai absente du 3 au 17 mars", "I will be out of the office": a person says that too, so it takes a strong cue. */
-const AWAY_LATER = new RegExp(`\\bje\\s+(?:serai|serais)\\s+${AWAY_STATE}|\\bi\\s*(?:will\\s+be|['’]ll\\s+be|shall\\s+be)\\s+${AWAY_STATE}`, 'i');
+const AWAY_LATER = new RegExp(
+  [
+    `\\bje\\s+(?:serai|serais)\\s+${AWAY_STATE}`,
+    `\\bi\\s*(?:will\\s+be|['’]ll\\s+be|shall\\s+be)\\s+${AWAY_STATE}`,
+    // Unix vacation(1)'s default text: "I will not be reading my mail for a while."
+    "\\bi\\s*(?:will\\s+not|won['’]t|shall\\s+not)\\s+be\\s+(?:reading|checking|answering|able\\s+to\\s+(?:read|check|answer))\\s+(?:my\\s+)?(?:e-?)?mails?\\b",
+    "\\bje\\s+ne\\s+(?:lirai|consulterai|relèverai|pourrai)\\s+pas\\s+(?:lire\\s+|consulter\\s+|relever\\s+)?(?:mes|ma|mon)\\s+(?:e-?mails?|courriels?|messagerie|mails?|messages?|courrier)",
+  ].join('|'),
+  'i',
+);
 
 /** Wordings only out-of-office notices use: with AWAY_NOW they need no further cue ("Je suis actuellement absente."). */
 const AWAY_FORMAL =

@@ -111,9 +111,17 @@ export function fieldSpeakers(value: string): Speaker[] {
   for (const item of items) {
     const emails = item.match(EMAIL_G);
     const nameText = item.replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/g, ' ').replace(EMAIL_G, ' ').replace(/[-–—:]\s*$/, '');
-    const name = cleanName(nameText.split(/\s[-–—]\s/)[0] ?? nameText);
+    const cleaned = cleanName(nameText.split(/\s[-–—]\s/)[0] ?? nameText);
+    // "." or "(he maintains it)." around an address is no name
+    const name = cleaned && /\p{L}/u.test(cleaned) ? cleaned : null;
     if (!emails && (!name || !looksLikePersonName(name))) continue;
-    out.push({ name: name && looksLikePersonName(name) ? name : name, email: emails?.[0] ?? null });
+    // "Tom Becker, tom.becker@example.de": the comma parts a name from its address, not two people
+    const previous = out[out.length - 1];
+    if (emails && !name && previous && !previous.email && previous.name) {
+      previous.email = emails[0]!;
+      continue;
+    }
+    out.push({ name, email: emails?.[0] ?? null });
   }
   return out;
 }

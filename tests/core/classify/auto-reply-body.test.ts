@@ -27,6 +27,8 @@ describe('auto-reply-body: out-of-office texts without headers', () => {
     ['en, over the quoted original', `I am out of the office until 5 May.${QUOTE}`],
     ['fr, formal wording alone', 'Bonjour,\n\nJe suis actuellement absente.\n\nCordialement,\nMartine Caron\n'],
     ['en, formal wording alone', 'Hello,\n\nI am currently out of the office.\n\nKind regards,\nJennifer\n'],
+    ['en, vacation(1)\'s default text', 'I will not be reading my mail for a while.\nYour mail concerning "[P-0009] Your lightning talk proposal was received"\nwill be read when I return.\n\n-- Sam\n'],
+    ['fr, "je ne lirai pas mes mails"', 'Bonjour,\n\nJe ne lirai pas mes mails avant le 4 janvier. Je vous répondrai à mon retour.\n'],
     ['bilingual', "Je suis absent jusqu'au 17 mars. En cas d'urgence, contactez support@example.fr.\n\nI am out of the office until 17 March. For urgent matters, contact support@example.fr.\n"],
   ])('%s', async (_name, body) => {
     const c = classify(await mail({ subject: 'RE: Proposition de talk : Index BRIN', body }), ctx);
@@ -45,6 +47,8 @@ describe('auto-reply-body: out-of-office texts without headers', () => {
     ['"I\'m out of the office today" without any cue', "I'm out of the office today, let's talk tomorrow.\n\nTom\n"],
     ['an absence said lower down in a longer message', `Hello Dim,\n\nThanks for the slides review, it helped a lot.\nI have updated the demo and the benchmark numbers.\nThe new version is on the shared drive.\n\nI am out of the office until Monday with limited access to email.\n`],
     ['a long message', `I am out of the office until 17 March with limited access to email.\n\n${'We also discussed the sponsorship of the next meetups and the venue for the summer edition. '.repeat(20)}`],
+    ['"I won\'t be reading my mail" with a question', "I won't be reading my mail much next week, can we settle the date now?\n\nSam\n"],
+    ['"I will not be checking my email" with no cue', 'I will not be checking my email this weekend, so the slides come on Monday.\n\nSam\n'],
     ['a person who got an auto-reply', 'Hi, I sent my proposal last week and only got an automatic reply saying you are out of the office until March. Was it received?\n'],
   ])('not: %s', async (_name, body) => {
     const c = classify(await mail({ subject: 'Re: Meetup du 10 avril', body }), ctx);

@@ -109,6 +109,11 @@ describe('titles from subjects', () => {
     ['Proposition de présentation éclair : psql', 'psql', true],
     ['Proposition de talk pour le meetup de mars', null, true],
     ['Talk proposal', null, true],
+    // workshops are proposed too (an audit's « Proposition d'atelier » kept "d'atelier :" in the title)
+    ["Proposition d'atelier : PostGIS pour les débutants", 'PostGIS pour les débutants', true],
+    ['Proposition d’atelier : PostGIS pour les débutants', 'PostGIS pour les débutants', true],
+    ['Proposal for a workshop: Migrating from Oracle to PostgreSQL', 'Migrating from Oracle to PostgreSQL', true],
+    ['Workshop proposal - pgbench for beginners', 'pgbench for beginners', true],
     ['Partitionnement en prod', 'Partitionnement en prod', false],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
@@ -149,11 +154,15 @@ describe('speaker fields', () => {
     ['Jean Dupont <jean@x.fr>, Marie Curie (marie@y.fr)', [{ name: 'Jean Dupont', email: 'jean@x.fr' }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
     ['Jean Dupont et Marie Curie', [{ name: 'Jean Dupont', email: null }, { name: 'Marie Curie', email: null }]],
     ['- DUPONT Jean\n- Marie Curie <marie@y.fr>', [{ name: 'Jean Dupont', email: null }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
+    // a comma between a name and its address (an audit's Gmail proposal gave two speakers, one named ".")
+    ['Tom Becker, tom.becker@pgconsult.example.de (he maintains pg_cron).', [{ name: 'Tom Becker', email: 'tom.becker@pgconsult.example.de' }]],
+    ['Tom Becker, tom@x.de, Marie Curie, marie@y.fr', [{ name: 'Tom Becker', email: 'tom@x.de' }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
+    ['Jean Dupont <jean@x.fr>, marie@y.fr', [{ name: 'Jean Dupont', email: 'jean@x.fr' }, { name: null, email: 'marie@y.fr' }]],
   ])('%s', (value, speakers) => expect(fieldSpeakers(value)).toEqual(speakers));
 });
 
 describe('subjects that are not proposals', () => {
-  it.each(['Conference tickets on sale', 'Talk about dinner plans'])('%s is not tagged', (subject) => {
+  it.each(['Conference tickets on sale', 'Talk about dinner plans', 'Workshop tickets on sale'])('%s is not tagged', (subject) => {
     expect(titleFromSubject(subject).tagged).toBe(false);
   });
 });
