@@ -90,9 +90,22 @@ const isName = (p: string) => !p.includes('\n') && looksLikePersonName(p);
 /** Labels of a signature's contact block ("Title: Senior DBA / Company: … / Phone: …"): a job title, not the talk's. */
 const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site)\b[^:]{0,20}:/i;
 
+/** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"). */
+const JOB_TITLE =
+  /\b(?:engineer|developer|dba|administrator|admin|architect|consultant|manager|director|officer|analyst|head\s+of|lead|cto|ceo|coo|cio|vp|founder|co-?founder|intern|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|administrat(?:eur|rice)|architecte|responsable|directeur|directrice|chef(?:fe)?\s+de|charg[ée]e?\s+de|stagiaire|fondat(?:eur|rice)|g[ée]rante?|pr[ée]sidente?)\b/i;
+
+/**
+ * A "Title:" line of a signature: beside a contact label (Company, Phone…), or right under the writer's name line
+ * ("Julia Schmidt / Title: Lead Database Engineer / Example GmbH | Berlin" — an audit's Outlook signature renamed the
+ * talk "Lead Database Engineer"), or a job title with the company's line under it.
+ */
 function inContactBlock(lines: readonly string[], at: number): boolean {
   for (let i = Math.max(0, at - 2); i <= Math.min(lines.length - 1, at + 2); i++) if (i !== at && CONTACT_LABEL.test(lines[i] ?? '')) return true;
-  return false;
+  const above = (lines[at - 1] ?? '').trim();
+  if (above !== '' && !above.includes(':') && looksLikePersonName(above)) return true;
+  const value = (lines[at] ?? '').replace(/^[^:：]*[:：]/, '').trim();
+  const below = (lines[at + 1] ?? '').trim();
+  return value.split(/\s+/).length <= 6 && JOB_TITLE.test(value) && below !== '' && !below.includes(':');
 }
 
 /** « il faudrait plutôt « Index BRIN : quand et pourquoi » » → the quoted title, when words stand around the quotes. */

@@ -191,10 +191,12 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
     case 'text':
     case 'text-required': {
       if (bare === '') return spec.arg === 'text' ? make({}) : make({ problem: 'text-missing' });
+      if (spec.arg === 'text' && wonders(rest)) return { kind: 'prose' };
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       return make({ text: rest });
     }
     case 'date': {
+      if (wonders(rest)) return { kind: 'prose' };
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       const d = readDate(rest, dateRef);
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
@@ -208,6 +210,22 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
 function unquoteVerb(s: string): string {
   const m = QUOTED.exec(s);
   return m && m[1]!.split(/\s+/).length <= 3 ? `${m[1]}${m[2]}` : s;
+}
+
+/**
+ * After a verb whose mail to the speaker cannot be taken back (decline with its reason, schedule with its date): the
+ * writer wondering, not deciding — "Decline? Not sure, it overlaps with…", "Schedule? Maybe Jan 28.", « Refuser… à voir
+ * avec Claire », « Refuser, à mon avis. Qu'en penses-tu ? », "Decline. Unless you disagree?". A question anywhere on
+ * the line, an ellipsis or a question mark on the verb, a hedge opening what follows. A reason that asks something
+ * («  …, pourquoi pas l'an prochain ? ») is lost with them: the transcript then says nothing was done, which the
+ * writer can mend; a speaker told of a decision nobody took cannot be untold.
+ */
+const HEDGE =
+  /^(?:maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot)(?![a-z])/;
+function wonders(rest: string): boolean {
+  const f = fold(rest).trim();
+  if (/^(?:\?|…|\.\.)/.test(f) || /\?(?=[\s"»”')\]]|$)/.test(f)) return true;
+  return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, ''));
 }
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */

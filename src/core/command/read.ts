@@ -9,7 +9,7 @@
  * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { introducesAnswers, isGreeting, newTextLines } from './new-text.ts';
+import { introducesAnswers, isGreeting, isSignOff, newTextLines } from './new-text.ts';
 import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
@@ -55,11 +55,28 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
     const resubmitted = readResubmission(rest);
     if (Object.keys(resubmitted.corrections).length > 0) return { commands, corrections: { ...resubmitted.corrections, ...corrections }, comment: resubmitted.comment, unknown };
   }
-  // « Bonjour, voici la version corrigée : » above labelled corrections, the writer's name under them: nothing more
-  // for the organizers
-  const onlyIntro = Object.keys(corrections).length > 0 && rest.every((l) => l.trim() === '' || isGreeting(l.trim()) || saysCorrected(l) || looksLikePersonName(l));
-  const comment = onlyIntro ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  // « Bonjour, voici la version corrigée : » above labelled corrections, « Je confirme, merci ! » over the writer's
+  // name or signature: nothing more for the organizers (an audit's speakers had "Jean" relayed to every organizer)
+  const acted = commands.length > 0 || Object.keys(corrections).length > 0;
+  const comment = acted && onlyCourtesy(rest) ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return { commands, corrections, comment, unknown };
+}
+
+/** « Petite correction : », "Small update:", « Voici : »: a line announcing what the commands or corrections say. */
+const ANNOUNCES = /^(?:(?:petite?s?|small|quick|minor|une?|a)\s+)?(?:corrections?|modifications?|changements?|mises?\s+[àa]\s+jour|update|updates|change|changes|fix|voici|here(?:\s+it\s+is)?)\s*[:：.!]?$/i;
+/** Lines of a signature under the name: a job title, a company, a phone, an address (short, no sentence). */
+const MAX_SIGNATURE_LINES = 5;
+
+/** Greetings, announcements, a closing, the writer's name and the signature under it — nothing written to anyone. */
+function onlyCourtesy(rest: readonly string[]): boolean {
+  const lines = rest.map((l) => l.trim()).filter((l) => l !== '');
+  let signatureFrom = lines.findIndex((l) => isSignOff(l) || looksLikePersonName(l));
+  if (signatureFrom < 0) signatureFrom = lines.length;
+  const before = lines.slice(0, signatureFrom);
+  const after = lines.slice(signatureFrom + 1);
+  const courteous = (l: string) => isGreeting(l) || saysCorrected(l) || ANNOUNCES.test(l) || isSignOff(l) || looksLikePersonName(l);
+  const signatureLine = (l: string) => courteous(l) || (l.length <= 60 && !/[?？]$/.test(l) && !(l.split(/\s+/).length >= 6 && /[.!]$/.test(l)));
+  return before.every(courteous) && after.length <= MAX_SIGNATURE_LINES && after.every(signatureLine);
 }
 
 /**

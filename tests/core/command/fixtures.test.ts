@@ -33,8 +33,8 @@ const EXPECTED: Record<string, Expected> = {
   '01-gmail-web-accept-fr.eml': { commands: ['accept'], comment: '', verbs: ['accept'] },
   '02-gmail-web-decline-reason-en.eml': { commands: ['decline «We already have a BRIN talk this season»'] },
   '03-gmail-android-schedule-fr.eml': { commands: ['schedule 2027-01-28'], verbs: ['schedule 2027-01-28'] },
-  '04-outlook-desktop-html-only-waitlist-fr.eml': { html: true, commands: ['waitlist'], comment: 'Dimitri' },
-  '05-outlook-web-html-only-ask-en.eml': { html: true, commands: ['ask «Could you shorten it to 20 minutes and drop the live demo?»'], comment: 'Dimitri' },
+  '04-outlook-desktop-html-only-waitlist-fr.eml': { html: true, commands: ['waitlist'], comment: '' },
+  '05-outlook-web-html-only-ask-en.eml': { html: true, commands: ['ask «Could you shorten it to 20 minutes and drop the live demo?»'], comment: '' },
   '06-apple-mail-confirm-fr.eml': { commands: ['confirm'], comment: '' },
   '07-iphone-confirm-en.eml': { commands: ['confirm'], comment: '' },
   '08-iphone-corrections-fr.eml': {

@@ -62,6 +62,8 @@ describe('command lines', () => {
     ['decline P-0004; accept P-0005', ['decline P-0004', 'accept P-0005']],
     ['refuser : trop proche, déjà vu en mars', ['decline «trop proche, déjà vu en mars»']],
     ['decline, too close to March', ['decline «too close to March»']],
+    ['refuser : voir https://example.org/cfp?year=2027', ['decline «voir https://example.org/cfp?year=2027»']],
+    ['P-0011 decline? not sure', []],
   ])('%j', (text, expected) => {
     expect(acts(text)).toEqual(expected);
   });
@@ -94,6 +96,17 @@ describe('prose never acts', () => {
     'I think we should accept this one.',
     'Status: Resolved',
     'Merci pour la proposition.\nOn en reparle.\naccept',
+    // wondering after decline or schedule (an audit's organizers: each of these declined or scheduled, and mailed the speaker)
+    "Decline? Not sure, it overlaps with Tomasz's talk. Let's discuss Thursday.",
+    'Schedule? Maybe Jan 28.',
+    'Refuser ? Je ne suis pas sûr, on en parle jeudi.',
+    'Refuser… à voir avec Claire.',
+    'Refuser... à voir avec Claire.',
+    "Refuser, à mon avis. Qu'en penses-tu ?",
+    'Decline. Unless you disagree?',
+    'decline, maybe — too close to the March talk',
+    'schedule maybe 2027-01-28',
+    'programmer peut-être le 28 janvier',
   ])('%j', (text) => {
     const r = read(text);
     expect(r.commands).toEqual([]);
@@ -255,6 +268,41 @@ describe('speaker corrections', () => {
       secret: null,
     });
     expect(filed.proposal).toMatchObject({ format: 'talk', durationMinutes: 30 });
+  });
+
+  it.each([
+    // an audit's Outlook signature under a duration correction renamed the talk "Lead Database Engineer"
+    'Hi,\n\nDuration: 20 minutes\n\nJulia Schmidt\nTitle: Lead Database Engineer\nExample GmbH | Berlin',
+    'Durée : 20 minutes\n\nCordialement,\nTitre : Responsable des bases de données\nExemple SAS',
+    'Duration: 20 minutes\n\n--\nJulia Schmidt\nTitle: CTO',
+  ])('a signature\'s job title is no talk title: %j', (text) => {
+    expect(read(text).corrections).toEqual({ durationMinutes: 20 });
+  });
+
+  it.each([
+    ['Title: Lead, follow, and the planner', 'Lead, follow, and the planner'],
+    ['Bonjour,\nTitre : Le rôle du DBA dans une équipe produit\n\nMarie', 'Le rôle du DBA dans une équipe produit'],
+  ])('a talk title that names a job is still the title: %j', (text, title) => {
+    expect(read(text).corrections).toEqual({ title });
+  });
+
+  it.each([
+    // an audit's speakers: each of these relayed its greeting, name or signature to every organizer
+    ['Je confirme, merci !\n\nJean', 'confirm'],
+    ['confirm\n\nMarc', 'confirm'],
+    ['Bonjour,\nPetite correction :\nDurée : 20 minutes\n\nSophie', 'duration'],
+    ['Hi,\n\nDuration: 20 minutes\n\nJulia Schmidt\nTitle: Lead Database Engineer\nExample GmbH | Berlin', 'duration'],
+    ['accept\n\nCordialement,\nDimitri\n+33 6 12 34 56 78', 'accept'],
+  ])('nothing written to anyone under what acted: no comment: %j', (text) => {
+    expect(read(text).comment).toBe('');
+  });
+
+  it.each([
+    ['Je confirme, merci !\n\nJ\'aurai besoin d\'un adaptateur HDMI.\n\nJean', "J'aurai besoin d'un adaptateur HDMI.\n\nJean"],
+    ['confirm\n\nCan I bring a co-speaker?\nMarc', 'Can I bring a co-speaker?\nMarc'],
+    ['Durée : 20 minutes\n\nJean\nPS : la démo sera enregistrée, je viendrai sans portable.', 'Jean\nPS : la démo sera enregistrée, je viendrai sans portable.'],
+  ])('a sentence for the organizers stays the comment: %j', (text, comment) => {
+    expect(read(text).comment).toBe(comment);
   });
 
   it('a label whose value cannot be read stays in the comment', () => {
