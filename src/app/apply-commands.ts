@@ -26,6 +26,7 @@ import { noteText, stateNote, type Note } from '../core/decision/words.ts';
 import { resultLine, type ResultLine } from '../core/render/command-data.ts';
 import { LABELS } from '../core/render/labels.ts';
 import { proposalRef } from '../core/ref.ts';
+import { cleanName } from '../core/text/names.ts';
 import type { ProposalRecord } from './proposal-store.ts';
 import type { ThreadInfo } from './composer.ts';
 import type { Language, Mail, ParseResult } from '../types.ts';
@@ -85,11 +86,12 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
   const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
   const fx = new Effects(inboundId);
-  const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: mail.from?.name?.trim() || auth.sender };
+  const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: cleanName(mail.from?.name) ?? auth.sender };
   let acted = 0;
   for (const [step, cmd] of read.commands.entries()) acted += (await execute(run, cmd, step)) ? 1 : 0;
   for (const line of read.unknown) run.results.push(resultLine('unknown', line, noteText({ k: 'unknown' }, locale)));
   if (auth.role === 'speaker') await speakerText(run, read);
+  else await organizerComment(run, read);
 
   const understood = read.commands.length > 0 || Object.keys(read.corrections).length > 0;
   if (!understood && auth.role === 'organizer') run.showHelp = true;
@@ -97,7 +99,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   // an auto-reply or our own mail (loop guards).
   const guard = whyNotAnswer({ kind: 'command', mail, ownAddresses: deps.ctx.ownAddresses });
   if ((understood || read.unknown.length > 0 || auth.role === 'organizer') && !guard) {
-    const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? (firstRef(read.commands) ?? auth.token.ref) : auth.token.ref;
+    const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
     const m = await deps.mails.transcript(
       { name: mail.from?.name ?? null, email: auth.sender },
       locale,
@@ -158,9 +160,13 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
 
   if (DECISIONS.has(cmd.verb)) {
     if (cmd.verb === 'confirm' && p.status === 'scheduled') {
-      // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays.
+      // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays — and the organizers
+      // are told, as of any confirmation (they were not: only the speaker's signature reached them).
       await noteOnce(run, ref, 'confirmed', step, {});
-      return push('done', { k: 'already-done', ref, status: p.status }), true;
+      for (const o of deps.config.organizers) {
+        run.fx.add('notify-organizer', ref, `${ref}/confirm/${key}`, await deps.mails.update('confirmed', p, o, { actor: run.actorName }));
+      }
+      return push('done', { k: 'confirmed-scheduled', ref }), true;
     }
     const r = await decide(run.deps as DecideDeps, {
       ref,
@@ -172,6 +178,7 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
       text: cmd.text,
       date: cmd.date,
       nextEvent: cmd.nextEvent,
+      ...(cmd.eventId !== null ? { eventId: cmd.eventId } : {}),
       messageId: run.inboundId,
       step,
       key,
@@ -233,6 +240,27 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
     }
     if (read.commands.length > 0 || fields.length > 0) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
   }
+}
+
+/**
+ * An organizer's words under the commands (the notice invites a comment on the following lines): kept in the history
+ * and passed on to the other organizers — never to the speaker, whom a reason reaches only from the verb's line
+ * (« refuser, trop proche du talk de mars »): a remark meant for colleagues (« on en parle jeudi ») must not land in
+ * a speaker's mail. The transcript says where it went, and how to give a speaker a reason when a decline had none.
+ */
+async function organizerComment(run: Run, read: ReadResult): Promise<void> {
+  const comment = read.comment.trim();
+  if (comment === '' || read.commands.length === 0) return;
+  const ref = firstRef(read.commands, run.auth.token.ref);
+  const p = /^P-\d+$/.test(ref) ? await run.deps.store.proposals.get(ref) : null;
+  if (!p) return;
+  await noteOnce(run, ref, 'note', read.commands.length, { text: comment, comment: true });
+  const others = run.deps.config.organizers.filter((o) => o.toLowerCase() !== run.auth.sender.toLowerCase());
+  for (const o of others) {
+    run.fx.add('notify-organizer', ref, `${ref}/comment/m${run.inboundId}`, await run.deps.mails.update('message', p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
+  }
+  const reasonHint = read.commands.some((c) => c.verb === 'decline' && !c.text);
+  run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed-organizers', n: others.length, reasonHint }, run.locale)));
 }
 
 type Field = 'title' | 'abstract' | 'durationMinutes' | 'format' | 'language';
@@ -307,8 +335,14 @@ function fingerprint(auth: Extract<Authentication, { ok: true }>, mail: Mail): s
   return createHash('sha256').update(`${auth.sender}\n${auth.token.token}\n${mail.inReplyTo ?? ''}\n${text}`).digest('hex');
 }
 
-function firstRef(commands: Command[]): string | null {
-  return commands.find((c) => c.ref)?.ref ?? null;
+/**
+ * The proposal a reply is about: its first command's — the ref it names, else the token's proposal. A reply to P-0003's
+ * notice that also acts on P-0005 is answered in P-0003's thread (it was P-0005's, and a bare follow-up there acted on
+ * P-0005). A digest's token names a day: then the first ref named.
+ */
+function firstRef(commands: Command[], tokenRef: string): string {
+  const own = /^P-\d+$/.test(tokenRef) ? tokenRef : null;
+  return commands[0]?.ref ?? own ?? commands.find((c) => c.ref)?.ref ?? tokenRef;
 }
 
 function threadOf(mail: Mail, parsed: ParseResult | null): ThreadInfo {

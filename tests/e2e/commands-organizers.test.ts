@@ -136,6 +136,51 @@ describe('organizers decide by email (pglite)', () => {
     expect(t.mail.text).toContain('Commands (one per line');
   });
 
+  /** Fixture 01 (Gmail, « accepter ») with another new text (ASCII: the part is quoted-printable). */
+  const gmailReply = (ref: string, text: string) => {
+    const r = fixtureReply('01-gmail-web-accept-fr.eml', { ref });
+    return { raw: Buffer.from(r.raw.toString('latin1').replace('\naccepter\n', `\n${text}\n`), 'latin1'), messageId: r.messageId };
+  };
+
+  it('a comment under a decline goes to the other organizers and the history, never to the speaker; the transcript says how to give a reason', async () => {
+    const f = await fileProposal(live, 'Commentaire sous la commande');
+    const reply = gmailReply(f.ref, "refuser\nOn en a deja un sur le sujet, on en parle jeudi avec Claire.");
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('declined');
+    const relayed = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.text?.includes('on en parle jeudi avec Claire')), 'comment to the other organizer', 30_000);
+    expect(relayed.mail.subject).toContain(f.ref);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('transmis aux autres organisateurs');
+    expect(t.mail.text).toContain('refuser raison');
+    const note = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'note');
+    expect(note?.detail).toMatchObject({ text: expect.stringContaining('on en parle jeudi') as unknown });
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    const toSpeaker = (await sentTo(live.sink, JEAN)).filter((m) => m.mail.subject.includes(f.ref));
+    expect(toSpeaker.length).toBeGreaterThan(0);
+    for (const m of toSpeaker) expect(m.mail.text ?? '').not.toContain('on en parle jeudi');
+    expect(await sentTo(live.sink, DIM).then((ms) => ms.filter((m) => m.mail.text?.includes('on en parle jeudi') && m.mail.inReplyTo !== reply.messageId))).toEqual([]);
+  });
+
+  it('an organizer wondering ("Decline? Not sure…") decides nothing and mails no speaker', async () => {
+    const f = await fileProposal(live, 'Une hesitation');
+    const reply = gmailReply(f.ref, "Decline? Not sure, it overlaps with Tomasz's talk. Let's discuss Thursday.");
+    await send(live, reply);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('Commands (one per line');
+    expect(await status(f.ref)).toBe('received');
+    expect((await sentTo(live.sink, JEAN)).filter((m) => m.mail.subject.includes(f.ref) && !m.mail.subject.includes('reçue'))).toEqual([]);
+  });
+
+  it('schedule event N puts the talk on that event (SPEC: schedule DATE|EVENT)', async () => {
+    const f = await fileProposal(live, 'Par numero de rencontre');
+    await live.p.store.proposals.setStatus(f.ref, 'accepted', DIM, null);
+    const ev = await live.p.store.events.create({ date: new Date(Date.now() + 40 * 86_400_000), venue: 'Salle Numero', title: null });
+    const reply = gmailReply(f.ref, `schedule event ${ev.id}`);
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('scheduled');
+    expect((await live.p.store.events.get(ev.id))!.programme).toContain(f.ref);
+  });
+
   it('inline decline (Thunderbird), unknown commands quoted back (Samsung), lightning + note (Outlook iOS), status + help (Apple Mail)', async () => {
     const f = await fileProposal(live, 'Formats divers');
     const r1 = fixtureReply('16-outlook-ios-lightning-note-fr.eml', { ref: f.ref });

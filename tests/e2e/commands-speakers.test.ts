@@ -28,6 +28,21 @@ describe('speakers answer by email (pglite)', () => {
     expect(t.mail.text).toContain(done);
   });
 
+  it('confirm after the talk was scheduled: recorded, the organizers told (an audit saw only the speaker’s name relayed), nothing else relayed', async () => {
+    const f = await fileProposal(live, 'Programmee avant confirmation');
+    await live.p.store.proposals.setStatus(f.ref, 'scheduled', DIM, null);
+    const reply = fixtureReply('06-apple-mail-confirm-fr.eml', { ref: f.ref });
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('scheduled');
+    await toOrganizers(f.ref, /confirme/);
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toContain('confirmation enregistrée');
+    expect((await live.p.store.proposals.history(f.ref)).map((h) => h.action)).toContain('confirmed');
+    // « Merci beaucoup, à bientôt ! / Jean » under the verb is no message for the organizers
+    const messages = (await sentTo(live.sink, DIM)).filter((m) => m.mail.subject.includes(f.ref) && /message|Message/.test(m.mail.subject));
+    expect(messages).toEqual([]);
+  });
+
   it('withdraw (Thunderbird, en): withdrawn; the organizers get the speaker’s words', async () => {
     const f = await fileProposal(live, 'Retrait');
     await send(live, fixtureReply('09-thunderbird-withdraw-en.eml', { ref: f.ref }));

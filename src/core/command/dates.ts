@@ -36,8 +36,12 @@ export interface DateReference {
 export interface DateReading {
   date: CommandDate | null;
   nextEvent: boolean;
+  /** `event 2`, « événement n° 2 », `meetup #2`: an event named by its id (`crieur events list`). */
+  eventId?: number;
   problem: CommandProblem | null;
 }
+
+const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to)\s*)?(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?\s*(\d{1,6})$/;
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -72,6 +76,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
   if (NEXT_EVENT_PHRASES.some((p) => folded === p || folded.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|the)\s+/, '') === p)) {
     return { date: null, nextEvent: true, problem: null };
   }
+  const byId = EVENT_ID.exec(folded);
+  if (byId) return { date: null, nextEvent: false, eventId: Number(byId[1]), problem: null };
   const local = ref.now ? DateTime.fromJSDate(ref.now, { zone: ref.timeZone }) : null;
   const today = local?.toISODate() ?? null;
 

@@ -176,6 +176,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       text: null,
       date: null,
       nextEvent: false,
+      eventId: null,
       problem: null,
       line,
       ...c,
@@ -201,7 +202,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       const d = readDate(rest, dateRef);
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
       if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
-      return make({ date: d.date, nextEvent: d.nextEvent, problem: d.problem });
+      return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, problem: d.problem });
     }
   }
 }

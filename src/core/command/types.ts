@@ -55,6 +55,8 @@ export interface Command {
   date: CommandDate | null;
   /** schedule: `next meetup` / `prochain meetup` / `prochaine session`: the next event on the calendar. */
   nextEvent: boolean;
+  /** schedule: `event 2`, « l'événement 2 »: the event of that id (SPEC: `schedule DATE|EVENT`). */
+  eventId: number | null;
   /** Set when the line is recognisably this verb but cannot be acted on as written. */
   problem: CommandProblem | null;
   /**

@@ -87,7 +87,9 @@ export type Note =
   | { k: 'released'; n: number }
   | { k: 'corrected'; ref: string; fields: string[] }
   | { k: 'unknown' }
-  | { k: 'relayed' };
+  | { k: 'relayed' }
+  | { k: 'relayed-organizers'; n: number; reasonHint: boolean }
+  | { k: 'confirmed-scheduled'; ref: string };
 
 export function noteText(n: Note, locale: Language): string {
   const fr = locale === 'fr';
@@ -139,5 +141,15 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? 'commande inconnue (« help » pour la liste).' : 'unknown command ("help" lists them).';
     case 'relayed':
       return fr ? 'votre message est transmis aux organisateurs.' : 'your message is passed on to the organizers.';
+    case 'relayed-organizers': {
+      // The speaker never reads it: a reason meant for them goes on the verb's line, which the FYI and the speaker's mail carry.
+      const to = fr
+        ? n.n > 0 ? `votre commentaire est transmis aux autres organisateurs (${n.n}), pas à l’orateur ; il est noté dans l’historique.` : 'votre commentaire est noté dans l’historique (l’orateur ne le reçoit pas).'
+        : n.n > 0 ? `your comment is passed on to the other organizers (${n.n}), not to the speaker, and kept in the history.` : 'your comment is kept in the history (the speaker does not get it).';
+      const hint = fr ? ' Pour donner une raison à l’orateur, écrivez-la sur la ligne : « refuser raison ».' : ' To give the speaker a reason, write it on the line: "decline reason".';
+      return n.reasonHint ? `${to}${hint}` : to;
+    }
+    case 'confirmed-scheduled':
+      return fr ? `confirmation enregistrée ; ${n.ref} reste programmée, les organisateurs sont prévenus.` : `confirmation recorded; ${n.ref} stays scheduled, the organizers are told.`;
   }
 }

@@ -56,6 +56,10 @@ describe('command lines', () => {
     ['schedule 2027-01-28', ['schedule 2027-01-28']],
     ['schedule 28/01 P-0007', ['schedule P-0007 2027-01-28']],
     ['programmer prochain meetup', ['schedule next-event']],
+    // SPEC: schedule DATE|EVENT (an audit's « schedule event 2 » was refused as an unreadable date)
+    ['schedule event 2', ['schedule event-2']],
+    ["programmer à l'événement n° 12", ['schedule event-12']],
+    ['P-0009 schedule meetup #3', ['schedule P-0009 event-3']],
     ['schedule', ['schedule !date-missing']],
     ['schedule someday', ['schedule !date-unreadable']],
     ['accept, schedule 2027-01-28', ['accept', 'schedule 2027-01-28']],

@@ -9,6 +9,7 @@ export function summary(c: Command): string {
     c.text !== null ? ` «${c.text}»` : '',
     c.date ? ` ${c.date.day}${c.date.time ? `T${c.date.time}` : ''}` : '',
     c.nextEvent ? ' next-event' : '',
+    c.eventId !== null ? ` event-${c.eventId}` : '',
     c.problem ? ` !${c.problem}` : '',
   ].join('');
 }
