@@ -188,6 +188,10 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   switch (spec.arg) {
     case 'none':
       if (bare === '' || (!spec.aloneWords?.includes(phrase) && COURTESY.test(fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f/gu, '')))) return make({});
+      // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
+      // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
+      // a condition or a question (« … si le train circule », "…, unless you mind?").
+      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest))) return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {
@@ -221,6 +225,8 @@ function unquoteVerb(s: string): string {
  * («  …, pourquoi pas l'an prochain ? ») is lost with them: the transcript then says nothing was done, which the
  * writer can mend; a speaker told of a decision nobody took cannot be untold.
  */
+/** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
+const CONDITION = /\b(?:si|s'il|if|unless|sauf|a condition|provided|pourvu)\b/;
 const HEDGE =
   /^(?:maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot)(?![a-z])/;
 function wonders(rest: string): boolean {

@@ -14,6 +14,10 @@ import { readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
+import { GRAMMAR } from './grammar.ts';
+
+/** Verbs only speakers say (confirm, withdraw): their line's own words are a message to the organizers. */
+const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.role === 'speaker').map((g) => g.verb));
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
@@ -58,7 +62,10 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   // « Bonjour, voici la version corrigée : » above labelled corrections, « Je confirme, merci ! » over the writer's
   // name or signature: nothing more for the organizers (an audit's speakers had "Jean" relayed to every organizer)
   const acted = commands.length > 0 || Object.keys(corrections).length > 0;
-  const comment = acted && onlyCourtesy(rest) ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const written = acted && onlyCourtesy(rest) ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  // « Je retire ma proposition, désolé : je change de poste » — what a speaker said with the verb is for the organizers too
+  const said = commands.filter((c) => c.text && SPEAKER_VERBS.has(c.verb)).map((c) => c.text!);
+  const comment = [...said, written].filter((t) => t !== '').join('\n\n');
   return { commands, corrections, comment, unknown };
 }
 
