@@ -6,6 +6,9 @@ import { fold } from '../text/fold.ts';
 
 export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
 const MIN_ABSTRACT = 20;
+/** One line, ending with a colon, that offers or presents the proposal ("Here is my proposal:", « Voici mon sujet : »). */
+const ANNOUNCES_PROPOSAL =
+  /^(?=[^\n]{0,160}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
 
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null): string | null {
   const kept: string[] = [];
@@ -28,6 +31,8 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '' && (!titleKey || fold(p).replace(/[^a-z0-9]+/g, ' ').trim() !== titleKey));
+  // « Je vous propose un lightning talk pour le prochain meetup : » over the title and the text: it announces, it is no part of them
+  if (paragraphs.length > 1 && ANNOUNCES_PROPOSAL.test(paragraphs[0]!)) paragraphs.shift();
   const text = paragraphs.join('\n\n').trim();
   return text.length >= MIN_ABSTRACT ? text : null;
 }
