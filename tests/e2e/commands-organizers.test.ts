@@ -161,6 +161,13 @@ describe('organizers decide by email (pglite)', () => {
     expect(await sentTo(live.sink, DIM).then((ms) => ms.filter((m) => m.mail.text?.includes('on en parle jeudi') && m.mail.inReplyTo !== reply.messageId))).toEqual([]);
   });
 
+  it('an organizer written "Fontaine, Dimitri" is named Dimitri Fontaine in the FYI', async () => {
+    const f = await fileProposal(live, 'Nom nettoye');
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref, from: '"Fontaine, Dimitri" <dim@example.org>' }));
+    const fyi = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('a accepté')), 'FYI', 30_000);
+    expect(fyi.mail.subject).toContain('Dimitri Fontaine a accepté');
+  });
+
   it('an organizer wondering ("Decline? Not sure…") decides nothing and mails no speaker', async () => {
     const f = await fileProposal(live, 'Une hesitation');
     const reply = gmailReply(f.ref, "Decline? Not sure, it overlaps with Tomasz's talk. Let's discuss Thursday.");
