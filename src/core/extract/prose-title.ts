@@ -11,7 +11,9 @@ const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)
 /** "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. */
 const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*[«"“]?\s*(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 const QUOTED_NEAR_TALK =
-  /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+  /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+/** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
+const CAPITAL = /^\p{Lu}/u;
 
 export interface ProseTitle {
   title: string;
@@ -24,10 +26,11 @@ export function titleFromProse(text: string): ProseTitle | null {
   const sample = text.slice(0, 6000).replace(/[ \t]*\r?\n[ \t]*(?=\S)/g, ' ');
   const q = QUOTED_AFTER_NAMING.exec(sample);
   if (q) return { title: tidy(q[1]!), strong: true };
+  // « dont le titre est dans l'objet », "my title is still provisional": no capital, no title
   const b = BARE_AFTER_NAMING.exec(sample);
-  if (b && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
+  if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
   const l = INLINE_LABEL.exec(sample);
-  if (l) return { title: tidy(l[1]!), strong: true };
+  if (l && CAPITAL.test(l[1]!)) return { title: tidy(l[1]!), strong: true };
   const n = QUOTED_NEAR_TALK.exec(sample);
   if (n && n[1]!.split(/\s+/).length >= 2) return { title: tidy(n[1]!), strong: false };
   return null;

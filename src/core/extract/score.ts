@@ -16,6 +16,8 @@ import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
 
 export const THRESHOLD = 4;
+/** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */
+const WRAPPED = /((?:[\p{Ll},'’]|\bI))[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SAMPLE = 4000;
 /** Hostile mail carries 200 KB subjects: a real one fits in this. */
 const MAX_SUBJECT = 400;
@@ -31,6 +33,8 @@ const DIRECT = new RegExp(
   `\\b(?:je (?:vous |te |me )?(?:propose|soumets)|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|i (?:propose|submit)|we (?:propose|submit)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
+    // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
+    `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give)\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
@@ -85,7 +89,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
 
   const sample = src.text.slice(0, SAMPLE);
-  const folded = fold(sample);
+  // a sentence the client wrapped ("…on the agenda I\ncould do a quick 10-minute demo") is read whole: the phrases below stop at a line's end
+  const folded = fold(sample.replace(WRAPPED, '$1 '));
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
   if (!subj.tagged && !KEYWORDS.test(folded) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
   if (UNSUBSCRIBE.test(folded)) bump(-3, 'newsletter footer');
