@@ -53,6 +53,22 @@ const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|reche
 const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
 const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
 
+/**
+ * Mail about a proposal rather than one (folded): one already sent (« J'ai envoyé … une proposition … l'avez-vous
+ * reçue ? », "did you get my proposal?"), withdrawn (« je dois retirer ma proposition »), given already (« voici les
+ * transparents de ma présentation … hier »), or someone else's talk suggested ("Not a proposal from me… you should invite").
+ */
+const ABOUT_A_PROPOSAL = new RegExp(
+  [
+    "\\b(?:j'ai|je vous ai|nous avons|je t'ai) (?:deja |bien )?(?:envoye|soumis|propose|adresse|transmis)\\b[^.!?]{0,80}?\\b(?:proposition|soumission|talk|sujet|presentation)",
+    '\\bi (?:already |have |had )?(?:sent|submitted|emailed)\\b[^.!?]{0,60}?\\b(?:proposal|submission|talk|abstract)',
+    "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b|\\bl'avez-vous (?:bien )?recue?\\b|\\bdid you (?:get|receive) (?:my|our)\\b",
+    "\\b(?:je dois|je vais devoir|je suis oblige de|je prefere|nous devons) (?:retirer|annuler)\\b|\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
+    '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b|\\bmerci (?:encore )?pour l.accueil\\b|\\bthanks? (?:again )?for having me\\b',
+    "\\bnot a proposal from me\\b|\\bce n'est pas une proposition de ma part\\b|\\byou should invite\\b|\\bvous devriez inviter\\b",
+  ].join('|'),
+);
+
 export interface Score {
   score: number;
   signals: string[];
@@ -103,6 +119,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
 
+  if (ABOUT_A_PROPOSAL.test(folded)) bump(-4, 'about a proposal, not one');
   const offered = INTENT.test(folded) || DIRECT.test(folded);
   if (offered) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
