@@ -12,7 +12,7 @@ import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
-import { titleFromProse, topicFromProse } from './prose-title.ts';
+import { listedTitles, titleFromProse, topicFromProse } from './prose-title.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
 import { proposalSource } from './source.ts';
 import { findSpeakers } from './speakers.ts';
@@ -65,6 +65,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
       warnings.push('title not stated: taken from the topic the text names');
     }
   }
+  // several talks offered in one mail: one proposal is filed, the organizers are told the others are in its text
+  const listed = v.title ? [] : listedTitles(body);
+  if (listed.length >= 2) warnings.push(`${listed.length} talks offered in one mail: the first is filed, the others are in its abstract (${listed.slice(1).map((t) => `« ${t} »`).join(', ')})`);
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 

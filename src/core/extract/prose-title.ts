@@ -23,6 +23,14 @@ export interface ProseTitle {
   strong: boolean;
 }
 
+/** "1. « pgBackRest en pratique » (30 min) : …", "- "JIT: worth it?", as a lightning": talks offered as a list, each item opening with its quoted title. */
+const LISTED = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*[«"“][ \t]*([^\n"”»]{3,200}?)[ \t]*[»"”]/g;
+
+/** The quoted titles of talks offered as a list (two or more: several talks in one mail). */
+export function listedTitles(text: string): string[] {
+  return [...text.slice(0, 6000).matchAll(LISTED)].map((m) => tidy(m[1]!));
+}
+
 export function titleFromProse(text: string): ProseTitle | null {
   // a title wrapped by the mail client continues on the next line; a blank line still ends it
   const sample = text.slice(0, 6000).replace(/[ \t]*\r?\n[ \t]*(?=\S)/g, ' ');
@@ -33,6 +41,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
   const l = INLINE_LABEL.exec(sample);
   if (l && CAPITAL.test(l[1]!)) return { title: tidy(l[1]!), strong: true };
+  const listed = listedTitles(text);
+  if (listed.length >= 2) return { title: listed[0]!, strong: false };
   const n = QUOTED_NEAR_TALK.exec(sample);
   if (n && n[1]!.split(/\s+/).length >= 2) return { title: tidy(n[1]!), strong: false };
   return null;

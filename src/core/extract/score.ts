@@ -40,6 +40,8 @@ const DIRECT = new RegExp(
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
     `|\\b(?:would|will|are) you (?:be )?interested in (?:a|an|my|having)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
+    // « J'aurais deux sujets à proposer », "I have two talk ideas": several offered at once
+    `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
     // "J'ai un sujet de talk : …", "I have an idea for a talk"
     `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b`,
