@@ -69,11 +69,20 @@ export class AnnounceError extends Error {
   readonly code = 'EANNOUNCE';
 }
 
-/** EVENT as the CLI takes it: an id, or a local day `YYYY-MM-DD` in the group's zone. */
+/**
+ * EVENT as the CLI takes it (`announce`, `events show|schedule|update|unschedule`): an id, or a local day `YYYY-MM-DD`
+ * in the group's zone. A day with two events names neither: refused with their ids rather than one picked — as an
+ * EVENT that names none, an AnnounceError the commands exit 65 with (SPEC: the argument is well formed, the calendar
+ * data does not resolve it to one event; 64 is for a malformed one, checkEventArg's `2027-02-30`).
+ */
 export async function findEvent(events: EventStore, ref: string, timeZone: string): Promise<EventRecord> {
-  const ev = /^\d{4}-\d{2}-\d{2}$/.test(ref) ? await events.onDay(ref, timeZone) : /^\d+$/.test(ref) ? await events.get(Number(ref)) : null;
-  if (!ev) throw new AnnounceError(`no event ${ref} (see crieur events list; EVENT is an id or a date YYYY-MM-DD)`);
-  return ev;
+  const found = /^\d{4}-\d{2}-\d{2}$/.test(ref) ? await events.onDay(ref, timeZone) : /^\d+$/.test(ref) ? [await events.get(Number(ref))].filter((e): e is EventRecord => e !== null) : [];
+  if (found.length > 1) {
+    const ids = found.map((e) => e.id);
+    throw new AnnounceError(`${found.length} events on ${ref} (ids ${ids.join(', ')}): give the one you mean by its id instead of the date`);
+  }
+  if (!found[0]) throw new AnnounceError(`no event ${ref} (see crieur events list; EVENT is an id or a date YYYY-MM-DD)`);
+  return found[0];
 }
 
 /** What the mail shows: the programme's proposals in running order, and the next meetup after this one. */
@@ -109,6 +118,41 @@ export function announceVariants(config: Config, list: string | undefined): Vari
   const specs: VariantSpec[] = lists.map((l) => ({ key: `list:${l.name}`, locale: l.language, to: l.address }));
   if (list === undefined) for (const locale of ['fr', 'en'] as const) specs.push({ key: `member:${locale}`, locale, to: null });
   return specs;
+}
+
+/** The configured lists an announcement goes to: every one, or the one named (announceVariants refused an unknown name). */
+function targetLists(config: Config, list: string | undefined): Config['lists'] {
+  return config.lists.filter((l) => list === undefined || l.name === list);
+}
+
+/**
+ * An event whose date has gone by is not announced: to every member, a meetup that is over is a mass mail nobody
+ * wants, and a date typed a year wrong looks the same. `force` is the operator saying it is meant.
+ */
+export function refusePast(ev: EventRecord, now: Date, timeZone: string, force: boolean): void {
+  if (force || ev.date.getTime() >= now.getTime()) return;
+  throw new AnnounceError(
+    `event ${ev.id} was on ${isoDay(ev.date, timeZone)}, in the past: not announced — correct its date with crieur events update ${ev.id} --date ISO, or announce it all the same with --force`,
+  );
+}
+
+/** What the operator should know before an announcement goes out, though it may: a meetup with no place to go to. */
+export function announceWarnings(ev: EventRecord): string[] {
+  return ev.venue.trim() === '' ? [`event ${ev.id} has no venue: the announcement will not say where to go (crieur events update ${ev.id} --venue TEXT)`] : [];
+}
+
+/**
+ * Who announceEvent would add now, adding nothing (`--dry-run`): the same ledger key, so nobody who already has this
+ * version of the announcement is counted.
+ */
+export async function unannounced(
+  deps: { config: Config; store: { campaigns: CampaignStore } },
+  subjectRef: string,
+  list: string | undefined,
+): Promise<{ lists: Config['lists']; members: number }> {
+  const lists = targetLists(deps.config, list);
+  const left = await deps.store.campaigns.unreached('announce', subjectRef, lists.map((l) => l.address), list === undefined ? MEMBERS_LIST : null);
+  return { lists: lists.filter((l) => left.recipients.includes(l.address)), members: left.members };
 }
 
 export function envelopeSender(config: Config): string {
@@ -186,7 +230,7 @@ export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: {
     await deps.store.campaigns.supersede(campaign.id, ev.id, campaign.eventSequence ?? ev.sequence, specs.map((s) => s.key));
     added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
   }
-  for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
+  for (const l of targetLists(deps.config, opts.list)) {
     added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }
   if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale);

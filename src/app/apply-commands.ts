@@ -22,16 +22,16 @@ import type { Command, Correction, ReadOptions, ReadResult } from '../core/comma
 import { GRAMMAR } from '../core/command/grammar.ts';
 import { mintedOn } from '../core/tokens.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
-import { noteText, stateNote, type Note } from '../core/decision/words.ts';
+import { noteText, type Note } from '../core/decision/words.ts';
 import { resultLine, type ResultLine } from '../core/render/command-data.ts';
-import { LABELS } from '../core/render/labels.ts';
 import { proposalRef } from '../core/ref.ts';
 import { cleanName } from '../core/text/names.ts';
 import type { ProposalRecord } from './proposal-store.ts';
 import type { ThreadInfo } from './composer.ts';
 import type { Language, Mail, ParseResult } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
-import { commitEffects, decide, Effects, speakerLocale, speakersOf, type DecideDeps } from './decide.ts';
+import { commitEffects, decide, Effects, type DecideDeps } from './decide.ts';
+import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 import type { AppDeps } from './deps.ts';
 
 export type CommandReader = (text: string, opts: ReadOptions) => ReadResult;
@@ -188,10 +188,8 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
     return r.ok;
   }
   switch (cmd.verb) {
-    case 'status': {
-      const s = (await deps.store.commands.setter(ref)) ?? { status: p.status, actor: null, at: null };
-      return push('done', { k: 'status', state: `${stateNote(ref, s, locale, deps.config.group.timezone)} — ${p.title ?? LABELS[locale].untitled}` }), false;
-    }
+    case 'status':
+      return push('done', await statusOf(deps, p, locale)), false;
     case 'note':
       if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
       await noteOnce(run, ref, 'note', step, { text: cmd.text });
@@ -199,17 +197,13 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
     case 'ask': {
       if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
       await noteOnce(run, ref, 'question', step, { text: cmd.text });
-      const speakers = speakersOf(p, deps.ctx.ownAddresses);
-      const lang = await speakerLocale(deps, p);
-      for (const s of speakers) run.fx.add('command-result', ref, `${ref}/question/${key}`, await deps.mails.decision('question', p, s, lang, { text: cmd.text }));
-      return push('done', { k: 'asked', ref, n: speakers.length }), true;
+      const n = await relayQuestion(run.deps as DecideDeps, p, cmd.text, key, run.fx);
+      return push('done', { k: 'asked', ref, n }), true;
     }
     case 'talk':
     case 'lightning': {
-      if (p.format === cmd.verb) return push('done', { k: 'format', ref, format: LABELS[locale].format[cmd.verb] }), false;
-      const durationMinutes = cmd.verb === 'lightning' ? 5 : p.durationMinutes <= 10 ? 45 : p.durationMinutes;
-      await deps.store.proposals.update(ref, { ...p, format: cmd.verb, durationMinutes }, auth.sender, run.inboundId);
-      return push('done', { k: 'format', ref, format: LABELS[locale].format[cmd.verb] }), true;
+      const changed = await setFormat(deps, p, cmd.verb, auth.sender, run.inboundId);
+      return push('done', formatNote(p, cmd.verb, locale)), changed;
     }
     default:
       return push('ignored', { k: 'unknown' }), false;

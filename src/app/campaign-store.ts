@@ -131,6 +131,11 @@ export interface CampaignStore {
   supersede(id: number, eventId: number, sequence: number, variants: readonly string[]): Promise<number>;
   /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
   addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
+  /**
+   * What addRecipients and addMembers would add, adding nothing (`--dry-run`): of `recipients`, those with no row
+   * under (purpose, subjectRef) yet, and how many active members of `list` (when given) have none.
+   */
+  unreached(purpose: LedgerPurpose, subjectRef: string, recipients: readonly string[], list: string | null): Promise<{ recipients: string[]; members: number }>;
   /** The first row id of each chunk of rows still to send (claimable), chunks tiling ids by `size`. */
   pendingChunks(id: number, size: number): Promise<number[]>;
   /** Several rows sent, one commit. */

@@ -1,33 +1,147 @@
 /**
- * `crieur proposals decide REF VERB [REASON]` and `crieur release`: the organizers' decisions from the command
- * line, through the same transition table, row lock, side effects and outbox keys as a command mail, audited as
- * the local operator (operator@<hostname>, or $USER@<hostname>). The line is read by the command reader, so the
- * CLI takes the same words and dates as mail (`accepter`, `override accept`, `schedule 28/01`).
+ * `crieur proposals decide REF VERB [REASON]` and `crieur release`: the organizers' verbs from the command line —
+ * every verb of the grammar (SPEC: accept, decline [reason], waitlist, schedule DATE|EVENT, talk, lightning, note TEXT,
+ * ask TEXT, status, help, override VERB; and release, confirm, withdraw) —, audited as the local operator
+ * (operator@<hostname>, or $USER@<hostname>). Decisions go through the same transition table, row lock, side effects
+ * and outbox keys as a command mail (decide.ts); format, question and status through the same functions
+ * (organizer-verbs.ts). The line is read by the command reader, so the CLI takes the same words and dates as mail
+ * (`accepter`, `override accept`, `schedule 28/01`), and says what is wrong in the group's locale.
  */
 import { randomUUID } from 'node:crypto';
-import type { Command, ReadOptions, ReadResult } from '../core/command/types.ts';
-import { GRAMMAR } from '../core/command/grammar.ts';
-import { noteText } from '../core/decision/words.ts';
+import type { Command, CommandProblem, ReadOptions, ReadResult, Verb } from '../core/command/types.ts';
+import { GRAMMAR, OVERRIDE_WORDS, type VerbArg } from '../core/command/grammar.ts';
+import { noteText, type Note } from '../core/decision/words.ts';
+import { verbWord } from '../core/render/verbs.ts';
+import type { Config } from '../config/schema.ts';
+import type { Language } from '../types.ts';
+import type { ProposalRecord } from './proposal-store.ts';
 import { commitEffects, decide, Effects, type DecideDeps, type Decision } from './decide.ts';
-
-const OPERATOR_VERBS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw']);
+import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 
 export type OperatorOutcome = { ok: true; message: string; queued: number } | { ok: false; message: string; usage?: boolean };
+export type OperatorDeps = DecideDeps & { readCommands: (text: string, opts: ReadOptions) => ReadResult };
+export type OperatorLine = { ok: true; cmd: Command } | { ok: false; message: string; usage: boolean };
 
-export async function decideAsOperator(
-  deps: DecideDeps & { readCommands: (text: string, opts: ReadOptions) => ReadResult },
-  ref: string,
-  words: string,
-  operator: string,
-): Promise<OperatorOutcome> {
+/**
+ * A missing argument — no date after `schedule`, no text after `note` or `ask` — is bad usage (64), as a missing verb
+ * is; a date written but past, ambiguous or unreadable is bad input (65), the same refusal a command mail gets.
+ */
+const MISSING: ReadonlySet<CommandProblem> = new Set(['date-missing', 'text-missing']);
+
+/** How the usage line writes each kind of argument (grammar.ts `arg`). */
+const ARG: Record<VerbArg, Record<Language, string>> = {
+  none: { fr: '', en: '' },
+  text: { fr: ' [raison]', en: ' [reason]' },
+  'text-required': { fr: ' TEXTE', en: ' TEXT' },
+  date: { fr: ' DATE|ÉVÉNEMENT', en: ' DATE|EVENT' },
+};
+
+/** decide's own sentences: one language per run, the group's, as the notes it prints (words.ts). */
+const TEXT: Record<Language, { verbs: (list: string) => string; noRef: (usage: string) => string; noVerb: (ref: string, usage: string) => string; notVerb: (words: string, usage: string) => string; queued: (n: number) => string }> = {
+  fr: {
+    verbs: (list) => `crieur proposals decide RÉF VERBE, VERBE parmi : ${list} ; « ${OVERRIDE_WORDS[0]} VERBE » revient sur une décision`,
+    noRef: (usage) => `il manque la proposition.\n${usage}`,
+    noVerb: (ref, usage) => `il manque le verbe après ${ref}.\n${usage}`,
+    notVerb: (words, usage) => `« ${words} » n’est pas un verbe des organisateurs.\n${usage}`,
+    queued: (n) => ` (${n} courriel${n > 1 ? 's' : ''} en file d’envoi)`,
+  },
+  en: {
+    verbs: (list) => `crieur proposals decide REF VERB, VERB one of: ${list}; "${OVERRIDE_WORDS[0]} VERB" overrules a decision`,
+    noRef: (usage) => `the proposal is missing.\n${usage}`,
+    noVerb: (ref, usage) => `the verb after ${ref} is missing.\n${usage}`,
+    notVerb: (words, usage) => `"${words}" is not an organizer's verb.\n${usage}`,
+    queued: (n) => ` (${n} mail${n > 1 ? 's' : ''} queued)`,
+  },
+};
+
+/** The usage line, from the grammar: every verb the command takes, by the word the mails teach in the locale, with its argument. */
+export function operatorUsage(locale: Language): string {
+  return TEXT[locale].verbs(GRAMMAR.map((g) => `${verbWord(g.verb, locale)}${ARG[g.arg][locale]}`).join(', '));
+}
+
+/** « (2 courriels en file d’envoi) » / " (2 mails queued)"; nothing when none. */
+export function queuedText(n: number, locale: Language): string {
+  return n > 0 ? TEXT[locale].queued(n) : '';
+}
+
+/** How `decide` reads its words: as a command mail of the group is read, in its zone and locale, now. */
+export function operatorReadOptions(config: Config, now: Date): ReadOptions {
+  return { timeZone: config.group.timezone, locale: config.group.locale, now };
+}
+
+/**
+ * `REF VERB [ARGUMENT]` as the operator typed it, checked before any service is opened: a ref and a verb of the
+ * grammar (every one of them: decide takes what a command mail takes), its argument given — or why not, in the
+ * group's locale, with the usage line.
+ */
+export function readDecision(readCommands: OperatorDeps['readCommands'], ref: string | undefined, words: string, opts: ReadOptions & { locale: Language }): OperatorLine {
+  const { locale } = opts;
+  const usage = operatorUsage(locale);
+  if (!ref?.trim()) return { ok: false, usage: true, message: TEXT[locale].noRef(usage) };
+  if (words.trim() === '') return { ok: false, usage: true, message: TEXT[locale].noVerb(ref.trim(), usage) };
+  const cmd = readOperatorLine(readCommands, words, opts);
+  if (!cmd) return { ok: false, usage: true, message: TEXT[locale].notVerb(words, usage) };
+  if (cmd.problem) return { ok: false, usage: MISSING.has(cmd.problem), message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }, locale) };
+  return { ok: true, cmd };
+}
+
+/** One verb of the grammar as the operator: every verb has its entry (a verb added to the grammar must get one). */
+type Act = (deps: DecideDeps, ref: string, cmd: Command, operator: string) => Promise<OperatorOutcome>;
+
+const decision: Act = (deps, ref, cmd, operator) =>
+  runOperatorDecision(deps, { ref, action: cmd.verb as Decision['action'], override: cmd.override, text: cmd.text, date: cmd.date, nextEvent: cmd.nextEvent, ...(cmd.eventId !== null ? { eventId: cmd.eventId } : {}) }, operator);
+
+const format: Act = (deps, ref, cmd, operator) =>
+  onProposal(deps, ref, async (p, locale) => {
+    await setFormat(deps, p, cmd.verb as 'talk' | 'lightning', operator, null);
+    return done(formatNote(p, cmd.verb as 'talk' | 'lightning', locale), locale);
+  });
+
+const ACT: Record<Verb, Act> = {
+  accept: decision,
+  decline: decision,
+  waitlist: decision,
+  schedule: decision,
+  confirm: decision,
+  withdraw: decision,
+  talk: format,
+  lightning: format,
+  // Kept in the history, for the organizers (`proposals show`): the speaker never sees a note.
+  note: (deps, ref, cmd, operator) =>
+    onProposal(deps, ref, async (p, locale) => {
+      await deps.store.proposals.note(p.ref, operator, 'note', { text: cmd.text }, null);
+      return done({ k: 'noted', ref: p.ref }, locale);
+    }),
+  // Relayed to the speakers as a command mail's `ask` is (organizer-verbs.ts), and kept in the history.
+  ask: (deps, ref, cmd, operator) =>
+    onProposal(deps, ref, async (p, locale) => {
+      await deps.store.proposals.note(p.ref, operator, 'question', { text: cmd.text }, null);
+      const fx = new Effects(null);
+      const n = await relayQuestion(deps, p, cmd.text!, `cli-${randomUUID()}`, fx);
+      const ids = await commitEffects(deps, fx);
+      return { ...done({ k: 'asked', ref: p.ref, n }, locale), queued: ids.length };
+    }),
+  status: (deps, ref) => onProposal(deps, ref, async (p, locale) => done(await statusOf(deps, p, locale), locale)),
+  help: async (deps) => ({ ok: true, message: operatorUsage(deps.config.group.locale), queued: 0 }),
+  release: async (deps) => {
+    const n = await releaseHeld(deps);
+    return done({ k: 'released', n }, deps.config.group.locale);
+  },
+};
+
+/** A verb read by readDecision, acted on: the decisions through decide.ts, the others as a command mail acts on them. */
+export function actAsOperator(deps: DecideDeps, ref: string, cmd: Command, operator: string): Promise<OperatorOutcome> {
+  return ACT[cmd.verb](deps, ref, cmd, operator);
+}
+
+async function onProposal(deps: DecideDeps, ref: string, fn: (p: ProposalRecord, locale: Language) => Promise<OperatorOutcome>): Promise<OperatorOutcome> {
   const locale = deps.config.group.locale;
-  const opts = { timeZone: deps.config.group.timezone, locale, now: deps.clock.now() };
-  const cmd = readOperatorLine(deps.readCommands, words, opts);
-  if (!cmd || !OPERATOR_VERBS.has(cmd.verb)) {
-    return { ok: false, usage: true, message: `"${words}" is not a decision: use accept, decline [reason], waitlist, schedule DATE, confirm or withdraw (override VERB to overrule)` };
-  }
-  if (cmd.problem) return { ok: false, message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }, locale) };
-  return runOperatorDecision(deps, { ref, action: cmd.verb as Decision['action'], override: cmd.override, text: cmd.text, date: cmd.date, nextEvent: cmd.nextEvent }, operator);
+  const p = await deps.store.proposals.get(ref);
+  return p ? fn(p, locale) : { ok: false, message: noteText({ k: 'no-proposal', ref }, locale) };
+}
+
+function done(note: Note, locale: Language): OperatorOutcome {
+  return { ok: true, message: noteText(note, locale), queued: 0 };
 }
 
 /**
@@ -56,10 +170,13 @@ async function runOperatorDecision(
   return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length };
 }
 
+const TEXT_ARGS: ReadonlySet<VerbArg> = new Set(['text', 'text-required']);
+
 /**
  * `decline Pas assez technique`: on the command line the reason is an argument of its own, whatever its first word.
  * In mail "decline pas…" reads as a sentence about declining (the reader's guard against prose); here the verb alone is
- * read, and the rest is the reason — only for verbs whose argument is free text, so "accept pas" stays refused.
+ * read, and the rest is the reason (or the note, the question) — only for verbs whose argument is free text, so
+ * "accept pas" stays refused.
  */
 export function readOperatorLine(readCommands: (text: string, opts: ReadOptions) => ReadResult, words: string, opts: ReadOptions): Command | undefined {
   const whole = readCommands(words, opts).commands[0];
@@ -67,7 +184,7 @@ export function readOperatorLine(readCommands: (text: string, opts: ReadOptions)
   const m = /^\s*((?:override\s+)?\S+)\s+(\S[\s\S]*)$/i.exec(words);
   if (!m) return undefined;
   const verb = readCommands(m[1]!, opts).commands[0];
-  if (!verb || verb.text || GRAMMAR.find((g) => g.verb === verb.verb)?.arg !== 'text') return undefined;
+  if (!verb || verb.text || !TEXT_ARGS.has(GRAMMAR.find((g) => g.verb === verb.verb)?.arg ?? 'none')) return undefined;
   return { ...verb, text: m[2]!.trim() };
 }
 

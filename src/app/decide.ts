@@ -144,7 +144,9 @@ async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: t
   }
   if (!d.date) return { ok: false, note: { k: 'problem', problem: 'date-missing', date: null } };
   const existing = await events.onDay(d.date.day, tz);
-  if (existing) return { ok: true, event: existing };
+  // Two meetups that day: the date names neither, and the organizer is told their ids to write « programmer événement N ».
+  if (existing.length > 1) return { ok: false, note: { k: 'several-events', day: d.date.text, ids: existing.map((e) => e.id) } };
+  if (existing[0]) return { ok: true, event: existing[0] };
   const defaults = deps.config.events.defaults;
   const time = d.date.time ?? defaults.time;
   const start = DateTime.fromISO(`${d.date.day}T${time}`, { zone: tz });

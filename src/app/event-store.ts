@@ -10,7 +10,7 @@ export interface EventRecord {
   date: Date;
   venue: string;
   title: string | null;
-  /** Proposal refs in running order. */
+  /** Proposal refs in running order (core/programme.ts `runningOrder`: talks, then lightning talks, each as scheduled). */
   programme: string[];
   /** RFC 5545 SEQUENCE: bumped on every change of the event or its programme. */
   sequence: number;
@@ -36,10 +36,14 @@ export interface EventStore {
   get(id: number): Promise<EventRecord | null>;
   /** Events from `from` on (all when absent), soonest first. */
   list(filter?: { from?: Date }): Promise<EventRecord[]>;
-  /** The event on a local calendar day (`YYYY-MM-DD` in `timeZone`), the earliest when several. */
-  onDay(day: string, timeZone: string): Promise<EventRecord | null>;
   /**
-   * Puts a proposal on an event's programme, last in running order (a proposal already there keeps its place;
+   * Every event on a local calendar day (`YYYY-MM-DD` in `timeZone`), earliest first: a day may hold two (a workshop
+   * and the evening meetup), and a caller that takes a day for one event must say so when it cannot (findEvent).
+   */
+  onDay(day: string, timeZone: string): Promise<EventRecord[]>;
+  /**
+   * Puts a proposal on an event's programme, last of its format in running order (core/programme.ts: the talks, then
+   * the lightning talks; a proposal already there keeps its place;
    * one on another event moves). Changes no status: the decision that causes it records that.
    */
   assign(eventId: number, ref: string): Promise<EventRecord>;

@@ -41,11 +41,13 @@ export interface NewSubscriber {
 
 export interface SubscriberStore {
   /**
-   * Adds members, or updates the name/language of those already there (an import run twice changes nothing new).
-   * A member who unsubscribed or was disabled keeps that status: an import never re-subscribes anyone.
-   * Returns how many were added and how many were already there.
+   * Adds members; those already there keep their name and language (a CSV row is no way to change what a member set,
+   * or an organizer corrected: a stale export once turned a member's announcements English). A member who
+   * unsubscribed or was disabled keeps that status: an import never re-subscribes anyone; a pending one becomes
+   * active when the row is (consent given since). Returns how many were added, how many were already there, and
+   * those by the status they have now (what the import's summary tells).
    */
-  upsert(members: readonly NewSubscriber[]): Promise<{ added: number; existing: number }>;
+  upsert(members: readonly NewSubscriber[]): Promise<{ added: number; existing: number; existingByStatus: Partial<Record<SubscriberStatus, number>> }>;
   /** Marks the member unsubscribed (kept, so that a later import does not bring them back); false when unknown. */
   remove(email: string): Promise<boolean>;
   get(email: string): Promise<Subscriber | null>;

@@ -6,6 +6,16 @@ import { listenForStop } from './stop-signal.js';
 import { URL } from 'node:url';
 import { freshBundle } from './bundle.js';
 
+// A reader that went away (`crieur proposals list | head -1`) is no failure of the command: the rest of its output has
+// nowhere to go. Ended quietly with 0, as `git log | head` ends (SIGPIPE, which Node ignores), for every command —
+// rather than Node's unhandled 'error' event, its stack trace and exit 1. Commands print once their work is stored.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 // Long-running commands take a stop request from the start, also while their modules are still loading.
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (command === 'start' || command === 'worker') listenForStop();

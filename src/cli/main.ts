@@ -30,13 +30,18 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
   { name: 'init', summary: 'write a commented config, a systemd unit and a compose.yaml (never overwrites)', load: async () => (await import('./commands/init.ts')).registerInit },
 ];
 
+/** Commands that do not run on the configuration's services: no warning about running on defaults. */
+const NO_SERVICE = new Set(['parse', 'demo', 'init']);
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crieur')
     .description('Runs the mail of a user group: talk proposals in, acknowledgements and announcements out.')
     .option('--verbose', 'print stack traces on errors')
     .version(packageVersion(), '--version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Before any command's action (not for --help or --version, which run none), once for every command.
+    .hook('preAction', (_program, action) => warnOnDefaults(action));
   const verbose = argv.includes('--verbose');
   const name = argv.find((a) => !a.startsWith('-'));
   const wanted = COMMANDS.find((c) => c.name === name) ?? (name === 'help' ? COMMANDS.find((c) => c.name === argv[argv.indexOf('help') + 1]) : undefined);
@@ -48,6 +53,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return report(err, verbose, wanted?.name ?? null);
   }
+}
+
+/** One line on stderr when a command that uses services is about to run on built-in defaults (config/load.ts). */
+async function warnOnDefaults(action: Command): Promise<void> {
+  let top = action;
+  while (top.parent?.parent) top = top.parent;
+  if (NO_SERVICE.has(top.name())) return;
+  // Loaded here, not at the top: --help and --version should not pay for the schema.
+  const { defaultsWarning } = await import('../config/load.ts');
+  const warning = defaultsWarning((action.optsWithGlobals() as { config?: string }).config);
+  if (warning) process.stderr.write(`crieur: ${warning}\n`);
 }
 
 /** package.json's version, read when the program is built (no JSON import: not every loader takes one). */

@@ -61,6 +61,18 @@ export function configFileFor(file: string | undefined): string | undefined {
   return file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
 }
 
+/**
+ * The warning for a command about to run on built-in defaults alone — no file (--config, ./crieur.config.yaml) and
+ * no CRIEUR_* key set — or null. Defaults are right for the demo and for deployments configured by the environment
+ * alone; with neither, it is most often an operator in the wrong directory, about to read an empty database or
+ * write members into a throwaway one (./data/crieur here).
+ */
+export function defaultsWarning(file: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (configFileFor(file) !== undefined || LEAVES.some((l) => env[envName(l.path)] !== undefined)) return null;
+  const database = configSchema.parse({}).database.url;
+  return `no ${DEFAULT_CONFIG_FILE} here and no --config: running on built-in defaults (database ${database}); run crieur init or pass --config FILE`;
+}
+
 export function loadConfig(opts: LoadOptions = {}): Config {
   const env = opts.env ?? process.env;
   const file = configFileFor(opts.file);

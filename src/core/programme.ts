@@ -11,6 +11,16 @@ export interface ProgrammeItem {
   format: TalkFormat;
 }
 
+/**
+ * The running order of a programme: the main talks first, then the lightning talks, each in the order they were put
+ * on it. The one rule every output follows — `events list/show --json`'s `programme` (the event store applies it), the
+ * announcement's text, HTML and .ics, the reminders, the pages: the announcement shows the lightning talks as a
+ * section after the talk, so an order that mixed them would print one thing and mail another.
+ */
+export function runningOrder<T extends ProgrammeItem>(items: readonly T[]): T[] {
+  return [...items.filter((i) => i.format !== 'lightning'), ...items.filter((i) => i.format === 'lightning')];
+}
+
 /** Warnings about a programme (empty when it is as it should be). */
 export function programmeWarnings(items: readonly ProgrammeItem[]): string[] {
   const talks = items.filter((i) => i.format === 'talk').length;

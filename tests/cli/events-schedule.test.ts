@@ -61,7 +61,7 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
       // The same refusal, word for word, in one line.
       expect(r.stderr).toBe(decided.stderr);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/schedule/);
+      expect(r.stderr).toMatch(/« programmer »/);
       const after = (await store.proposals.get(ref))!;
       expect(after.status).toBe(before!.status);
       expect(after.event).toBeNull();

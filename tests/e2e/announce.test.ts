@@ -81,9 +81,10 @@ describe('crieur announce', () => {
     expect(first.stderr).toMatch(/no main talk/);
     expect((await crieur('events', 'schedule', String(eventId), talk)).code).toBe(0);
     const shown = await crieur('events', 'show', String(eventId), '--json');
-    expect(JSON.parse(shown.stdout)).toMatchObject({ id: eventId, programme: [lt, talk], warnings: [] });
+    // running order (src/core/programme.ts): the main talk first, then the lightning talk, whatever order they were scheduled in
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: eventId, programme: [talk, lt], warnings: [] });
     const listed = JSON.parse((await crieur('events', 'list', '--json')).stdout) as unknown[];
-    expect(listed).toEqual([{ id: eventId, date: '2027-01-28T18:00:00.000Z', venue: 'Chez Dalibo', title: 'Meetup de janvier', programme: [lt, talk] }]);
+    expect(listed).toEqual([{ id: eventId, date: '2027-01-28T18:00:00.000Z', venue: 'Chez Dalibo', title: 'Meetup de janvier', programme: [talk, lt] }]);
     expect((await store.proposals.get(talk))!.status).toBe('scheduled');
   });
 
@@ -103,6 +104,22 @@ describe('crieur announce', () => {
     expect(list).toContainEqual({ email: 'jean@example.fr', name: 'Dupont, Jean', language: 'fr', status: 'active', lists: ['members'], bounces: 0, lastBounce: null, digests: [] });
     expect(list.find((s) => s.email === 'zoe@example.fr')?.status).toBe('unsubscribed');
     expect(list.filter((s) => s.status === 'active').map((s) => s.email).sort()).toEqual(['alice@example.org', 'bob@example.net', 'jean@example.fr']);
+  });
+
+  it('an import changes no existing member: name and language kept, the summary saying so and their real status', { timeout: 400_000 }, async () => {
+    // A stale export: Jean's row says English, and another name; Zoé (unsubscribed) is in it, with consent claimed.
+    const stale = join(box.dir, 'stale.csv');
+    writeFileSync(stale, 'email,name,language\r\njean@example.fr,Jean Changed,en\r\n');
+    const plain = await crieur('subscribers', 'import', stale);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout.trim()).toBe('0 added, 1 already there, kept as is (1 active)');
+    const carol = join(box.dir, 'zoe.csv');
+    writeFileSync(carol, 'email,name\r\nzoe@example.fr,Zoé\r\n');
+    const consented = await crieur('subscribers', 'import', carol, '--consented');
+    expect(consented.stdout.trim()).toBe('0 added, 1 already there, kept as is (1 unsubscribed)');
+    const list = JSON.parse((await crieur('subscribers', 'list', '--json')).stdout) as { email: string; status: string; name: string | null; language: string | null }[];
+    expect(list.find((m) => m.email === 'jean@example.fr')).toMatchObject({ name: 'Dupont, Jean', language: 'fr', status: 'active' });
+    expect(list.find((m) => m.email === 'zoe@example.fr')?.status).toBe('unsubscribed');
   });
 
   it('--list naming no configured list is a usage error (64), as for digest', { timeout: 400_000 }, async () => {
@@ -180,6 +197,45 @@ describe('crieur announce', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/nothing new/);
     expect(sink.messages.length).toBe(before);
+  });
+
+  it('--dry-run after it counts only who has not had it, as the real run does: nothing new, then the one who joined', { timeout: 400_000 }, async () => {
+    const dry = await crieur('announce', String(eventId), '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ event: eventId, lists: [], members: 0, dryRun: true });
+    const human = await crieur('announce', String(eventId), '--dry-run');
+    expect(human.stdout).toMatch(/nothing new/);
+    expect(human.stdout).not.toMatch(/would go to/);
+    expect((await crieur('subscribers', 'add', 'late@example.fr', '--language', 'fr')).code).toBe(0);
+    const one = await crieur('announce', String(eventId), '--dry-run');
+    expect(one.stdout).toMatch(/would go to 0 list\(s\) and 1 active member\(s\)/);
+    const before = sink.messages.length;
+    const real = await crieur('announce', String(eventId), '--json');
+    expect(real.code, real.stderr).toBe(0);
+    expect(sink.messages.slice(before).map((m) => m.envelope.to[0])).toEqual(['late@example.fr']);
+  });
+
+  it('an event whose date has gone by is refused (65) with the fix; --force announces it', { timeout: 400_000 }, async () => {
+    const past = await store.events.create({ date: new Date('2026-06-04T17:00:00Z'), venue: 'Chez Dalibo' });
+    const before = sink.messages.length;
+    for (const args of [[], ['--dry-run']]) {
+      const r = await crieur('announce', String(past.id), ...args);
+      expect(r.code).toBe(65);
+      expect(r.stderr.trim()).toMatch(new RegExp(`^crieur: event ${past.id} was on 2026-06-04, in the past: .*crieur events update ${past.id} --date .*--force$`));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(await db.query('SELECT id FROM campaigns WHERE event_id = $1', [past.id])).toEqual([]);
+    expect(sink.messages.length).toBe(before);
+    const forced = await crieur('announce', String(past.id), '--dry-run', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+  });
+
+  it('an event with no venue is announced with a warning on stderr', { timeout: 400_000 }, async () => {
+    const nowhere = await store.events.create({ date: new Date('2027-05-06T17:00:00Z'), venue: '' });
+    const r = await crieur('announce', String(nowhere.id), '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^crieur: warning: event ${nowhere.id} has no venue: .*crieur events update ${nowhere.id} --venue`, 'm'));
+    expect(r.stdout).toMatch(/would go to 1 list\(s\)/);
   });
 
   it('a template override with a syntax error is refused before anything is queued, naming the file and line', { timeout: 400_000 }, async () => {

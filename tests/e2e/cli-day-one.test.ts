@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { ROOT, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { ROOT, killAll, runCrieur, runCrieurIntoClosedPipe, sandbox } from '../support/crieur-process.ts';
 import { corpusDir, hasCorpus } from '../support/corpus.ts';
 import { REDIS_URL } from '../support/services.ts';
 
@@ -132,6 +132,15 @@ describe('proposals list and show print what a speaker wrote with its control ch
     expect((JSON.parse(json.stdout) as { title: string }[])[0]!.title).toBe('Talk \u001b[2J\rforged');
   });
 
+  it('proposals list and subscribers list into a closed pipe (`| head -1`) end quietly with 0, no stack trace', { timeout: 360_000 }, async () => {
+    const file = config();
+    for (const args of [['proposals', 'list'], ['subscribers', 'list']]) {
+      const r = await runCrieurIntoClosedPipe([...args, '--config', file], { dir: box.dir, cwd: box.dir, timeoutMs: 170_000 });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('ingest stores every message of an mbox it is given', { timeout: 360_000 }, async () => {
     const mbox = join(box.dir, 'archive.mbox');
     const msg = (n: number) => `From speaker${n}@example.fr Mon Nov  3 10:0${n}:00 2025\nFrom: speaker${n}@example.fr\nSubject: archive ${n}\nMessage-ID: <archive-${n}-${box.prefix}@example.fr>\n\n>From the archive, message ${n}\n\n`;
@@ -147,5 +156,20 @@ describe('proposals list and show print what a speaker wrote with its control ch
     } finally {
       await store.close();
     }
+  });
+
+  it('ingest counts each input once, in one bucket: stored, already known, not mail or unreadable', { timeout: 360_000 }, async () => {
+    const mail = join(box.dir, 'fr1.eml');
+    writeFileSync(mail, `From: jean@example.fr\nSubject: buckets\nMessage-ID: <buckets-${box.prefix}@example.fr>\n\nBonjour\n`);
+    const garbage = join(box.dir, 'garbage.bin');
+    writeFileSync(garbage, Buffer.from(`\u0000\u0001 not mail ${box.prefix}\n`));
+    const file = box.writeConfig({ database: { url: db }, redis: { url: REDIS_URL, prefix: box.prefix } }, 'ingest.yaml');
+    const first = await run(['ingest', '--config', file, mail, garbage]);
+    expect(first.code).toBe(65); // the bytes that are not mail: kept for review, and the sender told
+    expect(first.stdout.trim()).toBe('1 stored, 0 already known, 1 not mail (kept for review)');
+    // Again, as an audit ran it: two files, two outcomes — not « 0 stored, 2 already known, 1 unreadable ».
+    const again = await run(['ingest', '--config', file, mail, garbage, join(box.dir, 'missing.eml')]);
+    expect(again.code).toBe(65);
+    expect(again.stdout.trim()).toBe('0 stored, 1 already known, 1 not mail (kept for review), 1 unreadable');
   });
 });

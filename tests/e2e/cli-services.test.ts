@@ -20,6 +20,7 @@ import {
   killAll,
   proposalMail,
   runCrieur,
+  runCrieurIntoClosedPipe,
   sleep,
   sandbox,
   speakerOf,
@@ -69,6 +70,12 @@ describe.concurrent('doctor and ingest when a service is missing', { timeout: 60
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['ok config', 'ok database', 'ok redis', 'ok secret', 'ok smtp', 'ok inbox', 'ok templates', 'ok dkim']);
     expect(r.stdout).not.toContain(dc.pass); // URLs are printed without passwords
+  });
+
+  it('doctor into a closed pipe (`crieur doctor | head -1`) ends quietly with 0, no stack trace', async () => {
+    const r = await runCrieurIntoClosedPipe(['doctor', '--config', configFile], { dir: box.dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('doctor prints a FAIL line with a fix when Redis is down, and exits 1', async () => {
@@ -132,7 +139,7 @@ describe('ingest and failed, with a worker running', () => {
     // Kept and parked, and the exit code says what `crieur parse` says of it: not a mail message (an MTA bounces it).
     expect(r.code, r.stderr).toBe(65);
     expect(r.stderr.trim()).toMatch(/^crieur: -: not a mail message: .* kept for review \(crieur failed list\)$/);
-    expect(r.stdout.trim()).toBe('1 stored, 0 already known, 1 unreadable');
+    expect(r.stdout.trim()).toBe('0 stored, 0 already known, 1 not mail (kept for review)');
     const failed = await waitUntil(async () => (await store.inbound.listFailed())[0], 60_000, 'the message parked');
     expect(failed.error).toMatch(/not a mail message/);
 

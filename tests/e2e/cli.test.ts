@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { ROOT, killAll, runCrieur, runCrieurIntoClosedPipe, sandbox } from '../support/crieur-process.ts';
 
 const box = sandbox('cli');
 afterAll(async () => {
@@ -124,5 +124,49 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(r.stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
     expect(r.stdout).toContain('\\u009b');
     expect((JSON.parse(r.stdout) as { subject: string }).subject).toBe('Titre \u009b2J \u202eevil');
+  });
+
+  // `crieur … | head -1`: the reader gone is no failure — exit 0 and no stack trace, as `git log | head`.
+  it.each([['--help'], ['--version'], ['parse', PROPOSAL]])('crieur %s into a closed pipe ends quietly with 0', async (...args) => {
+    const r = await runCrieurIntoClosedPipe(args, { dir: box.dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+/**
+ * No config file and no CRIEUR_* key: a command on services runs on built-in defaults (the demo and environment-only
+ * deployments rely on them) but says so in one line — an operator in the wrong directory would otherwise read an
+ * empty database, or write members into a throwaway ./data/crieur. `announce --list nope` stops (64) before opening
+ * any database: the warning comes first, and nothing is created here.
+ */
+describe.concurrent('running on built-in defaults', { timeout: 60_000 }, () => {
+  const WARNING = /^crieur: no crieur\.config\.yaml here and no --config: running on built-in defaults \(database pglite:\/\/\.\/data\/crieur\); run crieur init or pass --config FILE$/m;
+  const here = (args: string[], env?: NodeJS.ProcessEnv) => runCrieur(args, { dir: box.dir, cwd: box.dir, env });
+
+  it('says so in one line on stderr when neither a file nor a CRIEUR_* key is given', async () => {
+    const r = await here(['announce', '1', '--list', 'nope']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(WARNING);
+    expect(r.stderr.match(/built-in defaults/g)).toHaveLength(1);
+  });
+
+  it('the same for a subcommand (subscribers import, stopped by its missing file before the database)', async () => {
+    const r = await here(['subscribers', 'import', 'nowhere.csv']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(WARNING);
+  });
+
+  it.each([
+    ['a CRIEUR_* key', ['announce', '1', '--list', 'nope'], { CRIEUR_GROUP_NAME: 'PUG' }],
+    ['--config', ['announce', '1', '--list', 'nope', '--config', 'CONFIG'], undefined],
+    ['parse', ['parse', PROPOSAL], undefined],
+    ['--help', ['--help'], undefined],
+    ['announce --help', ['announce', '--help'], undefined],
+    ['--version', ['--version'], undefined],
+  ] as const)('not with %s', async (_what, args, env) => {
+    const config = box.writeConfig({ group: { name: 'PUG' } }, 'defaults-some.yaml');
+    const r = await here(args.map((a) => (a === 'CONFIG' ? config : a)), env);
+    expect(r.stderr).not.toMatch(/built-in defaults/);
   });
 });

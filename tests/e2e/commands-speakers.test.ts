@@ -60,6 +60,9 @@ describe('speakers answer by email (pglite)', () => {
     const updated = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'updated');
     expect(updated).toMatchObject({ actor: JEAN, messageId: inbound.id });
     await toOrganizers(f.ref, /corrige/);
+    // The duration with its unit: an audit read « Durée : 20 » in this notice.
+    const notice = (await sentTo(live.sink, DIM)).find((m) => m.mail.subject.includes(f.ref) && /corrige/.test(m.mail.subject))!;
+    expect(notice.mail.text).toMatch(/^ {2}Durée : 20 minutes$/m);
   });
 
   it('an unlabelled corrected proposal (Gmail, fr), as the acknowledgement invites: it replaces the filed one; the organizers are told of the change, not sent the text as a message', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCommands } from '../../src/core/command/parse.ts';
 import { ackData, noticeData } from '../../src/core/render/data.ts';
 import { formatSize } from '../../src/core/render/labels.ts';
-import { organizerVerbs, SPEAKER_VERBS } from '../../src/core/render/verbs.ts';
+import { GRAMMAR } from '../../src/core/command/grammar.ts';
+import { organizerVerbs, SPEAKER_VERBS, verbWord } from '../../src/core/render/verbs.ts';
 import { wrapText } from '../../src/core/render/wrap.ts';
 import { context, SAMPLE } from './sample.ts';
 
@@ -39,6 +40,12 @@ describe('the verbs the mails teach are the verbs the command grammar reads', ()
   });
   it.each(['fr', 'en'] as const)('%s: the speaker withdraw word', (locale) => {
     expect(parseCommands(SPEAKER_VERBS[locale].withdraw.word).verbs).toEqual(['withdraw']);
+  });
+  // The word a transcript or a digest names a verb by (« « refuser » n’est pas possible … »): one to type back.
+  const every = (['fr', 'en'] as const).flatMap((l) => GRAMMAR.map((s) => [l, s.verb, s.arg] as const));
+  it.each(every)('%s: verbWord(%s) is read as that verb', (locale, verb, arg) => {
+    const typed = `${verbWord(verb, locale)}${arg === 'date' ? ' 2014-01-16' : arg === 'text-required' ? ' un texte' : ''}`;
+    expect(parseCommands(typed, { locale }).verbs[0]?.split(' ')[0]).toBe(verb);
   });
   it('the mailto links pre-type a body the grammar reads', () => {
     const ack = ackData(SAMPLE, { ...context('fr'), recipient: { name: null, email: 'jean.dupont@example.fr' } });

@@ -18,9 +18,25 @@ describe.each(ENGINES)('events on $name', (engine) => {
   it('finds an event by its local day, not its UTC day', async () => {
     // 23:30 in Paris on 28 January is 22:30 UTC the same day; 00:30 on the 29th in Paris is the 28th in UTC.
     const late = await store.events.create({ date: new Date('2027-01-28T23:30:00Z'), venue: 'V' });
-    expect((await store.events.onDay('2027-01-29', 'Europe/Paris'))?.id).toBe(late.id);
-    expect((await store.events.onDay('2027-01-28', 'UTC'))?.id).toBe(late.id);
-    expect(await store.events.onDay('2027-01-30', 'Europe/Paris')).toBeNull();
+    expect((await store.events.onDay('2027-01-29', 'Europe/Paris')).map((e) => e.id)).toEqual([late.id]);
+    expect((await store.events.onDay('2027-01-28', 'UTC')).map((e) => e.id)).toEqual([late.id]);
+    expect(await store.events.onDay('2027-01-30', 'Europe/Paris')).toEqual([]);
+  });
+
+  it('gives every event of a day, earliest first: a date names one event only when the day holds one', async () => {
+    // Before March 2027: the next test lists the events from then on.
+    const evening = await store.events.create({ date: new Date('2027-02-10T18:00:00Z'), venue: 'Soir' });
+    const afternoon = await store.events.create({ date: new Date('2027-02-10T13:00:00Z'), venue: 'Atelier' });
+    expect((await store.events.onDay('2027-02-10', 'Europe/Paris')).map((e) => e.id)).toEqual([afternoon.id, evening.id]);
+  });
+
+  it('gives the programme in running order: the talks, then the lightning talks, each as scheduled', async () => {
+    const ev = await store.events.create({ date: new Date('2027-02-17T18:00:00Z'), venue: 'V' });
+    const [brin, lightning, replication] = [await proposal(), await proposal(), await proposal()];
+    await store.proposals.update(lightning, { ...(await store.proposals.get(lightning))!, format: 'lightning', durationMinutes: 5 }, 'test', null);
+    for (const ref of [brin, lightning, replication]) await store.events.assign(ev.id, ref);
+    expect((await store.events.get(ev.id))!.programme).toEqual([brin, replication, lightning]);
+    expect((await store.events.list()).find((e) => e.id === ev.id)!.programme).toEqual([brin, replication, lightning]);
   });
 
   it('keeps the running order, moves a proposal between events and bumps SEQUENCE on both', async () => {

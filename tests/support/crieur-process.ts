@@ -187,6 +187,30 @@ export async function runCrieur(args: string[], opts: SpawnOptions & { timeoutMs
   return { ...exit, stdout: child.stdout(), stderr: child.stderr() };
 }
 
+/**
+ * Runs a command whose stdout reader has gone before it writes anything (`crieur doctor | head -0`, `| true`): the
+ * read end is closed at once, so its first write meets EPIPE. Returns the exit and stderr.
+ */
+export async function runCrieurIntoClosedPipe(args: string[], opts: { dir: string; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const stderrFile = join(opts.dir, `closed-pipe-${randomBytes(3).toString('hex')}.stderr`);
+  const err = openSync(stderrFile, 'w');
+  let proc: ChildProcess;
+  try {
+    proc = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...withoutCrieurVars(process.env), NODE_NO_WARNINGS: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', err],
+    });
+  } finally {
+    closeSync(err);
+  }
+  proc.stdout!.destroy();
+  const timer = setTimeout(() => proc.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+  const [code, signal] = (await new Promise((res) => proc.once('exit', (c, s) => res([c, s])))) as [number | null, NodeJS.Signals | null];
+  clearTimeout(timer);
+  return { code, signal, stderr: readFileSync(stderrFile, 'utf8') };
+}
+
 function withoutCrieurVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CRIEUR_')));
 }

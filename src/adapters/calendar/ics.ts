@@ -6,7 +6,7 @@
  * Sharp edge (STACK.md): given a JS Date and `timezone`, ical-generator writes the *process's* wall time under
  * TZID — an hour off on a UTC server. It gets a luxon DateTime in the group's zone instead. VTIMEZONE: no zone
  * database package is installed, so the component is derived from luxon (the zone's offsets and its DST changes
- * in the event's year), which is what calendar clients need to place the event.
+ * from the year before the event's to its own), which is what calendar clients need to place the event.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
@@ -77,7 +77,8 @@ export function eventUid(id: number, domain: string): string {
 
 /**
  * A VTIMEZONE for `zone` valid over `year` (to `lastYear`, for a feed whose meetups span a new year): one
- * STANDARD/DAYLIGHT component per offset change in those years.
+ * STANDARD/DAYLIGHT component per offset change in those years and in the year before — RFC 5545 §3.6.5 wants the
+ * rule in force at each event, and a February event's is the previous October's STANDARD.
  */
 export function vtimezone(zone: string, year: number, lastYear = year): string {
   // The same every time (the zone database does not change under a running process): the feed computes it once.
@@ -96,7 +97,8 @@ const VTIMEZONES = new Map<string, string>();
 function computeVtimezone(zone: string, year: number, lastYear: number): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const changes: { at: DateTime; from: number; to: number }[] = [];
-  let t = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
+  // From the year before: the change in force on 1 January (a winter event's) happened then.
+  let t = DateTime.fromObject({ year: year - 1, month: 1, day: 1 }, { zone });
   const end = DateTime.fromObject({ year: lastYear + 1, month: 1, day: 1 }, { zone });
   let offset = t.offset;
   // Day steps find the day of each change, hour steps the hour, quarter-hour steps pin it (zones change on the

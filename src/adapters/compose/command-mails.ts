@@ -2,6 +2,7 @@
 import type { CommandMails } from '../../app/command-mails.ts';
 import type { Config } from '../../config/schema.ts';
 import { decisionData, transcriptData, updateData } from '../../core/render/command-data.ts';
+import { cleanName } from '../../core/text/names.ts';
 import { createMailBuilder, type ComposerOptions } from './composer.ts';
 
 export function createCommandMails(config: Config, opts: ComposerOptions = {}): CommandMails {
@@ -39,7 +40,8 @@ export function createCommandMails(config: Config, opts: ComposerOptions = {}): 
         purpose: token.purpose,
         template: 'transcript',
         ref: token.ref,
-        to,
+        // The sender's display name as their From had it ("Raman, Priya"): addressed back as crieur names people.
+        to: { name: cleanName(to.name), email: to.email },
         locale,
         data: (replyAddress) =>
           transcriptData({ group, locale, replyAddress, subjectRef: token.ref, results: body.results, showHelp: body.showHelp, isOrganizer: token.purpose === 'organizer', expiredMintedOn: body.expiredMintedOn ?? null }),

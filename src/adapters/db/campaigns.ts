@@ -34,6 +34,11 @@ const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) 
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'sent') AS sent,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status = 'failed') AS failed,
   (SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id AND o.status IN ('queued', 'sending')) AS queued`;
+/**
+ * The active members of the roster list (`list`: the query parameter naming it), for addMembers and unreached: one
+ * query text, so that a dry run counts exactly whom the real run adds.
+ */
+const ROSTER = (list: string) => `subscribers s JOIN subscriber_lists l ON l.subscriber_id = s.id AND l.list = ${list} WHERE s.status = 'active'`;
 /** The outbox's own claim condition (outbox.ts): queued, or sending with an expired lease before SMTP began. */
 const CLAIMABLE = `(o.status = 'queued' OR (o.status = 'sending' AND o.lease_until < now() AND o.transmitting_at IS NULL))`;
 
@@ -193,13 +198,21 @@ export function campaignStore(db: Db): CampaignStore {
         `WITH ins AS (
            INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
            SELECT $1, $2, s.email, ''::bytea, $3, $4, 'member:' || coalesce(s.language, $6)
-           FROM subscribers s JOIN subscriber_lists l ON l.subscriber_id = s.id AND l.list = $5
-           WHERE s.status = 'active' ORDER BY s.id
+           FROM ${ROSTER('$5')} ORDER BY s.id
            ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
         [purpose, subjectRef, envelopeFrom, id, list, fallback],
       );
       return rows[0]?.n ?? 0;
+    },
+
+    async unreached(purpose, subjectRef, recipients, list) {
+      // The ledger's key is (purpose, subject_ref, recipient), as ON CONFLICT reads it in addRecipients and addMembers.
+      const had = (who: string) => `EXISTS (SELECT 1 FROM outbox o WHERE o.purpose = $1 AND o.subject_ref = $2 AND o.recipient = ${who})`;
+      const rows = await db.query<{ r: string }>(`SELECT u.r FROM unnest($3::text[]) AS u(r) WHERE NOT ${had('u.r')}`, [purpose, subjectRef, recipients]);
+      if (list === null) return { recipients: rows.map((x) => x.r), members: 0 };
+      const n = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ROSTER('$3')} AND NOT ${had('s.email')}`, [purpose, subjectRef, list]);
+      return { recipients: rows.map((x) => x.r), members: n[0]?.n ?? 0 };
     },
 
     async pendingChunks(id, size) {

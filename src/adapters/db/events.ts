@@ -1,5 +1,6 @@
 /** Events and their programme (migration 004): the EventStore of src/app/event-store.ts over a Db. */
 import type { EventRecord, EventStore } from '../../app/event-store.ts';
+import { runningOrder, type ProgrammeItem } from '../../core/programme.ts';
 import { DbError, type Db, type Queryable } from './db.ts';
 
 interface Row {
@@ -8,7 +9,8 @@ interface Row {
   venue: string;
   title: string | null;
   sequence: number;
-  programme: string[] | null;
+  /** Scheduling order (programme_position); `toRecord` puts it in running order. */
+  programme: ProgrammeItem[] | null;
   venue_address: string | null;
   map_url: string | null;
   registration_url: string | null;
@@ -17,7 +19,8 @@ interface Row {
 
 // Columns named, not *: statements are prepared once per connection (see proposals.ts).
 const SELECT = `SELECT e.id, e.date, e.venue, e.title, e.sequence, e.venue_address, e.map_url, e.registration_url, e.capacity,
-  (SELECT coalesce(json_agg(p.ref ORDER BY p.programme_position, p.id), '[]'::json) FROM proposals p WHERE p.event_id = e.id) AS programme
+  (SELECT coalesce(json_agg(json_build_object('ref', p.ref, 'format', p.format) ORDER BY p.programme_position, p.id), '[]'::json)
+   FROM proposals p WHERE p.event_id = e.id) AS programme
   FROM events e`;
 
 function toRecord(r: Row): EventRecord {
@@ -27,7 +30,7 @@ function toRecord(r: Row): EventRecord {
     venue: r.venue,
     title: r.title,
     sequence: r.sequence,
-    programme: r.programme ?? [],
+    programme: runningOrder(r.programme ?? []).map((i) => i.ref),
     venueAddress: r.venue_address,
     mapUrl: r.map_url,
     registrationUrl: r.registration_url,
@@ -87,8 +90,9 @@ export function eventStore(db: Db): EventStore {
       return rows.map(toRecord);
     },
 
-    onDay(day, timeZone) {
-      return one(db, `(e.date AT TIME ZONE $2)::date = $1::date ORDER BY e.date, e.id`, [day, timeZone]);
+    async onDay(day, timeZone) {
+      const rows = await db.query<Row>(`${SELECT} WHERE (e.date AT TIME ZONE $2)::date = $1::date ORDER BY e.date, e.id`, [day, timeZone]);
+      return rows.map(toRecord);
     },
 
     assign(eventId, ref) {

@@ -19,6 +19,8 @@ interface Row {
   status: ProposalStatus;
   /** A Date from a query; an ISO string when the row came back as JSON (crieur_file_proposal). */
   created_at: Date | string;
+  /** When crieur received the proposal's message (inbound_messages.received_at): RECEIVED_AT, beside the row. */
+  received_at: Date | string;
   event_id: number | null;
   speakers: Speaker[];
   attachments: AttachmentInfo[];
@@ -28,14 +30,24 @@ interface Row {
 // Columns named, not *: statements are prepared once per connection (pg-db.ts), and a prepared `SELECT *` fails
 // after a migration adds a column ("cached plan must not change result type").
 const SELECT = `SELECT p.id, p.ref, p.message_id, p.format, p.title, p.abstract, p.duration_minutes, p.language, p.status,
-  p.created_at, p.event_id, p.speakers, p.attachments FROM proposal_records p`;
+  p.created_at, ${receivedAt('p.message_id')}, p.event_id, p.speakers, p.attachments FROM proposal_records p`;
+
+/**
+ * A proposal's `receivedAt` is when crieur received its message, not when it was filed (created_at): with the workers
+ * down while the MTA pipes mail in, filing comes hours later, and the speaker's acknowledgement (« Reçue le … »), the
+ * organizers' notice and `proposals list/show` must give the time the mail arrived. One primary-key lookup in the
+ * same statement, also beside the filing functions' JSON record (their message_id: a duplicate's is the first one's).
+ */
+function receivedAt(messageId: string): string {
+  return `(SELECT m.received_at FROM inbound_messages m WHERE m.id = ${messageId}) AS received_at`;
+}
 
 function toRecord(r: Row): ProposalRecord {
   return {
     id: r.id,
     ref: r.ref,
     status: r.status,
-    receivedAt: new Date(r.created_at),
+    receivedAt: new Date(r.received_at),
     messageId: r.message_id,
     event: r.event_id === null ? null : String(r.event_id),
     format: r.format,
@@ -112,28 +124,28 @@ export function proposalStore(db: Db): ProposalStore {
   return {
     async fileFromMessage(messageId, draft, actor, dedupe) {
       // One round trip: the checks, the lock, the inserts and the answer run in the database (migration 003).
-      const rows = await db.query<{ outcome: 'filed' | 'already-filed' | 'duplicate'; record: Row }>(
-        'SELECT outcome, record FROM crieur_file_proposal($1, $2::text::jsonb, $3, $4, $5, $6)',
+      const rows = await db.query<{ outcome: 'filed' | 'already-filed' | 'duplicate'; record: Row; received_at: Date }>(
+        `SELECT f.outcome, f.record, ${receivedAt("(f.record->>'message_id')::integer")} FROM crieur_file_proposal($1, $2::text::jsonb, $3, $4, $5, $6) f`,
         [messageId, jsonParam(draft), actor, dedupe?.speakerEmail ?? null, dedupe?.titleKey ?? normalizeTitle(draft.title), dedupe?.since ?? null],
       );
       const r = rows[0];
       if (!r) throw new Error(`filing inbound message ${messageId} returned nothing`);
-      const proposal = toRecord(r.record);
+      const proposal = toRecord({ ...r.record, received_at: r.received_at });
       if (r.outcome === 'duplicate') return { proposal, created: false, duplicate: true };
       return { proposal, created: r.outcome === 'filed' };
     },
 
     async classifyAndFile(messageId, parsed, actor, dedupe) {
       // One round trip and one commit: classification, copy check and filing (migration 008).
-      const rows = await db.query<{ outcome: 'handled' | 'copy' | 'filed' | 'already-filed' | 'duplicate'; record: (Row & { id: number }) | null }>(
-        'SELECT outcome, record FROM crieur_classify_and_file($1, $2::text::jsonb, $3, $4, $5, $6)',
+      const rows = await db.query<{ outcome: 'handled' | 'copy' | 'filed' | 'already-filed' | 'duplicate'; record: (Row & { id: number }) | null; received_at: Date | null }>(
+        `SELECT f.outcome, f.record, ${receivedAt("(f.record->>'message_id')::integer")} FROM crieur_classify_and_file($1, $2::text::jsonb, $3, $4, $5, $6) f`,
         [messageId, jsonParam(parsed), actor, dedupe.speakerEmail, dedupe.titleKey, dedupe.since],
       );
       const r = rows[0];
       if (!r) throw new Error(`filing inbound message ${messageId} returned nothing`);
       if (r.outcome === 'handled') return { outcome: 'handled' };
       if (r.outcome === 'copy') return { outcome: 'copy', copyOf: r.record!.id };
-      return { outcome: r.outcome, proposal: toRecord(r.record!) };
+      return { outcome: r.outcome, proposal: toRecord({ ...r.record!, received_at: r.received_at! }) };
     },
 
     update(ref, draft, actor, messageId, opts = {}) {

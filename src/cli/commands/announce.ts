@@ -14,7 +14,22 @@ import { openStore } from '../../adapters/db/open.ts';
 import { createEventMailBuilder } from '../../adapters/compose/announcement.ts';
 import { fillMime, fillPart } from '../../adapters/compose/campaign-mime.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
-import { AnnounceError, announceEvent, announceVariants, dispatchCampaign, eventMailInput, findEvent, visibleContent, whichAnnouncement, type BuiltVariant, type VariantSpec } from '../../app/announce-event.ts';
+import {
+  AnnounceError,
+  announceEvent,
+  announceVariants,
+  announceWarnings,
+  dispatchCampaign,
+  eventMailInput,
+  findEvent,
+  refusePast,
+  unannounced,
+  visibleContent,
+  whichAnnouncement,
+  type BuiltVariant,
+  type VariantSpec,
+} from '../../app/announce-event.ts';
+import type { EventRecord, EventStore } from '../../app/event-store.ts';
 import type { CampaignRecord, CampaignStore } from '../../app/campaign-store.ts';
 import { MEMBERS_LIST, type Subscriber } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
@@ -32,6 +47,7 @@ interface Opts {
   dryRun?: boolean;
   out?: string;
   json?: boolean;
+  force?: boolean;
   config?: string;
 }
 
@@ -44,6 +60,7 @@ export function registerAnnounce(program: Command): void {
     .option('--dry-run', 'check and say who would get it; send nothing')
     .option('--out <dir>', 'write the rendered .html, .txt, .ics and .eml here instead of sending')
     .option('--json', "print the campaign's counts as JSON when done")
+    .option('--force', 'announce an event whose date has gone by all the same')
     .option('--config <file>', 'configuration file')
     .action(async (eventRef: string, opts: Opts) => {
       const config = loadConfig({ file: opts.config });
@@ -59,10 +76,20 @@ export function registerAnnounce(program: Command): void {
         if (opts.out || opts.dryRun) await preview(config, eventRef, opts);
         else await send(config, eventRef, opts);
       } catch (err) {
+        // 65, not 64: the command line is right; what it names (no such event, an event in the past) is the data
+        // that cannot be announced — fixed in the event (crieur events update), not in how the command is typed.
         if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
         throw err;
       }
     });
+}
+
+/** The event to announce, once it may be: past events refused (unless --force), what is missing said on stderr. */
+async function announceable(events: EventStore, eventRef: string, config: Config, opts: Opts): Promise<EventRecord> {
+  const ev = await findEvent(events, eventRef, config.group.timezone);
+  refusePast(ev, systemClock.now(), config.group.timezone, opts.force === true);
+  for (const w of announceWarnings(ev)) process.stderr.write(`crieur: warning: ${w}\n`);
+  return ev;
 }
 
 /**
@@ -91,24 +118,28 @@ export async function writePreviews(config: Config, dir: string, prefix: string,
 async function preview(config: Config, eventRef: string, opts: Opts): Promise<void> {
   const store = await openStore(config.database.url);
   try {
-    const ev = await findEvent(store.events, eventRef, config.group.timezone);
+    const ev = await announceable(store.events, eventRef, config, opts);
     const builder = createEventMailBuilder(config);
     const specs = announceVariants(config, opts.list);
     // The same decision as announcing (announceEvent): an update only when what the mail shows changed.
     const input = await eventMailInput({ store, config }, ev, 'announce', systemClock.now());
-    const { key, update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null, visibleContent(input));
+    const { key, subjectRef, update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null, visibleContent(input));
     const sent = (await store.campaigns.list()).find((c) => c.key === key) ?? null;
     const built = await builder.build(update ? { ...input, update } : input, specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     if (opts.out) await writePreviews(config, opts.out, `E-${ev.id}`, built, specs, members);
-    const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
+    // Counted as the real run adds them: only who has not had this version yet.
+    const { lists, members: count } = await unannounced({ config, store }, subjectRef, opts.list);
     const state = sent
       ? ` (already announced (campaign ${sent.id}: ${sent.sent} sent): only who has not had it would get it)`
       : update
         ? ` (changed since announced: an update, SEQUENCE ${ev.sequence})`
         : '';
-    const summary = `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
-    if (opts.json) process.stdout.write(`${jsonText({ event: ev.id, lists: lists.map((l) => l.name), members: members.length, dryRun: true })}\n`);
+    const summary =
+      lists.length === 0 && count === 0
+        ? `event ${ev.id}: nothing new — everyone already has the ${update ? 'update' : 'announcement'}${sent ? ` (campaign ${sent.id}: ${sent.sent} sent)` : ''}`
+        : `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${count} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
+    if (opts.json) process.stdout.write(`${jsonText({ event: ev.id, lists: lists.map((l) => l.name), members: count, dryRun: true })}\n`);
     else process.stdout.write(`${summary}\n`);
   } finally {
     await store.close();
@@ -126,7 +157,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
   void stopSignal.then(() => (stopped = true));
   try {
     const { deps } = running.context;
-    const ev = await findEvent(deps.store.events, eventRef, config.group.timezone);
+    const ev = await announceable(deps.store.events, eventRef, config, opts);
     const a = await announceEvent({ config, store: deps.store, builder: createEventMailBuilder(config), clock: deps.clock }, ev, opts.list ? { list: opts.list } : {});
     const before = await deps.store.campaigns.counts(a.campaign.id);
     if (a.added === 0 && before.queued === 0) {

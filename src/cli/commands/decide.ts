@@ -1,11 +1,11 @@
 /**
  * `crieur proposals decide REF VERB [REASON…]` (registered by proposals.ts) and `crieur release`: an organizer's
- * decision from the command line, and the held speaker mails sent. Mails go through the outbox; the deliver jobs are
+ * verb from the command line (src/app/decide-by-operator.ts), and the held speaker mails sent. Mails go through the outbox; the deliver jobs are
  * dispatched on Redis (the running workers send them; their recovery sweep would too).
  */
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { requireSecret } from '../../config/load.ts';
+import { loadConfig, requireSecret } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import type { Store } from '../../app/store.ts';
 import { mailparserReader } from '../../adapters/mailparser.ts';
@@ -14,7 +14,7 @@ import { createComposer } from '../../adapters/compose/composer.ts';
 import { createCommandMails } from '../../adapters/compose/command-mails.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
 import { parseContextFrom } from '../../app/parse-message.ts';
-import { decideAsOperator, releaseHeld } from '../../app/decide-by-operator.ts';
+import { actAsOperator, operatorReadOptions, queuedText, readDecision, releaseHeld, type OperatorDeps } from '../../app/decide-by-operator.ts';
 import { readCommands } from '../../core/command/read.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { systemClock } from '../../app/clock.ts';
@@ -39,7 +39,7 @@ export function operatorName(): string {
  */
 export function withOperatorDeps<T>(
   configFile: string | undefined,
-  fn: (deps: Parameters<typeof decideAsOperator>[0], services: { config: Config; store: Store }) => Promise<T>,
+  fn: (deps: OperatorDeps, services: { config: Config; store: Store }) => Promise<T>,
 ): Promise<T> {
   return withServices(
     configFile,
@@ -66,16 +66,23 @@ export function withOperatorDeps<T>(
 export function registerDecide(proposals: Command): void {
   proposals
     .command('decide')
-    .description('accept, decline [reason], waitlist, schedule DATE, confirm or withdraw a proposal (override VERB to overrule); audited as the local operator')
-    .argument('<ref>', 'proposal ref, e.g. P-0007')
-    .argument('<verb>', 'accept | decline | waitlist | schedule | confirm | withdraw | override')
-    .argument('[words...]', 'a reason (decline), a date (schedule), the verb after override')
+    .description('an organizer\'s verb on a proposal, as by email: accept, decline [reason], waitlist, schedule DATE|EVENT, talk, lightning, note TEXT, ask TEXT, status, help (override VERB to overrule); audited as the local operator')
+    .usage('[options] <ref> <verb> [words...]')
+    // Optional for commander, required here: a missing one is reported as the others are, in the group's locale.
+    .argument('[ref]', 'proposal ref, e.g. P-0007')
+    .argument('[verb]', 'accept | decline | waitlist | schedule | talk | lightning | note | ask | status | help | release | confirm | withdraw | override')
+    .argument('[words...]', 'a reason (decline), a date or event (schedule), the text (note, ask), the verb after override')
     .option('--config <file>', 'configuration file')
-    .action(async (ref: string, verb: string, words: string[], opts: { config?: string }) => {
+    .action(async (ref: string | undefined, verb: string | undefined, words: string[], opts: { config?: string }) => {
+      // Read and checked before any service is opened: bad usage needs no Redis.
+      const config = loadConfig({ file: opts.config });
+      const locale = config.group.locale;
+      const read = readDecision(readCommands, ref, [verb ?? '', ...words].join(' ').trim(), operatorReadOptions(config, systemClock.now()));
+      if (!read.ok) throw new CliError(read.message, read.usage ? EXIT.usage : EXIT.dataErr);
       await withOperatorDeps(opts.config, async (deps) => {
-        const r = await decideAsOperator(deps, normalizeRef(ref), [verb, ...words].join(' '), operatorName());
+        const r = await actAsOperator(deps, normalizeRef(ref!), read.cmd, operatorName());
         if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
-        process.stdout.write(`${r.message}${r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : ''}\n`);
+        process.stdout.write(`${r.message}${queuedText(r.queued, locale)}\n`);
       });
     });
 }

@@ -10,7 +10,7 @@ import { openStore } from '../../adapters/db/open.ts';
 import type { EventRecord } from '../../app/event-store.ts';
 import { AnnounceError, findEvent } from '../../app/announce-event.ts';
 import { programmeWarnings } from '../../core/programme.ts';
-import { formatDate } from '../../core/render/dates.ts';
+import { formatDate, isoDay } from '../../core/render/dates.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
@@ -66,6 +66,7 @@ export function registerEvents(program: Command): void {
           capacity,
         });
         print(opts.json, toJson(ev), () => `event ${ev.id} created: ${human(ev, config)}`);
+        await warnSameDay(store, ev, config);
       } finally {
         await store.close();
       }
@@ -159,7 +160,7 @@ export function registerEvents(program: Command): void {
     });
   cmd
     .command('schedule')
-    .description('schedule an accepted or confirmed proposal on an event (last in running order), as `proposals decide REF schedule` does: audited, the speaker told')
+    .description('schedule an accepted or confirmed proposal on an event (last of its format in running order: the talks, then the lightning talks), as `proposals decide REF schedule` does: audited, the speaker told')
     .argument('<event>', 'event id, or its date YYYY-MM-DD')
     .argument('<ref>', 'proposal ref, e.g. P-0007')
     .option('--config <file>', 'configuration file')
@@ -248,6 +249,19 @@ async function find(store: Store, ref: string, config: Config): Promise<EventRec
     if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
     throw err;
   }
+}
+
+/**
+ * Two events on one day are allowed (a workshop and the evening meetup), but from then on that day names neither
+ * (findEvent refuses it): said at once, with the other events' ids, which the commands take instead.
+ */
+async function warnSameDay(store: Store, ev: EventRecord, config: Config): Promise<void> {
+  const day = isoDay(ev.date, config.group.timezone);
+  const others = (await store.events.onDay(day, config.group.timezone)).filter((e) => e.id !== ev.id);
+  if (others.length === 0) return;
+  const ids = others.map((e) => e.id).join(', ');
+  const them = others.length === 1 ? `event ${ids} is` : `events ${ids} are`;
+  process.stderr.write(`warning: ${them} on ${day} too: commands that take EVENT need event ${ev.id}'s id, not the date\n`);
 }
 
 async function warn(store: Store, ev: EventRecord): Promise<void> {

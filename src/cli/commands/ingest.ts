@@ -50,20 +50,25 @@ export function registerIngest(program: Command): void {
       }
       const dispatcher = new BullDispatcher(redis, config.redis.prefix);
       const deps = { store, dispatcher, log: silentLogger };
+      // Each input counts once, in one bucket: bytes that are not mail are kept (stored or already known) but are
+      // counted as not mail, not as stored too — the summary adds up to the inputs given.
       let stored = 0;
       let duplicates = 0;
+      let notMail = 0;
       let unreadable = 0;
       // A backlog goes in batches (one commit and one queue round trip each); an MTA pipe is a batch of one.
-      let batch: { file: string; raw: Buffer }[] = [];
+      let batch: { file: string; raw: Buffer; mail: boolean }[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const items = batch;
         batch = [];
         try {
-          for (const r of await ingestMany(deps, items.map(({ file, raw }) => ({ raw, loc: { source: file === '-' ? 'pipe' : 'cli' } })))) {
-            if (r.inserted) stored++;
+          const results = await ingestMany(deps, items.map(({ file, raw }) => ({ raw, loc: { source: file === '-' ? 'pipe' : 'cli' } })));
+          results.forEach((r, i) => {
+            if (!items[i]!.mail) notMail++;
+            else if (r.inserted) stored++;
             else duplicates++;
-          }
+          });
         } catch (err) {
           const which = items.length === 1 ? items[0]!.file : `${items[0]!.file} … ${items[items.length - 1]!.file}`;
           throw new CliError(`cannot store ${which}: ${(err as Error).message} — try again later`, EXIT.tempFail);
@@ -84,12 +89,9 @@ export function registerIngest(program: Command): void {
           // What `crieur parse` refuses with 65 (bytes with no mail header at all) is kept all the same — stored, then
           // parked with its reason by the classify worker (`crieur failed list`) — and the exit code says 65: through
           // an MTA pipe, its sender is told.
-          const notMail = notMailInput(input.raw);
-          if (notMail) {
-            unreadable++;
-            process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(notMail)} — kept for review (crieur failed list)\n`);
-          }
-          batch.push({ file: inputLabel(input), raw: input.raw });
+          const why = notMailInput(input.raw);
+          if (why) process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(why)} — kept for review (crieur failed list)\n`);
+          batch.push({ file: inputLabel(input), raw: input.raw, mail: why === null });
           if (batch.length >= BATCH || batch.reduce((n, b) => n + b.raw.length, 0) >= BATCH_BYTES) await flush();
         }
         await flush();
@@ -98,7 +100,7 @@ export function registerIngest(program: Command): void {
         await redis.quit();
         await store.close();
       }
-      if (!opts.quiet) process.stdout.write(`${stored} stored, ${duplicates} already known${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
-      if (unreadable > 0) process.exitCode = EXIT.dataErr;
+      if (!opts.quiet) process.stdout.write(`${stored} stored, ${duplicates} already known${notMail ? `, ${notMail} not mail (kept for review)` : ''}${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
+      if (unreadable + notMail > 0) process.exitCode = EXIT.dataErr;
     });
 }

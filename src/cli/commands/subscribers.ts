@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from '../../config/zod.ts';
 import { withStore } from '../with-store.ts';
-import type { NewSubscriber, Subscriber } from '../../app/subscriber-store.ts';
+import { SUBSCRIBER_STATUSES, type NewSubscriber, type Subscriber, type SubscriberStatus } from '../../app/subscriber-store.ts';
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
 import type { Config } from '../../config/schema.ts';
 import { decodeCsv, parseCsv } from '../../core/csv.ts';
@@ -115,11 +115,20 @@ export function registerSubscribers(program: Command): void {
       if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
       await withStore(opts.config, async (store) => {
         const r = await store.subscribers.upsert(members);
-        process.stdout.write(
-          `${r.added} added${r.existing ? `, ${r.existing} already there` : ''}${skipped ? `, ${skipped} skipped` : ''} (${opts.consented ? 'active' : 'pending: import with --consented once they agreed'})\n`,
-        );
+        process.stdout.write(`${importSummary(r, skipped, opts.consented === true)}\n`);
       });
     });
+}
+
+/**
+ * `2 added (active), 3 already there, kept as is (2 active, 1 unsubscribed)`: the added ones in the status the import
+ * gave them, the others as they are — an import changes no one's name or language, and re-subscribes no one.
+ */
+function importSummary(r: { added: number; existing: number; existingByStatus: Partial<Record<SubscriberStatus, number>> }, skipped: number, consented: boolean): string {
+  const added = `${r.added} added${r.added ? ` (${consented ? 'active' : 'pending: import with --consented once they agreed'})` : ''}`;
+  const statuses = SUBSCRIBER_STATUSES.filter((s) => r.existingByStatus[s]).map((s) => `${r.existingByStatus[s]} ${s}`);
+  const existing = r.existing ? `, ${r.existing} already there, kept as is (${statuses.join(', ')})` : '';
+  return `${added}${existing}${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
 function member(address: string, name: string | null, language: string | null, where: string): Pick<NewSubscriber, 'email' | 'name' | 'language'> {

@@ -7,6 +7,7 @@ import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Language } from '../../types.ts';
 import type { CommandProblem } from '../command/types.ts';
 import { formatDate } from '../render/dates.ts';
+import { verbWord } from '../render/verbs.ts';
 
 export type DecidedVerb = 'accept' | 'decline' | 'waitlist' | 'schedule' | 'withdraw' | 'confirm';
 
@@ -78,6 +79,7 @@ export type Note =
   | { k: 'no-proposal'; ref: string }
   | { k: 'problem'; problem: CommandProblem; date: string | null }
   | { k: 'no-event' }
+  | { k: 'several-events'; day: string; ids: number[] }
   | { k: 'scheduled'; ref: string; when: string }
   | { k: 'format'; ref: string; format: string }
   | { k: 'noted'; ref: string }
@@ -98,12 +100,15 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? `${n.ref} est maintenant ${statusWord(n.status, locale)}.` : `${n.ref} is now ${statusWord(n.status, locale)}.`;
     case 'already-done':
       return fr ? `${n.ref} était déjà ${statusWord(n.status, locale)}.` : `${n.ref} was already ${statusWord(n.status, locale)}.`;
-    case 'invalid':
+    // A note carries the verb's name (`decline`); the reader is shown the word of their language, one they can type back.
+    case 'invalid': {
+      const w = verbWord(n.verb, locale);
       return fr
-        ? `${n.state} : « ${n.verb} » n’est pas possible dans cet état (« override ${n.verb} » pour revenir sur la décision).`
-        : `${n.state}: "${n.verb}" is not possible in this state ("override ${n.verb}" overrules the decision).`;
+        ? `${n.state} : « ${w} » n’est pas possible dans cet état (« override ${w} » pour revenir sur la décision).`
+        : `${n.state}: "${w}" is not possible in this state ("override ${w}" overrules the decision).`;
+    }
     case 'speaker-verb':
-      return fr ? `« ${n.verb} » est réservé aux organisateurs.` : `"${n.verb}" is for organizers only.`;
+      return fr ? `« ${verbWord(n.verb, locale)} » est réservé aux organisateurs.` : `"${verbWord(n.verb, locale)}" is for organizers only.`;
     case 'other-proposal':
       return fr ? `vous ne pouvez agir que sur votre proposition ${n.own}, pas sur ${n.ref}.` : `you may act on your proposal ${n.own} only, not on ${n.ref}.`;
     case 'no-proposal':
@@ -121,6 +126,10 @@ export function noteText(n: Note, locale: Language): string {
     }
     case 'no-event':
       return fr ? 'aucune rencontre à venir : donnez une date.' : 'no upcoming meetup: give a date.';
+    case 'several-events':
+      return fr
+        ? `${n.ids.length} rencontres le ${n.day} (${n.ids.join(', ')}) : nommez-en une, « programmer événement ${n.ids[0]} ».`
+        : `${n.ids.length} events on ${n.day} (${n.ids.join(', ')}): name one, "schedule event ${n.ids[0]}".`;
     case 'scheduled':
       return fr ? `${n.ref} est programmée le ${n.when}.` : `${n.ref} is scheduled for ${n.when}.`;
     case 'format':

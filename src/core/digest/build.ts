@@ -6,6 +6,7 @@
  * from this by the adapters. Null when the period holds no post: an empty period sends nothing.
  */
 import { threadMessages, walk } from '../thread/jwz.ts';
+import { cleanName } from '../text/names.ts';
 import { excerpt } from './post-text.ts';
 import type { Period } from './period.ts';
 
@@ -148,8 +149,9 @@ export function buildDigest(input: DigestInput): DigestData | null {
   };
 }
 
+/** « Priya Raman <priya@…> »: the poster's display name cleaned as crieur names people ("Raman, Priya" → "Priya Raman"). */
 function label(name: string | null, email: string | null): string {
-  const n = name?.replace(/\s+/g, ' ').trim() || null;
+  const n = cleanName(name);
   if (n && email) return `${n} <${email}>`;
   return n ?? email ?? '?';
 }

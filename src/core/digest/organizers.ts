@@ -3,19 +3,23 @@
  * not confirmed, and the gaps in the next meetup's programme (free slots, talks not confirmed). Null when there
  * is none of these: no mail. Each proposal carries the lines an organizer can send back, one per line, with its
  * ref (`accepter P-0012`, `decline P-0013 …`): the command grammar reads a ref on a line as the proposal the
- * verb acts on, and the digest's reply token authenticates the organizer.
+ * verb acts on, and the digest's reply token authenticates the organizer. A line is offered only when the
+ * transition table (the one the command applier follows) allows its verb in the proposal's state.
  */
+import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Language } from '../../types.ts';
+import { transition, type Action } from '../decision/transitions.ts';
 import { layoutData, type LayoutData } from '../render/data.ts';
 import { formatDate, formatDay } from '../render/dates.ts';
 import { LABELS } from '../render/labels.ts';
-import { organizerVerbs } from '../render/verbs.ts';
+import { verbWord } from '../render/verbs.ts';
 import { squash } from '../text/fold.ts';
+import { cleanName } from '../text/names.ts';
 
 export interface OrganizerProposal {
   ref: string;
   title: string | null;
-  status: string;
+  status: ProposalStatus;
   format: 'talk' | 'lightning';
   durationMinutes: number;
   speakers: { name: string | null; email: string | null }[];
@@ -45,13 +49,29 @@ export interface OrganizerDigestData extends LayoutData {
   pending: OrganizerItem[];
   unconfirmed: OrganizerItem[];
   event: { label: string; freeSlots: number; freeSlotsLabel: string | null; notConfirmed: OrganizerItem[] } | null;
-  /** A ready-made reply block for the text part: every pending proposal's first verb. */
-  example: string;
+  /**
+   * The « par exemple : » lines, the same in the text and HTML parts: every pending proposal's first line, else the
+   * first line offered at all; empty when nothing is offered (then neither part says « par exemple »).
+   */
+  examples: string[];
   replyAddress: string;
   counts: { pending: number; unconfirmed: number; gaps: number };
 }
 
 const CONFIRMED = new Set(['confirmed', 'scheduled', 'presented']);
+
+/**
+ * What a digest line may offer, in this order: of each group, the first verb the transition table allows an
+ * organizer in the proposal's state. Dropping a proposal is `decline` while it may be, `withdraw` after (an accepted
+ * speaker who said by phone they cannot come): a « refuser » offered on an accepted proposal was refused when
+ * followed. `schedule` needs a date, so no ready-made line: the notices' help teaches it.
+ */
+const OFFERS: readonly (readonly Action[])[] = [['accept'], ['confirm'], ['decline', 'withdraw'], ['waitlist']];
+
+/** The verbs a digest offers for a proposal in `status`, each one the command applier would carry out. */
+export function offeredVerbs(status: ProposalStatus): Action[] {
+  return OFFERS.flatMap((group) => group.find((action) => transition(action, status, 'organizer').ok) ?? []);
+}
 
 export function organizerDigestData(
   input: OrganizerDigestInput,
@@ -61,21 +81,20 @@ export function organizerDigestData(
   const tz = ctx.group.timezone;
   const fr = locale === 'fr';
   const L = LABELS[locale];
-  const words = Object.fromEntries(organizerVerbs(locale).map((v) => [v.verb, v.word]));
-  const item = (p: OrganizerProposal, verbs: string[]): OrganizerItem => ({
+  const item = (p: OrganizerProposal): OrganizerItem => ({
     ref: p.ref,
     title: p.title ? squash(p.title) : L.untitled,
-    speakers: p.speakers.map((s) => (s.name ? squash(s.name) : (s.email ?? '?'))).join(', ') || '?',
+    speakers: p.speakers.map((s) => cleanName(s.name) ?? s.email ?? '?').join(', ') || '?',
     detail: `${L.format[p.format]}, ${L.minutes(p.durationMinutes)} — ${fr ? 'reçue le' : 'received'} ${formatDay(p.receivedAt, locale, tz)}`,
-    replies: verbs.map((v) => `${words[v] ?? v} ${p.ref}`),
+    replies: offeredVerbs(p.status).map((v) => `${verbWord(v, locale)} ${p.ref}`),
   });
-  const pending = input.pending.map((p) => item(p, ['accept', 'decline', 'waitlist']));
-  const unconfirmed = input.unconfirmed.map((p) => item(p, ['confirm', 'decline']));
+  const pending = input.pending.map(item);
+  const unconfirmed = input.unconfirmed.map(item);
   let event: OrganizerDigestData['event'] = null;
   let gaps = 0;
   if (input.next) {
     const free = Math.max(0, input.slots - input.next.programme.length);
-    const notConfirmed = input.next.programme.filter((p) => !CONFIRMED.has(p.status)).map((p) => item(p, ['confirm']));
+    const notConfirmed = input.next.programme.filter((p) => !CONFIRMED.has(p.status)).map(item);
     gaps = free + notConfirmed.length;
     if (gaps > 0) {
       const when = formatDate(input.next.date, locale, tz);
@@ -100,10 +119,16 @@ export function organizerDigestData(
     pending,
     unconfirmed,
     event,
-    example: pending.map((p) => p.replies[0]!).join('\n'),
+    examples: exampleLines(pending, [...unconfirmed, ...(event?.notConfirmed ?? [])]),
     replyAddress: ctx.replyAddress,
     counts: { pending: pending.length, unconfirmed: unconfirmed.length, gaps },
   };
+}
+
+/** Every pending proposal's first line (a reply block ready to trim), else the first line offered elsewhere. */
+function exampleLines(pending: readonly OrganizerItem[], others: readonly OrganizerItem[]): string[] {
+  const firsts = pending.flatMap((p) => p.replies.slice(0, 1));
+  return firsts.length > 0 ? firsts : others.flatMap((p) => p.replies).slice(0, 1);
 }
 
 /** The reply token's ref for the organizers' digest of a local day: `d20261130` (no dash: plus-tag friendly). */

@@ -27,9 +27,8 @@ export function programmePage(p: ProgrammePage): string {
   if (!p.next) return pageHtml({ ...shell, title: t.nextMeetup }, `<p>${e(t.noMeetup)}</p>\n${cfp}`);
 
   const d = eventMailData(p.next.event, p.next.talks, { group: p.group, locale: p.lang, proposalsAddress: p.proposalsAddress, personal: false, next: null, publicPage: true });
-  // The mail groups talks then lightning talks; the page keeps the running order.
-  const byRef = new Map([...d.talks, ...d.lightning].map((x) => [x.ref, x]));
-  const talks = p.next.talks.map((x) => byRef.get(x.ref)).filter((x): x is TalkData => x !== undefined);
+  // The running order (core/programme.ts), as the mail shows it: the talks, then the lightning talks.
+  const talks: TalkData[] = [...d.talks, ...d.lightning];
   const place = [d.venue, d.venueAddress].filter(Boolean).join(', ');
   const map = d.mapUrl ?? `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`;
   const facts = `<dl class="facts">

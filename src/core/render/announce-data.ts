@@ -7,6 +7,7 @@
  */
 import type { Language, Speaker, TalkFormat } from '../../types.ts';
 import { sentinel } from '../compose/mime-template.ts';
+import { runningOrder } from '../programme.ts';
 import { squash } from '../text/fold.ts';
 import { formatDate } from './dates.ts';
 import { layoutData, rosterFooter, type LayoutData } from './data.ts';
@@ -108,7 +109,8 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
       abstractText: abstract ? wrapText(abstract, 72, '    ') : null,
     };
   };
-  const all = talks.map(toData);
+  // The sections below (talks, then lightning talks) and the .ics description follow the programme's running order.
+  const all = runningOrder(talks).map(toData);
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: `${dateLabel} — ${ev.venue}`,
     ...rosterFooter(ctx.locale, ctx.group, ctx.personal),

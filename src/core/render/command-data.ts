@@ -11,6 +11,7 @@ import { formatDate } from './dates.ts';
 import { LABELS } from './labels.ts';
 import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
+import { cleanName } from '../text/names.ts';
 
 export type DecisionKind = 'accepted' | 'reminder' | 'declined' | 'waitlisted' | 'scheduled' | 'question';
 export type UpdateKind = 'fyi' | 'confirmed' | 'withdrawn' | 'corrected' | 'answered' | 'message';
@@ -95,6 +96,45 @@ const WORDS = {
   en: { confirm: 'confirm', withdraw: 'withdraw' },
 } as const;
 
+/**
+ * A person as crieur's mails name them: a display name from mail cleaned as the proposals' speakers are
+ * ("Raman, Priya" → "Priya Raman", "MARTIN Claire" → "Claire Martin"); what is no name (an address, `dim@host` of
+ * the shell) is shown as it is.
+ */
+export function personName(raw: string): string {
+  return cleanName(raw) ?? squash(raw);
+}
+
+/**
+ * How a corrected field's value reads in the organizers' notice, by the field's label in the group's language (the
+ * label the notice shows): a duration with its unit — « Durée : 20 » said nothing —, a format or a language in words.
+ * A field not listed here (title, abstract) is shown as written. Keyed by label because that is what the use case
+ * hands over (apply-commands' LABEL_OF, with the stored value as a string); tests/e2e/commands-speakers.test.ts
+ * checks the two still meet.
+ */
+const CHANGE_VALUE: Record<Language, Record<string, (value: string) => string>> = {
+  fr: {
+    Durée: (v) => (/^\d+$/.test(v) ? LABELS.fr.minutes(Number(v)) : v),
+    Format: (v) => wordOf(LABELS.fr.format, v),
+    Langue: (v) => wordOf(LABELS.fr.language, v),
+  },
+  en: {
+    Duration: (v) => (/^\d+$/.test(v) ? LABELS.en.minutes(Number(v)) : v),
+    Format: (v) => wordOf(LABELS.en.format, v),
+    Language: (v) => wordOf(LABELS.en.language, v),
+  },
+};
+
+function wordOf(words: Readonly<Record<string, string>>, code: string): string {
+  return Object.hasOwn(words, code) ? words[code]! : code;
+}
+
+export function changeValue(field: string, value: string, locale: Language): string {
+  const shown = CHANGE_VALUE[locale];
+  const v = squash(value);
+  return Object.hasOwn(shown, field) ? shown[field]!(v) : v;
+}
+
 function titleOf(p: Pick<ProposalForMail, 'title'>, locale: Language): string {
   return p.title && p.title.trim() !== '' ? squash(p.title) : LABELS[locale].untitled;
 }
@@ -143,7 +183,7 @@ export function decisionData(
     isWaitlisted: kind === 'waitlisted',
     isScheduled: kind === 'scheduled',
     isQuestion: kind === 'question',
-    greetingName: c.greetingName ? squash(c.greetingName) : null,
+    greetingName: c.greetingName ? personName(c.greetingName) : null,
     ...quoted(c.text ?? null),
     when: c.event ? formatDate(c.event.date, c.locale, c.group.timezone) : null,
     venue: c.event?.venue ? squash(c.event.venue) : null,
@@ -159,7 +199,7 @@ export function updateData(
   c: CommonInput & { actor: string; decided?: string | null; text?: string | null; changes?: { field: string; value: string }[] },
 ): UpdateData {
   const fr = c.locale === 'fr';
-  const actor = squash(c.actor);
+  const actor = personName(c.actor);
   return {
     ...layoutData(c.locale, c.group, {
       preheader: c.decided ? `${actor} ${c.decided} ${p.ref}` : `${p.ref} : ${actor}`,
@@ -178,7 +218,7 @@ export function updateData(
     actor,
     decided: c.decided ?? null,
     ...quoted(c.text ?? null),
-    changes: (c.changes ?? []).map((ch) => ({ field: ch.field, value: squash(ch.value) })),
+    changes: (c.changes ?? []).map((ch) => ({ field: ch.field, value: changeValue(ch.field, ch.value, c.locale) })),
   };
 }
 

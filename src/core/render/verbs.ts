@@ -4,6 +4,7 @@
  * answer a French notice in English); this table is what the mails promise.
  */
 import type { Language } from '../../types.ts';
+import type { Verb } from '../command/types.ts';
 
 export type SpeakerVerb = 'withdraw';
 export type OrganizerVerb = 'accept' | 'decline' | 'waitlist' | 'confirm' | 'schedule';
@@ -16,25 +17,70 @@ export interface VerbHelp {
   help: string;
 }
 
+/**
+ * The one word a mail names each verb by, per locale: a digest's « refuser P-0012 », a transcript's « « refuser »
+ * n'est pas possible dans cet état » — the word the reader can type back, so a French mail never names a verb in
+ * English. Where the French help teaches the English word (`talk`, `lightning`, `status`, `help`, `release`), so
+ * does this table. Every word is read by the command grammar as its verb (tests/render/data.test.ts).
+ */
+const WORD: Record<Language, Record<Verb, string>> = {
+  fr: {
+    accept: 'accepter',
+    decline: 'refuser',
+    waitlist: 'attente',
+    schedule: 'programmer',
+    talk: 'talk',
+    lightning: 'lightning',
+    note: 'note',
+    ask: 'question',
+    status: 'status',
+    help: 'help',
+    release: 'release',
+    confirm: 'confirmer',
+    withdraw: 'retirer',
+  },
+  en: {
+    accept: 'accept',
+    decline: 'decline',
+    waitlist: 'waitlist',
+    schedule: 'schedule',
+    talk: 'talk',
+    lightning: 'lightning',
+    note: 'note',
+    ask: 'ask',
+    status: 'status',
+    help: 'help',
+    release: 'release',
+    confirm: 'confirm',
+    withdraw: 'withdraw',
+  },
+};
+
+/** The word for `verb` in `locale`; a name that is no verb of the grammar is shown as it is. */
+export function verbWord(verb: string, locale: Language): string {
+  const words: Readonly<Record<string, string>> = WORD[locale];
+  return Object.hasOwn(words, verb) ? words[verb]! : verb;
+}
+
 export const SPEAKER_VERBS: Record<Language, Record<SpeakerVerb, VerbHelp>> = {
-  fr: { withdraw: { verb: 'withdraw', word: 'retirer', usage: 'retirer', help: 'retirer la proposition' } },
-  en: { withdraw: { verb: 'withdraw', word: 'withdraw', usage: 'withdraw', help: 'withdraw the proposal' } },
+  fr: { withdraw: { verb: 'withdraw', word: WORD.fr.withdraw, usage: 'retirer', help: 'retirer la proposition' } },
+  en: { withdraw: { verb: 'withdraw', word: WORD.en.withdraw, usage: 'withdraw', help: 'withdraw the proposal' } },
 };
 
 const ORGANIZER: Record<Language, VerbHelp[]> = {
   fr: [
-    { verb: 'accept', word: 'accepter', usage: 'accepter', help: 'accepter la proposition (l’orateur est prévenu)' },
-    { verb: 'decline', word: 'refuser', usage: 'refuser', help: 'refuser la proposition (l’orateur est prévenu)' },
-    { verb: 'waitlist', word: 'attente', usage: 'attente', help: 'la mettre en liste d’attente' },
-    { verb: 'confirm', word: 'confirmer', usage: 'confirmer', help: 'noter que l’orateur a confirmé sa venue' },
-    { verb: 'schedule', word: 'programmer', usage: 'programmer AAAA-MM-JJ', help: 'la programmer à la rencontre de cette date' },
+    { verb: 'accept', word: WORD.fr.accept, usage: 'accepter', help: 'accepter la proposition (l’orateur est prévenu)' },
+    { verb: 'decline', word: WORD.fr.decline, usage: 'refuser', help: 'refuser la proposition (l’orateur est prévenu)' },
+    { verb: 'waitlist', word: WORD.fr.waitlist, usage: 'attente', help: 'la mettre en liste d’attente' },
+    { verb: 'confirm', word: WORD.fr.confirm, usage: 'confirmer', help: 'noter que l’orateur a confirmé sa venue' },
+    { verb: 'schedule', word: WORD.fr.schedule, usage: 'programmer AAAA-MM-JJ', help: 'la programmer à la rencontre de cette date' },
   ],
   en: [
-    { verb: 'accept', word: 'accept', usage: 'accept', help: 'accept the proposal (the speaker is told)' },
-    { verb: 'decline', word: 'decline', usage: 'decline', help: 'decline the proposal (the speaker is told)' },
-    { verb: 'waitlist', word: 'waitlist', usage: 'waitlist', help: 'put it on the waiting list' },
-    { verb: 'confirm', word: 'confirm', usage: 'confirm', help: 'record that the speaker confirmed' },
-    { verb: 'schedule', word: 'schedule', usage: 'schedule YYYY-MM-DD', help: 'schedule it for the meetup on that date' },
+    { verb: 'accept', word: WORD.en.accept, usage: 'accept', help: 'accept the proposal (the speaker is told)' },
+    { verb: 'decline', word: WORD.en.decline, usage: 'decline', help: 'decline the proposal (the speaker is told)' },
+    { verb: 'waitlist', word: WORD.en.waitlist, usage: 'waitlist', help: 'put it on the waiting list' },
+    { verb: 'confirm', word: WORD.en.confirm, usage: 'confirm', help: 'record that the speaker confirmed' },
+    { verb: 'schedule', word: WORD.en.schedule, usage: 'schedule YYYY-MM-DD', help: 'schedule it for the meetup on that date' },
   ],
 };
 

@@ -31,6 +31,19 @@ describe('buildDigest', () => {
     expect(d.counts).toEqual({ messages: 2, threads: 2, posters: 2 });
   });
 
+  it('names posters as crieur names people: "Raman, Priya" is Priya Raman', () => {
+    const p = post({ fromName: 'Raman, Priya', fromEmail: 'priya@example.in', threadId: 7, sentAt: day(9), receivedAt: day(9) });
+    const d = buildDigest({
+      list: { name: 'g', address: 'g@x' },
+      period: { cadence: 'daily', from: day(9, 0), to: day(10, 0), key: 'k' },
+      posts: [p],
+      context: [p],
+      threads: [{ id: 7, subject: 'Sujet', startedAt: day(9) }],
+      excerptChars: 100,
+    })!;
+    expect(d.threads[0]!.entries[0]!.fromLabel).toBe('Priya Raman <priya@example.in>');
+  });
+
   it('an empty period is no digest', () => {
     expect(buildDigest({ list: { name: 'g', address: 'g@x' }, period: { cadence: 'daily', from: day(1), to: day(2), key: 'k' }, posts: [], context: [], threads: [], excerptChars: 100 })).toBeNull();
   });

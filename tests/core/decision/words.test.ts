@@ -1,0 +1,37 @@
+/**
+ * A transcript names a verb in the reader's language, by the word the grammar reads (an audit's French transcript
+ * said « « decline » n'est pas possible dans cet état »).
+ */
+import { describe, expect, it } from 'vitest';
+import { noteText } from '../../../src/core/decision/words.ts';
+
+const state = 'P-0008 est acceptée (par dim@example.org, lundi 30 novembre 2026 à 10h02)';
+
+describe('a refused verb, named in the transcript’s language', () => {
+  it('fr: « refuser », and « override refuser » to overrule', () => {
+    const t = noteText({ k: 'invalid', state, verb: 'decline' }, 'fr');
+    expect(t).toBe(`${state} : « refuser » n’est pas possible dans cet état (« override refuser » pour revenir sur la décision).`);
+  });
+
+  it('en: "decline"', () => {
+    expect(noteText({ k: 'invalid', state: 'P-0008 is accepted', verb: 'decline' }, 'en')).toBe(
+      'P-0008 is accepted: "decline" is not possible in this state ("override decline" overrules the decision).',
+    );
+  });
+
+  it.each([
+    ['waitlist', 'attente'],
+    ['confirm', 'confirmer'],
+    ['withdraw', 'retirer'],
+    ['schedule', 'programmer'],
+    ['accept', 'accepter'],
+  ])('fr: %s → « %s »', (verb, word) => {
+    expect(noteText({ k: 'invalid', state, verb }, 'fr')).toContain(`« ${word} » n’est pas possible`);
+  });
+
+  it('a speaker’s organizer verb: « « accepter » est réservé aux organisateurs »', () => {
+    expect(noteText({ k: 'speaker-verb', verb: 'accept' }, 'fr')).toBe('« accepter » est réservé aux organisateurs.');
+    expect(noteText({ k: 'speaker-verb', verb: 'ask' }, 'fr')).toBe('« question » est réservé aux organisateurs.');
+    expect(noteText({ k: 'speaker-verb', verb: 'accept' }, 'en')).toBe('"accept" is for organizers only.');
+  });
+});
