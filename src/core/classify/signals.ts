@@ -2,8 +2,11 @@
  * Small readers of a decoded Mail that several rules share: one header's value, the report type of a
  * multipart/report, who sent it, and a bounded slice of the body so that no rule scans megabytes.
  */
-import type { Mail, MailPart } from '../../types.ts';
+import type { Address, Mail, MailPart } from '../../types.ts';
 import { withoutControls } from '../text/controls.ts';
+import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
+import { fold } from '../text/fold.ts';
+import { isRobotAddress } from '../pipeline/loop-guard.ts';
 
 /** Rules look at most this much body text: bounce and auto-reply signals sit at the top of a message. */
 export const SCAN_LIMIT = 20_000;
@@ -62,8 +65,48 @@ export function isDaemonSender(mail: Mail): boolean {
   return DAEMON_LOCAL.test(localPart(from.email)) || (from.name !== null && DAEMON_NAME.test(from.name));
 }
 
+/**
+ * noreply@ — unless the mail relays a person's words: a web form's notification sent from noreply@ with the person
+ * who filled the form in as Reply-To is that person's mail (see replyToPerson).
+ */
 export function isNoReplySender(mail: Mail): boolean {
-  return mail.from !== null && NOREPLY_LOCAL.test(localPart(mail.from.email));
+  return mail.from !== null && NOREPLY_LOCAL.test(localPart(mail.from.email)) && replyToPerson(mail) === null;
+}
+
+// A web site's own senders: its form plugin or its web server mails the notifications (wordpress@, forms@, www-data@).
+const SITE_LOCAL =
+  /^(wordpress|wp|wpforms|www|www[-_.]?data|web|website|site|webmaster|web[-_.]?forms?|forms?|formulaires?|contact[-_.]?forms?|notifications?|notify|mailer|nobody|apache|nginx|robot|bot)([-_.+].*)?$/i;
+
+/**
+ * An address no person writes from: the loop guard's robots (noreply@, MAILER-DAEMON, list robots), the mail system's
+ * own senders, and a web site's wordpress@, forms@, webmaster@.
+ */
+export function isMachineAddress(a: Pick<Address, 'email'>): boolean {
+  const local = localPart(a.email);
+  return isRobotAddress(a) || NOREPLY_LOCAL.test(local) || DAEMON_LOCAL.test(local) || SITE_LOCAL.test(local);
+}
+
+/**
+ * The person named in Reply-To, when it names one: a single address, neither a robot's nor a role account's
+ * (contact@, info@), not the sender's own, with a person's name (or a first.last address) other than the sender's
+ * display name. A web form's notification comes From wordpress@ or noreply@ with Reply-To the person who filled it in.
+ */
+export function replyToPerson(mail: Mail): Address | null {
+  if (mail.replyTo.length !== 1 || !mail.from) return null;
+  const r = mail.replyTo[0]!;
+  if (!r.email || r.email.toLowerCase() === mail.from.email.toLowerCase() || isMachineAddress(r)) return null;
+  const fromLocal = nameFromLocalPart(r.email);
+  if (!fromLocal) return null;
+  const name = cleanName(r.name);
+  if (name) {
+    if (!looksLikePersonName(name)) return null;
+    // "PGConf Europe" writing with Reply-To "PGConf Europe <events@…>" is the sender again; "Hiroshi Tanaka via
+    // PostgreSQL Paris <wordpress@…>" with Reply-To "Hiroshi Tanaka <hiro.tanaka@…>" is the person, whose address says so
+    if (name === cleanName(mail.from.name) && !fold(fromLocal).split(' ').some((w) => w.length >= 3 && fold(name).split(' ').includes(w))) return null;
+    return { name, email: r.email };
+  }
+  // no display name: "camille.rousseau@…" is a person, "jdoe@…" may be one too but says less
+  return fromLocal.includes(' ') ? { name: null, email: r.email } : null;
 }
 
 /** RFC 3464/3834: notices about mail are sent with an empty envelope sender, seen as `Return-Path: <>`. */

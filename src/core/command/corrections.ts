@@ -37,7 +37,9 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
   const titleValue = values.title?.split('\n\n')[0];
   // « Sujet : question sur le matériel » (a reply's own subject line, Zimbra's quoted header) names no talk title
   const subjectLine = titleSpan !== undefined && /^[\s*_>]*(?:sujet|subject|objet)\b/i.test(lines[titleSpan[0]] ?? '');
-  if (values.title && !idle(titleValue) && !subjectLine && !(titleSpan && inContactBlock(lines, titleSpan[0]))) {
+  // a Markdown heading names a proposal's title when it is filed (extract/fields.ts), not a correction in a reply
+  const heading = titleSpan !== undefined && /^\s*#{1,6}\s/.test(lines[titleSpan[0]] ?? '');
+  if (values.title && !idle(titleValue) && !subjectLine && !heading && !(titleSpan && inContactBlock(lines, titleSpan[0]))) {
     const t = quotedTitle(unquote(squash(values.title.split('\n\n')[0] ?? values.title)));
     if (t !== '') {
       corrections.title = t.length > MAX_TITLE ? `${t.slice(0, MAX_TITLE - 1)}…` : t;

@@ -32,8 +32,20 @@ export interface DurationMatch {
   range: boolean;
 }
 
+/** Vulgar fractions of an hour as folded text keeps them ("½ h", "¾ d'heure", "1/2 heure"), in minutes. */
+const FRACTION_MINUTES: Readonly<Record<string, number>> = { '½': 30, '¼': 15, '¾': 45, '1/2': 30, '1/4': 15, '3/4': 45 };
+const HOUR_WORD = "(?:h|hr|hrs|heures?|hours?)(?![a-z\\d])";
+/**
+ * "½ h", "une ½ heure", "¾ d'heure", "un ¼ d'heure", "3/4 of an hour", "1 ½ h", "1h½", "1 heure ½": an hour's fraction,
+ * after whole hours or alone. Not a date ("1/2" without an hour word after it).
+ */
+const FRACTION = new RegExp(
+  `(?<![\\d/.,])(?:([1-3])\\s*(?:${HOUR_WORD}\\s*(?:et\\s+|and\\s+)?)?)?(½|¼|¾|1/2|1/4|3/4)(?![\\d/])\\s*(?:d'|of an?\\s+)?(?:${HOUR_WORD})?`,
+  'g',
+);
+
 const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
-const HOURS = /(?<![\d:.,])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
+const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
   // Not after "vingt-", "dix-": "vingt-sept minutes" is not seven (compounds the table lacks are left unread).
   `(?<![a-z]|[a-z]-)(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
@@ -44,11 +56,24 @@ const WORDS = new RegExp(
 /** Every duration expression in folded text, in order. Clock times ("à 19h", "19:30") are not durations. */
 export function durationsIn(folded: string): DurationMatch[] {
   const out: DurationMatch[] = [];
+  // fractions of an hour first: what they cover ("1" of "1h½", "2 h" of "1/2 h", "an hour" of "3/4 of an hour") is theirs
+  const taken: [number, number][] = [];
+  for (const m of folded.matchAll(FRACTION)) {
+    const part = FRACTION_MINUTES[m[2]!]!;
+    // an hour word before the fraction ("1 heure ½") or after it ("½ h", "1½ h"): "1/2" alone is a date or a ratio
+    const hourBefore = m[1] !== undefined && new RegExp(`^${m[1]}\\s*${HOUR_WORD}`).test(m[0]);
+    if (!hourBefore && !new RegExp(`${HOUR_WORD}$`).test(m[0])) continue;
+    // "11/2 h" is no "1 1/2 h": digits written together are one number
+    if (m[1] !== undefined && !hourBefore && m[2]!.includes('/') && !/^\d\s/.test(m[0])) continue;
+    out.push({ minutes: (m[1] !== undefined ? Number(m[1]) * 60 : 0) + part, index: m.index, range: false });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  const free = (i: number) => !taken.some(([a, b]) => i >= a && i < b);
   for (const m of folded.matchAll(MINUTES)) {
     const lo = Number(m[1]);
     const hi = m[2] !== undefined ? Number(m[2]) : null;
     const minutes = hi !== null && hi > lo ? hi : lo;
-    if (minutes >= 1 && minutes <= 240) out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
+    if (minutes >= 1 && minutes <= 240 && free(m.index)) out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
   }
   for (const m of folded.matchAll(HOURS)) {
     const h = Number(m[1]);
@@ -57,11 +82,11 @@ export function durationsIn(folded: string): DurationMatch[] {
     // "19h", "à 9h30": clock times; a talk lasts at most a few hours
     if (h > 3 || min >= 60 || /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const minutes = h * 60 + tenth * 6 + min;
-    if (minutes > 0) out.push({ minutes, index: m.index, range: false });
+    if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, range: false });
   }
   for (const m of folded.matchAll(WORDS)) {
     const minutes = m[1] !== undefined ? NUMBER_WORDS.get(m[1].replace(/\s+/, ' ')) : DURATION_WORDS.find(([w]) => w === m[2])?.[1];
-    if (minutes !== undefined) out.push({ minutes, index: m.index, range: false });
+    if (minutes !== undefined && free(m.index)) out.push({ minutes, index: m.index, range: false });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -6,7 +6,7 @@
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
-import { fieldOf, type Field } from './labels.ts';
+import { fieldOf, namePartOf, type Field, type NamePart } from './labels.ts';
 
 export interface LabelLine {
   field: Field;
@@ -19,6 +19,8 @@ export interface LabelLine {
    * line stays prose (often the end of a sentence wrapped from the line before).
    */
   aside?: boolean;
+  /** Half of the speaker's name asked for by a form: « Prénom : Camille », « Nom : Rousseau » (joined by parseFields). */
+  namePart?: NamePart;
 }
 
 export interface Fields {
@@ -37,7 +39,8 @@ const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”'
 
 export function matchLabel(line: string): LabelLine | null {
   const raw = line.trim();
-  if (raw === '' || raw.length > 400) return null;
+  // no limit on the length: Gmail, Outlook and Apple Mail send a whole paragraph as one line after its label
+  if (raw === '') return null;
   const hashes = /^#{1,6}\s*/.exec(raw);
   let t = raw.replace(/^#{1,6}\s*/, '').replace(/^[-•·]\s+/, '');
   const emphasized = /^(\*\*|__|\*|_)/.test(t);
@@ -51,12 +54,14 @@ export function matchLabel(line: string): LabelLine | null {
     if (unclosed(label)) return /^[([]/.test(label) && !unclosed(label.slice(1)) ? aside(label.slice(1), t.slice(colon + 1), label[0]!) : null;
     const field = fieldOf(fold(label));
     if (field) {
-      const inline = t.slice(colon + 1).replace(/^[*_\s]+/, '').replace(/\s*(\*\*|__)\s*$/, '').trim();
-      return { field, inline, heading: inline === '' };
+      const inline = closingEmphasisOff(t.slice(colon + 1).replace(/^[*_\s]+/, ''));
+      const part = field === 'speakers' ? namePartOf(fold(label)) : null;
+      return part ? { field, inline, heading: inline === '', namePart: part } : { field, inline, heading: inline === '' };
     }
     return null;
   }
-  // heading without colon: the whole line is a label
+  // heading without colon: the whole line is a label (a short one: a long line is prose)
+  if (t.length > MAX_LABEL * 2) return null;
   const whole = t.replace(/[*_\s]+$/, '');
   if (whole.length > MAX_LABEL || whole.length < 3) return null;
   const field = fieldOf(fold(whole));
@@ -64,6 +69,13 @@ export function matchLabel(line: string): LabelLine | null {
   // a bare word on its own line is a heading only when marked, or when it is an exact table term
   if (!hashes && !emphasized && field === 'other') return null;
   return { field, inline: '', heading: true };
+}
+
+/** "Résumé :** text **" → "text": a closing "**" or "__" and the spaces around it (linear: values may be long). */
+function closingEmphasisOff(value: string): string {
+  let v = value.trimEnd();
+  if (v.endsWith('**') || v.endsWith('__')) v = v.slice(0, -2);
+  return v.trim();
 }
 
 /** Does the text open a parenthesis or bracket it does not close? */
@@ -120,7 +132,8 @@ export function parseFields(lines: readonly string[]): Fields {
     used.add(i);
     const take: string[] = lab.inline ? [lab.inline] : [];
     let j = i + 1;
-    if (MULTILINE.has(lab.field) || take.length === 0) {
+    // « Nom : Rousseau » is one line of a form: the next line is the next question, not more names
+    if ((MULTILINE.has(lab.field) && !lab.namePart) || take.length === 0) {
       let seenText = take.length > 0;
       // an aside belongs to the text around it: it does not end a value
       for (; j < lines.length && (!labels[j] || labels[j]!.aside); j++) {
@@ -149,5 +162,80 @@ export function parseFields(lines: readonly string[]): Fields {
     values[field] = labels[i]!.inline;
     spans[field] = [i, i + 1];
   }
+  joinNameParts(labels, values, spans);
+  if (values.title === undefined) {
+    const h = headingTitle(lines, labels);
+    if (h !== null) {
+      values.title = lines[h]!.trim().replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
+      spans.title = [h, h + 1];
+      used.add(h);
+    }
+  }
   return { values, used, spans, count };
+}
+
+/** How far apart the two halves of a name may be in a form (the lines between are other questions). */
+const NAME_PARTS_APART = 3;
+const ADDRESS = /^<?([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)>?$/;
+
+/**
+ * « Nom : Rousseau » and « Prénom : Camille » (or "Last name" / "First name") name one person: the speakers' value
+ * is « Camille Rousseau », with the address an « Email : » line of the same form gives.
+ */
+function joinNameParts(labels: readonly (LabelLine | null)[], values: Partial<Record<Field, string>>, spans: Partial<Record<Field, readonly [number, number]>>): void {
+  const given = labels.findIndex((l) => l?.namePart === 'given' && l.inline !== '');
+  if (given < 0) return;
+  let family = -1;
+  for (let k = Math.max(0, given - NAME_PARTS_APART); k <= given + NAME_PARTS_APART && k < labels.length; k++) {
+    if (labels[k]?.namePart === 'family' && labels[k]!.inline !== '') {
+      family = k;
+      break;
+    }
+  }
+  if (family < 0) return;
+  // a speakers' field of its own ("Orateurs : …") says more than the form's name lines
+  const span = spans.speakers;
+  if (span && span[0] !== given && span[0] !== family) return;
+  const from = Math.min(given, family);
+  const to = Math.max(given, family) + 1;
+  let email: string | null = null;
+  for (let k = Math.max(0, from - NAME_PARTS_APART); k < to + NAME_PARTS_APART && k < labels.length; k++) {
+    const m = labels[k]?.field === 'other' ? ADDRESS.exec(labels[k]!.inline) : null;
+    if (m) {
+      email = m[1]!;
+      break;
+    }
+  }
+  const g = labels[given]!.inline.replace(/\s+/g, ' ').trim();
+  const f = labels[family]!.inline.replace(/\s+/g, ' ').trim();
+  // « Nom : Rousseau Camille » already holds the given name: the family line is the whole name
+  const name = fold(` ${f} `).includes(` ${fold(g)} `) ? f : `${g} ${f}`;
+  values.speakers = email ? `${name} <${email}>` : name;
+  spans.speakers = [from, to];
+}
+
+/**
+ * "# Zero-downtime schema migrations with pgroll": the first Markdown heading of the body, when it is no label, is the
+ * talk's title. A heading is set apart (a blank line or a label after it); a "# comment" over a shell command, inside
+ * a code fence or indented, is code.
+ */
+function headingTitle(lines: readonly string[], labels: readonly (LabelLine | null)[]): number | null {
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced || !/^ {0,3}#{1,6}[ \t]+\S/.test(line)) continue;
+    // the first heading is a label ("## Abstract"): the document's headings are its fields, none is the title
+    if (labels[i]) return null;
+    const text = line.trim().replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
+    const next = lines[i + 1];
+    const apart = next === undefined || next.trim() === '' || labels[i + 1] != null;
+    const before = lines[i - 1];
+    const after = before === undefined || before.trim() === '' || /^ {0,3}#/.test(before);
+    return apart && after && text.length >= 3 && text.length <= 200 && /\p{L}/u.test(text) ? i : null;
+  }
+  return null;
 }

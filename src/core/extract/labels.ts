@@ -21,7 +21,7 @@ export const FILLERS = new Set([
   'proposed', 'working', 'talk', 'session', 'presentation', 'short', 'long', 'tentative', 'provisional', 'my', 'the', 'of', 'a', 'an',
   'du', 'de', 'des', 'la', 'le', 'l', 'ma', 'mon', 'notre', 'our', 'propose', 'proposee', 'provisoire', 'souhaitee', 'souhaite', 'estimee',
   'estime', 'envisagee', 'envisage', 'prevue', 'prevu', 'approximative', 'approximatif', 'conference', 'intervention', 'expose', 'your',
-  'estimated', 'expected', 'planned', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
+  'estimated', 'expected', 'planned', 'votre', 'ton', 'ta', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
   'min', 'approx', 'approximate', 'for', 'pour', 'this', 'ce', 'cette', 'full', 'brief', 'bref', 'breve', 'complet', 'complete',
   // a speaker's corrections: « Nouveau titre : », « Titre définitif : », "New abstract:", "Corrected title:"
   'nouveau', 'nouvelle', 'new', 'bon', 'bonne', 'definitif', 'definitive', 'final', 'finale', 'corrige', 'corrigee', 'updated', 'revised',
@@ -31,7 +31,29 @@ export const FILLERS = new Set([
 /** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …"). */
 export const BARE_TITLE_WORDS = new Set(['talk', 'presentation', 'conference', 'expose', 'intervention', 'session']);
 
-const TERMS: ReadonlyMap<string, Field> = new Map(LABELS.flatMap(([field, terms]) => terms.map((t) => [t, field] as const)));
+/**
+ * Half a person's name, as web forms ask for it: « Prénom : Camille » / « Nom : Rousseau », "First name: … / Last name: …".
+ * Both name the one speaker and are joined (given name first); "Nom" / "Name" alone is the full name unless a given
+ * name sits beside it. Folded terms.
+ */
+export type NamePart = 'given' | 'family';
+export const NAME_PARTS: ReadonlyArray<readonly [NamePart, readonly string[]]> = [
+  ['given', ['prenom', 'prenoms', 'first name', 'firstname', 'given name', 'forename']],
+  ['family', ['nom de famille', 'last name', 'lastname', 'surname', 'family name', 'nom', 'name']],
+];
+const PARTS: ReadonlyMap<string, NamePart> = new Map(NAME_PARTS.flatMap(([part, terms]) => terms.map((t) => [t, part] as const)));
+
+/** Which half of a name a folded label asks for ("Prénom" → given, "Nom de famille" → family), or null. */
+export function namePartOf(foldedLabel: string): NamePart | null {
+  const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return PARTS.get(label) ?? PARTS.get(label.split(/[\s']+/).filter((w) => w !== '' && !FILLERS.has(w)).join(' ')) ?? null;
+}
+
+const TERMS: ReadonlyMap<string, Field> = new Map([
+  ...LABELS.flatMap(([field, terms]) => terms.map((t) => [t, field] as const)),
+  // a half of the name is the speaker's too; parseFields joins the halves
+  ...NAME_PARTS.flatMap(([, terms]) => terms.map((t) => [t, 'speakers' as Field] as const)),
+]);
 
 /** The field a folded label names, or null. */
 export function fieldOf(foldedLabel: string): Field | null {

@@ -3,6 +3,8 @@
  * "I'd like to give a talk called "Logical replication at scale"". Quoted titles after a naming word are
  * trusted most; an unquoted one after a naming word next; a quoted phrase near a talk word last.
  */
+import { matchLabel } from './fields.ts';
+
 const OPEN = '«"“„‘\'';
 const NAMING =
   "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) the title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:the|my) (?:working )?title (?:is|would be|will be|could be))";
@@ -40,7 +42,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   const b = BARE_AFTER_NAMING.exec(sample);
   if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
   const l = INLINE_LABEL.exec(sample);
-  if (l && CAPITAL.test(l[1]!)) return { title: tidy(l[1]!), strong: true };
+  // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
+  if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
   const listed = listedTitles(text);
   if (listed.length >= 2) return { title: listed[0]!, strong: false };
   const n = QUOTED_NEAR_TALK.exec(sample);

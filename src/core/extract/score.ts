@@ -48,7 +48,7 @@ const DIRECT = new RegExp(
 );
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
-const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic/;
+const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic|intitul|descri|duree/;
 /** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */
 const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */

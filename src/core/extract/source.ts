@@ -1,12 +1,17 @@
 /**
  * Where the proposal is: the mail itself, or — when an organizer forwarded it — the forwarded message
  * (attached as message/rfc822, or inline under a "Forwarded message" marker). Returns the author, subject,
- * body (quoted history removed) and parts of the original, and who forwarded it.
+ * body (quoted history removed) and parts of the original, and who forwarded it. The author is also someone other
+ * than the sender when a web form's robot relays the person who filled it in (Reply-To, the form's fields), or when
+ * the writer passes on someone else's proposal in their own words ("forwarding the proposal of …", "on behalf of my
+ * colleague …", « de la part de … »); `forwardedBy` is then the sender.
  */
 import type { Address, Mail, MailPart } from '../../types.ts';
 import { findInlineForward, FORWARD_SUBJECT } from '../text/forward.ts';
 import { stripQuotes } from '../text/quotes.ts';
-import { cleanName, looksLikePersonName } from '../text/names.ts';
+import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
+import { fold } from '../text/fold.ts';
+import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
 
 export interface ProposalSource {
   author: Address | null;
@@ -61,7 +66,10 @@ function findSource(mail: Mail): ProposalSource {
     };
   }
   const own = stripQuotes(text);
-  const relayed = relayedAuthor(own);
+  // a web form's notification: the site's robot sends it, the person who filled the form in is the author
+  const filled = formAuthor(mail, own);
+  if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
+  const relayed = relayedAuthor(own, mail.cc) ?? behalfAuthor(own, mail.cc);
   // the proposal is what follows the line that passes it on (that line is no abstract)
   if (relayed) return { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
   return { author: mail.from, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: null };
@@ -86,15 +94,217 @@ const RELAYED_NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\
 /** « de mon collègue Paul Martin », "from my colleague Paul Martin": the name follows. */
 const COLLEAGUE = /^(?:(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)/i;
 
-function relayedAuthor(text: string): { author: Address; end: number } | null {
+function relayedAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
   const head = text.slice(0, 400);
   const lead = RELAY_LEAD.exec(head);
   if (!lead) return null;
-  let at = lead.index + lead[0].length;
-  at += COLLEAGUE.exec(head.slice(at))?.[0].length ?? 0;
+  const p = personAt(head, lead.index + lead[0].length, cc);
+  if (!p) return null;
+  const eol = text.indexOf('\n', p.end);
+  return { author: { name: p.name, email: p.email ?? '' }, end: eol < 0 ? text.length : eol + 1 };
+}
+
+/**
+ * The person named at `at`: « mon collègue » / "my colleague" skipped, then a full name and maybe an address
+ * ("Priya Raman (priya@…)"); or a colleague's first name alone that one Cc'd person has ("my colleague Sofia",
+ * Cc: Sofia Rossi). The address, when the text gives none, is the Cc'd person's of that name.
+ */
+function personAt(head: string, at: number, cc: readonly Address[]): { name: string; email: string | null; colleague: boolean; end: number } | null {
+  const colleague = COLLEAGUE.exec(head.slice(at));
+  at += colleague?.[0].length ?? 0;
   const m = RELAYED_NAME.exec(head.slice(at));
   const name = m ? cleanName(m[1]!) : null;
-  if (!m || !name || !looksLikePersonName(name)) return null;
-  const eol = text.indexOf('\n', at + m[0].length);
-  return { author: { name, email: m[2] ?? m[3] ?? '' }, end: eol < 0 ? text.length : eol + 1 };
+  if (m && name && looksLikePersonName(name)) {
+    return { name, email: m[2] ?? m[3] ?? ccAddress(cc, name), colleague: colleague !== null, end: at + m[0].length };
+  }
+  const first = colleague ? /^(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])/u.exec(head.slice(at)) : null;
+  if (!first) return null;
+  const f = fold(first[1]!);
+  const hits = cc.filter((c) => fold(cleanName(c.name) ?? nameFromLocalPart(c.email) ?? '').split(' ')[0] === f);
+  if (hits.length !== 1) return null;
+  const full = cleanName(hits[0]!.name) ?? nameFromLocalPart(hits[0]!.email);
+  return full && looksLikePersonName(full) ? { name: full, email: hits[0]!.email, colleague: true, end: at + first[0].length } : null;
+}
+
+/**
+ * Submitted for someone else: "I'm submitting this on behalf of my colleague Sofia Rossi, who will give the talk",
+ * « Je vous envoie, de la part de ma collègue Julie Bernard, sa proposition », « pour le compte de ». The person
+ * named is the speaker when the sentence is about sending the proposal (or opens with the phrase) and the text says
+ * who they are: "my colleague", an address (written, or theirs in Cc), or that they give the talk. Not when they only
+ * sent the writer ("on behalf of Jean Dupont, who told me to write"), nor when the writer presents with them ("and I").
+ * The paragraph that says so is no abstract.
+ */
+const BEHALF = /(?:\bon\s+behalf\s+of|\bde\s+la\s+part\s+d(?:e\s+|['’]\s*)|\bpour\s+le\s+compte\s+d(?:e\s+|['’]\s*)|\bau\s+nom\s+d(?:e\s+|['’]\s*))\s*/giu;
+/** Verbs of passing a proposal on, said before the phrase in its sentence. */
+const SUBMIT =
+  /(?<![\p{L}])(?:voici|voil[àa]|here\s+is|here['’]s|submit\p{L}*|send\p{L}*|sent|propos\p{L}*|forward\p{L}*|pass\p{L}*\s+(?:on|along)|relay\p{L}*|writ\p{L}*|wrote|apply\p{L}*|soumet\p{L}*|soumis|envo[iy]\p{L}*|transm\p{L}*|fais\s+suivre|[ée]cri[stv]\p{L}*|adress\p{L}*|relai\p{L}*|d[ée]pos\p{L}*|inscri\p{L}*)(?![\p{L}])/iu;
+/** Writing or contacting only: the phrase says who sent the writer, not whose talk it is, unless more is said. */
+const ONLY_WRITING = /^(?:writ\p{L}*|wrote|[ée]cri[stv]\p{L}*)$/iu;
+/** After the name: the person gives the talk. */
+const GIVES =
+  /^[^.!?]{0,30}?\b(?:who|qui|she|he|they|elle|il)\b[^.!?]{0,40}?(?<![\p{L}])(?:give|giving|gives|present|presenting|presents|speak|speaking|deliver\p{L}*|pr[ée]sent\p{L}*|donn\p{L}*|anim\p{L}*|intervi?en\p{L}*|parler\p{L}*|parlera)(?![\p{L}])/iu;
+/** After the name: the person recommended writing, or the writer presents too. */
+const NOT_THEIRS =
+  /^[^.!?\n]{0,30}?(?:\b(?:who|qui)\s+(?:told|suggested|recommended|advised|asked|pointed|referred|m['’]a|m['’]ont|nous\s+a|vous\s+a)|^\s*(?:,\s*)?(?:and\s+(?:i|me|myself)\b|et\s+(?:moi|moi-m[êe]me)\b))/iu;
+const ORGANISATION = /\b(?:inc|corp|ltd|llc|gmbh|sas|sarl|sa|ag|bv|group|groupe|team|[ée]quipe|labs?|consulting|solutions|technologies|systems|software|foundation|fondation|association|company|soci[ée]t[ée])\.?$/iu;
+
+/** The end of a text from where its last sentence starts (a dot inside an address ends none), over one wrap at most. */
+const SENTENCE_TAIL = /(?:[^.!?\n]|[.!?](?=\S))*(?:\n(?:[^.!?\n]|[.!?](?=\S))+)?$/;
+
+function behalfAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
+  const head = text.slice(0, 600);
+  for (const lead of head.matchAll(BEHALF)) {
+    // the sentence so far: it passes a proposal on, or opens with the phrase ("On behalf of my colleague X, …")
+    const before = head.slice(0, lead.index);
+    const start = Math.max(before.search(SENTENCE_TAIL), before.lastIndexOf('\n\n') + 1);
+    const sentence = before.slice(start);
+    const verbs = [...sentence.matchAll(new RegExp(SUBMIT.source, 'giu'))].map((m) => m[0]);
+    // no verb: the phrase opens its sentence, or at least its line ("Hello,\nOn behalf of my colleague …")
+    if (verbs.length === 0 && /\p{L}/u.test(sentence) && /\p{L}/u.test(before.slice(before.lastIndexOf('\n') + 1))) continue;
+    const p = personAt(head, lead.index + lead[0].length, cc);
+    if (!p || ORGANISATION.test(p.name)) continue;
+    const after = head.slice(p.end);
+    if (NOT_THEIRS.test(after)) continue;
+    // contact@ or a robot's address is an organisation's
+    if (p.email && (isMachineAddress({ email: p.email }) || nameFromLocalPart(p.email) === null)) continue;
+    const gives = GIVES.test(after);
+    const onlyWriting = verbs.length > 0 && verbs.every((v) => ONLY_WRITING.test(v));
+    if (!(p.colleague || gives || (p.email && !onlyWriting))) continue;
+    return { author: { name: p.name, email: p.email ?? '' }, end: passedOnEnd(text, p.end) };
+  }
+  return askedAuthor(text, cc);
+}
+
+/**
+ * « Ma collègue Julie Bernard m'a demandé de vous transmettre sa proposition », "My colleague Sofia Rossi asked me to
+ * send you her proposal": the person who asked is the speaker — said with their talk ("her proposal", « sa
+ * proposition »), not "asked me to say hello".
+ */
+const ASKED =
+  /(?:asked\s+me\s+to|has\s+asked\s+me\s+to|wanted\s+me\s+to|m['’]a\s+demand[ée]\s+de|m['’]a\s+charg[ée]e?\s+de)\s+(?:vous\s+|te\s+)?(?:submit|send|forward|pass\s+on|share|transmettre|envoyer|soumettre|faire\s+suivre|proposer|adresser)\s+(?:(?:you|to\s+you)\s+)?(?:her|his|their|sa|son|ses|leur)\s+(?:talk|proposal|submission|abstract|proposition|sujet|r[ée]sum[ée]|pr[ée]sentation|id[ée]e)(?![\p{L}])/giu;
+/** Who asked, just before the phrase (case matters: a name is capitalised). */
+const ASKER =
+  /(?:^|[\s,(])(?:(?:[Mm]on|[Mm]a|[Nn]otre|[Mm]y|[Oo]ur)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\p{Lu}[\p{L}'’-]+){1,3})\s*(?:[<([][^)>\]]{0,60}[)>\]]\s*)?(?:,[^,.!?]{1,40},\s*)?$/u;
+
+function askedAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
+  const head = text.slice(0, 600);
+  for (const m of head.matchAll(ASKED)) {
+    const before = head.slice(0, m.index);
+    const sentence = before.slice(before.search(SENTENCE_TAIL));
+    const who = ASKER.exec(sentence);
+    const name = who ? cleanName(who[1]!) : null;
+    if (!who || !name || !looksLikePersonName(name) || ORGANISATION.test(name)) continue;
+    const email = EMAIL_IN.exec(who[0])?.[0] ?? ccAddress(cc, name);
+    return { author: { name, email: email ?? '' }, end: passedOnEnd(text, m.index + m[0].length) };
+  }
+  return null;
+}
+
+/**
+ * Where the words that pass the proposal on end: their paragraph — or their line, when a labelled field ("Titre :
+ * …") follows in the paragraph; their sentence when nothing would be left after the paragraph, and nothing cut
+ * when nothing would be left after the sentence either (a one-paragraph mail is the proposal too).
+ */
+function passedOnEnd(text: string, at: number): number {
+  const enough = (end: number) => text.slice(end).replace(/\s+/g, '').length >= 40;
+  const paragraph = paragraphEnd(text, at);
+  if (enough(paragraph)) return paragraph;
+  const stop = /[.!?](?=\s)|\n[ \t]*\n/g;
+  stop.lastIndex = at;
+  const sentence = stop.exec(text);
+  const end = sentence ? sentence.index + 1 : text.length;
+  return enough(end) ? end : 0;
+}
+
+/** Where the paragraph holding `at` ends — or its line, when a labelled field ("Titre : …") follows in the paragraph. */
+function paragraphEnd(text: string, at: number): number {
+  const blank = /\n[ \t]*\n/g;
+  blank.lastIndex = at;
+  const b = blank.exec(text);
+  const end = b ? b.index + b[0].length : text.length;
+  const rest = text.slice(at, end).split('\n').slice(1);
+  if (rest.some((l) => /^\s*[-*•]?\s*[\p{L}][\p{L}' ]{1,30}\s?:/u.test(l)) || text.slice(at, end).trimEnd().endsWith(':')) {
+    const eol = text.indexOf('\n', at);
+    return eol < 0 ? text.length : eol + 1;
+  }
+  return end;
+}
+
+/** The Cc'd address of a person named in the text: by display name, or by an address made of the name. */
+function ccAddress(cc: readonly Address[], name: string): string | null {
+  const f = fold(name);
+  const hit = cc.find((c) => (c.name && fold(cleanName(c.name) ?? '') === f) || fold(nameFromLocalPart(c.email) ?? '') === f);
+  return hit ? hit.email : null;
+}
+
+/**
+ * The person who filled a web form in, when the form's notification is the mail: it comes from the site's robot
+ * (wordpress@, noreply@, forms@, webmaster@), a role account (contact@, cfp@) or the receiving domain itself, and
+ * names the person in Reply-To or in the form's own fields (« Nom / E-mail », "Name: / Email:", "From: X <x@…>").
+ */
+function formAuthor(mail: Mail, text: string): Address | null {
+  const from = mail.from;
+  if (!from?.email) return null;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+  const robot = isMachineAddress(from) || nameFromLocalPart(from.email) === null;
+  // an address of the receiving domain (the site mails its own inbox) counts only with a person in Reply-To: a
+  // person at gmail.com writing to a friend at gmail.com is no site, and their pasted fields may name a co-speaker
+  const ours = mail.to.some((t) => t.email && domain(t.email) === domain(from.email));
+  if (!robot && !ours) return null;
+  const replyTo = replyToPerson(mail);
+  const form = formFields(text);
+  // the form's own address field says who filled it in, when it gives a person's address (not the robot's, not a role)
+  const formEmail = robot && form?.email && form.email.toLowerCase() !== from.email.toLowerCase() && !isMachineAddress({ email: form.email }) && nameFromLocalPart(form.email) !== null ? form.email : null;
+  if (replyTo && (!formEmail || formEmail.toLowerCase() === replyTo.email.toLowerCase())) {
+    const sameForm = !form?.email || form.email.toLowerCase() === replyTo.email.toLowerCase();
+    return { name: replyTo.name ?? (sameForm ? (form?.name ?? null) : null), email: replyTo.email };
+  }
+  // no Reply-To, or one set to someone else (the site's admin): the form's fields
+  if (formEmail) return { name: form!.name, email: formEmail };
+  return null;
+}
+
+const EMAIL_IN = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const FORM_FROM = /^(?:from|de|exp[ée]diteur|sender|envoy[ée] par|sent by|submitted by|soumis par)$/;
+const FORM_NAME = /^(?:name|full name|your name|votre nom|nom|nom complet|nom et prenom|prenom et nom|nom prenom|prenom nom|nom & prenom|speaker|speaker name|orateur|oratrice|intervenant|intervenante)$/;
+const FORM_GIVEN = /^(?:prenom|first name|firstname|given name|votre prenom|your first name)$/;
+const FORM_FAMILY = /^(?:nom de famille|last name|lastname|surname|family name|votre nom de famille|your last name)$/;
+const FORM_EMAIL = /^(?:e-?mail|e-?mail address|email address|adresse e-?mail|adresse mail|adresse electronique|courriel|mail|your e-?mail|your e-?mail address|votre e-?mail|votre adresse e-?mail|votre courriel|adresse)$/;
+
+/**
+ * A form's name and address fields near the top of a notification: "Label: value" on one line, or the label alone
+ * on its line and the value on the next (an HTML table read as text).
+ */
+function formFields(text: string): { name: string | null; email: string | null } | null {
+  const lines = text.split('\n').slice(0, 60).map((l) => l.replace(/\*+/g, '').trim());
+  let name: string | null = null;
+  let email: string | null = null;
+  let given: string | null = null;
+  let family: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([\p{L}][\p{L} &'()-]{0,40}?)\s*\*?\s*:\s*(.*)$/u.exec(lines[i]!) ?? /^([\p{L}][\p{L} &'()-]{0,40}?)\s*\*?$/u.exec(lines[i]!);
+    if (!m) continue;
+    // "Your Email (required)", « Nom (obligatoire) »
+    const label = fold(m[1]!).replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+    const value = m[2]?.trim() || (lines[i + 1] ?? '');
+    if (FORM_FROM.test(label)) {
+      const addr = EMAIL_IN.exec(value)?.[0] ?? null;
+      if (addr) {
+        email ??= addr;
+        name ??= personName(value.replace(/<[^>]*>|\([^)]*\)/g, ' ').replace(EMAIL_IN, ' '));
+      }
+    } else if (FORM_EMAIL.test(label)) email ??= EMAIL_IN.exec(value)?.[0] ?? null;
+    else if (FORM_NAME.test(label)) name ??= personName(value);
+    else if (FORM_GIVEN.test(label)) given ??= value.trim() || null;
+    else if (FORM_FAMILY.test(label)) family ??= value.trim() || null;
+  }
+  // « Nom : Rousseau » and « Prénom : Camille »: one name, given name first
+  const surname = family ?? name;
+  if (given && surname && !fold(surname).split(' ').includes(fold(given))) name = personName(`${given} ${surname}`) ?? name;
+  return name || email ? { name, email } : null;
+}
+
+function personName(raw: string): string | null {
+  const name = cleanName(raw);
+  return name && looksLikePersonName(name) ? name : null;
 }

@@ -61,8 +61,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   if (x.author && (x.author.email || x.author.name)) {
     let name = cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
-    // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins
-    else if (name && x.signatureName && sameWords(name, x.signatureName)) name = x.signatureName.trim();
+    // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins — but not the
+    // capitals of a "Thierry MOREAU" signature: the signed name is cleaned like a display name ("Thierry Moreau")
+    else if (name && x.signatureName && sameWords(name, x.signatureName)) name = cleanName(x.signatureName) ?? name;
     // "priya" or "Priya" in From, "Priya Raman" under the sign-off: the fuller name the person signs with wins
     else if (name && x.signatureName && x.author.name && fuller(x.author.name, x.signatureName)) name = cleanName(x.signatureName) ?? name;
     if (!name && x.author.email) {
@@ -105,7 +106,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
 export function fieldSpeakers(value: string): Speaker[] {
   const items = value
     .split(/\n|;|,(?![^<(]*[>)])|\s+(?:et|and|&)\s+/)
-    .map((s) => s.replace(/^\s*[-*•]\s*/, '').trim())
+    .map((s) => s.replace(/^\s*[-*•]\s*/, '').replace(CONTACT_LABEL, '').trim())
     .filter((s) => s !== '');
   const out: Speaker[] = [];
   for (const item of items) {
@@ -125,6 +126,13 @@ export function fieldSpeakers(value: string): Speaker[] {
   }
   return out;
 }
+
+/**
+ * A form's contact label inside the speakers' value — "E-mail" alone on its line (an HTML table read as text), or
+ * "Email : jean@x" — is no name: the address it introduces belongs to the name before it.
+ */
+const CONTACT_LABEL =
+  /^(?:e-?mail(?:\s+address)?|adresse\s+(?:e-?mail|mail|[ée]lectronique)|courriel|mail|your\s+e-?mail|votre\s+(?:e-?mail|courriel|adresse(?:\s+e-?mail)?)|t[ée]l[ée]phone|phone|tel|t[ée]l)\s*\*?\s*(?::\s*|$)/iu;
 
 function emailNear(body: string, at: number): string | null {
   const m = /^\s*[<([]\s*([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)/.exec(body.slice(at, at + 80));

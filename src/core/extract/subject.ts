@@ -10,7 +10,7 @@ const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
 const LEAD =
-  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch)|cfp|call for (?:papers|speakers|talks)|appel a (?:orateurs|conferenciers|propositions|talks|sujets))(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session)$/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
@@ -53,7 +53,16 @@ export interface SubjectTitle {
   tagged: boolean;
   /** The title was set apart (":", "-", brackets, quotes), not merely following a lead-in word ("LT pgBadger"). */
   separated?: boolean;
+  /** The subject names a call for speakers ("Call for speakers: PGDay Lille 2025"): an event asking, not a talk offered. */
+  call?: boolean;
 }
+
+/**
+ * "Call for speakers: PGDay Lille 2025", « Appel à orateurs : Meetup PostgreSQL Lyon #12 »: spelled out at the start
+ * of a subject, the words name a call and what follows names the event calling. "CFP: <title>" stays a speaker's tag.
+ */
+const CALL_LEAD =
+  /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?|talks?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
 
 export function titleFromSubject(subject: string): SubjectTitle {
   // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
@@ -67,6 +76,14 @@ export function titleFromSubject(subject: string): SubjectTitle {
     tagged = true;
   }
   const f = fold(s);
+  const call = CALL_LEAD.exec(f);
+  if (call) {
+    // « Appel à orateurs : proposition de talk « X » »: a speaker's proposal under the call's name is still one
+    const rest = s.slice(call[0].length).replace(SEPARATOR, '');
+    const inner = rest !== s.slice(call[0].length) && LEAD.exec(fold(rest));
+    if (inner && inner[0].trim() !== '') return titleFromSubject(rest);
+    return { title: null, tagged: false, call: true };
+  }
   const lead = LEAD.exec(f);
   if (lead && lead[0].trim() !== '') {
     const rest = s.slice(lead[0].length);

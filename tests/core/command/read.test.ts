@@ -289,6 +289,10 @@ describe('speaker corrections', () => {
     expect(read(text).corrections).toEqual({ durationMinutes: 20 });
   });
 
+  it('a Markdown heading in a reply corrects no title', () => {
+    expect(read('# Quick question\n\nDuration: 20 minutes\n').corrections).toEqual({ durationMinutes: 20 });
+  });
+
   it.each([
     ['Title: Lead, follow, and the planner', 'Lead, follow, and the planner'],
     ['Bonjour,\nTitre : Le rôle du DBA dans une équipe produit\n\nMarie', 'Le rôle du DBA dans une équipe produit'],

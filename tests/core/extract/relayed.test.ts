@@ -38,3 +38,64 @@ describe('a proposal relayed in the writer’s own words', () => {
     expect(p.speakers[0]).toEqual({ name: 'Léa Martin', email: 'lea.martin@example.org' });
   });
 });
+
+/**
+ * Submitted for someone else (an audit's "on behalf of my colleague Sofia Rossi, who will give the talk (she's in
+ * Cc)… I'm just her manager" was credited to the manager): the person named is the speaker, with their address from
+ * the text or from Cc; the sentence that says so is no abstract. Someone who only sent the writer, an organisation,
+ * or a writer who presents with them, leaves the writer the speaker.
+ */
+describe('a proposal submitted on someone else’s behalf', () => {
+  const ABSTRACT = '\n\nLe décodage logique pour une piste d’audit : wal2json, les options du plugin et les changements de schéma. Environ 30 minutes.\n\nMark\n';
+  const behalf = async (first: string, cc?: string) =>
+    extractProposal(
+      await mail({
+        from: 'Mark Jensen <mark.jensen@dataworks.example.dk>',
+        subject: 'Talk proposal: Logical decoding for audit trails',
+        headers: cc ? { Cc: cc } : {},
+        body: `Hello,\n\n${first}${ABSTRACT}`,
+      }),
+      ctx,
+    ).proposal;
+
+  const sofia = { name: 'Sofia Rossi', email: 'sofia.rossi@dataworks.example.dk' };
+  const julie = { name: 'Julie Bernard', email: 'julie.bernard@example.fr' };
+  const cases: Array<[string, string | undefined, { name: string; email: string | null }]> = [
+    [
+      "I'm submitting this on behalf of my colleague Sofia Rossi, who will give\nthe talk (she's in Cc and happy to answer questions). I'm just her\nmanager and won't be presenting.",
+      'Sofia Rossi <sofia.rossi@dataworks.example.dk>',
+      sofia,
+    ],
+    ['On behalf of my colleague Sofia Rossi, here is her talk proposal.', undefined, { name: 'Sofia Rossi', email: null }],
+    ['Sending this proposal on behalf of Sofia Rossi <s.rossi@example.it>, who would present it.', undefined, { name: 'Sofia Rossi', email: 's.rossi@example.it' }],
+    ['We submit this talk on behalf of Sofia Rossi (copied).', 'ROSSI Sofia <sofia.rossi@dataworks.example.dk>', sofia],
+    ['Je vous envoie cette proposition de la part de ma collègue Julie Bernard, qui la présentera.', 'Julie Bernard <julie.bernard@example.fr>', julie],
+    ['Je vous soumets pour le compte de mon collègue Paul Martin le sujet suivant :', '"Martin, Paul" <paul.martin@example.fr>', { name: 'Paul Martin', email: 'paul.martin@example.fr' }],
+    ["Je vous écris de la part d'Hélène Dubois (helene.dubois@example.fr), qui donnerait le talk.", undefined, { name: 'Hélène Dubois', email: 'helene.dubois@example.fr' }],
+    ['Voici, de la part de ma collègue Julie Bernard, sa proposition pour le prochain meetup.', 'Julie Bernard <julie.bernard@example.fr>', julie],
+    ["I'm submitting this on behalf of my colleague Sofia (she's copied).", 'Sofia Rossi <sofia.rossi@dataworks.example.dk>, Lars Berg <lars.berg@dataworks.example.dk>', sofia],
+    ['My colleague Sofia Rossi asked me to send you her proposal; I am only the messenger.', 'sofia.rossi@dataworks.example.dk', sofia],
+    ["Ma collègue Julie Bernard (julie.bernard@example.fr) m'a demandé de vous transmettre sa proposition.", undefined, julie],
+    ['Je vous transmets la proposition de ma collègue Julie Bernard :', 'Julie Bernard <julie.bernard@example.fr>', julie],
+  ];
+  it.each(cases)('%s', async (first, cc, speaker) => {
+    const p = await behalf(first, cc);
+    expect(p.speakers).toEqual([speaker]);
+    expect(p.abstract ?? '').not.toMatch(/behalf|de la part|pour le compte|manager|asked me|demandé/);
+  });
+
+  it.each([
+    ["Je vous écris de la part de Jean Dupont, qui m'a conseillé de vous contacter."],
+    ["I'm writing on behalf of Acme Solutions to propose a talk."],
+    ["I'm writing on behalf of the PostgreSQL team at Dataworks."],
+    ["I'm submitting this on behalf of my colleague Sofia Rossi and myself: we'd like to co-present it."],
+    ['Sofia Rossi asked me to say hello on behalf of the whole team.'],
+    ['Au nom de PostgreSQL France, je vous propose un talk sur la réplication.'],
+    ['My colleague Sofia Rossi asked me to say hello; she enjoyed the last meetup.'],
+    ["I'm submitting this on behalf of my colleague Sofia (she's copied)."],
+    ['On behalf of Dataworks Europe (contact@dataworks.example.dk), I would like to propose a talk.'],
+  ])('stays the writer’s: %s', async (first) => {
+    const p = await behalf(first);
+    expect(p.speakers[0]).toEqual({ name: 'Mark Jensen', email: 'mark.jensen@dataworks.example.dk' });
+  });
+});

@@ -107,4 +107,15 @@ describe('the signature fills out a short display name', () => {
   ])('From %s, signed %s → %s', (name, sig, expected) => {
     expect(priya(name, sig)).toBe(expected);
   });
+
+  // the signature's word order wins, not its capitals: "Prénom NOM" is cleaned like a display name
+  it.each([
+    ['MOREAU Thierry', 'Thierry MOREAU', 'Thierry Moreau'],
+    ['Dupont, Jean', 'Jean DUPONT', 'Jean Dupont'],
+    ['Garnier Élodie', 'ÉLODIE GARNIER', 'Élodie Garnier'],
+    ['Jean-Pierre Le Gall', 'LE GALL Jean-Pierre', 'Jean-Pierre Le Gall'],
+    ['priya', 'Priya RAMAN', 'Priya Raman'],
+  ])('From %s, signed %s → %s (cleaned)', (name, sig, expected) => {
+    expect(priya(name, sig)).toBe(expected);
+  });
 });
