@@ -8,6 +8,7 @@
  * Side effects, per transition (core/decision/transitions.ts): speaker mails (held when decisions.hold), a
  * reminder job after an acceptance, an FYI to the other organizers, the event's programme on schedule/withdraw.
  */
+import { programmeProblems, type ProgrammeProblem } from '../core/programme.ts';
 import { DateTime } from 'luxon';
 import type { CommandDate } from '../core/command/types.ts';
 import { transition, type Action } from '../core/decision/transitions.ts';
@@ -120,7 +121,7 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   }
   if (d.action === 'withdraw') await store.events.unassign(d.ref);
   await effectsOf(deps, d, p, event, fx);
-  const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz) } : { k: 'done', ref: d.ref, status: p.status };
+  const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz), over: await overfull(deps, event.id) } : { k: 'done', ref: d.ref, status: p.status };
   return { ok: true, note, proposal: p };
 }
 
@@ -129,6 +130,14 @@ async function refusal(deps: DecideDeps, d: Decision, p: ProposalRecord, why: 'n
   // The current state, who set it and when: « P-0007 est acceptée (par dim@…, lundi …) ».
   const current = (await deps.store.commands.setter(d.ref)) ?? { status: p.status, actor: null, at: null };
   return { ok: false, note: { k: 'invalid', state: stateNote(d.ref, current, d.locale, deps.config.group.timezone), verb: d.action }, proposal: p };
+}
+
+/** What the event's programme has too many of, now that a talk is on it (no main talk yet is no news when scheduling). */
+async function overfull(deps: DecideDeps, eventId: number): Promise<ProgrammeProblem[]> {
+  const ev = await deps.store.events.get(eventId);
+  if (!ev) return [];
+  const talks = (await Promise.all(ev.programme.map((r) => deps.store.proposals.get(r)))).filter((p): p is ProposalRecord => p !== null);
+  return programmeProblems(talks).filter((w) => w.k !== 'no-talk');
 }
 
 async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: true; event: EventRecord } | { ok: false; note: Note }> {

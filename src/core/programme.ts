@@ -21,15 +21,24 @@ export function runningOrder<T extends ProgrammeItem>(items: readonly T[]): T[] 
   return [...items.filter((i) => i.format !== 'lightning'), ...items.filter((i) => i.format === 'lightning')];
 }
 
-/** Warnings about a programme (empty when it is as it should be). */
-export function programmeWarnings(items: readonly ProgrammeItem[]): string[] {
+/** What is off with a programme, as data: `events show` words it in English, a command mail's transcript in the writer's language. */
+export type ProgrammeProblem = { k: 'no-talk' } | { k: 'talks'; n: number } | { k: 'lightning'; n: number; max: number };
+
+export function programmeProblems(items: readonly ProgrammeItem[]): ProgrammeProblem[] {
   const talks = items.filter((i) => i.format === 'talk').length;
   const lightning = items.filter((i) => i.format === 'lightning').length;
-  const out: string[] = [];
-  if (talks === 0) out.push('no main talk yet (a programme has one talk)');
-  if (talks > 1) out.push(`${talks} main talks (a programme has one)`);
-  if (lightning > MAX_LIGHTNING) out.push(`${lightning} lightning talks (at most ${MAX_LIGHTNING})`);
+  const out: ProgrammeProblem[] = [];
+  if (talks === 0) out.push({ k: 'no-talk' });
+  if (talks > 1) out.push({ k: 'talks', n: talks });
+  if (lightning > MAX_LIGHTNING) out.push({ k: 'lightning', n: lightning, max: MAX_LIGHTNING });
   return out;
+}
+
+/** Warnings about a programme (empty when it is as it should be). */
+export function programmeWarnings(items: readonly ProgrammeItem[]): string[] {
+  return programmeProblems(items).map((w) =>
+    w.k === 'no-talk' ? 'no main talk yet (a programme has one talk)' : w.k === 'talks' ? `${w.n} main talks (a programme has one)` : `${w.n} lightning talks (at most ${w.max})`,
+  );
 }
 
 /** How long a meetup lasts when nothing says otherwise (a talk, lightning talks, questions, drinks): its calendar entries' length. */

@@ -188,6 +188,20 @@ describe('organizers decide by email (pglite)', () => {
     expect((await live.p.store.events.get(ev.id))!.programme).toContain(f.ref);
   });
 
+  it('scheduling a second main talk onto one meetup is done and said in the transcript', async () => {
+    const ev = await live.p.store.events.create({ date: new Date(Date.now() + 50 * 86_400_000), venue: 'Salle Pleine', title: null });
+    for (const title of ['Premier talk principal', 'Second talk principal']) {
+      const f = await fileProposal(live, title);
+      await live.p.store.proposals.setStatus(f.ref, 'accepted', DIM, null);
+      const reply = gmailReply(f.ref, `programmer event ${ev.id}`);
+      await send(live, reply);
+      expect(await status(f.ref)).toBe('scheduled');
+      const t = await transcriptOf(reply.messageId);
+      if (title.startsWith('Second')) expect(t.mail.text).toMatch(/2 (présentations principales|main talks)/);
+      else expect(t.mail.text).not.toMatch(/présentations principales|main talks/);
+    }
+  });
+
   it('inline decline (Thunderbird), unknown commands quoted back (Samsung), lightning + note (Outlook iOS), status + help (Apple Mail)', async () => {
     const f = await fileProposal(live, 'Formats divers');
     const r1 = fixtureReply('16-outlook-ios-lightning-note-fr.eml', { ref: f.ref });

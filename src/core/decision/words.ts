@@ -3,6 +3,7 @@
  * refused (with the current state, who set it and when), what "decided" reads like. Templates hold the mails'
  * wording; these are the computed fragments they show.
  */
+import type { ProgrammeProblem } from '../programme.ts';
 import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Language } from '../../types.ts';
 import type { CommandProblem } from '../command/types.ts';
@@ -80,7 +81,7 @@ export type Note =
   | { k: 'problem'; problem: CommandProblem; date: string | null }
   | { k: 'no-event' }
   | { k: 'several-events'; day: string; ids: number[] }
-  | { k: 'scheduled'; ref: string; when: string }
+  | { k: 'scheduled'; ref: string; when: string; over?: ProgrammeProblem[] }
   | { k: 'format'; ref: string; format: string }
   | { k: 'noted'; ref: string }
   | { k: 'asked'; ref: string; n: number }
@@ -130,8 +131,16 @@ export function noteText(n: Note, locale: Language): string {
       return fr
         ? `${n.ids.length} rencontres le ${n.day} (${n.ids.join(', ')}) : nommez-en une, « programmer événement ${n.ids[0]} ».`
         : `${n.ids.length} events on ${n.day} (${n.ids.join(', ')}): name one, "schedule event ${n.ids[0]}".`;
-    case 'scheduled':
-      return fr ? `${n.ref} est programmée le ${n.when}.` : `${n.ref} is scheduled for ${n.when}.`;
+    case 'scheduled': {
+      // Scheduling by mail onto a full meetup is allowed (the organizers may mean it), and said at once
+      const over = (n.over ?? []).map((w) =>
+        w.k === 'talks' ? (fr ? `la rencontre a maintenant ${w.n} présentations principales (un programme en a une)` : `that meetup now has ${w.n} main talks (a programme has one)`)
+        : w.k === 'lightning' ? (fr ? `la rencontre a maintenant ${w.n} présentations éclair (${w.max} au plus)` : `that meetup now has ${w.n} lightning talks (at most ${w.max})`)
+        : '',
+      ).filter((w) => w !== '');
+      const said = fr ? `${n.ref} est programmée le ${n.when}.` : `${n.ref} is scheduled for ${n.when}.`;
+      return over.length > 0 ? `${said} ${fr ? 'Attention : ' : 'Note: '}${over.join(' ; ')}.` : said;
+    }
     case 'format':
       return fr ? `${n.ref} est maintenant au format ${n.format}.` : `${n.ref} is now a ${n.format}.`;
     case 'noted':

@@ -35,3 +35,17 @@ describe('a refused verb, named in the transcript’s language', () => {
     expect(noteText({ k: 'speaker-verb', verb: 'accept' }, 'en')).toBe('"accept" is for organizers only.');
   });
 });
+
+describe('scheduling onto a full meetup is said in the transcript (an audit put two main talks on one event unwarned)', () => {
+  it('fr', () => {
+    expect(noteText({ k: 'scheduled', ref: 'P-0009', when: 'jeudi 28 janvier 2027 à 19h00', over: [{ k: 'talks', n: 2 }] }, 'fr')).toBe(
+      'P-0009 est programmée le jeudi 28 janvier 2027 à 19h00. Attention : la rencontre a maintenant 2 présentations principales (un programme en a une).',
+    );
+  });
+  it('en, and nothing more when the programme is as it should be', () => {
+    expect(noteText({ k: 'scheduled', ref: 'P-0009', when: 'Thursday', over: [{ k: 'lightning', n: 4, max: 3 }] }, 'en')).toBe(
+      'P-0009 is scheduled for Thursday. Note: that meetup now has 4 lightning talks (at most 3).',
+    );
+    expect(noteText({ k: 'scheduled', ref: 'P-0009', when: 'Thursday', over: [] }, 'en')).toBe('P-0009 is scheduled for Thursday.');
+  });
+});
