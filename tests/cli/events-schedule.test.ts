@@ -6,54 +6,22 @@
  * day on the calendar (2027-02-30) is a usage error (64) in one line, never a database error. `proposals list/show
  * --json` give the proposal's `event` as the event's id, a number, as `events list --json` gives it.
  */
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/adapters/db/open.ts';
-import type { Db } from '../../src/adapters/db/db.ts';
-import { storeOn } from '../../src/adapters/db/store.ts';
-import type { Store } from '../../src/app/store.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliStore } from '../support/cli-store.ts';
 import { operatorName } from '../../src/cli/commands/decide.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
 
-const box = sandbox('events-schedule');
-const schema = randomSchema('evs');
-let db: Db;
-let store: Store;
-let configFile: string;
-
-const crieur = (...args: string[]) => runCrieur([...args, '--config', configFile], { dir: box.dir, timeoutMs: 120_000 });
-
-async function file(title: string, email: string): Promise<string> {
-  const raw = Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
-  const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
-  const draft = { format: 'talk' as const, title, abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email }], attachments: [] };
-  return (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
-}
-
-beforeAll(async () => {
-  // No SMTP is reached: nothing here runs a deliver worker; the mails stay queued in the outbox.
-  configFile = box.writeConfig({ ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: 'smtp://127.0.0.1:9', log: 'error' }) });
-  db = await openDb(PG_URL, { schema });
-  store = storeOn(db);
-}, 60_000);
-
-afterAll(async () => {
-  await killAll();
-  await store?.close();
-  await dropSchema(schema);
-  await box.cleanup();
-});
+const cli = useCliStore('events-schedule', 'evs');
+const { crieur, file } = cli;
 
 describe('crieur events schedule', { timeout: 400_000 }, () => {
   it('refuses a proposal the transition table does not let be scheduled (received, waitlisted) as decide does: exit 65, nothing changed', async () => {
-    const ev = await store.events.create({ date: new Date('2027-01-28T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier' });
+    const ev = await cli.store.events.create({ date: new Date('2027-01-28T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier' });
     const received = await file('Reçue seulement', 'recue@example.fr');
     const waitlisted = await file('En attente', 'attente@example.fr');
     expect((await crieur('proposals', 'decide', waitlisted, 'waitlist')).code).toBe(0);
 
     for (const ref of [received, waitlisted]) {
-      const before = await store.proposals.get(ref);
+      const before = await cli.store.proposals.get(ref);
       const r = await crieur('events', 'schedule', String(ev.id), ref);
       expect(r.code, r.stderr).toBe(65);
       const decided = await crieur('proposals', 'decide', ref, 'schedule', '2027-01-28');
@@ -62,15 +30,15 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
       expect(r.stderr).toBe(decided.stderr);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/« programmer »/);
-      const after = (await store.proposals.get(ref))!;
+      const after = (await cli.store.proposals.get(ref))!;
       expect(after.status).toBe(before!.status);
       expect(after.event).toBeNull();
     }
-    expect((await store.events.get(ev.id))!.programme).toEqual([]);
+    expect((await cli.store.events.get(ev.id))!.programme).toEqual([]);
   });
 
   it('schedules an accepted proposal as decide does: audited as the operator, the speaker mail queued, last on the programme', async () => {
-    const ev = await store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Chez Data Bene' });
+    const ev = await cli.store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Chez Data Bene' });
     const first = await file('Premier', 'premier@example.fr');
     const talk = await file('Partitionnement', 'jeanne@example.fr');
     for (const ref of [first, talk]) expect((await crieur('proposals', 'decide', ref, 'accept')).code).toBe(0);
@@ -79,11 +47,11 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
     const r = await crieur('events', 'schedule', String(ev.id), talk);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${talk} scheduled on event ${ev.id} .*, position 2 \\(\\d+ mails? queued\\)\\n$`));
-    expect((await store.events.get(ev.id))!.programme).toEqual([first, talk]);
-    const p = (await store.proposals.get(talk))!;
+    expect((await cli.store.events.get(ev.id))!.programme).toEqual([first, talk]);
+    const p = (await cli.store.proposals.get(talk))!;
     expect(p).toMatchObject({ status: 'scheduled', event: String(ev.id) });
 
-    const history = await store.proposals.history(talk);
+    const history = await cli.store.proposals.history(talk);
     const accepted = history.find((h) => h.action === 'status:accepted')!;
     const scheduled = history.find((h) => h.action === 'status:scheduled')!;
     expect(scheduled.actor).toBe(operatorName());
@@ -112,7 +80,7 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
 
 describe('proposals list/show --json: event', { timeout: 400_000 }, () => {
   it('is the event\'s id as a number, as events list --json gives it; null on no programme; nothing else changes', async () => {
-    const ev = await store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Ailleurs' });
+    const ev = await cli.store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Ailleurs' });
     const on = await file('Au programme', 'on@example.fr');
     const off = await file('Hors programme', 'off@example.fr');
     expect((await crieur('proposals', 'decide', on, 'accept')).code).toBe(0);

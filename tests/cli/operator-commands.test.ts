@@ -11,54 +11,24 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/adapters/db/open.ts';
-import type { Db } from '../../src/adapters/db/db.ts';
-import { storeOn } from '../../src/adapters/db/store.ts';
-import type { Store } from '../../src/app/store.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliStore } from '../support/cli-store.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { createComposer } from '../../src/adapters/compose/composer.ts';
 import { mailparserReader } from '../../src/adapters/mailparser.ts';
 import { formatDate } from '../../src/core/render/dates.ts';
 import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
 import { operatorName } from '../../src/cli/commands/decide.ts';
-import type { ParseResult, TalkFormat } from '../../src/types.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { baseConfig, killAll, runCrieur, sandbox } from '../support/crieur-process.ts';
+import type { ParseResult } from '../../src/types.ts';
 
-const box = sandbox('operator-cmds');
-const schema = randomSchema('opc');
-let db: Db;
-let store: Store;
-let configFile: string;
-
-const crieur = (...args: string[]) => runCrieur([...args, '--config', configFile], { dir: box.dir, timeoutMs: 120_000 });
+const cli = useCliStore('operator-cmds', 'opc');
+const { crieur, file } = cli;
 const uniq = () => randomBytes(4).toString('hex');
-
-async function file(title: string, email: string, format: TalkFormat = 'talk'): Promise<string> {
-  const raw = Buffer.from(`Message-ID: <${uniq()}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`);
-  const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
-  const draft = { format, title, abstract: null, durationMinutes: format === 'lightning' ? 5 : 40, language: 'fr' as const, speakers: [{ name: 'Jeanne', email }], attachments: [] };
-  return (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
-}
 
 /** The lines of crieur's French (the group's locale), none of the English it used to mix in. */
 function inFrench(stderr: string): void {
   expect(stderr).not.toMatch(/\b(is not|is missing|use |queued|the date)\b/);
 }
-
-beforeAll(async () => {
-  configFile = box.writeConfig({ ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: 'smtp://127.0.0.1:9', log: 'error' }) });
-  db = await openDb(PG_URL, { schema });
-  store = storeOn(db);
-}, 60_000);
-
-afterAll(async () => {
-  await killAll();
-  await store?.close();
-  await dropSchema(schema);
-  await box.cleanup();
-});
 
 describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, () => {
   it('lightning, talk: the format and its duration change, audited as the operator', async () => {
@@ -66,12 +36,12 @@ describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, 
     const r = await crieur('proposals', 'decide', ref, 'lightning');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${ref} est maintenant au format présentation éclair (lightning talk).\n`);
-    expect(await store.proposals.get(ref)).toMatchObject({ format: 'lightning', durationMinutes: 5 });
-    const updated = (await store.proposals.history(ref)).find((h) => h.action === 'updated')!;
+    expect(await cli.store.proposals.get(ref)).toMatchObject({ format: 'lightning', durationMinutes: 5 });
+    const updated = (await cli.store.proposals.history(ref)).find((h) => h.action === 'updated')!;
     expect(updated.actor).toBe(operatorName());
 
     expect((await crieur('proposals', 'decide', ref, 'talk')).code).toBe(0);
-    expect(await store.proposals.get(ref)).toMatchObject({ format: 'talk', durationMinutes: 45 });
+    expect(await cli.store.proposals.get(ref)).toMatchObject({ format: 'talk', durationMinutes: 45 });
   });
 
   it('note TEXT: kept in the history, nothing mailed', async () => {
@@ -79,7 +49,7 @@ describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, 
     const r = await crieur('proposals', 'decide', ref, 'note', 'Bon', 'sujet');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`note ajoutée à ${ref}.\n`);
-    const history = await store.proposals.history(ref);
+    const history = await cli.store.proposals.history(ref);
     expect(history.find((h) => h.action === 'note')).toMatchObject({ actor: operatorName(), detail: { text: 'Bon sujet' } });
     expect(history.some((h) => h.action === 'mail-queued')).toBe(false);
   });
@@ -89,7 +59,7 @@ describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, 
     const r = await crieur('proposals', 'decide', ref, 'ask', 'Pouvez-vous faire 20 minutes ?');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('question transmise (1 destinataire). (1 courriel en file d’envoi)\n');
-    const history = await store.proposals.history(ref);
+    const history = await cli.store.proposals.history(ref);
     expect(history.find((h) => h.action === 'question')).toMatchObject({ actor: operatorName(), detail: { text: 'Pouvez-vous faire 20 minutes ?' } });
     const mails = history.filter((h) => h.action === 'mail-queued').map((h) => h.detail);
     expect(mails).toEqual([expect.objectContaining({ purpose: 'command-result', to: 'jeanne@example.fr', key: expect.stringMatching(new RegExp(`^${ref}/question/cli-`)) })]);
@@ -142,8 +112,8 @@ describe('EVENT given as a date that holds two events', { timeout: 400_000 }, ()
   it('events schedule, events show, announce and decide schedule refuse the date (65) with both ids; the id works', async () => {
     const ref = await file('Sur deux rencontres', 'deux@example.fr');
     expect((await crieur('proposals', 'decide', ref, 'accept')).code).toBe(0);
-    const first = await store.events.create({ date: new Date('2027-02-25T13:00:00Z'), venue: 'Atelier' });
-    const second = await store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Meetup' });
+    const first = await cli.store.events.create({ date: new Date('2027-02-25T13:00:00Z'), venue: 'Atelier' });
+    const second = await cli.store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Meetup' });
 
     // announce resolves EVENT the same way (findEvent).
     for (const args of [['events', 'schedule', '2027-02-25', ref], ['events', 'show', '2027-02-25'], ['announce', '2027-02-25', '--dry-run']]) {
@@ -155,23 +125,23 @@ describe('EVENT given as a date that holds two events', { timeout: 400_000 }, ()
     const decided = await crieur('proposals', 'decide', ref, 'schedule', '2027-02-25');
     expect(decided.code, decided.stderr).toBe(65);
     expect(decided.stderr).toContain(`2 rencontres le 2027-02-25 (${first.id}, ${second.id})`);
-    expect((await store.proposals.get(ref))!.event).toBeNull();
+    expect((await cli.store.proposals.get(ref))!.event).toBeNull();
 
     expect((await crieur('proposals', 'decide', ref, 'schedule', `événement ${second.id}`)).code).toBe(0);
-    expect((await store.proposals.get(ref))!.event).toBe(String(second.id));
+    expect((await cli.store.proposals.get(ref))!.event).toBe(String(second.id));
   });
 });
 
 describe('receivedAt', { timeout: 400_000 }, () => {
   it('is when crieur received the mail, not when it was filed, in proposals list/show and the acknowledgement', async () => {
     const raw = Buffer.from(`Message-ID: <${uniq()}@late>\r\nSubject: Proposition\r\n\r\nBonjour.\r\n`);
-    const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
+    const { id } = await cli.store.inbound.saveRaw(raw, { source: 'cli' });
     // Piped in by the MTA while the workers were down: filed five hours later.
-    await db.query(`UPDATE inbound_messages SET received_at = now() - interval '5 hours' WHERE id = $1`, [id]);
-    const received = (await store.inbound.get(id))!.receivedAt;
+    await cli.db.query(`UPDATE inbound_messages SET received_at = now() - interval '5 hours' WHERE id = $1`, [id]);
+    const received = (await cli.store.inbound.get(id))!.receivedAt;
     const draft = { format: 'talk' as const, title: `Filed late ${uniq()}`, abstract: null, durationMinutes: 40, language: 'fr' as const, speakers: [{ name: 'Léa', email: `lea.${uniq()}@example.fr` }], attachments: [] };
     const parsed: ParseResult = { messageId: null, kind: 'proposal', from: null, subject: 's', language: 'fr', warnings: [], proposal: draft };
-    const filed = await store.proposals.classifyAndFile(id, parsed, 'test', { speakerEmail: draft.speakers[0]!.email, titleKey: normalizeTitle(draft.title), since: new Date(Date.now() - 86_400_000) });
+    const filed = await cli.store.proposals.classifyAndFile(id, parsed, 'test', { speakerEmail: draft.speakers[0]!.email, titleKey: normalizeTitle(draft.title), since: new Date(Date.now() - 86_400_000) });
     expect(filed.outcome).toBe('filed');
     const p = (filed as { proposal: { ref: string; receivedAt: Date } }).proposal;
     // The record the filing answers, from which the acknowledgement is composed.
@@ -184,8 +154,8 @@ describe('receivedAt', { timeout: 400_000 }, () => {
     // The filing time is still told: the history's `filed` entry.
     expect(new Date(shown.history.find((h) => h.action === 'filed')!.at).getTime() - received.getTime()).toBeGreaterThan(4 * 3_600_000);
 
-    const config = loadConfig({ file: configFile });
-    const ack = await createComposer(config).ack((await store.proposals.get(p.ref))!, { name: 'Léa', email: draft.speakers[0]!.email }, { messageId: null, references: [], subject: 's', language: 'fr' });
+    const config = loadConfig({ file: cli.configFile });
+    const ack = await createComposer(config).ack((await cli.store.proposals.get(p.ref))!, { name: 'Léa', email: draft.speakers[0]!.email }, { messageId: null, references: [], subject: 's', language: 'fr' });
     const text = (await mailparserReader.read(ack.raw)).text ?? '';
     expect(text).toContain(`Reçue le       : ${formatDate(received, 'fr', 'Europe/Paris')}`);
   });
@@ -193,12 +163,12 @@ describe('receivedAt', { timeout: 400_000 }, () => {
 
 describe('the programme\'s running order', { timeout: 400_000 }, () => {
   it('is the same in events show/list --json and in the announcement\'s .txt, .html and .ics: the talks, then the lightning talk', async () => {
-    const ev = await store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo' });
+    const ev = await cli.store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo' });
     const brin = await file('BRIN', 'b@example.fr');
     const lightning = await file('pg_stat_statements', 'p@example.fr', 'lightning');
     const replication = await file('Logical replication', 'l@example.fr');
     // Scheduled in this order: the lightning talk between the two talks.
-    for (const ref of [brin, lightning, replication]) await store.events.assign(ev.id, ref);
+    for (const ref of [brin, lightning, replication]) await cli.store.events.assign(ev.id, ref);
 
     const shown = JSON.parse((await crieur('events', 'show', String(ev.id), '--json')).stdout) as { programme: string[]; talks: { ref: string }[] };
     const listed = (JSON.parse((await crieur('events', 'list', '--json')).stdout) as { id: number; programme: string[] }[]).find((e) => e.id === ev.id)!;
@@ -206,7 +176,7 @@ describe('the programme\'s running order', { timeout: 400_000 }, () => {
     expect(listed.programme).toEqual(shown.programme);
     expect(shown.talks.map((t) => t.ref)).toEqual(shown.programme);
 
-    const out = join(box.dir, 'announce-out');
+    const out = join(cli.box.dir, 'announce-out');
     const r = await crieur('announce', String(ev.id), '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const titles = ['BRIN', 'Logical replication', 'pg_stat_statements'];

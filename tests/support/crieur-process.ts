@@ -71,20 +71,7 @@ export function spawnCrieur(args: string[], opts: SpawnOptions): CrieurChild {
   const name = opts.name ?? `crieur-${randomBytes(3).toString('hex')}`;
   const stdoutFile = join(opts.dir, `${name}.stdout`);
   const stderrFile = join(opts.dir, `${name}.stderr`);
-  const out = openSync(stdoutFile, 'w');
-  const err = openSync(stderrFile, 'w');
-  let proc: ChildProcess;
-  try {
-    proc = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      // The child gets only what the test says about crieur: no CRIEUR_* leaking from the runner's shell.
-      env: { ...withoutCrieurVars(process.env), NODE_NO_WARNINGS: '1', ...opts.env },
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', out, err],
-    });
-  } finally {
-    closeSync(out);
-    closeSync(err);
-  }
+  const proc = spawnBin(args, opts, opts.input === undefined ? 'ignore' : 'pipe', stdoutFile, stderrFile);
   if (opts.input !== undefined) proc.stdin!.end(opts.input);
   let exit: Exit | null = null;
   const exited = new Promise<Exit>((res) => {
@@ -193,22 +180,29 @@ export async function runCrieur(args: string[], opts: SpawnOptions & { timeoutMs
  */
 export async function runCrieurIntoClosedPipe(args: string[], opts: { dir: string; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const stderrFile = join(opts.dir, `closed-pipe-${randomBytes(3).toString('hex')}.stderr`);
-  const err = openSync(stderrFile, 'w');
-  let proc: ChildProcess;
-  try {
-    proc = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env: { ...withoutCrieurVars(process.env), NODE_NO_WARNINGS: '1', ...opts.env },
-      stdio: ['ignore', 'pipe', err],
-    });
-  } finally {
-    closeSync(err);
-  }
+  const proc = spawnBin(args, opts, 'ignore', 'pipe', stderrFile);
   proc.stdout!.destroy();
   const timer = setTimeout(() => proc.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const [code, signal] = (await new Promise((res) => proc.once('exit', (c, s) => res([c, s])))) as [number | null, NodeJS.Signals | null];
   clearTimeout(timer);
   return { code, signal, stderr: readFileSync(stderrFile, 'utf8') };
+}
+
+/** The bin as a child: stdout and stderr to files (or stdout a pipe of the caller's), only the test's CRIEUR_* variables. */
+function spawnBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }, stdin: 'ignore' | 'pipe', stdout: string | 'pipe', stderrFile: string): ChildProcess {
+  const out = stdout === 'pipe' ? 'pipe' : openSync(stdout, 'w');
+  const err = openSync(stderrFile, 'w');
+  try {
+    return spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      // The child gets only what the test says about crieur: no CRIEUR_* leaking from the runner's shell.
+      env: { ...withoutCrieurVars(process.env), NODE_NO_WARNINGS: '1', ...opts.env },
+      stdio: [stdin, out, err],
+    });
+  } finally {
+    if (typeof out === 'number') closeSync(out);
+    closeSync(err);
+  }
 }
 
 function withoutCrieurVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
