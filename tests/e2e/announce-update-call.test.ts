@@ -101,7 +101,7 @@ describe('an updated announcement and the call for proposals, by CLI', () => {
     const back = await crieur('announce', String(ev.id), '--dry-run');
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).not.toMatch(/changed since announced/);
-    expect(back.stdout).toMatch(/already announced \(campaign \d+: 3 sent\)/);
+    expect(back.stdout).toMatch(/nothing new — everyone already has .*\(campaign \d+: 3 sent\)/);
     expect((await crieur('announce', String(ev.id))).stderr).toMatch(/nothing new/);
     expect(sink.messages).toHaveLength(6);
   });
