@@ -180,7 +180,8 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
     const when = event ? formatDate(event.date, config.group.locale, config.group.timezone) : null;
     const decided = decidedWords(d.action as DecidedVerb, config.group.locale, when);
     for (const o of config.organizers.filter((o) => o.toLowerCase() !== d.actor.toLowerCase())) {
-      fx.add('notify-organizer', p.ref, `${p.ref}/fyi/${d.key}`, await mails.update('fyi', p, o, { actor: d.actorName, decided }));
+      // the reason the speaker is given, quoted under the FYI: the other organizers read what was said in their name
+      fx.add('notify-organizer', p.ref, `${p.ref}/fyi/${d.key}`, await mails.update('fyi', p, o, { actor: d.actorName, decided, ...(d.action === 'decline' && d.text ? { text: d.text } : {}) }));
     }
   } else if (d.action === 'confirm' || d.action === 'withdraw') {
     for (const o of config.organizers) {

@@ -59,6 +59,9 @@ describe('organizers decide by email (pglite)', () => {
     expect(await status(f.ref)).toBe('declined');
     const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('Réponse')), 'decline mail', 30_000);
     expect(mail.mail.text).toContain('We already have a BRIN talk this season');
+    // the other organizers read the reason given in their name (the audit's FYI had none)
+    const fyi = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes(f.ref) && /refus|declin/i.test(m.mail.subject)), 'FYI', 30_000);
+    expect(fyi.mail.text).toContain('We already have a BRIN talk this season');
     const t = await transcriptOf(reply.messageId);
     expect(t.mail.subject).toContain('Results of your commands');
     expect(t.mail.text).toContain(`${f.ref} is now declined`);
