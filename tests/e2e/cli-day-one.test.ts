@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { ROOT, killAll, runCrieur, runCrieurIntoClosedPipe, sandbox } from '../support/crieur-process.ts';
 import { corpusDir, hasCorpus } from '../support/corpus.ts';
 import { REDIS_URL } from '../support/services.ts';
+import { systemdUnit } from '../../src/cli/commands/init.ts';
 
 const box = sandbox('dayone');
 afterAll(async () => {
@@ -38,7 +39,10 @@ describe('day one', { timeout: 360_000 }, () => {
     const config = loadConfig({ file: configFile, env: {} });
     expect(config.secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const unit = readFileSync(join(dir, 'crieur.service'), 'utf8');
-    for (const line of ['Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', `ReadWritePaths=${dir}/data`, 'PrivateTmp=yes']) expect(unit).toContain(line);
+    for (const line of ['Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', `ReadWritePaths=${dir}/data`]) expect(unit).toContain(line);
+    // the sandbox is under /tmp, which a private /tmp would hide from the service (an audit's unit could not start)
+    expect(unit).not.toMatch(/^PrivateTmp=yes$/m);
+    expect(systemdUnit('/srv/crieur')).toMatch(/^PrivateTmp=yes$/m);
     expect(unit).toMatch(/^ExecStart=\S+ \S+\/src\/cli\/crieur\.js start --config /m);
     const compose = parseYaml(readFileSync(join(dir, 'compose.yaml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
     expect(Object.keys(compose.services).sort()).toEqual(['crieur', 'postgres', 'redis']);

@@ -56,7 +56,10 @@ function configFile(): string {
   });
 }
 
-function systemdUnit(dir: string): string {
+/** A directory a private /tmp (PrivateTmp=yes) would hide from the service. */
+const underTmp = (dir: string) => /^\/(?:var\/)?tmp(?:\/|$)/.test(dir);
+
+export function systemdUnit(dir: string): string {
   return `# crieur as a systemd service, written by \`crieur init\`.
 # Install: cp ${UNIT} /etc/systemd/system/ && useradd --system crieur && mkdir -p ${dir}/data && chown crieur: ${dir}/data
 #          systemctl daemon-reload && systemctl enable --now crieur
@@ -82,7 +85,7 @@ NoNewPrivileges=yes
 ProtectSystem=strict
 ProtectHome=read-only
 ReadWritePaths=${dir}/data
-PrivateTmp=yes
+${underTmp(dir) ? `# No PrivateTmp: ${dir} is under /tmp, which a private /tmp would hide from the service.` : 'PrivateTmp=yes'}
 PrivateDevices=yes
 ProtectKernelTunables=yes
 ProtectKernelModules=yes
