@@ -33,6 +33,31 @@ export function listedTitles(text: string): string[] {
   return [...text.slice(0, 6000).matchAll(LISTED)].map((m) => tidy(m[1]!));
 }
 
+/**
+ * « Voici le sujet dont je vous parlais : » / "here is the talk I mentioned:" and, on the next line, the title alone
+ * (quoted or not, a blank line after it): the commonest way a prose proposal names its talk.
+ */
+const INTRO_LINE = /^[^\n]{0,160}\b(?:propos\w*|talks?|lightning|pr[ée]sentations?|interventions?|expos[ée]s?|sujets?|topics?|titre|title|atelier|workshop|voici|here|idea|id[ée]e)\b[^\n]*[:：]\s*$/i;
+/** An intro naming the abstract, a bio or dates: what follows is no title. */
+const NOT_TITLE_INTRO = /\b(?:abstract|r[ée]sum[ée]|description|bio|disponibilit|availab|dates?|slides|transparents)\b/i;
+
+function titleUnderIntro(text: string): string | null {
+  const lines = text.slice(0, 6000).split('\n');
+  for (let i = 0; i < Math.min(lines.length - 1, 60); i++) {
+    if (!INTRO_LINE.test(lines[i]!) || NOT_TITLE_INTRO.test(lines[i]!)) continue;
+    // Outlook's HTML leaves empty paragraphs as lines of spaces between blank ones
+    let j = i + 1;
+    while (j < i + 5 && j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    const candidate = tidy((lines[j] ?? '').replace(/^[\s*_]+|[\s*_]+$/g, ''));
+    // alone: the line after it is blank (a wrapped sentence's first line is no title)
+    const alone = (lines[j + 1] ?? '').trim() === '';
+    if (!alone || candidate.length < 3 || candidate.length > 150 || candidate.split(/\s+/).length < 2) continue;
+    if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate)) continue;
+    return candidate;
+  }
+  return null;
+}
+
 export function titleFromProse(text: string): ProseTitle | null {
   // a title wrapped by the mail client continues on the next line; a blank line still ends it
   const sample = text.slice(0, 6000).replace(/[ \t]*\r?\n[ \t]*(?=\S)/g, ' ');
@@ -44,6 +69,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
   if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
+  const under = titleUnderIntro(text);
+  if (under) return { title: under, strong: true };
   const listed = listedTitles(text);
   if (listed.length >= 2) return { title: listed[0]!, strong: false };
   const n = QUOTED_NEAR_TALK.exec(sample);
