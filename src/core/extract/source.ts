@@ -8,7 +8,7 @@
  */
 import type { Address, Mail, MailPart } from '../../types.ts';
 import { findInlineForward, FORWARD_SUBJECT } from '../text/forward.ts';
-import { stripQuotes } from '../text/quotes.ts';
+import { stripQuotes, textBelowQuote } from '../text/quotes.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
@@ -24,6 +24,8 @@ export interface ProposalSource {
   forwardedBy: Address | null;
 }
 
+/** Fewer characters than this above a quote: the writer's text is below it. */
+const MIN_OWN_TEXT = 12;
 /** A forwarder's note longer than this is a message of its own, not a cover line over an attached proposal. */
 const SHORT_NOTE = 600;
 
@@ -65,7 +67,9 @@ function findSource(mail: Mail): ProposalSource {
       forwardedBy: mail.from,
     };
   }
-  const own = stripQuotes(text);
+  // nothing above the quote: a reply written under it (bottom-posting), whose new text is below
+  const above = stripQuotes(text);
+  const own = above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBelowQuote(text) || above : above;
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
   if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };

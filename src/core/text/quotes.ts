@@ -96,6 +96,18 @@ function nextNonEmpty(lines: readonly string[], from: number): number {
 }
 
 /** The text without quoted history: ">" lines dropped, everything from the first attribution/separator cut. */
+/**
+ * A reply written under the quote (bottom-posting: mutt, the PostgreSQL lists' custom): the new text after the last
+ * quoted line, its own quotes removed. Empty when nothing is quoted with `>` (Outlook's header blocks quote nothing
+ * that way, and their new text is on top).
+ */
+export function textBelowQuote(text: string): string {
+  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
+  let last = -1;
+  for (let k = quoteStart(lines); k < lines.length; k++) if (isQuoteLine(lines[k]!)) last = k;
+  return last < 0 ? '' : stripQuotes(lines.slice(last + 1).join('\n'));
+}
+
 export function stripQuotes(text: string): string {
   const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
   const end = quoteStart(lines);
