@@ -89,6 +89,11 @@ describe('labels', () => {
     ['- Language: French', 'language', 'French'],
     ['Bio : DBA depuis 2010', 'other', 'DBA depuis 2010'],
     ['Description', 'abstract', ''],
+    // co-speaker labels as people write them (an audit's « Co-présentateur : » dropped the second speaker)
+    ['Co-présentateur : David Levy <david@x.io>', 'speakers', 'David Levy <david@x.io>'],
+    ['Co-presenter: David Levy', 'speakers', 'David Levy'],
+    ['Co-animatrice : Anne Roy', 'speakers', 'Anne Roy'],
+    ['Avec : David Levy', 'speakers', 'David Levy'],
   ])('%s', (line, field, inline) => {
     expect(matchLabel(line)).toMatchObject({ field, inline });
   });
