@@ -16,6 +16,9 @@ const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)
 const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*[«"“]?\s*(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 const QUOTED_NEAR_TALK =
   /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+/** « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before any subject's. */
+const QUOTED_AFTER_OFFER =
+  /\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give)\s+(?:(?:un|une|a|an|the|le|mon|my)\s+(?:talk|lightning(?:\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\s+)?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
 
@@ -69,6 +72,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
   if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
+  const offered = QUOTED_AFTER_OFFER.exec(sample);
+  if (offered && offered[1]!.split(/\s+/).length >= 2) return { title: tidy(offered[1]!), strong: true };
   const under = titleUnderIntro(text);
   if (under) return { title: under, strong: true };
   const listed = listedTitles(text);

@@ -73,7 +73,7 @@ function findSource(mail: Mail): ProposalSource {
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
   if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
-  const relayed = relayedAuthor(own, mail.cc) ?? behalfAuthor(own, mail.cc);
+  const relayed = relayedAuthor(own, mail.cc) ?? behalfAuthor(own, mail.cc) ?? thirdPersonAuthor(own, mail.cc);
   // the proposal is what follows the line that passes it on (that line is no abstract)
   if (relayed) return { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
   return { author: mail.from, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: null };
@@ -106,6 +106,25 @@ function relayedAuthor(text: string, cc: readonly Address[]): { author: Address;
   if (!p) return null;
   const eol = text.indexOf('\n', p.end);
   return { author: { name: p.name, email: p.email ?? '' }, end: eol < 0 ? text.length : eol + 1 };
+}
+
+/**
+ * Offered in the third person: « Mon collègue Hugo Lefèvre (hugo@…) aimerait présenter … », "Our CTO Jane Roe would
+ * like to give a talk on …" — the person named, by their role beside the writer, gives the talk (an audit's
+ * company mail was filed as the marketing address's). Their address from the text or Cc; the whole text stays.
+ */
+const ROLE =
+  /\b(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|consultante?|consultant|cto|ceo|cio|experte?|architecte|architect|dba|lead|responsable|directeur|directrice|engineer|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|developer)\s+/giu;
+const WANTS =
+  /^[^.!?\n]{0,100}?\b(?:aimerait|souhaiterait|voudrait|souhaite|proposerait|pourrait|serait\s+ravie?|would\s+(?:like|love|be\s+happy)|wants|is\s+keen|could|can)\b[^.!?\n]{0,40}?\b(?:pr[ée]senter|parler|donner|faire|animer|proposer|present|give|talk|speak|run)\b/iu;
+
+function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
+  const head = text.slice(0, 600);
+  for (const r of head.matchAll(ROLE)) {
+    const p = personAt(head, r.index + r[0].length, cc);
+    if (p && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email ?? '' }, end: 0 };
+  }
+  return null;
 }
 
 /**
