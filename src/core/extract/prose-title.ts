@@ -18,7 +18,7 @@ const QUOTED_NEAR_TALK =
   /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
 /** « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before any subject's. */
 const QUOTED_AFTER_OFFER =
-  /\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give)\s+(?:(?:un|une|a|an|the|le|mon|my)\s+(?:talk|lightning(?:\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\s+)?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+  /\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\s*:|count me in\s*:|parler\s+(?:\d+\s*min(?:utes)?\s+)?(?:de|d'|sur)|talk\s+(?:\d+\s*min(?:utes)?\s+)?(?:about|on))\s*(?:(?:un|une|a|an|the|le|mon|my)\s+(?:talk|lightning(?:\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\s+)?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
 

@@ -16,6 +16,8 @@ import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
 
 export const THRESHOLD = 4;
+/** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
+const VOLUNTEERS = /\b(?:je me lance|je suis partante?|je suis volontaire|je veux bien (?:en faire|faire|presenter|parler)|inscrivez-moi|count me in|i'?m in\b|sign me up|i'?ll do one|i volunteer)/;
 /** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */
 const WRAPPED = /((?:[\p{Ll},'’]|\bI))[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SAMPLE = 4000;
@@ -36,7 +38,7 @@ const DIRECT = new RegExp(
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give)\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
-    `|\\b(?:y aurait-il|y a-t-il|reste-t-il|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
+    `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
     `|\\b(?:would|will|are) you (?:be )?interested in (?:a|an|my|having)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
@@ -91,7 +93,11 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const isForward = src.forwardedBy !== null || FORWARD_SUBJECT.test(mail.subject);
   const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
   // An answer to a call for talks is where proposals come from; any other reply is rarely one.
-  if (isReply && answersCallForTalks(mail.subject)) bump(2.5, 'answer to a call for talks');
+  if (isReply && answersCallForTalks(mail.subject)) {
+    bump(2.5, 'answer to a call for talks');
+    // « Je me lance : « … » », "Count me in": in answer to a call, volunteering is offering a talk
+    if (VOLUNTEERS.test(fold(src.text.slice(0, 600)))) bump(2, 'volunteers in answer to the call');
+  }
   // "Re: Prochain meetup le 10 avril — si vous cherchez des orateurs, je me propose…": an announcement calls for talks
   // between the lines; alone this does not make a proposal, an offer in the new text does.
   else if (isReply && answersAnnouncement(mail.subject)) bump(1.5, 'answer to a meetup announcement');

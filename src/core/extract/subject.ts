@@ -30,7 +30,7 @@ export function answersCallForTalks(subject: string): boolean {
 }
 
 /** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
-const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session)\b/;
+const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday) \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 /** Words of a proposal's own thread, where organizers and speakers discuss one already sent. */
 const ABOUT_A_TALK = /\b(talks?|lightning|lt|speakers?|orateurs?|oratrices?|presentations?|exposes?|eclair|conferences?|slides|demo|atelier|workshop|cfp|appel)\b|propos|idee|idea|submi|soumi/;
 
