@@ -43,7 +43,7 @@ export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk
 }
 
 /** What a sentence stating the talk's own length says (folded): the talk, its slot, its duration. */
-const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|slot|creneau|talk|presentation|expose|intervention|conference|lightning|eclair|temps de parole|format)\b/;
+const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|duration|length|slot|creneau|talk|presentation|expose|intervention|conference|lightning|eclair|temps de parole|format)\b/;
 
 function namesTheTalksLength(f: string, m: DurationMatch): boolean {
   const sentence = sentenceAround(f, m);
@@ -73,8 +73,13 @@ function qualifies(f: string, m: DurationMatch): boolean {
   return f.slice(lineStart, lineEnd < 0 ? f.length : lineEnd).trim().length <= 30;
 }
 
+/** "ca. 35 minutes", « env. 30 min », "approx. 20": the period of an abbreviation ends no sentence (folded text). */
+const ABBREVIATION = /\b(?:ca|env|approx|appr|c|cf|resp|max|min|mn)\.(?=\s)/g;
+
 function lastSentenceEnd(f: string, at: number): number {
-  const head = f.slice(Math.max(0, at - 300), at);
+  const from = Math.max(0, at - 300);
+  // same length: the abbreviations' periods become spaces, positions are unchanged
+  const head = f.slice(from, at).replace(ABBREVIATION, (a) => `${a.slice(0, -1)} `);
   const r = /[.!?]\s(?!.*[.!?]\s)/s.exec(head);
-  return r ? Math.max(0, at - 300) + r.index + 1 : -1;
+  return r ? from + r.index + 1 : -1;
 }

@@ -9,7 +9,7 @@ const OPEN = '«"“„‘\'';
 const NAMING =
   "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) the title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:the|my) (?:working )?title (?:is|would be|will be|could be))";
 /** « titre provisoire « X » », "working title 'X'": quoted only (with a colon, INLINE_LABEL reads the whole title). */
-const PROVISIONAL = '(?:titre provisoire|titre de travail|working title|provisional title|tentative title)';
+const PROVISIONAL = '(?:titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)\\s*:)';
 const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
 /** "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. */

@@ -183,3 +183,13 @@ describe('fractions of an hour', () => {
     expect(x.warnings.join('\n')).not.toContain('duration not stated');
   });
 });
+
+describe('a duration in an abstract, after an abbreviation (the held-out audit\'s "Duration ca. 35 minutes" was not read)', () => {
+  it.each([
+    ['Duration ca. 35 minutes, in English.', 35],
+    ['Durée env. 30 minutes, questions comprises.', 30],
+    ['Length approx. 20 minutes.', 20],
+  ])('%s', (text, minutes) => {
+    expect(durationFromProse([`Content: what it is. ${text}`], { aboutTheTalk: true })?.minutes).toBe(minutes);
+  });
+});
