@@ -34,7 +34,9 @@ const ARCHIVE_FROM = /^[^\s@<>]+ at [a-z0-9-]+(\.[a-z0-9-]+)+\b/i;
 const LIST_SENDER = /^(owner-[^@]+|[^@]+-(owner|bounces?|request|admin))(\+[^@]*)?@/i;
 
 export function hasListHeaders(mail: Mail): boolean {
-  if (LIST_HEADERS.some((h) => hasHeader(mail, h))) return true;
+  // List-Unsubscribe alone is what marketing tools (HubSpot, Brevo) add to one person's mail: a sponsor's offer
+  // written to the organizers is no list post (moved out of sight), it is left for them to read
+  if (LIST_HEADERS.some((h) => h !== 'list-unsubscribe' && hasHeader(mail, h))) return true;
   if (/^list$/i.test(header(mail, 'precedence') ?? '')) return true;
   if (ARCHIVE_FROM.test(header(mail, 'from') ?? '')) return true;
   return mail.sender !== null && LIST_SENDER.test(mail.sender.email);

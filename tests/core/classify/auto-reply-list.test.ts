@@ -69,7 +69,7 @@ describe('list-post rule', () => {
   it.each<[string, Draft]>([
     ['List-Id', { headers: { 'List-Id': 'Generale <generale.lists.example>' } }],
     ['List-Post', { headers: { 'List-Post': '<mailto:generale@lists.example>' } }],
-    ['List-Unsubscribe (newsletter)', { headers: { 'List-Unsubscribe': '<https://news.example/u/1>' } }],
+    ['List-Unsubscribe with Precedence: bulk (newsletter)', { headers: { 'List-Unsubscribe': '<https://news.example/u/1>', Precedence: 'bulk' } }],
     ['ezmlm Mailing-List', { headers: { 'Mailing-List': 'contact generale-help@lists.example; run by ezmlm' } }],
     ['X-Mailman-Version', { headers: { 'X-Mailman-Version': '2.1.29' } }],
     ['Precedence: list', { headers: { Precedence: 'list' } }],
@@ -80,6 +80,11 @@ describe('list-post rule', () => {
     ['a Pipermail archive copy (From: user at host)', { from: 'vondruch at redhat.com (Vit Ondruch)' }],
   ])('%s', async (_name, draft) => {
     expect(classify(await mail(draft), ctx).kind).toBe('list-post');
+  });
+
+  it('List-Unsubscribe alone (HubSpot, Brevo on one person\'s mail: a sponsor writing to the organizers) is left for them to read', async () => {
+    const c = classify(await mail({ from: 'Rachel Kim <rachel.kim@sponsor.example>', subject: 'Sponsorship package 2027', headers: { 'List-Unsubscribe': '<mailto:u1@bf05x.hubspotemail.net?subject=unsubscribe>' } }), ctx);
+    expect(c.kind).toBe('other');
   });
 
   it('an address with "at" in the display name is not an archive copy', async () => {
