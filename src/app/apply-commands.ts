@@ -30,7 +30,7 @@ import type { ProposalRecord } from './proposal-store.ts';
 import type { ThreadInfo } from './composer.ts';
 import type { Language, Mail, ParseResult } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
-import { commitEffects, decide, Effects, type DecideDeps } from './decide.ts';
+import { commitEffects, decide, Effects, speakerLocale, type DecideDeps } from './decide.ts';
 import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -82,7 +82,9 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
     return admission.outcome;
   }
 
-  const locale: Language = parsed.language ?? deps.config.group.locale;
+  // Too little text to tell (« help », « status »): a speaker is answered in their proposal's language, an organizer in the group's
+  const own = auth.role === 'speaker' && /^P-\d+$/.test(auth.token.ref) ? await store.proposals.get(auth.token.ref) : null;
+  const locale: Language = parsed.language ?? (own ? await speakerLocale(deps, own) : deps.config.group.locale);
   // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
   const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
   const fx = new Effects(inboundId);
@@ -97,7 +99,10 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   if (!understood && auth.role === 'organizer') run.showHelp = true;
   // A transcript for every command mail (a speaker's plain message is relayed, not answered); never to a robot,
   // an auto-reply or our own mail (loop guards).
-  const guard = whyNotAnswer({ kind: 'command', mail, ownAddresses: deps.ctx.ownAddresses });
+  // The list's copy of a reply-all (the list in Cc, written to crieur too) may come first and act: its transcript goes to the
+  // authenticated writer alone, never to the list — it was not sent at all, and the copy written to crieur was then a
+  // replay (an audit's organizer got no transcript). Every other guard holds.
+  const guard = whyNotAnswer({ kind: 'command', mail: { from: mail.from, headers: withoutListMarks(mail.headers) }, ownAddresses: deps.ctx.ownAddresses });
   if ((understood || read.unknown.length > 0 || auth.role === 'organizer') && !guard) {
     const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
     const m = await deps.mails.transcript(
@@ -244,7 +249,9 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
  */
 async function organizerComment(run: Run, read: ReadResult): Promise<void> {
   const comment = read.comment.trim();
-  if (comment === '' || read.commands.length === 0) return;
+  // (no command at all too: « Je dirais refuser, qu'en pensez-vous ? », an answer to a relayed question — the colleagues
+  // read it, as the mail it answers invites; an audit's were lost)
+  if (comment === '') return;
   const ref = firstRef(read.commands, run.auth.token.ref);
   const p = /^P-\d+$/.test(ref) ? await run.deps.store.proposals.get(ref) : null;
   if (!p) return;
@@ -327,6 +334,13 @@ async function thread(deps: AppDeps, inboundId: number, parsed: ParseResult, ref
 function fingerprint(auth: Extract<Authentication, { ok: true }>, mail: Mail): string {
   const text = (mail.text ?? '').replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(`${auth.sender}\n${auth.token.token}\n${mail.inReplyTo ?? ''}\n${text}`).digest('hex');
+}
+
+/** A mail's headers without what a list adds to its copy (List-Id, List-Post, Precedence: list). */
+function withoutListMarks(headers: Mail['headers']): Mail['headers'] {
+  const { 'list-id': _id, 'list-post': _post, ...rest } = headers;
+  if (rest['precedence']?.some((v) => /^\s*list\s*$/i.test(v))) delete rest['precedence'];
+  return rest;
 }
 
 /**

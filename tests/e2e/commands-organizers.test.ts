@@ -5,7 +5,7 @@
  * mail with three refs, prose that must not act. Each command mail gets one transcript, in its thread.
  */
 import { describe, expect, it } from 'vitest';
-import { quiet, sentTo, useLiveImap, waitFor, waitSentTo } from '../support/pipeline.ts';
+import { appendRaw, quiet, sentTo, useLiveImap, waitFor, waitSentTo } from '../support/pipeline.ts';
 import { commandDeps } from '../../workers/command-deps.ts';
 import { remindToConfirm } from '../../src/app/remind.ts';
 import { causedTo, DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
@@ -179,6 +179,32 @@ describe('organizers decide by email (pglite)', () => {
     expect(t.mail.text).toContain('Commands (one per line');
     expect(await status(f.ref)).toBe('received');
     expect((await sentTo(live.sink, JEAN)).filter((m) => m.mail.subject.includes(f.ref) && !m.mail.subject.includes('reçue'))).toEqual([]);
+  });
+
+  it('an organizer writing no command (« Je dirais refuser, qu\'en pensez-vous ? ») decides nothing; the colleagues read it', async () => {
+    const f = await fileProposal(live, 'Avis demande aux collegues');
+    const reply = gmailReply(f.ref, "Je dirais refuser, qu'en pensez-vous ?");
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('received');
+    await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes(f.ref) && m.mail.text?.includes("qu'en pensez-vous")), 'relayed to the colleague', 30_000);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('transmis aux autres organisateurs');
+  });
+
+  it("the list's copy of a reply-all arriving first acts, its transcript to the organizer alone; the copy written to crieur is a replay: one transcript", async () => {
+    const f = await fileProposal(live, 'Copie de liste en premier');
+    const reply = gmailReply(f.ref, 'accepter');
+    const text = reply.raw.toString('latin1');
+    const listCopy = Buffer.from(text.replace(/^Message-ID:/im, 'List-Id: Generale <generale.lists.example>\r\nPrecedence: list\r\nMessage-ID:'), 'latin1');
+    await send(live, { raw: listCopy, messageId: reply.messageId });
+    expect(await status(f.ref)).toBe('accepted');
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain(`${f.ref} est maintenant acceptée`);
+    expect(t.envelope.to).toEqual([DIM]);
+    await appendRaw(live.imap, reply.raw);
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await sentTo(live.sink, DIM)).filter((m) => m.mail.inReplyTo === reply.messageId)).toHaveLength(1);
   });
 
   it('schedule event N puts the talk on that event (SPEC: schedule DATE|EVENT)', async () => {

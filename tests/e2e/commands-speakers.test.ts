@@ -43,6 +43,15 @@ describe('speakers answer by email (pglite)', () => {
     expect(messages).toEqual([]);
   });
 
+  it('a speaker’s bare « help » is answered in the proposal’s language (an English speaker got French)', async () => {
+    const f = await fileProposal(live, 'Help in English', JEAN, 'en');
+    const r = fixtureReply('06-apple-mail-confirm-fr.eml', { ref: f.ref });
+    const reply = { raw: Buffer.from(r.raw.toString('latin1').replace('\nconfirmer\n', '\nhelp\n').replace(/\nMerci beaucoup[^\n]*\n/, '\n'), 'latin1'), messageId: r.messageId };
+    await send(live, reply);
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.subject).toContain('Results of your commands');
+  });
+
   it('withdraw (Thunderbird, en): withdrawn; the organizers get the speaker’s words', async () => {
     const f = await fileProposal(live, 'Retrait');
     await send(live, fixtureReply('09-thunderbird-withdraw-en.eml', { ref: f.ref }));

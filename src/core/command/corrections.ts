@@ -90,7 +90,7 @@ const HEDGE = /\b(?:mais|but|si|if|ou|or|peux|pourrais|peut-etre|can|could|maybe
 const isName = (p: string) => !p.includes('\n') && looksLikePersonName(p);
 
 /** Labels of a signature's contact block ("Title: Senior DBA / Company: … / Phone: …"): a job title, not the talk's. */
-const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site)\b[^:]{0,20}:/i;
+const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site|name|nom|pr[ée]nom|bio|biograph\w*|fonction|job(?: title)?|intitul[ée] de poste)\b[^:]{0,20}:/i;
 
 /** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"). */
 const JOB_TITLE =

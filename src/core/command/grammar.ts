@@ -62,13 +62,13 @@ export const GRAMMAR: readonly VerbSpec[] = [
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
   { verb: 'help', role: 'anyone', arg: 'none', words: ['help', 'aide'] },
   { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
-  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation'] },
+  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation', 'je confirme notre venue', 'je confirme notre presence', 'je confirme notre participation', 'je confirme pour nous deux', 'nous confirmons', 'nous confirmons notre venue', 'nous confirmons notre participation', "c'est confirme", "c'est confirme de mon cote", 'confirming', 'confirming my talk', 'confirming my participation', 'happy to confirm', 'glad to confirm'] },
   // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
   {
     verb: 'withdraw',
     role: 'speaker',
     arg: 'none',
-    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk'],
+    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk', 'je dois annuler', 'je vais devoir annuler', 'je dois annuler ma venue', 'je dois annuler ma participation', 'je dois annuler mon talk', 'je dois annuler ma presentation', 'je dois me desister', 'je me desiste', 'i have to cancel', 'i need to cancel', 'i have to withdraw', 'i need to withdraw', 'i have to cancel my talk', 'i must withdraw'],
     speakerWords: ['annuler', 'cancel'],
   },
 ];

@@ -31,7 +31,7 @@ const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
 /** "Décision : accepter", "Réponse : refuser": a label before the verb, as a form would have it. */
 const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:：]\s*(?=\S)/i;
 /** "Oui, je confirme", "Yes, I confirm": an assent before a speaker's verb says nothing more than the verb. */
-const ASSENT = /^(?:oui|yes|yep|si)\s*[,!.]\s*(?=\S)/i;
+const ASSENT = /^(?:(?:oui|yes|yep|si|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
@@ -39,7 +39,7 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
  * ma proposition, désolé.", "Accepté 👍", "Accepted, thanks!"): still the verb alone — but for the grammar's aloneWords
  * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous))*[\s,.;:!]*$/;
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?))*[\s,.;:!]*$/;
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
@@ -191,7 +191,10 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").
-      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest))) return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
+      // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
+      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase))) {
+        return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
+      }
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {

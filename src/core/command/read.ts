@@ -15,6 +15,11 @@ import { readCorrections } from './corrections.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { GRAMMAR } from './grammar.ts';
+import { fold } from '../text/fold.ts';
+
+/** Decisions an organizer takes that mail the speaker at once: a condition under them holds them back. */
+const HINGED: ReadonlySet<string> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
+const HINGE = /^(?:(?:mais|but)\s+)?(?:(?:seulement|only|uniquement)\s+)?(?:si\b|s'il\b|if\b|unless\b|sauf\s+si\b|a\s+condition\b|provided\b|pourvu\s+qu)/;
 
 /** Verbs only speakers say (confirm, withdraw): their line's own words are a message to the organizers. */
 const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.role === 'speaker').map((g) => g.verb));
@@ -53,9 +58,16 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   // nothing read: the greeting belongs to the message
   if (commands.length === 0 && unknown.length === 0 && first >= 0) commentFrom = Math.min(commentFrom, first);
   const rest = lines.slice(commentFrom).filter((_l, k) => !used.has(commentFrom + k));
+  // « accepter » then « mais seulement si Lucie est d'accord » / "only if…" / « qu'en pensez-vous ? »: the decision hangs
+  // on what follows — nothing acts, as with « Refuser ? à voir » (an audit's speaker was told yes on a condition)
+  const next = rest.find((l) => l.trim() !== '')?.trim() ?? '';
+  if (commands.some((c) => HINGED.has(c.verb)) && (HINGE.test(fold(next)) || /[?？]\s*$/.test(next))) {
+    return { commands: [], corrections, comment: lines.slice(first).join('\n').replace(/\n{3,}/g, '\n\n').trim(), unknown };
+  }
   // A speaker's reply that is the corrected proposal itself, announced and unlabelled (resubmission.ts): it replaces
   // what it states, labelled lines in it winning; only a PS under it is relayed as a message.
-  if (ref.role === 'speaker' && commands.length === 0 && unknown.length === 0 && !corrections.abstract) {
+  // (a confirmation above it too: « Je confirme. » then « …une mauvaise version du résumé, voici la bonne : »)
+  if (ref.role === 'speaker' && commands.every((c) => SPEAKER_VERBS.has(c.verb)) && unknown.length === 0 && !corrections.abstract) {
     const resubmitted = readResubmission(rest);
     if (Object.keys(resubmitted.corrections).length > 0) return { commands, corrections: { ...resubmitted.corrections, ...corrections }, comment: resubmitted.comment, unknown };
   }

@@ -289,6 +289,51 @@ describe('speaker corrections', () => {
     expect(read(text).corrections).toEqual({ durationMinutes: 20 });
   });
 
+  it.each([
+    // answering an organizer's « question : une bio de deux lignes et votre poste » (an audit's speakers had their talk renamed)
+    'Nom : Sébastien Marchal\nTitre : Architecte données, Banque Exemple\nBio : quinze ans de PostgreSQL dans la banque.',
+    'Name: Yuki Tanaka\nTitle: Staff Engineer, SaaS Example\nBio: Yuki runs the database platform team.',
+  ])('a bio with a job title corrects no title, and is relayed whole: %j', (text) => {
+    const r = read(text);
+    expect(r.corrections.title).toBeUndefined();
+    expect(r.comment).toContain(text.split('\n')[1]!);
+  });
+
+  it.each([
+    "accepter\nmais seulement si Lucie est d'accord, elle connaît mieux le sujet que moi.",
+    'accept\nonly if the speaker can shorten it to 20 minutes',
+    "refuser\nqu'en pensez-vous ?",
+  ])('a decision hanging on the next line acts on nothing (the audit\'s speaker was told yes on a condition): %j', (text) => {
+    expect(read(text).commands).toEqual([]);
+    expect(read(text).comment).toBe(text);
+  });
+
+  it.each<[string, string]>([
+    ["Je confirme, merci beaucoup ! Hâte d'y être.", 'confirm'],
+    ['Je confirme pour nous deux.', 'confirm'],
+    ['Nous confirmons.', 'confirm'],
+    ['Parfait, je confirme.', 'confirm'],
+    ["C'est confirmé de mon côté.", 'confirm'],
+    ['Confirmed, see you on the 28th!', 'confirm'],
+    ['Happy to confirm!', 'confirm'],
+    ['Malheureusement je dois annuler : je change de poste en janvier.', 'withdraw «je change de poste en janvier.»'],
+  ])('a speaker confirms or withdraws as people write it: %j', (text, expected) => {
+    expect(readCommands(text, { ...opts, role: 'speaker' }).commands.map(summary)).toEqual([expected]);
+  });
+
+  it('« je dois annuler la réunion de demain » withdraws nothing', () => {
+    expect(readCommands('Je dois annuler la réunion de demain', { ...opts, role: 'speaker' }).commands).toEqual([]);
+  });
+
+  it('a confirmation and the corrected abstract under it: both (the audit\'s abstract was only relayed)', () => {
+    const r = readCommands(
+      "Je confirme.\n\nOups, je vous avais envoyé une mauvaise version du résumé, voici la bonne :\n\nTrois anti-patterns JSONB vus en production et, pour chacun, le schéma relationnel qui l'aurait évité.\n\nMerci,\nKarim",
+      { ...opts, role: 'speaker' },
+    );
+    expect(r.commands.map(summary)).toEqual(['confirm']);
+    expect(r.corrections.abstract).toContain('Trois anti-patterns JSONB');
+  });
+
   it('a Markdown heading in a reply corrects no title', () => {
     expect(read('# Quick question\n\nDuration: 20 minutes\n').corrections).toEqual({ durationMinutes: 20 });
   });
