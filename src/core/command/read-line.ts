@@ -192,7 +192,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").
       // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
-      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase))) {
+      // (nor what names something else withdrawn or confirmed: « … pour le dîner », "… from the panel", "… that I can no longer")
+      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && !OTHER_OBJECT.test(fold(rest))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
@@ -228,6 +229,8 @@ function unquoteVerb(s: string): string {
  * («  …, pourquoi pas l'an prochain ? ») is lost with them: the transcript then says nothing was done, which the
  * writer can mend; a speaker told of a decision nobody took cannot be untold.
  */
+/** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
+const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
 /** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
 const CONDITION = /\b(?:si|s'il|if|unless|sauf|a condition|provided|pourvu)\b/;
 const HEDGE =

@@ -4,6 +4,7 @@
  * trusted most; an unquoted one after a naming word next; a quoted phrase near a talk word last.
  */
 import { matchLabel } from './fields.ts';
+import { looksLikePersonName } from '../text/names.ts';
 
 const OPEN = '«"“„‘\'';
 const NAMING =
@@ -42,7 +43,7 @@ export function listedTitles(text: string): string[] {
  */
 const INTRO_LINE = /^[^\n]{0,160}\b(?:propos\w*|talks?|lightning|pr[ée]sentations?|interventions?|expos[ée]s?|sujets?|topics?|titre|title|atelier|workshop|voici|here|idea|id[ée]e)\b[^\n]*[:：]\s*$/i;
 /** An intro naming the abstract, a bio or dates: what follows is no title. */
-const NOT_TITLE_INTRO = /\b(?:abstract|r[ée]sum[ée]|description|bio|disponibilit|availab|dates?|slides|transparents)\b/i;
+const NOT_TITLE_INTRO = /\b(?:abstract|r[ée]sum[ée]|description|bio|disponibilit|availab|dates?|slides|transparents|coordonn\w*|contact|details|joindre|reach)\b/i;
 
 function titleUnderIntro(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n');
@@ -55,7 +56,7 @@ function titleUnderIntro(text: string): string | null {
     // alone: the line after it is blank (a wrapped sentence's first line is no title)
     const alone = (lines[j + 1] ?? '').trim() === '';
     if (!alone || candidate.length < 3 || candidate.length > 150 || candidate.split(/\s+/).length < 2) continue;
-    if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate)) continue;
+    if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) continue;
     return candidate;
   }
   return null;

@@ -64,14 +64,19 @@ const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it
  */
 const ABOUT_A_PROPOSAL = new RegExp(
   [
-    "\\b(?:j'ai|je vous ai|nous avons|je t'ai) (?:deja |bien )?(?:envoye|soumis|propose|adresse|transmis)\\b[^.!?]{0,80}?\\b(?:proposition|soumission|talk|sujet|presentation)",
-    '\\bi (?:already |have |had )?(?:sent|submitted|emailed)\\b[^.!?]{0,60}?\\b(?:proposal|submission|talk|abstract)',
-    "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b|\\bl'avez-vous (?:bien )?recue?\\b|\\bdid you (?:get|receive) (?:my|our)\\b",
+    "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b|\\bl'avez-vous (?:bien )?recue?\\b|\\bvous l'avez (?:bien )?recue?\\b|\\bdid you (?:get|receive) (?:my|our)\\b",
     "\\b(?:je dois|je vais devoir|je suis oblige de|je prefere|nous devons) (?:retirer|annuler)\\b|\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
     '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b|\\bmerci (?:encore )?pour l.accueil\\b|\\bthanks? (?:again )?for having me\\b',
     "\\bnot a proposal from me\\b|\\bce n'est pas une proposition de ma part\\b|\\byou should invite\\b|\\bvous devriez inviter\\b",
   ].join('|'),
 );
+/**
+ * A proposal sent before (folded) — about it only with a word of its arrival (« aucun accusé de réception », "did it
+ * arrive"): "I submitted this talk to PGConf EU last year, I would like to give it here" is a proposal.
+ */
+const SENT_BEFORE =
+  /\b(?:j'ai|je vous ai|nous avons|je t'ai) (?:deja |bien )?(?:envoye|soumis|propose|adresse|transmis)\b[^.!?]{0,80}?\b(?:proposition|soumission|talk|sujet|presentation)|\bi (?:already |have |had )?(?:sent|submitted|emailed)\b[^.!?]{0,60}?\b(?:proposal|submission|talk|abstract)/;
+const ARRIVAL = /\b(?:recue?|received|receipt|accuse de reception|arrive[ed]?|got it|get it)\b/;
 
 export interface Score {
   score: number;
@@ -127,7 +132,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
 
-  if (ABOUT_A_PROPOSAL.test(folded)) bump(-4, 'about a proposal, not one');
+  if (ABOUT_A_PROPOSAL.test(folded) || (SENT_BEFORE.test(folded) && ARRIVAL.test(folded))) bump(-4, 'about a proposal, not one');
   // « je propose qu'on prenne P-0031 en talk principal »: a proposal filed already, discussed (organizers Cc'ing the inbox)
   if (/\bp-?\d{4}\b/.test(folded)) bump(-2, 'names a filed proposal');
   const offered = INTENT.test(folded) || DIRECT.test(folded);

@@ -118,11 +118,16 @@ const ROLE =
 const WANTS =
   /^[^.!?\n]{0,100}?\b(?:aimerait|souhaiterait|voudrait|souhaite|proposerait|pourrait|serait\s+ravie?|would\s+(?:like|love|be\s+happy)|wants|is\s+keen|could|can)\b[^.!?\n]{0,40}?\b(?:pr[ée]senter|parler|donner|faire|animer|proposer|present|give|talk|speak|run)\b/iu;
 
+/** The writer offering a talk themselves: a colleague named after it helps (« Mon collègue Paul pourrait faire la démo »). */
+const FIRST_PERSON_OFFER = /\b(?:i(?:'d| would)? (?:like|love) to|i (?:propose|submit|can give|could give)|je (?:voudrais|souhaite|souhaiterais|propose|peux|pourrais)|j'aimerais|nous (?:voudrions|souhaitons|proposons))\b/i;
+
 function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
   const head = text.slice(0, 600);
   for (const r of head.matchAll(ROLE)) {
+    if (FIRST_PERSON_OFFER.test(head.slice(0, r.index))) return null;
     const p = personAt(head, r.index + r[0].length, cc);
-    if (p && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email ?? '' }, end: 0 };
+    // only with their address (in the text or Cc): a name alone leaves no one to acknowledge
+    if (p?.email && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
   }
   return null;
 }

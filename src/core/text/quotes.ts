@@ -96,6 +96,17 @@ function nextNonEmpty(lines: readonly string[], from: number): number {
 }
 
 /** The text without quoted history: ">" lines dropped, everything from the first attribution/separator cut. */
+export function stripQuotes(text: string): string {
+  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
+  const end = quoteStart(lines);
+  return lines
+    .slice(0, end)
+    .filter((l) => !isQuoteLine(l))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /**
  * A reply written under the quote (bottom-posting: mutt, the PostgreSQL lists' custom): the new text after the last
  * quoted line, its own quotes removed. Empty when nothing is quoted with `>` (Outlook's header blocks quote nothing
@@ -106,16 +117,5 @@ export function textBelowQuote(text: string): string {
   let last = -1;
   for (let k = quoteStart(lines); k < lines.length; k++) if (isQuoteLine(lines[k]!)) last = k;
   return last < 0 ? '' : stripQuotes(lines.slice(last + 1).join('\n'));
-}
-
-export function stripQuotes(text: string): string {
-  const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n');
-  const end = quoteStart(lines);
-  return lines
-    .slice(0, end)
-    .filter((l) => !isQuoteLine(l))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 

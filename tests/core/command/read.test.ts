@@ -321,8 +321,17 @@ describe('speaker corrections', () => {
     expect(readCommands(text, { ...opts, role: 'speaker' }).commands.map(summary)).toEqual([expected]);
   });
 
-  it('« je dois annuler la réunion de demain » withdraws nothing', () => {
-    expect(readCommands('Je dois annuler la réunion de demain', { ...opts, role: 'speaker' }).commands).toEqual([]);
+  it.each([
+    'Je dois annuler la réunion de demain',
+    // something else withdrawn from or confirmed (a review of the change: each of these acted)
+    'Je me désiste pour le dîner après le meetup, mais je serai bien là pour mon talk.',
+    'Je dois annuler ma venue au dîner des orateurs, mais je serai là pour mon talk.',
+    "I have to withdraw from the speakers' dinner, my talk is still on.",
+    'Je confirme ma venue au dîner, par contre pas pour le talk.',
+    'Happy to confirm that I can no longer make it.',
+    'Nous confirmons notre participation au repas uniquement.',
+  ])('withdraws or confirms nothing: %j', (text) => {
+    expect(readCommands(text, { ...opts, role: 'speaker' }).commands).toEqual([]);
   });
 
   it('a confirmation and the corrected abstract under it: both (the audit\'s abstract was only relayed)', () => {
