@@ -232,7 +232,8 @@ function unquoteVerb(s: string): string {
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
 /** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
-const CONDITION = /\b(?:si|s'il|if|unless|sauf|a condition|provided|pourvu)\b/;
+export const CONDITION_WORDS = "si|s'il|if|unless|sauf(?:\\s+si)?|a\\s+condition|provided|pourvu(?:\\s+qu)?";
+const CONDITION = new RegExp(`\\b(?:${CONDITION_WORDS})\\b`);
 const HEDGE =
   /^(?:maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot)(?![a-z])/;
 function wonders(rest: string): boolean {

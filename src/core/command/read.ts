@@ -10,7 +10,7 @@
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines } from './new-text.ts';
-import { readLine, type LineContext } from './read-line.ts';
+import { CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
@@ -19,7 +19,7 @@ import { fold } from '../text/fold.ts';
 
 /** Decisions an organizer takes that mail the speaker at once: a condition under them holds them back. */
 const HINGED: ReadonlySet<string> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
-const HINGE = /^(?:(?:mais|but)\s+)?(?:(?:seulement|only|uniquement)\s+)?(?:si\b|s'il\b|if\b|unless\b|sauf\s+si\b|a\s+condition\b|provided\b|pourvu\s+qu)/;
+const HINGE = new RegExp(`^(?:(?:mais|but)\\s+)?(?:(?:seulement|only|uniquement)\\s+)?(?:${CONDITION_WORDS})\\b`);
 
 /** Verbs only speakers say (confirm, withdraw): their line's own words are a message to the organizers. */
 const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.role === 'speaker').map((g) => g.verb));
