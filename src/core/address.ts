@@ -16,3 +16,6 @@ export function splitPlus(address: string): { base: string; tag: string | null }
   if (plus < 0) return { base: `${local.toLowerCase()}@${domain}`, tag: null };
   return { base: `${local.slice(0, plus).toLowerCase()}@${domain}`, tag: local.slice(plus + 1) };
 }
+
+/** An e-mail address written in text ("priya@example.com", inside <…> or (…) too): the one pattern the readers share. */
+export const EMAIL_IN_TEXT = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;

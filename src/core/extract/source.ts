@@ -6,6 +6,7 @@
  * the writer passes on someone else's proposal in their own words ("forwarding the proposal of …", "on behalf of my
  * colleague …", « de la part de … »); `forwardedBy` is then the sender.
  */
+import { EMAIL_IN_TEXT } from '../address.ts';
 import type { Address, Mail, MailPart } from '../../types.ts';
 import { findInlineForward, FORWARD_SUBJECT } from '../text/forward.ts';
 import { stripQuotes, textBelowQuote } from '../text/quotes.ts';
@@ -292,7 +293,7 @@ function formAuthor(mail: Mail, text: string): Address | null {
   return null;
 }
 
-const EMAIL_IN = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL_IN = EMAIL_IN_TEXT;
 const FORM_FROM = /^(?:from|de|exp[ée]diteur|sender|envoy[ée] par|sent by|submitted by|soumis par)$/;
 const FORM_NAME = /^(?:name|full name|your name|votre nom|nom|nom complet|nom et prenom|prenom et nom|nom prenom|prenom nom|nom & prenom|speaker|speaker name|orateur|oratrice|intervenant|intervenante)$/;
 const FORM_GIVEN = /^(?:prenom|first name|firstname|given name|votre prenom|your first name)$/;

@@ -7,11 +7,12 @@
  * warning.
  */
 import type { Address, Speaker } from '../../types.ts';
+import { EMAIL_IN_TEXT } from '../address.ts';
 import { fold } from '../text/fold.ts';
 import { cleanName, nameFromLocalPart, looksLikePersonName } from '../text/names.ts';
 
-const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
-const EMAIL_G = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAIL = EMAIL_IN_TEXT;
+const EMAIL_G = new RegExp(EMAIL_IN_TEXT.source, 'g');
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de |du |van |von |le |la )?\\p{Lu}[\\p{L}'’-]+){1,3}";
 /** "avec Marie Curie <marie@x>" — any "with" followed by a name and an address. */
 const WITH_ADDRESS = new RegExp(`(?<![\\p{L}])(?:[Aa]vec|[Ww]ith|and|et|&)\\s+(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');

@@ -5,6 +5,7 @@
  * forwarded body, so that a proposal forwarded by an organizer is credited to its author.
  */
 import type { Address } from '../../types.ts';
+import { EMAIL_IN_TEXT } from '../address.ts';
 import { isHeaderBlockAt, quoteStart, MAX_SCAN } from './quotes.ts';
 import { cleanName } from './names.ts';
 
@@ -15,7 +16,7 @@ const AMBIGUOUS_MARKER = /^[\s*]*-{2,}\s*(original message|message d'origine|mes
 const MUTT_START = /^-{3,}\s*forwarded message from (.+?)\s*-{3,}\s*$/i;
 const MUTT_END = /^-{3,}\s*end (of )?forwarded message\s*-{3,}\s*$/i;
 const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|pour|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
-const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL = EMAIL_IN_TEXT;
 
 /** "---------- Forwarded message ---------", "Début du message réexpédié :", mutt's "----- Forwarded message from … -----". */
 export function isForwardMarker(line: string): boolean {
