@@ -83,7 +83,8 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   }
 
   // Too little text to tell (« help », « status »): a speaker is answered in their proposal's language, an organizer in the group's
-  const own = auth.role === 'speaker' && /^P-\d+$/.test(auth.token.ref) ? await store.proposals.get(auth.token.ref) : null;
+  // (two reads, only when the text told nothing: most replies say enough)
+  const own = !parsed.language && auth.role === 'speaker' && /^P-\d+$/.test(auth.token.ref) ? await store.proposals.get(auth.token.ref) : null;
   const locale: Language = parsed.language ?? (own ? await speakerLocale(deps, own) : deps.config.group.locale);
   // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
   const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
