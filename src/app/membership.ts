@@ -16,7 +16,7 @@
  */
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { addressTags } from '../core/classify/member-token.ts';
+import { addressTags } from '../core/classify/signals.ts';
 import { findMemberToken, verifyMemberToken, type MemberTokenPurpose } from '../core/membership/token.ts';
 import type { Mail, ParseResult } from '../types.ts';
 import type { Clock } from './clock.ts';
@@ -78,9 +78,13 @@ export async function unsubscribeByToken(deps: MembershipDeps, token: string, ca
   return changed ? 'unsubscribed' : 'already';
 }
 
-/** 5.x.x (or a failure without status) is hard, 4.x.x or a delay is soft, an abuse report is a complaint. */
-export function bounceKind(bounce: ParseResult['bounce']): BounceKind {
+/**
+ * 5.x.x (or a failure without status) is hard, 4.x.x or a delay is soft, an abuse report is a complaint; null for a
+ * report that the mail arrived (RFC 3464 actions delivered, relayed, expanded; a 2.x.x status): no bounce at all.
+ */
+export function bounceKind(bounce: ParseResult['bounce']): BounceKind | null {
   if (bounce?.action === 'complained') return 'complaint';
+  if (/^(delivered|relayed|expanded)$/.test(bounce?.action ?? '') || bounce?.status?.startsWith('2')) return null;
   if (bounce?.status?.startsWith('5')) return 'hard';
   if (bounce?.status?.startsWith('4') || bounce?.action === 'delayed') return 'soft';
   return bounce?.action === 'failed' ? 'hard' : 'soft';
@@ -145,6 +149,10 @@ async function actOnBounce(deps: MembershipDeps, inboundId: number, result: Pars
   if (!member && result.bounce?.recipient) member = await deps.store.membership.byEmail(result.bounce.recipient);
   if (!member) return null;
   const kind = bounceKind(result.bounce);
+  if (!kind) {
+    deps.log.info({ member: member.id, inbound: inboundId, action: result.bounce?.action ?? null }, 'delivery report: the mail arrived, nothing counted');
+    return null;
+  }
   const at = deps.clock.now();
   const windowStart = new Date(at.getTime() - deps.config.bounces.windowDays * 86_400_000);
   const r = await deps.store.membership.recordBounce({

@@ -31,5 +31,9 @@ describe('member tokens', () => {
     expect(bounceKind({ recipient: null, status: null, action: 'complained' })).toBe('complaint');
     expect(bounceKind({ recipient: null, status: null, action: 'failed' })).toBe('hard');
     expect(bounceKind(undefined)).toBe('soft');
+    // A report that the mail arrived (audit: three of them disabled a member receiving mail) counts nothing
+    expect(bounceKind({ recipient: 'a@x.example', status: '2.0.0', action: 'delivered' })).toBeNull();
+    expect(bounceKind({ recipient: 'a@x.example', status: '2.0.0', action: 'relayed' })).toBeNull();
+    expect(bounceKind({ recipient: 'a@x.example', status: null, action: 'expanded' })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
-import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, partOfType, partText, reportType } from './signals.ts';
+import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines } from '../command/new-text.ts';
 
@@ -121,6 +121,19 @@ export const daemonNoticeRule: Rule = {
   name: 'daemon-notice',
   test(mail: Mail) {
     return isDaemonSender(mail) ? { kind: 'auto-reply' } : null;
+  },
+};
+
+/**
+ * Mail with a null reverse-path (`Return-Path: <>`), or written to a member's VERP bounce address, that no bounce rule
+ * read: a mail system's or a responder's notice all the same (RFC 5321 §4.5.5, RFC 3834 §3.1.1) — whatever its text
+ * says, even when it quotes crieur's call for proposals. Never a proposal or a command; never answered.
+ */
+export const returnedToSenderRule: Rule = {
+  name: 'returned-to-sender',
+  test(mail: Mail) {
+    if (hasNullReturnPath(mail)) return { kind: 'auto-reply', reasons: ['null reverse-path'] };
+    return toBounceAddress(mail) ? { kind: 'auto-reply', reasons: ['written to a bounce address'] } : null;
   },
 };
 

@@ -4,7 +4,7 @@
  * who sends them, what their subject says, what their first lines say — and read for a recipient and status.
  */
 import type { BounceInfo, Mail } from '../../types.ts';
-import { bodyText, hasNullReturnPath, isDaemonSender } from './signals.ts';
+import { bodyText, hasNullReturnPath, isDaemonSender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
 
 // Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
@@ -27,7 +27,8 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   if (MTA_SIGNATURE.test(head)) return 'mta wording';
   const subject = SUBJECT.test(mail.subject);
   const daemon = isDaemonSender(mail);
-  const nullSender = mail.from === null && hasNullReturnPath(mail);
+  // RFC 5321 §4.5.5: notices go out with a null reverse-path, to the envelope sender (our VERP bounces address).
+  const nullSender = hasNullReturnPath(mail) || toBounceAddress(mail);
   // Every verdict below needs one of these three: most mail has none, and is spared the body's scan.
   if (!subject && !daemon && !nullSender) return null;
   const body = BODY.test(head);

@@ -8,7 +8,8 @@
  * - our own mail coming back is never a proposal nor a command;
  * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
  *   a token only in References on list traffic is list discussion of crieur's announcement;
- * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks, nor join or leave;
+ * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks, nor join or leave; nor does mail with a null
+ *   reverse-path or written to a VERP bounce address (a notice no bounce rule could read);
  * - a request to join or leave (`subscribe`, `désabonner`) is read last: a proposal that mentions it is a proposal.
  * ARF feedback (abuse) reports are classified `bounce`, action "complained".
  */
@@ -17,7 +18,7 @@ import { looksLikeProposal } from '../extract/index.ts';
 import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
-import { autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule } from './auto-reply.ts';
+import { autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
@@ -57,6 +58,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   autoReplySubjectRule,
   autoReplyBodyRule,
   daemonNoticeRule,
+  returnedToSenderRule,
   ownMailRule,
   memberTokenRule,
   tokenAddressRule,

@@ -4,17 +4,9 @@
  * (src/app/membership.ts) checks the token and acts. Placed after the bounce and auto-reply rules: a robot's
  * answer to that address acts on nothing.
  */
-import { splitPlus } from '../address.ts';
 import { findMemberToken } from '../membership/token.ts';
-import type { Mail } from '../../types.ts';
+import { addressTags } from './signals.ts';
 import type { Rule } from './chain.ts';
-
-/** The plus-tags of the addresses a mail was written to (To, Cc, and what the MTA recorded). */
-export function addressTags(mail: Mail): string[] {
-  const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
-  for (const h of ['delivered-to', 'x-original-to', 'envelope-to']) addrs.push(...(mail.headers[h] ?? []));
-  return addrs.map((a) => splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag).filter((t): t is string => !!t);
-}
 
 export const memberTokenRule: Rule = {
   name: 'member-token-address',

@@ -7,6 +7,8 @@ import { withoutControls } from '../text/controls.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 import { isRobotAddress } from '../pipeline/loop-guard.ts';
+import { splitPlus } from '../address.ts';
+import { findMemberToken } from '../membership/token.ts';
 
 /** Rules look at most this much body text: bounce and auto-reply signals sit at the top of a message. */
 export const SCAN_LIMIT = 20_000;
@@ -113,6 +115,21 @@ export function replyToPerson(mail: Mail): Address | null {
 export function hasNullReturnPath(mail: Mail): boolean {
   const rp = mail.headers['return-path'];
   return rp !== undefined && rp.some((v) => /^<?\s*>?$/.test(v.trim()));
+}
+
+/** The plus-tags of the addresses a mail was written to (To, Cc, and what the MTA recorded). */
+export function addressTags(mail: Mail): string[] {
+  const addrs = [...mail.to, ...mail.cc].map((a) => a.email);
+  for (const h of ['delivered-to', 'x-original-to', 'envelope-to']) addrs.push(...(mail.headers[h] ?? []));
+  return addrs.map((a) => splitPlus(a.replace(/^.*</, '').replace(/>.*$/, '').trim()).tag).filter((t): t is string => !!t);
+}
+
+/**
+ * Written to a member's VERP bounce address (`talks+b-ID-MAC@…`): only mail systems and auto-responders write there,
+ * answering the envelope sender of crieur's own mail.
+ */
+export function toBounceAddress(mail: Mail): boolean {
+  return addressTags(mail).some((tag) => findMemberToken(tag)?.purpose === 'bounce');
 }
 
 /** The address part of a DSN/ARF field value: `rfc822; <a@b>` → `a@b`. */

@@ -131,6 +131,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const fieldScore = (f.title ? 2 : 0) + (f.abstract ? 2 : 0) + (f.duration ? 1 : 0) + (f.speakers ? 1 : 0) + (f.format ? 1 : 0) + (f.language ? 0.5 : 0);
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
+  // "Talk proposal" over "Title: …" and the text: the subject says what the labelled title is (a signature's
+  // "Title: Senior DBA" under any other subject is a job)
+  else if (f.title && subj.tagged && !isReply) bump(1.5, 'a labelled title under a proposal subject');
 
   if (ABOUT_A_PROPOSAL.test(folded) || (SENT_BEFORE.test(folded) && ARRIVAL.test(folded))) bump(-4, 'about a proposal, not one');
   // « je propose qu'on prenne P-0031 en talk principal »: a proposal filed already, discussed (organizers Cc'ing the inbox)

@@ -10,8 +10,18 @@ const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
 const LEAD =
-  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session)$/;
+/** A lead-in that names a talk; without one, "Proposition de …" / "Proposal for …" may offer anything (a venue, sponsoring). */
+const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;
+/** What may follow a lead-in that names no talk: the meetup it is for ("Proposition pour le meetup de mars"). */
+/**
+ * Offers a group receives that are no talk, named first after the lead-in (folded): a venue, sponsoring, a job, an
+ * internship, a partnership — "Proposition : salle gratuite", "Proposal: sponsoring your next meetup". Only first: a
+ * talk's title may speak of hosting or rooms further on.
+ */
+const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|jobs?|recrutement|hiring|goodies|traiteur|catering|devis)\b/;
+const FOR_THE_MEETUP = /^\s*(?:(?:pour|for) )?(?:le |la |les |the |your |vos |votre |next |prochain |prochaine |un |une |a )*(?:meetups?|sessions?|soirees?|pgday|rencontres?|edition|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -91,6 +101,10 @@ export function titleFromSubject(subject: string): SubjectTitle {
     const quotedRest = /^\s*[«"“]/.test(rest);
     // a bare noun ("Conference tickets on sale", "Talk about dinner") is a lead-in only when a separator follows
     if (BARE_NOUN.test(lead[0].trim()) && !sep && !quotedRest && rest.trim() !== '') return { title: clean(s), tagged };
+    // "Proposition de salle pour vos meetups", "Proposal for sponsorship": an offer, but of no talk
+    // "Proposition : salle gratuite pour 2027", "Proposal: sponsoring your next meetup": what is offered is no talk
+    const generic = !tagged && !TALK_IN_LEAD.test(lead[0]);
+    if (generic && (sep || quotedRest ? NOT_A_TALK.test(fold(rest)) : rest.trim() !== '' && !FOR_THE_MEETUP.test(fold(rest)))) return { title: clean(s), tagged };
     tagged = true;
     if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""

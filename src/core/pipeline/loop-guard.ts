@@ -26,6 +26,8 @@ export function whyNotAnswer({ kind, mail, ownAddresses }: GuardInput): string |
   const prec = h['precedence']?.[0]?.trim().toLowerCase();
   if (prec && /^(bulk|list|junk|auto_reply)$/.test(prec)) return `Precedence: ${prec}`;
   if (h['x-crieur-ref']) return 'crieur mail';
+  // RFC 5321 §4.5.5: a message with a null reverse-path is a notice; nothing may be sent back to it.
+  if (h['return-path']?.some((v) => /^<?\s*>?$/.test(v.trim()))) return 'null reverse-path (Return-Path: <>)';
   return null;
 }
 

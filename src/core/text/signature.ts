@@ -8,7 +8,14 @@ import { looksLikePersonName } from './names.ts';
 export const DELIMITER = /^(--|-- |__|—)\s*$/;
 export const MOBILE = /^(envoy[ée] (de|depuis) (mon|my|un|une)\b|sent from (my|mobile|outlook|yahoo)\b|get outlook for\b|t[ée]l[ée]chargez outlook\b|sent with \S+|envoy[ée] avec\b|provenance\s*:\s*courrier pour windows)/i;
 export const CLOSING =
-  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\b.*)?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
+  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering|et [àa] (bient[ôo]t|plus|tr[eè]s vite)|et bonne (journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)|de transmettre|de votre attention|pour votre (attention|lecture|temps)|and (see you|best|kind|all the best|cheers))\b.*)?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
+
+/**
+ * A legal footer under a signature: a confidentiality notice, a company's registration, an environment plea. Its lines
+ * are long (it is no signature block), but it is nobody's proposal: it goes with the sign-off above it.
+ */
+const DISCLAIMER =
+  /confidenti\w*[^]{0,160}\b(intended|addressee|destinataires?|exclusive?)\b|\b(intended|destin[ée]e?s?)\b[^]{0,60}\b(solely|only|exclusive\w*|uniquement)\b|\b(destinataires?|addressee)\b[^]{0,80}confidenti|[àa] l['’]intention exclusive\b|\bif you (have )?received (this|it)\b|\bsi vous (avez )?re(?:[çc]u|cevez) ce\b|\bamtsgericht\b|\bregistered (in|office)\b|\bsiret\b|\brcs [a-z]|\bcapital (social|de \d)|\b(please )?consider the environment\b|\bpensez [àa] l'environnement\b|\bavant d'imprimer\b|\bbefore printing\b/i;
 
 export interface SignatureSplit {
   body: string;
@@ -31,8 +38,7 @@ export function stripSignature(text: string): SignatureSplit {
       break;
     }
     if (t.length <= 80 && CLOSING.test(t.replace(/^[*_]+|[*_]+$/g, ''))) {
-      const tail = lines.slice(i + 1).filter((l) => l.trim() !== '');
-      if (tail.length <= MAX_TAIL && tail.every((l) => l.trim().length <= 80)) {
+      if (signOffTail(lines.slice(i + 1))) {
         cut = i;
         // "Merci, Jean" on one line
         const inline = /,\s*(\p{Lu}[\p{L}'’ -]{1,40})$/u.exec(t);
@@ -49,9 +55,36 @@ export function stripSignature(text: string): SignatureSplit {
       name = (lines[tail] ?? '').trim();
     }
   }
-  return { body: lines.slice(0, cut).join('\n').trimEnd(), name };
+  return { body: withoutLegalFooter(lines.slice(0, cut)).join('\n').trimEnd(), name };
 }
 
+/** What follows a sign-off: a few short lines (name, title, company, phone, site…), then perhaps a legal footer. */
+function signOffTail(tail: readonly string[]): boolean {
+  const short = paragraphsOf(tail)
+    .filter((p) => !DISCLAIMER.test(p.text))
+    .flatMap((p) => tail.slice(p.start, p.end));
+  return short.length <= MAX_TAIL && short.every((l) => l.trim().length <= 80);
+}
+
+/** A mail that ends with a legal footer and no sign-off: the footer is not part of the text. */
+function withoutLegalFooter(lines: string[]): string[] {
+  const paragraphs = paragraphsOf(lines);
+  let keep = paragraphs.length;
+  while (keep > 1 && DISCLAIMER.test(paragraphs[keep - 1]!.text)) keep--;
+  return keep === paragraphs.length ? lines : lines.slice(0, paragraphs[keep - 1]!.end);
+}
+
+/** The paragraphs (runs of non-blank lines) of `lines`: [start, end) and their text on one line. */
+function paragraphsOf(lines: readonly string[]): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if ((lines[i] ?? '').trim() === '') continue;
+    const start = i;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
+    out.push({ start, end: i, text: lines.slice(start, i).join(' ') });
+  }
+  return out;
+}
 /** Start of the last paragraph when it is short (at most 4 short lines) and not the only one. */
 function trailingBlock(lines: readonly string[]): number | null {
   let end = lines.length;

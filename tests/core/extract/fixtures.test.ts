@@ -1,7 +1,7 @@
 /**
  * Every fixture in tests/fixtures/proposals is a raw message with an expected subset of the SPEC result;
  * every fixture in tests/fixtures/not-proposals must not look like a proposal.
- * Expected files: { kind, proposal: {subset}, abstractIncludes?, warningsInclude?: [substring…] }.
+ * Expected files: { kind, proposal: {subset}, abstractIncludes?, abstractExcludes?: [substring…], warningsInclude?: [substring…] }.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ interface Expected {
   kind: string;
   proposal: Partial<ProposalDraft>;
   abstractIncludes?: string;
+  /** What a closing, a signature or a legal footer would have put in the abstract. */
+  abstractExcludes?: string[];
   warningsInclude?: string[];
 }
 
@@ -38,6 +40,7 @@ describe('proposal fixtures', () => {
     const x = extractProposal(mail, ctx);
     expect(x.proposal).toMatchObject(expected.proposal);
     if (expected.abstractIncludes) expect(x.proposal.abstract ?? '').toContain(expected.abstractIncludes);
+    for (const t of expected.abstractExcludes ?? []) expect(x.proposal.abstract ?? '').not.toContain(t);
     for (const w of expected.warningsInclude ?? []) expect(x.warnings.join('\n')).toContain(w);
     // through the whole parse (classification chain included)
     const out = await parseRawMessage(raw, ctx, mailparserReader);

@@ -120,6 +120,15 @@ describe('titles from subjects', () => {
     ['Proposal for a workshop: Migrating from Oracle to PostgreSQL', 'Migrating from Oracle to PostgreSQL', true],
     ['Workshop proposal - pgbench for beginners', 'pgbench for beginners', true],
     ['Partitionnement en prod', 'Partitionnement en prod', false],
+    // a lead-in that names no talk: a title after a separator, the meetup it is for — or an offer of something else
+    ['Proposition : Sécuriser PostgreSQL avec pgAudit', 'Sécuriser PostgreSQL avec pgAudit', true],
+    ['Proposition : Héberger PostgreSQL sur Kubernetes, salles blanches comprises', 'Héberger PostgreSQL sur Kubernetes, salles blanches comprises', true],
+    ['Proposition pour le prochain meetup', null, true],
+    ['Proposition de salle pour vos meetups 2027', 'Proposition de salle pour vos meetups 2027', false],
+    ['Proposition : salle gratuite pour 2027', 'Proposition : salle gratuite pour 2027', false],
+    ['Proposal: sponsoring your next meetup', 'Proposal: sponsoring your next meetup', false],
+    ['Proposal for sponsorship', 'Proposal for sponsorship', false],
+    ['Talk offer: vacuum internals for developers', 'vacuum internals for developers', true],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
