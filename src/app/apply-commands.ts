@@ -329,12 +329,16 @@ async function thread(deps: AppDeps, inboundId: number, parsed: ParseResult, ref
 }
 
 /**
- * The same body again under a new Message-ID is a replay: sender, token, the mail it answers and the text, with
- * whitespace folded (a relay may re-wrap). Two genuine mails differ in what they answer or what they say.
+ * The same mail again under a new Message-ID is a replay: sender, token, the mail it answers, its Date and the text,
+ * with whitespace folded (a relay may re-wrap). A copy keeps the Date its writer's client set; the writer sending the
+ * same words again later (« statut » on Monday and on Thursday, « confirmer » refused before the acceptance and sent
+ * again after it) writes a new mail, with a new Date — acted on and answered (an audit's second « confirmer » was
+ * dropped as a replay, unanswered).
  */
 function fingerprint(auth: Extract<Authentication, { ok: true }>, mail: Mail): string {
   const text = (mail.text ?? '').replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${auth.sender}\n${auth.token.token}\n${mail.inReplyTo ?? ''}\n${text}`).digest('hex');
+  const date = mail.headers['date']?.[0]?.trim() ?? '';
+  return createHash('sha256').update(`${auth.sender}\n${auth.token.token}\n${mail.inReplyTo ?? ''}\n${date}\n${text}`).digest('hex');
 }
 
 /** A mail's headers without what a list adds to its copy (List-Id, List-Post, Precedence: list). */

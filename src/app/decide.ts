@@ -18,7 +18,7 @@ import { formatDate } from '../core/render/dates.ts';
 import { whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import type { ComposedMail } from './composer.ts';
 import type { NewOutboxItem, OutboxPurpose } from './outbox-store.ts';
-import type { ProposalRecord } from './proposal-store.ts';
+import type { ProposalRecord, ProposalStatus } from './proposal-store.ts';
 import type { Address, Language } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
 import type { AppDeps } from './deps.ts';
@@ -112,7 +112,7 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   if (result.outcome === 'refused') {
     // Lost the race to another decision (first decision wins): say who took it, and when.
     const state = stateNote(d.ref, result.current, d.locale, tz);
-    return { ok: false, note: { k: 'invalid', state, verb: d.action }, proposal: result.proposal };
+    return { ok: false, note: invalidNote(d, result.current.status, state), proposal: result.proposal };
   }
   let p = result.proposal;
   if (event) {
@@ -129,7 +129,18 @@ async function refusal(deps: DecideDeps, d: Decision, p: ProposalRecord, why: 'n
   if (why === 'not-allowed-for-role') return { ok: false, note: { k: 'speaker-verb', verb: d.action }, proposal: p };
   // The current state, who set it and when: « P-0007 est acceptée (par dim@…, lundi …) ».
   const current = (await deps.store.commands.setter(d.ref)) ?? { status: p.status, actor: null, at: null };
-  return { ok: false, note: { k: 'invalid', state: stateNote(d.ref, current, d.locale, deps.config.group.timezone), verb: d.action }, proposal: p };
+  return { ok: false, note: invalidNote(d, current.status, stateNote(d.ref, current, d.locale, deps.config.group.timezone)), proposal: p };
+}
+
+/**
+ * A decision the state does not allow, with what its writer can do about it: an organizer is shown `override` only when
+ * it would change something (not « accepter » on a proposal accepted already); a speaker never (it is no speaker's
+ * verb) — one who confirms too early is told to wait for the acceptance.
+ */
+export function invalidNote(d: Decision, status: ProposalStatus, state: string): Note {
+  const note: Note = { k: 'invalid', state, verb: d.action };
+  if (d.role === 'speaker') return d.action === 'confirm' && (status === 'received' || status === 'waitlisted') ? { ...note, hint: 'once-accepted' } : note;
+  return transition(d.action as Action, status, d.role, true).ok ? { ...note, hint: 'override' } : note;
 }
 
 /** What the event's programme has too many of, now that a talk is on it (no main talk yet is no news when scheduling). */

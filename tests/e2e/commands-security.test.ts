@@ -144,6 +144,24 @@ describe('command security (pglite)', () => {
     expect(live.sink.messages.length).toBe(sentBefore);
   });
 
+  it('the same words sent again later are a new mail: acted on and answered, not a replay', async () => {
+    const f = await fileProposal(live, 'Sécurité redite');
+    const token = org(f.ref);
+    const first = command({ from: DIM, token, body: 'statut' });
+    await send(live, first);
+    await waitFor(() => quiet(live.p), 'quiet', 30_000);
+    const transcripts = async () => (await sentTo(live.sink, DIM)).filter((s) => s.mail.inReplyTo !== undefined && s.mail.subject.includes(f.ref)).length;
+    const before = await transcripts();
+    // Three days later, from the same reply in the client's sent folder: a new Message-ID and a new Date
+    const later = new Date(Date.now() + 3 * DAY).toUTCString().replace('GMT', '+0000');
+    const again = Buffer.from(first.raw.toString('utf8').replace(first.messageId, '<again-1@example.org>').replace(/^Date: .*$/m, `Date: ${later}`));
+    await appendRaw(live.imap, again);
+    const r = await settled(live.p, '<again-1@example.org>', 30_000);
+    await waitFor(() => quiet(live.p), 'quiet', 30_000);
+    expect(await logOf(r.id)).toMatchObject({ outcome: 'executed' });
+    expect(await transcripts()).toBe(before + 1);
+  });
+
   it('200 command mails in a minute from a forger: none acts, each is audited, none answered', { timeout: 180_000 }, async () => {
     const f = await fileProposal(live, 'Sécurité déluge');
     const token = org(f.ref);

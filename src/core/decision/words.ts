@@ -74,7 +74,8 @@ export function stateNote(
 export type Note =
   | { k: 'done'; ref: string; status: ProposalStatus }
   | { k: 'already-done'; ref: string; status: ProposalStatus }
-  | { k: 'invalid'; state: string; verb: string }
+  /** hint: what the writer may do about it — an organizer's override, a speaker's wait for the acceptance; none said when neither helps. */
+  | { k: 'invalid'; state: string; verb: string; hint?: 'override' | 'once-accepted' }
   | { k: 'speaker-verb'; verb: string }
   | { k: 'other-proposal'; ref: string; own: string }
   | { k: 'no-proposal'; ref: string }
@@ -104,9 +105,11 @@ export function noteText(n: Note, locale: Language): string {
     // A note carries the verb's name (`decline`); the reader is shown the word of their language, one they can type back.
     case 'invalid': {
       const w = verbWord(n.verb, locale);
-      return fr
-        ? `${n.state} : « ${w} » n’est pas possible dans cet état (« override ${w} » pour revenir sur la décision).`
-        : `${n.state}: "${w}" is not possible in this state ("override ${w}" overrules the decision).`;
+      if (n.hint === 'once-accepted') {
+        return fr ? `${n.state} : vous pourrez confirmer une fois la proposition acceptée par les organisateurs.` : `${n.state}: you can confirm once the organizers have accepted the proposal.`;
+      }
+      const hint = n.hint === 'override' ? (fr ? ` (« override ${w} » pour revenir sur la décision)` : ` ("override ${w}" overrules the decision)`) : '';
+      return fr ? `${n.state} : « ${w} » n’est pas possible dans cet état${hint}.` : `${n.state}: "${w}" is not possible in this state${hint}.`;
     }
     case 'speaker-verb':
       return fr ? `« ${verbWord(n.verb, locale)} » est réservé aux organisateurs.` : `"${verbWord(n.verb, locale)}" is for organizers only.`;

@@ -4,17 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noteText } from '../../../src/core/decision/words.ts';
+import { invalidNote, type Decision } from '../../../src/app/decide.ts';
 
 const state = 'P-0008 est acceptée (par dim@example.org, lundi 30 novembre 2026 à 10h02)';
 
 describe('a refused verb, named in the transcript’s language', () => {
   it('fr: « refuser », and « override refuser » to overrule', () => {
-    const t = noteText({ k: 'invalid', state, verb: 'decline' }, 'fr');
+    const t = noteText({ k: 'invalid', state, verb: 'decline', hint: 'override' }, 'fr');
     expect(t).toBe(`${state} : « refuser » n’est pas possible dans cet état (« override refuser » pour revenir sur la décision).`);
   });
 
   it('en: "decline"', () => {
-    expect(noteText({ k: 'invalid', state: 'P-0008 is accepted', verb: 'decline' }, 'en')).toBe(
+    expect(noteText({ k: 'invalid', state: 'P-0008 is accepted', verb: 'decline', hint: 'override' }, 'en')).toBe(
       'P-0008 is accepted: "decline" is not possible in this state ("override decline" overrules the decision).',
     );
   });
@@ -47,5 +48,26 @@ describe('scheduling onto a full meetup is said in the transcript (an audit put 
       'P-0009 is scheduled for Thursday. Note: that meetup now has 4 lightning talks (at most 3).',
     );
     expect(noteText({ k: 'scheduled', ref: 'P-0009', when: 'Thursday', over: [] }, 'en')).toBe('P-0009 is scheduled for Thursday.');
+  });
+});
+
+/**
+ * What a refused writer can do about it (an audit: a speaker who confirmed too early was told « override confirmer »,
+ * no speaker's verb; an organizer's « accepter » on a proposal accepted already was offered « override accepter »).
+ */
+describe('the hint under a refusal, by role and state', () => {
+  const d = (role: Decision['role'], action: Decision['action']) => ({ role, action, ref: 'P-0008' }) as Decision;
+  const text = (role: Decision['role'], action: Decision['action'], status: Parameters<typeof invalidNote>[1]) => noteText(invalidNote(d(role, action), status, state), 'fr');
+
+  it('an organizer overruling a decision is shown override', () => {
+    expect(text('organizer', 'decline', 'accepted')).toContain('« override refuser » pour revenir sur la décision');
+  });
+  it('an organizer repeating the decision taken is shown the state only', () => {
+    expect(text('organizer', 'accept', 'accepted')).toBe(`${state} : « accepter » n’est pas possible dans cet état.`);
+  });
+  it('a speaker confirming before the acceptance is told to wait for it, never override', () => {
+    expect(text('speaker', 'confirm', 'received')).toBe(`${state} : vous pourrez confirmer une fois la proposition acceptée par les organisateurs.`);
+    expect(noteText(invalidNote(d('speaker', 'confirm'), 'waitlisted', 'P-0008 is waitlisted'), 'en')).toBe('P-0008 is waitlisted: you can confirm once the organizers have accepted the proposal.');
+    expect(text('speaker', 'withdraw', 'declined')).not.toContain('override');
   });
 });
