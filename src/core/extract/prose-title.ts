@@ -15,11 +15,21 @@ const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[$
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
 /** "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. */
 const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*[«"“]?\s*(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
-const QUOTED_NEAR_TALK =
-  /\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\b[^.\n]{0,60}?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+/**
+ * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
+ * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and
+ * "Postgres' internals" opens nothing. Two groups: the double-quoted text, the single-quoted text.
+ */
+const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
+const QUOTED_NEAR_TALK = new RegExp(
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b[^.\\n]{0,60}?${QUOTED}`,
+  'iu',
+);
 /** « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before any subject's. */
-const QUOTED_AFTER_OFFER =
-  /\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\s*:|count me in\s*:|parler\s+(?:\d+\s*min(?:utes)?\s+)?(?:de|d'|sur)|talk\s+(?:\d+\s*min(?:utes)?\s+)?(?:about|on))\s*(?:(?:un|une|a|an|the|le|mon|my)\s+(?:talk|lightning(?:\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\s+)?[«"“]\s*([^\n"”»]{3,200}?)\s*[»"”]/i;
+const QUOTED_AFTER_OFFER = new RegExp(
+  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+(?:\\d+\\s*min(?:utes)?\\s+)?(?:de|d'|sur)|talk\\s+(?:\\d+\\s*min(?:utes)?\\s+)?(?:about|on))\\s*(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  'iu',
+);
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
 
@@ -73,15 +83,20 @@ export function titleFromProse(text: string): ProseTitle | null {
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
   if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
-  const offered = QUOTED_AFTER_OFFER.exec(sample);
-  if (offered && offered[1]!.split(/\s+/).length >= 2) return { title: tidy(offered[1]!), strong: true };
+  const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
+  if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
   const under = titleUnderIntro(text);
   if (under) return { title: under, strong: true };
   const listed = listedTitles(text);
   if (listed.length >= 2) return { title: listed[0]!, strong: false };
-  const n = QUOTED_NEAR_TALK.exec(sample);
-  if (n && n[1]!.split(/\s+/).length >= 2) return { title: tidy(n[1]!), strong: false };
+  const n = quotedIn(QUOTED_NEAR_TALK.exec(sample));
+  if (n && n.split(/\s+/).length >= 2) return { title: tidy(n), strong: false };
   return null;
+}
+
+/** The text a QUOTED match holds, in double quotes or in single ones. */
+function quotedIn(m: RegExpExecArray | null): string | null {
+  return m ? (m[m.length - 2] ?? m[m.length - 1] ?? null) : null;
 }
 
 function tidy(s: string): string {
