@@ -73,7 +73,10 @@ export function durationsIn(folded: string): DurationMatch[] {
     const lo = Number(m[1]);
     const hi = m[2] !== undefined ? Number(m[2]) : null;
     const minutes = hi !== null && hi > lo ? hi : lo;
-    if (minutes >= 1 && minutes <= 240 && free(m.index)) out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
+    if (minutes < 1 || minutes > 240 || !free(m.index)) continue;
+    // "a talk on 'What's new in PostgreSQL 18'": the quote after 18 closes the title, it is no 18'
+    if (/['’]$/.test(m[0]) && quoteOpenAt(folded, m.index)) continue;
+    out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
   }
   for (const m of folded.matchAll(HOURS)) {
     const h = Number(m[1]);
@@ -90,6 +93,24 @@ export function durationsIn(folded: string): DurationMatch[] {
   }
   return out.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * Is a single quote open at `at` on its line? A quote opens after a space or a bracket, before a letter or a digit
+ * ('Postgres 18'); one between two letters is an apostrophe (what's, l'index) and opens or closes nothing.
+ */
+function quoteOpenAt(folded: string, at: number): boolean {
+  const line = folded.slice(folded.lastIndexOf('\n', at - 1) + 1, at);
+  let open = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] !== "'" && line[i] !== '’') continue;
+    const before = WORD_CHAR.test(line[i - 1] ?? ' ');
+    const after = WORD_CHAR.test(line[i + 1] ?? ' ');
+    if (!before && after) open = true;
+    else if (before && !after) open = false;
+  }
+  return open;
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The first duration in a short value ("Durée : 20 min + questions"), or null. */
 export function parseDuration(folded: string): DurationMatch | null {

@@ -34,3 +34,16 @@ describe('a title in straight or typographic single quotes', () => {
     expect(x.proposal.title).toBe("What's new in the planner");
   });
 });
+
+describe("N' as minutes, unless the quote closes a quoted title", () => {
+  it.each([
+    ["a talk on 'What's new in PostgreSQL 18' - async I/O", []],
+    ["un talk sur ‘Les nouveautés de PostgreSQL 17’, merci", []],
+    ["a talk on 'What's new in PostgreSQL 18', about 40'", [40]],
+    ["Durée : 40'", [40]],
+    ["un talk de 40' sur 'pg_stat_io'", [40]],
+    ["l'index BRIN en 20'", [20]],
+  ])('%s', (text, minutes) => {
+    expect(durationsIn(fold(text)).map((d) => d.minutes)).toEqual(minutes);
+  });
+});
