@@ -40,6 +40,11 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
  * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
 const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?))*[\s,.;:!]*$/;
+/** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
+function courtesyOnly(rest: string): boolean {
+  return COURTESY.test(fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, ''));
+}
+
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
   'is', 'was', 'were', 'would', 'will', 'could', 'should', 'might', 'may', 'seems', 'sounds', 'looks', 'that', 'to', 'me', 'you', 'him', 'her',
@@ -187,7 +192,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
     case 'none':
-      if (bare === '' || (!spec.aloneWords?.includes(phrase) && COURTESY.test(fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f/gu, '')))) return make({});
+      if (bare === '' || (!spec.aloneWords?.includes(phrase) && courtesyOnly(rest))) return make({});
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").
@@ -200,6 +205,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
     case 'text':
     case 'text-required': {
       if (bare === '') return spec.arg === 'text' ? make({}) : make({ problem: 'text-missing' });
+      // « Refuser, merci ! », "Decline, thanks 👍": courtesy to the other organizers is no reason for the speaker
+      if (spec.arg === 'text' && courtesyOnly(rest)) return make({});
       if (spec.arg === 'text' && wonders(rest)) return { kind: 'prose' };
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       return make({ text: rest });

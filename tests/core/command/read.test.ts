@@ -442,8 +442,21 @@ describe('answers as people write them', () => {
     ['Accepted, thanks!', ['accept']],
     ['Décision : accepter', ['accept']],
     ['Réponse : refuser', ['decline']],
+    // courtesy after decline is no reason (an audit's speaker was declined « pour la raison suivante : merci ! »)
+    ['Refuser, merci !', ['decline']],
+    ['Refuser. Merci beaucoup !', ['decline']],
+    ['refuser merci', ['decline']],
+    ['P-0007 refuser, merci 👍', ['decline P-0007']],
+    ['Decline, thanks!', ['decline']],
+    ['Declined 👍🏻', ['decline']],
+    ['refuser : merci, à bientôt', ['decline']],
+    ['Refuser, merci pour la proposition mais le sujet est déjà pris', ['decline «merci pour la proposition mais le sujet est déjà pris»']],
   ])('%j', (text, commands) => {
     expect(acts(text)).toEqual(commands);
+  });
+
+  it('courtesy after decline is neither a reason nor a message', () => {
+    expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
 
   it.each(['ok merci', 'OK, thanks', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir'])('courtesy after « ok », assent before an organizer verb, a sentence after a verb: prose: %j', (text) => {
