@@ -10,7 +10,10 @@
  *   when both readings are valid (British and American writers disagree);
  * - a year left out means the next occurrence from today *in the group's zone* (chrono's forwardDate looks at the
  *   process's local day, off by one near midnight);
- * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th.
+ * - `jeudi 28` (a weekday and a day, no month) is the next 28th that falls on a Thursday; `le 28` the next 28th;
+ * - `jeudi prochain` / `next Thursday` said less than a week before that weekday is the coming one for some writers
+ *   and the one a week later for others (chrono takes the latter): refused as ambiguous, both dates in its text;
+ *   said on that very weekday (one week ahead) it has one reading.
  */
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
@@ -66,6 +69,12 @@ const NOT_A_MONTH = '(?!\\s*(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|no
 const WEEKDAY_DAY = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
 /** "le 28", "the 28th": a day of the month alone. */
 const DAY_ONLY = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:er|e|eme|st|nd|rd|th)?(?![\\d/.:h])${NOT_A_MONTH}`);
+/** `jeudi prochain`, `prochain jeudi`, `next Thursday` (folded, after `le`/`on`/`for`). */
+const NEXT_WEEKDAY = /^(?:([a-z]+)\.?\s+prochaine?|prochaine?\s+([a-z]+)|next\s+([a-z]+))(?![a-z'])/;
+/** `jeudi en huit` (a week after the coming Thursday, or the Thursday of next week?): chrono reads only `jeudi`. */
+const EN_HUIT = /^[a-z]+\.?\s+en\s+(?:huit|quinze)\b/;
+const WEEKDAY_NAMES_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const WEEKDAY_NAMES_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** What may be left around the date once chrono has taken it: a couple of short words, no sentence. */
 const MAX_LEFTOVER = 12;
 
@@ -104,6 +113,12 @@ export function readDate(written: string, ref: DateReference): DateReading {
     time: c.isCertain('hour') ? `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : null,
     text,
   };
+  // « jeudi prochain » said on a Tuesday: the 3rd or the 10th? Both are said back, the writer names the day.
+  if (rewritten.readings) {
+    const [a, b] = rewritten.readings;
+    const both = rewritten.readingsIn === 'en' ? `${text}: either ${longDay(a, 'en')} or ${longDay(b, 'en')}` : `${text}, soit ${longDay(a, 'fr')}, soit ${longDay(b, 'fr')}`;
+    return { date: { ...date, text: both }, nextEvent: false, problem: 'date-ambiguous' };
+  }
   // "mardi 3 décembre" when the 3rd is a Thursday: which of the two was meant?
   if (c.isCertain('weekday') && c.isCertain('day') && c.get('weekday') !== null && c.get('weekday')! % 7 !== dt.weekday % 7) {
     return { date, nextEvent: false, problem: 'date-ambiguous' };
@@ -117,6 +132,10 @@ interface Rewritten {
   en: string;
   problem?: CommandProblem;
   date?: CommandDate;
+  /** `jeudi prochain` less than a week ahead: the coming one and the one a week later (fr/en: the first). */
+  readings?: readonly [DateTime, DateTime];
+  /** The language the writer named the weekday in, for saying the readings back. */
+  readingsIn?: Language;
 }
 
 /** Numeric and weekday-day forms, turned into words chrono reads the way we mean them. */
@@ -144,6 +163,18 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
     }
     return words;
   }
+  const next = NEXT_WEEKDAY.exec(fbody);
+  const nextDay = next ? WEEKDAYS.get(next[1] ?? next[2] ?? next[3]!) : undefined;
+  if (next && nextDay !== undefined) {
+    if (!local) return { fr: '', en: '', problem: 'date-unreadable' };
+    const ahead = (nextDay - local.weekday + 7) % 7 || 7;
+    const coming = local.startOf('day').plus({ days: ahead });
+    const rest = body.slice(next[0].length);
+    const words = { fr: `${coming.day} ${MONTHS_FR[coming.month - 1]} ${coming.year}${rest}`, en: `${MONTHS_EN[coming.month - 1]} ${coming.day} ${coming.year}${rest}` };
+    if (ahead === 7) return words;
+    return { ...words, readings: [coming, coming.plus({ days: 7 })], readingsIn: next[3] !== undefined ? 'en' : 'fr' };
+  }
+  if (EN_HUIT.test(fbody)) return { fr: '', en: '', problem: 'date-unreadable' };
   const wd = WEEKDAY_DAY.exec(fbody);
   const weekday = wd ? WEEKDAYS.get(wd[1]!) : undefined;
   const dayOnly = weekday === undefined ? DAY_ONLY.exec(fbody) : null;
@@ -205,6 +236,13 @@ function nextDayOfMonth(day: number, weekday: number | null, local: DateTime): {
     if (weekday === null || cand.weekday === weekday) return { year: cand.year, month: cand.month, day };
   }
   return null;
+}
+
+/** « jeudi 3 décembre 2026 », "Thursday, December 3, 2026". */
+function longDay(d: DateTime, language: Language): string {
+  return language === 'fr'
+    ? `${WEEKDAY_NAMES_FR[d.weekday - 1]} ${d.day === 1 ? '1er' : d.day} ${MONTHS_FR[d.month - 1]} ${d.year}`
+    : `${WEEKDAY_NAMES_EN[d.weekday - 1]}, ${MONTHS_EN[d.month - 1]} ${d.day}, ${d.year}`;
 }
 
 function pad(n: number): string {

@@ -54,7 +54,19 @@ const CASES: ReadonlyArray<readonly [string, string, ReadOptions?]> = [
   ['schedule the 28th at 7pm', 'schedule 2026-12-28T19:00'],
   ['programmer 12', 'schedule 2026-12-12 !date-ambiguous'], // a day, or event number 12?
   ['programmer dans deux semaines', 'schedule 2026-12-14'],
-  ['schedule next Thursday', 'schedule 2026-12-10'], // chrono: the Thursday of next week; echoed in the transcript
+  // « jeudi prochain » / "next Thursday" less than a week ahead: the coming one or the one a week later? (an audit's
+  // organizer, on a Tuesday, meant the 3rd; chrono scheduled the 10th) — refused, the first reading shown
+  ['schedule next Thursday', 'schedule 2026-12-03 !date-ambiguous'],
+  ['programmer jeudi prochain', 'schedule 2026-12-03 !date-ambiguous'],
+  ['programmer le jeudi prochain à 19h', 'schedule 2026-12-03T19:00 !date-ambiguous'],
+  ['programmer prochain jeudi', 'schedule 2026-12-03 !date-ambiguous'],
+  ['programmer mardi prochain', 'schedule 2026-12-01 !date-ambiguous'], // tomorrow, or the 8th
+  ['programmer dimanche prochain', 'schedule 2026-12-06 !date-ambiguous'],
+  // said on that very weekday, a week ahead: one reading
+  ['programmer lundi prochain', 'schedule 2026-12-07'],
+  ['schedule next Monday at 7pm', 'schedule 2026-12-07T19:00'],
+  // « jeudi en huit » is not « jeudi » (chrono read the 3rd): refused, never another day
+  ['programmer jeudi en huit', 'schedule !date-unreadable'],
   ['programmer 28/01 à 19h', 'schedule 2027-01-28T19:00'],
   ['schedule 2027-01-28 19:00', 'schedule 2027-01-28T19:00'],
   ['programmer 28 janvier, salle B', 'schedule 2027-01-28'],
@@ -81,6 +93,23 @@ describe.each(['UTC', 'America/New_York'])('dates, process TZ=%s', (tz) => {
   it('echoes the date as written', () => {
     process.env.TZ = tz;
     expect(readCommands('programmer le 28 janvier 2027 à 19h', PARIS).commands[0]?.date).toEqual({ day: '2027-01-28', time: '19:00', text: 'le 28 janvier 2027 à 19h' });
+  });
+
+  it('says both readings of « jeudi prochain » back, in the words the writer used', () => {
+    process.env.TZ = tz;
+    const tuesday: ReadOptions = { ...PARIS, now: new Date('2026-12-01T09:00:00Z') }; // mardi 1er décembre 2026
+    const date = (line: string) => readCommands(line, tuesday).commands[0];
+    expect(date('programmer jeudi prochain')).toMatchObject({
+      problem: 'date-ambiguous',
+      date: { day: '2026-12-03', time: null, text: 'jeudi prochain, soit jeudi 3 décembre 2026, soit jeudi 10 décembre 2026' },
+    });
+    expect(date('schedule next Thursday')?.date?.text).toBe('next Thursday: either Thursday, December 3, 2026 or Thursday, December 10, 2026');
+    expect(date('programmer mercredi prochain')?.date?.text).toBe('mercredi prochain, soit mercredi 2 décembre 2026, soit mercredi 9 décembre 2026');
+    // on the Tuesday itself « mardi prochain » is a week ahead: no doubt
+    expect(readCommands('programmer mardi prochain', tuesday).commands.map(summary)).toEqual(['schedule 2026-12-08']);
+    // the way out the transcript asks for is read
+    expect(readCommands('programmer jeudi 3 décembre', tuesday).commands.map(summary)).toEqual(['schedule 2026-12-03']);
+    expect(readCommands('programmer 2026-12-03', tuesday).commands.map(summary)).toEqual(['schedule 2026-12-03']);
   });
 
   it("resolves near midnight in the group's zone, not the process's", () => {
