@@ -5,6 +5,8 @@
  * - q05: an out-of-office text with no auto-reply header and an "RE:" subject is an auto-reply;
  * - q06: Unix vacation(1)'s notice ("away from my mail", Precedence: bulk, a return path) to a reply-token address is an auto-reply;
  * - s04: Yahoo's text bounce "554: delivery error: dd This user doesn't have a yahoo.fr account" has a status.
+ * - b12, x07: a home-grown bounce written to a VERP bounce address (x07 quoting our call for proposals) is a bounce, never a proposal;
+ * - x08: the same with a null reverse-path under a From, written to the inbox, is an auto-reply (never answered either).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

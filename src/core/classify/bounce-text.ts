@@ -27,8 +27,11 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   if (MTA_SIGNATURE.test(head)) return 'mta wording';
   const subject = SUBJECT.test(mail.subject);
   const daemon = isDaemonSender(mail);
-  // RFC 5321 §4.5.5: notices go out with a null reverse-path, to the envelope sender (our VERP bounces address).
-  const nullSender = hasNullReturnPath(mail) || toBounceAddress(mail);
+  // A notice with no From and a null reverse-path, or one written to a member's VERP bounce address (RFC 5321 §4.5.5:
+  // notices go to the envelope sender). A null reverse-path alone under a From is read by the rules after this one
+  // (daemon senders, auto-replies, returned-to-sender): a mailbox provider's « your mail was rejected » notice is as
+  // often sorted with auto-replies, and is never answered either way.
+  const nullSender = (mail.from === null && hasNullReturnPath(mail)) || toBounceAddress(mail);
   // Every verdict below needs one of these three: most mail has none, and is spared the body's scan.
   if (!subject && !daemon && !nullSender) return null;
   const body = BODY.test(head);
