@@ -6,7 +6,8 @@
 import { fold } from '../text/fold.ts';
 import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
 
-const CUE = /\b(duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+/** Words of a sentence about the talk's length — a shortened version is the talk ("a condensed 25-minute version", « une version courte »). */
+const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
 
 /** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after. */
 const ANTI =
@@ -31,15 +32,62 @@ export function durationFromField(value: string): DurationFound | null {
 /**
  * The first duration in `texts` (searched in order) that sits in a sentence about length, or stands alone. With
  * `aboutTheTalk` (an abstract), only one in a sentence that names the talk's length and nothing else taking time.
+ * One that describes another event ("I gave it at PGDay last year (50 min slot)") counts only when no other does:
+ * "For your meetup I'd do a condensed 25-minute version" is the length asked for.
  */
 export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk?: boolean } = {}): DurationFound | null {
+  let elsewhere: DurationFound | null = null;
   for (const text of texts) {
     const f = fold(text.slice(0, 8000));
     for (const m of durationsIn(f)) {
-      if (opts.aboutTheTalk ? namesTheTalksLength(f, m) : qualifies(f, m)) return { minutes: m.minutes, range: m.range, source: 'prose' };
+      if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) : qualifies(f, m))) continue;
+      const found: DurationFound = { minutes: m.minutes, range: m.range, source: 'prose' };
+      if (!describesAnotherEvent(f, m)) return found;
+      elsewhere ??= found;
     }
   }
-  return null;
+  return elsewhere;
+}
+
+/**
+ * Said of a talk given before or somewhere else (folded): "I gave", « je l'ai présenté », "last year", "the full
+ * version", "at PGConf". Not "was": "the slot I was offered" is this meetup's.
+ */
+const ANOTHER_EVENT =
+  /\b(?:(?:i|we)(?: have|'ve)? (?:gave|given|presented|did it|did this|did that)|gave (?:it|this|that|the|a|an)|(?:j'ai|nous avons|on a|je l'ai|nous l'avons|on l'a) (?:donne|presente|fait|joue)e?s?|(?:last|previous) (?:year|month|time|edition|week)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|l'edition precedente|la derniere fois|full version|long version|longer version|original version|complete version|version (?:complete|longue|originale|initiale|integrale)|elsewhere|ailleurs|(?:at|au|a la|a) (?:pgday|pgconf|pgsession|pg ?day|fosdem|devoxx|pycon|kubecon|posette)|(?:another|other|une autre|d'autres) (?:conference|event|meetup)s?)\b/;
+
+/**
+ * Does the duration describe another event? Read in the parenthesis holding it when that says so ("(the full
+ * version I gave was 50 min)"), else in its clause of the sentence, asides left out ("I gave X last year (50 min
+ * slot)" — the aside is the clause's).
+ */
+function describesAnotherEvent(f: string, m: DurationMatch): boolean {
+  // a sentence wrapped over lines is one sentence here (same length: positions hold); a blank line still ends it
+  const { text, at } = sentenceWithOffset(f.replace(/([^\n])\n(?=[^\n])/g, '$1 '), m);
+  const paren = enclosingParenthesis(text, at);
+  if (paren && ANOTHER_EVENT.test(text.slice(paren[0] + 1, paren[1]))) return true;
+  const pos = paren ? paren[0] : at;
+  // the asides blanked, same length: positions hold
+  const flat = text.replace(/\([^()]*\)?/g, (a) => ' '.repeat(a.length));
+  const cut = /;|:\s|,\s+(?:but|and|so|whereas|while|mais|et|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s/g;
+  let from = 0;
+  let to = flat.length;
+  for (const c of flat.matchAll(cut)) {
+    if (c.index < pos) from = c.index + c[0].length;
+    else if (c.index >= pos) {
+      to = c.index;
+      break;
+    }
+  }
+  return ANOTHER_EVENT.test(flat.slice(from, to));
+}
+
+/** The (innermost) parenthesis around `at` in `text`: [open, close] indexes, or null. */
+function enclosingParenthesis(text: string, at: number): [number, number] | null {
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.lastIndexOf(')', at) > open) return null;
+  const close = text.indexOf(')', at);
+  return [open, close < 0 ? text.length : close];
 }
 
 /** What a sentence stating the talk's own length says (folded): the talk, its slot, its duration. */
@@ -47,15 +95,28 @@ const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|duration|lengt
 
 function namesTheTalksLength(f: string, m: DurationMatch): boolean {
   const sentence = sentenceAround(f, m);
-  return TALK_LENGTH.test(sentence) && !ANTI.test(sentence);
+  return TALK_LENGTH.test(sentence) && !ANTI.test(withoutQuotes(sentence));
+}
+
+/**
+ * The sentence without its quoted phrases: a title's words are its topic ("I'd do "Vacuum internals" in 25 minutes"),
+ * not something else taking time. Single quotes open after a space and close before one (apostrophes stay).
+ */
+function withoutQuotes(sentence: string): string {
+  return sentence.replace(/«[^»\n]*»|"[^"\n]*"|“[^”\n]*”|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=\p{L})'(?=\p{L}))*'(?![\p{L}\p{N}])/gu, ' ');
 }
 
 function sentenceAround(f: string, m: DurationMatch): string {
+  return sentenceWithOffset(f, m).text;
+}
+
+/** The sentence holding the duration, and the duration's position in it. */
+function sentenceWithOffset(f: string, m: DurationMatch): { text: string; at: number } {
   const before = f.lastIndexOf('\n', m.index);
   const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
   let end = f.slice(m.index).search(/[.!?](\s|$)|\n/);
   end = end < 0 ? f.length : m.index + end;
-  return f.slice(startSentence, end);
+  return { text: f.slice(startSentence, end), at: m.index - startSentence };
 }
 
 function qualifies(f: string, m: DurationMatch): boolean {
@@ -66,7 +127,7 @@ function qualifies(f: string, m: DurationMatch): boolean {
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;
   // otherwise a stated duration counts unless the sentence is about something else that takes time
-  if (!ANTI.test(sentence)) return true;
+  if (!ANTI.test(withoutQuotes(sentence))) return true;
   // "20 minutes" / "(45 min + questions)" on a line of its own
   const lineStart = before + 1;
   const lineEnd = f.indexOf('\n', m.index);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { titleFromProse } from '../../../src/core/extract/prose-title.ts';
 import { durationsIn } from '../../../src/core/extract/durations.ts';
+import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { fold } from '../../../src/core/text/fold.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
@@ -45,5 +46,24 @@ describe("N' as minutes, unless the quote closes a quoted title", () => {
     ["l'index BRIN en 20'", [20]],
   ])('%s', (text, minutes) => {
     expect(durationsIn(fold(text)).map((d) => d.minutes)).toEqual(minutes);
+  });
+});
+
+describe('the length asked for here beats the length of a talk given elsewhere', () => {
+  it.each([
+    ['I gave a talk called "Vacuum internals" at PGDay Lowlands last year (50 min slot). For your meetup I\'d do a condensed 25-minute version.', 25],
+    ['I gave "Vacuum internals" at PGDay last\nyear (50 min slot). For your meetup I\'d do a condensed version of 25 minutes: HOT updates.', 25],
+    ['For your meetup I\'d do "Vacuum internals for application developers" in 25 minutes (the full version I gave at PGDay Lowlands was 50 min).', 25],
+    ["Je l'ai présenté au PGDay l'an dernier en 50 minutes, mais pour votre meetup je ferais une version courte de 20 minutes.", 20],
+    ['The full version is 90 minutes; here I would do 40 minutes.', 40],
+    // nothing else stated: the other event's length is all there is
+    ['I gave this talk at PGConf last year (50 min slot) and would happily give it again.', 50],
+    ['The talk takes 30 minutes; the slot I was offered last time was 20.', 30],
+  ])('%s', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+  it('a quoted title’s words are its topic, not something else taking time', () => {
+    expect(durationFromProse(['For your meetup I\'d do "Vacuum and backups" in 25 minutes.'])?.minutes).toBe(25);
+    expect(durationFromProse(['Le talk « Sauvegardes et restaurations » durerait 30 minutes.'], { aboutTheTalk: true })?.minutes).toBe(30);
   });
 });
