@@ -23,7 +23,7 @@ export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'u
 export type LineContext = DateReference & { role?: CommandRole | undefined };
 
 /** Longer lines are prose: nobody types a command and two hundred characters of reason on one line by mistake. */
-const MAX_LINE = 300;
+export const MAX_LINE = 300;
 const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
 const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
 const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;

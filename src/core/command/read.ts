@@ -12,6 +12,7 @@ import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines } from './new-text.ts';
 import { CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
 import { readCorrections } from './corrections.ts';
+import { joinWrapped } from './unwrap.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { GRAMMAR } from './grammar.ts';
@@ -33,7 +34,8 @@ export function readCommands(text: string | null, opts: ReadOptions): ReadResult
 
 /** readCommands with an optional reference instant (parseCommands' callers may have none). */
 export function readWith(text: string | null, ref: LineContext): ReadResult {
-  const lines = newTextLines(text);
+  // one typed line is one line: Gmail's text/plain cuts them at 78 columns (unwrap.ts)
+  const lines = joinWrapped(newTextLines(text), ref);
   const { corrections, used } = readCorrections(lines);
   const commands: Command[] = [];
   const unknown: string[] = [];
