@@ -3,6 +3,7 @@
  * labelled lines already read, and a paragraph that only repeats the title.
  */
 import { fold } from '../text/fold.ts';
+import { OFFER_INTRO_LINE } from './prose-title.ts';
 
 export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
 const MIN_ABSTRACT = 20;
@@ -26,11 +27,15 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     kept.push(l);
   }
   const titleKey = title ? fold(title).replace(/[^a-z0-9]+/g, ' ').trim() : null;
-  const paragraphs = kept
+  const isTitle = (p: string) => titleKey !== null && fold(p).replace(/[^a-z0-9]+/g, ' ').trim() === titleKey;
+  const all = kept
     .join('\n')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
-    .filter((p) => p !== '' && (!titleKey || fold(p).replace(/[^a-z0-9]+/g, ' ').trim() !== titleKey));
+    .filter((p) => p !== '');
+  // "I would like to propose the following talk for the meetup." right over the title: it announces, like a colon intro
+  if (all.length > 2 && isTitle(all[1]!) && OFFER_INTRO_LINE.test(all[0]!.replace(/\s*\n\s*/g, ' '))) all.shift();
+  const paragraphs = all.filter((p) => !isTitle(p));
   // « Je vous propose un lightning talk pour le prochain meetup : » over the title and the text: it announces, it is no part of them
   if (paragraphs.length > 1 && ANNOUNCES_PROPOSAL.test(paragraphs[0]!)) paragraphs.shift();
   const text = paragraphs.join('\n\n').trim();

@@ -5,6 +5,7 @@
  */
 import { matchLabel } from './fields.ts';
 import { looksLikePersonName } from '../text/names.ts';
+import { CLOSING } from '../text/signature.ts';
 
 const OPEN = '«"“„‘\'';
 const NAMING =
@@ -54,22 +55,56 @@ export function listedTitles(text: string): string[] {
 const INTRO_LINE = /^[^\n]{0,160}\b(?:propos\w*|talks?|lightning|pr[ée]sentations?|interventions?|expos[ée]s?|sujets?|topics?|titre|title|atelier|workshop|voici|here|idea|id[ée]e)\b[^\n]*[:：]\s*$/i;
 /** An intro naming the abstract, a bio or dates: what follows is no title. */
 const NOT_TITLE_INTRO = /\b(?:abstract|r[ée]sum[ée]|description|bio|disponibilit|availab|dates?|slides|transparents|coordonn\w*|contact|details|joindre|reach)\b/i;
+/**
+ * "I would like to propose the following talk for the PostgreSQL Paris meetup." — an intro that ends with a period
+ * announces a title too, when it offers a talk now (a wish, "I propose", "here is"): "I gave a talk last year." does not.
+ */
+export const OFFER_INTRO_LINE =
+  /^(?=[^\n]{0,200}$)(?=.*\b(?:(?:would|'d|’d) (?:like|love) to|want to|wish to|(?:i|we) (?:hereby )?(?:propose|submit|offer)|je (?:vous )?(?:propose|soumets)|nous (?:vous )?proposons|(?:souhaite|souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions)(?: vous)? (?:proposer|soumettre|pr[ée]senter|faire|donner)|here is|here's|voici|please find|ci-dessous|below|following|suivante?)\b)(?=.*\b(?:talks?|lightning|pr[ée]sentations?|interventions?|expos[ée]s?|sujets?|topics?|sessions?|ateliers?|workshops?|conf[ée]rences?)\b)[^\n]*[.!]\s*$/i;
+/**
+ * Under a period intro, the line is a sentence when it opens with a subject pronoun ("We run 300 clusters") or with
+ * what people write to the organizers ("Let me know what you think", « N'hésitez pas »).
+ */
+const SENTENCE_OPENING =
+  /^(?:i|we|it|this|that|there|je|j'|j’|nous|on|il|elle|c'|c’|ce|cela|ça|let me know|looking forward|(?:i )?hope|please|feel free|n'h[ée]sitez|n’h[ée]sitez|dites-moi|tenez-moi|j'esp[èe]re|j’esp[èe]re|en esp[ée]rant)\b/i;
+/** Contact details are no title: an address, a link, a phone number. */
+const CONTACT = /@|https?:\/\/|www\.|\+?\d[\d .()-]{7,}\d/;
+const MAX_TITLE_WORDS = 15;
 
 function titleUnderIntro(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n');
   for (let i = 0; i < Math.min(lines.length - 1, 60); i++) {
-    if (!INTRO_LINE.test(lines[i]!) || NOT_TITLE_INTRO.test(lines[i]!)) continue;
+    const colon = INTRO_LINE.test(lines[i]!);
+    // a period intro is a paragraph of its own (wrapped or not), its title set apart by a blank line
+    const intro = colon ? lines[i]! : (lines[i + 1] ?? '').trim() === '' ? paragraphEndingAt(lines, i) : '';
+    if (!(colon || OFFER_INTRO_LINE.test(intro)) || NOT_TITLE_INTRO.test(intro)) continue;
     // Outlook's HTML leaves empty paragraphs as lines of spaces between blank ones
     let j = i + 1;
     while (j < i + 5 && j < lines.length && (lines[j] ?? '').trim() === '') j++;
-    const candidate = tidy((lines[j] ?? '').replace(/^[\s*_]+|[\s*_]+$/g, ''));
-    // alone: the line after it is blank (a wrapped sentence's first line is no title)
-    const alone = (lines[j + 1] ?? '').trim() === '';
-    if (!alone || candidate.length < 3 || candidate.length > 150 || candidate.split(/\s+/).length < 2) continue;
-    if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) continue;
-    return candidate;
+    const candidate = titleAlone(lines, j, !colon);
+    if (candidate) return candidate;
   }
   return null;
+}
+
+/** The paragraph whose last line is `i`, on one line. */
+function paragraphEndingAt(lines: readonly string[], i: number): string {
+  let start = i;
+  while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+  return lines.slice(start, i + 1).map((l) => l.trim()).join(' ');
+}
+
+/** Line `j` when it reads as a title alone on its line; `strict` (under a period intro) also turns away sentences. */
+function titleAlone(lines: readonly string[], j: number, strict: boolean): string | null {
+  const raw = (lines[j] ?? '').replace(/^[\s*_]+|[\s*_]+$/g, '');
+  const candidate = tidy(raw);
+  // alone: the line after it is blank (a wrapped sentence's first line is no title)
+  const alone = (lines[j + 1] ?? '').trim() === '';
+  const words = candidate.split(/\s+/).length;
+  if (!alone || candidate.length < 3 || candidate.length > 150 || words < 2) return null;
+  if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;
+  if (strict && (words > MAX_TITLE_WORDS || /[,;]$/.test(raw) || SENTENCE_OPENING.test(candidate) || CONTACT.test(candidate) || CLOSING.test(candidate))) return null;
+  return candidate;
 }
 
 export function titleFromProse(text: string): ProseTitle | null {

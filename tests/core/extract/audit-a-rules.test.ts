@@ -67,3 +67,33 @@ describe('the length asked for here beats the length of a talk given elsewhere',
     expect(durationFromProse(['Le talk « Sauvegardes et restaurations » durerait 30 minutes.'], { aboutTheTalk: true })?.minutes).toBe(30);
   });
 });
+
+describe('a title alone under an intro sentence that ends with a period', () => {
+  const under = (intro: string, line: string) => `Hello,\n\n${intro}\n\n${line}\n\nWe run 300 PostgreSQL clusters on our own hardware.\n\nBest regards,\nDmitri\n`;
+  it.each([
+    ['I would like to propose the following talk for the PostgreSQL Paris meetup.', 'Running PostgreSQL at scale on bare metal'],
+    ['I would like to propose the following talk for the PostgreSQL Paris\nmeetup.', 'Running PostgreSQL at scale on bare metal'],
+    ["I'd like to submit a talk for one of your next meetups.", 'Partitioning without tears'],
+    ['Je souhaiterais vous proposer le sujet suivant pour le prochain meetup.', 'Le partitionnement sans larmes'],
+    ['I would like to propose the following talk for the meetup:', 'Running PostgreSQL at scale on bare metal'],
+  ])('%s', (intro, line) => {
+    expect(titleFromProse(under(intro, line))?.title).toBe(line);
+  });
+  it.each([
+    // no offer of a talk: a story
+    ['I gave a talk at PGDay last year.', 'Running PostgreSQL at scale on bare metal'],
+    // the guards: a person, contact details, a sentence, a sign-off
+    ['I would like to propose the following talk for the meetup.', 'Dmitri Volkov'],
+    ['I would like to propose the following talk for the meetup.', 'Dmitri Volkov +33 6 12 34 56 78'],
+    ['I would like to propose the following talk for the meetup.', 'See https://example.org/talk'],
+    ['I would like to propose the following talk for the meetup.', 'We run it on bare metal'],
+    ['I would like to propose a talk for one of your meetups.', 'Looking forward to hearing from you'],
+  ])('%s / %s: no title', (intro, line) => {
+    expect(titleFromProse(under(intro, line))?.title ?? null).not.toBe(line.replace(/\.$/, ''));
+  });
+  it('the intro does not open the abstract', async () => {
+    const x = await extract(under('I would like to propose the following talk for the PostgreSQL Paris meetup.', 'Running PostgreSQL at scale on bare metal'), 'Talk proposal for the meetup');
+    expect(x.proposal.title).toBe('Running PostgreSQL at scale on bare metal');
+    expect(x.proposal.abstract).toBe('We run 300 PostgreSQL clusters on our own hardware.');
+  });
+});
