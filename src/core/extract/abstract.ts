@@ -11,13 +11,14 @@ const MIN_ABSTRACT = 20;
 const ANNOUNCES_PROPOSAL =
   /^(?=[^\n]{0,160}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
 
-export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null): string | null {
+/** `rests`: the prose that follows a label's value on its line (parseFields), which is the abstract's. */
+export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {
   const kept: string[] = [];
   let greeted = false;
   for (let i = 0; i < lines.length; i++) {
     const l = (lines[i] ?? '').trim();
     if (used.has(i)) {
-      kept.push('');
+      kept.push(rests.get(i) ?? '');
       continue;
     }
     if (!greeted && l !== '') {

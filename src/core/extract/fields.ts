@@ -29,6 +29,11 @@ export interface Fields {
   used: Set<number>;
   /** Lines [from, to) each field's value was read from (first occurrence). */
   spans: Partial<Record<Field, readonly [number, number]>>;
+  /**
+   * Label lines whose value ended before the line did, and the prose that follows it there: « Mon sujet : « X ». Je
+   * raconterai… » gives the title X, and « Je raconterai… » is the abstract's.
+   */
+  rests: ReadonlyMap<number, string>;
   count: number;
 }
 
@@ -119,6 +124,7 @@ export function parseFields(lines: readonly string[]): Fields {
   const spans: Partial<Record<Field, readonly [number, number]>> = {};
   let count = 0;
   const asides: Partial<Record<Field, number>> = {};
+  const rests = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     const lab = labels[i];
     if (!lab) continue;
@@ -149,6 +155,11 @@ export function parseFields(lines: readonly string[]): Fields {
         used.add(j);
       }
     }
+    const lead = lab.field === 'title' && lab.inline ? quotedLead(lab.inline) : null;
+    if (lead) {
+      take[0] = lead.quoted;
+      if (lead.rest !== '') rests.set(i, lead.rest);
+    }
     if (values[lab.field] === undefined) {
       const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
       if (v !== '') {
@@ -171,7 +182,28 @@ export function parseFields(lines: readonly string[]): Fields {
       used.add(h);
     }
   }
-  return { values, used, spans, count };
+  return { values, used, spans, rests, count };
+}
+
+/**
+ * A value that opens with a quoted phrase ended by a sentence ("« Migrer de MySQL à PostgreSQL ». Je raconterai…",
+ * '"Vacuum internals". I'll show…', "« X »." alone): the quoted phrase, and the prose after it. Null when the value is
+ * not so: a quoted part the title goes on from ('"Vacuum" considered harmful', '"Postgres": the good parts').
+ */
+export function quotedLead(value: string): { quoted: string; rest: string } | null {
+  const v = value.trim();
+  const close = QUOTES[v[0] ?? ''];
+  if (!close) return null;
+  // the closing quote is the one not followed by a letter ("'Postgres's secrets'")
+  const end = v.slice(1).search(new RegExp(`[${close}${close === '’' ? "'" : ''}](?![\\p{L}])`, 'u'));
+  if (end < 0) return null;
+  const quoted = v.slice(1, end + 1).trim();
+  const after = v.slice(end + 2);
+  if (quoted.length < 3) return null;
+  if (after.trim() === '' || /^\s*[.!?;]/.test(after)) return { quoted, rest: after.replace(/^\s*[.!?;]+\s*/, '').trim() };
+  // "« X » (30 min)": an aside after the title is no part of it
+  if (/^\s*\(/.test(after)) return { quoted, rest: after.trim() };
+  return null;
 }
 
 /** How far apart the two halves of a name may be in a form (the lines between are other questions). */

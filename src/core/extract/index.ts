@@ -71,7 +71,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 
-  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, fields.used, title);
+  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, fields.used, title, fields.rests);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   if (!abstract) warnings.push('no abstract found');
 

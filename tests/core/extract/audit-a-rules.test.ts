@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { titleFromProse } from '../../../src/core/extract/prose-title.ts';
+import { parseFields, quotedLead } from '../../../src/core/extract/fields.ts';
 import { durationsIn } from '../../../src/core/extract/durations.ts';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { fold } from '../../../src/core/text/fold.ts';
@@ -95,5 +96,35 @@ describe('a title alone under an intro sentence that ends with a period', () => 
     const x = await extract(under('I would like to propose the following talk for the PostgreSQL Paris meetup.', 'Running PostgreSQL at scale on bare metal'), 'Talk proposal for the meetup');
     expect(x.proposal.title).toBe('Running PostgreSQL at scale on bare metal');
     expect(x.proposal.abstract).toBe('We run 300 PostgreSQL clusters on our own hardware.');
+  });
+});
+
+describe('a quoted title at the start of a labelled line is the quoted phrase; the prose after it is the abstract’s', () => {
+  it.each([
+    ['« Migrer une application Django de MySQL vers PostgreSQL ». Je raconterai la migration.', 'Migrer une application Django de MySQL vers PostgreSQL', 'Je raconterai la migration.'],
+    ['« Migrer une application Django de MySQL vers PostgreSQL ».', 'Migrer une application Django de MySQL vers PostgreSQL', ''],
+    ['"Migrating a Django app to PostgreSQL". I\'ll tell the story of a 2M-user site.', 'Migrating a Django app to PostgreSQL', "I'll tell the story of a 2M-user site."],
+    ["'What's new in PostgreSQL 18'; async I/O and skip scan.", "What's new in PostgreSQL 18", 'async I/O and skip scan.'],
+    ['“Les index BRIN” (30 min)', 'Les index BRIN', '(30 min)'],
+  ])('%s', (value, quoted, rest) => {
+    expect(quotedLead(value)).toEqual({ quoted, rest });
+  });
+  it.each(['"Vacuum" considered harmful', '"Postgres": the good parts', 'Migrer de MySQL à PostgreSQL. Retour d’expérience', '« Barman » et « pgBackRest » comparés'])('%s: not a quoted lead', (value) => {
+    expect(quotedLead(value)).toBeNull();
+  });
+  it('parseFields reads the title and keeps the rest of its line as prose', () => {
+    const f = parseFields(['Bonjour,', '', 'Mon sujet : « Migrer de MySQL vers PostgreSQL ». Je raconterai la migration : pgloader, collations.', '', 'Durée : 30 min']);
+    expect(f.values.title).toBe('Migrer de MySQL vers PostgreSQL');
+    expect(f.rests.get(2)).toBe('Je raconterai la migration : pgloader, collations.');
+  });
+  it('whole mail: title without its quotes and period, the rest in the abstract', async () => {
+    const x = await extract(
+      'Bonjour,\n\nMon sujet : « Migrer une application Django de MySQL vers PostgreSQL ». Je raconterai la migration d’un site de 2 millions d’utilisateurs : pgloader, les différences de collation.\n\nDurée : une demi-heure.\n\nBien à vous,\nAntoine Lambert\n',
+      'Proposition pour le meetup du 20 mars',
+      'Antoine Lambert <antoine@example.fr>',
+    );
+    expect(x.proposal.title).toBe('Migrer une application Django de MySQL vers PostgreSQL');
+    expect(x.proposal.abstract).toContain('pgloader');
+    expect(x.proposal.durationMinutes).toBe(30);
   });
 });
