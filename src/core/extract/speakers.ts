@@ -78,6 +78,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
   const body = x.body.slice(0, 8000);
   for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: m[2]! });
+  for (const s of presentersNamed(body)) add(s);
   for (const re of [CO_SPEAKER, MY_COLLEAGUE]) {
     for (const m of body.matchAll(re)) {
       const name = cleanName(m[1]!);
@@ -101,6 +102,36 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   // a named co-speaker without an address may be the Cc'd person
   for (const s of out) if (!s.email && s.name) s.email = ccEmail(x.cc, s.name);
   return { speakers: out, warnings };
+}
+
+/** "Sophie N'Diaye (sophie@x)", "Priya Raman <priya@y>": a name and the address beside it. */
+const NAMED_ADDRESS = new RegExp(`(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');
+/** Besides TOGETHER: the writer is one of them (« … et moi-même », "… and myself"), « nous sommes deux », "a joint talk by". */
+const PRESENTERS =
+  /\b(?:nous sommes|on est|on sera|nous serons|we are|we're|we will be|we'll be) (?:deux|trois|quatre|two|three|four)\b|\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\b|\b(?:moi(?:-meme)?|myself|me) (?:et|and)\b|\bjoint (?:talk|presentation|session)|\b(?:presente|presentee|presentes|presented|given|anime|animee|donne|donnee) (?:par|by)\b/;
+/** A sentence that names people to write to is about contact, not about who presents. */
+const CONTACT_WORDS = /\b(?:contact\w*|joindre|reach|questions?|write to|ecrire a|repondre|reply)\b/;
+/** Capitalised words a sentence may put before a name: "Joint talk by…", « Avec Sophie… » are no part of it. */
+const NOT_NAME_WORD = /^(?:with|and|by|avec|et|par|joint|moi|me|myself|i|the|this|our|my|notre|mon|ma|nous|we)$/i;
+
+/**
+ * Co-speakers named with their address in a sentence that says these people present: « Nous sommes deux à vouloir
+ * présenter : Sophie N'Diaye (sophie@x) et moi-même. », "a joint talk by Priya Raman (priya@x), Tom O'Brien (tom@x) and
+ * myself". Any other address in the text (a contact, a reference) names no speaker.
+ */
+function presentersNamed(body: string): Speaker[] {
+  const out: Speaker[] = [];
+  for (const sentence of body.replace(/[ \t]*\n(?![ \t]*\n)[ \t]*/g, ' ').split(/(?<=[.!?])\s+|\n\s*\n/)) {
+    const f = fold(sentence);
+    if (!(PRESENTERS.test(f) || TOGETHER.test(f)) || NOT_SPEAKER_ROLE.test(f) || CONTACT_WORDS.test(f)) continue;
+    for (const m of sentence.matchAll(NAMED_ADDRESS)) {
+      const words = m[1]!.split(/\s+/);
+      while (words.length > 0 && NOT_NAME_WORD.test(words[0]!)) words.shift();
+      const name = cleanName(words.join(' '));
+      if (name && looksLikePersonName(name)) out.push({ name, email: m[2]! });
+    }
+  }
+  return out;
 }
 
 /** "Jean Dupont <jean@x>, Marie Curie (marie@y)" / "Jean Dupont et Marie Curie" / one per line. */

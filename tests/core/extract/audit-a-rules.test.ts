@@ -8,6 +8,7 @@ import { parseFields, quotedLead } from '../../../src/core/extract/fields.ts';
 import { durationsIn } from '../../../src/core/extract/durations.ts';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { fold } from '../../../src/core/text/fold.ts';
+import { findSpeakers } from '../../../src/core/extract/speakers.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from '../classify/build.ts';
@@ -126,5 +127,28 @@ describe('a quoted title at the start of a labelled line is the quoted phrase; t
     expect(x.proposal.title).toBe('Migrer une application Django de MySQL vers PostgreSQL');
     expect(x.proposal.abstract).toContain('pgloader');
     expect(x.proposal.durationMinutes).toBe(30);
+  });
+});
+
+describe('co-speakers named with their address in a sentence that says they present', () => {
+  const speakersOf = (body: string) =>
+    findSpeakers({ author: { name: 'Jean-Marc Le Goff', email: 'jm@example.fr' }, signatureName: null, field: null, body, cc: [], exclude: new Set(['talks@pgug.example.org']), own: new Set(['talks@pgug.example.org']) })
+      .speakers.map((s) => s.email);
+  it.each([
+    ["Nous sommes deux à vouloir présenter : Sophie N'Diaye (sophie.ndiaye@example.fr) et moi-même.", ['sophie.ndiaye@example.fr']],
+    ['Nous sommes deux à vouloir présenter : Sophie Ndiaye <sophie@example.fr> et moi.', ['sophie@example.fr']],
+    ["This would be a joint talk by Priya Raman (priya.raman@example.io), Tom O'Brien (tom.obrien@example.io) and myself.", ['priya.raman@example.io', 'tom.obrien@example.io']],
+    ['The talk would be co-presented by Priya Raman (priya@example.io) and me.', ['priya@example.io']],
+    ['We are two: Priya Raman (priya@example.io)\nand myself, both DBAs at Example.', ['priya@example.io']],
+  ])('%s', (body, cospeakers) => {
+    expect(speakersOf(`Bonjour,\n\n${body}\n\nOn raconterait notre mise en production.\n`)).toEqual(['jm@example.fr', ...cospeakers]);
+  });
+  it.each([
+    // an address in the text that names no presenter
+    'If you have questions, contact Priya Raman (priya@example.io) and myself.',
+    'The idea came from Priya Raman (priya@example.io), who wrote the extension.',
+    'Sophie Ndiaye (sophie@example.fr), notre CTO, a validé le sujet, et moi je le présenterai.',
+  ])('%s: no co-speaker', (body) => {
+    expect(speakersOf(`Hello,\n\n${body}\n\nWe will show our setup.\n`)).toEqual(['jm@example.fr']);
   });
 });
