@@ -35,10 +35,30 @@ export interface StatedLanguage {
   ambiguous: boolean;
 }
 
-/** A language stated in prose, or null. */
+/** A language stated in prose, or null. What is said of the mail's own language ("Sorry for writing in English") is left out. */
 export function languageStated(folded: string): StatedLanguage | null {
-  const hits = STATED.map(([re, lang]) => ({ lang, m: re.exec(folded) })).filter((h) => h.m !== null);
+  const text = withoutMailLanguage(folded);
+  const hits = STATED.map(([re, lang]) => ({ lang, m: re.exec(text) })).filter((h) => h.m !== null);
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.m!.index - b.m!.index);
   return { language: hits[0]!.lang, ambiguous: hits.length > 1 };
+}
+
+/** Words of a clause about the mail itself: writing it, the message, an apology (folded). */
+const ABOUT_THE_MAIL = /\b(?:writ\w*|wrote|typ(?:e|es|ed|ing)|ecri\w*|j'ecris|redige\w*|tape\w*|mail|e-mail|email|message|courriel|sorry|apologi\w*|excuse\w*|pardon\w*|desolee?s?)\b/;
+/** Words of a clause about the talk: it, its slides, giving it. */
+const ABOUT_THE_TALK =
+  /\b(?:talk|lightning|presentation|present\w*|expose|intervention|session|slides|transparents|conference|give it|donner|deliver\w*|speak\w*|parler|animer|it would be|it will be|it could be|ce serait|ca serait|ce sera)\b/;
+
+/**
+ * The text without its clauses about the mail's own language: « Sorry for writing in English, I'm on a QWERTY
+ * laptop », « Désolé, je vous écris en anglais » say nothing of the talk, "The talk itself would be in French" does.
+ * Clauses end at a sentence's end, a comma or a semicolon, and before "but" / « mais »; whitespace is made single.
+ */
+function withoutMailLanguage(folded: string): string {
+  return folded
+    .split(/[.!?;,]\s+|\n\s*\n|\s(?=(?:but|mais)\s)/)
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter((c) => !(ABOUT_THE_MAIL.test(c) && !ABOUT_THE_TALK.test(c)))
+    .join('. ');
 }

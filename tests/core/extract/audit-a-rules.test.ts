@@ -9,6 +9,7 @@ import { durationsIn } from '../../../src/core/extract/durations.ts';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { fold } from '../../../src/core/text/fold.ts';
 import { findSpeakers } from '../../../src/core/extract/speakers.ts';
+import { languageStated } from '../../../src/core/extract/talk-language.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from '../classify/build.ts';
@@ -150,5 +151,22 @@ describe('co-speakers named with their address in a sentence that says they pres
     'Sophie Ndiaye (sophie@example.fr), notre CTO, a validé le sujet, et moi je le présenterai.',
   ])('%s: no co-speaker', (body) => {
     expect(speakersOf(`Hello,\n\n${body}\n\nWe will show our setup.\n`)).toEqual(['jm@example.fr']);
+  });
+});
+
+describe('the talk’s language, not the mail’s', () => {
+  it.each([
+    ["Sorry for writing in English, I'm typing from my work laptop. The talk itself would be in French, of course.", 'fr', false],
+    ['Désolé, je vous écris en anglais depuis un clavier QWERTY. Le talk serait en français.', 'fr', false],
+    ['Sorry for writing in English\non a QWERTY keyboard, but I would present in French.', 'fr', false],
+    ['This mail is in English for my colleagues; the talk would be given in French.', 'fr', false],
+    ['Sorry, I can only give the talk in English.', 'en', false],
+    ['Je ferai la présentation en anglais, désolé.', 'en', false],
+    ['The talk can be in French or in English.', 'fr', true],
+  ])('%s', (text, language, ambiguous) => {
+    expect(languageStated(fold(text))).toEqual({ language, ambiguous });
+  });
+  it.each(['Sorry for writing in English, my French keyboard is broken.', 'Excusez-moi de vous écrire en anglais.'])('%s states nothing', (text) => {
+    expect(languageStated(fold(text))).toBeNull();
   });
 });
