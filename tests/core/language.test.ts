@@ -48,11 +48,11 @@ describe('bodyLanguage: the language the author wrote in', () => {
     expect(bodyLanguage(`${de}\n\nLe lun. 3 mars 2025 à 09:00, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n${quoted(FR_QUOTE)}`)).toBeNull();
   });
 
-  it('reads the same bounded sample as detectLanguage: a huge body costs no more', () => {
+  // Read on its answer, not timed (no wall-clock in tests): had it read the 200,000 French sentences below the
+  // English line, French would win.
+  it('reads the same bounded sample as detectLanguage: a huge body is not read whole', () => {
     const huge = `Thanks, I will be there with two colleagues.\n\nDe : PostgreSQL Paris\nEnvoyé : lundi\nObjet : Meetup\n\n${'Bonjour à toutes et à tous, le meetup aura lieu jeudi. '.repeat(200_000)}`;
-    const t0 = performance.now();
     expect(bodyLanguage(huge)).toBe('en');
-    expect(performance.now() - t0).toBeLessThan(200);
     expect(detectLanguage(null)).toBeNull();
     expect(bodyLanguage('')).toBeNull();
   });

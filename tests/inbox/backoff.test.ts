@@ -23,7 +23,8 @@ describe('Wake', () => {
     w.notify();
     const t0 = Date.now();
     await w.wait(5_000, new AbortController().signal);
-    expect(Date.now() - t0).toBeLessThan(100);
+    // far below the 5 s it would wait had it forgotten (a bound, not a timing: a loaded machine still passes)
+    expect(Date.now() - t0).toBeLessThan(2_500);
   });
 
   it('ends on abort and on timeout', async () => {
@@ -32,7 +33,7 @@ describe('Wake', () => {
     setTimeout(() => ac.abort(), 20);
     const t0 = Date.now();
     await w.wait(5_000, ac.signal);
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(Date.now() - t0).toBeLessThan(2_500);
     const t1 = Date.now();
     await w.wait(30, new AbortController().signal);
     expect(Date.now() - t1).toBeGreaterThanOrEqual(25);

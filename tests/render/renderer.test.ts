@@ -21,13 +21,11 @@ describe('compile once, fill per recipient', () => {
     const first = await Promise.all([1, 2, 3, 4].map(() => r.render('ack', 'fr', data)));
     expect(mjmlCompileCount() - before).toBe(1);
 
-    const t0 = performance.now();
+    // A substitution, not an mjml2html run: told by the compile count, never timed (no wall-clock in tests).
     const again = await r.render('ack', 'fr', { ...data, greetingName: 'Priya' });
-    const warmMs = performance.now() - t0;
     expect(mjmlCompileCount() - before).toBe(1);
     expect(again.html).toContain('Priya');
     expect(first[0]!.html).toBe(first[3]!.html);
-    expect(warmMs).toBeLessThan(50); // a substitution, not an mjml2html run
 
     await r.render('ack', 'en', data);
     expect(mjmlCompileCount() - before).toBe(2);
