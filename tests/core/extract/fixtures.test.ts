@@ -35,6 +35,8 @@ describe('proposal fixtures', () => {
   it.each(proposals)('%s', async (file) => {
     const raw = readFileSync(join(root, 'proposals', file));
     const expected = JSON.parse(readFileSync(join(root, 'proposals', file.replace(/\.eml$/, '.expected.json')), 'utf8')) as Expected;
+    // the live pipeline's sweep (tests/e2e/pipeline-corpus.test.ts) reads these two from every expected file
+    expect(Array.isArray(expected.proposal.speakers) && Array.isArray(expected.proposal.attachments), 'expected speakers and attachments').toBe(true);
     const mail = await readMail(raw);
     expect(looksLikeProposal(mail)).toBe(true);
     const x = extractProposal(mail, ctx);
