@@ -12,6 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
+import { Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -43,7 +44,8 @@ export const PARSE_OPTIONS = {
  * ARC signatures, List-*, X-* — crieur reads undecoded from the header lines (headerMap), so mailparser is not given
  * it to decode (encoded words, address lists, parameter lists, for every line of every part). With decode() below
  * (no cid: rewriting), a read of the corpus took 1.01–1.17 × less CPU than with simpleParser (three same-process A/B
- * runs); tests/adapters/mailparser.test.ts checks the fields, bodies and parts are simpleParser's for every corpus message.
+ * runs); tests/adapters/mailparser.test.ts checks the fields, bodies and parts are simpleParser's for every corpus message
+ * (but where simpleParser lost raw 8-bit bytes to U+FFFD and raw-8bit.ts read them).
  */
 const DECODED_FIELDS: ReadonlySet<string> = new Set([
   'subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to', 'sender',
@@ -51,26 +53,56 @@ const DECODED_FIELDS: ReadonlySet<string> = new Set([
 ]);
 type HeaderLine = { key: string; line: string };
 type ProcessHeaders = (lines: HeaderLine[]) => Map<string, unknown>;
-/** mailparser's MailParser deciding only DECODED_FIELDS (processHeaders reads only its options and libmime: 3.14, pinned). */
+/** mailsplit's MIME node as createNode reads it, and the tree node createNode makes of it (mailparser 3.14, internal). */
+type SplitNode = { headers: { getList(): HeaderLine[] } };
+type TreeNode = { contentType?: string; charset?: string; isAttachment?: boolean; decoder?: unknown };
+type CreateNode = (node: SplitNode) => TreeNode;
+type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
+/**
+ * mailparser's MailParser deciding only DECODED_FIELDS (processHeaders reads only its options and libmime: 3.14,
+ * pinned), and reading raw 8-bit text as src/adapters/raw-8bit.ts says: every MIME node's header lines are mended
+ * before mailparser decodes them (createNode), and a text part with no charset (or us-ascii), which mailparser would
+ * read as UTF-8, is given to a decoder that reads UTF-8 or else Windows-1252 (getDecoder).
+ */
 class LeanParser extends Parser {
-  constructor() {
+  constructor(readonly raw8bit: Raw8Bit | null) {
     super(PARSE_OPTIONS);
   }
 }
-const processAll = (Parser.prototype as unknown as { processHeaders: ProcessHeaders }).processHeaders;
-(LeanParser.prototype as unknown as { processHeaders: ProcessHeaders }).processHeaders = function (this: unknown, lines) {
-  return processAll.call(this, (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key)));
+const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder };
+const base = Parser.prototype as unknown as typeof lean;
+lean.processHeaders = function (this: unknown, lines) {
+  return base.processHeaders.call(this, (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key)));
+};
+lean.createNode = function (this: LeanParser, node) {
+  this.raw8bit?.headers(node.headers.getList());
+  const made = base.createNode.call(this, node);
+  if (made.decoder && !made.isAttachment && (made.contentType === 'text/plain' || made.contentType === 'text/html')) {
+    if (!made.charset) made.charset = UNLABELLED;
+    else if (/^(?:us-?)?ascii$/i.test(made.charset.trim())) made.charset = UNLABELLED_ASCII;
+  }
+  return made;
+};
+lean.getDecoder = function (this: LeanParser) {
+  // called by MailParser's constructor, before raw8bit is set: the decoder reads it when a text part begins
+  const decoder = base.getDecoder.call(this);
+  return {
+    decodeStream: (charset: string) =>
+      this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII) ? this.raw8bit.body(charset) : decoder.decodeStream(charset),
+  };
 };
 /** One parser as a header decoder. */
-const headerParser = new LeanParser() as unknown as { processHeaders: ProcessHeaders };
+const headerParser = new LeanParser(null) as unknown as { processHeaders: ProcessHeaders };
 /** html-to-text on pathological HTML (spam, 10 MB tables) is the slowest thing we do: bound its input. */
 const MAX_HTML_TO_TEXT = 2_000_000;
 /** Forwards inside forwards inside bounces: one level is what crieur uses; more only costs time. */
 const EMBED_DEPTH = 1;
 
 export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
-  const parsed = await decode(headerStart(raw));
-  return toMail(parsed, depth);
+  const input = headerStart(raw);
+  const raw8bit = new Raw8Bit(input);
+  const parsed = await decode(input, raw8bit);
+  return toMail(parsed, depth, raw8bit.defects);
 }
 
 /**
@@ -78,7 +110,7 @@ export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
  * without its last step: rewriting cid: image links of the HTML into data: URIs, which crieur never shows (the HTML
  * only becomes text, where images are skipped).
  */
-function decode(input: Buffer): Promise<ParsedMail> {
+function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
   return new Promise((resolve, reject) => {
     let settled = false;
     // MailParser may emit a non-fatal 'error' and still reach 'end': the first of the two wins.
@@ -89,7 +121,7 @@ function decode(input: Buffer): Promise<ParsedMail> {
       else resolve(mail!);
     };
     const mail: Record<string, unknown> & { attachments: Attachment[]; headers?: Map<string, unknown> } = { attachments: [] };
-    const parser = new LeanParser() as unknown as MailParser.MailParser & { headerLines: unknown };
+    const parser = new LeanParser(raw8bit) as unknown as MailParser.MailParser & { headerLines: unknown };
     parser.on('error', (err: Error) => settle(err));
     parser.on('headers', (headers: Map<string, unknown>) => {
       mail.headers = headers;
@@ -148,7 +180,9 @@ export async function readMailHeaders(raw: Buffer): Promise<Mail> {
   const head = from.subarray(0, Math.min(from.length, 256 * 1024));
   const end = blankLine(head);
   const block = end >= 0 ? head.subarray(0, end) : head;
-  const mail = await toMail(headerBlock(Buffer.concat([block, Buffer.from('\r\n\r\n')])), EMBED_DEPTH);
+  // the charset raw 8-bit header bytes are read in may be declared in the body (its first text part's)
+  const raw8bit = new Raw8Bit(from);
+  const mail = await toMail(headerBlock(Buffer.concat([block, Buffer.from('\r\n\r\n')]), raw8bit), EMBED_DEPTH, raw8bit.defects);
   return { ...mail, text: null, textFromHtml: false, html: null, parts: [], embedded: [] };
 }
 
@@ -156,10 +190,12 @@ export async function readMailHeaders(raw: Buffer): Promise<Mail> {
  * A header block decoded by mailparser's own header code (mailsplit's line splitting, MailParser's processHeaders)
  * without its streams: simpleParser's fixed cost (a Transform pipeline, setImmediate hops) was most of the time a
  * header-only read took — a fifth of a bounce's parse, which reads the message it returns for its headers. The
- * fields are simpleParser's; tests/adapters/mailparser.test.ts checks they are the same for every corpus message.
+ * fields are simpleParser's; tests/adapters/mailparser.test.ts checks they are the same for every corpus message. Raw
+ * 8-bit lines are mended as the full read mends them (raw-8bit.ts), in the charset the whole message declares.
  */
-function headerBlock(block: Buffer): ParsedMail {
+function headerBlock(block: Buffer, raw8bit: Raw8Bit): ParsedMail {
   const lines = new Headers(block);
+  raw8bit.headers(lines.getList());
   const headers = headerParser.processHeaders(lines.getList());
   const p: Record<string, unknown> = { headers, headerLines: lines.lines, attachments: [] };
   // simpleParser's own mapping of header values to fields (its 'end' handler).
@@ -223,8 +259,8 @@ export function headerStart(raw: Buffer): Buffer {
   return i === 0 ? raw : raw.subarray(i);
 }
 
-async function toMail(p: ParsedMail, depth: number): Promise<Mail> {
-  const defects: string[] = [];
+async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly string[]): Promise<Mail> {
+  const defects: string[] = [...decodeDefects];
   const parts: MailPart[] = [];
   const embedded: Mail[] = [];
   // The message a report (DSN, MDN, ARF) returns is read for its headers only: the bounce, read-receipt and feedback
@@ -322,20 +358,28 @@ function htmlText(html: string, defects: string[]): string | null {
   }
 }
 
+/** What a header line (mailsplit's byte string) may hold besides printable ASCII: a C0 control, or 8-bit bytes. */
+const NOT_PLAIN = /[\x00-\x08\x0b-\x1f\x80-\xff]/;
+const EIGHT_BIT = /[\x80-\xff]/;
+
 /**
  * Every header line, unfolded, encoded-words decoded, cleaned, by lower-case name. A name whose lines carry an
  * encoded-word is decoded when first read (then kept): the rules read a dozen names, and decoding every From, To and
  * Subject line again (mailparser decodes what it uses itself) was a tenth of `crieur parse`'s time on the corpus.
+ * The lines are bytes (mailsplit's latin1 strings): 8-bit ones are UTF-8, as RFC 6532 writes them or as Raw8Bit
+ * rewrote them (raw-8bit.ts), and are read so.
  */
 function headerMap(p: ParsedMail): Record<string, string[]> {
   const raw = new Map<string, string[]>();
-  for (const { key, line } of p.headerLines ?? []) {
+  for (const { key, line: bytes } of p.headerLines ?? []) {
+    // One scan of the line says whether it needs more than slicing (almost no line does): reading as UTF-8, cleaning.
+    const plain = !NOT_PLAIN.test(bytes);
+    const line = plain || !EIGHT_BIT.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
     const colon = line.indexOf(':');
     const text = colon >= 0 ? line.slice(colon + 1) : '';
     const folded = (text.includes('\n') ? text.replace(/\r?\n[ \t]+/g, ' ') : text).trim();
-    // One scan of the line says whether its name and value need cleaning (almost no line does); a value with an
-    // encoded-word is cleaned once decoded. mailsplit gives the name lower-cased and trimmed.
-    const dirty = mayHoldControls(line);
+    // A value with an encoded-word is cleaned once decoded. mailsplit gives the name lower-cased and trimmed.
+    const dirty = !plain && mayHoldControls(line);
     const name = dirty ? clean(key) : key;
     const value = dirty && !folded.includes('=?') ? clean(folded) : folded;
     const values = raw.get(name);

@@ -293,6 +293,7 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
     const asDate = (d: Date | null | undefined) => (!d || Number.isNaN(d.getTime()) ? null : Math.abs(d.getTime() - Date.now()) < 60_000 ? 'now' : d.getTime());
     const blankToNull = (s: string | false | undefined) => (typeof s === 'string' && s.trim() !== '' ? withoutControls(s) : null);
     const differ: string[] = [];
+    const mended = new Set<string>();
     let html = 0;
     let parts = 0;
     for (const { name, raw } of raws) {
@@ -320,6 +321,18 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
         html: ours.html,
         parts: ours.parts.map((p) => `${p.sha256} ${p.contentType} ${p.filename ?? ''} ${p.related ? 'related' : ''}`),
       };
+      // Raw 8-bit text the message does not say how to read (src/adapters/raw-8bit.ts) mailparser reads as UTF-8,
+      // each such byte becoming U+FFFD; the read takes the charset declared or Windows-1252, and says so. There, and
+      // only there, a field may differ from simpleParser's: one where simpleParser lost bytes, for one that lost fewer.
+      if (ours.defects.some((d) => d.includes(' in raw 8-bit'))) {
+        const lost = (s: string | null) => (s ?? '').split('\ufffd').length - 1;
+        for (const k of ['subject', 'text', 'html'] as const) {
+          if (got[k] !== want[k] && lost(got[k]) < lost(want[k])) {
+            (want as Record<typeof k, string | null>)[k] = got[k];
+            mended.add(name);
+          }
+        }
+      }
       if (JSON.stringify(got) !== JSON.stringify(want)) differ.push(name);
       if (ours.html) html++;
       parts += ours.parts.length;
@@ -329,5 +342,7 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
     expect(html).toBeGreaterThan(50);
     expect(parts).toBeGreaterThan(200);
     expect(differ).toEqual([]);
+    // the corpus has such mail (Latin-1, GB2312 and Big5 headers, bodies without a charset), and so do fixtures 18x
+    expect(mended.size).toBeGreaterThanOrEqual(10);
   }, 120_000);
 });

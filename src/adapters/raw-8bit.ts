@@ -1,0 +1,198 @@
+/**
+ * Raw 8-bit text a message does not say how to read, for the mailparser adapter (src/adapters/mailparser.ts):
+ * - header bytes outside RFC 2047 encoded-words that are not UTF-8: old clients and some MTAs write ISO-8859-1 or
+ *   Windows-1252 straight into From and Subject. They are read in the charset the message declares (the body's
+ *   Content-Type charset, or its first text part's), else in Windows-1252 (a superset of ISO-8859-1 for printable
+ *   text). Header bytes that are UTF-8 (RFC 6532) stay UTF-8, and so do UTF-8 lines with a broken character or two.
+ * - a text part with no charset (or us-ascii) whose bytes are not UTF-8: read as Windows-1252.
+ * mailparser reads both as UTF-8, every such byte becoming U+FFFD. Each guess is said (Mail.defects, so a warning of
+ * `crieur parse`). Only the decode: the raw message is stored as it came, elsewhere.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { Transform, type TransformCallback } from 'node:stream';
+import type * as LibMime from 'libmime';
+import type * as IconvLite from 'iconv-lite';
+
+// CommonJS packages, required (see src/adapters/mailparser.ts: the build bundles them in).
+const require = createRequire(import.meta.url);
+const libmime = require('libmime') as typeof LibMime.default;
+const iconv = require('iconv-lite') as typeof IconvLite;
+
+/** What raw 8-bit bytes are read as when the message declares no usable charset. */
+export const FALLBACK_CHARSET = 'windows-1252';
+
+/** mailsplit's header line: the field's name, and the whole line (folds included) as a byte string (latin1). */
+export interface HeaderLine {
+  key: string;
+  line: string;
+}
+
+const EIGHT_BIT = /[\x80-\xff]/;
+
+/**
+ * Is this line UTF-8 with a few broken characters (cut short by a client or an MTA: `Юникод запрещен\xd1`) rather
+ * than text in another charset? Read as UTF-8, it has at least four good non-ASCII characters for each bad byte: a
+ * Latin-1 or Windows-1252 line has almost none (`Jérôme` is no UTF-8 sequence), and GB2312 or Big5 text, whose byte
+ * pairs are sometimes UTF-8 sequences, has more bad bytes than good characters (1:3 to 1:14 in the corpus).
+ */
+function brokenUtf8(line: Buffer): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const c of line.toString('utf8')) {
+    if (c === '\ufffd') bad++;
+    else if (c.charCodeAt(0) >= 0x80) good++;
+  }
+  return good >= 4 * bad;
+}
+
+/**
+ * The bytes as text, when they are not UTF-8: line by line, a line that is UTF-8 (a list's UTF-8 footer under a
+ * Latin-1 body), or UTF-8 with a few broken characters (brokenUtf8), staying UTF-8, and every other read in
+ * `charset` (an ASCII-compatible one: see usableCharset). null when every line is UTF-8, so read as UTF-8.
+ */
+export function readBytes(bytes: Buffer, charset: string): string | null {
+  if (isUtf8(bytes)) return null;
+  let out = '';
+  let guessed = false;
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const line = bytes.subarray(start, end);
+    if (isUtf8(line) || brokenUtf8(line)) out += line.toString('utf8');
+    else {
+      out += iconv.decode(line, charset);
+      guessed = true;
+    }
+    start = end;
+  }
+  return guessed ? out : null;
+}
+
+/** ASCII, encoded-word and address punctuation: a charset raw 8-bit header bytes can be read in decodes it as itself. */
+const ASCII_PROBE = 'From: "A+b-c" <d_e.f@g.h> =?x?Q?y?= (1/2); #%&*!\r\n';
+
+/**
+ * The charset named by `label`, as the body's decoder names it (libmime: iso-8859-1 is read as windows-1252, as
+ * WHATWG reads it), if raw 8-bit bytes can be read in it: known, not UTF-8 or ASCII (the bytes are not UTF-8, and
+ * ASCII has no 8-bit), and ASCII-compatible (not UTF-16, nor UTF-7, which turns `+ADw-` into `<`).
+ */
+export function usableCharset(label: string): string | null {
+  const name = libmime.normalizeCharset(label.trim());
+  if (/^(?:(?:us-?)?ascii|utf-?8|7bit)$/i.test(label.trim()) || /^(?:utf-?8|7bit)$/i.test(name)) return null;
+  try {
+    if (!iconv.encodingExists(name)) return null;
+    return iconv.decode(Buffer.from(ASCII_PROBE, 'latin1'), name) === ASCII_PROBE ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+const CONTENT_TYPE = /^content-type[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)/gim;
+
+function contentType(field: string): { type: string; charset: string | null } {
+  const parsed = libmime.parseHeaderValue(field.replace(/\r?\n[ \t]+/g, ' ').trim());
+  const charset = parsed.params?.charset;
+  return { type: (parsed.value ?? '').trim().toLowerCase(), charset: typeof charset === 'string' && charset.trim() !== '' ? charset.trim() : null };
+}
+
+/**
+ * The charset a message declares for its text, by its label: the Content-Type charset of its header block, else,
+ * for a multipart message, the first text part's (searched in the first 256 KB). null when it declares none.
+ */
+export function declaredCharset(message: Buffer): string | null {
+  const text = message.subarray(0, 256 * 1024).toString('latin1');
+  const blank = text.search(/\r?\n\r?\n/);
+  const head = blank < 0 ? text : text.slice(0, blank);
+  const root = [...head.matchAll(CONTENT_TYPE)][0];
+  if (!root) return null;
+  const ct = contentType(root[1]!);
+  if (ct.charset || !ct.type.startsWith('multipart/') || blank < 0) return ct.charset;
+  for (const m of text.slice(blank).matchAll(CONTENT_TYPE)) {
+    const part = contentType(m[1]!);
+    if (part.type.startsWith('text/')) return part.charset;
+  }
+  return null;
+}
+
+/** The charset of a text part with no charset, as given to mailparser's body decoder (createNode, see mailparser.ts). */
+export const UNLABELLED = 'x-crieur-unlabelled';
+/** The same for a text part that says us-ascii (mailparser reads it as UTF-8, as it does a part with no charset). */
+export const UNLABELLED_ASCII = 'x-crieur-us-ascii';
+
+/**
+ * One message's raw 8-bit reading: its header lines mended (headers), its unlabelled text parts decoded (body),
+ * and what was guessed (defects, each said once). The charset headers are read in is looked up when first needed.
+ */
+export class Raw8Bit {
+  readonly defects: string[] = [];
+  private headerCharset: { name: string; said: string } | null = null;
+  private said = new Set<string>();
+
+  /** The whole message (from its header block), where its declared charset is looked for. */
+  constructor(private readonly message: Buffer) {}
+
+  /**
+   * Header lines (mailsplit's byte strings, the ones mailparser decodes and the adapter's header map reads) with raw
+   * 8-bit bytes that are not UTF-8, rewritten in place as the UTF-8 bytes of their reading: mailparser then decodes
+   * them as UTF-8, as it does every header. Lines that are ASCII or UTF-8 (even with a few broken characters:
+   * brokenUtf8) are left as they are.
+   */
+  headers(lines: HeaderLine[]): void {
+    for (const l of lines) {
+      if (!EIGHT_BIT.test(l.line)) continue;
+      const bytes = Buffer.from(l.line, 'latin1');
+      if (isUtf8(bytes)) continue;
+      const charset = this.charset();
+      const text = readBytes(bytes, charset.name);
+      if (text === null) continue;
+      l.line = Buffer.from(text, 'utf8').toString('latin1');
+      this.say(`headers in raw 8-bit: read as ${charset.said}`);
+    }
+  }
+
+  /** The decoder of a text part given the charset UNLABELLED or UNLABELLED_ASCII: UTF-8, else Windows-1252. */
+  body(label: typeof UNLABELLED | typeof UNLABELLED_ASCII): Transform {
+    return new UnlabelledText(() => this.say(`body in raw 8-bit ${label === UNLABELLED ? 'without a charset' : 'declared us-ascii'}: read as ${FALLBACK_CHARSET}`));
+  }
+
+  private charset(): { name: string; said: string } {
+    if (this.headerCharset) return this.headerCharset;
+    const label = declaredCharset(this.message);
+    const name = label ? usableCharset(label) : null;
+    this.headerCharset = name ? { name, said: `${label!.toLowerCase()}, the charset the message declares` } : { name: FALLBACK_CHARSET, said: FALLBACK_CHARSET };
+    return this.headerCharset;
+  }
+
+  private say(defect: string): void {
+    if (this.said.has(defect)) return;
+    this.said.add(defect);
+    this.defects.push(defect);
+  }
+}
+
+/** A text part's bytes, collected (mailparser collects them too), then passed on as UTF-8. */
+class UnlabelledText extends Transform {
+  private chunks: Buffer[] = [];
+
+  constructor(private readonly guessed: () => void) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.chunks.push(chunk);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    const bytes = Buffer.concat(this.chunks);
+    this.chunks = [];
+    const text = readBytes(bytes, FALLBACK_CHARSET);
+    if (text === null) this.push(bytes);
+    else {
+      this.push(Buffer.from(text, 'utf8'));
+      this.guessed();
+    }
+    done();
+  }
+}
