@@ -40,7 +40,7 @@ import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { campaignJson } from './campaigns.ts';
 import { progressLine } from '../format/progress.ts';
-import { jsonText } from '../format/visible.ts';
+import { jsonText, visible } from '../format/visible.ts';
 
 interface Opts {
   list?: string;
@@ -88,7 +88,7 @@ export function registerAnnounce(program: Command): void {
 async function announceable(events: EventStore, eventRef: string, config: Config, opts: Opts): Promise<EventRecord> {
   const ev = await findEvent(events, eventRef, config.group.timezone);
   refusePast(ev, systemClock.now(), config.group.timezone, opts.force === true);
-  for (const w of announceWarnings(ev)) process.stderr.write(`crieur: warning: ${w}\n`);
+  for (const w of announceWarnings(ev)) process.stderr.write(`crieur: warning: ${visible(w)}\n`);
   return ev;
 }
 
@@ -140,7 +140,7 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
         ? `event ${ev.id}: nothing new — everyone already has the ${update ? 'update' : 'announcement'}${sent ? ` (campaign ${sent.id}: ${sent.sent} sent)` : ''}`
         : `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${count} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
     if (opts.json) process.stdout.write(`${jsonText({ event: ev.id, lists: lists.map((l) => l.name), members: count, dryRun: true })}\n`);
-    else process.stdout.write(`${summary}\n`);
+    else process.stdout.write(`${visible(summary)}\n`);
   } finally {
     await store.close();
   }
@@ -173,7 +173,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
     if (stopped) process.stderr.write(`stopped: the rest goes out with crieur start, or crieur announce ${eventRef} again\n`);
     finish(c, counts, opts);
     if (c.status === 'paused') {
-      process.stderr.write(`crieur: campaign ${c.id} paused: ${c.pauseReason ?? 'by hand'}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
+      process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
       process.exitCode = EXIT.tempFail;
     }
   } finally {
@@ -216,5 +216,5 @@ export async function watch(campaigns: CampaignStore, id: number, stop: () => bo
 export function finish(c: CampaignRecord, counts: { total: number; sent: number; failed: number; queued: number }, opts: { json?: boolean }): void {
   const j = campaignJson({ ...c, ...counts });
   if (opts.json) process.stdout.write(`${jsonText(j)}\n`);
-  else process.stdout.write(`campaign ${j.id} (${j.kind}${j.event !== null ? ` of event ${j.event}` : ''}${j.list ? `, list ${j.list}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
+  else process.stdout.write(`campaign ${j.id} (${j.kind}${j.event !== null ? ` of event ${j.event}` : ''}${j.list ? `, list ${visible(j.list)}` : ''}): ${j.sent} sent, ${j.failed} failed, ${j.queued} queued of ${j.total} — ${j.status}\n`);
 }

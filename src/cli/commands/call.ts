@@ -18,7 +18,7 @@ import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { finish, passingLogLevel, watch, writePreviews } from './announce.ts';
-import { jsonText } from '../format/visible.ts';
+import { jsonText, visible } from '../format/visible.ts';
 
 interface Opts {
   list?: string;
@@ -66,9 +66,8 @@ async function preview(config: Config, opts: Opts): Promise<void> {
     const done = (await store.campaigns.list()).find((c) => c.key === `call:${period}${opts.list ? `:${opts.list}` : ''}`);
     if (opts.json) process.stdout.write(`${jsonText({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);
     else {
-      process.stdout.write(
-        `call for proposals of ${period}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${done && !opts.force ? ` — already sent this month to ${done.sent}: only who has not had it would get it (--force for everyone)` : ''}\n`,
-      );
+      const line = `call for proposals of ${period}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${done && !opts.force ? ` — already sent this month to ${done.sent}: only who has not had it would get it (--force for everyone)` : ''}`;
+      process.stdout.write(`${visible(line)}\n`);
     }
   } finally {
     await store.close();
@@ -95,7 +94,7 @@ async function send(config: Config, opts: Opts): Promise<void> {
     if (stopped) process.stderr.write('stopped: the rest goes out with crieur start, or crieur call again\n');
     finish(c, await deps.store.campaigns.counts(c.id), opts);
     if (c.status === 'paused') {
-      process.stderr.write(`crieur: campaign ${c.id} paused: ${c.pauseReason ?? 'by hand'}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
+      process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
       process.exitCode = EXIT.tempFail;
     }
   } finally {

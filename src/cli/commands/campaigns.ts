@@ -15,7 +15,7 @@ import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { withStore } from '../with-store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { jsonText } from '../format/visible.ts';
+import { jsonText, visible } from '../format/visible.ts';
 
 export function campaignJson(c: CampaignRecord & CampaignCounts) {
   return {
@@ -99,5 +99,6 @@ async function get(campaigns: { get(id: number): Promise<CampaignRecord | null> 
 function line(c: ReturnType<typeof campaignJson>): string {
   // A digest is about a list's period, not an event: its key names both.
   const what = c.kind === 'digest' ? c.key : `event ${c.event ?? '-'}${c.list ? ` list ${c.list}` : ''}`;
-  return `${String(c.id).padStart(4)}  ${c.kind.padEnd(8)} ${what}  ${c.sent}/${c.total} sent, ${c.failed} failed, ${c.queued} queued  ${c.status}${c.reason ? ` (${c.reason})` : ''}`;
+  // The pause reason may quote an SMTP server's answer: shown with its controls escaped.
+  return visible(`${String(c.id).padStart(4)}  ${c.kind.padEnd(8)} ${what}  ${c.sent}/${c.total} sent, ${c.failed} failed, ${c.queued} queued  ${c.status}${c.reason ? ` (${c.reason})` : ''}`);
 }

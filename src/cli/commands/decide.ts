@@ -19,6 +19,7 @@ import { readCommands } from '../../core/command/read.ts';
 import { normalizeRef } from '../../core/ref.ts';
 import { systemClock } from '../../app/clock.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { visibleLines } from '../format/visible.ts';
 
 /** Who the history names for a decision taken here: the local account, on this host. */
 export function operatorName(): string {
@@ -82,7 +83,8 @@ export function registerDecide(proposals: Command): void {
       await withOperatorDeps(opts.config, async (deps) => {
         const r = await actAsOperator(deps, normalizeRef(ref!), read.cmd, operatorName());
         if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
-        process.stdout.write(`${r.message}${queuedText(r.queued, locale)}\n`);
+        // The message names the proposal by its title, from the speaker's mail: shown with its controls escaped.
+        process.stdout.write(`${visibleLines(r.message).join('\n')}${queuedText(r.queued, locale)}\n`);
       });
     });
 }

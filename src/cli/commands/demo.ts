@@ -74,7 +74,7 @@ export function registerDemo(program: Command): void {
           process.stdout.write(`         ${visible(p.speakers.map((s) => (s.name ? `${s.name} <${s.email ?? '?'}>` : (s.email ?? '?'))).join(', '))}\n`);
         }
         process.stdout.write(`\nmails sent: ${sent.length} (written to ${outDir} as .eml + .html)\n`);
-        for (const o of sent) process.stdout.write(`  ${o.purpose.padEnd(17)} → ${o.recipient}\n`);
+        for (const o of sent) process.stdout.write(`  ${o.purpose.padEnd(17)} → ${visible(o.recipient)}\n`);
         process.stdout.write('\nnot answered (loop guards): auto-replies, bounces and list posts are stored, never acknowledged.\n');
       } finally {
         await running.stop();

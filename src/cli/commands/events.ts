@@ -17,7 +17,7 @@ import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
-import { jsonText } from '../format/visible.ts';
+import { jsonText, visible, visibleLines } from '../format/visible.ts';
 
 interface CreateOpts {
   date: string;
@@ -148,12 +148,13 @@ export function registerEvents(program: Command): void {
         () =>
           [
             `event ${ev.id}: ${human(ev, config)}`,
-            ...(ev.venueAddress ? [`address:      ${ev.venueAddress}`] : []),
-            ...(ev.mapUrl ? [`map:          ${ev.mapUrl}`] : []),
-            ...(ev.registrationUrl ? [`registration: ${ev.registrationUrl}`] : []),
+            ...(ev.venueAddress ? [`address:      ${visible(ev.venueAddress)}`] : []),
+            ...(ev.mapUrl ? [`map:          ${visible(ev.mapUrl)}`] : []),
+            ...(ev.registrationUrl ? [`registration: ${visible(ev.registrationUrl)}`] : []),
             ...(ev.capacity ? [`capacity:     ${ev.capacity}`] : []),
             'programme:',
-            ...(talks.length ? talks.map((p, i) => `  ${i + 1}. ${p.ref}  ${p.format.padEnd(9)} ${p.title ?? '(untitled)'} — ${p.speakers.map((s) => s.name ?? s.email).join(', ')}`) : ['  (empty)']),
+            // Titles and names come from the speakers' mail: every field escaped on its own, a newline in it included.
+            ...(talks.length ? talks.map((p, i) => `  ${i + 1}. ${p.ref}  ${p.format.padEnd(9)} ${visible(p.title ?? '(untitled)')} — ${p.speakers.map((s) => visible(s.name ?? s.email ?? '?')).join(', ')}`) : ['  (empty)']),
           ].join('\n'),
       );
       });
@@ -227,7 +228,7 @@ export function parseEventDate(input: string, config: Config): Date {
 }
 
 function human(ev: EventRecord, config: Config): string {
-  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${ev.venue}${ev.title ? ` — ${ev.title}` : ''} (${ev.programme.length} on the programme)`;
+  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${visible(ev.venue)}${ev.title ? ` — ${visible(ev.title)}` : ''} (${ev.programme.length} on the programme)`;
 }
 
 /**
@@ -269,8 +270,9 @@ async function warn(store: Store, ev: EventRecord): Promise<void> {
   for (const w of programmeWarnings(talks)) process.stderr.write(`warning: event ${ev.id}: ${w}\n`);
 }
 
+/** JSON, or the human text with every control character of what it shows (titles from mail, venues…) escaped. */
 function print(json: boolean | undefined, value: unknown, text: () => string): void {
-  process.stdout.write(json ? `${jsonText(value)}\n` : `${text()}\n`);
+  process.stdout.write(json ? `${jsonText(value)}\n` : `${visibleLines(text()).join('\n')}\n`);
 }
 
 async function withConfigStore(file: string | undefined, fn: (config: Config, store: Store) => Promise<void>): Promise<void> {

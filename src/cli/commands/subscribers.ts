@@ -16,7 +16,7 @@ import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/
 import type { Config } from '../../config/schema.ts';
 import { decodeCsv, parseCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { jsonText } from '../format/visible.ts';
+import { jsonText, visible } from '../format/visible.ts';
 
 const email = z.email();
 
@@ -36,7 +36,8 @@ export function registerSubscribers(program: Command): void {
         else
           for (const s of list) {
             const d = digestsOf(s).map((c) => `${c.list} ${c.cadence}/${c.format}`);
-            process.stdout.write(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}${d.length ? `  digest: ${d.join(', ')}` : ''}\n`);
+            // Names and addresses come from people (a CSV, a web form, a mail): shown with their controls escaped.
+            process.stdout.write(`${visible(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}${d.length ? `  digest: ${d.join(', ')}` : ''}`)}\n`);
           }
       });
     });
@@ -65,7 +66,7 @@ export function registerSubscribers(program: Command): void {
           line += choice ? `; digest of ${list}: ${choice.cadence}, ${choice.format}` : `; no digest of ${list}`;
           if (choice && row.status !== 'active') line += ` (none is sent while the member is ${row.status})`;
         }
-        process.stdout.write(`${line}\n`);
+        process.stdout.write(`${visible(line)}\n`);
       });
     });
   cmd
@@ -76,7 +77,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (address: string, opts: { config?: string }) => {
       await withStore(opts.config, async (store) => {
         if (!(await store.subscribers.remove(address))) throw new CliError(`no subscriber ${address} (see crieur subscribers list)`, EXIT.dataErr);
-        process.stdout.write(`${address} unsubscribed\n`);
+        process.stdout.write(`${visible(address)} unsubscribed\n`);
       });
     });
   cmd
@@ -109,7 +110,7 @@ export function registerSubscribers(program: Command): void {
           members.push({ ...m, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
         } catch (err) {
           skipped++;
-          process.stderr.write(`${file}: ${(err as Error).message} — skipped\n`);
+          process.stderr.write(`${visible(file)}: ${visible((err as Error).message)} — skipped\n`);
         }
       });
       if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
