@@ -139,11 +139,21 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
       lists.length === 0 && count === 0
         ? `event ${ev.id}: nothing new — everyone already has the ${update ? 'update' : 'announcement'}${sent ? ` (campaign ${sent.id}: ${sent.sent} sent)` : ''}`
         : `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${count} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
-    if (opts.json) process.stdout.write(`${jsonText({ event: ev.id, lists: lists.map((l) => l.name), members: count, dryRun: true })}\n`);
+    if (opts.json) process.stdout.write(`${jsonText(previewJson({ id: sent?.id ?? null, kind: 'announce', event: ev.id, list: opts.list ?? null }, lists.map((l) => l.name), count))}\n`);
     else process.stdout.write(`${visible(summary)}\n`);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * `--dry-run --json` and `--out --json`: SPEC's campaign counts `{id, kind, event, list, total, sent, failed, queued,
+ * status}` as this run would leave them — `id` the campaign it would add to (null: a new one), nothing sent, `queued`
+ * (and `total`) who would get it, status `dry-run` — with the lists and the members count beside them.
+ */
+export function previewJson(c: { id: number | null; kind: CampaignRecord['kind']; event: number | null; list: string | null }, lists: string[], members: number) {
+  const queued = lists.length + members;
+  return { ...c, total: queued, sent: 0, failed: 0, queued, status: 'dry-run' as const, lists, members, dryRun: true };
 }
 
 async function send(config: Config, eventRef: string, opts: Opts): Promise<void> {

@@ -1,0 +1,36 @@
+/**
+ * `announce EVENT --dry-run --json` (and `--out DIR --json`), as an audit of the CLI found it printing a shape of its
+ * own (`{event, lists, members, dryRun}`): SPEC's campaign counts `{id, kind, event, list, total, sent, failed, queued,
+ * status}` as the run would leave them — nothing sent, `queued` who would get it, status `dry-run`. On PostgreSQL (a
+ * schema of its own).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { useCliStore } from '../support/cli-store.ts';
+import { runCrieur } from '../support/crieur-process.ts';
+
+const cli = useCliStore('announce-preview', 'anp');
+const LISTS = [{ name: 'generale', address: 'generale@lists.example.org', language: 'fr' }];
+
+/** `crieur ARGS` on this run's configuration with a list configured. */
+async function withList(...args: string[]) {
+  const file = cli.box.writeConfig({ ...(parse(readFileSync(cli.configFile, 'utf8')) as object), lists: LISTS }, 'with-list.yaml');
+  return runCrieur([...args, '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
+}
+
+describe('announce --dry-run --json: the campaign counts SPEC gives announce --json', { timeout: 400_000 }, () => {
+  it('prints {id, kind, event, list, total, sent, failed, queued, status} with their types, for --dry-run and --out', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2031-03-20T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
+    await cli.store.subscribers.upsert(['a@example.fr', 'b@example.fr'].map((email) => ({ email, status: 'active' as const, source: 'cli', language: 'fr' as const })));
+    const dry = await withList('announce', String(ev.id), '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    const j = JSON.parse(dry.stdout) as Record<string, unknown>;
+    expect(j).toMatchObject({ id: null, kind: 'announce', event: ev.id, list: null, total: 3, sent: 0, failed: 0, queued: 3, status: 'dry-run' });
+    const out = await withList('announce', String(ev.id), '--out', join(cli.box.dir, 'out'), '--json', '--list', 'generale');
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ id: null, kind: 'announce', event: ev.id, list: 'generale', total: 1, sent: 0, failed: 0, queued: 1, status: 'dry-run' });
+    expect(readdirSync(join(cli.box.dir, 'out')).some((f) => f.endsWith('.eml'))).toBe(true);
+  });
+});
