@@ -18,6 +18,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
 import { jsonText, visible, visibleLines } from '../format/visible.ts';
+import { systemClock } from '../../app/clock.ts';
 
 interface CreateOpts {
   date: string;
@@ -66,6 +67,7 @@ export function registerEvents(program: Command): void {
           capacity,
         });
         print(opts.json, toJson(ev), () => `event ${ev.id} created: ${human(ev, config)}`);
+        warnPast(ev, config);
         await warnSameDay(store, ev, config);
       } finally {
         await store.close();
@@ -108,6 +110,7 @@ export function registerEvents(program: Command): void {
         print(opts.json, { ...toJson(r.event), sequence: r.event.sequence, changed: r.changed }, () =>
           r.changed ? `event ${ev.id} updated: ${human(r.event, config)} (SEQUENCE ${r.event.sequence}; if it was announced, crieur announce ${ev.id} sends the update)` : `event ${ev.id}: nothing changed`,
         );
+        if (patch.date !== undefined) warnPast(r.event, config);
       });
     });
   cmd
@@ -250,6 +253,18 @@ async function find(store: Store, ref: string, config: Config): Promise<EventRec
     if (err instanceof AnnounceError) throw new CliError(err.message, EXIT.dataErr);
     throw err;
   }
+}
+
+/**
+ * An event whose date has gone by is created (organizers record past meetups too), but `crieur announce` will refuse
+ * it: said at once, with the fix if the date was a typo.
+ */
+function warnPast(ev: EventRecord, config: Config): void {
+  if (ev.date.getTime() >= systemClock.now().getTime()) return;
+  const day = isoDay(ev.date, config.group.timezone);
+  process.stderr.write(
+    `warning: event ${ev.id} is on ${day}, in the past: recorded, but crieur announce refuses it (--force to announce it all the same)\nif the date is wrong: crieur events update ${ev.id} --date ISO\n`,
+  );
 }
 
 /**
