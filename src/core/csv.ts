@@ -1,22 +1,87 @@
 /**
  * RFC 4180 CSV, as spreadsheets and meetup sites export it: quoted fields with doubled quotes and line breaks
- * inside, CRLF or LF, a `;` separator when the header row has more of those than commas (French Excel).
+ * inside, CRLF or LF. The separator is the one Excel's `sep=;` first line names (that line is not a row), else the
+ * one the header row has most of among `,` `;` (French Excel) and tab (Excel's "Unicode text"). Blank lines before
+ * the header row are skipped.
  */
+export type CsvSeparator = ',' | ';' | '\t' | '|';
+
+/** A CSV file's rows, each with the line of the file it starts on (1-based; a quoted field may span lines). */
+export interface CsvTable {
+  separator: CsvSeparator;
+  /** The header row (empty when the file has no row at all) and its line. */
+  header: string[];
+  headerLine: number;
+  rows: { line: number; cells: string[] }[];
+}
+
+const SEP_LINE = /^\s*"?sep=([,;\t|])"?[,;\t]*\s*$/i;
+
+export function csvTable(input: string): CsvTable {
+  const text = input.replace(/^\uFEFF/, '');
+  const lines = lineStarts(text);
+  let i = 0;
+  // Blank: nothing but spaces and separators (a spreadsheet's empty row is `,,,`).
+  const blank = (k: number) => /^[\s,;]*$/.test(lineText(text, lines, k));
+  while (i < lines.length && blank(i)) i++;
+  let separator: CsvSeparator | null = null;
+  const excel = i < lines.length ? SEP_LINE.exec(lineText(text, lines, i)) : null;
+  if (excel) {
+    separator = excel[1] as CsvSeparator;
+    i++;
+    while (i < lines.length && blank(i)) i++;
+  }
+  if (i >= lines.length) return { separator: separator ?? ',', header: [], headerLine: lines.length, rows: [] };
+  separator ??= guessSeparator(lineText(text, lines, i));
+  const records = parseRecords(text, lines[i]!, i + 1, separator);
+  const [first, ...rows] = records;
+  return { separator, header: first?.cells ?? [], headerLine: first?.line ?? i + 1, rows };
+}
+
+/** Every row, the header row first (see csvTable). */
 export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
+  const t = csvTable(text);
+  return t.header.length === 0 && t.rows.length === 0 ? [] : [t.header, ...t.rows.map((r) => r.cells)];
+}
+
+/** The separator a header row uses most, outside quotes; a comma when it has none (one column). */
+function guessSeparator(line: string): CsvSeparator {
+  const unquoted = line.replace(/"(?:[^"]|"")*"/g, '');
+  const count = (c: string) => unquoted.split(c).length - 1;
+  const candidates: CsvSeparator[] = [',', ';', '\t'];
+  return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',' as CsvSeparator);
+}
+
+/** Offsets of the lines of `text` (CRLF, LF or CR), for line numbers and the header's search. */
+function lineStarts(text: string): number[] {
+  const starts = text.length === 0 ? [] : [0];
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function lineText(text: string, starts: number[], k: number): string {
+  const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
+  return text.slice(starts[k], end).replace(/\r?\n$|\r$/, '');
+}
+
+function parseRecords(text: string, from: number, firstLine: number, sep: CsvSeparator): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let line = firstLine;
+  let rowLine = firstLine;
+  for (let i = from; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
-      else field += c;
+      else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === sep) {
       row.push(field);
@@ -24,14 +89,16 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      rows.push({ line: rowLine, cells: row });
+      line++;
+      rowLine = line;
       row = [];
       field = '';
     } else field += c;
   }
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    rows.push({ line: rowLine, cells: row });
   }
   return rows;
 }

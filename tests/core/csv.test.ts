@@ -1,6 +1,6 @@
 /** CSV files as spreadsheets write them: the bytes decoded whatever the encoding Excel or a meetup site chose. */
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv } from '../../src/core/csv.ts';
+import { csvTable, decodeCsv, parseCsv } from '../../src/core/csv.ts';
 
 describe('decodeCsv', () => {
   it('reads UTF-8, with or without a BOM', () => {
@@ -16,5 +16,28 @@ describe('decodeCsv', () => {
   it('reads UTF-16 by its BOM (Excel’s "Unicode text")', () => {
     const text = 'email\tname\nz@x.fr\tZoé\n';
     expect(decodeCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).text).toBe(text);
+  });
+});
+
+describe('csvTable', () => {
+  it('takes the separator Excel\'s sep= line names, and skips that line', () => {
+    expect(csvTable('sep=;\r\nemail;name\r\na@x.fr;Dupont, Jean\r\n')).toEqual({ separator: ';', header: ['email', 'name'], headerLine: 2, rows: [{ line: 3, cells: ['a@x.fr', 'Dupont, Jean'] }] });
+    expect(csvTable('"sep=,"\nemail;x\n').separator).toBe(',');
+  });
+  it('skips blank lines (and a spreadsheet\'s empty rows) above the header, counting them in line numbers', () => {
+    const t = csvTable('\n  \n,,\nemail,name\n\nb@x.fr,"two\nlines"\nc@x.fr,C\n');
+    expect(t.header).toEqual(['email', 'name']);
+    expect(t.headerLine).toBe(4);
+    expect(t.rows).toEqual([{ line: 5, cells: [''] }, { line: 6, cells: ['b@x.fr', 'two\nlines'] }, { line: 8, cells: ['c@x.fr', 'C'] }]);
+  });
+  it('reads tab-separated files (Excel\'s "Unicode text"), a comma inside a cell kept', () => {
+    expect(parseCsv('name\temail\nDupont, Jean\tj@x.fr\n')).toEqual([['name', 'email'], ['Dupont, Jean', 'j@x.fr']]);
+  });
+  it('guesses from the header row outside quotes: commas, unless it has more ; or tabs', () => {
+    expect(csvTable('"a;b;c",email\n').separator).toBe(',');
+    expect(csvTable('email;name,first\n').separator).toBe(',');
+    expect(csvTable('email;name;lang\n').separator).toBe(';');
+    expect(csvTable('email\n').separator).toBe(',');
+    expect(csvTable('')).toEqual({ separator: ',', header: [], headerLine: 0, rows: [] });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `crieur subscribers list|add|remove|import` (SPEC): crieur's own roster. `import` reads a CSV export (a meetup
  * site's): a header row naming `email` and optionally `name`, `language` (any order, any case, other columns
- * ignored); members imported `--consented` are active with their consent time recorded, the others pending.
+ * ignored; `,` `;` or tab, Excel's `sep=;` line and blank lines above the header skipped); members imported
+ * `--consented` are active with their consent time recorded, the others pending.
  * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back.
  * `add … --digest daily|weekly|off` records the member's digest choice of a configured list (store.digests, the
  * same record as their `digest`/`résumé` mail or the public page); `list` shows the choices (`--json`: `digests`).
@@ -14,7 +15,7 @@ import { withStore } from '../with-store.ts';
 import { SUBSCRIBER_STATUSES, type NewSubscriber, type Subscriber, type SubscriberStatus } from '../../app/subscriber-store.ts';
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
 import type { Config } from '../../config/schema.ts';
-import { decodeCsv, parseCsv } from '../../core/csv.ts';
+import { csvTable, decodeCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { jsonText, visible } from '../format/visible.ts';
 
@@ -89,30 +90,33 @@ export function registerSubscribers(program: Command): void {
     .action(async (file: string, opts: { consented?: boolean; config?: string }) => {
       let text: string;
       try {
-        text = decodeCsv(readFileSync(file)).text.replace(/^\uFEFF/, '');
+        text = decodeCsv(readFileSync(file)).text;
       } catch (err) {
         throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.dataErr);
       }
-      const rows = parseCsv(text);
-      const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+      const table = csvTable(text);
+      const header = table.header.map((h) => h.trim().replace(/\s+/g, ' ').toLowerCase());
       const col = (names: string[]) => header.findIndex((h) => names.includes(h));
-      const iEmail = col(['email', 'e-mail', 'courriel', 'email address', 'adresse email', 'adresse e-mail']);
+      const iEmail = col(['email', 'e-mail', 'mail', 'courriel', 'email address', 'e-mail address', 'adresse email', 'adresse e-mail', 'adresse mail', 'adresse électronique']);
       const iName = col(['name', 'nom', 'full name', 'nom complet']);
       const iLang = col(['language', 'langue', 'lang']);
-      if (iEmail < 0) throw new CliError(`${file}: no "email" column in the header row (found: ${header.join(', ') || 'nothing'})`, EXIT.dataErr);
+      if (iEmail < 0) {
+        const found = table.header.length ? `found on line ${table.headerLine}: ${visible(table.header.map((h) => h.trim()).join(', '))}` : 'the file is empty';
+        throw new CliError(`${file}: no email column in the header row (${found})\nthe first row should name the columns, e.g. email,name,language (separated by , ; or a tab)`, EXIT.dataErr);
+      }
       const members: NewSubscriber[] = [];
       const consentedAt = opts.consented ? new Date() : null;
       let skipped = 0;
-      rows.forEach((r, i) => {
-        if (r.every((c) => c.trim() === '')) return;
+      for (const { line, cells } of table.rows) {
+        if (cells.every((c) => c.trim() === '')) continue;
         try {
-          const m = member(r[iEmail] ?? '', iName >= 0 ? (r[iName] ?? null) : null, iLang >= 0 ? (r[iLang] ?? null) : null, `line ${i + 2}`);
+          const m = member(cells[iEmail] ?? '', iName >= 0 ? (cells[iName] ?? null) : null, iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
           members.push({ ...m, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
         } catch (err) {
           skipped++;
           process.stderr.write(`${visible(file)}: ${visible((err as Error).message)} — skipped\n`);
         }
-      });
+      }
       if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
       await withStore(opts.config, async (store) => {
         const r = await store.subscribers.upsert(members);
