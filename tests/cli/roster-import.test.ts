@@ -1,7 +1,9 @@
 /**
- * `crieur subscribers import` reads the CSV files people have, as an audit of the CLI found it refusing common ones
- * (exit 65 "no email column"): Excel's `sep=;` first line, blank lines above the header, tab-separated files. A file
- * with really no email column is refused (65) with the header line it should have. On PostgreSQL (a schema of its own).
+ * `crieur subscribers add|import` as an audit of the CLI found them wanting, on PostgreSQL (a schema of its own):
+ * - a member given no language (no --language, no language column, an empty cell) gets the group's (group.locale),
+ *   so `subscribers list --json` never shows `language: null` for them;
+ * - the CSV files people have: Excel's `sep=;` first line, blank lines above the header, tab-separated; a file with
+ *   really no email column is refused (65) with the header line it should have.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +17,24 @@ const csv = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
+const listed = async () => JSON.parse((await crieur('subscribers', 'list', '--json')).stdout) as { email: string; name: string | null; language: string | null; status: string }[];
 
-describe('crieur subscribers import: CSV files', { timeout: 400_000 }, () => {
+describe('crieur subscribers: languages, CSV files', { timeout: 400_000 }, () => {
+  it('a member given no language gets the group\'s, recorded: add without --language, a CSV without the column or with an empty cell', async () => {
+    expect((await crieur('subscribers', 'add', 'nolang@example.fr', '--name', 'Sans Langue')).code).toBe(0);
+    const file = csv('nolang.csv', 'email,name\r\nrow@example.fr,Row\r\n');
+    expect((await crieur('subscribers', 'import', file)).code).toBe(0);
+    const empty = csv('empty-cell.csv', 'email,language\r\ncell@example.fr,\r\nen@example.fr,en\r\n');
+    expect((await crieur('subscribers', 'import', empty)).code).toBe(0);
+    const members = await listed();
+    for (const email of ['nolang@example.fr', 'row@example.fr', 'cell@example.fr']) {
+      expect(members.find((m) => m.email === email)?.language, email).toBe('fr');
+      expect((await cli.store.subscribers.get(email))?.language, email).toBe('fr');
+    }
+    expect(members.find((m) => m.email === 'en@example.fr')?.language).toBe('en');
+    expect(members.every((m) => m.language !== null)).toBe(true);
+  });
+
   it.each([
     ['Excel\'s sep=; first line', 'sep=;\r\nNom;Email;Langue\r\nExcel;excel@example.fr;en\r\n', 'excel@example.fr', 'Excel'],
     ['blank lines above the header', '\r\n\r\n;;\r\nemail,name\r\nblank@example.fr,Blank\r\n', 'blank@example.fr', 'Blank'],

@@ -2,7 +2,8 @@
  * `crieur subscribers list|add|remove|import` (SPEC): crieur's own roster. `import` reads a CSV export (a meetup
  * site's): a header row naming `email` and optionally `name`, `language` (any order, any case, other columns
  * ignored; `,` `;` or tab, Excel's `sep=;` line and blank lines above the header skipped); members imported
- * `--consented` are active with their consent time recorded, the others pending.
+ * `--consented` are active with their consent time recorded, the others pending. A member given no language (no
+ * `--language`, no or an empty `language` cell) gets the group's (`group.locale`), recorded, never null.
  * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back.
  * `add … --digest daily|weekly|off` records the member's digest choice of a configured list (store.digests, the
  * same record as their `digest`/`résumé` mail or the public page); `list` shows the choices (`--json`: `digests`).
@@ -29,16 +30,18 @@ export function registerSubscribers(program: Command): void {
     .option('--json', 'JSON array')
     .option('--config <file>', 'configuration file')
     .action(async (opts: { json?: boolean; config?: string }) => {
-      await withStore(opts.config, async (store) => {
+      await withStore(opts.config, async (store, config) => {
         const [list, digests] = await Promise.all([store.subscribers.list(), store.digests.all()]);
         const digestsOf = (s: Subscriber) => digests.get(s.email.toLowerCase()) ?? [];
-        if (opts.json) process.stdout.write(`${jsonText(list.map((s) => toJson(s, digestsOf(s))))}\n`);
+        // A member recorded without a language (before it defaulted) gets the group's: the one their mail is in.
+        const language = (s: Subscriber) => s.language ?? config.group.locale;
+        if (opts.json) process.stdout.write(`${jsonText(list.map((s) => toJson({ ...s, language: language(s) }, digestsOf(s))))}\n`);
         else if (list.length === 0) process.stdout.write('no subscribers\n');
         else
           for (const s of list) {
             const d = digestsOf(s).map((c) => `${c.list} ${c.cadence}/${c.format}`);
             // Names and addresses come from people (a CSV, a web form, a mail): shown with their controls escaped.
-            process.stdout.write(`${visible(`${s.status.padEnd(12)} ${s.language ?? '--'}  ${s.email}${s.name ? `  (${s.name})` : ''}${d.length ? `  digest: ${d.join(', ')}` : ''}`)}\n`);
+            process.stdout.write(`${visible(`${s.status.padEnd(12)} ${language(s)}  ${s.email}${s.name ? `  (${s.name})` : ''}${d.length ? `  digest: ${d.join(', ')}` : ''}`)}\n`);
           }
       });
     });
@@ -57,7 +60,7 @@ export function registerSubscribers(program: Command): void {
       const choice = digestChoice(opts);
       await withStore(opts.config, async (store, config) => {
         const list = choice === undefined ? null : digestList(config, opts.list);
-        const r = await store.subscribers.upsert([{ ...m, status: 'active', consentedAt: new Date(), source: 'cli' }]);
+        const r = await store.subscribers.upsert([{ ...m, language: m.language ?? config.group.locale, status: 'active', consentedAt: new Date(), source: 'cli' }]);
         const now = await store.subscribers.get(m.email);
         let line = r.added ? `${m.email} added (active)` : `${m.email} was already there (${now?.status ?? '?'})`;
         if (choice !== undefined && list !== null) {
@@ -118,8 +121,8 @@ export function registerSubscribers(program: Command): void {
         }
       }
       if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
-      await withStore(opts.config, async (store) => {
-        const r = await store.subscribers.upsert(members);
+      await withStore(opts.config, async (store, config) => {
+        const r = await store.subscribers.upsert(members.map((m) => ({ ...m, language: m.language ?? config.group.locale })));
         process.stdout.write(`${importSummary(r, skipped, opts.consented === true)}\n`);
       });
     });
