@@ -39,15 +39,24 @@ export interface NewSubscriber {
   lists?: string[];
 }
 
+export interface UpsertOutcome {
+  added: number;
+  existing: number;
+  /** The members already there, by the status they have now (the activated ones counted as active). */
+  existingByStatus: Partial<Record<SubscriberStatus, number>>;
+  /** Members already there that were pending and are active now (the row said they consented). */
+  activated: number;
+}
+
 export interface SubscriberStore {
   /**
    * Adds members; those already there keep their name and language (a CSV row is no way to change what a member set,
    * or an organizer corrected: a stale export once turned a member's announcements English). A member who
    * unsubscribed or was disabled keeps that status: an import never re-subscribes anyone; a pending one becomes
-   * active when the row is (consent given since). Returns how many were added, how many were already there, and
-   * those by the status they have now (what the import's summary tells).
+   * active when the row is (consent given since). Returns how many were added, how many were already there, those
+   * by the status they have now, and how many of those went from pending to active (what the import's summary tells).
    */
-  upsert(members: readonly NewSubscriber[]): Promise<{ added: number; existing: number; existingByStatus: Partial<Record<SubscriberStatus, number>> }>;
+  upsert(members: readonly NewSubscriber[]): Promise<UpsertOutcome>;
   /** Marks the member unsubscribed (kept, so that a later import does not bring them back); false when unknown. */
   remove(email: string): Promise<boolean>;
   get(email: string): Promise<Subscriber | null>;

@@ -2,6 +2,8 @@
  * `crieur subscribers add|import` as an audit of the CLI found them wanting, on PostgreSQL (a schema of its own):
  * - a member given no language (no --language, no language column, an empty cell) gets the group's (group.locale),
  *   so `subscribers list --json` never shows `language: null` for them;
+ * - a pending member made active (add, import --consented) is reported as such ("pending → active"), not as "already
+ *   there (active)"; the same address twice in a file (case aside) is one member, and the summary counts the merge;
  * - the CSV files people have: Excel's `sep=;` first line, blank lines above the header, tab-separated; a file with
  *   really no email column is refused (65) with the header line it should have.
  */
@@ -19,7 +21,7 @@ const csv = (name: string, text: string) => {
 };
 const listed = async () => JSON.parse((await crieur('subscribers', 'list', '--json')).stdout) as { email: string; name: string | null; language: string | null; status: string }[];
 
-describe('crieur subscribers: languages, CSV files', { timeout: 400_000 }, () => {
+describe('crieur subscribers: languages, transitions, duplicates, CSV files', { timeout: 400_000 }, () => {
   it('a member given no language gets the group\'s, recorded: add without --language, a CSV without the column or with an empty cell', async () => {
     expect((await crieur('subscribers', 'add', 'nolang@example.fr', '--name', 'Sans Langue')).code).toBe(0);
     const file = csv('nolang.csv', 'email,name\r\nrow@example.fr,Row\r\n');
@@ -33,6 +35,28 @@ describe('crieur subscribers: languages, CSV files', { timeout: 400_000 }, () =>
     }
     expect(members.find((m) => m.email === 'en@example.fr')?.language).toBe('en');
     expect(members.every((m) => m.language !== null)).toBe(true);
+  });
+
+  it('a pending member made active says so: add, then import --consented', async () => {
+    const pending = csv('pending.csv', 'email\nwait1@example.fr\nwait2@example.fr\n');
+    expect((await crieur('subscribers', 'import', pending)).stdout.trim()).toBe('2 added (pending: import with --consented once they agreed)');
+    const added = await crieur('subscribers', 'add', 'wait1@example.fr');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toBe('wait1@example.fr was already there: pending → active\n');
+    expect((await crieur('subscribers', 'add', 'wait1@example.fr')).stdout).toBe('wait1@example.fr was already there (active)\n');
+    const both = csv('both.csv', 'email\nwait1@example.fr\nwait2@example.fr\n');
+    const imported = await crieur('subscribers', 'import', both, '--consented');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout.trim()).toBe('0 added, 1 pending → active, 1 already there, kept as is (1 active)');
+    expect((await cli.store.subscribers.get('wait2@example.fr'))?.status).toBe('active');
+  });
+
+  it('the same address twice in a file (case aside) is one member, the merge counted', async () => {
+    const dup = csv('dup.csv', 'email,name,language\ndup@example.fr,,en\nDUP@Example.fr,Dupont,\nsolo@example.fr,Solo,fr\ndup@example.FR,,\n');
+    const r = await crieur('subscribers', 'import', dup, '--consented');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('2 added (active), 2 duplicates merged');
+    expect((await cli.store.subscribers.get('dup@example.fr'))).toMatchObject({ name: 'Dupont', language: 'en', status: 'active' });
   });
 
   it.each([

@@ -25,8 +25,14 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
       { email: 'alice@example.org', name: null, language: 'en' as const, status: 'active' as const, source: 'import:a.csv' },
       { email: 'jean@example.fr', name: 'Jean D.', language: 'fr' as const, status: 'active' as const, source: 'import:a.csv' },
     ];
-    expect(await store.subscribers.upsert(rows)).toEqual({ added: 2, existing: 0, existingByStatus: {} });
-    expect(await store.subscribers.upsert(rows)).toEqual({ added: 0, existing: 2, existingByStatus: { active: 2 } });
+    expect(await store.subscribers.upsert(rows)).toEqual({ added: 2, existing: 0, existingByStatus: {}, activated: 0 });
+    expect(await store.subscribers.upsert(rows)).toEqual({ added: 0, existing: 2, existingByStatus: { active: 2 }, activated: 0 });
+    // A pending member whose row is active (consent given since) is counted as activated, once.
+    const pending = { email: 'paul@example.org', status: 'pending' as const, source: 'import:b.csv' };
+    expect(await store.subscribers.upsert([pending])).toEqual({ added: 1, existing: 0, existingByStatus: {}, activated: 0 });
+    expect(await store.subscribers.upsert([{ ...pending, status: 'active' }, rows[1]!])).toEqual({ added: 0, existing: 2, existingByStatus: { active: 2 }, activated: 1 });
+    expect(await store.subscribers.upsert([{ ...pending, status: 'active' }])).toMatchObject({ existingByStatus: { active: 1 }, activated: 0 });
+    expect(await store.subscribers.remove(pending.email)).toBe(true);
     expect(await store.subscribers.remove('JEAN@example.fr')).toBe(true);
     await store.subscribers.upsert(rows);
     expect(await store.subscribers.get('jean@example.fr')).toMatchObject({ name: 'Jean D.', status: 'unsubscribed', lists: ['members'], bounces: 0 });

@@ -38,20 +38,23 @@ export function subscriberStore(db: Db): SubscriberStore {
     async upsert(input) {
       // One row per address (the last wins): one INSERT … ON CONFLICT cannot touch the same row twice.
       const members = [...new Map(input.map((m) => [m.email.trim().toLowerCase(), m])).values()];
-      if (members.length === 0) return { added: 0, existing: 0, existingByStatus: {} };
+      if (members.length === 0) return { added: 0, existing: 0, existingByStatus: {}, activated: 0 };
       // One statement for a whole import (a meetup site's export: thousands of rows). `xmax = 0` tells an
       // inserted row from an updated one. A member already there keeps name and language; an unsubscribed or disabled
       // one keeps that status.
       return db.transaction(async (tx) => {
-        const rows = await tx.query<{ id: number; key: string; inserted: boolean; status: Subscriber['status'] }>(
-          `INSERT INTO subscribers AS s (email, name, language, status, consented_at, source)
+        // `before`: the rows as they were (a WITH query sees the statement's snapshot, not the INSERT's changes), so that
+        // a pending member the import made active is told apart from one active already.
+        const rows = await tx.query<{ id: number; key: string; inserted: boolean; status: Subscriber['status']; was: Subscriber['status'] | null }>(
+          `WITH before AS (SELECT b.id, b.status FROM subscribers b WHERE lower(b.email) IN (SELECT lower(e) FROM unnest($1::text[]) AS e))
+           INSERT INTO subscribers AS s (email, name, language, status, consented_at, source)
            SELECT u.email, u.name, u.language, u.status, u.consented_at, u.source
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS u(email, name, language, status, consented_at, source)
            ON CONFLICT ((lower(email))) DO UPDATE SET
              status = CASE WHEN s.status IN ('unsubscribed', 'disabled') OR EXCLUDED.status <> 'active' THEN s.status ELSE EXCLUDED.status END,
              consented_at = CASE WHEN s.status IN ('unsubscribed', 'disabled') THEN s.consented_at ELSE coalesce(s.consented_at, EXCLUDED.consented_at) END,
              updated_at = now()
-           RETURNING s.id, lower(s.email) AS key, (s.xmax = 0) AS inserted, s.status`,
+           RETURNING s.id, lower(s.email) AS key, (s.xmax = 0) AS inserted, s.status, (SELECT b.status FROM before b WHERE b.id = s.id) AS was`,
           [
             members.map((m) => m.email.trim()),
             members.map((m) => m.name ?? null),
@@ -77,7 +80,8 @@ export function subscriberStore(db: Db): SubscriberStore {
         const added = rows.filter((r) => r.inserted).length;
         const existingByStatus: Partial<Record<Subscriber['status'], number>> = {};
         for (const r of rows) if (!r.inserted) existingByStatus[r.status] = (existingByStatus[r.status] ?? 0) + 1;
-        return { added, existing: rows.length - added, existingByStatus };
+        const activated = rows.filter((r) => !r.inserted && r.was === 'pending' && r.status === 'active').length;
+        return { added, existing: rows.length - added, existingByStatus, activated };
       });
     },
 

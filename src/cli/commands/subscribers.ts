@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from '../../config/zod.ts';
 import { withStore } from '../with-store.ts';
-import { SUBSCRIBER_STATUSES, type NewSubscriber, type Subscriber, type SubscriberStatus } from '../../app/subscriber-store.ts';
+import { SUBSCRIBER_STATUSES, type NewSubscriber, type Subscriber, type UpsertOutcome } from '../../app/subscriber-store.ts';
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
 import type { Config } from '../../config/schema.ts';
 import { csvTable, decodeCsv } from '../../core/csv.ts';
@@ -62,7 +62,7 @@ export function registerSubscribers(program: Command): void {
         const list = choice === undefined ? null : digestList(config, opts.list);
         const r = await store.subscribers.upsert([{ ...m, language: m.language ?? config.group.locale, status: 'active', consentedAt: new Date(), source: 'cli' }]);
         const now = await store.subscribers.get(m.email);
-        let line = r.added ? `${m.email} added (active)` : `${m.email} was already there (${now?.status ?? '?'})`;
+        let line = r.added ? `${m.email} added (active)` : r.activated ? `${m.email} was already there: pending → active` : `${m.email} was already there (${now?.status ?? '?'})`;
         if (choice !== undefined && list !== null) {
           const row = await store.membership.byEmail(m.email);
           if (!row) throw new Error(`${m.email} not found right after being added`);
@@ -107,36 +107,46 @@ export function registerSubscribers(program: Command): void {
         const found = table.header.length ? `found on line ${table.headerLine}: ${visible(table.header.map((h) => h.trim()).join(', '))}` : 'the file is empty';
         throw new CliError(`${file}: no email column in the header row (${found})\nthe first row should name the columns, e.g. email,name,language (separated by , ; or a tab)`, EXIT.dataErr);
       }
-      const members: NewSubscriber[] = [];
       const consentedAt = opts.consented ? new Date() : null;
+      // One member per address (case aside): a later row fills in what an earlier one left empty, and is counted.
+      const byKey = new Map<string, NewSubscriber>();
       let skipped = 0;
+      let duplicates = 0;
       for (const { line, cells } of table.rows) {
         if (cells.every((c) => c.trim() === '')) continue;
         try {
           const m = member(cells[iEmail] ?? '', iName >= 0 ? (cells[iName] ?? null) : null, iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
-          members.push({ ...m, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
+          const key = m.email.toLowerCase();
+          const seen = byKey.get(key);
+          if (seen) duplicates++;
+          byKey.set(key, { ...m, name: m.name ?? seen?.name ?? null, language: m.language ?? seen?.language ?? null, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
         } catch (err) {
           skipped++;
           process.stderr.write(`${visible(file)}: ${visible((err as Error).message)} — skipped\n`);
         }
       }
+      const members = [...byKey.values()];
       if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
       await withStore(opts.config, async (store, config) => {
         const r = await store.subscribers.upsert(members.map((m) => ({ ...m, language: m.language ?? config.group.locale })));
-        process.stdout.write(`${importSummary(r, skipped, opts.consented === true)}\n`);
+        process.stdout.write(`${importSummary(r, { skipped, duplicates }, opts.consented === true)}\n`);
       });
     });
 }
 
 /**
- * `2 added (active), 3 already there, kept as is (2 active, 1 unsubscribed)`: the added ones in the status the import
- * gave them, the others as they are — an import changes no one's name or language, and re-subscribes no one.
+ * `2 added (active), 1 pending → active, 3 already there, kept as is (2 active, 1 unsubscribed), 2 duplicates merged`:
+ * the added ones in the status the import gave them, the pending ones it made active (they consented since), the
+ * others as they are — an import changes no one's name or language, and re-subscribes no one.
  */
-function importSummary(r: { added: number; existing: number; existingByStatus: Partial<Record<SubscriberStatus, number>> }, skipped: number, consented: boolean): string {
+function importSummary(r: UpsertOutcome, n: { skipped: number; duplicates: number }, consented: boolean): string {
   const added = `${r.added} added${r.added ? ` (${consented ? 'active' : 'pending: import with --consented once they agreed'})` : ''}`;
-  const statuses = SUBSCRIBER_STATUSES.filter((s) => r.existingByStatus[s]).map((s) => `${r.existingByStatus[s]} ${s}`);
-  const existing = r.existing ? `, ${r.existing} already there, kept as is (${statuses.join(', ')})` : '';
-  return `${added}${existing}${skipped ? `, ${skipped} skipped` : ''}`;
+  const activated = r.activated ? `, ${r.activated} pending → active` : '';
+  const kept = { ...r.existingByStatus, active: (r.existingByStatus.active ?? 0) - r.activated };
+  const statuses = SUBSCRIBER_STATUSES.filter((s) => kept[s]).map((s) => `${kept[s]} ${s}`);
+  const existing = r.existing - r.activated ? `, ${r.existing - r.activated} already there, kept as is (${statuses.join(', ')})` : '';
+  const duplicates = n.duplicates ? `, ${n.duplicates} duplicate${n.duplicates > 1 ? 's' : ''} merged` : '';
+  return `${added}${activated}${existing}${duplicates}${n.skipped ? `, ${n.skipped} skipped` : ''}`;
 }
 
 function member(address: string, name: string | null, language: string | null, where: string): Pick<NewSubscriber, 'email' | 'name' | 'language'> {
