@@ -11,10 +11,15 @@ import type { Explained } from './phases.ts';
 const RUNTIME = 1;
 const CONFIG = 78;
 
+/**
+ * The database's failures as openDb classified them (src/adapters/db): a malformed database.url, a login the server
+ * refused (no such role, wrong password, no such database), a PGlite directory that cannot be made — 78, with the
+ * fix; the server unreachable or a migration that failed — 1 (worth a restart).
+ */
 export function explainDatabase(err: unknown, url: string): Explained | undefined {
-  if (err instanceof DbError) return { message: err.message, exitCode: err.code === 'EDB_URL' ? CONFIG : RUNTIME };
+  if (err instanceof DbError) return { message: err.message, exitCode: err.exitCode ?? RUNTIME };
+  // Not classified below openDb (a file-system error from elsewhere in PGlite's opening): the path is the configuration's.
   const e = err as NodeJS.ErrnoException;
-  // A PGlite directory that cannot be made (a file in the way, no permission): the path is the configuration's.
   if (e?.syscall && e.code && /^pglite:/i.test(url)) {
     const dir = safeDir(url);
     return { message: `cannot create the PGlite directory ${dir} (${e.code}: ${e.path ?? dir}): choose a writable directory in database.url`, exitCode: CONFIG };

@@ -20,16 +20,28 @@ export interface Db extends Queryable {
 export type DbErrorCode =
   | 'EDB_UNAVAILABLE' // the server cannot be reached
   | 'EDB_URL' // the database URL or schema name is malformed
+  | 'EDB_LOGIN' // the server answers but refuses this login: no such role, wrong password, no such database, pg_hba
+  | 'EDB_PATH' // a PGlite directory that cannot be made or opened (permissions, a file in the way)
+  | 'EDB_PRIVILEGE' // the role may log in but not create crieur's tables
   | 'EDB_LOCKED' // a PGlite directory is held by another live process that does not serve it
   | 'EDB_MIGRATION' // a migration failed (the transaction was rolled back)
   | 'EDB_NOT_FOUND'; // a row the caller named does not exist
 
+/** Codes that are the configuration's to fix (database.url, the role, the directory): exit 78, never worth a restart. */
+const CONFIGURATION: ReadonlySet<DbErrorCode> = new Set(['EDB_URL', 'EDB_LOGIN', 'EDB_PATH', 'EDB_PRIVILEGE']);
+
 export class DbError extends Error {
   readonly code: DbErrorCode;
-  constructor(code: DbErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** 78 for the configuration's codes (the CLI reports the message as it is, with that code); else undefined (1). */
+  readonly exitCode: number | undefined;
+  /** The fix alone, for `crieur doctor`'s fix line; the message says it too. */
+  readonly fix: string | undefined;
+  constructor(code: DbErrorCode, message: string, options?: { cause?: unknown; fix?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DbError';
     this.code = code;
+    this.exitCode = CONFIGURATION.has(code) ? 78 : undefined;
+    this.fix = options?.fix;
   }
 }
 

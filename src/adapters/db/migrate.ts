@@ -47,8 +47,14 @@ export async function migrate(db: Db, schema: string | null, migrations = loadMi
       return applied;
     });
   } catch (err) {
+    // Reaching the server and logging in are the Db's to say (EDB_UNAVAILABLE, EDB_LOGIN): no migration ran.
     if (err instanceof DbError) throw err;
-    const e = err as Error;
+    const e = err as Error & { code?: string };
+    // Logged in, but the role may not create crieur's tables: its grants are the configuration's to fix.
+    if (e.code === '42501') {
+      const fix = `run crieur as the database's owner in database.url, or GRANT CREATE ON ${schema ? `SCHEMA ${schema}` : 'DATABASE …'} TO that role`;
+      throw new DbError('EDB_PRIVILEGE', `cannot create crieur's tables (${e.message}), nothing was changed: ${fix}`, { cause: err, fix });
+    }
     throw new DbError('EDB_MIGRATION', `database migration failed, nothing was changed: ${e.message}`, { cause: err });
   }
 }

@@ -4,10 +4,11 @@
  * Migrations run before the store is handed out.
  */
 import type { Store } from '../../app/store.ts';
-import { checkSchemaName, type Db } from './db.ts';
+import { fileErrorMessage } from '../../core/text/file-error.ts';
+import { checkSchemaName, DbError, type Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { PgDb } from './pg-db.ts';
-import { openPglite } from './pglite-open.ts';
+import { openPglite, pgliteCreated } from './pglite-open.ts';
 import { storeOn } from './store.ts';
 import { parseDbUrl } from './url.ts';
 import type { MaintenanceRun } from './pglite-maintenance.ts';
@@ -43,7 +44,13 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
           prepare: target.prepare,
           ...(schema ? { schema } : {}),
         })
-      : (await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover, onMaintenance: opts.onMaintenance })).db;
+      : (
+          await openPglite(target.dir, { schema, serve: opts.serve ?? false, waitMs: opts.waitMs, signal: opts.signal, onTakeover: opts.onTakeover, onMaintenance: opts.onMaintenance }).catch(
+            (err: unknown) => {
+              throw pglitePathError(err, target.dir);
+            },
+          )
+        ).db;
   try {
     await migrate(db, target.engine === 'postgres' ? schema : null);
   } catch (err) {
@@ -51,6 +58,28 @@ export async function openDb(url: string, opts: OpenOptions = {}): Promise<Db> {
     throw err;
   }
   return db;
+}
+
+/**
+ * A PGlite directory that cannot be made or opened (no permission, a file in the way, a read-only disk): the path
+ * is database.url's, so every command says it the same way, with the fix, and exits 78 (not "EACCES: permission
+ * denied, mkdir '…'" and 1). Errors that are not the file system's are left as they are.
+ */
+export function pglitePathError(err: unknown, dir: string): unknown {
+  const e = err as NodeJS.ErrnoException | null;
+  if (err instanceof DbError || typeof e?.code !== 'string' || typeof e.path !== 'string') return err;
+  const created = pgliteCreated(dir);
+  const writable = `make it writable by the user crieur runs as (chown -R that user ${dir}), or correct database.url`;
+  const ctx = {
+    path: dir,
+    role: 'config',
+    what: 'the PGlite directory',
+    setting: 'database.url',
+    action: created ? 'open' : 'create',
+    ...(created ? { fixes: { EACCES: writable, EPERM: writable } } : {}),
+  } as const;
+  const text = fileErrorMessage(err, ctx);
+  return new DbError('EDB_PATH', text, { cause: err, fix: text.slice(text.indexOf(' — ') + 3) });
 }
 
 export async function openStore(url: string, opts: OpenOptions = {}): Promise<Store> {

@@ -34,7 +34,12 @@ function statementName(sql: string): string {
 }
 
 // Connection-level failures: the server is not there (or not yet, or no longer). Anything else is a query error.
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENOENT', '57P03', '3D000']);
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENOENT', '57P03']);
+/**
+ * The server answers and refuses this login (SQLSTATE class 28: no such role, wrong password, no pg_hba.conf entry;
+ * 3D000: no such database): the configuration's to fix, not a migration's failure nor an outage to wait out.
+ */
+const LOGIN = /^(28|3D000$)/;
 
 export function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
@@ -125,15 +130,65 @@ export class PgDb implements Db {
   }
 
   private wrap(err: unknown): unknown {
-    if (err instanceof DbError || !isUnavailable(err)) return err;
+    if (err instanceof DbError) return err;
+    const login = loginRefused(err, this.opts.label, this.opts.connection);
+    if (login) return login;
+    if (!isUnavailable(err)) return err;
     const reason = (err as Error).message;
-    // The server answers but the database is not there: "is PostgreSQL running?" would send the operator the wrong
-    // way. Still EDB_UNAVAILABLE: it may be created a moment later (a compose file's init), so callers retry.
-    const missing = (err as { code?: string }).code === '3D000' ? /database "([^"]+)" does not exist/.exec(reason)?.[1] : undefined;
-    if (missing) {
-      return new DbError('EDB_UNAVAILABLE', `database "${missing}" does not exist on ${serverOf(this.opts.label)}: createdb ${missing} (or correct database.url)`, { cause: err });
-    }
     return new DbError('EDB_UNAVAILABLE', `cannot reach ${this.opts.label} (${reason}): ${this.opts.unavailableHint}`, { cause: err });
+  }
+}
+
+/**
+ * A login the server refused, in the operator's words with its fix (EDB_LOGIN, exit 78); null for anything else.
+ * The server answering at all rules out "is PostgreSQL running?"; and it is no migration that failed.
+ */
+export function loginRefused(err: unknown, label: string, connection: pg.PoolConfig = {}): DbError | null {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e?.code || !LOGIN.test(e.code)) return null;
+  const reason = e.message ?? String(err);
+  const server = serverOf(label);
+  const fix = (f: string) => ({ cause: err, fix: f });
+  if (e.code === '3D000') {
+    const db = /database "([^"]+)" does not exist/.exec(reason)?.[1] ?? databaseOf(label);
+    const f = `createdb ${db} (or correct database.url)`;
+    return new DbError('EDB_LOGIN', `database "${db}" does not exist on ${server}: ${f}`, fix(f));
+  }
+  const user = userOf(label, connection);
+  if (!user || /no PostgreSQL user name specified/i.test(reason)) {
+    const f = 'name the role in database.url: postgres://USER@HOST:5432/DB';
+    return new DbError('EDB_LOGIN', `cannot log in at ${server} (database.url names no user): ${f}`, fix(f));
+  }
+  if (e.code === '28P01' || /password authentication failed/i.test(reason)) {
+    const f = 'correct the password in database.url (or CRIEUR_DATABASE_URL)';
+    return new DbError('EDB_LOGIN', `cannot log in as ${user} at ${server} (password refused): ${f}`, fix(f));
+  }
+  if (/role "[^"]+" does not exist/.test(reason)) {
+    const f = `correct database.url (or create the role: createuser ${user})`;
+    return new DbError('EDB_LOGIN', `cannot log in as ${user} at ${server} (role "${user}" does not exist): ${f}`, fix(f));
+  }
+  // pg_hba.conf refused the connection, the role may not log in, too many connections for it…: the server's words.
+  const f = 'correct database.url, or let the role log in from here (pg_hba.conf, ALTER ROLE … LOGIN)';
+  return new DbError('EDB_LOGIN', `cannot log in as ${user} at ${server} (${reason}): ${f}`, fix(f));
+}
+
+/** The role a connection logs in as: the URL's, else what pg takes by default (PGUSER, USER). */
+function userOf(label: string, connection: pg.PoolConfig): string | undefined {
+  if (typeof connection.user === 'string' && connection.user) return connection.user;
+  try {
+    const u = new URL(label.split(' ')[0]!).username;
+    if (u) return decodeURIComponent(u);
+  } catch {
+    /* a label that is no URL */
+  }
+  return process.env.PGUSER || process.env.USER || undefined;
+}
+
+function databaseOf(label: string): string {
+  try {
+    return decodeURIComponent(new URL(label.split(' ')[0]!).pathname.slice(1)) || '(none)';
+  } catch {
+    return '(none)';
   }
 }
 

@@ -8,12 +8,34 @@ export type DbTarget =
 
 export function parseDbUrl(url: string): DbTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) return postgresTarget(url);
-  const m = /^pglite:\/\/(.+)$/i.exec(url);
-  if (m?.[1]) {
+  const m = /^pglite:\/\/(.*)$/i.exec(url);
+  if (m) {
+    if (!m[1]?.trim()) throw new DbError('EDB_URL', `database.url "${url}" names no directory: write pglite://./data/crieur (or another directory)`, { fix: 'write database.url: pglite://./data/crieur (or another directory)' });
     const dir = path.resolve(m[1]);
     return { engine: 'pglite', dir, label: `pglite://${dir}` };
   }
-  throw new DbError('EDB_URL', `unsupported database URL "${redact(url)}": use postgres://user@host/db or pglite://./data/crieur`);
+  throw new DbError('EDB_URL', `unsupported database URL "${redact(url)}": use postgres://user@host/db or pglite://./data/crieur`, { fix: 'set database.url to postgres://user@host/db or pglite://./data/crieur' });
+}
+
+/**
+ * A postgres:// URL that says where to go: a host or a database at least (`postgres:///db` is libpq's local
+ * server), and one that parses. `postgres://` alone would log in as whoever runs crieur on localhost, and fail
+ * there as a migration (audit d).
+ */
+function checkPostgresUrl(url: string): void {
+  const example = 'postgres://USER:PASSWORD@HOST:5432/DB';
+  const fix = { fix: `write database.url as ${example}` };
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    // libpq's forms WHATWG does not take (`postgres://user@/db?host=/run/postgresql`) are pg's to read.
+    if (/^postgres(ql)?:\/\/(\?.*)?$/i.test(url)) throw new DbError('EDB_URL', `database.url "${url}" names no server and no database: write ${example}`, fix);
+    return;
+  }
+  const host = u.hostname !== '' || new URLSearchParams(u.search).has('host');
+  const db = u.pathname.replace(/^\//, '') !== '';
+  if (!host && !db) throw new DbError('EDB_URL', `database.url "${redact(url)}" names no server and no database: write ${example}`, fix);
 }
 
 /**
@@ -23,13 +45,14 @@ export function parseDbUrl(url: string): DbTarget {
  * transaction mode before 1.21). Both parameters are ours, not libpq's, so they are taken out of the URL handed to pg.
  */
 function postgresTarget(url: string): DbTarget {
+  checkPostgresUrl(url);
   const q = url.indexOf('?');
   if (q === -1) return { engine: 'postgres', url, label: redact(url), prepare: true };
   const params = new URLSearchParams(url.slice(q + 1));
   const schema = params.get('schema');
   const prepare = params.get('prepare');
   if (prepare !== null && prepare !== 'true' && prepare !== 'false') {
-    throw new DbError('EDB_URL', `invalid prepare=${prepare} in the database URL: use prepare=false (or leave it out)`);
+    throw new DbError('EDB_URL', `invalid prepare=${prepare} in the database URL: use prepare=false (or leave it out)`, { fix: 'use prepare=false in database.url (or leave it out)' });
   }
   params.delete('schema');
   params.delete('prepare');

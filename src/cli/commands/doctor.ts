@@ -11,6 +11,7 @@ import { announceChecks } from './doctor-announce.ts';
 import { parseDbUrl, redact } from '../../adapters/db/url.ts';
 import { pgliteCreated } from '../../adapters/db/pglite-open.ts';
 import { InboxError } from '../../adapters/inbox/types.ts';
+import { DbError } from '../../adapters/db/db.ts';
 import { existsSync } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -65,6 +66,8 @@ function checks(config: Config): Check[] {
         }
       },
       fix: (err) => {
+        // Classified where the database was opened (malformed URL, login refused, missing database, directory): its fix.
+        if (err instanceof DbError && err.fix) return err.fix;
         const createdb = /createdb \S+/.exec((err as Error).message)?.[0];
         if (createdb) return `${createdb} (or correct database.url)`;
         return config.database.url.startsWith('pglite')
@@ -138,7 +141,8 @@ async function pgliteNotCreated(url: string): Promise<string | null> {
   try {
     await access(parent, constants.W_OK);
   } catch {
-    throw new Error(`${target.dir} does not exist and ${parent} is not writable: crieur start could not create it`);
+    const fix = `make ${parent} writable by the user crieur runs as, or choose another directory in database.url`;
+    throw new DbError('EDB_PATH', `${target.dir} does not exist and ${parent} is not writable: crieur start could not create it`, { fix });
   }
   return 'not created yet: crieur start creates it';
 }
