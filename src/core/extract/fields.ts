@@ -50,6 +50,9 @@ export function matchLabel(line: string): LabelLine | null {
   let t = raw.replace(/^#{1,6}\s*/, '').replace(/^[-•·]\s+/, '');
   const emphasized = /^(\*\*|__|\*|_)/.test(t);
   t = t.replace(/^[*_]+\s*/, '');
+  // "Title - Partial indexes", « Titre – Les index partiels »: a known label before a spaced dash is one too
+  const dashed = dashLabel(t);
+  if (dashed) return dashed;
   const colon = t.search(/[:：]/);
   if (colon > 0 && colon <= MAX_LABEL) {
     const label = t.slice(0, colon).replace(/[*_\s]+$/, '');
@@ -74,6 +77,19 @@ export function matchLabel(line: string): LabelLine | null {
   // a bare word on its own line is a heading only when marked, or when it is an exact table term
   if (!hashes && !emphasized && field === 'other') return null;
   return { field, inline: '', heading: true };
+}
+
+/** A label set apart by a spaced dash: a short one (four words at most) naming a proposal's field, before any colon. */
+const DASH_LABEL = /^([^:：\n]{2,40}?)\s+[-–—]\s+(\S.*)$/;
+function dashLabel(t: string): LabelLine | null {
+  const m = DASH_LABEL.exec(t);
+  if (!m) return null;
+  const label = m[1]!.replace(/[*_\s]+$/, '');
+  if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
+  const field = fieldOf(fold(label));
+  // "Notes - …", "Bio - …" are too common a way of starting a sentence: only the proposal's own fields
+  if (!field || field === 'other' || namePartOf(fold(label))) return null;
+  return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
 }
 
 /** "Résumé :** text **" → "text": a closing "**" or "__" and the spaces around it (linear: values may be long). */

@@ -155,3 +155,75 @@ export function topicFromProse(text: string): string | null {
   const topic = tidy(m[1]!.replace(TOPIC_TAIL, ''));
   return topic.length >= 3 && /\p{L}/u.test(topic) ? topic : null;
 }
+
+/** A greeting line ("Hi there,", « Bonjour à tous, »). */
+const HELLO = /^(?:bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|greetings|good (?:morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+/** A list item: "- x", "* x", "1. x". */
+const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S/;
+/** What a title line may carry after the title: its length ("(~40 min)", "— 20 minutes", "[LT]"). */
+const TITLE_TAIL = /\s*(?:[([]\s*~?\s*(?:\d[^)\]]{0,20}|lt|lightning[^)\]]{0,20}|talk)[)\]]|[-–—]\s*~?\d{1,3}\s*(?:min|minutes|mn)\.?)\s*$/i;
+/** How many paragraphs (greeting, intro) may come before the title line. */
+const MAX_BEFORE_TITLE = 3;
+const MIN_DESCRIPTION_WORDS = 8;
+
+export interface TitleLine {
+  title: string;
+  /** Index of the title's line in the text's lines. */
+  line: number;
+}
+
+/**
+ * The shape of a proposal written without labels: after the greeting and perhaps an intro, a line of its own — plain,
+ * **bold**, or a heading turned into text — then the description (a paragraph, or a list of points, perhaps under
+ * "Outline:"). That line is the talk's title, whatever the intro says. Sentences, names, closings and contact details
+ * are no title lines; nor is a line that only the signature follows.
+ */
+export function standaloneTitle(text: string): TitleLine | null {
+  const lines = text.slice(0, 6000).split('\n');
+  const paras: { start: number; end: number }[] = [];
+  for (let i = 0; i < lines.length && paras.length < MAX_BEFORE_TITLE + 3; i++) {
+    if ((lines[i] ?? '').trim() === '') continue;
+    const start = i;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
+    paras.push({ start, end: i });
+  }
+  for (let k = 0; k < Math.min(paras.length - 1, MAX_BEFORE_TITLE + 1); k++) {
+    const p = paras[k]!;
+    const raw = (lines[p.start] ?? '').trim();
+    if (p.end - p.start !== 1 || HELLO.test(raw)) continue;
+    const title = titleShaped(raw);
+    if (!title) continue;
+    if (!describes(lines, paras[k + 1]!, paras[k + 2])) continue;
+    // what comes before is a greeting or an intro: short paragraphs, not the description itself
+    if (paras.slice(0, k).some((q) => lines.slice(q.start, q.end).join(' ').length > 400)) return null;
+    return { title, line: p.start };
+  }
+  return null;
+}
+
+/** The title a line holds when it is shaped like one (emphasis, heading marks and a trailing length taken off), or null. */
+function titleShaped(raw: string): string | null {
+  let t = raw.replace(/^#{1,6}\s+/, '');
+  const bold = /^(\*\*|__)(.+?)\1(.*)$/.exec(t);
+  if (bold) t = `${bold[2]}${bold[3]}`;
+  t = t.replace(/^[*_]+|[*_]+$/g, '').trim();
+  t = t.replace(TITLE_TAIL, '').replace(/^[*_\s]+|[*_\s]+$/g, '');
+  // a line that ends a sentence, or holds two, is prose
+  if (/[.?!:,;]$/.test(t) || /[.!?]\s+\p{Lu}/u.test(t)) return null;
+  t = tidy(t);
+  const words = t.split(/\s+/).length;
+  if (t.length < 3 || t.length > 150 || words < 2 || words > MAX_TITLE_WORDS) return null;
+  if (/[.?!:,;]$/.test(t) || !/^[\p{Lu}\d«"“]/u.test(raw.replace(/^[#*_\s]+/, ''))) return null;
+  if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || HELLO.test(t)) return null;
+  return t;
+}
+
+/** Does the paragraph describe a talk: a paragraph of some length, a list of points, or a label over a list ("Outline:")? */
+function describes(lines: readonly string[], p: { start: number; end: number }, next: { start: number; end: number } | undefined): boolean {
+  const own = lines.slice(p.start, p.end);
+  if (own.some((l) => LIST_ITEM.test(l))) return own.filter((l) => LIST_ITEM.test(l)).length >= 2 || own.length >= 2;
+  const text = own.join(' ').trim();
+  if (/[:：]\s*$/.test(text) && own.length === 1 && next) return lines.slice(next.start, next.end).filter((l) => LIST_ITEM.test(l)).length >= 2;
+  if (CLOSING.test(text) || looksLikePersonName(text)) return false;
+  return text.split(/\s+/).length >= MIN_DESCRIPTION_WORDS && /[.!?)]$|\p{L}$/u.test(text);
+}

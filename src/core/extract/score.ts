@@ -9,7 +9,7 @@ import { fold } from '../text/fold.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
-import { titleFromProse } from './prose-title.ts';
+import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
@@ -26,7 +26,7 @@ const MAX_SUBJECT = 400;
 
 const TALK_NOUN = "(?:talks?|lightning|retour d'experience|rex|retex|experience report|case study|workshop|atelier|keynote|demo|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)";
 const MODAL =
-  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?|interessee?|motivee?) (?:d[e']|pour|a)|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i(?:'d| would) be (?:interested|keen) in|i(?:'m| am) (?:interested|keen) in|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
+  "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?|interessee?|motivee?) (?:d[e']|pour|a)|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i(?:'d| would) be (?:interested|keen) in|i(?:'m| am) (?:interested|keen) in|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:et moi|and i) (?:aimerions|souhaiterions|voudrions|pourrions|souhaitons|would (?:like|love) to|'d (?:like|love) to)|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
 const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager|pitch|presenting|speaking|giving|talking|doing|sharing|submitting|proposing|pitching)";
 const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
@@ -46,11 +46,19 @@ const DIRECT = new RegExp(
     `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
     // "J'ai un sujet de talk : …", "I have an idea for a talk"
     `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
+    // « je voudrais parler pendant une vingtaine de minutes de … », "I'd like to talk for 20 minutes about …": a length asked for speaking
+    `|\\b${MODAL}\\s+(?:vous\\s+)?(?:parler|intervenir|presenter|talk|speak|present)\\s+(?:pendant|durant|environ|for|about|around)\\s+[^.!?\\n]{0,30}?\\b(?:minutes?|min|mn|heures?|hours?)\\b` +
     `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b`,
 );
+/**
+ * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
+ * expliquerons… ». The words of an abstract, not of other mail to the group.
+ */
+const DESCRIBES =
+  /\b(?:i(?:'ll| will| would| can)|we(?:'ll| will| would| can))\s+(?:also\s+|then\s+|briefly\s+)?(?:show|explain|present|cover|walk (?:you |the audience )?through|demo|demonstrate|discuss|go (?:over|through)|describe|introduce|compare|share how|share what|share our)\b|\b(?:je|nous)\s+(?:vous\s+)?(?:montrerai|expliquerai|presenterai|aborderai|detaillerai|decrirai|comparerai|raconterai|partagerai|montrerons|expliquerons|presenterons|aborderons|detaillerons|decrirons|comparerons|raconterons|partagerons|verrons|reviendrai|reviendrons)\b/;
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
-const KEYWORDS = /talk|demo|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic|intitul|descri|duree/;
+const KEYWORDS = /talk|demo|minute|parler|montrer|expliqu|show|explain|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic|intitul|descri|duree/;
 /** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */
 const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
@@ -148,5 +156,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
   if (hasSlides(src.parts)) bump(1.5, 'slides attached');
+  // the shape of a proposal without the words of one: a title on its own line over its description, a talk described
+  if (!f.title && standaloneTitle(sample)) bump(2, 'a title line over a description');
+  if (DESCRIBES.test(folded)) bump(1.5, 'describes a talk to come');
   return { score, signals };
 }

@@ -1,0 +1,52 @@
+/**
+ * Held-out audit h: proposals written without the words of one (a title line over its description, "Title - X"
+ * labels, "Workshop:" subjects), format words as title labels, questions about the call, third-person speakers,
+ * outlines, durations told with a speaking verb. Each case is written anew, not copied from the audit's messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { matchLabel } from '../../../src/core/extract/fields.ts';
+import { standaloneTitle } from '../../../src/core/extract/prose-title.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+describe('a proposal by its shape, without "I propose"', () => {
+  it.each([
+    ['Talk proposal', 'Hi,\n\nWe will compare three ways of running Postgres on Kubernetes and explain which one we kept after a year. Around 25 minutes.\n\nSam'],
+    ['Proposition de talk', 'Bonjour,\n\nNous expliquerons comment nous avons migré 4 To vers PostgreSQL 17 sans arrêt de service. Il faut compter 30 minutes.\n\nInès'],
+    ['Submission', 'Hello,\n\n**Logical replication without tears** (30 min)\n\nWhat breaks when you replicate across major versions, and how to notice before your users do: slots, conflicts, sequences.\n\nThanks,\nOla'],
+    ['Pour le meetup', 'Bonjour,\n\nRéplication logique sans douleur (20 min)\n\nJe montrerai ce qui casse quand on réplique entre versions majeures, et comment le voir avant les utilisateurs.\n\nOla'],
+    ['Submission', 'Hi,\n\nThe planner and your partitions (~35 min)\n\nAgenda:\n- how pruning works\n- run-time pruning\n- picking a key\n\nOla'],
+    ['Postgres talk', 'Hello,\n\nTalk title - Vacuum for the impatient\nLength - 20 minutes\n\nI will walk you through the autovacuum settings that matter.\n\nBo'],
+    ['Proposition', "Bonjour,\n\nTitre – Le vacuum pour les pressés\nDurée – 20 minutes\n\nLes réglages d'autovacuum qui comptent vraiment, avec des mesures.\n\nBo"],
+    ['Workshop: Tuning autovacuum by hand', 'Hello,\n\nWe will tune a busy database together, table by table.\n\nBo'],
+    ['Atelier : Écrire son extension en Rust', "Bonjour,\n\nNous écrirons ensemble une extension avec pgrx, de zéro jusqu'aux tests.\n\nBo"],
+    ['Idée', 'Bonjour,\n\nMon collègue Paul Girard (paul.girard@example.net) et moi aimerions présenter notre outil de migration de schémas.\n\nBo'],
+    ['Meetup', 'Bonjour,\n\nJe voudrais parler pendant une demi-heure de « pg_stat_statements au quotidien ».\n\nBo'],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
+  });
+
+  it.each([
+    ['Salle', "Bonjour,\n\nSalle disponible en mars\n\nNous avons une salle de 80 places près de Bastille, libre les mardis soir, si cela peut servir au groupe.\n\nMarc"],
+    ['Meetup', 'Hi,\n\nThe next meetup is on 10 April. Doors open at 19:00.\n\nSee you there,\nAnna'],
+    ['Question', "Bonjour,\n\nLe meetup #12 aura lieu le 26 juin. Envoyez-nous vos propositions :\n\nTitre, résumé et durée.\n\nL'équipe"],
+    ['Notes - meetup', 'Hi,\n\nNotes - the projector was broken again, we should bring our own next time and test it before.\n\nAnna'],
+  ])('%s: no proposal', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+
+  it('a label set apart by a dash is one; a sentence with a dash is not', () => {
+    expect(matchLabel('Title - Vacuum for the impatient')).toMatchObject({ field: 'title', inline: 'Vacuum for the impatient' });
+    expect(matchLabel('Durée – 20 minutes')).toMatchObject({ field: 'duration', inline: '20 minutes' });
+    expect(matchLabel('Postgres 17 - what changed for us')).toBeNull();
+    expect(matchLabel('Notes - bring a laptop')).toBeNull();
+  });
+
+  it('a title line sits between the greeting and its description; a sentence or a name does not', () => {
+    expect(standaloneTitle('Hi,\n\n**Vacuum for the impatient** (~20 min)\n\nThe autovacuum settings that matter, measured on three real databases.\n\nBo')?.title).toBe('Vacuum for the impatient');
+    expect(standaloneTitle('Hi,\n\nSee you on Tuesday. Bring a laptop.\n\nThe room is on the 3rd floor, take the lift on the left after the desk.\n\nBo')).toBeNull();
+    expect(standaloneTitle('Hi,\n\nThe slides are online now and the video will follow next week, thanks to all.\n\nBo Lind\n\nPGUG')).toBeNull();
+  });
+});
