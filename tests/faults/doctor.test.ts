@@ -87,4 +87,12 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  it('a templates.dir that does not exist: names it with its fix, not "correct the template file named above"', async () => {
+    const missing = join(box.dir, 'no-templates');
+    const r = await doctor({ CRIEUR_TEMPLATES_DIR: missing });
+    expect(line(r.stdout, 'templates')).toMatch(new RegExp(`^FAIL +templates +${missing}: .*cannot open the templates\\.dir directory ${missing}: no such directory`));
+    expect(r.stdout).not.toMatch(/ENOENT|scandir/);
+    expect(fixAfter(r.stdout, 'templates')).toMatch(/^ +fix: create that directory .*or correct templates\.dir/);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileErrorMessage } from '../../core/text/file-error.ts';
 import type { Config } from '../../config/schema.ts';
 import { eventMailData } from '../../core/render/announce-data.ts';
 import { callMailData } from '../../core/render/call-data.ts';
@@ -61,7 +62,8 @@ async function checkFiles(dir: string): Promise<string[]> {
   try {
     files = (await readdir(dir)).filter((f) => /\.(mjml|txt)$/.test(f));
   } catch (err) {
-    return [`templates.dir ${dir}: ${(err as Error).message}`];
+    // The folder itself (missing, a file, unreadable): said with its fix, not as "ENOENT: …, scandir '…'".
+    return [fileErrorMessage(err, { path: dir, role: 'config', what: 'the templates.dir directory', action: 'open', setting: 'templates.dir (or remove it: the built-in templates are used)' })];
   }
   const partials = await readdir(join(dir, 'partials')).catch(() => [] as string[]);
   for (const f of [...files, ...partials.filter((p) => /\.(mjml|txt)$/.test(p)).map((p) => `partials/${p}`)]) {

@@ -25,6 +25,7 @@ import { systemClock } from '../../app/clock.ts';
 import type { Dispatcher } from '../../app/dispatcher.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { fileError } from '../../core/text/file-error.ts';
 import { visible, jsonText } from '../format/visible.ts';
 
 interface Options {
@@ -78,7 +79,9 @@ const print = (opts: Options, human: string, json: object) => process.stdout.wri
 
 async function writeOut(config: Config, store: Store, opts: Options, period: Period): Promise<void> {
   const dir = opts.out!;
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+    throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: '--out' });
+  });
   const composer = createDigestComposer(config);
   for (const list of lists(config, opts)) {
     const data = await loadDigest({ store, config }, list, period);

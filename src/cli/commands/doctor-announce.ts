@@ -9,7 +9,11 @@ export function announceChecks(config: Config) {
       name: 'templates',
       target: config.templates.dir ?? 'built-in',
       run: async () => void (await checkTemplates(config)),
-      fix: 'correct the template file named above (the syntax is in templates/README.md), or remove it to use the built-in one',
+      // The folder itself missing or unreadable names no template file: its own fix, which the line already says.
+      fix: (err: unknown) =>
+        /the templates\.dir directory/.test((err as Error).message)
+          ? 'create that directory (with the templates to override) or correct templates.dir; without templates.dir the built-in templates are used'
+          : 'correct the template file named above (the syntax is in templates/README.md), or remove it to use the built-in one',
     },
     {
       name: 'dkim',

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { sampleConfig } from '../../config/sample.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { fileError } from '../../core/text/file-error.ts';
 
 const CONFIG = 'crieur.config.yaml';
 const UNIT = 'crieur.service';
@@ -30,9 +31,16 @@ export function registerInit(program: Command): void {
       if (present.length > 0) {
         throw new CliError(`${present.map((f) => join(dir, f)).join(', ')} already exist${present.length === 1 ? 's' : ''}: nothing written (move ${present.length === 1 ? 'it' : 'them'} away, or choose another DIR)`, EXIT.failure);
       }
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+        throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: 'DIR' });
+      });
       // 'wx': a file that appeared since the check above is still not overwritten. The config holds the secret.
-      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, { flag: 'wx', mode: name === CONFIG ? 0o600 : 0o644 });
+      for (const [name, text] of Object.entries(files)) {
+        const path = join(dir, name);
+        await writeFile(path, text, { flag: 'wx', mode: name === CONFIG ? 0o600 : 0o644 }).catch((err: unknown) => {
+          throw fileError(err, { path, role: 'output', action: 'write', setting: 'DIR' });
+        });
+      }
       process.stdout.write(
         [
           `wrote ${join(dir, CONFIG)} (every key with its default; set inbox.url and smtp.url, then: crieur doctor --config ${join(dir, CONFIG)})`,

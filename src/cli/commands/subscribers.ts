@@ -18,6 +18,7 @@ import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/
 import type { Config } from '../../config/schema.ts';
 import { csvTable, decodeCsv } from '../../core/csv.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { fileError } from '../../core/text/file-error.ts';
 import { jsonText, visible } from '../format/visible.ts';
 
 const email = z.email();
@@ -95,7 +96,7 @@ export function registerSubscribers(program: Command): void {
       try {
         text = decodeCsv(readFileSync(file)).text;
       } catch (err) {
-        throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.dataErr);
+        throw fileError(err, { path: file, role: 'input', what: 'the CSV file' });
       }
       const table = csvTable(text);
       const header = table.header.map((h) => h.trim().replace(/\s+/g, ' ').toLowerCase());

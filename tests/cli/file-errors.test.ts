@@ -1,0 +1,34 @@
+/**
+ * A file or directory a command cannot read or make, told with the path, the cause in words and the fix, and the
+ * SPEC's code — never Node's "EEXIST: file already exists, mkdir 'afile'" or "ENOENT: …, open 'nope.csv'" (audit d):
+ * an input that cannot be read is bad input (65); an output place that cannot be made is a runtime failure (1).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useCliStore } from '../support/cli-store.ts';
+import type { RunResult } from '../support/crieur-process.ts';
+
+const cli = useCliStore('file-errors', 'fer');
+
+function expectSaid(r: RunResult, code: number, line: string): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stderr.trim()).toBe(`crieur: ${line}`);
+  expect(r.stderr).not.toMatch(/EEXIST|ENOENT|ENOTDIR|mkdir '|open '|\n\s+at /);
+}
+
+describe('file errors in words, with the fix', { timeout: 200_000 }, () => {
+  it('subscribers import of a file that is not there: 65, "no such file", check the path', async () => {
+    const r = await cli.crieur('subscribers', 'import', join(cli.box.dir, 'nope.csv'));
+    expectSaid(r, 65, `cannot read the CSV file ${join(cli.box.dir, 'nope.csv')}: no such file — check the path (a relative one is read from the current directory)`);
+  });
+
+  it('announce --out and digest --out onto a file: 1, "it is a file, not a directory", choose a directory', async () => {
+    const afile = join(cli.box.dir, 'afile');
+    writeFileSync(afile, 'in the way');
+    const ev = await cli.store.events.create({ date: new Date(Date.now() + 30 * 86_400_000), venue: 'Salle 1', title: null });
+    const said = `cannot create the directory ${afile}: it is a file, not a directory — choose a directory for --out (one that does not exist yet is created)`;
+    expectSaid(await cli.crieur('announce', String(ev.id), '--out', afile), 1, said);
+    expectSaid(await cli.crieur('digest', '--out', afile), 1, said);
+  });
+});
