@@ -65,11 +65,12 @@ describe('a login the server refuses is the configuration (78), said with its fi
     expectSaid(await run(['subscribers', 'add', 'x@example.org'], noRole), 78, said);
   });
 
-  it('doctor: the database line says it with the fix', async () => {
+  it('doctor: the database line says it with the fix, and exits 78 when it is the only failure', async () => {
     const r = await run(['doctor'], noRole);
     expect(r.stdout).toMatch(new RegExp(`^FAIL +database +.*: cannot log in as ${role} at ${re(hostPort)}`, 'm'));
     expect(r.stdout).toMatch(new RegExp(`^ +fix: correct database\\.url \\(or create the role: createuser ${role}\\)$`, 'm'));
     expect(r.stdout).not.toMatch(/migration/);
+    expect(r.code, r.stdout).toBe(78);
   });
 
   it('a database that does not exist: 78 with createdb, for start and a command', async () => {

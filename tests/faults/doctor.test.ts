@@ -12,6 +12,7 @@ import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { baseConfig, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { REDIS_URL } from '../support/services.ts';
 
 const box = sandbox('doctor');
 const schema = randomSchema('faults');
@@ -42,7 +43,7 @@ const fixAfter = (stdout: string, name: string) => {
 describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () => {
   it('a refused IMAP login: "login refused for USER", the fix is the password in inbox.url', async () => {
     const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(encodeURIComponent(dc.pass), 'wrong-password') });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stdout).toBe(78); // the configuration's, as `crieur start` exits for it
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +imap://crieur:\\*\\*\\*@127\\.0\\.0\\.1:${dc.port}/INBOX: IMAP login refused for ${dc.user}\\b`));
     expect(r.stdout).not.toContain('Command failed');
     expect(r.stdout).not.toContain('wrong-password');
@@ -52,7 +53,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('a missing Maildir: names the path and how to create it', async () => {
     const missing = join(box.dir, 'no-maildir');
     const r = await doctor({ CRIEUR_INBOX_URL: `maildir://${missing}` });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stdout).toBe(78);
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +maildir://.*: Maildir ${missing} does not exist`));
     expect(fixAfter(r.stdout, 'inbox')).toMatch(/create the mailbox \(or the Maildir\)/);
   });
@@ -60,6 +61,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('an IMAP server that is not there: "unreachable", the fix is to start it', async () => {
     const port = await freePort();
     const r = await doctor({ CRIEUR_INBOX_URL: `imap://u:p@127.0.0.1:${port}/INBOX` });
+    expect(r.code, r.stdout).toBe(1); // a service not there: it may come back
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`IMAP server unreachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
     expect(fixAfter(r.stdout, 'inbox')).toMatch(/start the IMAP server/);
   });
@@ -67,7 +69,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('a PostgreSQL database that does not exist: "createdb NAME", not "is PostgreSQL running?"', async () => {
     const name = `crieur_nodb_${randomSchema('x').slice(2)}`;
     const r = await doctor({ CRIEUR_DATABASE_URL: PG_URL.replace(/\/test$/, `/${name}`) });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stdout).toBe(78);
     expect(line(r.stdout, 'database')).toMatch(new RegExp(`database "${name}" does not exist on 127\\.0\\.0\\.1:5432`));
     expect(fixAfter(r.stdout, 'database')).toMatch(new RegExp(`^ +fix: createdb ${name}\\b`));
     expect(r.stdout).not.toMatch(/is PostgreSQL running/);
@@ -76,8 +78,9 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('with no configuration at all, creates nothing on disk (the default PGlite directory included)', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'crieur-doctor-empty-'));
     try {
-      const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config', timeoutMs: 100_000 });
-      expect(r.code).toBe(1); // no secret, no smtp.url, no inbox.url
+      // Redis named so that every failure is the configuration's: no secret, smtp.url, inbox.url.
+      const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config', env: { CRIEUR_REDIS_URL: REDIS_URL }, timeoutMs: 100_000 });
+      expect(r.code, r.stdout).toBe(78);
       expect(readdirSync(empty)).toEqual([]);
       expect(line(r.stdout, 'database')).toMatch(/^ok +database +pglite:\/\/.*\/data\/crieur \(not created yet: crieur start creates it\)$/);
       for (const missing of ['secret', 'smtp', 'inbox']) expect(line(r.stdout, missing)).toMatch(/^FAIL /);
@@ -94,5 +97,14 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     expect(line(r.stdout, 'templates')).toMatch(new RegExp(`^FAIL +templates +${missing}: .*cannot open the templates\\.dir directory ${missing}: no such directory`));
     expect(r.stdout).not.toMatch(/ENOENT|scandir/);
     expect(fixAfter(r.stdout, 'templates')).toMatch(/^ +fix: create that directory .*or correct templates\.dir/);
+    expect(r.code, r.stdout).toBe(78);
+  });
+
+  it('a configuration failure and a service not there: 1 (the service may come back)', async () => {
+    const port = await freePort();
+    const r = await doctor({ CRIEUR_REDIS_URL: `redis://127.0.0.1:${port}`, CRIEUR_INBOX_URL: `maildir://${join(box.dir, 'no-maildir-either')}` });
+    expect(line(r.stdout, 'redis')).toMatch(/^FAIL /);
+    expect(line(r.stdout, 'inbox')).toMatch(/^FAIL /);
+    expect(r.code, r.stdout).toBe(1);
   });
 });

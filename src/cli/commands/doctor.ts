@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.ts';
 import { announceChecks } from './doctor-announce.ts';
 import { parseDbUrl, redact } from '../../adapters/db/url.ts';
 import { pgliteCreated } from '../../adapters/db/pglite-open.ts';
-import { InboxError } from '../../adapters/inbox/types.ts';
+import { InboxError, isPermanent } from '../../adapters/inbox/types.ts';
 import { DbError } from '../../adapters/db/db.ts';
 import { existsSync } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
@@ -22,7 +22,18 @@ interface Check {
   run(): Promise<string | void>;
   /** What to do about a failure; a function when the cause decides it. */
   fix: string | ((err: unknown) => string);
+  /**
+   * Whether a failure is the configuration's to fix (what `crieur start` exits 78 for: a missing key, a login
+   * refused, a missing Maildir) rather than a service not there (1). Default: the error's own exit code says 78.
+   */
+  isConfig?: (err: unknown) => boolean;
 }
+
+/** A failure that is the configuration's (exit 78), thrown by the checks below. */
+class ConfigFailure extends Error {
+  readonly exitCode = EXIT.config;
+}
+const saysConfig = (err: unknown) => (err as { exitCode?: unknown } | null)?.exitCode === EXIT.config;
 
 export function registerDoctor(program: Command): void {
   program
@@ -34,17 +45,21 @@ export function registerDoctor(program: Command): void {
       // Names the file actually read: ./crieur.config.yaml counts even without --config.
       process.stdout.write(`ok    config     ${configFileFor(opts.config) ?? 'defaults + environment'} (group ${config.group.name})\n`);
       let failed = 0;
+      let unreachable = 0;
       for (const c of checks(config)) {
         try {
           const note = await c.run();
           process.stdout.write(`ok    ${c.name.padEnd(10)} ${c.target}${note ? ` (${note})` : ''}\n`);
         } catch (err) {
           failed++;
+          if (!(c.isConfig ?? saysConfig)(err)) unreachable++;
           const fix = typeof c.fix === 'function' ? c.fix(err) : c.fix;
           process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]}\n      fix: ${fix}\n`);
         }
       }
-      if (failed) process.exitCode = EXIT.failure;
+      // As `crieur start` would exit: 78 when every failure is the configuration's (not worth a restart), 1 when a
+      // service is not there (it may come back).
+      if (failed) process.exitCode = unreachable ? EXIT.failure : EXIT.config;
     });
 }
 
@@ -88,7 +103,7 @@ function checks(config: Config): Check[] {
       name: 'secret',
       target: config.secret ? 'set' : 'missing',
       run: async () => {
-        if (!config.secret) throw new Error('no HMAC key for reply tokens');
+        if (!config.secret) throw new ConfigFailure('no HMAC key for reply tokens');
       },
       fix: 'set secret: (≥ 16 random characters) in the file, or CRIEUR_SECRET',
     },
@@ -106,15 +121,24 @@ function checks(config: Config): Check[] {
           await s.close();
         }
       },
-      fix: 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL',
+      fix: (err) => (smtpLoginRefused(err) ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)' : 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL'),
+      isConfig: smtpLoginRefused,
     });
-  } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new Error('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
+  } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new ConfigFailure('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
   if (config.inbox.url) {
     const url = config.inbox.url;
-    list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: inboxFix });
-  } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new Error('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
-  list.push(...announceChecks(config));
+    // Login refused, mailbox or Maildir missing: what `crieur start` exits 78 for.
+    list.push({ name: 'inbox', target: redact(url), run: () => checkInbox(url), fix: inboxFix, isConfig: isPermanent });
+  } else list.push({ name: 'inbox', target: 'not configured', run: () => Promise.reject(new ConfigFailure('inbox.url missing')), fix: 'set inbox.url (imap://user:pass@host/INBOX or maildir:///path)' });
+  // Templates and DKIM are the configuration's (a template file, a key file, a DNS record to publish), except DNS
+  // that cannot be reached, which checkDkim reports as ok.
+  list.push(...announceChecks(config).map((c) => ({ ...c, isConfig: () => true })));
   return list;
+}
+
+/** The SMTP server refused the login (nodemailer's EAUTH): the user and password in smtp.url are wrong. */
+function smtpLoginRefused(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'EAUTH';
 }
 
 /** The inbox's fix by cause: the same failure codes `crieur start` decides on (login refused and a missing mailbox exit 78 there). */
