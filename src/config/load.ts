@@ -93,22 +93,33 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of keys at the top level`);
   }
   // Every problem at once: a typo, a bad value and a missing secret are three lines of one run, not three runs.
+  // Each says where it comes from: a value set by a CRIEUR_* variable is the variable's, not the file's.
   const merged = applyEnv(withoutNulls(raw) as Record<string, unknown>, env);
-  const problems = [
-    ...unknownKeys(configSchema, raw).map(unknownLine),
+  const problems: Problem[] = [
+    ...unknownKeys(configSchema, raw).map((u) => ({ text: unknownLine(u), from: 'file' as const })),
     // A variable may bring keys of its own (CRIEUR_LISTS='[{…}]'): checked like the file's, naming the variable.
     ...unknownKeys(configSchema, merged).flatMap((u) => {
       const from = setBy(u.key, env);
-      return from ? [unknownLine({ ...u, key: `${u.key} (from ${from})` })] : [];
+      return from ? [{ text: unknownLine({ ...u, key: `${u.key} (from ${from})` }), from: 'env' as const }] : [];
     }),
-    ...unknownEnvVars(LEAVES, env).map(unknownLine),
+    ...unknownEnvVars(LEAVES, env).map((u) => ({ text: unknownLine(u), from: 'env' as const })),
   ];
   const result = configSchema.safeParse(merged);
-  if (!result.success) problems.push(...result.error.issues.map(issueLine));
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => issueProblem(issue, env));
+    // A variable's value is said once: CRIEUR_LISTS=a,b is one mistake, not one per item.
+    problems.push(...lines.filter((p, i) => lines.findIndex((q) => q.text === p.text) === i));
+  }
   // Required keys have no default: absent from file and environment is missing, whatever else is wrong.
-  for (const key of opts.require ?? []) if (valueAt(merged, key) === undefined) problems.push(missing(key));
+  for (const key of opts.require ?? []) if (valueAt(merged, key) === undefined) problems.push({ text: missing(key), from: 'either' });
   if (problems.length > 0 || !result.success) throw new ConfigError(describe(problems, file));
   return result.data;
+}
+
+/** One line of a ConfigError, and where the value came from: the file, a CRIEUR_* variable, or neither (a key not set). */
+interface Problem {
+  text: string;
+  from: 'file' | 'env' | 'either';
 }
 
 /** CRIEUR_SMTP_URL → smtp.url. Paths come from the schema so that keys with no env var stay unambiguous. */
@@ -165,9 +176,46 @@ function unknownLine(u: UnknownKey): string {
   return `unknown ${where} ${u.key}${u.suggestion ? ` — did you mean ${u.suggestion}?` : ' — see crieur init for every key'}`;
 }
 
-function issueLine(issue: z.core.$ZodIssue): string {
+function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem {
   const key = issue.path.join('.') || '(top level)';
-  return `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${envName(untilIndex(issue.path))})`;
+  const leafPath = untilIndex(issue.path);
+  const name = envName(leafPath);
+  const leaf = LEAVES.find((l) => l.path.join('.') === leafPath.join('.'));
+  const value = leaf ? env[name] : undefined;
+  if (value === undefined) return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
+  // The variable overrides the file: name it and its value, not the file (CRIEUR_HTTP_PORT=abc: http.port must be a number).
+  const shown = `${name}=${shownValue(leafPath.join('.'), value)}`;
+  if (leaf?.kind === 'array' && leaf.element === undefined) {
+    // A list of entries (lists) has no comma form: only JSON says each entry's keys.
+    const example = LIST_EXAMPLES[leafPath.join('.')] ?? '[{…}]';
+    return { text: `${shown}: ${leafPath.join('.')} must be a JSON list of entries, e.g. ${name}='${example}'`, from: 'env' };
+  }
+  return { text: `${shown}: ${key} must be ${mustBe(issue.message)}`, from: 'env' };
+}
+
+/** The JSON a variable holding a list of entries takes (README, Configuration). */
+const LIST_EXAMPLES: Readonly<Record<string, string>> = {
+  lists: '[{"name":"generale","address":"pgsql-fr-generale@lists.postgresql.example","language":"fr"}]',
+};
+
+/** A variable's value as the error line shows it: never a secret or a password, never a whole page. */
+function shownValue(key: string, value: string): string {
+  if (/secret|password|token/i.test(key)) return '(hidden)';
+  const safe = value.replace(/\/\/([^:/@\s]+):[^@\s]*@/g, '//$1:***@');
+  const cut = safe.length > 80 ? `${safe.slice(0, 77)}…` : safe;
+  return cut === '' || /[\s'"]/.test(cut) ? JSON.stringify(cut) : cut;
+}
+
+/**
+ * What a value must be, from zod's message: `Invalid input: expected number, received NaN` → `a number`, `Too small:
+ * expected number to be >=0` → `a number >=0`; the schema's own phrases (`fr or en`, `a URL starting with …`) as they are.
+ */
+function mustBe(message: string): string {
+  const t = expectedOf(message).replace(/, received .*$/, '');
+  const m = /^(number|string|boolean|object|array|int|integer)(?: to (?:be|have) (.*))?$/.exec(t);
+  if (!m) return t;
+  const noun: Record<string, string> = { number: 'a number', string: 'a text', boolean: 'true or false', object: 'an entry with keys', array: 'a list', int: 'a whole number', integer: 'a whole number' };
+  return m[2] ? `${noun[m[1]!]} ${m[2]}` : noun[m[1]!]!;
 }
 
 /**
@@ -197,8 +245,11 @@ function untilIndex(path: readonly PropertyKey[]): string[] {
   return (i < 0 ? path : path.slice(0, i)) as string[];
 }
 
-function describe(problems: string[], file: string | undefined): string {
-  const where = file ? ` in ${file}` : '';
-  if (problems.length === 1) return `invalid configuration${where}: ${problems[0]}`;
-  return `invalid configuration${where}, ${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`;
+function describe(problems: Problem[], file: string | undefined): string {
+  // The file is named only when a problem is in it: a bad CRIEUR_* value is not the file's to fix.
+  const inFile = file !== undefined && problems.some((p) => p.from !== 'env');
+  const inEnv = problems.some((p) => p.from === 'env');
+  const where = inFile && inEnv ? ` in ${file} and the environment` : inFile ? ` in ${file}` : inEnv ? ' in the environment' : '';
+  if (problems.length === 1) return `invalid configuration${where}: ${problems[0]!.text}`;
+  return `invalid configuration${where}, ${problems.length} problems:\n${problems.map((p) => `  ${p.text}`).join('\n')}`;
 }

@@ -42,8 +42,7 @@ describe('addresses.from', () => {
 
   it('is checked when it comes from CRIEUR_ADDRESSES_FROM too', () => {
     const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_ADDRESSES_FROM: 'not an address' } }));
-    expect(e.message).toContain('addresses.from — expected a mailbox');
-    expect(e.message).toContain('CRIEUR_ADDRESSES_FROM');
+    expect(e.message).toContain('CRIEUR_ADDRESSES_FROM="not an address": addresses.from must be a mailbox');
     expect(loadConfig({ file: undefined, env: { CRIEUR_ADDRESSES_FROM: 'Paris <p@example.org>' } }).addresses.from).toBe('Paris <p@example.org>');
   });
 });

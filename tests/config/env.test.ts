@@ -33,11 +33,9 @@ describe('comma lists take the element type', () => {
     expect(c.commands.trustedAuthserv).toEqual(['mx.example.org', '1']);
   });
 
-  it('an item that is not a number is refused naming the item and the variable, "expected" said once', () => {
+  it('an item that is not a number is refused naming the variable, its value and the item', () => {
     const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_REMINDERS_BEFOREEVENTDAYS: '6,soon' } }));
-    expect(e.message).toContain('reminders.beforeEventDays.1 — expected number, received');
-    expect(e.message).toContain('CRIEUR_REMINDERS_BEFOREEVENTDAYS');
-    expect(e.message).not.toMatch(/expected expected/);
+    expect(e.message).toBe('invalid configuration in the environment: CRIEUR_REMINDERS_BEFOREEVENTDAYS=6,soon: reminders.beforeEventDays.1 must be a number');
   });
 
   it('a wrong type from the file says "expected" once too', () => {
@@ -70,5 +68,55 @@ describe('keys brought by a variable are checked like the file', () => {
   it('known keys from the variable load', () => {
     const c = loadConfig({ file: undefined, env: { CRIEUR_LISTS: '[{"name":"a","address":"a@l.example","language":"en"}]' } });
     expect(c.lists).toEqual([{ name: 'a', address: 'a@l.example', language: 'en' }]);
+  });
+});
+
+/**
+ * A bad value set by a variable is the variable's: the error names it and its value, not the file (audit d:
+ * `CRIEUR_HTTP_PORT=abc crieur doctor --config min.yaml` said "invalid configuration in min.yaml: http.port — expected
+ * number, received NaN").
+ */
+describe('a bad CRIEUR_* value names the variable and its value, not the file', () => {
+  it('CRIEUR_HTTP_PORT=abc: http.port must be a number', () => {
+    const f = file('http: { host: 127.0.0.1 }\n');
+    const e = errorOf(() => loadConfig({ file: f, env: { CRIEUR_HTTP_PORT: 'abc' } }));
+    expect(e.message).toBe('invalid configuration in the environment: CRIEUR_HTTP_PORT=abc: http.port must be a number');
+    expect(e.message).not.toContain(f);
+    expect(e.message).not.toMatch(/NaN|received/);
+  });
+
+  it('what it must be, in words, for each kind of rule', () => {
+    const said = (env: Record<string, string>) => errorOf(() => loadConfig({ file: undefined, env })).message.replace(/^invalid configuration in the environment: /, '');
+    expect(said({ CRIEUR_HTTP_PORT: '-3' })).toBe('CRIEUR_HTTP_PORT=-3: http.port must be a number >=0');
+    expect(said({ CRIEUR_SMTP_POOL: '1.5' })).toBe('CRIEUR_SMTP_POOL=1.5: smtp.pool must be a whole number');
+    expect(said({ CRIEUR_GROUP_LOCALE: 'de' })).toBe('CRIEUR_GROUP_LOCALE=de: group.locale must be fr or en');
+    expect(said({ CRIEUR_ADDRESSES_FROM: 'not an address' })).toMatch(/^CRIEUR_ADDRESSES_FROM="not an address": addresses\.from must be a mailbox such as/);
+  });
+
+  it('never shows a secret or a password', () => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SECRET: 'tooshort', CRIEUR_REDIS_URL: 'http://user:hunter2@redis.example' } }));
+    expect(e.message).toContain('CRIEUR_SECRET=(hidden): secret must be at least 16 characters');
+    expect(e.message).toContain('CRIEUR_REDIS_URL=http://user:***@redis.example: redis.url must be a URL starting with redis://');
+    expect(e.message).not.toMatch(/tooshort|hunter2/);
+  });
+
+  it('a problem in the file and one in the environment: both named, each where it is', () => {
+    const f = file('group: { locale: de }\n');
+    const e = errorOf(() => loadConfig({ file: f, env: { CRIEUR_HTTP_PORT: 'abc' } }));
+    expect(e.message).toMatch(new RegExp(`^invalid configuration in ${f.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} and the environment, 2 problems:`));
+    expect(e.message).toContain('  group.locale — expected fr or en (set it in the file or with CRIEUR_GROUP_LOCALE)');
+    expect(e.message).toContain('  CRIEUR_HTTP_PORT=abc: http.port must be a number');
+  });
+
+  it('CRIEUR_LISTS=generale: a list of entries takes JSON, and the error says how, once', () => {
+    for (const value of ['generale', 'generale,annonces']) {
+      const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_LISTS: value } }));
+      expect(e.message).toBe(
+        `invalid configuration in the environment: CRIEUR_LISTS=${value}: lists must be a JSON list of entries, e.g. CRIEUR_LISTS='[{"name":"generale","address":"pgsql-fr-generale@lists.postgresql.example","language":"fr"}]'`,
+      );
+    }
+    // ... and the form it shows loads.
+    const c = loadConfig({ file: undefined, env: { CRIEUR_LISTS: '[{"name":"generale","address":"pgsql-fr-generale@lists.postgresql.example","language":"fr"}]' } });
+    expect(c.lists).toEqual([{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }]);
   });
 });
