@@ -47,11 +47,11 @@ describe('day one', { timeout: 360_000 }, () => {
     const compose = parseYaml(readFileSync(join(dir, 'compose.yaml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
     expect(Object.keys(compose.services).sort()).toEqual(['crieur', 'postgres', 'redis']);
 
-    // doctor on the written file: the file loads; what fails is what the operator must still set, each a
-    // configuration failure (78) when the services answer.
+    // doctor on the written file: the file loads; what fails is what the operator must still set (audit d: it said
+    // ok to talks@crieur.invalid and no organizer), each a configuration failure (78) when the services answer.
     const doctor = await run(['doctor', '--config', configFile], { CRIEUR_REDIS_URL: REDIS_URL });
     expect(doctor.stdout).toMatch(/^ok +config/m);
-    expect(doctor.stdout.match(/^FAIL +\S+/gm)?.map((l) => l.split(/ +/)[1])).toEqual(['smtp', 'inbox']);
+    expect(doctor.stdout.match(/^FAIL +\S+/gm)?.map((l) => l.split(/ +/)[1])).toEqual(['addresses', 'organizers', 'smtp', 'inbox']);
     expect(doctor.code, doctor.stdout).toBe(78);
     // ... and found as ./crieur.config.yaml without --config, and named so (was: "defaults + environment").
     const here = await runCrieur(['doctor'], { dir: box.dir, cwd: dir, name: 'doctor-in-init-dir', timeoutMs: 170_000 });

@@ -68,7 +68,7 @@ describe.concurrent('doctor and ingest when a service is missing', { timeout: 60
     const r = await cli(['doctor']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['ok config', 'ok database', 'ok redis', 'ok secret', 'ok smtp', 'ok inbox', 'ok templates', 'ok dkim']);
+    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['ok config', 'ok database', 'ok redis', 'ok secret', 'ok addresses', 'ok organizers', 'ok smtp', 'ok inbox', 'ok templates', 'ok dkim']);
     expect(r.stdout).not.toContain(dc.pass); // URLs are printed without passwords
   });
 

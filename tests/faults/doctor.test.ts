@@ -78,17 +78,31 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('with no configuration at all, creates nothing on disk (the default PGlite directory included)', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'crieur-doctor-empty-'));
     try {
-      // Redis named so that every failure is the configuration's: no secret, smtp.url, inbox.url.
+      // Redis named so that every failure is the configuration's: no secret, smtp.url, inbox.url, addresses, organizers.
       const r = await runCrieur(['doctor'], { dir: box.dir, cwd: empty, name: 'doctor-no-config', env: { CRIEUR_REDIS_URL: REDIS_URL }, timeoutMs: 100_000 });
       expect(r.code, r.stdout).toBe(78);
       expect(readdirSync(empty)).toEqual([]);
       expect(line(r.stdout, 'database')).toMatch(/^ok +database +pglite:\/\/.*\/data\/crieur \(not created yet: crieur start creates it\)$/);
-      for (const missing of ['secret', 'smtp', 'inbox']) expect(line(r.stdout, missing)).toMatch(/^FAIL /);
+      for (const missing of ['secret', 'smtp', 'inbox', 'addresses', 'organizers']) expect(line(r.stdout, missing)).toMatch(/^FAIL /);
       expect(line(r.stdout, 'config')).toMatch(/^ok +config +defaults \+ environment \(group /);
       expect(line(r.stdout, 'dkim')).toMatch(/^ok +dkim +not configured \(mail is sent unsigned\)$/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+
+  it('the built-in .invalid addresses and no organizer fail as configuration, each with its fix (audit d: init then doctor said ok)', async () => {
+    const defaults = box.writeConfig({ ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url() }), addresses: undefined, organizers: undefined }, 'defaults.yaml');
+    const r = await runCrieur(['doctor', '--config', defaults], { dir: box.dir, name: 'doctor-defaults', timeoutMs: 100_000 });
+    expect(line(r.stdout, 'addresses')).toMatch(/^FAIL +addresses +talks@crieur\.invalid, crieur <talks@crieur\.invalid>: addresses\.proposals, addresses\.from still at a \.invalid placeholder/);
+    expect(fixAfter(r.stdout, 'addresses')).toMatch(/^ +fix: set addresses\.proposals .*addresses\.from and addresses\.bounces/);
+    expect(line(r.stdout, 'organizers')).toMatch(/^FAIL +organizers +none: no organizer/);
+    expect(fixAfter(r.stdout, 'organizers')).toMatch(/^ +fix: set organizers: \[you@example\.org\]/);
+    expect(r.code, r.stdout).toBe(78);
+    // A bounces address left at a placeholder is named too; real addresses pass.
+    const bounces = await doctor({ CRIEUR_ADDRESSES_BOUNCES: 'bounces@crieur.invalid' });
+    expect(line(bounces.stdout, 'addresses')).toMatch(/FAIL .*: addresses\.bounces still at a \.invalid placeholder/);
+    expect(line((await doctor()).stdout, 'addresses')).toMatch(/^ok +addresses /);
   });
 
   it('a templates.dir that does not exist: names it with its fix, not "correct the template file named above"', async () => {

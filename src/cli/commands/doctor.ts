@@ -63,6 +63,9 @@ export function registerDoctor(program: Command): void {
     });
 }
 
+/** RFC 2606's reserved top-level domain: crieur's defaults use it, and no mail reaches it. */
+const isInvalid = (address: string) => /\.invalid>?\s*$/i.test(address.trim()) || /@invalid>?\s*$/i.test(address.trim());
+
 function checks(config: Config): Check[] {
   const list: Check[] = [
     {
@@ -106,6 +109,34 @@ function checks(config: Config): Check[] {
         if (!config.secret) throw new ConfigFailure('no HMAC key for reply tokens');
       },
       fix: 'set secret: (≥ 16 random characters) in the file, or CRIEUR_SECRET',
+    },
+    {
+      // The built-in defaults (talks@crieur.invalid) let crieur start, and reach nobody: nobody can write to or
+      // answer a .invalid address (crieur init leaves them for the operator to set).
+      name: 'addresses',
+      target: [config.addresses.proposals, config.addresses.from, config.addresses.bounces].filter((a) => a !== undefined).join(', '),
+      run: async () => {
+        const placeholders = (['proposals', 'from', 'bounces'] as const).filter((k) => {
+          const a = config.addresses[k];
+          return a !== undefined && isInvalid(a);
+        });
+        if (placeholders.length > 0) {
+          throw new ConfigFailure(`${placeholders.map((k) => `addresses.${k}`).join(', ')} still at a .invalid placeholder: no mail reaches it, nobody can answer it`);
+        }
+      },
+      fix: "set addresses.proposals (the watched inbox's address), addresses.from and addresses.bounces to your group's own (or CRIEUR_ADDRESSES_PROPOSALS, …)",
+      isConfig: () => true,
+    },
+    {
+      name: 'organizers',
+      target: config.organizers.length ? config.organizers.join(', ') : 'none',
+      run: async () => {
+        if (config.organizers.length === 0) throw new ConfigFailure('no organizer: nobody gets the notices of new proposals, nobody may decide on them');
+        const invalid = config.organizers.filter(isInvalid);
+        if (invalid.length) throw new ConfigFailure(`${invalid.join(', ')}: a .invalid placeholder, no mail reaches it`);
+      },
+      fix: 'set organizers: [you@example.org] in the file (or CRIEUR_ORGANIZERS=a@example.org,b@example.org)',
+      isConfig: () => true,
     },
   ];
   if (config.smtp.url) {

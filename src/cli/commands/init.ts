@@ -41,9 +41,13 @@ export function registerInit(program: Command): void {
           throw fileError(err, { path, role: 'output', action: 'write', setting: 'DIR' });
         });
       }
+      const config = join(dir, CONFIG);
       process.stdout.write(
         [
-          `wrote ${join(dir, CONFIG)} (every key with its default; set inbox.url and smtp.url, then: crieur doctor --config ${join(dir, CONFIG)})`,
+          `wrote ${config} (every key with its default, and a generated secret)`,
+          '  set these before crieur start (in it, or as CRIEUR_* variables; the defaults reach nobody):',
+          ...MUST_SET.map(([key, why]) => `    ${key.padEnd(19)} ${why}`),
+          `  then: crieur doctor --config ${config} (it fails on each of them still unset, and on every service it cannot reach)`,
           `wrote ${join(dir, UNIT)} (systemd: cp it to /etc/systemd/system/, create the user crieur owning ${join(dir, 'data')}, systemctl enable --now crieur)`,
           `wrote ${join(dir, COMPOSE)} (docker compose up -d: crieur, Redis and PostgreSQL)`,
           '',
@@ -63,6 +67,21 @@ function configFile(): string {
     ].join('\n'),
   });
 }
+
+/**
+ * The keys whose defaults give a service nobody can write to or answer (addresses at crieur.invalid, no organizer,
+ * no inbox, no mail server): what the operator must set before `crieur start`. `crieur doctor` fails each of them.
+ */
+export const MUST_SET: readonly (readonly [string, string])[] = [
+  ['group.name', "your group's name, in every mail (default: crieur)"],
+  ['addresses.proposals', 'the address speakers write to: the watched inbox (default: talks@crieur.invalid)'],
+  ['addresses.from', 'From: of the mails crieur sends, e.g. "PostgreSQL Paris <talks@pgug.example.org>"'],
+  ['addresses.bounces', "where undeliverable mail comes back (optional; default: addresses.from's address)"],
+  ['organizers', 'who may decide on proposals, e.g. [dim@example.org] (default: nobody)'],
+  ['inbox.url', 'imap://user:pass@host/INBOX, imaps://… or maildir:///path'],
+  ['smtp.url', 'the mail server crieur sends through, e.g. smtp://127.0.0.1:25'],
+  ['lists', 'the mailing lists to announce to (optional)'],
+];
 
 /** A directory a private /tmp (PrivateTmp=yes) would hide from the service. */
 const underTmp = (dir: string) => /^\/(?:var\/)?tmp(?:\/|$)/.test(dir);
