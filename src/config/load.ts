@@ -2,7 +2,7 @@
  * Reads the YAML file, applies `CRIEUR_*` overrides, validates. An invalid value becomes a ConfigError that
  * names the key and what is expected; the CLI maps it to exit 78.
  */
-import { fileErrorText } from '../core/text/file-error.ts';
+import { fileErrorMessage } from '../core/text/file-error.ts';
 import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -82,8 +82,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      const fix = (err as NodeJS.ErrnoException).code === 'ENOENT' ? ' (crieur init writes one; or give --config FILE)' : '';
-      throw new ConfigError(`cannot read configuration file ${file}: ${fileErrorText(err)}${fix}`);
+      throw new ConfigError(configFileError(err, file));
     }
     try {
       raw = parseYaml(text) ?? {};
@@ -120,6 +119,20 @@ export function loadConfig(opts: LoadOptions = {}): Config {
 interface Problem {
   text: string;
   from: 'file' | 'env' | 'either';
+}
+
+/**
+ * The configuration file that cannot be read, with the fix for that cause: under systemd the file `crieur init`
+ * wrote (mode 0600, root's) is unreadable by `User=crieur`, and the unit's RestartPreventExitStatus=78 means no retry.
+ */
+export function configFileError(err: unknown, file: string): string {
+  const readable = 'make it readable by the user crieur runs as (chown root:crieur, chmod 640)';
+  return fileErrorMessage(err, {
+    path: file,
+    role: 'config',
+    what: 'the configuration file',
+    fixes: { ENOENT: 'crieur init writes one; or give --config FILE', EACCES: readable, EPERM: readable, EISDIR: 'give --config the file, not a directory' },
+  });
 }
 
 /** CRIEUR_SMTP_URL → smtp.url. Paths come from the schema so that keys with no env var stay unambiguous. */

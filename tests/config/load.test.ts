@@ -85,7 +85,7 @@ describe('loadConfig', () => {
   });
 
   it('says when the file is missing or not YAML', () => {
-    expect(() => loadConfig({ file: join(dir, 'absent.yaml'), env: {} })).toThrow(/cannot read configuration file .*: no such file \(crieur init writes one; or give --config FILE\)/);
+    expect(() => loadConfig({ file: join(dir, 'absent.yaml'), env: {} })).toThrow(/cannot read the configuration file .*: no such file — crieur init writes one; or give --config FILE/);
     expect(() => loadConfig({ file: file('broken.yaml', 'a: [1, 2\n'), env: {} })).toThrow(/not valid YAML/);
     expect(() => loadConfig({ file: file('list.yaml', '- a\n- b\n'), env: {} })).toThrow(/mapping/);
   });

@@ -48,7 +48,7 @@ export function registerInit(program: Command): void {
           '  set these before crieur start (in it, or as CRIEUR_* variables; the defaults reach nobody):',
           ...MUST_SET.map(([key, why]) => `    ${key.padEnd(19)} ${why}`),
           `  then: crieur doctor --config ${config} (it fails on each of them still unset, and on every service it cannot reach)`,
-          `wrote ${join(dir, UNIT)} (systemd: cp it to /etc/systemd/system/, create the user crieur owning ${join(dir, 'data')}, systemctl enable --now crieur)`,
+          `wrote ${join(dir, UNIT)} (systemd: its first lines install it; the config must be readable by the user crieur: chown root:crieur, chmod 640)`,
           `wrote ${join(dir, COMPOSE)} (docker compose up -d: crieur, Redis and PostgreSQL)`,
           '',
         ].join('\n'),
@@ -89,7 +89,9 @@ const underTmp = (dir: string) => /^\/(?:var\/)?tmp(?:\/|$)/.test(dir);
 export function systemdUnit(dir: string): string {
   return `# crieur as a systemd service, written by \`crieur init\`.
 # Install: cp ${UNIT} /etc/systemd/system/ && useradd --system crieur && mkdir -p ${dir}/data && chown crieur: ${dir}/data
+#          chown root:crieur ${dir}/${CONFIG} && chmod 640 ${dir}/${CONFIG}   # crieur must read it; it holds the secret
 #          systemctl daemon-reload && systemctl enable --now crieur
+# The configuration file unreadable by the user crieur, the service exits 78 (configuration) and is not restarted.
 [Unit]
 Description=crieur: the mail of the user group (talk proposals, acknowledgements, announcements)
 Documentation=file://${ROOT}/README.md
@@ -112,6 +114,9 @@ NoNewPrivileges=yes
 ProtectSystem=strict
 ProtectHome=read-only
 ReadWritePaths=${dir}/data
+# A maildir:// inbox: crieur moves handled mail within it (new/ → cur/), so it must be writable too — uncomment
+# with inbox.url's path (and make it the user crieur's):
+#ReadWritePaths=/var/mail/crieur/Maildir
 ${underTmp(dir) ? `# No PrivateTmp: ${dir} is under /tmp, which a private /tmp would hide from the service.` : 'PrivateTmp=yes'}
 PrivateDevices=yes
 ProtectKernelTunables=yes
