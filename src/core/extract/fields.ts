@@ -6,7 +6,7 @@
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
-import { fieldOf, namePartOf, type Field, type NamePart } from './labels.ts';
+import { fieldOf, FORMAT_WORDS, namePartOf, type Field, type NamePart } from './labels.ts';
 
 export interface LabelLine {
   field: Field;
@@ -72,6 +72,7 @@ export function matchLabel(line: string): LabelLine | null {
   if (t.length > MAX_LABEL * 2) return null;
   const whole = t.replace(/[*_\s]+$/, '');
   if (whole.length > MAX_LABEL || whole.length < 3) return null;
+  if (FORMAT_WORDS.test(fold(whole))) return null;
   const field = fieldOf(fold(whole));
   if (!field) return null;
   // a bare word on its own line is a heading only when marked, or when it is an exact table term

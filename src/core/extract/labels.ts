@@ -26,10 +26,14 @@ export const FILLERS = new Set([
   // a speaker's corrections: « Nouveau titre : », « Titre définitif : », "New abstract:", "Corrected title:"
   'nouveau', 'nouvelle', 'new', 'bon', 'bonne', 'definitif', 'definitive', 'final', 'finale', 'corrige', 'corrigee', 'updated', 'revised',
   'corrected', 'correct', 'correcte',
+  // a format's name before the title ("Lightning: X", "LT - X", « Atelier : X »)
+  'lt', 'atelier', 'workshop', 'tutorial', 'tutoriel',
 ]);
 
-/** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …"). */
-export const BARE_TITLE_WORDS = new Set(['talk', 'presentation', 'conference', 'expose', 'intervention', 'session']);
+/** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …", "Lightning: …", « Atelier : … »). */
+/** Format words: before a colon they lead a title, alone on a line they are a reply's verb ("lightning", « atelier »), no heading. */
+export const FORMAT_WORDS = /^(?:lightning|lt|eclair|atelier|workshop|tutorial|tutoriel)$/;
+export const BARE_TITLE_WORDS = new Set(['talk', 'presentation', 'conference', 'expose', 'intervention', 'session', 'lightning', 'lt', 'atelier', 'workshop', 'tutorial', 'tutoriel']);
 
 /**
  * Half a person's name, as web forms ask for it: « Prénom : Camille » / « Nom : Rousseau », "First name: … / Last name: …".

@@ -50,3 +50,26 @@ describe('a proposal by its shape, without "I propose"', () => {
     expect(standaloneTitle('Hi,\n\nThe slides are online now and the video will follow next week, thanks to all.\n\nBo Lind\n\nPGUG')).toBeNull();
   });
 });
+
+describe('a format word leads a title', () => {
+  it.each([
+    ['Lightning: psql tricks you never knew', 'psql tricks you never knew'],
+    ['LT - pg_dump en 5 minutes chrono', 'pg_dump en 5 minutes chrono'],
+    ['Workshop – Indexing JSONB the right way', 'Indexing JSONB the right way'],
+    ['Atelier : « Sauvegarder avec pgBackRest »', 'Sauvegarder avec pgBackRest'],
+  ])('subject %s', async (subject, title) => {
+    const m = await mail({ subject, body: 'Bonjour,\n\nNous montrerons pas à pas comment faire, avec des exemples tirés de la production.\n\nBo' });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+
+  it.each([
+    ['Lightning: psql tricks you never knew', 'psql tricks you never knew'],
+    ['Atelier : « Sauvegarder avec pgBackRest »', 'Sauvegarder avec pgBackRest'],
+    ['Workshop - Indexing JSONB the right way', 'Indexing JSONB the right way'],
+    ['LT: Les CTE récursives', 'Les CTE récursives'],
+  ])('body label %s', async (line, title) => {
+    const m = await mail({ subject: 'Proposition', body: `Bonjour,\n\n${line}\nDurée : 20 minutes\n\nNous montrerons pas à pas comment faire, avec des exemples tirés de la production.\n\nBo` });
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+});
