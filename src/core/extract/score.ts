@@ -56,6 +56,12 @@ const DIRECT = new RegExp(
  */
 const DESCRIBES =
   /\b(?:i(?:'ll| will| would| can)|we(?:'ll| will| would| can))\s+(?:also\s+|then\s+|briefly\s+)?(?:show|explain|present|cover|walk (?:you |the audience )?through|demo|demonstrate|discuss|go (?:over|through)|describe|introduce|compare|share how|share what|share our)\b|\b(?:je|nous)\s+(?:vous\s+)?(?:montrerai|expliquerai|presenterai|aborderai|detaillerai|decrirai|comparerai|raconterai|partagerai|montrerons|expliquerons|presenterons|aborderons|detaillerons|decrirons|comparerons|raconterons|partagerons|verrons|reviendrai|reviendrons)\b/;
+/**
+ * A question about the call itself (folded, one sentence ending in "?"): until when, in which format, how or where to
+ * send — « Jusqu'à quand peut-on envoyer une proposition ? », "When does the CFP close?", « Quel est le format attendu ? ».
+ */
+const ASKS_ABOUT_CALL =
+  /(?:^|[.!?\n])[^.!?\n]*\b(?:date limite|deadline|jusqu'(?:a|au) quand|avant quelle date|a quelle date|d'ici quand|quand (?:faut-il|peut-on|doit-on|dois-je|puis-je|se termine|ferme|clot)|when (?:is|does|do|should|can|will)\b[^.!?\n]{0,40}\b(?:deadline|close|closing|due|submit|send)|until when|format (?:attendu|souhaite|demande|expected|required)|quel (?:est le )?format|what format|which format|how (?:do|can|should) (?:i|we) (?:submit|send|apply|propose)|comment (?:soumettre|proposer|envoyer|faut-il|doit-on|peut-on)|ou (?:faut-il |dois-je |peut-on )?(?:envoyer|soumettre)|where (?:do|should|can) (?:i|we) (?:send|submit))\b[^.!?\n]*\?/;
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|demo|minute|parler|montrer|expliqu|show|explain|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic|intitul|descri|duree/;
@@ -157,7 +163,12 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
   if (hasSlides(src.parts)) bump(1.5, 'slides attached');
   // the shape of a proposal without the words of one: a title on its own line over its description, a talk described
-  if (!f.title && standaloneTitle(sample)) bump(2, 'a title line over a description');
-  if (DESCRIBES.test(folded)) bump(1.5, 'describes a talk to come');
+  const titleLine = !f.title && standaloneTitle(sample) !== null;
+  if (titleLine) bump(2, 'a title line over a description');
+  const described = DESCRIBES.test(folded);
+  if (described) bump(1.5, 'describes a talk to come');
+  // « Je voudrais proposer un talk sur X… jusqu'à quand peut-on envoyer ? »: an intention and a question about the
+  // call, with neither a title nor a description yet, asks; the proposal is still to come
+  if (ASKS_ABOUT_CALL.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'a question about the call, no talk described');
   return { score, signals };
 }

@@ -75,6 +75,10 @@ const CALL_LEAD =
   /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?|talks?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
 
 export function titleFromSubject(subject: string): SubjectTitle {
+  return unlessAsked(subjectTitle(subject));
+}
+
+function subjectTitle(subject: string): SubjectTitle {
   // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
   if (answersCallForTalks(subject) || answersAnnouncement(subject)) return { title: null, tagged: false };
   let s = stripReplyPrefixes(subject.normalize('NFC'));
@@ -91,7 +95,7 @@ export function titleFromSubject(subject: string): SubjectTitle {
     // « Appel à orateurs : proposition de talk « X » »: a speaker's proposal under the call's name is still one
     const rest = s.slice(call[0].length).replace(SEPARATOR, '');
     const inner = rest !== s.slice(call[0].length) && LEAD.exec(fold(rest));
-    if (inner && inner[0].trim() !== '') return titleFromSubject(rest);
+    if (inner && inner[0].trim() !== '') return subjectTitle(rest);
     return { title: null, tagged: false, call: true };
   }
   const lead = LEAD.exec(f);
@@ -117,6 +121,11 @@ export function titleFromSubject(subject: string): SubjectTitle {
     return { title: clean(rest), tagged };
   }
   return tagged ? { title: clean(s), tagged, separated: true } : { title: clean(s), tagged };
+}
+
+/** A subject that asks ("Date limite pour les propositions ?", "CFP deadline?") names no talk; a question set apart after a tag ("Talk: Is Postgres a queue?") may be its title. */
+function unlessAsked(t: SubjectTitle): SubjectTitle {
+  return t.title !== null && !t.separated && /\?\s*$/.test(t.title) ? { ...t, title: null } : t;
 }
 
 function clean(s: string): string | null {

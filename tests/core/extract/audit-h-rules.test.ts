@@ -73,3 +73,24 @@ describe('a format word leads a title', () => {
     expect(extractProposal(m, ctx).proposal.title).toBe(title);
   });
 });
+
+describe('a question about the call is no proposal', () => {
+  it.each([
+    ['Talk submission deadline?', "Hello,\n\nI'd like to give a talk on pgvector at one of your meetups. Until when can we send proposals? And is 30 minutes fine?\n\nThanks,\nKim"],
+    ['Appel à orateurs', "Bonjour,\n\nJ'aimerais présenter un retour d'expérience sur Patroni. Sous quel format faut-il envoyer la proposition ? Quel est le format attendu ?\n\nMerci,\nKim"],
+    ['CFP question', 'Hi,\n\nI would like to submit a talk about pg_partman. How do I submit it, is there a form?\n\nKim'],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+
+  it('an offer that describes its talk and asks a question too is a proposal', async () => {
+    const body = "Hello,\n\nI'd like to give a talk on pgvector: I will show how we index 50 million embeddings and what it costs. Until when can we send proposals?\n\nKim";
+    expect(looksLikeProposal(await mail({ subject: 'Talk proposal', body }))).toBe(true);
+  });
+
+  it('a subject that asks is no title; a question set apart after a tag may be one', async () => {
+    const body = 'Bonjour,\n\nNous montrerons pas à pas comment faire, avec des exemples tirés de la production. Comptez 20 minutes.\n\nBo';
+    expect(extractProposal(await mail({ subject: 'Les index BRIN, ça vous intéresse ?', body }), ctx).proposal.title).toBeNull();
+    expect(extractProposal(await mail({ subject: 'Talk: Is Postgres a good queue?', body }), ctx).proposal.title).toBe('Is Postgres a good queue?');
+  });
+});
