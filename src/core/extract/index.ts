@@ -12,7 +12,7 @@ import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
-import { listedTitles, titleFromProse, topicFromProse } from './prose-title.ts';
+import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from './prose-title.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
 import { proposalSource } from './source.ts';
 import { findSpeakers } from './speakers.ts';
@@ -47,10 +47,13 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const v = fields.values;
   const subject = titleFromSubject(src.subject);
   const prose = v.title ? null : titleFromProse(body);
+  // a title on a line of its own between the greeting (or the intro) and the description, whatever the intro says
+  const line = v.title ? null : standaloneTitle(body);
 
   let title: string | null = null;
   if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
   else if (prose?.strong) title = prose.title;
+  else if (line) title = line.title;
   else if (subject.tagged && subject.title && subject.separated) title = subject.title;
   else if (prose) title = prose.title;
   else if (subject.tagged && subject.title) title = subject.title;
@@ -71,7 +74,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 
-  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, fields.used, title, fields.rests);
+  // the greeting and the intro over a title line are the covering letter; the description follows the title
+  const used = line && title === line.title ? new Set([...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)]) : fields.used;
+  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   if (!abstract) warnings.push('no abstract found');
 

@@ -165,6 +165,7 @@ const TITLE_TAIL = /\s*(?:[([]\s*~?\s*(?:\d[^)\]]{0,20}|lt|lightning[^)\]]{0,20}
 /** How many paragraphs (greeting, intro) may come before the title line. */
 const MAX_BEFORE_TITLE = 3;
 const MIN_DESCRIPTION_WORDS = 8;
+const MIN_SENTENCE_WORDS = 5;
 
 export interface TitleLine {
   title: string;
@@ -209,7 +210,7 @@ function titleShaped(raw: string): string | null {
   t = t.replace(/^[*_]+|[*_]+$/g, '').trim();
   t = t.replace(TITLE_TAIL, '').replace(/^[*_\s]+|[*_\s]+$/g, '');
   // a line that ends a sentence, or holds two, is prose
-  if (/[.?!:,;]$/.test(t) || /[.!?]\s+\p{Lu}/u.test(t)) return null;
+  if (/[.?!:,;]$/.test(t) || /[.!]\s+\p{Lu}/u.test(t)) return null;
   t = tidy(t);
   const words = t.split(/\s+/).length;
   if (t.length < 3 || t.length > 150 || words < 2 || words > MAX_TITLE_WORDS) return null;
@@ -225,5 +226,7 @@ function describes(lines: readonly string[], p: { start: number; end: number }, 
   const text = own.join(' ').trim();
   if (/[:：]\s*$/.test(text) && own.length === 1 && next) return lines.slice(next.start, next.end).filter((l) => LIST_ITEM.test(l)).length >= 2;
   if (CLOSING.test(text) || looksLikePersonName(text)) return false;
-  return text.split(/\s+/).length >= MIN_DESCRIPTION_WORDS && /[.!?)]$|\p{L}$/u.test(text);
+  const words = text.split(/\s+/).length;
+  // a short paragraph describes when it is a sentence ("A 30-minute talk on pgBackRest.")
+  return (words >= MIN_DESCRIPTION_WORDS && /[.!?)]$|\p{L}$/u.test(text)) || (words >= MIN_SENTENCE_WORDS && /^\p{Lu}.*[.!)]$/u.test(text));
 }

@@ -135,7 +135,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // a sentence the client wrapped ("…on the agenda I\ncould do a quick 10-minute demo") is read whole: the phrases below stop at a line's end
   const folded = fold(sample.replace(WRAPPED, '$1 '));
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
-  if (!subj.tagged && !KEYWORDS.test(folded) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
+  if (!subj.tagged && !KEYWORDS.test(folded) && !TALK_WORD.test(fSubject) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
   if (UNSUBSCRIBE.test(folded)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');

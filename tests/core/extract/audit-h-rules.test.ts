@@ -94,3 +94,18 @@ describe('a question about the call is no proposal', () => {
     expect(extractProposal(await mail({ subject: 'Talk: Is Postgres a good queue?', body }), ctx).proposal.title).toBe('Is Postgres a good queue?');
   });
 });
+
+describe('a title on a line of its own', () => {
+  it.each([
+    ['Speaking at the meetup', "Hi all,\n\nThis is something I've wanted to share for a while:\n\nSchema changes without downtime using pgroll\n\nWe rewrote 40 tables online last spring; I will go through the tooling and the two outages it did not prevent.\n\nMaya", 'Schema changes without downtime using pgroll'],
+    ['Submission', 'Hello,\n\n## Observability for Postgres on a budget\n\nA tour of pg_stat_statements, auto_explain and a 200-line exporter that covers most of what paid tools sell.\n\nMaya', 'Observability for Postgres on a budget'],
+    ['Proposition : index BRIN', "Salut,\n\nSuite à notre discussion de mardi dernier au bar :\n\n__Les index BRIN : petits, rapides, méconnus__\n\nNous verrons quand un index BRIN bat un B-tree et quand il ne sert à rien, mesures à l'appui.\n\nMaya", 'Les index BRIN : petits, rapides, méconnus'],
+  ])('%s', async (subject, body, title) => {
+    const m = await mail({ subject, body });
+    expect(looksLikeProposal(m)).toBe(true);
+    const p = extractProposal(m, ctx).proposal;
+    expect(p.title).toBe(title);
+    // the intro over the title is the covering letter, not the description
+    expect(p.abstract ?? '').not.toMatch(/wanted to share|discussion de mardi/);
+  });
+});
