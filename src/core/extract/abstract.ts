@@ -2,7 +2,9 @@
  * An abstract written as prose (no "Résumé :" label): the body's paragraphs without the greeting, the
  * labelled lines already read, and a paragraph that only repeats the title.
  */
+import { detectLanguage } from '../language.ts';
 import { fold } from '../text/fold.ts';
+import { looksLikePersonName } from '../text/names.ts';
 import { OFFER_INTRO_LINE } from './prose-title.ts';
 
 export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
@@ -36,9 +38,72 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     .filter((p) => p !== '');
   // "I would like to propose the following talk for the meetup." right over the title: it announces, like a colon intro
   if (all.length > 2 && isTitle(all[1]!) && OFFER_INTRO_LINE.test(all[0]!.replace(/\s*\n\s*/g, ' '))) all.shift();
-  const paragraphs = all.filter((p) => !isTitle(p));
+  const paragraphs = coveringLetterOff(all.filter((p) => !isTitle(p)));
   // « Je vous propose un lightning talk pour le prochain meetup : » over the title and the text: it announces, it is no part of them
   if (paragraphs.length > 1 && ANNOUNCES_PROPOSAL.test(paragraphs[0]!)) paragraphs.shift();
   const text = paragraphs.join('\n\n').trim();
   return text.length >= MIN_ABSTRACT ? text : null;
+}
+
+/** "(English version below)", « (version française plus bas) »: a pointer to the mail's other copy. */
+const COPY_MARKER = /^[([]?\s*(?:(?:english|french|anglaise|fran[çc]aise|en anglais|en fran[çc]ais)\b[^\n]{0,30}\b(?:below|ci-dessous|plus bas|suit|follows)|(?:version|texte|translation|traduction) (?:in |en )?(?:english|french|anglaise|fran[çc]aise|anglais|fran[çc]ais)\b[^\n]{0,30}|(?:see|voir)\b[^\n]{0,20}\b(?:below|ci-dessous|plus bas)\b[^\n]{0,30})\s*[)\]]?\s*[.:]?$/i;
+/** A line that only separates two parts of a mail. */
+const RULE = /^\s*(?:[-_*=~]\s*){3,}$/;
+/**
+ * What a sentence says of the mail rather than of the talk (folded): its subject line, its attachments, its language,
+ * the call it answers ("Following your call for speakers, here is my submission.", « Le titre serait celui de l'objet
+ * du message. »), or a request to pass it on (« tu peux le leur transférer ? », "Raj, could you send this to…").
+ */
+const ABOUT_THE_MAIL =
+  /\b(?:objet du (?:message|mail|courriel)|(?:the )?subject (?:line|of (?:this|the|my) (?:e-?mail|mail|message))|(?:this|my) (?:e-?mail|mail|message)\b|ce (?:message|mail|courriel)\b|mail client|client (?:mail|de messagerie)|here (?:is|are) (?:my|our) (?:submission|proposal)|voici (?:ma|notre) (?:proposition|soumission)|following (?:your|the) call|(?:saw|seen|read) (?:the|your) call|(?:vu|lu) (?:l'|votre )appel|suite (?:a|au) (?:votre |l')?appel|(?:as )?(?:requested|demande) (?:in|dans) (?:the|your|l'|votre) (?:call|appel)|sorry (?:about|for) (?:that|the|my)|desolee? pour|pardon pour|(?:attached|ci-joint|en piece jointe) (?:are|is|you will find|vous trouverez)?|(?:could|can|would) you (?:please )?(?:send|forward|pass|transfer)|pass (?:this|it) on|(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)? ?(?:le |la |les |leur |lui |nous )*(?:transferer|transmettre|faire suivre|envoyer|relayer)|tu peux le(?:ur)? (?:leur )?transferer)/;
+const MAX_META_SENTENCE = 160;
+
+/**
+ * The covering letter around the description: a paragraph (or a sentence of the first or last one) about the mail
+ * itself, a greeting left inside, the pointer to the other language's copy and that copy (the first language's version
+ * is kept whole), and a trailing lone first name (a signature without a closing formula).
+ */
+function coveringLetterOff(input: readonly string[]): string[] {
+  let ps = input.filter((p) => !COPY_MARKER.test(p) && !(p.length <= 60 && GREETING.test(p)));
+  // a second copy in the other language, after a rule or a greeting: the first version is the description
+  const lang = (q: readonly string[]) => detectLanguage(q.join('\n'));
+  for (let k = 1; k < ps.length; k++) {
+    const p = ps[k]!;
+    const starts = RULE.test(p) || GREETING.test(p.split('\n')[0]!.trim());
+    if (!starts) continue;
+    const before = ps.slice(0, k).filter((q) => !RULE.test(q));
+    const after = ps.slice(k).filter((q) => !RULE.test(q));
+    const a = lang(before);
+    const b = lang(after);
+    if (a && b && a !== b && before.join(' ').length >= MIN_ABSTRACT) {
+      ps = before;
+      break;
+    }
+  }
+  ps = ps.filter((p) => !RULE.test(p));
+  // a trailing lone name: "Alex", "Amara O." — a signature with no closing formula
+  while (ps.length > 1 && !ps[ps.length - 1]!.includes('\n') && ps[ps.length - 1]!.split(/\s+/).length <= 3 && looksLikePersonName(ps[ps.length - 1]!)) ps = ps.slice(0, -1);
+  if (ps.length > 0) {
+    const first = withoutMeta(ps[0]!, 'lead');
+    if (first !== '' || ps.length > 1) ps = first === '' ? ps.slice(1) : [first, ...ps.slice(1)];
+  }
+  if (ps.length > 1) {
+    const last = withoutMeta(ps[ps.length - 1]!, 'tail');
+    ps = last === '' ? ps.slice(0, -1) : [...ps.slice(0, -1), last];
+  }
+  return ps;
+}
+
+/** The paragraph without its leading (or trailing) sentences about the mail itself; '' when nothing else is left. */
+function withoutMeta(p: string, end: 'lead' | 'tail'): string {
+  const sentences = p.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [p];
+  const meta = (x: string) => x.trim().length <= MAX_META_SENTENCE && ABOUT_THE_MAIL.test(fold(x));
+  if (end === 'lead') {
+    let i = 0;
+    while (i < sentences.length && meta(sentences[i]!)) i++;
+    return sentences.slice(i).join('').trim();
+  }
+  let j = sentences.length;
+  while (j > 0 && meta(sentences[j - 1]!)) j--;
+  return sentences.slice(0, j).join('').trim();
 }

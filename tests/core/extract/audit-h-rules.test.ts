@@ -109,3 +109,30 @@ describe('a title on a line of its own', () => {
     expect(p.abstract ?? '').not.toMatch(/wanted to share|discussion de mardi/);
   });
 });
+
+describe('the abstract is the description, not the covering letter', () => {
+  const abstractOf = async (subject: string, body: string) => extractProposal(await mail({ subject, body }), ctx).proposal.abstract ?? '';
+
+  it('a trailing lone first name (a signature without a closing formula) is cut; a last sentence is kept', async () => {
+    const a = await abstractOf('Talk proposal: Vacuum for the impatient', 'Hello,\n\nThe autovacuum settings that matter, measured on three real databases. About 25 minutes.\n\nNoor');
+    expect(a).toBe('The autovacuum settings that matter, measured on three real databases. About 25 minutes.');
+  });
+
+  it('a first line addressed to the forwarder is cut', async () => {
+    const a = await abstractOf('Proposition de talk : Le vacuum pour les pressés', 'Bonjour,\n\nPaul, tu pourrais le transmettre aux organisateurs du meetup ?\n\nLes réglages d\'autovacuum qui comptent vraiment, mesurés sur trois bases réelles.\n\nNoor');
+    expect(a).toBe("Les réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases réelles.");
+  });
+
+  it('sentences about the mail itself are cut, the description kept', async () => {
+    const a = await abstractOf('Talk proposal: Vacuum for the impatient', "Hi,\n\nAs requested in the call, here is my proposal. The autovacuum settings that matter, measured on three real databases.\n\nThe title is the subject of this email.\n\nNoor");
+    expect(a).toBe('The autovacuum settings that matter, measured on three real databases.');
+  });
+
+  it('a bilingual mail keeps its first version', async () => {
+    const a = await abstractOf(
+      'Proposition de talk : Le vacuum pour les pressés',
+      "(version anglaise plus bas)\n\nBonjour,\n\nLes réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases de production.\n\n---\n\nHello,\n\nThe autovacuum settings that really matter, measured on three production databases.\n\nNoor",
+    );
+    expect(a).toBe("Les réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases de production.");
+  });
+});
