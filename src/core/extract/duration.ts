@@ -36,17 +36,32 @@ export function durationFromField(value: string): DurationFound | null {
  * "For your meetup I'd do a condensed 25-minute version" is the length asked for.
  */
 export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk?: boolean } = {}): DurationFound | null {
+  let plain: DurationFound | null = null;
   let elsewhere: DurationFound | null = null;
   for (const text of texts) {
     const f = fold(text.slice(0, 8000));
     for (const m of durationsIn(f)) {
       if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) : qualifies(f, m))) continue;
       const found: DurationFound = { minutes: m.minutes, range: m.range, source: 'prose' };
-      if (!describesAnotherEvent(f, m)) return found;
-      elsewhere ??= found;
+      const own = statesTheTalksOwnLength(f, m);
+      if (describesAnotherEvent(f, m, own)) elsewhere ??= found;
+      // "It is a 40 minute talk. I need 5 minutes to set up my laptop.": the talk's own length beats an incidental one
+      else if (own) return found;
+      else plain ??= found;
     }
   }
-  return elsewhere;
+  return plain ?? elsewhere;
+}
+
+/**
+ * The duration is said of the talk as a whole (folded): "a 40 minute talk", "a 40-minute presentation", « un talk de
+ * 40 minutes », "the talk is 40 minutes", « l'exposé durerait 40 minutes ».
+ */
+function statesTheTalksOwnLength(f: string, m: DurationMatch): boolean {
+  const after = f.slice(m.index, m.index + 60);
+  if (/^[^\s,;:.()]+(?:[\s-]+(?:minutes?|mins?|mn|hours?|heures?))?[\s-]+(?:long[\s-]+)?(?:lightning[\s-]+)?(?:talk|presentation|session|expose|intervention|conference)\b/.test(after)) return true;
+  const before = f.slice(Math.max(0, m.index - 60), m.index);
+  return /\b(?:talk|presentation|expose|intervention|conference)s? (?:(?:de|of|d'|in) ?|(?:is|will be|would be|lasts|will last|would last|takes|will take|would take|dure|durera|durerait|fait|fera|ferait) )(?:about |around |approximately |environ |a peu pres )?$/.test(before);
 }
 
 /**
@@ -59,9 +74,11 @@ const ANOTHER_EVENT =
 /**
  * Does the duration describe another event? Read in the parenthesis holding it when that says so ("(the full
  * version I gave was 50 min)"), else in its clause of the sentence, asides left out ("I gave X last year (50 min
- * slot)" — the aside is the clause's).
+ * slot)" — the aside is the clause's). The talk's own length (`own`: "a 40 minute talk") ends its phrase at the
+ * next comma: "It is a 40 minute talk, an updated version of the one I gave at FOSDEM" — the apposition after it
+ * tells of the other talk, not of this length.
  */
-function describesAnotherEvent(f: string, m: DurationMatch): boolean {
+function describesAnotherEvent(f: string, m: DurationMatch, own = false): boolean {
   // a sentence wrapped over lines is one sentence here (same length: positions hold); a blank line still ends it
   const { text, at } = sentenceWithOffset(f.replace(/([^\n])\n(?=[^\n])/g, '$1 '), m);
   const paren = enclosingParenthesis(text, at);
@@ -78,6 +95,10 @@ function describesAnotherEvent(f: string, m: DurationMatch): boolean {
       to = c.index;
       break;
     }
+  }
+  if (own) {
+    const comma = flat.indexOf(',', pos);
+    if (comma >= 0 && comma < to) to = comma;
   }
   return ANOTHER_EVENT.test(flat.slice(from, to));
 }

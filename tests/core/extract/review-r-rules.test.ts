@@ -1,0 +1,36 @@
+/**
+ * A review of the audit-a rules found three that misfired on ordinary mail (review r: dur, spk, quoted); each is
+ * checked on its small pure piece and on the whole mail.
+ */
+import { describe, expect, it } from 'vitest';
+import { durationFromProse } from '../../../src/core/extract/duration.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function extract(body: string, subject = 'Talk proposal', from = 'Alice Martin <alice@example.com>') {
+  return extractProposal(await mail({ from, subject, body }), ctx);
+}
+
+describe('the talk’s own length beats another event’s and an incidental one (review r, dur)', () => {
+  it.each([
+    ['It is a 40 minute talk, an updated version of the one I gave at FOSDEM. I need 5 minutes to set up my laptop.', 40],
+    ['I need 5 minutes to set up my laptop. It is a 40-minute talk, an updated version of the one I gave at FOSDEM.', 40],
+    ['C’est un talk de 40 minutes, une version mise à jour de celui que j’ai donné au FOSDEM. Il me faut 5 minutes pour brancher mon portable.', 40],
+    // the other event's own length is still demoted
+    ['I gave a 50 minute talk at PGDay last year. For your meetup I would do 30 minutes.', 30],
+    ['I gave a 50 minute talk at PGDay last year, and would happily give it again.', 50],
+    ['Last year, at PGConf, it was a 50 minute talk; here I would do 25 minutes.', 25],
+  ])('%s', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+  it('whole mail', async () => {
+    const x = await extract(
+      'Hello,\n\nI would like to propose a talk: "Zero-downtime upgrades with logical replication".\n\nIt is a 40 minute talk, an updated version of the one I gave at FOSDEM. I need 5 minutes to set up my laptop.\n\nBest regards,\nAlice\n',
+    );
+    expect(x.proposal.durationMinutes).toBe(40);
+    expect(x.proposal.format).toBe('talk');
+  });
+});
