@@ -11,7 +11,7 @@ export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]r
 const MIN_ABSTRACT = 20;
 /** One line, ending with a colon, that offers or presents the proposal ("Here is my proposal:", « Voici mon sujet : »). */
 const ANNOUNCES_PROPOSAL =
-  /^(?=[^\n]{0,160}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
+  /^(?=[^\n]{0,240}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|pr[ée]senter|present|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
 
 /** `rests`: the prose that follows a label's value on its line (parseFields), which is the abstract's. */
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {
@@ -55,7 +55,7 @@ const RULE = /^\s*(?:[-_*=~]\s*){3,}$/;
  * du message. »), or a request to pass it on (« tu peux le leur transférer ? », "Raj, could you send this to…").
  */
 const ABOUT_THE_MAIL =
-  /\b(?:objet du (?:message|mail|courriel)|(?:the )?subject (?:line|of (?:this|the|my) (?:e-?mail|mail|message))|(?:this|my) (?:e-?mail|mail|message)\b|ce (?:message|mail|courriel)\b|mail client|client (?:mail|de messagerie)|here (?:is|are) (?:my|our) (?:submission|proposal)|voici (?:ma|notre) (?:proposition|soumission)|following (?:your|the) call|(?:saw|seen|read) (?:the|your) call|(?:vu|lu) (?:l'|votre )appel|suite (?:a|au) (?:votre |l')?appel|(?:as )?(?:requested|demande) (?:in|dans) (?:the|your|l'|votre) (?:call|appel)|sorry (?:about|for) (?:that|the|my)|desolee? pour|pardon pour|(?:attached|ci-joint|en piece jointe) (?:are|is|you will find|vous trouverez)?|(?:could|can|would) you (?:please )?(?:send|forward|pass|transfer)|pass (?:this|it) on|(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)? ?(?:le |la |les |leur |lui |nous )*(?:transferer|transmettre|faire suivre|envoyer|relayer)|tu peux le(?:ur)? (?:leur )?transferer)/;
+  /\b(?:objet du (?:message|mail|courriel)|(?:the )?subject (?:line|of (?:this|the|my) (?:e-?mail|mail|message))|(?:this|my) (?:e-?mail|mail|message)\b|ce (?:message|mail|courriel)\b|mail client|client (?:mail|de messagerie)|here (?:is|are) (?:my|our) (?:submission|proposal)|voici (?:ma|notre) (?:proposition|soumission)|following (?:your|the) call|(?:saw|seen|read) (?:the|your) call|(?:vu|lu) (?:l'|votre )appel|suite (?:a|au) (?:votre |l')?appel|(?:as )?(?:requested|demande) (?:in|dans) (?:the|your|l'|votre) (?:call|appel)|sorry (?:about|for) (?:that|the|my)|desolee? pour|pardon pour|(?:attached|ci-joint|en piece jointe) (?:are|is|you will find|vous trouverez)?|(?:could|can|would) you (?:please )?(?:send|forward|pass|transfer)|pass (?:this|it) on|(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)? ?(?:le |la |les |leur |lui |nous )*(?:transferer|transmettre|faire suivre|envoyer|relayer)|tu peux le(?:ur)? (?:leur )?transferer|n'hesitez pas|don'?t hesitate|feel free to|let (?:me|us) know|dites-moi)/;
 const MAX_META_SENTENCE = 160;
 
 /**

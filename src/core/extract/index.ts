@@ -114,7 +114,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
 
   const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
   if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
-  const sp = findSpeakers({ author: src.author, signatureName: sig.name, field: v.speakers ?? null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
+  const sp = findSpeakers({ author: src.author, signatureName: sig.name, field: v.speakers ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
   warnings.push(...sp.warnings);
   if (sp.speakers.length === 0) warnings.push('no speaker found');
   if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);

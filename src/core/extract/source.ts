@@ -115,7 +115,9 @@ function relayedAuthor(text: string, cc: readonly Address[]): { author: Address;
  * company mail was filed as the marketing address's). Their address from the text or Cc; the whole text stays.
  */
 const ROLE =
-  /\b(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|consultante?|consultant|cto|ceo|cio|experte?|architecte|architect|dba|lead|responsable|directeur|directrice|engineer|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|developer)\s+/giu;
+  /\b(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|consultante?|consultant|cto|ceo|cio|experte?|architecte|architect|dba|lead|responsable|directeur|directrice|engineer|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|developer)\s*,?\s+/giu;
+/** Where a sentence or a line starts: « Karim Benali (karim@…) aimerait présenter … » names the speaker there too. */
+const SENTENCE_START = /(?:^|[.!?:]\s+|\n)[ \t]*/g;
 const WANTS =
   /^[^.!?\n]{0,100}?\b(?:aimerait|souhaiterait|voudrait|souhaite|proposerait|pourrait|serait\s+ravie?|would\s+(?:like|love|be\s+happy)|wants|is\s+keen|could|can)\b[^.!?\n]{0,40}?\b(?:pr[ée]senter|parler|donner|faire|animer|proposer|present|give|talk|speak|run)\b/iu;
 
@@ -129,6 +131,15 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
     const p = personAt(head, r.index + r[0].length, cc);
     // only with their address (in the text or Cc): a name alone leaves no one to acknowledge
     if (p?.email && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
+  }
+  // no role said: a person named with their address who would present, opening a sentence
+  for (const st of head.matchAll(SENTENCE_START)) {
+    const at = st.index + st[0].length;
+    const m = RELAYED_NAME.exec(head.slice(at));
+    if (!m || !(m[2] ?? m[3])) continue;
+    if (FIRST_PERSON_OFFER.test(head.slice(0, at))) return null;
+    const name = cleanName(m[1]!);
+    if (name && looksLikePersonName(name) && WANTS.test(head.slice(at + m[0].length))) return { author: { name, email: (m[2] ?? m[3])! }, end: 0 };
   }
   return null;
 }

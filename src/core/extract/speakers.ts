@@ -37,6 +37,8 @@ export interface SpeakerInputs {
   signatureName: string | null;
   /** Value of an "Orateurs :" field. */
   field: string | null;
+  /** The line that labels it ("Speaker: Priya Nair <…>", « Co-orateur : … »). */
+  fieldLine?: string | null;
   body: string;
   cc: Address[];
   /** Addresses that are never co-speakers: our own, organizers, whoever forwarded. */
@@ -59,7 +61,18 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     }
     out.push(s);
   };
-  if (x.author && (x.author.email || x.author.name)) {
+  // "Speaker: Priya Nair <priya@…>" sent by Mark: the speakers the label names, not the sender — unless it names him,
+  // is a co-speaker's label ("Co-speaker:", « Avec : »), or the text says he presents with them ("Priya and I")
+  const named = x.field ? fieldSpeakers(x.field) : [];
+  const authorSpeaks =
+    named.length === 0 ||
+    !x.author ||
+    named.some((s) => (s.email && x.author!.email && s.email.toLowerCase() === x.author!.email.toLowerCase()) || (s.name && x.author!.name && sameWords(s.name, cleanName(x.author!.name) ?? x.author!.name))) ||
+    (x.fieldLine != null && CO_LABEL.test(fold(x.fieldLine))) ||
+    PRESENTERS.test(fold(x.body.slice(0, 8000))) ||
+    TOGETHER.test(fold(x.body.slice(0, 8000))) ||
+    named.every((s) => !s.email);
+  if (x.author && (x.author.email || x.author.name) && authorSpeaks) {
     let name = cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
     // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins — but not the
@@ -103,6 +116,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   for (const s of out) if (!s.email && s.name) s.email = ccEmail(x.cc, s.name);
   return { speakers: out, warnings };
 }
+
+/** A label that names the writer's partners, not all the speakers: "Co-speaker:", « Co-oratrice : », "With:", « Avec : ». */
+const CO_LABEL = /^[\s#*_>-]*(?:co-?\w+|with|avec|and|et|second speaker|deuxieme orat\w*)\b/;
 
 /** "Sophie N'Diaye (sophie@x)", "Priya Raman <priya@y>": a name and the address beside it. */
 const NAMED_ADDRESS = new RegExp(`(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');

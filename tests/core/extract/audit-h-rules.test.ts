@@ -136,3 +136,26 @@ describe('the abstract is the description, not the covering letter', () => {
     expect(a).toBe("Les réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases de production.");
   });
 });
+
+describe('speakers named in the third person', () => {
+  const speakersOf = async (from: string, body: string) => extractProposal(await mail({ from, subject: 'Talk proposal', body }), ctx).proposal.speakers;
+
+  it('a Speaker label naming someone else with an address: that person, not the sender', async () => {
+    const s = await speakersOf('Office <office@example.com>', 'Hello,\n\nTitle: Vacuum for the impatient\nSpeakers: Noor Haddad <noor@example.com>, Ivan Petrov <ivan@example.com>\n\nThe autovacuum settings that matter, measured on three real databases.\n\nThe office');
+    expect(s.map((x) => x.email)).toEqual(['noor@example.com', 'ivan@example.com']);
+  });
+
+  it('the sender stays when the label names a co-speaker or the text says "X and I"', async () => {
+    const co = await speakersOf('Bo Lind <bo@example.com>', 'Hello,\n\nTitle: Vacuum for the impatient\nCo-speaker: Noor Haddad <noor@example.com>\n\nThe autovacuum settings that matter, measured on three real databases.\n\nBo');
+    expect(co.map((x) => x.email)).toEqual(['bo@example.com', 'noor@example.com']);
+    const and = await speakersOf('Bo Lind <bo@example.com>', 'Hello,\n\nNoor and I will go through the autovacuum settings that matter.\n\nTitle: Vacuum for the impatient\nSpeaker: Noor Haddad <noor@example.com>\nDuration: 20 minutes\n\nBo');
+    expect(and.map((x) => x.email)).toEqual(['bo@example.com', 'noor@example.com']);
+  });
+
+  it('« Notre architecte, Lina Haddad (lina@…), aimerait présenter »: Lina, not the sender', async () => {
+    const s = await speakersOf('Com <com@example.fr>', "Bonjour,\n\nNotre architecte, Lina Haddad (lina.haddad@example.fr), aimerait présenter notre plateforme Postgres lors d'une soirée.\n\nElle expliquera comment nous gérons 80 bases avec Patroni.\n\nLe service communication");
+    expect(s).toEqual([{ name: 'Lina Haddad', email: 'lina.haddad@example.fr' }]);
+    const bare = await speakersOf('Com <com@example.fr>', "Bonjour,\n\nLina Haddad (lina.haddad@example.fr) souhaiterait présenter notre plateforme Postgres lors d'une soirée.\n\nElle expliquera comment nous gérons 80 bases avec Patroni.\n\nLe service communication");
+    expect(bare).toEqual([{ name: 'Lina Haddad', email: 'lina.haddad@example.fr' }]);
+  });
+});
