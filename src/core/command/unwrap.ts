@@ -14,7 +14,7 @@
  * - the text is hard-wrapped (no line of it a wrapper would have cut), the line above is a command or a title
  *   (`Titre : …`), it is as long as a wrapped line (the first word of this one would not have fitted within 72–80
  *   columns) and does not end a sentence, and this one reads as its tail: it starts in lower case or with a digit,
- *   and is no command, label, greeting or sign-off of its own. A capital stays a new line: a comment under a reason is the organizers', and
+ *   and is no command, label, greeting, sign-off, PS or sentence of its own (a subject pronoun), nor an aside in parentheses. A capital stays a new line: a comment under a reason is the organizers', and
  *   must not reach the speaker as part of it.
  * Prose is never joined: the comment keeps the writer's lines.
  */
@@ -26,16 +26,24 @@ import { isQuoteLine } from '../text/quotes.ts';
 /** The narrowest and the widest wrap width of the clients that hard-wrap. */
 const WRAP_MIN = 72;
 const WRAP_MAX = 80;
-const REF = String.raw`[*_]*\[?p\s?-?\s?\d{1,6}\]?[*_]*`;
-/** Between two refs: a separator, or spaces alone (one way only to read them: no backtracking blow-up). */
-const LIST_SEP = String.raw`(?:\s*(?:,|;|&|\bet\b|\band\b)\s*|\s+)`;
+// One way only to read each ref and each separator: "P 1" read as p, space, -, space two ways made a line of 30 refs
+// (a reply anyone holding a token can send) take minutes to match (a review: 110 s for 172 characters).
+const REF = String.raw`[*_]*\[?p\s?(?:-\s?)?\d{1,6}\]?[*_]*`;
+/** Between two refs: a punctuation separator, or spaces with perhaps « et » / "and" — never two ways to read the same spaces. */
+const LIST_SEP = String.raw`(?:\s*[,;&]\s*|\s+(?:(?:et|and)\s+)?)`;
 /** Refs alone, the verb still to come: « P-0082, P-0083, …, P-0090 : », "P-0003 and", « P-7 ». */
 const REFS_ONLY = new RegExp(`^(?:[-•·]\\s+)?${REF}(?:${LIST_SEP}${REF})*\\s*(?:[:：,;&]|\\bet|\\band)?$`, 'i');
 /** A ref list left open at the end of a line: "accept P-0003, P-0004,". */
 const LIST_OPEN = new RegExp(`${REF}\\s*(?:[,;&]|\\bet|\\band)$`, 'i');
 const STARTS_WITH_REF = new RegExp(`^${REF}(?![\\w-])`, 'i');
-/** How a wrapped tail starts: a word in lower case, a number, a parenthesis. */
-const TAIL_START = /^[\p{Ll}\d(]/u;
+/** How a wrapped tail starts: a word in lower case, a number. */
+const TAIL_START = /^[\p{Ll}\d]/u;
+/**
+ * What starts a sentence or an aside of its own, even in lower case: a subject pronoun (« je vous envoie les slides… »
+ * under a title), a PS (« ps pour les orgas : … » under a reason). Joined, the writer's comment would reach the speaker
+ * as part of the reason, or the next sentence become part of the title (a review found both).
+ */
+const OWN_START = /^(?:(?:je|j['’]|nous|on|vous|tu|il|elle|ils|elles|i|i['’]m|we|you|he|she|they)(?![\p{L}\d])|p\.?\s?s\b|n\.?\s?b\b)/iu;
 
 export function joinWrapped(lines: readonly string[], ref: LineContext): string[] {
   // a line a wrapper would have cut (longer than the widest width, a space where it cuts): this text is not hard-wrapped
@@ -77,7 +85,7 @@ function continues(line: string, last: string, next: string, adjacent: boolean, 
   if (!hardWrapped) return false;
   const firstWord = n.split(/\s/)[0]!;
   if (last.length > WRAP_MAX || last.length + 1 + firstWord.length <= WRAP_MIN || /[.!?？…]$/.test(last)) return false;
-  if (!TAIL_START.test(n) || isSignOff(n) || isGreeting(n) || matchLabel(n) || readLine(n, ref).kind === 'commands') return false;
+  if (!TAIL_START.test(n) || OWN_START.test(n) || isSignOff(n) || isGreeting(n) || matchLabel(n) || readLine(n, ref).kind === 'commands') return false;
   if (readLine(line, ref).kind !== 'prose') return true;
   const label = matchLabel(line);
   return label?.field === 'title' && label.inline.trim() !== '';

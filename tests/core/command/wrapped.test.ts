@@ -3,6 +3,7 @@
  * columns, Outlook's plain text at 76, older clients at 72; the replies below are wrapped as audit C's helper does
  * (the last space before the width), under Gmail's attribution. And what must stay two lines.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
@@ -127,8 +128,43 @@ describe('what stays two lines', () => {
     expect(readCommands(text, opts)).toMatchObject({ commands: [], comment: text });
   });
 
+  // A review: an aside in parentheses and a PS under a long reason reached the speaker as part of it; the next sentence
+  // of a speaker's reply, in lower case under a long title, became part of the title.
+  it.each([
+    ['an aside in parentheses', '(entre nous : son dernier talk était vraiment confus, à ne pas lui répéter)'],
+    ['a PS', 'ps pour les orgas : je ne lui dirais pas que Marc a voté contre'],
+    ['a sentence of its own', 'je préviens Julien, on en parle jeudi.'],
+  ])("%s under a long reason stays the organizers': never part of the reason", (_what, comment) => {
+    const long = 'refuser P-0012 le programme de janvier est complet et nous avons déjà deux talks';
+    const r = readCommands(`${long}\n${comment}`, opts);
+    expect(r.commands.map(summary)).toEqual(['decline P-0012 «le programme de janvier est complet et nous avons déjà deux talks»']);
+    expect(r.comment).toBe(comment);
+  });
+
+  it("a speaker's long title, then the reply's next sentence in lower case", () => {
+    const r = readCommands("Bonjour,\n\nTitre : Partitionnement déclaratif en production, retour d'expérience chez Acme\nje vous envoie les slides la semaine prochaine, si ça vous va.\n\nJean\n", speaker);
+    expect(r.corrections.title).toBe("Partitionnement déclaratif en production, retour d'expérience chez Acme");
+  });
+
   it("a speaker's long title, then a line of the proposal with a capital", () => {
     const r = readCommands("Titre : Partitionnement déclaratif dans PostgreSQL 17, retour d'expérience chez nous\nLe reste est bon.", speaker);
     expect(r.corrections.title).toBe("Partitionnement déclaratif dans PostgreSQL 17, retour d'expérience chez nous");
+  });
+});
+
+/**
+ * A line of refs is read one way only (a review: "P 1, " thirty times, a reply anyone holding a token can send, held the
+ * reader for 110 s — the ref pattern read "P 1" two ways). Run in a child so that a regression fails on its time limit
+ * (far above the milliseconds it takes) instead of hanging the suite.
+ */
+describe('hostile ref lists', () => {
+  it('sixty refs in each spelling are read at once', () => {
+    const code = `import { readCommands } from ${JSON.stringify(new URL('../../../src/core/command/read.ts', import.meta.url).pathname)};
+      const opts = { role: 'speaker', timeZone: 'Europe/Paris', locale: 'fr', now: new Date('2026-12-01T10:00:00Z') };
+      for (const unit of ['P 1, ', 'P 1 ', 'p - 1 et ', '**P-1** , ', 'P 1 and ']) readCommands('Bonjour,\\n\\n' + unit.repeat(60) + 'x\\nconfirmer\\n', opts);
+      console.log('done');`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('done');
   });
 });
