@@ -8,11 +8,12 @@ import { looksLikePersonName } from './names.ts';
 export const DELIMITER = /^(--|-- |__|—)\s*$/;
 export const MOBILE = /^(envoy[ée] (de|depuis) (mon|my|un|une)\b|sent from (my|mobile|outlook|yahoo)\b|get outlook for\b|t[ée]l[ée]chargez outlook\b|sent with \S+|envoy[ée] avec\b|provenance\s*:\s*courrier pour windows)/i;
 export const CLOSING =
-  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering|et [àa] (bient[ôo]t|plus|tr[eè]s vite)|et bonne (journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)|de transmettre|de votre attention|pour votre (attention|lecture|temps)|and (see you|best|kind|all the best|cheers))\b.*)?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
+  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^(bonne (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
 
 /**
  * A legal footer under a signature: a confidentiality notice, a company's registration, an environment plea. Its lines
- * are long (it is no signature block), but it is nobody's proposal: it goes with the sign-off above it.
+ * are long (it is no signature block), but it is nobody's proposal: it goes with the sign-off above it. Only read
+ * below a sign-off: without one, a paragraph saying "this talk is intended for developers only" is the writer's.
  */
 const DISCLAIMER =
   /confidenti\w*[^]{0,160}\b(intended|addressee|destinataires?|exclusive?)\b|\b(intended|destin[ée]e?s?)\b[^]{0,60}\b(solely|only|exclusive\w*|uniquement)\b|\b(destinataires?|addressee)\b[^]{0,80}confidenti|[àa] l['’]intention exclusive\b|\bif you (have )?received (this|it)\b|\bsi vous (avez )?re(?:[çc]u|cevez) ce\b|\bamtsgericht\b|\bregistered (in|office)\b|\bsiret\b|\brcs [a-z]|\bcapital (social|de \d)|\b(please )?consider the environment\b|\bpensez [àa] l'environnement\b|\bavant d'imprimer\b|\bbefore printing\b/i;
@@ -26,10 +27,17 @@ export interface SignatureSplit {
 /** Most sign-offs are followed by at most this many lines (name, title, company, phone, site…). */
 const MAX_TAIL = 8;
 
+/** A sign-off's tail is its name block and perhaps a legal footer: past this many lines below it, no sign-off. */
+const MAX_TAIL_WITH_FOOTER = 40;
+
 export function stripSignature(text: string): SignatureSplit {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let cut = lines.length;
   let name: string | null = null;
+  // Non-blank lines below each line, counted once: a closing-like line far from the end is passed over without
+  // reading its tail (a review's 8,000 « Merci » lines cost seconds when each one read all the lines below it).
+  const below: number[] = new Array(lines.length + 1).fill(0);
+  for (let i = lines.length - 1; i >= 0; i--) below[i] = below[i + 1]! + ((lines[i] ?? '').trim() === '' ? 0 : 1);
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] ?? '').trim();
     if (DELIMITER.test(lines[i] ?? '') || MOBILE.test(t)) {
@@ -38,7 +46,7 @@ export function stripSignature(text: string): SignatureSplit {
       break;
     }
     if (t.length <= 80 && CLOSING.test(t.replace(/^[*_]+|[*_]+$/g, ''))) {
-      if (signOffTail(lines.slice(i + 1))) {
+      if (below[i + 1]! <= MAX_TAIL_WITH_FOOTER && signOffTail(lines.slice(i + 1))) {
         cut = i;
         // "Merci, Jean" on one line
         const inline = /,\s*(\p{Lu}[\p{L}'’ -]{1,40})$/u.exec(t);
@@ -55,7 +63,7 @@ export function stripSignature(text: string): SignatureSplit {
       name = (lines[tail] ?? '').trim();
     }
   }
-  return { body: withoutLegalFooter(lines.slice(0, cut)).join('\n').trimEnd(), name };
+  return { body: lines.slice(0, cut).join('\n').trimEnd(), name };
 }
 
 /** What follows a sign-off: a few short lines (name, title, company, phone, site…), then perhaps a legal footer. */
@@ -64,14 +72,6 @@ function signOffTail(tail: readonly string[]): boolean {
     .filter((p) => !DISCLAIMER.test(p.text))
     .flatMap((p) => tail.slice(p.start, p.end));
   return short.length <= MAX_TAIL && short.every((l) => l.trim().length <= 80);
-}
-
-/** A mail that ends with a legal footer and no sign-off: the footer is not part of the text. */
-function withoutLegalFooter(lines: string[]): string[] {
-  const paragraphs = paragraphsOf(lines);
-  let keep = paragraphs.length;
-  while (keep > 1 && DISCLAIMER.test(paragraphs[keep - 1]!.text)) keep--;
-  return keep === paragraphs.length ? lines : lines.slice(0, paragraphs[keep - 1]!.end);
 }
 
 /** The paragraphs (runs of non-blank lines) of `lines`: [start, end) and their text on one line. */

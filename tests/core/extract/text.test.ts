@@ -29,6 +29,20 @@ describe('stripSignature', () => {
     ['Un LT ?\n\nEnvoyé de mon iPhone', 'Un LT ?', null],
     ['Merci d\'avance,\nClaire Fontaine', '', 'Claire Fontaine'],
   ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
+  // A sign-off then a legal footer (an audit: disclaimers and company registers ended up in abstracts)
+  it.each([
+    ['Corps du texte.\n\nThanks,\nBrian\n\nBrian O\'Connor | Staff Engineer\n\nThis e-mail and any attachments are confidential and intended solely for the addressee. If you have received it in error, please notify the sender.', 'Corps du texte.', 'Brian'],
+    ['Corps.\n\nKind regards,\nHannah Schulz\nLogistik Example GmbH · Amtsgericht Hamburg HRB 123456 · Geschäftsführer: Max Mustermann', 'Corps.', 'Hannah Schulz'],
+    ['Corps.\n\nMerci de transmettre !\nHélène', 'Corps.', 'Hélène'],
+    ['Corps.\n\nMerci et à bientôt,\nChloé Marchand', 'Corps.', 'Chloé Marchand'],
+  ])('a sign-off and its footer: %#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
+  // A review: "Merci de transmettre ma proposition…" opened a proposal and cut all of it; a paragraph that reads like a
+  // footer without a sign-off above it is the writer's
+  it.each([
+    "Bonjour,\n\nMerci de transmettre ma proposition aux organisateurs :\n\nTitre : Les index BRIN en pratique\nDurée : 20 min\n\nUn retour d'expérience sur les index BRIN.",
+    "Hi,\n\nThanks and see you at the meetup, here is my talk:\n\nTitle: BRIN indexes in practice\nDuration: 20 min\n\nBRIN indexes on 3 TB of time series.",
+    'Hello,\n\nA talk on logical replication.\n\nThis talk is intended for developers only, no DBA background needed.',
+  ])('keeps the text: %#', (text) => expect(stripSignature(text).body).toBe(text));
   it('keeps a "Merci" that is followed by a long body', () => {
     const text = `Merci pour l'appel.\n${'ligne de contenu assez longue pour compter\n'.repeat(12)}`;
     expect(stripSignature(text).body).toContain('ligne de contenu');
