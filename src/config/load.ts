@@ -214,7 +214,9 @@ const LIST_EXAMPLES: Readonly<Record<string, string>> = {
 /** A variable's value as the error line shows it: never a secret or a password, never a whole page. */
 function shownValue(key: string, value: string): string {
   if (/secret|password|token/i.test(key)) return '(hidden)';
-  const safe = value.replace(/\/\/([^:/@\s]+):[^@\s]*@/g, '//$1:***@');
+  // A URL's credentials, however written (a slash missing, no user, an @ in the password): everything between the
+  // scheme and the last @ is hidden (a review: `smtp:/user:pass@host` printed the password).
+  const safe = /^[a-z][a-z0-9+.-]*:/i.test(value) || /url$/i.test(key) ? value.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/*)[^]*@/i, '$1***@') : value;
   const cut = safe.length > 80 ? `${safe.slice(0, 77)}…` : safe;
   return cut === '' || /[\s'"]/.test(cut) ? JSON.stringify(cut) : cut;
 }

@@ -96,8 +96,15 @@ describe('a bad CRIEUR_* value names the variable and its value, not the file', 
   it('never shows a secret or a password', () => {
     const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SECRET: 'tooshort', CRIEUR_REDIS_URL: 'http://user:hunter2@redis.example' } }));
     expect(e.message).toContain('CRIEUR_SECRET=(hidden): secret must be at least 16 characters');
-    expect(e.message).toContain('CRIEUR_REDIS_URL=http://user:***@redis.example: redis.url must be a URL starting with redis://');
+    expect(e.message).toContain('CRIEUR_REDIS_URL=http://***@redis.example: redis.url must be a URL starting with redis://');
     expect(e.message).not.toMatch(/tooshort|hunter2/);
+  });
+
+  // A review: a slash missing, an empty user or an @ in the password let the password through
+  it.each(['smtp:/crieur:hunter2secret@mail.example.org:587', 'smtp://:hunter2@mail.example.org:x', 'smtp://crieur:hun@ter2@mail.example.org:x'])('never shows the credentials of %s', (url) => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SMTP_URL: url } }));
+    expect(e.message).toMatch(/CRIEUR_SMTP_URL=smtp:\/{0,2}\*\*\*@mail\.example\.org/);
+    expect(e.message).not.toMatch(/hunter2|hun@ter2|ter2/);
   });
 
   it('a problem in the file and one in the environment: both named, each where it is', () => {
