@@ -7,6 +7,7 @@
  */
 import { fold } from '../text/fold.ts';
 import { fieldOf, FORMAT_WORDS, namePartOf, type Field, type NamePart } from './labels.ts';
+import { durationsIn } from './durations.ts';
 
 export interface LabelLine {
   field: Field;
@@ -206,6 +207,9 @@ export function parseFields(lines: readonly string[]): Fields {
  * A value that opens with a quoted phrase ended by a sentence ("« Migrer de MySQL à PostgreSQL ». Je raconterai…",
  * '"Vacuum internals". I'll show…', "« X »." alone): the quoted phrase, and the prose after it. Null when the value is
  * not so: a quoted part the title goes on from ('"Vacuum" considered harmful', '"Postgres": the good parts').
+ * A parenthesis after the quotes is the title's (« « Partitionnement en production » (partie 2 : détacher sans
+ * bloquer) ») unless it is an aside on the length, format or language ("(30 min)"); only a sentence (a capital after
+ * a period), a clause after a semicolon or one that reads as prose (« , dans lequel je montre… ») goes to the abstract.
  */
 export function quotedLead(value: string): { quoted: string; rest: string } | null {
   const v = value.trim();
@@ -217,11 +221,27 @@ export function quotedLead(value: string): { quoted: string; rest: string } | nu
   const quoted = v.slice(1, end + 1).trim();
   const after = v.slice(end + 2);
   if (quoted.length < 3) return null;
-  if (after.trim() === '' || /^\s*[.!?;]/.test(after)) return { quoted, rest: after.replace(/^\s*[.!?;]+\s*/, '').trim() };
+  let title = quoted;
+  let tail = after;
+  const paren = /^\s*\(([^()\n]*)\)/.exec(tail);
+  if (paren && !TITLE_ASIDE.test(fold(paren[1]!)) && durationsIn(fold(paren[1]!)).length === 0) {
+    title = `${quoted} (${paren[1]!.trim()})`;
+    tail = tail.slice(paren[0].length);
+  }
+  if (tail.trim() === '') return { quoted: title, rest: '' };
+  if (/^\s*(?:[.!?]+(?:\s*$|\s+[\p{Lu}\p{N}«"“‘'(])|;)/u.test(tail) || PROSE_CLAUSE.test(fold(tail))) {
+    return { quoted: title, rest: tail.replace(/^\s*(?:[.!?;]+|,|[-–—])\s*/, '').trim() };
+  }
   // "« X » (30 min)": an aside after the title is no part of it
-  if (/^\s*\(/.test(after)) return { quoted, rest: after.trim() };
+  if (title === quoted && /^\s*\(/.test(tail)) return { quoted, rest: tail.trim() };
   return null;
 }
+
+/** A parenthesis after a quoted title that tells its format or language, not more of its name (folded). */
+const TITLE_ASIDE =
+  /^\s*(?:(?:lightning(?: talk)?|talk|workshop|atelier|keynote|eclair|conference|expose|presentation|tutorial|tutoriel|en (?:francais|anglais)|in (?:english|french)|english|french|anglais|francais|fr|en|slides?(?: in english| en anglais)?)\s*(?:[,;/+&]\s*|$))+$/;
+/** After a quoted title, a comma or dash then a clause of prose: « , dans lequel je montre… », "— I'll show how…" (folded); « , ou comment… » goes on with the title. */
+const PROSE_CLAUSE = /^\s*(?:,|[-–—])\s*(?:i|i'll|i'd|i'm|we|we'll|we'd|je|j'|nous|where|in which|dans lequel|dans laquelle|qui|which)(?=[\s']|$)/;
 
 /** How far apart the two halves of a name may be in a form (the lines between are other questions). */
 const NAME_PARTS_APART = 3;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
+import { quotedLead } from '../../../src/core/extract/fields.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from '../classify/build.ts';
@@ -32,5 +33,36 @@ describe('the talk’s own length beats another event’s and an incidental one 
     );
     expect(x.proposal.durationMinutes).toBe(40);
     expect(x.proposal.format).toBe('talk');
+  });
+});
+
+describe('a parenthesis after a quoted title stays in the title (review r, quoted)', () => {
+  it.each([
+    ['« Partitionnement en production » (partie 2 : détacher sans bloquer)', 'Partitionnement en production (partie 2 : détacher sans bloquer)', ''],
+    ['"Vacuum internals" (the sequel). I will show HOT updates.', 'Vacuum internals (the sequel)', 'I will show HOT updates.'],
+    ['« Partitionnement en production » (partie 2) ; détacher sans bloquer.', 'Partitionnement en production (partie 2)', 'détacher sans bloquer.'],
+    // an aside on length, format or language is no part of the title
+    ['“Les index BRIN” (lightning talk)', 'Les index BRIN', '(lightning talk)'],
+    ['« Les index BRIN » (en français)', 'Les index BRIN', '(en français)'],
+    // a clause that reads as prose goes to the abstract
+    ['« Les index BRIN », dans lequel je montre nos mesures.', 'Les index BRIN', 'dans lequel je montre nos mesures.'],
+  ])('%s', (value, quoted, rest) => {
+    expect(quotedLead(value)).toEqual({ quoted, rest });
+  });
+  it.each(['« Partitionnement » (partie 2) - détacher sans bloquer', '« Partitionnement », ou comment détacher sans bloquer', '"Vacuum". or not'])('%s: the title goes on', (value) => {
+    expect(quotedLead(value)).toBeNull();
+  });
+  it('whole mail: the aside is the title’s, the summary is the abstract', async () => {
+    const x = await extract(
+      'Bonjour,\n\nTitre : « Partitionnement en production » (partie 2 : détacher sans bloquer)\nDurée : 20 minutes\nRésumé : La suite du talk de mars : détacher une partition sans verrou exclusif avec DETACH CONCURRENTLY, et les pièges rencontrés.\n\nJean\n',
+      'Proposition de talk',
+    );
+    expect(x.proposal.title).toBe('Partitionnement en production (partie 2 : détacher sans bloquer)');
+    expect(x.proposal.abstract).toBe('La suite du talk de mars : détacher une partition sans verrou exclusif avec DETACH CONCURRENTLY, et les pièges rencontrés.');
+  });
+  it('whole mail: a parenthesis then a sentence on the title line', async () => {
+    const x = await extract('Bonjour,\n\nMon sujet : « Partitionnement en production » (partie 2). Je montrerai DETACH CONCURRENTLY et ses pièges.\n\nDurée : 20 minutes\n\nJean\n', 'Proposition de talk');
+    expect(x.proposal.title).toBe('Partitionnement en production (partie 2)');
+    expect(x.proposal.abstract).toContain('DETACH CONCURRENTLY');
   });
 });
