@@ -140,6 +140,8 @@ function presentersNamed(body: string): Speaker[] {
   for (const sentence of body.replace(/[ \t]*\n(?![ \t]*\n)[ \t]*/g, ' ').split(/(?<=[.!?])\s+|\n\s*\n/)) {
     const f = fold(sentence);
     if (!(PRESENTERS.test(f) || TOGETHER.test(f)) || NOT_SPEAKER_ROLE.test(f) || CONTACT_WORDS.test(f)) continue;
+    // only "X and I" / « X et moi » says it: the pair must be what presents
+    if (!TOGETHER.test(f) && !PRESENTERS.test(f.replace(PAIR, ' ')) && !pairPresents(f)) continue;
     for (const m of sentence.matchAll(NAMED_ADDRESS)) {
       const words = m[1]!.split(/\s+/);
       while (words.length > 0 && NOT_NAME_WORD.test(words[0]!)) words.shift();
@@ -148,6 +150,26 @@ function presentersNamed(body: string): Speaker[] {
     }
   }
   return out;
+}
+
+/** The writer paired with others (folded): « … et moi(-même) », "… and I / me / myself", "myself and …". */
+const PAIR = /\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\b|\b(?:moi(?:-meme)?|myself|me) (?:et|and)\b/g;
+/** A verb of presenting (folded): present, give, speak, talk, co-present, présenter, animer, parler, intervenir. */
+const PRESENT_VERB =
+  /\b(?:co-?)?present(?!ation)\w*|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
+/** The writer says they present without the others: "alone", « seul(e) », "on my own". */
+const ALONE = /\b(?:alone|by myself|on my own|solo|seule?s?|tout seul|toute seule)\b/;
+
+/**
+ * "Paul Durand (paul@x) and I will present it": a pair with the writer names presenters only when a verb of presenting
+ * governs it in its clause and nothing says the writer presents alone — "Paul Durand (paul@x) and I wrote the tooling,
+ * and I will present it alone" names no co-speaker (folded).
+ */
+function pairPresents(f: string): boolean {
+  if (ALONE.test(f)) return false;
+  return f
+    .split(/;|,\s+(?:and|but|so|while|whereas|et|mais|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s/)
+    .some((clause) => clause.match(PAIR) !== null && PRESENT_VERB.test(clause));
 }
 
 /** "Jean Dupont <jean@x>, Marie Curie (marie@y)" / "Jean Dupont et Marie Curie" / one per line. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { quotedLead } from '../../../src/core/extract/fields.ts';
+import { findSpeakers } from '../../../src/core/extract/speakers.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from '../classify/build.ts';
@@ -64,5 +65,36 @@ describe('a parenthesis after a quoted title stays in the title (review r, quote
     const x = await extract('Bonjour,\n\nMon sujet : « Partitionnement en production » (partie 2). Je montrerai DETACH CONCURRENTLY et ses pièges.\n\nDurée : 20 minutes\n\nJean\n', 'Proposition de talk');
     expect(x.proposal.title).toBe('Partitionnement en production (partie 2)');
     expect(x.proposal.abstract).toContain('DETACH CONCURRENTLY');
+  });
+});
+
+describe('“X and I” names a co-speaker only when the pair presents (review r, spk)', () => {
+  const speakersOf = (body: string) =>
+    findSpeakers({ author: { name: 'Alice Martin', email: 'alice@example.com' }, signatureName: null, field: null, body, cc: [], exclude: new Set(['talks@pgug.example.org']), own: new Set(['talks@pgug.example.org']) })
+      .speakers.map((s) => s.email);
+  it.each([
+    'Paul Durand (paul.durand@acme.example) and I wrote the tooling at Acme, and I will present it alone.',
+    'Paul Durand (paul.durand@acme.example) and I wrote the tooling at Acme.',
+    'Paul Durand (paul.durand@acme.example) and I wrote the tooling; I will present it.',
+    'Paul Durand (paul.durand@acme.example) et moi avons écrit l’outil, mais je le présenterai seule.',
+    'Paul Durand (paul.durand@acme.example) and I built it, but I will give the talk alone.',
+  ])('%s: no co-speaker', (text) => {
+    expect(speakersOf(`Hello,\n\n${text}\n\nWe will show our setup.\n`)).toEqual(['alice@example.com']);
+  });
+  it.each([
+    'Paul Durand (paul.durand@acme.example) and I would like to present it together at the meetup.',
+    'Paul Durand (paul.durand@acme.example) and I would like to present our tooling at the meetup.',
+    'Paul Durand (paul.durand@acme.example) and I will give the talk.',
+    'Paul Durand (paul.durand@acme.example) et moi souhaiterions présenter notre outil.',
+    'Paul Durand (paul.durand@acme.example) et moi-même animerons la session.',
+    'We wrote the tooling at Acme, and Paul Durand (paul.durand@acme.example) and I will co-present it.',
+  ])('%s: Paul presents', (text) => {
+    expect(speakersOf(`Hello,\n\n${text}\n\nWe will show our setup.\n`)).toEqual(['alice@example.com', 'paul.durand@acme.example']);
+  });
+  it('whole mail', async () => {
+    const x = await extract(
+      'Hello,\n\nI would like to propose a talk: "Zero-downtime upgrades with logical replication".\n\nWe moved 40 clusters from PostgreSQL 12 to 16 without downtime. Paul Durand (paul.durand@acme.example) and I wrote the tooling at Acme, and I will present it alone. About 30 minutes.\n\nBest regards,\nAlice\n',
+    );
+    expect(x.proposal.speakers.map((s) => s.email)).toEqual(['alice@example.com']);
   });
 });
