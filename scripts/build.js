@@ -88,7 +88,7 @@ function manifestFiles(inputs) {
   return [...[...own].sort(), ...[...packages].sort(), ...BUILD_INPUTS];
 }
 
-export async function buildBundle() {
+export async function buildBundle(attempt = 1) {
   const started = Date.now();
   const dist = path.join(ROOT, DIST_DIR);
   // Each build writes a directory of its own, then points dist/manifest.json at it (a rename, atomic): a `crieur`
@@ -119,6 +119,14 @@ export async function buildBundle() {
   const files = manifestFiles(result.metafile.inputs);
   const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === ENTRY)?.[0];
   if (!entry) throw new Error(`esbuild wrote no output for ${ENTRY}`);
+  // The digest is taken after esbuild read the files: one edited meanwhile would be digested as it is now while the
+  // bundle holds it as it was — a stale bundle the bin would take for fresh (seen: two people editing while a third built).
+  // Then build again, from the files as they are.
+  const editedDuring = files.filter((f) => statSync(new URL(f, ROOT_URL)).mtimeMs >= started - 2);
+  if (editedDuring.length > 0 && attempt < 3) {
+    rmSync(out, { recursive: true, force: true });
+    return buildBundle(attempt + 1);
+  }
   const manifest = { format: MANIFEST_FORMAT, entry: `${name}/${path.basename(entry)}`, files, digest: digestFiles(ROOT_URL, files) };
   const tmp = path.join(dist, `${MANIFEST}.${process.pid}`);
   writeFileSync(tmp, `${JSON.stringify(manifest, null, 1)}\n`);

@@ -14,14 +14,12 @@ const LEAD =
 const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lightning|eclair|lt)$/;
 /** A lead-in that names a talk; without one, "Proposition de …" / "Proposal for …" may offer anything (a venue, sponsoring). */
 const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;
-/** What may follow a lead-in that names no talk: the meetup it is for ("Proposition pour le meetup de mars"). */
 /**
- * Offers a group receives that are no talk, named first after the lead-in (folded): a venue, sponsoring, a job, an
+ * Offers a group receives that are no talk, named first after the lead-in (folded): a venue, sponsoring, a job offer, an
  * internship, a partnership — "Proposition : salle gratuite", "Proposal: sponsoring your next meetup". Only first: a
- * talk's title may speak of hosting or rooms further on.
+ * talk's title may speak of hosting or rooms further on ("Job queues with SKIP LOCKED" is a talk).
  */
-const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|jobs?|recrutement|hiring|goodies|traiteur|catering|devis)\b/;
-const FOR_THE_MEETUP = /^\s*(?:(?:pour|for) )?(?:le |la |les |the |your |vos |votre |next |prochain |prochaine |un |une |a )*(?:meetups?|sessions?|soirees?|pgday|rencontres?|edition|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis)\b/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -108,7 +106,9 @@ function subjectTitle(subject: string): SubjectTitle {
     // "Proposition de salle pour vos meetups", "Proposal for sponsorship": an offer, but of no talk
     // "Proposition : salle gratuite pour 2027", "Proposal: sponsoring your next meetup": what is offered is no talk
     const generic = !tagged && !TALK_IN_LEAD.test(lead[0]);
-    if (generic && (sep || quotedRest ? NOT_A_TALK.test(fold(rest)) : rest.trim() !== '' && !FOR_THE_MEETUP.test(fold(rest)))) return { title: clean(s), tagged };
+    // Only an offer that names what it is (a venue, sponsoring, a job…): « Proposition d'un retour d'expérience », « Proposition
+    // pour PG Day Lyon » and "Proposal: Job queues with SKIP LOCKED" stay proposals (a review found them refused).
+    if (generic && NOT_A_TALK.test(fold(rest))) return { title: clean(s), tagged };
     tagged = true;
     if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""

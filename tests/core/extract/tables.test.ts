@@ -129,6 +129,11 @@ describe('titles from subjects', () => {
     ['Proposal: sponsoring your next meetup', 'Proposal: sponsoring your next meetup', false],
     ['Proposal for sponsorship', 'Proposal for sponsorship', false],
     ['Talk offer: vacuum internals for developers', 'vacuum internals for developers', true],
+    // a lead-in naming no talk over a talk's title stays a proposal (a review: these were refused)
+    ['Proposal: Job queues in PostgreSQL with SKIP LOCKED', 'Job queues in PostgreSQL with SKIP LOCKED', true],
+    ["Proposition d'un retour d'expérience Oracle vers PostgreSQL", "d'un retour d'expérience Oracle vers PostgreSQL", true],
+    ['Proposition pour PG Day Lyon', 'PG Day Lyon', true],
+    ["Proposition d'emploi : DBA PostgreSQL", "Proposition d'emploi : DBA PostgreSQL", false],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
