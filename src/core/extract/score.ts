@@ -55,7 +55,7 @@ const DIRECT = new RegExp(
  * expliquerons… ». The words of an abstract, not of other mail to the group.
  */
 const DESCRIBES =
-  /\b(?:i(?:'ll| will| would| can)|we(?:'ll| will| would| can))\s+(?:also\s+|then\s+|briefly\s+)?(?:show|explain|present|cover|walk (?:you |the audience )?through|demo|demonstrate|discuss|go (?:over|through)|describe|introduce|compare|share how|share what|share our)\b|\b(?:je|nous)\s+(?:vous\s+)?(?:montrerai|expliquerai|presenterai|aborderai|detaillerai|decrirai|comparerai|raconterai|partagerai|montrerons|expliquerons|presenterons|aborderons|detaillerons|decrirons|comparerons|raconterons|partagerons|verrons|reviendrai|reviendrons)\b/;
+  /\b(?:i(?:'ll| will| would| can)|we(?:'ll| will| would| can))\s+(?:also\s+|then\s+|briefly\s+)?(?:show(?!\s+up\b)|explain|present|cover|walk (?:you |the audience )?through|demo|demonstrate|discuss|go (?:over|through)|describe|introduce|compare|share how|share what|share our)\b|\b(?:je|nous)\s+(?:vous\s+)?(?:montrerai|expliquerai|presenterai|aborderai|detaillerai|decrirai|comparerai|raconterai|partagerai|montrerons|expliquerons|presenterons|aborderons|detaillerons|decrirons|comparerons|raconterons|partagerons|verrons|reviendrai|reviendrons)\b/;
 /**
  * A question about the call itself (folded, one sentence ending in "?"): until when, in which format, how or where to
  * send — « Jusqu'à quand peut-on envoyer une proposition ? », "When does the CFP close?", « Quel est le format attendu ? ».
