@@ -6,7 +6,7 @@ import type { Address, Mail, MailPart } from '../../types.ts';
 import { withoutControls } from '../text/controls.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
-import { isRobotAddress } from '../pipeline/loop-guard.ts';
+import { hasNullPath, isRobotAddress } from '../pipeline/loop-guard.ts';
 import { splitPlus } from '../address.ts';
 import { findMemberToken } from '../membership/token.ts';
 
@@ -113,8 +113,7 @@ export function replyToPerson(mail: Mail): Address | null {
 
 /** RFC 3464/3834: notices about mail are sent with an empty envelope sender, seen as `Return-Path: <>`. */
 export function hasNullReturnPath(mail: Mail): boolean {
-  const rp = mail.headers['return-path'];
-  return rp !== undefined && rp.some((v) => /^<?\s*>?$/.test(v.trim()));
+  return hasNullPath(mail.headers);
 }
 
 /** The plus-tags of the addresses a mail was written to (To, Cc, and what the MTA recorded). */

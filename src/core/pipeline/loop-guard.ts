@@ -27,7 +27,7 @@ export function whyNotAnswer({ kind, mail, ownAddresses }: GuardInput): string |
   if (prec && /^(bulk|list|junk|auto_reply)$/.test(prec)) return `Precedence: ${prec}`;
   if (h['x-crieur-ref']) return 'crieur mail';
   // RFC 5321 §4.5.5: a message with a null reverse-path is a notice; nothing may be sent back to it.
-  if (h['return-path']?.some((v) => /^<?\s*>?$/.test(v.trim()))) return 'null reverse-path (Return-Path: <>)';
+  if (hasNullPath(h)) return 'null reverse-path (Return-Path: <>)';
   return null;
 }
 
@@ -39,6 +39,11 @@ export function whyNotSendTo(email: string, ownAddresses: string[]): string | nu
   if (isOwnAddress(email, ownAddresses)) return `our own address ${email}`;
   if (isRobotAddress({ email })) return `robot address ${email}`;
   return null;
+}
+
+/** `Return-Path: <>` (or empty): the null reverse-path of a notice (RFC 5321 §4.5.5). */
+export function hasNullPath(headers: Mail['headers']): boolean {
+  return headers['return-path']?.some((v) => /^<?\s*>?$/.test(v.trim())) ?? false;
 }
 
 export function isRobotAddress(a: Address | { email: string }): boolean {
