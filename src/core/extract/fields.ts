@@ -6,7 +6,7 @@
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
-import { fieldOf, FORMAT_WORDS, namePartOf, type Field, type NamePart } from './labels.ts';
+import { fieldOf, FORMAT_WORDS, namePartOf, OUTLINE_TERMS, type Field, type NamePart } from './labels.ts';
 import { durationsIn } from './durations.ts';
 
 export interface LabelLine {
@@ -307,4 +307,35 @@ function headingTitle(lines: readonly string[], labels: readonly (LabelLine | nu
     return apart && after && text.length >= 3 && text.length <= 200 && /\p{L}/u.test(text) ? i : null;
   }
   return null;
+}
+
+const OUTLINE_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S/;
+
+/**
+ * The talk's outline under « Déroulé : », "Outline:", « Plan : », "Agenda:": [from, to) line ranges, the label's line
+ * included. The list runs to the next label, or to a blank line that no list item follows.
+ */
+export function outlineSpans(lines: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const lab = matchLabel(lines[i] ?? '');
+    if (!lab || lab.field !== 'other' || lab.aside) continue;
+    const label = fold((lines[i] ?? '').trim().replace(/^[#*_\s>-]+/, '').split(/[:：]/)[0] ?? '').replace(/[*_]+/g, '').trim();
+    if (!OUTLINE_TERMS.has(label)) continue;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = (lines[j] ?? '').trim();
+      if (l === '') {
+        // a blank line ends the outline unless a list item follows it (a list spaced out, or under a blank after its label)
+        const next = lines.slice(j + 1).find((x) => x.trim() !== '');
+        if (next === undefined || !OUTLINE_ITEM.test(next)) break;
+        continue;
+      }
+      if (matchLabel(l) && !matchLabel(l)!.aside) break;
+    }
+    while (j > i + 1 && (lines[j - 1] ?? '').trim() === '') j--;
+    if (lab.inline !== '' || j > i + 1) out.push([i, j]);
+    i = j - 1;
+  }
+  return out;
 }

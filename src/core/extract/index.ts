@@ -10,7 +10,7 @@ import { stripSignature } from '../text/signature.ts';
 import { userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
-import { parseFields } from './fields.ts';
+import { outlineSpans, parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
 import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from './prose-title.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
@@ -75,8 +75,17 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (!title) warnings.push('no title found');
 
   // the greeting and the intro over a title line are the covering letter; the description follows the title
-  const used = line && title === line.title ? new Set([...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)]) : fields.used;
+  const used = new Set(line && title === line.title ? [...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)] : fields.used);
+  // the outline (« Déroulé : », "Outline:", « Plan : ») is part of the description
+  const outline = outlineSpans(lines);
+  for (const [from, to] of outline) for (let i = from; i < to; i++) used.delete(i);
   let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
+  if (v.abstract && outline.length > 0) {
+    const span = fields.spans.abstract;
+    const apart = outline.filter(([from, to]) => !span || to <= span[0] || from >= span[1]);
+    const text = apart.map(([from, to]) => lines.slice(from, to).map((l) => l.trim()).join('\n')).join('\n\n');
+    if (text !== '') abstract = `${abstract}\n\n${text}`;
+  }
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   if (!abstract) warnings.push('no abstract found');
 

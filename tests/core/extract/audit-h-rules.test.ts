@@ -159,3 +159,21 @@ describe('speakers named in the third person', () => {
     expect(bare).toEqual([{ name: 'Lina Haddad', email: 'lina.haddad@example.fr' }]);
   });
 });
+
+describe('an outline is part of the description', () => {
+  it.each([
+    ['Plan :', 'Bonjour,\n\nTitre : Le vacuum pour les pressés\nDurée : 20 min\n\nPlan :\n- les réglages qui comptent\n- mesurer avant de changer\n\nBo', 'mesurer avant de changer'],
+    ['Agenda:', 'Hi,\n\nTitle: Vacuum for the impatient\nAbstract: The autovacuum settings that matter.\n\nAgenda:\n1. the settings\n2. measuring first\n\nBo', 'measuring first'],
+    ['Déroulé :', "Bonjour,\n\nAtelier : « Le vacuum pour les pressés »\nDurée : 2 h\n\nDéroulé :\n1. théorie\n2. exercices sur une base fournie\n\nBo", 'exercices sur une base fournie'],
+  ])('%s', async (_, body, item) => {
+    const p = extractProposal(await mail({ subject: 'Proposition de talk', body }), ctx).proposal;
+    expect(p.abstract ?? '').toContain(item);
+    expect(p.abstract ?? '').not.toContain('Bo\n');
+  });
+
+  it('a labelled abstract keeps the outline after it', async () => {
+    const body = 'Hi,\n\nTitle: Vacuum for the impatient\nAbstract: The autovacuum settings that matter.\n\nOutline:\n- the settings\n- measuring first\n\nAudience: DBAs\n\nBo';
+    const p = extractProposal(await mail({ subject: 'Talk proposal', body }), ctx).proposal;
+    expect(p.abstract).toBe('The autovacuum settings that matter.\n\nOutline:\n- the settings\n- measuring first');
+  });
+});
