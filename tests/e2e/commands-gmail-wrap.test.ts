@@ -6,29 +6,13 @@
  * a long decline reason reaches the speaker whole.
  */
 import { describe, expect, it } from 'vitest';
+import { hardWrap } from '../support/wrap.ts';
 import { quiet, sentTo, useLiveImap, waitFor } from '../support/pipeline.ts';
 import { DIM, fileProposal, fixtureReply, JEAN, ORGA2, send, type Filed } from '../support/commands.ts';
 
 const ANNE = 'anne.orateur@example.fr';
 
-/** Gmail's text/plain: lines longer than `n` cut at the last space before it. */
-function wrap(s: string, n = 78): string {
-  return s
-    .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let l = line;
-      while (l.length > n) {
-        const at = l.lastIndexOf(' ', n);
-        if (at <= 0) break;
-        out.push(l.slice(0, at));
-        l = l.slice(at + 1);
-      }
-      out.push(l);
-      return out.join('\n');
-    })
-    .join('\n');
-}
+const wrap = hardWrap;
 
 /**
  * Fixture 01 (Gmail web, « accepter ») with another new text typed on one line: the text/plain part wrapped at 78,

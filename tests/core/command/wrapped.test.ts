@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { hardWrap } from '../../support/wrap.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
 import { summary } from './summary.ts';
@@ -12,23 +13,7 @@ import { summary } from './summary.ts';
 const opts: ReadOptions = { now: new Date('2026-12-01T10:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
 const speaker: ReadOptions = { ...opts, role: 'speaker' };
 
-function wrap(s: string, n: number): string {
-  return s
-    .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let l = line;
-      while (l.length > n) {
-        const at = l.lastIndexOf(' ', n);
-        if (at <= 0) break;
-        out.push(l.slice(0, at));
-        l = l.slice(at + 1);
-      }
-      out.push(l);
-      return out.join('\n');
-    })
-    .join('\n');
-}
+const wrap = hardWrap;
 
 /** A Gmail reply (fr) to crieur's notice: the typed text wrapped at `n`, the attribution, the quote. */
 const gmail = (typed: string, n = 78) =>
