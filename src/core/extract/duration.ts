@@ -13,6 +13,18 @@ const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) ve
 const ANTI =
   /\b(au lieu|instead|reduit|reduced|passe de|passes de|went from|down to|gagne|saved|faster|plus rapide|temps de reponse|response time|latence|latency|requetes?|query|queries|took|prenait|prenaient|durait|timeout|toutes les|every|chaque|par jour|per day|per hour|par heure|ago|il y a|depuis|since|uptime|downtime|interruption|panne|outage|vacuum|backups?|sauvegardes?|restaurations?|restore|lag|retard|avant|before|apres|after|mois|month|semaine|week|an|ans|year|years)\b|\b(de|from) \d[^.]{0,30}\b(a|to) \d/;
 
+/**
+ * A length governed by a verb of speaking (folded): « je pourrais raconter ça en 25-30 min », « parler pendant une
+ * vingtaine de minutes », "I can tell the story in 20 minutes", "present it in 30 min". The verb in its base form (an
+ * offer, not "I presented it in 40 min"), then its object, then en / in / pendant / for right before the length.
+ */
+const SPOKEN =
+  /\b(?:raconter|parler|presenter|exposer|expliquer|montrer|couvrir|derouler|faire|tell|talk|present|cover|explain|show|speak|walk (?:you )?through|do)\b(?:[^.,;:!?\n()]{0,40}?\s)?(?:en|in|within|pendant|durant|for|sur)\s+(?:environ\s+|about\s+|around\s+|roughly\s+|approximately\s+)?$/;
+
+function spokenLength(f: string, m: DurationMatch): boolean {
+  return SPOKEN.test(f.slice(Math.max(0, m.index - 80), m.index));
+}
+
 export interface DurationFound {
   minutes: number;
   range: boolean;
@@ -41,8 +53,10 @@ export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk
   for (const text of texts) {
     const f = fold(text.slice(0, 8000));
     for (const m of durationsIn(f)) {
-      if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) : qualifies(f, m))) continue;
+      if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) || spokenLength(f, m) : qualifies(f, m) || spokenLength(f, m))) continue;
       const found: DurationFound = { minutes: m.minutes, range: m.range, source: 'prose' };
+      // "je pourrais raconter ça en 25-30 min": said of the telling, whatever else the sentence dates
+      if (spokenLength(f, m)) return found;
       const own = statesTheTalksOwnLength(f, m);
       if (describesAnotherEvent(f, m, own)) elsewhere ??= found;
       // "It is a 40 minute talk. I need 5 minutes to set up my laptop.": the talk's own length beats an incidental one

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
 import { matchLabel } from '../../../src/core/extract/fields.ts';
 import { standaloneTitle } from '../../../src/core/extract/prose-title.ts';
+import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -175,5 +176,25 @@ describe('an outline is part of the description', () => {
     const body = 'Hi,\n\nTitle: Vacuum for the impatient\nAbstract: The autovacuum settings that matter.\n\nOutline:\n- the settings\n- measuring first\n\nAudience: DBAs\n\nBo';
     const p = extractProposal(await mail({ subject: 'Talk proposal', body }), ctx).proposal;
     expect(p.abstract).toBe('The autovacuum settings that matter.\n\nOutline:\n- the settings\n- measuring first');
+  });
+});
+
+describe('a length governed by a speaking verb is the talk\'s', () => {
+  it.each([
+    ["On a migré nos 40 bases l'an dernier, je pourrais raconter tout ça en 20 minutes.", 20],
+    ['We moved off Oracle over two years; I could tell the whole story in 35 min.', 35],
+    ["Après six mois de production, je voudrais en parler pendant une demi-heure.", 30],
+    ['Last year we rewrote the billing schema and I would present it in about 25 minutes.', 25],
+  ])('%s', async (sentence, minutes) => {
+    expect(durationFromProse([sentence])?.minutes).toBe(minutes);
+  });
+
+  it('the spoken length beats a number that measures something else', () => {
+    expect(durationFromProse(['The nightly job took 3 hours, and last year we cut it to 40 minutes: I could tell the story in 20 minutes.'])?.minutes).toBe(20);
+  });
+
+  it('« Belle journée, » is a sign-off', async () => {
+    const p = extractProposal(await mail({ subject: 'Proposition de talk : Le vacuum pour les pressés', body: "Bonjour,\n\nLes réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases réelles.\n\nBelle journée,\nNoor" }), ctx).proposal;
+    expect(p.abstract).toBe("Les réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases réelles.");
   });
 });
