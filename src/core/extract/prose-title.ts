@@ -158,6 +158,8 @@ export function topicFromProse(text: string): string | null {
 
 /** A greeting line ("Hi there,", « Bonjour à tous, »). */
 const HELLO = /^(?:bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|greetings|good (?:morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+/** Thanks are no title ("Merci pour vos soirées", "Thanks for organising these"). */
+const THANKS = /^(?:merci|thanks|thank you|many thanks|un grand merci|bravo|congrats|f[ée]licitations)\b/i;
 /** A list item: "- x", "* x", "1. x". */
 const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S/;
 /** What a title line may carry after the title: its length ("(~40 min)", "— 20 minutes", "[LT]"). */
@@ -215,7 +217,7 @@ function titleShaped(raw: string): string | null {
   const words = t.split(/\s+/).length;
   if (t.length < 3 || t.length > 150 || words < 2 || words > MAX_TITLE_WORDS) return null;
   if (/[.?!:,;]$/.test(t) || !/^[\p{Lu}\d«"“]/u.test(raw.replace(/^[#*_\s]+/, ''))) return null;
-  if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || HELLO.test(t)) return null;
+  if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || HELLO.test(t) || THANKS.test(t)) return null;
   return t;
 }
 

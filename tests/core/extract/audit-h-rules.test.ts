@@ -48,6 +48,7 @@ describe('a proposal by its shape, without "I propose"', () => {
   it('a title line sits between the greeting and its description; a sentence or a name does not', () => {
     expect(standaloneTitle('Hi,\n\n**Vacuum for the impatient** (~20 min)\n\nThe autovacuum settings that matter, measured on three real databases.\n\nBo')?.title).toBe('Vacuum for the impatient');
     expect(standaloneTitle('Hi,\n\nSee you on Tuesday. Bring a laptop.\n\nThe room is on the 3rd floor, take the lift on the left after the desk.\n\nBo')).toBeNull();
+    expect(standaloneTitle('Bonjour,\n\nMerci pour vos soirées\n\nJe viens à chaque meetup depuis deux ans et je voulais vous dire que tout est très bien organisé.\n\nBo')).toBeNull();
     expect(standaloneTitle('Hi,\n\nThe slides are online now and the video will follow next week, thanks to all.\n\nBo Lind\n\nPGUG')).toBeNull();
   });
 });
