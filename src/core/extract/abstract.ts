@@ -85,7 +85,8 @@ function coveringLetterOff(input: readonly string[]): string[] {
   while (ps.length > 1 && !ps[ps.length - 1]!.includes('\n') && ps[ps.length - 1]!.split(/\s+/).length <= 3 && looksLikePersonName(ps[ps.length - 1]!)) ps = ps.slice(0, -1);
   if (ps.length > 0) {
     const first = withoutMeta(ps[0]!, 'lead');
-    if (first !== '' || ps.length > 1) ps = first === '' ? ps.slice(1) : [first, ...ps.slice(1)];
+    // a text that only speaks of the mail ("Vous trouverez ci-joint ma proposition détaillée.") describes no talk
+    ps = first === '' ? ps.slice(1) : [first, ...ps.slice(1)];
   }
   if (ps.length > 1) {
     const last = withoutMeta(ps[ps.length - 1]!, 'tail');

@@ -31,6 +31,9 @@ const MAX_TITLE = 200;
 /** The longest lightning talk programmes have (5 to 15 minutes): anything longer is a talk. */
 const LIGHTNING_MAX = 15;
 const MAX_ABSTRACT = 5000;
+/** Attachments a written proposal comes in: PDF, Word, OpenDocument, RTF, Markdown, plain text. */
+const DOCUMENT = /^(?:application\/(?:pdf|msword|rtf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document|vnd\.oasis\.opendocument\.text)|text\/(?:plain|markdown|rtf))$/;
+const DOCUMENT_NAME = /\.(?:pdf|docx?|odt|rtf|md|txt)$/i;
 
 /** Does this (non-automated, non-list) mail propose a talk? Used by the classification chain. */
 export function looksLikeProposal(mail: Mail): boolean {
@@ -87,7 +90,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     if (text !== '') abstract = `${abstract}\n\n${text}`;
   }
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
-  if (!abstract) warnings.push('no abstract found');
+  const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));
+  if (!abstract && documents.length > 0) warnings.push(`no abstract in the text: the description may be in the attachment ${documents.map((d) => d.filename).join(', ')}`);
+  else if (!abstract) warnings.push('no abstract found');
 
   const span = fields.spans.abstract;
   const notAbstract = span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body;

@@ -199,3 +199,17 @@ describe('a length governed by a speaking verb is the talk\'s', () => {
     expect(p.abstract).toBe("Les réglages d'autovacuum qui comptent vraiment, mesurés sur trois bases réelles.");
   });
 });
+
+describe('a proposal sent as an attached document', () => {
+  it('the cover sentence is no abstract, and the warning names the attachment', async () => {
+    const b = 'MIX-7';
+    const body = [
+      `--${b}`, 'Content-Type: text/plain; charset=utf-8', '', 'Bonjour,', '', 'Vous trouverez ci-joint ma proposition de talk détaillée.', '', 'Cordialement,', 'Paul Henry', '',
+      `--${b}`, 'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="proposition.docx"', 'Content-Disposition: attachment; filename="proposition.docx"', 'Content-Transfer-Encoding: base64', '', 'UEsDBBQAAAAIAA==', '',
+      `--${b}--`, '',
+    ].join('\n');
+    const x = extractProposal(await mail({ subject: 'Proposition de talk : Open data avec PostgREST', mime: { contentType: `multipart/mixed; boundary="${b}"`, body } }), ctx);
+    expect(x.proposal.abstract).toBeNull();
+    expect(x.warnings.join('\n')).toContain('proposition.docx');
+  });
+});
