@@ -16,10 +16,11 @@ const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session|at
 const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;
 /**
  * Offers a group receives that are no talk, named first after the lead-in (folded): a venue, sponsoring, a job offer, an
- * internship, a partnership — "Proposition : salle gratuite", "Proposal: sponsoring your next meetup". Only first: a
+ * internship, a partnership, a person to invite (« Idée d'orateur ») — "Proposition : salle gratuite", "Proposal: sponsoring
+ * your next meetup". Only first: a
  * talk's title may speak of hosting or rooms further on ("Job queues with SKIP LOCKED" is a talk).
  */
-const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis)\b/;
+const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis|orateurs?|oratrices?|intervenants?|intervenantes?|speakers?)\b/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 

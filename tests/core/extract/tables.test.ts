@@ -134,6 +134,7 @@ describe('titles from subjects', () => {
     ["Proposition d'un retour d'expérience Oracle vers PostgreSQL", "d'un retour d'expérience Oracle vers PostgreSQL", true],
     ['Proposition pour PG Day Lyon', 'PG Day Lyon', true],
     ["Proposition d'emploi : DBA PostgreSQL", "Proposition d'emploi : DBA PostgreSQL", false],
+    ["Idée d'orateur pour vos soirées", "Idée d'orateur pour vos soirées", false],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
