@@ -4,7 +4,7 @@
  * failed list/retry.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db/open.ts';
@@ -21,7 +21,6 @@ import {
   proposalMail,
   runCrieur,
   runCrieurIntoClosedPipe,
-  sleep,
   sandbox,
   speakerOf,
   spawnCrieur,
@@ -166,14 +165,22 @@ describe('a stop request while starting', () => {
   it.each(['worker', 'start'])('crieur %s sent SIGTERM while its modules still load stops cleanly with 0', { timeout: 60_000 }, async (command) => {
     const args = command === 'worker' ? ['worker', 'classify'] : ['start'];
     const child = spawnCrieur([...args, '--config', configFile], { dir: box.dir, name: `early-stop-${command}` });
-    // Node has run the bin's first lines by then (it listens there), and is still compiling and loading the
-    // command's modules (BullMQ, pg, PGlite, MJML…): before the fix, SIGTERM killed it here. 300 ms, not a second: on an
-    // idle machine the bundle starts a worker in under one (this test then failed, the service already running).
-    await sleep(300);
+    // Signalled once the process has run 300 ms of CPU: past Node's own start-up (≈ 110 ms of CPU here) and the bin's
+    // first lines, which listen for the signal, and still loading the command's modules (BullMQ, pg, PGlite, MJML…, a
+    // second of CPU and more) — before the fix, SIGTERM killed it there. Counted in CPU, not waited in wall time: a loaded machine took more
+    // than the 300 ms this used to wait just to start Node, and the signal killed it before the bin ran.
+    await waitUntil(() => cpuMs(child.pid) >= 300, 30_000, 'the bin started');
     expect(child.logs().some((l) => l.msg === 'crieur running'), 'still starting when signalled').toBe(false);
     expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 });
+
+/** CPU time a process has used (user + system, /proc/PID/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function countParked(id: number): number {
   return worker.logs().filter((l) => l.msg === 'message parked: cannot be parsed' && l.inbound === id).length;
