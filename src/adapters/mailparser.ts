@@ -12,7 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
-import { Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
+import { EIGHT_BIT, Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -360,7 +360,6 @@ function htmlText(html: string, defects: string[]): string | null {
 
 /** What a header line (mailsplit's byte string) may hold besides printable ASCII: a C0 control, or 8-bit bytes. */
 const NOT_PLAIN = /[\x00-\x08\x0b-\x1f\x80-\xff]/;
-const EIGHT_BIT = /[\x80-\xff]/;
 
 /**
  * Every header line, unfolded, encoded-words decoded, cleaned, by lower-case name. A name whose lines carry an

@@ -28,7 +28,8 @@ export interface HeaderLine {
   line: string;
 }
 
-const EIGHT_BIT = /[\x80-\xff]/;
+/** A byte of 8-bit text (or of a header line, mailsplit's byte string). */
+export const EIGHT_BIT = /[\x80-\xff]/;
 
 /**
  * Is this line UTF-8 with a few broken characters (cut short by a client or an MTA: `Юникод запрещен\xd1`) rather

@@ -5,9 +5,10 @@
 import { detectLanguage } from '../language.ts';
 import { fold } from '../text/fold.ts';
 import { looksLikePersonName } from '../text/names.ts';
-import { OFFER_INTRO_LINE } from './prose-title.ts';
+import { GREETING, OFFER_INTRO_LINE } from './prose-title.ts';
 
-export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+export { GREETING };
+
 const MIN_ABSTRACT = 20;
 /** One line, ending with a colon, that offers or presents the proposal ("Here is my proposal:", « Voici mon sujet : »). */
 const ANNOUNCES_PROPOSAL =

@@ -156,8 +156,8 @@ export function topicFromProse(text: string): string | null {
   return topic.length >= 3 && /\p{L}/u.test(topic) ? topic : null;
 }
 
-/** A greeting line ("Hi there,", « Bonjour à tous, »). */
-const HELLO = /^(?:bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|greetings|good (?:morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+/** A greeting line (« Bonjour à tous, », "Hi all,"): the abstract leaves it out, and it is never a title. */
+export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
 /** Thanks are no title ("Merci pour vos soirées", "Thanks for organising these"). */
 const THANKS = /^(?:merci|thanks|thank you|many thanks|un grand merci|bravo|congrats|f[ée]licitations)\b/i;
 /** A list item: "- x", "* x", "1. x". */
@@ -193,7 +193,7 @@ export function standaloneTitle(text: string): TitleLine | null {
   for (let k = 0; k < Math.min(paras.length - 1, MAX_BEFORE_TITLE + 1); k++) {
     const p = paras[k]!;
     const raw = (lines[p.start] ?? '').trim();
-    if (p.end - p.start !== 1 || HELLO.test(raw)) continue;
+    if (p.end - p.start !== 1 || GREETING.test(raw)) continue;
     const title = titleShaped(raw);
     if (!title) continue;
     if (!describes(lines, paras[k + 1]!, paras[k + 2])) continue;
@@ -217,7 +217,7 @@ function titleShaped(raw: string): string | null {
   const words = t.split(/\s+/).length;
   if (t.length < 3 || t.length > 150 || words < 2 || words > MAX_TITLE_WORDS) return null;
   if (/[.?!:,;]$/.test(t) || !/^[\p{Lu}\d«"“]/u.test(raw.replace(/^[#*_\s]+/, ''))) return null;
-  if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || HELLO.test(t) || THANKS.test(t)) return null;
+  if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t)) return null;
   return t;
 }
 
