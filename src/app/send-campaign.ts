@@ -7,8 +7,8 @@
  *
  * Never twice: a row is only sent by whoever won its claim; a process killed mid-batch leaves its rows
  * `transmitting`, which the recovery sweep parks (they may have been delivered, RFC 1047) instead of sending them
- * again. 4xx → the row goes back to queued and the job is retried with backoff; 5xx → recorded as failed with the
- * server's answer. After `delivery.pauseAfterFailures` failures in a row the campaign pauses, saying why.
+ * again. 4xx → the row waits for its next try (`deferral`: delivery.retryMinutes, up to delivery.giveUpAfterHours)
+ * while the chunk goes on; 5xx → recorded as failed with the server's answer. After `delivery.pauseAfterFailures` failures in a row the campaign pauses, saying why.
  * The rate is the queue's BullMQ limiter (workers/runners.ts); the hourly cap is checked here.
  */
 import { requireSecret } from '../config/load.ts';
@@ -19,8 +19,22 @@ import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
 import type { CampaignParts, ClaimedRecipient, HeldRow } from './campaign-store.ts';
 
-/** After this many attempts a row deferred by 4xx answers is recorded as failed. */
-const MAX_ATTEMPTS = 12;
+/**
+ * A row deferred by a 4xx (greylisting, a full mailbox, a relay busy) waits like an MTA's queue: `delivery.retryMinutes`
+ * between tries (the last wait repeats), parked as failed with the server's answer once the waits add up to
+ * `delivery.giveUpAfterHours`. The wait is a lease on the row (status `sending`, nothing transmitted, `lease_until`
+ * the time of the next try): no sender may claim it before, and the recovery sweep dispatches it once it runs out —
+ * across restarts, with no timer of its own. Each deferral takes two of the row's attempts (the send, the wait), so
+ * the attempts say how many waits came before.
+ */
+export function deferral(config: Config, attempts: number): { waitMs: number } | { giveUp: true } {
+  const waits = config.delivery.retryMinutes;
+  const before = Math.max(0, Math.floor((attempts - 1) / 2));
+  let waited = 0;
+  for (let k = 0; k < before; k++) waited += waits[Math.min(k, waits.length - 1)]!;
+  if (waited >= config.delivery.giveUpAfterHours * 60) return { giveUp: true };
+  return { waitMs: waits[Math.min(before, waits.length - 1)]! * 60_000 };
+}
 
 /** Some rows were deferred (4xx) or the hourly cap is reached: the worker boundary retries the chunk later. */
 export class TransientSendError extends Error {
@@ -165,11 +179,17 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       tally.sent++;
     } catch (err) {
       const e = err as Error & { code?: string; response?: string };
-      const permanent = e.code === 'ESMTP_PERMANENT' || row.attempts >= MAX_ATTEMPTS;
+      const next = e.code === 'ESMTP_PERMANENT' ? null : deferral(config, row.attempts);
+      const permanent = next === null || 'giveUp' in next;
       tally.failed++;
       lastError = e.response ?? e.message;
       if (!permanent) deferred++;
-      await finish(row.id, () => store.outbox.markFailed(row.id, e.message, e.response ?? null, !permanent));
+      const reason = next && 'giveUp' in next ? `${e.message} (deferred for ${config.delivery.giveUpAfterHours} h: given up)` : e.message;
+      await finish(row.id, async () => {
+        await store.outbox.markFailed(row.id, reason, e.response ?? null, !permanent);
+        // Back in the queue until its next try: held by nobody, under a lease that ends then.
+        if (next && 'waitMs' in next) await store.campaigns.hold(campaign.id, row.id, 1, 1, next.waitMs);
+      });
       log.warn({ campaign: campaign.id, outbox: row.id, to: row.recipient, response: e.response ?? null }, permanent ? 'campaign mail failed' : 'campaign mail deferred');
     }
   };
@@ -212,8 +232,8 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
         checkedAt = performance.now();
         if ((await store.campaigns.get(campaign.id))?.status !== 'sending') result = 'paused';
       }
-      // Rows deferred by a 4xx go back to queued: the job's retry (with backoff) takes them, not this loop.
-      if (result === 'paused' || deferred > 0 || lost > 0) break;
+      // A row deferred by a 4xx waits under its own lease (deferral); the others go on.
+      if (result === 'paused' || lost > 0) break;
     }
     await Promise.all(inFlight);
     const marks = flushed();
@@ -231,6 +251,6 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   await record();
   if (lost > 0) log.warn({ campaign: campaign.id, rows: lost }, 'lease ran out before these rows were sent: left to the sender that took them');
   if (result === 'paused') return 'paused';
-  if (deferred > 0) throw new TransientSendError(`${deferred} mail(s) deferred by the server: will retry`);
+  if (deferred > 0) log.info({ campaign: campaign.id, rows: deferred }, 'mails deferred by the server: each is tried again after its wait (delivery.retryMinutes)');
   return 'sent';
 }

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
-import { sendCampaignChunk } from '../../src/app/send-campaign.ts';
+import { deferral, sendCampaignChunk } from '../../src/app/send-campaign.ts';
 import type { Sender } from '../../src/app/sender.ts';
 import type { Store } from '../../src/app/store.ts';
+import pg from 'pg';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';
@@ -20,6 +21,8 @@ const schema = randomSchema('sendfaults');
 let store: Store;
 let sink: SmtpSink;
 const log = silentLog;
+/** Recipients the listener answers 451, as a greylisting server does on a first try. */
+const greylisted = new Set<string>();
 const configOf = (pool: number) => groupConfig('faults', { smtp: { url: 'smtp://127.0.0.1:1', pool } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
@@ -33,7 +36,7 @@ async function campaignOf(key: string, recipients: string[]): Promise<{ id: numb
 
 beforeAll(async () => {
   store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink();
+  sink = await startSmtpSink({ respond: (env) => (greylisted.has(env.to[0]!) ? { code: 451, message: '4.7.1 greylisted, try again later' } : null) });
 }, 60_000);
 afterAll(async () => {
   await sink?.close();
@@ -102,5 +105,49 @@ describe('a status lock that fails once', () => {
     } finally {
       await sender.close();
     }
+  });
+});
+
+describe('a mail deferred by a 4xx (audit E: greylisted members never got the announcement)', () => {
+  it('waits delivery.retryMinutes before its next try, the chunk going on meanwhile', { timeout: 30_000 }, async () => {
+    const sender = createSender(sink.url, { pool: 1 });
+    const db = new pg.Client({ connectionString: PG_URL });
+    await db.connect();
+    try {
+      const c = await campaignOf('announce:grey', ['grey@example.org', 'after-grey@example.org']);
+      greylisted.add('grey@example.org');
+      const deps = { config: configOf(1), store, sender, log, clock, fill: fillMime };
+      // The deferred row does not stop the chunk: the next member gets it at once.
+      expect(await sendCampaignChunk(deps, c.first)).toBe('sent');
+      expect(sink.messages.map((m) => m.envelope.to[0])).toContain('after-grey@example.org');
+      const row = async () =>
+        (await db.query<{ status: string; wait: number }>(`SELECT status, extract(epoch FROM lease_until - now())::float AS wait FROM ${schema}.outbox WHERE recipient = 'grey@example.org'`)).rows[0]!;
+      const r = await row();
+      // Not parked: waiting for its next try, a minute away (retryMinutes[0]), that no sender may take before.
+      expect(r.status).toBe('sending');
+      expect(r.wait).toBeGreaterThan(50);
+      expect(r.wait).toBeLessThanOrEqual(60);
+      for (let i = 0; i < 5; i++) await sendCampaignChunk(deps, c.first);
+      expect(sink.rejected.filter((m) => m.envelope.to[0] === 'grey@example.org')).toHaveLength(1);
+      // Its time come (the recovery sweep dispatches it), the server takes it: sent once.
+      greylisted.delete('grey@example.org');
+      await db.query(`UPDATE ${schema}.outbox SET lease_until = now() - interval '1 second' WHERE recipient = 'grey@example.org'`);
+      const [again] = await store.campaigns.pendingChunks(c.id, 500);
+      expect(await sendCampaignChunk(deps, again!)).toBe('sent');
+      expect(sink.messages.filter((m) => m.envelope.to[0] === 'grey@example.org')).toHaveLength(1);
+      expect((await row()).status).toBe('sent');
+    } finally {
+      await db.end();
+      await sender.close();
+    }
+  });
+
+  it('is parked once its waits add up to delivery.giveUpAfterHours', () => {
+    const config = groupConfig('faults', { delivery: { retryMinutes: [1, 2], giveUpAfterHours: 0.05 } });
+    // Each deferral takes two attempts (the try, the wait): tries at attempts 1, 3, 5…
+    expect(deferral(config, 1)).toEqual({ waitMs: 60_000 });
+    expect(deferral(config, 3)).toEqual({ waitMs: 120_000 });
+    expect(deferral(config, 5)).toEqual({ giveUp: true });
+    expect(deferral(groupConfig('faults'), 25)).toEqual({ waitMs: 3_600_000 });
   });
 });

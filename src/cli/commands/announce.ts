@@ -184,6 +184,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
     const c = await watch(deps.store.campaigns, a.campaign.id, () => stopped);
     const counts = await deps.store.campaigns.counts(c.id);
     if (stopped) process.stderr.write(`stopped: the rest goes out with crieur start, or crieur announce ${eventRef} again\n`);
+    else if (c.status === 'sending' && counts.queued > 0) process.stderr.write(deferredLine(counts.queued));
     finish(c, counts, opts);
     if (c.status === 'paused') {
       process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
@@ -202,6 +203,11 @@ export function passingLogLevel(config: Config): string {
   return process.argv.includes('--verbose') ? config.log.level : 'error';
 }
 
+/** What announce and call say of the mails a server deferred (4xx) when they end: who sends them, and when. */
+export function deferredLine(queued: number): string {
+  return `${queued} mail(s) deferred by the server (4xx): crieur start tries them again after delivery.retryMinutes, until delivery.giveUpAfterHours\n`;
+}
+
 /** How long announce waits, nothing left queued, for the campaign to say it is done. */
 const IN_FLIGHT_WAIT_MS = 15_000;
 
@@ -213,11 +219,17 @@ export async function watch(campaigns: CampaignStore, id: number, stop: () => bo
   // Nothing queued while the campaign still says 'sending': its last mails are in flight (another process — a running
   // `crieur start` — may be the one sending them), and the counts printed must be the campaign's end: waited for, a while.
   let drainedAt: number | null = null;
+  // Rows left that nobody may send yet — each deferred by a 4xx, waiting for its next try (send-campaign.ts
+  // deferral) — and no progress for a while: the run's part is over; `crieur start` sends them when their time comes.
+  let progress = -1;
+  let progressAt = Date.now();
   for (;;) {
     const [c, n] = await Promise.all([campaigns.get(id), campaigns.counts(id)]);
     if (tty) process.stderr.write(`\r${progressLine(n, start.sent + start.failed, (Date.now() - t0) / 1000)}`);
     if (n.queued === 0) drainedAt ??= Date.now();
-    const settled = drainedAt !== null && Date.now() - drainedAt >= IN_FLIGHT_WAIT_MS;
+    if (n.sent + n.failed !== progress) (progress = n.sent + n.failed), (progressAt = Date.now());
+    const waiting = n.queued > 0 && Date.now() - progressAt >= IN_FLIGHT_WAIT_MS && (await campaigns.pendingChunks(id, Number.MAX_SAFE_INTEGER)).length === 0;
+    const settled = (drainedAt !== null && Date.now() - drainedAt >= IN_FLIGHT_WAIT_MS) || waiting;
     if (!c || c.status !== 'sending' || settled || stop()) {
       if (tty) process.stderr.write('\n');
       return c!;

@@ -17,7 +17,7 @@ import { chunkSize } from '../../app/send-campaign.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { finish, passingLogLevel, watch, writePreviews } from './announce.ts';
+import { deferredLine, finish, passingLogLevel, watch, writePreviews } from './announce.ts';
 import { jsonText, visible } from '../format/visible.ts';
 
 interface Opts {
@@ -91,8 +91,10 @@ async function send(config: Config, opts: Opts): Promise<void> {
     if (c0.campaign.status === 'paused') throw new CliError(`campaign ${c0.campaign.id} is paused (${c0.campaign.pauseReason ?? 'by hand'}): crieur campaigns resume ${c0.campaign.id}`, EXIT.tempFail);
     await dispatchCampaign({ store: deps.store, dispatcher: deps.dispatcher }, c0.campaign.id, chunkSize(config), true);
     const c = await watch(deps.store.campaigns, c0.campaign.id, () => stopped);
+    const counts = await deps.store.campaigns.counts(c.id);
     if (stopped) process.stderr.write('stopped: the rest goes out with crieur start, or crieur call again\n');
-    finish(c, await deps.store.campaigns.counts(c.id), opts);
+    else if (c.status === 'sending' && counts.queued > 0) process.stderr.write(deferredLine(counts.queued));
+    finish(c, counts, opts);
     if (c.status === 'paused') {
       process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
       process.exitCode = EXIT.tempFail;
