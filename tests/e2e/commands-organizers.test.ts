@@ -217,6 +217,18 @@ describe('organizers decide by email (pglite)', () => {
     expect((await live.p.store.events.get(ev.id))!.programme).toContain(f.ref);
   });
 
+  it('« talk » over the writer’s name (audit f): the format is set and said in the transcript — not read as a title heading over « Dimitri »', async () => {
+    const f = await fileProposal(live, 'Format sous signature');
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    await live.p.store.proposals.update(f.ref, { ...p, format: 'lightning', durationMinutes: 5 }, DIM, null);
+    const reply = gmailReply(f.ref, 'talk\n\nDimitri');
+    await send(live, reply);
+    expect((await live.p.store.proposals.get(f.ref))!.format).toBe('talk');
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('[fait]');
+    expect(t.mail.text).toMatch(/\btalk\b/);
+  });
+
   it('scheduling a second main talk onto one meetup is done and said in the transcript', async () => {
     const ev = await live.p.store.events.create({ date: new Date(Date.now() + 50 * 86_400_000), venue: 'Salle Pleine', title: null });
     for (const title of ['Premier talk principal', 'Second talk principal']) {

@@ -28,6 +28,18 @@ describe('speakers answer by email (pglite)', () => {
     expect(t.mail.text).toContain(done);
   });
 
+  it('« Ok, je confirme ! » over the speaker’s name (audit f): confirmed and answered, not relayed as a message', async () => {
+    const f = await fileProposal(live, 'Assentiment sans virgule');
+    await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref }));
+    const r = fixtureReply('06-apple-mail-confirm-fr.eml', { ref: f.ref });
+    const reply = { raw: Buffer.from(r.raw.toString('latin1').replace('\nconfirmer\n', '\nOk, je confirme !\n'), 'latin1'), messageId: r.messageId };
+    expect(reply.raw.toString('latin1')).toContain('Ok, je confirme');
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('confirmed');
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toContain('[fait]');
+  });
+
   it('confirm after the talk was scheduled: recorded, the organizers told (an audit saw only the speaker’s name relayed), nothing else relayed', async () => {
     const f = await fileProposal(live, 'Programmee avant confirmation');
     await live.p.store.proposals.setStatus(f.ref, 'scheduled', DIM, null);

@@ -30,8 +30,12 @@ const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
 const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
 /** "Décision : accepter", "Réponse : refuser": a label before the verb, as a form would have it. */
 const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:：]\s*(?=\S)/i;
-/** "Oui, je confirme", "Yes, I confirm": an assent before a speaker's verb says nothing more than the verb. */
-const ASSENT = /^(?:(?:oui|yes|yep|si|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+/**
+ * "Oui, je confirme", "Yes, I confirm", « OK, je confirme », « Oui je confirme »: an assent before a speaker's verb says
+ * nothing more than the verb (a speaker's « Ok, je confirme ! » was relayed as a message and the talk left unconfirmed,
+ * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
+ */
+const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
@@ -39,10 +43,21 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
  * ma proposition, désolé.", "Accepté 👍", "Accepted, thanks!"): still the verb alone — but for the grammar's aloneWords
  * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|cheers|desolee?|sorry|a bientot|see you(?: soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?))*[\s,.;:!]*$/;
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|desolee?|sorry|a bientot|see you(?: soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?))*[\s,.;:!]*$/;
 /** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
 function courtesyOnly(rest: string): boolean {
-  return COURTESY.test(fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, ''));
+  return COURTESY.test(withoutEmoji(rest));
+}
+
+/** « Confirmé de mon côté », « C'est confirmé pour moi », "Confirmed on my end": the speaker speaking for himself. */
+const FOR_MYSELF = /^[\s,.;:!]*(?:de mon cote|de notre cote|pour ma part|pour moi|pour nous|on my side|on my end|from my side|for me|for us)(?![\p{L}\d])/u;
+function forMyselfOnly(rest: string): boolean {
+  const f = withoutEmoji(rest);
+  return FOR_MYSELF.test(f) && COURTESY.test(f.replace(FOR_MYSELF, ''));
+}
+
+function withoutEmoji(rest: string): string {
+  return fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, '');
 }
 
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
@@ -193,6 +208,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   switch (spec.arg) {
     case 'none':
       if (bare === '' || (!spec.aloneWords?.includes(phrase) && courtesyOnly(rest))) return make({});
+      if (spec.role === 'speaker' && forMyselfOnly(rest)) return make({});
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").
@@ -257,6 +273,9 @@ function readsAsSentence(rest: string, spec: VerbSpec): boolean {
   if (spec.verb === 'note' && NOTE_SENTENCE.has(first)) return true;
   // after `decline` or `schedule`, a question mark is the writer wondering ("decline?")
   if (/\?\s*$/.test(rest)) return true;
+  // « Refuser Pas assez technique », "decline Not a fit for this season": a capital opens the reason as a sentence of its
+  // own; in lower case (« refuser pas… ») the negation still reads as one about declining
+  if (spec.verb === 'decline' && (first === 'not' || first === 'pas') && /^\p{Lu}/u.test(rest.trim())) return false;
   if (SENTENCE_NEXT.has(first)) return true;
   // "ask" and "note" read a question or a remark; a first-person sentence after them is the writer talking
   return spec.arg === 'text-required' && /^(i|je|j'|we|on|nous)$/.test(first);

@@ -15,6 +15,7 @@ import { readCorrections } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
+import { matchLabel } from '../extract/fields.ts';
 import { GRAMMAR } from './grammar.ts';
 import { fold } from '../text/fold.ts';
 
@@ -36,7 +37,7 @@ export function readCommands(text: string | null, opts: ReadOptions): ReadResult
 export function readWith(text: string | null, ref: LineContext): ReadResult {
   // one typed line is one line: Gmail's text/plain cuts them at 78 columns (unwrap.ts)
   const lines = joinWrapped(newTextLines(text), ref);
-  const { corrections, used } = readCorrections(lines);
+  const { corrections, used } = readCorrections(lines.map((l) => (bareVerbHeading(l) ? '' : l)));
   const commands: Command[] = [];
   const unknown: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
@@ -81,6 +82,17 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   const said = commands.filter((c) => c.text && SPEAKER_VERBS.has(c.verb)).map((c) => c.text!);
   const comment = [...said, written].filter((t) => t !== '').join('\n\n');
   return { commands, corrections, comment, unknown };
+}
+
+/**
+ * « talk », « Lightning. » alone on a line: the organizers' verb, not a heading over a title (the proposal extractor
+ * reads a bare "Talk" over a line as one). A reply's « talk » over the writer's name « Dim » changed no format and
+ * corrected the title to « Dim ». Read whoever writes it (a speaker's « talk » is prose, never a label either);
+ * a line with a colon (`Format : lightning`, `Titre : …`) stays a label.
+ */
+function bareVerbHeading(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && !/[:：]/.test(t) && matchLabel(t)?.heading === true && readLine(t, { now: null, timeZone: 'UTC', locale: 'fr' }).kind === 'commands';
 }
 
 /** « Petite correction : », "Small update:", « Voici : »: a line announcing what the commands or corrections say. */

@@ -138,7 +138,6 @@ describe('attempts not understood', () => {
     ['shedule 28/01', [], ['shedule 28/01']],
     ['P-0003 maybe later', [], ['P-0003 maybe later']],
     ['override', [], ['override']],
-    ['accept P-0003 please', [], ['accept P-0003 please']],
     ['acept P-0003\naccept P-0004', ['accept P-0004'], ['acept P-0003']],
   ])('%j', (text, commands, unknown) => {
     const r = read(text);
@@ -453,6 +452,49 @@ describe('answers as people write them', () => {
     ['Refuser, merci pour la proposition mais le sujet est déjà pris', ['decline «merci pour la proposition mais le sujet est déjà pris»']],
   ])('%j', (text, commands) => {
     expect(acts(text)).toEqual(commands);
+  });
+
+  // audit f (held-out replies): « please » is courtesy, an assent may come without its comma, a speaker may speak for himself
+  it.each<[string, string[]]>([
+    ['accept P-0003 please', ['accept P-0003']],
+    ['Accepter svp', ['accept']],
+    ["Waitlist, please.", ['waitlist']],
+    ["En attente s'il vous plaît", ['waitlist']],
+    ['Refuser svp', ['decline']],
+    ['decline Not a fit for this season', ['decline «Not a fit for this season»']],
+    ['Refuser Pas assez technique pour nous', ['decline «Pas assez technique pour nous»']],
+  ])('organizer: %j', (text, commands) => {
+    expect(readCommands(text, { ...opts, role: 'organizer' }).commands.map(summary)).toEqual(commands);
+  });
+
+  it.each<[string, string[]]>([
+    ['Ok, je confirme !', ['confirm']],
+    ['OK je confirme', ['confirm']],
+    ['Oui je confirme', ['confirm']],
+    ['Yes I confirm', ['confirm']],
+    ['Okay, confirmed.', ['confirm']],
+    ['Confirmé de mon côté.', ['confirm']],
+    ["C'est confirmé pour moi, merci !", ['confirm']],
+    ['Confirmed on my end, thanks', ['confirm']],
+  ])('speaker: %j', (text, commands) => {
+    const r = readCommands(`${text}\n\nJean`, { ...opts, role: 'speaker' });
+    expect(r.commands.map(summary)).toEqual(commands);
+    expect(r.comment).toBe('');
+  });
+
+  it.each(['refuser pas possible avant mars', 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner'])('still prose: %j', (text) => {
+    expect(readCommands(text, { ...opts, role: 'organizer' }).commands).toEqual([]);
+  });
+
+  it.each(['talk\n\nDim', 'Talk.\nDimitri', 'lightning\nDimitri Fontaine', 'accepter\ntalk\n\nDim'])('a bare verb over the writer’s name is the verb, not a title heading: %j', (text) => {
+    const r = readCommands(text, { ...opts, role: 'organizer' });
+    expect(r.commands.map((c) => c.verb)).toContain(/lightning/.test(text) ? 'lightning' : 'talk');
+    expect(r.corrections).toEqual({});
+  });
+
+  it("a speaker's « talk » over his name corrects no title", () => {
+    expect(readCommands('talk\n\nJean', { ...opts, role: 'speaker' }).corrections).toEqual({});
+    expect(readCommands('Titre : Talk\n\nJean', { ...opts, role: 'speaker' }).corrections).toEqual({ title: 'Talk' });
   });
 
   it('courtesy after decline is neither a reason nor a message', () => {
