@@ -34,3 +34,20 @@ describe('announce --dry-run --json: the campaign counts SPEC gives announce --j
     expect(readdirSync(join(cli.box.dir, 'out')).some((f) => f.endsWith('.eml'))).toBe(true);
   });
 });
+
+describe('announce --out: the member copy as members get it (audit E)', { timeout: 400_000 }, () => {
+  it('carries the https unsubscribe link List-Unsubscribe-Post announces, in the header and the footer', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2031-04-17T17:00:00Z'), venue: 'Chez Dalibo', title: "Meetup d'avril" });
+    await cli.store.subscribers.upsert([{ email: 'c@example.fr', status: 'active' as const, source: 'cli', language: 'fr' as const }]);
+    const file = cli.box.writeConfig({ ...(parse(readFileSync(cli.configFile, 'utf8')) as object), http: { port: 0, publicUrl: 'https://pgug.example.org' } }, 'public-url.yaml');
+    const dir = join(cli.box.dir, 'out-public');
+    const out = await runCrieur(['announce', String(ev.id), '--out', dir, '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
+    expect(out.code, out.stderr).toBe(0);
+    const eml = readFileSync(join(dir, `E-${ev.id}.member-fr.eml`), 'utf8');
+    const head = eml.slice(0, eml.indexOf('\r\n\r\n'));
+    expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    // RFC 8058: the one-click header only with an https URI in List-Unsubscribe — the one a member's copy has.
+    expect(head).toMatch(/^List-Unsubscribe: <mailto:[^>]+\+u-0-[^>]+>, <https:\/\/pgug\.example\.org\/unsubscribe\/u-0-[^>]+>$/m);
+    expect(readFileSync(join(dir, `E-${ev.id}.member-fr.txt`), 'utf8')).toContain('https://pgug.example.org/unsubscribe/u-0-');
+  });
+});

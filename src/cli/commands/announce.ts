@@ -107,7 +107,10 @@ export async function writePreviews(config: Config, dir: string, prefix: string,
     const spec = specs.find((s) => s.key === b.key)!;
     const sample = spec.to ?? members.find((m) => `member:${m.language ?? config.group.locale}` === b.key)?.email ?? `member@${domain}`;
     const name = spec.to ? null : (members.find((m) => m.email === sample)?.name ?? null);
-    const values = slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret' });
+    // A member's copy carries a member's links, as sent (send-campaign.ts): List-Unsubscribe by mail and, with
+    // http.publicUrl, the https page the footer shows — under a sample token (member 0) that unsubscribes nobody.
+    const member = spec.to ? {} : { memberId: 0, publicUrl: config.http.publicUrl };
+    const values = slotValues({ campaignId: 0, recipient: sample, name, domain, inbox: config.addresses.proposals, secret: config.secret ?? 'preview-only-no-secret', ...member });
     const eml = fillMime(b.mime, values);
     // The parts as the sample recipient reads them: the slots (greeting, unsubscribe link) filled as in the .eml.
     await writeFile(`${base}.html`, fillPart(b.html, 'html', values));
