@@ -19,7 +19,7 @@ import type { ProposalStore } from './proposal-store.ts';
 import type { Language } from '../types.ts';
 import type { CampaignRecord, CampaignStore } from './campaign-store.ts';
 import type { EventRecord, EventStore } from './event-store.ts';
-import { MEMBERS_LIST } from './subscriber-store.ts';
+import { MEMBERS_LIST, type SubscriberStore } from './subscriber-store.ts';
 
 export interface VariantSpec {
   /** `list:NAME`, `member:fr`, `speaker:en`… */
@@ -146,13 +146,23 @@ export function announceWarnings(ev: EventRecord): string[] {
  * version of the announcement is counted.
  */
 export async function unannounced(
-  deps: { config: Config; store: { campaigns: CampaignStore } },
+  deps: { config: Config; store: { campaigns: CampaignStore; subscribers?: Pick<SubscriberStore, 'get'> } },
   subjectRef: string,
   list: string | undefined,
 ): Promise<{ lists: Config['lists']; members: number }> {
   const lists = targetLists(deps.config, list);
   const left = await deps.store.campaigns.unreached('announce', subjectRef, lists.map((l) => l.address), list === undefined ? MEMBERS_LIST : null);
-  return { lists: lists.filter((l) => left.recipients.includes(l.address)), members: left.members };
+  const unreached = lists.filter((l) => left.recipients.includes(l.address));
+  // A list's address that is also an active member is one row of the ledger (the list's, added first), one mail:
+  // counted once, as the real run adds it.
+  let members = left.members;
+  if (list === undefined && deps.store.subscribers) {
+    for (const l of unreached) {
+      const m = await deps.store.subscribers.get(l.address);
+      if (m && m.email === l.address && m.status === 'active' && m.lists.includes(MEMBERS_LIST)) members--;
+    }
+  }
+  return { lists: unreached, members: Math.max(0, members) };
 }
 
 export function envelopeSender(config: Config): string {

@@ -51,3 +51,15 @@ describe('announce --out: the member copy as members get it (audit E)', { timeou
     expect(readFileSync(join(dir, `E-${ev.id}.member-fr.txt`), 'utf8')).toContain('https://pgug.example.org/unsubscribe/u-0-');
   });
 });
+
+describe('announce --dry-run: a list address that is also a member (audit E)', { timeout: 400_000 }, () => {
+  it('counts it once, as the real run sends it once', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2031-05-15T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mai' });
+    await cli.store.subscribers.upsert([{ email: LISTS[0]!.address, status: 'active' as const, source: 'cli', language: 'fr' as const }]);
+    const active = (await cli.store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes('members')).length;
+    const dry = await withList('announce', String(ev.id), '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    // The ledger is keyed (purpose, event, recipient): the list's row is the only one that address gets.
+    expect(JSON.parse(dry.stdout)).toMatchObject({ lists: ['generale'], members: active - 1, total: active, queued: active });
+  });
+});
