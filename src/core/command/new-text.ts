@@ -58,7 +58,7 @@ export function newTextLines(text: string | null): string[] {
   const start = historyStart(lines);
   // A forward under a note (« Début du message réexpédié : ») is someone else's mail, not the writer's new text.
   const forward = lines.slice(0, start).findIndex(isForwardMarker);
-  const top = lines.slice(0, forward >= 0 ? forward : start).filter((l) => !isQuoteLine(l));
+  const top = lines.slice(0, forward >= 0 ? forward : start).filter((l, i) => !isQuoteLine(l) && !isAddressAttribution(lines, i));
   const written = top.filter((l) => l.trim() !== '');
   // "Bonjour," or "Réponses dans le texte :" alone above the quote still means the answers are inline
   const onlyPreamble = written.length > 0 && written.length <= 2 && written.every((l) => isPreamble(l.trim()));
@@ -85,6 +85,19 @@ const MAX_INTRO = 80;
 /** "Réponse dans le texte :", "Voir ma réponse ci-dessous.", "My answers:": a short line announcing answers. */
 export function introducesAnswers(line: string): boolean {
   return line.length <= MAX_INTRO && INLINE_INTRO.test(line);
+}
+
+/**
+ * mutt's and other clients' own attribution formats (« * PostgreSQL Paris <talks+…@…> [2026-11-30 11:02 +0100]: »,
+ * "Jean <j@x> (30/11/2026):"): a line naming an address and ending with a colon, right above the quote. An audit's
+ * mutt reply had it relayed to the other organizers as the writer's comment, token address included.
+ */
+function isAddressAttribution(lines: readonly string[], i: number): boolean {
+  const l = lines[i]!.trim();
+  if (l.length > 200 || !/[:：]$/.test(l) || !/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(l)) return false;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  return j < lines.length && isQuoteLine(lines[j]!);
 }
 
 /** "Bonjour,", "Hi Dim," — and the French "Re," (hello again) that opens a second mail of the day. */

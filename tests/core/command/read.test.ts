@@ -497,6 +497,14 @@ describe('answers as people write them', () => {
     expect(readCommands('Titre : Talk\n\nJean', { ...opts, role: 'speaker' }).corrections).toEqual({ title: 'Talk' });
   });
 
+  it("mutt's own attribution (« * Name <address> [date]: ») above the quote is no comment (audit f)", () => {
+    const r = readCommands('decline Not a fit for this season\n\n* PostgreSQL Paris <talks+o-p0007-x@pgug.example.org> [2026-11-30 11:02 +0100]:\n> New proposal P-0007\n', { ...opts, role: 'organizer' });
+    expect(r.commands.map(summary)).toEqual(['decline «Not a fit for this season»']);
+    expect(r.comment).toBe('');
+    // an address in the writer's own line is kept: no quote follows it
+    expect(read('accepter\n\nÉcris à claire@example.org :\nelle a les détails').comment).toContain('claire@example.org');
+  });
+
   it('courtesy after decline is neither a reason nor a message', () => {
     expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
