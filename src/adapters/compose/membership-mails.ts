@@ -17,6 +17,7 @@ import type { Address, Language } from '../../types.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildRaw } from '../smtp/build-raw.ts';
 import { templateDirs } from './announcement.ts';
+import { wrapLongLines } from '../../core/render/wrap.ts';
 
 export function createMembershipMails(config: Config, opts: { renderer?: Renderer; clock?: Clock } = {}): MembershipMails {
   const renderer = opts.renderer ?? createRenderer({ dir: templateDirs(config) });
@@ -44,7 +45,8 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
       replyTo: replyAddress,
       subject: r.subject,
       html: r.html,
-      text: r.text,
+      // 72 columns once the group's name, the address and the date are in (as the announcements' text part).
+      text: wrapLongLines(r.text, 72),
       messageId: `<${template}.${randomUUID().slice(-12)}@${domain}>`,
       date: clock.now(),
       // Sent on a request, never by a person: responders that honour RFC 3834 stay silent (half of loop safety).
