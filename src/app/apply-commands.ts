@@ -97,14 +97,18 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   else await organizerComment(run, read);
 
   const understood = read.commands.length > 0 || Object.keys(read.corrections).length > 0;
-  if (!understood && auth.role === 'organizer') run.showHelp = true;
+  // « Merci ! », "Thank you 👍", « Merci beaucoup, bonne journée » and nothing else (core/command/courtesy.ts): nothing
+  // acts and nothing is sent — no help to an organizer (noise, and a reply to it could bounce back and forth), nothing
+  // relayed (the comment is empty). The mail stays stored, threaded on the proposal (command-received) and logged.
+  const courtesy = read.courtesy === true && !understood && read.unknown.length === 0;
+  if (!understood && auth.role === 'organizer' && !courtesy) run.showHelp = true;
   // A transcript for every command mail (a speaker's plain message is relayed, not answered); never to a robot,
   // an auto-reply or our own mail (loop guards).
   // The list's copy of a reply-all (the list in Cc, written to crieur too) may come first and act: its transcript goes to the
   // authenticated writer alone, never to the list — it was not sent at all, and the copy written to crieur was then a
   // replay (an audit's organizer got no transcript). Every other guard holds.
   const guard = whyNotAnswer({ kind: 'command', mail: { from: mail.from, headers: withoutListMarks(mail.headers) }, ownAddresses: deps.ctx.ownAddresses });
-  if ((understood || read.unknown.length > 0 || auth.role === 'organizer') && !guard) {
+  if ((understood || read.unknown.length > 0 || (auth.role === 'organizer' && !courtesy)) && !guard) {
     const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
     const m = await deps.mails.transcript(
       { name: mail.from?.name ?? null, email: auth.sender },
@@ -118,9 +122,9 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   }
   // The log says executed before the commit that marks the message done: a reader who sees the message done sees
   // the final outcome, and a crash in between only re-runs the (idempotent) effects — never a log stuck "admitted".
-  await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line) });
+  await store.commands.finish(inboundId, { commands: read.commands.length, acted, unknown: read.unknown.length, results: run.results.map((r) => r.line), ...(courtesy ? { courtesy: true } : {}) });
   await commitEffects(deps, fx, inboundId);
-  deps.log.info({ inbound: inboundId, sender: auth.sender, role: auth.role, commands: read.commands.length, acted }, 'commands applied');
+  deps.log.info({ inbound: inboundId, sender: auth.sender, role: auth.role, commands: read.commands.length, acted, ...(courtesy ? { courtesy: true } : {}) }, 'commands applied');
   return 'executed';
 }
 

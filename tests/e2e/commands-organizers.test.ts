@@ -266,4 +266,70 @@ describe('organizers decide by email (pglite)', () => {
     expect(await status(f.ref)).toBe('declined');
     await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
   });
+
+  it('« Refuser : » with the reason on the lines under it (Gmail text/plain, audit g): declined with that reason; the speaker, the FYI and the transcript carry it; no comment relayed', async () => {
+    const f = await fileProposal(live, 'Raison sous les deux-points');
+    const reply = gmailReply(f.ref, 'Refuser :\nTrop proche du talk de mars sur le partitionnement.\n\nDimitri');
+    const inbound = await send(live, reply);
+    expect(await status(f.ref)).toBe('declined');
+    const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('Réponse')), 'decline mail', 30_000);
+    expect(mail.mail.text).toContain('Trop proche du talk de mars sur le partitionnement.');
+    expect(mail.mail.text).not.toContain('Dimitri\n');
+    const fyi = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes(f.ref) && /refus/i.test(m.mail.subject)), 'FYI', 30_000);
+    expect(fyi.mail.text).toContain('Trop proche du talk de mars');
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain(`${f.ref} est maintenant refusée`);
+    expect(t.mail.text).toContain('Trop proche du talk de mars');
+    expect(t.mail.text).not.toContain('transmis aux autres organisateurs');
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    // exactly: the speaker's decline, the writer's transcript, the other organizer's FYI — no comment relayed
+    expect((await causedTo(live, inbound.id, JEAN)).map((r) => r.purpose)).toEqual(['command-result']);
+    expect((await causedTo(live, inbound.id, DIM)).map((r) => r.purpose)).toEqual(['command-result']);
+    expect((await causedTo(live, inbound.id, ORGA2)).map((r) => r.purpose)).toEqual(['notify-organizer']);
+    const history = await live.p.store.proposals.history(f.ref);
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['command-received', 'status:declined']));
+    expect(history.filter((h) => h.action === 'note')).toEqual([]);
+  });
+
+  it('« Refuser : » then the reason in a new paragraph (Outlook desktop, HTML-only, audit g): declined with that reason, the signature left out', async () => {
+    const f = await fileProposal(live, 'Raison en paragraphe HTML');
+    const r = fixtureReply('04-outlook-desktop-html-only-waitlist-fr.eml', { ref: f.ref });
+    const html = r.raw.toString('latin1');
+    const edited = html.replace(
+      'Attente<o=\n:p></o:p></span></p>',
+      'Refuser&nbsp;:<o:p></o:p></span></p>\n<p class=3D"MsoNormal"><span style=3D"mso-fareast-language:EN-US">Nous avons d=\n=E9j=E0 un talk sur ce sujet cette saison.<o:p></o:p></span></p>',
+    );
+    expect(edited).not.toBe(html);
+    const reply = { raw: Buffer.from(edited, 'latin1'), messageId: r.messageId };
+    const inbound = await send(live, reply);
+    expect(await status(f.ref)).toBe('declined');
+    const mail = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('Réponse')), 'decline mail', 30_000);
+    expect(mail.mail.text).toContain('Nous avons déjà un talk sur ce sujet cette saison.');
+    expect(mail.mail.text).not.toContain('Dimitri');
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    expect((await causedTo(live, inbound.id, JEAN)).map((x) => x.purpose)).toEqual(['command-result']);
+    expect((await causedTo(live, inbound.id, ORGA2)).map((x) => x.purpose)).toEqual(['notify-organizer']);
+    expect((await live.p.store.proposals.history(f.ref)).filter((h) => h.action === 'note')).toEqual([]);
+  });
+
+  it.each([
+    ['« Merci beaucoup, bonne journée » over the name', 'Merci beaucoup, bonne journ=C3=A9e\n\nDimitri'],
+    ['"Thank you 👍"', 'Thank you =F0=9F=91=8D'],
+  ])('courtesy alone (%s, audit g): nothing acts and nothing is sent — no help transcript; the mail is threaded and logged', async (_name, text) => {
+    const f = await fileProposal(live, `Courtoisie ${text.length}`);
+    const reply = gmailReply(f.ref, text);
+    const inbound = await send(live, reply);
+    // no verb in it: classified a reply, handled as an answer to the token's mail
+    expect(inbound).toMatchObject({ kind: 'reply', state: 'done' });
+    expect(await status(f.ref)).toBe('received');
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const who of [DIM, ORGA2, JEAN]) expect(await causedTo(live, inbound.id, who)).toEqual([]);
+    expect((await sentTo(live.sink, DIM)).filter((m) => m.mail.inReplyTo === reply.messageId)).toEqual([]);
+    const history = await live.p.store.proposals.history(f.ref);
+    expect(history.filter((h) => h.messageId === inbound.id).map((h) => h.action)).toEqual(['reply-received']);
+    expect(await live.p.store.commands.get(inbound.id)).toMatchObject({ outcome: 'executed' });
+    const log = await live.p.db.query<{ detail: Record<string, unknown> }>('SELECT detail FROM command_log WHERE message_id = $1', [inbound.id]);
+    expect(log[0]?.detail).toMatchObject({ commands: 0, acted: 0, courtesy: true });
+  });
 });

@@ -113,6 +113,22 @@ describe('speakers answer by email (pglite)', () => {
     await toOrganizers(f.ref, /Message de/);
     expect(await status(f.ref)).toBe('received');
   });
+
+  it('« Thank you 👍 » to the acknowledgement (audit g): courtesy alone — relayed to no organizer, answered by nothing, threaded and logged', async () => {
+    const f = await fileProposal(live, 'Remerciement seul');
+    const r = fixtureReply('06-apple-mail-confirm-fr.eml', { ref: f.ref });
+    const reply = { raw: Buffer.from(r.raw.toString('latin1').replace('\nconfirmer\n', '\nThank you =F0=9F=91=8D\n'), 'latin1'), messageId: r.messageId };
+    expect(reply.raw.toString('latin1')).toContain('Thank you =F0');
+    const inbound = await send(live, reply);
+    expect(inbound.state).toBe('done');
+    expect(await status(f.ref)).toBe('received');
+    await new Promise((res) => setTimeout(res, 1_500));
+    for (const who of [DIM, ORGA2, JEAN]) expect(await causedTo(live, inbound.id, who)).toEqual([]);
+    const history = await live.p.store.proposals.history(f.ref);
+    expect(history.filter((h) => h.messageId === inbound.id).map((h) => h.action)).toEqual(['reply-received']);
+    const log = await live.p.db.query<{ detail: Record<string, unknown> }>('SELECT detail FROM command_log WHERE message_id = $1', [inbound.id]);
+    expect(log[0]?.detail).toMatchObject({ commands: 0, courtesy: true });
+  });
 });
 
 describe('decisions.hold: speaker mails wait for release (pglite)', () => {

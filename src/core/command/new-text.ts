@@ -37,9 +37,7 @@ export function cleanLine(line: string): string {
 
 /** Is this line where the writer stopped (signature, mobile footer, sign-off)? */
 export function isSignOff(line: string): boolean {
-  const t = line.trim();
-  if (DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t)) return true;
-  return isClosing(t);
+  return isSignatureStart(line) || isClosing(line.trim());
 }
 
 /** "Merci,", "Cordialement", "Best," — a closing formula (the writer's name follows). */
@@ -53,6 +51,20 @@ function isClosing(line: string): boolean {
 
 /** The lines the author wrote in this message, top to bottom, cleaned; [] when there are none. */
 export function newTextLines(text: string | null): string[] {
+  return untilSignOff(writtenLines(text));
+}
+
+/** Where a signature starts for good: "-- ", a mobile or webmail footer (not a closing formula, which is words). */
+export function isSignatureStart(line: string): boolean {
+  const t = line.trim();
+  return DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t);
+}
+
+/**
+ * The new text's lines before anything is cut at a closing or a signature: newTextLines without the sign-off rule, for
+ * telling a mail that says only « Merci ! » (courtesy: no answer) from one with no new text at all.
+ */
+export function writtenLines(text: string | null): string[] {
   if (!text) return [];
   const lines = text.slice(0, MAX_SCAN).replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const start = historyStart(lines);
@@ -62,9 +74,9 @@ export function newTextLines(text: string | null): string[] {
   const written = top.filter((l) => l.trim() !== '');
   // "Bonjour," or "Réponses dans le texte :" alone above the quote still means the answers are inline
   const onlyPreamble = written.length > 0 && written.length <= 2 && written.every((l) => isPreamble(l.trim()));
-  if ((written.length > 0 && !onlyPreamble) || start >= lines.length) return untilSignOff(top);
+  if ((written.length > 0 && !onlyPreamble) || start >= lines.length) return top;
   const inline = inlineAnswers(lines, start);
-  return untilSignOff(inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top);
+  return inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top;
 }
 
 /**

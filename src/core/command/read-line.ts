@@ -9,13 +9,14 @@
  * what follows unless it reads as a sentence about the verb ("Refuser serait dommage", "Note that…",
  * "decline?"); a date verb reads its date.
  */
-import type { Command, CommandRole } from './types.ts';
-import { heardAs, PHRASES_LONGEST_FIRST, SINGLE_WORDS, WORDS, type VerbSpec } from './grammar.ts';
+import type { Command, CommandRole, Verb } from './types.ts';
+import { heardAs, PHRASES_LONGEST_FIRST, SINGLE_WORDS, SPEC_OF, WORDS, type VerbSpec } from './grammar.ts';
 import { readDate, type DateReference } from './dates.ts';
 import { proposalRef } from '../ref.ts';
 import { fold } from '../text/fold.ts';
 import { editDistance } from '../extract/formats.ts';
 import { matchLabel } from '../extract/fields.ts';
+import { courteousLine } from './courtesy.ts';
 
 export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'unknown' } | { kind: 'prose' };
 
@@ -36,6 +37,12 @@ const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:�
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  */
 const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+/**
+ * « Merci, accepté », "Thanks, declined.", « Merci, je confirme »: thanks before a verb say nothing more than the verb —
+ * but for the grammar's aloneWords (« Merci, ok » is thanks) and verbs whose argument follows (« Merci, note … »,
+ * "Thanks, schedule…" read on as a sentence: prose).
+ */
+const THANKED = /^(?:merci|thanks|thank you|many thanks)(?:\s+(?:beaucoup|bien|a lot|so much))?\s*[,!.]+\s*(?=\S)/i;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
@@ -58,6 +65,18 @@ function forMyselfOnly(rest: string): boolean {
 
 function withoutEmoji(rest: string): string {
   return fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, '');
+}
+
+/**
+ * The text a verb line ending with a colon announced, written under it (read.ts: « Refuser : » over the reason), read
+ * as it would be on the line after the colon: courtesy alone is no text (« Refuser : » / « Merci ! »), and a decline's
+ * reason that asks or hedges (« à voir avec Claire », "…, what do you think?") is the writer wondering: nothing acts.
+ */
+export function announcedText(verb: Verb, text: string): { text: string | null } | 'wonders' {
+  const spec = SPEC_OF.get(verb);
+  if (!spec || spec.arg === 'none' || spec.arg === 'date' || courtesyOnly(text)) return { text: null };
+  if (spec.arg === 'text' && wonders(text)) return 'wonders';
+  return { text: text.trim() };
 }
 
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
@@ -119,7 +138,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const line = raw.trim();
   const listed = unmark(line).trim().replace(LIST_MARKER, '').replace(VERB_LABEL, '');
   const assented = ASSENT.test(listed);
-  const s = unquoteVerb(listed.replace(ASSENT, ''));
+  const unassented = listed.replace(ASSENT, '');
+  const thanked = THANKED.test(unassented);
+  const s = unquoteVerb(unassented.replace(THANKED, ''));
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   const f = foldKeepLength(s);
   let pos = 0;
@@ -153,13 +174,17 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   }
   const target = phrase ? WORDS.get(phrase) : undefined;
   if (!phrase || !target || target.kind !== 'verb') {
-    return leading.length > 0 || override || misspelt(f.slice(pos)) ? { kind: 'unknown' } : { kind: 'prose' };
+    // "Noted, thanks!" is one letter from `note`, and courtesy (courtesy.ts): not an attempt
+    return leading.length > 0 || override || (misspelt(f.slice(pos)) && !courteousLine(s)) ? { kind: 'unknown' } : { kind: 'prose' };
   }
   const spec = target.spec;
   const heard = heardAs(spec, phrase, dateRef.role);
   if (heard !== 'verb') return heard === 'unknown' ? { kind: 'unknown' } : { kind: 'prose' };
   // Assent before a speaker's answer only: an organizer's "Oui, ok" answers a message, it does not accept a talk.
   if (assented && spec.role !== 'speaker') return { kind: 'prose' };
+  if (thanked && (spec.aloneWords?.includes(phrase) || spec.arg === 'date' || spec.arg === 'text-required')) return { kind: 'prose' };
+  // « Noté, merci ! », « Noté. »: the participle acknowledges (an organizer's thanks for a transcript), it notes nothing
+  if (spec.verb === 'note' && /é$/i.test(s.slice(pos, pos + phrase.length)) && courtesyOnly(s.slice(pos + phrase.length))) return { kind: 'prose' };
   pos += phrase.length;
 
   const refs: string[] = [];

@@ -9,8 +9,9 @@
  * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { introducesAnswers, isGreeting, isSignOff, newTextLines } from './new-text.ts';
-import { CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
+import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from './new-text.ts';
+import { announcedText, CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
+import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
@@ -25,6 +26,8 @@ const HINGE = new RegExp(`^(?:(?:mais|but)\\s+)?(?:(?:seulement|only|uniquement)
 
 /** Verbs only speakers say (confirm, withdraw): their line's own words are a message to the organizers. */
 const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.role === 'speaker').map((g) => g.verb));
+/** Verbs whose free text the grammar takes (a decline's reason, a note, a question): it may come under a colon. */
+const TAKES_TEXT: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.arg === 'text' || g.arg === 'text-required').map((g) => g.verb));
 
 /** Commands further down than this are not at the top any more; the cap also bounds the work on a huge body. */
 const MAX_COMMAND_LINES = 100;
@@ -51,12 +54,29 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
     if (l === '' || used.has(i)) continue;
     const r = seen < MAX_COMMAND_LINES ? readLine(l, ref) : ({ kind: 'prose' } as const);
     seen++;
-    if (r.kind === 'commands') commands.push(...r.commands);
+    if (r.kind === 'commands' && announces(r.commands, l)) {
+      // « Refuser : » over the reason, "Question:" over the question: the paragraph under the line is the verb's text
+      const below = textBelow(lines, i + 1, used, ref);
+      const read = below ? announcedText(r.commands[0]!.verb, below.text) : null;
+      if (read === 'wonders') return hangs(lines, first, corrections, unknown);
+      if (below && read?.text) {
+        const line = `${l} ${below.text.replace(/\n/g, ' ')}`;
+        commands.push(...r.commands.map((c) => ({ ...c, text: read.text, problem: null, line })));
+        i = below.end - 1;
+        continue;
+      }
+      // nothing usable below (« Refuser : » over the writer's name, courtesy): the verb acts with no text
+      commands.push(...r.commands);
+    } else if (r.kind === 'commands') commands.push(...r.commands);
     else if (r.kind === 'unknown') unknown.push(l);
     else {
       commentFrom = i;
       break;
     }
+  }
+  // « Merci ! », "Thank you 👍", « Merci beaucoup, bonne journée » and nothing else: nothing to act on, nobody to tell
+  if (commands.length === 0 && unknown.length === 0 && Object.keys(corrections).length === 0 && saysOnlyCourtesy(writtenLines(text), ref.role === 'organizer')) {
+    return { commands, corrections, comment: '', unknown, courtesy: true };
   }
   // nothing read: the greeting belongs to the message
   if (commands.length === 0 && unknown.length === 0 && first >= 0) commentFrom = Math.min(commentFrom, first);
@@ -64,9 +84,7 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   // « accepter » then « mais seulement si Lucie est d'accord » / "only if…" / « qu'en pensez-vous ? »: the decision hangs
   // on what follows — nothing acts, as with « Refuser ? à voir » (an audit's speaker was told yes on a condition)
   const next = rest.find((l) => l.trim() !== '')?.trim() ?? '';
-  if (commands.some((c) => HINGED.has(c.verb)) && (HINGE.test(fold(next)) || /[?？]\s*$/.test(next))) {
-    return { commands: [], corrections, comment: lines.slice(first).join('\n').replace(/\n{3,}/g, '\n\n').trim(), unknown };
-  }
+  if (commands.some((c) => HINGED.has(c.verb)) && (HINGE.test(fold(next)) || /[?？]\s*$/.test(next))) return hangs(lines, first, corrections, unknown);
   // A speaker's reply that is the corrected proposal itself, announced and unlabelled (resubmission.ts): it replaces
   // what it states, labelled lines in it winning; only a PS under it is relayed as a message.
   // (a confirmation above it too: « Je confirme. » then « …une mauvaise version du résumé, voici la bonne : »)
@@ -82,6 +100,37 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   const said = commands.filter((c) => c.text && SPEAKER_VERBS.has(c.verb)).map((c) => c.text!);
   const comment = [...said, written].filter((t) => t !== '').join('\n\n');
   return { commands, corrections, comment, unknown };
+}
+
+/** Nothing acts: the decision hangs on what the writer wrote with it; all of it is the comment. */
+function hangs(lines: readonly string[], first: number, corrections: ReadResult['corrections'], unknown: string[]): ReadResult {
+  return { commands: [], corrections, comment: lines.slice(first).join('\n').replace(/\n{3,}/g, '\n\n').trim(), unknown };
+}
+
+/**
+ * « Refuser : », "Decline:", « P-0004 question : » alone on their line: a verb that takes text (grammar.ts), with none,
+ * its line ending with a colon — the text comes below, as under a correction's « Résumé : ».
+ */
+function announces(commands: readonly Command[], line: string): boolean {
+  return /[:：][\s*_]*$/.test(line) && commands.every((c) => TAKES_TEXT.has(c.verb) && c.text === null);
+}
+
+/**
+ * The paragraph under a verb line ending with a colon: blank lines right under it aside (an HTML reply's new paragraph),
+ * its lines up to a blank line, a signature (a closing, the writer's name, "-- "), a greeting, a labelled correction or
+ * a line that is itself a command or an attempt at one (« Refuser : » over « P-0004 accepter » is two commands).
+ * Quoted history is already gone (new-text.ts). `end`: the index after the last line taken. Null when nothing is there.
+ */
+function textBelow(lines: readonly string[], from: number, used: ReadonlySet<number>, ref: LineContext): { text: string; end: number } | null {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const taken: string[] = [];
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '' || used.has(i) || isSignOff(t) || isGreeting(t) || looksLikePersonName(t) || readLine(t, ref).kind !== 'prose') break;
+    taken.push(t);
+  }
+  return taken.length > 0 ? { text: taken.join('\n'), end: i } : null;
 }
 
 /**

@@ -105,4 +105,9 @@ export interface ReadResult {
   comment: string;
   /** Lines that look like an attempt at a command but were not understood (quoted back in the transcript). */
   unknown: string[];
+  /**
+   * The new text says nothing but courtesy (« Merci ! », "Thank you 👍", « Merci beaucoup, bonne journée », the writer's
+   * name and signature under it; courtesy.ts): no command, no correction, comment ''. Nothing to answer or relay.
+   */
+  courtesy?: boolean;
 }

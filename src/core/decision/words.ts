@@ -167,7 +167,9 @@ export function noteText(n: Note, locale: Language): string {
       const to = fr
         ? n.n > 0 ? `votre commentaire est transmis aux autres organisateurs (${n.n}), pas à l’orateur ; il est noté dans l’historique.` : 'votre commentaire est noté dans l’historique (l’orateur ne le reçoit pas).'
         : n.n > 0 ? `your comment is passed on to the other organizers (${n.n}), not to the speaker, and kept in the history.` : 'your comment is kept in the history (the speaker does not get it).';
-      const hint = fr ? ' Pour donner une raison à l’orateur, écrivez-la sur la ligne : « refuser raison ».' : ' To give the speaker a reason, write it on the line: "decline reason".';
+      const hint = fr
+        ? ' Pour donner une raison à l’orateur, écrivez-la sur la ligne (« refuser raison ») ou juste sous « refuser : ».'
+        : ' To give the speaker a reason, write it on the line ("decline reason") or right under "decline:".';
       return n.reasonHint ? `${to}${hint}` : to;
     }
     case 'confirmed-scheduled':

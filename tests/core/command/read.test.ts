@@ -532,3 +532,139 @@ describe('a short line that is not an introduction stays the message', () => {
     expect(acts(text)).toEqual([]);
   });
 });
+
+describe('a verb line ending with a colon announces its text on the lines under it (audit g)', () => {
+  const org = (text: string) => readCommands(text, { ...opts, role: 'organizer' });
+  const orgActs = (text: string) => org(text).commands.map(summary);
+
+  it.each<[string, string[]]>([
+    ['Refuser :\nTrop proche du talk de mars.\n\nDim', ['decline «Trop proche du talk de mars.»']],
+    ['refuser :\nTrop proche du talk de mars.', ['decline «Trop proche du talk de mars.»']],
+    ['Decline:\nNot a fit for this season.\n\nBest,\nDim', ['decline «Not a fit for this season.»']],
+    ['**Refuser :**\nHors sujet pour ce meetup.', ['decline «Hors sujet pour ce meetup.»']],
+    // html-to-text: a new paragraph (<p>) is a blank line between the verb and its reason
+    ['Refuser :\n\nTrop proche du talk de mars.\n\nDimitri', ['decline «Trop proche du talk de mars.»']],
+    // a reason over several lines, up to the first blank line
+    ['Refuser :\nTrop proche du talk de mars.\nEt le sujet a déjà été traité en 2025.\n\nOn en parle jeudi.', ['decline «Trop proche du talk de mars.\nEt le sujet a déjà été traité en 2025.»']],
+    ['P-0003, P-0004 : refuser :\nDéjà deux talks sur le sujet.', ['decline P-0003 «Déjà deux talks sur le sujet.»', 'decline P-0004 «Déjà deux talks sur le sujet.»']],
+    // whatever the grammar says takes text
+    ['Note :\nBob le connaît du PGDay.', ['note «Bob le connaît du PGDay.»']],
+    ['Question :\nPeux-tu raccourcir à 20 minutes ?\n\nMerci,\nDim', ['ask «Peux-tu raccourcir à 20 minutes ?»']],
+    ['ask:\nCould you shorten it to 20 minutes?', ['ask «Could you shorten it to 20 minutes?»']],
+  ])('%j', (text, expected) => {
+    expect(orgActs(text)).toEqual(expected);
+  });
+
+  it('the reason is no comment: nothing is relayed, the transcript quotes the line with it', () => {
+    const r = org('Refuser :\nTrop proche du talk de mars.\n\nDim\nPostgreSQL Paris');
+    expect(r.comment).toBe('');
+    expect(r.commands[0]!.line).toBe('Refuser : Trop proche du talk de mars.');
+    // what comes after the blank line stays the organizers' comment
+    expect(org('Refuser :\nTrop proche.\n\nOn en parle jeudi avec Claire.').comment).toBe('On en parle jeudi avec Claire.');
+  });
+
+  it('a line that is a command stays a command: « Refuser : » over « P-0004 accepter » is two', () => {
+    expect(orgActs('Refuser :\nP-0004 accepter')).toEqual(['decline', 'accept P-0004']);
+    expect(orgActs('P-0004 refuser :\nHors sujet pour nous.\nP-0005 accepter')).toEqual(['decline P-0004 «Hors sujet pour nous.»', 'accept P-0005']);
+  });
+
+  it.each(['Refuser :', 'Refuser :\nDim', 'Refuser :\n\nDimitri Fontaine\nPostgreSQL Paris', 'Refuser :\nCordialement,\nDim', 'Refuser :\n> Nouvelle proposition P-0007', 'Refuser :\nMerci beaucoup 👍'])(
+    'nothing usable below still declines, with no reason: %j',
+    (text) => {
+      expect(orgActs(text)).toEqual(['decline']);
+      expect(org(text).comment).toBe('');
+    },
+  );
+
+  it('a reason below that wonders is the writer wondering, as on the line: nothing acts', () => {
+    const r = org('refuser :\nà voir avec Claire');
+    expect(r.commands).toEqual([]);
+    expect(r.comment).toBe('refuser :\nà voir avec Claire');
+    expect(orgActs('Decline:\nNot sure, what do you think?')).toEqual([]);
+  });
+
+  it('a verb that takes nothing reads nothing from below: « accepter : » over a remark is the remark', () => {
+    const r = org('accepter :\nsuper sujet, on le met en janvier');
+    expect(r.commands.map(summary)).toEqual(['accept']);
+    expect(r.comment).toBe('super sujet, on le met en janvier');
+  });
+
+  it('as a speaker\'s « Résumé : » over several lines: the lines right under the label are its value', () => {
+    expect(readCommands('Résumé :\n\nligne un\nligne deux\n\nJean', { ...opts, role: 'speaker' }).corrections).toEqual({ abstract: 'ligne un\nligne deux' });
+    expect(orgActs('Refuser :\n\nligne un\nligne deux\n\nDim')).toEqual(['decline «ligne un\nligne deux»']);
+  });
+});
+
+describe('courtesy alone (audit g): nothing to act on, nothing to say', () => {
+  const as = (role: 'organizer' | 'speaker') => (text: string) => readCommands(text, { ...opts, role });
+  const org = as('organizer');
+  const speaker = as('speaker');
+
+  it.each([
+    'Merci !',
+    'Thanks!',
+    'Merci beaucoup, bonne journée',
+    'Thank you 👍',
+    '👍',
+    'Merci Claire !',
+    'Bonjour,\n\nMerci !\n\nDim',
+    'Merci pour le retour, bonne journée à tous !\n\nDimitri Fontaine\nPostgreSQL Paris\n06 12 34 56 78',
+    'Thanks for the quick answer, have a nice day',
+    'Parfait, merci !',
+    'Top merci',
+    'OK thanks',
+    'ok merci',
+    'Bien reçu, merci.',
+    'Noté, merci !',
+    'Noted, thanks!',
+    'Merci :)\n\n-- \nDim\nPostgreSQL Paris\nhttps://pgug.example.org\nMeetup tous les mois\nInscrivez-vous\nSuivez-nous\nRejoignez-nous',
+  ])("an organizer's %j", (text) => {
+    expect(org(text)).toEqual({ commands: [], corrections: {}, comment: '', unknown: [], courtesy: true });
+  });
+
+  it.each([
+    ['ok', ['accept']],
+    ['OK.', ['accept']],
+    ['Merci, accepté', ['accept']],
+    ['Thanks, declined.', ['decline']],
+    ['Merci ! accepter', ['accept']],
+  ])('a verb with thanks still acts: %j', (text, expected) => {
+    expect(org(text).commands.map(summary)).toEqual(expected);
+    expect(org(text).courtesy).toBeUndefined();
+  });
+
+  it.each([
+    "Merci, c'est pour quand ?",
+    'Merci pour le retour, je regarde ça demain.',
+    'Merci pour le retour mais je préfère refuser',
+    "Merci de m'envoyer les slides",
+    'Thanks for the update, could you resend it',
+    'Merci !\nJe regarde demain.',
+    'Bonjour,',
+    'Hello!',
+    'Merci, ok P-0009 ?',
+  ])('is no courtesy, read as before: %j', (text) => {
+    expect(org(text).courtesy).toBeUndefined();
+  });
+
+  it('nothing written at all is no courtesy (the organizer is still sent the help)', () => {
+    expect(org('').courtesy).toBeUndefined();
+    expect(org('\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n> Nouvelle proposition P-0007\n').courtesy).toBeUndefined();
+  });
+
+  it.each(['Merci !', 'Thank you 👍', 'Merci ! 🙏', 'Hi Dim,\n\nThanks!\n\nJean', 'Merci beaucoup, bonne journée'])("a speaker's %j: relayed to nobody", (text) => {
+    expect(speaker(text)).toMatchObject({ comment: '', courtesy: true });
+  });
+
+  it.each(['OK', 'Super, merci !', 'Avec plaisir, merci !', 'Merci beaucoup pour la confirmation, à bientôt !'])(
+    "a speaker's %j may be the assent the organizers wait for, or words for them: still relayed",
+    (text) => {
+      expect(speaker(text).comment).not.toBe('');
+      expect(speaker(text).courtesy).toBeUndefined();
+    },
+  );
+
+  it("a speaker's thanks before his verb confirm", () => {
+    expect(speaker('Merci, je confirme').commands.map(summary)).toEqual(['confirm']);
+  });
+});
