@@ -36,7 +36,7 @@ const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:�
  * nothing more than the verb (a speaker's « Ok, je confirme ! » was relayed as a message and the talk left unconfirmed,
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  */
-const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /**
  * « Merci, accepté », "Thanks, declined.", « Merci, je confirme »: thanks before a verb say nothing more than the verb —
  * but for the grammar's aloneWords (« Merci, ok » is thanks) and verbs whose argument follows (« Merci, note … »,
@@ -120,7 +120,7 @@ export function readLine(raw: string, ref: LineContext): LineReading {
     const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
     const read = pieces.map((p) => readOne(p, ref));
     if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
-      return { kind: 'commands', commands: read.flatMap((r) => (r.kind === 'commands' ? r.commands : [])) };
+      return { kind: 'commands', commands: withoutAssent(pieces, read.flatMap((r) => (r.kind === 'commands' ? r.commands : []))) };
     }
   }
   // « Confirmer / Confirm », "withdraw / retirer": one verb written in both languages is that verb, once
@@ -130,6 +130,22 @@ export function readLine(raw: string, ref: LineContext): LineReading {
     if (a?.kind === 'commands' && b?.kind === 'commands' && a.commands.length === 1 && b.commands.length === 1 && sameCommand(a.commands[0]!, b.commands[0]!)) return a;
   }
   return readOne(raw, ref);
+}
+
+/** The decisions an « OK, » before them agrees with rather than adds to. */
+const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
+
+/**
+ * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is
+ * the writer agreeing before the decision that follows, not an acceptance of its own — the line declined *and*
+ * accepted, or accepted twice. Before anything else it keeps its meaning: « OK, programmer le 10/12 » accepts, then
+ * schedules (scheduling needs the acceptance).
+ */
+function withoutAssent(pieces: readonly string[], commands: Command[]): Command[] {
+  const [first, ...rest] = commands;
+  const alone = SPEC_OF.get('accept')?.aloneWords ?? [];
+  const assent = first?.verb === 'accept' && first.ref === null && !first.override && alone.includes(fold(pieces[0]!).replace(/[\s.!]+$/, ''));
+  return assent && rest.some((c) => c.ref === null && DECISIONS.has(c.verb)) ? rest : commands;
 }
 
 const sameCommand = (a: Command, b: Command) => a.verb === b.verb && a.ref === b.ref && a.override === b.override && a.text === null && b.text === null && a.date === null && b.date === null;

@@ -505,6 +505,20 @@ describe('answers as people write them', () => {
     expect(read('accepter\n\nÉcris à claire@example.org :\nelle a les détails').comment).toContain('claire@example.org');
   });
 
+  // « OK, refuser : trop commercial » accepted the proposal and declined it; « OK, accepté » accepted it twice; « OK ! »
+  // was prose once ok+space became an assent before a speaker's verb
+  it.each<[string, string[]]>([
+    ['OK, refuser trop commercial', ['decline «trop commercial»']],
+    ['ok, decline: not for this season', ['decline «not for this season»']],
+    ['Okay, waitlist', ['waitlist']],
+    ['OK, accepté', ['accept']],
+    ['OK !', ['accept']],
+    ['OK, programmer le 10/12', ['accept', 'schedule 2026-12-10']],
+    ['OK, refuser P-0004', ['accept', 'decline P-0004']],
+  ])('an « OK, » before a decision agrees with it, adds none: %j', (text, expected) => {
+    expect(acts(text)).toEqual(expected);
+  });
+
   it('courtesy after decline is neither a reason nor a message', () => {
     expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
