@@ -72,8 +72,54 @@ class LeanParser extends Parser {
 const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder };
 const base = Parser.prototype as unknown as typeof lean;
 lean.processHeaders = function (this: unknown, lines) {
-  return base.processHeaders.call(this, (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key)));
+  const kept = (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key));
+  return base.processHeaders.call(this, kept.map((l) => (ADDRESS_FIELDS.has(l.key) && l.line.includes('=?') ? { ...l, line: quoteEncodedWords(l.line) } : l)));
 };
+
+/** The fields mailparser reads as address lists (nodemailer's addressparser on the raw value, names decoded after). */
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'bcc', 'sender', 'reply-to']);
+/** An RFC 2047 encoded-word, and what in one would be syntax to an address parser. */
+const ENCODED_WORD = /=\?[^?\s]+\?[bq]\?[^?\s]*\?=/iy;
+const ADDRESS_SYNTAX = /[<>,;:@"()[\]\\]/;
+
+/**
+ * An encoded-word is a display name's text whatever it holds (RFC 2047 §5), but the address parser reads the raw value
+ * before any decoding: `=?utf-8?q?Z=C3=B6e_<script>?= <zoe@example.net>` (a sender who left `<`, `>` or `,` unencoded in
+ * the Q text) came out as the address `script`, the real one taken for part of the name — an acknowledgement bounced with
+ * 501, a request to join went unanswered (audit e). Such a word outside quotes is quoted, its `"` and `\` escaped, so that
+ * it stays a name; mailparser decodes it there as before. Words with nothing special, and quoted ones, are left alone.
+ */
+export function quoteEncodedWords(line: string): string {
+  let out = '';
+  let quoted = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (quoted) {
+      out += c;
+      if (c === '\\' && i + 1 < line.length) out += line[++i];
+      else if (c === '"') quoted = false;
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      out += c;
+      i++;
+      continue;
+    }
+    ENCODED_WORD.lastIndex = i;
+    const m = c === '=' ? ENCODED_WORD.exec(line) : null;
+    if (m && m.index === i) {
+      out += ADDRESS_SYNTAX.test(m[0]) ? `"${m[0].replace(/["\\]/g, '\\$&')}"` : m[0];
+      i += m[0].length;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
 lean.createNode = function (this: LeanParser, node) {
   this.raw8bit?.headers(node.headers.getList());
   const made = base.createNode.call(this, node);

@@ -172,6 +172,37 @@ describe('readMail', () => {
   });
 });
 
+describe('an encoded display name holding address syntax (audit e)', () => {
+  // A sender that leaves <, >, « , » or a quote unencoded inside an RFC 2047 word: the address parser read the raw value
+  // and took `script` for the address, the real one for part of the name (an ack parked with 501, a join unanswered).
+  const headers = [
+    'From: =?utf-8?q?Z=C3=B6e_<script>?= <zoe@example.net>',
+    'To: =?utf-8?q?O=27Brien_<b>?= <obrien@example.net>, "=?utf-8?q?Al_<x>?=" <al@example.org>, =?utf-8?b?w4lsw6hu?= <elen@example.org>',
+    'Cc: =?utf-8?q?Z=22o=C3=A9_<a,b>?= <zoe2@example.net>, =?utf-8?q?A_<q>?= =?utf-8?q?B?= <ab@example.org>',
+    'Reply-To: =?utf-8?q?Support_(team)_<x>?= <support@example.org>',
+    'Subject: abonner',
+  ].join('\r\n');
+  const expectAddresses = (mail: Mail) => {
+    expect(mail.from).toEqual({ name: 'Zöe <script>', email: 'zoe@example.net' });
+    expect(mail.to).toEqual([
+      { name: "O'Brien <b>", email: 'obrien@example.net' },
+      { name: 'Al <x>', email: 'al@example.org' },
+      { name: 'Élèn', email: 'elen@example.org' },
+    ]);
+    expect(mail.cc).toEqual([
+      { name: 'Z"oé <a,b>', email: 'zoe2@example.net' },
+      { name: 'A <q>B', email: 'ab@example.org' },
+    ]);
+    expect(mail.replyTo).toEqual([{ name: 'Support (team) <x>', email: 'support@example.org' }]);
+  };
+  it('reads the address after the name, in the full read', async () => {
+    expectAddresses(await readMail(Buffer.from(`${headers}\r\n\r\nabonner\r\n`)));
+  });
+  it('and in the header-only read', async () => {
+    expectAddresses(await readMailHeaders(Buffer.from(`${headers}\r\n\r\nabonner\r\n`)));
+  });
+});
+
 describe('control characters (issue 11, defect 4: a NUL in a header failed in PostgreSQL)', () => {
   const FIXTURE = new URL('../fixtures/proposals/48-nul-byte-in-headers-fr.eml', import.meta.url);
   const C0 = /[\x00-\x08\x0b-\x1f]/;
