@@ -56,7 +56,10 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     const files = readdirSync(out).sort();
     expect(files.map((f) => f.replace(/since-[\dT-]+/, 'P'))).toEqual(['generale-P.eml', 'generale-P.html', 'generale-P.txt']);
     const txt = readFileSync(join(out, files.find((f) => f.endsWith('.txt'))!), 'utf8');
-    expect(txt).toMatch(/Thèmes du jour/);
+    // The period in words, never its key; an hour is a day's topics unless it spans midnight.
+    expect(txt).toMatch(/^Résumé de la liste generale du \S+ \d/);
+    expect(txt).not.toMatch(/since-/);
+    expect(txt).toMatch(/\nThèmes (du jour|de la période) :\n/);
     expect(txt).toContain('-'.repeat(30));
     expect(txt).toContain('<https://archives.example.org/m/1>');
     expect(readFileSync(join(out, files.find((f) => f.endsWith('.eml'))!), 'utf8')).toMatch(/multipart\/digest/);

@@ -103,7 +103,12 @@ describe.each(ENGINE_NAMES)("members' digests from the roster (%s)", (engine) =>
     expect(alice!.mail.html).toContain('Apéro de mars');
     expect(alice!.mail.text).toContain('-'.repeat(30));
     expect(bob!.mail.html).toBeNull();
-    expect(bob!.mail.text).toMatch(/Thèmes du jour/); // no language of his own: the list's (fr)
+    // No language of his own: the list's (fr). Weekly: the week in words, never the period's key (weekly-2027-03-29).
+    expect(bob!.mail.text).toMatch(/^Résumé de la liste generale du lundi 22 au lundi 29 mars 2027$/m);
+    expect(bob!.mail.text).toMatch(/^Thèmes de la semaine :$/m);
+    expect(bob!.mail.subject).toContain('du lundi 22 au lundi 29 mars 2027');
+    for (const s of [alice!, bob!, chloe!]) expect(`${s.mail.subject}\n${s.mail.text}\n${s.mail.html ?? ''}`).not.toMatch(/(daily|weekly)-2027/);
+    expect(alice!.mail.text).toMatch(/^Thèmes du jour :$/m);
     expect(chloe!.raw.toString('latin1')).toMatch(/Content-Type: multipart\/digest/i);
     expect((await simpleParser(chloe!.raw)).attachments.filter((a) => a.contentType === 'message/rfc822')).toHaveLength(2);
     expect(alice!.mail.subject).toMatch(/Résumé/);

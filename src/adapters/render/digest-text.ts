@@ -8,14 +8,16 @@
  */
 import { DateTime } from 'luxon';
 import type { DigestData } from '../../core/digest/build.ts';
-import { answersLabel, contextLabel, countsLabel, periodLabel } from '../../core/digest/template-data.ts';
+import { answersLabel, contextLabel, countsLabel, periodLabel, topicsHeading } from '../../core/digest/template-data.ts';
 import type { Language } from '../../types.ts';
 
 export const MESSAGE_SEPARATOR = '-'.repeat(30);
 const PREAMBLE_SEPARATOR = '-'.repeat(70);
 
-export function digestTitle(d: DigestData, locale: Language): string {
-  return `${d.list.name} ${locale === 'fr' ? 'Résumé' : 'Digest'}, ${d.period.key}`;
+/** « Résumé de la liste generale du samedi 28 au lundi 30 novembre 2026 »: the period in words, as readers see it. */
+export function digestTitle(d: DigestData, locale: Language, tz: string): string {
+  const period = periodLabel(d, locale, tz);
+  return locale === 'fr' ? `Résumé de la liste ${d.list.name} ${period}` : `${d.list.name} Digest ${period}`;
 }
 
 /** `unsubscribe`: the member's link (or its slot), shown in the preamble, which the MIME digest also carries. */
@@ -23,12 +25,12 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
   const { locale, timezone: tz } = ctx;
   const fr = locale === 'fr';
   const out: string[] = [];
-  const title = digestTitle(d, locale);
-  out.push(`${title} — ${periodLabel(d, locale, tz)}`, countsLabel(d, locale), '');
+  const title = digestTitle(d, locale, tz);
+  out.push(title, countsLabel(d, locale), '');
   out.push(fr ? `Pour écrire à la liste : ${d.list.address}` : `To post to the list: ${d.list.address}`);
   if (d.archiveUrl) out.push(fr ? `Archives : ${d.archiveUrl}` : `Archive: ${d.archiveUrl}`);
   if (ctx.unsubscribe) out.push(fr ? `Pour vous désabonner : <${ctx.unsubscribe}>` : `To unsubscribe: <${ctx.unsubscribe}>`);
-  out.push('', fr ? 'Thèmes du jour :' : "Today's Topics:", '');
+  out.push('', `${topicsHeading(d, locale, tz)}${fr ? ' :' : ':'}`, '');
   for (const t of d.threads) {
     const context = contextLabel(t, locale, tz);
     for (const e of t.entries) {
@@ -50,7 +52,7 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
     }
   }
   out.push(blocks.join(`\n\n${MESSAGE_SEPARATOR}\n\n`));
-  const end = fr ? `Fin de ${title}` : `End of ${title}`;
+  const end = fr ? `Fin du résumé de la liste ${d.list.name} ${periodLabel(d, locale, tz)}` : `End of ${title}`;
   out.push('', MESSAGE_SEPARATOR, '', end, '*'.repeat(Math.min(end.length, 72)), '');
   return out.join('\n');
 }

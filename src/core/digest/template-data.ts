@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../types.ts';
 import { layoutData, type LayoutData } from '../render/data.ts';
-import { formatDate, formatDay } from '../render/dates.ts';
+import { formatDate, formatDay, formatDayRange, isoDay } from '../render/dates.ts';
 import type { DigestData, DigestThread } from './build.ts';
 
 export interface DigestTemplateData extends LayoutData {
@@ -22,11 +22,30 @@ export interface DigestTemplateData extends LayoutData {
   }[];
 }
 
-export function periodLabel(d: DigestData, locale: Language, tz: string): string {
+/**
+ * The period in words, never its key (`since-2026-11-28T1336-…` names it for the outbox only): « du lundi 30 novembre
+ * 2026 » for a daily digest (the local day it ends on), « du samedi 28 au lundi 30 novembre 2026 » / "from Saturday 28
+ * to Monday 30 November 2026" for a weekly one or a `--since` one over several days.
+ */
+export function periodLabel(d: Pick<DigestData, 'period'>, locale: Language, tz: string): string {
   const fr = locale === 'fr';
   const to = new Date(d.period.to.getTime() - 1);
-  if (d.period.cadence === 'daily') return fr ? `du ${formatDay(to, locale, tz)}` : `for ${formatDay(to, locale, tz)}`;
-  return fr ? `du ${formatDay(d.period.from, locale, tz)} au ${formatDay(to, locale, tz)}` : `from ${formatDay(d.period.from, locale, tz)} to ${formatDay(to, locale, tz)}`;
+  if (d.period.cadence === 'daily' || oneDay(d.period, tz)) return fr ? `du ${formatDay(to, locale, tz)}` : `for ${formatDay(to, locale, tz)}`;
+  const span = formatDayRange(d.period.from, to, locale, tz);
+  return fr ? `du ${span}` : `from ${span}`;
+}
+
+/** The RFC 1153 contents' heading: « Thèmes du jour » only for a day's digest, « Thèmes de la semaine » for a week's. */
+export function topicsHeading(d: Pick<DigestData, 'period'>, locale: Language, tz: string): string {
+  const fr = locale === 'fr';
+  if (d.period.cadence === 'weekly') return fr ? 'Thèmes de la semaine' : "This Week's Topics";
+  if (d.period.cadence === 'daily' || oneDay(d.period, tz)) return fr ? 'Thèmes du jour' : "Today's Topics";
+  return fr ? 'Thèmes de la période' : 'Topics of the Period';
+}
+
+/** An ad hoc period (`--since 90m`) within one local day. */
+function oneDay(p: DigestData['period'], tz: string): boolean {
+  return isoDay(p.from, tz) === isoDay(new Date(p.to.getTime() - 1), tz);
 }
 
 export function countsLabel(d: DigestData, locale: Language): string {
