@@ -44,6 +44,11 @@ describe('proposal fixtures', () => {
     if (expected.abstractIncludes) expect(x.proposal.abstract ?? '').toContain(expected.abstractIncludes);
     for (const t of expected.abstractExcludes ?? []) expect(x.proposal.abstract ?? '').not.toContain(t);
     for (const w of expected.warningsInclude ?? []) expect(x.warnings.join('\n')).toContain(w);
+    // the description as typed: no sentence left cut where the client hard-wrapped it (a long line ending on no
+    // punctuation, the next going on in lower case)
+    const lines = (x.proposal.abstract ?? '').split('\n');
+    const cut = lines.filter((l, i) => l.trim().length >= 60 && !/[.!?;:…»"”)]\s*$/.test(l) && /^\s*\p{Ll}/u.test(lines[i + 1] ?? ''));
+    expect(cut, 'abstract lines the mail client cut').toEqual([]);
     // through the whole parse (classification chain included)
     const out = await parseRawMessage(raw, ctx, mailparserReader);
     expect(out.ok).toBe(true);
