@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import { collectListPost } from '../../src/app/collect-list-post.ts';
@@ -62,7 +63,12 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     expect(txt).toMatch(/\nThèmes (du jour|de la période) :\n/);
     expect(txt).toContain('-'.repeat(30));
     expect(txt).toContain('<https://archives.example.org/m/1>');
-    expect(readFileSync(join(out, files.find((f) => f.endsWith('.eml'))!), 'utf8')).toMatch(/multipart\/digest/);
+    const eml = readFileSync(join(out, files.find((f) => f.endsWith('.eml'))!), 'utf8').replace(/\r\n[ \t]+/g, ' ');
+    expect(eml).toMatch(/multipart\/digest/);
+    // No member takes a digest yet: a sample member's copy (below, a real member's), never one addressed to the list.
+    expect(eml).toMatch(/^To: member@[^\s]+$/m);
+    expect(eml).toMatch(/^Precedence: bulk$/m);
+    expect(eml).toMatch(/^List-Unsubscribe: <mailto:[^>]+\+u-0-/m);
     expect(readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8')).toContain('Apéro de décembre');
   });
 
@@ -113,6 +119,28 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     expect(lines.find((l) => l.list === 'vide')).toMatchObject({ counts: null, to: [] });
     expect(lines.find((l) => l.organizers === true)).toMatchObject({ counts: { pending: 1 }, queued: 0, to: ['dim@example.org'] });
   }, 300_000);
+
+  it('--out writes the copy a member gets (audit: the preview was addressed to the list, without its roster headers)', async () => {
+    // The members added above take generale's digest; with http.publicUrl their links are the https page too.
+    const file = box.writeConfig({ ...(parse(readFileSync(configFile, 'utf8')) as object), http: { port: 0, publicUrl: 'https://pgug.example.org' } }, 'public-url.yaml');
+    const out = join(box.dir, 'out-member');
+    const r = await runCrieur(['digest', '--since', '1h', '--list', 'generale', '--out', out, '--config', file], { dir: box.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(out);
+    const eml = readFileSync(join(out, files.find((f) => f.endsWith('.eml'))!), 'utf8');
+    const head = eml.slice(0, eml.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+    expect(head).toMatch(/^To: (alice@example\.fr|Alice <alice@example\.fr>|bob@example\.fr)$/m);
+    expect(head).not.toMatch(/^To:.*pgsql-fr-generale@/m);
+    expect(head).toMatch(/^List-Id: <pgsql-fr-generale\.lists\.postgresql\.example>$/im);
+    // A member's links under a sample token (member 0), as sent: mailto and the https page, one-click, bulk.
+    expect(head).toMatch(/^List-Unsubscribe: <mailto:[^>]+\+u-0-[^>]+\?subject=unsubscribe>, <https:\/\/pgug\.example\.org\/unsubscribe\/u-0-[^>]+>$/m);
+    expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(head).toMatch(/^Precedence: bulk$/m);
+    expect(head).toMatch(/^Reply-To: pgsql-fr-generale@lists\.postgresql\.example$/m);
+    // The parts as that member reads them: the same link in the text's preamble and the HTML footer.
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.txt'))!), 'utf8')).toMatch(/^Pour vous désabonner : <https:\/\/pgug\.example\.org\/unsubscribe\/u-0-/m);
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8')).toContain('https://pgug.example.org/unsubscribe/u-0-');
+  });
 
   it.each([
     [['--list', 'nope'], /no list named "nope"/],

@@ -17,7 +17,7 @@ import { sentinel } from '../../core/compose/mime-template.ts';
 import { escapeHtml } from '../../core/render/escape.ts';
 import { mintToken } from '../../core/tokens.ts';
 import { systemClock, type Clock } from '../../app/clock.ts';
-import type { DigestMailer } from '../../app/send-digests.ts';
+import type { DigestMailer, RenderedDigest } from '../../app/send-digests.ts';
 import type { OrganizerMailer } from '../../app/organizer-digest.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { buildMimeDigest } from '../render/digest-mime.ts';
@@ -27,8 +27,12 @@ import { buildRaw } from '../smtp/build-raw.ts';
 /** Where a member's unsubscribe link goes in a digest rendered once for all members (a control character: no text has it). */
 const UNSUBSCRIBE = sentinel('unsubscribe');
 
-/** Both mailers the digest use cases declare (send-digests.ts, organizer-digest.ts), on one renderer. */
-export type DigestComposer = DigestMailer & OrganizerMailer;
+/**
+ * Both mailers the digest use cases declare (send-digests.ts, organizer-digest.ts), on one renderer; `forMember`:
+ * a digest rendered for members (`members: true`) with that member's unsubscribe link filled in, the parts as they
+ * read them (what compose puts in their mail; `crieur digest --out` writes them).
+ */
+export type DigestComposer = DigestMailer & OrganizerMailer & { forMember(r: RenderedDigest, to: { email: string; memberId: number }): RenderedDigest };
 
 export function createDigestComposer(config: Config, opts: { renderer?: Renderer; clock?: Clock } = {}): DigestComposer {
   const renderer = opts.renderer ?? createRenderer();
@@ -37,8 +41,19 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
   const listOf = (name: string) => config.lists.find((l) => l.name === name);
   const nonce = () => randomUUID().slice(-12);
   const organizerToken = (organizer: string) => mintToken(requireSecret(config), { purpose: 'organizer', ref: organizerDigestRef(clock.now(), group.timezone) }, organizer, clock.now());
+  // A member's own unsubscribe links (RFC 2369, RFC 8058 one-click when there is an https page), as in their mail.
+  const linksOf = (to: { email: string; memberId: number }) =>
+    memberUnsubscribe({ memberId: to.memberId, recipient: to.email, inbox, secret: requireSecret(config), publicUrl: config.http.publicUrl });
+  const fill = (r: RenderedDigest, links: { mailto: string; https: string | null }): RenderedDigest => {
+    const shown = links.https ?? links.mailto;
+    return { subject: r.subject, html: r.html.replaceAll(UNSUBSCRIBE, escapeHtml(shown)), text: r.text.replaceAll(UNSUBSCRIBE, shown) };
+  };
 
   return {
+    forMember(r, to) {
+      return fill(r, linksOf(to));
+    },
+
     async render(d, locale, opts = {}) {
       // Rendered once per locale for every member: their unsubscribe link is a slot, filled in compose.
       const unsubscribe = opts.members ? UNSUBSCRIBE : null;
@@ -58,14 +73,12 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
         // Roster mail, like an announcement to a member (src/adapters/compose/announcement.ts, send-campaign.ts): the
         // member's own unsubscribe links (RFC 2369, RFC 8058 one-click when there is an https page) and a VERP
         // envelope sender naming them, so that a bounce scores this member whatever the DSN says.
-        const secret = requireSecret(config);
-        const links = memberUnsubscribe({ memberId: to.memberId, recipient: to.email, inbox, secret, publicUrl: config.http.publicUrl });
+        const links = linksOf({ email: to.email, memberId: to.memberId });
         headers['List-Unsubscribe'] = links.https ? `<${links.mailto}>, <${links.https}>` : `<${links.mailto}>`;
         if (links.https) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
         headers.Precedence = 'bulk';
-        envelope = memberVerp(envelopeFrom, secret, to.memberId, to.email);
-        const shown = links.https ?? links.mailto;
-        r = { subject: r.subject, html: r.html.replaceAll(UNSUBSCRIBE, escapeHtml(shown)), text: r.text.replaceAll(UNSUBSCRIBE, shown) };
+        envelope = memberVerp(envelopeFrom, requireSecret(config), to.memberId, to.email);
+        r = fill(r, links);
       } else if (r.text.includes(UNSUBSCRIBE)) {
         throw new Error('a digest rendered for members composed without a member: its unsubscribe link would be empty');
       }

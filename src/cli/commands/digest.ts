@@ -2,7 +2,8 @@
  * `crieur digest [--list NAME] [--since DURATION] [--dry-run] [--out DIR]` (SPEC): builds the list digests of the
  * last daily period (or of the DURATION before now) and queues them for the members who chose a digest; without
  * --list the organizers' digest too. `--out DIR` writes every format of each list digest (`.html`, `.txt` in
- * RFC 1153 form, `.eml` the MIME digest) and the organizers' `.eml` instead of sending; `--dry-run` says what
+ * RFC 1153 form, `.eml` the MIME digest) — a member's copy, as sent: addressed to a member who takes the digest (else
+ * a sample address), their unsubscribe links under a sample token — and the organizers' `.eml` instead of sending; `--dry-run` says what
  * would be sent and to whom. Recipients: the members who chose a digest of the list (store.digests, active members
  * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for
  * the same period queues nothing.
@@ -26,6 +27,7 @@ import type { Dispatcher } from '../../app/dispatcher.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { fileError } from '../../core/text/file-error.ts';
+import { domainOf } from '../../core/compose/message.ts';
 import { visible, jsonText } from '../format/visible.ts';
 
 interface Options {
@@ -83,17 +85,26 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
     throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: '--out' });
   });
   const composer = createDigestComposer(config);
+  // A list digest goes to members only (send-digests.ts): the preview is a member's copy, as sent — their
+  // List-Unsubscribe (mailto, and the https page with http.publicUrl), Precedence: bulk, the footer's link — under a
+  // sample token (member 0) that unsubscribes nobody, addressed to a member who takes this list's digest when there is one.
+  const previews = config.secret ? composer : createDigestComposer({ ...config, secret: 'preview-only-no-secret' });
+  const domain = domainOf(config.addresses.proposals);
   for (const list of lists(config, opts)) {
     const data = await loadDigest({ store, config }, list, period);
     if (!data) {
       print(opts, `${list.name}: no post in ${period.key}, nothing written`, { list: list.name, period: period.key, files: [] });
       continue;
     }
-    const rendered = await composer.render(data, list.language);
-    const mime = await composer.compose(data, rendered, 'mime', { name: null, email: list.address }, await rawsOf({ store }, data));
+    const members = await store.digests.forList(list.name);
+    const sample = members.find((m) => (m.language ?? list.language) === list.language);
+    const to = { name: sample?.name ?? null, email: sample?.email ?? `member@${domain}`, memberId: 0 };
+    const rendered = await previews.render(data, list.language, { members: true });
+    const mime = await previews.compose(data, rendered, 'mime', to, await rawsOf({ store }, data));
+    const read = previews.forMember(rendered, to);
     const base = join(dir, `${list.name}-${period.key}`);
     const files = [`${base}.html`, `${base}.txt`, `${base}.eml`];
-    await Promise.all([writeFile(files[0]!, rendered.html), writeFile(files[1]!, rendered.text), writeFile(files[2]!, mime.raw)]);
+    await Promise.all([writeFile(files[0]!, read.html), writeFile(files[1]!, read.text), writeFile(files[2]!, mime.raw)]);
     const c = data.counts;
     print(opts, `${list.name}: ${c.messages} messages, ${c.threads} threads, ${c.posters} posters → ${files.join(', ')}`, { list: list.name, period: period.key, counts: c, files });
   }
