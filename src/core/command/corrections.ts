@@ -3,6 +3,7 @@
  * lines, `Format : lightning`, `Langue : anglais`), read with the proposal extractor's own label table and value
  * readers, so that a correction and a filing never disagree about what a line says.
  */
+import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import type { Correction } from './types.ts';
 import { parseFields } from '../extract/fields.ts';
 import { durationFromField } from '../extract/duration.ts';
@@ -52,9 +53,11 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
   const paragraphs = (values.abstract ?? '').trim().split(/\n\s*\n/);
   while (paragraphs.length > 1 && (asks(paragraphs[paragraphs.length - 1]) || isName(paragraphs[paragraphs.length - 1]!))) paragraphs.pop();
   if (values.abstract && !idle(paragraphs.join('\n\n'))) {
-    const a = paragraphs.join('\n\n').trim();
-    corrections.abstract = a.length > MAX_ABSTRACT ? `${a.slice(0, MAX_ABSTRACT - 1)}…` : a;
+    // as typed, not as the mail client wrapped it (src/core/text/unwrap-prose.ts), like the abstract filed first
     const span = spans.abstract;
+    const joined = paragraphs.join('\n\n').trim();
+    const a = unwrapProse(joined, wrapWidth(lines), valueColumn(span ? lines[span[0]] : undefined, joined));
+    corrections.abstract = a.length > MAX_ABSTRACT ? `${a.slice(0, MAX_ABSTRACT - 1)}…` : a;
     take('abstract', span ? lastLineOf(lines, span, paragraphs[paragraphs.length - 1]!) : undefined);
   }
   // "Format : talk de 30 minutes" says the length too, as it does when filed (extract/index.ts reads it there)

@@ -7,7 +7,7 @@ import type { Mail, ParseContext, ProposalDraft, TalkFormat } from '../../types.
 import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
-import { unwrapProse, wrapWidth } from '../text/unwrap-prose.ts';
+import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import { userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
@@ -91,7 +91,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     if (text !== '') abstract = `${abstract}\n\n${text}`;
   }
   // the description as typed: the client's hard wrap (Gmail at 78, Thunderbird at 72) undone, at the width the body shows
-  if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines));
+  if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines), v.abstract && fields.spans.abstract ? valueColumn(lines[fields.spans.abstract[0]], abstract) : 0);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));
   if (!abstract && documents.length > 0) warnings.push(`no abstract in the text: the description may be in the attachment ${documents.map((d) => d.filename).join(', ')}`);

@@ -7,7 +7,7 @@
  * A break is the client's when the next line's first word would not have fitted on the line at the width the text
  * was wrapped at (estimated from the text's own lines: the longest line of 60–80 columns, seen more than once near
  * that length). A line that ends short of it was ended by its writer and keeps its break, as do list items, a line
- * announcing a list (« Déroulé : »), blank lines. Where no width shows (a short text), a long line ending on no
+ * announcing what follows (« Déroulé : ») unless a lower-case word goes on, blank lines. Where no width shows (a short text), a long line ending on no
  * punctuation whose next line goes on in lower case is a sentence the client cut.
  */
 
@@ -32,26 +32,41 @@ export function wrapWidth(lines: readonly string[]): number | null {
 }
 
 /** `text` with its client-made line breaks removed (see above); `width` defaults to the one its own lines show. */
-export function unwrapProse(text: string, width: number | null = wrapWidth(text.split('\n'))): string {
+export function unwrapProse(text: string, width: number | null = wrapWidth(text.split('\n')), firstColumn = 0): string {
   const out: string[] = [];
-  // the last line as the client wrote it: the width applies to it, not to the paragraph joined so far
+  // the last line as the client wrote it: the width applies to it, not to the paragraph joined so far (the first one
+  // began at firstColumn, after its label)
   let last: string | null = null;
+  let column = firstColumn;
   for (const line of text.split('\n')) {
-    if (last !== null && joins(last, line, width)) out[out.length - 1] = `${out[out.length - 1]!.trimEnd()} ${line.trim()}`;
+    if (last !== null && joins(last, line, width, column)) out[out.length - 1] = `${out[out.length - 1]!.trimEnd()} ${line.trim()}`;
     else out.push(line);
+    if (last !== null) column = 0;
     last = line;
   }
   return out.join('\n');
 }
 
+/**
+ * Where a labelled value began on its line: « Résumé : Trois ans de… » puts the description's first line 9 columns
+ * in, and the client wrapped the whole line. 0 when the value is not at the end of that line.
+ */
+export function valueColumn(labelLine: string | undefined, value: string): number {
+  const first = value.trimStart().split('\n', 1)[0]!.trimEnd();
+  const line = (labelLine ?? '').trimEnd();
+  return first !== '' && line.endsWith(first) ? line.trimStart().length - first.length : 0;
+}
+
 /** Does `next` continue the paragraph of `line`, on a line the client broke? */
-function joins(line: string, next: string, width: number | null): boolean {
+function joins(line: string, next: string, width: number | null, column: number): boolean {
   const t = next.trim();
-  if (t === '' || line.trim() === '' || LIST_ITEM.test(next) || /[:：]\s*$/.test(line)) return false;
-  const end = line.trim().length;
+  if (t === '' || line.trim() === '' || LIST_ITEM.test(next)) return false;
+  const end = column + line.trim().length;
   const firstWord = t.split(/\s+/, 1)[0]!;
-  // the writer's own line ends where the next word would still have fitted
-  if (width !== null && end <= width && end + 1 + firstWord.length > width) return true;
+  // the writer's own line ends where the next word would still have fitted; after a colon (« Déroulé : » over its
+  // points) only a sentence going on in lower case was cut there (« …sur une base de 4 To :\nle découpage… »)
+  const announces = /[:：]\s*$/.test(line);
+  if (width !== null && end <= width && end + 1 + firstWord.length > width && (!announces || /^\p{Ll}/u.test(t))) return true;
   // a sentence cut mid-way where the width cannot be told (a short text, a first line shortened by the label taken off
   // it): a long line ending on no punctuation, the next going on in lower case
   return end >= MIN_WIDTH && !/[.!?;:…»"”)]\s*$/.test(line) && /^\p{Ll}/u.test(t);

@@ -42,7 +42,8 @@ const EXPECTED: Record<string, Expected> = {
     corrections: {
       title: "Partitionnement déclaratif : retour d'expérience",
       durationMinutes: 20,
-      abstract: 'Trois ans de partitionnement déclaratif sur une base de 4 To :\nce qui a marché, ce qui a cassé, et ce que PostgreSQL 17 change.',
+      // one sentence the line's width cut after its colon: read as typed (src/core/text/unwrap-prose.ts)
+      abstract: 'Trois ans de partitionnement déclaratif sur une base de 4 To : ce qui a marché, ce qui a cassé, et ce que PostgreSQL 17 change.',
     },
     comment: '',
     verbs: [],

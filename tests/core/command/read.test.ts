@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
 import { summary } from './summary.ts';
+import { hardWrap } from '../../support/wrap.ts';
 
 const opts: ReadOptions = { now: new Date('2026-11-30T10:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr' };
 const read = (text: string) => readCommands(text, opts);
@@ -257,6 +258,15 @@ describe('speaker corrections', () => {
     });
     expect(r.unknown).toEqual([]);
     expect(r.comment).toBe('');
+  });
+
+  it('a corrected abstract the mail client hard-wrapped reads as typed, its paragraphs apart', () => {
+    const typed = [
+      "Trois ans de partitionnement déclaratif sur une base de 4 To : le découpage par mois, les index qui manquent et le détachement des vieilles partitions sans verrou.",
+      'Une démonstration en direct clôt le talk, avec les requêtes de supervision que nous utilisons chaque jour en production.',
+    ];
+    const r = read(hardWrap(`Résumé : ${typed[0]}\n\n${typed[1]}`, 72));
+    expect(r.corrections.abstract).toBe(typed.join('\n\n'));
   });
 
   it('reads English labels and keeps commands and comment apart', () => {

@@ -1,6 +1,6 @@
 /** unwrapProse: paragraphs hard-wrapped by a mail client (Gmail 78, Thunderbird/Mutt 72, Outlook 76) joined back. */
 import { describe, expect, it } from 'vitest';
-import { unwrapProse, wrapWidth } from '../../../src/core/text/unwrap-prose.ts';
+import { unwrapProse, valueColumn, wrapWidth } from '../../../src/core/text/unwrap-prose.ts';
 import { hardWrap } from '../../support/wrap.ts';
 
 const PARAGRAPH =
@@ -57,5 +57,16 @@ describe('unwrapProse', () => {
     // a sentence ended, or a short line: the writer's
     expect(unwrapProse('Je peux faire une présentation éclair sur pg_cron et la maintenance.\ndirectement')).toContain('\n');
     expect(unwrapProse('Une présentation éclair\nsur pg_cron')).toContain('\n');
+  });
+});
+
+describe('valueColumn: a labelled value wrapped with its label', () => {
+  it('counts the label in the first line, so that its cut is seen', () => {
+    const typed = 'Trois ans de partitionnement déclaratif sur une base de 4 To, le découpage par mois et les index qui manquent.';
+    const lines = hardWrap(`Résumé : ${typed}`, 72).split('\n');
+    const value = [lines[0]!.replace(/^Résumé : /, ''), ...lines.slice(1)].join('\n');
+    expect(valueColumn(lines[0], value)).toBe('Résumé : '.length);
+    expect(unwrapProse(value, 72, valueColumn(lines[0], value))).toBe(typed);
+    expect(valueColumn('Résumé :', 'autre chose')).toBe(0);
   });
 });
