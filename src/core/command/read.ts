@@ -19,6 +19,7 @@ import { looksLikePersonName } from '../text/names.ts';
 import { matchLabel } from '../extract/fields.ts';
 import { GRAMMAR } from './grammar.ts';
 import { fold } from '../text/fold.ts';
+import { unwrapProse, wrapWidth } from '../text/unwrap-prose.ts';
 
 /** Decisions an organizer takes that mail the speaker at once: a condition under them holds them back. */
 const HINGED: ReadonlySet<string> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
@@ -130,7 +131,8 @@ function textBelow(lines: readonly string[], from: number, used: ReadonlySet<num
     if (t === '' || used.has(i) || isSignOff(t) || isGreeting(t) || looksLikePersonName(t) || readLine(t, ref).kind !== 'prose') break;
     taken.push(t);
   }
-  return taken.length > 0 ? { text: taken.join('\n'), end: i } : null;
+  // as typed: the mail client's hard wrap undone (src/core/text/unwrap-prose.ts), the writer's own line breaks kept
+  return taken.length > 0 ? { text: unwrapProse(taken.join('\n'), wrapWidth(lines)), end: i } : null;
 }
 
 /**

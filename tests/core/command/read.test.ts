@@ -570,6 +570,11 @@ describe('a verb line ending with a colon announces its text on the lines under 
     ['Refuser :\n\nTrop proche du talk de mars.\n\nDimitri', ['decline «Trop proche du talk de mars.»']],
     // a reason over several lines, up to the first blank line
     ['Refuser :\nTrop proche du talk de mars.\nEt le sujet a déjà été traité en 2025.\n\nOn en parle jeudi.', ['decline «Trop proche du talk de mars.\nEt le sujet a déjà été traité en 2025.»']],
+    // a reason the client hard-wrapped reads as typed; one the writer broke keeps its break (above)
+    [
+      `Refuser :\n${hardWrap("Le sujet a déjà été traité en mars par l'équipe de Lyon, avec les mêmes exemples et presque les mêmes mesures : revenez avec une autre approche.", 72)}`,
+      ["decline «Le sujet a déjà été traité en mars par l'équipe de Lyon, avec les mêmes exemples et presque les mêmes mesures : revenez avec une autre approche.»"],
+    ],
     ['P-0003, P-0004 : refuser :\nDéjà deux talks sur le sujet.', ['decline P-0003 «Déjà deux talks sur le sujet.»', 'decline P-0004 «Déjà deux talks sur le sujet.»']],
     // whatever the grammar says takes text
     ['Note :\nBob le connaît du PGDay.', ['note «Bob le connaît du PGDay.»']],
