@@ -6,7 +6,10 @@
  * day on the calendar (2027-02-30) is a usage error (64) in one line, never a database error. `proposals list/show
  * --json` give the proposal's `event` as the event's id, a number, as `events list --json` gives it.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCrieur } from '../support/crieur-process.ts';
 import { useCliStore } from '../support/cli-store.ts';
 import { operatorName } from '../../src/cli/commands/decide.ts';
 
@@ -46,7 +49,8 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
 
     const r = await crieur('events', 'schedule', String(ev.id), talk);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^${talk} scheduled on event ${ev.id} .*, position 2 \\(\\d+ mails? queued\\)\\n$`));
+    // In the group's locale (fr here), as decide answers and as this command's refusals already were (audit).
+    expect(r.stdout).toMatch(new RegExp(`^${talk} programmée à la rencontre ${ev.id} \\(jeudi 25 février 2027 à 19h00 — Chez Data Bene \\(2 au programme\\)\\), position 2 \\(\\d+ courriels? en file d’envoi\\)\\n$`));
     expect((await cli.store.events.get(ev.id))!.programme).toEqual([first, talk]);
     const p = (await cli.store.proposals.get(talk))!;
     expect(p).toMatchObject({ status: 'scheduled', event: String(ev.id) });
@@ -61,6 +65,30 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
     // The speaker's "scheduled" mail, queued in the outbox (or held, with decisions.hold), audited on the proposal.
     const mails = history.filter((h) => h.action === 'mail-queued' || h.action === 'mail-held').map((h) => h.detail as { purpose: string; to: string; key: string });
     expect(mails).toContainEqual(expect.objectContaining({ purpose: 'command-result', to: 'jeanne@example.fr', key: expect.stringMatching(new RegExp(`^${talk}/scheduled/cli-`)) }));
+  });
+
+  it('answers in the group\'s locale as decide does (audit: English in a French group), in English in an English one', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
+    // No such proposal: decide's own line, word for word.
+    const none = await crieur('events', 'schedule', String(ev.id), 'P-0999');
+    expect(none.code).toBe(65);
+    expect(none.stderr).toBe((await crieur('proposals', 'decide', 'P-0999', 'accept')).stderr);
+    expect(none.stderr).toBe('crieur: aucune proposition P-0999.\n');
+    const fr = await file('En français', 'fr@example.fr');
+    expect((await crieur('proposals', 'decide', fr, 'accept')).code).toBe(0);
+    const r = await crieur('events', 'schedule', String(ev.id), fr);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${fr} programmée à la rencontre ${ev.id} \\(jeudi 25 mars 2027 à 19h00 — Chez Dalibo — Meetup de mars \\(1 au programme\\)\\), position 1 \\(\\d+ courriels? en file d’envoi\\)\\n$`));
+    expect(r.stdout).not.toMatch(/scheduled|queued/);
+
+    const en = cli.box.writeConfig({ ...(parse(readFileSync(cli.configFile, 'utf8')) as { group: object }), group: { name: 'PG Users', locale: 'en', timezone: 'Europe/Paris' } }, 'en.yaml');
+    const talk = await file('In English', 'en@example.org');
+    const run = (...args: string[]) => runCrieur([...args, '--config', en], { dir: cli.box.dir, timeoutMs: 120_000 });
+    expect((await run('proposals', 'decide', talk, 'accept')).code).toBe(0);
+    const e = await run('events', 'schedule', String(ev.id), talk);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stdout).toMatch(new RegExp(`^${talk} scheduled on event ${ev.id} \\(Thursday, March 25, 2027 at 7:00 PM — Chez Dalibo — Meetup de mars \\(2 on the programme\\)\\), position 2 \\(\\d+ mails? queued\\)\\n$`));
+    expect((await run('events', 'schedule', String(ev.id), 'P-0999')).stderr).toBe('crieur: no proposal P-0999.\n');
   });
 
   it.each([

@@ -15,7 +15,8 @@ import { normalizeRef } from '../../core/ref.ts';
 import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
+import { queuedText, scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
+import { noteText } from '../../core/decision/words.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
 import { jsonText, visible, visibleLines } from '../format/visible.ts';
 import { systemClock } from '../../app/clock.ts';
@@ -176,14 +177,20 @@ export function registerEvents(program: Command): void {
       await withOperatorDeps(
         opts.config,
         async (deps, { config, store }) => {
+          // Its answer, refusals and success alike, in the group's locale as decide's (README: `proposals decide`).
+          const locale = config.group.locale;
           const ev = await find(store, eventRef, config);
           const p = await store.proposals.get(normalizeRef(ref));
-          if (!p) throw new CliError(`no proposal ${ref} (see crieur proposals list)`, EXIT.dataErr);
+          if (!p) throw new CliError(noteText({ k: 'no-proposal', ref: normalizeRef(ref) }, locale), EXIT.dataErr);
           const r = await scheduleOnEventAsOperator(deps, p.ref, ev.id, operatorName());
           if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
           const after = (await store.events.get(ev.id)) ?? ev;
-          const queued = r.queued ? ` (${r.queued} mail${r.queued > 1 ? 's' : ''} queued)` : '';
-          process.stdout.write(`${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${after.programme.indexOf(p.ref) + 1}${queued}\n`);
+          const position = after.programme.indexOf(p.ref) + 1;
+          const line =
+            locale === 'fr'
+              ? `${p.ref} programmée à la rencontre ${ev.id} (${human(after, config, 'fr')}), position ${position}`
+              : `${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${position}`;
+          process.stdout.write(`${line}${queuedText(r.queued, locale)}\n`);
           await warn(store, after);
         }
       );
@@ -230,8 +237,10 @@ export function parseEventDate(input: string, config: Config): Date {
   return dt.toJSDate();
 }
 
-function human(ev: EventRecord, config: Config): string {
-  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${visible(ev.venue)}${ev.title ? ` — ${visible(ev.title)}` : ''} (${ev.programme.length} on the programme)`;
+/** An event in one line; the operator commands say it in English, `events schedule` (a decision) in French too. */
+function human(ev: EventRecord, config: Config, locale: 'fr' | 'en' = 'en'): string {
+  const count = locale === 'fr' ? `${ev.programme.length} au programme` : `${ev.programme.length} on the programme`;
+  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${visible(ev.venue)}${ev.title ? ` — ${visible(ev.title)}` : ''} (${count})`;
 }
 
 /**
