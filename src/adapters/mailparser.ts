@@ -12,7 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
-import { EIGHT_BIT, Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
+import { DECLARED_UTF8, EIGHT_BIT, Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -62,7 +62,8 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
  * mailparser's MailParser deciding only DECODED_FIELDS (processHeaders reads only its options and libmime: 3.14,
  * pinned), and reading raw 8-bit text as src/adapters/raw-8bit.ts says: every MIME node's header lines are mended
  * before mailparser decodes them (createNode), and a text part with no charset (or us-ascii), which mailparser would
- * read as UTF-8, is given to a decoder that reads UTF-8 or else Windows-1252 (getDecoder).
+ * read as UTF-8, or one that says utf-8 and is not, is given to a decoder that reads UTF-8 or else Windows-1252
+ * (getDecoder).
  */
 class LeanParser extends Parser {
   constructor(readonly raw8bit: Raw8Bit | null) {
@@ -126,6 +127,7 @@ lean.createNode = function (this: LeanParser, node) {
   if (made.decoder && !made.isAttachment && (made.contentType === 'text/plain' || made.contentType === 'text/html')) {
     if (!made.charset) made.charset = UNLABELLED;
     else if (/^(?:us-?)?ascii$/i.test(made.charset.trim())) made.charset = UNLABELLED_ASCII;
+    else if (/^utf-?8$/i.test(made.charset.trim())) made.charset = DECLARED_UTF8;
   }
   return made;
 };
@@ -134,7 +136,7 @@ lean.getDecoder = function (this: LeanParser) {
   const decoder = base.getDecoder.call(this);
   return {
     decodeStream: (charset: string) =>
-      this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII) ? this.raw8bit.body(charset) : decoder.decodeStream(charset),
+      this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII || charset === DECLARED_UTF8) ? this.raw8bit.body(charset) : decoder.decodeStream(charset),
   };
 };
 /** One parser as a header decoder. */

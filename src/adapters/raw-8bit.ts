@@ -122,6 +122,18 @@ export const UNLABELLED = 'x-crieur-unlabelled';
 export const UNLABELLED_ASCII = 'x-crieur-us-ascii';
 
 /**
+ * The same for a text part that says utf-8: read as UTF-8 as before when it is, else (a client or a list that labels
+ * Latin-1 text utf-8) line by line as readBytes does, where mailparser put a U+FFFD for every accented letter.
+ */
+export const DECLARED_UTF8 = 'x-crieur-utf-8';
+const READ_AS: Readonly<Record<string, string>> = {
+  [UNLABELLED]: 'without a charset',
+  [UNLABELLED_ASCII]: 'declared us-ascii',
+  [DECLARED_UTF8]: 'declared utf-8 but not UTF-8',
+};
+export type TextLabel = typeof UNLABELLED | typeof UNLABELLED_ASCII | typeof DECLARED_UTF8;
+
+/**
  * One message's raw 8-bit reading: its header lines mended (headers), its unlabelled text parts decoded (body),
  * and what was guessed (defects, each said once). The charset headers are read in is looked up when first needed.
  */
@@ -152,9 +164,9 @@ export class Raw8Bit {
     }
   }
 
-  /** The decoder of a text part given the charset UNLABELLED or UNLABELLED_ASCII: UTF-8, else Windows-1252. */
-  body(label: typeof UNLABELLED | typeof UNLABELLED_ASCII): Transform {
-    return new UnlabelledText(() => this.say(`body in raw 8-bit ${label === UNLABELLED ? 'without a charset' : 'declared us-ascii'}: read as ${FALLBACK_CHARSET}`));
+  /** The decoder of a text part given the charset UNLABELLED, UNLABELLED_ASCII or DECLARED_UTF8: UTF-8, else Windows-1252. */
+  body(label: TextLabel): Transform {
+    return new UnlabelledText(() => this.say(`body in raw 8-bit ${READ_AS[label]}: read as ${FALLBACK_CHARSET}`));
   }
 
   private charset(): { name: string; said: string } {

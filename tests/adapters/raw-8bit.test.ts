@@ -138,6 +138,8 @@ describe('readMail and readMailHeaders', () => {
     ['without a charset', 'Content-Type: text/plain', 'body in raw 8-bit without a charset: read as windows-1252'],
     ['declared us-ascii', 'Content-Type: text/plain; charset=us-ascii', 'body in raw 8-bit declared us-ascii: read as windows-1252'],
     ['with no Content-Type', 'X-Nothing: declared', 'body in raw 8-bit without a charset: read as windows-1252'],
+    // a client or a list labelling Latin-1 text utf-8: mailparser gave a U+FFFD for every accented letter
+    ['declared utf-8', 'Content-Type: text/plain; charset="UTF-8"', 'body in raw 8-bit declared utf-8 but not UTF-8: read as windows-1252'],
   ])('a body %s that is not UTF-8 is read as Windows-1252, and said', async (_name, ct, said) => {
     const raw = bytes([`From: a@exemple.fr\nSubject: s\n${HEAD}${ct}\n\n`, 'latin1'], ['L’œil : 12 000 € – « économisés »\n', 'windows-1252']);
     const mail = await readMail(raw);
@@ -151,6 +153,18 @@ describe('readMail and readMailHeaders', () => {
     expect(mail.defects).toEqual([]);
   });
 
+  it('a body declared utf-8 that is UTF-8 is read as before, byte-order mark and all, and nothing is said', async () => {
+    const mail = await readMail(bytes([`From: a@exemple.fr\nSubject: s\n${HEAD}Content-Type: text/plain; charset=utf-8\n\n\ufeffL’œil : 12 000 €\n`, 'utf8']));
+    expect(mail.text).toBe('\ufeffL’œil : 12 000 €\n');
+    expect(mail.defects).toEqual([]);
+  });
+
+  it('a body declared utf-8 with one Latin-1 line among UTF-8 ones: that line alone is read as Windows-1252', async () => {
+    const raw = bytes([`From: a@exemple.fr\nSubject: s\n${HEAD}Content-Type: text/plain; charset=utf-8\n\nRéplication « logique »\n`, 'utf8'], ['Jérôme\n', 'latin1']);
+    const mail = await readMail(raw);
+    expect(mail.text).toBe('Réplication « logique »\nJérôme\n');
+  });
+
   it('an HTML part without a charset too', async () => {
     const raw = bytes([`From: a@exemple.fr\nSubject: s\n${HEAD}Content-Type: text/html\n\n`, 'latin1'], ['<p>Réplication – « logique »</p>\n', 'windows-1252']);
     const mail = await readMail(raw);
@@ -159,7 +173,7 @@ describe('readMail and readMailHeaders', () => {
   });
 });
 
-describe('fixtures 180–182: proposals with raw 8-bit headers, through crieur parse', () => {
+describe('fixtures 180–182, 208: proposals in raw 8-bit, through crieur parse', () => {
   const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: [], secret: null };
   const fixture = (name: string) => readFileSync(new URL(`../fixtures/proposals/${name}`, import.meta.url));
 
@@ -167,6 +181,7 @@ describe('fixtures 180–182: proposals with raw 8-bit headers, through crieur p
     ['180-raw-8bit-latin1-headers-no-charset-fr.eml', 'Jérôme Lefèvre', 'Réplication logique', ['headers in raw 8-bit: read as windows-1252', 'body in raw 8-bit without a charset: read as windows-1252']],
     ['181-raw-8bit-cp1252-headers-no-charset-fr.eml', 'Gaëlle Le Bœuf', 'L’œil sur pg_stat_statements', ['headers in raw 8-bit: read as windows-1252', 'body in raw 8-bit without a charset: read as windows-1252']],
     ['182-raw-8bit-headers-outlook-declared-latin1-fr.eml', 'Loïc Cœurdevey', 'Sauvegardes « incrémentales » avec pg_basebackup', ['headers in raw 8-bit: read as iso-8859-1, the charset the message declares']],
+    ['208-body-declared-utf8-written-latin1-fr.eml', 'Jérôme Lefèvre', 'Réplication logique sans arrêt', ['body in raw 8-bit declared utf-8 but not UTF-8: read as windows-1252']],
   ])('%s', async (name, from, title, warnings) => {
     const out = await parseRawMessage(fixture(name), ctx, mailparserReader);
     expect(out.ok).toBe(true);
