@@ -5,7 +5,7 @@
  * found again), its ledger filled, and sent from this process — a progress bar on a terminal — while any running
  * `crieur start` shares the work under the same status lock. Exits with the campaign's counts.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, requireSecret, requireSmtpUrl } from '../../config/load.ts';
@@ -38,7 +38,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { fileError } from '../../core/text/file-error.ts';
+import { makeOutputDir } from '../make-dir.ts';
 import { campaignJson } from './campaigns.ts';
 import { progressLine } from '../format/progress.ts';
 import { jsonText, visible } from '../format/visible.ts';
@@ -98,9 +98,7 @@ async function announceable(events: EventStore, eventRef: string, config: Config
  * member of that language when there is one (else a sample address), never sent.
  */
 export async function writePreviews(config: Config, dir: string, prefix: string, built: readonly BuiltVariant[], specs: readonly VariantSpec[], members: readonly Subscriber[]): Promise<void> {
-  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-    throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: '--out' });
-  });
+  await makeOutputDir(dir, '--out');
   const domain = domainOf(config.addresses.proposals);
   for (const b of built) {
     const base = join(dir, `${prefix}.${b.key.replace(/[^\w-]+/g, '-')}`);

@@ -8,7 +8,7 @@
  * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for
  * the same period queues nothing.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
@@ -26,7 +26,7 @@ import { systemClock } from '../../app/clock.ts';
 import type { Dispatcher } from '../../app/dispatcher.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { fileError } from '../../core/text/file-error.ts';
+import { makeOutputDir } from '../make-dir.ts';
 import { domainOf } from '../../core/compose/message.ts';
 import { visible, jsonText } from '../format/visible.ts';
 
@@ -81,9 +81,7 @@ const print = (opts: Options, human: string, json: object) => process.stdout.wri
 
 async function writeOut(config: Config, store: Store, opts: Options, period: Period): Promise<void> {
   const dir = opts.out!;
-  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-    throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: '--out' });
-  });
+  await makeOutputDir(dir, '--out');
   const composer = createDigestComposer(config);
   // A list digest goes to members only (send-digests.ts): the preview is a member's copy, as sent — their
   // List-Unsubscribe (mailto, and the https page with http.publicUrl), Precedence: bulk, the footer's link — under a

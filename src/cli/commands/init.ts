@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { sampleConfig } from '../../config/sample.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { fileError } from '../../core/text/file-error.ts';
+import { makeOutputDir } from '../make-dir.ts';
 
 const CONFIG = 'crieur.config.yaml';
 const UNIT = 'crieur.service';
@@ -31,9 +32,7 @@ export function registerInit(program: Command): void {
       if (present.length > 0) {
         throw new CliError(`${present.map((f) => join(dir, f)).join(', ')} already exist${present.length === 1 ? 's' : ''}: nothing written (move ${present.length === 1 ? 'it' : 'them'} away, or choose another DIR)`, EXIT.failure);
       }
-      await mkdir(dir, { recursive: true }).catch((err: unknown) => {
-        throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting: 'DIR' });
-      });
+      await makeOutputDir(dir, 'DIR');
       // 'wx': a file that appeared since the check above is still not overwritten. The config holds the secret.
       for (const [name, text] of Object.entries(files)) {
         const path = join(dir, name);
