@@ -228,7 +228,10 @@ export async function watch(campaigns: CampaignStore, id: number, stop: () => bo
     const [c, n] = await Promise.all([campaigns.get(id), campaigns.counts(id)]);
     if (tty) process.stderr.write(`\r${progressLine(n, start.sent + start.failed, (Date.now() - t0) / 1000)}`);
     if (n.queued === 0) drainedAt ??= Date.now();
-    if (n.sent + n.failed !== progress) (progress = n.sent + n.failed), (progressAt = Date.now());
+    if (n.sent + n.failed !== progress) {
+      progress = n.sent + n.failed;
+      progressAt = Date.now();
+    }
     const waiting = n.queued > 0 && Date.now() - progressAt >= IN_FLIGHT_WAIT_MS && (await campaigns.pendingChunks(id, Number.MAX_SAFE_INTEGER)).length === 0;
     const settled = (drainedAt !== null && Date.now() - drainedAt >= IN_FLIGHT_WAIT_MS) || waiting;
     if (!c || c.status !== 'sending' || settled || stop()) {
