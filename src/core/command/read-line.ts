@@ -37,6 +37,8 @@ const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:�
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  */
 const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+/** « ok P-0004 », « OK, [P-12] »: `ok` before a ref accepts that proposal (README: a line may name a ref). */
+const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
 /**
  * « Merci, accepté », "Thanks, declined.", « Merci, je confirme »: thanks before a verb say nothing more than the verb —
  * but for the grammar's aloneWords (« Merci, ok » is thanks) and verbs whose argument follows (« Merci, note … »,
@@ -153,8 +155,9 @@ const sameCommand = (a: Command, b: Command) => a.verb === b.verb && a.ref === b
 function readOne(raw: string, dateRef: LineContext): LineReading {
   const line = raw.trim();
   const listed = unmark(line).trim().replace(LIST_MARKER, '').replace(VERB_LABEL, '');
-  const assented = ASSENT.test(listed);
-  const unassented = listed.replace(ASSENT, '');
+  // « ok P-0004 », « OK, P-0004 »: the accept verb naming its proposal, not an assent before what follows
+  const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
+  const unassented = assented ? listed.replace(ASSENT, '') : listed;
   const thanked = THANKED.test(unassented);
   const s = unquoteVerb(unassented.replace(THANKED, ''));
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };

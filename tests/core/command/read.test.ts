@@ -529,6 +529,17 @@ describe('answers as people write them', () => {
     expect(acts(text)).toEqual(expected);
   });
 
+  it.each<[string, string[]]>([
+    ['ok P-0004', ['accept P-0004']],
+    ['OK, P-0004', ['accept P-0004']],
+    ['OK P-0004, P-0005', ['accept P-0004', 'accept P-0005']],
+    ['ok [P-0012]', ['accept P-0012']],
+    ['OK P-0004\nrefuser P-0005 : trop commercial', ['accept P-0004', 'decline P-0005 «trop commercial»']],
+  ])('« ok » before a ref accepts that proposal, it is no assent (an organizer\'s « ok P-0004 » was quoted back as not understood): %j', (text, expected) => {
+    expect(readCommands(text, { ...opts, role: 'organizer' }).commands.map(summary)).toEqual(expected);
+    expect(acts(text)).toEqual(expected);
+  });
+
   it('courtesy after decline is neither a reason nor a message', () => {
     expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
