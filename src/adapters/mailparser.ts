@@ -93,18 +93,24 @@ const ADDRESS_SYNTAX = /[<>,;:@"()[\]\\]/;
 export function quoteEncodedWords(line: string): string {
   let out = '';
   let quoted = false;
+  // inside a comment (`zoe@example.net (=?utf-8?q?Z=C3=B6e,_PG?=)`, the old name form) the parser keeps the text as
+  // it is, syntax included: quoted there, the name came out in quotes
+  let comment = 0;
   let i = 0;
   while (i < line.length) {
     const c = line[i]!;
-    if (quoted) {
+    if (quoted || comment > 0) {
       out += c;
       if (c === '\\' && i + 1 < line.length) out += line[++i];
-      else if (c === '"') quoted = false;
+      else if (quoted && c === '"') quoted = false;
+      else if (!quoted && c === '(') comment++;
+      else if (!quoted && c === ')') comment--;
       i++;
       continue;
     }
-    if (c === '"') {
-      quoted = true;
+    if (c === '"' || c === '(') {
+      if (c === '"') quoted = true;
+      else comment = 1;
       out += c;
       i++;
       continue;

@@ -201,6 +201,13 @@ describe('an encoded display name holding address syntax (audit e)', () => {
   it('and in the header-only read', async () => {
     expectAddresses(await readMailHeaders(Buffer.from(`${headers}\r\n\r\nabonner\r\n`)));
   });
+  it('an encoded word in a comment (the old « address (Name) » form) is the name as written, not in quotes', async () => {
+    const raw = 'From: zoe@example.net (=?utf-8?q?Z=C3=B6e,_PG_<Paris>?=)\r\nTo: al@example.org (=?utf-8?q?Al_(x)?=)\r\nSubject: abonner\r\n\r\nabonner\r\n';
+    for (const mail of [await readMail(Buffer.from(raw)), await readMailHeaders(Buffer.from(raw))]) {
+      expect(mail.from).toEqual({ name: 'Zöe, PG <Paris>', email: 'zoe@example.net' });
+      expect(mail.to).toEqual([{ name: 'Al (x)', email: 'al@example.org' }]);
+    }
+  });
 });
 
 describe('control characters (issue 11, defect 4: a NUL in a header failed in PostgreSQL)', () => {
