@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { authenticate, type Authentication } from '../core/command/authenticate.ts';
 import type { Command, Correction, ReadOptions, ReadResult } from '../core/command/types.ts';
+import { withoutAssentTo } from '../core/command/read-line.ts';
 import { GRAMMAR } from '../core/command/grammar.ts';
 import { mintedOn } from '../core/tokens.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
@@ -87,7 +88,9 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   const own = !parsed.language && auth.role === 'speaker' && /^P-\d+$/.test(auth.token.ref) ? await store.proposals.get(auth.token.ref) : null;
   const locale: Language = parsed.language ?? (own ? await speakerLocale(deps, own) : deps.config.group.locale);
   // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
-  const read = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
+  const read0 = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
+  // « OK, refuser P-0004 » in P-0004's thread agrees with the decline; accepting P-0004 first made the decline fail
+  const read = { ...read0, commands: withoutAssentTo(read0.commands, auth.token.ref) };
   const fx = new Effects(inboundId);
   const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: cleanName(mail.from?.name) ?? auth.sender };
   let acted = 0;

@@ -147,7 +147,20 @@ function withoutAssent(pieces: readonly string[], commands: Command[]): Command[
   const [first, ...rest] = commands;
   const alone = SPEC_OF.get('accept')?.aloneWords ?? [];
   const assent = first?.verb === 'accept' && first.ref === null && !first.override && alone.includes(fold(pieces[0]!).replace(/[\s.!]+$/, ''));
-  return assent && rest.some((c) => c.ref === null && DECISIONS.has(c.verb)) ? rest : commands;
+  if (!assent) return commands;
+  if (rest.some((c) => c.ref === null && DECISIONS.has(c.verb))) return rest;
+  // « OK, refuser P-0004 »: agreeing, in P-0004's own thread; accepting the thread's proposal if P-0004 is another one.
+  // Only the token tells (withoutAssentTo, when the mail is applied).
+  return rest.some((c) => DECISIONS.has(c.verb)) ? [{ ...first, assent: true }, ...rest] : commands;
+}
+
+/**
+ * The commands of a mail whose token names `tokenRef`, an « OK, » (withoutAssent) dropped where the decision after it is
+ * about that same proposal: « OK, refuser P-0004 : trop commercial » in P-0004's thread accepted P-0004 — the speaker
+ * told to confirm — and the decline was then refused (an accepted talk is not declined).
+ */
+export function withoutAssentTo(commands: readonly Command[], tokenRef: string): Command[] {
+  return commands.filter((c, i) => !(c.assent && commands.slice(i + 1).some((d) => DECISIONS.has(d.verb) && (d.ref ?? tokenRef) === tokenRef)));
 }
 
 const sameCommand = (a: Command, b: Command) => a.verb === b.verb && a.ref === b.ref && a.override === b.override && a.text === null && b.text === null && a.date === null && b.date === null;

@@ -65,6 +65,11 @@ export interface Command {
    * (`accept P-0003, P-0004`) gives one command per ref, each with the whole line.
    */
   line: string;
+  /**
+   * « OK, refuser P-0004 »: an « OK, » before a decision that names a proposal — the writer agreeing when that
+   * proposal is the token's, else an acceptance of the token's (read-line.ts withoutAssentTo decides, knowing it).
+   */
+  assent?: true;
 }
 
 /** A speaker's labelled correction (`Titre : …`, `Durée : 20 min`, `Résumé : …`), read by the proposal extractor. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCommands } from '../../../src/core/command/read.ts';
+import { withoutAssentTo } from '../../../src/core/command/read-line.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
 import { summary } from './summary.ts';
 import { hardWrap } from '../../support/wrap.ts';
@@ -538,6 +539,18 @@ describe('answers as people write them', () => {
   ])('« ok » before a ref accepts that proposal, it is no assent (an organizer\'s « ok P-0004 » was quoted back as not understood): %j', (text, expected) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands.map(summary)).toEqual(expected);
     expect(acts(text)).toEqual(expected);
+  });
+
+  // « OK, refuser P-0004 » in P-0004's own thread accepted P-0004 (the speaker asked to confirm), and the decline was
+  // then refused: an accepted talk is not declined. Agreeing there; in another proposal's thread it still accepts that one.
+  it.each<[string, string, string[]]>([
+    ['OK, refuser P-0004 : trop commercial', 'P-0004', ['decline P-0004 «trop commercial»']],
+    ['OK, P-0004 refuser', 'P-0004', ['decline P-0004']],
+    ['ok, waitlist P-0004', 'P-0004', ['waitlist P-0004']],
+    ['OK, refuser P-0004', 'P-0003', ['accept', 'decline P-0004']],
+    ['OK, programmer P-0004 le 10/12', 'P-0004', ['accept', 'schedule P-0004 2026-12-10']],
+  ])('an « OK, » before a decision naming the thread\'s own proposal agrees with it: %j in %s', (text, tokenRef, expected) => {
+    expect(withoutAssentTo(read(text).commands, tokenRef).map(summary)).toEqual(expected);
   });
 
   it('courtesy after decline is neither a reason nor a message', () => {
