@@ -41,12 +41,19 @@ export interface VerbSpec {
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
-  { verb: 'accept', role: 'organizer', arg: 'none', words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', 'ok', 'okay'], aloneWords: ['ok', 'okay'] },
+  // « J'accepte », « Validé », « Je valide », "Approved": how organizers answer a notice in their own words
+  {
+    verb: 'accept',
+    role: 'organizer',
+    arg: 'none',
+    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'valide', 'validee', 'je valide', 'approve', 'approved', 'ok', 'okay'],
+    aloneWords: ['ok', 'okay'],
+  },
   {
     verb: 'decline',
     role: 'organizer',
     arg: 'text',
-    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
+    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
   },
   {
     verb: 'waitlist',

@@ -553,6 +553,26 @@ describe('answers as people write them', () => {
     expect(withoutAssentTo(read(text).commands, tokenRef).map(summary)).toEqual(expected);
   });
 
+  // organizers answering a notice in their own words (audit f: these were prose, answered with the help transcript)
+  it.each<[string, string[]]>([
+    ["J'accepte", ['accept']],
+    ['J’accepte !', ['accept']],
+    ['Validé, merci', ['accept']],
+    ['Je valide', ['accept']],
+    ['Approved.', ['accept']],
+    ['Je refuse, trop commercial', ['decline «trop commercial»']],
+    ['Je refuse : trop proche du talk de mars', ['decline «trop proche du talk de mars»']],
+  ])('an organizer\'s own words for a decision: %j', (text, expected) => {
+    expect(acts(text)).toEqual(expected);
+  });
+
+  it.each(["J'accepte la proposition de Marc", 'Je refuse de trancher seul', "Refuser d'en parler serait dommage", "Je valide l'idée de Claire", 'Le planning est validé'])(
+    'still prose: a sentence about accepting or refusing: %j',
+    (text) => {
+      expect(acts(text)).toEqual([]);
+    },
+  );
+
   it('courtesy after decline is neither a reason nor a message', () => {
     expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
