@@ -42,11 +42,16 @@ export function hasListHeaders(mail: Mail): boolean {
   return mail.sender !== null && LIST_SENDER.test(mail.sender.email);
 }
 
-/** `[rt-users] …` sent to rt-users@…: the tag names one of the recipients, as list managers write it. */
+/**
+ * `[rt-users] …` sent to rt-users@…: the tag names the address the mail was written To, as list managers deliver
+ * it. A list only in Cc is not enough: « Re: [generale] Appel à orateurs » answered with Reply All goes To the call's
+ * sender (us, or the person answered) and Cc the list — with no list header, the copy in hand is the one written to
+ * that person; the list's own copy carries its List-Id.
+ */
 function subjectTagNamesRecipient(mail: Mail, ctx: ParseContext): boolean {
   const tag = /\[([a-z0-9][a-z0-9._-]{1,60})\]/i.exec(mail.subject.slice(0, 200))?.[1]?.toLowerCase();
   if (!tag) return false;
-  return [...mail.to, ...mail.cc].some((a) => {
+  return mail.to.some((a) => {
     const email = a.email.toLowerCase();
     return email.split('@')[0] === tag && !ctx.ownAddresses.includes(email);
   });

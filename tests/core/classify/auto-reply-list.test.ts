@@ -91,6 +91,13 @@ describe('list-post rule', () => {
     expect(classify(await mail({ from: '"Jean at home" <jean@example.fr>' }), ctx).kind).toBe('other');
   });
 
+  it.each(['talks@pgug.example.org', 'cfp@another-pug.example.net'])('Reply All to a call on the list (To %s, Cc the list, its tag in the subject, no list header) is the copy written to that address, not list traffic', async (to) => {
+    const draft: Draft = { to, subject: 'Re: [pgsql-fr-generale] Appel à orateurs pour la session de mars', headers: { Cc: 'pgsql-fr-generale@lists.postgresql.example' } };
+    expect(classify(await mail(draft), ctx).kind).not.toBe('list-post');
+    expect(classify(await mail({ ...draft, to: 'pgsql-fr-generale@lists.postgresql.example', headers: { Cc: 'talks@pgug.example.org' } }), ctx).kind).toBe('list-post');
+    expect(classify(await mail({ ...draft, headers: { ...draft.headers, 'List-Id': '<pgsql-fr-generale.lists.postgresql.example>' } }), ctx).kind).toBe('list-post');
+  });
+
   it('a subject tag that names our own address is not a list', async () => {
     expect(classify(await mail({ subject: '[talks] Bonjour' }), ctx).kind).toBe('other');
   });
