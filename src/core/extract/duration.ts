@@ -159,6 +159,8 @@ function qualifies(f: string, m: DurationMatch): boolean {
   const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
   const sentence = sentenceAround(f, m);
   if (CUE.test(sentence)) return true;
+  // a sentence the client hard-wrapped goes on past the line's end: « …, 25 minutes⏎environ. »
+  if (CUE.test(sentenceAround(softWrapsJoined(f), m))) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;
   // otherwise a stated duration counts unless the sentence is about something else that takes time
@@ -167,6 +169,15 @@ function qualifies(f: string, m: DurationMatch): boolean {
   const lineStart = before + 1;
   const lineEnd = f.indexOf('\n', m.index);
   return f.slice(lineStart, lineEnd < 0 ? f.length : lineEnd).trim().length <= 30;
+}
+
+/**
+ * The text with the client's soft wraps joined: a line break after a long line (60 columns or more: Gmail wraps at 78,
+ * Thunderbird at 72) and before more text is a space. Short lines (« Titre : … », « Format : talk ») and blank lines
+ * still end what they hold. Same length: positions hold.
+ */
+function softWrapsJoined(f: string): string {
+  return f.replace(/(?<=(?:^|\n)[^\n]{60,})\n(?=[^\n])/g, ' ');
 }
 
 /** "ca. 35 minutes", « env. 30 min », "approx. 20": the period of an abbreviation ends no sentence (folded text). */
