@@ -76,6 +76,7 @@ export function durationsIn(folded: string): DurationMatch[] {
     if (minutes < 1 || minutes > 240 || !free(m.index)) continue;
     // "a talk on 'What's new in PostgreSQL 18'": the quote after 18 closes the title, it is no 18'
     if (/['’]$/.test(m[0]) && quoteOpenAt(folded, m.index)) continue;
+    if (/\dm$/.test(m[0]) && countedNounAfter(folded.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
   }
   for (const m of folded.matchAll(HOURS)) {
@@ -92,6 +93,17 @@ export function durationsIn(folded: string): DurationMatch[] {
     if (minutes !== undefined && free(m.index)) out.push({ minutes, index: m.index, range: false });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A bare "m" is minutes in "45m", "30m talk", "20m + questions"; before a noun it counts millions or metres: "50M
+ * embeddings", "10M rows", « 3M de lignes », "200m of cable" (folded text: the capital is gone). Words that may follow
+ * a length are let through.
+ */
+function countedNounAfter(after: string): boolean {
+  const w = /^\s*(?:(?:de|d'|of)\s*)?([a-z][a-z&'-]*)/.exec(after);
+  if (!w) return false;
+  return !/^(?:talks?|slots?|presentations?|sessions?|lightning|expose|intervention|creneau|long|format|max|maximum|min|minimum|environ|approx|approximately|about|around|tops|or|ou|et|and|with|avec|plus|for|pour|including|incl|questions?|q&a|qa|demo|is|are|should|would|will|sera|serait|suffit|suffiront|ok|me|seems?|semble|sounds?)$/.test(w[1]!);
 }
 
 /**

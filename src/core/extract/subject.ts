@@ -80,7 +80,7 @@ export function titleFromSubject(subject: string): SubjectTitle {
 function subjectTitle(subject: string): SubjectTitle {
   // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
   if (answersCallForTalks(subject) || answersAnnouncement(subject)) return { title: null, tagged: false };
-  let s = stripReplyPrefixes(subject.normalize('NFC'));
+  let s = withoutEmojiEnds(stripReplyPrefixes(subject.normalize('NFC')));
   let tagged = false;
   for (let k = 0; k < 3; k++) {
     const t = TAG.exec(s);
@@ -129,8 +129,17 @@ function unlessAsked(t: SubjectTitle): SubjectTitle {
   return t.title !== null && !t.separated && /\?\s*$/.test(t.title) ? { ...t, title: null } : t;
 }
 
+/** Emoji dressing a subject's ends ("🐘 Talk proposal: pgvector in production 🚀"); ©, ® and ™ belong to names. */
+const EMOJI_RUN = '(?:(?![©®™])[\\p{Extended_Pictographic}\\p{Regional_Indicator}]|\\p{Emoji_Modifier}|\\u200d|\\ufe0f|\\u20e3|\\s)+';
+const EMOJI_ENDS = new RegExp(`^${EMOJI_RUN}|${EMOJI_RUN}$`, 'gu');
+
+function withoutEmojiEnds(s: string): string {
+  const t = s.replace(EMOJI_ENDS, '');
+  return t === '' ? s : stripReplyPrefixes(t);
+}
+
 function clean(s: string): string | null {
-  const t = unquote(s.replace(/\s+/g, ' ').trim()).replace(/^[:\-–—\s]+|[\s]+$/g, '');
+  const t = unquote(withoutEmojiEnds(s.replace(/\s+/g, ' ').trim())).replace(/^[:\-–—\s]+|[\s]+$/g, '');
   return t === '' ? null : t;
 }
 

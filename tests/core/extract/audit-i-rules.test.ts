@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
+import { titleFromSubject } from '../../../src/core/extract/subject.ts';
 
 describe('a duration in a sentence the client hard-wrapped', () => {
   it.each([
@@ -15,5 +16,33 @@ describe('a duration in a sentence the client hard-wrapped', () => {
 
   it('a short line (a label) does not lend its words to the next line', () => {
     expect(durationFromProse(['Format : talk\nLa requête de vacuum prenait 40 minutes chaque nuit.'])).toBeNull();
+  });
+});
+
+describe('a bare "m" before a noun counts things, not minutes', () => {
+  it.each([
+    ['We index 50M embeddings with HNSW. Around 30 minutes works for me.', 30],
+    ['Nous stockons 3M de lignes par jour ; il faudrait compter 20 minutes.', 20],
+    ['A 45m talk.', 45],
+    ['I need 30m + questions.', 30],
+    ['30m or so would be perfect.', 30],
+  ])('%s', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+
+  it('"10M rows" alone is no length', () => {
+    expect(durationFromProse(['The table grew to 10M rows in a month.'])).toBeNull();
+  });
+});
+
+describe('emoji dressing a subject', () => {
+  it.each([
+    ['🐘 Talk proposal: pgvector in production 🚀', 'pgvector in production'],
+    ['🎤 Proposition de talk : Les index GIN ✨', 'Les index GIN'],
+    ['Talk proposal: EDB Postgres®', 'EDB Postgres®'],
+    ['Proposal: 🐘 Elephants all the way down', 'Elephants all the way down'],
+    ['👋🏽 Lightning talk: psql tricks 🇫🇷', 'psql tricks'],
+  ])('%s', (subject, title) => {
+    expect(titleFromSubject(subject).title).toBe(title);
   });
 });
