@@ -36,8 +36,9 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
   const idle = (v: string | undefined) => asks(v) || keeps(v);
   const titleSpan = spans.title;
   const titleValue = values.title?.split('\n\n')[0];
-  // « Sujet : question sur le matériel » (a reply's own subject line, Zimbra's quoted header) names no talk title
-  const subjectLine = titleSpan !== undefined && /^[\s*_>]*(?:sujet|subject|objet)\b/i.test(lines[titleSpan[0]] ?? '');
+  // « Sujet : question sur le matériel » (a reply's own subject line, Zimbra's quoted header) names no talk title, nor
+  // does « Proposition : on décale en avril ? » — in a proposal it labels the title ("Proposal: …"), in a reply a suggestion
+  const subjectLine = titleSpan !== undefined && /^[\s*_>]*(?:sujet|subject|objet|proposition|proposal|soumission|submission)\b/i.test(lines[titleSpan[0]] ?? '');
   // a Markdown heading names a proposal's title when it is filed (extract/fields.ts), not a correction in a reply
   const heading = titleSpan !== undefined && /^\s*#{1,6}\s/.test(lines[titleSpan[0]] ?? '');
   if (values.title && !idle(titleValue) && !subjectLine && !heading && !(titleSpan && inContactBlock(lines, titleSpan[0]))) {

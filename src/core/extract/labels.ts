@@ -7,7 +7,7 @@
 export type Field = 'title' | 'abstract' | 'duration' | 'speakers' | 'format' | 'language' | 'other';
 
 export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
-  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name']],
+  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name', 'proposal', 'proposition', 'submission', 'soumission']],
   ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau']],
   ['duration', ['duree', 'length', 'duration', 'temps de parole', 'time slot', 'creneau', 'slot', 'temps', 'time']],
   ['speakers', ['orateurs', 'orateur', 'oratrice', 'oratrices', 'speakers', 'speaker', 'intervenants', 'intervenant', 'intervenante', 'intervenantes', 'presente par', 'presented by', 'auteur', 'auteurs', 'author', 'authors', 'conferencier', 'conferenciere', 'conferenciers', 'co-speaker', 'co-speakers', 'co-orateur', 'co-oratrice', 'co-orateurs', 'co-presentateur', 'co-presentatrice', 'co-presentateurs', 'co-presenter', 'co-presenters', 'co-animateur', 'co-animatrice', 'co-animateurs', 'co-intervenant', 'co-intervenante', 'with', 'avec', 'presenter', 'presenters', 'presentateur', 'presentatrice', 'qui', 'nom', 'name', 'nom et prenom', 'prenom et nom', 'prenom nom', 'full name']],

@@ -79,3 +79,10 @@ describe('a speaker\'s unlabelled corrected proposal', () => {
     }
   });
 });
+
+describe('« Proposition : » in a reply is a suggestion, not a title', () => {
+  it('is relayed, not read as the new title', () => {
+    const r = read('Bonjour,\n\nProposition : on décale mon passage en avril, mars est compliqué pour moi.\n\nAnne');
+    expect(r.corrections.title).toBeUndefined();
+  });
+});

@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { titleFromSubject } from '../../../src/core/extract/subject.ts';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
 describe('a duration in a sentence the client hard-wrapped', () => {
   it.each([
@@ -44,5 +48,16 @@ describe('emoji dressing a subject', () => {
     ['👋🏽 Lightning talk: psql tricks 🇫🇷', 'psql tricks'],
   ])('%s', (subject, title) => {
     expect(titleFromSubject(subject).title).toBe(title);
+  });
+});
+
+describe('"Proposal:" labels the title in a proposal', () => {
+  it.each([
+    ['Meetup proposal', 'Hello,\n\nProposal: Debugging lock contention\nDuration: 20 minutes\n\nWhen the application freezes, pg_locks tells you why. I will show how to read it.\n\nTomasz', 'Debugging lock contention'],
+    ['Pour le meetup', 'Bonjour,\n\nProposition : Les verrous sans peur\nDurée : 20 minutes\n\nQuand tout se bloque, pg_locks dit pourquoi. Je montrerai comment le lire.\n\nTomasz', 'Les verrous sans peur'],
+  ])('%s', async (subject, body, title) => {
+    const m = await mail({ subject, body });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
   });
 });
