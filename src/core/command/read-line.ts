@@ -333,8 +333,10 @@ function readsAsSentence(rest: string, spec: VerbSpec): boolean {
   // « Refuser Pas assez technique », "decline Not a fit for this season": a capital opens the reason as a sentence of its
   // own; in lower case (« refuser pas… ») the negation still reads as one about declining
   if (spec.verb === 'decline' && (first === 'not' || first === 'pas') && /^\p{Lu}/u.test(rest.trim())) return false;
+  if (SENTENCE_NEXT.has(first)) return true;
   // « Je refuse de trancher seul », « refuser d'en parler »: the verb takes an infinitive, a sentence about refusing
-  if (SENTENCE_NEXT.has(first) || first === 'de' || first.startsWith("d'")) return true;
+  // (« Note de Dim : à revoir » stays a note)
+  if (spec.verb === 'decline' && (first === 'de' || first.startsWith("d'"))) return true;
   // "ask" and "note" read a question or a remark; a first-person sentence after them is the writer talking
   return spec.arg === 'text-required' && /^(i|je|j'|we|on|nous)$/.test(first);
 }

@@ -566,6 +566,10 @@ describe('answers as people write them', () => {
     expect(acts(text)).toEqual(expected);
   });
 
+  it('an infinitive makes only a decline a sentence: « Note de Dim : à revoir » stays a note', () => {
+    expect(acts('Note de Dim : à revoir')).toEqual(['note «de Dim : à revoir»']);
+  });
+
   it.each(["J'accepte la proposition de Marc", 'Je refuse de trancher seul', "Refuser d'en parler serait dommage", "Je valide l'idée de Claire", 'Le planning est validé'])(
     'still prose: a sentence about accepting or refusing: %j',
     (text) => {
