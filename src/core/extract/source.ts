@@ -115,11 +115,13 @@ function relayedAuthor(text: string, cc: readonly Address[]): { author: Address;
  * company mail was filed as the marketing address's). Their address from the text or Cc; the whole text stays.
  */
 const ROLE =
-  /\b(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|consultante?|consultant|cto|ceo|cio|experte?|architecte|architect|dba|lead|responsable|directeur|directrice|engineer|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|developer)\s*,?\s+/giu;
+  /\b(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|consultante?|consultant|cto|ceo|cio|experte?|architecte|architect|dba|lead|responsable|directeur|directrice|engineer|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|developer|pr[ée]sidente?|fondat(?:eur|rice)|co-?fondat(?:eur|rice)|founder|co-?founder|manager|head\s+of\s+[\p{L}-]+)\s*,?\s+/giu;
+/** What may qualify the role before the name (lower case): « notre directeur technique, Karim Benali », "our head of data, Jane Roe". */
+const ROLE_QUALIFIER = /^(?:[\p{Ll}][\p{Ll}'’&-]*\s*,?\s+){0,3}(?=\p{Lu})/u;
 /** Where a sentence or a line starts: « Karim Benali (karim@…) aimerait présenter … » names the speaker there too. */
 const SENTENCE_START = /(?:^|[.!?:]\s+|\n)[ \t]*/g;
 const WANTS =
-  /^[^.!?\n]{0,100}?\b(?:aimerait|souhaiterait|voudrait|souhaite|proposerait|pourrait|serait\s+ravie?|would\s+(?:like|love|be\s+happy)|wants|is\s+keen|could|can)\b[^.!?\n]{0,40}?\b(?:pr[ée]senter|parler|donner|faire|animer|proposer|present|give|talk|speak|run)\b/iu;
+  /^[^.!?\n]{0,100}?\b(?:aimerait|souhaiterait|voudrait|souhaite|proposerait|pourrait|serait\s+ravie?|would\s+(?:like|love|be\s+happy)|wants|is\s+keen|could|can)\b[^.!?\n]{0,40}?\b(?:pr[ée]senter|parler|donner|faire|animer|proposer|intervenir|present|give|talk|speak|run)\b/iu;
 
 /** The writer offering a talk themselves: a colleague named after it helps (« Mon collègue Paul pourrait faire la démo »). */
 const FIRST_PERSON_OFFER = /\b(?:i(?:'d| would)? (?:like|love) to|i (?:propose|submit|can give|could give)|je (?:voudrais|souhaite|souhaiterais|propose|peux|pourrais)|j'aimerais|nous (?:voudrions|souhaitons|proposons))\b/i;
@@ -128,7 +130,8 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
   const head = text.slice(0, 600);
   for (const r of head.matchAll(ROLE)) {
     if (FIRST_PERSON_OFFER.test(head.slice(0, r.index))) return null;
-    const p = personAt(head, r.index + r[0].length, cc);
+    const after = r.index + r[0].length;
+    const p = personAt(head, after + (ROLE_QUALIFIER.exec(head.slice(after))?.[0].length ?? 0), cc);
     // only with their address (in the text or Cc): a name alone leaves no one to acknowledge
     if (p?.email && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
   }

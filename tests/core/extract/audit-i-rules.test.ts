@@ -61,3 +61,29 @@ describe('"Proposal:" labels the title in a proposal', () => {
     expect(extractProposal(m, ctx).proposal.title).toBe(title);
   });
 });
+
+describe('written for a director: the role qualified, the title « sur le thème »', () => {
+  it.each([
+    [
+      'Intervention de notre CTO',
+      "Madame, Monsieur,\n\nNotre directrice technique, Inès Marchal (ines.marchal@example.fr), souhaiterait intervenir sur le thème « Sauvegardes sans surprise ».\n\nElle présenterait nos tests de restauration.\n\nCordialement,\nLéa Roy\nAssistante",
+      'Sauvegardes sans surprise',
+      { name: 'Inès Marchal', email: 'ines.marchal@example.fr' },
+    ],
+    [
+      'Talk offer',
+      'Hello,\n\nOur head of data, Tom Baker (tom.baker@example.com), would like to speak on the topic "Postgres as a queue".\n\nHe will show how SKIP LOCKED scales.\n\nBest,\nAnn Lee',
+      'Postgres as a queue',
+      { name: 'Tom Baker', email: 'tom.baker@example.com' },
+    ],
+  ])('%s', async (subject, body, title, speaker) => {
+    const p = extractProposal(await mail({ subject, body, from: 'Assistant <assistant@example.fr>' }), ctx).proposal;
+    expect(p.title).toBe(title);
+    expect(p.speakers).toEqual([speaker]);
+  });
+
+  it('« sur le thème de la réplication » names a topic, no title', async () => {
+    const p = extractProposal(await mail({ subject: 'Proposition', body: 'Bonjour,\n\nJe voudrais faire un talk sur le thème de la réplication logique, 20 minutes.\n\nAnne' }), ctx).proposal;
+    expect(p.title).not.toBe('de la réplication logique');
+  });
+});
