@@ -58,6 +58,21 @@ const RULE = /^\s*(?:[-_*=~]\s*){3,}$/;
 const ABOUT_THE_MAIL =
   /\b(?:objet du (?:message|mail|courriel)|(?:the )?subject (?:line|of (?:this|the|my) (?:e-?mail|mail|message))|(?:this|my) (?:e-?mail|mail|message)\b|ce (?:message|mail|courriel)\b|mail client|client (?:mail|de messagerie)|here (?:is|are) (?:my|our) (?:submission|proposal)|voici (?:ma|notre) (?:proposition|soumission)|following (?:your|the) call|(?:saw|seen|read) (?:the|your) call|(?:vu|lu) (?:l'|votre )appel|suite (?:a|au) (?:votre |l')?appel|(?:as )?(?:requested|demande) (?:in|dans) (?:the|your|l'|votre) (?:call|appel)|sorry (?:about|for) (?:that|the|my)|desolee? pour|pardon pour|(?:attached|ci-joint|en piece jointe) (?:are|is|you will find|vous trouverez)?|(?:could|can|would) you (?:please )?(?:send|forward|pass|transfer)|pass (?:this|it) on|(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)? ?(?:le |la |les |leur |lui |nous )*(?:transferer|transmettre|faire suivre|envoyer|relayer)|tu peux le(?:ur)? (?:leur )?transferer|n'hesitez pas|don'?t hesitate|feel free to|let (?:me|us) know|dites-moi)/;
 const MAX_META_SENTENCE = 160;
+/**
+ * Dates and availability, said to the organizers at the end of the mail (folded): « Je peux venir à n'importe quelle
+ * date au printemps. », « Je reste à votre disposition pour organiser la date. », "I'm available any Thursday."
+ */
+const AVAILABILITY =
+  /\b(?:je reste a (?:votre|ta) (?:entiere )?disposition|(?:je suis|je serai|je serais|nous sommes|nous serons) disponibles?|i(?:'m| am) available|we(?:'re| are) available|(?:je peux|nous pouvons|i can|we can) (?:venir|me deplacer|come|make it)\b[^.!?]{0,60}\b(?:date|jour|soir|mois|printemps|ete|automne|hiver|day|evening|month|spring|summer|autumn|fall|winter|jeudi|mardi|mercredi|thursday|tuesday|wednesday|session|meetup)|n'importe quelle date|any (?:date|day|evening)|(?:organiser|fixer|convenir d'|trouver) (?:la|une) date|(?:to|and) (?:arrange|agree on|find|fix|set) (?:a|the) date)\b/;
+/**
+ * A first paragraph that only offers "a talk", naming no topic: "My colleague and I would like to submit a talk.",
+ * « Je souhaiterais proposer une présentation pour l'une de vos prochaines soirées. » — the offer, not its description.
+ */
+function emptyOffer(p: string): boolean {
+  const one = p.replace(/\s*\n\s*/g, ' ').trim();
+  if (one.length > MAX_META_SENTENCE || !OFFER_INTRO_LINE.test(one) || /[«"“]/.test(one)) return false;
+  return /\b(?:talks?|lightning(?: talk)?|pr[ée]sentations?|interventions?|expos[ée]s?|sessions?|conf[ée]rences?)\b(?:\s+(?:for|at|to|during|pour|lors d[eu']|[àa]|au|dans)\b[^.!,;:]{0,70})?[.!]\s*$/i.test(one);
+}
 
 /**
  * The covering letter around the description: a paragraph (or a sentence of the first or last one) about the mail
@@ -84,6 +99,7 @@ function coveringLetterOff(input: readonly string[]): string[] {
   ps = ps.filter((p) => !RULE.test(p));
   // a trailing lone name: "Alex", "Amara O." — a signature with no closing formula
   while (ps.length > 1 && !ps[ps.length - 1]!.includes('\n') && ps[ps.length - 1]!.split(/\s+/).length <= 3 && looksLikePersonName(ps[ps.length - 1]!)) ps = ps.slice(0, -1);
+  if (ps.length > 1 && emptyOffer(ps[0]!)) ps = ps.slice(1);
   if (ps.length > 0) {
     const first = withoutMeta(ps[0]!, 'lead');
     // a text that only speaks of the mail ("Vous trouverez ci-joint ma proposition détaillée.") describes no talk
@@ -99,11 +115,16 @@ function coveringLetterOff(input: readonly string[]): string[] {
 /** The paragraph without its leading (or trailing) sentences about the mail itself; '' when nothing else is left. */
 function withoutMeta(p: string, end: 'lead' | 'tail'): string {
   const sentences = p.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [p];
-  const meta = (x: string) => x.trim().length <= MAX_META_SENTENCE && ABOUT_THE_MAIL.test(fold(x));
+  const meta = (x: string) => x.trim().length <= MAX_META_SENTENCE && (ABOUT_THE_MAIL.test(fold(x)) || (end === 'tail' && AVAILABILITY.test(fold(x))));
   if (end === 'lead') {
     let i = 0;
     while (i < sentences.length && meta(sentences[i]!)) i++;
-    return sentences.slice(i).join('').trim();
+    const rest = sentences.slice(i).join('').trim();
+    // cut mid-line: the rest of a line the client wrapped (60 columns or more) goes on on the next one in lower case —
+    // « …(format ODT). En deux mots :⏎une introduction… » — and the unwrapping, which reads the line's width, would
+    // take the shortened line for one the writer ended
+    const cutLine = i > 0 ? (p.split('\n').find((l) => l.includes(sentences[i - 1]!.trim().slice(-20))) ?? '') : '';
+    return cutLine.trim().length >= 60 ? rest.replace(/^([^\n]*)\n[ \t]*(?=\p{Ll})/u, '$1 ') : rest;
   }
   let j = sentences.length;
   while (j > 0 && meta(sentences[j - 1]!)) j--;

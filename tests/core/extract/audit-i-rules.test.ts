@@ -87,3 +87,34 @@ describe('written for a director: the role qualified, the title « sur le thème
     expect(p.title).not.toBe('de la réplication logique');
   });
 });
+
+describe('the abstract is the description, not the letter around it', () => {
+  it('an opening sentence that offers "a talk" and names no topic is left out', async () => {
+    const body = 'Hi,\n\nMy colleague and I would like to submit a talk.\n\nTitle: Postgres on ARM\nDuration: 30 minutes\n\nWe moved 120 clusters to ARM instances and measured everything.\n\nAlice';
+    const p = extractProposal(await mail({ subject: 'Talk proposal', body }), ctx).proposal;
+    expect(p.abstract).toBe('We moved 120 clusters to ARM instances and measured everything.');
+  });
+
+  it('an offer that names its topic stays: it is the description', async () => {
+    const body = 'Bonjour,\n\nJe peux faire un talk de 20 min sur le partitionnement au prochain meetup.\n\nTitre : Partitionner sans se tromper\n\nMehdi';
+    const p = extractProposal(await mail({ subject: 'Talk au prochain meetup ?', body }), ctx).proposal;
+    expect(p.abstract).toContain('sur le partitionnement');
+  });
+
+  it.each([
+    ["Je montrerai les statistiques étendues sur des exemples réels.\n\nJe peux venir à n'importe quelle date au printemps.", 'Je peux venir'],
+    ['Je montrerai les statistiques étendues sur des exemples réels.\n\nNous verrons aussi les MCV. Je reste à votre disposition pour organiser la date.', 'disposition'],
+    ["I will show extended statistics on real examples.\n\nI'm available any Thursday in March.", 'available'],
+  ])('dates and availability at the end are for the organizers: %s', async (text, left) => {
+    const p = extractProposal(await mail({ subject: 'Proposition de talk : Les statistiques étendues', body: `Bonjour,\n\n${text}\n\nHélène` }), ctx).proposal;
+    expect(p.abstract).not.toContain(left);
+    expect(p.abstract).toMatch(/statisti/);
+  });
+
+  it('a sentence about the attachment cut off a wrapped line: the rest of the line joins its continuation', async () => {
+    const body =
+      'Bonjour,\n\nTitre : PostGIS pour les débutants\nDurée : 40 minutes\n\nVous trouverez le résumé détaillé en pièce jointe (format ODT). En deux mots :\nune introduction aux types géométriques, aux index GiST et aux requêtes de\nproximité, avec des données OpenStreetMap de Paris.\n\nBertrand';
+    const p = extractProposal(await mail({ subject: 'Proposition', body }), ctx).proposal;
+    expect(p.abstract).toBe('En deux mots : une introduction aux types géométriques, aux index GiST et aux requêtes de proximité, avec des données OpenStreetMap de Paris.');
+  });
+});
