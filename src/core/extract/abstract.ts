@@ -10,6 +10,8 @@ import { GREETING, OFFER_INTRO_LINE } from './prose-title.ts';
 export { GREETING };
 
 const MIN_ABSTRACT = 20;
+/** "Mark,", « Sandrine, » opening the text: the person written to, named as a greeting. */
+const NAME_GREETING = /^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?\s*,$/u;
 /** One line, ending with a colon, that offers or presents the proposal ("Here is my proposal:", « Voici mon sujet : »). */
 const ANNOUNCES_PROPOSAL =
   /^(?=[^\n]{0,240}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|pr[ée]senter|present|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
@@ -26,7 +28,7 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     }
     if (!greeted && l !== '') {
       greeted = true;
-      if (GREETING.test(l)) continue;
+      if (GREETING.test(l) || NAME_GREETING.test(l)) continue;
     }
     kept.push(l);
   }

@@ -184,7 +184,9 @@ export function fieldSpeakers(value: string): Speaker[] {
     const nameText = item.replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/g, ' ').replace(EMAIL_G, ' ').replace(/[-–—:]\s*$/, '');
     const cleaned = cleanName(nameText.split(/\s[-–—]\s/)[0] ?? nameText);
     // "." or "(he maintains it)." around an address is no name
-    const name = cleaned && /\p{L}/u.test(cleaned) ? cleaned : null;
+    // "Dr. Jane Smith, PhD <jane@x>": the comma parts a name from its degree, which is no second person
+    const degree = /^\s*(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr)\s*$/i.test(nameText);
+    const name = cleaned && /\p{L}/u.test(cleaned) && !degree ? cleaned : null;
     if (!emails && (!name || !looksLikePersonName(name))) continue;
     // "Tom Becker, tom.becker@example.de": the comma parts a name from its address, not two people
     const previous = out[out.length - 1];

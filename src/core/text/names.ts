@@ -20,6 +20,11 @@ function capitalizeName(words: string[]): string {
 }
 
 /** A cleaned display name, or null when there is no usable name (empty, or only an address). */
+/** A title before a name (followed by at least two words: "Dr Who" alone stays). */
+const HONORIFIC = /^(?:dr|prof|pr|mrs|mr|ms|mme|mlle|docteur|professeur|professor)\.?\s+(?=\p{L}[\p{L}'’.-]*\s+\p{L})/iu;
+/** Degrees after a name: ", PhD", " Ph.D.", ", MD", ", MSc". */
+const POSTNOMINALS = /(?:,?\s+(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr))+\.?$/i;
+
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/[\u00a0\s]+/g, ' ').trim();
@@ -28,6 +33,8 @@ export function cleanName(raw: string | null | undefined): string | null {
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
   s = s.replace(/^\[[^\]]{1,20}\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*<[^>]*>\s*$/, '');
   s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '').trim();
+  // "Dr. Jane Smith, PhD", « Pr Jean Martin », "Prof. Ana Souza": honorifics and degrees are no part of the name
+  s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();
   if (s === '' || (/@/.test(s) && !/\s/.test(s))) return null;
   // directory order "Last, First" (one comma, short sides, no company-like suffix)
   const comma = /^([^,]{1,40}),\s*([^,]{1,40})$/.exec(s);

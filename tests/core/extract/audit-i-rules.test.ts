@@ -7,6 +7,8 @@ import { durationFromProse } from '../../../src/core/extract/duration.ts';
 import { titleFromSubject } from '../../../src/core/extract/subject.ts';
 import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
 import { mail } from '../classify/build.ts';
+import { cleanName } from '../../../src/core/text/names.ts';
+import { fieldSpeakers } from '../../../src/core/extract/speakers.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
@@ -116,5 +118,27 @@ describe('the abstract is the description, not the letter around it', () => {
       'Bonjour,\n\nTitre : PostGIS pour les débutants\nDurée : 40 minutes\n\nVous trouverez le résumé détaillé en pièce jointe (format ODT). En deux mots :\nune introduction aux types géométriques, aux index GiST et aux requêtes de\nproximité, avec des données OpenStreetMap de Paris.\n\nBertrand';
     const p = extractProposal(await mail({ subject: 'Proposition', body }), ctx).proposal;
     expect(p.abstract).toBe('En deux mots : une introduction aux types géométriques, aux index GiST et aux requêtes de proximité, avec des données OpenStreetMap de Paris.');
+  });
+});
+
+describe('a speaker with honorifics and degrees, a forward opened by a name', () => {
+  it.each([
+    ['Dr. Jane Smith, PhD', 'Jane Smith'],
+    ['Prof. Ana Souza', 'Ana Souza'],
+    ['Pr Jean Martin', 'Jean Martin'],
+    ['Jean Martin Ph.D.', 'Jean Martin'],
+    ['Dr Who', 'Dr Who'],
+  ])('%s → %s', (raw, name) => {
+    expect(cleanName(raw)).toBe(name);
+  });
+
+  it('"Speaker: Dr. Jane Smith, PhD <jane@…>" is one speaker with her address', () => {
+    expect(fieldSpeakers('Dr. Jane Smith, PhD <jsmith@univ.example.edu>')).toEqual([{ name: 'Jane Smith', email: 'jsmith@univ.example.edu' }]);
+  });
+
+  it('"Mark," over the forwarded text is the greeting, and the request to pass it on is no description', async () => {
+    const body = 'Mark,\n\nCould you send this to the Paris PUG folks?\n\nTitle: Tuning autovacuum\nLength: 40 minutes\n\nOur largest tables get 200 million updates a day.\n\nThanks,\nPriya';
+    const p = extractProposal(await mail({ subject: 'PUG talk', body }), ctx).proposal;
+    expect(p.abstract).toBe('Our largest tables get 200 million updates a day.');
   });
 });
