@@ -16,6 +16,7 @@ const LIST_ITEM = /^\s*(?:[-*•·–—>+]\s|\d{1,2}[.)]\s|[a-z][.)]\s)/i;
 /** The widths mail clients wrap at, and how many columns short of the width a wrapped line may end. */
 const MIN_WIDTH = 60;
 const MAX_WIDTH = 80;
+const NARROWEST_WRAP = 72;
 
 /** The column the text was hard-wrapped at, or null when its lines do not show one. */
 export function wrapWidth(lines: readonly string[]): number | null {
@@ -69,5 +70,9 @@ function joins(line: string, next: string, width: number | null, column: number)
   if (width !== null && end <= width && end + 1 + firstWord.length > width && (!announces || /^\p{Ll}/u.test(t))) return true;
   // a sentence cut mid-way where the width cannot be told (a short text, a first line shortened by the label taken off
   // it): a long line ending on no punctuation, the next going on in lower case
-  return end >= MIN_WIDTH && !/[.!?;:…»"”)]\s*$/.test(line) && /^\p{Ll}/u.test(t);
+  if (end < MIN_WIDTH || /[.!?;:…»"”)]\s*$/.test(line)) return false;
+  if (/^\p{Ll}/u.test(t)) return true;
+  // …and one cut before a capitalised word (a name: "…two years of running⏎Citus for a…") when that word would not
+  // have fitted at the narrowest width clients wrap at (Thunderbird's and Mutt's 72): no writer's line ends there
+  return width === null && /^\p{Lu}/u.test(t) && end + 1 + firstWord.length > NARROWEST_WRAP;
 }

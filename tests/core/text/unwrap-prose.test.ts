@@ -70,3 +70,16 @@ describe('valueColumn: a labelled value wrapped with its label', () => {
     expect(valueColumn('Résumé :', 'autre chose')).toBe(0);
   });
 });
+
+describe('a short text (no width shows) cut before a capitalised word', () => {
+  it('joins when that word could not have fitted at 72 columns', () => {
+    expect(unwrapProse('What went well and what we would do differently after two years of running\nCitus for a multi-tenant analytics product.')).toBe(
+      'What went well and what we would do differently after two years of running Citus for a multi-tenant analytics product.',
+    );
+  });
+
+  it('keeps a line the writer ended short of that', () => {
+    const text = 'We moved twelve clusters to ARM and measured every single query plan\nThe results surprised us.';
+    expect(unwrapProse(text)).toBe(text);
+  });
+});
