@@ -10,7 +10,7 @@ const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
 const LEAD =
-  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|atelier|workshop|tutoriel|tutorial|lightning|eclair)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|atelier|workshop|tutoriel|tutorial|lightning|eclair)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|(?:sujet|topic|idee|idea)(?=\s+(?:pour|for)\b)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lightning|eclair|lt)$/;
 /** A lead-in that names a talk; without one, "Proposition de …" / "Proposal for …" may offer anything (a venue, sponsoring). */
 const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;
@@ -21,6 +21,12 @@ const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|inter
  * talk's title may speak of hosting or rooms further on ("Job queues with SKIP LOCKED" is a talk).
  */
 const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis|orateurs?|oratrices?|intervenants?|intervenantes?|speakers?)\b/;
+/**
+ * Where the talk would be given, between the lead-in and the title (folded): "Proposal for the PUG: X", « Proposition de
+ * talk pour le meetup de mars : X », « Sujet pour le meetup : X ». Up to the colon, naming a meetup, a session, a month.
+ */
+const DESTINATION =
+  /^\s*(?:(?:pour|for|au|at|a|lors d[eu']|during|in)\s+)?(?:(?:le|la|l'|les|the|our|your|votre|notre|vos|ton|un|une|a|an|one of your|l'un de vos|l'une de vos|next|prochaine?s?)\s*)*(?:meetups?|pug|pgug|user group|groupe|sessions?|soirees?|rencontres?|events?|evenements?|editions?|pg ?days?)\b[^:：|\n?]{0,40}?\s*[:：|]\s*(?=\S)/;
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -99,6 +105,16 @@ function subjectTitle(subject: string): SubjectTitle {
   }
   const lead = LEAD.exec(f);
   if (lead && lead[0].trim() !== '') {
+    const dest = DESTINATION.exec(f.slice(lead[0].length));
+    if (dest && !NOT_A_TALK.test(f.slice(lead[0].length + dest[0].length))) {
+      const title = clean(s.slice(lead[0].length + dest[0].length));
+      // a lead-in naming no talk (« Idée pour le prochain meetup : une soirée pizza ») offers a title only as titles
+      // are written: a capital, a figure, an identifier (pg_dump)
+      const named = TALK_IN_LEAD.test(lead[0]) || tagged || (title !== null && /^(?:[\p{Lu}\d]|[\p{Ll}]+[_\d])/u.test(title));
+      if (title && named) return { title, tagged: true, separated: true };
+    }
+    // « Sujet pour le meetup » is a lead-in only before its title
+    if (/^(?:sujet|topic|idee|idea)$/.test(lead[0].trim()) && /^\s+(?:pour|for)\b/.test(f.slice(lead[0].length))) return tagged ? { title: clean(s), tagged, separated: true } : { title: clean(s), tagged };
     const rest = s.slice(lead[0].length);
     const sep = SEPARATOR.exec(rest);
     const quotedRest = /^\s*[«"“]/.test(rest);

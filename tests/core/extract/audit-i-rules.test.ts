@@ -142,3 +142,18 @@ describe('a speaker with honorifics and degrees, a forward opened by a name', ()
     expect(p.abstract).toBe('Our largest tables get 200 million updates a day.');
   });
 });
+
+describe('where the talk would be given, between the lead-in and the title', () => {
+  it.each([
+    ['Sujet pour le meetup : Patroni vs pg_auto_failover', 'Patroni vs pg_auto_failover'],
+    ['Proposition de talk pour le meetup de mars : Partitionnement', 'Partitionnement'],
+    ['Talk for the next meetup: Partitioning at scale', 'Partitioning at scale'],
+    ['Proposal for the PUG: Partitioning at scale', 'Partitioning at scale'],
+  ])('%s', (subject, title) => {
+    expect(titleFromSubject(subject)).toMatchObject({ title, tagged: true });
+  });
+
+  it.each(['Proposition pour le meetup : salle gratuite', 'Idée pour le prochain meetup : une soirée pizza', 'Sujet pour le meetup ?'])('no talk title in « %s »', (subject) => {
+    expect(titleFromSubject(subject).title).toBeNull();
+  });
+});
