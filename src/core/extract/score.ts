@@ -82,6 +82,10 @@ const ABOUT_A_PROPOSAL = new RegExp(
     "\\b(?:je dois|je vais devoir|je suis oblige de|je prefere|nous devons) (?:retirer|annuler)\\b|\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
     '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b|\\bmerci (?:encore )?pour l.accueil\\b|\\bthanks? (?:again )?for having me\\b',
     "\\bnot a proposal from me\\b|\\bce n'est pas une proposition de ma part\\b|\\byou should invite\\b|\\bvous devriez inviter\\b",
+    // a topic wished for, to be given by someone else: « je ne connais pas assez le sujet pour le présenter moi-même »,
+    // "I don't know it well enough to present it myself", « quelqu'un dans la communauté pourrait le faire »
+    "\\b(?:ne|n')[^.!?]{0,60}?\\b(?:le |la |l'|en )?(?:presenter|faire|donner|parler)\\s+(?:moi-meme|nous-memes?)\\b|\\b(?:can't|cannot|couldn't|can not|not (?:able|qualified|expert enough)|don't know [^.!?]{0,30}?enough)[^.!?]{0,60}?\\b(?:present|give|do|talk about)(?: it| this| that)? myself\\b" +
+      "|\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait) (?:le faire|le presenter|en parler|s'en charger)|\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it)",
   ].join('|'),
 );
 /**

@@ -157,3 +157,16 @@ describe('where the talk would be given, between the lead-in and the title', () 
     expect(titleFromSubject(subject).title).toBeNull();
   });
 });
+
+describe('a topic wished for, to be given by someone else', () => {
+  it.each([
+    ['Suggestion de sujet', "Bonjour,\n\nCe serait bien d'avoir un talk sur la réplication logique. Je ne maîtrise pas assez le sujet pour le présenter moi-même, mais quelqu'un dans la communauté pourrait le faire.\n\nMarc"],
+    ['Talk idea', "Hi,\n\nA talk about pgvector would be great at the next meetup. I don't know it well enough to present it myself, but someone in the community could do it.\n\nMarc"],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+
+  it('an offer stays one', async () => {
+    expect(looksLikeProposal(await mail({ subject: 'Suggestion de sujet', body: 'Bonjour,\n\nJe voudrais présenter un talk sur la réplication logique, 20 minutes.\n\nMarc' }))).toBe(true);
+  });
+});
