@@ -29,7 +29,9 @@ const CLAUSE = new RegExp(String.raw`^(?:${THANKS}${THANKS_MORE}|${SIGN_OFF}|${G
 const CLAUSE_OR_ACK = new RegExp(String.raw`^(?:(?:${ACK} )?${THANKS}${THANKS_MORE}${THANKS_FOR}|${SIGN_OFF}|${ACK}|${GREET})$`);
 /** Between two courtesies: punctuation, « et », "and". */
 const CLAUSES = /[,.;:!…()]+|\s(?:et|and|&)\s/;
-const EMOJI = /\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]|[:;]-?[)D]|<3/gu;
+/** An emoji and what joins or tints it (ZWJ, variation selector, skin tones): read-line.ts strips the same after a verb. */
+export const EMOJI_CHAR = String.raw`\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]`;
+const EMOJI = new RegExp(String.raw`${EMOJI_CHAR}|[:;]-?[)D]|<3`, 'gu');
 /** Under the writer's name: a job title, a company, a phone — a few short lines. */
 const MAX_SIGNATURE_LINES = 5;
 const MAX_LINE = 120;

@@ -16,7 +16,9 @@ import { proposalRef } from '../ref.ts';
 import { fold } from '../text/fold.ts';
 import { editDistance } from '../extract/formats.ts';
 import { matchLabel } from '../extract/fields.ts';
-import { courteousLine } from './courtesy.ts';
+import { courteousLine, EMOJI_CHAR } from './courtesy.ts';
+
+const EMOJI_CHARS = new RegExp(EMOJI_CHAR, 'gu');
 
 export type LineReading = { kind: 'commands'; commands: Command[] } | { kind: 'unknown' } | { kind: 'prose' };
 
@@ -66,7 +68,7 @@ function forMyselfOnly(rest: string): boolean {
 }
 
 function withoutEmoji(rest: string): string {
-  return fold(rest).replace(/\p{Extended_Pictographic}|\ufe0f|\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, '');
+  return fold(rest).replace(EMOJI_CHARS, '');
 }
 
 /**
