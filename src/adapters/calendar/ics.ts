@@ -67,7 +67,35 @@ function calendarIcs(events: readonly IcsEvent[], opts: IcsOptions, product: str
   // DTSTAMP must be UTC (RFC 5545 §3.8.7.2), and is the campaign's date so that the same mail built again is
   // byte-identical; ical-generator writes it in the calendar's zone without a TZID, so it is set here.
   const stamp = DateTime.fromJSDate(opts.stamp, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
-  return cal.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}`);
+  let text = cal.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}`);
+  // A start in the hour a change back to standard time repeats (02:30 on the last Sunday of October in Paris, the
+  // second time round) cannot be said in local time: RFC 5545 §3.3.5 reads a repeated local time as its first
+  // occurrence, an hour early. That event's times are written in UTC instead, which every reader places right.
+  const utc = (d: DateTime) => d.setZone('UTC').toFormat("yyyyMMdd'T'HHmmss'Z'");
+  let index = -1;
+  text = text.replace(/^BEGIN:VEVENT\r\n[\s\S]*?^END:VEVENT$/gm, (block) => {
+    index++;
+    const start = starts[index]!;
+    if (firstOccurrence(start) === start.toMillis()) return block;
+    const end = start.plus({ minutes: events[index]!.durationMinutes });
+    return block.replace(/^DTSTART;TZID=[^:\r\n]*:.*$/m, `DTSTART:${utc(start)}`).replace(/^DTEND;TZID=[^:\r\n]*:.*$/m, `DTEND:${utc(end)}`);
+  });
+  // Every content line ends in CRLF, END:VCALENDAR's too (RFC 5545 §3.1, §3.4); ical-generator leaves the last bare.
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/**
+ * The instant a reader of `DTSTART;TZID=…:` takes the local time of `t` for: its first occurrence in the zone
+ * (RFC 5545 §3.3.5), which is an hour before `t` when `t` falls in the second run of a repeated hour.
+ */
+function firstOccurrence(t: DateTime): number {
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+  const offsets = new Set([t.minus({ hours: 24 }).offset, t.offset, t.plus({ hours: 24 }).offset]);
+  const same = (ms: number) => {
+    const d = DateTime.fromMillis(ms, { zone: t.zone });
+    return d.year === t.year && d.month === t.month && d.day === t.day && d.hour === t.hour && d.minute === t.minute && d.second === t.second;
+  };
+  return Math.min(...[...offsets].map((o) => wall - o * 60_000).filter(same));
 }
 
 /** One meetup's UID, the same in every .ics crieur writes. */

@@ -1,0 +1,62 @@
+/**
+ * Held-out audit "L" of what crieur sends (announcements, calls, reminders, digests), read as RFCs and mail clients
+ * read it. Each block names what was wrong before; the rules are stated generally (any zone, any mail).
+ */
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { eventIcs, eventsIcs, type IcsEvent } from '../../src/adapters/calendar/ics.ts';
+
+const OPTS = { timeZone: 'Europe/Paris', domain: 'pgug.example.org', groupName: 'PUG', stamp: new Date('2026-12-01T00:00:00Z') };
+const event = (id: number, start: Date, extra: Partial<IcsEvent> = {}): IcsEvent => ({ id, sequence: 0, start, durationMinutes: 150, summary: 'Meetup', description: '', location: 'Paris', url: null, ...extra });
+/** The instant a DTSTART;TZID line denotes by RFC 5545 §3.3.5: a repeated local time is its first occurrence. */
+function readStart(ics: string, zone: string): number {
+  const utc = /^DTSTART:(\d{8}T\d{6})Z\r$/m.exec(ics);
+  if (utc) return DateTime.fromFormat(utc[1]!, "yyyyMMdd'T'HHmmss", { zone: 'UTC' }).toMillis();
+  const local = /^DTSTART;TZID=([^:]+):(\d{8}T\d{6})\r$/m.exec(ics)!;
+  expect(local[1]).toBe(zone);
+  const wall = DateTime.fromFormat(local[2]!, "yyyyMMdd'T'HHmmss", { zone: 'UTC' }).toMillis();
+  // Every offset the zone uses around that day; the earliest instant showing that wall time.
+  const offsets = [-1, 0, 1].map((d) => DateTime.fromMillis(wall + d * 86_400_000, { zone }).offset);
+  const hits = offsets.map((o) => wall - o * 60_000).filter((ms) => DateTime.fromMillis(ms, { zone }).toFormat("yyyyMMdd'T'HHmmss") === local[2]);
+  return Math.min(...hits);
+}
+
+describe('the .ics (RFC 5545)', () => {
+  it('ends its last line, END:VCALENDAR, with CRLF like every other content line (the feed too)', () => {
+    const one = eventIcs(event(1, new Date('2027-01-21T18:00:00Z')), OPTS);
+    const feed = eventsIcs([event(1, new Date('2027-01-21T18:00:00Z')), event(2, new Date('2027-02-18T18:00:00Z'))], OPTS);
+    for (const ics of [one, feed]) {
+      expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it.each([
+    // The night clocks go back: 02:30 happens twice; the second (CET) one was written as local 02:30, read as the first.
+    ['Europe/Paris', '2026-10-25T01:30:00Z'],
+    ['Europe/Paris', '2026-10-25T00:30:00Z'],
+    ['Europe/Paris', '2027-10-31T01:59:00Z'],
+    ['America/New_York', '2027-11-07T06:30:00Z'],
+    ['America/New_York', '2027-11-07T05:30:00Z'],
+    ['Australia/Lord_Howe', '2027-04-03T15:15:00Z'],
+    // Ordinary times stay local with their TZID.
+    ['Europe/Paris', '2027-01-21T18:00:00Z'],
+    ['Europe/Paris', '2027-03-28T01:30:00Z'],
+  ] as const)('%s %s: DTSTART denotes the event’s own instant', (zone, iso) => {
+    const start = new Date(iso);
+    const ics = eventIcs(event(3, start), { ...OPTS, timeZone: zone });
+    expect(readStart(ics, zone)).toBe(start.getTime());
+    // DTEND in the same form as DTSTART, 150 minutes later.
+    const utc = /^DTSTART:\d{8}T\d{6}Z\r$/m.test(ics);
+    expect(/^DTEND:\d{8}T\d{6}Z\r$/m.test(ics)).toBe(utc);
+    if (!utc) expect(ics).toMatch(new RegExp(`^DTSTART;TZID=${zone}:`, 'm'));
+  });
+
+  it('in a feed, only the event in the repeated hour is written in UTC', () => {
+    const feed = eventsIcs([event(1, new Date('2026-10-25T01:30:00Z')), event(2, new Date('2027-01-21T18:00:00Z'))], OPTS);
+    const blocks = feed.split('BEGIN:VEVENT').slice(1);
+    expect(blocks[0]).toMatch(/^DTSTART:20261025T013000Z\r$/m);
+    expect(blocks[0]).toMatch(/^DTEND:20261025T040000Z\r$/m);
+    expect(blocks[1]).toMatch(/^DTSTART;TZID=Europe\/Paris:20270121T190000\r$/m);
+  });
+});
