@@ -6,7 +6,7 @@
  */
 import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
-import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
+import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isNoReplySender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines } from '../command/new-text.ts';
 
@@ -70,15 +70,26 @@ export const mdnRule: Rule = {
   },
 };
 
-const CR_TEXT =
-  /guest list|allowed list|approved senders? list|white ?list|sender not pre-approved|add yourself to|verify (?:that )?you(?:r| are)|verification link|challenge[- ]response|to ensure delivery of your (?:e-?mail|message)|spam ?arrest/i;
+const CR_TEXT = new RegExp(
+  [
+    'guest list|allowed list|approved senders? list|white ?list|sender not pre-approved|add yourself to|verify (?:that )?you(?:r| are)|verification link|challenge[- ]response|to ensure delivery of your (?:e-?mail|message)|spam ?arrest',
+    // "please click the link and confirm you are a human being", "prove you're not a robot", "held until you complete a one-time check"
+    "(?:confirm|prove|show) (?:that )?you(?:['’]re| are) (?:a )?(?:human|real (?:person|sender)|not a (?:ro)?bot|not a spammer)",
+    "\\byou(?:['’]re| are) not a (?:ro)?bot\\b|\\bone-time (?:check|verification|confirmation)\\b|\\b(?:held|quarantined|on hold) (?:until|pending) (?:you|your|the sender)",
+    // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
+    "n['’]\\s?[êe]tes pas un robot|(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain|(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)|authentification de votre (?:message|envoi|courriel)",
+  ].join('|'),
+  'i',
+);
 
-/** Boxbe, Bluebottle, SpamArrest, TMDA: "your message waits until you prove you are human". */
+/** Boxbe, Bluebottle, SpamArrest, TMDA, Mailinblack: "your message waits until you prove you are human". */
 export const challengeResponseRule: Rule = {
   name: 'challenge-response',
   test(mail) {
     if (hasListHeaders(mail)) return null;
-    const looksAutomatic = reportType(mail) !== null || /^\s*re\s*:/i.test(mail.subject) || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint');
+    // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a noreply@ robot of the filtering service
+    const looksAutomatic =
+      reportType(mail) !== null || /^\s*re\s*:/i.test(mail.subject) || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
     if (!looksAutomatic) return null;
     const ds = partOfType(mail, /^message\/delivery-status$/);
     if ((ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) || CR_TEXT.test(bodyText(mail, 3000))) return { kind: 'auto-reply' };
@@ -113,6 +124,42 @@ export const autoReplySubjectRule: Rule = {
   name: 'auto-reply-subject',
   test(mail) {
     return autoReplySubject(mail.subject) ? { kind: 'auto-reply' } : null;
+  },
+};
+
+/*
+ * Acknowledgements of receipt from ticketing systems (Zendesk, Freshdesk, RT, OTRS, GLPI, osTicket) and web forms:
+ * "[Ticket #4821] We received your request", « Nous avons bien reçu votre demande », or the ticket's number in the
+ * subject over « Votre demande a bien été enregistrée ». They are robots' answers to our mail (RFC 3834's sense), sent
+ * often with Precedence: bulk and none of the auto-reply headers. A reply ("Re: …") is a person's, whoever helps.
+ */
+const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|tr|fwd?|wg|rv|enc)\s*:/i;
+/** A subject that says "your request was received"; a bare "Request received" only at its start (after a tag), as helpdesks write it. */
+const ACK_SUBJECT = new RegExp(
+  [
+    "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
+    '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
+    '^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)\\b',
+    '\\bnous avons bien re[çc]u votre\\b',
+    '\\bvotre (?:demande|requ[êe]te|ticket|message)\\b[^.]{0,40}\\b(?:a (?:bien )?[ée]t[ée]|est) (?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|prise? en compte)',
+    '^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:demande|requ[êe]te|ticket|incident) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)\\b',
+  ].join('|'),
+  'i',
+);
+/** A ticket's number in the subject: "[Ticket #4821]", "[rt.example.org #77102]", "[GLPI #0058213]", "Ticket#2026…". */
+const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
+/** The acknowledgement's first lines say so. */
+const ACK_TEXT =
+  /\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)/i;
+
+export const acknowledgementRule: Rule = {
+  name: 'acknowledgement-of-receipt',
+  test(mail) {
+    const subject = mail.subject.slice(0, 300);
+    if (REPLY_PREFIX.test(subject)) return null;
+    if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+    if (TICKET_TAG.test(subject) && ACK_TEXT.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
+    return null;
   },
 };
 

@@ -3,7 +3,7 @@
  * message's kind. The order is the policy:
  * - a bounce is a bounce even of a list post or of an auto-reply, so bounces come first — but a
  *   challenge-response robot dressed as a DSN (Boxbe) is an auto-reply, so it is asked before them;
- * - an auto-reply is one even when it answers crieur's mail (it carries the token) or comes via a list; one
+ * - an auto-reply (an out-of-office, a ticketing system's acknowledgement of receipt) is one even when it answers crieur's mail (it carries the token) or comes via a list; one
  *   recognised by its text alone (no header, no subject says so) is read last of them, and never on list traffic;
  * - our own mail coming back is never a proposal nor a command;
  * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
@@ -18,7 +18,7 @@ import { looksLikeProposal } from '../extract/index.ts';
 import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
-import { autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
+import { acknowledgementRule, autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
@@ -56,6 +56,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   mdnRule,
   autoReplyHeadersRule,
   autoReplySubjectRule,
+  acknowledgementRule,
   autoReplyBodyRule,
   daemonNoticeRule,
   returnedToSenderRule,

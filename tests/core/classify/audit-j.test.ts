@@ -1,0 +1,77 @@
+/**
+ * Held-out round J (mail from many MTAs, auto-responders and helpdesks nobody here had seen): the rules it showed missing.
+ * - challenge-response robots that ask to "confirm you are a human being" or « confirmer que vous n'êtes pas un robot »;
+ * - helpdesks' acknowledgements of receipt ("[Ticket #4821] We received your request", Precedence: bulk, no
+ *   auto-reply header) were list posts.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail, type Draft } from './build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
+
+describe('challenge-response robots in their own words', () => {
+  it.each<[string, Draft]>([
+    [
+      'a "Re:" from the person\'s own address: confirm you are a human being (en)',
+      {
+        from: 'Rob Keller <rob.keller@smallbiz.example>',
+        subject: 'Re: Thanks for your proposal',
+        body: "Hello,\n\nI'm protecting my inbox from junk mail. Your message is being held until you complete a one-time check.\n\nPlease click the link below and confirm you are a human being:\n\nhttps://guard.example/confirm?id=1\n",
+      },
+    ],
+    ['"prove you\'re not a robot" (en)', { subject: 'Re: Meetup', body: 'To get your message delivered, please prove you’re not a robot: https://cr.example/p/9\n' }],
+    [
+      'a noreply@ robot of the filtering service, no "Re:", no null reverse-path (fr)',
+      {
+        from: '"sylvie@cabinet.example" <no-reply@antispam.example>',
+        subject: "Demande d'authentification de votre message",
+        body: "Bonjour,\n\nVotre message à sylvie@cabinet.example est en attente. Merci de confirmer que vous n'êtes pas un robot en cliquant sur le lien ci-dessous :\n\nhttps://antispam.example/v/3c9d\n",
+      },
+    ],
+    ['« pour valider votre envoi » under "Re:" (fr)', { subject: 'RE: Proposition de talk', body: 'Ce destinataire filtre ses courriels. Cliquez ici pour valider votre envoi : https://filtre.example/ok\n' }],
+  ])('%s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
+    expect(c.kind).toBe('auto-reply');
+    expect(c.reasons[0]).toBe('challenge-response');
+  });
+
+  it.each<[string, Draft]>([
+    ['a proposal about SCRAM, a challenge-response mechanism', { subject: 'Proposition de talk : SCRAM sans douleur', body: 'Bonjour,\n\nJe propose un talk de 30 minutes sur SCRAM, un mécanisme challenge-response, et comment prouver que vous êtes bien le client attendu.\n\nJean Dupont\n' }],
+    ['a person joking about robots in a reply', { subject: 'Re: Appel à orateurs', body: "Bonjour,\n\nJe ne suis pas un robot, promis : voici ma proposition, « VACUUM pour les humains », 20 minutes.\n\nJean\n" }],
+  ])('not one: %s', async (_name, draft) => {
+    expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('challenge-response');
+  });
+});
+
+describe("helpdesks' acknowledgements of receipt", () => {
+  it.each<[string, Draft]>([
+    [
+      'Zendesk: "[Ticket #4821] We received your request", Precedence: bulk and a return path',
+      {
+        from: 'Vendor DB Support <support@vendor-db.example>',
+        subject: '[Ticket #4821] We received your request',
+        headers: { Precedence: 'bulk', 'Return-Path': '<support+id4821@vendor-db.example>' },
+        body: '##- Please type your reply above this line -##\n\nYour request (4821) has been received and is being reviewed by our support staff.\n',
+      },
+    ],
+    ['Freshdesk: "Ticket Received - …"', { from: 'help@salles.example', subject: 'Ticket Received - Room booking for the meetup', body: 'Thank you for contacting us.\n' }],
+    ['« Nous avons bien reçu votre demande »', { from: 'contact@mairie.example', subject: 'Nous avons bien reçu votre demande', body: 'Bonjour,\n\nUn agent vous répondra.\n' }],
+    ['a ticket number over « Votre demande a bien été enregistrée »', { from: 'glpi@mairie.example', subject: '[GLPI #0058213] Salle pour le meetup PostgreSQL', body: 'Bonjour,\n\nVotre demande a bien été enregistrée sous le numéro 58213.\n' }],
+    ['a ticket number over "has been created"', { from: 'otrs@host.example', subject: 'Ticket#2026040112000011 Room booking', body: 'Dear customer,\n\nyour ticket has been created and will be handled shortly.\n' }],
+  ])('%s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
+    expect(c.kind).toBe('auto-reply');
+    expect(c.reasons[0]).toBe('acknowledgement-of-receipt');
+  });
+
+  it.each<[string, Draft]>([
+    ['a person answering in the ticket\'s thread ("Re:")', { subject: 'Re: [Ticket #4821] We received your request', body: 'Thanks, the room is booked for the 26th.\n' }],
+    ['a speaker answering our own acknowledgement', { subject: 'Re: [P-0044] Proposal received: VACUUM for humans', body: 'withdraw\n' }],
+    ['a talk named after a request', { subject: 'Talk proposal: Request received, tracing an HTTP request into PostgreSQL', body: 'Hello,\n\nI would like to propose a 30 minute talk on tracing a request from the load balancer down to pg_stat_activity.\n\nAnn Lee\n' }],
+    ['a number in a subject over a person\'s words', { subject: 'Proposition de talk (#1234 sur GitHub)', body: 'Bonjour,\n\nMa proposition a été publiée sur GitHub, voici le résumé : partitionnement, 30 minutes.\n\nJean\n' }],
+  ])('not one: %s', async (_name, draft) => {
+    expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('acknowledgement-of-receipt');
+  });
+});
