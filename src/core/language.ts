@@ -16,8 +16,18 @@ const FR = new Set(
   'le la les des une un est pour avec dans je vous nous sur pas que qui du au aux et ce cette mais ou donc sont mon ma mes votre vos notre nos merci bonjour cordialement tres plus il elle ils on en par'.split(' '),
 );
 const EN = new Set('the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from'.split(' '));
-/** Words in both lists ("on", "en") count for neither. */
-const WORD = /[a-zà-ÿ']+/g;
+/**
+ * Function words of the neighbouring languages our mail also comes in (German, Dutch, Spanish, Italian, Portuguese),
+ * none a French or English word: "in", "an", "will", "so" are German too, and a German out-of-office has as many of
+ * them as a short English text. Where these outnumber the winner's, the stopwords do not decide.
+ */
+const OTHER = new Set(
+  'der die das und ist nicht ich sie auf für zu dem ein eine einen wir ihre ihnen bei nach auch sich wird werden bin habe bitte vielen dank het een ik niet voor zijn wij uw naar ook bij tot graag los las por para una del estoy gracias hasta muy pero como della gli alla sono grazie questo anche não uma obrigado até você'.split(
+    ' ',
+  ),
+);
+/** Words in both lists ("on", "en") count for neither. ß, œ, æ are letters: "Grüßen" is one word, not "grü" and "en". */
+const WORD = /[a-zß-ÿœæ']+/g;
 
 /**
  * Below this many words, what the author wrote above the quote ("Thanks, see you there", "acept P-0003") speaks
@@ -28,6 +38,8 @@ const SHORT_OWN = 20;
 interface Votes {
   fr: number;
   en: number;
+  /** Function words of another language (OTHER). */
+  other: number;
   words: number;
   /** The lower-cased sample the votes were counted on. */
   sample: string;
@@ -43,6 +55,7 @@ function votes(text: string): Votes {
     .toLowerCase();
   let fr = 0;
   let en = 0;
+  let other = 0;
   let words = 0;
   // match() gives the words as strings: no match object per word (this runs on every message).
   for (const raw of sample.match(WORD) ?? []) {
@@ -52,13 +65,15 @@ function votes(text: string): Votes {
     const e = EN.has(w);
     if (f && !e) fr++;
     else if (e && !f) en++;
+    else if (!f && OTHER.has(w)) other++;
   }
-  return { fr, en, words, sample };
+  return { fr, en, other, words, sample };
 }
 
 /** What the function words alone say, or null when they do not decide. */
-function byStopwords({ fr, en, words }: Votes): Language | null {
+function byStopwords({ fr, en, other, words }: Votes): Language | null {
   const hits = fr + en;
+  if (other >= Math.max(fr, en)) return null;
   if (hits >= 3 && hits / Math.max(words, 1) >= 0.06) {
     if (fr >= 1.5 * en) return 'fr';
     if (en >= 1.5 * fr) return 'en';
@@ -101,7 +116,7 @@ export function bodyLanguage(text: string | null): Language | null {
   if (start >= lines.length) return detectLanguage(text);
   const own = votes(lines.slice(0, start).filter((l) => !isQuoteLine(l)).join('\n'));
   if (own.words >= SHORT_OWN) return decide(own);
-  const byWords = byStopwords(own) ?? (own.fr > 0 && own.en === 0 ? 'fr' : own.en > 0 && own.fr === 0 ? 'en' : null);
+  const byWords = byStopwords(own) ?? (own.other >= Math.max(own.fr, own.en) ? null : own.fr > 0 && own.en === 0 ? 'fr' : own.en > 0 && own.fr === 0 ? 'en' : null);
   if (byWords) return byWords;
   // The author wrote (almost) nothing that tells: the rest of the body is the best guess. First its unquoted lines
   // (answers inline under an attribution, a forward's or Outlook's unquoted history) when their function words

@@ -2,10 +2,13 @@
  * Held-out round J (mail from many MTAs, auto-responders and helpdesks nobody here had seen): the rules it showed missing.
  * - challenge-response robots that ask to "confirm you are a human being" or « confirmer que vous n'êtes pas un robot »;
  * - helpdesks' acknowledgements of receipt ("[Ticket #4821] We received your request", Precedence: bulk, no
- *   auto-reply header) were list posts.
+ *   auto-reply header) were list posts;
+ * - a German out-of-office was English: "in", "an", "will" are German words too, and « Grüßen » split on its ß gave
+ *   a French « en ».
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
+import { bodyLanguage } from '../../../src/core/language.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from './build.ts';
 
@@ -73,5 +76,27 @@ describe("helpdesks' acknowledgements of receipt", () => {
     ['a number in a subject over a person\'s words', { subject: 'Proposition de talk (#1234 sur GitHub)', body: 'Bonjour,\n\nMa proposition a été publiée sur GitHub, voici le résumé : partitionnement, 30 minutes.\n\nJean\n' }],
   ])('not one: %s', async (_name, draft) => {
     expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('acknowledgement-of-receipt');
+  });
+});
+
+describe('the language of a body in neither French nor English', () => {
+  it.each([
+    [
+      'a German out-of-office',
+      'Sehr geehrte Damen und Herren,\n\nvielen Dank für Ihre Nachricht. Ich bin bis einschließlich 10. April nicht im Büro\nund habe keinen Zugriff auf meine E-Mails. In dringenden Fällen wenden Sie sich\nbitte an meinen Kollegen Jonas Weber.\n\nMit freundlichen Grüßen\nKatrin Schäfer\n',
+    ],
+    ['German with "in", "an", "will", "so"', 'Hallo,\n\nich bin ab dem 14. April wieder im Büro. In dieser Zeit werden E-Mails nicht weitergeleitet. Ihre Nachricht wird nach meiner Rückkehr bearbeitet. Bei Fragen zum Projekt wenden Sie sich an das Team. Ich will Ihnen so schnell wie möglich antworten.\n\nGrüße\nMax'],
+    ['Dutch', 'Beste,\n\nIk ben afwezig tot en met 10 april. Voor dringende zaken kunt u contact opnemen met mijn collega Pieter. Ik zal uw bericht na mijn terugkeer beantwoorden.\n\nMet vriendelijke groet,\nAnke'],
+    ['a short German line', 'Ich bin bis zum 10. April nicht im Büro.'],
+  ])('%s is neither', (_name, text) => {
+    expect(bodyLanguage(text)).toBeNull();
+  });
+
+  it.each([
+    ['English naming a German colleague', 'Hi, I am away until Monday with limited access to email. For anything urgent please contact Jonas Weber (die Datenbank-Gruppe) or the team.', 'en'],
+    ['French with « cœur » and a German word', "Bonjour, je vous propose un talk sur le cœur du planificateur, « Der Planer » comme disent nos collègues, en 30 minutes.", 'fr'],
+    ['English mentioning Las Vegas and pg_dump para', 'Hello, I would like to present our migration from Las Vegas to Paris data centers, with the numbers for each step and what we learned.', 'en'],
+  ])('%s stays what it is', (_name, text, lang) => {
+    expect(bodyLanguage(text)).toBe(lang);
   });
 });
