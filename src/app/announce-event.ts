@@ -244,9 +244,19 @@ export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: {
     added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }
   if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale);
-  // A finished campaign that got new rows (members who joined since) sends again, to them only.
-  if (added > 0 && campaign.status === 'done') await deps.store.campaigns.setStatus(campaign.id, 'sending', null);
+  await settleCampaign(deps.store.campaigns, campaign, added, deps.config.delivery.pauseAfterFailures);
   return { campaign, created, added, update };
+}
+
+/**
+ * A campaign's status once its rows are added: a finished one that got new rows (members who joined since) sends
+ * again, to them only; one with nothing left to send — made for a list that had it already through another
+ * campaign — is done, not `sending` for ever in `crieur campaigns list` (the same statement that ends a campaign
+ * after its last chunk: done only when no row is queued or sending).
+ */
+export async function settleCampaign(campaigns: CampaignStore, campaign: CampaignRecord, added: number, pauseAfter: number): Promise<void> {
+  if (added > 0 && campaign.status === 'done') await campaigns.setStatus(campaign.id, 'sending', null);
+  else if (added === 0 && campaign.status === 'sending') await campaigns.record(campaign.id, { sent: 0, failed: 0 }, pauseAfter, '');
 }
 
 /** Chunk jobs for whatever the campaign still has to send (idempotent: job ids are the chunks' first rows). */

@@ -12,7 +12,7 @@ import { isoDay } from '../core/render/dates.ts';
 import type { Clock } from './clock.ts';
 import type { ProposalStore } from './proposal-store.ts';
 import type { TalkFormat } from '../types.ts';
-import { announceVariants, envelopeSender, type BuiltVariant, type VariantSpec } from './announce-event.ts';
+import { announceVariants, envelopeSender, settleCampaign, type BuiltVariant, type VariantSpec } from './announce-event.ts';
 import type { CampaignRecord, CampaignStore } from './campaign-store.ts';
 import type { EventStore } from './event-store.ts';
 import { MEMBERS_LIST } from './subscriber-store.ts';
@@ -79,11 +79,14 @@ export async function callForProposals(deps: CallDeps, opts: { list?: string; fo
     parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])) },
   });
   const from = envelopeSender(deps.config);
+  // The ledger's key is the month's call, whatever the scope: a list that had it through `crieur call --list NAME`
+  // gets nothing from `crieur call` the same month, nor the other way round (a forced call is a call of its own).
+  const ref = opts.force ? key : `call:${period}`;
   let added = 0;
   for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
-    added += await deps.store.campaigns.addRecipients(campaign.id, 'call', key, from, [{ email: l.address, variant: `list:${l.name}` }]);
+    added += await deps.store.campaigns.addRecipients(campaign.id, 'call', ref, from, [{ email: l.address, variant: `list:${l.name}` }]);
   }
-  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'call', key, from, MEMBERS_LIST, deps.config.group.locale);
-  if (added > 0 && campaign.status === 'done') await deps.store.campaigns.setStatus(campaign.id, 'sending', null);
+  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'call', ref, from, MEMBERS_LIST, deps.config.group.locale);
+  await settleCampaign(deps.store.campaigns, campaign, added, deps.config.delivery.pauseAfterFailures);
   return { campaign, created, added, period };
 }

@@ -5,6 +5,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { eventIcs, eventsIcs, type IcsEvent } from '../../src/adapters/calendar/ics.ts';
+import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
+import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { announceEvent } from '../../src/app/announce-event.ts';
+import { callForProposals } from '../../src/app/call-for-proposals.ts';
+import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
+import { useStoreAndSink } from '../support/store-and-sink.ts';
+import { GENERALE, groupConfig, silentLog } from '../support/test-config.ts';
 
 const OPTS = { timeZone: 'Europe/Paris', domain: 'pgug.example.org', groupName: 'PUG', stamp: new Date('2026-12-01T00:00:00Z') };
 const event = (id: number, start: Date, extra: Partial<IcsEvent> = {}): IcsEvent => ({ id, sequence: 0, start, durationMinutes: 150, summary: 'Meetup', description: '', location: 'Paris', url: null, ...extra });
@@ -58,5 +66,57 @@ describe('the .ics (RFC 5545)', () => {
     expect(blocks[0]).toMatch(/^DTSTART:20261025T013000Z\r$/m);
     expect(blocks[0]).toMatch(/^DTEND:20261025T040000Z\r$/m);
     expect(blocks[1]).toMatch(/^DTSTART;TZID=Europe\/Paris:20270121T190000\r$/m);
+  });
+});
+
+
+const { store, sink, sender } = useStoreAndSink('audit_l');
+const ENGLISH = { name: 'english', address: 'pgsql-en@lists.example.org', language: 'en' };
+const twoLists = groupConfig('audit-l', { lists: [GENERALE, ENGLISH] });
+const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
+async function sendAll(campaignId: number): Promise<void> {
+  for (const first of await store.campaigns.pendingChunks(campaignId, chunkSize(twoLists))) {
+    await sendCampaignChunk({ config: twoLists, store, sender, log: silentLog, clock, fill: fillMime }, first);
+  }
+}
+const received = () => {
+  const per: Record<string, number> = {};
+  for (const m of sink.messages) per[m.envelope.to[0]!] = (per[m.envelope.to[0]!] ?? 0) + 1;
+  return per;
+};
+
+describe('campaigns over two lists and the roster, scoped by --list', () => {
+  it('a call for proposals reaches each list once a month, whether sent to one list first or to all first', { timeout: 120_000 }, async () => {
+    await store.subscribers.upsert([{ email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' }]);
+    const deps = { config: twoLists, store, builder: createCallMailBuilder(twoLists), clock };
+    const before = sink.messages.length;
+    const one = await callForProposals(deps, { list: 'generale' });
+    await sendAll(one.campaign.id);
+    const all = await callForProposals(deps);
+    await sendAll(all.campaign.id);
+    // Was: generale twice (its own call, then the full one), english twice (the full one, then its own).
+    const other = await callForProposals(deps, { list: 'english' });
+    await sendAll(other.campaign.id);
+    expect([one.added, all.added, other.added]).toEqual([1, 2, 0]);
+    const calls = sink.messages.slice(before).map((m) => m.envelope.to[0]!);
+    expect(calls.sort()).toEqual(['jean@example.fr', 'pgsql-en@lists.example.org', 'pgsql-fr-generale@lists.example.org']);
+    // The campaign that had nobody left to reach is done, not sending for ever.
+    expect(await store.campaigns.get(other.campaign.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('an announcement to a list that had it already through the full one leaves a done campaign, and sends nothing', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-01-21T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier' });
+    const deps = { config: twoLists, store, builder: createEventMailBuilder(twoLists), clock };
+    const first = await announceEvent(deps, ev, { list: 'generale' });
+    await sendAll(first.campaign.id);
+    const all = await announceEvent(deps, ev);
+    await sendAll(all.campaign.id);
+    const n = sink.messages.length;
+    const again = await announceEvent(deps, ev, { list: 'english' });
+    expect(again).toMatchObject({ created: true, added: 0 });
+    await sendAll(again.campaign.id);
+    expect(sink.messages.length).toBe(n);
+    expect(await store.campaigns.get(again.campaign.id)).toMatchObject({ status: 'done' });
+    expect(received()['pgsql-en@lists.example.org']).toBe(2); // the call, then the announcement: once each
   });
 });
