@@ -5,7 +5,7 @@
  */
 import type { Mail, ParseContext, ProposalDraft, TalkFormat } from '../../types.ts';
 import { detectLanguage } from '../language.ts';
-import { fold, squash, toLines, unquote } from '../text/fold.ts';
+import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import { userAttachments } from './attachments.ts';
@@ -91,6 +91,8 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     if (text !== '') abstract = `${abstract}\n\n${text}`;
   }
   // the description as typed: the client's hard wrap (Gmail at 78, Thunderbird at 72) undone, at the width the body shows
+  // an inline image's placeholder (« [cid:image001.png@…] », « [image: schema.png] ») is the client's, not the writer's
+  if (abstract) abstract = withoutImagePlaceholders(abstract) || null;
   if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines), v.abstract && fields.spans.abstract ? valueColumn(lines[fields.spans.abstract[0]], abstract) : 0);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));

@@ -25,3 +25,17 @@ export function unquote(s: string): string {
   const m = /^(?:«\s*|"|“|”|„|'|‘|’)([\s\S]*?)(?:\s*»|"|”|“|'|’)$/.exec(t);
   return m ? m[1]!.trim() : t;
 }
+
+/**
+ * Where a mail client's text/plain shows an inline image by a placeholder: Outlook's « [cid:image001.png@01DA2B3C.4D5E6F70] »,
+ * Gmail's « [image: schema.png] ». Nobody typed them: they are left out of what the writer wrote (an abstract).
+ */
+const IMAGE_PLACEHOLDER = /[ \t]*\[(?:cid:[^\]\s]{1,200}|image:[^\]\n]{0,200})\][ \t]*/gi;
+
+export function withoutImagePlaceholders(text: string): string {
+  if (!text.includes('[')) return text;
+  return text
+    .replace(IMAGE_PLACEHOLDER, (m) => (/^[ \t]/.test(m) && /[ \t]$/.test(m) ? ' ' : ''))
+    .replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n')
+    .trim();
+}
