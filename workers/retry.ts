@@ -31,6 +31,7 @@ export interface AttemptInfo {
  */
 const DETERMINISTIC: readonly { code: RegExp; what: string }[] = [
   { code: /^ESMTP_PERMANENT$/, what: 'refused by the mail server' },
+  { code: /^ESMTP_UNCERTAIN$/, what: 'possibly delivered (connection lost after the message was sent)' },
   { code: /^22/, what: 'data the database cannot store' }, // SQLSTATE class 22: data exception (e.g. 22P05, a NUL in text)
   { code: /^23/, what: 'a database constraint violation' }, // class 23: integrity constraint violation
   { code: /^42/, what: 'a statement the database refuses' }, // class 42: syntax error or access rule violation

@@ -66,7 +66,7 @@ export const RUNNERS: readonly Runner[] = [
     concurrency: 10,
     run: async (deps, _id, ids): Promise<PartlyDone> => {
       const d = await deliverOutboxes(deps, ids);
-      return { outcomes: { sent: d.sent.length, skipped: d.skipped.length }, failed: d.failed };
+      return { outcomes: { sent: d.sent.length, skipped: d.skipped.length, failed: d.parked.length }, failed: d.failed };
     },
     retry: MTA,
     // The row keeps the server's last answer (smtp_response); the reason says why retries ended. Only a row still

@@ -19,6 +19,8 @@ const CHECKED_FIRST: readonly OutboxPurpose[] = ['digest'];
 
 export interface Delivery {
   sent: number[];
+  /** Rows parked at once: the connection was lost after the whole message went out, it may have been delivered. */
+  parked: number[];
   /** Rows already sent, held by another worker, or of a paused digest (left queued for its resume): nothing done. */
   skipped: number[];
   failed: { id: number; error: Error }[];
@@ -27,7 +29,7 @@ export interface Delivery {
 export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[]): Promise<Delivery> {
   const { sender } = deps;
   if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
-  const out: Delivery = { sent: [], skipped: [], failed: [] };
+  const out: Delivery = { sent: [], parked: [], skipped: [], failed: [] };
   // The claim marks the rows transmitting (one commit instead of two), so they must not wait for a connection
   // after it: as many connections are reserved as rows are claimed, before the claim.
   const chunk = Math.max(1, sender.connections ?? ids.length);
@@ -61,6 +63,13 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
       } catch (err) {
         const e = err as Error & { code?: string; response?: string | null };
         const response = e.response ?? null;
+        if (e.code === 'ESMTP_UNCERTAIN') {
+          // Never sent again on its own, as a row whose sender died mid-transaction (parkInterrupted): one mail twice
+          // is what the outbox exists to prevent. The organizers' daily summary lists it.
+          await store.outbox.markFailed(item.id, e.message, response, false);
+          log.error({ outbox: item.id, to: item.recipient, attempt: item.attempts, answer: e.message }, 'mail parked');
+          return void out.parked.push(item.id);
+        }
         // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
         await store.outbox.markFailed(item.id, e.message, response, true);
         // What the server said, or why no server answered (refused, timeout): never a bare null.

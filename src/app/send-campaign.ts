@@ -179,7 +179,8 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       tally.sent++;
     } catch (err) {
       const e = err as Error & { code?: string; response?: string };
-      const next = e.code === 'ESMTP_PERMANENT' ? null : deferral(config, row.attempts);
+      // ESMTP_UNCERTAIN: the connection was lost after the whole mail was sent — it may have been delivered: never resent.
+      const next = e.code === 'ESMTP_PERMANENT' || e.code === 'ESMTP_UNCERTAIN' ? null : deferral(config, row.attempts);
       const permanent = next === null || 'giveUp' in next;
       tally.failed++;
       lastError = e.response ?? e.message;

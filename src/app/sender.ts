@@ -1,6 +1,9 @@
 /** The SMTP side, as deliver-outbox and send-campaign use it (src/adapters/smtp). */
 export interface Sender {
-  /** Resolves with the server's final answer; rejects with an error whose `code` is ESMTP_TRANSIENT or ESMTP_PERMANENT. */
+  /**
+   * Resolves with the server's final answer; rejects with an error whose `code` is ESMTP_TRANSIENT, ESMTP_PERMANENT,
+   * or ESMTP_UNCERTAIN (no reply after the whole message was sent: it may have been delivered, never send it again).
+   */
   send(raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }>;
   /**
    * Waits until `n` pooled connections are free (1 ≤ n ≤ connections) and holds them until the returned function

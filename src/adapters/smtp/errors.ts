@@ -1,9 +1,15 @@
 /**
  * An SMTP delivery failure, classified once at the adapter (STYLE: adapters classify, the worker decides):
  * ESMTP_TRANSIENT for 4xx answers and connection trouble (refused, timeout, reset, DNS) — try again later;
- * ESMTP_PERMANENT for 5xx answers and messages nodemailer refuses to send — retrying cannot help.
+ * ESMTP_PERMANENT for 5xx answers and messages nodemailer refuses to send — retrying cannot help;
+ * ESMTP_UNCERTAIN for a connection lost (or timed out) with no reply after the whole message was sent: the server may
+ * have accepted it (RFC 1047) — sending it again could deliver it twice.
  */
-export type SmtpErrorCode = 'ESMTP_TRANSIENT' | 'ESMTP_PERMANENT';
+export type SmtpErrorCode = 'ESMTP_TRANSIENT' | 'ESMTP_PERMANENT' | 'ESMTP_UNCERTAIN';
+
+/** What an ESMTP_UNCERTAIN failure says after the connection's own words: the doubt, and what to do about it. */
+export const POSSIBLY_DELIVERED =
+  'no reply after the whole message was sent: it may have been delivered — check with the recipient before `crieur failed retry`';
 
 export class SmtpSendError extends Error {
   readonly code: SmtpErrorCode;
@@ -24,7 +30,8 @@ export class SmtpSendError extends Error {
 /** nodemailer error codes that no retry fixes when no server reply code says otherwise. */
 const PERMANENT_WITHOUT_REPLY = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM']);
 
-export function classifySmtpError(err: unknown): SmtpSendError {
+/** `messageSent`: the message was wholly handed to the connection before the failure (its final dot followed). */
+export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = {}): SmtpSendError {
   if (err instanceof SmtpSendError) return err;
   const e = (err ?? {}) as { message?: string; code?: string; responseCode?: number; response?: string };
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
@@ -34,5 +41,7 @@ export function classifySmtpError(err: unknown): SmtpSendError {
   else if (responseCode !== null && responseCode >= 400) code = 'ESMTP_TRANSIENT';
   else code = e.code && PERMANENT_WITHOUT_REPLY.has(e.code) ? 'ESMTP_PERMANENT' : 'ESMTP_TRANSIENT';
   const what = e.message ?? String(err);
-  return new SmtpSendError(code, e.code ? `${e.code}: ${what}` : what, responseCode, response, err);
+  const said = e.code ? `${e.code}: ${what}` : what;
+  if (responseCode === null && at.messageSent) return new SmtpSendError('ESMTP_UNCERTAIN', `${said} — ${POSSIBLY_DELIVERED}`, null, response, err);
+  return new SmtpSendError(code, said, responseCode, response, err);
 }

@@ -1,0 +1,145 @@
+/**
+ * Audit M: an SMTP connection lost after the whole message was sent, before the server's reply (RFC 1047). The
+ * server may have accepted it; sending it again delivers it twice. The sender calls that ESMTP_UNCERTAIN, and the
+ * outbox parks the row with a reason saying so — as it parks a row whose sender died mid-transaction — instead of
+ * retrying it. A connection lost *before* the message was all sent is still an ordinary transient failure.
+ * (Before: « ECONNECTION: Connection closed unexpectedly » was ESMTP_TRANSIENT, retried 3 s later: every mail twice.)
+ */
+import type { Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createSender } from '../../src/adapters/smtp/sender.ts';
+import type { Sender } from '../../src/app/sender.ts';
+import { proposalMail, sleep, spawnCrieur, useChildServices, waitUntil } from '../support/crieur-process.ts';
+
+interface Listener {
+  url: string;
+  /** Every DATA the listener read, whole or cut, by recipient. */
+  received: { to: string; bytes: number }[];
+  /** `after`: drop the connection once the whole message was read (no reply); `during`: at its first chunk; null: answer 250. */
+  drop: 'after' | 'during' | null;
+  close(): Promise<void>;
+}
+
+async function listener(): Promise<Listener> {
+  const sockets = new Map<string, Socket>();
+  const l: Listener = { received: [], drop: null, url: '', close: async () => undefined };
+  const server = new SMTPServer({
+    disableReverseLookup: true,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    hideSTARTTLS: true,
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onConnect(session, cb) {
+      cb();
+      // smtp-server hands no socket to its hooks; the connection object holds it under the session's id.
+      for (const c of (server as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections) sockets.set(c.id, c._socket);
+      void session;
+    },
+    onData(stream, session, cb) {
+      const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+      let bytes = 0;
+      const mode = l.drop;
+      stream.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (mode === 'during') {
+          l.received.push({ to, bytes });
+          sockets.get(session.id)?.destroy();
+        }
+      });
+      stream.on('end', () => {
+        if (mode === 'during') return;
+        l.received.push({ to, bytes });
+        if (mode === 'after') return void sockets.get(session.id)?.destroy();
+        cb(null, 'queued');
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  l.url = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  l.close = () => new Promise<void>((r) => server.close(() => r()));
+  return l;
+}
+
+const message = (size = 2_000) =>
+  Buffer.from(`From: a@example.org\r\nTo: b@example.org\r\nSubject: t\r\nMessage-ID: <${Math.random()}@example.org>\r\n\r\n${'x'.repeat(size)}\r\n`);
+const envelope = { from: 'bounces@pgug.example.org', to: ['jean@example.fr'] };
+
+describe('the sender, a connection lost around the final dot', () => {
+  let l: Listener;
+  let tx: Sender;
+  afterEach(async () => {
+    await tx?.close();
+    await l?.close();
+  });
+
+  it('after the whole message went out, no reply: ESMTP_UNCERTAIN, saying it may have been delivered', async () => {
+    l = await listener();
+    l.drop = 'after';
+    tx = createSender(l.url, { pool: 1, timeoutMs: 5_000 });
+    const err = await tx.send(message(), envelope).catch((e: unknown) => e);
+    expect(l.received).toHaveLength(1);
+    expect(err).toMatchObject({ code: 'ESMTP_UNCERTAIN', responseCode: null, message: expect.stringMatching(/may have been delivered/) as unknown });
+  });
+
+  it('while the message was still going out (30 MB: more than the loopback socket buffers): an ordinary transient failure', async () => {
+    l = await listener();
+    l.drop = 'during';
+    tx = createSender(l.url, { pool: 1, timeoutMs: 5_000 });
+    const err = await tx.send(message(30 * 1024 * 1024), envelope).catch((e: unknown) => e);
+    expect(l.received.length).toBeGreaterThan(0);
+    expect(err).toMatchObject({ code: 'ESMTP_TRANSIENT' });
+  });
+
+  it('and the next message on the same sender goes out normally', async () => {
+    l = await listener();
+    l.drop = 'after';
+    tx = createSender(l.url, { pool: 1, timeoutMs: 5_000 });
+    await tx.send(message(), envelope).catch(() => undefined);
+    l.drop = null;
+    await expect(tx.send(message(), envelope)).resolves.toMatchObject({ response: expect.stringMatching(/^250/) as unknown });
+  });
+});
+
+describe('crieur start, the relay dropping the connection after DATA', () => {
+  const svc = useChildServices('audit-m-smtp', ['orga@pgug.example.org']);
+  let l: Listener;
+  afterAll(async () => {
+    await l?.close();
+  });
+
+  it('parks the acknowledgement and the notice as possibly delivered, and never sends them a second time', { timeout: 90_000 }, async () => {
+    l = await listener();
+    l.drop = 'after';
+    const configFile = svc.box.writeConfig(
+      {
+        ...(await import('yaml')).parse((await import('node:fs')).readFileSync(svc.configFile, 'utf8')),
+        smtp: { url: l.url, pool: 2 },
+        delivery: { retryMinutes: [0.05] },
+      },
+      'drop.config.yaml',
+    );
+    const child = spawnCrieur(['start', '--config', configFile], { dir: svc.box.dir, name: 'drop-after-data' });
+    await child.waitForLog('inbox caught up; watching', 60_000);
+    await svc.imap.append('INBOX', proposalMail(1, 'drop'));
+    await waitUntil(() => l.received.length >= 2, 30_000, 'the acknowledgement and the notice reach DATA');
+    l.drop = null;
+    // Past the retry delay (3 s), the recovery sweep (1 s) and the send lease (3 s): a resend would show by now.
+    await sleep(10_000);
+    const perRecipient = new Map<string, number>();
+    for (const r of l.received) perRecipient.set(r.to, (perRecipient.get(r.to) ?? 0) + 1);
+    // Only the mails of that proposal: the organizers' undelivered summary (a new row) may follow.
+    expect(perRecipient.get('speaker1.drop@example.fr')).toBe(1);
+    const rows = await svc.db.query<{ recipient: string; status: string; last_error: string }>(
+      `SELECT recipient, status, last_error FROM outbox WHERE subject_ref NOT LIKE 'undelivered%' ORDER BY id`,
+    );
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/may have been delivered/) as unknown });
+    const parked = child.logs().filter((x) => x.msg === 'mail parked');
+    expect(parked).toHaveLength(2);
+    expect(child.logs().filter((x) => x.msg === 'job failed: will retry')).toEqual([]);
+    expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
+});
