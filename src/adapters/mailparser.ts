@@ -12,7 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
-import { DECLARED_UTF8, EIGHT_BIT, Raw8Bit, UNLABELLED, UNLABELLED_ASCII } from './raw-8bit.ts';
+import { DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -62,7 +62,7 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
  * mailparser's MailParser deciding only DECODED_FIELDS (processHeaders reads only its options and libmime: 3.14,
  * pinned), and reading raw 8-bit text as src/adapters/raw-8bit.ts says: every MIME node's header lines are mended
  * before mailparser decodes them (createNode), and a text part with no charset (or us-ascii), which mailparser would
- * read as UTF-8, or one that says utf-8 and is not, is given to a decoder that reads UTF-8 or else Windows-1252
+ * read as UTF-8, or one that says utf-8 and is not, or one in a charset no decoder knows, is given to a decoder that reads UTF-8 or else Windows-1252
  * (getDecoder).
  */
 class LeanParser extends Parser {
@@ -134,6 +134,7 @@ lean.createNode = function (this: LeanParser, node) {
     if (!made.charset) made.charset = UNLABELLED;
     else if (/^(?:us-?)?ascii$/i.test(made.charset.trim())) made.charset = UNLABELLED_ASCII;
     else if (/^utf-?8$/i.test(made.charset.trim())) made.charset = DECLARED_UTF8;
+    else if (!isKnownCharset(made.charset)) made.charset = `${UNKNOWN_CHARSET}${made.charset.trim()}`;
   }
   return made;
 };
@@ -142,7 +143,9 @@ lean.getDecoder = function (this: LeanParser) {
   const decoder = base.getDecoder.call(this);
   return {
     decodeStream: (charset: string) =>
-      this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII || charset === DECLARED_UTF8) ? this.raw8bit.body(charset) : decoder.decodeStream(charset),
+      this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII || charset === DECLARED_UTF8 || charset.startsWith(UNKNOWN_CHARSET))
+        ? this.raw8bit.body(charset as TextLabel)
+        : decoder.decodeStream(charset),
   };
 };
 /** One parser as a header decoder. */
@@ -353,8 +356,8 @@ async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly stri
     cc: addresses(p.cc),
     replyTo: addresses(p.replyTo),
     date: p.date && !Number.isNaN(p.date.getTime()) ? p.date : null,
-    inReplyTo: p.inReplyTo ? normalizeMessageId(clean(p.inReplyTo.split(/\s+/)[0] ?? p.inReplyTo)) : null,
-    references: (Array.isArray(p.references) ? p.references : p.references ? [p.references] : [])
+    inReplyTo: bracketedIds(p.headerLines, 'in-reply-to')[0] ?? (p.inReplyTo ? normalizeMessageId(clean(p.inReplyTo.split(/\s+/)[0] ?? p.inReplyTo)) : null),
+    references: bracketedIds(p.headerLines, 'references', true) ?? (Array.isArray(p.references) ? p.references : p.references ? [p.references] : [])
       .flatMap((r) => clean(r).split(/\s+/))
       .filter((r) => r !== '')
       .map(normalizeMessageId),
@@ -497,6 +500,21 @@ function first(field: AddressObject | AddressObject[] | undefined): Address | nu
 }
 
 /** Message-IDs compare with their angle brackets, as RFC 5322 writes them. */
+/**
+ * The <…> Message-IDs of a header as written, whitespace inside each removed: a client that folds References or
+ * In-Reply-To in the middle of an id (« <o-p0061-uju-⏎ ibogerzk…@pgug.example.org> ») leaves a space there once unfolded,
+ * and mailparser's split made two ids of it — the reply token in it was lost, an organizer's « Accepter » did nothing.
+ * A Message-ID holds no whitespace (RFC 5322 msg-id). Null (`all`) or [] when the header has no bracketed id.
+ */
+function bracketedIds(lines: ParsedMail['headerLines'] | undefined, key: string, all: true): string[] | null;
+function bracketedIds(lines: ParsedMail['headerLines'] | undefined, key: string): string[];
+function bracketedIds(lines: ParsedMail['headerLines'] | undefined, key: string, all = false): string[] | null {
+  const values = (lines ?? []).filter((h) => h.key === key).map((h) => h.line.slice(h.line.indexOf(':') + 1));
+  const ids = values.flatMap((v) => [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.replace(/\s+/g, ''))).filter((id) => id !== '');
+  if (ids.length === 0) return all ? null : [];
+  return ids.map((id) => normalizeMessageId(clean(id)));
+}
+
 export function normalizeMessageId(id: string): string {
   const t = id.trim();
   if (t === '') return t;

@@ -4,7 +4,8 @@
  *   Windows-1252 straight into From and Subject. They are read in the charset the message declares (the body's
  *   Content-Type charset, or its first text part's), else in Windows-1252 (a superset of ISO-8859-1 for printable
  *   text). Header bytes that are UTF-8 (RFC 6532) stay UTF-8, and so do UTF-8 lines with a broken character or two.
- * - a text part with no charset (or us-ascii) whose bytes are not UTF-8: read as Windows-1252.
+ * - a text part with no charset (or us-ascii), or one in a charset nobody knows (`x-unknown-8859`, a typo), whose bytes
+ *   are not UTF-8: read as Windows-1252.
  * mailparser reads both as UTF-8, every such byte becoming U+FFFD. Each guess is said (Mail.defects, so a warning of
  * `crieur parse`). Only the decode: the raw message is stored as it came, elsewhere.
  */
@@ -126,12 +127,31 @@ export const UNLABELLED_ASCII = 'x-crieur-us-ascii';
  * Latin-1 text utf-8) line by line as readBytes does, where mailparser put a U+FFFD for every accented letter.
  */
 export const DECLARED_UTF8 = 'x-crieur-utf-8';
+/**
+ * The same for a text part whose charset neither iconv-lite nor libmime knows (`charset=x-unknown-8859`, `charset=latin-9x`):
+ * mailparser read it as UTF-8, every 8-bit byte of Latin-1 text a U+FFFD. The label follows the prefix, for the warning.
+ */
+export const UNKNOWN_CHARSET = 'x-crieur-unknown:';
 const READ_AS: Readonly<Record<string, string>> = {
   [UNLABELLED]: 'without a charset',
   [UNLABELLED_ASCII]: 'declared us-ascii',
   [DECLARED_UTF8]: 'declared utf-8 but not UTF-8',
 };
-export type TextLabel = typeof UNLABELLED | typeof UNLABELLED_ASCII | typeof DECLARED_UTF8;
+export type TextLabel = typeof UNLABELLED | typeof UNLABELLED_ASCII | typeof DECLARED_UTF8 | `${typeof UNKNOWN_CHARSET}${string}`;
+
+/** The charsets libmime decodes without iconv-lite (encoding-japanese), and those it refuses (read as UTF-8 by design). */
+const DECODED_ELSEWHERE = /^(?:jis|iso-?2022-?jp|eucjp|utf-?7|utf7-?imap|base64|hex)/i;
+
+/** Does the body's decoder (libmime over iconv-lite) know the charset `label` names? */
+export function isKnownCharset(label: string): boolean {
+  const name = libmime.normalizeCharset(label.trim());
+  if (DECODED_ELSEWHERE.test(name) || DECODED_ELSEWHERE.test(label.trim())) return true;
+  try {
+    return iconv.encodingExists(name);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * One message's raw 8-bit reading: its header lines mended (headers), its unlabelled text parts decoded (body),
@@ -166,7 +186,8 @@ export class Raw8Bit {
 
   /** The decoder of a text part given the charset UNLABELLED, UNLABELLED_ASCII or DECLARED_UTF8: UTF-8, else Windows-1252. */
   body(label: TextLabel): Transform {
-    return new UnlabelledText(() => this.say(`body in raw 8-bit ${READ_AS[label]}: read as ${FALLBACK_CHARSET}`));
+    const as = label.startsWith(UNKNOWN_CHARSET) ? `declared ${JSON.stringify(label.slice(UNKNOWN_CHARSET.length).slice(0, 40))}, a charset no decoder knows` : READ_AS[label];
+    return new UnlabelledText(() => this.say(`body in raw 8-bit ${as}: read as ${FALLBACK_CHARSET}`));
   }
 
   private charset(): { name: string; said: string } {

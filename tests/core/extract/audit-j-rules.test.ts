@@ -3,6 +3,7 @@
  * audit's messages.
  */
 import { describe, expect, it } from 'vitest';
+import { readMail } from '../../../src/adapters/mailparser.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import { withoutImagePlaceholders } from '../../../src/core/text/fold.ts';
 import { mail } from '../classify/build.ts';
@@ -34,5 +35,36 @@ describe("an inline image's placeholder is no part of the abstract", () => {
   it('an abstract that was only a placeholder is none', async () => {
     const x = extractProposal(await mail({ subject: 'Proposition de talk : Index BRIN', body: 'Titre : Index BRIN\nRésumé : [cid:image002.png@01DA2B3C.4D5E6F70]\n' }), ctx);
     expect(x.proposal.abstract).toBeNull();
+  });
+});
+
+describe('a text part in a charset no decoder knows', () => {
+  const message = (charset: string, body: Buffer): Buffer =>
+    Buffer.concat([
+      Buffer.from(`From: Jean Test <jean.test@exemple.fr>\r\nTo: talks@pgug.example.org\r\nSubject: Proposition de talk\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=${charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`, 'latin1'),
+      body,
+    ]);
+  const text = 'Titre : Le planificateur génétique\r\nDurée : 25 minutes\r\n';
+
+  it.each(['x-unknown-8859', 'iso-4444-5', 'latin-9x'])('Latin-1 bytes declared %s are read as windows-1252, and said so', async (charset) => {
+    const mail = await readMail(message(charset, Buffer.from(text, 'latin1')));
+    expect(mail.text).toContain('Le planificateur génétique');
+    expect(mail.text).not.toContain('\ufffd');
+    expect(mail.defects.join('\n')).toContain(`declared "${charset}", a charset no decoder knows: read as windows-1252`);
+  });
+
+  it('UTF-8 bytes under a misspelt label ("uft-8") stay UTF-8, and nothing is said', async () => {
+    const mail = await readMail(message('uft-8', Buffer.from(text, 'utf8')));
+    expect(mail.text).toContain('Le planificateur génétique');
+    expect(mail.defects).toEqual([]);
+  });
+
+  it.each([
+    ['iso-8859-15', Buffer.from('Co\xfbt : 10 \xa4\r\n', 'latin1'), 'Coût : 10 €'],
+    ['koi8-r', Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x0d, 0x0a]), 'Привет'],
+  ])('a known charset (%s) is read as declared', async (charset, body, expected) => {
+    const mail = await readMail(message(charset, body));
+    expect(mail.text).toContain(expected);
+    expect(mail.defects).toEqual([]);
   });
 });
