@@ -8,6 +8,7 @@ import { eventIcs, eventsIcs, type IcsEvent } from '../../src/adapters/calendar/
 import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { buildMimeDigest } from '../../src/adapters/render/digest-mime.ts';
 import { announceEvent } from '../../src/app/announce-event.ts';
 import { callForProposals } from '../../src/app/call-for-proposals.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
@@ -118,5 +119,33 @@ describe('campaigns over two lists and the roster, scoped by --list', () => {
     expect(sink.messages.length).toBe(n);
     expect(await store.campaigns.get(again.campaign.id)).toMatchObject({ status: 'done' });
     expect(received()['pgsql-en@lists.example.org']).toBe(2); // the call, then the announcement: once each
+  });
+});
+
+describe('the MIME digest (RFC 2045 §6, RFC 2046 §5.2.1)', () => {
+  const digest = (...messages: string[]) =>
+    buildMimeDigest({ headers: { from: 'PUG <talks@pgug.example.org>', to: 'jean@example.fr', subject: 'Résumé', date: new Date('2026-12-01T08:00:00Z'), messageId: '<d@pgug.example.org>' }, toc: 'Thèmes du jour', messages: messages.map((m) => Buffer.from(m, 'utf8')) }).toString('utf8');
+  /** Each message/rfc822 part's header block, in order. */
+  const partHeads = (raw: string) => [...raw.matchAll(/\r\n--dig-[^\r]*\r\n((?:[^\r]+\r\n)*)\r\n/g)].map((m) => m[1]!);
+  const eightBit = 'From: =?utf-8?q?Zo=C3=AB?= <zoe@example.pl>\r\nSubject: =?utf-8?q?R=C3=A9plication?=\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nÇa marche, l’été aussi.\r\n';
+  const ascii = 'From: jean@example.fr\r\nSubject: Re: Replication\r\n\r\nOK.\r\n';
+
+  it('labels a post kept with 8-bit bytes, and the multiparts holding it, 8bit; an ASCII post keeps the 7bit default', () => {
+    const raw = digest(eightBit, ascii);
+    expect(raw.split('\r\n\r\n')[0]).toMatch(/^Content-Transfer-Encoding: 8bit$/m);
+    expect(raw).toMatch(/Content-Type: multipart\/digest; boundary="[^"]+"\r\nContent-Transfer-Encoding: 8bit\r\n/);
+    const [first, second] = partHeads(raw);
+    expect(first).toBe('Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 8bit\r\n');
+    expect(second).toBe('Content-Type: message/rfc822\r\n');
+    // The post's bytes are untouched.
+    expect(raw).toContain(eightBit);
+  });
+
+  it('an all-ASCII digest declares nothing; a post with a line over 998 octets is binary', () => {
+    expect(digest(ascii)).not.toMatch(/Content-Transfer-Encoding: (8bit|binary)/);
+    const long = `Subject: x\r\n\r\n${'a'.repeat(1200)}\r\n`;
+    const raw = digest(ascii, long);
+    expect(partHeads(raw)[1]).toBe('Content-Type: message/rfc822\r\nContent-Transfer-Encoding: binary\r\n');
+    expect(raw.split('\r\n\r\n')[0]).toMatch(/^Content-Transfer-Encoding: binary$/m);
   });
 });

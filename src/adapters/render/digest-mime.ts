@@ -36,6 +36,12 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   root.setHeader('Date', h.date.toUTCString().replace(/GMT/, '+0000'));
   root.setHeader('Message-ID', h.messageId);
   for (const [k, v] of Object.entries(h.extra ?? {})) root.setHeader(k, v.replace(/[\r\n]+/g, ' '));
+  // A post is kept as it came, 8-bit bodies (and RFC 6532 headers) included: such a part, and the multiparts around
+  // it, say so (RFC 2045 §6.2, §6.4: 7bit, the default, promises ASCII lines of at most 998 octets) — a
+  // message/rfc822 part may not be re-encoded (RFC 2046 §5.2.1).
+  const encodings = input.messages.map(transferEncoding);
+  const widest = encodings.includes('binary') ? 'binary' : encodings.includes('8bit') ? '8bit' : null;
+  if (widest) root.setHeader('Content-Transfer-Encoding', widest);
 
   // A child of root, not a root of its own: a root would add Date, Message-ID and MIME-Version to the part.
   const toc = root.createChild('text/plain; charset=utf-8');
@@ -47,13 +53,26 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   push(`--${outer}${CRLF}`);
   push(toc.buildHeaders() + CRLF + CRLF);
   push(qp.wrap(qp.encode(Buffer.from(input.toc.replace(/\r?\n/g, CRLF), 'utf8')), 76) + CRLF);
-  push(`--${outer}${CRLF}Content-Type: multipart/digest; boundary="${inner}"${CRLF}${CRLF}`);
-  for (const m of input.messages) {
-    push(`--${inner}${CRLF}Content-Type: message/rfc822${CRLF}${CRLF}`);
+  push(`--${outer}${CRLF}Content-Type: multipart/digest; boundary="${inner}"${CRLF}${widest ? `Content-Transfer-Encoding: ${widest}${CRLF}` : ''}${CRLF}`);
+  input.messages.forEach((m, i) => {
+    const enc = encodings[i];
+    push(`--${inner}${CRLF}Content-Type: message/rfc822${CRLF}${enc ? `Content-Transfer-Encoding: ${enc}${CRLF}` : ''}${CRLF}`);
     parts.push(m);
     // The CRLF before a boundary belongs to the boundary (RFC 2046 §5.1.1): the part's content is m exactly.
     push(CRLF);
-  }
+  });
   push(`--${inner}--${CRLF}${CRLF}--${outer}--${CRLF}`);
   return Buffer.concat(parts);
+}
+
+/** What a stored message's bytes need declared: null (7bit: ASCII, lines ≤ 998 octets), `8bit`, or `binary`. */
+function transferEncoding(m: Buffer): '8bit' | 'binary' | null {
+  let eight = false;
+  let line = 0;
+  for (const b of m) {
+    if (b === 0x0a) line = 0;
+    else if (b !== 0x0d && ++line > 998) return 'binary';
+    if (b > 0x7f) eight = true;
+  }
+  return eight ? '8bit' : null;
 }
