@@ -9,6 +9,7 @@ import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { buildMimeDigest } from '../../src/adapters/render/digest-mime.ts';
+import { wrapText } from '../../src/core/render/wrap.ts';
 import { announceEvent } from '../../src/app/announce-event.ts';
 import { callForProposals } from '../../src/app/call-for-proposals.ts';
 import { chunkSize, sendCampaignChunk } from '../../src/app/send-campaign.ts';
@@ -147,5 +148,31 @@ describe('the MIME digest (RFC 2045 §6, RFC 2046 §5.2.1)', () => {
     const raw = digest(ascii, long);
     expect(partHeads(raw)[1]).toBe('Content-Type: message/rfc822\r\nContent-Transfer-Encoding: binary\r\n');
     expect(raw.split('\r\n\r\n')[0]).toMatch(/^Content-Transfer-Encoding: binary$/m);
+  });
+});
+
+describe('the text part: an abstract’s list (wrapText)', () => {
+  it('keeps each item of a dash, bullet or numbered list on its own line, continued under its text', () => {
+    const abstract = 'Deuxième paragraphe avec des « guillemets » :\n- point un\n- point deux, assez long pour passer à la ligne suivante du texte\n\nLes étapes :\n1. sauvegarder\n2) restaurer\n• vérifier';
+    expect(wrapText(abstract, 40, '    ')).toBe(
+      [
+        '    Deuxième paragraphe avec des «',
+        '    guillemets » :',
+        '    - point un',
+        '    - point deux, assez long pour',
+        '      passer à la ligne suivante du',
+        '      texte',
+        '',
+        '    Les étapes :',
+        '    1. sauvegarder',
+        '    2) restaurer',
+        '    • vérifier',
+      ].join('\n'),
+    );
+  });
+  it('still re-flows a hard-wrapped paragraph, and an item wrapped by its writer', () => {
+    expect(wrapText('Un retour d’expérience sur Patroni\net etcd, en production.\n- un point écrit\n  sur deux lignes', 72)).toBe('Un retour d’expérience sur Patroni et etcd, en production.\n- un point écrit sur deux lignes');
+    // A hyphen inside a line, or a dash starting no item (no space after it), is prose.
+    expect(wrapText('pg_dump -Fc\n-Fd aussi', 72)).toBe('pg_dump -Fc -Fd aussi');
   });
 });

@@ -7,9 +7,26 @@ export function wrapText(text: string, width = 72, indent = ''): string {
     .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n{2,}/)
-    .map((para) => wrapParagraph(para.replace(/\s+/g, ' '), width - indent.length).map((l) => indent + l).join('\n'))
+    .map((para) =>
+      // A list's items (« - un », « 2. deux ») keep their own lines, each continued under its text; the other
+      // lines of a paragraph are re-flowed.
+      para
+        .split(LIST_ITEM)
+        .map((item) => {
+          const flat = item.replace(/\s+/g, ' ').trim();
+          const hang = ' '.repeat(LIST_MARKER.exec(flat)?.[0].length ?? 0);
+          return wrapParagraph(flat, width - indent.length - hang.length)
+            .map((l, i) => indent + (i === 0 ? '' : hang) + l)
+            .join('\n');
+        })
+        .join('\n'),
+    )
     .join(`\n${indent.trimEnd()}\n`);
 }
+
+/** An item of a list written in plain text: a dash, bullet or star, or a number with `.` or `)`, then a space. */
+const LIST_MARKER = /^[ \t]*(?:[-*•–+]|\d{1,2}[.)])[ \t]+/;
+const LIST_ITEM = /\n(?=[ \t]*(?:[-*•–+]|\d{1,2}[.)])[ \t]+\S)/;
 
 function wrapParagraph(para: string, width: number): string[] {
   const lines: string[] = [];
