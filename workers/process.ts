@@ -22,6 +22,8 @@ import { startUndeliveredSummary } from './summary.ts';
 import { startWatcher } from './watcher.ts';
 import { joinSubscriptions, pageRoutes } from './http-routes.ts';
 import { startDigests } from './digests.ts';
+import { repeatedErrors, type ReportError } from './repeated.ts';
+import { redisLabel } from '../src/adapters/queue/redis.ts';
 
 export interface ProcessOptions {
   queues: readonly QueueName[];
@@ -62,6 +64,8 @@ interface ProcessParts extends ContextParts {
   readonly options: ProcessOptions;
   readonly metrics: Metrics;
   readonly workers: Worker[];
+  /** The queue clients' errors, said once a minute at most each (repeated.ts): shared by every worker and the scheduler. */
+  reportQueueError?: ReportError;
 }
 
 /** The drain bound at stop: with Redis unreachable, active jobs cannot be acknowledged anyway. */
@@ -150,7 +154,8 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
     name: 'digests',
     async open(s) {
       if (!s.options.queues.includes('deliver')) return;
-      const digests = await startDigests(s.deps!, s.redis!);
+      const report = queueErrors(s);
+      const digests = await startDigests(s.deps!, s.redis!, { onError: (err) => report('digest scheduler error', err) });
       return () => digests.close();
     },
   },
@@ -207,6 +212,7 @@ export async function runProcess(config: Config, opts: ProcessOptions): Promise<
 function startWorkers(s: ProcessParts): void {
   const { config, options: opts, metrics } = s;
   const deps = s.deps!;
+  const report = queueErrors(s);
   deps.onBounce = (kind) => metrics.bounces.inc({ kind });
   // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
   const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
@@ -263,10 +269,15 @@ function startWorkers(s: ProcessParts): void {
             await runner.park(deps, id, err);
           }
         },
-        onError: (err) => deps.log.warn({ queue: runner.queue, err: err.message }, 'worker error'),
+        onError: (err) => report('worker error', err, { queue: runner.queue }),
         limiter: runner.limiter?.(config),
       },
     );
     s.workers.push(w);
   }
+}
+
+/** The process's one reporter of queue-client errors (its workers and the digest scheduler say the same thing). */
+function queueErrors(s: ProcessParts): ReportError {
+  return (s.reportQueueError ??= repeatedErrors(s.log, redisLabel(s.config.redis.url)));
 }

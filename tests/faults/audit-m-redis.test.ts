@@ -1,0 +1,116 @@
+/**
+ * Audit M: Redis going away (or full, at maxmemory) under a running `crieur start`. Every worker's connections and the
+ * digest scheduler's report the same error at each reconnect: 210 identical lines in 40 s before (« worker error:
+ * connect ECONNREFUSED » from six queues and « digest scheduler error »). Now each error is said once, with what to
+ * do, then at most once a minute — and mail that came meanwhile is still answered once Redis is back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repeatedErrors } from '../../workers/repeated.ts';
+import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
+import { freePort } from '../support/ports.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
+
+describe('repeatedErrors', () => {
+  it('says an error once, then once a minute with how many were held back; another error is said at once', () => {
+    const lines: { fields: Record<string, unknown>; msg: string }[] = [];
+    const log = { warn: (fields: Record<string, unknown>, msg: string) => lines.push({ fields, msg }) } as never;
+    let t = 0;
+    const report = repeatedErrors(log, 'redis://127.0.0.1:6390', 60_000, () => t);
+    const refused = new Error('connect ECONNREFUSED 127.0.0.1:6390');
+    for (let i = 0; i < 50; i++, t += 1_000) report('worker error', refused, { queue: i % 2 ? 'deliver' : 'classify' });
+    report('digest scheduler error', new Error("OOM command not allowed when used memory > 'maxmemory'."));
+    t += 20_000;
+    report('worker error', refused);
+    expect(lines.map((l) => l.msg)).toEqual(['worker error', 'digest scheduler error', 'worker error']);
+    expect(lines[0]!.fields).toMatchObject({ queue: 'classify', err: refused.message, fix: expect.stringMatching(/^Redis is not reachable at redis:\/\/127\.0\.0\.1:6390: .*redis\.url/) as unknown });
+    expect(lines[1]!.fields.fix).toMatch(/maxmemory/);
+    expect(lines[2]!.fields).toMatchObject({ repeatedSinceLast: 49 });
+  });
+});
+
+const box = sandbox('audit-m-redis');
+const schema = randomSchema('e2e');
+const maildir = join(box.dir, 'Maildir');
+let sink: SmtpSink;
+let redisPort: number;
+let redis: ChildProcess | null = null;
+let configFile: string;
+
+async function startRedis(): Promise<void> {
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const { Redis } = await import('ioredis');
+  await waitUntil(
+    async () => {
+      const r = new Redis(redisPort, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      r.on('error', () => undefined);
+      try {
+        await r.connect();
+        return (await r.ping()) === 'PONG';
+      } finally {
+        r.disconnect();
+      }
+    },
+    10_000,
+    'redis-server listening',
+  );
+}
+
+async function killRedis(): Promise<void> {
+  const r = redis;
+  redis = null;
+  if (!r || r.exitCode !== null) return;
+  const gone = new Promise((res) => r.once('exit', res));
+  r.kill('SIGKILL');
+  await gone;
+}
+
+let seq = 0;
+function deliver(n: number): void {
+  const name = `${Date.now()}.${++seq}.audit`;
+  writeFileSync(join(maildir, 'tmp', name), proposalMail(n, 'rdm'));
+  renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+}
+
+beforeAll(async () => {
+  for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
+  [sink, redisPort] = await Promise.all([startSmtpSink(), freePort()]);
+  await startRedis();
+  const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}` });
+  configFile = box.writeConfig({ ...config, redis: { url: `redis://127.0.0.1:${redisPort}`, prefix: box.prefix } });
+}, 60_000);
+
+afterAll(async () => {
+  await killAll();
+  await killRedis();
+  await sink?.close();
+  await dropSchema(schema);
+  await box.cleanup();
+}, 60_000);
+
+describe('crieur start with Redis down for 20 s', () => {
+  it('says so once per error (with the fix), not at every reconnect of every worker; answers the mail once Redis is back', { timeout: 90_000 }, async () => {
+    const child = spawnCrieur(['start', '--config', configFile], { dir: box.dir, name: 'start' });
+    await child.waitForLog('inbox caught up; watching', 60_000);
+    const before = child.logs().length;
+    await killRedis();
+    deliver(1);
+    await sleep(20_000);
+    const during = child.logs().slice(before);
+    await startRedis();
+    await waitUntil(() => sink.messages.length >= 2, 60_000, `the acknowledgement and the notice (have ${sink.messages.length})`);
+    await sleep(2_000);
+    expect(duplicates(sink.messages)).toEqual([]);
+
+    const queueErrors = during.filter((l) => l.msg === 'worker error' || l.msg === 'digest scheduler error');
+    // One line per distinct error text (a refused connection; a reset when Redis went), not one per reconnect.
+    expect(queueErrors.length).toBeGreaterThan(0);
+    expect(queueErrors.length).toBeLessThanOrEqual(4);
+    expect(queueErrors.find((l) => /ECONNREFUSED/.test(String(l.err)))).toMatchObject({ fix: expect.stringMatching(/Redis is not reachable/) as unknown });
+    expect(during.length).toBeLessThan(30);
+    expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
+});
