@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eventIcs, eventsIcs, type IcsEvent } from '../../src/adapters/calendar/ics.ts';
 import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
+import { slotValues } from '../../src/core/compose/campaign-slots.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { buildMimeDigest } from '../../src/adapters/render/digest-mime.ts';
 import { wrapText } from '../../src/core/render/wrap.ts';
@@ -174,5 +175,38 @@ describe('the text part: an abstract’s list (wrapText)', () => {
     expect(wrapText('Un retour d’expérience sur Patroni\net etcd, en production.\n- un point écrit\n  sur deux lignes', 72)).toBe('Un retour d’expérience sur Patroni et etcd, en production.\n- un point écrit sur deux lignes');
     // A hyphen inside a line, or a dash starting no item (no space after it), is prose.
     expect(wrapText('pg_dump -Fc\n-Fd aussi', 72)).toBe('pg_dump -Fc -Fd aussi');
+  });
+});
+
+describe('reminders: the speakers’ variant is not roster mail', () => {
+  const config = groupConfig('audit-l', { lists: [GENERALE], http: { publicUrl: 'https://pgug.example.org' } });
+  const input = (forSpeakers: boolean) => ({
+    kind: 'reminder' as const,
+    event: { id: 12, sequence: 1, date: new Date('2027-01-21T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier', venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
+    talks: [{ ref: 'P-0001', format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, speakers: [{ name: 'Zoë', email: 'zoe@example.pl' }] }],
+    next: null,
+    daysBefore: 6,
+    forSpeakers,
+    date: new Date('2027-01-15T10:00:00Z'),
+    seed: 'audit-l-reminder',
+  });
+  const mail = async (forSpeakers: boolean, locale: 'fr' | 'en') => {
+    const [v] = await createEventMailBuilder(config).build(input(forSpeakers), [{ key: `${forSpeakers ? 'speaker' : 'member'}:${locale}`, locale, to: null }]);
+    const values = slotValues({ campaignId: 4, recipient: 'zoe@example.pl', name: 'Zoë', domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: config.secret!, memberId: forSpeakers ? null : 7, publicUrl: 'https://pgug.example.org' });
+    const raw = fillMime(v!.mime, values).toString('utf8');
+    return { head: raw.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]/g, ' '), text: v!.text };
+  };
+
+  it.each(['fr', 'en'] as const)('%s: a speaker is not told they subscribed, nor given List-Id / List-Unsubscribe; members still are', async (locale) => {
+    const speaker = await mail(true, locale);
+    expect(speaker.text).toMatch(locale === 'fr' ? /vous présentez/ : /you are speaking/);
+    expect(speaker.text).not.toMatch(/inscrit|subscribed|désabonner|Unsubscribe/i);
+    expect(speaker.head).not.toMatch(/^(List-Id|List-Unsubscribe|List-Unsubscribe-Post|Precedence):/im);
+    expect(speaker.head).toMatch(/^Auto-Submitted: auto-generated$/m);
+    const member = await mail(false, locale);
+    expect(member.text).toMatch(locale === 'fr' ? /inscrit\(e\) aux annonces/ : /subscribed to the announcements/);
+    expect(member.head).toMatch(/^List-Id: <members\.pgug\.example\.org>$/m);
+    expect(member.head).toMatch(/^List-Unsubscribe: <mailto:/m);
+    expect(member.head).toMatch(/^Precedence: bulk$/m);
   });
 });

@@ -62,7 +62,8 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       input.kind === 'announce'
         ? eventIcs(icsEventOf(input.event, data), { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date })
         : null;
-    const headers = campaignHeaders({ personal, domain, oneClick: Boolean(config.http.publicUrl) });
+    // Roster mail carries the members' List-* headers; a speakers' reminder goes to people as speakers, members or not.
+    const headers = campaignHeaders({ personal: personal && !(input.forSpeakers ?? false), domain, oneClick: Boolean(config.http.publicUrl) });
     headers['X-Crieur-Ref'] = `E-${input.event.id}`;
     const mime = buildMimeTemplate({
       from: config.addresses.from,

@@ -113,7 +113,8 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
   const all = runningOrder(talks).map(toData);
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: `${dateLabel} — ${ev.venue}`,
-    ...rosterFooter(ctx.locale, ctx.group, ctx.personal),
+    // A speaker's reminder is about their talk, not the roster's mail: they may not be a member, nothing to leave.
+    ...rosterFooter(ctx.locale, ctx.group, ctx.personal && !ctx.forSpeakers),
   });
   const subjectLine = fr ? `Proposition éclair pour le prochain meetup` : 'Lightning talk for the next meetup';
   return {
