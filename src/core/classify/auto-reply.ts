@@ -8,7 +8,7 @@ import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isNoReplySender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
-import { INVISIBLE, newTextLines } from '../command/new-text.ts';
+import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 const SUBJECT_PREFIX = new RegExp(
@@ -151,6 +151,24 @@ const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case
 /** The acknowledgement's first lines say so. */
 const ACK_TEXT =
   /\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)/i;
+/** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
+const RECEIPT_SUBJECT = /^\s*\[?\s*(?:accus[ée] de r[ée]ception|confirmation de r[ée]ception|acknowledge?ment(?: of receipt)?|receipt confirmation|confirmation of receipt)\b/i;
+/**
+ * A text that calls itself automatic, in a sentence of its own: "This is an automated response", "This email was sent
+ * automatically", « Ceci est un message automatique », « Ce message a été généré automatiquement » (not a text that
+ * quotes these words).
+ */
+const SAYS_AUTOMATIC = new RegExp(
+  '(?:^|[.!?]\\s+|\\n\\s*)(?:' +
+    [
+      'this is an? (?:automated|automatic|auto-generated|automatically generated) (?:response|reply|message|e-?mail|acknowledge?ment|notification)\\b',
+      'this (?:message|e-?mail|reply|response) (?:was|has been|is) (?:sent|generated) automatically\\b',
+      'ceci est (?:un|une) (?:message|r[ée]ponse|courriel|e-?mail|mail|accus[ée] de r[ée]ception) (?:automatique|g[ée]n[ée]r[ée]e? automatiquement)\\b',
+      'ce (?:message|courriel|mail|e-?mail) (?:a [ée]t[ée]|est) (?:g[ée]n[ée]r[ée]|envoy[ée]) automatiquement\\b',
+    ].join('|') +
+    ')',
+  'i',
+);
 
 export const acknowledgementRule: Rule = {
   name: 'acknowledgement-of-receipt',
@@ -159,6 +177,25 @@ export const acknowledgementRule: Rule = {
     if (REPLY_PREFIX.test(subject)) return null;
     if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
     if (TICKET_TAG.test(subject) && ACK_TEXT.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
+    return null;
+  },
+};
+
+/**
+ * An acknowledgement in its own words, whatever its subject ("Re: …" included): its new text (quotes gone: a person's
+ * reply over our mail is not read for our words) says it is automatic and that the mail was received. List traffic is
+ * the list rule's.
+ */
+export const acknowledgementTextRule: Rule = {
+  name: 'acknowledgement-text',
+  test(mail) {
+    if (hasListHeaders(mail)) return null;
+    const sample = bodyText(mail, BODY_SCAN);
+    if (!ACK_TEXT.test(sample)) return null;
+    const text = writtenLines(sample).join('\n').slice(0, 1500);
+    if (!ACK_TEXT.test(text)) return null;
+    if (SAYS_AUTOMATIC.test(text)) return { kind: 'auto-reply', reasons: ['says it is an automatic acknowledgement'] };
+    if (RECEIPT_SUBJECT.test(mail.subject)) return { kind: 'auto-reply', reasons: ['receipt subject over an acknowledgement'] };
     return null;
   },
 };

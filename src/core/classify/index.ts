@@ -18,7 +18,7 @@ import { looksLikeProposal } from '../extract/index.ts';
 import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
-import { acknowledgementRule, autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
+import { acknowledgementRule, acknowledgementTextRule, autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
@@ -58,6 +58,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   autoReplySubjectRule,
   acknowledgementRule,
   autoReplyBodyRule,
+  acknowledgementTextRule,
   daemonNoticeRule,
   returnedToSenderRule,
   ownMailRule,

@@ -3,6 +3,10 @@
  * - challenge-response robots that ask to "confirm you are a human being" or « confirmer que vous n'êtes pas un robot »;
  * - helpdesks' acknowledgements of receipt ("[Ticket #4821] We received your request", Precedence: bulk, no
  *   auto-reply header) were list posts;
+ * - an acknowledgement that says so in its text (« Accusé de réception », "This is an automated response … we have
+ *   received your message") was kind other;
+ * - Gmail's old text notice "Message not delivered … a temporary problem delivering your message … will retry for 46
+ *   more hours" was an auto-reply, not a delayed bounce;
  * - a German out-of-office was English: "in", "an", "will" are German words too, and « Grüßen » split on its ß gave
  *   a French « en ».
  */
@@ -11,6 +15,7 @@ import { classify } from '../../../src/core/classify/index.ts';
 import { bodyLanguage } from '../../../src/core/language.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from './build.ts';
+import { readTextBounce } from '../../../src/core/classify/bounce-text.ts';
 
 const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
 
@@ -98,5 +103,57 @@ describe('the language of a body in neither French nor English', () => {
     ['English mentioning Las Vegas and pg_dump para', 'Hello, I would like to present our migration from Las Vegas to Paris data centers, with the numbers for each step and what we learned.', 'en'],
   ])('%s stays what it is', (_name, text, lang) => {
     expect(bodyLanguage(text)).toBe(lang);
+  });
+});
+
+describe('an acknowledgement in its own words', () => {
+  it.each<[string, Draft]>([
+    [
+      '« Accusé de réception » over « Votre message a bien été reçu »',
+      { from: 'Contact <contact@societe.example>', subject: 'Accusé de réception : Proposition de talk', body: 'Bonjour,\n\nVotre message a bien été reçu. Il sera traité dans les meilleurs délais.\n\nSociété Exemple\n' },
+    ],
+    [
+      '"This is an automated response … we have received your message" under "Re:"',
+      { from: 'Events Team <events@conf.example>', subject: 'Re: Speaker exchange', body: 'Thank you for your email. This is an automated response to let you know we have received your message. A member of our team will respond within 3 business days.\n' },
+    ],
+    [
+      '« Ceci est un message automatique » after « Nous avons bien reçu votre courriel »',
+      { from: 'Accueil <accueil@asso.example>', subject: 'Re: Salle pour le meetup', body: 'Bonjour,\n\nNous avons bien reçu votre courriel et vous répondrons rapidement.\n\nCeci est un message automatique, merci de ne pas y répondre.\n' },
+    ],
+  ])('%s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
+    expect(c.kind).toBe('auto-reply');
+    expect(c.reasons[0]).toBe('acknowledgement-text');
+  });
+
+  it.each<[string, Draft]>([
+    [
+      'a speaker answering our acknowledgement, quoted below',
+      { subject: 'Re: [P-0044] Proposition reçue : VACUUM', body: 'retirer\n\nLe 3 mars 2026 à 10:00, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n> Ceci est un message automatique.\n> Votre proposition a bien été enregistrée sous la référence P-0044.\n' },
+    ],
+    ['a person saying they received something', { subject: 'Re: Question', body: 'Bonjour,\n\nVotre message a bien été reçu, je vous réponds la semaine prochaine.\n\nDim\n' }],
+    [
+      'a proposal about automated responses',
+      { subject: 'Proposition de talk : réponses automatiques', body: 'Bonjour,\n\nJe propose 20 minutes sur les accusés de réception : ce qui se passe quand une demande a bien été reçue par un robot, et comment « Ceci est un message automatique » finit dans nos tables.\n\nJean\n' },
+    ],
+  ])('not one: %s', async (_name, draft) => {
+    expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('acknowledgement-text');
+  });
+});
+
+describe("Gmail's old text notice of a temporary failure", () => {
+  const notice = (body: string): Draft => ({ from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject: 'Message not delivered', headers: { 'Return-Path': '<>' }, body });
+
+  it('is a delayed bounce with the reply code it quotes', async () => {
+    const m = await mail(notice('There was a temporary problem delivering your message to hugo@lent.example. Gmail will retry for 46 more hours. You\'ll be notified if the delivery fails permanently.\n\nThe response from the remote server was:\n451 4.3.0 Temporary lookup failure\n'));
+    const c = classify(m, ctx);
+    expect(c.kind).toBe('bounce');
+    expect(c.bounce).toEqual({ recipient: 'hugo@lent.example', status: '4.3.0', action: 'delayed' });
+  });
+
+  it('without a code, is delayed all the same', async () => {
+    const m = await mail(notice('There was a temporary problem delivering your message to hugo@lent.example. Gmail will retry for 46 more hours.\n'));
+    expect(readTextBounce(m)).toMatchObject({ recipient: 'hugo@lent.example', action: 'delayed' });
+    expect(readTextBounce(m).status).toMatch(/^4\./);
   });
 });
