@@ -16,6 +16,15 @@ import { isForwardMarker } from '../text/forward.ts';
 
 /** Mobile and webmail footers beyond the ones proposal extraction knows ("Envoyé depuis Outlook", "Sent via …"). */
 const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (from|with|via)\s|get outlook for\b|obtenir outlook pour\b|t[ée]l[ée]charger outlook\b)/i;
+/**
+ * The first line of a legal notice a company's server or a signature appends: "CONFIDENTIALITY NOTICE: …", "This e-mail
+ * and any attachments are confidential…", « Ce message et ses pièces jointes sont confidentiels… », « Avertissement : … »,
+ * "Please consider the environment before printing this e-mail". Nobody writes a command or a message under it; an
+ * audit's « Accept » over a name and such a notice had the notice relayed to the other organizers as a comment.
+ */
+const DISCLAIMER =
+  /^(?:(?:confidentiality|legal|privacy)\s+(?:notice|statement|disclaimer)|(?:e-?mail\s+)?disclaimer|confidential(?:ity)?|avertissement(?:\s+l[ée]gal)?|avis\s+(?:de\s+confidentialit[ée]|juridique|l[ée]gal)|mentions?\s+l[ée]gales?|clause\s+de\s+confidentialit[ée]|confidentialit[ée])\s*[:：]|^(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for)|^(?:ce|le\s+pr[ée]sent)\s+(?:message|courriel|mail|e-?mail)\b.{0,80}\b(?:confidentiel|destin[ée]s?\s+(?:exclusivement|uniquement)|[ée]tablis?\s+[àa]\s+l'intention)|^(?:please\s+consider\s+the\s+environment|pensez\s+[àa]\s+l['’]environnement|merci\s+de\s+penser\s+[àa]\s+l['’]environnement|avant\s+d['’]imprimer)/i;
+
 /** A greeting is a short line ("Bonjour,", "Hi Dim,"). */
 export const MAX_GREETING = 60;
 /** A closing formula is a short line; "Merci beaucoup pour la relecture des slides, c'est noté" is a sentence. */
@@ -57,7 +66,7 @@ export function newTextLines(text: string | null): string[] {
 /** Where a signature starts for good: "-- ", a mobile or webmail footer (not a closing formula, which is words). */
 export function isSignatureStart(line: string): boolean {
   const t = line.trim();
-  return DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t);
+  return DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t) || DISCLAIMER.test(t);
 }
 
 /**
@@ -74,10 +83,21 @@ export function writtenLines(text: string | null): string[] {
   const written = top.filter((l) => l.trim() !== '');
   // "Bonjour," or "Réponses dans le texte :" alone above the quote still means the answers are inline
   const onlyPreamble = written.length > 0 && written.length <= 2 && written.every((l) => isPreamble(l.trim()));
-  if ((written.length > 0 && !onlyPreamble) || start >= lines.length) return top;
+  if ((written.length > 0 && !onlyPreamble) || start >= lines.length) return withoutRule(top);
   const inline = inlineAnswers(lines, start);
-  return inline.some((l) => l.trim() !== '') ? [...top, ...inline] : top;
+  return inline.some((l) => l.trim() !== '') ? [...top, ...inline] : withoutRule(top);
 }
+
+/**
+ * html-to-text draws the <hr> an HTML client puts above the quoted header block (Outlook on the web) as a rule of dashes:
+ * it closes the history's separator, nothing the writer said (« Merci pour la réactivité ! » over it was no courtesy).
+ */
+function withoutRule(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && RULE.test(lines[end - 1]!)) end--;
+  return end === lines.length ? lines : lines.slice(0, end);
+}
+const RULE = /^\s*([-_=*~─]{3,})?\s*$/;
 
 /**
  * Where the quoted history starts. "Réponse dans le texte :" right above an attribution ends with a colon as an
@@ -156,6 +176,6 @@ function untilSignOff(lines: readonly string[]): string[] {
     out.push(l);
   }
   // html-to-text draws the <hr> above a quoted header block as a rule of dashes
-  while (out.length > 0 && /^\s*([-_=*~─]{3,})?\s*$/.test(out[out.length - 1]!)) out.pop();
+  while (out.length > 0 && RULE.test(out[out.length - 1]!)) out.pop();
   return out;
 }

@@ -13,7 +13,8 @@ export const MAX_SCAN = 40_000;
 
 /** One line that, alone, starts the quoted history. */
 const SEPARATOR_LINE: readonly RegExp[] = [
-  /^-{2,}\s*(original message|message d'origine|message original|urspr[üu]ngliche nachricht|mensaje original)\s*-{2,}\s*$/i,
+  // Outlook Express and Windows Live Mail end it with a space in a format=flowed body: decoded, their From: line joins it
+  /^-{2,}\s*(original message|message d'origine|message original|urspr[üu]ngliche nachricht|mensaje original)\s*-{2,}\s*(?:$|(?:from|de|von)\s*:)/i,
   /^_{10,}\s*$/, // Outlook's rule above its header block
 ];
 
