@@ -38,6 +38,11 @@ export interface VerbSpec {
    * takes no argument may carry courtesy after them (read-line.ts COURTESY).
    */
   aloneWords?: readonly string[];
+  /**
+   * Folded words that may follow a verb taking nothing and say no more than it (« En attente pour l'instant », "Waitlist
+   * for now": a waiting list is for now by nature). Other words after such a verb make the line prose.
+   */
+  qualifiers?: readonly string[];
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
@@ -60,6 +65,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     role: 'organizer',
     arg: 'none',
     words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente'],
+    qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
   },
   { verb: 'schedule', role: 'organizer', arg: 'date', words: ['schedule', 'scheduled', 'programmer', 'planifier'] },
   { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'] },
@@ -69,14 +75,20 @@ export const GRAMMAR: readonly VerbSpec[] = [
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
   { verb: 'help', role: 'anyone', arg: 'none', words: ['help', 'aide'] },
   { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
-  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation', 'je confirme notre venue', 'je confirme notre presence', 'je confirme notre participation', 'je confirme pour nous deux', 'nous confirmons', 'nous confirmons notre venue', 'nous confirmons notre participation', "c'est confirme", "c'est confirme de mon cote", 'confirming', 'confirming my talk', 'confirming my participation', 'happy to confirm', 'glad to confirm'] },
+  { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation', 'je confirme notre venue', 'je confirme notre presence', 'je confirme notre participation', 'je confirme pour nous deux', 'nous confirmons', 'nous confirmons notre venue', 'nous confirmons notre participation', "c'est confirme", "c'est confirme de mon cote", 'confirming', 'confirming my talk', 'confirming my participation', 'happy to confirm', 'glad to confirm',
+    // the infinitive and its object, after a wish or a request (read-line.ts WISH): « je souhaite confirmer ma participation »
+    'confirmer ma venue', 'confirmer ma presence', 'confirmer ma participation', 'confirmer mon intervention', 'confirm my talk', 'confirm my participation', 'confirm my attendance'] },
   // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
   {
     verb: 'withdraw',
     role: 'speaker',
     arg: 'none',
-    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk', 'je dois annuler', 'je vais devoir annuler', 'je dois annuler ma venue', 'je dois annuler ma participation', 'je dois annuler mon talk', 'je dois annuler ma presentation', 'je dois me desister', 'je me desiste', 'i have to cancel', 'i need to cancel', 'i have to withdraw', 'i need to withdraw', 'i have to cancel my talk', 'i must withdraw'],
-    speakerWords: ['annuler', 'cancel'],
+    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk', 'je dois annuler', 'je vais devoir annuler', 'je dois annuler ma venue', 'je dois annuler ma participation', 'je dois annuler mon talk', 'je dois annuler ma presentation', 'je dois me desister', 'je me desiste', 'i have to cancel', 'i need to cancel', 'i have to withdraw', 'i need to withdraw', 'i have to cancel my talk', 'i must withdraw',
+      // the infinitive and its object, alone or after a wish or a request (read-line.ts WISH): "Please withdraw my proposal"
+      'retirer ma proposition', 'retirer ma candidature', 'retirer mon talk', 'retirer ma presentation', 'retirer mon intervention', 'retirer notre proposition',
+      'withdraw my proposal', 'withdraw my talk', 'withdraw my submission', 'withdraw our proposal', 'withdraw our talk',
+      'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
+    speakerWords: ['annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
   },
 ];
 

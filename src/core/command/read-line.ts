@@ -31,14 +31,26 @@ const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
 const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
 const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
 const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
-/** "Décision : accepter", "Réponse : refuser": a label before the verb, as a form would have it. */
-const VERB_LABEL = /^(?:d[ée]cision|decision|r[ée]ponse|answer|verdict)\s*[:：]\s*(?=\S)/i;
+/**
+ * "Décision : accepter", "Réponse : refuser", « Ma décision : accepter », "Final decision: decline": a label before the
+ * verb, as a form would have it — the writer's own (« ma », "our") or final one says no more.
+ */
+const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|decision|r[ée]ponse|answer|verdict|choix|choice)(?:\s+finale?)?\s*[:：]\s*(?=\S)/i;
 /**
  * "Oui, je confirme", "Yes, I confirm", « OK, je confirme », « Oui je confirme »: an assent before a speaker's verb says
  * nothing more than the verb (a speaker's « Ok, je confirme ! » was relayed as a message and the talk left unconfirmed,
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  */
-const ASSENT = /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d'accord|great|perfect|sure)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+const ASSENT =
+  /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+/**
+ * « Je souhaite retirer ma proposition », "Please withdraw my proposal", "I'd like to confirm my participation": a wish or a
+ * request before a speaker's verb naming the talk says the verb (two audit replies were relayed as messages, the talk
+ * left in the programme). Only before a verb and its object (grammar.ts: « retirer ma proposition »): « je souhaite
+ * retirer la partie sur Citus » or "please confirm the date" are still the writer's sentence.
+ */
+const WISH =
+  /^(?:please|kindly|merci de|je souhaite|je souhaiterais|je voudrais|je pr[ée]f[èe]re|je vais|je dois|nous souhaitons|nous voudrions|nous pr[ée]f[ée]rons|nous devons|i['’]d like to|i would like to|i want to|i wish to|i['’]d prefer to|i['’]m going to|we['’]d like to|we would like to|we want to|we have to|we need to)\s+(?=\S)/i;
 /** « ok P-0004 », « OK, [P-12] »: `ok` before a ref accepts that proposal (README: a line may name a ref). */
 const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
 /**
@@ -67,6 +79,13 @@ function forMyselfOnly(rest: string): boolean {
   return FOR_MYSELF.test(f) && COURTESY.test(f.replace(FOR_MYSELF, ''));
 }
 
+/** The rest is one of the verb's qualifiers (grammar.ts), with perhaps courtesy after it. */
+function qualifiedOnly(rest: string, spec: VerbSpec): boolean {
+  const f = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
+  const q = spec.qualifiers?.find((w) => f.startsWith(w) && wordEnds(f, w.length));
+  return q !== undefined && COURTESY.test(f.slice(q.length));
+}
+
 function withoutEmoji(rest: string): string {
   return fold(rest).replace(EMOJI_CHARS, '');
 }
@@ -82,6 +101,13 @@ export function announcedText(verb: Verb, text: string): { text: string | null }
   if (spec.arg === 'text' && wonders(text)) return 'wonders';
   return { text: text.trim() };
 }
+
+/**
+ * « Question pour l'orateur : peut-il venir avec un collègue ? », "Question for the speaker: …": whom the question is for,
+ * before its colon — the speaker read « pour l'orateur : peut-il… » in the question relayed to him.
+ */
+const ADDRESSEE =
+  /^(?:(?:pour|[àa]|aux|for|to)\s+)?(?:l['’]|les\s+|le\s+|la\s+|the\s+)?(?:orat(?:eur|rice)s?|intervenant(?:e)?s?|speakers?|speakeuses?|auteur(?:e)?s?|authors?|presenters?)\s*[:：]\s*(?=\S)|^(?:pour|[àa]|for|to)\s+(?:lui|eux|elles?|him|her|them)\s*[:：]\s*(?=\S)/i;
 
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
@@ -174,7 +200,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
   const unassented = assented ? listed.replace(ASSENT, '') : listed;
   const thanked = THANKED.test(unassented);
-  const s = unquoteVerb(unassented.replace(THANKED, ''));
+  const s = withoutWish(unquoteVerb(unassented.replace(THANKED, '')), dateRef.role);
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   const f = foldKeepLength(s);
   let pos = 0;
@@ -267,6 +293,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   switch (spec.arg) {
     case 'none':
       if (bare === '' || (!spec.aloneWords?.includes(phrase) && courtesyOnly(rest))) return make({});
+      // « En attente pour l'instant », "Waitlist for now": what the verb's state is by nature (grammar.ts qualifiers)
+      if (qualifiedOnly(rest, spec)) return make({});
       if (spec.role === 'speaker' && forMyselfOnly(rest)) return make({});
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
@@ -283,6 +311,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // « Refuser, merci ! », "Decline, thanks 👍": courtesy to the other organizers is no reason for the speaker
       if (spec.arg === 'text' && courtesyOnly(rest)) return make({});
       if (spec.arg === 'text' && wonders(rest)) return { kind: 'prose' };
+      // « Question pour l'orateur : … », "ask the speakers: …": whom it is for, then the question
+      const addressed = spec.verb === 'ask' ? rest.replace(ADDRESSEE, '') : rest;
+      if (addressed !== rest) return make({ text: addressed });
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       return make({ text: rest });
     }
@@ -295,6 +326,17 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, problem: d.problem });
     }
   }
+}
+
+/** « Je souhaite retirer ma proposition » → « retirer ma proposition »: WISH off, before a speaker's verb and its object only. */
+function withoutWish(s: string, role: CommandRole | undefined): string {
+  const m = WISH.exec(s);
+  if (!m) return s;
+  const rest = s.slice(m[0].length);
+  const phrase = phraseAt(foldKeepLength(rest), 0);
+  const target = phrase ? WORDS.get(phrase) : undefined;
+  if (target?.kind !== 'verb' || target.spec.role !== 'speaker' || !phrase!.includes(' ') || heardAs(target.spec, phrase!, role) !== 'verb') return s;
+  return rest;
 }
 
 /** `« confirmer »` → `confirmer`: the marks off a line that is only a quoted word or two. */

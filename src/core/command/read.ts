@@ -68,6 +68,18 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
       }
       // nothing usable below (« Refuser : » over the writer's name, courtesy): the verb acts with no text
       commands.push(...r.commands);
+    } else if (r.kind === 'commands' && r.commands.every((c) => c.verb === 'decline' && c.text === null)) {
+      // « Refuser » over « Raison : deux talks sur Patroni ce trimestre »: the labelled reason is the verb's text
+      const reason = labelledReason(lines, i + 1, used, ref);
+      const read = reason ? announcedText('decline', reason.text) : null;
+      if (read === 'wonders') return hangs(lines, first, corrections, unknown);
+      if (reason && read?.text) {
+        const line = `${l} ${reason.line}`;
+        commands.push(...r.commands.map((c) => ({ ...c, text: read.text, line })));
+        i = reason.end - 1;
+        continue;
+      }
+      commands.push(...r.commands);
     } else if (r.kind === 'commands') commands.push(...r.commands);
     else if (r.kind === 'unknown') unknown.push(l);
     else {
@@ -133,6 +145,24 @@ function textBelow(lines: readonly string[], from: number, used: ReadonlySet<num
   }
   // as typed: the mail client's hard wrap undone (src/core/text/unwrap-prose.ts), the writer's own line breaks kept
   return taken.length > 0 ? { text: unwrapProse(taken.join('\n'), wrapWidth(lines)), end: i } : null;
+}
+
+/** « Raison : … », "Reason: …", « Motif : … »: a line that says it is the reason for a decision. */
+const REASON_LABEL = /^[*_]*(?:raisons?|motifs?|motivation|pourquoi|reasons?|rationale|why)[*_]*\s*[:：]\s*(\S.*)$/i;
+
+/**
+ * A reason labelled as one under a bare decline (blank lines between aside, an HTML reply's paragraphs): its value, and
+ * the lines under it up to the paragraph's end, as textBelow takes them. Null when the next line is no such label.
+ */
+function labelledReason(lines: readonly string[], from: number, used: ReadonlySet<number>, ref: LineContext): { text: string; line: string; end: number } | null {
+  let j = from;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  const label = j < lines.length && !used.has(j) ? REASON_LABEL.exec(lines[j]!.trim()) : null;
+  if (!label) return null;
+  const withValue = [...lines];
+  withValue[j] = label[1]!;
+  const below = textBelow(withValue, j, used, ref);
+  return below ? { ...below, line: lines[j]!.trim() } : null;
 }
 
 /**

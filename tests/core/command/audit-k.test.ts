@@ -77,6 +77,114 @@ describe('the history under the new text (K43, K30)', () => {
   });
 });
 
+describe("the writer's own label before the verb (K33)", () => {
+  it.each<[string, string[]]>([
+    ['Bonjour,\n\nMa décision : accepter\n\nBonne journée,\nDim', ['accept']],
+    ['My decision: decline, not for this audience', ['decline «not for this audience»']],
+    ['Notre réponse : attente', ['waitlist']],
+    ['Final decision: accept', ['accept']],
+    ['Décision finale : refuser', ['decline']],
+  ])('%j', (text, expected) => {
+    expect(asOrganizer(text).commands.map(summary)).toEqual(expected);
+  });
+
+  it('a label over a sentence is still prose', () => {
+    expect(asOrganizer("Ma décision : j'hésite encore, on en parle jeudi").commands).toEqual([]);
+  });
+});
+
+describe('« pour l’instant » says no more than a waiting list (K36)', () => {
+  it.each(['En attente pour l’instant', "liste d'attente pour le moment", 'Waitlist for now, thanks', 'waitlist for the time being 👍', 'En attente pour l’heure.'])('%j', (text) => {
+    expect(asOrganizer(text).commands.map(summary)).toEqual(['waitlist']);
+  });
+
+  it.each(["En attente pour l'instant, on en reparle jeudi avec Lucie", 'Accepté pour le moment', 'ok for now', "Waitlist for now? Let's see"])('still prose: %j', (text) => {
+    expect(asOrganizer(text).commands).toEqual([]);
+  });
+});
+
+describe('a labelled reason under a bare decline is its reason (K49)', () => {
+  it.each<[string, string]>([
+    ['Refuser\n\nRaison : nous avons déjà deux talks sur Patroni ce trimestre.', 'nous avons déjà deux talks sur Patroni ce trimestre.'],
+    ['Decline\nReason: we had three talks on this topic this year', 'we had three talks on this topic this year'],
+    ['refuser\nMotif : trop commercial,\nle produit est cité à chaque diapositive.\n\nDim', 'trop commercial,\nle produit est cité à chaque diapositive.'],
+  ])('%j', (text, reason) => {
+    const r = asOrganizer(text);
+    expect(r.commands.map((c) => [c.verb, c.text])).toEqual([['decline', reason]]);
+    expect(r.comment).toBe('');
+  });
+
+  it('a labelled reason that wonders holds the decision, as on the line', () => {
+    expect(asOrganizer('Refuser\nRaison : à voir avec Claire ?').commands).toEqual([]);
+  });
+
+  it('an unlabelled line under a bare decline stays the comment for the organizers', () => {
+    const r = asOrganizer('Refuser\n\nOn en a parlé jeudi, Claire est d’accord.');
+    expect(r.commands.map(summary)).toEqual(['decline']);
+    expect(r.comment).toBe('On en a parlé jeudi, Claire est d’accord.');
+  });
+
+  it('a decline that has its reason keeps it', () => {
+    expect(asOrganizer('refuser trop commercial\nRaison : voir la note de Claire').commands.map(summary)).toEqual(['decline «trop commercial»']);
+  });
+});
+
+describe("a speaker's acknowledgement before his verb (S53)", () => {
+  it.each(["C'est noté, je confirme !", 'C’est bien noté, je confirme.', 'Noted, I confirm.', 'Entendu, je confirme', 'Avec plaisir, je confirme !', 'Got it, confirmed.'])('%j', (text) => {
+    const r = asSpeaker(`${text}\n\nJean`);
+    expect(r.commands.map(summary)).toEqual(['confirm']);
+    expect(r.comment).toBe('');
+  });
+
+  it('before an organizer verb it is still an answer, not a decision', () => {
+    expect(asOrganizer('Noté, accepter').commands).toEqual([]);
+  });
+});
+
+describe('a wish or a request before a speaker’s verb and its object (S67, S68)', () => {
+  it.each<[string, string[]]>([
+    ["Please withdraw my proposal, I've changed jobs.", ["withdraw «I've changed jobs.»"]],
+    ['Je souhaite retirer ma proposition.', ['withdraw']],
+    ['Bonjour,\n\nJe souhaiterais retirer ma candidature.\n\nCordialement,\nJean Dupont', ['withdraw']],
+    ['Merci de retirer ma proposition.', ['withdraw']],
+    ["I'd like to withdraw my talk.", ['withdraw']],
+    ['Retirer ma proposition', ['withdraw']],
+    ['Je voudrais confirmer ma participation.', ['confirm']],
+    ["I'd like to confirm my attendance!", ['confirm']],
+  ])('%j', (text, expected) => {
+    expect(asSpeaker(text).commands.map(summary)).toEqual(expected);
+  });
+
+  it.each([
+    'Je souhaite retirer la partie sur Citus',
+    'Please confirm the date',
+    'Je souhaite retirer ma proposition si le créneau change.',
+    'I would like to withdraw my proposal?',
+    'Je ne souhaite pas retirer ma proposition.',
+  ])('still a message: %j', (text) => {
+    expect(asSpeaker(text).commands).toEqual([]);
+  });
+
+  it("an organizer's « Je souhaite annuler ma participation » withdraws nothing", () => {
+    expect(asOrganizer('Je souhaite annuler ma participation').commands).toEqual([]);
+  });
+});
+
+describe('a question addressed before its colon (K46)', () => {
+  it.each<[string, string]>([
+    ["Question pour l'orateur : peut-il venir avec un collègue ?", 'peut-il venir avec un collègue ?'],
+    ['Question for the speaker: could you do it in 20 minutes?', 'could you do it in 20 minutes?'],
+    ['Question aux orateurs : avez-vous une démo ?', 'avez-vous une démo ?'],
+    ['ask the speakers: slides in English?', 'slides in English?'],
+  ])('%j', (text, question) => {
+    expect(asOrganizer(text).commands.map((c) => [c.verb, c.text])).toEqual([['ask', question]]);
+  });
+
+  it('a question naming someone else keeps its words', () => {
+    expect(asOrganizer('Question : pour Lucie, est-ce que la salle est libre ?').commands.map((c) => c.text)).toEqual(['pour Lucie, est-ce que la salle est libre ?']);
+  });
+});
+
 describe('a Message-ID folded inside by the client (S62)', () => {
   it('References folded in the middle of the token still authenticate the reply', async () => {
     const now = new Date('2026-12-01T16:00:00Z');
