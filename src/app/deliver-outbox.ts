@@ -61,7 +61,7 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
       try {
         r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
       } catch (err) {
-        const e = err as Error & { code?: string; response?: string | null };
+        const e = err as Error & { code?: string; response?: string | null; fix?: string };
         const response = e.response ?? null;
         if (e.code === 'ESMTP_UNCERTAIN') {
           // Never sent again on its own, as a row whose sender died mid-transaction (parkInterrupted): one mail twice
@@ -73,7 +73,7 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
         // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
         await store.outbox.markFailed(item.id, e.message, response, true);
         // What the server said, or why no server answered (refused, timeout): never a bare null.
-        log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message }, 'mail not accepted');
+        log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message, ...(e.fix ? { fix: e.fix } : {}) }, 'mail not accepted');
         out.failed.push({ id: item.id, error: e });
         return;
       }

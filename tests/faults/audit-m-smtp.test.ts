@@ -5,12 +5,17 @@
  * retrying it. A connection lost *before* the message was all sent is still an ordinary transient failure.
  * (Before: « ECONNECTION: Connection closed unexpectedly » was ESMTP_TRANSIENT, retried 3 s later: every mail twice.)
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
 import type { Sender } from '../../src/app/sender.ts';
-import { proposalMail, sleep, spawnCrieur, useChildServices, waitUntil } from '../support/crieur-process.ts';
+import { proposalMail, runCrieur, sleep, spawnCrieur, useChildServices, waitUntil } from '../support/crieur-process.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 
 interface Listener {
   url: string;
@@ -141,5 +146,52 @@ describe('crieur start, the relay dropping the connection after DATA', () => {
     expect(parked).toHaveLength(2);
     expect(child.logs().filter((x) => x.msg === 'job failed: will retry')).toEqual([]);
     expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('TLS that cannot work, said with its fix (audit M: before, « ESOCKET: self-signed certificate », an OpenSSL code path, and doctor said « start the mail server »)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-m-tls-'));
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of closers) await c();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function selfSigned(): Promise<string> {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '2', '-subj', '/CN=mail.example.org'], { stdio: 'ignore' });
+    const server = new SMTPServer({ secure: true, key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')), authOptional: true, disableReverseLookup: true, logger: false, onData: (s, _x, cb) => s.resume().on('end', () => cb()) });
+    server.on('error', () => undefined);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise<void>((r) => server.close(() => r())));
+    return `smtps://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  }
+
+  it('a self-signed certificate: not trusted, the fix names ?tls.rejectUnauthorized=false; with it, the mail goes', async () => {
+    const url = await selfSigned();
+    const tx = createSender(url, { pool: 1, timeoutMs: 5_000 });
+    const err = await tx.send(message(), envelope).catch((e: unknown) => e);
+    await tx.close();
+    expect(err).toMatchObject({ code: 'ESMTP_TRANSIENT', message: expect.stringMatching(/^the server's TLS certificate is not trusted \(/) as unknown, fix: expect.stringMatching(/\?tls\.rejectUnauthorized=false/) as unknown });
+    const ok = createSender(`${url}?tls.rejectUnauthorized=false`, { pool: 1, timeoutMs: 5_000 });
+    await expect(ok.send(message(), envelope)).resolves.toMatchObject({ response: expect.stringMatching(/^250/) as unknown });
+    await ok.close();
+  });
+
+  it('smtps:// to a server that starts in plain text: says to use smtp://', async () => {
+    const plain = await startSmtpSink();
+    closers.push(() => plain.close());
+    const tx = createSender(plain.url.replace('smtp://', 'smtps://'), { pool: 1, timeoutMs: 5_000 });
+    const err = await tx.send(message(), envelope).catch((e: unknown) => e);
+    await tx.close();
+    expect(err).toMatchObject({ message: expect.stringMatching(/^the server does not speak TLS on connection/) as unknown, fix: expect.stringMatching(/takes smtp:\/\//) as unknown });
+    expect((err as Error).message).not.toMatch(/openssl|SSL routines/);
+  });
+
+  it('crieur doctor prints that fix, not « start the mail server »', { timeout: 60_000 }, async () => {
+    const url = await selfSigned();
+    const r = await runCrieur(['doctor'], { dir, cwd: dir, env: { CRIEUR_SMTP_URL: url, CRIEUR_SECRET: 'audit-m-secret-0123456789abcdef' }, timeoutMs: 50_000 });
+    const line = r.stdout.split('\n').findIndex((l) => /^FAIL\s+smtp/.test(l));
+    expect(r.stdout.split('\n')[line]).toMatch(/TLS certificate is not trusted/);
+    expect(r.stdout.split('\n')[line + 1]).toMatch(/fix: .*\?tls\.rejectUnauthorized=false/);
   });
 });

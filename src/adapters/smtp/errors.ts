@@ -13,6 +13,8 @@ export const POSSIBLY_DELIVERED =
 
 export class SmtpSendError extends Error {
   readonly code: SmtpErrorCode;
+  /** What the operator should change, when waiting will not help (a TLS mismatch): `crieur doctor` prints it. */
+  fix?: string;
   /** The server's reply code (451, 550…), null when no server answered. */
   readonly responseCode: number | null;
   /** The server's full reply ("550 5.1.1 <ghost@…>: no such user"), null when no server answered. */
@@ -30,6 +32,23 @@ export class SmtpSendError extends Error {
 /** nodemailer error codes that no retry fixes when no server reply code says otherwise. */
 const PERMANENT_WITHOUT_REPLY = new Set(['EENVELOPE', 'EMESSAGE', 'ESTREAM']);
 
+/**
+ * TLS failures that no retry fixes, in words, with the fix: Node's (OpenSSL's) own are codes and library paths
+ * (« 80ECE1F7…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/… »).
+ */
+const TLS_CAUSES: readonly { test: RegExp; cause: string; fix: string }[] = [
+  {
+    test: /SELF_SIGNED|CERT_|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME|self[- ]signed certificate|certificate has expired|unable to verify the first certificate/i,
+    cause: "the server's TLS certificate is not trusted",
+    fix: 'give the mail server a certificate for its name from a known authority, or accept this one: add ?tls.rejectUnauthorized=false to smtp.url',
+  },
+  {
+    test: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|unknown protocol/i,
+    cause: 'the server does not speak TLS on connection',
+    fix: 'smtps:// is for TLS from the first byte (port 465); a server that starts in plain text (ports 25, 587) takes smtp://, upgraded with STARTTLS',
+  },
+];
+
 /** `messageSent`: the message was wholly handed to the connection before the failure (its final dot followed). */
 export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = {}): SmtpSendError {
   if (err instanceof SmtpSendError) return err;
@@ -42,6 +61,12 @@ export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = 
   else code = e.code && PERMANENT_WITHOUT_REPLY.has(e.code) ? 'ESMTP_PERMANENT' : 'ESMTP_TRANSIENT';
   const what = e.message ?? String(err);
   const said = e.code ? `${e.code}: ${what}` : what;
+  const tls = responseCode === null ? TLS_CAUSES.find((t) => t.test.test(`${(err as { originalCode?: string }).originalCode ?? ''} ${what}`)) : undefined;
+  if (tls) {
+    const out = new SmtpSendError('ESMTP_TRANSIENT', `${tls.cause} (${(err as { originalCode?: string }).originalCode ?? e.code ?? 'TLS'})`, null, null, err);
+    out.fix = tls.fix;
+    return out;
+  }
   if (responseCode === null && at.messageSent) return new SmtpSendError('ESMTP_UNCERTAIN', `${said} — ${POSSIBLY_DELIVERED}`, null, response, err);
   return new SmtpSendError(code, said, responseCode, response, err);
 }

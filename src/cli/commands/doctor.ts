@@ -152,7 +152,8 @@ function checks(config: Config): Check[] {
           await s.close();
         }
       },
-      fix: (err) => (smtpLoginRefused(err) ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)' : 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL'),
+      fix: (err) =>
+        smtpLoginRefused(err) ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)' : ((err as { fix?: string }).fix ?? 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL'),
       isConfig: smtpLoginRefused,
     });
   } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new ConfigFailure('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
