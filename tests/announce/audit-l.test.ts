@@ -3,11 +3,14 @@
  * read it. Each block names what was wrong before; the rules are stated generally (any zone, any mail).
  */
 import { DateTime } from 'luxon';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { eventIcs, eventsIcs, type IcsEvent } from '../../src/adapters/calendar/ics.ts';
 import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { slotValues } from '../../src/core/compose/campaign-slots.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import type { EventMailInput } from '../../src/app/announce-event.ts';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
 import { buildMimeDigest } from '../../src/adapters/render/digest-mime.ts';
 import { wrapText } from '../../src/core/render/wrap.ts';
@@ -208,5 +211,40 @@ describe('reminders: the speakers’ variant is not roster mail', () => {
     expect(member.head).toMatch(/^List-Id: <members\.pgug\.example\.org>$/m);
     expect(member.head).toMatch(/^List-Unsubscribe: <mailto:/m);
     expect(member.head).toMatch(/^Precedence: bulk$/m);
+  });
+});
+
+const publicConfig = (publicUrl: string) =>
+  configSchema.parse({
+    group: { name: 'Groupe d’Utilisateurs PostgreSQL à Paris', locale: 'fr', timezone: 'Europe/Paris' },
+    addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
+    secret: 'audit-l-secret-0123456789',
+    http: { publicUrl },
+  });
+const announceInput = (over: Partial<EventMailInput> = {}): EventMailInput => ({
+  kind: 'announce',
+  event: { id: 12, sequence: 1, date: new Date('2027-01-21T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de janvier', venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
+  talks: [],
+  next: null,
+  date: new Date('2026-12-01T10:00:00Z'),
+  seed: 'audit-l',
+  ...over,
+});
+const member = (memberId: number, recipient: string, publicUrl: string) =>
+  slotValues({ campaignId: 3, recipient, name: 'Jean', domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'audit-l-secret-0123456789', memberId, publicUrl });
+
+describe('roster mail headers (RFC 5322 §2.1.1)', () => {
+  it.each(['https://pgug.example.org', 'https://paris.postgresql-user-group.example.org/crieur/'])('List-Unsubscribe is folded within 78 columns and unfolds to both links (%s)', async (publicUrl) => {
+    const [v] = await createEventMailBuilder(publicConfig(publicUrl)).build(announceInput(), [{ key: 'member:fr', locale: 'fr', to: null }]);
+    const values = member(123456, 'jean-remi.dupont-de-la-tour@example.fr', publicUrl);
+    const raw = fillMime(v!.mime, values);
+    const head = raw.toString('utf8').split('\r\n\r\n')[0]!;
+    // Within 78 columns, or a lone word that cannot be folded (a long link).
+    for (const line of head.split('\r\n')) if (line.length > 78) expect(line, line).toMatch(/^[ \t]\S+$/);
+    const unfolded = head.replace(/\r\n[ \t]/g, ' ');
+    expect(unfolded).toContain(`\r\nList-Unsubscribe: ${values.listUnsubscribe}\r\n`);
+    const parsed = await simpleParser(raw);
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n[ \t]/g, ' ')).toBe(`List-Unsubscribe: ${values.listUnsubscribe}`);
+    expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 });

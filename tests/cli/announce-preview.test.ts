@@ -44,7 +44,8 @@ describe('announce --out: the member copy as members get it (audit E)', { timeou
     const out = await runCrieur(['announce', String(ev.id), '--out', dir, '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
     expect(out.code, out.stderr).toBe(0);
     const eml = readFileSync(join(dir, `E-${ev.id}.member-fr.eml`), 'utf8');
-    const head = eml.slice(0, eml.indexOf('\r\n\r\n'));
+    // Unfolded (RFC 5322 §2.2.3): List-Unsubscribe is folded within 78 columns.
+    const head = eml.slice(0, eml.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
     expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     // RFC 8058: the one-click header only with an https URI in List-Unsubscribe — the one a member's copy has.
     expect(head).toMatch(/^List-Unsubscribe: <mailto:[^>]+\+u-0-[^>]+>, <https:\/\/pgug\.example\.org\/unsubscribe\/u-0-[^>]+>$/m);

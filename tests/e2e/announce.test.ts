@@ -181,7 +181,8 @@ describe('crieur announce', () => {
     const jean = await parsed(Buffer.from(jeanRaw));
     expect(jeanRaw).toMatch(/^List-Id: <members\.pgug\.example\.org>\r$/m);
     // Without http.publicUrl: the mailto alone, with the member's token (issue 9), and no one-click header.
-    expect(jeanRaw).toMatch(/^List-Unsubscribe: <mailto:talks\+u-\d+-[a-z2-7]{16}@pgug\.example\.org\?subject=unsubscribe>\r$/m);
+    // Unfolded (RFC 5322 §2.2.3): List-Unsubscribe is folded within 78 columns.
+    expect(jeanRaw.slice(0, jeanRaw.indexOf('\r\n\r\n') + 2).replace(/\r\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <mailto:talks\+u-\d+-[a-z2-7]{16}@pgug\.example\.org\?subject=unsubscribe>\r$/m);
     expect(jeanRaw).not.toMatch(/^List-Unsubscribe-Post:/m);
     expect(jean.text).toMatch(/^Bonjour Dupont, Jean,/);
     const alice = await parsed(sink.messages.find((m) => m.envelope.to[0] === 'alice@example.org')!.raw);

@@ -62,7 +62,8 @@ async function announce(date: string): Promise<void> {
 async function linksOf(email: string) {
   const m = live.sink.messages.filter((x) => x.envelope.to[0] === email && /^X-Crieur-Ref: E-/m.test(x.raw.toString())).at(-1)!;
   const raw = m.raw.toString();
-  const header = /^List-Unsubscribe: (.*)\r$/m.exec(raw)![1]!;
+  // Unfolded (RFC 5322 §2.2.3): List-Unsubscribe is folded within 78 columns.
+  const header = /^List-Unsubscribe: (.*)\r$/m.exec(raw.slice(0, raw.indexOf('\r\n\r\n') + 2).replace(/\r\n[ \t]+/g, ' '))![1]!;
   const [, mailto, https] = /^<mailto:([^?>]+)\?subject=unsubscribe>, <(https:[^>]+)>$/.exec(header)!;
   return { raw, mailto: mailto!, https: https!, token: https!.split('/').at(-1)!, from: m.envelope.from };
 }

@@ -47,7 +47,10 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
   };
   const header = (name: string, value: string) => {
     const parts = splitSlots(oneLine(value), 'header');
+    const [before, slot, after] = parts;
     if (parts.length === 1) push(mimeFuncs.foldLines(`${name}: ${oneLine(value)}`, 76) + CRLF);
+    // A value that is one slot (a List-Unsubscribe's two links) is folded once known, from the colon on.
+    else if (parts.length === 3 && before === '' && after === '' && typeof slot === 'object') for (const p of [`${name}:`, { ...slot, col: name.length + 1 }, CRLF]) push(p);
     else for (const p of [`${name}: `, ...parts, CRLF]) push(p);
   };
   // Header names and positions fixed: From, To, Subject, Date, Message-ID, then the rest.
@@ -84,7 +87,7 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
 /** The bytes for one recipient: slot values encoded for where they land, the rest copied. */
 export function fillMime(t: MimeTemplate, values: SlotValues): Buffer {
   let out = '';
-  for (const p of t.pieces) out += typeof p === 'string' ? p : encodeSlot(values[p.slot], p.enc);
+  for (const p of t.pieces) out += typeof p === 'string' ? p : encodeSlot(values[p.slot], p.enc, p.col);
   return Buffer.from(out, 'utf8');
 }
 
@@ -93,11 +96,27 @@ export function fillPart(part: string, enc: 'html' | 'text', values: SlotValues)
   return part.replace(SENTINEL_RE, (_m, name: SlotName) => (enc === 'html' ? escapeHtml(values[name]) : values[name]));
 }
 
-function encodeSlot(value: string, enc: SlotEncoding): string {
-  if (enc === 'header') return oneLine(value);
+function encodeSlot(value: string, enc: SlotEncoding, col?: number): string {
+  if (enc === 'header') return col === undefined ? oneLine(value) : foldAt(oneLine(value), col);
   if (value === '') return '';
   const encoded = qp.wrap(qp.encode(Buffer.from(enc === 'html' ? escapeHtml(value) : value, 'utf8')), QP_WIDTH).replace(/\r?\n/g, CRLF);
   return `${encoded}=${CRLF}`;
+}
+
+/**
+ * A header value after `Name:` (which ends at column `col`), each word after a space or, when the line would pass
+ * 78 characters, a fold (RFC 5322 §2.1.1 SHOULD; a longer word stays whole, within the 998 MUST). Unfolded, it
+ * reads `Name: value`.
+ */
+function foldAt(value: string, col: number): string {
+  let out = '';
+  let width = col;
+  for (const w of value.split(' ')) {
+    const fold = width + 1 + w.length > 78 && width > 1;
+    out += fold ? `${CRLF} ${w}` : ` ${w}`;
+    width = (fold ? 0 : width) + 1 + w.length;
+  }
+  return out;
 }
 
 /** A rendered part → static quoted-printable segments (each ending in a soft break when a slot follows) and slots. */

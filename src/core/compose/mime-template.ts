@@ -14,6 +14,8 @@ export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUn
 export interface Slot {
   slot: SlotName;
   enc: SlotEncoding;
+  /** A header slot that is the whole value: the column after `Name:`, from which it is folded (RFC 5322 §2.1.1). */
+  col?: number;
 }
 
 export type Piece = string | Slot;
