@@ -138,12 +138,14 @@ describe('the MIME digest (RFC 2045 §6, RFC 2046 §5.2.1)', () => {
   it('labels a post kept with 8-bit bytes, and the multiparts holding it, 8bit; an ASCII post keeps the 7bit default', () => {
     const raw = digest(eightBit, ascii);
     expect(raw.split('\r\n\r\n')[0]).toMatch(/^Content-Transfer-Encoding: 8bit$/m);
-    expect(raw).toMatch(/Content-Type: multipart\/digest; boundary="[^"]+"\r\nContent-Transfer-Encoding: 8bit\r\n/);
+    expect(raw).toMatch(/Content-Type: multipart\/digest;\r\n boundary="[^"]+"\r\nContent-Transfer-Encoding: 8bit\r\n/);
     const [first, second] = partHeads(raw);
     expect(first).toBe('Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 8bit\r\n');
     expect(second).toBe('Content-Type: message/rfc822\r\n');
     // The post's bytes are untouched.
     expect(raw).toContain(eightBit);
+    // The lines the digest writes itself stay within 78 columns (RFC 5322 §2.1.1): here the posts' are short too.
+    for (const line of raw.split('\r\n')) expect(line.length, line).toBeLessThanOrEqual(78);
   });
 
   it('an all-ASCII digest declares nothing; a post with a line over 998 octets is binary', () => {

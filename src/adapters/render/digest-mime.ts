@@ -53,7 +53,7 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   push(`--${outer}${CRLF}`);
   push(toc.buildHeaders() + CRLF + CRLF);
   push(qp.wrap(qp.encode(Buffer.from(input.toc.replace(/\r?\n/g, CRLF), 'utf8')), 76) + CRLF);
-  push(`--${outer}${CRLF}Content-Type: multipart/digest; boundary="${inner}"${CRLF}${widest ? `Content-Transfer-Encoding: ${widest}${CRLF}` : ''}${CRLF}`);
+  push(`--${outer}${CRLF}Content-Type: multipart/digest;${CRLF} boundary="${inner}"${CRLF}${widest ? `Content-Transfer-Encoding: ${widest}${CRLF}` : ''}${CRLF}`);
   input.messages.forEach((m, i) => {
     const enc = encodings[i];
     push(`--${inner}${CRLF}Content-Type: message/rfc822${CRLF}${enc ? `Content-Transfer-Encoding: ${enc}${CRLF}` : ''}${CRLF}`);
