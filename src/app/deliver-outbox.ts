@@ -11,7 +11,7 @@
  * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
-import type { OutboxPurpose } from './outbox-store.ts';
+import type { OutboxItem, OutboxPurpose } from './outbox-store.ts';
 import type { AppDeps } from './deps.ts';
 
 /** The purposes checked after the claim, before the send (memberLeftSince). */
@@ -46,49 +46,70 @@ export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | '
 }
 
 async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[], out: Delivery): Promise<void> {
-  const { store, log } = deps;
-  const sender = deps.sender!;
+  const { store } = deps;
   // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves
   // it claimable again, not parked as possibly delivered.
-  const items = await store.outbox.claimAll(ids, deps.config.queue.sendLeaseSeconds * 1000, { transmitting: true, checkFirst: CHECKED_FIRST });
+  const leaseMs = deps.config.queue.sendLeaseSeconds * 1000;
+  const items = await store.outbox.claimAll(ids, leaseMs, { transmitting: true, checkFirst: CHECKED_FIRST });
+  // Rows in transmission have their lease renewed until their answer is recorded: a relay may take minutes to answer
+  // the final dot (the sender waits RFC 5321's 10), and a row whose lease ran out mid-transaction would be parked by
+  // the sweep as interrupted. A digest joins once its member check passed (a check that hangs must let it go).
+  const transmitting = new Map<number, { id: number; attempts: number }>();
+  const keeper = setInterval(() => void store.outbox.renew([...transmitting.values()], leaseMs).catch(() => undefined), Math.max(250, leaseMs / 3));
+  keeper.unref();
   const settled = await Promise.allSettled(
     items.map(async (item, i) => {
       if (!item) return void out.skipped.push(ids[i]!);
-      if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
-      // Its lease ran out during the check and another worker took it: theirs to send.
-      if (CHECKED_FIRST.includes(item.purpose) && !(await store.outbox.markTransmitting(item.id, { attempts: item.attempts }))) return void out.skipped.push(item.id);
-      let r: { response: string };
+      if (!CHECKED_FIRST.includes(item.purpose)) transmitting.set(item.id, { id: item.id, attempts: item.attempts });
       try {
-        r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
-      } catch (err) {
-        const e = err as Error & { code?: string; response?: string | null; fix?: string };
-        const response = e.response ?? null;
-        if (e.code === 'ESMTP_UNCERTAIN') {
-          // Never sent again on its own, as a row whose sender died mid-transaction (parkInterrupted): one mail twice
-          // is what the outbox exists to prevent. The organizers' daily summary lists it.
-          await store.outbox.markFailed(item.id, e.message, response, false);
-          log.error({ outbox: item.id, to: item.recipient, attempt: item.attempts, answer: e.message }, 'mail parked');
-          return void out.parked.push(item.id);
-        }
-        // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
-        await store.outbox.markFailed(item.id, e.message, response, true);
-        // What the server said, or why no server answered (refused, timeout): never a bare null.
-        log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message, ...(e.fix ? { fix: e.fix } : {}) }, 'mail not accepted');
-        out.failed.push({ id: item.id, error: e });
-        return;
+        await deliverOne(deps, item, out, () => transmitting.set(item.id, { id: item.id, attempts: item.attempts }));
+      } finally {
+        transmitting.delete(item.id);
       }
-      // Marked as soon as its answer is in, not after the slowest of its siblings: a kill or a lease running out
-      // meanwhile would park an accepted mail as "may have been delivered". Marks arriving together still share one
-      // statement (src/adapters/db/coalesce.ts). A crash before it leaves the row "transmitting": parked, never resent.
-      await store.outbox.markSent(item.id, r.response);
-      out.sent.push(item.id);
-      log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
     }),
   );
+  clearInterval(keeper);
   // A failure recorded nowhere (the database went away during a mark): the job is tried again as a whole — the
   // rows marked sent are then skipped by the claim.
   const lost = settled.find((s) => s.status === 'rejected');
   if (lost) throw lost.reason;
+}
+
+async function deliverOne(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, item: OutboxItem, out: Delivery, onTransmitting: () => void): Promise<void> {
+  const { store, log } = deps;
+  const sender = deps.sender!;
+  if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
+  // Its lease ran out during the check and another worker took it: theirs to send.
+  if (CHECKED_FIRST.includes(item.purpose)) {
+    if (!(await store.outbox.markTransmitting(item.id, { attempts: item.attempts }))) return void out.skipped.push(item.id);
+    onTransmitting();
+  }
+  let r: { response: string };
+  try {
+    r = await sender.send(item.raw, { from: item.envelopeFrom, to: [item.recipient] });
+  } catch (err) {
+    const e = err as Error & { code?: string; response?: string | null; fix?: string };
+    const response = e.response ?? null;
+    if (e.code === 'ESMTP_UNCERTAIN') {
+      // Never sent again on its own, as a row whose sender died mid-transaction (parkInterrupted): one mail twice
+      // is what the outbox exists to prevent. The organizers' daily summary lists it.
+      await store.outbox.markFailed(item.id, e.message, response, false);
+      log.error({ outbox: item.id, to: item.recipient, attempt: item.attempts, answer: e.message }, 'mail parked');
+      return void out.parked.push(item.id);
+    }
+    // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
+    await store.outbox.markFailed(item.id, e.message, response, true);
+    // What the server said, or why no server answered (refused, timeout): never a bare null.
+    log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message, ...(e.fix ? { fix: e.fix } : {}) }, 'mail not accepted');
+    out.failed.push({ id: item.id, error: e });
+    return;
+  }
+  // Marked as soon as its answer is in, not after the slowest of its siblings: a kill or a lease running out
+  // meanwhile would park an accepted mail as "may have been delivered". Marks arriving together still share one
+  // statement (src/adapters/db/coalesce.ts). A crash before it leaves the row "transmitting": parked, never resent.
+  await store.outbox.markSent(item.id, r.response);
+  out.sent.push(item.id);
+  log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
 }
 
 /**

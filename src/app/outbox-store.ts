@@ -69,6 +69,11 @@ export interface OutboxStore {
    */
   markTransmitting(id: number, fence?: { attempts: number }): Promise<boolean>;
   /**
+   * Extends the lease of rows this sender still holds (each fenced by its claim's attempt): a transaction waiting for
+   * a slow relay's reply is not taken for a sender that died (parkInterrupted). Answers how many were renewed.
+   */
+  renew(rows: readonly { id: number; attempts: number }[], leaseMs: number): Promise<number>;
+  /**
    * Rows whose sender died during the SMTP transaction are parked as failed, with a reason saying they may have
    * been delivered: sending them again could send the mail twice (RFC 1047). Returns their ids.
    */

@@ -149,6 +149,32 @@ describe('crieur start, the relay dropping the connection after DATA', () => {
   });
 });
 
+describe('crieur start, a relay that takes longer than the send lease to answer the final dot', () => {
+  const svc = useChildServices('audit-m-slow', ['orga@pgug.example.org']);
+
+  it('keeps the rows leased while it waits: not parked as interrupted, each mail sent once and marked sent', { timeout: 90_000 }, async () => {
+    // 7 s to answer, a 2 s lease, the sweep every second: before, the sweep parked both rows « interrupted during the
+    // SMTP transaction » mid-wait (and the daily summary could report mail that was being delivered).
+    const slow = await startSmtpSink({ answerDelayMs: 7_000 });
+    try {
+      const base = (await import('yaml')).parse(readFileSync(svc.configFile, 'utf8')) as Record<string, Record<string, unknown>>;
+      const configFile = svc.box.writeConfig({ ...base, smtp: { url: slow.url, pool: 2 }, queue: { ...base.queue, sendLeaseSeconds: 2 } }, 'slow.config.yaml');
+      const child = spawnCrieur(['start', '--config', configFile], { dir: svc.box.dir, name: 'slow-relay' });
+      await child.waitForLog('inbox caught up; watching', 60_000);
+      await svc.imap.append('INBOX', proposalMail(1, 'slow'));
+      await slow.waitFor(2, 40_000);
+      await sleep(3_000);
+      expect(child.logs().filter((x) => /interrupted during SMTP parked/.test(x.msg ?? ''))).toEqual([]);
+      const rows = await svc.db.query<{ status: string }>(`SELECT status FROM outbox WHERE subject_ref NOT LIKE 'undelivered%'`);
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect(slow.messages).toHaveLength(2);
+      expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('TLS that cannot work, said with its fix (audit M: before, « ESOCKET: self-signed certificate », an OpenSSL code path, and doctor said « start the mail server »)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-m-tls-'));
   const closers: (() => Promise<void>)[] = [];

@@ -174,6 +174,17 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.length > 0;
     },
 
+    async renew(rows, leaseMs) {
+      if (rows.length === 0) return 0;
+      const renewed = await db.query<{ id: number }>(
+        `UPDATE outbox o SET lease_until = now() + $3 * interval '1 millisecond'
+         FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+         WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' RETURNING o.id`,
+        [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseMs],
+      );
+      return renewed.length;
+    },
+
     async parkInterrupted() {
       const rows = await db.query<{ id: number }>(
         `UPDATE outbox SET status = 'failed', last_error = $1, lease_until = NULL, updated_at = now()
