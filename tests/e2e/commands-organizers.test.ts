@@ -164,6 +164,22 @@ describe('organizers decide by email (pglite)', () => {
     expect(await sentTo(live.sink, DIM).then((ms) => ms.filter((m) => m.mail.text?.includes('on en parle jeudi') && m.mail.inReplyTo !== reply.messageId))).toEqual([]);
   });
 
+  it('« Accepter, très bon sujet pour les débutants. » (audit k): accepted; the remark reaches the other organizers and the history, never the speaker', async () => {
+    const f = await fileProposal(live, 'Remarque sur la ligne');
+    const reply = gmailReply(f.ref, 'Accepter, tres bon sujet pour les debutants.');
+    await send(live, reply);
+    expect(await status(f.ref)).toBe('accepted');
+    await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.text?.includes('tres bon sujet pour les debutants')), 'remark to the other organizer', 30_000);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain(`${f.ref} est maintenant acceptée`);
+    const note = (await live.p.store.proposals.history(f.ref)).find((h) => h.action === 'note');
+    expect(note?.detail).toMatchObject({ text: expect.stringContaining('tres bon sujet') as unknown });
+    await waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+    const toSpeaker = (await sentTo(live.sink, JEAN)).filter((m) => m.mail.subject.includes(f.ref));
+    expect(toSpeaker.some((m) => m.mail.subject.includes('Action requise'))).toBe(true);
+    for (const m of toSpeaker) expect(m.mail.text ?? '').not.toContain('tres bon sujet');
+  });
+
   it('an organizer written "Fontaine, Dimitri" is named Dimitri Fontaine in the FYI', async () => {
     const f = await fileProposal(live, 'Nom nettoye');
     await send(live, fixtureReply('01-gmail-web-accept-fr.eml', { ref: f.ref, from: '"Fontaine, Dimitri" <dim@example.org>' }));

@@ -10,7 +10,8 @@ export type CommandVerb = Verb;
 
 /**
  * What may follow the verb on its line:
- * - `none`: nothing (a ref aside). "ok, I'll check the slides" is prose, not `ok` with a comment.
+ * - `none`: nothing (a ref aside) — but a remark after a decision that `remarks` (« Accepter, très bon sujet »). "ok, I'll
+ *   check the slides" is prose, not `ok` with a comment.
  * - `text`: an optional reason (`decline We already have a BRIN talk this season`).
  * - `text-required`: the text is the point (`note …`, `ask …`); alone, the command reports `text-missing`.
  * - `date`: a date or the next event (`schedule 28/01`, `programmer prochain meetup`).
@@ -43,6 +44,13 @@ export interface VerbSpec {
    * for now": a waiting list is for now by nature). Other words after such a verb make the line prose.
    */
   qualifiers?: readonly string[];
+  /**
+   * A verb taking nothing whose line may still carry a remark for the other organizers after a separator (« Accepter,
+   * très bon sujet pour les débutants. », "Waitlist — we already have two Patroni talks."): SPEC lets free text follow a
+   * verb. read-line.ts takes it only when it decides nothing else (no hedge, question, condition, reservation, deferral
+   * or other decision in it); the remark is the writer's comment, never the speaker's to read.
+   */
+  remarks?: true;
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
@@ -53,6 +61,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     arg: 'none',
     words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'valide', 'validee', 'je valide', 'approve', 'approved', 'ok', 'okay'],
     aloneWords: ['ok', 'okay'],
+    remarks: true,
   },
   {
     verb: 'decline',
@@ -66,6 +75,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     arg: 'none',
     words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
+    remarks: true,
   },
   { verb: 'schedule', role: 'organizer', arg: 'date', words: ['schedule', 'scheduled', 'programmer', 'planifier'] },
   { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'] },

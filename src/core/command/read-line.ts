@@ -304,6 +304,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && !OTHER_OBJECT.test(fold(rest))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
+      // « Accepter, très bon sujet pour les débutants. », "Accepted — solid talk.": the decision, then a remark for the
+      // other organizers (grammar.ts `remarks`); never after `ok` (« ok, je regarde » is prose)
+      if (spec.remarks && separated && !spec.aloneWords?.includes(phrase) && remarkOnly(rest, spec)) return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {
@@ -365,6 +368,32 @@ function wonders(rest: string): boolean {
   if (/^(?:\?|…|\.\.)/.test(f) || /\?(?=[\s"»”')\]]|$)/.test(f)) return true;
   return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, ''));
 }
+
+/**
+ * What after a decision leaves it taken: a remark (« très bon sujet pour les débutants »), not the writer still deciding —
+ * a question or a hedge (wonders), a condition, a reservation (« mais il faut voir avec Claire », "but let me check"), a
+ * deferral (« je relis ce soir », "pending Bob's review", "I'll confirm tomorrow") or another decision (« à programmer en
+ * mars », "or waitlist"). An organizer's « Accepté, merci pour le rappel, je relis ce soir » accepted nothing and must not.
+ */
+const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtant|though|although|bien que|quoique|sauf|except|non|no|not|pas|ou|or|sinon|otherwise|en fait|actually|finalement|finally)\b/;
+const DEFERRAL =
+  /\b(?:je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt)\b/;
+function remarkOnly(rest: string, spec: VerbSpec): boolean {
+  const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DEFERRAL.test(f)) return false;
+  return !OTHER_DECISIONS.get(spec.verb)?.test(f);
+}
+/** For each decision, the words of the others (grammar.ts; `ok` aside, a remark's « ok pour moi » decides nothing more). */
+const DECISIONS_SAID: readonly Verb[] = ['accept', 'decline', 'waitlist', 'schedule'];
+const OTHER_DECISIONS: ReadonlyMap<Verb, RegExp> = new Map(
+  DECISIONS_SAID.map((verb) => {
+    const words = DECISIONS_SAID.filter((v) => v !== verb)
+      .flatMap((v) => SPEC_OF.get(v)!.words)
+      .filter((w) => w !== 'ok' && w !== 'okay')
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return [verb, new RegExp(`(?:^|[^\\p{L}\\d'])(?:${words.join('|')})(?![\\p{L}\\d])`, 'u')];
+  }),
+);
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */
 function readsAsSentence(rest: string, spec: VerbSpec): boolean {

@@ -27,6 +27,8 @@ const HINGE = new RegExp(`^(?:(?:mais|but)\\s+)?(?:(?:seulement|only|uniquement)
 
 /** Verbs only speakers say (confirm, withdraw): their line's own words are a message to the organizers. */
 const SPEAKER_VERBS: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.role === 'speaker').map((g) => g.verb));
+/** Verbs taking nothing whose line may carry a remark (grammar.ts `remarks`): the comment's, never the verb's text. */
+const REMARKED: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.remarks).map((g) => g.verb));
 /** Verbs whose free text the grammar takes (a decline's reason, a note, a question): it may come under a colon. */
 const TAKES_TEXT: ReadonlySet<string> = new Set(GRAMMAR.filter((g) => g.arg === 'text' || g.arg === 'text-required').map((g) => g.verb));
 
@@ -110,9 +112,11 @@ export function readWith(text: string | null, ref: LineContext): ReadResult {
   const acted = commands.length > 0 || Object.keys(corrections).length > 0;
   const written = acted && onlyCourtesy(rest) ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   // « Je retire ma proposition, désolé : je change de poste » — what a speaker said with the verb is for the organizers too
-  const said = commands.filter((c) => c.text && SPEAKER_VERBS.has(c.verb)).map((c) => c.text!);
-  const comment = [...said, written].filter((t) => t !== '').join('\n\n');
-  return { commands, corrections, comment, unknown };
+  // « Accepter, très bon sujet pour les débutants. » — an organizer's remark with a decision is for the other organizers and
+  // the history, as a comment under it would be; the speaker's mail has no place for it
+  const said = commands.filter((c) => c.text && (SPEAKER_VERBS.has(c.verb) || REMARKED.has(c.verb))).map((c) => c.text!);
+  const comment = [...new Set(said), written].filter((t) => t !== '').join('\n\n');
+  return { commands: commands.map((c) => (REMARKED.has(c.verb) && c.text ? { ...c, text: null } : c)), corrections, comment, unknown };
 }
 
 /** Nothing acts: the decision hangs on what the writer wrote with it; all of it is the comment. */

@@ -586,6 +586,43 @@ describe('answers as people write them', () => {
   });
 });
 
+describe('a remark after a decision (SPEC: free text may follow a verb; audit k)', () => {
+  const org = (text: string) => readCommands(text, { ...opts, role: 'organizer' });
+  it.each<[string, string, string]>([
+    ['Accepter, très bon sujet pour les débutants.', 'accept', 'très bon sujet pour les débutants.'],
+    ['Accept - great topic for beginners', 'accept', 'great topic for beginners'],
+    ['Accepted: solid talk, the room will love it.', 'accept', 'solid talk, the room will love it.'],
+    ["J'accepte, excellent sujet !", 'accept', 'excellent sujet !'],
+    ['accept P-0007, great topic', 'accept P-0007', 'great topic'],
+    ["Liste d'attente, on a déjà deux talks sur Patroni.", 'waitlist', 'on a déjà deux talks sur Patroni.'],
+  ])('%j acts; the remark is the comment, not the verb’s text', (text, act, remark) => {
+    const r = org(text);
+    expect(r.commands.map(summary)).toEqual([act]);
+    expect(r.comment).toBe(remark);
+  });
+
+  it.each([
+    // still deciding: a deferral, a reservation, a condition, a hedge, a question, another decision
+    'Accepté, merci pour le rappel, je relis ce soir',
+    'Accepter, mais il faut voir avec Claire',
+    'Accept, but let me check the schedule first',
+    'Accepter, si la salle est dispo',
+    "Accepted, pending Bob's review",
+    'Accepter, je regarde les slides demain',
+    'Accepter. Je préfère attendre l’avis de Claire',
+    'Accept. Not sure about the length though',
+    'Accept, or maybe waitlist?',
+    'Accepter, à programmer en mars',
+    "Accept, I'll confirm tomorrow",
+    // `ok` stays alone; without a separator the verb opens a sentence
+    'ok, je regarde',
+    'OK, great topic',
+    'Accepter très bon sujet',
+  ])('%j acts on nothing', (text) => {
+    expect(org(text).commands).toEqual([]);
+  });
+});
+
 describe('answers between the quoted lines, under a short introduction', () => {
   const quoted = (intro: string, answer: string) =>
     `${intro}\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris <talks@pgug.example.org> a écrit :\n> Nouvelle proposition P-0007\n${answer}\n> Répondez par accepter ou refuser.\n`;
