@@ -21,9 +21,33 @@ const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (f
  * and any attachments are confidential…", « Ce message et ses pièces jointes sont confidentiels… », « Avertissement : … »,
  * "Please consider the environment before printing this e-mail". Nobody writes a command or a message under it; an
  * audit's « Accept » over a name and such a notice had the notice relayed to the other organizers as a comment.
+ * A label alone is no notice: "Disclaimer: I work for the vendor", « Avertissement : il a déjà annulé deux fois »,
+ * "Confidential: please keep this between us" are the writer's words (a digest cut a post there, a reply lost its
+ * message) — what follows the label must speak as a notice does (confidentiality, intended recipients, attachments…),
+ * and a sentence about "this message" must say two of those things ("This message is confidential until the CFP
+ * closes: …" is a speaker's).
  */
-const DISCLAIMER =
-  /^(?:(?:confidentiality|legal|privacy)\s+(?:notice|statement|disclaimer)|(?:e-?mail\s+)?disclaimer|confidential(?:ity)?|avertissement(?:\s+l[ée]gal)?|avis\s+(?:de\s+confidentialit[ée]|juridique|l[ée]gal)|mentions?\s+l[ée]gales?|clause\s+de\s+confidentialit[ée]|confidentialit[ée])\s*[:：]|^(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for)|^(?:ce|le\s+pr[ée]sent)\s+(?:message|courriel|mail|e-?mail)\b.{0,80}\b(?:confidentiel|destin[ée]s?\s+(?:exclusivement|uniquement)|[ée]tablis?\s+[àa]\s+l'intention)|^(?:please\s+consider\s+the\s+environment|pensez\s+[àa]\s+l['’]environnement|merci\s+de\s+penser\s+[àa]\s+l['’]environnement|avant\s+d['’]imprimer)/i;
+const NOTICE_LABEL =
+  /^(?:(?:confidentiality|legal|privacy)\s+(?:notice|statement|disclaimer)|(?:e-?mail\s+)?disclaimer|confidential(?:ity)?|avertissement(?:\s+l[ée]gal)?|avis\s+(?:de\s+confidentialit[ée]|juridique|l[ée]gal)|mentions?\s+l[ée]gales?|clause\s+de\s+confidentialit[ée]|confidentialit[ée])\s*[:：]/i;
+const NOTICE_SENTENCE =
+  /^(?:(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication|transmission)\b.{0,80}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for)|(?:ce|le\s+pr[ée]sent)\s+(?:message|courriel|mail|e-?mail)\b.{0,80}\b(?:confidentiel|destin[ée]s?\s+(?:exclusivement|uniquement)|[ée]tablis?\s+[àa]\s+l'intention))/i;
+const ENVIRONMENT = /^(?:please\s+consider\s+the\s+environment|pensez\s+[àa]\s+l['’]environnement|merci\s+de\s+penser\s+[àa]\s+l['’]environnement|avant\s+d['’]imprimer)/i;
+/** What a legal notice speaks of. */
+const NOTICE_WORDS =
+  /confidenti|privil[eè]g|intended|addressee|destinataire|recipient|attachments?|pi[èe]ces?\s+jointes?|unauthori[sz]ed|non\s+autoris|prohibited|interdite?s?|notify\s+the\s+sender/gi;
+
+function isLegalNotice(t: string): boolean {
+  if (ENVIRONMENT.test(t)) return true;
+  const label = NOTICE_LABEL.exec(t);
+  if (label) {
+    const after = t.slice(label[0].length).trim();
+    // « DISCLAIMER: » alone over its text, or a label followed by a notice's words
+    return after === '' || new RegExp(NOTICE_WORDS.source, 'i').test(after);
+  }
+  if (!NOTICE_SENTENCE.test(t)) return false;
+  const said = new Set((t.match(NOTICE_WORDS) ?? []).map((w) => w.toLowerCase().slice(0, 6)));
+  return said.size >= 2;
+}
 
 /** A greeting is a short line ("Bonjour,", "Hi Dim,"). */
 export const MAX_GREETING = 60;
@@ -66,7 +90,7 @@ export function newTextLines(text: string | null): string[] {
 /** Where a signature starts for good: "-- ", a mobile or webmail footer (not a closing formula, which is words). */
 export function isSignatureStart(line: string): boolean {
   const t = line.trim();
-  return DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t) || DISCLAIMER.test(t);
+  return DELIMITER.test(line) || DELIMITER.test(t) || MOBILE.test(t) || FOOTER.test(t) || isLegalNotice(t);
 }
 
 /**

@@ -9,6 +9,7 @@ import { readCommands } from '../../../src/core/command/read.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
 import { mintToken } from '../../../src/core/tokens.ts';
 import { summary } from './summary.ts';
+import { postText } from '../../../src/core/digest/post-text.ts';
 
 const opts: ReadOptions = { now: new Date('2026-12-01T15:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr' };
 const asOrganizer = (text: string) => readCommands(text, { ...opts, role: 'organizer' });
@@ -34,6 +35,21 @@ describe('a legal notice under the signature is no message (K26)', () => {
     const r = asSpeaker("Je serai en retard d'un quart d'heure.\n\nJean\n\nCONFIDENTIALITY NOTICE: This e-mail is confidential.");
     expect(r.comment).toContain("Je serai en retard d'un quart d'heure.");
     expect(r.comment).not.toContain('CONFIDENTIALITY');
+  });
+});
+
+describe('a label that is no legal notice (whole-change reading)', () => {
+  it.each([
+    ["Accepter\n\nAvertissement : il a annulé deux fois l'an dernier.", 'organizer', "Avertissement : il a annulé deux fois l'an dernier."],
+    ['Merci !\n\nConfidential: I will be changing employers next month, please keep this between us.', 'speaker', 'Confidential: I will be changing employers'],
+    ['Thanks, see you there!\n\nThis message is confidential until the CFP closes: I will also submit to PGConf.', 'speaker', 'I will also submit to PGConf.'],
+  ] as const)('%j keeps its message', (text, role, kept) => {
+    expect(readCommands(text, { ...opts, role }).comment).toContain(kept);
+  });
+
+  it('a digest keeps a post after its « Disclaimer: »', () => {
+    const post = 'Hi all,\n\nDisclaimer: I work for the company that develops pgBackRest.\n\nThat said, incremental backups in 17 change the picture.\n\nBest,\nAnna';
+    expect(postText(post)).toContain('incremental backups in 17');
   });
 });
 
