@@ -339,8 +339,14 @@ function withoutWish(s: string, role: CommandRole | undefined): string {
   const phrase = phraseAt(foldKeepLength(rest), 0);
   const target = phrase ? WORDS.get(phrase) : undefined;
   if (target?.kind !== 'verb' || target.spec.role !== 'speaker' || !phrase!.includes(' ') || heardAs(target.spec, phrase!, role) !== 'verb') return s;
+  // Before `confirm`, only the speaker's own wish, then nothing but courtesy: « Je dois confirmer ma participation avec
+  // mon employeur » (still to do), "Please confirm my participation" (asked of the organizers), "I'd like to confirm my
+  // attendance, but I need to check with my manager first" confirm nothing.
+  if (target.spec.verb === 'confirm' && (!WISH_TO.test(m[0]) || !courtesyOnly(rest.slice(phrase!.length)))) return s;
   return rest;
 }
+/** A wish of the writer's own (not an obligation, an intention or a request): what may come before `confirm`. */
+const WISH_TO = /^(?:je souhaite|je souhaiterais|je voudrais|nous souhaitons|nous voudrions|i['’]d like to|i would like to|i want to|i wish to|we['’]d like to|we would like to|we want to)\s/i;
 
 /** `« confirmer »` → `confirmer`: the marks off a line that is only a quoted word or two. */
 function unquoteVerb(s: string): string {

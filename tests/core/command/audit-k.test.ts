@@ -177,6 +177,12 @@ describe('a wish or a request before a speaker’s verb and its object (S67, S68
     'Je souhaite retirer ma proposition si le créneau change.',
     'I would like to withdraw my proposal?',
     'Je ne souhaite pas retirer ma proposition.',
+    // before `confirm`: an obligation, an intention, a request to the organizers, or a wish with a reservation
+    'Je dois confirmer ma participation avec mon employeur.',
+    'Please confirm my participation.',
+    'Please confirm my talk is still on for March.',
+    'I would like to confirm my attendance, but I need to check with my manager first.',
+    'Je voudrais confirmer ma présence, je vous redis demain.',
   ])('still a message: %j', (text) => {
     expect(asSpeaker(text).commands).toEqual([]);
   });
