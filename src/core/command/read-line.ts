@@ -379,11 +379,13 @@ function wonders(rest: string): boolean {
  * What after a decision leaves it taken: a remark (« très bon sujet pour les débutants »), not the writer still deciding —
  * a question or a hedge (wonders), a condition, a reservation (« mais il faut voir avec Claire », "but let me check"), a
  * deferral (« je relis ce soir », "pending Bob's review", "I'll confirm tomorrow") or another decision (« à programmer en
- * mars », "or waitlist"). An organizer's « Accepté, merci pour le rappel, je relis ce soir » accepted nothing and must not.
+ * mars », "or waitlist"). An organizer's « Accepté, merci pour le rappel, je relis ce soir » accepted nothing and must not,
+ * nor « Accepter, on attend l'avis de Claire », "Accept, waiting for Claire's opinion", "Accept, need Bob's OK too",
+ * « Accepter, Bob doit encore relire le résumé » or "Accept, assuming Bob agrees".
  */
 const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtant|though|although|bien que|quoique|sauf|except|non|no|not|pas|ou|or|sinon|otherwise|en fait|actually|finalement|finally)\b/;
 const DEFERRAL =
-  /\b(?:je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt)\b/;
+  /\b(?:je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture))\b/;
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
   if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DEFERRAL.test(f)) return false;

@@ -614,6 +614,12 @@ describe('a remark after a decision (SPEC: free text may follow a verb; audit k)
     'Accept, or maybe waitlist?',
     'Accepter, à programmer en mars',
     "Accept, I'll confirm tomorrow",
+    // waiting on someone, or on a condition, in other words
+    "Accepter, on attend l'avis de Claire.",
+    "Accept, waiting for Claire's opinion.",
+    "Accept, need Bob's OK too.",
+    'Accepter, Bob doit encore relire le résumé.',
+    'Accept, assuming Bob agrees.',
     // `ok` stays alone; without a separator the verb opens a sentence
     'ok, je regarde',
     'OK, great topic',
