@@ -75,7 +75,8 @@ const CR_TEXT = new RegExp(
     'guest list|allowed list|approved senders? list|white ?list|sender not pre-approved|add yourself to|verify (?:that )?you(?:r| are)|verification link|challenge[- ]response|to ensure delivery of your (?:e-?mail|message)|spam ?arrest',
     // "please click the link and confirm you are a human being", "prove you're not a robot", "held until you complete a one-time check"
     "(?:confirm|prove|show) (?:that )?you(?:['’]re| are) (?:a )?(?:human|real (?:person|sender)|not a (?:ro)?bot|not a spammer)",
-    "\\byou(?:['’]re| are) not a (?:ro)?bot\\b|\\bone-time (?:check|verification|confirmation)\\b|\\b(?:held|quarantined|on hold) (?:until|pending) (?:you|your|the sender)",
+    // the message itself held: « Happy to stay on hold until you have the schedule » is a speaker's answer
+    "\\byou(?:['’]re| are) not a (?:ro)?bot\\b|\\bone-time (?:check|verification|confirmation)\\b|\\b(?:message|e-?mail|mail)\\s+(?:(?:is|has been|was|will be)\\s+)?(?:being\\s+)?(?:held|quarantined|on hold)\\s+(?:until|pending)\\s+(?:you|your|the sender)",
     // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
     "n['’]\\s?[êe]tes pas un robot|(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain|(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)|authentification de votre (?:message|envoi|courriel)",
   ].join('|'),
@@ -134,15 +135,19 @@ export const autoReplySubjectRule: Rule = {
  * often with Precedence: bulk and none of the auto-reply headers. A reply ("Re: …") is a person's, whoever helps.
  */
 const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|tr|fwd?|wg|rv|enc)\s*:/i;
+/** After a bare receipt phrase: the subject's end, a separator, or the ticket's number. */
+const ALONE = '(?=\\s*(?:$|[-–—:|#(\\[]))';
 /** A subject that says "your request was received"; a bare "Request received" only at its start (after a tag), as helpdesks write it. */
 const ACK_SUBJECT = new RegExp(
   [
     "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
     '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
-    '^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)\\b',
+    // the phrase alone, or before a separator or the ticket's number: « Incident ouvert à 3h du matin », "Request received,
+    // tracing an HTTP request…" are talk titles a speaker writes as the subject
+    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)${ALONE}`,
     '\\bnous avons bien re[çc]u votre\\b',
     '\\bvotre (?:demande|requ[êe]te|ticket|message)\\b[^.]{0,40}\\b(?:a (?:bien )?[ée]t[ée]|est) (?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|prise? en compte)',
-    '^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:demande|requ[êe]te|ticket|incident) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)\\b',
+    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:demande|requ[êe]te|ticket) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)${ALONE}`,
   ].join('|'),
   'i',
 );
@@ -151,6 +156,13 @@ const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case
 /** The acknowledgement's first lines say so. */
 const ACK_TEXT =
   /\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)/i;
+/**
+ * The acknowledgement under a ticket's number speaks of the reader's request: "your ticket has been created", « Votre demande a
+ * bien été enregistrée » — not a speaker's abstract under "Proposal: what we learned from ticket #4821" (« a customer's
+ * ticket has been opened at 2am »).
+ */
+const ACK_YOURS =
+  /\b(?:your|votre|vos)\s+(?:request|ticket|case|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b/i;
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
 const RECEIPT_SUBJECT = /^\s*\[?\s*(?:accus[ée] de r[ée]ception|confirmation de r[ée]ception|acknowledge?ment(?: of receipt)?|receipt confirmation|confirmation of receipt)\b/i;
 /**
@@ -176,7 +188,7 @@ export const acknowledgementRule: Rule = {
     const subject = mail.subject.slice(0, 300);
     if (REPLY_PREFIX.test(subject)) return null;
     if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
-    if (TICKET_TAG.test(subject) && ACK_TEXT.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
+    if (TICKET_TAG.test(subject) && ACK_YOURS.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
     return null;
   },
 };

@@ -48,8 +48,11 @@ describe('challenge-response robots in their own words', () => {
   it.each<[string, Draft]>([
     ['a proposal about SCRAM, a challenge-response mechanism', { subject: 'Proposition de talk : SCRAM sans douleur', body: 'Bonjour,\n\nJe propose un talk de 30 minutes sur SCRAM, un mécanisme challenge-response, et comment prouver que vous êtes bien le client attendu.\n\nJean Dupont\n' }],
     ['a person joking about robots in a reply', { subject: 'Re: Appel à orateurs', body: "Bonjour,\n\nJe ne suis pas un robot, promis : voici ma proposition, « VACUUM pour les humains », 20 minutes.\n\nJean\n" }],
+    ['a speaker happy to wait on the waiting list', { subject: "Re: [P-0012] Votre proposition : liste d'attente", body: 'Thanks for letting me know! Happy to stay on hold until you have the\nfinal schedule, just tell me when.\n\nAlice\n' }],
   ])('not one: %s', async (_name, draft) => {
-    expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('challenge-response');
+    const c = classify(await mail(draft), ctx);
+    expect(c.reasons[0]).not.toBe('challenge-response');
+    expect(c.kind).not.toBe('auto-reply');
   });
 });
 
@@ -79,8 +82,19 @@ describe("helpdesks' acknowledgements of receipt", () => {
     ['a speaker answering our own acknowledgement', { subject: 'Re: [P-0044] Proposal received: VACUUM for humans', body: 'withdraw\n' }],
     ['a talk named after a request', { subject: 'Talk proposal: Request received, tracing an HTTP request into PostgreSQL', body: 'Hello,\n\nI would like to propose a 30 minute talk on tracing a request from the load balancer down to pg_stat_activity.\n\nAnn Lee\n' }],
     ['a number in a subject over a person\'s words', { subject: 'Proposition de talk (#1234 sur GitHub)', body: 'Bonjour,\n\nMa proposition a été publiée sur GitHub, voici le résumé : partitionnement, 30 minutes.\n\nJean\n' }],
+    [
+      'a talk title as the subject, « Incident ouvert à 3h du matin »',
+      { subject: "Incident ouvert à 3h du matin : retour d'expérience Patroni", body: 'Bonjour,\n\nJe voudrais proposer un talk.\n\nTitre : Incident ouvert à 3h du matin\nDurée : 20 minutes\n\nRésumé : comment notre cluster Patroni a basculé trois fois en une nuit.\n\nClaire\n' },
+    ],
+    ['a talk title as the subject, "Request received, …"', { subject: 'Request received, tracing an HTTP request into PostgreSQL', body: 'Hello,\n\nI would like to propose a 30 minute talk.\n\nAnn Lee\n' }],
+    [
+      'a ticket in a proposal\'s subject over an abstract saying one was opened',
+      { subject: 'Proposal: what we learned from ticket #4821', body: "Hi,\n\nTitle: What we learned from support ticket #4821\nDuration: 20 min\n\nAbstract: A customer's ticket has been opened at 2am: autovacuum could not\nkeep up. Here is what we changed.\n\nDan\n" },
+    ],
   ])('not one: %s', async (_name, draft) => {
-    expect(classify(await mail(draft), ctx).reasons[0]).not.toBe('acknowledgement-of-receipt');
+    const c = classify(await mail(draft), ctx);
+    expect(c.reasons[0]).not.toBe('acknowledgement-of-receipt');
+    expect(c.kind).not.toBe('auto-reply');
   });
 });
 
