@@ -6,7 +6,7 @@
  * (Before: « ECONNECTION: Connection closed unexpectedly » was ESMTP_TRANSIENT, retried 3 s later: every mail twice.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { createSender } from '../../src/adapters/smtp/sender.ts';
 import type { Sender } from '../../src/app/sender.ts';
 import { proposalMail, runCrieur, sleep, spawnCrieur, useChildServices, waitUntil } from '../support/crieur-process.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
+import { REDIS_URL } from '../support/services.ts';
 
 interface Listener {
   url: string;
@@ -219,5 +220,63 @@ describe('TLS that cannot work, said with its fix (audit M: before, « ESOCKET: 
     const line = r.stdout.split('\n').findIndex((l) => /^FAIL\s+smtp/.test(l));
     expect(r.stdout.split('\n')[line]).toMatch(/TLS certificate is not trusted/);
     expect(r.stdout.split('\n')[line + 1]).toMatch(/fix: .*\?tls\.rejectUnauthorized=false/);
+  });
+});
+
+describe('a relay that refuses the login (530, 535): every mail waits for the fix instead of being parked as refused', () => {
+  // Before: « EAUTH: Invalid login: 535 … » and « 530 Error: authentication Required » were ESMTP_PERMANENT, so a relay
+  // password rotated under a running crieur parked every acknowledgement at once (a `crieur failed retry --all` after
+  // the fix), and doctor's fix said « start the mail server ». Postfix soft-bounces these (smtp_sasl_auth_soft_bounce).
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of closers) await c();
+  });
+  async function relay(): Promise<number> {
+    const server = new SMTPServer({
+      disableReverseLookup: true,
+      authOptional: false,
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      hideSTARTTLS: true,
+      logger: false,
+      onAuth: (auth, _s, cb) => (auth.password === 'good' ? cb(null, { user: auth.username }) : cb(new Error('Invalid username or password'))),
+      onData: (st, _x, cb) => st.resume().on('end', () => cb()),
+    });
+    server.on('error', () => undefined);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise<void>((r) => server.close(() => r())));
+    return (server.server.address() as { port: number }).port;
+  }
+
+  it.each([
+    ['no credentials: 530 authentication required', (p: number) => `smtp://127.0.0.1:${p}`, 530],
+    ['a wrong password: 535', (p: number) => `smtp://u:wrong@127.0.0.1:${p}`, 535],
+  ])('%s → ESMTP_TRANSIENT, with the fix naming smtp.url', async (_name, url, code) => {
+    const port = await relay();
+    const tx = createSender(url(port), { pool: 1, timeoutMs: 5_000 });
+    const err = await tx.send(message(), envelope).catch((e: unknown) => e);
+    await tx.close();
+    expect(err).toMatchObject({ code: 'ESMTP_TRANSIENT', responseCode: code, fix: expect.stringMatching(/user and password in smtp\.url/) as unknown });
+    const ok = createSender(`smtp://u:good@127.0.0.1:${port}`, { pool: 1, timeoutMs: 5_000 });
+    await expect(ok.send(message(), envelope)).resolves.toMatchObject({ response: expect.stringMatching(/^250/) as unknown });
+    await ok.close();
+  });
+
+  it('crieur doctor says so with that fix, and exits 78 (the configuration)', { timeout: 60_000 }, async () => {
+    const port = await relay();
+    const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-m-auth-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(
+      join(dir, 'crieur.config.yaml'),
+      `addresses: { proposals: talks@pgug.example.org, from: talks@pgug.example.org, bounces: bounces@pgug.example.org }\norganizers: [orga@pgug.example.org]\n`,
+    );
+    for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(dir, 'Maildir', d), { recursive: true });
+    const env = { CRIEUR_SMTP_URL: `smtp://u:wrong@127.0.0.1:${port}`, CRIEUR_SECRET: 'audit-m-secret-0123456789abcdef', CRIEUR_INBOX_URL: `maildir://${dir}/Maildir`, CRIEUR_REDIS_URL: REDIS_URL };
+    const r = await runCrieur(['doctor'], { dir, cwd: dir, env, timeoutMs: 50_000 });
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => /^FAIL\s+smtp/.test(l));
+    expect(lines[at + 1]).toMatch(/fix: .*user and password in smtp\.url/);
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toHaveLength(1);
+    expect(r.code).toBe(78);
   });
 });

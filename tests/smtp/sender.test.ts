@@ -143,7 +143,9 @@ describe('classifySmtpError', () => {
     [{ code: 'EENVELOPE', responseCode: 452, response: '452 mailbox full' }, 'ESMTP_TRANSIENT', 452],
     [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, 'ESMTP_TRANSIENT', null],
     [{ code: 'ETIMEDOUT', message: 'Greeting never received' }, 'ESMTP_TRANSIENT', null],
-    [{ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' }, 'ESMTP_PERMANENT', 535],
+    // A refused login is about crieur's session, not the message: every mail waits for the fix (audit M, as Postfix's
+    // smtp_sasl_auth_soft_bounce), rather than each being parked — tests/faults/audit-m-smtp.test.ts.
+    [{ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' }, 'ESMTP_TRANSIENT', 535],
     [{ code: 'EENVELOPE', message: 'No recipients defined' }, 'ESMTP_PERMANENT', null],
     [new Error('something odd'), 'ESMTP_TRANSIENT', null],
   ])('%o → %s', (err, code, responseCode) => {

@@ -49,6 +49,16 @@ const TLS_CAUSES: readonly { test: RegExp; cause: string; fix: string }[] = [
   },
 ];
 
+/**
+ * Replies about crieur's session, not about the message (RFC 4954: 530 authentication required — or STARTTLS first —,
+ * 534 mechanism too weak, 535 credentials invalid, 538 encryption required; nodemailer's EAUTH): every mail would be
+ * refused alike until the configuration changes, so they wait for it, as Postfix's smtp_sasl_auth_soft_bounce does,
+ * instead of each being parked as refused by the server.
+ */
+const SESSION_REFUSALS = new Set([530, 534, 535, 538]);
+const LOGIN_FIX = "the mail server refused crieur's login, or requires one: set its user and password in smtp.url (smtp://USER:PASSWORD@HOST:587, or CRIEUR_SMTP_URL)";
+const TLS_FIRST_FIX = 'the mail server requires TLS first: use smtps:// (port 465), or smtp:// without ?ignoreTLS=true so that STARTTLS is used';
+
 /** `messageSent`: the message was wholly handed to the connection before the failure (its final dot followed). */
 export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = {}): SmtpSendError {
   if (err instanceof SmtpSendError) return err;
@@ -65,6 +75,11 @@ export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = 
   if (tls) {
     const out = new SmtpSendError('ESMTP_TRANSIENT', `${tls.cause} (${(err as { originalCode?: string }).originalCode ?? e.code ?? 'TLS'})`, null, null, err);
     out.fix = tls.fix;
+    return out;
+  }
+  if (e.code === 'EAUTH' || (responseCode !== null && SESSION_REFUSALS.has(responseCode))) {
+    const out = new SmtpSendError('ESMTP_TRANSIENT', said, responseCode, response, err);
+    out.fix = /STARTTLS|TLS|encryption/i.test(response ?? what) ? TLS_FIRST_FIX : LOGIN_FIX;
     return out;
   }
   if (responseCode === null && at.messageSent) return new SmtpSendError('ESMTP_UNCERTAIN', `${said} — ${POSSIBLY_DELIVERED}`, null, response, err);

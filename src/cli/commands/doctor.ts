@@ -154,7 +154,8 @@ function checks(config: Config): Check[] {
       },
       fix: (err) =>
         smtpLoginRefused(err) ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)' : ((err as { fix?: string }).fix ?? 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL'),
-      isConfig: smtpLoginRefused,
+      // A refused login, a TLS mismatch: the sender's error carries the fix (src/adapters/smtp/errors.ts).
+      isConfig: (err) => smtpLoginRefused(err) || typeof (err as { fix?: unknown } | null)?.fix === 'string',
     });
   } else list.push({ name: 'smtp', target: 'not configured', run: () => Promise.reject(new ConfigFailure('smtp.url missing')), fix: 'set smtp.url (e.g. smtp://127.0.0.1:25)' });
   if (config.inbox.url) {
