@@ -30,7 +30,9 @@ export function unquote(s: string): string {
  * Where a mail client's text/plain shows an inline image by a placeholder: Outlook's « [cid:image001.png@01DA2B3C.4D5E6F70] »,
  * Gmail's « [image: schema.png] ». Nobody typed them: they are left out of what the writer wrote (an abstract).
  */
-const IMAGE_PLACEHOLDER = /[ \t]*\[(?:cid:[^\]\s]{1,200}|image:[^\]\n]{0,200})\][ \t]*/gi;
+// The blanks before it are taken from the first of a run only (the lookbehind): `[ \t]*\[` tried at every blank of a long
+// run on a line with a bracket was quadratic — a sender's 80,000 blanks took 3 s.
+const IMAGE_PLACEHOLDER = /(?:(?<![ \t])[ \t]+)?\[(?:cid:[^\]\s]{1,200}|image:[^\]\n]{0,200})\][ \t]*/gi;
 
 export function withoutImagePlaceholders(text: string): string {
   if (!text.includes('[')) return text;
