@@ -94,12 +94,14 @@ export class ImapInbox extends LoopInbox {
   protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     const { host, port, secure, user, pass, mailbox, label } = this.target;
     const log = this.deps.logger;
+    // imapflow answers `false` to a refused MOVE and tells why only to its logger: the last command error is kept.
+    const refusals: CommandErrors = { last: null };
     const client = new ImapFlow({
       host,
       port,
       secure,
       auth: { user, pass },
-      logger: false,
+      logger: commandErrorLogger(refusals),
       autoIdleDelay: 250,
       maxIdleTime: this.pollMs,
       missingIdleCommand: 'NOOP',
@@ -123,9 +125,12 @@ export class ImapInbox extends LoopInbox {
       await client.connect().catch((err: unknown) => {
         throw connectFailure(err, this.target);
       });
-      await client.mailboxCreate(this.processed.split('/')).catch((err: unknown) => {
+      await client.mailboxCreate(this.processed.split('/')).catch(async (err: unknown) => {
         const e = err as { responseStatus?: string; responseText?: string };
         if (e.responseStatus !== 'NO') throw err;
+        // A folder that exists but refuses a CREATE (Dovecot answers a broken one with « Internal error »): its moves
+        // are what fail, each said with the message it leaves in the mailbox (moveToProcessed).
+        if (await client.status(this.processed.split('/').join(client.namespace?.delimiter ?? '/'), { messages: true }).then(() => true, () => false)) return;
         throw new InboxError('EINBOX_MAILBOX', `cannot create the folder ${this.processed} on ${host}:${port} (${e.responseText ?? 'refused'}): create it or set inbox.processedFolder`, { cause: err });
       });
       await client.mailboxOpen(mailbox).catch((err: unknown) => {
@@ -133,7 +138,7 @@ export class ImapInbox extends LoopInbox {
       });
       signal.removeEventListener('abort', abortConnect);
       if (signal.aborted) return;
-      let delivered = await this.catchUp(client, signal);
+      let delivered = await this.catchUp(client, signal, refusals);
       ready();
       while (!signal.aborted) {
         // Mail just came: more is likely on its way (a deadline's rush, a bounce storm). Look again soon rather than
@@ -143,7 +148,7 @@ export class ImapInbox extends LoopInbox {
         await wake.wait(delivered > 0 ? BURST_LOOK_MS : this.pollMs, signal);
         if (signal.aborted) break;
         if (closed) throw new InboxError('EINBOX_CONNECT', `IMAP connection to ${host}:${port} closed`);
-        delivered = await this.catchUp(client, signal);
+        delivered = await this.catchUp(client, signal, refusals);
       }
     } finally {
       signal.removeEventListener('abort', abortConnect);
@@ -158,7 +163,7 @@ export class ImapInbox extends LoopInbox {
    * checkpoint moved past them). A message the server gives without its bytes is skipped, said once per look, and
    * not counted: the quick look after mail came (BURST_LOOK_MS) must not turn into a loop on it.
    */
-  private async catchUp(client: ImapFlow, signal: AbortSignal): Promise<number> {
+  private async catchUp(client: ImapFlow, signal: AbortSignal, refusals: CommandErrors): Promise<number> {
     const { label, mailbox } = this.target;
     const box = client.mailbox;
     if (!box) throw new InboxError('EINBOX_MAILBOX', `mailbox ${mailbox} is not open`);
@@ -184,7 +189,7 @@ export class ImapInbox extends LoopInbox {
           continue;
         }
         const verdict = await this.onMessage!({ raw: m.source, locator: { source: 'imap', mailbox: label, uidValidity, uid: m.uid } });
-        if (verdict === 'handled') await this.moveToProcessed(client, m.uid);
+        if (verdict === 'handled') await this.moveToProcessed(client, m.uid, refusals);
         await this.deps.checkpoints.set(label, { uidValidity, lastUid: m.uid });
         delivered += 1;
         this.deps.logger.debug({ mailbox: label, uid: m.uid, verdict }, 'inbox message delivered');
@@ -193,13 +198,47 @@ export class ImapInbox extends LoopInbox {
     return delivered;
   }
 
-  private async moveToProcessed(client: ImapFlow, uid: number): Promise<void> {
+  /**
+   * Moves a handled message out of the watched mailbox. When the server refuses (the folder over quota, not writable),
+   * the message — stored and handled already — stays in the mailbox and the checkpoint moves past it: failing the
+   * session instead fetched it again after each reconnect, and every later message waited behind it for good.
+   */
+  private async moveToProcessed(client: ImapFlow, uid: number, refusals: CommandErrors): Promise<void> {
+    refusals.last = null;
     let moved = await client.messageMove(String(uid), this.processed.split('/'), { uid: true });
-    if (!moved) {
-      // The folder may have been deleted since the session began: recreate it once, then give up loudly.
-      await client.mailboxCreate(this.processed.split('/'));
+    if (!moved && client.usable) {
+      // The folder may have been deleted since the session began: recreate it once, then try again.
+      await client.mailboxCreate(this.processed.split('/')).catch(() => undefined);
       moved = await client.messageMove(String(uid), this.processed.split('/'), { uid: true });
     }
-    if (!moved) throw new InboxError('EINBOX_MOVE', `could not move UID ${uid} to ${this.processed}`);
+    if (moved) return;
+    // A connection that dropped meanwhile: the session reconnects and the message is fetched again (stored already).
+    if (!client.usable) throw new InboxError('EINBOX_CONNECT', `IMAP connection to ${this.target.host}:${this.target.port} lost while moving UID ${uid}`);
+    const why = describeRefusal(refusals.last);
+    this.deps.logger.warn(
+      { mailbox: this.target.label, uid, folder: this.processed, reason: why },
+      `handled message left in the mailbox: the server refused to move it to ${this.processed} (${why}) — give that folder room or permissions, or set inbox.processedFolder`,
+    );
   }
+}
+
+interface CommandErrors {
+  last: unknown;
+}
+
+/** imapflow's logger, silent but for the errors of the commands it answers with `false`, kept in `into`. */
+function commandErrorLogger(into: CommandErrors) {
+  const keep = (entry: unknown) => {
+    const err = (entry as { err?: unknown } | null)?.err;
+    if (err) into.last = err;
+  };
+  const quiet = () => undefined;
+  return { trace: quiet, debug: quiet, info: quiet, warn: keep, error: keep, fatal: keep };
+}
+
+function describeRefusal(err: unknown): string {
+  const e = err as { responseText?: string; serverResponseCode?: string; message?: string } | null;
+  if (!e) return 'no reason given';
+  const text = e.responseText ?? e.message ?? String(err);
+  return e.serverResponseCode && !text.includes(e.serverResponseCode) ? `${e.serverResponseCode}: ${text}` : text;
 }
