@@ -49,7 +49,7 @@ describe('the processed folder refuses the move', () => {
     // Each said once: not fetched again and again.
     expect(child.logs().filter((l) => /inbox session failed/.test(l.msg ?? ''))).toEqual([]);
     const box = await svc.imap.status('INBOX', { messages: true });
-    expect(box.messages).toBe(2);
+    expect(box && box.messages).toBe(2);
     expect(svc.sink.messages.filter((m) => m.envelope.to.includes(speakerOf(2, 'mv')))).toHaveLength(1);
     expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
