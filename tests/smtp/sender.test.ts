@@ -42,6 +42,34 @@ function raw(subject: string, to = 'jean@example.fr'): Promise<Buffer> {
 }
 const envelope = { from: 'bounces@pgug.example.org', to: ['jean@example.fr'] };
 
+describe('BODY=8BITMIME (RFC 6152)', () => {
+  it('is announced for a message with 8-bit bytes (a MIME digest of posts as received), not for a 7-bit one', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const bodies: (string | undefined)[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disableReverseLookup: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onMailFrom(address, _session, cb) {
+        bodies.push((address.args as Record<string, string> | false) ? (address.args as Record<string, string>).BODY : undefined);
+        cb();
+      },
+      onData(stream, _session, cb) {
+        stream.resume();
+        stream.on('end', () => cb());
+      },
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => new Promise<void>((r) => server.close(() => r())));
+    const port = (server.server.address() as { port: number }).port;
+    const tx = sender(`smtp://127.0.0.1:${port}`, 1);
+    await tx.send(await raw('Sept bits'), envelope);
+    await tx.send(Buffer.from('From: a@example.org\r\nTo: jean@example.fr\r\nSubject: digest\r\nContent-Transfer-Encoding: 8bit\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour à tous\r\n', 'utf8'), envelope);
+    expect(bodies).toEqual([undefined, '8BITMIME']);
+  });
+});
+
 describe('sender → sink over real SMTP', () => {
   it('delivers the very bytes it was given, over a small pool of connections', async () => {
     const s = await sink();

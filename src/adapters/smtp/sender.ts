@@ -92,7 +92,10 @@ export function createSender(url: string, opts: SenderOptions = {}): Sender {
       const progress: Progress = { handedOver: false };
       try {
         const bytes = signer ? await signed(signer, raw) : raw;
-        const info = await transport.sendMail({ envelope: { from: envelope.from, to: envelope.to }, raw: bytes, [PROGRESS]: progress } as SendMailOptions);
+        // RFC 6152: bytes over 127 outside a 7bit encoding (a MIME digest carries its posts as received) are announced as
+        // BODY=8BITMIME where the relay offers it; nodemailer says so only when told (it never reads a raw message)
+        const to = { from: envelope.from, to: envelope.to, ...(eightBit(bytes) ? { use8BitMime: true } : {}) };
+        const info = await transport.sendMail({ envelope: to, raw: bytes, [PROGRESS]: progress } as SendMailOptions);
         return { response: String(info.response ?? '').trim() };
       } catch (err) {
         throw classifySmtpError(err, { messageSent: progress.handedOver });
@@ -117,4 +120,10 @@ async function signed(signer: DKIM, raw: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of signer.sign(raw)) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Whether a message has a byte over 127 (most of crieur's mail is quoted-printable or base64: none). */
+function eightBit(raw: Buffer): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw[i]! > 0x7f) return true;
+  return false;
 }
