@@ -3,13 +3,13 @@
  * comes back empty — like a flushed Redis): mail that arrives meanwhile is kept and answered once Redis is
  * back; /healthz says 503 meanwhile (promptly); SIGTERM while Redis is down still stops the process, with 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { deliverToMaildir, PrivateRedis } from '../support/private-redis.ts';
 import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
 
 const box = sandbox('redis');
@@ -18,44 +18,12 @@ const maildir = join(box.dir, 'Maildir');
 let sink: SmtpSink;
 let redisPort: number;
 let httpPort: number;
-let redis: ChildProcess | null = null;
 let configFile: string;
 
-async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const { Redis } = await import('ioredis');
-  await waitUntil(
-    async () => {
-      const r = new Redis(redisPort, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    },
-    10_000,
-    'redis-server listening',
-  );
-}
-
-async function killRedis(): Promise<void> {
-  const r = redis;
-  redis = null;
-  if (!r || r.exitCode !== null) return;
-  const gone = new Promise((res) => r.once('exit', res));
-  r.kill('SIGKILL');
-  await gone;
-}
-
-let seq = 0;
-/** Delivered the way an MTA does: written in tmp/, renamed into new/. */
-function deliver(n: number): void {
-  const name = `${Date.now()}.${++seq}.e2e`;
-  writeFileSync(join(maildir, 'tmp', name), proposalMail(n, 'rd'));
-  renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
-}
+const redis = new PrivateRedis(() => redisPort);
+const startRedis = () => redis.start();
+const killRedis = () => redis.kill();
+const deliver = (n: number) => deliverToMaildir(maildir, proposalMail(n, 'rd'), 'e2e');
 
 beforeAll(async () => {
   for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });

@@ -4,14 +4,14 @@
  * connect ECONNREFUSED » from six queues and « digest scheduler error »). Now each error is said once, with what to
  * do, then at most once a minute — and mail that came meanwhile is still answered once Redis is back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repeatedErrors } from '../../workers/repeated.ts';
 import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
 import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { deliverToMaildir, PrivateRedis } from '../support/private-redis.ts';
 import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
 
 describe('repeatedErrors', () => {
@@ -37,43 +37,12 @@ const schema = randomSchema('e2e');
 const maildir = join(box.dir, 'Maildir');
 let sink: SmtpSink;
 let redisPort: number;
-let redis: ChildProcess | null = null;
 let configFile: string;
 
-async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const { Redis } = await import('ioredis');
-  await waitUntil(
-    async () => {
-      const r = new Redis(redisPort, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    },
-    10_000,
-    'redis-server listening',
-  );
-}
-
-async function killRedis(): Promise<void> {
-  const r = redis;
-  redis = null;
-  if (!r || r.exitCode !== null) return;
-  const gone = new Promise((res) => r.once('exit', res));
-  r.kill('SIGKILL');
-  await gone;
-}
-
-let seq = 0;
-function deliver(n: number): void {
-  const name = `${Date.now()}.${++seq}.audit`;
-  writeFileSync(join(maildir, 'tmp', name), proposalMail(n, 'rdm'));
-  renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
-}
+const redis = new PrivateRedis(() => redisPort);
+const startRedis = () => redis.start();
+const killRedis = () => redis.kill();
+const deliver = (n: number) => deliverToMaildir(maildir, proposalMail(n, 'rdm'), 'audit');
 
 beforeAll(async () => {
   for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
