@@ -8,6 +8,7 @@
  */
 import type { CampaignParts, CampaignRecord, CampaignStore, ClaimedRecipient } from '../../app/campaign-store.ts';
 import type { Db } from './db.ts';
+import { renewLeases } from './outbox.ts';
 
 interface Row {
   id: number;
@@ -243,18 +244,7 @@ export function campaignStore(db: Db): CampaignStore {
       return granted.map((r) => r.id).sort((a, b) => a - b);
     },
 
-    async renew(rows, leaseMs) {
-      if (rows.length === 0) return 0;
-      const renewed = await db.query<{ n: number }>(
-        `WITH r AS (
-           UPDATE outbox o SET lease_until = now() + $3 * interval '1 millisecond'
-           FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
-           WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' RETURNING 1)
-         SELECT count(*)::int AS n FROM r`,
-        [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseMs],
-      );
-      return renewed[0]?.n ?? 0;
-    },
+    renew: (rows, leaseMs) => renewLeases(db, rows, leaseMs),
 
     async release(rows) {
       if (rows.length === 0) return;

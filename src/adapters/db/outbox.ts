@@ -174,16 +174,7 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.length > 0;
     },
 
-    async renew(rows, leaseMs) {
-      if (rows.length === 0) return 0;
-      const renewed = await db.query<{ id: number }>(
-        `UPDATE outbox o SET lease_until = now() + $3 * interval '1 millisecond'
-         FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
-         WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' RETURNING o.id`,
-        [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseMs],
-      );
-      return renewed.length;
-    },
+    renew: (rows, leaseMs) => renewLeases(db, rows, leaseMs),
 
     async parkInterrupted() {
       const rows = await db.query<{ id: number }>(
@@ -228,4 +219,19 @@ export function outboxStore(db: Db): OutboxStore {
     },
   };
   return self;
+}
+
+/**
+ * Extends the lease of rows still being sent by their holder — the attempt that claimed them (`attempts` fences a row
+ * claimed again meanwhile): how many were renewed. Deliveries and campaign chunks alike (one outbox).
+ */
+export async function renewLeases(db: Db, rows: readonly { id: number; attempts: number }[], leaseMs: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const renewed = await db.query<{ id: number }>(
+    `UPDATE outbox o SET lease_until = now() + $3 * interval '1 millisecond'
+     FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+     WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' RETURNING o.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseMs],
+  );
+  return renewed.length;
 }
