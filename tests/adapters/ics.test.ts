@@ -60,3 +60,15 @@ describe('the .ics of one event carries the rule in force at its start', () => {
     expect(inForce(v)).toBe(want);
   });
 });
+
+describe('ORGANIZER (RFC 5546 §3.2.1: a PUBLISH event has one)', () => {
+  it('is the group, at its sending address, its name quoted where it must be', () => {
+    const ics = eventIcs(
+      { id: 7, sequence: 0, start: new Date('2027-01-28T18:00:00Z'), durationMinutes: 120, summary: 'Meetup', description: '', location: 'Paris', url: null },
+      { timeZone: 'Europe/Paris', domain: 'pgug.example.org', groupName: "Groupe d'Utilisateurs PostgreSQL à Paris, PUG", stamp: new Date('2026-12-01T00:00:00Z'), organizer: 'talks@pgug.example.org' },
+    );
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toMatch(/\r\nORGANIZER;CN="Groupe d'Utilisateurs PostgreSQL à Paris, PUG":mailto:talks@pgug\.example\.org\r\n/);
+    expect(unfolded.indexOf('ORGANIZER')).toBeGreaterThan(unfolded.indexOf('BEGIN:VEVENT'));
+  });
+});

@@ -27,6 +27,11 @@ export interface IcsOptions {
   domain: string;
   groupName: string;
   stamp: Date;
+  /**
+   * The group's address (addresses.from's): ORGANIZER, named after the group — RFC 5546 §3.2.1 wants one in a PUBLISH
+   * event, and clients show it as who the invitation is from.
+   */
+  organizer?: string;
 }
 
 export function eventIcs(ev: IcsEvent, opts: IcsOptions): string {
@@ -62,6 +67,7 @@ function calendarIcs(events: readonly IcsEvent[], opts: IcsOptions, product: str
       description: ev.description,
       location: ev.location,
       ...(ev.url ? { url: ev.url } : {}),
+      ...(opts.organizer ? { organizer: { name: opts.groupName, email: opts.organizer } } : {}),
     });
   });
   // DTSTAMP must be UTC (RFC 5545 §3.8.7.2), and is the campaign's date so that the same mail built again is

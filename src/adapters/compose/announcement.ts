@@ -60,7 +60,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
     const text = wrapLongLines(r.text, 72);
     const ics =
       input.kind === 'announce'
-        ? eventIcs(icsEventOf(input.event, data), { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date })
+        ? eventIcs(icsEventOf(input.event, data), { timeZone: config.group.timezone, domain, groupName: config.group.name, stamp: input.date, organizer: addressOf(config.addresses.from) })
         : null;
     // Roster mail carries the members' List-* headers; a speakers' reminder goes to people as speakers, members or not.
     const headers = campaignHeaders({ personal: personal && !(input.forSpeakers ?? false), domain, oneClick: Boolean(config.http.publicUrl) });

@@ -102,7 +102,7 @@ async function feed(deps: PublicRoutesDeps, req: IncomingMessage, res: ServerRes
     icsEventOf(event, eventMailData(event, talks, { group, locale: config.group.locale, proposalsAddress, personal: false, next: null, publicPage: true })),
   );
   // The same domain as the announcements' .ics (adapters/compose/announcement.ts): the same UIDs.
-  const ics = eventsIcs(events, { timeZone: config.group.timezone, domain: domainOf(config.addresses.proposals), groupName: config.group.name, stamp: deps.clock.now() });
+  const ics = eventsIcs(events, { timeZone: config.group.timezone, domain: domainOf(config.addresses.proposals), groupName: config.group.name, stamp: deps.clock.now(), organizer: addressOf(config.addresses.from) });
   res.writeHead(200, {
     'content-type': 'text/calendar; charset=utf-8',
     'content-disposition': 'inline; filename="events.ics"',
