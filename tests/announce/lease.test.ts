@@ -1,10 +1,11 @@
 /**
  * A campaign chunk on a slow relay, with a lease shorter than its batches take (issue 8): an SMTP listener that
- * answers each DATA after 700 ms, a 300 ms lease, the same chunk run by two senders at once (a replayed job) and a
+ * answers each DATA after 1.5 s, a 1 s lease, the same chunk run by two senders at once (a replayed job) and a
  * third started once the first one's lease would have run out, and the recovery sweep parking every 50 ms. Every
  * recipient gets the mail exactly once, and nothing is parked while its sender is alive: the lease is renewed while
  * the batch is under way, and rows are only transmitted under their sender's own, unexpired lease. On PostgreSQL
- * (the store's SQL is the same on PGlite: tests/store/announce.test.ts).
+ * (the store's SQL is the same on PGlite: tests/store/announce.test.ts). The lease is renewed every third of it: a
+ * 1 s lease leaves a loaded CI machine 0.67 s of stall before a renewal is late (a 0.3 s lease failed there once).
  */
 import { describe, expect, it } from 'vitest';
 import { fillMime } from '../../src/adapters/compose/campaign-mime.ts';
@@ -13,10 +14,10 @@ import type { Logger } from '../../src/app/logger.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig } from '../support/test-config.ts';
 
-const { store, sink, sender } = useStoreAndSink('lease', { sink: { answerDelayMs: 700 } });
+const { store, sink, sender } = useStoreAndSink('lease', { sink: { answerDelayMs: 1_500 } });
 const warnings: string[] = [];
 const log: Logger = { debug() {}, info() {}, warn: (_o: unknown, msg?: string) => void warnings.push(String(msg)), error() {}, child: () => log };
-const config = groupConfig('lease', { queue: { sendLeaseSeconds: 0.3 } });
+const config = groupConfig('lease', { queue: { sendLeaseSeconds: 1 } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
 
@@ -39,8 +40,8 @@ describe('a campaign chunk on a relay slower than the lease', () => {
     const deps = { config, store, sender, log, clock, fill: fillMime };
     const a = sendCampaignChunk(deps, first!);
     const b = sendCampaignChunk(deps, first!);
-    // Eight mails over two connections at 700 ms each take ≈ 2.8 s: well past the first sender's 300 ms lease.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Eight mails over two connections at 1.5 s each take ≈ 6 s: well past the first sender's 1 s lease.
+    await new Promise((r) => setTimeout(r, 2_500));
     const c = sendCampaignChunk(deps, first!);
     expect(await Promise.all([a, b, c])).toEqual(['sent', 'sent', 'sent']);
     sweeping = false;
