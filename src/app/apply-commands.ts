@@ -92,7 +92,8 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   // « OK, refuser P-0004 » in P-0004's thread agrees with the decline; accepting P-0004 first made the decline fail
   const read = { ...read0, commands: withoutAssentTo(read0.commands, auth.token.ref) };
   const fx = new Effects(inboundId);
-  const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: cleanName(mail.from?.name) ?? auth.sender };
+  const words = auth.role === 'speaker' ? read.comment.trim() || null : null;
+  const run: Run = { deps, auth, mail, inboundId, locale, fx, results: [], showHelp: false, actorName: cleanName(mail.from?.name) ?? auth.sender, words, wordsCarried: false };
   let acted = 0;
   for (const [step, cmd] of read.commands.entries()) acted += (await execute(run, cmd, step)) ? 1 : 0;
   for (const line of read.unknown) run.results.push(resultLine('unknown', line, noteText({ k: 'unknown' }, locale)));
@@ -141,6 +142,9 @@ interface Run {
   results: ResultLine[];
   showHelp: boolean;
   actorName: string;
+  /** A speaker's own words (the reply's prose), and whether an organizers' update already quotes them: one mail, not two. */
+  words: string | null;
+  wordsCarried: boolean;
 }
 
 /**
@@ -176,8 +180,9 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
       // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays — and the organizers
       // are told, as of any confirmation (they were not: only the speaker's signature reached them).
       await noteOnce(run, ref, 'confirmed', step, {});
+      const words = carryWords(run);
       for (const o of deps.config.organizers) {
-        run.fx.add('notify-organizer', ref, `${ref}/confirm/${key}`, await deps.mails.update('confirmed', p, o, { actor: run.actorName }));
+        run.fx.add('notify-organizer', ref, `${ref}/confirm/${key}`, await deps.mails.update('confirmed', p, o, { actor: run.actorName, text: words }));
       }
       return push('done', { k: 'confirmed-scheduled', ref }), true;
     }
@@ -196,7 +201,10 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
       step,
       key,
       locale,
+      // Quoted in the organizers' update of a speaker's confirm/withdraw: taken only once the decision went through
+      ...(auth.role === 'speaker' && !run.wordsCarried ? { words: run.words } : {}),
     }, run.fx);
+    if (r.ok && auth.role === 'speaker' && run.words !== null) run.wordsCarried = true;
     push(r.ok ? 'done' : 'refused', r.note);
     return r.ok;
   }
@@ -233,20 +241,29 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
     const already = (await deps.store.proposals.findByMessage(run.inboundId))?.ref === p.ref;
     const updated = already ? p : await deps.store.proposals.update(p.ref, { ...p, ...read.corrections }, auth.sender, run.inboundId);
     const changes = fields.map((f) => ({ field: LABEL_OF[f][deps.config.group.locale], value: String(updated[f] ?? '') }));
+    const words = carryWords(run);
     for (const o of deps.config.organizers) {
-      run.fx.add('notify-organizer', p.ref, `${p.ref}/corrected/m${run.inboundId}`, await deps.mails.update('corrected', updated, o, { actor: run.actorName, changes }));
+      run.fx.add('notify-organizer', p.ref, `${p.ref}/corrected/m${run.inboundId}`, await deps.mails.update('corrected', updated, o, { actor: run.actorName, changes, text: words }));
     }
     run.results.push(resultLine('done', fields.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'corrected', ref: p.ref, fields: fields.map((f) => LABEL_OF[f][locale]) }, locale)));
   }
   const comment = read.comment.trim();
-  if (comment !== '') {
+  // Already quoted in the update a confirm, a withdraw or a correction sent the organizers: relayed, but not twice.
+  if (comment !== '' && !run.wordsCarried) {
     const history = await deps.store.proposals.history(p.ref);
     const kind = history.some((h) => h.action === 'question') ? 'answered' : 'message';
     for (const o of deps.config.organizers) {
       run.fx.add('notify-organizer', p.ref, `${p.ref}/${kind}/m${run.inboundId}`, await deps.mails.update(kind, p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
     }
-    if (read.commands.length > 0 || fields.length > 0) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
   }
+  if (comment !== '' && (read.commands.length > 0 || fields.length > 0)) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
+}
+
+/** The speaker's words for the first organizers' update this mail causes (null once one carries them). */
+function carryWords(run: Run): string | null {
+  if (run.wordsCarried || run.words === null) return null;
+  run.wordsCarried = true;
+  return run.words;
 }
 
 /**

@@ -70,6 +70,12 @@ export interface Decision {
   key: string;
   /** The language notes are written in (the transcript's). */
   locale: Language;
+  /**
+   * A speaker's own words in the mail that confirms or withdraws (« withdraw / Sorry, my company won't let me
+   * travel »): quoted in the organizers' update, which is then the one mail they get about it — not an update and a
+   * relayed message besides.
+   */
+  words?: string | null;
 }
 
 export interface DecisionResult {
@@ -196,7 +202,7 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
     }
   } else if (d.action === 'confirm' || d.action === 'withdraw') {
     for (const o of config.organizers) {
-      fx.add('notify-organizer', p.ref, `${p.ref}/${d.action}/${d.key}`, await mails.update(d.action === 'confirm' ? 'confirmed' : 'withdrawn', p, o, { actor: d.actorName }));
+      fx.add('notify-organizer', p.ref, `${p.ref}/${d.action}/${d.key}`, await mails.update(d.action === 'confirm' ? 'confirmed' : 'withdrawn', p, o, { actor: d.actorName, text: d.words ?? null }));
     }
   }
 }

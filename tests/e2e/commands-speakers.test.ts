@@ -64,11 +64,29 @@ describe('speakers answer by email (pglite)', () => {
     expect(t.mail.subject).toContain('Results of your commands');
   });
 
-  it('withdraw (Thunderbird, en): withdrawn; the organizers get the speaker’s words', async () => {
+  it('withdraw (Thunderbird, en): withdrawn; the organizers get the speaker’s words in the one mail that tells them', async () => {
     const f = await fileProposal(live, 'Retrait');
-    await send(live, fixtureReply('09-thunderbird-withdraw-en.eml', { ref: f.ref }));
+    const inbound = await send(live, fixtureReply('09-thunderbird-withdraw-en.eml', { ref: f.ref }));
     expect(await status(f.ref)).toBe('withdrawn');
     await toOrganizers(f.ref, /retire/);
+    // One mail per organizer, not « Jean retire la proposition » and « Message de Jean » besides
+    for (const o of [DIM, ORGA2]) expect(await causedTo(live, inbound.id, o)).toEqual([{ purpose: 'notify-organizer', subjectRef: `${f.ref}/withdraw/m${inbound.id}/0` }]);
+    const notice = (await sentTo(live.sink, DIM)).find((m) => m.mail.subject.includes(f.ref) && /retire/.test(m.mail.subject))!;
+    expect(notice.mail.text).toContain("Sorry, my company won't let me travel that week");
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === inbound.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toContain('Sorry, my company');
+  });
+
+  it('labelled corrections with words of the speaker’s own (fr): one mail per organizer, the words quoted under the changes', async () => {
+    const f = await fileProposal(live, 'Corrections commentées');
+    const r = fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref });
+    const raw = r.raw.toString('latin1').replace(/\nTitre ?:/, '\nJe pr=C3=A9f=C3=A8re ce titre-ci, plus parlant.\n\nTitre :');
+    expect(raw).toContain('plus parlant');
+    const inbound = await send(live, { raw: Buffer.from(raw, 'latin1'), messageId: r.messageId });
+    expect((await live.p.store.proposals.get(f.ref))!.durationMinutes).toBe(20);
+    for (const o of [DIM, ORGA2]) expect(await causedTo(live, inbound.id, o)).toEqual([{ purpose: 'notify-organizer', subjectRef: `${f.ref}/corrected/m${inbound.id}` }]);
+    const notice = await waitFor(async () => (await sentTo(live.sink, DIM)).find((m) => m.mail.subject.includes(f.ref) && /corrige/.test(m.mail.subject)), 'correction notice', 30_000);
+    expect(notice.mail.text).toContain('plus parlant');
   });
 
   it('labelled corrections (iPhone, fr): title, duration and abstract updated and audited; the organizers are told', async () => {
