@@ -12,6 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
+import { mendMissingBoundaries } from './missing-boundary.ts';
 import { DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
@@ -156,10 +157,19 @@ const MAX_HTML_TO_TEXT = 2_000_000;
 const EMBED_DEPTH = 1;
 
 export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
-  const input = headerStart(raw);
+  // a multipart with no boundary is parsed mended (missing-boundary.ts); its header field is kept as written
+  const mended = mendMissingBoundaries(headerStart(raw));
+  const input = mended.message;
   const raw8bit = new Raw8Bit(input);
   const parsed = await decode(input, raw8bit);
-  return toMail(parsed, depth, raw8bit.defects);
+  if (mended.rootField) asWritten(parsed, mended.rootField);
+  return toMail(parsed, depth, [...mended.defects, ...raw8bit.defects]);
+}
+
+/** The root's Content-Type line as the message has it, where the parse read a mended one (the header map shows it). */
+function asWritten(p: ParsedMail, field: { mended: string; original: string }): void {
+  const line = (p.headerLines ?? []).find((h) => h.key === 'content-type' && h.line === field.mended.replace(/\r?\n$/, ''));
+  if (line) line.line = field.original.replace(/\r?\n$/, '');
 }
 
 /**
