@@ -23,6 +23,7 @@ import type { Address, Language } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
 import type { AppDeps } from './deps.ts';
 import type { EventRecord } from './event-store.ts';
+import type { InboundStore } from './inbound-store.ts';
 
 export interface DecideDeps extends AppDeps {
   mails: CommandMails;
@@ -238,7 +239,7 @@ export function speakersOf(p: ProposalRecord, own: string[]): Address[] {
 }
 
 /** The language the speaker wrote the proposal in (as the acknowledgement), else the talk's, else the group's. */
-export async function speakerLocale(deps: Pick<AppDeps, 'store' | 'config'>, p: ProposalRecord): Promise<Language> {
+export async function speakerLocale(deps: { store: { inbound: Pick<InboundStore, 'get'> }; config: Pick<AppDeps['config'], 'group'> }, p: ProposalRecord): Promise<Language> {
   const filed = await deps.store.inbound.get(p.messageId);
   return filed?.parsed?.language ?? p.language ?? deps.config.group.locale;
 }

@@ -4,18 +4,20 @@
  * a reminder is due during the 24 hours that start d days before the event — a crieur that was down then skips it
  * rather than sending « dans 6 jours » three days before. Exactly once across restarts: the campaign's key
  * (`reminder:E-ID:J-d`) and the ledger's (purpose reminder, `E-ID/J-d`, recipient) make a second tick a no-op.
- * Speakers are added first: one who is also a member gets the speakers' wording, once.
+ * Speakers are added first: one who is also a member gets the speakers' wording, once, in their proposal's language.
  */
 import type { CampaignRecord } from './campaign-store.ts';
 import { MEMBERS_LIST } from './subscriber-store.ts';
 import { envelopeSender, eventMailInput, type AnnounceDeps, type VariantSpec } from './announce-event.ts';
 import type { Dispatcher } from './dispatcher.ts';
+import type { InboundStore } from './inbound-store.ts';
 import { dispatchCampaign } from './announce-event.ts';
 import { chunkSize } from './send-campaign.ts';
+import { speakerLocale } from './decide.ts';
 
 const DAY = 86_400_000;
 
-export async function sendDueReminders(deps: AnnounceDeps & { dispatcher: Dispatcher }): Promise<CampaignRecord[]> {
+export async function sendDueReminders(deps: AnnounceDeps & { dispatcher: Dispatcher; store: { inbound: Pick<InboundStore, 'get'> } }): Promise<CampaignRecord[]> {
   const now = deps.clock.now();
   const started: CampaignRecord[] = [];
   for (const ev of await deps.store.events.list({ from: now })) {
@@ -40,7 +42,13 @@ export async function sendDueReminders(deps: AnnounceDeps & { dispatcher: Dispat
       if (!created) continue;
       const ref = `E-${ev.id}/J-${d}`;
       const from = envelopeSender(deps.config);
-      const speakerRows = input.talks.flatMap((t) => t.speakers.filter((s) => s.email).map((s) => ({ email: s.email!, variant: `speaker:${deps.config.group.locale}` })));
+      // Each speaker in the language they proposed in (as their acknowledgement and decision mails), not the group's
+      const speakerRows = [];
+      for (const t of input.talks) {
+        const p = await deps.store.proposals.get(t.ref);
+        const locale = p ? await speakerLocale(deps, p) : deps.config.group.locale;
+        for (const s of t.speakers) if (s.email) speakerRows.push({ email: s.email, variant: `speaker:${locale}` });
+      }
       await deps.store.campaigns.addRecipients(campaign.id, 'reminder', ref, from, speakerRows);
       await deps.store.campaigns.addMembers(campaign.id, 'reminder', ref, from, MEMBERS_LIST, deps.config.group.locale);
       await dispatchCampaign(deps, campaign.id, chunkSize(deps.config));

@@ -43,6 +43,10 @@ describe('reminders', () => {
     const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: 'Jeanne', email: 'jeanne@example.fr' }], attachments: [] };
     const ref = (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
     await store.events.assign(ev.id, ref);
+    // A talk proposed in English: its speaker is reminded in English, though the group writes French.
+    const { id: id2 } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nHello.\r\n`), { source: 'cli' });
+    const ref2 = (await store.proposals.fileFromMessage(id2, { ...draft, title: 'Logical replication', language: 'en', speakers: [{ name: 'Bob', email: 'bob@example.com' }] }, 'test')).proposal.ref;
+    await store.events.assign(ev.id, ref2);
     await store.subscribers.upsert([
       { email: 'jean@example.fr', name: 'Jean', language: 'fr', status: 'active', source: 'test' },
       { email: 'alice@example.org', name: 'Alice', language: 'en', status: 'active', source: 'test' },
@@ -63,7 +67,10 @@ describe('reminders', () => {
 
     const per = new Map<string, number>();
     for (const m of sink.messages) per.set(m.envelope.to[0]!, (per.get(m.envelope.to[0]!) ?? 0) + 1);
-    expect(Object.fromEntries(per)).toEqual({ 'jean@example.fr': 2, 'alice@example.org': 2, 'jeanne@example.fr': 2 });
+    expect(Object.fromEntries(per)).toEqual({ 'jean@example.fr': 2, 'alice@example.org': 2, 'jeanne@example.fr': 2, 'bob@example.com': 2 });
+    const bob = await simpleParser(sink.messages.find((m) => m.envelope.to[0] === 'bob@example.com')!.raw);
+    expect(bob.subject).toMatch(/Reminder/);
+    expect(bob.text).toContain('A reminder: you are speaking at the next meetup');
     const jeanne = await Promise.all(sink.messages.filter((m) => m.envelope.to[0] === 'jeanne@example.fr').map((m) => simpleParser(m.raw)));
     expect(jeanne.map((m) => m.subject)).toEqual(['[Groupe de test] Rappel : Meetup de janvier, dans 6 jours', '[Groupe de test] Rappel : Meetup de janvier, demain']);
     expect(jeanne[0]!.text).toContain('vous présentez');
