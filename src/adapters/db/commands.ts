@@ -4,6 +4,8 @@
  */
 import type { CommandStore, DecideResult, LogEntry, StatusSetter } from '../../app/command-store.ts';
 import type { ProposalStatus } from '../../app/proposal-store.ts';
+import { ON_PROGRAMME } from '../../core/decision/transitions.ts';
+import { leaveProgramme } from './events.ts';
 import { proposalOn } from './proposals.ts';
 import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
 
@@ -107,6 +109,8 @@ export function commandStore(db: Db): CommandStore {
         const verdict = input.allowed(row.status);
         if (!verdict.ok) return { outcome: 'refused', proposal: await read(), current: await setterOf(tx, row.id, row.status) };
         await tx.query('UPDATE proposals SET status = $2, updated_at = now() WHERE id = $1', [row.id, input.to]);
+        // Declined, waitlisted, re-accepted, withdrawn: off the programme with the status, never announced there
+        if (!ON_PROGRAMME.includes(input.to)) await leaveProgramme(tx, input.ref);
         await tx.query(
           'INSERT INTO proposal_history (proposal_id, actor, action, detail, message_id) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
           [row.id, input.actor, `status:${input.to}`, jsonParam({ ...input.detail, from: row.status, to: input.to, step: input.step, override: verdict.overridden }), input.messageId],

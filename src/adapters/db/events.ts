@@ -118,15 +118,21 @@ export function eventStore(db: Db): EventStore {
     },
 
     async unassign(ref) {
-      await db.transaction(async (tx) => {
-        const rows = await tx.query<{ old: number | null }>(
-          `UPDATE proposals p SET event_id = NULL, programme_position = NULL, updated_at = now()
-           FROM (SELECT id, event_id AS old FROM proposals WHERE ref = $1 FOR UPDATE) before WHERE p.id = before.id RETURNING before.old`,
-          [ref],
-        );
-        const old = rows[0]?.old;
-        if (old) await tx.query('UPDATE events SET sequence = sequence + 1, updated_at = now() WHERE id = $1', [old]);
-      });
+      await db.transaction((tx) => leaveProgramme(tx, ref));
     },
   };
+}
+
+/**
+ * Takes a proposal off the programme it is on, in the caller's transaction (the event's sequence moves: its
+ * announcement and .ics change); nothing when it is on none.
+ */
+export async function leaveProgramme(tx: Queryable, ref: string): Promise<void> {
+  const rows = await tx.query<{ old: number | null }>(
+    `UPDATE proposals p SET event_id = NULL, programme_position = NULL, updated_at = now()
+     FROM (SELECT id, event_id AS old FROM proposals WHERE ref = $1 FOR UPDATE) before WHERE p.id = before.id AND before.old IS NOT NULL RETURNING before.old`,
+    [ref],
+  );
+  const old = rows[0]?.old;
+  if (old) await tx.query('UPDATE events SET sequence = sequence + 1, updated_at = now() WHERE id = $1', [old]);
 }

@@ -37,6 +37,11 @@ const STATUSES: readonly ProposalStatus[] = ['received', 'accepted', 'waitlisted
 /** No transition leaves these (except by `override`, which only organizers have). */
 export const FINAL: readonly ProposalStatus[] = ['declined', 'presented', 'withdrawn'];
 const NON_FINAL = STATUSES.filter((s) => !FINAL.includes(s));
+/**
+ * The states a proposal keeps its place on an event's programme in. Any decision to another state — a withdrawal, and an
+ * `override` that declines, waitlists or re-accepts a scheduled talk — takes it off (the store does it with the status).
+ */
+export const ON_PROGRAMME: readonly ProposalStatus[] = ['scheduled', 'presented'];
 const ORGANIZER = ['organizer', 'operator'] as const;
 
 export const TRANSITIONS: readonly TransitionRow[] = defineTable([

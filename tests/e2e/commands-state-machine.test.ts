@@ -1,0 +1,65 @@
+/**
+ * The decision state machine end to end (audit P): Dovecot, Redis, the workers, PostgreSQL and an SMTP listener, with
+ * command mails answering crieur's (a token in the address, as a mail client's reply carries it). What a transition
+ * leaves behind besides the status: the event's programme, the speaker mails held by decisions.hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { mintToken } from '../../src/core/tokens.ts';
+import { buildMail, TEST_SECRET, useLiveImap, type LiveImap } from '../support/pipeline.ts';
+import { causedTo, DIM, fileProposal, JEAN, send } from '../support/commands.ts';
+
+/** A reply to crieur's mail about `ref`, by an organizer (`who`) or the speaker, with the token of that role. */
+function replier(live: LiveImap) {
+  const answer = (from: string, token: string, body: string) =>
+    send(live, buildMail({ from, to: `talks+${token}@pgug.example.org`, subject: 'Re: [P] Votre proposition', body: `${body}\n\nLe lun. 30 nov. 2026 à 10:02, PostgreSQL Paris a écrit :\n> …\n` }));
+  return {
+    organizer: (ref: string, body: string, who = DIM) => answer(who, mintToken(TEST_SECRET, { purpose: 'organizer', ref }, who, new Date()), body),
+    speaker: (ref: string, body: string) => answer(`Jean Dupont <${JEAN}>`, mintToken(TEST_SECRET, { purpose: 'speaker', ref }, JEAN, new Date()), body),
+  };
+}
+
+describe('the decision state machine (postgres)', () => {
+  const live = useLiveImap('postgres', { overrides: { limits: { acksPerSenderPerDay: 1000 }, events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup' } } } });
+  const reply = replier(live);
+  let n = 0;
+  const file = async () => (await fileProposal(live, `Machine à états ${++n}`)).ref;
+
+  it.each([
+    ['override refuser plus de place', 'declined'],
+    ['override attente', 'waitlisted'],
+    ['override accepter', 'accepted'],
+  ])('a scheduled talk overruled with « %s » (%s) leaves the event’s programme: it is not announced there any more', async (body, to) => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.organizer(ref, 'programmer 2027-03-25');
+    const scheduled = (await live.p.store.proposals.get(ref))!;
+    expect(scheduled.status).toBe('scheduled');
+    const event = Number(scheduled.event);
+    expect((await live.p.store.events.get(event))!.programme).toContain(ref);
+    const sequence = (await live.p.store.events.get(event))!.sequence;
+
+    const inbound = await reply.organizer(ref, body);
+    const p = (await live.p.store.proposals.get(ref))!;
+    expect(p.status).toBe(to);
+    expect(p.event).toBeNull();
+    const ev = (await live.p.store.events.get(event))!;
+    expect(ev.programme).not.toContain(ref);
+    // the programme changed: the event's sequence moves (an announced event's update, its .ics)
+    expect(ev.sequence).toBeGreaterThan(sequence);
+    expect((await live.p.store.proposals.history(ref)).find((h) => h.messageId === inbound.id && h.action === `status:${to}`)?.detail).toMatchObject({ from: 'scheduled', override: true });
+    expect((await causedTo(live, inbound.id, JEAN)).length).toBe(1);
+  });
+
+  it('rescheduling keeps the talk on a programme: the new event’s', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.organizer(ref, 'programmer 2027-04-22');
+    const first = Number((await live.p.store.proposals.get(ref))!.event);
+    await reply.organizer(ref, 'programmer 2027-05-27');
+    const p = (await live.p.store.proposals.get(ref))!;
+    expect(p.status).toBe('scheduled');
+    expect(Number(p.event)).not.toBe(first);
+    expect((await live.p.store.events.get(first))!.programme).not.toContain(ref);
+    expect((await live.p.store.events.get(Number(p.event)))!.programme).toContain(ref);
+  });
+});
