@@ -123,7 +123,7 @@ function walk(buf: Buffer, start: number, end: number, depth: number, edits: Edi
   if (head <= start) return;
   const block = buf.toString('latin1', start, head);
   const found = CONTENT_TYPE.exec(block);
-  if (!found) return;
+  if (!found || !/^[ \t]*(?:\r?\n[ \t]+)?multipart\//i.test(found[1]!)) return;
   const ct = contentType(found[1]!);
   if (!ct.type.startsWith('multipart/')) return;
   // what mailsplit reads as a multipart's type may run on (`multipart/mixed⏎\tboundary="b"`, no semicolon): its first word
