@@ -65,7 +65,11 @@ export interface CommandStore {
   get(messageId: number): Promise<LogEntry | null>;
   /** Entries since `since`, oldest first (audit, tests, metrics). */
   list(filter?: { sender?: string; since?: Date }): Promise<LogEntry[]>;
-  /** A status change under a row lock (SELECT … FOR UPDATE): of two organizers deciding at once, one wins. */
+  /**
+   * A status change under a row lock (SELECT … FOR UPDATE): of two organizers deciding at once, one wins. In the same
+   * transaction, a proposal leaving scheduled/presented leaves its programme, and an overruling decision or a withdrawal
+   * drops the speaker mails still held for the proposal (their keys in the history entry's `dropped`).
+   */
   decide(input: DecideInput): Promise<DecideResult>;
   /** Who set the current status, and when. */
   setter(ref: string): Promise<StatusSetter | null>;

@@ -63,3 +63,36 @@ describe('the decision state machine (postgres)', () => {
     expect((await live.p.store.events.get(Number(p.event)))!.programme).toContain(ref);
   });
 });
+
+describe('decisions.hold: what the speaker is told on release (postgres)', () => {
+  const live = useLiveImap('postgres', { overrides: { limits: { acksPerSenderPerDay: 1000 }, decisions: { hold: true } } });
+  const reply = replier(live);
+  let n = 0;
+  const file = async () => (await fileProposal(live, `Retenue ${++n}`)).ref;
+  /** The decision mails the speaker has been sent (or has queued) about `ref`, by kind: accepted, declined… */
+  const told = async (ref: string) =>
+    (await live.p.db.query<{ subject_ref: string }>(`SELECT subject_ref FROM outbox WHERE recipient = $1 AND subject_ref LIKE $2 ORDER BY id`, [JEAN, `${ref}/%`])).map((r) => r.subject_ref.split('/'))
+      .filter((k) => k.length > 2) // not the acknowledgement (`P-0001/m12`)
+      .map((k) => k[1]);
+
+  it('a decision overruled inside the hold window (« accepter », then « override refuser ») is not sent: the speaker gets the final word only', async () => {
+    const a = await file();
+    await reply.organizer(a, 'attente');
+    await reply.organizer(a, 'accepter');
+    const overruled = await reply.organizer(a, 'override refuser trop proche du talk de mars');
+    const b = await file();
+    await reply.organizer(b, 'accepter');
+    await reply.speaker(b, 'retirer');
+    const c = await file();
+    await reply.organizer(c, 'attente');
+    await reply.organizer(c, 'accepter');
+    await reply.organizer(a, 'release');
+    expect(await told(a)).toEqual(['declined']);
+    // withdrawn before the organizers released their acceptance: nothing about it reaches the speaker
+    expect(await told(b)).toEqual([]);
+    // no decision overruled: each step is sent, in order
+    expect(await told(c)).toEqual(['waitlisted', 'accepted']);
+    const dropped = (await live.p.store.proposals.history(a)).find((h) => h.messageId === overruled.id && h.action === 'status:declined');
+    expect(dropped?.detail).toMatchObject({ override: true, dropped: [expect.stringMatching(new RegExp(`^${a}/waitlisted/`)), expect.stringMatching(new RegExp(`^${a}/accepted/`))] });
+  });
+});

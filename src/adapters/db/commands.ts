@@ -111,9 +111,25 @@ export function commandStore(db: Db): CommandStore {
         await tx.query('UPDATE proposals SET status = $2, updated_at = now() WHERE id = $1', [row.id, input.to]);
         // Declined, waitlisted, re-accepted, withdrawn: off the programme with the status, never announced there
         if (!ON_PROGRAMME.includes(input.to)) await leaveProgramme(tx, input.ref);
+        // decisions.hold: speaker mails still held for a decision now overruled (or a proposal withdrawn) are never
+        // sent — the hold is there for a change of mind, and the speaker is told the final word only (listed in the history)
+        const dropped =
+          verdict.overridden || input.to === 'withdrawn'
+            ? await tx.query<{ subject_ref: string }>(
+                'WITH d AS (DELETE FROM held_mail WHERE proposal_ref = $1 AND released_at IS NULL RETURNING id, subject_ref) SELECT subject_ref FROM d ORDER BY id',
+                [input.ref],
+              )
+            : [];
+        const keys = [...new Set(dropped.map((d) => d.subject_ref))];
         await tx.query(
           'INSERT INTO proposal_history (proposal_id, actor, action, detail, message_id) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
-          [row.id, input.actor, `status:${input.to}`, jsonParam({ ...input.detail, from: row.status, to: input.to, step: input.step, override: verdict.overridden }), input.messageId],
+          [
+            row.id,
+            input.actor,
+            `status:${input.to}`,
+            jsonParam({ ...input.detail, from: row.status, to: input.to, step: input.step, override: verdict.overridden, ...(keys.length > 0 ? { dropped: keys } : {}) }),
+            input.messageId,
+          ],
         );
         return { outcome: 'applied', proposal: await read(), from: row.status };
       });
