@@ -5,7 +5,7 @@
  *   Content-Type charset, or its first text part's), else in Windows-1252 (a superset of ISO-8859-1 for printable
  *   text). Header bytes that are UTF-8 (RFC 6532) stay UTF-8, and so do UTF-8 lines with a broken character or two.
  * - a text part with no charset (or us-ascii), or one in a charset nobody knows (`x-unknown-8859`, a typo), whose bytes
- *   are not UTF-8: read as Windows-1252.
+ *   are not UTF-8: read as Windows-1252; so are the bytes of an RFC 2047 encoded-word in such a charset.
  * mailparser reads both as UTF-8, every such byte becoming U+FFFD. Each guess is said (Mail.defects, so a warning of
  * `crieur parse`). Only the decode: the raw message is stored as it came, elsewhere.
  */
@@ -153,6 +153,15 @@ export function isKnownCharset(label: string): boolean {
   }
 }
 
+/** An RFC 2047 encoded-word: its charset, an RFC 2231 language (`*fr`), its encoding and its text. */
+const ENCODED_WORDS = /=\?([^?\s*]+)(\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
+
+/** The bytes an encoded-word's text stands for (B: base64; Q: `_` a space, `=XX` a byte). */
+function wordBytes(encoding: string, text: string): Buffer {
+  if (encoding.toLowerCase() === 'b') return Buffer.from(text, 'base64');
+  return Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+}
+
 /**
  * One message's raw 8-bit reading: its header lines mended (headers), its unlabelled text parts decoded (body),
  * and what was guessed (defects, each said once). The charset headers are read in is looked up when first needed.
@@ -173,6 +182,7 @@ export class Raw8Bit {
    */
   headers(lines: HeaderLine[]): void {
     for (const l of lines) {
+      if (l.line.includes('=?')) l.line = this.unknownWords(l.line);
       if (!EIGHT_BIT.test(l.line)) continue;
       const bytes = Buffer.from(l.line, 'latin1');
       if (isUtf8(bytes)) continue;
@@ -182,6 +192,32 @@ export class Raw8Bit {
       l.line = Buffer.from(text, 'utf8').toString('latin1');
       this.say(`headers in raw 8-bit: read as ${charset.said}`);
     }
+  }
+
+  /**
+   * RFC 2047 encoded-words in a charset no decoder knows (`=?x-unknown?Q?R=E9sum=E9?=`), which libmime read as UTF-8, each
+   * 8-bit byte a U+FFFD: read as a text part in such a charset is (body), UTF-8 where the bytes are, Windows-1252 where
+   * not, and said so; rewritten as one UTF-8 word per run of such words (a character may straddle two of them).
+   */
+  private unknownWords(line: string): string {
+    const words = [...line.matchAll(ENCODED_WORDS)].filter((m) => !isKnownCharset(m[1]!));
+    if (words.length === 0) return line;
+    let out = '';
+    let at = 0;
+    for (let i = 0; i < words.length; ) {
+      const first = words[i]!;
+      let j = i + 1;
+      // a run: words of the same label with only white space (folds included) between them
+      while (j < words.length && words[j]![1]!.toLowerCase() === first[1]!.toLowerCase() && /^\s*$/.test(line.slice(words[j - 1]!.index + words[j - 1]![0].length, words[j]!.index))) j++;
+      const bytes = Buffer.concat(words.slice(i, j).map((w) => wordBytes(w[3]!, w[4]!)));
+      const read = readBytes(bytes, FALLBACK_CHARSET);
+      if (read !== null) this.say(`encoded words declared ${JSON.stringify(first[1]!.slice(0, 40))}, a charset no decoder knows: read as ${FALLBACK_CHARSET}`);
+      const last = words[j - 1]!;
+      out += `${line.slice(at, first.index)}=?utf-8?B?${Buffer.from(read ?? bytes.toString('utf8'), 'utf8').toString('base64')}?=`;
+      at = last.index + last[0].length;
+      i = j;
+    }
+    return out + line.slice(at);
   }
 
   /** The decoder of a text part given the charset UNLABELLED, UNLABELLED_ASCII or DECLARED_UTF8: UTF-8, else Windows-1252. */

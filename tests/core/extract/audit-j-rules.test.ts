@@ -3,7 +3,7 @@
  * audit's messages.
  */
 import { describe, expect, it } from 'vitest';
-import { readMail } from '../../../src/adapters/mailparser.ts';
+import { readMail, readMailHeaders } from '../../../src/adapters/mailparser.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import { withoutImagePlaceholders } from '../../../src/core/text/fold.ts';
 import { mail } from '../classify/build.ts';
@@ -64,6 +64,26 @@ describe('a text part in a charset no decoder knows', () => {
     const mail = await readMail(message('uft-8', Buffer.from(text, 'utf8')));
     expect(mail.text).toContain('Le planificateur génétique');
     expect(mail.defects).toEqual([]);
+  });
+
+  it.each([
+    ['Q', '=?x-unknown?Q?R=E9sum=E9_du_planificateur_g=E9n=E9tique?=', 'x-unknown'],
+    ['B, with a language', '=?iso-4444-5*fr?B?UulzdW3pIGR1IHBsYW5pZmljYXRldXIgZ+lu6XRpcXVl?=', 'iso-4444-5'],
+    ['two words, split mid-word', '=?latin-9x?Q?R=E9sum=E9_du_planifi?=\r\n =?latin-9x?Q?cateur_g=E9n=E9tique?=', 'latin-9x'],
+  ])('an encoded word (%s) in such a charset, in Subject and From, is read as windows-1252, and said so', async (_name, words, charset) => {
+    const raw = Buffer.from(`From: ${words.split('\r\n')[0]} <jean.test@exemple.fr>\r\nTo: talks@pgug.example.org\r\nSubject: ${words}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour\r\n`, 'latin1');
+    for (const read of [await readMail(raw), await readMailHeaders(raw)]) {
+      expect(read.subject).toBe('Résumé du planificateur génétique');
+      expect(read.from?.name).toMatch(/^Résumé du planifi/);
+      expect(read.defects).toEqual([`encoded words declared "${charset}", a charset no decoder knows: read as windows-1252`]);
+    }
+  });
+
+  it('UTF-8 bytes in an encoded word under an unknown label stay UTF-8, and nothing is said; a known charset is read as declared', async () => {
+    const raw = Buffer.from('From: jean.test@exemple.fr\r\nSubject: =?uft-8?Q?R=C3=A9sum=C3=A9?= =?iso-8859-15?Q?=A4?=\r\n\r\nBonjour\r\n', 'latin1');
+    const read = await readMail(raw);
+    expect(read.subject).toBe('Résumé€');
+    expect(read.defects).toEqual([]);
   });
 
   it.each([
