@@ -17,7 +17,7 @@ import type { Clock } from './clock.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import type { ProposalStore } from './proposal-store.ts';
 import type { Language } from '../types.ts';
-import type { CampaignRecord, CampaignStore } from './campaign-store.ts';
+import type { CampaignRecord, CampaignStore, LedgerPurpose } from './campaign-store.ts';
 import type { EventRecord, EventStore } from './event-store.ts';
 import { MEMBERS_LIST, type SubscriberStore } from './subscriber-store.ts';
 
@@ -142,16 +142,17 @@ export function announceWarnings(ev: EventRecord): string[] {
 }
 
 /**
- * Who announceEvent would add now, adding nothing (`--dry-run`): the same ledger key, so nobody who already has this
- * version of the announcement is counted.
+ * Who announceEvent (or callForProposals, with purpose `call`) would add now, adding nothing (`--dry-run`): the same
+ * ledger key, so nobody who already has this version of the announcement, or this month's call, is counted.
  */
 export async function unannounced(
   deps: { config: Config; store: { campaigns: CampaignStore; subscribers?: Pick<SubscriberStore, 'get'> } },
   subjectRef: string,
   list: string | undefined,
+  purpose: LedgerPurpose = 'announce',
 ): Promise<{ lists: Config['lists']; members: number }> {
   const lists = targetLists(deps.config, list);
-  const left = await deps.store.campaigns.unreached('announce', subjectRef, lists.map((l) => l.address), list === undefined ? MEMBERS_LIST : null);
+  const left = await deps.store.campaigns.unreached(purpose, subjectRef, lists.map((l) => l.address), list === undefined ? MEMBERS_LIST : null);
   const unreached = lists.filter((l) => left.recipients.includes(l.address));
   // A list's address that is also an active member is one row of the ledger (the list's, added first), one mail:
   // counted once, as the real run adds it.

@@ -45,6 +45,14 @@ export interface Called {
   period: string;
 }
 
+/**
+ * The ledger's key of a period's call, whatever the scope: a list that had it through `crieur call --list NAME` gets
+ * nothing from `crieur call` the same month, nor the other way round (a forced call is a call of its own).
+ */
+export function callLedgerRef(period: string): string {
+  return `call:${period}`;
+}
+
 /** The period a call belongs to: the local month. */
 export function callPeriod(now: Date, timeZone: string): string {
   return isoDay(now, timeZone).slice(0, 7);
@@ -79,9 +87,7 @@ export async function callForProposals(deps: CallDeps, opts: { list?: string; fo
     parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])) },
   });
   const from = envelopeSender(deps.config);
-  // The ledger's key is the month's call, whatever the scope: a list that had it through `crieur call --list NAME`
-  // gets nothing from `crieur call` the same month, nor the other way round (a forced call is a call of its own).
-  const ref = opts.force ? key : `call:${period}`;
+  const ref = opts.force ? key : callLedgerRef(period);
   let added = 0;
   for (const l of deps.config.lists.filter((x) => opts.list === undefined || x.name === opts.list)) {
     added += await deps.store.campaigns.addRecipients(campaign.id, 'call', ref, from, [{ email: l.address, variant: `list:${l.name}` }]);

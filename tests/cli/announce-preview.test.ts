@@ -10,6 +10,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { useCliStore } from '../support/cli-store.ts';
 import { runCrieur } from '../support/crieur-process.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { createCallMailBuilder } from '../../src/adapters/compose/call.ts';
+import { callForProposals } from '../../src/app/call-for-proposals.ts';
+import { systemClock } from '../../src/app/clock.ts';
 
 const cli = useCliStore('announce-preview', 'anp');
 const LISTS = [{ name: 'generale', address: 'generale@lists.example.org', language: 'fr' }];
@@ -62,5 +66,22 @@ describe('announce --dry-run: a list address that is also a member (audit E)', {
     expect(dry.code, dry.stderr).toBe(0);
     // The ledger is keyed (purpose, event, recipient): the list's row is the only one that address gets.
     expect(JSON.parse(dry.stdout)).toMatchObject({ lists: ['generale'], members: active - 1, total: active, queued: active });
+  });
+});
+
+describe('call --dry-run after a call to one list this month', { timeout: 400_000 }, () => {
+  it('counts as the real run does: the list that had it is not counted again (it counted every list)', async () => {
+    const lists = [{ name: 'generale', address: 'call-fr@lists.example.org', language: 'fr' }, { name: 'english', address: 'call-en@lists.example.org', language: 'en' }];
+    const file = cli.box.writeConfig({ ...(parse(readFileSync(cli.configFile, 'utf8')) as object), lists, secret: 'call-preview-secret' }, 'two-lists.yaml');
+    const config = loadConfig({ file });
+    // `crieur call --list generale` as far as its ledger: the rows it adds, sent or not, are what the next run skips
+    await callForProposals({ config, store: cli.store, builder: createCallMailBuilder(config), clock: systemClock }, { list: 'generale' });
+    const active = (await cli.store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes('members')).length;
+    const dry = await runCrieur(['call', '--dry-run', '--json', '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ kind: 'call', event: null, list: null, lists: ['english'], members: active, queued: active + 1, status: 'dry-run' });
+    const text = await runCrieur(['call', '--dry-run', '--list', 'generale', '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/nothing new — every list and member in scope already has it/);
   });
 });

@@ -10,14 +10,14 @@ import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
 import { createCallMailBuilder } from '../../adapters/compose/call.ts';
 import { checkTemplates } from '../../adapters/render/check.ts';
-import { AnnounceError, announceVariants, dispatchCampaign } from '../../app/announce-event.ts';
-import { callForProposals, callInput, callPeriod } from '../../app/call-for-proposals.ts';
+import { AnnounceError, announceVariants, dispatchCampaign, unannounced } from '../../app/announce-event.ts';
+import { callForProposals, callInput, callLedgerRef, callPeriod } from '../../app/call-for-proposals.ts';
 import { MEMBERS_LIST } from '../../app/subscriber-store.ts';
 import { chunkSize } from '../../app/send-campaign.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { deferredLine, finish, passingLogLevel, watch, writePreviews } from './announce.ts';
+import { deferredLine, finish, passingLogLevel, previewJson, watch, writePreviews } from './announce.ts';
 import { jsonText, visible } from '../format/visible.ts';
 
 interface Opts {
@@ -62,11 +62,23 @@ async function preview(config: Config, opts: Opts): Promise<void> {
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     const period = callPeriod(now, config.group.timezone);
     if (opts.out) await writePreviews(config, opts.out, `call-${period}`, built, specs, members);
-    const lists = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
-    const done = (await store.campaigns.list()).find((c) => c.key === `call:${period}${opts.list ? `:${opts.list}` : ''}`);
-    if (opts.json) process.stdout.write(`${jsonText({ period, lists: lists.map((l) => l.name), members: members.length, alreadySent: done ? done.sent : 0, dryRun: true })}\n`);
-    else {
-      const line = `call for proposals of ${period}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${members.length} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${done && !opts.force ? ` — already sent this month to ${done.sent}: only who has not had it would get it (--force for everyone)` : ''}`;
+    // Counted as the real run adds them: the month's ledger, whatever scope sent it (`call --list A`, then `call`,
+    // reaches A no more); --force is a call of its own, to everyone in scope.
+    const reach = opts.force
+      ? { lists: config.lists.filter((l) => opts.list === undefined || l.name === opts.list), members: members.length }
+      : await unannounced({ config, store }, callLedgerRef(period), opts.list, 'call');
+    // This month's calls, every scope (`call:2026-12`, `call:2026-12:generale`), forced ones aside
+    const month = (await store.campaigns.list()).filter((c) => c.kind === 'call' && (c.key === callLedgerRef(period) || c.key.startsWith(`${callLedgerRef(period)}:`)) && !c.key.includes(':forced-'));
+    const campaign = opts.force ? undefined : month.find((c) => c.key === `${callLedgerRef(period)}${opts.list ? `:${opts.list}` : ''}`);
+    const had = opts.force ? 0 : month.reduce((n, c) => n + c.sent, 0);
+    if (opts.json) {
+      const counts = previewJson({ id: campaign?.id ?? null, kind: 'call', event: null, list: opts.list ?? null }, reach.lists.map((l) => l.name), reach.members);
+      process.stdout.write(`${jsonText({ ...counts, period, alreadySent: had })}\n`);
+    } else {
+      const line =
+        reach.lists.length === 0 && reach.members === 0
+          ? `call for proposals of ${period}: nothing new — every list and member in scope already has it (${had} sent this month); --force sends another`
+          : `call for proposals of ${period}: would go to ${reach.lists.length} list(s)${reach.lists.length ? ` (${reach.lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${reach.members} active member(s)`}; subject « ${built[0]?.subject ?? ''} »${had > 0 ? ` — already sent this month to ${had}: only who has not had it would get it (--force for everyone)` : ''}`;
       process.stdout.write(`${visible(line)}\n`);
     }
   } finally {
