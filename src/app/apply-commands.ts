@@ -23,7 +23,7 @@ import { withoutAssentTo } from '../core/command/read-line.ts';
 import { GRAMMAR } from '../core/command/grammar.ts';
 import { mintedOn } from '../core/tokens.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
-import { noteText, type Note } from '../core/decision/words.ts';
+import { noteText, stateNote, type Note } from '../core/decision/words.ts';
 import { resultLine, type ResultLine } from '../core/render/command-data.ts';
 import { proposalRef } from '../core/ref.ts';
 import { cleanName } from '../core/text/names.ts';
@@ -178,10 +178,14 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
   if (DECISIONS.has(cmd.verb)) {
     if (cmd.verb === 'confirm' && p.status === 'scheduled') {
       // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays — and the organizers
-      // are told, as of any confirmation (they were not: only the speaker's signature reached them).
+      // are told, as of any confirmation (they were not: only the speaker's signature reached them). Confirmed before it
+      // was scheduled (or since): said so, nothing recorded nor sent again — as a second « confirmer » on a confirmed one.
+      if (await confirmedSinceAccepted(run, ref)) return push('done', { k: 'already-done', ref, status: 'confirmed' }), false;
       await noteOnce(run, ref, 'confirmed', step, {});
       const words = carryWords(run);
-      for (const o of deps.config.organizers) {
+      // an organizer confirming for the speaker has his transcript: the update goes to the others (as decide's FYI)
+      const told = auth.role === 'organizer' ? deps.config.organizers.filter((o) => o.toLowerCase() !== auth.sender.toLowerCase()) : deps.config.organizers;
+      for (const o of told) {
         run.fx.add('notify-organizer', ref, `${ref}/confirm/${key}`, await deps.mails.update('confirmed', p, o, { actor: run.actorName, text: words }));
       }
       return push('done', { k: 'confirmed-scheduled', ref }), true;
@@ -237,7 +241,13 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
   const p = await deps.store.proposals.get(auth.token.ref);
   if (!p) return;
   const fields = correctionFields(read.corrections);
-  if (fields.length > 0 && !['withdrawn', 'declined', 'presented'].includes(p.status)) {
+  const closed = ['withdrawn', 'declined', 'presented'].includes(p.status);
+  // Nothing corrected on a closed proposal — said in the transcript, which otherwise answered with nothing at all
+  if (fields.length > 0 && closed) {
+    const state = stateNote(p.ref, { status: p.status, actor: null, at: null }, locale, deps.config.group.timezone);
+    run.results.push(resultLine('refused', fields.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'closed', state }, locale)));
+  }
+  if (fields.length > 0 && !closed) {
     const already = (await deps.store.proposals.findByMessage(run.inboundId))?.ref === p.ref;
     const updated = already ? p : await deps.store.proposals.update(p.ref, { ...p, ...read.corrections }, auth.sender, run.inboundId);
     const changes = fields.map((f) => ({ field: LABEL_OF[f][deps.config.group.locale], value: String(updated[f] ?? '') }));
@@ -304,6 +314,16 @@ function correctionFields(c: Correction): Field[] {
 /** A token's or a command's ref when it names a proposal (P-0007); null for another ref (a digest's day). */
 function proposalRefOf(ref: string | null): string | null {
   return ref !== null && /^P-\d+$/.test(ref) ? ref : null;
+}
+
+/**
+ * The speaker's confirmation is on record since the proposal's last acceptance (`status:confirmed`, or `confirmed` on a
+ * talk scheduled first) — from an earlier mail: this one's own entry (a re-run after a crash) does not count.
+ */
+async function confirmedSinceAccepted(run: Run, ref: string): Promise<boolean> {
+  const history = await run.deps.store.proposals.history(ref);
+  const accepted = history.map((h) => h.action).lastIndexOf('status:accepted');
+  return history.slice(accepted + 1).some((h) => (h.action === 'status:confirmed' || h.action === 'confirmed') && h.messageId !== run.inboundId);
 }
 
 /** A history entry written once per (message, step), so that a re-run does not write it twice. */

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/core/tokens.ts';
 import { buildMail, TEST_SECRET, useLiveImap, type LiveImap } from '../support/pipeline.ts';
-import { causedTo, DIM, fileProposal, JEAN, send } from '../support/commands.ts';
+import { readMail } from '../../src/adapters/mailparser.ts';
+import { causedTo, DIM, fileProposal, JEAN, ORGA2, send } from '../support/commands.ts';
 
 /** A reply to crieur's mail about `ref`, by an organizer (`who`) or the speaker, with the token of that role. */
 function replier(live: LiveImap) {
@@ -48,6 +49,48 @@ describe('the decision state machine (postgres)', () => {
     expect(ev.sequence).toBeGreaterThan(sequence);
     expect((await live.p.store.proposals.history(ref)).find((h) => h.messageId === inbound.id && h.action === `status:${to}`)?.detail).toMatchObject({ from: 'scheduled', override: true });
     expect((await causedTo(live, inbound.id, JEAN)).length).toBe(1);
+  });
+
+  /** The transcript answering inbound `id`, as queued (its text). */
+  const transcriptOf = async (id: number, to: string) => {
+    const rows = await live.p.db.query<{ raw: Buffer }>(`SELECT raw FROM outbox WHERE cause_message_id = $1 AND recipient = $2 AND subject_ref LIKE '%/transcript'`, [id, to]);
+    expect(rows).toHaveLength(1);
+    return (await readMail(Buffer.from(rows[0]!.raw))).text ?? '';
+  };
+
+  it('a speaker’s correction of a withdrawn proposal is refused in the transcript, which said nothing at all', async () => {
+    const ref = await file();
+    await reply.speaker(ref, 'retirer');
+    const inbound = await reply.speaker(ref, 'Titre : Un titre tout neuf\nDurée : 20 min');
+    expect((await live.p.store.proposals.get(ref))!).toMatchObject({ status: 'withdrawn', durationMinutes: 30 });
+    const t = await transcriptOf(inbound.id, JEAN);
+    expect(t).toMatch(/\[refusé\] +Titre : … \/ Durée : …/);
+    expect(t).toContain(`${ref} est retirée : elle ne peut plus être corrigée.`);
+    for (const o of [DIM, ORGA2]) expect(await causedTo(live, inbound.id, o)).toEqual([]);
+  });
+
+  it('a speaker confirming again once scheduled (confirmed before): said to be confirmed already; the organizers are not told twice', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    const first = await reply.speaker(ref, 'confirmer');
+    expect((await causedTo(live, first.id, DIM)).map((r) => r.purpose)).toEqual(['notify-organizer']);
+    await reply.organizer(ref, 'programmer 2027-06-24');
+    // a new mail (another Date), not a copy of the first
+    await new Promise((r) => setTimeout(r, 1_100));
+    const again = await reply.speaker(ref, 'confirmer');
+    expect((await live.p.store.proposals.get(ref))!.status).toBe('scheduled');
+    for (const o of [DIM, ORGA2]) expect(await causedTo(live, again.id, o)).toEqual([]);
+    expect(await transcriptOf(again.id, JEAN)).toContain(`${ref} était déjà confirmée.`);
+  });
+
+  it('an organizer confirming a scheduled talk for its speaker gets his transcript, not also an update of his own act; the other organizer is told', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.organizer(ref, 'programmer 2027-06-24');
+    const inbound = await reply.organizer(ref, 'confirmer');
+    expect((await causedTo(live, inbound.id, DIM)).map((r) => r.subjectRef)).toEqual([`m${inbound.id}/transcript`]);
+    expect((await causedTo(live, inbound.id, ORGA2)).map((r) => r.purpose)).toEqual(['notify-organizer']);
+    expect(await transcriptOf(inbound.id, DIM)).toContain('confirmation enregistrée');
   });
 
   it('rescheduling keeps the talk on a programme: the new event’s', async () => {

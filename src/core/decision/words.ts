@@ -90,6 +90,8 @@ export type Note =
   | { k: 'help' }
   | { k: 'released'; n: number }
   | { k: 'corrected'; ref: string; fields: string[] }
+  /** A correction of a withdrawn, declined or presented proposal. */
+  | { k: 'closed'; state: string }
   | { k: 'unknown' }
   | { k: 'relayed' }
   | { k: 'relayed-organizers'; n: number; reasonHint: boolean }
@@ -158,6 +160,8 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? `${n.n} courriel${n.n > 1 ? 's' : ''} retenu${n.n > 1 ? 's' : ''} envoyé${n.n > 1 ? 's' : ''}.` : `${n.n} held mail${n.n === 1 ? '' : 's'} sent.`;
     case 'corrected':
       return fr ? `${n.ref} corrigée (${n.fields.join(', ')}) ; les organisateurs sont prévenus.` : `${n.ref} corrected (${n.fields.join(', ')}); the organizers are told.`;
+    case 'closed':
+      return fr ? `${n.state} : elle ne peut plus être corrigée.` : `${n.state}: it can no longer be corrected.`;
     case 'unknown':
       return fr ? 'commande inconnue (« help » pour la liste).' : 'unknown command ("help" lists them).';
     case 'relayed':
