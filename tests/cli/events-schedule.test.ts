@@ -96,6 +96,9 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
     [['events', 'schedule', '2027-13-45', 'P-0001']],
     [['events', 'show', '2027-02-30']],
     [['events', 'unschedule', '2027-02-31', 'P-0001']],
+    // announce took EVENT to the database as it was: « date/time field value out of range: "2027-02-30" », exit 1.
+    [['announce', '2027-02-30', '--dry-run']],
+    [['announce', '2027-02-30']],
   ])('%j: an impossible calendar date is a usage error (64) in one human line', async (args) => {
     const r = await crieur(...args);
     expect(r.code, r.stderr).toBe(64);
@@ -103,6 +106,20 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^crieur: event \d{4}-\d{2}-\d{2}: no such day on the calendar/);
     expect(r.stderr).not.toMatch(/out of range|date\/time|verbose/);
+  });
+
+  // Neither an id nor a day (a typo, an event's title, E-1): it was looked up as a date and said « no event nonsense »,
+  // 65 — the code for data that does not resolve, not for a command typed wrong.
+  it.each([
+    [['events', 'show', 'nonsense']],
+    [['events', 'schedule', 'mars', 'P-0001']],
+    [['events', 'unschedule', '12/03/2027', 'P-0001']],
+    [['events', 'update', '2027-3-9', '--venue', 'X']],
+    [['announce', 'E-1', '--dry-run']],
+  ])('%j: an EVENT that is neither an id nor YYYY-MM-DD is a usage error (64) in one human line', async (args) => {
+    const r = await crieur(...args);
+    expect(r.code, r.stderr).toBe(64);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^crieur: event ".+": neither an event id nor a date \(EVENT is an id or a date YYYY-MM-DD/)]);
   });
 });
 

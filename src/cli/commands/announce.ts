@@ -38,6 +38,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { checkEventArg } from '../event-arg.ts';
 import { makeOutputDir } from '../make-dir.ts';
 import { campaignJson } from './campaigns.ts';
 import { progressLine } from '../format/progress.ts';
@@ -64,6 +65,7 @@ export function registerAnnounce(program: Command): void {
     .option('--force', 'announce an event whose date has gone by all the same')
     .option('--config <file>', 'configuration file')
     .action(async (eventRef: string, opts: Opts) => {
+      checkEventArg(eventRef);
       const config = loadConfig({ file: opts.config });
       await checkTemplates(config);
       try {

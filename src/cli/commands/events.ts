@@ -15,6 +15,7 @@ import { normalizeRef } from '../../core/ref.ts';
 import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { checkEventArg } from '../event-arg.ts';
 import { queuedText, scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { noteText } from '../../core/decision/words.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
@@ -241,17 +242,6 @@ export function parseEventDate(input: string, config: Config): Date {
 function human(ev: EventRecord, config: Config, locale: 'fr' | 'en' = 'en'): string {
   const count = locale === 'fr' ? `${ev.programme.length} au programme` : `${ev.programme.length} on the programme`;
   return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${visible(ev.venue)}${ev.title ? ` — ${visible(ev.title)}` : ''} (${count})`;
-}
-
-/**
- * EVENT as the commands take it: an id, or a day `YYYY-MM-DD` that must exist on the calendar (`2027-02-30` would
- * otherwise reach the database as a date it refuses).
- */
-export function checkEventArg(ref: string): void {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ref);
-  if (day && !DateTime.fromObject({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }).isValid) {
-    throw new CliError(`event ${ref}: no such day on the calendar (EVENT is an id or a date YYYY-MM-DD, e.g. 2027-01-28)`, EXIT.usage);
-  }
 }
 
 async function find(store: Store, ref: string, config: Config): Promise<EventRecord> {
