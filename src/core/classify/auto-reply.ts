@@ -9,6 +9,7 @@ import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isNoReplySender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
+import { looksLikeProposal } from '../extract/index.ts';
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 const SUBJECT_PREFIX = new RegExp(
@@ -137,16 +138,25 @@ export const autoReplySubjectRule: Rule = {
 const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|tr|fwd?|wg|rv|enc)\s*:/i;
 /** After a bare receipt phrase: the subject's end, a separator, or the ticket's number. */
 const ALONE = '(?=\\s*(?:$|[-–—:|#(\\[]))';
-/** A subject that says "your request was received"; a bare "Request received" only at its start (after a tag), as helpdesks write it. */
+/** A subject that says "your request was received": the reader's request, in a robot's words. */
 const ACK_SUBJECT = new RegExp(
   [
     "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
     '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
-    // the phrase alone, or before a separator or the ticket's number: « Incident ouvert à 3h du matin », "Request received,
-    // tracing an HTTP request…" are talk titles a speaker writes as the subject
-    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)${ALONE}`,
     '\\bnous avons bien re[çc]u votre\\b',
     '\\bvotre (?:demande|requ[êe]te|ticket|message)\\b[^.]{0,40}\\b(?:a (?:bien )?[ée]t[ée]|est) (?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|prise? en compte)',
+  ].join('|'),
+  'i',
+);
+/**
+ * A bare "Ticket received", « Demande enregistrée » at the subject's start (after a tag), as helpdesks write it — and
+ * as a speaker may title a talk: « Ticket ouvert : retour d'expérience… », "Request received, tracing an HTTP
+ * request…". So it is an acknowledgement only before a separator or the ticket's number, and over a text that is not a
+ * proposal or that says it acknowledges (ACK_TEXT, SAYS_AUTOMATIC).
+ */
+const BARE_ACK_SUBJECT = new RegExp(
+  [
+    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)${ALONE}`,
     `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:demande|requ[êe]te|ticket) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)${ALONE}`,
   ].join('|'),
   'i',
@@ -188,6 +198,10 @@ export const acknowledgementRule: Rule = {
     const subject = mail.subject.slice(0, 300);
     if (REPLY_PREFIX.test(subject)) return null;
     if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+    if (BARE_ACK_SUBJECT.test(subject)) {
+      const text = bodyText(mail, 800);
+      if (ACK_TEXT.test(text) || SAYS_AUTOMATIC.test(text) || !looksLikeProposal(mail)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+    }
     if (TICKET_TAG.test(subject) && ACK_YOURS.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
     return null;
   },

@@ -87,6 +87,12 @@ describe("helpdesks' acknowledgements of receipt", () => {
       { subject: "Incident ouvert à 3h du matin : retour d'expérience Patroni", body: 'Bonjour,\n\nJe voudrais proposer un talk.\n\nTitre : Incident ouvert à 3h du matin\nDurée : 20 minutes\n\nRésumé : comment notre cluster Patroni a basculé trois fois en une nuit.\n\nClaire\n' },
     ],
     ['a talk title as the subject, "Request received, …"', { subject: 'Request received, tracing an HTTP request into PostgreSQL', body: 'Hello,\n\nI would like to propose a 30 minute talk.\n\nAnn Lee\n' }],
+    // A helpdesk's bare phrase, a separator, and a proposal under it: the title a speaker chose, not a robot's receipt
+    [
+      'a talk title as the subject, « Ticket ouvert : … »',
+      { subject: "Ticket ouvert : retour d'expérience sur notre migration vers PostgreSQL 17", body: "Bonjour,\n\nJe vous propose un talk de 30 minutes : « Ticket ouvert : retour d'expérience sur notre migration vers PostgreSQL 17 ».\n\nRésumé : comment nous avons migré 40 bases en un week-end, ce qui a cassé, ce que nous referions.\n\nMarie\n" },
+    ],
+    ['a talk title as the subject, "Ticket created - …"', { subject: 'Ticket created - what our support queue taught us about locks', body: 'Hi,\n\nI would like to propose a lightning talk (5 minutes) about the lock waits our support tickets revealed.\n\nTom Hale\n' }],
     [
       'a ticket in a proposal\'s subject over an abstract saying one was opened',
       { subject: 'Proposal: what we learned from ticket #4821', body: "Hi,\n\nTitle: What we learned from support ticket #4821\nDuration: 20 min\n\nAbstract: A customer's ticket has been opened at 2am: autovacuum could not\nkeep up. Here is what we changed.\n\nDan\n" },
