@@ -2,7 +2,7 @@
  * What `parse` and `ingest` read: files, or `-` for stdin; an mbox (recognised by content, src/core/mbox.ts)
  * counts as one input per message, so a list archive or an old proposals folder goes in whole.
  */
-import { fileErrorText } from '../core/text/file-error.ts';
+import { fileErrorMessage, fileErrorText } from '../core/text/file-error.ts';
 import { readFile } from 'node:fs/promises';
 import { isMbox, splitMbox } from '../core/mbox.ts';
 import { readStdin } from './stdin.ts';
@@ -27,7 +27,8 @@ export async function* readInputs(files: readonly string[]): AsyncGenerator<Inpu
     try {
       raw = file === '-' ? await readStdin() : await readFile(file);
     } catch (err) {
-      yield { file, error: `cannot read ${file === '-' ? 'standard input' : file}: ${fileErrorText(err)}` };
+      // A file: its path, the cause in words and the fix (`… no such file — check the path …`), as every command says it.
+      yield { file, error: file === '-' ? `cannot read standard input: ${fileErrorText(err)}` : fileErrorMessage(err, { path: file, role: 'input' }) };
       continue;
     }
     if (isMbox(raw)) yield* splitMbox(raw).map((m, i) => ({ file, message: i + 1, raw: m }));
@@ -35,5 +36,8 @@ export async function* readInputs(files: readonly string[]): AsyncGenerator<Inpu
   }
 }
 
-/** `archive.mbox#3` for a message of an mbox, the path otherwise: for human-readable lines. */
-export const inputLabel = (i: { file: string; message?: number }): string => (i.message === undefined ? i.file : `${i.file}#${i.message}`);
+/** `archive.mbox#3` for a message of an mbox, the path otherwise (`standard input` for `-`): for human-readable lines. */
+export const inputLabel = (i: { file: string; message?: number }): string => {
+  const name = i.file === '-' ? 'standard input' : i.file;
+  return i.message === undefined ? name : `${name}#${i.message}`;
+};

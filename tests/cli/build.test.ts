@@ -75,7 +75,7 @@ describe('the bundle under --verbose', () => {
     try {
       const r = await runCrieur(['parse', join(box.dir, 'missing.eml'), '--verbose'], { dir: box.dir, timeoutMs: 50_000 });
       expect(r.code).toBe(65);
-      expect(r.stderr).toMatch(/^crieur: cannot read .*missing\.eml: no such file$/m);
+      expect(r.stderr).toMatch(/^crieur: cannot read .*missing\.eml: no such file — check the path/m);
       expect(r.stderr).toMatch(/\/src\/cli\/commands\/parse\.ts:\d+:\d+\)$/m);
       expect(r.stderr).not.toContain('/dist/');
     } finally {

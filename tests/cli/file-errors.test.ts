@@ -23,6 +23,17 @@ describe('file errors in words, with the fix', { timeout: 200_000 }, () => {
     expectSaid(r, 65, `cannot read the CSV file ${join(cli.box.dir, 'nope.csv')}: no such file — check the path (a relative one is read from the current directory)`);
   });
 
+  // parse and ingest said « cannot read nope.eml: no such file » with no fix, and ingest named stdin « - ».
+  it('ingest of a file that is not there: 65, the cause in words and the fix; stdin is named standard input', async () => {
+    const nope = join(cli.box.dir, 'nope.eml');
+    const r = await cli.crieur('ingest', nope);
+    expect(r.code, r.stderr).toBe(65);
+    expect(r.stderr).toBe(`crieur: cannot read ${nope}: no such file — check the path (a relative one is read from the current directory)\n`);
+    const stdin = await runCrieur(['ingest', '-', '--config', cli.configFile], { dir: cli.box.dir, input: 'just some notes\n', timeoutMs: 120_000 });
+    expect(stdin.code, stdin.stderr).toBe(65);
+    expect(stdin.stderr).toMatch(/^crieur: standard input: not a mail message/);
+  });
+
   it('announce --out and digest --out onto a file: 1, "it is a file, not a directory", choose a directory', async () => {
     const afile = join(cli.box.dir, 'afile');
     writeFileSync(afile, 'in the way');

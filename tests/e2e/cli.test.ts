@@ -92,6 +92,25 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(Object.keys(lines[1]!).sort()).toEqual(['error', 'file']);
     expect(lines[1]!.error).toEqual(expect.any(String));
     expect(lines[2]).toMatchObject({ kind: 'other' });
+    // The exit 65 is said on stderr too (it said nothing), with the path, the cause in words and the fix.
+    const fix = `cannot read ${missing}: no such file — check the path (a relative one is read from the current directory)`;
+    expect(lines[1]!.error).toBe(fix);
+    expect(r.stderr).toBe(`crieur: ${fix}\n`);
+  });
+
+  it('parse --json on several inputs, one of them not mail: its line, and one line on stderr naming it', async () => {
+    const notes = join(box.dir, 'several-notes.txt');
+    writeFileSync(notes, 'just some notes\nnot a message\n');
+    const r = await run(['parse', '--json', PROPOSAL, notes]);
+    expect(r.code).toBe(65);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)[1]).toEqual({ file: notes, error: expect.stringMatching(/^not a mail message/) as unknown });
+    expect(r.stderr).toMatch(new RegExp(`^crieur: ${notes.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a mail message[^\n]*\n$`));
+  });
+
+  it('parse - of bytes that are not mail names standard input, not "-"', async () => {
+    const r = await runCrieur(['parse', '--json', '-', PROPOSAL], { dir: box.dir, input: 'just some notes\n' });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/^crieur: standard input: not a mail message/);
   });
 
   it('parse on one unreadable input exits 65 with a one-line reason; under --json stdout is still one object', async () => {

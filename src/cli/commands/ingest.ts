@@ -57,13 +57,13 @@ export function registerIngest(program: Command): void {
       let notMail = 0;
       let unreadable = 0;
       // A backlog goes in batches (one commit and one queue round trip each); an MTA pipe is a batch of one.
-      let batch: { file: string; raw: Buffer; mail: boolean }[] = [];
+      let batch: { file: string; raw: Buffer; mail: boolean; pipe: boolean }[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const items = batch;
         batch = [];
         try {
-          const results = await ingestMany(deps, items.map(({ file, raw }) => ({ raw, loc: { source: file === '-' ? 'pipe' : 'cli' } })));
+          const results = await ingestMany(deps, items.map(({ raw, pipe }) => ({ raw, loc: { source: pipe ? 'pipe' : 'cli' } })));
           results.forEach((r, i) => {
             if (!items[i]!.mail) notMail++;
             else if (r.inserted) stored++;
@@ -91,7 +91,7 @@ export function registerIngest(program: Command): void {
           // an MTA pipe, its sender is told.
           const why = notMailInput(input.raw);
           if (why) process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(why)} — kept for review (crieur failed list)\n`);
-          batch.push({ file: inputLabel(input), raw: input.raw, mail: why === null });
+          batch.push({ file: inputLabel(input), raw: input.raw, mail: why === null, pipe: input.file === '-' });
           if (batch.length >= BATCH || batch.reduce((n, b) => n + b.raw.length, 0) >= BATCH_BYTES) await flush();
         }
         await flush();

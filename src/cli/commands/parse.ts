@@ -34,12 +34,13 @@ export function registerParse(program: Command): void {
         const outcome = 'error' in input ? ({ ok: false, error: input.error } as const) : await parseRawMessage(input.raw, ctx, mailparserReader);
         if (!outcome.ok) {
           failed = true;
-          // One input under --json is still one object on stdout (a script piping to jq reads why), the reason on
-          // stderr too, naming the input; several: a line each, the reasons in them.
+          // Under --json the reason is on stdout (one object, or its NDJSON line: a script piping to jq reads why)
+          // and on stderr too, naming the input: an exit 65 is never said by nothing on stderr.
           if (opts.json) process.stdout.write(`${jsonText({ file: input.file, ...where, error: outcome.error })}\n`);
           // A read error names its file already; a parse error gets the file and what crieur reads.
-          if (!many) throw new CliError('error' in input ? outcome.error : `${input.file === '-' ? 'standard input' : inputLabel(input)}: ${outcome.error}${NOT_MAIL_HINT}`, EXIT.dataErr);
-          if (!opts.json) process.stderr.write(`crieur: ${visible(inputLabel(input))}: ${visible(outcome.error)}\n`);
+          const said = 'error' in input ? outcome.error : `${inputLabel(input)}: ${outcome.error}`;
+          if (!many) throw new CliError(`${said}${'error' in input ? '' : NOT_MAIL_HINT}`, EXIT.dataErr);
+          process.stderr.write(`crieur: ${visible(said)}\n`);
           continue;
         }
         if (opts.json) process.stdout.write(`${jsonText({ ...where, ...outcome.result })}\n`);
