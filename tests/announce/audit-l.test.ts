@@ -250,3 +250,39 @@ describe('roster mail headers (RFC 5322 §2.1.1)', () => {
     expect(parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 });
+
+describe('the text part\'s unsubscribe line, once a member\'s link is filled in', () => {
+  // The text is wrapped at 72 with the link's slot in place; filled, « Se désabonner : <https://…/unsubscribe/…> »
+  // was a line of 90 to 130 columns. Each line fits now, a link longer than a line alone on its own, whole.
+  const fits = (text: string, link: string) => {
+    for (const line of text.split('\n')) if ([...line].length > 72) expect(line, line).toMatch(/^<\S+>$/);
+    expect(text).toContain(`<${link}>`);
+    expect(text).not.toMatch(/\u0001/);
+  };
+  const digestConfig = (publicUrl: string) => ({ ...publicConfig(publicUrl), lists: [{ ...GENERALE }] });
+
+  it.each([
+    ['a long https link', 'https://paris.postgresql-user-group.example.org/crieur/', 'jean@example.fr'],
+    ['a mailto with a long address (no public page)', '', 'jean-remi.dupont-de-la-tour@example.fr'],
+  ])('announcement, call and digest to a member (%s)', async (_name, publicUrl, recipient) => {
+    const config = publicUrl ? publicConfig(publicUrl) : configSchema.parse({ ...publicConfig('https://x.example.org'), http: {} });
+    const values = slotValues({ campaignId: 3, recipient, name: 'Jean', domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'audit-l-secret-0123456789', memberId: 123456, publicUrl: publicUrl || undefined });
+    expect(`Se désabonner : <${values.unsubscribe}>`.length).toBeGreaterThan(72);
+    const [announce] = await createEventMailBuilder(config).build(announceInput(), [{ key: 'member:fr', locale: 'fr', to: null }]);
+    const [call] = await createCallMailBuilder(config).build({ meetups: [], date: new Date('2026-12-01T10:00:00Z'), seed: 'audit-l' }, [{ key: 'member:en', locale: 'en', to: null }]);
+    for (const v of [announce!, call!]) {
+      const parsed = await simpleParser(fillMime(v.mime, values));
+      fits(parsed.text!, values.unsubscribe);
+      expect(parsed.text).toMatch(v === announce ? /\nSe désabonner :\n</ : /\nUnsubscribe:\n</);
+    }
+    const { createDigestComposer } = await import('../../src/adapters/compose/digest-mail.ts');
+    const { buildDigest } = await import('../../src/core/digest/build.ts');
+    const { lastPeriod } = await import('../../src/core/digest/period.ts');
+    const period = lastPeriod(new Date('2026-11-30T09:00:00Z'), 'daily', { hour: 8, weeklyDay: 1, timezone: 'Europe/Paris' });
+    const post = { inboundId: 1, messageId: '<m1@x>', references: [], subject: 'Apéro', fromName: 'Jean', fromEmail: 'jean@example.fr', sentAt: new Date(period.to.getTime() - 3_600_000), receivedAt: new Date(period.to.getTime() - 3_600_000), body: 'Qui vient ?', archivedAt: null, listArchive: null, threadId: 1 };
+    const digest = buildDigest({ list: { name: 'generale', address: GENERALE.address }, period, posts: [post], context: [post], threads: [{ id: 1, subject: post.subject, startedAt: post.sentAt }], excerptChars: 200 })!;
+    const composer = createDigestComposer(configSchema.parse(publicUrl ? digestConfig(publicUrl) : { ...digestConfig('https://x.example.org'), http: {} }));
+    const mine = composer.forMember(await composer.render(digest, 'fr', { members: true }), { email: recipient, memberId: 123456 });
+    fits(mine.text, values.unsubscribe);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildMimeTemplate, fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { buildMimeTemplate, fillMime, fillPart } from '../../src/adapters/compose/campaign-mime.ts';
 import { sentinel } from '../../src/core/compose/mime-template.ts';
 import { slotValues, verpAddress } from '../../src/core/compose/campaign-slots.ts';
 
@@ -36,7 +36,11 @@ describe('campaign MIME', () => {
     const v = slotValues({ campaignId: 7, recipient: to, name, domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' });
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     expect(m.html).toBe(html.replace(sentinel('greeting'), esc(v.greeting)).replace(sentinel('unsubscribe'), esc(v.unsubscribe)));
-    expect(m.text?.trimEnd()).toBe(text.replace(sentinel('greeting'), v.greeting).replace(sentinel('unsubscribe'), v.unsubscribe).trimEnd());
+    // the text as `announce --out` writes it: each line that held a slot wrapped at 72 once filled, a link on a line of its own
+    expect(m.text?.trimEnd()).toBe(fillPart(text, 'text', v).trimEnd());
+    expect(m.text?.replace(/\s+/g, ' ').trim()).toBe(text.replace(sentinel('greeting'), v.greeting).replace(sentinel('unsubscribe'), v.unsubscribe).replace(/\s+/g, ' ').trim());
+    for (const line of m.text!.split('\n')) if ([...line].length > 72) expect(line, line).toMatch(/^\S+$/);
+    expect(m.text).toContain(`Se désabonner :\n<${v.unsubscribe}>\n`);
     expect(Array.isArray(m.to) ? null : m.to?.text).toBe(to);
     expect(m.messageId).toBe(v.messageId);
     expect(m.subject).toBe('Réunion de janvier : « partitionnement » et plus encore, un sujet assez long pour être plié');

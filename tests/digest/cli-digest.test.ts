@@ -138,7 +138,7 @@ describe('crieur digest', { timeout: 90_000 }, () => {
     expect(head).toMatch(/^Precedence: bulk$/m);
     expect(head).toMatch(/^Reply-To: pgsql-fr-generale@lists\.postgresql\.example$/m);
     // The parts as that member reads them: the same link in the text's preamble and the HTML footer.
-    expect(readFileSync(join(out, files.find((f) => f.endsWith('.txt'))!), 'utf8')).toMatch(/^Pour vous désabonner : <https:\/\/pgug\.example\.org\/unsubscribe\/u-0-/m);
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.txt'))!), 'utf8')).toMatch(/^Pour vous désabonner :\n<https:\/\/pgug\.example\.org\/unsubscribe\/u-0-[^>]+>$/m);
     expect(readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8')).toContain('https://pgug.example.org/unsubscribe/u-0-');
   });
 

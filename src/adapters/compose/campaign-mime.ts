@@ -14,7 +14,8 @@ import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import * as qp from 'nodemailer/lib/qp';
 import * as base64 from 'nodemailer/lib/base64';
 import { escapeHtml } from '../../core/render/escape.ts';
-import { sentinel, SENTINEL_RE, type MimeTemplate, type Piece, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
+import { sentinel, SENTINEL_RE, type MimeTemplate, type Piece, type Slot, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
+import { fillSlotLines, wrapLongLines } from '../../core/render/wrap.ts';
 
 export interface CampaignMailInput {
   from: string;
@@ -34,6 +35,8 @@ export interface CampaignMailInput {
 
 const CRLF = '\r\n';
 const QP_WIDTH = 75;
+/** The width the text part is written to (announcement.ts, call.ts wrap it there): a filled slot's line too. */
+const TEXT_WIDTH = 72;
 
 export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
   const h = createHash('sha256').update(m.seed).digest('hex').slice(0, 24);
@@ -87,13 +90,14 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
 /** The bytes for one recipient: slot values encoded for where they land, the rest copied. */
 export function fillMime(t: MimeTemplate, values: SlotValues): Buffer {
   let out = '';
-  for (const p of t.pieces) out += typeof p === 'string' ? p : encodeSlot(values[p.slot], p.enc, p.col);
+  for (const p of t.pieces) out += typeof p === 'string' ? p : encodeSlot(p.line ? wrapLongLines(`${p.line.before}${values[p.slot]}${p.line.after}`, TEXT_WIDTH) : values[p.slot], p.enc, p.col);
   return Buffer.from(out, 'utf8');
 }
 
 /** One rendered part (the HTML or the text) for one recipient, decoded: what `announce --out` writes beside the .eml. */
 export function fillPart(part: string, enc: 'html' | 'text', values: SlotValues): string {
-  return part.replace(SENTINEL_RE, (_m, name: SlotName) => (enc === 'html' ? escapeHtml(values[name]) : values[name]));
+  if (enc === 'text') return fillSlotLines(part, SENTINEL_RE, (name) => values[name as SlotName], TEXT_WIDTH);
+  return part.replace(SENTINEL_RE, (_m, name: SlotName) => escapeHtml(values[name]));
 }
 
 function encodeSlot(value: string, enc: SlotEncoding, col?: number): string {
@@ -123,6 +127,23 @@ function foldAt(value: string, col: number): string {
 function qpPieces(part: string, enc: 'text' | 'html'): Piece[] {
   const out: Piece[] = [];
   const segments = splitSlots(part, enc);
+  // A text slot alone on its line takes the line with it, to be wrapped once filled (Slot.line): the static text
+  // before it then ends at a line break, the one after starts at one.
+  if (enc === 'text') {
+    for (let i = 1; i < segments.length - 1; i += 2) {
+      const slot = segments[i] as Slot;
+      const prev = segments[i - 1] as string;
+      const next = segments[i + 1] as string;
+      const start = prev.lastIndexOf('\n') + 1;
+      const nl = next.indexOf('\n');
+      // another slot on the same line: filled where it stands
+      if ((start === 0 && i > 1) || (nl < 0 && i + 2 < segments.length)) continue;
+      const end = nl < 0 ? next.length : nl;
+      segments[i] = { ...slot, line: { before: prev.slice(start), after: next.slice(0, end) } };
+      segments[i - 1] = prev.slice(0, start);
+      segments[i + 1] = next.slice(end);
+    }
+  }
   segments.forEach((p, i) => {
     if (typeof p !== 'string') return void out.push(p);
     const encoded = qp.wrap(qp.encode(Buffer.from(p.replace(/\r?\n/g, CRLF), 'utf8')), QP_WIDTH).replace(/\r?\n/g, CRLF);

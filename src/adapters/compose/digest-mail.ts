@@ -13,8 +13,9 @@ import { organizerDigestRef } from '../../core/digest/organizers.ts';
 import { digestTemplateData } from '../../core/digest/template-data.ts';
 import { composeMessage, tokenAddress, tokenMessageId } from '../../core/compose/message.ts';
 import { memberUnsubscribe, memberVerp } from '../../core/compose/campaign-slots.ts';
-import { sentinel } from '../../core/compose/mime-template.ts';
+import { sentinel, SENTINEL_RE } from '../../core/compose/mime-template.ts';
 import { escapeHtml } from '../../core/render/escape.ts';
+import { fillSlotLines } from '../../core/render/wrap.ts';
 import { mintToken } from '../../core/tokens.ts';
 import { systemClock, type Clock } from '../../app/clock.ts';
 import type { DigestMailer, RenderedDigest } from '../../app/send-digests.ts';
@@ -46,7 +47,8 @@ export function createDigestComposer(config: Config, opts: { renderer?: Renderer
     memberUnsubscribe({ memberId: to.memberId, recipient: to.email, inbox, secret: requireSecret(config), publicUrl: config.http.publicUrl });
   const fill = (r: RenderedDigest, links: { mailto: string; https: string | null }): RenderedDigest => {
     const shown = links.https ?? links.mailto;
-    return { subject: r.subject, html: r.html.replaceAll(UNSUBSCRIBE, escapeHtml(shown)), text: r.text.replaceAll(UNSUBSCRIBE, shown) };
+    // the text's line wrapped once filled (a link longer than the line goes to a line of its own)
+    return { subject: r.subject, html: r.html.replaceAll(UNSUBSCRIBE, escapeHtml(shown)), text: fillSlotLines(r.text, SENTINEL_RE, () => shown) };
   };
 
   return {

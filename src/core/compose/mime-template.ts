@@ -16,6 +16,12 @@ export interface Slot {
   enc: SlotEncoding;
   /** A header slot that is the whole value: the column after `Name:`, from which it is folded (RFC 5322 §2.1.1). */
   col?: number;
+  /**
+   * A text slot alone on its line: the line's text before and after it, filled with it and wrapped as a whole (the text
+   * part's width, src/core/render/wrap.ts fillSlotLines), so that a long link goes to a line of its own. Templates
+   * stored before it have none: their slot is filled where it stands.
+   */
+  line?: { before: string; after: string };
 }
 
 export type Piece = string | Slot;

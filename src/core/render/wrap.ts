@@ -70,3 +70,16 @@ export function wrapLongLines(text: string, width = 72): string {
     })
     .join('\n');
 }
+
+/**
+ * A finished text part's slots (`slots`, a global pattern of sentinels) filled by `valueOf`, each line that held one
+ * then wrapped as wrapLongLines wraps: the text was wrapped with the sentinel in place, and a member's unsubscribe link
+ * or address, filled in per recipient, made « Se désabonner : <https://…> » a line of 90 columns. The link goes to a
+ * line of its own, never broken.
+ */
+export function fillSlotLines(text: string, slots: RegExp, valueOf: (name: string) => string, width = 72): string {
+  return text
+    .split('\n')
+    .map((line) => (line.search(slots) < 0 ? line : wrapLongLines(line.replace(slots, (_m, name: string) => valueOf(name)), width)))
+    .join('\n');
+}
