@@ -140,7 +140,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const folded = fold(sample.replace(WRAPPED, '$1 '));
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
   if (!subj.tagged && !KEYWORDS.test(folded) && !TALK_WORD.test(fSubject) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
-  if (UNSUBSCRIBE.test(folded)) bump(-3, 'newsletter footer');
+  // a footer's words, unless the subject uses them too: then they are the topic (« Désabonnement : supprimer des données RGPD »)
+  if (UNSUBSCRIBE.test(folded) && !UNSUBSCRIBE.test(fSubject)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
 
