@@ -82,11 +82,14 @@ describe.concurrent('doctor and ingest when a service is missing', { timeout: 60
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^FAIL +redis +redis://127\\.0\\.0\\.1:${closedPort}: .+$`, 'm'));
     expect(r.stdout).toMatch(/^ +fix: .*redis/im);
+    // The cause the socket gave, not ioredis's « Connection is closed. »; the fix once, on its own line.
+    expect(r.stdout).toContain(`redis://127.0.0.1:${closedPort}: not reachable (connect ECONNREFUSED 127.0.0.1:${closedPort})\n`);
+    expect(r.stdout).not.toMatch(/Connection is closed|Start it/);
     for (const ok of ['database', 'secret', 'smtp', 'inbox']) expect(r.stdout).toMatch(new RegExp(`^ok +${ok} `, 'm'));
   });
 
   it.each([
-    ['Redis', { CRIEUR_REDIS_URL: 'redis://127.0.0.1:PORT' }, /Redis is not reachable/],
+    ['Redis', { CRIEUR_REDIS_URL: 'redis://127.0.0.1:PORT' }, /Redis is not reachable at redis:\/\/127\.0\.0\.1:\d+ \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/],
     ['PostgreSQL', { CRIEUR_DATABASE_URL: `postgres://postgres@127.0.0.1:PORT/test?schema=${schema}` }, /cannot reach postgres/],
   ])('crieur start exits 1 with a one-line cause and fix when %s is unreachable', async (_name, env, cause) => {
     const r = await cli(['start'], { env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('PORT', String(closedPort))])) });

@@ -7,6 +7,13 @@ import { within } from '../within.ts';
 
 export class RedisUnavailableError extends Error {
   readonly code = 'EREDIS_UNAVAILABLE';
+  constructor(
+    message: string,
+    /** Why, in the client's words (`connect ECONNREFUSED 127.0.0.1:6379`), without the fix: for doctor's line. */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
 }
 
 export function redisLabel(url: string): string {
@@ -29,17 +36,23 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
     // After the first successful connect, reconnect with capped backoff (a Redis restart must not kill workers).
     retryStrategy: (times) => Math.min(200 * 2 ** times, 5000),
   });
-  redis.on('error', () => {
+  // The socket's error is the cause (ECONNREFUSED, ENOTFOUND…); connect() itself rejects with ioredis's
+  // « Connection is closed. », which names none.
+  let socketError: Error | null = null;
+  redis.on('error', (err: Error) => {
     /* reported through commands; an unhandled 'error' event would crash the process */
+    socketError ??= err;
   });
   try {
     await within(redis.connect(), timeoutMs);
     await within(redis.ping(), timeoutMs);
   } catch (err) {
     redis.disconnect();
+    const reason = ((socketError as Error | null) ?? (err as Error)).message;
     throw new RedisUnavailableError(
-      `Redis is not reachable at ${redisLabel(url)} (${(err as Error).message}). Start it (e.g. \`redis-server\`, ` +
+      `Redis is not reachable at ${redisLabel(url)} (${reason}). Start it (e.g. \`redis-server\`, ` +
         'or `apt-get install redis-server`) or point redis.url / CRIEUR_REDIS_URL at a running one.',
+      reason,
     );
   }
   return redis;

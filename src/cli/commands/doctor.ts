@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { configFileFor, loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
-import { connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
+import { RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -97,7 +97,14 @@ function checks(config: Config): Check[] {
       name: 'redis',
       target: redisLabel(config.redis.url),
       run: async () => {
-        const r = await connectRedis(config.redis.url, { timeoutMs: 2000 });
+        let r;
+        try {
+          r = await connectRedis(config.redis.url, { timeoutMs: 2000 });
+        } catch (err) {
+          // The cause alone: the fix is on the line below (the error's own text carries it too, for start).
+          if (err instanceof RedisUnavailableError) throw new Error(`not reachable (${err.reason})`);
+          throw err;
+        }
         await r.quit();
       },
       fix: 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',
