@@ -34,7 +34,8 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   const nullSender = (mail.from === null && hasNullReturnPath(mail)) || toBounceAddress(mail);
   // Every verdict below needs one of these three: most mail has none, and is spared the body's scan.
   if (!subject && !daemon && !nullSender) return null;
-  const body = BODY.test(head);
+  // the body's own words: a speaker's talk « Undeliverable: les mails de pg_cron qui se perdent » names it in the text too
+  const body = BODY.test(subject ? withoutSubject(head, mail.subject) : head);
   const returned = mail.parts.some((p) => p.contentType === 'message/rfc822' || p.contentType === 'text/rfc822-headers');
   if (subject && (daemon || body || returned)) return 'bounce subject';
   // A robot's notice that names a failure and shows what failed: an SMTP reply, or the returned original.
@@ -42,6 +43,12 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   if (daemon && mail.parts.some((p) => p.contentType === 'message/rfc822')) return 'mailer-daemon returned a message';
   if (nullSender && (body || subject)) return 'null sender notice';
   return null;
+}
+
+/** The text with every copy of the subject taken out: what it says beyond its subject. */
+function withoutSubject(text: string, subject: string): string {
+  const s = subject.trim();
+  return s.length < 12 ? text : text.split(s).join(' ');
 }
 
 // Where text bounces name the failed recipient, most explicit first. Each stops at the first match.
