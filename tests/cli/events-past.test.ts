@@ -27,3 +27,22 @@ describe('events create in the past', { timeout: 400_000 }, () => {
     expect(moved.stderr).toMatch(new RegExp(`warning: event ${id} is on 2019-05-05, in the past`));
   });
 });
+
+// A local time Paris skips (tests/cli/event-date.test.ts): was stored silently as the hour after.
+describe('events create|update --date at a time the clocks skip', { timeout: 400_000 }, () => {
+  it('refuses it (exit 64, one line: the gap and the fix) and creates nothing; the night they go back is taken', async () => {
+    const before = (await cli.store.events.list()).length;
+    const r = await cli.crieur('events', 'create', '--date', '2027-03-28T02:30', '--venue', 'Printemps');
+    expect(r.code, r.stderr).toBe(64);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('02:30 does not exist on 2027-03-28 in Europe/Paris (the clocks go forward from 02:00 to 03:00 that night): give 03:30');
+    expect((await cli.store.events.list()).length).toBe(before);
+    const autumn = await cli.crieur('events', 'create', '--date', '2031-10-26T02:30', '--venue', 'Automne', '--json');
+    expect(autumn.code, autumn.stderr).toBe(0);
+    const { id, date } = JSON.parse(autumn.stdout) as { id: number; date: string };
+    expect(date).toBe('2031-10-26T01:30:00.000Z');
+    const moved = await cli.crieur('events', 'update', String(id), '--date', '2032-03-28T02:15');
+    expect(moved.code, moved.stderr).toBe(64);
+    expect(moved.stderr).toContain('give 03:15');
+  });
+});

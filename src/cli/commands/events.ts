@@ -16,6 +16,7 @@ import type { ProposalRecord } from '../../app/proposal-store.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { checkEventArg } from '../event-arg.ts';
+import { skippedLocalTime } from '../event-date.ts';
 import { queuedText, scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { noteText } from '../../core/decision/words.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
@@ -229,12 +230,18 @@ export function toJson(ev: EventRecord) {
   return { id: ev.id, date: ev.date.toISOString(), venue: ev.venue, title: ev.title, programme: ev.programme };
 }
 
-/** `2027-01-28T19:00` in the group's zone (an explicit offset wins); a bare day starts at events.defaults.time. */
+/**
+ * `2027-01-28T19:00` in the group's zone (an explicit offset wins); a bare day starts at events.defaults.time. A local
+ * time the zone skips is refused (event-date.ts); one it has twice is the second.
+ */
 export function parseEventDate(input: string, config: Config): Date {
   const zone = config.group.timezone;
   const s = /^\d{4}-\d{2}-\d{2}$/.test(input.trim()) ? `${input.trim()}T${config.events.defaults.time}` : input.trim();
   const dt = DateTime.fromISO(s, { zone, setZone: false });
   if (!dt.isValid) throw new CliError(`--date ${input}: expected an ISO date such as 2027-01-28T19:00 (${zone}) or 2027-01-28`, EXIT.usage);
+  // a time the zone skips (the night the clocks go forward) luxon reads as the hour after: refused, with the fix
+  const skipped = skippedLocalTime(s, dt, zone);
+  if (skipped) throw new CliError(`--date ${input}: ${skipped}`, EXIT.usage);
   return dt.toJSDate();
 }
 
