@@ -41,8 +41,10 @@ const KNOWN_FROM_HEADERS: ReadonlySet<Kind> = new Set(['auto-reply', 'bounce', '
  * (receive-message.ts).
  *
  * When the chain run on the header block names one of KNOWN_FROM_HEADERS, a full decode could only name another of
- * them — every rule before those that answers 'other' (own mail) reads headers only — so the move is the same and
- * the body is never decoded (bounces, auto-replies, list traffic, answers to our tokens).
+ * them — every rule before those that answers 'other' (own mail) reads headers only — or a proposal (a subject a
+ * helpdesk or an MTA would write, over a proposal's text: auto-reply.ts, bounce-text.ts), which leaves the inbox too;
+ * so the move is the same and the body is not decoded here (bounces, auto-replies, list traffic, answers to our
+ * tokens). The classify job decodes it and decides its kind.
  */
 export async function kindFromHeaders(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<Kind | null | undefined> {
   if (raw.length === 0) return null;
