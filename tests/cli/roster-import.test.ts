@@ -37,6 +37,31 @@ describe('crieur subscribers: languages, transitions, duplicates, CSV files', { 
     expect(members.every((m) => m.language !== null)).toBe(true);
   });
 
+  // Audit N: the cell's first two letters were the language — « anglais » and « de » skipped the member (lost from
+  // the roster), « frisian » read as French; `add --language de` was said « argument: language "de": … ».
+  it('a language as people write it: codes, tags and names in either language; one crieur does not write in keeps the member', async () => {
+    const file = csv('langs.csv', 'email,name,language\r\nl1@example.fr,A,anglais\r\nl2@example.fr,B,Français\r\nl3@example.fr,C,English\r\nl4@example.fr,D,en_GB\r\nl5@example.fr,E,fr-CA\r\nl6@example.fr,F,de\r\nl7@example.fr,G,frisian\r\n');
+    const r = await crieur('subscribers', 'import', file, '--consented');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('7 added (active)');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}: line 7: language "de" is not one crieur writes in (fr, en) — l6@example.fr imported with the group's`,
+      `${file}: line 8: language "frisian" is not one crieur writes in (fr, en) — l7@example.fr imported with the group's`,
+    ]);
+    const members = await listed();
+    const lang = (e: string) => members.find((m) => m.email === e)?.language;
+    expect(['l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7'].map((l) => lang(`${l}@example.fr`))).toEqual(['en', 'fr', 'en', 'en', 'fr', 'fr', 'fr']);
+
+    const add = await crieur('subscribers', 'add', 'de@example.fr', '--language', 'de');
+    expect(add.code).toBe(64);
+    expect(add.stderr).toBe('crieur: --language de: expected fr or en\n');
+    const bad = await crieur('subscribers', 'add', 'not-an-address');
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toBe('crieur: "not-an-address" is not an email address\n');
+    expect((await crieur('subscribers', 'add', 'anglais@example.fr', '--language', 'English')).code).toBe(0);
+    expect((await cli.store.subscribers.get('anglais@example.fr'))?.language).toBe('en');
+  });
+
   it('a pending member made active says so: add, then import --consented', async () => {
     const pending = csv('pending.csv', 'email\nwait1@example.fr\nwait2@example.fr\n');
     expect((await crieur('subscribers', 'import', pending)).stdout.trim()).toBe('2 added (pending: import with --consented once they agreed)');

@@ -57,7 +57,8 @@ export function registerSubscribers(program: Command): void {
     .option('--list <name>', 'the configured list of the digest (needed when there are several)')
     .option('--config <file>', 'configuration file')
     .action(async (address: string, opts: { name?: string; language?: string; digest?: string; digestFormat?: string; list?: string; config?: string }) => {
-      const m = member(address, opts.name ?? null, opts.language ?? null, 'argument');
+      const { unknownLanguage, ...m } = member(address, opts.name ?? null, opts.language ?? null, null);
+      if (unknownLanguage) throw new CliError(`--language ${opts.language}: expected fr or en`, EXIT.usage);
       const choice = digestChoice(opts);
       await withStore(opts.config, async (store, config) => {
         const list = choice === undefined ? null : digestList(config, opts.list);
@@ -116,7 +117,9 @@ export function registerSubscribers(program: Command): void {
       for (const { line, cells } of table.rows) {
         if (cells.every((c) => c.trim() === '')) continue;
         try {
-          const m = member(cells[iEmail] ?? '', iName >= 0 ? (cells[iName] ?? null) : null, iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
+          const { unknownLanguage, ...m } = member(cells[iEmail] ?? '', iName >= 0 ? (cells[iName] ?? null) : null, iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
+          // A language crieur does not write in loses nobody from the roster: the member gets the group's, said.
+          if (unknownLanguage) process.stderr.write(`${visible(file)}: line ${line}: language "${visible((cells[iLang] ?? '').trim())}" is not one crieur writes in (fr, en) — ${visible(m.email)} imported with the group's\n`);
           const key = m.email.toLowerCase();
           const seen = byKey.get(key);
           if (seen) duplicates++;
@@ -150,13 +153,26 @@ function importSummary(r: UpsertOutcome, n: { skipped: number; duplicates: numbe
   return `${added}${activated}${existing}${duplicates}${n.skipped ? `, ${n.skipped} skipped` : ''}`;
 }
 
-function member(address: string, name: string | null, language: string | null, where: string): Pick<NewSubscriber, 'email' | 'name' | 'language'> {
+/**
+ * A language as people write it in a roster or on the command line: a code or tag (fr, fra, fr-CA, en_GB), or its
+ * name in either language (French, français, anglais, English). null: none given; 'unknown': one crieur does not
+ * write in (de, Deutsch) — was its first two letters, so « anglais » was refused and « frisian » read as French.
+ */
+export function languageOf(cell: string | null | undefined): 'fr' | 'en' | 'unknown' | null {
+  const v = (cell ?? '').trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (v === '') return null;
+  if (/^(fr|fra|fre)([-_][a-z0-9]+)*$/.test(v) || /^(french|francais|francaise)$/.test(v)) return 'fr';
+  if (/^(en|eng)([-_][a-z0-9]+)*$/.test(v) || /^(english|anglais|anglaise)$/.test(v)) return 'en';
+  return 'unknown';
+}
+
+/** An address, a name and a language, checked; a language crieur does not write in is the caller's to decide. */
+function member(address: string, name: string | null, language: string | null, where: string | null): Pick<NewSubscriber, 'email' | 'name' | 'language'> & { unknownLanguage: boolean } {
   const e = address.trim();
-  if (!email.safeParse(e).success) throw new CliError(`${where}: "${e}" is not an email address`, EXIT.usage);
-  const lang = language?.trim().toLowerCase().slice(0, 2) || null;
-  if (lang !== null && lang !== 'fr' && lang !== 'en') throw new CliError(`${where}: language "${language}": expected fr or en`, EXIT.usage);
+  if (!email.safeParse(e).success) throw new CliError(`${where ? `${where}: ` : ''}"${e}" is not an email address`, EXIT.usage);
+  const lang = languageOf(language);
   const n = name?.replace(/\s+/g, ' ').trim() || null;
-  return { email: e, name: n, language: lang };
+  return { email: e, name: n, language: lang === 'unknown' ? null : lang, unknownLanguage: lang === 'unknown' };
 }
 
 /** `--digest` and `--digest-format` → the choice to record (null: none), or undefined when `--digest` is absent. */
