@@ -93,6 +93,17 @@ describe('the decision state machine (postgres)', () => {
     expect(await transcriptOf(inbound.id, DIM)).toContain('confirmation enregistrée');
   });
 
+  it('« programmer événement N » for a meetup already past is refused as a past date is: no programme, no speaker mail', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    const past = await live.p.store.events.create({ date: new Date(Date.now() - 10 * 86_400_000), venue: 'Archives', title: null });
+    const inbound = await reply.organizer(ref, `programmer événement ${past.id}`);
+    expect((await live.p.store.proposals.get(ref))!).toMatchObject({ status: 'accepted', event: null });
+    expect((await live.p.store.events.get(past.id))!.programme).toEqual([]);
+    expect(await causedTo(live, inbound.id, JEAN)).toEqual([]);
+    expect(await transcriptOf(inbound.id, DIM)).toMatch(/\[refusé\][\s\S]*cette date est passée \(compris : /);
+  });
+
   it('rescheduling keeps the talk on a programme: the new event’s', async () => {
     const ref = await file();
     await reply.organizer(ref, 'accepter');
