@@ -101,6 +101,8 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   else await organizerComment(run, read);
 
   const understood = read.commands.length > 0 || Object.keys(read.corrections).length > 0;
+  // a speaker's « Durée : 600 » or empty « Titre : » changed nothing: answered, or they would believe it done
+  const unread = auth.role === 'speaker' ? (read.unread ?? []) : [];
   // « Merci ! », "Thank you 👍", « Merci beaucoup, bonne journée » and nothing else (core/command/courtesy.ts): nothing
   // acts and nothing is sent — no help to an organizer (noise, and a reply to it could bounce back and forth), nothing
   // relayed (the comment is empty). The mail stays stored, threaded on the proposal (command-received) and logged.
@@ -112,7 +114,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   // authenticated writer alone, never to the list — it was not sent at all, and the copy written to crieur was then a
   // replay (an audit's organizer got no transcript). Every other guard holds.
   const guard = whyNotAnswer({ kind: 'command', mail: { from: mail.from, headers: withoutListMarks(mail.headers) }, ownAddresses: deps.ctx.ownAddresses });
-  if ((understood || read.unknown.length > 0 || (auth.role === 'organizer' && !courtesy)) && !guard) {
+  if ((understood || read.unknown.length > 0 || unread.length > 0 || (auth.role === 'organizer' && !courtesy)) && !guard) {
     const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
     const m = await deps.mails.transcript(
       { name: mail.from?.name ?? null, email: auth.sender },
@@ -176,20 +178,6 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
   const key = `m${run.inboundId}/${step}`;
 
   if (DECISIONS.has(cmd.verb)) {
-    if (cmd.verb === 'confirm' && p.status === 'scheduled') {
-      // Scheduled before the speaker confirmed: the confirmation is recorded, the status stays — and the organizers
-      // are told, as of any confirmation (they were not: only the speaker's signature reached them). Confirmed before it
-      // was scheduled (or since): said so, nothing recorded nor sent again — as a second « confirmer » on a confirmed one.
-      if (await confirmedSinceAccepted(run, ref)) return push('done', { k: 'already-done', ref, status: 'confirmed' }), false;
-      await noteOnce(run, ref, 'confirmed', step, {});
-      const words = carryWords(run);
-      // an organizer confirming for the speaker has his transcript: the update goes to the others (as decide's FYI)
-      const told = auth.role === 'organizer' ? deps.config.organizers.filter((o) => o.toLowerCase() !== auth.sender.toLowerCase()) : deps.config.organizers;
-      for (const o of told) {
-        run.fx.add('notify-organizer', ref, `${ref}/confirm/${key}`, await deps.mails.update('confirmed', p, o, { actor: run.actorName, text: words }));
-      }
-      return push('done', { k: 'confirmed-scheduled', ref }), true;
-    }
     const r = await decide(run.deps as DecideDeps, {
       ref,
       action: cmd.verb as 'accept',
@@ -208,9 +196,9 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
       // Quoted in the organizers' update of a speaker's confirm/withdraw: taken only once the decision went through
       ...(auth.role === 'speaker' && !run.wordsCarried ? { words: run.words } : {}),
     }, run.fx);
-    if (r.ok && auth.role === 'speaker' && run.words !== null) run.wordsCarried = true;
+    if (r.ok && !r.unchanged && auth.role === 'speaker' && run.words !== null) run.wordsCarried = true;
     push(r.ok ? 'done' : 'refused', r.note);
-    return r.ok;
+    return r.ok && !r.unchanged;
   }
   switch (cmd.verb) {
     case 'status':
@@ -257,6 +245,7 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
     }
     run.results.push(resultLine('done', fields.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'corrected', ref: p.ref, fields: fields.map((f) => LABEL_OF[f][locale]) }, locale)));
   }
+  for (const u of read.unread ?? []) run.results.push(resultLine('refused', u.line, noteText({ k: 'unread-correction', field: u.field }, locale)));
   const comment = read.comment.trim();
   // Already quoted in the update a confirm, a withdraw or a correction sent the organizers: relayed, but not twice.
   if (comment !== '' && !run.wordsCarried) {
@@ -266,7 +255,7 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
       run.fx.add('notify-organizer', p.ref, `${p.ref}/${kind}/m${run.inboundId}`, await deps.mails.update(kind, p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
     }
   }
-  if (comment !== '' && (read.commands.length > 0 || fields.length > 0)) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
+  if (comment !== '' && (read.commands.length > 0 || fields.length > 0 || (read.unread ?? []).length > 0)) run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed' }, locale)));
 }
 
 /** The speaker's words for the first organizers' update this mail causes (null once one carries them). */
@@ -314,16 +303,6 @@ function correctionFields(c: Correction): Field[] {
 /** A token's or a command's ref when it names a proposal (P-0007); null for another ref (a digest's day). */
 function proposalRefOf(ref: string | null): string | null {
   return ref !== null && /^P-\d+$/.test(ref) ? ref : null;
-}
-
-/**
- * The speaker's confirmation is on record since the proposal's last acceptance (`status:confirmed`, or `confirmed` on a
- * talk scheduled first) — from an earlier mail: this one's own entry (a re-run after a crash) does not count.
- */
-async function confirmedSinceAccepted(run: Run, ref: string): Promise<boolean> {
-  const history = await run.deps.store.proposals.history(ref);
-  const accepted = history.map((h) => h.action).lastIndexOf('status:accepted');
-  return history.slice(accepted + 1).some((h) => (h.action === 'status:confirmed' || h.action === 'confirmed') && h.messageId !== run.inboundId);
 }
 
 /** A history entry written once per (message, step), so that a re-run does not write it twice. */

@@ -83,6 +83,8 @@ export interface DecisionResult {
   ok: boolean;
   note: Note;
   proposal: ProposalRecord | null;
+  /** ok, and nothing to do: said so (« était déjà confirmée »), nothing recorded nor sent. */
+  unchanged?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -93,6 +95,7 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   const tz = config.group.timezone;
   const before = await store.proposals.get(d.ref);
   if (!before) return { ok: false, note: { k: 'no-proposal', ref: d.ref }, proposal: null };
+  if (d.action === 'confirm' && before.status === 'scheduled' && !d.override) return confirmScheduled(deps, d, before, fx);
   // Checked first without the lock, so that a schedule that cannot happen creates no event; checked again under it.
   const pre = transition(d.action as Action, before.status, d.role, d.override);
   if (!pre.ok) return refusal(deps, d, before, pre.why);
@@ -130,6 +133,29 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   await effectsOf(deps, d, p, event, fx);
   const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz), over: await overfull(deps, event.id) } : { k: 'done', ref: d.ref, status: p.status };
   return { ok: true, note, proposal: p };
+}
+
+/**
+ * A confirmation of a talk scheduled before its speaker confirmed (by mail or `crieur proposals decide P confirm`):
+ * recorded, the status stays — and the organizers are told, as of any confirmation. Confirmed before it was scheduled
+ * (or since): said so, nothing recorded nor sent again, as a second « confirmer » on a confirmed one. The writer of a
+ * command mail has its transcript: the update goes to the others, as a decision's FYI.
+ */
+async function confirmScheduled(deps: DecideDeps, d: Decision, p: ProposalRecord, fx: Effects): Promise<DecisionResult> {
+  const history = await deps.store.proposals.history(d.ref);
+  const accepted = history.map((h) => h.action).lastIndexOf('status:accepted');
+  const earlier = (h: (typeof history)[number]) => d.messageId === null || h.messageId !== d.messageId;
+  if (history.slice(accepted + 1).some((h) => (h.action === 'status:confirmed' || h.action === 'confirmed') && earlier(h))) {
+    return { ok: true, unchanged: true, note: { k: 'already-done', ref: d.ref, status: 'confirmed' }, proposal: p };
+  }
+  // once per (message, step): a command mail's re-run after a crash writes it no second time
+  const written = d.messageId !== null && history.some((h) => h.messageId === d.messageId && h.action === 'confirmed' && h.detail?.step === d.step);
+  if (!written) await deps.store.proposals.note(d.ref, d.actor, 'confirmed', { step: d.step }, d.messageId);
+  const told = d.role === 'speaker' ? deps.config.organizers : deps.config.organizers.filter((o) => o.toLowerCase() !== d.actor.toLowerCase());
+  for (const o of told) {
+    fx.add('notify-organizer', d.ref, `${d.ref}/confirm/${d.key}`, await deps.mails.update('confirmed', p, o, { actor: d.actorName, text: d.words ?? null }));
+  }
+  return { ok: true, note: { k: 'confirmed-scheduled', ref: d.ref }, proposal: p };
 }
 
 async function refusal(deps: DecideDeps, d: Decision, p: ProposalRecord, why: 'not-allowed-for-role' | 'invalid-from-state'): Promise<DecisionResult> {

@@ -54,6 +54,23 @@ describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, 
     expect(history.some((h) => h.action === 'mail-queued')).toBe(false);
   });
 
+  it('confirm on a talk scheduled before its speaker confirmed: recorded and the organizers told, as by mail (it was refused: « override confirm »); again: already confirmed', async () => {
+    const ref = await file('Partitionnement', 'part@example.fr');
+    await cli.store.proposals.setStatus(ref, 'scheduled', 'dim@example.org', null);
+    const r = await crieur('proposals', 'decide', ref, 'confirm');
+    expect(r.code, r.stderr).toBe(0);
+    expect((await cli.store.proposals.get(ref))!.status).toBe('scheduled');
+    const history = await cli.store.proposals.history(ref);
+    expect(history.find((h) => h.action === 'confirmed')).toMatchObject({ actor: operatorName() });
+    const told = history.filter((h) => h.action === 'mail-queued').map((h) => h.detail);
+    expect(told.length).toBeGreaterThan(0);
+    for (const t of told) expect(t).toMatchObject({ purpose: 'notify-organizer', key: expect.stringMatching(new RegExp(`^${ref}/confirm/cli-`)) });
+    const again = await crieur('proposals', 'decide', ref, 'confirm');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/déjà confirmée/);
+    expect((await cli.store.proposals.history(ref)).filter((h) => h.action === 'mail-queued')).toHaveLength(told.length);
+  });
+
   it('ask TEXT: relayed to the speaker as the email path does (the question mail queued), and kept in the history', async () => {
     const ref = await file('Réplication logique', 'jeanne@example.fr');
     const r = await crieur('proposals', 'decide', ref, 'ask', 'Pouvez-vous faire 20 minutes ?');
