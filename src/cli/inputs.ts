@@ -6,6 +6,7 @@ import { fileErrorMessage, fileErrorText } from '../core/text/file-error.ts';
 import { readFile } from 'node:fs/promises';
 import { isMbox, splitMbox } from '../core/mbox.ts';
 import { readStdin } from './stdin.ts';
+import { CliError, EXIT } from './exit-codes.ts';
 
 export type Input =
   | {
@@ -16,6 +17,16 @@ export type Input =
       raw: Buffer;
     }
   | { file: string; message?: undefined; error: string };
+
+/**
+ * No file named and stdin a terminal: the command would wait, silent, for a message typed by hand (an operator who
+ * ran `crieur parse` to see its usage). Said as bad usage instead; `-` still reads a terminal, when asked for.
+ */
+export function checkInputsGiven(files: readonly string[], command: string, stdinIsTTY = process.stdin.isTTY === true): void {
+  if (files.length === 0 && stdinIsTTY) {
+    throw new CliError(`no input: give the message files (or mbox files) to ${command}, or - to read one from standard input\n(see crieur ${command} --help)`, EXIT.usage);
+  }
+}
 
 /**
  * Every input in the order given, one file read at a time (a backlog of thousands of files is never all in

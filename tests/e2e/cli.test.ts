@@ -2,6 +2,7 @@
  * The CLI contract (SPEC "Exit codes", "crieur parse", "Configuration") seen from a shell: child processes,
  * exit codes, stdout shapes, stderr naming the cause. No service is touched here.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,20 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     const json = await run(['parse', '--json', notes]);
     expect(json.code).toBe(65);
     expect(JSON.parse(json.stdout)).toMatchObject({ file: notes, error: expect.stringMatching(/not a mail message/) as unknown });
+  });
+
+  // `crieur parse` typed at a terminal to see its usage waited, silent, for a message typed by hand. util-linux's
+  // script(1) gives the child a terminal; its input is left open, as a user's keyboard is.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0).each([['parse'], ['ingest']])('crieur %s with no file, stdin a terminal: 64 at once, saying what to give', async (command) => {
+    const child = spawn('script', ['-qec', `${process.execPath} ${join(ROOT, 'src/cli/crieur.js')} ${command}`, '/dev/null'], { cwd: box.dir, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CRIEUR_'))) });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearTimeout(timer);
+    child.stdin.end();
+    expect(code, out).toBe(64);
+    expect(out).toContain(`crieur: no input: give the message files (or mbox files) to ${command}, or - to read one from standard input`);
   });
 
   it('parse --json escapes the C1 controls and bidi marks a terminal would act on (the value read back is unchanged)', async () => {

@@ -12,7 +12,7 @@ import { silentLogger } from '../../adapters/log/pino.ts';
 import { ingestMany } from '../../app/ingest-message.ts';
 import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { inputLabel, readInputs } from '../inputs.ts';
+import { checkInputsGiven, inputLabel, readInputs } from '../inputs.ts';
 import { visible } from '../format/visible.ts';
 import { hasMailHeader } from '../../adapters/mailparser.ts';
 import { NOT_MAIL } from '../../core/understand.ts';
@@ -34,6 +34,7 @@ export function registerIngest(program: Command): void {
     .option('--config <file>', 'configuration file')
     .option('--quiet', 'print nothing on success')
     .action(async (files: string[], opts: { config?: string; quiet?: boolean }) => {
+      checkInputsGiven(files, 'ingest');
       const config = loadConfig({ file: opts.config });
       let store: Store;
       try {

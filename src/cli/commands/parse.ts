@@ -9,7 +9,7 @@ import { mailparserReader } from '../../adapters/mailparser.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
 import { visible, jsonText } from '../format/visible.ts';
-import { inputLabel, readInputs } from '../inputs.ts';
+import { checkInputsGiven, inputLabel, readInputs } from '../inputs.ts';
 
 /** The fix, for the one-input case whose line is all the user sees. */
 const NOT_MAIL_HINT = '\n(crieur reads raw messages as saved by a mail client — "Save as…" .eml, "Show original" — or mbox files)';
@@ -22,6 +22,7 @@ export function registerParse(program: Command): void {
     .option('--json', 'machine-readable output (one object; NDJSON with several files)')
     .option('--config <file>', 'configuration file')
     .action(async (files: string[], opts: { json?: boolean; config?: string }) => {
+      checkInputsGiven(files, 'parse');
       const config = loadConfig({ file: opts.config });
       const ctx = parseContextFrom(config);
       // Files and mbox files are read first: how many messages there are decides between one object and NDJSON.
