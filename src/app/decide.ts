@@ -189,7 +189,7 @@ async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: t
   const tz = deps.config.group.timezone;
   if (d.eventId !== undefined) {
     const ev = await events.get(d.eventId);
-    if (!ev) return { ok: false, note: { k: 'no-event' } };
+    if (!ev) return { ok: false, note: { k: 'unknown-event', id: d.eventId } };
     // A meetup already held: refused as a past date is (the speaker would be told of a talk on a day gone by)
     if (ev.date.getTime() < deps.clock.now().getTime()) return { ok: false, note: { k: 'problem', problem: 'date-past', date: formatDate(ev.date, d.locale, tz) } };
     return { ok: true, event: ev };

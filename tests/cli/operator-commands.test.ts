@@ -71,6 +71,15 @@ describe('crieur proposals decide: every organizer verb', { timeout: 400_000 }, 
     expect((await cli.store.proposals.history(ref)).filter((h) => h.action === 'mail-queued')).toHaveLength(told.length);
   });
 
+  it('schedule event N with no event N: says there is none by that number (it said « aucune rencontre à venir »)', async () => {
+    const ref = await file('Événement inconnu', 'inconnu@example.fr');
+    await cli.store.proposals.setStatus(ref, 'accepted', 'dim@example.org', null);
+    const r = await crieur('proposals', 'decide', ref, 'schedule', 'event', '9999');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/pas de rencontre n° 9999 \(crieur events list\)/);
+    expect((await cli.store.proposals.get(ref))!.status).toBe('accepted');
+  });
+
   it('ask TEXT: relayed to the speaker as the email path does (the question mail queued), and kept in the history', async () => {
     const ref = await file('Réplication logique', 'jeanne@example.fr');
     const r = await crieur('proposals', 'decide', ref, 'ask', 'Pouvez-vous faire 20 minutes ?');

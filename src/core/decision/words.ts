@@ -81,6 +81,7 @@ export type Note =
   | { k: 'no-proposal'; ref: string }
   | { k: 'problem'; problem: CommandProblem; date: string | null }
   | { k: 'no-event' }
+  | { k: 'unknown-event'; id: number }
   | { k: 'several-events'; day: string; ids: number[] }
   | { k: 'scheduled'; ref: string; when: string; over?: ProgrammeProblem[] }
   | { k: 'format'; ref: string; format: string }
@@ -93,6 +94,8 @@ export type Note =
   /** A correction of a withdrawn, declined or presented proposal. */
   | { k: 'closed'; state: string }
   | { k: 'unknown' }
+  /** A speaker's labelled correction that gives nothing usable (« Titre : » empty, « Durée : 600 »): nothing changed. */
+  | { k: 'unread-correction'; field: 'title' | 'duration' }
   | { k: 'relayed' }
   | { k: 'relayed-organizers'; n: number; reasonHint: boolean }
   | { k: 'confirmed-scheduled'; ref: string };
@@ -132,6 +135,8 @@ export function noteText(n: Note, locale: Language): string {
     }
     case 'no-event':
       return fr ? 'aucune rencontre à venir : donnez une date.' : 'no upcoming meetup: give a date.';
+    case 'unknown-event':
+      return fr ? `pas de rencontre n° ${n.id} (crieur events list) : donnez son numéro ou une date.` : `no event ${n.id} (crieur events list): give its number or a date.`;
     case 'several-events':
       return fr
         ? `${n.ids.length} rencontres le ${n.day} (${n.ids.join(', ')}) : nommez-en une, « programmer événement ${n.ids[0]} ».`
@@ -164,6 +169,10 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? `${n.state} : elle ne peut plus être corrigée.` : `${n.state}: it can no longer be corrected.`;
     case 'unknown':
       return fr ? 'commande inconnue (« help » pour la liste).' : 'unknown command ("help" lists them).';
+    case 'unread-correction':
+      return n.field === 'title'
+        ? fr ? 'titre vide : rien n’est changé. Écrivez le nouveau titre après « Titre : ».' : 'empty title: nothing changed. Write the new title after "Title:".'
+        : fr ? 'durée non comprise : rien n’est changé. Donnez-la en minutes, de 1 à 240 (« Durée : 20 min »).' : 'duration not understood: nothing changed. Give it in minutes, 1 to 240 ("Duration: 20 min").';
     case 'relayed':
       return fr ? 'votre message est transmis aux organisateurs.' : 'your message is passed on to the organizers.';
     case 'relayed-organizers': {
