@@ -89,6 +89,23 @@ describe('speakers answer by email (pglite)', () => {
     expect(notice.mail.text).toContain('plus parlant');
   });
 
+  it('labelled corrections that give nothing (« Titre : » empty, « Durée : 600 »): nothing set, the transcript says so and how; the abstract beside them corrected', async () => {
+    const f = await fileProposal(live, 'Corrections illisibles');
+    const before = (await live.p.store.proposals.get(f.ref))!;
+    const r = fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref });
+    const raw = r.raw.toString('latin1').replace(/\nTitre : [^\n]*\n/, '\nTitre :\n').replace('Dur=C3=A9e : 20 min', 'Dur=C3=A9e : 600');
+    expect(raw).toContain('Dur=C3=A9e : 600');
+    const reply = { raw: Buffer.from(raw, 'latin1'), messageId: r.messageId };
+    await send(live, reply);
+    const p = (await live.p.store.proposals.get(f.ref))!;
+    expect(p.title).toBe(before.title);
+    expect(p.durationMinutes).toBe(before.durationMinutes);
+    expect(p.abstract).toContain('PostgreSQL 17');
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toMatch(/\[refusé\] +Titre :\s+titre vide : rien n’est changé\. Écrivez le nouveau titre après « Titre : »\.\n +\[refusé\] +Durée : 600\s+durée non comprise : rien n’est changé\. Donnez-la en minutes, de 1 à 240/);
+    expect(t.mail.text).toMatch(/\[fait\] +Résumé : …/);
+  });
+
   it('labelled corrections (iPhone, fr): title, duration and abstract updated and audited; the organizers are told', async () => {
     const f = await fileProposal(live, 'Partitionnement déclaratif');
     const inbound = await send(live, fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref }));

@@ -5,7 +5,7 @@
  */
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import type { Correction } from './types.ts';
-import { parseFields } from '../extract/fields.ts';
+import { matchLabel, parseFields } from '../extract/fields.ts';
 import { durationFromField } from '../extract/duration.ts';
 import { formatFromValue } from '../extract/formats.ts';
 import { languageFromValue } from '../extract/talk-language.ts';
@@ -19,6 +19,18 @@ export interface CorrectionsRead {
   corrections: Correction;
   /** Indexes of the lines the corrections were read from (labels and their values): neither commands nor comment. */
   used: ReadonlySet<number>;
+  /**
+   * Labelled lines that try to correct and give nothing usable: « Titre : » with no title, « Durée : 0 », « Durée : 600 »,
+   * « Durée : dix heures » (no length from 1 to 240 minutes, the extractor's bounds). Nothing is changed; the speaker is
+   * told (the line stays in the comment, relayed). A question, an approval or a sentence about the value is none.
+   */
+  unread: UnreadCorrection[];
+}
+
+export interface UnreadCorrection {
+  field: 'title' | 'duration';
+  /** The line as written. */
+  line: string;
 }
 
 export function readCorrections(lines: readonly string[]): CorrectionsRead {
@@ -80,7 +92,22 @@ export function readCorrections(lines: readonly string[]): CorrectionsRead {
     corrections.language = language;
     take('language');
   }
-  return { corrections, used };
+  const unread: (UnreadCorrection & { at: number })[] = [];
+  // a length that is none, or none a talk has (« Durée : 0 », « 600 », « 10 heures »): said, never set
+  const durationSpan = spans.duration;
+  if (values.duration && !d && !inFormat && !idle(values.duration) && !sentence(values.duration) && durationSpan) {
+    unread.push({ field: 'duration', line: lines[durationSpan[0]]!.trim(), at: durationSpan[0] });
+  }
+  // « Titre : » with nothing after it (nor under it): the speaker meant to give one
+  if (values.title === undefined) {
+    const at = lines.findIndex((l) => {
+      const label = matchLabel(l);
+      return label?.field === 'title' && label.inline === '' && /[:：][\s*_]*$/.test(l) && !/^[\s*_>]*(?:sujet|subject|objet|proposition|proposal|soumission|submission)\b/i.test(l);
+    });
+    if (at >= 0 && !inContactBlock(lines, at)) unread.push({ field: 'title', line: lines[at]!.trim(), at });
+  }
+  // in the order they were written
+  return { corrections, used, unread: unread.sort((a, b) => a.at - b.at).map(({ field, line }) => ({ field, line })) };
 }
 
 /** A value that approves or keeps what was filed (folded): « OK », « parfait, merci ! », "unchanged", "keep it as is". */

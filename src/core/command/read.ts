@@ -12,7 +12,7 @@ import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from './new-text.ts';
 import { announcedText, CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
 import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
-import { readCorrections } from './corrections.ts';
+import { readCorrections, type UnreadCorrection } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
 import { looksLikePersonName } from '../text/names.ts';
@@ -39,11 +39,21 @@ export function readCommands(text: string | null, opts: ReadOptions): ReadResult
   return readWith(text, { now: opts.now, timeZone: opts.timeZone, locale: opts.locale, role: opts.role });
 }
 
+/** `read` with the labelled corrections that gave nothing (corrections.ts), but those a field was corrected by after all. */
+function withUnread(read: ReadResult, unread: readonly UnreadCorrection[]): ReadResult {
+  const left = unread.filter((u) => (u.field === 'title' ? read.corrections.title === undefined : read.corrections.durationMinutes === undefined));
+  return left.length > 0 ? { ...read, unread: left } : read;
+}
+
 /** readCommands with an optional reference instant (parseCommands' callers may have none). */
 export function readWith(text: string | null, ref: LineContext): ReadResult {
   // one typed line is one line: Gmail's text/plain cuts them at 78 columns (unwrap.ts)
   const lines = joinWrapped(newTextLines(text), ref);
-  const { corrections, used } = readCorrections(lines.map((l) => (bareVerbHeading(l) ? '' : l)));
+  const { corrections, used, unread } = readCorrections(lines.map((l) => (bareVerbHeading(l) ? '' : l)));
+  return withUnread(readLines(text, lines, ref, corrections, used), unread);
+}
+
+function readLines(text: string | null, lines: string[], ref: LineContext, corrections: ReadResult['corrections'], used: ReadonlySet<number>): ReadResult {
   const commands: Command[] = [];
   const unknown: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');

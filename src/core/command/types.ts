@@ -111,6 +111,11 @@ export interface ReadResult {
   /** Lines that look like an attempt at a command but were not understood (quoted back in the transcript). */
   unknown: string[];
   /**
+   * Labelled corrections that give nothing usable (« Titre : » empty, « Durée : 600 »; corrections.ts): nothing changed,
+   * said in a speaker's transcript. Absent when none.
+   */
+  unread?: { field: 'title' | 'duration'; line: string }[];
+  /**
    * The new text says nothing but courtesy (« Merci ! », "Thank you 👍", « Merci beaucoup, bonne journée », the writer's
    * name and signature under it; courtesy.ts): no command, no correction, comment ''. Nothing to answer or relay.
    */

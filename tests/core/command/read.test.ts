@@ -788,3 +788,44 @@ describe('courtesy alone (audit g): nothing to act on, nothing to say', () => {
     expect(speaker('Merci, je confirme').commands.map(summary)).toEqual(['confirm']);
   });
 });
+
+describe('a speaker\'s labelled correction that gives nothing usable (said, never set)', () => {
+  const speaker = { ...opts, role: 'speaker' as const };
+  it.each([
+    ['Durée : 0', 'duration'],
+    ['Durée : 600', 'duration'],
+    ['Duration: 10 hours', 'duration'],
+    ['Durée : dix heures', 'duration'],
+    ['Titre :', 'title'],
+    ['**Title:**', 'title'],
+  ])('« %s »: nothing corrected, the line named as unread (%s)', (line, field) => {
+    const r = readCommands(`Bonjour,\n\n${line}\n\nMerci,\nJean`, speaker);
+    expect(r.corrections).toEqual({});
+    expect(r.unread).toEqual([{ field, line }]);
+  });
+
+  it.each([
+    ['Durée : une heure', { durationMinutes: 60 }],
+    ['Durée : 1h30', { durationMinutes: 90 }],
+    ['Titre :\nPartitionnement en production', { title: 'Partitionnement en production' }],
+  ])('« %s » is a correction', (text, corrections) => {
+    const r = readCommands(text, speaker);
+    expect(r.corrections).toEqual(corrections);
+    expect(r.unread).toBeUndefined();
+  });
+
+  it.each([
+    'Durée : 30 min questions comprises ?',
+    'Durée : OK, merci',
+    "Durée : j'ai mis 45 minutes mais je peux faire 30 si ça arrange",
+    'Sujet :',
+  ])('« %s » asks, approves, hedges or is no title label: nothing unread', (text) => {
+    expect(readCommands(text, speaker).unread).toBeUndefined();
+  });
+
+  it('beside a correction that reads: that one is made, the other named', () => {
+    const r = readCommands('Titre : Nouveau titre\nDurée : 600', speaker);
+    expect(r.corrections).toEqual({ title: 'Nouveau titre' });
+    expect(r.unread).toEqual([{ field: 'duration', line: 'Durée : 600' }]);
+  });
+});
