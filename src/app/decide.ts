@@ -49,6 +49,17 @@ export class Effects {
     else this.rows.push(row);
     if (ref !== null) this.audit.push({ ref, purpose, recipient: row.recipient, subjectRef: key });
   }
+
+  /**
+   * decisions.hold: the speaker mails this very message held for `ref` so far, given up — a later line of it overruled
+   * that decision (« accepter » then « override refuser »), as the store drops those held by earlier messages.
+   */
+  dropHeld(ref: string): void {
+    const gone = new Set(this.held.filter((h) => h.proposalRef === ref).map((h) => `${h.subjectRef}|${h.recipient}`));
+    if (gone.size === 0) return;
+    this.held.splice(0, this.held.length, ...this.held.filter((h) => h.proposalRef !== ref));
+    this.audit.splice(0, this.audit.length, ...this.audit.filter((a) => !(a.ref === ref && gone.has(`${a.subjectRef}|${a.recipient}`))));
+  }
 }
 
 export interface Decision {
@@ -125,6 +136,9 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
     return { ok: false, note: invalidNote(d, result.current.status, state), proposal: result.proposal };
   }
   let p = result.proposal;
+  // as the store did for mails held by earlier messages (an overruling decision, a withdrawal)
+  const verdict = transition(d.action as Action, result.from, d.role, d.override);
+  if (to === 'withdrawn' || (verdict.ok && verdict.overridden)) fx.dropHeld(d.ref);
   if (event) {
     await store.events.assign(event.id, d.ref);
     p = (await store.proposals.get(d.ref)) ?? p;

@@ -146,6 +146,11 @@ describe('decisions.hold: what the speaker is told on release (postgres)', () =>
     expect(await told(b)).toEqual([]);
     // no decision overruled: each step is sent, in order
     expect(await told(c)).toEqual(['waitlisted', 'accepted']);
+    // both in one mail: the acceptance this very mail held is dropped too (it was held with the decline)
+    const d = await file();
+    await reply.organizer(d, 'accepter\noverride refuser finalement non');
+    await reply.organizer(d, 'release');
+    expect(await told(d)).toEqual(['declined']);
     const dropped = (await live.p.store.proposals.history(a)).find((h) => h.messageId === overruled.id && h.action === 'status:declined');
     expect(dropped?.detail).toMatchObject({ override: true, dropped: [expect.stringMatching(new RegExp(`^${a}/waitlisted/`)), expect.stringMatching(new RegExp(`^${a}/accepted/`))] });
   });
