@@ -62,6 +62,14 @@ describe('crieur subscribers: languages, transitions, duplicates, CSV files', { 
     expect((await cli.store.subscribers.get('anglais@example.fr'))?.language).toBe('en');
   });
 
+  it('removing a member twice says the second time that nothing changed', async () => {
+    expect((await crieur('subscribers', 'add', 'twice@example.fr')).code).toBe(0);
+    const first = await crieur('subscribers', 'remove', 'twice@example.fr');
+    expect([first.code, first.stdout]).toEqual([0, 'twice@example.fr unsubscribed\n']);
+    const second = await crieur('subscribers', 'remove', 'twice@example.fr');
+    expect([second.code, second.stdout]).toEqual([0, 'twice@example.fr was already unsubscribed\n']);
+  });
+
   it('a pending member made active says so: add, then import --consented', async () => {
     const pending = csv('pending.csv', 'email\nwait1@example.fr\nwait2@example.fr\n');
     expect((await crieur('subscribers', 'import', pending)).stdout.trim()).toBe('2 added (pending: import with --consented once they agreed)');

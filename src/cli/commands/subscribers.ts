@@ -82,8 +82,10 @@ export function registerSubscribers(program: Command): void {
     .option('--config <file>', 'configuration file')
     .action(async (address: string, opts: { config?: string }) => {
       await withStore(opts.config, async (store) => {
+        const before = await store.subscribers.get(address.trim());
         if (!(await store.subscribers.remove(address))) throw new CliError(`no subscriber ${address} (see crieur subscribers list)`, EXIT.dataErr);
-        process.stdout.write(`${visible(address)} unsubscribed\n`);
+        // Removing twice changes nothing: said so, as add says « was already there ».
+        process.stdout.write(`${visible(address)} ${before?.status === 'unsubscribed' ? 'was already unsubscribed' : 'unsubscribed'}\n`);
       });
     });
   cmd
