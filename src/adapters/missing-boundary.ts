@@ -34,6 +34,9 @@ interface Edit {
  * each. The same buffer, and no defect, when there is none (almost every message).
  */
 export function mendMissingBoundaries(message: Buffer): { message: Buffer; defects: string[]; rootField: { mended: string; original: string } | null } {
+  // run on every message read: the walk (a Content-Type parse per entity, its delimiters sought) only for one that
+  // may need it — ≈ 35 µs a message otherwise, 2–3 % of crieur's parse (bench:parse)
+  if (!mayLackBoundary(message)) return { message, defects: [], rootField: null };
   const edits: Edit[] = [];
   const defects: string[] = [];
   walk(message, 0, message.length, 0, edits, defects);
@@ -51,6 +54,32 @@ export function mendMissingBoundaries(message: Buffer): { message: Buffer; defec
     defects,
     rootField: root ? { mended: root.field, original: message.toString('latin1', root.start, root.end) } : null,
   };
+}
+
+/** « multipart/ » as writers spell it (Multipart/, multipart/, MULTIPART/): found by bytes, no string of the message made. */
+const MULTIPART = [Buffer.from('ultipart/'), Buffer.from('ULTIPART/')];
+const MULTIPART_FIELD = /^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?multipart\//i;
+/** A boundary parameter with a value (quoted or not) that starts with a character a delimiter can hold. */
+const BOUNDARY_PARAM = /\bboundary[ \t]*=[ \t]*(?:"[^"\s]|[^"\s;])/i;
+
+/**
+ * Could some multipart entity lack a usable boundary? No when every Content-Type field naming a multipart, wherever it
+ * stands (one quoted in a body only makes the walk run), has a boundary parameter and is ASCII (a non-ASCII boundary is
+ * none to mailsplit): then the walk would mend nothing.
+ */
+function mayLackBoundary(buf: Buffer): boolean {
+  for (const needle of MULTIPART) {
+    for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) {
+      // the field it stands in: back to the line that starts it (not a fold), on to the end of its folds
+      let start = buf.lastIndexOf(0x0a, i) + 1;
+      while (start >= 2 && (buf[start] === 0x20 || buf[start] === 0x09)) start = buf.lastIndexOf(0x0a, start - 2) + 1;
+      let end = buf.indexOf(0x0a, i);
+      while (end >= 0 && (buf[end + 1] === 0x20 || buf[end + 1] === 0x09)) end = buf.indexOf(0x0a, end + 1);
+      const f = buf.toString('latin1', start, end < 0 ? buf.length : end);
+      if (MULTIPART_FIELD.test(f) && (!BOUNDARY_PARAM.test(f) || /[^\x00-\x7f]/.test(f))) return true;
+    }
+  }
+  return false;
 }
 
 /** Where the header block of the entity at `start` ends (`head`), and where its body begins (`body`). */
