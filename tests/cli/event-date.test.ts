@@ -48,3 +48,10 @@ describe('a local time the group\'s time zone skips', () => {
     expect(parseEventDate(written, paris).toISOString()).toBe(instant);
   });
 });
+
+describe('a date with a space for the T (RFC 3339 §5.6 allows it)', () => {
+  it('reads « 2027-09-14 19:00 » as 2027-09-14T19:00 in the group\'s zone (it was refused: exit 64)', () => {
+    expect(parseEventDate('2027-09-14 19:00', paris).toISOString()).toBe('2027-09-14T17:00:00.000Z');
+    expect(parseEventDate('2027-09-14  19:00+02:00', paris).toISOString()).toBe('2027-09-14T17:00:00.000Z');
+  });
+});

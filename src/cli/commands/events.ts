@@ -236,7 +236,9 @@ export function toJson(ev: EventRecord) {
  */
 export function parseEventDate(input: string, config: Config): Date {
   const zone = config.group.timezone;
-  const s = /^\d{4}-\d{2}-\d{2}$/.test(input.trim()) ? `${input.trim()}T${config.events.defaults.time}` : input.trim();
+  // RFC 3339 lets a space stand for the T (« 2027-09-14 19:00 », as people and `date` write it)
+  const written = input.trim().replace(/^(\d{4}-\d{2}-\d{2})[ \t]+(?=\d)/, '$1T');
+  const s = /^\d{4}-\d{2}-\d{2}$/.test(written) ? `${written}T${config.events.defaults.time}` : written;
   const dt = DateTime.fromISO(s, { zone, setZone: false });
   if (!dt.isValid) throw new CliError(`--date ${input}: expected an ISO date such as 2027-01-28T19:00 (${zone}) or 2027-01-28`, EXIT.usage);
   // a time the zone skips (the night the clocks go forward) luxon reads as the hour after: refused, with the fix
