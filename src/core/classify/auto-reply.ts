@@ -10,6 +10,7 @@ import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isNoRep
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
 import { looksLikeProposal } from '../extract/index.ts';
+import { titleFromSubject } from '../extract/subject.ts';
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 const SUBJECT_PREFIX = new RegExp(
@@ -161,6 +162,16 @@ const BARE_ACK_SUBJECT = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * What follows a bare receipt phrase is another mail's subject — a reply's « Re: », a tag (« [P-0007] », « [Acme] »), a
+ * proposal's « Proposition : » — when a helpdesk wraps the subject it received: « Request received: Proposition : X »
+ * over a copy of the proposal, « Ticket received - [P-0007] Proposition reçue : X » over our own acknowledgement. A
+ * speaker's title goes on in words of its own (« Ticket ouvert : retour d'expérience… »).
+ */
+function wrapsASubject(after: string): boolean {
+  const rest = after.replace(/^(?:\s*(?:[-–—:|]|[#([]?\s*#?\d{3,}[)\]]?))+\s*/, '');
+  return REPLY_PREFIX.test(rest) || /^\[[^\]]{1,60}\]/.test(rest) || titleFromSubject(rest).tagged;
+}
 /** A ticket's number in the subject: "[Ticket #4821]", "[rt.example.org #77102]", "[GLPI #0058213]", "Ticket#2026…". */
 const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
 /** The acknowledgement's first lines say so. */
@@ -198,9 +209,12 @@ export const acknowledgementRule: Rule = {
     const subject = mail.subject.slice(0, 300);
     if (REPLY_PREFIX.test(subject)) return null;
     if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
-    if (BARE_ACK_SUBJECT.test(subject)) {
+    const bare = BARE_ACK_SUBJECT.exec(subject);
+    if (bare) {
       const text = bodyText(mail, 800);
-      if (ACK_TEXT.test(text) || SAYS_AUTOMATIC.test(text) || !looksLikeProposal(mail)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+      if (wrapsASubject(subject.slice(bare[0].length)) || ACK_TEXT.test(text) || SAYS_AUTOMATIC.test(text) || !looksLikeProposal(mail)) {
+        return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+      }
     }
     if (TICKET_TAG.test(subject) && ACK_YOURS.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
     return null;

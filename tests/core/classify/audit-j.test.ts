@@ -71,6 +71,23 @@ describe("helpdesks' acknowledgements of receipt", () => {
     ['« Nous avons bien reçu votre demande »', { from: 'contact@mairie.example', subject: 'Nous avons bien reçu votre demande', body: 'Bonjour,\n\nUn agent vous répondra.\n' }],
     ['a ticket number over « Votre demande a bien été enregistrée »', { from: 'glpi@mairie.example', subject: '[GLPI #0058213] Salle pour le meetup PostgreSQL', body: 'Bonjour,\n\nVotre demande a bien été enregistrée sous le numéro 58213.\n' }],
     ['a ticket number over "has been created"', { from: 'otrs@host.example', subject: 'Ticket#2026040112000011 Room booking', body: 'Dear customer,\n\nyour ticket has been created and will be handled shortly.\n' }],
+    // A bare phrase wrapping the subject it received, over a copy of that mail: a proposal's, or our own acknowledgement
+    [
+      'a bare "Request received:" wrapping a proposal\'s subject, over a copy of the proposal',
+      {
+        from: 'Acme Support <support@acme.example>',
+        subject: 'Request received: Proposition : Partitionnement déclaratif en production',
+        body: "Hello,\n\nThanks for contacting Acme Support! Our team will get back to you shortly.\n\nHere is a copy of your message:\n\nBonjour,\n\nJe souhaite proposer une conférence pour le prochain meetup.\n\nTitre : Partitionnement déclaratif en production\nDurée : 30 minutes\nRésumé : Retour d'expérience sur le partitionnement déclaratif de nos tables\nde facturation sous PostgreSQL 16, les pièges et les gains.\n\nJean Dupont\n",
+      },
+    ],
+    [
+      'a bare "Ticket received -" wrapping our acknowledgement\'s subject, over a copy of it',
+      {
+        from: 'Acme Support <support@acme.example>',
+        subject: 'Ticket received - #48211 - [P-0007] Proposition reçue : Partitionnement déclaratif en production',
+        body: "Hello,\n\nThanks for contacting Acme Support! Our team will get back to you shortly.\n\n-----\nBonjour Jean,\n\nMerci pour votre proposition ! Elle est enregistrée sous la référence\nP-0007. Voici ce que nous en avons compris :\n\n  Référence      : P-0007\n  Titre          : Partitionnement déclaratif en production\n  Format         : talk, 45 minutes\n  Langue         : français\n\n  Résumé :\n\nRetour d'expérience sur le partitionnement déclaratif de nos tables\nde facturation sous PostgreSQL 16, les pièges et les gains.\n",
+      },
+    ],
   ])('%s', async (_name, draft) => {
     const c = classify(await mail(draft), ctx);
     expect(c.kind).toBe('auto-reply');
