@@ -6,6 +6,7 @@
 import type { BounceInfo, Mail } from '../../types.ts';
 import { bodyText, hasNullReturnPath, isDaemonSender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
+import { titleFromSubject } from '../extract/subject.ts';
 
 // Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
 const SUBJECT =
@@ -45,10 +46,21 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   return null;
 }
 
-/** The text with every copy of the subject taken out: what it says beyond its subject. */
+/**
+ * The text with every copy of the subject taken out — and of its title after a proposal's tag (« Proposition : X » over
+ * « Titre : X ») —, whatever the spaces, line breaks and punctuation between its words (« Undeliverable : les mails
+ * de… » wrapped): what it says beyond its subject.
+ */
 function withoutSubject(text: string, subject: string): string {
-  const s = subject.trim();
-  return s.length < 12 ? text : text.split(s).join(' ');
+  let out = text;
+  const { title, tagged } = titleFromSubject(subject);
+  for (const s of tagged && title ? [subject, title] : [subject]) {
+    const words = s.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    if (words.join(' ').length < 12) continue;
+    // words are letters and digits only: nothing to escape
+    out = out.replace(new RegExp(words.join('[^\\p{L}\\p{N}_]+'), 'giu'), ' ');
+  }
+  return out;
 }
 
 // Where text bounces name the failed recipient, most explicit first. Each stops at the first match.

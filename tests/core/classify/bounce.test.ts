@@ -129,6 +129,15 @@ describe('bounce rules', () => {
   it.each([
     ['a human mentioning a failed delivery', { subject: 'Proposition de talk', body: 'Mon précédent message a été refusé (undeliverable), je le renvoie.' }],
     ['a human subject with "delivery" in it', { subject: 'Talk: continuous delivery with PostgreSQL', body: 'Bonjour, voici ma proposition.' }],
+    // a talk titled like a bounce's subject, the title repeated in the text as proposals write it (4ee0921 took out only exact copies of the subject)
+    [
+      'a tagged subject « Proposition : Undeliverable: … » over « Titre : Undeliverable: … »',
+      { subject: 'Proposition : Undeliverable: les mails de pg_cron qui se perdent', body: 'Bonjour,\n\nJe souhaite proposer une présentation de 20 minutes.\n\nTitre : Undeliverable: les mails de pg_cron qui se perdent\n\nRésumé : nos tâches pg_cron envoyaient des alertes que personne ne recevait.\n\nPaul Martin\n' },
+    ],
+    [
+      'the title quoted in the text with a space before its colon, wrapped',
+      { subject: 'Undeliverable: les mails de pg_cron qui se perdent', body: 'Bonjour,\n\nJe souhaite proposer une présentation de 20 minutes intitulée « Undeliverable : les mails\nde pg_cron qui se perdent ».\n\nRésumé : nos tâches pg_cron envoyaient des alertes que personne ne recevait.\n\nPaul Martin\n' },
+    ],
   ] as const)('%s is not a bounce', async (_name, draft) => {
     expect(classify(await mail(draft), ctx).kind).not.toBe('bounce');
   });
