@@ -19,6 +19,7 @@ import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
 import { createDigestComposer } from '../../adapters/compose/digest-mail.ts';
 import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.ts';
+import { periodLabel } from '../../core/digest/template-data.ts';
 import { loadDigest } from '../../app/build-digest.ts';
 import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
 import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
@@ -91,7 +92,7 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
   for (const list of lists(config, opts)) {
     const data = await loadDigest({ store, config }, list, period);
     if (!data) {
-      print(opts, `${list.name}: no post in ${period.key}, nothing written`, { list: list.name, period: period.key, files: [] });
+      print(opts, `${list.name}: no post ${periodLabel({ period }, 'en', config.group.timezone)}, nothing written`, { list: list.name, period: period.key, files: [] });
       continue;
     }
     const members = await store.digests.forList(list.name);
@@ -104,7 +105,7 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
     const files = [`${base}.html`, `${base}.txt`, `${base}.eml`];
     await Promise.all([writeFile(files[0]!, read.html), writeFile(files[1]!, read.text), writeFile(files[2]!, mime.raw)]);
     const c = data.counts;
-    print(opts, `${list.name}: ${c.messages} messages, ${c.threads} threads, ${c.posters} posters → ${files.join(', ')}`, { list: list.name, period: period.key, counts: c, files });
+    print(opts, `${list.name}: ${postCounts(c)} → ${files.join(', ')}`, { list: list.name, period: period.key, counts: c, files });
   }
   if (opts.list === undefined && config.organizers.length > 0) {
     const deps = { config, store, clock: systemClock, dispatcher: nullDispatcher, log: silentLogger, organizerMailer: composer };
@@ -139,7 +140,7 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
     const reports = await sendListDigests(deps, { ...(period ? { period } : { cadence: 'daily' as const }), ...(opts.list ? { lists: [opts.list] } : {}), dryRun: opts.dryRun ?? false });
     for (const r of reports) {
       const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already, campaign: r.campaign };
-      print(opts, human(r, opts.dryRun ?? false), opts.dryRun ? { ...json, to: r.to } : json);
+      print(opts, human(r, opts.dryRun ?? false, config.group.timezone), opts.dryRun ? { ...json, to: r.to } : json);
     }
     if (opts.list === undefined) {
       const o = await sendOrganizerDigest(deps, { dryRun: opts.dryRun ?? false });
@@ -148,7 +149,7 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
       if (!opts.dryRun) print(opts, `organizers: ${what}${o.counts ? `; ${o.queued} queued, ${o.already} already sent` : ''}`, json);
       else {
         const to = o.counts ? config.organizers : [];
-        print(opts, [`organizers: ${what}${to.length ? ` would go to ${to.length} organizers:` : ''}`, ...to.map((e) => `  ${visible(e)}`)].join('\n'), { ...json, to });
+        print(opts, [`organizers: ${what}${to.length ? ` would go to ${count(to.length, 'organizer')}:` : ''}`, ...to.map((e) => `  ${visible(e)}`)].join('\n'), { ...json, to });
       }
     }
   } finally {
@@ -156,14 +157,25 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
   }
 }
 
-function human(r: ListDigestReport, dryRun: boolean): string {
+/** « 1 message », « 2 messages »: counts said as a person would. */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function postCounts(c: { messages: number; threads: number; posters: number }): string {
+  return `${count(c.messages, 'message')}, ${count(c.threads, 'thread')}, ${count(c.posters, 'poster')}`;
+}
+
+function human(r: ListDigestReport, dryRun: boolean, tz: string): string {
   const members = r.recipients.html + r.recipients.text + r.recipients.mime;
-  if (members === 0) return `${r.list}: no member takes a digest of ${r.period.key}, nothing sent`;
-  if (!r.counts) return `${r.list}: no post in ${r.period.key}, nothing sent`;
+  // the period in words (« from Saturday 28 to Monday 30 November 2026 »), never its outbox key (`since-2026-11-28T1336-…`)
+  const when = periodLabel(r, 'en', tz);
+  if (members === 0) return `${r.list}: no member takes a digest ${when}, nothing sent`;
+  if (!r.counts) return `${r.list}: no post ${when}, nothing sent`;
   const c = r.counts;
-  const what = `${c.messages} messages, ${c.threads} threads, ${c.posters} posters`;
+  const what = postCounts(c);
   if (!dryRun) return `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent${r.campaign ? ` (crieur campaigns show ${r.campaign})` : ''}`;
   // Addresses come from the roster (typed by people): shown with controls escaped, never raw on a terminal.
   const lines = r.to.map((t) => `  ${t.format.padEnd(4)} ${t.cadence.padEnd(6)} ${visible(t.email)}`);
-  return [`${r.list}: ${what} would go to ${members} members (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime}):`, ...lines].join('\n');
+  return [`${r.list}: ${what} would go to ${count(members, 'member')} (html ${r.recipients.html}, text ${r.recipients.text}, mime ${r.recipients.mime}):`, ...lines].join('\n');
 }
