@@ -56,8 +56,17 @@ export function mendMissingBoundaries(message: Buffer): { message: Buffer; defec
   };
 }
 
-/** « multipart/ » as writers spell it (Multipart/, multipart/, MULTIPART/): found by bytes, no string of the message made. */
-const MULTIPART = [Buffer.from('ultipart/'), Buffer.from('ULTIPART/')];
+/**
+ * « multipart/ » in any case (multipart/, Multipart/, MULTIPART/, MultiPart/), found by bytes, no string of the message
+ * made: each « t/ » or « T/ » (rare outside a type: a few per kilobyte of base64) is checked for the eight letters before.
+ */
+const SLASH_AFTER_T = [Buffer.from('t/'), Buffer.from('T/')];
+const MULTIPAR = Buffer.from('multipar');
+function isMultipartAt(buf: Buffer, t: number): boolean {
+  if (t < MULTIPAR.length) return false;
+  for (let k = 0; k < MULTIPAR.length; k++) if ((buf[t - MULTIPAR.length + k]! | 0x20) !== MULTIPAR[k]) return false;
+  return true;
+}
 const MULTIPART_FIELD = /^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?multipart\//i;
 /** A boundary parameter with a value (quoted or not) that starts with a character a delimiter can hold. */
 const BOUNDARY_PARAM = /\bboundary[ \t]*=[ \t]*(?:"[^"\s]|[^"\s;])/i;
@@ -68,8 +77,10 @@ const BOUNDARY_PARAM = /\bboundary[ \t]*=[ \t]*(?:"[^"\s]|[^"\s;])/i;
  * none to mailsplit): then the walk would mend nothing.
  */
 function mayLackBoundary(buf: Buffer): boolean {
-  for (const needle of MULTIPART) {
-    for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) {
+  for (const needle of SLASH_AFTER_T) {
+    for (let t = buf.indexOf(needle); t >= 0; t = buf.indexOf(needle, t + needle.length)) {
+      if (!isMultipartAt(buf, t)) continue;
+      const i = t - MULTIPAR.length;
       // the field it stands in: back to the line that starts it (not a fold), on to the end of its folds
       let start = buf.lastIndexOf(0x0a, i) + 1;
       while (start >= 2 && (buf[start] === 0x20 || buf[start] === 0x09)) start = buf.lastIndexOf(0x0a, start - 2) + 1;

@@ -269,6 +269,7 @@ describe('a multipart with no boundary parameter (its body was lost, nothing sai
     ['a cut one (« bo »)', 'multipart/alternative; charset=utf-8;\r\n\tbo'],
     // what the byte-level look-out (mayLackBoundary) must not pass over: upper case, a non-ASCII boundary
     ['no parameter, in capitals', 'MULTIPART/ALTERNATIVE'],
+    ['no parameter, in mixed case (« MultiPart/ »)', 'MultiPart/Alternative'],
     ['a non-ASCII one', 'multipart/alternative; boundary="café"'],
   ])('its parts are split at the first delimiter line (%s), and that is said', async (_name, ct) => {
     const raw = Buffer.from(`${head(ct)}This is a multi-part message in MIME format.\r\n--=_Part_17.x\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${text}--=_Part_17.x\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Titre : VACUUM</p>\r\n--=_Part_17.x--\r\n`);
