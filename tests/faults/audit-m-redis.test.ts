@@ -4,15 +4,10 @@
  * connect ECONNREFUSED » from six queues and « digest scheduler error »). Now each error is said once, with what to
  * do, then at most once a minute — and mail that came meanwhile is still answered once Redis is back.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repeatedErrors } from '../../workers/repeated.ts';
-import { PG_URL, dropSchema, randomSchema } from '../support/db.ts';
-import { freePort } from '../support/ports.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { deliverToMaildir, PrivateRedis } from '../support/private-redis.ts';
-import { baseConfig, duplicates, killAll, proposalMail, sandbox, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
+import { useRedisOutage } from '../support/private-redis.ts';
+import { duplicates, sleep, spawnCrieur, waitUntil } from '../support/crieur-process.ts';
 
 describe('repeatedErrors', () => {
   it('says an error once, then once a minute with how many were held back; another error is said at once', () => {
@@ -32,37 +27,15 @@ describe('repeatedErrors', () => {
   });
 });
 
-const box = sandbox('audit-m-redis');
-const schema = randomSchema('e2e');
-const maildir = join(box.dir, 'Maildir');
-let sink: SmtpSink;
-let redisPort: number;
-let configFile: string;
-
-const redis = new PrivateRedis(() => redisPort);
-const startRedis = () => redis.start();
+const run = useRedisOutage('audit-m-redis', 'rdm');
+const { box, redis } = run;
 const killRedis = () => redis.kill();
-const deliver = (n: number) => deliverToMaildir(maildir, proposalMail(n, 'rdm'), 'audit');
-
-beforeAll(async () => {
-  for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
-  [sink, redisPort] = await Promise.all([startSmtpSink(), freePort()]);
-  await startRedis();
-  const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}` });
-  configFile = box.writeConfig({ ...config, redis: { url: `redis://127.0.0.1:${redisPort}`, prefix: box.prefix } });
-}, 60_000);
-
-afterAll(async () => {
-  await killAll();
-  await killRedis();
-  await sink?.close();
-  await dropSchema(schema);
-  await box.cleanup();
-}, 60_000);
+const startRedis = () => redis.start();
+const deliver = (n: number) => run.deliver(n);
 
 describe('crieur start with Redis down for 20 s', () => {
   it('says so once per error (with the fix), not at every reconnect of every worker; answers the mail once Redis is back', { timeout: 90_000 }, async () => {
-    const child = spawnCrieur(['start', '--config', configFile], { dir: box.dir, name: 'start' });
+    const child = spawnCrieur(['start', '--config', run.configFile], { dir: box.dir, name: 'start' });
     await child.waitForLog('inbox caught up; watching', 60_000);
     const before = child.logs().length;
     await killRedis();
@@ -70,9 +43,9 @@ describe('crieur start with Redis down for 20 s', () => {
     await sleep(20_000);
     const during = child.logs().slice(before);
     await startRedis();
-    await waitUntil(() => sink.messages.length >= 2, 60_000, `the acknowledgement and the notice (have ${sink.messages.length})`);
+    await waitUntil(() => run.sink.messages.length >= 2, 60_000, `the acknowledgement and the notice (have ${run.sink.messages.length})`);
     await sleep(2_000);
-    expect(duplicates(sink.messages)).toEqual([]);
+    expect(duplicates(run.sink.messages)).toEqual([]);
 
     const queueErrors = during.filter((l) => l.msg === 'worker error' || l.msg === 'digest scheduler error');
     // One line per distinct error text (a refused connection; a reset when Redis went), not one per reconnect.

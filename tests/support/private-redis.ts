@@ -4,9 +4,13 @@
  * delivered into a Maildir the way an MTA does it (written in tmp/, renamed into new/), for the watcher beside it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitUntil } from './crieur-process.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { baseConfig, killAll, proposalMail, sandbox, waitUntil, type Sandbox } from './crieur-process.ts';
+import { PG_URL, dropSchema, randomSchema } from './db.ts';
+import { freePort } from './ports.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export class PrivateRedis {
   private child: ChildProcess | null = null;
@@ -49,4 +53,59 @@ export function deliverToMaildir(maildir: string, raw: string | Buffer, tag: str
   const name = `${Date.now()}.${++seq}.${tag}`;
   writeFileSync(join(maildir, 'tmp', name), raw);
   renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+}
+
+export interface RedisOutageRun {
+  readonly box: Sandbox;
+  /** The run's recording SMTP listener (set in beforeAll). */
+  readonly sink: SmtpSink;
+  readonly configFile: string;
+  readonly httpPort: number;
+  readonly redis: PrivateRedis;
+  /** Proposal `n` delivered to the run's Maildir inbox. */
+  deliver(n: number): void;
+}
+
+/**
+ * The set-up of a test that takes Redis away under `crieur start`: a sandbox, a schema of its own on PostgreSQL, a
+ * Maildir inbox, an SMTP listener, a private redis-server on a free port (started), an HTTP port, and the config file
+ * that joins them; all of it stopped and removed after the file's tests.
+ */
+export function useRedisOutage(name: string, tag: string): RedisOutageRun {
+  const box = sandbox(name);
+  const schema = randomSchema('e2e');
+  const maildir = join(box.dir, 'Maildir');
+  let sink: SmtpSink | undefined;
+  let redisPort = 0;
+  let httpPort = 0;
+  let configFile = '';
+  const redis = new PrivateRedis(() => redisPort);
+  beforeAll(async () => {
+    for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
+    [sink, redisPort, httpPort] = await Promise.all([startSmtpSink(), freePort(), freePort()]);
+    await redis.start();
+    const config = baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}`, httpPort });
+    configFile = box.writeConfig({ ...config, redis: { url: `redis://127.0.0.1:${redisPort}`, prefix: box.prefix } });
+  }, 60_000);
+  afterAll(async () => {
+    await killAll();
+    await redis.kill();
+    await sink?.close();
+    await dropSchema(schema);
+    await box.cleanup();
+  }, 60_000);
+  return {
+    box,
+    get sink() {
+      return sink!;
+    },
+    get configFile() {
+      return configFile;
+    },
+    get httpPort() {
+      return httpPort;
+    },
+    redis,
+    deliver: (n) => deliverToMaildir(maildir, proposalMail(n, tag), tag),
+  };
 }
