@@ -155,16 +155,25 @@ function importSummary(r: UpsertOutcome, n: { skipped: number; duplicates: numbe
   return `${added}${activated}${existing}${duplicates}${n.skipped ? `, ${n.skipped} skipped` : ''}`;
 }
 
+const NAMES = /^(?:french|francais|francaise|english|anglais|anglaise)$/;
+
 /**
- * A language as people write it in a roster or on the command line: a code or tag (fr, fra, fr-CA, en_GB), or its
- * name in either language (French, français, anglais, English). null: none given; 'unknown': one crieur does not
- * write in (de, Deutsch) — was its first two letters, so « anglais » was refused and « frisian » read as French.
+ * A language as people write it in a roster or on the command line: a code or tag (fr, fra, fr-CA, en_GB, fr_FR.UTF-8),
+ * or its name in either language (French, français, anglais, English), by its first word (« English (UK) »). null:
+ * none given; 'unknown': one crieur does not write in (de, Deutsch) — was its first two letters, so « anglais » was
+ * refused and « frisian » read as French.
  */
 export function languageOf(cell: string | null | undefined): 'fr' | 'en' | 'unknown' | null {
   const v = (cell ?? '').trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (v === '') return null;
-  if (/^(fr|fra|fre)([-_][a-z0-9]+)*$/.test(v) || /^(french|francais|francaise)$/.test(v)) return 'fr';
-  if (/^(en|eng)([-_][a-z0-9]+)*$/.test(v) || /^(english|anglais|anglaise)$/.test(v)) return 'en';
+  // its first word: « English (UK) », « Français (France) », "English - US", "English; French" as exports write them
+  // (« en français » is French)
+  const words = v.split(/[\s(),;/|]+/).filter((w) => w !== '');
+  const w = words[0] === 'en' && words.length > 1 && NAMES.test(words[1]!) ? words[1]! : (words[0] ?? '');
+  // a POSIX locale's codeset or modifier too (fr_FR.UTF-8, fr_FR@euro)
+  const code = (c: string) => new RegExp(`^(?:${c})(?:[-_][a-z0-9]+)*(?:[.@][a-z0-9_-]+)?$`).test(w);
+  if (code('fr|fra|fre') || /^(?:french|francais|francaise)$/.test(w)) return 'fr';
+  if (code('en|eng') || /^(?:english|anglais|anglaise)$/.test(w)) return 'en';
   return 'unknown';
 }
 
