@@ -25,6 +25,17 @@ export function redisLabel(url: string): string {
   }
 }
 
+/**
+ * An error's words. Node's connect to a name with several addresses (`localhost`: ::1 and 127.0.0.1, the
+ * autoSelectFamily default) fails with an AggregateError whose message is empty: its errors' words then.
+ */
+function causeOf(err: unknown): string {
+  const e = err as { message?: string; errors?: unknown[]; code?: string } | null;
+  if (e?.message) return e.message;
+  const inner = [...new Set((Array.isArray(e?.errors) ? e.errors : []).map((x) => (x as { message?: string } | null)?.message).filter((m): m is string => !!m))];
+  return inner.length > 0 ? inner.join(', ') : (e?.code ?? String(err));
+}
+
 /** Opens a connection and proves it answers PING within `timeoutMs`; else throws RedisUnavailableError. */
 export async function connectRedis(url: string, opts: { forWorkers?: boolean; timeoutMs?: number } = {}): Promise<Redis> {
   const timeoutMs = opts.timeoutMs ?? 3000;
@@ -48,7 +59,7 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
     await within(redis.ping(), timeoutMs);
   } catch (err) {
     redis.disconnect();
-    const reason = ((socketError as Error | null) ?? (err as Error)).message;
+    const reason = causeOf((socketError as Error | null) ?? err);
     throw new RedisUnavailableError(
       `Redis is not reachable at ${redisLabel(url)} (${reason}). Start it (e.g. \`redis-server\`, ` +
         'or `apt-get install redis-server`) or point redis.url / CRIEUR_REDIS_URL at a running one.',
