@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { PLAIN_LISTENER } from '../src/adapters/smtp/sink.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { openStore } from '../src/adapters/db/open.ts';
 import { mjmlCompileCount } from '../src/adapters/render/mjml.ts';
@@ -31,11 +32,8 @@ const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUs
 async function countingListener(): Promise<{ port: number; count: () => number; close: () => Promise<void> }> {
   let n = 0;
   const server = new SMTPServer({
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    hideSTARTTLS: true,
-    logger: false,
+    ...PLAIN_LISTENER,
+    disabledCommands: [...PLAIN_LISTENER.disabledCommands],
     onData(stream, _session, cb) {
       stream.on('data', () => undefined);
       stream.on('end', () => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { PLAIN_LISTENER } from '../../src/adapters/smtp/sink.ts';
 import type { Sender } from '../../src/app/sender.ts';
 import { proposalMail, runCrieur, sleep, spawnCrieur, useChildServices, waitUntil } from '../support/crieur-process.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
@@ -31,11 +32,8 @@ async function listener(): Promise<Listener> {
   const sockets = new Map<string, Socket>();
   const l: Listener = { received: [], drop: null, url: '', close: async () => undefined };
   const server = new SMTPServer({
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    hideSTARTTLS: true,
-    logger: false,
+    ...PLAIN_LISTENER,
+    disabledCommands: [...PLAIN_LISTENER.disabledCommands],
     size: 50 * 1024 * 1024,
     onConnect(session, cb) {
       cb();

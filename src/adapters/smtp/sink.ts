@@ -58,6 +58,12 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+/**
+ * A local listener's plain-text options: no reverse DNS lookup, no TLS offered, any client (no AUTH asked), no log —
+ * the demo's sink, and the tests' and benches' own listeners.
+ */
+export const PLAIN_LISTENER = { disableReverseLookup: true, authOptional: true, disabledCommands: ['STARTTLS'], hideSTARTTLS: true, logger: false } as const;
+
 export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   const host = opts.host ?? '127.0.0.1';
   const messages: SinkMessage[] = [];
@@ -68,12 +74,9 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   if (opts.dir) await mkdir(opts.dir, { recursive: true });
 
   const server = new SMTPServer({
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    hideSTARTTLS: true,
+    ...PLAIN_LISTENER,
+    disabledCommands: [...PLAIN_LISTENER.disabledCommands],
     size: opts.maxSize ?? 30 * 1024 * 1024,
-    logger: false,
     onConnect(_session, cb) {
       connections++;
       cb();
