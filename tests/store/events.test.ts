@@ -23,6 +23,13 @@ describe.each(ENGINES)('events on $name', (engine) => {
     expect(await store.events.onDay('2027-01-30', 'Europe/Paris')).toEqual([]);
   });
 
+  it('names no event by an id the column cannot hold (99999999999 was « out of range for type integer »)', async () => {
+    for (const id of [99_999_999_999, 2_147_483_648, 0, -1]) {
+      expect(await store.events.get(id)).toBeNull();
+      expect(await store.events.update(id, { venue: 'V' })).toBeNull();
+    }
+  });
+
   it('gives every event of a day, earliest first: a date names one event only when the day holds one', async () => {
     // Before March 2027: the next test lists the events from then on.
     const evening = await store.events.create({ date: new Date('2027-02-10T18:00:00Z'), venue: 'Soir' });

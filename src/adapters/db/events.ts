@@ -43,6 +43,17 @@ async function one(q: Queryable, where: string, params: unknown[]): Promise<Even
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
+/** The ids the column holds (serial: 1 … 2³¹−1). */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * The event with that id; none for an id the column cannot hold — a typo's « 99999999999 » (crieur events show,
+ * announce, « programmer événement 99999999999 ») was PostgreSQL's « out of range for type integer », exit 1.
+ */
+function byId(q: Queryable, id: number): Promise<EventRecord | null> {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ID ? one(q, 'e.id = $1', [id]) : Promise.resolve(null);
+}
+
 export function eventStore(db: Db): EventStore {
   return {
     async create(e) {
@@ -55,11 +66,11 @@ export function eventStore(db: Db): EventStore {
     },
 
     get(id) {
-      return one(db, 'e.id = $1', [id]);
+      return byId(db, id);
     },
 
     async update(id, patch) {
-      const ev = await one(db, 'e.id = $1', [id]);
+      const ev = await byId(db, id);
       if (!ev) return null;
       const pick = <K extends keyof typeof patch>(k: K, current: unknown) => (patch[k] === undefined ? current : patch[k]);
       const next = [
