@@ -11,7 +11,7 @@
 import { programmeProblems, type ProgrammeProblem } from '../core/programme.ts';
 import { DateTime } from 'luxon';
 import type { CommandDate } from '../core/command/types.ts';
-import { transition, type Action } from '../core/decision/transitions.ts';
+import { dropsHeldMail, transition, type Action } from '../core/decision/transitions.ts';
 import { decidedWords, stateNote, type DecidedVerb, type Note } from '../core/decision/words.ts';
 import type { DecisionKind } from '../core/render/command-data.ts';
 import { formatDate } from '../core/render/dates.ts';
@@ -138,7 +138,7 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   let p = result.proposal;
   // as the store did for mails held by earlier messages (an overruling decision, a withdrawal)
   const verdict = transition(d.action as Action, result.from, d.role, d.override);
-  if (to === 'withdrawn' || (verdict.ok && verdict.overridden)) fx.dropHeld(d.ref);
+  if (dropsHeldMail(to, verdict.ok && verdict.overridden)) fx.dropHeld(d.ref);
   if (event) {
     await store.events.assign(event.id, d.ref);
     p = (await store.proposals.get(d.ref)) ?? p;

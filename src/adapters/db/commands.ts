@@ -4,7 +4,7 @@
  */
 import type { CommandStore, DecideResult, LogEntry, StatusSetter } from '../../app/command-store.ts';
 import type { ProposalStatus } from '../../app/proposal-store.ts';
-import { ON_PROGRAMME } from '../../core/decision/transitions.ts';
+import { dropsHeldMail, ON_PROGRAMME } from '../../core/decision/transitions.ts';
 import { leaveProgramme } from './events.ts';
 import { proposalOn } from './proposals.ts';
 import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
@@ -114,7 +114,7 @@ export function commandStore(db: Db): CommandStore {
         // decisions.hold: speaker mails still held for a decision now overruled (or a proposal withdrawn) are never
         // sent — the hold is there for a change of mind, and the speaker is told the final word only (listed in the history)
         const dropped =
-          verdict.overridden || input.to === 'withdrawn'
+          dropsHeldMail(input.to, verdict.overridden)
             ? await tx.query<{ subject_ref: string }>(
                 'WITH d AS (DELETE FROM held_mail WHERE proposal_ref = $1 AND released_at IS NULL RETURNING id, subject_ref) SELECT subject_ref FROM d ORDER BY id',
                 [input.ref],

@@ -42,6 +42,15 @@ const NON_FINAL = STATUSES.filter((s) => !FINAL.includes(s));
  * `override` that declines, waitlists or re-accepts a scheduled talk — takes it off (the store does it with the status).
  */
 export const ON_PROGRAMME: readonly ProposalStatus[] = ['scheduled', 'presented'];
+
+/**
+ * decisions.hold: does a decision to `to` give up the speaker mails still held for the proposal? An overruling one
+ * (override) or a withdrawal: the speaker is told the final word only. One rule for the store (mails held by earlier
+ * messages) and decide() (those its own message held so far, Effects.dropHeld).
+ */
+export function dropsHeldMail(to: ProposalStatus, overridden: boolean): boolean {
+  return overridden || to === 'withdrawn';
+}
 const ORGANIZER = ['organizer', 'operator'] as const;
 
 export const TRANSITIONS: readonly TransitionRow[] = defineTable([
