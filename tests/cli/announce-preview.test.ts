@@ -80,6 +80,11 @@ describe('call --dry-run after a call to one list this month', { timeout: 400_00
     const dry = await runCrieur(['call', '--dry-run', '--json', '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ kind: 'call', event: null, list: null, lists: ['english'], members: active, queued: active + 1, status: 'dry-run' });
+    // --force: everyone in scope, a list's address that is also a member counted once (it was counted twice)
+    await cli.store.subscribers.upsert([{ email: 'call-en@lists.example.org', status: 'active' as const, source: 'cli', language: 'en' as const }]);
+    const forced = await runCrieur(['call', '--dry-run', '--force', '--json', '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ lists: ['generale', 'english'], members: active, queued: active + 2 });
     const text = await runCrieur(['call', '--dry-run', '--list', 'generale', '--config', file], { dir: cli.box.dir, timeoutMs: 120_000 });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/nothing new — every list and member in scope already has it/);

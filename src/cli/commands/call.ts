@@ -64,8 +64,10 @@ async function preview(config: Config, opts: Opts): Promise<void> {
     if (opts.out) await writePreviews(config, opts.out, `call-${period}`, built, specs, members);
     // Counted as the real run adds them: the month's ledger, whatever scope sent it (`call --list A`, then `call`,
     // reaches A no more); --force is a call of its own, to everyone in scope.
+    const scoped = config.lists.filter((l) => opts.list === undefined || l.name === opts.list);
+    // a list's address that is also a member is one row, one mail (the list's), as the real run adds it
     const reach = opts.force
-      ? { lists: config.lists.filter((l) => opts.list === undefined || l.name === opts.list), members: members.length }
+      ? { lists: scoped, members: members.filter((m) => !scoped.some((l) => l.address.toLowerCase() === m.email.toLowerCase())).length }
       : await unannounced({ config, store }, callLedgerRef(period), opts.list, 'call');
     // This month's calls, every scope (`call:2026-12`, `call:2026-12:generale`), forced ones aside
     const month = (await store.campaigns.list()).filter((c) => c.kind === 'call' && (c.key === callLedgerRef(period) || c.key.startsWith(`${callLedgerRef(period)}:`)) && !c.key.includes(':forced-'));
