@@ -140,7 +140,7 @@ describe('ingest and failed, with a worker running', () => {
     const r = await cli(['ingest', '-'], { input: garbage });
     // Kept and parked, and the exit code says what `crieur parse` says of it: not a mail message (an MTA bounces it).
     expect(r.code, r.stderr).toBe(65);
-    expect(r.stderr.trim()).toMatch(/^crieur: -: not a mail message: .* kept for review \(crieur failed list\)$/);
+    expect(r.stderr.trim()).toMatch(/^crieur: standard input: not a mail message: .* kept for review \(crieur failed list\)$/);
     expect(r.stdout.trim()).toBe('0 stored, 0 already known, 1 not mail (kept for review)');
     const failed = await waitUntil(async () => (await store.inbound.listFailed())[0], 60_000, 'the message parked');
     expect(failed.error).toMatch(/not a mail message/);
