@@ -143,7 +143,7 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
     await store.events.assign(event.id, d.ref);
     p = (await store.proposals.get(d.ref)) ?? p;
   }
-  if (d.action === 'withdraw') await store.events.unassign(d.ref);
+  // (a withdrawn talk left its programme in the status change's own transaction: store.commands.decide)
   await effectsOf(deps, d, p, event, fx);
   const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz), over: await overfull(deps, event.id) } : { k: 'done', ref: d.ref, status: p.status };
   return { ok: true, note, proposal: p };

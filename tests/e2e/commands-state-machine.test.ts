@@ -51,6 +51,21 @@ describe('the decision state machine (postgres)', () => {
     expect((await causedTo(live, inbound.id, JEAN)).length).toBe(1);
   });
 
+  it('a scheduled talk its speaker withdraws leaves the event’s programme, in the status change’s own transaction', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.organizer(ref, 'programmer 2027-03-25');
+    const event = Number((await live.p.store.proposals.get(ref))!.event);
+    const sequence = (await live.p.store.events.get(event))!.sequence;
+    await reply.speaker(ref, 'retirer');
+    const p = (await live.p.store.proposals.get(ref))!;
+    expect(p.status).toBe('withdrawn');
+    expect(p.event).toBeNull();
+    const ev = (await live.p.store.events.get(event))!;
+    expect(ev.programme).not.toContain(ref);
+    expect(ev.sequence).toBeGreaterThan(sequence);
+  });
+
   /** The transcript answering inbound `id`, as queued (its text). */
   const transcriptOf = async (id: number, to: string) => {
     const rows = await live.p.db.query<{ raw: Buffer }>(`SELECT raw FROM outbox WHERE cause_message_id = $1 AND recipient = $2 AND subject_ref LIKE '%/transcript'`, [id, to]);
