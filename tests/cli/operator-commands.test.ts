@@ -215,3 +215,20 @@ describe('the programme\'s running order', { timeout: 400_000 }, () => {
     }
   });
 });
+
+describe('crieur proposals list --status', { timeout: 200_000 }, () => {
+  it('takes the status in any case (« Accepted » was refused as unknown); an unknown one is still bad usage', async () => {
+    const ref = await file(`Statut ${uniq()}`, `s${uniq()}@example.fr`);
+    await cli.store.proposals.setStatus(ref, 'accepted', 'dim@example.org', null);
+    for (const typed of ['Accepted', 'ACCEPTED', ' accepted ']) {
+      const r = await crieur('proposals', 'list', '--status', typed, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const refs = (JSON.parse(r.stdout) as { ref: string; status: string }[]).map((p) => [p.ref, p.status]);
+      expect(refs).toContainEqual([ref, 'accepted']);
+      expect(refs.every(([, s]) => s === 'accepted')).toBe(true);
+    }
+    const bad = await crieur('proposals', 'list', '--status', 'acceptée');
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('unknown status "acceptée"');
+  });
+});

@@ -19,11 +19,13 @@ export function registerProposals(program: Command): void {
     .option('--json', 'JSON array')
     .option('--config <file>', 'configuration file')
     .action(async (opts: { status?: string; json?: boolean; config?: string }) => {
-      if (opts.status !== undefined && !STATUSES.includes(opts.status as ProposalStatus)) {
+      // « Accepted », « ACCEPTED » or « accepted  » typed at a shell all mean the one status: no reason to refuse them.
+      const status = opts.status?.trim().toLowerCase();
+      if (status !== undefined && !STATUSES.includes(status as ProposalStatus)) {
         throw new CliError(`unknown status "${opts.status}": expected one of ${STATUSES.join(', ')}`, EXIT.usage);
       }
       await withStore(opts.config, async (store) => {
-        const list = await store.proposals.list(opts.status ? { status: opts.status as ProposalStatus } : {});
+        const list = await store.proposals.list(status ? { status: status as ProposalStatus } : {});
         if (opts.json) process.stdout.write(`${jsonText(list.map(summary))}\n`);
         else if (list.length === 0) process.stdout.write('no proposals\n');
         else for (const p of list) process.stdout.write(`${proposalLine(p)}\n`);
