@@ -36,6 +36,12 @@ export function durationFromField(value: string): DurationFound | null {
   const f = fold(value);
   const m = parseDuration(f);
   if (m) return { minutes: m.minutes, range: m.range, source: 'field' };
+  // « Durée : 0:45 », "1:30", "00:45:00": hours and minutes as a clock writes a length (a field says it is one)
+  const clock = /^\s*(\d{1,2}):([0-5]\d)(?::00)?\s*$/.exec(f);
+  if (clock) {
+    const minutes = Number(clock[1]) * 60 + Number(clock[2]);
+    return minutes > 0 && minutes <= 240 ? { minutes, range: false, source: 'field' } : null;
+  }
   const bare = /^\s*(\d{1,3})\s*$/.exec(f);
   if (bare && Number(bare[1]) > 0 && Number(bare[1]) <= 240) return { minutes: Number(bare[1]), range: false, source: 'field' };
   return null;

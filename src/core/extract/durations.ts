@@ -44,6 +44,8 @@ const FRACTION = new RegExp(
   'g',
 );
 
+/** "20+10 min", « 25 + 5 minutes »: the unit is both numbers' (a talk and its questions), the time asked for their sum. */
+const SUM = /(?<![\d:.,+])(\d{1,3})\s*\+\s*(\d{1,3})\s*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
 const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
 const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
@@ -66,6 +68,12 @@ export function durationsIn(folded: string): DurationMatch[] {
     // "11/2 h" is no "1 1/2 h": digits written together are one number
     if (m[1] !== undefined && !hourBefore && m[2]!.includes('/') && !/^\d\s/.test(m[0])) continue;
     out.push({ minutes: (m[1] !== undefined ? Number(m[1]) * 60 : 0) + part, index: m.index, range: false });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of folded.matchAll(SUM)) {
+    const minutes = Number(m[1]) + Number(m[2]);
+    if (Number(m[1]) < 1 || minutes > 240) continue;
+    out.push({ minutes, index: m.index, range: false });
     taken.push([m.index, m.index + m[0].length]);
   }
   const free = (i: number) => !taken.some(([a, b]) => i >= a && i < b);

@@ -829,3 +829,12 @@ describe('a speaker\'s labelled correction that gives nothing usable (said, neve
     expect(r.unread).toEqual([{ field: 'duration', line: 'Durée : 600' }]);
   });
 });
+
+describe('a speaker\'s « Durée : » as a clock writes it', () => {
+  const speaker = { ...opts, role: 'speaker' as const };
+  it('« Durée : 0:45 » corrects the length to 45 minutes (it was named unread: « [refusé] »)', () => {
+    const r = readCommands('Durée : 0:45', speaker);
+    expect(r.corrections).toEqual({ durationMinutes: 45 });
+    expect(r.unread).toBeUndefined();
+  });
+});

@@ -44,6 +44,30 @@ describe('duration words and numbers', () => {
   it('reads a bare number in a duration field as minutes', () => {
     expect(durationFromField('20')?.minutes).toBe(20);
   });
+  // « Durée : 0:45 » was not read at all (a speaker's correction answered « [refusé] »): a field says it is a length
+  it.each([
+    ['0:45', 45],
+    ['00:45', 45],
+    ['1:30', 90],
+    ['0:45:00', 45],
+  ])('reads %s in a duration field as hours and minutes', (value, minutes) => {
+    expect(durationFromField(value)?.minutes).toBe(minutes);
+  });
+  it.each(['10:00', '0:00', '1:75'])('%s in a duration field is no length', (value) => {
+    expect(durationFromField(value)).toBeNull();
+  });
+  // "20+10 min" was read as 10 (the number the unit touched): the unit is both numbers', the time asked their sum
+  it.each([
+    ['20+10 min', 30],
+    ['25 + 5 minutes', 30],
+    ["40+5'", 45],
+  ])('%s → %i, in a field and in prose', (value, minutes) => {
+    expect(durationFromField(value)?.minutes).toBe(minutes);
+    expect(durationFromProse([`Je propose un talk de ${value}.`])?.minutes).toBe(minutes);
+  });
+  it('a clock time in prose is still no duration', () => {
+    expect(durationsIn(fold('rendez-vous à 0:45 ou 1:30'))).toEqual([]);
+  });
   it('ignores durations inside an abstract sentence that is not about the talk length', () => {
     expect(durationFromProse(['Nous sommes passés de 3 heures de VACUUM à 10 minutes grâce au partitionnement.'])).toBeNull();
     expect(durationFromProse(['Le talk durerait 25 minutes environ.'])?.minutes).toBe(25);
