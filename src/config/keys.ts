@@ -57,6 +57,27 @@ export function leafPaths(schema: ZodType, path: string[] = []): Leaf[] {
 export const envName = (path: readonly (string | number)[]): string =>
   `CRIEUR_${path.filter((p) => typeof p === 'string').map((p) => String(p).toUpperCase()).join('_')}`;
 
+/**
+ * The names a key's variable goes by: SPEC's (`CRIEUR_TOKENS_MAXAGEDAYS`, each key upper-cased), and the one people
+ * write for a camelCase key, its words apart (`CRIEUR_TOKENS_MAX_AGE_DAYS`) — it was refused, « did you mean »
+ * naming the other, when nothing could be meant but that key.
+ */
+export function envNames(path: readonly (string | number)[]): string[] {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  const spelled = `CRIEUR_${keys.map((k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join('_')}`;
+  const name = envName(path);
+  return spelled === name ? [name] : [name, spelled];
+}
+
+/** The variable set for a key, under whichever of its names (SPEC's first), and its value. */
+export function envSetting(path: readonly (string | number)[], env: NodeJS.ProcessEnv): { name: string; value: string } | undefined {
+  for (const name of envNames(path)) {
+    const value = env[name];
+    if (value !== undefined) return { name, value };
+  }
+  return undefined;
+}
+
 export interface UnknownKey {
   /** Dotted key as the user wrote it (`inbox.pollSecond`, `lists.0.adress`), or the variable's name. */
   key: string;
@@ -80,7 +101,7 @@ export function unknownKeys(schema: ZodType, value: unknown, path: (string | num
 
 /** `CRIEUR_*` variables that name no key (a typo there is as silent as one in the file). */
 export function unknownEnvVars(leaves: Leaf[], env: NodeJS.ProcessEnv): UnknownKey[] {
-  const known = leaves.map((l) => envName(l.path));
+  const known = leaves.flatMap((l) => envNames(l.path));
   return Object.keys(env)
     .filter((name) => name.startsWith('CRIEUR_') && !TOOLING_VARS.test(name) && !known.includes(name))
     .sort()

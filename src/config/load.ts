@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
-import { envName, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
+import { envName, envSetting, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
   readonly exitCode = 78;
@@ -68,7 +68,7 @@ export function configFileFor(file: string | undefined): string | undefined {
  * write members into a throwaway one (./data/crieur here).
  */
 export function defaultsWarning(file: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
-  if (configFileFor(file) !== undefined || LEAVES.some((l) => env[envName(l.path)] !== undefined)) return null;
+  if (configFileFor(file) !== undefined || LEAVES.some((l) => envSetting(l.path, env) !== undefined)) return null;
   const database = configSchema.parse({}).database.url;
   return `no ${DEFAULT_CONFIG_FILE} here and no --config: running on built-in defaults (database ${database}); run crieur init or pass --config FILE`;
 }
@@ -139,7 +139,7 @@ export function configFileError(err: unknown, file: string): string {
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = structuredClone(raw);
   for (const { path, kind, element } of LEAVES) {
-    const value = env[envName(path)];
+    const value = envSetting(path, env)?.value;
     if (value === undefined) continue;
     let target: Record<string, unknown> = out;
     for (const key of path.slice(0, -1)) {
@@ -155,8 +155,8 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
 /** The variable whose value holds `dotted` (`lists.0.bogus` → CRIEUR_LISTS), if one is set; else the key is the file's. */
 function setBy(dotted: string, env: NodeJS.ProcessEnv): string | undefined {
   const parts = dotted.split('.');
-  const leaf = LEAVES.find((l: Leaf) => l.path.length <= parts.length && l.path.every((k, i) => parts[i] === k) && env[envName(l.path)] !== undefined);
-  return leaf ? envName(leaf.path) : undefined;
+  const leaf = LEAVES.find((l: Leaf) => l.path.length <= parts.length && l.path.every((k, i) => parts[i] === k) && envSetting(l.path, env) !== undefined);
+  return leaf ? envSetting(leaf.path, env)!.name : undefined;
 }
 
 /** A variable's text as the value the file would hold: `6,1` for a list of numbers is [6, 1], as `[6, 1]` is. */
@@ -192,9 +192,10 @@ function unknownLine(u: UnknownKey): string {
 function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem {
   const key = issue.path.join('.') || '(top level)';
   const leafPath = untilIndex(issue.path);
-  const name = envName(leafPath);
   const leaf = LEAVES.find((l) => l.path.join('.') === leafPath.join('.'));
-  const value = leaf ? env[name] : undefined;
+  const set = leaf ? envSetting(leafPath, env) : undefined;
+  const name = set?.name ?? envName(leafPath);
+  const value = set?.value;
   if (value === undefined) return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
   // The variable overrides the file: name it and its value, not the file (CRIEUR_HTTP_PORT=abc: http.port must be a number).
   const shown = `${name}=${shownValue(leafPath.join('.'), value)}`;
@@ -213,7 +214,8 @@ const LIST_EXAMPLES: Readonly<Record<string, string>> = {
 
 /** A variable's value as the error line shows it: never a secret or a password, never a whole page. */
 function shownValue(key: string, value: string): string {
-  if (/secret|password|token/i.test(key)) return '(hidden)';
+  // The leaf's name says what is secret: `tokens.maxAgeDays` is a number of days, shown (it was hidden for « token »).
+  if (/secret|password|token$|key$/i.test(key.split('.').pop() ?? key)) return '(hidden)';
   // A URL's credentials, however written (a slash missing, no user, an @ in the password): everything between the
   // scheme and the last @ is hidden (a review: `smtp:/user:pass@host` printed the password).
   const safe = /^[a-z][a-z0-9+.-]*:/i.test(value) || /url$/i.test(key) ? value.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/*)[^]*@/i, '$1***@') : value;

@@ -127,3 +127,21 @@ describe('a bad CRIEUR_* value names the variable and its value, not the file', 
     expect(c.lists).toEqual([{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }]);
   });
 });
+
+describe('a camelCase key\'s variable, its words apart', () => {
+  // CRIEUR_TOKENS_MAX_AGE_DAYS was refused, « did you mean CRIEUR_TOKENS_MAXAGEDAYS? », when it could mean nothing else.
+  it('CRIEUR_TOKENS_MAX_AGE_DAYS and CRIEUR_DELIVERY_GIVE_UP_AFTER_HOURS set their keys, as SPEC\'s names do', () => {
+    const c = loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAX_AGE_DAYS: '30', CRIEUR_DELIVERY_GIVE_UP_AFTER_HOURS: '12' } });
+    expect(c.tokens.maxAgeDays).toBe(30);
+    expect(c.delivery.giveUpAfterHours).toBe(12);
+    expect(loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGEDAYS: '40' } }).tokens.maxAgeDays).toBe(40);
+  });
+  it('a bad value is named under the name the user set, and shown (tokens.maxAgeDays is no secret)', () => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAX_AGE_DAYS: 'abc' } }));
+    expect(e.message).toBe('invalid configuration in the environment: CRIEUR_TOKENS_MAX_AGE_DAYS=abc: tokens.maxAgeDays must be a number');
+  });
+  it('words split elsewhere still name no key', () => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGE_DAYS: '3' } }));
+    expect(e.message).toContain('unknown environment variable CRIEUR_TOKENS_MAXAGE_DAYS — did you mean CRIEUR_TOKENS_MAXAGEDAYS?');
+  });
+});
