@@ -136,7 +136,7 @@ const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|duration|lengt
 
 function namesTheTalksLength(f: string, m: DurationMatch): boolean {
   const sentence = sentenceAround(f, m);
-  return TALK_LENGTH.test(sentence) && !ANTI.test(withoutQuotes(sentence));
+  return TALK_LENGTH.test(sentence) && !ANTI.test(withoutQuotes(sentenceAround(withoutDuration(f, m), m)));
 }
 
 /**
@@ -145,6 +145,11 @@ function namesTheTalksLength(f: string, m: DurationMatch): boolean {
  */
 function withoutQuotes(sentence: string): string {
   return sentence.replace(/«[^»\n]*»|"[^"\n]*"|“[^”\n]*”|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=\p{L})'(?=\p{L}))*'(?![\p{L}\p{N}])/gu, ' ');
+}
+
+/** The text with the duration's own words blanked (same length: positions hold). */
+function withoutDuration(f: string, m: DurationMatch): string {
+  return f.slice(0, m.index) + ' '.repeat(m.length) + f.slice(m.index + m.length);
 }
 
 function sentenceAround(f: string, m: DurationMatch): string {
@@ -169,8 +174,9 @@ function qualifies(f: string, m: DurationMatch): boolean {
   if (CUE.test(sentenceAround(softWrapsJoined(f), m))) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;
-  // otherwise a stated duration counts unless the sentence is about something else that takes time
-  if (!ANTI.test(withoutQuotes(sentence))) return true;
+  // otherwise a stated duration counts unless the sentence is about something else that takes time — read without the
+  // duration's own words ("half an hour", "a quarter of an hour" hold « an », a year)
+  if (!ANTI.test(withoutQuotes(sentenceAround(withoutDuration(f, m), m)))) return true;
   // "20 minutes" / "(45 min + questions)" on a line of its own
   const lineStart = before + 1;
   const lineEnd = f.indexOf('\n', m.index);

@@ -28,6 +28,8 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 export interface DurationMatch {
   minutes: number;
   index: number;
+  /** How many characters of the folded text the expression covers. */
+  length: number;
   /** A range ("20 à 30 minutes"): the upper bound was kept. */
   range: boolean;
 }
@@ -67,13 +69,13 @@ export function durationsIn(folded: string): DurationMatch[] {
     if (!hourBefore && !new RegExp(`${HOUR_WORD}$`).test(m[0])) continue;
     // "11/2 h" is no "1 1/2 h": digits written together are one number
     if (m[1] !== undefined && !hourBefore && m[2]!.includes('/') && !/^\d\s/.test(m[0])) continue;
-    out.push({ minutes: (m[1] !== undefined ? Number(m[1]) * 60 : 0) + part, index: m.index, range: false });
+    out.push({ minutes: (m[1] !== undefined ? Number(m[1]) * 60 : 0) + part, index: m.index, length: m[0].length, range: false });
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of folded.matchAll(SUM)) {
     const minutes = Number(m[1]) + Number(m[2]);
     if (Number(m[1]) < 1 || minutes > 240) continue;
-    out.push({ minutes, index: m.index, range: false });
+    out.push({ minutes, index: m.index, length: m[0].length, range: false });
     taken.push([m.index, m.index + m[0].length]);
   }
   const free = (i: number) => !taken.some(([a, b]) => i >= a && i < b);
@@ -85,7 +87,7 @@ export function durationsIn(folded: string): DurationMatch[] {
     // "a talk on 'What's new in PostgreSQL 18'": the quote after 18 closes the title, it is no 18'
     if (/['’]$/.test(m[0]) && quoteOpenAt(folded, m.index)) continue;
     if (/\dm$/.test(m[0]) && countedNounAfter(folded.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
-    out.push({ minutes, index: m.index, range: hi !== null && hi > lo });
+    out.push({ minutes, index: m.index, length: m[0].length, range: hi !== null && hi > lo });
   }
   for (const m of folded.matchAll(HOURS)) {
     const h = Number(m[1]);
@@ -94,11 +96,11 @@ export function durationsIn(folded: string): DurationMatch[] {
     // "19h", "à 9h30": clock times; a talk lasts at most a few hours
     if (h > 3 || min >= 60 || /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const minutes = h * 60 + tenth * 6 + min;
-    if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, range: false });
+    if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });
   }
   for (const m of folded.matchAll(WORDS)) {
     const minutes = m[1] !== undefined ? NUMBER_WORDS.get(m[1].replace(/\s+/, ' ')) : DURATION_WORDS.find(([w]) => w === m[2])?.[1];
-    if (minutes !== undefined && free(m.index)) out.push({ minutes, index: m.index, range: false });
+    if (minutes !== undefined && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });
   }
   return out.sort((a, b) => a.index - b.index);
 }
