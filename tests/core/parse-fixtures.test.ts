@@ -7,6 +7,7 @@
  * - s04: Yahoo's text bounce "554: delivery error: dd This user doesn't have a yahoo.fr account" has a status.
  * - b12, x07: a home-grown bounce written to a VERP bounce address (x07 quoting our call for proposals) is a bounce, never a proposal;
  * - x08: the same with a null reverse-path under a From, written to the inbox, is an auto-reply (never answered either).
+ * - s20: La Poste's French text bounce (« Message non délivré », « boîte aux lettres inconnue », no SMTP code, no copy) from mailer-daemon is a bounce, 5.1.1.
  * - m01: a webmail's proposal whose « Content-Type: multipart/alternative; » lost its boundary is read from its parts, and says so.
  */
 import { readdirSync, readFileSync } from 'node:fs';

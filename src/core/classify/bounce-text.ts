@@ -10,7 +10,7 @@ import { titleFromSubject } from '../extract/subject.ts';
 
 // Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
 const SUBJECT =
-  /undeliver|undelivered|(?:message|mail|e-?mail) not delivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
+  /undeliver|undelivered|(?:message|mail|e-?mail) not delivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non d[ée]livr[ée]|non distribu[ée]|[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
 
 // First-lines phrases of MTA notices. Plain alternations, applied to a bounded slice of text.
 const BODY =
