@@ -27,6 +27,17 @@ const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our 
  */
 const DESTINATION =
   /^\s*(?:(?:pour|for|au|at|a|lors d[eu']|during|in)\s+)?(?:(?:le|la|l'|les|the|our|your|votre|notre|vos|ton|un|une|a|an|one of your|l'un de vos|l'une de vos|next|prochaine?s?)\s*)*(?:meetups?|pug|pgug|user group|groupe|sessions?|soirees?|rencontres?|events?|evenements?|editions?|pg ?days?)\b[^:：|\n?]{0,40}?\s*[:：|]\s*(?=\S)/;
+/** A bracketed tag of several words: "[Talk proposal]", « [Proposition de talk] », "(Lightning talk submission)". */
+const BRACKETED = /^\s*[[(]([^\])\n]{1,60})[\])]\s*[:\-–—]?\s*/;
+
+/** A tag in brackets that is a proposal's lead-in whole ("[Talk proposal] Title"): it classifies the mail, as "[LT]" does. */
+function leadInBrackets(s: string): RegExpExecArray | null {
+  const b = BRACKETED.exec(s);
+  if (!b) return null;
+  const inner = fold(b[1]!).trim();
+  const lead = LEAD.exec(inner);
+  return lead && lead[0].trim() !== '' && lead[0].length === inner.length && !BARE_NOUN.test(inner) ? b : null;
+}
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -89,7 +100,7 @@ function subjectTitle(subject: string): SubjectTitle {
   let s = withoutEmojiEnds(stripReplyPrefixes(subject.normalize('NFC')));
   let tagged = false;
   for (let k = 0; k < 3; k++) {
-    const t = TAG.exec(s);
+    const t = TAG.exec(s) ?? leadInBrackets(s);
     if (!t) break;
     s = s.slice(t[0].length);
     tagged = true;
@@ -155,8 +166,18 @@ function withoutEmojiEnds(s: string): string {
 }
 
 function clean(s: string): string | null {
-  const t = unquote(withoutEmojiEnds(s.replace(/\s+/g, ' ').trim())).replace(/^[:\-–—\s]+|[\s]+$/g, '');
+  const t = unquote(withoutLengthAside(withoutEmojiEnds(s.replace(/\s+/g, ' ').trim()))).replace(/^[:\-–—\s]+|[\s]+$/g, '');
   return t === '' ? null : t;
+}
+
+/** A trailing aside in brackets (folded) that gives only the length or the format: "(20 min)", "[45']", « (lightning) », "(~30 minutes talk)". */
+const LENGTH_ASIDE =
+  /^(?:~|env\.?|environ|ca\.?|approx\.?|about|around)?\s*(?:\d{1,3}\s*(?:-|a|to)?\s*\d{0,3}\s*(?:minutes?|mins?|mn|'|′)(?:\s+(?:talk|lightning|slot|presentation|expose|creneau))?|lightning(?: talk)?|lt|talk|eclair|talk eclair)$/;
+
+/** "Indexing strategies for multi-tenant apps (20 min)": the aside says how long, the title is what precedes it. */
+function withoutLengthAside(s: string): string {
+  const m = /\s*[([]([^()[\]]{1,40})[)\]]\s*$/.exec(s);
+  return m && m.index > 0 && LENGTH_ASIDE.test(fold(m[1]!).trim()) ? s.slice(0, m.index) : s;
 }
 
 /** Subjects that name no talk at all even without a lead-in ("Question", "Meetup de mars", "Hello"). */

@@ -3,7 +3,7 @@
  * here in other words than the audit's messages.
  */
 import { describe, expect, it } from 'vitest';
-import { extractProposal } from '../../../src/core/extract/index.ts';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -22,5 +22,30 @@ describe('a length said in words holding « an » is read', () => {
     const body = 'Bonjour,\n\nJe voudrais présenter « Nos sauvegardes », 30 minutes.\n\nIl y a un an, une restauration prenait une heure.\n\nRuth Adams\n';
     const x = extractProposal(await mail({ subject: 'Proposition de talk', body }), ctx);
     expect(x.proposal.durationMinutes).toBe(30);
+  });
+});
+
+describe('a bracketed lead-in tags the subject, as « [LT] » does', () => {
+  it.each([
+    ['[Talk proposal] Fuzzy search with pg_trgm (30 min)', 'Fuzzy search with pg_trgm', 30],
+    ['[Proposition de talk] Les statistiques étendues', 'Les statistiques étendues', 45],
+    ['(Lightning talk) Un tableau de bord avec Grafana [5 min]', 'Un tableau de bord avec Grafana', 5],
+  ])('%s', async (subject, title, minutes) => {
+    // a body that names no talk by itself: one labelled field, no offer
+    const m = await mail({ from: 'Ruth Adams <ruth.adams@example.net>', subject, body: 'Hi,\n\nAbstract: What we learnt running it for two years on our catalogue of 3 million products.\n\nRuth\n' });
+    expect(looksLikeProposal(m)).toBe(true);
+    const x = extractProposal(m, ctx);
+    expect(x.proposal.title).toBe(title);
+    expect(x.proposal.durationMinutes).toBe(minutes);
+  });
+
+  it('a ticket number or a newsletter tag in brackets is no lead-in', async () => {
+    expect(looksLikeProposal(await mail({ subject: '[Newsletter] Fuzzy search with pg_trgm', body: 'Hi,\n\nAbstract: What we learnt.\n\nRuth\n' }))).toBe(false);
+    expect(looksLikeProposal(await mail({ subject: '[#4521] Fuzzy search with pg_trgm', body: 'Hi,\n\nAbstract: What we learnt.\n\nRuth\n' }))).toBe(false);
+  });
+
+  it('a bracket in the title that is no length stays', async () => {
+    const x = extractProposal(await mail({ subject: 'Talk proposal: Window functions (part 2)', body: 'Hi,\n\nI would like to give this talk, 20 minutes.\n\nRuth\n' }), ctx);
+    expect(x.proposal.title).toBe('Window functions (part 2)');
   });
 });
