@@ -85,6 +85,14 @@ const CR_TEXT = new RegExp(
   'i',
 );
 
+/**
+ * A challenge robot's own subject, written fresh from the protected person's address (no « Re: », a return path):
+ * "Please confirm your message to …", "Sender verification required", "Verify your email to reach …", « Validez votre
+ * message », « Votre message est en attente de validation ».
+ */
+const CR_SUBJECT =
+  /\b(?:confirm|verify|validate|authenticate)\s+your\s+(?:message|e-?mail|mail)\b|\bsender\s+verification\b|\b(?:verification|confirmation)\s+(?:required|needed)\b|\b(?:confirmez|validez|authentifiez|confirmer|valider|authentifier|validation\s+de|confirmation\s+de)\s+(?:votre|de\s+votre)\s+(?:message|envoi|courriel|e-?mail|mail)\b|\ben\s+attente\s+de\s+(?:validation|confirmation)\b/i;
+
 /** Boxbe, Bluebottle, SpamArrest, TMDA, Mailinblack: "your message waits until you prove you are human". */
 export const challengeResponseRule: Rule = {
   name: 'challenge-response',
@@ -93,9 +101,15 @@ export const challengeResponseRule: Rule = {
     // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a noreply@ robot of the filtering service
     const looksAutomatic =
       reportType(mail) !== null || /^\s*re\s*:/i.test(mail.subject) || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
-    if (!looksAutomatic) return null;
+    const text = bodyText(mail, 3000);
+    if (!looksAutomatic) {
+      // or the robot's own subject, over a challenge the text says in words the subject does not (a talk titled
+      // « Valider votre envoi de mails » repeats its title in its text)
+      const m = CR_SUBJECT.test(mail.subject.slice(0, 300)) ? CR_TEXT.exec(text) : null;
+      return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
+    }
     const ds = partOfType(mail, /^message\/delivery-status$/);
-    if ((ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) || CR_TEXT.test(bodyText(mail, 3000))) return { kind: 'auto-reply' };
+    if ((ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) || CR_TEXT.test(text)) return { kind: 'auto-reply' };
     return null;
   },
 };
