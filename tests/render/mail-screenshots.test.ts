@@ -3,7 +3,8 @@
  * browser (Debian's chromium through playwright-core, headless): the acknowledgement every speaker receives first (fr
  * and en), the organizers' notice with its reply verbs, the speaker's decision and a command's transcript. At 375 px (a
  * phone) and 800 px nothing overflows horizontally — a long title, an unbroken identifier, a long URL in the abstract,
- * a name in quotes and angle brackets — and nothing the speaker wrote shows up as markup. The PNGs are kept in
+ * a name in quotes and angle brackets — and nothing the speaker wrote shows up as markup. And a member's weekly digest
+ * of the list (a new thread with its replies, a thread continued from the week before). The PNGs are kept in
  * docs/screenshots/ for the README (only announcements and pages had theirs).
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { createComposer } from '../../src/adapters/compose/composer.ts';
 import { createCommandMails } from '../../src/adapters/compose/command-mails.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import type { ProposalRecord } from '../../src/app/proposal-store.ts';
+import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
+import { buildDigest, type DigestPost } from '../../src/core/digest/build.ts';
+import { lastPeriod } from '../../src/core/digest/period.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -22,6 +26,7 @@ const config = configSchema.parse({
   group: { name: 'Groupe d’Utilisateurs PostgreSQL à Paris', locale: 'fr', timezone: 'Europe/Paris' },
   addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
   organizers: ['dim@example.org'],
+  lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example', language: 'fr' }],
   secret: 'mail-screenshots-secret-0123456789',
 });
 
@@ -124,5 +129,37 @@ describe.skipIf(!existsSync(CHROMIUM))('the mails of a proposal in a browser', (
       thread('fr'),
     );
     await looksRight('transcript-fr', await htmlOf(transcript.raw));
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('a member\'s weekly digest in a browser', () => {
+  it('nothing overflows at 375 px and at 800 px; the posters\' markup stays text; screenshots kept', { timeout: 180_000 }, async () => {
+    const period = lastPeriod(new Date('2026-11-30T10:00:00Z'), 'weekly', { hour: 8, weeklyDay: 1, timezone: 'Europe/Paris' });
+    const at = (daysBefore: number) => new Date(period.to.getTime() - daysBefore * 86_400_000);
+    const post = (n: number, threadId: number, sentAt: Date, fromName: string, subject: string, body: string, references: string[] = []): DigestPost => ({
+      inboundId: n, messageId: `<m${n}@example.fr>`, references, subject, fromName, fromEmail: `${fromName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\W+/g, '.')}@example.fr`,
+      sentAt, receivedAt: sentAt, body, archivedAt: null, listArchive: 'https://lists.postgresql.example/pgsql-fr-generale/', threadId,
+    });
+    const earlier = post(1, 1, at(10), 'Jeanne Martin', 'Réplication logique et <DDL>', 'Comment répliquez-vous les changements de schéma ?');
+    const posts = [
+      post(2, 1, at(5), 'Karim Benali', 'Re: Réplication logique et <DDL>', 'Nous passons par un script qui applique le DDL des deux côtés avant de rafraîchir la publication : https://example.org/un/lien/tres/long/vers/un/script/de/migration-ddl-replication-logique.sql', ['<m1@example.fr>']),
+      post(3, 2, at(3), 'Priya Raman', 'Apéro PostgreSQL de décembre', 'Qui vient jeudi ? <b>Inscription</b> sur le wiki, et pg_stat_statements_un_identifiant_sans_espaces_tres_long.'),
+      post(4, 2, at(2), 'Élodie Dupré', 'Re: Apéro PostgreSQL de décembre', 'Moi ! Je peux apporter de quoi montrer la démo de partitionnement.', ['<m3@example.fr>']),
+    ];
+    const digest = buildDigest({
+      list: { name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example' },
+      period,
+      posts,
+      context: [earlier, ...posts],
+      threads: [
+        { id: 1, subject: earlier.subject, startedAt: earlier.sentAt },
+        { id: 2, subject: posts[1]!.subject, startedAt: posts[1]!.sentAt },
+      ],
+      excerptChars: 400,
+    })!;
+    const composer = createDigestComposer(config);
+    const rendered = composer.forMember(await composer.render(digest, 'fr', { members: true }), { email: 'jean@example.fr', memberId: 12 });
+    expect(rendered.html).toContain('Apéro PostgreSQL de décembre');
+    await looksRight('digest-fr', rendered.html);
   });
 });
