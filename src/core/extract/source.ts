@@ -126,6 +126,12 @@ const WANTS =
 /** The writer offering a talk themselves: a colleague named after it helps (« Mon collègue Paul pourrait faire la démo »). */
 const FIRST_PERSON_OFFER = /\b(?:i(?:'d| would)? (?:like|love) to|i (?:propose|submit|can give|could give)|je (?:voudrais|souhaite|souhaiterais|propose|peux|pourrais)|j'aimerais|nous (?:voudrions|souhaitons|proposons))\b/i;
 
+/**
+ * The person named goes on paired with the writer: "My colleague Anna Roth (anna@…) and I would like to present", « Mon
+ * collègue Paul Morel et moi aimerions présenter »: the writer offers the talk, the colleague is a co-speaker.
+ */
+const WITH_THE_WRITER = /^\s*,?\s*(?:and|et|&)\s+(?:i|me|myself|moi(?:-m[êe]me)?)(?![\p{L}])/iu;
+
 function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
   const head = text.slice(0, 600);
   for (const r of head.matchAll(ROLE)) {
@@ -133,7 +139,7 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
     const after = r.index + r[0].length;
     const p = personAt(head, after + (ROLE_QUALIFIER.exec(head.slice(after))?.[0].length ?? 0), cc);
     // only with their address (in the text or Cc): a name alone leaves no one to acknowledge
-    if (p?.email && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
+    if (p?.email && !WITH_THE_WRITER.test(head.slice(p.end)) && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
   }
   // no role said: a person named with their address who would present, opening a sentence
   for (const st of head.matchAll(SENTENCE_START)) {
@@ -142,7 +148,7 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
     if (!m || !(m[2] ?? m[3])) continue;
     if (FIRST_PERSON_OFFER.test(head.slice(0, at))) return null;
     const name = cleanName(m[1]!);
-    if (name && looksLikePersonName(name) && WANTS.test(head.slice(at + m[0].length))) return { author: { name, email: (m[2] ?? m[3])! }, end: 0 };
+    if (name && looksLikePersonName(name) && !WITH_THE_WRITER.test(head.slice(at + m[0].length)) && WANTS.test(head.slice(at + m[0].length))) return { author: { name, email: (m[2] ?? m[3])! }, end: 0 };
   }
   return null;
 }

@@ -49,3 +49,18 @@ describe('a bracketed lead-in tags the subject, as « [LT] » does', () => {
     expect(x.proposal.title).toBe('Window functions (part 2)');
   });
 });
+
+describe('a colleague named with the writer (« X and I ») is a co-speaker, the writer still speaks', () => {
+  it.each([
+    ['en', 'Hi,\n\nMy colleague Rui Costa (rui.costa@example.pt) and I would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina Berg\n'],
+    ['fr', 'Bonjour,\n\nMa collègue Agnès Morel <agnes.morel@example.fr> et moi aimerions présenter « Le sharding à la main », 30 minutes.\n\nNina Berg\n'],
+  ])('%s', async (_lang, body) => {
+    const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Proposition de talk', body }), ctx);
+    expect(x.proposal.speakers.map((s) => s.email).sort()).toEqual([...(body.includes('rui') ? ['rui.costa@example.pt'] : ['agnes.morel@example.fr']), 'nina.berg@example.net'].sort());
+  });
+
+  it('"our CTO X would like to give a talk" still names X alone', async () => {
+    const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
+    expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
+  });
+});
