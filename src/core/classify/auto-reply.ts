@@ -29,6 +29,7 @@ const SUBJECT_PREFIX = new RegExp(
       'r[ée]ponse automatique',
       'r[ée]ponse d.absence',
       'abwesenheit',
+      'abwesend\\b',
       'automatische antwort',
       'automatisch antwoord',
       'afwezig',
@@ -300,6 +301,9 @@ const AWAY_NOW = new RegExp(
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
     "\\bcette\\s+adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue)",
     "\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus|ai\\s+quitt[ée])\\b",
+    // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
+    '\\bich\\s+(?:bin|befinde\\s+mich)\\s+(?:[^!?]{0,60}?\\s)?(?:nicht\\s+im\\s+b[üu]ro|abwesend|im\\s+urlaub|in\\s+(?:urlaub|elternzeit)|auf\\s+(?:dienstreise|gesch[äa]ftsreise|reisen)|au[ßs]er\\s+haus|nicht\\s+erreichbar)',
+    '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
   ].join('|'),
   'i',
 );
@@ -331,6 +335,9 @@ const DATE_CUE = new RegExp(
     '\\breturning\\b',
     '\\b(?:back|return)\\s+(?:in\\s+the\\s+office\\s+|to\\s+the\\s+office\\s+)?on\\b',
     '\\bwill\\s+(?:be\\s+)?(?:back|return)',
+    // German, Spanish
+    '\\bbis\\s+(?:zum|einschlie[ßs]lich|\\d)',
+    '\\bhasta\\s+el\\b',
   ].join('|'),
   'i',
 );
@@ -361,6 +368,18 @@ const STRONG_CUE = new RegExp(
     '\\bauto-?reply\\b',
     '\\bdelayed\\s+(?:response|reply)',
     "\\bi\\s*(?:will|['’]ll)\\s+(?:respond|reply|answer|get\\s+back\\s+to\\s+you|read)\\b",
+    // German
+    '\\bnach\\s+meiner\\s+r[üu]ckkehr',
+    '\\bin\\s+dringenden\\s+f[äa]llen',
+    '\\beingeschr[äa]nkte?[mn]?\\s+(?:zugriff|zugang)',
+    '\\bkeinen\\s+(?:zugriff|zugang)\\s+auf',
+    '\\bwird\\s+nicht\\s+weitergeleitet',
+    '\\bwenden\\s+sie\\s+sich\\s+(?:bitte\\s+)?an\\b',
+    // Spanish
+    '\\ba\\s+mi\\s+regreso\\b',
+    '\\bacceso\\s+limitado',
+    '\\ben\\s+caso\\s+de\\s+urgencia',
+    '\\bpara\\s+(?:asuntos|temas)\\s+urgentes',
   ].join('|'),
   'i',
 );
@@ -389,7 +408,7 @@ const MAX_NEW_LINES = 20;
 const BODY_SCAN = 6000;
 
 /** A greeting line before the absence ("Bonjour,", "Dear sender,"). */
-const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day))\b.{0,60}$/i;
+const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day)|sehr\s+geehrte|guten\s+tag|hallo|hola|estimad[oa]s?|buenos\s+d[íi]as)\b.{0,60}$/i;
 
 /**
  * Could the top of this text state an absence at all? The same patterns on the raw sample, cleaned as newTextLines

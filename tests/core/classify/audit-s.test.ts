@@ -3,6 +3,8 @@
  * tuned the rules to): the rules it showed missing.
  * - a challenge-response robot writing fresh from the protected person's address ("Please confirm your message to
  *   …", no « Re: », no null reverse-path, no noreply@) was kind other: its subject now counts as automatic.
+ * - German and Spanish out-of-office notices with no auto-reply header under a plain subject (« Abwesend », « Re: … »)
+ *   were kind other: the out-of-office text is now read in German and Spanish too.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
@@ -42,6 +44,31 @@ describe('challenge-response robots under a subject of their own', () => {
   ])('not one: %s', async (_name, draft) => {
     const c = classify(await mail(draft), ctx);
     expect(c.reasons[0]).not.toBe('challenge-response');
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});
+
+describe('German and Spanish out-of-office texts with no header', () => {
+  const de = 'Vielen Dank für Ihre Nachricht.\n\nIch bin vom 30.11. bis 08.12.2026 auf Dienstreise und habe nur eingeschränkt\nZugriff auf meine E-Mails. Ihre Nachricht wird nach meiner Rückkehr bearbeitet.\n\nViele Grüße\nJulia Weber\n';
+  const es = 'Hola,\n\nEstoy fuera de la oficina hasta el 9 de diciembre, con acceso limitado al\ncorreo electrónico. Responderé a su mensaje a mi regreso.\n\nUn saludo,\nCarlos Ruiz\n';
+  it.each<[string, Draft]>([
+    ['« Abwesend » (de)', { from: 'Julia Weber <j.weber@hochschule.example.de>', subject: 'Abwesend', body: de }],
+    ['a German notice under « Re: » (de)', { from: 'Julia Weber <j.weber@hochschule.example.de>', subject: 'Re: Prochain meetup : 28 janvier 2027', body: de }],
+    [
+      '« Ich befinde mich im Urlaub » (de)',
+      { subject: 'Re: Vortrag', body: 'Sehr geehrte Damen und Herren,\n\nich befinde mich bis einschließlich 4. Januar im Urlaub. In dringenden Fällen wenden Sie sich bitte an info@firma.example.\n' },
+    ],
+    ['a Spanish notice under « Re: » (es)', { from: 'Carlos Ruiz <carlos.ruiz@empresa.example.es>', subject: 'Re: Prochain meetup : 28 janvier 2027', body: es }],
+  ])('%s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
+    expect(c.kind).toBe('auto-reply');
+  });
+
+  it.each<[string, Draft]>([
+    ['a German speaker asking to meet', { subject: 'Re: Vortrag', body: 'Hallo,\n\nich bin bis zum 20. Januar auf Dienstreise in Paris. Können wir uns vor dem Meetup treffen?\n\nJulia\n' }],
+    ['a Spanish attendee', { subject: 'Meetup de enero', body: 'Hola,\n\nestoy de viaje en París hasta el 30 de enero: ¿puedo asistir al meetup del 28?\n\nCarlos\n' }],
+  ])('not one: %s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
     expect(c.kind).not.toBe('auto-reply');
   });
 });
