@@ -14,7 +14,8 @@
  * - the text is hard-wrapped (no line of it a wrapper would have cut), the line above is a command or a title
  *   (`Titre : …`), it is as long as a wrapped line (the first word of this one would not have fitted within 72–80
  *   columns) and does not end a sentence, and this one reads as its tail: it starts in lower case or with a digit,
- *   and is no command, label, greeting, sign-off, PS or sentence of its own (a subject pronoun), nor an aside in parentheses. A capital stays a new line: a comment under a reason is the organizers', and
+ *   and is no command, label, greeting, sign-off, PS or sentence of its own (a subject pronoun, unless the line above
+ *   ends with a comma), nor an aside in parentheses. A capital stays a new line: a comment under a reason is the organizers', and
  *   must not reach the speaker as part of it.
  * Prose is never joined: the comment keeps the writer's lines.
  */
@@ -85,7 +86,10 @@ function continues(line: string, last: string, next: string, adjacent: boolean, 
   if (!hardWrapped) return false;
   const firstWord = n.split(/\s/)[0]!;
   if (last.length > WRAP_MAX || last.length + 1 + firstWord.length <= WRAP_MIN || /[.!?？…]$/.test(last)) return false;
-  if (!TAIL_START.test(n) || OWN_START.test(n) || isSignOff(n) || isGreeting(n) || matchLabel(n) || readLine(n, ref).kind === 'commands') return false;
+  // a subject pronoun opens a sentence of its own — not after a comma, where the writer's sentence goes on (« …en
+  // janvier, » over « on préfère attendre la rentrée » is one reason, cut by Outlook at 76)
+  const ownSentence = OWN_START.test(n) && !(/,$/.test(last) && !/^(?:p\.?\s?s|n\.?\s?b)\b/i.test(n));
+  if (!TAIL_START.test(n) || ownSentence || isSignOff(n) || isGreeting(n) || matchLabel(n) || readLine(n, ref).kind === 'commands') return false;
   if (readLine(line, ref).kind !== 'prose') return true;
   const label = matchLabel(line);
   return label?.field === 'title' && label.inline.trim() !== '';

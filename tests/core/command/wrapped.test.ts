@@ -61,6 +61,17 @@ describe('a line the client cut is read whole', () => {
     expect(r.comment).toBe('');
   });
 
+  it('a long reason cut after a comma, its tail opening with a pronoun (« on préfère… », Outlook at 76): one reason (audit T 23)', () => {
+    const typed = 'refuser : le sujet est trop proche de la présentation de Lucie en janvier, on préfère attendre la rentrée';
+    expect(wrap(typed, 76).split('\n')[1]).toBe('on préfère attendre la rentrée');
+    const r = readCommands(`${wrap(typed, 76)}\n\nDimitri`, opts);
+    expect(r.commands.map(summary)).toEqual(['decline «le sujet est trop proche de la présentation de Lucie en janvier, on préfère attendre la rentrée»']);
+    expect(r.comment).toBe('');
+    // a PS after a comma is still the organizers'
+    const ps = readCommands('refuser P-0012 le programme de janvier est complet et nous avons déjà deux talks,\nps pour les orgas : Marc a voté contre', opts);
+    expect(ps.commands.map(summary)).toEqual(['decline P-0012 «le programme de janvier est complet et nous avons déjà deux talks,»']);
+  });
+
   it('a ref list waiting for its verb takes the bare verb below it, a blank line between or not: never the token’s own proposal', () => {
     expect(readCommands('P-0003, P-0004 :\nrefuser', opts).commands.map(summary)).toEqual(['decline P-0003', 'decline P-0004']);
     expect(readCommands('P-0003, P-0004,\n\naccepter', opts).commands.map(summary)).toEqual(['accept P-0003', 'accept P-0004']);
