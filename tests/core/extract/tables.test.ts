@@ -65,6 +65,14 @@ describe('duration words and numbers', () => {
     expect(durationFromField(value)?.minutes).toBe(minutes);
     expect(durationFromProse([`Je propose un talk de ${value}.`])?.minutes).toBe(minutes);
   });
+  // « Titre : Réplication logique avec PostgreSQL 16+ » over « 30 minutes » was read as 46; "PostgreSQL 12+ 20 min" as 32
+  it.each([
+    ['Titre : Réplication logique avec PostgreSQL 16+\n30 minutes, en français.', 30],
+    ['Titre : Réplication logique avec PostgreSQL 16+\r\n30 minutes, en français.', 30],
+    ['A talk on partitioning in PostgreSQL 12+ 20 min talk, in English.', 20],
+  ])('a version and up before a length is no sum: %j → %i', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
   it('a clock time in prose is still no duration', () => {
     expect(durationsIn(fold('rendez-vous à 0:45 ou 1:30'))).toEqual([]);
   });
