@@ -78,6 +78,17 @@ export function envSetting(path: readonly (string | number)[], env: NodeJS.Proce
   return undefined;
 }
 
+/**
+ * Keys set under both their names with different values (CRIEUR_TOKENS_MAXAGEDAYS=7 and CRIEUR_TOKENS_MAX_AGE_DAYS=30,
+ * one in a unit file, one in a shell): either could be the one meant, and the other would be dropped without a word.
+ */
+export function conflictingEnvVars(leaves: Leaf[], env: NodeJS.ProcessEnv): { path: string[]; names: string[] }[] {
+  return leaves.flatMap((l) => {
+    const set = envNames(l.path).filter((n) => env[n] !== undefined);
+    return set.length > 1 && new Set(set.map((n) => env[n])).size > 1 ? [{ path: l.path, names: set }] : [];
+  });
+}
+
 export interface UnknownKey {
   /** Dotted key as the user wrote it (`inbox.pollSecond`, `lists.0.adress`), or the variable's name. */
   key: string;

@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
-import { envName, envSetting, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
+import { conflictingEnvVars, envName, envSetting, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
   readonly exitCode = 78;
@@ -102,6 +102,10 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       return from ? [{ text: unknownLine({ ...u, key: `${u.key} (from ${from})` }), from: 'env' as const }] : [];
     }),
     ...unknownEnvVars(LEAVES, env).map((u) => ({ text: unknownLine(u), from: 'env' as const })),
+    ...conflictingEnvVars(LEAVES, env).map(({ path, names }) => ({
+      text: `${names.map((n) => `${n}=${shownValue(path.join('.'), env[n]!)}`).join(' and ')} both set ${path.join('.')}: keep one`,
+      from: 'env' as const,
+    })),
   ];
   const result = configSchema.safeParse(merged);
   if (!result.success) {

@@ -144,4 +144,13 @@ describe('a camelCase key\'s variable, its words apart', () => {
     const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGE_DAYS: '3' } }));
     expect(e.message).toContain('unknown environment variable CRIEUR_TOKENS_MAXAGE_DAYS — did you mean CRIEUR_TOKENS_MAXAGEDAYS?');
   });
+  // Both names set, the values apart: SPEC's name won without a word, even over a value that was no number.
+  it('both names set to different values is refused, naming both; the same value under both is fine', () => {
+    for (const [spec, apart] of [['7', '30'], ['7', 'abc']]) {
+      const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGEDAYS: spec!, CRIEUR_TOKENS_MAX_AGE_DAYS: apart! } }));
+      expect(e.exitCode).toBe(78);
+      expect(e.message).toContain(`CRIEUR_TOKENS_MAXAGEDAYS=${spec} and CRIEUR_TOKENS_MAX_AGE_DAYS=${apart} both set tokens.maxAgeDays: keep one`);
+    }
+    expect(loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGEDAYS: '30', CRIEUR_TOKENS_MAX_AGE_DAYS: '30' } }).tokens.maxAgeDays).toBe(30);
+  });
 });
