@@ -73,7 +73,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     TOGETHER.test(fold(x.body.slice(0, 8000))) ||
     named.every((s) => !s.email);
   if (x.author && (x.author.email || x.author.name) && authorSpeaks) {
-    let name = cleanName(x.author.name);
+    // "jeanmarc.dupuis" as the display name of jeanmarc.dupuis@…: the client put the address there, no name was given
+    const addressAsName = x.author.name && x.author.email && !/\s/.test(x.author.name.trim()) && x.author.name.trim().toLowerCase() === x.author.email.split('@')[0]!.toLowerCase();
+    let name = addressAsName && x.signatureName && looksLikePersonName(x.signatureName) ? null : cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
     // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins — but not the
     // capitals of a "Thierry MOREAU" signature: the signed name is cleaned like a display name ("Thierry Moreau")

@@ -20,8 +20,8 @@ function capitalizeName(words: string[]): string {
 }
 
 /** A cleaned display name, or null when there is no usable name (empty, or only an address). */
-/** A title before a name (followed by at least two words: "Dr Who" alone stays). */
-const HONORIFIC = /^(?:dr|prof|pr|mrs|mr|ms|mme|mlle|docteur|professeur|professor)\.?\s+(?=\p{L}[\p{L}'’.-]*\s+\p{L})/iu;
+/** A title before a name (followed by at least two words: "Dr Who" alone stays); German ones joined by a hyphen: "Dr.-Ing.", "Dipl.-Inf.". */
+const HONORIFIC = /^(?:(?:dr|dipl)\.?-\p{L}{2,5}\.?|dr|prof|pr|mrs|mr|ms|mme|mlle|docteur|professeur|professor)\.?\s+(?=\p{L}[\p{L}'’.-]*\s+\p{L})/iu;
 /** Degrees after a name: ", PhD", " Ph.D.", ", MD", ", MSc". */
 const POSTNOMINALS = /(?:,?\s+(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr))+\.?$/i;
 
@@ -36,6 +36,8 @@ export function cleanName(raw: string | null | undefined): string | null {
   // "Dr. Jane Smith, PhD", « Pr Jean Martin », "Prof. Ana Souza": honorifics and degrees are no part of the name
   s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();
   if (s === '' || (/@/.test(s) && !/\s/.test(s))) return null;
+  // "jean.dupont", "marie_curie": an address's local part put as the display name, its words parted by dots or underscores
+  if (/^\p{Ll}{2,}(?:[._]\p{Ll}{2,})+$/u.test(s)) return capitalizeName(s.split(/[._]/));
   // directory order "Last, First" (one comma, short sides, no company-like suffix)
   const comma = /^([^,]{1,40}),\s*([^,]{1,40})$/.exec(s);
   if (comma && comma[1]!.split(' ').length <= 3 && comma[2]!.split(' ').length <= 3 && !/\b(inc|ltd|llc|sa|sas|gmbh|phd|jr|sr)\b\.?$/i.test(comma[2]!)) {

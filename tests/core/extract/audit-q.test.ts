@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { cleanName } from '../../../src/core/text/names.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -62,5 +63,24 @@ describe('a colleague named with the writer (« X and I ») is a co-speaker, the
   it('"our CTO X would like to give a talk" still names X alone', async () => {
     const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
     expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
+  });
+});
+
+describe('names as clients write them', () => {
+  it.each([
+    ['Dr.-Ing. Karin Vogel', 'Karin Vogel'],
+    ['Dipl.-Inf. Uwe Brandt', 'Uwe Brandt'],
+    ['Dr. Uwe Brandt', 'Uwe Brandt'],
+    ['marie_lenoir', 'Marie Lenoir'],
+    ['paul.andre.morin', 'Paul Andre Morin'],
+    ['Dr Who', 'Dr Who'],
+  ])('%s → %s', (raw, cleaned) => {
+    expect(cleanName(raw)).toBe(cleaned);
+  });
+
+  it("a display name that is the address's local part gives way to the name signed", async () => {
+    const body = 'Bonjour,\n\nJe voudrais présenter « Les types range en pratique », 20 minutes.\n\nMerci,\nMarie-Anne Lenoir\n';
+    const x = extractProposal(await mail({ from: 'marieanne.lenoir <marieanne.lenoir@example.fr>', subject: 'Proposition de talk', body }), ctx);
+    expect(x.proposal.speakers).toEqual([{ name: 'Marie-Anne Lenoir', email: 'marieanne.lenoir@example.fr' }]);
   });
 });
