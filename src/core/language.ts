@@ -100,20 +100,43 @@ export function detectLanguage(text: string | null): Language | null {
 }
 
 /**
+ * A list manager's footer: a rule (« -- », Mailman's underscores, groups.io's « -=-=- ») over a line about the list or the
+ * subscription ("… mailing list", Google Groups' "You received this message because you are subscribed to…", « Vous
+ * recevez ce message, car vous êtes abonné… »). A person's own signature is theirs and stays.
+ */
+const FOOTER_RULE = /^(?:-- ?|_{20,}|(?:-=){5,}-?)\s*$/;
+const FOOTER_LINE = /\bmailing list\b|\bliste de diffusion\b|\bsubscribed to\b|\babonn[ée]e?s? (?:au|à la) (?:groupe|liste)\b/i;
+/** Words the author must have written above a footer for it to be cut: below that, the footer is all there is to read. */
+const ABOVE_FOOTER_WORDS = 4;
+
+/** The lines above a list's footer, when the author wrote some: an English footer is no part of a French post. */
+function aboveFooter(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    if (!FOOTER_RULE.test(lines[i]!)) continue;
+    const next = lines.slice(i + 1, i + 3).find((l) => l.trim() !== '') ?? '';
+    if (!FOOTER_LINE.test(next)) continue;
+    const above = lines.slice(0, i);
+    const words = above.filter((a) => !isQuoteLine(a)).join('\n').match(WORD)?.length ?? 0;
+    return words >= ABOVE_FOOTER_WORDS ? above : lines;
+  }
+  return lines;
+}
+
+/**
  * Language of a message's body as its author wrote it: the text above the quoted history (">" lines, "Le … a
  * écrit :" / "On … wrote:" attributions, Outlook's "De : … Envoyé : … Objet :" block, "-----Original
  * Message-----"), so that a short English reply over a French thread is English.
  * A short text of the author's decides only by its function words ("Sounds good, see you on Thursday" → en,
  * "Merci, je serai là" → fr: words of one language and none of the other suffice there); when it has none ("OK",
  * "schedule next meetup"), or the author wrote nothing (a forward whose own text is empty, an inline reply), the
- * rest of the body is read. Reads the same bounded sample as detectLanguage: quoted history that
+ * rest of the body is read. A list's footer is not the author's text. Reads the same bounded sample as detectLanguage: quoted history that
  * starts beyond it is not looked for.
  */
 export function bodyLanguage(text: string | null): Language | null {
   if (!text) return null;
-  const lines = text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n');
+  const lines = aboveFooter(text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n'));
   const start = quoteStart(lines);
-  if (start >= lines.length) return detectLanguage(text);
+  if (start >= lines.length) return detectLanguage(lines.join('\n'));
   const own = votes(lines.slice(0, start).filter((l) => !isQuoteLine(l)).join('\n'));
   if (own.words >= SHORT_OWN) return decide(own);
   const byWords = byStopwords(own) ?? (own.other >= Math.max(own.fr, own.en) ? null : own.fr > 0 && own.en === 0 ? 'fr' : own.en > 0 && own.fr === 0 ? 'en' : null);

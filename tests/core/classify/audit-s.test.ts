@@ -5,9 +5,12 @@
  *   …", no « Re: », no null reverse-path, no noreply@) was kind other: its subject now counts as automatic.
  * - German and Spanish out-of-office notices with no auto-reply header under a plain subject (« Abwesend », « Re: … »)
  *   were kind other: the out-of-office text is now read in German and Spanish too.
+ * - a short French post to a Google Group was en: the group's English footer under « -- » ("You received this message
+ *   because you are subscribed to the Google Groups …") outweighed it. A list's footer is not the author's text.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
+import { bodyLanguage } from '../../../src/core/language.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from './build.ts';
 
@@ -70,5 +73,22 @@ describe('German and Spanish out-of-office texts with no header', () => {
   ])('not one: %s', async (_name, draft) => {
     const c = classify(await mail(draft), ctx);
     expect(c.kind).not.toBe('auto-reply');
+  });
+});
+
+describe("a list's footer is not the author's text", () => {
+  const gg =
+    '-- \nYou received this message because you are subscribed to the Google Groups "paris-data-meetups" group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to paris-data-meetups+unsubscribe@googlegroups.com.\nTo view this discussion on the web visit https://groups.google.com/d/msgid/paris-data-meetups/CAJ8.\n';
+  it('a French post over Google Groups\' English footer is fr', () => {
+    const post = "Salut à tous,\n\nQuelqu'un d'autre prévoit d'aller au meetup PostgreSQL du 28 janvier ? On\npourrait se retrouver avant pour dîner.\n\nHugo\n\n";
+    expect(bodyLanguage(post + gg)).toBe('fr');
+  });
+  it("an English post over Mailman's or Google Groups' French footer is en", () => {
+    const post = 'Will the talks be in English? My French is still rather basic, and I would like to bring a colleague.\n\nOliver\n';
+    expect(bodyLanguage(`${post}_______________________________________________\nListe de diffusion pgsql-fr-generale\npgsql-fr-generale@lists.postgresql.example\nhttps://lists.postgresql.example/mailman/listinfo/pgsql-fr-generale\nPour vous désabonner, écrivez à pgsql-fr-generale-request@lists.postgresql.example avec le sujet « unsubscribe ». Merci de respecter la charte de la liste et les autres abonnés.\n`)).toBe('en');
+    expect(bodyLanguage(`${post}-- \nVous recevez ce message, car vous êtes abonné au groupe Google Groupes « Meetup PostgreSQL Paris ».\nPour vous désabonner de ce groupe et ne plus recevoir d'e-mails le concernant, envoyez un e-mail à l'adresse meetup-pg-paris+unsubscribe@googlegroups.com. Pour obtenir plus d'options, visitez le site.\n`)).toBe('en');
+  });
+  it('a footer under nothing the author wrote is still read', () => {
+    expect(bodyLanguage(`OK\n\n${gg}`)).toBe('en');
   });
 });
