@@ -64,6 +64,7 @@ export function matchLabel(line: string): LabelLine | null {
     const field = fieldOf(fold(label));
     if (field) {
       const inline = closingEmphasisOff(t.slice(colon + 1).replace(/^[*_\s]+/, ''));
+      if (field === 'title' && describes(inline)) return null;
       const part = field === 'speakers' ? namePartOf(fold(label)) : null;
       return part ? { field, inline, heading: inline === '', namePart: part } : { field, inline, heading: inline === '' };
     }
@@ -79,6 +80,14 @@ export function matchLabel(line: string): LabelLine | null {
   // a bare word on its own line is a heading only when marked, or when it is an exact table term
   if (!hashes && !emphasized && field === 'other') return null;
   return { field, inline: '', heading: true };
+}
+
+/**
+ * « Le sujet : comment nous avons migré une table de 4 To … Je parlerai des pièges … »: after a title's label, several
+ * sentences (a long text, not quoted, going on after a sentence's end) describe the talk; they are prose, not its title.
+ */
+function describes(value: string): boolean {
+  return value.length > 120 && !/^[«"“„‘']/.test(value) && /\p{L}[.!?]\s+\p{Lu}[^.!?]{20,}/u.test(value);
 }
 
 /** A label set apart by a spaced dash: a short one (four words at most) naming a proposal's field, before any colon. */

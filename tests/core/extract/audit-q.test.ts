@@ -84,3 +84,21 @@ describe('names as clients write them', () => {
     expect(x.proposal.speakers).toEqual([{ name: 'Marie-Anne Lenoir', email: 'marieanne.lenoir@example.fr' }]);
   });
 });
+
+describe("a title's label over several sentences introduces the description", () => {
+  it('« Le sujet : <two sentences> » under a tagged subject: the subject names the talk, the sentences describe it', async () => {
+    const body =
+      "Bonjour,\n\nLe sujet : comment nous avons remplacé nos sauvegardes logiques nocturnes par pgBackRest sur quarante serveurs, sans perdre un seul jour d'historique. Je détaillerai la rétention, les tests de restauration automatiques et les coûts de stockage.\n\nIl me faudrait 30 minutes.\n\nCédric Vidal\n";
+    const x = extractProposal(await mail({ from: 'Cédric Vidal <cedric.vidal@example.fr>', subject: 'Proposition de talk : pgBackRest sur quarante serveurs', body }), ctx);
+    expect(x.proposal.title).toBe('pgBackRest sur quarante serveurs');
+    expect(x.proposal.abstract).toContain('tests de restauration automatiques');
+    expect(x.proposal.durationMinutes).toBe(30);
+  });
+
+  it('a long title of one sentence, or a quoted one followed by prose, stays the title', async () => {
+    const long = 'Hi,\n\nTitle: Running a multi-terabyte PostgreSQL fleet on Kubernetes with CloudNativePG, Barman Cloud and a lot of patience along the way\nAbstract: Our story.\n\nAl\n';
+    expect(extractProposal(await mail({ subject: 'Talk proposal', body: long }), ctx).proposal.title).toMatch(/^Running a multi-terabyte/);
+    const quoted = 'Bonjour,\n\nMon sujet : « Les index couvrants ». Je raconterai comment INCLUDE a réduit nos lectures de table de moitié sur nos requêtes les plus fréquentes.\n\nAl\n';
+    expect(extractProposal(await mail({ subject: 'Proposition de talk', body: quoted }), ctx).proposal.title).toBe('Les index couvrants');
+  });
+});
