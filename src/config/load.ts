@@ -203,7 +203,9 @@ function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem 
   if (value === undefined) return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
   // The variable overrides the file: name it and its value, not the file (CRIEUR_HTTP_PORT=abc: http.port must be a number).
   const shown = `${name}=${shownValue(leafPath.join('.'), value)}`;
-  if (leaf?.kind === 'array' && leaf.element === undefined) {
+  // An entry's own key (`lists.0.language`) is named with what it must be: the variable is a JSON list of entries
+  // already (it was told « must be a JSON list of entries », a review found, when one entry's language was « de »).
+  if (leaf?.kind === 'array' && leaf.element === undefined && issue.path.length <= leafPath.length + 1) {
     // A list of entries (lists) has no comma form: only JSON says each entry's keys.
     const example = LIST_EXAMPLES[leafPath.join('.')] ?? '[{…}]';
     return { text: `${shown}: ${leafPath.join('.')} must be a JSON list of entries, e.g. ${name}='${example}'`, from: 'env' };
@@ -233,6 +235,12 @@ function shownValue(key: string, value: string): string {
  */
 function mustBe(message: string): string {
   const t = expectedOf(message).replace(/, received .*$/, '');
+  // zod's enum: `one of "fr"|"en"` → `fr or en`, as the schema's own messages say it (group.locale)
+  const choices = /^one of ((?:"[^"]*"\|?)+)$/.exec(t);
+  if (choices) {
+    const words = [...choices[1]!.matchAll(/"([^"]*)"/g)].map((c) => c[1]!);
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words.join('');
+  }
   const m = /^(number|string|boolean|object|array|int|integer)(?: to (?:be|have) (.*))?$/.exec(t);
   if (!m) return t;
   const noun: Record<string, string> = { number: 'a number', string: 'a text', boolean: 'true or false', object: 'an entry with keys', array: 'a list', int: 'a whole number', integer: 'a whole number' };

@@ -154,3 +154,16 @@ describe('a camelCase key\'s variable, its words apart', () => {
     expect(loadConfig({ file: undefined, env: { CRIEUR_TOKENS_MAXAGEDAYS: '30', CRIEUR_TOKENS_MAX_AGE_DAYS: '30' } }).tokens.maxAgeDays).toBe(30);
   });
 });
+
+describe('CRIEUR_LISTS: an entry\'s own key is named (review)', () => {
+  // One entry's language « de » was answered « lists must be a JSON list of entries », though it was one.
+  it('a JSON list whose entry has a bad value names that key and what it must be', () => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_LISTS: '[{"name":"g","address":"g@lists.example.org","language":"de"}]' } }));
+    expect(e.message).toMatch(/: lists\.0\.language must be fr or en$/);
+    expect(e.message).not.toContain('JSON list of entries');
+  });
+  it('a value that is no list of entries still gets the example', () => {
+    const e = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_LISTS: 'generale' } }));
+    expect(e.message).toContain('CRIEUR_LISTS=generale: lists must be a JSON list of entries, e.g. CRIEUR_LISTS=');
+  });
+});
