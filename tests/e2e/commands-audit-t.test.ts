@@ -668,6 +668,13 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
   });
 
   // ---------------------------------------------------------------- speakers
+  it('42 the speaker confirms in his words from an iPhone (« Oui je confirme, avec plaisir ! » / « Envoyé de mon iPhone »): confirmed', async () => {
+    const f = await accepted('Confirmation iPhone');
+    const decision = await toSpeaker(f.ref, /Action requise/);
+    await send(live, appleMail(decision, 'Oui je confirme, avec plaisir !', { from: JEAN_FROM, iphone: true }));
+    expect(await status(f.ref)).toBe('confirmed');
+  });
+
   it('44 the speaker corrects « Titre : » and « Durée : » under a line of his own (Thunderbird): both changed', async () => {
     const f = await fileProposal(live, 'Titre a corriger');
     await send(live, thunderbird(f.ack, 'Bonjour,\n\nDeux petites corrections :\nTitre : Partitionnement déclaratif, trois ans après\nDurée : 20 minutes\n\nMerci,\nJean', { from: JEAN_FROM }));

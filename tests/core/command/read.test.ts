@@ -94,7 +94,8 @@ describe('prose never acts', () => {
     'OK pour moi, je regarde ce soir',
     'Accept my apologies for the delay',
     'Je confirme que je serai là mais…',
-    'Je confirme, avec plaisir',
+    // « avec plaisir » alone is courtesy (« Je confirme, avec plaisir » confirms: audit T); a condition after it is not
+    'Je confirme, avec plaisir si mon employeur est d’accord',
     'Je confirme ma venue si le train circule.',
     'I confirm my participation, unless you prefer a shorter talk?',
     'Refuser serait dommage, le sujet est bon.',
@@ -581,7 +582,7 @@ describe('answers as people write them', () => {
     expect(read('Refuser, merci !')).toMatchObject({ comment: '', unknown: [] });
   });
 
-  it.each(['ok merci', 'OK, thanks', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir'])('courtesy after « ok », assent before an organizer verb, a sentence after a verb: prose: %j', (text) => {
+  it.each(['ok merci', 'OK, thanks', 'Oui, ok', 'Accepté, merci pour le rappel, je relis ce soir', 'Je confirme, avec plaisir si le train circule'])('courtesy after « ok », assent before an organizer verb, a sentence after a verb: prose: %j', (text) => {
     expect(acts(text)).toEqual([]);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * Audit T (replies by email written as real clients send them; end to end in tests/e2e/commands-audit-t.test.ts): the
+ * reader's side of what it found, line by line.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCommands } from '../../../src/core/command/read.ts';
+import type { ReadOptions } from '../../../src/core/command/types.ts';
+import { summary } from './summary.ts';
+
+const organizer: ReadOptions = { now: new Date('2026-12-01T10:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
+const speaker: ReadOptions = { ...organizer, role: 'speaker' };
+const read = (text: string, o = speaker) => readCommands(text, o);
+
+describe('« avec plaisir » after a verb is courtesy (audit T 42)', () => {
+  it.each([
+    ['Oui je confirme, avec plaisir !\n\nEnvoyé de mon iPhone', 'confirm'],
+    ['Je confirme avec plaisir.', 'confirm'],
+    ['Je confirme, avec grand plaisir', 'confirm'],
+    ['Confirmed, with pleasure!', 'confirm'],
+    ['Je confirme, volontiers !', 'confirm'],
+  ])('%s', (text, verb) => {
+    const r = read(text);
+    expect(r.commands.map(summary)).toEqual([verb]);
+    expect(r.comment).toBe('');
+  });
+
+  it('an organizer’s « Accepter avec plaisir »: accepted', () => {
+    expect(read('Accepter avec plaisir', organizer).commands.map(summary)).toEqual(['accept']);
+  });
+
+  it('a condition after it still confirms nothing', () => {
+    expect(read('Je confirme, avec plaisir si le train circule').commands).toEqual([]);
+  });
+});
