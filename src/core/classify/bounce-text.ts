@@ -7,6 +7,7 @@ import type { BounceInfo, Mail } from '../../types.ts';
 import { bodyText, hasNullReturnPath, isDaemonSender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
 import { titleFromSubject } from '../extract/subject.ts';
+import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
 
 // Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
 const SUBJECT =
@@ -20,10 +21,25 @@ const BODY =
 const MTA_SIGNATURE =
   /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
 
+/**
+ * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que
+ * ma proposition vous est bien parvenue ? »): their own address (no robot's From, no null reverse-path, not written to a
+ * bounce address), the notice inline under a forward marker or attached. Their question is for a person; the
+ * notice is quoted. A bare forward of a bounce (no note) is still read as the bounce it carries.
+ */
+function forwardedWithANote(mail: Mail): boolean {
+  if (!FORWARD_SUBJECT.test(mail.subject) || isDaemonSender(mail) || hasNullReturnPath(mail) || toBounceAddress(mail)) return false;
+  const text = bodyText(mail);
+  const inline = findInlineForward(text, true);
+  const note = inline ? inline.note : mail.embedded.length > 0 ? text : '';
+  return (note.match(/\p{L}{2,}/gu) ?? []).length >= 3;
+}
+
 const SMTP_REPLY = /(?:^|[\s:;(])[45][0-5]\d[ -](?:[45]\.\d|\S)|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.])/m;
 
 /** How sure we are that a non-DSN message is a bounce; null when it is not one. */
 export function looksLikeTextBounce(mail: Mail): string | null {
+  if (forwardedWithANote(mail)) return null;
   const head = bodyText(mail, 4000);
   if (MTA_SIGNATURE.test(head)) return 'mta wording';
   const subject = SUBJECT.test(mail.subject);

@@ -7,6 +7,8 @@
  *   were kind other: the out-of-office text is now read in German and Spanish too.
  * - a short French post to a Google Group was en: the group's English footer under « -- » ("You received this message
  *   because you are subscribed to the Google Groups …") outweighed it. A list's footer is not the author's text.
+ * - a speaker forwarding a bounce they got (« Fwd: Undeliverable: … ») and asking whether their proposal arrived was
+ *   kind bounce: their question went nowhere. A forward with a note of the person's own is not a bounce.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
@@ -90,5 +92,38 @@ describe("a list's footer is not the author's text", () => {
   });
   it('a footer under nothing the author wrote is still read', () => {
     expect(bodyLanguage(`OK\n\n${gg}`)).toBe('en');
+  });
+});
+
+describe('a person forwarding a bounce', () => {
+  const notice =
+    'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nDate: mar. 1 déc. 2026 à 14:00\nSubject: Undeliverable: Proposition de talk : Partitionnement\nTo: <jean.dupont@gmail.example.com>\n\nYour message wasn\'t delivered to paul.co@ancienne-boite.example because the address couldn\'t be found.\n550 5.1.1 The email account that you tried to reach does not exist.\n';
+  it('with a question of their own above it is no bounce', async () => {
+    const c = classify(
+      await mail({
+        subject: 'Fwd: Undeliverable: Proposition de talk : Partitionnement',
+        body: `Bonjour, j'ai reçu ceci en écrivant à mon co-orateur, est-ce que ma proposition vous est bien parvenue ?\n\nJean\n\n---------- Forwarded message ---------\n${notice}`,
+      }),
+      ctx,
+    );
+    expect(c.kind).not.toBe('bounce');
+  });
+  it('with the bounce attached under a note is no bounce', async () => {
+    const b = 'FWD-1';
+    const c = classify(
+      await mail({
+        subject: 'TR: Non remis : Proposition de talk',
+        mime: {
+          contentType: `multipart/mixed; boundary="${b}"`,
+          body: `--${b}\nContent-Type: text/plain; charset=utf-8\n\nBonjour, ce message m'est revenu, pouvez-vous me confirmer la bonne réception de ma proposition ?\n\n--${b}\nContent-Type: message/rfc822\n\n${notice}\n--${b}--\n`,
+        },
+      }),
+      ctx,
+    );
+    expect(c.kind).not.toBe('bounce');
+  });
+  it('forwarded bare (no note) is still the bounce it carries', async () => {
+    const c = classify(await mail({ from: 'jean.dupont@gmail.example.com', subject: 'Fwd: Undeliverable: Proposition de talk', body: `Begin forwarded message:\n\n${notice.replace(/^/gm, '> ')}` }), ctx);
+    expect(c.kind).toBe('bounce');
   });
 });
