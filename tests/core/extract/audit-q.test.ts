@@ -102,3 +102,13 @@ describe("a title's label over several sentences introduces the description", ()
     expect(extractProposal(await mail({ subject: 'Proposition de talk', body: quoted }), ctx).proposal.title).toBe('Les index couvrants');
   });
 });
+
+describe('a German, Spanish, Italian or Dutch sign-off ends the text', () => {
+  it.each(['Mit freundlichen Grüßen', 'Viele Grüße / kind regards', 'Beste Gruesse,', 'Saludos,', 'Cordiali saluti', 'Met vriendelijke groet,'])('%s', async (closing) => {
+    const body = `Hello,\n\nI would like to present "Logical decoding for cache invalidation", 25 minutes. I will show the plugin we wrote and how it keeps our Redis caches in step.\n\n${closing}\nKlaus Richter\nSenior Engineer\n`;
+    const x = extractProposal(await mail({ from: 'Klaus Richter <k.richter@example.de>', subject: 'Talk proposal', body }), ctx);
+    expect(x.proposal.abstract).toContain('Redis caches');
+    expect(x.proposal.abstract).not.toContain(closing.replace(/[,]$/, ''));
+    expect(x.proposal.abstract).not.toContain('Senior Engineer');
+  });
+});
