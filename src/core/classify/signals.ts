@@ -55,8 +55,9 @@ function localPart(email: string): string {
   return (at < 0 ? email : email.slice(0, at)).toLowerCase();
 }
 
-// The mail system's own senders: they send bounces and notices, never talk proposals.
-const DAEMON_LOCAL = /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|post[-_.]master|mail\.delivery\.system|mdaemon|mmdf|smtp[-_.]?gateway)$/i;
+// The mail system's own senders: they send bounces and notices, never talk proposals. Exchange's system mailbox
+// (MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@…) sends its NDRs and « Delivery delayed » notices.
+const DAEMON_LOCAL = /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|post[-_.]master|mail\.delivery\.system|mdaemon|mmdf|smtp[-_.]?gateway|microsoftexchange[0-9a-f]{32})$/i;
 const DAEMON_NAME = /\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|system administrator|mail administrator)\b/i;
 const NOREPLY_LOCAL = /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|ne[-_.]?pas[-_.]?repondre)([-_.+].*)?$/i;
 

@@ -127,3 +127,17 @@ describe('a person forwarding a bounce', () => {
     expect(c.kind).toBe('bounce');
   });
 });
+
+describe("Exchange's text-only delay notice", () => {
+  const body =
+    "Delivery is delayed to these recipients or groups:\n\nsarah.jones@partner.example\n\nSubject: Prochain meetup : 28 janvier 2027\n\nThis message hasn't been delivered yet. Delivery will continue to be attempted.\n\nThe server will keep trying to deliver this message for the next 1 days, 19 hours and 52 minutes.\n";
+  it.each([
+    ['from its system mailbox', 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@corp.example.com>'],
+    ['from another notifier address', 'Microsoft Outlook <it-notices@corp.example.com>'],
+  ])('%s is a delayed bounce', async (_name, from) => {
+    const c = classify(await mail({ from, subject: 'Delivery delayed:Prochain meetup : 28 janvier 2027', headers: { 'Auto-Submitted': 'auto-generated' }, body }), ctx);
+    expect(c.kind).toBe('bounce');
+    expect(c.bounce).toMatchObject({ recipient: 'sarah.jones@partner.example', action: 'delayed' });
+    expect(c.bounce?.status).toMatch(/^4\./);
+  });
+});
