@@ -58,6 +58,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
   else if (prose?.strong) title = prose.title;
   else if (line) title = line.title;
+  // « Proposition : index BRIN » over « je propose « Les index BRIN pour les séries temporelles » »: the subject is
+  // the body's title in short, the body's is the talk's whole title
+  else if (prose && subject.title && shorthandOf(subject.title, prose.title)) title = prose.title;
   else if (subject.tagged && subject.title && subject.separated) title = subject.title;
   else if (prose) title = prose.title;
   else if (subject.tagged && subject.title) title = subject.title;
@@ -157,4 +160,12 @@ function talkLanguage(field: string | undefined, body: string, fullText: string 
   const lang = detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');
   return lang;
+}
+
+/** Every word of `short` is in `long`, which says more: a subject naming the talk by a few of its title's words. */
+function shorthandOf(short: string, long: string): boolean {
+  const words = (t: string) => fold(t).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
+  const inLong = new Set(words(long));
+  const own = words(short);
+  return own.length > 0 && inLong.size > own.length && own.every((w) => inLong.has(w));
 }
