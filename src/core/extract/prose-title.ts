@@ -27,7 +27,7 @@ const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|propo
  */
 const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
 const QUOTED_NEAR_TALK = new RegExp(
-  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b[^.\\n]{0,60}?${QUOTED}`,
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|tutori[ae]l|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b[^.\\n]{0,60}?${QUOTED}`,
   'iu',
 );
 /** « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before any subject's. */
