@@ -22,7 +22,7 @@ const REASONS: ReadonlyArray<readonly [RegExp, string, string]> = [
     '4.1.1',
   ],
   [/host unknown|unknown host|host not found|domain not found|nameserver error|name server error|unrouteable|unroutable|no mx|domain (does not|doesn't) exist|dns error/i, '5.1.2', '4.4.3'],
-  [/mailbox (is )?full|quota exceeded|over quota|exceeded (the )?(storage|quota)|insufficient (storage|space)|space not enough|mailbox size limit|boîte (aux lettres )?pleine|boite pleine/i, '5.2.2', '4.2.2'],
+  [/mailbox (is )?full|quota exceeded|over quota|exceeded (the )?(storage|quota)|insufficient (storage|space)|space not enough|mailbox size limit|boîte (aux lettres )?pleine|boite pleine|d[ée]passement (de |du )?quota|quota (d[ée]pass[ée]|atteint)|(bo[iî]te|messagerie) (aux lettres )?satur[ée]e/i, '5.2.2', '4.2.2'],
   [/too large|exceeds (the )?(maximum|size)|exceeded maximum (incoming )?message size|message size exceeds/i, '5.3.4', '4.3.4'],
   [/not responding|not reachable|unreachable|connection (timed out|refused)|queue period|timed? ?out|expired|too long in queue/i, '5.4.7', '4.4.1'],
   [/too many hops|hop count exceeded|mail loop|loops back/i, '5.4.6', '4.4.6'],

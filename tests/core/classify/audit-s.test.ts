@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { bodyLanguage } from '../../../src/core/language.ts';
+import { statusFromText } from '../../../src/core/classify/smtp-status.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from './build.ts';
 
@@ -139,5 +140,12 @@ describe("Exchange's text-only delay notice", () => {
     expect(c.kind).toBe('bounce');
     expect(c.bounce).toMatchObject({ recipient: 'sarah.jones@partner.example', action: 'delayed' });
     expect(c.bounce?.status).toMatch(/^4\./);
+  });
+});
+
+describe('French mailbox-full wordings give 5.2.2', () => {
+  it.each(['Dépassement de quota de la boîte aux lettres', 'quota dépassé pour ce destinataire', 'Boîte aux lettres saturée'])('%s', (text) => {
+    expect(statusFromText(text)).toBe('5.2.2');
+    expect(statusFromText(text, true)).toBe('4.2.2');
   });
 });
