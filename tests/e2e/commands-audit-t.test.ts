@@ -675,6 +675,12 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     expect(await status(f.ref)).toBe('confirmed');
   });
 
+  it('43 the speaker withdraws in his words (Gmail): « Je dois malheureusement retirer ma proposition, mon employeur ne me libère pas ce jour-là. »', async () => {
+    const f = await fileProposal(live, 'Retrait en mots');
+    await send(live, gmail(f.ack, 'Bonjour,\n\nJe dois malheureusement retirer ma proposition, mon employeur ne me libère pas ce jour-là.\n\nDésolé,\nJean', { from: JEAN_FROM }));
+    expect(await status(f.ref)).toBe('withdrawn');
+  });
+
   it('44 the speaker corrects « Titre : » and « Durée : » under a line of his own (Thunderbird): both changed', async () => {
     const f = await fileProposal(live, 'Titre a corriger');
     await send(live, thunderbird(f.ack, 'Bonjour,\n\nDeux petites corrections :\nTitre : Partitionnement déclaratif, trois ans après\nDurée : 20 minutes\n\nMerci,\nJean', { from: JEAN_FROM }));
@@ -712,5 +718,48 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     const decision = await lastToSpeaker(f.ref);
     await send(live, outlookDesktop(decision, 'Durée : 25 min\n\nJean Dupont', { from: JEAN_FROM }));
     expect((await get(f.ref)).durationMinutes).toBe(25);
+  });
+
+  // ---------------------------------------------------------------- more shapes
+  it('49 Outlook desktop with Word’s French autocorrect (a no-break space before « : » and « ! »): « Refuser\u00a0: hors sujet pour notre groupe\u00a0! »', async () => {
+    const f = await fileProposal(live, 'Espace insecable');
+    await send(live, outlookDesktop(f.notice, 'Refuser\u00a0: hors sujet pour notre groupe\u00a0!\n\nDimitri'));
+    expect(await status(f.ref)).toBe('declined');
+    expect((await toSpeaker(f.ref, /Réponse/)).mail.text).toMatch(/hors sujet pour notre groupe/);
+  });
+
+  it('50 the speaker’s Outlook (autocorrect) « Titre\u00a0: Partitionnement, trois ans après »: title changed', async () => {
+    const f = await fileProposal(live, 'Titre Outlook');
+    await send(live, outlookDesktop(f.ack, 'Bonjour,\n\nTitre\u00a0: Partitionnement, trois ans après\n\nCordialement,\nJean Dupont', { from: JEAN_FROM }));
+    expect((await get(f.ref)).title).toBe('Partitionnement, trois ans après');
+  });
+
+  it('51 « programmer le 12/03 à 19h30 » (Gmail, day first in a French group): scheduled on 12 March 2027', async () => {
+    const f = await accepted('Date numerique');
+    await send(live, gmail(f.notice, 'programmer le 12/03 à 19h30'));
+    const p = await get(f.ref);
+    expect(p.status).toBe('scheduled');
+    const ev = await live.p.store.events.get(Number(p.event));
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(ev!.date)).toBe('2027-03-12');
+  });
+
+  it('52 the other organizer answers the FYI of an acceptance with « programmer 2027-01-28 » (Apple Mail): scheduled', async () => {
+    const f = await accepted('Reponse au FYI');
+    const fyi = await waitFor(async () => (await sentTo(live.sink, ORGA2)).find((m) => m.mail.subject.includes(f.ref) && m.mail.subject.includes('a accepté')), 'FYI', 30_000);
+    await send(live, appleMail(fyi, 'programmer 2027-01-28', { from: 'Orga Deux <orga2@example.org>' }));
+    expect(await status(f.ref)).toBe('scheduled');
+  });
+
+  it('53 « Accepté 👍 » from an iPhone: accepted', async () => {
+    const f = await fileProposal(live, 'Pouce');
+    await send(live, appleMail(f.notice, 'Accepté 👍', { iphone: true }));
+    expect(await status(f.ref)).toBe('accepted');
+  });
+
+  it("54 on A's notice « [P-B] refuser : doublon » (the ref copied from B's subject, brackets and all): B declined, A untouched", async () => {
+    const a = await fileProposal(live, 'Crochets A');
+    const b = await fileProposal(live, 'Crochets B', ANNE);
+    await send(live, k9(a.notice, `[${b.ref}] refuser : doublon`));
+    expect([await status(a.ref), await status(b.ref)]).toEqual(['received', 'declined']);
   });
 });

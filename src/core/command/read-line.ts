@@ -44,13 +44,21 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
 const ASSENT =
   /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /**
+ * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
+ * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
+ * relayed as a message, the talk left in, where « Malheureusement je dois retirer… » withdrew it).
+ */
+const REGRET = String.raw`(?:malheureusement|h[ée]las|donc|finalement|unfortunately|sadly|regrettably|therefore)`;
+/**
  * « Je souhaite retirer ma proposition », "Please withdraw my proposal", "I'd like to confirm my participation": a wish or a
  * request before a speaker's verb naming the talk says the verb (two audit replies were relayed as messages, the talk
  * left in the programme). Only before a verb and its object (grammar.ts: « retirer ma proposition »): « je souhaite
  * retirer la partie sur Citus » or "please confirm the date" are still the writer's sentence.
  */
-const WISH =
-  /^(?:please|kindly|merci de|je souhaite|je souhaiterais|je voudrais|je pr[ée]f[èe]re|je vais|je dois|nous souhaitons|nous voudrions|nous pr[ée]f[ée]rons|nous devons|i['’]d like to|i would like to|i want to|i wish to|i['’]d prefer to|i['’]m going to|we['’]d like to|we would like to|we want to|we have to|we need to)\s+(?=\S)/i;
+const WISH = new RegExp(
+  String.raw`^(?:please|kindly|merci de|je souhaite|je souhaiterais|je voudrais|je pr[ée]f[èe]re|je vais|je dois|nous souhaitons|nous voudrions|nous pr[ée]f[ée]rons|nous devons|nous allons|je suis (?:au regret|oblig[ée]e?|contraint(?:e)?) de|je me vois (?:oblig[ée]e?|contraint(?:e)?) de|i['’]d like to|i would like to|i want to|i wish to|i['’]d prefer to|i['’]m going to|we['’]d like to|we would like to|we want to|we have to|we need to|(?:i['’]m afraid )?i (?:${REGRET}\s+)?(?:have|need) to|i must|i['’]ll (?:${REGRET}\s+)?have to)(?:\s*,?\s*${REGRET}\s*,?)?(?:\s+devoir)?\s+(?=\S)`,
+  'i',
+);
 /** « ok P-0004 », « OK, [P-12] »: `ok` before a ref accepts that proposal (README: a line may name a ref). */
 const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
 /**

@@ -32,3 +32,31 @@ describe('« avec plaisir » after a verb is courtesy (audit T 42)', () => {
     expect(read('Je confirme, avec plaisir si le train circule').commands).toEqual([]);
   });
 });
+
+describe('a regret or an obligation between the wish and a speaker’s verb (audit T 43)', () => {
+  it.each([
+    'Je dois malheureusement retirer ma proposition, mon employeur ne me libère pas ce jour-là.',
+    'Je vais malheureusement devoir retirer ma proposition.',
+    'Je vais devoir retirer ma proposition.',
+    'Nous devons hélas retirer notre proposition.',
+    'Je dois, hélas, retirer ma proposition.',
+    'Je suis au regret de retirer ma proposition.',
+    'I unfortunately have to withdraw my proposal.',
+    "I'm afraid I have to withdraw my proposal.",
+  ])('%s: withdrawn', (text) => {
+    expect(read(text).commands.map((c) => c.verb)).toEqual(['withdraw']);
+  });
+
+  it('the reason after it goes to the organizers; "I have to withdraw my proposal." quotes no « my proposal. »', () => {
+    expect(read('Je dois malheureusement retirer ma proposition, mon employeur ne me libère pas ce jour-là.').comment).toBe('mon employeur ne me libère pas ce jour-là.');
+    expect(read('I have to withdraw my proposal.')).toMatchObject({ comment: '' });
+  });
+
+  it.each(['Je dois donc retirer la partie sur Citus.', 'Je dois malheureusement confirmer ma participation avec mon employeur.', 'Je dois, hélas, retirer ma proposition ?'])('still a message: %s', (text) => {
+    expect(read(text).commands).toEqual([]);
+  });
+
+  it('« Je voudrais donc confirmer ma participation. »: confirmed', () => {
+    expect(read('Je voudrais donc confirmer ma participation.').commands.map((c) => c.verb)).toEqual(['confirm']);
+  });
+});
