@@ -304,6 +304,9 @@ const AWAY_NOW = new RegExp(
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
     '\\bich\\s+(?:bin|befinde\\s+mich)\\s+(?:[^!?]{0,60}?\\s)?(?:nicht\\s+im\\s+b[üu]ro|abwesend|im\\s+urlaub|in\\s+(?:urlaub|elternzeit)|auf\\s+(?:dienstreise|gesch[äa]ftsreise|reisen)|au[ßs]er\\s+haus|nicht\\s+erreichbar)',
     '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
+    // Italian and Dutch (« Sono fuori ufficio fino al 10 dicembre », « Ik ben tot 9 december afwezig »)
+    '\\b(?:sono|sar[òo]|mi\\s+trovo)\\s+(?:[^!?]{0,40}?\\s)?(?:fuori\\s+(?:ufficio|sede)|in\\s+(?:ferie|vacanza|trasferta|congedo)|assente)\\b',
+    '\\bik\\s+ben\\s+(?:[^!?]{0,40}?\\s)?(?:afwezig|niet\\s+(?:op\\s+kantoor|aanwezig|bereikbaar)|met\\s+vakantie|op\\s+vakantie)\\b',
   ].join('|'),
   'i',
 );
@@ -338,6 +341,9 @@ const DATE_CUE = new RegExp(
     // German, Spanish
     '\\bbis\\s+(?:zum|einschlie[ßs]lich|\\d)',
     '\\bhasta\\s+el\\b',
+    // Italian, Dutch
+    '\\bfino\\s+al',
+    '\\btot\\s+(?:en\\s+met\\s+)?(?:\\d|maandag|dinsdag|woensdag|donderdag|vrijdag)',
   ].join('|'),
   'i',
 );
@@ -380,6 +386,16 @@ const STRONG_CUE = new RegExp(
     '\\bacceso\\s+limitado',
     '\\ben\\s+caso\\s+de\\s+urgencia',
     '\\bpara\\s+(?:asuntos|temas)\\s+urgentes',
+    // Italian
+    '\\bal\\s+mio\\s+rientro\\b',
+    '\\baccesso\\s+limitato',
+    '\\bper\\s+(?:urgenze|questioni\\s+urgenti)',
+    "\\bin\\s+caso\\s+di\\s+urgenza",
+    // Dutch
+    '\\bna\\s+mijn\\s+terugkeer',
+    '\\b(?:bij|voor)\\s+dringende\\s+(?:zaken|vragen)',
+    '\\bin\\s+dringende\\s+gevallen',
+    '\\bwordt\\s+niet\\s+doorgestuurd',
   ].join('|'),
   'i',
 );
@@ -408,7 +424,7 @@ const MAX_NEW_LINES = 20;
 const BODY_SCAN = 6000;
 
 /** A greeting line before the absence ("Bonjour,", "Dear sender,"). */
-const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day)|sehr\s+geehrte|guten\s+tag|hallo|hola|estimad[oa]s?|buenos\s+d[íi]as)\b.{0,60}$/i;
+const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day)|sehr\s+geehrte|guten\s+tag|hallo|hola|estimad[oa]s?|buenos\s+d[íi]as|buongiorno|gentile|salve|goedemorgen|goedemiddag|beste)\b.{0,60}$/i;
 
 /**
  * Could the top of this text state an absence at all? The same patterns on the raw sample, cleaned as newTextLines

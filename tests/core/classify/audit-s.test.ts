@@ -149,3 +149,20 @@ describe('French mailbox-full wordings give 5.2.2', () => {
     expect(statusFromText(text, true)).toBe('4.2.2');
   });
 });
+
+describe('Italian and Dutch out-of-office texts with no header', () => {
+  it.each<[string, Draft]>([
+    ['« Sono fuori ufficio fino al … » (it)', { subject: 'Re: Prochain meetup : 28 janvier 2027', body: 'Buongiorno,\n\nsono fuori ufficio fino al 10 dicembre con accesso limitato alla posta.\nPer urgenze contattare info@azienda.example.it.\n\nMarco Rossi\n' }],
+    ['« Ik ben tot … afwezig » (nl)', { subject: 'Re: Prochain meetup : 28 janvier 2027', body: 'Beste,\n\nIk ben tot en met 9 december afwezig. Uw e-mail wordt niet doorgestuurd. Voor dringende zaken kunt u bellen met de receptie.\n\nJan de Vries\n' }],
+  ])('%s', async (_name, draft) => {
+    expect((await classifyDraft(draft)).kind).toBe('auto-reply');
+  });
+  it('not one: an Italian attendee who travels and asks', async () => {
+    const c = await classifyDraft({ subject: 'Meetup di gennaio', body: 'Ciao,\n\nsono in trasferta a Parigi fino al 30 gennaio: posso venire al meetup del 28?\n\nMarco\n' });
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});
+
+async function classifyDraft(draft: Draft) {
+  return classify(await mail(draft), ctx);
+}
