@@ -285,10 +285,14 @@ export const returnedToSenderRule: Rule = {
  * gives only dates for a future absence.
  */
 
-/** Being away, after "je suis / I am": absent, on leave, out of the office, travelling… */
+/**
+ * Being away, after "je suis / I am": absent, on leave, out of the office, travelling…
+ * (`\\b` is ASCII-only without the u flag: next to « é », « à » it finds no boundary, so these patterns say
+ * « not a letter » with `(?![a-zà-ÿ])` / `(?<![a-zà-ÿ])` instead.)
+ */
 const AWAY_STATE =
   '(?:actuellement\\s+|pr[ée]sentement\\s+|d[ée]sormais\\s+|malheureusement\\s+|en\\s+ce\\s+moment\\s+|currently\\s+|now\\s+|presently\\s+|unfortunately\\s+|still\\s+)?' +
-  '(?:absente?s?\\b|en\\s+cong[ée]s?\\b|en\\s+vacances\\b|en\\s+(?:dehors|hors)\\s+du\\s+bureau|hors\\s+(?:du\\s+)?bureau|en\\s+arr[êe]t\\b|en\\s+d[ée]placement\\b|en\\s+formation\\b|en\\s+mission\\b|indisponible\\b|en\\s+repos\\b|' +
+  '(?:absente?s?\\b|en\\s+cong[ée]s?(?![a-zà-ÿ])|en\\s+vacances\\b|en\\s+(?:dehors|hors)\\s+du\\s+bureau|hors\\s+(?:du\\s+)?bureau|en\\s+arr[êe]t\\b|en\\s+d[ée]placement\\b|en\\s+formation\\b|en\\s+mission\\b|indisponible\\b|en\\s+repos\\b|' +
   'out\\s+of\\s+(?:the\\s+)?office|ooo\\b|away\\b|on\\s+(?:annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|study\\s+|holiday\\s+)?(?:leave|vacation|holidays?)\\b|on\\s+(?:a\\s+)?business\\s+trip|travell?ing\\b|off\\s+(?:work|sick)\\b|not\\s+in\\s+the\\s+office|out\\s+of\\s+the\\s+country|unavailable\\b|offline\\b)';
 /** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
 const AWAY_NOW = new RegExp(
@@ -300,7 +304,7 @@ const AWAY_NOW = new RegExp(
     '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+no\\s+longer\\s+(?:in\\s+use|active|monitored|valid|read)',
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
     "\\bcette\\s+adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue)",
-    "\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus|ai\\s+quitt[ée])\\b",
+    "\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b|\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
     '\\bich\\s+(?:bin|befinde\\s+mich)\\s+(?:[^!?]{0,60}?\\s)?(?:nicht\\s+im\\s+b[üu]ro|abwesend|im\\s+urlaub|in\\s+(?:urlaub|elternzeit)|auf\\s+(?:dienstreise|gesch[äa]ftsreise|reisen)|au[ßs]er\\s+haus|nicht\\s+erreichbar)',
     '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
@@ -329,7 +333,7 @@ const AWAY_FORMAL =
 /** Until when: "jusqu'au 17/03", "du 3 au 17 mars", "until March 20", "returning on May 5th". */
 const DATE_CUE = new RegExp(
   [
-    "jusqu['’]\\s*(?:au|[àa]|a)\\b",
+    "jusqu['’]\\s*(?:au|[àa]|en)(?![a-zà-ÿ])",
     '\\bdu\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}(?:er)?\\b.{0,30}?\\bau\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}',
     '\\bde\\s+retour\\b',
     '\\bretour\\s+pr[ée]vu',
@@ -351,11 +355,11 @@ const DATE_CUE = new RegExp(
 const STRONG_CUE = new RegExp(
   [
     // French
-    '\\b(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
+    '(?<![a-zà-ÿ])(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
     "\\ben\\s+cas\\s+d['’]\\s*urgence",
     '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgent',
     "\\b(?:merci\\s+de|veuillez|vous\\s+pouvez|n['’]h[ée]sitez\\s+pas\\s+[àa])\\s+(?:contacter|joindre|vous\\s+adresser|[ée]crire)",
-    '\\b[ée]crivez\\s+[àa]\\b',
+    '(?<![a-zà-ÿ])[ée]crivez\\s+[àa](?![a-zà-ÿ])',
     '\\bacc[èe]s\\s+(?:limit[ée]|restreint|r[ée]duit|ponctuel)',
     "\\bpas\\s+(?:d['’]\\s*)?acc[èe]s\\s+[àa]\\s+(?:mes|ma|mon)\\b",
     '\\bsans\\s+acc[èe]s\\b',

@@ -166,3 +166,16 @@ describe('Italian and Dutch out-of-office texts with no header', () => {
 async function classifyDraft(draft: Draft) {
   return classify(await mail(draft), ctx);
 }
+
+describe('French out-of-office words that end or start with an accent', () => {
+  it.each<[string, Draft]>([
+    ['« en congé jusqu\'à lundi »', { subject: 'Re: Prochain meetup', body: 'Bonjour,\n\nJe suis en congé jusqu\'à lundi 7 décembre.\n\nMarie\n' }],
+    [
+      '« en congé maternité jusqu\'en avril »',
+      { subject: 'RE: Prochain meetup', body: 'Bonjour,\n\nMerci pour votre message. Je suis en congé maternité jusqu\'en avril 2027 et ne consulte pas ma messagerie.\nPour toute demande, vous pouvez écrire à equipe-data@exemple.fr.\n\nAurélie Masson\n' },
+    ],
+    ['« J\'ai quitté … écrivez à »', { subject: 'Re: Prochain meetup', body: "Bonjour,\n\nJ'ai quitté la société Exemple. Pour toute question, écrivez à contact@exemple.fr.\n" }],
+  ])('%s', async (_name, draft) => {
+    expect((await classifyDraft(draft)).kind).toBe('auto-reply');
+  });
+});
