@@ -65,11 +65,21 @@ export function autoReplySubject(subject: string): boolean {
   return SUBJECT_PREFIX.test(s) || SUBJECT_ANYWHERE.test(s);
 }
 
+/**
+ * A read receipt sent as plain text, with no disposition-notification part (Outlook Web, some webmails, Lotus): its
+ * subject is « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …", and its text says the message was read
+ * (or deleted unread) on a date.
+ */
+const RECEIPT_PREFIX = /^\s*(?:non\s+lu|lu|not\s+read|read|gelesen|nicht\s+gelesen|le[íi]do|no\s+le[íi]do|letto|gelezen)\s*:/i;
+const RECEIPT_TEXT =
+  /\ba\s+[ée]t[ée]\s+(?:lu|supprim[ée]\s+sans\s+avoir\s+[ée]t[ée]\s+lu)\s+le\b|\bwas\s+(?:read|deleted\s+without\s+being\s+read)\s+on\b|\bwurde\s+am\b[^\n]{0,80}\bgelesen\b|\bfue\s+le[íi]do\b|\b[èe]\s+stato\s+letto\b|\bis\s+gelezen\s+op\b/i;
+
 export const mdnRule: Rule = {
   name: 'read-receipt',
   test(mail) {
-    if (reportType(mail) !== 'disposition-notification' && !partOfType(mail, /^message\/disposition-notification$/)) return null;
-    return { kind: 'auto-reply' };
+    if (reportType(mail) === 'disposition-notification' || partOfType(mail, /^message\/disposition-notification$/)) return { kind: 'auto-reply' };
+    if (RECEIPT_PREFIX.test(mail.subject) && RECEIPT_TEXT.test(bodyText(mail, 1500))) return { kind: 'auto-reply', reasons: ['read receipt in text'] };
+    return null;
   },
 };
 

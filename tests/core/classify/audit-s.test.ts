@@ -179,3 +179,19 @@ describe('French out-of-office words that end or start with an accent', () => {
     expect((await classifyDraft(draft)).kind).toBe('auto-reply');
   });
 });
+
+describe('read receipts as plain text', () => {
+  it.each<[string, Draft]>([
+    ['« Lu : » (fr)', { subject: 'Lu : Proposition reçue : Partitionnement', body: 'Votre message\n\n  À : Jean Dupont\n  Objet : Proposition reçue : Partitionnement\n  Envoyé : mardi 1 décembre 2026 10:12\n\na été lu le mardi 1 décembre 2026 16:03.\n' }],
+    ['"Read:" (en)', { subject: 'Read: Your proposal P-0021 was received', body: 'Your message\n\n  To: Tom Baker\n  Subject: Your proposal P-0021 was received\n  Sent: Tuesday, December 1, 2026 10:12 AM\n\nwas read on Tuesday, December 1, 2026 3:04 PM.\n' }],
+    ['"Not read:" (en)', { subject: 'Not read: Your proposal P-0021 was received', body: 'Your message\n\n  To: Tom Baker\n  Subject: Your proposal P-0021 was received\n\nwas deleted without being read on Tuesday, December 1, 2026 3:04 PM.\n' }],
+  ])('%s', async (_name, draft) => {
+    const c = await classifyDraft(draft);
+    expect(c.kind).toBe('auto-reply');
+    expect(c.reasons[0]).toBe('read-receipt');
+  });
+  it('not one: a person whose subject starts « Lu : » and who did not say it was read', async () => {
+    const c = await classifyDraft({ subject: 'Lu : votre appel à orateurs', body: "Bonjour,\n\nJ'ai lu votre appel, je vous envoie une proposition la semaine prochaine.\n\nJean\n" });
+    expect(c.reasons[0]).not.toBe('read-receipt');
+  });
+});
