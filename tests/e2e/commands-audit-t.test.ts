@@ -762,4 +762,36 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     await send(live, k9(a.notice, `[${b.ref}] refuser : doublon`));
     expect([await status(a.ref), await status(b.ref)]).toEqual(['received', 'declined']);
   });
+
+  it('55 an autoresponder with no header and a plain « Re: » subject (« je suis absent… ») to the notice: nothing acts, no transcript', async () => {
+    const f = await fileProposal(live, 'Absence sans entete');
+    const r = mime({
+      from: DIM_FROM,
+      to: tokenAddress(f.notice),
+      subject: re(f.notice),
+      ...threadOf(f.notice),
+      parts: [{ type: 'text/plain', body: "Bonjour,\n\nJe suis absent du 1er au 7 décembre inclus, sans accès à ma messagerie. Pour toute urgence, merci de contacter Lucie.\n\nCordialement,\nDimitri Fontaine\n" }],
+    });
+    const inbound = await send(live, r);
+    await settle();
+    expect(await status(f.ref)).toBe('received');
+    expect((await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1 AND lower(recipient) = $2', [inbound.id, DIM]))[0]!.n).toBe(0);
+  });
+
+  it('56 « Accepter (très bon sujet pour les débutants) » (Gmail): accepted, the remark not the speaker’s', async () => {
+    const f = await fileProposal(live, 'Remarque entre parentheses');
+    await send(live, gmail(f.notice, 'Accepter (très bon sujet pour les débutants)'));
+    expect(await status(f.ref)).toBe('accepted');
+    await settle();
+    for (const m of (await sentTo(live.sink, JEAN)).filter((x) => x.mail.subject.includes(f.ref))) expect(m.mail.text ?? '').not.toContain('débutants');
+  });
+
+  it('57 three lines (Outlook iOS): « accepter » / « éclair » / « programmer au prochain meetup »: a scheduled lightning talk', async () => {
+    if ((await live.p.store.events.list({ from: new Date() })).length === 0) await live.p.store.events.create({ date: new Date('2027-02-25T18:00:00Z'), venue: 'Chez Dalibo' });
+    const f = await fileProposal(live, 'Trois lignes');
+    const r = outlookMobile(f.notice, 'accepter\néclair\nprogrammer au prochain meetup');
+    await send(live, r);
+    const p = await get(f.ref);
+    expect([p.status, p.format]).toEqual(['scheduled', 'lightning']);
+  });
 });

@@ -269,7 +269,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   }
   const attempted = leading.length > 0 || override || refs.length > 0;
   if (leading.length > 0 && refs.length > 0) return { kind: 'unknown' };
-  const separated = skip(SEP).trim() !== '';
+  let separated = skip(SEP).trim() !== '';
   let rest = s.slice(pos).trim();
   // "schedule 28/01 P-0007": a ref after the argument, for verbs whose argument cannot contain one
   if (spec.arg === 'none' || spec.arg === 'date') {
@@ -278,6 +278,13 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       refs.push(proposalRef(tail[1]!));
       rest = rest.slice(0, tail.index).trim();
     }
+  }
+  // « Accepter (très bon sujet pour les débutants) », « Refuser (hors sujet) »: what follows the verb in parentheses, as
+  // after a comma — a remark, a reason (without its parentheses), courtesy; read by the same rules
+  const aside = /^\(([^()]+)\)[\s.!]*$/.exec(rest);
+  if (aside) {
+    rest = aside[1]!.trim();
+    separated = true;
   }
   const targets = [...leading, ...refs];
   const make = (c: Partial<Command>): LineReading => ({

@@ -60,3 +60,22 @@ describe('a regret or an obligation between the wish and a speaker’s verb (aud
     expect(read('Je voudrais donc confirmer ma participation.').commands.map((c) => c.verb)).toEqual(['confirm']);
   });
 });
+
+describe('what follows a verb in parentheses reads as after a comma (audit T 56)', () => {
+  const org = (text: string) => read(text, organizer);
+  it('« Accepter (très bon sujet pour les débutants) »: accepted, the remark is the comment', () => {
+    expect(org('Accepter (très bon sujet pour les débutants)')).toMatchObject({ comment: 'très bon sujet pour les débutants' });
+    expect(org('Accepter (très bon sujet pour les débutants)').commands.map(summary)).toEqual(['accept']);
+  });
+  it('« Refuser (hors sujet) »: the reason without its parentheses', () => {
+    expect(org('Refuser (hors sujet)').commands.map(summary)).toEqual(['decline «hors sujet»']);
+  });
+  it('courtesy and a qualifier in parentheses too; a ref in them as before', () => {
+    expect(org('Accepter (merci !)').commands.map(summary)).toEqual(['accept']);
+    expect(org("En attente (pour l'instant)").commands.map(summary)).toEqual(['waitlist']);
+    expect(org('accepter (P-12)').commands.map(summary)).toEqual(['accept P-0012']);
+  });
+  it.each(["accepter (sous réserve de l'avis de Claire)", 'accepter (à voir avec Claire ?)', 'Accepter (ou attente ?)'])('a condition, a doubt, another decision: nothing acts: %s', (text) => {
+    expect(org(text).commands).toEqual([]);
+  });
+});
