@@ -8,6 +8,9 @@
  * - b12, x07: a home-grown bounce written to a VERP bounce address (x07 quoting our call for proposals) is a bounce, never a proposal;
  * - x08: the same with a null reverse-path under a From, written to the inbox, is an auto-reply (never answered either).
  * - s20: La Poste's French text bounce (« Message non délivré », « boîte aux lettres inconnue », no SMTP code, no copy) from mailer-daemon is a bounce, 5.1.1.
+ * - s21, s22, s23: text-only notices in Spanish (Outlook « No se puede entregar: » over « Error en la entrega a estos destinatarios »),
+ *   French (Exchange « Remise différée : » over « Ce message n'a pas encore été remis », a delay) and « Message refusé » (« a été
+ *   refusé par le serveur destinataire : 554 5.7.1 ») are bounces, not auto-replies.
  * - m01: a webmail's proposal whose « Content-Type: multipart/alternative; » lost its boundary is read from its parts, and says so.
  */
 import { readdirSync, readFileSync } from 'node:fs';
