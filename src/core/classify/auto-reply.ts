@@ -24,7 +24,8 @@ const SUBJECT_PREFIX = new RegExp(
       'away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b',
       'on vacation',
       'vacation (?:reply|message|notice)',
-      'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a)\\s)',
+      // « Absence du bureau », "Absent: …" — not a person's « Absence au meetup de jeudi », « Absence lors de… »
+      'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|from|to|during)\\s)(?!\\s+du\\s+(?!bureau))',
       'message d.absence',
       'r[ée]ponse automatique',
       'r[ée]ponse d.absence',
@@ -58,7 +59,7 @@ const SUBJECT_PREFIX = new RegExp(
 );
 /** Phrases that say "automatic reply" wherever they stand in a subject (AOL, Lotus Notes, Latvian Outlook…). */
 const SUBJECT_ANYWHERE =
-  /\((?:automatic|auto) (?:response|reply)\)|\bis out of (?:the )?office\b|\bautoreply\b|\bauto-reply\b|automātiskā atbilde|automatiska atbilde|\bout of office\b|\bautomatic reply\b|\bréponse automatique\b|\[auto-?reply\]/i;
+  /\((?:automatic|auto) (?:response|reply)\)|\bis out of (?:the )?office\b|\bautoreply\b|\bauto-reply\b|automātiskā atbilde|automatiska atbilde|\bout of office\b(?!\s+hours?\b)|\bautomatic reply\b|\bréponse automatique\b|\[auto-?reply\]/i;
 
 export function autoReplySubject(subject: string): boolean {
   const s = subject.slice(0, 300);
@@ -423,6 +424,12 @@ const HUMAN_MARK = new RegExp(
     "\\b(?:je\\s+(?:souhaite|voudrais|souhaiterais|propose|vous\\s+propose)|j['’](?:aimerais|aurais\\s+aim[ée]))\\s+(?:de\\s+|un\\s+|une\\s+)?(?:proposer|soumettre|pr[ée]senter|faire\\s+un|donner|talk|pr[ée]sentation|sujet)",
     '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
     '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',
+    // they will come: « je serai bien là le 28 », « merci de me garder une place », "I'll be there" — no responder says so
+    '\\bje\\s+serai\\s+(?:bien\\s+)?(?:l[àa]|pr[ée]sente?s?|des\\s+v[ôo]tres)(?![a-zà-ÿ])',
+    '\\bje\\s+viendrai\\b',
+    "\\bi\\s*(?:will|['’]ll)\\s+(?:be\\s+there|attend\\s+the|come\\s+to\\s+the)\\b",
+    '\\b(?:garder|r[ée]server)\\s+une\\s+place\\b',
+    '\\bsave\\s+me\\s+a\\s+(?:seat|spot|place)\\b',
   ].join('|'),
   'im',
 );

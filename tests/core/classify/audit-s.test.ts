@@ -195,3 +195,25 @@ describe('read receipts as plain text', () => {
     expect(c.reasons[0]).not.toBe('read-receipt');
   });
 });
+
+describe('people who mention an absence are not responders', () => {
+  it.each<[string, Draft]>([
+    ['"out of office hours" in a question', { subject: 'Question: out of office hours access to the venue', body: "Hello,\n\nCan we get into the building after 19:00, outside office hours? I'll arrive late from work.\n\nThanks,\nLucie\n" }],
+    ['« Absence au meetup de jeudi »', { subject: 'Absence au meetup de jeudi', body: "Bonjour,\n\nJe ne pourrai finalement pas venir jeudi, libérez ma place pour quelqu'un d'autre.\n\nLucie\n" }],
+    [
+      '« en congé jusqu\'au 3 janvier, mais je serai bien là le 28 »',
+      { subject: 'Meetup du 28 janvier', body: "Bonjour,\n\nJe suis en congé jusqu'au 3 janvier, mais je voulais vous dire que je serai bien là le 28 janvier. Merci de me garder une place.\n\nLucie\n" },
+    ],
+    ['"I\'m on leave until … I\'ll be there on the 28th"', { subject: 'Meetup on the 28th', body: "Hi,\n\nI'm on leave until January 3rd, but I'll be there on the 28th. Please save me a seat!\n\nLucie\n" }],
+  ])('%s', async (_name, draft) => {
+    expect((await classifyDraft(draft)).kind).not.toBe('auto-reply');
+  });
+  it.each<[string, Draft]>([
+    ['« Absence du bureau »', { subject: 'Absence du bureau', body: "Je suis absente jusqu'au 4 janvier.\n" }],
+    ['"Absent: …"', { subject: 'Absent: Prochain meetup', body: 'I am out of the office until January 4th with limited access to email.\n' }],
+    ['"Out of Office: …"', { subject: 'Out of Office: Prochain meetup', body: 'Back on January 4th.\n' }],
+    ['"I will come back to you on my return"', { subject: 'Re: Prochain meetup', body: 'I am currently out of the office until January 4th. I will come back to you on my return.\n' }],
+  ])('still one: %s', async (_name, draft) => {
+    expect((await classifyDraft(draft)).kind).toBe('auto-reply');
+  });
+});
