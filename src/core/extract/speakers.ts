@@ -93,7 +93,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
   const body = x.body.slice(0, 8000);
   for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: m[2]! });
-  for (const s of presentersNamed(body)) add(s);
+  for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
   for (const re of [CO_SPEAKER, MY_COLLEAGUE]) {
     for (const m of body.matchAll(re)) {
       const name = cleanName(m[1]!);
@@ -145,13 +145,28 @@ function presentersNamed(body: string): Speaker[] {
     // only "X and I" / « X et moi » says it: the pair must be what presents
     if (!TOGETHER.test(f) && !PRESENTERS.test(f.replace(PAIR, ' ')) && !pairPresents(f)) continue;
     for (const m of sentence.matchAll(NAMED_ADDRESS)) {
-      const words = m[1]!.split(/\s+/);
-      while (words.length > 0 && NOT_NAME_WORD.test(words[0]!)) words.shift();
-      const name = cleanName(words.join(' '));
-      if (name && looksLikePersonName(name)) out.push({ name, email: m[2]! });
+      const name = presenterName(m[1]!);
+      if (name) out.push({ name, email: m[2]! });
+    }
+    // « Claire Martin (mon binôme à la DSI) et moi-même », "Tom O'Brien and I": named without an address, paired with
+    // the writer — a speaker all the same (their address may be in Cc: findSpeakers looks there)
+    for (const m of sentence.matchAll(NAMED_PAIRED)) {
+      const name = presenterName(m[1]!);
+      if (name && !out.some((o) => o.name === name)) out.push({ name, email: null });
     }
   }
   return out;
+}
+
+/** A name right before the writer's own « et moi(-même) » / "and I", an aside between them (no address: NAMED_ADDRESS's). */
+const NAMED_PAIRED = new RegExp(`(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,?\\s*(?:[Ee]t|[Aa]nd)\\s+(?:moi(?:-m[êe]me)?|myself|me|I)(?![\\p{L}])`, 'gu');
+
+/** The person a sentence's capitalised words name, the words before a name (« Avec », "Joint") left out. */
+function presenterName(words: string): string | null {
+  const w = words.split(/\s+/);
+  while (w.length > 0 && NOT_NAME_WORD.test(w[0]!)) w.shift();
+  const name = cleanName(w.join(' '));
+  return name && looksLikePersonName(name) ? name : null;
 }
 
 /** The writer paired with others (folded): « … et moi(-même) », "… and I / me / myself", "myself and …". */
@@ -211,6 +226,22 @@ const CONTACT_LABEL =
 function emailNear(body: string, at: number): string | null {
   const m = /^\s*[<([]\s*([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)/.exec(body.slice(at, at + 80));
   return m ? m[1]! : null;
+}
+
+/**
+ * The Cc'd person a name given in the text is: the same name, or the Cc's fuller one beginning with it (« Thi Mai (cc'd)
+ * and I » over Cc "Nguyen, Thi Mai") — their address, and the name as the Cc gives it whole.
+ */
+function ccPerson(cc: Address[], name: string): Speaker | null {
+  const email = ccEmail(cc, name);
+  if (email) return { name, email };
+  const words = fold(name).split(/\s+/);
+  for (const c of cc) {
+    const full = cleanName(c.name);
+    const have = full ? fold(full).split(/\s+/) : [];
+    if (full && have.length > words.length && words.every((w, i) => have[i] === w)) return { name: full, email: c.email };
+  }
+  return null;
 }
 
 function ccEmail(cc: Address[], name: string): string | null {
