@@ -69,6 +69,16 @@ const KEYWORDS = /talk|demo|minute|parler|montrer|expliqu|show|explain|slot|cren
 const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
 const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
+/**
+ * A sales pitch under a talk-like subject ("Proposal: Talk about boosting your website traffic by 300%" over « we can put
+ * your website on the first page of Google … reply YES for a free audit »), folded: the reader solicited (a webmaster
+ * addressed, « reply YES », a free audit or quote) for something sold (search ranking, marketing) or at a price. A talk
+ * on an SEO tool or on cloud costs names these things, not the reader: the solicitation must be there.
+ */
+const SOLICITS = /\b(?:hello|hi|dear) webmaster\b|\bdear (?:sir|madam|sir or madam)\b|\b(?:reply|answer|respond) (?:with )?"?(?:yes|oui)\b|\brepondez (?:par )?"?oui\b|\bfree (?:audit|quote|consultation|analysis|seo)\b|\b(?:audit|devis|diagnostic) gratuit/;
+const SELLS = /\b(?:seo|link building|backlinks?|referencement naturel|(?:digital|social media|email) marketing)\b|\b(?:first|1st) page (?:of|on) google|\bpremiere page (?:de|sur) google|\branking on google/;
+const PRICE = /\$\s?\d|\d\s?(?:\$|€|eur\b|euros?\b|usd\b)|\/\s?(?:month|mo|mois)\b|\bper month\b|\bpar mois\b|\bprices? (?:start|from)\b/;
+const salesPitch = (folded: string) => SOLICITS.test(folded) && (SELLS.test(folded) || PRICE.test(folded));
 const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
 
 /**
@@ -143,6 +153,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // a footer's words, unless the subject uses them too: then they are the topic (« Désabonnement : supprimer des données RGPD »)
   if (UNSUBSCRIBE.test(folded) && !UNSUBSCRIBE.test(fSubject)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
+  if (salesPitch(folded)) bump(-4, 'a sales pitch');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
 
   const fields = parseFields(sample.split('\n').slice(0, 120));

@@ -112,3 +112,20 @@ describe('a German, Spanish, Italian or Dutch sign-off ends the text', () => {
     expect(x.proposal.abstract).not.toContain('Senior Engineer');
   });
 });
+
+describe('a sales pitch under a talk-like subject is no proposal (audit S left it to Q)', () => {
+  it('« Proposal: Talk about boosting your website traffic » over an SEO offer at a price: other, nothing acknowledged', async () => {
+    const body =
+      'Hello Webmaster,\n\nI was checking your website and noticed it is not ranking on Google for\nimportant keywords. We can put your website on the first page of Google.\n\n' +
+      'We offer: SEO, link building, social media marketing. Prices start at $99/month.\n\nReply with "YES" for a free audit.\n\nRegards,\nRank Higher Team\n';
+    expect(looksLikeProposal(await mail({ from: '"Rank Higher" <seo.team@rank-higher.example>', subject: 'Proposal: Talk about boosting your website traffic by 300%', body }))).toBe(false);
+    const fr = 'Bonjour,\n\nVotre site n\'apparaît pas en première page de Google. Notre agence de référencement naturel vous propose un audit gratuit.\n\nTarifs à partir de 49 € par mois.\n\nCordialement,\nWebRank\n';
+    expect(looksLikeProposal(await mail({ from: 'WebRank <contact@webrank.example>', subject: 'Proposition : une présentation pour booster votre trafic', body: fr }))).toBe(false);
+  });
+  it.each([
+    ['an SEO tool built on PostgreSQL, with its price', 'Proposition : un outil SEO sur PostgreSQL', "Bonjour,\n\nNous avons construit notre outil de référencement naturel sur PostgreSQL (pg_trgm, partitionnement). L'offre coûte 49 € par mois, et je raconterai comment la base tient 2 To.\n\n30 minutes.\n\nLéa Martin\n"],
+    ['cloud costs with a free trial', 'Talk proposal: what Postgres really costs on three clouds', 'Hello,\n\nI compared managed PostgreSQL on three clouds: $0.20 per GB-month, free trial credits, reserved instances. I would present the figures in 20 minutes.\n\nTom Baker\n'],
+  ])('a talk on %s is still a proposal', async (_name, subject, body) => {
+    expect(looksLikeProposal(await mail({ from: 'Léa Martin <lea@example.fr>', subject, body }))).toBe(true);
+  });
+});
