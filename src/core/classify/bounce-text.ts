@@ -4,14 +4,22 @@
  * who sends them, what their subject says, what their first lines say — and read for a recipient and status.
  */
 import type { BounceInfo, Mail } from '../../types.ts';
-import { bodyText, hasNullReturnPath, isDaemonSender, toBounceAddress } from './signals.ts';
+import { bodyText, hasNullReturnPath, isDaemonSender, isNoReplySender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
 
 // Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
 const SUBJECT =
-  /undeliver|undelivered|(?:message|mail|e-?mail) not delivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non d[ée]livr[ée]|non distribu[ée]|[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|no se puede entregar|n[ãa]o (?:foi )?entregue|remise diff[ée]r[ée]e|(?:message|courriel|mail) (?:refus[ée]|rejet[ée])|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
+  /undeliver|undelivered|(?:message|mail|e-?mail) not delivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|no se puede entregar|n[ãa]o (?:foi )?entregue|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
+
+/**
+ * Subjects a mail system gives its notices in words a person also writes: « Message refusé : je renvoie ma proposition »,
+ * « Mail rejeté ? », « Remise différée de mes slides », « Échec de la livraison des WAL ». A notice only when a robot
+ * sends it (a mail system's From, a null reverse-path, or written to a bounce address).
+ */
+const ROBOT_SUBJECT =
+  /non d[ée]livr[ée]|non distribu[ée]|[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)|remise diff[ée]r[ée]e|(?:message|courriel|mail) (?:refus[ée]|rejet[ée])/i;
 
 // First-lines phrases of MTA notices. Plain alternations, applied to a bounded slice of text.
 const BODY =
@@ -42,8 +50,8 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   if (forwardedWithANote(mail)) return null;
   const head = bodyText(mail, 4000);
   if (MTA_SIGNATURE.test(head)) return 'mta wording';
-  const subject = SUBJECT.test(mail.subject);
   const daemon = isDaemonSender(mail);
+  const subject = SUBJECT.test(mail.subject) || (ROBOT_SUBJECT.test(mail.subject) && (daemon || hasNullReturnPath(mail) || toBounceAddress(mail) || isNoReplySender(mail)));
   // A notice with no From and a null reverse-path, or one written to a member's VERP bounce address (RFC 5321 §4.5.5:
   // notices go to the envelope sender). A null reverse-path alone under a From is read by the rules after this one
   // (daemon senders, auto-replies, returned-to-sender): a mailbox provider's « your mail was rejected » notice is as
