@@ -25,7 +25,10 @@ const SUBJECT_PREFIX = new RegExp(
       'on vacation',
       'vacation (?:reply|message|notice)',
       // « Absence du bureau », "Absent: …" — not a person's « Absence au meetup de jeudi », « Absence lors de… »
-      'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|from|to|during)\\s)(?!\\s+du\\s+(?!bureau))',
+      // (but « Absent du 23/12 au 03/01 », "Absent from the office" are: a date range, the office)
+      'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|to|during)\\s)' +
+        '(?!\\s+from\\s+(?!(?:the\\s+|my\\s+)?(?:office|desk|work)\\b))' +
+        '(?!\\s+du\\s+(?!bureau|[^\\n]{0,25}?\\bau\\s+(?:\\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))',
       'message d.absence',
       'r[ée]ponse automatique',
       'r[ée]ponse d.absence',
@@ -425,9 +428,12 @@ const HUMAN_MARK = new RegExp(
     '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
     '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',
     // they will come: « je serai bien là le 28 », « merci de me garder une place », "I'll be there" — no responder says so
-    '\\bje\\s+serai\\s+(?:bien\\s+)?(?:l[àa]|pr[ée]sente?s?|des\\s+v[ôo]tres)(?![a-zà-ÿ])',
+    // (not a responder's return: « je serai présente à partir du 4 », « je serai là dès le 6 », « … de nouveau au bureau »;
+    // nor "I will attend the PGConf.EU conference" — a person comes to the meetup, the event)
+    '\\bje\\s+serai\\s+(?:bien\\s+)?(?:l[àa]|pr[ée]sente?s?|des\\s+v[ôo]tres)(?![a-zà-ÿ])' +
+      '(?!\\s+(?:[àa]\\s+(?:partir|nouveau|compter)|d[èe]s\\s+(?:le|l[ae]|mon|lundi|mardi|mercredi|jeudi|vendredi|\\d{1,2}(?:er)?\\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[ûu]|sept|oct|nov|d[ée]c))|de\\s+(?:nouveau|retour)|au\\s+(?:bureau|travail)))',
     '\\bje\\s+viendrai\\b',
-    "\\bi\\s*(?:will|['’]ll)\\s+(?:be\\s+there|attend\\s+the|come\\s+to\\s+the)\\b",
+    "\\bi\\s*(?:will|['’]ll)\\s+(?:be\\s+there(?!\\s+(?:from|again|until|as\\s+of))|(?:attend|come\\s+to)\\s+the\\s+(?:next\\s+)?(?:meetup|event|session|evening|talk))\\b",
     '\\b(?:garder|r[ée]server)\\s+une\\s+place\\b',
     '\\bsave\\s+me\\s+a\\s+(?:seat|spot|place)\\b',
   ].join('|'),

@@ -55,3 +55,35 @@ describe("a notice's words in a person's subject", () => {
     expect(await kind(draft)).toBe('bounce');
   });
 });
+
+describe('a responder that says when it is back is still one', () => {
+  it.each<[string, Draft]>([
+    [
+      '« Je serai présente à partir du 4 janvier »',
+      { subject: 'RE: Proposition reçue : Index BRIN', body: "Bonjour,\nJe suis absente du bureau jusqu'au 3 janvier inclus, sans accès à mes mails.\nJe serai présente à partir du 4 janvier.\nEn cas d'urgence, merci de contacter support@acme.fr.\nClaire Martin\n" },
+    ],
+    [
+      '« Je serai là dès le 6 janvier »',
+      { subject: 'RE: Proposition reçue : Index BRIN', body: "Bonjour,\nJe suis en congé jusqu'au 5 janvier.\nJe serai là dès le 6 janvier ; pour toute demande urgente, écrivez à support@acme.fr.\nCordialement\n" },
+    ],
+    [
+      '"I will attend the PGConf.EU conference"',
+      { from: 'John Smith <john.smith@example.com>', subject: 'RE: Your proposal was received', body: 'Hello,\nI am out of the office until January 6 with limited access to email.\nI will attend the PGConf.EU conference in Athens this week.\nFor urgent matters please contact ops@example.com.\n' },
+    ],
+    ['« Absence du 23/12 au 03/01 »', { subject: 'Absence du 23/12 au 03/01', body: 'Merci pour votre message. Je le lirai dès mon retour.\n' }],
+    ['« Absent du 23 décembre au 2 janvier »', { subject: 'Absent du 23 décembre au 2 janvier', body: 'Merci pour votre message, il sera traité à mon retour.\n' }],
+    ['"Absent from office"', { from: 'John Smith <john.smith@example.com>', subject: 'Absent from office', body: 'Thank you for your email. I will reply on my return.\n' }],
+    ['"Absent from the office until Jan 6"', { from: 'John Smith <john.smith@example.com>', subject: 'Absent from the office until Jan 6', body: 'Thank you for your message. I will respond when I return.\n' }],
+  ])('%s', async (_name, draft) => {
+    expect(await kind(draft)).toBe('auto-reply');
+  });
+  it.each<[string, Draft]>([
+    ['« en congé …, mais je serai là le 28 janvier »', { subject: 'Meetup du 28 janvier', body: "Bonjour,\n\nJe suis en congé jusqu'au 3 janvier, mais je serai là le 28 janvier pour le meetup.\n\nLucie\n" }],
+    ['« je serai bien là dès 19 h »', { subject: 'Meetup du 28 janvier', body: "Bonjour,\n\nJe suis en déplacement jusqu'au 27 janvier, mais je serai bien là dès 19 h le 28.\n\nLucie\n" }],
+    ['"I will attend the next meetup"', { subject: 'Next meetup', body: "Hi,\n\nI'm on leave until January 3rd, but I will attend the next meetup on the 28th.\n\nLucie\n" }],
+    ['"Absent from the meetup on Thursday"', { subject: 'Absent from the meetup on Thursday', body: "Hi,\n\nI can't come on Thursday after all, please give my seat to someone else.\n\nLucie\n" }],
+    ['« Absence du 28 janvier »', { subject: 'Absence du 28 janvier', body: "Bonjour,\n\nJe ne pourrai pas venir au meetup du 28 janvier, libérez ma place.\n\nLucie\n" }],
+  ])('a person: %s', async (_name, draft) => {
+    expect(await kind(draft)).not.toBe('auto-reply');
+  });
+});
