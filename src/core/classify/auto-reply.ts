@@ -120,6 +120,9 @@ export const challengeResponseRule: Rule = {
     if (!looksAutomatic) {
       // or the robot's own subject, over a challenge the text says in words the subject does not (a talk titled
       // « Valider votre envoi de mails » repeats its title in its text)
+      // — not a person asking about their own held mail (« Proposition en attente de validation ? » over « mon antispam
+      // vous a peut-être demandé de valider votre envoi … Pouvez-vous me dire où elle en est ? »): a robot asks nothing
+      if (/\?\s*$/.test(mail.subject) || HUMAN_MARK.test(text.slice(0, 1500))) return null;
       const m = CR_SUBJECT.test(mail.subject.slice(0, 300)) ? CR_TEXT.exec(text) : null;
       return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
     }

@@ -87,3 +87,24 @@ describe('a responder that says when it is back is still one', () => {
     expect(await kind(draft)).not.toBe('auto-reply');
   });
 });
+
+describe('a person asking about their held mail under a challenge-like subject', () => {
+  it.each<[string, Draft]>([
+    [
+      '« Proposition en attente de validation ? »',
+      {
+        subject: 'Proposition en attente de validation ?',
+        body: "Bonjour,\n\nJ'ai envoyé ma proposition il y a deux semaines. Mon entreprise utilise Mailinblack : vous avez peut-être reçu une demande pour valider votre envoi, je m'en excuse. Pouvez-vous me dire où en est ma proposition ?\n\nLucie\n",
+      },
+    ],
+    [
+      '"Please confirm your message reached you"',
+      {
+        subject: 'Please confirm your message was sent to the whole list',
+        body: "Hi,\n\nOur filter may have asked you to verify that you are a real sender; sorry about that. Did the announcement go out to everyone?\n\nLucie\n",
+      },
+    ],
+  ])('%s is no auto-reply', async (_name, draft) => {
+    expect(await kind(draft)).not.toBe('auto-reply');
+  });
+});
