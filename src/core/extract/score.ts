@@ -75,7 +75,7 @@ const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important date
  * addressed, « reply YES », a free audit or quote) for something sold (search ranking, marketing) or at a price. A talk
  * on an SEO tool or on cloud costs names these things, not the reader: the solicitation must be there.
  */
-const SOLICITS = /\b(?:hello|hi|dear) webmaster\b|\bdear (?:sir|madam|sir or madam)\b|\b(?:reply|answer|respond) (?:with )?"?(?:yes|oui)\b|\brepondez (?:par )?"?oui\b|\bfree (?:audit|quote|consultation|analysis|seo)\b|\b(?:audit|devis|diagnostic) gratuit/;
+const SOLICITS = /\b(?:hello|hi|dear) webmaster\b|\bdear (?:sir|madam|sir or madam)\b|\b(?:reply|answer|respond) (?:with )?"?(?:yes|oui)\b|\brepondez (?:par )?"?oui\b|\b(?:free|complimentary|no-cost) (?:audit|quote|consultation|analysis|seo|site review|website review)\b|\bclaim your (?:free|complimentary)\b|\b(?:audit|devis|diagnostic) (?:gratuit|offert)/;
 const SELLS = /\b(?:seo|link building|backlinks?|referencement naturel|(?:digital|social media|email) marketing)\b|\b(?:first|1st) page (?:of|on) google|\bpremiere page (?:de|sur) google|\branking on google/;
 const PRICE = /\$\s?\d|\d\s?(?:\$|€|eur\b|euros?\b|usd\b)|\/\s?(?:month|mo|mois)\b|\bper month\b|\bpar mois\b|\bprices? (?:start|from)\b/;
 const salesPitch = (folded: string) => SOLICITS.test(folded) && (SELLS.test(folded) || PRICE.test(folded));
@@ -153,7 +153,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // a footer's words, unless the subject uses them too: then they are the topic (« Désabonnement : supprimer des données RGPD »)
   if (UNSUBSCRIBE.test(folded) && !UNSUBSCRIBE.test(fSubject)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
-  if (salesPitch(folded)) bump(-4, 'a sales pitch');
+  // decisive: a seller offering « a talk » to sell something is still selling (an offer to present outweighed a -4)
+  if (salesPitch(folded)) bump(-8, 'a sales pitch');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
 
   const fields = parseFields(sample.split('\n').slice(0, 120));

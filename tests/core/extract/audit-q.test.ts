@@ -122,6 +122,13 @@ describe('a sales pitch under a talk-like subject is no proposal (audit S left i
     const fr = 'Bonjour,\n\nVotre site n\'apparaît pas en première page de Google. Notre agence de référencement naturel vous propose un audit gratuit.\n\nTarifs à partir de 49 € par mois.\n\nCordialement,\nWebRank\n';
     expect(looksLikeProposal(await mail({ from: 'WebRank <contact@webrank.example>', subject: 'Proposition : une présentation pour booster votre trafic', body: fr }))).toBe(false);
   });
+  // review: rephrased, it was still filed — "We'd love to give a talk" outweighed the pitch
+  it('"Talk proposal: grow your traffic 300%" offering a talk to sell an audit: other', async () => {
+    const body =
+      "Hi there,\n\nWe'd love to give a talk to your community about how we put websites on the\nfirst page of Google in 90 days.\n\n" +
+      'Packages from $149/month. Reply to this email to claim your complimentary audit!\n\nCheers,\nGrowth Partners\n';
+    expect(looksLikeProposal(await mail({ from: 'Growth Partners <hello@growth-partners.example>', subject: 'Talk proposal: grow your traffic 300%', body }))).toBe(false);
+  });
   it.each([
     ['an SEO tool built on PostgreSQL, with its price', 'Proposition : un outil SEO sur PostgreSQL', "Bonjour,\n\nNous avons construit notre outil de référencement naturel sur PostgreSQL (pg_trgm, partitionnement). L'offre coûte 49 € par mois, et je raconterai comment la base tient 2 To.\n\n30 minutes.\n\nLéa Martin\n"],
     ['cloud costs with a free trial', 'Talk proposal: what Postgres really costs on three clouds', 'Hello,\n\nI compared managed PostgreSQL on three clouds: $0.20 per GB-month, free trial credits, reserved instances. I would present the figures in 20 minutes.\n\nTom Baker\n'],
