@@ -794,4 +794,13 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     const p = await get(f.ref);
     expect([p.status, p.format]).toEqual(['scheduled', 'lightning']);
   });
+
+  it("58 an assent before the verb (« Oui, accepter » from Outlook iOS; « D'accord, refuser : hors sujet » from K-9): accepted; declined with its reason", async () => {
+    const a = await fileProposal(live, 'Oui accepter');
+    const b = await fileProposal(live, 'Accord refuser');
+    await send(live, outlookMobile(a.notice, 'Oui, accepter'));
+    await send(live, k9(b.notice, "D'accord, refuser : hors sujet"));
+    expect([await status(a.ref), await status(b.ref)]).toEqual(['accepted', 'declined']);
+    expect((await toSpeaker(b.ref, /Réponse/)).mail.text).toContain('hors sujet');
+  });
 });

@@ -172,6 +172,10 @@ export function readLine(raw: string, ref: LineContext): LineReading {
 
 /** The decisions an « OK, » before them agrees with rather than adds to. */
 const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
+/** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
+const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
+/** The assents (ASSENT, folded) that say yes to the decision after them. */
+const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial)(?![\p{L}\d])/u;
 
 /**
  * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is
@@ -248,8 +252,11 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const spec = target.spec;
   const heard = heardAs(spec, phrase, dateRef.role);
   if (heard !== 'verb') return heard === 'unknown' ? { kind: 'unknown' } : { kind: 'prose' };
-  // Assent before a speaker's answer only: an organizer's "Oui, ok" answers a message, it does not accept a talk.
-  if (assented && spec.role !== 'speaker') return { kind: 'prose' };
+  // Assent before a speaker's answer, or an organizer's decision said by its verb (« Oui, accepter », « D'accord, refuser :
+  // hors sujet », as « OK, accepté »): an organizer's "Oui, ok" answers a message, it does not accept a talk.
+  // (a yes, not an acknowledgement: « Noté, accepter » answers what was said)
+  const yes = assented && YES.test(fold(listed));
+  if (assented && spec.role !== 'speaker' && !(yes && ASSENTED_DECISIONS.has(spec.verb) && !spec.aloneWords?.includes(phrase))) return { kind: 'prose' };
   if (thanked && (spec.aloneWords?.includes(phrase) || spec.arg === 'date' || spec.arg === 'text-required')) return { kind: 'prose' };
   // « Noté, merci ! », « Noté. »: the participle acknowledges (an organizer's thanks for a transcript), it notes nothing
   if (spec.verb === 'note' && /é$/i.test(s.slice(pos, pos + phrase.length)) && courtesyOnly(s.slice(pos + phrase.length))) return { kind: 'prose' };

@@ -79,3 +79,19 @@ describe('what follows a verb in parentheses reads as after a comma (audit T 56)
     expect(org(text).commands).toEqual([]);
   });
 });
+
+describe('an organizer’s assent before a decision said by its verb decides, as « OK, accepté » does (audit T 58)', () => {
+  const org = (text: string) => read(text, organizer);
+  it.each([
+    ['Oui, accepter', 'accept'],
+    ['Oui accepter', 'accept'],
+    ["D'accord, refuser : hors sujet", 'decline «hors sujet»'],
+    ['Yes, accept', 'accept'],
+    ['Oui, programmer le 12/03', 'schedule 2027-03-12'],
+  ])('%s', (text, command) => {
+    expect(org(text).commands.map(summary)).toEqual([command]);
+  });
+  it.each(['Oui, ok', 'Noté, accepter', 'Entendu, accepter', "Oui, accepter si Claire est d'accord", 'Oui, refuser serait dommage', 'Oui, accepter ? je ne sais pas', 'Oui, note ça', 'Oui, statut'])('still prose: %s', (text) => {
+    expect(org(text).commands).toEqual([]);
+  });
+});
