@@ -106,7 +106,7 @@ function withoutEmoji(rest: string): string {
 export function announcedText(verb: Verb, text: string): { text: string | null } | 'wonders' {
   const spec = SPEC_OF.get(verb);
   if (!spec || spec.arg === 'none' || spec.arg === 'date' || courtesyOnly(text)) return { text: null };
-  if (spec.arg === 'text' && wonders(text)) return 'wonders';
+  if (spec.arg === 'text' && (wonders(text) || holdsBack(text))) return 'wonders';
   return { text: text.trim() };
 }
 
@@ -335,7 +335,10 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (bare === '') return spec.arg === 'text' ? make({}) : make({ problem: 'text-missing' });
       // « Refuser, merci ! », "Decline, thanks 👍": courtesy to the other organizers is no reason for the speaker
       if (spec.arg === 'text' && courtesyOnly(rest)) return make({});
-      if (spec.arg === 'text' && wonders(rest)) return { kind: 'prose' };
+      if (spec.arg === 'text' && (wonders(rest) || holdsBack(rest))) return { kind: 'prose' };
+      // « D'accord, refuser : hors sujet »: after a yes, the reason only past a colon, a comma or a dash (« Oui, refuser ce
+      // talk serait dommage » is the writer answering about declining)
+      if (assented && spec.role !== 'speaker' && !separated) return { kind: 'prose' };
       // « Question pour l'orateur : … », "ask the speakers: …": whom it is for, then the question
       const addressed = spec.verb === 'ask' ? rest.replace(ADDRESSEE, '') : rest;
       if (addressed !== rest) return make({ text: addressed });
@@ -424,6 +427,23 @@ const OTHER_DECISIONS: ReadonlyMap<Verb, RegExp> = new Map(
     return [verb, new RegExp(`(?:^|[^\\p{L}\\d'])(?:${words.join('|')})(?![\\p{L}\\d])`, 'u')];
   }),
 );
+
+/**
+ * A decline's reason that is the writer still deciding, not a reason for the speaker: it opens with a condition, a
+ * reservation or another option (« sauf si Bob y tient », « mais j'attends l'avis de Bob », « ou attente », "unless Bob
+ * objects", « à confirmer »), holds an exception (« hors sujet, sauf si Bob y tient », "…, unless you disagree") or says
+ * the decision waits (« on en reparle jeudi », « je relis ce soir », « nous attendons l'avis de Claire »). The speaker
+ * would be mailed a decline with those words; the transcript saying nothing was done can be mended, that mail cannot.
+ */
+const HELD_OPENING = new RegExp(
+  `^(?:(?:mais|but|however|cependant|toutefois|pourtant|par contre|though|although|ou|or|voire)\\b|(?:(?:seulement|only|uniquement)\\s+)?(?:${CONDITION_WORDS}|a\\s+moins\\s+qu)\\b|(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|provisoire(?:ment)?|sous reserve|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\\b)`,
+);
+const HELD_ANYWHERE =
+  /\b(?:sauf si|sauf avis contraire|sauf objection|a moins qu|unless|je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|il faudrait (?:voir|demander|en parler)|let me|let's discuss|to be (?:confirmed|discussed|decided)|(?:on attend|j'attends|nous attendons|waiting for|awaiting|wait for) (?:\S+ ){0,2}(?:l'|d')?(?:avis|retour|reponse|accord|feu vert|ok|opinion|answer|feedback|input|go-ahead|approval|review))\b/;
+function holdsBack(rest: string): boolean {
+  const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
+  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f);
+}
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */
 function readsAsSentence(rest: string, spec: VerbSpec): boolean {

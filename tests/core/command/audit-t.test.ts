@@ -95,3 +95,39 @@ describe('an organizer’s assent before a decision said by its verb decides, as
     expect(org(text).commands).toEqual([]);
   });
 });
+
+describe('review: a decline whose reason is the writer still deciding mails no one (f1510ce, 6431914, faebd42)', () => {
+  const org = (text: string) => read(text, organizer);
+  it.each([
+    // a yes before it, then a condition, a reservation or a sentence about declining (f1510ce made these act)
+    "D'accord, refuser, sauf si Bob y tient",
+    'Yes, decline, unless Bob objects',
+    "Oui, refuser, mais j'attends l'avis de Bob",
+    'Oui, refuser : hors sujet, sauf avis contraire',
+    'Oui, refuser ce talk serait dommage',
+    'Oui, refuser maintenant serait prématuré',
+    // in parentheses: « another decision, a condition » held for accept only (6431914)
+    'Refuser (ou attente)',
+    'Refuser (sauf si Bob y tient)',
+    'Refuser (à confirmer)',
+    // the same without a yes
+    'Refuser, sauf avis contraire',
+    'Decline, if nobody objects',
+    // a wrapped reason whose tail, joined after a comma (faebd42), says the decision waits
+    'refuser : le sujet est trop proche de la présentation de Lucie en janvier,\non en reparle jeudi',
+    "refuser : le sujet est trop proche de la présentation de Lucie en janvier,\nnous attendons l'avis de Claire",
+    'Refuser :\n\nhors sujet, sauf si Bob y tient',
+  ])('%j: nothing acts', (text) => {
+    expect(org(text).commands).toEqual([]);
+  });
+  it.each([
+    ["D'accord, refuser : hors sujet", 'decline «hors sujet»'],
+    ['Refuser (hors sujet)', 'decline «hors sujet»'],
+    ['refuser : trop proche, déjà vu en mars', 'decline «trop proche, déjà vu en mars»'],
+    ['refuser : pas assez technique', 'decline «pas assez technique»'],
+    ['refuser : on préfère attendre la rentrée', 'decline «on préfère attendre la rentrée»'],
+    ['Refuser : finalement non', 'decline «finalement non»'],
+  ])('%j: still declined', (text, command) => {
+    expect(org(text).commands.map(summary)).toEqual([command]);
+  });
+});
