@@ -150,6 +150,9 @@ function presentersNamed(body: string): Speaker[] {
     }
     // « Claire Martin (mon binôme à la DSI) et moi-même », "Tom O'Brien and I": named without an address, paired with
     // the writer — a speaker all the same (their address may be in Cc: findSpeakers looks there)
+    // (not when the sentence says the writer presents alone: « Claire Martin (ma collègue) et moi avons écrit l'outil, mais
+    // je serai seul sur scène » — « sur scène » is TOGETHER's, the pair wrote, it does not present)
+    if (ALONE.test(f) && !NOT_ALONE.test(f)) continue;
     for (const m of sentence.matchAll(NAMED_PAIRED)) {
       const name = presenterName(m[1]!);
       if (name && !out.some((o) => o.name === name)) out.push({ name, email: null });
@@ -176,6 +179,8 @@ const PRESENT_VERB =
   /\b(?:co-?)?present(?!ation)\w*|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
 /** The writer says they present without the others: "alone", « seul(e) », "on my own". */
 const ALONE = /\b(?:alone|by myself|on my own|solo|seule?s?|tout seul|toute seule)\b/;
+/** « je ne serai pas seul », "not alone": the writer saying they are not alone (folded). */
+const NOT_ALONE = /\b(?:pas|plus|jamais|not|never)\s+(?:\S+\s+)?(?:seule?s?|alone|solo)\b/;
 
 /**
  * "Paul Durand (paul@x) and I will present it": a pair with the writer names presenters only when a verb of presenting

@@ -116,3 +116,16 @@ describe('a contact label inside the speakers’ field', () => {
     expect(fieldSpeakers(value)).toEqual([{ name: 'Camille Rousseau', email: 'camille.rousseau@example.com' }]);
   });
 });
+
+describe('review: a name paired with the writer, no address, in a sentence that says the writer presents alone (18417fd)', () => {
+  const from = 'Vincent Dubois <vincent.dubois@mutuelle-exemple.fr>';
+  const vincent = { name: 'Vincent Dubois', email: 'vincent.dubois@mutuelle-exemple.fr' };
+  const body = (s: string) => `Bonjour,\n\nJe voudrais proposer un talk. ${s}\n\nTitre : De SQL Server à PostgreSQL : migrer 200 procédures stockées\nNous raconterons la conversion T-SQL vers PL/pgSQL.\n\n45 minutes\n\nVincent`;
+  it('« Claire Martin (ma collègue) et moi avons écrit l’outil, mais je serai seul sur scène »: the writer alone', async () => {
+    expect(await speakers({ from, subject: 'Proposition : migrer 200 procédures stockées', body: body("Claire Martin (ma collègue) et moi avons écrit l'outil, mais je serai seul sur scène.") })).toEqual([vincent]);
+  });
+  it('« je ne serai pas seul sur scène : Claire Martin et moi présenterons ensemble »: two', async () => {
+    const s = await speakers({ from, subject: 'Proposition : migrer 200 procédures stockées', body: body('Je ne serai pas seul sur scène : Claire Martin et moi présenterons ensemble.') });
+    expect(s.map((x) => x.name)).toEqual(['Vincent Dubois', 'Claire Martin']);
+  });
+});
