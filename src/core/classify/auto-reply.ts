@@ -122,8 +122,9 @@ export const challengeResponseRule: Rule = {
       // « Valider votre envoi de mails » repeats its title in its text)
       // — not a person asking about their own held mail (« Proposition en attente de validation ? » over « mon antispam
       // vous a peut-être demandé de valider votre envoi … Pouvez-vous me dire où elle en est ? »): a robot asks nothing
-      if (/\?\s*$/.test(mail.subject) || HUMAN_MARK.test(text.slice(0, 1500))) return null;
-      const m = CR_SUBJECT.test(mail.subject.slice(0, 300)) ? CR_TEXT.exec(text) : null;
+      // the subject first: this rule heads the chain, and almost no mail has a challenge's subject
+      if (!CR_SUBJECT.test(mail.subject.slice(0, 300)) || /\?\s*$/.test(mail.subject) || HUMAN_MARK.test(text.slice(0, 1500))) return null;
+      const m = CR_TEXT.exec(text);
       return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
     }
     const ds = partOfType(mail, /^message\/delivery-status$/);
