@@ -409,8 +409,11 @@ function wonders(rest: string): boolean {
  * « Accepter, Bob doit encore relire le résumé » or "Accept, assuming Bob agrees".
  */
 const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtant|though|although|bien que|quoique|sauf|except|non|no|not|pas|ou|or|sinon|otherwise|en fait|actually|finalement|finally)\b/;
-const DEFERRAL =
-  /\b(?:je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture))\b/;
+/** The writer saying the decision waits on them (folded): after an accept (a deferral) and in a decline's reason alike. */
+const DECISION_WAITS = String.raw`je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra`;
+const DEFERRAL = new RegExp(
+  String.raw`\b(?:${DECISION_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture))\b`,
+);
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
   if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DEFERRAL.test(f)) return false;
@@ -438,8 +441,9 @@ const OTHER_DECISIONS: ReadonlyMap<Verb, RegExp> = new Map(
 const HELD_OPENING = new RegExp(
   `^(?:(?:mais|but|however|cependant|toutefois|pourtant|par contre|though|although|ou|or|voire)\\b|(?:(?:seulement|only|uniquement)\\s+)?(?:${CONDITION_WORDS}|a\\s+moins\\s+qu)\\b|(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|provisoire(?:ment)?|sous reserve|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\\b)`,
 );
-const HELD_ANYWHERE =
-  /\b(?:sauf si|sauf avis contraire|sauf objection|a moins qu|unless|je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra|il faudrait (?:voir|demander|en parler)|let me|let's discuss|to be (?:confirmed|discussed|decided)|(?:on attend|j'attends|nous attendons|waiting for|awaiting|wait for) (?:\S+ ){0,2}(?:l'|d')?(?:avis|retour|reponse|accord|feu vert|ok|opinion|answer|feedback|input|go-ahead|approval|review))\b/;
+const HELD_ANYWHERE = new RegExp(
+  String.raw`\b(?:sauf si|sauf avis contraire|sauf objection|a moins qu|unless|${DECISION_WAITS}|il faudrait (?:voir|demander|en parler)|let me|let's discuss|to be (?:confirmed|discussed|decided)|(?:on attend|j'attends|nous attendons|waiting for|awaiting|wait for) (?:\S+ ){0,2}(?:l'|d')?(?:avis|retour|reponse|accord|feu vert|ok|opinion|answer|feedback|input|go-ahead|approval|review))\b`,
+);
 function holdsBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
   return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f);
