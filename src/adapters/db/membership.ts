@@ -54,8 +54,12 @@ export function membershipStore(db: Db): MembershipStore {
         );
         let disable = b.kind !== 'soft';
         if (!disable) {
+          // Only the bounces since the member last became active (consented_at, set on every move to active): a
+          // member who came back after being disabled starts a new score, as Mailman resets it on re-enabling —
+          // else the bounces that disabled them, still in the window, disabled them again at the next one.
           const soft = await tx.query<{ n: number }>(
-            `SELECT count(*)::integer AS n FROM subscriber_bounces WHERE subscriber_id = $1 AND kind = 'soft' AND at >= $2 AND at <= $3`,
+            `SELECT count(*)::integer AS n FROM subscriber_bounces b WHERE b.subscriber_id = $1 AND b.kind = 'soft' AND b.at <= $3
+               AND b.at >= GREATEST($2::timestamptz, (SELECT s.consented_at FROM subscribers s WHERE s.id = $1))`,
             [b.id, b.windowStart, b.at],
           );
           disable = (soft[0]?.n ?? 0) >= b.softThreshold;
