@@ -13,6 +13,12 @@ export interface CsvTable {
   header: string[];
   headerLine: number;
   rows: { line: number; cells: string[] }[];
+  /**
+   * The line of a quote that is never closed, when there is one: from it to the end of the file everything was read
+   * into one cell (RFC 4180 has no end for it), so the rows after it are not rows. A roster import refuses such a
+   * file rather than lose those people silently, as listmonk's CSV reader does.
+   */
+  unclosedQuoteLine?: number;
 }
 
 const SEP_LINE = /^\s*"?sep=([,;\t|])"?[,;\t]*\s*$/i;
@@ -33,9 +39,9 @@ export function csvTable(input: string): CsvTable {
   }
   if (i >= lines.length) return { separator: separator ?? ',', header: [], headerLine: lines.length, rows: [] };
   separator ??= guessSeparator(lineText(text, lines, i));
-  const records = parseRecords(text, lines[i]!, i + 1, separator);
+  const { rows: records, unclosedQuoteLine } = parseRecords(text, lines[i]!, i + 1, separator);
   const [first, ...rows] = records;
-  return { separator, header: first?.cells ?? [], headerLine: first?.line ?? i + 1, rows };
+  return { separator, header: first?.cells ?? [], headerLine: first?.line ?? i + 1, rows, ...(unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine }) };
 }
 
 /** Every row, the header row first (see csvTable). */
@@ -64,11 +70,12 @@ function lineText(text: string, starts: number[], k: number): string {
   return text.slice(starts[k], end).replace(/\r?\n$|\r$/, '');
 }
 
-function parseRecords(text: string, from: number, firstLine: number, sep: CsvSeparator): { line: number; cells: string[] }[] {
+function parseRecords(text: string, from: number, firstLine: number, sep: CsvSeparator): { rows: { line: number; cells: string[] }[]; unclosedQuoteLine?: number } {
   const rows: { line: number; cells: string[] }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let quoteLine = firstLine;
   let line = firstLine;
   let rowLine = firstLine;
   for (let i = from; i < text.length; i++) {
@@ -82,8 +89,10 @@ function parseRecords(text: string, from: number, firstLine: number, sep: CsvSep
         if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
         field += c;
       }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === sep) {
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (c === sep) {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -100,7 +109,7 @@ function parseRecords(text: string, from: number, firstLine: number, sep: CsvSep
     row.push(field);
     rows.push({ line: rowLine, cells: row });
   }
-  return rows;
+  return quoted ? { rows, unclosedQuoteLine: quoteLine } : { rows };
 }
 
 /**

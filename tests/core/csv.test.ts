@@ -40,4 +40,12 @@ describe('csvTable', () => {
     expect(csvTable('email\n').separator).toBe(',');
     expect(csvTable('')).toEqual({ separator: ',', header: [], headerLine: 0, rows: [] });
   });
+  // Audit V: `long@x.org,"unterminated` over `next@x.org,Next` imported one member named « unterminated next@x.org,Next »:
+  // next@x.org was lost, unsaid. The table says where the quote opened that swallowed the rest.
+  it('says on which line a quote that is never closed opened (the rest of the file fell into its cell)', () => {
+    const t = csvTable('email,name\nok@x.fr,Ok\nlong@x.fr,"unterminated\nnext@x.fr,Next\n');
+    expect(t.unclosedQuoteLine).toBe(3);
+    expect(t.rows.map((r) => r.cells[0])).toEqual(['ok@x.fr', 'long@x.fr']);
+    expect(csvTable('email,name\r\na@x.fr,"Dupont, ""JD""\r\nJean"\r\nb@x.fr,B\r\n').unclosedQuoteLine).toBeUndefined();
+  });
 });

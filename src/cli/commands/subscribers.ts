@@ -102,6 +102,13 @@ export function registerSubscribers(program: Command): void {
         throw fileError(err, { path: file, role: 'input', what: 'the CSV file' });
       }
       const table = csvTable(text);
+      // The rows after a quote never closed were read into its cell: importing the rest would drop them unsaid.
+      if (table.unclosedQuoteLine !== undefined) {
+        throw new CliError(
+          `${file}: line ${table.unclosedQuoteLine}: a quote (") opens a cell that is never closed, so the rest of the file would be read as that one cell\nclose the quote or remove it, then import again (nothing was imported)`,
+          EXIT.dataErr,
+        );
+      }
       const header = table.header.map((h) => h.trim().replace(/\s+/g, ' ').toLowerCase());
       const col = (names: string[]) => header.findIndex((h) => names.includes(h));
       const iEmail = col(['email', 'e-mail', 'mail', 'courriel', 'email address', 'e-mail address', 'adresse email', 'adresse e-mail', 'adresse mail', 'adresse électronique']);
