@@ -81,7 +81,10 @@ function withoutSubject(text: string, subject: string): string {
   for (const s of tagged && title ? [subject, title] : [subject]) {
     const words = s.match(/[\p{L}\p{N}_]+/gu) ?? [];
     if (words.join(' ').length < 12) continue;
-    // words are letters and digits only: nothing to escape
+    // words are letters and digits only: nothing to escape. A copy holds each word, so one absent means none: the
+    // longest word, a literal, is checked first — the whole pattern's class of non-letters costs ≈ 0.3 ms to compile
+    // under /iu (bench/parse: 4 % of the corpus's CPU, for the many notices that never repeat their subject).
+    if (!new RegExp(words.reduce((a, b) => (b.length > a.length ? b : a)), 'iu').test(out)) continue;
     out = out.replace(new RegExp(words.join('[^\\p{L}\\p{N}_]+'), 'giu'), ' ');
   }
   return out;

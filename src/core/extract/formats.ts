@@ -52,9 +52,11 @@ export function mentionsLightning(folded: string, original: string): boolean {
   return false;
 }
 
+const TALK_PHRASE = new RegExp(`(^|[^a-z])(?:${TALK_PHRASES.join('|')})([^a-z]|$)`);
+
 /** Format named by a "Format :" value, or null when the value names neither. */
 export function formatFromValue(folded: string, original: string): TalkFormat | null {
   if (mentionsLightning(folded, original)) return 'lightning';
-  if (TALK_PHRASES.some((p) => new RegExp(`(^|[^a-z])${p}([^a-z]|$)`).test(folded))) return 'talk';
+  if (TALK_PHRASE.test(folded)) return 'talk';
   return null;
 }
