@@ -291,10 +291,12 @@ function ccRole(sentences: readonly string[], name: string): 'speaker' | 'other'
   if (alts.length === 0) return null;
   const person = `(?:${alts.join('|')})`;
   const mention = new RegExp(`(?<![\\p{L}])${person}(?![\\p{L}])`, 'u');
-  const beside = new RegExp(`(?<![\\p{L}])(?:${person}${SPEAKER_AFTER}|${SPEAKER_BEFORE}${COLLEAGUE}${person}(?![\\p{L}]))`, 'u');
-  const withPerson = new RegExp(`\\b(?:with|avec|along with|aux cotes de)\\s+${COLLEAGUE}${person}(?![\\p{L}])`, 'u');
   const named = sentences.filter((s) => mention.test(s));
   if (named.length === 0) return null;
+  // Built for a person the text names only: a name is new with every message, and these long patterns take V8 a
+  // fraction of a millisecond each to compile.
+  const beside = new RegExp(`(?<![\\p{L}])(?:${person}${SPEAKER_AFTER}|${SPEAKER_BEFORE}${COLLEAGUE}${person}(?![\\p{L}]))`, 'u');
+  const withPerson = new RegExp(`\\b(?:with|avec|along with|aux cotes de)\\s+${COLLEAGUE}${person}(?![\\p{L}])`, 'u');
   // strongest first: beside the name, then a role, then the sentence's co-speaking, then a plain copy
   if (named.some((s) => beside.test(s))) return 'speaker';
   if (named.some((s) => NOT_SPEAKER_ROLE.test(s))) return 'other';
