@@ -194,3 +194,15 @@ export async function confirmSubscription(deps: JoinDeps, token: string, cause: 
   deps.log.info({ request: request.id, member: request.memberId, cause }, 'join confirmed: member active');
   return 'confirmed';
 }
+
+/**
+ * A reply to a confirmation mail after its request expired, from the address it asked for (confirmSubscription
+ * checked both): the person did what the mail said, late, and silence would leave them believing they are on the
+ * list. They get a fresh confirmation instead — a new request with the same choices, keyed and capped like any —
+ * as an expired organizer token of the right sender is answered with a fresh one. null: the token names no request.
+ */
+export async function renewExpiredRequest(deps: JoinDeps, token: string, cause: string, key: string): Promise<JoinOutcome | null> {
+  const request = await requestOfToken(deps, token);
+  if (!request) return null;
+  return requestSubscription(deps, { email: request.email, name: request.name, language: request.language, digest: request.digest, source: 'mail', cause, key });
+}

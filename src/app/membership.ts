@@ -8,6 +8,7 @@
  *  - a bounce: the VERP Return-Path `bounces+b-ID-MAC@…` names the member even when the DSN does not; the DSN's
  *    failed recipient is the fallback. Scored per src/app/membership-store.ts.
  *  - a reply to a join confirmation (`talks+c-ID-MAC@…`, blank is enough) confirms it, from the address asked for;
+ *    after the request expired, that address gets a fresh confirmation (renewExpiredRequest) instead of silence;
  *  - `subscribe`/`abonner`, `unsubscribe`/`désabonner`, `digest …`/`résumé …` written to the group's address are
  *    answered with a confirmation mail (double opt-in; a digest choice is a join request carrying it).
  * The token is the proof, not From (anyone can forge From; a forwarded address still unsubscribes its owner).
@@ -21,7 +22,7 @@ import { findMemberToken, verifyMemberToken, type MemberTokenPurpose } from '../
 import type { Mail, ParseResult } from '../types.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
-import { confirmSubscription, requestSubscription, type JoinDeps } from './join.ts';
+import { confirmSubscription, renewExpiredRequest, requestSubscription, type JoinDeps } from './join.ts';
 import { requestLeave, sendLeftNotice, type LeaveDeps } from './leave.ts';
 import type { BounceKind, MemberRow, MembershipStore } from './membership-store.ts';
 import type { MembershipMails } from './membership-mails.ts';
@@ -107,6 +108,7 @@ export async function actOnMembership(deps: MembershipDeps, inboundId: number, r
     if (t?.purpose === 'confirm' && join) {
       // Only from the address asked for: a valid-looking token in a mail from someone else confirms nothing.
       const r = await confirmSubscription(join, tag, `reply (inbound ${inboundId})`, { from: mail.from?.email ?? null });
+      if (r === 'expired') return `confirm expired, ${await renewExpiredRequest(join, tag, `late reply (inbound ${inboundId})`, `renew:inbound:${inboundId}`)}`;
       return `confirm ${r}`;
     }
   }
