@@ -21,7 +21,9 @@ export const MEMBERSHIP_GRAMMAR: readonly MembershipVerbSpec[] = defineGrammar([
     verb: 'subscribe',
     arg: 'none',
     words: {
-      fr: ['abonner', "s'abonner", "m'abonner", 'abonnement', 'inscription', "s'inscrire", "m'inscrire", "je veux m'abonner", "je souhaite m'abonner", 'abonnez-moi', 'inscrivez-moi'],
+      fr: ['abonner', "s'abonner", "m'abonner", 'abonnement', 'inscription', "s'inscrire", "m'inscrire", "je veux m'abonner", "je souhaite m'abonner", 'abonnez-moi', 'inscrivez-moi',
+        // the subject French mail gives such a request (« Demande d'inscription »)
+        "demande d'inscription", "demande d'abonnement"],
       en: ['subscribe', 'subscribe me', 'please subscribe me', 'subscribe please', 'please subscribe', 'subscription'],
     },
   },
@@ -29,7 +31,9 @@ export const MEMBERSHIP_GRAMMAR: readonly MembershipVerbSpec[] = defineGrammar([
     verb: 'unsubscribe',
     arg: 'none',
     words: {
-      fr: ['desabonner', 'se desabonner', 'me desabonner', 'desabonnement', 'desinscription', 'se desinscrire', 'me desinscrire', 'je veux me desabonner', 'je souhaite me desabonner', 'desabonnez-moi', 'desinscrivez-moi'],
+      fr: ['desabonner', 'se desabonner', 'me desabonner', 'desabonnement', 'desinscription', 'se desinscrire', 'me desinscrire', 'je veux me desabonner', 'je souhaite me desabonner', 'desabonnez-moi', 'desinscrivez-moi',
+        // the bare verb beside « désabonner », and the subject French mail gives such a request
+        'desinscrire', 'demande de desinscription', 'demande de desabonnement'],
       en: ['unsubscribe', 'unsubscribe me', 'please unsubscribe me', 'unsubscribe please', 'please unsubscribe', 'remove me'],
     },
   },
