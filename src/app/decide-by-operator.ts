@@ -18,7 +18,7 @@ import type { ProposalRecord } from './proposal-store.ts';
 import { commitEffects, decide, Effects, type DecideDeps, type Decision } from './decide.ts';
 import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 
-export type OperatorOutcome = { ok: true; message: string; queued: number } | { ok: false; message: string; usage?: boolean };
+export type OperatorOutcome = { ok: true; message: string; queued: number; unchanged?: boolean } | { ok: false; message: string; usage?: boolean };
 export type OperatorDeps = DecideDeps & { readCommands: (text: string, opts: ReadOptions) => ReadResult };
 export type OperatorLine = { ok: true; cmd: Command } | { ok: false; message: string; usage: boolean };
 
@@ -167,7 +167,7 @@ async function runOperatorDecision(
   );
   if (!r.ok) return { ok: false, message: noteText(r.note, locale) };
   const ids = await commitEffects(deps, fx);
-  return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length };
+  return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length, ...(r.unchanged ? { unchanged: true } : {}) };
 }
 
 const TEXT_ARGS: ReadonlySet<VerbArg> = new Set(['text', 'text-required']);

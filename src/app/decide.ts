@@ -116,6 +116,12 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
     const found = await findOrCreateEvent(deps, d);
     if (!found.ok) return { ok: false, note: found.note, proposal: before };
     event = found.event;
+    // Already on that very programme: said so, nothing recorded nor sent — a second `schedule` for the same day (a
+    // reply sent twice, `crieur events schedule` run again) mailed the speaker « programmée » and the FYI once more.
+    // `override` still re-sends, for an organizer who wants the speaker told again.
+    if (before.status === 'scheduled' && !d.override && event.programme.includes(d.ref)) {
+      return { ok: true, unchanged: true, note: { k: 'already-done', ref: d.ref, status: 'scheduled' }, proposal: before };
+    }
   }
   const to = transition(d.action as Action, before.status, d.role, d.override).row!.to;
   const result = await store.commands.decide({

@@ -188,8 +188,11 @@ export function registerEvents(program: Command): void {
           if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
           const after = (await store.events.get(ev.id)) ?? ev;
           const position = after.programme.indexOf(p.ref) + 1;
-          const line =
-            locale === 'fr'
+          const line = r.unchanged
+            ? locale === 'fr'
+              ? `${p.ref} est déjà au programme de la rencontre ${ev.id} (${human(after, config, 'fr')}), position ${position} : rien n’a changé, aucun courriel`
+              : `${p.ref} is already on event ${ev.id}'s programme (${human(after, config)}), position ${position}: nothing changed, no mail`
+            : locale === 'fr'
               ? `${p.ref} programmée à la rencontre ${ev.id} (${human(after, config, 'fr')}), position ${position}`
               : `${p.ref} scheduled on event ${ev.id} (${human(after, config)}), position ${position}`;
           process.stdout.write(`${line}${queuedText(r.queued, locale)}\n`);
