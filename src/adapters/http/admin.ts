@@ -29,6 +29,9 @@ export async function openAdmin(password: string | undefined, redis: Redis, pref
     import('@bull-board/express'),
   ]);
   const queues = queueNames.map((name) => new Queue(name, { connection: redis, prefix }));
+  // Redis gone: BullMQ re-emits each reconnect's error on every Queue and, with no listener, prints it with its stack
+  // on stderr. The shared connection's errors are said by the workers' reporter; a page asked for meanwhile fails.
+  for (const q of queues) q.on('error', () => undefined);
   const board = new ExpressAdapter();
   board.setBasePath(ADMIN_PATH);
   // @bull-board/express pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): same shape, two

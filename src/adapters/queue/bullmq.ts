@@ -77,6 +77,10 @@ export class BullDispatcher implements Dispatcher {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue<JobData>(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: JOB_OPTIONS });
+      // BullMQ re-emits every error of the shared connection (each reconnect while Redis is gone) on each Queue; with
+      // no listener it prints the raw error and its stack on stderr. The connection's errors are said elsewhere:
+      // by the workers' reporter (once, with the fix) and by the `add` that fails, which its caller handles.
+      q.on('error', () => undefined);
       this.queues.set(name, q);
     }
     return q;

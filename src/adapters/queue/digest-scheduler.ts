@@ -51,6 +51,8 @@ export async function startDigestScheduler(
   opts: SchedulerOptions = {},
 ): Promise<DigestScheduler> {
   const queue = new Queue(DIGEST_QUEUE, { connection, prefix });
+  // Without a listener BullMQ prints each reconnect's error with its stack on stderr (Redis gone): said by onError.
+  queue.on('error', (err) => opts.onError?.(err));
   const patterns = { ...digestPatterns(schedule), ...(opts.patterns ?? {}) };
   for (const kind of KINDS) {
     const pattern = patterns[kind];
