@@ -184,12 +184,24 @@ export function languageOf(cell: string | null | undefined): 'fr' | 'en' | 'unkn
   return 'unknown';
 }
 
+/**
+ * An address as mail clients and address books write one — `Jean Dupont <jean@x.fr>`, `"Dupont, Jean" <jean@x.fr>`,
+ * `<jean@x.fr>`, `mailto:jean@x.fr` — pasted from a header into a spreadsheet: its address, and its display name for a
+ * member given no name (Mailman's mass subscription reads such lines). Anything else is returned as written.
+ */
+function mailbox(cell: string): { address: string; displayName: string | null } {
+  const c = cell.trim();
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|([^"<>]*?))\s*<\s*(?:mailto:)?([^<>\s]+)\s*>$/i.exec(c);
+  if (m) return { address: m[3]!, displayName: (m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? '').trim() || null };
+  return { address: c.replace(/^mailto:/i, ''), displayName: null };
+}
+
 /** An address, a name and a language, checked; a language crieur does not write in is the caller's to decide. */
 function member(address: string, name: string | null, language: string | null, where: string | null): Pick<NewSubscriber, 'email' | 'name' | 'language'> & { unknownLanguage: boolean } {
-  const e = address.trim();
-  if (!email.safeParse(e).success) throw new CliError(`${where ? `${where}: ` : ''}"${e}" is not an email address`, EXIT.usage);
+  const { address: e, displayName } = mailbox(address);
+  if (!email.safeParse(e).success) throw new CliError(`${where ? `${where}: ` : ''}"${address.trim()}" is not an email address`, EXIT.usage);
   const lang = languageOf(language);
-  const n = name?.replace(/\s+/g, ' ').trim() || null;
+  const n = (name?.trim() ? name : displayName)?.replace(/\s+/g, ' ').trim() || null;
   return { email: e, name: n, language: lang === 'unknown' ? null : lang, unknownLanguage: lang === 'unknown' };
 }
 
