@@ -137,8 +137,10 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
     name: 'recovery',
     async open(s) {
       const recovery = startRecovery(s.deps!, s.options.queues, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
-      return async () => recovery.stop();
+      return () => recovery.stop();
     },
+    // Its close waits for a sweep under way (so the store is not closed under it), as long as a drain would.
+    closeMs: (s) => drainBound(s),
   },
   {
     name: 'summary',
@@ -146,8 +148,9 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
       if (!s.options.queues.includes('deliver')) return;
       // Checked as often as the sweep; sent at most once a day.
       const summary = startUndeliveredSummary(s.deps!, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
-      return async () => summary.stop();
+      return () => summary.stop();
     },
+    closeMs: (s) => drainBound(s),
   },
   {
     // Digests go out from the processes that send (BullMQ job schedulers: one of each however many processes).

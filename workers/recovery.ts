@@ -11,7 +11,7 @@ import { sendDueReminders } from '../src/app/send-reminders.ts';
 import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
 import { every } from './every.ts';
 
-export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): void; sweep(): Promise<void> } {
+export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): Promise<void>; sweep(): Promise<void> } {
   let builder: ReturnType<typeof createEventMailBuilder> | undefined;
   const sweep = async () => {
     // Only work untouched for staleSeconds: what was queued a moment ago has its job (during a backlog the sweep
