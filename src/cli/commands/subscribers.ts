@@ -17,6 +17,8 @@ import { SUBSCRIBER_STATUSES, type NewSubscriber, type Subscriber, type UpsertOu
 import { DIGEST_FORMATS, type DigestChoice, type DigestFormat } from '../../app/digest-recipients.ts';
 import type { Config } from '../../config/schema.ts';
 import { csvTable, decodeCsv } from '../../core/csv.ts';
+import { isOwnAddress } from '../../core/membership/join.ts';
+import { ownAddresses } from '../../app/join.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { fileError } from '../../core/text/file-error.ts';
 import { jsonText, visible } from '../format/visible.ts';
@@ -61,6 +63,7 @@ export function registerSubscribers(program: Command): void {
       if (unknownLanguage) throw new CliError(`--language ${opts.language}: expected fr or en`, EXIT.usage);
       const choice = digestChoice(opts);
       await withStore(opts.config, async (store, config) => {
+        if (isOwnAddress(m.email, ownAddresses(config))) throw new CliError(ownAddressSaid(m.email), EXIT.usage);
         const list = choice === undefined ? null : digestList(config, opts.list);
         const r = await store.subscribers.upsert([{ ...m, language: m.language ?? config.group.locale, status: 'active', consentedAt: new Date(), source: 'cli' }]);
         const now = await store.subscribers.get(m.email);
@@ -120,7 +123,7 @@ export function registerSubscribers(program: Command): void {
       }
       const consentedAt = opts.consented ? new Date() : null;
       // One member per address (case aside): a later row fills in what an earlier one left empty, and is counted.
-      const byKey = new Map<string, NewSubscriber>();
+      const byKey = new Map<string, NewSubscriber & { line: number }>();
       let skipped = 0;
       let duplicates = 0;
       for (const { line, cells } of table.rows) {
@@ -132,15 +135,22 @@ export function registerSubscribers(program: Command): void {
           const key = m.email.toLowerCase();
           const seen = byKey.get(key);
           if (seen) duplicates++;
-          byKey.set(key, { ...m, name: m.name ?? seen?.name ?? null, language: m.language ?? seen?.language ?? null, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}` });
+          byKey.set(key, { ...m, name: m.name ?? seen?.name ?? null, language: m.language ?? seen?.language ?? null, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}`, line: seen?.line ?? line });
         } catch (err) {
           skipped++;
           process.stderr.write(`${visible(file)}: ${visible((err as Error).message)} — skipped\n`);
         }
       }
-      const members = [...byKey.values()];
-      if (members.length === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
+      if (byKey.size === 0) throw new CliError(`${file}: no valid address to import${skipped ? ` (${skipped} skipped)` : ''}`, EXIT.dataErr);
       await withStore(opts.config, async (store, config) => {
+        const own = ownAddresses(config);
+        const members = [...byKey.values()].flatMap(({ line, ...m }) => {
+          if (!isOwnAddress(m.email, own)) return [m];
+          skipped++;
+          process.stderr.write(`${visible(file)}: line ${line}: ${visible(ownAddressSaid(m.email))} — skipped\n`);
+          return [];
+        });
+        if (members.length === 0) throw new CliError(`${file}: no valid address to import (${skipped} skipped)`, EXIT.dataErr);
         const r = await store.subscribers.upsert(members.map((m) => ({ ...m, language: m.language ?? config.group.locale })));
         process.stdout.write(`${importSummary(r, { skipped, duplicates }, opts.consented === true)}\n`);
       });
@@ -183,6 +193,9 @@ export function languageOf(cell: string | null | undefined): 'fr' | 'en' | 'unkn
   if (code('en|eng') || /^(?:english|anglais|anglaise)$/.test(w)) return 'en';
   return 'unknown';
 }
+
+const ownAddressSaid = (address: string) =>
+  `${address} is crieur's own address (addresses.proposals, from, bounces or a list's): it cannot be a member — a list gets announcements as a list`;
 
 /**
  * An address as mail clients and address books write one — `Jean Dupont <jean@x.fr>`, `"Dupont, Jean" <jean@x.fr>`,

@@ -24,9 +24,18 @@ export function joinAddress(input: string, own: readonly string[]): string | nul
   const local = s.slice(0, at);
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
   const address = `${local}@${s.slice(at + 1).toLowerCase()}`;
-  const base = `${local.split('+')[0]!.toLowerCase()}@${s.slice(at + 1).toLowerCase()}`;
-  if (own.some((o) => o.toLowerCase() === address.toLowerCase() || o.toLowerCase() === base)) return null;
-  return address;
+  return isOwnAddress(address, own) ? null : address;
+}
+
+/**
+ * One of ours, plus-tags and case aside (`talks+c-…@`, `Bounces@`): crieur's own addresses and its lists' are never a
+ * member — crieur would write to itself, or hand a list its own unsubscribe link. Shared with the roster's CLI.
+ */
+export function isOwnAddress(input: string, own: readonly string[]): boolean {
+  const s = input.trim().toLowerCase();
+  const at = s.lastIndexOf('@');
+  const base = at < 0 ? s : `${s.slice(0, at).split('+')[0]!}@${s.slice(at + 1)}`;
+  return own.some((o) => o.toLowerCase() === s || o.toLowerCase() === base);
 }
 
 export interface JoinRequestState {
