@@ -9,6 +9,7 @@
 import { DateTime } from 'luxon';
 import type { DigestData } from '../../core/digest/build.ts';
 import { answersLabel, contextLabel, countsLabel, periodLabel, topicsHeading } from '../../core/digest/template-data.ts';
+import { cleanName } from '../../core/text/names.ts';
 import type { Language } from '../../types.ts';
 
 export const MESSAGE_SEPARATOR = '-'.repeat(30);
@@ -42,7 +43,7 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
   const blocks: string[] = [];
   for (const t of d.threads) {
     for (const e of t.entries) {
-      const lines = [`Date: ${DateTime.fromJSDate(e.sentAt, { zone: tz }).toRFC2822()}`, `From: ${oneLine(e.fromLabel)}`, `Subject: ${oneLine(e.subject)}`];
+      const lines = [`Date: ${DateTime.fromJSDate(e.sentAt, { zone: tz }).toRFC2822()}`, `From: ${fromHeader(e)}`, `Subject: ${oneLine(e.subject)}`];
       if (e.messageId) lines.push(`Message-ID: ${oneLine(e.messageId)}`);
       lines.push('');
       if (e.answers) lines.push(`[${answersLabel(e.answers, locale, tz)}]`, '');
@@ -55,6 +56,19 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
   const end = fr ? `Fin du résumé de la liste ${d.list.name} ${periodLabel(d, locale, tz)}` : `End of ${title}`;
   out.push('', MESSAGE_SEPARATOR, '', end, '*'.repeat(Math.min(end.length, 72)), '');
   return out.join('\n');
+}
+
+/**
+ * The From line of a message as a digest burster hands it to a mail client: an RFC 5322 mailbox, so a display name
+ * with a special (« Support, ACME », « Jean @ Home », « <b>Jean</b> », « Jean D. Dupont ») is quoted — bare, the
+ * burst message's From named another address, or several (the table of contents keeps the label as people read it).
+ */
+function fromHeader(e: { fromLabel: string; fromName: string | null; fromEmail: string | null }): string {
+  const name = e.fromName === null ? null : cleanName(oneLine(e.fromName));
+  if (!name || !e.fromEmail) return oneLine(e.fromLabel);
+  // atext (RFC 5322 §3.2.3, with RFC 6532's non-ASCII) and the spaces between words: a phrase that needs no quotes
+  const phrase = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ \u0080-\u{10ffff}]+$/u.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+  return `${phrase} <${oneLine(e.fromEmail)}>`;
 }
 
 function stuff(body: string): string[] {
