@@ -41,4 +41,17 @@ describe.each(ENGINES)('bounce score after a member came back, on $name', (engin
     expect((await soft(id, 8, new Date(after + 2 * MIN))).disabled).toBe(true);
     expect((await store.subscribers.get('back@example.fr'))!.status).toBe('disabled');
   });
+
+  // Audit V: a hard bounce of an announcement sent before the member left turned « unsubscribed » into « disabled ».
+  it('a bounce for a member who left is counted, and leaves them unsubscribed', async () => {
+    await store.subscribers.upsert([{ email: 'left@example.fr', name: 'Left', language: 'fr', status: 'active', source: 'cli' }]);
+    const id = (await store.membership.byEmail('left@example.fr'))!.id;
+    await store.membership.setStatus(id, 'unsubscribed', 'one-click https');
+    const at = new Date();
+    const hard = await store.membership.recordBounce({ id, kind: 'hard', status: '5.1.1', inboundId: 20, at, windowStart: new Date(at.getTime() - WINDOW), softThreshold: 3 });
+    expect(hard).toMatchObject({ counted: true, disabled: false, bounces: 1 });
+    for (const n of [21, 22, 23]) expect((await soft(id, n, new Date(at.getTime() + n * 1000))).disabled).toBe(false);
+    expect(await store.subscribers.get('left@example.fr')).toMatchObject({ status: 'unsubscribed', bounces: 4 });
+    expect((await store.membership.history(id)).map((h) => h.to)).toEqual(['unsubscribed']);
+  });
 });

@@ -48,12 +48,15 @@ export function membershipStore(db: Db): MembershipStore {
           return { counted: false, disabled: false, bounces: cur[0]?.bounces ?? 0 };
         }
         const label = `${b.kind}${b.status ? ` ${b.status}` : ''}`;
-        const after = await tx.query<{ bounces: number }>(
-          `UPDATE subscribers SET bounces = bounces + 1, last_bounce_at = $2, last_bounce = $3, updated_at = now() WHERE id = $1 RETURNING bounces`,
+        const after = await tx.query<{ bounces: number; status: string }>(
+          `UPDATE subscribers SET bounces = bounces + 1, last_bounce_at = $2, last_bounce = $3, updated_at = now() WHERE id = $1 RETURNING bounces, status`,
           [b.id, b.at, label],
         );
-        let disable = b.kind !== 'soft';
-        if (!disable) {
+        // A member who left gets nothing more; a late bounce of mail sent before is counted, but their own choice,
+        // unsubscribed, stays what the roster says (not turned into disabled, as if the address had failed them).
+        const left = after[0]?.status === 'unsubscribed';
+        let disable = !left && b.kind !== 'soft';
+        if (!left && b.kind === 'soft') {
           // Only the bounces since the member last became active (consented_at, set on every move to active): a
           // member who came back after being disabled starts a new score, as Mailman resets it on re-enabling —
           // else the bounces that disabled them, still in the window, disabled them again at the next one.
