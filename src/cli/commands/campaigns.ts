@@ -91,7 +91,10 @@ function campaignVerb(
 }
 
 async function get(campaigns: { get(id: number): Promise<CampaignRecord | null> }, id: string): Promise<CampaignRecord> {
-  const c = /^\d+$/.test(id) ? await campaigns.get(Number(id)) : null;
+  // Malformed (not a number) is bad usage, as `events show abc` and `failed retry abc` are; a number that names no
+  // campaign is bad input.
+  if (!/^\d+$/.test(id)) throw new CliError(`"${id}" is not a campaign id: give the number crieur campaigns list shows`, EXIT.usage);
+  const c = await campaigns.get(Number(id));
   if (!c) throw new CliError(`no campaign ${id} (see crieur campaigns list)`, EXIT.dataErr);
   return c;
 }
