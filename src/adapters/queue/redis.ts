@@ -16,6 +16,18 @@ export class RedisUnavailableError extends Error {
   }
 }
 
+/**
+ * Redis answered and refused the login (NOAUTH: no password given to a Redis that wants one; WRONGPASS: the wrong
+ * one, or an ACL user that does not exist): the configuration's to fix (exit 78, as a refused IMAP or PostgreSQL
+ * login), not a service to start or to wait for.
+ */
+export class RedisLoginError extends RedisUnavailableError {
+  readonly exitCode = 78;
+}
+
+/** Redis's words for a refused login (`NOAUTH Authentication required.`, `WRONGPASS invalid username-password pair…`). */
+const LOGIN_REFUSED = /^(NOAUTH|WRONGPASS)\b/;
+
 export function redisLabel(url: string): string {
   try {
     const u = new URL(url);
@@ -60,6 +72,13 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
   } catch (err) {
     redis.disconnect();
     const reason = causeOf((socketError as Error | null) ?? err);
+    if (LOGIN_REFUSED.test(reason)) {
+      throw new RedisLoginError(
+        `Redis at ${redisLabel(url)} refused the login (${reason}): correct the password in redis.url ` +
+          '(redis://:PASSWORD@host:port, or redis://USER:PASSWORD@… for an ACL user) or CRIEUR_REDIS_URL.',
+        reason,
+      );
+    }
     throw new RedisUnavailableError(
       `Redis is not reachable at ${redisLabel(url)} (${reason}). Start it (e.g. \`redis-server\`, ` +
         'or `apt-get install redis-server`) or point redis.url / CRIEUR_REDIS_URL at a running one.',

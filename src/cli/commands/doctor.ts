@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { configFileFor, loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
-import { RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
+import { RedisLoginError, RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -102,12 +102,16 @@ function checks(config: Config): Check[] {
           r = await connectRedis(config.redis.url, { timeoutMs: 2000 });
         } catch (err) {
           // The cause alone: the fix is on the line below (the error's own text carries it too, for start).
+          if (err instanceof RedisLoginError) throw new ConfigFailure(`login refused (${err.reason})`);
           if (err instanceof RedisUnavailableError) throw new Error(`not reachable (${err.reason})`);
           throw err;
         }
         await r.quit();
       },
-      fix: 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',
+      fix: (err) =>
+        err instanceof ConfigFailure
+          ? 'correct the password in redis.url (redis://:PASSWORD@host:port) or CRIEUR_REDIS_URL'
+          : 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',
     },
     {
       name: 'secret',

@@ -1,0 +1,84 @@
+/**
+ * Audit W: a Redis that wants a password, given none or the wrong one (NOAUTH, WRONGPASS). crieur said « Redis is not
+ * reachable … Start it (apt-get install redis-server) » and exited 1 — which systemd restarts forever, for a Redis
+ * that is running and a password only the operator can correct. A refused login is the configuration's, as a refused
+ * IMAP or PostgreSQL login: 78, naming redis.url; `ingest` still exits 75, so that the MTA keeps the mail.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/ports.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { baseConfig, proposalMail, runCrieur, sandbox, waitUntil } from '../support/crieur-process.ts';
+
+const box = sandbox('redis-login');
+let sink: SmtpSink;
+let port = 0;
+let redis: ChildProcess | undefined;
+
+beforeAll(async () => {
+  [sink, port] = await Promise.all([startSmtpSink(), freePort()]);
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 'sesame-0123'], { stdio: 'ignore' });
+  const { Redis } = await import('ioredis');
+  await waitUntil(
+    async () => {
+      const r = new Redis(port, '127.0.0.1', { password: 'sesame-0123', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      r.on('error', () => undefined);
+      try {
+        await r.connect();
+        return (await r.ping()) === 'PONG';
+      } finally {
+        r.disconnect();
+      }
+    },
+    10_000,
+    'redis-server with a password listening',
+  );
+}, 30_000);
+
+afterAll(async () => {
+  redis?.kill('SIGKILL');
+  await sink?.close();
+  await box.cleanup();
+});
+
+/** Every service right (an embedded database not made yet, a Maildir, the listener) but Redis's password. */
+function configWith(redisUrl: string, name: string): string {
+  const maildir = join(box.dir, 'Maildir');
+  for (const d of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, d), { recursive: true });
+  const config = baseConfig({ prefix: box.prefix, databaseUrl: `pglite://${join(box.dir, 'db')}`, smtpUrl: sink.url, inboxUrl: `maildir://${maildir}` });
+  return box.writeConfig({ ...config, redis: { url: redisUrl, prefix: box.prefix } }, name);
+}
+
+const human = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('{'));
+
+describe('Redis refuses the login', () => {
+  for (const [what, url] of [
+    ['no password (NOAUTH)', () => `redis://127.0.0.1:${port}`],
+    ['a wrong password (WRONGPASS)', () => `redis://:wrong@127.0.0.1:${port}`],
+  ] as const) {
+    it(`crieur start with ${what} exits 78 naming redis.url, not « start it »`, { timeout: 60_000 }, async () => {
+      const r = await runCrieur(['start', '--config', configWith(url(), 'start.yaml')], { dir: box.dir, name: 'start' });
+      expect(r.code, r.stderr).toBe(78);
+      expect(human(r.stderr).join('\n')).toMatch(/refused the login \((NOAUTH|WRONGPASS)[^)]*\): correct the password in redis\.url/);
+      expect(human(r.stderr).length).toBeLessThanOrEqual(2);
+      expect(r.stderr).not.toMatch(/Start it|\n\s+at /);
+    });
+  }
+
+  it('crieur doctor says login refused with its fix, and exits 78 (the configuration is all that is wrong)', { timeout: 60_000 }, async () => {
+    const r = await runCrieur(['doctor', '--config', configWith(`redis://:wrong@127.0.0.1:${port}`, 'doctor.yaml')], { dir: box.dir, name: 'doctor' });
+    expect(r.stdout).toMatch(/FAIL {2}redis .*login refused \(WRONGPASS/);
+    expect(r.stdout).toMatch(/fix: correct the password in redis\.url/);
+    expect(r.code, r.stdout).toBe(78);
+  });
+
+  it('crieur ingest still exits 75: the MTA keeps the message and retries', { timeout: 60_000 }, async () => {
+    const file = join(box.dir, 'p.eml');
+    writeFileSync(file, proposalMail(1, 'rlogin'));
+    const r = await runCrieur(['ingest', '--config', configWith(`redis://:wrong@127.0.0.1:${port}`, 'ingest.yaml'), file], { dir: box.dir, name: 'ingest' });
+    expect(r.code, r.stderr).toBe(75);
+    expect(r.stderr).toMatch(/refused the login.*the message was not taken; the sender will retry/);
+  });
+});
