@@ -117,6 +117,16 @@ export function registerSubscribers(program: Command): void {
       const iEmail = col(['email', 'e-mail', 'mail', 'courriel', 'email address', 'e-mail address', 'adresse email', 'adresse e-mail', 'adresse mail', 'adresse électronique']);
       const iName = col(['name', 'nom', 'full name', 'nom complet']);
       const iLang = col(['language', 'langue', 'lang']);
+      // Rosters that split the name (French « Prénom;Nom », Mailchimp's and Outlook's "First Name","Last Name"): the
+      // greeting's name is both, first name first — beside a first-name column, « Nom » is the family name alone.
+      const iFirst = col(['prénom', 'prenom', 'first name', 'firstname', 'first_name', 'given name']);
+      const iLast = col(['nom de famille', 'last name', 'lastname', 'last_name', 'family name', 'surname']);
+      const familyIsName = iFirst >= 0 && iLast < 0 && header[iName] === 'nom';
+      const nameIn = (cells: string[]): string | null => {
+        const whole = iName >= 0 && !familyIsName ? (cells[iName] ?? '').trim() : '';
+        const parts = [iFirst >= 0 ? cells[iFirst] : '', iLast >= 0 ? cells[iLast] : familyIsName ? cells[iName] : ''];
+        return whole || parts.map((p) => (p ?? '').trim()).filter((p) => p !== '').join(' ') || null;
+      };
       if (iEmail < 0) {
         const found = table.header.length ? `found on line ${table.headerLine}: ${visible(table.header.map((h) => h.trim()).join(', '))}` : 'the file is empty';
         throw new CliError(`${file}: no email column in the header row (${found})\nthe first row should name the columns, e.g. email,name,language (separated by , ; or a tab)`, EXIT.dataErr);
@@ -129,7 +139,7 @@ export function registerSubscribers(program: Command): void {
       for (const { line, cells } of table.rows) {
         if (cells.every((c) => c.trim() === '')) continue;
         try {
-          const { unknownLanguage, ...m } = member(cells[iEmail] ?? '', iName >= 0 ? (cells[iName] ?? null) : null, iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
+          const { unknownLanguage, ...m } = member(cells[iEmail] ?? '', nameIn(cells), iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
           // A language crieur does not write in loses nobody from the roster: the member gets the group's, said.
           if (unknownLanguage) process.stderr.write(`${visible(file)}: line ${line}: language "${visible((cells[iLang] ?? '').trim())}" is not one crieur writes in (fr, en) — ${visible(m.email)} imported with the group's\n`);
           const key = m.email.toLowerCase();
