@@ -1,9 +1,9 @@
 /**
  * Leaving by mail (issue 9), and the short mail that ends every unsubscribe.
  *  - requestLeave: `unsubscribe`/`désabonner` written to the group's address. From can be forged, so — as
- *    Mailman 3 does for an unsubscribe request by mail — nothing changes yet: an active member gets a mail asking
- *    to confirm, whose Reply-To is their own List-Unsubscribe mailto (`talks+u-ID-MAC@…`, a blank reply leaves)
- *    and whose link is their one-click page. Anyone else gets nothing (crieur writes to no stranger, and tells no
+ *    Mailman 3 does for an unsubscribe request by mail — nothing changes yet: an active (or pending) member gets a
+ *    mail asking to confirm, whose Reply-To is their own List-Unsubscribe mailto (`talks+u-ID-MAC@…`, a blank reply
+ *    leaves) and whose link is their one-click page. Anyone else gets nothing (crieur writes to no stranger, and tells no
  *    one who is a member). Capped per address like the join confirmations; one mail per request (outbox key).
  *  - sendLeftNotice: "you are unsubscribed", with the way back, after a one-click, page or mailto unsubscribe
  *    that changed something. Keyed by what caused it: a replayed job does not mail twice.
@@ -20,8 +20,10 @@ export type LeaveOutcome = 'confirmation-sent' | 'capped' | 'not-member';
 
 export async function requestLeave(deps: LeaveDeps, from: string, cause: string, key: string, language: Language | null = null): Promise<LeaveOutcome> {
   const member = await deps.store.membership.byEmail(from);
-  if (!member || member.status !== 'active') {
-    deps.log.info({ cause }, 'leave request from an address that is not an active member: nothing sent');
+  // A pending one too (imported without consent, or a join not confirmed): a no they confirm is recorded, so that a
+  // later `import --consented` or `add` does not make them active against the no they gave.
+  if (!member || (member.status !== 'active' && member.status !== 'pending')) {
+    deps.log.info({ cause }, 'leave request from an address that is not an active or pending member: nothing sent');
     return 'not-member';
   }
   const token = mintMemberToken(requireSecret(deps.config), 'unsubscribe', member.id, member.email);
