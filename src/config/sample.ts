@@ -30,7 +30,7 @@ export function schemaKeys(schema: ZodType = configSchema, prefix = ''): { path:
   });
 }
 
-export function sampleConfig(opts: { secret: string; header: string }): string {
+export function sampleConfig(opts: { secret: string; header: string; databaseUrl?: string }): string {
   const defaults = configSchema.parse({}) as Record<string, unknown>;
   const lines = opts.header.split('\n').map((l) => `# ${l}`.trimEnd());
   const walk = (shape: Record<string, ZodType>, values: Record<string, unknown> | undefined, prefix: string, indent: string) => {
@@ -46,6 +46,8 @@ export function sampleConfig(opts: { secret: string; header: string }): string {
         walk(inner, value as Record<string, unknown> | undefined, path, `${indent}  `);
       } else if (path === 'secret') {
         lines.push(`${indent}${key}: ${scalar(opts.secret)}`);
+      } else if (path === 'database.url' && opts.databaseUrl) {
+        lines.push(`${indent}${key}: ${scalar(opts.databaseUrl)}`);
       } else if (value === undefined || (Array.isArray(value) && value.length === 0 && DESCRIPTIONS[path]?.example)) {
         const example = DESCRIPTIONS[path]?.example;
         if (Array.isArray(value)) lines.push(`${indent}${key}: []`);

@@ -6,10 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configFileError } from '../../src/config/load.ts';
+import { configFileError, loadConfig } from '../../src/config/load.ts';
 import { MUST_SET, systemdUnit } from '../../src/cli/commands/init.ts';
 import { ROOT, runCrieur, sandbox } from '../support/crieur-process.ts';
 
@@ -28,6 +28,20 @@ describe('crieur init', { timeout: 200_000 }, () => {
     expect(MUST_SET.map(([k]) => k)).toContain('organizers');
     expect(r.stdout).toContain(`then: crieur doctor --config ${join(dir, 'crieur.config.yaml')}`);
     expect(r.stdout).toMatch(/chown root:crieur, chmod 640/);
+  });
+
+  it("its database is DIR's own, whatever directory a command is run from (audit W)", async () => {
+    // A relative pglite:// path is read from the current directory: `crieur proposals list --config DIR/…` run from
+    // elsewhere made an empty database there (≈ 20 s of initdb) and answered « no proposals ».
+    const dir = join(box.dir, 'srv');
+    expect((await run(['init', dir])).code).toBe(0);
+    const file = join(dir, 'crieur.config.yaml');
+    expect(loadConfig({ file, env: {} }).database.url).toBe(`pglite://${join(dir, 'data', 'crieur')}`);
+    const elsewhere = join(box.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const r = await runCrieur(['doctor', '--config', file], { dir: box.dir, cwd: elsewhere, env: { CRIEUR_REDIS_URL: 'redis://127.0.0.1:1' }, timeoutMs: 120_000 });
+    expect(r.stdout).toMatch(new RegExp(`^ok +database +pglite://${join(dir, 'data', 'crieur').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(not created yet`, 'm'));
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('the unit: the config made readable by the user crieur, and a Maildir inbox writable', () => {

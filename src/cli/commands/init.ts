@@ -27,7 +27,7 @@ export function registerInit(program: Command): void {
     .argument('[dir]', 'where to write them', '.')
     .action(async (dirArg: string) => {
       const dir = resolve(dirArg);
-      const files = { [CONFIG]: configFile(), [UNIT]: systemdUnit(dir), [COMPOSE]: composeFile() };
+      const files = { [CONFIG]: configFile(dir), [UNIT]: systemdUnit(dir), [COMPOSE]: composeFile() };
       const present = Object.keys(files).filter((f) => existsSync(join(dir, f)));
       if (present.length > 0) {
         throw new CliError(`${present.map((f) => join(dir, f)).join(', ')} already exist${present.length === 1 ? 's' : ''}: nothing written (move ${present.length === 1 ? 'it' : 'them'} away, or choose another DIR)`, EXIT.failure);
@@ -55,9 +55,13 @@ export function registerInit(program: Command): void {
     });
 }
 
-function configFile(): string {
+function configFile(dir: string): string {
   return sampleConfig({
     secret: randomBytes(24).toString('base64url'),
+    // DIR's own data directory (the one the unit makes writable), not ./data of wherever a command is run: a relative
+    // pglite:// path is read from the current directory, so `crieur proposals list --config DIR/crieur.config.yaml`
+    // run from elsewhere made an empty database there and answered « no proposals ».
+    databaseUrl: `pglite://${join(dir, 'data', 'crieur')}`,
     header: [
       'crieur configuration, written by `crieur init`. Every key is shown with its default; a commented-out',
       'key has none (an example is given). Any key can be set by an environment variable instead:',
@@ -108,7 +112,7 @@ RestartSec=5
 RestartPreventExitStatus=78
 TimeoutStopSec=60
 
-# Hardening: crieur needs the network, its data directory (pglite://./data/…) and nothing else.
+# Hardening: crieur needs the network, its data directory (${dir}/data: database.url's pglite:// directory) and nothing else.
 NoNewPrivileges=yes
 ProtectSystem=strict
 ProtectHome=read-only
