@@ -143,7 +143,9 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
         : '';
     const summary =
       lists.length === 0 && count === 0
-        ? `event ${ev.id}: nothing new — everyone already has the ${update ? 'update' : 'announcement'}${sent ? ` (campaign ${sent.id}: ${sent.sent} sent)` : ''}`
+        ? noAudience(config, opts.list, members.length)
+          ? `event ${ev.id}: ${NOBODY}`
+          : `event ${ev.id}: nothing new — everyone already has the ${update ? 'update' : 'announcement'}${sent ? ` (campaign ${sent.id}: ${sent.sent} sent)` : ''}`
         : `event ${ev.id}${state}: would go to ${lists.length} list(s)${lists.length ? ` (${lists.map((l) => l.address).join(', ')})` : ''}${opts.list ? '' : ` and ${count} active member(s)`}; subject « ${built[0]?.subject ?? ''} »`;
     if (opts.json) process.stdout.write(`${jsonText(previewJson({ id: sent?.id ?? null, kind: 'announce', event: ev.id, list: opts.list ?? null }, lists.map((l) => l.name), count))}\n`);
     else process.stdout.write(`${visible(summary)}\n`);
@@ -151,6 +153,16 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
     await store.close();
   }
 }
+
+/**
+ * No list configured and no active member: nobody the announcement could reach. Said as such — « nothing new —
+ * everyone already has it » read as if it had gone out. (With --list, the list named is configured: someone.)
+ */
+function noAudience(config: Config, list: string | undefined, activeMembers: number): boolean {
+  return list === undefined && config.lists.length === 0 && activeMembers === 0;
+}
+
+const NOBODY = 'nobody to announce to — no list is configured (lists: in the configuration) and no member is active (crieur subscribers add|import)';
 
 /**
  * `--dry-run --json` and `--out --json`: SPEC's campaign counts `{id, kind, event, list, total, sent, failed, queued,
@@ -178,7 +190,10 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
     const before = await deps.store.campaigns.counts(a.campaign.id);
     if (a.added === 0 && before.queued === 0) {
       const c = (await deps.store.campaigns.get(a.campaign.id))!;
-      if (!opts.json) process.stderr.write(`nothing new: everyone already has the ${a.update ? 'update' : 'announcement'} of event ${ev.id} (campaign ${c.id}: ${before.sent} sent, ${before.failed} failed)\n`);
+      // (the roster counted only when no list is configured: otherwise there is someone)
+      const nobody = noAudience(config, opts.list, 0) && noAudience(config, opts.list, (await deps.store.subscribers.list({ status: 'active' })).filter((m) => m.lists.includes(MEMBERS_LIST)).length);
+      if (nobody && !opts.json) process.stderr.write(`event ${ev.id}: ${NOBODY}\n`);
+      else if (!opts.json) process.stderr.write(`nothing new: everyone already has the ${a.update ? 'update' : 'announcement'} of event ${ev.id} (campaign ${c.id}: ${before.sent} sent, ${before.failed} failed)\n`);
       return finish(c, before, opts);
     }
     if (a.update && a.created && !opts.json) process.stderr.write(`event ${ev.id} changed since it was announced: sending an update (SEQUENCE ${ev.sequence}) to everyone who had it\n`);
