@@ -200,7 +200,17 @@ function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem 
   const set = leaf ? envSetting(leafPath, env) : undefined;
   const name = set?.name ?? envName(leafPath);
   const value = set?.value;
-  if (value === undefined) return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
+  if (value === undefined) {
+    // A section given a value (`smtp: "smtp://…"`, `inbox: maildir:///…`) has no variable of its own (CRIEUR_SMTP is
+    // refused as unknown): name its keys and their variables instead.
+    const inner = leaf ? [] : LEAVES.filter((l) => l.path.length > leafPath.length && leafPath.every((k, i) => l.path[i] === k));
+    if (inner.length > 0) {
+      const keys = inner.map((l) => l.path.slice(leafPath.length).join('.'));
+      const vars = inner.slice(0, 2).map((l) => envName(l.path));
+      return { text: `${key} — expected ${expectedOf(issue.message)}: its keys go under it (${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}), as in ${key}: { ${keys[0]}: … } (or ${vars.join(', ')}${inner.length > 2 ? ', …' : ''})`, from: 'file' };
+    }
+    return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
+  }
   // The variable overrides the file: name it and its value, not the file (CRIEUR_HTTP_PORT=abc: http.port must be a number).
   const shown = `${name}=${shownValue(leafPath.join('.'), value)}`;
   // An entry's own key (`lists.0.language`) is named with what it must be: the variable is a JSON list of entries

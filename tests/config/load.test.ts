@@ -90,3 +90,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ file: file('list.yaml', '- a\n- b\n'), env: {} })).toThrow(/mapping/);
   });
 });
+
+describe('a section given a value instead of its keys (audit W)', () => {
+  // `smtp: "smtp://…"` said « (set it in the file or with CRIEUR_SMTP) », a variable crieur refuses as unknown.
+  it.each([
+    ['smtp: "smtp://127.0.0.1:2525"', 'smtp', /smtp — expected object, received string: its keys go under it \(url, pool\), as in smtp: \{ url: … \} \(or CRIEUR_SMTP_URL, CRIEUR_SMTP_POOL\)/],
+    ['http: 9464', 'http', /http — expected object, received number: its keys go under it \(host, port, [^)]*…\), as in http: \{ host: … \} \(or CRIEUR_HTTP_HOST, CRIEUR_HTTP_PORT, …\)/],
+  ])('%s names its keys and their variables, never a variable that does not exist', (yaml, key, says) => {
+    const err = (() => {
+      try {
+        loadConfig({ file: file(`section-${key}.yaml`, `${yaml}\n`), env: {} });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err?.message).toMatch(says);
+    expect(err?.message).not.toMatch(new RegExp(`CRIEUR_${key.toUpperCase()}\\b(?!_)`));
+  });
+});
