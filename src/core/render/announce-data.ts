@@ -141,8 +141,15 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
   };
 }
 
-/** Only http(s) links reach an href (a `javascript:` map link typed into the CLI must not). */
+/**
+ * Only http(s) links reach an href (a `javascript:` map link typed into the CLI must not). A quote or an angle
+ * bracket in one is percent-encoded, as a browser does, not a reason to drop it: `events create` takes any http(s)
+ * link without a space, and an OpenStreetMap search for « rue de l'Arbre Sec » (`…query=rue%20de%20l'Arbre%20Sec`)
+ * was left out of the announcement without a word, while the public page showed it.
+ */
 export function safeUrl(u: string | null): string | null {
   if (!u) return null;
-  return /^https?:\/\/[^\s"'<>]+$/i.test(u.trim()) ? u.trim() : null;
+  const url = u.trim();
+  if (!/^https?:\/\/\S+$/i.test(url)) return null;
+  return url.replace(/["'<>`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
