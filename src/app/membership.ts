@@ -108,7 +108,8 @@ export async function actOnMembership(deps: MembershipDeps, inboundId: number, r
     if (t?.purpose === 'confirm' && join) {
       // Only from the address asked for: a valid-looking token in a mail from someone else confirms nothing.
       const r = await confirmSubscription(join, tag, `reply (inbound ${inboundId})`, { from: mail.from?.email ?? null });
-      if (r === 'expired') return `confirm expired, ${await renewExpiredRequest(join, tag, `late reply (inbound ${inboundId})`, `renew:inbound:${inboundId}`)}`;
+      // Keyed by the message, as a request is: the same reply delivered twice (another inbound row) mails once.
+      if (r === 'expired') return `confirm expired, ${await renewExpiredRequest(join, tag, `late reply (inbound ${inboundId})`, `renew:${messageKey(inboundId, result.messageId, mail.from?.email ?? '')}`)}`;
       return `confirm ${r}`;
     }
   }
@@ -122,6 +123,11 @@ export async function actOnMembership(deps: MembershipDeps, inboundId: number, r
   return null;
 }
 
+/** What a request made by one message is keyed by: its sender and Message-ID (else its inbound row), whatever route. */
+function messageKey(inboundId: number, messageId: string | null, from: string): string {
+  return messageId ? `message:${from.toLowerCase()}:${messageId.slice(0, 400)}` : `inbound:${inboundId}`;
+}
+
 async function actOnRequest(
   deps: JoinDeps & LeaveDeps,
   inboundId: number,
@@ -131,7 +137,7 @@ async function actOnRequest(
 ): Promise<string> {
   const cause = `mail (inbound ${inboundId})`;
   // One request per message, even delivered twice (another route adds its own trace headers: another inbound row).
-  const key = messageId ? `message:${from.email.toLowerCase()}:${messageId.slice(0, 400)}` : `inbound:${inboundId}`;
+  const key = messageKey(inboundId, messageId, from.email);
   if (req.verb === 'unsubscribe') return `leave ${await requestLeave(deps, from.email, cause, key, req.language)}`;
   // A digest choice is a join request carrying it: confirmed like any (From can be forged), and a stranger asking for
   // a digest joins with it. The list is the one named, else the first configured.

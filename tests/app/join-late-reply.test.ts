@@ -56,8 +56,8 @@ afterAll(async () => {
 const confirmations = async (email: string) => (await store.outbox.list()).filter((r) => r.purpose === 'membership' && r.recipient === email);
 
 /** A blank reply from `from` to the confirmation's Reply-To, as the classify chain hands it over. */
-async function reply(from: string, to: string, n: number) {
-  const raw = Buffer.from(`From: ${from}\r\nTo: ${to}\r\nSubject: Re: Confirm your subscription\r\nMessage-ID: <late-${n}@client.example>\r\n\r\n\r\n`);
+async function reply(from: string, to: string, n: number, messageId = `<late-${n}@client.example>`) {
+  const raw = Buffer.from(`From: ${from}\r\nTo: ${to}\r\nSubject: Re: Confirm your subscription\r\nMessage-ID: ${messageId}\r\n\r\n\r\n`);
   const mail = await readMail(raw);
   const result: ParseResult = { messageId: mail.messageId, kind: 'other', from: mail.from, subject: mail.subject, language: null, warnings: [] };
   return actOnMembership(deps, n, result, mail);
@@ -87,5 +87,16 @@ describe('a late reply to a join confirmation', () => {
     // Its reply confirms, with the name and language first asked for.
     expect(await reply('Tom <tom@example.org>', freshReplyTo, 4)).toBe('confirm confirmed');
     expect(await store.subscribers.get('tom@example.org')).toMatchObject({ status: 'active', name: 'Tom', language: 'en' });
+  });
+
+  it('one late reply delivered twice (two inbound rows, one Message-ID): one fresh confirmation', async () => {
+    expect(await requestSubscription(deps, { email: 'ann@example.org', name: 'Ann', language: 'en', source: 'mail', cause: 'mail (inbound 10)', key: 'inbound:10' })).toBe('confirmation-sent');
+    const [first] = await confirmations('ann@example.org');
+    const replyTo = (await readMail(first!.raw)).replyTo[0]!.email;
+    now = new Date(now.getTime() + (config.membership.confirmDays + 1) * 86_400_000);
+    // The same mail through a second route (an alias, ingest beside IMAP): its trace headers make it another row.
+    expect(await reply('Ann <ann@example.org>', replyTo, 11, '<ann-late@client.example>')).toBe('confirm expired, confirmation-sent');
+    expect(await reply('Ann <ann@example.org>', replyTo, 12, '<ann-late@client.example>')).toBe('confirm expired, confirmation-sent');
+    expect(await confirmations('ann@example.org')).toHaveLength(2);
   });
 });
