@@ -66,6 +66,12 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     expect(fixAfter(r.stdout, 'inbox')).toMatch(/start the IMAP server/);
   });
 
+  it('imaps:// to a server that speaks plain text: the fix is the scheme, not « start the IMAP server » (audit W)', async () => {
+    const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(/^imap:/, 'imaps:') });
+    expect(line(r.stdout, 'inbox')).toMatch(/^FAIL +inbox +imaps:.*WRONG_VERSION_NUMBER/);
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^ +fix: imaps:\/\/ is for TLS from the first byte \(port 993\); a server that starts in plain text \(port 143\) takes imap:\/\//);
+  });
+
   it('a PostgreSQL database that does not exist: "createdb NAME", not "is PostgreSQL running?"', async () => {
     const name = `crieur_nodb_${randomSchema('x').slice(2)}`;
     const r = await doctor({ CRIEUR_DATABASE_URL: PG_URL.replace(/\/test$/, `/${name}`) });

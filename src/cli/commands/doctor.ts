@@ -185,6 +185,25 @@ function smtpLoginRefused(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'EAUTH';
 }
 
+/**
+ * A server that answers, but not in the way inbox.url says (TLS against plain text, or the reverse, or a certificate
+ * it cannot prove): « start the IMAP server » would send the operator after a server that runs.
+ */
+const CONNECT_FIXES: readonly { test: RegExp; fix: string }[] = [
+  {
+    test: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|unknown protocol/i,
+    fix: 'imaps:// is for TLS from the first byte (port 993); a server that starts in plain text (port 143) takes imap:// — correct inbox.url',
+  },
+  {
+    test: /GREETING_TIMEOUT/,
+    fix: 'the server sent no IMAP greeting: a TLS port (993) takes imaps://, not imap://; else check the host and port in inbox.url',
+  },
+  {
+    test: /CERT|certificate|self[- ]signed|UNABLE_TO_VERIFY|ALTNAME/i,
+    fix: "the server's TLS certificate is not trusted for that name: give it one from a known authority, or name the host the certificate is for in inbox.url",
+  },
+];
+
 /** The inbox's fix by cause: the same failure codes `crieur start` decides on (login refused and a missing mailbox exit 78 there). */
 function inboxFix(err: unknown): string {
   switch (err instanceof InboxError ? err.code : undefined) {
@@ -193,7 +212,7 @@ function inboxFix(err: unknown): string {
     case 'EINBOX_MAILBOX':
       return 'create the mailbox (or the Maildir), or correct inbox.url';
     case 'EINBOX_CONNECT':
-      return 'start the IMAP server, or correct the host and port in inbox.url';
+      return CONNECT_FIXES.find((f) => f.test.test((err as Error).message))?.fix ?? 'start the IMAP server, or correct the host and port in inbox.url';
     default:
       return 'check the IMAP server, credentials and mailbox, or the Maildir path';
   }
