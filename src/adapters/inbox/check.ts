@@ -14,12 +14,16 @@ export async function checkInbox(url: string): Promise<string> {
     const root = parseMaildirUrl(url);
     const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
     if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${root} does not exist: create it (mkdir -p ${root}/{new,cur,tmp}) or correct inbox.url`);
+    // `crieur start` makes new/, cur/ and tmp/ in a directory it may write to (maildir.ts): doctor accepts what start
+    // accepts — a fresh empty directory failed here (78) while start ran on it.
+    const toMake: string[] = [];
     for (const sub of ['new', 'cur']) {
-      await access(join(root, sub), constants.R_OK | constants.W_OK).catch((err: NodeJS.ErrnoException) => {
+      await access(join(root, sub), constants.R_OK | constants.W_OK).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT' && (await access(root, constants.W_OK).then(() => true, () => false))) return void toMake.push(`${sub}/`);
         throw new InboxError('EINBOX_MAILBOX', `Maildir ${root}/${sub} is not readable and writable (${err.code ?? err.message}): create it or give this user access`);
       });
     }
-    return 'Maildir readable and writable';
+    return toMake.length > 0 ? `Maildir writable; crieur start creates ${toMake.join(', ')}` : 'Maildir readable and writable';
   }
   const t = parseImapUrl(url);
   const client = new ImapFlow({
