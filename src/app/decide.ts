@@ -116,10 +116,11 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
     const found = await findOrCreateEvent(deps, d);
     if (!found.ok) return { ok: false, note: found.note, proposal: before };
     event = found.event;
-    // Already on that very programme: said so, nothing recorded nor sent — a second `schedule` for the same day (a
-    // reply sent twice, `crieur events schedule` run again) mailed the speaker « programmée » and the FYI once more.
-    // `override` still re-sends, for an organizer who wants the speaker told again.
-    if (before.status === 'scheduled' && !d.override && event.programme.includes(d.ref)) {
+    // Already on that very programme, and the speaker was told its present day and place: said so, nothing recorded
+    // nor sent — a second `schedule` for the same day (a reply sent twice, `crieur events schedule` run again) mailed
+    // the speaker « programmée » and the FYI once more. Once the event moved (`events update --date/--venue`),
+    // scheduling again is how the speaker hears of it. `override` still re-sends, on purpose.
+    if (before.status === 'scheduled' && !d.override && event.programme.includes(d.ref) && (await toldOf(deps, d.ref, event))) {
       return { ok: true, unchanged: true, note: { k: 'already-done', ref: d.ref, status: 'scheduled' }, proposal: before };
     }
   }
@@ -134,7 +135,8 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
       const v = transition(d.action as Action, current, d.role, d.override);
       return v.ok ? { ok: true, overridden: v.overridden } : { ok: false };
     },
-    detail: { via: d.action, ...(d.text ? { reason: d.text } : {}), ...(event ? { event: event.id } : {}) },
+    // The day and place the speaker is told (the « programmée » mail): what a later `schedule` compares with.
+    detail: { via: d.action, ...(d.text ? { reason: d.text } : {}), ...(event ? { event: event.id, date: event.date.toISOString(), venue: event.venue } : {}) },
   });
   if (result.outcome === 'refused') {
     // Lost the race to another decision (first decision wins): say who took it, and when.
@@ -153,6 +155,17 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   await effectsOf(deps, d, p, event, fx);
   const note: Note = event ? { k: 'scheduled', ref: d.ref, when: formatDate(event.date, d.locale, tz), over: await overfull(deps, event.id) } : { k: 'done', ref: d.ref, status: p.status };
   return { ok: true, note, proposal: p };
+}
+
+/**
+ * Whether the last scheduling of `ref` was onto this event as it stands (same day and venue): what the speaker was
+ * mailed. A scheduling recorded without them (before they were recorded) counts as not told: better a mail again
+ * than a speaker left with the old date.
+ */
+async function toldOf(deps: DecideDeps, ref: string, event: EventRecord): Promise<boolean> {
+  const last = (await deps.store.proposals.history(ref)).filter((h) => h.action === 'status:scheduled').at(-1);
+  const detail = (last?.detail ?? {}) as { event?: unknown; date?: unknown; venue?: unknown };
+  return detail.event === event.id && detail.date === event.date.toISOString() && detail.venue === event.venue;
 }
 
 /**

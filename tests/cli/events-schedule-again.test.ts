@@ -47,4 +47,27 @@ describe('crieur events schedule, again on the same event', { timeout: 400_000 }
     expect(forced.code, forced.stderr).toBe(0);
     expect(await mailsQueued(ref)).toBeGreaterThan(told);
   });
+
+  it('after the event moved (events update --date or --venue), scheduling again tells the speaker the new day', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2027-09-23T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de septembre' });
+    const ref = await file('Réplication logique', 'paul@example.fr');
+    expect((await crieur('proposals', 'decide', ref, 'accept')).code).toBe(0);
+    expect((await crieur('events', 'schedule', String(ev.id), ref)).code).toBe(0);
+    const queued = await mailsQueued(ref);
+
+    const moved = await crieur('events', 'update', String(ev.id), '--date', '2027-09-30T19:00');
+    expect(moved.code, moved.stderr).toBe(0);
+    const again = await crieur('events', 'schedule', String(ev.id), ref);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toMatch(/déjà/);
+    expect(await mailsQueued(ref)).toBeGreaterThan(queued);
+    // Told the new day: a second schedule for it is the no-op again.
+    const told = await mailsQueued(ref);
+    expect((await crieur('events', 'schedule', String(ev.id), ref)).stdout).toMatch(/déjà au programme/);
+    expect(await mailsQueued(ref)).toBe(told);
+
+    expect((await crieur('events', 'update', String(ev.id), '--venue', 'Chez Data Bene')).code).toBe(0);
+    expect((await crieur('events', 'schedule', String(ev.id), ref)).stdout).not.toMatch(/déjà/);
+    expect(await mailsQueued(ref)).toBeGreaterThan(told);
+  });
 });
