@@ -3,7 +3,7 @@
  * imapflow's "Command failed") with the fix for that cause, and doctor looks without creating anything
  * (issue 11: defect 2's doctor line, and the day-one list).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     expect(r.code, r.stdout).toBe(78);
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +maildir://.*: Maildir ${missing} does not exist`));
     expect(fixAfter(r.stdout, 'inbox')).toMatch(/create the mailbox \(or the Maildir\)/);
+  });
+
+  it('a Maildir that is a file: says so, not « does not exist » with a mkdir that would fail (audit W)', async () => {
+    const afile = join(box.dir, 'mbox-not-maildir');
+    writeFileSync(afile, 'From x\n');
+    const r = await doctor({ CRIEUR_INBOX_URL: `maildir://${afile}` });
+    expect(r.code, r.stdout).toBe(78);
+    expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`Maildir ${afile} is a file, not a directory`));
+    expect(r.stdout).not.toMatch(/does not exist/);
   });
 
   it('an empty Maildir directory crieur start would fill (new/, cur/, tmp/) is ok, as start runs on it (audit W)', async () => {

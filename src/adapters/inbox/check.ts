@@ -6,13 +6,14 @@ import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { connectFailure, openFailure, parseImapUrl } from './imap.ts';
-import { parseMaildirUrl } from './maildir.ts';
+import { notADirectory, parseMaildirUrl } from './maildir.ts';
 import { InboxError } from './types.ts';
 
 export async function checkInbox(url: string): Promise<string> {
   if (url.startsWith('maildir:')) {
     const root = parseMaildirUrl(url);
-    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(root).then((s) => s.isDirectory(), () => null);
+    if (isDir === false) throw new InboxError('EINBOX_MAILBOX', notADirectory(root));
     if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${root} does not exist: create it (mkdir -p ${root}/{new,cur,tmp}) or correct inbox.url`);
     // `crieur start` makes new/, cur/ and tmp/ in a directory it may write to (maildir.ts): doctor accepts what start
     // accepts — a fresh empty directory failed here (78) while start ran on it.

@@ -15,6 +15,11 @@ import { InboxError, type InboxDeps } from './types.ts';
 import { LoopInbox } from './watch-loop.ts';
 import { Wake } from './wake.ts';
 
+/** inbox.url names a file (an mbox, a typo): « does not exist » and its mkdir -p would both be wrong. */
+export function notADirectory(root: string): string {
+  return `Maildir ${root} is a file, not a directory: a Maildir is a directory holding new/, cur/ and tmp/ — correct inbox.url`;
+}
+
 export function parseMaildirUrl(url: string): string {
   try {
     const path = fileURLToPath(url.replace(/^maildir:/, 'file:'));
@@ -51,7 +56,8 @@ export class MaildirInbox extends LoopInbox {
   }
 
   protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
-    const isDir = await stat(this.root).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(this.root).then((s) => s.isDirectory(), () => null);
+    if (isDir === false) throw new InboxError('EINBOX_MAILBOX', notADirectory(this.root));
     if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it (mkdir -p ${this.root}/{new,cur,tmp}) or correct inbox.url`);
     for (const sub of ['new', 'cur', 'tmp']) {
       await mkdir(join(this.root, sub), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
