@@ -17,4 +17,10 @@ describe('crieur campaigns with an id that is no number', { timeout: 300_000 }, 
     expect(none.code, none.stderr).toBe(65);
     expect(none.stderr).toBe('crieur: no campaign 999999 (see crieur campaigns list)\n');
   });
+
+  it('show 99999999999 (beyond the id column): exit 65, no campaign, not a database error', async () => {
+    const big = await cli.crieur('campaigns', 'show', '99999999999');
+    expect(big.code, big.stderr).toBe(65);
+    expect(big.stderr).toBe('crieur: no campaign 99999999999 (see crieur campaigns list)\n');
+  });
 });

@@ -60,6 +60,8 @@ function toRecord(r: Row): CampaignRecord {
 
 export function campaignStore(db: Db): CampaignStore {
   const get = async (id: number) => {
+    // An id the serial column cannot hold names no campaign (`campaigns show 99999999999`: a typo), not a database error.
+    if (!(Number.isInteger(id) && id >= 1 && id <= 2_147_483_647)) return null;
     const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.id = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
   };
