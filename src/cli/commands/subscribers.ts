@@ -215,8 +215,18 @@ const ownAddressSaid = (address: string) =>
 function mailbox(cell: string): { address: string; displayName: string | null } {
   const c = cell.trim();
   const m = /^(?:"((?:[^"\\]|\\.)*)"|([^"<>]*?))\s*<\s*(?:mailto:)?([^<>\s]+)\s*>$/i.exec(c);
-  if (m) return { address: m[3]!, displayName: (m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? '').trim() || null };
+  if (m) return { address: m[3]!, displayName: nameOfPhrase(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? '') };
   return { address: c.replace(/^mailto:/i, ''), displayName: null };
+}
+
+/**
+ * A display name as a greeting can use: without the single quotes some clients put around it (`'Jean Dupont' <…>`),
+ * and none when it is only an address (Outlook's `'jean@x.fr' <jean@x.fr>` for a contact with no name) — as crieur
+ * reads a From display name (cleanName). Otherwise as written: « Martin, Claire » stays the roster's to correct.
+ */
+function nameOfPhrase(phrase: string): string | null {
+  const p = phrase.trim().replace(/^'(.*)'$/s, '$1').trim();
+  return p === '' || (p.includes('@') && !/\s/.test(p)) ? null : p;
 }
 
 /** An address, a name and a language, checked; a language crieur does not write in is the caller's to decide. */
