@@ -30,4 +30,19 @@ describe('crieur demo', () => {
       expect(recipients.join('\n')).not.toContain(robot);
     }
   });
+
+  it('REDIS_URL that does not answer: says so and exits 1, never left running (audit W)', { timeout: 120_000 }, async () => {
+    // It printed « Redis is not reachable … » and then hung for good: its SMTP listener stayed open after the failed start.
+    const { freePort } = await import('../support/ports.ts');
+    const closed = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'crieur-demo-noredis-'));
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'demo'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${closed}` } });
+      expect(run.signal, 'still running after 60 s').toBeNull();
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`Redis is not reachable at redis://127\\.0\\.0\\.1:${closed}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -49,9 +49,12 @@ export function registerDemo(program: Command): void {
         http: { port: 0 },
         log: { level: process.env.CRIEUR_LOG_LEVEL ?? 'warn' },
       });
-      const running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver', 'remind'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
-      const { store } = running.context.deps;
+      // Opened inside the try: a start-up that fails (REDIS_URL not answering) must still close the listener and the
+      // private redis-server, or they keep the process alive after its error — the demo printed it and never exited.
+      let running: Awaited<ReturnType<typeof runProcess>> | undefined;
       try {
+        running = await runProcess(config, { queues: ['classify', 'file', 'command', 'deliver', 'remind'], watch: true, serveDatabase: true, http: false, recoveryIntervalMs: 2000 });
+        const { store } = running.context.deps;
         await running.ready;
         const deadline = Date.now() + Number(opts.timeout) * 1000;
         // Done when every message left the received/classified states and nothing waits in the outbox.
@@ -77,9 +80,10 @@ export function registerDemo(program: Command): void {
         for (const o of sent) process.stdout.write(`  ${o.purpose.padEnd(17)} → ${visible(o.recipient)}\n`);
         process.stdout.write('\nnot answered (loop guards): auto-replies, bounces and list posts are stored, never acknowledged.\n');
       } finally {
-        await running.stop();
+        await running?.stop();
         await sink.close();
-        if (process.env.REDIS_URL) await clearPrefix(redis.url, prefix);
+        // Only what the demo made; a Redis that never answered has nothing of it (and its error is already the one said).
+        if (process.env.REDIS_URL && running) await clearPrefix(redis.url, prefix);
         await redis.stop();
       }
     });
