@@ -3,25 +3,15 @@
  * confirmation mail per request whatever replays, neutral for members and strangers alike, capped per address;
  * the token confirms once, only for its own address (and, by reply, only from it), and not after expiry.
  */
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMembershipMails } from '../../src/adapters/compose/membership-mails.ts';
-import { openStore } from '../../src/adapters/db/open.ts';
-import { silentLogger } from '../../src/adapters/log/pino.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
-import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
-import { connectRedis } from '../../src/adapters/queue/redis.ts';
 import { confirmSubscription, requestSubscription, type JoinDeps } from '../../src/app/join.ts';
 import { configSchema } from '../../src/config/schema.ts';
+import { openMembershipEnv, type MembershipEnv } from '../support/membership-env.ts';
 import type { Clock } from '../../src/app/clock.ts';
 import type { Store } from '../../src/app/store.ts';
-import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
-import { clearRedisPrefix, redisPrefix } from '../support/pipeline.ts';
-import { REDIS_URL } from '../support/services.ts';
 
 const PUBLIC = 'https://pgug.example.org/membres';
-const schema = randomSchema('join');
-const prefix = redisPrefix();
 const config = configSchema.parse({
   group: { name: 'PostgreSQL Paris', locale: 'fr', timezone: 'Europe/Paris' },
   addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>', bounces: 'bounces@pgug.example.org' },
@@ -31,26 +21,17 @@ const config = configSchema.parse({
   lists: [{ name: 'generale', address: 'pgsql-fr-generale@lists.postgresql.example' }],
 });
 let store: Store;
-let redis: Redis;
-let dispatcher: BullDispatcher;
 let now = new Date('2026-11-30T10:00:00Z');
 const clock: Clock = { now: () => now };
 let deps: JoinDeps;
 
+let env: MembershipEnv | undefined;
 beforeAll(async () => {
-  store = await openStore(`${PG_URL}?schema=${schema}`);
-  redis = await connectRedis(REDIS_URL);
-  dispatcher = new BullDispatcher(redis, prefix);
-  deps = { config, store, dispatcher, clock, log: silentLogger, membershipMails: createMembershipMails(config, { clock }) };
+  env = await openMembershipEnv(config, clock, 'join');
+  ({ store, deps } = env);
 }, 60_000);
 
-afterAll(async () => {
-  await dispatcher?.close();
-  redis?.disconnect();
-  await store?.close();
-  await dropSchema(schema);
-  await clearRedisPrefix(prefix);
-});
+afterAll(() => env?.close());
 
 const mailsTo = async (email: string) => (await store.outbox.list()).filter((r) => r.purpose === 'membership' && r.recipient === email);
 

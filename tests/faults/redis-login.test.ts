@@ -4,41 +4,26 @@
  * that is running and a password only the operator can correct. A refused login is the configuration's, as a refused
  * IMAP or PostgreSQL login: 78, naming redis.url; `ingest` still exits 75, so that the MTA keeps the mail.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { baseConfig, proposalMail, runCrieur, sandbox, waitUntil } from '../support/crieur-process.ts';
+import { baseConfig, proposalMail, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { PrivateRedis } from '../support/private-redis.ts';
 
 const box = sandbox('redis-login');
 let sink: SmtpSink;
 let port = 0;
-let redis: ChildProcess | undefined;
+const redis = new PrivateRedis(() => port, 'sesame-0123');
 
 beforeAll(async () => {
   [sink, port] = await Promise.all([startSmtpSink(), freePort()]);
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 'sesame-0123'], { stdio: 'ignore' });
-  const { Redis } = await import('ioredis');
-  await waitUntil(
-    async () => {
-      const r = new Redis(port, '127.0.0.1', { password: 'sesame-0123', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    },
-    10_000,
-    'redis-server with a password listening',
-  );
+  await redis.start();
 }, 30_000);
 
 afterAll(async () => {
-  redis?.kill('SIGKILL');
+  await redis.kill();
   await sink?.close();
   await box.cleanup();
 });

@@ -14,16 +14,20 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export class PrivateRedis {
   private child: ChildProcess | null = null;
-  /** `port`: read at each start (tests pick a free port in beforeAll). */
-  constructor(private readonly port: () => number) {}
+  /** `port`: read at each start (tests pick a free port in beforeAll). `password`: a Redis that wants one (requirepass). */
+  constructor(
+    private readonly port: () => number,
+    private readonly password?: string,
+  ) {}
 
   async start(): Promise<void> {
     const port = this.port();
-    this.child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const auth = this.password === undefined ? [] : ['--requirepass', this.password];
+    this.child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], { stdio: 'ignore' });
     const { Redis } = await import('ioredis');
     await waitUntil(
       async () => {
-        const r = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        const r = new Redis(port, '127.0.0.1', { password: this.password, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
         r.on('error', () => undefined);
         try {
           await r.connect();
