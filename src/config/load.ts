@@ -4,6 +4,7 @@
  */
 import { fileErrorMessage } from '../core/text/file-error.ts';
 import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
@@ -116,7 +117,23 @@ export function loadConfig(opts: LoadOptions = {}): Config {
   // Required keys have no default: absent from file and environment is missing, whatever else is wrong.
   for (const key of opts.require ?? []) if (valueAt(merged, key) === undefined) problems.push({ text: missing(key), from: 'either' });
   if (problems.length > 0 || !result.success) throw new ConfigError(describe(problems, file));
-  return result.data;
+  return file === undefined ? result.data : anchored(result.data, raw as Record<string, unknown>, dirname(resolve(file)), env);
+}
+
+/**
+ * A relative path written in the file is read from the file's directory, as docker compose reads its own: `crieur
+ * proposals list --config /srv/crieur/crieur.config.yaml` run from the home directory (or by cron, from /) otherwise
+ * made an empty PGlite database under the current directory (≈ 20 s, ≈ 1 GB) and answered « no proposals ». A value
+ * given by a CRIEUR_* variable, and the built-in default (no file said it), stay relative to the current directory.
+ */
+function anchored(config: Config, raw: Record<string, unknown>, dir: string, env: NodeJS.ProcessEnv): Config {
+  const written = (key: string) => valueAt(raw, key) !== undefined && setBy(key, env) === undefined;
+  const pglite = /^pglite:\/\/(.+)$/i.exec(config.database.url);
+  const database =
+    written('database.url') && pglite && !isAbsolute(pglite[1]!.trim()) ? { ...config.database, url: `pglite://${resolve(dir, pglite[1]!.trim())}` } : config.database;
+  const templatesDir = config.templates.dir;
+  const templates = written('templates.dir') && templatesDir && !isAbsolute(templatesDir) ? { ...config.templates, dir: resolve(dir, templatesDir) } : config.templates;
+  return database === config.database && templates === config.templates ? config : { ...config, database, templates };
 }
 
 /** One line of a ConfigError, and where the value came from: the file, a CRIEUR_* variable, or neither (a key not set). */

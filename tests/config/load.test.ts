@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,5 +107,27 @@ describe('a section given a value instead of its keys (audit W)', () => {
     })();
     expect(err?.message).toMatch(says);
     expect(err?.message).not.toMatch(new RegExp(`CRIEUR_${key.toUpperCase()}\\b(?!_)`));
+  });
+});
+
+describe('relative paths written in the file', () => {
+  // `crieur proposals list --config /srv/crieur/crieur.config.yaml` run from elsewhere (a home directory, cron's /)
+  // made an empty PGlite database in the current directory and answered « no proposals ».
+  it('are read from the file’s directory, whatever the current directory', () => {
+    const sub = join(dir, 'srv-crieur');
+    mkdirSync(sub, { recursive: true });
+    const f = join(sub, 'crieur.config.yaml');
+    writeFileSync(f, 'database: { url: "pglite://./data/crieur" }\ntemplates: { dir: local-templates }\n');
+    const c = loadConfig({ file: f, env: {} });
+    expect(c.database.url).toBe(`pglite://${join(sub, 'data', 'crieur')}`);
+    expect(c.templates.dir).toBe(join(sub, 'local-templates'));
+  });
+
+  it('an absolute path, a postgres:// URL, a CRIEUR_* value and the built-in default are left as they are', () => {
+    const f = file('paths.yaml', 'database: { url: "pglite:///var/lib/crieur/db" }\n');
+    expect(loadConfig({ file: f, env: {} }).database.url).toBe('pglite:///var/lib/crieur/db');
+    expect(loadConfig({ file: file('pg.yaml', 'database: { url: "postgres://u@db.example/crieur" }\n'), env: {} }).database.url).toBe('postgres://u@db.example/crieur');
+    expect(loadConfig({ file: f, env: { CRIEUR_DATABASE_URL: 'pglite://./here' } }).database.url).toBe('pglite://./here');
+    expect(loadConfig({ file: file('empty.yaml', 'log: { level: warn }\n'), env: {} }).database.url).toBe('pglite://./data/crieur');
   });
 });
