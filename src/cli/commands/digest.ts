@@ -20,6 +20,7 @@ import { silentLogger } from '../../adapters/log/pino.ts';
 import { createDigestComposer } from '../../adapters/compose/digest-mail.ts';
 import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.ts';
 import { periodLabel } from '../../core/digest/template-data.ts';
+import { formatDate } from '../../core/render/dates.ts';
 import { loadDigest } from '../../app/build-digest.ts';
 import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
 import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
@@ -92,7 +93,7 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
   for (const list of lists(config, opts)) {
     const data = await loadDigest({ store, config }, list, period);
     if (!data) {
-      print(opts, `${list.name}: no post ${periodLabel({ period }, 'en', config.group.timezone)}, nothing written`, { list: list.name, period: period.key, files: [] });
+      print(opts, `${list.name}: no post ${windowOf(period, config.group.timezone)}, nothing written`, { list: list.name, period: period.key, files: [] });
       continue;
     }
     const members = await store.digests.forList(list.name);
@@ -157,6 +158,14 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
   }
 }
 
+/**
+ * The period an operator line names: a day or a week as the digest itself says it, an ad hoc `--since` as the moment it
+ * starts — « no post for Wednesday, December 2 » after `--since 5m` read as if that whole day had none.
+ */
+function windowOf(period: Period, tz: string): string {
+  return period.cadence === 'since' ? `since ${formatDate(period.from, 'en', tz)}` : periodLabel({ period }, 'en', tz);
+}
+
 /** « 1 message », « 2 messages »: counts said as a person would. */
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -169,7 +178,7 @@ function postCounts(c: { messages: number; threads: number; posters: number }): 
 function human(r: ListDigestReport, dryRun: boolean, tz: string): string {
   const members = r.recipients.html + r.recipients.text + r.recipients.mime;
   // the period in words (« from Saturday 28 to Monday 30 November 2026 »), never its outbox key (`since-2026-11-28T1336-…`)
-  const when = periodLabel(r, 'en', tz);
+  const when = windowOf(r.period, tz);
   if (members === 0) return `${r.list}: no member takes a digest ${when}, nothing sent`;
   if (!r.counts) return `${r.list}: no post ${when}, nothing sent`;
   const c = r.counts;
