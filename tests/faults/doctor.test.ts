@@ -5,6 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
@@ -87,6 +88,20 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(/^imap:/, 'imaps:') });
     expect(line(r.stdout, 'inbox')).toMatch(/^FAIL +inbox +imaps:.*WRONG_VERSION_NUMBER/);
     expect(fixAfter(r.stdout, 'inbox')).toMatch(/^ +fix: imaps:\/\/ is for TLS from the first byte \(port 993\); a server that starts in plain text \(port 143\) takes imap:\/\//);
+  });
+
+  it('an SMTP server that accepts and never greets (smtp:// to a TLS port): its own fix, a failure that may pass (1), not « start the mail server » (audit W)', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const r = await doctor({ CRIEUR_SMTP_URL: `smtp://127.0.0.1:${port}` });
+      expect(line(r.stdout, 'smtp')).toMatch(/^FAIL +smtp .*Greeting never received/);
+      expect(fixAfter(r.stdout, 'smtp')).toMatch(/^ +fix: the server accepted the connection but sent no SMTP greeting: a TLS port \(465\) takes smtps:\/\//);
+      expect(r.code, r.stdout).toBe(1);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a PostgreSQL database that does not exist: "createdb NAME", not "is PostgreSQL running?"', async () => {

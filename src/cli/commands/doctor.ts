@@ -156,7 +156,7 @@ function checks(config: Config): Check[] {
       name: 'smtp',
       target: redact(url),
       run: async () => {
-        const s = createSender(url, { pool: 1 });
+        const s = createSender(url, { pool: 1, timeoutMs: DOCTOR_SMTP_TIMEOUT_MS, replyTimeoutMs: DOCTOR_SMTP_TIMEOUT_MS });
         try {
           await s.verify();
         } finally {
@@ -164,7 +164,9 @@ function checks(config: Config): Check[] {
         }
       },
       fix: (err) =>
-        smtpLoginRefused(err) ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)' : ((err as { fix?: string }).fix ?? 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL'),
+        smtpLoginRefused(err)
+          ? 'correct the user and password in smtp.url (or CRIEUR_SMTP_URL)'
+          : ((err as { fix?: string }).fix ?? (NO_GREETING.test((err as Error).message) ? NO_GREETING_FIX : 'start the mail server or correct smtp.url / CRIEUR_SMTP_URL')),
       // A refused login, a TLS mismatch: the sender's error carries the fix (src/adapters/smtp/errors.ts).
       isConfig: (err) => smtpLoginRefused(err) || typeof (err as { fix?: unknown } | null)?.fix === 'string',
     });
@@ -179,6 +181,15 @@ function checks(config: Config): Check[] {
   list.push(...announceChecks(config).map((c) => ({ ...c, isConfig: () => true })));
   return list;
 }
+
+/**
+ * doctor's own patience with the mail server: one that accepts the connection and never greets (smtp:// to a TLS-first
+ * port 465, a hung server) is reported in seconds — the sender's 30 s, for mail, made doctor take ≈ 40 s (audit W).
+ */
+const DOCTOR_SMTP_TIMEOUT_MS = 10_000;
+/** nodemailer's words for that, and the fix « start the mail server » would miss: the server runs. */
+const NO_GREETING = /Greeting never received/i;
+const NO_GREETING_FIX = 'the server accepted the connection but sent no SMTP greeting: a TLS port (465) takes smtps://; else check the host and port in smtp.url, or the server itself';
 
 /** The SMTP server refused the login (nodemailer's EAUTH): the user and password in smtp.url are wrong. */
 function smtpLoginRefused(err: unknown): boolean {
