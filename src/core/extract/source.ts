@@ -128,9 +128,11 @@ const FIRST_PERSON_OFFER = /\b(?:i(?:'d| would)? (?:like|love) to|i (?:propose|s
 
 /**
  * The person named goes on paired with the writer: "My colleague Anna Roth (anna@…) and I would like to present", « Mon
- * collègue Paul Morel et moi aimerions présenter »: the writer offers the talk, the colleague is a co-speaker.
+ * collègue Paul Morel et moi aimerions présenter »: the writer offers the talk, the colleague is a co-speaker. An aside
+ * may come between the name and « et moi », as people point to the Cc line: "Ana Silva (in Cc) and I", « Paul Morel
+ * (en copie) et moi », "Ana Silva, our DBA, and I" — the pair still presents.
  */
-const WITH_THE_WRITER = /^\s*,?\s*(?:and|et|&)\s+(?:i|me|myself|moi(?:-m[êe]me)?)(?![\p{L}])/iu;
+const WITH_THE_WRITER = /^\s*(?:\([^()\n]{1,60}\)|,[^,.!?;:\n]{1,40},)?\s*,?\s*(?:and|et|&)\s+(?:i|me|myself|moi(?:-m[êe]me)?)(?![\p{L}])/iu;
 
 function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
   const head = text.slice(0, 600);

@@ -60,6 +60,18 @@ describe('a colleague named with the writer (« X and I ») is a co-speaker, the
     expect(x.proposal.speakers.map((s) => s.email).sort()).toEqual([...(body.includes('rui') ? ['rui.costa@example.pt'] : ['agnes.morel@example.fr']), 'nina.berg@example.net'].sort());
   });
 
+  // held-out audit x: "(in Cc)" between the name and "and I" made the colleague the only speaker, the writer lost
+  it.each([
+    ['My colleague Ana Silva (in Cc) and I would like to present together: "Auditing with pgAudit", 30 minutes.'],
+    ['Ma collègue Agnès Morel (en copie) et moi aimerions présenter « Le sharding à la main », 30 minutes.'],
+    ['My colleague Ana Silva, our lead DBA, and I would like to give a talk on "Auditing with pgAudit", 30 minutes.'],
+  ])('with an aside before "and I": %s', async (first) => {
+    const cc = first.includes('Agnès') ? 'Agnès Morel <agnes.morel@example.fr>' : 'Ana Silva <ana.silva@example.pt>';
+    const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Proposition de talk', headers: { Cc: cc }, body: `Hi,\n\n${first}\n\nNina Berg\n` }), ctx);
+    expect(x.proposal.speakers.map((s) => s.email).sort()).toEqual([first.includes('Agnès') ? 'agnes.morel@example.fr' : 'ana.silva@example.pt', 'nina.berg@example.net'].sort());
+    expect(x.warnings.join('\n')).not.toMatch(/forwarded by/);
+  });
+
   it('"our CTO X would like to give a talk" still names X alone', async () => {
     const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
     expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
