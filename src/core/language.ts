@@ -5,7 +5,7 @@
  */
 import { franc } from 'franc-min';
 import type { Language } from '../types.ts';
-import { isQuoteLine, quoteStart } from './text/quotes.ts';
+import { attributionLines, isQuoteLine, quoteStart } from './text/quotes.ts';
 
 const SAMPLE = 2000;
 /** franc's cost grows with its input; a few hundred characters are enough for two candidate languages. */
@@ -146,7 +146,10 @@ export function bodyLanguage(text: string | null): Language | null {
   // decide or they are many.
   // Below the line where the history starts: that line is the client's attribution ("On … wrote:"), in the language
   // of the writer's mail client, not of anything written — an English Apple Mail over a French thread said en.
-  const unquoted = votes(lines.slice(start + 1).filter((l) => !isQuoteLine(l)).join('\n'));
+  // Gmail wraps a long attribution before its colon: its second line (« <talks+s-p0002-ujv-…@…> wrote: », a reply
+  // token's letters) is no one's words either — franc read them as French, and an English speaker's « help » got a
+  // French answer, as chance and the token's letters had it.
+  const unquoted = votes(lines.slice(start + attributionLines(lines, start)).filter((l) => !isQuoteLine(l)).join('\n'));
   const byUnquoted = byStopwords(unquoted);
   if (byUnquoted || unquoted.words >= SHORT_OWN) return byUnquoted ?? decide(unquoted);
   // What is quoted with ">" is the mail answered — crieur's own, as often as not: it tells the language of whoever

@@ -57,6 +57,21 @@ describe('bodyLanguage: the language the author wrote in', () => {
     expect(bodyLanguage('')).toBeNull();
   });
 
+  // A reply token's letters on the second line of Gmail's wrapped attribution were read as the author's words: franc
+  // called « talks+s-p0002-ujv-xhdppuwtwld4aj5a@pgug.example.org wrote: » French, so an English speaker's « help »
+  // got a French transcript — and whether it did hung on the token's random letters.
+  it.each(['s-p0002-ujv-xhdppuwtwld4aj5a', 'o-p0007-ukq-mbzq3w7y2ks1dxfa', 's-p0042-uka-aeiouaeiouaeioua', 'o-p0013-ujz-lemnrstvlesdesla'])(
+    'a bare verb over Gmail’s attribution wrapped before its token address (%s) says no language: the quoted mail does not decide it',
+    (token) => {
+      const en = `help\n\nOn Tue, Dec 1, 2026 at 10:02 PM PostgreSQL Paris\n<talks+${token}@pgug.example.org> wrote:\n\n${quoted(EN_QUOTE)}\n`;
+      expect(bodyLanguage(en)).toBeNull();
+      const fr = `accepter\n\nLe mar. 1 déc. 2026 à 22:02, PostgreSQL Paris\n<talks+${token}@pgug.example.org> a écrit :\n\n${quoted(FR_QUOTE)}\n`;
+      expect(bodyLanguage(fr)).toBeNull();
+      // what the author wrote still decides
+      expect(bodyLanguage(`Thanks, I will be there.\n\nOn Tue, Dec 1, 2026 at 10:02 PM PostgreSQL Paris\n<talks+${token}@pgug.example.org> wrote:\n\n${quoted(FR_QUOTE)}\n`)).toBe('en');
+    },
+  );
+
   it('is what `crieur parse` reports as the message language', async () => {
     const body = `Thanks, I will be there with two colleagues. Is there parking nearby?\n\nDe : PostgreSQL Paris <talks@pgug.example.org>\nEnvoyé : lundi 3 mars 2025 09:00\nÀ : John Miller <john@example.com>\nObjet : Meetup du 10 avril\n\n${FR_QUOTE}`;
     const out = await parseRawMessage(raw({ subject: 'RE: Meetup du 10 avril', body }), ctx, mailparserReader);

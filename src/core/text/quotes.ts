@@ -68,17 +68,32 @@ export function quoteStart(lines: readonly string[]): number {
         if (cand === null) break;
         if (ATTRIBUTION.test(cand) || BARE_ATTRIBUTION.test(cand)) return i;
       }
-    } else if (/^(on|le|am)\b/i.test(line) && line.length < 300 && !SENTENCE_END.test(line)) {
-      // wrapped attribution whose colon is on a following line (its first line is never a finished sentence:
-      // « Le 14 janvier me va très bien, je serai là dès 18h30. » right above the attribution is the writer's)
-      for (let n = 2; n <= 3; n++) {
-        const cand = wrapped(lines, i, n);
-        if (cand === null) break;
-        if (ATTRIBUTION.test(cand)) return i;
-      }
-    }
+    } else if (wrappedAttribution(lines, i) > 1) return i;
   }
   return lines.length;
+}
+
+/**
+ * How many lines the attribution starting at line i spans: 2 or 3 when a client wrapped it before its colon (Gmail's
+ * « On Tue, Dec 1, 2026 at 10:02 PM PostgreSQL Paris » over « <talks+…@…> wrote: »), else 1. Whoever reads what
+ * follows the history's first line (bodyLanguage) skips them all: the second line is the client's too.
+ */
+export function attributionLines(lines: readonly string[], i: number): number {
+  return Math.max(1, wrappedAttribution(lines, i));
+}
+
+/** A wrapped attribution whose colon is on a following line: its number of lines (2 or 3), else 0. */
+function wrappedAttribution(lines: readonly string[], i: number): number {
+  const line = (lines[i] ?? '').trim();
+  // its first line is never a finished sentence: « Le 14 janvier me va très bien, je serai là dès 18h30. » right
+  // above the attribution is the writer's
+  if (!/^(on|le|am)\b/i.test(line) || line.length >= 300 || SENTENCE_END.test(line) || /[:：]\s*$/.test(line)) return 0;
+  for (let n = 2; n <= 3; n++) {
+    const cand = wrapped(lines, i, n);
+    if (cand === null) break;
+    if (ATTRIBUTION.test(cand)) return n;
+  }
+  return 0;
 }
 
 /**
