@@ -30,9 +30,14 @@ const QUOTED_NEAR_TALK = new RegExp(
   `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|tutori[ae]l|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b[^.\\n]{0,60}?${QUOTED}`,
   'iu',
 );
-/** « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before any subject's. */
+/**
+ * « souhaiterait présenter « X » », "I'd like to present "X"": the quotes right after the offer's verb are the title, before
+ * any subject's. A length may sit between the verb and what it is about: « parler 10 min de « X » », « faire 5 min sur
+ * « X » » (a lightning offer's usual words), "talk for 5 minutes about "X"", "speak 20 min on "X"".
+ */
+const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?\\d+\\s*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+(?:\\d+\\s*min(?:utes)?\\s+)?(?:de|d'|sur)|talk\\s+(?:\\d+\\s*min(?:utes)?\\s+)?(?:about|on))\\s*(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on))\\s*(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */

@@ -179,6 +179,10 @@ describe('titles in prose', () => {
     ['I would like to give a talk titled Logical Replication at Scale. It lasts 30 min.', 'Logical Replication at Scale'],
     ['un talk dont le titre serait “JSONB: le bon, la brute”, qu’en dites-vous', 'JSONB: le bon, la brute'],
     ['un talk intitulé « Les verrous\nexpliqués » (20 min)', 'Les verrous expliqués'],
+    // held-out audit x: a length between the verb and « sur » lost the quoted title to the subject's words
+    ['Je voudrais faire 5 min sur « Les fonctions fenêtres expliquées avec des crêpes ».', 'Les fonctions fenêtres expliquées avec des crêpes'],
+    ['Je peux parler 10 mn de « pg_stat_io au quotidien » si vous voulez.', 'pg_stat_io au quotidien'],
+    ['I could talk for 5 minutes about "Ten psql settings I always change".', 'Ten psql settings I always change'],
   ])('%s', (text, title) => {
     expect(titleFromProse(text)?.title).toBe(title);
   });
