@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { DbError, type Db } from './db.ts';
@@ -16,6 +17,10 @@ import { servePglite } from './pglite-serve.ts';
 import { startMaintenance, type Maintenance, type MaintenanceRun } from './pglite-maintenance.ts';
 import { PgDb } from './pg-db.ts';
 import { TakeoverDb } from './pglite-takeover.ts';
+import { copyTemplate } from './pglite-template.js';
+
+/** The checkout's root, where the build left the PGlite template (pglite-template.js). */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface PgliteOpenOptions {
   serve?: boolean;
@@ -123,7 +128,10 @@ function unescapeBytea(text: string): string {
 async function openHere(dir: string, label: string, opts: PgliteOpenOptions, release: () => void): Promise<{ db: Db; role: PgliteRole }> {
   // PGlite's types say a serializer returns text; its bind step sends a byte view as binary (0.5.14, pinned), which
   // tests/store/pglite-bytea.test.ts checks against the server's own digest of what it stored.
-  const pg = await PGlite.create(path.join(dir, 'pgdata'), byteaCodec as unknown as PGliteOptions);
+  const pgdata = path.join(dir, 'pgdata');
+  // A new directory starts as a copy of the cluster made at install time, not by initdb (pglite-template.js).
+  if (!fs.existsSync(pgdata)) copyTemplate(ROOT, pgdata);
+  const pg = await PGlite.create(pgdata, byteaCodec as unknown as PGliteOptions);
   // Every session shares this one backend, so the owner's search_path is everyone's: clients do not set one.
   if (opts.schema) await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
   const gate = new Gate();
