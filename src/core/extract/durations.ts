@@ -47,11 +47,12 @@ const FRACTION = new RegExp(
 );
 
 /**
- * "20+10 min", « 25 + 5 minutes »: the unit is both numbers' (a talk and its questions), the time asked for their sum.
- * On one line, the plus written tight or spaced on both sides: "PostgreSQL 16+" ending a line over "30 minutes", or
- * "PostgreSQL 12+ 20 min talk", is a version and up, then the length.
+ * "20+10 min", « 25 + 5 minutes », « 20 min + 10 min de questions »: the unit is both numbers' (a talk and its
+ * questions), the time asked for their sum. On one line, the plus written tight or spaced on both sides, or anyhow after
+ * a first unit: "PostgreSQL 16+" ending a line over "30 minutes", or "PostgreSQL 12+ 20 min talk", is a version and up,
+ * then the length.
  */
-const SUM = /(?<![\d:.,+])(\d{1,3})(?:\+|[^\S\r\n]+\+[^\S\r\n]+)(\d{1,3})[^\S\r\n]*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
+const SUM = /(?<![\d:.,+])(\d{1,3})(?:\+|[^\S\r\n]+\+[^\S\r\n]+|[^\S\r\n]*(?:minutes?|mins?|mn)[^\S\r\n]*\+[^\S\r\n]*)(\d{1,3})[^\S\r\n]*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
 const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
 const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(

@@ -82,6 +82,10 @@ describe('durations', () => {
     ['dix-sept minutes', 17],
     ['twelve minutes', 12],
     ['seventeen minutes', 17],
+    // held-out audit x: a unit on both numbers read the talk alone, the questions' time lost
+    ['20 min + 10 min de questions', 30],
+    ['something like 20 min + 10 min of questions', 30],
+    ['25 minutes+5 minutes Q&A', 30],
   ])('%s → %i', (text, minutes) => {
     expect(durationsIn(fold(text))[0]?.minutes).toBe(minutes);
   });
