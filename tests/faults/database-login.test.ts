@@ -87,6 +87,18 @@ describe('a login the server refuses is the configuration (78), said with its fi
     expectSaid(await run(['events', 'list'], 'pglite://'), 78, /database\.url "pglite:\/\/" names no directory: write pglite:\/\/\.\/data\/crieur/);
   });
 
+  it('a postgres:// URL nothing can read (a port past 65535, a / in the password): 78 naming database.url, not a failed migration (audit z)', async () => {
+    const port = /database\.url "postgres:\/\/postgres@127\.0\.0\.1:99999\/x" is not a URL: its port "99999" is not a number from 0 to 65535 — write postgres:\/\/USER:PASSWORD@HOST:5432\/DB/;
+    expectSaid(await run(['proposals', 'list'], 'postgres://postgres@127.0.0.1:99999/x'), 78, port);
+    expectSaid(await run(['start'], 'postgres://postgres@127.0.0.1:99999/x'), 78, port);
+    const slash = await run(['events', 'list'], 'postgres://alice:pa/ss@127.0.0.1/x');
+    expectSaid(slash, 78, /database\.url "postgres:\/\/alice:\*\*\*@127\.0\.0\.1\/x" is not a URL: .*percent-encode/);
+    expect(slash.stderr).not.toContain('pa/ss');
+    const doctor = await run(['doctor'], 'postgres://postgres@127.0.0.1:abc/x');
+    expect(doctor.stdout).toMatch(/^FAIL +database +.*its port "abc" is not a number from 0 to 65535/m);
+    expect(doctor.stdout).not.toMatch(/migration|Invalid URL/);
+  });
+
   it('a server that is not there stays a runtime failure (1): worth a restart', async () => {
     const port = await freePort();
     const r = await run(['proposals', 'list'], `postgres://postgres@127.0.0.1:${port}/x`);

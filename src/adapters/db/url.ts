@@ -31,11 +31,36 @@ function checkPostgresUrl(url: string): void {
   } catch {
     // libpq's forms WHATWG does not take (`postgres://user@/db?host=/run/postgresql`) are pg's to read.
     if (/^postgres(ql)?:\/\/(\?.*)?$/i.test(url)) throw new DbError('EDB_URL', `database.url "${url}" names no server and no database: write ${example}`, fix);
+    // pg reads them by putting a host where there is none, and fails like WHATWG on anything else (a port past
+    // 65535, a letter for a port, an unclosed [IPv6]): that is the configuration's to fix, not a failed migration.
+    if (!parsesWithHost(url)) {
+      throw new DbError('EDB_URL', `database.url "${redact(url)}" is not a URL: ${unreadablePart(url)} — write ${example}`, fix);
+    }
     return;
   }
   const host = u.hostname !== '' || new URLSearchParams(u.search).has('host');
   const db = u.pathname.replace(/^\//, '') !== '';
   if (!host && !db) throw new DbError('EDB_URL', `database.url "${redact(url)}" names no server and no database: write ${example}`, fix);
+}
+
+/** What pg-connection-string does with a URL WHATWG refuses: try again with a host after an empty `@/`. */
+function parsesWithHost(url: string): boolean {
+  try {
+    new URL(url.replace('@/', '@host/'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The likely slip in a URL nothing can read, said in words; a password is never quoted. */
+function unreadablePart(url: string): string {
+  const m = /^[a-z]+:\/\/(?:[^/?#]*@)?(?:\[[^\]]*\]|[^/?#:@[]*):([^/?#]*)/i.exec(url);
+  // An @ further on means the "port" is the start of a password holding a / (u:pa/ss@host): not quoted.
+  const port = m && !url.slice(m[0].length).includes('@') ? m[1]! : undefined;
+  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) return `its port "${port}" is not a number from 0 to 65535`;
+  if (/\/\/(?:[^/?#]*@)?\[[^\]]*(?:[/?#]|$)/.test(url)) return 'its [IPv6 address] is not closed by ]';
+  return 'it cannot be read (percent-encode special characters in the user name and password: @ as %40, / as %2F)';
 }
 
 /**
