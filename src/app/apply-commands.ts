@@ -31,7 +31,7 @@ import type { ProposalRecord } from './proposal-store.ts';
 import type { ThreadInfo } from './composer.ts';
 import type { Language, Mail, ParseResult } from '../types.ts';
 import type { CommandMails } from './command-mails.ts';
-import { commitEffects, decide, Effects, speakerLocale, type DecideDeps } from './decide.ts';
+import { commitEffects, decide, Effects, releaseHeld, speakerLocale, type DecideDeps } from './decide.ts';
 import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -168,9 +168,8 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
   if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }), false;
   if (cmd.verb === 'help') return ((run.showHelp = true), push('done', { k: 'help' }), false);
   if (cmd.verb === 'release') {
-    const ids = await deps.store.commands.release();
-    await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
-    return push('done', { k: 'released', n: ids.length }), ids.length > 0;
+    const n = await releaseHeld(deps);
+    return push('done', { k: 'released', n }), n > 0;
   }
   if (!/^P-\d+$/.test(ref)) return push('refused', { k: 'no-proposal', ref }), false;
   const p = await deps.store.proposals.get(ref);

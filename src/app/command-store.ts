@@ -75,6 +75,11 @@ export interface CommandStore {
   setter(ref: string): Promise<StatusSetter | null>;
   /** Speaker mails waiting for `release` (decisions.hold); a second hold under the same key is a no-op. */
   hold(items: (NewOutboxItem & { proposalRef: string })[]): Promise<void>;
-  /** Every held mail, moved to the outbox (same keys: never twice) in one commit; returns the outbox ids. */
-  release(): Promise<number[]>;
+  /**
+   * Every held mail, moved to the outbox (same keys: never twice) in one commit; returns the outbox ids and the keys
+   * released (`P-0007/accepted/m12/0`: an acceptance the speaker is only now told of, whose reminder counts from now).
+   */
+  release(): Promise<{ ids: number[]; keys: string[] }>;
+  /** The keys of the proposal's speaker mails still held. */
+  heldFor(ref: string): Promise<string[]>;
 }

@@ -15,7 +15,7 @@ import { verbWord } from '../core/render/verbs.ts';
 import type { Config } from '../config/schema.ts';
 import type { Language } from '../types.ts';
 import type { ProposalRecord } from './proposal-store.ts';
-import { commitEffects, decide, Effects, type DecideDeps, type Decision } from './decide.ts';
+import { commitEffects, decide, Effects, releaseHeld, type DecideDeps, type Decision } from './decide.ts';
 import { formatNote, relayQuestion, setFormat, statusOf } from './organizer-verbs.ts';
 
 export type OperatorOutcome = { ok: true; message: string; queued: number; unchanged?: boolean } | { ok: false; message: string; usage?: boolean };
@@ -188,8 +188,4 @@ export function readOperatorLine(readCommands: (text: string, opts: ReadOptions)
   return { ...verb, text: m[2]!.trim() };
 }
 
-export async function releaseHeld(deps: Pick<DecideDeps, 'store' | 'dispatcher'>): Promise<number> {
-  const ids = await deps.store.commands.release();
-  await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
-  return ids.length;
-}
+export { releaseHeld };

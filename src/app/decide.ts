@@ -275,6 +275,19 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
  * `completes` is given, so that its mails and the end of its handling land together —, the audit lines, the
  * reminders, the dispatch.
  */
+/**
+ * decisions.hold's release: every held speaker mail goes out, and each acceptance among them gets its reminder to
+ * confirm counted from now — the reminder set at the decision skipped it while the speaker had not been told (remind.ts),
+ * and `again` replaces that finished job. The mail verb `release` and `crieur release` both come here.
+ */
+export async function releaseHeld(deps: Pick<AppDeps, 'store' | 'dispatcher' | 'config'>): Promise<number> {
+  const { ids, keys } = await deps.store.commands.release();
+  await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
+  const accepted = new Set(keys.map((k) => /^P-(\d+)\/accepted\//.exec(k)?.[1]).filter((n): n is string => n !== undefined));
+  for (const n of accepted) await deps.dispatcher.dispatch('remind', Number(n), { delayMs: deps.config.reminders.confirmAfterDays * DAY_MS, again: true });
+  return ids.length;
+}
+
 export async function commitEffects(deps: AppDeps, fx: Effects, completes?: number): Promise<number[]> {
   const { store } = deps;
   await store.commands.hold(fx.held);

@@ -9,10 +9,13 @@ import type { AppDeps } from './deps.ts';
 import { commitEffects, Effects, speakerLocale, speakersOf } from './decide.ts';
 import { refOfNumber } from './apply-commands.ts';
 
-export async function remindToConfirm(deps: AppDeps & { mails: CommandMails }, proposalNumber: number): Promise<'reminded' | 'not-needed'> {
+export async function remindToConfirm(deps: AppDeps & { mails: CommandMails }, proposalNumber: number): Promise<'reminded' | 'not-needed' | 'held'> {
   const ref = refOfNumber(proposalNumber);
   const p = await deps.store.proposals.get(ref);
   if (!p || p.status !== 'accepted') return 'not-needed';
+  // decisions.hold: a speaker whose acceptance is still held has not been asked to confirm — a « Rappel » now would be
+  // the first they hear of it. The release sets the reminder again, counted from then (decide.ts releaseHeld).
+  if ((await deps.store.commands.heldFor(ref)).some((k) => k.startsWith(`${ref}/accepted/`))) return 'held';
   const setter = await deps.store.commands.setter(ref);
   const acceptedAt = setter?.at ?? null;
   const fx = new Effects(null);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/core/tokens.ts';
-import { buildMail, TEST_SECRET, useLiveImap, type LiveImap } from '../support/pipeline.ts';
+import { buildMail, TEST_SECRET, useLiveImap, waitFor, type LiveImap } from '../support/pipeline.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import { causedTo, DIM, fileProposal, JEAN, ORGA2, send } from '../support/commands.ts';
 
@@ -168,5 +168,25 @@ describe('decisions.hold: what the speaker is told on release (postgres)', () =>
     expect(await told(d)).toEqual(['declined']);
     const dropped = (await live.p.store.proposals.history(a)).find((h) => h.messageId === overruled.id && h.action === 'status:declined');
     expect(dropped?.detail).toMatchObject({ override: true, dropped: [expect.stringMatching(new RegExp(`^${a}/waitlisted/`)), expect.stringMatching(new RegExp(`^${a}/accepted/`))] });
+  });
+
+  // Audit Y: the reminder set at the acceptance fired while the acceptance itself was still held, and the speaker's
+  // first word of it was « Rappel — action requise : confirmez votre intervention ».
+  it('a reminder due while the acceptance is still held is not sent; the release sends the acceptance and sets the reminder again, from then', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    const remind = () => live.p.running.context.dispatcher.queue('remind').getJob(`remind-${Number(ref.slice(2))}`);
+    const first = await waitFor(remind, 'the reminder set at the acceptance', 30_000);
+    await first.promote();
+    await waitFor(async () => ((await first.getState()) === 'completed' ? true : null), 'the reminder job to run', 30_000);
+    expect(await told(ref)).toEqual([]);
+    await reply.organizer(ref, 'release');
+    await waitFor(async () => ((await told(ref)).length > 0 ? true : null), 'the released acceptance', 30_000);
+    expect(await told(ref)).toEqual(['accepted']);
+    const again = await waitFor(async () => ((await (await remind())?.getState()) === 'delayed' ? remind() : null), 'the reminder set again at the release', 30_000);
+    expect(again.opts.delay).toBe(5 * 86_400_000);
+    await again.promote();
+    await waitFor(async () => ((await told(ref)).includes('reminder') ? true : null), 'the reminder after the release', 30_000);
+    expect(await told(ref)).toEqual(['accepted', 'reminder']);
   });
 });

@@ -159,7 +159,9 @@ export function commandStore(db: Db): CommandStore {
           `SELECT id, purpose, subject_ref, recipient, raw, envelope_from, cause_message_id FROM held_mail WHERE released_at IS NULL ORDER BY id FOR UPDATE`,
         );
         const ids: number[] = [];
+        const keys: string[] = [];
         for (const h of held) {
+          keys.push(h.subject_ref);
           // The outbox key is the held row's: a release that ran twice (or a mail queued meanwhile) sends it once.
           const ins = await tx.query<{ id: number }>(
             `INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, cause_message_id) VALUES ($1, $2, $3, $4, $5, $6)
@@ -169,8 +171,13 @@ export function commandStore(db: Db): CommandStore {
           if (ins[0]) ids.push(ins[0].id);
           await tx.query('UPDATE held_mail SET released_at = now() WHERE id = $1', [h.id]);
         }
-        return ids;
+        return { ids, keys };
       });
+    },
+
+    async heldFor(ref) {
+      const rows = await db.query<{ subject_ref: string }>('SELECT subject_ref FROM held_mail WHERE proposal_ref = $1 AND released_at IS NULL ORDER BY id', [ref]);
+      return rows.map((r) => r.subject_ref);
     },
   };
 }
