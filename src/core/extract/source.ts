@@ -64,7 +64,8 @@ function findSource(mail: Mail): ProposalSource {
       subject: fwd.subject ?? mail.subject,
       text: stripQuotes(fwd.body),
       parts: mail.parts,
-      cc: [],
+      // the forwarded message's own Cc (a co-speaker copied by its author), as for a message attached whole
+      cc: fwd.cc,
       forwardedBy: mail.from,
     };
   }

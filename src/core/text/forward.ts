@@ -27,6 +27,8 @@ export interface InlineForward {
   note: string;
   from: Address | null;
   subject: string | null;
+  /** Who the forwarded message was copied to (its « Cc : » line): a co-speaker the text names is often there. */
+  cc: Address[];
   body: string;
 }
 
@@ -38,6 +40,17 @@ export function parseAddress(value: string): Address | null {
   const name = cleanName(value.replace(/\[mailto:[^\]]*\]|<[^>]*>|\([^)]*@[^)]*\)/g, '').replace(EMAIL, '').trim());
   if (!m && !name) return null;
   return { name, email: m ? m[0] : '' };
+}
+
+/**
+ * The people of a forwarded « Cc : » line: "Sonia Mercier <sonia@…>; Paul Roy <paul@…>" (Outlook), "a@…, B <b@…>"
+ * (Gmail). A list is cut after each address only, so that « Dupont, Jean <jean@…> » stays one person.
+ */
+export function parseAddressList(value: string): Address[] {
+  return value
+    .split(/(?<=[>\])]|@[\w-]+(?:\.[\w-]+)+)\s*[;,]\s*/)
+    .map((part) => (EMAIL.test(part) ? parseAddress(part) : null))
+    .filter((a): a is Address => a !== null && a.email !== '');
 }
 
 export function findInlineForward(text: string, forwardHint: boolean): InlineForward | null {
@@ -65,6 +78,7 @@ function readForwarded(lines: string[], markerAt: number, start: number, muttFro
   while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
   let from = muttFrom;
   let subject: string | null = null;
+  const cc: Address[] = [];
   let last: string | null = null;
   for (; j < lines.length; j++) {
     const l = (lines[j] ?? '').replace(/^>\s?/, '');
@@ -75,6 +89,9 @@ function readForwarded(lines: string[], markerAt: number, start: number, muttFro
       const v = h[2]!.replace(/[*]+$/, '').trim();
       if (/^(from|de|von)$/.test(last) && !from) from = parseAddress(v);
       else if (/^(subject|objet|sujet|betreff)$/.test(last)) subject = v;
+      else if (last === 'cc') cc.push(...parseAddressList(v));
+    } else if (last === 'cc') {
+      cc.push(...parseAddressList(l)); // a long Cc line wrapped by the client
     } else if (last && /^(from|de|von)$/.test(last) && from && !from.email) {
       const m = EMAIL.exec(l); // Outlook wraps "De : Jean Dupont\n[mailto:jean@x]"
       if (m) from = { name: from.name, email: m[0] };
@@ -85,5 +102,5 @@ function readForwarded(lines: string[], markerAt: number, start: number, muttFro
   let body = end >= 0 ? rest.slice(0, end) : rest;
   // Apple Mail and some webmails quote the whole forwarded message: unquote it one level
   if (body.some((l) => l.trim() !== '') && body.every((l) => l.trim() === '' || /^\s*>/.test(l))) body = body.map((l) => l.replace(/^\s*> ?/, ''));
-  return { note: lines.slice(0, markerAt).join('\n').trim(), from, subject, body: body.join('\n').trim() };
+  return { note: lines.slice(0, markerAt).join('\n').trim(), from, subject, cc, body: body.join('\n').trim() };
 }

@@ -62,6 +62,14 @@ describe('findInlineForward', () => {
     expect(f?.subject).toBe(subject);
     expect(f?.body).toMatch(/^(Body|Corps)/);
   });
+  // held-out audit x: the forwarded message's « Cc : » was dropped, so the co-speaker its author copied lost her address
+  it.each([
+    ['Reçu.\n\n-----Message d\'origine-----\nDe : Thierry Vidal <t@x.fr>\nEnvoyé : mardi\nÀ : d@y\nCc : Sonia Mercier <s@x.fr>; Dupont, Jean <j@x.fr>\nObjet : Talk\n\nCorps', true, [{ name: 'Sonia Mercier', email: 's@x.fr' }, { name: 'Jean Dupont', email: 'j@x.fr' }]],
+    ['FYI\n\n---------- Forwarded message ---------\nFrom: Ann Lee <ann@x.org>\nDate: Mon\nSubject: S\nTo: <d@y>\nCc: bob@x.org, Carla Diaz <carla@x.org>\n\nBody', false, [{ name: null, email: 'bob@x.org' }, { name: 'Carla Diaz', email: 'carla@x.org' }]],
+    ['FYI\n\n---------- Forwarded message ---------\nFrom: Ann Lee <ann@x.org>\nSubject: S\n\nBody', false, []],
+  ])('reads the forwarded Cc line %#', (text, hint, cc) => {
+    expect(findInlineForward(text, hint)?.cc).toEqual(cc);
+  });
   it('ignores an Outlook reply block without a forward hint', () => {
     expect(findInlineForward('OK\n\nDe : A <a@x>\nEnvoyé : lundi\nObjet : RE: x\n\nold', false)).toBeNull();
   });
