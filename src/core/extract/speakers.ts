@@ -26,6 +26,13 @@ const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll
 const PLURAL =
   /\b(nous (souhaiterions|aimerions|voudrions|proposons|pourrions|pr[ée]senterions)|notre (talk|pr[ée]sentation|intervention|expos[ée])|we('d| would| could)? (like|love|propose|present|give|want)|our (talk|presentation|session)|à deux|[àa] deux voix|co-?(pr[ée]sent|anim|speak|orat)|co-presented|together|en bin[ôo]me|two speakers|deux orateurs|tous les deux|both of us)/i;
 
+/**
+ * A display name that names a household, not a person: « Famille Martin », "Martin Family", « Foyer Dupont », « M. et
+ * Mme Martin », "Mr & Mrs Smith" — the address a family shares, from which one of them writes. (« Les Dupont » is left
+ * alone: "Les Paul" is a person.)
+ */
+const HOUSEHOLD = /^(?:(?:famille|family|foyer)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?|\p{Lu}[\p{L}'’-]*\s+(?:family|famille)|(?:m|mr|mme|monsieur)\.?\s+(?:et|and|&)\s+(?:mme|mrs|ms|madame)\.?\s+\p{Lu}.*)$/iu;
+
 export interface SpeakerResult {
   speakers: Speaker[];
   warnings: string[];
@@ -75,7 +82,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   if (x.author && (x.author.email || x.author.name) && authorSpeaks) {
     // "jeanmarc.dupuis" as the display name of jeanmarc.dupuis@…: the client put the address there, no name was given
     const addressAsName = x.author.name && x.author.email && !/\s/.test(x.author.name.trim()) && x.author.name.trim().toLowerCase() === x.author.email.split('@')[0]!.toLowerCase();
-    let name = addressAsName && x.signatureName && looksLikePersonName(x.signatureName) ? null : cleanName(x.author.name);
+    // « Famille Martin », « M. et Mme Martin »: a household's shared address; the one who signs speaks
+    const household = x.author.name !== null && HOUSEHOLD.test(x.author.name.trim());
+    let name = (addressAsName || household) && x.signatureName && looksLikePersonName(x.signatureName) ? null : cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
     // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins — but not the
     // capitals of a "Thierry MOREAU" signature: the signed name is cleaned like a display name ("Thierry Moreau")

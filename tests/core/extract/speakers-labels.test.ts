@@ -119,3 +119,19 @@ describe('the signature fills out a short display name', () => {
     expect(priya(name, sig)).toBe(expected);
   });
 });
+
+// held-out audit x: a family's shared address (« Famille Martin ») was filed as the speaker's name, the signer ignored
+describe('a household display name', () => {
+  it.each([
+    ['Famille Martin', 'Julie Martin', 'Julie Martin'],
+    ['famille martin', 'Julie Martin', 'Julie Martin'],
+    ['Martin Family', 'Paul Martin', 'Paul Martin'],
+    ['M. et Mme Martin', 'Paul Martin', 'Paul Martin'],
+    ['Famille Martin', null, 'Famille Martin'],
+    // a person called Les, or whose surname is Family, keeps the name they send with
+    ['Les Paul', 'Les', 'Les Paul'],
+    ['Julie Martin', 'Paul Martin', 'Julie Martin'],
+  ])('From %s, signed %s → %s', (name, sig, expected) => {
+    expect(findSpeakers({ ...base, author: { name, email: 'famille.martin@free.example.fr' }, signatureName: sig }).speakers[0]?.name).toBe(expected);
+  });
+});
