@@ -83,10 +83,7 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
     return admission.outcome;
   }
 
-  // Too little text to tell (« help », « status »): a speaker is answered in their proposal's language, an organizer in the group's
-  // (two reads, only when the text told nothing: most replies say enough)
-  const own = !parsed.language && auth.role === 'speaker' && /^P-\d+$/.test(auth.token.ref) ? await store.proposals.get(auth.token.ref) : null;
-  const locale: Language = parsed.language ?? (own ? await speakerLocale(deps, own) : deps.config.group.locale);
+  const locale = await answerLocale(deps, parsed, auth.role, auth.token.ref);
   // Read as the authenticated role's reply: a speaker's "OK" or "Question : …" is a message for the organizers.
   const read0 = deps.readCommands(mail.text ?? '', { timeZone: deps.config.group.timezone, locale: deps.config.group.locale, now, role: auth.role });
   // « OK, refuser P-0004 » in P-0004's thread agrees with the decline; accepting P-0004 first made the decline fail
@@ -327,14 +324,25 @@ async function refuse(
   const fx = new Effects(inboundId);
   const guard = whyNotAnswer({ kind: 'command', mail, ownAddresses: deps.ctx.ownAddresses });
   if (reason === 'expired' && auth.token && sender && !guard) {
-    const locale = parsed.language ?? deps.config.group.locale;
     const purpose = auth.token.purpose === 'organizer' ? 'organizer' : 'speaker';
+    // « withdraw » alone on an English proposal's old mail: told in English, as a fresh token's answer would be
+    const locale = await answerLocale(deps, parsed, purpose, auth.token.ref);
     const m = await deps.mails.transcript({ name: mail.from?.name ?? null, email: sender }, locale, { purpose, ref: auth.token.ref }, { results: [], showHelp: false, expiredMintedOn: mintedOn(auth.token) }, threadOf(mail, parsed));
     fx.add('command-result', proposalRefOf(auth.token.ref), `m${inboundId}/transcript`, m);
   }
   await commitEffects(deps, fx, inboundId);
   deps.log.warn({ inbound: inboundId, sender, reason }, 'command mail refused');
   return reason === 'expired' ? 'expired' : 'refused';
+}
+
+/**
+ * The language of a command mail's answer: its text's, and where too little text tells (« help », « withdraw »), a
+ * speaker's proposal's, an organizer's group's (two reads, only when the text told nothing: most replies say enough).
+ */
+async function answerLocale(deps: CommandDeps, parsed: ParseResult, role: 'organizer' | 'speaker', tokenRef: string): Promise<Language> {
+  if (parsed.language) return parsed.language;
+  const own = role === 'speaker' && /^P-\d+$/.test(tokenRef) ? await deps.store.proposals.get(tokenRef) : null;
+  return own ? speakerLocale(deps, own) : deps.config.group.locale;
 }
 
 /** The answer keeps its proposal's thread: a history line per mail, authenticated or not (who, via which message). */

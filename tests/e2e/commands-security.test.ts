@@ -31,7 +31,7 @@ function command(o: { from: string; token?: string; body: string; inReplyToToken
 describe('command security (pglite)', () => {
   const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 }, commands: { perSenderPerHour: 30 } } });
   const org = (ref: string, who = DIM, at = new Date()) => mintToken(TEST_SECRET, { purpose: 'organizer', ref }, who, at);
-  const spk = (ref: string, who = JEAN) => mintToken(TEST_SECRET, { purpose: 'speaker', ref }, who, new Date());
+  const spk = (ref: string, who = JEAN, at = new Date()) => mintToken(TEST_SECRET, { purpose: 'speaker', ref }, who, at);
   const statusOf = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
   const logOf = async (id: number) => live.p.store.commands.get(id);
 
@@ -106,6 +106,20 @@ describe('command security (pglite)', () => {
     expect(t.mail.text).toMatch(/ce\s+lien\s+a\s+expiré/);
     expect(t.mail.replyTo[0]!.email).not.toContain(old);
     expect(t.mail.replyTo[0]!.email).toMatch(/^talks\+o-p\d+-/);
+  });
+
+  // Audit Y: « withdraw » on an English proposal's mail of May, its token expired, was answered in French — the
+  // group's language, where an unexpired token's answer is in the proposal's.
+  it('an English speaker’s expired token with a bare verb: the transcript says it expired in English, the proposal’s language', async () => {
+    const anne = 'anne.orateur@example.com';
+    const f = await fileProposal(live, 'Expired links in English', anne, 'en');
+    const old = spk(f.ref, anne, new Date(Date.now() - 200 * DAY));
+    const m = buildMail({ from: `Anne Orateur <${anne}>`, to: plus(old), subject: `Re: [${f.ref}] Proposal received`, body: 'withdraw\n\nOn Sat, May 16, 2026 at 10:02 AM PostgreSQL Paris wrote:\n> Thank you for your proposal!\n' });
+    const inbound = await send(live, m);
+    expect(await statusOf(f.ref)).toBe('received');
+    expect(await logOf(inbound.id)).toMatchObject({ outcome: 'refused', reason: 'expired' });
+    const t = await waitFor(async () => (await sentTo(live.sink, anne)).find((x) => x.mail.inReplyTo === m.messageId), 'expired transcript', 30_000);
+    expect(t.mail.text).toMatch(/that\s+link\s+has\s+expired/);
   });
 
   it('the same expired token from another From: nothing sent at all', async () => {
