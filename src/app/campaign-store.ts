@@ -167,4 +167,9 @@ export interface CampaignStore {
   sentSince(since: Date): Promise<number>;
   /** Campaigns still sending that have rows to send, digests aside (the outbox sweep has their rows). */
   unfinished(): Promise<number[]>;
+  /**
+   * Why the campaign's rows still queued were deferred, from the latest one tried: the error, and whether a server
+   * answered it (a 4xx) or none did (refused, timeout) — announce says which, and exits 1 for a server not there.
+   */
+  lastDeferral(id: number): Promise<{ error: string; answered: boolean } | null>;
 }

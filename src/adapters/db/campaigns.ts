@@ -91,6 +91,17 @@ export function campaignStore(db: Db): CampaignStore {
       return rows.map((r) => ({ ...toRecord(r), total: r.total, sent: r.sent, failed: r.failed, queued: r.queued }));
     },
 
+    async lastDeferral(id) {
+      const rows = await db.query<{ last_error: string; smtp_response: string | null }>(
+        `SELECT last_error, smtp_response FROM outbox
+         WHERE campaign_id = $1 AND status IN ('queued', 'sending') AND last_error IS NOT NULL
+         ORDER BY updated_at DESC NULLS LAST, id DESC LIMIT 1`,
+        [id],
+      );
+      const r = rows[0];
+      return r ? { error: r.last_error, answered: r.smtp_response !== null } : null;
+    },
+
     async counts(id) {
       const rows = await db.query<{ total: number; sent: number; failed: number; queued: number }>(
         `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'sent'))::int AS sent,

@@ -202,7 +202,7 @@ async function send(config: Config, eventRef: string, opts: Opts): Promise<void>
     const c = await watch(deps.store.campaigns, a.campaign.id, () => stopped);
     const counts = await deps.store.campaigns.counts(c.id);
     if (stopped) process.stderr.write(`stopped: the rest goes out with crieur start, or crieur announce ${eventRef} again\n`);
-    else if (c.status === 'sending' && counts.queued > 0) process.stderr.write(deferredLine(counts.queued));
+    else if (c.status === 'sending' && counts.queued > 0) await sayDeferred(deps.store.campaigns, c.id, counts.queued);
     finish(c, counts, opts);
     if (c.status === 'paused') {
       process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
@@ -224,6 +224,24 @@ export function passingLogLevel(config: Config): string {
 /** What announce and call say of the mails a server deferred (4xx) when they end: who sends them, and when. */
 export function deferredLine(queued: number): string {
   return `${queued} mail(s) deferred by the server (4xx): crieur start tries them again after delivery.retryMinutes, until delivery.giveUpAfterHours\n`;
+}
+
+/**
+ * The end of announce and call with mails left queued. A server that answered 4xx deferred them: that is mail as
+ * usual (exit 0, crieur start retries). No server answering at all (refused, timeout) is a service unreachable —
+ * SPEC's runtime failure, exit 1 —, said with its cause and fix rather than as a deferral by a server never reached.
+ */
+export async function sayDeferred(campaigns: CampaignStore, id: number, queued: number): Promise<void> {
+  const why = await campaigns.lastDeferral(id);
+  if (why === null || why.answered) {
+    process.stderr.write(deferredLine(queued));
+    return;
+  }
+  process.stderr.write(
+    `crieur: ${queued} mail(s) not sent: no mail server answered (${visible(why.error)}) — start it, or correct smtp.url\n` +
+      '(they stay queued: crieur start sends them once the server answers)\n',
+  );
+  process.exitCode = EXIT.failure;
 }
 
 /** How long announce waits, nothing left queued, for the campaign to say it is done. */

@@ -17,7 +17,7 @@ import { chunkSize } from '../../app/send-campaign.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { deferredLine, finish, passingLogLevel, previewJson, watch, writePreviews } from './announce.ts';
+import { finish, passingLogLevel, previewJson, sayDeferred, watch, writePreviews } from './announce.ts';
 import { jsonText, visible } from '../format/visible.ts';
 
 interface Opts {
@@ -107,7 +107,7 @@ async function send(config: Config, opts: Opts): Promise<void> {
     const c = await watch(deps.store.campaigns, c0.campaign.id, () => stopped);
     const counts = await deps.store.campaigns.counts(c.id);
     if (stopped) process.stderr.write('stopped: the rest goes out with crieur start, or crieur call again\n');
-    else if (c.status === 'sending' && counts.queued > 0) process.stderr.write(deferredLine(counts.queued));
+    else if (c.status === 'sending' && counts.queued > 0) await sayDeferred(deps.store.campaigns, c.id, counts.queued);
     finish(c, counts, opts);
     if (c.status === 'paused') {
       process.stderr.write(`crieur: campaign ${c.id} paused: ${visible(c.pauseReason ?? 'by hand')}\n(fix the cause, then crieur campaigns resume ${c.id})\n`);
