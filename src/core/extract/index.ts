@@ -106,8 +106,11 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const notAbstract = span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body;
   // An abstract tells what the talk is about, and its numbers measure that ("the nightly job now finishes in 20
   // minutes"): there a duration counts only in a sentence about the talk itself ("le talk durerait 25 minutes").
-  const stated =
-    (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([src.subject, notAbstract]) ?? durationFromProse([v.abstract ?? ''], { aboutTheTalk: true });
+  const durationIn = (blank: (t: string) => string) =>
+    (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([blank(src.subject), blank(notAbstract)]) ?? durationFromProse([blank(v.abstract ?? '')], { aboutTheTalk: true });
+  // « I'd like to present "Postgres in 5 minutes a day", about 30 minutes »: a length inside the title names no slot;
+  // read the text with the title blanked (same length), and the title's own length only when nothing else says one
+  const stated = (title ? durationIn((t) => blankOut(t, title!)) : null) ?? durationIn((t) => t);
 
   let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : null;
   if (!format && (mentionsLightning(fold(src.subject), src.subject) || mentionsLightning(fold(notAbstract), notAbstract))) {
@@ -160,6 +163,11 @@ function talkLanguage(field: string | undefined, body: string, fullText: string 
   const lang = detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');
   return lang;
+}
+
+/** `text` with every occurrence of `part` replaced by spaces: positions hold, the words are gone. */
+function blankOut(text: string, part: string): string {
+  return part.length < 3 ? text : text.split(part).join(' '.repeat(part.length));
 }
 
 /** Every word of `short` is in `long`, which says more: a subject naming the talk by a few of its title's words. */

@@ -73,6 +73,20 @@ describe('format: a stated length against a passing "lightning"', () => {
   });
 });
 
+// held-out audit x: the first length in the text was the one inside the quoted title, so a 30-minute talk became a lightning talk
+describe('a length inside the title names no slot', () => {
+  it.each([
+    ['Talk proposal', 'Hi,\n\nI\'d like to present "Postgres in 5 minutes a day", about 30 minutes.\n\nAnn', 'talk', 30],
+    ['Lightning talk idea', 'Hi,\n\nI could do a lightning talk, "pg_cron in 10 minutes", 10-15 min max.\n\nRavi', 'lightning', 15],
+    ['Proposition de talk : PostgreSQL en 10 minutes par jour', 'Bonjour,\n\nJe voudrais présenter ce sujet, il me faudrait 40 minutes.\n\nPaul', 'talk', 40],
+    // the title's own length still counts when nothing else says one
+    ['[LT] Generated columns in 5 minutes', 'Hey,\n\nShort one: stored generated columns and what they are good for.\n\nSam', 'lightning', 5],
+  ])('%s', async (subject, body, format, minutes) => {
+    const x = extractProposal(await mail({ subject, body }), ctx);
+    expect(x.proposal).toMatchObject({ format, durationMinutes: minutes });
+  });
+});
+
 describe('durations', () => {
   it.each([
     ['a seven-minute lightning talk', 7],
