@@ -297,7 +297,10 @@ export async function commitEffects(deps: AppDeps, fx: Effects, completes?: numb
     const action = held.has(`${a.subjectRef}|${a.recipient}`) ? 'mail-held' : 'mail-queued';
     await store.proposals.note(a.ref, 'crieur', action, { purpose: a.purpose, to: a.recipient, key: a.subjectRef }, fx.cause);
   }
-  for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs });
+  // `again`: an acceptance after an earlier one's reminder ran (« override attente », then « override accepter ») gets its
+  // own — the finished job under the proposal's id would make the new one a no-op. The outbox key, per acceptance,
+  // still sends each reminder once, a replayed command job included.
+  for (const r of fx.reminders) await deps.dispatcher.dispatch('remind', Number(r.ref.slice(2)), { delayMs: r.delayMs, again: true });
   const ids = results.flatMap((r) => (r ? [r.id] : []));
   await deps.dispatcher.dispatchMany('deliver', ids, { together: true });
   return ids;

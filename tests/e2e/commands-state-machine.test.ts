@@ -119,6 +119,22 @@ describe('the decision state machine (postgres)', () => {
     expect(await transcriptOf(inbound.id, DIM)).toMatch(/\[refusé\][\s\S]*cette date est passée \(compris : /);
   });
 
+  // Audit Y: the first acceptance's reminder job, finished, kept its id, and the second acceptance's was a no-op.
+  it('accepted again after its first reminder went (« override attente », « override accepter »): a reminder for the second acceptance too', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    const remind = () => live.p.running.context.dispatcher.queue('remind').getJob(`remind-${Number(ref.slice(2))}`);
+    const reminders = async () => (await live.p.db.query<{ subject_ref: string }>(`SELECT subject_ref FROM outbox WHERE recipient = $1 AND subject_ref LIKE $2`, [JEAN, `${ref}/reminder/%`])).length;
+    const first = await waitFor(remind, 'the first reminder', 30_000);
+    await first.promote();
+    await waitFor(async () => ((await reminders()) === 1 ? true : null), 'the first reminder sent', 30_000);
+    await reply.organizer(ref, 'override attente');
+    await reply.organizer(ref, 'override accepter');
+    const second = await waitFor(async () => ((await (await remind())?.getState()) === 'delayed' ? remind() : null), 'a reminder for the second acceptance', 30_000);
+    await second.promote();
+    await waitFor(async () => ((await reminders()) === 2 ? true : null), 'the second reminder sent', 30_000);
+  });
+
   it('rescheduling keeps the talk on a programme: the new event’s', async () => {
     const ref = await file();
     await reply.organizer(ref, 'accepter');
