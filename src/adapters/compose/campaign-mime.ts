@@ -16,6 +16,7 @@ import * as base64 from 'nodemailer/lib/base64';
 import { escapeHtml } from '../../core/render/escape.ts';
 import { sentinel, SENTINEL_RE, type MimeTemplate, type Piece, type Slot, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
 import { fillSlotLines, wrapLongLines } from '../../core/render/wrap.ts';
+import { encodeUnstructured } from '../smtp/build-raw.ts';
 
 export interface CampaignMailInput {
   from: string;
@@ -60,7 +61,7 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
   push(mimeFuncs.foldLines(`From: ${formatAddress(m.from)}`, 76) + CRLF);
   if (m.to) push(`To: ${formatAddress(m.to)}${CRLF}`);
   else for (const p of ['To: ', { slot: 'to', enc: 'header' } as const, CRLF]) push(p);
-  push(mimeFuncs.foldLines(`Subject: ${mimeFuncs.encodeWords(oneLine(m.subject), 'Q', 52)}`, 76) + CRLF);
+  push(mimeFuncs.foldLines(`Subject: ${encodeUnstructured(oneLine(m.subject))}`, 76) + CRLF);
   push(`Date: ${m.date.toUTCString().replace(/GMT$/, '+0000')}${CRLF}`);
   push('Message-ID: ');
   push({ slot: 'messageId', enc: 'header' });

@@ -44,7 +44,30 @@ export function compileMessage(msg: OutgoingMessage): ReturnType<MailComposer['c
 }
 
 export async function buildRaw(msg: OutgoingMessage): Promise<Buffer> {
-  return alternativeOf(msg) ?? serialize(compileMessage(msg));
+  const m = literalHeaders(msg);
+  return alternativeOf(m) ?? serialize(compileMessage(m));
+}
+
+/**
+ * Text that reads as RFC 2047 encoded words (`=?utf-8?B?…?=`). nodemailer encodes only non-ASCII words, so a title
+ * typed as `=?utf-8?B?QWNjZXB0w6llIQ==?=` — or a double-encoded display name, decoded once at parse — would reach
+ * a header as written and be decoded by the reader's mail client into text its sender chose (« Acceptée ! »).
+ */
+const ENCODED_WORD = /=\?[^?\s]+\?[bq]\?[^?\s]*\?=/i;
+
+/** An unstructured header value (a Subject) as RFC 2047 text: such a value whole as encoded words, so it reads as typed. */
+export function encodeUnstructured(value: string): string {
+  return ENCODED_WORD.test(value) ? mimeFuncs.encodeWord(value, 'Q', 52) : mimeFuncs.encodeWords(value, 'Q', 52);
+}
+
+/**
+ * The Subject such a value is pre-encoded (ASCII, which nodemailer leaves as is); a recipient's display name that
+ * reads so is left out — an ASCII name is only quoted, and mail clients decode encoded words inside quotes too.
+ */
+function literalHeaders(msg: OutgoingMessage): OutgoingMessage {
+  const subject = ENCODED_WORD.test(msg.subject) ? encodeUnstructured(msg.subject) : msg.subject;
+  const to = typeof msg.to === 'object' && ENCODED_WORD.test(msg.to.name) ? msg.to.address : msg.to;
+  return subject === msg.subject && to === msg.to ? msg : { ...msg, subject, to };
 }
 
 /** One MimeNode as a header encoder: encodeHeaderValue is stateless for the headers we write. */

@@ -1,0 +1,52 @@
+/**
+ * A title, an event name or a display name that reads as RFC 2047 encoded words (audit z): a proposal titled
+ * `=?utf-8?B?…?=` reached the organizers' notice Subject as written — nodemailer encodes only non-ASCII words — and
+ * their mail client decoded it into text the sender chose. Such text now goes out encoded, so it reads as typed;
+ * a recipient's display name that reads so is left out of To (an ASCII name is only quoted, and clients decode
+ * inside quotes too). Both builders: buildRaw (acknowledgements, notices, decisions, digests) and campaigns.
+ */
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { buildMimeTemplate, fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
+import { composeMessage } from '../../src/core/compose/message.ts';
+import { slotValues } from '../../src/core/compose/campaign-slots.ts';
+
+/** « Acceptée par les organisateurs » as one encoded word, and a Q one. */
+const B = `=?utf-8?B?${Buffer.from('Acceptée par les organisateurs').toString('base64')}?=`;
+const Q = '=?ISO-8859-1?q?Accept=E9e?=';
+const headOf = (raw: Buffer) => raw.toString('latin1').split('\r\n\r\n')[0]!;
+
+describe('text that reads as encoded words reaches headers as typed', () => {
+  it.each([
+    ['ASCII', `[P-0004] Nouvelle proposition : ${B} vacuum`],
+    ['a Q word among accented words', `[P-0004] Proposition reçue : ${Q} — déclaratif`],
+  ])('buildRaw, %s: the Subject decodes to the text itself', async (_, subject) => {
+    const raw = await buildRaw(
+      composeMessage({ from: 'PG <talks@pgug.example.org>', to: { name: `Mallory ${B}`, email: 'mallory@example.fr' }, subject, html: '<p>h</p>', text: 't', messageId: '<m@x>', date: new Date(0), autoSubmitted: 'auto-generated' }),
+    );
+    const mail = await simpleParser(raw);
+    expect(mail.subject).toBe(subject);
+    expect(headOf(raw)).not.toContain(B);
+    expect(headOf(raw)).not.toContain(Q);
+    // the name left out, the address kept
+    expect(headOf(raw)).toMatch(/^To: mallory@example\.fr$/m);
+    expect(mail.text?.trim()).toBe('t');
+  });
+
+  it('an ordinary subject and name are as before', async () => {
+    const raw = await buildRaw(
+      composeMessage({ from: 'PG <talks@pgug.example.org>', to: { name: 'Jean Dupont', email: 'jean@example.fr' }, subject: 'Proposition : 2 + 2 = 4 ? oui', html: '<p>h</p>', text: 't', messageId: '<m@x>', date: new Date(0), autoSubmitted: 'no' }),
+    );
+    expect(headOf(raw)).toMatch(/^Subject: Proposition : 2 \+ 2 = 4 \? oui$/m);
+    expect(headOf(raw)).toMatch(/^To: Jean Dupont <jean@example\.fr>$/m);
+  });
+
+  it('a campaign (announce, call): the Subject decodes to the text itself', async () => {
+    const subject = `[PG Paris] ${B} meetup de janvier`;
+    const t = buildMimeTemplate({ from: 'PG <talks@pgug.example.org>', to: null, subject, date: new Date(0), headers: {}, text: 'x\n', html: '<p>x</p>\n', ics: null, seed: 's' });
+    const raw = fillMime(t, slotValues({ campaignId: 1, recipient: 'a@example.fr', name: null, domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' }));
+    expect((await simpleParser(raw)).subject).toBe(subject);
+    expect(headOf(raw)).not.toContain(B);
+  });
+});
