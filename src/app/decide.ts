@@ -107,6 +107,11 @@ export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promis
   const before = await store.proposals.get(d.ref);
   if (!before) return { ok: false, note: { k: 'no-proposal', ref: d.ref }, proposal: null };
   if (d.action === 'confirm' && before.status === 'scheduled' && !d.override) return confirmScheduled(deps, d, before, fx);
+  // A second « confirmer » (the reminder crossed the first, a reply sent from two devices) asks for what is so: said so,
+  // as once scheduled — not « [refusé] … n'est pas possible dans cet état », which reads as if the talk were off.
+  if (d.action === 'confirm' && before.status === 'confirmed' && !d.override) {
+    return { ok: true, unchanged: true, note: { k: 'already-done', ref: d.ref, status: 'confirmed' }, proposal: before };
+  }
   // Checked first without the lock, so that a schedule that cannot happen creates no event; checked again under it.
   const pre = transition(d.action as Action, before.status, d.role, d.override);
   if (!pre.ok) return refusal(deps, d, before, pre.why);

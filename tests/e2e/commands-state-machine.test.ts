@@ -98,6 +98,20 @@ describe('the decision state machine (postgres)', () => {
     expect(await transcriptOf(again.id, JEAN)).toContain(`${ref} était déjà confirmée.`);
   });
 
+  // Audit Y: the second was answered « [refusé] P-… est confirmée (par …) : « confirmer » n’est pas possible dans cet état ».
+  it('a speaker confirming twice (confirmed, not yet scheduled): said to be confirmed already; the organizers are not told twice', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.speaker(ref, 'confirmer');
+    await new Promise((r) => setTimeout(r, 1_100)); // a new mail (another Date), not a copy of the first
+    const again = await reply.speaker(ref, 'Je confirme');
+    expect((await live.p.store.proposals.get(ref))!.status).toBe('confirmed');
+    for (const o of [DIM, ORGA2]) expect(await causedTo(live, again.id, o)).toEqual([]);
+    const t = await transcriptOf(again.id, JEAN);
+    expect(t).toContain(`${ref} était déjà confirmée.`);
+    expect(t).not.toContain('[refusé]');
+  });
+
   it('an organizer confirming a scheduled talk for its speaker gets his transcript, not also an update of his own act; the other organizer is told', async () => {
     const ref = await file();
     await reply.organizer(ref, 'accepter');
