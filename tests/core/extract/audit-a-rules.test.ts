@@ -108,10 +108,14 @@ describe('a quoted title at the start of a labelled line is the quoted phrase; t
     ['"Migrating a Django app to PostgreSQL". I\'ll tell the story of a 2M-user site.', 'Migrating a Django app to PostgreSQL', "I'll tell the story of a 2M-user site."],
     ["'What's new in PostgreSQL 18'; async I/O and skip scan.", "What's new in PostgreSQL 18", 'async I/O and skip scan.'],
     ['“Les index BRIN” (30 min)', 'Les index BRIN', '(30 min)'],
+    // held-out audit x: what the talk is and how long, after a dash or a comma, was kept in the title
+    ['"Postgres on Raspberry Pi clusters" - a fun 20 minute demo with three Pis.', 'Postgres on Raspberry Pi clusters', 'a fun 20 minute demo with three Pis.'],
+    ['« Le MVCC sans douleur », un talk de 30 minutes', 'Le MVCC sans douleur', 'un talk de 30 minutes'],
+    ['"Vacuum for the impatient" — about 25 min', 'Vacuum for the impatient', 'about 25 min'],
   ])('%s', (value, quoted, rest) => {
     expect(quotedLead(value)).toEqual({ quoted, rest });
   });
-  it.each(['"Vacuum" considered harmful', '"Postgres": the good parts', 'Migrer de MySQL à PostgreSQL. Retour d’expérience', '« Barman » et « pgBackRest » comparés'])('%s: not a quoted lead', (value) => {
+  it.each(['"Vacuum" — a love story', '« Barman », ou comment dormir la nuit', '"Vacuum" considered harmful', '"Postgres": the good parts', 'Migrer de MySQL à PostgreSQL. Retour d’expérience', '« Barman » et « pgBackRest » comparés'])('%s: not a quoted lead', (value) => {
     expect(quotedLead(value)).toBeNull();
   });
   it('parseFields reads the title and keeps the rest of its line as prose', () => {
