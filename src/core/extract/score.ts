@@ -48,7 +48,10 @@ const DIRECT = new RegExp(
     `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     // « je voudrais parler pendant une vingtaine de minutes de … », "I'd like to talk for 20 minutes about …": a length asked for speaking
     `|\\b${MODAL}\\s+(?:vous\\s+)?(?:parler|intervenir|presenter|talk|speak|present)\\s+(?:pendant|durant|environ|for|about|around)\\s+[^.!?\\n]{0,30}?\\b(?:minutes?|min|mn|heures?|hours?)\\b` +
-    `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b`,
+    `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b` +
+    // a line that opens on the proposal and its quoted title: "Proposal: "Postgres on Raspberry Pi clusters" - a 20
+    // minute demo", « Ma proposition : « Le MVCC sans douleur » » — a title announced as what is proposed
+    `|(?:^|\\n)[ \\t*_-]*(?:(?:my|our|ma|notre|talk|lightning|lightning talk)\\s+)?(?:proposal|proposition|submission|soumission)(?:\\s+(?:de|d'|for|of)\\s+(?:un |une |a |an )?(?:talk|lightning|presentation|conference|expose|intervention))?[ \\t*_]*:[ \\t]*[«"“]`,
 );
 /**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous

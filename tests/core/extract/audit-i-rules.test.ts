@@ -57,6 +57,9 @@ describe('"Proposal:" labels the title in a proposal', () => {
   it.each([
     ['Meetup proposal', 'Hello,\n\nProposal: Debugging lock contention\nDuration: 20 minutes\n\nWhen the application freezes, pg_locks tells you why. I will show how to read it.\n\nTomasz', 'Debugging lock contention'],
     ['Pour le meetup', 'Bonjour,\n\nProposition : Les verrous sans peur\nDurée : 20 minutes\n\nQuand tout se bloque, pg_locks dit pourquoi. Je montrerai comment le lire.\n\nTomasz', 'Les verrous sans peur'],
+    // held-out audit x: « Proposal: "X" » with nothing labelled beside it, under a subject naming no talk, was filed `other`
+    ['For the next meetup', 'Hi organizers,\n\nProposal: "Postgres on Raspberry Pi clusters" - a fun 20 minute demo with three Pis and Patroni.\n\nLukas', 'Postgres on Raspberry Pi clusters'],
+    ['Prochain meetup', 'Bonjour,\n\nMa proposition : « Le MVCC sans douleur ». Une explication visuelle pour les développeurs qui débutent.\n\nChloé', 'Le MVCC sans douleur'],
   ])('%s', async (subject, body, title) => {
     const m = await mail({ subject, body });
     expect(looksLikeProposal(m)).toBe(true);
