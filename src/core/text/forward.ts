@@ -37,7 +37,8 @@ export const FORWARD_SUBJECT = /^\s*(?:(?:re|aw|sv|r)\s*:\s*)*(?:fwd?|tr|wg|fw|i
 
 export function parseAddress(value: string): Address | null {
   const m = EMAIL.exec(value);
-  const name = cleanName(value.replace(/\[mailto:[^\]]*\]|<[^>]*>|\([^)]*@[^)]*\)/g, '').replace(EMAIL, '').trim());
+  // Gmail's forward, read from its HTML, sets the sender's name in bold: « De : *Samia Benali* <samia@…> »
+  const name = cleanName(value.replace(/\[mailto:[^\]]*\]|<[^>]*>|\([^)]*@[^)]*\)/g, '').replace(EMAIL, '').trim().replace(/^[*_]+|[*_]+$/g, ''));
   if (!m && !name) return null;
   return { name, email: m ? m[0] : '' };
 }

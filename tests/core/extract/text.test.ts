@@ -70,6 +70,13 @@ describe('findInlineForward', () => {
   ])('reads the forwarded Cc line %#', (text, hint, cc) => {
     expect(findInlineForward(text, hint)?.cc).toEqual(cc);
   });
+  // held-out audit x: Gmail's bold sender name, « De : *Samia Benali* <…> », kept a star in the speaker's name
+  it.each([
+    ['Pour info.\n\n---------- Forwarded message ---------\nDe : *Samia Benali* <samia@x.fr>\nDate: mar.\nSubject: Talk\n\nCorps', 'Samia Benali'],
+    ['FYI\n\n---------- Forwarded message ---------\nFrom: **Ann Lee** <ann@x.org>\nSubject: S\n\nBody', 'Ann Lee'],
+  ])('a bold sender name loses its stars %#', (text, name) => {
+    expect(findInlineForward(text, false)?.from?.name).toBe(name);
+  });
   it('ignores an Outlook reply block without a forward hint', () => {
     expect(findInlineForward('OK\n\nDe : A <a@x>\nEnvoyé : lundi\nObjet : RE: x\n\nold', false)).toBeNull();
   });
