@@ -57,7 +57,14 @@ function findSource(mail: Mail): ProposalSource {
     };
   }
   const hint = fwdSubject || /\b(transf[èeé]r|forward|fwd|fyi|pour info|je te fais suivre|je vous fais suivre|see below|ci-dessous)/i.test(text.slice(0, 400));
-  const fwd = text ? findInlineForward(text, hint) : null;
+  let fwd = text ? findInlineForward(text, hint) : null;
+  // a forward of a forward (« Fwd: Fwd: », an organizer passing on what a colleague passed on): the proposal is the
+  // innermost message, under each forwarder's short note — when the forwarded message's own subject says it forwards
+  for (let depth = 0; fwd && depth < 3 && FORWARD_SUBJECT.test((fwd.subject ?? '').slice(0, 100)); depth++) {
+    const inner = findInlineForward(fwd.body, true);
+    if (!inner?.from || !(inner.from.email || inner.from.name) || inner.body.trim() === '' || stripQuotes(inner.note).length >= SHORT_NOTE) break;
+    fwd = inner;
+  }
   if (fwd && fwd.from && (fwd.from.email || fwd.from.name) && fwd.body.trim() !== '') {
     return {
       author: fwd.from,

@@ -72,6 +72,15 @@ describe('a colleague named with the writer (« X and I ») is a co-speaker, the
     expect(x.warnings.join('\n')).not.toMatch(/forwarded by/);
   });
 
+  // held-out audit x: a forward of a forward was filed `other`, the proposal being under the middle forwarder's note
+  it('a forward of a forward (Outlook) credits the innermost author', async () => {
+    const body =
+      'Pour la liste.\n\n________________________________\nDe : Martin, Paul <paul.martin@example.fr>\nEnvoyé : lundi 2 novembre 2026 17:00\nÀ : Nina Berg <nina.berg@example.net>\nObjet : TR: Proposition\n\nVoir ci-dessous, de la part de Léa.\n\n________________________________\nDe : Léa Roux <lea.roux@example.fr>\nEnvoyé : lundi 2 novembre 2026 16:00\nÀ : Martin, Paul <paul.martin@example.fr>\nObjet : Proposition\n\nBonjour Paul,\n\nJe voudrais présenter « Les index couvrants » au meetup, 30 minutes : INCLUDE, index-only scans et visibilité.\n\nLéa\n';
+    const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'TR: TR: Proposition', body }), ctx);
+    expect(x.proposal.speakers).toEqual([{ name: 'Léa Roux', email: 'lea.roux@example.fr' }]);
+    expect(x.proposal.title).toBe('Les index couvrants');
+  });
+
   it('"our CTO X would like to give a talk" still names X alone', async () => {
     const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
     expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
