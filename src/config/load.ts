@@ -88,7 +88,9 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     try {
       raw = parseYaml(text) ?? {};
     } catch (err) {
-      throw new ConfigError(`${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+      // The first line only: the parser's excerpt of the file after it may be the secret's line.
+      const cause = (err as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+      throw new ConfigError(`${file} is not valid YAML: ${cause} — correct that line (crieur init writes a valid file to compare with)`);
     }
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of keys at the top level`);
   }

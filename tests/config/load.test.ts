@@ -89,6 +89,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ file: file('broken.yaml', 'a: [1, 2\n'), env: {} })).toThrow(/not valid YAML/);
     expect(() => loadConfig({ file: file('list.yaml', '- a\n- b\n'), env: {} })).toThrow(/mapping/);
   });
+
+  it('a YAML error names the line and the fix, and never quotes the file (audit z: it ended on a dangling colon)', () => {
+    const twice = file('twice.yaml', 'secret: not-this-one-0123456789\nsecret: nor-this-one-0123456789\n');
+    expect(() => loadConfig({ file: twice, env: {} })).toThrow(
+      `${twice} is not valid YAML: Map keys must be unique at line 2, column 1 — correct that line (crieur init writes a valid file to compare with)`,
+    );
+    expect(() => loadConfig({ file: twice, env: {} })).not.toThrow(/this-one/);
+  });
 });
 
 describe('a section given a value instead of its keys (audit W)', () => {
