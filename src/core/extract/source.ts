@@ -229,7 +229,9 @@ function behalfAuthor(text: string, cc: readonly Address[]): { author: Address; 
     const gives = GIVES.test(after);
     const onlyWriting = verbs.length > 0 && verbs.every((v) => ONLY_WRITING.test(v));
     if (!(p.colleague || gives || (p.email && !onlyWriting))) continue;
-    return { author: { name: p.name, email: p.email ?? '' }, end: passedOnEnd(text, p.end) };
+    // « … de la part de Claire Vasseur, qui souhaiterait présenter l'ouverture des données … »: the sentence that passes
+    // the talk on also tells what it is; when only it would go, it stays (cut away, nothing would say a talk is offered)
+    return { author: { name: p.name, email: p.email ?? '' }, end: passedOnEnd(text, p.end, gives) };
   }
   return askedAuthor(text, cc);
 }
@@ -264,10 +266,11 @@ function askedAuthor(text: string, cc: readonly Address[]): { author: Address; e
  * …") follows in the paragraph; their sentence when nothing would be left after the paragraph, and nothing cut
  * when nothing would be left after the sentence either (a one-paragraph mail is the proposal too).
  */
-function passedOnEnd(text: string, at: number): number {
+function passedOnEnd(text: string, at: number, describesTheTalk = false): number {
   const enough = (end: number) => text.slice(end).replace(/\s+/g, '').length >= 40;
   const paragraph = paragraphEnd(text, at);
   if (enough(paragraph)) return paragraph;
+  if (describesTheTalk) return 0;
   const stop = /[.!?](?=\s)|\n[ \t]*\n/g;
   stop.lastIndex = at;
   const sentence = stop.exec(text);

@@ -5,7 +5,7 @@
  * stays the writer's.
  */
 import { describe, expect, it } from 'vitest';
-import { extractProposal } from '../../../src/core/extract/index.ts';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from '../classify/build.ts';
 
@@ -97,5 +97,21 @@ describe('a proposal submitted on someone else’s behalf', () => {
   ])('stays the writer’s: %s', async (first) => {
     const p = await behalf(first);
     expect(p.speakers[0]).toEqual({ name: 'Mark Jensen', email: 'mark.jensen@dataworks.example.dk' });
+  });
+});
+
+/**
+ * Held-out audit x: « Je vous écris de la part de Mme Claire Vasseur (…), qui souhaiterait présenter l'ouverture des
+ * données … Une demi-heure environ. » — the one sentence that passed the talk on also said what it was; cut away as the
+ * relaying words, nothing was left to read as an offer, and the mail was filed `other`.
+ */
+describe('the sentence that passes a talk on and says what it is', () => {
+  it.each([
+    "Bonjour,\n\nJe vous écris de la part de Mme Claire Vasseur (claire.vasseur@ville.example.fr), responsable des données, qui souhaiterait présenter l'ouverture des données de la ville avec PostgreSQL et PostGIS lors d'un prochain meetup. Une demi-heure environ.\n\nCordialement,\nLe secrétariat de la DSI\n",
+    "Hello,\n\nI'm writing on behalf of Dr. Claire Vasseur (claire.vasseur@ville.example.fr), who would like to present the city's open data platform on PostgreSQL and PostGIS at a future meetup. About half an hour.\n\nRegards,\nThe IT office\n",
+  ])('%#', async (body) => {
+    const m = await mail({ from: 'Secrétariat DSI <secretariat.dsi@ville.example.fr>', subject: 'Proposition de présentation', body });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.speakers).toEqual([{ name: 'Claire Vasseur', email: 'claire.vasseur@ville.example.fr' }]);
   });
 });
