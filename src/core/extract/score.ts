@@ -50,8 +50,12 @@ const DIRECT = new RegExp(
     `|\\b${MODAL}\\s+(?:vous\\s+)?(?:parler|intervenir|presenter|talk|speak|present)\\s+(?:pendant|durant|environ|for|about|around)\\s+[^.!?\\n]{0,30}?\\b(?:minutes?|min|mn|heures?|hours?)\\b` +
     `|\\b(?:${MODAL}) (?:get|have|book|grab|take|obtenir|avoir|reserver|prendre) (?:a|an|one|un|une)\\s+(?:[\\w-]+\\s+){0,2}?(?:slot|spot|creneau|talk|lightning|presentation|demo|lt)\\b` +
     // a line that opens on the proposal and its quoted title: "Proposal: "Postgres on Raspberry Pi clusters" - a 20
-    // minute demo", « Ma proposition : « Le MVCC sans douleur » » — a title announced as what is proposed
-    `|(?:^|\\n)[ \\t*_-]*(?:(?:my|our|ma|notre|talk|lightning|lightning talk)\\s+)?(?:proposal|proposition|submission|soumission)(?:\\s+(?:de|d'|for|of)\\s+(?:un |une |a |an )?(?:talk|lightning|presentation|conference|expose|intervention))?[ \\t*_]*:[ \\t]*[«"“]`,
+    // minute demo", « Ma proposition : « Le MVCC sans douleur ». Une explication… » — a title announced as what is
+    // proposed. A bare « Proposition : » / "Proposal:" proposes anything (« Proposition : « on décale le meetup au
+    // jeudi », la salle… », "My proposal: "the usual bar" again"): there the quote ends its sentence or its line (a
+    // title over its description), or the line names a talk
+    `|(?:^|\\n)[ \\t*_-]*(?:(?:my|our|ma|notre)\\s+)?(?:(?:talk|lightning|lightning talk)\\s+(?:proposal|proposition|submission|soumission)|(?:proposal|proposition|submission|soumission)\\s+(?:de|d'|for|of)\\s+(?:un |une |a |an )?(?:talk|lightning|presentation|conference|expose|intervention))[ \\t*_]*:[ \\t]*[«"“]` +
+    `|(?:^|\\n)[ \\t*_-]*(?:(?:my|our|ma|notre)\\s+)?(?:proposal|proposition|submission|soumission)[ \\t*_]*:[ \\t]*[«"“][^«»"“”\\n]{2,150}[»"”][^\\S\\n]*(?:$|\\n|[.:](?:\\s|$)|[^\\n]*?\\b${TALK_NOUN}\\b)`,
 );
 /**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous

@@ -67,6 +67,23 @@ describe('"Proposal:" labels the title in a proposal', () => {
   });
 });
 
+describe('a bare "Proposal:" before a quote proposes a talk only when the quote is a title', () => {
+  // review of 62e221a: « Proposition : « … » » counted as an offer whatever was proposed (a date, a name, a venue)
+  it.each([
+    ['Meetup de décembre', 'Bonjour à tous,\n\nProposition : « on décale le meetup de décembre au jeudi 17 », la salle n\'est pas libre le mardi.\nQu\'en pensez-vous ?\n\nMarc'],
+    ['Nom du groupe', 'Salut,\n\nMa proposition : "PG Paris" tout court, c\'est plus simple pour le logo.\n\nMarc'],
+    ['Venue for January', 'Hi all,\n\nMy proposal: "the usual bar" again, 20 minutes walk from the station, and it has a projector.\n\nMarc'],
+  ])('%s: not a proposal', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+  it.each([
+    ['For the next meetup', 'Hi organizers,\n\nProposal: "Postgres on Raspberry Pi clusters"\nA fun demo with three Pis and Patroni, about 20 minutes.\n\nLukas'],
+    ['Prochain meetup', 'Bonjour,\n\nProposition : « Le MVCC sans douleur », un talk de 30 minutes pour les développeurs qui débutent.\n\nChloé'],
+  ])('%s: a proposal', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
+  });
+});
+
 describe('written for a director: the role qualified, the title « sur le thème »', () => {
   it.each([
     [
