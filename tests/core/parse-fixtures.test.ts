@@ -11,6 +11,8 @@
  * - s21, s22, s23: text-only notices in Spanish (Outlook « No se puede entregar: » over « Error en la entrega a estos destinatarios »),
  *   French (Exchange « Remise différée : » over « Ce message n'a pas encore été remis », a delay) and « Message refusé » (« a été
  *   refusé par le serveur destinataire : 554 5.7.1 ») are bounces, not auto-replies.
+ * - s24: Postfix's delay warning in French text (« Ceci est le logiciel de courrier de … », « Courrier retardé (toujours en
+ *   cours de tentative) », no code, no copy) is a bounce, delayed — not an auto-reply (held-out audit x).
  * - m01: a webmail's proposal whose « Content-Type: multipart/alternative; » lost its boundary is read from its parts, and says so.
  */
 import { readdirSync, readFileSync } from 'node:fs';

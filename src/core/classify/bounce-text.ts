@@ -27,7 +27,7 @@ const BODY =
 
 /** Phrases only an MTA writes: enough on their own, whoever the From says sent them. */
 const MTA_SIGNATURE =
-  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
+  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) de|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
 
 /**
  * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que

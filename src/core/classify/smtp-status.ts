@@ -28,7 +28,7 @@ const REASONS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/too many hops|hop count exceeded|mail loop|loops back/i, '5.4.6', '4.4.6'],
   [/spam|blocked|blacklist|blocklist|rejected for policy|policy reason|dmarc|not authori[sz]ed|access denied|relay(ing)? denied/i, '5.7.1', '4.7.1'],
 ];
-const DELAY = /\bdelayed\b|delay(ed)? notification|still being retried|will (continue|keep) trying|will retry (for|until|again)|temporary problem delivering|not yet been delivered|could not send message for past|retry (time|timeout) not reached|will be retried|temporarily (deferred|failed|unavailable)|tentatives? de remise|sera retent|remise (?:est )?diff[ée]r[ée]e|pas encore [ée]t[ée] remis/i;
+const DELAY = /\bdelayed\b|delay(ed)? notification|still being retried|will (continue|keep) trying|will retry (for|until|again)|temporary problem delivering|not yet been delivered|could not send message for past|retry (time|timeout) not reached|will be retried|temporarily (deferred|failed|unavailable)|tentatives? de remise|sera retent|toujours en cours de tentative|continuerons (?:d'|à |a )essayer|remise (?:est )?diff[ée]r[ée]e|pas encore [ée]t[ée] remis/i;
 
 export function isDelayText(text: string): boolean {
   return DELAY.test(text);
