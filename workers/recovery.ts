@@ -8,6 +8,7 @@ import type { QueueName } from '../src/app/dispatcher.ts';
 import { ROUTES } from '../src/app/classify-message.ts';
 import { recoverCampaigns } from '../src/app/recover-campaigns.ts';
 import { sendDueReminders } from '../src/app/send-reminders.ts';
+import { markPresented } from '../src/app/mark-presented.ts';
 import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
 import { every } from './every.ts';
 
@@ -27,6 +28,8 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
       const started = await sendDueReminders({ ...deps, builder: (builder ??= createEventMailBuilder(deps.config)) });
       for (const c of started) deps.log.info({ campaign: c.id, key: c.key }, 'reminder campaign started');
     }
+    // where the time-driven work on proposals runs (the reminders to confirm)
+    if (queues.includes('remind')) await markPresented(deps);
     if (queues.includes('classify')) {
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
         const next = m.state === 'received' ? 'classify' : m.kind ? ROUTES[m.kind] : undefined;

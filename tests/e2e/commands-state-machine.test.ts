@@ -149,6 +149,27 @@ describe('the decision state machine (postgres)', () => {
     await waitFor(async () => ((await reminders()) === 2 ? true : null), 'the second reminder sent', 30_000);
   });
 
+  // Audit Y: nothing ever set `presented` — a talk of last month's meetup stayed scheduled, and its speaker's « retirer »
+  // took it off that past programme.
+  it('a scheduled talk whose meetup has been held becomes presented (history by crieur), stays on its programme, and can no longer be withdrawn', async () => {
+    const ref = await file();
+    await reply.organizer(ref, 'accepter');
+    await reply.organizer(ref, 'programmer 2027-10-14');
+    const event = Number((await live.p.store.proposals.get(ref))!.event);
+    // still to come: the sweep leaves it
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await live.p.store.proposals.get(ref))!.status).toBe('scheduled');
+    // the meetup was held two days ago (as if the calendar had run)
+    await live.p.store.events.update(event, { date: new Date(Date.now() - 2 * 86_400_000) });
+    await waitFor(async () => ((await live.p.store.proposals.get(ref))!.status === 'presented' ? true : null), 'the talk marked presented', 30_000);
+    const entry = (await live.p.store.proposals.history(ref)).find((h) => h.action === 'status:presented');
+    expect(entry).toMatchObject({ actor: 'crieur', detail: expect.objectContaining({ from: 'scheduled', event }) });
+    expect((await live.p.store.events.get(event))!.programme).toContain(ref);
+    const late = await reply.speaker(ref, 'retirer');
+    expect((await live.p.store.proposals.get(ref))!.status).toBe('presented');
+    expect(await transcriptOf(late.id, JEAN)).toContain('[refusé]');
+  });
+
   it('rescheduling keeps the talk on a programme: the new event’s', async () => {
     const ref = await file();
     await reply.organizer(ref, 'accepter');
