@@ -168,8 +168,8 @@ export interface CampaignStore {
   /** Campaigns still sending that have rows to send, digests aside (the outbox sweep has their rows). */
   unfinished(): Promise<number[]>;
   /**
-   * Why the campaign's rows still queued were deferred, from the latest one tried: the error, and whether a server
-   * answered it (a 4xx) or none did (refused, timeout) — announce says which, and exits 1 for a server not there.
+   * Why the campaign's rows still queued were deferred, from the latest one tried: the error, and the server's reply
+   * (null when none answered: refused, timeout) — announce says which, and exits 1 for a server not there.
    */
-  lastDeferral(id: number): Promise<{ error: string; answered: boolean } | null>;
+  lastDeferral(id: number): Promise<{ error: string; response: string | null } | null>;
 }

@@ -99,7 +99,7 @@ export function campaignStore(db: Db): CampaignStore {
         [id],
       );
       const r = rows[0];
-      return r ? { error: r.last_error, answered: r.smtp_response !== null } : null;
+      return r ? { error: r.last_error, response: r.smtp_response } : null;
     },
 
     async counts(id) {

@@ -85,3 +85,16 @@ export function classifySmtpError(err: unknown, at: { messageSent?: boolean } = 
   if (responseCode === null && at.messageSent) return new SmtpSendError('ESMTP_UNCERTAIN', `${said} — ${POSSIBLY_DELIVERED}`, null, response, err);
   return new SmtpSendError(code, said, responseCode, response, err);
 }
+
+/**
+ * A deferral as the outbox kept it (its error line, the server's reply or null), said again for the operator: whether
+ * it is the configuration's (a refused login: every mail waits for the fix), no server answered, or a server deferred it.
+ */
+export function explainStoredDeferral(error: string, response: string | null): { kind: 'configuration' | 'unreachable' | 'deferred'; fix: string | null } {
+  const code = /^([A-Z][A-Z_]+): /.exec(error)?.[1];
+  const responseCode = response !== null && /^\d{3}\b/.test(response) ? Number(response.slice(0, 3)) : undefined;
+  const e = classifySmtpError({ message: code ? error.slice(code.length + 2) : error, code, responseCode, response: response ?? undefined });
+  if (code === 'EAUTH' || (responseCode !== undefined && SESSION_REFUSALS.has(responseCode))) return { kind: 'configuration', fix: e.fix ?? LOGIN_FIX };
+  if (response === null) return { kind: 'unreachable', fix: e.fix ?? null };
+  return { kind: 'deferred', fix: null };
+}

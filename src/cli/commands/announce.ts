@@ -38,6 +38,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { systemClock } from '../../app/clock.ts';
 import { runProcess } from '../../../workers/process.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { explainStoredDeferral } from '../../adapters/smtp/errors.ts';
 import { checkEventArg } from '../event-arg.ts';
 import { makeOutputDir } from '../make-dir.ts';
 import { campaignJson } from './campaigns.ts';
@@ -229,19 +230,20 @@ export function deferredLine(queued: number): string {
 /**
  * The end of announce and call with mails left queued. A server that answered 4xx deferred them: that is mail as
  * usual (exit 0, crieur start retries). No server answering at all (refused, timeout) is a service unreachable —
- * SPEC's runtime failure, exit 1 —, said with its cause and fix rather than as a deferral by a server never reached.
+ * SPEC's runtime failure, exit 1 —, and a login the server refuses is the configuration's, exit 78: each said with
+ * its cause and fix, rather than as « deferred by the server (4xx) ».
  */
 export async function sayDeferred(campaigns: CampaignStore, id: number, queued: number): Promise<void> {
   const why = await campaigns.lastDeferral(id);
-  if (why === null || why.answered) {
+  const said = why && explainStoredDeferral(why.error, why.response);
+  if (!why || !said || said.kind === 'deferred') {
     process.stderr.write(deferredLine(queued));
     return;
   }
-  process.stderr.write(
-    `crieur: ${queued} mail(s) not sent: no mail server answered (${visible(why.error)}) — start it, or correct smtp.url\n` +
-      '(they stay queued: crieur start sends them once the server answers)\n',
-  );
-  process.exitCode = EXIT.failure;
+  const cause = said.kind === 'unreachable' ? `no mail server answered (${visible(why.error)})` : `the mail server answered « ${visible(why.response ?? why.error)} »`;
+  const fix = said.fix ?? 'start it, or correct smtp.url';
+  process.stderr.write(`crieur: ${queued} mail(s) not sent: ${cause} — ${fix}\n(they stay queued: crieur start sends them once the server takes them)\n`);
+  process.exitCode = said.kind === 'unreachable' ? EXIT.failure : EXIT.config;
 }
 
 /** How long announce waits, nothing left queued, for the campaign to say it is done. */
