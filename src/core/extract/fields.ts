@@ -252,10 +252,11 @@ const TITLE_ASIDE =
 /**
  * After a quoted title, a comma or dash then a clause of prose: « , dans lequel je montre… », "— I'll show how…", or
  * what the talk is and how long ("- a fun 20 minute demo", « , un talk de 30 minutes », "— about 25 min") (folded);
- * « , ou comment… » and "— a love story" go on with the title.
+ * « , ou comment… » and "— a love story" go on with the title, as does "— a demo-driven tour of …" (a talk noun
+ * inside a compound qualifies the subtitle, it does not say what the talk is).
  */
 const PROSE_CLAUSE =
-  /^\s*(?:,|[-–—])\s*(?:(?:i|i'll|i'd|i'm|we|we'll|we'd|je|j'|nous|where|in which|dans lequel|dans laquelle|qui|which)(?=[\s']|$)|(?:(?:a|an|un|une|my|our|mon|notre)\s+(?:[\w'-]+\s+){0,3}?(?:\d+[\s-]*(?:min|mins|minutes?|mn|h)\b|(?:talk|demo|presentation|lightning|expose|conference|session|workshop|atelier)s?\b)|(?:about|around|environ|approx\.?|~)?\s*\d+\s*(?:min|mins|minutes?|mn)\b))/;
+  /^\s*(?:,|[-–—])\s*(?:(?:i|i'll|i'd|i'm|we|we'll|we'd|je|j'|nous|where|in which|dans lequel|dans laquelle|qui|which)(?=[\s']|$)|(?:(?:a|an|un|une|my|our|mon|notre)\s+(?:[\w'-]+\s+){0,3}?(?:\d+[\s-]*(?:min|mins|minutes?|mn|h)\b|(?:talk|demo|presentation|lightning|expose|conference|session|workshop|atelier)s?\b(?!-))|(?:about|around|environ|approx\.?|~)?\s*\d+\s*(?:min|mins|minutes?|mn)\b))/;
 
 /** How far apart the two halves of a name may be in a form (the lines between are other questions). */
 const NAME_PARTS_APART = 3;

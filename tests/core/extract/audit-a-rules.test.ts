@@ -115,7 +115,7 @@ describe('a quoted title at the start of a labelled line is the quoted phrase; t
   ])('%s', (value, quoted, rest) => {
     expect(quotedLead(value)).toEqual({ quoted, rest });
   });
-  it.each(['"Vacuum" — a love story', '« Barman », ou comment dormir la nuit', '"Vacuum" considered harmful', '"Postgres": the good parts', 'Migrer de MySQL à PostgreSQL. Retour d’expérience', '« Barman » et « pgBackRest » comparés'])('%s: not a quoted lead', (value) => {
+  it.each(['"Vacuum" — a love story', '"Vacuum" — a demo-driven tour of autovacuum', '« Index » — une session-marathon sur les index', '« Barman », ou comment dormir la nuit', '"Vacuum" considered harmful', '"Postgres": the good parts', 'Migrer de MySQL à PostgreSQL. Retour d’expérience', '« Barman » et « pgBackRest » comparés'])('%s: not a quoted lead', (value) => {
     expect(quotedLead(value)).toBeNull();
   });
   it('parseFields reads the title and keeps the rest of its line as prose', () => {
