@@ -61,6 +61,9 @@ export function stripSignature(text: string): SignatureSplit {
     if (tail !== null && looksLikePersonName((lines[tail] ?? '').trim()) && tail > 0) {
       cut = tail;
       name = (lines[tail] ?? '').trim();
+    } else if (tail !== null && tail > 0 && signedByTwo((lines[tail] ?? '').trim())) {
+      // « Paul & Marie », "Tom Becker and Ana Silva": two who sign together; neither is the one name of the sender
+      cut = tail;
     }
   }
   return { body: lines.slice(0, cut).join('\n').trimEnd(), name };
@@ -93,6 +96,12 @@ function trailingBlock(lines: readonly string[]): number | null {
   while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
   if (end - start === 0 || end - start > 4 || start === 0) return null;
   return lines.slice(start, end).every((l) => l.trim().length <= 60) ? start : null;
+}
+
+/** A line signed by two people: « Paul & Marie », « Paul et Marie Durand », "Tom Becker and Ana Silva". */
+function signedByTwo(line: string): boolean {
+  const m = /^(.+?)\s+(?:&|\+|et|and)\s+(.+?)[\s,.!]*$/u.exec(line.replace(/^[*_]+|[*_]+$/g, ''));
+  return m !== null && looksLikePersonName(m[1]!) && looksLikePersonName(m[2]!) && line.length <= 60;
 }
 
 function firstName(lines: readonly string[], from: number): string | null {

@@ -28,6 +28,10 @@ describe('stripSignature', () => {
     ['Body\n-- \nAlice Nguyen\nhttps://x', 'Body', 'Alice Nguyen'],
     ['Un LT ?\n\nEnvoyé de mon iPhone', 'Un LT ?', null],
     ['Merci d\'avance,\nClaire Fontaine', '', 'Claire Fontaine'],
+    // held-out audit x: two who sign together stayed at the end of the abstract
+    ['Nous aimerions présenter notre migration. 40 minutes.\n\nPaul & Marie', 'Nous aimerions présenter notre migration. 40 minutes.', null],
+    ['We would like to present it together.\n\nTom Becker and Ana Silva', 'We would like to present it together.', null],
+    ['Corps.\n\nPaul et Marie Durand\nAcme', 'Corps.', null],
   ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
   // A sign-off then a legal footer (an audit: disclaimers and company registers ended up in abstracts)
   it.each([
