@@ -25,9 +25,13 @@ const ROBOT_SUBJECT =
 const BODY =
   /could not be delivered|couldn'?t be delivered|was not delivered|hasn'?t been delivered|delivery is delayed to|(?:temporary )?problem delivering your (?:message|mail|e-?mail)|wasn'?t delivered|has not been delivered|not yet been delivered|could not deliver|unable to deliver|undeliverable|delivery to the following recipients? (failed|has been delayed)|delivery has failed|delivery failed|permanent(ly)? (error|fatal|failure)|failed permanently|following addresse?s? (had permanent fatal errors|failed)|this is the (qmail-send|mail system|postfix program)|i'?m sorry to have to inform you|message could not be delivered|your (message|mail|e-?mail) (could not|cannot|can't|was not|did not) (be )?(deliver|reach|sent)|error delivering your mail|mail delivery failed|there was an error|not listed in (domino directory|public name|the domino)|no such user|user unknown|unknown user|mailbox (is )?(full|unavailable)|still being retried|will continue trying|could not send message for past|n'a pas pu (être|etre) (remis|distribu|deliv|délivr|achemin)|non remis|destinataire invalide|adresse d au moins un destinataire|impossible de (remettre|distribuer)|not deliverable|delivery status notification|"notificationtype"\s*:\s*"bounce"|invalid user address|is being held until|message status - undeliverable|no valid recipients|не доставлено|не может быть доставлено|error en la entrega|no se (?:pudo|puede) entregar|konnte nicht zugestellt werden|impossibile recapitare|n'a pas encore [ée]t[ée] remis|la remise est diff[ée]r[ée]e|a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur/i;
 
-/** Phrases only an MTA writes: enough on their own, whoever the From says sent them. */
+/**
+ * Phrases only an MTA writes: enough on their own, whoever the From says sent them. Postfix's French « Ceci est le
+ * logiciel de courrier de smtp.… » names its host: « Ceci est le système de messagerie de la société X » opens a
+ * company's acknowledgement too (an auto-reply, which must not count against a member's address as a bounce).
+ */
 const MTA_SIGNATURE =
-  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) de|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
+  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) de [\w-]+(?:\.[\w-]+)+|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
 
 /**
  * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que

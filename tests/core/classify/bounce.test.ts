@@ -138,6 +138,17 @@ describe('bounce rules', () => {
       'the title quoted in the text with a space before its colon, wrapped',
       { subject: 'Undeliverable: les mails de pg_cron qui se perdent', body: 'Bonjour,\n\nJe souhaite proposer une présentation de 20 minutes intitulée « Undeliverable : les mails\nde pg_cron qui se perdent ».\n\nRésumé : nos tâches pg_cron envoyaient des alertes que personne ne recevait.\n\nPaul Martin\n' },
     ],
+    // review of 62cdbc2: Postfix's French wording, « Ceci est le logiciel de courrier de smtp.… », names a host; a company's
+    // acknowledgement opening on « Ceci est le système de messagerie de la société … » is no MTA's notice
+    [
+      'a company acknowledgement « Ceci est le système de messagerie de la société … »',
+      {
+        from: 'Accueil Dupont SA <accueil@dupont-sa.example.fr>',
+        subject: 'Accusé de réception',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        body: 'Bonjour,\n\nCeci est le système de messagerie de la société Dupont SA. Votre message a bien été reçu\net sera traité dans les meilleurs délais.\n\nCordialement\n',
+      },
+    ],
   ] as const)('%s is not a bounce', async (_name, draft) => {
     expect(classify(await mail(draft), ctx).kind).not.toBe('bounce');
   });
