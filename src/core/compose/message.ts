@@ -83,8 +83,20 @@ export function composeMessage(m: MessageInput): OutgoingMessage {
 
 /** Threading headers for an answer to `parent`: References = parent's References + parent's Message-ID. */
 export function threadHeaders(parent: { messageId: string | null; references: string[] }): { inReplyTo: string | null; references: string[] } {
-  const chain = parent.messageId ? [...parent.references, parent.messageId] : [...parent.references];
-  return { inReplyTo: parent.messageId, references: trimReferences(chain) };
+  const own = headerMsgId(parent.messageId);
+  const refs = parent.references.map(headerMsgId).filter((r): r is string => r !== null);
+  return { inReplyTo: own, references: trimReferences(own ? [...refs, own] : refs) };
+}
+
+/**
+ * The msg-id of a sender's header as ours can carry it: its first `<…>`, with no space, short enough to fit a header
+ * line (RFC 5322: 998 octets, which folding cannot help for one id). A Message-ID of 2,000 `a` — or one followed by
+ * anything the sender chose — made a 2,014-octet In-Reply-To line that relays refuse, parking the acknowledgement.
+ */
+const MAX_MSG_ID = 900;
+function headerMsgId(value: string | null): string | null {
+  const id = value ? /<[^<>\s]+>/.exec(value)?.[0] : undefined;
+  return id && id.length <= MAX_MSG_ID ? id : null;
 }
 
 /** `talks@pgug.example.org` + token → `talks+token@pgug.example.org`. */
