@@ -323,7 +323,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // a condition or a question (« … si le train circule », "…, unless you mind?").
       // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
       // (nor what names something else withdrawn or confirmed: « … pour le dîner », "… from the panel", "… that I can no longer")
-      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && !OTHER_OBJECT.test(fold(rest))) {
+      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       // « Accepter, très bon sujet pour les débutants. », "Accepted — solid talk.": the decision, then a remark for the
@@ -389,6 +389,13 @@ function unquoteVerb(s: string): string {
  */
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
+/**
+ * …but a confirmation's « au meetup du 17 décembre », « pour la rencontre de jeudi », "for the December meetup", « pour le
+ * 17 » names what is confirmed: the meetup, or its day (an audit's « Je confirme ma participation au meetup du 17
+ * décembre. » was relayed as a message, and its speaker reminded to confirm). A withdrawal keeps the narrow reading.
+ */
+const THE_MEETUP =
+  /^(?:(?:au|a la|a l'|a|pour|pour le|pour la|pour l'|for|for the|at|at the|to|to the|on the)\s*(?:[\p{L}\d]+\s+)?(?:meetup|rencontre|evenement|event|soiree|session|meeting)s?(?![\p{L}\d])|(?:pour|for|on)\s+(?:le\s+|the\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}\d])|\d{1,2}(?:er|st|nd|rd|th)?(?![\p{L}\d])))/u;
 /** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
 export const CONDITION_WORDS = "si|s'il|if|unless|sauf(?:\\s+si)?|a\\s+condition|provided|pourvu(?:\\s+qu)?";
 const CONDITION = new RegExp(`\\b(?:${CONDITION_WORDS})\\b`);

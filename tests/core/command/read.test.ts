@@ -48,6 +48,12 @@ describe('command lines', () => {
     // a whole sentence saying the act, with the writer's reason (an audit's speaker was left withdrawn in his mind only)
     ['Je retire ma proposition, désolé : je change de poste en janvier.', ['withdraw «désolé : je change de poste en janvier.»']],
     ['Je confirme ma venue le 14 janvier.', ['confirm «le 14 janvier.»']],
+    // audit Y: the meetup or its day after « au » / « pour » / "for" is what is confirmed (it was a message)
+    ['Je confirme ma participation au meetup du 17 décembre.', ['confirm «au meetup du 17 décembre.»']],
+    ['Je confirme ma venue pour la rencontre de jeudi !', ['confirm «pour la rencontre de jeudi !»']],
+    ['Je confirme ma présence pour le 17, avec plaisir.', ['confirm «pour le 17, avec plaisir.»']],
+    ['I confirm my participation for the December meetup.', ['confirm «for the December meetup.»']],
+    ['Je confirme ma participation à la prochaine rencontre.', ['confirm «à la prochaine rencontre.»']],
     ['I withdraw my talk, my company moved me to another team.', ['withdraw «my company moved me to another team.»']],
     ['aide', ['help']],
     ['release', ['release']],
@@ -494,7 +500,7 @@ describe('answers as people write them', () => {
     expect(r.comment).toBe('');
   });
 
-  it.each(['refuser pas possible avant mars', 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner'])('still prose: %j', (text) => {
+  it.each(['refuser pas possible avant mars', 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands).toEqual([]);
   });
 
