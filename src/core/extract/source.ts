@@ -13,6 +13,7 @@ import { stripQuotes, textBelowQuote } from '../text/quotes.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
+import { proposalScore, THRESHOLD } from './score.ts';
 
 export interface ProposalSource {
   author: Address | null;
@@ -63,6 +64,10 @@ function findSource(mail: Mail): ProposalSource {
   for (let depth = 0; fwd && depth < 3 && FORWARD_SUBJECT.test((fwd.subject ?? '').slice(0, 100)); depth++) {
     const inner = findInlineForward(fwd.body, true);
     if (!inner?.from || !(inner.from.email || inner.from.name) || inner.body.trim() === '' || stripQuotes(inner.note).length >= SHORT_NOTE) break;
+    // …but a note that is itself a proposal (a speaker offering a talk over the call for talks they forward) is the
+    // proposal: the message under it is what it answers
+    const note: ProposalSource = { author: fwd.from, subject: fwd.subject ?? mail.subject, text: stripQuotes(inner.note), parts: mail.parts, cc: fwd.cc, forwardedBy: mail.from };
+    if (proposalScore(mail, note).score >= THRESHOLD) break;
     fwd = inner;
   }
   if (fwd && fwd.from && (fwd.from.email || fwd.from.name) && fwd.body.trim() !== '') {

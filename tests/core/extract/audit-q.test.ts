@@ -81,6 +81,18 @@ describe('a colleague named with the writer (« X and I ») is a co-speaker, the
     expect(x.proposal.title).toBe('Les index couvrants');
   });
 
+  // review of 7cf8177: a speaker forwarding the call for talks with their offer above it, passed on by an organizer —
+  // the innermost message is the group's call, the proposal is the speaker's note over it
+  it('a forward of a forward whose middle note offers the talk credits that note, not the call under it', async () => {
+    const body =
+      'FYI, filing this one.\n\n---------- Forwarded message ---------\nFrom: Ravi Kumar <ravi.kumar@example.com>\nDate: Sun, Nov 29, 2026 at 6:12 PM\nSubject: Fwd: Call for talks - PG Paris January\nTo: Dim Org <dim@example.org>\n\nHi Dim,\n\nI\'d like to answer this one: a 20-minute talk, "pg_cron in production", on how\nwe moved our nightly batch jobs into the database and what we learned.\n\nRavi\n\n---------- Forwarded message ---------\nFrom: PG Paris <talks@pgug.example.org>\nDate: Mon, Nov 2, 2026 at 9:00 AM\nSubject: Call for talks - PG Paris January\nTo: <members@pgug.example.org>\n\nHello everyone,\n\nThe January meetup is looking for speakers: talks of 20 to 40 minutes and\nlightning talks of 5 minutes. Reply to this mail with a title and a few lines.\n\nThe organizers\n';
+    const m = await mail({ from: 'Dim Org <dim@example.org>', subject: 'Fwd: Fwd: Call for talks - PG Paris January', body });
+    expect(looksLikeProposal(m)).toBe(true);
+    const x = extractProposal(m, ctx);
+    expect(x.proposal.speakers).toEqual([{ name: 'Ravi Kumar', email: 'ravi.kumar@example.com' }]);
+    expect(x.proposal.title).toBe('pg_cron in production');
+  });
+
   it('"our CTO X would like to give a talk" still names X alone', async () => {
     const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
     expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
@@ -155,5 +167,17 @@ describe('a sales pitch under a talk-like subject is no proposal (audit S left i
     ['cloud costs with a free trial', 'Talk proposal: what Postgres really costs on three clouds', 'Hello,\n\nI compared managed PostgreSQL on three clouds: $0.20 per GB-month, free trial credits, reserved instances. I would present the figures in 20 minutes.\n\nTom Baker\n'],
   ])('a talk on %s is still a proposal', async (_name, subject, body) => {
     expect(looksLikeProposal(await mail({ from: 'Léa Martin <lea@example.fr>', subject, body }))).toBe(true);
+  });
+});
+
+// held-out audit x: a phone's one-line proposal opening with « Bonjour, » was read as a greeting whole, no abstract left
+describe('a greeting that opens the one sentence of a proposal', () => {
+  it.each([
+    ['Talk', 'Bonjour, je voudrais présenter un talk sur VACUUM, 30 minutes.', 'Je voudrais présenter un talk sur VACUUM, 30 minutes.'],
+    ['Talk idea', "Hi! I'd like to give a talk about pg_cron at the next meetup.\n\nSent from my iPhone", "I'd like to give a talk about pg_cron at the next meetup."],
+    ['Proposition de talk : Les index BRIN', 'Bonjour à tous,\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul', 'Un retour sur nos index BRIN, 20 minutes.'],
+  ])('%s', async (subject, body, abstract) => {
+    const x = extractProposal(await mail({ subject, body }), ctx);
+    expect(x.proposal.abstract).toBe(abstract);
   });
 });
