@@ -16,6 +16,18 @@ const NAME_GREETING = /^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?\s*,$/u;
 const ANNOUNCES_PROPOSAL =
   /^(?=[^\n]{0,240}$)(?=.*\b(?:propos\w*|talk|lightning|pr[ée]sentation|pr[ée]senter|present|intervention|expos[ée]|submi\w*|soumet\w*|soumission|sujet|topic|voici|here)\b)[^\n]*[:：]$/i;
 
+/**
+ * A greeting that opens a sentence of the proposal on its line — « Bonjour, je voudrais présenter un talk sur VACUUM,
+ * 30 minutes. », a phone's one-line mail — is the salutation and then the text: only the salutation goes. A line
+ * that is only one (« Bonjour à tous, », "Hi Dimitri and team,", « Hello ! ») goes whole.
+ */
+function afterGreeting(line: string): string {
+  if (!GREETING.test(line)) return line;
+  const m = /^[^,!:]{1,40}[,!:]\s+(\S.*)$/u.exec(line);
+  const rest = m?.[1] ?? '';
+  return /[.?]$/.test(rest) && rest.split(/\s+/).length >= 5 ? rest.charAt(0).toUpperCase() + rest.slice(1) : '';
+}
+
 /** `rests`: the prose that follows a label's value on its line (parseFields), which is the abstract's. */
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {
   const kept: string[] = [];
@@ -28,7 +40,12 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     }
     if (!greeted && l !== '') {
       greeted = true;
-      if (GREETING.test(l) || NAME_GREETING.test(l)) continue;
+      if (NAME_GREETING.test(l)) continue;
+      if (GREETING.test(l)) {
+        const rest = afterGreeting(l);
+        if (rest !== '') kept.push(rest);
+        continue;
+      }
     }
     kept.push(l);
   }
@@ -82,7 +99,7 @@ function emptyOffer(p: string): boolean {
  * is kept whole), and a trailing lone first name (a signature without a closing formula).
  */
 function coveringLetterOff(input: readonly string[]): string[] {
-  let ps = input.filter((p) => !COPY_MARKER.test(p) && !(p.length <= 60 && GREETING.test(p)));
+  let ps = input.filter((p) => !COPY_MARKER.test(p) && !(p.length <= 60 && GREETING.test(p) && afterGreeting(p) === ''));
   // a second copy in the other language, after a rule or a greeting: the first version is the description
   const lang = (q: readonly string[]) => detectLanguage(q.join('\n'));
   for (let k = 1; k < ps.length; k++) {
