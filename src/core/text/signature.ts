@@ -61,8 +61,9 @@ export function stripSignature(text: string): SignatureSplit {
     if (tail !== null && looksLikePersonName((lines[tail] ?? '').trim()) && tail > 0) {
       cut = tail;
       name = (lines[tail] ?? '').trim();
-    } else if (tail !== null && tail > 0 && signedByTwo((lines[tail] ?? '').trim())) {
-      // « Paul & Marie », "Tom Becker and Ana Silva": two who sign together; neither is the one name of the sender
+    } else if (tail !== null && tail > 0 && signedByTwo((lines[tail] ?? '').trim()) && !introduced(lines, tail)) {
+      // « Paul & Marie », "Tom Becker and Ana Silva": two who sign together; neither is the one name of the sender —
+      // unless the text announced the line (« Le titre serait :⏎⏎Patroni et Kubernetes »): then it is that, a title
       cut = tail;
     }
   }
@@ -96,6 +97,15 @@ function trailingBlock(lines: readonly string[]): number | null {
   while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
   if (end - start === 0 || end - start > 4 || start === 0) return null;
   return lines.slice(start, end).every((l) => l.trim().length <= 60) ? start : null;
+}
+
+/** The last non-blank line above `at` ends on a colon: what follows is what it announces, not a signature. */
+function introduced(lines: readonly string[], at: number): boolean {
+  for (let j = at - 1; j >= 0; j--) {
+    const t = (lines[j] ?? '').trim();
+    if (t !== '') return /:$/.test(t);
+  }
+  return false;
 }
 
 /** A line signed by two people: « Paul & Marie », « Paul et Marie Durand », "Tom Becker and Ana Silva". */

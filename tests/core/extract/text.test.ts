@@ -46,6 +46,9 @@ describe('stripSignature', () => {
     "Bonjour,\n\nMerci de transmettre ma proposition aux organisateurs :\n\nTitre : Les index BRIN en pratique\nDurée : 20 min\n\nUn retour d'expérience sur les index BRIN.",
     "Hi,\n\nThanks and see you at the meetup, here is my talk:\n\nTitle: BRIN indexes in practice\nDuration: 20 min\n\nBRIN indexes on 3 TB of time series.",
     'Hello,\n\nA talk on logical replication.\n\nThis talk is intended for developers only, no DBA background needed.',
+    // review of fe4dfc0: a title the text announces, two names joined by « et » / "and", is no pair signing
+    'Bonjour,\n\nJe voudrais proposer un talk de 30 minutes sur la haute disponibilité. Le titre serait :\n\nPatroni et Kubernetes',
+    "Hi,\n\nI'd like to give a 20 minute talk on Postgres next to a message queue. My working title:\n\nPostgres and Kafka",
   ])('keeps the text: %#', (text) => expect(stripSignature(text).body).toBe(text));
   it('keeps a "Merci" that is followed by a long body', () => {
     const text = `Merci pour l'appel.\n${'ligne de contenu assez longue pour compter\n'.repeat(12)}`;
