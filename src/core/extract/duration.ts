@@ -174,6 +174,9 @@ function qualifies(f: string, m: DurationMatch): boolean {
   if (CUE.test(sentenceAround(softWrapsJoined(f), m))) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
   if (f.slice(startSentence, m.index).trim() === '') return true;
+  // "I would like to show how we use pgBadger every week to find regressions, 20 minutes.": set after a comma at the end
+  // of its sentence, the length is said of what the sentence offers, whatever else in it takes time
+  if (/,\s*(?:(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)\s*)?$/.test(f.slice(Math.max(0, m.index - 20), m.index)) && /^\s*(?:[.!]|\n|$)/.test(f.slice(m.index + m.length))) return true;
   // otherwise a stated duration counts unless the sentence is about something else that takes time — read without the
   // duration's own words ("half an hour", "a quarter of an hour" hold « an », a year)
   if (!ANTI.test(withoutQuotes(sentenceAround(withoutDuration(f, m), m)))) return true;

@@ -20,6 +20,17 @@ describe('a duration in a sentence the client hard-wrapped', () => {
     expect(durationFromProse([text])?.minutes).toBe(minutes);
   });
 
+  // held-out audit x: « every week » in the sentence turned the length set after its comma away
+  it.each([
+    ['I would like to show how we use pgBadger reports every week to find regressions, 20 minutes.', 20],
+    ["Je montrerai comment nous restaurons nos sauvegardes chaque nuit, environ 30 minutes.", 30],
+  ])('a length after the last comma of its sentence: %s', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+  it.each(['The nightly VACUUM went from 3 hours to 20 minutes.', 'Notre sauvegarde prenait chaque nuit 40 minutes, maintenant 5.'])('still not a length: %s', (text) => {
+    expect(durationFromProse([text])).toBeNull();
+  });
+
   it('a short line (a label) does not lend its words to the next line', () => {
     expect(durationFromProse(['Format : talk\nLa requête de vacuum prenait 40 minutes chaque nuit.'])).toBeNull();
   });
