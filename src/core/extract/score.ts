@@ -58,6 +58,14 @@ const DIRECT = new RegExp(
     `|(?:^|\\n)[ \\t*_-]*(?:(?:my|our|ma|notre)\\s+)?(?:proposal|proposition|submission|soumission)[ \\t*_]*:[ \\t]*[«"“][^«»"“”\\n]{2,150}[»"”][^\\S\\n]*(?:$|\\n|[.:](?:\\s|$)|[^\\n]*?\\b${TALK_NOUN}\\b)`,
 );
 /**
+ * « Proposal: "Postgres on Raspberry Pi clusters" - 20 minutes, live with three Pis »: a bare label (DIRECT's last
+ * alternative) over a quoted title, its length stated on the same line. Read on the text as written: the quote opens
+ * on a capital or a digit, as a title does — "My proposal: "the usual bar" again, 20 minutes walk from the station"
+ * proposes a place.
+ */
+const TITLE_AND_LENGTH =
+  /(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*[\p{Lu}\d][^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])/u;
+/**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
  * expliquerons… ». The words of an abstract, not of other mail to the group.
  */
@@ -176,7 +184,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (ABOUT_A_PROPOSAL.test(folded) || (SENT_BEFORE.test(folded) && ARRIVAL.test(folded))) bump(-4, 'about a proposal, not one');
   // « je propose qu'on prenne P-0031 en talk principal »: a proposal filed already, discussed (organizers Cc'ing the inbox)
   if (/\bp-?\d{4}\b/.test(folded)) bump(-2, 'names a filed proposal');
-  const offered = INTENT.test(folded) || DIRECT.test(folded);
+  const offered = INTENT.test(folded) || DIRECT.test(folded) || TITLE_AND_LENGTH.test(sample);
   if (offered) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.

@@ -1,0 +1,28 @@
+/**
+ * « Proposal: "X" … » with nothing else labelled (review of 62e221a and 57a5de6): a bare label over a quoted title is
+ * an offer when the quote is a title — it ends its sentence or line, the line names a talk, or the title (a capital, a
+ * digit) is followed by its length — and not when something else is proposed (a date, a name, a place).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
+
+describe('a bare "Proposal:" over a quoted title and its length', () => {
+  it.each([
+    ['For the next meetup', 'Hi organizers,\n\nProposal: "Postgres on Raspberry Pi clusters" - 20 minutes, live with three Pis and Patroni.\n\nLukas', 'Postgres on Raspberry Pi clusters', 20],
+    ['Prochain meetup', 'Bonjour,\n\nMa proposition : « Le MVCC sans douleur », 25 min environ, en direct avec psql.\n\nChloé', 'Le MVCC sans douleur', 25],
+  ])('%s: a proposal', async (subject, body, title, minutes) => {
+    const m = await mail({ subject, body });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal).toMatchObject({ title, durationMinutes: minutes });
+  });
+  it.each([
+    ['Venue for January', 'Hi all,\n\nMy proposal: "the usual bar" again, 20 minutes walk from the station, and it has a projector.\n\nMarc'],
+    ['Horaires', 'Salut,\n\nProposition : « on commence à 19h » et on garde 10 min pour les annonces.\n\nMarc'],
+  ])('%s: not a proposal', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+});
