@@ -281,7 +281,25 @@ async function organizerComment(run: Run, read: ReadResult): Promise<void> {
     run.fx.add('notify-organizer', ref, `${ref}/comment/m${run.inboundId}`, await run.deps.mails.update('message', p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
   }
   const reasonHint = read.commands.some((c) => c.verb === 'decline' && !c.text);
-  run.results.push(resultLine('done', comment.split('\n')[0]!, noteText({ k: 'relayed-organizers', n: others.length, reasonHint }, run.locale)));
+  const first = comment.split('\n').find((l) => l.trim() !== '') ?? '';
+  const undecided = read.commands.length === 0 && opensWithDecision(run, first);
+  run.results.push(resultLine(undecided ? 'ignored' : 'done', first, noteText({ k: 'relayed-organizers', n: others.length, reasonHint, undecided }, run.locale)));
+}
+
+/**
+ * A line that opens with a decision's words (« Accepter et programmer le 17 décembre », « Je valide et je programme pour
+ * janvier », « Accepter, mais seulement si Lucie est d'accord ») yet read as a comment: its first one to three words
+ * alone are a decision, by the same reader. Marked [ignoré], not [fait], in the transcript.
+ */
+const DECISION_VERBS = new Set(['accept', 'decline', 'waitlist', 'schedule', 'confirm', 'withdraw', 'talk', 'lightning']);
+function opensWithDecision(run: Run, line: string): boolean {
+  const words = line.trim().split(/\s+/).slice(0, 3);
+  const opts = { timeZone: run.deps.config.group.timezone, locale: run.deps.config.group.locale, now: run.deps.clock.now(), role: run.auth.role };
+  for (let n = words.length; n >= 1; n--) {
+    const prefix = words.slice(0, n).join(' ').replace(/[\s,;:.!\-–—]+$/, '');
+    if (run.deps.readCommands(prefix, opts).commands.some((c) => DECISION_VERBS.has(c.verb))) return true;
+  }
+  return false;
 }
 
 type Field = 'title' | 'abstract' | 'durationMinutes' | 'format' | 'language';

@@ -547,6 +547,31 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     expect(await status(f.ref)).toBe('received');
   });
 
+  // Audit Y: these decided nothing, and the transcript said « [fait] Accepter et programmer le 17 décembre » — read at a
+  // glance, accepted and scheduled.
+  it.each(['Accepter et programmer le 17 décembre', 'Accepter, mais seulement si Lucie est d’accord', 'Je valide et je programme pour janvier'])(
+    '34b « %s » decides nothing, and its transcript says so: [ignoré], « rien n’a été décidé », never [fait]',
+    async (typed) => {
+      const f = await fileProposal(live, `Rien décidé ${typed.length}`);
+      const r = gmail(f.notice, typed);
+      await send(live, r);
+      expect(await status(f.ref)).toBe('received');
+      const t = flat((await transcriptOf(r.messageId)).mail.text);
+      expect(t).toMatch(/\[ignoré\]\s+(?:Accepter|Je valide)/);
+      expect(t).toContain('rien n’a été décidé');
+      expect(t).not.toContain('[fait]');
+    },
+  );
+
+  it('34c prose that opens with no decision (« Je regarde ça ce soir. ») is relayed under [fait], as before', async () => {
+    const f = await fileProposal(live, 'Prose sans décision');
+    const r = gmail(f.notice, 'Je regarde ça ce soir.');
+    await send(live, r);
+    const t = flat((await transcriptOf(r.messageId)).mail.text);
+    expect(t).toMatch(/\[fait\]\s+Je regarde/);
+    expect(t).not.toContain('rien n’a été décidé');
+  });
+
   it('35 Outlook plain text: only « Dim » on top, the notice below unquoted (its verb lines included): nothing acts', async () => {
     const f = await fileProposal(live, 'Outlook original non cite');
     await send(live, outlookPlain(f.notice, 'Je transmets à Lucie pour avis.\nDim'));

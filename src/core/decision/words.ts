@@ -97,7 +97,7 @@ export type Note =
   /** A speaker's labelled correction that gives nothing usable (« Titre : » empty, « Durée : 600 »): nothing changed. */
   | { k: 'unread-correction'; field: 'title' | 'duration' }
   | { k: 'relayed' }
-  | { k: 'relayed-organizers'; n: number; reasonHint: boolean }
+  | { k: 'relayed-organizers'; n: number; reasonHint: boolean; undecided?: boolean }
   | { k: 'confirmed-scheduled'; ref: string };
 
 export function noteText(n: Note, locale: Language): string {
@@ -183,7 +183,12 @@ export function noteText(n: Note, locale: Language): string {
       const hint = fr
         ? ' Pour donner une raison à l’orateur, écrivez-la sur la ligne (« refuser raison ») ou juste sous « refuser : ».'
         : ' To give the speaker a reason, write it on the line ("decline reason") or right under "decline:".';
-      return n.reasonHint ? `${to}${hint}` : to;
+      // « Accepter et programmer le 17 décembre », « Accepter, mais seulement si… »: it opens with a decision and decided
+      // nothing — said first, for a writer who would otherwise read the line under [fait] as done
+      const undecided = fr
+        ? 'rien n’a été décidé : la ligne ne se lit pas comme une commande (une par ligne, sans condition ni suite) ; '
+        : 'nothing was decided: the line does not read as a command (one per line, with no condition or follow-up); ';
+      return `${n.undecided ? undecided : ''}${n.reasonHint ? `${to}${hint}` : to}`;
     }
     case 'confirmed-scheduled':
       return fr ? `confirmation enregistrée ; ${n.ref} reste programmée, les organisateurs sont prévenus.` : `confirmation recorded; ${n.ref} stays scheduled, the organizers are told.`;
