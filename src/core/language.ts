@@ -6,6 +6,7 @@
 import { franc } from 'franc-min';
 import type { Language } from '../types.ts';
 import { attributionLines, isQuoteLine, quoteStart } from './text/quotes.ts';
+import { DISCLAIMER } from './text/signature.ts';
 
 const SAMPLE = 2000;
 /** franc's cost grows with its input; a few hundred characters are enough for two candidate languages. */
@@ -132,9 +133,27 @@ function aboveFooter(lines: string[]): string[] {
  * rest of the body is read. A list's footer is not the author's text. Reads the same bounded sample as detectLanguage: quoted history that
  * starts beyond it is not looked for.
  */
+/**
+ * The lines without the legal notices that end them (« Ce message et toutes les pièces jointes sont confidentiels… »,
+ * "This e-mail is intended solely for…"): a company's, in its own language, often longer than what its employee wrote —
+ * an English proposal from a French bank read fr. Kept when nothing else is written.
+ */
+function withoutLegalNotices(lines: string[]): string[] {
+  let end = lines.length;
+  for (;;) {
+    while (end > 0 && lines[end - 1]!.trim() === '') end--;
+    let start = end;
+    while (start > 0 && lines[start - 1]!.trim() !== '') start--;
+    if (start === 0 || start === end || !DISCLAIMER.test(lines.slice(start, end).join(' '))) break;
+    end = start;
+  }
+  const kept = lines.slice(0, end);
+  return (kept.join('\n').match(WORD)?.length ?? 0) >= ABOVE_FOOTER_WORDS ? kept : lines;
+}
+
 export function bodyLanguage(text: string | null): Language | null {
   if (!text) return null;
-  const lines = aboveFooter(text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n'));
+  const lines = withoutLegalNotices(aboveFooter(text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n')));
   const start = quoteStart(lines);
   if (start >= lines.length) return detectLanguage(lines.join('\n'));
   const own = votes(lines.slice(0, start).filter((l) => !isQuoteLine(l)).join('\n'));

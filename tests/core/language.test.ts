@@ -78,3 +78,19 @@ describe('bodyLanguage: the language the author wrote in', () => {
     expect(out.ok && out.result.language).toBe('en');
   });
 });
+
+// held-out audit x: an English proposal from a French bank read fr — its legal notice outweighed what its employee wrote
+describe('a company’s legal notice under the text says nothing of the author’s language', () => {
+  const FR_NOTICE =
+    "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de ses destinataires. Toute utilisation ou diffusion non autorisée est interdite. Tout message électronique est susceptible d'altération. La banque décline toute responsabilité au titre de ce message s'il a été altéré, déformé ou falsifié.";
+  const EN_NOTICE =
+    'This e-mail and any attachments are confidential and intended solely for the addressee. If you have received it in error, please notify the sender immediately and delete it. Any unauthorised use, disclosure or copying is strictly prohibited and may be unlawful.';
+  it.each([
+    [`Hi,\n\nI'd like to present how we audit every DDL statement with event triggers, about 25 minutes.\n\nBest regards,\nTom Perrin\n\n${FR_NOTICE}`, 'en'],
+    [`Bonjour,\n\nJe voudrais présenter nos déclencheurs d'événements pour auditer le DDL, 25 minutes.\n\nCordialement,\nTom Perrin\n\n${EN_NOTICE}`, 'fr'],
+    // nothing else written: the notice is all there is to read
+    [FR_NOTICE, 'fr'],
+  ])('%#', (text, lang) => {
+    expect(bodyLanguage(text)).toBe(lang);
+  });
+});

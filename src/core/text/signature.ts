@@ -15,7 +15,7 @@ export const CLOSING =
  * are long (it is no signature block), but it is nobody's proposal: it goes with the sign-off above it. Only read
  * below a sign-off: without one, a paragraph saying "this talk is intended for developers only" is the writer's.
  */
-const DISCLAIMER =
+export const DISCLAIMER =
   /confidenti\w*[^]{0,160}\b(intended|addressee|destinataires?|exclusive?)\b|\b(intended|destin[ée]e?s?)\b[^]{0,60}\b(solely|only|exclusive\w*|uniquement)\b|\b(destinataires?|addressee)\b[^]{0,80}confidenti|[àa] l['’]intention exclusive\b|\bif you (have )?received (this|it)\b|\bsi vous (avez )?re(?:[çc]u|cevez) ce\b|\bamtsgericht\b|\bregistered (in|office)\b|\bsiret\b|\brcs [a-z]|\bcapital (social|de \d)|\b(please )?consider the environment\b|\bpensez [àa] l'environnement\b|\bavant d'imprimer\b|\bbefore printing\b/i;
 
 export interface SignatureSplit {
