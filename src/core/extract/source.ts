@@ -64,10 +64,12 @@ function findSource(mail: Mail): ProposalSource {
   for (let depth = 0; fwd && depth < 3 && FORWARD_SUBJECT.test((fwd.subject ?? '').slice(0, 100)); depth++) {
     const inner = findInlineForward(fwd.body, true);
     if (!inner?.from || !(inner.from.email || inner.from.name) || inner.body.trim() === '' || stripQuotes(inner.note).length >= SHORT_NOTE) break;
-    // …but a note that is itself a proposal (a speaker offering a talk over the call for talks they forward) is the
-    // proposal: the message under it is what it answers
+    // …but a note that is itself a proposal over a message that is none (a speaker offering a talk over the call for
+    // talks they forward) is the proposal: the message under it is what it answers. A colleague's cover note that
+    // speaks of the talk (« Ravi would like to give a talk… details below ») over Ravi's own proposal passes it on.
     const note: ProposalSource = { author: fwd.from, subject: fwd.subject ?? mail.subject, text: stripQuotes(inner.note), parts: mail.parts, cc: fwd.cc, forwardedBy: mail.from };
-    if (proposalScore(mail, note).score >= THRESHOLD) break;
+    const under: ProposalSource = { author: inner.from, subject: inner.subject ?? mail.subject, text: stripQuotes(inner.body), parts: mail.parts, cc: inner.cc, forwardedBy: mail.from };
+    if (proposalScore(mail, note).score >= THRESHOLD && proposalScore(mail, under).score < THRESHOLD) break;
     fwd = inner;
   }
   if (fwd && fwd.from && (fwd.from.email || fwd.from.name) && fwd.body.trim() !== '') {

@@ -93,6 +93,14 @@ describe('a colleague named with the writer (« X and I ») is a co-speaker, the
     expect(x.proposal.title).toBe('pg_cron in production');
   });
 
+  it('a forward of a forward whose middle note speaks of the talk still credits the proposal under it', async () => {
+    const body =
+      'For the inbox.\n\n---------- Forwarded message ---------\nFrom: Nina Berg <nina.berg@example.net>\nDate: Sun, Nov 29, 2026 at 6:12 PM\nSubject: Fwd: Talk idea\nTo: Dim Org <dim@example.org>\n\nHi Dim, passing this on: my colleague Ravi would like to give a talk at the\nJanuary meetup, I think it would be a great fit for a 20 minute slot. Details below.\n\nNina\n\n---------- Forwarded message ---------\nFrom: Ravi Kumar <ravi.kumar@example.com>\nDate: Fri, Nov 27, 2026 at 9:00 AM\nSubject: Talk idea\nTo: Nina Berg <nina.berg@example.net>\n\nHi Nina,\n\nI\'d like to propose "Sharding without tears" for the PG Paris meetup: how we split\na 4 TB database with Citus, what went wrong, 25 minutes.\n\nRavi\n';
+    const x = extractProposal(await mail({ from: 'Dim Org <dim@example.org>', subject: 'Fwd: Fwd: Talk idea', body }), ctx);
+    expect(x.proposal.speakers).toEqual([{ name: 'Ravi Kumar', email: 'ravi.kumar@example.com' }]);
+    expect(x.proposal.title).toBe('Sharding without tears');
+  });
+
   it('"our CTO X would like to give a talk" still names X alone', async () => {
     const x = extractProposal(await mail({ from: 'Nina Berg <nina.berg@example.net>', subject: 'Talk proposal', body: 'Hi,\n\nOur CTO Rui Costa (rui.costa@example.pt) would like to give a talk on "Sharding by hand", 30 minutes.\n\nNina\n' }), ctx);
     expect(x.proposal.speakers).toEqual([{ name: 'Rui Costa', email: 'rui.costa@example.pt' }]);
@@ -176,6 +184,9 @@ describe('a greeting that opens the one sentence of a proposal', () => {
     ['Talk', 'Bonjour, je voudrais présenter un talk sur VACUUM, 30 minutes.', 'Je voudrais présenter un talk sur VACUUM, 30 minutes.'],
     ['Talk idea', "Hi! I'd like to give a talk about pg_cron at the next meetup.\n\nSent from my iPhone", "I'd like to give a talk about pg_cron at the next meetup."],
     ['Proposition de talk : Les index BRIN', 'Bonjour à tous,\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul', 'Un retour sur nos index BRIN, 20 minutes.'],
+    // a pleasantry after the greeting goes with it
+    ['Proposition de talk : Les index BRIN', "Bonjour Dimitri, j'espère que tu vas bien depuis le dernier meetup.\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul", 'Un retour sur nos index BRIN, 20 minutes.'],
+    ['Talk proposal: BRIN indexes', "Hi Dimitri, hope you're doing well after the last meetup.\n\nA look back at our BRIN indexes, 20 minutes.\n\nPaul", 'A look back at our BRIN indexes, 20 minutes.'],
   ])('%s', async (subject, body, abstract) => {
     const x = extractProposal(await mail({ subject, body }), ctx);
     expect(x.proposal.abstract).toBe(abstract);
