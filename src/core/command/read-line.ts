@@ -87,6 +87,17 @@ function forMyselfOnly(rest: string): boolean {
   return FOR_MYSELF.test(f) && COURTESY.test(f.replace(FOR_MYSELF, ''));
 }
 
+/**
+ * « C'est confirmé, je serai là. », « Confirmé, nous serons bien présents ! », "Confirmed, I'll be there.": after a
+ * confirmation, saying one will come is the confirmation again (an audit's was relayed as a message, the speaker left
+ * unconfirmed). Not « je serai là à 19h30 si… »: anything after it but courtesy keeps the line a message.
+ */
+const THERE = /^[\s,.;:!\-–—]*(?:(?:et )?(?:je serai|nous serons|on sera)(?: bien)? (?:la|presente?s?)|(?:and )?(?:i'll|i will|we'll|we will) (?:definitely |certainly )?be there)(?![\p{L}\d])/u;
+function thereOnly(rest: string): boolean {
+  const f = withoutEmoji(rest);
+  return THERE.test(f) && COURTESY.test(f.replace(THERE, ''));
+}
+
 /** The rest is one of the verb's qualifiers (grammar.ts), with perhaps courtesy after it. */
 function qualifiedOnly(rest: string, spec: VerbSpec): boolean {
   const f = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
@@ -318,6 +329,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // « En attente pour l'instant », "Waitlist for now": what the verb's state is by nature (grammar.ts qualifiers)
       if (qualifiedOnly(rest, spec)) return make({});
       if (spec.role === 'speaker' && forMyselfOnly(rest)) return make({});
+      if (spec.verb === 'confirm' && thereOnly(rest)) return make({});
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").

@@ -54,6 +54,10 @@ describe('command lines', () => {
     ['Je confirme ma présence pour le 17, avec plaisir.', ['confirm «pour le 17, avec plaisir.»']],
     ['I confirm my participation for the December meetup.', ['confirm «for the December meetup.»']],
     ['Je confirme ma participation à la prochaine rencontre.', ['confirm «à la prochaine rencontre.»']],
+    // audit Y: saying one will come, after the confirmation, is no message of its own (it was relayed, nothing confirmed)
+    ["C'est confirmé, je serai là.", ['confirm']],
+    ['Confirmé, nous serons bien présents !', ['confirm']],
+    ["Confirmed, I'll be there. Thanks!", ['confirm']],
     ['I withdraw my talk, my company moved me to another team.', ['withdraw «my company moved me to another team.»']],
     ['aide', ['help']],
     ['release', ['release']],
@@ -502,6 +506,10 @@ describe('answers as people write them', () => {
 
   it.each(['refuser pas possible avant mars', 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands).toEqual([]);
+  });
+
+  it.each(["C'est confirmé, je serai là à 19h30 si le train circule.", "Confirmed, I'll be there if my flight lands on time."])('a speaker’s « je serai là » with more than courtesy after it stays a message: %j', (text) => {
+    expect(readCommands(text, { ...opts, role: 'speaker' }).commands).toEqual([]);
   });
 
   it.each(['talk\n\nDim', 'Talk.\nDimitri', 'lightning\nDimitri Fontaine', 'accepter\ntalk\n\nDim'])('a bare verb over the writer’s name is the verb, not a title heading: %j', (text) => {
