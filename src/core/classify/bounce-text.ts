@@ -31,7 +31,7 @@ const BODY =
  * company's acknowledgement too (an auto-reply, which must not count against a member's address as a bounce).
  */
 const MTA_SIGNATURE =
-  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) de [\w-]+(?:\.[\w-]+)+|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
+  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) (?:de l'h[oô]te |sur l'h[oô]te |de )[\w-]+(?:\.[\w-]+)+|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
 
 /**
  * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que

@@ -154,6 +154,14 @@ describe('bounce rules', () => {
   });
 });
 
+describe("Postfix's French wording names its host", () => {
+  // review of 62cdbc2 (a7a4093 asked for the host): « de l'hôte mx… » as well as « de smtp.… »
+  it.each(['Ceci est le logiciel de courrier de smtp.fai2.example.fr.', "Ceci est le système de messagerie de l'hôte mx.example.fr."])('%s', async (line) => {
+    const m = await mail({ from: 'Jean Dupont <jean.dupont@example.fr>', subject: 'Courrier retardé', body: `${line}\n\nVotre message n'a pas pu être remis depuis 4 heures.\nNous continuerons d'essayer pendant 5 jours.\n` });
+    expect(classify(m, ctx).kind).toBe('bounce');
+  });
+});
+
 describe('bounded work on hostile input', () => {
   it('a daemon notice with 20 kB runs of no spaces, no @ and many @ classifies quickly', async () => {
     const blob = 'A'.repeat(20_000);
