@@ -25,8 +25,11 @@ function afterGreeting(line: string): string {
   if (!GREETING.test(line)) return line;
   const m = /^[^,!:]{1,40}[,!:]\s+(\S.*)$/u.exec(line);
   const rest = m?.[1] ?? '';
-  return /[.?]$/.test(rest) && rest.split(/\s+/).length >= 5 ? rest.charAt(0).toUpperCase() + rest.slice(1) : '';
+  if (!/[.?]$/.test(rest) || rest.split(/\s+/).length < 5 || PLEASANTRY.test(rest)) return '';
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
+/** What goes with a greeting and says nothing of a talk: « j'espère que vous allez bien », "hope you're well", thanks. */
+const PLEASANTRY = /^(?:(?:i |we )?hope\b|j['’]esp[èe]re\b|nous esp[ée]rons\b|comment (?:allez|vas|[çc]a)\b|how (?:are|is|'s)\b|how's\b|merci\b|thanks?\b|thank you\b|je (?:vous|te) remercie\b|(?:[çc]a|ca) va\b|long time\b|cela fait (?:longtemps|un moment)\b|[çc]a fait (?:longtemps|un moment)\b)/i;
 
 /** `rests`: the prose that follows a label's value on its line (parseFields), which is the abstract's. */
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {
