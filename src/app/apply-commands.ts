@@ -112,7 +112,10 @@ export async function applyCommands(deps: CommandDeps, inboundId: number): Promi
   // replay (an audit's organizer got no transcript). Every other guard holds.
   const guard = whyNotAnswer({ kind: 'command', mail: { from: mail.from, headers: withoutListMarks(mail.headers) }, ownAddresses: deps.ctx.ownAddresses });
   if ((understood || read.unknown.length > 0 || unread.length > 0 || (auth.role === 'organizer' && !courtesy)) && !guard) {
-    const transcriptRef = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
+    const named = run.results.length > 0 && auth.role === 'organizer' ? firstRef(read.commands, auth.token.ref) : auth.token.ref;
+    // « P-9999 refuser » (a typo, a ref from another installation) names no proposal: its transcript, « aucune proposition
+    // P-9999 », keeps the thread's ref in its subject, not « [P-9999] » as if there were one
+    const transcriptRef = named !== auth.token.ref && !(await store.proposals.get(named)) ? auth.token.ref : named;
     const m = await deps.mails.transcript(
       { name: mail.from?.name ?? null, email: auth.sender },
       locale,

@@ -572,6 +572,16 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
     expect(t).not.toContain('rien n’a été décidé');
   });
 
+  it('34d « P-9999 refuser » on a notice: refused, no such proposal; the transcript’s subject keeps the notice’s ref, never [P-9999]', async () => {
+    const f = await fileProposal(live, 'Référence inconnue');
+    const r = gmail(f.notice, 'P-9999 refuser');
+    await send(live, r);
+    const t = await transcriptOf(r.messageId);
+    expect(flat(t.mail.text)).toContain('aucune proposition P-9999');
+    expect(t.mail.subject).toContain(`[${f.ref}]`);
+    expect(t.mail.subject).not.toContain('P-9999');
+  });
+
   it('35 Outlook plain text: only « Dim » on top, the notice below unquoted (its verb lines included): nothing acts', async () => {
     const f = await fileProposal(live, 'Outlook original non cite');
     await send(live, outlookPlain(f.notice, 'Je transmets à Lucie pour avis.\nDim'));
