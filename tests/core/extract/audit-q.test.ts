@@ -187,6 +187,10 @@ describe('a greeting that opens the one sentence of a proposal', () => {
     // a pleasantry after the greeting goes with it
     ['Proposition de talk : Les index BRIN', "Bonjour Dimitri, j'espère que tu vas bien depuis le dernier meetup.\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul", 'Un retour sur nos index BRIN, 20 minutes.'],
     ['Talk proposal: BRIN indexes', "Hi Dimitri, hope you're doing well after the last meetup.\n\nA look back at our BRIN indexes, 20 minutes.\n\nPaul", 'A look back at our BRIN indexes, 20 minutes.'],
+    // review of 22d8251: a sentence about sending the mail, after the greeting or alone, is no part of the abstract
+    ['Proposition de talk : Les index BRIN', 'Bonjour, je vous envoie ma proposition pour le meetup de janvier.\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul', 'Un retour sur nos index BRIN, 20 minutes.'],
+    ['Proposition de talk : Les index BRIN', 'Je vous envoie ma proposition pour le meetup de janvier.\n\nUn retour sur nos index BRIN, 20 minutes.\n\nPaul', 'Un retour sur nos index BRIN, 20 minutes.'],
+    ['Talk proposal: BRIN indexes', 'Hello, please find my proposal for the January meetup below.\n\nA look back at our BRIN indexes, 20 minutes.\n\nPaul', 'A look back at our BRIN indexes, 20 minutes.'],
   ])('%s', async (subject, body, abstract) => {
     const x = extractProposal(await mail({ subject, body }), ctx);
     expect(x.proposal.abstract).toBe(abstract);
