@@ -188,4 +188,3 @@ export function readOperatorLine(readCommands: (text: string, opts: ReadOptions)
   return { ...verb, text: m[2]!.trim() };
 }
 
-export { releaseHeld };

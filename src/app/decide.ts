@@ -276,11 +276,6 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
 }
 
 /**
- * Held speaker mails, then every other row in one commit — with the inbound message marked done in it when
- * `completes` is given, so that its mails and the end of its handling land together —, the audit lines, the
- * reminders, the dispatch.
- */
-/**
  * decisions.hold's release: every held speaker mail goes out, and each acceptance among them gets its reminder to
  * confirm counted from now — the reminder set at the decision skipped it while the speaker had not been told (remind.ts),
  * and `again` replaces that finished job. The mail verb `release` and `crieur release` both come here.
@@ -293,6 +288,11 @@ export async function releaseHeld(deps: Pick<AppDeps, 'store' | 'dispatcher' | '
   return ids.length;
 }
 
+/**
+ * Held speaker mails, then every other row in one commit — with the inbound message marked done in it when
+ * `completes` is given, so that its mails and the end of its handling land together —, the audit lines, the
+ * reminders, the dispatch.
+ */
 export async function commitEffects(deps: AppDeps, fx: Effects, completes?: number): Promise<number[]> {
   const { store } = deps;
   await store.commands.hold(fx.held);

@@ -124,16 +124,6 @@ function aboveFooter(lines: string[]): string[] {
 }
 
 /**
- * Language of a message's body as its author wrote it: the text above the quoted history (">" lines, "Le … a
- * écrit :" / "On … wrote:" attributions, Outlook's "De : … Envoyé : … Objet :" block, "-----Original
- * Message-----"), so that a short English reply over a French thread is English.
- * A short text of the author's decides only by its function words ("Sounds good, see you on Thursday" → en,
- * "Merci, je serai là" → fr: words of one language and none of the other suffice there); when it has none ("OK",
- * "schedule next meetup"), or the author wrote nothing (a forward whose own text is empty, an inline reply), the
- * rest of the body is read. A list's footer is not the author's text. Reads the same bounded sample as detectLanguage: quoted history that
- * starts beyond it is not looked for.
- */
-/**
  * The lines without the legal notices that end them (« Ce message et toutes les pièces jointes sont confidentiels… »,
  * "This e-mail is intended solely for…"): a company's, in its own language, often longer than what its employee wrote —
  * an English proposal from a French bank read fr. Kept when nothing else is written.
@@ -151,6 +141,16 @@ function withoutLegalNotices(lines: string[]): string[] {
   return (kept.join('\n').match(WORD)?.length ?? 0) >= ABOVE_FOOTER_WORDS ? kept : lines;
 }
 
+/**
+ * Language of a message's body as its author wrote it: the text above the quoted history (">" lines, "Le … a
+ * écrit :" / "On … wrote:" attributions, Outlook's "De : … Envoyé : … Objet :" block, "-----Original
+ * Message-----"), so that a short English reply over a French thread is English.
+ * A short text of the author's decides only by its function words ("Sounds good, see you on Thursday" → en,
+ * "Merci, je serai là" → fr: words of one language and none of the other suffice there); when it has none ("OK",
+ * "schedule next meetup"), or the author wrote nothing (a forward whose own text is empty, an inline reply), the
+ * rest of the body is read. A list's footer is not the author's text. Reads the same bounded sample as detectLanguage: quoted history that
+ * starts beyond it is not looked for.
+ */
 export function bodyLanguage(text: string | null): Language | null {
   if (!text) return null;
   const lines = withoutLegalNotices(aboveFooter(text.slice(0, SAMPLE).replace(/\r\n?/g, '\n').split('\n')));

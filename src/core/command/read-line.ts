@@ -391,14 +391,6 @@ function unquoteVerb(s: string): string {
   return m && m[1]!.split(/\s+/).length <= 3 ? `${m[1]}${m[2]}` : s;
 }
 
-/**
- * After a verb whose mail to the speaker cannot be taken back (decline with its reason, schedule with its date): the
- * writer wondering, not deciding — "Decline? Not sure, it overlaps with…", "Schedule? Maybe Jan 28.", « Refuser… à voir
- * avec Claire », « Refuser, à mon avis. Qu'en penses-tu ? », "Decline. Unless you disagree?". A question anywhere on
- * the line, an ellipsis or a question mark on the verb, a hedge opening what follows. A reason that asks something
- * («  …, pourquoi pas l'an prochain ? ») is lost with them: the transcript then says nothing was done, which the
- * writer can mend; a speaker told of a decision nobody took cannot be untold.
- */
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
 /**
@@ -413,6 +405,14 @@ export const CONDITION_WORDS = "si|s'il|if|unless|sauf(?:\\s+si)?|a\\s+condition
 const CONDITION = new RegExp(`\\b(?:${CONDITION_WORDS})\\b`);
 const HEDGE =
   /^(?:maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot)(?![a-z])/;
+/**
+ * After a verb whose mail to the speaker cannot be taken back (decline with its reason, schedule with its date): the
+ * writer wondering, not deciding — "Decline? Not sure, it overlaps with…", "Schedule? Maybe Jan 28.", « Refuser… à voir
+ * avec Claire », « Refuser, à mon avis. Qu'en penses-tu ? », "Decline. Unless you disagree?". A question anywhere on
+ * the line, an ellipsis or a question mark on the verb, a hedge opening what follows. A reason that asks something
+ * («  …, pourquoi pas l'an prochain ? ») is lost with them: the transcript then says nothing was done, which the
+ * writer can mend; a speaker told of a decision nobody took cannot be untold.
+ */
 function wonders(rest: string): boolean {
   const f = fold(rest).trim();
   if (/^(?:\?|…|\.\.)/.test(f) || /\?(?=[\s"»”')\]]|$)/.test(f)) return true;
