@@ -278,7 +278,8 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
 /**
  * decisions.hold's release: every held speaker mail goes out, and each acceptance among them gets its reminder to
  * confirm counted from now — the reminder set at the decision skipped it while the speaker had not been told (remind.ts),
- * and `again` replaces that finished job. The mail verb `release` and `crieur release` both come here.
+ * and `again` replaces that finished job — or moves it, when the release comes before it ran. The mail verb `release` and
+ * `crieur release` both come here.
  */
 export async function releaseHeld(deps: Pick<AppDeps, 'store' | 'dispatcher' | 'config'>): Promise<number> {
   const { ids, keys } = await deps.store.commands.release();

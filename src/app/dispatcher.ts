@@ -5,7 +5,8 @@ export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command',
 export interface Dispatcher {
   /**
    * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
-   * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale.
+   * is replaced — for replays and the recovery sweep, where the earlier job's outcome is known to be stale; with
+   * `delayMs`, one still delayed is moved to run `delayMs` from now (a reminder that counts from a later event).
    */
   dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number; continues?: Attempts }): Promise<void>;
   /**

@@ -41,3 +41,30 @@ describe('a retry continuing a schedule, dispatched while the sweep’s job for 
     expect((await dispatcher.queue('deliver').getJob('deliver-21'))?.data).toEqual({ id: 21, made: 2, firstAt: 1 });
   });
 });
+
+describe('a delayed job dispatched again (a reminder that counts from a later event)', () => {
+  it('is moved to run delayMs from now, not kept at its first due time nor added twice', async () => {
+    // decisions.hold: the acceptance's reminder set at the decision, due in 7 days…
+    await dispatcher.dispatch('remind', 31, { delayMs: 7 * 86_400_000, again: true });
+    const q = dispatcher.queue('remind');
+    const before = Date.now();
+    // …and the release, two days later, sets it again from the moment the speaker is told.
+    await dispatcher.dispatch('remind', 31, { delayMs: 9 * 86_400_000, again: true });
+    const delayed = await q.getDelayed();
+    expect(delayed.map((j) => j.id)).toEqual(['remind-31']);
+    const job = (await q.getJob('remind-31'))!;
+    expect(await job.getState()).toBe('delayed');
+    expect(job.delay).toBe(9 * 86_400_000);
+    // When it is due: the sorted set of delayed jobs holds its time (BullMQ keeps it as the score's high bits).
+    const score = Number((await redis.zscore(`${prefix}:remind:delayed`, 'remind-31'))!);
+    const dueAt = Math.floor(score / 0x1000);
+    expect(dueAt).toBeGreaterThanOrEqual(before + 9 * 86_400_000 - 1_000);
+    expect(dueAt).toBeLessThanOrEqual(Date.now() + 9 * 86_400_000 + 1_000);
+  });
+
+  it('a plain dispatch of it (no again) leaves it where it was', async () => {
+    await dispatcher.dispatch('remind', 32, { delayMs: 3_600_000 });
+    await dispatcher.dispatch('remind', 32, { delayMs: 7_200_000 });
+    expect((await dispatcher.queue('remind').getJob('remind-32'))!.delay).toBe(3_600_000);
+  });
+});

@@ -98,6 +98,13 @@ export class BullDispatcher implements Dispatcher {
       if (old && (state === 'completed' || state === 'failed')) await old.remove();
       // One that went active meanwhile cannot be removed (locked): it runs the row now, as it did before.
       else if (old && opts.continues && ['waiting', 'delayed', 'prioritized'].includes(state!)) await old.remove().catch(() => undefined);
+      // A reminder set again before the first one ran (an acceptance released from decisions.hold, accepted anew after
+      // an override) counts from now: the speaker was told just now. Moved, not added twice; one that became due
+      // meanwhile runs as it is (changeDelay refuses a job no longer delayed).
+      else if (old && state === 'delayed' && opts.delayMs) {
+        await old.changeDelay(opts.delayMs).catch(() => undefined);
+        return;
+      }
     }
     // A delayed job (a reminder) waits in Redis under its job id: dispatched again, even after a restart, it is the same job.
     const data: JobData = opts.continues ? { id, made: opts.continues.made, firstAt: opts.continues.firstAt } : { id };
