@@ -149,10 +149,12 @@ export interface CampaignStore {
   hold(id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]>;
   /**
    * The second half, one round trip per batch: `sent` rows recorded as sent; of `rows`, those still held under the
-   * fence with a lease not yet run out become transmitting (their lease renewed) and are returned — only those may
-   * go to the SMTP server; a row whose lease ran out may be another sender's now.
+   * fence with a lease not yet run out become transmitting (their lease renewed) and are `granted` — only those may
+   * go to the SMTP server; a row whose lease ran out may be another sender's now. A held row whose recipient is a
+   * member no longer active (they left or were disabled since the hold, even a moment before) is `stopped` in the
+   * same statement: failed `not sent: member STATUS`, never transmitted.
    */
-  transmit(rows: readonly HeldRow[], leaseMs: number, sent: readonly { id: number; response: string }[]): Promise<number[]>;
+  transmit(rows: readonly HeldRow[], leaseMs: number, sent: readonly { id: number; response: string }[]): Promise<{ granted: number[]; stopped: number[] }>;
   /** Extends the lease of rows still held under their fence (sending, transmitting or not); how many were. */
   renew(rows: readonly HeldRow[], leaseMs: number): Promise<number>;
   /** Held rows that never reached the SMTP server go back to queued (their attempt not counted). */

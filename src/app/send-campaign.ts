@@ -209,19 +209,21 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     for (let i = 0; i < held.length; i += Math.max(1, config.smtp.pool)) {
       const batch = held.slice(i, i + Math.max(1, config.smtp.pool));
       const marks = flushed();
-      const granted = new Set(
-        await store.campaigns.transmit(batch.map((r) => live.get(r.id)!), leaseMs, marks).catch((err: unknown) => {
-          // Not recorded: they are marked at the end (finally) with the rest, not lost — else accepted mails would
-          // be parked as possibly delivered.
-          sentMarks = [...marks, ...sentMarks];
-          throw err;
-        }),
-      );
+      const grant = await store.campaigns.transmit(batch.map((r) => live.get(r.id)!), leaseMs, marks).catch((err: unknown) => {
+        // Not recorded: they are marked at the end (finally) with the rest, not lost — else accepted mails would
+        // be parked as possibly delivered.
+        sentMarks = [...marks, ...sentMarks];
+        throw err;
+      });
+      const granted = new Set(grant.granted);
+      const stopped = new Set(grant.stopped);
       forget(marks);
-      // A row not granted was taken by another sender after this one's lease ran out: it is theirs to send.
+      // A row not granted was taken by another sender after this one's lease ran out: it is theirs to send. One
+      // stopped was its member's, who left since the hold: recorded as not sent by the same statement.
       for (const r of batch) {
         if (granted.has(r.id)) continue;
         live.delete(r.id);
+        if (stopped.has(r.id)) continue;
         lost++;
       }
       inFlight.push(Promise.all(batch.filter((r) => granted.has(r.id)).map(sendOne)));

@@ -151,3 +151,34 @@ describe('a mail deferred by a 4xx (audit E: greylisted members never got the an
     expect(deferral(groupConfig('faults'), 25)).toEqual({ waitMs: 3_600_000 });
   });
 });
+
+describe('a member who leaves while the chunk holding their row is being sent', () => {
+  it('gets nothing: their status is read again in the statement that takes their row to the SMTP server', { timeout: 30_000 }, async () => {
+    const real = createSender(sink.url, { pool: 1 });
+    try {
+      const members = ['left0@example.org', 'left1@example.org', 'left2@example.org', 'left3@example.org'];
+      await store.subscribers.upsert(members.map((email) => ({ email, status: 'active' as const, source: 'cli' })));
+      const c = await campaignOf('announce:left-mid-chunk', members);
+      const leaver = (await store.membership.byEmail('left2@example.org'))!;
+      // The whole chunk is held with left2 still active; left2 unsubscribes (one-click) while left0's mail is in flight,
+      // before left2's batch is marked transmitting — well under a second after the hold.
+      const sender: Sender = {
+        ...real,
+        reserve: real.reserve!,
+        connections: real.connections!,
+        send: async (raw, env) => {
+          if (env.to[0] === 'left0@example.org') await store.membership.setStatus(leaver.id, 'unsubscribed', 'one-click https');
+          return real.send(raw, env);
+        },
+      };
+      expect(await sendCampaignChunk({ config: configOf(1), store, sender, log, clock, fill: fillMime }, c.first)).toBe('sent');
+      const got = sink.messages.map((m) => m.envelope.to[0]).filter((to) => members.includes(to!));
+      expect(got).toEqual(['left0@example.org', 'left1@example.org', 'left3@example.org']);
+      const row = (await store.outbox.list()).find((r) => r.recipient === 'left2@example.org')!;
+      expect([row.status, row.lastError]).toEqual(['failed', 'not sent: member unsubscribed']);
+      expect(await store.campaigns.counts(c.id)).toEqual({ total: 4, sent: 3, failed: 1, queued: 0 });
+    } finally {
+      await real.close();
+    }
+  });
+});

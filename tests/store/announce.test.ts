@@ -15,7 +15,7 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
   /** The sender's status lock, both halves (hold, then transmit): the rows as a campaign job takes them to send. */
   const take = async (id: number, from: number, size: number, limit: number, leaseMs: number) => {
     const rows = await store.campaigns.hold(id, from, size, limit, leaseMs);
-    expect(await store.campaigns.transmit(rows, leaseMs, [])).toEqual(rows.map((r) => r.id));
+    expect((await store.campaigns.transmit(rows, leaseMs, [])).granted).toEqual(rows.map((r) => r.id));
     return rows;
   };
 
@@ -99,13 +99,13 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect(b.map((r) => r.id)).toEqual(a.slice(0, 3).map((r) => r.id));
     // A wakes up: the rows B took are not A's to send any more (nor to renew, nor to release); the other two were
     // taken by nobody but A's lease is gone, so they are not granted either (B or the next sender takes them).
-    expect(await store.campaigns.transmit(fence(a), 60_000, [])).toEqual([]);
+    expect((await store.campaigns.transmit(fence(a), 60_000, [])).granted).toEqual([]);
     expect(await store.campaigns.renew(fence(a.slice(0, 3)), 60_000)).toBe(0);
     await store.campaigns.release(fence(a.slice(0, 3)));
     // B transmits its three under its fence and records the first two as sent in the next round trip.
-    expect(await store.campaigns.transmit(fence(b.slice(0, 2)), 60_000, [])).toEqual(b.slice(0, 2).map((r) => r.id));
+    expect((await store.campaigns.transmit(fence(b.slice(0, 2)), 60_000, [])).granted).toEqual(b.slice(0, 2).map((r) => r.id));
     expect(await store.campaigns.renew(fence(b), 60_000)).toBe(3);
-    expect(await store.campaigns.transmit(fence(b.slice(2)), 60_000, b.slice(0, 2).map((r) => ({ id: r.id, response: '250 ok' })))).toEqual([b[2]!.id]);
+    expect((await store.campaigns.transmit(fence(b.slice(2)), 60_000, b.slice(0, 2).map((r) => ({ id: r.id, response: '250 ok' })))).granted).toEqual([b[2]!.id]);
     // What is left to take: h3 and h4 of A's lapsed hold, not B's transmitting row.
     expect((await store.campaigns.hold(campaign.id, 0, 1_000_000, 5, 60_000)).map((r) => r.recipient)).toEqual(['h3@example.org', 'h4@example.org']);
     expect(await store.campaigns.counts(campaign.id)).toEqual({ total: 5, sent: 2, failed: 0, queued: 3 });
@@ -121,7 +121,7 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     await store.campaigns.addRecipients(campaign.id, 'announce', 'E-4', 'b@x', [{ email: 'r1@example.org', variant: 'member:fr' }, { email: 'r2@example.org', variant: 'member:fr' }]);
     const held = await store.campaigns.hold(campaign.id, 0, 1_000_000, 2, 60_000);
     expect(held.map((r) => r.attempts)).toEqual([1, 1]);
-    expect(await store.campaigns.transmit([held[0]!], 60_000, [])).toEqual([held[0]!.id]);
+    expect((await store.campaigns.transmit([held[0]!], 60_000, [])).granted).toEqual([held[0]!.id]);
     await store.campaigns.release(held);
     const again = await store.campaigns.hold(campaign.id, 0, 1_000_000, 2, 60_000);
     expect(again.map((r) => [r.recipient, r.attempts])).toEqual([['r2@example.org', 1]]);

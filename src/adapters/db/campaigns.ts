@@ -244,17 +244,39 @@ export function campaignStore(db: Db): CampaignStore {
       // One statement: the previous batch's sent marks ride along with this batch's status lock (a data-modifying
       // WITH runs to completion whether or not the main query reads it). The lease is checked under the row lock:
       // once transmitting, a row is never claimable again, only parked if its sender stops renewing it.
-      const granted = await db.query<{ id: number }>(
+      // The recipient's roster status is read here, not only at the hold: a chunk takes seconds to go out, and a
+      // member who unsubscribed meanwhile gets nothing (as send-campaign.ts says of the hold). FOR SHARE waits for an
+      // unsubscribe being committed and reads its outcome; list variants go to a list's address, never a member's.
+      const out = await db.query<{ id: number; stopped: boolean }>(
         `WITH done AS (
            UPDATE outbox o SET status = 'sent', sent_at = now(), smtp_response = u.response, last_error = NULL, lease_until = NULL, updated_at = now()
-           FROM unnest($3::integer[], $4::text[]) AS u(id, response) WHERE o.id = u.id RETURNING o.id)
-         UPDATE outbox o SET transmitting_at = now(), lease_until = now() + $5 * interval '1 millisecond', updated_at = now()
-         FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
-         WHERE o.id = h.id AND o.attempts = h.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL AND o.lease_until > now()
-         RETURNING o.id`,
+           FROM unnest($3::integer[], $4::text[]) AS u(id, response) WHERE o.id = u.id RETURNING o.id),
+         member AS (
+           SELECT lower(s.email) AS key, s.status FROM subscribers s
+           WHERE lower(s.email) IN (SELECT lower(o.recipient) FROM outbox o WHERE o.id = ANY($1::integer[]) AND coalesce(o.variant, '') NOT LIKE 'list:%')
+           FOR SHARE),
+         held AS (
+           SELECT h.id, h.attempts, m.status AS member_status
+           FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
+           JOIN outbox o ON o.id = h.id
+           LEFT JOIN member m ON m.key = lower(o.recipient) AND coalesce(o.variant, '') NOT LIKE 'list:%'),
+         stopped AS (
+           UPDATE outbox o SET status = 'failed', last_error = 'not sent: member ' || held.member_status, lease_until = NULL, updated_at = now()
+           FROM held
+           WHERE o.id = held.id AND held.member_status <> 'active'
+             AND o.attempts = held.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL AND o.lease_until > now()
+           RETURNING o.id),
+         granted AS (
+           UPDATE outbox o SET transmitting_at = now(), lease_until = now() + $5 * interval '1 millisecond', updated_at = now()
+           FROM held
+           WHERE o.id = held.id AND (held.member_status IS NULL OR held.member_status = 'active')
+             AND o.attempts = held.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL AND o.lease_until > now()
+           RETURNING o.id)
+         SELECT id, false AS stopped FROM granted UNION ALL SELECT id, true AS stopped FROM stopped`,
         [rows.map((r) => r.id), rows.map((r) => r.attempts), sent.map((r) => r.id), sent.map((r) => r.response), leaseMs],
       );
-      return granted.map((r) => r.id).sort((a, b) => a - b);
+      const ids = (stopped: boolean) => out.filter((r) => r.stopped === stopped).map((r) => r.id).sort((a, b) => a - b);
+      return { granted: ids(false), stopped: ids(true) };
     },
 
     renew: (rows, leaseMs) => renewLeases(db, rows, leaseMs),
