@@ -9,13 +9,16 @@ import type { Address, Language } from '../types.ts';
 import type { DecisionKind, ResultLine, UpdateKind } from '../core/render/command-data.ts';
 
 export interface CommandMails {
-  /** To a speaker, with a speaker token for the proposal (their reply acts on it). */
+  /**
+   * To a speaker, with a speaker token for the proposal (their reply acts on it). `actor`: the fellow speaker a
+   * co-confirmed / co-withdrawn mail names; `parent`: the thread it goes in (none: a new one).
+   */
   decision(
     kind: DecisionKind,
     p: ProposalRecord,
     to: Address,
     locale: Language,
-    extra: { text?: string | null; event?: { date: Date; venue: string } | null; acceptedAt?: Date | null },
+    extra: { text?: string | null; event?: { date: Date; venue: string } | null; acceptedAt?: Date | null; actor?: string | null; parent?: ThreadInfo | null },
   ): Promise<ComposedMail>;
   /** To one organizer, with an organizer token for the proposal. */
   update(

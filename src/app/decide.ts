@@ -16,7 +16,7 @@ import { decidedWords, stateNote, type DecidedVerb, type Note } from '../core/de
 import type { DecisionKind } from '../core/render/command-data.ts';
 import { formatDate } from '../core/render/dates.ts';
 import { whyNotSendTo } from '../core/pipeline/loop-guard.ts';
-import type { ComposedMail } from './composer.ts';
+import type { ComposedMail, ThreadInfo } from './composer.ts';
 import type { NewOutboxItem, OutboxPurpose } from './outbox-store.ts';
 import type { ProposalRecord, ProposalStatus } from './proposal-store.ts';
 import type { Address, Language } from '../types.ts';
@@ -99,7 +99,12 @@ export interface DecisionResult {
 }
 
 const DAY_MS = 86_400_000;
-const SPEAKER_MAIL: Partial<Record<Decision['action'], DecisionKind>> = { accept: 'accepted', decline: 'declined', waitlist: 'waitlisted', schedule: 'scheduled' };
+/**
+ * The speakers' mail of an organizer's decision. `withdraw` too: a proposal the organizers take back (its speaker said so
+ * by phone, `crieur proposals decide P withdraw`) is news to its speakers, as pretalx tells them — a speaker's own
+ * withdrawal is answered by its transcript, and told to the fellow speakers (tellFellowSpeakers).
+ */
+const SPEAKER_MAIL: Partial<Record<Decision['action'], DecisionKind>> = { accept: 'accepted', decline: 'declined', waitlist: 'waitlisted', schedule: 'scheduled', withdraw: 'withdrawn' };
 
 export async function decide(deps: DecideDeps, d: Decision, fx: Effects): Promise<DecisionResult> {
   const { store, config } = deps;
@@ -193,6 +198,7 @@ async function confirmScheduled(deps: DecideDeps, d: Decision, p: ProposalRecord
   for (const o of told) {
     fx.add('notify-organizer', d.ref, `${d.ref}/confirm/${d.key}`, await deps.mails.update('confirmed', p, o, { actor: d.actorName, text: d.words ?? null }));
   }
+  if (d.role === 'speaker') await tellFellowSpeakers(deps, d, p, fx);
   return { ok: true, note: { k: 'confirmed-scheduled', ref: d.ref }, proposal: p };
 }
 
@@ -252,7 +258,7 @@ async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: t
 /** The transition's side effects: speaker mail (held or not), reminder, FYI to the other organizers, organizers' update. */
 async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event: EventRecord | null, fx: Effects): Promise<void> {
   const { config, mails } = deps;
-  const kind = SPEAKER_MAIL[d.action];
+  const kind = d.role === 'speaker' ? undefined : SPEAKER_MAIL[d.action];
   if (kind) {
     const locale = await speakerLocale(deps, p);
     for (const s of speakersOf(p, deps.ctx.ownAddresses)) {
@@ -272,7 +278,44 @@ async function effectsOf(deps: DecideDeps, d: Decision, p: ProposalRecord, event
     for (const o of config.organizers) {
       fx.add('notify-organizer', p.ref, `${p.ref}/${d.action}/${d.key}`, await mails.update(d.action === 'confirm' ? 'confirmed' : 'withdrawn', p, o, { actor: d.actorName, text: d.words ?? null }));
     }
+    await tellFellowSpeakers(deps, d, p, fx);
   }
+}
+
+/**
+ * A speaker's confirm or withdraw, told to the proposal's other speakers (pretalx: every speaker of a submission sees
+ * its state): one line, in the proposal's thread — the one their acknowledgement is in —, each in their own language.
+ * Never held (it is no organizers' decision); keyed per causing command, so a re-run queues the same rows.
+ */
+async function tellFellowSpeakers(deps: DecideDeps, d: Decision, p: ProposalRecord, fx: Effects): Promise<void> {
+  const others = speakersOf(p, deps.ctx.ownAddresses).filter((s) => s.email.toLowerCase() !== d.actor.toLowerCase());
+  if (others.length === 0) return;
+  const kind: DecisionKind = d.action === 'confirm' ? 'co-confirmed' : 'co-withdrawn';
+  const parent = await proposalThread(deps, p);
+  for (const s of others) {
+    const locale = await speakerLocaleOf(deps, p, s.email);
+    fx.add('command-result', p.ref, `${p.ref}/${kind}/${d.key}`, await deps.mails.decision(kind, p, s, locale, { actor: d.actorName, parent }));
+  }
+}
+
+/** The thread a proposal's speakers have from crieur: the proposal's own message, which their acknowledgements answer. */
+async function proposalThread(deps: Pick<AppDeps, 'store'>, p: ProposalRecord): Promise<ThreadInfo | null> {
+  const filed = await deps.store.inbound.get(p.messageId);
+  if (!filed?.messageId) return null;
+  return { messageId: filed.messageId, references: [], subject: filed.parsed?.subject ?? '' };
+}
+
+/**
+ * One speaker's language: that of the last mail they wrote crieur about this proposal (a co-speaker who answers in
+ * English is written to in English), else the proposal's (speakerLocale).
+ */
+export async function speakerLocaleOf(deps: Pick<AppDeps, 'store' | 'config'>, p: ProposalRecord, email: string): Promise<Language> {
+  const theirs = (await deps.store.proposals.history(p.ref)).filter((h) => h.messageId !== null && h.actor.toLowerCase() === email.toLowerCase() && /^(command|reply)-received$/.test(h.action));
+  for (const h of theirs.reverse()) {
+    const lang = (await deps.store.inbound.get(h.messageId!))?.parsed?.language;
+    if (lang) return lang;
+  }
+  return speakerLocale(deps, p);
 }
 
 /**

@@ -9,7 +9,7 @@ export function createCommandMails(config: Config, opts: ComposerOptions = {}): 
   const build = createMailBuilder(config, opts);
   const group = { name: config.group.name, timezone: config.group.timezone };
   return {
-    decision(kind, p, to, locale, extra) {
+    decision(kind, p, to, locale, { parent = null, ...extra }) {
       return build({
         purpose: 'speaker',
         template: 'decision',
@@ -17,8 +17,9 @@ export function createCommandMails(config: Config, opts: ComposerOptions = {}): 
         to,
         locale,
         data: (replyAddress) => decisionData(kind, p, { group, locale, replyAddress, greetingName: to.name, ...extra }),
-        parent: null,
-        // Written by a person's decision, not in answer to the speaker's mail: a new thread, auto-generated.
+        parent,
+        // Written by a person's decision, not in answer to the speaker's mail: a new thread (a fellow speaker's news goes
+        // in the proposal's), auto-generated.
         autoSubmitted: 'auto-generated',
       });
     },

@@ -18,6 +18,8 @@ export type SideEffect =
   | 'mail-speaker-declined' // polite, with the reason when given
   | 'mail-speaker-waitlisted' // says what happens next
   | 'mail-speaker-scheduled' // the date, the venue
+  | 'mail-speaker-withdrawn' // by an organizer: the speakers learn it was taken back (a speaker's own has its transcript)
+  | 'mail-other-speakers' // by a speaker: the proposal's other speakers learn it, one line in the proposal's thread
   | 'assign-event' // the proposal goes on the event's programme
   | 'unassign-event' // off any programme
   | 'fyi-organizers' // the other organizers learn who decided
@@ -57,10 +59,10 @@ export const TRANSITIONS: readonly TransitionRow[] = defineTable([
   { action: 'accept', from: ['received', 'waitlisted'], to: 'accepted', by: ORGANIZER, effects: ['mail-speaker-accepted', 'schedule-reminder', 'fyi-organizers'] },
   { action: 'decline', from: ['received', 'waitlisted'], to: 'declined', by: ORGANIZER, effects: ['mail-speaker-declined', 'fyi-organizers'] },
   { action: 'waitlist', from: ['received'], to: 'waitlisted', by: ORGANIZER, effects: ['mail-speaker-waitlisted', 'fyi-organizers'] },
-  { action: 'confirm', from: ['accepted'], to: 'confirmed', by: ['speaker', 'organizer', 'operator'], effects: ['mail-organizers'] },
+  { action: 'confirm', from: ['accepted'], to: 'confirmed', by: ['speaker', 'organizer', 'operator'], effects: ['mail-organizers', 'mail-other-speakers'] },
   { action: 'schedule', from: ['accepted', 'confirmed', 'scheduled'], to: 'scheduled', by: ORGANIZER, effects: ['assign-event', 'mail-speaker-scheduled', 'fyi-organizers'] },
   { action: 'present', from: ['scheduled'], to: 'presented', by: ORGANIZER, effects: [] },
-  { action: 'withdraw', from: NON_FINAL, to: 'withdrawn', by: ['speaker', 'organizer', 'operator'], effects: ['unassign-event', 'mail-organizers'] },
+  { action: 'withdraw', from: NON_FINAL, to: 'withdrawn', by: ['speaker', 'organizer', 'operator'], effects: ['unassign-event', 'mail-speaker-withdrawn', 'mail-organizers', 'mail-other-speakers'] },
 ]);
 
 export type Verdict =

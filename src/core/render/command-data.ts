@@ -13,7 +13,11 @@ import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
 import { cleanName } from '../text/names.ts';
 
-export type DecisionKind = 'accepted' | 'reminder' | 'declined' | 'waitlisted' | 'scheduled' | 'question';
+/**
+ * `withdrawn`: the organizers took the proposal back (a speaker who said so by phone); `co-confirmed`, `co-withdrawn`: a
+ * fellow speaker of the same proposal did (pretalx shows every speaker of a submission its state) — one line each.
+ */
+export type DecisionKind = 'accepted' | 'reminder' | 'declined' | 'waitlisted' | 'scheduled' | 'question' | 'withdrawn' | 'co-confirmed' | 'co-withdrawn';
 export type UpdateKind = 'fyi' | 'confirmed' | 'withdrawn' | 'corrected' | 'answered' | 'message';
 
 interface Base extends LayoutData {
@@ -30,6 +34,11 @@ export interface DecisionData extends Base {
   isWaitlisted: boolean;
   isScheduled: boolean;
   isQuestion: boolean;
+  isWithdrawn: boolean;
+  isCoConfirmed: boolean;
+  isCoWithdrawn: boolean;
+  /** co-confirmed, co-withdrawn: the fellow speaker who did it. */
+  actor: string | null;
   greetingName: string | null;
   /** decline reason or question, as written by the organizer. */
   text: string | null;
@@ -147,10 +156,11 @@ function quoted(text: string | null): { text: string | null; textHtml: string | 
 export function decisionData(
   kind: DecisionKind,
   p: Pick<ProposalForMail, 'ref' | 'title'>,
-  c: CommonInput & { greetingName: string | null; text?: string | null; event?: { date: Date; venue: string } | null; acceptedAt?: Date | null },
+  c: CommonInput & { greetingName: string | null; text?: string | null; event?: { date: Date; venue: string } | null; acceptedAt?: Date | null; actor?: string | null },
 ): DecisionData {
   const fr = c.locale === 'fr';
   const title = titleOf(p, c.locale);
+  const actor = c.actor ? personName(c.actor) : fr ? 'Un autre orateur' : 'Another speaker';
   const preheader: Record<DecisionKind, string> = fr
     ? {
         accepted: `Action requise : confirmez votre intervention (${p.ref}).`,
@@ -159,6 +169,9 @@ export function decisionData(
         waitlisted: `Votre proposition ${p.ref} est sur liste d’attente.`,
         scheduled: `Votre intervention ${p.ref} est programmée.`,
         question: `Une question des organisateurs sur ${p.ref}.`,
+        withdrawn: `Les organisateurs ont retiré votre proposition ${p.ref}.`,
+        'co-confirmed': `${actor} a confirmé votre intervention commune ${p.ref}.`,
+        'co-withdrawn': `${actor} a retiré votre proposition commune ${p.ref}.`,
       }
     : {
         accepted: `Action required: confirm your talk (${p.ref}).`,
@@ -167,6 +180,9 @@ export function decisionData(
         waitlisted: `Your proposal ${p.ref} is on the waiting list.`,
         scheduled: `Your talk ${p.ref} is scheduled.`,
         question: `A question from the organizers about ${p.ref}.`,
+        withdrawn: `The organizers withdrew your proposal ${p.ref}.`,
+        'co-confirmed': `${actor} confirmed your joint talk ${p.ref}.`,
+        'co-withdrawn': `${actor} withdrew your joint proposal ${p.ref}.`,
       };
   return {
     ...layoutData(c.locale, c.group, {
@@ -183,6 +199,10 @@ export function decisionData(
     isWaitlisted: kind === 'waitlisted',
     isScheduled: kind === 'scheduled',
     isQuestion: kind === 'question',
+    isWithdrawn: kind === 'withdrawn',
+    isCoConfirmed: kind === 'co-confirmed',
+    isCoWithdrawn: kind === 'co-withdrawn',
+    actor: kind === 'co-confirmed' || kind === 'co-withdrawn' ? actor : null,
     greetingName: c.greetingName ? personName(c.greetingName) : null,
     ...quoted(c.text ?? null),
     when: c.event ? formatDate(c.event.date, c.locale, c.group.timezone) : null,
