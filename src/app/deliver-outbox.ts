@@ -7,10 +7,13 @@
  * A row that failed is recorded on the row (the server's answer, or the connection error) and goes back to queued;
  * it is answered in `failed` with the sender's error (ESMTP_TRANSIENT / ESMTP_PERMANENT), and the worker boundary
  * decides for that row alone: retry on the deliver runner's schedule, or park (5xx at once; 4xx once
- * delivery.giveUpAfterHours have passed) — its siblings that went out are never sent again. A row already sent,
+ * delivery.giveUpAfterHours have passed) — its siblings that went out are never sent again. A 5xx refusing the address
+ * of a member the row names (a digest's VERP sender) is also that member's bounce (countRefusal). A row already sent,
  * or held by another live worker, is left alone: never twice.
  */
 import { findMemberToken } from '../core/membership/token.ts';
+import { systemClock } from './clock.ts';
+import { countSendRefusal, memberOfToken } from './membership.ts';
 import type { OutboxItem, OutboxPurpose } from './outbox-store.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -26,7 +29,10 @@ export interface Delivery {
   failed: { id: number; error: Error }[];
 }
 
-export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[]): Promise<Delivery> {
+/** `clock` and `onBounce` (metrics) are for scoring a member's address refused at send; a process without them uses the system clock. */
+type DeliverDeps = Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'> & Partial<Pick<AppDeps, 'clock' | 'onBounce'>>;
+
+export async function deliverOutboxes(deps: DeliverDeps, ids: readonly number[]): Promise<Delivery> {
   const { sender } = deps;
   if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
   const out: Delivery = { sent: [], parked: [], skipped: [], failed: [] };
@@ -45,7 +51,7 @@ export async function deliverOutboxes(deps: Pick<AppDeps, 'store' | 'sender' | '
   return out;
 }
 
-async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, ids: readonly number[], out: Delivery): Promise<void> {
+async function deliverPart(deps: DeliverDeps, ids: readonly number[], out: Delivery): Promise<void> {
   const { store } = deps;
   // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves
   // it claimable again, not parked as possibly delivered.
@@ -75,7 +81,7 @@ async function deliverPart(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'con
   if (lost) throw lost.reason;
 }
 
-async function deliverOne(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config'>, item: OutboxItem, out: Delivery, onTransmitting: () => void): Promise<void> {
+async function deliverOne(deps: DeliverDeps, item: OutboxItem, out: Delivery, onTransmitting: () => void): Promise<void> {
   const { store, log } = deps;
   const sender = deps.sender!;
   if (await memberLeftSince(deps, item)) return void out.skipped.push(item.id);
@@ -99,6 +105,7 @@ async function deliverOne(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'conf
     }
     // Queued again until the boundary decides; the answer stays on the row for `crieur failed list`.
     await store.outbox.markFailed(item.id, e.message, response, true);
+    if (e.code === 'ESMTP_PERMANENT') await countRefusal(deps, item, e);
     // What the server said, or why no server answered (refused, timeout): never a bare null.
     log.warn({ outbox: item.id, to: item.recipient, attempt: item.attempts, code: e.code, answer: response ?? e.message, ...(e.fix ? { fix: e.fix } : {}) }, 'mail not accepted');
     out.failed.push({ id: item.id, error: e });
@@ -110,6 +117,21 @@ async function deliverOne(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'conf
   await store.outbox.markSent(item.id, r.response);
   out.sent.push(item.id);
   log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient }, 'mail sent');
+}
+
+/**
+ * A mail whose VERP envelope sender names a member (a list digest) refused by the relay: that member's bounce when the
+ * refusal is about their address (countSendRefusal), as from a campaign. Other mail (an acknowledgement, a join
+ * confirmation to someone not yet a member) names nobody on the roster. A failure to score it loses a bounce only.
+ */
+async function countRefusal(deps: DeliverDeps, item: OutboxItem, e: Error & { response?: string | null; responseCode?: number | null; command?: string | null }): Promise<void> {
+  try {
+    const member = await memberOfToken(deps, item.envelopeFrom, 'bounce');
+    if (!member) return;
+    await countSendRefusal({ ...deps, clock: deps.clock ?? systemClock }, member.id, { responseCode: e.responseCode ?? null, response: e.response ?? null, command: e.command ?? null }, item.id);
+  } catch (err) {
+    deps.log.warn({ outbox: item.id, err: (err as Error).message }, 'refusal not counted as a bounce');
+  }
 }
 
 /**

@@ -41,6 +41,16 @@ export interface MembershipStore {
    * Counts a bounce and applies the score, in one transaction: hard (and complaint) disables at once; soft
    * disables once `softThreshold` soft bounces fall within [windowStart, at].
    */
-  recordBounce(b: { id: number; kind: BounceKind; status: string | null; inboundId: number | null; at: Date; windowStart: Date; softThreshold: number }): Promise<BounceOutcome>;
+  recordBounce(b: {
+    id: number;
+    kind: BounceKind;
+    status: string | null;
+    inboundId: number | null;
+    /** What it was, when no inbound message (a refusal at send time: `refused at send, outbox 12`), for the history. */
+    via?: string;
+    at: Date;
+    windowStart: Date;
+    softThreshold: number;
+  }): Promise<BounceOutcome>;
   history(id: number): Promise<HistoryEntry[]>;
 }

@@ -6,7 +6,8 @@
  *    ever reaches here classified `other` (the chain puts bounces, auto-replies and list traffic first), so a robot
  *    answering the announcement unsubscribes no one;
  *  - a bounce: the VERP Return-Path `bounces+b-ID-MAC@…` names the member even when the DSN does not; the DSN's
- *    failed recipient is the fallback. Scored per src/app/membership-store.ts.
+ *    failed recipient is the fallback. Scored per src/app/membership-store.ts. A relay refusing the member's address
+ *    as crieur sends (5xx to RCPT TO) is scored the same (countSendRefusal), as Mailman 3 does.
  *  - a reply to a join confirmation (`talks+c-ID-MAC@…`, blank is enough) confirms it, from the address asked for;
  *    after the request expired, that address gets a fresh confirmation (renewExpiredRequest) instead of silence;
  *  - `subscribe`/`abonner`, `unsubscribe`/`désabonner`, `digest …`/`résumé …` written to the group's address are
@@ -18,6 +19,7 @@
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { addressTags } from '../core/classify/signals.ts';
+import { refusalBounce, type SmtpRefusal } from '../core/membership/refusal.ts';
 import { findMemberToken, verifyMemberToken, type MemberTokenPurpose } from '../core/membership/token.ts';
 import type { Mail, ParseResult } from '../types.ts';
 import type { Clock } from './clock.ts';
@@ -161,18 +163,39 @@ async function actOnBounce(deps: MembershipDeps, inboundId: number, result: Pars
     deps.log.info({ member: member.id, inbound: inboundId, action: result.bounce?.action ?? null }, 'delivery report: the mail arrived, nothing counted');
     return null;
   }
+  return scoreBounce(deps, member.id, kind, result.bounce?.status ?? null, { inboundId });
+}
+
+type ScoreDeps = Pick<MembershipDeps, 'store' | 'config' | 'clock' | 'log' | 'onBounce'>;
+
+/** One bounce against a member, scored (hard disables, soft past the threshold): a DSN's, or a refusal at send time. */
+async function scoreBounce(deps: ScoreDeps, memberId: number, kind: BounceKind, status: string | null, from: { inboundId: number } | { via: string }): Promise<string> {
   const at = deps.clock.now();
   const windowStart = new Date(at.getTime() - deps.config.bounces.windowDays * 86_400_000);
+  const inboundId = 'inboundId' in from ? from.inboundId : null;
   const r = await deps.store.membership.recordBounce({
-    id: member.id,
+    id: memberId,
     kind,
-    status: result.bounce?.status ?? null,
+    status,
     inboundId,
+    ...('via' in from ? { via: from.via } : {}),
     at,
     windowStart,
     softThreshold: deps.config.bounces.softThreshold,
   });
   if (r.counted) deps.onBounce?.(kind);
-  deps.log.info({ member: member.id, inbound: inboundId, kind, bounces: r.bounces, disabled: r.disabled }, 'member bounce counted');
+  deps.log.info({ member: memberId, ...('inboundId' in from ? { inbound: from.inboundId } : { via: from.via }), kind, bounces: r.bounces, disabled: r.disabled }, 'member bounce counted');
   return `bounce ${kind}${r.disabled ? ' disabled' : ''}`;
+}
+
+/**
+ * A member's mail refused by the relay as it was sent (« 550 5.1.1 user unknown » to RCPT TO): a bounce of that
+ * member, as the DSN the relay would otherwise have mailed back — Mailman 3's outgoing runner registers permanent
+ * SMTP failures alike. src/core/membership/refusal.ts says which refusals are the member's (not a relay denying
+ * crieur, nor a message refused as spam). `outboxId` names the mail in the member's history. null: not counted.
+ */
+export async function countSendRefusal(deps: ScoreDeps, memberId: number, refusal: SmtpRefusal, outboxId: number): Promise<string | null> {
+  const bounce = refusalBounce(refusal);
+  if (!bounce) return null;
+  return scoreBounce(deps, memberId, bounce.kind, bounce.status, { via: `refused at send, outbox ${outboxId}` });
 }

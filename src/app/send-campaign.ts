@@ -8,7 +8,8 @@
  * Never twice: a row is only sent by whoever won its claim; a process killed mid-batch leaves its rows
  * `transmitting`, which the recovery sweep parks (they may have been delivered, RFC 1047) instead of sending them
  * again. 4xx → the row waits for its next try (`deferral`: delivery.retryMinutes, up to delivery.giveUpAfterHours)
- * while the chunk goes on; 5xx → recorded as failed with the server's answer. After `delivery.pauseAfterFailures` failures in a row the campaign pauses, saying why.
+ * while the chunk goes on; 5xx → recorded as failed with the server's answer, and when the relay refused a member's
+ * address, a bounce of that member (countSendRefusal). After `delivery.pauseAfterFailures` failures in a row the campaign pauses, saying why.
  * The rate is the queue's BullMQ limiter (workers/runners.ts); the hourly cap is checked here.
  */
 import { requireSecret } from '../config/load.ts';
@@ -17,6 +18,7 @@ import { memberVerp, slotValues, verpAddress } from '../core/compose/campaign-sl
 import type { MimeTemplate, SlotValues } from '../core/compose/mime-template.ts';
 import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
+import { countSendRefusal } from './membership.ts';
 import type { CampaignParts, ClaimedRecipient, HeldRow } from './campaign-store.ts';
 
 /**
@@ -83,7 +85,7 @@ const partsCache = new Map<number, Promise<CampaignParts>>();
  * with the row's fence): a sender that stalled past its lease — a paused VM, a machine under load — sends nothing
  * another may have taken.
  */
-export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config' | 'clock'> & { fill: FillMime }, firstRowId: number): Promise<ChunkResult> {
+export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' | 'log' | 'config' | 'clock' | 'onBounce'> & { fill: FillMime }, firstRowId: number): Promise<ChunkResult> {
   const { store, config, log } = deps;
   const sender = deps.sender;
   if (!sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
@@ -178,7 +180,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       sentMarks.push({ id: row.id, response: r.response });
       tally.sent++;
     } catch (err) {
-      const e = err as Error & { code?: string; response?: string };
+      const e = err as Error & { code?: string; response?: string; responseCode?: number | null; command?: string | null };
       // ESMTP_UNCERTAIN: the connection was lost after the whole mail was sent — it may have been delivered: never resent.
       const next = e.code === 'ESMTP_PERMANENT' || e.code === 'ESMTP_UNCERTAIN' ? null : deferral(config, row.attempts);
       const permanent = next === null || 'giveUp' in next;
@@ -192,6 +194,13 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
         if (next && 'waitMs' in next) await store.campaigns.hold(campaign.id, row.id, 1, 1, next.waitMs);
       });
       log.warn({ campaign: campaign.id, outbox: row.id, to: row.recipient, response: e.response ?? null }, permanent ? 'campaign mail failed' : 'campaign mail deferred');
+      // The relay refused the member's address: their bounce, as a DSN would be (after the row is recorded: a
+      // failure to score it loses a bounce, never the row's fate).
+      if (memberId !== null && e.code === 'ESMTP_PERMANENT') {
+        await countSendRefusal(deps, memberId, { responseCode: e.responseCode ?? null, response: e.response ?? null, command: e.command ?? null }, row.id).catch((err2: Error) =>
+          log.warn({ campaign: campaign.id, outbox: row.id, err: err2.message }, 'refusal not counted as a bounce'),
+        );
+      }
     }
   };
 

@@ -23,6 +23,9 @@ let sink: SmtpSink;
 const log = silentLog;
 /** Recipients the listener answers 451, as a greylisting server does on a first try. */
 const greylisted = new Set<string>();
+/** What the listener answers to RCPT TO of an address (a relay that checks its recipients), or at DATA. */
+const refusedAtRcpt = new Map<string, { code: number; message: string }>();
+const refusedAtData = new Map<string, { code: number; message: string }>();
 const configOf = (pool: number) => groupConfig('faults', { smtp: { url: 'smtp://127.0.0.1:1', pool } });
 const clock = { now: () => new Date() };
 const template = { pieces: ['From: talks@pgug.example.org\r\nTo: ', { slot: 'to' as const, enc: 'header' as const }, '\r\nSubject: test\r\nMessage-ID: ', { slot: 'messageId' as const, enc: 'header' as const }, '\r\n\r\nBonjour.\r\n'] };
@@ -36,7 +39,10 @@ async function campaignOf(key: string, recipients: string[]): Promise<{ id: numb
 
 beforeAll(async () => {
   store = await openStore(PG_URL, { schema });
-  sink = await startSmtpSink({ respond: (env) => (greylisted.has(env.to[0]!) ? { code: 451, message: '4.7.1 greylisted, try again later' } : null) });
+  sink = await startSmtpSink({
+    respond: (env) => (greylisted.has(env.to[0]!) ? { code: 451, message: '4.7.1 greylisted, try again later' } : (refusedAtData.get(env.to[0]!) ?? null)),
+    respondRcpt: (address) => refusedAtRcpt.get(address) ?? null,
+  });
 }, 60_000);
 afterAll(async () => {
   await sink?.close();
@@ -179,6 +185,37 @@ describe('a member who leaves while the chunk holding their row is being sent', 
       expect(await store.campaigns.counts(c.id)).toEqual({ total: 4, sent: 3, failed: 1, queued: 0 });
     } finally {
       await real.close();
+    }
+  });
+});
+
+describe('a member whose address the relay refuses as the announcement is sent (550 5.1.1 at RCPT TO)', () => {
+  it('is a hard bounce of that member, as the DSN would be; a refusal about crieur or the message is not', { timeout: 30_000 }, async () => {
+    const sender = createSender(sink.url, { pool: 1 });
+    try {
+      const members = ['ghost@example.org', 'norcpt@example.org', 'relaydenied@example.org', 'spam@example.org', 'fine@example.org'];
+      await store.subscribers.upsert(members.map((email) => ({ email, status: 'active' as const, source: 'cli' })));
+      refusedAtRcpt.set('ghost@example.org', { code: 550, message: '5.1.1 <ghost@example.org>: Recipient address rejected: User unknown in virtual mailbox table' });
+      refusedAtRcpt.set('norcpt@example.org', { code: 550, message: 'Unrouteable address' });
+      // Refused for every member alike: crieur's relay, or the message — the campaign's failure, not theirs.
+      refusedAtRcpt.set('relaydenied@example.org', { code: 554, message: '5.7.1 <relaydenied@example.org>: Relay access denied' });
+      refusedAtData.set('spam@example.org', { code: 554, message: '5.7.1 Message rejected as spam' });
+      const c = await campaignOf('announce:refused', members);
+      const bounces: string[] = [];
+      const deps = { config: configOf(1), store, sender, log, clock, fill: fillMime, onBounce: (k: string) => bounces.push(k) };
+      expect(await sendCampaignChunk(deps, c.first)).toBe('sent');
+      const status = async (email: string) => (await store.subscribers.get(email))!.status;
+      expect(await Promise.all(members.map(status))).toEqual(['disabled', 'disabled', 'active', 'active', 'active']);
+      const ghost = (await store.membership.byEmail('ghost@example.org'))!;
+      const cause = (await store.membership.history(ghost.id)).at(-1)!;
+      expect([cause.to, cause.cause]).toEqual(['disabled', expect.stringMatching(/^hard 5\.1\.1 bounce \(refused at send, outbox \d+\)$/)]);
+      expect((await store.subscribers.get('ghost@example.org'))!.lastBounce?.what).toBe('hard 5.1.1');
+      expect((await store.subscribers.get('norcpt@example.org'))!.lastBounce?.what).toBe('hard 5.0.0');
+      expect((await store.subscribers.get('relaydenied@example.org'))!.bounces).toBe(0);
+      expect(bounces).toEqual(['hard', 'hard']);
+      expect(await store.campaigns.counts(c.id)).toEqual({ total: 5, sent: 1, failed: 4, queued: 0 });
+    } finally {
+      await sender.close();
     }
   });
 });

@@ -17,7 +17,9 @@ import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';
 import { claimOne } from '../support/outbox.ts';
 
-const { store, sink, sender } = useStoreAndSink('marks');
+/** Addresses the listener refuses at RCPT TO, as a relay that checks its recipients does. */
+const refusedAtRcpt = new Map<string, { code: number; message: string }>();
+const { store, sink, sender } = useStoreAndSink('marks', { sink: { respondRcpt: (address) => refusedAtRcpt.get(address) ?? null } });
 const log = silentLog;
 const config = groupConfig('marks', { queue: { sendLeaseSeconds: 0.2 } });
 let n = 0;
@@ -115,5 +117,28 @@ describe("a deliver job's final failure", () => {
     const racing: Store = { ...store, outbox: { ...store.outbox, get: read } };
     await deliver.park({ store: racing, log } as unknown as AppDeps, raced!, new Error('job stalled more than allowable limit'));
     expect(await store.outbox.get(raced!)).toMatchObject({ status: 'sending', attempts: 1 });
+  });
+});
+
+describe("a member's digest whose address the relay refuses (550 5.1.1 at RCPT TO)", () => {
+  it('is a hard bounce of the member its VERP sender names; an acknowledgement refused alike names no member', { timeout: 30_000 }, async () => {
+    await store.subscribers.upsert([
+      { email: 'gone@example.org', status: 'active', source: 'cli' },
+      { email: 'speaker-gone@example.org', status: 'active', source: 'cli' },
+    ]);
+    const member = (await store.membership.byEmail('gone@example.org'))!;
+    for (const a of ['gone@example.org', 'speaker-gone@example.org']) refusedAtRcpt.set(a, { code: 550, message: `5.1.1 <${a}>: Recipient address rejected: User unknown` });
+    const [digest, ack] = (
+      await store.outbox.enqueueAll([
+        item('gone@example.org', { purpose: 'digest', envelopeFrom: memberVerp('bounces@pgug.example.org', config.secret!, member.id, 'gone@example.org') }),
+        item('speaker-gone@example.org'),
+      ])
+    ).map((r) => r!.id);
+    const d = await deliverOutboxes({ store, sender, log, config }, [digest!, ack!]);
+    expect(d.failed.map((f) => f.id).sort()).toEqual([digest!, ack!].sort());
+    expect((await store.subscribers.get('gone@example.org'))!).toMatchObject({ status: 'disabled', bounces: 1, lastBounce: { what: 'hard 5.1.1' } });
+    expect((await store.membership.history(member.id)).at(-1)!.cause).toBe(`hard 5.1.1 bounce (refused at send, outbox ${digest})`);
+    // The acknowledgement's envelope names no member: the roster is left alone.
+    expect((await store.subscribers.get('speaker-gone@example.org'))!).toMatchObject({ status: 'active', bounces: 0 });
   });
 });

@@ -67,7 +67,7 @@ export function membershipStore(db: Db): MembershipStore {
           );
           disable = (soft[0]?.n ?? 0) >= b.softThreshold;
         }
-        const cause = `${label} bounce${b.inboundId !== null ? ` (inbound ${b.inboundId})` : ''}`;
+        const cause = `${label} bounce${b.inboundId !== null ? ` (inbound ${b.inboundId})` : b.via ? ` (${b.via})` : ''}`;
         const disabled = disable ? await move(tx, b.id, 'disabled', cause) : false;
         return { counted: true, disabled, bounces: after[0]?.bounces ?? 0 };
       });

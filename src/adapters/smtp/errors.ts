@@ -19,6 +19,8 @@ export class SmtpSendError extends Error {
   readonly responseCode: number | null;
   /** The server's full reply ("550 5.1.1 <ghost@…>: no such user"), null when no server answered. */
   readonly response: string | null;
+  /** The command the reply refused (`RCPT TO`: the relay refused the recipient; `DATA`…), null when unknown. */
+  readonly command: string | null;
 
   constructor(code: SmtpErrorCode, message: string, responseCode: number | null, response: string | null, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
@@ -26,6 +28,8 @@ export class SmtpSendError extends Error {
     this.code = code;
     this.responseCode = responseCode;
     this.response = response;
+    const command = (cause as { command?: unknown } | null | undefined)?.command;
+    this.command = typeof command === 'string' ? command : null;
   }
 }
 

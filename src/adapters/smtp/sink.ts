@@ -1,7 +1,8 @@
 /**
  * A recording SMTP listener (the one importer of smtp-server): tests point the sender at it, and the demo
  * uses it as "the internet", writing every mail it receives to a folder as .eml (+ .html and .txt parts) for
- * people to open. It can answer with a scripted reply (451 then 250, 550…) to exercise retries and parking.
+ * people to open. It can answer with a scripted reply (451 then 250, 550…) to DATA or to RCPT TO, to exercise retries,
+ * parking and refused recipients.
  *
  * smtp-server sharp edges handled here: reverse DNS lookups of 127.0.0.1 are turned off (they stall each
  * connection on machines without a resolver); STARTTLS is disabled so that clients never try to upgrade;
@@ -36,6 +37,8 @@ export interface SinkOptions {
   onMessage?: (m: SinkMessage) => void;
   /** Decides the reply to DATA: null (or a 2xx) accepts; a 4xx/5xx rejects and the message is not recorded. */
   respond?: (envelope: SinkEnvelope, raw: Buffer) => SinkReply | null;
+  /** Decides the reply to RCPT TO, as a relay that checks recipients does: null accepts; a 4xx/5xx refuses that address. */
+  respondRcpt?: (address: string) => SinkReply | null;
   /** Write each accepted message as `<n>-<slug>.eml`, `.html`, `.txt` here (created if missing). */
   dir?: string;
   /** Largest message accepted, in bytes (default 30 MB). */
@@ -80,6 +83,10 @@ export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
     onConnect(_session, cb) {
       connections++;
       cb();
+    },
+    onRcptTo(address, _session, cb) {
+      const reply = opts.respondRcpt?.(address.address) ?? null;
+      cb(reply && reply.code >= 400 ? replyError(reply) : undefined);
     },
     onAuth(_auth, _session, cb) {
       cb(null, { user: 'sink' });
