@@ -3,6 +3,7 @@
  * not confirmed, the next meetup's programme gaps), one mail per organizer, nothing when nothing waits. The
  * outbox key (purpose digest, `organizers/<day>`, organizer) makes it one per day whatever runs it how often.
  */
+import { speakerConfirmed } from '../core/decision/transitions.ts';
 import { organizerDigestData, organizerDigestRef, type OrganizerDigestData, type OrganizerProposal } from '../core/digest/organizers.ts';
 import type { ComposedMail } from './composer.ts';
 import type { NewOutboxItem } from './outbox-store.ts';
@@ -29,21 +30,33 @@ export interface OrganizerDigestReport {
 
 export async function organizerDigestInput(deps: Pick<AppDeps, 'store' | 'clock' | 'config'>) {
   const now = deps.clock.now();
-  const [pending, unconfirmed, events] = await Promise.all([
+  const [pending, accepted, scheduled, events] = await Promise.all([
     deps.store.proposals.list({ status: 'received' }),
     deps.store.proposals.list({ status: 'accepted' }),
+    deps.store.proposals.list({ status: 'scheduled' }),
     deps.store.events.list({ from: now }),
   ]);
   const next = events[0] ?? null;
   const programme = next ? (await Promise.all(next.programme.map((ref) => deps.store.proposals.get(ref)))).filter((p): p is ProposalRecord => p !== null) : [];
+  // The meetup each scheduled talk is on (a later one than the next, for those listed apart)
+  const dayOf = new Map(events.flatMap((e) => e.programme.map((ref) => [ref, e.date] as const)));
+  const withConfirmation = (p: ProposalRecord) => confirmation(deps, p, dayOf.get(p.ref) ?? null);
+  const unconfirmed = [...accepted.map(brief), ...(await Promise.all(scheduled.map(withConfirmation))).filter((p) => !p.speakerConfirmed)];
   return {
     now,
     pending: pending.map(brief),
-    // Accepted and on no programme yet, or on one: either way, waiting for the speaker.
-    unconfirmed: unconfirmed.filter((p) => !next || !next.programme.includes(p.ref)).map(brief),
-    next: next ? { date: next.date, venue: next.venue, title: next.title, programme: programme.map(brief) } : null,
+    // Accepted, or scheduled before their speaker confirmed: either way, waiting for the speaker. Those on the next
+    // meetup's programme are listed with it.
+    unconfirmed: unconfirmed.filter((p) => !next || !next.programme.includes(p.ref)),
+    next: next ? { date: next.date, venue: next.venue, title: next.title, programme: await Promise.all(programme.map(withConfirmation)) } : null,
     slots: deps.config.digests.programmeSlots,
   };
+}
+
+/** A proposal as the digest shows it, with whether its speaker confirmed: for a scheduled talk, its history tells. */
+async function confirmation(deps: Pick<AppDeps, 'store'>, p: ProposalRecord, scheduledFor: Date | null): Promise<OrganizerProposal> {
+  const history = p.status === 'scheduled' ? (await deps.store.proposals.history(p.ref)).map((h) => h.action) : [];
+  return { ...brief(p), speakerConfirmed: speakerConfirmed(p.status, history), scheduledFor };
 }
 
 export async function sendOrganizerDigest(deps: OrganizerDigestDeps, opts: { dryRun?: boolean; build?: boolean } = {}): Promise<OrganizerDigestReport> {

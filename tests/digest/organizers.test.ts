@@ -72,7 +72,8 @@ describe("the organizers' digest", () => {
     await store.events.assign(ev.id, p4.ref);
 
     const r = await sendOrganizerDigest(deps);
-    expect(r.counts).toEqual({ pending: 2, unconfirmed: 1, gaps: 3 });
+    // two speakers to confirm: p3's, and p4's on the programme
+    expect(r.counts).toEqual({ pending: 2, unconfirmed: 2, gaps: 3 });
     expect(r.queued).toBe(ORGANIZERS.length);
     for (const organizer of ORGANIZERS) {
       const row = (await db.query<{ raw: Buffer; subject_ref: string }>("SELECT raw, subject_ref FROM outbox WHERE purpose = 'digest' AND recipient = $1", [organizer]))[0]!;
@@ -97,5 +98,29 @@ describe("the organizers' digest", () => {
     expect(r.queued).toBe(0);
     expect(r.already).toBe(ORGANIZERS.length);
     expect((await db.query("SELECT id FROM outbox WHERE purpose = 'digest'")).length).toBe(ORGANIZERS.length);
+  });
+
+  it('a talk scheduled before its speaker confirmed is not confirmed: listed and counted as such, with its confirm line; a confirmed one is not', async () => {
+    const before = (await sendOrganizerDigest(deps, { build: true })).counts!;
+    const december = (await store.events.list({ from: NOW }))[0]!;
+    const january = await store.events.create({ date: new Date('2027-01-14T18:00:00Z'), venue: 'Chez Dalibo', title: null });
+    const onNext = await file('Index BRIN', 'e@example.fr');
+    const confirmedFirst = await file('pg_cron au quotidien', 'f@example.fr');
+    const later = await file('Sharding sans douleur', 'g@example.fr');
+    for (const p of [onNext, confirmedFirst, later]) await store.proposals.setStatus(p.ref, 'accepted', 'dim@example.org', null);
+    await store.proposals.setStatus(confirmedFirst.ref, 'confirmed', 'f@example.fr', null);
+    for (const [p, ev] of [[onNext, december], [confirmedFirst, december], [later, january]] as const) {
+      await store.proposals.setStatus(p.ref, 'scheduled', 'dim@example.org', null);
+      await store.events.assign(ev.id, p.ref);
+    }
+    const r = await sendOrganizerDigest(deps, { build: true });
+    expect(r.counts!.unconfirmed).toBe(before.unconfirmed + 2);
+    const mail = await readMail(r.mails[0]!.raw);
+    const text = mail.text!;
+    expect(mail.subject).toContain(`${before.unconfirmed + 2} à confirmer`);
+    expect(text).toContain(`Programmé, non confirmé par l'orateur : ${onNext.ref} — Index BRIN`);
+    expect(text).toContain(`confirmer ${onNext.ref}`);
+    expect(text).toMatch(new RegExp(`${later.ref} — Sharding sans douleur\\n.*programmée le jeudi 14 janvier 2027\\n  confirmer ${later.ref}\\n  retirer ${later.ref}`));
+    expect(text).not.toContain(confirmedFirst.ref);
   });
 });

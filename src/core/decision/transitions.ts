@@ -65,6 +65,17 @@ export const TRANSITIONS: readonly TransitionRow[] = defineTable([
   { action: 'withdraw', from: NON_FINAL, to: 'withdrawn', by: ['speaker', 'organizer', 'operator'], effects: ['unassign-event', 'mail-speaker-withdrawn', 'mail-organizers', 'mail-other-speakers'] },
 ]);
 
+/**
+ * Has the speaker confirmed since the proposal was (last) accepted? The status says so for `confirmed` and `presented`;
+ * a talk scheduled before its speaker confirmed stays `scheduled`, and its confirmation is a history entry (`confirmed`,
+ * decide.ts) — so for it the history, oldest first, tells.
+ */
+export function speakerConfirmed(status: ProposalStatus, history: readonly string[]): boolean {
+  if (status === 'confirmed' || status === 'presented') return true;
+  if (status !== 'scheduled') return false;
+  return history.slice(history.lastIndexOf('status:accepted') + 1).some((a) => a === 'status:confirmed' || a === 'confirmed');
+}
+
 export type Verdict =
   | { ok: true; row: TransitionRow; overridden: boolean }
   | { ok: false; why: 'not-allowed-for-role' | 'invalid-from-state'; row: TransitionRow | null };

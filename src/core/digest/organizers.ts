@@ -24,11 +24,19 @@ export interface OrganizerProposal {
   durationMinutes: number;
   speakers: { name: string | null; email: string | null }[];
   receivedAt: Date;
+  /**
+   * The speaker confirmed (transitions.ts speakerConfirmed: a talk scheduled before its speaker confirmed is `scheduled`
+   * and not confirmed). Absent: what the status alone says — `confirmed`, `presented`.
+   */
+  speakerConfirmed?: boolean;
+  /** A scheduled talk's meetup day. */
+  scheduledFor?: Date | null;
 }
 
 export interface OrganizerDigestInput {
   now: Date;
   pending: readonly OrganizerProposal[];
+  /** Accepted or scheduled, their speakers not confirmed, off the next meetup's programme (shown with it). */
   unconfirmed: readonly OrganizerProposal[];
   /** The next meetup, with its programme's proposals in running order. */
   next: { date: Date; venue: string; title: string | null; programme: readonly OrganizerProposal[] } | null;
@@ -55,10 +63,11 @@ export interface OrganizerDigestData extends LayoutData {
    */
   examples: string[];
   replyAddress: string;
+  /** `unconfirmed`: every talk whose speaker has not confirmed, those on the next meetup's programme included. */
   counts: { pending: number; unconfirmed: number; gaps: number };
 }
 
-const CONFIRMED = new Set(['confirmed', 'scheduled', 'presented']);
+const confirmedBySpeaker = (p: OrganizerProposal): boolean => p.speakerConfirmed ?? (p.status === 'confirmed' || p.status === 'presented');
 
 /**
  * What a digest line may offer, in this order: of each group, the first verb the transition table allows an
@@ -67,6 +76,15 @@ const CONFIRMED = new Set(['confirmed', 'scheduled', 'presented']);
  * followed. `schedule` needs a date, so no ready-made line: the notices' help teaches it.
  */
 const OFFERS: readonly (readonly Action[])[] = [['accept'], ['confirm'], ['decline', 'withdraw'], ['waitlist']];
+
+/**
+ * A talk scheduled before its speaker confirmed: `confirmer P-…` records the confirmation (decide.ts confirmScheduled),
+ * though the table's `confirm` leaves from `accepted` only.
+ */
+function offeredFor(p: OrganizerProposal): Action[] {
+  const verbs = offeredVerbs(p.status);
+  return p.status === 'scheduled' && !confirmedBySpeaker(p) ? ['confirm', ...verbs] : verbs;
+}
 
 /** The verbs a digest offers for a proposal in `status`, each one the command applier would carry out. */
 export function offeredVerbs(status: ProposalStatus): Action[] {
@@ -85,8 +103,12 @@ export function organizerDigestData(
     ref: p.ref,
     title: p.title ? squash(p.title) : L.untitled,
     speakers: p.speakers.map((s) => cleanName(s.name) ?? s.email ?? '?').join(', ') || '?',
-    detail: `${L.format[p.format]}, ${L.minutes(p.durationMinutes)} — ${fr ? 'reçue le' : 'received'} ${formatDay(p.receivedAt, locale, tz)}`,
-    replies: offeredVerbs(p.status).map((v) => `${verbWord(v, locale)} ${p.ref}`),
+    detail: `${L.format[p.format]}, ${L.minutes(p.durationMinutes)} — ${
+      p.status === 'scheduled' && p.scheduledFor
+        ? `${fr ? 'programmée le' : 'scheduled for'} ${formatDay(p.scheduledFor, locale, tz)}`
+        : `${fr ? 'reçue le' : 'received'} ${formatDay(p.receivedAt, locale, tz)}`
+    }`,
+    replies: offeredFor(p).map((v) => `${verbWord(v, locale)} ${p.ref}`),
   });
   const pending = input.pending.map(item);
   const unconfirmed = input.unconfirmed.map(item);
@@ -94,7 +116,8 @@ export function organizerDigestData(
   let gaps = 0;
   if (input.next) {
     const free = Math.max(0, input.slots - input.next.programme.length);
-    const notConfirmed = input.next.programme.filter((p) => !CONFIRMED.has(p.status)).map(item);
+    // scheduled is not confirmed: a talk put on the programme before its speaker confirmed waits for them still
+    const notConfirmed = input.next.programme.filter((p) => !confirmedBySpeaker(p)).map(item);
     gaps = free + notConfirmed.length;
     if (gaps > 0) {
       const when = formatDate(input.next.date, locale, tz);
@@ -107,7 +130,8 @@ export function organizerDigestData(
     }
   }
   if (pending.length === 0 && unconfirmed.length === 0 && gaps === 0) return null;
-  const total = pending.length + unconfirmed.length;
+  const toConfirm = unconfirmed.length + (event?.notConfirmed.length ?? 0);
+  const total = pending.length + toConfirm;
   return {
     ...layoutData(locale, ctx.group, {
       preheader: fr ? `${total} proposition${total > 1 ? 's' : ''} attendent votre réponse.` : `${total} proposal${total > 1 ? 's' : ''} waiting for you.`,
@@ -121,7 +145,7 @@ export function organizerDigestData(
     event,
     examples: exampleLines(pending, [...unconfirmed, ...(event?.notConfirmed ?? [])]),
     replyAddress: ctx.replyAddress,
-    counts: { pending: pending.length, unconfirmed: unconfirmed.length, gaps },
+    counts: { pending: pending.length, unconfirmed: toConfirm, gaps },
   };
 }
 
