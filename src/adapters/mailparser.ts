@@ -300,7 +300,7 @@ export function hasMailHeader(raw: Buffer): boolean {
 }
 
 /** The MailReader port (src/app/parse-message.ts) over mailparser. */
-export const mailparserReader: MailReader = { read: (raw) => readMail(raw), readHeaders: readMailHeaders };
+export const mailparserReader: MailReader = { read: (raw) => readMail(raw), readHeaders: readMailHeaders, textWithLinks: htmlTextWithLinks };
 
 /**
  * Where the header block really starts. Some stores prepend blank lines, and mbox exports an envelope line
@@ -396,10 +396,36 @@ function isReport(p: ParsedMail): boolean {
  */
 let toText: ((html: string) => string) | null = null;
 function htmlToText(html: string): string {
-  toText ??= compile({
+  toText ??= compile(textOptions([{ selector: 'a', options: { ignoreHref: true } }]));
+  return toText(html);
+}
+
+/**
+ * The same reading with each web link's target kept after its text, `la page du wiki <https://…>` (RFC 3986 appendix C's
+ * delimiters; a link whose text is its address once), for a reader who cannot click (the digests). Only http(s) targets:
+ * `mailto:`, `#top`, relative and `javascript:` links keep their text alone. Classification and commands read the
+ * text without them (htmlToText): a URL in an HTML-only proposal's first line must not become its title.
+ */
+let toLinkedText: ((html: string) => string) | null = null;
+export function htmlTextWithLinks(html: string): string | null {
+  if (html.length > MAX_HTML_TO_TEXT) return null;
+  const kept = { format: 'anchor', options: { linkBrackets: ['<', '>'] as [string, string], hideLinkHrefIfSameAsText: true } };
+  toLinkedText ??= compile(
+    textOptions([{ selector: 'a', options: { ignoreHref: true } }, { selector: 'a[href^="http:" i]', ...kept }, { selector: 'a[href^="https:" i]', ...kept }]),
+  );
+  try {
+    const t = clean(toLinkedText(html));
+    return t.trim() === '' ? null : t;
+  } catch {
+    return null;
+  }
+}
+
+function textOptions(links: HtmlToText.SelectorDefinition[]): HtmlToText.HtmlToTextOptions {
+  return {
     wordwrap: false,
     selectors: [
-      { selector: 'a', options: { ignoreHref: true } },
+      ...links,
       { selector: 'img', format: 'skip' },
       { selector: 'h1', options: { uppercase: false } },
       { selector: 'h2', options: { uppercase: false } },
@@ -407,8 +433,7 @@ function htmlToText(html: string): string {
       { selector: 'table', format: 'dataTable' },
     ],
     limits: { maxDepth: 100 },
-  });
-  return toText(html);
+  };
 }
 
 function htmlText(html: string, defects: string[]): string | null {

@@ -12,7 +12,7 @@ import type { AppDeps } from './deps.ts';
 
 const DAY_MS = 86_400_000;
 
-export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'log'>, inboundId: number, mail: Mail): Promise<void> {
+export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'log' | 'reader'>, inboundId: number, mail: Mail): Promise<void> {
   const list = configuredListOf(mail, deps.config.lists);
   if (!list) return;
   const windowStart = new Date(deps.clock.now().getTime() - deps.config.digests.threadWindowDays * DAY_MS);
@@ -28,7 +28,7 @@ export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | '
       fromName: mail.from?.name ? clean(mail.from.name) : null,
       fromEmail: mail.from?.email ? clean(mail.from.email) : null,
       sentAt: mail.date,
-      body: clean(postText(mail.text)),
+      body: clean(postText(bodyText(deps, mail))),
       archivedAt: headerUrl(header(mail, 'archived-at')),
       listArchive: headerUrl(header(mail, 'list-archive')),
     },
@@ -36,6 +36,15 @@ export async function collectListPost(deps: Pick<AppDeps, 'config' | 'store' | '
     placePost,
   );
   if (inserted) deps.log.info({ inbound: inboundId, list: list.name, thread: threadId }, 'list post attached');
+}
+
+/**
+ * What the post says, as text: an HTML-only post read again with its links' targets (« voir la page du wiki
+ * <https://…> »), which the text every rule reads leaves out — a digest reader would get « voir la page du wiki » and
+ * no way to it.
+ */
+function bodyText(deps: Pick<AppDeps, 'reader'>, mail: Mail): string | null {
+  return (mail.textFromHtml && mail.html !== null ? deps.reader.textWithLinks(mail.html) : null) ?? mail.text;
 }
 
 /** PostgreSQL text and jsonb refuse NUL characters, which broken mail does carry: dropped, never a failed job. */

@@ -16,6 +16,8 @@ export interface MailReader {
   read(raw: Buffer): Promise<Mail>;
   /** The header block only (no text, parts nor embedded message): for decisions headers can make alone. */
   readHeaders(raw: Buffer): Promise<Mail>;
+  /** An HTML body as text with its web links' targets kept (`text <https://…>`): what a digest shows of an HTML-only post. */
+  textWithLinks(html: string): string | null;
 }
 
 export async function parseRawMessage(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<ParseOutcome> {

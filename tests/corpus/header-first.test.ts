@@ -16,7 +16,7 @@ const fixtures = new URL('../fixtures/proposals/', import.meta.url).pathname;
 
 /** mailparserReader, counting full decodes. */
 function countingReader(): MailReader & { reads: number } {
-  const r = { reads: 0, read: (raw: Buffer) => (r.reads++, mailparserReader.read(raw)), readHeaders: mailparserReader.readHeaders };
+  const r = { reads: 0, read: (raw: Buffer) => (r.reads++, mailparserReader.read(raw)), readHeaders: mailparserReader.readHeaders, textWithLinks: mailparserReader.textWithLinks };
   return r;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openStore } from '../../src/adapters/db/open.ts';
-import { readMail } from '../../src/adapters/mailparser.ts';
+import { mailparserReader, readMail } from '../../src/adapters/mailparser.ts';
 import { collectListPost } from '../../src/app/collect-list-post.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/adapters/log/pino.ts';
@@ -34,7 +34,7 @@ beforeAll(async () => {
     const b = buildMail({ from: 'Marie <marie@example.fr>', to: LISTS[0]!.address, subject: 'RE : [generale] Apéro de décembre', body: 'Moi !', references: a.messageId, headers });
     for (const m of [a, b]) {
       const { id } = await store.inbound.saveRaw(m.raw, { source: 'cli' });
-      await collectListPost({ config: parsed, store, clock: { now: () => new Date() }, log: silentLogger }, id, await readMail(m.raw));
+      await collectListPost({ config: parsed, store, clock: { now: () => new Date() }, log: silentLogger, reader: mailparserReader }, id, await readMail(m.raw));
     }
   } finally {
     await store.close();

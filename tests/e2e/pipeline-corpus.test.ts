@@ -131,7 +131,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     const deps: AppDeps = live.p.running.context.deps;
     const reader = deps.reader;
     let reads = 0;
-    deps.reader = { read: (raw) => (reads++, reader.read(raw)), readHeaders: reader.readHeaders };
+    deps.reader = { read: (raw) => (reads++, reader.read(raw)), readHeaders: reader.readHeaders, textWithLinks: reader.textWithLinks };
     const ids = [];
     try {
       for (const f of fixtures) {
