@@ -38,6 +38,12 @@ export interface MembershipStore {
   /** Moves the member to `to` with its cause (history); a no-op (false) when already there. */
   setStatus(id: number, to: SubscriberStatus, cause: string): Promise<boolean>;
   /**
+   * An organizer re-enabling delivery to a member disabled by bounces (Mailman: delivery re-enabled by the admin):
+   * active again, their bounce score starting anew, with `cause` in the history. false when the member is not disabled
+   * (one who unsubscribed is not brought back this way: only their own confirmed request does).
+   */
+  reenable(id: number, cause: string): Promise<boolean>;
+  /**
    * Counts a bounce and applies the score, in one transaction: hard (and complaint) disables at once; soft
    * disables once `softThreshold` soft bounces fall within [windowStart, at].
    */

@@ -84,6 +84,42 @@ describe('crieur subscribers: languages, transitions, duplicates, CSV files', { 
     expect((await cli.store.subscribers.get('wait2@example.fr'))?.status).toBe('active');
   });
 
+  // A member disabled by bounces did not choose to leave: an organizer told their mailbox works again re-enables
+  // delivery with `add`, as Mailman's admin does, and the bounce score restarts. One who unsubscribed stays so: only
+  // their own confirmed request brings them back. An import re-enables nobody (Mailman's mass subscribe neither).
+  it('add re-enables a member disabled by bounces, their bounce score restarting; not one who unsubscribed, nor an import', async () => {
+    expect((await crieur('subscribers', 'add', 'bounced@example.fr')).code).toBe(0);
+    const member = (await cli.store.membership.byEmail('bounced@example.fr'))!;
+    const bounce = (kind: 'hard' | 'soft', inboundId: number) =>
+      cli.store.membership.recordBounce({ id: member.id, kind, status: kind === 'hard' ? '5.2.1' : '4.2.2', inboundId, at: new Date(), windowStart: new Date(Date.now() - 86_400_000), softThreshold: 3 });
+    await bounce('soft', 9001);
+    await bounce('hard', 9002);
+    expect((await cli.store.subscribers.get('bounced@example.fr'))).toMatchObject({ status: 'disabled', bounces: 2 });
+    const importAgain = await crieur('subscribers', 'import', csv('bounced.csv', 'email\nbounced@example.fr\n'), '--consented');
+    expect(importAgain.stdout.trim()).toBe('0 added, 1 already there, kept as is (1 disabled)');
+    expect((await cli.store.subscribers.get('bounced@example.fr'))?.status).toBe('disabled');
+
+    const r = await crieur('subscribers', 'add', 'bounced@example.fr');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('bounced@example.fr was disabled by bounces (last: hard 5.2.1): re-enabled (active), its bounce score starts anew\n');
+    expect((await listed()).find((m) => m.email === 'bounced@example.fr')?.status).toBe('active');
+    const last = (await cli.store.membership.history(member.id)).at(-1)!;
+    expect([last.from, last.to, last.cause]).toEqual(['disabled', 'active', expect.stringMatching(/^re-enabled by .+@.+ \(subscribers add\)$/)]);
+    // Restarted (`bounces` stays the lifetime count): the soft bounce before it no longer counts toward the threshold,
+    // so two more do not disable.
+    await bounce('soft', 9003);
+    await bounce('soft', 9004);
+    expect((await cli.store.subscribers.get('bounced@example.fr'))?.status).toBe('active');
+
+    expect((await crieur('subscribers', 'remove', 'left@example.fr')).code).toBe(65);
+    await crieur('subscribers', 'add', 'left@example.fr');
+    await crieur('subscribers', 'remove', 'left@example.fr');
+    const left = await crieur('subscribers', 'add', 'left@example.fr');
+    expect(left.code, left.stderr).toBe(0);
+    expect(left.stdout).toBe('left@example.fr was already there (unsubscribed): they left, so add does not bring them back — they rejoin by writing "subscribe" to talks@pgug.example.org and confirming\n');
+    expect((await cli.store.subscribers.get('left@example.fr'))?.status).toBe('unsubscribed');
+  });
+
   it('the same address twice in a file (case aside) is one member, the merge counted', async () => {
     const dup = csv('dup.csv', 'email,name,language\ndup@example.fr,,en\nDUP@Example.fr,Dupont,\nsolo@example.fr,Solo,fr\ndup@example.FR,,\n');
     const r = await crieur('subscribers', 'import', dup, '--consented');

@@ -3,7 +3,11 @@ import type { BounceOutcome, MemberRow, MembershipStore } from '../../app/member
 import type { SubscriberStatus } from '../../app/subscriber-store.ts';
 import type { Db, Queryable } from './db.ts';
 
-/** The member to `to` with its history row, under the row's lock; false when already there. Shared with join-requests.ts. */
+/**
+ * The member to `to` with its history row, under the row's lock; false when already there. Shared with join-requests.ts.
+ * Becoming active starts the bounce score anew (Mailman resets it when delivery is re-enabled): the soft bounces that
+ * count are those since consented_at, set here; `bounces` stays the member's lifetime count.
+ */
 export async function move(tx: Queryable, id: number, to: SubscriberStatus, cause: string): Promise<boolean> {
   const rows = await tx.query<{ from_status: SubscriberStatus }>(
     `WITH old AS (SELECT s.id, s.status FROM subscribers s WHERE s.id = $1 FOR UPDATE)
@@ -34,6 +38,13 @@ export function membershipStore(db: Db): MembershipStore {
 
     async setStatus(id, to, cause) {
       return db.transaction((tx) => move(tx, id, to, cause));
+    },
+
+    async reenable(id, cause) {
+      return db.transaction(async (tx) => {
+        const cur = await tx.query<{ status: SubscriberStatus }>(`SELECT s.status FROM subscribers s WHERE s.id = $1 FOR UPDATE`, [id]);
+        return cur[0]?.status === 'disabled' ? move(tx, id, 'active', cause) : false;
+      });
     },
 
     async recordBounce(b): Promise<BounceOutcome> {

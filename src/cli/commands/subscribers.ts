@@ -4,7 +4,8 @@
  * ignored; `,` `;` or tab, Excel's `sep=;` line and blank lines above the header skipped); members imported
  * `--consented` are active with their consent time recorded, the others pending. A member given no language (no
  * `--language`, no or an empty `language` cell) gets the group's (`group.locale`), recorded, never null.
- * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back.
+ * Removing a member keeps them as `unsubscribed`, so that a later import cannot bring them back; `add` re-enables a
+ * member disabled by bounces (their score restarting), never one who unsubscribed.
  * `add … --digest daily|weekly|off` records the member's digest choice of a configured list (store.digests, the
  * same record as their `digest`/`résumé` mail or the public page); `list` shows the choices (`--json`: `digests`).
  */
@@ -19,6 +20,7 @@ import type { Config } from '../../config/schema.ts';
 import { csvTable, decodeCsv } from '../../core/csv.ts';
 import { isOwnAddress } from '../../core/membership/join.ts';
 import { ownAddresses } from '../../app/join.ts';
+import { operatorName } from './decide.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { fileError } from '../../core/text/file-error.ts';
 import { jsonText, visible } from '../format/visible.ts';
@@ -68,6 +70,16 @@ export function registerSubscribers(program: Command): void {
         const r = await store.subscribers.upsert([{ ...m, language: m.language ?? config.group.locale, status: 'active', consentedAt: new Date(), source: 'cli' }]);
         const now = await store.subscribers.get(m.email);
         let line = r.added ? `${m.email} added (active)` : r.activated ? `${m.email} was already there: pending → active` : `${m.email} was already there (${now?.status ?? '?'})`;
+        // Disabled by bounces is no choice of theirs: the organizer re-enables delivery (their mailbox works again), as
+        // Mailman's admin does. Unsubscribed was theirs: only their own confirmed request brings them back.
+        if (!r.added && now?.status === 'disabled') {
+          const row = await store.membership.byEmail(m.email);
+          if (row && (await store.membership.reenable(row.id, `re-enabled by ${operatorName()} (subscribers add)`))) {
+            line = `${m.email} was disabled by bounces${now.lastBounce ? ` (last: ${now.lastBounce.what})` : ''}: re-enabled (active), its bounce score starts anew`;
+          }
+        } else if (!r.added && now?.status === 'unsubscribed') {
+          line += `: they left, so add does not bring them back — they rejoin by writing "subscribe" to ${config.addresses.proposals} and confirming`;
+        }
         if (choice !== undefined && list !== null) {
           const row = await store.membership.byEmail(m.email);
           if (!row) throw new Error(`${m.email} not found right after being added`);
