@@ -177,6 +177,9 @@ function qualifies(f: string, m: DurationMatch): boolean {
   // "I would like to show how we use pgBadger every week to find regressions, 20 minutes.": set after a comma at the end
   // of its sentence, the length is said of what the sentence offers, whatever else in it takes time
   if (/,\s*(?:(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)\s*)?$/.test(f.slice(Math.max(0, m.index - 20), m.index)) && /^\s*(?:[.!]|\n|$)/.test(f.slice(m.index + m.length))) return true;
+  // « voici ma proposition : « pgBackRest en multi-dépôts », 30 min, retour de deux ans de production »: set right after
+  // a quoted title, the length is that title's, whatever the rest of the sentence says takes time (« deux ans »)
+  if (/[»"”]\s*(?:[,–—-]|\()\s*(?:(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)\s*)?$/.test(f.slice(Math.max(0, m.index - 20), m.index))) return true;
   // otherwise a stated duration counts unless the sentence is about something else that takes time — read without the
   // duration's own words ("half an hour", "a quarter of an hour" hold « an », a year)
   if (!ANTI.test(withoutQuotes(sentenceAround(withoutDuration(f, m), m)))) return true;

@@ -60,11 +60,12 @@ const DIRECT = new RegExp(
 /**
  * « Proposal: "Postgres on Raspberry Pi clusters" - 20 minutes, live with three Pis »: a bare label (DIRECT's last
  * alternative) over a quoted title, its length stated on the same line. Read on the text as written: the quote opens
- * on a capital or a digit, as a title does — "My proposal: "the usual bar" again, 20 minutes walk from the station"
- * proposes a place.
+ * on a capital, a digit or a tool's name (pg_repack, pgBackRest), as a title does — "My proposal: "the usual bar"
+ * again, 20 minutes walk from the station" proposes a place. The label may close a sentence's lead-in: "…, here is my
+ * proposal: "pg_repack without fear", 20 minutes", « voici ma proposition : « … », 30 min ».
  */
 const TITLE_AND_LENGTH =
-  /(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*[\p{Lu}\d][^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])/u;
+  /(?:(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?|\b(?:[Hh]ere(?:'s|’s| is)|[Vv]oici)\s+(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*(?:[\p{Lu}\d]|\p{Ll}+[_\d\p{Lu}])[^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])/u;
 /**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
  * expliquerons… ». The words of an abstract, not of other mail to the group.

@@ -8,9 +8,13 @@ import { fold, unquote } from '../text/fold.ts';
 const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s*(?:\[\d+\])?\s*[:：]\s*|\[(?:fwd?|tr)[^\]]*\]\s*)+/i;
 /** Tags in brackets that only classify the mail. */
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
-/** "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). */
+/**
+ * "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). The slot's length goes
+ * with the talk noun ("5-minute talk:", « Talk de 20 minutes : »), and where it is for may come first ("Meetup proposal",
+ * "Meetup talk proposal" — as "Proposal for the meetup" says it after).
+ */
 const LEAD =
-  /^(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|atelier|workshop|tutoriel|tutorial|lightning|eclair)(?: eclair)?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|(?:sujet|topic|idee|idea)(?=\s+(?:pour|for)\b)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+  /^(?:(?:meetups?|pgug|pug)\s+(?=(?:(?:talk|lightning(?: talk)?)\s+)?(?:proposal|proposition|submission|soumission)\b))?(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lt|sujet)?|(?:\d{1,3}[ -]?(?:minutes?|mins?|mn|')\s+)?(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|atelier|workshop|tutoriel|tutorial|lightning|eclair)(?: eclair)?(?:\s+(?:de|d'|of)\s*\d{1,3}\s*(?:minutes?|mins?|mn|'))?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|(?:sujet|topic|idee|idea)(?=\s+(?:pour|for)\b)|cfp)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|lightning|eclair|lt)$/;
 /** A lead-in that names a talk; without one, "Proposition de …" / "Proposal for …" may offer anything (a venue, sponsoring). */
 const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;

@@ -14,6 +14,10 @@ describe('a bare "Proposal:" over a quoted title and its length', () => {
   it.each([
     ['For the next meetup', 'Hi organizers,\n\nProposal: "Postgres on Raspberry Pi clusters" - 20 minutes, live with three Pis and Patroni.\n\nLukas', 'Postgres on Raspberry Pi clusters', 20],
     ['Prochain meetup', 'Bonjour,\n\nMa proposition : « Le MVCC sans douleur », 25 min environ, en direct avec psql.\n\nChloé', 'Le MVCC sans douleur', 25],
+    // held-out audit c: the label inside a sentence (« here is my proposal: », « voici ma proposition : »), and a title
+    // opening on a tool's name (pg_repack, pgBackRest) as a capital would
+    ['For the PG meetup', 'Hi Dimitri,\n\nFollowing our chat at PGConf, here is my proposal: "pg_repack without fear", 20 minutes. How it works, the locks it still takes.\n\nYuki', 'pg_repack without fear', 20],
+    ['Pour le meetup', 'Bonjour,\n\nComme promis, voici ma proposition : « pgBackRest en multi-dépôts », 30 min, retour de deux ans de production.\n\nHugo', 'pgBackRest en multi-dépôts', 30],
   ])('%s: a proposal', async (subject, body, title, minutes) => {
     const m = await mail({ subject, body });
     expect(looksLikeProposal(m)).toBe(true);
@@ -22,6 +26,8 @@ describe('a bare "Proposal:" over a quoted title and its length', () => {
   it.each([
     ['Venue for January', 'Hi all,\n\nMy proposal: "the usual bar" again, 20 minutes walk from the station, and it has a projector.\n\nMarc'],
     ['Horaires', 'Salut,\n\nProposition : « on commence à 19h » et on garde 10 min pour les annonces.\n\nMarc'],
+    ['Venue for January', 'Hi all,\n\nHere is my proposal: "the usual bar" again, 20 minutes walk from the station, and it has a projector.\n\nMarc'],
+    ['Horaires', 'Salut,\n\nVoici ma proposition : « on commence à 19h » et on garde 10 min pour les annonces.\n\nMarc'],
   ])('%s: not a proposal', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });

@@ -80,6 +80,13 @@ describe('duration words and numbers', () => {
     expect(durationFromProse(['Nous sommes passés de 3 heures de VACUUM à 10 minutes grâce au partitionnement.'])).toBeNull();
     expect(durationFromProse(['Le talk durerait 25 minutes environ.'])?.minutes).toBe(25);
   });
+  // held-out audit c: a length set right after a quoted title is the title's, whatever else the sentence says takes time
+  it.each([
+    ['Voici ma proposition : « pgBackRest en multi-dépôts », 30 min, retour de deux ans de production.', 30],
+    ['Here is my proposal: "Partitioning at scale" - 25 minutes, based on five years of data.', 25],
+  ])('a length after a quoted title: %j → %i', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
 });
 
 describe('lightning synonyms and misspellings', () => {
@@ -167,6 +174,16 @@ describe('titles from subjects', () => {
     ['Proposition pour PG Day Lyon', 'PG Day Lyon', true],
     ["Proposition d'emploi : DBA PostgreSQL", "Proposition d'emploi : DBA PostgreSQL", false],
     ["Idée d'orateur pour vos soirées", "Idée d'orateur pour vos soirées", false],
+    // held-out audit c: the length before the talk noun is part of the lead-in ("5-minute talk:" stayed in the title)
+    ['5-minute talk: pgbench is lying to you', 'pgbench is lying to you', true],
+    ['20 min talk - Partition pruning deep dive', 'Partition pruning deep dive', true],
+    ['10-minute lightning talk: psql tricks', 'psql tricks', true],
+    ['Talk de 20 minutes : Le WAL pas à pas', 'Le WAL pas à pas', true],
+    ['5 minutes of fame', '5 minutes of fame', false],
+    // "Meetup proposal": the proposal noun after where it is for, as "Proposal for the meetup" before it
+    ['Meetup proposal', null, true],
+    ['Meetup talk proposal: Citus for multi-tenant SaaS', 'Citus for multi-tenant SaaS', true],
+    ['Meetup de mars', 'Meetup de mars', false],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
