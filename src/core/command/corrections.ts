@@ -10,7 +10,7 @@ import { durationFromField } from '../extract/duration.ts';
 import { formatFromValue } from '../extract/formats.ts';
 import { languageFromValue } from '../extract/talk-language.ts';
 import { fold, squash, unquote } from '../text/fold.ts';
-import { looksLikePersonName } from '../text/names.ts';
+import { JOB_TITLE, looksLikePersonName } from '../text/names.ts';
 
 const MAX_TITLE = 200;
 const MAX_ABSTRACT = 5000;
@@ -122,10 +122,6 @@ const isName = (p: string) => !p.includes('\n') && looksLikePersonName(p);
 
 /** Labels of a signature's contact block ("Title: Senior DBA / Company: … / Phone: …"): a job title, not the talk's. */
 const CONTACT_LABEL = /^\s*[*_]?(?:company|societe|soci[ée]t[ée]|entreprise|employer|employeur|phone|t[ée]l[ée]?phone|t[ée]l|mobile|portable|e-?mail|courriel|address|adresse|department|d[ée]partement|poste|position|role|r[ôo]le|linkedin|twitter|web(?:site)?|site|name|nom|pr[ée]nom|bio|biograph\w*|fonction|job(?: title)?|intitul[ée] de poste)\b[^:]{0,20}:/i;
-
-/** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"). */
-const JOB_TITLE =
-  /\b(?:engineer|developer|dba|administrator|admin|architect|consultant|manager|director|officer|analyst|head\s+of|lead|cto|ceo|coo|cio|vp|founder|co-?founder|intern|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|administrat(?:eur|rice)|architecte|responsable|directeur|directrice|chef(?:fe)?\s+de|charg[ée]e?\s+de|stagiaire|fondat(?:eur|rice)|g[ée]rante?|pr[ée]sidente?)\b/i;
 
 /**
  * A "Title:" line of a signature: beside a contact label (Company, Phone…), or right under the writer's name line

@@ -9,7 +9,7 @@
 import type { Address, Speaker } from '../../types.ts';
 import { EMAIL_IN_TEXT } from '../address.ts';
 import { fold } from '../text/fold.ts';
-import { cleanName, nameFromLocalPart, looksLikePersonName } from '../text/names.ts';
+import { cleanName, JOB_TITLE, nameFromLocalPart, looksLikePersonName } from '../text/names.ts';
 
 const EMAIL = EMAIL_IN_TEXT;
 const EMAIL_G = new RegExp(EMAIL_IN_TEXT.source, 'g');
@@ -219,6 +219,9 @@ export function fieldSpeakers(value: string): Speaker[] {
     const degree = /^\s*(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr)\s*$/i.test(nameText);
     const name = cleaned && /\p{L}/u.test(cleaned) && !degree ? cleaned : null;
     if (!emails && (!name || !looksLikePersonName(name))) continue;
+    // "Daniel O'Brien, backend engineer", « Lucie Bernard, Lead DBA, Yannick Morel »: after a name, a job title without
+    // an address is that person's role — cleaned, "Backend Engineer" passes for a name
+    if (!emails && out.length > 0 && JOB_TITLE.test(nameText)) continue;
     // "Tom Becker, tom.becker@example.de": the comma parts a name from its address, not two people
     const previous = out[out.length - 1];
     if (emails && !name && previous && !previous.email && previous.name) {

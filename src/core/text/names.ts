@@ -70,6 +70,10 @@ export function nameFromLocalPart(email: string): string | null {
   return capitalizeName(words);
 }
 
+/** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"). */
+export const JOB_TITLE =
+  /\b(?:engineer|developer|dba|administrator|admin|architect|consultant|manager|director|officer|analyst|head\s+of|lead|cto|ceo|coo|cio|vp|founder|co-?founder|intern|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|administrat(?:eur|rice)|architecte|responsable|directeur|directrice|chef(?:fe)?\s+de|charg[ée]e?\s+de|stagiaire|fondat(?:eur|rice)|g[ée]rante?|pr[ée]sidente?)\b/i;
+
 /** Does a line look like a person's name: 1–4 capitalised words, no digits, no address, no sentence. */
 export function looksLikePersonName(line: string): boolean {
   const t = line.trim();

@@ -231,6 +231,10 @@ describe('speaker fields', () => {
     ['Tom Becker, tom.becker@pgconsult.example.de (he maintains pg_cron).', [{ name: 'Tom Becker', email: 'tom.becker@pgconsult.example.de' }]],
     ['Tom Becker, tom@x.de, Marie Curie, marie@y.fr', [{ name: 'Tom Becker', email: 'tom@x.de' }, { name: 'Marie Curie', email: 'marie@y.fr' }]],
     ['Jean Dupont <jean@x.fr>, marie@y.fr', [{ name: 'Jean Dupont', email: 'jean@x.fr' }, { name: null, email: 'marie@y.fr' }]],
+    // held-out audit c: a job title after the comma is the speaker's, not a second speaker ("Backend Engineer" was one)
+    ["Daniel O'Brien, backend engineer", [{ name: "Daniel O'Brien", email: null }]],
+    ['Lucie Bernard, Lead DBA, Yannick Morel <yannick@x.org>', [{ name: 'Lucie Bernard', email: null }, { name: 'Yannick Morel', email: 'yannick@x.org' }]],
+    ['Marie Curie, développeuse', [{ name: 'Marie Curie', email: null }]],
   ])('%s', (value, speakers) => expect(fieldSpeakers(value)).toEqual(speakers));
 });
 
