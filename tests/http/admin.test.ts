@@ -80,6 +80,10 @@ describe('authorized', () => {
     [`Basic ${Buffer.from(`:${PASSWORD}`).toString('base64')}`, true],
     [`Basic ${Buffer.from(`u:${PASSWORD}:x`).toString('base64')}`, false],
     [`Basic ${Buffer.from(PASSWORD).toString('base64')}`, false],
+    // The scheme is case-insensitive (RFC 9110 §11.1): curl, proxies and scripts write it as they like.
+    [`basic ${Buffer.from(`u:${PASSWORD}`).toString('base64')}`, true],
+    [`BASIC  ${Buffer.from(`u:${PASSWORD}`).toString('base64')}`, true],
+    [`Bearer ${Buffer.from(`u:${PASSWORD}`).toString('base64')}`, false],
     [undefined, false],
   ])('%s → %s', (header, ok) => {
     expect(authorized(header, PASSWORD)).toBe(ok);

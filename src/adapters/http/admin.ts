@@ -48,9 +48,12 @@ export async function openAdmin(password: string | undefined, redis: Redis, pref
   };
 }
 
-/** Basic auth, any user name; digests compared so that timingSafeEqual gets equal lengths and leaks no length. */
+/**
+ * Basic auth, any user name; digests compared so that timingSafeEqual gets equal lengths and leaks no length. The
+ * scheme's name is case-insensitive (RFC 9110 §11.1): `basic …` from a script or a proxy is the same credentials.
+ */
 export function authorized(header: string | undefined, password: string): boolean {
-  const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? '');
+  const m = /^Basic +([A-Za-z0-9+/=]+) *$/i.exec(header ?? '');
   if (!m) return false;
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
   const given = decoded.slice(decoded.indexOf(':') + 1);
