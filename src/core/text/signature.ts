@@ -61,6 +61,10 @@ export function stripSignature(text: string): SignatureSplit {
     if (tail !== null && looksLikePersonName((lines[tail] ?? '').trim()) && tail > 0) {
       cut = tail;
       name = (lines[tail] ?? '').trim();
+    } else if (tail !== null && tail > 0 && dashSigned(lines, tail) !== null) {
+      // "-- Bea Schulz", "- Ana", « — Hugo Marin » over a role: a name signed after a dash
+      cut = tail;
+      name = dashSigned(lines, tail);
     } else if (tail !== null && tail > 0 && signedByTwo((lines[tail] ?? '').trim()) && !introduced(lines, tail)) {
       // « Paul & Marie », "Tom Becker and Ana Silva": two who sign together; neither is the one name of the sender —
       // unless the text announced the line (« Le titre serait :⏎⏎Patroni et Kubernetes »): then it is that, a title
@@ -106,6 +110,17 @@ function introduced(lines: readonly string[], at: number): boolean {
     if (t !== '') return /:$/.test(t);
   }
   return false;
+}
+
+/**
+ * The name of a trailing block whose first line signs after a dash ("-- Bea Schulz", "- Ana", « — Hugo »), or null.
+ * Not a list: no other line of the block is an item, and the line above announces nothing (« Au programme : »).
+ */
+function dashSigned(lines: readonly string[], at: number): string | null {
+  const m = /^(?:-{1,2}|[–—~])[ \t]*(\p{Lu}[^\n]*?)[\s,.]*$/u.exec((lines[at] ?? '').trim());
+  if (!m || !looksLikePersonName(m[1]!) || introduced(lines, at)) return null;
+  for (let j = at + 1; j < lines.length && (lines[j] ?? '').trim() !== ''; j++) if (/^\s*(?:[-*•–—~]|\d+[.)])\s/.test(lines[j] ?? '')) return null;
+  return m[1]!;
 }
 
 /** A line signed by two people: « Paul & Marie », « Paul et Marie Durand », "Tom Becker and Ana Silva". */

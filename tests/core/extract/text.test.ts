@@ -32,6 +32,10 @@ describe('stripSignature', () => {
     ['Nous aimerions présenter notre migration. 40 minutes.\n\nPaul & Marie', 'Nous aimerions présenter notre migration. 40 minutes.', null],
     ['We would like to present it together.\n\nTom Becker and Ana Silva', 'We would like to present it together.', null],
     ['Corps.\n\nPaul et Marie Durand\nAcme', 'Corps.', null],
+    // held-out audit c: a name signed after a dash ("-- Bea Schulz", "- Ana", « — Hugo ») stayed at the end of the abstract
+    ['A small script around it.\n\n-- Bea Schulz', 'A small script around it.', 'Bea Schulz'],
+    ['We will write a small extension together.\n\n- Ana', 'We will write a small extension together.', 'Ana'],
+    ['Un retour sur deux ans de production.\n\n— Hugo Marin\nConsultant PostgreSQL', 'Un retour sur deux ans de production.', 'Hugo Marin'],
   ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
   // A sign-off then a legal footer (an audit: disclaimers and company registers ended up in abstracts)
   it.each([
@@ -49,6 +53,9 @@ describe('stripSignature', () => {
     // review of fe4dfc0: a title the text announces, two names joined by « et » / "and", is no pair signing
     'Bonjour,\n\nJe voudrais proposer un talk de 30 minutes sur la haute disponibilité. Le titre serait :\n\nPatroni et Kubernetes',
     "Hi,\n\nI'd like to give a 20 minute talk on Postgres next to a message queue. My working title:\n\nPostgres and Kafka",
+    // a list that ends the text is no dash signature, nor an item the line above announces
+    'Au programme :\n\n- Patroni\n- Kubernetes',
+    'The tools I will show:\n\n- Patroni',
   ])('keeps the text: %#', (text) => expect(stripSignature(text).body).toBe(text));
   it('keeps a "Merci" that is followed by a long body', () => {
     const text = `Merci pour l'appel.\n${'ligne de contenu assez longue pour compter\n'.repeat(12)}`;
