@@ -20,7 +20,7 @@ import { mailparserReader } from '../src/adapters/mailparser.ts';
 import { systemClock } from '../src/app/clock.ts';
 import type { Logger } from '../src/app/logger.ts';
 import type { Store } from '../src/app/store.ts';
-import { explainDatabase } from './explain.ts';
+import { explainDatabase, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 import { MAINTENANCE_EVERY_MS, type MaintenanceRun } from '../src/adapters/db/pglite-maintenance.ts';
 
@@ -57,7 +57,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
   {
     name: 'redis',
     async open(s) {
-      const redis = (s.redis = await connectRedis(s.config.redis.url, { forWorkers: true }));
+      const redis = (s.redis = await connectRedis(s.config.redis.url, { forWorkers: true, prefix: s.config.redis.prefix }));
       return () => redis.quit();
     },
     closeMs: CLOSE_MS,
@@ -86,6 +86,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
       return () => dispatcher.close();
     },
     closeMs: CLOSE_MS,
+    explain: (err, s) => explainRedis(err, s.config.redis.url, s.config.redis.prefix),
   },
   {
     name: 'mail',

@@ -6,6 +6,7 @@
 import { DbError } from '../src/adapters/db/db.ts';
 import { parseDbUrl } from '../src/adapters/db/url.ts';
 import { InboxError, isPermanent } from '../src/adapters/inbox/index.ts';
+import { isRedisPermissionRefusal, redisPermissionMessage } from '../src/adapters/queue/redis.ts';
 import type { Explained } from './phases.ts';
 
 const RUNTIME = 1;
@@ -25,6 +26,15 @@ export function explainDatabase(err: unknown, url: string): Explained | undefine
     return { message: `cannot create the PGlite directory ${dir} (${e.code}: ${e.path ?? dir}): choose a writable directory in database.url`, exitCode: CONFIG };
   }
   return undefined;
+}
+
+/**
+ * Redis's ACL refusing crieur's user a command or key past the start-up probe (connectRedis): a worker's first
+ * blocking command, a queue's script — the configuration's (78), with the grant to give, not the bare NOPERM line.
+ */
+export function explainRedis(err: unknown, url: string, prefix: string): Explained | undefined {
+  if (!isRedisPermissionRefusal(err)) return undefined;
+  return { message: redisPermissionMessage(url, prefix, (err as Error).message), exitCode: CONFIG };
 }
 
 export function explainHttp(err: unknown, host: string, port: number): Explained | undefined {

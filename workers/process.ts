@@ -13,7 +13,7 @@ import { openAdmin } from '../src/adapters/http/admin.ts';
 import { QUEUE_NAMES, type Attempts, type QueueName } from '../src/app/dispatcher.ts';
 import { createLogger } from '../src/adapters/log/pino.ts';
 import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './context.ts';
-import { explainHttp, explainInbox } from './explain.ts';
+import { explainHttp, explainInbox, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 import { isPartlyDone, RUNNERS } from './runners.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
@@ -132,6 +132,7 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
       };
     },
     closeMs: (s) => drainBound(s) + 5_000,
+    explain: (err, s) => explainRedis(err, s.config.redis.url, s.config.redis.prefix),
   },
   {
     name: 'recovery',
@@ -141,6 +142,7 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
     },
     // Its close waits for a sweep under way (so the store is not closed under it), as long as a drain would.
     closeMs: (s) => drainBound(s),
+    explain: (err, s) => explainRedis(err, s.config.redis.url, s.config.redis.prefix),
   },
   {
     name: 'summary',
@@ -161,6 +163,7 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
       const digests = await startDigests(s.deps!, s.redis!, { onError: (err) => report('digest scheduler error', err) });
       return () => digests.close();
     },
+    explain: (err, s) => explainRedis(err, s.config.redis.url, s.config.redis.prefix),
   },
   {
     name: 'inbox',

@@ -11,7 +11,7 @@ export async function withServices<T>(configFile: string | undefined, fn: (s: { 
   const config = loadConfig({ file: configFile });
   check?.(config);
   const store = await openStore(config.database.url);
-  const redis = await connectRedis(config.redis.url).catch(async (err: unknown) => {
+  const redis = await connectRedis(config.redis.url, { prefix: config.redis.prefix }).catch(async (err: unknown) => {
     await store.close();
     throw err;
   });

@@ -3,7 +3,10 @@
  * reachable … Start it (apt-get install redis-server) » and exited 1 — which systemd restarts forever, for a Redis
  * that is running and a password only the operator can correct. A refused login is the configuration's, as a refused
  * IMAP or PostgreSQL login: 78, naming redis.url; `ingest` still exits 75, so that the MTA keeps the mail.
+ * Likewise a login let in whose ACL refuses crieur a command or its keys (NOPERM): an ACL user on the running Redis,
+ * named for the test and deleted after it.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +14,8 @@ import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { baseConfig, proposalMail, runCrieur, sandbox } from '../support/crieur-process.ts';
 import { PrivateRedis } from '../support/private-redis.ts';
+import { REDIS_URL } from '../support/services.ts';
+import { Redis } from 'ioredis';
 
 const box = sandbox('redis-login');
 let sink: SmtpSink;
@@ -65,5 +70,49 @@ describe('Redis refuses the login', () => {
     const r = await runCrieur(['ingest', '--config', configWith(`redis://:wrong@127.0.0.1:${port}`, 'ingest.yaml'), file], { dir: box.dir, name: 'ingest' });
     expect(r.code, r.stderr).toBe(75);
     expect(r.stderr).toMatch(/refused the login.*the message was not taken; the sender will retry/);
+  });
+});
+
+describe("Redis's ACL refuses crieur's user a command or its keys (NOPERM)", () => {
+  const admin = new Redis(REDIS_URL, { lazyConnect: true });
+  const users: string[] = [];
+  /** An ACL user on the shared Redis with these rules, its redis.url; deleted after the tests. */
+  const aclUser = async (...rules: string[]) => {
+    const user = `crieur_acl_${randomBytes(5).toString('hex')}`;
+    users.push(user);
+    await admin.call('ACL', 'SETUSER', user, 'reset', 'on', '>pw-0123456789', ...rules);
+    const u = new URL(REDIS_URL);
+    return { user, url: `redis://${user}:pw-0123456789@${u.hostname}:${u.port || 6379}` };
+  };
+  beforeAll(async () => {
+    await admin.connect();
+  });
+  afterAll(async () => {
+    for (const u of users) await admin.call('ACL', 'DELUSER', u).catch(() => undefined);
+    admin.disconnect();
+  });
+
+  for (const [what, rules] of [
+    ['no command allowed (not even PING)', ['~*', '&*', '-@all']],
+    ["every command, on another application's keys only", ['~otherapp:*', '&*', '+@all']],
+    ['every command but EVALSHA, which the queues run their scripts with', ['~*', '&*', '+@all', '-evalsha']],
+  ] as const) {
+    it(`crieur start with ${what} exits 78 naming the user, the refusal and the grant — not « not reachable »`, { timeout: 60_000 }, async () => {
+      const { user, url } = await aclUser(...rules);
+      const r = await runCrieur(['start', '--config', configWith(url, `acl-${user}.yaml`)], { dir: box.dir, name: `start-${user}`, timeoutMs: 45_000 });
+      expect(r.code, r.stderr).toBe(78);
+      const said = human(r.stderr).filter((l) => !l.startsWith('Skipping the ready check')).join('\n');
+      expect(said).toContain(`refused a command to the user ${user} (NOPERM`);
+      expect(said).toContain(`ACL SETUSER ${user} +@all ~${box.prefix}:* &*`);
+      expect(r.stderr).not.toMatch(/not reachable|Start it|\n\s+at /);
+    });
+  }
+
+  it('crieur doctor says permission refused with the grant, and exits 78', { timeout: 60_000 }, async () => {
+    const { user, url } = await aclUser('~otherapp:*', '&*', '+@all');
+    const r = await runCrieur(['doctor', '--config', configWith(url, 'acl-doctor.yaml')], { dir: box.dir, name: 'acl-doctor' });
+    expect(r.stdout).toMatch(new RegExp(`FAIL {2}redis .*permission refused to ${user} \\(NOPERM`));
+    expect(r.stdout).toContain(`fix: give the ACL user crieur's commands and keys (ACL SETUSER ${user} +@all ~${box.prefix}:* &*)`);
+    expect(r.code, r.stdout).toBe(78);
   });
 });

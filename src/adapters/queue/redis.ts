@@ -25,8 +25,46 @@ export class RedisLoginError extends RedisUnavailableError {
   readonly exitCode = 78;
 }
 
+/**
+ * Redis answered and let the user in, but its ACL refuses them a command or a key crieur needs (NOPERM: an ACL user
+ * made for another application, `~otherapp:*`, or without scripting): the configuration's to fix (exit 78) — no
+ * restart of Redis or of crieur helps, so not « not reachable », which says to start it.
+ */
+export class RedisPermissionError extends RedisUnavailableError {
+  readonly exitCode = 78;
+}
+
 /** Redis's words for a refused login (`NOAUTH Authentication required.`, `WRONGPASS invalid username-password pair…`). */
 const LOGIN_REFUSED = /^(NOAUTH|WRONGPASS)\b/;
+/** Redis's words for a command or key its ACL refuses (`NOPERM this user has no permissions to run the 'ping' command`). */
+const PERMISSION_REFUSED = /^NOPERM\b/;
+
+/** Whether an error (a command's, a phase's) is Redis's ACL refusing crieur's user something. */
+export function isRedisPermissionRefusal(err: unknown): boolean {
+  return PERMISSION_REFUSED.test((err as { message?: unknown } | null)?.message?.toString() ?? '');
+}
+
+/** The ACL user redis.url names (`redis://USER:PASS@…`); `default` when it names none. */
+function aclUser(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).username) || 'default';
+  } catch {
+    return 'default';
+  }
+}
+
+/**
+ * What an operator reads for a NOPERM, cause then fix: the user, what was refused, and the ACL rule that gives crieur
+ * what it needs — BullMQ's commands (scripts among them, INFO, CLIENT) on the keys under redis.prefix.
+ */
+export function redisPermissionMessage(url: string, prefix: string | null, reason: string): string {
+  const user = aclUser(url);
+  const keys = prefix ? `~${prefix}:*` : '~*';
+  return (
+    `Redis at ${redisLabel(url)} refused a command to the user ${user} (${reason}): give it crieur's commands and keys — ` +
+    `ACL SETUSER ${user} +@all ${keys} &* — or name in redis.url (or CRIEUR_REDIS_URL) a user that has them.`
+  );
+}
 
 export function redisLabel(url: string): string {
   try {
@@ -48,8 +86,19 @@ function causeOf(err: unknown): string {
   return inner.length > 0 ? inner.join(', ') : (e?.code ?? String(err));
 }
 
-/** Opens a connection and proves it answers PING within `timeoutMs`; else throws RedisUnavailableError. */
-export async function connectRedis(url: string, opts: { forWorkers?: boolean; timeoutMs?: number } = {}): Promise<Redis> {
+/**
+ * A script that writes and deletes one key under crieur's prefix: what BullMQ does on every job (EVAL/EVALSHA of
+ * scripts calling SET, DEL… on `PREFIX:…` keys). An ACL that refuses it fails here, at start, naming the fix —
+ * not at the first job, as a worker error.
+ */
+const ACCESS_PROBE = `redis.call('SET', KEYS[1], '1', 'PX', 10000) return redis.call('DEL', KEYS[1])`;
+
+/**
+ * Opens a connection and proves it answers PING within `timeoutMs` — and, given crieur's key prefix, that its ACL
+ * lets crieur's user run scripts on those keys; else throws RedisUnavailableError (RedisLoginError,
+ * RedisPermissionError: exit 78).
+ */
+export async function connectRedis(url: string, opts: { forWorkers?: boolean; timeoutMs?: number; prefix?: string } = {}): Promise<Redis> {
   const timeoutMs = opts.timeoutMs ?? 3000;
   const redis = new Redis(url, {
     lazyConnect: true,
@@ -69,9 +118,12 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
   try {
     await within(redis.connect(), timeoutMs);
     await within(redis.ping(), timeoutMs);
+    if (opts.prefix) await within(redis.eval(ACCESS_PROBE, 1, `${opts.prefix}:acl-check`), timeoutMs);
   } catch (err) {
     redis.disconnect();
-    const reason = causeOf((socketError as Error | null) ?? err);
+    // A command's refusal is its own answer; the socket's first error would be an older, other one.
+    const reason = isRedisPermissionRefusal(err) ? causeOf(err) : causeOf((socketError as Error | null) ?? err);
+    if (PERMISSION_REFUSED.test(reason)) throw new RedisPermissionError(redisPermissionMessage(url, opts.prefix ?? null, reason), reason);
     if (LOGIN_REFUSED.test(reason)) {
       throw new RedisLoginError(
         `Redis at ${redisLabel(url)} refused the login (${reason}): correct the password in redis.url ` +

@@ -57,7 +57,7 @@ export function registerCampaigns(program: Command): void {
   campaignVerb(cmd, 'resume', async (c, store, config) => {
     if (c.status === 'done') throw new CliError(`campaign ${c.id} is done: nothing to resume`, EXIT.dataErr);
     const after = (await store.campaigns.setStatus(c.id, 'sending', null))!;
-    const redis = await connectRedis(config.redis.url);
+    const redis = await connectRedis(config.redis.url, { prefix: config.redis.prefix });
     const dispatcher = new BullDispatcher(redis, config.redis.prefix);
     try {
       if (c.kind === 'digest') await dispatchDigestCampaign({ store, dispatcher }, c.id);

@@ -127,7 +127,7 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
   let dispatcher: Dispatcher = nullDispatcher;
   let close = async () => undefined as unknown;
   if (!opts.dryRun) {
-    const redis = await connectRedis(config.redis.url);
+    const redis = await connectRedis(config.redis.url, { prefix: config.redis.prefix });
     const bull = new BullDispatcher(redis, config.redis.prefix);
     dispatcher = bull;
     close = async () => {

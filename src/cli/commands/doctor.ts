@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { configFileFor, loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
-import { RedisLoginError, RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
+import { RedisLoginError, RedisPermissionError, RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -32,6 +32,16 @@ interface Check {
 /** A failure that is the configuration's (exit 78), thrown by the checks below. */
 class ConfigFailure extends Error {
   readonly exitCode = EXIT.config;
+}
+/** Redis let crieur's user in but its ACL refuses a command or key crieur needs: the configuration's too. */
+class PermissionFailure extends ConfigFailure {}
+/** The ACL user redis.url names, `default` when none. */
+function redisUser(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).username) || 'default';
+  } catch {
+    return 'default';
+  }
 }
 const saysConfig = (err: unknown) => (err as { exitCode?: unknown } | null)?.exitCode === EXIT.config;
 
@@ -99,17 +109,20 @@ function checks(config: Config): Check[] {
       run: async () => {
         let r;
         try {
-          r = await connectRedis(config.redis.url, { timeoutMs: 2000 });
+          r = await connectRedis(config.redis.url, { timeoutMs: 2000, prefix: config.redis.prefix });
         } catch (err) {
           // The cause alone: the fix is on the line below (the error's own text carries it too, for start).
           if (err instanceof RedisLoginError) throw new ConfigFailure(`login refused (${err.reason})`);
+          if (err instanceof RedisPermissionError) throw new PermissionFailure(`permission refused to ${redisUser(config.redis.url)} (${err.reason})`);
           if (err instanceof RedisUnavailableError) throw new Error(`not reachable (${err.reason})`);
           throw err;
         }
         await r.quit();
       },
       fix: (err) =>
-        err instanceof ConfigFailure
+        err instanceof PermissionFailure
+          ? `give the ACL user crieur's commands and keys (ACL SETUSER ${redisUser(config.redis.url)} +@all ~${config.redis.prefix}:* &*), or name another user in redis.url`
+          : err instanceof ConfigFailure
           ? 'correct the password in redis.url (redis://:PASSWORD@host:port) or CRIEUR_REDIS_URL'
           : 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',
     },

@@ -44,7 +44,7 @@ export function registerIngest(program: Command): void {
       }
       let redis;
       try {
-        redis = await connectRedis(config.redis.url);
+        redis = await connectRedis(config.redis.url, { prefix: config.redis.prefix });
       } catch (err) {
         await store.close();
         throw new CliError(`${(err as Error).message} — the message was not taken; the sender will retry`, EXIT.tempFail);
