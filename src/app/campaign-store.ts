@@ -47,6 +47,8 @@ export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
   /** An announcement's: what its mail shows, as a digest (announce-event.ts visibleContent); absent before it existed. */
   content?: string;
+  /** A `--since` list digest's: the posts it covers (inbound ids), which a later one of the list leaves out. */
+  posts?: number[];
 }
 
 /** The outbox purpose of a campaign's rows (its ledger key's first part). */
@@ -115,6 +117,11 @@ export interface CampaignStore {
    * ids added, for the deliver queue.
    */
   addMails(id: number, purpose: 'digest', mails: readonly CampaignMail[]): Promise<number[]>;
+  /**
+   * The `--since` digests of a list that got their rows (a campaign made by a run that stopped before it added any
+   * covers nothing), each with its key and the posts it covers — null for one made before they were recorded.
+   */
+  sinceDigests(list: string): Promise<{ key: string; posts: number[] | null }[]>;
   /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
   firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
   /** The event's announcement of the highest SEQUENCE (the version last announced), whatever its scope, if any. */

@@ -16,7 +16,7 @@ import type { Dispatcher } from './dispatcher.ts';
 import type { Address, Language } from '../types.ts';
 import type { AppDeps } from './deps.ts';
 import type { CampaignMail, CampaignStore } from './campaign-store.ts';
-import { loadDigest } from './build-digest.ts';
+import { listDigest } from './build-digest.ts';
 import type { DigestFormat, DigestRecipients } from './digest-recipients.ts';
 
 export interface RenderedDigest {
@@ -47,6 +47,8 @@ export interface ListDigestReport {
   /** Mails queued now; `already`: queued by an earlier run for this period. */
   queued: number;
   already: number;
+  /** `--since`: posts of the window an earlier `--since` digest of the list carried (left out of this one). */
+  earlier: number;
   recipients: Record<DigestFormat, number>;
   /** Who gets it (or would, with dryRun): empty when the period is. */
   to: { email: string; format: DigestFormat; cadence: Cadence }[];
@@ -75,14 +77,17 @@ export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Prom
   const schedule = { hour: config.digests.hour, weeklyDay: config.digests.weeklyDay, timezone: config.group.timezone };
   const lists = config.lists.filter((l) => !opts.lists || opts.lists.includes(l.name));
   for (const list of lists) {
-    const period = opts.period ?? lastPeriod(deps.clock.now(), opts.cadence ?? 'daily', schedule);
+    const window = opts.period ?? lastPeriod(deps.clock.now(), opts.cadence ?? 'daily', schedule);
     const members = (await deps.recipients.forList(list.name)).filter((m) => !opts.cadence || m.cadence === opts.cadence);
     const recipients: Record<DigestFormat, number> = { html: 0, text: 0, mime: 0 };
     for (const m of members) recipients[m.format]++;
-    const report: ListDigestReport = { list: list.name, period, counts: null, campaign: null, queued: 0, already: 0, recipients, to: [] };
+    const report: ListDigestReport = { list: list.name, period: window, counts: null, campaign: null, queued: 0, already: 0, earlier: 0, recipients, to: [] };
     reports.push(report);
     if (members.length === 0) continue;
-    const data = await loadDigest(deps, list, period);
+    // a `--since` window: what an earlier `--since` digest of the list did not carry, keyed by its posts (build-digest.ts)
+    const { data, period, earlier } = await listDigest(deps, list, window);
+    report.period = period;
+    report.earlier = earlier;
     if (!data) continue;
     report.counts = data.counts;
     report.to = members.map((m) => ({ email: m.email, format: m.format, cadence: m.cadence }));
@@ -101,7 +106,8 @@ export async function sendListDigests(deps: DigestDeps, opts: SendOptions): Prom
       items.push({ subjectRef: digestRef(list.name, period, m.format), recipient: m.email, raw: mail.raw, envelopeFrom: mail.envelopeFrom });
     }
     // Created before its rows (they point to it); found again by key when the period's digest was queued before.
-    const { campaign } = await deps.store.campaigns.create({ key: digestCampaignKey(list.name, period), kind: 'digest', eventId: null, list: list.name, parts: { variants: {} } });
+    const parts = period.cadence === 'since' ? { variants: {}, posts: data.entries.map((e) => e.inboundId) } : { variants: {} };
+    const { campaign } = await deps.store.campaigns.create({ key: digestCampaignKey(list.name, period), kind: 'digest', eventId: null, list: list.name, parts });
     report.campaign = campaign.id;
     const fresh = await deps.store.campaigns.addMails(campaign.id, 'digest', items);
     report.queued = fresh.length;

@@ -160,6 +160,17 @@ export function campaignStore(db: Db): CampaignStore {
       return rows.map((r) => r.id).sort((a, b) => a - b);
     },
 
+    async sinceDigests(list) {
+      const rows = await db.query<{ key: string; posts: number[] | string | null }>(
+        `SELECT c.key, c.parts->'posts' AS posts FROM campaigns c
+         WHERE c.kind = 'digest' AND c.list = $1 AND c.key LIKE 'digest:' || $1 || ':since-%'
+           AND EXISTS (SELECT 1 FROM outbox o WHERE o.campaign_id = c.id)
+         ORDER BY c.id`,
+        [list],
+      );
+      return rows.map((r) => ({ key: r.key.slice(`digest:${list}:`.length), posts: typeof r.posts === 'string' ? (JSON.parse(r.posts) as number[]) : r.posts }));
+    },
+
     async firstAnnouncement(eventId) {
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.id LIMIT 1`, [eventId]);
       return rows[0] ? toRecord(rows[0]) : null;

@@ -6,7 +6,8 @@
  * a sample address), their unsubscribe links under a sample token — and the organizers' `.eml` instead of sending; `--dry-run` says what
  * would be sent and to whom. Recipients: the members who chose a digest of the list (store.digests, active members
  * only) — the daily ones, or with --since every one. An empty period sends and writes nothing. Sending again for
- * the same period queues nothing.
+ * the same period queues nothing; with --since, a window that overlaps an earlier --since digest of the list leaves out
+ * the posts that one carried (build-digest.ts listDigest): nothing new sends, writes nothing and says so.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import { createDigestComposer } from '../../adapters/compose/digest-mail.ts';
 import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.ts';
 import { periodLabel } from '../../core/digest/template-data.ts';
 import { formatDate } from '../../core/render/dates.ts';
-import { loadDigest } from '../../app/build-digest.ts';
+import { listDigest } from '../../app/build-digest.ts';
 import { rawsOf, sendListDigests, type ListDigestReport } from '../../app/send-digests.ts';
 import { sendOrganizerDigest } from '../../app/organizer-digest.ts';
 import { systemClock } from '../../app/clock.ts';
@@ -91,9 +92,10 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
   const previews = config.secret ? composer : createDigestComposer({ ...config, secret: 'preview-only-no-secret' });
   const domain = domainOf(config.addresses.proposals);
   for (const list of lists(config, opts)) {
-    const data = await loadDigest({ store, config }, list, period);
+    // what a run would send: with --since, only what no earlier --since digest of the list carried
+    const { data, period: keyed, earlier } = await listDigest({ store, config }, list, period);
     if (!data) {
-      print(opts, `${list.name}: no post ${windowOf(period, config.group.timezone)}, nothing written`, { list: list.name, period: period.key, files: [] });
+      print(opts, `${list.name}: ${nothingSaid(earlier, period, config.group.timezone)}, nothing written`, { list: list.name, period: keyed.key, earlier, files: [] });
       continue;
     }
     const members = await store.digests.forList(list.name);
@@ -102,11 +104,11 @@ async function writeOut(config: Config, store: Store, opts: Options, period: Per
     const rendered = await previews.render(data, list.language, { members: true });
     const mime = await previews.compose(data, rendered, 'mime', to, await rawsOf({ store }, data));
     const read = previews.forMember(rendered, to);
-    const base = join(dir, `${list.name}-${period.key}`);
+    const base = join(dir, `${list.name}-${keyed.key}`);
     const files = [`${base}.html`, `${base}.txt`, `${base}.eml`];
     await Promise.all([writeFile(files[0]!, read.html), writeFile(files[1]!, read.text), writeFile(files[2]!, mime.raw)]);
     const c = data.counts;
-    print(opts, `${list.name}: ${postCounts(c)} → ${files.join(', ')}`, { list: list.name, period: period.key, counts: c, files });
+    print(opts, `${list.name}: ${postCounts(c)} → ${files.join(', ')}`, { list: list.name, period: keyed.key, counts: c, earlier, files });
   }
   if (opts.list === undefined && config.organizers.length > 0) {
     const deps = { config, store, clock: systemClock, dispatcher: nullDispatcher, log: silentLogger, organizerMailer: composer };
@@ -140,7 +142,7 @@ async function send(config: Config, store: Store, opts: Options, period: Period 
     const deps = { config, store, clock: systemClock, dispatcher, log: silentLogger, mailer: composer, organizerMailer: composer, recipients: store.digests };
     const reports = await sendListDigests(deps, { ...(period ? { period } : { cadence: 'daily' as const }), ...(opts.list ? { lists: [opts.list] } : {}), dryRun: opts.dryRun ?? false });
     for (const r of reports) {
-      const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already, campaign: r.campaign };
+      const json = { list: r.list, period: r.period.key, counts: r.counts, recipients: r.recipients, queued: r.queued, already: r.already, earlier: r.earlier, campaign: r.campaign };
       print(opts, human(r, opts.dryRun ?? false, config.group.timezone), opts.dryRun ? { ...json, to: r.to } : json);
     }
     if (opts.list === undefined) {
@@ -166,6 +168,16 @@ function windowOf(period: Period, tz: string): string {
   return period.cadence === 'since' ? `since ${formatDate(period.from, 'en', tz)}` : periodLabel({ period }, 'en', tz);
 }
 
+/**
+ * An empty digest, said: no post in the window, or (`--since`) nothing new — every post of the window was in an earlier
+ * digest, which a run from cron over an overlapping window meets every time.
+ */
+function nothingSaid(earlier: number, period: Period, tz: string): string {
+  const when = windowOf(period, tz);
+  if (earlier === 0) return `no post ${when}`;
+  return `nothing new ${when}: ${earlier === 1 ? 'its 1 message was' : `its ${earlier} messages were`} in an earlier digest`;
+}
+
 /** « 1 message », « 2 messages »: counts said as a person would. */
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -180,7 +192,7 @@ function human(r: ListDigestReport, dryRun: boolean, tz: string): string {
   // the period in words (« from Saturday 28 to Monday 30 November 2026 »), never its outbox key (`since-2026-11-28T1336-…`)
   const when = windowOf(r.period, tz);
   if (members === 0) return `${r.list}: no member takes a digest ${when}, nothing sent`;
-  if (!r.counts) return `${r.list}: no post ${when}, nothing sent`;
+  if (!r.counts) return `${r.list}: ${nothingSaid(r.earlier, r.period, tz)}, nothing sent`;
   const c = r.counts;
   const what = postCounts(c);
   if (!dryRun) return `${r.list}: ${what}; ${r.queued} queued, ${r.already} already sent${r.campaign ? ` (crieur campaigns show ${r.campaign})` : ''}`;

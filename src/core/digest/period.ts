@@ -4,6 +4,7 @@
  * (luxon), so the week of a DST change is 167 or 169 hours long and the mail still goes out at 08:00 local.
  * The period's key names it in the outbox's idempotency key: one digest per list, period and format.
  */
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 
 export type Cadence = 'daily' | 'weekly';
@@ -56,6 +57,24 @@ export function sincePeriod(now: Date, duration: string): Period | null {
   const to = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
   const from = new Date(to.getTime() - ms);
   return { cadence: 'since', from, to, key: `since-${from.toISOString().slice(0, 16)}-${to.toISOString().slice(0, 16)}`.replace(/:/g, '') };
+}
+
+/**
+ * A `--since` digest keyed by what it covers — its posts (inbound ids) —, not by the window asked for: run again a minute
+ * later (the window moved) with nothing new, it is the same digest, found again, sent to nobody twice; with new posts,
+ * the digest of those. The window stays for the words (« du … au … »).
+ */
+export function coveringPeriod(period: Period, postIds: readonly number[]): Period {
+  const ids = [...new Set(postIds)].sort((a, b) => a - b);
+  const digest = createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16);
+  return { ...period, key: `since-p${ids.length}-${digest}` };
+}
+
+/** The window of a `--since` key written before coveringPeriod (`since-2026-11-28T1336-2026-12-02T1336`), UTC. */
+export function windowOfKey(key: string): { from: Date; to: Date } | null {
+  const m = /^since-(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})-(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})$/.exec(key);
+  if (!m) return null;
+  return { from: new Date(`${m[1]}T${m[2]}:${m[3]}:00Z`), to: new Date(`${m[4]}T${m[5]}:${m[6]}:00Z`) };
 }
 
 /** Cron weekday (0 Sunday … 6 Saturday) of an ISO weekday. */
