@@ -51,7 +51,9 @@ export function cleanName(raw: string | null | undefined): string | null {
   let i = 0;
   while (i < words.length && (isUpperWord(words[i]!) || (upperLead.length > 0 && PARTICLES.has(words[i]!.toLowerCase())))) upperLead.push(words[i++]!);
   const rest = words.slice(i);
-  if (upperLead.length > 0 && rest.length > 0 && rest.every((w) => !isUpperWord(w))) {
+  // two capitals alone are initials or an acronym ("JP Martin", "PG Vendor News", « RH Société »), not a surname
+  const surname = upperLead.some((w) => w.replace(/[^\p{L}]/gu, '').length >= 3);
+  if (surname && rest.length > 0 && rest.every((w) => !isUpperWord(w))) {
     return [...rest, capitalizeName(upperLead)].join(' ');
   }
   // "Jean DUPONT" → "Jean Dupont"

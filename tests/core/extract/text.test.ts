@@ -108,6 +108,12 @@ describe('cleanName', () => {
     ['JEAN-PIERRE MARTIN', 'Jean-Pierre Martin'],
     ['jean dupont', 'Jean Dupont'],
     ['Marie-Claire Lefèvre', 'Marie-Claire Lefèvre'],
+    // held-out audit c: two capitals before a name are initials or an acronym, no surname set first ("PG Vendor News"
+    // became "Vendor News Pg", « RH Société » « Société Rh »)
+    ['JP Martin', 'JP Martin'],
+    ['PG Vendor News', 'PG Vendor News'],
+    ['RH Société', 'RH Société'],
+    ['LE GALL Yann', 'Yann Le Gall'],
     ['jean@x.fr', null],
     ['', null],
   ])('%s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
