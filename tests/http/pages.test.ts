@@ -6,7 +6,7 @@
  * rate limit answers 429 with Retry-After; with http.public off the public pages are 404 and the mail links work.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
@@ -375,6 +375,123 @@ describe('http.public off', () => {
     expect(page.text).not.toContain('href="/subscribe');
     expect((await get(`${base}/confirm/c-1-abcdefghijklmnop`)).status).toBe(200);
   });
+});
+
+describe('paths that are no page, and other methods on the listener\'s own', () => {
+  it('an unknown path is a short 404 page in the visitor\'s language; a trailing slash is redirected to the page', async () => {
+    const base = await serve(config(), recordingSubscriptions().subs);
+    for (const path of ['/nope', '/subscribe/x', '/unsubscribe/', '/unsubscribe/%zz', '/index.html']) {
+      const r = await get(`${base}${path}`, { 'accept-language': 'en' });
+      expect(r.status, path).toBe(404);
+      expect(r.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(r.text, path).toMatch(/<h1>(Page not found|Unsubscribe)<\/h1>/);
+    }
+    expect((await get(`${base}/nope`)).text).toContain('<h1>Page introuvable</h1>');
+    // The unknown path is not echoed into a link (the language switch goes home).
+    expect((await get(`${base}/%22onmouseover=x`)).text).not.toContain('onmouseover');
+    for (const [path, location] of [['/subscribe/', '/subscribe'], ['/events.ics/?lang=en', '/events.ics?lang=en'], ['/healthz/', '/healthz']]) {
+      const r = await fetch(`${base}${path}`, { redirect: 'manual' });
+      expect(r.status, path).toBe(308);
+      expect(r.headers.get('location'), path).toBe(location);
+    }
+    for (const path of ['//', '//evil.example/', '//evil.example/subscribe']) expect((await get(`${base}${path}`)).status, path).toBe(404);
+  });
+
+  it('/healthz and /metrics answer GET and HEAD only; without pages an unknown path is a plain 404', async () => {
+    const server = await startHttp('127.0.0.1', 0, new Metrics(), []);
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const path of ['/healthz', '/metrics']) {
+      for (const method of ['POST', 'DELETE', 'PUT']) {
+        const r = await fetch(`${base}${path}`, { method });
+        expect(r.status, `${method} ${path}`).toBe(405);
+        expect(r.headers.get('allow')).toBe('GET, HEAD');
+      }
+      expect((await fetch(`${base}${path}`, { method: 'HEAD' })).status).toBe(200);
+    }
+    const none = await get(`${base}/nope`);
+    expect([none.status, none.headers.get('content-type')]).toEqual([404, 'text/plain; charset=utf-8']);
+  });
+});
+
+describe('the database out of reach', () => {
+  /** A TCP relay to PostgreSQL that the test cuts (refusing), or turns into a peer that accepts and never answers. */
+  async function relay(): Promise<{ url: string; cut(mode: 'refuse' | 'silent'): Promise<void> }> {
+    const target = new URL(PG_URL);
+    const sockets = new Set<Socket>();
+    let server = createNetServer((c) => {
+      const up = connect(Number(target.port || 5432), target.hostname);
+      for (const s of [c, up]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+        s.on('close', () => sockets.delete(s));
+      }
+      c.pipe(up).pipe(c);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const url = new URL(PG_URL);
+    url.host = `127.0.0.1:${port}`;
+    return {
+      url: url.toString(),
+      async cut(mode) {
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          for (const s of sockets) s.destroy();
+        });
+        if (mode === 'silent') {
+          server = createNetServer((c) => void c.on('error', () => undefined));
+          await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+          afterAll(() => new Promise<void>((r) => server.close(() => r())));
+        }
+      },
+    };
+  }
+
+  async function pagesOn(url: string) {
+    const down = await openStore(url, { schema });
+    afterAll(() => down.close().catch(() => undefined));
+    await down.subscribers.upsert([{ email: 'down@example.fr', status: 'active', source: 'cli', language: 'fr', name: null }]);
+    const id = (await down.membership.byEmail('down@example.fr'))!.id;
+    const server = await startHttp('127.0.0.1', 0, new Metrics(), [], pageRoutes({ config: config(), store: down, clock: fixed, log: createLogger('silent') }, recordingSubscriptions().subs));
+    servers.push(server);
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: mintMemberToken(SECRET, 'unsubscribe', id, 'down@example.fr') };
+  }
+
+  async function expectUnavailable(base: string, token: string) {
+    // At once: with a silent server each waits for the pool's connect timeout.
+    const [home, feed, page, oneClick] = await Promise.all([
+      get(`${base}/`, { 'accept-language': 'en' }),
+      get(`${base}/events.ics`),
+      get(`${base}/unsubscribe/${token}`),
+      post(`${base}/unsubscribe/${token}`, 'List-Unsubscribe=One-Click'),
+    ]);
+    const answers = { '/': home!, '/events.ics': feed!, 'GET /unsubscribe': page!, 'one-click': oneClick! };
+    for (const [what, r] of Object.entries(answers)) {
+      expect(r.status, what).toBe(503);
+      expect(r.headers.get('retry-after'), what).toMatch(/^\d+$/);
+      expect(r.headers.get('content-type'), what).toBe('text/html; charset=utf-8');
+      expect(r.headers.get('cache-control'), what).toBe('no-store');
+      expect(r.text, what).not.toMatch(/postgres:\/\/|ECONN|timeout|\n\s+at /i);
+    }
+    expect(answers['/'].text).toContain('<h1>Temporarily unavailable</h1>');
+    expect(answers['one-click'].text).toContain('<h1>Service momentanément indisponible</h1>');
+  }
+
+  it('the pages answer 503 with Retry-After and one short sentence when PostgreSQL refuses connections', async () => {
+    const pg = await relay();
+    const { base, token } = await pagesOn(pg.url);
+    expect((await get(`${base}/`)).status).toBe(200);
+    await pg.cut('refuse');
+    await expectUnavailable(base, token);
+  });
+
+  it('and when it accepts connections and never answers (after the connect timeout)', async () => {
+    const pg = await relay();
+    const { base, token } = await pagesOn(pg.url);
+    await pg.cut('silent');
+    await expectUnavailable(base, token);
+  }, 60_000);
 });
 
 /** A small iCalendar reader: unfolded lines, the VTIMEZONE ids, and each VEVENT's properties (parameters kept before the value). */

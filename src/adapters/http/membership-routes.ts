@@ -16,7 +16,7 @@ import { csrfPage } from '../../core/pages/forms.ts';
 import { pageHtml } from '../../core/pages/layout.ts';
 import type { Language } from '../../types.ts';
 import { unsubscribeByToken, memberOfToken, type MembershipDeps } from '../../app/membership.ts';
-import { csrfChecks, csrfFor, FormTooLarge, pageContext, readForm, sendPage } from './page-kit.ts';
+import { answerFailure, csrfChecks, csrfFor, pageContext, readForm, sendPage } from './page-kit.ts';
 
 const PATH_RE = /^\/unsubscribe\/([a-z0-9-]{1,64})\/?(?:\?.*)?$/i;
 
@@ -45,12 +45,7 @@ export function membershipRoutes(deps: MembershipDeps): Route {
   return {
     prefix: '/unsubscribe',
     handle(req, res) {
-      serve(req, res).catch((err: unknown) => {
-        if (err instanceof FormTooLarge) return void (res.headersSent ? res.end() : res.writeHead(413, { connection: 'close' }).end());
-        deps.log.warn({ err: (err as Error).message }, 'unsubscribe page failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      serve(req, res).catch((err: unknown) => answerFailure(deps.config, deps.log, req, res, err));
     },
   };
 }
@@ -68,15 +63,16 @@ function unsubscribePage(deps: MembershipDeps): (req: IncomingMessage, res: Serv
   const group = deps.config.group.name;
   return async (req, res) => {
     const m = PATH_RE.exec(req.url ?? '');
-    if (!m) return void res.writeHead(404).end();
-    const token = m[1]!.toLowerCase();
+    const token = m?.[1]!.toLowerCase();
     const c = pageContext(deps.config, req);
     const t = TEXT[c.lang];
     const secret = requireSecret(deps.config);
     const say = (s: string) => escapeHtml(s.replace('{group}', group));
-    const path = `/unsubscribe/${token}`;
+    const path = token ? `/unsubscribe/${token}` : '/unsubscribe';
     const send = (status: number, body: string, headers: Record<string, string> = {}) =>
       sendPage(res, status, pageHtml({ lang: c.lang, group, title: t.title, path, nav: c.nav }, body), headers);
+    // No token, or not one of ours in shape (cut, mangled by a client's percent-encoding): the invalid link's page.
+    if (!token) return send(404, `<p>${say(t.invalid)}</p>`);
     if (req.method === 'POST') {
       const form = await readForm(req);
       const oneClick = isOneClick(form);

@@ -7,9 +7,11 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config/schema.ts';
 import { CSRF_COOKIE, CSRF_FIELD, csrfToken, csrfValid, isNonce } from '../../core/pages/csrf.ts';
-import { tooManyPage, type PageContext } from '../../core/pages/forms.ts';
+import { failurePage, tooManyPage, type PageContext } from '../../core/pages/forms.ts';
 import { pageLanguage } from '../../core/pages/language.ts';
 import { rateKey, subscribeLimit, TokenBuckets } from '../../core/pages/rate-limit.ts';
+import type { Logger } from '../../app/logger.ts';
+import { DbError } from '../db/db.ts';
 import type { Route } from './server.ts';
 
 /** A form is a few hundred bytes; anything much longer is not one of ours. */
@@ -31,7 +33,10 @@ export function sendPage(res: ServerResponse, status: number, html: string, head
 
 /** The path and query of a request (the host never matters: the proxy in front names it). */
 export function requestUrl(req: IncomingMessage): URL {
-  return new URL(req.url ?? '/', 'http://crieur.invalid');
+  // Appended, not resolved: a request-target `//x/y` is that path, not the host x (new URL('//x', base) would throw on
+  // `//` and take `//evil.example/` for another host).
+  const target = req.url ?? '/';
+  return new URL(`http://crieur.invalid${target.startsWith('/') ? target : `/${target}`}`);
 }
 
 export function pageContext(config: Config, req: IncomingMessage): PageContext {
@@ -71,6 +76,25 @@ export function csrfChecks(req: IncomingMessage, form: URLSearchParams, secret: 
 
 export class FormTooLarge extends Error {
   readonly code = 'EFORM';
+}
+
+/** Seconds a visitor (or a mail provider's one-click) is asked to wait while the database cannot be reached. */
+const UNAVAILABLE_RETRY_SECONDS = 60;
+
+/**
+ * The answer to a page handler that threw, always a short page in the visitor's language and never the error: the
+ * database out of reach is 503 with Retry-After (an outage passes; a provider retries a one-click on 503), a form
+ * body far past ours 413, anything else 500. The error goes to the log.
+ */
+export function answerFailure(config: Config, log: Logger, req: IncomingMessage, res: ServerResponse, err: unknown): void {
+  if (res.headersSent) return void res.end();
+  const c = pageContext(config, req);
+  const path = requestUrl(req).pathname;
+  if (err instanceof FormTooLarge) return sendPage(res, 413, failurePage(c, 'tooLarge', path), { connection: 'close' });
+  const unavailable = err instanceof DbError && err.code === 'EDB_UNAVAILABLE';
+  log[unavailable ? 'warn' : 'error']({ path, err: (err as Error).message }, 'public page failed');
+  if (unavailable) return sendPage(res, 503, failurePage(c, 'unavailable', path), { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) });
+  sendPage(res, 500, failurePage(c, 'error', path));
 }
 
 /**
@@ -124,6 +148,7 @@ export function rateLimited(config: Config, routes: readonly Route[], clock: { n
   return routes.map((route) => ({
     prefix: route.prefix,
     ...(route.exact ? { exact: route.exact } : {}),
+    ...(route.fallback ? { fallback: route.fallback } : {}),
     handle(req, res) {
       if (!exempt(req)) {
         // An IPv6 client counts by its /64 (rateKey): a host holds the whole prefix.

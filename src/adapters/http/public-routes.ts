@@ -13,7 +13,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { addressOf } from '../../core/address.ts';
 import { eventMailData } from '../../core/render/announce-data.ts';
 import { programmePage } from '../../core/pages/programme.ts';
-import { checkMailPage, confirmedPage, confirmPage, csrfPage, DIGEST_CADENCES, digestField, subscribePage, type SubscribeFormValues } from '../../core/pages/forms.ts';
+import { checkMailPage, confirmedPage, confirmPage, csrfPage, DIGEST_CADENCES, digestField, notFoundPage, subscribePage, type SubscribeFormValues } from '../../core/pages/forms.ts';
 import { withoutControls } from '../../core/text/controls.ts';
 import { nextMeetup, upcomingMeetups, type PublicPagesDeps } from '../../app/public-pages.ts';
 import type { Logger } from '../../app/logger.ts';
@@ -21,7 +21,7 @@ import type { ConfirmOutcome, JoinOutcome, JoinRequest } from '../../app/join.ts
 import type { Language } from '../../types.ts';
 import { eventsIcs } from '../calendar/ics.ts';
 import { icsEventOf } from '../compose/announcement.ts';
-import { clientAddress, csrfChecks, csrfFor, FormTooLarge, pageContext, readForm, requestUrl, sendPage } from './page-kit.ts';
+import { answerFailure, clientAddress, csrfChecks, csrfFor, pageContext, readForm, requestUrl, sendPage } from './page-kit.ts';
 import type { Route } from './server.ts';
 
 /** The subscription use case (src/app/join.ts: requestSubscription, confirmSubscription) as the pages call it. */
@@ -48,12 +48,7 @@ function route(deps: PublicRoutesDeps, prefix: string, exact: boolean, handler: 
     prefix,
     exact,
     handle(req, res) {
-      handler(req, res).catch((err: unknown) => {
-        if (err instanceof FormTooLarge) return void (res.headersSent ? res.end() : res.writeHead(413, { connection: 'close' }).end());
-        deps.log.warn({ path: prefix, err: (err as Error).message }, 'public page failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      handler(req, res).catch((err: unknown) => answerFailure(deps.config, deps.log, req, res, err));
     },
   };
 }
@@ -75,6 +70,14 @@ export function publicRoutes(deps: PublicRoutesDeps): Route[] {
   }
   if (deps.subscriptions) routes.push(route(deps, '/confirm', false, (req, res) => confirm(deps, deps.subscriptions!, req, res)));
   return routes;
+}
+
+/**
+ * Every path the listener does not serve, once pages are served: a short 404 page in the visitor's language (with
+ * the way home when the public pages are on) rather than an empty answer a browser shows as a blank tab.
+ */
+export function notFoundRoute(config: Config): Route {
+  return { prefix: '', fallback: true, handle: (req, res) => sendPage(res, 404, notFoundPage(pageContext(config, req))) };
 }
 
 async function home(deps: PublicRoutesDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -55,21 +55,47 @@ export interface Route {
   prefix: string;
   /** Only the prefix itself (`/` is the programme page, not every path). */
   exact?: boolean;
+  /** Serves every path nothing else serves (the pages' 404), instead of a bare 404; `prefix` is then unused. */
+  fallback?: boolean;
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
 function matches(r: Route, url: string): boolean {
+  if (r.fallback) return false;
   if (r.exact) return url === r.prefix || url.startsWith(`${r.prefix}?`);
   return url === r.prefix || url.startsWith(`${r.prefix}/`) || url.startsWith(`${r.prefix}?`);
 }
 
+/** The listener's own paths: read-only, so GET and HEAD (Node sends no body to a HEAD). */
+const OWN_PATHS = ['/healthz', '/metrics'];
+const READ_ONLY = ['GET', 'HEAD'];
+
+/**
+ * `/subscribe/` for `/subscribe`: the URL without its trailing slash when that is a path served here, so a link
+ * typed or pasted with one still arrives (308 keeps the method). Null when there is no such path.
+ */
+function withoutTrailingSlash(url: string, routes: readonly Route[]): string | null {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  if (!/[^/]\/+$/.test(path)) return null;
+  const target = path.replace(/\/+$/, '') + (q < 0 ? '' : url.slice(q));
+  const bare = target.split('?')[0]!;
+  return OWN_PATHS.includes(bare) || routes.some((r) => matches(r, target)) ? target : null;
+}
+
 export async function startHttp(host: string, port: number, metrics: Metrics, checks: HealthCheck[], routes: Route[] = []): Promise<Server> {
+  const fallback = routes.find((r) => r.fallback);
   const server = createServer((req, res) => {
     void (async () => {
-      const route = routes.find((r) => matches(r, req.url ?? ''));
+      const url = req.url ?? '';
+      const route = routes.find((r) => matches(r, url));
+      const own = OWN_PATHS.find((p) => url === p);
+      const redirect = route || own ? null : withoutTrailingSlash(url, routes);
       if (route) {
         route.handle(req, res);
-      } else if (req.url === '/healthz') {
+      } else if (own && !READ_ONLY.includes(req.method ?? '')) {
+        res.writeHead(405, { allow: READ_ONLY.join(', '), 'content-type': 'text/plain; charset=utf-8' }).end(`${req.method ?? ''} is not allowed on ${own}: GET or HEAD\n`);
+      } else if (own === '/healthz') {
         const results = await Promise.all(
           checks.map(async (c) => {
             try {
@@ -84,14 +110,18 @@ export async function startHttp(host: string, port: number, metrics: Metrics, ch
         const ok = results.every(([, r]) => r === 'ok');
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', checks: Object.fromEntries(results) }));
-      } else if (req.url === '/metrics') {
+      } else if (own === '/metrics') {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(await metrics.registry.metrics());
+      } else if (redirect) {
+        res.writeHead(308, { location: redirect, 'content-type': 'text/plain; charset=utf-8' }).end(`${redirect}\n`);
+      } else if (fallback) {
+        fallback.handle(req, res);
       } else {
-        res.writeHead(404).end();
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       }
     })().catch(() => {
-      if (!res.headersSent) res.writeHead(500);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end();
     });
   });

@@ -107,7 +107,26 @@ export function tooManyPage(c: PageContext, seconds: number, path: string): stri
   return pageHtml({ ...c, title: t.tooManyTitle, path }, `<p>${escapeHtml(fill(t.tooMany, { seconds }))}</p>`);
 }
 
-export function notFoundPage(c: PageContext, path: string): string {
+/** 404 for a path that is no page; the way home when the public pages are on. */
+export function notFoundPage(c: PageContext): string {
   const t = PAGE_TEXT[c.lang];
-  return pageHtml({ ...c, title: t.notFound, path }, '');
+  const home = c.nav ? ` <a href="/?lang=${c.lang}">${escapeHtml(t.nav.programme)}</a>` : '';
+  // The language switch goes to `/`: the unknown path is not echoed back into a link.
+  return pageHtml({ ...c, title: t.notFoundTitle, path: '/' }, `<p>${escapeHtml(t.notFound)}${home}</p>`);
+}
+
+/**
+ * A request that could not be answered: the database unreachable (503, for a while), a form body far past ours
+ * (413), anything else (500). One short sentence, never the error itself: a visitor has no use for it, and it
+ * may name the database's host and user.
+ */
+export function failurePage(c: PageContext, kind: 'unavailable' | 'tooLarge' | 'error', path: string): string {
+  const t = PAGE_TEXT[c.lang];
+  const words: Record<typeof kind, { title: string; text: string }> = {
+    unavailable: { title: t.unavailableTitle, text: t.unavailable },
+    tooLarge: { title: t.tooLargeTitle, text: t.tooLarge },
+    error: { title: t.errorTitle, text: t.error },
+  };
+  const { title, text } = words[kind];
+  return pageHtml({ ...c, title, path }, `<p>${escapeHtml(text)}</p>`);
 }
