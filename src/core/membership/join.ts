@@ -3,6 +3,8 @@
  * what a confirmation token's request allows. No IO, no clock: the use case (src/app/join.ts) passes `now`.
  */
 
+import { domainToASCII } from 'node:url';
+
 /** RFC 5321's path limit; a longer "address" is no address any server would deliver to. */
 const MAX_ADDRESS = 254;
 /**
@@ -13,12 +15,17 @@ const MAX_ADDRESS = 254;
 const ADDRESS_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 /**
- * The address to write to, trimmed, its domain lower-cased (the local part is the mailbox owner's business);
- * null when it is not one, or when it is one of ours (a request from our own address or a list would make
- * crieur write to itself).
+ * The address to write to, trimmed, its domain lower-cased (the local part is the mailbox owner's business) and an
+ * internationalized domain in its ASCII form (`jo@exämple.fr` → `jo@xn--exmple-cua.fr`, UTS #46 as browsers do:
+ * every relay delivers to it, and the same mailbox is one member however it was typed); null when it is not one, or
+ * when it is one of ours (a request from our own address or a list would make crieur write to itself). A non-ASCII
+ * local part stays refused: only a relay speaking SMTPUTF8 could deliver to it.
  */
 export function joinAddress(input: string, own: readonly string[]): string | null {
-  const s = input.trim();
+  const typed = input.trim();
+  const at0 = typed.lastIndexOf('@');
+  // domainToASCII gives '' for a domain that has no ASCII form: refused below like any malformed domain.
+  const s = at0 > 0 && /[^\x00-\x7f]/.test(typed.slice(at0 + 1)) ? `${typed.slice(0, at0)}@${domainToASCII(typed.slice(at0 + 1))}` : typed;
   if (s.length === 0 || s.length > MAX_ADDRESS || !ADDRESS_RE.test(s)) return null;
   const at = s.lastIndexOf('@');
   const local = s.slice(0, at);

@@ -9,11 +9,17 @@ describe('joinAddress', () => {
     [' Jean.Dupont@Example.FR ', 'Jean.Dupont@example.fr'],
     ['jean+meetups@example.fr', 'jean+meetups@example.fr'],
     ["o'brien@example.ie", "o'brien@example.ie"],
+    // An internationalized domain, as typed (a browser's type=email sends the A-label; curl, a script or a mail does not).
+    ['joe@exämple.org', 'joe@xn--exmple-cua.org'],
+    ['Joe@EXÄMPLE.org', 'Joe@xn--exmple-cua.org'],
+    ['taro@例え.jp', 'taro@xn--r8jz45g.jp'],
   ])('%j → %j', (input, expected) => expect(joinAddress(input, OWN)).toBe(expected));
 
   it.each([
     '', 'jean', 'jean@', '@example.fr', 'jean@localhost', 'jean@@example.fr', 'jean dupont@example.fr', '.jean@example.fr', 'je..an@example.fr',
     '<jean@example.fr>', 'jean@example.fr\r\nBcc: x@example.org', '"jean"@example.fr', `${'a'.repeat(250)}@example.fr`,
+    // a non-ASCII local part needs SMTPUTF8 all the way; a domain with no ASCII form is none
+    'jöe@example.org', 'joe@exä mple.org', 'joe@xn--ä.org',
     // ours: crieur would write to itself
     'talks@pgug.example.org', 'TALKS+c-1-aaaaaaaaaaaaaaaa@pgug.example.org', 'pgsql-fr-generale@lists.postgresql.example',
   ])('refuses %j', (input) => expect(joinAddress(input, OWN)).toBeNull());
