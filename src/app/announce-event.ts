@@ -13,6 +13,7 @@ import type { EventForMail, TalkForMail } from '../core/render/announce-data.ts'
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import { addressOf } from '../core/address.ts';
 import { isoDay } from '../core/render/dates.ts';
+import { announcedVersion, programmeChanges, type ProgrammeChange } from '../core/programme-changes.ts';
 import type { Clock } from './clock.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import type { ProposalStore } from './proposal-store.ts';
@@ -38,6 +39,8 @@ export interface EventMailInput {
   forSpeakers?: boolean;
   /** The event changed since it was announced: the mail says so (and its .ics carries the bumped SEQUENCE). */
   update?: boolean;
+  /** An update: what changed since the version its readers had (core/programme-changes.ts); absent when not known. */
+  changes?: ProgrammeChange[];
   /** The campaign's date (Date header, DTSTAMP), fixed once so that a rebuild gives the same bytes. */
   date: Date;
   seed: string;
@@ -224,13 +227,15 @@ export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: {
   const input = await eventMailInput(deps, ev, 'announce', deps.clock.now());
   const content = visibleContent(input);
   const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, opts.list ?? null, content);
-  const built = await deps.builder.build(update ? { ...input, update } : input, specs);
+  const shown = announcedVersion(ev.date, ev.venue, input.talks);
+  const changes = update ? await changesSince(deps.store.campaigns, ev, shown) : undefined;
+  const built = await deps.builder.build(update ? { ...input, update, ...(changes ? { changes } : {}) } : input, specs);
   const { campaign, created } = await deps.store.campaigns.create({
     key,
     kind: 'announce',
     eventId: ev.id,
     list: opts.list ?? null,
-    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])), content },
+    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])), content, shown },
     eventSequence: ev.sequence,
   });
   const from = envelopeSender(deps.config);
@@ -247,6 +252,16 @@ export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: {
   if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale);
   await settleCampaign(deps.store.campaigns, campaign, added, deps.config.delivery.pauseAfterFailures);
   return { campaign, created, added, update };
+}
+
+/**
+ * What changed since the version last announced before this one — what most of an update's readers had: its snapshot
+ * against this one. Unknown (undefined: the mail keeps its one general line) when that announcement predates snapshots.
+ */
+async function changesSince(campaigns: CampaignStore, ev: EventRecord, shown: ReturnType<typeof announcedVersion>): Promise<ProgrammeChange[] | undefined> {
+  const before = await campaigns.lastAnnouncement(ev.id, ev.sequence);
+  const was = before ? (await campaigns.parts(before.id)).shown : undefined;
+  return was ? programmeChanges(was, shown) : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@
  * sent by the `deliver` queue, which leaves them queued while the campaign is paused.
  */
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
+import type { AnnouncedVersion } from '../core/programme-changes.ts';
 import type { Language } from '../types.ts';
 
 export type CampaignKind = 'announce' | 'reminder' | 'digest' | 'call';
@@ -47,6 +48,8 @@ export interface CampaignParts {
   variants: Record<string, MimeTemplate>;
   /** An announcement's: what its mail shows, as a digest (announce-event.ts visibleContent); absent before it existed. */
   content?: string;
+  /** An announcement's: what it showed of its meetup, for an update's « Ce qui a changé » (absent before it existed). */
+  shown?: AnnouncedVersion;
   /** A `--since` list digest's: the posts it covers (inbound ids), which a later one of the list leaves out. */
   posts?: number[];
 }
@@ -124,8 +127,11 @@ export interface CampaignStore {
   sinceDigests(list: string): Promise<{ key: string; posts: number[] | null }[]>;
   /** The event's first announcement, whatever its scope (every list and the roster, or one list), if any. */
   firstAnnouncement(eventId: number): Promise<CampaignRecord | null>;
-  /** The event's announcement of the highest SEQUENCE (the version last announced), whatever its scope, if any. */
-  lastAnnouncement(eventId: number): Promise<CampaignRecord | null>;
+  /**
+   * The event's announcement of the highest SEQUENCE (the version last announced), whatever its scope, if any; with
+   * `below`, the last one of a SEQUENCE below it (what an update's readers had before).
+   */
+  lastAnnouncement(eventId: number, below?: number): Promise<CampaignRecord | null>;
   /**
    * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
    * (each keeps the variant they had). Returns how many rows were added.

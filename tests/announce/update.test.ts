@@ -154,4 +154,41 @@ describe('an announced event that changes', () => {
     expect(await announce(ev)).toMatchObject({ created: true, update: true });
     expect(sink.messages.length).toBeGreaterThan(before);
   });
+
+  it('an update says what changed since the version its readers had (« Ce qui a changé »): talks added, taken off, moved; the day — text and HTML, escaped', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-06-10T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de juin' });
+    const file = async (title: string, name: string, format: 'talk' | 'lightning' = 'talk') => {
+      const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
+      const draft = { format, title, abstract: null, durationMinutes: format === 'talk' ? 45 : 5, language: 'fr' as const, speakers: [{ name, email: `${name.toLowerCase()}@example.fr` }], attachments: [] };
+      return (await store.proposals.fileFromMessage(id, draft, 'test')).proposal.ref;
+    };
+    const vacuum = await file('VACUUM <sans> peur', 'Léa');
+    const [a, b, c] = [await file('pg_cron', 'Omar', 'lightning'), await file('pgBadger', 'Ines', 'lightning'), await file('pg_repack', 'Yann', 'lightning')];
+    for (const ref of [vacuum, a, b, c]) await store.events.assign(ev.id, ref);
+    await announce(ev);
+    const before = sink.messages.length;
+    // Taken off, added, pgBadger moved after pg_repack, and the day moved.
+    await store.events.unassign(a);
+    await store.events.unassign(b);
+    await store.events.assign(ev.id, b);
+    await store.events.assign(ev.id, await file('Index & BRIN', 'Zoé', 'lightning'));
+    await store.events.update(ev.id, { date: new Date('2027-06-17T17:00:00Z') });
+    expect(await announce(ev)).toMatchObject({ created: true, update: true });
+    const got = await Promise.all(sink.messages.slice(before).map((m) => simpleParser(m.raw)));
+    const jean = got.find((m) => m.to && JSON.stringify(m.to).includes('jean@example.fr'))!;
+    const block = /Ce qui a changé :\n([\s\S]*?)\n\n/.exec(jean.text!)![1]!.replace(/\u00a0/g, ' ');
+    expect(block.split('\n')).toEqual([
+      '  - Date : jeudi 10 juin 2027 à 19h00 → jeudi 17 juin 2027 à 19h00',
+      '  - Ajouté au programme : « Index & BRIN » (Zoé)',
+      '  - Retiré du programme : « pg_cron » (Omar)',
+      '  - Nouvel ordre de passage : « VACUUM <sans> peur », « pg_repack »,',
+      '    « pgBadger », « Index & BRIN »',
+    ]);
+    const html = String(jean.html).replace(/&nbsp;|\u00a0/g, ' ');
+    expect(html).toContain('<li>Ajouté au programme : « Index &amp; BRIN » (Zoé)</li>');
+    expect(html).toContain('<li>Nouvel ordre de passage : « VACUUM &lt;sans&gt; peur », « pg_repack »');
+    const alice = got.find((m) => m.to && JSON.stringify(m.to).includes('alice@example.org'))!;
+    expect(alice.text).toContain('What changed:\n  - Date: Thursday, June 10, 2027');
+    expect(alice.text).toContain('  - Taken off the programme: "pg_cron" (Omar)');
+  });
 });

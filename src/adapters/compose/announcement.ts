@@ -52,6 +52,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       daysBefore: input.daysBefore ?? null,
       forSpeakers: input.forSpeakers ?? false,
       update: input.update ?? false,
+      ...(input.changes ? { changes: input.changes } : {}),
       // Broadcast to lists (public archives) and members: a speaker without a name is not shown by their address.
       publicPage: !(input.forSpeakers ?? false),
     });

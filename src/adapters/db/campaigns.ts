@@ -176,10 +176,11 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
-    async lastAnnouncement(eventId) {
+    async lastAnnouncement(eventId, below) {
       const rows = await db.query<Row>(
-        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 ORDER BY c.event_sequence DESC NULLS LAST, c.id DESC LIMIT 1`,
-        [eventId],
+        `SELECT ${COLUMNS} FROM campaigns c WHERE c.kind = 'announce' AND c.event_id = $1 AND ($2::int IS NULL OR c.event_sequence < $2::int)
+         ORDER BY c.event_sequence DESC NULLS LAST, c.id DESC LIMIT 1`,
+        [eventId, below ?? null],
       );
       return rows[0] ? toRecord(rows[0]) : null;
     },

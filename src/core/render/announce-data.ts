@@ -8,6 +8,7 @@
 import type { Language, Speaker, TalkFormat } from '../../types.ts';
 import { sentinel } from '../compose/mime-template.ts';
 import { runningOrder } from '../programme.ts';
+import type { ProgrammeChange } from '../programme-changes.ts';
 import { squash } from '../text/fold.ts';
 import { formatDate } from './dates.ts';
 import { layoutData, rosterFooter, type LayoutData } from './data.ts';
@@ -72,6 +73,8 @@ export interface EventMailData extends LayoutData {
   forSpeakers: boolean;
   /** An announcement sent again because the event changed (date, venue, programme): « Mise à jour » / "Updated". */
   update: boolean;
+  /** An update's « Ce qui a changé » / "What changed" lines (plain text: the templates escape them), empty when unknown. */
+  changes: string[];
 }
 
 export interface EventMailContext {
@@ -84,6 +87,8 @@ export interface EventMailContext {
   daysBefore?: number | null;
   forSpeakers?: boolean;
   update?: boolean;
+  /** An update: what changed since the version last announced (core/programme-changes.ts). */
+  changes?: readonly ProgrammeChange[];
   /**
    * Shown to anyone (the public pages, the calendar feed): a speaker without a name is not shown by their address
    * (harvestable, and never given for publication) but as « un·e orateur·rice ».
@@ -138,7 +143,31 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
     isTomorrow: ctx.daysBefore === 1,
     forSpeakers: ctx.forSpeakers ?? false,
     update: ctx.update ?? false,
+    changes: ctx.update ? changeLines(ctx.changes ?? [], ctx.locale, ctx.group.timezone) : [],
   };
+}
+
+/** An update's changes, one line each, in the reader's language (dates in the group's zone, as the mail's own). */
+export function changeLines(changes: readonly ProgrammeChange[], locale: Language, timeZone: string): string[] {
+  const fr = locale === 'fr';
+  const L = LABELS[locale];
+  // no-break spaces inside « »: a wrapped text line never leaves a guillemet alone at its end
+  const title = (t: string | null) => (fr ? `«\u00a0${t && t.trim() !== '' ? squash(t) : L.untitled}\u00a0»` : `"${t && t.trim() !== '' ? squash(t) : L.untitled}"`);
+  const by = (speakers: readonly string[]) => (speakers.length > 0 ? ` (${speakers.map(squash).join(', ')})` : '');
+  return changes.map((c) => {
+    switch (c.k) {
+      case 'date':
+        return `${fr ? 'Date :' : 'Date:'} ${formatDate(c.from, locale, timeZone)} → ${formatDate(c.to, locale, timeZone)}`;
+      case 'venue':
+        return `${fr ? 'Lieu :' : 'Venue:'} ${squash(c.from) || '—'} → ${squash(c.to) || '—'}`;
+      case 'added':
+        return `${fr ? 'Ajouté au programme :' : 'Added to the programme:'} ${title(c.title)}${by(c.speakers)}`;
+      case 'removed':
+        return `${fr ? 'Retiré du programme :' : 'Taken off the programme:'} ${title(c.title)}${by(c.speakers)}`;
+      case 'order':
+        return `${fr ? 'Nouvel ordre de passage :' : 'New running order:'} ${c.titles.map(title).join(', ')}`;
+    }
+  });
 }
 
 /**
