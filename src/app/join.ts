@@ -9,7 +9,7 @@
  *  - confirmSubscription: the request's `c-` token (a reply to the mail, or its link) makes the member `active`
  *    — also an unsubscribed or disabled one, since they asked again and proved the address — with the consent
  *    time, the name/language asked for, the history cause naming what confirmed and what asked, and the digest
- *    choice (store.digests.set).
+ *    choice (store.digests.set); then, when it made them active, a welcome mail (sendWelcome).
  * A token is worthless for another address (its MAC binds the request's address), and a reply confirms only from
  * the address that was asked for.
  */
@@ -84,9 +84,10 @@ export interface JoinStore {
   get(id: number): Promise<JoinRequestRow | null>;
   /**
    * In one transaction: the request confirmed (unless it already was, or expired by `at`), the member's name and
-   * language as asked, the member `active` with `cause` in its history. false when nothing changed.
+   * language as asked, the member `active` with `cause` in its history. null when nothing changed; else the member as
+   * they are now, and whether this made them active (false: already active, a digest choice confirmed).
    */
-  confirm(id: number, cause: string, at: Date): Promise<boolean>;
+  confirm(id: number, cause: string, at: Date): Promise<{ activated: boolean; member: { id: number; email: string; name: string | null; language: Language | null } } | null>;
 }
 
 export interface JoinDeps {
@@ -191,9 +192,33 @@ export async function confirmSubscription(deps: JoinDeps, token: string, cause: 
   if (!changed) return requestVerdict({ ...request, confirmedAt: null }, deps.clock.now()) === 'expired' ? 'expired' : 'already';
   // After the commit: a crash here loses the digest choice, never the membership (the member can write `digest`).
   if (request.digest) await deps.store.digests.set(request.memberId, request.digest.list, request.digest.choice);
-  deps.log.info({ request: request.id, member: request.memberId, cause }, 'join confirmed: member active');
+  deps.log.info({ request: request.id, member: request.memberId, cause, activated: changed.activated }, 'join confirmed: member active');
+  if (changed.activated) await sendWelcome(deps, request, changed.member);
   return 'confirmed';
 }
+
+/**
+ * The welcome that ends a join (listmonk's and Mailman's "welcome" message): what the member now receives, their
+ * digest choice, how to propose a talk and how to leave — with their own List-Unsubscribe. Only when this confirmation
+ * made them active: a member confirming a digest choice is no newcomer, and members added by an organizer or an
+ * import get none (Mailman's mass subscription sends none by default). One per request (outbox key), capped like
+ * every membership mail; after the commit, so that a crash loses the welcome, never the membership.
+ */
+async function sendWelcome(deps: JoinDeps, request: JoinRequestRow, member: { id: number; email: string; name: string | null; language: Language | null }): Promise<void> {
+  const locale = member.language ?? deps.config.group.locale;
+  const digest = request.digest ? { list: request.digest.list, cadence: request.digest.choice?.cadence ?? null } : null;
+  // Addressed and greeted without the name the request carried: the person confirmed the address, not that text.
+  const mail = await deps.membershipMails.welcome({ name: null, email: member.email }, locale, member.id, digest);
+  const row = await deps.store.outbox.enqueueCapped(
+    { purpose: 'membership', subjectRef: welcomeRef(request.id), recipient: mail.recipient, raw: mail.raw, envelopeFrom: mail.envelopeFrom },
+    membershipCap(deps.config, deps.clock.now()),
+  );
+  if (row === null) deps.log.warn({ request: request.id, member: member.id }, 'welcome not sent: membership mails to this address capped for today');
+  else if (row.inserted) await deps.dispatcher.dispatchMany('deliver', [row.id]);
+}
+
+/** The outbox subject ref of a request's welcome mail. */
+export const welcomeRef = (requestId: number): string => `welcome:${requestId}`;
 
 /**
  * A reply to a confirmation mail after its request expired, from the address it asked for (confirmSubscription

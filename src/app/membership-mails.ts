@@ -1,8 +1,8 @@
 /**
  * The mails of joining and leaving (issue 9), as the use cases ask for them: the join confirmation (double
- * opt-in), the leave confirmation (an `unsubscribe` written by mail), and the short "you are unsubscribed" that
- * ends every unsubscribe. Declared beside its consumers (join.ts, leave.ts); implemented by
- * src/adapters/compose/membership-mails.ts (templates join-confirm, leave-confirm, left).
+ * opt-in), the welcome once confirmed, the leave confirmation (an `unsubscribe` written by mail), and the short "you
+ * are unsubscribed" that ends every unsubscribe. Declared beside its consumers (join.ts, leave.ts); implemented by
+ * src/adapters/compose/membership-mails.ts (templates join-confirm, leave-confirm, left, welcome).
  */
 import type { ComposedMail } from './composer.ts';
 import type { Address, Language } from '../types.ts';
@@ -25,4 +25,10 @@ export interface MembershipMails {
   confirmLeave(to: Address, locale: Language, unsubscribeToken: string): Promise<ComposedMail>;
   /** "You are unsubscribed", with the way back (write `subscribe`, or the public page). */
   left(to: Address, locale: Language): Promise<ComposedMail>;
+  /**
+   * "Welcome": what the member receives now (and the digest they chose), how to propose a talk, how to leave — roster
+   * mail like an announcement: List-Id, the member's own List-Unsubscribe (mailto, and one-click https with
+   * http.publicUrl), a VERP envelope sender naming them.
+   */
+  welcome(to: Address, locale: Language, memberId: number, digest?: JoinDigest | null): Promise<ComposedMail>;
 }

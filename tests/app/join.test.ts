@@ -37,7 +37,7 @@ const mailsTo = async (email: string) => (await store.outbox.list()).filter((r) 
 
 /** The confirmation mail's token (from Reply-To) and what the person reads. */
 async function confirmation(email: string) {
-  const rows = await mailsTo(email);
+  const rows = (await mailsTo(email)).filter((r) => r.subjectRef.startsWith('join:'));
   const mail = await readMail(rows.at(-1)!.raw);
   const replyTo = mail.replyTo[0]!.email;
   const token = /^talks\+(c-\d+-[a-z2-7]{16})@pgug\.example\.org$/.exec(replyTo)![1]!;
@@ -76,6 +76,49 @@ describe('join by double opt-in', () => {
     const id = (await store.membership.byEmail('ben@example.org'))!.id;
     expect((await store.membership.history(id)).map((h) => h.cause)).toEqual([expect.stringMatching(/^link https, confirming request \d+ \(web \(203\.0\.113\.7\)\)$/)]);
     expect(await store.digests.get(id, 'generale')).toEqual({ cadence: 'weekly', format: 'html' });
+  });
+
+  // listmonk and Mailman send one: nothing told a newcomer what they had joined, nor how to leave, until the first
+  // announcement — weeks later.
+  it('a confirmation that makes the member active is followed by one welcome, in their language, as roster mail: List-Id, their own List-Unsubscribe, VERP', async () => {
+    for (const [email, language] of [['wen@example.org', 'en'], ['wil@example.fr', 'fr']] as const) {
+      const digest = language === 'en' ? { list: 'generale', choice: { cadence: 'daily' as const, format: 'html' as const } } : null;
+      await requestSubscription(deps, { email, name: 'Hostile https://evil.example', language, source: 'mail', cause: 'mail (inbound 60)', key: `welcome-${email}`, digest });
+      const { token } = await confirmation(email);
+      expect(await mailsTo(email)).toHaveLength(1);
+      expect(await confirmSubscription(deps, token, 'link https')).toBe('confirmed');
+      expect(await confirmSubscription(deps, token, 'link https')).toBe('already');
+      const welcomes = (await mailsTo(email)).filter((r) => r.subjectRef.startsWith('welcome:'));
+      expect(welcomes).toHaveLength(1);
+      const member = (await store.membership.byEmail(email))!;
+      const w = welcomes[0]!;
+      expect(w.envelopeFrom).toMatch(new RegExp(`^bounces\\+b-${member.id}-[a-z2-7]{16}@pgug\\.example\\.org$`));
+      const raw = w.raw.toString();
+      const mail = await readMail(w.raw);
+      const u = new RegExp(`u-${member.id}-[a-z2-7]{16}`).exec(raw)![0];
+      expect(raw).toMatch(/^List-Id: <members\.pgug\.example\.org>\r$/im);
+      expect(raw.replace(/\r\n[ \t]+/g, ' ')).toContain(`List-Unsubscribe: <mailto:talks+${u}@pgug.example.org?subject=unsubscribe>, <${PUBLIC}/unsubscribe/${u}>\r\n`);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+      expect(raw).not.toContain('evil.example');
+      if (language === 'en') {
+        expect(mail.subject).toBe('Welcome: you will receive PostgreSQL Paris\'s announcements');
+        expect(mail.text!.replace(/\s+/g, ' ')).toContain('You will also receive the daily digest of the generale list');
+        expect(mail.text).toMatch(new RegExp(`- this link:\\s+<${PUBLIC}/unsubscribe/${u}>`));
+        expect(mail.text).toContain(`- a mail, even blank, to talks+${u}@pgug.example.org`);
+      } else {
+        expect(mail.subject).toBe('Bienvenue : vous recevrez les annonces de PostgreSQL Paris');
+        const text = mail.text!.replace(/\s+/g, ' ');
+        expect(text).toContain("l'adresse wil@example.fr est inscrite aux annonces de PostgreSQL Paris");
+        expect(text).toContain(`- un courriel, même vide, à talks+${u}@pgug.example.org`);
+        expect(mail.html).toContain(`href="${PUBLIC}/unsubscribe/${u}"`);
+      }
+    }
+    // Already active, confirming a digest choice: no newcomer, no welcome.
+    await requestSubscription(deps, { email: 'wen@example.org', source: 'web', cause: 'web', digest: { list: 'generale', choice: null } });
+    const again = (await mailsTo('wen@example.org')).filter((r) => r.subjectRef.startsWith('join:'));
+    const second = /talks\+(c-\d+-[a-z2-7]{16})@/.exec((await readMail(again.at(-1)!.raw)).replyTo[0]!.email)![1]!;
+    expect(await confirmSubscription(deps, second, 'link https')).toBe('confirmed');
+    expect((await mailsTo('wen@example.org')).filter((r) => r.subjectRef.startsWith('welcome:'))).toHaveLength(1);
   });
 
   it('a forged confirmation does nothing: another request\'s id with this MAC, a made-up MAC, a reply from another address', async () => {

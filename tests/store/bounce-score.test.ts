@@ -28,7 +28,7 @@ describe.each(ENGINES)('bounce score after a member came back, on $name', (engin
 
     // The member asks again and confirms (the join store moves them back to active).
     const { request } = await store.join.open({ email: 'back@example.fr', name: null, language: null, digest: null, source: 'mail', cause: 'mail (inbound 4)', key: null, at: new Date(), expiresAt: new Date(Date.now() + 7 * 86_400_000) });
-    expect(await store.join.confirm(request.id, 'reply (inbound 5)', new Date())).toBe(true);
+    expect(await store.join.confirm(request.id, 'reply (inbound 5)', new Date())).toMatchObject({ activated: true });
     expect((await store.subscribers.get('back@example.fr'))!.status).toBe('active');
 
     // One soft bounce after coming back: the three before do not count again.

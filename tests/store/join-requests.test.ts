@@ -34,8 +34,8 @@ describe.each(ENGINES)('join requests on $name', (engine) => {
 
   it('confirming activates once, with the consent time and the cause; name and language as asked', async () => {
     const { request } = await open('ben@example.org', { name: 'Ben', language: 'en' });
-    expect(await store.join.confirm(request.id, 'reply (inbound 9)', later(1))).toBe(true);
-    expect(await store.join.confirm(request.id, 'reply (inbound 10)', later(1))).toBe(false);
+    expect(await store.join.confirm(request.id, 'reply (inbound 9)', later(1))).toMatchObject({ activated: true });
+    expect(await store.join.confirm(request.id, 'reply (inbound 10)', later(1))).toBeNull();
     const ben = await store.subscribers.get('ben@example.org');
     expect(ben).toMatchObject({ status: 'active', name: 'Ben', language: 'en' });
     expect(ben!.consentedAt).not.toBeNull();
@@ -51,10 +51,10 @@ describe.each(ENGINES)('join requests on $name', (engine) => {
     const { request } = await open('cid@example.org', { name: 'Cid Neuf' });
     expect(await store.subscribers.get('cid@example.org')).toMatchObject({ status: 'unsubscribed', name: 'Cid', source: 'cli' });
     // Expired: nothing changes.
-    expect(await store.join.confirm(request.id, 'link', later(7))).toBe(false);
+    expect(await store.join.confirm(request.id, 'link', later(7))).toBeNull();
     expect((await store.subscribers.get('cid@example.org'))!.status).toBe('unsubscribed');
     const fresh = await open('cid@example.org', { name: 'Cid Neuf' });
-    expect(await store.join.confirm(fresh.request.id, 'link', later(2))).toBe(true);
+    expect(await store.join.confirm(fresh.request.id, 'link', later(2))).toMatchObject({ activated: true });
     expect(await store.subscribers.get('cid@example.org')).toMatchObject({ status: 'active', name: 'Cid Neuf' });
   });
 

@@ -1,6 +1,6 @@
 /**
  * The MembershipMails of src/app/membership-mails.ts: template data (pure), templates join-confirm / leave-confirm /
- * left (the configured override folder first), headers, MIME. The confirmations' Reply-To is the inbox's plus-address
+ * left / welcome (the configured override folder first), headers, MIME. The confirmations' Reply-To is the inbox's plus-address
  * with the member token (`c-` for joining, the member's `u-` for leaving — the List-Unsubscribe mailto), so that a
  * reply, even blank, acts; the link is the same token under http.publicUrl. The "you are unsubscribed" notice's
  * Reply-To is the group's address itself: answering it with `subscribe` asks to come back.
@@ -10,6 +10,8 @@ import type { JoinDigest, MembershipMails } from '../../app/membership-mails.ts'
 import type { Config } from '../../config/schema.ts';
 import { addressOf } from '../../core/address.ts';
 import { composeMessage, tokenAddress } from '../../core/compose/message.ts';
+import { memberUnsubscribe, memberVerp } from '../../core/compose/campaign-slots.ts';
+import { requireSecret } from '../../config/load.ts';
 import { membershipMailData } from '../../core/render/membership-data.ts';
 import { systemClock, type Clock } from '../../app/clock.ts';
 import type { ComposedMail } from '../../app/composer.ts';
@@ -29,15 +31,21 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
   const base = config.http.publicUrl?.replace(/\/+$/, '') ?? null;
 
   async function build(
-    template: 'join-confirm' | 'leave-confirm' | 'left',
+    template: 'join-confirm' | 'leave-confirm' | 'left' | 'welcome',
     to: Address,
     locale: Language,
     replyAddress: string,
     link: string | null,
     expiresAt: Date | null,
     digest: JoinDigest | null = null,
+    roster: { memberId: number } | null = null,
   ): Promise<ComposedMail> {
-    const data = membershipMailData(template, { group, locale, to, replyAddress, link, expiresAt, groupAddress: inbox, digest });
+    // Roster mail (the welcome) carries what an announcement does: List-Id, the member's own List-Unsubscribe
+    // (one-click with an https page), a VERP envelope sender that names them to a bounce.
+    const secret = roster ? requireSecret(config) : '';
+    const links = roster ? memberUnsubscribe({ memberId: roster.memberId, recipient: to.email, inbox, secret, publicUrl: base ?? undefined }) : null;
+    const unsubscribe = links ? { address: links.mailto.slice('mailto:'.length).replace(/\?.*$/, ''), https: links.https } : null;
+    const data = membershipMailData(template, { group, locale, to, replyAddress, link: links ? links.https : link, expiresAt, groupAddress: inbox, digest, unsubscribe });
     const r = await renderer.render(template, locale, data);
     const msg = composeMessage({
       from: config.addresses.from,
@@ -51,9 +59,19 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
       date: clock.now(),
       // Sent on a request, never by a person: responders that honour RFC 3834 stay silent (half of loop safety).
       autoSubmitted: 'auto-generated',
-      headers: { 'X-Crieur-Ref': template },
+      headers: {
+        'X-Crieur-Ref': template,
+        ...(links
+          ? {
+              'List-Id': `<members.${domain}>`,
+              'List-Unsubscribe': links.https ? `<${links.mailto}>, <${links.https}>` : `<${links.mailto}>`,
+              ...(links.https ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+            }
+          : {}),
+      },
     });
-    return { raw: await buildRaw(msg), envelopeFrom, recipient: to.email, subject: r.subject };
+    const from = roster ? memberVerp(envelopeFrom, secret, roster.memberId, to.email) : envelopeFrom;
+    return { raw: await buildRaw(msg), envelopeFrom: from, recipient: to.email, subject: r.subject };
   }
 
   return {
@@ -65,6 +83,9 @@ export function createMembershipMails(config: Config, opts: { renderer?: Rendere
     },
     left(to, locale) {
       return build('left', to, locale, inbox, null, null);
+    },
+    welcome(to, locale, memberId, digest) {
+      return build('welcome', to, locale, inbox, null, null, digest ?? null, { memberId });
     },
   };
 }

@@ -101,13 +101,14 @@ export function joinRequestStore(db: Db): JoinStore {
           [id, at, cause],
         );
         const req = done[0];
-        if (!req) return false;
-        await tx.query(
-          `UPDATE subscribers SET name = coalesce($2, name), language = coalesce($3, language), updated_at = now() WHERE id = $1`,
+        if (!req) return null;
+        const member = await tx.query<{ id: number; email: string; name: string | null; language: Language | null }>(
+          `UPDATE subscribers SET name = coalesce($2, name), language = coalesce($3, language), updated_at = now() WHERE id = $1
+           RETURNING id, email, name, language`,
           [req.subscriber_id, req.name, req.language],
         );
-        await move(tx, req.subscriber_id, 'active', cause);
-        return true;
+        const activated = await move(tx, req.subscriber_id, 'active', cause);
+        return { activated, member: member[0]! };
       });
     },
   };

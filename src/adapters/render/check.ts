@@ -21,7 +21,7 @@ export class TemplateCheckError extends Error {
 }
 
 /** The messages loaded at start elsewhere (ack, notify-organizer, the membership mails) and the event mails, in both languages. */
-const COMPILED_ONLY = ['ack', 'notify-organizer', 'join-confirm', 'leave-confirm', 'left'];
+const COMPILED_ONLY = ['ack', 'notify-organizer', 'join-confirm', 'leave-confirm', 'left', 'welcome'];
 const EVENT_MAILS = ['announce', 'reminder'] as const;
 const LOCALES: Language[] = ['fr', 'en'];
 
