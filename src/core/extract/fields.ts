@@ -52,7 +52,7 @@ export function matchLabel(line: string): LabelLine | null {
   const emphasized = /^(\*\*|__|\*|_)/.test(t);
   t = t.replace(/^[*_]+\s*/, '');
   // "Title - Partial indexes", « Titre – Les index partiels »: a known label before a spaced dash is one too
-  const dashed = dashLabel(t);
+  const dashed = dashLabel(t) ?? columnLabel(t);
   if (dashed) return dashed;
   const colon = t.search(/[:：]/);
   if (colon > 0 && colon <= MAX_LABEL) {
@@ -99,6 +99,21 @@ function dashLabel(t: string): LabelLine | null {
   if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
   const field = fieldOf(fold(label));
   // "Notes - …", "Bio - …" are too common a way of starting a sentence: only the proposal's own fields
+  if (!field || field === 'other' || namePartOf(fold(label))) return null;
+  return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
+}
+
+/**
+ * A form typed as a table (HTML, Word) comes out as columns: a short label, then a tab or three spaces or more, then the
+ * value — « Titre    Sécurité des données avec pgcrypto », "Durée⇥30 min". Only the proposal's own fields, as for a dash.
+ */
+const COLUMN_LABEL = /^([^:：\t\n]{2,40}?)(?:\t+| {3,})(\S.*)$/;
+function columnLabel(t: string): LabelLine | null {
+  const m = COLUMN_LABEL.exec(t);
+  if (!m) return null;
+  const label = m[1]!.replace(/[*_\s]+$/, '');
+  if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
+  const field = fieldOf(fold(label));
   if (!field || field === 'other' || namePartOf(fold(label))) return null;
   return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
 }

