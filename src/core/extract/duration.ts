@@ -59,7 +59,7 @@ export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk
   for (const text of texts) {
     const f = fold(text.slice(0, 8000));
     for (const m of durationsIn(f)) {
-      if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) || spokenLength(f, m) : qualifies(f, m) || spokenLength(f, m))) continue;
+      if (!(opts.aboutTheTalk ? namesTheTalksLength(f, m) || spokenLength(f, m) || isWholeSentence(f, m) : qualifies(f, m) || spokenLength(f, m))) continue;
       const found: DurationFound = { minutes: m.minutes, range: m.range, source: 'prose' };
       // "je pourrais raconter ça en 25-30 min": said of the telling, whatever else the sentence dates
       if (spokenLength(f, m)) return found;
@@ -165,6 +165,23 @@ function sentenceWithOffset(f: string, m: DurationMatch): { text: string; at: nu
   return { text: f.slice(startSentence, end), at: m.index - startSentence };
 }
 
+/** Words that only soften a length (folded): "about 30 minutes", « environ 20 min », "~25". */
+const APPROX = /(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)/;
+const ALONE = new RegExp(`^[\\s.,;:!()~-]*(?:${APPROX.source}[\\s.]*)?$`);
+
+/** "(30 min)", "(~25 minutes)": the length is all its parenthesis holds. */
+function aloneInParenthesis(f: string, m: DurationMatch): boolean {
+  const before = f.slice(Math.max(0, m.index - 16), m.index);
+  const open = before.lastIndexOf('(');
+  return open >= 0 && ALONE.test(before.slice(open + 1)) && /^\s*\)/.test(f.slice(m.index + m.length)) && m.minutes <= 120;
+}
+
+/** « …et les limites. 30 minutes. », "Environ 20 minutes.": a sentence that is the length and nothing else. */
+function isWholeSentence(f: string, m: DurationMatch): boolean {
+  const { text, at } = sentenceWithOffset(f, m);
+  return ALONE.test(text.slice(0, at)) && ALONE.test(text.slice(at + m.length)) && m.minutes <= 120;
+}
+
 function qualifies(f: string, m: DurationMatch): boolean {
   const before = f.lastIndexOf('\n', m.index);
   const startSentence = Math.max(before, lastSentenceEnd(f, m.index)) + 1;
@@ -180,6 +197,9 @@ function qualifies(f: string, m: DurationMatch): boolean {
   // « voici ma proposition : « pgBackRest en multi-dépôts », 30 min, retour de deux ans de production »: set right after
   // a quoted title, the length is that title's, whatever the rest of the sentence says takes time (« deux ans »)
   if (/[»"”]\s*(?:[,–—-]|\()\s*(?:(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)\s*)?$/.test(f.slice(Math.max(0, m.index - 20), m.index))) return true;
+  // « présenter Barman lors du meetup de mars (30 min) : sauvegardes, restauration… »: a length alone in its parenthesis is
+  // the talk's, whatever the sentence's topic takes time for
+  if (aloneInParenthesis(f, m)) return true;
   // otherwise a stated duration counts unless the sentence is about something else that takes time — read without the
   // duration's own words ("half an hour", "a quarter of an hour" hold « an », a year)
   if (!ANTI.test(withoutQuotes(sentenceAround(withoutDuration(f, m), m)))) return true;

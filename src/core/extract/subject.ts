@@ -189,7 +189,8 @@ export function isGenericSubject(s: string): boolean {
   const f = fold(stripReplyPrefixes(s));
   return (
     f.trim() === '' ||
-    /^(question|hello|bonjour|hi|hey|salut|coucou|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test)\b[\s\w'!?.,]{0,30}$/.test(f) &&
+    // "next meetup", « Pour le prochain meetup »: where the talk would be given, not what it is
+    /^(question|hello|bonjour|hi|hey|salut|coucou|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test|(?:(?:for|pour)\s+)?(?:(?:the|le|our|notre|votre|your)\s+)?(?:next|upcoming|prochaine?)\s+meetups?)\b[\s\w'!?.,]{0,30}$/.test(f) &&
       !/[:\-–—]/.test(f)
   );
 }

@@ -4,7 +4,7 @@ import { durationsIn } from '../../../src/core/extract/durations.ts';
 import { durationFromField, durationFromProse } from '../../../src/core/extract/duration.ts';
 import { mentionsLightning, formatFromValue, editDistance } from '../../../src/core/extract/formats.ts';
 import { matchLabel } from '../../../src/core/extract/fields.ts';
-import { titleFromSubject } from '../../../src/core/extract/subject.ts';
+import { isGenericSubject, titleFromSubject } from '../../../src/core/extract/subject.ts';
 import { titleFromProse } from '../../../src/core/extract/prose-title.ts';
 import { languageFromValue, languageStated } from '../../../src/core/extract/talk-language.ts';
 import { fieldSpeakers } from '../../../src/core/extract/speakers.ts';
@@ -86,6 +86,26 @@ describe('duration words and numbers', () => {
     ['Here is my proposal: "Partitioning at scale" - 25 minutes, based on five years of data.', 25],
   ])('a length after a quoted title: %j → %i', (text, minutes) => {
     expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+  // second round: a length alone in its parenthesis is the talk's, whatever the sentence's topic takes (backups, restores)
+  it.each([
+    ['Je me propose pour présenter Barman lors du meetup de mars (30 min) : sauvegardes, rétention et restauration PITR.', 30],
+    ['Our backup story with pgBackRest (~25 minutes), restores included.', 25],
+  ])('a length alone in a parenthesis: %j → %i', (text, minutes) => {
+    expect(durationFromProse([text])?.minutes).toBe(minutes);
+  });
+  it('a parenthesis saying more than a length is still read with its sentence', () => {
+    expect(durationFromProse(['Nous avons réduit la sauvegarde nocturne (3 heures avant, 20 minutes après).'])).toBeNull();
+  });
+  // an abstract's sentence that is the length alone ("30 minutes.") states the talk's
+  it.each([
+    ["pg_duckdb lets you run analytical queries on Parquet files. I'll show benchmarks and the limits. 30 minutes.", 30],
+    ['Chiffrer des colonnes et gérer les clés. Environ 20 minutes.', 20],
+  ])('a length as a sentence of its own in an abstract: %j → %i', (text, minutes) => {
+    expect(durationFromProse([text], { aboutTheTalk: true })?.minutes).toBe(minutes);
+  });
+  it('an abstract sentence measuring something else is no length', () => {
+    expect(durationFromProse(['The nightly VACUUM now takes 20 minutes.'], { aboutTheTalk: true })).toBeNull();
   });
 });
 
@@ -236,6 +256,16 @@ describe('speaker fields', () => {
     ['Lucie Bernard, Lead DBA, Yannick Morel <yannick@x.org>', [{ name: 'Lucie Bernard', email: null }, { name: 'Yannick Morel', email: 'yannick@x.org' }]],
     ['Marie Curie, développeuse', [{ name: 'Marie Curie', email: null }]],
   ])('%s', (value, speakers) => expect(fieldSpeakers(value)).toEqual(speakers));
+});
+
+describe('subjects that name no talk', () => {
+  // held-out audit c (second round): "next meetup" was filed as a proposal's title ("title not labelled: taken from the subject")
+  it.each(['next meetup', 'For the next meetup', 'Pour le prochain meetup', 'the upcoming meetup?', 'Meetup', 'Question'])('%s', (subject) => {
+    expect(isGenericSubject(subject)).toBe(true);
+  });
+  it.each(['Next-gen indexing in PostgreSQL', 'Meetup talk: pg_cron'])('%s names one', (subject) => {
+    expect(isGenericSubject(subject)).toBe(false);
+  });
 });
 
 describe('subjects that are not proposals', () => {
