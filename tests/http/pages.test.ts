@@ -176,6 +176,19 @@ describe('public pages', () => {
     expect(announced.SEQUENCE).toBe(first!.SEQUENCE);
   });
 
+  it('HEAD says what GET would, length included, without the body', async () => {
+    for (const path of ['/', '/events.ics', '/subscribe', '/nope']) {
+      const got = await fetch(`${base}${path}`);
+      const body = Buffer.from(await got.arrayBuffer());
+      const head = await fetch(`${base}${path}`, { method: 'HEAD' });
+      expect([head.status, head.headers.get('content-type')], path).toEqual([got.status, got.headers.get('content-type')]);
+      expect(got.headers.get('content-length'), path).toBe(String(body.length));
+      // /events.ics carries its DTSTAMP (now): same clock here, so the same length.
+      expect(head.headers.get('content-length'), path).toBe(String(body.length));
+      expect((await head.arrayBuffer()).byteLength, path).toBe(0);
+    }
+  });
+
   it('nothing but GET on the read-only pages', async () => {
     expect((await post(`${base}/`, '')).status).toBe(405);
     expect((await post(`${base}/events.ics`, '')).status).toBe(405);

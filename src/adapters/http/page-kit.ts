@@ -26,8 +26,12 @@ export const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
 } as const;
 
+/**
+ * One whole page. Its length is said (Content-Length, not chunks): a HEAD learns it as a GET would (Node sends no
+ * body to a HEAD), and a proxy in front can tell a complete answer from a cut one before it caches it.
+ */
 export function sendPage(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { ...PAGE_HEADERS, ...headers });
+  res.writeHead(status, { ...PAGE_HEADERS, 'content-length': String(Buffer.byteLength(html)), ...headers });
   res.end(html);
 }
 

@@ -111,6 +111,7 @@ async function feed(deps: PublicRoutesDeps, req: IncomingMessage, res: ServerRes
     'content-disposition': 'inline; filename="events.ics"',
     'cache-control': 'public, max-age=300',
     'x-content-type-options': 'nosniff',
+    'content-length': String(Buffer.byteLength(ics)),
   });
   res.end(req.method === 'HEAD' ? undefined : ics);
 }
