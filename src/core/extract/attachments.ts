@@ -30,6 +30,14 @@ export function userAttachments(parts: readonly MailPart[]): AttachmentInfo[] {
   }));
 }
 
+/**
+ * Outlook's TNEF wrapper ("winmail.dat", application/ms-tnef): the files the speaker attached (slides, a PDF) are inside
+ * it, where crieur does not read. Not listed as an attachment; the organizers are told instead.
+ */
+export function tnefWrapped(parts: readonly MailPart[]): boolean {
+  return parts.some((p) => /^application\/(?:vnd\.)?ms-tnef$/.test(p.contentType) || /^winmail\.dat$/i.test(p.filename ?? ''));
+}
+
 /** Attachments that look like slides or a written abstract: a proposal signal. */
 export function hasSlides(parts: readonly MailPart[]): boolean {
   return parts.some(

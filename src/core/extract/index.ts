@@ -8,7 +8,7 @@ import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
-import { userAttachments } from './attachments.ts';
+import { tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { outlineSpans, parseFields } from './fields.ts';
@@ -99,6 +99,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines), v.abstract && fields.spans.abstract ? valueColumn(lines[fields.spans.abstract[0]], abstract) : 0);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
   const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));
+  if (tnefWrapped(src.parts)) warnings.push("winmail.dat attached (Outlook's TNEF): what it holds is not read — if the speaker attached files, ask for them again as plain attachments");
   if (!abstract && documents.length > 0) warnings.push(`no abstract in the text: the description may be in the attachment ${documents.map((d) => d.filename).join(', ')}`);
   else if (!abstract) warnings.push('no abstract found');
 
