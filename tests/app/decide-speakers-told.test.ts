@@ -85,6 +85,17 @@ describe('an organizer withdraws a proposal', () => {
     expect(got.get(JEANNE)?.map((m) => m.subject)).toEqual([`[${ref}] Proposition retirée : Index BRIN`]);
     expect(got.get(KARIM)?.length).toBe(1);
   });
+
+  it('with decisions.hold: the speakers’ mail waits for `release` with the other decisions’ (the organizers’ FYI does not)', async () => {
+    const { ref } = await filed('Réplication', 'accepted');
+    const held = groupConfig('told', { organizers: [DIM, 'orga2@example.org'], decisions: { hold: true } });
+    const fx = new Effects(null);
+    const r = await decide({ ...deps(), config: held }, { ref, action: 'withdraw', role: 'organizer', actor: DIM, actorName: 'Dimitri', override: false, text: null, messageId: null, step: 0, key: 't-hold', locale: 'fr' }, fx);
+    expect(r.ok).toBe(true);
+    expect(fx.held.map((h) => h.recipient).sort()).toEqual([JEANNE, KARIM]);
+    expect(fx.held.every((h) => h.subjectRef === `${ref}/withdrawn/t-hold`)).toBe(true);
+    expect(fx.rows.map((h) => h.recipient)).toEqual(['orga2@example.org']);
+  });
 });
 
 describe('one of two speakers confirms or withdraws', () => {
