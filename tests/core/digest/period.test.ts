@@ -1,6 +1,6 @@
 /** Digest periods in the group's zone with a test clock: the DST weeks of Europe/Paris keep the local hour. */
 import { describe, expect, it } from 'vitest';
-import { lastPeriod, nextRun, sincePeriod } from '../../../src/core/digest/period.ts';
+import { coveringPeriod, lastPeriod, nextRun, sincePeriod, windowOfKey } from '../../../src/core/digest/period.ts';
 
 const PARIS = { hour: 8, weeklyDay: 1, timezone: 'Europe/Paris' };
 
@@ -38,5 +38,23 @@ describe('digest periods', () => {
     expect(sincePeriod(now, '1w')?.from).toEqual(new Date('2026-11-23T10:01:00Z'));
     expect(sincePeriod(now, 'yesterday')).toBeNull();
     expect(sincePeriod(now, '0d')).toBeNull();
+  });
+});
+
+describe('a --since digest keyed by its posts', () => {
+  it('the same posts, whatever the window and their order, are the same key; other posts another', () => {
+    const a = sincePeriod(new Date('2026-12-02T10:00:00Z'), '7d')!;
+    const b = sincePeriod(new Date('2026-12-02T10:03:00Z'), '7d')!;
+    expect(a.key).not.toBe(b.key);
+    expect(coveringPeriod(a, [41, 7, 12]).key).toBe(coveringPeriod(b, [12, 41, 7]).key);
+    expect(coveringPeriod(a, [41, 7, 12]).key).toMatch(/^since-p3-[0-9a-f]{16}$/);
+    expect(coveringPeriod(a, [41, 7]).key).not.toBe(coveringPeriod(a, [41, 7, 12]).key);
+    expect(coveringPeriod(a, [7])).toMatchObject({ cadence: 'since', from: a.from, to: a.to });
+  });
+
+  it('reads the window back from a key written before (a digest sent before posts were recorded)', () => {
+    const p = sincePeriod(new Date('2026-12-02T10:00:20Z'), '36h')!;
+    expect(windowOfKey(p.key)).toEqual({ from: p.from, to: p.to });
+    expect(windowOfKey('since-p3-0123456789abcdef')).toBeNull();
   });
 });
