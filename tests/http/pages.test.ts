@@ -194,6 +194,18 @@ describe('public pages', () => {
     expect((await post(`${base}/events.ics`, '')).status).toBe(405);
   });
 
+  it('a method a page does not take is 405 with the ones it does (HEAD included) and a typed one-line body', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', '/', 'GET, HEAD'],
+      ['PUT', '/events.ics', 'GET, HEAD'],
+      ['PUT', '/unsubscribe/u-1-aaaaaaaaaaaaaaaa', 'GET, HEAD, POST'],
+    ] as const) {
+      const r = await fetch(`${base}${path}`, { method });
+      expect([r.status, r.headers.get('allow'), r.headers.get('content-type')], `${method} ${path}`).toEqual([405, allow, 'text/plain; charset=utf-8']);
+      expect(await r.text()).toBe(`${method} is not allowed here: ${allow}\n`);
+    }
+  });
+
   it('a speaker without a name is not shown by address on the page nor in the feed', async () => {
     const ref = await proposal('Sans nom', null, null);
     const email = `s${filedCount}@example.fr`;

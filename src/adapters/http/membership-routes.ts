@@ -16,7 +16,7 @@ import { csrfPage } from '../../core/pages/forms.ts';
 import { pageHtml } from '../../core/pages/layout.ts';
 import type { Language } from '../../types.ts';
 import { unsubscribeByToken, memberOfToken, type MembershipDeps } from '../../app/membership.ts';
-import { answerFailure, csrfChecks, csrfFor, pageContext, readForm, sendPage } from './page-kit.ts';
+import { answerFailure, csrfChecks, csrfFor, methodNotAllowed, pageContext, readForm, sendPage } from './page-kit.ts';
 
 const PATH_RE = /^\/unsubscribe\/([a-z0-9-]{1,64})\/?(?:\?.*)?$/i;
 
@@ -94,6 +94,6 @@ function unsubscribePage(deps: MembershipDeps): (req: IncomingMessage, res: Serv
       );
       return;
     }
-    res.writeHead(405, { allow: 'GET, POST' }).end();
+    methodNotAllowed(req, res, ['GET', 'HEAD', 'POST']);
   };
 }

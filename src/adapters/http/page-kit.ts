@@ -35,6 +35,12 @@ export function sendPage(res: ServerResponse, status: number, html: string, head
   res.end(html);
 }
 
+/** 405 with the methods the path takes, said in one line too (no browser sends these: a script or a probe does). */
+export function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allowed: readonly string[]): void {
+  const line = `${req.method ?? ''} is not allowed here: ${allowed.join(', ')}\n`;
+  res.writeHead(405, { allow: allowed.join(', '), 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(line)) }).end(line);
+}
+
 /** The path and query of a request (the host never matters: the proxy in front names it). */
 export function requestUrl(req: IncomingMessage): URL {
   // Appended, not resolved: a request-target `//x/y` is that path, not the host x (new URL('//x', base) would throw on

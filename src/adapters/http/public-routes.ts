@@ -21,7 +21,7 @@ import type { ConfirmOutcome, JoinOutcome, JoinRequest } from '../../app/join.ts
 import type { Language } from '../../types.ts';
 import { eventsIcs } from '../calendar/ics.ts';
 import { icsEventOf } from '../compose/announcement.ts';
-import { answerFailure, clientAddress, csrfChecks, csrfFor, pageContext, readForm, requestUrl, sendPage } from './page-kit.ts';
+import { answerFailure, clientAddress, csrfChecks, csrfFor, methodNotAllowed, pageContext, readForm, requestUrl, sendPage } from './page-kit.ts';
 import type { Route } from './server.ts';
 
 /** The subscription use case (src/app/join.ts: requestSubscription, confirmSubscription) as the pages call it. */
@@ -55,7 +55,7 @@ function route(deps: PublicRoutesDeps, prefix: string, exact: boolean, handler: 
 
 function methods(req: IncomingMessage, res: ServerResponse, allowed: readonly string[]): boolean {
   if (allowed.includes(req.method ?? '')) return true;
-  res.writeHead(405, { allow: allowed.join(', ') }).end();
+  methodNotAllowed(req, res, allowed);
   return false;
 }
 
