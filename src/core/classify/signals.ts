@@ -59,7 +59,8 @@ function localPart(email: string): string {
 // (MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@…) sends its NDRs and « Delivery delayed » notices.
 const DAEMON_LOCAL = /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|post[-_.]master|mail\.delivery\.system|mdaemon|mmdf|smtp[-_.]?gateway|microsoftexchange[0-9a-f]{32})$/i;
 const DAEMON_NAME = /\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|system administrator|mail administrator)\b/i;
-const NOREPLY_LOCAL = /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|ne[-_.]?pas[-_.]?repondre)([-_.+].*)?$/i;
+/** noreply@, no-reply+x@, and a service's prefixed ones: messages-noreply@ (LinkedIn), forms-receipts-noreply@ (Google). */
+const NOREPLY_LOCAL = /(?:^|[-_.])(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|ne[-_.]?pas[-_.]?repondre)([-_.+].*)?$/i;
 
 /** MAILER-DAEMON, postmaster and the names MTAs give them ("Mail Delivery Subsystem"). */
 export function isDaemonSender(mail: Mail): boolean {

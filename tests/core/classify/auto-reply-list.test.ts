@@ -112,6 +112,11 @@ describe('robots and our own mail', () => {
     ['postmaster', 'postmaster@example.net'],
     ['noreply', 'noreply@meetup.example.com'],
     ['no-reply', 'no-reply@events.example.com'],
+    // held-out audit c: a service's no-reply address with a prefix (LinkedIn's messages-noreply@, Google's
+    // forms-receipts-noreply@) relayed someone's « je voudrais présenter un talk » and was filed as a proposal by LinkedIn
+    ['messages-noreply', 'LinkedIn <messages-noreply@linkedin.com>'],
+    ['forms-receipts-noreply', 'Google Forms <forms-receipts-noreply@google.com>'],
+    ['info.donotreply', 'info.donotreply@bank.example'],
     ['our own address', 'PostgreSQL Paris <talks@pgug.example.org>'],
     ['our own plus address', 'talks+a-e12-abcdefghijklmnop@pgug.example.org'],
   ])('mail from %s is never a proposal', async (_name, from) => {
