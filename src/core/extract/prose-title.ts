@@ -27,7 +27,8 @@ const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|propo
  */
 const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
 const QUOTED_NEAR_TALK = new RegExp(
-  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|tutori[ae]l|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b[^.\\n]{0,60}?${QUOTED}`,
+  // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2") ends no sentence between the talk word and its quoted title
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|tutori[ae]l|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
   'iu',
 );
 /**

@@ -220,6 +220,9 @@ describe('titles in prose', () => {
     ['Je voudrais faire 5 min sur « Les fonctions fenêtres expliquées avec des crêpes ».', 'Les fonctions fenêtres expliquées avec des crêpes'],
     ['Je peux parler 10 mn de « pg_stat_io au quotidien » si vous voulez.', 'pg_stat_io au quotidien'],
     ['I could talk for 5 minutes about "Ten psql settings I always change".', 'Ten psql settings I always change'],
+    // held-out audit c: a version's dot between the talk word and the quotes ("PostGIS 3.5") hid the quoted title
+    ['Je voudrais présenter un talk sur PostGIS 3.5 à votre meetup : « PostGIS et les tuiles vectorielles », 30 minutes.', 'PostGIS et les tuiles vectorielles'],
+    ['A talk on PostgreSQL 17.2 upgrades: "Zero downtime, mostly", about 20 min.', 'Zero downtime, mostly'],
   ])('%s', (text, title) => {
     expect(titleFromProse(text)?.title).toBe(title);
   });
