@@ -36,10 +36,13 @@ export function programmePage(p: ProgrammePage): string {
 <dt>${e(t.where)}</dt><dd>${e(d.venue)}${d.venueAddress ? `<br>${e(d.venueAddress)}` : ''}<br><a href="${e(map)}">${e(t.map)}</a></dd>
 </dl>`;
   const actions = `<p class="actions">${d.registrationUrl ? `<a href="${e(d.registrationUrl)}">${e(t.register)}</a>` : ''}${p.nav ? `<a href="/events.ics">${e(t.addToCalendar)}</a>` : ''}</p>`;
+  // The speakers' names share a line with our words: isolated (<bdi>), so that a right-to-left name, or one carrying
+  // a direction override (U+202E), cannot reorder « · conférence, 45 minutes » after it. Titles, the venue and the
+  // address each end their line (a heading, <br>), where an override ends too.
   const items = talks.map(
     (x) => `<article class="talk${x.isLightning ? ' lightning' : ''}">
 <h3>${e(x.title)}</h3>
-<p class="meta">${x.speakers ? `${e(t.by)} ${e(x.speakers)} · ` : ''}${e(x.formatLabel)}, ${e(x.durationLabel)}</p>
+<p class="meta">${x.speakers ? `${e(t.by)} <bdi>${e(x.speakers)}</bdi> · ` : ''}${e(x.formatLabel)}, ${e(x.durationLabel)}</p>
 ${x.abstractHtml ?? ''}
 </article>`,
   );
