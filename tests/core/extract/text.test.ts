@@ -36,6 +36,11 @@ describe('stripSignature', () => {
     ['A small script around it.\n\n-- Bea Schulz', 'A small script around it.', 'Bea Schulz'],
     ['We will write a small extension together.\n\n- Ana', 'We will write a small extension together.', 'Ana'],
     ['Un retour sur deux ans de production.\n\n— Hugo Marin\nConsultant PostgreSQL', 'Un retour sur deux ans de production.', 'Hugo Marin'],
+    // fourth round: thanks in the writer's own language close as « Merci » does (« Obrigado, Pedro » became two speakers)
+    ['4. Speaker: Pedro Alves\n\nObrigado,\nPedro', '4. Speaker: Pedro Alves', 'Pedro'],
+    ['Corps.\n\nGracias,\nLucía', 'Corps.', 'Lucía'],
+    ['Corps.\n\nGrazie mille!\nMarco', 'Corps.', 'Marco'],
+    ['Corps.\n\nDanke und viele Grüße\nJonas', 'Corps.', 'Jonas'],
   ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
   // A sign-off then a legal footer (an audit: disclaimers and company registers ended up in abstracts)
   it.each([
