@@ -11,7 +11,10 @@
  *  - a refusal of RCPT TO — the relay refusing that recipient — with no enhanced status or an undefined one (X.0.x):
  *    « 550 Unrouteable address », « 550 no such user ».
  * Not counted: 4xx (retried, like an MTA's queue), the session refusals of RFC 4954 (530, 534, 535, 538), and X.3.x
- * (mail system), X.5.x (protocol), X.6.x (content), X.7.x (security and policy) at any step.
+ * (mail system), X.5.x (protocol), X.6.x (content), X.7.x (security and policy) at any step. Nor a refusal of crieur's
+ * envelope sender — at MAIL FROM, or X.1.7 / X.1.8 (the sender's address, RFC 3463), or Postfix's « Sender address
+ * rejected », which it reports at RCPT TO (smtpd_delay_reject): the VERP sender differs per member, so a relay refusing
+ * its domain refuses every member alike, and scoring it would disable the whole roster.
  * Pure: the adapter says which command was refused (nodemailer's `command`).
  */
 
@@ -28,6 +31,10 @@ export interface SmtpRefusal {
 const ABOUT_THE_ADDRESS = new Set([1, 2, 4]);
 /** Replies about crieur's own session (RFC 4954): never a member's doing. */
 const SESSION = new Set([530, 534, 535, 538]);
+/** Enhanced statuses about the sender's address (RFC 3463: X.1.7 bad sender's mailbox syntax, X.1.8 bad sender's system). */
+const ABOUT_THE_SENDER = new Set(['1.7', '1.8']);
+/** The sender refused, in words (Postfix's restriction class; Exim's and others' « sender verify failed »). */
+const SENDER_REFUSED = /\bsender (?:address )?(?:rejected|refused|denied|verify failed)\b|\bsender verification failed\b/i;
 
 /** The reply's enhanced status code (RFC 3463) of its own class, wherever the server put it (qmail: `(#5.1.1)`). */
 export function enhancedStatus(response: string | null, responseCode: number): string | null {
@@ -40,7 +47,9 @@ export function enhancedStatus(response: string | null, responseCode: number): s
 export function refusalBounce(r: SmtpRefusal): { kind: 'hard'; status: string } | null {
   const code = r.responseCode;
   if (code === null || code < 500 || code > 599 || SESSION.has(code)) return null;
+  if (/^MAIL\b/i.test(r.command ?? '') || SENDER_REFUSED.test(r.response ?? '')) return null;
   const status = enhancedStatus(r.response, code);
+  if (status !== null && ABOUT_THE_SENDER.has(status.split('.').slice(1).join('.'))) return null;
   const subject = status === null ? null : Number(status.split('.')[1]);
   const atRcpt = /^RCPT\b/i.test(r.command ?? '');
   if (subject !== null && ABOUT_THE_ADDRESS.has(subject)) return { kind: 'hard', status: status! };

@@ -25,6 +25,13 @@ const rows: [string, number | null, string, string | null][] = [
   ['DATA', 552, '552 5.3.4 Message size exceeds fixed limit', null],
   ['DATA', 554, '554 Transaction failed', null],
   ['RCPT TO', 550, '550 5.5.1 Protocol error', null],
+  // review of 3734726: crieur's own (VERP) envelope sender refused is every member's alike, never one member's bounce
+  ['RCPT TO', 550, '550 5.1.8 <bounces+b-12-abc@pgug.example.org>: Sender address rejected: Domain not found', null],
+  ['MAIL FROM', 553, '553 5.1.8 <bounces+b-12-abc@pgug.example.org>: Domain of sender address does not exist', null],
+  ['MAIL FROM', 550, '550 5.1.0 Address rejected', null],
+  ['RCPT TO', 553, '553 5.1.7 The sender address is malformed', null],
+  ['RCPT TO', 550, '550 Sender verify failed', null],
+  ['RCPT TO', 550, '550 5.1.0 <bounces+b-12-abc@pgug.example.org>: Sender address rejected: User unknown in local recipient table', null],
   // not permanent, or no server answered
   ['RCPT TO', 450, '450 4.1.1 <x@y.org>: Recipient address rejected: unverified address', null],
   ['RCPT TO', 452, '452 4.2.2 Mailbox full', null],
