@@ -169,11 +169,15 @@ function sentenceWithOffset(f: string, m: DurationMatch): { text: string; at: nu
 const APPROX = /(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)/;
 const ALONE = new RegExp(`^[\\s.,;:!()~-]*(?:${APPROX.source}[\\s.]*)?$`);
 
-/** "(30 min)", "(~25 minutes)": the length is all its parenthesis holds. */
+/**
+ * "(30 min)", "(~25 minutes)": the length is all its parenthesis holds, and the parenthesis ends its clause (« … mars
+ * (30 min) : », "pgBackRest (~25 minutes), restores…", "an LT (5'): "). Inside a clause it measures the word before it:
+ * "the rollback plan (10 min) was never used" says nothing of the talk.
+ */
 function aloneInParenthesis(f: string, m: DurationMatch): boolean {
   const before = f.slice(Math.max(0, m.index - 16), m.index);
   const open = before.lastIndexOf('(');
-  return open >= 0 && ALONE.test(before.slice(open + 1)) && /^\s*\)/.test(f.slice(m.index + m.length)) && m.minutes <= 120;
+  return open >= 0 && ALONE.test(before.slice(open + 1)) && /^\s*\)\s*(?:[.,;:!?–—-]|\n|$)/.test(f.slice(m.index + m.length)) && m.minutes <= 120;
 }
 
 /** « …et les limites. 30 minutes. », "Environ 20 minutes.": a sentence that is the length and nothing else. */

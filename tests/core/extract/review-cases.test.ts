@@ -40,3 +40,14 @@ describe('read right after the review', () => {
     expect(x.proposal.title).toBe('Les index GIN en pratique');
   });
 });
+
+describe('review of the held-out audit c fixes', () => {
+  // f442f78: a length alone in its parenthesis is the talk's only where the parenthesis ends a clause
+  it('a length in a parenthesis inside a clause measures what it follows, not the talk', async () => {
+    const body =
+      "Hi,\n\nI'd like to present how we partition 2 TB tables; the migration took a weekend (48 h) and the rollback plan (10 min) was never used. I will show the scripts.\n\nAna";
+    const x = extractProposal(await mail({ from: 'Ana Silva <ana@example.org>', subject: 'Talk proposal: Partitioning at scale', body }), ctx);
+    expect(x.proposal.durationMinutes).toBe(45);
+    expect(x.proposal.format).toBe('talk');
+  });
+});
