@@ -56,8 +56,8 @@ export function cleanName(raw: string | null | undefined): string | null {
   if (surname && rest.length > 0 && rest.every((w) => !isUpperWord(w))) {
     return [...rest, capitalizeName(upperLead)].join(' ');
   }
-  // "Jean DUPONT" → "Jean Dupont"
-  return words.map((w) => (isUpperWord(w) && w.length > 2 ? capitalize(w) : w)).join(' ');
+  // "Jean DUPONT" → "Jean Dupont"; two capitals, quoted or not, are initials (« Jeanne "JM" Martin »), counted in letters
+  return words.map((w) => (isUpperWord(w) && w.replace(/[^\p{L}]/gu, '').length > 2 ? capitalize(w) : w)).join(' ');
 }
 
 /** `jean.dupont@x` → "Jean Dupont"; null when the local part does not look like a person (info@, j2x9@…). */

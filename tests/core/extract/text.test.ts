@@ -119,6 +119,9 @@ describe('cleanName', () => {
     ['PG Vendor News', 'PG Vendor News'],
     ['RH Société', 'RH Société'],
     ['LE GALL Yann', 'Yann Le Gall'],
+    // a nickname in quotes: two capitals are initials there too (the quote was counted as a third letter: « "jm" »)
+    ['Jeanne "JM" Martin', 'Jeanne "JM" Martin'],
+    ['Jean « JP » DUPONT', 'Jean « JP » Dupont'],
     ['jean@x.fr', null],
     ['', null],
   ])('%s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
