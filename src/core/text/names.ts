@@ -51,8 +51,13 @@ export function cleanName(raw: string | null | undefined): string | null {
   let i = 0;
   while (i < words.length && (isUpperWord(words[i]!) || (upperLead.length > 0 && PARTICLES.has(words[i]!.toLowerCase())))) upperLead.push(words[i++]!);
   const rest = words.slice(i);
-  // two capitals alone are initials or an acronym ("JP Martin", "PG Vendor News", « RH Société »), not a surname
-  const surname = upperLead.some((w) => w.replace(/[^\p{L}]/gu, '').length >= 3);
+  // two capitals alone are initials or an acronym ("JP Martin", "PG Vendor News", « RH Société »), not a surname —
+  // unless they read as a syllable, a vowel and a consonant: the short surnames French directories write first
+  // (« LE Minh », « DO Anh », « LY Thomas », « WU Jun »)
+  const surname = upperLead.some((w) => {
+    const letters = w.normalize('NFD').replace(/[^\p{L}]/gu, '').toUpperCase();
+    return letters.length >= 3 || (letters.length === 2 && /[AEIOUY]/.test(letters) && /[^AEIOUY]/.test(letters));
+  });
   if (surname && rest.length > 0 && rest.every((w) => !isUpperWord(w))) {
     return [...rest, capitalizeName(upperLead)].join(' ');
   }

@@ -119,6 +119,10 @@ describe('cleanName', () => {
     ['PG Vendor News', 'PG Vendor News'],
     ['RH Société', 'RH Société'],
     ['LE GALL Yann', 'Yann Le Gall'],
+    // review of 6842aed: a two-letter surname set first is still one (a vowel and a consonant: a syllable, no initials)
+    ['LE Minh', 'Minh Le'],
+    ['DO Anh', 'Anh Do'],
+    ['LY Thomas', 'Thomas Ly'],
     // a nickname in quotes: two capitals are initials there too (the quote was counted as a third letter: « "jm" »)
     ['Jeanne "JM" Martin', 'Jeanne "JM" Martin'],
     ['Jean « JP » DUPONT', 'Jean « JP » Dupont'],
