@@ -19,6 +19,7 @@ import type { ProposalRecord } from '../../src/app/proposal-store.ts';
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { buildDigest, type DigestPost } from '../../src/core/digest/build.ts';
 import { lastPeriod } from '../../src/core/digest/period.ts';
+import { createMembershipMails } from '../../src/adapters/compose/membership-mails.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -129,6 +130,37 @@ describe.skipIf(!existsSync(CHROMIUM))('the mails of a proposal in a browser', (
       thread('fr'),
     );
     await looksRight('transcript-fr', await htmlOf(transcript.raw));
+  });
+
+  it('the speakers’ news of a withdrawal and of a fellow speaker’s confirmation', { timeout: 180_000 }, async () => {
+    const p = proposal('fr');
+    const to = { name: 'Karim Benali', email: 'karim.benali@example.fr' };
+    const withdrawn = await htmlOf((await mails.decision('withdrawn', p, to, 'fr', {})).raw);
+    expect(withdrawn).toContain('P-0007');
+    await looksRight('decision-withdrawn-fr', withdrawn);
+    const fellow = await htmlOf((await mails.decision('co-confirmed', p, to, 'en', { actor: 'Jeanne "JM" Martin' })).raw);
+    // The fellow speaker's name as the proposal has it, its quotes escaped.
+    expect(fellow).toContain('Jeanne &quot;JM&quot; Martin confirmed');
+    await looksRight('decision-co-confirmed-en', fellow);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('the mails of joining and leaving in a browser', () => {
+  // With a public URL: the confirmation's link, the welcome's one-click unsubscribe page.
+  const membership = createMembershipMails(configSchema.parse({ ...config, http: { publicUrl: 'https://pgug.example.org' } }));
+  const to = { name: 'Jeanne "JM" <Martin>', email: 'jeanne.martin.avec.une.adresse.particulierement.longue@example-tres-long.fr' };
+
+  it('the confirmation asked for, and the welcome once confirmed (French); the other two mails fit too', { timeout: 180_000 }, async () => {
+    const confirm = await htmlOf((await membership.confirmJoin(to, 'fr', 'c-12-abcdefabcdefabcdef', new Date('2026-12-09T10:00:00Z'), { list: 'generale', cadence: 'weekly' })).raw);
+    expect(confirm).toContain('https://pgug.example.org/confirm/c-12-abcdefabcdefabcdef');
+    await looksRight('join-confirm-fr', confirm);
+    const welcome = await htmlOf((await membership.welcome(to, 'fr', 12, { list: 'generale', cadence: 'weekly' })).raw);
+    expect(welcome).toContain('https://pgug.example.org/unsubscribe/');
+    await looksRight('welcome-fr', welcome);
+    for (const locale of ['fr', 'en'] as const) {
+      await looksRight(`left-${locale}`, await htmlOf((await membership.left(to, locale)).raw));
+      await looksRight(`leave-confirm-${locale}`, await htmlOf((await membership.confirmLeave(to, locale, 'u-12-abcdefabcdef')).raw));
+    }
   });
 });
 

@@ -40,7 +40,7 @@ function digestNote(locale: Language, digest: { list: string; cadence: 'daily' |
     // What the member now gets, not what a request asks for; « résumé non » / "digest off" changes it.
     if (locale === 'fr') {
       return digest.cadence
-        ? `Vous recevrez aussi le résumé ${CADENCE.fr[digest.cadence]} de la liste ${digest.list} (pour l'arrêter, écrivez « résumé non »).`
+        ? `Vous recevrez aussi le résumé ${CADENCE.fr[digest.cadence]} de la liste ${digest.list} (pour l’arrêter, écrivez « résumé non »).`
         : `Vous ne recevrez pas de résumé de la liste ${digest.list}.`;
     }
     return digest.cadence
