@@ -79,9 +79,16 @@ describe.skipIf(!existsSync(CHROMIUM))('announcement in a browser', () => {
         next: null,
         date: new Date('2026-11-30T10:00:00Z'),
         seed: 'shot',
+        // What the reader sees changed since the version they had (« Ce qui a changé »), a speaker's markup as text.
+        changes: [
+          { k: 'date', from: new Date('2027-01-28T18:00:00Z'), to: new Date('2027-02-04T18:00:00Z') },
+          { k: 'venue', from: 'Dalibo, 43 rue du Faubourg Montmartre, 75009 Paris', to: 'Data Bene' },
+          { k: 'removed', title: 'Réplication logique <sans> douleur', speakers: ['Jeanne Martin'] },
+        ],
       },
       [{ key: 'member:fr', locale: 'fr', to: null }],
     );
+    expect(update!.html).toContain('Réplication logique &lt;sans&gt; douleur');
     for (const [name, built] of [['call', call!], ['announce-update', update!]] as const) {
       const html = built.html.replace(/\u0001greeting\u0001/g, ' Jean').replace(/\u0001unsubscribe\u0001/g, 'mailto:talks+u-0@pgug.example.org?subject=unsubscribe');
       for (const width of [375, 800]) {
