@@ -117,10 +117,22 @@ function introduced(lines: readonly string[], at: number): boolean {
  * Not a list: no other line of the block is an item, and the line above announces nothing (« Au programme : »).
  */
 function dashSigned(lines: readonly string[], at: number): string | null {
-  const m = /^(?:-{1,2}|[–—~])[ \t]*(\p{Lu}[^\n]*?)[\s,.]*$/u.exec((lines[at] ?? '').trim());
-  if (!m || !looksLikePersonName(m[1]!) || introduced(lines, at)) return null;
+  const m = /^(-{1,2}|[–—~])[ \t]*(\p{Lu}[^\n]*?)[\s,.]*$/u.exec((lines[at] ?? '').trim());
+  if (!m || !looksLikePersonName(m[2]!) || introduced(lines, at)) return null;
+  // One dash is also a list's: it signs only under a finished sentence, not under a heading with no colon (« Les sujets
+  // abordés⏎⏎- Freeze Maps »). Two are no list's (Horde's « -- Bea Schulz »).
+  if (m[1] !== '--' && !/[.!?…)»"”]$/u.test(lineAbove(lines, at))) return null;
   for (let j = at + 1; j < lines.length && (lines[j] ?? '').trim() !== ''; j++) if (/^\s*(?:[-*•–—~]|\d+[.)])\s/.test(lines[j] ?? '')) return null;
-  return m[1]!;
+  return m[2]!;
+}
+
+/** The last non-blank line above `at`, trimmed ('' when none). */
+function lineAbove(lines: readonly string[], at: number): string {
+  for (let j = at - 1; j >= 0; j--) {
+    const t = (lines[j] ?? '').trim();
+    if (t !== '') return t;
+  }
+  return '';
 }
 
 /** A line signed by two people: « Paul & Marie », « Paul et Marie Durand », "Tom Becker and Ana Silva". */

@@ -61,6 +61,9 @@ describe('stripSignature', () => {
     // a list that ends the text is no dash signature, nor an item the line above announces
     'Au programme :\n\n- Patroni\n- Kubernetes',
     'The tools I will show:\n\n- Patroni',
+    // review of d55fe53: one dash under a heading without a colon is the list's item, no signature
+    'Je voudrais présenter le vacuum en détail.\n\nLes sujets abordés\n\n- Freeze Maps',
+    'I will show failover slots.\n\nAgenda\n\n– Logical Decoding',
   ])('keeps the text: %#', (text) => expect(stripSignature(text).body).toBe(text));
   it('keeps a "Merci" that is followed by a long body', () => {
     const text = `Merci pour l'appel.\n${'ligne de contenu assez longue pour compter\n'.repeat(12)}`;
