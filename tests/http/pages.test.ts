@@ -19,7 +19,13 @@ import type { Subscriptions } from '../../src/adapters/http/public-routes.ts';
 import { mintMemberToken } from '../../src/core/membership/token.ts';
 import type { Clock } from '../../src/app/clock.ts';
 import type { Store } from '../../src/app/store.ts';
-import { pageRoutes } from '../../workers/http-routes.ts';
+import { joinSubscriptions, pageRoutes } from '../../workers/http-routes.ts';
+import { createMembershipMails } from '../../src/adapters/compose/membership-mails.ts';
+import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
+import { connectRedis } from '../../src/adapters/queue/redis.ts';
+import { within } from '../../src/adapters/within.ts';
+import { clearRedisPrefix, redisPrefix } from '../support/pipeline.ts';
+import { REDIS_URL } from '../support/services.ts';
 import { dropSchema, PG_URL, randomSchema } from '../support/db.ts';
 
 const SECRET = 'pages-test-secret-0123456789';
@@ -439,40 +445,40 @@ describe('paths that are no page, and other methods on the listener\'s own', () 
   });
 });
 
-describe('the database out of reach', () => {
-  /** A TCP relay to PostgreSQL that the test cuts (refusing), or turns into a peer that accepts and never answers. */
-  async function relay(): Promise<{ url: string; cut(mode: 'refuse' | 'silent'): Promise<void> }> {
-    const target = new URL(PG_URL);
-    const sockets = new Set<Socket>();
-    let server = createNetServer((c) => {
-      const up = connect(Number(target.port || 5432), target.hostname);
-      for (const s of [c, up]) {
-        sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => sockets.delete(s));
+/** A TCP relay to a service (PostgreSQL, Redis) that the test cuts (refusing), or turns into a peer that accepts and never answers. */
+async function relay(to: string): Promise<{ url: string; cut(mode: 'refuse' | 'silent'): Promise<void> }> {
+  const target = new URL(to);
+  const sockets = new Set<Socket>();
+  let server = createNetServer((c) => {
+    const up = connect(Number(target.port || (target.protocol === 'redis:' ? 6379 : 5432)), target.hostname);
+    for (const s of [c, up]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    c.pipe(up).pipe(c);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const url = new URL(to);
+  url.host = `127.0.0.1:${port}`;
+  return {
+    url: url.toString(),
+    async cut(mode) {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        for (const s of sockets) s.destroy();
+      });
+      if (mode === 'silent') {
+        server = createNetServer((c) => void c.on('error', () => undefined));
+        await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+        afterAll(() => new Promise<void>((r) => server.close(() => r())));
       }
-      c.pipe(up).pipe(c);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as AddressInfo).port;
-    const url = new URL(PG_URL);
-    url.host = `127.0.0.1:${port}`;
-    return {
-      url: url.toString(),
-      async cut(mode) {
-        await new Promise<void>((r) => {
-          server.close(() => r());
-          for (const s of sockets) s.destroy();
-        });
-        if (mode === 'silent') {
-          server = createNetServer((c) => void c.on('error', () => undefined));
-          await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-          afterAll(() => new Promise<void>((r) => server.close(() => r())));
-        }
-      },
-    };
-  }
+    },
+  };
+}
 
+describe('the database out of reach', () => {
   async function pagesOn(url: string) {
     const down = await openStore(url, { schema });
     afterAll(() => down.close().catch(() => undefined));
@@ -504,7 +510,7 @@ describe('the database out of reach', () => {
   }
 
   it('the pages answer 503 with Retry-After and one short sentence when PostgreSQL refuses connections', async () => {
-    const pg = await relay();
+    const pg = await relay(PG_URL);
     const { base, token } = await pagesOn(pg.url);
     expect((await get(`${base}/`)).status).toBe(200);
     await pg.cut('refuse');
@@ -512,11 +518,46 @@ describe('the database out of reach', () => {
   });
 
   it('and when it accepts connections and never answers (after the connect timeout)', async () => {
-    const pg = await relay();
+    const pg = await relay(PG_URL);
     const { base, token } = await pagesOn(pg.url);
     await pg.cut('silent');
     await expectUnavailable(base, token);
   }, 60_000);
+});
+
+describe('Redis out of reach', () => {
+  it('the form and the one-click answer at once; their mails wait in the outbox for the recovery sweep', { timeout: 60_000 }, async () => {
+    const redisRelay = await relay(REDIS_URL);
+    const redis = await connectRedis(redisRelay.url, { forWorkers: true });
+    const prefix = redisPrefix();
+    const dispatcher = new BullDispatcher(redis, prefix);
+    afterAll(async () => {
+      redis.disconnect();
+      await within(dispatcher.close(), 2_000).catch(() => undefined);
+      await clearRedisPrefix(prefix);
+    });
+    const cfg = config();
+    const deps = { config: cfg, store, clock: fixed, log: createLogger('silent'), dispatcher, membershipMails: createMembershipMails(cfg, { clock: fixed }) };
+    const server = await startHttp('127.0.0.1', 0, new Metrics(), [], pageRoutes(deps, joinSubscriptions(deps)));
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await store.subscribers.upsert([{ email: 'leaving@example.fr', status: 'active', source: 'cli', language: 'fr', name: null }]);
+    const leaving = (await store.membership.byEmail('leaving@example.fr'))!.id;
+    const form = formOf(await get(`${base}/subscribe`));
+
+    await redisRelay.cut('silent');
+    const t0 = Date.now();
+    const joined = await post(`${base}/subscribe`, new URLSearchParams({ csrf: form.csrf, email: 'redis-down@example.fr' }).toString(), { cookie: form.cookie });
+    const left = await post(`${base}/unsubscribe/${mintMemberToken(SECRET, 'unsubscribe', leaving, 'leaving@example.fr')}`, 'List-Unsubscribe=One-Click');
+    expect(Date.now() - t0, 'both within the bound, not until Redis is back').toBeLessThan(10_000);
+    expect([joined.status, left.status]).toEqual([200, 200]);
+    expect(joined.text).toContain('Vérifiez votre messagerie');
+    expect((await store.membership.byEmail('leaving@example.fr'))!.status).toBe('unsubscribed');
+    // Both mails are queued rows, which the recovery sweep dispatches once Redis answers.
+    const queued = await store.outbox.pending(500, new Date(Date.now() + 60_000));
+    const recipients = await Promise.all(queued.map(async (id) => (await store.outbox.get(id))?.recipient));
+    expect(recipients).toEqual(expect.arrayContaining(['redis-down@example.fr', 'leaving@example.fr']));
+  });
 });
 
 /** A small iCalendar reader: unfolded lines, the VTIMEZONE ids, and each VEVENT's properties (parameters kept before the value). */
