@@ -51,7 +51,8 @@ function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
   // dates in commands are read as of when the mail was written, in the group's zone; an authenticated reply's verbs
   // as its role writes them (a speaker's "OK" is a message, not a command), as the command worker reads them
   const role = trusted?.purpose === 'organizer' || trusted?.purpose === 'speaker' ? trusted.purpose : undefined;
-  const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale, role });
+  // a speaker's labelled corrections are commands too (SPEC); an organizer's « Titre : » lines correct nothing
+  const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale, role, corrections: token.purpose === 'speaker' });
   const command: CommandInfo = {
     verbs: parsed.verbs,
     // An explicit ref typed by the author names the proposal meant; the token's ref is the thread's.

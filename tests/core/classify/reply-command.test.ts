@@ -26,6 +26,10 @@ describe('command grammar', () => {
     ['annuler', ['withdraw'], null],
     ['withdraw', ['withdraw'], null],
     ['programmer 2025-06-12', ['schedule 2025-06-12'], null],
+    // what the verb was told stays in parse's verbs (held-out audit f: both read as a bare accept / schedule)
+    ['override accept', ['override accept'], null],
+    ['forcer refuser trop commercial', ['override decline'], null],
+    ['programmer event 3', ['schedule event 3'], null],
     ['confirm, schedule 2025-09-18 P-0007', ['confirm', 'schedule 2025-09-18'], 'P-0007'],
     ['Bonjour,\n\naccept\n\nDim', ['accept'], null],
     ['schedule', [], null],
@@ -134,6 +138,22 @@ describe('crieur parse reads an authenticated reply as its role, as the command 
   it("an organizer's « Annuler » is no withdrawal", async () => {
     const c = classify(await mail({ from: ORGANIZER, to: plusAddr(orgToken), subject: 'Re: [P-0007]', body: 'Annuler' }), ctx);
     expect(c.command).toMatchObject({ verbs: [], authenticated: true });
+  });
+
+  // SPEC counts labelled corrections among the speaker's verbs; parse called them a reply with no verb (held-out audit f)
+  it.each<[string, string[]]>([
+    ['Titre : Partitionner sans douleur', ['correct title']],
+    ['Durée : 20 min', ['correct duration']],
+    ['Titre : Partitionner sans douleur\nDurée : 30 minutes\nRésumé : Ce qui marche et ce qui casse.', ['correct title', 'correct duration', 'correct abstract']],
+    ['confirmer\nTitle: pgvector without a new database', ['confirm', 'correct title']],
+  ])("a speaker's corrections are commands: %j", async (body, verbs) => {
+    const c = classify(await mail({ from: SPEAKER, to: plusAddr(speakerToken), subject: 'Re: [P-0007] Action requise', body }), ctx);
+    expect(c).toMatchObject({ kind: 'command', command: { verbs, proposal: 'P-0007', authenticated: true } });
+  });
+
+  it("an organizer's « Titre : » line corrects nothing: a reply", async () => {
+    const c = classify(await mail({ from: ORGANIZER, to: plusAddr(orgToken), subject: 'Re: [P-0007]', body: 'Titre : à revoir avec lui' }), ctx);
+    expect(c).toMatchObject({ kind: 'reply', command: { verbs: [] } });
   });
 
   it("a speaker's « Je confirme, merci ! » confirms", async () => {
