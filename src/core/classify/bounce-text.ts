@@ -8,30 +8,16 @@ import { bodyText, hasNullReturnPath, isDaemonSender, isNoReplySender, toBounceA
 import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
+import { phraseRegExp } from '../text/phrases.ts';
+import { MTA_SIGNATURES, NOTICE_BODY, NOTICE_SUBJECTS, ROBOT_SUBJECTS } from './mta-phrases.ts';
 
-// Subjects MTAs give their notices (en, fr, de, it, es, nl, sv, ru…); matched anywhere in the subject.
-const SUBJECT =
-  /undeliver|undelivered|(?:message|mail|e-?mail) not delivered|delivery status notification|delivery notification|delivery (has )?failed|delivery failure|delivery problem|mail delivery|returned mail|returning message|failure notice|failed mail|mail failed|mail error|mail system error|could not be delivered|nondeliverable|non[- ]delivery|non remis|non recapitabile|unzustellbar|nicht zustellbar|olevererbart|onbestelbaar|no entregado|no se pudo entregar|no se puede entregar|n[ãa]o (?:foi )?entregue|delayed mail|message delayed|\bdelayed\b|could not send message|nameserver error|delivery report|message status - undeliverable|недоставленн|не доставлен|mail failure|メールエラー|退信|未送达/i;
-
-/**
- * Subjects a mail system gives its notices in words a person also writes: « Message refusé : je renvoie ma proposition »,
- * « Mail rejeté ? », « Remise différée de mes slides », « Échec de la livraison des WAL ». A notice only when a robot
- * sends it (a mail system's From, a null reverse-path, or written to a bounce address).
- */
-const ROBOT_SUBJECT =
-  /non d[ée]livr[ée]|non distribu[ée]|[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)|remise diff[ée]r[ée]e|(?:message|courriel|mail) (?:refus[ée]|rejet[ée])/i;
-
-// First-lines phrases of MTA notices. Plain alternations, applied to a bounded slice of text.
-const BODY =
-  /could not be delivered|couldn'?t be delivered|was not delivered|hasn'?t been delivered|delivery is delayed to|(?:temporary )?problem delivering your (?:message|mail|e-?mail)|wasn'?t delivered|has not been delivered|not yet been delivered|could not deliver|unable to deliver|undeliverable|delivery to the following recipients? (failed|has been delayed)|delivery has failed|delivery failed|permanent(ly)? (error|fatal|failure)|failed permanently|following addresse?s? (had permanent fatal errors|failed)|this is the (qmail-send|mail system|postfix program)|i'?m sorry to have to inform you|message could not be delivered|your (message|mail|e-?mail) (could not|cannot|can't|was not|did not) (be )?(deliver|reach|sent)|error delivering your mail|mail delivery failed|there was an error|not listed in (domino directory|public name|the domino)|no such user|user unknown|unknown user|mailbox (is )?(full|unavailable)|still being retried|will continue trying|could not send message for past|n'a pas pu (être|etre) (remis|distribu|deliv|délivr|achemin)|non remis|destinataire invalide|adresse d au moins un destinataire|impossible de (remettre|distribuer)|not deliverable|delivery status notification|"notificationtype"\s*:\s*"bounce"|invalid user address|is being held until|message status - undeliverable|no valid recipients|не доставлено|не может быть доставлено|error en la entrega|no se (?:pudo|puede) entregar|konnte nicht zugestellt werden|impossibile recapitare|n'a pas encore [ée]t[ée] remis|la remise est diff[ée]r[ée]e|a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur/i;
-
-/**
- * Phrases only an MTA writes: enough on their own, whoever the From says sent them. Postfix's French « Ceci est le
- * logiciel de courrier de smtp.… » names its host: « Ceci est le système de messagerie de la société X » opens a
- * company's acknowledgement too (an auto-reply, which must not count against a member's address as a bounce).
- */
-const MTA_SIGNATURE =
-  /"notificationtype"\s*:\s*"bounce"|hi\. this is the qmail-send program|this is the mail system at host|ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) (?:de l'h[oô]te |sur l'h[oô]te |de )[\w-]+(?:\.[\w-]+)+|i'm sorry to have to inform you that your message could not|this message was created automatically by mail delivery software|delivery to the following recipients? failed permanently/i;
+// What MTAs write in their notices: the tables are mta-phrases.ts's, compiled here once.
+const SUBJECT = phraseRegExp('NOTICE_SUBJECTS', NOTICE_SUBJECTS, 'i');
+/** A notice's subject only from a robot (see ROBOT_SUBJECTS). */
+const ROBOT_SUBJECT = phraseRegExp('ROBOT_SUBJECTS', ROBOT_SUBJECTS, 'i');
+const BODY = phraseRegExp('NOTICE_BODY', NOTICE_BODY, 'i');
+/** Phrases only an MTA writes: enough on their own, whoever the From says sent them. */
+const MTA_SIGNATURE = phraseRegExp('MTA_SIGNATURES', MTA_SIGNATURES, 'i');
 
 /**
  * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que

@@ -4,6 +4,9 @@
  * the words alone ("user unknown", "mailbox full"…), the way bounce parsers like sisimai do.
  */
 
+import { phraseRegExp } from '../text/phrases.ts';
+import { DELAY_PHRASES, STATUS_REASONS } from './mta-phrases.ts';
+
 // Only failure classes are read from prose: "2.0.12" in a text is a version number, not a success code.
 const ENHANCED = /(?<![\d.])([45]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
 // A reply code is trusted at a line start, after "said:"/"error:"-like words, or before an enhanced code; it is
@@ -11,24 +14,11 @@ const ENHANCED = /(?<![\d.])([45]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
 // ("554: delivery error: dd This user doesn't have a yahoo.fr account").
 const BASIC = /(?:^|\n|said:|error:|reason:|response:|;|code:|\(|#)\s*([45][0-5]\d)(?=[\s:-]|$)/i;
 
-/** What the words say, most specific first. Each pattern is a plain alternation: linear on any input. */
-const REASONS: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [
-    // the big providers' own wordings too: Yahoo "This user doesn't have a yahoo.fr account", Gmail "The email account
-    // that you tried to reach does not exist / is disabled", Outlook.com "The email address you entered couldn't be
-    // found", Exchange "RESOLVER.ADR.RecipNotFound; not found", Orange/SFR "Cette adresse n'existe pas"
-    /user unknown|unknown user|nosuchuser|no such (user|mailbox|recipient|address|person|account)|does not exist|doesn'?t exist|invalid (recipient|address|user|mailbox)|recipient (address )?rejected|not listed in|unknown (recipient|address|local[- ]part)|(recipient|addressee|mailbox) unknown|address rejected|mailbox unavailable|account (has been |is )?(disabled|deactivated|inactive|discontinued)|account that you tried to reach (is|has been) disabled|no mailbox|not a valid (user|mailbox|recipient)|utilisateur (inconnu|non recens)|destinataire (invalide|inconnu)|adresse (inconnue|invalide)|bo[iî]te (aux lettres )?(inconnue|introuvable|inexistante)|(adresse|utilisateur|destinataire|bo[iî]te|compte|mailbox)[^.\n]{0,40}n'existe (pas|plus)|not our customer|(user|recipient|mailbox|account|address) not found|recipnotfound|(doesn'?t|does not|don'?t|do not) have an? [a-z0-9.-]{1,100} account|address[a-z ]{0,30} (couldn'?t|could not|cannot|can'?t) be found|unknown or illegal alias|bad (destination )?mailbox address|no longer (valid|in use|active)/i,
-    '5.1.1',
-    '4.1.1',
-  ],
-  [/host unknown|unknown host|host not found|domain not found|nameserver error|name server error|unrouteable|unroutable|no mx|domain (does not|doesn't) exist|dns error/i, '5.1.2', '4.4.3'],
-  [/mailbox (is )?full|quota exceeded|over quota|exceeded (the )?(storage|quota)|insufficient (storage|space)|space not enough|mailbox size limit|boîte (aux lettres )?pleine|boite pleine|d[ée]passement (de |du )?quota|quota (d[ée]pass[ée]|atteint)|(bo[iî]te|messagerie) (aux lettres )?satur[ée]e/i, '5.2.2', '4.2.2'],
-  [/too large|exceeds (the )?(maximum|size)|exceeded maximum (incoming )?message size|message size exceeds/i, '5.3.4', '4.3.4'],
-  [/not responding|not reachable|unreachable|connection (timed out|refused)|queue period|timed? ?out|expired|too long in queue/i, '5.4.7', '4.4.1'],
-  [/too many hops|hop count exceeded|mail loop|loops back/i, '5.4.6', '4.4.6'],
-  [/spam|blocked|blacklist|blocklist|rejected for policy|policy reason|dmarc|not authori[sz]ed|access denied|relay(ing)? denied/i, '5.7.1', '4.7.1'],
-];
-const DELAY = /\bdelayed\b|delay(ed)? notification|still being retried|will (continue|keep) trying|will retry (for|until|again)|temporary problem delivering|not yet been delivered|could not send message for past|retry (time|timeout) not reached|will be retried|temporarily (deferred|failed|unavailable)|tentatives? de remise|sera retent|toujours en cours de tentative|continuerons (?:d'|à |a )essayer|remise (?:est )?diff[ée]r[ée]e|pas encore [ée]t[ée] remis/i;
+/** What the words say, most specific first (mta-phrases.ts). Each pattern is a plain alternation: linear on any input. */
+const REASONS: ReadonlyArray<readonly [RegExp, string, string]> = STATUS_REASONS.map(
+  (r) => [phraseRegExp(`STATUS_REASONS ${r.permanent}`, r.phrases, 'i'), r.permanent, r.transient] as const,
+);
+const DELAY = phraseRegExp('DELAY_PHRASES', DELAY_PHRASES, 'i');
 
 export function isDelayText(text: string): boolean {
   return DELAY.test(text);
