@@ -36,8 +36,9 @@ const DIRECT = new RegExp(
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
-    // « Je me propose pour présenter Barman », « je me porte volontaire pour parler de pgBadger »: volunteering to speak
-    `|\\bje me (?:propose|porte volontaire|porte candidate?) (?:pour|de|d') ?(?:vous )?(?:presenter|parler)\\b` +
+    // « Je me propose pour présenter Barman », « je me porte volontaire pour parler de pgBadger »: volunteering to speak —
+    // not to present the evening or its people (« présenter les intervenants », « la soirée »: hosting it)
+    `|\\bje me (?:propose|porte volontaire|porte candidate?) (?:pour|de|d') ?(?:vous )?(?:presenter|parler)\\b(?! (?:les (?:intervenants?|orateurs?|oratrices?|speakers?|sponsors?|invites?)|la soiree|le meetup|l'evenement|la rencontre)\\b)` +
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give)\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +

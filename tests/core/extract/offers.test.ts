@@ -60,6 +60,9 @@ describe('offers to give a talk, in other words', () => {
     ['Sponsoring', 'Hi,\n\nWould you be interested in a sponsorship package for your meetup?\n\nBest regards'],
     ['Pizza', "Bonjour,\n\nJe me propose pour faire les courses et apporter les boissons jeudi.\n\nMarc"],
     ['Drinks', "Hi,\n\nI'd be up for grabbing a drink after the talks on Thursday.\n\nBen"],
+    // review of 51d53e0: volunteering to present the speakers or the evening is hosting it, no talk
+    ['Prochain meetup', 'Bonjour,\n\nJe me propose pour présenter les intervenants au début du meetup de mars.\n\nPaul'],
+    ['Animation', 'Bonjour,\n\nJe me porte volontaire pour présenter la soirée jeudi, si personne ne le fait.\n\nPaul'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
