@@ -51,7 +51,15 @@ export interface VerbSpec {
    * or other decision in it); the remark is the writer's comment, never the speaker's to read.
    */
   remarks?: true;
+  /**
+   * The verb is itself a wait (a waiting list): a remark saying when the talk will be looked at again (« on verra en
+   * février », "let's see what else comes in") is what it decides, not the decision put off (read-line.ts remarkOnly).
+   */
+  waits?: true;
 }
+
+/** After a format: that one rather than the proposed one (« Lightning plutôt », "talk instead") says no more. */
+const FORMAT_QUALIFIERS: readonly string[] = ['plutot', 'de preference', 'instead', 'rather', 'preferably'];
 
 export const GRAMMAR: readonly VerbSpec[] = [
   // « J'accepte », « Validé », « Je valide », "Approved": how organizers answer a notice in their own words
@@ -76,10 +84,12 @@ export const GRAMMAR: readonly VerbSpec[] = [
     words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
     remarks: true,
+    waits: true,
   },
   { verb: 'schedule', role: 'organizer', arg: 'date', words: ['schedule', 'scheduled', 'programmer', 'planifier'] },
-  { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'] },
-  { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning'] },
+  // « Lightning plutôt, 45 min c'est long pour ce sujet »: the format chosen instead, and why, for the other organizers
+  { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'], qualifiers: FORMAT_QUALIFIERS, remarks: true },
+  { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning'], qualifiers: FORMAT_QUALIFIERS, remarks: true },
   { verb: 'note', role: 'organizer', arg: 'text-required', words: ['note', 'nota', 'note interne', 'internal note'] },
   { verb: 'ask', role: 'organizer', arg: 'text-required', words: ['ask', 'question', 'demander'] },
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },

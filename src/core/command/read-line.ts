@@ -105,6 +105,15 @@ function qualifiedOnly(rest: string, spec: VerbSpec): boolean {
   return q !== undefined && COURTESY.test(f.slice(q.length));
 }
 
+/** What follows one of the verb's qualifiers opening `rest` (« plutôt, 45 min… » → « , 45 min… »); null when none opens it. */
+function afterQualifier(rest: string, spec: VerbSpec): string | null {
+  const f = foldKeepLength(rest);
+  const q = spec.qualifiers?.find((w) => f.startsWith(w) && wordEnds(f, w.length));
+  return q === undefined ? null : rest.slice(q.length);
+}
+/** A separator opening what follows, as SEP reads one after the verb. */
+const SEPARATED = /^\s*(?:[:：\-–—,;(]|\.\s)/;
+
 function withoutEmoji(rest: string): string {
   return fold(rest).replace(EMOJI_CHARS, '');
 }
@@ -340,7 +349,13 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       }
       // « Accepter, très bon sujet pour les débutants. », "Accepted — solid talk.": the decision, then a remark for the
       // other organizers (grammar.ts `remarks`); never after `ok` (« ok, je regarde » is prose)
-      if (spec.remarks && separated && !spec.aloneWords?.includes(phrase) && remarkOnly(rest, spec)) return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
+      // « Lightning plutôt, 45 min c'est long pour ce sujet », "Waitlist for now — two Patroni talks already": a qualifier
+      // (grammar.ts), then the remark past its separator
+      if (spec.remarks && !spec.aloneWords?.includes(phrase)) {
+        const after = afterQualifier(rest, spec);
+        const remark = after ?? rest;
+        if ((after === null ? separated : SEPARATED.test(after)) && remarkOnly(remark, spec)) return make({ text: remark.replace(/^[\s,;:.\-–—]+/, '') });
+      }
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':
     case 'text-required': {
@@ -429,19 +444,33 @@ function wonders(rest: string): boolean {
  */
 const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtant|though|although|bien que|quoique|sauf|except|non|no|not|pas|ou|or|sinon|otherwise|en fait|actually|finalement|finally)\b/;
 /** The writer saying the decision waits on them (folded): after an accept (a deferral) and in a decline's reason alike. */
-const DECISION_WAITS = String.raw`je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute|on verra`;
-const DEFERRAL = new RegExp(
-  String.raw`\b(?:${DECISION_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|ce soir|demain|plus tard|d'abord|provisoire(?:ment)?|sous reserve|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|let me|let's|i'll|i will|we'll|we will|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|for now|first|once|after (?:i|we)|when (?:i|we)|attendre|wait|hold off|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture))\b`,
-);
+const WRITER_WAITS = String.raw`je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute`;
+const DECISION_WAITS = String.raw`${WRITER_WAITS}|on verra`;
+/**
+ * When the talk will be looked at again (folded): after an accept, the decision put off (« Accepter, on verra demain »);
+ * after a waiting list, what a waiting list is (grammar.ts `waits`: « Attente, on verra en février », "Waitlist — let's
+ * see what else comes in" were relayed as messages, nothing decided).
+ */
+const LATER = String.raw`on verra|we'll see|we will see|let's see|let's wait|ce soir|demain|plus tard|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|for now|attendre|wait|hold off`;
+/**
+ * The writer still deciding: the decision waits on them or on someone (« je relis ce soir », "pending Bob's review",
+ * "let's discuss" — not "let's do it", which is the decision again).
+ */
+const WAITS_ON_SOMEONE = String.raw`${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see)|we will(?! see)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
+const DEFERRAL = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE}|${LATER})\b`);
+const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DEFERRAL.test(f)) return false;
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
-/** For each decision, the words of the others (grammar.ts; `ok` aside, a remark's « ok pour moi » decides nothing more). */
+/**
+ * For each verb that takes a remark, the words of the decisions other than itself (grammar.ts; `ok` aside, a remark's
+ * « ok pour moi » decides nothing more): « Lightning, accepter aussi » must not lose its acceptance in a remark.
+ */
 const DECISIONS_SAID: readonly Verb[] = ['accept', 'decline', 'waitlist', 'schedule'];
 const OTHER_DECISIONS: ReadonlyMap<Verb, RegExp> = new Map(
-  DECISIONS_SAID.map((verb) => {
+  [...SPEC_OF.values()].filter((s) => s.remarks).map(({ verb }) => {
     const words = DECISIONS_SAID.filter((v) => v !== verb)
       .flatMap((v) => SPEC_OF.get(v)!.words)
       .filter((w) => w !== 'ok' && w !== 'okay')

@@ -86,6 +86,10 @@ const EXPECTED: Record<string, Expected> = {
     },
     comment: '',
   },
+  // held-out audit f: a remark after a waiting list or a format (each relayed as a message before, nothing decided)
+  '23-gmail-waitlist-later-fr.eml': { commands: ['waitlist'], comment: 'on verra en février', verbs: ['waitlist'] },
+  '24-k9-lightning-instead-fr.eml': { commands: ['lightning'], comment: "45 min c'est long pour ce sujet", verbs: ['lightning'] },
+  '25-outlook-cp1252-waitlist-remark-en.eml': { commands: ['waitlist'], comment: 'let’s see what else comes in', verbs: ['waitlist'] },
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();

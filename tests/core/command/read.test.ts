@@ -610,6 +610,14 @@ describe('a remark after a decision (SPEC: free text may follow a verb; audit k)
     ["J'accepte, excellent sujet !", 'accept', 'excellent sujet !'],
     ['accept P-0007, great topic', 'accept P-0007', 'great topic'],
     ["Liste d'attente, on a déjà deux talks sur Patroni.", 'waitlist', 'on a déjà deux talks sur Patroni.'],
+    // held-out audit f: a waiting list's « later » is what it decides; "let's do it" is the decision again; a format's
+    // remark, after « plutôt » or not — each was relayed as a message, nothing decided
+    ['attente, on verra en février', 'waitlist', 'on verra en février'],
+    ['Waitlist – let’s see what else comes in', 'waitlist', 'let’s see what else comes in'],
+    ['Waitlist for now — we already have two Patroni talks', 'waitlist', 'we already have two Patroni talks'],
+    ["Accept — great topic, let's do it", 'accept', "great topic, let's do it"],
+    ["lightning plutôt, 45 min c'est long pour ce sujet", 'lightning', "45 min c'est long pour ce sujet"],
+    ['Talk instead - there is enough material for 45 minutes', 'talk', 'there is enough material for 45 minutes'],
   ])('%j acts; the remark is the comment, not the verb’s text', (text, act, remark) => {
     const r = org(text);
     expect(r.commands.map(summary)).toEqual([act]);
@@ -635,6 +643,16 @@ describe('a remark after a decision (SPEC: free text may follow a verb; audit k)
     "Accept, need Bob's OK too.",
     'Accepter, Bob doit encore relire le résumé.',
     'Accept, assuming Bob agrees.',
+    // a waiting list's remark is still read for the writer deciding, and « later » still defers an acceptance
+    'Attente, je relis ce soir',
+    'Waitlist, let me check with Bob',
+    'Accepter, on verra en février',
+    "Accept, let's discuss it on Thursday",
+    "Accept, let's ask Bob first",
+    // a format's remark that decides something else, or hangs
+    'Lightning, accepter aussi',
+    'Lightning plutôt, mais à voir avec Claire',
+    'Talk, maybe?',
     // `ok` stays alone; without a separator the verb opens a sentence
     'ok, je regarde',
     'OK, great topic',
