@@ -65,10 +65,12 @@ const DIRECT = new RegExp(
  * alternative) over a quoted title, its length stated on the same line. Read on the text as written: the quote opens
  * on a capital, a digit or a tool's name (pg_repack, pgBackRest), as a title does — "My proposal: "the usual bar"
  * again, 20 minutes walk from the station" proposes a place. The label may close a sentence's lead-in: "…, here is my
- * proposal: "pg_repack without fear", 20 minutes", « voici ma proposition : « … », 30 min ».
+ * proposal: "pg_repack without fear", 20 minutes", « voici ma proposition : « … », 30 min ». A length that is a way
+ * there ("20 minutes walk from the station", « à 10 min à pied », « 15 min du métro ») measures no talk, whatever the
+ * quote opens on: "Here is my proposal: "Chez Paul", 20 minutes walk from the office" proposes a place.
  */
 const TITLE_AND_LENGTH =
-  /(?:(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?|\b(?:[Hh]ere(?:'s|’s| is)|[Vv]oici)\s+(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*(?:[\p{Lu}\d]|\p{Ll}+[_\d\p{Lu}])[^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])/u;
+  /(?:(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?|\b(?:[Hh]ere(?:'s|’s| is)|[Vv]oici)\s+(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*(?:[\p{Lu}\d]|\p{Ll}+[_\d\p{Lu}])[^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])(?![ \t]+(?:walk|drive|ride|away|from|by (?:car|bus|metro|tube|train|bike)|on foot|[àa] pied|de marche|de trajet|en (?:voiture|m[ée]tro|v[ée]lo|bus|train|RER)|du|de la|de l['’]|des|d['’]ici|de chez)\b)/u;
 /**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
  * expliquerons… ». The words of an abstract, not of other mail to the group.

@@ -28,6 +28,9 @@ describe('a bare "Proposal:" over a quoted title and its length', () => {
     ['Horaires', 'Salut,\n\nProposition : « on commence à 19h » et on garde 10 min pour les annonces.\n\nMarc'],
     ['Venue for January', 'Hi all,\n\nHere is my proposal: "the usual bar" again, 20 minutes walk from the station, and it has a projector.\n\nMarc'],
     ['Horaires', 'Salut,\n\nVoici ma proposition : « on commence à 19h » et on garde 10 min pour les annonces.\n\nMarc'],
+    // review of 362cdfc: a place whose name opens on a capital, its length a way there
+    ['Re: venue for the next meetup', 'Hi all,\n\nHere is my proposal: "Chez Paul", 20 minutes walk from the station, they have a room for 40.\n\nPaul'],
+    ['Lieu', 'Salut,\n\nMa proposition : « Le Comptoir », 10 min à pied de la gare, avec une salle à l’étage.\n\nMarc'],
   ])('%s: not a proposal', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
