@@ -11,58 +11,31 @@ import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
 import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
+import { alternation, phraseRegExp } from '../text/phrases.ts';
+import {
+  ACK_SUBJECTS,
+  ACK_TEXTS,
+  AUTO_REPLY_SUBJECT_ANYWHERE,
+  AUTO_REPLY_SUBJECT_PREFIXES,
+  AWAY_ADVERBS,
+  AWAY_FORMAL_PHRASES,
+  AWAY_STATES,
+  BARE_ACK_SUBJECTS,
+  CHALLENGE_SUBJECTS,
+  CHALLENGE_TEXTS,
+  DATE_CUES,
+  OPENING_GREETINGS,
+  RECEIPT_PREFIXES,
+  RECEIPT_SUBJECTS,
+  RECEIPT_TEXTS,
+  SAYS_AUTOMATIC_PHRASES,
+  STRONG_CUES,
+} from './auto-reply-phrases.ts';
 
-/** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
-const SUBJECT_PREFIX = new RegExp(
-  '^(?:\\s*(?:re|aw|sv|tr|r|fwd?)\\s*:)*\\s*\\[?\\s*(?:' +
-    [
-      'auto(?:matic|mated)?[- ]?(?:reply|response|respons|answer)',
-      'auto:',
-      'out of (?:the )?office',
-      'ooo\\b',
-      // vacation(1)'s default subject is "away from my mail"
-      'away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b',
-      'on vacation',
-      'vacation (?:reply|message|notice)',
-      // « Absence du bureau », "Absent: …" — not a person's « Absence au meetup de jeudi », « Absence lors de… »
-      // (but « Absent du 23/12 au 03/01 », "Absent from the office" are: a date range, the office)
-      'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|to|during)\\s)' +
-        '(?!\\s+from\\s+(?!(?:the\\s+|my\\s+)?(?:office|desk|work)\\b))' +
-        '(?!\\s+du\\s+(?!bureau|[^\\n]{0,25}?\\bau\\s+(?:\\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))',
-      'message d.absence',
-      'r[ée]ponse automatique',
-      'r[ée]ponse d.absence',
-      'abwesenheit',
-      'abwesend\\b',
-      'automatische antwort',
-      'automatisch antwoord',
-      'afwezig',
-      'risposta automatica',
-      'fuori ufficio',
-      'respuesta autom[áa]tica',
-      'fuera de la oficina',
-      'resposta autom[áa]tica',
-      'automatyczna odpowied',
-      'odpowied[źz] automatyczna',
-      'automatisk svar',
-      'autosvar',
-      'automaattinen vastaus',
-      'automatick[áa] odpov[ěe]d',
-      'automatikus v[áa]lasz',
-      'автоматический ответ',
-      'αυτόματη απάντηση',
-      'otomatik yan[ıi]t',
-      '自动答复',
-      '自動回覆',
-      '自動応答',
-      '자동 회신',
-    ].join('|') +
-    ')',
-  'i',
-);
-/** Phrases that say "automatic reply" wherever they stand in a subject (AOL, Lotus Notes, Latvian Outlook…). */
-const SUBJECT_ANYWHERE =
-  /\((?:automatic|auto) (?:response|reply)\)|\bis out of (?:the )?office\b|\bautoreply\b|\bauto-reply\b|automātiskā atbilde|automatiska atbilde|\bout of office\b(?!\s+hours?\b)|\bautomatic reply\b|\bréponse automatique\b|\[auto-?reply\]/i;
+// The phrase tables are auto-reply-phrases.ts's; each is compiled here once, where it must stand.
+/** Auto-reply subject prefixes, after any "Re:"/"[". */
+const SUBJECT_PREFIX = phraseRegExp('AUTO_REPLY_SUBJECT_PREFIXES', AUTO_REPLY_SUBJECT_PREFIXES, 'i', '^(?:\\s*(?:re|aw|sv|tr|r|fwd?)\\s*:)*\\s*\\[?\\s*', '');
+const SUBJECT_ANYWHERE = phraseRegExp('AUTO_REPLY_SUBJECT_ANYWHERE', AUTO_REPLY_SUBJECT_ANYWHERE, 'i');
 
 export function autoReplySubject(subject: string): boolean {
   const s = subject.slice(0, 300);
@@ -74,9 +47,8 @@ export function autoReplySubject(subject: string): boolean {
  * subject is « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …", and its text says the message was read
  * (or deleted unread) on a date.
  */
-const RECEIPT_PREFIX = /^\s*(?:non\s+lu|lu|not\s+read|read|gelesen|nicht\s+gelesen|le[íi]do|no\s+le[íi]do|letto|gelezen)\s*:/i;
-const RECEIPT_TEXT =
-  /\ba\s+[ée]t[ée]\s+(?:lu|supprim[ée]\s+sans\s+avoir\s+[ée]t[ée]\s+lu)\s+le\b|\bwas\s+(?:read|deleted\s+without\s+being\s+read)\s+on\b|\bwurde\s+am\b[^\n]{0,80}\bgelesen\b|\bfue\s+le[íi]do\b|\b[èe]\s+stato\s+letto\b|\bis\s+gelezen\s+op\b/i;
+const RECEIPT_PREFIX = phraseRegExp('RECEIPT_PREFIXES', RECEIPT_PREFIXES, 'i', '^\\s*', '\\s*:');
+const RECEIPT_TEXT = phraseRegExp('RECEIPT_TEXTS', RECEIPT_TEXTS, 'i');
 
 export const mdnRule: Rule = {
   name: 'read-receipt',
@@ -87,26 +59,9 @@ export const mdnRule: Rule = {
   },
 };
 
-const CR_TEXT = new RegExp(
-  [
-    'guest list|allowed list|approved senders? list|white ?list|sender not pre-approved|add yourself to|verify (?:that )?you(?:r| are)|verification link|challenge[- ]response|to ensure delivery of your (?:e-?mail|message)|spam ?arrest',
-    // "please click the link and confirm you are a human being", "prove you're not a robot", "held until you complete a one-time check"
-    "(?:confirm|prove|show) (?:that )?you(?:['’]re| are) (?:a )?(?:human|real (?:person|sender)|not a (?:ro)?bot|not a spammer)",
-    // the message itself held: « Happy to stay on hold until you have the schedule » is a speaker's answer
-    "\\byou(?:['’]re| are) not a (?:ro)?bot\\b|\\bone-time (?:check|verification|confirmation)\\b|\\b(?:message|e-?mail|mail)\\s+(?:(?:is|has been|was|will be)\\s+)?(?:being\\s+)?(?:held|quarantined|on hold)\\s+(?:until|pending)\\s+(?:you|your|the sender)",
-    // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
-    "n['’]\\s?[êe]tes pas un robot|(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain|(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)|authentification de votre (?:message|envoi|courriel)",
-  ].join('|'),
-  'i',
-);
-
-/**
- * A challenge robot's own subject, written fresh from the protected person's address (no « Re: », a return path):
- * "Please confirm your message to …", "Sender verification required", "Verify your email to reach …", « Validez votre
- * message », « Votre message est en attente de validation ».
- */
-const CR_SUBJECT =
-  /\b(?:confirm|verify|validate|authenticate)\s+your\s+(?:message|e-?mail|mail)\b|\bsender\s+verification\b|\b(?:verification|confirmation)\s+(?:required|needed)\b|\b(?:confirmez|validez|authentifiez|confirmer|valider|authentifier|validation\s+de|confirmation\s+de)\s+(?:votre|de\s+votre)\s+(?:message|envoi|courriel|e-?mail|mail)\b|\ben\s+attente\s+de\s+(?:validation|confirmation)\b/i;
+const CR_TEXT = phraseRegExp('CHALLENGE_TEXTS', CHALLENGE_TEXTS, 'i');
+/** A challenge robot's own subject, written fresh from the protected person's address (see CHALLENGE_SUBJECTS). */
+const CR_SUBJECT = phraseRegExp('CHALLENGE_SUBJECTS', CHALLENGE_SUBJECTS, 'i');
 
 /** Boxbe, Bluebottle, SpamArrest, TMDA, Mailinblack: "your message waits until you prove you are human". */
 export const challengeResponseRule: Rule = {
@@ -173,26 +128,18 @@ const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|tr|fwd?|wg|rv|enc)\s*:/i;
 /** After a bare receipt phrase: the subject's end, a separator, or the ticket's number. */
 const ALONE = '(?=\\s*(?:$|[-–—:|#(\\[]))';
 /** A subject that says "your request was received": the reader's request, in a robot's words. */
-const ACK_SUBJECT = new RegExp(
-  [
-    "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
-    '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
-    '\\bnous avons bien re[çc]u votre\\b',
-    '\\bvotre (?:demande|requ[êe]te|ticket|message)\\b[^.]{0,40}\\b(?:a (?:bien )?[ée]t[ée]|est) (?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|prise? en compte)',
-  ].join('|'),
-  'i',
-);
+const ACK_SUBJECT = phraseRegExp('ACK_SUBJECTS', ACK_SUBJECTS, 'i');
 /**
  * A bare "Ticket received", « Demande enregistrée » at the subject's start (after a tag), as helpdesks write it — and
  * as a speaker may title a talk: « Ticket ouvert : retour d'expérience… », "Request received, tracing an HTTP
  * request…". So it is an acknowledgement only before a separator or the ticket's number, and over a text that is not a
  * proposal or that says it acknowledges (ACK_TEXT, SAYS_AUTOMATIC).
  */
-const BARE_ACK_SUBJECT = new RegExp(
-  [
-    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)${ALONE}`,
-    `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*(?:demande|requ[êe]te|ticket) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)${ALONE}`,
-  ].join('|'),
+const BARE_ACK_SUBJECT = phraseRegExp(
+  'BARE_ACK_SUBJECTS',
+  Object.values(BARE_ACK_SUBJECTS)
+    .flat()
+    .map((p) => `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*${p}${ALONE}`),
   'i',
 );
 /**
@@ -208,8 +155,7 @@ function wrapsASubject(after: string): boolean {
 /** A ticket's number in the subject: "[Ticket #4821]", "[rt.example.org #77102]", "[GLPI #0058213]", "Ticket#2026…". */
 const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
 /** The acknowledgement's first lines say so. */
-const ACK_TEXT =
-  /\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)/i;
+const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
 /**
  * The acknowledgement under a ticket's number speaks of the reader's request: "your ticket has been created", « Votre demande a
  * bien été enregistrée » — not a speaker's abstract under "Proposal: what we learned from ticket #4821" (« a customer's
@@ -218,23 +164,13 @@ const ACK_TEXT =
 const ACK_YOURS =
   /\b(?:your|votre|vos)\s+(?:request|ticket|case|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b/i;
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
-const RECEIPT_SUBJECT = /^\s*\[?\s*(?:accus[ée] de r[ée]ception|confirmation de r[ée]ception|acknowledge?ment(?: of receipt)?|receipt confirmation|confirmation of receipt)\b/i;
+const RECEIPT_SUBJECT = phraseRegExp('RECEIPT_SUBJECTS', RECEIPT_SUBJECTS, 'i', '^\\s*\\[?\\s*', '\\b');
 /**
  * A text that calls itself automatic, in a sentence of its own: "This is an automated response", "This email was sent
  * automatically", « Ceci est un message automatique », « Ce message a été généré automatiquement » (not a text that
  * quotes these words).
  */
-const SAYS_AUTOMATIC = new RegExp(
-  '(?:^|[.!?]\\s+|\\n\\s*)(?:' +
-    [
-      'this is an? (?:automated|automatic|auto-generated|automatically generated) (?:response|reply|message|e-?mail|acknowledge?ment|notification)\\b',
-      'this (?:message|e-?mail|reply|response) (?:was|has been|is) (?:sent|generated) automatically\\b',
-      'ceci est (?:un|une) (?:message|r[ée]ponse|courriel|e-?mail|mail|accus[ée] de r[ée]ception) (?:automatique|g[ée]n[ée]r[ée]e? automatiquement)\\b',
-      'ce (?:message|courriel|mail|e-?mail) (?:a [ée]t[ée]|est) (?:g[ée]n[ée]r[ée]|envoy[ée]) automatiquement\\b',
-    ].join('|') +
-    ')',
-  'i',
-);
+const SAYS_AUTOMATIC = phraseRegExp('SAYS_AUTOMATIC_PHRASES', SAYS_AUTOMATIC_PHRASES, 'i', '(?:^|[.!?]\\s+|\\n\\s*)', '');
 
 export const acknowledgementRule: Rule = {
   name: 'acknowledgement-of-receipt',
@@ -303,17 +239,11 @@ export const returnedToSenderRule: Rule = {
  * gives only dates for a future absence.
  */
 
-/**
- * Being away, after "je suis / I am": absent, on leave, out of the office, travelling…
- * (`\\b` is ASCII-only without the u flag: next to « é », « à » it finds no boundary, so these patterns say
- * « not a letter » with `(?![a-zà-ÿ])` / `(?<![a-zà-ÿ])` instead.)
- */
-const AWAY_STATE =
-  '(?:actuellement\\s+|pr[ée]sentement\\s+|d[ée]sormais\\s+|malheureusement\\s+|en\\s+ce\\s+moment\\s+|currently\\s+|now\\s+|presently\\s+|unfortunately\\s+|still\\s+)?' +
-  '(?:absente?s?\\b|en\\s+cong[ée]s?(?![a-zà-ÿ])|en\\s+vacances\\b|en\\s+(?:dehors|hors)\\s+du\\s+bureau|hors\\s+(?:du\\s+)?bureau|en\\s+arr[êe]t\\b|en\\s+d[ée]placement\\b|en\\s+formation\\b|en\\s+mission\\b|indisponible\\b|en\\s+repos\\b|' +
-  'out\\s+of\\s+(?:the\\s+)?office|ooo\\b|away\\b|on\\s+(?:annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|study\\s+|holiday\\s+)?(?:leave|vacation|holidays?)\\b|on\\s+(?:a\\s+)?business\\s+trip|travell?ing\\b|off\\s+(?:work|sick)\\b|not\\s+in\\s+the\\s+office|out\\s+of\\s+the\\s+country|unavailable\\b|offline\\b)';
+/** Being away, after "je suis / I am": absent, on leave, out of the office, travelling… (auto-reply-phrases.ts) */
+const AWAY_STATE = `(?:${alternation('AWAY_ADVERBS', AWAY_ADVERBS, 'i')})?(?:${alternation('AWAY_STATES', AWAY_STATES, 'i')})`;
 /** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
-const AWAY_NOW = new RegExp(
+const AWAY_NOW = phraseRegExp(
+  'AWAY_NOW',
   [
     `\\bje\\s+suis\\s+${AWAY_STATE}`,
     `\\bi\\s*(?:am|['’]m)\\s+${AWAY_STATE}`,
@@ -322,108 +252,41 @@ const AWAY_NOW = new RegExp(
     '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+no\\s+longer\\s+(?:in\\s+use|active|monitored|valid|read)',
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
     "\\bcette\\s+adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue)",
-    "\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b|\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
+    '\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b',
+    "\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
     '\\bich\\s+(?:bin|befinde\\s+mich)\\s+(?:[^!?]{0,60}?\\s)?(?:nicht\\s+im\\s+b[üu]ro|abwesend|im\\s+urlaub|in\\s+(?:urlaub|elternzeit)|auf\\s+(?:dienstreise|gesch[äa]ftsreise|reisen)|au[ßs]er\\s+haus|nicht\\s+erreichbar)',
     '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
     // Italian and Dutch (« Sono fuori ufficio fino al 10 dicembre », « Ik ben tot 9 december afwezig »)
     '\\b(?:sono|sar[òo]|mi\\s+trovo)\\s+(?:[^!?]{0,40}?\\s)?(?:fuori\\s+(?:ufficio|sede)|in\\s+(?:ferie|vacanza|trasferta|congedo)|assente)\\b',
     '\\bik\\s+ben\\s+(?:[^!?]{0,40}?\\s)?(?:afwezig|niet\\s+(?:op\\s+kantoor|aanwezig|bereikbaar)|met\\s+vakantie|op\\s+vakantie)\\b',
-  ].join('|'),
+  ],
   'i',
 );
 /** To come: "je serai absente du 3 au 17 mars", "I will be out of the office": a person says that too, so it takes a strong cue. */
-const AWAY_LATER = new RegExp(
+const AWAY_LATER = phraseRegExp(
+  'AWAY_LATER',
   [
     `\\bje\\s+(?:serai|serais)\\s+${AWAY_STATE}`,
     `\\bi\\s*(?:will\\s+be|['’]ll\\s+be|shall\\s+be)\\s+${AWAY_STATE}`,
     // Unix vacation(1)'s default text: "I will not be reading my mail for a while."
     "\\bi\\s*(?:will\\s+not|won['’]t|shall\\s+not)\\s+be\\s+(?:reading|checking|answering|able\\s+to\\s+(?:read|check|answer))\\s+(?:my\\s+)?(?:e-?)?mails?\\b",
     "\\bje\\s+ne\\s+(?:lirai|consulterai|relèverai|pourrai)\\s+pas\\s+(?:lire\\s+|consulter\\s+|relever\\s+)?(?:mes|ma|mon)\\s+(?:e-?mails?|courriels?|messagerie|mails?|messages?|courrier)",
-  ].join('|'),
+  ],
   'i',
 );
 
 /** Wordings only out-of-office notices use: with AWAY_NOW they need no further cue ("Je suis actuellement absente."). */
-const AWAY_FORMAL =
-  /\babsente?s?\s+du\s+bureau\b|\b(?:actuellement|pr[ée]sentement)\s+absente?s?\b|\bcurrently\s+(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk)|on\s+(?:annual\s+)?leave)\b|\bon\s+annual\s+leave\b/i;
+const AWAY_FORMAL = phraseRegExp('AWAY_FORMAL_PHRASES', AWAY_FORMAL_PHRASES, 'i');
 
 /** Until when: "jusqu'au 17/03", "du 3 au 17 mars", "until March 20", "returning on May 5th". */
-const DATE_CUE = new RegExp(
-  [
-    "jusqu['’]\\s*(?:au|[àa]|en)(?![a-zà-ÿ])",
-    '\\bdu\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}(?:er)?\\b.{0,30}?\\bau\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}',
-    '\\bde\\s+retour\\b',
-    '\\bretour\\s+pr[ée]vu',
-    '\\buntil\\b',
-    '\\btill\\b',
-    '\\breturning\\b',
-    '\\b(?:back|return)\\s+(?:in\\s+the\\s+office\\s+|to\\s+the\\s+office\\s+)?on\\b',
-    '\\bwill\\s+(?:be\\s+)?(?:back|return)',
-    // German, Spanish
-    '\\bbis\\s+(?:zum|einschlie[ßs]lich|\\d)',
-    '\\bhasta\\s+el\\b',
-    // Italian, Dutch
-    '\\bfino\\s+al',
-    '\\btot\\s+(?:en\\s+met\\s+)?(?:\\d|maandag|dinsdag|woensdag|donderdag|vrijdag)',
-  ].join('|'),
-  'i',
-);
+const DATE_CUE = phraseRegExp('DATE_CUES', DATE_CUES, 'i');
 /** What only an auto-reply adds: whom to write to meanwhile, when the mail will be read, how little access there is. */
-const STRONG_CUE = new RegExp(
-  [
-    // French
-    '(?<![a-zà-ÿ])(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
-    "\\ben\\s+cas\\s+d['’]\\s*urgence",
-    '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgent',
-    "\\b(?:merci\\s+de|veuillez|vous\\s+pouvez|n['’]h[ée]sitez\\s+pas\\s+[àa])\\s+(?:contacter|joindre|vous\\s+adresser|[ée]crire)",
-    '(?<![a-zà-ÿ])[ée]crivez\\s+[àa](?![a-zà-ÿ])',
-    '\\bacc[èe]s\\s+(?:limit[ée]|restreint|r[ée]duit|ponctuel)',
-    "\\bpas\\s+(?:d['’]\\s*)?acc[èe]s\\s+[àa]\\s+(?:mes|ma|mon)\\b",
-    '\\bsans\\s+acc[èe]s\\b',
-    '\\bje\\s+(?:vous\\s+r[ée]pondrai|r[ée]pondrai|prendrai\\s+connaissance|traiterai|lirai|reviendrai\\s+vers\\s+vous)',
-    '\\b(?:message|r[ée]ponse)\\s+automatique',
-    '\\bne\\s+sera\\s+pas\\s+(?:lu|trait[ée]|transf[ée]r[ée])',
-    // English
-    "\\b(?:upon|on|after)\\s+my\\s+return\\b",
-    "\\bwhen\\s+i\\s+(?:return|get\\s+back|am\\s+back|['’]m\\s+back)\\b",
-    '\\blimited\\s+(?:access|e-?mail|connectivity)',
-    '\\bno\\s+access\\s+to\\s+(?:my\\s+)?e-?mail',
-    '\\b(?:for|in\\s+case\\s+of)\\s+(?:urgent|pressing|immediate|emergenc)',
-    '\\bif\\s+(?:it\\s+is\\s+|this\\s+is\\s+|your\\s+(?:matter|request|message|enquiry|inquiry)\\s+is\\s+)?urgent',
-    '\\bplease\\s+contact\\b',
-    '\\bautomat(?:ic|ed)(?:ally)?\\s+(?:reply|response|generated|message)',
-    '\\bauto-?reply\\b',
-    '\\bdelayed\\s+(?:response|reply)',
-    "\\bi\\s*(?:will|['’]ll)\\s+(?:respond|reply|answer|get\\s+back\\s+to\\s+you|read)\\b",
-    // German
-    '\\bnach\\s+meiner\\s+r[üu]ckkehr',
-    '\\bin\\s+dringenden\\s+f[äa]llen',
-    '\\beingeschr[äa]nkte?[mn]?\\s+(?:zugriff|zugang)',
-    '\\bkeinen\\s+(?:zugriff|zugang)\\s+auf',
-    '\\bwird\\s+nicht\\s+weitergeleitet',
-    '\\bwenden\\s+sie\\s+sich\\s+(?:bitte\\s+)?an\\b',
-    // Spanish
-    '\\ba\\s+mi\\s+regreso\\b',
-    '\\bacceso\\s+limitado',
-    '\\ben\\s+caso\\s+de\\s+urgencia',
-    '\\bpara\\s+(?:asuntos|temas)\\s+urgentes',
-    // Italian
-    '\\bal\\s+mio\\s+rientro\\b',
-    '\\baccesso\\s+limitato',
-    '\\bper\\s+(?:urgenze|questioni\\s+urgenti)',
-    "\\bin\\s+caso\\s+di\\s+urgenza",
-    // Dutch
-    '\\bna\\s+mijn\\s+terugkeer',
-    '\\b(?:bij|voor)\\s+dringende\\s+(?:zaken|vragen)',
-    '\\bin\\s+dringende\\s+gevallen',
-    '\\bwordt\\s+niet\\s+doorgestuurd',
-  ].join('|'),
-  'i',
-);
+const STRONG_CUE = phraseRegExp('STRONG_CUES', STRONG_CUES, 'i');
 
 /** A person's message rather than a robot's: it asks something, or it proposes a talk. */
-const HUMAN_MARK = new RegExp(
+const HUMAN_MARK = phraseRegExp(
+  'HUMAN_MARK',
   [
     '\\?\\s*$',
     "\\bi(?:['’]d|\\s+would)\\s+(?:like|love)\\s+to\\s+(?:propose|submit|give|present|speak|talk)",
@@ -440,7 +303,7 @@ const HUMAN_MARK = new RegExp(
     "\\bi\\s*(?:will|['’]ll)\\s+(?:be\\s+there(?!\\s+(?:from|again|until|as\\s+of))|(?:attend|come\\s+to)\\s+the\\s+(?:next\\s+)?(?:meetup|event|session|evening|talk))\\b",
     '\\b(?:garder|r[ée]server)\\s+une\\s+place\\b',
     '\\bsave\\s+me\\s+a\\s+(?:seat|spot|place)\\b',
-  ].join('|'),
+  ],
   'im',
 );
 
@@ -455,7 +318,7 @@ const MAX_NEW_LINES = 20;
 const BODY_SCAN = 6000;
 
 /** A greeting line before the absence ("Bonjour,", "Dear sender,"). */
-const OPENING = /^(?:bonjour|bonsoir|hello|hi|dear|cher|ch[èe]re|madame|monsieur|greetings|good\s+(?:morning|afternoon|day)|sehr\s+geehrte|guten\s+tag|hallo|hola|estimad[oa]s?|buenos\s+d[íi]as|buongiorno|gentile|salve|goedemorgen|goedemiddag|beste)\b.{0,60}$/i;
+const OPENING = phraseRegExp('OPENING_GREETINGS', OPENING_GREETINGS, 'i', '^', '\\b.{0,60}$');
 
 /**
  * Could the top of this text state an absence at all? The same patterns on the raw sample, cleaned as newTextLines

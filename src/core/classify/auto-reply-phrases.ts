@@ -1,0 +1,258 @@
+/**
+ * What robots answering our mail write, as data: auto-reply and read-receipt subjects, challenge-response robots'
+ * words, helpdesks' acknowledgements, out-of-office texts (auto-reply.ts reads them). Phrases by language, regex
+ * fragments, compiled once at load by text/phrases.ts; auto-reply.ts wraps each table in where it must stand (the
+ * subject's start, a sentence's). A phrase is knowledge of responders, not of one message: add a mail client's or a
+ * language's wording to its list.
+ *
+ * (`\\b` is ASCII-only without the u flag: next to « é », « à » it finds no boundary, so these patterns say « not a
+ * letter » with `(?![a-zà-ÿ])` / `(?<![a-zà-ÿ])` instead.)
+ */
+import type { Phrases } from '../text/phrases.ts';
+
+/** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
+export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
+  en: [
+    'auto(?:matic|mated)?[- ]?(?:reply|response|respons|answer)',
+    'auto:',
+    'out of (?:the )?office',
+    'ooo\\b',
+    // vacation(1)'s default subject is "away from my mail"
+    'away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b',
+    'on vacation',
+    'vacation (?:reply|message|notice)',
+  ],
+  fr: [
+    // « Absence du bureau », "Absent: …" — not a person's « Absence au meetup de jeudi », « Absence lors de… »
+    // (but « Absent du 23/12 au 03/01 », "Absent from the office" are: a date range, the office)
+    'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|to|during)\\s)' +
+      '(?!\\s+from\\s+(?!(?:the\\s+|my\\s+)?(?:office|desk|work)\\b))' +
+      '(?!\\s+du\\s+(?!bureau|[^\\n]{0,25}?\\bau\\s+(?:\\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))',
+    'message d.absence',
+    'r[ée]ponse automatique',
+    'r[ée]ponse d.absence',
+  ],
+  de: ['abwesenheit', 'abwesend\\b', 'automatische antwort'],
+  nl: ['automatisch antwoord', 'afwezig'],
+  it: ['risposta automatica', 'fuori ufficio'],
+  es: ['respuesta autom[áa]tica', 'fuera de la oficina'],
+  pt: ['resposta autom[áa]tica'],
+  pl: ['automatyczna odpowied', 'odpowied[źz] automatyczna'],
+  sv: ['automatisk svar', 'autosvar'],
+  fi: ['automaattinen vastaus'],
+  cs: ['automatick[áa] odpov[ěe]d'],
+  hu: ['automatikus v[áa]lasz'],
+  ru: ['автоматический ответ'],
+  el: ['αυτόματη απάντηση'],
+  tr: ['otomatik yan[ıi]t'],
+  zh: ['自动答复', '自動回覆'],
+  ja: ['自動応答'],
+  ko: ['자동 회신'],
+};
+
+/** Phrases that say "automatic reply" wherever they stand in a subject (AOL, Lotus Notes, Latvian Outlook…). */
+export const AUTO_REPLY_SUBJECT_ANYWHERE: Phrases = {
+  en: [
+    '\\((?:automatic|auto) (?:response|reply)\\)', '\\bis out of (?:the )?office\\b', '\\bautoreply\\b', '\\bauto-reply\\b',
+    '\\bout of office\\b(?!\\s+hours?\\b)', '\\bautomatic reply\\b', '\\[auto-?reply\\]',
+  ],
+  lv: ['automātiskā atbilde', 'automatiska atbilde'],
+  fr: ['\\bréponse automatique\\b'],
+};
+
+/** A plain-text read receipt's subject prefix: « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …". */
+export const RECEIPT_PREFIXES: Phrases = {
+  fr: ['non\\s+lu', 'lu'],
+  en: ['not\\s+read', 'read'],
+  de: ['gelesen', 'nicht\\s+gelesen'],
+  es: ['le[íi]do', 'no\\s+le[íi]do'],
+  it: ['letto'],
+  nl: ['gelezen'],
+};
+
+/** A read receipt's text: the message was read (or deleted unread) on a date. */
+export const RECEIPT_TEXTS: Phrases = {
+  fr: ['\\ba\\s+[ée]t[ée]\\s+(?:lu|supprim[ée]\\s+sans\\s+avoir\\s+[ée]t[ée]\\s+lu)\\s+le\\b'],
+  en: ['\\bwas\\s+(?:read|deleted\\s+without\\s+being\\s+read)\\s+on\\b'],
+  de: ['\\bwurde\\s+am\\b[^\\n]{0,80}\\bgelesen\\b'],
+  es: ['\\bfue\\s+le[íi]do\\b'],
+  it: ['\\b[èe]\\s+stato\\s+letto\\b'],
+  nl: ['\\bis\\s+gelezen\\s+op\\b'],
+};
+
+/** What a challenge-response robot (Boxbe, Bluebottle, SpamArrest, TMDA, Mailinblack) asks of the sender. */
+export const CHALLENGE_TEXTS: Phrases = {
+  en: [
+    'guest list', 'allowed list', 'approved senders? list', 'white ?list', 'sender not pre-approved', 'add yourself to', 'verify (?:that )?you(?:r| are)',
+    'verification link', 'challenge[- ]response', 'to ensure delivery of your (?:e-?mail|message)', 'spam ?arrest',
+    // "please click the link and confirm you are a human being", "prove you're not a robot", "held until you complete a one-time check"
+    "(?:confirm|prove|show) (?:that )?you(?:['’]re| are) (?:a )?(?:human|real (?:person|sender)|not a (?:ro)?bot|not a spammer)",
+    // the message itself held: « Happy to stay on hold until you have the schedule » is a speaker's answer
+    "\\byou(?:['’]re| are) not a (?:ro)?bot\\b",
+    '\\bone-time (?:check|verification|confirmation)\\b',
+    '\\b(?:message|e-?mail|mail)\\s+(?:(?:is|has been|was|will be)\\s+)?(?:being\\s+)?(?:held|quarantined|on hold)\\s+(?:until|pending)\\s+(?:you|your|the sender)',
+  ],
+  fr: [
+    // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
+    "n['’]\\s?[êe]tes pas un robot",
+    '(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain',
+    '(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)',
+    'authentification de votre (?:message|envoi|courriel)',
+  ],
+};
+
+/**
+ * A challenge robot's own subject, written fresh from the protected person's address (no « Re: », a return path):
+ * "Please confirm your message to …", "Sender verification required", "Verify your email to reach …", « Validez votre
+ * message », « Votre message est en attente de validation ».
+ */
+export const CHALLENGE_SUBJECTS: Phrases = {
+  en: [
+    '\\b(?:confirm|verify|validate|authenticate)\\s+your\\s+(?:message|e-?mail|mail)\\b', '\\bsender\\s+verification\\b',
+    '\\b(?:verification|confirmation)\\s+(?:required|needed)\\b',
+  ],
+  fr: [
+    '\\b(?:confirmez|validez|authentifiez|confirmer|valider|authentifier|validation\\s+de|confirmation\\s+de)\\s+(?:votre|de\\s+votre)\\s+(?:message|envoi|courriel|e-?mail|mail)\\b',
+    '\\ben\\s+attente\\s+de\\s+(?:validation|confirmation)\\b',
+  ],
+};
+
+/** A subject that says "your request was received": the reader's request, in a robot's words. */
+export const ACK_SUBJECTS: Phrases = {
+  en: [
+    "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
+    '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
+  ],
+  fr: [
+    '\\bnous avons bien re[çc]u votre\\b',
+    '\\bvotre (?:demande|requ[êe]te|ticket|message)\\b[^.]{0,40}\\b(?:a (?:bien )?[ée]t[ée]|est) (?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|prise? en compte)',
+  ],
+};
+
+/** A bare "Ticket received", « Demande enregistrée », at the subject's start (auto-reply.ts says where it must end). */
+export const BARE_ACK_SUBJECTS: Phrases = {
+  en: ['(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)'],
+  fr: ['(?:demande|requ[êe]te|ticket) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)'],
+};
+
+/** An acknowledgement's first lines say so. */
+export const ACK_TEXTS: Phrases = {
+  en: ['\\b(?:has|have) been (?:received|created|logged|opened|registered)\\b', "\\bwe(?:['’]ve| have)? received your\\b"],
+  fr: ['\\bnous avons bien re[çc]u\\b', '\\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)'],
+};
+
+/** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
+export const RECEIPT_SUBJECTS: Phrases = {
+  fr: ['accus[ée] de r[ée]ception', 'confirmation de r[ée]ception'],
+  en: ['acknowledge?ment(?: of receipt)?', 'receipt confirmation', 'confirmation of receipt'],
+};
+
+/**
+ * A text that calls itself automatic: "This is an automated response", "This email was sent automatically", « Ceci est
+ * un message automatique », « Ce message a été généré automatiquement » (auto-reply.ts: in a sentence of its own).
+ */
+export const SAYS_AUTOMATIC_PHRASES: Phrases = {
+  en: [
+    'this is an? (?:automated|automatic|auto-generated|automatically generated) (?:response|reply|message|e-?mail|acknowledge?ment|notification)\\b',
+    'this (?:message|e-?mail|reply|response) (?:was|has been|is) (?:sent|generated) automatically\\b',
+  ],
+  fr: [
+    'ceci est (?:un|une) (?:message|r[ée]ponse|courriel|e-?mail|mail|accus[ée] de r[ée]ception) (?:automatique|g[ée]n[ée]r[ée]e? automatiquement)\\b',
+    'ce (?:message|courriel|mail|e-?mail) (?:a [ée]t[ée]|est) (?:g[ée]n[ée]r[ée]|envoy[ée]) automatiquement\\b',
+  ],
+};
+
+/** Before the state of being away, optionally: "actuellement", "currently"… (each with its space). */
+export const AWAY_ADVERBS: Phrases = {
+  fr: ['actuellement\\s+', 'pr[ée]sentement\\s+', 'd[ée]sormais\\s+', 'malheureusement\\s+', 'en\\s+ce\\s+moment\\s+'],
+  en: ['currently\\s+', 'now\\s+', 'presently\\s+', 'unfortunately\\s+', 'still\\s+'],
+};
+
+/** Being away, after "je suis / I am": absent, on leave, out of the office, travelling… */
+export const AWAY_STATES: Phrases = {
+  fr: [
+    'absente?s?\\b', 'en\\s+cong[ée]s?(?![a-zà-ÿ])', 'en\\s+vacances\\b', 'en\\s+(?:dehors|hors)\\s+du\\s+bureau', 'hors\\s+(?:du\\s+)?bureau',
+    'en\\s+arr[êe]t\\b', 'en\\s+d[ée]placement\\b', 'en\\s+formation\\b', 'en\\s+mission\\b', 'indisponible\\b', 'en\\s+repos\\b',
+  ],
+  en: [
+    'out\\s+of\\s+(?:the\\s+)?office', 'ooo\\b', 'away\\b',
+    'on\\s+(?:annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|study\\s+|holiday\\s+)?(?:leave|vacation|holidays?)\\b',
+    'on\\s+(?:a\\s+)?business\\s+trip', 'travell?ing\\b', 'off\\s+(?:work|sick)\\b', 'not\\s+in\\s+the\\s+office', 'out\\s+of\\s+the\\s+country',
+    'unavailable\\b', 'offline\\b',
+  ],
+};
+
+/** Wordings only out-of-office notices use: with an absence said now they need no further cue (« Je suis actuellement absente. »). */
+export const AWAY_FORMAL_PHRASES: Phrases = {
+  fr: ['\\babsente?s?\\s+du\\s+bureau\\b', '\\b(?:actuellement|pr[ée]sentement)\\s+absente?s?\\b'],
+  en: [
+    '\\bcurrently\\s+(?:out\\s+of\\s+(?:the\\s+)?office|away\\s+from\\s+(?:the\\s+|my\\s+)?(?:office|desk)|on\\s+(?:annual\\s+)?leave)\\b',
+    '\\bon\\s+annual\\s+leave\\b',
+  ],
+};
+
+/** Until when: "jusqu'au 17/03", "du 3 au 17 mars", "until March 20", "returning on May 5th". */
+export const DATE_CUES: Phrases = {
+  fr: [
+    "jusqu['’]\\s*(?:au|[àa]|en)(?![a-zà-ÿ])",
+    '\\bdu\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}(?:er)?\\b.{0,30}?\\bau\\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?\\d{1,2}',
+    '\\bde\\s+retour\\b',
+    '\\bretour\\s+pr[ée]vu',
+  ],
+  en: ['\\buntil\\b', '\\btill\\b', '\\breturning\\b', '\\b(?:back|return)\\s+(?:in\\s+the\\s+office\\s+|to\\s+the\\s+office\\s+)?on\\b', '\\bwill\\s+(?:be\\s+)?(?:back|return)'],
+  de: ['\\bbis\\s+(?:zum|einschlie[ßs]lich|\\d)'],
+  es: ['\\bhasta\\s+el\\b'],
+  it: ['\\bfino\\s+al'],
+  nl: ['\\btot\\s+(?:en\\s+met\\s+)?(?:\\d|maandag|dinsdag|woensdag|donderdag|vrijdag)'],
+};
+
+/** What only an auto-reply adds: whom to write to meanwhile, when the mail will be read, how little access there is. */
+export const STRONG_CUES: Phrases = {
+  fr: [
+    '(?<![a-zà-ÿ])(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
+    "\\ben\\s+cas\\s+d['’]\\s*urgence",
+    '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgent',
+    "\\b(?:merci\\s+de|veuillez|vous\\s+pouvez|n['’]h[ée]sitez\\s+pas\\s+[àa])\\s+(?:contacter|joindre|vous\\s+adresser|[ée]crire)",
+    '(?<![a-zà-ÿ])[ée]crivez\\s+[àa](?![a-zà-ÿ])',
+    '\\bacc[èe]s\\s+(?:limit[ée]|restreint|r[ée]duit|ponctuel)',
+    "\\bpas\\s+(?:d['’]\\s*)?acc[èe]s\\s+[àa]\\s+(?:mes|ma|mon)\\b",
+    '\\bsans\\s+acc[èe]s\\b',
+    '\\bje\\s+(?:vous\\s+r[ée]pondrai|r[ée]pondrai|prendrai\\s+connaissance|traiterai|lirai|reviendrai\\s+vers\\s+vous)',
+    '\\b(?:message|r[ée]ponse)\\s+automatique',
+    '\\bne\\s+sera\\s+pas\\s+(?:lu|trait[ée]|transf[ée]r[ée])',
+  ],
+  en: [
+    '\\b(?:upon|on|after)\\s+my\\s+return\\b',
+    "\\bwhen\\s+i\\s+(?:return|get\\s+back|am\\s+back|['’]m\\s+back)\\b",
+    '\\blimited\\s+(?:access|e-?mail|connectivity)',
+    '\\bno\\s+access\\s+to\\s+(?:my\\s+)?e-?mail',
+    '\\b(?:for|in\\s+case\\s+of)\\s+(?:urgent|pressing|immediate|emergenc)',
+    '\\bif\\s+(?:it\\s+is\\s+|this\\s+is\\s+|your\\s+(?:matter|request|message|enquiry|inquiry)\\s+is\\s+)?urgent',
+    '\\bplease\\s+contact\\b',
+    '\\bautomat(?:ic|ed)(?:ally)?\\s+(?:reply|response|generated|message)',
+    '\\bauto-?reply\\b',
+    '\\bdelayed\\s+(?:response|reply)',
+    "\\bi\\s*(?:will|['’]ll)\\s+(?:respond|reply|answer|get\\s+back\\s+to\\s+you|read)\\b",
+  ],
+  de: [
+    '\\bnach\\s+meiner\\s+r[üu]ckkehr',
+    '\\bin\\s+dringenden\\s+f[äa]llen',
+    '\\beingeschr[äa]nkte?[mn]?\\s+(?:zugriff|zugang)',
+    '\\bkeinen\\s+(?:zugriff|zugang)\\s+auf',
+    '\\bwird\\s+nicht\\s+weitergeleitet',
+    '\\bwenden\\s+sie\\s+sich\\s+(?:bitte\\s+)?an\\b',
+  ],
+  es: ['\\ba\\s+mi\\s+regreso\\b', '\\bacceso\\s+limitado', '\\ben\\s+caso\\s+de\\s+urgencia', '\\bpara\\s+(?:asuntos|temas)\\s+urgentes'],
+  it: ['\\bal\\s+mio\\s+rientro\\b', '\\baccesso\\s+limitato', '\\bper\\s+(?:urgenze|questioni\\s+urgenti)', '\\bin\\s+caso\\s+di\\s+urgenza'],
+  nl: ['\\bna\\s+mijn\\s+terugkeer', '\\b(?:bij|voor)\\s+dringende\\s+(?:zaken|vragen)', '\\bin\\s+dringende\\s+gevallen', '\\bwordt\\s+niet\\s+doorgestuurd'],
+};
+
+/** A greeting line before the absence ("Bonjour,", "Dear sender,"): the greeting's first words. */
+export const OPENING_GREETINGS: Phrases = {
+  fr: ['bonjour', 'bonsoir', 'cher', 'ch[èe]re', 'madame', 'monsieur'],
+  en: ['hello', 'hi', 'dear', 'greetings', 'good\\s+(?:morning|afternoon|day)'],
+  de: ['sehr\\s+geehrte', 'guten\\s+tag', 'hallo'],
+  es: ['hola', 'estimad[oa]s?', 'buenos\\s+d[íi]as'],
+  it: ['buongiorno', 'gentile', 'salve'],
+  nl: ['goedemorgen', 'goedemiddag', 'beste'],
+};
