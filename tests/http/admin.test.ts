@@ -1,5 +1,5 @@
 /** The queue dashboard on crieur's HTTP listener, with real requests and a real Redis: 401 without, 200 with, off when unset. */
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
@@ -71,6 +71,49 @@ describe('the queue dashboard at /admin/queues', () => {
   it('leaves /healthz and /metrics as they were', async () => {
     expect((await fetch(url(on, '/metrics'))).status).toBe(200);
     expect((await fetch(url(on, '/admin/queuesX'))).status).toBe(404);
+  });
+});
+
+describe('the dashboard with Redis gone', () => {
+  it('its API answers 503 at once instead of waiting for Redis; the page still loads', { timeout: 30_000 }, async () => {
+    // A relay to Redis that the test cuts: the dashboard's connection drops and reconnects in vain.
+    const target = new URL(REDIS_URL);
+    const sockets = new Set<Socket>();
+    const relay = createNetServer((c) => {
+      const up = connect(Number(target.port || 6379), target.hostname);
+      for (const s of [c, up]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+      }
+      c.pipe(up).pipe(c);
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const gone = new Redis({ host: '127.0.0.1', port: (relay.address() as AddressInfo).port, maxRetriesPerRequest: null });
+    gone.on('error', () => undefined);
+    if (gone.status !== 'ready') await new Promise((r) => gone.once('ready', r));
+    const board = (await openAdmin(PASSWORD, gone, prefix, ['deliver']))!;
+    const server = await startHttp('127.0.0.1', 0, new Metrics(), [], [board]);
+    try {
+      expect((await fetch(url(server, '/admin/queues/api/queues'), { headers: basic('a', PASSWORD) })).status).toBe(200);
+      await new Promise<void>((r) => {
+        relay.close(() => r());
+        for (const s of sockets) s.destroy();
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = Date.now();
+      const api = await fetch(url(server, '/admin/queues/api/queues'), { headers: basic('a', PASSWORD), signal: AbortSignal.timeout(10_000) });
+      expect(api.status).toBe(503);
+      expect(api.headers.get('retry-after')).toBe('10');
+      expect(await api.text()).toContain('Redis is not reachable');
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect((await fetch(url(server, '/admin/queues'), { headers: basic('a', PASSWORD) })).status).toBe(200);
+      // Still behind the password.
+      expect((await fetch(url(server, '/admin/queues/api/queues'))).status).toBe(401);
+    } finally {
+      await new Promise((r) => server.close(r));
+      gone.disconnect();
+      await Promise.race([board.close(), new Promise((r) => setTimeout(r, 1_000))]);
+    }
   });
 });
 

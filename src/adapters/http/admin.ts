@@ -40,7 +40,14 @@ export async function openAdmin(password: string | undefined, redis: Redis, pref
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'crieur queues' } } });
   const app = express();
   app.disable('x-powered-by');
-  app.use(ADMIN_PATH, (req, res, next) => (authorized(req.headers.authorization, password) ? next() : deny(res)), board.getRouter() as Router);
+  app.use(
+    ADMIN_PATH,
+    (req, res, next) => (authorized(req.headers.authorization, password) ? next() : deny(res)),
+    // Redis away (its connection closed, reconnecting): the board's API would wait for it as long as it is gone, and
+    // the page spin. Said at once instead; the page itself needs no Redis.
+    (req, res, next) => (redis.status === 'ready' || !req.path.startsWith('/api/') ? next() : unavailable(res, redis.status)),
+    board.getRouter() as Router,
+  );
   return {
     prefix: ADMIN_PATH,
     handle: (req, res) => void app(req, res),
@@ -60,6 +67,11 @@ export function authorized(header: string | undefined, password: string): boolea
   if (!decoded.includes(':')) return false;
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(given), digest(password));
+}
+
+function unavailable(res: ServerResponse, status: string): void {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+  res.end(`crieur: Redis is not reachable (connection ${status}): the queues cannot be read until it is back\n`);
 }
 
 function deny(res: ServerResponse): void {
