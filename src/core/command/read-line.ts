@@ -347,6 +347,12 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
+      // "Withdraw - sorry, my company will not let me travel that week.", « Retirer, désolée : je change de poste »: a bare
+      // verb, then an apology and the reason — the speaker's own act, explained (not « Retirer : la démo live », which names
+      // what to take out). Not the ambiguous words (grammar.ts speakerWords: « annuler »), a condition or a question.
+      if (spec.role === 'speaker' && separated && !spec.speakerWords?.includes(phrase) && APOLOGY.test(withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '')) && !wonders(rest) && !CONDITION.test(fold(rest))) {
+        return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
+      }
       // « Accepter, très bon sujet pour les débutants. », "Accepted — solid talk.": the decision, then a remark for the
       // other organizers (grammar.ts `remarks`); never after `ok` (« ok, je regarde » is prose)
       // « Lightning plutôt, 45 min c'est long pour ce sujet », "Waitlist for now — two Patroni talks already": a qualifier
@@ -405,6 +411,9 @@ function unquoteVerb(s: string): string {
   const m = QUOTED.exec(s);
   return m && m[1]!.split(/\s+/).length <= 3 ? `${m[1]}${m[2]}` : s;
 }
+
+/** An apology opening what follows a speaker's bare verb, then more (folded): the reason for the act. */
+const APOLOGY = /^(?:(?:vraiment |tres |so |really )?(?:desolee?s?|sorry|navree?s?)|pardon|malheureusement|unfortunately|helas|sadly)(?:\s+(?:mais|but))?[\s,;:.!\-–—]+(?=\S)/;
 
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;

@@ -871,3 +871,27 @@ describe('a speaker\'s « Durée : » as a clock writes it', () => {
     expect(r.unread).toBeUndefined();
   });
 });
+
+describe("a speaker's bare verb, an apology, the reason (held-out audit f: relayed as a message, the talk left in)", () => {
+  const speaker = (text: string) => readCommands(text, { ...opts, role: 'speaker' });
+  it.each<[string, string, string]>([
+    ['Withdraw - sorry, my company will not let me travel that week.', 'withdraw', 'sorry, my company will not let me travel that week.'],
+    ['Retirer, désolée : je change de poste en janvier.', 'withdraw', 'désolée : je change de poste en janvier.'],
+    ['Withdraw — unfortunately my flight was cancelled', 'withdraw', 'unfortunately my flight was cancelled'],
+    ['Confirmed - sorry for the delay, I was travelling.', 'confirm', 'sorry for the delay, I was travelling.'],
+  ])('%j acts, its words go to the organizers', (text, act, said) => {
+    const r = speaker(text);
+    expect(r.commands.map(summary)).toEqual([`${act} «${said}»`]);
+    expect(r.comment).toBe(said);
+  });
+
+  it.each([
+    'Retirer : la démo live, trop risquée',
+    'Retirer la partie sur Citus, désolé',
+    'Annuler - sorry, wrong thread',
+    'Withdraw - sorry, should I withdraw or just shorten it?',
+    'Withdraw - sorry, only if you cannot find a slot in February',
+  ])('%j acts on nothing', (text) => {
+    expect(speaker(text).commands).toEqual([]);
+  });
+});
