@@ -2,6 +2,7 @@
  * Display-name cleaning: what mail clients and directories put in From: is not what we print on a programme.
  * "Raman, Priya" → "Priya Raman", "DUPONT Jean" → "Jean Dupont", '"Jean Dupont (via Google Groups)"' → "Jean Dupont".
  */
+import { type Phrases, phraseRegExp } from './phrases.ts';
 
 /** Lower-case particles keep their case inside a name ("Charles de Gaulle", "Ludwig van Beethoven"). */
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'dos', 'y', "d'"]);
@@ -77,9 +78,18 @@ export function nameFromLocalPart(email: string): string | null {
   return capitalizeName(words);
 }
 
-/** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"). */
-export const JOB_TITLE =
-  /\b(?:engineer|developer|dba|administrator|admin|architect|consultant|manager|director|officer|analyst|head\s+of|lead|cto|ceo|coo|cio|vp|founder|co-?founder|intern|ing[ée]nieure?|d[ée]veloppeu(?:r|se)|administrat(?:eur|rice)|architecte|responsable|directeur|directrice|chef(?:fe)?\s+de|charg[ée]e?\s+de|stagiaire|fondat(?:eur|rice)|g[ée]rante?|pr[ée]sidente?)\b/i;
+/** What a job title says ("Lead Database Engineer", « Responsable des bases de données », "CTO"): its words, by language. */
+const JOB_TITLE_WORDS: Phrases = {
+  en: [
+    'engineer', 'developer', 'dba', 'administrator', 'admin', 'architect', 'consultant', 'manager', 'director', 'officer', 'analyst', 'head\\s+of',
+    'lead', 'cto', 'ceo', 'coo', 'cio', 'vp', 'founder', 'co-?founder', 'intern',
+  ],
+  fr: [
+    'ing[ée]nieure?', 'd[ée]veloppeu(?:r|se)', 'administrat(?:eur|rice)', 'architecte', 'responsable', 'directeur', 'directrice', 'chef(?:fe)?\\s+de',
+    'charg[ée]e?\\s+de', 'stagiaire', 'fondat(?:eur|rice)', 'g[ée]rante?', 'pr[ée]sidente?',
+  ],
+};
+export const JOB_TITLE = phraseRegExp('JOB_TITLE_WORDS', JOB_TITLE_WORDS, 'i', '\\b', '\\b');
 
 /** Does a line look like a person's name: 1–4 capitalised words, no digits, no address, no sentence. */
 export function looksLikePersonName(line: string): boolean {

@@ -4,19 +4,57 @@
  * sign-off is kept: it names the sender when the From header has no display name.
  */
 import { looksLikePersonName } from './names.ts';
+import { type Phrases, phraseRegExp } from './phrases.ts';
 
 export const DELIMITER = /^(--|-- |__|—)\s*$/;
-export const MOBILE = /^(envoy[ée] (de|depuis) (mon|my|un|une)\b|sent from (my|mobile|outlook|yahoo)\b|get outlook for\b|t[ée]l[ée]chargez outlook\b|sent with \S+|envoy[ée] avec\b|provenance\s*:\s*courrier pour windows)/i;
-export const CLOSING =
-  /^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\b|^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\b|^((?:bonne|belle) (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\b|^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\s,.!]*$|^(best|kind|warm|warmest)?\s*(regards|wishes)\b|^(?:viele|beste|liebe|herzliche|freundliche|mit (?:besten|freundlichen|herzlichen)) gr(?:ü|ue)(?:ß|ss)en?\b|^(?:saludos|un saludo|cordiali saluti|met vriendelijke groet(?:en)?)\b|^(?:obrigad[oa]|gracias|grazie(?: mille)?|danke(?: sch(?:ö|oe)n)?|dank je wel|tack|takk)(?:\s+(?:und|e|y|and|et)\s[^\n]{0,40})?[\s,.!]*$|^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\+|@\+|\+\+)[\s,.!]*$/i;
+/** A mobile or webmail client's footer, at a line's start: « Envoyé de mon iPhone », "Sent from my Galaxy", "Get Outlook for iOS". */
+const MOBILE_FOOTERS: Phrases = {
+  fr: ['envoy[ée] (de|depuis) (mon|my|un|une)\\b', 't[ée]l[ée]chargez outlook\\b', 'envoy[ée] avec\\b', 'provenance\\s*:\\s*courrier pour windows'],
+  en: ['sent from (my|mobile|outlook|yahoo)\\b', 'get outlook for\\b', 'sent with \\S+'],
+};
+export const MOBILE = phraseRegExp('MOBILE_FOOTERS', MOBILE_FOOTERS, 'i', '^', '');
+
+/**
+ * Sign-offs, each a whole pattern anchored at the line's start: a closing formula ("Cordialement", "Kind regards",
+ * « Bien à vous », "Viele Grüße"), or thanks alone on their line — in the writer's own language too (« Obrigado, »,
+ * « Gracias, », "Danke und viele Grüße") — with what may follow them and still close ("Thanks in advance", « Merci et
+ * à bientôt »), not thanks that go on into a sentence ("Danke für die Einladung!").
+ */
+const SIGN_OFFS: Phrases = {
+  fr: [
+    '^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\\b',
+    '^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\\b',
+    '^((?:bonne|belle) (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\\b',
+  ],
+  'fr, en: thanks': [
+    "^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\\s,.!]*$",
+  ],
+  en: ['^(best|kind|warm|warmest)?\\s*(regards|wishes)\\b'],
+  de: ['^(?:viele|beste|liebe|herzliche|freundliche|mit (?:besten|freundlichen|herzlichen)) gr(?:ü|ue)(?:ß|ss)en?\\b'],
+  'es, it, nl': ['^(?:saludos|un saludo|cordiali saluti|met vriendelijke groet(?:en)?)\\b'],
+  'pt, es, it, de, nl, sv, no: thanks': ['^(?:obrigad[oa]|gracias|grazie(?: mille)?|danke(?: sch(?:ö|oe)n)?|dank je wel|tack|takk)(?:\\s+(?:und|e|y|and|et)\\s[^\\n]{0,40})?[\\s,.!]*$'],
+  'en, fr: alone on the line': ['^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\\+|@\\+|\\+\\+)[\\s,.!]*$'],
+};
+export const CLOSING = phraseRegExp('SIGN_OFFS', SIGN_OFFS, 'i');
 
 /**
  * A legal footer under a signature: a confidentiality notice, a company's registration, an environment plea. Its lines
  * are long (it is no signature block), but it is nobody's proposal: it goes with the sign-off above it. Only read
  * below a sign-off: without one, a paragraph saying "this talk is intended for developers only" is the writer's.
  */
-export const DISCLAIMER =
-  /confidenti\w*[^]{0,160}\b(intended|addressee|destinataires?|exclusive?)\b|\b(intended|destin[ée]e?s?)\b[^]{0,60}\b(solely|only|exclusive\w*|uniquement)\b|\b(destinataires?|addressee)\b[^]{0,80}confidenti|[àa] l['’]intention exclusive\b|\bif you (have )?received (this|it)\b|\bsi vous (avez )?re(?:[çc]u|cevez) ce\b|\bamtsgericht\b|\bregistered (in|office)\b|\bsiret\b|\brcs [a-z]|\bcapital (social|de \d)|\b(please )?consider the environment\b|\bpensez [àa] l'environnement\b|\bavant d'imprimer\b|\bbefore printing\b/i;
+const DISCLAIMER_PHRASES: Phrases = {
+  'en, fr: confidentiality': [
+    'confidenti\\w*[^]{0,160}\\b(intended|addressee|destinataires?|exclusive?)\\b',
+    '\\b(intended|destin[ée]e?s?)\\b[^]{0,60}\\b(solely|only|exclusive\\w*|uniquement)\\b',
+    '\\b(destinataires?|addressee)\\b[^]{0,80}confidenti',
+    "[àa] l['’]intention exclusive\\b",
+    '\\bif you (have )?received (this|it)\\b',
+    '\\bsi vous (avez )?re(?:[çc]u|cevez) ce\\b',
+  ],
+  'de, en, fr: registration': ['\\bamtsgericht\\b', '\\bregistered (in|office)\\b', '\\bsiret\\b', '\\brcs [a-z]', '\\bcapital (social|de \\d)'],
+  'en, fr: environment': ['\\b(please )?consider the environment\\b', "\\bpensez [àa] l'environnement\\b", "\\bavant d'imprimer\\b", '\\bbefore printing\\b'],
+};
+export const DISCLAIMER = phraseRegExp('DISCLAIMER_PHRASES', DISCLAIMER_PHRASES, 'i');
 
 export interface SignatureSplit {
   body: string;
