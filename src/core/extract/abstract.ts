@@ -5,6 +5,7 @@
 import { detectLanguage } from '../language.ts';
 import { fold } from '../text/fold.ts';
 import { looksLikePersonName } from '../text/names.ts';
+import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { GREETING, OFFER_INTRO_LINE } from './prose-title.ts';
 
 export { GREETING };
@@ -29,7 +30,14 @@ function afterGreeting(line: string): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 /** What goes with a greeting and says nothing of a talk: « j'espère que vous allez bien », "hope you're well", thanks. */
-const PLEASANTRY = /^(?:(?:i |we )?hope\b|j['’]esp[èe]re\b|nous esp[ée]rons\b|comment (?:allez|vas|[çc]a)\b|how (?:are|is|'s)\b|how's\b|merci\b|thanks?\b|thank you\b|je (?:vous|te) remercie\b|(?:[çc]a|ca) va\b|long time\b|cela fait (?:longtemps|un moment)\b|[çc]a fait (?:longtemps|un moment)\b)/i;
+const PLEASANTRIES: Phrases = {
+  en: ['(?:i |we )?hope\\b', "how (?:are|is|'s)\\b", "how's\\b", 'thanks?\\b', 'thank you\\b', 'long time\\b'],
+  fr: [
+    "j['’]esp[èe]re\\b", 'nous esp[ée]rons\\b', 'comment (?:allez|vas|[çc]a)\\b', 'merci\\b', 'je (?:vous|te) remercie\\b', '(?:[çc]a|ca) va\\b',
+    'cela fait (?:longtemps|un moment)\\b', '[çc]a fait (?:longtemps|un moment)\\b',
+  ],
+};
+const PLEASANTRY = phraseRegExp('PLEASANTRIES', PLEASANTRIES, 'i', '^', '');
 
 /** `rests`: the prose that follows a label's value on its line (parseFields), which is the abstract's. */
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {

@@ -6,6 +6,7 @@
 import { matchLabel } from './fields.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { CLOSING } from '../text/signature.ts';
+import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 
 const OPEN = '«"“„‘\'';
 const NAMING =
@@ -75,8 +76,13 @@ export const OFFER_INTRO_LINE =
  * Under a period intro, the line is a sentence when it opens with a subject pronoun ("We run 300 clusters") or with
  * what people write to the organizers ("Let me know what you think", « N'hésitez pas »).
  */
-const SENTENCE_OPENING =
-  /^(?:i|we|it|this|that|there|je|j'|j’|nous|on|il|elle|c'|c’|ce|cela|ça|let me know|looking forward|(?:i )?hope|please|feel free|n'h[ée]sitez|n’h[ée]sitez|dites-moi|tenez-moi|j'esp[èe]re|j’esp[èe]re|en esp[ée]rant)\b/i;
+const SENTENCE_OPENINGS: Phrases = {
+  en: ['i', 'we', 'it', 'this', 'that', 'there'],
+  fr: ['je', "j'", 'j’', 'nous', 'on', 'il', 'elle', "c'", 'c’', 'ce', 'cela', 'ça'],
+  'en: to the organizers': ['let me know', 'looking forward', '(?:i )?hope', 'please', 'feel free'],
+  'fr: to the organizers': ["n'h[ée]sitez", 'n’h[ée]sitez', 'dites-moi', 'tenez-moi', "j'esp[èe]re", 'j’esp[èe]re', 'en esp[ée]rant'],
+};
+const SENTENCE_OPENING = phraseRegExp('SENTENCE_OPENINGS', SENTENCE_OPENINGS, 'i', '^', '\\b');
 /** Contact details are no title: an address, a link, a phone number. */
 const CONTACT = /@|https?:\/\/|www\.|\+?\d[\d .()-]{7,}\d/;
 const MAX_TITLE_WORDS = 15;
@@ -167,9 +173,18 @@ export function topicFromProse(text: string): string | null {
 }
 
 /** A greeting line (« Bonjour à tous, », "Hi all,"): the abstract leaves it out, and it is never a title. */
-export const GREETING = /^(bonjour|bonsoir|hello|hi|hey|salut|dear|cher|ch[èe]re|chers|coucou|hola|greetings|good (morning|afternoon|evening)|madame|monsieur)\b.{0,60}$/i;
+const GREETINGS: Phrases = {
+  fr: ['bonjour', 'bonsoir', 'salut', 'cher', 'ch[èe]re', 'chers', 'coucou', 'madame', 'monsieur'],
+  en: ['hello', 'hi', 'hey', 'dear', 'greetings', 'good (morning|afternoon|evening)'],
+  es: ['hola'],
+};
+export const GREETING = phraseRegExp('GREETINGS', GREETINGS, 'i', '^', '\\b.{0,60}$');
 /** Thanks are no title ("Merci pour vos soirées", "Thanks for organising these"). */
-const THANKS = /^(?:merci|thanks|thank you|many thanks|un grand merci|bravo|congrats|f[ée]licitations)\b/i;
+const THANKS_WORDS: Phrases = {
+  fr: ['merci', 'un grand merci', 'bravo', 'f[ée]licitations'],
+  en: ['thanks', 'thank you', 'many thanks', 'congrats'],
+};
+const THANKS = phraseRegExp('THANKS_WORDS', THANKS_WORDS, 'i', '^', '\\b');
 /** A list item: "- x", "* x", "1. x". */
 const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S/;
 /** What a title line may carry after the title: its length ("(~40 min)", "— 20 minutes", "[LT]"). */
