@@ -1,15 +1,17 @@
 /**
- * `crieur parse`'s view of a reply's commands (SPEC `command.verbs`): the commands readCommands finds that could
- * act as written, as strings — `accept`, `schedule 2027-01-28`, `schedule next-event`, `override accept` — then a
- * speaker's labelled corrections (`correct title`, `correct duration`…: SPEC counts them among the speaker's verbs).
- * One reader: this only formats its result. A command with a problem (a past or unreadable date, a note without
- * text) is not listed.
+ * `crieur parse`'s view of a reply's commands (SPEC `command.verbs`): the verbs of the commands readCommands finds
+ * that could act as written, by SPEC's English names whatever language they were written in — `accept`, `schedule`
+ * (whatever date or event it was told), `override` (whatever verb it forces) — then a speaker's labelled corrections
+ * (`correct title`, `correct duration`…: SPEC counts them among the speaker's verbs). A verb's arguments are no part
+ * of its name: SPEC's `schedule|programmer DATE|EVENT` and `override VERB` name the verbs `schedule` and `override`,
+ * and a reader of `verbs` compares names. One reader: this only formats its result. A command with a problem (a
+ * past or unreadable date, a note without text) is not listed.
  */
 import type { Command, Correction, ReadOptions } from './types.ts';
 import { readWith } from './read.ts';
 
 export interface ParsedCommand {
-  /** Normalised verbs in order; a verb with an argument is written `schedule 2025-06-12`. */
+  /** SPEC's verb names in order (`schedule`, not its date), then a speaker's corrections. */
   verbs: string[];
   /** The first explicit proposal ref in the command lines (`P-0007`), else null. */
   ref: string | null;
@@ -25,13 +27,9 @@ export type ParseOptions = Partial<Omit<ReadOptions, 'now'>> & {
   corrections?: boolean;
 };
 
-/**
- * What the verb was told stays in its string: `override accept` (a plain accept would be refused), `schedule event 3`
- * (SPEC: `schedule DATE|EVENT`; a bare `schedule` said nothing of where).
- */
+/** A command's verb as SPEC names it: `override` for `override accept` (a plain accept it is not). */
 export function verbString(c: Command): string {
-  const said = c.verb !== 'schedule' ? c.verb : c.nextEvent ? 'schedule next-event' : c.eventId !== null ? `schedule event ${c.eventId}` : `schedule ${c.date?.day ?? ''}`.trim();
-  return c.override ? `override ${said}` : said;
+  return c.override ? 'override' : c.verb;
 }
 
 /** Correction fields in the order a proposal states them, as parse names them. */

@@ -25,12 +25,14 @@ describe('command grammar', () => {
     ['Confirmer', ['confirm'], null],
     ['annuler', ['withdraw'], null],
     ['withdraw', ['withdraw'], null],
-    ['programmer 2025-06-12', ['schedule 2025-06-12'], null],
-    // what the verb was told stays in parse's verbs (held-out audit f: both read as a bare accept / schedule)
-    ['override accept', ['override accept'], null],
-    ['forcer refuser trop commercial', ['override decline'], null],
-    ['programmer event 3', ['schedule event 3'], null],
-    ['confirm, schedule 2025-09-18 P-0007', ['confirm', 'schedule 2025-09-18'], 'P-0007'],
+    // SPEC's verb names, never their arguments: a reader compares `verbs` with `schedule`, `override`… (« programmer
+    // 2025-06-12 » was listed `schedule 2025-06-12`, « override accept » `override accept`)
+    ['programmer 2025-06-12', ['schedule'], null],
+    ['override accept', ['override'], null],
+    ['forcer refuser trop commercial', ['override'], null],
+    ['programmer event 3', ['schedule'], null],
+    ['schedule next meetup', ['schedule'], null],
+    ['confirm, schedule 2025-09-18 P-0007', ['confirm', 'schedule'], 'P-0007'],
     ['Bonjour,\n\naccept\n\nDim', ['accept'], null],
     ['schedule', [], null],
     ['schedule 2025-13-45', [], null],

@@ -32,7 +32,7 @@ interface Expected {
 const EXPECTED: Record<string, Expected> = {
   '01-gmail-web-accept-fr.eml': { commands: ['accept'], comment: '', verbs: ['accept'] },
   '02-gmail-web-decline-reason-en.eml': { commands: ['decline «We already have a BRIN talk this season»'] },
-  '03-gmail-android-schedule-fr.eml': { commands: ['schedule 2027-01-28'], verbs: ['schedule 2027-01-28'] },
+  '03-gmail-android-schedule-fr.eml': { commands: ['schedule 2027-01-28'], verbs: ['schedule'] },
   '04-outlook-desktop-html-only-waitlist-fr.eml': { html: true, commands: ['waitlist'], comment: '' },
   '05-outlook-web-html-only-ask-en.eml': { html: true, commands: ['ask «Could you shorten it to 20 minutes and drop the live demo?»'], comment: '' },
   '06-apple-mail-confirm-fr.eml': { commands: ['confirm'], comment: '' },
@@ -60,7 +60,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   '12-gmail-prose-ok-en.eml': { commands: [], comment: "OK, I'll check the slides tonight and get back to you.\n\nDim", verbs: [] },
   '13-outlook-desktop-schedule-time-fr.eml': { commands: ['schedule 2027-01-28T19:00'], comment: '' },
-  '14-outlook-mac-html-only-next-meetup-en.eml': { html: true, commands: ['schedule next-event'], verbs: ['schedule next-event'] },
+  '14-outlook-mac-html-only-next-meetup-en.eml': { html: true, commands: ['schedule next-event'], verbs: ['schedule'] },
   '15-samsung-android-unknown-en.eml': { commands: ['schedule !date-unreadable'], unknown: ['acept P-0003'], verbs: [] },
   '16-outlook-ios-lightning-note-fr.eml': { commands: ['lightning', 'note «Il a déjà présenté ça au PGDay, très bon orateur»'] },
   '17-apple-mail-status-help-en.eml': { commands: ['status P-0007', 'help'] },
