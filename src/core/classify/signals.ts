@@ -6,6 +6,7 @@ import type { Address, Mail, MailPart } from '../../types.ts';
 import { withoutControls } from '../text/controls.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
+import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { hasNullPath, isRobotAddress } from '../pipeline/loop-guard.ts';
 import { splitPlus } from '../address.ts';
 import { findMemberToken } from '../membership/token.ts';
@@ -57,10 +58,17 @@ function localPart(email: string): string {
 
 // The mail system's own senders: they send bounces and notices, never talk proposals. Exchange's system mailbox
 // (MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@…) sends its NDRs and « Delivery delayed » notices.
-const DAEMON_LOCAL = /^(mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|post[-_.]master|mail\.delivery\.system|mdaemon|mmdf|smtp[-_.]?gateway|microsoftexchange[0-9a-f]{32})$/i;
-const DAEMON_NAME = /\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|system administrator|mail administrator)\b/i;
+const DAEMON_LOCAL_PARTS: Phrases = [
+  'mailer[-_.]?daemon', 'mail[-_.]?daemon', 'postmaster', 'post[-_.]master', 'mail\\.delivery\\.system', 'mdaemon', 'mmdf', 'smtp[-_.]?gateway',
+  'microsoftexchange[0-9a-f]{32}',
+];
+const DAEMON_LOCAL = phraseRegExp('DAEMON_LOCAL_PARTS', DAEMON_LOCAL_PARTS, 'i', '^', '$');
+/** The display names MTAs give their senders ("Mail Delivery Subsystem"). */
+const DAEMON_NAMES: Phrases = ['mail delivery (subsystem|system|service)', 'mailer[- ]daemon', 'postmaster', 'system administrator', 'mail administrator'];
+const DAEMON_NAME = phraseRegExp('DAEMON_NAMES', DAEMON_NAMES, 'i', '\\b', '\\b');
 /** noreply@, no-reply+x@, and a service's prefixed ones: messages-noreply@ (LinkedIn), forms-receipts-noreply@ (Google). */
-const NOREPLY_LOCAL = /(?:^|[-_.])(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|ne[-_.]?pas[-_.]?repondre)([-_.+].*)?$/i;
+const NOREPLY_LOCAL_PARTS: Phrases = { en: ['no[-_.]?reply', 'do[-_.]?not[-_.]?reply', 'donotreply'], fr: ['ne[-_.]?pas[-_.]?repondre'] };
+const NOREPLY_LOCAL = phraseRegExp('NOREPLY_LOCAL_PARTS', NOREPLY_LOCAL_PARTS, 'i', '(?:^|[-_.])', '([-_.+].*)?$');
 
 /** MAILER-DAEMON, postmaster and the names MTAs give them ("Mail Delivery Subsystem"). */
 export function isDaemonSender(mail: Mail): boolean {
@@ -78,8 +86,11 @@ export function isNoReplySender(mail: Mail): boolean {
 }
 
 // A web site's own senders: its form plugin or its web server mails the notifications (wordpress@, forms@, www-data@).
-const SITE_LOCAL =
-  /^(wordpress|wp|wpforms|www|www[-_.]?data|web|website|site|webmaster|web[-_.]?forms?|forms?|formulaires?|contact[-_.]?forms?|notifications?|notify|mailer|nobody|apache|nginx|robot|bot)([-_.+].*)?$/i;
+const SITE_LOCAL_PARTS: Phrases = [
+  'wordpress', 'wp', 'wpforms', 'www', 'www[-_.]?data', 'web', 'website', 'site', 'webmaster', 'web[-_.]?forms?', 'forms?', 'formulaires?',
+  'contact[-_.]?forms?', 'notifications?', 'notify', 'mailer', 'nobody', 'apache', 'nginx', 'robot', 'bot',
+];
+const SITE_LOCAL = phraseRegExp('SITE_LOCAL_PARTS', SITE_LOCAL_PARTS, 'i', '^', '([-_.+].*)?$');
 
 /**
  * An address no person writes from: the loop guard's robots (noreply@, MAILER-DAEMON, list robots), the mail system's

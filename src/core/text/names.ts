@@ -66,6 +66,13 @@ export function cleanName(raw: string | null | undefined): string | null {
   return words.map((w) => (isUpperWord(w) && w.replace(/[^\p{L}]/gu, '').length > 2 ? capitalize(w) : w)).join(' ');
 }
 
+/** Local parts that name a role or a robot, not a person (info@, cfp@, noreply@): no name is made of them. */
+const ROLE_MAILBOXES: Phrases = [
+  'info', 'contact', 'admin', 'noreply', 'no-reply', 'postmaster', 'webmaster', 'hello', 'bonjour', 'team', 'support', 'talks?', 'cfp', 'orga',
+  'secretariat', 'mail',
+];
+const ROLE_MAILBOX = phraseRegExp('ROLE_MAILBOXES', ROLE_MAILBOXES, 'i', '^', '$');
+
 /** `jean.dupont@x` → "Jean Dupont"; null when the local part does not look like a person (info@, j2x9@…). */
 export function nameFromLocalPart(email: string): string | null {
   const local = email.split('@')[0]?.split('+')[0] ?? '';
@@ -74,7 +81,7 @@ export function nameFromLocalPart(email: string): string | null {
     .split(/[._\s]+/)
     .filter((w) => w.length > 0);
   if (words.length === 0 || words.join('').length < 2) return null;
-  if (words.length === 1 && /^(info|contact|admin|noreply|no-reply|postmaster|webmaster|hello|bonjour|team|support|talks?|cfp|orga|secretariat|mail)$/i.test(words[0]!)) return null;
+  if (words.length === 1 && ROLE_MAILBOX.test(words[0]!)) return null;
   return capitalizeName(words);
 }
 
