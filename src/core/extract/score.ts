@@ -6,6 +6,7 @@
  */
 import type { Mail } from '../../types.ts';
 import { fold } from '../text/fold.ts';
+import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
@@ -17,7 +18,11 @@ import type { ProposalSource } from './source.ts';
 
 export const THRESHOLD = 4;
 /** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
-const VOLUNTEERS = /\b(?:je me lance|je suis partante?|je suis volontaire|je veux bien (?:en faire|faire|presenter|parler)|inscrivez-moi|count me in|i'?m in\b|sign me up|i'?ll do one|i volunteer)/;
+const VOLUNTEERING: Phrases = {
+  fr: ['je me lance', 'je suis partante?', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi'],
+  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer'],
+};
+const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
 /** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */
 const WRAPPED = /((?:[\p{Ll},'’]|\bI))[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SAMPLE = 4000;
@@ -89,36 +94,67 @@ const KEYWORDS = /talk|demo|minute|parler|montrer|expliqu|show|explain|slot|cren
 /** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */
 const LOOKING_FOR_SPEAKERS = /\b(?:looking for|searching for|need|cherchez|recherchez|manquez d[e']|besoin d[e'])\s*(?:encore\s+|more\s+|still\s+)?(?:des\s+|d'\s*|de\s+|some\s+|a\s+)?(?:speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|talks?|sujets?|presentations?)\b/;
 /** Conference mass mailings: they say "call for papers" too, but to us, not from a speaker. */
-const ACADEMIC = /camera[- ]ready|proceedings|submission deadline|important dates|indexed (in|by)|scopus|peer[- ]review/;
+const ACADEMIC = phraseRegExp('ACADEMIC_CALL', ['camera[- ]ready', 'proceedings', 'submission deadline', 'important dates', 'indexed (in|by)', 'scopus', 'peer[- ]review']);
 /**
  * A sales pitch under a talk-like subject ("Proposal: Talk about boosting your website traffic by 300%" over « we can put
  * your website on the first page of Google … reply YES for a free audit »), folded: the reader solicited (a webmaster
  * addressed, « reply YES », a free audit or quote) for something sold (search ranking, marketing) or at a price. A talk
  * on an SEO tool or on cloud costs names these things, not the reader: the solicitation must be there.
  */
-const SOLICITS = /\b(?:hello|hi|dear) webmaster\b|\bdear (?:sir|madam|sir or madam)\b|\b(?:reply|answer|respond) (?:with )?"?(?:yes|oui)\b|\brepondez (?:par )?"?oui\b|\b(?:free|complimentary|no-cost) (?:audit|quote|consultation|analysis|seo|site review|website review)\b|\bclaim your (?:free|complimentary)\b|\b(?:audit|devis|diagnostic) (?:gratuit|offert)/;
-const SELLS = /\b(?:seo|link building|backlinks?|referencement naturel|(?:digital|social media|email) marketing)\b|\b(?:first|1st) page (?:of|on) google|\bpremiere page (?:de|sur) google|\branking on google/;
+const SOLICITING: Phrases = {
+  en: [
+    '\\b(?:hello|hi|dear) webmaster\\b', '\\bdear (?:sir|madam|sir or madam)\\b', '\\b(?:reply|answer|respond) (?:with )?"?(?:yes|oui)\\b',
+    '\\b(?:free|complimentary|no-cost) (?:audit|quote|consultation|analysis|seo|site review|website review)\\b', '\\bclaim your (?:free|complimentary)\\b',
+  ],
+  fr: ['\\brepondez (?:par )?"?oui\\b', '\\b(?:audit|devis|diagnostic) (?:gratuit|offert)'],
+};
+const SOLICITS = phraseRegExp('SOLICITING', SOLICITING);
+const SELLING: Phrases = {
+  en: ['\\b(?:seo|link building|backlinks?|referencement naturel|(?:digital|social media|email) marketing)\\b', '\\b(?:first|1st) page (?:of|on) google', '\\branking on google'],
+  fr: ['\\bpremiere page (?:de|sur) google'],
+};
+const SELLS = phraseRegExp('SELLING', SELLING);
 const PRICE = /\$\s?\d|\d\s?(?:\$|€|eur\b|euros?\b|usd\b)|\/\s?(?:month|mo|mois)\b|\bper month\b|\bpar mois\b|\bprices? (?:start|from)\b/;
 const salesPitch = (folded: string) => SOLICITS.test(folded) && (SELLS.test(folded) || PRICE.test(folded));
-const UNSUBSCRIBE = /unsubscribe|desinscri|desabonn|se desinscrire|view (this|it) in (your|a) browser|version en ligne/;
+/** A newsletter's footer (folded). */
+const NEWSLETTER_FOOTER: Phrases = {
+  en: ['unsubscribe', 'view (this|it) in (your|a) browser'],
+  fr: ['desinscri', 'desabonn', 'se desinscrire', 'version en ligne'],
+};
+const UNSUBSCRIBE = phraseRegExp('NEWSLETTER_FOOTER', NEWSLETTER_FOOTER);
 
 /**
  * Mail about a proposal rather than one (folded): one already sent (« J'ai envoyé … une proposition … l'avez-vous
  * reçue ? », "did you get my proposal?"), withdrawn (« je dois retirer ma proposition »), given already (« voici les
  * transparents de ma présentation … hier »), or someone else's talk suggested ("Not a proposal from me… you should invite").
  */
-const ABOUT_A_PROPOSAL = new RegExp(
-  [
-    "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b|\\bl'avez-vous (?:bien )?recue?\\b|\\bvous l'avez (?:bien )?recue?\\b|\\bdid you (?:get|receive) (?:my|our)\\b",
-    "\\b(?:je dois|je vais devoir|je suis oblige de|je prefere|nous devons) (?:retirer|annuler)\\b|\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
-    '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b|\\bmerci (?:encore )?pour l.accueil\\b|\\bthanks? (?:again )?for having me\\b',
-    "\\bnot a proposal from me\\b|\\bce n'est pas une proposition de ma part\\b|\\byou should invite\\b|\\bvous devriez inviter\\b",
-    // a topic wished for, to be given by someone else: « je ne connais pas assez le sujet pour le présenter moi-même »,
-    // "I don't know it well enough to present it myself", « quelqu'un dans la communauté pourrait le faire »
-    "\\b(?:ne|n')[^.!?]{0,60}?\\b(?:le |la |l'|en )?(?:presenter|faire|donner|parler)\\s+(?:moi-meme|nous-memes?)\\b|\\b(?:can't|cannot|couldn't|can not|not (?:able|qualified|expert enough)|don't know [^.!?]{0,30}?enough)[^.!?]{0,60}?\\b(?:present|give|do|talk about)(?: it| this| that)? myself\\b" +
-      "|\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait) (?:le faire|le presenter|en parler|s'en charger)|\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it)",
-  ].join('|'),
-);
+const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
+  'sent: did it arrive': [
+    "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b",
+    "\\bl'avez-vous (?:bien )?recue?\\b",
+    "\\bvous l'avez (?:bien )?recue?\\b",
+    '\\bdid you (?:get|receive) (?:my|our)\\b',
+  ],
+  withdrawn: [
+    '\\b(?:je dois|je vais devoir|je suis oblige de|je prefere|nous devons) (?:retirer|annuler)\\b',
+    "\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
+  ],
+  'given already': [
+    '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b',
+    '\\bmerci (?:encore )?pour l.accueil\\b',
+    '\\bthanks? (?:again )?for having me\\b',
+  ],
+  "someone else's": ['\\bnot a proposal from me\\b', "\\bce n'est pas une proposition de ma part\\b", '\\byou should invite\\b', '\\bvous devriez inviter\\b'],
+  // a topic wished for, to be given by someone else: « je ne connais pas assez le sujet pour le présenter moi-même »,
+  // "I don't know it well enough to present it myself", « quelqu'un dans la communauté pourrait le faire »
+  'for someone else to give': [
+    "\\b(?:ne|n')[^.!?]{0,60}?\\b(?:le |la |l'|en )?(?:presenter|faire|donner|parler)\\s+(?:moi-meme|nous-memes?)\\b",
+    "\\b(?:can't|cannot|couldn't|can not|not (?:able|qualified|expert enough)|don't know [^.!?]{0,30}?enough)[^.!?]{0,60}?\\b(?:present|give|do|talk about)(?: it| this| that)? myself\\b",
+    "\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait) (?:le faire|le presenter|en parler|s'en charger)",
+    '\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it)',
+  ],
+};
+const ABOUT_A_PROPOSAL = phraseRegExp('ABOUT_A_PROPOSAL_PHRASES', ABOUT_A_PROPOSAL_PHRASES);
 /**
  * A proposal sent before (folded) — about it only with a word of its arrival (« aucun accusé de réception », "did it
  * arrive"): "I submitted this talk to PGConf EU last year, I would like to give it here" is a proposal.
