@@ -19,7 +19,7 @@ import type { ProposalSource } from './source.ts';
 export const THRESHOLD = 4;
 /** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
 const VOLUNTEERING: Phrases = {
-  fr: ['je me lance', 'je suis partante?', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi'],
+  fr: ['je me lance', 'je suis partante?', 'partante? pour (?:un|une|faire|presenter|parler)', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi'],
   en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer'],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
@@ -183,7 +183,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const isForward = src.forwardedBy !== null || FORWARD_SUBJECT.test(mail.subject);
   const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
   // An answer to a call for talks is where proposals come from; any other reply is rarely one.
-  if (isReply && answersCallForTalks(mail.subject)) {
+  const answersCall = isReply && answersCallForTalks(mail.subject);
+  if (answersCall) {
     bump(2.5, 'answer to a call for talks');
     // « Je me lance : « … » », "Count me in": in answer to a call, volunteering is offering a talk
     if (VOLUNTEERS.test(fold(src.text.slice(0, 600)))) bump(2, 'volunteers in answer to the call');
@@ -200,7 +201,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // "Proposition de talk : <title>", "[LT] <title>" say it all; a bare "CFP:" less (academic CFP spam)
   const strongTag = subj.title !== null && !/^\s*(cfp|call for)/.test(fold(stripReplyPrefixes(subject)));
   if (subj.tagged || mentionsLightning(fSubject, subject)) bump(isReply ? 1 : strongTag ? 4 : 3, 'proposal subject');
-  else if (TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
+  // the call's own name (« Re: Appel à orateurs ») was counted as an answer to it: its words are the call's, not the writer's
+  else if (!answersCall && TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
 
   const sample = src.text.slice(0, SAMPLE);
   // a sentence the client wrapped ("…on the agenda I\ncould do a quick 10-minute demo") is read whole: the phrases below stop at a line's end
