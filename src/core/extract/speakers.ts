@@ -9,6 +9,7 @@
 import type { Address, Speaker } from '../../types.ts';
 import { EMAIL_IN_TEXT } from '../address.ts';
 import { fold } from '../text/fold.ts';
+import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { cleanName, JOB_TITLE, nameFromLocalPart, looksLikePersonName } from '../text/names.ts';
 
 const EMAIL = EMAIL_IN_TEXT;
@@ -23,8 +24,15 @@ const CO_SPEAKER = new RegExp(
 );
 const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'gu');
 /** The body says "we" present, or that it is a two-person talk: Cc'd people are then co-speakers. */
-const PLURAL =
-  /\b(nous (souhaiterions|aimerions|voudrions|proposons|pourrions|pr[ée]senterions)|notre (talk|pr[ée]sentation|intervention|expos[ée])|we('d| would| could)? (like|love|propose|present|give|want)|our (talk|presentation|session)|à deux|[àa] deux voix|co-?(pr[ée]sent|anim|speak|orat)|co-presented|together|en bin[ôo]me|two speakers|deux orateurs|tous les deux|both of us)/i;
+const WE_PRESENT: Phrases = {
+  fr: [
+    'nous (souhaiterions|aimerions|voudrions|proposons|pourrions|pr[ée]senterions)', 'notre (talk|pr[ée]sentation|intervention|expos[ée])', 'à deux',
+    '[àa] deux voix', 'en bin[ôo]me', 'deux orateurs', 'tous les deux',
+  ],
+  en: ["we('d| would| could)? (like|love|propose|present|give|want)", 'our (talk|presentation|session)', 'co-presented', 'together', 'two speakers', 'both of us'],
+  'fr, en': ['co-?(pr[ée]sent|anim|speak|orat)'],
+};
+const PLURAL = phraseRegExp('WE_PRESENT', WE_PRESENT, 'i', '\\b', '');
 
 /**
  * A display name that names a household, not a person: « Famille Martin », "Martin Family", « Foyer Dupont », « M. et
@@ -133,9 +141,15 @@ const CO_LABEL = /^[\s#*_>-]*(?:co-?\w+|with|avec|and|et|second speaker|deuxieme
 
 /** "Sophie N'Diaye (sophie@x)", "Priya Raman <priya@y>": a name and the address beside it. */
 const NAMED_ADDRESS = new RegExp(`(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');
+/** The writer paired with others (folded): « … et moi(-même) », "… and I / me / myself", "myself and …" (PAIR, PRESENTERS). */
+const WRITER_PAIRED = ['\\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\\b', '\\b(?:moi(?:-meme)?|myself|me) (?:et|and)\\b'];
 /** Besides TOGETHER: the writer is one of them (« … et moi-même », "… and myself"), « nous sommes deux », "a joint talk by". */
-const PRESENTERS =
-  /\b(?:nous sommes|on est|on sera|nous serons|we are|we're|we will be|we'll be) (?:deux|trois|quatre|two|three|four)\b|\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\b|\b(?:moi(?:-meme)?|myself|me) (?:et|and)\b|\bjoint (?:talk|presentation|session)|\b(?:presente|presentee|presentes|presented|given|anime|animee|donne|donnee) (?:par|by)\b/;
+const PRESENTERS = phraseRegExp('PRESENTERS', [
+  "\\b(?:nous sommes|on est|on sera|nous serons|we are|we're|we will be|we'll be) (?:deux|trois|quatre|two|three|four)\\b",
+  ...WRITER_PAIRED,
+  '\\bjoint (?:talk|presentation|session)',
+  '\\b(?:presente|presentee|presentes|presented|given|anime|animee|donne|donnee) (?:par|by)\\b',
+]);
 /** A sentence that names people to write to is about contact, not about who presents. */
 const CONTACT_WORDS = /\b(?:contact\w*|joindre|reach|questions?|write to|ecrire a|repondre|reply)\b/;
 /** Capitalised words a sentence may put before a name: "Joint talk by…", « Avec Sophie… » are no part of it. */
@@ -182,12 +196,12 @@ function presenterName(words: string): string | null {
 }
 
 /** The writer paired with others (folded): « … et moi(-même) », "… and I / me / myself", "myself and …". */
-const PAIR = /\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\b|\b(?:moi(?:-meme)?|myself|me) (?:et|and)\b/g;
+const PAIR = phraseRegExp('WRITER_PAIRED', WRITER_PAIRED, 'g');
 /** A verb of presenting (folded): present, give, speak, talk, co-present, présenter, animer, parler, intervenir. */
 const PRESENT_VERB =
   /\b(?:co-?)?present(?!ation)\w*|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
 /** The writer says they present without the others: "alone", « seul(e) », "on my own". */
-const ALONE = /\b(?:alone|by myself|on my own|solo|seule?s?|tout seul|toute seule)\b/;
+const ALONE = phraseRegExp('ALONE', { en: ['alone', 'by myself', 'on my own', 'solo'], fr: ['seule?s?', 'tout seul', 'toute seule'] }, '', '\\b', '\\b');
 /** « je ne serai pas seul », "not alone": the writer saying they are not alone (folded). */
 const NOT_ALONE = /\b(?:pas|plus|jamais|not|never)\s+(?:\S+\s+)?(?:seule?s?|alone|solo)\b/;
 
@@ -287,10 +301,26 @@ const SPEAKER_BEFORE =
 /** Said of the person in the sentence: copied, or there to approve, or the boss — not a speaker. */
 const NOT_SPEAKER_ROLE =
   /\b(?:manager|boss|supervisor|line manager|team lead|tech lead|head of|cto|ceo|director|directeur|directrice|responsable|chef|cheffe|n\+1|superieure? hierarchique|hierarchie|approv\w*|signed off|sign off|valide(?:e|es|s)?|validated|approuv\w*|autoris\w*|authori[sz]\w*|fyi|f\.y\.i\.?|pour validation|for (?:your )?information|pour info(?:rmation)?|for info|in the loop|dans la boucle|au courant|keep \w+ posted|informed)\b/;
-const COPIED = /(?:\bcc\b|\bcc'?e?d\b|\bcc-ed\b|\bcc'?ing\b|\bcopied\b|\bcopying\b|\bin copy\b|\ben copie\b|\bmise? en copie\b|\bcopie\b)/;
+const COPIED = phraseRegExp(
+  'COPIED',
+  { en: ['\\bcc\\b', "\\bcc'?e?d\\b", '\\bcc-ed\\b', "\\bcc'?ing\\b", '\\bcopied\\b', '\\bcopying\\b', '\\bin copy\\b'], fr: ['\\ben copie\\b', '\\bmise? en copie\\b', '\\bcopie\\b'] },
+  '',
+);
 /** The sentence says the talk is given by more than one. */
-const TOGETHER =
-  /\b(?:co-?speak\w*|co-?present\w*|co-?host\w*|co-?anim\w*|co-?orat\w*|together|jointly|joint talk|conjointement|a deux(?! (?:pas|reprises|jours|semaines|mois|heures|minutes))|en binome|nous serons deux|on sera deux|we(?:'ll| will)? be two|tous les deux|toutes les deux|both of us|the two of us|two speakers|on stage|sur scene|deux orat\w*|deux intervenant\w*|(?:presenter|parler|intervenir|animer)\w* ensemble)\b/;
+const TOGETHER = phraseRegExp(
+  'TOGETHER',
+  {
+    'en, fr': ['co-?speak\\w*', 'co-?present\\w*', 'co-?host\\w*', 'co-?anim\\w*', 'co-?orat\\w*'],
+    en: ['together', 'jointly', 'joint talk', "we(?:'ll| will)? be two", 'both of us', 'the two of us', 'two speakers', 'on stage'],
+    fr: [
+      'conjointement', 'a deux(?! (?:pas|reprises|jours|semaines|mois|heures|minutes))', 'en binome', 'nous serons deux', 'on sera deux', 'tous les deux',
+      'toutes les deux', 'sur scene', 'deux orat\\w*', 'deux intervenant\\w*', '(?:presenter|parler|intervenir|animer)\\w* ensemble',
+    ],
+  },
+  '',
+  '\\b',
+  '\\b',
+);
 
 /**
  * What the body says of a Cc'd person: 'speaker' when a sentence naming them says they give the talk, 'other'
