@@ -34,6 +34,13 @@ const MODAL =
   "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|serais (?:ravie?|heureux|heureuse|contente?|partante?|interessee?|motivee?) (?:d[e']|pour|a)|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i(?:'d| would) be up for|i(?:'m| am) up for|i(?:'d| would) be (?:interested|keen) in|i(?:'m| am) (?:interested|keen) in|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:et moi|and i) (?:aimerions|souhaiterions|voudrions|pourrions|souhaitons|would (?:like|love) to|'d (?:like|love) to)|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
 const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager|pitch|presenting|speaking|giving|talking|doing|sharing|submitting|proposing|pitching)";
 const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
+/**
+ * Offered for a colleague, in the third person: « Mon collègue Hugo Blanc voudrait présenter un lightning talk sur … »,
+ * "My colleague Priya would like to give a talk on …" — an offer as the writer's own is (source.ts finds who speaks).
+ */
+const FOR_A_COLLEAGUE = new RegExp(
+  `\\b(?:mon|ma|notre|nos|my|our)\\s+(?:collegues?|colleagues?|co-?workers?|collaborat(?:eur|rice)s?|associee?s?|amie?s?|friends?)\\b[^.!?\\n]{0,60}?\\b(?:voudrai(?:en)?t|aimerai(?:en)?t|souhaiterai(?:en)?t|souhaite(?:nt)?|pourrai(?:en)?t|would (?:like|love) to|wants? to|could|can)\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`,
+);
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
 const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b`);
 const DIRECT = new RegExp(
@@ -228,7 +235,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (ABOUT_A_PROPOSAL.test(folded) || (SENT_BEFORE.test(folded) && ARRIVAL.test(folded))) bump(-4, 'about a proposal, not one');
   // « je propose qu'on prenne P-0031 en talk principal »: a proposal filed already, discussed (organizers Cc'ing the inbox)
   if (/\bp-?\d{4}\b/.test(folded)) bump(-2, 'names a filed proposal');
-  const offered = INTENT.test(folded) || DIRECT.test(folded) || TITLE_AND_LENGTH.test(sample);
+  const offered = INTENT.test(folded) || DIRECT.test(folded) || TITLE_AND_LENGTH.test(sample) || FOR_A_COLLEAGUE.test(folded);
   if (offered) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.

@@ -34,6 +34,9 @@ describe('offers to give a talk, in other words', () => {
     ['next meetup', "Hey,\n\nI'd be up for giving a talk about pgvector at the next meetup, maybe 25 min? We run it on 50M embeddings.\n\nBen"],
     ['Meetup de mars', 'Bonjour,\n\nJe me propose pour présenter Barman lors du meetup de mars (30 min) : sauvegardes, rétention et restauration PITR.\n\nMarc'],
     ['Décembre', "Bonjour,\n\nJe me porte volontaire pour parler de pgBadger au meetup de décembre.\n\nMarc"],
+    // held-out audit g: offered for a colleague, in the third person
+    ['Un sujet pour le meetup', 'Bonjour,\n\nMon collègue Hugo Blanc voudrait présenter un lightning talk sur pgvector.\n\nNathalie'],
+    ['Meetup', 'Hi,\n\nMy colleague Priya would like to give a talk about observability with OpenTelemetry.\n\nMark'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
