@@ -53,7 +53,8 @@ const FRACTION = new RegExp(
  * then the length.
  */
 const SUM = /(?<![\d:.,+])(\d{1,3})(?:\+|[^\S\r\n]+\+[^\S\r\n]+|[^\S\r\n]*(?:minutes?|mins?|mn)[^\S\r\n]*\+[^\S\r\n]*)(\d{1,3})[^\S\r\n]*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
-const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
+/** The unit in the speaker's own language too: « 30 Minuten », « 30 minutos », « 30 minuti » (a call's fields filled abroad). */
+const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|minuten|minutos|minuti|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
 const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
   // Not after "vingt-", "dix-": "vingt-sept minutes" is not seven (compounds the table lacks are left unread).

@@ -7,12 +7,14 @@
 export type Field = 'title' | 'abstract' | 'duration' | 'speakers' | 'format' | 'language' | 'other';
 
 export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
-  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name', 'proposal', 'proposition', 'submission', 'soumission']],
-  ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau']],
-  ['duration', ['duree', 'length', 'duration', 'temps de parole', 'time slot', 'creneau', 'slot', 'temps', 'time']],
+  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name', 'proposal', 'proposition', 'submission', 'soumission',
+    // speakers abroad fill the call's fields in their own language: Spanish, German, Italian
+    'titulo', 'titel', 'titolo']],
+  ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau', 'resumen', 'descripcion', 'zusammenfassung', 'beschreibung', 'riassunto', 'descrizione']],
+  ['duration', ['duree', 'length', 'duration', 'temps de parole', 'time slot', 'creneau', 'slot', 'temps', 'time', 'duracion', 'dauer', 'durata']],
   ['speakers', ['orateurs', 'orateur', 'oratrice', 'oratrices', 'speakers', 'speaker', 'intervenants', 'intervenant', 'intervenante', 'intervenantes', 'presente par', 'presented by', 'auteur', 'auteurs', 'author', 'authors', 'conferencier', 'conferenciere', 'conferenciers', 'co-speaker', 'co-speakers', 'co-orateur', 'co-oratrice', 'co-orateurs', 'co-presentateur', 'co-presentatrice', 'co-presentateurs', 'co-presenter', 'co-presenters', 'co-animateur', 'co-animatrice', 'co-animateurs', 'co-intervenant', 'co-intervenante', 'with', 'avec', 'presenter', 'presenters', 'presentateur', 'presentatrice', 'qui', 'nom', 'name', 'nom et prenom', 'prenom et nom', 'prenom nom', 'full name']],
   ['format', ['format', 'type', 'type de session', 'session type', 'categorie', 'category', 'kind']],
-  ['language', ['langue', 'language', 'lang', 'langue de presentation']],
+  ['language', ['langue', 'language', 'lang', 'langue de presentation', 'idioma', 'sprache', 'lingua']],
   ['other', ['bio', 'biographie', 'biography', 'a propos de moi', 'about me', 'about the speaker', 'about', 'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'prerequis', 'prerequisites', 'notes', 'note', 'remarques', 'remarque', 'commentaires', 'comments', 'slides', 'liens', 'links', 'lien', 'link', 'mots-cles', 'mots cles', 'tags', 'keywords', 'disponibilites', 'disponibilite', 'availability', 'dates', 'date', 'email', 'e-mail', 'mail', 'courriel', 'twitter', 'github', 'linkedin', 'mastodon', 'entreprise', 'company', 'societe', 'employeur', 'employer', 'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'site', 'website', 'site web', 'plan', 'outline', 'agenda', 'deroule', 'deroulement', 'au programme', 'sommaire', 'objectifs', 'goals', 'takeaways', 'besoins', 'needs', 'materiel', 'equipment', 'video', 'enregistrement', 'recording']],
 ];
 

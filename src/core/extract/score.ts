@@ -95,7 +95,8 @@ const DESCRIBES =
  */
 const ASKS_ABOUT_CALL =
   /(?:^|[.!?\n])[^.!?\n]*\b(?:date limite|deadline|jusqu'(?:a|au) quand|avant quelle date|a quelle date|d'ici quand|quand (?:faut-il|peut-on|doit-on|dois-je|puis-je|se termine|ferme|clot)|when (?:is|does|do|should|can|will)\b[^.!?\n]{0,40}\b(?:deadline|close|closing|due|submit|send)|until when|format (?:attendu|souhaite|demande|expected|required)|quel (?:est le )?format|what format|which format|how (?:do|can|should) (?:i|we) (?:submit|send|apply|propose)|comment (?:soumettre|proposer|envoyer|faut-il|doit-on|peut-on)|ou (?:faut-il |dois-je |peut-on )?(?:envoyer|soumettre)|where (?:do|should|can) (?:i|we) (?:send|submit))\b[^.!?\n]*\?/;
-const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair)\b/;
+/** Talk words, with the few a speaker writing from abroad uses: Spanish « charla », « ponencia », German « Vortrag ». */
+const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair|charlas?|ponencias?|vortrag|blitzvortrag)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
 const KEYWORDS = /talk|demo|minute|parler|montrer|expliqu|show|explain|slot|creneau|confer|present|expos|propos|abstract|resume|titre|title|slide|eclair|speaker|orat|cfp|interven|soumi|submi|sujet|topic|intitul|descri|duree/;
 /** "Vous cherchez encore des orateurs ?", "if you're looking for speakers" (folded). */

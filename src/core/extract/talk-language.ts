@@ -5,8 +5,9 @@
 import type { Language } from '../../types.ts';
 
 const NAMES: ReadonlyArray<readonly [RegExp, Language]> = [
-  [/\b(anglais|english|anglophone)\b/, 'en'],
-  [/\b(francais|french|francophone)\b/, 'fr'],
+  // a "Langue :" value in the speaker's own language: Englisch, inglés, inglese; Französisch, francés, francese
+  [/\b(anglais|english|anglophone|englisch|ingles|inglese)\b/, 'en'],
+  [/\b(francais|french|francophone|franzosisch|frances|francese)\b/, 'fr'],
 ];
 /** Codes are read only when no language is named: "en" is also a French preposition. */
 const CODES: ReadonlyArray<readonly [RegExp, Language]> = [
