@@ -204,6 +204,11 @@ describe('titles from subjects', () => {
     ['Meetup proposal', null, true],
     ['Meetup talk proposal: Citus for multi-tenant SaaS', 'Citus for multi-tenant SaaS', true],
     ['Meetup de mars', 'Meetup de mars', false],
+    // held-out audit g: « Sujet de présentation : » leads in as « Proposition de présentation : »; an offer to host is no talk
+    ['Sujet de présentation : les fenêtres (window functions)', 'les fenêtres (window functions)', true],
+    ['Sujet de talk : Le MVCC sans douleur', 'Le MVCC sans douleur', true],
+    ['Sujet intéressant sur la liste', 'Sujet intéressant sur la liste', false],
+    ["Proposition d'accueil du meetup", "Proposition d'accueil du meetup", false],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
