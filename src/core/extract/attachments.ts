@@ -38,13 +38,16 @@ export function tnefWrapped(parts: readonly MailPart[]): boolean {
   return parts.some((p) => /^application\/(?:vnd\.)?ms-tnef$/.test(p.contentType) || /^winmail\.dat$/i.test(p.filename ?? ''));
 }
 
-/** Attachments that look like slides or a written abstract: a proposal signal. */
+/**
+ * Attachments that look like slides or a written abstract: a proposal signal. The abstract may be a word processor's
+ * document (« Proposition_meetup.docx », « resume-talk.odt » under « Voir pièce jointe »), as a PDF.
+ */
 export function hasSlides(parts: readonly MailPart[]): boolean {
   return parts.some(
     (p) =>
       !p.related &&
-      (/^application\/(pdf|vnd\.oasis\.opendocument\.presentation|vnd\.openxmlformats-officedocument\.presentationml\.presentation|vnd\.ms-powerpoint|x-iwork-keynote)/.test(p.contentType) ||
-        /\.(pdf|odp|pptx?|key)$/i.test(p.filename ?? '')) &&
+      (/^application\/(pdf|vnd\.oasis\.opendocument\.(?:presentation|text)|vnd\.openxmlformats-officedocument\.(?:presentationml\.presentation|wordprocessingml\.document)|vnd\.ms-powerpoint|msword|rtf|x-iwork-keynote)/.test(p.contentType) ||
+        /\.(pdf|odp|pptx?|key|docx?|odt|rtf)$/i.test(p.filename ?? '')) &&
       /slide|pr[ée]sentation|talk|deck|abstract|r[ée]sum[ée]|proposal|proposition|conf/i.test(p.filename ?? ''),
   );
 }
