@@ -114,6 +114,26 @@ describe('Maildir inbox', () => {
     expect(rec.subjects()).toEqual(['written in place']);
   });
 
+  it('goes on with the next message when a handled one cannot be moved to cur/, said once, not read again', async () => {
+    // A directory in cur/ under the handled file's name makes its rename fail (EISDIR) even for root, as a cur/
+    // that is not writable (EACCES, EROFS) does for the user crieur runs as.
+    const stuck = deliver('cannot be moved', '1700000001.M1P1.test');
+    const behind = deliver('behind it', '1700000002.M2P1.test');
+    mkdirSync(join(root, 'cur', `${stuck}:2,S`));
+    const logger = memoryLogger();
+    const rec = new Recorder();
+    const inbox = watcher({ logger, pollMs: 200, backoff: { initialMs: 100, maxMs: 200 } }, false);
+    await inbox.start(rec.handle);
+    await waitUntil(() => existsSync(join(root, 'cur', `${behind}:2,S`)), 3_000, 'the next message handled');
+    await delay(700); // several rescans
+    expect(rec.subjects()).toEqual(['cannot be moved', 'behind it']);
+    expect(readdirSync(join(root, 'new'))).toEqual([stuck]);
+    const warnings = logger.lines.filter((l) => l.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toContain(`cannot move it to ${join(root, 'cur', `${stuck}:2,S`)} (EISDIR)`);
+    expect(inbox.state).toBe('active');
+  });
+
   it('offers a message again after its handler failed (at-least-once), with backoff', async () => {
     const logger = memoryLogger();
     const inbox = watcher({ logger, backoff: { initialMs: 100, maxMs: 200 } });

@@ -4,8 +4,9 @@
  * (`:2,S`), which is the Maildir way of saying "a client took it". fs.watch wakes us at once; a
  * periodic rescan covers the file systems and editors where fs.watch misses events.
  *
- * No checkpoint is needed: a handled message leaves new/. An ignored one stays in new/ and is
- * remembered for this process only, so it is offered again after a restart (downstream dedupes).
+ * No checkpoint is needed: a handled message leaves new/. An ignored one — or a handled one that cannot be moved
+ * to cur/ — stays in new/ and is remembered for this process only, so it is offered again after a restart
+ * (downstream dedupes).
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
@@ -99,9 +100,23 @@ export class MaildirInbox extends LoopInbox {
       if (!raw || raw.length === 0) continue;
       const verdict = await this.onMessage!({ raw, locator: { source: 'maildir', mailbox: this.root, path } });
       if (verdict === 'handled') {
-        await rename(path, join(this.root, 'cur', seenName(name))).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENOENT') throw err;
-        });
+        const target = join(this.root, 'cur', seenName(name));
+        const refused = await rename(path, target).then(
+          () => null,
+          // Gone since readdir (another reader, a user's client): nothing left to move.
+          (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : err),
+        );
+        if (refused) {
+          // cur/ not writable (a read-only mount, ProtectSystem without ReadWritePaths, EPERM, EISDIR…): as for an IMAP
+          // move the server refuses, the message is stored and handled already — it stays in new/, said once, and the
+          // scan goes on. Failing the session instead read it again at every reconnect and the mail behind it waited
+          // for good. Its name is ignored for this process; after a restart it is offered again (downstream dedupes).
+          this.ignored.add(name);
+          this.deps.logger.warn(
+            { mailbox: this.root, file: name, reason: refused.code ?? refused.message },
+            `handled message left in ${newDir}: cannot move it to ${target} (${refused.code ?? refused.message}) — make ${join(this.root, 'cur')} writable by the user crieur runs as (systemd: ReadWritePaths=)`,
+          );
+        }
       } else {
         this.ignored.add(name);
       }
