@@ -73,7 +73,7 @@ function findSource(mail: Mail): ProposalSource {
     fwd = inner;
   }
   if (fwd && fwd.from && (fwd.from.email || fwd.from.name) && fwd.body.trim() !== '') {
-    return {
+    const under: ProposalSource = {
       author: fwd.from,
       subject: fwd.subject ?? mail.subject,
       text: stripQuotes(fwd.body),
@@ -82,6 +82,11 @@ function findSource(mail: Mail): ProposalSource {
       cc: fwd.cc,
       forwardedBy: mail.from,
     };
+    // as above, one level up: a speaker's proposal written over the call for talks a colleague forwarded them
+    // (« RE : TR: Appel à orateurs », Outlook's « De : … Objet : » block under it) is the writer's own
+    const note: ProposalSource = { author: mail.from, subject: mail.subject, text: stripQuotes(fwd.note), parts: mail.parts, cc: mail.cc, forwardedBy: null };
+    if (note.text.trim() !== '' && proposalScore(mail, note).score >= THRESHOLD && proposalScore(mail, under).score < THRESHOLD) return note;
+    return under;
   }
   // nothing above the quote: a reply written under it (bottom-posting), whose new text is below
   const above = stripQuotes(text);
