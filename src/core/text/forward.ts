@@ -1,26 +1,23 @@
 /**
  * Inline forwards: "---------- Forwarded message ---------", "-------- Message transféré --------",
  * "Début du message réexpédié :", mutt's "----- Forwarded message from … -----", and Outlook's
- * "De : … Envoyé : … Objet :" block. Splits the text into the forwarder's note, the forwarded headers and the
- * forwarded body, so that a proposal forwarded by an organizer is credited to its author.
+ * "De : … Envoyé : … Objet :" block — in every language text/quoted-headers.ts lists, the quote reader's table. Splits
+ * the text into the forwarder's note, the forwarded headers and the forwarded body, so that a proposal forwarded by an
+ * organizer is credited to its author.
  */
 import type { Address } from '../../types.ts';
 import { EMAIL_IN_TEXT } from '../address.ts';
 import { isHeaderBlockAt, quoteStart, MAX_SCAN } from './quotes.ts';
 import { cleanName } from './names.ts';
+import { FORWARD_MARKER, HEADER_LINE, IS_CC, IS_FROM, IS_SUBJECT, ORIGINAL_MARKER } from './quoted-headers.ts';
 
-const MARKER =
-  /^[\s*]*-{2,}\s*(forwarded message|message transf[ée]r[ée]|forwarded e-?mail|weitergeleitete nachricht|mensaje reenviado|messaggio inoltrato)\s*-{2,}[\s*]*$|^[\s*]*(begin forwarded message|d[ée]but du message r[ée]exp[ée]di[ée]|anfang der weitergeleiteten nachricht)\s*:?[\s*]*$/i;
-/** Used for replies as well as forwards: a forward only when the subject or the note says so. */
-const AMBIGUOUS_MARKER = /^[\s*]*-{2,}\s*(original message|message d'origine|message original)\s*-{2,}[\s*]*$/i;
 const MUTT_START = /^-{3,}\s*forwarded message from (.+?)\s*-{3,}\s*$/i;
 const MUTT_END = /^-{3,}\s*end (of )?forwarded message\s*-{3,}\s*$/i;
-const HEADER = /^[\s*]*(from|de|von|date|sent|envoy[ée]|subject|objet|sujet|betreff|to|pour|[àa]|an|cc|reply-to|r[ée]pondre [àa])[\s*]*:[\s*]*(.*)$/i;
 const EMAIL = EMAIL_IN_TEXT;
 
 /** "---------- Forwarded message ---------", "Début du message réexpédié :", mutt's "----- Forwarded message from … -----". */
 export function isForwardMarker(line: string): boolean {
-  return MARKER.test(line) || MUTT_START.test(line);
+  return FORWARD_MARKER.test(line) || MUTT_START.test(line);
 }
 
 export interface InlineForward {
@@ -61,11 +58,11 @@ export function findInlineForward(text: string, forwardHint: boolean): InlineFor
     const mutt = MUTT_START.exec(line.trim());
     let start = -1;
     let from: Address | null = null;
-    if (MARKER.test(line)) start = i + 1;
+    if (FORWARD_MARKER.test(line)) start = i + 1;
     else if (mutt) {
       start = i + 1;
       from = parseAddress(mutt[1]!);
-    } else if (forwardHint && (AMBIGUOUS_MARKER.test(line) || isHeaderBlockAt(lines, i))) start = AMBIGUOUS_MARKER.test(line) ? i + 1 : i;
+    } else if (forwardHint && (ORIGINAL_MARKER.test(line) || isHeaderBlockAt(lines, i))) start = ORIGINAL_MARKER.test(line) ? i + 1 : i;
     if (start < 0) continue;
     // a marker deep in quoted history belongs to an older message, not to this one
     if (quoteStart(lines.slice(0, i)) < i) return null;
@@ -84,16 +81,16 @@ function readForwarded(lines: string[], markerAt: number, start: number, muttFro
   for (; j < lines.length; j++) {
     const l = (lines[j] ?? '').replace(/^>\s?/, '');
     if (l.trim() === '') break;
-    const h = HEADER.exec(l);
+    const h = HEADER_LINE.exec(l);
     if (h) {
-      last = h[1]!.toLowerCase();
+      last = h[1]!;
       const v = h[2]!.replace(/[*]+$/, '').trim();
-      if (/^(from|de|von)$/.test(last) && !from) from = parseAddress(v);
-      else if (/^(subject|objet|sujet|betreff)$/.test(last)) subject = v;
-      else if (last === 'cc') cc.push(...parseAddressList(v));
-    } else if (last === 'cc') {
+      if (IS_FROM.test(last) && !from) from = parseAddress(v);
+      else if (IS_SUBJECT.test(last)) subject = v;
+      else if (IS_CC.test(last)) cc.push(...parseAddressList(v));
+    } else if (last && IS_CC.test(last)) {
       cc.push(...parseAddressList(l)); // a long Cc line wrapped by the client
-    } else if (last && /^(from|de|von)$/.test(last) && from && !from.email) {
+    } else if (last && IS_FROM.test(last) && from && !from.email) {
       const m = EMAIL.exec(l); // Outlook wraps "De : Jean Dupont\n[mailto:jean@x]"
       if (m) from = { name: from.name, email: m[0] };
     }

@@ -8,13 +8,14 @@
  * Scans are bounded (MAX_SCAN) so that a 10 MB text body costs no more than a normal one.
  */
 
+import { HEADER_FROM, HEADER_SENT, HEADER_SUBJECT, ORIGINAL_SEPARATOR } from './quoted-headers.ts';
+
 /** Bodies longer than this are cut before scanning: nobody writes a proposal in 50 KB. */
 export const MAX_SCAN = 40_000;
 
 /** One line that, alone, starts the quoted history. */
 const SEPARATOR_LINE: readonly RegExp[] = [
-  // Outlook Express and Windows Live Mail end it with a space in a format=flowed body: decoded, their From: line joins it
-  /^-{2,}\s*(original message|message d'origine|message original|urspr[üu]ngliche nachricht|mensaje original)\s*-{2,}\s*(?:$|(?:from|de|von)\s*:)/i,
+  ORIGINAL_SEPARATOR, // "-----Original Message-----", « -----Ursprüngliche Nachricht----- »
   /^_{10,}\s*$/, // Outlook's rule above its header block
 ];
 
@@ -30,16 +31,15 @@ const BARE_ATTRIBUTION = /^.{0,120}(@|>).{0,80}\b(wrote|a [ée]crit|schrieb)\s*:
 /** A finished sentence: « … dès 18h30. », "… instead of 45?" — not a wrapped attribution's first line (« Le lun. 30 nov. »). */
 const SENTENCE_END = /(?:[!?]|\p{L}{4,}\.|\d\.)\s*$/u;
 
-/** Outlook header block: "From:/De :" then, within a few lines, "Sent:/Envoyé :/Date :" and "Subject:/Objet :". */
-const HEADER_FROM = /^\s*\*?(from|de|von)\s*\*?\s*:/i;
-const HEADER_SENT = /^\s*\*?(sent|envoy[ée]|date|gesendet)\s*\*?\s*:/i;
-const HEADER_SUBJECT = /^\s*\*?(subject|objet|betreff|sujet)\s*\*?\s*:/i;
 
 export function isQuoteLine(line: string): boolean {
   return /^\s*>/.test(line);
 }
 
-/** Is `lines[i]` the first line of an Outlook "De : … Envoyé : … Objet :" block? */
+/**
+ * Is `lines[i]` the first line of an Outlook "De : … Envoyé : … Objet :" block — "From:/De :/Von:" then, within a few
+ * lines, "Sent:/Envoyé :/Date :/Datum:" and "Subject:/Objet :/Betreff:" (text/quoted-headers.ts has the languages)?
+ */
 export function isHeaderBlockAt(lines: readonly string[], i: number): boolean {
   if (!HEADER_FROM.test(lines[i] ?? '')) return false;
   let sent = false;

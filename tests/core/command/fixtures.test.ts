@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Expected> = {
   '23-gmail-waitlist-later-fr.eml': { commands: ['waitlist'], comment: 'on verra en février', verbs: ['waitlist'] },
   '24-k9-lightning-instead-fr.eml': { commands: ['lightning'], comment: "45 min c'est long pour ce sujet", verbs: ['lightning'] },
   '25-outlook-cp1252-waitlist-remark-en.eml': { commands: ['waitlist'], comment: 'let’s see what else comes in', verbs: ['waitlist'] },
+  // Outlook in German (Mac: « Von: … Datum: … An: … Betreff: ») and Spanish (« De: … Enviado: … Para: … Asunto: »): the
+  // quoted notice, token address included, was relayed to the other organizers as the writer's message
+  '26-outlook-mac-de-accept-en.eml': { commands: ['accept'], comment: '', verbs: ['accept'] },
+  '27-outlook-es-waitlist-remark-en.eml': { commands: ['waitlist'], comment: 'let’s see what else comes in', verbs: ['waitlist'] },
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
