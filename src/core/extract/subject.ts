@@ -97,7 +97,18 @@ const CALL_LEAD =
   /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?|talks?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
 
 export function titleFromSubject(subject: string): SubjectTitle {
-  return unlessAsked(subjectTitle(subject));
+  return unlessEvent(unlessAsked(subjectTitle(subject)));
+}
+
+/**
+ * What follows a lead-in may name only where the talk is for, set apart by a dash instead of « pour »: « Proposition
+ * d'intervention – meetup janvier », "Talk proposal - next meetup", « Proposition de talk : meetup de mars » (folded).
+ */
+const EVENT_ONLY =
+  /^(?:(?:pour|for|au|at)\s+)?(?:(?:le|la|l'|the|our|notre|votre|your|next|prochaine?|du|de)\s*)*(?:meetups?|pug|pgug|soirees?|rencontres?)(?:\s+(?:de\s+|d'|du\s+|of\s+|in\s+|en\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|#?\d{1,4}(?:\/\d{1,2})?)){0,2}\s*[?!.]?$/;
+
+function unlessEvent(t: SubjectTitle): SubjectTitle {
+  return t.title !== null && t.tagged && EVENT_ONLY.test(fold(t.title).trim()) ? { ...t, title: null } : t;
 }
 
 function subjectTitle(subject: string): SubjectTitle {

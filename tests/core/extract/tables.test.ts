@@ -209,6 +209,12 @@ describe('titles from subjects', () => {
     ['Sujet de talk : Le MVCC sans douleur', 'Le MVCC sans douleur', true],
     ['Sujet intéressant sur la liste', 'Sujet intéressant sur la liste', false],
     ["Proposition d'accueil du meetup", "Proposition d'accueil du meetup", false],
+    // …and what follows the lead-in may name only the meetup, set apart by a dash: no title there
+    ["Proposition d'intervention – meetup janvier", null, true],
+    ['Talk proposal - next meetup', null, true],
+    ['Proposition de talk : meetup de mars', null, true],
+    ['Talk proposal: Meetup-driven development', 'Meetup-driven development', true],
+    ['Proposition de talk : Meetups et PostgreSQL en province', 'Meetups et PostgreSQL en province', true],
   ])('%s → %s', (subject, title, tagged) => {
     expect(titleFromSubject(subject)).toMatchObject({ title, tagged });
   });
