@@ -250,6 +250,39 @@ describe('IMAP inbox', () => {
     }
   });
 
+  it('checks the login and the mailbox before standing by: a standby with a wrong password or folder rejects start() too', async () => {
+    // Another process holds the mailbox: without the check, these standbys started, and failed only at takeover.
+    const lockFor = async (d: Dovecot, box: string) => {
+      await redisCtx.redis.set(`${redisCtx.prefix}:lock:inbox:imap://crieur@127.0.0.1:${d.port}/${box}`, 'another-process', 'PX', 30_000);
+      return { redis: redisCtx.redis, prefix: redisCtx.prefix, ttlMs: 3_000, retryMs: 200 };
+    };
+    await expect(watcher(dc.url('NoSuchBox'), { lock: await lockFor(dc, 'NoSuchBox') }).start(new Recorder().handle)).rejects.toMatchObject({
+      code: 'EINBOX_MAILBOX',
+      message: expect.stringMatching(/mailbox NoSuchBox cannot be opened .*inbox\.url/) as unknown,
+    });
+    const { box } = await freshBox();
+    const good = watcher(dc.url(box), { lock: await lockFor(dc, box) });
+    await good.start(new Recorder().handle);
+    expect(good.state).toBe('standby');
+    // A server unreachable now may answer by the takeover: standing by, with a warning.
+    const logger = memoryLogger();
+    const away = watcher('imap://crieur:pw@127.0.0.1:1/INBOX', { logger, lock: { redis: redisCtx.redis, prefix: redisCtx.prefix, ttlMs: 3_000, retryMs: 200 } });
+    await redisCtx.redis.set(`${redisCtx.prefix}:lock:inbox:imap://crieur@127.0.0.1:1/INBOX`, 'another-process', 'PX', 30_000);
+    await away.start(new Recorder().handle);
+    expect(away.state).toBe('standby');
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg?.startsWith('inbox not reachable from this process'))).toBe(true);
+    const other = await startDovecot();
+    try {
+      const badPass = other.url('INBOX').replace(`:${other.pass}@`, ':wrong@');
+      await expect(watcher(badPass, { lock: await lockFor(other, 'INBOX') }).start(new Recorder().handle)).rejects.toMatchObject({
+        code: 'EINBOX_AUTH',
+        message: expect.stringMatching(/^IMAP login refused for crieur at 127\.0\.0\.1:\d+.*inbox\.url/) as unknown,
+      });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('resolves start() and retries with backoff while the server is unreachable, then catches up once it answers', async () => {
     // issue 11: a service started at boot before its mail server must not die of it.
     const own = await startDovecot();

@@ -91,6 +91,27 @@ export class ImapInbox extends LoopInbox {
     this.watch(this.target.label, deps);
   }
 
+  /** Logs in and opens the mailbox read-only, as `crieur doctor` does: the login and the mailbox, not the move. */
+  protected async probe(signal: AbortSignal): Promise<void> {
+    const t = this.target;
+    const client = new ImapFlow({ host: t.host, port: t.port, secure: t.secure, auth: { user: t.user, pass: t.pass }, logger: false, connectionTimeout: 15_000, greetingTimeout: 15_000 });
+    client.on('error', () => undefined);
+    // A stop (SIGTERM during start-up) must not wait for a server that accepts and never greets.
+    const abort = () => client.close();
+    signal.addEventListener('abort', abort, { once: true });
+    await client.connect().catch((err: unknown) => {
+      throw connectFailure(err, t);
+    });
+    try {
+      await client.mailboxOpen(t.mailbox, { readOnly: true }).catch((err: unknown) => {
+        throw openFailure(err, t);
+      });
+    } finally {
+      signal.removeEventListener('abort', abort);
+      await client.logout().catch(() => client.close());
+    }
+  }
+
   protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     const { host, port, secure, user, pass, mailbox, label } = this.target;
     const log = this.deps.logger;

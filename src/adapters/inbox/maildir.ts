@@ -56,10 +56,14 @@ export class MaildirInbox extends LoopInbox {
     this.watch(`maildir://${this.root}`, deps);
   }
 
-  protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
+  protected async probe(): Promise<void> {
     const isDir = await stat(this.root).then((s) => s.isDirectory(), () => null);
     if (isDir === false) throw new InboxError('EINBOX_MAILBOX', notADirectory(this.root));
     if (!isDir) throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} does not exist: create it (mkdir -p ${this.root}/{new,cur,tmp}) or correct inbox.url`);
+  }
+
+  protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
+    await this.probe();
     for (const sub of ['new', 'cur', 'tmp']) {
       await mkdir(join(this.root, sub), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
         // Not ours to create (permissions, a file in the way): the configuration's to fix, not a retry's.

@@ -12,6 +12,8 @@ import { InboxError, isPermanent, type Inbox, type InboxDeps, type InboxState, t
 import { backoffDelay, sleep } from './wake.ts';
 
 export type Session = (signal: AbortSignal, ready: () => void) => Promise<void>;
+/** Checks what a session would need (login, mailbox) without watching: throws the session's own errors. */
+export type Probe = (signal: AbortSignal) => Promise<void>;
 
 export class WatchLoop {
   state: InboxState = 'idle';
@@ -25,6 +27,7 @@ export class WatchLoop {
     private readonly mailbox: string,
     private readonly deps: InboxDeps,
     private readonly session: Session,
+    private readonly probe?: Probe,
   ) {
     const l = deps.lock;
     this.lease = l
@@ -82,6 +85,10 @@ export class WatchLoop {
     try {
       while (!this.stopAc.signal.aborted) {
         if (this.lease && !(await this.tryLease())) {
+          // A standby runs no session, so a wrong password or a missing mailbox would show only at takeover — when
+          // the active process has died, and then as an endless retry. Checked once before standing by: start()
+          // rejects for the configuration (exit 78) as an active watcher's does; a server unreachable now may pass.
+          if (!started && this.probe) await this.probeBeforeStandby();
           if (this.state !== 'standby') logger.info({ mailbox: this.mailbox }, 'inbox watched elsewhere: standing by');
           this.state = 'standby';
           settle();
@@ -116,6 +123,16 @@ export class WatchLoop {
     }
   }
 
+  private async probeBeforeStandby(): Promise<void> {
+    try {
+      await this.probe!(this.stopAc.signal);
+    } catch (err) {
+      if (this.stopAc.signal.aborted) return;
+      if (isPermanent(err)) throw err;
+      this.deps.logger.warn({ mailbox: this.mailbox, err: describe(err) }, 'inbox not reachable from this process: standing by, tried again at takeover');
+    }
+  }
+
   private async tryLease(): Promise<boolean> {
     try {
       return await this.lease!.acquire();
@@ -139,9 +156,12 @@ export abstract class LoopInbox implements Inbox {
   /** One connection's life: catch up, call `ready()`, then watch until `signal` aborts; throw when it drops. */
   protected abstract session(signal: AbortSignal, ready: () => void): Promise<void>;
 
+  /** What a session needs, checked without watching (a standby's start): the session's own errors. */
+  protected abstract probe(signal: AbortSignal): Promise<void>;
+
   /** Called once by the subclass constructor, when its own fields are set. */
   protected watch(label: string, deps: InboxDeps): void {
-    this.watchLoop = new WatchLoop(label, deps, (signal, ready) => this.session(signal, ready));
+    this.watchLoop = new WatchLoop(label, deps, (signal, ready) => this.session(signal, ready), (signal) => this.probe(signal));
   }
 
   get state(): InboxState {
