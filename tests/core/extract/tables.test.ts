@@ -234,6 +234,9 @@ describe('titles in prose', () => {
     // held-out audit c: a version's dot between the talk word and the quotes ("PostGIS 3.5") hid the quoted title
     ['Je voudrais présenter un talk sur PostGIS 3.5 à votre meetup : « PostGIS et les tuiles vectorielles », 30 minutes.', 'PostGIS et les tuiles vectorielles'],
     ['A talk on PostgreSQL 17.2 upgrades: "Zero downtime, mostly", about 20 min.', 'Zero downtime, mostly'],
+    // held-out audit g: the language said between the verb and the quoted title
+    ['Mon français est limité, donc je voudrais\nprésenter en anglais :\n\n"Postgres and GDPR: deleting data for real"\n25 minutes', 'Postgres and GDPR: deleting data for real'],
+    ["I'd like to present in French: « Les pièges du fuseau horaire »", 'Les pièges du fuseau horaire'],
   ])('%s', (text, title) => {
     expect(titleFromProse(text)?.title).toBe(title);
   });
