@@ -38,11 +38,30 @@ export interface StatedLanguage {
 
 /** A language stated in prose, or null. What is said of the mail's own language ("Sorry for writing in English") is left out. */
 export function languageStated(folded: string): StatedLanguage | null {
-  const text = withoutMailLanguage(folded);
+  const all = withoutMailLanguage(folded);
+  // « Le support sera en anglais mais je présenterai en français », "slides in English, talk in French": the slides'
+  // language is the talk's only when nothing else is said
+  const spoken = withoutSlidesLanguage(all);
+  return statedIn(spoken) ?? statedIn(all);
+}
+
+function statedIn(text: string): StatedLanguage | null {
   const hits = STATED.map(([re, lang]) => ({ lang, m: re.exec(text) })).filter((h) => h.m !== null);
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.m!.index - b.m!.index);
   return { language: hits[0]!.lang, ambiguous: hits.length > 1 };
+}
+
+/** Words of a clause about the slides (folded), and of one about speaking, which a clause about the talk as given has. */
+const ABOUT_THE_SLIDES = /\b(?:support|supports|slides|transparents|diapos?|diapositives|deck)\b/;
+const SPEAKING = /\b(?:present\w*|parle\w*|speak\w*|talk\w*|donne\w*|animer\w*|deliver\w*|oral\w*|voix)\b/;
+
+/** The text without its clauses about the slides alone (`text` is withoutMailLanguage's: clauses joined by ". "). */
+function withoutSlidesLanguage(text: string): string {
+  return text
+    .split(/[.!?;,]\s+|\s(?=(?:but|mais)\s)/)
+    .filter((c) => !(ABOUT_THE_SLIDES.test(c) && !SPEAKING.test(c)))
+    .join('. ');
 }
 
 /** Words of a clause about the mail itself: writing it, the message, an apology (folded). */

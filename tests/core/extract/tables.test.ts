@@ -251,11 +251,18 @@ describe('talk language', () => {
     ['EN', 'en'],
     ['en français', 'fr'],
     ['French (or English)', 'fr'],
+    // held-out audit g: a value in the speaker's own language
+    ['Englisch', 'en'],
+    ['español (también puedo hacerla en inglés)', 'en'],
   ])('Langue : %s → %s', (v, l) => expect(languageFromValue(fold(v))).toBe(l));
   it.each([
     ['le talk serait en anglais', 'en', false],
     ['I can give it in French', 'fr', false],
     ['en français ou en anglais', 'fr', true],
+    // held-out audit g: the slides' language is not the talk's when the talk's is said too
+    ['Le support sera en anglais mais je présenterai en français.', 'fr', false],
+    ['Slides in English, but I will present in French.', 'fr', false],
+    ['Les slides seront en anglais.', 'en', false],
   ])('%s', (t, language, ambiguous) => expect(languageStated(fold(t))).toEqual({ language, ambiguous }));
 });
 
