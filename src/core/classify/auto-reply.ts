@@ -12,6 +12,7 @@ import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
 import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { alternation, phraseRegExp } from '../text/phrases.ts';
+import { ANY_PREFIX_SOURCE, STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
 import {
   ACK_SUBJECTS,
   ACK_TEXTS,
@@ -33,8 +34,8 @@ import {
 } from './auto-reply-phrases.ts';
 
 // The phrase tables are auto-reply-phrases.ts's; each is compiled here once, where it must stand.
-/** Auto-reply subject prefixes, after any "Re:"/"[". */
-const SUBJECT_PREFIX = phraseRegExp('AUTO_REPLY_SUBJECT_PREFIXES', AUTO_REPLY_SUBJECT_PREFIXES, 'i', '^(?:\\s*(?:re|aw|sv|tr|r|fwd?)\\s*:)*\\s*\\[?\\s*', '');
+/** Auto-reply subject prefixes, after any reply's or forward's prefixes ("Re:", « TR : », "AW[2]:") and "[". */
+const SUBJECT_PREFIX = phraseRegExp('AUTO_REPLY_SUBJECT_PREFIXES', AUTO_REPLY_SUBJECT_PREFIXES, 'i', `^(?:\\s*${ANY_PREFIX_SOURCE})*\\s*\\[?\\s*`, '');
 const SUBJECT_ANYWHERE = phraseRegExp('AUTO_REPLY_SUBJECT_ANYWHERE', AUTO_REPLY_SUBJECT_ANYWHERE, 'i');
 
 export function autoReplySubject(subject: string): boolean {
@@ -124,7 +125,7 @@ export const autoReplySubjectRule: Rule = {
  * subject over « Votre demande a bien été enregistrée ». They are robots' answers to our mail (RFC 3834's sense), sent
  * often with Precedence: bulk and none of the auto-reply headers. A reply ("Re: …") is a person's, whoever helps.
  */
-const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|tr|fwd?|wg|rv|enc)\s*:/i;
+const REPLY_PREFIX = STARTS_WITH_PREFIX;
 /** After a bare receipt phrase: the subject's end, a separator, or the ticket's number. */
 const ALONE = '(?=\\s*(?:$|[-–—:|#(\\[]))';
 /** A subject that says "your request was received": the reader's request, in a robot's words. */

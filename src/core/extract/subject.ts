@@ -4,8 +4,10 @@
  * A subject that only says "this is a proposal" ("Proposition de talk pour mars") yields no title.
  */
 import { fold, unquote } from '../text/fold.ts';
+import { ANY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 
-const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|tr|fw|aw|wg|sv|vs|rv|enc|r|i|antw|ref)\s*(?:\[\d+\])?\s*[:：]\s*|\[(?:fwd?|tr)[^\]]*\]\s*)+/i;
+/** Replies' and forwards' prefixes, as many as there are (« RE : TR : », "Re[2]: Fwd:"), and Mozilla's old "[Fwd: …]". */
+const REPLY_PREFIX = new RegExp(`^\\s*(?:${ANY_PREFIX_SOURCE}\\s*|\\[(?:fwd?|tr)[^\\]]*\\]\\s*)+`, 'i');
 /** Tags in brackets that only classify the mail. */
 const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /**

@@ -7,6 +7,7 @@
 import type { Cadence } from '../digest/period.ts';
 import { INVISIBLE, newTextLines } from '../command/new-text.ts';
 import { MAX_SCAN } from '../text/quotes.ts';
+import { STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
 import { GREETING } from '../extract/abstract.ts';
 import { fold, squash } from '../text/fold.ts';
 import type { Language, Mail, MembershipInfo } from '../../types.ts';
@@ -15,8 +16,6 @@ import { CADENCE_WORDS, MEMBERSHIP_GRAMMAR, type MembershipVerb } from './gramma
 /** What was asked (src/types.ts MembershipInfo: `crieur parse` shows it). */
 export type MembershipRequestInfo = MembershipInfo & { verb: MembershipVerb };
 
-/** Replies and forwards, in the prefixes clients write (fr, en, de, Outlook's TR/RE). */
-const REPLY_PREFIX = /^\s*(re|fw|fwd|tr|aw|wg|r[ée]f|sv)\s*(\[\d+\])?\s*:/i;
 /** A request line is short; a longer one is prose. */
 const MAX_LINE = 60;
 
@@ -82,7 +81,7 @@ function readCadence(rest: string, language: Language): { cadence: Cadence | nul
 }
 
 export function readMembershipRequest(mail: Pick<Mail, 'subject' | 'text'>): MembershipRequestInfo | null {
-  if (!REPLY_PREFIX.test(mail.subject)) {
+  if (!STARTS_WITH_PREFIX.test(mail.subject)) {
     const fromSubject = readLine(mail.subject.trim());
     if (fromSubject) return { ...fromSubject, where: 'subject' };
   }

@@ -9,6 +9,7 @@ import type { Address } from '../../types.ts';
 import { EMAIL_IN_TEXT } from '../address.ts';
 import { isHeaderBlockAt, quoteStart, MAX_SCAN } from './quotes.ts';
 import { cleanName } from './names.ts';
+import { FORWARD_PREFIX_SOURCE, REPLY_PREFIX_SOURCE } from './subject-prefixes.ts';
 import { FORWARD_MARKER, HEADER_LINE, IS_CC, IS_FROM, IS_SUBJECT, ORIGINAL_MARKER } from './quoted-headers.ts';
 
 const MUTT_START = /^-{3,}\s*forwarded message from (.+?)\s*-{3,}\s*$/i;
@@ -29,8 +30,8 @@ export interface InlineForward {
   body: string;
 }
 
-/** Subject prefixes that say "forward" in the languages our speakers write. */
-export const FORWARD_SUBJECT = /^\s*(?:(?:re|aw|sv|r)\s*:\s*)*(?:fwd?|tr|wg|fw|i|enc|rv)\s*:/i;
+/** A subject that says "forward" (« TR : », "Fwd:", "WG:"), after any replies' prefixes (« RE : TR : », "AW: WG:"). */
+export const FORWARD_SUBJECT = new RegExp(`^\\s*(?:${REPLY_PREFIX_SOURCE}\\s*)*${FORWARD_PREFIX_SOURCE}`, 'i');
 
 export function parseAddress(value: string): Address | null {
   const m = EMAIL.exec(value);
