@@ -14,6 +14,7 @@ import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names
 import { fold } from '../text/fold.ts';
 import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
+import { addressSpellingName } from './speakers.ts';
 
 export interface ProposalSource {
   author: Address | null;
@@ -186,7 +187,7 @@ function personAt(head: string, at: number, cc: readonly Address[]): { name: str
   const m = RELAYED_NAME.exec(head.slice(at));
   const name = m ? cleanName(m[1]!) : null;
   if (m && name && looksLikePersonName(name)) {
-    return { name, email: m[2] ?? m[3] ?? ccAddress(cc, name) ?? addressOfName(head, name), colleague: colleague !== null, end: at + m[0].length };
+    return { name, email: m[2] ?? m[3] ?? ccAddress(cc, name) ?? addressSpellingName(head, name), colleague: colleague !== null, end: at + m[0].length };
   }
   const first = colleague ? /^(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])/u.exec(head.slice(at)) : null;
   if (!first) return null;
@@ -305,16 +306,6 @@ function paragraphEnd(text: string, at: number): number {
 }
 
 /** The Cc'd address of a person named in the text: by display name, or by an address made of the name. */
-/**
- * The person's address given further on in the text, not beside their name: « Mon collègue Hugo Blanc voudrait
- * présenter … vous pouvez le joindre à hugo.blanc@… » — an address whose local part spells the name.
- */
-function addressOfName(text: string, name: string): string | null {
-  const f = fold(name);
-  for (const m of text.matchAll(new RegExp(EMAIL_IN_TEXT.source, 'g'))) if (fold(nameFromLocalPart(m[0]) ?? '') === f) return m[0];
-  return null;
-}
-
 function ccAddress(cc: readonly Address[], name: string): string | null {
   const f = fold(name);
   const hit = cc.find((c) => (c.name && fold(cleanName(c.name) ?? '') === f) || fold(nameFromLocalPart(c.email) ?? '') === f);

@@ -131,8 +131,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
       warnings.push(`co-speaker ${name ?? c.email} <${c.email}> taken from Cc`);
     }
   }
-  // a named co-speaker without an address may be the Cc'd person
-  for (const s of out) if (!s.email && s.name) s.email = ccEmail(x.cc, s.name);
+  // a named co-speaker without an address may be the Cc'd person, or have it written further on
+  for (const s of out) if (!s.email && s.name) s.email = ccEmail(x.cc, s.name) ?? addressSpellingName(body, s.name);
   return { speakers: out, warnings };
 }
 
@@ -272,6 +272,17 @@ function ccPerson(cc: Address[], name: string): Speaker | null {
     const have = full ? fold(full).split(/\s+/) : [];
     if (full && have.length > words.length && words.every((w, i) => have[i] === w)) return { name: full, email: c.email };
   }
+  return null;
+}
+
+/**
+ * A person's address given elsewhere in the text than beside their name: « Mon collègue Hugo Blanc voudrait présenter …
+ * vous pouvez le joindre à hugo.blanc@… », « Étienne : etienne.marchal@… » under the text — one whose local part spells
+ * the name.
+ */
+export function addressSpellingName(text: string, name: string): string | null {
+  const f = fold(name);
+  for (const m of text.matchAll(new RegExp(EMAIL_IN_TEXT.source, 'g'))) if (fold(nameFromLocalPart(m[0]) ?? '') === f) return m[0];
   return null;
 }
 
