@@ -52,7 +52,7 @@ export function matchLabel(line: string): LabelLine | null {
   const emphasized = /^(\*\*|__|\*|_)/.test(t);
   t = t.replace(/^[*_]+\s*/, '');
   // "Title - Partial indexes", « Titre – Les index partiels »: a known label before a spaced dash is one too
-  const dashed = dashLabel(t) ?? columnLabel(t);
+  const dashed = dashLabel(t) ?? columnLabel(t) ?? pipeLabel(t);
   if (dashed) return dashed;
   const colon = t.search(/[:：]/);
   if (colon > 0 && colon <= MAX_LABEL) {
@@ -92,13 +92,18 @@ function describes(value: string): boolean {
 
 /** A label set apart by a spaced dash: a short one (four words at most) naming a proposal's field, before any colon. */
 const DASH_LABEL = /^([^:：\n]{2,40}?)\s+[-–—]\s+(\S.*)$/;
-function dashLabel(t: string): LabelLine | null {
-  const m = DASH_LABEL.exec(t);
+const dashLabel = (t: string): LabelLine | null => separatedLabel(DASH_LABEL, t);
+
+/**
+ * A label set apart without a colon (DASH_LABEL, COLUMN_LABEL): a short one, four words at most and not ending in a
+ * number, naming one of the proposal's own fields — "Notes - …", "Bio - …" are too common a way of starting a sentence.
+ */
+function separatedLabel(re: RegExp, t: string): LabelLine | null {
+  const m = re.exec(t);
   if (!m) return null;
   const label = m[1]!.replace(/[*_\s]+$/, '');
   if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
   const field = fieldOf(fold(label));
-  // "Notes - …", "Bio - …" are too common a way of starting a sentence: only the proposal's own fields
   if (!field || field === 'other' || namePartOf(fold(label))) return null;
   return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
 }
@@ -108,15 +113,10 @@ function dashLabel(t: string): LabelLine | null {
  * value — « Titre    Sécurité des données avec pgcrypto », "Durée⇥30 min". Only the proposal's own fields, as for a dash.
  */
 const COLUMN_LABEL = /^([^:：\t\n]{2,40}?)(?:\t+| {3,})(\S.*)$/;
-function columnLabel(t: string): LabelLine | null {
-  const m = COLUMN_LABEL.exec(t);
-  if (!m) return null;
-  const label = m[1]!.replace(/[*_\s]+$/, '');
-  if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
-  const field = fieldOf(fold(label));
-  if (!field || field === 'other' || namePartOf(fold(label))) return null;
-  return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
-}
+const columnLabel = (t: string): LabelLine | null => separatedLabel(COLUMN_LABEL, t);
+/** The same form typed as a Markdown table: « | Titre | Les nouveautés de PostgreSQL 18 | », "Duration | 40 min". */
+const PIPE_LABEL = /^\|?[ \t]*([^|:：\t\n]{2,40}?)[ \t]*\|[ \t]*([^|\s][^|\n]*?)[ \t]*\|?[ \t]*$/;
+const pipeLabel = (t: string): LabelLine | null => separatedLabel(PIPE_LABEL, t);
 
 /** "Résumé :** text **" → "text": a closing "**" or "__" and the spaces around it (linear: values may be long). */
 function closingEmphasisOff(value: string): string {
