@@ -84,6 +84,17 @@ describe('a label line is a label whatever the length of its value', () => {
   it.each(['Bonjour    à tous', 'Notes    à relire', 'Titre de séjour   pièce jointe'])('spaces after other words are no label: %j', (line) => {
     expect(matchLabel(line)).toBeNull();
   });
+  // held-out audit g: the same form typed as a Markdown table
+  it.each([
+    ['| Titre | Les nouveautés de PostgreSQL 18 |', 'title', 'Les nouveautés de PostgreSQL 18'],
+    ['| Durée | 40 min |', 'duration', '40 min'],
+    ['Language | English', 'language', 'English'],
+  ])('a Markdown table row is a label: %j', (line, field, inline) => {
+    expect(matchLabel(line)).toMatchObject({ field, inline });
+  });
+  it.each(['| Champ | Valeur |', '|-------|--------|', '| Bio | DBA depuis 2010 |', 'Postgres | MySQL | SQLite'])('other table rows are no label: %j', (line) => {
+    expect(matchLabel(line)).toBeNull();
+  });
   it('reads an HTML table form as a proposal', async () => {
     const html =
       '<html><body><p>Bonjour,</p><table border="1"><tr><td><b>Titre</b></td><td>Sécurité des données avec pgcrypto</td></tr>' +
