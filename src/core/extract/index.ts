@@ -171,10 +171,13 @@ function blankOut(text: string, part: string): string {
   return part.length < 3 ? text : text.split(part).join(' '.repeat(part.length));
 }
 
-/** Every word of `short` is in `long`, which says more: a subject naming the talk by a few of its title's words. */
+/** Words a subject adds to name the format, not the topic: « Proposition : atelier réplication ». */
+const FORMAT_NOUNS = new Set(['talk', 'lightning', 'lt', 'atelier', 'workshop', 'presentation', 'conference', 'expose', 'tutoriel', 'tutorial', 'demo', 'eclair']);
+
+/** Every word of `short` (but its format's) is in `long`, which says more: a subject naming the talk by a few of its title's words. */
 function shorthandOf(short: string, long: string): boolean {
   const words = (t: string) => fold(t).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
   const inLong = new Set(words(long));
-  const own = words(short);
+  const own = words(short).filter((w) => !FORMAT_NOUNS.has(w) || inLong.has(w));
   return own.length > 0 && inLong.size > own.length && own.every((w) => inLong.has(w));
 }
