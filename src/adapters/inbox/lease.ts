@@ -41,22 +41,37 @@ export class Lease {
     await this.redis.eval(RELEASE, 1, this.key, this.token).catch(() => undefined);
   }
 
+  /**
+   * Past this long without a renewal, the lease is given up: before its key can expire in Redis (ttl after the last
+   * renewal), so a successor elsewhere never watches beside us. Two renewals (every ttl/3) have been missed by then.
+   */
+  private get graceMs(): number {
+    return this.ttlMs - Math.floor(this.ttlMs / 3) - 50;
+  }
+
   private async renew(): Promise<void> {
     if (!this.held) return;
+    // The workers' connection (maxRetriesPerRequest: null) queues a command while Redis is away: the previous renewal
+    // may still be waiting, neither done nor failed. Judged by time, not by its answer — waiting for it kept a watcher
+    // working after its key had expired, and another process could take the mailbox beside it.
+    if (Date.now() - this.renewedAt >= this.graceMs) return this.lose('redis unreachable: no renewal answered in time');
     let renewed = false;
-    let reason = 'taken by another process';
+    let reason = 'gone from Redis (it expired, or another process took it)';
     try {
       renewed = (await this.redis.eval(RENEW, 1, this.key, this.token, String(this.ttlMs))) === 1;
       if (renewed) this.renewedAt = Date.now();
     } catch (err) {
-      // Redis unreachable: keep working until the lease would have expired anyway, then give up.
-      if (Date.now() - this.renewedAt < this.ttlMs) return;
+      // Redis unreachable: keep working until the lease is about to expire (the check above), then give up.
+      if (Date.now() - this.renewedAt < this.graceMs) return;
       reason = `redis unreachable: ${(err as Error).message}`;
     }
-    if (!renewed && this.held) {
-      this.drop();
-      this.onLost(reason);
-    }
+    if (!renewed && this.held) this.lose(reason);
+  }
+
+  private lose(reason: string): void {
+    if (!this.held) return;
+    this.drop();
+    this.onLost(reason);
   }
 
   private drop(): void {
