@@ -36,10 +36,10 @@ const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumet
 const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
 /**
  * Offered for a colleague, in the third person: « Mon collègue Hugo Blanc voudrait présenter un lightning talk sur … »,
- * "My colleague Priya would like to give a talk on …" — an offer as the writer's own is (source.ts finds who speaks).
+ * "My colleague Priya (priya@…) would like to give a talk on …" — an offer as the writer's own is (source.ts finds who speaks).
  */
 const FOR_A_COLLEAGUE = new RegExp(
-  `\\b(?:mon|ma|notre|nos|my|our)\\s+(?:collegues?|colleagues?|co-?workers?|collaborat(?:eur|rice)s?|associee?s?|amie?s?|friends?)\\b[^.!?\\n]{0,60}?\\b(?:voudrai(?:en)?t|aimerai(?:en)?t|souhaiterai(?:en)?t|souhaite(?:nt)?|pourrai(?:en)?t|would (?:like|love) to|wants? to|could|can)\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`,
+  `\\b(?:mon|ma|notre|nos|my|our)\\s+(?:collegues?|colleagues?|co-?workers?|collaborat(?:eur|rice)s?|associee?s?|amie?s?|friends?)\\b(?:\\([^()\\n]{0,80}\\)|[^.!?\\n(]){0,60}?\\b(?:voudrai(?:en)?t|aimerai(?:en)?t|souhaiterai(?:en)?t|souhaite(?:nt)?|pourrai(?:en)?t|would (?:like|love) to|wants? to|could|can)\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`,
 );
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
 const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b`);

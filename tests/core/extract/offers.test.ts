@@ -37,6 +37,7 @@ describe('offers to give a talk, in other words', () => {
     // held-out audit g: offered for a colleague, in the third person
     ['Un sujet pour le meetup', 'Bonjour,\n\nMon collègue Hugo Blanc voudrait présenter un lightning talk sur pgvector.\n\nNathalie'],
     ['Meetup', 'Hi,\n\nMy colleague Priya would like to give a talk about observability with OpenTelemetry.\n\nMark'],
+    ['Pour le meetup', 'Bonjour,\n\nMa collègue Irène Joliot (irene.joliot@labo.example.fr) souhaiterait présenter une intervention sur « Sauvegardes avec Barman », 20 minutes.\n\nMarie'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
