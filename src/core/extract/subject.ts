@@ -199,13 +199,13 @@ function withoutLengthAside(s: string): string {
   return m && m.index > 0 && LENGTH_ASIDE.test(fold(m[1]!).trim()) ? s.slice(0, m.index) : s;
 }
 
-/** Subjects that name no talk at all even without a lead-in ("Question", "Meetup de mars", "Hello"). */
+/** Subjects that name no talk at all even without a lead-in ("Question", "Meetup de mars", "Hello", "Speaker for your meetup"). */
 export function isGenericSubject(s: string): boolean {
   const f = fold(stripReplyPrefixes(s));
   return (
     f.trim() === '' ||
     // "next meetup", « Pour le prochain meetup »: where the talk would be given, not what it is
-    /^(question|hello|bonjour|hi|hey|salut|coucou|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test|(?:(?:for|pour)\s+)?(?:(?:the|le|our|notre|votre|your)\s+)?(?:next|upcoming|prochaine?)\s+meetups?)\b[\s\w'!?.,]{0,30}$/.test(f) &&
+    /^(question|hello|bonjour|hi|hey|salut|coucou|meetup|talk|talks|conference|presentation|proposition|proposal|cfp|idee|idea|lightning talk|lt|info|infos|contact|test|speakers?|orateurs?|oratrices?|intervenants?|intervenantes?|(?:(?:for|pour)\s+)?(?:(?:the|le|our|notre|votre|your)\s+)?(?:next|upcoming|prochaine?)\s+meetups?)\b[\s\w'!?.,]{0,30}$/.test(f) &&
       !/[:\-–—]/.test(f)
   );
 }
