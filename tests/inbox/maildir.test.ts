@@ -134,6 +134,22 @@ describe('Maildir inbox', () => {
     expect(inbox.state).toBe('active');
   });
 
+  it('says once that a file in new/ cannot be read, and goes on with the next', async () => {
+    // A directory stands for any entry read refuses (EISDIR here, as root; EACCES for a file another user wrote 0600).
+    mkdirSync(join(root, 'new', '1700000001.M1P1.unreadable'));
+    const next = deliver('readable', '1700000002.M2P1.test');
+    const logger = memoryLogger();
+    const rec = new Recorder();
+    const inbox = watcher({ logger, pollMs: 200 }, false);
+    await inbox.start(rec.handle);
+    await waitUntil(() => existsSync(join(root, 'cur', `${next}:2,S`)), 3_000, 'the next message handled');
+    await delay(700); // several rescans
+    expect(rec.subjects()).toEqual(['readable']);
+    const warnings = logger.lines.filter((l) => l.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toContain(`cannot read ${join(root, 'new', '1700000001.M1P1.unreadable')} (EISDIR)`);
+  });
+
   it('offers a message again after its handler failed (at-least-once), with backoff', async () => {
     const logger = memoryLogger();
     const inbox = watcher({ logger, backoff: { initialMs: 100, maxMs: 200 } });

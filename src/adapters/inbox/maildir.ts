@@ -97,7 +97,18 @@ export class MaildirInbox extends LoopInbox {
       if (signal.aborted) return;
       const path = join(newDir, name);
       // Another process (or a user's client) may have taken it since readdir: skip quietly.
-      const raw = await readFile(path).catch(() => null);
+      const raw = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+        // Gone since readdir: quietly. Anything else (EACCES: an MDA that wrote it 0600 as another user; a directory)
+        // leaves it in new/, said once for this process — skipped in silence, it sat there unseen for good.
+        if (err.code !== 'ENOENT') {
+          this.ignored.add(name);
+          this.deps.logger.warn(
+            { mailbox: this.root, file: name, reason: err.code ?? err.message },
+            `message left in ${newDir}: cannot read ${path} (${err.code ?? err.message}) — make it readable by the user crieur runs as`,
+          );
+        }
+        return null;
+      });
       // An empty file is one a writer created straight in new/ and is still filling (the Maildir way is tmp/, then a
       // rename): left for a later scan, not handed over — stored empty and parked, its name ignored, it was lost
       // until a restart.
