@@ -64,7 +64,7 @@ export function listedTitles(text: string): string[] {
  * « Voici le sujet dont je vous parlais : » / "here is the talk I mentioned:" and, on the next line, the title alone
  * (quoted or not, a blank line after it): the commonest way a prose proposal names its talk.
  */
-const INTRO_LINE = /^[^\n]{0,160}\b(?:propos\w*|talks?|lightning|pr[ée]sentations?|interventions?|expos[ée]s?|sujets?|topics?|titre|title|atelier|workshop|voici|here|idea|id[ée]e)\b[^\n]*[:：]\s*$/i;
+const INTRO_LINE = /^[^\n]{0,160}\b(?:propos\w*|talks?|lightning|pr[ée]sentations?|pr[ée]senter|present|interventions?|expos[ée]s?|sujets?|topics?|titre|title|atelier|workshop|voici|here|idea|id[ée]e)\b[^\n]*[:：]\s*$/i;
 /** An intro naming the abstract, a bio or dates: what follows is no title. */
 const NOT_TITLE_INTRO = /\b(?:abstract|r[ée]sum[ée]|description|bio|disponibilit|availab|dates?|slides|transparents|coordonn\w*|contact|details|joindre|reach)\b/i;
 /**
@@ -111,12 +111,16 @@ function paragraphEndingAt(lines: readonly string[], i: number): string {
   return lines.slice(start, i + 1).map((l) => l.trim()).join(' ');
 }
 
+/** A line that gives only a length: « environ 30 minutes. », "25 min", « (20') », "About 30 minutes". */
+const LENGTH_LINE = /^\s*[([]?\s*(?:environ|about|around|approx\.?|ca\.?|~)?\s*\d{1,3}\s*(?:min(?:ute)?s?|mn|')\.?\s*[)\]]?\s*[.]?\s*$/i;
+
 /** Line `j` when it reads as a title alone on its line; `strict` (under a period intro) also turns away sentences. */
 function titleAlone(lines: readonly string[], j: number, strict: boolean): string | null {
   const raw = (lines[j] ?? '').replace(/^[\s*_]+|[\s*_]+$/g, '');
   const candidate = tidy(raw);
-  // alone: the line after it is blank (a wrapped sentence's first line is no title)
-  const alone = (lines[j + 1] ?? '').trim() === '';
+  // alone: the line after it is blank (a wrapped sentence's first line is no title), or gives only the length
+  // (« environ 30 minutes. », "25 min") over a blank line
+  const alone = (lines[j + 1] ?? '').trim() === '' || (LENGTH_LINE.test(lines[j + 1] ?? '') && (lines[j + 2] ?? '').trim() === '');
   const words = candidate.split(/\s+/).length;
   if (!alone || candidate.length < 3 || candidate.length > 150 || words < 2) return null;
   if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;

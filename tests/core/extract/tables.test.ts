@@ -237,6 +237,9 @@ describe('titles in prose', () => {
     // held-out audit g: the language said between the verb and the quoted title
     ['Mon français est limité, donc je voudrais\nprésenter en anglais :\n\n"Postgres and GDPR: deleting data for real"\n25 minutes', 'Postgres and GDPR: deleting data for real'],
     ["I'd like to present in French: « Les pièges du fuseau horaire »", 'Les pièges du fuseau horaire'],
+    // …and a title alone on its line under an intro that says « présenter », its length on the line below
+    ['Léa Morel et Victor Roy aimeraient présenter ensemble :\n\n« Réplication logique vers le data warehouse »\nenviron 30 minutes.\n\nJe les mets en copie.', 'Réplication logique vers le data warehouse'],
+    ['We would like to present:\n\nZero-downtime upgrades with pglogical\n25 min\n\nCheers', 'Zero-downtime upgrades with pglogical'],
   ])('%s', (text, title) => {
     expect(titleFromProse(text)?.title).toBe(title);
   });
