@@ -99,6 +99,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     else if (name && x.signatureName && sameWords(name, x.signatureName)) name = cleanName(x.signatureName) ?? name;
     // "priya" or "Priya" in From, "Priya Raman" under the sign-off: the fuller name the person signs with wins
     else if (name && x.signatureName && x.author.name && fuller(x.author.name, x.signatureName)) name = cleanName(x.signatureName) ?? name;
+    // no sign-off to find a signature by (« Partant pour un lightning talk « … ».\nThomas Bernard »): the text's last line,
+    // when it is the fuller name the display name begins
+    else if (name && !x.signatureName && x.author.name && lastLineName(x.body) && fuller(x.author.name, lastLineName(x.body)!)) name = cleanName(lastLineName(x.body)!) ?? name;
     if (!name && x.author.email) {
       name = nameFromLocalPart(x.author.email);
       if (name) warnings.push(`speaker name not given: guessed "${name}" from the address ${x.author.email}`);
@@ -371,6 +374,12 @@ function fuller(displayName: string, signature: string): boolean {
   if (shown.length > 1 && !lower) return false;
   // the first word is the same; any other word the display name has begins the signature's (an initial)
   return shown[0] === signed[0] && shown.every((w, i) => signed[i]!.startsWith(w)) && shown.join(' ') !== signed.join(' ');
+}
+
+/** The text's last non-empty line, when it reads as a person's name. */
+function lastLineName(body: string): string | null {
+  const last = body.trimEnd().split('\n').pop()?.trim() ?? '';
+  return last !== '' && looksLikePersonName(last) ? last : null;
 }
 
 function sameWords(a: string, b: string): boolean {
