@@ -52,8 +52,11 @@ export interface ProseTitle {
   strong: boolean;
 }
 
-/** "1. « pgBackRest en pratique » (30 min) : …", "- "JIT: worth it?", as a lightning": talks offered as a list, each item opening with its quoted title. */
-const LISTED = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*[«"“][ \t]*([^\n"”»]{3,200}?)[ \t]*[»"”]/g;
+/**
+ * "1. « pgBackRest en pratique » (30 min) : …", "- "JIT: worth it?", as a lightning", "Talk 2: "What's new in 18"",
+ * « Sujet 1 : « … » »: talks offered as a list, each item opening with its quoted title.
+ */
+const LISTED = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•]|(?:[Tt]alk|[Ss]ujet|[Tt]opic|[Oo]ption|[Ii]d[ée]e|[Ii]dea|[Pp]roposition|[Pp]roposal)[ \t]*(?:n°|#)?[ \t]*\d[ \t]*[:.)–-])[ \t]*[«"“][ \t]*([^\n"”»]{3,200}?)[ \t]*[»"”]/g;
 
 /** The quoted titles of talks offered as a list (two or more: several talks in one mail). */
 export function listedTitles(text: string): string[] {
