@@ -11,7 +11,7 @@ import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import { tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
-import { outlineSpans, parseFields } from './fields.ts';
+import { matchLabel, outlineSpans, parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
 import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from './prose-title.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
@@ -78,6 +78,10 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   // several talks offered in one mail: one proposal is filed, the organizers are told the others are in its text
   const listed = v.title ? [] : listedTitles(body);
   if (listed.length >= 2) warnings.push(`${listed.length} talks offered in one mail: the first is filed, the others are in its abstract (${listed.slice(1).map((t) => `« ${t} »`).join(', ')})`);
+  // …or as the call's fields filled in twice under one label (« Titre : X … Durée : 40 min … Titre : Y »); a version
+  // in the other language (« Titre : … » then "Title: …") is the same talk
+  const twice = v.title ? titlesLabelledTwice(lines) : [];
+  if (twice.length >= 2) warnings.push(`${twice.length} talks offered in one mail: the first is filed, the others only in the mail (${twice.slice(1).map((t) => `« ${t} »`).join(', ')})`);
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 
@@ -164,6 +168,20 @@ function talkLanguage(field: string | undefined, body: string, fullText: string 
   const lang = detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');
   return lang;
+}
+
+/** The titles given under one same title label on several lines (« Titre : X », later « Titre : Y »), when two or more differ. */
+function titlesLabelledTwice(lines: readonly string[]): string[] {
+  const byLabel = new Map<string, string[]>();
+  for (const line of lines) {
+    const l = matchLabel(line);
+    if (l?.field !== 'title' || l.inline === '') continue;
+    const label = fold(line.split(/[:：]/)[0] ?? '').replace(/[^a-z ]+/g, ' ').trim();
+    const title = unquote(squash(l.inline));
+    const seen = byLabel.get(label) ?? [];
+    if (!seen.includes(title)) byLabel.set(label, [...seen, title]);
+  }
+  return [...byLabel.values()].find((t) => t.length >= 2) ?? [];
 }
 
 /** `text` with every occurrence of `part` replaced by spaces: positions hold, the words are gone. */
