@@ -250,6 +250,20 @@ describe('IMAP inbox', () => {
     }
   });
 
+  it('leaves a message a human flagged \\Deleted in the mailbox, undelivered, and takes the others', async () => {
+    const { box, processed } = await freshBox();
+    await client.append(box, mail('thrown away'), ['\\Deleted']);
+    await client.append(box, mail('kept'));
+    const rec = new Recorder();
+    const inbox = watcher(dc.url(box), { processedFolder: processed });
+    await inbox.start(rec.handle);
+    await client.append(box, mail('later'));
+    await waitUntil(() => rec.got.length === 2, 3_000, 'the later message');
+    await delay(300);
+    expect(rec.subjects()).toEqual(['kept', 'later']);
+    expect(await subjectsIn(client, box)).toEqual(['thrown away']);
+  });
+
   it('checks the login and the mailbox before standing by: a standby with a wrong password or folder rejects start() too', async () => {
     // Another process holds the mailbox: without the check, these standbys started, and failed only at takeover.
     const lockFor = async (d: Dovecot, box: string) => {

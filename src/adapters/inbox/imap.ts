@@ -195,8 +195,11 @@ export class ImapInbox extends LoopInbox {
       cp = { uidValidity, lastUid: 0 };
       await this.deps.checkpoints.set(label, cp);
     }
-    // `N:*` always matches the highest UID even when it is below N (RFC 3501), hence the filter.
-    const found = await client.search({ uid: `${cp.lastUid + 1}:*` }, { uid: true });
+    // `N:*` always matches the highest UID even when it is below N (RFC 3501), hence the filter. A message flagged
+    // \Deleted is one a human threw away (a client in "mark as deleted" mode, while crieur was down): not taken, as
+    // fetchmail leaves it (SEARCH … NOT DELETED) — acking it answered a mail its reader had deleted. Undeleted before a later
+    // message moves the checkpoint past it, it is taken at the next look.
+    const found = await client.search({ uid: `${cp.lastUid + 1}:*`, deleted: false }, { uid: true });
     const uids = (found || []).filter((u) => u > cp.lastUid).sort((a, b) => a - b);
     let delivered = 0;
     for (let i = 0; i < uids.length && !signal.aborted; i += FETCH_BATCH) {
