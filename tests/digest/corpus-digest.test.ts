@@ -212,9 +212,10 @@ describe.skipIf(corpus === null)('digests of real list traffic', () => {
     const deps = { ...live.p.running.context.deps, mailer: createDigestComposer(live.p.config), recipients: { forList: async (n: string) => (n === 'ecologeeks' ? members : []) } };
     const [report] = await sendListDigests(deps, { period, lists: ['ecologeeks'] });
     expect(report).toMatchObject({ queued: 3, already: 0 });
+    // A second --since run over the same window: its posts were in the first digest (c217f05), nothing is queued again.
     const again = await sendListDigests(deps, { period, lists: ['ecologeeks'] });
-    expect(again[0]).toMatchObject({ queued: 0, already: 3 });
     const d = digests.get('ecologeeks')!;
+    expect(again[0]).toMatchObject({ queued: 0, already: 0, earlier: d.counts.messages });
     const [html] = await waitSentTo(live.sink, 'html@example.fr');
     expect(html!.mail.html).toContain('blog action day');
     expect(html!.mail.subject).toMatch(/^\[ecologeeks\] Résumé/);
