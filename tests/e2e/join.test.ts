@@ -133,9 +133,8 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
     for (const [subject, expected] of [['Résumé hebdomadaire', { cadence: 'weekly', format: 'html' }], ['résumé non', null]] as const) {
       const before = (await membershipMails('chloe@example.fr')).length;
       await send({ from: 'chloe@example.fr', subject, body: '' });
-      const mails = await waitSentTo(live.sink, 'chloe@example.fr', before + 1);
-      const ask = (await membershipMails('chloe@example.fr')).at(-1)!;
-      expect(mails.length).toBeGreaterThan(before);
+      // Counted among membership mails only: the welcome of chloe's join (e3fcb87) may come in meanwhile.
+      const ask = await waitFor(async () => (await membershipMails('chloe@example.fr')).slice(before).at(-1), `the confirmation asked by « ${subject} »`, 30_000);
       expect(ask.mail.text).toContain(expected ? 'le résumé hebdomadaire de la liste generale' : 'arrête aussi le résumé de la liste generale');
       await send({ from: 'chloe@example.fr', to: replyTo(ask), subject: `Re: ${ask.mail.subject}`, body: '' });
       expect(await live.p.store.digests.get(chloe, 'generale')).toEqual(expected);
