@@ -106,6 +106,8 @@ describe('bad input and deterministic failures', () => {
     expect(m.state).toBe('failed');
     expect(m.error).toMatch(/^a database constraint violation, not retried: 23514: .*faults_no_boom/);
     expect(jobLogs('classify', id).filter((l) => l.msg === 'job failed: will retry')).toEqual([]);
+    // The park writes the state, then logs (workers/runners.ts): the line may reach the log a moment after the state.
+    await waitUntil(() => worker.logs().some((l) => l.msg === 'message parked' && l.inbound === id), 10_000, 'the parked log line');
     expect(worker.logs().filter((l) => l.msg === 'message parked' && l.inbound === id)).toHaveLength(1);
     await sleep(2_000);
     expect(accepted('bea.boom@example.com')).toEqual([]);
