@@ -169,7 +169,9 @@ function checks(config: Config): Check[] {
       name: 'smtp',
       target: redact(url),
       run: async () => {
-        const s = createSender(url, { pool: 1, timeoutMs: DOCTOR_SMTP_TIMEOUT_MS, replyTimeoutMs: DOCTOR_SMTP_TIMEOUT_MS });
+        // The socket's idle timeout outlasts the greeting's: both started together, and a silent server must be named by
+        // its missing greeting (NO_GREETING_FIX), not by a bare « Timeout » when the machine is loaded.
+        const s = createSender(url, { pool: 1, timeoutMs: DOCTOR_SMTP_TIMEOUT_MS, replyTimeoutMs: DOCTOR_SMTP_TIMEOUT_MS + 5_000 });
         try {
           await s.verify();
         } finally {
