@@ -32,6 +32,12 @@ export interface InboundStore {
   /** saveRaw for a batch (a backlog): one round trip and one commit; results in the order given. */
   saveRawMany(items: readonly { raw: Buffer; loc: InboundLocator }[]): Promise<{ id: number; inserted: boolean }[]>;
   getRaw(id: number): Promise<Buffer | null>;
+  /**
+   * The bytes of a message to classify, or — when it was handled already — only its kind, without reading the bytes:
+   * a second job for a message (the recovery sweep's, listed just before the first job finished, during a backlog)
+   * then costs one small read instead of a decode. null when there is no such message.
+   */
+  rawToClassify(id: number): Promise<{ raw: Buffer } | { done: Kind | null } | null>;
   get(id: number): Promise<InboundMessage | null>;
   /**
    * Records what the message is: state classified, or done when `done` (nothing more to do with it). A message

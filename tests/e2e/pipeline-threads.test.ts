@@ -62,7 +62,11 @@ describe.each(ENGINE_NAMES)('pipeline on %s: duplicates, updates, cap, replies',
     const outboxBefore = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
     const deps = live.p.running.context.deps;
     // Measured in bench/ingest before the fix: such a job wound the message back to "classified" and left it there.
-    expect(await classifyMessage(deps, inbound.id)).toBe('proposal');
+    // …and it does not decode the message again (the recovery sweep's job racing the first one, during a backlog).
+    let decoded = 0;
+    const counting = { ...deps, reader: { ...deps.reader, read: (bytes: Buffer) => (decoded++, deps.reader.read(bytes)) } };
+    expect(await classifyMessage(counting, inbound.id)).toBe('proposal');
+    expect(decoded).toBe(0);
     expect(await fileProposal(deps, inbound.id)).toBeNull();
     expect(await live.p.store.inbound.get(inbound.id)).toMatchObject({ state: 'done' });
     expect(await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);

@@ -121,6 +121,17 @@ export function inboundStore(db: Db): InboundStore {
       return rows[0] ? toBuffer(rows[0].raw) : null;
     },
 
+    async rawToClassify(id) {
+      // The bytes are not read (nor decompressed) for a message already done.
+      const rows = await db.query<{ raw: unknown; kind: Kind | null }>(
+        `SELECT CASE WHEN state = 'done' THEN NULL ELSE raw END AS raw, kind FROM inbound_messages WHERE id = $1`,
+        [id],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return r.raw === null ? { done: r.kind } : { raw: toBuffer(r.raw) };
+    },
+
     async get(id) {
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM inbound_messages WHERE id = $1`, [id]);
       return rows[0] ? toMessage(rows[0]) : null;
