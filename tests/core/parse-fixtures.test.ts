@@ -14,6 +14,8 @@
  * - s24: Postfix's delay warning in French text (« Ceci est le logiciel de courrier de … », « Courrier retardé (toujours en
  *   cours de tentative) », no code, no copy) is a bounce, delayed — not an auto-reply (held-out audit x).
  * - m01: a webmail's proposal whose « Content-Type: multipart/alternative; » lost its boundary is read from its parts, and says so.
+ * - h01, h02, h03: the offer and its title on one line after a colon (« Je vous propose une présentation : *Les verrous…* »,
+ *   OWA's « présentation&nbsp;: Superviser … », "a talk for the PostgreSQL Lyon meetup: "Change data capture …"") name the title (held-out audit p).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

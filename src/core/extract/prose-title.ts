@@ -45,6 +45,23 @@ const QUOTED_AFTER_OFFER = new RegExp(
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
+/**
+ * The offer and its title on one line, after a colon: "I would like to submit a talk: Row-level security for SaaS",
+ * « Je vous soumets une proposition de présentation : Superviser PostgreSQL avec Prometheus. », « Je vous propose une
+ * présentation : *Les verrous dans PostgreSQL, du row-level lock au deadlock* », "I'd like to propose a talk for the
+ * meetup: "CDC into a data lake"" — the same-line form of an intro over its title (titleUnderIntro). The title runs to
+ * the end of its sentence (a comma may sit inside it) or closes its quotes; bold marks from the HTML are taken off.
+ */
+const TALK_OFFERED = "(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop)";
+const OFFER_THEN_COLON = new RegExp(
+  `\\b(?:propos(?:e|er|ons|ing)|soumet(?:s|tre|tons)|submit(?:ting)?|pr[ée]senter|present(?:ing)?|offer(?:ing)?|give|giving|faire|donner)\\s+` +
+    `(?:(?:un|une|a|an|my|ma|mon|our|notre|the|la|le)\\s+)?(?:(?:proposition|proposal|id[ée]e|idea)\\s+(?:de\\s+|d'|d’|for\\s+(?:a\\s+|an\\s+)?|of\\s+(?:a\\s+|an\\s+)?)?)?${TALK_OFFERED}` +
+    // where it is for may come before the colon: "a talk for the PostgreSQL Lyon meetup:", « un talk pour le meetup d'avril : »
+    // (an HTML part's « présentation&nbsp;: » keeps its no-break space)
+    `(?:\\s+(?:for|at|to|pour|au|à|lors d[eu'’])\\s[^:\\n.!?«»"“”]{0,60}?)?[ \\t\\u00a0\\u202f]*:[ \\t\\u00a0]*[*_]*[ \\t\\u00a0]*` +
+    `(?:[«"“][\\s\\u00a0]*([^\\n"”»]{3,200}?)[\\s\\u00a0]*[»"”](?=[\\s,.;:!?)]|$)|(\\p{Lu}[^\\n]{2,150}?)[*_]*[ \\t]*(?:[.!?](?:\\s|$)|\\n|$))`,
+  'iu',
+);
 
 export interface ProseTitle {
   title: string;
@@ -144,6 +161,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
   const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
+  const colon = offeredAfterColon(sample);
+  if (colon) return { title: colon, strong: true };
   const under = titleUnderIntro(text);
   if (under) return { title: under, strong: true };
   const listed = listedTitles(text);
@@ -151,6 +170,18 @@ export function titleFromProse(text: string): ProseTitle | null {
   const n = quotedIn(QUOTED_NEAR_TALK.exec(sample));
   if (n && n.split(/\s+/).length >= 2) return { title: tidy(n), strong: false };
   return null;
+}
+
+/** The title OFFER_THEN_COLON reads, when it is shaped as one: two words or more, no label, no sentence ("I would show…"). */
+function offeredAfterColon(sample: string): string | null {
+  const m = OFFER_THEN_COLON.exec(sample);
+  if (!m) return null;
+  const quoted = m[1] !== undefined;
+  const t = tidy((m[1] ?? m[2]!).replace(/^[*_\s]+|[*_\s]+$/g, ''));
+  if (t.split(/\s+/).length < 2 || matchLabel(t)) return null;
+  // the quotes say where a title ends; bare, it must open on a capital and read as no sentence of the letter
+  if (!quoted && (!CAPITAL.test(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t))) return null;
+  return t;
 }
 
 /** The text a QUOTED match holds, in double quotes or in single ones. */
