@@ -11,6 +11,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { MEETUP_MINUTES } from '../../core/programme.ts';
 import { eventMailData, type EventMailData } from '../../core/render/announce-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
+import { closeBidi } from '../../core/text/bidi.ts';
 import { eventIcs, type IcsEvent } from '../calendar/ics.ts';
 import { createRenderer, type Renderer } from '../render/messages.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../render/templates.ts';
@@ -24,9 +25,10 @@ export function icsEventOf(event: { id: number; sequence: number; date: Date }, 
     sequence: event.sequence,
     start: event.date,
     durationMinutes: MEETUP_MINUTES,
-    summary: data.eventTitle,
-    description: [...data.talks, ...data.lightning].map((t) => `${t.title} (${t.speakers})`).join('\n'),
-    location: [data.venue, data.venueAddress].filter(Boolean).join(', '),
+    // each user value closes its own direction overrides before our punctuation (core/text/bidi.ts)
+    summary: closeBidi(data.eventTitle),
+    description: [...data.talks, ...data.lightning].map((t) => `${closeBidi(t.title)} (${closeBidi(t.speakers)})`).join('\n'),
+    location: [data.venue, data.venueAddress].filter((x): x is string => Boolean(x)).map(closeBidi).join(', '),
     url: data.registrationUrl,
   };
 }

@@ -8,6 +8,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { mintMemberToken } from '../membership/token.ts';
+import { closeBidi } from '../text/bidi.ts';
 import type { SlotValues } from './mime-template.ts';
 
 export function campaignMessageId(campaignId: number, recipient: string, domain: string): string {
@@ -69,7 +70,8 @@ export function slotValues(o: {
   return {
     to: o.recipient,
     messageId: campaignMessageId(o.campaignId, o.recipient, o.domain),
-    greeting: o.name && o.name.trim() !== '' ? ` ${o.name.replace(/\s+/g, ' ').trim()}` : '',
+    // « Bonjour NAME, »: the name's direction overrides end before the comma (core/text/bidi.ts)
+    greeting: o.name && o.name.trim() !== '' ? ` ${closeBidi(o.name.replace(/\s+/g, ' ').trim())}` : '',
     // The footer shows the page when there is one (a person clicks), else the mailto.
     unsubscribe: links?.https ?? mailto,
     listUnsubscribe: links?.https ? `<${mailto}>, <${links.https}>` : `<${mailto}>`,

@@ -2,6 +2,8 @@
  * HTML escaping for anything user-written (titles, names, abstracts, filenames) before it reaches an HTML
  * part. Escaping quotes too makes the same function safe inside attribute values (href="mailto:{{x}}").
  */
+import { closeBidi } from '../text/bidi.ts';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(s: string): string {
@@ -14,6 +16,7 @@ export function textToHtml(s: string): string {
     .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n{2,}/)
-    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>\n')}</p>`)
+    // a <br> does not end a direction override as a text line's end does: each line closes its own
+    .map((para) => `<p>${escapeHtml(closeBidi(para)).replace(/\n/g, '<br>\n')}</p>`)
     .join('\n');
 }

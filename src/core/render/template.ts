@@ -16,6 +16,8 @@
  * A line holding only a block tag disappears entirely, so text templates need no contortions.
  */
 
+import { closeBidi } from '../text/bidi.ts';
+
 export class TemplateError extends Error {
   readonly code = 'ETEMPLATE';
 }
@@ -122,7 +124,8 @@ function renderNodes(nodes: Node[], stack: unknown[], escape: (s: string) => str
       out += n.s;
     } else if (n.t === 'var') {
       const s = scalar(lookup(n.path, stack, name, n.line), n.path, name, n.line);
-      out += n.raw ? s : escape(s);
+      // a value's direction overrides end with it, never reordering the template's words after it (core/text/bidi.ts)
+      out += n.raw ? s : escape(closeBidi(s));
     } else {
       const v = lookup(n.path, stack, name, n.line);
       if (n.kind === 'section' && Array.isArray(v)) {
