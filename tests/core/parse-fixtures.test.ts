@@ -16,6 +16,7 @@
  * - m01: a webmail's proposal whose « Content-Type: multipart/alternative; » lost its boundary is read from its parts, and says so.
  * - h01, h02, h03: the offer and its title on one line after a colon (« Je vous propose une présentation : *Les verrous…* »,
  *   OWA's « présentation&nbsp;: Superviser … », "a talk for the PostgreSQL Lyon meetup: "Change data capture …"") name the title (held-out audit p).
+ * - h04: "CFP submission – Postgres operators compared": the lead-in is « CFP submission », the title what follows the dash.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
