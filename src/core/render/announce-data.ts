@@ -49,6 +49,11 @@ export interface TalkData {
 
 export interface EventMailData extends LayoutData {
   eventTitle: string;
+  /**
+   * The title in the Subject, after its « [group name] » tag: the event's own, or « Meetup » alone when it has none —
+   * not « [Groupe …] Meetup Groupe … », which a phone's inbox cuts before the date.
+   */
+  subjectTitle: string;
   dateLabel: string;
   venue: string;
   venueAddress: string | null;
@@ -99,7 +104,8 @@ export interface EventMailContext {
 export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], ctx: EventMailContext): EventMailData {
   const fr = ctx.locale === 'fr';
   const L = LABELS[ctx.locale];
-  const eventTitle = ev.title && ev.title.trim() !== '' ? squash(ev.title) : fr ? `Meetup ${ctx.group.name}` : `${ctx.group.name} meetup`;
+  const titled = ev.title !== null && ev.title.trim() !== '';
+  const eventTitle = titled ? squash(ev.title!) : fr ? `Meetup ${ctx.group.name}` : `${ctx.group.name} meetup`;
   const dateLabel = formatDate(ev.date, ctx.locale, ctx.group.timezone);
   const toData = (t: TalkForMail): TalkData => {
     const abstract = t.abstract && t.abstract.trim() !== '' ? t.abstract.trim() : null;
@@ -125,6 +131,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
   return {
     ...layout,
     eventTitle,
+    subjectTitle: titled ? eventTitle : 'Meetup',
     dateLabel,
     venue: squash(ev.venue),
     venueAddress: ev.venueAddress ? squash(ev.venueAddress) : null,
