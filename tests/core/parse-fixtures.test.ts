@@ -17,6 +17,7 @@
  * - h01, h02, h03: the offer and its title on one line after a colon (« Je vous propose une présentation : *Les verrous…* »,
  *   OWA's « présentation&nbsp;: Superviser … », "a talk for the PostgreSQL Lyon meetup: "Change data capture …"") name the title (held-out audit p).
  * - h04: "CFP submission – Postgres operators compared": the lead-in is « CFP submission », the title what follows the dash.
+ * - h05: "Proposal: move the meetups to Wednesdays?" over a suggestion that names the talks in passing is no proposal.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -156,6 +156,9 @@ function subjectTitle(subject: string): SubjectTitle {
     // Only an offer that names what it is (a venue, sponsoring, a job…): « Proposition d'un retour d'expérience », « Proposition
     // pour PG Day Lyon » and "Proposal: Job queues with SKIP LOCKED" stay proposals (a review found them refused).
     if (generic && NOT_A_TALK.test(fold(rest))) return { title: clean(s), tagged };
+    // "Proposal: move the meetups to Wednesdays?", « Proposition : décaler le meetup au mercredi ? »: a bare lead-in over a
+    // question naming no talk suggests something to the organizers; a talk's question-title comes under a talk's lead-in
+    if (generic && sep && /\?\s*$/.test(rest) && !TALK_IN_LEAD.test(fold(rest))) return { title: clean(s), tagged };
     tagged = true;
     if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
