@@ -18,6 +18,7 @@
  *   OWA's « présentation&nbsp;: Superviser … », "a talk for the PostgreSQL Lyon meetup: "Change data capture …"") name the title (held-out audit p).
  * - h04: "CFP submission – Postgres operators compared": the lead-in is « CFP submission », the title what follows the dash.
  * - h05: "Proposal: move the meetups to Wednesdays?" over a suggestion that names the talks in passing is no proposal.
+ * - h06: "I'm proposing an hour-long session, "Hands-on pgvector: …"" offers a talk and names it (the -ing form, a session).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -29,7 +29,8 @@ const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|propo
 const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
 const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2") ends no sentence between the talk word and its quoted title
-  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|tutori[ae]l|LT|pr[ée]senter|parler|present|give|speak|sujet|topic|proposer|propose|soumettre|submit)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
+  // "I'm proposing an hour-long session, "Hands-on pgvector"": the verb's -ing form, a session, offer as well
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
   'iu',
 );
 /**
