@@ -410,9 +410,12 @@ let toLinkedText: ((html: string) => string) | null = null;
 export function htmlTextWithLinks(html: string): string | null {
   if (html.length > MAX_HTML_TO_TEXT) return null;
   const kept = { format: 'anchor', options: { linkBrackets: ['<', '>'] as [string, string], hideLinkHrefIfSameAsText: true } };
-  toLinkedText ??= compile(
-    textOptions([{ selector: 'a', options: { ignoreHref: true } }, { selector: 'a[href^="http:" i]', ...kept }, { selector: 'a[href^="https:" i]', ...kept }]),
-  );
+  toLinkedText ??= compile({
+    ...textOptions([{ selector: 'a', options: { ignoreHref: true } }, { selector: 'a[href^="http:" i]', ...kept }, { selector: 'a[href^="https:" i]', ...kept }]),
+    // A digest's text is read as text: an HTML paragraph is one line of any length, so it is wrapped at 72 columns as
+    // the announcements' text is (a <pre> block, an EXPLAIN plan, keeps its lines; a long URL is never split).
+    wordwrap: 72,
+  });
   try {
     const t = clean(toLinkedText(html));
     return t.trim() === '' ? null : t;

@@ -75,4 +75,28 @@ describe('an HTML-only list post in the digests', () => {
     expect(r.text).toContain('Écrivez-moi, ici.');
     expect(r.text).not.toMatch(/javascript:|mailto:claire/);
   });
+  it('wraps an HTML-only post’s paragraphs at 72 columns in the text digest, its quote recognised, a <pre> plan kept as typed', async () => {
+    const plan = 'Seq Scan on pgbench_accounts  (cost=0.00..263935.00 rows=10000000 width=97) (actual time=0.010..812.345 rows=10000000 loops=1)';
+    const raw = htmlOnlyPost(
+      '<div><p>Oui, il prend un <b>ACCESS EXCLUSIVE</b> &amp; bloque toutes les lectures et écritures pendant toute la durée de la réécriture de la table, index compris, ' +
+        'ce qui peut prendre des heures sur une grosse table. Voir <a href="https://wiki.postgresql.org/wiki/Lock_Monitoring">la page du wiki sur la surveillance des verrous</a>.</p>' +
+        `<pre>${plan}</pre>` +
+        '<div>Le mer. 2 déc. 2026 à 11:41, Paul Poster &lt;paul@example.net&gt; a écrit&nbsp;:<br></div><blockquote>Est-ce que VACUUM FULL verrouille la table&nbsp;?</blockquote></div>',
+    );
+    const { id } = await store.inbound.saveRaw(raw, { source: 'cli' });
+    const mail = await readMail(raw);
+    await collectListPost({ config, store, clock: { now: () => new Date() }, log: silentLogger, reader: mailparserReader }, id, mail);
+
+    const data = (await loadDigest({ store, config }, LIST, sincePeriod(new Date(), '1h')!))!;
+    const composer = createDigestComposer(config);
+    const r = composer.forMember(await composer.render(data, 'fr', { members: true }), { email: 'alice@example.fr', memberId: 0 });
+    const post = r.text.slice(r.text.indexOf('Oui, il prend'));
+    const body = post.slice(0, post.indexOf('------------------------------'));
+    expect(body.replace(/\s+/g, ' ')).toContain('Oui, il prend un ACCESS EXCLUSIVE & bloque toutes les lectures et écritures pendant toute la durée');
+    expect(body.replace(/\s+/g, ' ')).toContain('la page du wiki sur la surveillance des verrous <https://wiki.postgresql.org/wiki/Lock_Monitoring>.');
+    for (const line of body.split('\n')) if (line !== plan) expect([...line].length, line).toBeLessThanOrEqual(72);
+    expect(body.split('\n')).toContain(plan);
+    // the quoted history is still cut
+    expect(body).not.toContain('Est-ce que VACUUM FULL');
+  });
 });
