@@ -140,7 +140,8 @@ const BARE_ACK_SUBJECT = phraseRegExp(
   'BARE_ACK_SUBJECTS',
   Object.values(BARE_ACK_SUBJECTS)
     .flat()
-    .map((p) => `^(?:\\s*\\[[^\\]]{0,60}\\])?\\s*${p}${ALONE}`),
+    // Zendesk's "[Request received] Room booking for April": the phrase is the bracketed tag itself, the request's subject after it
+    .map((p) => `^(?:(?:\\s*\\[[^\\]]{0,60}\\])?\\s*${p}${ALONE}|\\s*\\[\\s*${p}\\s*\\])`),
   'i',
 );
 /**
