@@ -42,12 +42,12 @@ describe('command security (pglite)', () => {
     expect(await sentTo(l.sink, MALLORY)).toEqual([]);
   }
 
-  it('forged From without token: not a command at all; nothing changes, nothing is sent', async () => {
+  it('forged From without token: an unproven command (SPEC authenticated: false); refused, nothing changes, nothing is sent', async () => {
     const f = await fileProposal(live, 'Sécurité sans jeton');
     const m = command({ from: `Dim <${DIM}>`, body: `accepter ${f.ref}` });
     const inbound = await send(live, m);
-    expect(inbound.kind).not.toBe('command');
-    await unchanged(live, f.ref, inbound.id, null);
+    expect(inbound.kind).toBe('command');
+    await unchanged(live, f.ref, inbound.id, 'no-token');
     const caused = await live.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE cause_message_id = $1', [inbound.id]);
     expect(caused[0]!.n).toBe(0);
   });

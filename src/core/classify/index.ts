@@ -10,6 +10,8 @@
  *   a token only in References on list traffic is list discussion of crieur's announcement;
  * - robots (MAILER-DAEMON, postmaster, noreply) never propose talks, nor join or leave; nor does mail with a null
  *   reverse-path or written to a VERP bounce address (a notice no bounce rule could read);
+ * - a reply naming a proposal with verbs above its quote is a command even without crieur's token (unproven: the
+ *   command worker acts on none of it), before the proposal rule reads a quoted proposal under it as a new one;
  * - a request to join or leave (`subscribe`, `désabonner`) is read last: a proposal that mentions it is a proposal.
  * ARF feedback (abuse) reports are classified `bounce`, action "complained".
  */
@@ -22,7 +24,7 @@ import { acknowledgementRule, acknowledgementTextRule, autoReplyBodyRule, autoRe
 import { listPostRule } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
-import { tokenAddressRule, tokenThreadRule } from './reply-token.ts';
+import { tokenAddressRule, tokenThreadRule, unprovenReplyRule } from './reply-token.ts';
 import { isNoReplySender } from './signals.ts';
 
 export type { Classification } from './chain.ts';
@@ -67,6 +69,7 @@ export const CHAIN: readonly Rule[] = defineChain([
   listPostRule,
   tokenThreadRule,
   noReplyRule,
+  unprovenReplyRule,
   proposalRule,
   membershipRequestRule,
 ]);

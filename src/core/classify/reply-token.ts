@@ -77,3 +77,31 @@ export const tokenThreadRule: Rule = {
     return tokens.length > 0 ? answer(mail, ctx, tokens) : null;
   },
 };
+
+/** A ref as crieur writes them in its subjects (`[P-0007] …`) and organizers type them (`accept P-0007`). */
+const SUBJECT_REF = /\bP-\d+\b/i;
+/** Reply prefixes of the subject, in the languages mail clients write them (« Re: », « RE : », « Réf : », "AW:", "SV:"). */
+const REPLY_SUBJECT = /^\s*(?:re|r[ée]f|aw|sv|antw|vs)\s*(?:\[\d+\])?\s*:/i;
+
+/**
+ * A reply that carries no token of crieur's (a client or a relay dropped the plus-tag and the Message-IDs, or the
+ * writer answered a copy of the mail) but is plainly an answer about a proposal: reply-shaped (In-Reply-To,
+ * References or a « Re: » subject), naming a proposal (`[P-0007]` in the subject, or a ref on a command line), with
+ * verbs above any quote. SPEC's `command` with `authenticated: false`: what it asks is said (`crieur parse`), and the
+ * command worker refuses it as proving nobody (authenticate: `no-token`) — From alone is forgeable. Without a verb it
+ * stays what the rules below make of it (a question for humans, 'other').
+ */
+export const unprovenReplyRule: Rule = {
+  name: 'reply-without-token',
+  test(mail, ctx) {
+    if (mail.text === null) return null;
+    const replyShaped = mail.inReplyTo !== null || mail.references.length > 0 || REPLY_SUBJECT.test(mail.subject);
+    if (!replyShaped) return null;
+    const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale });
+    if (parsed.verbs.length === 0) return null;
+    const ref = parsed.ref ?? SUBJECT_REF.exec(mail.subject)?.[0]?.toUpperCase() ?? null;
+    if (ref === null) return null;
+    const command: CommandInfo = { verbs: parsed.verbs, proposal: ref, authenticated: false };
+    return { kind: 'command', command, reasons: ['no reply token'] };
+  },
+};
