@@ -134,7 +134,7 @@ export interface CampaignStore {
   lastAnnouncement(eventId: number, below?: number): Promise<CampaignRecord | null>;
   /**
    * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
-   * (each keeps the variant they had). Returns how many rows were added.
+   * (each keeps the variant they had), but a member no longer active. Returns how many rows were added.
    */
   addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
   /**

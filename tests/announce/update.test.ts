@@ -191,4 +191,22 @@ describe('an announced event that changes', () => {
     expect(alice.text).toContain('What changed:\n  - Date: Thursday, June 10, 2027');
     expect(alice.text).toContain('  - Taken off the programme: "pg_cron" (Omar)');
   });
+  it('an update goes to nobody who left since the announcement: no row, nothing « failed », nothing in the undelivered summary', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-09-09T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de septembre' });
+    await store.subscribers.upsert([{ email: 'leaving@example.fr', name: 'Léa', language: 'fr', status: 'active', source: 'test' }]);
+    const before = sink.messages.length;
+    const first = await announce(ev);
+    // everyone but her: the list and the members still active
+    const stay = first.added - 1;
+    expect(sink.messages.slice(before).some((m) => m.envelope.to[0] === 'leaving@example.fr')).toBe(true);
+    expect(await store.subscribers.remove('leaving@example.fr')).toBe(true);
+    await store.events.update(ev.id, { venue: 'Chez Data Bene' });
+    const upd = await announce(ev);
+    // not the one who unsubscribed, though an earlier version reached her
+    expect(upd).toMatchObject({ created: true, added: stay, update: true });
+    expect(await store.campaigns.counts(upd.campaign.id)).toMatchObject({ total: stay, sent: stay, failed: 0 });
+    expect(sink.messages.slice(before).filter((m) => m.envelope.to[0] === 'leaving@example.fr')).toHaveLength(1);
+    const unreported = await store.undelivered.unreported(100, { refPrefix: 'none:' });
+    expect(unreported.filter((m) => m.recipient === 'leaving@example.fr')).toEqual([]);
+  });
 });

@@ -191,6 +191,8 @@ export function campaignStore(db: Db): CampaignStore {
            SELECT DISTINCT ON (lower(o.recipient)) o.recipient, o.variant
            FROM outbox o JOIN campaigns c ON c.id = o.campaign_id
            WHERE c.kind = 'announce' AND c.event_id = $4 AND c.id <> $3 AND o.status = 'sent' AND o.variant = ANY($5::text[])
+             -- a member who left since (unsubscribed, disabled) is no one to update: the roster says who is still in
+             AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE lower(s.email) = lower(o.recipient) AND s.status <> 'active')
            ORDER BY lower(o.recipient), o.id DESC),
          ins AS (
            INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
