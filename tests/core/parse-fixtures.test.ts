@@ -20,6 +20,7 @@
  * - h05: "Proposal: move the meetups to Wednesdays?" over a suggestion that names the talks in passing is no proposal.
  * - h06: "I'm proposing an hour-long session, "Hands-on pgvector: …"" offers a talk and names it (the -ing form, a session).
  * - h07: Zendesk's "[Request received] Room booking for April meetup" ("Your request (4471) has been received", no auto-reply header) is an auto-reply.
+ * - h08: « ma proposition « Réplication logique : les pièges » » under « Proposition : réplication logique » is the whole title (RFC 2231 file name kept).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -30,7 +30,8 @@ const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p
 const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2") ends no sentence between the talk word and its quoted title
   // "I'm proposing an hour-long session, "Hands-on pgvector"": the verb's -ing form, a session, offer as well
-  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
+  // « Ci-joint le support de ma proposition « Réplication logique : les pièges » »: the proposal names what it proposes
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
   'iu',
 );
 /**
