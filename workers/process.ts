@@ -15,7 +15,10 @@ import { createLogger } from '../src/adapters/log/pino.ts';
 import { CONTEXT_PHASES, contextOf, type Context, type ContextParts } from './context.ts';
 import { explainHttp, explainInbox, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
-import { isPartlyDone, RUNNERS } from './runners.ts';
+import { isPartlyDone, outcomesOf, RUNNERS, type Runner } from './runners.ts';
+import type { RetryPolicy } from './retry.ts';
+import { deliverIfFree } from '../src/app/deliver-outbox.ts';
+import type { AppDeps } from '../src/app/deps.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
 import { startUndeliveredSummary } from './summary.ts';
@@ -222,29 +225,10 @@ function startWorkers(s: ProcessParts): void {
   deps.onBounce = (kind) => metrics.bounces.inc({ kind });
   // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
   const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
+  const delivering = runners.find(({ runner }) => runner.queue === 'deliver');
+  if (delivering && deps.sender) deps.sendNow = sendNow(deps, metrics, failures(deps, metrics, delivering.runner, delivering.policy).goOnAlone);
   for (const { runner, policy } of runners) {
-    const decide = (id: number, err: Error, attempt: Attempts) => {
-      const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
-      // Every retry says why: a deferral names the server's answer or the connection error.
-      if ('retryInMs' in v) {
-        deps.log.warn({ queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message }, 'job failed: will retry');
-      }
-      return v;
-    };
-    /**
-     * An id that failed in a job carrying several: parked now, or a job of its own that continues the schedule (the
-     * job's attempts and first try) — its siblings that succeeded are done. If the dispatch fails (Redis away), the
-     * whole job fails and runs again: what succeeded is skipped then (a sent row is not claimed again).
-     */
-    const goOnAlone = async (id: number, err: Error, attempt: Attempts) => {
-      const v = decide(id, err, attempt);
-      if ('park' in v) {
-        metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
-        await runner.park(deps, id, new Error(v.park));
-      } else {
-        await deps.dispatcher.dispatch(runner.queue, id, { again: true, delayMs: v.retryInMs, continues: attempt });
-      }
-    };
+    const { decide, goOnAlone } = failures(deps, metrics, runner, policy);
     const w = startWorker(
       s.redis!,
       config.redis.prefix,
@@ -286,4 +270,55 @@ function startWorkers(s: ProcessParts): void {
 /** The process's one reporter of queue-client errors (its workers and the digest scheduler say the same thing). */
 function queueErrors(s: ProcessParts): ReportError {
   return (s.reportQueueError ??= repeatedErrors(s.log, redisLabel(s.config.redis.url)));
+}
+
+/**
+ * How a runner's failed id is judged (decide: retry in so long, or park) and what becomes of one that failed in a job
+ * carrying several, or outside any job of its queue (goOnAlone): parked now, or a job of its own that continues the
+ * schedule (the attempts made and the first try) — its siblings that succeeded are done. If the dispatch fails (Redis
+ * away), the caller's job fails and runs again: what succeeded is skipped then (a sent row is not claimed again).
+ */
+function failures(deps: AppDeps, metrics: Metrics, runner: Runner, policy: RetryPolicy) {
+  const decide = (id: number, err: Error, attempt: Attempts) => {
+    const v = verdict(err, policy, { ...attempt, now: deps.clock.now().getTime() });
+    // Every retry says why: a deferral names the server's answer or the connection error.
+    if ('retryInMs' in v) {
+      deps.log.warn({ queue: runner.queue, id, attempt: attempt.made, retryIn: describeMs(v.retryInMs), reason: err.message }, 'job failed: will retry');
+    }
+    return v;
+  };
+  const goOnAlone = async (id: number, err: Error, attempt: Attempts) => {
+    const v = decide(id, err, attempt);
+    if ('park' in v) {
+      metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
+      await runner.park(deps, id, new Error(v.park));
+    } else {
+      await deps.dispatcher.dispatch(runner.queue, id, { again: true, delayMs: v.retryInMs, continues: attempt });
+    }
+  };
+  return { decide, goOnAlone };
+}
+
+/**
+ * deps.sendNow in a process that runs the deliver queue: a filing's mails sent from its own job when the pool is free
+ * (deliverIfFree), counted as the deliver runner counts them; a row that failed is that runner's first attempt,
+ * going on under its policy (goOnAlone). An error before anything could be recorded leaves the rows to a deliver job.
+ */
+function sendNow(deps: AppDeps, metrics: Metrics, goOnAlone: ReturnType<typeof failures>['goOnAlone']): NonNullable<AppDeps['sendNow']> {
+  return async (ids, log) => {
+    let d;
+    try {
+      // The caller's log: the lines of its mails name its job.
+      d = await deliverIfFree({ ...deps, log }, ids);
+    } catch (err) {
+      // Rows already sent are skipped by the deliver job's claim; one left `sending` waits for its lease (the sweep).
+      log.warn({ outbox: ids, err: (err as Error).message }, 'mails not sent from the filing: left to a deliver job');
+      return false;
+    }
+    if (!d) return false;
+    for (const [outcome, n] of Object.entries(outcomesOf(d))) if (n > 0) metrics.jobs.inc({ queue: 'deliver', outcome }, n);
+    const firstAt = deps.clock.now().getTime();
+    for (const f of d.failed) await goOnAlone(f.id, f.error, { made: 1, firstAt });
+    return true;
+  };
 }

@@ -10,7 +10,7 @@ import { fileProposal } from '../src/app/file-proposal.ts';
 import { applyCommands } from '../src/app/apply-commands.ts';
 import { remindToConfirm } from '../src/app/remind.ts';
 import { commandDeps } from './command-deps.ts';
-import { deliverOutboxes } from '../src/app/deliver-outbox.ts';
+import { deliverOutboxes, type Delivery } from '../src/app/deliver-outbox.ts';
 import { campaignLimiter, sendCampaignChunk } from '../src/app/send-campaign.ts';
 import { fillMime } from '../src/adapters/compose/campaign-mime.ts';
 import type { QueueName } from '../src/app/dispatcher.ts';
@@ -25,6 +25,9 @@ export interface PartlyDone {
   outcomes: Record<string, number>;
   failed: { id: number; error: Error }[];
 }
+
+/** A delivery's rows counted by outcome (/metrics), whether a deliver job or a filing's own job sent them. */
+export const outcomesOf = (d: Delivery): Record<string, number> => ({ sent: d.sent.length, skipped: d.skipped.length, failed: d.parked.length });
 
 export const isPartlyDone = (r: unknown): r is PartlyDone => typeof r === 'object' && r !== null && 'outcomes' in r && Array.isArray((r as PartlyDone).failed);
 
@@ -66,7 +69,7 @@ export const RUNNERS: readonly Runner[] = [
     concurrency: 10,
     run: async (deps, _id, ids): Promise<PartlyDone> => {
       const d = await deliverOutboxes(deps, ids);
-      return { outcomes: { sent: d.sent.length, skipped: d.skipped.length, failed: d.parked.length }, failed: d.failed };
+      return { outcomes: outcomesOf(d), failed: d.failed };
     },
     retry: MTA,
     // The row keeps the server's last answer (smtp_response); the reason says why retries ended. Only a row still

@@ -51,6 +51,27 @@ export async function deliverOutboxes(deps: DeliverDeps, ids: readonly number[])
   return out;
 }
 
+/**
+ * deliverOutboxes at once, in the caller's job, when the pool has a free connection for every row right now: a
+ * filing sends its acknowledgement and notices itself instead of queueing a deliver job (the job's queue round trips,
+ * Redis's and the worker's, are saved, and the acknowledgement leaves sooner). null when the pool is busy — or
+ * when the sender cannot say — and nothing was done: the caller queues them. Never waits for a connection, so a slow
+ * relay holds the deliver queue's jobs, not the inbox's.
+ */
+export async function deliverIfFree(deps: DeliverDeps, ids: readonly number[]): Promise<Delivery | null> {
+  const sender = deps.sender;
+  if (!sender?.tryReserve || ids.length === 0 || ids.length > (sender.connections ?? 0)) return null;
+  const release = sender.tryReserve(ids.length);
+  if (!release) return null;
+  const out: Delivery = { sent: [], parked: [], skipped: [], failed: [] };
+  try {
+    await deliverPart(deps, ids, out);
+  } finally {
+    release();
+  }
+  return out;
+}
+
 async function deliverPart(deps: DeliverDeps, ids: readonly number[], out: Delivery): Promise<void> {
   const { store } = deps;
   // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves

@@ -25,4 +25,10 @@ export interface AppDeps {
   /** The mails of joining and leaving (issue 9), in processes that act on membership. */
   membershipMails?: MembershipMails;
   onBounce?: (kind: 'hard' | 'soft' | 'complaint') => void;
+  /**
+   * Sends queued outbox rows from the current job, in processes that run the deliver queue, when the SMTP pool has a
+   * free connection for each right now; a row that fails goes on under the deliver queue's retry policy. false when
+   * nothing was done (no sender here, the pool busy, the sending failed before it began): the caller queues them.
+   */
+  sendNow?: (ids: readonly number[], log: Logger) => Promise<boolean>;
 }

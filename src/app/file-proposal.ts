@@ -136,8 +136,10 @@ async function queueMails(
     else skippedAcks.push(`${rows[i]!.recipient}: cap of ${cap.limit} acknowledgements a day reached`);
   });
   for (const why of skippedAcks) log.warn({ inbound: inboundId, ref: proposal.ref, why }, 'acknowledgement not sent');
-  await deps.dispatcher.dispatchMany('deliver', queued, { together: true });
   log.info({ inbound: inboundId, ref: proposal.ref, action, queued: queued.length }, 'proposal filed');
+  // Sent from this job when this process sends and its pool is free (no deliver job's round trips through Redis);
+  // else — and for whatever could not start — a deliver job. A crash in between leaves them queued for the sweep.
+  if (!(await deps.sendNow?.(queued, log))) await deps.dispatcher.dispatchMany('deliver', queued, { together: true });
   return { proposal, action, queued, skippedAcks };
 }
 

@@ -33,7 +33,10 @@ describe('crieur start when Redis goes away', () => {
     expect(body.checks.redis).not.toBe('ok');
     const metrics = await fetch(`http://127.0.0.1:${run.httpPort}/metrics`, { signal: AbortSignal.timeout(15_000) });
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toMatch(/^crieur_jobs_total\{queue="deliver",outcome="sent"\} 2$/m);
+    // The first message's two mails at least; the watcher files what arrives meanwhile and sends its mails itself
+    // while the pool is free, Redis or not (deps.sendNow), so these may be counted already.
+    const sent = /^crieur_jobs_total\{queue="deliver",outcome="sent"\} (\d+)$/m.exec(await metrics.text());
+    expect(Number(sent?.[1])).toBeGreaterThanOrEqual(2);
     expect(Date.now() - t1).toBeLessThan(10_000);
     await startRedis();
     await waitUntil(() => run.sink.messages.length >= 6, 60_000, `6 mails (have ${run.sink.messages.length})`);

@@ -30,6 +30,24 @@ describe('slots over the pooled connections', () => {
     (await slots.acquire(3))();
   });
 
+  it('tryAcquire takes only what is free now, never ahead of a waiting request, and nothing when it cannot', async () => {
+    const slots = createSlots(3);
+    const a = slots.tryAcquire(2)!;
+    expect(a).toBeTypeOf('function');
+    expect(slots.tryAcquire(2)).toBeNull(); // 1 free
+    const waiting = slots.acquire(2); // waits for a
+    expect(slots.tryAcquire(1)).toBeNull(); // 1 free, but the waiting request came first
+    a();
+    const w = await waiting;
+    const one = slots.tryAcquire(1)!; // 3 - 2 held
+    expect(slots.tryAcquire(1)).toBeNull();
+    one();
+    w();
+    expect(slots.tryAcquire(4)).toBeNull();
+    expect(slots.tryAcquire(0)).toBeNull();
+    (await slots.acquire(3))(); // everything given back
+  });
+
   it('refuses what it could never grant', async () => {
     const slots = createSlots(2);
     await expect(slots.acquire(3)).rejects.toThrow(/cannot take 3 of 2/);

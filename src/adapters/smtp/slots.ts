@@ -8,6 +8,8 @@
 export interface Slots {
   /** Waits until `n` slots (1 ≤ n ≤ capacity) are free and takes them; the function gives them back (once). */
   acquire(n: number): Promise<() => void>;
+  /** Takes `n` slots only if they are free now and nobody waits before; null otherwise (nothing taken). */
+  tryAcquire(n: number): (() => void) | null;
   readonly capacity: number;
 }
 
@@ -40,6 +42,11 @@ export function createSlots(capacity: number): Slots {
         return Promise.resolve(release(n));
       }
       return new Promise((resolve) => waiting.push({ n, grant: () => resolve(release(n)) }));
+    },
+    tryAcquire(n) {
+      if (!Number.isSafeInteger(n) || n < 1 || n > capacity || waiting.length > 0 || n > free) return null;
+      free -= n;
+      return release(n);
     },
   };
 }
