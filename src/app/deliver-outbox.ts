@@ -172,7 +172,7 @@ async function memberLeftSince(deps: Pick<AppDeps, 'store' | 'log'>, item: { id:
     throw err;
   }
   if (!row || row.status === 'active') return false;
-  await deps.store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false);
+  await deps.store.outbox.markFailed(item.id, `not sent: member ${row.status}`, null, false, { notUndelivered: true });
   deps.log.info({ outbox: item.id, purpose: item.purpose, to: item.recipient, status: row.status }, 'mail not sent: member not active');
   return true;
 }

@@ -81,9 +81,11 @@ export interface OutboxStore {
   markSent(id: number, smtpResponse: string): Promise<void>;
   /**
    * retry=true puts it back to queued (4xx); false parks it as failed (5xx). `onlyIf`: only a row in that status
-   * (a job's final failure parks only what is still queued); false when the row was not changed.
+   * (a job's final failure parks only what is still queued); false when the row was not changed. `notUndelivered`:
+   * a mail crieur chose not to send (its member left), not one a relay refused — kept out of the organizers' daily
+   * summary of undelivered mail, whose « retry » would send it to someone who left.
    */
-  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean, opts?: { onlyIf?: OutboxItem['status'] }): Promise<boolean>;
+  markFailed(id: number, error: string, smtpResponse: string | null, retry: boolean, opts?: { onlyIf?: OutboxItem['status']; notUndelivered?: boolean }): Promise<boolean>;
   get(id: number): Promise<OutboxItem | null>;
   /** A parked (failed) mail goes back to queued with its attempts reset: `crieur failed retry`. */
   requeue(id: number): Promise<void>;

@@ -166,7 +166,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     const toList = row.variant.startsWith('list:');
     // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA).
     if (!toList && row.memberStatus !== null && row.memberStatus !== 'active') {
-      return finish(row.id, () => store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false));
+      return finish(row.id, () => store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false, { notUndelivered: true }));
     }
     const memberId = toList ? null : row.memberId;
     const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));

@@ -183,8 +183,26 @@ describe('a member who leaves while the chunk holding their row is being sent', 
       const row = (await store.outbox.list()).find((r) => r.recipient === 'left2@example.org')!;
       expect([row.status, row.lastError]).toEqual(['failed', 'not sent: member unsubscribed']);
       expect(await store.campaigns.counts(c.id)).toEqual({ total: 4, sent: 3, failed: 1, queued: 0 });
+      // Not undelivered mail: the organizers' daily summary does not list it (its « retry » would send it to her)
+      expect((await store.undelivered.unreported(1000, { refPrefix: 'none:' })).filter((m) => m.id === row.id)).toEqual([]);
     } finally {
       await real.close();
+    }
+  });
+
+  it('who left before the chunk was held: parked with the reason, never in the undelivered summary', { timeout: 30_000 }, async () => {
+    const sender = createSender(sink.url, { pool: 1 });
+    try {
+      const members = ['early0@example.org', 'early1@example.org'];
+      await store.subscribers.upsert(members.map((email) => ({ email, status: 'active' as const, source: 'cli' })));
+      const c = await campaignOf('announce:left-before-hold', members);
+      await store.membership.setStatus((await store.membership.byEmail('early1@example.org'))!.id, 'disabled', 'hard 5.1.1 bounce (test)');
+      expect(await sendCampaignChunk({ config: configOf(1), store, sender, log, clock, fill: fillMime }, c.first)).toBe('sent');
+      const row = (await store.outbox.list()).find((r) => r.recipient === 'early1@example.org')!;
+      expect([row.status, row.lastError]).toEqual(['failed', 'not sent: member disabled']);
+      expect((await store.undelivered.unreported(1000, { refPrefix: 'none:' })).filter((m) => m.id === row.id)).toEqual([]);
+    } finally {
+      await sender.close();
     }
   });
 });

@@ -275,7 +275,8 @@ export function campaignStore(db: Db): CampaignStore {
            JOIN outbox o ON o.id = h.id
            LEFT JOIN member m ON m.key = lower(o.recipient) AND coalesce(o.variant, '') NOT LIKE 'list:%'),
          stopped AS (
-           UPDATE outbox o SET status = 'failed', last_error = 'not sent: member ' || held.member_status, lease_until = NULL, updated_at = now()
+           -- not undelivered mail: never in the organizers' daily summary (reported_at), whose « retry » would send it
+           UPDATE outbox o SET status = 'failed', last_error = 'not sent: member ' || held.member_status, lease_until = NULL, updated_at = now(), reported_at = now()
            FROM held
            WHERE o.id = held.id AND held.member_status <> 'active'
              AND o.attempts = held.attempts AND o.status = 'sending' AND o.transmitting_at IS NULL AND o.lease_until > now()

@@ -153,9 +153,10 @@ export function outboxStore(db: Db): OutboxStore {
 
     async markFailed(id, error, smtpResponse, retry, opts = {}) {
       const rows = await db.query<{ id: number }>(
-        `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now()
+        `UPDATE outbox SET status = $2, last_error = $3, smtp_response = $4, lease_until = NULL, transmitting_at = NULL, updated_at = now(),
+           reported_at = CASE WHEN $6::boolean THEN now() ELSE reported_at END
          WHERE id = $1 AND ($5::text IS NULL OR status = $5::text) RETURNING id`,
-        [id, retry ? 'queued' : 'failed', error, smtpResponse, opts.onlyIf ?? null],
+        [id, retry ? 'queued' : 'failed', error, smtpResponse, opts.onlyIf ?? null, opts.notUndelivered === true],
       );
       return rows.length > 0;
     },
