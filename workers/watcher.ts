@@ -31,7 +31,7 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
   });
   const inFlight = new Set<Promise<void>>();
   const onMessage = async (m: InboxMessage): Promise<InboxVerdict> => {
-    const { kind, finish } = await arriveMessage(deps, m.raw, m.locator);
+    const { forHumans, finish } = await arriveMessage(deps, m.raw, m.locator);
     metrics.ingested.inc({ source: m.locator.source });
     if (finish) {
       while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
@@ -44,7 +44,7 @@ export function startWatcher(config: Config, deps: AppDeps, redis: Redis, metric
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
     }
-    return kind !== null && kind !== 'other' ? 'handled' : 'ignored';
+    return forHumans ? 'ignored' : 'handled';
   };
   const ready = inbox.start(onMessage);
   return {

@@ -22,11 +22,18 @@ import { kindFromHeaders, parseRawMessage, type ParseOutcome } from './parse-mes
 import type { InboundLocator } from './inbound-store.ts';
 import type { IngestOutcome } from './ingest-message.ts';
 import type { AppDeps } from './deps.ts';
-import type { Kind } from '../types.ts';
+import type { CommandInfo, Kind } from '../types.ts';
 
 export interface Arrived extends IngestOutcome {
   /** What the message is; null when it cannot be read, is not mail, or could not be classified now (it stays in the inbox). */
   kind: Kind | null;
+  /**
+   * The watcher leaves it where humans read it: mail crieur does not act on ('other'), mail it cannot read or classify
+   * now (null), and a command carrying none of crieur's tokens (reply-without-token). The command worker refuses that
+   * one (no-token) and acts on none of it, so it is the organizers' to read, as when it was 'other': a speaker's
+   * « Question : … » or « Je dois annuler » under a « Re: [P-0007] » whose token a client dropped.
+   */
+  forHumans: boolean;
   /**
    * What is left to do here: classify (and file) with the decode already made, or hand the message to the classify
    * worker when that fails. Resolves to the kind the classify job would have answered, or undefined when the job
@@ -39,23 +46,37 @@ export async function arriveMessage(deps: AppDeps, raw: Buffer, loc: InboundLoca
   const saved = await deps.store.inbound.saveRaw(raw, loc);
   const log = deps.log.child({ inbound: saved.id });
   const fromHeaders = await kindFromHeaders(raw, deps.ctx, deps.reader);
-  if (!saved.inserted) return { ...saved, kind: await kindOfCopy({ ...deps, log }, saved.id, raw, fromHeaders) };
+  if (!saved.inserted) {
+    const copy = await kindOfCopy({ ...deps, log }, saved.id, raw, fromHeaders);
+    return { ...saved, kind: copy.kind, forHumans: forHumans(copy.kind, fromHeaders, copy.command) };
+  }
   log.info({ source: loc.source }, 'message stored');
   if (fromHeaders !== undefined) {
     await deps.dispatcher.dispatch('classify', saved.id);
-    return { ...saved, kind: fromHeaders };
+    return { ...saved, kind: fromHeaders, forHumans: forHumans(fromHeaders, fromHeaders) };
   }
   let outcome: ParseOutcome;
   try {
     outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
   } catch (err) {
-    return { ...saved, kind: null, finish: () => handOver({ ...deps, log }, saved.id, err as Error) };
+    return { ...saved, kind: null, forHumans: true, finish: () => handOver({ ...deps, log }, saved.id, err as Error) };
   }
+  const kind = outcome.ok ? outcome.result.kind : null;
   return {
     ...saved,
-    kind: outcome.ok ? outcome.result.kind : null,
+    kind,
+    forHumans: forHumans(kind, fromHeaders, outcome.ok ? outcome.result.command : undefined),
     finish: () => actOnParsed({ ...deps, log }, saved.id, outcome).catch((err: Error) => handOver({ ...deps, log }, saved.id, err)),
   };
+}
+
+/**
+ * Arrived.forHumans. The token rules read headers only, so a command the headers did not name (`fromHeaders`
+ * undefined: the body told) carries no token of crieur's: unproven, refused, never acted on.
+ */
+function forHumans(kind: Kind | null, fromHeaders: Kind | null | undefined, command?: CommandInfo): boolean {
+  if (kind === null || kind === 'other') return true;
+  return kind === 'command' && fromHeaders === undefined && command?.authenticated !== true;
 }
 
 /** What committed stays; the classify job redoes the rest (or parks the message with the reason once retries end). */
@@ -70,7 +91,7 @@ async function handOver(deps: AppDeps, id: number, err: Error): Promise<undefine
  * cut its handling short, or a session failed before its move while its filing was still running: the job then
  * races that filing, which is safe).
  */
-async function kindOfCopy(deps: AppDeps, id: number, raw: Buffer, fromHeaders: Kind | null | undefined): Promise<Kind | null> {
+async function kindOfCopy(deps: AppDeps, id: number, raw: Buffer, fromHeaders: Kind | null | undefined): Promise<{ kind: Kind | null; command?: CommandInfo }> {
   const stored = await deps.store.inbound.get(id);
   if (stored?.state === 'received') {
     // Job ids make this a no-op when a job for it is still queued.
@@ -79,12 +100,12 @@ async function kindOfCopy(deps: AppDeps, id: number, raw: Buffer, fromHeaders: K
   } else {
     deps.log.debug({}, 'duplicate message ignored');
   }
-  if (fromHeaders !== undefined) return fromHeaders;
-  if (stored?.kind) return stored.kind;
+  if (fromHeaders !== undefined) return { kind: fromHeaders };
+  if (stored?.kind) return { kind: stored.kind, ...(stored.parsed?.command ? { command: stored.parsed.command } : {}) };
   try {
     const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
-    return outcome.ok ? outcome.result.kind : null;
+    return outcome.ok ? { kind: outcome.result.kind, ...(outcome.result.command ? { command: outcome.result.command } : {}) } : { kind: null };
   } catch {
-    return null;
+    return { kind: null };
   }
 }

@@ -66,6 +66,33 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
     expect(await sentTo(live.sink, 'curious@example.com')).toEqual([]);
   });
 
+  it('a speaker’s reply that lost its token (« Re: [P-…] », « Question : … ») stays in new/ for a human: refused, nothing sent', async () => {
+    const email = 'tokenless.speaker@exemple.fr';
+    const proposal = proposalMail({ lang: 'fr', name: 'Inès Sansjeton', email, title: 'Les index BRIN' });
+    deliver(proposal.raw);
+    const [ack] = await waitSentTo(live.sink, email, 1);
+    const ref = /\[(P-\d+)\]/.exec(ack!.mail.subject)![1]!;
+    await waitFor(() => quiet(live.p), 'the proposal filed');
+    // Her webmail answered the acknowledgement from a copy: no plus-tag in To, no Message-ID of crieur's.
+    const reply = buildMail({
+      from: `Inès Sansjeton <${email}>`,
+      subject: `Re: ${ack!.mail.subject}`,
+      inReplyTo: '<copy-of-the-ack@webmail.example>',
+      body: `Question : y aura-t-il un vidéoprojecteur HDMI ?\n\nInès\n\nLe lun. 30 nov. 2026, PostgreSQL Paris a écrit :\n> Votre proposition ${ref} a bien été reçue.`,
+    });
+    const rname = deliver(reply.raw);
+    const inbound = await settled(live.p, reply.messageId);
+    expect(inbound).toMatchObject({ kind: 'command', state: 'done' });
+    expect(inbound.parsed?.command).toEqual({ verbs: ['ask'], proposal: ref, authenticated: false });
+    const log = await live.p.db.query<{ outcome: string; reason: string }>('SELECT outcome, reason FROM command_log WHERE message_id = $1', [inbound.id]);
+    expect(log).toEqual([{ outcome: 'refused', reason: 'no-token' }]);
+    await waitFor(() => quiet(live.p), 'pipeline quiet');
+    // Nothing acts on it, so it is the organizers' to read, as when it was 'other'.
+    expect(list('new')).toContain(rname);
+    expect(list('cur').some((n) => n.startsWith(rname))).toBe(false);
+    expect(await sentTo(live.sink, email)).toHaveLength(1);
+  });
+
   // Last: it stops the pipeline.
   it('moves a proposal once it knows what it is, files it beside the next messages, and a stop waits for that filing', async () => {
     const deps = live.p.running.context.deps;
