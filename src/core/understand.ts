@@ -4,9 +4,12 @@
  */
 import type { Mail, ParseContext, ParseResult } from '../types.ts';
 import { classify } from './classify/index.ts';
+import { unprovenReplyRule } from './classify/reply-token.ts';
 import { extractProposal } from './extract/index.ts';
 import { bodyLanguage } from './language.ts';
 import { cleanName } from './text/names.ts';
+
+const UNPROVEN_REPLY = unprovenReplyRule.name;
 
 export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   const warnings = [...mail.defects];
@@ -29,8 +32,10 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   }
   if (c.command) {
     result.command = c.command;
-    // authenticated: false for want of a secret says nothing about the sender: say why
-    if (!ctx.secret) warnings.push('reply token not checked: no secret configured (set secret in the configuration)');
+    // authenticated: false for want of a secret says nothing about the sender: say why; a reply with no token at all
+    // (reply-without-token) proves nothing whatever the secret, and no secret is what its reader should fix
+    if (c.reasons.includes(UNPROVEN_REPLY)) warnings.push('no reply token: nothing proves who wrote it, nothing it asks is done');
+    else if (!ctx.secret) warnings.push('reply token not checked: no secret configured (set secret in the configuration)');
   }
   if (c.bounce) result.bounce = c.bounce;
   if (c.membership) result.membership = c.membership;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
+import { understand } from '../../../src/core/understand.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail, type Draft } from './build.ts';
 
@@ -21,6 +22,15 @@ describe('a reply naming a proposal, with verbs, and no token', () => {
     const c = classify(await mail(draft), ctx);
     expect(c.kind).toBe('command');
     expect(c.command).toEqual({ verbs, proposal: ref, authenticated: false });
+  });
+
+  it('crieur parse says there is no token, not that a token went unchecked for want of a secret', async () => {
+    const m = await mail({ from: 'Dim <dim@example.org>', subject: 'Re: [P-0007] Partitionnement', headers: { 'In-Reply-To': '<notice-7@pgug.example.org>' }, body: `accepter${QUOTE}` });
+    for (const secret of [null, ctx.secret]) {
+      const { warnings } = understand(m, { ...ctx, secret });
+      expect(warnings).toContain('no reply token: nothing proves who wrote it, nothing it asks is done');
+      expect(warnings.filter((w) => w.startsWith('reply token not checked'))).toEqual([]);
+    }
   });
 
   it.each<[string, Draft]>([
