@@ -12,6 +12,7 @@ import type * as HtmlToText from 'html-to-text';
 import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
+import { decodeFlowed } from '../core/text/flowed.ts';
 import { mendMissingBoundaries } from './missing-boundary.ts';
 import { DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
@@ -55,8 +56,8 @@ const DECODED_FIELDS: ReadonlySet<string> = new Set([
 type HeaderLine = { key: string; line: string };
 type ProcessHeaders = (lines: HeaderLine[]) => Map<string, unknown>;
 /** mailsplit's MIME node as createNode reads it, and the tree node createNode makes of it (mailparser 3.14, internal). */
-type SplitNode = { headers: { getList(): HeaderLine[] } };
-type TreeNode = { contentType?: string; charset?: string; isAttachment?: boolean; decoder?: unknown };
+type SplitNode = { headers: { getList(): HeaderLine[] }; flowed?: boolean; delSp?: boolean };
+type TreeNode = { contentType?: string; charset?: string; isAttachment?: boolean; decoder?: unknown; textContent?: string };
 type CreateNode = (node: SplitNode) => TreeNode;
 type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
 /**
@@ -67,11 +68,13 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
  * (getDecoder).
  */
 class LeanParser extends Parser {
+  /** The format=flowed text parts of this message, decoded by getTextContent (see there). */
+  readonly flowed: { node: TreeNode; delSp: boolean }[] = [];
   constructor(readonly raw8bit: Raw8Bit | null) {
     super(PARSE_OPTIONS);
   }
 }
-const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder };
+const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder; getTextContent(): unknown };
 const base = Parser.prototype as unknown as typeof lean;
 lean.processHeaders = function (this: unknown, lines) {
   const kept = (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key));
@@ -131,6 +134,13 @@ export function quoteEncodedWords(line: string): string {
 lean.createNode = function (this: LeanParser, node) {
   this.raw8bit?.headers(node.headers.getList());
   const made = base.createNode.call(this, node);
+  // A format=flowed text part (mailsplit flags text/plain only) is decoded by getTextContent, once its text is read
+  // in its charset: mailparser's decoder (libmime's decodeFlowed) joined a line ending in a space across the empty
+  // line after it, « Bonjour, ␠⏎⏎Titre : … » read as one line (core/text/flowed.ts).
+  if (node.flowed && made.decoder && !made.isAttachment) {
+    this.flowed.push({ node: made, delSp: node.delSp === true });
+    node.flowed = false;
+  }
   if (made.decoder && !made.isAttachment && (made.contentType === 'text/plain' || made.contentType === 'text/html')) {
     if (!made.charset) made.charset = UNLABELLED;
     else if (/^(?:us-?)?ascii$/i.test(made.charset.trim())) made.charset = UNLABELLED_ASCII;
@@ -148,6 +158,12 @@ lean.getDecoder = function (this: LeanParser) {
         ? this.raw8bit.body(charset as TextLabel)
         : decoder.decodeStream(charset),
   };
+};
+lean.getTextContent = function (this: LeanParser) {
+  // called once, when every part's text is read (its charset decoded, its line ends made « \n »), before the parts
+  // are put together into the body
+  for (const { node, delSp } of this.flowed.splice(0)) if (typeof node.textContent === 'string') node.textContent = decodeFlowed(node.textContent, delSp);
+  return base.getTextContent.call(this);
 };
 /** One parser as a header decoder. */
 const headerParser = new LeanParser(null) as unknown as { processHeaders: ProcessHeaders };

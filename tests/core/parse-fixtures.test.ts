@@ -21,6 +21,8 @@
  * - h06: "I'm proposing an hour-long session, "Hands-on pgvector: …"" offers a talk and names it (the -ing form, a session).
  * - h07: Zendesk's "[Request received] Room booking for April meetup" ("Your request (4471) has been received", no auto-reply header) is an auto-reply.
  * - h08: « ma proposition « Réplication logique : les pièges » » under « Proposition : réplication logique » is the whole title (RFC 2231 file name kept).
+ * - h09: Thunderbird-like format=flowed text whose « Bonjour, ␠ » (a typed trailing space) is followed by an empty line: « Titre : »
+ *   and « Durée : » are lines of their own, the signature is no part of the abstract (RFC 3676, held-out audit).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
