@@ -10,8 +10,8 @@ export interface Sender {
    * is called: a deliver job takes them before it marks its rows transmitting (src/adapters/smtp/slots.ts).
    */
   reserve?(n: number): Promise<() => void>;
-  /** reserve, only if `n` connections are free right now: null (nothing held) when the pool is busy. */
-  tryReserve?(n: number): (() => void) | null;
+  /** reserve, waiting at most `ms` for them: null (nothing held) when the pool stayed busy that long. */
+  reserveWithin?(n: number, ms: number): Promise<(() => void) | null>;
   /** How many connections the pool opens at most. */
   readonly connections?: number;
   verify(): Promise<void>;

@@ -30,21 +30,35 @@ describe('slots over the pooled connections', () => {
     (await slots.acquire(3))();
   });
 
-  it('tryAcquire takes only what is free now, never ahead of a waiting request, and nothing when it cannot', async () => {
+  it('acquireWithin: at once when free and nobody waits before, else in line for at most its wait, then nothing', async () => {
     const slots = createSlots(3);
-    const a = slots.tryAcquire(2)!;
+    const a = (await slots.acquireWithin(2, 0))!;
     expect(a).toBeTypeOf('function');
-    expect(slots.tryAcquire(2)).toBeNull(); // 1 free
+    expect(await slots.acquireWithin(2, 0)).toBeNull(); // 1 free, no wait allowed
     const waiting = slots.acquire(2); // waits for a
-    expect(slots.tryAcquire(1)).toBeNull(); // 1 free, but the waiting request came first
+    expect(await slots.acquireWithin(1, 0)).toBeNull(); // 1 free, but the waiting request came first
+    // In line behind it: granted when a is given back, well before its wait ends.
+    const behind = slots.acquireWithin(1, 5_000);
     a();
     const w = await waiting;
-    const one = slots.tryAcquire(1)!; // 3 - 2 held
-    expect(slots.tryAcquire(1)).toBeNull();
-    one();
+    const b = (await behind)!;
+    expect(b).toBeTypeOf('function');
+    // Nothing comes back within the wait: nothing taken, and the line moves on without it.
+    const t0 = Date.now();
+    expect(await slots.acquireWithin(1, 50)).toBeNull();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(40);
+    b();
+    // A large request gave up at the head of the line: the smaller one behind it, which fits, is granted then.
+    const big = slots.acquireWithin(3, 30);
+    let small = false;
+    const pSmall = slots.acquire(1).then((r) => ((small = true), r));
+    await tick();
+    expect(small).toBe(false); // behind the large one, though one is free
+    expect(await big).toBeNull();
+    (await pSmall)();
     w();
-    expect(slots.tryAcquire(4)).toBeNull();
-    expect(slots.tryAcquire(0)).toBeNull();
+    expect(await slots.acquireWithin(4, 1_000)).toBeNull(); // never grantable: at once
+    expect(await slots.acquireWithin(0, 1_000)).toBeNull();
     (await slots.acquire(3))(); // everything given back
   });
 

@@ -86,7 +86,7 @@ export function createSender(url: string, opts: SenderOptions = {}): Sender {
   return {
     connections: maxConnections,
     reserve: (n) => slots.acquire(n),
-    tryReserve: (n) => slots.tryAcquire(n),
+    reserveWithin: (n, ms) => slots.acquireWithin(n, ms),
     async send(raw, envelope) {
       if (closed) throw new SmtpSendError('ESMTP_TRANSIENT', 'sender is closed', null, null);
       if (envelope.to.length === 0) throw new SmtpSendError('ESMTP_PERMANENT', 'no recipient', null, null);

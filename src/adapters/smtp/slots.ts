@@ -8,8 +8,11 @@
 export interface Slots {
   /** Waits until `n` slots (1 ≤ n ≤ capacity) are free and takes them; the function gives them back (once). */
   acquire(n: number): Promise<() => void>;
-  /** Takes `n` slots only if they are free now and nobody waits before; null otherwise (nothing taken). */
-  tryAcquire(n: number): (() => void) | null;
+  /**
+   * acquire, waiting at most `ms` in the same line: null (nothing taken) when the slots were not granted by then, or
+   * at once when they never could be. 0: only if free now and nobody waits before.
+   */
+  acquireWithin(n: number, ms: number): Promise<(() => void) | null>;
   readonly capacity: number;
 }
 
@@ -18,18 +21,21 @@ export function createSlots(capacity: number): Slots {
   let free = capacity;
   const waiting: { n: number; grant: () => void }[] = [];
 
+  // In arrival order: a large request at the head is not overtaken by small ones (it would starve).
+  const grantWaiting = () => {
+    while (waiting.length > 0 && waiting[0]!.n <= free) {
+      const w = waiting.shift()!;
+      free -= w.n;
+      w.grant();
+    }
+  };
   const release = (n: number) => {
     let done = false;
     return () => {
       if (done) return;
       done = true;
       free += n;
-      // In arrival order: a large request at the head is not overtaken by small ones (it would starve).
-      while (waiting.length > 0 && waiting[0]!.n <= free) {
-        const w = waiting.shift()!;
-        free -= w.n;
-        w.grant();
-      }
+      grantWaiting();
     };
   };
 
@@ -43,10 +49,29 @@ export function createSlots(capacity: number): Slots {
       }
       return new Promise((resolve) => waiting.push({ n, grant: () => resolve(release(n)) }));
     },
-    tryAcquire(n) {
-      if (!Number.isSafeInteger(n) || n < 1 || n > capacity || waiting.length > 0 || n > free) return null;
-      free -= n;
-      return release(n);
+    acquireWithin(n, ms) {
+      if (!Number.isSafeInteger(n) || n < 1 || n > capacity) return Promise.resolve(null);
+      if (waiting.length === 0 && n <= free) {
+        free -= n;
+        return Promise.resolve(release(n));
+      }
+      if (!(ms > 0)) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        const w = {
+          n,
+          grant: () => {
+            clearTimeout(timer);
+            resolve(release(n));
+          },
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(w), 1);
+          // It may have held up smaller requests behind it that fit now.
+          grantWaiting();
+          resolve(null);
+        }, ms);
+        waiting.push(w);
+      });
     },
   };
 }
