@@ -13,6 +13,7 @@ import { splitPlus } from '../address.ts';
 import { parseCommands } from '../command/parse.ts';
 import type { Rule, Verdict } from './chain.ts';
 import { fromEmail } from './signals.ts';
+import { REPLY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 
 const ADDRESS_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to'] as const;
 
@@ -80,8 +81,8 @@ export const tokenThreadRule: Rule = {
 
 /** A ref as crieur writes them in its subjects (`[P-0007] …`) and organizers type them (`accept P-0007`). */
 const SUBJECT_REF = /\bP-\d+\b/i;
-/** Reply prefixes of the subject, in the languages mail clients write them (« Re: », « RE : », « Réf : », "AW:", "SV:"). */
-const REPLY_SUBJECT = /^\s*(?:re|r[ée]f|aw|sv|antw|vs)\s*(?:\[\d+\])?\s*:/i;
+/** A reply's subject, in the languages mail clients write it (« Re: », « RE : », « Réf : », "AW:", "SV:"…: the shared table). */
+const REPLY_SUBJECT = new RegExp(`^\\s*${REPLY_PREFIX_SOURCE}`, 'i');
 
 /**
  * A reply that carries no token of crieur's (a client or a relay dropped the plus-tag and the Message-IDs, or the
