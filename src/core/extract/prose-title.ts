@@ -164,7 +164,9 @@ export function titleFromProse(text: string): ProseTitle | null {
   const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
   const colon = offeredAfterColon(sample);
-  if (colon) return { title: colon, strong: true };
+  // quoted, the title is the writer's own; bare, it is a guess at where a sentence ends (« Details below. », "Monday
+  // evenings don't work for me") — a subject that names the talk is then surer
+  if (colon) return { title: colon.title, strong: colon.quoted };
   const under = titleUnderIntro(text);
   if (under) return { title: under, strong: true };
   const listed = listedTitles(text);
@@ -175,15 +177,15 @@ export function titleFromProse(text: string): ProseTitle | null {
 }
 
 /** The title OFFER_THEN_COLON reads, when it is shaped as one: two words or more, no label, no sentence ("I would show…"). */
-function offeredAfterColon(sample: string): string | null {
+function offeredAfterColon(sample: string): { title: string; quoted: boolean } | null {
   const m = OFFER_THEN_COLON.exec(sample);
   if (!m) return null;
   const quoted = m[1] !== undefined;
   const t = tidy((m[1] ?? m[2]!).replace(/^[*_\s]+|[*_\s]+$/g, ''));
   if (t.split(/\s+/).length < 2 || matchLabel(t)) return null;
   // the quotes say where a title ends; bare, it must open on a capital and read as no sentence of the letter
-  if (!quoted && (!CAPITAL.test(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t))) return null;
-  return t;
+  if (!quoted && (!CAPITAL.test(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
+  return { title: t, quoted };
 }
 
 /** The text a QUOTED match holds, in double quotes or in single ones. */
