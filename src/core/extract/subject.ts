@@ -157,8 +157,10 @@ function subjectTitle(subject: string): SubjectTitle {
     // pour PG Day Lyon » and "Proposal: Job queues with SKIP LOCKED" stay proposals (a review found them refused).
     if (generic && NOT_A_TALK.test(fold(rest))) return { title: clean(s), tagged };
     // "Proposal: move the meetups to Wednesdays?", « Proposition : décaler le meetup au mercredi ? »: a bare lead-in over a
-    // question naming no talk suggests something to the organizers; a talk's question-title comes under a talk's lead-in
-    if (generic && sep && /\?\s*$/.test(rest) && !TALK_IN_LEAD.test(fold(rest))) return { title: clean(s), tagged };
+    // question naming no talk suggests something to the organizers; a talk's question-title comes under a talk's lead-in.
+    // No tag then — but when the text offers a talk after all ("Proposal: Can Postgres replace Kafka?" over "I'd like to
+    // give a 30-minute talk under that title"), the question is its title, set apart by the lead-in's separator.
+    if (generic && sep && /\?\s*$/.test(rest) && !TALK_IN_LEAD.test(fold(rest))) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     tagged = true;
     if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
