@@ -29,6 +29,7 @@ describe('offers to give a talk, in other words', () => {
     ['Talk', 'Hi,\n\nWould you be interested in a talk about Citus at a future meetup?\n\nJane'],
     ['Speaking', "Hi,\n\nI'd be interested in presenting our move from MongoDB to Postgres at one of your meetups.\n\nJane"],
     ['Pitch', 'Hi,\n\nI want to pitch a talk: Postgres as a queue, with SKIP LOCKED.\n\nJane'],
+    ['Meetup', "Hi,\n\nWe're submitting a lightning talk about psql tricks, 5 minutes, if there is room.\n\nJohn and Ana"],
     ['Meetup', 'Hello,\n\nAre you looking for speakers? I could talk about our Postgres upgrade to 17.\n\nJane'],
     // held-out audit c (second round): "I'd be up for giving a talk", « je me propose pour présenter X »
     ['next meetup', "Hey,\n\nI'd be up for giving a talk about pgvector at the next meetup, maybe 25 min? We run it on 50M embeddings.\n\nBen"],
@@ -67,6 +68,10 @@ describe('offers to give a talk, in other words', () => {
     // review of 51d53e0: volunteering to present the speakers or the evening is hosting it, no talk
     ['Prochain meetup', 'Bonjour,\n\nJe me propose pour présenter les intervenants au début du meetup de mars.\n\nPaul'],
     ['Animation', 'Bonjour,\n\nJe me porte volontaire pour présenter la soirée jeudi, si personne ne le fait.\n\nPaul'],
+    // review of d01ac47: "I propose that…", as « je propose que… », suggests something to the organizers
+    ['Meetup format', "Hi,\n\nI'm proposing that we record the talks from now on, it would help people who can't come.\n\nJohn"],
+    ['Meetup format', "Hi,\n\nI propose that we record the talks from now on, it would help people who can't come.\n\nJohn"],
+    ['Horaires', 'Hi,\n\nWe are proposing we move the talks to 19:30 so that people can eat first.\n\nJohn'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
