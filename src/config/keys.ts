@@ -54,6 +54,27 @@ export function leafPaths(schema: ZodType, path: string[] = []): Leaf[] {
   return [{ path, kind: 'string' }];
 }
 
+/**
+ * A key whose value is a mapping of keys (`events.defaults`, `dkim`, `smtp`): SPEC makes every key overridable, and its
+ * variable takes the mapping as JSON (`CRIEUR_EVENTS_DEFAULTS='{"time":"18:30","venue":"…"}'`), as CRIEUR_LISTS takes a
+ * list of entries. `keys` are its own keys, for the error's example.
+ */
+export interface Section {
+  path: string[];
+  kind: 'object';
+  keys: string[];
+}
+/** A key a `CRIEUR_*` variable sets: a leaf, or a section as a whole. */
+export type EnvKey = Leaf | Section;
+
+/** Every mapping below the top level of `schema`, outermost first. */
+export function sectionPaths(schema: ZodType, path: string[] = []): Section[] {
+  const d = def(unwrap(schema));
+  if (d.type !== 'object') return [];
+  const own: Section[] = path.length > 0 ? [{ path, kind: 'object', keys: Object.keys(d.shape!) }] : [];
+  return [...own, ...Object.entries(d.shape!).flatMap(([k, v]) => sectionPaths(v, [...path, k]))];
+}
+
 export const envName = (path: readonly (string | number)[]): string =>
   `CRIEUR_${path.filter((p) => typeof p === 'string').map((p) => String(p).toUpperCase()).join('_')}`;
 
@@ -82,7 +103,7 @@ export function envSetting(path: readonly (string | number)[], env: NodeJS.Proce
  * Keys set under both their names with different values (CRIEUR_TOKENS_MAXAGEDAYS=7 and CRIEUR_TOKENS_MAX_AGE_DAYS=30,
  * one in a unit file, one in a shell): either could be the one meant, and the other would be dropped without a word.
  */
-export function conflictingEnvVars(leaves: Leaf[], env: NodeJS.ProcessEnv): { path: string[]; names: string[] }[] {
+export function conflictingEnvVars(leaves: readonly EnvKey[], env: NodeJS.ProcessEnv): { path: string[]; names: string[] }[] {
   return leaves.flatMap((l) => {
     const set = envNames(l.path).filter((n) => env[n] !== undefined);
     return set.length > 1 && new Set(set.map((n) => env[n])).size > 1 ? [{ path: l.path, names: set }] : [];
@@ -111,7 +132,7 @@ export function unknownKeys(schema: ZodType, value: unknown, path: (string | num
 }
 
 /** `CRIEUR_*` variables that name no key (a typo there is as silent as one in the file). */
-export function unknownEnvVars(leaves: Leaf[], env: NodeJS.ProcessEnv): UnknownKey[] {
+export function unknownEnvVars(leaves: readonly EnvKey[], env: NodeJS.ProcessEnv): UnknownKey[] {
   const known = leaves.flatMap((l) => envNames(l.path));
   return Object.keys(env)
     .filter((name) => name.startsWith('CRIEUR_') && !TOOLING_VARS.test(name) && !known.includes(name))

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
-import { conflictingEnvVars, envName, envSetting, leafPaths, unknownEnvVars, unknownKeys, type Leaf, type LeafKind, type UnknownKey } from './keys.ts';
+import { conflictingEnvVars, envName, envSetting, leafPaths, sectionPaths, unknownEnvVars, unknownKeys, type EnvKey, type LeafKind, type Section, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
   readonly exitCode = 78;
@@ -46,6 +46,12 @@ export function requireSmtpUrl(config: Config): string {
 
 /** The schema's leaf keys, each overridable by its `CRIEUR_*` variable. */
 const LEAVES = leafPaths(configSchema);
+/**
+ * Every key a variable sets: the leaves, and the sections as a whole (CRIEUR_EVENTS_DEFAULTS='{…}'), outermost first —
+ * the order they apply in, so that a variable of a key inside a section (CRIEUR_EVENTS_DEFAULTS_TIME) is applied over
+ * the section's JSON: the more precise one wins.
+ */
+const ENV_KEYS: readonly EnvKey[] = [...sectionPaths(configSchema), ...LEAVES].sort((a, b) => a.path.length - b.path.length);
 
 export const DEFAULT_CONFIG_FILE = 'crieur.config.yaml';
 
@@ -69,7 +75,7 @@ export function configFileFor(file: string | undefined): string | undefined {
  * write members into a throwaway one (./data/crieur here).
  */
 export function defaultsWarning(file: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
-  if (configFileFor(file) !== undefined || LEAVES.some((l) => envSetting(l.path, env) !== undefined)) return null;
+  if (configFileFor(file) !== undefined || ENV_KEYS.some((l) => envSetting(l.path, env) !== undefined)) return null;
   const database = configSchema.parse({}).database.url;
   return `no ${DEFAULT_CONFIG_FILE} here and no --config: running on built-in defaults (database ${database}); run crieur init or pass --config FILE`;
 }
@@ -104,8 +110,8 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       const from = setBy(u.key, env);
       return from ? [{ text: unknownLine({ ...u, key: `${u.key} (from ${from})` }), from: 'env' as const }] : [];
     }),
-    ...unknownEnvVars(LEAVES, env).map((u) => ({ text: unknownLine(u), from: 'env' as const })),
-    ...conflictingEnvVars(LEAVES, env).map(({ path, names }) => ({
+    ...unknownEnvVars(ENV_KEYS, env).map((u) => ({ text: unknownLine(u), from: 'env' as const })),
+    ...conflictingEnvVars(ENV_KEYS, env).map(({ path, names }) => ({
       text: `${names.map((n) => `${n}=${shownValue(path.join('.'), env[n]!)}`).join(' and ')} both set ${path.join('.')}: keep one`,
       from: 'env' as const,
     })),
@@ -158,10 +164,15 @@ export function configFileError(err: unknown, file: string): string {
   });
 }
 
-/** CRIEUR_SMTP_URL → smtp.url. Paths come from the schema so that keys with no env var stay unambiguous. */
+/**
+ * CRIEUR_SMTP_URL → smtp.url, CRIEUR_EVENTS_DEFAULTS → events.defaults (a section's JSON replaces what the file has
+ * under it, as CRIEUR_LISTS replaces the file's lists). Paths come from the schema so that keys with no env var stay
+ * unambiguous.
+ */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = structuredClone(raw);
-  for (const { path, kind, element } of LEAVES) {
+  for (const key of ENV_KEYS) {
+    const { path } = key;
     const value = envSetting(path, env)?.value;
     if (value === undefined) continue;
     let target: Record<string, unknown> = out;
@@ -170,16 +181,37 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
       if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {};
       target = target[key] as Record<string, unknown>;
     }
-    target[path[path.length - 1]!] = coerce(value, kind, element);
+    target[path[path.length - 1]!] = key.kind === 'object' ? sectionValue(value) : coerce(value, key.kind, key.element);
   }
   return out;
 }
 
+/** A section's variable: its JSON, nulls dropped as the file's are; else the text, which validation then refuses. */
+function sectionValue(value: string): unknown {
+  try {
+    return withoutNulls(JSON.parse(value));
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The variable a key's value comes from — the most precise one set on the way to it (CRIEUR_EVENTS_DEFAULTS_TIME, else
+ * CRIEUR_EVENTS_DEFAULTS, for events.defaults.time; CRIEUR_LISTS for lists.0.bogus) — or undefined: the file's, or unset.
+ */
+function setterOf(path: readonly string[], env: NodeJS.ProcessEnv): { key: EnvKey; name: string; value: string } | undefined {
+  let found: { key: EnvKey; name: string; value: string } | undefined;
+  for (const key of ENV_KEYS) {
+    if (key.path.length > path.length || !key.path.every((k, i) => path[i] === k)) continue;
+    const set = envSetting(key.path, env);
+    if (set) found = { key, ...set };
+  }
+  return found;
+}
+
 /** The variable whose value holds `dotted` (`lists.0.bogus` → CRIEUR_LISTS), if one is set; else the key is the file's. */
 function setBy(dotted: string, env: NodeJS.ProcessEnv): string | undefined {
-  const parts = dotted.split('.');
-  const leaf = LEAVES.find((l: Leaf) => l.path.length <= parts.length && l.path.every((k, i) => parts[i] === k) && envSetting(l.path, env) !== undefined);
-  return leaf ? envSetting(leaf.path, env)!.name : undefined;
+  return setterOf(dotted.split('.'), env)?.name;
 }
 
 /** A variable's text as the value the file would hold: `6,1` for a list of numbers is [6, 1], as `[6, 1]` is. */
@@ -215,13 +247,15 @@ function unknownLine(u: UnknownKey): string {
 function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem {
   const key = issue.path.join('.') || '(top level)';
   const leafPath = untilIndex(issue.path);
+  const setter = setterOf(leafPath, env);
+  if (setter?.key.kind === 'object') return sectionProblem(issue, setter.key, setter);
   const leaf = LEAVES.find((l) => l.path.join('.') === leafPath.join('.'));
   const set = leaf ? envSetting(leafPath, env) : undefined;
   const name = set?.name ?? envName(leafPath);
   const value = set?.value;
   if (value === undefined) {
-    // A section given a value (`smtp: "smtp://…"`, `inbox: maildir:///…`) has no variable of its own (CRIEUR_SMTP is
-    // refused as unknown): name its keys and their variables instead.
+    // A section given a value in the file (`smtp: "smtp://…"`, `inbox: maildir:///…`): name its keys and their variables
+    // (its own, CRIEUR_SMTP, takes JSON: not what the writer of a URL there meant).
     const inner = leaf ? [] : LEAVES.filter((l) => l.path.length > leafPath.length && leafPath.every((k, i) => l.path[i] === k));
     if (inner.length > 0) {
       const keys = inner.map((l) => l.path.slice(leafPath.length).join('.'));
@@ -242,6 +276,30 @@ function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem 
   return { text: `${shown}: ${key} must be ${mustBe(issue.message)}`, from: 'env' };
 }
 
+/**
+ * A problem with a value a section's variable set (CRIEUR_EVENTS_DEFAULTS='{"time":"7pm"}'): the variable is named, and
+ * the key inside it; a value that is no JSON object gets the form it takes.
+ */
+function sectionProblem(issue: z.core.$ZodIssue, section: Section, set: { name: string; value: string }): Problem {
+  const shown = `${set.name}=${shownValue(section.path.join('.'), set.value)}`;
+  const dotted = section.path.join('.');
+  if (issue.path.length > section.path.length) return { text: `${shown}: ${issue.path.join('.')} must be ${mustBe(issue.message)}`, from: 'env' };
+  let json = true;
+  try {
+    JSON.parse(set.value);
+  } catch {
+    json = false;
+  }
+  const example = SECTION_EXAMPLES[dotted] ?? `{${section.keys.map((k) => `"${k}":…`).join(',')}}`;
+  return { text: `${shown}: ${json ? '' : 'not valid JSON; '}${dotted} must be a JSON object of its keys, e.g. ${set.name}='${example}'`, from: 'env' };
+}
+
+/** The JSON a section's variable takes, where a real value says more than its keys (README, Configuration). */
+const SECTION_EXAMPLES: Readonly<Record<string, string>> = {
+  'events.defaults': '{"time":"19:00","venue":"Salle Paul Langevin, Paris"}',
+  dkim: '{"domain":"pgug.example.org","selector":"crieur","keyFile":"/etc/crieur/dkim.pem"}',
+};
+
 /** The JSON a variable holding a list of entries takes (README, Configuration). */
 const LIST_EXAMPLES: Readonly<Record<string, string>> = {
   lists: '[{"name":"generale","address":"pgsql-fr-generale@lists.postgresql.example","language":"fr"}]',
@@ -249,13 +307,29 @@ const LIST_EXAMPLES: Readonly<Record<string, string>> = {
 
 /** A variable's value as the error line shows it: never a secret or a password, never a whole page. */
 function shownValue(key: string, value: string): string {
+  if (ENV_KEYS.some((k) => k.kind === 'object' && k.path.join('.') === key)) return shownSection(key, value);
   // The leaf's name says what is secret: `tokens.maxAgeDays` is a number of days, shown (it was hidden for « token »).
-  if (/secret|password|token$|key$/i.test(key.split('.').pop() ?? key)) return '(hidden)';
+  if (SECRET_NAME.test(key.split('.').pop() ?? key)) return '(hidden)';
   // A URL's credentials, however written (a slash missing, no user, an @ in the password): everything between the
   // scheme and the last @ is hidden (a review: `smtp:/user:pass@host` printed the password).
   const safe = /^[a-z][a-z0-9+.-]*:/i.test(value) || /url$/i.test(key) ? value.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/*)[^]*@/i, '$1***@') : value;
   const cut = safe.length > 80 ? `${safe.slice(0, 77)}…` : safe;
   return cut === '' || /[\s'"]/.test(cut) ? JSON.stringify(cut) : cut;
+}
+
+/** A leaf whose name says its value is secret. */
+const SECRET_NAME = /secret|password|token$|key$/i;
+
+/**
+ * A section's JSON as the error line shows it: hidden whole when one of its keys may hold a secret or a URL's
+ * credentials (CRIEUR_HTTP_ADMIN, CRIEUR_SMTP), since the JSON may put them anywhere; else as the shell takes it.
+ */
+function shownSection(key: string, value: string): string {
+  const risky = LEAVES.some((l) => l.path.join('.').startsWith(`${key}.`) && (SECRET_NAME.test(l.path.at(-1)!) || /url$/i.test(l.path.at(-1)!)));
+  if (risky) return '(hidden)';
+  const cut = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+  if (cut !== '' && !/[\s'"]/.test(cut)) return cut;
+  return cut.includes("'") ? JSON.stringify(cut) : `'${cut}'`;
 }
 
 /**

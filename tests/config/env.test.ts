@@ -167,3 +167,55 @@ describe('CRIEUR_LISTS: an entry\'s own key is named (review)', () => {
     expect(e.message).toContain('CRIEUR_LISTS=generale: lists must be a JSON list of entries, e.g. CRIEUR_LISTS=');
   });
 });
+
+/**
+ * SPEC: every key is overridable by CRIEUR_<KEY>, sections too. CRIEUR_EVENTS_DEFAULTS (the key events.defaults, a
+ * mapping) was refused as an unknown variable, while CRIEUR_LISTS took JSON (held-out audit): a section's variable
+ * takes its mapping as JSON, checked like the file's.
+ */
+describe('a section\'s variable takes JSON (CRIEUR_EVENTS_DEFAULTS)', () => {
+  it('sets the section, in place of what the file has under it', () => {
+    const f = file('events: { defaults: { time: "20:00", venue: "Ancienne salle", title: "Meetup" } }\n');
+    const c = loadConfig({ file: f, env: { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle Paul Langevin, Paris"}' } });
+    expect(c.events.defaults).toEqual({ time: '18:30', venue: 'Salle Paul Langevin, Paris' });
+  });
+
+  it('any section, at any depth; a null is a key not set, as in the file', () => {
+    const c = loadConfig({
+      file: undefined,
+      env: { CRIEUR_DKIM: '{"domain":"pgug.example.org","selector":"crieur","keyFile":"/etc/crieur/dkim.pem"}', CRIEUR_HTTP_RATELIMIT: '{"perMinute":60,"burst":null}' },
+    });
+    expect(c.dkim).toEqual({ domain: 'pgug.example.org', selector: 'crieur', keyFile: '/etc/crieur/dkim.pem' });
+    expect(c.http.rateLimit).toEqual({ perMinute: 60, burst: 20, forwardedFor: false });
+  });
+
+  it('a variable of a key inside the section is applied over its JSON', () => {
+    const c = loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle B"}', CRIEUR_EVENTS_DEFAULTS_TIME: '19:15' } });
+    expect(c.events.defaults).toEqual({ time: '19:15', venue: 'Salle B' });
+  });
+
+  it('JSON that does not parse, or is no object, exits 78 naming the variable and the form it takes', () => {
+    const said = (value: string) => errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: value } })).message;
+    const example = `e.g. CRIEUR_EVENTS_DEFAULTS='{"time":"19:00","venue":"Salle Paul Langevin, Paris"}'`;
+    expect(said('{time: 18:30}')).toBe(`invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS='{time: 18:30}': not valid JSON; events.defaults must be a JSON object of its keys, ${example}`);
+    expect(said('[1]')).toBe(`invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS=[1]: events.defaults must be a JSON object of its keys, ${example}`);
+    expect(said('18:30')).toBe(`invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS=18:30: not valid JSON; events.defaults must be a JSON object of its keys, ${example}`);
+  });
+
+  it('a key of the JSON that does not fit the schema is named, with the variable', () => {
+    expect(errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"time":"7pm"}' } })).message).toBe(
+      `invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS='{"time":"7pm"}': events.defaults.time must be a local time such as 19:00`,
+    );
+    expect(errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"tme":"19:00"}' } })).message).toBe(
+      'invalid configuration in the environment: unknown key events.defaults.tme (from CRIEUR_EVENTS_DEFAULTS) — did you mean time?',
+    );
+  });
+
+  it('never shows a section\'s JSON that may hold a password or a URL\'s credentials', () => {
+    const admin = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_HTTP_ADMIN: '{"password":"hunter2"}' } })).message;
+    expect(admin).toBe('invalid configuration in the environment: CRIEUR_HTTP_ADMIN=(hidden): http.admin.password must be at least 12 characters');
+    const smtp = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SMTP: '{"url":"ftp://crieur:hunter2@mail.example.org"}' } })).message;
+    expect(smtp).toMatch(/^invalid configuration in the environment: CRIEUR_SMTP=\(hidden\): smtp\.url must be a URL starting with smtp:\/\//);
+    expect(`${admin}${smtp}`).not.toContain('hunter2');
+  });
+});

@@ -59,6 +59,15 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/smtp\.url/);
   });
 
+  it('a section\'s variable takes JSON (CRIEUR_EVENTS_DEFAULTS), and bad JSON exits 78 naming it', async () => {
+    const ok = await run(['parse', '--json', PROPOSAL], { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle B"}' });
+    expect(ok.code, ok.stderr).toBe(0);
+    const bad = await run(['parse', '--json', PROPOSAL], { CRIEUR_EVENTS_DEFAULTS: '{time: 18:30}' });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^crieur: invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS='\{time: 18:30\}': not valid JSON; events\.defaults must be a JSON object/);
+  });
+
   it('crieur start without a secret exits 78 and names the key, before touching any service', async () => {
     const file = box.writeConfig({ smtp: { url: 'smtp://127.0.0.1:1' }, inbox: { url: 'maildir:///nonexistent' } }, 'no-secret.yaml');
     const r = await run(['start', '--config', file]);
