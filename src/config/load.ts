@@ -118,7 +118,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
   ];
   const result = configSchema.safeParse(merged);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => issueProblem(issue, env));
+    const lines = issueProblems(result.error.issues, merged, env);
     // A variable's value is said once: CRIEUR_LISTS=a,b is one mistake, not one per item.
     problems.push(...lines.filter((p, i) => lines.findIndex((q) => q.text === p.text) === i));
   }
@@ -144,10 +144,13 @@ function anchored(config: Config, raw: Record<string, unknown>, dir: string, env
   return database === config.database && templates === config.templates ? config : { ...config, database, templates };
 }
 
-/** One line of a ConfigError, and where the value came from: the file, a CRIEUR_* variable, or neither (a key not set). */
+/**
+ * One line of a ConfigError, and where the value came from: the file, a CRIEUR_* variable, neither (a key not set), or
+ * both (a section the file and variables filled in together).
+ */
 interface Problem {
   text: string;
-  from: 'file' | 'env' | 'either';
+  from: 'file' | 'env' | 'either' | 'both';
 }
 
 /**
@@ -300,6 +303,65 @@ const SECTION_EXAMPLES: Readonly<Record<string, string>> = {
   dkim: '{"domain":"pgug.example.org","selector":"crieur","keyFile":"/etc/crieur/dkim.pem"}',
 };
 
+/**
+ * Each of zod's issues as a Problem (issueProblem), but keys a section lacks when what it holds was set by variables
+ * (only CRIEUR_DKIM_DOMAIN=example.org, the file saying nothing of dkim): that problem is the variables', not the file's —
+ * it was reported as « invalid configuration in crieur.config.yaml, 2 problems: dkim.selector … dkim.keyFile ». Such a
+ * section's missing keys are one line, where its first one was, naming the variables, what is missing and both fixes.
+ * A section the file alone filled in keeps a line per key, as before.
+ */
+function issueProblems(issues: readonly z.core.$ZodIssue[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem[] {
+  // the section (dotted) of each issue that is a key absent from a section that holds others
+  const sectionOf = issues.map((issue) => {
+    const path = issue.path;
+    if (issue.code !== 'invalid_type' || path.length < 2 || !path.every((p) => typeof p === 'string')) return undefined;
+    const holder = lookup(merged, path.slice(0, -1) as string[]);
+    const absent = typeof holder === 'object' && holder !== null && !Array.isArray(holder) && !Object.hasOwn(holder, path.at(-1) as string);
+    return absent ? path.slice(0, -1).join('.') : undefined;
+  });
+  const lines = new Map<string, Problem | undefined>();
+  for (const at of new Set(sectionOf)) {
+    if (at !== undefined) lines.set(at, missingKeys(at.split('.'), issues.filter((_, j) => sectionOf[j] === at).map((m) => m.path.at(-1) as string), merged, env));
+  }
+  const said = new Set<string>();
+  return issues.flatMap((issue, i) => {
+    const at = sectionOf[i];
+    const line = at === undefined ? undefined : lines.get(at);
+    if (line === undefined) return [issueProblem(issue, env)];
+    if (said.has(at!)) return [];
+    said.add(at!);
+    return [line];
+  });
+}
+
+/** The one line for keys `missing` from the section at `parent`, when variables set some of what it holds; else undefined. */
+function missingKeys(parent: string[], missing: string[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem | undefined {
+  const at = parent.join('.');
+  const present = Object.keys(lookup(merged, parent) as Record<string, unknown>).map((k) => ({ key: `${at}.${k}`, by: setterOf([...parent, k], env)?.name }));
+  const vars = [...new Set(present.flatMap((p) => (p.by ? [p.by] : [])))];
+  if (vars.length === 0) return undefined;
+  const keys = missing.map((k) => `${at}.${k}`);
+  const are = keys.length > 1 ? 'are' : 'is';
+  const missingVars = missing.map((k) => envName([...parent, k]));
+  const setters = vars.map((v) => `${v} sets ${present.filter((p) => p.by === v).map((p) => p.key).join(', ')}`);
+  const inFile = present.filter((p) => !p.by).map((p) => p.key);
+  if (inFile.length === 0) return { text: `${and(setters)}, but ${and(keys)} ${are} missing: set ${and(missingVars)}, or remove ${and(vars)}`, from: 'env' };
+  // filled in partly by the file, partly by variables: either may be the one to complete
+  return { text: `${and(keys)} ${are} missing (${and(setters)}; the file sets ${inFile.join(', ')}): set ${keys.length > 1 ? 'them' : 'it'} in the file or with ${and(missingVars)}`, from: 'both' };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function and(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}
+
+/** The value at `path`, as written (no empty-string rule: see valueAt). */
+function lookup(root: Record<string, unknown>, path: readonly string[]): unknown {
+  let v: unknown = root;
+  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
 /** The JSON a variable holding a list of entries takes (README, Configuration). */
 const LIST_EXAMPLES: Readonly<Record<string, string>> = {
   lists: '[{"name":"generale","address":"pgsql-fr-generale@lists.postgresql.example","language":"fr"}]',
@@ -380,7 +442,7 @@ function untilIndex(path: readonly PropertyKey[]): string[] {
 function describe(problems: Problem[], file: string | undefined): string {
   // The file is named only when a problem is in it: a bad CRIEUR_* value is not the file's to fix.
   const inFile = file !== undefined && problems.some((p) => p.from !== 'env');
-  const inEnv = problems.some((p) => p.from === 'env');
+  const inEnv = problems.some((p) => p.from === 'env' || p.from === 'both');
   const where = inFile && inEnv ? ` in ${file} and the environment` : inFile ? ` in ${file}` : inEnv ? ' in the environment' : '';
   if (problems.length === 1) return `invalid configuration${where}: ${problems[0]!.text}`;
   return `invalid configuration${where}, ${problems.length} problems:\n${problems.map((p) => `  ${p.text}`).join('\n')}`;

@@ -219,3 +219,42 @@ describe('a section\'s variable takes JSON (CRIEUR_EVENTS_DEFAULTS)', () => {
     expect(`${admin}${smtp}`).not.toContain('hunter2');
   });
 });
+
+/**
+ * A section's keys missing where variables set the others is the variables' problem: with a valid file and only
+ * CRIEUR_DKIM_DOMAIN=example.org, crieur said « invalid configuration in crieur.config.yaml, 2 problems: dkim.selector …
+ * dkim.keyFile » (three lines, naming the file). One line names the variable, what is missing and both fixes.
+ */
+describe('keys missing from a section the environment filled in are the environment\'s', () => {
+  const valid = file('group: { name: "PG Paris" }\nsecret: "0123456789abcdef0123"\n');
+
+  it('CRIEUR_DKIM_DOMAIN alone: one line naming it, the keys missing and their variables', () => {
+    const e = errorOf(() => loadConfig({ file: valid, env: { CRIEUR_DKIM_DOMAIN: 'example.org' } }));
+    expect(e.message).toBe(
+      'invalid configuration in the environment: CRIEUR_DKIM_DOMAIN sets dkim.domain, but dkim.selector and dkim.keyFile are missing: set CRIEUR_DKIM_SELECTOR and CRIEUR_DKIM_KEYFILE, or remove CRIEUR_DKIM_DOMAIN',
+    );
+  });
+
+  it('several variables, or the section\'s JSON, the same way', () => {
+    expect(errorOf(() => loadConfig({ file: valid, env: { CRIEUR_DKIM_DOMAIN: 'example.org', CRIEUR_DKIM_SELECTOR: 's1' } })).message).toBe(
+      'invalid configuration in the environment: CRIEUR_DKIM_DOMAIN sets dkim.domain and CRIEUR_DKIM_SELECTOR sets dkim.selector, but dkim.keyFile is missing: set CRIEUR_DKIM_KEYFILE, or remove CRIEUR_DKIM_DOMAIN and CRIEUR_DKIM_SELECTOR',
+    );
+    expect(errorOf(() => loadConfig({ file: valid, env: { CRIEUR_DKIM: '{"domain":"example.org"}' } })).message).toBe(
+      'invalid configuration in the environment: CRIEUR_DKIM sets dkim.domain, but dkim.selector and dkim.keyFile are missing: set CRIEUR_DKIM_SELECTOR and CRIEUR_DKIM_KEYFILE, or remove CRIEUR_DKIM',
+    );
+  });
+
+  it('filled in partly by the file: both are named, and either may complete it', () => {
+    const f = file('dkim: { domain: example.org }\n');
+    expect(errorOf(() => loadConfig({ file: f, env: { CRIEUR_DKIM_SELECTOR: 's1' } })).message).toBe(
+      `invalid configuration in ${f} and the environment: dkim.keyFile is missing (CRIEUR_DKIM_SELECTOR sets dkim.selector; the file sets dkim.domain): set it in the file or with CRIEUR_DKIM_KEYFILE`,
+    );
+  });
+
+  it('a section the file alone filled in is the file\'s, a line per key as before', () => {
+    const f = file('dkim: { domain: example.org }\n');
+    const e = errorOf(() => loadConfig({ file: f, env: {} }));
+    expect(e.message).toContain(`invalid configuration in ${f}, 2 problems:`);
+    expect(e.message).toContain('dkim.selector — expected string, received undefined (set it in the file or with CRIEUR_DKIM_SELECTOR)');
+  });
+});

@@ -59,6 +59,18 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/smtp\.url/);
   });
 
+  // With a valid file and only CRIEUR_DKIM_DOMAIN set, crieur said « invalid configuration in crieur.config.yaml,
+  // 2 problems: dkim.selector … dkim.keyFile », three lines naming the file (held-out audit).
+  it('a section a variable left incomplete exits 78 in one line naming the variable and the fix, not the file', async () => {
+    const file = box.writeConfig({ group: { name: 'PG Paris' }, secret: '0123456789abcdef0123' }, 'valid-for-dkim.yaml');
+    const r = await run(['parse', '--json', PROPOSAL, '--config', file], { CRIEUR_DKIM_DOMAIN: 'example.org' });
+    expect(r.code).toBe(78);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'crieur: invalid configuration in the environment: CRIEUR_DKIM_DOMAIN sets dkim.domain, but dkim.selector and dkim.keyFile are missing: set CRIEUR_DKIM_SELECTOR and CRIEUR_DKIM_KEYFILE, or remove CRIEUR_DKIM_DOMAIN',
+    ]);
+  });
+
   it('a section\'s variable takes JSON (CRIEUR_EVENTS_DEFAULTS), and bad JSON exits 78 naming it', async () => {
     const ok = await run(['parse', '--json', PROPOSAL], { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle B"}' });
     expect(ok.code, ok.stderr).toBe(0);
