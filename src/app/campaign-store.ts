@@ -76,6 +76,7 @@ export interface CampaignMail {
 
 export interface LedgerRecipient {
   email: string;
+  /** The campaign's variant key; a speaker's row adds the proposal it is about (campaign-slots.ts speakerRowVariant). */
   variant: string;
 }
 

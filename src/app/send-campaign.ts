@@ -14,7 +14,7 @@
  */
 import { requireSecret } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { memberVerp, slotValues, verpAddress } from '../core/compose/campaign-slots.ts';
+import { memberVerp, rowVariant, slotValues, verpAddress } from '../core/compose/campaign-slots.ts';
 import type { MimeTemplate, SlotValues } from '../core/compose/mime-template.ts';
 import { domainOf } from '../core/compose/message.ts';
 import type { AppDeps } from './deps.ts';
@@ -157,7 +157,9 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
   };
 
   const sendOne = async (row: ClaimedRecipient): Promise<void> => {
-    const template = variants[row.variant];
+    // a speaker's row names its proposal after the variant: their reply token for it (campaign-slots.ts)
+    const { key: variant, proposal } = rowVariant(row.variant);
+    const template = variants[variant];
     if (!template) {
       tally.failed++;
       lastError = `no variant ${row.variant} in campaign ${campaign.id}`;
@@ -169,7 +171,8 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       return finish(row.id, () => store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false, { notUndelivered: true }));
     }
     const memberId = toList ? null : row.memberId;
-    const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl }));
+    const speakerOf = proposal ? { ref: proposal, mintedAt: campaign.createdAt } : null;
+    const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl, speakerOf }));
     const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
     // One pooled connection taken for the send (src/adapters/smtp/slots.ts): a deliver job's rows, marked transmitting
     // once it holds its connections, never wait in the pool's queue behind a campaign's mails.

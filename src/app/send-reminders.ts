@@ -5,6 +5,9 @@
  * rather than sending « dans 6 jours » three days before. Exactly once across restarts: the campaign's key
  * (`reminder:E-ID:J-d`) and the ledger's (purpose reminder, `E-ID/J-d`, recipient) make a second tick a no-op.
  * Speakers are added first: one who is also a member gets the speakers' wording, once, in their proposal's language.
+ * A speaker's copy carries their reply token for their talk (Reply-To, Message-ID), as their acknowledgement does: the
+ * reminder asks them to reply if anything changed, and the reply is threaded on the proposal and passed on to the
+ * organizers, its verbs acting (apply-commands.ts). A speaker of two talks that evening gets one mail, the first's token.
  */
 import type { CampaignRecord } from './campaign-store.ts';
 import { MEMBERS_LIST } from './subscriber-store.ts';
@@ -14,6 +17,7 @@ import type { InboundStore } from './inbound-store.ts';
 import { dispatchCampaign } from './announce-event.ts';
 import { chunkSize } from './send-campaign.ts';
 import { speakerLocale } from './decide.ts';
+import { speakerRowVariant } from '../core/compose/campaign-slots.ts';
 
 const DAY = 86_400_000;
 
@@ -47,7 +51,8 @@ export async function sendDueReminders(deps: AnnounceDeps & { dispatcher: Dispat
       for (const t of input.talks) {
         const p = await deps.store.proposals.get(t.ref);
         const locale = p ? await speakerLocale(deps, p) : deps.config.group.locale;
-        for (const s of t.speakers) if (s.email) speakerRows.push({ email: s.email, variant: `speaker:${locale}` });
+        // the row names the talk: the speaker's reply token is theirs for it (« je suis malade », « retirer » act on it)
+        for (const s of t.speakers) if (s.email) speakerRows.push({ email: s.email, variant: speakerRowVariant(`speaker:${locale}`, t.ref) });
       }
       await deps.store.campaigns.addRecipients(campaign.id, 'reminder', ref, from, speakerRows);
       await deps.store.campaigns.addMembers(campaign.id, 'reminder', ref, from, MEMBERS_LIST, deps.config.group.locale);

@@ -13,6 +13,7 @@ import { sendCampaignChunk, chunkSize } from '../../src/app/send-campaign.ts';
 import type { Dispatcher } from '../../src/app/dispatcher.ts';
 import { useStoreAndSink } from '../support/store-and-sink.ts';
 import { groupConfig, silentLog } from '../support/test-config.ts';
+import { findTokens, mintedOn, verifyToken } from '../../src/core/tokens.ts';
 
 const { store, sink, sender } = useStoreAndSink('rem');
 const silent = silentLog;
@@ -78,5 +79,19 @@ describe('reminders', () => {
     expect(alice.text).toMatch(/^Hello Alice,/);
     expect(alice.text).toContain('Thursday, January 28, 2027 at 7:00 PM');
     for (const c of [...j6, ...j1]) expect(await store.campaigns.get(c.id)).toMatchObject({ status: 'done' });
+
+    // A speaker's copy answers to their reply token for their talk (as the acknowledgement), in Reply-To and the
+    // Message-ID; minted on the campaign's day, not the send's (the clock here says 2027): a retry sends the same
+    // bytes. A member's copy has none.
+    const campaign = (await store.campaigns.get(j6[0]!.id))!;
+    const [bobToken, ...more] = findTokens(bob.replyTo?.value[0]?.address ?? '');
+    expect(more).toEqual([]);
+    expect(bobToken).toMatchObject({ purpose: 'speaker', ref: ref2 });
+    expect(verifyToken(config.secret!, bobToken!, 'bob@example.com')).toBe(true);
+    expect(mintedOn(bobToken!).toISOString().slice(0, 10)).toBe(campaign.createdAt.toISOString().slice(0, 10));
+    expect(bob.messageId).toMatch(new RegExp(`^<${bobToken!.token}\\.`));
+    expect(findTokens(jeanne[0]!.replyTo?.value[0]?.address ?? '')).toMatchObject([{ purpose: 'speaker', ref }]);
+    expect(alice.replyTo).toBeUndefined();
+    expect(findTokens(alice.messageId ?? '')).toEqual([]);
   });
 });

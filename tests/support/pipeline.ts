@@ -118,13 +118,15 @@ export interface Pipeline {
 
 export interface PipelineOptions {
   watch?: boolean;
+  /** The campaign runner too (announcements, the reminders its recovery sweep starts), beside the mail pipeline's. */
+  campaigns?: boolean;
 }
 
 /** Starts every runner (and the watcher when the config has an inbox) and waits for the first catch-up. */
 export async function startPipeline(config: Config, opts: PipelineOptions = {}): Promise<Pipeline> {
   const watch = opts.watch ?? config.inbox.url !== undefined;
   const running = await runProcess(config, {
-    queues: ['classify', 'file', 'command', 'deliver', 'remind'],
+    queues: ['classify', 'file', 'command', 'deliver', 'remind', ...(opts.campaigns ? (['campaign'] as const) : [])],
     watch,
     serveDatabase: true,
     http: false,
@@ -159,6 +161,7 @@ export interface LiveOptions {
   inboxUrl?: string;
   overrides?: ConfigInput['overrides'];
   watch?: boolean;
+  campaigns?: boolean;
 }
 export interface Live {
   sink: SmtpSink;
@@ -175,7 +178,7 @@ export async function startLive(engine: EngineName, prefix: string, o: LiveOptio
   const [sink, db] = await Promise.all([o.sink ?? startSmtpSink(), testDatabase(engine)]);
   try {
     const config = e2eConfig({ inboxUrl: o.inboxUrl, smtpUrl: sink.url, databaseUrl: db.url, prefix, overrides: o.overrides });
-    const p = await startPipeline(config, o.watch === undefined ? {} : { watch: o.watch });
+    const p = await startPipeline(config, { ...(o.watch === undefined ? {} : { watch: o.watch }), ...(o.campaigns ? { campaigns: true } : {}) });
     return { sink, db, p };
   } catch (err) {
     await stopLive({ sink, db }, prefix);

@@ -8,6 +8,7 @@ import type { Config } from '../../config/schema.ts';
 import type { BuiltVariant, EventMailBuilder, EventMailInput, VariantSpec } from '../../app/announce-event.ts';
 import { addressOf } from '../../core/address.ts';
 import { domainOf } from '../../core/compose/message.ts';
+import { sentinel } from '../../core/compose/mime-template.ts';
 import { MEETUP_MINUTES } from '../../core/programme.ts';
 import { eventMailData, type EventMailData } from '../../core/render/announce-data.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
@@ -68,6 +69,9 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
     // Roster mail carries the members' List-* headers; a speakers' reminder goes to people as speakers, members or not.
     const headers = campaignHeaders({ personal: personal && !(input.forSpeakers ?? false), domain, oneClick: Boolean(config.http.publicUrl) });
     headers['X-Crieur-Ref'] = `E-${input.event.id}`;
+    // A speaker is asked to reply if anything changed: to their own reply address (their token for their talk, filled
+    // per row: campaign-slots.ts), so that the reply reaches their proposal. Members' copies name none.
+    if (input.forSpeakers) headers['Reply-To'] = sentinel('replyTo');
     const mime = buildMimeTemplate({
       from: config.addresses.from,
       to: spec.to,

@@ -5,9 +5,13 @@
  *  - Unsubscribe: `mailto:talks+u-{mac}@domain?subject=unsubscribe` (RFC 2369 List-Unsubscribe, mailto); the mac
  *    proves the address was ours to unsubscribe (issue 9 acts on it).
  *  - VERP envelope sender `bounces+jean=example.fr@domain`: a bounce names the member even when its text doesn't.
+ *  - A speaker's row (a reminder that « vous présentez… ») names its proposal (speakerRowVariant): that speaker's
+ *    reply token for it, minted on the campaign's creation day, in Reply-To and in front of the Message-ID — the
+ *    acknowledgement's mechanism, so that « je suis malade » or « retirer » in a reply acts as in a reply to it.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { mintMemberToken } from '../membership/token.ts';
+import { mintToken } from '../tokens.ts';
 import { closeBidi } from '../text/bidi.ts';
 import type { SlotValues } from './mime-template.ts';
 
@@ -55,6 +59,21 @@ export function memberVerp(bounces: string, secret: string, memberId: number, re
   return plusAddress(bounces, mintMemberToken(secret, 'bounce', memberId, recipient));
 }
 
+/**
+ * A campaign row's variant names the built mail it gets (the campaign's parts are keyed by it); a speaker's row adds
+ * the proposal it is about, `speaker:fr#P-0007`, so that its reply token is that speaker's for that proposal — the
+ * mail stays the one variant's, built once. Only `speaker:` variants name one: a member's or a list's copy has no
+ * token that could act on anything.
+ */
+export function speakerRowVariant(variant: string, ref: string): string {
+  return `${variant}#${ref}`;
+}
+
+export function rowVariant(rowVariant: string): { key: string; proposal: string | null } {
+  const m = /^(speaker:[^#]*)#(P-\d+)$/.exec(rowVariant);
+  return m ? { key: m[1]!, proposal: m[2]! } : { key: rowVariant, proposal: null };
+}
+
 export function slotValues(o: {
   campaignId: number;
   recipient: string;
@@ -64,16 +83,26 @@ export function slotValues(o: {
   secret: string;
   memberId?: number | null;
   publicUrl?: string | undefined;
+  /**
+   * A speaker's row: the proposal their reply token names and the day it is minted on (the campaign's creation, not
+   * the send: a retry days later sends the same bytes).
+   */
+  speakerOf?: { ref: string; mintedAt: Date } | null;
 }): SlotValues {
+  const token = o.speakerOf ? mintToken(o.secret, { purpose: 'speaker', ref: o.speakerOf.ref }, o.recipient, o.speakerOf.mintedAt) : null;
+  const messageId = campaignMessageId(o.campaignId, o.recipient, o.domain);
   const links = o.memberId != null ? memberUnsubscribe({ memberId: o.memberId, recipient: o.recipient, inbox: o.inbox, secret: o.secret, publicUrl: o.publicUrl }) : null;
   const mailto = links?.mailto ?? unsubscribeMailto(o.inbox, o.secret, o.recipient);
   return {
     to: o.recipient,
-    messageId: campaignMessageId(o.campaignId, o.recipient, o.domain),
+    // `<TOKEN.a12.h@domain>`, as tokenMessageId writes an acknowledgement's: a client that drops Reply-To still answers it
+    messageId: token ? `<${token}.${messageId.slice(1)}` : messageId,
     // « Bonjour NAME, »: the name's direction overrides end before the comma (core/text/bidi.ts)
     greeting: o.name && o.name.trim() !== '' ? ` ${closeBidi(o.name.replace(/\s+/g, ' ').trim())}` : '',
     // The footer shows the page when there is one (a person clicks), else the mailto.
     unsubscribe: links?.https ?? mailto,
     listUnsubscribe: links?.https ? `<${mailto}>, <${links.https}>` : `<${mailto}>`,
+    // without a token (a row written before rows named their proposal), the inbox: read by the organizers
+    replyTo: token ? plusAddress(o.inbox, token) : o.inbox,
   };
 }

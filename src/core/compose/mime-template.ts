@@ -8,8 +8,8 @@
 /** Where a slot's value lands, which decides its encoding: a header (ASCII), the HTML part, the text part. */
 export type SlotEncoding = 'header' | 'html' | 'text';
 
-/** The per-recipient values. */
-export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUnsubscribe';
+/** The per-recipient values (`replyTo`: a speaker's reply address, with their reply token: campaign-slots.ts). */
+export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUnsubscribe' | 'replyTo';
 
 export interface Slot {
   slot: SlotName;
@@ -37,4 +37,4 @@ export function sentinel(name: SlotName): string {
   return `\u0001${name}\u0001`;
 }
 
-export const SENTINEL_RE = /\u0001(to|messageId|greeting|unsubscribe|listUnsubscribe)\u0001/g;
+export const SENTINEL_RE = /\u0001(to|messageId|greeting|unsubscribe|listUnsubscribe|replyTo)\u0001/g;
