@@ -166,7 +166,8 @@ export interface CampaignStore {
    * fence with a lease not yet run out become transmitting (their lease renewed) and are `granted` — only those may
    * go to the SMTP server; a row whose lease ran out may be another sender's now. A held row whose recipient is a
    * member no longer active (they left or were disabled since the hold, even a moment before) is `stopped` in the
-   * same statement: failed `not sent: member STATUS`, never transmitted.
+   * same statement: failed `not sent: member STATUS`, never transmitted — not a list's row, nor a speaker's (a
+   * reminder of their own talk, sent whatever the roster says: send-campaign.ts memberGated).
    */
   transmit(rows: readonly HeldRow[], leaseMs: number, sent: readonly { id: number; response: string }[]): Promise<{ granted: number[]; stopped: number[] }>;
   /** Extends the lease of rows still held under their fence (sending, transmitting or not); how many were. */

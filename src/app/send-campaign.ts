@@ -75,6 +75,17 @@ export class CampaignCapError extends TransientSendError {}
 
 export type ChunkResult = 'sent' | 'paused' | 'skipped';
 
+/**
+ * Whether a ledger row goes only to an active member: a member's copy (an announcement, a reminder to the roster).
+ * Not a list's (its address is the list's, no member's), nor a speaker's (`speaker:…`, a reminder of their own talk:
+ * transactional, like the acknowledgement and decisions crieur sends whatever their list membership — leaving the
+ * announcements must not silence it; a disabled address is tried too, its refusal reported to the organizers).
+ * The transmit statement (adapters/db/campaigns.ts) reads the same two prefixes.
+ */
+export function memberGated(variant: string): boolean {
+  return !variant.startsWith('list:') && !variant.startsWith('speaker:');
+}
+
 const partsCache = new Map<number, Promise<CampaignParts>>();
 
 /**
@@ -166,8 +177,10 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
       return finish(row.id, () => store.outbox.markFailed(row.id, lastError, null, false));
     }
     const toList = row.variant.startsWith('list:');
-    // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA).
-    if (!toList && row.memberStatus !== null && row.memberStatus !== 'active') {
+    // A member who left or was disabled since the ledger was written gets nothing (not a failure of the MTA). A
+    // speaker's reminder is no list mail but about their own talk, as their acknowledgement: sent whatever the roster
+    // says of the address (memberGated, as the transmit statement reads it).
+    if (memberGated(row.variant) && row.memberStatus !== null && row.memberStatus !== 'active') {
       return finish(row.id, () => store.outbox.markFailed(row.id, `not sent: member ${row.memberStatus}`, null, false, { notUndelivered: true }));
     }
     const memberId = toList ? null : row.memberId;

@@ -94,4 +94,51 @@ describe('reminders', () => {
     expect(alice.replyTo).toBeUndefined();
     expect(findTokens(alice.messageId ?? '')).toEqual([]);
   });
+
+  it("reach a speaker who left the roster's mail (unsubscribed, disabled), never a member who left", { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
+    const draft = { format: 'talk' as const, title: 'Vacuum', abstract: null, durationMinutes: 45, language: 'fr' as const, attachments: [] };
+    // Three talks whose speakers are on the roster: unsubscribed from the announcements before, disabled by a hard
+    // bounce before, and unsubscribing between the ledger and the send (the roster re-check at transmit time).
+    const speakers = ['zoe@example.fr', 'dead@example.fr', 'yann@example.fr'];
+    for (const email of speakers) {
+      const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`), { source: 'cli' });
+      const ref = (await store.proposals.fileFromMessage(id, { ...draft, title: `Talk ${email}`, speakers: [{ name: email, email }] }, 'test')).proposal.ref;
+      await store.events.assign(ev.id, ref);
+    }
+    const members = ['marc@example.fr', 'lea@example.fr', 'sam@example.fr'];
+    await store.subscribers.upsert([...speakers, ...members].map((email) => ({ email, language: 'fr' as const, status: 'active' as const, source: 'test' })));
+    const setStatus = async (email: string, to: 'unsubscribed' | 'disabled', cause: string) => store.membership.setStatus((await store.membership.byEmail(email))!.id, to, cause);
+    await setStatus('zoe@example.fr', 'unsubscribed', 'one-click https');
+    await setStatus('dead@example.fr', 'disabled', 'hard 5.1.1 bounce (test)');
+    await setStatus('lea@example.fr', 'unsubscribed', 'one-click https');
+
+    const iso = '2027-03-19T19:00:00Z'; // J-6
+    const [c] = await sendDueReminders({ config, store, builder: createEventMailBuilder(config), clock: at(iso), dispatcher });
+    // Between the ledger and the send: a speaker and a member (both with rows) unsubscribe.
+    await setStatus('yann@example.fr', 'unsubscribed', 'one-click https');
+    await setStatus('marc@example.fr', 'unsubscribed', 'one-click https');
+    for (const first of await store.campaigns.pendingChunks(c!.id, chunkSize(config))) {
+      await sendCampaignChunk({ config, store, sender, log: silent, clock: at(iso), fill: fillMime }, first);
+    }
+
+    const to = (email: string) => sink.messages.filter((m) => m.envelope.to[0] === email);
+    for (const email of speakers) {
+      const got = await Promise.all(to(email).map((m) => simpleParser(m.raw)));
+      expect(got.map((m) => m.text?.includes('vous présentez')), email).toEqual([true]);
+    }
+    expect(members.map((email) => to(email).length)).toEqual([0, 0, 1]);
+    const rows = (await store.outbox.list()).filter((r) => r.subjectRef === `E-${ev.id}/J-6` && [...speakers, ...members].includes(r.recipient));
+    expect(Object.fromEntries(rows.map((r) => [r.recipient, [r.status, r.lastError]]))).toEqual({
+      'zoe@example.fr': ['sent', null],
+      'dead@example.fr': ['sent', null],
+      'yann@example.fr': ['sent', null],
+      'marc@example.fr': ['failed', 'not sent: member unsubscribed'],
+      'sam@example.fr': ['sent', null],
+    });
+    // The member's withheld reminder is no undelivered mail: the organizers' daily summary does not list it.
+    const marc = rows.find((r) => r.recipient === 'marc@example.fr')!;
+    expect((await store.undelivered.unreported(1000, { refPrefix: 'none:' })).filter((m) => m.id === marc.id)).toEqual([]);
+    expect(await store.campaigns.get(c!.id)).toMatchObject({ status: 'done' });
+  });
 });

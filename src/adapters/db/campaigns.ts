@@ -40,6 +40,8 @@ const COUNTS = `(SELECT count(*)::int FROM outbox o WHERE o.campaign_id = c.id) 
  * query text, so that a dry run counts exactly whom the real run adds.
  */
 const ROSTER = (list: string) => `subscribers s JOIN subscriber_lists l ON l.subscriber_id = s.id AND l.list = ${list} WHERE s.status = 'active'`;
+/** A row that goes only to an active member: neither a list's nor a speaker's (send-campaign.ts memberGated). */
+const MEMBER_GATED = (o: string) => `coalesce(${o}.variant, '') NOT LIKE 'list:%' AND coalesce(${o}.variant, '') NOT LIKE 'speaker:%'`;
 /** The outbox's own claim condition (outbox.ts): queued, or sending with an expired lease before SMTP began. */
 const CLAIMABLE = `(o.status = 'queued' OR (o.status = 'sending' AND o.lease_until < now() AND o.transmitting_at IS NULL))`;
 
@@ -260,20 +262,21 @@ export function campaignStore(db: Db): CampaignStore {
       // once transmitting, a row is never claimable again, only parked if its sender stops renewing it.
       // The recipient's roster status is read here, not only at the hold: a chunk takes seconds to go out, and a
       // member who unsubscribed meanwhile gets nothing (as send-campaign.ts says of the hold). FOR SHARE waits for an
-      // unsubscribe being committed and reads its outcome; list variants go to a list's address, never a member's.
+      // unsubscribe being committed and reads its outcome; list variants go to a list's address, never a member's, and
+      // a speaker's row is their own talk's reminder, sent whatever the roster says (send-campaign.ts memberGated).
       const out = await db.query<{ id: number; stopped: boolean }>(
         `WITH done AS (
            UPDATE outbox o SET status = 'sent', sent_at = now(), smtp_response = u.response, last_error = NULL, lease_until = NULL, updated_at = now()
            FROM unnest($3::integer[], $4::text[]) AS u(id, response) WHERE o.id = u.id RETURNING o.id),
          member AS (
            SELECT lower(s.email) AS key, s.status FROM subscribers s
-           WHERE lower(s.email) IN (SELECT lower(o.recipient) FROM outbox o WHERE o.id = ANY($1::integer[]) AND coalesce(o.variant, '') NOT LIKE 'list:%')
+           WHERE lower(s.email) IN (SELECT lower(o.recipient) FROM outbox o WHERE o.id = ANY($1::integer[]) AND ${MEMBER_GATED('o')})
            FOR SHARE),
          held AS (
            SELECT h.id, h.attempts, m.status AS member_status
            FROM unnest($1::integer[], $2::integer[]) AS h(id, attempts)
            JOIN outbox o ON o.id = h.id
-           LEFT JOIN member m ON m.key = lower(o.recipient) AND coalesce(o.variant, '') NOT LIKE 'list:%'),
+           LEFT JOIN member m ON m.key = lower(o.recipient) AND ${MEMBER_GATED('o')}),
          stopped AS (
            -- not undelivered mail: never in the organizers' daily summary (reported_at), whose « retry » would send it
            UPDATE outbox o SET status = 'failed', last_error = 'not sent: member ' || held.member_status, lease_until = NULL, updated_at = now(), reported_at = now()
