@@ -5,8 +5,10 @@
  * process held — except a mail whose SMTP transaction the kill interrupted, parked for a human, never sent
  * twice (see expectFiledOnceMailedOnce).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CrieurChild, proposalMail, sleep, spawnCrieur, speakerOf, tally, useChildServices, waitUntil } from '../support/crieur-process.ts';
+import { type CrieurChild, proposalMail, runCrieur, sleep, spawnCrieur, speakerOf, tally, useChildServices, waitUntil } from '../support/crieur-process.ts';
 
 const ORGA = 'orga@pgug.example.org';
 const svc = useChildServices('kill', [ORGA]);
@@ -69,7 +71,15 @@ describe('SIGKILL mid-stream', () => {
     a = start('start-a');
     const b = worker('worker-b');
     await Promise.all([a.waitForLog('inbox caught up; watching', 60_000), b.waitForLog('crieur running', 60_000)]);
-    for (let n = 1; n <= 30; n++) await svc.imap.append('INBOX', proposalMail(n, 'k'));
+    // Through the queue (crieur ingest, as an MTA's pipe would): the start process's watcher files what it takes from the
+    // inbox and sends its mails itself, so a stream by IMAP could leave the worker nothing to be killed in the middle of.
+    const files = Array.from({ length: 30 }, (_, i) => {
+      const file = join(svc.box.dir, `kill-${i + 1}.eml`);
+      writeFileSync(file, proposalMail(i + 1, 'k'));
+      return file;
+    });
+    const ingested = await runCrieur(['ingest', ...files, '--config', svc.configFile], { dir: svc.box.dir });
+    expect(ingested.code, ingested.stderr).toBe(0);
     // Kill it while it has work in hand: it has done some, and the stream is far from over.
     await waitUntil(() => busy(b) >= 3 && svc.sink.messages.length >= 6, 60_000, 'the worker busy with the stream');
     const sentAtKill = svc.sink.messages.length;
