@@ -17,7 +17,7 @@ import { explainHttp, explainInbox, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 import { isPartlyDone, outcomesOf, RUNNERS, type Runner } from './runners.ts';
 import type { RetryPolicy } from './retry.ts';
-import { deliverIfFree } from '../src/app/deliver-outbox.ts';
+import { createSendNowGate, deliverIfFree } from '../src/app/deliver-outbox.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
@@ -301,15 +301,17 @@ function failures(deps: AppDeps, metrics: Metrics, runner: Runner, policy: Retry
 
 /**
  * deps.sendNow in a process that runs the deliver queue: a filing's mails sent from its own job when the pool is free
- * (deliverIfFree), counted as the deliver runner counts them; a row that failed is that runner's first attempt,
+ * (deliverIfFree) and no such send hangs (createSendNowGate), counted as the deliver runner counts them; a row that failed is that runner's first attempt,
  * going on under its policy (goOnAlone). An error before anything could be recorded leaves the rows to a deliver job.
  */
 function sendNow(deps: AppDeps, metrics: Metrics, goOnAlone: ReturnType<typeof failures>['goOnAlone']): NonNullable<AppDeps['sendNow']> {
+  const gate = createSendNowGate(() => deps.clock.now().getTime());
   return async (ids, log) => {
+    if (!gate.open()) return false;
     let d;
     try {
       // The caller's log: the lines of its mails name its job.
-      d = await deliverIfFree({ ...deps, log }, ids);
+      d = await gate.track(() => deliverIfFree({ ...deps, log }, ids));
     } catch (err) {
       // Rows already sent are skipped by the deliver job's claim; one left `sending` waits for its lease (the sweep).
       log.warn({ outbox: ids, err: (err as Error).message }, 'mails not sent from the filing: left to a deliver job');

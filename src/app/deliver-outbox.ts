@@ -54,10 +54,39 @@ export async function deliverOutboxes(deps: DeliverDeps, ids: readonly number[])
 /**
  * How long a filing waits for pooled connections to send its own mails. In a backlog every connection is busy most of
  * the time, each for a few milliseconds a mail: a short wait in line sends nearly every filing's mails from its own job
- * (bench/ingest: with no wait, 10 of 2,199). With a relay that hangs, the wait bounds what the inbox's jobs lose
- * before they hand their mails to a deliver job.
+ * (bench/ingest: with no wait, 10 of 2,199). A relay that hangs holds the connections it has: the wait bounds what the
+ * filings after them lose before they hand their mails to a deliver job (and createSendNowGate stops them trying).
  */
 export const SEND_NOW_WAIT_MS = 2_000;
+
+/** An own send slower than this: the relay is taken as hanging, and filings hand their mails to deliver jobs. */
+export const SEND_NOW_SLOW_MS = 5_000;
+
+/**
+ * Whether filings may send their own mails now: not while one of those sends has been under way for longer than
+ * `slowMs`. A relay that accepts connections and then hangs holds a send until its reply timeout (minutes); the first
+ * filings caught by it wait that long, but the ones after them hand their mails to deliver jobs — the inbox's work
+ * goes on, and the deliver queue waits for the relay as it always did.
+ */
+export function createSendNowGate(now: () => number, slowMs = SEND_NOW_SLOW_MS) {
+  const started = new Set<{ at: number }>();
+  return {
+    open(): boolean {
+      const t = now();
+      for (const s of started) if (t - s.at > slowMs) return false;
+      return true;
+    },
+    async track<T>(work: () => Promise<T>): Promise<T> {
+      const s = { at: now() };
+      started.add(s);
+      try {
+        return await work();
+      } finally {
+        started.delete(s);
+      }
+    },
+  };
+}
 
 /**
  * deliverOutboxes in the caller's job, when the pool has a connection for every row within `waitMs`: a filing sends

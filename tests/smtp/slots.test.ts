@@ -1,6 +1,7 @@
 /** The SMTP pool's slots (src/adapters/smtp/slots.ts): all or nothing, in arrival order, never more than the pool. */
 import { describe, expect, it } from 'vitest';
 import { createSlots } from '../../src/adapters/smtp/slots.ts';
+import { createSendNowGate } from '../../src/app/deliver-outbox.ts';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -67,5 +68,28 @@ describe('slots over the pooled connections', () => {
     await expect(slots.acquire(3)).rejects.toThrow(/cannot take 3 of 2/);
     await expect(slots.acquire(0)).rejects.toThrow(RangeError);
     expect(() => createSlots(0)).toThrow(/capacity/);
+  });
+});
+
+describe('the gate of filings sending their own mails (deliver-outbox.ts createSendNowGate)', () => {
+  it('closes while one of those sends has been under way longer than its limit, and opens again when it ends', async () => {
+    let t = 0;
+    const gate = createSendNowGate(() => t, 5_000);
+    expect(gate.open()).toBe(true);
+    let finish!: () => void;
+    const hanging = gate.track(() => new Promise<void>((r) => (finish = r)));
+    const quick = gate.track(async () => 'ok');
+    expect(await quick).toBe('ok');
+    t = 4_000;
+    expect(gate.open()).toBe(true); // slow, not yet hanging
+    t = 5_001;
+    expect(gate.open()).toBe(false); // the relay hangs: the next filings queue their mails
+    finish();
+    await hanging;
+    expect(gate.open()).toBe(true);
+    // A send that fails ends too.
+    await expect(gate.track(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    t = 60_000;
+    expect(gate.open()).toBe(true);
   });
 });
