@@ -81,6 +81,8 @@ export const tokenThreadRule: Rule = {
 
 /** A ref as crieur writes them in its subjects (`[P-0007] …`) and organizers type them (`accept P-0007`). */
 const SUBJECT_REF = /\bP-\d+\b/i;
+/** Anything the command grammar could read as a ref (command/read-line.ts REF: « P-0007 », « p7 », « [P 7] »). */
+const TEXT_REF = /\bp\s?-?\s?\d{1,6}/i;
 /** A reply's subject, in the languages mail clients write it (« Re: », « RE : », « Réf : », "AW:", "SV:"…: the shared table). */
 const REPLY_SUBJECT = new RegExp(`^\\s*${REPLY_PREFIX_SOURCE}`, 'i');
 
@@ -98,6 +100,9 @@ export const unprovenReplyRule: Rule = {
     if (mail.text === null) return null;
     const replyShaped = mail.inReplyTo !== null || mail.references.length > 0 || REPLY_SUBJECT.test(mail.subject);
     if (!replyShaped) return null;
+    // No ref in the subject, nothing in the text a command line could read as one (« accept P-0007 », « p7 ok »): the
+    // command reading (the costly part: bench:parse 0.84 → 0.77 with it run on every reply) cannot name one.
+    if (!SUBJECT_REF.test(mail.subject) && !TEXT_REF.test(mail.text)) return null;
     const parsed = parseCommands(mail.text, { now: mail.date, timeZone: ctx.timeZone, locale: ctx.locale });
     if (parsed.verbs.length === 0) return null;
     const ref = parsed.ref ?? SUBJECT_REF.exec(mail.subject)?.[0]?.toUpperCase() ?? null;
