@@ -120,6 +120,9 @@ describe.each(ENGINE_NAMES)('pipeline on %s with a Maildir inbox', (engine) => {
       // The next message is stored, decided and moved while the first one's filing is still held.
       const nextName = deliver(next.raw);
       await waitFor(() => list('cur').some((f) => f.startsWith(nextName)), 'the next proposal moved to cur/', 15_000);
+      // The move needs only the kind the watcher decoded; the classification's commit runs beside it (under load it
+      // lands after the rename), then its filing waits at the same gate.
+      await waitFor(async () => (await findInbound(live.p, next.messageId))?.state === 'classified', 'the next proposal classified, its filing held', 15_000);
       expect(await findInbound(live.p, next.messageId)).toMatchObject({ kind: 'proposal' });
       expect(queued).toEqual([]);
       let stopped = false;
