@@ -113,6 +113,17 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     expect(r.stdout).not.toMatch(/is PostgreSQL running/);
   });
 
+  it('an existing database is named once on its line, with what the store adds to it (the PGlite URL was printed twice)', async () => {
+    const dir = join(box.dir, 'made-db');
+    const made = await runCrieur(['proposals', 'list', '--config', configFile], { dir: box.dir, name: 'doctor-make-db', env: { CRIEUR_DATABASE_URL: `pglite://${dir}` } });
+    expect(made.code, made.stderr).toBe(0);
+    const pglite = line((await doctor({ CRIEUR_DATABASE_URL: `pglite://${dir}` })).stdout, 'database');
+    expect(pglite).toBe(`ok    database   pglite://${dir}`);
+    const postgres = line((await doctor()).stdout, 'database');
+    expect(postgres).toMatch(new RegExp(`^ok +database +postgres://\\S+\\?schema=${schema} \\(schema ${schema}\\)$`));
+    expect(postgres.match(/postgres:\/\//g)).toHaveLength(1);
+  });
+
   it('with no configuration at all, creates nothing on disk (the default PGlite directory included)', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'crieur-doctor-empty-'));
     try {

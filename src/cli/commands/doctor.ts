@@ -88,7 +88,7 @@ function checks(config: Config): Check[] {
         const store = await openStore(config.database.url);
         try {
           await store.proposals.list({ status: 'received' });
-          return store.describe();
+          return describedBeyondLabel(store.describe(), parseDbUrl(config.database.url).label);
         } finally {
           await store.close();
         }
@@ -242,6 +242,16 @@ function inboxFix(err: unknown): string {
     default:
       return 'check the IMAP server, credentials and mailbox, or the Maildir path';
   }
+}
+
+/**
+ * What the store's own description adds to the database's label (« served by pid 4242 », « serving on
+ * 127.0.0.1:5433 », « schema crieur_test »), or nothing: describe() begins with that label, which the line already
+ * shows as its target — returned whole, it printed the URL twice on one line.
+ */
+export function describedBeyondLabel(described: string, label: string): string {
+  if (!described.startsWith(label)) return described;
+  return described.slice(label.length).trim().replace(/^\((.*)\)$/, '$1');
 }
 
 /** For a pglite:// URL whose directory holds no database yet: the note to print instead of creating it; else null. */
