@@ -25,6 +25,7 @@ import { mintedOn } from '../core/tokens.ts';
 import { whyNotAnswer } from '../core/pipeline/loop-guard.ts';
 import { noteText, stateNote, type Note } from '../core/decision/words.ts';
 import { resultLine, type ResultLine } from '../core/render/command-data.ts';
+import { writtenVerb } from '../core/render/verbs.ts';
 import { proposalRef } from '../core/ref.ts';
 import { cleanName } from '../core/text/names.ts';
 import type { ProposalRecord } from './proposal-store.ts';
@@ -165,7 +166,7 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
     if (!SPEAKER_VERBS.has(cmd.verb)) return push('refused', { k: 'speaker-verb', verb: cmd.verb }), false;
     if (ref !== auth.token.ref) return push('refused', { k: 'other-proposal', ref, own: auth.token.ref }), false;
   }
-  if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }), false;
+  if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale) }), false;
   if (cmd.verb === 'help') return ((run.showHelp = true), push('done', { k: 'help' }), false);
   if (cmd.verb === 'release') {
     const n = await releaseHeld(deps);
@@ -203,11 +204,11 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
     case 'status':
       return push('done', await statusOf(deps, p, locale)), false;
     case 'note':
-      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
+      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null, word: writtenVerb(cmd, locale) }), false;
       await noteOnce(run, ref, 'note', step, { text: cmd.text });
       return push('done', { k: 'noted', ref }), true;
     case 'ask': {
-      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null }), false;
+      if (!cmd.text) return push('refused', { k: 'problem', problem: 'text-missing', date: null, word: writtenVerb(cmd, locale) }), false;
       await noteOnce(run, ref, 'question', step, { text: cmd.text });
       const n = await relayQuestion(run.deps as DecideDeps, p, cmd.text, key, run.fx);
       return push('done', { k: 'asked', ref, n }), true;

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command, CommandProblem, ReadOptions, ReadResult, Verb } from '../core/command/types.ts';
 import { GRAMMAR, OVERRIDE_WORDS, type VerbArg } from '../core/command/grammar.ts';
 import { noteText, type Note } from '../core/decision/words.ts';
-import { verbWord } from '../core/render/verbs.ts';
+import { verbWord, writtenVerb } from '../core/render/verbs.ts';
 import type { Config } from '../config/schema.ts';
 import type { Language } from '../types.ts';
 import type { ProposalRecord } from './proposal-store.ts';
@@ -81,7 +81,7 @@ export function readDecision(readCommands: OperatorDeps['readCommands'], ref: st
   if (words.trim() === '') return { ok: false, usage: true, message: TEXT[locale].noVerb(ref.trim(), usage) };
   const cmd = readOperatorLine(readCommands, words, opts);
   if (!cmd) return { ok: false, usage: true, message: TEXT[locale].notVerb(words, usage) };
-  if (cmd.problem) return { ok: false, usage: MISSING.has(cmd.problem), message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null }, locale) };
+  if (cmd.problem) return { ok: false, usage: MISSING.has(cmd.problem), message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale) }, locale) };
   return { ok: true, cmd };
 }
 

@@ -59,8 +59,9 @@ describe('decide REF VERB: every organizer verb of the grammar, its problems sai
 
   it.each([
     ['schedule', 'fr', /^il manque la date/],
-    ['note', 'fr', /^il manque le texte/],
-    ['ask', 'en', /^the text after the word is missing/],
+    ['note', 'fr', /^il manque le texte après « note » : écrivez-le à la suite du mot\.$/],
+    ['question', 'fr', /^il manque le texte après « question »/],
+    ['ask', 'en', /^the text after "ask" is missing: write it after the word\.$/],
     ['', 'fr', /^il manque le verbe après P-0006\.\ncrieur proposals decide RÉF VERBE/],
     ['', 'en', /^the verb after P-0006 is missing\.\ncrieur proposals decide REF VERB/],
     ['frobnicate', 'fr', /^« frobnicate » n’est pas un verbe des organisateurs\./],

@@ -145,6 +145,15 @@ describe('organizers decide by email (pglite)', () => {
     return { raw: Buffer.from(r.raw.toString('latin1').replace('\naccepter\n', `\n${text}\n`), 'latin1'), messageId: r.messageId };
   };
 
+  it('« Note : » with no text after it: refused, and the transcript names the verb the organizer wrote (it said « après le mot », no word)', async () => {
+    const f = await fileProposal(live, 'Note sans texte');
+    const reply = gmailReply(f.ref, 'Note :');
+    await send(live, reply);
+    const t = await transcriptOf(reply.messageId);
+    expect(t.mail.text).toContain('il manque le texte après « Note » : écrivez-le à la suite du mot.');
+    expect((await live.p.store.proposals.history(f.ref)).filter((h) => h.action === 'note')).toEqual([]);
+  });
+
   it('a comment under a decline goes to the other organizers and the history, never to the speaker; the transcript says how to give a reason', async () => {
     const f = await fileProposal(live, 'Commentaire sous la commande');
     const reply = gmailReply(f.ref, "refuser\nOn en a deja un sur le sujet, on en parle jeudi avec Claire.");

@@ -279,7 +279,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   if (assented && spec.role !== 'speaker' && !(yes && ASSENTED_DECISIONS.has(spec.verb) && !spec.aloneWords?.includes(phrase))) return { kind: 'prose' };
   if (thanked && (spec.aloneWords?.includes(phrase) || spec.arg === 'date' || spec.arg === 'text-required')) return { kind: 'prose' };
   // « Noté, merci ! », « Noté. »: the participle acknowledges (an organizer's thanks for a transcript), it notes nothing
-  if (spec.verb === 'note' && /é$/i.test(s.slice(pos, pos + phrase.length)) && courtesyOnly(s.slice(pos + phrase.length))) return { kind: 'prose' };
+  const word = s.slice(pos, pos + phrase.length);
+  if (spec.verb === 'note' && /é$/i.test(word) && courtesyOnly(s.slice(pos + phrase.length))) return { kind: 'prose' };
   pos += phrase.length;
 
   const refs: string[] = [];
@@ -326,6 +327,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       eventId: null,
       problem: null,
       line,
+      word,
       ...c,
     })),
   });

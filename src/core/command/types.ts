@@ -59,6 +59,8 @@ export interface Command {
   eventId: number | null;
   /** Set when the line is recognisably this verb but cannot be acted on as written. */
   problem: CommandProblem | null;
+  /** The verb as the writer wrote it (« Note », "question"): a refusal names it back, in the writer's own word. */
+  word?: string;
   /**
    * The line as written (control characters already removed), to quote back in the transcript. Several commands
    * on one line (`accept, schedule 28/01`) each carry their own piece; one line naming several refs

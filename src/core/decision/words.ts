@@ -79,7 +79,8 @@ export type Note =
   | { k: 'speaker-verb'; verb: string }
   | { k: 'other-proposal'; ref: string; own: string }
   | { k: 'no-proposal'; ref: string }
-  | { k: 'problem'; problem: CommandProblem; date: string | null }
+  /** word: the verb as the writer wrote it (render/verbs.ts writtenVerb), named back where the problem is what follows it (text-missing). */
+  | { k: 'problem'; problem: CommandProblem; date: string | null; word?: string }
   | { k: 'no-event' }
   | { k: 'unknown-event'; id: number }
   | { k: 'several-events'; day: string; ids: number[] }
@@ -129,7 +130,9 @@ export function noteText(n: Note, locale: Language): string {
         'date-unreadable': ['date illisible (ex. « programmer 28 janvier »)', 'unreadable date (e.g. "schedule January 28")'],
         'date-past': ['cette date est passée', 'that date is in the past'],
         'date-ambiguous': ['date ambiguë : écrivez-la AAAA-MM-JJ', 'ambiguous date: write it YYYY-MM-DD'],
-        'text-missing': ['il manque le texte après le mot', 'the text after the word is missing'],
+        'text-missing': n.word
+          ? [`il manque le texte après « ${n.word} » : écrivez-le à la suite du mot`, `the text after "${n.word}" is missing: write it after the word`]
+          : ['il manque le texte après le verbe', 'the text after the verb is missing'],
       };
       return `${why[n.problem][fr ? 0 : 1]}${d}.`;
     }

@@ -4,7 +4,7 @@
  * answer a French notice in English); this table is what the mails promise.
  */
 import type { Language } from '../../types.ts';
-import type { Verb } from '../command/types.ts';
+import type { Command, Verb } from '../command/types.ts';
 
 export type SpeakerVerb = 'withdraw';
 export type OrganizerVerb = 'accept' | 'decline' | 'waitlist' | 'confirm' | 'schedule';
@@ -55,6 +55,11 @@ const WORD: Record<Language, Record<Verb, string>> = {
     withdraw: 'withdraw',
   },
 };
+
+/** The verb as the writer wrote it (« Note », "ask"), to name it back to them; the locale's word when the line did not keep it. */
+export function writtenVerb(cmd: Pick<Command, 'verb' | 'word'>, locale: Language): string {
+  return cmd.word?.trim() || verbWord(cmd.verb, locale);
+}
 
 /** The word for `verb` in `locale`; a name that is no verb of the grammar is shown as it is. */
 export function verbWord(verb: string, locale: Language): string {

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { noteText } from '../../../src/core/decision/words.ts';
 import { invalidNote, type Decision } from '../../../src/app/decide.ts';
+import { readCommands } from '../../../src/core/command/read.ts';
+import { writtenVerb } from '../../../src/core/render/verbs.ts';
 
 const state = 'P-0008 est acceptée (par dim@example.org, lundi 30 novembre 2026 à 10h02)';
 
@@ -34,6 +36,24 @@ describe('a refused verb, named in the transcript’s language', () => {
     expect(noteText({ k: 'speaker-verb', verb: 'accept' }, 'fr')).toBe('« accepter » est réservé aux organisateurs.');
     expect(noteText({ k: 'speaker-verb', verb: 'ask' }, 'fr')).toBe('« question » est réservé aux organisateurs.');
     expect(noteText({ k: 'speaker-verb', verb: 'accept' }, 'en')).toBe('"accept" is for organizers only.');
+  });
+});
+
+describe('a verb that needs a text and has none names the verb as the organizer wrote it (it said « après le mot » and no word)', () => {
+  const refusal = (line: string, locale: 'fr' | 'en') => {
+    const [cmd] = readCommands(line, { now: new Date('2026-11-30T10:00:00Z'), timeZone: 'Europe/Paris', locale }).commands;
+    expect(cmd?.problem, line).toBe('text-missing');
+    return noteText({ k: 'problem', problem: cmd!.problem!, date: null, word: writtenVerb(cmd!, locale) }, locale);
+  };
+  it.each([
+    ['note', 'fr', 'il manque le texte après « note » : écrivez-le à la suite du mot.'],
+    ['Note :', 'fr', 'il manque le texte après « Note » : écrivez-le à la suite du mot.'],
+    ['**Question**', 'fr', 'il manque le texte après « Question » : écrivez-le à la suite du mot.'],
+    ['ask', 'fr', 'il manque le texte après « ask » : écrivez-le à la suite du mot.'],
+    ['P-0007 note', 'en', 'the text after "note" is missing: write it after the word.'],
+    ['Ask P-0007', 'en', 'the text after "Ask" is missing: write it after the word.'],
+  ] as const)('%j (%s)', (line, locale, said) => {
+    expect(refusal(line, locale)).toBe(said);
   });
 });
 
