@@ -4,6 +4,7 @@
  */
 import { fileErrorMessage } from '../core/text/file-error.ts';
 import { readFileSync, existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -48,8 +49,9 @@ export function requireSmtpUrl(config: Config): string {
 const LEAVES = leafPaths(configSchema);
 /**
  * Every key a variable sets: the leaves, and the sections as a whole (CRIEUR_EVENTS_DEFAULTS='{…}'), outermost first —
- * the order they apply in, so that a variable of a key inside a section (CRIEUR_EVENTS_DEFAULTS_TIME) is applied over
- * the section's JSON: the more precise one wins.
+ * the order they apply in, so that a variable of a key inside a section (CRIEUR_EVENTS_DEFAULTS_TIME) adds to the
+ * section's JSON the keys it leaves out. Where both give the key, with different values, the run is refused
+ * (disagreeingEnvVars): SPEC says no variable wins over another.
  */
 const ENV_KEYS: readonly EnvKey[] = [...sectionPaths(configSchema), ...LEAVES].sort((a, b) => a.path.length - b.path.length);
 
@@ -115,6 +117,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
       text: `${names.map((n) => `${n}=${shownValue(path.join('.'), env[n]!)}`).join(' and ')} both set ${path.join('.')}: keep one`,
       from: 'env' as const,
     })),
+    ...disagreeingEnvVars(env).map((text) => ({ text, from: 'env' as const })),
   ];
   const result = configSchema.safeParse(merged);
   if (!result.success) {
@@ -187,6 +190,36 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
     target[path[path.length - 1]!] = key.kind === 'object' ? sectionValue(value) : coerce(value, key.kind, key.element);
   }
   return out;
+}
+
+/**
+ * A key given twice, with different values, by a section's JSON and by the variable of the key inside it
+ * (CRIEUR_SMTP='{"url":"smtp://relay:25"}' and CRIEUR_SMTP_URL=smtp://mail:2525, one in a compose file, one in a unit):
+ * either could be the one meant, and the inner one won without a word. One line each, naming both: « CRIEUR_SMTP_URL=…
+ * and CRIEUR_SMTP's "url" (…) both set smtp.url: keep one ». The same value twice, or a key the JSON leaves out, is no
+ * disagreement.
+ */
+function disagreeingEnvVars(env: NodeJS.ProcessEnv): string[] {
+  const lines: string[] = [];
+  for (const outer of ENV_KEYS) {
+    if (outer.kind !== 'object') continue;
+    const whole = envSetting(outer.path, env);
+    const json = whole ? sectionValue(whole.value) : undefined;
+    if (!whole || typeof json !== 'object' || json === null || Array.isArray(json)) continue;
+    for (const inner of ENV_KEYS) {
+      if (inner.path.length <= outer.path.length || !outer.path.every((k, i) => inner.path[i] === k)) continue;
+      const set = envSetting(inner.path, env);
+      const rel = inner.path.slice(outer.path.length);
+      const given = valueAt(json as Record<string, unknown>, rel.join('.'));
+      if (!set || given === undefined) continue;
+      const value = inner.kind === 'object' ? sectionValue(set.value) : coerce(set.value, inner.kind, inner.element);
+      if (isDeepStrictEqual(value, given)) continue;
+      const dotted = inner.path.join('.');
+      const shownGiven = shownValue(dotted, typeof given === 'string' ? given : JSON.stringify(given));
+      lines.push(`${set.name}=${shownValue(dotted, set.value)} and ${whole.name}'s "${rel.join('.')}" (${shownGiven}) both set ${dotted}: keep one`);
+    }
+  }
+  return lines;
 }
 
 /** A section's variable: its JSON, nulls dropped as the file's are; else the text, which validation then refuses. */

@@ -189,9 +189,29 @@ describe('a section\'s variable takes JSON (CRIEUR_EVENTS_DEFAULTS)', () => {
     expect(c.http.rateLimit).toEqual({ perMinute: 60, burst: 20, forwardedFor: false });
   });
 
-  it('a variable of a key inside the section is applied over its JSON', () => {
-    const c = loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle B"}', CRIEUR_EVENTS_DEFAULTS_TIME: '19:15' } });
+  it('a variable of a key inside the section adds the key its JSON leaves out; the same value twice is no disagreement', () => {
+    const c = loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"venue":"Salle B"}', CRIEUR_EVENTS_DEFAULTS_TIME: '19:15' } });
     expect(c.events.defaults).toEqual({ time: '19:15', venue: 'Salle B' });
+    const same = loadConfig({ file: undefined, env: { CRIEUR_SMTP: '{"url":"smtp://mail.example.org:2525","pool":3}', CRIEUR_SMTP_URL: 'smtp://mail.example.org:2525', CRIEUR_SMTP_POOL: '3' } });
+    expect(same.smtp).toMatchObject({ url: 'smtp://mail.example.org:2525', pool: 3 });
+  });
+
+  it('the section\'s JSON and a variable inside it giving one key two values: refused in one line naming both (the inner one won silently)', () => {
+    expect(errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_EVENTS_DEFAULTS: '{"time":"18:30","venue":"Salle B"}', CRIEUR_EVENTS_DEFAULTS_TIME: '19:15' } })).message).toBe(
+      `invalid configuration in the environment: CRIEUR_EVENTS_DEFAULTS_TIME=19:15 and CRIEUR_EVENTS_DEFAULTS's "time" (18:30) both set events.defaults.time: keep one`,
+    );
+    const smtp = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SMTP: '{"url":"smtp://relay:hunter2@relay.example.org:25","pool":2}', CRIEUR_SMTP_URL: 'smtp://mail.example.org:2525' } }));
+    expect(smtp.exitCode).toBe(78);
+    expect(smtp.message).toBe(
+      `invalid configuration in the environment: CRIEUR_SMTP_URL=smtp://mail.example.org:2525 and CRIEUR_SMTP's "url" (smtp://***@relay.example.org:25) both set smtp.url: keep one`,
+    );
+    // a number as the file writes it and as the variable does (3 and "3") is one value; 2 and 4 are two
+    expect(errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_SMTP: '{"pool":2}', CRIEUR_SMTP_POOL: '4' } })).message).toBe(
+      `invalid configuration in the environment: CRIEUR_SMTP_POOL=4 and CRIEUR_SMTP's "pool" (2) both set smtp.pool: keep one`,
+    );
+    // a section inside a section (http.admin in CRIEUR_HTTP) and a key further in: secrets stay hidden
+    const admin = errorOf(() => loadConfig({ file: undefined, env: { CRIEUR_HTTP: '{"admin":{"password":"correct-horse-battery"}}', CRIEUR_HTTP_ADMIN_PASSWORD: 'another-long-password' } })).message;
+    expect(admin).toBe(`invalid configuration in the environment: CRIEUR_HTTP_ADMIN_PASSWORD=(hidden) and CRIEUR_HTTP's "admin.password" ((hidden)) both set http.admin.password: keep one`);
   });
 
   it('JSON that does not parse, or is no object, exits 78 naming the variable and the form it takes', () => {
