@@ -72,6 +72,10 @@ describe('offers to give a talk, in other words', () => {
     ['Meetup format', "Hi,\n\nI'm proposing that we record the talks from now on, it would help people who can't come.\n\nJohn"],
     ['Meetup format', "Hi,\n\nI propose that we record the talks from now on, it would help people who can't come.\n\nJohn"],
     ['Horaires', 'Hi,\n\nWe are proposing we move the talks to 19:30 so that people can eat first.\n\nJohn'],
+    // held-out audit 4: "I submit" in a clause of time or condition puts the offer off; a question on the length asks
+    ['Question about talk length', 'Hi,\n\nBefore I submit something: are talks 20 or 45 minutes? And do you record them?\n\nThanks,\nLisa'],
+    ['Question sur les talks', "Bonjour,\n\nSi je propose un talk, combien de temps dure une présentation ? Et faut-il des slides en anglais ?\n\nMerci,\nLéa"],
+    ['Talk length', 'Hi,\n\nI might send a talk idea later. How long are the talks usually, 20 minutes?\n\nLisa'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
