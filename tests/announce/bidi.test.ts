@@ -10,6 +10,15 @@ import { configSchema } from '../../src/config/schema.ts';
 import { createEventMailBuilder } from '../../src/adapters/compose/announcement.ts';
 import { slotValues } from '../../src/core/compose/campaign-slots.ts';
 import { closeBidi } from '../../src/core/text/bidi.ts';
+import { simpleParser } from 'mailparser';
+import { ackData, noticeData } from '../../src/core/render/data.ts';
+import { renderAck, renderOrganizerNotice } from '../../src/adapters/render/messages.ts';
+import { changeLines } from '../../src/core/render/announce-data.ts';
+import { organizerDigestData } from '../../src/core/digest/organizers.ts';
+import { buildDigest } from '../../src/core/digest/build.ts';
+import { decisionData } from '../../src/core/render/command-data.ts';
+import { composeMessage } from '../../src/core/compose/message.ts';
+import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
 
 const RLO = '\u202e';
 const PDF = '\u202c';
@@ -85,5 +94,59 @@ describe('direction overrides in user text end with it', () => {
     expect(closeBidi(`x${RLO}1\ny${RLO}2\r\nz`)).toBe(`x${RLO}1${PDF}\ny${RLO}2${PDF}\r\nz`);
     // a stray terminator closes nothing and adds nothing
     expect(closeBidi(`a${PDF}\u2069b${RLO}`)).toBe(`a${PDF}\u2069b${RLO}${PDF}`);
+  });
+});
+
+/**
+ * Held-out audit of every kind of mail: where crieur joined a user-written piece to more text before the template
+ * closed the whole value, the override ran on past the piece — the speaker's address in the acknowledgement and in
+ * the organizers' notice read « >moc.elpmaxe@ila< », the organizers' digest showed the next meetup's date and venue
+ * reversed after its title, a co-speaker's name after the first one's, « → new venue » in an update, and the
+ * speaker's address after their display name in the To header. Each piece now closes its own overrides.
+ */
+describe('direction overrides end with each user-written piece, not with the line', () => {
+  const ali = `علي ${RLO}evil`;
+  const proposal = { ref: 'P-0007', format: 'talk' as const, title: `Titre ${RLO}abc`, abstract: null, durationMinutes: 45, language: 'fr' as const, speakers: [{ name: ali, email: 'ali@example.com' }], attachments: [] };
+  const ctx = { group: { name: 'PostgreSQL Paris', timezone: 'Europe/Paris' }, locale: 'fr' as const, replyAddress: 'talks+x@pgug.example.org', receivedAt: new Date('2026-11-28T18:00:00Z') };
+
+  it("the acknowledgement's and the notice's speaker line: the address after the name reads as written", async () => {
+    const ack = await renderAck(ackData(proposal, { ...ctx, recipient: { name: ali, email: 'ali@example.com' } }), 'fr');
+    const notice = await renderOrganizerNotice(noticeData(proposal, { ...ctx, submittedBy: { name: ali, email: 'ali@example.com' } }), 'fr');
+    for (const m of [ack, notice]) {
+      expect(m.text).toContain(`${ali}${PDF} <ali@example.com>`);
+      expect(m.html).toContain(`${ali}${PDF} &lt;ali@example.com&gt;`);
+    }
+  });
+
+  it("an announcement's second speaker and an update's new venue are not reversed by the first piece", async () => {
+    const two = { ...input('announce'), talks: [{ ...input('announce').talks[0]!, speakers: [{ name: ali, email: 'ali@example.com' }, { name: 'Zoé Martin', email: 'z@example.fr' }] }] };
+    const [b] = await createEventMailBuilder(config).build(two, [{ key: 'list:generale', locale: 'fr', to: 'l@x.org' }]);
+    expect(b!.text).toContain(`${ali}${PDF}, Zoé Martin`);
+    expect(b!.ics!.replace(/\r\n[ \t]/g, '')).toContain(`${ali}${PDF}\\, Zoé Martin`);
+    const lines = changeLines([{ k: 'venue', from: `Salle ${RLO}Nord`, to: 'Salle Sud' }, { k: 'added', title: `T ${RLO}x`, speakers: [ali, 'Zoé'] }], 'fr', 'Europe/Paris');
+    expect(lines[0]).toBe(`Lieu : Salle ${RLO}Nord${PDF} → Salle Sud`);
+    expect(lines[1]).toBe(`Ajouté au programme : «\u00a0T ${RLO}x${PDF}\u00a0» (${ali}${PDF}, Zoé)`);
+  });
+
+  it("the organizers' digest: the next meetup's date and venue after its title, a second speaker after the first", () => {
+    const p = { ref: 'P-0007', title: 'T', status: 'accepted' as const, format: 'talk' as const, durationMinutes: 45, speakers: [{ name: ali, email: 'a@x.org' }, { name: 'Zoé', email: 'z@x.org' }], receivedAt: new Date('2026-11-20T10:00:00Z') };
+    const d = organizerDigestData(
+      { now: new Date('2026-12-01T08:00:00Z'), pending: [p], unconfirmed: [], next: { date: new Date('2027-01-28T18:00:00Z'), venue: `Salle ${RLO}Nord`, title: `Soirée ${RLO}RTL`, programme: [] }, slots: 3 },
+      { locale: 'fr', group: ctx.group, replyAddress: 'talks+o@x.org' },
+    )!;
+    expect(d.event!.label).toBe(`Soirée ${RLO}RTL${PDF}, jeudi 28 janvier 2027 à 19h00 — Salle ${RLO}Nord${PDF}`);
+    expect(d.pending[0]!.speakers).toBe(`${ali}${PDF}, Zoé`);
+  });
+
+  it("a list digest's poster, a co-speaker's decision, and the To header's display name", async () => {
+    const post = { inboundId: 1, messageId: '<m1@x>', references: [], subject: 'Apéro', fromName: ali, fromEmail: 'ali@example.com', sentAt: new Date('2026-11-30T10:00:00Z'), receivedAt: new Date('2026-11-30T10:00:00Z'), body: 'Qui vient ?', archivedAt: null, listArchive: null, threadId: 1 };
+    const period = { cadence: 'daily' as const, from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z'), key: 'k' };
+    const digest = buildDigest({ list: { name: 'g', address: 'g@x.org' }, period, posts: [post], context: [post], threads: [{ id: 1, subject: 'Apéro', startedAt: post.sentAt }], excerptChars: 100 })!;
+    expect(digest.entries[0]!.fromLabel).toBe(`${ali}${PDF} <ali@example.com>`);
+    const co = decisionData('co-confirmed', { ref: 'P-0007', title: 'T' }, { ...ctx, greetingName: 'Zoé', actor: ali });
+    expect(co.preheader).toBe(`${ali}${PDF} a confirmé votre intervention commune P-0007.`);
+    const raw = (await buildRaw(composeMessage({ from: 'G <g@x.org>', to: { name: ali, email: 'ali@example.com' }, subject: 's', html: '<p>x</p>', text: 'x', messageId: '<m@x.org>', date: new Date(), autoSubmitted: 'auto-replied' }))).toString();
+    const to = (await simpleParser(Buffer.from(raw))).to as { value: { name: string; address: string }[] };
+    expect(to.value[0]).toEqual({ name: `${ali}${PDF}`, address: 'ali@example.com' });
   });
 });

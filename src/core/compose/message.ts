@@ -12,6 +12,7 @@
  *    the client drops Reply-To (it still quotes our Message-ID in References) or vice versa.
  */
 import type { Address } from '../../types.ts';
+import { closeBidi } from '../text/bidi.ts';
 
 export type AutoSubmitted = 'auto-replied' | 'auto-generated' | 'no';
 
@@ -62,7 +63,8 @@ export function composeMessage(m: MessageInput): OutgoingMessage {
     headers['Auto-Submitted'] = m.autoSubmitted;
     headers['X-Auto-Response-Suppress'] = 'All';
   }
-  const to = typeof m.to === 'string' ? oneLine(m.to) : { name: m.to.name ? oneLine(m.to.name) : '', address: oneLine(m.to.email) };
+  // A display name's direction overrides end with it: a client showing « name <address> » must not show the address reversed.
+  const to = typeof m.to === 'string' ? oneLine(m.to) : { name: m.to.name ? closeBidi(oneLine(m.to.name)) : '', address: oneLine(m.to.email) };
   const out: OutgoingMessage = {
     from: oneLine(m.from),
     to,

@@ -7,6 +7,7 @@
  */
 import { threadMessages, walk } from '../thread/jwz.ts';
 import { cleanName } from '../text/names.ts';
+import { closeBidi } from '../text/bidi.ts';
 import { excerpt } from './post-text.ts';
 import type { Period } from './period.ts';
 
@@ -152,7 +153,8 @@ export function buildDigest(input: DigestInput): DigestData | null {
 /** « Priya Raman <priya@…> »: the poster's display name cleaned as crieur names people ("Raman, Priya" → "Priya Raman"). */
 function label(name: string | null, email: string | null): string {
   const n = cleanName(name);
-  if (n && email) return `${n} <${email}>`;
+  // the name's direction overrides end before the address (core/text/bidi.ts)
+  if (n && email) return `${closeBidi(n)} <${email}>`;
   return n ?? email ?? '?';
 }
 

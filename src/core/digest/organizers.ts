@@ -14,6 +14,7 @@ import { formatDate, formatDay } from '../render/dates.ts';
 import { LABELS } from '../render/labels.ts';
 import { verbWord } from '../render/verbs.ts';
 import { squash } from '../text/fold.ts';
+import { closeBidi } from '../text/bidi.ts';
 import { cleanName } from '../text/names.ts';
 
 export interface OrganizerProposal {
@@ -102,7 +103,7 @@ export function organizerDigestData(
   const item = (p: OrganizerProposal): OrganizerItem => ({
     ref: p.ref,
     title: p.title ? squash(p.title) : L.untitled,
-    speakers: p.speakers.map((s) => cleanName(s.name) ?? s.email ?? '?').join(', ') || '?',
+    speakers: p.speakers.map((s) => closeBidi(cleanName(s.name) ?? s.email ?? '?')).join(', ') || '?',
     detail: `${L.format[p.format]}, ${L.minutes(p.durationMinutes)} — ${
       p.status === 'scheduled' && p.scheduledFor
         ? `${fr ? 'programmée le' : 'scheduled for'} ${formatDay(p.scheduledFor, locale, tz)}`
@@ -122,7 +123,8 @@ export function organizerDigestData(
     if (gaps > 0) {
       const when = formatDate(input.next.date, locale, tz);
       event = {
-        label: `${input.next.title ? `${squash(input.next.title)}, ` : ''}${when}${input.next.venue ? ` — ${squash(input.next.venue)}` : ''}`,
+        // each user-written piece closes its own direction overrides, or the event's title would reverse the date after it
+        label: `${input.next.title ? `${closeBidi(squash(input.next.title))}, ` : ''}${when}${input.next.venue ? ` — ${closeBidi(squash(input.next.venue))}` : ''}`,
         freeSlots: free,
         freeSlotsLabel: free > 0 ? (fr ? `${free} créneau${free > 1 ? 'x' : ''} libre${free > 1 ? 's' : ''} sur ${input.slots}` : `${free} free slot${free > 1 ? 's' : ''} of ${input.slots}`) : null,
         notConfirmed,

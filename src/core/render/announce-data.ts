@@ -10,6 +10,7 @@ import { sentinel } from '../compose/mime-template.ts';
 import { runningOrder } from '../programme.ts';
 import type { ProgrammeChange } from '../programme-changes.ts';
 import { squash } from '../text/fold.ts';
+import { closeBidi } from '../text/bidi.ts';
 import { formatDate } from './dates.ts';
 import { layoutData, rosterFooter, type LayoutData } from './data.ts';
 import { textToHtml } from './escape.ts';
@@ -115,7 +116,8 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
       isLightning: t.format === 'lightning',
       formatLabel: L.format[t.format],
       durationLabel: L.minutes(t.durationMinutes),
-      speakers: t.speakers.map((s) => (s.name ? squash(s.name) : ctx.publicPage ? L.speaker : (s.email ?? '?'))).join(', '),
+      // each name closes its own direction overrides (core/text/bidi.ts): the first must not reverse the next ones
+      speakers: t.speakers.map((s) => (s.name ? closeBidi(squash(s.name)) : ctx.publicPage ? L.speaker : (s.email ?? '?'))).join(', '),
       abstractHtml: abstract ? textToHtml(abstract) : null,
       abstractText: abstract ? wrapText(abstract, 72, '    ') : null,
     };
@@ -159,14 +161,15 @@ export function changeLines(changes: readonly ProgrammeChange[], locale: Languag
   const fr = locale === 'fr';
   const L = LABELS[locale];
   // no-break spaces inside « »: a wrapped text line never leaves a guillemet alone at its end
-  const title = (t: string | null) => (fr ? `«\u00a0${t && t.trim() !== '' ? squash(t) : L.untitled}\u00a0»` : `"${t && t.trim() !== '' ? squash(t) : L.untitled}"`);
-  const by = (speakers: readonly string[]) => (speakers.length > 0 ? ` (${speakers.map(squash).join(', ')})` : '');
+  // user-written pieces close their own direction overrides (core/text/bidi.ts) before crieur's words and arrows after them
+  const title = (t: string | null) => (fr ? `«\u00a0${t && t.trim() !== '' ? closeBidi(squash(t)) : L.untitled}\u00a0»` : `"${t && t.trim() !== '' ? closeBidi(squash(t)) : L.untitled}"`);
+  const by = (speakers: readonly string[]) => (speakers.length > 0 ? ` (${speakers.map((s) => closeBidi(squash(s))).join(', ')})` : '');
   return changes.map((c) => {
     switch (c.k) {
       case 'date':
         return `${fr ? 'Date :' : 'Date:'} ${formatDate(c.from, locale, timeZone)} → ${formatDate(c.to, locale, timeZone)}`;
       case 'venue':
-        return `${fr ? 'Lieu :' : 'Venue:'} ${squash(c.from) || '—'} → ${squash(c.to) || '—'}`;
+        return `${fr ? 'Lieu :' : 'Venue:'} ${closeBidi(squash(c.from)) || '—'} → ${closeBidi(squash(c.to)) || '—'}`;
       case 'added':
         return `${fr ? 'Ajouté au programme :' : 'Added to the programme:'} ${title(c.title)}${by(c.speakers)}`;
       case 'removed':

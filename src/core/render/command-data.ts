@@ -11,6 +11,7 @@ import { formatDate } from './dates.ts';
 import { LABELS } from './labels.ts';
 import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
+import { closeBidi } from '../text/bidi.ts';
 import { cleanName } from '../text/names.ts';
 
 /**
@@ -111,7 +112,8 @@ const WORDS = {
  * the shell) is shown as it is.
  */
 export function personName(raw: string): string {
-  return cleanName(raw) ?? squash(raw);
+  // set before crieur's words (« X a confirmé… », a preheader): the name's direction overrides end with it
+  return closeBidi(cleanName(raw) ?? squash(raw));
 }
 
 /**

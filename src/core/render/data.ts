@@ -13,6 +13,7 @@ import { formatSize, LABELS } from './labels.ts';
 import { organizerVerbs, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
 import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
+import { closeBidi } from '../text/bidi.ts';
 import { sentinel } from '../compose/mime-template.ts';
 
 export interface ProposalForMail extends ProposalDraft {
@@ -179,7 +180,8 @@ function proposalData(p: ProposalForMail, ctx: MailContext): ProposalData {
 }
 
 function addressLabel(name: string | null, email: string | null): string {
-  if (name && email) return `${squash(name)} <${email}>`;
+  // the name's own direction overrides end before the address: « علي ‮evil <ali@…> » must not show the address reversed
+  if (name && email) return `${closeBidi(squash(name))} <${email}>`;
   return name ? squash(name) : (email ?? '?');
 }
 
