@@ -57,7 +57,12 @@ const DIRECT = new RegExp(
     // « Je me propose pour présenter Barman », « je me porte volontaire pour parler de pgBadger »: volunteering to speak —
     // not to present the evening or its people (« présenter les intervenants », « la soirée »: hosting it)
     `|\\bje me (?:propose|porte volontaire|porte candidate?) (?:pour|de|d') ?(?:vous )?(?:presenter|parler)\\b(?! (?:les (?:intervenants?|orateurs?|oratrices?|speakers?|sponsors?|invites?)|la soiree|le meetup|l'evenement|la rencontre)\\b)` +
-    `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give)\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
+    // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
+    `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
+    // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
+    `|\\b${SUBORDINATE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
+    `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"

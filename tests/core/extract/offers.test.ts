@@ -39,6 +39,12 @@ describe('offers to give a talk, in other words', () => {
     ['Un sujet pour le meetup', 'Bonjour,\n\nMon collègue Hugo Blanc voudrait présenter un lightning talk sur pgvector.\n\nNathalie'],
     ['Meetup', 'Hi,\n\nMy colleague Priya would like to give a talk about observability with OpenTelemetry.\n\nMark'],
     ['Pour le meetup', 'Bonjour,\n\nMa collègue Irène Joliot (irene.joliot@labo.example.fr) souhaiterait présenter une intervention sur « Sauvegardes avec Barman », 20 minutes.\n\nMarie'],
+    // held-out audit 4: a quoted title after « intervenir sur », "talk about", a bare « je propose », or a length offered on it
+    ["Proposition d'intervention", "Bonjour,\n\nJe souhaiterais intervenir sur « PostGIS pour les développeurs web » ; il me faudrait trois quarts d'heure.\n\nCamille"],
+    ['Meetup', 'Hi,\n\nI\'d like to talk about "Partition pruning gotchas" at the next meetup.\n\nTom'],
+    ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nJe propose « JSONB : quand l'utiliser, quand l'éviter », une demi-heure.\n\nVincent"],
+    ['RE: Call for speakers - March meetup', 'I can do 20 minutes on "Partition pruning gotchas". Let me know.\n\nTom'],
+    ['Meetup de mars', 'Bonjour,\n\nJe peux faire vingt minutes sur les verrous consultatifs au prochain meetup, si vous avez de la place.\n\nSandrine'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
