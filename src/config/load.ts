@@ -367,17 +367,25 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], merged: Record<strin
   });
 }
 
-/** The one line for keys `missing` from the section at `parent`, when variables set some of what it holds; else undefined. */
-function missingKeys(parent: string[], missing: string[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem | undefined {
+/**
+ * The one line for keys `missing` from the section at `parent`, naming the section's missing keys together, and who set
+ * the rest: the file alone (« dkim.selector and dkim.keyFile are missing (the file sets dkim.domain): add them under dkim
+ * in the file, or set CRIEUR_DKIM_SELECTOR and CRIEUR_DKIM_KEYFILE » — it was a line per key, « expected string,
+ * received undefined »), variables, or both.
+ */
+function missingKeys(parent: string[], missing: string[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem {
   const at = parent.join('.');
   const present = Object.keys(lookup(merged, parent) as Record<string, unknown>).map((k) => ({ key: `${at}.${k}`, by: setterOf([...parent, k], env)?.name }));
   const vars = [...new Set(present.flatMap((p) => (p.by ? [p.by] : [])))];
-  if (vars.length === 0) return undefined;
   const keys = missing.map((k) => `${at}.${k}`);
   const are = keys.length > 1 ? 'are' : 'is';
   const missingVars = missing.map((k) => envName([...parent, k]));
-  const setters = vars.map((v) => `${v} sets ${present.filter((p) => p.by === v).map((p) => p.key).join(', ')}`);
   const inFile = present.filter((p) => !p.by).map((p) => p.key);
+  if (vars.length === 0) {
+    const sets = inFile.length > 0 ? ` (the file sets ${and(inFile)})` : '';
+    return { text: `${and(keys)} ${are} missing${sets}: add ${keys.length > 1 ? 'them' : 'it'} under ${at} in the file, or set ${and(missingVars)}`, from: 'file' };
+  }
+  const setters = vars.map((v) => `${v} sets ${present.filter((p) => p.by === v).map((p) => p.key).join(', ')}`);
   if (inFile.length === 0) return { text: `${and(setters)}, but ${and(keys)} ${are} missing: set ${and(missingVars)}, or remove ${and(vars)}`, from: 'env' };
   // filled in partly by the file, partly by variables: either may be the one to complete
   return { text: `${and(keys)} ${are} missing (${and(setters)}; the file sets ${inFile.join(', ')}): set ${keys.length > 1 ? 'them' : 'it'} in the file or with ${and(missingVars)}`, from: 'both' };
