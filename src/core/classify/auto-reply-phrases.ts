@@ -25,7 +25,10 @@ export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
   fr: [
     // « Absence du bureau », "Absent: …" — not a person's « Absence au meetup de jeudi », « Absence lors de… »
     // (but « Absent du 23/12 au 03/01 », "Absent from the office" are: a date range, the office)
-    'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|to|during)\\s)' +
+    // nor « Absence ce soir », "Absent tomorrow", « Absent jeudi soir »: a person missing one evening, not away from mail
+    'absen(?:ce|t)\\b(?!\\s+(?:de|of|à|a|au|aux|des|lors|pendant|le|la|les|at|on|to|during|ce|cet|cette|this)\\s)' +
+      '(?!\\s+(?:demain|aujourd.hui|tonight|tomorrow|today)\\b)' +
+      '(?!\\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\s+(?:soir|prochain|evening|night)\\b)' +
       '(?!\\s+from\\s+(?!(?:the\\s+|my\\s+)?(?:office|desk|work)\\b))' +
       '(?!\\s+du\\s+(?!bureau|[^\\n]{0,25}?\\bau\\s+(?:\\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)))',
     'message d.absence',

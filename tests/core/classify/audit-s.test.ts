@@ -200,6 +200,10 @@ describe('people who mention an absence are not responders', () => {
   it.each<[string, Draft]>([
     ['"out of office hours" in a question', { subject: 'Question: out of office hours access to the venue', body: "Hello,\n\nCan we get into the building after 19:00, outside office hours? I'll arrive late from work.\n\nThanks,\nLucie\n" }],
     ['« Absence au meetup de jeudi »', { subject: 'Absence au meetup de jeudi', body: "Bonjour,\n\nJe ne pourrai finalement pas venir jeudi, libérez ma place pour quelqu'un d'autre.\n\nLucie\n" }],
+    // held-out audit 4: one evening missed, said in the subject
+    ['« Absence ce soir »', { subject: 'Absence ce soir', body: 'Bonjour,\n\nJe ne pourrai finalement pas venir ce soir, désolé. Libérez ma place si besoin.\n\nThéo\n' }],
+    ['"Absent tomorrow"', { subject: 'Absent tomorrow', body: "Hi,\n\nSorry, I can't make it to the meetup tomorrow after all.\n\nTheo\n" }],
+    ['« Absent jeudi soir »', { subject: 'Absent jeudi soir', body: 'Bonjour,\n\nUn imprévu : je ne serai pas au meetup jeudi. Bonne soirée à tous !\n\nThéo\n' }],
     [
       '« en congé jusqu\'au 3 janvier, mais je serai bien là le 28 »',
       { subject: 'Meetup du 28 janvier', body: "Bonjour,\n\nJe suis en congé jusqu'au 3 janvier, mais je voulais vous dire que je serai bien là le 28 janvier. Merci de me garder une place.\n\nLucie\n" },
