@@ -17,7 +17,7 @@ import { explainHttp, explainInbox, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
 import { isPartlyDone, outcomesOf, RUNNERS, type Runner } from './runners.ts';
 import type { RetryPolicy } from './retry.ts';
-import { createSendNowGate, deliverIfFree } from '../src/app/deliver-outbox.ts';
+import { createSendNowGate, deliverClaimed, reserveFor, sendLeaseMs } from '../src/app/deliver-outbox.ts';
 import type { AppDeps } from '../src/app/deps.ts';
 import { checkPolicy, describeMs, verdict } from './retry.ts';
 import { startRecovery } from './recovery.ts';
@@ -224,11 +224,13 @@ function startWorkers(s: ProcessParts): void {
   const report = queueErrors(s);
   deps.onBounce = (kind) => metrics.bounces.inc({ kind });
   // Every policy checked before the first worker starts: a bad one fails the phase with nothing to undo.
-  const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => ({ runner, policy: checkPolicy(runner.queue, runner.retry(config)) }));
+  const runners = RUNNERS.filter((r) => opts.queues.includes(r.queue)).map((runner) => {
+    const policy = checkPolicy(runner.queue, runner.retry(config));
+    return { runner, policy, ...failures(deps, metrics, runner, policy) };
+  });
   const delivering = runners.find(({ runner }) => runner.queue === 'deliver');
-  if (delivering && deps.sender) deps.sendNow = sendNow(deps, metrics, failures(deps, metrics, delivering.runner, delivering.policy).goOnAlone);
-  for (const { runner, policy } of runners) {
-    const { decide, goOnAlone } = failures(deps, metrics, runner, policy);
+  if (delivering && deps.sender) deps.sendNow = sendNow(deps, metrics, delivering.goOnAlone);
+  for (const { runner, decide, goOnAlone } of runners) {
     const w = startWorker(
       s.redis!,
       config.redis.prefix,
@@ -300,27 +302,40 @@ function failures(deps: AppDeps, metrics: Metrics, runner: Runner, policy: Retry
 }
 
 /**
- * deps.sendNow in a process that runs the deliver queue: a filing's mails sent from its own job when the pool is free
- * (deliverIfFree) and no such send hangs (createSendNowGate), counted as the deliver runner counts them; a row that failed is that runner's first attempt,
- * going on under its policy (goOnAlone). An error before anything could be recorded leaves the rows to a deliver job.
+ * deps.sendNow in a process that runs the deliver queue: a filing's mails sent from its own job when the pool frees
+ * a connection for each within a short wait (reserveFor) and no such send hangs (createSendNowGate); its rows are queued
+ * already claimed and sent by deliverClaimed, counted as the deliver runner counts them; a row that failed is that
+ * runner's first attempt, going on under its policy (goOnAlone). An error before anything could be recorded leaves
+ * the rows to a deliver job.
  */
 function sendNow(deps: AppDeps, metrics: Metrics, goOnAlone: ReturnType<typeof failures>['goOnAlone']): NonNullable<AppDeps['sendNow']> {
   const gate = createSendNowGate(() => deps.clock.now().getTime());
-  return async (ids, log) => {
-    if (!gate.open()) return false;
-    let d;
-    try {
-      // The caller's log: the lines of its mails name its job.
-      d = await gate.track(() => deliverIfFree({ ...deps, log }, ids));
-    } catch (err) {
-      // Rows already sent are skipped by the deliver job's claim; one left `sending` waits for its lease (the sweep).
-      log.warn({ outbox: ids, err: (err as Error).message }, 'mails not sent from the filing: left to a deliver job');
-      return false;
-    }
-    if (!d) return false;
-    for (const [outcome, n] of Object.entries(outcomesOf(d))) if (n > 0) metrics.jobs.inc({ queue: 'deliver', outcome }, n);
-    const firstAt = deps.clock.now().getTime();
-    for (const f of d.failed) await goOnAlone(f.id, f.error, { made: 1, firstAt });
-    return true;
+  return {
+    async reserve(n) {
+      if (!gate.open()) return null;
+      const release = await reserveFor(deps, n);
+      if (!release) return null;
+      return {
+        leaseMs: sendLeaseMs(deps.config),
+        release,
+        async send(items, log) {
+          let d;
+          try {
+            // The caller's log: the lines of its mails name its job.
+            d = await gate.track(() => deliverClaimed({ ...deps, log }, items));
+          } catch (err) {
+            // Rows already sent are skipped by the deliver job's claim; one left `sending` waits for its lease (the sweep).
+            log.warn({ outbox: items.map((i) => i.id), err: (err as Error).message }, 'mails not sent from the filing: left to a deliver job');
+            return false;
+          } finally {
+            release();
+          }
+          for (const [outcome, n] of Object.entries(outcomesOf(d))) if (n > 0) metrics.jobs.inc({ queue: 'deliver', outcome }, n);
+          const firstAt = deps.clock.now().getTime();
+          for (const f of d.failed) await goOnAlone(f.id, f.error, { made: 1, firstAt });
+          return true;
+        },
+      };
+    },
   };
 }

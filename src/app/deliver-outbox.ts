@@ -89,31 +89,44 @@ export function createSendNowGate(now: () => number, slowMs = SEND_NOW_SLOW_MS) 
 }
 
 /**
- * deliverOutboxes in the caller's job, when the pool has a connection for every row within `waitMs`: a filing sends
- * its acknowledgement and notices itself instead of queueing a deliver job (the job's queue round trips, Redis's and
- * the worker's, are saved, and the acknowledgement leaves sooner). null when the pool stayed busy — or the sender
- * cannot say — and nothing was done: the caller queues them.
+ * Pooled connections for a filing's `n` mails within `waitMs`, before it queues them: with them, its enqueue inserts
+ * the rows already claimed (OutboxStore.enqueueAll's `claim`) and deliverClaimed sends them at once — no deliver
+ * job's round trips through Redis, no claim of its own, the bytes never read back. null when the pool stayed busy, or
+ * the sender cannot say, or there are more mails than connections: the caller queues them for a deliver job.
  */
-export async function deliverIfFree(deps: DeliverDeps, ids: readonly number[], waitMs = SEND_NOW_WAIT_MS): Promise<Delivery | null> {
+export async function reserveFor(deps: Pick<DeliverDeps, 'sender'>, n: number, waitMs = SEND_NOW_WAIT_MS): Promise<(() => void) | null> {
   const sender = deps.sender;
-  if (!sender?.reserveWithin || ids.length === 0 || ids.length > (sender.connections ?? 0)) return null;
-  const release = await sender.reserveWithin(ids.length, waitMs);
-  if (!release) return null;
+  if (!sender?.reserveWithin || n === 0 || n > (sender.connections ?? 0)) return null;
+  return sender.reserveWithin(n, waitMs);
+}
+
+/** The lease rows are claimed with (a deliver job's claim, or a filing's enqueue that claims). */
+export const sendLeaseMs = (config: DeliverDeps['config']): number => config.queue.sendLeaseSeconds * 1000;
+
+/**
+ * Sends rows their caller claimed as transmitting in the commit that queued them (reserveFor, then enqueueAll's
+ * `claim`), on the connections it reserved: as a deliver job's rows once claimed.
+ */
+export async function deliverClaimed(deps: DeliverDeps, items: readonly OutboxItem[]): Promise<Delivery> {
+  if (!deps.sender) throw new Error('this process has no SMTP sender configured (smtp.url)');
+  if (items.some((i) => CHECKED_FIRST.includes(i.purpose))) throw new Error(`${CHECKED_FIRST.join(', ')} rows are checked before they go: claim them with claimAll`);
   const out: Delivery = { sent: [], parked: [], skipped: [], failed: [] };
-  try {
-    await deliverPart(deps, ids, out);
-  } finally {
-    release();
-  }
+  await sendClaimed(deps, items, out);
   return out;
 }
 
 async function deliverPart(deps: DeliverDeps, ids: readonly number[], out: Delivery): Promise<void> {
-  const { store } = deps;
   // A digest is marked transmitting only once its member check passed: a kill or an error during the check leaves
   // it claimable again, not parked as possibly delivered.
-  const leaseMs = deps.config.queue.sendLeaseSeconds * 1000;
-  const items = await store.outbox.claimAll(ids, leaseMs, { transmitting: true, checkFirst: CHECKED_FIRST });
+  const items = await deps.store.outbox.claimAll(ids, sendLeaseMs(deps.config), { transmitting: true, checkFirst: CHECKED_FIRST });
+  const claimed: OutboxItem[] = [];
+  items.forEach((item, i) => (item ? claimed.push(item) : out.skipped.push(ids[i]!)));
+  await sendClaimed(deps, claimed, out);
+}
+
+async function sendClaimed(deps: DeliverDeps, items: readonly OutboxItem[], out: Delivery): Promise<void> {
+  const { store } = deps;
+  const leaseMs = sendLeaseMs(deps.config);
   // Rows in transmission have their lease renewed until their answer is recorded: a relay may take minutes to answer
   // the final dot (the sender waits RFC 5321's 10), and a row whose lease ran out mid-transaction would be parked by
   // the sweep as interrupted. A digest joins once its member check passed (a check that hangs must let it go).
@@ -121,8 +134,7 @@ async function deliverPart(deps: DeliverDeps, ids: readonly number[], out: Deliv
   const keeper = setInterval(() => void store.outbox.renew([...transmitting.values()], leaseMs).catch(() => undefined), Math.max(250, leaseMs / 3));
   keeper.unref();
   const settled = await Promise.allSettled(
-    items.map(async (item, i) => {
-      if (!item) return void out.skipped.push(ids[i]!);
+    items.map(async (item) => {
       if (!CHECKED_FIRST.includes(item.purpose)) transmitting.set(item.id, { id: item.id, attempts: item.attempts });
       try {
         await deliverOne(deps, item, out, () => transmitting.set(item.id, { id: item.id, attempts: item.attempts }));

@@ -9,6 +9,7 @@ import type { Store } from './store.ts';
 import type { ParseContext } from '../types.ts';
 import type { MailReader } from './parse-message.ts';
 import type { MembershipMails } from './membership-mails.ts';
+import type { SendSlot } from './file-proposal.ts';
 
 export interface AppDeps {
   config: Config;
@@ -26,9 +27,9 @@ export interface AppDeps {
   membershipMails?: MembershipMails;
   onBounce?: (kind: 'hard' | 'soft' | 'complaint') => void;
   /**
-   * Sends queued outbox rows from the current job, in processes that run the deliver queue, when the SMTP pool has a
-   * free connection for each right now; a row that fails goes on under the deliver queue's retry policy. false when
-   * nothing was done (no sender here, the pool busy, the sending failed before it began): the caller queues them.
+   * A filing's own send, in processes that run the deliver queue: reserve(n) holds a pooled SMTP connection for each
+   * of its n mails when the pool frees them within a short wait (null otherwise, or when such sends hang: the caller
+   * queues a deliver job as before). src/app/file-proposal.ts.
    */
-  sendNow?: (ids: readonly number[], log: Logger) => Promise<boolean>;
+  sendNow?: { reserve(n: number): Promise<SendSlot | null> };
 }

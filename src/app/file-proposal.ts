@@ -6,12 +6,14 @@
  * Side effects, in order, each idempotent so that a crash anywhere and a replay give the same end state:
  *   1. attachments stored (content-addressed)      2. proposal filed or updated (unique per inbound message)
  *   3. outbox rows queued (unique per purpose, proposal+message, recipient) and the inbound message marked done,
- *      in one commit                               4. deliver jobs dispatched (the recovery sweep redoes a lost one)
+ *      in one commit — claimed there when this process sends them itself (deps.sendNow)
+ *   4. sent from this job, or deliver jobs dispatched (the recovery sweep redoes a lost one)
  */
 import { whyNotAnswer, whyNotSendTo } from '../core/pipeline/loop-guard.ts';
 import { normalizeTitle } from '../core/pipeline/normalize-title.ts';
 import type { ComposedMail, ThreadInfo } from './composer.ts';
-import type { NewOutboxItem, OutboxCap } from './outbox-store.ts';
+import type { NewOutboxItem, OutboxCap, OutboxItem } from './outbox-store.ts';
+import type { Logger } from './logger.ts';
 import type { ProposalRecord } from './proposal-store.ts';
 import type { Mail, ParseResult, ProposalDraft } from '../types.ts';
 import type { AppDeps } from './deps.ts';
@@ -129,18 +131,53 @@ async function queueMails(
   for (const organizer of deps.config.organizers) {
     rows.push(outboxRow('notify-organizer', subjectRef, await deps.composer.organizerNotice(proposal, organizer), inboundId));
   }
-  const results = await store.outbox.enqueueAll(rows, { completes: inboundId });
+  // Sent from this job when this process sends and its pool frees a connection for each mail in a short wait: the
+  // rows are then queued already claimed, and go out with the bytes composed here (no deliver job's round trips
+  // through Redis, no claim, no read back). Else — and for whatever could not start — a deliver job. A crash before
+  // the dispatch leaves them queued for the sweep.
+  const slot = (await deps.sendNow?.reserve(rows.length)) ?? null;
+  let results: Awaited<ReturnType<typeof store.outbox.enqueueAll>>;
+  try {
+    results = await store.outbox.enqueueAll(rows, { completes: inboundId, ...(slot ? { claim: { leaseMs: slot.leaseMs } } : {}) });
+  } catch (err) {
+    slot?.release();
+    throw err;
+  }
   const queued: number[] = [];
+  const claimed: OutboxItem[] = [];
   results.forEach((r, i) => {
-    if (r) queued.push(r.id);
-    else skippedAcks.push(`${rows[i]!.recipient}: cap of ${cap.limit} acknowledgements a day reached`);
+    if (!r) return void skippedAcks.push(`${rows[i]!.recipient}: cap of ${cap.limit} acknowledgements a day reached`);
+    queued.push(r.id);
+    // A row found queued (a replay) is not this slot's: a deliver job claims it.
+    if (slot && r.inserted) claimed.push(claimedRow(rows[i]!, r.id));
   });
   for (const why of skippedAcks) log.warn({ inbound: inboundId, ref: proposal.ref, why }, 'acknowledgement not sent');
   log.info({ inbound: inboundId, ref: proposal.ref, action, queued: queued.length }, 'proposal filed');
-  // Sent from this job when this process sends and its pool is free (no deliver job's round trips through Redis);
-  // else — and for whatever could not start — a deliver job. A crash in between leaves them queued for the sweep.
-  if (!(await deps.sendNow?.(queued, log))) await deps.dispatcher.dispatchMany('deliver', queued, { together: true });
+  const sentHere = slot ? await slot.send(claimed, log) : false;
+  const left = sentHere ? queued.filter((id) => !claimed.some((c) => c.id === id)) : queued;
+  if (left.length > 0) await deps.dispatcher.dispatchMany('deliver', left, { together: true });
   return { proposal, action, queued, skippedAcks };
+}
+
+/**
+ * deps.sendNow's answer: pooled connections held for a filing's mails. Declared here, where it is used; made by
+ * workers/process.ts over deliver-outbox.ts.
+ */
+export interface SendSlot {
+  /** The lease its rows are queued claimed with (OutboxStore.enqueueAll's `claim`). */
+  leaseMs: number;
+  /**
+   * Sends rows queued claimed for this slot, then releases it. false when the sending failed before anything could
+   * be recorded (the database went away): the caller queues them for a deliver job, whose claim skips what went.
+   */
+  send(items: readonly OutboxItem[], log: Logger): Promise<boolean>;
+  /** Lets the connections go unused (the enqueue failed). */
+  release(): void;
+}
+
+/** The row as the claim in its enqueue left it (sending, first attempt), with the bytes composed here. */
+function claimedRow(row: NewOutboxItem, id: number): OutboxItem {
+  return { ...row, id, status: 'sending', attempts: 1, lastError: null, smtpResponse: null, createdAt: new Date(), sentAt: null };
 }
 
 /**

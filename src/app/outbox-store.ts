@@ -53,8 +53,15 @@ export interface OutboxStore {
    * Several rows in one commit, each as enqueue (or enqueueCapped when it has a cap; every cap of one call counts
    * from the same `since`). `completes`: the inbound message whose handling these rows finish, marked done in the
    * same commit — its mails and the end of its handling land together. Results in the order of `items`.
+   * `claim`: the rows inserted now are inserted claimed, as claimAll's `transmitting` would (sending, attempt 1,
+   * leased for `leaseMs`), in a synchronous commit: the caller holds a pooled connection for each and begins their
+   * SMTP transactions at once with the bytes it has (deliverClaimed). Rows found queued already (inserted false) are
+   * left as they are.
    */
-  enqueueAll(items: (NewOutboxItem & { cap?: OutboxCap })[], opts?: { completes?: number }): Promise<({ id: number; inserted: boolean } | null)[]>;
+  enqueueAll(
+    items: (NewOutboxItem & { cap?: OutboxCap })[],
+    opts?: { completes?: number; claim?: { leaseMs: number } },
+  ): Promise<({ id: number; inserted: boolean } | null)[]>;
   /**
    * Status lock, for a deliver job's rows in one statement: queued|failed-retryable → sending, only if nobody holds it
    * (or the lease expired); results in the order of `ids`, null where lost.

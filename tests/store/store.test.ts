@@ -423,6 +423,34 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await claimOne(store.outbox, id, 60_000)).toMatchObject({ attempts: 2 });
     });
 
+    it("enqueueAll's claim: rows it inserts are claimed as transmitting in that commit; a row found queued is left as it was", async () => {
+      const earlier = item({ recipient: 'earlier@example.org' });
+      const [old] = await store.outbox.enqueueAll([earlier]);
+      const rows = await store.outbox.enqueueAll([earlier, item({ recipient: 'new@example.org' })], { claim: { leaseMs: 60_000 } });
+      expect(rows.map((r) => r?.inserted)).toEqual([false, true]);
+      expect(rows[0]!.id).toBe(old!.id);
+      // The replay's row: still queued, the deliver queue's to claim.
+      expect(await store.outbox.get(old!.id)).toMatchObject({ status: 'queued', attempts: 0 });
+      const fresh = rows[1]!.id;
+      expect(await store.outbox.get(fresh)).toMatchObject({ status: 'sending', attempts: 1 });
+      // Neither claimable nor listed for the sweep while its lease runs: its sender holds it.
+      expect(await claimOne(store.outbox, fresh, 60_000)).toBeNull();
+      expect(await store.outbox.pending(10_000)).not.toContain(fresh);
+      expect(await store.outbox.parkInterrupted()).not.toContain(fresh);
+      expect(await store.outbox.renew([{ id: fresh, attempts: 1 }], 60_000)).toBe(1);
+      await store.outbox.markSent(fresh, '250 ok');
+      expect(await store.outbox.get(fresh)).toMatchObject({ status: 'sent', smtpResponse: '250 ok', attempts: 1 });
+    });
+
+    it("enqueueAll's claim, its sender gone before the answer: parked as possibly delivered, never claimed again", async () => {
+      const [r] = await store.outbox.enqueueAll([item({ recipient: 'gone@example.org' })], { claim: { leaseMs: 1 } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await claimOne(store.outbox, r!.id, 60_000)).toBeNull();
+      expect(await store.outbox.pending(10_000)).not.toContain(r!.id);
+      expect(await store.outbox.parkInterrupted()).toContain(r!.id);
+      expect(await store.outbox.get(r!.id)).toMatchObject({ status: 'failed' });
+    });
+
     it('retries a transient failure, parks a permanent one, and requeues on demand', async () => {
       const { id } = await store.outbox.enqueue(item());
       await claimOne(store.outbox, id, 60_000);

@@ -125,7 +125,7 @@ export function outboxStore(db: Db): OutboxStore {
       const since = items.map((i) => i.cap?.since).find((d) => d !== undefined) ?? null;
       const rows = await db.query<{ pos: number; id: number | null; inserted: boolean }>(
         `SELECT pos, id, inserted FROM crieur_enqueue($1::text[], $2::text[], $3::text[], $4::bytea, $5::integer[], $6::text[],
-                                                       $7::integer[], $8::integer[], $9, $10) ORDER BY pos`,
+                                                       $7::integer[], $8::integer[], $9, $10, $11) ORDER BY pos`,
         [
           items.map((i) => i.purpose),
           items.map((i) => i.subjectRef),
@@ -138,6 +138,7 @@ export function outboxStore(db: Db): OutboxStore {
           items.map((i) => i.cap?.limit ?? null),
           since,
           opts.completes ?? null,
+          opts.claim?.leaseMs ?? null,
         ],
       );
       return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
