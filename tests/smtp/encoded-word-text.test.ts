@@ -50,3 +50,43 @@ describe('text that reads as encoded words reaches headers as typed', () => {
     expect(headOf(raw)).not.toContain(B);
   });
 });
+
+/**
+ * Held-out audit: a run of text no header line can hold — a display name or a title of 1,200 characters without a
+ * space, which reach the organizers' « [P-0001] Message de … » and the acknowledgement's To — was written as one
+ * header line of 1,200+ octets (nodemailer folds at whitespace only and leaves ASCII words as they are), past the 998
+ * a relay accepts. Such a Subject now goes out as encoded words, folded; such a name is left out of To.
+ */
+describe('a run no header line can hold', () => {
+  const RUN = 'x'.repeat(1200);
+  const longest = (raw: Buffer) => Math.max(...headOf(raw).split('\r\n').map((l) => l.length));
+
+  it.each([
+    ['ASCII', `[P-0001] Message de ${RUN} : Index BRIN`],
+    ['among accented words', `[P-0001] Message de ${RUN} : Réplication logique`],
+  ])('buildRaw, %s: every header line within 78 octets, the Subject and the address as sent', async (_, subject) => {
+    const raw = await buildRaw(
+      composeMessage({ from: 'PG <talks@pgug.example.org>', to: { name: RUN, email: 'zoe@example.fr' }, subject, html: '<p>h</p>', text: 't', messageId: '<m@x>', date: new Date(0), autoSubmitted: 'auto-generated' }),
+    );
+    expect(longest(raw)).toBeLessThanOrEqual(78);
+    const mail = await simpleParser(raw);
+    expect(mail.subject).toBe(subject);
+    expect(headOf(raw)).toMatch(/^To: zoe@example\.fr$/m);
+  });
+
+  it('a campaign: every header line within 78 octets, the Subject as sent', async () => {
+    const subject = `[PG Paris] ${RUN}, jeudi 28 janvier`;
+    const t = buildMimeTemplate({ from: 'PG <talks@pgug.example.org>', to: null, subject, date: new Date(0), headers: {}, text: 'x\n', html: '<p>x</p>\n', ics: null, seed: 's' });
+    const raw = fillMime(t, slotValues({ campaignId: 1, recipient: 'a@example.fr', name: null, domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' }));
+    expect(longest(raw)).toBeLessThanOrEqual(78);
+    expect((await simpleParser(raw)).subject).toBe(subject);
+  });
+
+  it('a name with spaces, or a long accented one (encoded words fold), stays in To', async () => {
+    for (const name of ['Jean '.repeat(60).trim(), 'é'.repeat(300)]) {
+      const raw = await buildRaw(composeMessage({ from: 'PG <talks@pgug.example.org>', to: { name, email: 'jean@example.fr' }, subject: 's', html: '<p>h</p>', text: 't', messageId: '<m@x>', date: new Date(0), autoSubmitted: 'no' }));
+      expect(longest(raw)).toBeLessThanOrEqual(78);
+      expect((await simpleParser(raw)).to).toMatchObject({ value: [{ name, address: 'jean@example.fr' }] });
+    }
+  });
+});

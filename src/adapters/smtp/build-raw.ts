@@ -55,18 +55,32 @@ export async function buildRaw(msg: OutgoingMessage): Promise<Buffer> {
  */
 const ENCODED_WORD = /=\?[^?\s]+\?[bq]\?[^?\s]*\?=/i;
 
+/**
+ * A run no header line can hold: folding happens at whitespace only (RFC 5322 §2.1.1), and nodemailer leaves an ASCII
+ * word as it is, so a title or a display name of 1,200 characters without a space (« Message de xxx… » to the
+ * organizers) made one header line past the 998 octets relays accept — the mail parked. 77: a folded line's space
+ * and the run within the 78 octets a line should keep to.
+ */
+const UNFOLDABLE = /\S{77,}/;
+
 /** An unstructured header value (a Subject) as RFC 2047 text: such a value whole as encoded words, so it reads as typed. */
 export function encodeUnstructured(value: string): string {
-  return ENCODED_WORD.test(value) ? mimeFuncs.encodeWord(value, 'Q', 52) : mimeFuncs.encodeWords(value, 'Q', 52);
+  return wholeEncoded(value) ? mimeFuncs.encodeWord(value, 'Q', 52) : mimeFuncs.encodeWords(value, 'Q', 52);
+}
+
+/** Written as encoded words from end to end: text that reads as encoded words, or a run that only encoded words can fold. */
+function wholeEncoded(value: string): boolean {
+  return ENCODED_WORD.test(value) || UNFOLDABLE.test(value);
 }
 
 /**
  * The Subject such a value is pre-encoded (ASCII, which nodemailer leaves as is); a recipient's display name that
- * reads so is left out — an ASCII name is only quoted, and mail clients decode encoded words inside quotes too.
+ * reads so is left out — an ASCII name is only quoted, and mail clients decode encoded words inside quotes too —, and
+ * so is an ASCII name with a run no line can hold (a quoted string cannot be folded inside a word, nor encoded).
  */
 function literalHeaders(msg: OutgoingMessage): OutgoingMessage {
-  const subject = ENCODED_WORD.test(msg.subject) ? encodeUnstructured(msg.subject) : msg.subject;
-  const to = typeof msg.to === 'object' && ENCODED_WORD.test(msg.to.name) ? msg.to.address : msg.to;
+  const subject = wholeEncoded(msg.subject) ? encodeUnstructured(msg.subject) : msg.subject;
+  const to = typeof msg.to === 'object' && (ENCODED_WORD.test(msg.to.name) || (mimeFuncs.isPlainText(msg.to.name) && UNFOLDABLE.test(msg.to.name))) ? msg.to.address : msg.to;
   return subject === msg.subject && to === msg.to ? msg : { ...msg, subject, to };
 }
 
