@@ -14,7 +14,7 @@ import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
 import { decodeFlowed } from '../core/text/flowed.ts';
 import { mendMissingBoundaries } from './missing-boundary.ts';
-import { DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
+import { DECLARED_SINGLE_BYTE, DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, SINGLE_BYTE, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
 // loader's hooks thread (≈ 0.4 s of `crieur parse`'s start-up); required, they load as plain CommonJS. The bundle
@@ -65,7 +65,7 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
  * pinned), and reading raw 8-bit text as src/adapters/raw-8bit.ts says: every MIME node's header lines are mended
  * before mailparser decodes them (createNode), and a text part with no charset (or us-ascii), which mailparser would
  * read as UTF-8, or one that says utf-8 and is not, or one in a charset no decoder knows, is given to a decoder that reads UTF-8 or else Windows-1252
- * (getDecoder).
+ * (getDecoder); one that says a single-byte charset is read in it, but its UTF-8 lines as UTF-8 (raw-8bit.ts DECLARED_SINGLE_BYTE).
  */
 class LeanParser extends Parser {
   /** The format=flowed text parts of this message, decoded by getTextContent (see there). */
@@ -145,6 +145,7 @@ lean.createNode = function (this: LeanParser, node) {
     if (!made.charset) made.charset = UNLABELLED;
     else if (/^(?:us-?)?ascii$/i.test(made.charset.trim())) made.charset = UNLABELLED_ASCII;
     else if (/^utf-?8$/i.test(made.charset.trim())) made.charset = DECLARED_UTF8;
+    else if (SINGLE_BYTE.test(made.charset.trim()) && isKnownCharset(made.charset)) made.charset = `${DECLARED_SINGLE_BYTE}${made.charset.trim()}`;
     else if (!isKnownCharset(made.charset)) made.charset = `${UNKNOWN_CHARSET}${made.charset.trim()}`;
   }
   return made;
@@ -156,7 +157,9 @@ lean.getDecoder = function (this: LeanParser) {
     decodeStream: (charset: string) =>
       this.raw8bit && (charset === UNLABELLED || charset === UNLABELLED_ASCII || charset === DECLARED_UTF8 || charset.startsWith(UNKNOWN_CHARSET))
         ? this.raw8bit.body(charset as TextLabel)
-        : decoder.decodeStream(charset),
+        : this.raw8bit && charset.startsWith(DECLARED_SINGLE_BYTE)
+          ? this.raw8bit.declaredSingleByte(charset)
+          : decoder.decodeStream(charset),
   };
 };
 lean.getTextContent = function (this: LeanParser) {

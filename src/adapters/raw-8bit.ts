@@ -132,6 +132,18 @@ export const DECLARED_UTF8 = 'x-crieur-utf-8';
  * mailparser read it as UTF-8, every 8-bit byte of Latin-1 text a U+FFFD. The label follows the prefix, for the warning.
  */
 export const UNKNOWN_CHARSET = 'x-crieur-unknown:';
+/**
+ * The same for a text part that says a single-byte charset (iso-8859-1, windows-1252, latin-9…): read in it as before,
+ * but a line that is UTF-8 with 8-bit characters in it is read as UTF-8 — webmails and scripts that label UTF-8 text
+ * with their default Latin-1 (« prÃ©sentation », « Â« titre Â» » where the writer typed « présentation »). Latin-1
+ * or Windows-1252 text almost never is UTF-8: an accented capital before a symbol byte (`Ã©`) is mojibake itself.
+ * The label follows the prefix, for the decoder and the warning.
+ */
+export const DECLARED_SINGLE_BYTE = 'x-crieur-single-byte:';
+/** The single-byte charsets a part may say while its text is UTF-8 (DECLARED_SINGLE_BYTE). */
+export const SINGLE_BYTE = /^(?:iso[-_ ]?8859[-_ ]?\d{1,2}|latin-?\d|l\d|(?:windows|cp|x-cp)-?125\d)$/i;
+/** A UTF-8 sequence's first two bytes, in a byte string: without one, no line of the text can be UTF-8 beyond ASCII. */
+const UTF8_PAIR = /[\xc2-\xf4][\x80-\xbf]/;
 const READ_AS: Readonly<Record<string, string>> = {
   [UNLABELLED]: 'without a charset',
   [UNLABELLED_ASCII]: 'declared us-ascii',
@@ -226,6 +238,12 @@ export class Raw8Bit {
     return new UnlabelledText(() => this.say(`body in raw 8-bit ${as}: read as ${FALLBACK_CHARSET}`));
   }
 
+  /** The decoder of a text part given a DECLARED_SINGLE_BYTE label: the charset it says, its UTF-8 lines as UTF-8. */
+  declaredSingleByte(label: string): Transform {
+    const charset = label.slice(DECLARED_SINGLE_BYTE.length);
+    return new SingleByteText(charset, () => this.say(`body declared ${charset.toLowerCase()} but written in UTF-8: read as UTF-8`));
+  }
+
   private charset(): { name: string; said: string } {
     if (this.headerCharset) return this.headerCharset;
     const label = declaredCharset(this.message);
@@ -262,6 +280,54 @@ class UnlabelledText extends Transform {
     else {
       this.push(Buffer.from(text, 'utf8'));
       this.guessed();
+    }
+    done();
+  }
+}
+
+/**
+ * A text part that says a single-byte charset, collected, then passed on as UTF-8: read in that charset (as
+ * mailparser's own decoder names it), except the lines that are UTF-8 with 8-bit characters (DECLARED_SINGLE_BYTE).
+ */
+class SingleByteText extends Transform {
+  private chunks: Buffer[] = [];
+
+  /** The charset as the body's decoder names it (libmime: iso-8859-1 is read as windows-1252). */
+  private readonly charset: string;
+
+  constructor(
+    label: string,
+    private readonly guessed: () => void,
+  ) {
+    super();
+    this.charset = libmime.normalizeCharset(label);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.chunks.push(chunk);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    const bytes = Buffer.concat(this.chunks);
+    this.chunks = [];
+    // most such parts are what they say: one scan for a UTF-8 pair, and they are read whole as before
+    if (!UTF8_PAIR.test(bytes.toString('latin1'))) this.push(Buffer.from(iconv.decode(bytes, this.charset), 'utf8'));
+    else {
+      let out = '';
+      let utf8 = false;
+      for (let start = 0; start < bytes.length; ) {
+        const nl = bytes.indexOf(0x0a, start);
+        const end = nl < 0 ? bytes.length : nl + 1;
+        const line = bytes.subarray(start, end);
+        if (EIGHT_BIT.test(line.toString('latin1')) && isUtf8(line)) {
+          out += line.toString('utf8');
+          utf8 = true;
+        } else out += iconv.decode(line, this.charset);
+        start = end;
+      }
+      this.push(Buffer.from(out, 'utf8'));
+      if (utf8) this.guessed();
     }
     done();
   }

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
+import iconv from 'iconv-lite';
+import libmime from 'libmime';
 import { hasMailHeader, headerStart, PARSE_OPTIONS, readMail, readMailHeaders } from '../../src/adapters/mailparser.ts';
 import { withoutControls } from '../../src/core/text/controls.ts';
 import { notMailReason } from '../../src/core/understand.ts';
@@ -437,6 +439,7 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
     const mended = new Set<string>();
     const unsplit = new Set<string>();
     const reflowed = new Set<string>();
+    const relabelled = new Set<string>();
     let html = 0;
     let parts = 0;
     for (const { name, raw } of raws) {
@@ -499,6 +502,18 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
         want.text = got.text;
         reflowed.add(name);
       }
+      // A text part that says a single-byte charset and is UTF-8 (src/adapters/raw-8bit.ts DECLARED_SINGLE_BYTE) the read
+      // takes as UTF-8, and says so: there, and only there, a text or HTML body is simpleParser's read back into the bytes
+      // it came from (in the charset it said) and read as UTF-8.
+      const said = ours.defects.map((d) => /^body declared (\S+) but written in UTF-8/.exec(d)?.[1]).find((c) => c !== undefined);
+      if (said) {
+        for (const k of ['text', 'html'] as const) {
+          if (got[k] !== want[k] && want[k] && got[k] === iconv.encode(want[k], libmime.normalizeCharset(said)).toString('utf8')) {
+            (want as Record<typeof k, string | null>)[k] = got[k];
+            relabelled.add(name);
+          }
+        }
+      }
       if (JSON.stringify(got) !== JSON.stringify(want)) differ.push(name);
       if (ours.html) html++;
       parts += ours.parts.length;
@@ -514,5 +529,7 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
     expect(unsplit.size).toBeGreaterThanOrEqual(5);
     // and flowed text with a line ending in a space before an empty line (roundcube's list_01: « Attached image: ␠⏎⏎Remote image: »)
     expect([...reflowed]).toContain('mime/roundcube__list_01.eml');
+    // and text labelled iso-8859-1 or windows-1251 that is UTF-8 (django-mailbox's « ✿ », otobo's U+FFFD test mail)
+    expect([...relabelled]).toContain('lists/django-mailbox__message_with_utf8_char.eml');
   }, 120_000);
 });

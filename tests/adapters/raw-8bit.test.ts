@@ -173,6 +173,33 @@ describe('readMail and readMailHeaders', () => {
   });
 });
 
+// held-out audit 4: a webmail or a script labelling UTF-8 text with its default Latin-1 gave « prÃ©sentation »
+describe('a body declared in a single-byte charset that is UTF-8', () => {
+  const head = (ct: string, cte = '8bit') => `From: a@exemple.fr\nSubject: s\nMIME-Version: 1.0\nContent-Type: ${ct}\nContent-Transfer-Encoding: ${cte}\n\n`;
+  it.each(['iso-8859-1', 'ISO-8859-15', 'windows-1252'])('declared %s: read as UTF-8, and said', async (cs) => {
+    const mail = await readMail(bytes([head(`text/plain; charset="${cs}"`), 'latin1'], ['Je propose « Les statistiques étendues », 20 min.\n', 'utf8']));
+    expect(mail.text).toBe('Je propose « Les statistiques étendues », 20 min.\n');
+    expect(mail.defects).toEqual([`body declared ${cs.toLowerCase()} but written in UTF-8: read as UTF-8`]);
+  });
+  it('quoted-printable, in an HTML part', async () => {
+    const qp = Buffer.from('<p>Pr\u00e9sentation</p>\n', 'utf8').toString('latin1').replace(/[\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const mail = await readMail(bytes([head('text/html; charset=iso-8859-1', 'quoted-printable') + qp, 'latin1']));
+    expect(mail.html).toContain('<p>Présentation</p>');
+  });
+  it('a body that is the Latin-1 it says is read as before, and nothing is said', async () => {
+    const mail = await readMail(bytes([head('text/plain; charset=iso-8859-1'), 'latin1'], ['Réplication « logique » à 12 000 ¤\n', 'latin1']));
+    expect(mail.text).toBe('Réplication « logique » à 12 000 ¤\n');
+    expect(mail.defects).toEqual([]);
+    const euro = await readMail(bytes([head('text/plain; charset=iso-8859-15'), 'latin1'], ['12 000 €\n', 'iso-8859-15']));
+    expect(euro.text).toBe('12 000 €\n');
+  });
+  it('a UTF-8 line under Latin-1 ones: that line alone is read as UTF-8', async () => {
+    const raw = bytes([head('text/plain; charset=windows-1252'), 'latin1'], ['L’œil de Jérôme\n', 'windows-1252'], ['— envoyé par la liste « générale »\n', 'utf8']);
+    const mail = await readMail(raw);
+    expect(mail.text).toBe('L’œil de Jérôme\n— envoyé par la liste « générale »\n');
+  });
+});
+
 describe('fixtures 180–182, 208: proposals in raw 8-bit, through crieur parse', () => {
   const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: [], secret: null };
   const fixture = (name: string) => readFileSync(new URL(`../fixtures/proposals/${name}`, import.meta.url));

@@ -23,6 +23,7 @@
  * - h08: « ma proposition « Réplication logique : les pièges » » under « Proposition : réplication logique » is the whole title (RFC 2231 file name kept).
  * - h09: Thunderbird-like format=flowed text whose « Bonjour, ␠ » (a typed trailing space) is followed by an empty line: « Titre : »
  *   and « Durée : » are lines of their own, the signature is no part of the abstract (RFC 3676, held-out audit).
+ * - h10: a webmail's UTF-8 text labelled iso-8859-1 (« prÃ©sentation Â« … Â» ») is read as UTF-8, and said (held-out audit 4).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
