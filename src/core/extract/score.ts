@@ -135,6 +135,13 @@ const SELLING: Phrases = {
 const SELLS = phraseRegExp('SELLING', SELLING);
 const PRICE = /\$\s?\d|\d\s?(?:\$|€|eur\b|euros?\b|usd\b)|\/\s?(?:month|mo|mois)\b|\bper month\b|\bpar mois\b|\bprices? (?:start|from)\b/;
 const salesPitch = (folded: string) => SOLICITS.test(folded) && (SELLS.test(folded) || PRICE.test(folded));
+/**
+ * A service sold to the group (folded): addressed to its events or members (« la captation vidéo de vos conférences »,
+ * "catering for your meetups") at a price or by a brochure. A speaker offers a talk to the group, not a quote: under
+ * « Proposition : captation vidéo de vos conférences » the subject's lead-in proposes the service.
+ */
+const FOR_YOUR_EVENTS = /\b(?:vos|votre) (?:meetups?|evenements?|conferences?|soirees?|rencontres?|membres|communaute|participants|intervenants|presentations|talks)\b|\byour (?:meetups?|events?|talks|conferences?|members|community|attendees|speakers|presentations)\b/;
+const AT_A_PRICE = /\b(?:tarifs?|devis|plaquette|brochure|forfaits?|pricing|price list|quote|rates|packages? (?:start|from)|a partir de \d|starting (?:at|from) \S*\d)/;
 /** A newsletter's footer (folded). */
 const NEWSLETTER_FOOTER: Phrases = {
   en: ['unsubscribe', 'view (this|it) in (your|a) browser'],
@@ -233,6 +240,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
   // decisive: a seller offering « a talk » to sell something is still selling (an offer to present outweighed a -4)
   if (salesPitch(folded)) bump(-8, 'a sales pitch');
+  if (FOR_YOUR_EVENTS.test(folded) && (AT_A_PRICE.test(folded) || PRICE.test(folded))) bump(-4, 'a service sold for the group\'s events');
   if ((folded.match(/https?:\/\//g) ?? []).length > 15) bump(-2, 'many links');
 
   const fields = parseFields(sample.split('\n').slice(0, 120));

@@ -82,6 +82,9 @@ describe('offers to give a talk, in other words', () => {
     ['Question about talk length', 'Hi,\n\nBefore I submit something: are talks 20 or 45 minutes? And do you record them?\n\nThanks,\nLisa'],
     ['Question sur les talks', "Bonjour,\n\nSi je propose un talk, combien de temps dure une présentation ? Et faut-il des slides en anglais ?\n\nMerci,\nLéa"],
     ['Talk length', 'Hi,\n\nI might send a talk idea later. How long are the talks usually, 20 minutes?\n\nLisa'],
+    // held-out audit 4: a service sold for the group's events, under a proposal's subject
+    ['Proposition : captation vidéo de vos conférences', 'Bonjour,\n\nNous proposons la captation vidéo et la diffusion en direct de vos conférences, à tarif associatif\n(à partir de 300 € la soirée). Vous trouverez notre plaquette ici : https://studio.example.fr/asso\n\nCordialement,\nStudio Capture'],
+    ['Proposal: live streaming for your meetups', 'Hello,\n\nWe offer professional recording and live streaming of your talks. Packages start at 250 EUR per evening.\n\nBest,\nStreamCo'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
