@@ -50,6 +50,22 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(got?.receivedAt).toBeInstanceOf(Date);
     });
 
+    it('rawToClassify, many at once (the batched read): each caller its own message, the bytes only while not done', async () => {
+      const raws = [0, 1, 2, 3].map((i) => mail(`Message-ID: <${uniq()}@batch>\r\nSubject: m${i}`, `corps ${i} \xe9t\xe9\r\n`));
+      const ids = await Promise.all(raws.map(async (raw) => (await store.inbound.saveRaw(raw, { source: 'cli' })).id));
+      await store.inbound.setClassified(ids[2]!, 'bounce', { kind: 'bounce' } as ParseResult, { done: true });
+      const missing = Math.max(...ids) + 1_000_000;
+      // Every id asked for, one twice, and one no message has: all in flight together.
+      const asked = [ids[3]!, ids[0]!, missing, ids[2]!, ids[1]!, ids[0]!];
+      const got = await Promise.all(asked.map((id) => store.inbound.rawToClassify(id)));
+      const expected = (id: number) => (id === missing ? null : id === ids[2] ? { done: 'bounce' } : { raw: raws[ids.indexOf(id)] });
+      got.forEach((g, i) => {
+        const want = expected(asked[i]!);
+        if (want && 'raw' in want) expect(g && 'raw' in g && g.raw.equals(want.raw!), `message ${asked[i]}`).toBe(true);
+        else expect(g).toEqual(want);
+      });
+    });
+
     it('dedupes by (Message-ID, sha256), and on bytes alone without Message-ID', async () => {
       const mid = `<${uniq()}@dup>`;
       const a = mail(`Message-ID: ${mid}\r\nSubject: a`);
