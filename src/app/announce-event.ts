@@ -37,6 +37,8 @@ export interface EventMailInput {
   next: EventForMail | null;
   daysBefore?: number;
   forSpeakers?: boolean;
+  /** A speaker's reminder: the proposal it is about (its title is named in the text). */
+  speakerOf?: string;
   /** The event changed since it was announced: the mail says so (and its .ics carries the bumped SEQUENCE). */
   update?: boolean;
   /** An update: what changed since the version its readers had (core/programme-changes.ts); absent when not known. */

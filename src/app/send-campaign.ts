@@ -169,8 +169,9 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
 
   const sendOne = async (row: ClaimedRecipient): Promise<void> => {
     // a speaker's row names its proposal after the variant: their reply token for it (campaign-slots.ts)
+    // (its own built mail when the campaign has one per talk, send-reminders.ts; a campaign stored before, the variant's)
     const { key: variant, proposal } = rowVariant(row.variant);
-    const template = variants[variant];
+    const template = variants[row.variant] ?? variants[variant];
     if (!template) {
       tally.failed++;
       lastError = `no variant ${row.variant} in campaign ${campaign.id}`;

@@ -71,7 +71,7 @@ describe('reminders', () => {
     expect(Object.fromEntries(per)).toEqual({ 'jean@example.fr': 2, 'alice@example.org': 2, 'jeanne@example.fr': 2, 'bob@example.com': 2 });
     const bob = await simpleParser(sink.messages.find((m) => m.envelope.to[0] === 'bob@example.com')!.raw);
     expect(bob.subject).toMatch(/Reminder/);
-    expect(bob.text).toContain('A reminder: you are speaking at the next meetup');
+    expect(bob.text!.replace(/\s+/g, ' ')).toContain('A reminder: you are giving \u201cLogical replication\u201d at the next meetup');
     const jeanne = await Promise.all(sink.messages.filter((m) => m.envelope.to[0] === 'jeanne@example.fr').map((m) => simpleParser(m.raw)));
     expect(jeanne.map((m) => m.subject)).toEqual(['[Groupe de test] Rappel : Meetup de janvier, dans 6 jours', '[Groupe de test] Rappel : Meetup de janvier, demain']);
     expect(jeanne[0]!.text).toContain('vous présentez');
@@ -93,6 +93,52 @@ describe('reminders', () => {
     expect(findTokens(jeanne[0]!.replyTo?.value[0]?.address ?? '')).toMatchObject([{ purpose: 'speaker', ref }]);
     expect(alice.replyTo).toBeUndefined();
     expect(findTokens(alice.messageId ?? '')).toEqual([]);
+  });
+
+  it('a speaker of two talks at one event gets one reminder per talk, each naming it with its own token, never twice (it was one mail, the first talk\'s token)', { timeout: 120_000 }, async () => {
+    const ev = await store.events.create({ date: new Date('2027-05-27T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mai' });
+    const file = async (title: string, speakers: { name: string; email: string }[], language: 'fr' | 'en' = 'fr') => {
+      const { id } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nBonjour.\r\n`), { source: 'cli' });
+      const ref = (await store.proposals.fileFromMessage(id, { format: 'talk', title, abstract: null, durationMinutes: 20, language, speakers, attachments: [] }, 'test')).proposal.ref;
+      await store.events.assign(ev.id, ref);
+      return ref;
+    };
+    const marie = { name: 'Marie', email: 'marie.two@example.fr' };
+    const first = await file('Index BRIN en pratique', [marie]);
+    const other = await file('Partitionnement', [{ name: 'Paul', email: 'paul.two@example.fr' }]);
+    // her second talk, with a co-speaker, proposed in English; her address written otherwise there
+    const second = await file('Logical decoding', [{ name: 'Marie', email: 'Marie.Two@example.fr' }, { name: 'Ravi', email: 'ravi.two@example.com' }], 'en');
+    await store.subscribers.upsert([{ email: 'marie.two@example.fr', name: 'Marie', language: 'fr', status: 'active', source: 'test' }]);
+
+    const before = sink.messages.length;
+    const started = await tick('2027-05-21T19:00:00Z'); // J-6
+    expect(started).toHaveLength(1);
+    expect(await tick('2027-05-21T20:00:00Z')).toEqual([]); // a second tick: nothing more
+    const sent = sink.messages.slice(before);
+    const to = async (email: string) => Promise.all(sent.filter((m) => m.envelope.to[0]!.toLowerCase() === email).map((m) => simpleParser(m.raw)));
+    const hers = await to('marie.two@example.fr');
+    // one per talk, no member copy beside them
+    expect(hers).toHaveLength(2);
+    const byRef = new Map(hers.map((m) => [findTokens(m.replyTo?.value[0]?.address ?? '')[0]?.ref, m]));
+    expect([...byRef.keys()].sort()).toEqual([first, second].sort());
+    const flat = (m: { text?: string | false }) => (m.text || '').replace(/\s+/g, ' ');
+    expect(flat(byRef.get(first)!)).toContain('vous présentez « Index BRIN en pratique » au prochain meetup');
+    expect(flat(byRef.get(second)!)).toContain('A reminder: you are giving \u201cLogical decoding\u201d at the next meetup');
+    for (const [ref, m] of byRef) {
+      const [token] = findTokens(m.replyTo?.value[0]?.address ?? '');
+      expect(token).toMatchObject({ purpose: 'speaker', ref });
+      expect(m.messageId).toMatch(new RegExp(`^<${token!.token}\\.`));
+    }
+    expect(new Set(hers.map((m) => m.messageId)).size).toBe(2);
+    // the others: one each, their own talk named
+    const ravi = await to('ravi.two@example.com');
+    expect(ravi.map((m) => findTokens(m.replyTo?.value[0]?.address ?? '')[0]?.ref)).toEqual([second]);
+    const paul = await to('paul.two@example.fr');
+    expect(paul.map((m) => findTokens(m.replyTo?.value[0]?.address ?? '')[0]?.ref)).toEqual([other]);
+    expect(flat(paul[0]!)).toContain('vous présentez « Partitionnement » au prochain meetup');
+    expect(await store.campaigns.get(started[0]!.id)).toMatchObject({ status: 'done' });
+    const rows = (await store.outbox.list()).filter((r) => r.recipient.toLowerCase() === 'marie.two@example.fr' && r.purpose === 'reminder');
+    expect(rows.map((r) => [r.subjectRef, r.status]).sort()).toEqual([[`E-${ev.id}/J-6`, 'sent'], [`E-${ev.id}/J-6/${second}`, 'sent']]);
   });
 
   it("reach a speaker who left the roster's mail (unsubscribed, disabled), never a member who left", { timeout: 120_000 }, async () => {

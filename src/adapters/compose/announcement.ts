@@ -54,6 +54,7 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       next: input.next,
       daysBefore: input.daysBefore ?? null,
       forSpeakers: input.forSpeakers ?? false,
+      speakerOf: input.speakerOf ?? null,
       update: input.update ?? false,
       ...(input.changes ? { changes: input.changes } : {}),
       // Broadcast to lists (public archives) and members: a speaker without a name is not shown by their address.

@@ -77,6 +77,8 @@ export interface EventMailData extends LayoutData {
   daysBefore: number | null;
   isTomorrow: boolean;
   forSpeakers: boolean;
+  /** A speaker's reminder: the title of the talk it is about (one mail per talk: send-reminders.ts), else null. */
+  yourTalk: string | null;
   /** An announcement sent again because the event changed (date, venue, programme): « Mise à jour » / "Updated". */
   update: boolean;
   /** An update's « Ce qui a changé » / "What changed" lines (plain text: the templates escape them), empty when unknown. */
@@ -92,6 +94,8 @@ export interface EventMailContext {
   next: EventForMail | null;
   daysBefore?: number | null;
   forSpeakers?: boolean;
+  /** A speaker's reminder: the proposal it is about, named in the text (yourTalk). */
+  speakerOf?: string | null;
   update?: boolean;
   /** An update: what changed since the version last announced (core/programme-changes.ts). */
   changes?: readonly ProgrammeChange[];
@@ -151,6 +155,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
     daysBefore: ctx.daysBefore ?? null,
     isTomorrow: ctx.daysBefore === 1,
     forSpeakers: ctx.forSpeakers ?? false,
+    yourTalk: ctx.speakerOf ? (all.find((t) => t.ref === ctx.speakerOf)?.title ?? null) : null,
     update: ctx.update ?? false,
     changes: ctx.update ? changeLines(ctx.changes ?? [], ctx.locale, ctx.group.timezone) : [],
   };
