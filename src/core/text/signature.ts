@@ -9,8 +9,12 @@ import { type Phrases, phraseRegExp } from './phrases.ts';
 export const DELIMITER = /^(--|-- |__|—)\s*$/;
 /** A mobile or webmail client's footer, at a line's start: « Envoyé de mon iPhone », "Sent from my Galaxy", "Get Outlook for iOS". */
 const MOBILE_FOOTERS: Phrases = {
-  fr: ['envoy[ée] (de|depuis) (mon|my|un|une)\\b', 't[ée]l[ée]chargez outlook\\b', 'envoy[ée] avec\\b', 'provenance\\s*:\\s*courrier pour windows'],
-  en: ['sent from (my|mobile|outlook|yahoo)\\b', 'get outlook for\\b', 'sent with \\S+'],
+  // « Obtenir Outlook pour Android<https://aka.ms/…> », « Envoyé à partir de Outlook pour iOS »: Outlook mobile's own
+  fr: ['envoy[ée] (de|depuis) (mon|my|un|une)\\b', 't[ée]l[ée]chargez outlook\\b', 'envoy[ée] avec\\b', 'provenance\\s*:\\s*courrier pour windows', 'obtenir outlook pour\\b', "envoy[ée] (?:à|a) partir d(?:e |')(?:outlook|mon|yahoo|gmail|proton)"],
+  // "Sent from Proton Mail mobile", "Sent from Mail for Windows", "Sent via the Samsung Galaxy smartphone"
+  en: ['sent from (my|mobile|outlook|yahoo)\\b', 'get outlook for\\b', 'sent with \\S+', 'sent (?:from|via|using) (?:the )?(?:proton ?mail|mail for windows|gmail|samsung|blackberry|aol|zoho|tuta(?:nota)?|fairemail|k-9|spark|bluemail)\\b'],
+  de: ['von meinem \\S+(?: \\S+)? gesendet\\b', 'gesendet von meinem\\b'],
+  es: ['enviado desde mi\\b'],
 };
 export const MOBILE = phraseRegExp('MOBILE_FOOTERS', MOBILE_FOOTERS, 'i', '^', '');
 
@@ -78,9 +82,12 @@ export function stripSignature(text: string): SignatureSplit {
   for (let i = lines.length - 1; i >= 0; i--) below[i] = below[i + 1]! + ((lines[i] ?? '').trim() === '' ? 0 : 1);
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] ?? '').trim();
-    if (DELIMITER.test(lines[i] ?? '') || MOBILE.test(t)) {
+    // a mobile footer ends the text; what is above it may end in a sign-off or a name of its own (« Isabelle⏎⏎Obtenir
+    // Outlook pour Android »): read again without the footer
+    if (MOBILE.test(t) && !DELIMITER.test(lines[i] ?? '')) return stripSignature(lines.slice(0, i).join('\n'));
+    if (DELIMITER.test(lines[i] ?? '')) {
       cut = i;
-      if (DELIMITER.test(lines[i] ?? '')) name = firstName(lines, i + 1);
+      name = firstName(lines, i + 1);
       break;
     }
     if (t.length <= 80 && CLOSING.test(t.replace(/^[*_]+|[*_]+$/g, ''))) {

@@ -41,6 +41,11 @@ describe('stripSignature', () => {
     ['Corps.\n\nGracias,\nLucía', 'Corps.', 'Lucía'],
     ['Corps.\n\nGrazie mille!\nMarco', 'Corps.', 'Marco'],
     ['Corps.\n\nDanke und viele Grüße\nJonas', 'Corps.', 'Jonas'],
+    // held-out audit 4: mobile footers the table did not know stayed in abstracts, and the sign-off above them
+    ['Un sujet : les index. 45 min si possible.\n\nIsabelle\n\nObtenir Outlook pour Android<https://aka.ms/AAb9ysg>', 'Un sujet : les index. 45 min si possible.', 'Isabelle'],
+    ['What it costs in query plans.\n\nAlex\n\nSent from Proton Mail mobile', 'What it costs in query plans.', 'Alex'],
+    ['Corps.\n\nEnvoyé à partir de Outlook pour iOS', 'Corps.', null],
+    ['Corps.\n\nVon meinem iPhone gesendet', 'Corps.', null],
   ])('%#', (text, body, name) => expect(stripSignature(text)).toEqual({ body, name }));
   // A sign-off then a legal footer (an audit: disclaimers and company registers ended up in abstracts)
   it.each([
