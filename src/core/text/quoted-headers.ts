@@ -43,8 +43,9 @@ export const SUBJECT_LABELS: Phrases = {
  */
 export const ORIGINAL_MESSAGE: Phrases = {
   en: ['original message'],
-  fr: ["message d'origine", 'message original'],
-  de: ['urspr[üu]ngliche nachricht'],
+  // Zimbra's « ----- Mail original ----- », « ----- Ursprüngliche Mail ----- »
+  fr: ["message d'origine", 'message original', 'mail original', 'courriel original'],
+  de: ['urspr[üu]ngliche (?:nachricht|mail)'],
   es: ['mensaje original'],
   pt: ['mensagem original'],
   it: ['messaggio originale'],

@@ -45,6 +45,9 @@ describe('stripQuotes in the clients of other languages', () => {
     ['OK\n\nVan: A <a@x>\nVerzonden: zaterdag 28 november 2026 10:12\nAan: B\nOnderwerp: x\n\nold'],
     ['OK\n-----Messaggio originale-----\nDa: A\nold'],
     ['OK\n-----Oorspronkelijk bericht-----\nVan: A\nold'],
+    // held-out audit 4: Zimbra's line over its quoted header block
+    ['OK\n\n----- Mail original -----\nDe: "PostgreSQL Paris" <talks@pgug.example.org>\nÀ: "liste" <l@x>\nEnvoyé: Lundi 2 Février 2026 09:00:00\nObjet: Appel\n\nold'],
+    ['OK\n\n----- Ursprüngliche Mail -----\nVon: A\nold'],
   ])('%s', (text) => expect(stripQuotes(text)).toBe('OK'));
 
   it('keeps a schedule written as labels', () => {
