@@ -38,7 +38,7 @@ export interface StatedLanguage {
 
 /** A language stated in prose, or null. What is said of the mail's own language ("Sorry for writing in English") is left out. */
 export function languageStated(folded: string): StatedLanguage | null {
-  const all = withoutMailLanguage(folded);
+  const all = withoutFallback(withoutMailLanguage(folded));
   // « Le support sera en anglais mais je présenterai en français », "slides in English, talk in French": the slides'
   // language is the talk's only when nothing else is said
   const spoken = withoutSlidesLanguage(all);
@@ -50,6 +50,21 @@ function statedIn(text: string): StatedLanguage | null {
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.m!.index - b.m!.index);
   return { language: hits[0]!.lang, ambiguous: hits.length > 1 };
+}
+
+/**
+ * Words of a clause offering another language besides (folded): « Je peux aussi le faire en anglais si besoin », "I
+ * can also give it in French if you prefer" — the talk is in the other one, the mail's unless a clause says.
+ */
+const FALLBACK =
+  /\b(?:peux|pourrais|pouvons|pourrions|can|could)\b[^.]{0,60}?\b(?:aussi|egalement|also|as well)\b|\b(?:si besoin|au besoin|si necessaire|si vous preferez|sinon|if needed|if necessary|if you prefer|if required|if that helps|otherwise)\b/;
+
+/** The text without its clauses that offer a language as a fallback (`text` is withoutMailLanguage's). */
+function withoutFallback(text: string): string {
+  return text
+    .split(/\. /)
+    .filter((c) => !FALLBACK.test(c))
+    .join('. ');
 }
 
 /** Words of a clause about the slides (folded), and of one about speaking, which a clause about the talk as given has. */

@@ -167,10 +167,19 @@ describe('the talk’s language, not the mail’s', () => {
     ['Sorry, I can only give the talk in English.', 'en', false],
     ['Je ferai la présentation en anglais, désolé.', 'en', false],
     ['The talk can be in French or in English.', 'fr', true],
+    // held-out audit 4: a language offered besides is not the talk's
+    ['The talk will be in English, but I can also do it in French if you prefer.', 'en', false],
+    ['Le talk sera en français. Je peux aussi le faire en anglais si besoin.', 'fr', false],
   ])('%s', (text, language, ambiguous) => {
     expect(languageStated(fold(text))).toEqual({ language, ambiguous });
   });
-  it.each(['Sorry for writing in English, my French keyboard is broken.', 'Excusez-moi de vous écrire en anglais.'])('%s states nothing', (text) => {
+  it.each([
+    'Sorry for writing in English, my French keyboard is broken.',
+    'Excusez-moi de vous écrire en anglais.',
+    // held-out audit 4: only a fallback named, the talk is in the mail's language
+    "Je propose « JSONB : quand l'utiliser », une demi-heure.\nJe peux aussi le faire en anglais si besoin.",
+    'I could also give it in French if that helps.',
+  ])('%s states nothing', (text) => {
     expect(languageStated(fold(text))).toBeNull();
   });
 });
