@@ -19,8 +19,12 @@ import type { ProposalSource } from './source.ts';
 export const THRESHOLD = 4;
 /** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
 const VOLUNTEERING: Phrases = {
-  fr: ['je me lance', 'je suis partante?', 'partante? pour (?:un|une|faire|presenter|parler)', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi'],
-  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer'],
+  // « Une présentation éclair pour moi : « … » », "A lightning talk from me: "…"": the talk the writer takes
+  fr: [
+    'je me lance', 'je suis partante?', 'partante? pour (?:un|une|faire|presenter|parler)', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi',
+    '(?:un|une) (?:talk|lightning(?: talk)?|presentation(?: eclair)?|expose|intervention|lt) (?:pour moi|de ma part)\\b',
+  ],
+  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', '(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me\\b'],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
 /** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */

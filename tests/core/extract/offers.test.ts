@@ -49,6 +49,14 @@ describe('offers to give a talk, in other words', () => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
 
+  // held-out audit 4: in answer to the call, « une présentation éclair pour moi » takes a slot as « je me lance » does
+  it.each([
+    ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nUne présentation éclair pour moi : « pg_repack sans temps d'arrêt ».\n\nHugo\n\nLe 02/02/2026 à 09:00, PostgreSQL Paris a écrit :\n> Nous cherchons des orateurs !\n"],
+    ['Re: Call for speakers - March meetup', 'A lightning talk from me: "COPY vs INSERT".\n\nGrace\n\nOn Mon, Feb 2, 2026 at 9:00 AM PostgreSQL Paris <talks@pgug.example.org> wrote:\n> We are looking for speakers!\n'],
+  ])('in answer to the call: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call-2026-03@pgug.example.org>' } }))).toBe(true);
+  });
+
   it('an offer answering the announcement of a meetup is a proposal; a question about it is not', async () => {
     const headers = { 'In-Reply-To': '<announce-42@pgug.example.org>' };
     const subject = 'Re: Prochain meetup PostgreSQL Paris le 10 avril';
