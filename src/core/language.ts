@@ -16,7 +16,10 @@ const FRANC_ONLY = ['fra', 'eng', 'deu', 'spa', 'ita', 'por', 'nld', 'ron', 'pol
 const FR = new Set(
   'le la les des une un est pour avec dans je vous nous sur pas que qui du au aux et ce cette mais ou donc sont mon ma mes votre vos notre nos merci bonjour cordialement tres plus il elle ils on en par'.split(' '),
 );
-const EN = new Set('the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from'.split(' '));
+// "I can do 20 minutes on "…". Let me know.": a short English note has few of the words above (franc read it as French)
+const EN = new Set(
+  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any'.split(' '),
+);
 /**
  * Function words of the neighbouring languages our mail also comes in (German, Dutch, Spanish, Italian, Portuguese),
  * none a French or English word: "in", "an", "will", "so" are German too, and a German out-of-office has as many of

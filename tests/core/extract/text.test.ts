@@ -152,5 +152,9 @@ describe('detectLanguage', () => {
     ['Hallo, ich möchte gerne einen Vortrag über Partitionierung beim nächsten Treffen halten, wenn das möglich ist.', null],
     ['ok', null],
     [null, null],
+    // held-out audit 4: a short English note with few of the commonest function words was read as French
+    ['I can do 20 minutes on "Partition pruning gotchas". Let me know.', 'en'],
+    ['Could this look more spammy? Check out the attached file.', 'en'],
+    ['Je peux faire 20 minutes sur « Les pièges du partitionnement ». Dites-moi.', 'fr'],
   ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 });
