@@ -72,3 +72,23 @@ describe('ORGANIZER (RFC 5546 §3.2.1: a PUBLISH event has one)', () => {
     expect(unfolded.indexOf('ORGANIZER')).toBeGreaterThan(unfolded.indexOf('BEGIN:VEVENT'));
   });
 });
+
+/**
+ * Held-out audit: a group named « Groupe "PG" Paris; Lyon, Lille » — the calendar's NAME and X-WR-CALNAME went out
+ * unescaped (TEXT: « ; » and « , » separate values), and the ORGANIZER's CN as `"Groupe \"PG\"…"`: a DQUOTE may not
+ * appear in a parameter value, and Python's icalendar read no ORGANIZER at all. Now TEXT escaping, and RFC 6868's ^'.
+ */
+describe('the group name in the calendar', () => {
+  it("NAME is TEXT, escaped; the CN carries a double quote as RFC 6868's ^'", () => {
+    const ics = eventIcs(
+      { id: 7, sequence: 0, start: new Date('2027-01-28T18:00:00Z'), durationMinutes: 120, summary: 'Meetup', description: '', location: 'Paris', url: null },
+      { timeZone: 'Europe/Paris', domain: 'pgug.example.org', groupName: 'Groupe "PG" Paris; Lyon, Lille ^_^', stamp: new Date('2026-12-01T00:00:00Z'), organizer: 'talks@pgug.example.org' },
+    );
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('\r\nNAME:Groupe "PG" Paris\\; Lyon\\, Lille ^_^\r\n');
+    expect(unfolded).toContain('\r\nX-WR-CALNAME:Groupe "PG" Paris\\; Lyon\\, Lille ^_^\r\n');
+    expect(unfolded).toContain(`\r\nORGANIZER;CN="Groupe ^'PG^' Paris; Lyon, Lille ^^_^^":mailto:talks@pgug.example.org\r\n`);
+    // no DQUOTE inside the quoted parameter value
+    expect(/ORGANIZER;CN="([^"\r\n]*)":mailto:/.exec(unfolded)?.[1]).toBe("Groupe ^'PG^' Paris; Lyon, Lille ^^_^^");
+  });
+});

@@ -51,7 +51,8 @@ function calendarIcs(events: readonly IcsEvent[], opts: IcsOptions, product: str
   const years = starts.length > 0 ? starts.map((s) => s.year) : [DateTime.fromJSDate(opts.stamp, { zone: opts.timeZone }).year];
   const cal = ical({
     prodId: { company: 'crieur', product, language: 'FR' },
-    name: opts.groupName,
+    // NAME and X-WR-CALNAME are TEXT, which ical-generator writes as given: « Paris, Lyon » read as two values.
+    name: icsText(opts.groupName),
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: opts.timeZone, generator: () => vtimezone(opts.timeZone, Math.min(...years), Math.max(...years)) },
   });
@@ -67,7 +68,7 @@ function calendarIcs(events: readonly IcsEvent[], opts: IcsOptions, product: str
       description: ev.description,
       location: ev.location,
       ...(ev.url ? { url: ev.url } : {}),
-      ...(opts.organizer ? { organizer: { name: opts.groupName, email: opts.organizer } } : {}),
+      ...(opts.organizer ? { organizer: { name: paramText(opts.groupName), email: opts.organizer } } : {}),
     });
   });
   // DTSTAMP must be UTC (RFC 5545 §3.8.7.2), and is the campaign's date so that the same mail built again is
@@ -102,6 +103,20 @@ function firstOccurrence(t: DateTime): number {
     return d.year === t.year && d.month === t.month && d.day === t.day && d.hour === t.hour && d.minute === t.minute && d.second === t.second;
   };
   return Math.min(...[...offsets].map((o) => wall - o * 60_000).filter(same));
+}
+
+/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, a line break as \\n. */
+function icsText(s: string): string {
+  return s.replace(/[\\;,]/g, '\\$&').replace(/\r\n?|\n/g, '\\n');
+}
+
+/**
+ * A parameter value (the ORGANIZER's CN): a DQUOTE may not appear in one, quoted or not (RFC 5545 §3.1), and
+ * ical-generator writes it `\"`, which readers take for the value's end — Python's icalendar dropped the ORGANIZER of a
+ * group named « Groupe "PG" Paris ». RFC 6868 writes it ^' (a caret ^^, a line break ^n).
+ */
+function paramText(s: string): string {
+  return s.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n?|\n/g, '^n');
 }
 
 /** One meetup's UID, the same in every .ics crieur writes. */
