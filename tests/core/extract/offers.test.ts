@@ -98,6 +98,18 @@ describe('offers to give a talk, in other words', () => {
   });
 });
 
+// held-out audit 4: offers that name their talk in quotes after « intervenir sur » or a length filed no title
+describe('the quoted title after « intervenir sur », "do 20 minutes on"', () => {
+  it.each([
+    ["Proposition d'intervention", "Bonjour,\n\nJe souhaiterais intervenir sur « PostGIS pour les développeurs web » ; il me faudrait trois quarts d'heure.\n\nCamille", 'PostGIS pour les développeurs web', 45],
+    ['RE: Call for speakers - March meetup', 'I can do 20 minutes on "Partition pruning gotchas". Let me know.\n\nTom', 'Partition pruning gotchas', 20],
+    ['Meetup', 'Hi,\n\nI could give 10 min about "pg_stat_io in practice" at the next meetup.\n\nTom', 'pg_stat_io in practice', 10],
+  ])('%s', async (subject, body, title, minutes) => {
+    const x = extractProposal(await mail({ subject, body }), ctx);
+    expect(x.proposal).toMatchObject({ title, durationMinutes: minutes });
+  });
+});
+
 describe('format: a stated length against a passing "lightning"', () => {
   it.each([
     ['Talk proposal: Storing Bitcoin Lightning Network payments in Postgres', 'Title: Storing Bitcoin Lightning Network payments in Postgres\nDuration: 40 minutes\nAbstract: How we store payment channels.\n', 'talk', 40],
