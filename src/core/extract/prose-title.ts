@@ -31,19 +31,20 @@ const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2") ends no sentence between the talk word and its quoted title
   // "I'm proposing an hour-long session, "Hands-on pgvector"": the verb's -ing form, a session, offer as well
   // « Ci-joint le support de ma proposition « Réplication logique : les pièges » »: the proposal names what it proposes
-  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
+  // « partager notre retour d'expérience : « Passer de 9.6 à 16 en un week-end » »: an experience report shared is a talk
+  `\\b(?:talk|lightning|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)\\b(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?${QUOTED}`,
   'iu',
 );
 /**
  * « souhaiterait présenter « X » », "I'd like to present "X"", « présenter en anglais : "X" » (the language said on
- * the way): the quotes right after the offer's verb are the title, before
+ * the way), "I'd like to propose a talk, "X", about 20 minutes": the quotes right after the offer's verb are the title, before
  * any subject's. A length may sit between the verb and what it is about: « parler 10 min de « X » », « faire 5 min sur
  * « X » » (a lightning offer's usual words), "talk for 5 minutes about "X"", "speak 20 min on "X"", "I can do 20
  * minutes on "X""; « intervenir sur « X » » is the same offer.
  */
 const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?\\d+\\s*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)\\s+)?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
