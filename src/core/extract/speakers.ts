@@ -148,7 +148,7 @@ const NAMED_ADDRESS = new RegExp(`(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[
 const WRITER_PAIRED = ['\\b(?:et|and) (?:moi(?:-meme)?|myself|me|i)\\b', '\\b(?:moi(?:-meme)?|myself|me) (?:et|and)\\b'];
 /** Besides TOGETHER: the writer is one of them (« … et moi-même », "… and myself"), « nous sommes deux », "a joint talk by". */
 const PRESENTERS = phraseRegExp('PRESENTERS', [
-  "\\b(?:nous sommes|on est|on sera|nous serons|we are|we're|we will be|we'll be) (?:deux|trois|quatre|two|three|four)\\b",
+  "\\b(?:nous sommes|on est|on sera|nous serons|nous serions|on serait|we are|we're|we will be|we'll be|we would be|we'd be) (?:deux|trois|quatre|two|three|four)\\b",
   ...WRITER_PAIRED,
   '\\bjoint (?:talk|presentation|session)',
   '\\b(?:presente|presentee|presentes|presented|given|anime|animee|donne|donnee) (?:par|by)\\b',
@@ -179,7 +179,7 @@ function presentersNamed(body: string): Speaker[] {
     // (not when the sentence says the writer presents alone: « Claire Martin (ma collègue) et moi avons écrit l'outil, mais
     // je serai seul sur scène » — « sur scène » is TOGETHER's, the pair wrote, it does not present)
     if (ALONE.test(f) && !NOT_ALONE.test(f)) continue;
-    for (const m of sentence.matchAll(NAMED_PAIRED)) {
+    for (const m of [...sentence.matchAll(NAMED_PAIRED), ...sentence.matchAll(PAIRED_NAMED)]) {
       const name = presenterName(m[1]!);
       if (name && !out.some((o) => o.name === name)) out.push({ name, email: null });
     }
@@ -189,6 +189,9 @@ function presentersNamed(body: string): Speaker[] {
 
 /** A name right before the writer's own « et moi(-même) » / "and I", an aside between them (no address: NAMED_ADDRESS's). */
 const NAMED_PAIRED = new RegExp(`(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,?\\s*(?:[Ee]t|[Aa]nd)\\s+(?:moi(?:-m[êe]me)?|myself|me|I)(?![\\p{L}])`, 'gu');
+
+/** The same after the writer: « moi-même et Sophie Bernard », "myself and Tom O'Brien". */
+const PAIRED_NAMED = new RegExp(`(?<![\\p{L}])(?:[Mm]oi(?:-m[êe]me)?|[Mm]yself|[Mm]e)\\s+(?:et|and)\\s+(${NAME})`, 'gu');
 
 /** The person a sentence's capitalised words name, the words before a name (« Avec », "Joint") left out. */
 function presenterName(words: string): string | null {

@@ -129,3 +129,20 @@ describe('review: a name paired with the writer, no address, in a sentence that 
     expect(s.map((x) => x.name)).toEqual(['Vincent Dubois', 'Claire Martin']);
   });
 });
+
+// held-out audit 4: the co-speaker named after the writer (« moi-même et Sophie Bernard »), « nous serions deux »
+describe('a name paired after the writer, in a sentence that says they present', () => {
+  const from = 'Paul Durand <paul.durand@exemple.fr>';
+  const subject = 'Proposition : Déployer PostgreSQL sur Kubernetes';
+  const body = (s: string) => `Bonjour,\n\n${s}\nUne heure nous semble nécessaire.\n\nNous montrerons l'opérateur et les sauvegardes.\n\nPaul`;
+  it.each([
+    ['Nous serions deux à présenter : moi-même et Sophie Bernard, de la même équipe.'],
+    ['Nous serons deux : moi et Sophie Bernard présenterons ensemble.'],
+    ["We'd be two speakers: myself and Sophie Bernard."],
+  ])('%s', async (s) => {
+    expect((await speakers({ from, subject, body: body(s) })).map((x) => x.name)).toEqual(['Paul Durand', 'Sophie Bernard']);
+  });
+  it('not when the pair wrote and the writer presents alone', async () => {
+    expect((await speakers({ from, subject, body: body("Moi et Sophie Bernard avons écrit l'outil, mais je serai seul sur scène.") })).map((x) => x.name)).toEqual(['Paul Durand']);
+  });
+});
