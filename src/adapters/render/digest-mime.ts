@@ -20,7 +20,8 @@ export interface MimeDigestInput {
 const CRLF = '\r\n';
 
 export function buildMimeDigest(input: MimeDigestInput): Buffer {
-  const boundaryOk = (b: string) => !input.messages.some((m) => m.includes(`--${b}`));
+  const messages = input.messages.map((m) => (transferEncoding(m) === 'binary' ? fitLines(m) : m));
+  const boundaryOk = (b: string) => !messages.some((m) => m.includes(`--${b}`));
   let base = randomUUID().replace(/-/g, '');
   // A random boundary found inside a post would cut it: draw again (never happens in practice; cheap to check).
   for (let i = 0; i < 5 && !(boundaryOk(`mix-${base}`) && boundaryOk(`dig-${base}`)); i++) base = randomUUID().replace(/-/g, '');
@@ -39,7 +40,7 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   // A post is kept as it came, 8-bit bodies (and RFC 6532 headers) included: such a part, and the multiparts around
   // it, say so (RFC 2045 §6.2, §6.4: 7bit, the default, promises ASCII lines of at most 998 octets) — a
   // message/rfc822 part may not be re-encoded (RFC 2046 §5.2.1).
-  const encodings = input.messages.map(transferEncoding);
+  const encodings = messages.map(transferEncoding);
   const widest = encodings.includes('binary') ? 'binary' : encodings.includes('8bit') ? '8bit' : null;
   if (widest) root.setHeader('Content-Transfer-Encoding', widest);
 
@@ -54,7 +55,7 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   push(toc.buildHeaders() + CRLF + CRLF);
   push(qp.wrap(qp.encode(Buffer.from(input.toc.replace(/\r?\n/g, CRLF), 'utf8')), 76) + CRLF);
   push(`--${outer}${CRLF}Content-Type: multipart/digest;${CRLF} boundary="${inner}"${CRLF}${widest ? `Content-Transfer-Encoding: ${widest}${CRLF}` : ''}${CRLF}`);
-  input.messages.forEach((m, i) => {
+  messages.forEach((m, i) => {
     const enc = encodings[i];
     push(`--${inner}${CRLF}Content-Type: message/rfc822${CRLF}${enc ? `Content-Transfer-Encoding: ${enc}${CRLF}` : ''}${CRLF}`);
     parts.push(m);
@@ -63,6 +64,51 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   });
   push(`--${inner}--${CRLF}${CRLF}--${outer}--${CRLF}`);
   return Buffer.concat(parts);
+}
+
+/**
+ * A post with a line over 998 octets (an HTML part some mailer sent 8bit on one line; Postfix passes lines up to
+ * 2,048) made the digest `binary`, which no relay takes over DATA: RFC 5322 §2.1.1 and RFC 5321 §4.5.3.1.6 cap a line
+ * at 998 octets, binary needs BINARYMIME and BDAT (RFC 3030), which the sender does not speak, and Exim's smtp transport
+ * refuses such a message (« message has lines too long for transport ») — the member's digest bounced, and the bounce
+ * counted against them. A message/rfc822 part may not be re-encoded as a whole (RFC 2046 §5.2.1), its leaves may: each
+ * leaf sent 7bit, 8bit or binary with such a line is re-encoded quoted-printable (lines of 76), its headers, the other
+ * parts and the multiparts' structure kept byte for byte. A leaf already base64 or quoted-printable is left as it came.
+ */
+export function fitLines(m: Buffer): Buffer {
+  return Buffer.from(fitEntity(m.toString('latin1')), 'latin1');
+}
+
+const LONG_LINE = /[^\r\n]{999}/;
+
+function fitEntity(s: string): string {
+  // a part with no header lines starts with its blank line
+  const blank = /^\r?\n/.exec(s) ?? /\r?\n\r?\n/.exec(s);
+  if (!blank || !LONG_LINE.test(s.slice(blank.index))) return s;
+  const head = s.slice(0, blank.index);
+  const gap = blank[0];
+  const body = s.slice(blank.index + gap.length);
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const type = (/^content-type:[ \t]*([^;\s]+)/im.exec(unfolded)?.[1] ?? 'text/plain').toLowerCase();
+  if (type === 'message/rfc822') return head + gap + fitEntity(body);
+  if (type.startsWith('multipart/')) {
+    const b = /^content-type:.*?;[ \t]*boundary[ \t]*=[ \t]*(?:"([^"]+)"|([^;\s]+))/im.exec(unfolded);
+    const boundary = b?.[1] ?? b?.[2];
+    if (!boundary) return s;
+    // Delimiter lines (RFC 2046 §5.1.1) split the body; what lies between two is a part, from after its line's end.
+    const delimiter = new RegExp(`((?:^|\\r?\\n)--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*(?:\\r?\\n|$))`);
+    const pieces = body.split(delimiter);
+    // pieces: preamble, delimiter, part, delimiter, part, …, closing delimiter, epilogue
+    for (let i = 2; i < pieces.length; i += 2) if (!/--[ \t]*(?:\r?\n)?$/.test(pieces[i - 1]!)) pieces[i] = fitEntity(pieces[i]!);
+    return head + gap + pieces.join('');
+  }
+  const cte = (/^content-transfer-encoding:[ \t]*([^\s;]+)/im.exec(unfolded)?.[1] ?? '7bit').toLowerCase();
+  if (cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return s;
+  const encoded = qp.wrap(qp.encode(Buffer.from(body, 'latin1')), 76).replace(/\r?\n/g, CRLF);
+  const cteLine = /^content-transfer-encoding:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im;
+  const qpLine = 'Content-Transfer-Encoding: quoted-printable';
+  const newHead = cteLine.test(head) ? head.replace(cteLine, qpLine) : head === '' ? `${qpLine}${CRLF}` : `${head}${CRLF}${qpLine}`;
+  return newHead + gap + encoded;
 }
 
 /** What a stored message's bytes need declared: null (7bit: ASCII, lines ≤ 998 octets), `8bit`, or `binary`. */
