@@ -158,6 +158,11 @@ describe('durations', () => {
   ])('%s → %i', (text, minutes) => {
     expect(durationsIn(fold(text))[0]?.minutes).toBe(minutes);
   });
+  // held-out audit 4: the topic offered for a length, before a colon and a description that names a latency
+  it('takes the length said of the topic offered, whatever its description measures', () => {
+    expect(durationFromProse(['Je propose ce sujet pour 30 minutes : comment nous mesurons la latence de réplication.'])?.minutes).toBe(30);
+    expect(durationFromProse(['I can cover this topic in about 25 minutes: how we cut replication lag.'])?.minutes).toBe(25);
+  });
   it('does not read "vingt-sept minutes" as seven', () => {
     expect(durationsIn(fold('vingt-sept minutes')).map((d) => d.minutes)).not.toContain(7);
   });
