@@ -45,6 +45,24 @@ describe('DKIM', () => {
     expect(result.results[0]?.status.result).toBe('pass');
   });
 
+  // Held-out audit: nodemailer's signed header list has List-Unsubscribe but not List-Unsubscribe-Post, and RFC 8058 §4
+  // wants both covered before a mailbox provider acts on a one-click unsubscribe.
+  it("a member's mail: the signature covers List-Unsubscribe and List-Unsubscribe-Post, and verifies", async () => {
+    const sender = createSender(sink.url, { pool: 1, ...dkimOption(config) });
+    const raw = Buffer.from(
+      'From: talks@pgug.example.org\r\nTo: jean@example.fr\r\nSubject: Meetup\r\nMessage-ID: <a2.b@pgug.example.org>\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\n' +
+        'List-Id: <members.pgug.example.org>\r\nList-Unsubscribe: <mailto:talks+u-1-abc@pgug.example.org?subject=unsubscribe>, <https://pgug.example.org/unsubscribe/u-1-abc>\r\n' +
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour.\r\n',
+    );
+    await sender.send(raw, { from: 'bounces@pgug.example.org', to: ['jean@example.fr'] });
+    await sender.close();
+    const got = sink.messages.at(-1)!.raw;
+    const h = /^DKIM-Signature: .*?\bh=([^;]+);/m.exec(got.toString().replace(/\r\n[ \t]+/g, ' '))![1]!.replace(/\s+/g, '').toLowerCase().split(':');
+    expect(h).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'from', 'subject']));
+    const result = (await dkimVerify(got, { resolver: (name: string, type: string) => (type === 'TXT' ? record(name) : Promise.reject(new Error(type))) })) as { results: { status: { result: string } }[] };
+    expect(result.results[0]?.status.result).toBe('pass');
+  });
+
   it('doctor: matches the key file against the selector, fails on another key, says so when DNS is unreachable', async () => {
     expect(await checkDkim(config, record as never)).toMatch(/matches/);
     const other = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');

@@ -8,9 +8,22 @@ import { resolveTxt } from 'node:dns/promises';
 import type { Config } from '../../config/schema.ts';
 import { ConfigError } from '../../config/load.ts';
 
-export function dkimOption(config: Config): { dkim?: { domainName: string; keySelector: string; privateKey: string } } {
+/**
+ * The header fields signed: nodemailer's own list, with List-Unsubscribe-Post added. RFC 8058 §4: a one-click
+ * unsubscribe is honoured only when the signature covers List-Unsubscribe *and* List-Unsubscribe-Post (Gmail's and
+ * Yahoo's rules for bulk senders too), and nodemailer's list has the first only — members' announcements, calls and
+ * digests carried a one-click header no mailbox provider would act on.
+ */
+export const SIGNED_HEADER_FIELDS = [
+  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
+  'Content-ID', 'Content-Description', 'Resent-Date', 'Resent-From', 'Resent-Sender', 'Resent-To', 'Resent-Cc', 'Resent-Message-ID',
+  'In-Reply-To', 'References', 'List-Id', 'List-Help', 'List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Subscribe', 'List-Post',
+  'List-Owner', 'List-Archive',
+].join(':');
+
+export function dkimOption(config: Config): { dkim?: { domainName: string; keySelector: string; privateKey: string; headerFieldNames: string } } {
   if (!config.dkim) return {};
-  return { dkim: { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: readKey(config.dkim.keyFile) } };
+  return { dkim: { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: readKey(config.dkim.keyFile), headerFieldNames: SIGNED_HEADER_FIELDS } };
 }
 
 function readKey(file: string): string {

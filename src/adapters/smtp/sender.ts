@@ -44,7 +44,7 @@ export interface SenderOptions {
    * DKIM-sign every message with nodemailer's signer (it signs raw messages too, as they go out). Signing at send
    * rather than when queued keeps the outbox's bytes unsigned: a key rotated while mail waits is still right.
    */
-  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  dkim?: { domainName: string; keySelector: string; privateKey: string; headerFieldNames?: string };
 }
 
 /** `smtp://user:pass@host:port` or `smtps://…`; query parameters pass through to nodemailer (`?ignoreTLS=true`). */
