@@ -18,7 +18,7 @@ const FR = new Set(
 );
 // "I can do 20 minutes on "…". Let me know.": a short English note has few of the words above (franc read it as French)
 const EN = new Set(
-  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any'.split(' '),
+  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any how who when which they their them these those than then into'.split(' '),
 );
 /**
  * Function words of the neighbouring languages our mail also comes in (German, Dutch, Spanish, Italian, Portuguese),
@@ -63,7 +63,9 @@ function votes(text: string): Votes {
   let words = 0;
   // match() gives the words as strings: no match object per word (this runs on every message).
   for (const raw of sample.match(WORD) ?? []) {
-    const w = raw[1] === "'" && raw[0]! >= 'a' && raw[0]! <= 'z' ? raw.slice(2) : raw; // l'équipe → équipe
+    // l'équipe → équipe; we'll, it's, you're → we, it, you (an English contraction counts as its pronoun)
+    const k = raw.indexOf("'");
+    const w = k < 0 ? raw : k === 1 && raw[0]! >= 'a' && raw[0]! <= 'z' ? raw.slice(2) : raw.slice(0, k);
     words++;
     const f = FR.has(w);
     const e = EN.has(w);

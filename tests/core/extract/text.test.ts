@@ -156,5 +156,8 @@ describe('detectLanguage', () => {
     ['I can do 20 minutes on "Partition pruning gotchas". Let me know.', 'en'],
     ['Could this look more spammy? Check out the attached file.', 'en'],
     ['Je peux faire 20 minutes sur « Les pièges du partitionnement ». Dites-moi.', 'fr'],
+    // English contractions count as their pronoun: "We'll show how we run…" read as French before
+    ["Speakers: Jane Doe & John Roe\nLength: 30 minutes\n\nWe'll show how we run blue-green deployments with logical replication.\n\nJane", 'en'],
+    ["Bonjour, aujourd'hui c'est l'équipe d'Anne qui présente, qu'il pleuve ou non.", 'fr'],
   ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 });
