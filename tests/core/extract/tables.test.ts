@@ -194,6 +194,12 @@ describe('titles from subjects', () => {
     ['Proposition pour PG Day Lyon', 'PG Day Lyon', true],
     ["Proposition d'emploi : DBA PostgreSQL", "Proposition d'emploi : DBA PostgreSQL", false],
     ["Idée d'orateur pour vos soirées", "Idée d'orateur pour vos soirées", false],
+    // held-out audit 4: a date for the meetup, a joint meetup, proposed under the same lead-in
+    ['Proposition de date pour le prochain meetup', 'Proposition de date pour le prochain meetup', false],
+    ['Proposal: a joint meetup with PostgreSQL Lyon', 'Proposal: a joint meetup with PostgreSQL Lyon', false],
+    ['Proposition : une soirée commune avec le meetup Python', 'Proposition : une soirée commune avec le meetup Python', false],
+    ['Proposal: Dates and times in PostgreSQL', 'Dates and times in PostgreSQL', true],
+    ['Proposal: Meetup-driven development', 'Meetup-driven development', true],
     // held-out audit c: the length before the talk noun is part of the lead-in ("5-minute talk:" stayed in the title)
     ['5-minute talk: pgbench is lying to you', 'pgbench is lying to you', true],
     ['20 min talk - Partition pruning deep dive', 'Partition pruning deep dive', true],
