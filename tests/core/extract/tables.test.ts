@@ -200,6 +200,10 @@ describe('titles from subjects', () => {
     ['Proposition : une soirée commune avec le meetup Python', 'Proposition : une soirée commune avec le meetup Python', false],
     ['Proposal: Dates and times in PostgreSQL', 'Dates and times in PostgreSQL', true],
     ['Proposal: Meetup-driven development', 'Meetup-driven development', true],
+    // held-out audit 4: a short talk leads in as a talk does
+    ['Short talk: pg_walinspect', 'pg_walinspect', true],
+    ['Quick talk - COPY FREEZE', 'COPY FREEZE', true],
+    ['Petit talk : les index couvrants', 'les index couvrants', true],
     // held-out audit c: the length before the talk noun is part of the lead-in ("5-minute talk:" stayed in the title)
     ['5-minute talk: pgbench is lying to you', 'pgbench is lying to you', true],
     ['20 min talk - Partition pruning deep dive', 'Partition pruning deep dive', true],
