@@ -45,6 +45,10 @@ describe('offers to give a talk, in other words', () => {
     ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nJe propose « JSONB : quand l'utiliser, quand l'éviter », une demi-heure.\n\nVincent"],
     ['RE: Call for speakers - March meetup', 'I can do 20 minutes on "Partition pruning gotchas". Let me know.\n\nTom'],
     ['Meetup de mars', 'Bonjour,\n\nJe peux faire vingt minutes sur les verrous consultatifs au prochain meetup, si vous avez de la place.\n\nSandrine'],
+    // coming to present: « je viendrais volontiers présenter », "I'd gladly give", "I could come and present"
+    ['Présentation pg_cron', 'Bonjour,\n\nJe viendrais volontiers présenter pg_cron au prochain meetup : planifier des tâches dans la base, surveiller les échecs.\nUne vingtaine de minutes.\n\nBruno'],
+    ['pg_cron', "Hi,\n\nI'd gladly give a talk on pg_cron at the next meetup.\n\nBruno"],
+    ['pg_cron talk', 'Hi,\n\nI could come and present pg_cron at the next meetup, about 20 minutes.\n\nBruno'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
