@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { openDb } from '../../src/adapters/db/open.ts';
-import { copyTemplate, TEMPLATE_DIR, usableTemplate } from '../../src/adapters/db/pglite-template.js';
+import { copyTemplate, makeTemplate, TEMPLATE_DIR, usableTemplate } from '../../src/adapters/db/pglite-template.js';
 import { removeDir, tempDir } from '../support/db.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,6 +82,48 @@ describe('PGlite template', () => {
     fs.writeFileSync(path.join(partial, 'PG_VERSION'), '17\n');
     expect(copyTemplate(ROOT, path.join(d, 'pgdata'))).toBe(true);
     expect(fs.readdirSync(d)).toEqual(['pgdata']);
+  });
+
+  it('the template is readable by every user and writable by its builder only (the service runs as its own user)', async () => {
+    // PGlite writes its files 0666 and one 0600: a service run as User=crieur could not copy a template root built.
+    const root = dir();
+    fs.cpSync(path.join(ROOT, TEMPLATE_DIR), path.join(root, TEMPLATE_DIR), { recursive: true });
+    const replorigin = path.join(root, TEMPLATE_DIR, 'pgdata', 'pg_logical', 'replorigin_checkpoint');
+    fs.chmodSync(replorigin, 0o600);
+    fs.chmodSync(path.join(root, TEMPLATE_DIR, 'pgdata', 'PG_VERSION'), 0o666);
+    // A template made before (npm ci after an upgrade keeps it) is set so too, and so is one made now (the build's).
+    expect(await makeTemplate(root)).toEqual({ made: false });
+    const fresh = dir();
+    expect(await makeTemplate(fresh)).toMatchObject({ made: true });
+    for (const top of [path.join(root, TEMPLATE_DIR), path.join(fresh, TEMPLATE_DIR)]) {
+      const wrong: string[] = [];
+      const walk = (d: string) => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+          const p = path.join(d, e.name);
+          const mode = fs.statSync(p).mode & 0o777;
+          if (mode !== (e.isDirectory() ? 0o755 : 0o644)) wrong.push(`${path.relative(top, p)} ${mode.toString(8)}`);
+          if (e.isDirectory()) walk(p);
+        }
+      };
+      walk(top);
+      expect(wrong, top).toEqual([]);
+    }
+  }, 120_000);
+
+  it('a template this user may not read is not copied: PGlite runs initdb, not a refusal blamed on database.url', () => {
+    // Tests run as root, whom no read is refused: the copy is told to fail as it does for the service's user.
+    const d = dir();
+    const template = usableTemplate(ROOT)!;
+    const refused = () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: path.join(template, 'pg_logical', 'replorigin_checkpoint') });
+    };
+    expect(copyTemplate(ROOT, path.join(d, 'pgdata'), refused as typeof fs.cpSync)).toBe(false);
+    expect(fs.readdirSync(d)).toEqual([]);
+    // A write refused in the database's own directory is still its error (said with database.url's fix by the caller).
+    const full = () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: path.join(d, 'pgdata.partial-1', 'PG_VERSION') });
+    };
+    expect(() => copyTemplate(ROOT, path.join(d, 'pgdata'), full as typeof fs.cpSync)).toThrow(/EACCES/);
   });
 
   it('without a template made by the installed PGlite, nothing is copied (PGlite runs initdb as before)', () => {

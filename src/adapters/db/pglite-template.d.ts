@@ -2,5 +2,5 @@
 export const TEMPLATE_DIR: string;
 export function pgliteVersion(): string;
 export function usableTemplate(rootDir: string): string | null;
-export function copyTemplate(rootDir: string, pgdata: string): boolean;
+export function copyTemplate(rootDir: string, pgdata: string, copy?: typeof import('node:fs').cpSync): boolean;
 export function makeTemplate(rootDir: string): Promise<{ made: false } | { made: true; ms: number }>;

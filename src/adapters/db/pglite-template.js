@@ -12,7 +12,7 @@
 // a new directory is made by initdb as before.
 //
 // Plain JavaScript: scripts/build.js makes the template before any TypeScript loader exists.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -50,22 +50,50 @@ export function usableTemplate(rootDir) {
 /**
  * Makes `pgdata` (which must not exist) a copy of the template: true, or false when there is no usable template (the
  * caller lets PGlite run initdb). The caller holds the directory's lock, so the leftovers of a copy a crash cut short
- * are its to remove. A copy that fails (a full disk) throws, with nothing left behind.
+ * are its to remove. A copy that fails (a full disk, a parent not writable) throws, with nothing left behind — but
+ * for a template this user cannot read: false, as with none. `npm ci` runs as the installer (root) and the service as
+ * its own user (`crieur init`'s unit: User=crieur); a template built before its modes were shared (below) has a file
+ * PGlite wrote 0600, and its copy failed as "permission denied" on the database's own directory, whose fix
+ * (make its parent writable) was not the cause. `copy` is cpSync but for tests, which run as root and are never
+ * refused a read.
  */
-export function copyTemplate(rootDir, pgdata) {
+export function copyTemplate(rootDir, pgdata, copy = cpSync) {
   const template = usableTemplate(rootDir);
   if (!template) return false;
   const parent = path.dirname(pgdata);
   for (const name of readdirSync(parent)) if (name.startsWith(PARTIAL)) rmSync(path.join(parent, name), { recursive: true, force: true });
   const partial = path.join(parent, `${PARTIAL}${process.pid}`);
   try {
-    cpSync(template, partial, { recursive: true });
+    copy(template, partial, { recursive: true });
     renameSync(partial, pgdata);
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
+    if (refusedRead(err, template)) return false;
     throw err;
   }
   return true;
+}
+
+/** A read of the template refused to this user (EACCES/EPERM on a path inside it), not a write of the copy. */
+function refusedRead(err, template) {
+  const e = /** @type {NodeJS.ErrnoException} */ (err);
+  const at = typeof e?.path === 'string' ? path.resolve(e.path) : '';
+  return (e?.code === 'EACCES' || e?.code === 'EPERM') && (at === template || at.startsWith(template + path.sep));
+}
+
+/**
+ * The template as installed: readable by every user, writable by its builder only (directories 0755, files 0644).
+ * PGlite writes its files 0666 whatever the umask (any local user could change what every new database starts from)
+ * and one, pg_logical/replorigin_checkpoint, 0600 (the service's user could not copy it). A template already there
+ * is set so too, as `npm run build` or `npm ci` after an upgrade keeps a usable one.
+ */
+function shareModes(dir) {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) shareModes(p);
+    else if (entry.isFile()) chmodSync(p, 0o644);
+  }
 }
 
 /**
@@ -74,7 +102,14 @@ export function copyTemplate(rootDir, pgdata) {
  * Returns what it did, for the build's output line.
  */
 export async function makeTemplate(rootDir) {
-  if (usableTemplate(rootDir)) return { made: false };
+  if (usableTemplate(rootDir)) {
+    try {
+      shareModes(path.join(rootDir, TEMPLATE_DIR));
+    } catch {
+      // Another user's template (a build by hand in a checkout root installed): left as it is; a copy it refuses falls back to initdb.
+    }
+    return { made: false };
+  }
   const started = Date.now();
   const dir = path.join(rootDir, TEMPLATE_DIR);
   const aside = `${dir}.partial-${process.pid}`;
@@ -86,6 +121,7 @@ export async function makeTemplate(rootDir) {
     await pg.query('SELECT 1');
     await pg.close(); // a clean shut-down: the copy needs no recovery
     writeFileSync(path.join(aside, VERSION_FILE), `${pgliteVersion()}\n`);
+    shareModes(aside);
     rmSync(dir, { recursive: true, force: true });
     renameSync(aside, dir);
   } catch (err) {
