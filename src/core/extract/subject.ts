@@ -163,7 +163,13 @@ function subjectTitle(subject: string): SubjectTitle {
     // give a 30-minute talk under that title"), the question is its title, set apart by the lead-in's separator.
     if (generic && sep && /\?\s*$/.test(rest) && !TALK_IN_LEAD.test(fold(rest))) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
     tagged = true;
-    if (sep) return { title: clean(rest.slice(sep[0].length)), tagged, separated: true };
+    if (sep) {
+      const after = rest.slice(sep[0].length);
+      // « Proposition / Talk proposal: X »: the lead-in again in the other language, with its own separator, then the title
+      const again = LEAD.exec(fold(after));
+      if (again && again[0].trim() !== '' && SEPARATOR.test(after.slice(again[0].length))) return { ...subjectTitle(after), tagged, separated: true };
+      return { title: clean(after), tagged, separated: true };
+    }
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
     const quoted = /^\s*[«"“](.+)[»"”]\s*$/.exec(rest);
     if (quoted) return { title: clean(quoted[1]!), tagged, separated: true };

@@ -204,6 +204,10 @@ describe('titles from subjects', () => {
     ['Short talk: pg_walinspect', 'pg_walinspect', true],
     ['Quick talk - COPY FREEZE', 'COPY FREEZE', true],
     ['Petit talk : les index couvrants', 'les index couvrants', true],
+    // held-out audit 4: a lead-in in both languages, each with its separator
+    ['Proposition / Talk proposal: Row-level security en pratique', 'Row-level security en pratique', true],
+    ['Talk proposal / Proposition de talk : Logical decoding', 'Logical decoding', true],
+    ['Proposition : Talk, mode d’emploi', 'Talk, mode d’emploi', true],
     // held-out audit c: the length before the talk noun is part of the lead-in ("5-minute talk:" stayed in the title)
     ['5-minute talk: pgbench is lying to you', 'pgbench is lying to you', true],
     ['20 min talk - Partition pruning deep dive', 'Partition pruning deep dive', true],
