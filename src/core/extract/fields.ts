@@ -111,8 +111,9 @@ function separatedLabel(re: RegExp, t: string): LabelLine | null {
 /**
  * A form typed as a table (HTML, Word) comes out as columns: a short label, then a tab or three spaces or more, then the
  * value — « Titre    Sécurité des données avec pgcrypto », "Durée⇥30 min". Only the proposal's own fields, as for a dash.
+ * A form pasted from a printed page leads the eye with dots: "Talk title ........ Zero-downtime schema changes" (four or more).
  */
-const COLUMN_LABEL = /^([^:：\t\n]{2,40}?)(?:\t+| {3,})(\S.*)$/;
+const COLUMN_LABEL = /^([^:：\t\n]{2,40}?)(?:\t+| {3,}|[ \t]*(?:\.{4,}|…{2,})[ \t]*)(\S.*)$/;
 const columnLabel = (t: string): LabelLine | null => separatedLabel(COLUMN_LABEL, t);
 /** The same form typed as a Markdown table: « | Titre | Les nouveautés de PostgreSQL 18 | », "Duration | 40 min". */
 const PIPE_LABEL = /^\|?[ \t]*([^|:：\t\n]{2,40}?)[ \t]*\|[ \t]*([^|\s][^|\n]*?)[ \t]*\|?[ \t]*$/;

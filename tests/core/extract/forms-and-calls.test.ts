@@ -81,6 +81,17 @@ describe('a label line is a label whatever the length of its value', () => {
   ])('a table column is a label: %j', (line, field, inline) => {
     expect(matchLabel(line)).toMatchObject({ field, inline });
   });
+  // held-out audit 4: a form pasted from a printed page, its labels led to the value by dots
+  it.each([
+    ['Talk title ........ Zero-downtime schema changes', 'title', 'Zero-downtime schema changes'],
+    ['Duration .......... 30 minutes', 'duration', '30 minutes'],
+    ['Durée……… 20 min', 'duration', '20 min'],
+  ])('dot leaders make a label: %j', (line, field, inline) => {
+    expect(matchLabel(line)).toMatchObject({ field, inline });
+  });
+  it.each(['Titre... je ne sais pas encore', 'Bonjour.... à tous'])('fewer dots, or other words, are no label: %j', (line) => {
+    expect(matchLabel(line)?.field ?? null).not.toBe('title');
+  });
   it.each(['Bonjour    à tous', 'Notes    à relire', 'Titre de séjour   pièce jointe'])('spaces after other words are no label: %j', (line) => {
     expect(matchLabel(line)).toBeNull();
   });
