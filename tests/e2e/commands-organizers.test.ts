@@ -11,7 +11,7 @@ import { remindToConfirm } from '../../src/app/remind.ts';
 import { causedTo, DIM, fileProposal, fixtureReply, JEAN, ORGA2, send } from '../support/commands.ts';
 
 describe('organizers decide by email (pglite)', () => {
-  const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 }, events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' } } } });
+  const live = useLiveImap('pglite', { overrides: { limits: { acksPerSenderPerDay: 1000 }, commands: { perSenderPerHour: 1000 }, events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' } } } });
   const status = async (ref: string) => (await live.p.store.proposals.get(ref))!.status;
   const transcriptOf = async (inReplyTo: string, email = DIM) => waitFor(async () => (await sentTo(live.sink, email)).find((m) => m.mail.inReplyTo === inReplyTo), `transcript to ${email}`, 30_000);
 
