@@ -505,6 +505,25 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.outbox.enqueueAll([])).toEqual([]);
     });
 
+    it('concurrent filings queued together (one statement): each its own rows, claimed or not, and its message done', async () => {
+      const causes = await Promise.all([0, 1, 2, 3, 4].map(() => inbound()));
+      const filings = causes.map((cause, n) => ({
+        cause,
+        claim: n % 2 === 0,
+        rows: [0, 1].map((k) => item({ subjectRef: `P-${uniq()}/m${cause}`, recipient: `f${n}.${k}.${uniq()}@example.org`, raw: Buffer.from(`mail ${n}.${k}`), causeMessageId: cause })),
+      }));
+      const out = await Promise.all(filings.map((f) => store.outbox.enqueueAll(f.rows, { completes: f.cause, ...(f.claim ? { claim: { leaseMs: 60_000 } } : {}) })));
+      for (const [n, f] of filings.entries()) {
+        expect(out[n]!.map((r) => r?.inserted)).toEqual([true, true]);
+        for (const [k, r] of out[n]!.entries()) {
+          const row = await store.outbox.get(r!.id);
+          expect(row).toMatchObject({ recipient: f.rows[k]!.recipient, status: f.claim ? 'sending' : 'queued', attempts: f.claim ? 1 : 0 });
+          expect(row!.raw.equals(f.rows[k]!.raw)).toBe(true);
+        }
+        expect(await store.inbound.get(f.cause)).toMatchObject({ state: 'done' });
+      }
+    });
+
     it('queues filings whose co-speakers come in other orders at once, without a deadlock', async () => {
       const [a, b, c] = [uniq(), uniq(), uniq()].map((x) => `co.${x}@example.fr`);
       const cap = { limit: 100, since: new Date(Date.now() - 60_000) };

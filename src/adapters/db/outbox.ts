@@ -3,7 +3,7 @@
  * that only one worker can win (queued, or sending with an expired lease → sending), so a mail is never sent
  * twice by two workers, and a worker that died mid-send is taken over once its lease runs out.
  */
-import type { OutboxItem, OutboxStore } from '../../app/outbox-store.ts';
+import type { NewOutboxItem, OutboxItem, OutboxStore } from '../../app/outbox-store.ts';
 import { toBuffer, type Db } from './db.ts';
 import { coalesce } from './coalesce.ts';
 
@@ -84,6 +84,51 @@ function toItem(r: Row): OutboxItem {
 
 type ClaimOptions = { leaseMs: number; transmitting: boolean; checkFirst: readonly string[] };
 
+type EnqueueGroup = { items: Parameters<OutboxStore['enqueueAll']>[0]; opts: NonNullable<Parameters<OutboxStore['enqueueAll']>[1]> };
+type Enqueued = { id: number; inserted: boolean } | null;
+
+/**
+ * Several callers' enqueueAll in one call of crieur_enqueue (migration 019). Each caller's rows stay in its order (a cap
+ * reached within them refuses the later ones), the callers in the order of their first row's key, whoever asked first:
+ * two processes' batches holding the same filings (a replay racing its first run) then wait for each other in one
+ * order, never in a cycle. Each cap counts from the earliest `since` of the batch (they differ by the milliseconds
+ * between the calls).
+ */
+async function enqueueMany(db: Db, groups: EnqueueGroup[]): Promise<Enqueued[][]> {
+  const key = (i: NewOutboxItem | undefined) => (i ? `${i.subjectRef}\u0000${i.recipient}\u0000${i.purpose}` : '');
+  const order = groups.map((g, group) => ({ group, key: key(g.items[0]) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = order.flatMap(({ group }) => groups[group]!.items.map((item, at) => ({ item, group, at, leaseMs: groups[group]!.opts.claim?.leaseMs ?? null })));
+  const sinces = rows.map((r) => r.item.cap?.since?.getTime()).filter((t): t is number => t !== undefined);
+  const completes = [...new Set(groups.map((g) => g.opts.completes).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
+  const answers = await db.query<{ pos: number; id: number | null; inserted: boolean }>(
+    `SELECT pos, id, inserted FROM crieur_enqueue($1::text[], $2::text[], $3::text[], $4::bytea, $5::integer[], $6::text[],
+                                                   $7::integer[], $8::integer[], $9, $10::integer[], $11::integer[]) ORDER BY pos`,
+    [
+      rows.map((r) => r.item.purpose),
+      rows.map((r) => r.item.subjectRef),
+      rows.map((r) => r.item.recipient),
+      // One binary parameter for all the bytes (see migration 003).
+      Buffer.concat(rows.map((r) => r.item.raw)),
+      rows.map((r) => r.item.raw.length),
+      rows.map((r) => r.item.envelopeFrom),
+      rows.map((r) => r.item.causeMessageId ?? null),
+      rows.map((r) => r.item.cap?.limit ?? null),
+      sinces.length > 0 ? new Date(Math.min(...sinces)) : null,
+      completes,
+      rows.map((r) => r.leaseMs),
+    ],
+  );
+  if (answers.length !== rows.length) throw new Error(`crieur_enqueue answered ${answers.length} rows for ${rows.length}`);
+  const out: Enqueued[][] = groups.map((g) => new Array<Enqueued>(g.items.length).fill(null));
+  answers.forEach((a, i) => {
+    const r = rows[i]!;
+    out[r.group]![r.at] = a.id === null ? null : { id: a.id, inserted: a.inserted };
+  });
+  return out;
+}
+
+
+
 export function outboxStore(db: Db): OutboxStore {
   // Claims made together by concurrent deliver jobs are one UPDATE (one synchronous commit): each row still
   // commits its claim before its own SMTP transaction begins, and only one claim per row can win (below). An
@@ -109,6 +154,10 @@ export function outboxStore(db: Db): OutboxStore {
     );
     return groups.map(() => undefined);
   });
+  // The filings in flight together (16 classify jobs in a backlog) queue their mails in one call of crieur_enqueue: one
+  // round trip and one commit — synchronous when any of them claims its rows — for all of them. A lone filing goes
+  // at once (coalesce.ts). A failure fails every filing of the batch, each retrying as it would alone.
+  const enqueue = coalesce((groups: EnqueueGroup[]) => enqueueMany(db, groups));
   const self: OutboxStore = {
     async enqueue(item) {
       const [r] = await self.enqueueAll([item]);
@@ -120,28 +169,8 @@ export function outboxStore(db: Db): OutboxStore {
       return r ?? null;
     },
 
-    async enqueueAll(items, opts = {}) {
-      // One round trip and one commit for a filing's mails (migration 003), the cap checked under a lock.
-      const since = items.map((i) => i.cap?.since).find((d) => d !== undefined) ?? null;
-      const rows = await db.query<{ pos: number; id: number | null; inserted: boolean }>(
-        `SELECT pos, id, inserted FROM crieur_enqueue($1::text[], $2::text[], $3::text[], $4::bytea, $5::integer[], $6::text[],
-                                                       $7::integer[], $8::integer[], $9, $10, $11) ORDER BY pos`,
-        [
-          items.map((i) => i.purpose),
-          items.map((i) => i.subjectRef),
-          items.map((i) => i.recipient),
-          // One binary parameter for all the bytes (see migration 003).
-          Buffer.concat(items.map((i) => i.raw)),
-          items.map((i) => i.raw.length),
-          items.map((i) => i.envelopeFrom),
-          items.map((i) => i.causeMessageId ?? null),
-          items.map((i) => i.cap?.limit ?? null),
-          since,
-          opts.completes ?? null,
-          opts.claim?.leaseMs ?? null,
-        ],
-      );
-      return rows.map((r) => (r.id === null ? null : { id: r.id, inserted: r.inserted }));
+    enqueueAll(items, opts = {}) {
+      return enqueue({ items, opts });
     },
 
     claimAll(ids, leaseMs, opts = {}) {
