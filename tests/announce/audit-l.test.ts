@@ -180,6 +180,13 @@ describe('the MIME digest (RFC 2045 §6, RFC 2046 §5.2.1)', () => {
     const b = await simpleParser(Buffer.from(posts[2]!.split('\r\n--dig-')[0]!, 'utf8'));
     expect(b.text?.trim()).toBe('a'.repeat(1200));
   });
+
+  it('no line the digest encodes begins « From » (an mbox would make it « >From »): the TOC, a re-encoded part', () => {
+    const long = `Subject: x\r\n\r\nFrom ${'a'.repeat(1200)}\r\n`;
+    const raw = buildMimeDigest({ headers: { from: 'PUG <talks@pgug.example.org>', to: 'jean@example.fr', subject: 'R', date: new Date(0), messageId: '<d@x>' }, toc: 'Thèmes\nFrom the list', messages: [Buffer.from(long)] }).toString('utf8');
+    expect(raw.split('\r\n').filter((l) => l.startsWith('From '))).toEqual([]);
+    expect(raw).toContain('\r\n=46rom the list');
+  });
 });
 
 describe('the text part: an abstract’s list (wrapText)', () => {

@@ -4,6 +4,9 @@ import { renderAck, renderOrganizerNotice } from '../../src/adapters/render/mess
 import { alternativeOf, buildRaw, compileMessage, serialize } from '../../src/adapters/smtp/build-raw.ts';
 import { composeMessage, domainOf, threadHeaders, tokenAddress, tokenMessageId } from '../../src/core/compose/message.ts';
 import { ackData, noticeData } from '../../src/core/render/data.ts';
+import { buildMimeTemplate, fillMime } from '../../src/adapters/compose/campaign-mime.ts';
+import { slotValues } from '../../src/core/compose/campaign-slots.ts';
+import { sentinel } from '../../src/core/compose/mime-template.ts';
 import { findTokens, mintToken, verifyToken } from '../../src/core/tokens.ts';
 import { context, SAMPLE } from '../render/sample.ts';
 
@@ -237,5 +240,35 @@ describe('buildRaw without the tree (text and HTML, the common shape)', () => {
   it('a field it does not write (attachments, through a cast) goes to nodemailer, not dropped', () => {
     const msg = { ...composeMessage(cases[1]![1]), attachments: [{ filename: 'a.txt', content: 'x' }] };
     expect(alternativeOf(msg as never)).toBeNull();
+  });
+});
+
+/**
+ * Held-out audit: a body line beginning « From » (every English decision mail's footer, « From the organizers of … »,
+ * an abstract's line) went out as written, and an mbox along the way (a local delivery agent, a list archive) turns it
+ * into « >From », which the reader then sees and which breaks a forwarded copy's DKIM body hash. Its F is now =46.
+ */
+describe('no body line begins « From »', () => {
+  const longLine = `From ${'zero to hero, '.repeat(5)}and back`;
+  const text = `Hello,\n\nFrom the organizers of PG Paris about your proposal.\n${longLine}\nFrom\nFromage.\n`;
+  const bodyLines = (raw: Buffer) => raw.toString('latin1').split('\r\n\r\n').slice(1).join('\r\n\r\n').split('\r\n');
+
+  it('buildRaw: =46 in place, or before a soft break on a full line; the text reads as written', async () => {
+    const raw = await buildRaw(composeMessage({ from: FROM, to: 'a@example.org', subject: 's', text, html: '<p>From here</p>', messageId: '<f@x>', date: new Date(0), autoSubmitted: 'no' }));
+    const lines = bodyLines(raw);
+    expect(lines.filter((l) => l.startsWith('From '))).toEqual([]);
+    expect(lines).toContain('=46rom the organizers of PG Paris about your proposal.');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(76);
+    const mail = await readMail(raw);
+    expect(mail.text).toBe(text);
+    expect(mail.html).toBe('<p>From here</p>');
+  });
+
+  it('a campaign: no line of the text part begins « From », the text reads as written', async () => {
+    const t = buildMimeTemplate({ from: FROM, to: null, subject: 's', date: new Date(0), headers: {}, text: `Bonjour${sentinel('greeting')},\nFrom the organizers.\n${longLine}\n`, html: '<p>x</p>\n', ics: null, seed: 's' });
+    const raw = fillMime(t, slotValues({ campaignId: 1, recipient: 'a@example.fr', name: 'Zoé', domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' }));
+    expect(bodyLines(raw).filter((l) => l.startsWith('From '))).toEqual([]);
+    for (const l of bodyLines(raw)) expect(l.length).toBeLessThanOrEqual(76);
+    expect((await readMail(raw)).text).toContain(`Bonjour Zoé,\nFrom the organizers.\n${longLine}\n`);
   });
 });

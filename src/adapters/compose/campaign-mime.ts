@@ -16,7 +16,7 @@ import * as base64 from 'nodemailer/lib/base64';
 import { escapeHtml } from '../../core/render/escape.ts';
 import { sentinel, SENTINEL_RE, type MimeTemplate, type Piece, type Slot, type SlotEncoding, type SlotName, type SlotValues } from '../../core/compose/mime-template.ts';
 import { fillSlotLines, wrapLongLines } from '../../core/render/wrap.ts';
-import { encodeUnstructured } from '../smtp/build-raw.ts';
+import { encodeUnstructured, escapeFromLines } from '../smtp/build-raw.ts';
 
 export interface CampaignMailInput {
   from: string;
@@ -104,7 +104,7 @@ export function fillPart(part: string, enc: 'html' | 'text', values: SlotValues)
 function encodeSlot(value: string, enc: SlotEncoding, col?: number): string {
   if (enc === 'header') return col === undefined ? oneLine(value) : foldAt(oneLine(value), col);
   if (value === '') return '';
-  const encoded = qp.wrap(qp.encode(Buffer.from(enc === 'html' ? escapeHtml(value) : value, 'utf8')), QP_WIDTH).replace(/\r?\n/g, CRLF);
+  const encoded = escapeFromLines(qp.wrap(qp.encode(Buffer.from(enc === 'html' ? escapeHtml(value) : value, 'utf8')), QP_WIDTH)).replace(/\r?\n/g, CRLF);
   return `${encoded}=${CRLF}`;
 }
 
@@ -147,7 +147,8 @@ function qpPieces(part: string, enc: 'text' | 'html'): Piece[] {
   }
   segments.forEach((p, i) => {
     if (typeof p !== 'string') return void out.push(p);
-    const encoded = qp.wrap(qp.encode(Buffer.from(p.replace(/\r?\n/g, CRLF), 'utf8')), QP_WIDTH).replace(/\r?\n/g, CRLF);
+    // every piece starts a line of the part (the one before ends in a soft break): no line of it may start « From » (build-raw.ts)
+    const encoded = escapeFromLines(qp.wrap(qp.encode(Buffer.from(p.replace(/\r?\n/g, CRLF), 'utf8')), QP_WIDTH)).replace(/\r?\n/g, CRLF);
     const slotNext = i < segments.length - 1;
     out.push(slotNext && !encoded.endsWith(CRLF) && encoded !== '' ? `${encoded}=${CRLF}` : encoded);
   });

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
+import { escapeFromLines } from '../smtp/build-raw.ts';
 
 export interface MimeDigestInput {
   headers: { from: string; to: string | { name: string; address: string }; subject: string; date: Date; messageId: string; replyTo?: string | null; extra?: Record<string, string> };
@@ -53,7 +54,7 @@ export function buildMimeDigest(input: MimeDigestInput): Buffer {
   push(root.buildHeaders() + CRLF + CRLF);
   push(`--${outer}${CRLF}`);
   push(toc.buildHeaders() + CRLF + CRLF);
-  push(qp.wrap(qp.encode(Buffer.from(input.toc.replace(/\r?\n/g, CRLF), 'utf8')), 76) + CRLF);
+  push(escapeFromLines(qp.wrap(qp.encode(Buffer.from(input.toc.replace(/\r?\n/g, CRLF), 'utf8')), 76)) + CRLF);
   push(`--${outer}${CRLF}Content-Type: multipart/digest;${CRLF} boundary="${inner}"${CRLF}${widest ? `Content-Transfer-Encoding: ${widest}${CRLF}` : ''}${CRLF}`);
   messages.forEach((m, i) => {
     const enc = encodings[i];
@@ -104,7 +105,7 @@ function fitEntity(s: string): string {
   }
   const cte = (/^content-transfer-encoding:[ \t]*([^\s;]+)/im.exec(unfolded)?.[1] ?? '7bit').toLowerCase();
   if (cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return s;
-  const encoded = qp.wrap(qp.encode(Buffer.from(body, 'latin1')), 76).replace(/\r?\n/g, CRLF);
+  const encoded = escapeFromLines(qp.wrap(qp.encode(Buffer.from(body, 'latin1')), 76)).replace(/\r?\n/g, CRLF);
   const cteLine = /^content-transfer-encoding:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im;
   const qpLine = 'Content-Transfer-Encoding: quoted-printable';
   const newHead = cteLine.test(head) ? head.replace(cteLine, qpLine) : head === '' ? `${qpLine}${CRLF}` : `${head}${CRLF}${qpLine}`;

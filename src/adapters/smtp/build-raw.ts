@@ -14,7 +14,8 @@
  * unchanged), folded by its foldLines, in MailComposer's order, and the two parts' headers are constants. Building the
  * tree (three MimeNodes, each drawing random bytes for a boundary it never uses) and its headers was 40 % of the
  * 0.5 ms an acknowledgement cost (bench/ingest, worker profile: buildRaw was 15 % of the worker's CPU).
- * tests/smtp/build-raw.test.ts checks that both ways give the bytes of MailComposer's own build.
+ * tests/smtp/build-raw.test.ts checks that both ways give the bytes of MailComposer's own build (bodies with no line
+ * beginning « From », which qpBody writes otherwise than MimeNode).
  */
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -139,9 +140,30 @@ export function alternativeOf(msg: OutgoingMessage): Buffer | null {
   );
 }
 
-/** A body as MimeNode writes it quoted-printable: encoded, soft-wrapped at 76 (line ends made CRLF by the caller). */
-function qpBody(bytes: Buffer): string {
-  return qp.wrap(qp.encode(bytes), 76);
+/**
+ * A body as MimeNode writes it quoted-printable: encoded, soft-wrapped at 76 (line ends made CRLF by the caller) —
+ * and, unlike MimeNode, with no line beginning « From »: an mbox along the way (a local delivery agent, a list archive)
+ * turns such a line into « >From », which the reader then sees (every English decision mail's footer, « From the
+ * organizers of … », and any abstract line that starts so) and which breaks the DKIM body hash of a copy sent on.
+ */
+export function qpBody(bytes: Buffer): string {
+  return escapeFromLines(qp.wrap(qp.encode(bytes), 76));
+}
+
+/**
+ * Quoted-printable text whose lines never start with « From »: its F written =46 (RFC 2045 §6.7 allows encoding any
+ * octet), in place when the line has room, else as « =46rom= » and a soft break before the rest (lines stay ≤ 76).
+ */
+export function escapeFromLines(qpText: string): string {
+  if (!/(?:^|\n)From /.test(qpText)) return qpText;
+  return qpText
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('From ')) return line;
+      const width = line.endsWith('\r') ? line.length - 1 : line.length;
+      return width <= 74 ? `=46${line.slice(1)}` : `=46rom=${line.endsWith('\r') ? '\r' : ''}\n${line.slice(4)}`;
+    })
+    .join('\n');
 }
 
 /** MimeNode.stream's output, without streams. Only in-memory string or Buffer content (what we compose). */
