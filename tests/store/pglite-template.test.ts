@@ -62,6 +62,18 @@ describe('PGlite template', () => {
     expect(await templateId()).toBe(expected);
   }, 120_000);
 
+  it("a database's cluster is its owner's alone (0700): it holds every message and address", async () => {
+    // PGlite writes its files 0666 whatever the umask; a copy of the template (0755) or an initdb left it open to all.
+    const d = dir();
+    const db = await openDb(`pglite://${d}`);
+    await db.close();
+    expect((fs.statSync(path.join(d, 'pgdata')).mode & 0o777).toString(8)).toBe('700');
+    // One made before is closed at its next open.
+    fs.chmodSync(path.join(d, 'pgdata'), 0o755);
+    await (await openDb(`pglite://${d}`)).close();
+    expect((fs.statSync(path.join(d, 'pgdata')).mode & 0o777).toString(8)).toBe('700');
+  }, 120_000);
+
   it('an existing database is opened as it is, never replaced by a copy', async () => {
     const d = dir();
     const first = await openDb(`pglite://${d}`);

@@ -125,6 +125,20 @@ function unescapeBytea(text: string): string {
   return text.replace(/\\(\\|[0-7]{3})/g, (_m, e: string) => (e === '\\' ? '\\' : String.fromCharCode(parseInt(e, 8))));
 }
 
+/**
+ * The cluster holds every message, address and roster crieur keeps, and PGlite writes its files 0666 whatever the
+ * umask: its directory is made the owner's alone (0700, as PostgreSQL's own data directory), so no other local user
+ * reads or changes it. Other crieur commands reach it through the serving process (crieur.endpoint.json beside it),
+ * never by its files. A directory another user owns is left as it is (chmod is refused; the owner's run sets it).
+ */
+function ownerOnly(pgdata: string): void {
+  try {
+    if ((fs.statSync(pgdata).mode & 0o077) !== 0) fs.chmodSync(pgdata, 0o700);
+  } catch {
+    // Not ours to change: opening it succeeded, which is what matters here.
+  }
+}
+
 async function openHere(dir: string, label: string, opts: PgliteOpenOptions, release: () => void): Promise<{ db: Db; role: PgliteRole }> {
   // PGlite's types say a serializer returns text; its bind step sends a byte view as binary (0.5.14, pinned), which
   // tests/store/pglite-bytea.test.ts checks against the server's own digest of what it stored.
@@ -132,6 +146,7 @@ async function openHere(dir: string, label: string, opts: PgliteOpenOptions, rel
   // A new directory starts as a copy of the cluster made at install time, not by initdb (pglite-template.js).
   if (!fs.existsSync(pgdata)) copyTemplate(ROOT, pgdata);
   const pg = await PGlite.create(pgdata, byteaCodec as unknown as PGliteOptions);
+  ownerOnly(pgdata);
   // Every session shares this one backend, so the owner's search_path is everyone's: clients do not set one.
   if (opts.schema) await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
   const gate = new Gate();
