@@ -23,13 +23,14 @@ const BARE_NOUN = /^(talk|conference|presentation|expose|intervention|session|at
 const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|\blt\b|sujet|cfp/;
 /**
  * Offers a group receives that are no talk, named first after the lead-in (folded): a date for the next meetup, a joint
- * meetup with another group ("Proposal: a joint meetup with PostgreSQL Lyon"), a venue (« Proposition d'accueil du
+ * meetup with another group ("Proposal: a joint meetup with PostgreSQL Lyon"), help with the evenings (« Proposition
+ * d'aide », « de bénévolat », « captation vidéo »), a venue (« Proposition d'accueil du
  * meetup », "Proposal for hosting the meetup"), sponsoring, a job offer, an
  * internship, a partnership, a person to invite (« Idée d'orateur ») — "Proposition : salle gratuite", "Proposal: sponsoring
  * your next meetup". Only first: a
  * talk's title may speak of hosting or rooms further on ("Job queues with SKIP LOCKED" is a talk).
  */
-const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|accueil|hosting (?:the|a|an|your|one|our) |sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis|orateurs?|oratrices?|intervenants?|intervenantes?|speakers?|(?:joint|common|shared|another|second|extra|commune?|nouvelle|autre) (?:meetups?|rencontres?|events?|evenements?|soirees?)|(?:meetups?|rencontres?|soirees?|evenements?) (?:communs?|communes?|conjointe?s?|joint|avec|with)|dates? (?:pour|for|du|de|of) (?:(?:le|la|l'|the|our|notre|votre|your|next|prochaine?)\s*)*(?:meetups?|rencontres?|soirees?|sessions?|events?|evenements?))\b/;
+const NOT_A_TALK = /^[\s:：\-–—|/«"“]*(?:(?:de |d'|une? |a |an |of |our |notre |nos |votre |vos |free |gratuite? )*)(?:salles?|locaux|venue|accueil|hosting (?:the|a|an|your|one|our) |sponsor\w*|partenariat|partnership|mecenat|stages?|alternance|internships?|emplois?|offres? d'emploi|recrutement|hiring|goodies|traiteur|catering|devis|aide(?!-)|coup de main|benevol\w*|volontariat|logistique|captation|orateurs?|oratrices?|intervenants?|intervenantes?|speakers?|(?:joint|common|shared|another|second|extra|commune?|nouvelle|autre) (?:meetups?|rencontres?|events?|evenements?|soirees?)|(?:meetups?|rencontres?|soirees?|evenements?) (?:communs?|communes?|conjointe?s?|joint|avec|with)|dates? (?:pour|for|du|de|of) (?:(?:le|la|l'|the|our|notre|votre|your|next|prochaine?)\s*)*(?:meetups?|rencontres?|soirees?|sessions?|events?|evenements?))\b/;
 /**
  * Where the talk would be given, between the lead-in and the title (folded): "Proposal for the PUG: X", « Proposition de
  * talk pour le meetup de mars : X », « Sujet pour le meetup : X ». Up to the colon, naming a meetup, a session, a month.

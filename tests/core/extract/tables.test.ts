@@ -200,6 +200,10 @@ describe('titles from subjects', () => {
     ['Proposition : une soirée commune avec le meetup Python', 'Proposition : une soirée commune avec le meetup Python', false],
     ['Proposal: Dates and times in PostgreSQL', 'Dates and times in PostgreSQL', true],
     ['Proposal: Meetup-driven development', 'Meetup-driven development', true],
+    ["Proposition d'aide", "Proposition d'aide", false],
+    ['Proposition : captation vidéo de vos conférences', 'Proposition : captation vidéo de vos conférences', false],
+    ['Proposition de bénévolat pour les meetups', 'Proposition de bénévolat pour les meetups', false],
+    ['Proposition : Aide-mémoire EXPLAIN', 'Aide-mémoire EXPLAIN', true],
     // held-out audit 4: a short talk leads in as a talk does
     ['Short talk: pg_walinspect', 'pg_walinspect', true],
     ['Quick talk - COPY FREEZE', 'COPY FREEZE', true],
