@@ -46,9 +46,32 @@ describe('coalesce', () => {
     expect(await c).toBe(50);
   });
 
+  it('alone: a failed batch of several is run again call by call, and only the call that fails again fails', async () => {
+    const s = fakeStatement();
+    const call = coalesce(s.run, { alone: true });
+    const a = call(1);
+    const rest = Promise.allSettled([call(2), call(-1), call(3)]);
+    await s.answerNext(); // [1]
+    await s.answerNext(); // [2, -1, 3] fails
+    await s.answerNext(); // [2]
+    await s.answerNext(); // [-1] fails again
+    await s.answerNext(); // [3]
+    expect(await a).toBe(10);
+    expect(s.batches).toEqual([[1], [2, -1, 3], [2], [-1], [3]]);
+    const [two, bad, three] = await rest;
+    expect(two).toEqual({ status: 'fulfilled', value: 20 });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'statement failed' } });
+    expect(three).toEqual({ status: 'fulfilled', value: 30 });
+    // A lone call that fails is not run twice.
+    const lone = call(-1).catch((e: Error) => e.message);
+    await s.answerNext();
+    expect(await lone).toBe('statement failed');
+    expect(s.batches).toHaveLength(6);
+  });
+
   it('caps a batch at maxBatch calls', async () => {
     const s = fakeStatement();
-    const call = coalesce(s.run, 2);
+    const call = coalesce(s.run, { maxBatch: 2 });
     const all = [1, 2, 3, 4].map((x) => call(x));
     await s.answerNext();
     await s.answerNext();

@@ -524,6 +524,22 @@ describe.each(ENGINES)('store on $name', (engine) => {
       }
     });
 
+    it('a filing the database refuses fails alone, not the filings queued in the same statement', async () => {
+      const causes = await Promise.all([0, 1, 2].map(() => inbound()));
+      const good = (cause: number) => [item({ subjectRef: `P-${uniq()}/m${cause}`, recipient: `ok.${uniq()}@example.org`, causeMessageId: cause })];
+      // A purpose the table's CHECK refuses stands for any row the database will not store.
+      const refused = [item({ purpose: 'no-such-purpose' as NewOutboxItem['purpose'], subjectRef: `P-${uniq()}/m${causes[1]}`, causeMessageId: causes[1]! })];
+      const out = await Promise.allSettled([
+        store.outbox.enqueueAll(good(causes[0]!), { completes: causes[0]! }),
+        store.outbox.enqueueAll(refused, { completes: causes[1]! }),
+        store.outbox.enqueueAll(good(causes[2]!), { completes: causes[2]! }),
+      ]);
+      expect(out.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.inbound.get(causes[0]!))?.state).toBe('done');
+      expect((await store.inbound.get(causes[1]!))?.state).not.toBe('done');
+      expect((await store.inbound.get(causes[2]!))?.state).toBe('done');
+    });
+
     it('queues filings whose co-speakers come in other orders at once, without a deadlock', async () => {
       const [a, b, c] = [uniq(), uniq(), uniq()].map((x) => `co.${x}@example.fr`);
       const cap = { limit: 100, since: new Date(Date.now() - 60_000) };

@@ -6,9 +6,13 @@
  * for these two, a WAL flush).
  *
  * `run` gets the waiting inputs in call order and answers one output per input, in the same order. When it
- * throws, every caller of that batch gets the error (each retries on its own, as it would have alone).
+ * throws, every caller of that batch gets the error (each retries on its own, as it would have alone) — unless
+ * `alone`: then each input of a failed batch of several is run again by itself, and each caller gets its own answer.
+ * For writes of data from mail: one caller's row the database refuses (a constraint, a value it cannot store) must
+ * not fail the callers it happened to share a statement with — the workers park a job at once on such an error.
  */
-export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, maxBatch = 100): (input: I) => Promise<O> {
+export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, opts: { maxBatch?: number; alone?: boolean } = {}): (input: I) => Promise<O> {
+  const maxBatch = opts.maxBatch ?? 100;
   type Waiting = { input: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let waiting: Waiting[] = [];
   let inFlight = false;
@@ -24,7 +28,16 @@ export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, maxBatch = 10
           if (outs.length !== batch.length) throw new Error(`batched statement answered ${outs.length} results for ${batch.length} inputs`);
           batch.forEach((w, i) => w.resolve(outs[i]!));
         },
-        (err: unknown) => batch.forEach((w) => w.reject(err)),
+        async (err: unknown) => {
+          if (!opts.alone || batch.length === 1) return batch.forEach((w) => w.reject(err));
+          // One after another: the same rows' locks, taken again, need not wait for each other.
+          for (const w of batch) {
+            await run([w.input]).then(
+              (outs) => (outs.length === 1 ? w.resolve(outs[0]!) : w.reject(new Error(`statement answered ${outs.length} results for 1 input`))),
+              w.reject,
+            );
+          }
+        },
       )
       .catch((err: unknown) => batch.forEach((w) => w.reject(err)))
       .finally(() => {

@@ -156,8 +156,9 @@ export function outboxStore(db: Db): OutboxStore {
   });
   // The filings in flight together (16 classify jobs in a backlog) queue their mails in one call of crieur_enqueue: one
   // round trip and one commit — synchronous when any of them claims its rows — for all of them. A lone filing goes
-  // at once (coalesce.ts). A failure fails every filing of the batch, each retrying as it would alone.
-  const enqueue = coalesce((groups: EnqueueGroup[]) => enqueueMany(db, groups));
+  // at once (coalesce.ts). A batch that fails is run again caller by caller: a row the database refuses fails only its
+  // own filing (parked at once, as alone), not the ones it shared the statement with.
+  const enqueue = coalesce((groups: EnqueueGroup[]) => enqueueMany(db, groups), { alone: true });
   const self: OutboxStore = {
     async enqueue(item) {
       const [r] = await self.enqueueAll([item]);
