@@ -214,7 +214,8 @@ export const STRONG_CUES: Phrases = {
   fr: [
     '(?<![a-zà-ÿ])(?:[àa]|d[èe]s|apr[èe]s)\\s+mon\\s+retour\\b',
     "\\ben\\s+cas\\s+d['’]\\s*urgence",
-    '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgent',
+    // « pour toute urgence », the noun, as « en cas d'urgence » (« pour toute demande urgente »: the adjective)
+    '\\bpour\\s+toute\\s+(?:demande\\s+|question\\s+|affaire\\s+)?urgen(?:t|ce)',
     "\\b(?:merci\\s+de|veuillez|vous\\s+pouvez|n['’]h[ée]sitez\\s+pas\\s+[àa])\\s+(?:contacter|joindre|vous\\s+adresser|[ée]crire)",
     '(?<![a-zà-ÿ])[ée]crivez\\s+[àa](?![a-zà-ÿ])',
     '\\bacc[èe]s\\s+(?:limit[ée]|restreint|r[ée]duit|ponctuel)',

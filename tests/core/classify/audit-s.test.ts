@@ -175,6 +175,8 @@ describe('French out-of-office words that end or start with an accent', () => {
       { subject: 'RE: Prochain meetup', body: 'Bonjour,\n\nMerci pour votre message. Je suis en congé maternité jusqu\'en avril 2027 et ne consulte pas ma messagerie.\nPour toute demande, vous pouvez écrire à equipe-data@exemple.fr.\n\nAurélie Masson\n' },
     ],
     ['« J\'ai quitté … écrivez à »', { subject: 'Re: Prochain meetup', body: "Bonjour,\n\nJ'ai quitté la société Exemple. Pour toute question, écrivez à contact@exemple.fr.\n" }],
+    // « Absent aujourd'hui » is a person's subject since b5e17e4: the text alone tells the notice, « pour toute urgence » as « en cas d'urgence »
+    ['« Absent aujourd\'hui … pour toute urgence »', { subject: "Absent aujourd'hui", body: "Je suis absent aujourd'hui. Pour toute urgence, contactez Marie Durand au 01 23 45 67 89.\n" }],
   ])('%s', async (_name, draft) => {
     expect((await classifyDraft(draft)).kind).toBe('auto-reply');
   });
