@@ -13,12 +13,13 @@ const SAMPLE = 2000;
 const FRANC_SAMPLE = 400;
 /** Comparing with a handful of Latin-script neighbours is 3× cheaper than with all of franc-min's 82 languages. */
 const FRANC_ONLY = ['fra', 'eng', 'deu', 'spa', 'ita', 'por', 'nld', 'ron', 'pol'];
+// with the labels of a proposal's form, as typed (« Titre : … Durée : 1h »: a form says little else, and franc guessed English)
 const FR = new Set(
-  'le la les des une un est pour avec dans je vous nous sur pas que qui du au aux et ce cette mais ou donc sont mon ma mes votre vos notre nos merci bonjour cordialement tres plus il elle ils on en par'.split(' '),
+  'le la les des une un est pour avec dans je vous nous sur pas que qui du au aux et ce cette mais ou donc sont mon ma mes votre vos notre nos merci bonjour cordialement tres plus il elle ils on en par titre durée résumé langue'.split(' '),
 );
 // "I can do 20 minutes on "…". Let me know.": a short English note has few of the words above (franc read it as French)
 const EN = new Set(
-  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any how who when which they their them these those than then into'.split(' '),
+  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any how who when which they their them these those than then into title abstract length'.split(' '),
 );
 /**
  * Function words of the neighbouring languages our mail also comes in (German, Dutch, Spanish, Italian, Portuguese),

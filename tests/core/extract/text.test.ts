@@ -159,5 +159,8 @@ describe('detectLanguage', () => {
     // English contractions count as their pronoun: "We'll show how we run…" read as French before
     ["Speakers: Jane Doe & John Roe\nLength: 30 minutes\n\nWe'll show how we run blue-green deployments with logical replication.\n\nJane", 'en'],
     ["Bonjour, aujourd'hui c'est l'équipe d'Anne qui présente, qu'il pleuve ou non.", 'fr'],
+    // a proposal's form says little besides its labels
+    ['Bonjour,\n\nTitre : Atelier pgbench\nFormat : atelier\nDurée : 1h', 'fr'],
+    ['Hello,\n\nTitle: Making sense of pg_stat_wal\nLength: 15 minutes', 'en'],
   ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 });
