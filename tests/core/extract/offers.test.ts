@@ -49,6 +49,12 @@ describe('offers to give a talk, in other words', () => {
     ['Présentation pg_cron', 'Bonjour,\n\nJe viendrais volontiers présenter pg_cron au prochain meetup : planifier des tâches dans la base, surveiller les échecs.\nUne vingtaine de minutes.\n\nBruno'],
     ['pg_cron', "Hi,\n\nI'd gladly give a talk on pg_cron at the next meetup.\n\nBruno"],
     ['pg_cron talk', 'Hi,\n\nI could come and present pg_cron at the next meetup, about 20 minutes.\n\nBruno'],
+    // prices as a talk's topic, to the group's members: no service sold (7b67df2's rule wants the seller's own price)
+    [
+      'Proposition : comparer les offres PostgreSQL managées',
+      "Bonjour,\n\nJe voudrais présenter à vos membres une comparaison des offres PostgreSQL managées (RDS, Cloud SQL, Azure) : tarifs, performances, et à partir de quelle taille l'auto-hébergement redevient rentable. 30 minutes environ.\n\nMarc",
+    ],
+    ['Talk proposal: what Postgres really costs', 'Hello,\n\nI would present to your members what managed Postgres really costs: pricing models, egress rates, and when a quote for dedicated hardware wins.\n\nTom'],
   ])('%s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
