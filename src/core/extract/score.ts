@@ -9,7 +9,7 @@ import { fold } from '../text/fold.ts';
 import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
-import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
+import { answersAnnouncement, answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
@@ -27,27 +27,6 @@ const VOLUNTEERING: Phrases = {
   en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', '(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me\\b'],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
-/** Saying yes (folded), read only at the top of an answer to an invitation to speak: « Avec plaisir ! Je présenterai … ». */
-const ACCEPTING: Phrases = {
-  fr: ['avec plaisir', 'volontiers', 'oui\\b', 'bien sur', "j'accepte", 'je (?:suis|serai|serais) ravie?', 'ce sera un plaisir'],
-  en: ['yes\\b', 'sure\\b', 'happy to', 'gladly', 'with pleasure', 'of course', "i'd love to", 'i would love to', 'i accept', 'count me in'],
-};
-const ACCEPTS = phraseRegExp('ACCEPTING', ACCEPTING, '', '\\b', '');
-/**
- * Saying no to a call or an invitation (folded): « je dois malheureusement décliner », "I have to decline this time",
- * "I can't make it" — a talk the text mentions for later is none offered now.
- */
-const DECLINING: Phrases = {
-  fr: [
-    '(?:je dois|je vais devoir|je suis oblige de|je suis obligee de) (?:malheureusement )?(?:decliner|refuser|passer mon tour)',
-    "malheureusement,? je (?:ne|n')", 'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|present|presente|la|venir|presenter)', "je n'aurai pas le temps",
-  ],
-  en: [
-    "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", 'unfortunately,? i (?:can|won|will not|am not|have to|must)',
-    "(?:can't|cannot|won't be able to|will not be able to) (?:make it|do it|come|attend|present|give|speak)", 'i must decline', 'i have to decline',
-  ],
-};
-const DECLINES = phraseRegExp('DECLINING', DECLINING, '', '\\b', '');
 /** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */
 const WRAPPED = /((?:[\p{Ll},'’]|\bI))[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SAMPLE = 4000;
@@ -247,12 +226,6 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // "Re: Prochain meetup le 10 avril — si vous cherchez des orateurs, je me propose…": an announcement calls for talks
   // between the lines; alone this does not make a proposal, an offer in the new text does.
   else if (isReply && answersAnnouncement(mail.subject)) bump(1.5, 'answer to a meetup announcement');
-  // "Re: Would you give a talk in June?" — « Avec plaisir ! Je présenterai « … », 30 minutes »: the invited speaker names
-  // the talk; a no (« je dois malheureusement décliner ») offers none, whatever it says of later
-  else if (isReply && answersInvitation(mail.subject)) {
-    bump(2.5, 'answer to an invitation to speak');
-    if (ACCEPTS.test(fold(src.text.slice(0, 300)))) bump(2, 'says yes to the invitation');
-  }
   else if (isReply) bump(-3, 'reply subject');
   if (!isForward && mail.inReplyTo) bump(-1, 'in-reply-to');
 
@@ -295,7 +268,6 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
-  if ((answersCall || (isReply && answersInvitation(mail.subject))) && DECLINES.test(folded.slice(0, 800))) bump(-6, 'declines');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
