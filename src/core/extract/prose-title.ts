@@ -43,8 +43,9 @@ const QUOTED_NEAR_TALK = new RegExp(
  * minutes on "X""; « intervenir sur « X » » is the same offer.
  */
 const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?\\d+\\s*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
+// the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */

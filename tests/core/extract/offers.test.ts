@@ -116,6 +116,8 @@ describe('the quoted title after « intervenir sur », "do 20 minutes on"', () =
     ['Meetup', 'Hi,\n\nI could give 10 min about "pg_stat_io in practice" at the next meetup.\n\nTom', 'pg_stat_io in practice', 10],
     // the talk set off by a comma before its quoted title, under a subject that names it in short
     ['Proposal: Postgres and LLM agents', 'Hi!\n\nI\'d like to propose a talk, "Giving LLM agents safe read access to Postgres", about 20 minutes.\n\nDiego', 'Giving LLM agents safe read access to Postgres', 20],
+    // the verb in the future: « Je présenterai « X » »
+    ['Meetup de juin', 'Bonjour,\n\nJe présenterai « pg_stat_kcache : mesurer le CPU par requête » au meetup de juin, 30 minutes.\n\nPierre', 'pg_stat_kcache : mesurer le CPU par requête', 30],
     // an experience report shared, under a subject that is no title
     ["Retour d'expérience pour le meetup", "Bonjour,\n\nJe serais heureuse de partager notre retour d'expérience : « Passer de 9.6 à 16 en un week-end ».\nPrévoir 45 minutes.\n\nClaire", 'Passer de 9.6 à 16 en un week-end', 45],
   ])('%s', async (subject, body, title, minutes) => {
