@@ -73,6 +73,35 @@ describe('Redis refuses the login', () => {
   });
 });
 
+describe('redis.url names a database the server does not have (/99: it has 16)', () => {
+  // ioredis emitted the SELECT's refusal and went on, on database 0: doctor said ok, start ran (held-out day-one audit).
+  const url = () => `redis://:sesame-0123@127.0.0.1:${port}/99`;
+  it('crieur start exits 78 naming the number and redis.url, not « start it »', { timeout: 60_000 }, async () => {
+    const r = await runCrieur(['start', '--config', configWith(url(), 'db99.yaml')], { dir: box.dir, name: 'start-db99' });
+    expect(r.code, r.stderr).toBe(78);
+    expect(human(r.stderr).join('\n')).toMatch(/has no database 99 \(ERR DB index is out of range\): correct the number in redis\.url/);
+    expect(human(r.stderr).length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/crieur running|Start it|\n\s+at /);
+  });
+
+  it('crieur doctor says so with its fix and exits 78; ingest exits 75', { timeout: 60_000 }, async () => {
+    const d = await runCrieur(['doctor', '--config', configWith(url(), 'doctor-db99.yaml')], { dir: box.dir, name: 'doctor-db99' });
+    expect(d.stdout).toMatch(/FAIL {2}redis .*no such database \(ERR DB index is out of range\)/);
+    expect(d.stdout).toMatch(/fix: correct the database number in redis\.url/);
+    expect(d.code, d.stdout).toBe(78);
+    const file = join(box.dir, 'db99.eml');
+    writeFileSync(file, proposalMail(2, 'rdb99'));
+    const i = await runCrieur(['ingest', '--config', configWith(url(), 'ingest-db99.yaml'), file], { dir: box.dir, name: 'ingest-db99' });
+    expect(i.code, i.stderr).toBe(75);
+    expect(i.stderr).toMatch(/has no database 99.*the message was not taken; the sender will retry/);
+  });
+
+  it('a database the server has (/3) is used as before', { timeout: 60_000 }, async () => {
+    const d = await runCrieur(['doctor', '--config', configWith(`redis://:sesame-0123@127.0.0.1:${port}/3`, 'doctor-db3.yaml')], { dir: box.dir, name: 'doctor-db3' });
+    expect(d.stdout).toMatch(/^ok +redis /m);
+  });
+});
+
 describe("Redis's ACL refuses crieur's user a command or its keys (NOPERM)", () => {
   const admin = new Redis(REDIS_URL, { lazyConnect: true });
   const users: string[] = [];

@@ -34,6 +34,18 @@ export class RedisPermissionError extends RedisUnavailableError {
   readonly exitCode = 78;
 }
 
+/**
+ * redis.url names a database the server does not have (`redis://host:6379/99`, `?db=99`; a server has 16 unless its
+ * `databases` says otherwise): the configuration's to fix (exit 78). ioredis only emits the SELECT's error and stays
+ * on database 0, so crieur ran — its queues in another database than the one configured, a worker error logged.
+ */
+export class RedisDatabaseError extends RedisUnavailableError {
+  readonly exitCode = 78;
+}
+
+/** Redis's words for a database number past its `databases` (`ERR DB index is out of range`). */
+const NO_SUCH_DATABASE = /DB index is out of range|invalid DB index/i;
+
 /** Redis's words for a refused login (`NOAUTH Authentication required.`, `WRONGPASS invalid username-password pair…`). */
 const LOGIN_REFUSED = /^(NOAUTH|WRONGPASS)\b/;
 /** Redis's words for a command or key its ACL refuses (`NOPERM this user has no permissions to run the 'ping' command`). */
@@ -118,11 +130,21 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
   try {
     await within(redis.connect(), timeoutMs);
     await within(redis.ping(), timeoutMs);
+    // ioredis sends SELECT on connect but goes on, on database 0, when it is refused: ask again and hear the answer.
+    const db = redis.options.db ?? 0;
+    if (db !== 0) await within(redis.select(db), timeoutMs);
     if (opts.prefix) await within(redis.eval(ACCESS_PROBE, 1, `${opts.prefix}:acl-check`), timeoutMs);
   } catch (err) {
     redis.disconnect();
     // A command's refusal is its own answer; the socket's first error would be an older, other one.
     const reason = isRedisPermissionRefusal(err) ? causeOf(err) : causeOf((socketError as Error | null) ?? err);
+    if (NO_SUCH_DATABASE.test(reason)) {
+      throw new RedisDatabaseError(
+        `Redis at ${redisLabel(url)} has no database ${redis.options.db ?? 0} (${reason}): correct the number in redis.url ` +
+          "(redis://host:port/N, N below the server's `databases`, 16 by default) or CRIEUR_REDIS_URL.",
+        reason,
+      );
+    }
     if (PERMISSION_REFUSED.test(reason)) throw new RedisPermissionError(redisPermissionMessage(url, opts.prefix ?? null, reason), reason);
     if (LOGIN_REFUSED.test(reason)) {
       throw new RedisLoginError(

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { configFileFor, loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { openStore } from '../../adapters/db/open.ts';
-import { RedisLoginError, RedisPermissionError, RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
+import { RedisDatabaseError, RedisLoginError, RedisPermissionError, RedisUnavailableError, connectRedis, redisLabel } from '../../adapters/queue/redis.ts';
 import { createSender } from '../../adapters/smtp/sender.ts';
 import { checkInbox } from '../../adapters/inbox/check.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -35,6 +35,8 @@ class ConfigFailure extends Error {
 }
 /** Redis let crieur's user in but its ACL refuses a command or key crieur needs: the configuration's too. */
 class PermissionFailure extends ConfigFailure {}
+/** redis.url names a database number the server does not have: the configuration's too. */
+class DatabaseNumberFailure extends ConfigFailure {}
 /** The ACL user redis.url names, `default` when none. */
 function redisUser(url: string): string {
   try {
@@ -113,6 +115,7 @@ function checks(config: Config): Check[] {
         } catch (err) {
           // The cause alone: the fix is on the line below (the error's own text carries it too, for start).
           if (err instanceof RedisLoginError) throw new ConfigFailure(`login refused (${err.reason})`);
+          if (err instanceof RedisDatabaseError) throw new DatabaseNumberFailure(`no such database (${err.reason})`);
           if (err instanceof RedisPermissionError) throw new PermissionFailure(`permission refused to ${redisUser(config.redis.url)} (${err.reason})`);
           if (err instanceof RedisUnavailableError) throw new Error(`not reachable (${err.reason})`);
           throw err;
@@ -122,6 +125,8 @@ function checks(config: Config): Check[] {
       fix: (err) =>
         err instanceof PermissionFailure
           ? `give the ACL user crieur's commands and keys (ACL SETUSER ${redisUser(config.redis.url)} +@all ~${config.redis.prefix}:* &*), or name another user in redis.url`
+          : err instanceof DatabaseNumberFailure
+          ? "correct the database number in redis.url (redis://host:port/N, N below the server's `databases`, 16 by default) or CRIEUR_REDIS_URL"
           : err instanceof ConfigFailure
           ? 'correct the password in redis.url (redis://:PASSWORD@host:port) or CRIEUR_REDIS_URL'
           : 'start Redis (apt-get install redis-server; redis-server) or set redis.url / CRIEUR_REDIS_URL',

@@ -208,6 +208,9 @@ describe('titles from subjects', () => {
     ['Short talk: pg_walinspect', 'pg_walinspect', true],
     ['Quick talk - COPY FREEZE', 'COPY FREEZE', true],
     ['Petit talk : les index couvrants', 'les index couvrants', true],
+    // not "small talk", the idiom, nor a short one without a separator ("Quick talk before Thursday": a call asked for)
+    ['Small talk: who brings the pizzas?', null, false],
+    ['Quick talk before Thursday', 'Quick talk before Thursday', false],
     // held-out audit 4: a lead-in in both languages, each with its separator
     ['Proposition / Talk proposal: Row-level security en pratique', 'Row-level security en pratique', true],
     ['Talk proposal / Proposition de talk : Logical decoding', 'Logical decoding', true],
