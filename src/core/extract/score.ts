@@ -9,7 +9,7 @@ import { fold } from '../text/fold.ts';
 import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
-import { answersAnnouncement, answersCallForTalks, stripReplyPrefixes, titleFromSubject } from './subject.ts';
+import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
 import { hasSlides } from './attachments.ts';
@@ -27,6 +27,27 @@ const VOLUNTEERING: Phrases = {
   en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', '(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me\\b'],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
+/** Saying yes (folded), read only at the top of an answer to an invitation to speak: « Avec plaisir ! Je présenterai … ». */
+const ACCEPTING: Phrases = {
+  fr: ['avec plaisir', 'volontiers', 'oui\\b', 'bien sur', "j'accepte", 'je (?:suis|serai|serais) ravie?', 'ce sera un plaisir'],
+  en: ['yes\\b', 'sure\\b', 'happy to', 'gladly', 'with pleasure', 'of course', "i'd love to", 'i would love to', 'i accept', 'count me in'],
+};
+const ACCEPTS = phraseRegExp('ACCEPTING', ACCEPTING, '', '\\b', '');
+/**
+ * Saying no to a call or an invitation (folded): « je dois malheureusement décliner », "I have to decline this time",
+ * "I can't make it" — a talk the text mentions for later is none offered now.
+ */
+const DECLINING: Phrases = {
+  fr: [
+    '(?:je dois|je vais devoir|je suis oblige de|je suis obligee de) (?:malheureusement )?(?:decliner|refuser|passer mon tour)',
+    "malheureusement,? je (?:ne|n')", 'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|present|presente|la|venir|presenter)', "je n'aurai pas le temps",
+  ],
+  en: [
+    "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", 'unfortunately,? i (?:can|won|will not|am not|have to|must)',
+    "(?:can't|cannot|won't be able to|will not be able to) (?:make it|do it|come|attend|present|give|speak)", 'i must decline', 'i have to decline',
+  ],
+};
+const DECLINES = phraseRegExp('DECLINING', DECLINING, '', '\\b', '');
 /** A line ending inside a sentence (a lower-case word, a comma, "I") and one going on in lower case: one sentence wrapped. */
 const WRAPPED = /((?:[\p{Ll},'’]|\bI))[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SAMPLE = 4000;
@@ -52,6 +73,13 @@ const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:p
 const SUBORDINATE = "(?<!\\b(?:si|quand|lorsque|avant que|before|when|if|once|until|unless|whether|after) )";
 // « je propose que … », "I propose that we record the talks", "I'm proposing we move the talks": a suggestion to the
 // organizers, not a talk offered (the talk noun further on is theirs)
+/**
+ * What a quoted name is put forward for when it is no talk (folded), read after the quote: « « Le Bistrot » pour
+ * l'afterwork », « comme lieu », "for drinks", "as the venue", "as a name for the group".
+ */
+const PUT_FORWARD_FOR =
+  "[^»\"”\\n]{1,100}[»\"”]\\s*,?\\s*(?:pour|for|as|comme)\\s+(?:(?:l'|le |la |les |the |a |an |un |une |our |notre |nos |votre |your |next |prochaine? )\\s*)*" +
+  "(?:afterwork|after-work|apero|aperitif|drinks?|pot|diner|dinner|lunch|dejeuner|restaurant|bar|pub|lieu|venue|salle|room|nom|name|logo|theme|slogan|mascotte|mascot|hashtag)\\b";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -65,7 +93,8 @@ const DIRECT = new RegExp(
     // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
-    `|\\b${SUBORDINATE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    // (not a name put forward for something else: « je propose « Le Bistrot » pour l'afterwork », "we propose "The Crown" for drinks")
+    `|\\b${SUBORDINATE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“](?!${PUT_FORWARD_FOR})` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
@@ -223,6 +252,13 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
     // « Je me lance : « … » », "Count me in": in answer to a call, volunteering is offering a talk
     if (VOLUNTEERS.test(fold(src.text.slice(0, 600)))) bump(2, 'volunteers in answer to the call');
   }
+  // "Re: Would you give a talk in June?" — « Avec plaisir ! Je présenterai « … », 30 minutes »: the invited speaker names
+  // the talk; a no (« je dois malheureusement décliner ») offers none, whatever it says of later
+  else if (isReply && answersInvitation(mail.subject)) {
+    bump(2.5, 'answer to an invitation to speak');
+    const top = fold(src.text.slice(0, 300));
+    if (ACCEPTS.test(top) && !DECLINES.test(top)) bump(2, 'says yes to the invitation');
+  }
   // "Re: Prochain meetup le 10 avril — si vous cherchez des orateurs, je me propose…": an announcement calls for talks
   // between the lines; alone this does not make a proposal, an offer in the new text does.
   else if (isReply && answersAnnouncement(mail.subject)) bump(1.5, 'answer to a meetup announcement');
@@ -268,6 +304,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
+  if ((answersCall || (isReply && answersInvitation(mail.subject))) && DECLINES.test(folded.slice(0, 800))) bump(-6, 'declines');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);

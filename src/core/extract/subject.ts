@@ -66,6 +66,19 @@ export function answersCallForTalks(subject: string): boolean {
   return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && CALL_FOR_TALKS.test(fold(stripReplyPrefixes(s)));
 }
 
+/**
+ * An invitation to speak, as its subject names it (folded): « Invitation à présenter au meetup de juin », "Would you give
+ * a talk in June?", « Accepterais-tu de présenter … ? ». Its answer is where an invited speaker names the talk.
+ */
+const INVITATION =
+  /\b(?:invitation (?:a|pour|to) (?:presenter|parler|intervenir|speak|present|give a talk|talk)|(?:would|could|will) you (?:like to |be willing to |be up for |consider )?(?:give|giving|present|presenting|do|doing|speak|speaking)\b[^?\n]{0,40}\b(?:talk|presentation|session|lightning|meetup)|(?:aimerais|voudrais|pourrais|accepterais|souhaiterais|aimeriez|voudriez|pourriez|accepteriez|souhaiteriez)[- ](?:tu|vous) (?:de )?(?:presenter|parler|intervenir|faire un talk|donner un talk)|speaking invitation|invitation to speak)\b/;
+
+/** "Re: Invitation à présenter au meetup de juin": an answer to an invitation to speak (INVITATION). */
+export function answersInvitation(subject: string): boolean {
+  const s = subject.slice(0, 400);
+  return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && INVITATION.test(fold(stripReplyPrefixes(s)));
+}
+
 /** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
 const ANNOUNCEMENT = /\b(meetups?|rencontres?|soirees?|programme|program|prochaine? (?:session|edition|date)|next (?:session|edition)|pgday|pg ?session|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday) \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 /** Words of a proposal's own thread, where organizers and speakers discuss one already sent. */
@@ -118,7 +131,7 @@ function unlessEvent(t: SubjectTitle): SubjectTitle {
 
 function subjectTitle(subject: string): SubjectTitle {
   // The subject of an answer to our call names the call: the talk's title is in the body, if anywhere.
-  if (answersCallForTalks(subject) || answersAnnouncement(subject)) return { title: null, tagged: false };
+  if (answersCallForTalks(subject) || answersAnnouncement(subject) || answersInvitation(subject)) return { title: null, tagged: false };
   let s = withoutEmojiEnds(stripReplyPrefixes(subject.normalize('NFC')));
   let tagged = false;
   for (let k = 0; k < 3; k++) {

@@ -67,6 +67,23 @@ describe('offers to give a talk, in other words', () => {
     expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call-2026-03@pgug.example.org>' } }))).toBe(true);
   });
 
+  // held-out audit 4: the answer to an invitation to speak names the talk when it says yes, offers none when it says no
+  it.each([
+    ['Re: Would you give a talk in June?', 'Hi,\n\nYes, happy to! I\'ll give the talk "Logical replication at scale", 30 minutes, in English.\n\nLaura\n\nOn Wed, Feb 4, 2026 at 2:00 PM PostgreSQL Paris <talks@pgug.example.org> wrote:\n> Hi Laura, would you give a talk about logical replication at our June meetup?\n', 'Logical replication at scale'],
+    ['Re: Invitation à présenter au meetup de juin', 'Bonjour,\n\nAvec plaisir ! Je présenterai « pg_stat_kcache : mesurer le CPU par requête », 30 minutes.\n\nPierre\n\nLe 04/02/2026 à 14:00, PostgreSQL Paris a écrit :\n> Bonjour Pierre, aimerais-tu présenter ton travail sur pg_stat_kcache au meetup de juin ?\n', 'pg_stat_kcache : mesurer le CPU par requête'],
+  ])('a yes to an invitation: %s', async (subject, body, title) => {
+    const m = await mail({ subject, body, headers: { 'In-Reply-To': '<invite@pgug.example.org>' } });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+  it.each([
+    ['Re: Would you give a talk in March?', "Hi,\n\nThanks so much for thinking of me! Unfortunately I have to decline this time: I'm travelling in March. I'd be happy to give the talk later in the year though.\n\nLaura\n"],
+    ['Re: Invitation à présenter au meetup de mars', "Bonjour,\n\nMerci beaucoup pour l'invitation à présenter. Malheureusement je ne serai pas disponible en mars. Je pourrais présenter un talk à l'automne ?\n\nPierre\n"],
+    ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nJe dois malheureusement décliner cette fois, mais je serais ravi de présenter un talk sur pgBackRest en juin.\n\nMarc\n"],
+  ])('a no to an invitation or a call: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<invite@pgug.example.org>' } }))).toBe(false);
+  });
+
   it('an offer answering the announcement of a meetup is a proposal; a question about it is not', async () => {
     const headers = { 'In-Reply-To': '<announce-42@pgug.example.org>' };
     const subject = 'Re: Prochain meetup PostgreSQL Paris le 10 avril';
