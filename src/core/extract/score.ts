@@ -40,11 +40,11 @@ const ACCEPTS = phraseRegExp('ACCEPTING', ACCEPTING, '', '\\b', '');
 const DECLINING: Phrases = {
   fr: [
     '(?:je dois|je vais devoir|je suis oblige de|je suis obligee de) (?:malheureusement )?(?:decliner|refuser|passer mon tour)',
-    "malheureusement,? je (?:ne|n')", 'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|present|presente|la|venir|presenter)', "je n'aurai pas le temps",
+    'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|presente?|presenter)', "je n'aurai pas le temps de (?:preparer|presenter)",
   ],
   en: [
-    "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", 'unfortunately,? i (?:can|won|will not|am not|have to|must)',
-    "(?:can't|cannot|won't be able to|will not be able to) (?:make it|do it|come|attend|present|give|speak)", 'i must decline', 'i have to decline',
+    "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", "unfortunately,? i (?:can't|cannot|won't|will not|am not available|have to decline)",
+    "(?:can't|cannot|won't be able to|will not be able to) (?:do it|present|give (?:it|the talk|a talk)|speak)",
   ],
 };
 const DECLINES = phraseRegExp('DECLINING', DECLINING, '', '\\b', '');
@@ -304,11 +304,14 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
-  if ((answersCall || (isReply && answersInvitation(mail.subject))) && DECLINES.test(folded.slice(0, 800))) bump(-6, 'declines');
   if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
+  // a no at the top of an answer to a call or an invitation, naming no talk: what it says of later is no offer now
+  // (« Malheureusement je ne serai pas disponible … je pourrais présenter un talk à l'automne ? »); a no that names its
+  // talk (« pas en mars, mais pour avril : « … » ») offers that one
+  if ((answersCall || (isReply && answersInvitation(mail.subject))) && !f.title && !titled && DECLINES.test(folded.slice(0, 400))) bump(-6, 'declines');
   if (hasSlides(src.parts)) bump(1.5, 'slides attached');
   // the shape of a proposal without the words of one: a title on its own line over its description, a talk described
   const titleLine = !f.title && standaloneTitle(sample) !== null;

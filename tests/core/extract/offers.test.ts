@@ -83,6 +83,12 @@ describe('offers to give a talk, in other words', () => {
   ])('a no to an invitation or a call: %s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<invite@pgug.example.org>' } }))).toBe(false);
   });
+  it.each([
+    ['Re: Appel à orateurs pour le meetup du 12 mars', 'Bonjour,\n\nJe propose « Les index BRIN en pratique », 20 minutes. Malheureusement je ne pourrai pas venir avant 19h30.\n\nJulie\n'],
+    ['Re: Call for speakers - March meetup', 'Hi,\n\nUnfortunately I can\'t make it before 7:30 pm, but I\'d like to give a talk: "COPY in depth", 20 minutes.\n\nJulie\n'],
+  ])('a proposal that says what the speaker cannot do is still one: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call@pgug.example.org>' } }))).toBe(true);
+  });
 
   it('an offer answering the announcement of a meetup is a proposal; a question about it is not', async () => {
     const headers = { 'In-Reply-To': '<announce-42@pgug.example.org>' };
