@@ -74,16 +74,18 @@ const SUBORDINATE = "(?<!\\b(?:si|quand|lorsque|avant que|before|when|if|once|un
 // « je propose que … », "I propose that we record the talks", "I'm proposing we move the talks": a suggestion to the
 // organizers, not a talk offered (the talk noun further on is theirs)
 /**
- * What a quoted name is put forward for when it is no talk (folded), read after the quote: « « Le Bistrot » pour
- * l'afterwork », « comme lieu », "for drinks", "as the venue", "as a name for the group".
+ * A sentence that puts something forward for the evening's other parts (folded): « pour l'afterwork, je propose « Le
+ * Bistrot » », "we propose "The Crown" for drinks after the talks", « je propose « PG Paris » comme nom » — a place or a
+ * name, no talk, whatever talk noun or quoted name it holds. Read around « je propose », "we propose" (DIRECT).
  */
-const PUT_FORWARD_FOR =
-  "[^»\"”\\n]{1,100}[»\"”]\\s*,?\\s*(?:pour|for|as|comme)\\s+(?:(?:l'|le |la |les |the |a |an |un |une |our |notre |nos |votre |your |next |prochaine? )\\s*)*" +
-  "(?:afterwork|after-work|apero|aperitif|drinks?|pot|diner|dinner|lunch|dejeuner|restaurant|bar|pub|lieu|venue|salle|room|nom|name|logo|theme|slogan|mascotte|mascot|hashtag)\\b";
+const ELSEWHERE =
+  "(?:pour|for|as|comme)\\s+(?:(?:l'|le |la |les |the |a |an |un |une |our |notre |nos |votre |your |next |prochaine? )\\s*)*" +
+  "(?:afterwork|after-work|apero|aperitif|drinks?|pot|diner|dinner|lunch|dejeuner|restaurant|bar|pub|lieu|venue|nom|name|logo|slogan|mascotte|mascot|hashtag)\\b";
+const NOT_FOR_ELSE = `(?<!${ELSEWHERE}[^.!?\\n]{0,60})(?![^.!?\\n]{0,120}?${ELSEWHERE})`;
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
-  `\\b${SUBORDINATE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
+  `\\b${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
@@ -93,8 +95,7 @@ const DIRECT = new RegExp(
     // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
-    // (not a name put forward for something else: « je propose « Le Bistrot » pour l'afterwork », "we propose "The Crown" for drinks")
-    `|\\b${SUBORDINATE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“](?!${PUT_FORWARD_FOR})` +
+    `|\\b${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +

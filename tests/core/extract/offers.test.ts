@@ -126,6 +126,10 @@ describe('offers to give a talk, in other words', () => {
     // held-out audit 4: a service sold for the group's events, under a proposal's subject
     ['Proposition : captation vidéo de vos conférences', 'Bonjour,\n\nNous proposons la captation vidéo et la diffusion en direct de vos conférences, à tarif associatif\n(à partir de 300 € la soirée). Vous trouverez notre plaquette ici : https://studio.example.fr/asso\n\nCordialement,\nStudio Capture'],
     ['Proposal: live streaming for your meetups', 'Hello,\n\nWe offer professional recording and live streaming of your talks. Packages start at 250 EUR per evening.\n\nBest,\nStreamCo'],
+    // a bare « je propose », "we propose" over a quoted name put forward for something else than a talk
+    ['Re: Prochain meetup', "Bonjour,\n\nPour l'afterwork, je propose « Le Bistrot du Coin », rue de la Roquette, ils ont une salle à l'étage.\n\nMarc"],
+    ['Re: Prochain meetup', 'Bonjour,\n\nJe propose « Le Bistrot du Coin » pour l\'afterwork, ils ont une salle à l\'étage.\n\nMarc'],
+    ['Drinks after the meetup', 'Hello,\n\nWe propose "The Crown" for drinks after the talks, it\'s two minutes from the venue.\n\nMarc'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
