@@ -4,10 +4,11 @@
  */
 import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import { ImapFlow } from 'imapflow';
 import { connectFailure, openFailure, parseImapUrl } from './imap.ts';
 import { notADirectory, parseMaildirUrl } from './maildir.ts';
-import { InboxError } from './types.ts';
+import { InboxError, maildirAccessFix } from './types.ts';
 
 export async function checkInbox(url: string): Promise<string> {
   if (url.startsWith('maildir:')) {
@@ -21,7 +22,7 @@ export async function checkInbox(url: string): Promise<string> {
     for (const sub of ['new', 'cur']) {
       await access(join(root, sub), constants.R_OK | constants.W_OK).catch(async (err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT' && (await access(root, constants.W_OK).then(() => true, () => false))) return void toMake.push(`${sub}/`);
-        throw new InboxError('EINBOX_MAILBOX', `Maildir ${root}/${sub} is not readable and writable (${err.code ?? err.message}): create it or give this user access`);
+        throw maildirRefused(root, sub, err, userInfo().username);
       });
     }
     return toMake.length > 0 ? `Maildir writable; crieur start creates ${toMake.join(', ')}` : 'Maildir readable and writable';
@@ -49,4 +50,14 @@ export async function checkInbox(url: string): Promise<string> {
   } finally {
     await client.logout().catch(() => undefined);
   }
+}
+
+/**
+ * new/ or cur/ not readable and writable by this user: missing (and its parent not writable), or there but refused —
+ * a Maildir an MDA made for another user, mode 0700. The fix follows the cause: doctor printed « create the mailbox »
+ * for a Maildir that exists.
+ */
+export function maildirRefused(root: string, sub: string, err: NodeJS.ErrnoException, user: string): InboxError {
+  const message = `Maildir ${root}/${sub} is not readable and writable (${err.code ?? err.message}): create it or give this user access`;
+  return err.code === 'ENOENT' ? new InboxError('EINBOX_MAILBOX', message) : new InboxError('EINBOX_MAILBOX', message, { fix: maildirAccessFix(root, user) });
 }

@@ -68,14 +68,22 @@ export interface InboxDeps {
 
 /** Errors carry codes; the worker boundary decides what they mean. */
 export class InboxError extends Error {
+  /** The fix, when the code alone does not tell it (a Maildir there but not this user's: access, not creation). */
+  readonly fix: string | undefined;
   constructor(
     readonly code: 'EINBOX_URL' | 'EINBOX_CONNECT' | 'EINBOX_AUTH' | 'EINBOX_MAILBOX' | 'EINBOX_MOVE',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fix?: string },
   ) {
     super(message, options);
     this.name = 'InboxError';
+    this.fix = options?.fix;
   }
+}
+
+/** A Maildir that is there but refused to this user: give the user crieur runs as access to it (doctor's fix line). */
+export function maildirAccessFix(root: string, user: string): string {
+  return `make ${root} and its new/, cur/, tmp/ readable and writable by the user crieur runs as (chown -R ${user} ${root}), or correct inbox.url`;
 }
 
 /** Failures that retrying cannot mend: the configuration is wrong (inbox.url, its credentials, its folder). */

@@ -236,7 +236,8 @@ const CONNECT_FIXES: readonly { test: RegExp; fix: string }[] = [
 ];
 
 /** The inbox's fix by cause: the same failure codes `crieur start` decides on (login refused and a missing mailbox exit 78 there). */
-function inboxFix(err: unknown): string {
+export function inboxFix(err: unknown): string {
+  if (err instanceof InboxError && err.fix) return err.fix;
   switch (err instanceof InboxError ? err.code : undefined) {
     case 'EINBOX_AUTH':
       return 'correct the user and password in inbox.url (or CRIEUR_INBOX_URL)';
