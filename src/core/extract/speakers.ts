@@ -190,8 +190,17 @@ function presentersNamed(body: string): Speaker[] {
 /** A name right before the writer's own « et moi(-même) » / "and I", an aside between them (no address: NAMED_ADDRESS's). */
 const NAMED_PAIRED = new RegExp(`(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,?\\s*(?:[Ee]t|[Aa]nd)\\s+(?:moi(?:-m[êe]me)?|myself|me|I)(?![\\p{L}])`, 'gu');
 
-/** The same after the writer: « moi-même et Sophie Bernard », "myself and Tom O'Brien". */
-const PAIRED_NAMED = new RegExp(`(?<![\\p{L}])(?:[Mm]oi(?:-m[êe]me)?|[Mm]yself|[Mm]e)\\s+(?:et|and)\\s+(${NAME})`, 'gu');
+/**
+ * The same after the writer: « moi-même et Sophie Bernard », "myself and Tom O'Brien" — the pronoun naming who presents,
+ * at the start of its clause or after by, with, be… (« deux : moi-même et … », "given by myself and …"), not the
+ * emphatic one after a verb: "I'll present it myself and Sophie Bernard will come along to watch", « je le présenterai
+ * moi-même et Sophie Bernard viendra » name one speaker.
+ */
+const PAIRED_NAMED = new RegExp(
+  `(?<=(?:^|[:;,(—–-]|(?<![\\p{L}])(?:by|par|with|avec|between|entre|be|are|is|est|sommes|serons|serions|serait|sera|seront))\\s*)` +
+    `(?:[Mm]oi(?:-m[êe]me)?|[Mm]yself|[Mm]e)\\s+(?:et|and)\\s+(${NAME})`,
+  'gu',
+);
 
 /** The person a sentence's capitalised words name, the words before a name (« Avec », "Joint") left out. */
 function presenterName(words: string): string | null {

@@ -142,6 +142,12 @@ describe('a name paired after the writer, in a sentence that says they present',
   ])('%s', async (s) => {
     expect((await speakers({ from, subject, body: body(s) })).map((x) => x.name)).toEqual(['Paul Durand', 'Sophie Bernard']);
   });
+  it.each([
+    ["I'll present it myself and Sophie Bernard from our team will come along to watch."],
+    ['Je le présenterai moi-même et Sophie Bernard, ma responsable, viendra dans la salle.'],
+  ])('not the emphatic « moi-même », "myself" after a verb: %s', async (s) => {
+    expect((await speakers({ from, subject, body: body(s) })).map((x) => x.name)).toEqual(['Paul Durand']);
+  });
   it('not when the pair wrote and the writer presents alone', async () => {
     expect((await speakers({ from, subject, body: body("Moi et Sophie Bernard avons écrit l'outil, mais je serai seul sur scène.") })).map((x) => x.name)).toEqual(['Paul Durand']);
   });
