@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { baseConfig, proposalMail, runCrieur, sandbox } from '../support/crieur-process.ts';
+import { baseConfig, proposalMail, runCrieur, sandbox, spawnCrieur } from '../support/crieur-process.ts';
 import { PrivateRedis } from '../support/private-redis.ts';
 import { REDIS_URL } from '../support/services.ts';
 import { Redis } from 'ioredis';
@@ -99,6 +99,20 @@ describe('redis.url names a database the server does not have (/99: it has 16)',
   it('a database the server has (/3) is used as before', { timeout: 60_000 }, async () => {
     const d = await runCrieur(['doctor', '--config', configWith(`redis://:sesame-0123@127.0.0.1:${port}/3`, 'doctor-db3.yaml')], { dir: box.dir, name: 'doctor-db3' });
     expect(d.stdout).toMatch(/^ok +redis /m);
+  });
+});
+
+describe('redis.url gives a password the server does not need (its default user has none)', () => {
+  // ioredis printed « [WARN] This Redis server's `default` user does not require a password… » outside the JSON logs
+  // for every connection crieur start opens — 13 lines at start, more at each reconnect (held-out day-one audit).
+  it('crieur start runs, and says it once at most', { timeout: 90_000 }, async () => {
+    const u = new URL(REDIS_URL);
+    const child = spawnCrieur(['start', '--config', configWith(`redis://:unneeded-0123@${u.hostname}:${u.port || 6379}`, 'unneeded.yaml')], { dir: box.dir, name: 'start-unneeded' });
+    await child.waitForLog('crieur running', 60_000);
+    const exit = await child.stop('SIGTERM', 30_000);
+    expect(exit.code, child.stderr()).toBe(0);
+    const warned = child.stderr().split('\n').filter((l) => /does not require a password/.test(l));
+    expect(warned.length, warned.join('\n')).toBeLessThanOrEqual(1);
   });
 });
 

@@ -130,6 +130,7 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
   try {
     await within(redis.connect(), timeoutMs);
     await within(redis.ping(), timeoutMs);
+    await withoutUnneededPassword(redis, timeoutMs);
     // ioredis sends SELECT on connect but goes on, on database 0, when it is refused: ask again and hear the answer.
     const db = redis.options.db ?? 0;
     if (db !== 0) await within(redis.select(db), timeoutMs);
@@ -160,6 +161,29 @@ export async function connectRedis(url: string, opts: { forWorkers?: boolean; ti
     );
   }
   return redis;
+}
+
+/** Redis's answer to AUTH when the user needs no password (Redis 6+, and before 6). */
+const NO_PASSWORD_NEEDED = /without any password configured|no password is set/i;
+
+/**
+ * redis.url gives a password that the server does not need (its `default` user has none): Redis refuses the AUTH,
+ * ioredis goes on and prints « [WARN] This Redis server's `default` user does not require a password » with
+ * console.warn, outside the JSON logs — once per connection, and `crieur start` opens a dozen (BullMQ duplicates this
+ * one), at every reconnect too. Asked once here, the same AUTH answers so; the connection's options then lose the
+ * credentials, which its duplicates and reconnects copy: one such line at most, the first connection's.
+ */
+async function withoutUnneededPassword(redis: Redis, timeoutMs: number): Promise<void> {
+  const { username, password } = redis.options;
+  if (!password) return;
+  const args = username ? [username, password] : [password];
+  const unneeded = await within(redis.call('AUTH', ...args), timeoutMs).then(
+    () => false,
+    (err: unknown) => NO_PASSWORD_NEEDED.test((err as Error | null)?.message ?? ''),
+  );
+  if (!unneeded) return;
+  redis.options.password = undefined;
+  redis.options.username = undefined;
 }
 
 /** Deletes every key under `prefix:` with SCAN (never KEYS: the Redis may be shared and large). */
