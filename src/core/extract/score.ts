@@ -41,10 +41,14 @@ const DECLINING: Phrases = {
   fr: [
     '(?:je dois|je vais devoir|je suis oblige de|je suis obligee de) (?:malheureusement )?(?:decliner|refuser|passer mon tour)',
     'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|presente?|presenter)', "je n'aurai pas le temps de (?:preparer|presenter)",
+    // « Avec plaisir pour l'accueil, mais pas de talk de ma part cette fois »
+    "pas de (?:talk|presentation|lightning|expose|conference) (?:de ma part|pour moi|par moi)\\b",
   ],
   en: [
     "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", "unfortunately,? i (?:can't|cannot|won't|will not|am not available|have to decline)",
     "(?:can't|cannot|won't be able to|will not be able to) (?:do it|present|give (?:it|the talk|a talk)|speak)",
+    // "Sure, happy to help with the room instead, but no talk from me this time": a yes to something else
+    '(?:no|not a) (?:talk|presentation|lightning talk|lightning) (?:from|for|by) me\\b',
   ],
 };
 const DECLINES = phraseRegExp('DECLINING', DECLINING, '', '\\b', '');

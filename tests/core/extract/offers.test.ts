@@ -80,6 +80,9 @@ describe('offers to give a talk, in other words', () => {
     ['Re: Would you give a talk in March?', "Hi,\n\nThanks so much for thinking of me! Unfortunately I have to decline this time: I'm travelling in March. I'd be happy to give the talk later in the year though.\n\nLaura\n"],
     ['Re: Invitation à présenter au meetup de mars', "Bonjour,\n\nMerci beaucoup pour l'invitation à présenter. Malheureusement je ne serai pas disponible en mars. Je pourrais présenter un talk à l'automne ?\n\nPierre\n"],
     ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nJe dois malheureusement décliner cette fois, mais je serais ravi de présenter un talk sur pgBackRest en juin.\n\nMarc\n"],
+    // a yes to something else, and no talk (« sure », "happy to" at the top read as a yes to the invitation)
+    ['Re: Would you give a talk in June?', 'Sure, happy to help with the room booking instead, but no talk from me this time.\n\nAnne\n'],
+    ['Re: Invitation à présenter au meetup de juin', "Avec plaisir pour l'accueil des participants, mais pas de talk de ma part cette fois.\n\nAnne\n"],
   ])('a no to an invitation or a call: %s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<invite@pgug.example.org>' } }))).toBe(false);
   });
