@@ -17,14 +17,19 @@ import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
 
 export const THRESHOLD = 4;
+/**
+ * « Une présentation éclair pour moi » taken as a slot: the phrase alone, before its title, a stop or a please — not the
+ * subject of a sentence going on (« Une présentation pour moi, c'est trop tôt cette année », "A talk from me is unlikely").
+ */
+const TAKEN = "\\b(?=\\s*(?:[:!.;(—–-]|$|\\n|,?\\s*(?:please|thanks|svp|s'il vous plait|merci)\\b))";
 /** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
 const VOLUNTEERING: Phrases = {
   // « Une présentation éclair pour moi : « … » », "A lightning talk from me: "…"": the talk the writer takes
   fr: [
     'je me lance', 'je suis partante?', 'partante? pour (?:un|une|faire|presenter|parler)', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi',
-    '(?:un|une) (?:talk|lightning(?: talk)?|presentation(?: eclair)?|expose|intervention|lt) (?:pour moi|de ma part)\\b',
+    `(?:un|une) (?:talk|lightning(?: talk)?|presentation(?: eclair)?|expose|intervention|lt) (?:pour moi|de ma part)${TAKEN}`,
   ],
-  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', '(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me\\b'],
+  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', `(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me${TAKEN}`],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
 /** Saying yes (folded), read only at the top of an answer to an invitation to speak: « Avec plaisir ! Je présenterai … ». */

@@ -66,6 +66,12 @@ describe('offers to give a talk, in other words', () => {
   ])('in answer to the call: %s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call-2026-03@pgug.example.org>' } }))).toBe(true);
   });
+  it.each([
+    ['Re: Appel à orateurs pour le meetup de mars', "Bonjour,\n\nUne présentation pour moi, c'est trop tôt cette année, mais je peux aider à l'accueil si besoin.\n\nAnne\n"],
+    ['Re: Call for speakers - March meetup', 'Hi,\n\nA talk from me is unlikely this season, but I can bring snacks!\n\nAnne\n'],
+  ])('in answer to the call, « une présentation pour moi » going on into a no: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call-2026-03@pgug.example.org>' } }))).toBe(false);
+  });
 
   // held-out audit 4: the answer to an invitation to speak names the talk when it says yes, offers none when it says no
   it.each([
