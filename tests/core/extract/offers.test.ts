@@ -139,6 +139,9 @@ describe('offers to give a talk, in other words', () => {
     ['Re: Prochain meetup', "Bonjour,\n\nPour l'afterwork, je propose « Le Bistrot du Coin », rue de la Roquette, ils ont une salle à l'étage.\n\nMarc"],
     ['Re: Prochain meetup', 'Bonjour,\n\nJe propose « Le Bistrot du Coin » pour l\'afterwork, ils ont une salle à l\'étage.\n\nMarc'],
     ['Drinks after the meetup', 'Hello,\n\nWe propose "The Crown" for drinks after the talks, it\'s two minutes from the venue.\n\nMarc'],
+    // a length offered on the evening's own business, not on a talk's subject
+    ['Re: Prochain meetup', "Bonjour,\n\nJe peux faire 10 minutes sur l'accueil et les annonces en début de soirée, comme la dernière fois.\n\nMarc"],
+    ['Re: Next meetup', 'Hi,\n\nI can do 5 minutes on the sponsor announcement at the start if you want, then hand over to the speakers.\n\nMarc'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
   });
