@@ -8,9 +8,10 @@ import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
 
 /**
  * Words of a sentence about the talk's length — a shortened version is the talk ("a condensed 25-minute version", « une
- * version courte »), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »).
+ * version courte »), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »), not one
+ * spoken of (« Sur ce sujet, notre première restauration avait pris 4 heures, la dernière 20 minutes »).
  */
-const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|sujet|topic|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
 
 /** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after. */
 const ANTI =

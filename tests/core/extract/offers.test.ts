@@ -214,6 +214,9 @@ describe('durations', () => {
     expect(durationFromProse(['Je propose ce sujet pour 30 minutes : comment nous mesurons la latence de réplication.'])?.minutes).toBe(30);
     expect(durationFromProse(['I can cover this topic in about 25 minutes: how we cut replication lag.'])?.minutes).toBe(25);
   });
+  it('not the length of something else in a sentence about the topic (« sur ce sujet »)', () => {
+    expect(durationFromProse(['Sur ce sujet, notre première restauration avait pris 4 heures, la dernière 20 minutes.'])).toBeNull();
+  });
   it('does not read "vingt-sept minutes" as seven', () => {
     expect(durationsIn(fold('vingt-sept minutes')).map((d) => d.minutes)).not.toContain(7);
   });
