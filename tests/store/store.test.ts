@@ -202,6 +202,42 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(dup).toMatchObject({ outcome: 'duplicate', proposal: { ref: (record as { ref: string }).ref } });
     });
 
+    it('classifies and files many at once (one statement): each its own outcome, refs in arrival order, a refused one alone', async () => {
+      const parsedFor = (title: string): ParseResult => ({
+        messageId: null, kind: 'proposal', from: null, subject: title, language: 'fr', warnings: [],
+        proposal: draft({ title, speakers: [{ name: 'Zoé "Zozo" \\ O\'Brien', email: `batch.${uniq()}@example.org` }] }),
+      });
+      const dedupeOf = (p: ParseResult) => ({ speakerEmail: p.proposal!.speakers[0]!.email!, titleKey: normalizeTitle(p.proposal!.title), since: new Date(Date.now() - 86_400_000) });
+      const file = (id: number, p: ParseResult) => store.proposals.classifyAndFile(id, p, 'x', dedupeOf(p));
+      const saved = async (headers: string) => (await store.inbound.saveRaw(mail(`${headers}\r\nSubject: s`), { source: 'imap' })).id;
+      const mid = `<${uniq()}@batch>`;
+      const ids = [await saved(`Message-ID: <${uniq()}@b1>`), await saved(`Message-ID: ${mid}`), await saved(`Message-ID: <${uniq()}@b3>`), await saved(`Message-ID: ${mid}\r\nReceived: by relay`)];
+      const parsed = ids.map((_, n) => parsedFor(`« Titre ${n} » avec "guillemets" et \\ ${uniq()}`));
+      // A filing in flight: the calls made meanwhile share the next statement. Made in an order other than their messages'.
+      const inFlight = file(await saved(`Message-ID: <${uniq()}@first>`), parsedFor(`Premier ${uniq()}`));
+      const order = [3, 2, 0, 1];
+      const out = await Promise.all(order.map((n) => file(ids[n]!, parsed[n]!)));
+      await inFlight;
+      const at = (n: number) => out[order.indexOf(n)]!;
+      for (const n of [0, 1, 2]) expect(at(n)).toMatchObject({ outcome: 'filed', proposal: { title: parsed[n]!.proposal!.title, speakers: parsed[n]!.proposal!.speakers } });
+      // The second copy of message 1 (same Message-ID) is a copy, though it came first in the calls.
+      expect(at(3)).toEqual({ outcome: 'copy', copyOf: ids[1] });
+      const ref = (n: number) => Number((at(n) as { proposal: { ref: string } }).proposal.ref.slice(2));
+      expect([ref(0), ref(1), ref(2)]).toEqual([ref(0), ref(0) + 1, ref(0) + 2]);
+      for (const n of [0, 1, 2]) expect(await store.inbound.get(ids[n]!)).toMatchObject({ kind: 'proposal', state: 'classified', parsed: parsed[n] });
+
+      // A NUL in JSON text is refused by jsonb: a stand-in for any filing the database will not store. Alone it fails.
+      const more = [await saved(`Message-ID: <${uniq()}@c1>`), await saved(`Message-ID: <${uniq()}@c2>`), await saved(`Message-ID: <${uniq()}@c3>`)];
+      const mp = more.map((_, n) => parsedFor(`Encore ${n} ${uniq()}`));
+      mp[1] = { ...mp[1]!, proposal: { ...mp[1]!.proposal!, abstract: 'refusé \u0000 ici' } };
+      const blocker = file(await saved(`Message-ID: <${uniq()}@second>`), parsedFor(`Second ${uniq()}`));
+      const settledOut = await Promise.allSettled(more.map((id, n) => file(id, mp[n]!)));
+      await blocker;
+      expect(settledOut.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.inbound.get(more[1]!))?.state).toBe('received');
+      expect((await store.inbound.get(more[2]!))?.state).toBe('classified');
+    });
+
     it('files one proposal when the same message is filed concurrently', async () => {
       const m = await inbound();
       const results = await Promise.all([1, 2, 3].map(() => store.proposals.fileFromMessage(m, draft(), 'a@b')));

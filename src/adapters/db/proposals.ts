@@ -4,8 +4,9 @@
  */
 import { normalizeTitle } from '../../core/pipeline/normalize-title.ts';
 import type { HistoryEntry, ProposalRecord, ProposalStatus, ProposalStore } from '../../app/proposal-store.ts';
-import type { AttachmentInfo, Language, ProposalDraft, Speaker, TalkFormat } from '../../types.ts';
+import type { AttachmentInfo, Language, ParseResult, ProposalDraft, Speaker, TalkFormat } from '../../types.ts';
 import { DbError, jsonParam, type Db, type Queryable } from './db.ts';
+import { coalesce } from './coalesce.ts';
 
 interface Row {
   id: number;
@@ -120,7 +121,43 @@ function changes(before: ProposalRecord, draft: ProposalDraft): Record<string, u
   return out;
 }
 
+type Filing = { messageId: number; parsed: ParseResult; actor: string; dedupe: { speakerEmail: string; titleKey: string; since: Date } };
+type Filed = Awaited<ReturnType<ProposalStore['classifyAndFile']>>;
+type FiledRow = { pos: number; outcome: 'handled' | 'copy' | 'filed' | 'already-filed' | 'duplicate'; record: (Row & { id: number }) | null; received_at: Date | null };
+
+/**
+ * Several classify jobs' classification and filing in one call (migration 020: crieur_classify_and_file for each, in
+ * the order of their messages' ids — refs follow arrival — one round trip and one commit).
+ */
+async function classifyAndFileMany(db: Db, filings: Filing[]): Promise<Filed[]> {
+  const order = filings.map((f, at) => ({ f, at })).sort((a, b) => a.f.messageId - b.f.messageId);
+  const rows = await db.query<FiledRow>(
+    `SELECT f.pos, f.outcome, f.record, ${receivedAt("(f.record->>'message_id')::integer")}
+     FROM crieur_classify_and_file_many($1::integer[], $2::text[]::jsonb[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) f ORDER BY f.pos`,
+    [
+      order.map(({ f }) => f.messageId),
+      order.map(({ f }) => jsonParam(f.parsed)),
+      order.map(({ f }) => f.actor),
+      order.map(({ f }) => f.dedupe.speakerEmail),
+      order.map(({ f }) => f.dedupe.titleKey),
+      order.map(({ f }) => f.dedupe.since),
+    ],
+  );
+  if (rows.length !== filings.length) throw new Error(`filing ${filings.length} inbound messages returned ${rows.length} answers`);
+  const out = new Array<Filed>(filings.length);
+  rows.forEach((r, i) => {
+    const at = order[i]!.at;
+    if (r.outcome === 'handled') out[at] = { outcome: 'handled' };
+    else if (r.outcome === 'copy') out[at] = { outcome: 'copy', copyOf: r.record!.id };
+    else out[at] = { outcome: r.outcome, proposal: toRecord({ ...r.record!, received_at: r.received_at! }) };
+  });
+  return out;
+}
+
 export function proposalStore(db: Db): ProposalStore {
+  // The filings in flight together (the classify jobs of a backlog) share one statement and one commit; a lone one goes
+  // at once. A batch that fails is run again filing by filing: a message the database refuses fails alone (coalesce.ts).
+  const classifyAndFile = coalesce((filings: Filing[]) => classifyAndFileMany(db, filings), { alone: true });
   return {
     async fileFromMessage(messageId, draft, actor, dedupe) {
       // One round trip: the checks, the lock, the inserts and the answer run in the database (migration 003).
@@ -135,17 +172,8 @@ export function proposalStore(db: Db): ProposalStore {
       return { proposal, created: r.outcome === 'filed' };
     },
 
-    async classifyAndFile(messageId, parsed, actor, dedupe) {
-      // One round trip and one commit: classification, copy check and filing (migration 008).
-      const rows = await db.query<{ outcome: 'handled' | 'copy' | 'filed' | 'already-filed' | 'duplicate'; record: (Row & { id: number }) | null; received_at: Date | null }>(
-        `SELECT f.outcome, f.record, ${receivedAt("(f.record->>'message_id')::integer")} FROM crieur_classify_and_file($1, $2::text::jsonb, $3, $4, $5, $6) f`,
-        [messageId, jsonParam(parsed), actor, dedupe.speakerEmail, dedupe.titleKey, dedupe.since],
-      );
-      const r = rows[0];
-      if (!r) throw new Error(`filing inbound message ${messageId} returned nothing`);
-      if (r.outcome === 'handled') return { outcome: 'handled' };
-      if (r.outcome === 'copy') return { outcome: 'copy', copyOf: r.record!.id };
-      return { outcome: r.outcome, proposal: toRecord({ ...r.record!, received_at: r.received_at! }) };
+    classifyAndFile(messageId, parsed, actor, dedupe) {
+      return classifyAndFile({ messageId, parsed, actor, dedupe });
     },
 
     update(ref, draft, actor, messageId, opts = {}) {
