@@ -90,7 +90,9 @@ const SUBORDINATE = "(?<!\\b(?:si|quand|lorsque|avant que|before|when|if|once|un
 const ELSEWHERE =
   "(?:pour|for|as|comme)\\s+(?:(?:l'|le |la |les |the |a |an |un |une |our |notre |nos |votre |your |next |prochaine? )\\s*)*" +
   "(?:afterwork|after-work|apero|aperitif|drinks?|pot|diner|dinner|lunch|dejeuner|restaurant|bar|pub|lieu|venue|nom|name|logo|slogan|mascotte|mascot|hashtag)\\b";
-const NOT_FOR_ELSE = `(?<!${ELSEWHERE}[^.!?\\n]{0,60})(?![^.!?\\n]{0,120}?${ELSEWHERE})`;
+// (with no talk named in between: « je propose un talk sur pgvector pour le meetup, et les pizzas pour l'apéro » offers one)
+const NO_TALK_CHAR = `(?:(?!\\b${TALK_NOUN}\\b)[^.!?\\n])`;
+const NOT_FOR_ELSE = `(?<!${ELSEWHERE}${NO_TALK_CHAR}{0,60})(?!${NO_TALK_CHAR}{0,120}?${ELSEWHERE})`;
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)

@@ -49,6 +49,9 @@ describe('offers to give a talk, in other words', () => {
     ['Présentation pg_cron', 'Bonjour,\n\nJe viendrais volontiers présenter pg_cron au prochain meetup : planifier des tâches dans la base, surveiller les échecs.\nUne vingtaine de minutes.\n\nBruno'],
     ['pg_cron', "Hi,\n\nI'd gladly give a talk on pg_cron at the next meetup.\n\nBruno"],
     ['pg_cron talk', 'Hi,\n\nI could come and present pg_cron at the next meetup, about 20 minutes.\n\nBruno'],
+    // a talk offered, then pizzas for the afterwork in the same sentence: still an offer (score.ts NOT_FOR_ELSE)
+    ['Meetup de mai', "Bonjour,\n\nJe propose un talk sur pgvector pour le meetup de mai, et je peux offrir les pizzas pour l'apéro.\n\nAnne"],
+    ['Talk for May', 'Hello,\n\nWe propose a talk on pgvector at scale for the May meetup, and we can sponsor the pizzas for the afterwork.\n\nAnne'],
     // prices as a talk's topic, to the group's members: no service sold (7b67df2's rule wants the seller's own price)
     [
       'Proposition : comparer les offres PostgreSQL managées',
