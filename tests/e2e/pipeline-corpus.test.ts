@@ -65,7 +65,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     const deps = live.p.running.context.deps;
     const received = [];
     for (const [i, m] of messages.entries()) received.push(await receiveMessage(deps, m.raw, { source: 'imap', mailbox: 'INBOX', uidValidity: 1, uid: i + 1 }));
-    await waitFor(() => quiet(live.p), 'every message done or failed and the outbox empty', 45_000, 200);
+    await waitFor(() => quiet(live.p), 'every message done or failed and the outbox empty', 150_000, 200);
     // The watcher's move (out of the inbox, or left for humans) follows what the message was classified as, here or by
     // the classify job; where headers decide it may name another robot kind (bounce for an auto-reply): the same move.
     const stored = new Map((await live.p.db.query<{ id: number; kind: string | null }>('SELECT id, kind FROM inbound_messages')).map((r) => [r.id, r.kind]));
@@ -118,8 +118,10 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
     const byState = Object.fromEntries(rows.reduce((m, r) => m.set(r.state, (m.get(r.state) ?? 0) + r.n), new Map<string, number>()));
     console.log(`corpus on ${engine}: ${messages.length} messages, ${total} stored, ${JSON.stringify(byState)}, ${acks} acks, ${live.sink.messages.length} mails out, ${seconds.toFixed(1)} s`);
     expect(acks).toBeLessThanOrEqual(5);
-  }, 60_000);
+  }, 180_000);
 
+  // The two tests that push the whole corpus and every fixture through one process: 4–9 s on a quiet machine, but the
+  // PGlite worker (the engine inside it, single-threaded) took over 60 s in a CI run beside other suites (load 10).
   it('every proposal fixture received as the inbox watcher does is filed, its attachments kept, each speaker with an address acknowledged once, each message decoded once', async () => {
     const dir = fileURLToPath(new URL('../fixtures/proposals/', import.meta.url));
     const fixtures = readdirSync(dir)
@@ -139,7 +141,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
         expect(r, f.name).toMatchObject({ kind: 'proposal', classifiedHere: 'proposal' });
         ids.push(r.id);
       }
-      await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 45_000, 200);
+      await waitFor(() => quiet(live.p), 'fixtures filed and acknowledged', 150_000, 200);
     } finally {
       deps.reader = reader;
     }
@@ -154,7 +156,7 @@ describe.skipIf(!hasCorpus).each(ENGINE_NAMES)('the shared corpus through the li
       const speakers = f.expected.proposal.speakers.flatMap((s) => (s.email ? [s.email.toLowerCase()] : []));
       expect(acks, f.name).toEqual(speakers.map((recipient) => ({ recipient, status: 'sent' })));
     }
-  }, 60_000);
+  }, 180_000);
 
   it('a proposal whose classification on arrival fails is classified by the worker instead: filed once, acknowledged once', async () => {
     const raw = proposalMail('Ana Souza', 'ana@souza.example.net', 'arrival-fails@souza.example.net', 'Partitionner sans douleur');
