@@ -50,8 +50,8 @@ export interface OutboxStore {
    */
   enqueueCapped(item: NewOutboxItem, cap: OutboxCap): Promise<{ id: number; inserted: boolean } | null>;
   /**
-   * Several rows in one commit, each as enqueue (or enqueueCapped when it has a cap; every cap of one call counts
-   * from the same `since`). `completes`: the inbound message whose handling these rows finish, marked done in the
+   * Several rows in one commit, each as enqueue (or enqueueCapped when it has a cap, counted from its own `since`).
+   * `completes`: the inbound message whose handling these rows finish, marked done in the
    * same commit — its mails and the end of its handling land together. Results in the order of `items`.
    * `claim`: the rows inserted now are inserted claimed, as claimAll's `transmitting` would (sending, attempt 1,
    * leased for `leaseMs`), in a synchronous commit: the caller holds a pooled connection for each and begins their

@@ -121,7 +121,7 @@ describe.each(engines)('the database functions on a table grown since their firs
     const enqueue = (tx: Queryable, n: number) =>
       tx.query(
         `SELECT * FROM crieur_enqueue(ARRAY['ack'], ARRAY['P-${n}/m${n}'], ARRAY['speaker${n}@example.org'], '\\x61'::bytea, ARRAY[1],
-                                      ARRAY['bounces@example.org'], ARRAY[NULL::integer], ARRAY[5], now() - interval '1 day', NULL)`,
+                                      ARRAY['bounces@example.org'], ARRAY[NULL::integer], ARRAY[5], ARRAY[now() - interval '1 day'], NULL)`,
       );
     const read = await db.transaction(async (tx) => {
       for (let n = 1; n <= 10; n++) await enqueue(tx, n); // past plpgsql's five custom plans, on an empty outbox

@@ -91,18 +91,16 @@ type Enqueued = { id: number; inserted: boolean } | null;
  * Several callers' enqueueAll in one call of crieur_enqueue (migration 019). Each caller's rows stay in its order (a cap
  * reached within them refuses the later ones), the callers in the order of their first row's key, whoever asked first:
  * two processes' batches holding the same filings (a replay racing its first run) then wait for each other in one
- * order, never in a cycle. Each cap counts from the earliest `since` of the batch (they differ by the milliseconds
- * between the calls).
+ * order, never in a cycle. Each capped row counts from its own caller's `since`.
  */
 async function enqueueMany(db: Db, groups: EnqueueGroup[]): Promise<Enqueued[][]> {
   const key = (i: NewOutboxItem | undefined) => (i ? `${i.subjectRef}\u0000${i.recipient}\u0000${i.purpose}` : '');
   const order = groups.map((g, group) => ({ group, key: key(g.items[0]) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = order.flatMap(({ group }) => groups[group]!.items.map((item, at) => ({ item, group, at, leaseMs: groups[group]!.opts.claim?.leaseMs ?? null })));
-  const sinces = rows.map((r) => r.item.cap?.since?.getTime()).filter((t): t is number => t !== undefined);
   const completes = [...new Set(groups.map((g) => g.opts.completes).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
   const answers = await db.query<{ pos: number; id: number | null; inserted: boolean }>(
     `SELECT pos, id, inserted FROM crieur_enqueue($1::text[], $2::text[], $3::text[], $4::bytea, $5::integer[], $6::text[],
-                                                   $7::integer[], $8::integer[], $9, $10::integer[], $11::integer[]) ORDER BY pos`,
+                                                   $7::integer[], $8::integer[], $9::timestamptz[], $10::integer[], $11::integer[]) ORDER BY pos`,
     [
       rows.map((r) => r.item.purpose),
       rows.map((r) => r.item.subjectRef),
@@ -113,7 +111,7 @@ async function enqueueMany(db: Db, groups: EnqueueGroup[]): Promise<Enqueued[][]
       rows.map((r) => r.item.envelopeFrom),
       rows.map((r) => r.item.causeMessageId ?? null),
       rows.map((r) => r.item.cap?.limit ?? null),
-      sinces.length > 0 ? new Date(Math.min(...sinces)) : null,
+      rows.map((r) => r.item.cap?.since ?? null),
       completes,
       rows.map((r) => r.leaseMs),
     ],

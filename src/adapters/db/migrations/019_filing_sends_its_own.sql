@@ -7,11 +7,11 @@
 -- parkInterrupted, never sent twice). Rows found already queued (a replay) or refused by their cap are untouched,
 -- answered as before. A call that claims a row commits synchronously (the claim did); one that claims none, as before.
 -- The concurrent filings of one process share a call (src/adapters/db/outbox.ts): p_completes lists the inbound
--- messages whose handling the rows finish. migration 016's function, replaced whole (new parameters: a new signature).
+-- messages whose handling the rows finish, and each capped row says since when its cap counts. migration 016's function, replaced whole (new parameters: a new signature).
 DROP FUNCTION crieur_enqueue(text[], text[], text[], bytea, integer[], text[], integer[], integer[], timestamptz, integer);
 
 CREATE FUNCTION crieur_enqueue(p_purpose text[], p_ref text[], p_rcpt text[], p_raws bytea, p_len integer[], p_from text[],
-                               p_cause integer[], p_cap integer[], p_since timestamptz, p_completes integer[], p_lease_ms integer[] DEFAULT NULL)
+                               p_cause integer[], p_cap integer[], p_since timestamptz[], p_completes integer[], p_lease_ms integer[] DEFAULT NULL)
 RETURNS TABLE (pos integer, id integer, inserted boolean) LANGUAGE plpgsql AS $$
 DECLARE
   i integer;
@@ -45,10 +45,10 @@ BEGIN
         -- crieur_cap_address's expression: the index outbox_membership_cap.
         SELECT count(*) INTO v_n FROM outbox o
           WHERE o.purpose = 'membership' AND crieur_cap_address('membership', o.recipient) = crieur_cap_address('membership', p_rcpt[i])
-            AND o.created_at >= p_since;
+            AND o.created_at >= p_since[i];
       ELSE
         SELECT count(*) INTO v_n FROM outbox o
-          WHERE o.purpose = p_purpose[i] AND lower(o.recipient) = lower(p_rcpt[i]) AND o.created_at >= p_since;
+          WHERE o.purpose = p_purpose[i] AND lower(o.recipient) = lower(p_rcpt[i]) AND o.created_at >= p_since[i];
       END IF;
       IF v_n >= p_cap[i] THEN
         pos := i; id := NULL; inserted := false; RETURN NEXT;
@@ -73,5 +73,5 @@ BEGIN
   END IF;
 END $$;
 
-ALTER FUNCTION crieur_enqueue(text[], text[], text[], bytea, integer[], text[], integer[], integer[], timestamptz, integer[], integer[])
+ALTER FUNCTION crieur_enqueue(text[], text[], text[], bytea, integer[], text[], integer[], integer[], timestamptz[], integer[], integer[])
   SET plan_cache_mode = auto;
