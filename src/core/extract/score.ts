@@ -93,10 +93,16 @@ const ELSEWHERE =
 // (with no talk named in between: « je propose un talk sur pgvector pour le meetup, et les pizzas pour l'apéro » offers one)
 const NO_TALK_CHAR = `(?:(?!\\b${TALK_NOUN}\\b)[^.!?\\n])`;
 const NOT_FOR_ELSE = `(?<!${ELSEWHERE}${NO_TALK_CHAR}{0,60})(?!${NO_TALK_CHAR}{0,120}?${ELSEWHERE})`;
+/**
+ * The first words the offers below SUBORDINATE and NOT_FOR_ELSE can begin with, asked first: those two look up to 60
+ * characters back and 120 ahead, and at every word of every message they cost bench:parse ≈ 3 % (they are only read
+ * where an offer can begin).
+ */
+const OFFER_WORD = "(?=(?:je|i|we|voici|here|ma|notre|my|our)\\b)";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
-  `\\b${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
+  `\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
@@ -106,7 +112,7 @@ const DIRECT = new RegExp(
     // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
-    `|\\b${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
