@@ -259,13 +259,11 @@ export class Raw8Bit {
   }
 }
 
-/** A text part's bytes, collected (mailparser collects them too), then passed on as UTF-8. */
-class UnlabelledText extends Transform {
+/** A text part's bytes, collected (mailparser collects them too), then passed on converted (as UTF-8) in one piece. */
+abstract class CollectedText extends Transform {
   private chunks: Buffer[] = [];
 
-  constructor(private readonly guessed: () => void) {
-    super();
-  }
+  protected abstract convert(bytes: Buffer): Buffer;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.chunks.push(chunk);
@@ -275,23 +273,30 @@ class UnlabelledText extends Transform {
   override _flush(done: TransformCallback): void {
     const bytes = Buffer.concat(this.chunks);
     this.chunks = [];
-    const text = readBytes(bytes, FALLBACK_CHARSET);
-    if (text === null) this.push(bytes);
-    else {
-      this.push(Buffer.from(text, 'utf8'));
-      this.guessed();
-    }
+    this.push(this.convert(bytes));
     done();
   }
 }
 
-/**
- * A text part that says a single-byte charset, collected, then passed on as UTF-8: read in that charset (as
- * mailparser's own decoder names it), except the lines that are UTF-8 with 8-bit characters (DECLARED_SINGLE_BYTE).
- */
-class SingleByteText extends Transform {
-  private chunks: Buffer[] = [];
+/** A text part that names no charset: read in the fallback when its bytes are not UTF-8. */
+class UnlabelledText extends CollectedText {
+  constructor(private readonly guessed: () => void) {
+    super();
+  }
 
+  protected convert(bytes: Buffer): Buffer {
+    const text = readBytes(bytes, FALLBACK_CHARSET);
+    if (text === null) return bytes;
+    this.guessed();
+    return Buffer.from(text, 'utf8');
+  }
+}
+
+/**
+ * A text part that says a single-byte charset: read in that charset (as mailparser's own decoder names it), except
+ * the lines that are UTF-8 with 8-bit characters (DECLARED_SINGLE_BYTE).
+ */
+class SingleByteText extends CollectedText {
   /** The charset as the body's decoder names it (libmime: iso-8859-1 is read as windows-1252). */
   private readonly charset: string;
 
@@ -303,32 +308,22 @@ class SingleByteText extends Transform {
     this.charset = libmime.normalizeCharset(label);
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.chunks.push(chunk);
-    done();
-  }
-
-  override _flush(done: TransformCallback): void {
-    const bytes = Buffer.concat(this.chunks);
-    this.chunks = [];
+  protected convert(bytes: Buffer): Buffer {
     // most such parts are what they say: one scan for a UTF-8 pair, and they are read whole as before
-    if (!UTF8_PAIR.test(bytes.toString('latin1'))) this.push(Buffer.from(iconv.decode(bytes, this.charset), 'utf8'));
-    else {
-      let out = '';
-      let utf8 = false;
-      for (let start = 0; start < bytes.length; ) {
-        const nl = bytes.indexOf(0x0a, start);
-        const end = nl < 0 ? bytes.length : nl + 1;
-        const line = bytes.subarray(start, end);
-        if (EIGHT_BIT.test(line.toString('latin1')) && isUtf8(line)) {
-          out += line.toString('utf8');
-          utf8 = true;
-        } else out += iconv.decode(line, this.charset);
-        start = end;
-      }
-      this.push(Buffer.from(out, 'utf8'));
-      if (utf8) this.guessed();
+    if (!UTF8_PAIR.test(bytes.toString('latin1'))) return Buffer.from(iconv.decode(bytes, this.charset), 'utf8');
+    let out = '';
+    let utf8 = false;
+    for (let start = 0; start < bytes.length; ) {
+      const nl = bytes.indexOf(0x0a, start);
+      const end = nl < 0 ? bytes.length : nl + 1;
+      const line = bytes.subarray(start, end);
+      if (EIGHT_BIT.test(line.toString('latin1')) && isUtf8(line)) {
+        out += line.toString('utf8');
+        utf8 = true;
+      } else out += iconv.decode(line, this.charset);
+      start = end;
     }
-    done();
+    if (utf8) this.guessed();
+    return Buffer.from(out, 'utf8');
   }
 }
