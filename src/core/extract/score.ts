@@ -19,9 +19,10 @@ import type { ProposalSource } from './source.ts';
 export const THRESHOLD = 4;
 /**
  * « Une présentation éclair pour moi » taken as a slot: the phrase alone, before its title, a stop or a please — not the
- * subject of a sentence going on (« Une présentation pour moi, c'est trop tôt cette année », "A talk from me is unlikely").
+ * subject of a sentence going on (« Une présentation pour moi, c'est trop tôt cette année », "A talk from me is unlikely");
+ * « … pour moi si c'est possible : « … » », "… from me if possible" take it politely.
  */
-const TAKEN = "\\b(?=\\s*(?:[:!.;(—–-]|$|\\n|,?\\s*(?:please|thanks|svp|s'il vous plait|merci)\\b))";
+const TAKEN = "\\b(?=\\s*(?:[:!.;(—–-]|$|\\n|,?\\s*(?:please|thanks|svp|s'il vous plait|merci|si (?:c'est )?possible|if possible)\\b))";
 /** Volunteering words (folded), read only in an answer to a call for talks: elsewhere "count me in" answers an invitation. */
 const VOLUNTEERING: Phrases = {
   // « Une présentation éclair pour moi : « … » », "A lightning talk from me: "…"": the talk the writer takes
@@ -254,8 +255,11 @@ export interface Score {
 export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const signals: string[] = [];
   let score = 0;
-  const bump = (n: number, why: string) => {
+  let positives = 0;
+  /** `evidence` false: a point that says nothing of a talk by itself (the meetup named: every member's mail does). */
+  const bump = (n: number, why: string, evidence = true) => {
     score += n;
+    if (n > 0 && evidence) positives++;
     signals.push(`${why} ${n > 0 ? '+' : ''}${n}`);
   };
   const h = mail.headers;
@@ -294,11 +298,22 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // the call's own name (« Re: Appel à orateurs ») was counted as an answer to it: its words are the call's, not the writer's
   else if (!answersCall && TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
 
+  const byTheSubject = positives;
   const sample = src.text.slice(0, SAMPLE);
   // a sentence the client wrapped ("…on the agenda I\ncould do a quick 10-minute demo") is read whole: the phrases below stop at a line's end
   const folded = fold(sample.replace(WRAPPED, '$1 '));
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
   if (!subj.tagged && !KEYWORDS.test(folded) && !TALK_WORD.test(fSubject) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
+  // « Proposition : covoiturage depuis Lyon » over a text about sharing a car, "Talk: can we move the meetup?" over a
+  // question of dates: the subject's lead-in alone says proposal, and a text long enough to say more gives nothing a
+  // talk's text gives (no talk word, offer, title, length, field, slides) — the lead-in was the writer's proposition,
+  // not a talk's. Under a lead-in that names a talk (« Proposition de talk : X », "[LT] X", "Talk: X"), only when its
+  // title asks a question; a text too short to say anything (a subject and « Merci ») leaves the subject standing.
+  const onlyTheSubject = (): boolean =>
+    subj.tagged &&
+    positives === byTheSubject &&
+    folded.replace(/\s+/g, ' ').trim().length >= 60 &&
+    (!(TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, '')) || mentionsLightning(fSubject, subject) || /\b(?:lt|cfp)\b/.test(fSubject)) || /\?\s*$/.test(subj.title ?? ''));
   // a footer's words, unless the subject uses them too: then they are the topic (« Désabonnement : supprimer des données RGPD »)
   if (UNSUBSCRIBE.test(folded) && !UNSUBSCRIBE.test(fSubject)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');
@@ -324,7 +339,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
-  if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body');
+  if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body', TALK_WORD.test(folded.replace(/\bmeetups?\b/g, '')) || mentionsLightning(folded, sample));
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
@@ -341,5 +356,6 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // « Je voudrais proposer un talk sur X… jusqu'à quand peut-on envoyer ? »: an intention and a question about the
   // call, with neither a title nor a description yet, asks; the proposal is still to come
   if (ASKS_ABOUT_CALL.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'a question about the call, no talk described');
+  if (onlyTheSubject()) bump(-1.5, 'only the subject leads in');
   return { score, signals };
 }

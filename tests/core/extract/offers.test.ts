@@ -66,6 +66,9 @@ describe('offers to give a talk, in other words', () => {
   it.each([
     ['Re: Appel à orateurs pour le meetup du 12 mars', "Bonjour,\n\nUne présentation éclair pour moi : « pg_repack sans temps d'arrêt ».\n\nHugo\n\nLe 02/02/2026 à 09:00, PostgreSQL Paris a écrit :\n> Nous cherchons des orateurs !\n"],
     ['Re: Call for speakers - March meetup', 'A lightning talk from me: "COPY vs INSERT".\n\nGrace\n\nOn Mon, Feb 2, 2026 at 9:00 AM PostgreSQL Paris <talks@pgug.example.org> wrote:\n> We are looking for speakers!\n'],
+    // « pour moi si c'est possible », "from me if possible": the slot taken, politely
+    ['Re: Appel à orateurs pour le meetup du 12 mars', 'Hello,\nUn LT pour moi si c\'est possible : "psql et ses variables".\nKim\n\nLe 02/02/2026 à 09:00, PostgreSQL Paris a écrit :\n> Nous cherchons des orateurs !\n'],
+    ['Re: Call for speakers - March meetup', 'A lightning talk from me if possible: "COPY vs INSERT".\n\nGrace\n'],
   ])('in answer to the call: %s', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body, headers: { 'In-Reply-To': '<call-2026-03@pgug.example.org>' } }))).toBe(true);
   });
@@ -147,6 +150,27 @@ describe('offers to give a talk, in other words', () => {
     ['Re: Next meetup', 'Hi,\n\nI can do 5 minutes on the sponsor announcement at the start if you want, then hand over to the speakers.\n\nMarc'],
   ])('%s: a question about a talk, not an offer', async (subject, body) => {
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+
+  // review of round 4: a proposal's lead-in in the subject over a text that gives nothing a talk's text gives — the
+  // lead-in was the writer's proposition (a lift, a date), not a talk's; under a talk's lead-in, a question asks
+  it.each([
+    ['Proposition : covoiturage depuis Lyon', 'Bonjour,\n\nNous sommes trois à venir de Lyon pour le meetup de janvier. Quelqu\'un veut partager une voiture ?\n\nPaul'],
+    ['Proposal: carpool from Lille', "Hi all,\n\nA few of us are driving down from Lille for the January meetup. Anyone want to share the ride and the fuel?\n\nPaul"],
+    ['Talk: can we move the meetup?', 'Hi all,\n\nThe next meetup falls on a bank holiday in my country. Could we move it one week later?\n\nAnna'],
+    ['Suggestion : un meetup à Lille ?', "Bonjour,\n\nNous sommes une dizaine d'utilisateurs à Lille, ce serait bien d'organiser une soirée ici un jour.\n\nPaul"],
+  ])('%s: only the subject says proposal', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+  it.each([
+    ['Proposition : les index BRIN en pratique', 'Bonjour,\n\nJe peux parler de notre usage des index BRIN sur des tables de plusieurs To.\n\nPaul'],
+    ['Proposition : Les index hash revisités', 'Bonjour,\n\nUn format court (15 min) sur les index hash depuis PostgreSQL 10 : quand ils battent un B-tree.\n\nLéon'],
+    ['[LT] psql : trucs et astuces', 'Salut,\n\nUn petit lightning pour la prochaine fois : mes dix raccourcis psql préférés (\\x auto, \\watch, \\gexec).\n\nNico'],
+    ['Proposal: Can Postgres replace Kafka?', "Hi,\n\nI'd like to give a 30-minute talk under that title: queues, outbox tables and LISTEN/NOTIFY.\n\nTom"],
+    // a subject alone, or with a thank-you: too little text to say otherwise
+    ['Proposition : les verrous consultatifs', 'Merci !\n\nSandrine'],
+  ])('%s: the text gives a talk, or too little to say', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
 });
 
