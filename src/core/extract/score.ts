@@ -339,7 +339,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (OFFER.test(folded)) bump(2, 'offer to present');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
-  if (TALK_WORD.test(folded) || mentionsLightning(folded, sample)) bump(1, 'talk word in body', TALK_WORD.test(folded.replace(/\bmeetups?\b/g, '')) || mentionsLightning(folded, sample));
+  const lightning = mentionsLightning(folded, sample);
+  // whether it is more than the meetup's name matters only under a proposal's subject (onlyTheSubject): read only there
+  if (TALK_WORD.test(folded) || lightning) bump(1, 'talk word in body', lightning || !subj.tagged || TALK_WORD.test(folded.replace(/\bmeetups?\b/g, '')));
   if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
