@@ -44,7 +44,11 @@ export interface DateReading {
   problem: CommandProblem | null;
 }
 
-const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to)\s*)?(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?\s*(\d{1,6})$/;
+/**
+ * An event's id: after its noun (`event 2`, « l'événement n° 12 »), or after `#` alone (`schedule #3`, as `crieur events
+ * list` numbers them) — `#` is no way to write a date; a bare number stays a day of the month, ambiguous.
+ */
+const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to)\s*)?(?:(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?|#|n°)\s*(\d{1,6})$/;
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -76,6 +76,10 @@ describe('command lines', () => {
     ['schedule event 2', ['schedule event-2']],
     ["programmer à l'événement n° 12", ['schedule event-12']],
     ['P-0009 schedule meetup #3', ['schedule P-0009 event-3']],
+    // `#3` alone, as an organizer copies it from `crieur events list` (audit W: « programmer #2 » was an unreadable date)
+    ['programmer #3', ['schedule event-3']],
+    ['schedule #12 P-0009', ['schedule P-0009 event-12']],
+    ['programmer n° 4', ['schedule event-4']],
     ['schedule', ['schedule !date-missing']],
     ['schedule someday', ['schedule !date-unreadable']],
     ['accept, schedule 2027-01-28', ['accept', 'schedule 2027-01-28']],
