@@ -67,7 +67,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
     verb: 'accept',
     role: 'organizer',
     arg: 'none',
-    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'valide', 'validee', 'je valide', 'approve', 'approved', 'ok', 'okay'],
+    // « On accepte », "We accept": the organizers' decision said in the first person plural
+    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'ok', 'okay'],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },
@@ -75,7 +76,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     verb: 'decline',
     role: 'organizer',
     arg: 'text',
-    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
+    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
   },
   {
     verb: 'waitlist',

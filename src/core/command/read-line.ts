@@ -37,12 +37,14 @@ const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
  */
 const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|decision|r[ée]ponse|answer|verdict|choix|choice)(?:\s+finale?)?\s*[:：]\s*(?=\S)/i;
 /**
+ * « OK pour moi, on accepte. », « Ok de mon côté, refuser : hors sujet »: the writer's own yes before the decision is an
+ * assent too (audit W's accepted nothing); « Ok pour moi » alone stays prose (audit f), and so does what no verb follows.
  * "Oui, je confirme", "Yes, I confirm", « OK, je confirme », « Oui je confirme »: an assent before a speaker's verb says
  * nothing more than the verb (a speaker's « Ok, je confirme ! » was relayed as a message and the talk left unconfirmed,
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  */
 const ASSENT =
-  /^(?:(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+  /^(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent)\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -339,7 +341,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (bare === '' || (!spec.aloneWords?.includes(phrase) && courtesyOnly(rest))) return make({});
       // « En attente pour l'instant », "Waitlist for now": what the verb's state is by nature (grammar.ts qualifiers)
       if (qualifiedOnly(rest, spec)) return make({});
-      if (spec.role === 'speaker' && forMyselfOnly(rest)) return make({});
+      // « Accepté pour moi », « OK de mon côté », "Waitlist on my end": an organizer's decision, said for himself
+      // (not `ok`: « Ok pour moi » answers a message relayed to the organizers as well as a notice — prose, audit f)
+      if ((spec.role === 'speaker' || (DECISIONS.has(spec.verb) && !spec.aloneWords?.includes(phrase))) && forMyselfOnly(rest)) return make({});
       if (spec.verb === 'confirm' && thereOnly(rest)) return make({});
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
@@ -370,6 +374,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (bare === '') return spec.arg === 'text' ? make({}) : make({ problem: 'text-missing' });
       // « Refuser, merci ! », "Decline, thanks 👍": courtesy to the other organizers is no reason for the speaker
       if (spec.arg === 'text' && courtesyOnly(rest)) return make({});
+      // « Refusé pour moi », "Declined on my end": the writer's own say, no reason (the speaker was sent « pour moi »)
+      if (DECISIONS.has(spec.verb) && forMyselfOnly(rest)) return make({});
       if (spec.arg === 'text' && (wonders(rest) || holdsBack(rest))) return { kind: 'prose' };
       // « D'accord, refuser : hors sujet »: after a yes, the reason only past a colon, a comma or a dash (« Oui, refuser ce
       // talk serait dommage » is the writer answering about declining)
