@@ -19,8 +19,11 @@ const PROVISIONAL =
   "(?:titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)\\s*:|(?:sur|autour d[ue]|avec pour|ayant pour|on|around) (?:le |la |l'|the )?(?:th[èe]me|sujet|topic|theme|subject))";
 const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
-/** "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. */
-const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*[«"“]?\s*(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
+/**
+ * "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. Quoted, the
+ * title may open in lower case, on a tool's name (« Titre : « pgBadger en 5 minutes chrono ». »): the quotes bound it.
+ */
+const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*(?:([«"“])\s*)?(\p{Lu}[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 /**
  * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
  * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and
@@ -37,15 +40,17 @@ const QUOTED_NEAR_TALK = new RegExp(
 );
 /**
  * « souhaiterait présenter « X » », "I'd like to present "X"", « présenter en anglais : "X" » (the language said on
- * the way), "I'd like to propose a talk, "X", about 20 minutes": the quotes right after the offer's verb are the title, before
+ * the way), "I'd like to propose a talk, "X", about 20 minutes" (or "a deep-dive talk", « une courte présentation »: a
+ * word or two may say what kind): the quotes right after the offer's verb are the title, before
  * any subject's. A length may sit between the verb and what it is about: « parler 10 min de « X » », « faire 5 min sur
  * « X » » (a lightning offer's usual words), "talk for 5 minutes about "X"", "speak 20 min on "X"", "I can do 20
  * minutes on "X""; « intervenir sur « X » » is the same offer.
  */
-const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?\\d+\\s*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
+// the length in figures or in words: "I could do twenty minutes on "X"", « faire dix minutes sur « X » »
+const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 // the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
@@ -163,7 +168,7 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
-  if (l && CAPITAL.test(l[1]!) && !matchLabel(l[1]!)) return { title: tidy(l[1]!), strong: true };
+  if (l && (CAPITAL.test(l[2]!) || l[1] !== undefined) && !matchLabel(l[2]!)) return { title: tidy(l[2]!), strong: true };
   const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
   const colon = offeredAfterColon(sample);

@@ -212,9 +212,13 @@ function presenterName(words: string): string | null {
 
 /** The writer paired with others (folded): « … et moi(-même) », "… and I / me / myself", "myself and …". */
 const PAIR = phraseRegExp('WRITER_PAIRED', WRITER_PAIRED, 'g');
-/** A verb of presenting (folded): present, give, speak, talk, co-present, présenter, animer, parler, intervenir. */
+/**
+ * A verb of presenting (folded): present, give, speak, talk, co-present, présenter, animer, parler, intervenir — or
+ * proposing the talk together: « Mon collègue Arnaud Chevalier et moi-même proposons une présentation », "Sam and I
+ * would like to propose a talk" (the pair offers what it will give).
+ */
 const PRESENT_VERB =
-  /\b(?:co-?)?present(?!ation)\w*|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
+  /\b(?:co-?)?present(?!ation)\w*|\bpropos(?:ons|erions|erons)\b|\b(?:propose|submit)\b|\bsoumett(?:ons|rions)\b|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
 /** The writer says they present without the others: "alone", « seul(e) », "on my own". */
 const ALONE = phraseRegExp('ALONE', { en: ['alone', 'by myself', 'on my own', 'solo'], fr: ['seule?s?', 'tout seul', 'toute seule'] }, '', '\\b', '\\b');
 /** « je ne serai pas seul », "not alone": the writer saying they are not alone (folded). */
@@ -234,7 +238,9 @@ function pairPresents(f: string): boolean {
 
 /** "Jean Dupont <jean@x>, Marie Curie (marie@y)" / "Jean Dupont et Marie Curie" / one per line. */
 export function fieldSpeakers(value: string): Speaker[] {
+  // "Jörg Schmidt (with Søren Nielsen)", « Claire Martin (avec Paul Roy) »: the aside names a second speaker, not a role
   const items = value
+    .replace(/\s*\((?:with|avec|and|et|\+)\s+([^()]{2,80})\)/giu, ', $1')
     .split(/\n|;|,(?![^<(]*[>)])|\s+(?:et|and|&)\s+/)
     .map((s) => s.replace(/^\s*[-*•]\s*/, '').replace(CONTACT_LABEL, '').trim())
     .filter((s) => s !== '');

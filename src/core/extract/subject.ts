@@ -56,9 +56,12 @@ export function stripReplyPrefixes(subject: string): string {
   return subject.replace(REPLY_PREFIX, '').trim();
 }
 
-/** "Appel à orateurs", "Call for talks", "CFP": the name of a call, not of a talk. */
+/**
+ * "Appel à orateurs", "Call for talks", "CFP": the name of a call, not of a talk — a call for lightning talks too (« Appel
+ * à lightning talks », « Appel aux présentations éclair », "Call for lightning talks").
+ */
 const CALL_FOR_TALKS =
-  /\b(appel (?:a|aux) (?:orateurs?|oratrices?|intervenants?|interventions?|propositions?|conferenciers?|presentations?|talks?|sujets?|communications?)|call for (?:talks|speakers|papers|proposals|presentations|participation|lightning talks)|cfp|cft)\b/;
+  /\b(appel (?:a|aux) (?:orateurs?|oratrices?|intervenants?|interventions?|propositions?|conferenciers?|presentations?(?: eclairs?)?|talks?|lightning(?: talks?)?|lts?|exposes?|sujets?|communications?)|call for (?:talks|speakers|papers|proposals|presentations|participation|lightning talks|lightnings?|lts)|cfp|cft)\b/;
 
 /** "Re: Appel à orateurs – meetup de janvier": an answer to a call for talks, whose subject names the call. */
 export function answersCallForTalks(subject: string): boolean {
@@ -112,7 +115,7 @@ export interface SubjectTitle {
  * of a subject, the words name a call and what follows names the event calling. "CFP: <title>" stays a speaker's tag.
  */
 const CALL_LEAD =
-  /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?|talks?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
+  /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?(?: eclairs?)?|talks?|lightning(?: talks?)?|lts?|exposes?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
 
 export function titleFromSubject(subject: string): SubjectTitle {
   return unlessEvent(unlessAsked(subjectTitle(subject)));

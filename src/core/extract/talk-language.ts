@@ -81,9 +81,12 @@ function withoutSlidesLanguage(text: string): string {
 
 /** Words of a clause about the mail itself: writing it, the message, an apology (folded). */
 const ABOUT_THE_MAIL = /\b(?:writ\w*|wrote|typ(?:e|es|ed|ing)|ecri\w*|j'ecris|redige\w*|tape\w*|mail|e-mail|email|message|courriel|sorry|apologi\w*|excuse\w*|pardon\w*|desolee?s?)\b/;
-/** Words of a clause about the talk: it, its slides, giving it. */
+/**
+ * Words of a clause about the talk: it, its slides, giving it. Speaking, not speakers: "Writing in English since the
+ * organizers are not all French speakers" is about the mail (people who speak a language, not a talk given in one).
+ */
 const ABOUT_THE_TALK =
-  /\b(?:talk|lightning|presentation|present\w*|expose|intervention|session|slides|transparents|conference|give it|donner|deliver\w*|speak\w*|parler|animer|it would be|it will be|it could be|ce serait|ca serait|ce sera)\b/;
+  /\b(?:talk|lightning|presentation|present\w*|expose|intervention|session|slides|transparents|conference|give it|donner|deliver\w*|speak(?!ers?\b)\w*|parler|animer|it would be|it will be|it could be|ce serait|ca serait|ce sera)\b/;
 
 /**
  * The text without its clauses about the mail's own language: « Sorry for writing in English, I'm on a QWERTY

@@ -1,0 +1,68 @@
+/**
+ * Held-out parse audit 5: mail written before reading the rules, each case below wrongly filed or wrongly read before.
+ * Rows vary the wording of what the audit found, so that each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { fieldSpeakers } from '../../../src/core/extract/speakers.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+const call = { 'In-Reply-To': '<lt-call@pgug.example.org>' };
+
+describe('a call for lightning talks is a call (subject.ts CALL_FOR_TALKS)', () => {
+  it.each([
+    ['Re: Appel à lightning talks', 'Partant pour un LT sur pg_repack : « Réorganiser une table sans verrou ».\n\nEnvoyé de mon iPhone\n\n> Le 4 mars 2025 à 10:02, PGUG Paris a écrit :\n> Il reste trois créneaux.\n'],
+    ['RE: Appel aux présentations éclair – meetup de juin', 'Je me lance : « psql et ses variables ».\n\nKim\n'],
+    ['Re: Call for lightning talks (June)', 'Count me in: "COPY vs INSERT in 5 minutes".\n\nGrace\n'],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body, headers: call }))).toBe(true);
+  });
+});
+
+describe('the title a proposal states', () => {
+  it.each([
+    // a title label inside a sentence, its quoted title opening on a tool's name (prose-title.ts INLINE_LABEL)
+    ['LT pgBadger', 'Salut !\n\nJe peux faire un lightning talk sur pgBadger au prochain meetup. Titre : « pgBadger en 5 minutes chrono ».\n\nYanis', 'pgBadger en 5 minutes chrono'],
+    ['Proposition pour le meetup', "Bonjour,\n\nJe voudrais parler de réplication, 20 minutes. Titre : \"pg_basebackup et ses options méconnues\".\n\nLéa", 'pg_basebackup et ses options méconnues'],
+    // a length in words between the offer and its quoted title (prose-title.ts SPOKEN_LENGTH)
+    ['Would love to speak', 'Hi,\n\nI could do twenty minutes on "Testing database migrations with pgTAP".\n\nGrace', 'Testing database migrations with pgTAP'],
+    ['Un créneau ?', 'Bonjour,\n\nJe peux faire dix minutes sur « Les triggers d’événements ».\n\nMarc', 'Les triggers d’événements'],
+    // a word or two saying what kind of talk, between the article and the noun (QUOTED_AFTER_OFFER)
+    ['Talk proposal - deep dive', 'Hi,\n\nI\'d like to give a deep-dive talk, "Inside the WAL: from a COMMIT to the disk". About 45 minutes.\n\nEmily', 'Inside the WAL: from a COMMIT to the disk'],
+    ['Proposition - courte', 'Bonjour,\n\nJe voudrais présenter une courte présentation, « Les séquences sans surprise », en 15 minutes.\n\nPaul', 'Les séquences sans surprise'],
+  ])('%s', async (subject, body, title) => {
+    const m = await mail({ subject, body });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+});
+
+describe('the language the talk is given in (talk-language.ts ABOUT_THE_TALK)', () => {
+  it.each([
+    ['(Writing in English since the organizers are not all French speakers.)\n\nI\'d like to present "Index-only scans and the visibility map". The talk itself would be in French. 20 minutes.\n\nMatthieu', 'fr'],
+    ['Sorry for writing in English, some of your organizers are English speakers.\n\nI\'d like to present "HOT updates explained", 20 minutes; the talk would be in French.\n\nMatthieu', 'fr'],
+  ])('%#', async (body, language) => {
+    const m = await mail({ subject: 'Talk proposal', body });
+    expect(extractProposal(m, ctx).proposal.language).toBe(language);
+  });
+});
+
+describe('co-speakers', () => {
+  // proposing the talk together names who gives it (speakers.ts PRESENT_VERB)
+  it.each([
+    ['Proposition à deux', 'Bonjour,\n\nMon collègue Arnaud Chevalier et moi-même proposons une présentation intitulée « Un schéma par client, vraiment ? » (30 min).\n\nBenoît', 'Arnaud Chevalier'],
+    ['Talk proposal', 'Hi,\n\nSam Whitaker and I would like to propose a talk called "Postgres on ARM", 25 minutes.\n\nJo', 'Sam Whitaker'],
+  ])('%s', async (subject, body, other) => {
+    const m = await mail({ subject, body });
+    expect(extractProposal(m, ctx).proposal.speakers.map((s) => s.name)).toContain(other);
+  });
+  // an aside « (avec X) », "(with X)" in a speakers field is a second speaker, not a role
+  it.each([
+    ['Jörg Schmidt (with Søren Nielsen)', ['Jörg Schmidt', 'Søren Nielsen']],
+    ['Claire Martin (avec Paul Roy)', ['Claire Martin', 'Paul Roy']],
+    ['Claire Martin (DBA, Qonto)', ['Claire Martin']],
+  ])('%s', (value, names) => {
+    expect(fieldSpeakers(value).map((s) => s.name)).toEqual(names);
+  });
+});
