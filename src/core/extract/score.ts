@@ -64,12 +64,34 @@ const SAMPLE = 4000;
 /** Hostile mail carries 200 KB subjects: a real one fits in this. */
 const MAX_SUBJECT = 400;
 
+/**
+ * Putting forward something to do or to agree on (folded), not a talk: « je propose de filmer les présentations »,
+ * « nous vous proposons de relayer l'offre », "DevConf would like to propose a community partnership", "I propose to
+ * move the meetup" — an infinitive that is no way of giving a talk (présenter, parler, faire, montrer, expliquer…), or
+ * one of the things members put to organizers (a partnership, a date, a call). After the verb, such a tail voids an
+ * offer's « je propose », "we'd like to propose" (INTENT, DIRECT, OFFER) even with a talk noun further on (« je vous
+ * propose d'organiser un covoiturage pour la présentation de jeudi »); alone, it counts against (PROPOSES_ELSE).
+ */
+const SPEAKING_INFINITIVE =
+  "(?:presenter|parler|faire|donner|animer|intervenir|montrer|expliquer|raconter|partager|revenir|aborder|soumettre|proposer|decouvrir|explorer|detailler|decrire|comparer|demontrer|evoquer|passer en revue|plonger|dresser|retracer|illustrer|venir|partir|consacrer|notre|votre|autre|leur)";
+const SPEAKING_VERB_EN =
+  "(?:present|give|talk|speak|share|show|walk|cover|do|run|demo|demonstrate|explain|discuss|introduce|describe|compare|go|dive|deliver|host|come|lead|teach|tell|contribute|the|a|an|you|your|our|my|this|that|all|everyone)";
+const ELSE_TAIL = `(?:de |d')(?:(?:vous|te|nous|les|le|la|l'|y|en) ?)*(?!${SPEAKING_INFINITIVE}\\b)[a-z]+(?:er|ir|re)\\b|to (?!${SPEAKING_VERB_EN}\\b)[a-z]+\\b`;
+// (« je propose de venir présenter », "to come and give", « de notre côté »: the talk is still to come, or no verb)
+/** After a form of « proposer », "propose": a tail that puts forward something else (ELSE_TAIL). */
+const NOT_PROPOSING_ELSE = `(?!(?<=propos(?:e|er|ons|ing)) (?:${ELSE_TAIL}))`;
+const PROPOSES_ELSE = new RegExp(
+  `\\b(?:je (?:vous |te )?propose|nous (?:vous )?proposons|on (?:vous )?propose) (?:${ELSE_TAIL})` +
+    `|\\b(?:(?:i|we)(?:'d| would)?|would|'d) (?:like to |love to |want to )?propose (?:${ELSE_TAIL}|(?:a|an|the|our) (?:[a-z-]+ ){0,2}?(?:partnership|collaboration|cooperation|sponsorship|date|meeting|call|change|swap|exchange|discount|venue)s?\\b)`,
+);
+/** A subject that opens on a question (folded): « Question lightning talks », « Petite question sur les talks », "Quick question about lightning talks". */
+const ASKING_SUBJECT = /^(?:(?:petite|une|quick|a|small|short|simple)\s+)?questions?\b|^q\s*:/;
 const TALK_NOUN = "(?:talks?|lightning|retour d'experience|rex|retex|experience report|case study|workshop|atelier|keynote|demo|conference|presentation|expose|intervention|session|sujet|topic|lt|eclair|slot|creneau|cfp|proposal|proposition|soumission|submission|abstract|resume)";
 // « je viendrais volontiers présenter … », "I'd gladly give …": coming to present is offering to
 const MODAL =
   "(?:je (?:vous |te )?(?:souhaite|souhaiterais|voudrais|aimerais|veux|peux|pourrais|viendrais|viendrai|peux venir|pourrais venir|serais (?:ravie?|heureux|heureuse|contente?|partante?|interessee?|motivee?) (?:d[e']|pour|a)|me propose d[e'])|j'aimerais|j'ai envie d[e']|nous (?:souhaiterions|aimerions|voudrions|pourrions|souhaitons|serions ravis d[e'])|i(?:'d| would)? (?:like|love|want|wish) to|i(?:'d| would) (?:happily|gladly|willingly)|i(?:'d| would| could| can) come (?:and|to)|i(?:'d| would) be up for|i(?:'m| am) up for|i(?:'d| would) be (?:interested|keen) in|i(?:'m| am) (?:interested|keen) in|i'd be (?:happy|glad|delighted) to|i (?:would|will) be (?:happy|glad|delighted) to|i (?:can|could)|we(?:'d| would)? (?:like|love) to|i am (?:keen|happy|glad) to|i'm (?:keen|happy|glad) to|(?:could|can|may) i|(?:et moi|and i) (?:aimerions|souhaiterions|voudrions|pourrions|souhaitons|would (?:like|love) to|'d (?:like|love) to)|(?:puis|pourrais|pourrions|peux)-(?:je|nous)|est-ce que (?:je|nous) (?:peux|pourrais|pourrions|pouvons))";
 const PVERB = "(?:vous |te |y )?(?:proposer|presenter|faire|donner|animer|soumettre|parler|intervenir|propose|present|give|submit|speak|talk|do|deliver|run|share|partager|pitch|presenting|speaking|giving|talking|doing|sharing|submitting|proposing|pitching)";
-const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
+const INTENT = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b${NOT_PROPOSING_ELSE}[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`);
 /**
  * Offered for a colleague, in the third person: « Mon collègue Hugo Blanc voudrait présenter un lightning talk sur … »,
  * "My colleague Priya (priya@…) would like to give a talk on …" — an offer as the writer's own is (source.ts finds who speaks).
@@ -78,7 +100,7 @@ const FOR_A_COLLEAGUE = new RegExp(
   `\\b(?:mon|ma|notre|nos|my|our)\\s+(?:collegues?|colleagues?|co-?workers?|collaborat(?:eur|rice)s?|associee?s?|amie?s?|friends?)\\b(?:\\([^()\\n]{0,80}\\)|[^.!?\\n(]){0,60}?\\b(?:voudrai(?:en)?t|aimerai(?:en)?t|souhaiterai(?:en)?t|souhaite(?:nt)?|pourrai(?:en)?t|would (?:like|love) to|wants? to|could|can)\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`,
 );
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
-const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b`);
+const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b${NOT_PROPOSING_ELSE}`);
 /** A word opening a clause of time or condition, just before « je propose », "I submit": the offer is not made yet. */
 const SUBORDINATE = "(?<!\\b(?:si|quand|lorsque|avant que|before|when|if|once|until|unless|whether|after) )";
 // « je propose que … », "I propose that we record the talks", "I'm proposing we move the talks": a suggestion to the
@@ -103,7 +125,7 @@ const OFFER_WORD = "(?=(?:je|i|we|voici|here|ma|notre|my|our)\\b)";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
-  `\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
+  `\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')${NOT_PROPOSING_ELSE}|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)${NOT_PROPOSING_ELSE}|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title
@@ -294,7 +316,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const fSubject = fold(subject);
   // "Proposition de talk : <title>", "[LT] <title>" say it all; a bare "CFP:" less (academic CFP spam)
   const strongTag = subj.title !== null && !/^\s*(cfp|call for)/.test(fold(stripReplyPrefixes(subject)));
-  if (subj.tagged || mentionsLightning(fSubject, subject)) bump(isReply ? 1 : strongTag ? 4 : 3, 'proposal subject');
+  // a subject that asks about lightning talks names them as its topic, not as what is offered (a talk word, below)
+  const asking = ASKING_SUBJECT.test(fold(stripReplyPrefixes(subject)));
+  if (subj.tagged || (mentionsLightning(fSubject, subject) && !asking)) bump(isReply ? 1 : strongTag ? 4 : 3, 'proposal subject');
   // the call's own name (« Re: Appel à orateurs ») was counted as an answer to it: its words are the call's, not the writer's
   else if (!answersCall && TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
 
@@ -337,6 +361,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const offered = INTENT.test(folded) || DIRECT.test(folded) || TITLE_AND_LENGTH.test(sample) || FOR_A_COLLEAGUE.test(folded);
   if (offered) bump(3, 'offer to give a talk');
   else if (OFFER.test(folded)) bump(2, 'offer to present');
+  else if (PROPOSES_ELSE.test(folded)) bump(-2, 'proposes something else than a talk');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
   if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
   const lightning = mentionsLightning(folded, sample);

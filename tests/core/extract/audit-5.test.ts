@@ -66,3 +66,24 @@ describe('co-speakers', () => {
     expect(fieldSpeakers(value).map((s) => s.name)).toEqual(names);
   });
 });
+
+describe('look-alikes: something else proposed, or a question (score.ts PROPOSES_ELSE, ASKING_SUBJECT)', () => {
+  it.each([
+    ['Proposition : filmer les présentations', "Bonjour,\n\nJ'ai une caméra et un micro-cravate, je propose de filmer les présentations du prochain meetup pour les mettre en ligne.\n\nPatrick"],
+    ['Proposition : un covoiturage pour le meetup', "Bonjour,\n\nJe vous propose d'organiser un covoiturage depuis Lille pour la présentation de jeudi, j'ai quatre places.\n\nMarc"],
+    ['Proposal: community partnership with DevConf Paris', 'Dear organizers,\n\nDevConf Paris would like to propose a community partnership: we list your meetup and you share our call for proposals. Our talks are 30 minutes.\n\nLisa'],
+    ['Proposal: swap talks with the Lyon meetup', 'Hi,\n\nWe would like to propose to exchange speakers with the Lyon group once a year: one talk each way, 30 minutes.\n\nNina'],
+    ['Question lightning talks', "Salut,\n\nPetite question : les lightning talks c'est 5 minutes pile ou on peut déborder un peu ? Et faut-il envoyer les slides avant ?\n\nYanis"],
+    ['Quick question about lightning talks', 'Hi,\n\nAre lightning talks 5 or 10 minutes at your meetup? And is there a projector for a laptop with USB-C only?\n\nSam'],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+  // …while an offer under such words still is one
+  it.each([
+    ['Proposition : Les index BRIN', "Bonjour,\n\nJe propose de vous parler des index BRIN sur les séries temporelles, une vingtaine de minutes.\n\nMarc"],
+    ['Question : un lightning talk sur pgBadger ?', "Bonjour,\n\nJe peux faire un lightning talk sur pgBadger au prochain meetup, « pgBadger en 5 minutes ». Ça vous va ?\n\nYanis"],
+    ['Talk proposal', "Hi,\n\nI'd like to propose a talk on pg_duckdb, \"Analytics inside Postgres\", 30 minutes.\n\nAnne"],
+  ])('still an offer: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
+  });
+});
