@@ -13,6 +13,7 @@ import type { Address, Mail, MailPart } from '../types.ts';
 import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
 import { decodeFlowed } from '../core/text/flowed.ts';
+import { isHtmlStub } from '../core/text/html-stub.ts';
 import { mendMissingBoundaries } from './missing-boundary.ts';
 import { DECLARED_SINGLE_BYTE, DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, SINGLE_BYTE, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
@@ -370,6 +371,8 @@ async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly stri
   const html = typeof p.html === 'string' && p.html.trim() !== '' ? clean(p.html) : null;
   let text = p.text && p.text.trim() !== '' ? clean(p.text) : null;
   let textFromHtml = false;
+  // a text part saying only « Ce message est au format HTML » stands beside the real text: read the HTML part's
+  if (text !== null && html !== null && isHtmlStub(text)) text = null;
   if (text === null && html !== null) {
     text = htmlText(html, defects);
     if (text !== null) text = clean(text);

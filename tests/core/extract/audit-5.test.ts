@@ -87,3 +87,35 @@ describe('look-alikes: something else proposed, or a question (score.ts PROPOSES
     expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
   });
 });
+
+describe('a text part that only says the mail is in HTML (core/text/html-stub.ts)', () => {
+  const alternative = (stub: string) => ({
+    contentType: 'multipart/alternative; boundary="B"',
+    body: [
+      '--B',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      stub,
+      '--B',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Bonjour,</p><p>Je voudrais vous proposer une intervention :</p><p><b>Titre :</b> Sauvegardes avec pgBackRest<br><b>Durée :</b> 30 minutes</p><p>Élodie</p>',
+      '--B--',
+      '',
+    ].join('\n'),
+  });
+  it.each([
+    ['Ce message est au format HTML. Pour le lire, utilisez un logiciel de messagerie compatible.'],
+    ['This is an HTML email. Please use an HTML-capable email client to read it.'],
+    ['Your email client does not support HTML messages.'],
+  ])('%s', async (stub) => {
+    const m = await mail({ subject: 'Proposition de sujet pour le meetup', mime: alternative(stub) });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe('Sauvegardes avec pgBackRest');
+  });
+  it('a real text that mentions HTML is read as written', async () => {
+    const text = 'Bonjour,\n\nJe voudrais présenter « Générer du HTML depuis PostgreSQL », 20 minutes : ce message est au format HTML pour les exemples.\n\nÉlodie';
+    const m = await mail({ subject: 'Talk', mime: alternative(text.repeat(4)) });
+    expect(m.text).toContain('Générer du HTML');
+  });
+});
