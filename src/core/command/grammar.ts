@@ -76,7 +76,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
     verb: 'decline',
     role: 'organizer',
     arg: 'text',
-    words: ['decline', 'declined', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
+    // « Refus : hors sujet »: the noun, as a form's answer
+    words: ['decline', 'declined', 'refus', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
   },
   {
     verb: 'waitlist',
@@ -104,7 +105,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     verb: 'withdraw',
     role: 'speaker',
     arg: 'none',
-    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk', 'je dois annuler', 'je vais devoir annuler', 'je dois annuler ma venue', 'je dois annuler ma participation', 'je dois annuler mon talk', 'je dois annuler ma presentation', 'je dois me desister', 'je me desiste', 'i have to cancel', 'i need to cancel', 'i have to withdraw', 'i need to withdraw', 'i have to cancel my talk', 'i must withdraw',
+    words: ['withdraw', 'withdrawn', 'retirer', 'retire', 'annuler', 'cancel', 'je retire', 'je me retire', 'je retire ma proposition', 'je retire ma candidature', 'i withdraw my proposal', 'i withdraw my talk', 'je dois annuler', 'je vais devoir annuler', 'je dois annuler ma venue', 'je dois annuler ma participation', 'je dois annuler mon talk', 'je dois annuler ma presentation', 'je dois me desister', 'je me desiste', 'i have to cancel', 'i need to cancel', 'i have to withdraw', 'i need to withdraw', 'i have to cancel my talk', 'i must withdraw',
       // the infinitive and its object, alone or after a wish or a request (read-line.ts WISH): "Please withdraw my proposal"
       'retirer ma proposition', 'retirer ma candidature', 'retirer mon talk', 'retirer ma presentation', 'retirer mon intervention', 'retirer notre proposition',
       'withdraw my proposal', 'withdraw my talk', 'withdraw my submission', 'withdraw our proposal', 'withdraw our talk',

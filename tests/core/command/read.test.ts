@@ -507,6 +507,9 @@ describe('answers as people write them', () => {
     ['Refuser svp', ['decline']],
     ['decline Not a fit for this season', ['decline «Not a fit for this season»']],
     ['Refuser Pas assez technique pour nous', ['decline «Pas assez technique pour nous»']],
+    // audit W: the noun, as a form's answer
+    ['Refus : trop commercial', ['decline «trop commercial»']],
+    ['Refus.', ['decline']],
   ])('organizer: %j', (text, commands) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands.map(summary)).toEqual(commands);
   });
@@ -520,13 +523,16 @@ describe('answers as people write them', () => {
     ['Confirmé de mon côté.', ['confirm']],
     ["C'est confirmé pour moi, merci !", ['confirm']],
     ['Confirmed on my end, thanks', ['confirm']],
+    // audit W: « Je retire » said alone
+    ['Je retire.', ['withdraw']],
+    ['Je me retire, désolé.', ['withdraw']],
   ])('speaker: %j', (text, commands) => {
     const r = readCommands(`${text}\n\nJean`, { ...opts, role: 'speaker' });
     expect(r.commands.map(summary)).toEqual(commands);
     expect(r.comment).toBe('');
   });
 
-  it.each(['refuser pas possible avant mars', 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
+  it.each(['refuser pas possible avant mars', 'Refus de trancher seul', 'Je retire la partie sur Citus', "je retire ce que j'ai dit", 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands).toEqual([]);
   });
 
