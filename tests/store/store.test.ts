@@ -120,6 +120,39 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await store.inbound.get(bounce)).toMatchObject({ state: 'done', kind: 'bounce' });
     });
 
+    it('classifications made side by side: each its own answer; one message twice in a statement is classified once', async () => {
+      const parsed: ParseResult = { messageId: null, kind: 'auto-reply', from: null, subject: 'Absent', language: 'fr', warnings: [] };
+      const [a, b] = [await inbound(), await inbound()];
+      // One turn of the event loop: the three calls share a statement (coalesce.ts).
+      const answers = await Promise.all([
+        store.inbound.setClassified(a, 'auto-reply', parsed, { done: true }),
+        store.inbound.setClassified(b, 'reply', { ...parsed, kind: 'reply' }, { findCopy: true }),
+        // The same message again (a replay racing the sweep's job): the first call classified it.
+        store.inbound.setClassified(b, 'reply', { ...parsed, kind: 'reply' }, { findCopy: true }),
+      ]);
+      expect(answers).toEqual([
+        { updated: true, copyOf: null },
+        { updated: true, copyOf: null },
+        { updated: false, copyOf: null },
+      ]);
+      expect(await store.inbound.get(a)).toMatchObject({ kind: 'auto-reply', state: 'done' });
+      expect(await store.inbound.get(b)).toMatchObject({ kind: 'reply', state: 'classified' });
+    });
+
+    it('a classification the database refuses fails only its own call, not those sharing its statement', async () => {
+      const parsed: ParseResult = { messageId: null, kind: 'other', from: null, subject: 'Merci', language: 'fr', warnings: [] };
+      const [a, c] = [await inbound(), await inbound()];
+      const answers = await Promise.allSettled([
+        store.inbound.setClassified(a, 'other', parsed, { done: true }),
+        // A NUL the JSON column cannot store: the batch is refused, and run again call by call.
+        store.inbound.setClassified(c, 'other', { ...parsed, subject: 'nul \u0000 here' }, { done: true }),
+      ]);
+      expect(answers[0]).toEqual({ status: 'fulfilled', value: { updated: true, copyOf: null } });
+      expect(answers[1]).toMatchObject({ status: 'rejected' });
+      expect(await store.inbound.get(a)).toMatchObject({ kind: 'other', state: 'done' });
+      expect(await store.inbound.get(c)).toMatchObject({ kind: null, state: 'received' });
+    });
+
     it('records classification, state and errors; lists failed and stale messages', async () => {
       const id = await inbound();
       const parsed: ParseResult = { messageId: '<x@y>', kind: 'proposal', from: { name: 'É', email: 'e@x' }, subject: 'Sujet : é', language: 'fr', proposal: draft(), warnings: ['w'] };

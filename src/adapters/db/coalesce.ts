@@ -1,9 +1,11 @@
 /**
  * Group commit for one kind of statement: the calls made while its previous statement is in flight go together
- * as one statement (one round trip, one commit) as soon as it returns. A lone call goes at once — nothing waits
- * for company, so batching adds no latency to a quiet inbox; under a backlog the concurrent deliver jobs' claims
- * and "sent" marks share their statements (bench/ingest: each round trip is a wake-up of a backend, a commit and,
- * for these two, a WAL flush).
+ * as one statement (one round trip, one commit) as soon as it returns. A call that finds none in flight goes at the
+ * end of the event loop's turn that made it (setImmediate), with the calls made in that same turn — a job carrying
+ * several messages calls once per message, and the callers one batch resumed call again side by side. Nothing waits
+ * for IO or a timer, so batching adds no latency to a quiet inbox; under a backlog the concurrent jobs' reads, filings,
+ * claims and "sent" marks share their statements (bench/ingest: each round trip is a wake-up of a backend, a commit
+ * and, for the writes, a WAL flush).
  *
  * `run` gets the waiting inputs in call order and answers one output per input, in the same order. When it
  * throws, every caller of that batch gets the error (each retries on its own, as it would have alone) — unless
@@ -16,6 +18,7 @@ export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, opts: { maxBa
   type Waiting = { input: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let waiting: Waiting[] = [];
   let inFlight = false;
+  let scheduled = false;
 
   const flush = () => {
     if (inFlight || waiting.length === 0) return;
@@ -49,6 +52,11 @@ export function coalesce<I, O>(run: (inputs: I[]) => Promise<O[]>, opts: { maxBa
   return (input) =>
     new Promise<O>((resolve, reject) => {
       waiting.push({ input, resolve, reject });
-      flush();
+      if (inFlight || scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        flush();
+      });
     });
 }

@@ -57,6 +57,9 @@ function toMessage(r: Row): InboundMessage {
   };
 }
 
+/** One message's classification, as setClassified writes it (`parsed`: JSON text). */
+type Classified = { id: number; kind: Kind; parsed: string | null; done: boolean; findCopy: boolean };
+
 export function inboundStore(db: Db): InboundStore {
   // The reads of concurrent classify jobs (16 at once in a backlog) share one statement: one round trip and one wake-up
   // of a backend for the batch instead of one each. A lone read goes at once (coalesce.ts).
@@ -73,6 +76,31 @@ export function inboundStore(db: Db): InboundStore {
       return r.raw === null ? { done: r.kind } : { raw: toBuffer(r.raw) };
     });
   });
+  // The classifications of concurrent classify jobs' messages that are not proposals (those are filed in the same
+  // statement, proposals.ts) share one statement and one commit too. A batch the database refuses (a value from mail
+  // it cannot store) is run again message by message: only that message's job fails.
+  const setClassified = coalesce(
+    async (items: Classified[]) => {
+      const rows = await db.query<{ id: number; copy_id: number | null; copy_state: InboundState | null }>(
+        `UPDATE inbound_messages m SET kind = u.kind, parsed = u.parsed::jsonb, state = CASE WHEN u.done THEN 'done' ELSE 'classified' END,
+           error = NULL, updated_at = now()
+         FROM unnest($1::integer[], $2::text[], $3::text[], $4::boolean[], $5::boolean[]) AS u(id, kind, parsed, done, find_copy)
+         WHERE m.id = u.id AND m.state <> 'done' AND ${ASYNC_COMMIT}
+         RETURNING m.id, (SELECT c.id FROM (${EARLIER_COPY}) c WHERE u.find_copy) AS copy_id, (SELECT c.state FROM (${EARLIER_COPY}) c WHERE u.find_copy) AS copy_state`,
+        [items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.parsed), items.map((i) => i.done), items.map((i) => i.findCopy)],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      // A message twice in one batch (a replay racing the recovery sweep's job) is updated once: the first caller
+      // classified it, the second finds it handled — as when the two statements ran one after the other.
+      return items.map((i) => {
+        const r = byId.get(i.id);
+        if (!r) return { updated: false, copyOf: null };
+        byId.delete(i.id);
+        return { updated: true, copyOf: r.copy_id === null ? null : { id: r.copy_id, state: r.copy_state! } };
+      });
+    },
+    { alone: true },
+  );
   const self: InboundStore = {
     async saveRaw(raw: Buffer, loc: InboundLocator) {
       const [r] = await self.saveRawMany([{ raw, loc }]);
@@ -144,17 +172,8 @@ export function inboundStore(db: Db): InboundStore {
       return rows[0] ? toMessage(rows[0]) : null;
     },
 
-    async setClassified(id, kind, parsed, opts = {}) {
-      const rows = await db.query<{ copy_id: number | null; copy_state: InboundState | null }>(
-        `UPDATE inbound_messages m SET kind = $2, parsed = $3::text::jsonb, state = CASE WHEN $4 THEN 'done' ELSE 'classified' END,
-           error = NULL, updated_at = now()
-         WHERE m.id = $1 AND m.state <> 'done' AND ${ASYNC_COMMIT}
-         RETURNING (SELECT c.id FROM (${EARLIER_COPY}) c WHERE $5) AS copy_id, (SELECT c.state FROM (${EARLIER_COPY}) c WHERE $5) AS copy_state`,
-        [id, kind, jsonParam(parsed), opts.done === true, opts.findCopy === true],
-      );
-      const r = rows[0];
-      if (!r) return { updated: false, copyOf: null };
-      return { updated: true, copyOf: r.copy_id === null ? null : { id: r.copy_id, state: r.copy_state! } };
+    setClassified(id, kind, parsed, opts = {}) {
+      return setClassified({ id, kind, parsed: jsonParam(parsed), done: opts.done === true, findCopy: opts.findCopy === true });
     },
 
     async setState(id, state, error = null) {
