@@ -82,8 +82,14 @@ const WEEKDAY_NAMES_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'
 /** What may be left around the date once chrono has taken it: a couple of short words, no sentence. */
 const MAX_LEFTOVER = 12;
 
+/**
+ * « 19 h 30 », « 19h 30 », « 19 heures 30 »: French typography spaces the hour's `h`; chrono reads only « 19h30 » (an
+ * audit's « programmer le 14 janvier à 19 h 30 » was unreadable — and, seven words long, taken for prose).
+ */
+const SPACED_TIME = /(?<![\d:])(\d{1,2})\s*(?:h|heures?)\s*(\d{2})(?![\d:])/gi;
+
 export function readDate(written: string, ref: DateReference): DateReading {
-  const text = written.trim().replace(/[.!;,]+$/, '').trim();
+  const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2');
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
   const folded = fold(text).replace(/\s+/g, ' ');
   if (NEXT_EVENT_PHRASES.some((p) => folded === p || folded.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|the)\s+/, '') === p)) {
@@ -147,7 +153,13 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
   const lead = /^(?:le|on|for|pour le)\s+/i.exec(text)?.[0].length ?? 0;
   const body = text.slice(lead);
   const fbody = folded.slice(lead);
-  if (ISO.test(body)) return { fr: body, en: body };
+  const iso = ISO.exec(body);
+  if (iso) {
+    // YYYY-MM-DD means that month and day or nothing: chrono reads « 2027-13-01 » as 13 January (year, day, month),
+    // a day nobody wrote — an impossible month or day is unreadable, as « 31/02 » is
+    const valid = DateTime.fromObject({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }, { zone: 'utc' }).isValid;
+    return valid ? { fr: body, en: body } : { fr: '', en: '', problem: 'date-unreadable' };
+  }
   const num = NUMERIC.exec(body) ?? DASHED.exec(body);
   if (num) {
     const a = Number(num[1]);

@@ -74,6 +74,10 @@ const CASES: ReadonlyArray<readonly [string, string, ReadOptions?]> = [
   ['programmer 19h', 'schedule !date-unreadable'],
   ['schedule 2027-02-30', 'schedule !date-unreadable'],
   ['schedule 31/02', 'schedule !date-unreadable'],
+  // ISO's order only: chrono read « 2027-13-01 » as 13 January (year, day, month), and scheduled it
+  ['schedule 2027-13-01', 'schedule !date-unreadable'],
+  ['programmer 2027-31-01 à 19h', 'schedule !date-unreadable'],
+  ['programmer 2027-00-10', 'schedule !date-unreadable'],
   ['programmer janvier', 'schedule !date-unreadable'],
   ['programmer', 'schedule !date-missing'],
 ];
