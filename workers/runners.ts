@@ -5,7 +5,7 @@
  */
 import type { Config } from '../src/config/schema.ts';
 import type { AppDeps } from '../src/app/deps.ts';
-import { classifyMessage } from '../src/app/classify-message.ts';
+import { classifyMessage, classifyMessages } from '../src/app/classify-message.ts';
 import { fileProposal } from '../src/app/file-proposal.ts';
 import { applyCommands } from '../src/app/apply-commands.ts';
 import { remindToConfirm } from '../src/app/remind.ts';
@@ -57,9 +57,21 @@ const parkInbound = async (deps: AppDeps, id: number, error: Error) => {
 };
 
 export const RUNNERS: readonly Runner[] = [
-  // Classifying a proposal files it too (two commits): the job mostly waits on the database, not on CPU, and
-  // many in flight share the commits' fsyncs.
-  { queue: 'classify', concurrency: 16, run: classifyMessage, retry: () => DATABASE_HICCUP, park: parkInbound },
+  // Classifying a proposal files it too: the job mostly waits on the database, not on CPU, and the messages in flight
+  // share statements and commits. A backlog's jobs carry several messages (IDS_PER_JOB): counted per message, by kind.
+  {
+    queue: 'classify',
+    concurrency: 16,
+    run: async (deps, id, ids) => {
+      if (ids.length === 1) return classifyMessage(deps, id);
+      const r = await classifyMessages(deps, ids);
+      const outcomes: Record<string, number> = {};
+      for (const k of r.kinds) outcomes[k ?? 'done'] = (outcomes[k ?? 'done'] ?? 0) + 1;
+      return { outcomes, failed: r.failed } satisfies PartlyDone;
+    },
+    retry: () => DATABASE_HICCUP,
+    park: parkInbound,
+  },
   // Replays and the recovery sweep only: a proposal classified whose filing was cut short.
   { queue: 'file', concurrency: 4, run: fileProposal, retry: () => DATABASE_HICCUP, park: parkInbound },
   // Answers to crieur's mail: authenticated commands act, everything is threaded and audited (apply-commands.ts).

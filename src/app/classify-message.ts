@@ -40,6 +40,24 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
 }
 
 /**
+ * A classify job carrying several messages of a backlog (`crieur ingest`, IDS_PER_JOB): each is classified as a job of
+ * its own would classify it, side by side, so that their reads, classifications, filings and mails share statements
+ * (coalesce.ts) — one job's Redis round trips and bookkeeping for several messages, too. Each message succeeds or fails
+ * on its own: the kinds of those that succeeded (null: parked as unreadable), and the ones that failed, to go on alone
+ * under the runner's retry policy.
+ */
+export async function classifyMessages(deps: AppDeps, inboundIds: readonly number[]): Promise<{ kinds: (Kind | null)[]; failed: { id: number; error: Error }[] }> {
+  const settled = await Promise.allSettled(inboundIds.map((id) => classifyMessage({ ...deps, log: deps.log.child({ inbound: id }) }, id)));
+  const kinds: (Kind | null)[] = [];
+  const failed: { id: number; error: Error }[] = [];
+  settled.forEach((r, i) => {
+    if (r.status === 'fulfilled') kinds.push(r.value);
+    else failed.push({ id: inboundIds[i]!, error: r.reason instanceof Error ? r.reason : new Error(String(r.reason)) });
+  });
+  return { kinds, failed };
+}
+
+/**
  * The rest of the classify job, for a message already decoded: by the job above, or by the inbox watcher, which
  * decodes a message whose headers do not tell what it is anyway (receive-message.ts) — one decode, not two.
  */

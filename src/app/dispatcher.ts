@@ -2,6 +2,15 @@
 export type QueueName = 'classify' | 'file' | 'command' | 'deliver' | 'remind' | 'campaign';
 export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command', 'deliver', 'remind', 'campaign'];
 
+/**
+ * How many ids one job may carry (dispatchMany `together`), per queue; 1: a job per id. A job is claimed, run and
+ * acknowledged as a whole, and its ids side by side share their statements (coalesce.ts): a filing's mails (one claim,
+ * the sends side by side on the pool, one `sent` mark), a backlog's messages (one read, their filings and mails
+ * together). Classify's is small: its runner runs several jobs at once, and the messages in flight — raw and decoded,
+ * a 30 MB one among them — are what it holds in memory.
+ */
+export const IDS_PER_JOB: Readonly<Record<QueueName, number>> = { classify: 4, file: 1, command: 1, deliver: 10, remind: 1, campaign: 1 };
+
 export interface Dispatcher {
   /**
    * Idempotent per (queue, id) while the job exists. `again`: a finished (completed/failed) job for the same id
@@ -10,9 +19,8 @@ export interface Dispatcher {
    */
   dispatch(queue: QueueName, id: number, opts?: { again?: boolean; delayMs?: number; continues?: Attempts }): Promise<void>;
   /**
-   * Several ids on one queue in one round trip (a backlog); idempotent as dispatch. `together`: one job carries
-   * them all (a filing's mails: one claim, the sends side by side on the pool, one `sent` mark) — only for a
-   * queue whose runner takes several ids (deliver).
+   * Several ids on one queue in one round trip (a backlog); idempotent as dispatch. `together`: a job carries up to
+   * IDS_PER_JOB of them (a filing's mails, a backlog's messages).
    */
   dispatchMany(queue: QueueName, ids: readonly number[], opts?: { together?: boolean }): Promise<void>;
 }

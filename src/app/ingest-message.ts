@@ -19,7 +19,8 @@ export async function ingestMany(
 ): Promise<IngestOutcome[]> {
   const saved = await deps.store.inbound.saveRawMany(items);
   const fresh = saved.filter((s) => s.inserted).map((s) => s.id);
-  await deps.dispatcher.dispatchMany('classify', fresh);
+  // Several a job (IDS_PER_JOB): the backlog's messages side by side share their statements.
+  await deps.dispatcher.dispatchMany('classify', fresh, { together: true });
   deps.log.info({ stored: fresh.length, duplicates: saved.length - fresh.length }, 'messages stored');
   return saved;
 }

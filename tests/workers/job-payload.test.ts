@@ -1,16 +1,26 @@
 /**
  * The job payload checked at the worker boundary (src/adapters/queue/bullmq.ts jobIds): one id, or a deliver job's
- * ids (a filing's mails, `id` first, at most MAX_IDS_PER_JOB); anything else can never succeed and is parked, not retried.
+ * ids (a filing's mails, a backlog's messages: `id` first, at most the queue's IDS_PER_JOB); anything else can never
+ * succeed and is parked, not retried.
  */
 import { describe, expect, it } from 'vitest';
-import { jobIds, MAX_IDS_PER_JOB } from '../../src/adapters/queue/bullmq.ts';
+import { jobIds } from '../../src/adapters/queue/bullmq.ts';
+import { IDS_PER_JOB } from '../../src/app/dispatcher.ts';
+
+const MAX = IDS_PER_JOB.deliver;
 
 describe('job payloads', () => {
   it('takes one id, or several with the first repeated as the job id', () => {
-    expect(jobIds({ id: 7 })).toEqual([7]);
-    expect(jobIds({ id: 7, made: 2, firstAt: 1_700_000_000_000 })).toEqual([7]);
-    expect(jobIds({ id: 7, ids: [7, 8, 12] })).toEqual([7, 8, 12]);
-    expect(jobIds({ id: 1, ids: Array.from({ length: MAX_IDS_PER_JOB }, (_, i) => i + 1) })).toHaveLength(MAX_IDS_PER_JOB);
+    expect(jobIds({ id: 7 }, 'deliver')).toEqual([7]);
+    expect(jobIds({ id: 7, made: 2, firstAt: 1_700_000_000_000 }, 'deliver')).toEqual([7]);
+    expect(jobIds({ id: 7, ids: [7, 8, 12] }, 'deliver')).toEqual([7, 8, 12]);
+    expect(jobIds({ id: 1, ids: Array.from({ length: MAX }, (_, i) => i + 1) }, 'deliver')).toHaveLength(MAX);
+    expect(jobIds({ id: 7, ids: [7, 8] }, 'classify')).toEqual([7, 8]);
+  });
+
+  it("refuses more ids than the queue's jobs carry: one for a queue whose runner takes one", () => {
+    expect(jobIds({ id: 7, ids: [7, 8] }, 'command')).toMatch(/^bad job payload: /);
+    expect(jobIds({ id: 1, ids: Array.from({ length: IDS_PER_JOB.classify + 1 }, (_, i) => i + 1) }, 'classify')).toMatch(/^bad job payload: /);
   });
 
   it.each([
@@ -22,9 +32,9 @@ describe('job payloads', () => {
     ['an empty list', { id: 7, ids: [] }],
     ['a bad id in the list', { id: 7, ids: [7, 0] }],
     ['ids not a list', { id: 7, ids: '7,8' }],
-    ['too many ids', { id: 1, ids: Array.from({ length: MAX_IDS_PER_JOB + 1 }, (_, i) => i + 1) }],
+    ['too many ids', { id: 1, ids: Array.from({ length: MAX + 1 }, (_, i) => i + 1) }],
     ['no payload at all', null],
   ])('refuses %s', (_what, data) => {
-    expect(jobIds(data)).toMatch(/^bad job payload: /);
+    expect(jobIds(data, 'deliver')).toMatch(/^bad job payload: /);
   });
 });

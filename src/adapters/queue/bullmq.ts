@@ -6,7 +6,7 @@
 import { Queue, Worker, UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Attempts, Dispatcher, QueueName } from '../../app/dispatcher.ts';
-import { QUEUE_NAMES } from '../../app/dispatcher.ts';
+import { IDS_PER_JOB, QUEUE_NAMES } from '../../app/dispatcher.ts';
 
 export interface JobData {
   id: number;
@@ -16,9 +16,6 @@ export interface JobData {
   made?: number;
   firstAt?: number;
 }
-
-/** At most this many ids in one job: a job is claimed, run and retried as a whole, so a digest's mails go in several. */
-export const MAX_IDS_PER_JOB = 10;
 
 /** What the handler learns about its job: the ids it carries, and where its retry schedule stands. */
 export interface JobInfo {
@@ -30,12 +27,12 @@ export interface JobInfo {
 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
-/** The job's payload checked at the boundary: its ids, or why it can never succeed. */
-export function jobIds(data: unknown): number[] | string {
+/** The job's payload checked at the boundary: its ids (at most the queue's IDS_PER_JOB), or why it can never succeed. */
+export function jobIds(data: unknown, queue: QueueName): number[] | string {
   const d = (data ?? {}) as Partial<JobData>;
   if (!isId(d.id)) return `bad job payload: ${JSON.stringify(data)}`;
   if (d.ids === undefined) return [d.id];
-  if (!Array.isArray(d.ids) || d.ids.length === 0 || d.ids.length > MAX_IDS_PER_JOB || !d.ids.every(isId) || d.ids[0] !== d.id) {
+  if (!Array.isArray(d.ids) || d.ids.length === 0 || d.ids.length > IDS_PER_JOB[queue] || !d.ids.every(isId) || d.ids[0] !== d.id) {
     return `bad job payload: ${JSON.stringify(data)}`;
   }
   return d.ids;
@@ -113,13 +110,14 @@ export class BullDispatcher implements Dispatcher {
 
   async dispatchMany(name: QueueName, ids: readonly number[], opts: { together?: boolean } = {}): Promise<void> {
     if (ids.length === 0) return;
-    if (!opts.together) {
+    const per = opts.together ? IDS_PER_JOB[name] : 1;
+    if (per === 1) {
       await this.queue(name).addBulk(ids.map((id) => ({ name, data: { id }, opts: { jobId: `${name}-${id}` } })));
       return;
     }
     const jobs: { name: QueueName; data: JobData; opts: { jobId: string } }[] = [];
-    for (let i = 0; i < ids.length; i += MAX_IDS_PER_JOB) {
-      const part = ids.slice(i, i + MAX_IDS_PER_JOB);
+    for (let i = 0; i < ids.length; i += per) {
+      const part = ids.slice(i, i + per);
       // The job id names every id it carries: a job for one of them alone (a retry, the sweep) is another job.
       jobs.push(part.length === 1 ? { name, data: { id: part[0]! }, opts: { jobId: `${name}-${part[0]}` } } : { name, data: { id: part[0]!, ids: part }, opts: { jobId: `${name}-${part.join('-')}` } });
     }
@@ -177,7 +175,7 @@ export function startWorker(
     name,
     async (job) => {
       // Validate the payload at the boundary: a malformed job can never succeed, retrying it is noise.
-      const ids = jobIds(job.data);
+      const ids = jobIds(job.data, name);
       if (typeof ids === 'string') throw new UnrecoverableError(ids);
       const id = ids[0]!;
       const info = infoOf(job, ids);
@@ -207,7 +205,7 @@ export function startWorker(
     // stalled too often, or the attempt backstop — each must park what the job was about.
     const final = !(err instanceof RetryLater) || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (!final) return;
-    const ids = jobIds(job.data);
+    const ids = jobIds(job.data, name);
     opts.onFinalFailure(typeof ids === 'string' ? [job.data?.id] : ids, err).catch((e: unknown) => opts.onError?.(e as Error));
   });
   worker.on('error', (err) => opts.onError?.(err));
