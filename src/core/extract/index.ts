@@ -162,8 +162,13 @@ function talkLanguage(field: string | undefined, body: string, fullText: string 
   }
   const stated = languageStated(fold(body.slice(0, 8000)));
   if (stated) {
-    if (stated.ambiguous) warnings.push(`talk language: both French and English mentioned, took ${stated.language === 'fr' ? 'French' : 'English'}`);
-    return stated.language;
+    if (!stated.ambiguous) return stated.language;
+    // « en français ou en anglais », "in French or English": either will do, and the mail's own language is the one the
+    // speaker chose to write in (the first named when it cannot be told)
+    const own = detectLanguage(body) ?? detectLanguage(fullText);
+    const language = own ?? stated.language;
+    warnings.push(`talk language: both French and English mentioned, took ${language === 'fr' ? 'French' : 'English'}${own ? ', the language of the mail' : ''}`);
+    return language;
   }
   const lang = detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');

@@ -23,6 +23,15 @@ const CO_SPEAKER = new RegExp(
   'gu',
 );
 const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'gu');
+/**
+ * « Avec Juliette Masson, nous aimerions présenter … », "With Lukas Weber, we'd like to give …": a sentence opening on
+ * whom the writer is with, then "we" presenting, proposing, speaking — the two of them present ("With Citus Data, we
+ * sharded…" names a company, no speaker).
+ */
+const WITH_THEN_WE = new RegExp(
+  `(?:^|[.!?]\\s+|\\n)[ \\t]*(?:[Aa]vec|[Ww]ith|[Tt]ogether with|[Aa]ux c[ôo]t[ée]s de)\\s+(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?|ami|amie|friend)\\s+)?(${NAME})\\s*(?:\\([^()\\n]{0,60}\\))?\\s*,\\s*(?:nous|we|on)\\b(?=[^.!?\\n]{0,40}?(?<![\\p{L}])(?:pr[ée]sent\\p{L}*|parl\\p{L}*|anim\\p{L}*|interv\\p{L}*|propos\\p{L}*|soum\\p{L}*|give|giving|speak\\p{L}*|talk\\p{L}*|submit\\p{L}*|share|sharing|partag\\p{L}*)(?![\\p{L}]))`,
+  'gu',
+);
 /** The body says "we" present, or that it is a two-person talk: Cc'd people are then co-speakers. */
 const WE_PRESENT: Phrases = {
   fr: [
@@ -114,7 +123,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   const body = x.body.slice(0, 8000);
   for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: m[2]! });
   for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
-  for (const re of [CO_SPEAKER, MY_COLLEAGUE]) {
+  for (const re of [CO_SPEAKER, MY_COLLEAGUE, WITH_THEN_WE]) {
     for (const m of body.matchAll(re)) {
       const name = cleanName(m[1]!);
       if (name && looksLikePersonName(name)) add({ name, email: emailNear(body, m.index + m[0].length) ?? ccEmail(x.cc, name) });

@@ -45,11 +45,14 @@ export function languageStated(folded: string): StatedLanguage | null {
   return statedIn(spoken) ?? statedIn(all);
 }
 
+/** "in French or English", « en anglais ou français »: the second language named without its own « en », "in" (folded). */
+const EITHER = /\b(?:en|in) (?:francais|french|anglais|english),? (?:ou|or|and|et|\/) (?:en |in )?(?:francais|french|anglais|english)\b/;
+
 function statedIn(text: string): StatedLanguage | null {
   const hits = STATED.map(([re, lang]) => ({ lang, m: re.exec(text) })).filter((h) => h.m !== null);
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.m!.index - b.m!.index);
-  return { language: hits[0]!.lang, ambiguous: hits.length > 1 };
+  return { language: hits[0]!.lang, ambiguous: hits.length > 1 || EITHER.test(text) };
 }
 
 /**

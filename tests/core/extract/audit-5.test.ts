@@ -119,3 +119,28 @@ describe('a text part that only says the mail is in HTML (core/text/html-stub.ts
     expect(m.text).toContain('Générer du HTML');
   });
 });
+
+// found in the audit's second batch (written after the fixes above)
+describe('a sentence opening on whom the writer presents with (speakers.ts WITH_THEN_WE)', () => {
+  it.each([
+    ['Sujet de présentation', 'Bonjour,\n\nAvec Juliette Masson, nous aimerions présenter notre migration vers PostgreSQL 17 sous le titre « Un week-end pour passer de la 11 à la 17 », 30 minutes.\n\nClément', 'Juliette Masson'],
+    ['Talk proposal', 'Hi,\n\nTogether with my colleague Lukas Weber, we would like to give a talk called "RLS in a multi-tenant ERP", 35 minutes.\n\nHannah', 'Lukas Weber'],
+  ])('%s', async (subject, body, other) => {
+    const m = await mail({ subject, body });
+    expect(extractProposal(m, ctx).proposal.speakers.map((s) => s.name)).toContain(other);
+  });
+  it('a company the writer worked with is no speaker', async () => {
+    const m = await mail({ subject: 'Talk proposal', body: 'Hi,\n\nI\'d like to give a talk called "Sharding in practice", 30 minutes. With Citus Data, we sharded 20 TB last year.\n\nHannah' });
+    expect(extractProposal(m, ctx).proposal.speakers).toHaveLength(1);
+  });
+});
+
+describe('either language offered: the mail’s (index.ts talkLanguage, talk-language.ts EITHER)', () => {
+  it.each([
+    ['Talk: bare metal vs managed', 'Hello,\n\nI\'d like to give a 20 minute talk titled "Bare metal or managed Postgres?". The talk can be in French or English, whichever you prefer.\n\nCordialement,\nLouis', 'en'],
+    ['Proposition de talk', 'Bonjour,\n\nJe voudrais présenter « Les index BRIN en pratique », 20 minutes. Je peux le faire en anglais ou en français, comme vous voulez, la salle décidera.\n\nLouis', 'fr'],
+  ])('%s', async (subject, body, language) => {
+    const m = await mail({ subject, body });
+    expect(extractProposal(m, ctx).proposal.language).toBe(language);
+  });
+});
