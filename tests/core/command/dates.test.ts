@@ -23,6 +23,10 @@ const CASES: ReadonlyArray<readonly [string, string, ReadOptions?]> = [
   ['schedule 2027-01-28', 'schedule 2027-01-28'],
   ['programmer le 28 janvier 2027 à 19h', 'schedule 2027-01-28T19:00'],
   ['programmer le jeudi 28 janvier 2027 à 19h30', 'schedule 2027-01-28T19:30'],
+  // French typography spaces the hour's h (audit W: « … à 19 h 30 » was unreadable, and the line taken for prose)
+  ['programmer le 28 janvier à 19 h 30', 'schedule 2027-01-28T19:30'],
+  ['programmer 28/01 à 19h 30', 'schedule 2027-01-28T19:30'],
+  ['programmer le 28 janvier 2027 à 19 heures 30', 'schedule 2027-01-28T19:30'],
   ['schedule Jan 28', 'schedule 2027-01-28'],
   ['schedule January 28th at 7pm', 'schedule 2027-01-28T19:00'],
   ['schedule 28.01.2027', 'schedule 2027-01-28'],
