@@ -72,17 +72,20 @@ const MAX_SUBJECT = 400;
  * offer's « je propose », "we'd like to propose" (INTENT, DIRECT, OFFER) even with a talk noun further on (« je vous
  * propose d'organiser un covoiturage pour la présentation de jeudi »); alone, it counts against (PROPOSES_ELSE).
  */
+// (« je propose de venir présenter », "to come and give", « de notre côté »: the talk is still to come, or no verb)
 const SPEAKING_INFINITIVE =
   "(?:presenter|parler|faire|donner|animer|intervenir|montrer|expliquer|raconter|partager|revenir|aborder|soumettre|proposer|decouvrir|explorer|detailler|decrire|comparer|demontrer|evoquer|passer en revue|plonger|dresser|retracer|illustrer|venir|partir|consacrer|notre|votre|autre|leur)";
 const SPEAKING_VERB_EN =
   "(?:present|give|talk|speak|share|show|walk|cover|do|run|demo|demonstrate|explain|discuss|introduce|describe|compare|go|dive|deliver|host|come|lead|teach|tell|contribute|the|a|an|you|your|our|my|this|that|all|everyone)";
-const ELSE_TAIL = `(?:de |d')(?:(?:vous|te|nous|les|le|la|l'|y|en) ?)*(?!${SPEAKING_INFINITIVE}\\b)[a-z]+(?:er|ir|re)\\b|to (?!${SPEAKING_VERB_EN}\\b)[a-z]+\\b`;
-// (« je propose de venir présenter », "to come and give", « de notre côté »: the talk is still to come, or no verb)
+const ELSE_TAIL =
+  `(?:de |d')(?:(?:vous|te|nous|les|le|la|l'|y|en) ?)*(?!${SPEAKING_INFINITIVE}\\b)[a-z]+(?:er|ir|re)\\b|to (?!${SPEAKING_VERB_EN}\\b)[a-z]+\\b` +
+  // (a word or two may qualify the thing — "a community partnership" — but no talk, no topic: "a talk on change data capture")
+  `|(?:a|an|the|our) (?:(?!(?:talks?|presentations?|sessions?|lightning|workshops?|demos?|keynotes?|on|about|of|for|into|with)\\b)[a-z-]+ ){0,2}?(?:partnership|collaboration|cooperation|sponsorship|date|meeting|call|change|swap|exchange|discount|venue)s?\\b`;
 /** After a form of « proposer », "propose": a tail that puts forward something else (ELSE_TAIL). */
 const NOT_PROPOSING_ELSE = `(?!(?<=propos(?:e|er|ons|ing)) (?:${ELSE_TAIL}))`;
 const PROPOSES_ELSE = new RegExp(
   `\\b(?:je (?:vous |te )?propose|nous (?:vous )?proposons|on (?:vous )?propose) (?:${ELSE_TAIL})` +
-    `|\\b(?:(?:i|we)(?:'d| would)?|would|'d) (?:like to |love to |want to )?propose (?:${ELSE_TAIL}|(?:a|an|the|our) (?:[a-z-]+ ){0,2}?(?:partnership|collaboration|cooperation|sponsorship|date|meeting|call|change|swap|exchange|discount|venue)s?\\b)`,
+    `|\\b(?:(?:i|we)(?:'d| would)?|would|'d) (?:like to |love to |want to )?propose (?:${ELSE_TAIL})`,
 );
 /** A subject that opens on a question (folded): « Question lightning talks », « Petite question sur les talks », "Quick question about lightning talks". */
 const ASKING_SUBJECT = /^(?:(?:petite|une|quick|a|small|short|simple)\s+)?questions?\b|^q\s*:/;
@@ -100,7 +103,9 @@ const FOR_A_COLLEAGUE = new RegExp(
   `\\b(?:mon|ma|notre|nos|my|our)\\s+(?:collegues?|colleagues?|co-?workers?|collaborat(?:eur|rice)s?|associee?s?|amie?s?|friends?)\\b(?:\\([^()\\n]{0,80}\\)|[^.!?\\n(]){0,60}?\\b(?:voudrai(?:en)?t|aimerai(?:en)?t|souhaiterai(?:en)?t|souhaite(?:nt)?|pourrai(?:en)?t|would (?:like|love) to|wants? to|could|can)\\s+(?:[\\w']+\\s+){0,2}?${PVERB}\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b`,
 );
 /** "je serais ravie de présenter…", "I'd like to speak about…": an offer even without the word "talk". */
-const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b${NOT_PROPOSING_ELSE}`);
+const OFFER = new RegExp(`\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:presenter|parler d[eu']|proposer|soumettre|present|propose|submit|speak (?:about|on)|talk (?:about|on)|presenting|speaking (?:about|on|at)|talking (?:about|on))\\b${NOT_PROPOSING_ELSE}` +
+    // « je propose de montrer comment on a divisé par dix nos VACUUM »: the bare verb over a way of speaking
+    `|\\bje (?:vous |te )?propose (?:de |d')(?:vous |te )?(?:presenter|parler|montrer|expliquer|raconter|partager|animer|intervenir)\\b`);
 /** A word opening a clause of time or condition, just before « je propose », "I submit": the offer is not made yet. */
 const SUBORDINATE = "(?<!\\b(?:si|quand|lorsque|avant que|before|when|if|once|until|unless|whether|after) )";
 // « je propose que … », "I propose that we record the talks", "I'm proposing we move the talks": a suggestion to the

@@ -144,3 +144,20 @@ describe('either language offered: the mail’s (index.ts talkLanguage, talk-lan
     expect(extractProposal(m, ctx).proposal.language).toBe(language);
   });
 });
+
+// probes of the rules above, after both batches
+describe('« proposer » over a way of speaking, or over a thing members put to organizers (score.ts OFFER, ELSE_TAIL)', () => {
+  it.each([
+    ['Proposition de talk', 'Bonjour,\n\nJe propose de montrer comment on a divisé par dix le temps de nos VACUUM, 25 minutes.\n\nMarc'],
+    ['Proposition de talk', "Bonjour,\n\nJe vous propose d'expliquer les nouveautés de PostgreSQL 18 pour les développeurs, une vingtaine de minutes.\n\nMarc"],
+    ['Talk proposal', "Hi,\n\nI'd like to propose a talk on change data capture with Debezium, 30 minutes.\n\nAnne"],
+  ])('an offer: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(true);
+  });
+  it.each([
+    ['Proposal: new venue', "Hi,\n\nI'd like to propose a new venue for the talks: our office has a 100-seat room near the station.\n\nEmma"],
+    ['Proposal: a date for the talks', 'Hi,\n\nWe would like to propose a different date for the June talks, the 19th, because of the bank holiday.\n\nEmma'],
+  ])('no offer: %s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+});
