@@ -37,13 +37,14 @@ const ARG: Record<VerbArg, Record<Language, string>> = {
 };
 
 /** decide's own sentences: one language per run, the group's, as the notes it prints (words.ts). */
-const TEXT: Record<Language, { verbs: (list: string) => string; noRef: (usage: string) => string; noVerb: (ref: string, usage: string) => string; notVerb: (words: string, usage: string) => string; queued: (n: number) => string }> = {
+const TEXT: Record<Language, { verbs: (list: string) => string; noRef: (usage: string) => string; noVerb: (ref: string, usage: string) => string; notVerb: (words: string, usage: string) => string; queued: (n: number) => string; noProposal: (ref: string) => string }> = {
   fr: {
     verbs: (list) => `crieur proposals decide RÉF VERBE, VERBE parmi : ${list} ; « ${OVERRIDE_WORDS[0]} VERBE » revient sur une décision`,
     noRef: (usage) => `il manque la proposition.\n${usage}`,
     noVerb: (ref, usage) => `il manque le verbe après ${ref}.\n${usage}`,
     notVerb: (words, usage) => `« ${words} » n’est pas un verbe des organisateurs.\n${usage}`,
     queued: (n) => ` (${n} courriel${n > 1 ? 's' : ''} en file d’envoi)`,
+    noProposal: (ref) => `aucune proposition ${ref} (voir crieur proposals list)`,
   },
   en: {
     verbs: (list) => `crieur proposals decide REF VERB, VERB one of: ${list}; "${OVERRIDE_WORDS[0]} VERB" overrules a decision`,
@@ -51,6 +52,7 @@ const TEXT: Record<Language, { verbs: (list: string) => string; noRef: (usage: s
     noVerb: (ref, usage) => `the verb after ${ref} is missing.\n${usage}`,
     notVerb: (words, usage) => `"${words}" is not an organizer's verb.\n${usage}`,
     queued: (n) => ` (${n} mail${n > 1 ? 's' : ''} queued)`,
+    noProposal: (ref) => `no proposal ${ref} (see crieur proposals list)`,
   },
 };
 
@@ -137,7 +139,20 @@ export function actAsOperator(deps: DecideDeps, ref: string, cmd: Command, opera
 async function onProposal(deps: DecideDeps, ref: string, fn: (p: ProposalRecord, locale: Language) => Promise<OperatorOutcome>): Promise<OperatorOutcome> {
   const locale = deps.config.group.locale;
   const p = await deps.store.proposals.get(ref);
-  return p ? fn(p, locale) : { ok: false, message: noteText({ k: 'no-proposal', ref }, locale) };
+  return p ? fn(p, locale) : { ok: false, message: refusal({ k: 'no-proposal', ref }, locale) };
+}
+
+/**
+ * A refusal as the shell prints it: the transcript's note (words.ts), but a ref that names no proposal also says where
+ * the refs are — a mail's transcript has the organizer's notices for that, a shell has nothing else to go on.
+ */
+function refusal(note: Note, locale: Language): string {
+  return note.k === 'no-proposal' ? noProposalText(note.ref, locale) : noteText(note, locale);
+}
+
+/** « aucune proposition P-0999 (voir crieur proposals list) »: decide's and `events schedule`'s, one line. */
+export function noProposalText(ref: string, locale: Language): string {
+  return TEXT[locale].noProposal(ref);
 }
 
 function done(note: Note, locale: Language): OperatorOutcome {
@@ -165,7 +180,7 @@ async function runOperatorDecision(
     { ...what, role: 'operator', actor: operator, actorName: operator, messageId: null, step: 0, key: `cli-${randomUUID()}`, locale },
     fx,
   );
-  if (!r.ok) return { ok: false, message: noteText(r.note, locale) };
+  if (!r.ok) return { ok: false, message: refusal(r.note, locale) };
   const ids = await commitEffects(deps, fx);
   return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length, ...(r.unchanged ? { unchanged: true } : {}) };
 }

@@ -69,11 +69,11 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
 
   it('answers in the group\'s locale as decide does (audit: English in a French group), in English in an English one', async () => {
     const ev = await cli.store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de mars' });
-    // No such proposal: decide's own line, word for word.
+    // No such proposal: decide's own line, word for word, with where the refs are (it named no fix).
     const none = await crieur('events', 'schedule', String(ev.id), 'P-0999');
     expect(none.code).toBe(65);
     expect(none.stderr).toBe((await crieur('proposals', 'decide', 'P-0999', 'accept')).stderr);
-    expect(none.stderr).toBe('crieur: aucune proposition P-0999.\n');
+    expect(none.stderr).toBe('crieur: aucune proposition P-0999 (voir crieur proposals list)\n');
     const fr = await file('En français', 'fr@example.fr');
     expect((await crieur('proposals', 'decide', fr, 'accept')).code).toBe(0);
     const r = await crieur('events', 'schedule', String(ev.id), fr);
@@ -88,7 +88,7 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
     const e = await run('events', 'schedule', String(ev.id), talk);
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toMatch(new RegExp(`^${talk} scheduled on event ${ev.id} \\(Thursday, March 25, 2027 at 7:00 PM — Chez Dalibo — Meetup de mars \\(2 on the programme\\)\\), position 2 \\(\\d+ mails? queued\\)\\n$`));
-    expect((await run('events', 'schedule', String(ev.id), 'P-0999')).stderr).toBe('crieur: no proposal P-0999.\n');
+    expect((await run('events', 'schedule', String(ev.id), 'P-0999')).stderr).toBe('crieur: no proposal P-0999 (see crieur proposals list)\n');
   });
 
   it.each([

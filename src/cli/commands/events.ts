@@ -17,8 +17,7 @@ import type { Store } from '../../app/store.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { checkEventArg } from '../event-arg.ts';
 import { skippedLocalTime } from '../event-date.ts';
-import { queuedText, scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
-import { noteText } from '../../core/decision/words.ts';
+import { noProposalText, queuedText, scheduleOnEventAsOperator } from '../../app/decide-by-operator.ts';
 import { operatorName, withOperatorDeps } from './decide.ts';
 import { jsonText, visible, visibleLines } from '../format/visible.ts';
 import { systemClock } from '../../app/clock.ts';
@@ -183,7 +182,7 @@ export function registerEvents(program: Command): void {
           const locale = config.group.locale;
           const ev = await find(store, eventRef, config);
           const p = await store.proposals.get(normalizeRef(ref));
-          if (!p) throw new CliError(noteText({ k: 'no-proposal', ref: normalizeRef(ref) }, locale), EXIT.dataErr);
+          if (!p) throw new CliError(noProposalText(normalizeRef(ref), locale), EXIT.dataErr);
           const r = await scheduleOnEventAsOperator(deps, p.ref, ev.id, operatorName());
           if (!r.ok) throw new CliError(r.message, r.usage ? EXIT.usage : EXIT.dataErr);
           const after = (await store.events.get(ev.id)) ?? ev;
