@@ -82,9 +82,13 @@ function isClosing(line: string): boolean {
   return halves.length === 2 && halves.every((h) => h.length <= MAX_CLOSING && CLOSING.test(h));
 }
 
-/** The lines the author wrote in this message, top to bottom, cleaned; [] when there are none. */
-export function newTextLines(text: string | null): string[] {
-  return untilSignOff(writtenLines(text));
+/**
+ * The lines the author wrote in this message, top to bottom, cleaned; [] when there are none. `said`: a line that
+ * reads as more than a closing — the command reader's (« Merci beaucoup, je confirme ma venue. » opens as "Merci
+ * beaucoup…" closes, and a speaker's only line was cut as his sign-off: nothing confirmed, nothing relayed).
+ */
+export function newTextLines(text: string | null, said?: (line: string) => boolean): string[] {
+  return untilSignOff(writtenLines(text), said);
 }
 
 /** Where a signature starts for good: "-- ", a mobile or webmail footer (not a closing formula, which is words). */
@@ -191,9 +195,14 @@ function inlineAnswers(lines: readonly string[], start: number): string[] {
   return after.slice(0, end).filter((l) => !isQuoteLine(l));
 }
 
-function untilSignOff(lines: readonly string[]): string[] {
+function untilSignOff(lines: readonly string[], said?: (line: string) => boolean): string[] {
   const out: string[] = [];
   for (const [i, l] of lines.entries()) {
+    // a closing formula that goes on into what the reader takes for more (« Thanks again, accepted. »)
+    if (!isSignatureStart(l) && isClosing(l) && said?.(l)) {
+      out.push(l);
+      continue;
+    }
     // « Merci ! » on top of a question opens the message rather than closing it: a closing ends the text only
     // after something was written, or when only a name or a signature follows it.
     if (isSignOff(l) && (!isClosing(l) || out.some((o) => o.trim() !== '' && !isGreeting(o.trim())) || !writtenAfter(lines.slice(i + 1)))) break;

@@ -68,7 +68,7 @@ const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
  * but for the grammar's aloneWords (« Merci, ok » is thanks) and verbs whose argument follows (« Merci, note … »,
  * "Thanks, schedule…" read on as a sentence: prose).
  */
-const THANKED = /^(?:merci|thanks|thank you|many thanks)(?:\s+(?:beaucoup|bien|a lot|so much))?\s*[,!.]+\s*(?=\S)/i;
+const THANKED = /^(?:merci|thanks|thank you|many thanks)(?:\s+(?:beaucoup|bien|encore|a lot|so much|again))?\s*[,!.]+\s*(?=\S)/i;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**

@@ -48,7 +48,8 @@ function withUnread(read: ReadResult, unread: readonly UnreadCorrection[]): Read
 /** readCommands with an optional reference instant (parseCommands' callers may have none). */
 export function readWith(text: string | null, ref: LineContext): ReadResult {
   // one typed line is one line: Gmail's text/plain cuts them at 78 columns (unwrap.ts)
-  const lines = joinWrapped(newTextLines(text), ref);
+  // a closing that says a command (« Merci beaucoup, je confirme ma venue. ») does not end the new text
+  const lines = joinWrapped(newTextLines(text, (l) => readLine(l.trim(), ref).kind === 'commands'), ref);
   const { corrections, used, unread } = readCorrections(lines.map((l) => (bareVerbHeading(l) ? '' : l)));
   return withUnread(readLines(text, lines, ref, corrections, used), unread);
 }

@@ -510,6 +510,9 @@ describe('answers as people write them', () => {
     // audit W: the noun, as a form's answer
     ['Refus : trop commercial', ['decline «trop commercial»']],
     ['Refus.', ['decline']],
+    ['Merci beaucoup, accepté.', ['accept']],
+    ['Thanks again, accepted.', ['accept']],
+    ['Thank you so much, declined: off topic', ['decline «off topic»']],
   ])('organizer: %j', (text, commands) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands.map(summary)).toEqual(commands);
   });
@@ -523,13 +526,21 @@ describe('answers as people write them', () => {
     ['Confirmé de mon côté.', ['confirm']],
     ["C'est confirmé pour moi, merci !", ['confirm']],
     ['Confirmed on my end, thanks', ['confirm']],
-    // audit W: « Je retire » said alone
+    // audit W: « Je retire » said alone; thanks that open a closing's way, then the verb (the line was cut as a sign-off)
+    ['Merci beaucoup, je confirme ma venue.', ['confirm']],
+    ['Thanks a lot, I confirm.', ['confirm']],
     ['Je retire.', ['withdraw']],
     ['Je me retire, désolé.', ['withdraw']],
   ])('speaker: %j', (text, commands) => {
     const r = readCommands(`${text}\n\nJean`, { ...opts, role: 'speaker' });
     expect(r.commands.map(summary)).toEqual(commands);
     expect(r.comment).toBe('');
+  });
+
+  it('a closing under the commands still closes (audit W: only a closing that says a verb is read)', () => {
+    const r = readCommands('accepter\nMerci beaucoup, à bientôt\nDim', { ...opts, role: 'organizer' });
+    expect([r.commands.map(summary), r.comment]).toEqual([['accept'], '']);
+    expect(readCommands('Merci beaucoup, à bientôt', { ...opts, role: 'speaker' }).commands).toEqual([]);
   });
 
   it.each(['refuser pas possible avant mars', 'Refus de trancher seul', 'Je retire la partie sur Citus', "je retire ce que j'ai dit", 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
