@@ -33,7 +33,8 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
 /** Commands that do not run on the configuration's services: no warning about running on defaults. */
 const NO_SERVICE = new Set(['parse', 'demo', 'init']);
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  const argv = configAfterCommand(given);
   const program = new Command('crieur')
     .description('Runs the mail of a user group: talk proposals in, acknowledgements and announcements out.')
     .option('--verbose', 'print stack traces on errors')
@@ -53,6 +54,28 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return report(err, verbose, wanted?.name ?? null);
   }
+}
+
+/**
+ * `crieur --config F proposals list`: SPEC's `--config FILE` names the one configuration whatever the command, and
+ * scripts write it first as often as last — but commander knows it as each command's option only (it refused it, 64,
+ * « unknown option '--config' »). Given before the command's name it is moved to the end, where every command reads it
+ * (a `--` stays last: what follows it is no option).
+ */
+export function configAfterCommand(argv: string[]): string[] {
+  const moved: string[] = [];
+  const rest: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--'; i++) {
+    const a = argv[i]!;
+    if (a === '--config' && i + 1 < argv.length) moved.push(a, argv[++i]!);
+    else if (a.startsWith('--config=')) moved.push(a);
+    else rest.push(a);
+  }
+  if (moved.length === 0) return argv;
+  const after = argv.slice(i);
+  const end = after.indexOf('--');
+  return end < 0 ? [...rest, ...after, ...moved] : [...rest, ...after.slice(0, end), ...moved, ...after.slice(end)];
 }
 
 /** One line on stderr when a command that uses services is about to run on built-in defaults (config/load.ts). */
