@@ -529,6 +529,12 @@ describe('answers as people write them', () => {
     // audit W: « Je retire » said alone; thanks that open a closing's way, then the verb (the line was cut as a sign-off)
     ['Merci beaucoup, je confirme ma venue.', ['confirm']],
     ['Thanks a lot, I confirm.', ['confirm']],
+    ['Bien reçu, je confirme.', ['confirm']],
+    ['Super nouvelle, je confirme !', ['confirm']],
+    ['Quelle bonne nouvelle ! Je confirme ma participation.', ['confirm']],
+    ['Great news! I confirm.', ['confirm']],
+    ['Thanks for accepting, I confirm.', ['confirm']],
+    ['Top, je confirme', ['confirm']],
     ['Je retire.', ['withdraw']],
     ['Je me retire, désolé.', ['withdraw']],
   ])('speaker: %j', (text, commands) => {
@@ -543,7 +549,11 @@ describe('answers as people write them', () => {
     expect(readCommands('Merci beaucoup, à bientôt', { ...opts, role: 'speaker' }).commands).toEqual([]);
   });
 
-  it.each(['refuser pas possible avant mars', 'Refus de trancher seul', 'Je retire la partie sur Citus', "je retire ce que j'ai dit", 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
+  it.each(['Bien reçu, je confirme que je ne pourrai pas venir', 'Top, je confirme demain'])('speaker, still prose: %j', (text) => {
+    expect(readCommands(text, { ...opts, role: 'speaker' }).commands).toEqual([]);
+  });
+
+  it.each(['Bien reçu, accepter', 'Top, refuser', 'refuser pas possible avant mars', 'Refus de trancher seul', 'Je retire la partie sur Citus', "je retire ce que j'ai dit", 'ok parfait', 'Ok pour moi', 'Je confirme pour le dîner', 'Je confirme ma venue pour le dîner'])('still prose: %j', (text) => {
     expect(readCommands(text, { ...opts, role: 'organizer' }).commands).toEqual([]);
   });
 
