@@ -47,7 +47,8 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
  * under the runner's retry policy.
  */
 export async function classifyMessages(deps: AppDeps, inboundIds: readonly number[]): Promise<{ kinds: (Kind | null)[]; failed: { id: number; error: Error }[] }> {
-  const settled = await Promise.allSettled(inboundIds.map((id) => classifyMessage({ ...deps, log: deps.log.child({ inbound: id }) }, id)));
+  // The log as is: each line of classifyMessage names its message already (a child naming it too would say it twice).
+  const settled = await Promise.allSettled(inboundIds.map((id) => classifyMessage(deps, id)));
   const kinds: (Kind | null)[] = [];
   const failed: { id: number; error: Error }[] = [];
   settled.forEach((r, i) => {

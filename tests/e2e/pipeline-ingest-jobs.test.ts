@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ingestMany } from '../../src/app/ingest-message.ts';
+import { classifyMessages } from '../../src/app/classify-message.ts';
+import type { Logger } from '../../src/app/logger.ts';
 import { IDS_PER_JOB } from '../../src/app/dispatcher.ts';
 import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
 import { buildMail, ENGINE_NAMES, proposalMail, settled, useLive, waitSentTo } from '../support/pipeline.ts';
@@ -36,6 +38,17 @@ describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
     expect([n('proposal'), n('auto-reply')]).toEqual([5, 1]);
   });
 
+  it("a job's lines name each message once (a JSON line with a key twice is refused by strict readers)", { timeout: 60_000 }, async () => {
+    const deps = live.p.running.context.deps;
+    const m = [0, 1].map((i) => proposalMail({ lang: 'fr', name: `Orateur ${i}`, email: `orateur${i}.lines.${engine}@exemple.fr`, title: `Les verrous, partie ${i} ${engine}` }));
+    const saved = await deps.store.inbound.saveRawMany(m.map((x) => ({ raw: x.raw, loc: { source: 'cli' as const } })));
+    const lines: { keys: string[]; msg: string }[] = [];
+    const r = await classifyMessages({ ...deps, log: recordingLog(lines) }, saved.map((s) => s.id));
+    expect(r).toEqual({ kinds: ['proposal', 'proposal'], failed: [] });
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.keys, l.msg).toEqual([...new Set(l.keys)]);
+  });
+
   it('one message of a job failing goes on alone on its retry schedule; its neighbours are filed', { timeout: 60_000 }, async () => {
     const deps = live.p.running.context.deps;
     const a = proposalMail({ lang: 'en', name: 'Ada Byron', email: `ada.${engine}@example.com`, title: `Partitioning at scale ${engine}` });
@@ -54,6 +67,12 @@ describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
     expect(await alone?.getState()).toBe('delayed');
   });
 });
+
+/** A logger that keeps each line as pino writes it: its children's bindings, then the line's own fields. */
+function recordingLog(lines: { keys: string[]; msg: string }[], bound: string[] = []): Logger {
+  const line = (obj: object, msg = '') => void lines.push({ keys: [...bound, ...Object.keys(obj)], msg });
+  return { debug: line, info: line, warn: line, error: line, child: (b) => recordingLog(lines, [...bound, ...Object.keys(b)]) };
+}
 
 function chunks<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
