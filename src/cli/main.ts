@@ -99,8 +99,11 @@ function report(err: unknown, verbose: boolean, command: string | null): number 
     // --help and --version surface as "errors" with exit code 0.
     if (err.exitCode === 0) return EXIT.ok;
     // Commander said what was wrong ("error: unknown option '--bogus'"); the fix is in the command's help — unless
-    // that help was just printed.
-    if (!['commander.help', 'commander.helpDisplayed'].includes(err.code)) process.stderr.write(`(see crieur ${command ? `${command} ` : ''}--help)\n`);
+    // that help was just printed, or commander's own second line already gave the fix (« (Did you mean --json?) »):
+    // SPEC's errors are one or two lines.
+    if (!['commander.help', 'commander.helpDisplayed'].includes(err.code) && !/\(Did you mean /.test(err.message)) {
+      process.stderr.write(`(see crieur ${command ? `${command} ` : ''}--help)\n`);
+    }
     return EXIT.usage;
   }
   const e = err as Error & { exitCode?: unknown };

@@ -40,6 +40,17 @@ describe.concurrent('crieur CLI', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/^\(see crieur parse --help\)$/m);
   });
 
+  // SPEC: errors are one or two lines. A near miss got three: commander's, its suggestion, and the pointer to the help.
+  it.each([
+    [['parse', '--jsn', PROPOSAL], "error: unknown option '--jsn'\n(Did you mean --json?)\n"],
+    [['proposal', 'list'], "error: unknown command 'proposal'\n(Did you mean proposals?)\n"],
+    [['proposals', 'lst'], "error: unknown command 'lst'\n(Did you mean list?)\n"],
+  ])('%j: 64 in two lines, the suggestion as the fix', async (args, said) => {
+    const r = await run(args);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toBe(said);
+  });
+
   it.each([
     ['smtp.url', { smtp: { url: 'ftp://x' } }, /smtp\.url/],
     ['group.timezone', { group: { timezone: 'Mars/Olympus' } }, /group\.timezone/],
