@@ -389,7 +389,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       return make({ text: rest });
     }
     case 'date': {
-      if (wonders(rest)) return { kind: 'prose' };
+      if (wonders(rest) || DATE_HEDGED.test(fold(rest))) return { kind: 'prose' };
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       const d = readDate(rest, dateRef);
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
@@ -437,8 +437,14 @@ const THE_MEETUP =
 /** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
 export const CONDITION_WORDS = "si|s'il|if|unless|sauf(?:\\s+si)?|a\\s+condition|provided|pourvu(?:\\s+qu)?";
 const CONDITION = new RegExp(`\\b(?:${CONDITION_WORDS})\\b`);
-const HEDGE =
-  /^(?:maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot)(?![a-z])/;
+const HEDGE_WORDS = String.raw`maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot`;
+const HEDGE = new RegExp(`^(?:${HEDGE_WORDS})(?![a-z])`);
+/**
+ * A date said with a doubt or a condition after it: « programmer 28 janvier peut-être », "schedule Jan 28 maybe",
+ * « programmer le 28 si Bob est d'accord » — the writer still deciding, as before it ("Schedule? Maybe Jan 28.").
+ * The date reader lets a few words go by (a venue, « svp »), so a hedge there was read as the date alone and scheduled.
+ */
+const DATE_HEDGED = new RegExp(`(?:^|[^a-z'])(?:${HEDGE_WORDS}|${CONDITION_WORDS})(?![a-z])`);
 /**
  * After a verb whose mail to the speaker cannot be taken back (decline with its reason, schedule with its date): the
  * writer wondering, not deciding — "Decline? Not sure, it overlaps with…", "Schedule? Maybe Jan 28.", « Refuser… à voir
