@@ -46,7 +46,7 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * "Thanks for accepting, I confirm." (audit W: each relayed as a message, the talk left unconfirmed).
  */
 const ASSENT =
-  /^(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|bien re[çc]u|re[çc]u|top|cool|chouette|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+  /^(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -178,8 +178,9 @@ function phraseAt(f: string, at: number): string | null {
 export function readLine(raw: string, ref: LineContext): LineReading {
   // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
   // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
-  if (/[,;]/.test(raw)) {
-    const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+  // (« accepter et programmer le 11 mars », "Accept, and schedule for March 11": a conjunction joins them as a comma does)
+  if (/[,;]/.test(raw) || PIECE_JOIN.test(raw)) {
+    const pieces = raw.split(PIECE_SPLIT).map((p) => p.trim()).filter((p) => p !== '');
     const read = pieces.map((p) => readOne(p, ref));
     if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
       return { kind: 'commands', commands: withoutAssent(pieces, read.flatMap((r) => (r.kind === 'commands' ? r.commands : []))) };
@@ -193,6 +194,10 @@ export function readLine(raw: string, ref: LineContext): LineReading {
   }
   return readOne(raw, ref);
 }
+
+/** Between two commands on a line: « et », « puis », "and", "then" (after a comma or not). */
+const PIECE_JOIN = /\s(?:et|and|puis|then)(?:\s+(?:puis|then))?\s/i;
+const PIECE_SPLIT = /\s*[,;]\s*(?:(?:et|and|puis|then)(?:\s+(?:puis|then))?\s+)?|\s+(?:et|and|puis|then)(?:\s+(?:puis|then))?\s+/i;
 
 /** The decisions an « OK, » before them agrees with rather than adds to. */
 const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
