@@ -255,7 +255,15 @@ function startWorkers(s: ProcessParts): void {
         concurrency: runner.queue === 'deliver' ? config.smtp.pool : runner.concurrency,
         stalledIntervalMs: opts.stalledIntervalMs ?? config.queue.stalledSeconds * 1000,
         onFailure: decide,
-        onFinalFailure: async (ids, err) => {
+        onFinalFailure: async (ids, err, attempt) => {
+          // A job carrying several ids that ended as a whole — it stalled too often: the process died, each time, while
+          // one of them was in hand (a message whose decoding exhausts the memory) — is no verdict on each id: each goes
+          // on alone, as one that failed in it. Those done are skipped by their own job; the one at fault stalls alone
+          // and is parked alone. Parked together, its neighbours were marked failed, done or not, and never taken again.
+          if (ids.length > 1) {
+            for (const id of ids) await goOnAlone(id, err, attempt);
+            return;
+          }
           for (const id of ids) {
             metrics.jobs.inc({ queue: runner.queue, outcome: 'failed' });
             await runner.park(deps, id, err);

@@ -145,8 +145,11 @@ export interface WorkerOptions {
    * `firstAt` is when the job was queued. Called once per failure, so it is also where a retry is logged.
    */
   onFailure: (id: number, error: Error, attempt: Attempts) => { retryInMs: number } | { park: string };
-  /** Called when a job has failed for the last time: what it carried must be parked, never silently dropped. */
-  onFinalFailure: (ids: readonly number[], error: Error) => Promise<void>;
+  /**
+   * Called when a job has failed for the last time: what it carried must be parked or go on, never silently dropped.
+   * `attempt`: the attempts made (this one included) and the first try, for ids that go on alone.
+   */
+  onFinalFailure: (ids: readonly number[], error: Error, attempt: Attempts) => Promise<void>;
   onError?: (err: Error) => void;
   /** BullMQ's rate limiter for this queue: at most `max` jobs per `duration` ms, across all its workers. */
   limiter?: { max: number; duration: number } | undefined;
@@ -206,7 +209,10 @@ export function startWorker(
     const final = !(err instanceof RetryLater) || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (!final) return;
     const ids = jobIds(job.data, name);
-    opts.onFinalFailure(typeof ids === 'string' ? [job.data?.id] : ids, err).catch((e: unknown) => opts.onError?.(e as Error));
+    const parked = typeof ids === 'string' ? [job.data?.id] : ids;
+    // attemptsMade counts the failure just recorded.
+    const info = infoOf(job, parked);
+    opts.onFinalFailure(parked, err, { made: Math.max(1, info.before), firstAt: info.firstAt }).catch((e: unknown) => opts.onError?.(e as Error));
   });
   worker.on('error', (err) => opts.onError?.(err));
   worker.on('closed', () => own.disconnect());
