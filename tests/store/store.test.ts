@@ -317,6 +317,29 @@ describe.each(ENGINES)('store on $name', (engine) => {
       }
     });
 
+    it('an update names exactly the fields that changed, rewrites the lists, keeps a later content, refuses an unknown ref', async () => {
+      const email = `ana.${uniq()}@exemple.fr`;
+      const m1 = await inbound();
+      const { proposal } = await store.proposals.fileFromMessage(m1, draft({ speakers: [{ name: 'Ana', email }] }), email);
+      // The title and the first speaker as they were; the length changed, a co-speaker and a slide deck added.
+      const co = { name: 'Bruno', email: `bruno.${uniq()}@exemple.fr` };
+      const deck = { filename: 'slides.pdf', contentType: 'application/pdf', size: 1234, sha256: 'ab'.repeat(32) };
+      const m2 = await inbound();
+      const m3 = await inbound();
+      const next = draft({ title: proposal.title!, durationMinutes: 30, speakers: [{ name: 'Ana', email }, co], attachments: [deck] });
+      const updated = await store.proposals.update(proposal.ref, next, email, m3, { unlessSuperseded: true });
+      expect(updated).toMatchObject({ durationMinutes: 30, speakers: [{ name: 'Ana', email }, co], attachments: [deck], messageId: m1 });
+      const h = await store.proposals.history(proposal.ref);
+      expect(h[1]).toMatchObject({ action: 'updated', messageId: m3 });
+      expect(Object.keys(h[1]!.detail!).sort()).toEqual(['attachments', 'durationMinutes', 'speakers']);
+      expect(h[1]!.detail).toMatchObject({ durationMinutes: { from: 45, to: 30 }, attachments: { from: [], to: [deck] } });
+      // A re-send that arrived before m3, filed after it (its job late): m3's content stays, a line says why.
+      const late = await store.proposals.update(proposal.ref, draft({ title: 'Ancien titre' }), email, m2, { unlessSuperseded: true });
+      expect(late).toMatchObject({ title: proposal.title, durationMinutes: 30 });
+      expect((await store.proposals.history(proposal.ref))[2]).toMatchObject({ action: 'updated', messageId: m2, detail: { supersededBy: m3 } });
+      await expect(store.proposals.update('P-99999', next, email, null)).rejects.toMatchObject({ code: 'EDB_NOT_FOUND' });
+    });
+
     it('updates, changes status, notes, and keeps the whole history', async () => {
       const m1 = await inbound();
       const { proposal } = await store.proposals.fileFromMessage(m1, draft(), 'jean@x');

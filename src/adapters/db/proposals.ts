@@ -77,33 +77,6 @@ async function mustGet(q: Queryable, ref: string): Promise<ProposalRecord> {
   return p;
 }
 
-/**
- * Replaces the speaker and attachment lists of an updated proposal; speakers are people, kept once per address.
- * (A new proposal's lists are written by crieur_file_proposal, the same way.)
- */
-async function writeLists(tx: Queryable, proposalId: number, draft: ProposalDraft): Promise<void> {
-  await tx.query('DELETE FROM proposal_speakers WHERE proposal_id = $1', [proposalId]);
-  await tx.query('DELETE FROM proposal_attachments WHERE proposal_id = $1', [proposalId]);
-  for (const [i, s] of draft.speakers.entries()) {
-    let speakerId: number | null = null;
-    if (s.email) {
-      const rows = await tx.query<{ id: number }>(
-        `INSERT INTO speakers (email, name) VALUES ($1, $2)
-         ON CONFLICT ((lower(email))) DO UPDATE SET name = coalesce(excluded.name, speakers.name) RETURNING id`,
-        [s.email, s.name],
-      );
-      speakerId = rows[0]?.id ?? null;
-    }
-    await tx.query('INSERT INTO proposal_speakers (proposal_id, position, speaker_id, name) VALUES ($1, $2, $3, $4)', [proposalId, i, speakerId, s.name]);
-  }
-  for (const [i, a] of draft.attachments.entries()) {
-    await tx.query(
-      `INSERT INTO proposal_attachments (proposal_id, position, sha256, filename, content_type, size) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [proposalId, i, a.sha256, a.filename, a.contentType, a.size],
-    );
-  }
-}
-
 async function addHistory(tx: Queryable, proposalId: number, actor: string, action: string, detail: Record<string, unknown> | null, messageId: number | null): Promise<void> {
   await tx.query(
     'INSERT INTO proposal_history (proposal_id, actor, action, detail, message_id) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
@@ -111,14 +84,17 @@ async function addHistory(tx: Queryable, proposalId: number, actor: string, acti
   );
 }
 
-/** The fields an update changed, old → new, for the history line. */
-function changes(before: ProposalRecord, draft: ProposalDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const fields = ['format', 'title', 'abstract', 'durationMinutes', 'language', 'speakers', 'attachments'] as const;
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) !== JSON.stringify(draft[f])) out[f] = { from: before[f], to: draft[f] };
-  }
-  return out;
+/** Only a draft's fields go to the database: callers pass a record with its corrections (ref, status, …). */
+function draftOf(d: ProposalDraft): ProposalDraft {
+  return {
+    format: d.format,
+    title: d.title,
+    abstract: d.abstract,
+    durationMinutes: d.durationMinutes,
+    language: d.language,
+    speakers: d.speakers,
+    attachments: d.attachments,
+  };
 }
 
 type Filing = { messageId: number; parsed: ParseResult; actor: string; dedupe: { speakerEmail: string; titleKey: string; since: Date } };
@@ -176,33 +152,15 @@ export function proposalStore(db: Db): ProposalStore {
       return classifyAndFile({ messageId, parsed, actor, dedupe });
     },
 
-    update(ref, draft, actor, messageId, opts = {}) {
-      return db.transaction(async (tx) => {
-        const before = await mustGet(tx, ref);
-        if (opts.unlessSuperseded && messageId !== null) {
-          // Locked first: two re-sends filed side by side must compare one after the other. Inbound ids are the
-          // order messages arrived in; a content change is the filing or an `updated` line (a superseded one keeps
-          // its own, older id, so it never raises the mark).
-          const [last] = await tx.query<{ latest: number | null }>(
-            `SELECT greatest(p.message_id, (SELECT max(h.message_id) FROM proposal_history h WHERE h.proposal_id = p.id AND h.action = 'updated')) AS latest
-             FROM proposals p WHERE p.id = $1 FOR UPDATE`,
-            [before.id],
-          );
-          if (last?.latest != null && Number(last.latest) > messageId) {
-            // Still an `updated` line with this message: a replay of its job finds it handled (migration 008).
-            await addHistory(tx, before.id, actor, 'updated', { supersededBy: Number(last.latest) }, messageId);
-            return mustGet(tx, ref);
-          }
-        }
-        await tx.query(
-          `UPDATE proposals SET format = $2, title = $3, title_key = $4, abstract = $5, duration_minutes = $6, language = $7,
-             updated_at = now() WHERE id = $1`,
-          [before.id, draft.format, draft.title, normalizeTitle(draft.title), draft.abstract, draft.durationMinutes, draft.language],
-        );
-        await writeLists(tx, before.id, draft);
-        await addHistory(tx, before.id, actor, 'updated', changes(before, draft), messageId);
-        return mustGet(tx, ref);
-      });
+    async update(ref, draft, actor, messageId, opts = {}) {
+      // One round trip: the lock, the comparison, the rewrite and the history line run in the database (migration 021).
+      const rows = await db.query<{ record: Row }>(
+        `SELECT u.record, ${receivedAt("(u.record->>'message_id')::integer")} FROM crieur_update_proposal($1, $2::text::jsonb, $3, $4, $5, $6) u`,
+        [ref, jsonParam(draftOf(draft)), normalizeTitle(draft.title), actor, messageId, opts.unlessSuperseded === true],
+      );
+      const r = rows[0] as ({ record: Row } & { received_at: Date }) | undefined;
+      if (!r) throw new DbError('EDB_NOT_FOUND', `no proposal ${ref}`);
+      return toRecord({ ...r.record, received_at: r.received_at });
     },
 
     setStatus(ref, status, actor, messageId) {
