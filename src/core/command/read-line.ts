@@ -178,9 +178,10 @@ function phraseAt(f: string, at: number): string | null {
 export function readLine(raw: string, ref: LineContext): LineReading {
   // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
   // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
-  // (« accepter et programmer le 11 mars », "Accept, and schedule for March 11": a conjunction joins them as a comma does)
-  if (/[,;]/.test(raw) || PIECE_JOIN.test(raw)) {
-    const pieces = raw.split(PIECE_SPLIT).map((p) => p.trim()).filter((p) => p !== '');
+  // (not at « et » / "and": SPEC says one command a line, and « Accepter et programmer le 17 décembre » is left undecided,
+  // its transcript saying so — audit Y, tests/e2e/commands-audit-t.test.ts 34b)
+  if (/[,;]/.test(raw)) {
+    const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
     const read = pieces.map((p) => readOne(p, ref));
     if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
       return { kind: 'commands', commands: withoutAssent(pieces, read.flatMap((r) => (r.kind === 'commands' ? r.commands : []))) };
@@ -194,10 +195,6 @@ export function readLine(raw: string, ref: LineContext): LineReading {
   }
   return readOne(raw, ref);
 }
-
-/** Between two commands on a line: « et », « puis », "and", "then" (after a comma or not). */
-const PIECE_JOIN = /\s(?:et|and|puis|then)(?:\s+(?:puis|then))?\s/i;
-const PIECE_SPLIT = /\s*[,;]\s*(?:(?:et|and|puis|then)(?:\s+(?:puis|then))?\s+)?|\s+(?:et|and|puis|then)(?:\s+(?:puis|then))?\s+/i;
 
 /** The decisions an « OK, » before them agrees with rather than adds to. */
 const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
