@@ -73,14 +73,18 @@ const MAX_SUBJECT = 400;
  * propose d'organiser un covoiturage pour la présentation de jeudi »); alone, it counts against (PROPOSES_ELSE).
  */
 // (« je propose de venir présenter », "to come and give", « de notre côté »: the talk is still to come, or no verb)
+// (the ways of taking an audience into a subject count too: « d'exposer notre retour d'expérience », « de vous initier à
+// pgvector », « de vous emmener dans les coulisses », "to take you through our migration" — an unlisted verb voids a real offer)
 const SPEAKING_INFINITIVE =
-  "(?:presenter|parler|faire|donner|animer|intervenir|montrer|expliquer|raconter|partager|revenir|aborder|soumettre|proposer|decouvrir|explorer|detailler|decrire|comparer|demontrer|evoquer|passer en revue|plonger|dresser|retracer|illustrer|venir|partir|consacrer|notre|votre|autre|leur)";
+  "(?:presenter|parler|faire|donner|animer|intervenir|montrer|expliquer|raconter|partager|revenir|aborder|soumettre|proposer|decouvrir|explorer|detailler|decrire|comparer|demontrer|evoquer|passer en revue|plonger|dresser|retracer|illustrer|venir|partir|consacrer|exposer|decortiquer|demystifier|vulgariser|approfondir|parcourir|survoler|initier (?:a|aux)|emmener (?:dans|a travers|au coeur|derriere|en coulisses)|notre|votre|autre|leur)";
 const SPEAKING_VERB_EN =
-  "(?:present|give|talk|speak|share|show|walk|cover|do|run|demo|demonstrate|explain|discuss|introduce|describe|compare|go|dive|deliver|host|come|lead|teach|tell|contribute|the|a|an|you|your|our|my|this|that|all|everyone)";
+  "(?:present|give|talk|speak|share|show|walk|cover|do|run|demo|demonstrate|explain|discuss|introduce|describe|compare|go|dive|deliver|host|come|lead|teach|tell|contribute|submit|unpack|demystify|showcase|outline|(?:take|bring|guide) (?:you|us|everyone|the audience|attendees|people) (?:through|on|into|behind)|the|a|an|you|your|our|my|this|that|all|everyone)";
 const ELSE_TAIL =
   `(?:de |d')(?:(?:vous|te|nous|les|le|la|l'|y|en) ?)*(?!${SPEAKING_INFINITIVE}\\b)[a-z]+(?:er|ir|re)\\b|to (?!${SPEAKING_VERB_EN}\\b)[a-z]+\\b` +
   // (a word or two may qualify the thing — "a community partnership" — but no talk, no topic: "a talk on change data capture")
-  `|(?:a|an|the|our) (?:(?!(?:talks?|presentations?|sessions?|lightning|workshops?|demos?|keynotes?|on|about|of|for|into|with)\\b)[a-z-]+ ){0,2}?(?:partnership|collaboration|cooperation|sponsorship|date|meeting|call|change|swap|exchange|discount|venue)s?\\b`;
+  `|(?:a|an|the|our) (?:(?!(?:talks?|presentations?|sessions?|lightning|workshops?|demos?|keynotes?|on|about|of|for|into|with)\\b)[a-z-]+ ){0,2}?(?:partnership|collaboration|cooperation|sponsorship|date|meeting|call|change|swap|exchange|discount|venue)s?\\b` +
+  // (…and the thing is the noun, not a word of the talk's topic: "a change data capture talk", "a date/time talk")
+  `(?![ /-](?:(?!(?:for|on|about|of|with|to|at|in|from|and|or)\\b)[a-z-]+[ /-]){0,3}?(?:talks?|presentations?|sessions?|lightning|workshops?|demos?|keynotes?|deep[ -]dives?)\\b)`;
 /** After a form of « proposer », "propose": a tail that puts forward something else (ELSE_TAIL). */
 const NOT_PROPOSING_ELSE = `(?!(?<=propos(?:e|er|ons|ing)) (?:${ELSE_TAIL}))`;
 const PROPOSES_ELSE = new RegExp(
