@@ -22,6 +22,7 @@ import type { Logger } from '../src/app/logger.ts';
 import type { Store } from '../src/app/store.ts';
 import { explainDatabase, explainRedis } from './explain.ts';
 import { openPhases, type Phase } from './phases.ts';
+import { createDecodeBudget } from '../src/app/decode-budget.ts';
 import { MAINTENANCE_EVERY_MS, type MaintenanceRun } from '../src/adapters/db/pglite-maintenance.ts';
 
 export interface Context {
@@ -105,6 +106,7 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
         membershipMails: createMembershipMails(config),
         clock: systemClock,
         log: s.log,
+        decodeBudget: createDecodeBudget(),
         ...(sender ? { sender } : {}),
       };
       if (sender) return () => sender.close();

@@ -140,7 +140,9 @@ export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
   {
     name: 'recovery',
     async open(s) {
-      const recovery = startRecovery(s.deps!, s.options.queues, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000);
+      const recovery = startRecovery(s.deps!, s.options.queues, s.options.recoveryIntervalMs ?? s.config.queue.recoverySeconds * 1000, (q) =>
+        s.dispatcher!.queue(q).getWaitingCount(),
+      );
       return () => recovery.stop();
     },
     // Its close waits for a sweep under way (so the store is not closed under it), as long as a drain would.

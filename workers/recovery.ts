@@ -12,7 +12,15 @@ import { markPresented } from '../src/app/mark-presented.ts';
 import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
 import { every } from './every.ts';
 
-export function startRecovery(deps: AppDeps, queues: readonly QueueName[], intervalMs: number): { stop(): Promise<void>; sweep(): Promise<void> } {
+/** Jobs of a queue waiting to start (BullMQ's wait list): the sweep's way to tell a backlog under way. */
+export type WaitingJobs = (queue: QueueName) => Promise<number>;
+
+export function startRecovery(
+  deps: AppDeps,
+  queues: readonly QueueName[],
+  intervalMs: number,
+  waiting?: WaitingJobs,
+): { stop(): Promise<void>; sweep(): Promise<void> } {
   let builder: ReturnType<typeof createEventMailBuilder> | undefined;
   const sweep = async () => {
     // Only work untouched for staleSeconds: what was queued a moment ago has its job (during a backlog the sweep
@@ -31,7 +39,12 @@ export function startRecovery(deps: AppDeps, queues: readonly QueueName[], inter
     // where the time-driven work on proposals runs (the reminders to confirm)
     if (queues.includes('remind')) await markPresented(deps);
     if (queues.includes('classify')) {
+      // A backlog's messages wait in jobs of several (IDS_PER_JOB), named by all their ids: a job of one for a message
+      // still waiting in such a job would be a second job for it, not a no-op. While classify jobs wait to start, the
+      // messages still received are theirs; one a lost job left behind is found once the backlog is through.
+      const backlog = waiting ? (await waiting('classify')) > 0 : false;
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
+        if (m.state === 'received' && backlog) continue;
         const next = m.state === 'received' ? 'classify' : m.kind ? ROUTES[m.kind] : undefined;
         if (next) await deps.dispatcher.dispatch(next, m.id, { again: true });
       }

@@ -61,7 +61,7 @@ export const RUNNERS: readonly Runner[] = [
   // share statements and commits. A backlog's jobs carry several messages (IDS_PER_JOB): counted per message, by kind.
   {
     queue: 'classify',
-    concurrency: 16,
+    concurrency: 8,
     run: async (deps, id, ids) => {
       if (ids.length === 1) return classifyMessage(deps, id);
       const r = await classifyMessages(deps, ids);

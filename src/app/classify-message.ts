@@ -36,7 +36,13 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
     deps.log.info({ inbound: inboundId, kind: found.done }, 'message already handled: not acted on again');
     return found.done;
   }
-  return actOnParsed(deps, inboundId, await parseRawMessage(found.raw, deps.ctx, deps.reader));
+  // Held until the message is acted on: its decoded parts (attachments kept by a filing) live until then.
+  const release = deps.decodeBudget ? await deps.decodeBudget.take(found.raw.length) : () => undefined;
+  try {
+    return await actOnParsed(deps, inboundId, await parseRawMessage(found.raw, deps.ctx, deps.reader));
+  } finally {
+    release();
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ParseContext } from '../types.ts';
 import type { MailReader } from './parse-message.ts';
 import type { MembershipMails } from './membership-mails.ts';
 import type { SendSlot } from './file-proposal.ts';
+import type { DecodeBudget } from './decode-budget.ts';
 
 export interface AppDeps {
   config: Config;
@@ -32,4 +33,6 @@ export interface AppDeps {
    * queues a deliver job as before). src/app/file-proposal.ts.
    */
   sendNow?: { reserve(n: number): Promise<SendSlot | null> };
+  /** The bytes of raw mail this process's classify jobs decode at once (decode-budget.ts); unbounded when absent. */
+  decodeBudget?: DecodeBudget;
 }

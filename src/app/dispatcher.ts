@@ -10,6 +10,8 @@ export const QUEUE_NAMES: readonly QueueName[] = ['classify', 'file', 'command',
  * a 30 MB one among them — are what it holds in memory.
  */
 export const IDS_PER_JOB: Readonly<Record<QueueName, number>> = { classify: 4, file: 1, command: 1, deliver: 10, remind: 1, campaign: 1 };
+// At most 10 (the payload check's bound, adapters/queue/bullmq.ts), checked at load.
+for (const [q, n] of Object.entries(IDS_PER_JOB)) if (!Number.isInteger(n) || n < 1 || n > 10) throw new Error(`IDS_PER_JOB.${q}: 1 to 10, not ${n}`);
 
 export interface Dispatcher {
   /**

@@ -4,11 +4,14 @@
  * fails goes on alone under the classify runner's retry policy, its neighbours are filed and acknowledged once.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestMany } from '../../src/app/ingest-message.ts';
+import { ALONE_ABOVE_BYTES, ingestMany } from '../../src/app/ingest-message.ts';
 import { classifyMessages } from '../../src/app/classify-message.ts';
 import type { Logger } from '../../src/app/logger.ts';
+import { createDecodeBudget, type DecodeBudget } from '../../src/app/decode-budget.ts';
 import { IDS_PER_JOB } from '../../src/app/dispatcher.ts';
 import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
+import type { Dispatcher } from '../../src/app/dispatcher.ts';
+import { startRecovery } from '../../workers/recovery.ts';
 import { buildMail, ENGINE_NAMES, proposalMail, settled, useLive, waitSentTo } from '../support/pipeline.ts';
 
 describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
@@ -19,14 +22,19 @@ describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
     const speakers = Array.from({ length: 5 }, (_, i) => ({ name: `Oratrice ${i}`, email: `oratrice${i}.${engine}@exemple.fr` }));
     const proposals = speakers.map((s, i) => proposalMail({ lang: 'fr', ...s, title: `Vacuum en pratique, volet ${i} ${engine}` }));
     const autoReply = buildMail({ from: `Absent <absent.${engine}@exemple.fr>`, subject: 'Réponse automatique : absent', headers: ['Auto-Submitted: auto-replied'], body: 'Je suis absent.' });
-    const all = [...proposals, autoReply];
+    // A large message (a long mail, slides attached) among them: a job of its own.
+    const large = buildMail({ from: `Long <long.${engine}@exemple.fr>`, subject: 'Compte rendu complet', body: 'Bonjour à toutes et à tous.\n'.repeat(ALONE_ABOVE_BYTES / 20) });
+    const all = [...proposals.slice(0, 2), large, ...proposals.slice(2), autoReply];
     const saved = await ingestMany(deps, all.map((m) => ({ raw: m.raw, loc: { source: 'cli' as const } })));
     expect(saved.every((s) => s.inserted)).toBe(true);
 
-    // The jobs carry IDS_PER_JOB messages each (the last what is left), named by the ids they carry.
+    // The jobs carry IDS_PER_JOB messages each (the last what is left), named by the ids they carry; the large one alone.
     const jobs = await (deps.dispatcher as BullDispatcher).queue('classify').getJobs(['waiting', 'active', 'completed', 'prioritized']);
     const carried = jobs.map((j) => j.data.ids ?? [j.data.id]).sort((a, b) => a[0]! - b[0]!);
-    expect(carried).toEqual(chunks(saved.map((s) => s.id), IDS_PER_JOB.classify));
+    const largeId = saved[2]!.id;
+    const expected = [...chunks(saved.map((s) => s.id).filter((id) => id !== largeId), IDS_PER_JOB.classify), [largeId]].sort((a, b) => a[0]! - b[0]!);
+    expect(carried).toEqual(expected);
+    expect(await settled(live.p, large.messageId)).toMatchObject({ kind: 'other', state: 'done' });
 
     for (const s of speakers) expect(await waitSentTo(live.sink, s.email, 1)).toHaveLength(1);
     for (const m of proposals) expect(await settled(live.p, m.messageId)).toMatchObject({ kind: 'proposal', state: 'done' });
@@ -47,6 +55,47 @@ describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
     expect(r).toEqual({ kinds: ['proposal', 'proposal'], failed: [] });
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l.keys, l.msg).toEqual([...new Set(l.keys)]);
+  });
+
+  it("a job's messages wait for the process's decode budget: one larger than it decodes alone, and every one is filed", { timeout: 60_000 }, async () => {
+    const deps = live.p.running.context.deps;
+    const m = [0, 1, 2].map((i) => proposalMail({ lang: 'en', name: `Speaker ${i}`, email: `speaker${i}.budget.${engine}@example.com`, title: `Budgets and buffers, part ${i} ${engine}` }));
+    const saved = await deps.store.inbound.saveRawMany(m.map((x) => ({ raw: x.raw, loc: { source: 'cli' as const } })));
+    // A budget smaller than any message: each goes alone; the most decoding at once is recorded.
+    const inner = createDecodeBudget(100);
+    let now = 0;
+    let most = 0;
+    const budget: DecodeBudget = {
+      async take(bytes) {
+        const release = await inner.take(bytes);
+        most = Math.max(most, ++now);
+        return () => {
+          now -= 1;
+          release();
+        };
+      },
+    };
+    const r = await classifyMessages({ ...deps, decodeBudget: budget }, saved.map((s) => s.id));
+    expect(r).toEqual({ kinds: ['proposal', 'proposal', 'proposal'], failed: [] });
+    expect(most).toBe(1);
+    expect(now).toBe(0);
+  });
+
+  it('the recovery sweep leaves messages waiting in a backlog to its jobs while classify jobs wait; takes them once none do', async () => {
+    const deps = live.p.running.context.deps;
+    const m = buildMail({ from: `Lent <lent.${engine}@exemple.fr>`, subject: 'Une question', body: 'Bonjour, où a lieu le prochain meetup ?' });
+    const [saved] = await deps.store.inbound.saveRawMany([{ raw: m.raw, loc: { source: 'cli' as const } }]);
+    const dispatched: number[] = [];
+    const recording: Dispatcher = { dispatch: async (_q, id) => void dispatched.push(id), dispatchMany: async () => undefined };
+    // An hour later: the message is stale, still `received` (its job of several has not started).
+    const clock = { now: () => new Date(Date.now() + 3_600_000) };
+    let waiting = 3;
+    const sweep = startRecovery({ ...deps, dispatcher: recording, clock }, ['classify'], 3_600_000, async () => waiting);
+    await sweep.stop(); // its first round, run at start
+    expect(dispatched).not.toContain(saved!.id);
+    waiting = 0;
+    await sweep.sweep();
+    expect(dispatched).toContain(saved!.id);
   });
 
   it('one message of a job failing goes on alone on its retry schedule; its neighbours are filed', { timeout: 60_000 }, async () => {

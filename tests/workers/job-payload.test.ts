@@ -18,9 +18,14 @@ describe('job payloads', () => {
     expect(jobIds({ id: 7, ids: [7, 8] }, 'classify')).toEqual([7, 8]);
   });
 
-  it("refuses more ids than the queue's jobs carry: one for a queue whose runner takes one", () => {
+  it('refuses several ids for a queue whose runner takes one', () => {
     expect(jobIds({ id: 7, ids: [7, 8] }, 'command')).toMatch(/^bad job payload: /);
-    expect(jobIds({ id: 1, ids: Array.from({ length: IDS_PER_JOB.classify + 1 }, (_, i) => i + 1) }, 'classify')).toMatch(/^bad job payload: /);
+  });
+
+  it("takes a job queued by a version whose size was larger, up to the bound: a size lowered later leaves the queued jobs good", () => {
+    const ten = Array.from({ length: MAX }, (_, i) => i + 1);
+    expect(jobIds({ id: 1, ids: ten }, 'classify')).toEqual(ten);
+    expect(jobIds({ id: 1, ids: [...ten, 11] }, 'classify')).toMatch(/^bad job payload: /);
   });
 
   it.each([

@@ -27,12 +27,19 @@ export interface JobInfo {
 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
-/** The job's payload checked at the boundary: its ids (at most the queue's IDS_PER_JOB), or why it can never succeed. */
+/**
+ * The most ids a job of a queue whose runner takes several may carry, whatever IDS_PER_JOB says today: a size lowered
+ * in a later version must not turn the jobs already queued into bad payloads.
+ */
+const MAX_IDS = 10;
+
+/** The job's payload checked at the boundary: its ids (several only for a queue whose runner takes several), or why it can never succeed. */
 export function jobIds(data: unknown, queue: QueueName): number[] | string {
   const d = (data ?? {}) as Partial<JobData>;
   if (!isId(d.id)) return `bad job payload: ${JSON.stringify(data)}`;
   if (d.ids === undefined) return [d.id];
-  if (!Array.isArray(d.ids) || d.ids.length === 0 || d.ids.length > IDS_PER_JOB[queue] || !d.ids.every(isId) || d.ids[0] !== d.id) {
+  const most = IDS_PER_JOB[queue] > 1 ? MAX_IDS : 1;
+  if (!Array.isArray(d.ids) || d.ids.length === 0 || d.ids.length > most || !d.ids.every(isId) || d.ids[0] !== d.id) {
     return `bad job payload: ${JSON.stringify(data)}`;
   }
   return d.ids;
