@@ -32,6 +32,12 @@ const WITH_THEN_WE = new RegExp(
   `(?:^|[.!?]\\s+|\\n)[ \\t]*(?:[Aa]vec|[Ww]ith|[Tt]ogether with|[Aa]ux c[ôo]t[ée]s de)\\s+(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?|ami|amie|friend)\\s+)?(${NAME})\\s*(?:\\([^()\\n]{0,60}\\))?\\s*,\\s*(?:nous|we|on)\\b(?=[^.!?\\n]{0,40}?(?<![\\p{L}])(?:pr[ée]sent\\p{L}*|parl\\p{L}*|anim\\p{L}*|interv\\p{L}*|propos\\p{L}*|soum\\p{L}*|give|giving|speak\\p{L}*|talk\\p{L}*|submit\\p{L}*|share|sharing|partag\\p{L}*)(?![\\p{L}]))`,
   'gu',
 );
+/**
+ * A word that makes a capitalised name an organization's, not a person's: « Avec Société Générale, nous… », "With
+ * Crunchy Data, we…", "With Acme Labs, we…". (A person's name can hold none of these as a whole word.)
+ */
+const ORGANIZATION_WORD =
+  /(?<![\p{L}])(?:data|labs?|inc|corp(?:oration)?|group|groupe|software|systems?|technolog(?:y|ies)|tech|consulting|solutions?|cloud|bank|banque|soci[ée]t[ée]|team|[ée]quipe|foundation|fondation|universit(?:y|[ée])|institut[e]?|partners|services|analytics|digital|networks?|studios?|agency|agence|sas|sarl|gmbh|ltd|llc|company|compagnie|industries|assurances?|mutuelle|cr[ée]dit|caisse|conseil|informatique|ventures|capital|hospital|h[ôo]pital|minist[èe]re|ministry|project|projet|community|communaut[ée])(?![\p{L}])/iu;
 /** The body says "we" present, or that it is a two-person talk: Cc'd people are then co-speakers. */
 const WE_PRESENT: Phrases = {
   fr: [
@@ -126,6 +132,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   for (const re of [CO_SPEAKER, MY_COLLEAGUE, WITH_THEN_WE]) {
     for (const m of body.matchAll(re)) {
       const name = cleanName(m[1]!);
+      // "With Crunchy Data, we would like to present…": whom a team presents with may be its employer or client.
+      if (re === WITH_THEN_WE && name && ORGANIZATION_WORD.test(name)) continue;
       if (name && looksLikePersonName(name)) add({ name, email: emailNear(body, m.index + m[0].length) ?? ccEmail(x.cc, name) });
     }
   }

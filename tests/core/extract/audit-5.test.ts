@@ -129,6 +129,14 @@ describe('a sentence opening on whom the writer presents with (speakers.ts WITH_
     const m = await mail({ subject, body });
     expect(extractProposal(m, ctx).proposal.speakers.map((s) => s.name)).toContain(other);
   });
+  it.each([
+    ['Talk proposal', 'Hi,\n\nWith Crunchy Data, we would like to present our work on "Postgres on Kubernetes at scale", 30 minutes.\n\nHannah'],
+    ['Proposition de présentation', 'Bonjour,\n\nAvec Société Générale, nous aimerions présenter « Dix ans de PostgreSQL en banque », 30 minutes.\n\nClément'],
+    ['Talk: our migration', 'Hello,\n\nWith Acme Labs, we would like to share "Leaving Oracle in 18 months", about 40 minutes.\n\nRoss'],
+  ])('an organization the writers present with is no speaker: %s', async (subject, body) => {
+    const m = await mail({ subject, body });
+    expect(extractProposal(m, ctx).proposal.speakers).toHaveLength(1);
+  });
   it('a company the writer worked with is no speaker', async () => {
     const m = await mail({ subject: 'Talk proposal', body: 'Hi,\n\nI\'d like to give a talk called "Sharding in practice", 30 minutes. With Citus Data, we sharded 20 TB last year.\n\nHannah' });
     expect(extractProposal(m, ctx).proposal.speakers).toHaveLength(1);
