@@ -180,9 +180,25 @@ async function runOperatorDecision(
     { ...what, role: 'operator', actor: operator, actorName: operator, messageId: null, step: 0, key: `cli-${randomUUID()}`, locale },
     fx,
   );
-  if (!r.ok) return { ok: false, message: refusal(r.note, locale) };
+  if (!r.ok) return { ok: false, message: refusal(r.note.k === 'invalid' && r.note.hint === 'override' ? { ...r.note, shell: overrideCommand(what, locale) } : r.note, locale) };
   const ids = await commitEffects(deps, fx);
   return { ok: true, message: noteText(r.note, locale), queued: ids.length + fx.held.length, ...(r.unchanged ? { unchanged: true } : {}) };
+}
+
+/**
+ * The shell command that overrules the decision just refused, whole: `crieur proposals decide P-0001 override programmer
+ * événement 1` — what a shell takes (`events schedule` has no override; « override programmer » alone is a mail's line),
+ * with the event or the day the refused decision named, written as the reader reads it back.
+ */
+export function overrideCommand(what: Pick<Decision, 'ref' | 'action' | 'date' | 'nextEvent' | 'eventId'>, locale: Language): string {
+  const fr = locale === 'fr';
+  const arg =
+    what.action !== 'schedule' ? ''
+    : what.eventId !== undefined ? ` ${fr ? 'événement' : 'event'} ${what.eventId}`
+    : what.nextEvent ? ` ${fr ? 'prochain meetup' : 'next meetup'}`
+    : what.date ? ` ${what.date.day}${what.date.time ? ` ${what.date.time}` : ''}`
+    : '';
+  return `crieur proposals decide ${what.ref} override ${verbWord(what.action, locale)}${arg}`;
 }
 
 const TEXT_ARGS: ReadonlySet<VerbArg> = new Set(['text', 'text-required']);

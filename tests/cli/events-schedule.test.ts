@@ -29,8 +29,12 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
       expect(r.code, r.stderr).toBe(65);
       const decided = await crieur('proposals', 'decide', ref, 'schedule', '2027-01-28');
       expect(decided.code).toBe(65);
-      // The same refusal, word for word, in one line.
-      expect(r.stderr).toBe(decided.stderr);
+      // The same refusal in one line, but for the way to overrule: each names the shell command that does it from where
+      // the user is — not « override programmer », a mail's line `events schedule` does not take (audit).
+      const hint = (e: string) => /\(« (crieur proposals decide [^»]+) » pour revenir sur la décision\)\.\n$/.exec(e)?.[1];
+      expect(hint(r.stderr)).toBe(`crieur proposals decide ${ref} override programmer événement ${ev.id}`);
+      expect(hint(decided.stderr)).toBe(`crieur proposals decide ${ref} override programmer 2027-01-28`);
+      expect(r.stderr.replace(/\(« [^»]+ »/, '')).toBe(decided.stderr.replace(/\(« [^»]+ »/, ''));
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/« programmer »/);
       const after = (await cli.store.proposals.get(ref))!;
@@ -38,6 +42,12 @@ describe('crieur events schedule', { timeout: 400_000 }, () => {
       expect(after.event).toBeNull();
     }
     expect((await cli.store.events.get(ev.id))!.programme).toEqual([]);
+    // The command the hint names is one the shell takes: it schedules the proposal on that very event.
+    const r = await crieur('events', 'schedule', String(ev.id), received);
+    const said = /« crieur (proposals decide [^»]+) »/.exec(r.stderr)![1]!.split(' ');
+    const over = await crieur(...said);
+    expect(over.code, over.stderr).toBe(0);
+    expect((await cli.store.proposals.get(received))).toMatchObject({ status: 'scheduled', event: String(ev.id) });
   });
 
   it('schedules an accepted proposal as decide does: audited as the operator, the speaker mail queued, last on the programme', async () => {

@@ -75,7 +75,11 @@ export type Note =
   | { k: 'done'; ref: string; status: ProposalStatus }
   | { k: 'already-done'; ref: string; status: ProposalStatus }
   /** hint: what the writer may do about it — an organizer's override, a speaker's wait for the acceptance; none said when neither helps. */
-  | { k: 'invalid'; state: string; verb: string; hint?: 'override' | 'once-accepted' }
+  /**
+   * shell: the command that overrules from where the writer is, named whole instead of the mail's « override VERB » — a
+   * shell's `crieur events schedule` knows no mail verb (decide-by-operator.ts overrideCommand).
+   */
+  | { k: 'invalid'; state: string; verb: string; hint?: 'override' | 'once-accepted'; shell?: string }
   | { k: 'speaker-verb'; verb: string }
   | { k: 'other-proposal'; ref: string; own: string }
   | { k: 'no-proposal'; ref: string }
@@ -114,7 +118,8 @@ export function noteText(n: Note, locale: Language): string {
       if (n.hint === 'once-accepted') {
         return fr ? `${n.state} : vous pourrez confirmer une fois la proposition acceptée par les organisateurs.` : `${n.state}: you can confirm once the organizers have accepted the proposal.`;
       }
-      const hint = n.hint === 'override' ? (fr ? ` (« override ${w} » pour revenir sur la décision)` : ` ("override ${w}" overrules the decision)`) : '';
+      const how = n.shell ?? `override ${w}`;
+      const hint = n.hint === 'override' ? (fr ? ` (« ${how} » pour revenir sur la décision)` : ` ("${how}" overrules the decision)`) : '';
       return fr ? `${n.state} : « ${w} » n’est pas possible dans cet état${hint}.` : `${n.state}: "${w}" is not possible in this state${hint}.`;
     }
     case 'speaker-verb':
