@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { Language } from '../../types.ts';
-import type { CommandDate, CommandProblem } from './types.ts';
+import type { CommandDate, CommandProblem, DateChoice } from './types.ts';
 import { NEXT_EVENT_PHRASES } from './grammar.ts';
 import { fold } from '../text/fold.ts';
 
@@ -127,7 +127,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
   if (rewritten.readings) {
     const [a, b] = rewritten.readings;
     const both = rewritten.readingsIn === 'en' ? `${text}: either ${longDay(a, 'en')} or ${longDay(b, 'en')}` : `${text}, soit ${longDay(a, 'fr')}, soit ${longDay(b, 'fr')}`;
-    return { date: { ...date, text: both }, nextEvent: false, problem: 'date-ambiguous' };
+    const readings = [a, b].map((r) => ({ day: r.toISODate()!, time: date.time }));
+    return { date: { ...date, text: both, readings }, nextEvent: false, problem: 'date-ambiguous' };
   }
   // "mardi 3 décembre" when the 3rd is a Thursday: which of the two was meant?
   if (c.isCertain('weekday') && c.isCertain('day') && c.get('weekday') !== null && c.get('weekday')! % 7 !== dt.weekday % 7) {
@@ -175,7 +176,10 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
     const words = { fr: `${d} ${MONTHS_FR[m - 1]}${y}${rest}`, en: `${MONTHS_EN[m - 1]} ${d}${y}${rest}` };
     if (ambiguous) {
       const read = readDate(`${MONTHS_EN[a - 1]} ${b}${y}`, ref);
-      return { ...words, problem: 'date-ambiguous', date: read.date ? { ...read.date, text } : undefined };
+      // both readings, month first then day first, each resolved as written (its year, or the next one)
+      const other = readDate(`${MONTHS_EN[b - 1]} ${a}${y}`, ref);
+      const readings: DateChoice[] = [read, other].flatMap((r) => (r.date && r.problem !== 'date-past' ? [{ day: r.date.day, time: r.date.time }] : []));
+      return { ...words, problem: 'date-ambiguous', date: read.date ? { ...read.date, text, readings } : undefined };
     }
     return words;
   }
@@ -203,7 +207,8 @@ function rewrite(text: string, folded: string, ref: DateReference, local: DateTi
     const words = { fr: `${target.day} ${MONTHS_FR[target.month - 1]} ${target.year}${rest}`, en: `${MONTHS_EN[target.month - 1]} ${target.day} ${target.year}${rest}` };
     // a bare "12" may be an event's number as well as a day: say which day it would be, and ask
     if (dayOnly && lead === 0 && !/^the\s|\d(?:er|e|eme|st|nd|rd|th)$/.test(dayOnly[0])) {
-      return { ...words, problem: 'date-ambiguous', date: { day: `${target.year}-${pad(target.month)}-${pad(target.day)}`, time: null, text } };
+      const day = `${target.year}-${pad(target.month)}-${pad(target.day)}`;
+      return { ...words, problem: 'date-ambiguous', date: { day, time: null, text, readings: [{ day, time: null }, { eventId: m.day }] } };
     }
     return words;
   }

@@ -33,7 +33,16 @@ export interface CommandDate {
   time: string | null;
   /** What was written, for the transcript ("28 janvier"). */
   text: string;
+  /**
+   * date-ambiguous: each thing the writer may have meant, for the refusal to say how to write it so it has one reading
+   * (« programmer 2026-12-03 » or « programmer 2026-12-10 »; « programmer événement 12 » for a bare 12). None when
+   * the reader cannot tell what they are (a weekday that is not the date's).
+   */
+  readings?: readonly DateChoice[];
 }
+
+/** One reading of an ambiguous date: a day (and the time written), or the event of that number. */
+export type DateChoice = { day: string; time: string | null } | { eventId: number };
 
 /** Why a line that looked like a command could not be acted on as written. */
 export type CommandProblem =

@@ -6,7 +6,7 @@
 import type { ProgrammeProblem } from '../programme.ts';
 import type { ProposalStatus } from '../../app/proposal-store.ts';
 import type { Language } from '../../types.ts';
-import type { CommandProblem } from '../command/types.ts';
+import type { CommandProblem, DateChoice } from '../command/types.ts';
 import { formatDate } from '../render/dates.ts';
 import { verbWord } from '../render/verbs.ts';
 
@@ -84,7 +84,8 @@ export type Note =
   | { k: 'other-proposal'; ref: string; own: string }
   | { k: 'no-proposal'; ref: string }
   /** word: the verb as the writer wrote it (render/verbs.ts writtenVerb), named back where the problem is what follows it (text-missing). */
-  | { k: 'problem'; problem: CommandProblem; date: string | null; word?: string }
+  /** readings: an ambiguous date's possible meanings (dates.ts), each said back as the line that names it alone. */
+  | { k: 'problem'; problem: CommandProblem; date: string | null; word?: string; readings?: readonly DateChoice[] }
   | { k: 'no-event' }
   | { k: 'unknown-event'; id: number }
   | { k: 'several-events'; day: string; ids: number[] }
@@ -104,6 +105,21 @@ export type Note =
   | { k: 'relayed' }
   | { k: 'relayed-organizers'; n: number; reasonHint: boolean; undecided?: boolean }
   | { k: 'confirmed-scheduled'; ref: string };
+
+/**
+ * « « programmer 2026-12-03 » ou « programmer 2026-12-10 » », "schedule 2026-12-12" or "schedule event 12": each reading
+ * of an ambiguous date as the line that means it alone — an ISO day (the meetup of that day, if there is one), or the
+ * event by its number as `crieur events list` gives it (dates.ts EVENT_ID reads both).
+ */
+function choiceText(readings: readonly DateChoice[], word: string, locale: Language): string {
+  const fr = locale === 'fr';
+  const verb = word.toLowerCase();
+  const lines = readings.map((r) => {
+    const line = 'eventId' in r ? `${verb} ${fr ? 'événement' : 'event'} ${r.eventId}` : `${verb} ${r.day}${r.time ? ` ${r.time}` : ''}`;
+    return fr ? `« ${line} »` : `"${line}"`;
+  });
+  return lines.join(fr ? ' ou ' : ' or ');
+}
 
 export function noteText(n: Note, locale: Language): string {
   const fr = locale === 'fr';
@@ -139,6 +155,8 @@ export function noteText(n: Note, locale: Language): string {
           ? [`il manque le texte après « ${n.word} » : écrivez-le à la suite du mot`, `the text after "${n.word}" is missing: write it after the word`]
           : ['il manque le texte après le verbe', 'the text after the verb is missing'],
       };
+      const choices = n.problem === 'date-ambiguous' && n.readings?.length ? choiceText(n.readings, n.word ?? verbWord('schedule', locale), locale) : null;
+      if (choices) return fr ? `date ambiguë : écrivez ${choices}${d}.` : `ambiguous date: write ${choices}${d}.`;
       return `${why[n.problem][fr ? 0 : 1]}${d}.`;
     }
     case 'no-event':
