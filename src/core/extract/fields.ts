@@ -203,7 +203,10 @@ export function parseFields(lines: readonly string[]): Fields {
       take[0] = lead.quoted;
       if (lead.rest !== '') rests.set(i, lead.rest);
     }
-    if (values[lab.field] === undefined) {
+    // « Sujet proposé : la sécurité des rôles… » then « Titre provisoire : Rôles et privilèges… »: a label that says title
+    // names the talk's title surer than one naming its subject (sujet, topic, proposition) — it replaces that one
+    const surer = lab.field === 'title' && spans.title !== undefined && namesTitle(lines[i]!, lab) && !namesTitle(lines[spans.title[0]]!, labels[spans.title[0]]!);
+    if (values[lab.field] === undefined || surer) {
       const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
       if (v !== '') {
         values[lab.field] = v;
@@ -226,6 +229,15 @@ export function parseFields(lines: readonly string[]): Fields {
     }
   }
   return { values, used, spans, rests, count };
+}
+
+/** The words of a title label (folded): « Titre », "Title", « Intitulé », not « Sujet », "Topic" or « Proposition ». */
+const TITLE_WORD = /\b(?:titres?|titles?|intitule|titulo|titel|titolo)\b/;
+
+/** Does the label of `line` (what comes before its value) say title? */
+function namesTitle(line: string, lab: LabelLine | null): boolean {
+  const at = lab && lab.inline !== '' ? line.lastIndexOf(lab.inline) : -1;
+  return TITLE_WORD.test(fold(at > 0 ? line.slice(0, at) : line));
 }
 
 /**

@@ -1,0 +1,31 @@
+/**
+ * Held-out parse audit 6: mail written before reading the rules (batches of 108 and more), each case below wrongly
+ * filed or wrongly read before. Rows vary the wording of what the audit found, so that each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function proposal(subject: string, body: string) {
+  const m = await mail({ subject, body });
+  expect(looksLikeProposal(m)).toBe(true);
+  return extractProposal(m, ctx).proposal;
+}
+
+describe('the title a label or a naming word gives', () => {
+  it.each([
+    // a quoted title opening on a figure after an inline title label (prose-title.ts INLINE_LABEL)
+    ['Suggestion de sujet pour le meetup', "Bonjour,\n\nJe peux venir raconter notre billetterie. Titre : « 200 000 billets en 10 minutes ». Vingt-cinq minutes me suffiraient.\n\nHélène", '200 000 billets en 10 minutes'],
+    ['Une idée pour mars', 'Bonjour,\n\nJe pourrais parler des index, environ 30 minutes. Titre : « 10 erreurs à éviter avec les index ».\n\nPaul', '10 erreurs à éviter avec les index'],
+    // a label saying title over one naming the subject (fields.ts namesTitle)
+    ['Proposition de talk', 'Bonjour,\n\nSujet proposé : la sécurité des rôles dans PostgreSQL 16 (CREATEROLE, SECURITY DEFINER).\n\nTitre provisoire : Rôles et privilèges, ce qui a changé\n\nDurée : 45 minutes\n\nJB', 'Rôles et privilèges, ce qui a changé'],
+    ['Talk proposal', 'Hello,\n\nTopic: how we shard our tenants across nodes\nTitle: Sharding tenants with Citus\nLength: 30 min\n\nDana', 'Sharding tenants with Citus'],
+    // « titre "X" » with no colon: the quotes right after the word are the title (prose-title.ts PROVISIONAL)
+    ['talk', 'bonjour\n\nje voudrais proposer un talk sur pg_repack vs VACUUM FULL, quand et comment réorganiser une table sans bloquer la prod. titre "pg_repack sans douleur". 20 min\n\nsandrine', 'pg_repack sans douleur'],
+    ['Proposal', 'Hi,\n\nI would like to give a talk on autovacuum for hot tables, what we tuned and why. Title "Autovacuum for the impatient". 20 min\n\nDiego', 'Autovacuum for the impatient'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
