@@ -50,7 +50,7 @@ const QUOTED_NEAR_TALK = new RegExp(
 const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 // the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic)(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
@@ -62,7 +62,7 @@ const CAPITAL = /^\p{Lu}/u;
  * meetup: "CDC into a data lake"" — the same-line form of an intro over its title (titleUnderIntro). The title runs to
  * the end of its sentence (a comma may sit inside it) or closes its quotes; bold marks from the HTML are taken off.
  */
-const TALK_OFFERED = "(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop)";
+const TALK_OFFERED = "(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop|retour d['’]exp[ée]rience|experience report|case study)";
 const OFFER_THEN_COLON = new RegExp(
   `\\b(?:propos(?:e|er|ons|ing)|soumet(?:s|tre|tons)|submit(?:ting)?|pr[ée]senter|present(?:ing)?|offer(?:ing)?|give|giving|faire|donner)\\s+` +
     `(?:(?:un|une|a|an|my|ma|mon|our|notre|the|la|le)\\s+)?(?:(?:proposition|proposal|id[ée]e|idea)\\s+(?:de\\s+|d'|d’|for\\s+(?:a\\s+|an\\s+)?|of\\s+(?:a\\s+|an\\s+)?)?)?${TALK_OFFERED}` +

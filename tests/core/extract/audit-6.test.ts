@@ -29,3 +29,13 @@ describe('the title a label or a naming word gives', () => {
     expect((await proposal(subject, body)).title).toBe(title);
   });
 });
+
+describe('a quoted title after the offer of a workshop or an experience report beats the subject (prose-title.ts QUOTED_AFTER_OFFER, TALK_OFFERED)', () => {
+  it.each([
+    ['Proposition : atelier de 1h30 sur les fonctions fenêtres', "Bonjour,\n\nJe propose un atelier pratique « Les fonctions fenêtres par l'exemple », 1h30, chacun vient avec son portable.\n\nAgnès", "Les fonctions fenêtres par l'exemple"],
+    ['Proposal: workshop on pgvector', 'Hi,\n\nI would like to propose a hands-on workshop "From embeddings to HNSW with pgvector", 90 minutes.\n\nNoor', 'From embeddings to HNSW with pgvector'],
+    ["Proposition de talk : PostgreSQL pour l'enseignement", "Bonjour,\n\nEnseignante à l'université, je propose un retour d'expérience : « Enseigner le SQL avec PostgreSQL à 400 étudiants ». Disons 25 minutes.\n\nValérie", 'Enseigner le SQL avec PostgreSQL à 400 étudiants'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
