@@ -194,8 +194,9 @@ describe('the text part: an abstract’s list (wrapText)', () => {
     const abstract = 'Deuxième paragraphe avec des « guillemets » :\n- point un\n- point deux, assez long pour passer à la ligne suivante du texte\n\nLes étapes :\n1. sauvegarder\n2) restaurer\n• vérifier';
     expect(wrapText(abstract, 40, '    ')).toBe(
       [
-        '    Deuxième paragraphe avec des «',
-        '    guillemets » :',
+        // « stays with its word (tests/render/wrap-french-marks.test.ts)
+        '    Deuxième paragraphe avec des',
+        '    « guillemets » :',
         '    - point un',
         '    - point deux, assez long pour',
         '      passer à la ligne suivante du',

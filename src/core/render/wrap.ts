@@ -28,10 +28,30 @@ export function wrapText(text: string, width = 72, indent = ''): string {
 const LIST_MARKER = /^[ \t]*(?:[-*•–+]|\d{1,2}[.)])[ \t]+/;
 const LIST_ITEM = /\n(?=[ \t]*(?:[-*•–+]|\d{1,2}[.)])[ \t]+\S)/;
 
+/**
+ * The words a line may be broken between. French puts a space inside « » and before : ; ? ! — a space no line may be
+ * broken at (typographers set it unbreakable): « » au prochain meetup » alone at a line's start, or a line opening on
+ * « : », read as a typo. Such a mark goes with the word before it, « with the word after it.
+ */
+export function breakableWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const prev = out.length > 0 ? out[out.length - 1]! : null;
+    if (prev !== null && (CLOSING.test(word) || OPENING.test(prev))) out[out.length - 1] = `${prev} ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
+
+/** A word that is only closing punctuation (« » », « : », « ?! », « », »): it stays after the word before it. */
+const CLOSING = /^[»:;?!][»:;?!.,)\]]*$/;
+/** A word ending on an opening guillemet (« « », « (« »): it stays before the word after it. */
+const OPENING = /«$/;
+
 function wrapParagraph(para: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of para.split(' ')) {
+  for (const word of breakableWords(para.split(' '))) {
     if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -58,7 +78,7 @@ export function wrapLongLines(text: string, width = 72): string {
       const out: string[] = [];
       let cur = lead;
       let fresh = true;
-      for (const word of line.slice(lead.length).split(/ +/)) {
+      for (const word of breakableWords(line.slice(lead.length).split(/ +/))) {
         if (!fresh && [...cur].length + 1 + [...word].length > width) {
           out.push(cur);
           cur = indent + word;
