@@ -81,9 +81,9 @@ describe.concurrent('doctor and ingest when a service is missing', { timeout: 60
     const r = await cli(['doctor'], { env: { CRIEUR_REDIS_URL: `redis://127.0.0.1:${closedPort}` } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^FAIL +redis +redis://127\\.0\\.0\\.1:${closedPort}: .+$`, 'm'));
-    expect(r.stdout).toMatch(/^ +fix: .*redis/im);
-    // The cause the socket gave, not ioredis's « Connection is closed. »; the fix once, on its own line.
-    expect(r.stdout).toContain(`redis://127.0.0.1:${closedPort}: not reachable (connect ECONNREFUSED 127.0.0.1:${closedPort})\n`);
+    expect(r.stdout).toMatch(/^FAIL +redis .* — fix: .*redis/im);
+    // The cause the socket gave, not ioredis's « Connection is closed. »; the fix once, after it on the check's one line.
+    expect(r.stdout).toContain(`redis://127.0.0.1:${closedPort}: not reachable (connect ECONNREFUSED 127.0.0.1:${closedPort}) — fix: `);
     expect(r.stdout).not.toMatch(/Connection is closed|Start it/);
     for (const ok of ['database', 'secret', 'smtp', 'inbox']) expect(r.stdout).toMatch(new RegExp(`^ok +${ok} `, 'm'));
   });

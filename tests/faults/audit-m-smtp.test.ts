@@ -217,7 +217,7 @@ describe('TLS that cannot work, said with its fix (audit M: before, « ESOCKET: 
     const r = await runCrieur(['doctor'], { dir, cwd: dir, env: { CRIEUR_SMTP_URL: url, CRIEUR_SECRET: 'audit-m-secret-0123456789abcdef' }, timeoutMs: 50_000 });
     const line = r.stdout.split('\n').findIndex((l) => /^FAIL\s+smtp/.test(l));
     expect(r.stdout.split('\n')[line]).toMatch(/TLS certificate is not trusted/);
-    expect(r.stdout.split('\n')[line + 1]).toMatch(/fix: .*\?tls\.rejectUnauthorized=false/);
+    expect(r.stdout.split('\n')[line]).toMatch(/ — fix: .*\?tls\.rejectUnauthorized=false/);
   });
 });
 
@@ -273,7 +273,7 @@ describe('a relay that refuses the login (530, 535): every mail waits for the fi
     const r = await runCrieur(['doctor'], { dir, cwd: dir, env, timeoutMs: 50_000 });
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => /^FAIL\s+smtp/.test(l));
-    expect(lines[at + 1]).toMatch(/fix: .*user and password in smtp\.url/);
+    expect(lines[at]).toMatch(/ — fix: .*user and password in smtp\.url/);
     expect(lines.filter((l) => l.startsWith('FAIL'))).toHaveLength(1);
     expect(r.code).toBe(78);
   });

@@ -68,7 +68,7 @@ describe('a login the server refuses is the configuration (78), said with its fi
   it('doctor: the database line says it with the fix, and exits 78 when it is the only failure', async () => {
     const r = await run(['doctor'], noRole);
     expect(r.stdout).toMatch(new RegExp(`^FAIL +database +.*: cannot log in as ${role} at ${re(hostPort)}`, 'm'));
-    expect(r.stdout).toMatch(new RegExp(`^ +fix: correct database\\.url \\(or create the role: createuser ${role}\\)$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^FAIL +database .* — fix: correct database\\.url \\(or create the role: createuser ${role}\\)$`, 'm'));
     expect(r.stdout).not.toMatch(/migration/);
     expect(r.code, r.stdout).toBe(78);
   });

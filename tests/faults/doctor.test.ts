@@ -36,9 +36,10 @@ afterAll(async () => {
 
 const doctor = (env: NodeJS.ProcessEnv = {}) => runCrieur(['doctor', '--config', configFile], { dir: box.dir, env, timeoutMs: 100_000 });
 const line = (stdout: string, name: string) => stdout.split('\n').find((l) => new RegExp(`^(ok|FAIL) +${name} `).test(l)) ?? '';
+/** The fix on a check's FAIL line (one line a check: `FAIL  name  target: cause — fix: …`), from « fix: » on. */
 const fixAfter = (stdout: string, name: string) => {
-  const lines = stdout.split('\n');
-  return lines[lines.findIndex((l) => new RegExp(`^FAIL +${name} `).test(l)) + 1] ?? '';
+  const l = stdout.split('\n').find((x) => new RegExp(`^FAIL +${name} `).test(x)) ?? '';
+  return l.includes(' — fix: ') ? l.slice(l.lastIndexOf(' — fix: ') + 3) : '';
 };
 
 describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () => {
@@ -48,7 +49,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +imap://crieur:\\*\\*\\*@127\\.0\\.0\\.1:${dc.port}/INBOX: IMAP login refused for ${dc.user}\\b`));
     expect(r.stdout).not.toContain('Command failed');
     expect(r.stdout).not.toContain('wrong-password');
-    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^ +fix: correct the user and password in inbox\.url/);
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^fix: correct the user and password in inbox\.url/);
   });
 
   it('a missing Maildir: names the path and how to create it', async () => {
@@ -87,7 +88,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
   it('imaps:// to a server that speaks plain text: the fix is the scheme, not « start the IMAP server » (audit W)', async () => {
     const r = await doctor({ CRIEUR_INBOX_URL: dc.url().replace(/^imap:/, 'imaps:') });
     expect(line(r.stdout, 'inbox')).toMatch(/^FAIL +inbox +imaps:.*WRONG_VERSION_NUMBER/);
-    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^ +fix: imaps:\/\/ is for TLS from the first byte \(port 993\); a server that starts in plain text \(port 143\) takes imap:\/\//);
+    expect(fixAfter(r.stdout, 'inbox')).toMatch(/^fix: imaps:\/\/ is for TLS from the first byte \(port 993\); a server that starts in plain text \(port 143\) takes imap:\/\//);
   });
 
   it('an SMTP server that accepts and never greets (smtp:// to a TLS port): its own fix, a failure that may pass (1), not « start the mail server » (audit W)', async () => {
@@ -97,7 +98,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
       const port = (silent.address() as AddressInfo).port;
       const r = await doctor({ CRIEUR_SMTP_URL: `smtp://127.0.0.1:${port}` });
       expect(line(r.stdout, 'smtp')).toMatch(/^FAIL +smtp .*Greeting never received/);
-      expect(fixAfter(r.stdout, 'smtp')).toMatch(/^ +fix: the server accepted the connection but sent no SMTP greeting: a TLS port \(465\) takes smtps:\/\//);
+      expect(fixAfter(r.stdout, 'smtp')).toMatch(/^fix: the server accepted the connection but sent no SMTP greeting: a TLS port \(465\) takes smtps:\/\//);
       expect(r.code, r.stdout).toBe(1);
     } finally {
       silent.close();
@@ -109,7 +110,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     const r = await doctor({ CRIEUR_DATABASE_URL: PG_URL.replace(/\/test$/, `/${name}`) });
     expect(r.code, r.stdout).toBe(78);
     expect(line(r.stdout, 'database')).toMatch(new RegExp(`database "${name}" does not exist on 127\\.0\\.0\\.1:5432`));
-    expect(fixAfter(r.stdout, 'database')).toMatch(new RegExp(`^ +fix: createdb ${name}\\b`));
+    expect(fixAfter(r.stdout, 'database')).toMatch(new RegExp(`^fix: createdb ${name}\\b`));
     expect(r.stdout).not.toMatch(/is PostgreSQL running/);
   });
 
@@ -144,9 +145,9 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     const defaults = box.writeConfig({ ...baseConfig({ prefix: box.prefix, databaseUrl: `${PG_URL}?schema=${schema}`, smtpUrl: sink.url, inboxUrl: dc.url() }), addresses: undefined, organizers: undefined }, 'defaults.yaml');
     const r = await runCrieur(['doctor', '--config', defaults], { dir: box.dir, name: 'doctor-defaults', timeoutMs: 100_000 });
     expect(line(r.stdout, 'addresses')).toMatch(/^FAIL +addresses +talks@crieur\.invalid, crieur <talks@crieur\.invalid>: addresses\.proposals, addresses\.from still at a \.invalid placeholder/);
-    expect(fixAfter(r.stdout, 'addresses')).toMatch(/^ +fix: set addresses\.proposals .*addresses\.from and addresses\.bounces/);
+    expect(fixAfter(r.stdout, 'addresses')).toMatch(/^fix: set addresses\.proposals .*addresses\.from and addresses\.bounces/);
     expect(line(r.stdout, 'organizers')).toMatch(/^FAIL +organizers +none: no organizer/);
-    expect(fixAfter(r.stdout, 'organizers')).toMatch(/^ +fix: set organizers: \[you@example\.org\]/);
+    expect(fixAfter(r.stdout, 'organizers')).toMatch(/^fix: set organizers: \[you@example\.org\]/);
     expect(r.code, r.stdout).toBe(78);
     // A bounces address left at a placeholder is named too; real addresses pass.
     const bounces = await doctor({ CRIEUR_ADDRESSES_BOUNCES: 'bounces@crieur.invalid' });
@@ -159,7 +160,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     const r = await doctor({ CRIEUR_TEMPLATES_DIR: missing });
     expect(line(r.stdout, 'templates')).toMatch(new RegExp(`^FAIL +templates +${missing}: .*cannot open the templates\\.dir directory ${missing}: no such directory`));
     expect(r.stdout).not.toMatch(/ENOENT|scandir/);
-    expect(fixAfter(r.stdout, 'templates')).toMatch(/^ +fix: create that directory .*or correct templates\.dir/);
+    expect(fixAfter(r.stdout, 'templates')).toMatch(/^fix: create that directory .*or correct templates\.dir/);
     expect(r.code, r.stdout).toBe(78);
   });
 

@@ -66,7 +66,8 @@ export function registerDoctor(program: Command): void {
           failed++;
           if (!(c.isConfig ?? saysConfig)(err)) unreachable++;
           const fix = typeof c.fix === 'function' ? c.fix(err) : c.fix;
-          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]}\n      fix: ${fix}\n`);
+          // One line a check (SPEC): the cause, then its fix after « — fix: », on the same line.
+          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]} — fix: ${fix.split('\n')[0]}\n`);
         }
       }
       // As `crieur start` would exit: 78 when every failure is the configuration's (not worth a restart), 1 when a
