@@ -61,6 +61,15 @@ export interface VerbSpec {
 /** After a format: that one rather than the proposed one (« Lightning plutôt », "talk instead") says no more. */
 const FORMAT_QUALIFIERS: readonly string[] = ['plutot', 'de preference', 'instead', 'rather', 'preferably'];
 
+/** What an organizer's decision is about, after its verb: « accepter cette proposition », "decline this talk", "accept this one". */
+const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {
+  fr: ['la proposition', 'cette proposition', 'ce talk', 'le talk', 'cette presentation', 'la presentation', 'ce sujet', 'cette intervention', 'celle-ci', 'celui-ci'],
+  en: ['the proposal', 'this proposal', 'the talk', 'this talk', 'this one', 'this submission', 'the submission'],
+};
+function decided(verbs: readonly string[]): string[] {
+  return verbs.flatMap((v) => (v.endsWith('er') ? DECIDED_OBJECTS.fr : DECIDED_OBJECTS.en).map((o) => `${v} ${o}`));
+}
+
 export const GRAMMAR: readonly VerbSpec[] = [
   // « J'accepte », « Validé », « Je valide », "Approved": how organizers answer a notice in their own words
   {
@@ -68,7 +77,9 @@ export const GRAMMAR: readonly VerbSpec[] = [
     role: 'organizer',
     arg: 'none',
     // « On accepte », "We accept": the organizers' decision said in the first person plural
-    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'ok', 'okay'],
+    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'i accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'ok', 'okay',
+      // the verb and what it decides (audit X: « Accepter la proposition », "Accept this talk" were relayed as comments)
+      ...decided(['accepter', 'accept', 'valider', 'approve'])],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },
@@ -77,13 +88,15 @@ export const GRAMMAR: readonly VerbSpec[] = [
     role: 'organizer',
     arg: 'text',
     // « Refus : hors sujet »: the noun, as a form's answer
-    words: ['decline', 'declined', 'refus', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee'],
+    // « Décliner » (an offer is declined in French too)
+    words: ['decline', 'declined', 'refus', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'i decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee', 'decliner',
+      ...decided(['refuser', 'decline', 'rejeter', 'reject', 'decliner'])],
   },
   {
     verb: 'waitlist',
     role: 'organizer',
     arg: 'none',
-    words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente'],
+    words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente', "mettre sur liste d'attente", "mettre en liste d'attente", 'put on the waiting list', 'put on the waitlist', 'put on waitlist'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
     remarks: true,
     waits: true,

@@ -29,7 +29,8 @@ export type LineContext = DateReference & { role?: CommandRole | undefined };
 export const MAX_LINE = 300;
 const REF = /^\[?p\s?-?\s?(\d{1,6})\]?(?![\w-])/;
 const REF_LIST_SEP = /^\s*(?:,|;|&|\bet\b|\band\b)?\s*/;
-const SEP = /^\s*(?:[:：\-–—,;]\s*|\.\s+)?/;
+// « Accepter ! Super sujet. », "Decline! Off-topic.": an exclamation mark before the rest separates it as a full stop does
+const SEP = /^\s*(?:[:：\-–—,;]\s*|[.!]+\s+)?/;
 const LIST_MARKER = /^(?:[-•·–>]\s+|\d{1,2}[.)]\s+)/;
 /**
  * "Décision : accepter", "Réponse : refuser", « Ma décision : accepter », "Final decision: decline": a label before the
@@ -43,10 +44,12 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * nothing more than the verb (a speaker's « Ok, je confirme ! » was relayed as a message and the talk left unconfirmed,
  * with no answer to tell him). Before an organizer's verb it makes the line prose (« Oui, ok » answers a message).
  * Good news received is one too: « Bien reçu, je confirme. », « Super nouvelle, je confirme ! », "Great news! I confirm.",
- * "Thanks for accepting, I confirm." (audit W: each relayed as a message, the talk left unconfirmed).
+ * "Thanks for accepting, I confirm." (audit W: each relayed as a message, the talk left unconfirmed). So is the writer's
+ * « c'est bon pour moi », « ça me va », « pas de souci », "works for me", "all good" — and assents may follow one another
+ * (« Oui, c'est bon pour moi, je confirme ma venue. », « Oui oui je confirme »: audit X, relayed unconfirmed).
  */
 const ASSENT =
-  /^(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?bon(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las)\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -71,6 +74,13 @@ const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
  * "Thanks, schedule…" read on as a sentence: prose).
  */
 const THANKED = /^(?:merci|thanks|thank you|many thanks)(?:\s+(?:beaucoup|bien|encore|a lot|so much|again))?\s*[,!.]+\s*(?=\S)/i;
+/**
+ * « Bonjour, je confirme. », « Bonjour à tous, accepté. », "Hi all, accepted.", "Hello, confirmed!": a greeting on the verb's
+ * own line, before its comma, says nothing more than the verb (audit X: a mobile reply's « Bonjour, je confirme. » was
+ * relayed as a message, the talk left unconfirmed, where the same greeting on a line of its own confirmed). A name or
+ * « à tous » / "all" may follow it; the punctuation after it is needed (« Salut tu peux regarder » is prose anyway).
+ */
+const GREETING = /^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear)(?:\s+(?:[àa] tous|tout le monde|[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?))?\s*[,!.]+\s*(?=\S)/iu;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
@@ -116,7 +126,7 @@ function afterQualifier(rest: string, spec: VerbSpec): string | null {
   return q === undefined ? null : rest.slice(q.length);
 }
 /** A separator opening what follows, as SEP reads one after the verb. */
-const SEPARATED = /^\s*(?:[:：\-–—,;(]|\.\s)/;
+const SEPARATED = /^\s*(?:[:：\-–—,;(]|[.!]\s)/;
 
 function withoutEmoji(rest: string): string {
   return fold(rest).replace(EMOJI_CHARS, '');
@@ -175,7 +185,8 @@ function phraseAt(f: string, at: number): string | null {
   return PHRASES_LONGEST_FIRST.find((p) => f.startsWith(p, at) && wordEnds(f, at + p.length)) ?? null;
 }
 
-export function readLine(raw: string, ref: LineContext): LineReading {
+export function readLine(line: string, ref: LineContext): LineReading {
+  const raw = line.replace(GREETING, '');
   // "accept, schedule 2027-01-28", "decline P-0004; accept P-0005": several commands on a line, only when every
   // piece is one — else "decline P-0004" would take "accept P-0005" for its reason, and "ok, I'll check" is prose
   // (not at « et » / "and": SPEC says one command a line, and « Accepter et programmer le 17 décembre » is left undecided,
@@ -201,7 +212,7 @@ const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
 const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
 /** The assents (ASSENT, folded) that say yes to the decision after them. */
-const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial)(?![\p{L}\d])/u;
+const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial|c'est (?:tout |tres )?bon|ca (?:me|nous) va|(?:that )?works for|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
 
 /**
  * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is

@@ -59,7 +59,8 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
   const unknown: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
   let start = first;
-  if (first >= 0 && isGreeting(lines[first]!.trim()) && !used.has(first)) start = first + 1;
+  // (« Bonjour, je confirme. »: a greeting, then the verb on its line — read as the verb, read-line.ts GREETING)
+  if (first >= 0 && isGreeting(lines[first]!.trim()) && !used.has(first) && readLine(lines[first]!.trim(), ref).kind !== 'commands') start = first + 1;
   start = afterIntro(lines, start, used, ref);
   let commentFrom = lines.length;
   let seen = 0;
