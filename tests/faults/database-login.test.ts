@@ -60,6 +60,16 @@ describe('a login the server refuses is the configuration (78), said with its fi
     expectSaid(await run(['start'], noRole), 78, said);
   });
 
+  it('ingest (an MTA pipe): 78 too, the message not taken — a retry cannot mend a login (75 is for what may come back)', async () => {
+    const file = join(box.dir, 'ingest-login.eml');
+    writeFileSync(file, 'From: jean@example.fr\nSubject: login\nMessage-ID: <ingest-login@example.fr>\n\nBonjour\n');
+    const r = await run(['ingest', file], noRole);
+    expectSaid(r, 78, new RegExp(`cannot log in as ${role} .*createuser ${role}\\) — the message was not taken \\(a configuration error: the MTA returns it to its sender\\)$`, 'm'));
+    // a server that is not there is still worth the MTA's retry
+    const down = await run(['ingest', file], `postgres://${hostPort.replace(/:\d+$/, '')}:9/crieur`);
+    expectSaid(down, 75, /the message was not taken; the sender will retry/);
+  });
+
   it('proposals list, subscribers add: the same line and code', async () => {
     expectSaid(await run(['proposals', 'list'], noRole), 78, said);
     expectSaid(await run(['subscribers', 'add', 'x@example.org'], noRole), 78, said);

@@ -2,7 +2,7 @@
  * Audit W: a Redis that wants a password, given none or the wrong one (NOAUTH, WRONGPASS). crieur said « Redis is not
  * reachable … Start it (apt-get install redis-server) » and exited 1 — which systemd restarts forever, for a Redis
  * that is running and a password only the operator can correct. A refused login is the configuration's, as a refused
- * IMAP or PostgreSQL login: 78, naming redis.url; `ingest` still exits 75, so that the MTA keeps the mail.
+ * IMAP or PostgreSQL login: 78, naming redis.url; `ingest` too (SPEC: 75 is for temporary failures only).
  * Likewise a login let in whose ACL refuses crieur a command or its keys (NOPERM): an ACL user on the running Redis,
  * named for the test and deleted after it.
  */
@@ -64,12 +64,12 @@ describe('Redis refuses the login', () => {
     expect(r.code, r.stdout).toBe(78);
   });
 
-  it('crieur ingest still exits 75: the MTA keeps the message and retries', { timeout: 60_000 }, async () => {
+  it('crieur ingest exits 78 (SPEC: a refused login is the configuration\'s; 75 only for what may come back): the message not taken', { timeout: 60_000 }, async () => {
     const file = join(box.dir, 'p.eml');
     writeFileSync(file, proposalMail(1, 'rlogin'));
     const r = await runCrieur(['ingest', '--config', configWith(`redis://:wrong@127.0.0.1:${port}`, 'ingest.yaml'), file], { dir: box.dir, name: 'ingest' });
-    expect(r.code, r.stderr).toBe(75);
-    expect(r.stderr).toMatch(/refused the login.*the message was not taken; the sender will retry/);
+    expect(r.code, r.stderr).toBe(78);
+    expect(r.stderr).toMatch(/refused the login.*the message was not taken \(a configuration error: the MTA returns it to its sender\)/);
   });
 });
 
@@ -84,7 +84,7 @@ describe('redis.url names a database the server does not have (/99: it has 16)',
     expect(r.stderr).not.toMatch(/crieur running|Start it|\n\s+at /);
   });
 
-  it('crieur doctor says so with its fix and exits 78; ingest exits 75', { timeout: 60_000 }, async () => {
+  it('crieur doctor says so with its fix and exits 78; ingest exits 78 too', { timeout: 60_000 }, async () => {
     const d = await runCrieur(['doctor', '--config', configWith(url(), 'doctor-db99.yaml')], { dir: box.dir, name: 'doctor-db99' });
     expect(d.stdout).toMatch(/FAIL {2}redis .*no such database \(ERR DB index is out of range\)/);
     expect(d.stdout).toMatch(/fix: correct the database number in redis\.url/);
@@ -92,8 +92,8 @@ describe('redis.url names a database the server does not have (/99: it has 16)',
     const file = join(box.dir, 'db99.eml');
     writeFileSync(file, proposalMail(2, 'rdb99'));
     const i = await runCrieur(['ingest', '--config', configWith(url(), 'ingest-db99.yaml'), file], { dir: box.dir, name: 'ingest-db99' });
-    expect(i.code, i.stderr).toBe(75);
-    expect(i.stderr).toMatch(/has no database 99.*the message was not taken; the sender will retry/);
+    expect(i.code, i.stderr).toBe(78);
+    expect(i.stderr).toMatch(/has no database 99.*the message was not taken \(a configuration error/);
   });
 
   it('a database the server has (/3) is used as before', { timeout: 60_000 }, async () => {

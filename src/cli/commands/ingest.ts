@@ -1,7 +1,8 @@
 /**
  * `crieur ingest [FILE…|-]` — for an MTA alias `"|crieur ingest"` or a backlog. Stores each message and queues
  * it. When the store or Redis is unreachable it exits 75 (EX_TEMPFAIL): the MTA keeps the mail and retries,
- * so nothing is lost. An mbox (a list archive, an old proposals folder) goes in message by message.
+ * so nothing is lost. A refused login, a missing database — the configuration's — exits 78 (SPEC): no retry mends
+ * it; the MTA returns the message to its sender, and the operator is told by the MTA's log and the bounce. An mbox (a list archive, an old proposals folder) goes in message by message.
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
@@ -26,6 +27,19 @@ function notMailInput(raw: Buffer): string | null {
   return hasMailHeader(raw) ? null : NOT_MAIL;
 }
 
+/**
+ * The store or Redis could not be opened: 75 when it may come back (unreachable: the MTA keeps the mail and retries),
+ * 78 when the configuration is at fault (a login refused, a database missing: the error says 78 and its fix) —
+ * SPEC's 75 is for temporary failures only; retrying a wrong password for days helps nobody.
+ */
+function notTaken(err: unknown): CliError {
+  const message = (err as Error).message;
+  if ((err as { exitCode?: unknown } | null)?.exitCode === EXIT.config) {
+    return new CliError(`${message} — the message was not taken (a configuration error: the MTA returns it to its sender)`, EXIT.config);
+  }
+  return new CliError(`${message} — the message was not taken; the sender will retry`, EXIT.tempFail);
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -40,14 +54,14 @@ export function registerIngest(program: Command): void {
       try {
         store = await openStore(config.database.url);
       } catch (err) {
-        throw new CliError(`${(err as Error).message} — the message was not taken; the sender will retry`, EXIT.tempFail);
+        throw notTaken(err);
       }
       let redis;
       try {
         redis = await connectRedis(config.redis.url, { prefix: config.redis.prefix });
       } catch (err) {
         await store.close();
-        throw new CliError(`${(err as Error).message} — the message was not taken; the sender will retry`, EXIT.tempFail);
+        throw notTaken(err);
       }
       const dispatcher = new BullDispatcher(redis, config.redis.prefix);
       const deps = { store, dispatcher, log: silentLogger };
