@@ -66,8 +66,8 @@ const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {
   fr: ['la proposition', 'cette proposition', 'ce talk', 'le talk', 'cette presentation', 'la presentation', 'ce sujet', 'cette intervention', 'celle-ci', 'celui-ci'],
   en: ['the proposal', 'this proposal', 'the talk', 'this talk', 'this one', 'this submission', 'the submission'],
 };
-function decided(verbs: readonly string[]): string[] {
-  return verbs.flatMap((v) => (v.endsWith('er') ? DECIDED_OBJECTS.fr : DECIDED_OBJECTS.en).map((o) => `${v} ${o}`));
+function decided(verbs: { fr: readonly string[]; en: readonly string[] }): string[] {
+  return [...verbs.fr.flatMap((v) => DECIDED_OBJECTS.fr.map((o) => `${v} ${o}`)), ...verbs.en.flatMap((v) => DECIDED_OBJECTS.en.map((o) => `${v} ${o}`))];
 }
 
 export const GRAMMAR: readonly VerbSpec[] = [
@@ -79,7 +79,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
     // « On accepte », "We accept": the organizers' decision said in the first person plural
     words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'i accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'ok', 'okay',
       // the verb and what it decides (audit X: « Accepter la proposition », "Accept this talk" were relayed as comments)
-      ...decided(['accepter', 'accept', 'valider', 'approve'])],
+      // and in the first person, as the writer's decision (« On valide cette proposition », "We accept this talk")
+      ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept'] })],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },
@@ -90,7 +91,7 @@ export const GRAMMAR: readonly VerbSpec[] = [
     // « Refus : hors sujet »: the noun, as a form's answer
     // « Décliner » (an offer is declined in French too)
     words: ['decline', 'declined', 'refus', 'refuse', 'refused', 'refuser', 'refusee', 'je refuse', 'on refuse', 'nous refusons', 'we decline', 'i decline', 'we reject', 'reject', 'rejected', 'rejeter', 'rejete', 'rejetee', 'decliner',
-      ...decided(['refuser', 'decline', 'rejeter', 'reject', 'decliner'])],
+      ...decided({ fr: ['refuser', 'rejeter', 'decliner', 'je refuse', 'on refuse', 'nous refusons'], en: ['decline', 'reject', 'i decline', 'we decline', 'we reject'] })],
   },
   {
     verb: 'waitlist',

@@ -137,3 +137,37 @@ describe('an exclamation mark separates a remark after the verb as a full stop d
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('batch 2 of audit X: the first person with its object, an apology before the verb, thanks for the news after it', () => {
+  it.each([
+    ['Bonsoir, on valide cette proposition.', 'accept'],
+    ['We accept this talk.', 'accept'],
+    ['Nous validons celle-ci.', 'accept'],
+    ['Je refuse cette proposition : hors sujet', 'decline'],
+  ])('organizer: %s → %s', (text, verb) => {
+    expect(verbs(text, organizer)).toEqual([verb]);
+  });
+
+  it('« Je refuse cette proposition : hors sujet »: the reason without its object', () => {
+    expect(readCommands('Je refuse cette proposition : hors sujet', organizer).commands[0]!.text).toBe('hors sujet');
+  });
+
+  it.each([
+    ['Hello, sorry but I have to withdraw my talk.', 'withdraw'],
+    ['Désolé, je retire ma proposition.', 'withdraw'],
+    ['Désolée mais je dois annuler ma participation.', 'withdraw'],
+    ["Oui, je confirme ! Merci pour l'acceptation.", 'confirm'],
+    ['Confirmed, thanks for accepting my talk!', 'confirm'],
+    ['Je confirme, merci pour la bonne nouvelle.', 'confirm'],
+  ])('speaker: %s → %s', (text, verb) => {
+    expect(verbs(text, speaker)).toEqual([verb]);
+  });
+
+  it.each(["Sorry, I can't confirm yet.", 'Sorry, can I withdraw later?', 'Désolé, je ne peux pas confirmer.', 'Je confirme, merci pour le café.'])('speaker, still a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+
+  it.each(['Désolé, refuser.', 'Sorry, but we decline this one.'])('an organizer’s apology before a decision is still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
