@@ -10,10 +10,13 @@ import { DateTime } from 'luxon';
 import type { DigestData } from '../../core/digest/build.ts';
 import { answersLabel, contextLabel, countsLabel, periodLabel, topicsHeading } from '../../core/digest/template-data.ts';
 import { cleanName } from '../../core/text/names.ts';
+import { wrapLongLines } from '../../core/render/wrap.ts';
 import type { Language } from '../../types.ts';
 
 export const MESSAGE_SEPARATOR = '-'.repeat(30);
 const PREAMBLE_SEPARATOR = '-'.repeat(70);
+/** The preamble's lines (the table of contents) are wrapped to this width; the posts keep their own lines. */
+const TEXT_WIDTH = 72;
 
 /** « Résumé de la liste generale du samedi 28 au lundi 30 novembre 2026 »: the period in words, as readers see it. */
 export function digestTitle(d: DigestData, locale: Language, tz: string): string {
@@ -35,9 +38,11 @@ export function renderDigestText(d: DigestData, ctx: { locale: Language; timezon
   for (const t of d.threads) {
     const context = contextLabel(t, locale, tz);
     for (const e of t.entries) {
-      out.push(`  ${String(e.number).padStart(3)}. ${oneLine(e.subject) || (fr ? '(sans objet)' : '(no subject)')} (${oneLine(e.fromLabel)})`);
+      // wrapped as the rest of a text part is, continued under the subject: a subject with its poster's name and
+      // address ran to 100 columns and more
+      out.push(wrapLongLines(`  ${String(e.number).padStart(3)}. ${oneLine(e.subject) || (fr ? '(sans objet)' : '(no subject)')} (${oneLine(e.fromLabel)})`, TEXT_WIDTH));
     }
-    if (context) out.push(`       [${context}]`);
+    if (context) out.push(wrapLongLines(`       [${context}]`, TEXT_WIDTH));
   }
   out.push('', PREAMBLE_SEPARATOR, '');
   const blocks: string[] = [];

@@ -65,15 +65,15 @@ function wrapParagraph(para: string, width: number): string[] {
 
 /**
  * Every line of a finished text part within `width` columns: a longer line is broken between words, continued
- * under its own indentation (under the text of a `* ` or `- ` item). A single word longer than the width (a URL)
- * stays whole: breaking it would break the link.
+ * under its own indentation (under the text of a `* ` or `- ` item, or of a numbered one: `  12. `). A single word
+ * longer than the width (a URL) stays whole: breaking it would break the link.
  */
 export function wrapLongLines(text: string, width = 72): string {
   return text
     .split('\n')
     .map((line) => {
       if ([...line].length <= width) return line;
-      const lead = /^(\s*(?:[*-] )?)/.exec(line)![1]!;
+      const lead = /^(\s*(?:[*-] |\d{1,3}[.)] )?)/.exec(line)![1]!;
       const indent = ' '.repeat(lead.length);
       const out: string[] = [];
       let cur = lead;
