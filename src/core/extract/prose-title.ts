@@ -153,7 +153,7 @@ function titleAlone(lines: readonly string[], j: number, strict: boolean): strin
   const alone = (lines[j + 1] ?? '').trim() === '' || (LENGTH_LINE.test(lines[j + 1] ?? '') && (lines[j + 2] ?? '').trim() === '');
   const words = candidate.split(/\s+/).length;
   if (!alone || candidate.length < 3 || candidate.length > 150 || words < 2) return null;
-  if (/[.?!:]$/.test(candidate) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;
+  if ((/[.?!:]$/.test(candidate) && !quotedQuestion(raw, candidate)) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;
   if (strict && (words > MAX_TITLE_WORDS || /[,;]$/.test(raw) || SENTENCE_OPENING.test(candidate) || CONTACT.test(candidate) || CLOSING.test(candidate))) return null;
   return candidate;
 }
@@ -289,12 +289,21 @@ function titleShaped(raw: string): string | null {
   t = t.replace(TITLE_TAIL, '').replace(/^[*_\s]+|[*_\s]+$/g, '');
   // a line that ends a sentence, or holds two, is prose
   if (/[.?!:,;]$/.test(t) || /[.!]\s+\p{Lu}/u.test(t)) return null;
+  const quoted = t;
   t = tidy(t);
   const words = t.split(/\s+/).length;
   if (t.length < 3 || t.length > 150 || words < 2 || words > MAX_TITLE_WORDS) return null;
-  if (/[.?!:,;]$/.test(t) || !/^[\p{Lu}\d«"“]/u.test(raw.replace(/^[#*_\s]+/, ''))) return null;
+  if ((/[.?!:,;]$/.test(t) && !quotedQuestion(quoted, t)) || !/^[\p{Lu}\d«"“]/u.test(raw.replace(/^[#*_\s]+/, ''))) return null;
   if (matchLabel(raw) || looksLikePersonName(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t)) return null;
   return t;
+}
+
+/**
+ * « « Les advisory locks comme file d'attente : bonne ou mauvaise idée ? » » alone on its line: a title may ask its
+ * question when the quotes around the whole line say where it starts and ends (a bare question is the letter's).
+ */
+function quotedQuestion(raw: string, title: string): boolean {
+  return /\?$/.test(title) && /^[«"“][^«»"“”\n]+[»"”]$/.test(raw.trim());
 }
 
 /** Does the paragraph describe a talk: a paragraph of some length, a list of points, or a label over a list ("Outline:")? */

@@ -192,6 +192,12 @@ const DESCRIBES =
  */
 const ASKS_ABOUT_CALL =
   /(?:^|[.!?\n])[^.!?\n]*\b(?:date limite|deadline|jusqu'(?:a|au) quand|avant quelle date|a quelle date|d'ici quand|quand (?:faut-il|peut-on|doit-on|dois-je|puis-je|se termine|ferme|clot)|when (?:is|does|do|should|can|will)\b[^.!?\n]{0,40}\b(?:deadline|close|closing|due|submit|send)|until when|format (?:attendu|souhaite|demande|expected|required)|quel (?:est le )?format|what format|which format|how (?:do|can|should) (?:i|we) (?:submit|send|apply|propose)|comment (?:soumettre|proposer|envoyer|faut-il|doit-on|peut-on)|ou (?:faut-il |dois-je |peut-on )?(?:envoyer|soumettre)|where (?:do|should|can) (?:i|we) (?:send|submit)|how long (?:are|is|should|can|do|will)\b[^.!?\n]{0,40}?\b(?:talks?|presentations?|slots?|lightning)|(?:are|is) (?:the )?(?:talks?|slots?|presentations?) (?:\d{1,3}|twenty|thirty|forty[- ]five) (?:or|ou)|quelle (?:est la )?duree|combien de (?:temps|minutes) (?:dure|durent|font|pour|par|faut-il|a-t-on|avons-nous|ai-je))\b[^.!?\n]*\?/;
+/**
+ * The writer has no topic yet (folded): « je n'ai pas encore de sujet », « pas encore d'idée de thème », « je ne sais pas
+ * (encore) de quoi parler », "I don't have a topic yet", "not sure yet what to talk about". A missing title is not this.
+ */
+const NO_TOPIC_YET =
+  /\b(?:n'ai pas (?:encore |vraiment )?(?:de |d')(?:sujets?|idees?|themes?)|n'avons pas (?:encore )?(?:de |d')(?:sujets?|idees?|themes?)|pas encore (?:de |d')(?:sujets?|idees?|themes?)|ne sais? pas (?:encore |trop |vraiment )?(?:sur quoi|de quoi|quoi) (?:parler|presenter|proposer)|(?:don't|do not|dont) (?:have|know) (?:a |any )?(?:topic|subject|idea)s?(?: yet)?\b|(?:no|not a) (?:topic|subject) yet|(?:don't|do not|dont) know (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present)|not sure (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present))/;
 /** Talk words, with the few a speaker writing from abroad uses: Spanish « charla », « ponencia », German « Vortrag ». */
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair|charlas?|ponencias?|vortrag|blitzvortrag)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
@@ -319,6 +325,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (isReply && answersAnnouncement(mail.subject)) bump(1.5, 'answer to a meetup announcement');
   else if (isReply) bump(-3, 'reply subject');
   if (!isForward && mail.inReplyTo) bump(-1, 'in-reply-to');
+  // « Je vous transmets la proposition de ma collègue Nadia Cherif : » — the line passing it on (cut from the text read
+  // below) says a proposal is what follows
+  if (src.relayed) bump(2, 'a proposal passed on');
 
   const subject = src.subject.slice(0, MAX_SUBJECT);
   const subj = titleFromSubject(subject);
@@ -392,6 +401,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // « Je voudrais proposer un talk sur X… jusqu'à quand peut-on envoyer ? »: an intention and a question about the
   // call, with neither a title nor a description yet, asks; the proposal is still to come
   if (ASKS_ABOUT_CALL.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'a question about the call, no talk described');
+  // « J'aimerais bien parler un jour au meetup, mais je n'ai pas encore de sujet » : the wish to speak, no topic yet to offer
+  else if (NO_TOPIC_YET.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'no topic yet');
   if (onlyTheSubject()) bump(-1.5, 'only the subject leads in');
   return { score, signals };
 }

@@ -25,6 +25,8 @@ export interface ProposalSource {
   cc: Address[];
   /** Who forwarded the proposal (null when the author sent it). */
   forwardedBy: Address | null;
+  /** Passed on in the writer's own words under a lead naming a proposal (« Je vous transmets la proposition de … »). */
+  relayed?: true;
 }
 
 /** Fewer characters than this above a quote: the writer's text is below it. */
@@ -95,9 +97,10 @@ function findSource(mail: Mail): ProposalSource {
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
   if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
-  const relayed = relayedAuthor(own, mail.cc) ?? behalfAuthor(own, mail.cc) ?? thirdPersonAuthor(own, mail.cc);
+  const lead = relayedAuthor(own, mail.cc);
+  const relayed = lead ?? behalfAuthor(own, mail.cc) ?? thirdPersonAuthor(own, mail.cc);
   // the proposal is what follows the line that passes it on (that line is no abstract)
-  if (relayed) return { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
+  if (relayed) return { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from, ...(lead ? { relayed: true as const } : {}) };
   return { author: mail.from, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: null };
 }
 

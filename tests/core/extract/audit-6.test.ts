@@ -39,3 +39,27 @@ describe('a quoted title after the offer of a workshop or an experience report b
     expect((await proposal(subject, body)).title).toBe(title);
   });
 });
+
+describe('the wish to speak with no topic yet offers nothing (score.ts NO_TOPIC_YET)', () => {
+  it.each([
+    ['Idées de sujets ?', "Bonjour,\n\nJ'aimerais bien parler un jour au meetup, mais je n'ai pas encore de sujet précis. Quels thèmes intéresseraient le public ? Débutant, avancé ?\n\nMerci,\nLina"],
+    ['Sujet pour un talk ?', "Bonjour,\n\nJe voudrais faire un talk au printemps mais je ne sais pas encore de quoi parler. Des suggestions ?\n\nMarc"],
+    ['Speaking at the meetup', "Hi,\n\nI'd love to give a talk at one of your meetups someday, but I don't have a topic yet. What would people like to hear about?\n\nRyan"],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+  it('a title still to find is no topic missing', async () => {
+    expect(looksLikeProposal(await mail({ subject: 'Proposition de talk', body: "Bonjour,\n\nJe voudrais présenter un talk sur pgvector et la recherche hybride, 30 minutes. Je n'ai pas encore de titre.\n\nNoé" }))).toBe(true);
+  });
+});
+
+describe("a colleague's proposal passed on in the writer's words (source.ts relayed, score.ts; prose-title.ts quotedQuestion)", () => {
+  it.each([
+    ['Proposition de talk pour un collègue', "Bonjour,\n\nJe transmets la proposition de ma collègue Nadia Cherif (nadia.cherif@startup-exemple.io), qui n'est pas encore inscrite à la liste :\n\n« Les advisory locks comme file d'attente : bonne ou mauvaise idée ? »\n\nElle a besoin d'environ 20 minutes. Elle vous écrira directement pour la suite.\n\nKarim", "Les advisory locks comme file d'attente : bonne ou mauvaise idée ?", 'Nadia Cherif'],
+    ['Talk proposal for a colleague', "Hello,\n\nI'm forwarding the proposal of my colleague Ravi Kumar (ravi.kumar@example.com), who is not on the list yet:\n\n\"Hash partitioning: when and why?\"\n\nHe needs about 20 minutes and will write to you directly.\n\nSam", 'Hash partitioning: when and why?', 'Ravi Kumar'],
+  ])('%s', async (subject, body, title, speaker) => {
+    const p = await proposal(subject, body);
+    expect(p.title).toBe(title);
+    expect(p.speakers.map((s) => s.name)).toEqual([speaker]);
+  });
+});
