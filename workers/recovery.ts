@@ -12,7 +12,7 @@ import { markPresented } from '../src/app/mark-presented.ts';
 import { createEventMailBuilder } from '../src/adapters/compose/announcement.ts';
 import { every } from './every.ts';
 
-/** Jobs of a queue waiting to start (BullMQ's wait list): the sweep's way to tell a backlog under way. */
+/** Jobs of a queue waiting to start or running: the sweep's way to tell a backlog under way. */
 export type WaitingJobs = (queue: QueueName) => Promise<number>;
 
 export function startRecovery(
@@ -40,8 +40,10 @@ export function startRecovery(
     if (queues.includes('remind')) await markPresented(deps);
     if (queues.includes('classify')) {
       // A backlog's messages wait in jobs of several (IDS_PER_JOB), named by all their ids: a job of one for a message
-      // still waiting in such a job would be a second job for it, not a no-op. While classify jobs wait to start, the
-      // messages still received are theirs; one a lost job left behind is found once the backlog is through.
+      // still waiting in such a job would be a second job for it, not a no-op. While classify jobs wait or run, the
+      // messages still received are theirs — a running job's too: one slowed past staleSeconds (a backlog's decode
+      // budget, a parse thread starting) was given a second job, each of its messages classified twice. One a lost job
+      // left behind is found once the backlog is through (a job whose worker died runs again: BullMQ's stalled check).
       const backlog = waiting ? (await waiting('classify')) > 0 : false;
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {
         if (m.state === 'received' && backlog) continue;

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { ALONE_ABOVE_BYTES, ingestMany } from '../../src/app/ingest-message.ts';
 import { classifyMessages } from '../../src/app/classify-message.ts';
 import type { Logger } from '../../src/app/logger.ts';
-import { createDecodeBudget, type DecodeBudget } from '../../src/app/decode-budget.ts';
+import { createDecodeBudget, DECODE_BUDGET_BYTES, type DecodeBudget } from '../../src/app/decode-budget.ts';
 import { IDS_PER_JOB } from '../../src/app/dispatcher.ts';
 import { BullDispatcher } from '../../src/adapters/queue/bullmq.ts';
 import type { Dispatcher } from '../../src/app/dispatcher.ts';
 import { startRecovery } from '../../workers/recovery.ts';
-import { buildMail, ENGINE_NAMES, proposalMail, settled, useLive, waitSentTo } from '../support/pipeline.ts';
+import { buildMail, ENGINE_NAMES, proposalMail, settled, useLive, waitFor, waitSentTo } from '../support/pipeline.ts';
 
 describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
   const live = useLive(engine, { watch: false });
@@ -96,6 +96,27 @@ describe.each(ENGINE_NAMES)('a backlog ingested on %s', (engine) => {
     waiting = 0;
     await sweep.sweep();
     expect(dispatched).toContain(saved!.id);
+  });
+
+  it('a running job slowed past staleSeconds keeps its messages: the sweep gives them no second job', { timeout: 60_000 }, async () => {
+    const deps = live.p.running.context.deps;
+    const classify = (deps.dispatcher as BullDispatcher).queue('classify');
+    const counted = async () => (await live.p.running.metrics.jobs.get()).values.find((v) => v.labels.queue === 'classify' && v.labels.outcome === 'proposal')?.value ?? 0;
+    const before = await counted();
+    // The process's whole decode budget held (as a large message's decoding holds it): the next job runs, and waits.
+    const release = await deps.decodeBudget!.take(DECODE_BUDGET_BYTES);
+    const m = [0, 1].map((i) => proposalMail({ lang: 'fr', name: `Patiente ${i}`, email: `patiente${i}.${engine}@exemple.fr`, title: `Attendre son tour, partie ${i} ${engine}` }));
+    try {
+      await ingestMany(deps, m.map((x) => ({ raw: x.raw, loc: { source: 'cli' as const } })));
+      await waitFor(async () => (await classify.getActiveCount()) > 0, 'the job to start');
+      // Past staleSeconds (2 s here), with sweeps every second meanwhile.
+      await new Promise((r) => setTimeout(r, (live.p.config.queue.staleSeconds + 2) * 1000));
+    } finally {
+      release();
+    }
+    for (const x of m) expect(await settled(live.p, x.messageId)).toMatchObject({ kind: 'proposal', state: 'done' });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await counted()).toBe(before + 2);
   });
 
   it('one message of a job failing goes on alone on its retry schedule; its neighbours are filed', { timeout: 60_000 }, async () => {
