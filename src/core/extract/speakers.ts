@@ -200,9 +200,26 @@ function presentersNamed(body: string): Speaker[] {
       const name = presenterName(m[1]!);
       if (name && !out.some((o) => o.name === name)) out.push({ name, email: null });
     }
+    // « trois à présenter : Paul Martin, Inès Roy et moi-même », "Ana Silva, Tom Baker and I": the names listed before the pair
+    for (const m of sentence.matchAll(NAMED_PAIRED)) {
+      let before = sentence.slice(0, m.index);
+      const listed: Speaker[] = [];
+      for (let l = LISTED_BEFORE.exec(before); l; l = LISTED_BEFORE.exec(before)) {
+        const name = presenterName(l[1]!);
+        if (!name) break;
+        if (!out.some((o) => o.name === name) && !listed.some((o) => o.name === name)) listed.unshift({ name, email: null });
+        before = before.slice(0, l.index);
+      }
+      // in the order written: before the name they were listed with
+      const paired = out.findIndex((o) => o.name === presenterName(m[1]!));
+      out.splice(paired < 0 ? out.length : paired, 0, ...listed);
+    }
   }
   return out;
 }
+
+/** A name and its comma ending the text before a name paired with the writer: one more of a list of presenters. */
+const LISTED_BEFORE = new RegExp(`(?<![\\p{L}'’-])(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,\\s*$`, 'u');
 
 /** A name right before the writer's own « et moi(-même) » / "and I", an aside between them (no address: NAMED_ADDRESS's). */
 const NAMED_PAIRED = new RegExp(`(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,?\\s*(?:[Ee]t|[Aa]nd)\\s+(?:moi(?:-m[êe]me)?|myself|me|I)(?![\\p{L}])`, 'gu');

@@ -63,3 +63,14 @@ describe("a colleague's proposal passed on in the writer's words (source.ts rela
     expect(p.speakers.map((s) => s.name)).toEqual([speaker]);
   });
 });
+
+describe('presenters listed before the writer (speakers.ts LISTED_BEFORE)', () => {
+  it.each([
+    ['Proposition de talk (à trois)', 'Bonjour,\n\nNous serions trois à présenter : Paul Martin, Inès Roy et moi-même. Le sujet : « Citus en production chez un e-commerçant ».\n\nDurée souhaitée : 45 minutes.\n\nPierre Lambert', ['Paul Martin', 'Inès Roy']],
+    ['Talk proposal', 'Hi,\n\nWe would be three on stage: Ana Silva, Tom Baker and I. The talk: "Running Postgres on bare metal again", 40 minutes.\n\nJo Park', ['Ana Silva', 'Tom Baker']],
+    ['Proposition à quatre', 'Bonjour,\n\nNous aimerions présenter « Un an de pgvector en production », 45 minutes. Nous serons quatre : Claire Morel, Hugo Petit, Léa Roux et moi.\n\nMax Dubois', ['Claire Morel', 'Hugo Petit', 'Léa Roux']],
+  ])('%s', async (subject, body, others) => {
+    const names = (await proposal(subject, body)).speakers.map((s) => s.name);
+    expect(names.filter((n) => n !== null && others.includes(n))).toEqual(others);
+  });
+});
