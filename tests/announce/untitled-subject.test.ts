@@ -22,7 +22,8 @@ const input = (kind: 'announce' | 'reminder', title: string | null) => ({
   event: { id: 3, sequence: 0, date: new Date('2027-03-28T17:00:00Z'), venue: 'Dalibo', title, venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
   talks: [],
   next: null,
-  date: new Date('2026-11-30T10:00:00Z'),
+  // a reminder's « dans 6 jours » is counted from when it is built: six days before the event
+  date: kind === 'reminder' ? new Date('2027-03-22T10:00:00Z') : new Date('2026-11-30T10:00:00Z'),
   seed: 'untitled',
 });
 

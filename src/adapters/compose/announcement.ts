@@ -11,6 +11,7 @@ import { domainOf } from '../../core/compose/message.ts';
 import { sentinel } from '../../core/compose/mime-template.ts';
 import { MEETUP_MINUTES } from '../../core/programme.ts';
 import { eventMailData, type EventMailData } from '../../core/render/announce-data.ts';
+import { calendarDaysBetween } from '../../core/render/dates.ts';
 import { wrapLongLines } from '../../core/render/wrap.ts';
 import { closeBidi } from '../../core/text/bidi.ts';
 import { eventIcs, type IcsEvent } from '../calendar/ics.ts';
@@ -52,7 +53,10 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       proposalsAddress: addressOf(inbox),
       personal,
       next: input.next,
-      daysBefore: input.daysBefore ?? null,
+      // A reminder's « demain » / « dans 6 jours » counted from when it is built (and sent), in the group's zone: one due
+      // J-1 at 19:00 that went out the next morning, after an outage, is today's, and the J-d of its key can be a day off
+      // for an event just after midnight across a change of clocks.
+      daysBefore: input.daysBefore === undefined ? null : calendarDaysBetween(input.date, input.event.date, config.group.timezone),
       forSpeakers: input.forSpeakers ?? false,
       speakerOf: input.speakerOf ?? null,
       update: input.update ?? false,

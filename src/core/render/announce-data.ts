@@ -73,9 +73,11 @@ export interface EventMailData extends LayoutData {
   greeting: string;
   /** The mail goes to a roster member (a speaker reminder, a member announcement) rather than a list. */
   personal: boolean;
-  /** For a reminder: how many days before. */
+  /** For a reminder: how many days before, counted in calendar days of the group's zone from when it is sent. */
   daysBefore: number | null;
   isTomorrow: boolean;
+  /** A reminder sent on the event's own day (one that went out late): « aujourd'hui », never « demain ». */
+  isToday: boolean;
   forSpeakers: boolean;
   /** A speaker's reminder: the title of the talk it is about (one mail per talk: send-reminders.ts), else null. */
   yourTalk: string | null;
@@ -154,6 +156,7 @@ export function eventMailData(ev: EventForMail, talks: readonly TalkForMail[], c
     personal: ctx.personal,
     daysBefore: ctx.daysBefore ?? null,
     isTomorrow: ctx.daysBefore === 1,
+    isToday: ctx.daysBefore === 0,
     forSpeakers: ctx.forSpeakers ?? false,
     yourTalk: ctx.speakerOf ? (all.find((t) => t.ref === ctx.speakerOf)?.title ?? null) : null,
     update: ctx.update ?? false,

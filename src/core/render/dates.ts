@@ -95,3 +95,12 @@ export function formatDate(date: Date, locale: Language, timeZone: string): stri
 export function isoDay(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
+
+/**
+ * Calendar days from `from` to `to` in the time zone, whatever their hours: 0 the same day, 1 the next (« demain »
+ * at 23:50 for an event at 00:30, never at 08:00 on the event's day).
+ */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  const midnight = (d: Date) => Date.parse(`${isoDay(d, timeZone)}T00:00:00Z`);
+  return Math.round((midnight(to) - midnight(from)) / 86_400_000);
+}
