@@ -77,10 +77,10 @@ export const GRAMMAR: readonly VerbSpec[] = [
     role: 'organizer',
     arg: 'none',
     // « On accepte », "We accept": the organizers' decision said in the first person plural
-    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'i accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'ok', 'okay',
+    words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'i accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'we approve', 'i approve', 'ok', 'okay',
       // the verb and what it decides (audit X: « Accepter la proposition », "Accept this talk" were relayed as comments)
       // and in the first person, as the writer's decision (« On valide cette proposition », "We accept this talk")
-      ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept'] })],
+      ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept', 'i approve', 'we approve'] })],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },

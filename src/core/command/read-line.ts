@@ -50,7 +50,7 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * apology before a speaker's verb too: "Hello, sorry but I have to withdraw my talk.", « Désolé, je retire ma proposition ».
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?bon(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:(?:so|really|very)\s+)?sorry|d[ée]sol[ée]e?|navr[ée]e?)(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:(?:so|really|very)\s+)?sorry|d[ée]sol[ée]e?|navr[ée]e?)(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -81,7 +81,7 @@ const THANKED = /^(?:merci|thanks|thank you|many thanks)(?:\s+(?:beaucoup|bien|e
  * relayed as a message, the talk left unconfirmed, where the same greeting on a line of its own confirmed). A name or
  * « à tous » / "all" may follow it; the punctuation after it is needed (« Salut tu peux regarder » is prose anyway).
  */
-const GREETING = /^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear)(?:\s+(?:[àa] tous|tout le monde|[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?))?\s*[,!.]+\s*(?=\S)/iu;
+const GREETING = /^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|good (?:morning|afternoon|evening)|morning|greetings)(?:\s+(?:[àa] tous|tout le monde|[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?))?\s*[,!.]+\s*(?=\S)/iu;
 /** "« confirmer »", "“accept”": a verb copied from crieur's mail with its quotation marks. */
 const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 /**
@@ -214,7 +214,7 @@ const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
 const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
 /** The assents (ASSENT, folded) that say yes to the decision after them. */
-const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial|c'est (?:tout |tres )?bon|ca (?:me|nous) va|(?:that )?works for|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
+const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial|c'est (?:tout |tres )?(?:bon|parfait|nickel|super|top|ok)|nickel|ca (?:me|nous) va|(?:that )?works for|that works|all good|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
 
 /**
  * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is

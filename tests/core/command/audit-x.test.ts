@@ -171,3 +171,28 @@ describe('batch 2 of audit X: the first person with its object, an apology befor
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('batch 3 of audit X: "we approve", « c’est parfait », "Good morning," before the verb', () => {
+  it.each([
+    ['Hi Lucie, we approve this submission.', 'accept', organizer],
+    ['We approve.', 'accept', organizer],
+    ['Good morning, waitlist for now.', 'waitlist', organizer],
+    ['Good afternoon all, decline: off-topic', 'decline', organizer],
+    ["C'est parfait pour moi, accepter.", 'accept', organizer],
+    ['Nickel, accepté.', 'accept', organizer],
+    ["C'est parfait, je confirme ma venue le 28 janvier.", 'confirm', speaker],
+    ["C'est nickel, je confirme.", 'confirm', speaker],
+    ['Morning! Confirmed.', 'confirm', speaker],
+  ])('%s → %s', (text, verb, o) => {
+    expect(verbs(text, o)).toEqual([verb]);
+  });
+
+  it.each([
+    ['Good morning, should we accept this?', organizer],
+    ["C'est parfait si Bob est d'accord.", organizer],
+    ['We approve of the venue change.', organizer],
+    ["C'est parfait, je confirme si je trouve un train ?", speaker],
+  ])('still prose: %s', (text, o) => {
+    expect(verbs(text, o)).toEqual([]);
+  });
+});
