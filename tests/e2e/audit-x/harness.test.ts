@@ -1,0 +1,399 @@
+/**
+ * Held-out audit X of replies by email: a scoring harness, not a regression suite (skipped unless AUDIT_X_BATCH
+ * names a TSV beside it). Each row, written with its expected outcome before the command reader was read, is
+ * answered to crieur's real notice / acknowledgement / decision mail as a mail client writes it (Gmail web and
+ * Android, Outlook desktop HTML only, OWA, Apple Mail / iPhone, Thunderbird, K-9, Proton, Yahoo, Zimbra), with a
+ * real token (or a forged, foreign or expired one), through Dovecot, the workers and PGlite; the proposal's state,
+ * the event's date, the speaker's mail and the transcript are compared with the row. Results go to
+ * /tmp/audit-x/<batch>.results.tsv and every reply's raw message to /tmp/audit-x/<batch>/<id>.eml (for
+ * `crieur parse --json`).
+ *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
+ */
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'vitest';
+import { hardWrap } from '../../support/wrap.ts';
+import { quiet, sentTo, useLiveImap, waitFor, TEST_SECRET, PROPOSALS, type SentMail } from '../../support/pipeline.ts';
+import { DIM, fileProposal, JEAN, send, type Filed } from '../../support/commands.ts';
+import { mintToken, findTokens } from '../../../src/core/tokens.ts';
+
+const BATCH = process.env.AUDIT_X_BATCH;
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const OUT = '/tmp/audit-x';
+
+interface Row {
+  id: string;
+  setup: string;
+  client: string;
+  sender: string;
+  body: string;
+  status: string;
+  more: string;
+}
+const rows: Row[] = BATCH
+  ? readFileSync(`${HERE}${BATCH}.tsv`, 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim())
+      .map((l) => {
+        const [id, setup, client, sender, body, status, more] = l.split('\t');
+        return { id: id!, setup: setup!, client: client!, sender: sender!, body: body!.replace(/\\n/g, '\n'), status: status!, more: more ?? '' };
+      })
+  : [];
+const ONLY = process.env.AUDIT_X_ROWS?.split(',');
+if (ONLY) rows.splice(0, rows.length, ...rows.filter((r) => ONLY.includes(r.id)));
+
+const FROM: Record<string, string> = {
+  dim: 'Dimitri Fontaine <dim@example.org>',
+  orga2: 'Lucie Martin <orga2@example.org>',
+  jean: 'Jean Dupont <jean.dupont@example.fr>',
+  mallory: 'Mallory Durand <mallory@example.net>',
+  mailer: 'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+};
+
+// ------------------------------------------------------------------------------------------ MIME writing
+interface Part {
+  type: 'text/plain' | 'text/html';
+  body: string;
+  flowed?: boolean;
+  cte?: 'quoted-printable' | 'base64' | '8bit';
+}
+interface Spec {
+  from: string;
+  to: string;
+  subject: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  headers?: string[];
+  parts: Part[];
+  raw?: string;
+}
+function qp(s: string): string {
+  const bytes = Buffer.from(s.replace(/\r?\n/g, '\n'), 'utf8').toString('latin1');
+  return bytes
+    .split('\n')
+    .map((line) => {
+      let enc = '';
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        const last = i === line.length - 1;
+        enc += (c >= 33 && c <= 126 && c !== 61) || (c === 32 && !last) ? line[i] : `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+      const out: string[] = [];
+      while (enc.length > 75) {
+        let at = 75;
+        if (enc[at - 1] === '=') at -= 1;
+        else if (enc[at - 2] === '=') at -= 2;
+        out.push(`${enc.slice(0, at)}=`);
+        enc = enc.slice(at);
+      }
+      out.push(enc);
+      return out.join('\r\n');
+    })
+    .join('\r\n');
+}
+const hdr = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+function partOut(p: Part): string[] {
+  const cte = p.cte ?? 'quoted-printable';
+  const body = cte === 'base64' ? (Buffer.from(p.body, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n') : cte === '8bit' ? Buffer.from(p.body.replace(/\r?\n/g, '\r\n'), 'utf8').toString('latin1') : qp(p.body);
+  return [`Content-Type: ${p.type}; charset="utf-8"${p.flowed ? '; format=flowed' : ''}`, `Content-Transfer-Encoding: ${cte}`, '', body, ''];
+}
+function mime(s: Spec): { raw: Buffer; messageId: string } {
+  const messageId = `<audit-x-${randomBytes(6).toString('hex')}@mail.example>`;
+  const head = [
+    `From: ${hdr(s.from)}`,
+    `To: ${s.to}`,
+    `Subject: ${hdr(s.subject)}`,
+    `Date: ${new Date().toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: ${messageId}`,
+    ...(s.inReplyTo ? [`In-Reply-To: ${s.inReplyTo}`] : []),
+    ...(s.references?.length ? [`References: ${s.references.join(' ')}`] : []),
+    ...(s.headers ?? []),
+    'MIME-Version: 1.0',
+  ];
+  let rest: string[];
+  if (s.raw) rest = [s.raw];
+  else if (s.parts.length === 1) rest = partOut(s.parts[0]!);
+  else {
+    const b = `----=_Part_${randomBytes(6).toString('hex')}`;
+    rest = [`Content-Type: multipart/alternative; boundary="${b}"`, '', ''];
+    for (const p of s.parts) rest.push(`--${b}`, ...partOut(p));
+    rest.push(`--${b}--`, '');
+  }
+  return { raw: Buffer.from([...head, ...rest].join('\r\n'), 'latin1'), messageId };
+}
+
+// ------------------------------------------------------------------------------------------ clients
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const quote = (t: string) =>
+  t
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((l) => (l ? `> ${l}` : '>'))
+    .join('\n');
+const tokenAddress = (m: SentMail) => m.mail.replyTo[0]?.email ?? m.mail.from!.email;
+const thread = (m: SentMail) => ({ inReplyTo: m.mail.messageId, references: [...m.mail.references, m.mail.messageId!] });
+const orig = (m: SentMail) => (m.mail.text ?? '').replace(/\r\n/g, '\n');
+const htmlLines = (t: string, tag = 'div') =>
+  t
+    .split('\n')
+    .map((l) => `<${tag}>${l ? esc(l) : '<br>'}</${tag}>`)
+    .join('');
+
+function client(name: string, m: SentMail, typed: string, from: string): { raw: Buffer; messageId: string } {
+  const sender = `PostgreSQL Paris <${tokenAddress(m)}>`;
+  const base = { from, to: tokenAddress(m), subject: `Re: ${m.mail.subject}`, ...thread(m) };
+  const o = orig(m);
+  switch (name) {
+    case 'gmail-fr':
+    case 'gmail-en': {
+      const attr = name === 'gmail-en' ? `On Thu, Nov 28, 2013 at 7:00 PM ${sender} wrote:` : `Le jeu. 28 nov. 2013 à 19:00, ${sender} a écrit :`;
+      const text = `${hardWrap(typed)}\n\n${hardWrap(attr)}\n\n${quote(o)}\n`;
+      const html = `<div dir="ltr">${htmlLines(typed)}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">${esc(attr)}<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">${esc(o).replace(/\n/g, '<br>')}</blockquote></div>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'gmail-android': {
+      const attr = `Le jeu. 28 nov. 2013, 19:00, ${sender} a écrit :`;
+      const text = `${typed}\n\n${hardWrap(attr)}\n\n${quote(o)}\n`;
+      const html = `<div dir="auto">${esc(typed).replace(/\n/g, '<div dir="auto"><br></div>')}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">${esc(attr)}<br></div><blockquote class="gmail_quote">${esc(o).replace(/\n/g, '<br>')}</blockquote></div>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'outlook-fr':
+    case 'outlook-en': {
+      const en = name === 'outlook-en';
+      const p = (l: string) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}<o:p></o:p></p>`;
+      const h = en
+        ? `<b>From:</b> ${esc(sender)}<br><b>Sent:</b> Thursday, November 28, 2013 7:00 PM<br><b>To:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Subject:</b> ${esc(m.mail.subject)}`
+        : `<b>De&nbsp;:</b> ${esc(sender)}<br><b>Envoyé&nbsp;:</b> jeudi 28 novembre 2013 19:00<br><b>À&nbsp;:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet&nbsp;:</b> ${esc(m.mail.subject)}`;
+      const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body lang="FR"><div class="WordSection1">
+${typed.split('\n').map(p).join('\n')}
+${p('')}
+<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${h}<o:p></o:p></p></div>
+${p('')}
+${o.split('\n').map(p).join('\n')}
+</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-MS-Has-Attach:'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'owa-en': {
+      const html = `<html><head></head><body><div style="font-family: Aptos, sans-serif; font-size: 12pt;">${htmlLines(typed)}</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>From:</b> ${esc(sender)}<br><b>Sent:</b> Thursday, November 28, 2013 19:00<br><b>To:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Subject:</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/html', body: html, cte: 'base64' }] });
+    }
+    case 'apple-fr':
+    case 'apple-en':
+    case 'iphone-fr':
+    case 'iphone-en': {
+      const en = name.endsWith('en');
+      const iphone = name.startsWith('iphone');
+      const attr = en ? `On 28 Nov 2013, at 19:00, ${sender} wrote:` : `Le 28 nov. 2013 à 19:00, ${sender} a écrit :`;
+      const sig = iphone ? (en ? '\n\nSent from my iPhone' : '\n\nEnvoyé de mon iPhone') : '';
+      const text = iphone ? `${typed}${sig}\n\n> ${attr}\n> \n${quote(o)}\n` : `${typed}\n\n${attr}\n\n${quote(o)}\n`;
+      const html = `<html><body dir="auto">${htmlLines(typed)}<div><br>${iphone ? `<div dir="ltr">${sig.trim()}</div>` : ''}<blockquote type="cite"><div>${esc(attr)}</div><br><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
+      return mime({ ...base, headers: [iphone ? 'X-Mailer: iPhone Mail (21G93)' : 'X-Mailer: Apple Mail (2.3774.600.62)'], parts: [{ type: 'text/plain', body: text, flowed: true }, { type: 'text/html', body: html }] });
+    }
+    case 'thunderbird': {
+      const attr = `Le 28/11/2013 à 19:00, PostgreSQL Paris a écrit :`;
+      const flowed = typed
+        .split('\n')
+        .map((l) => hardWrap(l, 72).split('\n').join(' \n'))
+        .join('\n');
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: `${flowed}\n\n${attr}\n${quote(o)}\n`, flowed: true, cte: '8bit' }] });
+    }
+    case 'k9': {
+      const text = `${typed}\n-- \nEnvoyé de mon appareil Android avec K-9 Mail. Veuillez excuser ma brièveté.\n\nLe 28 novembre 2013 19:00:11 GMT+01:00, ${sender} a écrit :\n${quote(o)}\n`;
+      return mime({ ...base, headers: ['User-Agent: K-9 Mail for Android'], parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'proton-fr':
+    case 'proton-en': {
+      const en = name.endsWith('en');
+      const attr = en ? `On Thursday, November 28th, 2013 at 19:00, ${sender} wrote:` : `Le jeudi 28 novembre 2013 à 19:00, ${sender} a écrit :`;
+      const sig = en ? 'Sent with Proton Mail secure email.' : 'Envoyé avec la messagerie sécurisée Proton Mail.';
+      const text = `${typed}\n\n${sig}\n\n------- Original Message -------\n${attr}\n\n\n${quote(o)}\n`;
+      const html = `<div style="font-family: Arial, sans-serif; font-size: 14px;">${htmlLines(typed)}</div><div class="protonmail_signature_block"><div class="protonmail_signature_block-proton">${sig}</div></div><div class="protonmail_quote">------- Original Message -------<br>${esc(attr)}<br><br><blockquote class="protonmail_quote" type="cite">${esc(o).replace(/\n/g, '<br>')}</blockquote><br></div>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'yahoo-fr': {
+      const attr = `Le jeudi 28 novembre 2013 à 19:00:00 UTC+1, PostgreSQL Paris <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\n    ${attr}  \n \n${o
+        .split('\n')
+        .map((l) => `${l}`)
+        .join('\n')}\n`;
+      const html = `<html><body><div class="ydp-container">${htmlLines(typed)}</div><div id="yahoo_quoted_1" class="yahoo_quoted"><div>${esc(attr)}</div><div><br></div><div>${esc(o).replace(/\n/g, '<br>')}</div></div></body></html>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'zimbra-fr': {
+      const text = `${typed}\n\n----- Mail original -----\nDe: "PostgreSQL Paris" <${tokenAddress(m)}>\nÀ: "Dimitri Fontaine" <dim@example.org>\nEnvoyé: Jeudi 28 Novembre 2013 19:00:00\nObjet: ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, headers: ['X-Mailer: Zimbra 9.0.0_GA_4546 (ZimbraWebClient - FF120 (Linux)/9.0.0_GA_4546)'], parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'inline': {
+      const lines = o.split('\n');
+      const text = `Le 28/11/2013 à 19:00, PostgreSQL Paris a écrit :\n${quote(lines.slice(0, 4).join('\n'))}\n\n${typed}\n\n${quote(lines.slice(4).join('\n'))}\n`;
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: text, flowed: true }] });
+    }
+    default:
+      throw new Error(`no client ${name}`);
+  }
+}
+
+function special(row: Row, m: SentMail, ref: string): { raw: Buffer; messageId: string } {
+  const o = orig(m);
+  const to = tokenAddress(m);
+  const body = row.body.replace(/^[A-Z]+:/, '');
+  switch (row.client) {
+    case 'forged':
+      return mime({ from: FROM.dim!, to: PROPOSALS, subject: `Re: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: `${row.body.replace('{REF}', ref)}\n\nDim\n` }] });
+    case 'forward': {
+      const text = `Lucie, qu'en penses-tu ? Moi je serais pour.\n\n---------- Forwarded message ---------\nDe : PostgreSQL Paris <${to}>\nDate: jeu. 28 nov. 2013 à 19:00\nSubject: ${m.mail.subject}\nTo: <dim@example.org>\n\n\n${o}\n`;
+      return mime({ from: FROM.dim!, to, subject: `Fwd: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'autoreply':
+      return mime({ from: FROM.dim!, to, subject: `Absence : ${m.mail.subject}`, ...thread(m), headers: ['Auto-Submitted: auto-replied', 'X-Autoreply: yes'], parts: [{ type: 'text/plain', body: `${body}\n` }] });
+    case 'autoreply-en':
+      return mime({ from: FROM.dim!, to, subject: `Automatic reply: ${m.mail.subject}`, ...thread(m), headers: ['X-Auto-Response-Suppress: All', 'X-MS-Exchange-Inbox-Rules-Loop: dim@example.org', 'Thread-Topic: x'], parts: [{ type: 'text/plain', body: `${body}\n` }] });
+    case 'autoreply-quote':
+      return mime({ from: FROM.dim!, to, subject: `Re: ${m.mail.subject}`, ...thread(m), headers: ['Precedence: bulk', 'X-Autorespond: yes'], parts: [{ type: 'text/plain', body: `${body}\n\n${o}\n` }] });
+    case 'bounce': {
+      const b = `bnd${randomBytes(4).toString('hex')}`;
+      const raw = [
+        `Content-Type: multipart/report; report-type=delivery-status; boundary="${b}"`,
+        '',
+        `--${b}`,
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        `This is the mail system at host mx.example.org.\r\n\r\nI'm sorry to have to inform you that your message could not\r\nbe delivered to one or more recipients.\r\n\r\n<dim@example.org>: host mx.example.org said: 552 5.2.2 Mailbox full`,
+        '',
+        `--${b}`,
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.org',
+        '',
+        'Final-Recipient: rfc822; dim@example.org',
+        'Action: failed',
+        'Status: 5.2.2',
+        '',
+        `--${b}`,
+        'Content-Type: message/rfc822',
+        '',
+        `From: PostgreSQL Paris <${to}>`,
+        'To: dim@example.org',
+        `Subject: ${hdr(m.mail.subject)}`,
+        `Message-ID: ${m.mail.messageId}`,
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        Buffer.from(o.replace(/\n/g, '\r\n'), 'utf8').toString('latin1'),
+        '',
+        `--${b}--`,
+        '',
+      ].join('\r\n');
+      return mime({ from: FROM.mailer!, to, subject: 'Undelivered Mail Returned to Sender', headers: ['Auto-Submitted: auto-replied'], parts: [], raw });
+    }
+    default:
+      throw new Error(`no setup ${row.setup}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ the audit
+describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
+  const live = useLiveImap('pglite', {
+    overrides: {
+      limits: { acksPerSenderPerDay: 1000 },
+      commands: { perSenderPerHour: 1000 },
+      events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' } },
+    },
+  });
+  const results = `${OUT}/${BATCH}.results.tsv`;
+  mkdirSync(`${OUT}/${BATCH}`, { recursive: true });
+  if (!ONLY) writeFileSync(results, 'id\tverdict\tgot\twhy\n');
+  const get = async (ref: string) => (await live.p.store.proposals.get(ref))!;
+  const settle = () => waitFor(() => quiet(live.p), 'pipeline quiet', 30_000);
+  const caused = (id: number) => live.p.db.query<{ recipient: string; purpose: string }>('SELECT recipient, purpose FROM outbox WHERE cause_message_id = $1', [id]);
+  const lastTo = async (ref: string, email: string) => {
+    const all = (await sentTo(live.sink, email)).filter((m) => m.mail.subject.includes(ref));
+    return all[all.length - 1]!;
+  };
+  const flat = (s: string | null | undefined) => (s ?? '').replace(/\s*\n\s*>?\s*/g, ' ');
+  let n = 0;
+
+  for (const row of rows) {
+    it(`${row.id} ${row.setup} ${row.client} ${row.body.slice(0, 40)}`, { timeout: 120_000 }, async () => {
+      const why: string[] = [];
+      let got = '';
+      try {
+        n++;
+        const title = `Audit X ${BATCH} ${row.id} sujet ${n}`;
+        const f: Filed = await fileProposal(live, title, JEAN);
+        let f2: Filed | null = null;
+        if (row.setup.startsWith('new2')) f2 = await fileProposal(live, `${title} bis`, 'anne.orateur@example.fr');
+        const decide = async (word: string) => {
+          await send(live, client('gmail-fr', f.notice, word, FROM.dim!));
+          await settle();
+        };
+        if (row.setup === 'acc' || row.setup === 'spk-acc') await decide('accepter');
+        if (row.setup === 'dec') await decide('refuser');
+        const body = row.body.replaceAll('{REF}', f.ref).replaceAll('{R2}', f2?.ref ?? 'P-0000');
+        const from = FROM[row.sender]!;
+        let reply: { raw: Buffer; messageId: string };
+        const notice = row.sender === 'orga2' ? await waitFor(async () => (await sentTo(live.sink, 'orga2@example.org')).find((s) => s.mail.subject.includes(f.ref) && /Nouvelle proposition|New proposal/.test(s.mail.subject)), 'orga2 notice') : f.notice;
+        if (['forged', 'forward', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client)) reply = special({ ...row, body }, f.notice, f.ref);
+        else if (row.client === 'mallory') reply = client('gmail-fr', f.notice, body, from);
+        else if (row.setup.startsWith('spk') || row.client === 'speaker-token' || row.setup === 'new2spk') {
+          const m = row.setup === 'spk-acc' ? await lastTo(f.ref, JEAN) : f.ack;
+          reply = client(row.client === 'speaker-token' ? 'gmail-fr' : row.client, m, body, from);
+        } else if (row.client === 'expired') {
+          reply = client('gmail-fr', f.notice, body, from);
+          const tok = findTokens(tokenAddress(f.notice))[0]!.token;
+          const old = mintToken(TEST_SECRET, { purpose: 'organizer', ref: f.ref }, DIM, new Date(Date.now() - 200 * 86_400_000));
+          reply = { ...reply, raw: Buffer.from(reply.raw.toString('latin1').replaceAll(tok, old), 'latin1') };
+        } else reply = client(row.client, notice, body.replace(/^INLINE:/, ''), from);
+        writeFileSync(`${OUT}/${BATCH}/${row.id}.eml`, reply.raw);
+        const inbound = await send(live, reply);
+        await settle();
+        const p = await get(f.ref);
+        got = p.status;
+        const okStatus = p.status === row.status;
+        if (!okStatus) why.push(`status ${p.status}≠${row.status}`);
+        const out = await caused(inbound.id);
+        const mine = (await sentTo(live.sink, DIM)).concat(await sentTo(live.sink, 'mallory@example.net')).filter((s) => s.mail.inReplyTo === reply.messageId);
+        got += ` out=${out.map((o) => `${o.purpose}>${o.recipient.split('@')[0]}`).join(',')}`;
+        for (const check of row.more.split(';').filter(Boolean)) {
+          const [k, v] = check.split('=') as [string, string | undefined];
+          if (k === 'date') {
+            const ev = p.event ? await live.p.store.events.get(Number(p.event)) : null;
+            const d = ev ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(ev.date) : 'none';
+            if (!v!.split('|').includes(d)) why.push(`date ${d}≠${v}`);
+          } else if (k === 'format') {
+            if (p.format !== v) why.push(`format ${p.format}≠${v}`);
+          } else if (k === 'title') {
+            if (p.title !== v) why.push(`title «${p.title}»`);
+          } else if (k === 'dur') {
+            if (p.durationMinutes !== Number(v)) why.push(`dur ${p.durationMinutes}≠${v}`);
+          } else if (k === 'abstract') {
+            if (!(p.abstract ?? '').includes(v!)) why.push(`abstract «${(p.abstract ?? '').slice(0, 40)}»`);
+          } else if (k === 'r2') {
+            const s2 = (await get(f2!.ref)).status;
+            if (s2 !== v) why.push(`r2 ${s2}≠${v}`);
+          } else if (k === 'reason') {
+            const t = flat((await lastTo(f.ref, JEAN)).mail.text);
+            if (!t.includes(v!)) why.push(`reason «${v}» not in speaker mail`);
+          } else if (k === 'spkmail') {
+            const t = (await sentTo(live.sink, JEAN)).filter((s) => s.mail.subject.includes(f.ref)).map((s) => flat(s.mail.text));
+            if (!t.some((x) => x.includes(v!))) why.push(`no speaker mail with «${v}»`);
+          } else if (k === 'history') {
+            const h = await live.p.store.proposals.history(f.ref);
+            if (!h.some((e) => e.action.includes(v!))) why.push(`no history ${v}: ${h.map((e) => e.action).join(',')}`);
+          } else if (k === 'transcript') {
+            if ((v === 'yes') !== mine.length > 0) why.push(`transcript ${mine.length}`);
+          } else if (k === 'answered') {
+            if (v === 'none' && out.length) why.push(`answered ${out.length}`);
+            if (v === 'no-mallory' && out.some((o) => o.recipient.includes('mallory'))) why.push('mallory answered');
+          }
+        }
+        if (mine[0]) got += ` t=«${flat(mine[0].mail.text).slice(0, 160)}»`;
+      } catch (err) {
+        why.push(`error ${(err as Error).message.slice(0, 120)}`);
+      }
+      appendFileSync(results, `${row.id}\t${why.length ? 'FAIL' : 'ok'}\t${got}\t${why.join('; ')}\n`);
+    });
+  }
+});
