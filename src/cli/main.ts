@@ -57,6 +57,11 @@ export async function main(given: string[]): Promise<number> {
   try {
     if (wanted) (await wanted.load())(program);
     else for (const c of COMMANDS) program.command(c.name).description(c.summary);
+    const missing = missingSubcommand(program, argv);
+    if (missing) {
+      process.stderr.write(`${missing}\n`);
+      return EXIT.usage;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
@@ -84,6 +89,26 @@ export function configAfterCommand(argv: string[]): string[] {
   const after = argv.slice(i);
   const end = after.indexOf('--');
   return end < 0 ? [...rest, ...after, ...moved] : [...rest, ...after.slice(0, end), ...moved, ...after.slice(end)];
+}
+
+/**
+ * `crieur` alone, `crieur proposals` alone: commander printed the whole help on stderr (11 to 37 lines) and exited 64,
+ * where SPEC's errors are one or two lines. The cause — no command — with the commands there are, and where the help is;
+ * `--help` still prints it on stdout.
+ */
+function missingSubcommand(program: Command, argv: string[]): string | null {
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version')) return null;
+  const words = argv.filter((a) => !a.startsWith('-'));
+  let at = program;
+  for (const w of words) {
+    const sub = at.commands.find((c) => c.name() === w || c.aliases().includes(w));
+    if (!sub) return null;
+    at = sub;
+  }
+  if (at.commands.length === 0) return null;
+  const path = ['crieur', ...words].join(' ');
+  const names = at.commands.map((c) => c.name()).filter((n) => n !== 'help').join(', ');
+  return `crieur: ${words.length ? `${words.join(' ')} needs a command: ${names}` : `no command given: ${names}`}\n(see ${path} --help)`;
 }
 
 /** One line on stderr when a command that uses services is about to run on built-in defaults (config/load.ts). */
