@@ -53,6 +53,10 @@ const QUOTED_AFTER_OFFER = new RegExp(
   `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|soumettre|present|propose|submit|give|je me lance\\s*:|count me in\\s*:|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
+/** « 12 ans de PostgreSQL… », "10 lessons from…": a title may open on a number counting something (not a length: « 30 minutes sur … »). */
+const COUNTED_LEAD = "\\p{N}+\\s+(?!(?:min(?:ute)?s?|mn|h|hrs?|heures?|hours?)(?![\\p{L}]))\\p{L}";
+/** A title opening on such a number (tested apart, as CAPITAL is). */
+const COUNTED = new RegExp(`^${COUNTED_LEAD}`, 'u');
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
 /**
@@ -69,7 +73,7 @@ const OFFER_THEN_COLON = new RegExp(
     // where it is for may come before the colon: "a talk for the PostgreSQL Lyon meetup:", « un talk pour le meetup d'avril : »
     // (an HTML part's « présentation&nbsp;: » keeps its no-break space)
     `(?:\\s+(?:for|at|to|pour|au|à|lors d[eu'’])\\s[^:\\n.!?«»"“”]{0,60}?)?[ \\t\\u00a0\\u202f]*:[ \\t\\u00a0]*[*_]*[ \\t\\u00a0]*` +
-    `(?:[«"“][\\s\\u00a0]*([^\\n"”»]{3,200}?)[\\s\\u00a0]*[»"”](?=[\\s,.;:!?)]|$)|(\\p{Lu}[^\\n]{2,150}?)[*_]*[ \\t]*(?:[.!?](?:\\s|$)|\\n|$))`,
+    `(?:[«"“][\\s\\u00a0]*([^\\n"”»]{3,200}?)[\\s\\u00a0]*[»"”](?=[\\s,.;:!?)]|$)|((?:\\p{Lu}|${COUNTED_LEAD})[^\\n]{2,150}?)[*_]*[ \\t]*(?:[.!?](?:\\s|$)|\\n|$))`,
   'iu',
 );
 
@@ -192,7 +196,7 @@ function offeredAfterColon(sample: string): { title: string; quoted: boolean } |
   const t = tidy((m[1] ?? m[2]!).replace(/^[*_\s]+|[*_\s]+$/g, ''));
   if (t.split(/\s+/).length < 2 || matchLabel(t)) return null;
   // the quotes say where a title ends; bare, it must open on a capital and read as no sentence of the letter
-  if (!quoted && (!CAPITAL.test(t) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
+  if (!quoted && ((!CAPITAL.test(t) && !COUNTED.test(t)) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
   return { title: t, quoted };
 }
 

@@ -74,3 +74,12 @@ describe('presenters listed before the writer (speakers.ts LISTED_BEFORE)', () =
     expect(names.filter((n) => n !== null && others.includes(n))).toEqual(others);
   });
 });
+
+describe('a title after an offer and a colon may open on a number counting something (prose-title.ts COUNTED_LEAD, batch 2)', () => {
+  it.each([
+    ["Proposition d'exposé", "Bonjour,\n\nJe vous propose un exposé : 12 ans de PostgreSQL dans un cabinet d'expertise comptable.\n\nDe la 8.4 à la 16, sans DBA dédié : ce qui a tenu, ce qui a cassé. Une demi-heure me conviendrait.\n\nJérôme", "12 ans de PostgreSQL dans un cabinet d'expertise comptable"],
+    ['A talk for March', 'Hi,\n\nI would like to give a talk: 10 lessons from running Postgres on Kubernetes.\n\nWhat broke, what we changed, what we would do again. 30 minutes.\n\nAmir', '10 lessons from running Postgres on Kubernetes'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
