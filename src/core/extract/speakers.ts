@@ -23,6 +23,11 @@ const CO_SPEAKER = new RegExp(
   'gu',
 );
 const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'gu');
+/** « avec mes collègues Julie Caron et Hervé Dumas », "with my colleagues Ana Silva, Tom Baker and Li Wei": each one named. */
+const MY_COLLEAGUES = new RegExp(
+  `(?:[Aa]vec|[Ww]ith)\\s+(?:mes|nos|my|our)\\s+(?:coll[èe]gues|colleagues|coworkers|co-?workers|associ[ée]e?s)\\s+((?:${NAME})(?:\\s*,\\s*(?:${NAME}))*\\s*,?\\s+(?:et|and|&)\\s+(?:${NAME}))`,
+  'gu',
+);
 /**
  * « Avec Juliette Masson, nous aimerions présenter … », "With Lukas Weber, we'd like to give …": a sentence opening on
  * whom the writer is with, then "we" presenting, proposing, speaking — the two of them present ("With Citus Data, we
@@ -129,6 +134,12 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   const body = x.body.slice(0, 8000);
   for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: m[2]! });
   for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
+  for (const m of body.matchAll(MY_COLLEAGUES)) {
+    for (const part of m[1]!.split(/\s*,\s*|\s+(?:et|and|&)\s+/)) {
+      const name = cleanName(part);
+      if (name && looksLikePersonName(name)) add({ name, email: ccEmail(x.cc, name) ?? addressSpellingName(body, name) });
+    }
+  }
   for (const re of [CO_SPEAKER, MY_COLLEAGUE, WITH_THEN_WE]) {
     for (const m of body.matchAll(re)) {
       const name = cleanName(m[1]!);

@@ -83,3 +83,13 @@ describe('a title after an offer and a colon may open on a number counting somet
     expect((await proposal(subject, body)).title).toBe(title);
   });
 });
+
+describe('colleagues named together after « avec mes collègues » / "with my colleagues" (speakers.ts MY_COLLEAGUES, batch 2)', () => {
+  it.each([
+    ['Proposition de talk', 'Bonjour,\n\nJe souhaite proposer un talk avec mes collègues Julie Caron et Hervé Dumas, intitulé « Partitionner une table de 2 milliards de lignes à chaud ». Durée estimée : 40 min.\n\nRachid Amrani', ['Julie Caron', 'Hervé Dumas']],
+    ['Talk proposal', 'Hello,\n\nI would like to propose a talk with my colleagues Ana Silva, Tom Baker and Li Wei, called "Sharding a SaaS with Citus", 45 minutes.\n\nJo Park', ['Ana Silva', 'Tom Baker', 'Li Wei']],
+  ])('%s', async (subject, body, others) => {
+    const names = (await proposal(subject, body)).speakers.map((s) => s.name);
+    expect(names.filter((n) => n !== null && others.includes(n))).toEqual(others);
+  });
+});
