@@ -166,7 +166,7 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
     if (!SPEAKER_VERBS.has(cmd.verb)) return push('refused', { k: 'speaker-verb', verb: cmd.verb }), false;
     if (ref !== auth.token.ref) return push('refused', { k: 'other-proposal', ref, own: auth.token.ref }), false;
   }
-  if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings } : {}) }), false;
+  if (cmd.problem) return push('refused', { k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings, override: cmd.override } : {}) }), false;
   if (cmd.verb === 'help') return ((run.showHelp = true), push('done', { k: 'help' }), false);
   if (cmd.verb === 'release') {
     const n = await releaseHeld(deps);

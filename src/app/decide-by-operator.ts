@@ -83,7 +83,7 @@ export function readDecision(readCommands: OperatorDeps['readCommands'], ref: st
   if (words.trim() === '') return { ok: false, usage: true, message: TEXT[locale].noVerb(ref.trim(), usage) };
   const cmd = readOperatorLine(readCommands, words, opts);
   if (!cmd) return { ok: false, usage: true, message: TEXT[locale].notVerb(words, usage) };
-  if (cmd.problem) return { ok: false, usage: MISSING.has(cmd.problem), message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings } : {}) }, locale) };
+  if (cmd.problem) return { ok: false, usage: MISSING.has(cmd.problem), message: noteText({ k: 'problem', problem: cmd.problem, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings, override: cmd.override } : {}) }, locale) };
   return { ok: true, cmd };
 }
 

@@ -85,7 +85,7 @@ export type Note =
   | { k: 'no-proposal'; ref: string }
   /** word: the verb as the writer wrote it (render/verbs.ts writtenVerb), named back where the problem is what follows it (text-missing). */
   /** readings: an ambiguous date's possible meanings (dates.ts), each said back as the line that names it alone. */
-  | { k: 'problem'; problem: CommandProblem; date: string | null; word?: string; readings?: readonly DateChoice[] }
+  | { k: 'problem'; problem: CommandProblem; date: string | null; word?: string; readings?: readonly DateChoice[]; override?: boolean }
   | { k: 'no-event' }
   | { k: 'unknown-event'; id: number }
   | { k: 'several-events'; day: string; ids: number[] }
@@ -155,7 +155,7 @@ export function noteText(n: Note, locale: Language): string {
           ? [`il manque le texte après « ${n.word} » : écrivez-le à la suite du mot`, `the text after "${n.word}" is missing: write it after the word`]
           : ['il manque le texte après le verbe', 'the text after the verb is missing'],
       };
-      const choices = n.problem === 'date-ambiguous' && n.readings?.length ? choiceText(n.readings, n.word ?? verbWord('schedule', locale), locale) : null;
+      const choices = n.problem === 'date-ambiguous' && n.readings?.length ? choiceText(n.readings, `${n.override ? 'override ' : ''}${n.word ?? verbWord('schedule', locale)}`, locale) : null;
       if (choices) return fr ? `date ambiguë : écrivez ${choices}${d}.` : `ambiguous date: write ${choices}${d}.`;
       return `${why[n.problem][fr ? 0 : 1]}${d}.`;
     }

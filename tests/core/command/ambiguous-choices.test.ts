@@ -19,7 +19,7 @@ const opts = (locale: Language): ReadOptions => ({ now: TUESDAY, timeZone: 'Euro
 function refusal(line: string, locale: Language): string {
   const cmd = readCommands(line, opts(locale)).commands[0]!;
   expect(cmd.problem, line).toBe('date-ambiguous');
-  return noteText({ k: 'problem', problem: cmd.problem!, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings } : {}) }, locale);
+  return noteText({ k: 'problem', problem: cmd.problem!, date: cmd.date?.text ?? null, word: writtenVerb(cmd, locale), ...(cmd.date?.readings ? { readings: cmd.date.readings, override: cmd.override } : {}) }, locale);
 }
 
 /** The lines quoted in a refusal: « … » in French, "…" in English. */
@@ -32,6 +32,8 @@ const ROWS: ReadonlyArray<readonly [string, Language, string[]]> = [
   ['schedule next Thursday', 'en', ['schedule 2026-12-03', 'schedule 2026-12-10']],
   ['schedule 12', 'en', ['schedule 2026-12-12', 'schedule event 12']],
   ['schedule 03/04', 'en', ['schedule 2027-03-04', 'schedule 2027-04-03']],
+  // an overruling line keeps its override: the line offered does what the one written meant
+  ['override programmer 12', 'fr', ['override programmer 2026-12-12', 'override programmer événement 12']],
 ];
 
 describe('an ambiguous date is refused with the way to write each reading', () => {
@@ -45,9 +47,10 @@ describe('an ambiguous date is refused with the way to write each reading', () =
       const again = readCommands(l, opts(locale)).commands;
       expect(again, l).toHaveLength(1);
       expect(again[0]!.problem, l).toBeNull();
+      expect(again[0]!.override, l).toBe(l.startsWith('override '));
       const ev = /(\d+)$/.exec(l)![1]!;
       if (/événement|event/.test(l)) expect(again[0]!.eventId).toBe(Number(ev));
-      else expect(again[0]!.date?.day).toBe(l.split(' ')[1]);
+      else expect(again[0]!.date?.day).toBe(/\d{4}-\d{2}-\d{2}/.exec(l)![0]);
     }
   });
 
