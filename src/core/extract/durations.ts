@@ -55,7 +55,7 @@ const FRACTION = new RegExp(
 const SUM = /(?<![\d:.,+])(\d{1,3})(?:\+|[^\S\r\n]+\+[^\S\r\n]+|[^\S\r\n]*(?:minutes?|mins?|mn)[^\S\r\n]*\+[^\S\r\n]*)(\d{1,3})[^\S\r\n]*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
 /** The unit in the speaker's own language too: « 30 Minuten », « 30 minutos », « 30 minuti » (a call's fields filled abroad). */
 const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|minuten|minutos|minuti|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
-const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
+const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:-\s*)?(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
   // Not after "vingt-", "dix-": "vingt-sept minutes" is not seven (compounds the table lacks are left unread).
   `(?<![a-z]|[a-z]-)(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
@@ -100,7 +100,8 @@ export function durationsIn(folded: string): DurationMatch[] {
     const tenth = m[2] !== undefined ? Number(m[2]) : 0;
     const min = m[3] !== undefined ? Number(m[3]) : 0;
     // "19h", "à 9h30": clock times; a talk lasts at most a few hours
-    if (h > 3 || min >= 60 || /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "a 2-hour workshop": the hyphen makes it a length, never a clock time (« à 2h »)
+    if (h > 3 || min >= 60 || (!m[0].includes('-') && /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index)))) continue;
     const minutes = h * 60 + tenth * 6 + min;
     if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });
   }

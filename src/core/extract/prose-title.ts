@@ -16,14 +16,14 @@ const NAMING =
  * INLINE_LABEL reads the whole title; « sur le thème de la réplication » names a topic, no title).
  */
 const PROVISIONAL =
-  "(?:\\b(?:titre|title)(?=\\s*[«\"“])|titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)\\s*:|(?:sur|autour d[ue]|avec pour|ayant pour|on|around) (?:le |la |l'|the )?(?:th[èe]me|sujet|topic|theme|subject))";
+  "(?:\\b(?:titre|title)(?=\\s*[«\"“])|titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)(?:\\s+(?:for|pour)\\s[^:\\n«»\"“”]{0,40}?)?\\s*:|(?:sur|autour d[ue]|avec pour|ayant pour|on|around) (?:le |la |l'|the )?(?:th[èe]me|sujet|topic|theme|subject))";
 const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
 /**
  * "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. Quoted, the
  * title may open in lower case, on a tool's name (« Titre : « pgBadger en 5 minutes chrono ». »): the quotes bound it.
  */
-const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre)\s*:\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
+const INLINE_LABEL = /\b(?:working title|titre provisoire|titre de travail|proposed title|talk title|titre du talk|titre|title)\s*:\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 /**
  * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
  * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and

@@ -93,3 +93,23 @@ describe('colleagues named together after « avec mes collègues » / "with my c
     expect(names.filter((n) => n !== null && others.includes(n))).toEqual(others);
   });
 });
+
+describe('batch 3: "Title:" inside a line, "my proposal for the meetup:", "a 2-hour workshop"', () => {
+  it.each([
+    // "Title:" in the middle of a line, as « Titre : » is (prose-title.ts INLINE_LABEL)
+    ['Talk idea: pg_squeeze', 'Hi,\n\nI\'d like to present a short talk on pg_squeeze, how we removed 2 TB of bloat without downtime. Title: "Squeezing the bloat out". 15 minutes.\n\nTariq', 'Squeezing the bloat out'],
+    ['Talk idea: autovacuum', 'Hello,\n\nI could give a talk about autovacuum tuning on very hot tables. Title: Autovacuum for the impatient. About 20 minutes.\n\nMei', 'Autovacuum for the impatient'],
+    // the proposal's word, then whom it is for, then a colon (prose-title.ts PROVISIONAL)
+    ['Talk proposal: Postgres in manufacturing', 'Hello,\n\nMy proposal for the meetup: "Time-series from 3,000 machines into PostgreSQL". 30 min. I\'ll speak English.\n\nAnna', 'Time-series from 3,000 machines into PostgreSQL'],
+    ['Proposition : PostgreSQL à la mairie', 'Bonjour,\n\nMa proposition pour le meetup de mars : « Dix ans de cadastre dans PostGIS ». 30 minutes.\n\nYann', 'Dix ans de cadastre dans PostGIS'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+  // an hour's length written with a hyphen, after an article (durations.ts HOURS: « a » is no « à » there)
+  it.each([
+    ['Workshop proposal', 'Hi there,\n\nI\'d like to run a 2-hour hands-on workshop "Learn PL/pgSQL by building a job queue". Attendees bring a laptop.\n\nJordan', 120],
+    ['Tutorial proposal', 'Hello,\n\nI would like to give a tutorial, "Logical replication from scratch", as a 3-hour session with exercises.\n\nNina', 180],
+  ])('%s', async (subject, body, minutes) => {
+    expect((await proposal(subject, body)).durationMinutes).toBe(minutes);
+  });
+});
