@@ -143,6 +143,9 @@ const DIRECT = new RegExp(
     `|\\bje me (?:propose|porte volontaire|porte candidate?) (?:pour|de|d') ?(?:vous )?(?:presenter|parler)\\b(?! (?:les (?:intervenants?|orateurs?|oratrices?|speakers?|sponsors?|invites?)|la soiree|le meetup|l'evenement|la rencontre)\\b)` +
     // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
+    // « Je veux bien intervenir au meetup : « PostgreSQL dans une banque » », "I'd love to speak at the meetup: "…"": to speak
+    // at the group's evening, then its quoted title
+    `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:intervenir|presenter|parler|present|speak|talk)\\s+(?:au|a|lors d[ue']|at|during)\\s+(?:[\\w'-]+\\s+){0,3}?(?:meetups?|soirees?|rencontres?|evenements?|events?)\\b[^.!?\\n«"“]{0,30}?[«"“]` +
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
     `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject

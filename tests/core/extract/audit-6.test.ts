@@ -113,3 +113,19 @@ describe('batch 3: "Title:" inside a line, "my proposal for the meetup:", "a 2-h
     expect((await proposal(subject, body)).durationMinutes).toBe(minutes);
   });
 });
+
+describe('batch 4: « Count me in! », « Titre envisagé : », speaking at the meetup then a quoted title', () => {
+  it.each([
+    // the volunteer's exclamation before the quoted title (prose-title.ts QUOTED_AFTER_OFFER)
+    ['Re: Call for speakers – March meetup', 'Count me in! "pg_stat_kcache: CPU and I/O per query", 20 minutes.\n\nGrace', 'pg_stat_kcache: CPU and I/O per query'],
+    ["Re: Appel à orateurs – meetup d'avril", 'Je me lance ! « Les triggers de contrainte différés », 15 minutes.\n\nPaul', 'Les triggers de contrainte différés'],
+    // a title label qualified as envisaged, tentative (INLINE_LABEL)
+    ['Proposition', "Bonjour,\n\nJ'aimerais proposer une intervention sur la compression TOAST (pglz vs lz4). Titre envisagé : « LZ4 ou pglz : le match de la compression TOAST ». Une demi-heure.\n\nClément", 'LZ4 ou pglz : le match de la compression TOAST'],
+    // to speak at the meetup, then the quoted title (score.ts DIRECT, prose-title.ts QUOTED_AFTER_OFFER)
+    ['Intervention au meetup PostgreSQL', 'Bonjour,\n\nJe veux bien intervenir au meetup : « PostgreSQL dans une banque : conformité DORA et haute disponibilité ». 40 minutes.\n\nAline', 'PostgreSQL dans une banque : conformité DORA et haute disponibilité'],
+  ])('%s', async (subject, body, title) => {
+    const m = await mail({ subject, body, headers: /^Re:/.test(subject) ? { 'In-Reply-To': '<cfp@pgug.example.org>' } : {} });
+    expect(looksLikeProposal(m)).toBe(true);
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+});
