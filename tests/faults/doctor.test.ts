@@ -57,7 +57,7 @@ describe('crieur doctor names the cause and its fix', { timeout: 120_000 }, () =
     const r = await doctor({ CRIEUR_INBOX_URL: `maildir://${missing}` });
     expect(r.code, r.stdout).toBe(78);
     expect(line(r.stdout, 'inbox')).toMatch(new RegExp(`^FAIL +inbox +maildir://.*: Maildir ${missing} does not exist`));
-    expect(fixAfter(r.stdout, 'inbox')).toMatch(/create the mailbox \(or the Maildir\)/);
+    expect(fixAfter(r.stdout, 'inbox')).toBe(`fix: create it (mkdir -p ${missing}/{new,cur,tmp}) or correct inbox.url`);
   });
 
   it('a Maildir that is a file: says so, not « does not exist » with a mkdir that would fail (audit W)', async () => {

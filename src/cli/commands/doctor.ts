@@ -65,15 +65,29 @@ export function registerDoctor(program: Command): void {
         } catch (err) {
           failed++;
           if (!(c.isConfig ?? saysConfig)(err)) unreachable++;
-          const fix = typeof c.fix === 'function' ? c.fix(err) : c.fix;
+          const [cause, fix] = causeAndFix((err as Error).message.split('\n')[0]!, (typeof c.fix === 'function' ? c.fix(err) : c.fix).split('\n')[0]!);
           // One line a check (SPEC): the cause, then its fix after « — fix: », on the same line.
-          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${(err as Error).message.split('\n')[0]} — fix: ${fix.split('\n')[0]}\n`);
+          process.stdout.write(`FAIL  ${c.name.padEnd(10)} ${c.target}: ${cause} — fix: ${fix}\n`);
         }
       }
       // As `crieur start` would exit: 78 when every failure is the configuration's (not worth a restart), 1 when a
       // service is not there (it may come back).
       if (failed) process.exitCode = unreachable ? EXIT.failure : EXIT.config;
     });
+}
+
+/**
+ * The cause and the fix, each said once: an error `crieur start` prints alone carries its own fix after the cause
+ * (« cannot log in as bob at …: correct database.url (or create the role: createuser bob) », « Maildir /x does not
+ * exist: create it (mkdir -p /x/{new,cur,tmp}) or correct inbox.url »), which on the doctor's one line read twice,
+ * before « — fix: » and after. The cause's own fix is taken off it — and kept as the fix when it is the more
+ * precise one (it names the path, the command) than the check's by code.
+ */
+export function causeAndFix(message: string, fix: string): [string, string] {
+  const trimmed = (cause: string) => cause.replace(/[\s:;,—-]+$/, '');
+  if (fix && message.endsWith(fix) && message.length > fix.length) return [trimmed(message.slice(0, -fix.length)), fix];
+  const own = /^(.+?): ((?:create|correct|make|set|give|start|choose|name)\b[^:]*\b(?:inbox|database|redis|smtp)\.url)\.?$/.exec(message);
+  return own ? [own[1]!, own[2]!] : [message, fix];
 }
 
 /** RFC 2606's reserved top-level domain: crieur's defaults use it, and no mail reaches it. */
