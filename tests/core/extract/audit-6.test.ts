@@ -129,3 +129,11 @@ describe('batch 4: « Count me in! », « Titre envisagé : », speaking at the 
     expect(extractProposal(m, ctx).proposal.title).toBe(title);
   });
 });
+
+describe('batch 5: an inline title label with its qualifier (prose-title.ts INLINE_LABEL)', () => {
+  it.each([
+    ['Suggestion', "Bonjour,\n\nJe pourrais venir parler de notre migration de SQL Server vers PostgreSQL dans un hôpital. Titre possible : « De SQL Server à PostgreSQL à l'hôpital ». Environ 30 minutes.\n\nNadège", "De SQL Server à PostgreSQL à l'hôpital"],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
