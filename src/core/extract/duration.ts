@@ -8,10 +8,10 @@ import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
 
 /**
  * Words of a sentence about the talk's length — a shortened version is the talk ("a condensed 25-minute version", « une
- * version courte »), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »), not one
+ * version courte », « une version de 20 minutes », "a 30-minute version"), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »), not one
  * spoken of (« Sur ce sujet, notre première restauration avait pris 4 heures, la dernière 20 minutes »).
  */
-const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:de|of) \d{1,3} ?(?:minutes?|mins?|mn)|\d{1,3}[ -]?(?:minutes?|mins?|mn) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
 
 /** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after. */
 const ANTI =
@@ -110,7 +110,9 @@ function describesAnotherEvent(f: string, m: DurationMatch, own = false): boolea
   const pos = paren ? paren[0] : at;
   // the asides blanked, same length: positions hold
   const flat = text.replace(/\([^()]*\)?/g, (a) => ' '.repeat(a.length));
-  const cut = /;|:\s|,\s+(?:but|and|so|whereas|while|mais|et|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s/g;
+  // "I gave it at P2D2 (50 min) and would happily do a 30-minute version for you": « et » / "and" before an offer of
+  // what the writer would, could or can do now opens a clause of its own
+  const cut = /;|:\s|,\s+(?:but|and|so|whereas|while|mais|et|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s|\s(?:and|et)\s+(?=(?:(?:i|we|je|nous|on)\s+)?(?:would|could|can|will|'d|pourrais|pourrions|peux|pouvons|voudrais|aimerais|serais|ferais|propose)\b)/g;
   let from = 0;
   let to = flat.length;
   for (const c of flat.matchAll(cut)) {

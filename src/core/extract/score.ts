@@ -143,6 +143,9 @@ const DIRECT = new RegExp(
     `|\\bje me (?:propose|porte volontaire|porte candidate?) (?:pour|de|d') ?(?:vous )?(?:presenter|parler)\\b(?! (?:les (?:intervenants?|orateurs?|oratrices?|speakers?|sponsors?|invites?)|la soiree|le meetup|l'evenement|la rencontre)\\b)` +
     // « je souhaiterais intervenir sur « PostGIS pour les développeurs web » », "I'd like to talk about "…"": the same
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:vous |te )?(?:proposer|presenter|soumettre|propose|present|submit|give|intervenir sur|parler d[eu]|(?:talk|speak) (?:about|on))\\s+(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:talk|lightning|presentation|expose|sujet|topic)\\s+)?[«"“]` +
+    // « je pourrais en faire une version de 20 minutes pour vous », "I could do a shorter version for you": a talk given
+    // elsewhere, offered again in a version for this meetup
+    `|\\b${MODAL}\\s+(?:(?:happily|gladly|volontiers|bien)\\s+)?(?:en\\s+)?(?:faire|donner|presenter|proposer|do|give|present|offer)\\s+(?:une|a|an)\\s+(?:[\\w'-]+\\s+){0,4}?version\\b(?!\\s+(?:de|of)\\s+(?:postgres|postgresql|pg)\\b)` +
     // « Je veux bien intervenir au meetup : « PostgreSQL dans une banque » », "I'd love to speak at the meetup: "…"": to speak
     // at the group's evening, then its quoted title
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:intervenir|presenter|parler|present|speak|talk)\\s+(?:au|a|lors d[ue']|at|during)\\s+(?:[\\w'-]+\\s+){0,3}?(?:meetups?|soirees?|rencontres?|evenements?|events?)\\b[^.!?\\n«"“]{0,30}?[«"“]` +

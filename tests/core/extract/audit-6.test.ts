@@ -137,3 +137,12 @@ describe('batch 5: an inline title label with its qualifier (prose-title.ts INLI
     expect((await proposal(subject, body)).title).toBe(title);
   });
 });
+
+describe("a version offered now after the talk given elsewhere (score.ts DIRECT; duration.ts CUE, describesAnotherEvent's cut before « et je pourrais » / \"and would\"; batch 4)", () => {
+  it.each([
+    ['Proposal', 'Hello PostgreSQL Paris,\n\nI gave this talk at P2D2 in Prague (50 min) and would happily do a 30-minute version for you: "Query plans you should never see in production".\n\nStefan', 30],
+    ['Proposition de talk', "Bonjour,\n\nJe l'ai présenté au PGDay l'an dernier (45 min) et je pourrais en faire une version de 20 minutes pour vous : « Les plans d'exécution à ne jamais voir en production ».\n\nStéphane", 20],
+  ])('%s', async (subject, body, minutes) => {
+    expect((await proposal(subject, body)).durationMinutes).toBe(minutes);
+  });
+});
