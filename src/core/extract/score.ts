@@ -204,6 +204,12 @@ const ASKS_ABOUT_CALL =
  */
 const NO_TOPIC_YET =
   /\b(?:n'ai pas (?:encore |vraiment )?(?:de |d')(?:sujets?|idees?|themes?)|n'avons pas (?:encore )?(?:de |d')(?:sujets?|idees?|themes?)|pas encore (?:de |d')(?:sujets?|idees?|themes?)|ne sais? pas (?:encore |trop |vraiment )?(?:sur quoi|de quoi|quoi) (?:parler|presenter|proposer)|(?:don't|do not|dont) (?:have|know) (?:a |any )?(?:topic|subject|idea)s?(?: yet)?\b|(?:no|not a) (?:topic|subject) yet|(?:don't|do not|dont) know (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present)|not sure (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present))/;
+/**
+ * The offer is put off (folded): « quand j'aurai fini notre migration », « l'année prochaine », "once we're done", "next
+ * year", "when I have the time" — with no title nor length it offers nothing yet.
+ */
+const OFFERS_LATER =
+  /\b(?:quand (?:j'aurai|nous aurons|on aura) (?:fini|termine|le temps|avance|du recul)|une fois (?:que )?(?:la|notre|ma|le|mon) [a-z' ]{3,30}(?:termine|finie?|achevee?)|l'(?:annee|an) prochaine?|(?:next|later this) year|(?:once|when) (?:i'm|i am|we're|we are|it's|it is|the migration is) (?:done|finished|ready|over)|when (?:i|we) (?:have|get) (?:the |some |more )?time)/;
 /** Talk words, with the few a speaker writing from abroad uses: Spanish « charla », « ponencia », German « Vortrag ». */
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair|charlas?|ponencias?|vortrag|blitzvortrag)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
@@ -409,6 +415,9 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (ASKS_ABOUT_CALL.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'a question about the call, no talk described');
   // « J'aimerais bien parler un jour au meetup, mais je n'ai pas encore de sujet » : the wish to speak, no topic yet to offer
   else if (NO_TOPIC_YET.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'no topic yet');
+  // « J'aimerais proposer un talk l'année prochaine, quand j'aurai fini notre migration. Je reviendrai vers vous » : an offer
+  // for later, with no title yet, is none now (what it says it will be about is no talk's description)
+  else if (OFFERS_LATER.test(folded) && !f.title && !f.abstract && !f.duration && !titled && !titleLine && durationsIn(folded).length === 0) bump(-4, 'an offer for later');
   if (onlyTheSubject()) bump(-1.5, 'only the subject leads in');
   return { score, signals };
 }

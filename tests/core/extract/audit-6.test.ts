@@ -146,3 +146,15 @@ describe("a version offered now after the talk given elsewhere (score.ts DIRECT;
     expect((await proposal(subject, body)).durationMinutes).toBe(minutes);
   });
 });
+
+describe('an offer put off to later, with no title nor length, offers nothing yet (score.ts OFFERS_LATER, batch 6)', () => {
+  it.each([
+    ["Proposer un talk l'an prochain", "Bonjour,\n\nJ'aimerais beaucoup proposer un talk l'année prochaine, quand j'aurai fini notre migration. Je reviendrai vers vous à ce moment-là !\n\nAnaïs"],
+    ['Talk later', "Hi,\n\nI'd love to give a talk about our sharding project, but only once we're done with it, probably next year. I'll write again then.\n\nTom"],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+  it('a talk named for later is offered now', async () => {
+    expect(looksLikeProposal(await mail({ subject: 'Proposition de talk', body: "Bonjour,\n\nJe voudrais présenter « Dix ans de PostGIS au cadastre », plutôt l'année prochaine. 30 minutes.\n\nYann" }))).toBe(true);
+  });
+});
