@@ -158,3 +158,12 @@ describe('an offer put off to later, with no title nor length, offers nothing ye
     expect(looksLikeProposal(await mail({ subject: 'Proposition de talk', body: "Bonjour,\n\nJe voudrais présenter « Dix ans de PostGIS au cadastre », plutôt l'année prochaine. 30 minutes.\n\nYann" }))).toBe(true);
   });
 });
+
+describe('the offer, its topic, then a dash or a colon and the quoted title, beats the subject (prose-title.ts QUOTED_AFTER_OFFER, batch 6)', () => {
+  it.each([
+    ['Lightning talk: pgbench scripting', 'Hi!\n\nI\'d love to give a lightning talk about custom pgbench scripts — "pgbench beyond TPC-B".\n\nNils', 'pgbench beyond TPC-B'],
+    ['Talk : statistiques étendues', 'Bonjour,\n\nJe voudrais proposer un talk sur les statistiques étendues : « CREATE STATISTICS pour les nuls », 20 minutes.\n\nLéon', 'CREATE STATISTICS pour les nuls'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
