@@ -130,7 +130,7 @@ const NOT_FOR_ELSE = `(?<!${ELSEWHERE}${NO_TALK_CHAR}{0,60})(?!${NO_TALK_CHAR}{0
  * characters back and 120 ahead, and at every word of every message they cost bench:parse ≈ 3 % (they are only read
  * where an offer can begin).
  */
-const OFFER_WORD = "(?=(?:je|i|we|voici|here|ma|notre|my|our)\\b)";
+const OFFER_WORD = "(?=(?:je|i|we|nous|on|voici|here|ma|notre|my|our)\\b)";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -149,8 +149,9 @@ const DIRECT = new RegExp(
     // « Je veux bien intervenir au meetup : « PostgreSQL dans une banque » », "I'd love to speak at the meetup: "…"": to speak
     // at the group's evening, then its quoted title
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:intervenir|presenter|parler|present|speak|talk)\\s+(?:au|a|lors d[ue']|at|during)\\s+(?:[\\w'-]+\\s+){0,3}?(?:meetups?|soirees?|rencontres?|evenements?|events?)\\b[^.!?\\n«"“]{0,30}?[«"“]` +
-    // « Je propose « JSONB : quand l'utiliser », une demi-heure. », "We submit "…"": the bare verb over the quoted title
-    `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    // « Je propose « JSONB : quand l'utiliser », une demi-heure. », « nous proposons « … » », "We submit "…"": the bare verb
+    // over the quoted title
+    `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:nous|on) (?:vous )?(?:proposons|propose|soumettons|soumet)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +

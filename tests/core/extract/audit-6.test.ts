@@ -167,3 +167,12 @@ describe('the offer, its topic, then a dash or a colon and the quoted title, bea
     expect((await proposal(subject, body)).title).toBe(title);
   });
 });
+
+describe('« nous proposons « X » » offers X as « je propose « X » » does (score.ts OFFER_WORD, DIRECT; prose-title.ts QUOTED_AFTER_OFFER, batch 7)', () => {
+  it.each([
+    ['Talk', 'Bonjour,\n\nEn binôme avec Léna Costa (lena.costa@gmail.com), nous proposons « PostgreSQL et Rust : sqlx en production ». 30 minutes.\n\nMarius', 'PostgreSQL et Rust : sqlx en production'],
+    ['Pour le meetup', 'Bonjour,\n\nAvec Hugo, on vous propose « Dix pièges de la réplication logique », une demi-heure.\n\nNina', 'Dix pièges de la réplication logique'],
+  ])('%s', async (subject, body, title) => {
+    expect((await proposal(subject, body)).title).toBe(title);
+  });
+});
