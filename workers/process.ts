@@ -27,8 +27,6 @@ import { joinSubscriptions, pageRoutes } from './http-routes.ts';
 import { startDigests } from './digests.ts';
 import { repeatedErrors, type ReportError } from './repeated.ts';
 import { redisLabel } from '../src/adapters/queue/redis.ts';
-import { createParseThreads, parseThreadCount } from '../src/adapters/parse-threads/pool.ts';
-import { parseRawMessage } from '../src/app/parse-message.ts';
 
 export interface ProcessOptions {
   queues: readonly QueueName[];
@@ -83,19 +81,6 @@ const drainBound = (s: ProcessParts) => (s.redis?.status === 'ready' ? (s.option
  */
 export const PROCESS_PHASES: readonly Phase<ProcessParts>[] = [
   ...CONTEXT_PHASES,
-  {
-    // Before the workers and the inbox, the only ones that parse; after them at a stop, once their jobs are drained.
-    name: 'parse-threads',
-    async open(s) {
-      const threads = parseThreadCount();
-      if (threads === 0 || !(s.options.watch || s.options.queues.includes('classify'))) return;
-      const deps = s.deps!;
-      const pool = createParseThreads({ config: s.config, threads, log: s.log, inProcess: (raw) => parseRawMessage(raw, deps.ctx, deps.reader) });
-      deps.parseThreads = pool;
-      pool.warm();
-      return () => pool.close();
-    },
-  },
   {
     name: 'http',
     async open(s) {

@@ -41,8 +41,8 @@ export function startRecovery(
     if (queues.includes('classify')) {
       // A backlog's messages wait in jobs of several (IDS_PER_JOB), named by all their ids: a job of one for a message
       // still waiting in such a job would be a second job for it, not a no-op. While classify jobs wait or run, the
-      // messages still received are theirs — a running job's too: one slowed past staleSeconds (a backlog's decode
-      // budget, a parse thread starting) was given a second job, each of its messages classified twice. One a lost job
+      // messages still received are theirs — a running job's too: one slowed past staleSeconds (waiting for the
+      // decode budget behind a large message, a slow database) was given a second job, each of its messages classified twice. One a lost job
       // left behind is found once the backlog is through (a job whose worker died runs again: BullMQ's stalled check).
       const backlog = waiting ? (await waiting('classify')) > 0 : false;
       for (const m of await deps.store.inbound.stale(olderThan, 500)) {

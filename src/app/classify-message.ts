@@ -7,7 +7,7 @@
  * (bench/ingest). The `file` queue still exists for replays and the recovery sweep (a proposal classified whose
  * filing was cut short).
  */
-import { parseStored, type ParseOutcome } from './parse-message.ts';
+import { parseRawMessage, type ParseOutcome } from './parse-message.ts';
 import { classifyAndFile, dispatchQueuedMails } from './file-proposal.ts';
 import { collectListPost } from './collect-list-post.ts';
 import type { QueueName } from './dispatcher.ts';
@@ -39,7 +39,7 @@ export async function classifyMessage(deps: AppDeps, inboundId: number): Promise
   // Held until the message is acted on: its decoded parts (attachments kept by a filing) live until then.
   const release = deps.decodeBudget ? await deps.decodeBudget.take(found.raw.length) : () => undefined;
   try {
-    return await actOnParsed(deps, inboundId, await parseStored(deps, found.raw));
+    return await actOnParsed(deps, inboundId, await parseRawMessage(found.raw, deps.ctx, deps.reader));
   } finally {
     release();
   }

@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 import type { Sender } from './sender.ts';
 import type { Store } from './store.ts';
 import type { ParseContext } from '../types.ts';
-import type { MailReader, ParseThreads } from './parse-message.ts';
+import type { MailReader } from './parse-message.ts';
 import type { MembershipMails } from './membership-mails.ts';
 import type { SendSlot } from './file-proposal.ts';
 import type { DecodeBudget } from './decode-budget.ts';
@@ -33,8 +33,6 @@ export interface AppDeps {
    * queues a deliver job as before). src/app/file-proposal.ts.
    */
   sendNow?: { reserve(n: number): Promise<SendSlot | null> };
-  /** Where stored messages are parsed, in processes that classify (parse-message.ts); this thread when absent. */
-  parseThreads?: ParseThreads;
   /** The bytes of raw mail this process's classify jobs decode at once (decode-budget.ts); unbounded when absent. */
   decodeBudget?: DecodeBudget;
 }

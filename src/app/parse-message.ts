@@ -20,21 +20,6 @@ export interface MailReader {
   textWithLinks(html: string): string | null;
 }
 
-/**
- * Parsing in other threads (src/adapters/parse-threads), in processes that classify mail: decoding and understanding
- * a message is pure CPU — a quarter of a worker's time in a backlog (bench/ingest) — while the rest of its work waits
- * on the database, Redis and SMTP; on a machine of two cores or more it runs beside them. Same answers as
- * parseRawMessage with the process's context (a failure to understand still rejects). Absent: in this thread.
- */
-export interface ParseThreads {
-  parse(raw: Buffer): Promise<ParseOutcome>;
-}
-
-/** A stored message's raw bytes parsed where the process parses: in its parse threads when it has them. */
-export function parseStored(deps: { ctx: ParseContext; reader: MailReader; parseThreads?: ParseThreads | undefined }, raw: Buffer): Promise<ParseOutcome> {
-  return deps.parseThreads ? deps.parseThreads.parse(raw) : parseRawMessage(raw, deps.ctx, deps.reader);
-}
-
 export async function parseRawMessage(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<ParseOutcome> {
   if (raw.length === 0) return { ok: false, error: 'empty input: not a mail message' };
   let mail: Mail;

@@ -18,7 +18,7 @@
  * (classify-message.ts), so a sweep or a job racing this one changes nothing.
  */
 import { actOnParsed } from './classify-message.ts';
-import { kindFromHeaders, parseStored, type ParseOutcome } from './parse-message.ts';
+import { kindFromHeaders, parseRawMessage, type ParseOutcome } from './parse-message.ts';
 import type { InboundLocator } from './inbound-store.ts';
 import type { IngestOutcome } from './ingest-message.ts';
 import type { AppDeps } from './deps.ts';
@@ -57,7 +57,7 @@ export async function arriveMessage(deps: AppDeps, raw: Buffer, loc: InboundLoca
   }
   let outcome: ParseOutcome;
   try {
-    outcome = await parseStored(deps, raw);
+    outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
   } catch (err) {
     return { ...saved, kind: null, forHumans: true, finish: () => handOver({ ...deps, log }, saved.id, err as Error) };
   }
@@ -103,7 +103,7 @@ async function kindOfCopy(deps: AppDeps, id: number, raw: Buffer, fromHeaders: K
   if (fromHeaders !== undefined) return { kind: fromHeaders };
   if (stored?.kind) return { kind: stored.kind, ...(stored.parsed?.command ? { command: stored.parsed.command } : {}) };
   try {
-    const outcome = await parseStored(deps, raw);
+    const outcome = await parseRawMessage(raw, deps.ctx, deps.reader);
     return outcome.ok ? { kind: outcome.result.kind, ...(outcome.result.command ? { command: outcome.result.command } : {}) } : { kind: null };
   } catch {
     return { kind: null };

@@ -33,14 +33,6 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
 /** Commands that do not run on the configuration's services: no warning about running on defaults. */
 const NO_SERVICE = new Set(['parse', 'demo', 'init']);
 
-/**
- * A worker thread's work, by name: the bundle has this one entry, so a thread started by crieur loads it as the bin
- * does (src/adapters/parse-threads/entry.js) and then only what its work needs.
- */
-export async function serveThread(name: 'parse'): Promise<void> {
-  if (name === 'parse') (await import('../adapters/parse-threads/thread.ts')).serveParseThread();
-}
-
 export async function main(given: string[]): Promise<number> {
   const argv = configAfterCommand(given);
   const program = new Command('crieur')

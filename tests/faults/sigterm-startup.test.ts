@@ -64,7 +64,7 @@ const OWN_CODE: Record<string, number> = { redis: 1 };
 
 describe('SIGTERM during each start-up phase', () => {
   it('lists the phases in their order', () => {
-    expect(PROCESS_PHASES.map((p) => p.name)).toEqual(['redis', 'database', 'queues', 'mail', 'parse-threads', 'http', 'workers', 'recovery', 'summary', 'digests', 'inbox']);
+    expect(PROCESS_PHASES.map((p) => p.name)).toEqual(['redis', 'database', 'queues', 'mail', 'http', 'workers', 'recovery', 'summary', 'digests', 'inbox']);
   });
 
   it.each(PROCESS_PHASES.map((p) => p.name))('stops cleanly when signalled during %s', { timeout: 120_000 }, async (phase) => {
