@@ -26,14 +26,34 @@ const HONORIFIC = /^(?:(?:dr|dipl)\.?-\p{L}{2,5}\.?|dr|prof|pr|mrs|mr|ms|mme|mll
 /** Degrees after a name: ", PhD", " Ph.D.", ", MD", ", MSc". */
 const POSTNOMINALS = /(?:,?\s+(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr))+\.?$/i;
 
+const QUOTE_MARKS = `"'“”‘’«»`;
+const isQuote = (c: string | undefined) => c !== undefined && QUOTE_MARKS.includes(c);
+const hasQuote = (s: string) => [...s].some(isQuote);
+
+/**
+ * Quotes around the whole name go (« "Jean Dupont" », a stray one at an end too); one that closes a nickname inside
+ * stays: « Robert "Bob" » was cut to « Robert "Bob », « Jeanne "JM" » to « Jeanne "JM ».
+ */
+function unquote(raw: string): string {
+  let s = raw.trim();
+  for (;;) {
+    const first = s[0];
+    const last = s[s.length - 1];
+    if (s.length >= 2 && isQuote(first) && isQuote(last)) s = s.slice(1, -1).trim();
+    else if (isQuote(first) && !hasQuote(s.slice(1))) s = s.slice(1).trim();
+    else if (isQuote(last) && !hasQuote(s.slice(0, -1))) s = s.slice(0, -1).trim();
+    else return s;
+  }
+}
+
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/[\u00a0\s]+/g, ' ').trim();
-  s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '');
+  s = unquote(s);
   // list gateways and directories decorate names: "Jean (via Google Groups)", "Jean via LinkedIn", "[EXT] Jean"
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
   s = s.replace(/^\[[^\]]{1,20}\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*<[^>]*>\s*$/, '');
-  s = s.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '').trim();
+  s = unquote(s);
   // "Dr. Jane Smith, PhD", « Pr Jean Martin », "Prof. Ana Souza": honorifics and degrees are no part of the name
   s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();
   if (s === '' || (/@/.test(s) && !/\s/.test(s))) return null;

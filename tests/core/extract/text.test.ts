@@ -136,6 +136,13 @@ describe('cleanName', () => {
     ['Jean « JP » DUPONT', 'Jean « JP » Dupont'],
     ['jean@x.fr', null],
     ['', null],
+    // a nickname in quotes at the end or the start keeps its closing quote (was « Robert "Bob », « Jeanne "JM »)
+    ['Robert "Bob"', 'Robert "Bob"'],
+    ['"Robert "Bob""', 'Robert "Bob"'],
+    ['Jeanne "JM"', 'Jeanne "JM"'],
+    ['‘Bob’ Smith', '‘Bob’ Smith'],
+    ['« Jean Dupont »', 'Jean Dupont'],
+    ['Jean Dupont"', 'Jean Dupont'],
   ])('%s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
   it.each([
     ['jean.dupont@x.fr', 'Jean Dupont'],
