@@ -203,8 +203,14 @@ const ASKS_ABOUT_CALL =
  * The writer has no topic yet (folded): « je n'ai pas encore de sujet », « pas encore d'idée de thème », « je ne sais pas
  * (encore) de quoi parler », "I don't have a topic yet", "not sure yet what to talk about". A missing title is not this.
  */
-const NO_TOPIC_YET =
-  /\b(?:n'ai pas (?:encore |vraiment )?(?:de |d')(?:sujets?|idees?|themes?)|n'avons pas (?:encore )?(?:de |d')(?:sujets?|idees?|themes?)|pas encore (?:de |d')(?:sujets?|idees?|themes?)|ne sais? pas (?:encore |trop |vraiment )?(?:sur quoi|de quoi|quoi) (?:parler|presenter|proposer)|(?:don't|do not|dont) (?:have|know) (?:a |any )?(?:topic|subject|idea)s?(?: yet)?\b|(?:no|not a) (?:topic|subject) yet|(?:don't|do not|dont) know (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present)|not sure (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present))/;
+/** After « idée » / "idea": of what is still to find — a title, a length, a date — not the topic. */
+const NOT_OF_TOPIC =
+  "(?![a-z])(?!(?:\\s+[a-z]+)?\\s+(?:(?:de |du |d'|pour (?:le |la |l')?|of (?:the )?|for (?:the |a )?|about (?:the )?|on (?:the )?)(?:titres?|titles?|noms?|names?|duree|length|durations?|formats?|dates?|horaires?|creneaux?|slots?|usual)|(?:how|when|whether|if|where|why|combien|quand)\\b))";
+const NO_TOPIC_YET = new RegExp(
+  // « je n'ai pas d'idée de titre », "I don't have any idea of the usual length": a title or a length still to find is no missing topic (NOT_OF_TOPIC)
+  `\\b(?:n'ai pas (?:encore |vraiment )?(?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|n'avons pas (?:encore )?(?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|pas encore (?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|ne sais? pas (?:encore |trop |vraiment )?(?:sur quoi|de quoi|quoi) (?:parler|presenter|proposer)|(?:don't|do not|dont) (?:have|know) (?:a |any )?(?:topic|subject|idea)s?(?: yet)?\\b${NOT_OF_TOPIC}|` +
+    `(?:no|not a) (?:topic|subject) yet|(?:don't|do not|dont) know (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present)|not sure (?:yet )?what (?:to|i (?:could|would|should)) (?:talk|speak|present))`,
+);
 /**
  * The offer is put off (folded): « quand j'aurai fini notre migration », « l'année prochaine », "once we're done", "next
  * year", "when I have the time" — with no title nor length it offers nothing yet.

@@ -1,0 +1,25 @@
+/**
+ * Review of this session's parse-audit-6 rules: plausible mail nobody had tested, that a rule read too widely.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractProposal, looksLikeProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function proposal(subject: string, body: string, from?: string) {
+  const m = await mail({ subject, body, ...(from ? { from } : {}) });
+  expect(looksLikeProposal(m)).toBe(true);
+  return extractProposal(m, ctx).proposal;
+}
+
+describe('a title or a length still to find is no missing topic (score.ts NO_TOPIC_YET, NOT_OF_TOPIC)', () => {
+  it.each([
+    ['Proposition de talk', "Bonjour,\n\nJe voudrais faire un talk sur pg_stat_statements et comment nous l'utilisons pour trouver les requêtes lentes en production. Je n'ai pas d'idée de titre pour l'instant.\n\nPaul"],
+    ['Proposition de talk', "Bonjour,\n\nJe souhaite proposer un talk sur la réplication logique entre PostgreSQL 13 et 17. Je n'ai pas encore d'idée précise de titre, ni de durée.\n\nPaul"],
+    ['Talk proposal', "Hi,\n\nI'd like to propose a talk about pgvector in production. I don't have any idea of the usual length, so tell me what fits.\n\nJane"],
+    ['Talk proposal', "Hi,\n\nI'd like to propose a talk about pgvector in production. I don't have any idea yet how long it should be.\n\nJane"],
+  ])('%s — %s', async (subject, body) => {
+    expect(await proposal(subject, body)).not.toBeNull();
+  });
+});
