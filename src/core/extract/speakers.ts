@@ -216,7 +216,8 @@ function presentersNamed(body: string): Speaker[] {
       let before = sentence.slice(0, m.index);
       const listed: Speaker[] = [];
       for (let l = LISTED_BEFORE.exec(before); l; l = LISTED_BEFORE.exec(before)) {
-        const name = presenterName(l[1]!);
+        // « Bonjour Marc, Inès Roy et moi… »: the list ends at the greeting, whom the mail is written to
+        const name = GREETING_WORD.test(l[1]!) ? null : presenterName(l[1]!);
         if (!name) break;
         if (!out.some((o) => o.name === name) && !listed.some((o) => o.name === name)) listed.unshift({ name, email: null });
         before = before.slice(0, l.index);
@@ -229,6 +230,8 @@ function presentersNamed(body: string): Speaker[] {
   return out;
 }
 
+/** A greeting opening capitalised words (« Bonjour Marc », "Hi Tom Baker"): the one greeted, no presenter. */
+const GREETING_WORD = /^(?:bonjour|bonsoir|salut|coucou|cher|ch[èe]re|chers|hello|hi|hey|dear|merci|thanks|greetings)\s/iu;
 /** A name and its comma ending the text before a name paired with the writer: one more of a list of presenters. */
 const LISTED_BEFORE = new RegExp(`(?<![\\p{L}'’-])(${NAME})\\s*(?:\\([^()@\\n]{0,80}\\))?\\s*,\\s*$`, 'u');
 

@@ -23,3 +23,15 @@ describe('a title or a length still to find is no missing topic (score.ts NO_TOP
     expect(await proposal(subject, body)).not.toBeNull();
   });
 });
+
+describe('a greeting before a list of presenters names no presenter (speakers.ts LISTED_BEFORE)', () => {
+  it.each([
+    ['Bonjour Marc, Inès Roy et moi aimerions présenter « Partitionnement en production », 30 minutes.\n\nLéa Martin', ['Inès Roy']],
+    ['Hi Tom Baker,\nAna Silva and I would like to present "Partitioning in production", 30 minutes.\n\nLea Martin', ['Ana Silva']],
+  ])('%s', async (body, named) => {
+    const p = await proposal('Proposition de talk', body, 'Léa Martin <lea@example.com>');
+    const names = p!.speakers.map((s) => s.name);
+    for (const n of named) expect(names).toContain(n);
+    expect(names.some((n) => /^(?:bonjour|hi)\b/i.test(n ?? ''))).toBe(false);
+  });
+});
