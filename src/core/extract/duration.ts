@@ -110,9 +110,9 @@ function describesAnotherEvent(f: string, m: DurationMatch, own = false): boolea
   const pos = paren ? paren[0] : at;
   // the asides blanked, same length: positions hold
   const flat = text.replace(/\([^()]*\)?/g, (a) => ' '.repeat(a.length));
-  // "I gave it at P2D2 (50 min) and would happily do a 30-minute version for you": « et » / "and" before an offer of
-  // what the writer would, could or can do now opens a clause of its own
-  const cut = /;|:\s|,\s+(?:but|and|so|whereas|while|mais|et|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s|\s(?:and|et)\s+(?=(?:(?:i|we|je|nous|on)\s+)?(?:would|could|can|will|'d|pourrais|pourrions|peux|pouvons|voudrais|aimerais|serais|ferais|propose)\b)/g;
+  // "I gave it at P2D2 (50 min) and (I'd) happily do a 30-minute version for you", « et j'aimerais en faire … »: « et » /
+  // "and" before an offer of what the writer would, could or can do now opens a clause of its own
+  const cut = /;|:\s|,\s+(?:but|and|so|whereas|while|mais|et|donc|alors que|tandis que)\b|\s(?:but|mais|whereas|tandis que)\s|\s(?:and|et)\s+(?=(?:(?:i|we|je|nous|on)\s+|j'|i(?=')|we(?='))?(?:would|could|can|will|'d|'ll|pourrais|pourrions|peux|pouvons|voudrais|aimerais|serais|ferais|propose)\b)/g;
   let from = 0;
   let to = flat.length;
   for (const c of flat.matchAll(cut)) {

@@ -35,3 +35,12 @@ describe('a greeting before a list of presenters names no presenter (speakers.ts
     expect(names.some((n) => /^(?:bonjour|hi)\b/i.test(n ?? ''))).toBe(false);
   });
 });
+
+describe('« et j’aimerais » / "and I’d" before the version offered opens its own clause (duration.ts describesAnotherEvent)', () => {
+  it.each([
+    ['Talk proposal', 'Hi,\n\nI gave this talk at PGConf.EU (50 min) and I\'d happily do a 30-minute version for you: "Vacuum in the wild".\n\nJane', 30],
+    ['Proposition', "Bonjour,\n\nJe l'ai présenté au PGDay Paris (45 min) et j'aimerais en faire une version de 20 minutes pour vous : « Vacuum en production ».\n\nJane", 20],
+  ])('%s', async (subject, body, minutes) => {
+    expect((await proposal(subject, body))!.durationMinutes).toBe(minutes);
+  });
+});
