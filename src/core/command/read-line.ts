@@ -251,7 +251,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
   const unassented = assented ? listed.replace(ASSENT, '') : listed;
   const thanked = THANKED.test(unassented);
-  const s = withoutWish(unquoteVerb(unassented.replace(THANKED, '')), dateRef.role);
+  const s = withoutPlease(withoutWish(unquoteVerb(unassented.replace(THANKED, '')), dateRef.role), dateRef.role);
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   const f = foldKeepLength(s);
   let pos = 0;
@@ -426,6 +426,21 @@ function withoutWish(s: string, role: CommandRole | undefined): string {
   // mon employeur » (still to do), "Please confirm my participation" (asked of the organizers), "I'd like to confirm my
   // attendance, but I need to check with my manager first" confirm nothing.
   if (target.spec.verb === 'confirm' && (!WISH_TO.test(m[0]) || !courtesyOnly(rest.slice(phrase!.length)))) return s;
+  return rest;
+}
+/**
+ * "Please accept.", "Please decline: off topic", "Kindly waitlist this one": a request before an organizer's verb asks crieur
+ * for the verb (audit Y: "Please put it on waiting list." was relayed as a comment, nothing decided). Not before a
+ * speaker's verb: an organizer's "Please confirm." asks the speaker to (read as before).
+ */
+const PLEASE = /^(?:please|pls|plz|kindly)\s*,?\s+(?=\S)/i;
+function withoutPlease(s: string, role: CommandRole | undefined): string {
+  const m = PLEASE.exec(s);
+  if (!m) return s;
+  const rest = s.slice(m[0].length);
+  const phrase = phraseAt(foldKeepLength(rest), 0);
+  const target = phrase ? WORDS.get(phrase) : undefined;
+  if (target?.kind !== 'verb' || target.spec.role === 'speaker' || heardAs(target.spec, phrase!, role) !== 'verb') return s;
   return rest;
 }
 /** A wish of the writer's own (not an obligation, an intention or a request): what may come before `confirm`. */

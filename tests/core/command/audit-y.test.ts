@@ -1,0 +1,40 @@
+/**
+ * Audit Y (held-out replies by email, scored end to end by tests/e2e/audit-x/harness.test.ts, AUDIT_X_BATCH=batchY1…):
+ * the reader's side of what it found, line by line — and of the shapes near them, so that the fixes are the grammar's,
+ * not one message's.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCommands } from '../../../src/core/command/read.ts';
+import type { ReadOptions } from '../../../src/core/command/types.ts';
+
+const organizer: ReadOptions = { now: new Date('2026-12-03T00:30:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
+const speaker: ReadOptions = { ...organizer, role: 'speaker' };
+const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+
+describe('a request before an organizer’s verb (audit Y 53, 59: "Please put it on waiting list." relayed, nothing decided)', () => {
+  it.each([
+    ['Please accept.', 'accept'],
+    ['please accept, thanks', 'accept'],
+    ['Please decline: off topic for our group.', 'decline'],
+    ['Please, schedule 28/01', 'schedule'],
+    ['Kindly waitlist.', 'waitlist'],
+    ['Pls lightning', 'lightning'],
+  ])('%s → %s', (text, verb) => {
+    expect(verbs(text, organizer)).toEqual([verb]);
+  });
+
+  it('the decline keeps its reason', () => {
+    expect(readCommands('Please decline: off topic for our group.', organizer).commands[0]?.text).toBe('off topic for our group.');
+  });
+
+  it.each(['Please confirm.', 'Please accept my apologies for the delay.', 'please note that the room changed', 'Please decline if Lucie agrees.', 'Please schedule it when you can?'])(
+    'organizer, still prose: %s',
+    (text) => {
+      expect(verbs(text, organizer)).toEqual([]);
+    },
+  );
+
+  it('a speaker’s "Please accept my talk" is a message', () => {
+    expect(verbs('Please accept my talk.', speaker)).toEqual([]);
+  });
+});
