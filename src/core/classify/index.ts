@@ -16,7 +16,7 @@
  * ARF feedback (abuse) reports are classified `bounce`, action "complained".
  */
 import type { Mail, ParseContext } from '../../types.ts';
-import { looksLikeProposal } from '../extract/index.ts';
+import { filledInForm, looksLikeProposal } from '../extract/index.ts';
 import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
@@ -39,7 +39,8 @@ const ownMailRule: Rule = {
 const noReplyRule: Rule = {
   name: 'noreply-sender',
   test(mail) {
-    return isNoReplySender(mail) ? { kind: 'other' } : null;
+    // a web form's notification carries the person's filled-in proposal (Google Forms, Framaforms, a site's form)
+    return isNoReplySender(mail) && !filledInForm(mail) ? { kind: 'other' } : null;
   },
 };
 

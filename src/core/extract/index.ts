@@ -41,6 +41,20 @@ export function looksLikeProposal(mail: Mail): boolean {
   return proposalScore(mail, proposalSource(mail)).score >= THRESHOLD;
 }
 
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * A web form's notification sent by a robot (forms-receipts-noreply@, a site's noreply@) with no Reply-To: the filled-in
+ * form — a labelled title, two more of a talk's fields and an e-mail address other than the robot's — is the person's proposal.
+ */
+export function filledInForm(mail: Mail): boolean {
+  const text = proposalSource(mail).text.slice(0, 4000);
+  const v = parseFields(toLines(text)).values;
+  if (!v.title || (['speakers', 'duration', 'abstract', 'format', 'language'] as const).filter((k) => v[k]).length < 2) return false;
+  const robot = mail.from?.email.toLowerCase();
+  return (text.match(EMAIL) ?? []).some((e) => e.toLowerCase() !== robot);
+}
+
 export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const warnings: string[] = [];
   const src = proposalSource(mail);

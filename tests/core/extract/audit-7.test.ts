@@ -1,0 +1,34 @@
+/**
+ * Held-out parse audit 7: mail written before reading the rules, each case below wrongly filed or wrongly read before.
+ * Rows vary the wording of what the audit found, so that each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function read(from: string, subject: string, body: string, html = false) {
+  const m = await mail({ from, subject, ...(html ? { mime: { contentType: 'text/html; charset=utf-8', body } } : { body }) });
+  const kind = classify(m, ctx).kind;
+  return { kind, speakers: kind === 'proposal' ? extractProposal(m, ctx).proposal.speakers.map((s) => `${s.name} <${s.email}>`) : [] };
+}
+
+describe("a web form's notification sent by a robot is a proposal (classify noreply-sender, extract/index.ts filledInForm)", () => {
+  it.each([
+    ['Framaforms <noreply@framaforms.example>', 'Nouvelle soumission sur « Appel à conférenciers »', 'Une nouvelle soumission a été faite.\n\nNom: Aurore Delmas\nEmail: aurore.delmas@gmail.com\nTitre de la présentation: Les index GIN sans mystère\nDurée: 30 min\nLangue: Français\n', 'Aurore Delmas <aurore.delmas@gmail.com>'],
+    ['Site PG Paris <no-reply@pgug.example.org>', 'Nouvelle proposition via le site', "Proposition reçue via le formulaire :\n\nNom : Malik Ferhat\nCourriel : malik.ferhat@free.fr\nTitre de l'intervention : pg_stat_statements au quotidien\nType : Talk\nRésumé : lire les requêtes qui coûtent.\n", 'Malik Ferhat <malik.ferhat@free.fr>'],
+    ['Forms <do-not-reply@forms.example.com>', 'New response: Speak at PG Paris', 'New response received.\n\nName: Ingrid Holm\nEmail: ingrid.holm@gmail.com\nTalk title: Backups you can actually restore\nDuration: 25 minutes\nLanguage: English\n', 'Ingrid Holm <ingrid.holm@gmail.com>'],
+  ])('%s', async (from, subject, body, speaker) => {
+    expect(await read(from, subject, body)).toEqual({ kind: 'proposal', speakers: [speaker] });
+  });
+
+  it.each([
+    // a robot's notice with a title and a date, no form filled in by someone: still a robot's
+    ['Meetup <noreply@meetup.example>', 'Nouvel événement : PG Paris de janvier', 'Titre : Meetup PostgreSQL de janvier\nDate : 14 janvier 2027, 19h\nLieu : Paris 11e\n\nInscrivez-vous sur meetup.example.\n'],
+    ['Billetterie <no-reply@tickets.example>', 'Your ticket', 'Title: PostgreSQL Paris January meetup\nDuration: 3 hours\nAbstract: talks and pizza.\n\nSee you there.\n'],
+  ])('%s stays other', async (from, subject, body) => {
+    expect((await read(from, subject, body)).kind).toBe('other');
+  });
+});
