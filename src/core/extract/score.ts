@@ -217,6 +217,16 @@ const NO_TOPIC_YET = new RegExp(
  */
 const OFFERS_LATER =
   /\b(?:quand (?:j'aurai|nous aurons|on aura) (?:fini|termine|le temps|avance|du recul)|une fois (?:que )?(?:la|notre|ma|le|mon) [a-z' ]{3,30}(?:termine|finie?|achevee?)|l'(?:annee|an) prochaine?|(?:next|later this) year|(?:once|when) (?:i'm|i am|we're|we are|it's|it is|the migration is) (?:done|finished|ready|over)|when (?:i|we) (?:have|get) (?:the |some |more )?time)/;
+/**
+ * Is the offer itself put off — the time to come said in a sentence offering or naming the talk (« J'aimerais proposer un
+ * talk l'année prochaine »)? Not the project's own calendar told in the description: « La bascule finale est prévue
+ * l'année prochaine », "The last services move next year".
+ */
+function offersLater(folded: string): boolean {
+  return folded.split(/(?<=[.!?;])\s+|\n+/).some((s) => OFFERS_LATER.test(s) && (TALK_WORD.test(s) || LATER_OFFER_VERB.test(s)));
+}
+/** Verbs of offering a talk (folded), for a sentence that puts the offer off with no talk word. */
+const LATER_OFFER_VERB = /\b(?:propos\w*|present(?:er|erai|erais|ing)?|parler|intervenir|give|speak|talk)\b/;
 /** Talk words, with the few a speaker writing from abroad uses: Spanish « charla », « ponencia », German « Vortrag ». */
 const TALK_WORD = /\b(talks?|speak|speaking|programme|program|lightning|demo|retour d'experience|workshop|atelier|orateurs?|oratrices?|speakers?|slides|meetups?|conference|presentation|expose|eclair|charlas?|ponencias?|vortrag|blitzvortrag)\b/;
 /** Without one of these (folded) stems, no proposal signal below can fire. */
@@ -424,7 +434,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (NO_TOPIC_YET.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'no topic yet');
   // « J'aimerais proposer un talk l'année prochaine, quand j'aurai fini notre migration. Je reviendrai vers vous » : an offer
   // for later, with no title yet, is none now (what it says it will be about is no talk's description)
-  else if (OFFERS_LATER.test(folded) && !f.title && !f.abstract && !f.duration && !titled && !titleLine && durationsIn(folded).length === 0) bump(-4, 'an offer for later');
+  else if (offersLater(folded) && !f.title && !f.abstract && !f.duration && !titled && !titleLine && durationsIn(folded).length === 0) bump(-4, 'an offer for later');
   if (onlyTheSubject()) bump(-1.5, 'only the subject leads in');
   return { score, signals };
 }

@@ -44,3 +44,12 @@ describe('« et j’aimerais » / "and I’d" before the version offered opens i
     expect((await proposal(subject, body))!.durationMinutes).toBe(minutes);
   });
 });
+
+describe('a later date in the description puts off no offer (score.ts offersLater)', () => {
+  it.each([
+    ['Proposition de talk', "Bonjour,\n\nJe voudrais proposer un talk sur notre migration d'Oracle vers PostgreSQL.\n\nNous avons commencé il y a deux ans avec ora2pg, puis réécrit 800 procédures stockées en PL/pgSQL, en gardant les deux bases synchronisées pendant six mois grâce à la réplication logique. La bascule finale est prévue l'année prochaine, mais nous avons déjà beaucoup à raconter : les pièges, les outils, les chiffres.\n\nPaul"],
+    ['Talk proposal', 'Hi,\n\nI would like to propose a talk on our move from MySQL to PostgreSQL.\n\nWe started two years ago, rewrote the ORM layer, moved 3 TB with pgloader and ran both databases side by side for six months. The last services move next year, but there is a lot to tell already: traps, tools and numbers.\n\nJane'],
+  ])('%s', async (subject, body) => {
+    expect(await proposal(subject, body)).not.toBeNull();
+  });
+});
