@@ -53,3 +53,10 @@ describe('a later date in the description puts off no offer (score.ts offersLate
     expect(await proposal(subject, body)).not.toBeNull();
   });
 });
+
+describe('a job title is no talk title (prose-title.ts INLINE_LABEL)', () => {
+  it('"My job title: Staff Engineer at Acme."', async () => {
+    const p = await proposal('Talk idea', "Hi,\n\nI'd like to propose a talk on how we run PostgreSQL on Kubernetes with CloudNativePG, 40 clusters, what broke and what we tuned. My job title: Staff Engineer at Acme.\n\nJane");
+    expect(p!.title).not.toBe('Staff Engineer at Acme');
+  });
+});
