@@ -64,7 +64,8 @@ const FORMAT_QUALIFIERS: readonly string[] = ['plutot', 'de preference', 'instea
 /** What an organizer's decision is about, after its verb: « accepter cette proposition », "decline this talk", "accept this one". */
 const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {
   fr: ['la proposition', 'cette proposition', 'ce talk', 'le talk', 'cette presentation', 'la presentation', 'ce sujet', 'cette intervention', 'celle-ci', 'celui-ci'],
-  en: ['the proposal', 'this proposal', 'the talk', 'this talk', 'this one', 'this submission', 'the submission'],
+  // "Accept it please.", "Decline it: off topic" (audit Y, non-native English): the pronoun, as a talk's object
+  en: ['the proposal', 'this proposal', 'the talk', 'this talk', 'this one', 'this submission', 'the submission', 'it'],
 };
 function decided(verbs: { fr: readonly string[]; en: readonly string[] }): string[] {
   return [...verbs.fr.flatMap((v) => DECIDED_OBJECTS.fr.map((o) => `${v} ${o}`)), ...verbs.en.flatMap((v) => DECIDED_OBJECTS.en.map((o) => `${v} ${o}`))];
@@ -97,7 +98,9 @@ export const GRAMMAR: readonly VerbSpec[] = [
     verb: 'waitlist',
     role: 'organizer',
     arg: 'none',
-    words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente', "mettre sur liste d'attente", "mettre en liste d'attente", 'put on the waiting list', 'put on the waitlist', 'put on waitlist'],
+    words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente', "mettre sur liste d'attente", "mettre en liste d'attente", 'put on the waiting list', 'put on the waitlist', 'put on waitlist',
+      // what is put there (audit Y: "Please put it on waiting list." relayed, nothing decided)
+      'put on waiting list', 'put it on the waiting list', 'put it on waiting list', 'put it on the waitlist', 'put it on waitlist', 'waitlist it', 'waitlist this one', 'waitlist this talk', 'waitlist this proposal', 'waitlist the proposal'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
     remarks: true,
     waits: true,

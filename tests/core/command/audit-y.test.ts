@@ -38,3 +38,21 @@ describe('a request before an organizer’s verb (audit Y 53, 59: "Please put it
     expect(verbs('Please accept my talk.', speaker)).toEqual([]);
   });
 });
+
+describe('what the decision is about, as a pronoun or put on the list (audit Y 53, 59, non-native English)', () => {
+  it.each([
+    ['Accept it please.', 'accept'],
+    ['Accept it, very good topic.', 'accept'],
+    ['We accept it.', 'accept'],
+    ['Decline it: off topic.', 'decline'],
+    ['Please put it on waiting list.', 'waitlist'],
+    ['Put it on the waitlist for now.', 'waitlist'],
+    ['Waitlist this one.', 'waitlist'],
+  ])('%s → %s', (text, verb) => {
+    expect(verbs(text, organizer)).toEqual([verb]);
+  });
+
+  it.each(['Accept it?', 'Accept it or not, Lucie decides.', 'Decline it if Lucie agrees.', 'Put it on the waiting list? Not sure.'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
