@@ -104,8 +104,13 @@ function separatedLabel(re: RegExp, t: string): LabelLine | null {
   const label = m[1]!.replace(/[*_\s]+$/, '');
   if (label.split(/\s+/).length > 4 || /\d\s*$/.test(label)) return null;
   const field = fieldOf(fold(label));
-  if (!field || field === 'other' || namePartOf(fold(label))) return null;
-  return { field, inline: closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, '')), heading: false };
+  if (!field || field === 'other') return null;
+  const inline = closingEmphasisOff(m[2]!.replace(/^[*_\s]+/, ''));
+  // « Nom    Maëlle Dubois », "Full name | Elena Popescu": a form's table asks for the name in a column of its own
+  // (a dash after « Nom » is a sentence's: "Name - not sure yet")
+  const part = namePartOf(fold(label));
+  if (part) return re === DASH_LABEL ? null : { field, inline, heading: false, namePart: part };
+  return { field, inline, heading: false };
 }
 
 /**

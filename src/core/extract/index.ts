@@ -3,7 +3,8 @@
  * speakers, attachments), with every guess written down as a warning. `looksLikeProposal` is the cheap gate
  * the classification chain asks first; `extractProposal` runs only on mail that passed it.
  */
-import type { Mail, ParseContext, ProposalDraft, TalkFormat } from '../../types.ts';
+import type { Address, Mail, ParseContext, ProposalDraft, TalkFormat } from '../../types.ts';
+import { isMachineAddress } from '../classify/signals.ts';
 import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
@@ -53,6 +54,19 @@ export function filledInForm(mail: Mail): boolean {
   if (!v.title || (['speakers', 'duration', 'abstract', 'format', 'language'] as const).filter((k) => v[k]).length < 2) return false;
   const robot = mail.from?.email.toLowerCase();
   return (text.match(EMAIL) ?? []).some((e) => e.toLowerCase() !== robot);
+}
+
+/**
+ * The writer of a form's notification sent by a robot (Google Forms, Tally, a site's form; no Reply-To naming the
+ * person): never the robot, but the one person the form names, at the form's address other than the robot's (none:
+ * the form's names alone speak).
+ */
+function formFiller(author: Address | null, named: string | undefined, body: string): Address | null {
+  if (!author?.email || !named || !isMachineAddress(author)) return author;
+  const name = named.split('\n')[0]!.trim();
+  if (name === '' || /[,;&]|\b(?:et|and)\b/.test(name)) return null;
+  const email = (body.match(EMAIL) ?? []).find((e) => e.toLowerCase() !== author.email.toLowerCase() && !name.includes(e));
+  return email ? { name: name.replace(EMAIL, '').replace(/[<>()]/g, '').trim() || null, email } : null;
 }
 
 export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
@@ -158,7 +172,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
 
   const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
   if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
-  const sp = findSpeakers({ author: src.author, signatureName: sig.name, field: v.speakers ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
+  const sp = findSpeakers({ author: formFiller(src.author, v.speakers, body), signatureName: sig.name, field: v.speakers ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
   warnings.push(...sp.warnings);
   if (sp.speakers.length === 0) warnings.push('no speaker found');
   if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);

@@ -32,3 +32,26 @@ describe("a web form's notification sent by a robot is a proposal (classify nore
     expect((await read(from, subject, body)).kind).toBe('other');
   });
 });
+
+const table = (rows: ReadonlyArray<readonly [string, string]>) =>
+  `<html><body><p>Une nouvelle réponse a été enregistrée.</p><table>${rows.map(([l, v]) => `<tr><td><b>${l}</b></td><td>${v}</td></tr>`).join('')}</table></body></html>`;
+
+describe("a form's table names its speaker in a column of its own, and the robot that sent it never speaks (fields.ts separatedLabel, extract/index.ts formFiller)", () => {
+  it.each([
+    ['Google Forms <forms-receipts-noreply@google.com>', 'Appel à orateurs - nouvelle réponse', table([['Nom', 'Maëlle Dubois'], ['Adresse e-mail', 'maelle.dubois@gmail.com'], ["Titre de l'intervention", 'Observabilité avec OpenTelemetry'], ['Durée', '30 minutes'], ['Langue', 'Français']]), 'Maëlle Dubois <maelle.dubois@gmail.com>'],
+    ['Google Forms <forms-receipts-noreply@google.com>', 'CFP - new response', table([['Full name', 'Elena Popescu'], ['Email address', 'elena.popescu@gmail.com'], ['Talk title', 'Running PostgreSQL on Kubernetes'], ['Talk length', '40 minutes']]), 'Elena Popescu <elena.popescu@gmail.com>'],
+    ['Tally <notifications@tally.example>', 'New Tally form submission', table([['Name', 'Kenji Sato'], ['Email', 'kenji.sato@gmail.com'], ['Talk title', 'Sharding with Citus, a year later'], ['Duration', '45 min'], ['Talk language', 'English']]), 'Kenji Sato <kenji.sato@gmail.com>'],
+    // the same typed as a Markdown table by a site's form
+    ['Site <wordpress@pgug.example.org>', 'Nouvelle proposition', "| Prénom | Lou |\n| Nom | Garnier |\n| E-mail | lou.garnier@gmail.com |\n| Titre | Les vues matérialisées |\n| Durée | 20 min |\n", 'Lou Garnier <lou.garnier@gmail.com>'],
+  ])('%s', async (from, subject, body, speaker) => {
+    expect(await read(from, subject, body, body.startsWith('<html>'))).toEqual({ kind: 'proposal', speakers: [speaker] });
+  });
+
+  it.each([
+    // labelled with a colon: read right before (guards)
+    ['Tally <notifications@tally.example>', 'New Tally form submission', 'Someone submitted your form.\n\nName: Kenji Sato\nEmail: kenji.sato@gmail.com\nTalk title: Sharding with Citus, a year later\nDuration: 45 min\n', 'Kenji Sato <kenji.sato@gmail.com>'],
+    ['Formulaires <notifications@typeform.example>', 'Proposer une intervention : nouvelle réponse', 'Nouvelle réponse.\n\nNom : Sophie Leroy\nE-mail : sophie.leroy@gmail.com\nTitre : Le MVCC sans douleur\nDurée : 30 minutes\n', 'Sophie Leroy <sophie.leroy@gmail.com>'],
+  ])('%s (colon labels)', async (from, subject, body, speaker) => {
+    expect(await read(from, subject, body)).toEqual({ kind: 'proposal', speakers: [speaker] });
+  });
+});
