@@ -56,3 +56,20 @@ describe('what the decision is about, as a pronoun or put on the list (audit Y 5
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('the writer’s say put first, then the verb (audit Y 54: "For me it\'s ok, accept." relayed, nothing decided)', () => {
+  it.each([
+    ["For me it's ok, accept.", 'accept', organizer],
+    ["It's ok for me, accepted.", 'accept', organizer],
+    ["Pour moi c'est bon, refuser : hors sujet", 'decline', organizer],
+    ["Pour moi, c'est ok, en attente.", 'waitlist', organizer],
+    ["It's fine with me, I confirm.", 'confirm', speaker],
+    ['For me it is ok, I confirm my talk.', 'confirm', speaker],
+  ])('%s → %s', (text, verb, o) => {
+    expect(verbs(text, o)).toEqual([verb]);
+  });
+
+  it.each(["For me it's ok.", "For me it's ok, but ask Lucie.", "Pour moi c'est ok, on verra.", "It's ok for me, accept? Lucie?"])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
