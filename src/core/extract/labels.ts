@@ -15,7 +15,7 @@ export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['speakers', ['orateurs', 'orateur', 'oratrice', 'oratrices', 'speakers', 'speaker', 'intervenants', 'intervenant', 'intervenante', 'intervenantes', 'presente par', 'presented by', 'auteur', 'auteurs', 'author', 'authors', 'conferencier', 'conferenciere', 'conferenciers', 'co-speaker', 'co-speakers', 'co-orateur', 'co-oratrice', 'co-orateurs', 'co-presentateur', 'co-presentatrice', 'co-presentateurs', 'co-presenter', 'co-presenters', 'co-animateur', 'co-animatrice', 'co-animateurs', 'co-intervenant', 'co-intervenante', 'with', 'avec', 'presenter', 'presenters', 'presentateur', 'presentatrice', 'qui', 'nom', 'name', 'nom et prenom', 'prenom et nom', 'prenom nom', 'full name']],
   ['format', ['format', 'type', 'type de session', 'session type', 'categorie', 'category', 'kind']],
   ['language', ['langue', 'language', 'lang', 'langue de presentation', 'idioma', 'sprache', 'lingua']],
-  ['other', ['bio', 'biographie', 'biography', 'a propos de moi', 'about me', 'about the speaker', 'about', 'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'prerequis', 'prerequisites', 'notes', 'note', 'remarques', 'remarque', 'commentaires', 'comments', 'slides', 'liens', 'links', 'lien', 'link', 'mots-cles', 'mots cles', 'tags', 'keywords', 'disponibilites', 'disponibilite', 'availability', 'dates', 'date', 'email', 'e-mail', 'mail', 'courriel', 'twitter', 'github', 'linkedin', 'mastodon', 'entreprise', 'company', 'societe', 'employeur', 'employer', 'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'site', 'website', 'site web', 'plan', 'outline', 'agenda', 'deroule', 'deroulement', 'au programme', 'sommaire', 'objectifs', 'goals', 'takeaways', 'besoins', 'needs', 'materiel', 'equipment', 'video', 'enregistrement', 'recording']],
+  ['other', ['bio', 'biographie', 'biography', 'a propos de moi', 'about me', 'about the speaker', 'about', 'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'prerequis', 'prerequisites', 'notes', 'note', 'remarques', 'remarque', 'commentaires', 'comments', 'slides', 'liens', 'links', 'lien', 'link', 'mots-cles', 'mots cles', 'tags', 'keywords', 'disponibilites', 'disponibilite', 'availability', 'dates', 'date', 'email', 'e-mail', 'mail', 'courriel', 'adresse e-mail', 'adresse email', 'adresse mail', 'adresse electronique', 'email address', 'e-mail address', 'mail address', 'twitter', 'github', 'linkedin', 'mastodon', 'entreprise', 'company', 'societe', 'employeur', 'employer', 'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'site', 'website', 'site web', 'plan', 'outline', 'agenda', 'deroule', 'deroulement', 'au programme', 'sommaire', 'objectifs', 'goals', 'takeaways', 'besoins', 'needs', 'materiel', 'equipment', 'video', 'enregistrement', 'recording']],
 ];
 
 /** 'other' labels over the talk's outline: what follows them is part of its description (folded). */
@@ -34,6 +34,9 @@ export const FILLERS = new Set([
   // a format's name before the title ("Lightning: X", "LT - X", « Atelier : X »)
   'lt', 'atelier', 'workshop', 'tutorial', 'tutoriel',
 ]);
+
+/** A form's question as its label (Typeform, Tally): « Quel est votre nom ? », "What is your name?", « En quelle langue ? ». */
+const QUESTION_WORDS = new Set(['quel', 'quelle', 'quels', 'quelles', 'est', 'sera', 'what', 'whats', 'which', 'is', 'will', 'be', 's']);
 
 /** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …", "Lightning: …", « Atelier : … »). */
 /** Format words: before a colon they lead a title, alone on a line they are a reply's verb ("lightning", « atelier »), no heading. */
@@ -74,7 +77,8 @@ export function fieldOf(foldedLabel: string): Field | null {
   const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
   const direct = TERMS.get(label);
   if (direct) return direct;
-  const words = label.split(/[\s']+/).filter((w) => w !== '');
+  // a form's question is no longer a label for its question words (« Quel sera le titre de votre talk ? »)
+  const words = label.split(/[\s']+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w));
   if (words.length === 0 || words.length > 6) return null;
   const kept = words.filter((w) => !FILLERS.has(w));
   const aboutTalk = words.some((w) => BARE_TITLE_WORDS.has(w));

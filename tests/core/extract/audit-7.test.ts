@@ -55,3 +55,17 @@ describe("a form's table names its speaker in a column of its own, and the robot
     expect(await read(from, subject, body)).toEqual({ kind: 'proposal', speakers: [speaker] });
   });
 });
+
+describe("a form's questions are its labels (labels.ts FILLERS: « Quel est votre nom ? », \"What is the title of your talk?\")", () => {
+  it.each([
+    ['Typeform <notifications@typeform.example>', 'Proposer une intervention : nouvelle réponse', 'Nouvelle réponse pour Proposer une intervention\n\nQuel est votre nom ?\nSophie Leroy\n\nVotre adresse e-mail\nsophie.leroy@gmail.com\n\nTitre de votre intervention\nLe MVCC sans douleur\n\nDurée\n30 minutes\n\nEn quelle langue ?\nFrançais\n', 'Le MVCC sans douleur', 'fr'],
+    ['Typeform <notifications@typeform.example>', 'New response: CFP', 'You have a new response.\n\nWhat is your name?\nOskar Nilsson\n\nWhat is the title of your talk?\nFive things I wish I knew about pg_hba.conf\n\nWhat is the format?\nTalk, 20 minutes\n\nIn which language?\nEnglish\n', 'Five things I wish I knew about pg_hba.conf', 'en'],
+    ['Formulaire <forms@pgug.example.org>', 'Nouvelle réponse', 'Nouvelle réponse.\n\nQuel sera le titre de votre talk ?\nLes index couvrants\n\nQuelle est la durée souhaitée ?\n25 minutes\n\nQuel est votre nom ?\nJulie Moreau\n', 'Les index couvrants', null],
+  ])('%s: %s', async (from, subject, body, title, language) => {
+    const m = await mail({ from, subject, body });
+    expect(classify(m, ctx).kind).toBe('proposal');
+    const p = extractProposal(m, ctx).proposal;
+    expect(p.title).toBe(title);
+    if (language) expect(p.language).toBe(language);
+  });
+});
