@@ -116,7 +116,9 @@ export const GRAMMAR: readonly VerbSpec[] = [
   { verb: 'release', role: 'organizer', arg: 'none', words: ['release', 'liberer', 'publier'] },
   { verb: 'confirm', role: 'speaker', arg: 'none', words: ['confirm', 'confirmed', 'confirmer', 'confirme', 'confirmee', 'je confirme', 'i confirm', 'je confirme ma venue', 'je confirme ma presence', 'je confirme ma participation', 'i confirm my talk', 'i confirm my participation', 'je confirme notre venue', 'je confirme notre presence', 'je confirme notre participation', 'je confirme pour nous deux', 'nous confirmons', 'nous confirmons notre venue', 'nous confirmons notre participation', "c'est confirme", "c'est confirme de mon cote", 'confirming', 'confirming my talk', 'confirming my participation', 'happy to confirm', 'glad to confirm',
     // the infinitive and its object, after a wish or a request (read-line.ts WISH): « je souhaite confirmer ma participation »
-    'confirmer ma venue', 'confirmer ma presence', 'confirmer ma participation', 'confirmer mon intervention', 'confirm my talk', 'confirm my participation', 'confirm my attendance'] },
+    'confirmer ma venue', 'confirmer ma presence', 'confirmer ma participation', 'confirmer mon intervention', 'confirm my talk', 'confirm my participation', 'confirm my attendance',
+    // the noun of « ma venue » / « ma présence » in a French speaker's English (audit Y: "I confirm my coming." relayed unconfirmed)
+    'i confirm my coming', 'i confirm my presence', 'i confirm my attendance', 'confirm my coming', 'confirm my presence'] },
   // No reason after withdraw: "Annuler la réunion de demain" must not withdraw a proposal.
   {
     verb: 'withdraw',

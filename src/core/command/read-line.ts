@@ -110,7 +110,8 @@ function forMyselfOnly(rest: string): boolean {
  * confirmation, saying one will come is the confirmation again (an audit's was relayed as a message, the speaker left
  * unconfirmed). Not « je serai là à 19h30 si… »: anything after it but courtesy keeps the line a message.
  */
-const THERE = /^[\s,.;:!\-–—]*(?:(?:et )?(?:je serai|nous serons|on sera)(?: bien)? (?:la|presente?s?)|(?:and )?(?:i'll|i will|we'll|we will) (?:definitely |certainly )?be there)(?![\p{L}\d])/u;
+// (audit Y: "Yes I confirm, I will come." relayed unconfirmed: coming, attending, « je viendrai » say it too)
+const THERE = /^[\s,.;:!\-–—]*(?:(?:et )?(?:je serai|nous serons|on sera)(?: bien)? (?:la|presente?s?)|(?:et )?(?:je viendrai|nous viendrons|on viendra)(?: bien)?|(?:and )?(?:i'll|i will|we'll|we will) (?:definitely |certainly )?(?:be there|be present|come|attend))(?![\p{L}\d])/u;
 function thereOnly(rest: string): boolean {
   const f = withoutEmoji(rest);
   return THERE.test(f) && COURTESY.test(f.replace(THERE, ''));

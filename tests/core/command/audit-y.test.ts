@@ -73,3 +73,16 @@ describe('the writer’s say put first, then the verb (audit Y 54: "For me it\'s
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('a speaker’s confirmation in a French speaker’s English, or saying he will come (audit Y 56, 58: relayed unconfirmed)', () => {
+  it.each(['I confirm my coming.', 'I confirm my presence, see you there', "I'd like to confirm my coming.", 'Yes I confirm, I will come.', 'Confirmed, we will attend.', 'Je confirme, je viendrai.'])(
+    'speaker: %s → confirm',
+    (text) => {
+      expect(verbs(text, speaker)).toEqual(['confirm']);
+    },
+  );
+
+  it.each(['I confirm, I will come if my train runs.', 'I confirm my coming?', 'Je confirme, je viendrai peut-être avec un collègue ?'])('speaker, still a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+});
