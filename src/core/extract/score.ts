@@ -131,6 +131,13 @@ const NOT_FOR_ELSE = `(?<!${ELSEWHERE}${NO_TALK_CHAR}{0,60})(?!${NO_TALK_CHAR}{0
  * where an offer can begin).
  */
 const OFFER_WORD = "(?=(?:je|i|we|nous|on|voici|here|ma|notre|my|our)\\b)";
+/**
+ * After « nous / on (vous) proposons » (folded): a programme put on by others — « nous vous proposons « Les nouveautés de
+ * PostgreSQL 18 », un webinaire gratuit animé par nos experts », another group's « nous proposons « X » par Alice Martin » —
+ * offers the group no talk of the writers'.
+ */
+const NOT_PROGRAMME =
+  "(?!\\s+[«\"“][^«»\"“”\\n]{1,200}[»\"”]\\s*,?\\s*par\\b|[^.!?\\n]{0,200}?\\b(?:(?:animee?s?|presentee?s?|donnee?s?|assuree?s?) par|webinaires?|webinars?|inscri(?:vez|ption)s?)\\b)";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -151,7 +158,7 @@ const DIRECT = new RegExp(
     `|\\b${MODAL}\\s+(?:[\\w']+\\s+){0,1}?(?:intervenir|presenter|parler|present|speak|talk)\\s+(?:au|a|lors d[ue']|at|during)\\s+(?:[\\w'-]+\\s+){0,3}?(?:meetups?|soirees?|rencontres?|evenements?|events?)\\b[^.!?\\n«"“]{0,30}?[«"“]` +
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », « nous proposons « … » », "We submit "…"": the bare verb
     // over the quoted title
-    `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:nous|on) (?:vous )?(?:proposons|propose|soumettons|soumet)|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:nous|on) (?:vous )?(?:proposons|propose|soumettons|soumet)${NOT_PROGRAMME}|(?:i|we) (?:propose|submit))\\s+[«"“]` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +

@@ -60,3 +60,16 @@ describe('a job title is no talk title (prose-title.ts INLINE_LABEL)', () => {
     expect(p!.title).not.toBe('Staff Engineer at Acme');
   });
 });
+
+describe('« nous vous proposons « X » » of a programme put on by others offers no talk (score.ts NOT_PROGRAMME)', () => {
+  it.each([
+    ['Webinaire gratuit le 15 décembre', "Bonjour,\n\nCe mois-ci, nous vous proposons « Les nouveautés de PostgreSQL 18 », un webinaire gratuit animé par nos experts, le 15 décembre à 11h.\n\nInscrivez-vous : https://datacorp.example/webinaire\n\nL'équipe DataCorp"],
+    ['Soirée commune ?', "Bonjour,\n\nPour notre soirée du 28 janvier au PUG de Nantes, nous proposons « PostgreSQL et l'IA » par Alice Martin. Seriez-vous partants pour une soirée commune ?\n\nL'équipe"],
+  ])('%s', async (subject, body) => {
+    expect(looksLikeProposal(await mail({ subject, body }))).toBe(false);
+  });
+
+  it('« Avec Marc, on vous propose « Citus en production : retour d’expérience », 30 minutes. » is still offered', async () => {
+    expect((await proposal('Idée pour le meetup', "Bonjour,\n\nAvec Marc, on vous propose « Citus en production : retour d'expérience », 30 minutes.\n\nLéa"))!.title).toBe("Citus en production : retour d'expérience");
+  });
+});
