@@ -224,8 +224,8 @@ function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound
   const reference = { instant: local ? local.toJSDate() : new Date(Date.UTC(2000, 0, 1)), timezone: local ? local.offset : 0 };
   // French first; a parser that reads only part of the words ("7pm" in "January 28th at 7pm") gives way to the other
   for (const [parser, text] of [[chrono.fr, fr], [chrono.en, en]] as const) {
-    const r = parser.parse(text, reference)[0];
-    if (r && meaningless(text.slice(0, r.index) + text.slice(r.index + r.text.length))) return { c: r.start };
+    // any of its readings, not only the first: « à la soirée du 11 février » reads « soir » before the date (audit Y)
+    for (const r of parser.parse(text, reference)) if (meaningless(text.slice(0, r.index) + text.slice(r.index + r.text.length))) return { c: r.start };
   }
   return null;
 }

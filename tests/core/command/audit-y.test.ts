@@ -86,3 +86,18 @@ describe('a speaker’s confirmation in a French speaker’s English, or saying 
     expect(verbs(text, speaker)).toEqual([]);
   });
 });
+
+describe('a date named by its evening (audit Y 15: « Programmer à la soirée du 11 février » refused as unreadable)', () => {
+  it.each([
+    ['Programmer à la soirée du 11 février', '2027-02-11'],
+    ['programmer pour la soirée du 28 janvier', '2027-01-28'],
+    ['Programmer la soirée du 14 janvier', '2027-01-14'],
+  ])('%s → %s', (text, day) => {
+    const [c] = readCommands(text, organizer).commands;
+    expect([c?.verb, c?.problem, c?.date?.day, c?.date?.time]).toEqual(['schedule', null, day, null]);
+  });
+
+  it('two dates are still none', () => {
+    expect(readCommands('programmer à la soirée du 28 janvier ou du 11 février', organizer).commands.map((c) => c.date?.day ?? null)).not.toContain('2027-02-11');
+  });
+});
