@@ -12,11 +12,12 @@ const OPEN = '«"“„‘\'';
 const NAMING =
   "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) the title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:the|my) (?:working )?title (?:is|would be|will be|could be))";
 /**
- * « titre provisoire « X » », "working title 'X'", « sur le thème « X » », "on the topic "X"": quoted only (with a colon,
+ * « titre provisoire « X » », "working title 'X'", « sur le thème « X » », "on the topic "X"", "Subject is "X"", « le sujet
+ * serait « X » » (English written abroad names the talk by its subject): quoted only (with a colon,
  * INLINE_LABEL reads the whole title; « sur le thème de la réplication » names a topic, no title).
  */
 const PROVISIONAL =
-  "(?:\\b(?:titre|title)(?=\\s*[«\"“])|titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)(?:\\s+(?:for|pour)\\s[^:\\n«»\"“”]{0,40}?)?\\s*:|(?:sur|autour d[ue]|avec pour|ayant pour|on|around) (?:le |la |l'|the )?(?:th[èe]me|sujet|topic|theme|subject))";
+  "(?:\\b(?:titre|title)(?=\\s*[«\"“])|titre provisoire|titre de travail|working title|provisional title|tentative title|(?:proposal|proposition|talk|sujet|topic)(?:\\s+(?:for|pour)\\s[^:\\n«»\"“”]{0,40}?)?\\s*:|(?:sur|autour d[ue]|avec pour|ayant pour|on|around) (?:le |la |l'|the )?(?:th[èe]me|sujet|topic|theme|subject)|\\b(?:(?:the|my|le|mon) )?(?:subject|topic|theme|sujet|th[èe]me) (?:is|would be|will be|est|serait|sera))";
 const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
 /**

@@ -69,3 +69,15 @@ describe("a form's questions are its labels (labels.ts FILLERS: « Quel est votr
     if (language) expect(p.language).toBe(language);
   });
 });
+
+describe('a quoted title named by its subject or topic (prose-title.ts PROVISIONAL: "Subject is "X"", « le sujet serait « X » »)', () => {
+  it.each([
+    ['Lightning talk proposition', 'Hello everybody,\n\nI wish to do a lightning talk. Subject is "pg_trgm for Japanese text, is it possible?". 5 minutes, in English.\n\nYuki', 'pg_trgm for Japanese text, is it possible?'],
+    ['Talk for the meetup', 'Hi,\n\nI would like to present at the meetup. The topic would be "Read replicas and hot_standby_feedback", around 30 minutes.\n\nMarek', 'Read replicas and hot_standby_feedback'],
+    ['Proposition de talk', "Bonjour,\n\nJe voudrais faire un talk au prochain meetup, le sujet serait « Les CTE matérialisées ou pas », 20 minutes.\n\nInès", 'Les CTE matérialisées ou pas'],
+  ])('%s', async (subject, body, title) => {
+    const m = await mail({ subject, body });
+    expect(classify(m, ctx).kind).toBe('proposal');
+    expect(extractProposal(m, ctx).proposal.title).toBe(title);
+  });
+});
