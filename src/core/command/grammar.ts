@@ -59,7 +59,13 @@ export interface VerbSpec {
 }
 
 /** After a format: that one rather than the proposed one (« Lightning plutôt », "talk instead") says no more. */
-const FORMAT_QUALIFIERS: readonly string[] = ['plutot', 'de preference', 'instead', 'rather', 'preferably'];
+// and over the other one named (audit Y: « talk plutôt que lightning », "lightning instead of a full talk" changed nothing);
+// longest first, so that « plutôt qu'un lightning talk » is not read as « plutôt qu'un lightning » and a word left over
+const FORMATS_NAMED = ['lightning', 'lightning talk', 'eclair', 'talk', 'full talk', 'regular talk', 'talk complet', 'conference'];
+const FORMAT_QUALIFIERS: readonly string[] = [
+  'plutot', 'de preference', 'instead', 'rather', 'preferably',
+  ...['plutot que', "plutot qu'un", 'au lieu de', "au lieu d'un", 'instead of', 'instead of a', 'rather than', 'rather than a'].flatMap((w) => FORMATS_NAMED.map((f) => `${w} ${f}`)),
+].sort((a, b) => b.length - a.length);
 
 /** What an organizer's decision is about, after its verb: « accepter cette proposition », "decline this talk", "accept this one". */
 const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {

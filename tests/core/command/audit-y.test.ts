@@ -101,3 +101,19 @@ describe('a date named by its evening (audit Y 15: « Programmer à la soirée d
     expect(readCommands('programmer à la soirée du 28 janvier ou du 11 février', organizer).commands.map((c) => c.date?.day ?? null)).not.toContain('2027-02-11');
   });
 });
+
+describe('a format chosen over the other one named (audit Y 25: « talk plutôt que lightning » changed nothing)', () => {
+  it.each([
+    ['talk plutôt que lightning', 'talk'],
+    ['lightning instead of a full talk', 'lightning'],
+    ["Lightning plutôt qu'un talk, 45 min c'est long pour ce sujet", 'lightning'],
+    ["lightning au lieu d'un talk complet", 'lightning'],
+    ['talk rather than a lightning talk', 'talk'],
+  ])('%s → %s', (text, verb) => {
+    expect(verbs(text, organizer)).toEqual([verb]);
+  });
+
+  it.each(['talk instead of lightning?', 'lightning plutôt que talk si Lucie est d’accord', 'talk plutôt que lightning, mais à voir avec Lucie'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
