@@ -278,6 +278,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
     pos += lead[0].length;
   }
   if (leading.length > 0) skip(SEP);
+  // « P-0004 : please decline, … »: a request after the refs, as before a verb alone (withoutPlease; audit Y2)
+  const request = leading.length > 0 ? PLEASE.exec(s.slice(pos)) : null;
+  if (request && withoutPlease(s.slice(pos), dateRef.role) !== s.slice(pos)) pos += request[0].length;
   let override = false;
   let phrase = phraseAt(f, pos);
   if (phrase && WORDS.get(phrase)?.kind === 'override') {

@@ -117,3 +117,17 @@ describe('a format chosen over the other one named (audit Y 25: « talk plutôt 
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('a request after the refs (audit Y2 09: « P-0010: please decline, not about PostgreSQL. » not understood)', () => {
+  it.each([
+    ['P-0010: please decline, not about PostgreSQL.', 'decline P-0010'],
+    ['P-0010 please accept', 'accept P-0010'],
+    ['P-0010, P-0011: kindly waitlist', 'waitlist P-0010,waitlist P-0011'],
+  ])('%s → %s', (text, want) => {
+    expect(readCommands(text, organizer).commands.map((c) => `${c.verb} ${c.ref}`).join(',')).toBe(want);
+  });
+
+  it('a speaker’s verb after the refs stays no organizer’s command', () => {
+    expect(verbs('P-0010: please confirm', organizer)).toEqual([]);
+  });
+});
