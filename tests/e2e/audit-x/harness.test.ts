@@ -230,6 +230,12 @@ ${o.split('\n').map(p).join('\n')}
       const text = `Le 28/11/2013 à 19:00, PostgreSQL Paris a écrit :\n${quote(lines.slice(0, 4).join('\n'))}\n\n${typed}\n\n${quote(lines.slice(4).join('\n'))}\n`;
       return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: text, flowed: true }] });
     }
+    case 'bottom-fr':
+    case 'bottom-en': {
+      // bottom-posting (Thunderbird, mutt, some Android clients set so): the whole quote, then the reply under it
+      const attr = name === 'bottom-en' ? `On 28/11/2013 19:00, PostgreSQL Paris wrote:` : `Le 28/11/2013 à 19:00, PostgreSQL Paris a écrit :`;
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: `${attr}\n${quote(o)}\n\n${typed}\n`, flowed: true }] });
+    }
     default:
       throw new Error(`no client ${name}`);
   }
@@ -244,6 +250,11 @@ function special(row: Row, m: SentMail, ref: string): { raw: Buffer; messageId: 
       return mime({ from: FROM.dim!, to: PROPOSALS, subject: `Re: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: `${row.body.replace('{REF}', ref)}\n\nDim\n` }] });
     case 'forward': {
       const text = `Lucie, qu'en penses-tu ? Moi je serais pour.\n\n---------- Forwarded message ---------\nDe : PostgreSQL Paris <${to}>\nDate: jeu. 28 nov. 2013 à 19:00\nSubject: ${m.mail.subject}\nTo: <dim@example.org>\n\n\n${o}\n`;
+      return mime({ from: FROM.dim!, to, subject: `Fwd: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'forward-c': {
+      // a forward with the writer's own words above it (audit Y)
+      const text = `${body}\n\n---------- Forwarded message ---------\nDe : PostgreSQL Paris <${to}>\nDate: jeu. 28 nov. 2013 à 19:00\nSubject: ${m.mail.subject}\nTo: <dim@example.org>\n\n\n${o}\n`;
       return mime({ from: FROM.dim!, to, subject: `Fwd: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }] });
     }
     case 'autoreply':
@@ -331,11 +342,20 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         };
         if (row.setup === 'acc' || row.setup === 'spk-acc') await decide('accepter');
         if (row.setup === 'dec') await decide('refuser');
-        const body = row.body.replaceAll('{REF}', f.ref).replaceAll('{R2}', f2?.ref ?? 'P-0000');
+        // audit Y: several events on the calendar (14 and 28 January, 11 February 2027, 19:00 in Paris), named {EV14}…
+        const evs: Record<string, number> = {};
+        for (const [k, day] of [['EV14', '2027-01-14'], ['EV28', '2027-01-28'], ['EV11', '2027-02-11']] as const) {
+          const on = await live.p.store.events.onDay(day, 'Europe/Paris');
+          evs[k] = (on[0] ?? (await live.p.store.events.create({ date: new Date(`${day}T18:00:00Z`), venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' }))).id;
+        }
+        let body = row.body.replaceAll('{REF}', f.ref).replaceAll('{R2}', f2?.ref ?? 'P-0000');
+        for (const [k, id] of Object.entries(evs)) body = body.replaceAll(`{${k}}`, String(id));
         const from = FROM[row.sender]!;
         let reply: { raw: Buffer; messageId: string };
         const notice = row.sender === 'orga2' ? await waitFor(async () => (await sentTo(live.sink, 'orga2@example.org')).find((s) => s.mail.subject.includes(f.ref) && /Nouvelle proposition|New proposal/.test(s.mail.subject)), 'orga2 notice') : f.notice;
-        if (['forged', 'forward', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client)) reply = special({ ...row, body }, f.notice, f.ref);
+        // a transcript of crieur's forwarded (audit Y): the last mail to Dim about this proposal
+        if (row.client === 'forward-t') reply = special({ ...row, client: 'forward-c', body }, await lastTo(f.ref, DIM), f.ref);
+        else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client)) reply = special({ ...row, body }, f.notice, f.ref);
         else if (row.client === 'mallory') reply = client('gmail-fr', f.notice, body, from);
         else if (row.setup.startsWith('spk') || row.client === 'speaker-token' || row.setup === 'new2spk') {
           const m = row.setup === 'spk-acc' ? await lastTo(f.ref, JEAN) : f.ack;
@@ -362,6 +382,8 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
             const ev = p.event ? await live.p.store.events.get(Number(p.event)) : null;
             const d = ev ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(ev.date) : 'none';
             if (!v!.split('|').includes(d)) why.push(`date ${d}≠${v}`);
+          } else if (k === 'event') {
+            if (Number(p.event) !== evs[v!]) why.push(`event ${p.event}≠${v} (${evs[v!]})`);
           } else if (k === 'format') {
             if (p.format !== v) why.push(`format ${p.format}≠${v}`);
           } else if (k === 'title') {
