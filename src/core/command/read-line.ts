@@ -130,6 +130,8 @@ function afterQualifier(rest: string, spec: VerbSpec): string | null {
   const q = spec.qualifiers?.find((w) => f.startsWith(w) && wordEnds(f, w.length));
   return q === undefined ? null : rest.slice(q.length);
 }
+/** A please right after a verb taking nothing, before its remark's separator. */
+const POLITE = /^(?:please|pls|plz|svp|stp|s['’]il (?:vous|te) pla[iî]t)(?![\p{L}\d])/iu;
 /** A separator opening what follows, as SEP reads one after the verb. */
 const SEPARATED = /^\s*(?:[:：\-–—,;(]|[.!]\s)/;
 
@@ -387,9 +389,13 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // « Lightning plutôt, 45 min c'est long pour ce sujet », "Waitlist for now — two Patroni talks already": a qualifier
       // (grammar.ts), then the remark past its separator
       if (spec.remarks && !spec.aloneWords?.includes(phrase)) {
-        const after = afterQualifier(rest, spec);
-        const remark = after ?? rest;
-        if ((after === null ? separated : SEPARATED.test(after)) && remarkOnly(remark, spec)) return make({ text: remark.replace(/^[\s,;:.\-–—]+/, '') });
+        // « Lightning svp, 45 min c'est long », "lightning please, 45 minutes is too long for this": a please before the
+        // separator (audit Y 24: relayed, no format changed)
+        const polite = separated ? null : POLITE.exec(rest);
+        const r = polite ? rest.slice(polite[0].length) : rest;
+        const after = afterQualifier(r, spec);
+        const remark = after ?? r;
+        if ((after === null ? separated || (polite !== null && SEPARATED.test(r)) : SEPARATED.test(after)) && remarkOnly(remark, spec)) return make({ text: remark.replace(/^[\s,;:.\-–—]+/, '') });
       }
       return attempted ? { kind: 'unknown' } : { kind: 'prose' };
     case 'text':

@@ -131,3 +131,18 @@ describe('a request after the refs (audit Y2 09: « P-0010: please decline, not 
     expect(verbs('P-0010: please confirm', organizer)).toEqual([]);
   });
 });
+
+describe('a please between the verb and its remark (audit Y 24: "lightning please, 45 minutes is too long for this" changed no format)', () => {
+  it.each([
+    ['lightning please, 45 minutes is too long for this', 'lightning'],
+    ['Accepter svp, très bon sujet', 'accept'],
+    ['Accept please — solid talk.', 'accept'],
+    ["waitlist please, we'll see in March", 'waitlist'],
+  ])('%s → %s', (text, verb) => {
+    expect(verbs(text, organizer)).toEqual([verb]);
+  });
+
+  it.each(['accept please, but ask Lucie first', 'lightning please, or decline', 'ok please, I will check', 'Accept please? Lucie?'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
