@@ -37,6 +37,8 @@ export const FILLERS = new Set([
 
 /** A form's question as its label (Typeform, Tally): « Quel est votre nom ? », "What is your name?", « En quelle langue ? ». */
 const QUESTION_WORDS = new Set(['quel', 'quelle', 'quels', 'quelles', 'est', 'sera', 'what', 'whats', 'which', 'is', 'will', 'be', 's']);
+/** The words a form's question opens on, when it does not end on its question mark. */
+const QUESTION_OPENERS = new Set(['quel', 'quelle', 'quels', 'quelles', 'what', 'whats', 'which']);
 
 /** Words that, alone before a colon, introduce the title ("Talk : …", "Conférence : …", "Lightning: …", « Atelier : … »). */
 /** Format words: before a colon they lead a title, alone on a line they are a reply's verb ("lightning", « atelier »), no heading. */
@@ -77,8 +79,11 @@ export function fieldOf(foldedLabel: string): Field | null {
   const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
   const direct = TERMS.get(label);
   if (direct) return direct;
-  // a form's question is no longer a label for its question words (« Quel sera le titre de votre talk ? »)
-  const words = label.split(/[\s']+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w));
+  // a form's question is no longer a label for its question words (« Quel sera le titre de votre talk ? ») — only a
+  // question's: in « le titre est long. » (a remark, a reply's prose) « est » is no question word
+  const all = label.split(/[\s']+/).filter((w) => w !== '');
+  const question = foldedLabel.trimEnd().endsWith('?') || QUESTION_OPENERS.has(all[0] ?? '');
+  const words = question ? all.filter((w) => !QUESTION_WORDS.has(w)) : all;
   if (words.length === 0 || words.length > 6) return null;
   const kept = words.filter((w) => !FILLERS.has(w));
   const aboutTalk = words.some((w) => BARE_TITLE_WORDS.has(w));
