@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { hardWrap } from '../support/wrap.ts';
 import { quiet, sentTo, useLiveImap, waitFor, type SentMail } from '../support/pipeline.ts';
 import { DIM, fileProposal, JEAN, ORGA2, send, type Filed } from '../support/commands.ts';
+import { quotedPrintable as qp } from '../support/quoted-printable.ts';
 
 const ANNE = 'anne.orateur@example.fr';
 const DIM_FROM = 'Dimitri Fontaine <dim@example.org>';
@@ -39,32 +40,6 @@ interface ReplySpec {
   xMailer?: string;
 }
 
-/** Quoted-printable of bytes, CRLF line ends kept hard, soft breaks before 76 columns. */
-function qp(bytes: Buffer): string {
-  const text = bytes.toString('latin1').replace(/\r?\n/g, '\n');
-  return text
-    .split('\n')
-    .map((line) => {
-      let enc = '';
-      for (let i = 0; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        const last = i === line.length - 1;
-        if ((c >= 33 && c <= 126 && c !== 61) || (c === 32 && !last)) enc += line[i];
-        else enc += `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
-      }
-      const out: string[] = [];
-      while (enc.length > 75) {
-        let at = 75;
-        if (enc[at - 1] === '=') at -= 1;
-        else if (enc[at - 2] === '=') at -= 2;
-        out.push(`${enc.slice(0, at)}=`);
-        enc = enc.slice(at);
-      }
-      out.push(enc);
-      return out.join('\r\n');
-    })
-    .join('\r\n');
-}
 
 function partBytes(p: Part): { headers: string[]; body: string } {
   const charset = p.charset ?? 'utf-8';

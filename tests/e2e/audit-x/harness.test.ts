@@ -17,6 +17,7 @@ import { hardWrap } from '../../support/wrap.ts';
 import { quiet, sentTo, useLiveImap, waitFor, TEST_SECRET, PROPOSALS, type SentMail } from '../../support/pipeline.ts';
 import { DIM, fileProposal, JEAN, send, type Filed } from '../../support/commands.ts';
 import { mintToken, findTokens } from '../../../src/core/tokens.ts';
+import { quotedPrintable } from '../../support/quoted-printable.ts';
 
 const BATCH = process.env.AUDIT_X_BATCH;
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -69,30 +70,7 @@ interface Spec {
   parts: Part[];
   raw?: string;
 }
-function qp(s: string): string {
-  const bytes = Buffer.from(s.replace(/\r?\n/g, '\n'), 'utf8').toString('latin1');
-  return bytes
-    .split('\n')
-    .map((line) => {
-      let enc = '';
-      for (let i = 0; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        const last = i === line.length - 1;
-        enc += (c >= 33 && c <= 126 && c !== 61) || (c === 32 && !last) ? line[i] : `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
-      }
-      const out: string[] = [];
-      while (enc.length > 75) {
-        let at = 75;
-        if (enc[at - 1] === '=') at -= 1;
-        else if (enc[at - 2] === '=') at -= 2;
-        out.push(`${enc.slice(0, at)}=`);
-        enc = enc.slice(at);
-      }
-      out.push(enc);
-      return out.join('\r\n');
-    })
-    .join('\r\n');
-}
+const qp = (s: string): string => quotedPrintable(Buffer.from(s.replace(/\r?\n/g, '\n'), 'utf8'));
 const hdr = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
 function partOut(p: Part): string[] {
   const cte = p.cte ?? 'quoted-printable';
