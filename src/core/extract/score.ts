@@ -206,13 +206,13 @@ const DESCRIBES =
  */
 const ASKS_ABOUT_CALL =
   /(?:^|[.!?\n])[^.!?\n]*\b(?:date limite|deadline|jusqu'(?:a|au) quand|avant quelle date|a quelle date|d'ici quand|quand (?:faut-il|peut-on|doit-on|dois-je|puis-je|se termine|ferme|clot)|when (?:is|does|do|should|can|will)\b[^.!?\n]{0,40}\b(?:deadline|close|closing|due|submit|send)|until when|format (?:attendu|souhaite|demande|expected|required)|quel (?:est le )?format|what format|which format|how (?:do|can|should) (?:i|we) (?:submit|send|apply|propose)|comment (?:soumettre|proposer|envoyer|faut-il|doit-on|peut-on)|ou (?:faut-il |dois-je |peut-on )?(?:envoyer|soumettre)|where (?:do|should|can) (?:i|we) (?:send|submit)|how long (?:are|is|should|can|do|will)\b[^.!?\n]{0,40}?\b(?:talks?|presentations?|slots?|lightning)|(?:are|is) (?:the )?(?:talks?|slots?|presentations?) (?:\d{1,3}|twenty|thirty|forty[- ]five) (?:or|ou)|quelle (?:est la )?duree|combien de (?:temps|minutes) (?:dure|durent|font|pour|par|faut-il|a-t-on|avons-nous|ai-je))\b[^.!?\n]*\?/;
+/** After « idée » / "idea": of what is still to find — a title, a length, a date — not the topic. */
+const NOT_OF_TOPIC =
+  "(?![a-z])(?!(?:\\s+[a-z]+)?\\s+(?:(?:de |du |d'|pour (?:le |la |l')?|of (?:the )?|for (?:the |a )?|about (?:the )?|on (?:the )?)(?:titres?|titles?|noms?|names?|duree|length|durations?|formats?|dates?|horaires?|creneaux?|slots?|usual)|(?:how|when|whether|if|where|why|combien|quand)\\b))";
 /**
  * The writer has no topic yet (folded): « je n'ai pas encore de sujet », « pas encore d'idée de thème », « je ne sais pas
  * (encore) de quoi parler », "I don't have a topic yet", "not sure yet what to talk about". A missing title is not this.
  */
-/** After « idée » / "idea": of what is still to find — a title, a length, a date — not the topic. */
-const NOT_OF_TOPIC =
-  "(?![a-z])(?!(?:\\s+[a-z]+)?\\s+(?:(?:de |du |d'|pour (?:le |la |l')?|of (?:the )?|for (?:the |a )?|about (?:the )?|on (?:the )?)(?:titres?|titles?|noms?|names?|duree|length|durations?|formats?|dates?|horaires?|creneaux?|slots?|usual)|(?:how|when|whether|if|where|why|combien|quand)\\b))";
 const NO_TOPIC_YET = new RegExp(
   // « je n'ai pas d'idée de titre », "I don't have any idea of the usual length": a title or a length still to find is no missing topic (NOT_OF_TOPIC)
   `\\b(?:n'ai pas (?:encore |vraiment )?(?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|n'avons pas (?:encore )?(?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|pas encore (?:de |d')(?:sujets?|idees?|themes?)${NOT_OF_TOPIC}|ne sais? pas (?:encore |trop |vraiment )?(?:sur quoi|de quoi|quoi) (?:parler|presenter|proposer)|(?:don't|do not|dont) (?:have|know) (?:a |any )?(?:topic|subject|idea)s?(?: yet)?\\b${NOT_OF_TOPIC}|` +
