@@ -145,8 +145,14 @@ function trailingBlock(lines: readonly string[]): number | null {
   let start = end;
   while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
   if (end - start === 0 || end - start > 4 || start === 0) return null;
+  // A block opening on a table's row — two cells apart by a tab or a run of spaces (« Nom    Maëlle Dubois », a form's
+  // answers as a notification lays them out) — is a table, not a name over a role: cut, its fields were lost.
+  if (TABLE_ROW.test(lines[start] ?? '')) return null;
   return lines.slice(start, end).every((l) => l.trim().length <= 60) ? start : null;
 }
+
+/** Two cells of a row laid out as a table: text, a tab or two spaces and more, text. */
+const TABLE_ROW = /\S(?:\t| {2,})[ \t]*\S/;
 
 /** The last non-blank line above `at` ends on a colon: what follows is what it announces, not a signature. */
 function introduced(lines: readonly string[], at: number): boolean {

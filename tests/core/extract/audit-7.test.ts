@@ -81,3 +81,17 @@ describe('a quoted title named by its subject or topic (prose-title.ts PROVISION
     expect(extractProposal(m, ctx).proposal.title).toBe(title);
   });
 });
+
+describe("a form's answers laid out as a table of four rows are read, not cut as a signature (text/signature.ts trailingBlock)", () => {
+  async function fields(body: string) {
+    const m = await mail({ from: 'Formulaire <forms-noreply@google.com>', subject: 'Nouvelle réponse : Proposition de talk', body });
+    const p = extractProposal(m, ctx).proposal;
+    return { title: p.title, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`), duration: p.durationMinutes };
+  }
+  it.each([
+    ['spaces', 'Une nouvelle réponse a été envoyée au formulaire.\n\nNom    Maëlle Dubois\nE-mail    maelle.dubois@exemple.fr\nTitre    PostGIS en pratique pour les collectivités\nDurée    20 minutes\n'],
+    ['tabs', 'Une nouvelle réponse a été envoyée au formulaire.\n\nNom\tMaëlle Dubois\nE-mail\tmaelle.dubois@exemple.fr\nTitre\tPostGIS en pratique pour les collectivités\nDurée\t20 minutes\n'],
+  ])('%s', async (_layout, body) => {
+    expect(await fields(body)).toEqual({ title: 'PostGIS en pratique pour les collectivités', speakers: ['Maëlle Dubois <maelle.dubois@exemple.fr>'], duration: 20 });
+  });
+});
