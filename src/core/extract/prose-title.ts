@@ -55,6 +55,11 @@ const QUOTED_AFTER_OFFER = new RegExp(
   `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|je me lance\\s*[:!]|count me in\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
+/** A proposal sent again, then its quoted title: « Je la renvoie donc : « Vacuum sans peur » », "Resubmitting: "…"" (score.ts DIRECT). */
+const QUOTED_AFTER_RESENDING = new RegExp(
+  `\\b(?:renvoie|re-?soumets|repropose|re-?submitting|re-?sending|re-?submit|re-?send)\\b(?:\\s+(?:donc|again)\\b|\\s+(?:ma|mon|notre|my|our|the|this)\\s+(?:propositions?|proposals?|talks?|soumissions?|submissions?|pr[ée]sentations?|expos[ée]s?|interventions?)\\b[^«"“\\n.!?]{0,60}?)?\\s*[:,]?\\s*(?![«"“][^«»"“”\\n]{0,200}\\?\\s*[»"”])${QUOTED}`,
+  'iu',
+);
 /** « 12 ans de PostgreSQL… », "10 lessons from…": a title may open on a number counting something (not a length: « 30 minutes sur … »). */
 const COUNTED_LEAD = "\\p{N}+\\s+(?!(?:min(?:ute)?s?|mn|h|hrs?|heures?|hours?)(?![\\p{L}]))\\p{L}";
 /** A title opening on such a number (tested apart, as CAPITAL is). */
@@ -177,6 +182,8 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (l && (CAPITAL.test(l[2]!) || l[1] !== undefined) && !matchLabel(l[2]!)) return { title: tidy(l[2]!), strong: true };
   const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
+  const resent = quotedIn(QUOTED_AFTER_RESENDING.exec(sample));
+  if (resent && resent.split(/\s+/).length >= 2) return { title: tidy(resent), strong: true };
   const colon = offeredAfterColon(sample);
   // quoted, the title is the writer's own; bare, it is a guess at where a sentence ends (« Details below. », "Monday
   // evenings don't work for me") — a subject that names the talk is then surer

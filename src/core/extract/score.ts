@@ -138,6 +138,14 @@ const OFFER_WORD = "(?=(?:je|i|we|nous|on|voici|here|ma|notre|my|our)\\b)";
  */
 const NOT_PROGRAMME =
   "(?!\\s+[«\"“][^«»\"“”\\n]{1,200}[»\"”]\\s*,?\\s*par\\b|[^.!?\\n]{0,200}?\\b(?:(?:animee?s?|presentee?s?|donnee?s?|assuree?s?) par|webinaires?|webinars?|inscri(?:vez|ption)s?)\\b)";
+/**
+ * What a proposal sent again is said of before its title (folded): « donc », « ma proposition de l'an dernier, mise à
+ * jour », "my talk" — the proposal, not « ma question » — and the title it quotes asks nothing (« « les talks sont-ils
+ * filmés ? » » is a question sent again).
+ */
+const RESENT_WHAT =
+  "(?:\\s+(?:donc|again)\\b|\\s+(?:ma|mon|notre|my|our|the|this)\\s+(?:propositions?|proposals?|talks?|soumissions?|submissions?|presentations?|exposes?|interventions?)\\b[^«\"“\\n.!?]{0,60}?)?";
+const RESENT_TITLE = "[«\"“](?![^«»\"“”\\n]{0,200}\\?\\s*[»\"”])";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -159,6 +167,9 @@ const DIRECT = new RegExp(
     // « Je propose « JSONB : quand l'utiliser », une demi-heure. », « nous proposons « … » », "We submit "…"": the bare verb
     // over the quoted title
     `|\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te )?(?:propose|soumets)|(?:nous|on) (?:vous )?(?:proposons|propose|soumettons|soumet)${NOT_PROGRAMME}|(?:i|we) (?:propose|submit))\\s+[«"“]` +
+    // « Je la renvoie donc : « Vacuum sans peur » », « je vous renvoie ma proposition de l'an dernier : « … » », "Resubmitting:
+    // "…"": a proposal sent again (after a withdrawal), its quoted title (« je vous renvoie au programme » offers nothing)
+    `|\\b(?:je (?:vous |te )?(?:la |le )?(?:renvoie|re-?soumets|repropose)|re-?submitting|re-?sending|(?:i|we) (?:re-?submit|re-?send))\\b${RESENT_WHAT}\\s*[:,]?\\s*${RESENT_TITLE}` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +

@@ -95,3 +95,28 @@ describe("a form's answers laid out as a table of four rows are read, not cut as
     expect(await fields(body)).toEqual({ title: 'PostGIS en pratique pour les collectivités', speakers: ['Maëlle Dubois <maelle.dubois@exemple.fr>'], duration: 20 });
   });
 });
+
+describe('a proposal sent again after a withdrawal is one, with its quoted title (score.ts DIRECT RESENT_WHAT, prose-title.ts QUOTED_AFTER_RESENDING)', () => {
+  async function understood(subject: string, body: string) {
+    const m = await mail({ from: 'Lucie Martin <lucie.martin@exemple.fr>', subject, body });
+    const kind = classify(m, ctx).kind;
+    return { kind, title: kind === 'proposal' ? extractProposal(m, ctx).proposal.title : null };
+  }
+  it.each([
+    ['Ma proposition, à nouveau', "J'avais retiré ma proposition le mois dernier faute de temps, mais je suis disponible en mars. Je la renvoie donc : « Vacuum sans peur », 30 minutes.", 'Vacuum sans peur'],
+    ['Resubmitting my talk', 'I withdrew my talk in October, but my schedule cleared up. Resubmitting: "Partitioning without tears", 40 minutes, in English.', 'Partitioning without tears'],
+    ['Re-proposition', "Je vous renvoie ma proposition de l'an dernier, mise à jour : « PostgreSQL et les JSON path », 20 minutes.", 'PostgreSQL et les JSON path'],
+    ['Again', 'Sorry for the confusion last month. I am re-sending my proposal: "Index-only scans explained", 25 minutes.', 'Index-only scans explained'],
+  ])('%s', async (subject, body, title) => {
+    expect(await understood(subject, body)).toEqual({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // a question sent again, the programme one is sent to, another mail sent again: no talk offered
+    ['Question', 'Sans réponse de votre part, je vous renvoie ma question : « les talks du meetup sont-ils filmés ? »'],
+    ['Programme', 'Je vous renvoie au programme « PGDay Paris 2027 » pour les horaires.'],
+    ['Fwd: venue', 'I am re-sending my previous email: "Venue for the January meetup" since nobody answered. Our office can host 60 people.'],
+  ])('%s stays other', async (subject, body) => {
+    expect((await understood(subject, body)).kind).toBe('other');
+  });
+});
