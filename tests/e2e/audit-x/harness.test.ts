@@ -22,6 +22,7 @@ import { quotedPrintable } from '../../support/quoted-printable.ts';
 const BATCH = process.env.AUDIT_X_BATCH;
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const OUT = '/tmp/audit-x';
+const MX = 'mx.pgug.example.org';
 
 interface Row {
   id: string;
@@ -69,9 +70,17 @@ interface Spec {
   headers?: string[];
   parts: Part[];
   raw?: string;
+  /** audit Z: what the receiving host (mx.pgug.example.org, trusted: commands.requireDkim) says of the From domain */
+  auth?: 'pass' | 'fail';
 }
 const qp = (s: string): string => quotedPrintable(Buffer.from(s.replace(/\r?\n/g, '\n'), 'utf8'));
 const hdr = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+function authResults(from: string, auth: 'pass' | 'fail'): string {
+  const d = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'example.org';
+  return auth === 'pass'
+    ? `Authentication-Results: ${MX}; dkim=pass header.d=${d}; spf=pass smtp.mailfrom=${d}; dmarc=pass header.from=${d}`
+    : `Authentication-Results: ${MX}; dkim=none; spf=fail smtp.mailfrom=${d}; dmarc=fail (p=none) header.from=${d}`;
+}
 function partOut(p: Part): string[] {
   const cte = p.cte ?? 'quoted-printable';
   const body = cte === 'base64' ? (Buffer.from(p.body, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n') : cte === '8bit' ? Buffer.from(p.body.replace(/\r?\n/g, '\r\n'), 'utf8').toString('latin1') : qp(p.body);
@@ -87,6 +96,7 @@ function mime(s: Spec): { raw: Buffer; messageId: string } {
     `Message-ID: ${messageId}`,
     ...(s.inReplyTo ? [`In-Reply-To: ${s.inReplyTo}`] : []),
     ...(s.references?.length ? [`References: ${s.references.join(' ')}`] : []),
+    authResults(s.from, s.auth ?? 'pass'),
     ...(s.headers ?? []),
     'MIME-Version: 1.0',
   ];
@@ -152,6 +162,30 @@ ${p('')}
 ${o.split('\n').map(p).join('\n')}
 </div></body></html>`;
       return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-MS-Has-Attach:'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'outlook-fr-txt': {
+      // audit Z: Outlook desktop as it sends (multipart/alternative): its plain part quotes with no « > », under « De : … Envoyé : … »
+      const p = (l: string) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}<o:p></o:p></p>`;
+      const h = `<b>De&nbsp;:</b> ${esc(sender)} <br><b>Envoyé&nbsp;:</b> jeudi 28 novembre 2026 10:12<br><b>À&nbsp;:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet&nbsp;:</b> ${esc(m.mail.subject)}`;
+      const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body lang="FR"><div class="WordSection1">
+${typed.split('\n').map(p).join('\n')}
+${p('')}
+<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${h}<o:p></o:p></p></div>
+${p('')}
+${o.split('\n').map(p).join('\n')}
+</div></body></html>`;
+      const text = `${typed}\n\nDe : ${sender} \nEnvoyé : jeudi 28 novembre 2026 10:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'Thread-Index: AdsAuditZ', 'X-MS-Has-Attach:', 'X-Mailer: Microsoft Outlook 16.0'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'thunderbird-html': {
+      // audit Z: Thunderbird composing in HTML (its default): a flowed plain part and the HTML, « Le 28/11/2026 à 10:12, crieur a écrit : »
+      const attr = `Le 28/11/2026 à 10:12, crieur a écrit :`;
+      const flowed = typed
+        .split('\n')
+        .map((l) => hardWrap(l, 72).split('\n').join(' \n'))
+        .join('\n');
+      const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><p>${esc(typed).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p><div class="moz-cite-prefix">${esc(attr).replace(' :', '&nbsp;:')}<br></div><blockquote type="cite" cite="mid:${esc(m.mail.messageId ?? '')}"><pre class="moz-quote-pre" wrap="">${esc(o)}</pre></blockquote></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: `${flowed}\n\n${attr}\n${quote(o)}\n`, flowed: true }, { type: 'text/html', body: html }] });
     }
     case 'owa-en': {
       const html = `<html><head></head><body><div style="font-family: Aptos, sans-serif; font-size: 12pt;">${htmlLines(typed)}</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>From:</b> ${esc(sender)}<br><b>Sent:</b> Thursday, November 28, 2013 19:00<br><b>To:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Subject:</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
@@ -287,7 +321,8 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
   const live = useLiveImap('pglite', {
     overrides: {
       limits: { acksPerSenderPerDay: 1000 },
-      commands: { perSenderPerHour: 1000 },
+      // audit Z: organizers' mail must be authenticated; the harness's receiving host writes Authentication-Results
+      commands: { perSenderPerHour: 1000, requireDkim: true, trustedAuthserv: [MX] },
       events: { defaults: { time: '19:00', venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' } },
     },
   });
@@ -335,6 +370,11 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         if (row.client === 'forward-t') reply = special({ ...row, client: 'forward-c', body }, await lastTo(f.ref, DIM), f.ref);
         else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client)) reply = special({ ...row, body }, f.notice, f.ref);
         else if (row.client === 'mallory') reply = client('gmail-fr', f.notice, body, from);
+        else if (row.client === 'forged-token') {
+          // audit Z: the real token and the organizer's From, but the receiving host says the From domain did not send it
+          const r = client('gmail-fr', f.notice, body, from).raw.toString('latin1').replace(/^Authentication-Results: .*$/m, authResults(from, 'fail'));
+          reply = { raw: Buffer.from(r, 'latin1'), messageId: /^Message-ID: (.*)$/m.exec(r)![1]!.trim() };
+        }
         else if (row.setup.startsWith('spk') || row.client === 'speaker-token' || row.setup === 'new2spk') {
           const m = row.setup === 'spk-acc' ? await lastTo(f.ref, JEAN) : f.ack;
           reply = client(row.client === 'speaker-token' ? 'gmail-fr' : row.client, m, body, from);
