@@ -118,11 +118,17 @@ const JOB_TITLE_WORDS: Phrases = {
 };
 export const JOB_TITLE = phraseRegExp('JOB_TITLE_WORDS', JOB_TITLE_WORDS, 'i', '\\b', '\\b');
 
+/**
+ * Words a sentence opens on before a name, capitalised there but no part of it: « Avec Pauline Simon (pauline@…), on
+ * aimerait présenter … », "With Tom Becker we would like to …" name a co-speaker, not a person called « Avec Pauline ».
+ */
+const NOT_A_NAME_OPENER = /^(?:avec|with|et|and|pour|for|par|by|from|chez|selon|via|sans|without|aupres|together|along)$/i;
+
 /** Does a line look like a person's name: 1–4 capitalised words, no digits, no address, no sentence. */
 export function looksLikePersonName(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 50 || /[\d@:;!?/|]/.test(t) || /[.,]$/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (words.length > 4) return false;
+  if (words.length > 4 || (words.length > 1 && NOT_A_NAME_OPENER.test(words[0]!.normalize('NFD').replace(/\p{M}/gu, '')))) return false;
   return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|di|da|d'\p{L}+)$/u.test(w));
 }

@@ -1,0 +1,37 @@
+/**
+ * Held-out parse audit 8: mail written before reading the rules, each case below wrongly filed or wrongly read before.
+ * Rows vary the wording of what the audit found, so that each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function read(from: string, subject: string, body: string) {
+  const m = await mail({ from, subject, body });
+  const kind = classify(m, ctx).kind;
+  if (kind !== 'proposal') return { kind };
+  const p = extractProposal(m, ctx).proposal;
+  return { kind, title: p.title, minutes: p.durationMinutes, format: p.format, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`) };
+}
+
+describe('a co-speaker named after « avec », "with" opening the sentence is no one called « Avec … » who sends the talk on (text/names.ts NOT_A_NAME_OPENER)', () => {
+  const writer = 'Nicolas Henry <nicolas.henry@gmail.com>';
+  it.each([
+    ['Proposition de talk', 'Bonjour,\n\nAvec Pauline Simon (pauline.simon@gmail.com), on aimerait présenter « Citus : sharder sans douleur » en 30 minutes, à deux voix.\n\nNicolas\n'],
+    ['Talk proposal', 'Hi,\n\nWith Pauline Simon (pauline.simon@gmail.com), we would like to present "Citus without pain", 30 minutes.\n\nNicolas\n'],
+    ['Proposition', 'Bonjour,\n\nAvec Pauline Simon <pauline.simon@gmail.com> nous aimerions vous proposer « Citus : sharder sans douleur » (30 min).\n\nNicolas\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).speakers).toEqual([writer, 'Pauline Simon <pauline.simon@gmail.com>']);
+  });
+
+  it.each([
+    // guards: a colleague named as the one who would present is still the speaker, the writer passing it on
+    ['Proposition de talk', 'Bonjour,\n\nPauline Simon (pauline.simon@gmail.com) aimerait présenter « Citus : sharder sans douleur » en 30 minutes.\n\nNicolas\n', ['Pauline Simon <pauline.simon@gmail.com>']],
+    ['Proposition de talk', 'Bonjour,\n\nOn aimerait présenter « Citus : sharder sans douleur » en 30 minutes, avec Pauline Simon (pauline.simon@gmail.com).\n\nNicolas\n', [writer, 'Pauline Simon <pauline.simon@gmail.com>']],
+  ])('%s (guard): %s', async (subject, body, speakers) => {
+    expect((await read(writer, subject, body)).speakers).toEqual(speakers);
+  });
+});
