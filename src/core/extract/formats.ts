@@ -9,6 +9,9 @@ import type { TalkFormat } from '../../types.ts';
 export const LIGHTNING_PHRASES: readonly string[] = [
   'lightning', 'lightning-talk', 'eclair', 'presentation eclair', 'conference eclair', 'talk eclair', 'expose eclair',
   'flash talk', 'flash-talk', 'talk flash', 'presentation flash', 'quickie', 'rapid talk', 'pecha kucha', 'pechakucha', 'ignite talk',
+  // « une présentation courte sur les advisory locks », « un talk court », « une courte intervention »: the short format by its
+  // French name (a length stated beyond a lightning talk's still makes it a talk: extract/index.ts LIGHTNING_MAX)
+  'presentation courte', 'courte presentation', 'talk court', 'expose court', 'court expose', 'intervention courte', 'courte intervention',
 ];
 /** Folded phrases that name a regular talk (used for an explicit "Format : talk" value). */
 export const TALK_PHRASES: readonly string[] = ['talk', 'conference', 'presentation', 'expose', 'session', 'long', 'regular', 'standard', 'full'];

@@ -35,3 +35,23 @@ describe('a co-speaker named after « avec », "with" opening the sentence is no
     expect((await read(writer, subject, body)).speakers).toEqual(speakers);
   });
 });
+
+describe('the short format by its French name is a lightning talk (formats.ts LIGHTNING_PHRASES: « présentation courte », « talk court », « courte intervention »)', () => {
+  const writer = 'Paul Mercier <paul.mercier@orange.fr>';
+  it.each([
+    ['présentation courte sur les advisory locks', "Bonsoir,\n\nJe peux faire une présentation courte sur les advisory locks, comment on s'en sert pour orchestrer des jobs.\nTitre : Les advisory locks comme ordonnanceur\n\nPaul\n", 5],
+    ['Proposition', 'Bonsoir,\n\nJe vous propose un talk court : « Les advisory locks comme ordonnanceur ».\n\nPaul\n', 5],
+    ['Proposition', 'Bonsoir,\n\nJe vous propose une courte intervention : « Les advisory locks comme ordonnanceur », une dizaine de minutes.\n\nPaul\n', 10],
+    ['Proposition pour janvier', 'Bonsoir,\n\nTitre : Les advisory locks comme ordonnanceur\nFormat : exposé court\n\nPaul\n', 5],
+  ])('%s: %s', async (subject, body, minutes) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', format: 'lightning', minutes });
+  });
+
+  it.each([
+    // guards: a short talk whose length no lightning talk has stays a talk; a talk not said short is one
+    ['Proposition', 'Bonsoir,\n\nJe vous propose une présentation courte, 20 minutes : « Les advisory locks comme ordonnanceur ».\n\nPaul\n', 20],
+    ['Proposition', 'Bonsoir,\n\nJe vous propose une présentation : « Les advisory locks comme ordonnanceur ».\n\nPaul\n', 45],
+  ])('%s (guard): %s', async (subject, body, minutes) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', format: 'talk', minutes });
+  });
+});
