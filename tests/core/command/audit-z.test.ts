@@ -1,0 +1,27 @@
+/**
+ * Audit Z (held-out replies by email, scored end to end by tests/e2e/audit-x/harness.test.ts, AUDIT_X_BATCH=batchZ1…):
+ * the reader's side of what it found, line by line — and of the shapes near them, so that the fixes are the grammar's,
+ * not one message's.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCommands } from '../../../src/core/command/read.ts';
+import type { ReadOptions } from '../../../src/core/command/types.ts';
+
+const organizer: ReadOptions = { now: new Date('2026-12-03T03:30:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
+const speaker: ReadOptions = { ...organizer, role: 'speaker' };
+const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+
+describe('a speaker’s regret said as a sentence before the act (audit Z 44: « Je suis désolé mais je dois retirer ma proposition : … » relayed, the talk left in)', () => {
+  it.each([
+    ['Je suis désolé mais je dois retirer ma proposition : mon employeur ne me libère pas ce soir-là.', 'withdraw'],
+    ['Je suis vraiment désolée, je dois retirer ma proposition.', 'withdraw'],
+    ["I'm sorry but I have to withdraw my talk.", 'withdraw'],
+    ["I'm really sorry, I need to withdraw my proposal, new job.", 'withdraw'],
+  ])('speaker: %s → %s', (text, verb) => {
+    expect(verbs(text, speaker)).toEqual([verb]);
+  });
+
+  it.each(['Je suis désolé mais je ne retire pas ma proposition.', "I'm sorry, can I withdraw my talk if my boss says no?", 'Je suis désolé, je dois retirer ma proposition si je change de poste.'])('speaker, still a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+});
