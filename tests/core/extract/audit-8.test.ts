@@ -55,3 +55,22 @@ describe('the short format by its French name is a lightning talk (formats.ts LI
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', format: 'talk', minutes });
   });
 });
+
+describe('a quoted title after a talk word ending or opening on an accented letter (prose-title.ts QUOTED_NEAR_TALK: « exposé », « éclair »)', () => {
+  const writer = 'Lucas Fontaine <lucas.fontaine@gmail.com>';
+  it.each([
+    ['Un éclair pour janvier ?', 'Hello,\n\nSi vous avez de la place, je ferais bien un éclair de 5 minutes sur « pg_cron pour les nuls ».\n\nLucas\n', 'lightning'],
+    ['Proposition', 'Bonjour,\n\nJe ferais bien un exposé sur « pg_cron pour les nuls », une vingtaine de minutes.\n\nLucas\n', 'talk'],
+    ['Pour le meetup de mars', 'Bonjour,\n\nJe vous propose un petit exposé « pg_cron pour les nuls », dix minutes.\n\nLucas\n', 'lightning'],
+  ])('%s: %s', async (subject, body, format) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: 'pg_cron pour les nuls', format });
+  });
+
+  it.each([
+    // guards: the words that worked before still do
+    ['Proposition', 'Bonjour,\n\nJe ferais bien une présentation sur « pg_cron pour les nuls ».\n\nLucas\n'],
+    ['Proposition', 'Bonjour,\n\nJe ferais bien une intervention sur « pg_cron pour les nuls ».\n\nLucas\n'],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: 'pg_cron pour les nuls' });
+  });
+});
