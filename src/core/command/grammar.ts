@@ -134,8 +134,11 @@ export const GRAMMAR: readonly VerbSpec[] = [
       // the infinitive and its object, alone or after a wish or a request (read-line.ts WISH): "Please withdraw my proposal"
       'retirer ma proposition', 'retirer ma candidature', 'retirer mon talk', 'retirer ma presentation', 'retirer mon intervention', 'retirer notre proposition',
       'withdraw my proposal', 'withdraw my talk', 'withdraw my submission', 'withdraw our proposal', 'withdraw our talk',
-      'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
-    speakerWords: ['annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
+      'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation',
+      // after a wish or an obligation (read-line.ts WISH), the speaker taking himself out (audit Z: "I'm afraid I have to pull
+      // out, my company won't let me travel that week." relayed, the talk left in): « je dois me retirer », "I need to drop out"
+      'me retirer', 'pull out', 'drop out'],
+    speakerWords: ['me retirer', 'pull out', 'drop out', 'annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
   },
 ];
 

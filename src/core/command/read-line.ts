@@ -258,7 +258,11 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
   const unassented = assented ? listed.replace(ASSENT, '') : listed;
   const thanked = THANKED.test(unassented);
-  const s = withoutPlease(withoutWish(unquoteVerb(unassented.replace(THANKED, '')), dateRef.role), dateRef.role);
+  const unwished = unquoteVerb(unassented.replace(THANKED, ''));
+  const afterWish = withoutWish(unwished, dateRef.role);
+  // « Je dois me retirer : … », "I have to pull out, my company…": the wish or the obligation made the verb a sentence
+  const wished = afterWish !== unwished;
+  const s = withoutPlease(afterWish, dateRef.role);
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   const f = foldKeepLength(s);
   let pos = 0;
@@ -377,7 +381,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // a condition or a question (« … si le train circule », "…, unless you mind?").
       // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
       // (nor what names something else withdrawn or confirmed: « … pour le dîner », "… from the panel", "… that I can no longer")
-      if (spec.role === 'speaker' && phrase.split(' ').length >= 3 && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
+      // (so does a wish or an obligation before a shorter verb, past a separator: « Je dois me retirer : trop de travail »)
+      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated)) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       // "Withdraw - sorry, my company will not let me travel that week.", « Retirer, désolée : je change de poste »: a bare

@@ -25,3 +25,22 @@ describe('a speaker’s regret said as a sentence before the act (audit Z 44: «
     expect(verbs(text, speaker)).toEqual([]);
   });
 });
+
+describe('a speaker pulling out (audit Z 52: "I\'m afraid I have to pull out, my company won\'t let me travel that week." relayed, the talk left in)', () => {
+  it.each([
+    ["Hi, I'm afraid I have to pull out, my company won't let me travel that week. Sorry!", 'withdraw'],
+    ['I need to drop out, family reasons.', 'withdraw'],
+    ['Sorry, I have to pull out.', 'withdraw'],
+    ['Je dois me retirer, désolé.', 'withdraw'],
+    ['Je préfère me retirer : trop de travail en ce moment.', 'withdraw'],
+  ])('speaker: %s → %s', (text, verb) => {
+    expect(verbs(text, speaker)).toEqual([verb]);
+  });
+
+  it.each(["I have to pull out the live demo, it's too risky.", 'Pull out the part on Citus please.', "I'm afraid I have to pull out if my boss says no.", 'I may have to pull out, I will tell you next week.', 'Je dois me retirer du panel de fin de soirée.'])(
+    'speaker, still a message: %s',
+    (text) => {
+      expect(verbs(text, speaker)).toEqual([]);
+    },
+  );
+});
