@@ -204,7 +204,9 @@ export function readLine(line: string, ref: LineContext): LineReading {
     const pieces = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
     const read = pieces.map((p) => readOne(p, ref));
     if (pieces.length > 1 && read.every((r) => r.kind === 'commands')) {
-      return { kind: 'commands', commands: withoutAssent(pieces, read.flatMap((r) => (r.kind === 'commands' ? r.commands : []))) };
+      // (« Je confirme, je viendrai. »: the same act said twice is one)
+      const all = read.flatMap((r) => (r.kind === 'commands' ? r.commands : []));
+      return { kind: 'commands', commands: withoutAssent(pieces, all.filter((c, i) => !all.slice(0, i).some((d) => sameCommand(c, d)))) };
     }
   }
   // « Confirmer / Confirm », "withdraw / retirer": one verb written in both languages is that verb, once
@@ -264,6 +266,11 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const wished = afterWish !== unwished;
   const s = withoutPlease(afterWish, dateRef.role);
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
+  // « C'est tout bon pour moi, je serai là. », "Great, I'll be there!": a speaker saying he will come, and nothing but
+  // courtesy after it, confirms as it does after « je confirme » (THERE; audit Z: relayed, the talk left unconfirmed)
+  if (dateRef.role === 'speaker' && thereOnly(s)) {
+    return { kind: 'commands', commands: [{ verb: 'confirm', ref: null, override: false, text: null, date: null, nextEvent: false, eventId: null, problem: null, line, word: s.trim() }] };
+  }
   const f = foldKeepLength(s);
   let pos = 0;
   const skip = (re: RegExp): string => {

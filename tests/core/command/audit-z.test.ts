@@ -44,3 +44,17 @@ describe('a speaker pulling out (audit Z 52: "I\'m afraid I have to pull out, my
     },
   );
 });
+
+describe('a speaker saying he will come, with no verb (audit Z 46: « C\'est tout bon pour moi, je serai là. » relayed unconfirmed)', () => {
+  it.each(["C'est tout bon pour moi, je serai là.", 'Parfait, je serai là !', "Great, I'll be there!", 'Nous serons présents, merci !', 'I will attend, thanks.'])('speaker: %s → confirm', (text) => {
+    expect(verbs(text, speaker)).toEqual(['confirm']);
+  });
+
+  it.each(["Je serai là à 19h30 si mon train arrive à l'heure.", "I'll be there but I may be late, is that ok?", 'Je serai là pour écouter mais je ne pourrai pas présenter.', 'Je serai là ?'])('speaker, still a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+
+  it('an organizer’s « Je serai là. » is his own news', () => {
+    expect(verbs('Je serai là.', organizer)).toEqual([]);
+  });
+});
