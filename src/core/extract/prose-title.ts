@@ -86,6 +86,17 @@ const OFFER_THEN_COLON = new RegExp(
   'iu',
 );
 
+/**
+ * « Je propose : Mise en œuvre de Patroni », "I submit: Understanding WAL" — the offer's bare verb opening its line, the
+ * title after its colon up to the line's end (read on the lines as written: a field under it, « Durée : 25 minutes », is
+ * no part of it). The same groups as OFFER_THEN_COLON; score.ts OFFER_AS_LABEL counts the line as a labelled title.
+ */
+const BARE_OFFER_LINE = new RegExp(
+  `(?:^|\\n)[ \\t*_-]*(?:je (?:vous )?(?:propose|soumets)|(?:i|we) (?:propose|submit)|nous (?:vous )?(?:proposons|soumettons))[ \\t\\u00a0\\u202f]*:[ \\t\\u00a0]*[*_]*[ \\t\\u00a0]*` +
+    `(?:[«"“][\\s\\u00a0]*([^\\n"”»]{3,200}?)[\\s\\u00a0]*[»"”][^\\S\\n]*[.!]?[^\\S\\n]*(?=\\n|$)|((?:\\p{Lu}|${COUNTED_LEAD})[^\\n]{2,150}?)[*_]*[ \\t.]*(?=\\n|$))`,
+  'iu',
+);
+
 export interface ProseTitle {
   title: string;
   /** Named explicitly ("intitulé", "called"): better than a subject without a proposal tag. */
@@ -186,7 +197,7 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
   const resent = quotedIn(QUOTED_AFTER_RESENDING.exec(sample));
   if (resent && resent.split(/\s+/).length >= 2) return { title: tidy(resent), strong: true };
-  const colon = offeredAfterColon(sample);
+  const colon = offeredAfterColon(sample) ?? offeredAfterColon(text.slice(0, 6000), BARE_OFFER_LINE);
   // quoted, the title is the writer's own; bare, it is a guess at where a sentence ends (« Details below. », "Monday
   // evenings don't work for me") — a subject that names the talk is then surer
   if (colon) return { title: colon.title, strong: colon.quoted };
@@ -200,8 +211,8 @@ export function titleFromProse(text: string): ProseTitle | null {
 }
 
 /** The title OFFER_THEN_COLON reads, when it is shaped as one: two words or more, no label, no sentence ("I would show…"). */
-function offeredAfterColon(sample: string): { title: string; quoted: boolean } | null {
-  const m = OFFER_THEN_COLON.exec(sample);
+function offeredAfterColon(sample: string, offer = OFFER_THEN_COLON): { title: string; quoted: boolean } | null {
+  const m = offer.exec(sample);
   if (!m) return null;
   const quoted = m[1] !== undefined;
   const t = tidy((m[1] ?? m[2]!).replace(/^[*_\s]+|[*_\s]+$/g, ''));

@@ -206,6 +206,13 @@ const DIRECT = new RegExp(
 const TITLE_AND_LENGTH =
   /(?:(?:^|\n)[ \t*_-]*(?:(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)?|\b(?:[Hh]ere(?:'s|’s| is)|[Vv]oici)\s+(?:[Mm]y|[Oo]ur|[Mm]a|[Nn]otre)\s+)(?:[Pp]roposal|[Pp]roposition|[Ss]ubmission|[Ss]oumission)[ \t*_]*:[ \t]*[«"“][ \u00a0]*(?:[\p{Lu}\d]|\p{Ll}+[_\d\p{Lu}])[^«»"“”\n]{1,150}[»"”][^\n]*?(?<![\p{L}\d])\d{1,3}[ \t-]*(?:min|mins|minutes?|mn)(?![\p{L}])(?![ \t]+(?:walk|drive|ride|away|from|by (?:car|bus|metro|tube|train|bike)|on foot|[àa] pied|de marche|de trajet|en (?:voiture|m[ée]tro|v[ée]lo|bus|train|RER)|du|de la|de l['’]|des|d['’]ici|de chez)\b)/u;
 /**
+ * « Je propose : Mise en œuvre de la haute disponibilité », "I submit: Understanding WAL" over « Durée : 25 minutes »: the
+ * offer's bare verb opening its line, a title after its colon, labels the title as « Titre : » would among the other fields
+ * (alone it is one field, no form: « Je propose : Jeudi 14 plutôt » stays a sentence). Kept out of labels.ts: in a reply,
+ * « Je propose : … » is no correction of the title.
+ */
+const OFFER_AS_LABEL = /(?:^|\n)[ \t*_-]*(?:[Jj]e (?:vous )?(?:propose|soumets)|(?:I|We|we) (?:propose|submit)|[Nn]ous (?:vous )?(?:proposons|soumettons))[ \t\u00a0\u202f]*:[ \t\u00a0]*[*_«"“]*[ \t\u00a0]*[\p{Lu}\d][^\n]{2,150}(?:\n|$)/u;
+/**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
  * expliquerons… ». The words of an abstract, not of other mail to the group.
  */
@@ -413,7 +420,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
 
   const fields = parseFields(sample.split('\n').slice(0, 120));
   const f = fields.values;
-  const fieldScore = (f.title ? 2 : 0) + (f.abstract ? 2 : 0) + (f.duration ? 1 : 0) + (f.speakers ? 1 : 0) + (f.format ? 1 : 0) + (f.language ? 0.5 : 0);
+  const fieldScore = (f.title || OFFER_AS_LABEL.test(sample) ? 2 : 0) + (f.abstract ? 2 : 0) + (f.duration ? 1 : 0) + (f.speakers ? 1 : 0) + (f.format ? 1 : 0) + (f.language ? 0.5 : 0);
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
   // "Talk proposal" over "Title: …" and the text: the subject says what the labelled title is (a signature's

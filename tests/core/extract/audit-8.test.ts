@@ -74,3 +74,23 @@ describe('a quoted title after a talk word ending or opening on an accented lett
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: 'pg_cron pour les nuls' });
   });
 });
+
+describe("« Je propose : <titre> » opening its line labels the title among the talk's fields (score.ts OFFER_AS_LABEL, prose-title.ts BARE_OFFER_LINE)", () => {
+  const writer = 'Gaëlle Perrin <gaelle.perrin@wanadoo.fr>';
+  it.each([
+    ['Sujet pour le meetup', "Bonjour,\n\nJe propose : Mise en œuvre de la haute disponibilité avec pg_auto_failover\nDurée : 25 minutes\nC'est un retour d'expérience de notre équipe.\n\nGaëlle\n", 'Mise en œuvre de la haute disponibilité avec pg_auto_failover', 25],
+    ['Meetup de mars', "Bonjour,\n\nJe vous propose : Patroni sur trois datacenters\nRésumé : deux ans d'exploitation, trois bascules, ce qu'on a appris.\n\nGaëlle\n", 'Patroni sur trois datacenters', 45],
+    ['PG Paris', 'Hello,\n\nI submit: Understanding WAL from INSERT to archive\nDuration: 30 minutes\n\nKarl\n', 'Understanding WAL from INSERT to archive', 30],
+    ['Sujet pour le meetup', 'Bonjour,\n\nNous vous proposons : « Citus en production »\nDurée : 40 min\n\nGaëlle\n', 'Citus en production', 40],
+  ])('%s: %s', async (subject, body, title, minutes) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it.each([
+    // guards: the verb over anything else, no talk's field beside it, proposes no talk
+    ['Meetup de mars', 'Bonjour,\n\nJe propose : Jeudi 14 plutôt que mercredi, pour le meetup.\n\nGaëlle\n'],
+    ['Meetup de mars', "Bonjour,\n\nJe propose : Jeudi 14 plutôt que mercredi.\nDurée de la soirée : 3 heures, comme d'habitude.\n\nGaëlle\n"],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+});
