@@ -407,7 +407,10 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
         // separator (audit Y 24: relayed, no format changed)
         const polite = separated ? null : POLITE.exec(rest);
         const r = polite ? rest.slice(polite[0].length) : rest;
-        const after = afterQualifier(r, spec);
+        const qualified = afterQualifier(r, spec);
+        // "waitlist for now please, …": a please after the qualifier too (audit Z 21)
+        const politeAfter = qualified === null || SEPARATED.test(qualified) ? null : POLITE.exec(qualified.trimStart());
+        const after = politeAfter ? qualified!.trimStart().slice(politeAfter[0].length) : qualified;
         const remark = after ?? r;
         if ((after === null ? separated || (polite !== null && SEPARATED.test(r)) : SEPARATED.test(after)) && remarkOnly(remark, spec)) return make({ text: remark.replace(/^[\s,;:.\-–—]+/, '') });
       }
@@ -532,12 +535,13 @@ const DECISION_WAITS = String.raw`${WRITER_WAITS}|on verra`;
  * after a waiting list, what a waiting list is (grammar.ts `waits`: « Attente, on verra en février », "Waitlist — let's
  * see what else comes in" were relayed as messages, nothing decided).
  */
-const LATER = String.raw`on verra|we'll see|we will see|let's see|let's wait|ce soir|demain|plus tard|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|for now|attendre|wait|hold off`;
+// (audit Z: "waitlist for now please, we'll revisit in February." was relayed: revisiting is what a waiting list promises)
+const LATER = String.raw`on verra|we'll see|we will see|let's see|we'll revisit|we will revisit|we'll come back to it|on y reviendra|on en reparlera|let's wait|ce soir|demain|plus tard|en attendant|pour l'instant|pour le moment|later|tomorrow|tonight|for now|attendre|wait|hold off`;
 /**
  * The writer still deciding: the decision waits on them or on someone (« je relis ce soir », "pending Bob's review",
  * "let's discuss" — not "let's do it", which is the decision again).
  */
-const WAITS_ON_SOMEONE = String.raw`${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see)|we will(?! see)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
+const WAITS_ON_SOMEONE = String.raw`${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see| revisit| come back to it)|we will(?! see| revisit)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
 const DEFERRAL = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE}|${LATER})\b`);
 const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 function remarkOnly(rest: string, spec: VerbSpec): boolean {

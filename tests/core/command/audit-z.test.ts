@@ -58,3 +58,16 @@ describe('a speaker saying he will come, with no verb (audit Z 46: « C\'est tou
     expect(verbs('Je serai là.', organizer)).toEqual([]);
   });
 });
+
+describe('a waiting list, please, and when it will be looked at again (audit Z 21: "waitlist for now please, we\'ll revisit in February." relayed)', () => {
+  it.each(["waitlist for now please, we'll revisit in February.", "En attente pour l'instant svp, on y reviendra en février.", "Waitlist, we'll revisit in March.", 'Attente, on en reparlera en janvier.'])(
+    '%s → waitlist',
+    (text) => {
+      expect(verbs(text, organizer)).toEqual(['waitlist']);
+    },
+  );
+
+  it.each(["Accept, we'll revisit in February.", 'waitlist for now please, unless Lucie objects', 'waitlist for now please?', "Waitlist, we'll revisit if Lucie agrees."])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
