@@ -88,11 +88,19 @@ const MAX_LEFTOVER = 12;
  */
 const SPACED_TIME = /(?<![\d:])(\d{1,2})\s*(?:h|heures?)\s*(\d{2})(?![\d:])/gi;
 
+/** The talk, named before its date (folded): "it", « ce talk », « cette proposition », « celle-ci ». */
+const TALK_NAMED = /^(?:it|this(?: one| talk| proposal)?|ce talk|cette proposition|cette presentation|celle-ci|celui-ci|ca)\s+/;
+/** A please after the date (folded). */
+const PLEASE_AFTER = /\s+(?:please|pls|svp|stp|s'il (?:te|vous) plait|merci|thanks)$/;
+
 export function readDate(written: string, ref: DateReference): DateReading {
   const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2');
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
   const folded = fold(text).replace(/\s+/g, ' ');
-  if (NEXT_EVENT_PHRASES.some((p) => folded === p || folded.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|the)\s+/, '') === p)) {
+  // the talk named before it and a please after it say nothing more (audit Z: "schedule it for the next meetup", « programmer
+  // ce talk au prochain meetup svp » were unreadable)
+  const named = folded.replace(TALK_NAMED, '').replace(PLEASE_AFTER, '');
+  if (NEXT_EVENT_PHRASES.some((p) => [folded, named].some((t) => t === p || t.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|to the|the)\s+/, '') === p))) {
     return { date: null, nextEvent: true, problem: null };
   }
   const byId = EVENT_ID.exec(folded);

@@ -106,12 +106,22 @@ export const GRAMMAR: readonly VerbSpec[] = [
     arg: 'none',
     words: ['waitlist', 'wait-list', 'waitlisted', 'waiting list', 'attente', 'en attente', "liste d'attente", "en liste d'attente", "sur liste d'attente", 'mettre en attente', "mettre sur liste d'attente", "mettre en liste d'attente", 'put on the waiting list', 'put on the waitlist', 'put on waitlist',
       // what is put there (audit Y: "Please put it on waiting list." relayed, nothing decided)
-      'put on waiting list', 'put it on the waiting list', 'put it on waiting list', 'put it on the waitlist', 'put it on waitlist', 'waitlist it', 'waitlist this one', 'waitlist this talk', 'waitlist this proposal', 'waitlist the proposal'],
+      'put on waiting list', 'put it on the waiting list', 'put it on waiting list', 'put it on the waitlist', 'put it on waitlist', 'waitlist it',
+      // « On le met en attente » (audit Z: not « on le met » + a date)
+      'on le met en attente', 'on la met en attente', "on le met sur liste d'attente", "on la met sur liste d'attente", "on le met en liste d'attente", "on la met en liste d'attente", 'waitlist this one', 'waitlist this talk', 'waitlist this proposal', 'waitlist the proposal'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
     remarks: true,
     waits: true,
   },
-  { verb: 'schedule', role: 'organizer', arg: 'date', words: ['schedule', 'scheduled', 'programmer', 'planifier'] },
+  {
+    verb: 'schedule',
+    role: 'organizer',
+    arg: 'date',
+    words: ['schedule', 'scheduled', 'programmer', 'planifier',
+      // the talk put on an evening in the writer's words (audit Z: « On le met au prochain meetup. » relayed); a date these
+      // do not lead to is prose, not an unreadable date (read-line.ts: « On le met de côté », "Put it on hold")
+      'on le met', 'on la met', 'on le programme', 'on la programme', 'je le programme', 'je la programme', 'schedule it', "let's schedule it", 'put it on', "let's put it on"],
+  },
   // « Lightning plutôt, 45 min c'est long pour ce sujet »: the format chosen instead, and why, for the other organizers
   { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'], qualifiers: FORMAT_QUALIFIERS, remarks: true },
   { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning'], qualifiers: FORMAT_QUALIFIERS, remarks: true },

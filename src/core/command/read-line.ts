@@ -438,6 +438,8 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       const d = readDate(rest, dateRef);
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
       if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
+      // « On le met de côté », "Put it on hold": the writer's words for scheduling (grammar.ts) lead to a date or are prose
+      if (d.problem === 'date-unreadable' && !attempted && phrase.includes(' ')) return { kind: 'prose' };
       return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, problem: d.problem });
     }
   }

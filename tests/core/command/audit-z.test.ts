@@ -71,3 +71,21 @@ describe('a waiting list, please, and when it will be looked at again (audit Z 2
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('the talk put on an evening in the writer’s words (audit Z 09, 22: « On le met au prochain meetup. » relayed, "Please schedule it for the next meetup." unreadable)', () => {
+  const read = (text: string) => readCommands(text, organizer).commands.map((c) => [c.verb, c.nextEvent ? 'next' : (c.date?.day ?? c.problem)].filter((x) => x !== null).join(' '));
+  it.each([
+    ['Please schedule it for the next meetup.', 'schedule next'],
+    ['Programmer ce talk au prochain meetup svp', 'schedule next'],
+    ['On le met au prochain meetup.', 'schedule next'],
+    ['On la programme le 28/01.', 'schedule 2027-01-28'],
+    ["Let's put it on the next meetup.", 'schedule next'],
+    ['On le met en attente.', 'waitlist'],
+  ])('%s → %s', (text, want) => {
+    expect(read(text)).toEqual([want]);
+  });
+
+  it.each(["On le met de côté pour l'instant.", 'Put it on hold.', 'On le programme ?', 'On la programme le 28 si la salle est libre.', 'On le met où, celui-là ?'])('organizer, still prose: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+});
