@@ -51,3 +51,25 @@ export function hasSlides(parts: readonly MailPart[]): boolean {
       /slide|pr[ée]sentation|talk|deck|abstract|r[ée]sum[ée]|proposal|proposition|conf/i.test(p.filename ?? ''),
   );
 }
+
+/** A text file attached (« proposition.md », abstract.txt): where a covering note may leave the proposal itself. */
+const TEXT_DOCUMENT = /^text\/(?:plain|markdown|x-markdown)$/;
+const TEXT_DOCUMENT_NAME = /\.(?:txt|md|markdown)$/i;
+const MAX_DOCUMENT = 20_000;
+
+/**
+ * The first user attachment that is a plain-text or Markdown file, decoded: UTF-8 when it is valid UTF-8, else Windows-1252
+ * (what a French Windows editor saves). Null when none is attached.
+ */
+export function attachedText(parts: readonly MailPart[]): { filename: string; text: string } | null {
+  const p = parts.find((x) => isUserAttachment(x) && (TEXT_DOCUMENT.test(x.contentType) || TEXT_DOCUMENT_NAME.test(x.filename ?? '')));
+  if (!p) return null;
+  const bytes = p.content.subarray(0, MAX_DOCUMENT);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return { filename: p.filename ?? 'attachment', text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
+}

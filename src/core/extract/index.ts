@@ -9,7 +9,7 @@ import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
-import { tnefWrapped, userAttachments } from './attachments.ts';
+import { attachedText, tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { matchLabel, outlineSpans, parseFields } from './fields.ts';
@@ -82,6 +82,10 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   // a title on a line of its own between the greeting (or the intro) and the description, whatever the intro says
   const line = v.title ? null : standaloneTitle(body);
 
+  // the proposal written in an attached text file under a covering note (« Vous trouverez ci-joint ma proposition »,
+  // "The abstract is attached as a text file"): what the note leaves out is read there
+  const doc = documentRead(attachedText(src.parts));
+
   let title: string | null = null;
   if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
   else if (prose?.strong) title = prose.title;
@@ -92,7 +96,10 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   else if (subject.tagged && subject.title && subject.separated) title = subject.title;
   else if (prose) title = prose.title;
   else if (subject.tagged && subject.title) title = subject.title;
-  else if (subject.title && !isGenericSubject(src.subject)) {
+  else if (doc?.title) {
+    title = doc.title;
+    warnings.push(`title taken from the attachment ${doc.filename}`);
+  } else if (subject.title && !isGenericSubject(src.subject)) {
     title = subject.title;
     warnings.push('title not labelled: taken from the subject');
   }
@@ -130,6 +137,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (abstract) abstract = withoutImagePlaceholders(abstract) || null;
   if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines), v.abstract && fields.spans.abstract ? valueColumn(lines[fields.spans.abstract[0]], abstract) : 0);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
+  if (doc?.abstract && (!abstract || POINTS_TO_ATTACHMENT.test(abstract))) abstract = doc.abstract;
   const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));
   if (tnefWrapped(src.parts)) warnings.push("winmail.dat attached (Outlook's TNEF): what it holds is not read — if the speaker attached files, ask for them again as plain attachments");
   if (!abstract && documents.length > 0) warnings.push(`no abstract in the text: the description may be in the attachment ${documents.map((d) => d.filename).join(', ')}`);
@@ -143,9 +151,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([blank(src.subject), blank(notAbstract)]) ?? durationFromProse([blank(v.abstract ?? '')], { aboutTheTalk: true });
   // « I'd like to present "Postgres in 5 minutes a day", about 30 minutes »: a length inside the title names no slot;
   // read the text with the title blanked (same length), and the title's own length only when nothing else says one
-  const stated = (title ? durationIn((t) => blankOut(t, title!)) : null) ?? durationIn((t) => t);
+  const stated = (title ? durationIn((t) => blankOut(t, title!)) : null) ?? durationIn((t) => t) ?? doc?.duration ?? null;
 
-  let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : null;
+  let format: TalkFormat | null = v.format ? formatFromValue(fold(v.format), v.format) : (doc?.format ?? null);
   if (!format && (mentionsLightning(fold(src.subject), src.subject) || mentionsLightning(fold(notAbstract), notAbstract))) {
     // "Lightning" named in passing — a topic ("Bitcoin Lightning Network"), last year's lightning talk, a fallback
     // ("ou un lightning talk si le programme est chargé") — next to a stated length no lightning talk has.
@@ -181,6 +189,25 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     proposal: { format, title, abstract, durationMinutes, language, speakers: sp.speakers, attachments: userAttachments(src.parts) },
     warnings,
   };
+}
+
+/** A covering note's words for « see the attachment »: its abstract is then the attached one. */
+const POINTS_TO_ATTACHMENT = /\b(?:pi[èe]ce jointe|ci-joint|ci-jointe|fichier joint|en PJ|en p\.j\.|attached|attachment|enclosed)\b/i;
+
+/** What an attached text file says of the talk: its labelled fields, or its title in prose or on a line of its own, its description. */
+function documentRead(doc: { filename: string; text: string } | null) {
+  if (!doc) return null;
+  const lines = toLines(doc.text);
+  const fields = parseFields(lines);
+  const v = fields.values;
+  const prose = v.title ? null : titleFromProse(doc.text);
+  const line = v.title || prose?.strong ? null : standaloneTitle(doc.text);
+  const title = v.title ? unquote(squash(v.title.split('\n\n')[0] ?? v.title)) : prose?.strong ? prose.title : (line?.title ?? null);
+  const used = new Set(line && title === line.title ? [...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)] : fields.used);
+  const abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
+  const duration = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([v.abstract ? lines.filter((_, i) => !used.has(i)).join('\n') : doc.text]);
+  const format = v.format ? formatFromValue(fold(v.format), v.format) : null;
+  return { filename: doc.filename, title: title && title.length <= MAX_TITLE ? title : null, abstract: abstract && abstract.length > MAX_ABSTRACT ? `${abstract.slice(0, MAX_ABSTRACT - 1)}…` : abstract, duration, format };
 }
 
 function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): ProposalDraft['language'] {

@@ -12,7 +12,7 @@ import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
-import { hasSlides } from './attachments.ts';
+import { attachedText, hasSlides } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
 
@@ -420,9 +420,15 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
 
   const fields = parseFields(sample.split('\n').slice(0, 120));
   const f = fields.values;
-  const fieldScore = (f.title || OFFER_AS_LABEL.test(sample) ? 2 : 0) + (f.abstract ? 2 : 0) + (f.duration ? 1 : 0) + (f.speakers ? 1 : 0) + (f.format ? 1 : 0) + (f.language ? 0.5 : 0);
+  const scoreOf = (v: typeof f, text: string) => (v.title || OFFER_AS_LABEL.test(text) ? 2 : 0) + (v.abstract ? 2 : 0) + (v.duration ? 1 : 0) + (v.speakers ? 1 : 0) + (v.format ? 1 : 0) + (v.language ? 0.5 : 0);
+  const fieldScore = scoreOf(f, sample);
+  // « Vous trouverez ci-joint ma proposition », "My proposal is in the attached file": the call's fields filled in
+  // a text file attached (.txt, .md) under the note count as the note's would
+  const doc = fieldScore >= 3 ? null : attachedText(src.parts);
+  const docScore = doc ? scoreOf(parseFields(doc.text.slice(0, SAMPLE).split('\n').slice(0, 120)).values, doc.text.slice(0, SAMPLE)) : 0;
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
+  else if (docScore >= 3) bump(Math.min(docScore, 5), 'labelled fields in an attached text file');
   // "Talk proposal" over "Title: …" and the text: the subject says what the labelled title is (a signature's
   // "Title: Senior DBA" under any other subject is a job)
   else if (f.title && subj.tagged && !isReply) bump(1.5, 'a labelled title under a proposal subject');

@@ -94,3 +94,35 @@ describe("« Je propose : <titre> » opening its line labels the title among the
     expect((await read(writer, subject, body)).kind).toBe('other');
   });
 });
+
+/** A covering note and a text file attached (base64, as clients send it). */
+async function withDocument(subject: string, note: string, filename: string, type: string, doc: Buffer | string) {
+  const b64 = Buffer.from(doc).toString('base64').replace(/.{76}/g, '$&\n');
+  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: ${type}; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
+  const m = await mail({ from: 'Julien Moreau <julien.moreau@octo-data.fr>', subject, mime: { contentType: 'multipart/mixed; boundary="b"', body } });
+  const kind = classify(m, ctx).kind;
+  if (kind !== 'proposal') return { kind };
+  const p = extractProposal(m, ctx).proposal;
+  return { kind, title: p.title, minutes: p.durationMinutes, format: p.format, abstract: p.abstract };
+}
+
+describe('a proposal written in an attached .txt or .md file under a covering note is read there (attachments.ts attachedText, extract/index.ts documentRead)', () => {
+  const md = "# Réplication logique : pièges et solutions\n\n**Durée** : 20 minutes\n\n## Résumé\n\nLa réplication logique paraît simple jusqu'au jour où un slot bloque le WAL. Retour sur deux ans d'exploitation.\n";
+  it.each([
+    ['Proposition pour le meetup', "Bonjour,\n\nVous trouverez ci-joint ma proposition de talk (au format Markdown).\n\nJulien\n", 'proposition.md', 'text/markdown', md, 'Réplication logique : pièges et solutions', 20, /^La réplication logique paraît simple/],
+    ['Proposition de talk', 'Bonjour,\n\nJe vous envoie ma proposition de présentation en pièce jointe.\n\nJulien\n', 'talk.txt', 'text/plain', 'Titre : Les index BRIN sur des tables de logs\nDurée : 25 minutes\nRésumé : quand BRIN bat B-tree, et quand il ne le bat pas.\n', 'Les index BRIN sur des tables de logs', 25, /^quand BRIN bat B-tree/],
+    // saved by a French Windows editor: Windows-1252, no UTF-8
+    ['Talk proposal', 'Hi,\n\nMy proposal is in the attached file.\n\nJulien\n', 'proposal.txt', 'text/plain', Buffer.from('Title: Vacuum expliqu\xe9 simplement\nDuration: 30 minutes\nAbstract: autovacuum, bloat, wraparound.\n', 'latin1'), 'Vacuum expliqué simplement', 30, /^autovacuum, bloat/],
+  ])('%s, %s', async (subject, note, filename, type, doc, title, minutes, abstract) => {
+    const r = await withDocument(subject, note, filename, type, doc);
+    expect(r).toMatchObject({ kind: 'proposal', title, minutes });
+    expect(r.abstract).toMatch(abstract);
+  });
+
+  it.each([
+    // guards: the note's own title and length stand over the file's
+    ['Proposition : Les index BRIN en pratique', 'Bonjour,\n\nJe propose « Les index BRIN en pratique », 30 minutes. Le résumé est en pièce jointe.\n\nJulien\n', 'resume.txt', 'text/plain', 'Titre : BRIN\nDurée : 20 minutes\nRésumé : quand BRIN bat B-tree.\n', 'Les index BRIN en pratique', 30],
+  ])('%s (guard), %s', async (subject, note, filename, type, doc, title, minutes) => {
+    expect(await withDocument(subject, note, filename, type, doc)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+});
