@@ -67,6 +67,20 @@ const FORMAT_QUALIFIERS: readonly string[] = [
   ...['plutot que', "plutot qu'un", 'au lieu de', "au lieu d'un", 'instead of', 'instead of a', 'rather than', 'rather than a'].flatMap((w) => FORMATS_NAMED.map((f) => `${w} ${f}`)),
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * After an acceptance, the format it is accepted in (folded, longest first): « Accepter en lightning talk », « Accepté, en
+ * format éclair », "Accept as a lightning talk" (audit Z: decided nothing) accept and set the format (read-line.ts).
+ */
+const FORMAT_WORDS: Readonly<Record<'lightning' | 'talk', readonly string[]>> = {
+  lightning: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning', 'talk eclair'],
+  talk: ['talk', 'talk complet', 'full talk', 'regular talk', 'conference', 'talk normal', 'format talk', 'format long'],
+};
+export const ACCEPTED_AS: ReadonlyMap<string, 'lightning' | 'talk'> = new Map(
+  (['lightning', 'talk'] as const)
+    .flatMap((v) => ['en', 'au', 'comme', 'as a', 'as an', 'as', 'in', 'in the'].flatMap((p) => FORMAT_WORDS[v].map((w) => [`${p} ${w}`, v] as const)))
+    .sort((a, b) => b[0].length - a[0].length),
+);
+
 /** What an organizer's decision is about, after its verb: « accepter cette proposition », "decline this talk", "accept this one". */
 const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {
   fr: ['la proposition', 'cette proposition', 'ce talk', 'le talk', 'cette presentation', 'la presentation', 'ce sujet', 'cette intervention', 'celle-ci', 'celui-ci'],

@@ -10,7 +10,7 @@
  * "decline?"); a date verb reads its date.
  */
 import type { Command, CommandRole, Verb } from './types.ts';
-import { heardAs, PHRASES_LONGEST_FIRST, SINGLE_WORDS, SPEC_OF, WORDS, type VerbSpec } from './grammar.ts';
+import { ACCEPTED_AS, heardAs, PHRASES_LONGEST_FIRST, SINGLE_WORDS, SPEC_OF, WORDS, type VerbSpec } from './grammar.ts';
 import { readDate, type DateReference } from './dates.ts';
 import { proposalRef } from '../ref.ts';
 import { fold } from '../text/fold.ts';
@@ -383,6 +383,17 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // (not `ok`: « Ok pour moi » answers a message relayed to the organizers as well as a notice — prose, audit f)
       if ((spec.role === 'speaker' || (DECISIONS.has(spec.verb) && !spec.aloneWords?.includes(phrase))) && forMyselfOnly(rest)) return make({});
       if (spec.verb === 'confirm' && thereOnly(rest)) return make({});
+      // « Accepter en lightning talk », "Accept as a lightning talk": accepted, in that format (grammar.ts ACCEPTED_AS); then
+      // courtesy or a remark, never a question, a condition or a deferral (remarkOnly)
+      if (spec.verb === 'accept' && !spec.aloneWords?.includes(phrase)) {
+        const fr = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
+        const as = [...ACCEPTED_AS.keys()].find((w) => fr.startsWith(w) && wordEnds(fr, w.length));
+        const after = as === undefined ? '' : fr.slice(as.length);
+        if (as !== undefined && (courtesyOnly(after) || (SEPARATED.test(after) && remarkOnly(after, spec)))) {
+          const accepted = make({});
+          if (accepted.kind === 'commands') return { kind: 'commands', commands: [...accepted.commands, ...accepted.commands.map((c) => ({ ...c, verb: ACCEPTED_AS.get(as)! }))] };
+        }
+      }
       // « Je retire ma proposition, désolé : je change de poste en janvier. », « Je confirme ma venue le 14 janvier. »:
       // a whole sentence saying the act leaves no doubt; what follows is the writer's reason, passed on with it. Not
       // a condition or a question (« … si le train circule », "…, unless you mind?").

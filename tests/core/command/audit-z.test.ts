@@ -89,3 +89,23 @@ describe('the talk put on an evening in the writer’s words (audit Z 09, 22: «
     expect(read(text)).toEqual([]);
   });
 });
+
+describe('an acceptance in a format (audit Z 16: « Accepter en lightning talk. » decided nothing)', () => {
+  it.each([
+    ['Accepter en lightning talk.', 'accept,lightning'],
+    ['Accepté, en format éclair.', 'accept,lightning'],
+    ['Accept as a lightning talk.', 'accept,lightning'],
+    ['On accepte en talk complet, merci', 'accept,talk'],
+    ['P-0003 accepter en lightning', 'accept,lightning'],
+  ])('%s → %s', (text, want) => {
+    expect(verbs(text, organizer).join(',')).toBe(want);
+  });
+
+  it('the format acts on the proposal named', () => {
+    expect(readCommands('P-0003 accepter en lightning', organizer).commands.map((c) => c.ref)).toEqual(['P-0003', 'P-0003']);
+  });
+
+  it.each(['Accepter en lightning ?', "Accepter en lightning si Lucie est d'accord", 'Accept as a lightning talk, unless Lucie objects', 'Accepter en attendant le retour de Lucie'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
