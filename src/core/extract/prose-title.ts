@@ -10,7 +10,8 @@ import { type Phrases, phraseRegExp } from '../text/phrases.ts';
 
 const OPEN = '«"“„‘\'';
 const NAMING =
-  "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) the title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:the|my) (?:working )?title (?:is|would be|will be|could be))";
+  "(?:intitul[ée]e?s?|titled|entitled|called|named|nomm[ée]e?s?|appel[ée]e?s?|ayant pour titre|avec (?:pour|comme) titre|sous le titre|(?:with|under) (?:the )?title|pour titre|dont le titre (?:serait|est|sera)|(?:le|mon|son) titre (?:serait|est|sera|pourrait [êe]tre)|(?:(?:the|my|its|his|her) )?(?:working )?(?<![a-z])(?<!\\b(?:job|position|official|professional|current) )title (?:is|would be|will be|could be|shall be))";
+// (English written abroad leaves the article out: "a talk with title Migration from Oracle…", "Title will be "…"")
 /**
  * « titre provisoire « X » », "working title 'X'", « sur le thème « X » », "on the topic "X"", "Subject is "X"", « le sujet
  * serait « X » » (English written abroad names the talk by its subject): quoted only (with a colon,

@@ -126,3 +126,23 @@ describe('a proposal written in an attached .txt or .md file under a covering no
     expect(await withDocument(subject, note, filename, type, doc)).toMatchObject({ kind: 'proposal', title, minutes });
   });
 });
+
+describe('a title named without its article, as English written abroad does (prose-title.ts NAMING: "with title X", "Title will be "X"")', () => {
+  const writer = 'Giuseppe Russo <g.russo@libero.it>';
+  it.each([
+    ['Proposal for talk', 'Hello,\n\nI propose to present a talk with title Migration from Oracle to PostgreSQL: our experience in a bank. It will take around 40 minutes.\n\nGiuseppe Russo\n', 'Migration from Oracle to PostgreSQL: our experience in a bank'],
+    ['lightning proposal', 'Dear organizers,\n\nI want to make a lightning about my extension for japanese full text search. Title will be "Japanese full text search with pg_bigm_plus".\n\nBest Regards,\nKenji\n', 'Japanese full text search with pg_bigm_plus'],
+    ['Talk', 'Hello,\n\nI would like to give a talk under title "Vacuum for the impatient", 20 minutes.\n\nGiuseppe\n', 'Vacuum for the impatient'],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // guards: a job's title, a subtitle, name no talk; "my title is" still does
+    ['Talk proposal', 'Hello,\n\nMy job title is Senior DBA, and I would like to give a talk about pgvector.\n\nGiuseppe\n', 'pgvector'],
+    ['Talk proposal', 'Hello,\n\nSubtitle is "a story". I would like to give a talk called "Vacuum now".\n\nGiuseppe\n', 'Vacuum now'],
+    ['Talk proposal', 'Hello,\n\nMy title is "Vacuum now", a talk of 20 minutes.\n\nGiuseppe\n', 'Vacuum now'],
+  ])('%s (guard): %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
