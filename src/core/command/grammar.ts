@@ -101,7 +101,10 @@ export const GRAMMAR: readonly VerbSpec[] = [
     words: ['accept', 'accepted', 'accepter', 'accepte', 'acceptee', "j'accepte", 'on accepte', 'nous acceptons', 'we accept', 'i accept', 'valide', 'validee', 'je valide', 'on valide', 'nous validons', 'approve', 'approved', 'we approve', 'i approve', 'ok', 'okay',
       // the verb and what it decides (audit X: « Accepter la proposition », "Accept this talk" were relayed as comments)
       // and in the first person, as the writer's decision (« On valide cette proposition », "We accept this talk")
-      ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept', 'i approve', 'we approve'] })],
+      ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept', 'i approve', 'we approve'] }),
+      // the talk taken or kept, by the organizers (audit Z: « Ok pour moi, on la prend ! » relayed, nothing decided) — not
+      // « je le prends », which is as often "I'll take care of it"
+      'on la prend', 'on le prend', 'on la garde', 'on le garde', "we'll take it", "let's take it", 'we will take it'],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },

@@ -109,3 +109,13 @@ describe('an acceptance in a format (audit Z 16: « Accepter en lightning talk. 
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('the talk taken, in the writer’s words (audit Z 04: « Ok pour moi, on la prend ! » relayed, nothing decided)', () => {
+  it.each(['Ok pour moi, on la prend !', 'On le garde, très bon sujet.', "Let's take it.", "Sounds good, we'll take it!"])('%s → accept', (text) => {
+    expect(verbs(text, organizer)).toEqual(['accept']);
+  });
+
+  it.each(['On la prend en lightning ?', "On la prend si Lucie est d'accord.", 'On le garde pour plus tard, on verra.', "Let's take it offline.", 'On le prend, mais pas en janvier.'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
