@@ -146,3 +146,20 @@ describe('a title named without its article, as English written abroad does (pro
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+describe('a quoted title after a colon further on in the sentence that names the talk (prose-title.ts QUOTED_NEAR_TALK)', () => {
+  const writer = 'Camille Petit <camille.petit@icloud.com>';
+  it.each([
+    ['Proposition de sujet', 'Bonjour à tous,\n\nJe serais ravie de parler de pgvector et de la recherche sémantique dans PostgreSQL : « pgvector, de la démo à la prod ». Je pense que 20-25 min suffiront.\n\nCamille\n', 'pgvector, de la démo à la prod'],
+    ['Speaking at the meetup', 'Hi,\n\nI would be glad to present our migration of the billing platform to PostgreSQL 17 last spring: "Billing on Postgres, one year later". About 30 minutes.\n\nCamille\n', 'Billing on Postgres, one year later'],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // guard: within 60 characters, read as before
+    ['Proposition de sujet', 'Bonjour,\n\nJe serais ravie de parler de pgvector : « pgvector, de la démo à la prod », 20 minutes.\n\nCamille\n', 'pgvector, de la démo à la prod'],
+  ])('%s (guard): %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
