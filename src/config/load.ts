@@ -9,6 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
+import { yamlErrorText } from './yaml-error.ts';
 import { conflictingEnvVars, envName, envSetting, leafPaths, sectionPaths, unknownEnvVars, unknownKeys, type EnvKey, type LeafKind, type Section, type UnknownKey } from './keys.ts';
 
 export class ConfigError extends Error {
@@ -96,9 +97,7 @@ export function loadConfig(opts: LoadOptions = {}): Config {
     try {
       raw = parseYaml(text) ?? {};
     } catch (err) {
-      // The first line only: the parser's excerpt of the file after it may be the secret's line.
-      const cause = (err as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
-      throw new ConfigError(`${file} is not valid YAML: ${cause} — correct that line (crieur init writes a valid file to compare with)`);
+      throw new ConfigError(`${file} is not valid YAML: ${yamlErrorText(err, text)} (crieur init writes a valid file to compare with)`);
     }
     if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping of keys at the top level`);
   }

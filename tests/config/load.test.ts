@@ -97,6 +97,19 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ file: twice, env: {} })).not.toThrow(/this-one/);
   });
+
+  // Black-box audit: `name: "x` left open said « Missing closing "quote at line 4, column 1 — correct that line » of a
+  // three-line file — the parser gives up at the end of the file or the next key, not where the quote or bracket opened.
+  it.each([
+    ['a quote never closed', 'group:\n  name: "Groupe PostgreSQL\n  locale: fr\nsecret: never-shown-0123456789\n', /line 5, column 1: the quote " opened at line 2, column 9 is never closed — correct line 2 \(/],
+    ["a single quote never closed", "group:\n  name: 'Groupe\norganizers: [dim@example.org]\n", /the quote ' opened at line 2, column 9 is never closed — correct line 2 \(/],
+    ['a bracket never closed', 'organizers: [dim@example.org, anna@example.org\nsecret: never-shown-0123456789\n', /at line 2, column 1: the bracket \[ opened at line 1, column 13 is never closed — correct line 1 \(/],
+    ['a brace never closed', 'log: { level: info\nsecret: never-shown-0123456789\n', /the bracket \{ opened at line 1, column 6 is never closed — correct line 1 \(/],
+  ])('%s names the line where it opened', (_, yaml, says) => {
+    const f = file(`open-${yaml.length}.yaml`, yaml);
+    expect(() => loadConfig({ file: f, env: {} })).toThrow(says);
+    expect(() => loadConfig({ file: f, env: {} })).not.toThrow(/never-shown/);
+  });
 });
 
 describe('a section given a value instead of its keys (audit W)', () => {
