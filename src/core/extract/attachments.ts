@@ -73,3 +73,6 @@ export function attachedText(parts: readonly MailPart[]): { filename: string; te
   }
   return { filename: p.filename ?? 'attachment', text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
 }
+
+/** A covering note's words for « see the attachment » (folded): « en pièce jointe », « ci-joint », « le fichier texte joint », "attached". */
+export const POINTS_TO_ATTACHMENT = /\b(?:pieces? jointes?|ci-jointe?s?|(?:fichier|document|texte)(?: [a-z]+)? joint|en pj|en p\.j\.|attached|attachment|enclosed)\b/;

@@ -9,7 +9,7 @@ import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
-import { attachedText, tnefWrapped, userAttachments } from './attachments.ts';
+import { attachedText, POINTS_TO_ATTACHMENT, tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
 import { matchLabel, outlineSpans, parseFields } from './fields.ts';
@@ -95,11 +95,12 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   else if (prose && subject.title && shorthandOf(subject.title, prose.title)) title = prose.title;
   else if (subject.tagged && subject.title && subject.separated) title = subject.title;
   else if (prose) title = prose.title;
-  else if (subject.tagged && subject.title) title = subject.title;
+  // « Submission for PG Paris » over a file whose « Title: » names the talk: the file's title is surer than the subject's words
   else if (doc?.title) {
     title = doc.title;
     warnings.push(`title taken from the attachment ${doc.filename}`);
-  } else if (subject.title && !isGenericSubject(src.subject)) {
+  } else if (subject.tagged && subject.title) title = subject.title;
+  else if (subject.title && !isGenericSubject(src.subject)) {
     title = subject.title;
     warnings.push('title not labelled: taken from the subject');
   }
@@ -137,7 +138,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (abstract) abstract = withoutImagePlaceholders(abstract) || null;
   if (abstract) abstract = unwrapProse(abstract, wrapWidth(lines), v.abstract && fields.spans.abstract ? valueColumn(lines[fields.spans.abstract[0]], abstract) : 0);
   if (abstract && abstract.length > MAX_ABSTRACT) abstract = `${abstract.slice(0, MAX_ABSTRACT - 1)}…`;
-  if (doc?.abstract && (!abstract || POINTS_TO_ATTACHMENT.test(abstract))) abstract = doc.abstract;
+  if (doc?.abstract && (!abstract || POINTS_TO_ATTACHMENT.test(fold(abstract)))) abstract = doc.abstract;
   const documents = userAttachments(src.parts).filter((a) => DOCUMENT.test(a.contentType) || DOCUMENT_NAME.test(a.filename));
   if (tnefWrapped(src.parts)) warnings.push("winmail.dat attached (Outlook's TNEF): what it holds is not read — if the speaker attached files, ask for them again as plain attachments");
   if (!abstract && documents.length > 0) warnings.push(`no abstract in the text: the description may be in the attachment ${documents.map((d) => d.filename).join(', ')}`);
@@ -190,9 +191,6 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     warnings,
   };
 }
-
-/** A covering note's words for « see the attachment »: its abstract is then the attached one. */
-const POINTS_TO_ATTACHMENT = /\b(?:pi[èe]ce jointe|ci-joint|ci-jointe|fichier joint|en PJ|en p\.j\.|attached|attachment|enclosed)\b/i;
 
 /** What an attached text file says of the talk: its labelled fields, or its title in prose or on a line of its own, its description. */
 function documentRead(doc: { filename: string; text: string } | null) {

@@ -12,7 +12,7 @@ import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn } from './durations.ts';
-import { attachedText, hasSlides } from './attachments.ts';
+import { attachedText, hasSlides, POINTS_TO_ATTACHMENT } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
 
@@ -429,6 +429,13 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // one stray "Description :" is not a form; two fields are
   if (fieldScore >= 3) bump(Math.min(fieldScore, 5), 'labelled fields');
   else if (docScore >= 3) bump(Math.min(docScore, 5), 'labelled fields in an attached text file');
+  // « voici mon sujet : tous les détails sont dans le fichier texte joint » over sujet.txt, a title on its first line over
+  // its description: a proposal's shape in the file, and the note sending the reader to it
+  else if (doc && (standaloneTitle(doc.text.slice(0, SAMPLE)) || titleFromProse(doc.text.slice(0, SAMPLE))?.strong)) {
+    bump(2, 'a title over a description in an attached text file');
+    // as much as slides attached (below): the note sends the reader to the file
+    if (POINTS_TO_ATTACHMENT.test(folded)) bump(1.5, 'the note points to the attached file');
+  }
   // "Talk proposal" over "Title: …" and the text: the subject says what the labelled title is (a signature's
   // "Title: Senior DBA" under any other subject is a job)
   else if (f.title && subj.tagged && !isReply) bump(1.5, 'a labelled title under a proposal subject');

@@ -163,3 +163,21 @@ describe('a quoted title after a colon further on in the sentence that names the
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+describe('the attached file names the talk when the note only points to it (score.ts: a title over a description in the file; extract/index.ts: its title before a subject\'s words)', () => {
+  it.each([
+    ['Intervention au meetup', 'Bonjour,\n\nComme promis, voici mon sujet : tous les détails sont dans le fichier texte joint. Comptez 35 minutes.\n\nBernard\n', 'sujet.txt', "Les verrous consultatifs au service des files d'attente\n\nAvec SKIP LOCKED et les verrous consultatifs, PostgreSQL suffit pour une file d'attente. Démonstration, pièges, chiffres.\n", "Les verrous consultatifs au service des files d'attente", 35],
+    ['For the January meetup', 'Hi,\n\nMy abstract is in the attached document, 20 minutes would be enough.\n\nBernard\n', 'abstract.md', '# Queues in Postgres with SKIP LOCKED\n\nWhy you may not need a message broker: SKIP LOCKED, advisory locks, and the numbers from our production.\n', 'Queues in Postgres with SKIP LOCKED', 20],
+    // a subject's « for … » names the evening, the file's « Title: » the talk
+    ['Submission for PG Paris', 'Hi,\n\nSee attached for my submission.\n\nLaura\n', 'submission.md', 'Title: Teaching the planner about your data\nLength: 30 min\n\nAbstract: Extended statistics and when to lie to the planner.\n', 'Teaching the planner about your data', 30],
+  ])('%s, %s', async (subject, note, filename, doc, title, minutes) => {
+    expect(await withDocument(subject, note, filename, filename.endsWith('.md') ? 'text/markdown' : 'text/plain', doc)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it.each([
+    // guard: minutes of a meeting in a text file sent along are no proposal
+    ['Réunion du bureau', 'Bonjour,\n\nVoici le compte-rendu de la réunion du bureau en pièce jointe.\n\nBernard\n', 'compte-rendu.txt', 'Compte-rendu du bureau du 3 mars\n\nPrésents : Anne, Marc, Lucie. Budget 2027 voté, salle réservée pour avril.\n'],
+  ])('%s (guard), %s', async (subject, note, filename, doc) => {
+    expect((await withDocument(subject, note, filename, 'text/plain', doc)).kind).toBe('other');
+  });
+});
