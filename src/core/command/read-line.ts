@@ -264,7 +264,10 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   const afterWish = withoutWish(unwished, dateRef.role);
   // « Je dois me retirer : … », "I have to pull out, my company…": the wish or the obligation made the verb a sentence
   const wished = afterWish !== unwished;
-  const s = withoutPlease(afterWish, dateRef.role);
+  const pleased = withoutPlease(afterWish, dateRef.role);
+  const s = withoutToBeDone(pleased, dateRef.role);
+  // « à programmer … »: a plan unless it names its date (« Accepter, à programmer en mars » decides nothing)
+  const toBeDone = s !== pleased;
   if (s === '' || s.length > MAX_LINE) return { kind: 'prose' };
   // « C'est tout bon pour moi, je serai là. », "Great, I'll be there!": a speaker saying he will come, and nothing but
   // courtesy after it, confirms as it does after « je confirme » (THERE; audit Z: relayed, the talk left unconfirmed)
@@ -450,7 +453,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
       if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
       // « On le met de côté », "Put it on hold": the writer's words for scheduling (grammar.ts) lead to a date or are prose
-      if (d.problem === 'date-unreadable' && !attempted && phrase.includes(' ')) return { kind: 'prose' };
+      if (d.problem === 'date-unreadable' && !attempted && (phrase.includes(' ') || toBeDone)) return { kind: 'prose' };
       return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, problem: d.problem });
     }
   }
@@ -483,6 +486,22 @@ function withoutPlease(s: string, role: CommandRole | undefined): string {
   const phrase = phraseAt(foldKeepLength(rest), 0);
   const target = phrase ? WORDS.get(phrase) : undefined;
   if (target?.kind !== 'verb' || target.spec.role === 'speaker' || heardAs(target.spec, phrase!, role) !== 'verb') return s;
+  return rest;
+}
+/**
+ * « À programmer au meetup du 28 janvier », « À refuser : trop commercial », « Validé pour moi, à programmer le 14 janvier »:
+ * a decision written as what is to be done, « à » before its infinitive (audit Z2: relayed, nothing scheduled). Only before
+ * a decision's infinitive (accepter, refuser, mettre en attente, programmer…): « À demander à Lucie : … » asks nobody, and
+ * "A decline in attendance" is English.
+ */
+const TO_BE_DONE = /^[àa]\s+(?=\S)/i;
+function withoutToBeDone(s: string, role: CommandRole | undefined): string {
+  const m = TO_BE_DONE.exec(s);
+  if (!m) return s;
+  const rest = s.slice(m[0].length);
+  const phrase = phraseAt(foldKeepLength(rest), 0);
+  const target = phrase ? WORDS.get(phrase) : undefined;
+  if (target?.kind !== 'verb' || !ASSENTED_DECISIONS.has(target.spec.verb) || !/^(?:\S+er|mettre)(?:\s|$)/.test(phrase!) || heardAs(target.spec, phrase!, role) !== 'verb') return s;
   return rest;
 }
 /** A wish of the writer's own (not an obligation, an intention or a request): what may come before `confirm`. */

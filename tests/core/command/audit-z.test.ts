@@ -119,3 +119,19 @@ describe('the talk taken, in the writer’s words (audit Z 04: « Ok pour moi, o
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('a decision written as what is to be done (audit Z2 05: « À programmer au meetup du 28 janvier. » relayed, nothing scheduled)', () => {
+  it.each([
+    ['À programmer au meetup du 28 janvier.', 'schedule'],
+    ['À refuser : trop commercial.', 'decline'],
+    ['A accepter, très bon sujet.', 'accept'],
+    ["À mettre en liste d'attente.", 'waitlist'],
+    ['Validé pour moi, à programmer le 14 janvier.', 'accept,schedule'],
+  ])('%s → %s', (text, want) => {
+    expect(verbs(text, organizer).join(',')).toBe(want);
+  });
+
+  it.each(["À accepter je pense, mais je n'ai pas lu le résumé en entier.", 'À refuser ?', 'À demander à Lucie : elle connaît l’orateur.', "À programmer si la salle est libre le 28.", 'À noter : la salle change en janvier.', 'À programmer en mars.'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
