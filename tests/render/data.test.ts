@@ -54,12 +54,12 @@ describe('the verbs the mails teach are the verbs the command grammar reads', ()
     const body = new URL(ack.withdrawMailto).searchParams.get('body');
     expect(parseCommands(body).verbs).toEqual(['withdraw']);
     const notice = noticeData(SAMPLE, { ...context('en'), submittedBy: null });
-    expect(notice.verbs.map((v) => parseCommands(new URL(v.mailto).searchParams.get('body')).verbs[0] ?? null)).toEqual([
-      'accept',
-      'decline',
-      'waitlist',
-      'confirm',
-      null, // "schedule YYYY-MM-DD" needs a real date first
+    expect(notice.verbs.map((v) => parseCommands(new URL(v.mailto).searchParams.get('body')).verbs)).toEqual([
+      ['accept'],
+      ['decline'],
+      ['waitlist'],
+      ['accept', 'confirm'], // a new proposal is confirmed once accepted: the link writes both lines
+      ['accept'], // "schedule YYYY-MM-DD" needs a real date first
     ]);
   });
 });

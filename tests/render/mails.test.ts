@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ackData, noticeData } from '../../src/core/render/data.ts';
 import { renderAck, renderOrganizerNotice } from '../../src/adapters/render/messages.ts';
 import { context, SAMPLE } from './sample.ts';
+import { organizerVerbs } from '../../src/core/render/verbs.ts';
+import { transition, type Action } from '../../src/core/decision/transitions.ts';
+import type { ProposalStatus } from '../../src/app/proposal-store.ts';
 
 const jean = { name: 'Jean Dupont', email: 'jean.dupont@example.fr' };
 
@@ -11,14 +14,14 @@ const cases = [
     subject: `[P-0007] Proposition reçue : ${SAMPLE.title}`,
     noticeSubject: `[P-0007] Nouvelle proposition : ${SAMPLE.title}`,
     textHas: ['Bonjour Jean Dupont,', 'Format         : conférence, 45 minutes', '    - slides & notes.pdf (1,2 Mo)', '« retirer »', 'Reçue le       : jeudi 28 novembre 2013 à 19h00'],
-    noticeHas: ['  accepter ', '  refuser ', '  attente ', '  confirmer ', '  programmer AAAA-MM-JJ  la programmer'],
+    noticeHas: ['  accepter ', '  refuser ', '  attente ', '  confirmer ', '  programmer AAAA-MM-JJ  après « accepter » : la programmer'],
   },
   {
     locale: 'en' as const,
     subject: `[P-0007] Proposal received: ${SAMPLE.title}`,
     noticeSubject: `[P-0007] New proposal: ${SAMPLE.title}`,
     textHas: ['Hello Jean Dupont,', 'Format      : talk, 45 minutes', '    - slides & notes.pdf (1.2 MB)', '"withdraw"', 'Received    : Thursday, November 28, 2013 at 7:00 PM'],
-    noticeHas: ['  accept ', '  decline ', '  waitlist ', '  confirm ', '  schedule YYYY-MM-DD  schedule it'],
+    noticeHas: ['  accept ', '  decline ', '  waitlist ', '  confirm ', '  schedule YYYY-MM-DD  after "accept": schedule it'],
   },
 ];
 
@@ -60,6 +63,34 @@ describe.each(cases)('acknowledgement and notice in $locale', (c) => {
     expect(m.html).not.toContain('<script>');
     expect(m.html).toMatch(/<td class="verb"><a href="mailto:[^"]+">(accept|accepter)<\/a><\/td>/);
     expect(m.html).not.toMatch(/\{\{|\}\}/);
+  });
+});
+
+// Black-box audit: the notice of a new proposal taught « programmer AAAA-MM-JJ » and « confirmer », « un mot suffit » —
+// an organizer's « programmer 2027-01-28 » alone was refused (it is not accepted yet), with « override programmer ».
+describe.each(['fr', 'en'] as const)('a new proposal\'s notice in %s', (locale) => {
+  it('teaches each verb as the transition table lets it act on a received proposal, its mailto writing the lines that do', () => {
+    const d = noticeData(SAMPLE, { ...context(locale), submittedBy: jean });
+    expect(d.verbs.map((v) => v.verb)).toEqual(['accept', 'decline', 'waitlist', 'confirm', 'schedule']);
+    for (const v of d.verbs) {
+      const body = decodeURIComponent(/[?&]body=([^&]*)/.exec(v.mailto)![1]!);
+      let status: ProposalStatus = 'received';
+      for (const line of body.split('\n')) {
+        const verb = organizerVerbs(locale).find((o) => line === o.usage)!.verb as Action;
+        const verdict = transition(verb, status, 'organizer');
+        expect(verdict.ok, `${locale}: ${JSON.stringify(body)}`).toBe(true);
+        if (verdict.ok) status = verdict.row.to;
+      }
+    }
+  });
+
+  it('says in its text which verbs wait for the acceptance, within 72 columns', async () => {
+    const m = await renderOrganizerNotice(noticeData(SAMPLE, { ...context(locale), submittedBy: jean }), locale);
+    const accept = locale === 'fr' ? 'après « accepter » : ' : 'after "accept": ';
+    expect(m.text).toMatch(new RegExp(`\\n  ${locale === 'fr' ? 'programmer AAAA-MM-JJ' : 'schedule YYYY-MM-DD'}  ${accept.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const verbLines = m.text.split('\n').filter((l) => l.includes(accept));
+    expect(verbLines).toHaveLength(2);
+    for (const l of verbLines) expect(l.length).toBeLessThanOrEqual(72);
   });
 });
 

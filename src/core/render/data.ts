@@ -10,7 +10,7 @@ import type { Address, Language, ProposalDraft } from '../../types.ts';
 import { formatDate } from './dates.ts';
 import { textToHtml } from './escape.ts';
 import { formatSize, LABELS } from './labels.ts';
-import { organizerVerbs, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
+import { organizerVerbsFor, SPEAKER_VERBS, type VerbHelp } from './verbs.ts';
 import { wrapText } from './wrap.ts';
 import { squash } from '../text/fold.ts';
 import { closeBidi } from '../text/bidi.ts';
@@ -144,13 +144,18 @@ export function noticeData(p: ProposalForMail, ctx: MailContext & { submittedBy:
       ? `Message envoyé aux organisateurs de ${ctx.group.name}.`
       : `Sent to the organizers of ${ctx.group.name}.`,
   });
-  const verbs = organizerVerbs(ctx.locale);
+  // A notice announces a proposal just filed: the verbs of a received one, then those it takes once accepted.
+  const verbs = organizerVerbsFor(ctx.locale, 'received');
   const width = Math.max(...verbs.map((v) => v.usage.length));
   return {
     ...base,
     ...layout,
     submittedBy: ctx.submittedBy ? addressLabel(ctx.submittedBy.name, ctx.submittedBy.email) : null,
-    verbs: verbs.map((v) => ({ ...v, mailto: mailto(ctx.replyAddress, subject, v.usage), column: v.usage.padEnd(width) })),
+    verbs: verbs.map(({ after, ...v }) => ({
+      ...v,
+      mailto: mailto(ctx.replyAddress, subject, after === null ? v.usage : `${after}\n${v.usage}`),
+      column: v.usage.padEnd(width),
+    })),
   };
 }
 

@@ -5,6 +5,8 @@
  */
 import type { Language } from '../../types.ts';
 import type { Command, Verb } from '../command/types.ts';
+import { transition, TRANSITIONS, type Action } from '../decision/transitions.ts';
+import type { ProposalStatus } from '../../app/proposal-store.ts';
 
 export type SpeakerVerb = 'withdraw';
 export type OrganizerVerb = 'accept' | 'decline' | 'waitlist' | 'confirm' | 'schedule';
@@ -15,6 +17,8 @@ export interface VerbHelp {
   /** How it is written with its argument, e.g. "programmer AAAA-MM-JJ"; equals word when none. */
   usage: string;
   help: string;
+  /** The help shortened, for a mail that teaches the verb after « accepter » (organizerVerbsFor): the line stays within 72 columns. */
+  helpAfter?: string;
 }
 
 /**
@@ -77,18 +81,37 @@ const ORGANIZER: Record<Language, VerbHelp[]> = {
     { verb: 'accept', word: WORD.fr.accept, usage: 'accepter', help: 'accepter la proposition (l’orateur est prévenu)' },
     { verb: 'decline', word: WORD.fr.decline, usage: 'refuser', help: 'refuser la proposition (l’orateur est prévenu)' },
     { verb: 'waitlist', word: WORD.fr.waitlist, usage: 'attente', help: 'la mettre en liste d’attente' },
-    { verb: 'confirm', word: WORD.fr.confirm, usage: 'confirmer', help: 'noter que l’orateur a confirmé sa venue' },
-    { verb: 'schedule', word: WORD.fr.schedule, usage: 'programmer AAAA-MM-JJ', help: 'la programmer à la rencontre de cette date' },
+    { verb: 'confirm', word: WORD.fr.confirm, usage: 'confirmer', help: 'noter que l’orateur a confirmé sa venue', helpAfter: 'l’orateur a confirmé' },
+    { verb: 'schedule', word: WORD.fr.schedule, usage: 'programmer AAAA-MM-JJ', help: 'la programmer à la rencontre de cette date', helpAfter: 'la programmer à cette date' },
   ],
   en: [
     { verb: 'accept', word: WORD.en.accept, usage: 'accept', help: 'accept the proposal (the speaker is told)' },
     { verb: 'decline', word: WORD.en.decline, usage: 'decline', help: 'decline the proposal (the speaker is told)' },
     { verb: 'waitlist', word: WORD.en.waitlist, usage: 'waitlist', help: 'put it on the waiting list' },
-    { verb: 'confirm', word: WORD.en.confirm, usage: 'confirm', help: 'record that the speaker confirmed' },
-    { verb: 'schedule', word: WORD.en.schedule, usage: 'schedule YYYY-MM-DD', help: 'schedule it for the meetup on that date' },
+    { verb: 'confirm', word: WORD.en.confirm, usage: 'confirm', help: 'record that the speaker confirmed', helpAfter: 'the speaker confirmed' },
+    { verb: 'schedule', word: WORD.en.schedule, usage: 'schedule YYYY-MM-DD', help: 'schedule it for the meetup on that date', helpAfter: 'schedule it for that date' },
   ],
 };
 
 export function organizerVerbs(locale: Language): VerbHelp[] {
   return ORGANIZER[locale];
+}
+
+/**
+ * The verbs a mail about a proposal in `status` teaches, as the transition table allows them: those an organizer may
+ * give now, then those allowed once it is accepted, each taught after the word of `accept` (`after`) — a new
+ * proposal's « programmer 2027-01-28 » or « confirmer » alone is refused, it is not accepted yet; written under
+ * « accepter » it acts (the mailto writes both lines). Black-box audit: the notice of every new proposal offered both.
+ */
+export function organizerVerbsFor(locale: Language, status: ProposalStatus): (VerbHelp & { after: string | null })[] {
+  const allowed = (verb: string, from: ProposalStatus) => transition(verb as Action, from, 'organizer').ok;
+  const accepted = TRANSITIONS.find((r) => r.action === 'accept')!.to;
+  const now = ORGANIZER[locale].filter((v) => allowed(v.verb, status)).map((v) => ({ ...v, after: null }));
+  if (!allowed('accept', status)) return now;
+  const afterWord = WORD[locale].accept;
+  const lead = locale === 'fr' ? `après « ${afterWord} » : ` : `after "${afterWord}": `;
+  const later = ORGANIZER[locale]
+    .filter((v) => !allowed(v.verb, status) && allowed(v.verb, accepted))
+    .map((v) => ({ ...v, help: lead + (v.helpAfter ?? v.help), after: afterWord }));
+  return [...now, ...later];
 }
