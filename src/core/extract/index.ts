@@ -145,7 +145,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   else if (!abstract) warnings.push('no abstract found');
 
   const span = fields.spans.abstract;
-  const notAbstract = span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body;
+  // several talks listed, the first filed: the other items' lines give their own lengths and formats, not the first's
+  // ("- "pg_dump tricks" (lightning)" over "- "Running PostgreSQL on ZFS" (30 min)")
+  const notAbstract = withoutItems(span ? [...lines.slice(0, span[0]), ...lines.slice(span[1])].join('\n') : body, title !== null && listed[0] === title ? listed.slice(1) : []);
   // An abstract tells what the talk is about, and its numbers measure that ("the nightly job now finishes in 20
   // minutes"): there a duration counts only in a sentence about the talk itself ("le talk durerait 25 minutes").
   const durationIn = (blank: (t: string) => string) =>
@@ -240,6 +242,23 @@ function titlesLabelledTwice(lines: readonly string[]): string[] {
     if (!seen.includes(title)) byLabel.set(label, [...seen, title]);
   }
   return [...byLabel.values()].find((t) => t.length >= 2) ?? [];
+}
+
+/**
+ * `text` with the items that name one of `titles` blanked (same length): the line naming it and the lines wrapped under
+ * it, up to a blank line or the next item — what they say is another talk's.
+ */
+function withoutItems(text: string, titles: readonly string[]): string {
+  if (titles.length === 0) return text;
+  let inItem = false;
+  return text
+    .split('\n')
+    .map((l) => {
+      if (titles.some((t) => l.includes(t))) inItem = true;
+      else if (l.trim() === '' || /^\s*(?:\d{1,2}[.)]|[-*•])\s/.test(l)) inItem = false;
+      return inItem ? ' '.repeat(l.length) : l;
+    })
+    .join('\n');
 }
 
 /** `text` with every occurrence of `part` replaced by spaces: positions hold, the words are gone. */

@@ -181,3 +181,22 @@ describe('the attached file names the talk when the note only points to it (scor
     expect((await withDocument(subject, note, filename, 'text/plain', doc)).kind).toBe('other');
   });
 });
+
+describe("several talks listed, the first filed: the other items' lengths and formats are theirs (extract/index.ts withoutItems)", () => {
+  const writer = 'Tomasz Nowak <tomasz.nowak@wp.pl>';
+  it.each([
+    ['Two talk ideas', 'Hello,\n\nI have two possible topics, you can pick:\n\n- "pg_dump tricks nobody told you" (lightning)\n- "Running PostgreSQL on ZFS" (30 min)\n\nRegards,\nTomasz\n', 'pg_dump tricks nobody told you', 'lightning', 5],
+    ['Deux sujets', 'Bonjour,\n\nJ\'ai deux idées de talk :\n\n1. « Les index partiels » — 20 minutes\n2. « Le JIT en pratique », en lightning\n\nTomasz\n', 'Les index partiels', 'talk', 20],
+    ['Deux sujets', "Bonjour,\n\nJ'aurais deux sujets à proposer :\n\n1. « Les index partiels »\n2. « Le JIT en pratique », plutôt en lightning,\nune dizaine de minutes.\n\nTomasz\n", 'Les index partiels', 'talk', 45],
+  ])('%s: %s', async (subject, body, title, format, minutes) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title, format, minutes });
+  });
+
+  it.each([
+    // guard: the first item's own length and format still count
+    ['Two talk ideas', 'Hello,\n\nTwo ideas:\n\n- "pg_dump tricks nobody told you" (lightning, 5 min)\n- "Running PostgreSQL on ZFS" (30 min)\n\nTomasz\n', 'pg_dump tricks nobody told you', 'lightning', 5],
+    ['Two talk ideas', 'Hello,\n\nTwo ideas:\n\n- "Running PostgreSQL on ZFS" (30 min)\n- "pg_dump tricks nobody told you" (lightning)\n\nTomasz\n', 'Running PostgreSQL on ZFS', 'talk', 30],
+  ])('%s (guard): %s', async (subject, body, title, format, minutes) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title, format, minutes });
+  });
+});
