@@ -15,6 +15,7 @@ import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections, type UnreadCorrection } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
 import { readResubmission, saysCorrected } from './resubmission.ts';
+import { readProseCorrections } from './prose-corrections.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { matchLabel } from '../extract/fields.ts';
 import { GRAMMAR } from './grammar.ts';
@@ -119,16 +120,20 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
     const resubmitted = readResubmission(rest);
     if (Object.keys(resubmitted.corrections).length > 0) return { commands, corrections: { ...resubmitted.corrections, ...corrections }, comment: resubmitted.comment, unknown };
   }
+  // « Finalement je ferai 20 minutes au lieu de 30. », « le titre sera plutôt « … » »: a correction said in a sentence
+  // (prose-corrections.ts), labelled lines winning; the sentence still goes on to the organizers
+  const stated = ref.role === 'speaker' && commands.every((c) => SPEAKER_VERBS.has(c.verb)) && unknown.length === 0 ? readProseCorrections(rest) : {};
+  const corrected = { ...stated, ...corrections };
   // « Bonjour, voici la version corrigée : » above labelled corrections, « Je confirme, merci ! » over the writer's
   // name or signature: nothing more for the organizers (an audit's speakers had "Jean" relayed to every organizer)
-  const acted = commands.length > 0 || Object.keys(corrections).length > 0;
+  const acted = commands.length > 0 || Object.keys(corrected).length > 0;
   const written = acted && onlyCourtesy(rest) ? '' : rest.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   // « Je retire ma proposition, désolé : je change de poste » — what a speaker said with the verb is for the organizers too
   // « Accepter, très bon sujet pour les débutants. » — an organizer's remark with a decision is for the other organizers and
   // the history, as a comment under it would be; the speaker's mail has no place for it
   const said = commands.filter((c) => c.text && (SPEAKER_VERBS.has(c.verb) || REMARKED.has(c.verb))).map((c) => c.text!);
   const comment = [...new Set(said), written].filter((t) => t !== '').join('\n\n');
-  return { commands: commands.map((c) => (REMARKED.has(c.verb) && c.text ? { ...c, text: null } : c)), corrections, comment, unknown };
+  return { commands: commands.map((c) => (REMARKED.has(c.verb) && c.text ? { ...c, text: null } : c)), corrections: corrected, comment, unknown };
 }
 
 /** Nothing acts: the decision hangs on what the writer wrote with it; all of it is the comment. */

@@ -135,3 +135,37 @@ describe('a decision written as what is to be done (audit Z2 05: « À programme
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('a speaker’s correction said in a sentence (audit Z 47, 48: « le titre sera plutôt « … » », « je ferai 20 minutes au lieu de 30 » relayed, nothing corrected)', () => {
+  const corr = (text: string) => readCommands(text, speaker).corrections;
+  it.each([
+    ['Bonjour,\n\nPetite correction, le titre sera plutôt « Vacuum, ce mal-aimé ».\n\nMerci,\nJean', { title: 'Vacuum, ce mal-aimé' }],
+    ['Bonjour,\n\nFinalement je ferai 20 minutes au lieu de 30.\n\nJean', { durationMinutes: 20 }],
+    ['Hi, the new title is "Vacuum demystified". Thanks!', { title: 'Vacuum demystified' }],
+    ['Je voudrais renommer mon talk en « Partitionner sans douleur », merci.', { title: 'Partitionner sans douleur' }],
+    ["Hello, I'll do 25 minutes instead of 30, the demo got shorter.", { durationMinutes: 25 }],
+    ['Finalement ce sera 20 minutes, questions comprises.', { durationMinutes: 20 }],
+    ["Oups, le titre n'était pas le bon. Le bon titre est « Partitionnement déclaratif avec PostgreSQL 17 ».", { title: 'Partitionnement déclaratif avec PostgreSQL 17' }],
+  ])('%j → %j', (text, want) => {
+    expect(corr(text)).toEqual(want);
+  });
+
+  it('the sentence still goes on to the organizers', () => {
+    expect(readCommands('Bonjour,\n\nFinalement je ferai 20 minutes au lieu de 30.\n\nJean', speaker).comment).toContain('je ferai 20 minutes');
+  });
+
+  it('an organizer’s sentence corrects nothing', () => {
+    expect(readCommands('Le titre sera « Vacuum, ce mal-aimé ».', organizer).corrections).toEqual({});
+  });
+
+  it.each([
+    'Could I have 40 minutes instead of 30? I have a lot of material.',
+    'Je ferais 20 minutes si vous préférez.',
+    'Le titre pourrait être « Vacuum, ce mal-aimé », qu’en pensez-vous ?',
+    'Le titre sera « Vacuum, ce mal-aimé » si Lucie est d’accord.',
+    'Est-ce que je ferai 20 minutes ou 30 ?',
+    'Le titre du meetup est « Soirée PostgreSQL », je crois ?',
+  ])('speaker, nothing corrected: %s', (text) => {
+    expect(corr(text)).toEqual({});
+  });
+});

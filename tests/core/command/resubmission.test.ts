@@ -40,7 +40,8 @@ describe('a speaker\'s unlabelled corrected proposal', () => {
   it.each([
     ['a question', 'Merci beaucoup ! Est-ce que je peux venir avec un collègue ?'],
     ['an answer offering a length', 'Oui, je peux présenter un talk de 20 minutes sur le partitionnement au lieu de 45.'],
-    ['a remark on the title, in a sentence', "Oups, le titre n'était pas le bon. Le bon titre est « Partitionnement déclaratif avec PostgreSQL 17 »."],
+    // (« Le bon titre est « … » » in a sentence is no resubmission, but a correction said in a sentence since audit Z:
+    // tests/core/command/audit-z.test.ts)
     ['a precision', "Merci ! Petite précision : la démo durera 10 minutes de plus, j'espère que ce n'est pas gênant."],
     ['a question about the talk', "J'ai une question sur le talk : faut-il apporter son ordinateur pour la présentation ?"],
     // not announced: in a reply, a whole proposal is as often a second talk offered as a replacement

@@ -1,0 +1,51 @@
+/**
+ * A speaker's correction said in a sentence, with no label (audit Z: « Petite correction, le titre sera plutôt « Vacuum, ce
+ * mal-aimé ». », « Finalement je ferai 20 minutes au lieu de 30. » were relayed, nothing corrected): the title named as
+ * what it becomes, in quotation marks (« le titre sera « … » », « je voudrais renommer mon talk en « … » », "the new title
+ * is "…"", "rename my talk to "…""), or the length the speaker will take (« je ferai 20 minutes », « ce sera 20 minutes
+ * au lieu de 30 », "I'll do 20 minutes instead of 30"). Only a sentence that states it: a question, a condition, a hedge
+ * or the conditional mood (« Je ferais 20 minutes si vous voulez », "Could I have 40 minutes?", « le titre pourrait
+ * être « … » ») is the speaker asking, relayed to the organizers as before.
+ */
+import type { Correction } from './types.ts';
+import { fold } from '../text/fold.ts';
+
+const QUOTED = String.raw`(?:«\s*([^»\n]{3,200}?)\s*»|"([^"\n]{3,200}?)"|“([^”\n]{3,200}?)”)`;
+const TALK = String.raw`(?:mon|ma|notre|le|la|my|our|the)\s+(?:talk|intervention|pr[ée]sentation|proposition|expos[ée]|proposal|presentation|submission)`;
+/** « le titre sera (plutôt) « … » », "the new title is "…"", « nouveau titre « … » »: the title as what it becomes. */
+const TITLE_BECOMES = new RegExp(
+  String.raw`(?:^|[\s,;:.!])(?:(?:le|mon|notre|the|my|our)\s+)?(?:nouveau\s+|new\s+|bon\s+|vrai\s+|real\s+|correct\s+)?(?:titre|title)(?:\s+(?:de|du|of)\s+${TALK})?\s+(?:sera|est|devient|deviendra|will be|is|becomes|is now)(?:\s+(?:plut[ôo]t|finalement|d[ée]sormais|maintenant|donc|en fait|now|rather|instead|finally|actually))?\s*:?\s*${QUOTED}`,
+  'iu',
+);
+/** « je voudrais renommer mon talk en « … » », "please rename my talk to "…"", « je renomme ma proposition « … » ». */
+const RENAMED = new RegExp(String.raw`(?:renommer|renomme|rebaptiser|rebaptise|intituler|intitule|rename|retitle)\s+(?:${TALK}|it|le|la)\s+(?:en|to|as|:)?\s*${QUOTED}`, 'iu');
+/** « je ferai 20 minutes », « ce sera 20 minutes », "I'll do 20 minutes", « mon talk fera 20 minutes » (folded). */
+const LENGTH_SAID =
+  /(?:^|[\s,;:.!])(?:je ferai|je vais faire|ce sera|ca sera|ca fera|cela fera|mon (?:talk|intervention|expose) (?:fera|durera)|la duree sera(?: de)?|i'll do|i will do|i'll take|i will take|it will be|it'll be|my talk will (?:be|last|take))\s+(?:plutot |finalement |donc |seulement |only |just |rather |finally )?(?:de )?(\d{1,3})\s*(?:min|mins|minutes|mn)\b/;
+/** The sentence still asks or hedges (folded). */
+const ASKS = /\?|\b(?:si|s'il|if|unless|sauf|peut-etre|maybe|perhaps|possible|pourrais|pourrait|pourrions|could|can i|can we|would it|est-ce que|hesite|not sure|pas sur)\b/;
+
+/** The sentence of `text` around [start, end): from the last full stop, exclamation or question mark before it to the next. */
+function sentence(text: string, start: number, end: number): string {
+  const before = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1), text.lastIndexOf('\n\n', start - 1));
+  const next = text.slice(end).search(/[.!?](?:\s|$)|\n\n/);
+  return text.slice(before + 1, next < 0 ? text.length : end + next + 1);
+}
+
+export function readProseCorrections(lines: readonly string[]): Correction {
+  const text = lines.join('\n').replace(/[ \t]*\n[ \t]*(?=\S)/g, ' ');
+  const out: Correction = {};
+  const t = TITLE_BECOMES.exec(text) ?? RENAMED.exec(text);
+  if (t) {
+    const title = (t[1] ?? t[2] ?? t[3] ?? '').trim();
+    const around = fold(sentence(text, t.index, t.index + t[0].length)).replace(/«[^»]*»|"[^"]*"|“[^”]*”/g, '');
+    if (title !== '' && !ASKS.test(around)) out.title = title;
+  }
+  const f = fold(text);
+  const d = LENGTH_SAID.exec(f);
+  if (d) {
+    const minutes = Number(d[1]);
+    if (minutes >= 1 && minutes <= 240 && !ASKS.test(sentence(f, d.index, d.index + d[0].length))) out.durationMinutes = minutes;
+  }
+  return out;
+}
