@@ -187,6 +187,21 @@ describe('receivedAt', { timeout: 400_000 }, () => {
   });
 });
 
+describe('an event with no venue yet (black-box audit)', { timeout: 400_000 }, () => {
+  // An organizer's `programmer 2027-01-28` makes the event with the default venue, "": `events list` said
+  // « jeudi 28 janvier 2027 à 19h00 —  (1 on the programme) », a dash over nothing.
+  it('events list and show say so', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2027-05-27T17:00:00Z'), venue: '' });
+    const listed = await crieur('events', 'list');
+    expect(listed.code, listed.stderr).toBe(0);
+    const line = listed.stdout.split('\n').find((l) => l.trimStart().startsWith(`${ev.id} `))!;
+    expect(line).toMatch(/ — no venue yet \(0 on the programme\)$/);
+    const shown = await crieur('events', 'show', String(ev.id));
+    expect(shown.stdout).toMatch(/ — no venue yet \(0 on the programme\)/);
+    expect(shown.stdout).not.toMatch(/— +\(/);
+  });
+});
+
 describe('the programme\'s running order', { timeout: 400_000 }, () => {
   it('is the same in events show/list --json and in the announcement\'s .txt, .html and .ics: the talks, then the lightning talk', async () => {
     const ev = await cli.store.events.create({ date: new Date('2027-03-25T18:00:00Z'), venue: 'Chez Dalibo' });

@@ -252,7 +252,9 @@ export function parseEventDate(input: string, config: Config): Date {
 /** An event in one line; the operator commands say it in English, `events schedule` (a decision) in French too. */
 function human(ev: EventRecord, config: Config, locale: 'fr' | 'en' = 'en'): string {
   const count = locale === 'fr' ? `${ev.programme.length} au programme` : `${ev.programme.length} on the programme`;
-  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${visible(ev.venue)}${ev.title ? ` — ${visible(ev.title)}` : ''} (${count})`;
+  // An event made by an organizer's `schedule DATE` has the default venue, "" until set: said, not a dash over nothing.
+  const venue = ev.venue.trim() !== '' ? visible(ev.venue) : locale === 'fr' ? 'lieu à préciser' : 'no venue yet';
+  return `${formatDate(ev.date, config.group.locale, config.group.timezone)} — ${venue}${ev.title ? ` — ${visible(ev.title)}` : ''} (${count})`;
 }
 
 async function find(store: Store, ref: string, config: Config): Promise<EventRecord> {
