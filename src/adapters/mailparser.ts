@@ -14,6 +14,7 @@ import type { MailReader } from '../app/parse-message.ts';
 import { mayHoldControls, withoutControls as clean } from '../core/text/controls.ts';
 import { decodeFlowed } from '../core/text/flowed.ts';
 import { isHtmlStub } from '../core/text/html-stub.ts';
+import { htmlTooDeep, MAX_HTML_DEPTH } from './html-depth.ts';
 import { mendMissingBoundaries } from './missing-boundary.ts';
 import { DECLARED_SINGLE_BYTE, DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, SINGLE_BYTE, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
@@ -430,7 +431,7 @@ function htmlToText(html: string): string {
  */
 let toLinkedText: ((html: string) => string) | null = null;
 export function htmlTextWithLinks(html: string): string | null {
-  if (html.length > MAX_HTML_TO_TEXT) return null;
+  if (html.length > MAX_HTML_TO_TEXT || htmlTooDeep(html)) return null;
   const kept = { format: 'anchor', options: { linkBrackets: ['<', '>'] as [string, string], hideLinkHrefIfSameAsText: true } };
   toLinkedText ??= compile({
     ...textOptions([{ selector: 'a', options: { ignoreHref: true } }, { selector: 'a[href^="http:" i]', ...kept }, { selector: 'a[href^="https:" i]', ...kept }]),
@@ -464,6 +465,11 @@ function textOptions(links: HtmlToText.SelectorDefinition[]): HtmlToText.HtmlToT
 function htmlText(html: string, defects: string[]): string | null {
   if (html.length > MAX_HTML_TO_TEXT) {
     defects.push(`HTML body too long to convert (${html.length} bytes)`);
+    return null;
+  }
+  // the converter's time grows with the square of the depth (html-depth.ts): such a body would block the worker
+  if (htmlTooDeep(html)) {
+    defects.push(`HTML body nested too deep to convert (more than ${MAX_HTML_DEPTH} levels)`);
     return null;
   }
   try {

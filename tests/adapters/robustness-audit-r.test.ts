@@ -1,0 +1,70 @@
+/**
+ * Held-out robustness audit R: malformed and hostile mail through the reader (`crieur parse`, the classify worker).
+ * Each row is a defect the audit's generator found; the message is read in bounded time, kept and said why.
+ */
+import { describe, expect, it } from 'vitest';
+import { htmlTextWithLinks, mailparserReader } from '../../src/adapters/mailparser.ts';
+import { htmlTooDeep } from '../../src/adapters/html-depth.ts';
+import { parseRawMessage } from '../../src/app/parse-message.ts';
+import type { ParseContext } from '../../src/types.ts';
+
+const ctx: ParseContext = {
+  ownAddresses: ['talks@pgug.example.org'],
+  organizers: ['dim@example.org'],
+  secret: null,
+  now: () => new Date('2025-03-10T10:00:00Z'),
+  tokenMaxAgeDays: 30,
+  timeZone: 'Europe/Paris',
+  locale: 'fr',
+};
+
+const htmlMail = (html: string) =>
+  Buffer.from(
+    `From: Jean Dupont <jean.dupont@example.fr>\r\nTo: talks@pgug.example.org\r\nSubject: Proposition\r\nMessage-ID: <deep@example.fr>\r\n` +
+      `MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`,
+  );
+
+const seconds = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
+  const t0 = performance.now();
+  const out = await f();
+  return [out, (performance.now() - t0) / 1000];
+};
+
+describe('HTML nested deeper than any mail (the converter takes the square of the depth)', () => {
+  // Under 2 MB (MAX_HTML_TO_TEXT), so it reached html-to-text: 36 s and 43 s of one CPU before, the event loop blocked.
+  it.each([
+    ['unclosed <div><span>', `<html><body>${'<div><span>'.repeat(170_000)}Titre : x`],
+    ['tables in cells', `<html><body>${'<table><tr><td>'.repeat(120_000)}Titre : x`],
+  ])('%s: read in bounded time, kept, said why', async (_name, html) => {
+    const [outcome, took] = await seconds(() => parseRawMessage(htmlMail(html), ctx, mailparserReader));
+    expect(took).toBeLessThan(8);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.result.warnings).toContain('HTML body nested too deep to convert (more than 1000 levels)');
+    expect(outcome.result.messageId).toBe('<deep@example.fr>');
+    const [linked, tookLinked] = await seconds(() => htmlTextWithLinks(html));
+    expect(linked).toBeNull();
+    expect(tookLinked).toBeLessThan(4);
+  }, 20_000);
+
+  it('the depth is the tree htmlparser2 builds: implied ends, void elements, raw text, SVG self-closing tags', () => {
+    expect(htmlTooDeep('<p>x'.repeat(5000))).toBe(false); // each <p> ends the one before
+    expect(htmlTooDeep('<ul><li>a<li>b</ul>'.repeat(5000))).toBe(false);
+    expect(htmlTooDeep('<br><img src=x>'.repeat(5000))).toBe(false);
+    expect(htmlTooDeep(`<svg>${'<path d="M0 0"/>'.repeat(5000)}</svg>`)).toBe(false);
+    expect(htmlTooDeep('<div></div>'.repeat(5000))).toBe(false);
+    // a closing tag in a style sheet or an attribute closes nothing
+    expect(htmlTooDeep('<div><style></div></style>'.repeat(1100))).toBe(true);
+    expect(htmlTooDeep('<div title="</div>">'.repeat(1100))).toBe(true);
+    expect(htmlTooDeep('<td><p>'.repeat(600))).toBe(true); // <td> does not end a <p>
+    expect(htmlTooDeep('<font>'.repeat(1001))).toBe(true);
+    expect(htmlTooDeep('<font>'.repeat(1000))).toBe(false);
+  });
+
+  it('an ordinary deep layout (Outlook: tables in tables, 60 levels) is still read', async () => {
+    const html = `<html><body>${'<table><tr><td>'.repeat(20)}<p>Titre : Réplication logique</p><p>Durée : 20 minutes</p>${'</td></tr></table>'.repeat(20)}</body></html>`;
+    const outcome = await parseRawMessage(htmlMail(html), ctx, mailparserReader);
+    expect(outcome.ok && outcome.mail.text).toContain('Titre : Réplication logique');
+    expect(outcome.ok && outcome.result.warnings.some((w) => /nested too deep/.test(w))).toBe(false);
+  });
+});
