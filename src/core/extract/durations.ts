@@ -54,11 +54,13 @@ const FRACTION = new RegExp(
  */
 const SUM = /(?<![\d:.,+])(\d{1,3})(?:\+|[^\S\r\n]+\+[^\S\r\n]+|[^\S\r\n]*(?:minutes?|mins?|mn)[^\S\r\n]*\+[^\S\r\n]*)(\d{1,3})[^\S\r\n]*(?:minutes?|mins?|mn|'|′)(?![a-z])/g;
 /** The unit in the speaker's own language too: « 30 Minuten », « 30 minutos », « 30 minuti » (a call's fields filled abroad). */
-const MINUTES = /(?<![\d:.,])(\d{1,3})(?:\s*(?:-|–|a|à|to|ou|or)\s*(\d{1,3}))?\s*(?:-\s*)?(?:minutes?|minuten|minutos|minuti|mins?|mn|m\b|'|′|’(?!\w))(?![a-z])/g;
+// « vingt bonnes minutes », « 20 petites minutes », "20ish minutes", "20-ish min": a word saying more or less, before the unit
+const ABOUT = "(?:-?ish\\s*|(?:bonnes|petites|grosses|longues|courtes)\\s+)?";
+const MINUTES = new RegExp(`(?<![\\d:.,])(\\d{1,3})(?:\\s*(?:-|–|a|à|to|ou|or)\\s*(\\d{1,3}))?\\s*(?:-\\s*)?${ABOUT}(?:minutes?|minuten|minutos|minuti|mins?|mn|m\\b|'|′|’(?!\\w))(?![a-z])`, 'g');
 const HOURS = /(?<![\d:.,/])(\d)(?:[.,](\d))?\s*(?:-\s*)?(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?(?![a-z\d])/g;
 const WORDS = new RegExp(
   // Not after "vingt-", "dix-": "vingt-sept minutes" is not seven (compounds the table lacks are left unread).
-  `(?<![a-z]|[a-z]-)(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  `(?<![a-z]|[a-z]-)(${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})[\\s-]*${ABOUT}(?:minutes?|mins?)\\b|(?<![a-z])(${DURATION_WORDS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('|')})`,
   'g',
 );

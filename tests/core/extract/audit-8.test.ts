@@ -200,3 +200,26 @@ describe("several talks listed, the first filed: the other items' lengths and fo
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title, format, minutes });
   });
 });
+
+describe('a length said more or less, with a word before its unit (durations.ts ABOUT: « vingt bonnes minutes », "20ish minutes")', () => {
+  const writer = 'Hugo Marchand <hugo.marchand@gmail.com>';
+  it.each([
+    ['vingt bonnes minutes', 20],
+    ['25 bonnes minutes', 25],
+    ['une trentaine de petites minutes', 30],
+    ['20ish minutes', 20],
+    ['30-ish min', 30],
+    ['dix petites minutes', 10],
+  ])('« %s »', async (length, minutes) => {
+    expect(await read(writer, 'Proposition de talk', `Bonjour,\n\nJe souhaiterais présenter « Les index BRIN en pratique », il me faudrait ${length}.\n\nHugo\n`)).toMatchObject({ kind: 'proposal', minutes });
+  });
+
+  it.each([
+    // guards: as before
+    ['20 minutes', 20],
+    ['une vingtaine de minutes', 20],
+    ['a good 20 minutes', 20],
+  ])('« %s » (guard)', async (length, minutes) => {
+    expect(await read(writer, 'Proposition de talk', `Bonjour,\n\nJe souhaiterais présenter « Les index BRIN en pratique », il me faudrait ${length}.\n\nHugo\n`)).toMatchObject({ kind: 'proposal', minutes });
+  });
+});
