@@ -189,6 +189,7 @@ async function execute(run: Run, cmd: Command, step: number): Promise<boolean> {
       date: cmd.date,
       nextEvent: cmd.nextEvent,
       ...(cmd.eventId !== null ? { eventId: cmd.eventId } : {}),
+      ...(cmd.eventMonth ? { eventMonth: cmd.eventMonth } : {}),
       messageId: run.inboundId,
       step,
       key,

@@ -76,6 +76,8 @@ export interface Decision {
   nextEvent?: boolean;
   /** schedule: this very event (`crieur events schedule EVENT REF`), instead of a day or the next one. */
   eventId?: number;
+  /** schedule: the one event of this month (`YYYY-MM`, « la soirée de février »). */
+  eventMonth?: string;
   messageId: number | null;
   step: number;
   /** Prefix of every outbox key this decision makes (`m<inbound>/<step>` or `cli-<uuid>`). */
@@ -237,6 +239,13 @@ async function findOrCreateEvent(deps: DecideDeps, d: Decision): Promise<{ ok: t
     // A meetup already held: refused as a past date is (the speaker would be told of a talk on a day gone by)
     if (ev.date.getTime() < deps.clock.now().getTime()) return { ok: false, note: { k: 'problem', problem: 'date-past', date: formatDate(ev.date, d.locale, tz) } };
     return { ok: true, event: ev };
+  }
+  // « la soirée de février »: the one meetup to come that month; none, or two, are said back
+  if (d.eventMonth) {
+    const inMonth = (await events.list({ from: deps.clock.now() })).filter((e) => DateTime.fromJSDate(e.date, { zone: tz }).toFormat('yyyy-MM') === d.eventMonth);
+    if (inMonth.length === 1) return { ok: true, event: inMonth[0]! };
+    const month = DateTime.fromISO(`${d.eventMonth}-01`, { zone: tz }).setLocale(d.locale).toFormat('LLLL yyyy');
+    return { ok: false, note: inMonth.length === 0 ? { k: 'no-event-in', month } : { k: 'several-events-in', month, ids: inMonth.map((e) => e.id) } };
   }
   if (d.nextEvent) {
     const next = (await events.list({ from: deps.clock.now() }))[0];

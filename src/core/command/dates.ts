@@ -41,6 +41,8 @@ export interface DateReading {
   nextEvent: boolean;
   /** `event 2`, « événement n° 2 », `meetup #2`: an event named by its id (`crieur events list`). */
   eventId?: number;
+  /** « la soirée de février », "the February meetup": the one event of that month (`YYYY-MM`), found when applied. */
+  eventMonth?: string;
   problem: CommandProblem | null;
 }
 
@@ -93,6 +95,28 @@ const TALK_NAMED = /^(?:it|this(?: one| talk| proposal)?|ce talk|cette propositi
 /** A please after the date (folded). */
 const PLEASE_AFTER = /\s+(?:please|pls|svp|stp|s'il (?:te|vous) plait|merci|thanks)$/;
 
+const MONTH_NUMBER: ReadonlyMap<string, number> = new Map([
+  ...['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'].map((m, i) => [m, i + 1] as const),
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i + 1] as const),
+  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map((m) => [m, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m.slice(0, 3)) + 1] as const),
+]);
+const EVENT_NOUN = '(?:soiree|meetup|session|rencontre|evenement|event|meeting)';
+/** « (à / pour) la soirée de février », « le meetup de janvier 2027 » / "(for / on) the February meetup" (folded, filler off). */
+const MONTH_EVENT_FR = new RegExp(`^(?:(?:a|au|pour|sur)\\s+)?(?:(?:la|le|l')\\s*)?${EVENT_NOUN}\\s+(?:de|d'|du mois de|du mois d')\\s*([a-z]+)(?:\\s+(\\d{4}))?$`);
+const MONTH_EVENT_EN = new RegExp(`^(?:(?:for|on|at|to|in)\\s+)?(?:the\\s+)?([a-z]+)(?:\\s+(\\d{4}))?\\s+${EVENT_NOUN}$`);
+/**
+ * An event named by its month alone (audit Z: « Programmer à la soirée de février » was refused as unreadable, though
+ * one meetup stood in February): `YYYY-MM`, this month or the next such month from today in the group's zone; which
+ * event, if one, is for the calendar to say (decide.ts).
+ */
+function eventOfMonth(folded: string, local: DateTime | null): string | null {
+  const m = MONTH_EVENT_FR.exec(folded) ?? MONTH_EVENT_EN.exec(folded);
+  const month = m ? MONTH_NUMBER.get(m[1]!) : undefined;
+  if (!m || month === undefined) return null;
+  const year = m[2] ? Number(m[2]) : local ? (month >= local.month ? local.year : local.year + 1) : null;
+  return year === null ? null : `${year}-${pad(month)}`;
+}
+
 export function readDate(written: string, ref: DateReference): DateReading {
   const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2');
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
@@ -106,6 +130,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
   const byId = EVENT_ID.exec(folded);
   if (byId) return { date: null, nextEvent: false, eventId: Number(byId[1]), problem: null };
   const local = ref.now ? DateTime.fromJSDate(ref.now, { zone: ref.timeZone }) : null;
+  const ofMonth = eventOfMonth(named, local);
+  if (ofMonth) return { date: null, nextEvent: false, eventMonth: ofMonth, problem: null };
   const today = local?.toISODate() ?? null;
 
   const rewritten = rewrite(text, folded, ref, local);

@@ -454,7 +454,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
       // « On le met de côté », "Put it on hold": the writer's words for scheduling (grammar.ts) lead to a date or are prose
       if (d.problem === 'date-unreadable' && !attempted && (phrase.includes(' ') || toBeDone)) return { kind: 'prose' };
-      return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, problem: d.problem });
+      return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, ...(d.eventMonth ? { eventMonth: d.eventMonth } : {}), problem: d.problem });
     }
   }
 }

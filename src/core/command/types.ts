@@ -66,6 +66,8 @@ export interface Command {
   nextEvent: boolean;
   /** schedule: `event 2`, « l'événement 2 »: the event of that id (SPEC: `schedule DATE|EVENT`). */
   eventId: number | null;
+  /** schedule: « la soirée de février », "the February meetup": the one event of that month (`YYYY-MM`). */
+  eventMonth?: string;
   /** Set when the line is recognisably this verb but cannot be acted on as written. */
   problem: CommandProblem | null;
   /** The verb as the writer wrote it (« Note », "question"): a refusal names it back, in the writer's own word. */

@@ -89,6 +89,8 @@ export type Note =
   | { k: 'no-event' }
   | { k: 'unknown-event'; id: number }
   | { k: 'several-events'; day: string; ids: number[] }
+  | { k: 'no-event-in'; month: string }
+  | { k: 'several-events-in'; month: string; ids: number[] }
   | { k: 'scheduled'; ref: string; when: string; over?: ProgrammeProblem[] }
   | { k: 'format'; ref: string; format: string }
   | { k: 'noted'; ref: string }
@@ -163,6 +165,12 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? 'aucune rencontre à venir : donnez une date.' : 'no upcoming meetup: give a date.';
     case 'unknown-event':
       return fr ? `pas de rencontre n° ${n.id} (crieur events list) : donnez son numéro ou une date.` : `no event ${n.id} (crieur events list): give its number or a date.`;
+    case 'no-event-in':
+      return fr ? `aucune rencontre en ${n.month} : donnez une date.` : `no meetup in ${n.month}: give a date.`;
+    case 'several-events-in':
+      return fr
+        ? `${n.ids.length} rencontres en ${n.month} (${n.ids.join(', ')}) : nommez-en une, « programmer événement ${n.ids[0]} ».`
+        : `${n.ids.length} events in ${n.month} (${n.ids.join(', ')}): name one, "schedule event ${n.ids[0]}".`;
     case 'several-events':
       return fr
         ? `${n.ids.length} rencontres le ${n.day} (${n.ids.join(', ')}) : nommez-en une, « programmer événement ${n.ids[0]} ».`

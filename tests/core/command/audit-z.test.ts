@@ -169,3 +169,26 @@ describe('a speaker’s correction said in a sentence (audit Z 47, 48: « le tit
     expect(corr(text)).toEqual({});
   });
 });
+
+describe('an evening named by its month (audit Z 08: « Programmer à la soirée de février » refused as unreadable, one meetup standing in February)', () => {
+  const month = (text: string) => readCommands(text, organizer).commands.map((c) => `${c.verb} ${c.eventMonth ?? c.problem}`);
+  it.each([
+    ['Programmer à la soirée de février', 'schedule 2027-02'],
+    ['programmer le meetup de janvier', 'schedule 2027-01'],
+    ['Schedule for the February meetup', 'schedule 2027-02'],
+    ['programmer la session de décembre', 'schedule 2026-12'],
+    ['programmer ce talk à la rencontre de mars 2027', 'schedule 2027-03'],
+  ])('%s → %s', (text, want) => {
+    expect(month(text)).toEqual([want]);
+  });
+
+  it.each([
+    ['programmer en février', 'schedule date-unreadable'],
+  ])('no month’s event: %s', (text, want) => {
+    expect(month(text)).toEqual([want]);
+  });
+
+  it.each(['Programmer à la soirée de février ?', 'programmer à la soirée de février ou de mars'])('still prose: %s', (text) => {
+    expect(month(text)).toEqual([]);
+  });
+});
