@@ -318,6 +318,10 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
     '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b',
     '\\bmerci (?:encore )?pour l.accueil\\b',
     '\\bthanks? (?:again )?for having me\\b',
+    // a talk heard, praised: « Le talk sur « Vacuum sans peur » était top », "your talk was great", « bravo pour ton exposé »
+    // — not the writer's own (« Mon talk à Lyon était top, alors je vous le propose »)
+    '(?<!\\b(?:mon|ma|mes|notre|nos|my|our) )\\b(?:talk|presentation|expose|intervention|lightning)s?\\b[^.!?]{0,80}?\\b(?:etait|etaient|a ete|was|were) (?:vraiment |tres |super |really |so |just )?(?:top|super|genial|geniale|excellente?|great|awesome|brilliant|passionnante?|interessante?|interesting|fascinante?|fascinating|amazing|parfaite?|perfect)\\b',
+    '\\b(?:bravo|congrats|congratulations|felicitations) (?:pour|for|on) (?:le|ton|votre|ta|la|your|the|his|her) (?:talk|presentation|expose|intervention|lightning)\\b',
   ],
   "someone else's": ['\\bnot a proposal from me\\b', "\\bce n'est pas une proposition de ma part\\b", '\\byou should invite\\b', '\\bvous devriez inviter\\b'],
   // a topic wished for, to be given by someone else: « je ne connais pas assez le sujet pour le présenter moi-même »,
@@ -325,8 +329,8 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
   'for someone else to give': [
     "\\b(?:ne|n')[^.!?]{0,60}?\\b(?:le |la |l'|en )?(?:presenter|faire|donner|parler)\\s+(?:moi-meme|nous-memes?)\\b",
     "\\b(?:can't|cannot|couldn't|can not|not (?:able|qualified|expert enough)|don't know [^.!?]{0,30}?enough)[^.!?]{0,60}?\\b(?:present|give|do|talk about)(?: it| this| that)? myself\\b",
-    "\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait) (?:le faire|le presenter|en parler|s'en charger)",
-    '\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it)',
+    "\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait|devrait) (?:le faire|le presenter|en parler|s'en charger|(?:faire|donner|presenter|proposer) (?:un|une) (?:talk|presentation|expose|lightning|intervention))",
+    '\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it|(?:give|do|present) (?:a|an) (?:talk|presentation|lightning))',
   ],
 };
 const ABOUT_A_PROPOSAL = phraseRegExp('ABOUT_A_PROPOSAL_PHRASES', ABOUT_A_PROPOSAL_PHRASES);

@@ -223,3 +223,23 @@ describe('a length said more or less, with a word before its unit (durations.ts 
     expect(await read(writer, 'Proposition de talk', `Bonjour,\n\nJe souhaiterais présenter « Les index BRIN en pratique », il me faudrait ${length}.\n\nHugo\n`)).toMatchObject({ kind: 'proposal', minutes });
   });
 });
+
+describe("mail about a talk someone else gave or should give is no proposal (score.ts ABOUT_A_PROPOSAL_PHRASES: a talk heard and praised, « quelqu'un devrait faire un talk »)", () => {
+  const writer = 'Marc Vidal <marc.vidal@gmail.com>';
+  it.each([
+    ['Re: Meetup de janvier', 'Super soirée hier, merci ! Le talk sur « Vacuum sans peur » était top, 30 minutes bien remplies.\n\nMarc\n'],
+    ['Re: Prochain meetup le 14 janvier', 'Hi, the lightning talk about "psql tricks" was really great, 5 minutes of pure gold. Thanks!\n\nMarc\n'],
+    ['Idée', "Salut,\n\nQuelqu'un devrait faire un talk sur pgvector, ça intéresserait beaucoup de monde. Pas moi, je n'y connais rien !\n\nMarc\n"],
+    ['Talk idea', 'Hi,\n\nSomeone should give a talk about pgvector at the meetup, everybody asks about it. Not me though!\n\nMarc\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+
+  it.each([
+    // guards: the writer's own talk, praised or given elsewhere, offered here
+    ['Proposition de talk', 'Bonjour,\n\nMon talk à Lyon était top, alors je vous le propose : « Vacuum sans peur », 30 minutes.\n\nMarc\n'],
+    ['Talk proposal', 'Hello,\n\nMy talk at PGConf.EU was great fun, and I would like to give "Vacuum without fear" here too, 30 minutes.\n\nMarc\n'],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('proposal');
+  });
+});
