@@ -192,3 +192,18 @@ describe('an evening named by its month (audit Z 08: « Programmer à la soirée
     expect(month(text)).toEqual([]);
   });
 });
+
+describe('a decision, then another in a sentence of its own (audit Z 19: "Looks good, accepted. Let\'s put it on the Jan 28 meetup." relayed)', () => {
+  it.each([
+    ["Looks good, accepted. Let's put it on the Jan 28 meetup.", 'accept,schedule'],
+    ['Accepté. Programmer le 28/01.', 'accept,schedule'],
+    ['Ok. Refuser : hors sujet.', 'decline'],
+    ['Looks good to me, accept.', 'accept'],
+  ])('%s → %s', (text, want) => {
+    expect(verbs(text, organizer).join(',')).toBe(want);
+  });
+
+  it.each(['Accepter. Programmer le 28/01 ?', "Looks good. Let's discuss it Thursday.", 'Accepté. Je relis ce soir.', 'Looks good, but ask Lucie.'])('organizer, still prose: %s', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+});
