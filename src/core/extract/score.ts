@@ -181,6 +181,8 @@ const DIRECT = new RegExp(
     `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
     // « J'aurais deux sujets à proposer », "I have two talk ideas": several offered at once
     `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
+    // the same said as a heading over the list: « Deux idées : », "Two ideas for the meetup:", « Quelques sujets possibles : »
+    `|(?:^|\\n)[ \\t]*(?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)(?: possibles| possible)?(?: (?:de|d'|for|of) (?:talks?|presentations?|sujets?|exposes?|lightning talks?))?(?: (?:pour|for) (?:le |la |the )?(?:prochaine? |next )?(?:meetups?|soirees?|evenings?))?[ \\t]*:[ \\t]*(?=\\n)` +
     // "J'ai un sujet de talk : …", "I have an idea for a talk"
     `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     // « je voudrais parler pendant une vingtaine de minutes de … », "I'd like to talk for 20 minutes about …": a length asked for speaking

@@ -243,3 +243,22 @@ describe("mail about a talk someone else gave or should give is no proposal (sco
     expect((await read(writer, subject, body)).kind).toBe('proposal');
   });
 });
+
+describe('several talks offered under a heading naming them (score.ts DIRECT: « Deux idées : », "Two ideas for the next meetup:")', () => {
+  const writer = 'Tomasz Nowak <tomasz.nowak@wp.pl>';
+  it.each([
+    ['Deux sujets', 'Bonjour,\n\nDeux idées :\n\n1. « Les index partiels » — 20 minutes\n2. « Le JIT en pratique », en lightning\n\nTomasz\n', 'Les index partiels'],
+    ['Pour le meetup', 'Hello,\n\nTwo ideas for the next meetup:\n\n- "Partial indexes", 20 minutes\n- "JIT in practice", lightning\n\nTomasz\n', 'Partial indexes'],
+    ['Sujets', 'Bonjour,\n\nQuelques sujets possibles :\n\n- « Les index partiels », 20 minutes\n- « Le JIT en pratique », lightning\n\nTomasz\n', 'Les index partiels'],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title, minutes: 20 });
+  });
+
+  it.each([
+    // guards: ideas for something else than talks, remarks as a list
+    ['Bilan', 'Bonjour,\n\nTrois idées pour améliorer les meetups :\n1. « Plus de pizzas »\n2. « Des talks plus courts »\n\nTomasz\n'],
+    ['Compte-rendu', 'Bonjour,\n\nDeux remarques sur la soirée :\n- la salle était trop petite\n- les talks ont fini tard\n\nTomasz\n'],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+});
