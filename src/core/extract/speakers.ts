@@ -15,8 +15,11 @@ import { cleanName, JOB_TITLE, nameFromLocalPart, looksLikePersonName } from '..
 const EMAIL = EMAIL_IN_TEXT;
 const EMAIL_G = new RegExp(EMAIL_IN_TEXT.source, 'g');
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de |du |van |von |le |la )?\\p{Lu}[\\p{L}'’-]+){1,3}";
-/** "avec Marie Curie <marie@x>" — any "with" followed by a name and an address. */
-const WITH_ADDRESS = new RegExp(`(?<![\\p{L}])(?:[Aa]vec|[Ww]ith|and|et|&)\\s+(${NAME})\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]`, 'gu');
+/**
+ * "avec Marie Curie <marie@x>" — any "with" followed by a name and an address; the address may stand after a comma as in
+ * a list (« avec Claire Martin, claire.martin@datalyse.fr, le sujet … »).
+ */
+const WITH_ADDRESS = new RegExp(`(?<![\\p{L}])(?:[Aa]vec|[Ww]ith|and|et|&)\\s+(${NAME})(?:\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]|\\s*,\\s*(${EMAIL.source})(?![\\w-]|\\.[\\w-]))`, 'gu');
 /** "co-presented with Marie Curie", "en binôme avec Marie Curie", "avec mon collègue Paul Martin". */
 const CO_SPEAKER = new RegExp(
   `(?:[Cc]o-?(?:pr[ée]sent[ée]e?s?|anim[ée]e?s?|presented|hosted|speaker|orat(?:eur|rice))|en bin[ôo]me|[àa] deux|à quatre mains|[Tt]ogether with|[Jj]ointly with|conjointement avec)\\s*(?:avec|with|by|par|:)?\\s*(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|ami|amie|friend)\\s+)?(${NAME})`,
@@ -132,7 +135,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   }
   if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
   const body = x.body.slice(0, 8000);
-  for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: m[2]! });
+  for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: (m[2] ?? m[3])! });
   for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
   for (const m of body.matchAll(MY_COLLEAGUES)) {
     for (const part of m[1]!.split(/\s*,\s*|\s+(?:et|and|&)\s+/)) {

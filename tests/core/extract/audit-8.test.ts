@@ -262,3 +262,21 @@ describe('several talks offered under a heading naming them (score.ts DIRECT: «
     expect((await read(writer, subject, body)).kind).toBe('other');
   });
 });
+
+describe('a co-speaker after « avec », "with", their address after a comma (speakers.ts WITH_ADDRESS)', () => {
+  const writer = 'Sébastien Roux <sebastien.roux@datalyse.fr>';
+  it.each([
+    ['Proposition', 'Bonjour,\n\nJe présenterais avec Claire Martin, claire.martin@datalyse.fr, le sujet « Le MVCC expliqué » pendant 30 min.\n\nSébastien\n'],
+    ['Talk', 'Hi,\n\nI would present "MVCC explained" with Claire Martin, claire.martin@datalyse.fr. 30 minutes.\n\nSeb\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).speakers).toEqual([writer, 'Claire Martin <claire.martin@datalyse.fr>']);
+  });
+
+  it.each([
+    // guards: in brackets as before; a name without an address after the comma adds no one
+    ['Proposition', 'Bonjour,\n\nJe présenterais avec Claire Martin (claire.martin@datalyse.fr) le sujet « Le MVCC expliqué » pendant 30 min.\n\nSébastien\n', [writer, 'Claire Martin <claire.martin@datalyse.fr>']],
+    ['Proposition', 'Bonjour,\n\nJe présenterais « Le MVCC expliqué » pendant 30 min, comme avec Claire Martin, lors du dernier meetup.\n\nSébastien\n', [writer]],
+  ])('%s (guard): %s', async (subject, body, speakers) => {
+    expect((await read(writer, subject, body)).speakers).toEqual(speakers);
+  });
+});
