@@ -189,4 +189,9 @@ export interface CampaignStore {
    * (null when none answered: refused, timeout) — announce says which, and exits 1 for a server not there.
    */
   lastDeferral(id: number): Promise<{ error: string; response: string | null } | null>;
+  /**
+   * The campaign's rows a sender holds under its lease (status `sending`, not a 4xx's wait): announce, once its own part is over, says
+   * these are another sender's (a running `crieur start`, or a run killed mid-send), not the server's deferrals.
+   */
+  held(id: number): Promise<number>;
 }

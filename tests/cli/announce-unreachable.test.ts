@@ -70,3 +70,31 @@ describe('announce with the mail server refusing the login', { timeout: 400_000 
     expect(r.stderr).not.toMatch(/wrongpassword|deferred by the server|\n\s+at /);
   });
 });
+
+// Black-box audit: an announce killed mid-send (kill -9) left its rows in flight under its lease; run again, announce
+// said « 40 mail(s) deferred by the server (4xx) » — no server had deferred anything. Rows another sender holds are
+// said as such, with what becomes of them; exit 0 (nothing is wrong: crieur start takes them over).
+describe('announce run again while another sender holds rows', { timeout: 400_000 }, () => {
+  it('says they are held by another sender, not deferred by the server', async () => {
+    const ev = await cli.store.events.create({ date: new Date('2031-09-18T17:00:00Z'), venue: 'Chez Dalibo', title: 'Meetup de septembre' });
+    await cli.store.subscribers.upsert([
+      { email: 'held-1@example.fr', status: 'active' as const, source: 'cli', language: 'fr' as const },
+      { email: 'held-2@example.fr', status: 'active' as const, source: 'cli', language: 'fr' as const },
+    ]);
+    const first = await cli.crieur('announce', String(ev.id), '--json');
+    // (the roster keeps the members of the tests above: all of them get it)
+    const { id, total } = JSON.parse(first.stdout) as { id: number; total: number };
+    // What a sender killed inside its chunk leaves: its rows claimed, in transmission, under a lease not over yet.
+    await cli.db.query(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + interval '10 minutes', transmitting_at = now(), last_error = NULL, smtp_response = NULL
+       WHERE campaign_id = $1`,
+      [id],
+    );
+    const r = await cli.crieur('announce', String(ev.id));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^${total} mail\\(s\\) held by another sender`, 'm'));
+    expect(r.stderr).toMatch(/held by another sender \(a crieur start sending them, or an earlier run that was stopped or killed\): once its lease \(queue\.sendLeaseSeconds\) is over, crieur start sends/m);
+    expect(r.stderr).not.toMatch(/deferred by the server|not sent: no mail server answered/);
+    expect(r.stdout).toContain(`: 0 sent, 0 failed, ${total} queued of ${total} — sending`);
+  });
+});

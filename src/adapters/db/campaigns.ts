@@ -104,6 +104,16 @@ export function campaignStore(db: Db): CampaignStore {
       return r ? { error: r.last_error, response: r.smtp_response } : null;
     },
 
+    async held(id) {
+      // A row a 4xx deferred waits as `sending` too, under a lease that ends at its next try: nothing transmitting, its
+      // error kept (send-campaign.ts deferral). A sender's own rows are in transmission, or claimed with no error yet.
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE campaign_id = $1 AND status = 'sending' AND (transmitting_at IS NOT NULL OR last_error IS NULL)`,
+        [id],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
     async counts(id) {
       const rows = await db.query<{ total: number; sent: number; failed: number; queued: number }>(
         `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'sent'))::int AS sent,

@@ -227,13 +227,27 @@ export function deferredLine(queued: number): string {
   return `${queued} mail(s) deferred by the server (4xx): crieur start tries them again after delivery.retryMinutes, until delivery.giveUpAfterHours\n`;
 }
 
+/** What announce and call say of the rows another sender holds (status sending): whose they are, and what becomes of them. */
+export function heldLine(held: number): string {
+  return (
+    `${held} mail(s) held by another sender (a crieur start sending them, or an earlier run that was stopped or killed): ` +
+    `once its lease (queue.sendLeaseSeconds) is over, crieur start sends those it never handed to the server and parks for review (crieur failed list) those caught in transmission — none twice\n`
+  );
+}
+
 /**
  * The end of announce and call with mails left queued. A server that answered 4xx deferred them: that is mail as
  * usual (exit 0, crieur start retries). No server answering at all (refused, timeout) is a service unreachable —
  * SPEC's runtime failure, exit 1 —, and a login the server refuses is the configuration's, exit 78: each said with
  * its cause and fix, rather than as « deferred by the server (4xx) ».
  */
-export async function sayDeferred(campaigns: CampaignStore, id: number, queued: number): Promise<void> {
+export async function sayDeferred(campaigns: CampaignStore, id: number, left: number): Promise<void> {
+  // Rows another sender holds under its lease are no deferral (black-box audit: an announce killed mid-send, run
+  // again, said its 40 rows in flight were « deferred by the server (4xx) »).
+  const held = Math.min(await campaigns.held(id), left);
+  if (held > 0) process.stderr.write(heldLine(held));
+  const queued = left - held;
+  if (queued === 0) return;
   const why = await campaigns.lastDeferral(id);
   const said = why && explainStoredDeferral(why.error, why.response);
   if (!why || !said || said.kind === 'deferred') {
