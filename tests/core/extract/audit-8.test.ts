@@ -280,3 +280,22 @@ describe('a co-speaker after « avec », "with", their address after a comma (sp
     expect((await read(writer, subject, body)).speakers).toEqual(speakers);
   });
 });
+
+describe('a length asked for in answer to the call offers no talk yet (score.ts ASKS_ABOUT_CALL: « est-ce que 40 minutes c\'est possible ? »)', () => {
+  const writer = 'Julie Vincent <julie.vincent@gmail.com>';
+  it.each([
+    ['RE: Appel à orateurs', "Bonjour,\n\nEst-ce que 40 minutes c'est possible pour un talk ? Sinon je peux faire 20.\n\nJulie\n"],
+    ['Re: Call for speakers', 'Hi,\n\nIs a 40-minute talk possible? Otherwise I can do 20.\n\nJulie\n'],
+    ['Re: Appel à orateurs', "Bonjour,\n\nSerait-il possible d'avoir 40 minutes pour un talk ? Les 20 minutes me semblent courtes.\n\nJulie\n"],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+
+  it.each([
+    // guards: with the talk named, the question about its length is part of an offer
+    ['Re: Appel à orateurs', "Bonjour,\n\nSerait-il possible d'avoir 40 minutes ? Je voudrais présenter « TimescaleDB en production ».\n\nJulie\n"],
+    ['Re: Appel à orateurs', "Bonjour,\n\nJe vous propose « TimescaleDB en production », 40 minutes si c'est possible ?\n\nJulie\n"],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: 'TimescaleDB en production', minutes: 40 });
+  });
+});
