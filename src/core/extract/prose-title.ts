@@ -34,7 +34,8 @@ const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|ta
  */
 const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
 const QUOTED_NEAR_TALK = new RegExp(
-  // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2") ends no sentence between the talk word and its quoted title
+  // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2"), an address's or a name's (« avec Jeanne Perrot (jeanne.perrot@ovh.net), »,
+  // "PGConf.EU") ends no sentence between the talk word and its quoted title: a dot between two letters or digits
   // "I'm proposing an hour-long session, "Hands-on pgvector"": the verb's -ing form, a session, offer as well
   // « Ci-joint le support de ma proposition « Réplication logique : les pièges » »: the proposal names what it proposes
   // « partager notre retour d'expérience : « Passer de 9.6 à 16 en un week-end » »: an experience report shared is a talk
@@ -42,7 +43,7 @@ const QUOTED_NEAR_TALK = new RegExp(
   // in the sentence, a colon says the quotes name what was spoken of
   // « un exposé « X » », « un éclair de 5 minutes sur « X » »: a word ending (or opening) on an accented letter is bounded by
   // letters, not by \b (ASCII-only: it saw no word's end after « exposé »)
-  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=\\d)\\.(?=\\d)){0,60}?|(?:[^.\\n:]|(?<=\\d)\\.(?=\\d)){0,140}?:\\s*)${QUOTED}`,
+  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,60}?|(?:[^.\\n:]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,140}?:\\s*)${QUOTED}`,
   'iu',
 );
 /**

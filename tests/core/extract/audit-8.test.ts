@@ -299,3 +299,20 @@ describe('a length asked for in answer to the call offers no talk yet (score.ts 
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: 'TimescaleDB en production', minutes: 40 });
   });
 });
+
+describe("a dot inside an address or a name ends no sentence between the talk word and its quoted title (prose-title.ts QUOTED_NEAR_TALK)", () => {
+  const writer = 'Thibault Renard <thibault.renard@ovh.net>';
+  it.each([
+    ['Proposition de talk', "Bonjour,\n\nJ'aimerais présenter, en binôme avec Jeanne Perrot (jeanne.perrot@ovh.net), « Héberger 10 000 bases PostgreSQL ». Il nous faudrait trois quarts d'heure.\n\nThibault\n", 'Héberger 10 000 bases PostgreSQL'],
+    ['Talk', 'Hi,\n\nAfter PGConf.EU I could give my talk "Hosting ten thousand databases" here as well, 30 minutes.\n\nThibault\n', 'Hosting ten thousand databases'],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // guard: a sentence's end (a dot then a space) still parts the talk word from a quote in the next sentence
+    ['Proposition de talk', "Bonjour,\n\nJe voudrais présenter un retour d'expérience sur notre migration. Notre slogan interne était « on ne recule pas », d'ailleurs.\nTitre : Migrer 300 bases en un week-end\n\nThibault\n", 'Migrer 300 bases en un week-end'],
+  ])('%s (guard): %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
