@@ -116,6 +116,20 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     expect(await store.outbox.parkInterrupted()).toEqual([b[2]!.id]);
   });
 
+  it('a campaign whose last rows the recovery sweep parked (their sender died in transmission) is done', async () => {
+    await store.subscribers.upsert([{ email: 'parked@example.net', name: null, language: 'fr', status: 'active', source: 'cli' }]);
+    const { campaign } = await store.campaigns.create({ key: 'announce:E-parked', kind: 'announce', eventId: null, list: null, parts });
+    const added = await store.campaigns.addMembers(campaign.id, 'announce', 'E-parked', 'b@x', 'members', 'fr');
+    expect(added).toBeGreaterThan(0);
+    expect(await store.campaigns.get(campaign.id)).toMatchObject({ status: 'sending' });
+    await take(campaign.id, 0, 1_000_000, 1_000, 150); // in transmission, then the sender dies: its lease runs out
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await store.outbox.parkInterrupted()).length).toBeGreaterThanOrEqual(added);
+    expect(await store.campaigns.counts(campaign.id)).toMatchObject({ sent: 0, failed: added, queued: 0 });
+    expect(await store.campaigns.get(campaign.id)).toMatchObject({ status: 'done' });
+    expect((await store.campaigns.list()).find((c) => c.id === campaign.id)).toMatchObject({ status: 'done' });
+  });
+
   it('release: held rows back to queued, their attempt not counted; transmitting rows stay', async () => {
     const { campaign } = await store.campaigns.create({ key: 'announce:E-4', kind: 'announce', eventId: null, list: null, parts });
     await store.campaigns.addRecipients(campaign.id, 'announce', 'E-4', 'b@x', [{ email: 'r1@example.org', variant: 'member:fr' }, { email: 'r2@example.org', variant: 'member:fr' }]);

@@ -26,8 +26,12 @@ interface Row {
 /**
  * A digest is done once none of its rows is queued or sending: the deliver queue, which sends them, keeps no
  * campaign state, so the status is read here — a row requeued by `crieur failed retry` makes it sending again.
+ * So is any campaign with rows, none left to send: its last rows may end outside a send — parked by the recovery
+ * sweep once the sender that held them died (black-box audit: an announcement killed mid-send, its 40 rows parked,
+ * stayed « sending, 0 queued » for good).
  */
-const STATUS = `CASE WHEN c.kind = 'digest' AND c.status = 'sending'
+const STATUS = `CASE WHEN c.status = 'sending'
+    AND (c.kind = 'digest' OR EXISTS (SELECT 1 FROM outbox d WHERE d.campaign_id = c.id))
     AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.campaign_id = c.id AND d.status IN ('queued', 'sending')) THEN 'done'
   ELSE c.status END AS status`;
 const COLUMNS = `c.id, c.key, c.kind, c.event_id, c.list, ${STATUS}, c.pause_reason, c.consecutive_failures, c.created_at, c.event_sequence`;
