@@ -117,8 +117,15 @@ function eventOfMonth(folded: string, local: DateTime | null): string | null {
   return year === null ? null : `${year}-${pad(month)}`;
 }
 
+/**
+ * "28 of January", "the 14th of Feb", "the 14th Feb" (English written abroad): chrono reads the day and drops the month
+ * after « of » or an ordinal ("on 28 of January" was 28 December; audit Y1 55's "Schedule it on 28 of January please"
+ * was read only by chance, with "it" before it).
+ */
+const DAY_OF_MONTH = /\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+
 export function readDate(written: string, ref: DateReference): DateReading {
-  const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2');
+  const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2').replace(DAY_OF_MONTH, '$1 ');
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
   const folded = fold(text).replace(/\s+/g, ' ');
   // the talk named before it and a please after it say nothing more (audit Z: "schedule it for the next meetup", « programmer

@@ -207,3 +207,16 @@ describe('a decision, then another in a sentence of its own (audit Z 19: "Looks 
     expect(verbs(text, organizer)).toEqual([]);
   });
 });
+
+describe('a day of a month in English written abroad (audit Y1 55 again, after "schedule it": "on 28 of January" read as 28 December)', () => {
+  const day = (text: string) => readCommands(text, organizer).commands.map((c) => `${c.verb} ${c.date?.day ?? c.problem}`);
+  it.each([
+    ['Schedule it on 28 of January please', 'schedule 2027-01-28'],
+    ['schedule on 28 of January', 'schedule 2027-01-28'],
+    ['Schedule the 14th of Feb', 'schedule 2027-02-14'],
+    ['schedule the 14th Feb', 'schedule 2027-02-14'],
+    ['Schedule on February 11th', 'schedule 2027-02-11'],
+  ])('%s → %s', (text, want) => {
+    expect(day(text)).toEqual([want]);
+  });
+});
