@@ -179,6 +179,8 @@ const DIRECT = new RegExp(
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
     `|\\b(?:would|will|are) you (?:be )?interested in (?:a|an|my|having)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
+    // the talk first, the question after it: « Un petit éclair « … », ça vous irait ? », « un talk de 5 min sur X, ça vous tente ? »
+    `|\\b(?:un|une|a|an)\\s+(?:petite?\\s+|short\\s+|quick\\s+)?${TALK_NOUN}\\b[^.!?\\n]{0,80}?,?\\s*(?:ca|cela) (?:vous|te) (?:dirait|tenterait|tente|irait|va|conviendrait|convient|interesse|interesserait|plairait)\\s*\\?` +
     // « J'aurais deux sujets à proposer », "I have two talk ideas": several offered at once
     `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
     // the same said as a heading over the list: « Deux idées : », "Two ideas for the meetup:", « Quelques sujets possibles : »

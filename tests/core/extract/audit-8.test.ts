@@ -316,3 +316,23 @@ describe("a dot inside an address or a name ends no sentence between the talk wo
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+describe('a talk named first, then asked whether it suits (score.ts DIRECT: « Un petit éclair « … », ça vous irait ? »)', () => {
+  const writer = 'Lucas Fontaine <lucas.fontaine@gmail.com>';
+  it.each([
+    ['Pour le meetup de mars', 'Bonjour,\n\nUn petit éclair « pg_cron pour les nuls », ça vous irait ?\n\nLucas\n', 'pg_cron pour les nuls'],
+    ['talk', 'Bonjour\n\nun talk de 5 min sur "pg_hint_plan en pratique" ca vous tente ?\n\nLucas\n', 'pg_hint_plan en pratique'],
+    ['Idée', 'Bonjour,\n\nUne présentation « Patroni sans larmes », cela vous conviendrait ?\n\nLucas\n', 'Patroni sans larmes'],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // guards: a talk heard asked about, an evening asked about, a talk wished from someone else
+    ['Meetup', 'Bonjour,\n\nLe talk de mardi sur « Vacuum », ça vous a plu ?\n\nLucas\n'],
+    ['Sondage', 'Bonjour,\n\nUn meetup en juillet, ça vous tente ?\n\nLucas\n'],
+    ['Idée', "Bonjour,\n\nUn talk sur pgvector, ça vous intéresserait ? Je ne saurais pas le faire moi-même, mais quelqu'un de la communauté pourrait le faire.\n\nLucas\n"],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+});
