@@ -325,11 +325,13 @@ export const mailparserReader: MailReader = { read: (raw) => readMail(raw), read
 
 /**
  * Where the header block really starts. Some stores prepend blank lines, and mbox exports an envelope line
- * (`From sender date`, no colon); a parser taking either as the end of the headers sees a message with none.
- * The stored raw bytes stay untouched: only what is parsed is trimmed.
+ * (`From sender date`, no colon); a parser taking either as the end of the headers sees a message with none. An editor
+ * that saved the .eml as UTF-8 « with BOM » (Windows Notepad) puts EF BB BF before the first header's name: read as
+ * part of it, « \uFEFFFrom » named no sender (robustness audit R). The stored raw bytes stay untouched: only what is
+ * parsed is trimmed.
  */
 export function headerStart(raw: Buffer): Buffer {
-  let i = 0;
+  let i = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
   const scanLimit = Math.min(raw.length, 64 * 1024);
   for (;;) {
     let j = i;

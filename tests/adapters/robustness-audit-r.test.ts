@@ -68,3 +68,24 @@ describe('HTML nested deeper than any mail (the converter takes the square of th
     expect(outcome.ok && outcome.result.warnings.some((w) => /nested too deep/.test(w))).toBe(false);
   });
 });
+
+const PROPOSAL =
+  'From: Jean Dupont <jean.dupont@example.fr>\nTo: talks@pgug.example.org\nSubject: Proposition de talk\nDate: Mon, 3 Mar 2025 10:12:44 +0100\n' +
+  'Message-ID: <rob-r@example.fr>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n' +
+  "Bonjour,\n\nTitre : Partitionnement déclaratif en production\nDurée : 20 minutes\nRésumé : Retour d'expérience sur la migration d'une table de 2 To.\n\nJean Dupont\n";
+
+describe('a .eml saved by an editor', () => {
+  // « \uFEFFFrom » was read as a header of that name: no sender, « no speaker found », nothing to acknowledge.
+  it.each([
+    ['UTF-8 with a BOM, LF', `\uFEFF${PROPOSAL}`],
+    ['UTF-8 with a BOM, CRLF', `\uFEFF${PROPOSAL.replace(/\n/g, '\r\n')}`],
+  ])('%s: the sender is read', async (_name, text) => {
+    const outcome = await parseRawMessage(Buffer.from(text, 'utf8'), ctx, mailparserReader);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.result.from).toEqual({ name: 'Jean Dupont', email: 'jean.dupont@example.fr' });
+    expect(outcome.result.kind).toBe('proposal');
+    expect(outcome.result.proposal?.speakers).toEqual([{ name: 'Jean Dupont', email: 'jean.dupont@example.fr' }]);
+    expect(outcome.result.warnings).toEqual([]);
+  });
+});
