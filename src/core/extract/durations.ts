@@ -7,8 +7,11 @@
 /** Approximate quantities and fixed phrases, folded, longest first where one contains another. */
 export const DURATION_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["trois quarts d'heure", 45], ["trois-quarts d'heure", 45], ["3/4 d'heure", 45], ["3/4 h", 45], ["un quart d'heure", 15], ["quart d'heure", 15],
-  ['une heure et demie', 90], ['une heure et quart', 75], ['une demi-heure', 30], ['une demi heure', 30], ['demi-heure', 30], ['une heure', 60], ['deux heures', 120],
+  // « une heure et demi » (the spelling people type), « une heure trente », « deux heures et demie »: before « une heure » / « deux heures »
+  ['une heure et demie', 90], ['une heure et demi', 90], ['une heure trente', 90], ['une heure et quart', 75], ['une heure quinze', 75],
+  ['deux heures et demie', 150], ['deux heures et demi', 150], ['une demi-heure', 30], ['une demi heure', 30], ['demi-heure', 30], ['une heure', 60], ['deux heures', 120],
   ['three quarters of an hour', 45], ['three-quarters of an hour', 45], ['quarter of an hour', 15], ['an hour and a half', 90], ['one hour and a half', 90],
+  ['an hour and half', 90], ['one hour and half', 90], ['an hour and a quarter', 75], ['two and a half hours', 150],
   ['one and a half hours', 90], ['half an hour', 30], ['half-hour', 30], ['half hour', 30], ['an hour', 60], ['one hour', 60], ['two hours', 120],
   ['une dizaine de minutes', 10], ['une quinzaine de minutes', 15], ['une vingtaine de minutes', 20], ['une trentaine de minutes', 30],
   ['une quarantaine de minutes', 40], ['une cinquantaine de minutes', 50], ['une soixantaine de minutes', 60],

@@ -336,3 +336,26 @@ describe('a talk named first, then asked whether it suits (score.ts DIRECT: « U
     expect((await read(writer, subject, body)).kind).toBe('other');
   });
 });
+
+describe('hours and their part said in words (durations.ts DURATION_WORDS: « une heure trente », « une heure et demi », "an hour and half")', () => {
+  const writer = 'Anne Lefèvre <anne.lefevre@univ-lyon.fr>';
+  it.each([
+    ['une heure trente', 90],
+    ['une heure et demi', 90],
+    ['une heure quinze', 75],
+    ['deux heures et demie', 150],
+    ['an hour and half', 90],
+    ['two and a half hours', 150],
+  ])('« %s »', async (length, minutes) => {
+    expect(await read(writer, 'Atelier', `Bonjour,\n\nJe propose un atelier « Lire un plan d'exécution », il faut compter ${length}.\n\nAnne\n`)).toMatchObject({ kind: 'proposal', minutes });
+  });
+
+  it.each([
+    // guards: as before
+    ['une heure', 60],
+    ['une heure et demie', 90],
+    ['deux heures', 120],
+  ])('« %s » (guard)', async (length, minutes) => {
+    expect(await read(writer, 'Atelier', `Bonjour,\n\nJe propose un atelier « Lire un plan d'exécution », il faut compter ${length}.\n\nAnne\n`)).toMatchObject({ kind: 'proposal', minutes });
+  });
+});
