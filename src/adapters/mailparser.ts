@@ -179,12 +179,14 @@ const EMBED_DEPTH = 1;
 
 export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
   // a multipart with no boundary is parsed mended (missing-boundary.ts); its header field is kept as written
-  const mended = mendMissingBoundaries(headerStart(raw));
+  const start = headerStart(raw);
+  const crLines = withCrLineEnds(start);
+  const mended = mendMissingBoundaries(crLines ?? start);
   const input = mended.message;
   const raw8bit = new Raw8Bit(input);
   const parsed = await decode(input, raw8bit);
   if (mended.rootField) asWritten(parsed, mended.rootField);
-  return toMail(parsed, depth, [...mended.defects, ...raw8bit.defects]);
+  return toMail(parsed, depth, [...(crLines ? [BARE_CR] : []), ...mended.defects, ...raw8bit.defects]);
 }
 
 /** The root's Content-Type line as the message has it, where the parse read a mended one (the header map shows it). */
@@ -264,7 +266,8 @@ function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
  * header-first classification reads. The body is never handed to the parser (its MIME tree is not walked).
  */
 export async function readMailHeaders(raw: Buffer): Promise<Mail> {
-  const from = headerStart(raw);
+  const start = headerStart(raw);
+  const from = withCrLineEnds(start) ?? start;
   const head = from.subarray(0, Math.min(from.length, 256 * 1024));
   const end = blankLine(head);
   const block = end >= 0 ? head.subarray(0, end) : head;
@@ -314,7 +317,8 @@ const MAIL_FIELD = /(?:^|\n)[ \t]*(?:from|to|subject|date|message-id|received|se
  * a decode per message (tests/adapters/mailparser.test.ts checks both agree on every corpus message).
  */
 export function hasMailHeader(raw: Buffer): boolean {
-  const from = headerStart(raw);
+  const start = headerStart(raw);
+  const from = withCrLineEnds(start) ?? start;
   const head = from.subarray(0, Math.min(from.length, 256 * 1024));
   const end = blankLine(head);
   return MAIL_FIELD.test((end >= 0 ? head.subarray(0, end) : head).toString('latin1'));
@@ -347,6 +351,19 @@ export function headerStart(raw: Buffer): Buffer {
     if (nl > 0) i = nl + 1;
   }
   return i === 0 ? raw : raw.subarray(i);
+}
+
+export const BARE_CR = 'line ends are bare CR (no LF anywhere): each CR read as a line end';
+
+/**
+ * The message with CRLF line ends when every line of it ends in a bare CR (classic Mac OS, some editors' exports), else
+ * null. Lines are split at LF: such a message was one header line, its From swallowing all the rest — the sender, the
+ * subject and the body lost (robustness audit R). A message with any LF is left alone (a bare CR inside a folded
+ * header of CRLF mail is the parser's to read). The stored raw bytes stay as they came.
+ */
+export function withCrLineEnds(buf: Buffer): Buffer | null {
+  if (buf.indexOf(0x0a) >= 0 || buf.indexOf(0x0d) < 0) return null;
+  return Buffer.from(buf.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
 }
 
 async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly string[]): Promise<Mail> {

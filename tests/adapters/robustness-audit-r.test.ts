@@ -89,3 +89,33 @@ describe('a .eml saved by an editor', () => {
     expect(outcome.result.warnings).toEqual([]);
   });
 });
+
+describe('a message whose lines end in a bare CR (classic Mac OS, no LF anywhere)', () => {
+  // Lines are split at LF: it was one header line, the From swallowing all the rest — kind other, no sender, no subject.
+  it('is read line by line, and says so', async () => {
+    const outcome = await parseRawMessage(Buffer.from(PROPOSAL.replace(/\n/g, '\r'), 'utf8'), ctx, mailparserReader);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.result).toMatchObject({
+      kind: 'proposal',
+      messageId: '<rob-r@example.fr>',
+      subject: 'Proposition de talk',
+      from: { name: 'Jean Dupont', email: 'jean.dupont@example.fr' },
+      proposal: { title: 'Partitionnement déclaratif en production', durationMinutes: 20 },
+    });
+    expect(outcome.result.warnings).toContain('line ends are bare CR (no LF anywhere): each CR read as a line end');
+  });
+
+  it('the header-first read sees the same headers', async () => {
+    const head = await mailparserReader.readHeaders(Buffer.from(PROPOSAL.replace(/\n/g, '\r'), 'utf8'));
+    expect(head.subject).toBe('Proposition de talk');
+    expect(head.from?.email).toBe('jean.dupont@example.fr');
+  });
+
+  it('a bare CR in CRLF or LF mail is left to the parser, with no warning', async () => {
+    const folded = PROPOSAL.replace('Subject: Proposition de talk', 'Subject: Proposition\r de talk').replace(/\n/g, '\r\n');
+    const outcome = await parseRawMessage(Buffer.from(folded, 'utf8'), ctx, mailparserReader);
+    expect(outcome.ok && outcome.result.kind).toBe('proposal');
+    expect(outcome.ok && outcome.result.warnings.some((w) => /bare CR/.test(w))).toBe(false);
+  });
+});
