@@ -359,3 +359,16 @@ describe('hours and their part said in words (durations.ts DURATION_WORDS: « un
     expect(await read(writer, 'Atelier', `Bonjour,\n\nJe propose un atelier « Lire un plan d'exécution », il faut compter ${length}.\n\nAnne\n`)).toMatchObject({ kind: 'proposal', minutes });
   });
 });
+
+describe("a company directory's mark for outsiders is no part of the speaker's name (text/names.ts cleanName: « Anna WEBER - EXT »)", () => {
+  it.each([
+    ['"Anna WEBER - EXT" <anna.weber@uni.de>', 'Anna Weber <anna.weber@uni.de>'],
+    ['"Jean Dupont | External" <jean.dupont@corp.fr>', 'Jean Dupont <jean.dupont@corp.fr>'],
+    ['"Jean Dupont [Externe]" <jean.dupont@corp.fr>', 'Jean Dupont <jean.dupont@corp.fr>'],
+    // guards: a hyphenated name, a directory's department in brackets, as before
+    ['"Jean-Ext Dupont" <jean.dupont@corp.fr>', 'Jean-Ext Dupont <jean.dupont@corp.fr>'],
+    ['"Dupont, Jean (DSI)" <jean.dupont@corp.fr>', 'Jean Dupont <jean.dupont@corp.fr>'],
+  ])('%s', async (from, speaker) => {
+    expect((await read(from, 'Proposition de talk : Les index BRIN', 'Bonjour,\n\nJe propose « Les index BRIN en pratique », 30 minutes.\n\nMerci\n')).speakers).toEqual([speaker]);
+  });
+});
