@@ -146,10 +146,15 @@ const NOT_PROGRAMME =
 const RESENT_WHAT =
   "(?:\\s+(?:donc|again)\\b|\\s+(?:ma|mon|notre|my|our|the|this)\\s+(?:propositions?|proposals?|talks?|soumissions?|submissions?|presentations?|exposes?|interventions?)\\b[^«\"“\\n.!?]{0,60}?)?";
 const RESENT_TITLE = "[«\"“](?![^«»\"“”\\n]{0,200}\\?\\s*[»\"”])";
+/**
+ * The talks as the evening's moment, not what is proposed (folded): « Je propose : Le Bistrot, rue Oberkampf, après les
+ * talks », "I propose we meet at the bar before the talks" — after, before, during, between the talks.
+ */
+const NOT_A_MOMENT = "(?<!\\b(?:apres|after|avant|before|pendant|during|entre|between) (?:les |le |la |l'|the |des )?)";
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
-  `\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')${NOT_PROPOSING_ELSE}|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)${NOT_PROPOSING_ELSE}|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
+  `\\b${OFFER_WORD}${SUBORDINATE}${NOT_FOR_ELSE}(?:je (?:vous |te |me )?(?:propose|soumets)(?! que| qu')${NOT_PROPOSING_ELSE}|je me (?:porte|portes) (?:volontaire|candidate?)|je suis (?:volontaire|candidate?)|i(?:'d| would)? volunteer|i'm volunteering|(?:i (?:propose|submit)|we (?:propose|submit)|(?:i'm|i am|we're|we are) (?:proposing|submitting|offering))(?! that\\b| we\\b| you\\b)${NOT_PROPOSING_ELSE}|voici (?:ma|une|notre) (?:proposition|soumission|idee)|here(?:'s| is) (?:my|a|our) (?:proposal|submission|talk)|(?:ma|notre|my|our) (?:proposition|proposal|submission|soumission) (?:de|d'|for|of) (?:un |une |a |an )?(?:talk|lightning|conference|presentation|expose))\\b[^.!?\\n]{0,80}?\\b${NOT_A_MOMENT}${TALK_NOUN}\\b|\\b${TALK_NOUN} (?:intitule|titled|called|entitled)\\b|\\b(?:talk|presentation|lightning talk|conference) idea\\b|\\bidee de (?:talk|presentation|sujet|conference|lightning)\\b` +
     // Asked rather than offered: "Would there be room … for a 30-minute talk?", "Y aurait-il de la place pour un talk ?",
     // "Could I get a 10-minute slot … for a demo?" — a slot asked for, not slides or a seat ("can I get the slides").
     // « je voudrais vous proposer « work_mem sans peur » pour le prochain meetup »: the offer names its title

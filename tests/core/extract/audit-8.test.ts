@@ -372,3 +372,22 @@ describe("a company directory's mark for outsiders is no part of the speaker's n
     expect((await read(from, 'Proposition de talk : Les index BRIN', 'Bonjour,\n\nJe propose « Les index BRIN en pratique », 30 minutes.\n\nMerci\n')).speakers).toEqual([speaker]);
   });
 });
+
+describe('the talks named as the evening\'s moment are not what « je propose » offers (score.ts NOT_A_MOMENT: « … après les talks »)', () => {
+  const writer = 'Gaëlle Perrin <gaelle.perrin@wanadoo.fr>';
+  it.each([
+    ['Afterwork', 'Bonjour,\n\nJe propose : Le Bistrot, rue Oberkampf, après les talks.\n\nGaëlle\n'],
+    ['Meetup', "Bonjour,\n\nJe propose qu'on fasse une pause pizza entre les talks.\n\nGaëlle\n"],
+    ['Logistics', 'Hello,\n\nI propose a short break for drinks after the talks, then the raffle.\n\nGaëlle\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('other');
+  });
+
+  it.each([
+    // guards: a talk proposed, its moment in the evening said after it
+    ['Proposition', 'Bonjour,\n\nJe vous propose un talk sur pgvector, 20 minutes, après les annonces.\n\nGaëlle\n'],
+    ['Proposition', 'Bonjour,\n\nJe propose de parler de pgvector après les talks principaux, en lightning : « pgvector en 5 minutes ».\n\nGaëlle\n'],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect((await read(writer, subject, body)).kind).toBe('proposal');
+  });
+});
