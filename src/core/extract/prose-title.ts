@@ -22,11 +22,12 @@ const PROVISIONAL =
 const QUOTED_AFTER_NAMING = new RegExp(`(?:${NAMING}|${PROVISIONAL})\\s*:?\\s*[${OPEN}]\\s*([^\\n]{3,200}?)\\s*(?:»|"|”|“|’|')(?=[\\s,.;:!?)]|$)`, 'i');
 const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)(?:[.!?;](?:\\s|$)|,\\s|\\s[(—–-]\\s|\\n|$)`, 'iu');
 /**
- * "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line. Quoted, the
+ * "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line; "Title of my
+ * talk - From Oracle to Postgres in 6 months." (English written abroad: the talk named after the label, a dash for its colon). Quoted, the
  * title may open in lower case, on a tool's name (« Titre : « pgBadger en 5 minutes chrono ». »): the quotes bound it.
  * "My job title: Staff Engineer at Acme." names no talk.
  */
-const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif))?)\s*:\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
+const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 /**
  * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
  * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and

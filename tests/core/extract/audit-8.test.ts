@@ -391,3 +391,21 @@ describe('the talks named as the evening\'s moment are not what « je propose »
     expect((await read(writer, subject, body)).kind).toBe('proposal');
   });
 });
+
+describe('a title label in the middle of a line naming the talk after it, or with a dash for its colon (prose-title.ts INLINE_LABEL: "Title of my talk - X")', () => {
+  const writer = 'Raj Patel <raj.patel@gmail.com>';
+  it.each([
+    ['talk', 'Hello,\n\nI would like to speak about our migration. Title of my talk - From Oracle to Postgres in 6 months. It takes 40 minutes.\n\nRaj\n', 'From Oracle to Postgres in 6 months'],
+    ['talk', 'Hello,\n\nI would like to speak about our migration. Title of my talk: From Oracle to Postgres in 6 months. It takes 40 minutes.\n\nRaj\n', 'From Oracle to Postgres in 6 months'],
+    ['Proposition', "Bonjour,\n\nJe voudrais parler de notre migration. Titre de mon intervention — D'Oracle à PostgreSQL en six mois. Environ 40 minutes.\n\nRaj\n", "D'Oracle à PostgreSQL en six mois"],
+  ])('%s: %s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    // guard: a job's title with a dash names no talk
+    ['talk', 'Hello,\n\nI would like to speak about our migration, 40 minutes. My job title - Senior DBA at Acme.\n\nRaj\n'],
+  ])('%s (guard): %s', async (subject, body) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title: null });
+  });
+});
