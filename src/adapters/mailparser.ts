@@ -212,7 +212,7 @@ function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
     };
     const mail: Record<string, unknown> & { attachments: Attachment[]; headers?: Map<string, unknown> } = { attachments: [] };
     const parser = new LeanParser(raw8bit) as unknown as MailParser.MailParser & { headerLines: unknown };
-    parser.on('error', (err: Error) => settle(err));
+    parser.on('error', (err: Error) => settle(limitInWords(err)));
     parser.on('headers', (headers: Map<string, unknown>) => {
       mail.headers = headers;
       mail.headerLines = parser.headerLines;
@@ -259,6 +259,18 @@ function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
     });
     parser.end(input);
   });
+}
+
+/**
+ * mailsplit's bounds on a message (1 MB of header lines in one MIME node, 1000 nodes), said in words: its own « Max
+ * allowed child nodes exceeded », « Max header size for a MIME node exceeded » left the reader of `crieur parse` or of
+ * `crieur failed list` guessing what was too large (robustness audit R: 5,000 attachments, a 2 MB Subject).
+ */
+function limitInWords(err: Error & { code?: unknown }): Error {
+  if (err.code !== 'EMAXLEN') return err;
+  if (/child nodes/i.test(err.message)) return new Error('more than 1000 MIME parts, more than crieur reads');
+  if (/header size/i.test(err.message)) return new Error('header lines over 1 MB in one part, more than crieur reads');
+  return err;
 }
 
 /**

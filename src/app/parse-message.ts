@@ -20,13 +20,16 @@ export interface MailReader {
   textWithLinks(html: string): string | null;
 }
 
+/** What a reason begins with when the reader gave up on a message (not: no mail at all). */
+export const UNREADABLE = 'unreadable message: ';
+
 export async function parseRawMessage(raw: Buffer, ctx: ParseContext, reader: MailReader): Promise<ParseOutcome> {
   if (raw.length === 0) return { ok: false, error: 'empty input: not a mail message' };
   let mail: Mail;
   try {
     mail = await reader.read(raw);
   } catch (err) {
-    return { ok: false, error: `unreadable message: ${(err as Error).message}` };
+    return { ok: false, error: `${UNREADABLE}${(err as Error).message}` };
   }
   const notMail = notMailReason(mail);
   if (notMail) return { ok: false, error: notMail };

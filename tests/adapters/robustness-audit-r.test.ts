@@ -2,6 +2,11 @@
  * Held-out robustness audit R: malformed and hostile mail through the reader (`crieur parse`, the classify worker).
  * Each row is a defect the audit's generator found; the message is read in bounded time, kept and said why.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { htmlTextWithLinks, mailparserReader } from '../../src/adapters/mailparser.ts';
 import { htmlTooDeep } from '../../src/adapters/html-depth.ts';
@@ -118,4 +123,39 @@ describe('a message whose lines end in a bare CR (classic Mac OS, no LF anywhere
     expect(outcome.ok && outcome.result.kind).toBe('proposal');
     expect(outcome.ok && outcome.result.warnings.some((w) => /bare CR/.test(w))).toBe(false);
   });
+});
+
+describe('a message larger than the reader reads (mailsplit: 1000 MIME parts, 1 MB of header lines in one part)', () => {
+  const parts = (n: number) =>
+    `From: jean.dupont@example.fr\nSubject: Diapos\nMessage-ID: <parts@example.fr>\nContent-Type: multipart/mixed; boundary="pp"\n\n` +
+    Array.from({ length: n }, (_, i) => `--pp\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename="f${i}.bin"\n\nAAEC\n`).join('') +
+    '--pp--\n';
+  const bigHeader = `From: jean.dupont@example.fr\nSubject: ${'A'.repeat(2 * 1024 * 1024)}\nMessage-ID: <big@example.fr>\n\nBonjour\n`;
+
+  // « unreadable message: Max allowed child nodes exceeded » and « …: Max header size for a MIME node exceeded », then the
+  // hint for what is no mail at all — to save the message from a mail client, which is what the user had done.
+  it.each([
+    ['5,000 parts', parts(5000), 'unreadable message: more than 1000 MIME parts, more than crieur reads'],
+    ['a 2 MB Subject', bigHeader, 'unreadable message: header lines over 1 MB in one part, more than crieur reads'],
+  ])('%s: the reason says what was too large', async (_name, text, reason) => {
+    expect(await parseRawMessage(Buffer.from(text), ctx, mailparserReader)).toEqual({ ok: false, error: reason });
+  });
+
+  it('crieur parse says it in one line, exit 65, with no hint about saving the message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-r-'));
+    const file = join(dir, 'parts.eml');
+    writeFileSync(file, parts(1500));
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../src/cli/crieur.js', import.meta.url)), 'parse', file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(65);
+    expect(r.stderr).toBe(`crieur: ${file}: unreadable message: more than 1000 MIME parts, more than crieur reads\n`);
+  }, 70_000);
+
+  it('a message with no header at all still gets the hint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-r-'));
+    const file = join(dir, 'notes.eml');
+    writeFileSync(file, 'just some notes\n');
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../src/cli/crieur.js', import.meta.url)), 'parse', file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(65);
+    expect(r.stderr).toMatch(/not a mail message: .*\n\(crieur reads raw messages as saved by a mail client/);
+  }, 70_000);
 });

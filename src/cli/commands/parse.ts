@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { parseRawMessage, parseContextFrom } from '../../app/parse-message.ts';
+import { parseRawMessage, parseContextFrom, UNREADABLE } from '../../app/parse-message.ts';
 import { mailparserReader } from '../../adapters/mailparser.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { formatParseResult } from '../format/parse-result.ts';
@@ -40,7 +40,8 @@ export function registerParse(program: Command): void {
           if (opts.json) process.stdout.write(`${jsonText({ file: input.file, ...where, error: outcome.error })}\n`);
           // A read error names its file already; a parse error gets the file and what crieur reads.
           const said = 'error' in input ? outcome.error : `${inputLabel(input)}: ${outcome.error}`;
-          if (!many) throw new CliError(`${said}${'error' in input ? '' : NOT_MAIL_HINT}`, EXIT.dataErr);
+          // the hint is for what is no mail at all: a message too large to read is one already
+          if (!many) throw new CliError(`${said}${'error' in input || outcome.error.startsWith(UNREADABLE) ? '' : NOT_MAIL_HINT}`, EXIT.dataErr);
           process.stderr.write(`crieur: ${visible(said)}\n`);
           continue;
         }
