@@ -572,7 +572,9 @@ function toPart(a: Attachment): MailPart {
   const content = Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content ?? '');
   return {
     filename: a.filename ? clean(a.filename) : null,
-    contentType: (a.contentType ?? 'application/octet-stream').toLowerCase(),
+    // an empty « Content-Type: » line (a cut message, a careless script) leaves mailparser's contentType `false`, not a
+    // string: the whole message was unreadable for one part's header (robustness audit R)
+    contentType: typeof a.contentType === 'string' && a.contentType.trim() !== '' ? a.contentType.trim().toLowerCase() : 'application/octet-stream',
     disposition: a.contentDisposition === 'attachment' ? 'attachment' : a.contentDisposition === 'inline' ? 'inline' : null,
     related: Boolean(a.related),
     size: content.length,

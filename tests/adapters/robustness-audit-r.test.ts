@@ -159,3 +159,22 @@ describe('a message larger than the reader reads (mailsplit: 1000 MIME parts, 1 
     expect(r.stderr).toMatch(/not a mail message: .*\n\(crieur reads raw messages as saved by a mail client/);
   }, 70_000);
 });
+
+describe('a part whose Content-Type line is empty', () => {
+  // mailparser leaves its contentType `false`: « (a.contentType ?? …).toLowerCase is not a function », the whole message
+  // unreadable (exit 65, parked failed) for one attachment's header — found cutting corpus bounces at random.
+  it.each([
+    ['with a disposition', 'Content-Type:\nContent-Disposition: attachment; filename="slides.pdf"\n'],
+    ['alone, a space after the colon', 'Content-Type: \n'],
+  ])('%s: the message is read, the part kept as octets', async (_name, partHeader) => {
+    const raw = Buffer.from(
+      `From: Jean Dupont <jean.dupont@example.fr>\nSubject: Proposition\nMessage-ID: <emptyct@example.fr>\nContent-Type: multipart/mixed; boundary="q"\n\n` +
+        `--q\nContent-Type: text/plain; charset=utf-8\n\nTitre : Partitionnement déclaratif en production\nDurée : 20 minutes\n\n--q\n${partHeader}\nxx\n--q--\n`,
+    );
+    const outcome = await parseRawMessage(raw, ctx, mailparserReader);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.result.proposal?.title).toBe('Partitionnement déclaratif en production');
+    expect(outcome.mail.parts.map((p) => p.contentType)).toEqual(['application/octet-stream']);
+  });
+});
