@@ -22,6 +22,21 @@ const RENAMED = new RegExp(String.raw`(?:renommer|renomme|rebaptiser|rebaptise|i
 /** « je ferai 20 minutes », « ce sera 20 minutes », "I'll do 20 minutes", « mon talk fera 20 minutes » (folded). */
 const LENGTH_SAID =
   /(?:^|[\s,;:.!])(?:je ferai|je vais faire|ce sera|ca sera|ca fera|cela fera|mon (?:talk|intervention|expose) (?:fera|durera)|la duree sera(?: de)?|i'll do|i will do|i'll take|i will take|it will be|it'll be|my talk will (?:be|last|take))\s+(?:plutot |finalement |donc |seulement |only |just |rather |finally )?(?:de )?(\d{1,3})\s*(?:min|mins|minutes|mn)\b/;
+/**
+ * What may follow the length said, for it to be the talk's (folded): the clause's end, or what a length of the talk takes
+ * — instead of the old one, a total, questions included. Anything else names other minutes — « 20 minutes de retard /
+ * de démo / à pied », "10 minutes to set up / from the station / of questions" — and corrects nothing (review of audit Z).
+ */
+const LENGTH_ENDS =
+  /^\s*(?:$|[,;.!:)\u2013\u2014-]|(?:au lieu|plutot que|plutot qu|et non|instead|rather than|not |en tout|au total|in total|total|max|maximum|environ|about|approximately|questions comprises|questions incluses|y compris|avec les questions|avec questions|with questions|including|q&a included|merci|thanks|svp|please)\b)/;
+/**
+ * What may follow the title said, for it to be what the title becomes: the clause's end or a please, a now. A title said
+ * where it stands — « le titre est « … » dans l'annonce », "on the page", "as you wrote" — is the speaker reporting what
+ * he saw, and a contrast in the sentence (« … mais devrait être « … » », "but it should be") says the quoted one is the
+ * wrong one (review of audit Z).
+ */
+const TITLE_ENDS = /^\s*(?:$|[,;.!:)\u2013\u2014-]|(?:plutot|finalement|desormais|maintenant|now|instead|please|svp|merci|thanks)\b)/;
+const CONTRAST = /\b(?:mais|but|however|par contre|cependant|pourtant|alors que|whereas|devrait|should)\b/;
 /** The sentence still asks or hedges (folded). */
 const ASKS = /\?|\b(?:si|s'il|if|unless|sauf|peut-etre|maybe|perhaps|possible|pourrais|pourrait|pourrions|could|can i|can we|would it|est-ce que|hesite|not sure|pas sur)\b/;
 
@@ -39,13 +54,15 @@ export function readProseCorrections(lines: readonly string[]): Correction {
   if (t) {
     const title = (t[1] ?? t[2] ?? t[3] ?? '').trim();
     const around = fold(sentence(text, t.index, t.index + t[0].length)).replace(/«[^»]*»|"[^"]*"|“[^”]*”/g, '');
-    if (title !== '' && !ASKS.test(around)) out.title = title;
+    const after = fold(text.slice(t.index + t[0].length));
+    if (title !== '' && !ASKS.test(around) && !CONTRAST.test(around) && TITLE_ENDS.test(after)) out.title = title;
   }
   const f = fold(text);
   const d = LENGTH_SAID.exec(f);
   if (d) {
     const minutes = Number(d[1]);
-    if (minutes >= 1 && minutes <= 240 && !ASKS.test(sentence(f, d.index, d.index + d[0].length))) out.durationMinutes = minutes;
+    const ends = LENGTH_ENDS.test(f.slice(d.index + d[0].length));
+    if (minutes >= 1 && minutes <= 240 && ends && !ASKS.test(sentence(f, d.index, d.index + d[0].length))) out.durationMinutes = minutes;
   }
   return out;
 }
