@@ -286,8 +286,12 @@ async function organizerComment(run: Run, read: ReadResult): Promise<void> {
     run.fx.add('notify-organizer', ref, `${ref}/comment/m${run.inboundId}`, await run.deps.mails.update('message', p, o, { actor: run.actorName, text: comment }, threadOf(run.mail, null)));
   }
   const reasonHint = read.commands.some((c) => c.verb === 'decline' && !c.text);
-  const first = comment.split('\n').find((l) => l.trim() !== '') ?? '';
-  const undecided = read.commands.length === 0 && opensWithDecision(run, first);
+  // The line that opens with a decision, wherever it stands: under a greeting (« Bonjour, / Accepter et programmer le
+  // 28/01 ») the transcript quoted « Bonjour, » under [fait] — read at a glance, done (audit Z).
+  const lines = comment.split('\n').filter((l) => l.trim() !== '');
+  const opening = read.commands.length === 0 ? lines.find((l) => opensWithDecision(run, l)) : undefined;
+  const undecided = opening !== undefined;
+  const first = opening ?? lines[0] ?? '';
   run.results.push(resultLine(undecided ? 'ignored' : 'done', first, noteText({ k: 'relayed-organizers', n: others.length, reasonHint, undecided }, run.locale)));
 }
 

@@ -524,7 +524,8 @@ describe('audit T: replies by email as real clients write them (pglite)', () => 
 
   // Audit Y: these decided nothing, and the transcript said « [fait] Accepter et programmer le 17 décembre » — read at a
   // glance, accepted and scheduled.
-  it.each(['Accepter et programmer le 17 décembre', 'Accepter, mais seulement si Lucie est d’accord', 'Je valide et je programme pour janvier'])(
+  // Under a greeting too (audit Z): the transcript quoted « Bonjour Lucie, » under [fait].
+  it.each(['Accepter et programmer le 17 décembre', 'Accepter, mais seulement si Lucie est d’accord', 'Je valide et je programme pour janvier', 'Bonjour Lucie,\n\nAccepter et programmer le 17 décembre\n\nDim'])(
     '34b « %s » decides nothing, and its transcript says so: [ignoré], « rien n’a été décidé », never [fait]',
     async (typed) => {
       const f = await fileProposal(live, `Rien décidé ${typed.length}`);
