@@ -151,6 +151,12 @@ const RESENT_TITLE = "[«\"“](?![^«»\"“”\\n]{0,200}\\?\\s*[»\"”])";
  * talks », "I propose we meet at the bar before the talks" — after, before, during, between the talks.
  */
 const NOT_A_MOMENT = "(?<!\\b(?:apres|after|avant|before|pendant|during|entre|between) (?:les |le |la |l'|the |des )?)";
+/**
+ * After a talk's noun, who gives it when not the writer (folded): « par / de la part de » "by / from" someone, or « de »
+ * one to three words then « sur » / about — « un talk de Lucie sur pgvector », « de mon collègue sur … » — not a length
+ * (« un éclair de cinq minutes sur … »).
+ */
+const NOT_BY_SOMEONE = String.raw`(?!\s+(?:par|by|from|de la part de)\s|\s+de\s+(?!(?:[a-z-]+\s+){0,2}(?:min|mins|minutes|mn|heure|heures)\b)[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:sur|about|on)\b)`;
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -185,7 +191,8 @@ const DIRECT = new RegExp(
     `|\\b(?:would|will|are) you (?:be )?interested in (?:a|an|my|having)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:seriez[- ]vous|etes[- ]vous|ca vous|cela vous|ca te)(?: serait)? (?:interesse(?:e|s|es)?|interesserait|dirait|tenterait|tente)\\b(?:[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b| (?:que je|qu'on|que nous) (?:vous )?(?:presente|parle|fasse|propose|anime))` +
     // the talk first, the question after it: « Un petit éclair « … », ça vous irait ? », « un talk de 5 min sur X, ça vous tente ? »
-    `|\\b(?:un|une|a|an)\\s+(?:petite?\\s+|short\\s+|quick\\s+)?${TALK_NOUN}\\b[^.!?\\n]{0,80}?,?\\s*(?:ca|cela) (?:vous|te) (?:dirait|tenterait|tente|irait|va|conviendrait|convient|interesse|interesserait|plairait)\\s*\\?` +
+    // — not someone else's talk: « Un petit talk de Lucie sur pgvector, ça vous dirait ? », « un talk par mon collègue … »
+    `|\\b(?:un|une|a|an)\\s+(?:petite?\\s+|short\\s+|quick\\s+)?${TALK_NOUN}\\b${NOT_BY_SOMEONE}[^.!?\\n]{0,80}?,?\\s*(?:ca|cela) (?:vous|te) (?:dirait|tenterait|tente|irait|va|conviendrait|convient|interesse|interesserait|plairait)\\s*\\?` +
     // « J'aurais deux sujets à proposer », "I have two talk ideas": several offered at once
     `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
     // the same said as a heading over the list: « Deux idées : », "Two ideas for the meetup:", « Quelques sujets possibles : »

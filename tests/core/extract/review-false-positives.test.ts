@@ -1,0 +1,35 @@
+/**
+ * A second reading of parse audit 8's additions for look-alikes they must not file: mail near the new shapes that offers
+ * no talk of its writer's. Each row here was filed as a proposal before its fix (review of d4b3928..).
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+const writer = 'Marc Lefèvre <marc.lefevre@example.com>';
+
+async function read(subject: string, body: string) {
+  const m = await mail({ from: writer, subject, body });
+  const kind = classify(m, ctx).kind;
+  return kind === 'proposal' ? { kind, title: extractProposal(m, ctx).proposal.title } : { kind };
+}
+
+describe('someone else’s talk, then asked whether it suits, is no offer (54ee996 filed « Un petit talk de Lucie sur pgvector, ça vous dirait ? » as its writer’s)', () => {
+  it.each([
+    ['Re: Meetup de janvier', 'Salut,\n\nUn petit talk de Lucie sur pgvector, ça vous dirait ? Elle m’en a parlé hier.\n\nMarc\n'],
+    ['Pour mars', 'Bonjour,\n\nUne présentation de Thomas Roux sur le partitionnement, ça vous irait ?\n\nMarc\n'],
+    ['Pour mars', 'Hello,\n\nUn talk by Anna about logical replication, ça vous dirait ?\n\nMarc\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(subject, body)).kind).toBe('other');
+  });
+
+  it.each([
+    ['Idée', 'Bonjour,\n\nUn éclair de cinq minutes sur « pg_cron pour les nuls », ça vous irait ?\n\nMarc\n', 'pg_cron pour les nuls'],
+    ['talk', 'Bonjour\n\nun talk de 5 min sur "pg_hint_plan en pratique" ca vous tente ?\n\nMarc\n', 'pg_hint_plan en pratique'],
+    ['Idée', 'Bonjour,\n\nUne présentation « Patroni sans larmes », cela vous conviendrait ?\n\nMarc\n', 'Patroni sans larmes'],
+  ])('%s (guard, the writer’s): %s', async (subject, body, title) => {
+    expect(await read(subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
