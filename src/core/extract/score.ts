@@ -335,7 +335,8 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
     "\\bi (?:have to|need to|must|'m going to have to) (?:withdraw|cancel|pull)\\b",
   ],
   'given already': [
-    '\\b(?:voici|here are|ci-joint|attached are)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b',
+    // (or its notes, its recording: a text file attached with them reads as a proposal's — review of d6f2661)
+    '\\b(?:voici|here are|ci-joint|ci-jointes?|ci-joints|attached are|attached|enclosed)\\b[^.!?]{0,30}?\\b(?:transparents|slides|diapos|notes|supports?|compte-rendu|enregistrement|recording|recap|write-up)\\b[^.!?]{0,80}?\\b(?:hier|d.hier|hier soir|yesterday|last night|last week|la semaine derniere)\\b',
     '\\bmerci (?:encore )?pour l.accueil\\b',
     '\\bthanks? (?:again )?for having me\\b',
     // a talk heard, praised: « Le talk sur « Vacuum sans peur » était top », "your talk was great", « bravo pour ton exposé »

@@ -33,3 +33,28 @@ describe('someone else’s talk, then asked whether it suits, is no offer (54ee9
     expect(await read(subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+/** A covering note and a text file attached (base64, as clients send it). */
+async function withDocument(subject: string, note: string, filename: string, doc: string) {
+  const b64 = Buffer.from(doc).toString('base64').replace(/.{76}/g, '$&\n');
+  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: text/markdown; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
+  const m = await mail({ from: writer, subject, mime: { contentType: 'multipart/mixed; boundary="b"', body } });
+  const kind = classify(m, ctx).kind;
+  return kind === 'proposal' ? { kind, title: extractProposal(m, ctx).proposal.title } : { kind };
+}
+
+describe('the notes of a talk given, attached, are no proposal (d6f2661 read the file as one: « ci-joint les notes de mon talk d’hier » over notes.md)', () => {
+  const notes = '# Vacuum en profondeur\n\nNotes du talk donné le 2 décembre. Durée : 30 minutes.\nMerci à tous.\n';
+  it.each([
+    ['Slides', 'Bonjour,\n\nComme promis, ci-joint les notes de mon talk d’hier.\n\nMarc\n'],
+    ['Notes', 'Hi,\n\nPlease find attached the notes from last night’s talk.\n\nMarc\n'],
+    ['Support', 'Bonjour,\n\nCi-joint le support de ma présentation d’hier soir, pour ceux qui l’ont demandé.\n\nMarc\n'],
+  ])('%s: %s', async (subject, note) => {
+    expect((await withDocument(subject, note, 'notes.md', notes)).kind).toBe('other');
+  });
+
+  it('guard: a proposal in the attached file under a note pointing to it', async () => {
+    const doc = '# Vacuum en profondeur\n\nCe que fait autovacuum, pourquoi il prend du retard et comment le régler. Durée : 30 minutes.\n';
+    expect(await withDocument('Proposition de talk', 'Bonjour,\n\nVous trouverez ci-joint ma proposition de talk.\n\nMarc\n', 'proposition.md', doc)).toMatchObject({ kind: 'proposal', title: 'Vacuum en profondeur' });
+  });
+});
