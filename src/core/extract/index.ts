@@ -183,7 +183,10 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
 
   const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
   if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
-  const sp = findSpeakers({ author: formFiller(src.author, v.speakers, body), signatureName: sig.name, field: v.speakers ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
+  // « Je vous transfère la proposition de Lucie, ci-jointe » over a file whose « Oratrice : » names her: the file says who
+  // speaks when the note names no one, as its title and length do
+  const named = v.speakers ?? doc?.speakers;
+  const sp = findSpeakers({ author: formFiller(src.author, named, body), signatureName: sig.name, field: named ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
   warnings.push(...sp.warnings);
   if (sp.speakers.length === 0) warnings.push('no speaker found');
   if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);
@@ -207,7 +210,7 @@ function documentRead(doc: { filename: string; text: string } | null) {
   const abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
   const duration = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([v.abstract ? lines.filter((_, i) => !used.has(i)).join('\n') : doc.text]);
   const format = v.format ? formatFromValue(fold(v.format), v.format) : null;
-  return { filename: doc.filename, title: title && title.length <= MAX_TITLE ? title : null, abstract: abstract && abstract.length > MAX_ABSTRACT ? `${abstract.slice(0, MAX_ABSTRACT - 1)}…` : abstract, duration, format };
+  return { filename: doc.filename, speakers: v.speakers, title: title && title.length <= MAX_TITLE ? title : null, abstract: abstract && abstract.length > MAX_ABSTRACT ? `${abstract.slice(0, MAX_ABSTRACT - 1)}…` : abstract, duration, format };
 }
 
 function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): ProposalDraft['language'] {

@@ -35,12 +35,14 @@ describe('someone else’s talk, then asked whether it suits, is no offer (54ee9
 });
 
 /** A covering note and a text file attached (base64, as clients send it). */
-async function withDocument(subject: string, note: string, filename: string, doc: string) {
+async function withDocument(subject: string, note: string, filename: string, doc: string, type = 'text/markdown') {
   const b64 = Buffer.from(doc).toString('base64').replace(/.{76}/g, '$&\n');
-  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: text/markdown; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
+  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: ${type}; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
   const m = await mail({ from: writer, subject, mime: { contentType: 'multipart/mixed; boundary="b"', body } });
   const kind = classify(m, ctx).kind;
-  return kind === 'proposal' ? { kind, title: extractProposal(m, ctx).proposal.title } : { kind };
+  if (kind !== 'proposal') return { kind };
+  const p = extractProposal(m, ctx).proposal;
+  return { kind, title: p.title, speakers: p.speakers.map((x) => `${x.name} <${x.email}>`) };
 }
 
 describe('the notes of a talk given, attached, are no proposal (d6f2661 read the file as one: « ci-joint les notes de mon talk d’hier » over notes.md)', () => {
@@ -56,5 +58,19 @@ describe('the notes of a talk given, attached, are no proposal (d6f2661 read the
   it('guard: a proposal in the attached file under a note pointing to it', async () => {
     const doc = '# Vacuum en profondeur\n\nCe que fait autovacuum, pourquoi il prend du retard et comment le régler. Durée : 30 minutes.\n';
     expect(await withDocument('Proposition de talk', 'Bonjour,\n\nVous trouverez ci-joint ma proposition de talk.\n\nMarc\n', 'proposition.md', doc)).toMatchObject({ kind: 'proposal', title: 'Vacuum en profondeur' });
+  });
+});
+
+describe('a proposal passed on in an attached file names its speaker there (d6f2661 read its title and length, and filed it as the forwarder’s)', () => {
+  it.each([
+    ['Fwd: Proposition', 'Bonjour,\n\nJe vous transfère la proposition de Lucie, ci-jointe.\n\nMarc\n', 'Titre : Vacuum sans peur\nDurée : 20 minutes\nOratrice : Lucie Martin <lucie.martin@example.com>\n'],
+    ['Talk proposal from a colleague', 'Hi,\n\nMy colleague asked me to send you her proposal, attached.\n\nMarc\n', 'Title: Vacuum without fear\nLength: 20 min\nSpeaker: Lucie Martin <lucie.martin@example.com>\n'],
+  ])('%s: %s', async (subject, note, doc) => {
+    expect((await withDocument(subject, note, 'proposal.txt', doc, 'text/plain')).speakers).toEqual(['Lucie Martin <lucie.martin@example.com>']);
+  });
+
+  it('guard: the writer’s own file with no speaker named is still the writer’s', async () => {
+    const r = await withDocument('Proposition', 'Bonjour,\n\nMa proposition est en pièce jointe.\n\nMarc\n', 'proposition.txt', 'Titre : Vacuum sans peur\nDurée : 20 minutes\nRésumé : autovacuum expliqué.\n', 'text/plain');
+    expect(r.speakers).toEqual([writer]);
   });
 });
