@@ -54,7 +54,8 @@ export function cleanName(raw: string | null | undefined): string | null {
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
   s = s.replace(/^\[[^\]]{1,20}\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*<[^>]*>\s*$/, '');
   // a company directory's mark for outsiders after the name: « Anna WEBER - EXT », "Jean Dupont | External", « … [Externe] »
-  s = s.replace(/\s*(?:[-–|]\s*(?:ext|external|externe|extern|prestataire|contractor)\.?|\[(?:ext|external|externe|extern)\])\s*$/i, '');
+  // — set apart by a space before the dash: a hyphen joins a name (« Dupont-Ext », « Marie-Externe » keep theirs)
+  s = s.replace(/(?:\s+[-–]|\s*\|)\s*(?:ext|external|externe|extern|prestataire|contractor)\.?\s*$|\s*\[(?:ext|external|externe|extern)\]\s*$/i, '');
   s = unquote(s);
   // "Dr. Jane Smith, PhD", « Pr Jean Martin », "Prof. Ana Souza": honorifics and degrees are no part of the name
   s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();

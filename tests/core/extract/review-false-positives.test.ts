@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
+import { cleanName } from '../../../src/core/text/names.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -72,5 +73,21 @@ describe('a proposal passed on in an attached file names its speaker there (d6f2
   it('guard: the writer’s own file with no speaker named is still the writer’s', async () => {
     const r = await withDocument('Proposition', 'Bonjour,\n\nMa proposition est en pièce jointe.\n\nMarc\n', 'proposition.txt', 'Titre : Vacuum sans peur\nDurée : 20 minutes\nRésumé : autovacuum expliqué.\n', 'text/plain');
     expect(r.speakers).toEqual([writer]);
+  });
+});
+
+describe('a hyphen joins a name: no directory mark is cut from it (5ab6e2c cut « Dupont-Ext » to « Dupont »)', () => {
+  it.each([
+    ['Jean Dupont-Ext', 'Jean Dupont-Ext'],
+    ['Marie Durand-Externe', 'Marie Durand-Externe'],
+    ['Paul Martin–Extern', 'Paul Martin–Extern'],
+    // guards: the marks set apart, as 5ab6e2c reads them
+    ['Anna WEBER - EXT', 'Anna Weber'],
+    ['Anna Weber -EXT', 'Anna Weber'],
+    ['Jean Dupont | External', 'Jean Dupont'],
+    ['Jean Dupont|Prestataire', 'Jean Dupont'],
+    ['Jean Dupont [Externe]', 'Jean Dupont'],
+  ])('%s → %s', (raw, name) => {
+    expect(cleanName(raw)).toBe(name);
   });
 });
