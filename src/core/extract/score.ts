@@ -197,6 +197,9 @@ const DIRECT = new RegExp(
     `|\\b(?:j'aurais|j'ai|nous aurions|nous avons|i have|i've got|i'd have|we have) (?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)\\b` +
     // the same said as a heading over the list: « Deux idées : », "Two ideas for the meetup:", « Quelques sujets possibles : »
     `|(?:^|\\n)[ \\t]*(?:deux|trois|quelques|plusieurs|two|three|a few|several|a couple of) (?:sujets|idees|propositions|talks|topics|ideas|proposals|presentations|talk ideas)(?: possibles| possible)?(?: (?:de|d'|for|of) (?:talks?|presentations?|sujets?|exposes?|lightning talks?))?(?: (?:pour|for) (?:le |la |the )?(?:prochaine? |next )?(?:meetups?|soirees?|evenings?))?[ \\t]*:[ \\t]*(?=\\n)` +
+    // (…over items that are talks — a title quoted, a length, a format, a talk's noun within the next lines: « Trois sujets : »
+    // over « 1. La salle / 2. Le traiteur », « Deux propositions : » over « - ouvrir un Discord » offer none — review of b95dca2)
+    `(?=(?:\\n[^\\n]*){0,5}?(?:[«"“]|\\b\\d{1,3} ?(?:min|mins|minutes|mn)\\b|\\b(?:lightning|eclair|talk|expose|presentation|demo)s?\\b))` +
     // "J'ai un sujet de talk : …", "I have an idea for a talk"
     `|\\b(?:j'ai|nous avons|i have|i've got|we have) (?:un|une|a|an) (?:sujet|idee|proposition|idea|topic|proposal)\\b[^.!?\\n]{0,60}?\\b${TALK_NOUN}\\b` +
     // « je voudrais parler pendant une vingtaine de minutes de … », "I'd like to talk for 20 minutes about …": a length asked for speaking

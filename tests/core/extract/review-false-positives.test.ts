@@ -91,3 +91,21 @@ describe('a hyphen joins a name: no directory mark is cut from it (5ab6e2c cut �
     expect(cleanName(raw)).toBe(name);
   });
 });
+
+describe('a count heading over items that are no talks offers none (b95dca2 filed « Trois sujets : » over « 1. La salle / 2. Le traiteur » as a proposal)', () => {
+  it.each([
+    ['Idées', 'Bonjour,\n\nTrois sujets :\n1. La salle\n2. Le traiteur\n3. Les sponsors\nOn en parle jeudi ?\n\nMarc\n'],
+    ['Re: Appel à orateurs', "Bonjour,\n\nDeux propositions :\n- décaler le meetup d'une semaine\n- ouvrir un Discord\n\nMarc\n"],
+    ['Organisation', 'Hello,\n\nA few ideas:\n- a bigger room\n- more pizza\n- name badges\n\nMarc\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read(subject, body)).kind).toBe('other');
+  });
+
+  it.each([
+    ['Deux sujets', 'Bonjour,\n\nDeux idées :\n\n1. Les index partiels, 20 minutes\n2. Le JIT en pratique, en lightning\n\nMarc\n'],
+    ['Pour le meetup', 'Hello,\n\nTwo ideas for the next meetup:\n\n- "Partial indexes"\n- "JIT in practice"\n\nMarc\n'],
+    ['Sujets', 'Bonjour,\n\nQuelques sujets possibles :\n\n- un talk sur les index partiels\n- une démo du JIT\n\nMarc\n'],
+  ])('%s (guard, talks listed): %s', async (subject, body) => {
+    expect((await read(subject, body)).kind).toBe('proposal');
+  });
+});
