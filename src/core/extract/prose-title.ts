@@ -141,6 +141,9 @@ const SENTENCE_OPENINGS: Phrases = {
   fr: ['je', "j'", 'j’', 'nous', 'on', 'il', 'elle', "c'", 'c’', 'ce', 'cela', 'ça'],
   'en: to the organizers': ['let me know', 'looking forward', '(?:i )?hope', 'please', 'feel free'],
   'fr: to the organizers': ["n'h[ée]sitez", 'n’h[ée]sitez', 'dites-moi', 'tenez-moi', "j'esp[èe]re", 'j’esp[èe]re', 'en esp[ée]rant'],
+  // the offer described, not named: « Je propose : Une présentation courte sur pg_cron, si vous avez un créneau. »
+  // (review of 2512607, which took that line for the title)
+  'the talk described': ['(?:un|une|a|an|mon|ma|notre|my|our)\\s+(?:petite?\\s+|courte?\\s+|short\\s+|quick\\s+)?(?:talk|pr[ée]sentation|presentation|expos[ée]|intervention|lightning|[ée]clair|session)s?'],
 };
 const SENTENCE_OPENING = phraseRegExp('SENTENCE_OPENINGS', SENTENCE_OPENINGS, 'i', '^', '\\b');
 /** Contact details are no title: an address, a link, a phone number. */

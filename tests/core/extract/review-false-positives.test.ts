@@ -109,3 +109,23 @@ describe('a count heading over items that are no talks offers none (b95dca2 file
     expect((await read(subject, body)).kind).toBe('proposal');
   });
 });
+
+describe('the talk described after « je propose : » is no title (2512607 titled a proposal « Une présentation courte sur pg_cron, si vous avez un créneau »)', () => {
+  it.each([
+    ['Proposition', 'Bonjour,\n\nJe propose : Une présentation courte sur pg_cron, si vous avez un créneau.\n\nMarc\n'],
+    ['Proposition', 'Bonjour,\n\nJe vous propose : Un talk sur la réplication logique, une vingtaine de minutes.\n\nMarc\n'],
+    ['Talk', 'Hi,\n\nI propose: A short talk about logical replication, 20 minutes or so.\n\nMarc\n'],
+  ])('%s: %s', async (subject, body) => {
+    // filed, with no title or the topic (« la réplication logique »), not the line describing the offer
+    const r = await read(subject, body);
+    expect(r.kind).toBe('proposal');
+    expect(r.title ?? '').not.toMatch(/^(?:une?|a)\s/i);
+  });
+
+  it.each([
+    ['Proposition', 'Bonjour,\n\nJe propose : Une introduction à pgvector\nDurée : 20 minutes\n\nMarc\n', 'Une introduction à pgvector'],
+    ['Proposition', 'Bonjour,\n\nJe propose : Mise en œuvre de la haute disponibilité avec pg_auto_failover\nDurée : 25 minutes\n\nMarc\n', 'Mise en œuvre de la haute disponibilité avec pg_auto_failover'],
+  ])('%s (guard, a title): %s', async (subject, body, title) => {
+    expect(await read(subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
