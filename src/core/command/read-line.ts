@@ -413,7 +413,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
       // (nor what names something else withdrawn or confirmed: « … pour le dîner », "… from the panel", "… that I can no longer")
       // (so does a wish or an obligation before a shorter verb, past a separator: « Je dois me retirer : trop de travail »)
-      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated)) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
+      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated && !LEAVING_EARLY.test(fold(rest)))) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       // "Withdraw - sorry, my company will not let me travel that week.", « Retirer, désolée : je change de poste »: a bare
@@ -526,6 +526,12 @@ function unquoteVerb(s: string): string {
 /** An apology opening what follows a speaker's bare verb, then more (folded): the reason for the act. */
 const APOLOGY = /^(?:(?:vraiment |tres |so |really )?(?:desolee?s?|sorry|navree?s?)|pardon|malheureusement|unfortunately|helas|sadly)(?:\s+(?:mais|but))?[\s,;:.!\-–—]+(?=\S)/;
 
+/**
+ * Said after « je dois me retirer », "I have to pull out" (folded): a time of the evening — a clock time, early, before
+ * the end — makes it the speaker leaving the room, not the programme: « Je dois me retirer, désolé, à 21h j'ai un
+ * train. », "I need to drop out early, around 9pm." (review of f235ee4).
+ */
+const LEAVING_EARLY = /\b(?:\d{1,2} ?h(?:\d{2})?|\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}:\d{2}|(?:plus )?tot|avant la fin|en avance|early|earlier|before the end|at the break|a la pause|apres (?:mon|le|la|les) (?:talk|expose|presentation|pause|talks))\b/;
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
 /**

@@ -57,3 +57,22 @@ describe('a title reported where it stands, or the wrong one, is no title correc
     expect(corr(text)).toEqual({ title });
   });
 });
+
+describe('a speaker leaving the room early is not pulling out of the programme (f235ee4 read « Je dois me retirer, désolé, à 21h j’ai un train. » as a withdrawal)', () => {
+  const verbs = (text: string) => readCommands(text, speaker).commands.map((c) => c.verb);
+  it.each([
+    "Je dois me retirer, désolé, à 21h j'ai un train.",
+    'I need to drop out early, around 9pm.',
+    "I have to pull out, sorry — I'll leave at 21:30.",
+    'Je préfère me retirer, désolé : je partirai avant la fin.',
+  ])('speaker, still a message: %s', (text) => {
+    expect(verbs(text)).toEqual([]);
+  });
+
+  it.each(['Je dois me retirer, désolé.', 'Je préfère me retirer : trop de travail en ce moment.', "Hi, I'm afraid I have to pull out, my company won't let me travel that week. Sorry!", 'Je dois me retirer : mon employeur ne me libère pas le 14.'])(
+    'speaker (guard): %s → withdraw',
+    (text) => {
+      expect(verbs(text)).toEqual(['withdraw']);
+    },
+  );
+});
