@@ -16,6 +16,19 @@ const EMAIL = EMAIL_IN_TEXT;
 const EMAIL_G = new RegExp(EMAIL_IN_TEXT.source, 'g');
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de |du |van |von |le |la )?\\p{Lu}[\\p{L}'’-]+){1,3}";
 /**
+ * Giving the talk, said in the sentence of a co-speaker named with a comma and an address (folded): « Je présenterais
+ * avec Claire Martin, claire@…, le sujet … » — not « Pour la facture, voyez avec Claire Martin, claire@… », "please get in
+ * touch with Claire Martin, claire@…", a contact for something else (review of 6fcbc6d).
+ */
+const SPEAKING_WORDS = /\b(?:present\w*|parl\w*|interv\w*|expose\w*|talks?|lightning|eclair|co-?anim\w*|a deux voix|en binome|binome|speak\w*|co-?speak\w*|co-?present\w*|together|ensemble)\b/;
+function speaksInSentence(body: string, at: number): boolean {
+  const start = Math.max(body.lastIndexOf('. ', at), body.lastIndexOf('\n\n', at), body.lastIndexOf('! ', at), body.lastIndexOf('? ', at)) + 1;
+  const rest = body.slice(at);
+  const end = rest.search(/[.!?](?:\s|$)(?![\w-])|\n\n/);
+  return SPEAKING_WORDS.test(fold(body.slice(start, end < 0 ? body.length : at + end)));
+}
+
+/**
  * "avec Marie Curie <marie@x>" — any "with" followed by a name and an address; the address may stand after a comma as in
  * a list (« avec Claire Martin, claire.martin@datalyse.fr, le sujet … »).
  */
@@ -135,7 +148,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   }
   if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
   const body = x.body.slice(0, 8000);
-  for (const m of body.matchAll(WITH_ADDRESS)) add({ name: cleanName(m[1]!), email: (m[2] ?? m[3])! });
+  for (const m of body.matchAll(WITH_ADDRESS)) if (m[2] || speaksInSentence(body, m.index)) add({ name: cleanName(m[1]!), email: (m[2] ?? m[3])! });
   for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
   for (const m of body.matchAll(MY_COLLEAGUES)) {
     for (const part of m[1]!.split(/\s*,\s*|\s+(?:et|and|&)\s+/)) {

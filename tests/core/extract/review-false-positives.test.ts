@@ -129,3 +129,23 @@ describe('the talk described after « je propose : » is no title (2512607 title
     expect(await read(subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+describe('a contact named with a comma and an address is no co-speaker (6fcbc6d added whoever « avec » / "with" named so)', () => {
+  const speakers = async (subject: string, body: string) => {
+    const m = await mail({ from: writer, subject, body });
+    return extractProposal(m, ctx).proposal.speakers.map((x) => `${x.name} <${x.email}>`);
+  };
+  it.each([
+    ['Proposition de talk', 'Bonjour,\n\nJe voudrais présenter « Le MVCC expliqué ». Pour la facture du déplacement, voyez avec Claire Martin, claire.martin@datalyse.fr.\n\nMarc\n'],
+    ['Talk proposal', 'Hi,\n\nI\'d like to present "MVCC explained". For travel expenses please get in touch with Claire Martin, claire.martin@datalyse.fr.\n\nMarc\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect(await speakers(subject, body)).toEqual([writer]);
+  });
+
+  it.each([
+    ['Proposition de talk', 'Bonjour,\n\nJe présenterais avec Claire Martin, claire.martin@datalyse.fr, le sujet « Le MVCC expliqué ».\n\nMarc\n'],
+    ['Talk proposal', 'Hi,\n\nI would present "MVCC explained" with Claire Martin, claire.martin@datalyse.fr.\n\nMarc\n'],
+  ])('%s (guard, the co-speaker): %s', async (subject, body) => {
+    expect(await speakers(subject, body)).toEqual([writer, 'Claire Martin <claire.martin@datalyse.fr>']);
+  });
+});
