@@ -149,3 +149,26 @@ describe('a contact named with a comma and an address is no co-speaker (6fcbc6d 
     expect(await speakers(subject, body)).toEqual([writer, 'Claire Martin <claire.martin@datalyse.fr>']);
   });
 });
+
+describe('a journey’s minutes are no talk’s length (eda2c7a / 35c7b39 read « à 10 petites minutes de la salle » as a 10-minute lightning talk, « une heure trente de route » as 90 minutes)', () => {
+  const minutes = async (body: string) => {
+    const m = await mail({ from: writer, subject: 'Proposition de talk', body });
+    return extractProposal(m, ctx).proposal.durationMinutes;
+  };
+  it.each([
+    'Bonjour,\n\nJe voudrais présenter « Vacuum en profondeur ». Nos bureaux sont à 10 petites minutes de la salle, je peux venir tôt.\n\nMarc\n',
+    "Bonjour,\n\nJe voudrais présenter « Vacuum en profondeur ». J'ai une heure trente de route, donc je préfère passer en premier.\n\nMarc\n",
+    'Hi,\n\nI\'d like to present "Vacuum deep dive". Our office is 10 minutes from the venue.\n\nMarc\n',
+    'Hi,\n\nI\'d like to present "Vacuum deep dive". I live a 20 minutes drive away, happy to come early.\n\nMarc\n',
+  ])('%s → the default length', async (body) => {
+    expect(await minutes(body)).toBe(45);
+  });
+
+  it.each([
+    ['Bonjour,\n\nJe voudrais présenter « Vacuum en profondeur », 20 bonnes minutes.\n\nMarc\n', 20],
+    ['Hi,\n\nI\'d like to present "Vacuum deep dive", a 20 minute walk-through of autovacuum.\n\nMarc\n', 20],
+    ['Bonjour,\n\nJe voudrais présenter « Vacuum en profondeur », il me faudrait une heure trente.\n\nMarc\n', 90],
+  ])('guard: %s → %i', async (body, want) => {
+    expect(await minutes(body)).toBe(want);
+  });
+});
