@@ -33,6 +33,13 @@ export function mail(d: Draft): Promise<Mail> {
   return readMail(raw(d));
 }
 
+/** A covering note and a text file attached (base64, as clients send it): the MIME of a proposal sent as a document. */
+export function withAttachment(note: string, filename: string, type: string, doc: Buffer | string): Draft['mime'] {
+  const b64 = Buffer.from(doc).toString('base64').replace(/.{76}/g, '$&\n');
+  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: ${type}; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
+  return { contentType: 'multipart/mixed; boundary="b"', body };
+}
+
 /** A multipart/report with a human part, a machine part of `type`, and the returned original. */
 export function report(reportType: string, partType: string, fields: string, human = 'This is an automatically generated notice.'): Draft['mime'] {
   const b = 'BOUNDARY-42';

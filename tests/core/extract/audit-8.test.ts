@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
-import { mail } from '../classify/build.ts';
+import { mail, withAttachment } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
@@ -95,11 +95,9 @@ describe("« Je propose : <titre> » opening its line labels the title among the
   });
 });
 
-/** A covering note and a text file attached (base64, as clients send it). */
+/** A covering note and a text file attached. */
 async function withDocument(subject: string, note: string, filename: string, type: string, doc: Buffer | string) {
-  const b64 = Buffer.from(doc).toString('base64').replace(/.{76}/g, '$&\n');
-  const body = `--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${note}\n--b\nContent-Type: ${type}; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\nContent-Transfer-Encoding: base64\n\n${b64}\n--b--\n`;
-  const m = await mail({ from: 'Julien Moreau <julien.moreau@octo-data.fr>', subject, mime: { contentType: 'multipart/mixed; boundary="b"', body } });
+  const m = await mail({ from: 'Julien Moreau <julien.moreau@octo-data.fr>', subject, mime: withAttachment(note, filename, type, doc) });
   const kind = classify(m, ctx).kind;
   if (kind !== 'proposal') return { kind };
   const p = extractProposal(m, ctx).proposal;

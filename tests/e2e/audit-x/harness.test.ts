@@ -55,6 +55,18 @@ const FROM: Record<string, string> = {
 };
 
 // ------------------------------------------------------------------------------------------ MIME writing
+/** Outlook desktop's HTML (Word's): the typed lines, its header block `h` over the original `o`, no « > ». */
+function outlookHtml(typed: string, h: string, o: string): string {
+  const p = (l: string) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}<o:p></o:p></p>`;
+  return `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body lang="FR"><div class="WordSection1">
+${typed.split('\n').map(p).join('\n')}
+${p('')}
+<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${h}<o:p></o:p></p></div>
+${p('')}
+${o.split('\n').map(p).join('\n')}
+</div></body></html>`;
+}
+
 interface Part {
   type: 'text/plain' | 'text/html';
   body: string;
@@ -150,30 +162,16 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
     case 'outlook-fr':
     case 'outlook-en': {
       const en = name === 'outlook-en';
-      const p = (l: string) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}<o:p></o:p></p>`;
       const h = en
         ? `<b>From:</b> ${esc(sender)}<br><b>Sent:</b> Thursday, November 28, 2013 7:00 PM<br><b>To:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Subject:</b> ${esc(m.mail.subject)}`
         : `<b>De&nbsp;:</b> ${esc(sender)}<br><b>Envoyé&nbsp;:</b> jeudi 28 novembre 2013 19:00<br><b>À&nbsp;:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet&nbsp;:</b> ${esc(m.mail.subject)}`;
-      const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body lang="FR"><div class="WordSection1">
-${typed.split('\n').map(p).join('\n')}
-${p('')}
-<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${h}<o:p></o:p></p></div>
-${p('')}
-${o.split('\n').map(p).join('\n')}
-</div></body></html>`;
+      const html = outlookHtml(typed, h, o);
       return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-MS-Has-Attach:'], parts: [{ type: 'text/html', body: html }] });
     }
     case 'outlook-fr-txt': {
       // audit Z: Outlook desktop as it sends (multipart/alternative): its plain part quotes with no « > », under « De : … Envoyé : … »
-      const p = (l: string) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}<o:p></o:p></p>`;
       const h = `<b>De&nbsp;:</b> ${esc(sender)} <br><b>Envoyé&nbsp;:</b> jeudi 28 novembre 2026 10:12<br><b>À&nbsp;:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet&nbsp;:</b> ${esc(m.mail.subject)}`;
-      const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body lang="FR"><div class="WordSection1">
-${typed.split('\n').map(p).join('\n')}
-${p('')}
-<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${h}<o:p></o:p></p></div>
-${p('')}
-${o.split('\n').map(p).join('\n')}
-</div></body></html>`;
+      const html = outlookHtml(typed, h, o);
       const text = `${typed}\n\nDe : ${sender} \nEnvoyé : jeudi 28 novembre 2026 10:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
       return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'Thread-Index: AdsAuditZ', 'X-MS-Has-Attach:', 'X-Mailer: Microsoft Outlook 16.0'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
     }
