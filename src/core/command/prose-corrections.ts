@@ -35,7 +35,7 @@ const LENGTH_ENDS =
  * he saw, and a contrast in the sentence (« … mais devrait être « … » », "but it should be") says the quoted one is the
  * wrong one (review of audit Z).
  */
-const TITLE_ENDS = /^\s*(?:$|[,;.!:)\u2013\u2014-]|(?:plutot|finalement|desormais|maintenant|now|instead|please|svp|merci|thanks)\b)/;
+const TITLE_ENDS = /^(?:[ \t]*\n\n|\s*(?:$|[,;.!:)\u2013\u2014-]|(?:plutot|finalement|desormais|maintenant|now|instead|please|svp|merci|thanks)\b))/;
 const CONTRAST = /\b(?:mais|but|however|par contre|cependant|pourtant|alors que|whereas|devrait|should)\b/;
 /** The sentence still asks or hedges (folded). */
 const ASKS = /\?|\b(?:si|s'il|if|unless|sauf|peut-etre|maybe|perhaps|possible|pourrais|pourrait|pourrions|could|can i|can we|would it|est-ce que|hesite|not sure|pas sur)\b/;
@@ -48,7 +48,12 @@ function sentence(text: string, start: number, end: number): string {
 }
 
 export function readProseCorrections(lines: readonly string[]): Correction {
-  const text = lines.join('\n').replace(/[ \t]*\n[ \t]*(?=\S)/g, ' ');
+  // A wrapped line is joined to the next; a paragraph's end stays a blank line, which ends a sentence (sentence()): a
+  // correction written without its full stop took the next paragraph's « Si vous avez des questions… » as its own.
+  const text = lines
+    .join('\n')
+    .replace(/[ \t]*\n(?:[ \t]*\n)+[ \t]*/g, '\n\n')
+    .replace(/(?<!\n)[ \t]*\n(?!\n)[ \t]*(?=\S)/g, ' ');
   const out: Correction = {};
   const t = TITLE_BECOMES.exec(text) ?? RENAMED.exec(text);
   if (t) {

@@ -146,6 +146,10 @@ describe('a speaker’s correction said in a sentence (audit Z 47, 48: « le tit
     ["Hello, I'll do 25 minutes instead of 30, the demo got shorter.", { durationMinutes: 25 }],
     ['Finalement ce sera 20 minutes, questions comprises.', { durationMinutes: 20 }],
     ["Oups, le titre n'était pas le bon. Le bon titre est « Partitionnement déclaratif avec PostgreSQL 17 ».", { title: 'Partitionnement déclaratif avec PostgreSQL 17' }],
+    // no full stop before the next paragraph: its « si » / "if" asked nothing of the correction (the paragraph ends it)
+    ['Bonjour,\n\nPetite correction, le titre sera plutôt « Vacuum, ce mal-aimé »\n\nSi vous avez des questions, je reste disponible\nJean', { title: 'Vacuum, ce mal-aimé' }],
+    ['Finalement je ferai 20 minutes au lieu de 30\n\nSi besoin je peux raccourcir encore', { durationMinutes: 20 }],
+    ['Hi, the new title is "Vacuum demystified"\n\nLet me know if anything else is needed\nJean', { title: 'Vacuum demystified' }],
   ])('%j → %j', (text, want) => {
     expect(corr(text)).toEqual(want);
   });
