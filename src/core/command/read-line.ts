@@ -575,6 +575,26 @@ function wonders(rest: string): boolean {
  * « Accepter, Bob doit encore relire le résumé » or "Accept, assuming Bob agrees".
  */
 const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtant|though|although|bien que|quoique|sauf|except|non|no|not|pas|ou|or|sinon|otherwise|en fait|actually|finalement|finally)\b/;
+/**
+ * What the writer says right after a decision to take it back or doubt it (folded, at the start of what follows it, on
+ * the same line or the next): « Accepter. Enfin, je ne sais pas. », « On la prend, enfin je crois. », "Accept. Just
+ * kidding.", "Accept. After Dim confirms.", « Refuser. Je plaisante », "Accept. Scratch that.", « Accepter. Attendez… ».
+ * A speaker would be told of a decision its writer did not take (review of audit Z); a transcript saying nothing was
+ * decided can be mended. « Enfin un talk sur pgvector ! » (finally) and « Bon sujet » are remarks: « enfin » / « bon »
+ * count only before a doubt.
+ */
+const TAKES_BACK = new RegExp(
+  [
+    String.raw`^(?:enfin|bon|well|hmm+|euh+|en fait|actually|ah|oh)\b[\s,.…!]*(?:je (?:ne )?sais pas|je crois|je pense|j'espere|peut-etre|pas sure?|pas certaine?|not sure|i think|i guess|i hope|maybe|perhaps|non|no|nope|pas|not|on verra|we'll see|a voir)\b`,
+    String.raw`^(?:just kidding|kidding|jk|je plaisante|je rigole|c'est (?:une )?blague|(?:i'm |i am )?joking|pour rire)\b`,
+    String.raw`^(?:scratch that|forget (?:it|that|this)|never ?mind|oubliez?(?: (?:ca|ce message|cela))?|ne tenez pas compte|laissez tomber|ignore (?:that|this|it|my))\b`,
+    String.raw`^(?:attends?|attendez|wait|hold on)\b`,
+    String.raw`^(?:after|once|apres que|une fois que|des que|as soon as|quand|when|lorsque)\s+(?:\S+\s+){0,3}(?:confirms?|agrees?|approves?|says? (?:ok|yes)|is ok|okays?|a (?:confirme|valide|dit oui|donne son accord)|confirmera|validera|sera d'accord|est d'accord|dit oui|aura (?:confirme|valide))\b`,
+  ].join('|'),
+);
+export function takesBack(rest: string): boolean {
+  return TAKES_BACK.test(fold(rest).replace(/^[\s,;:.\-–—]+/, '').trim());
+}
 /** The writer saying the decision waits on them (folded): after an accept (a deferral) and in a decline's reason alike. */
 const WRITER_WAITS = String.raw`je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute`;
 const DECISION_WAITS = String.raw`${WRITER_WAITS}|on verra`;
@@ -594,7 +614,7 @@ const DEFERRAL = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE}|${LATER})\b`);
 const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || takesBack(rest) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
 /**
@@ -627,7 +647,7 @@ const HELD_ANYWHERE = new RegExp(
 );
 function holdsBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f);
+  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f) || takesBack(f);
 }
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */

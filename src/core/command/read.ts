@@ -10,7 +10,7 @@
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from './new-text.ts';
-import { announcedText, CONDITION_WORDS, readLine, type LineContext } from './read-line.ts';
+import { announcedText, CONDITION_WORDS, readLine, takesBack, type LineContext } from './read-line.ts';
 import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections, type UnreadCorrection } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
@@ -112,7 +112,8 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
   // « accepter » then « mais seulement si Lucie est d'accord » / "only if…" / « qu'en pensez-vous ? »: the decision hangs
   // on what follows — nothing acts, as with « Refuser ? à voir » (an audit's speaker was told yes on a condition)
   const next = rest.find((l) => l.trim() !== '')?.trim() ?? '';
-  if (commands.some((c) => HINGED.has(c.verb)) && (HINGE.test(fold(next)) || /[?？]\s*$/.test(next))) return hangs(lines, first, corrections, unknown);
+  // … and « Enfin, je ne sais pas. », "Just kidding.", "After Dim confirms." under it: the writer takes it back (takesBack)
+  if (commands.some((c) => HINGED.has(c.verb)) && (HINGE.test(fold(next)) || /[?？]\s*$/.test(next) || takesBack(next))) return hangs(lines, first, corrections, unknown);
   // A speaker's reply that is the corrected proposal itself, announced and unlabelled (resubmission.ts): it replaces
   // what it states, labelled lines in it winning; only a PS under it is relayed as a message.
   // (a confirmation above it too: « Je confirme. » then « …une mauvaise version du résumé, voici la bonne : »)

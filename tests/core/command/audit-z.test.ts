@@ -224,3 +224,37 @@ describe('a day of a month in English written abroad (audit Y1 55 again, after "
     expect(day(text)).toEqual([want]);
   });
 });
+
+// The review of audit Z: a decision taken back or doubted right after it — in the next sentence on its line, or on the
+// next line — acted, the speaker told (read-line.ts takesBack). Nothing is decided now; remarks still leave it taken.
+describe('a decision taken back or doubted right after it decides nothing', () => {
+  it.each([
+    'Accepter. Enfin, je ne sais pas.',
+    'Accepter.\nEnfin, je ne sais pas.',
+    'On la prend, enfin je crois.',
+    'Accept. Just kidding.',
+    'Accept. After Dim confirms.',
+    'Accept. Once Dim confirms the room, schedule it.',
+    'Accepter. Quand Lucie aura confirmé la salle, on programme.',
+    'Accepter.\nAttendez, je vérifie la salle.',
+    'Accept. Nevermind.',
+    'Accept. Actually no.',
+    'Refuser. Je plaisante.',
+    'Refuser, trop commercial. Oubliez ça, je relis.',
+    'Attente. Hmm, je ne sais pas.',
+  ])('organizer: %j', (text) => {
+    expect(verbs(text, organizer)).toEqual([]);
+  });
+
+  it.each([
+    ['Accepter, enfin un talk sur pgvector !', ['accept']],
+    ['Accepter. Bon sujet.', ['accept']],
+    ['Accepter. Bon, ça fera du bien aux débutants.', ['accept']],
+    ['Accept. Well done to the speaker.', ['accept']],
+    ['Accepter. Après le talk de Paul ce serait bien.', ['accept']],
+    ['Refuser hors sujet, désolé.', ['decline']],
+    ['Accepter. Merci !', ['accept']],
+  ])('organizer, still decided (guard): %j', (text, want) => {
+    expect(verbs(text, organizer)).toEqual(want);
+  });
+});
