@@ -229,15 +229,22 @@ async function speakerText(run: Run, read: ReadResult): Promise<void> {
   const { deps, auth, locale } = run;
   const p = await deps.store.proposals.get(auth.token.ref);
   if (!p) return;
-  const fields = correctionFields(read.corrections);
+  const stated = correctionFields(read.corrections);
   const closed = ['withdrawn', 'declined', 'presented'].includes(p.status);
+  // A correction restating what the proposal already says (« Le titre sera « … », comme convenu ») changes nothing: the
+  // organizers are not told of a change, the transcript says so. Once this message has updated it (a replay), every
+  // field it stated counts, as the first run's did.
+  const already = stated.length > 0 && !closed && (await deps.store.proposals.findByMessage(run.inboundId))?.ref === p.ref;
+  const fields = already ? stated : stated.filter((f) => !sameValue(p[f], read.corrections[f]));
+  if (!already && !closed && stated.length > 0 && fields.length === 0) {
+    run.results.push(resultLine('done', stated.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'unchanged', ref: p.ref, fields: stated.map((f) => LABEL_OF[f][locale]) }, locale)));
+  }
   // Nothing corrected on a closed proposal — said in the transcript, which otherwise answered with nothing at all
-  if (fields.length > 0 && closed) {
+  if (stated.length > 0 && closed) {
     const state = stateNote(p.ref, { status: p.status, actor: null, at: null }, locale, deps.config.group.timezone);
-    run.results.push(resultLine('refused', fields.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'closed', state }, locale)));
+    run.results.push(resultLine('refused', stated.map((f) => `${LABEL_OF[f][locale]} : …`).join(' / '), noteText({ k: 'closed', state }, locale)));
   }
   if (fields.length > 0 && !closed) {
-    const already = (await deps.store.proposals.findByMessage(run.inboundId))?.ref === p.ref;
     const updated = already ? p : await deps.store.proposals.update(p.ref, { ...p, ...read.corrections }, auth.sender, run.inboundId);
     const changes = fields.map((f) => ({ field: LABEL_OF[f][deps.config.group.locale], value: String(updated[f] ?? '') }));
     const words = carryWords(run);
@@ -319,6 +326,10 @@ const LABEL_OF: Record<Field, Record<Language, string>> = {
   format: { fr: 'Format', en: 'Format' },
   language: { fr: 'Langue', en: 'Language' },
 };
+/** A field's new value the same as the proposal's: text compared without its outer spaces. */
+function sameValue(current: unknown, next: unknown): boolean {
+  return typeof current === 'string' && typeof next === 'string' ? current.trim() === next.trim() : current === next;
+}
 function correctionFields(c: Correction): Field[] {
   return (Object.keys(c) as Field[]).filter((k) => c[k] !== undefined && k in LABEL_OF);
 }

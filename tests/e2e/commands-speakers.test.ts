@@ -106,6 +106,21 @@ describe('speakers answer by email (pglite)', () => {
     expect(t.mail.text).toMatch(/\[fait\] +Résumé : …/);
   });
 
+  // The review of audit Z: a speaker restating what the proposal already says (« Le titre sera « … », comme convenu ») had
+  // the organizers told of a correction that changed nothing.
+  it('the same corrections sent again: nothing changes, the organizers are not told of a correction, the transcript says so', async () => {
+    const f = await fileProposal(live, 'Corrections répétées');
+    await send(live, fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref }));
+    const again = fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref });
+    // another mail (its own words), the same three fields
+    const reply = { raw: Buffer.from(again.raw.toString('latin1').replace(/\nTitre ?:/, '\nJe renvoie les m=C3=AAmes, au cas o=C3=B9.\n\nTitre :'), 'latin1'), messageId: again.messageId };
+    const inbound = await send(live, reply);
+    expect((await live.p.store.proposals.history(f.ref)).filter((h) => h.action === 'updated')).toHaveLength(1);
+    for (const o of [DIM, ORGA2]) expect((await causedTo(live, inbound.id, o)).filter((m) => m.subjectRef.includes('/corrected/'))).toEqual([]);
+    const t = await waitFor(async () => (await sentTo(live.sink, JEAN)).find((m) => m.mail.inReplyTo === reply.messageId), 'transcript', 30_000);
+    expect(t.mail.text).toMatch(new RegExp(`\\[fait\\] +Titre : … / Résumé : … / Durée : …\\s+${f.ref} le dit déjà \\(Titre, Résumé, Durée\\) : rien n’est changé\\.`));
+  });
+
   it('labelled corrections (iPhone, fr): title, duration and abstract updated and audited; the organizers are told', async () => {
     const f = await fileProposal(live, 'Partitionnement déclaratif');
     const inbound = await send(live, fixtureReply('08-iphone-corrections-fr.eml', { ref: f.ref }));

@@ -99,6 +99,7 @@ export type Note =
   | { k: 'help' }
   | { k: 'released'; n: number }
   | { k: 'corrected'; ref: string; fields: string[] }
+  | { k: 'unchanged'; ref: string; fields: string[] }
   /** A correction of a withdrawn, declined or presented proposal. */
   | { k: 'closed'; state: string }
   | { k: 'unknown' }
@@ -199,6 +200,8 @@ export function noteText(n: Note, locale: Language): string {
       return fr ? `${n.n} courriel${n.n > 1 ? 's' : ''} retenu${n.n > 1 ? 's' : ''} envoyé${n.n > 1 ? 's' : ''}.` : `${n.n} held mail${n.n === 1 ? '' : 's'} sent.`;
     case 'corrected':
       return fr ? `${n.ref} corrigée (${n.fields.join(', ')}) ; les organisateurs sont prévenus.` : `${n.ref} corrected (${n.fields.join(', ')}); the organizers are told.`;
+    case 'unchanged':
+      return fr ? `${n.ref} le dit déjà (${n.fields.join(', ')}) : rien n’est changé.` : `${n.ref} already says so (${n.fields.join(', ')}): nothing changed.`;
     case 'closed':
       return fr ? `${n.state} : elle ne peut plus être corrigée.` : `${n.state}: it can no longer be corrected.`;
     case 'unknown':
