@@ -23,12 +23,12 @@ const RENAMED = new RegExp(String.raw`(?:renommer|renomme|rebaptiser|rebaptise|i
 const LENGTH_SAID =
   /(?:^|[\s,;:.!])(?:je ferai|je vais faire|ce sera|ca sera|ca fera|cela fera|mon (?:talk|intervention|expose) (?:fera|durera)|la duree sera(?: de)?|i'll do|i will do|i'll take|i will take|it will be|it'll be|my talk will (?:be|last|take))\s+(?:plutot |finalement |donc |seulement |only |just |rather |finally )?(?:de )?(\d{1,3})\s*(?:min|mins|minutes|mn)\b/;
 /**
- * What may follow the length said, for it to be the talk's (folded): the clause's end, or what a length of the talk takes
+ * What may follow the length said, for it to be the talk's (folded): the clause's or the paragraph's end, or what a length of the talk takes
  * — instead of the old one, a total, questions included. Anything else names other minutes — « 20 minutes de retard /
  * de démo / à pied », "10 minutes to set up / from the station / of questions" — and corrects nothing (review of audit Z).
  */
 const LENGTH_ENDS =
-  /^\s*(?:$|[,;.!:)\u2013\u2014-]|(?:au lieu|plutot que|plutot qu|et non|instead|rather than|not |en tout|au total|in total|total|max|maximum|environ|about|approximately|questions comprises|questions incluses|y compris|avec les questions|avec questions|with questions|including|q&a included|merci|thanks|svp|please)\b)/;
+  /^(?:[ \t]*\n\n|\s*(?:$|[,;.!:)\u2013\u2014-]|(?:au lieu|plutot que|plutot qu|et non|instead|rather than|not |en tout|au total|in total|total|max|maximum|environ|about|approximately|questions comprises|questions incluses|y compris|avec les questions|avec questions|with questions|including|q&a included|merci|thanks|svp|please)\b))/;
 /**
  * What may follow the title said, for it to be what the title becomes: the clause's end or a please, a now. A title said
  * where it stands — « le titre est « … » dans l'annonce », "on the page", "as you wrote" — is the speaker reporting what

@@ -149,6 +149,7 @@ describe('a speaker’s correction said in a sentence (audit Z 47, 48: « le tit
     // no full stop before the next paragraph: its « si » / "if" asked nothing of the correction (the paragraph ends it)
     ['Bonjour,\n\nPetite correction, le titre sera plutôt « Vacuum, ce mal-aimé »\n\nSi vous avez des questions, je reste disponible\nJean', { title: 'Vacuum, ce mal-aimé' }],
     ['Finalement je ferai 20 minutes au lieu de 30\n\nSi besoin je peux raccourcir encore', { durationMinutes: 20 }],
+    ['Bonjour,\n\nFinalement je ferai 20 minutes\n\nJean', { durationMinutes: 20 }],
     ['Hi, the new title is "Vacuum demystified"\n\nLet me know if anything else is needed\nJean', { title: 'Vacuum demystified' }],
   ])('%j → %j', (text, want) => {
     expect(corr(text)).toEqual(want);
