@@ -3,11 +3,11 @@
  * Each row is a defect the audit's generator found; the message is read in bounded time, kept and said why.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { htmlTextWithLinks, mailparserReader } from '../../src/adapters/mailparser.ts';
 import { htmlTooDeep } from '../../src/adapters/html-depth.ts';
 import { parseRawMessage } from '../../src/app/parse-message.ts';
@@ -143,6 +143,7 @@ describe('a message larger than the reader reads (mailsplit: 1000 MIME parts, 1 
 
   it('crieur parse says it in one line, exit 65, with no hint about saving the message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-r-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'parts.eml');
     writeFileSync(file, parts(1500));
     const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../src/cli/crieur.js', import.meta.url)), 'parse', file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
@@ -152,6 +153,7 @@ describe('a message larger than the reader reads (mailsplit: 1000 MIME parts, 1 
 
   it('a message with no header at all still gets the hint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crieur-audit-r-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'notes.eml');
     writeFileSync(file, 'just some notes\n');
     const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../src/cli/crieur.js', import.meta.url)), 'parse', file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
