@@ -78,18 +78,14 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const fields = parseFields(lines);
   const v = fields.values;
   const subject = titleFromSubject(src.subject);
-  const prose = v.title ? null : titleFromProse(body);
-  // a title on a line of its own between the greeting (or the intro) and the description, whatever the intro says
-  const line = v.title ? null : standaloneTitle(body);
+  const { prose, line, firm } = statedTitle(body, v);
 
   // the proposal written in an attached text file under a covering note (« Vous trouverez ci-joint ma proposition »,
   // "The abstract is attached as a text file"): what the note leaves out is read there
   const doc = documentRead(attachedText(src.parts));
 
   let title: string | null = null;
-  if (v.title) title = unquote(squash(v.title.split('\n\n')[0] ?? v.title));
-  else if (prose?.strong) title = prose.title;
-  else if (line) title = line.title;
+  if (firm !== null) title = firm;
   // « Proposition : index BRIN » over « je propose « Les index BRIN pour les séries temporelles » »: the subject is
   // the body's title in short, the body's is the talk's whole title
   else if (prose && subject.title && shorthandOf(subject.title, prose.title)) title = prose.title;
@@ -122,7 +118,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   if (!title) warnings.push('no title found');
 
   // the greeting and the intro over a title line are the covering letter; the description follows the title
-  const used = new Set(line && title === line.title ? [...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)] : fields.used);
+  const used = linesTaken(fields.used, line, title);
   // the outline (« Déroulé : », "Outline:", « Plan : ») is part of the description
   const outline = outlineSpans(lines);
   for (const [from, to] of outline) for (let i = from; i < to; i++) used.delete(i);
@@ -197,16 +193,31 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   };
 }
 
+/**
+ * The title a text states itself, surest first: a labelled field (« Titre : »), a strong sentence (« je propose
+ * « X » »), a line of its own between the greeting (or the intro) and the description, whatever the intro says. The
+ * mail's body and an attached proposal file are read alike; the mail then falls back on its subject and weaker prose.
+ */
+function statedTitle(text: string, v: { title?: string }) {
+  const prose = v.title ? null : titleFromProse(text);
+  const line = v.title ? null : standaloneTitle(text);
+  const firm = v.title ? unquote(squash(v.title.split('\n\n')[0] ?? v.title)) : prose?.strong ? prose.title : (line?.title ?? null);
+  return { prose, line, firm };
+}
+
+/** The lines that are not description: the labelled fields', and with a title on a line of its own, the lines up to it. */
+function linesTaken(fieldLines: Iterable<number>, line: { line: number; title: string } | null, title: string | null): Set<number> {
+  return new Set(line && title === line.title ? [...fieldLines, ...Array.from({ length: line.line + 1 }, (_, i) => i)] : fieldLines);
+}
+
 /** What an attached text file says of the talk: its labelled fields, or its title in prose or on a line of its own, its description. */
 function documentRead(doc: { filename: string; text: string } | null) {
   if (!doc) return null;
   const lines = toLines(doc.text);
   const fields = parseFields(lines);
   const v = fields.values;
-  const prose = v.title ? null : titleFromProse(doc.text);
-  const line = v.title || prose?.strong ? null : standaloneTitle(doc.text);
-  const title = v.title ? unquote(squash(v.title.split('\n\n')[0] ?? v.title)) : prose?.strong ? prose.title : (line?.title ?? null);
-  const used = new Set(line && title === line.title ? [...fields.used, ...Array.from({ length: line.line + 1 }, (_, i) => i)] : fields.used);
+  const { line, firm: title } = statedTitle(doc.text, v);
+  const used = linesTaken(fields.used, line, title);
   const abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
   const duration = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([v.abstract ? lines.filter((_, i) => !used.has(i)).join('\n') : doc.text]);
   const format = v.format ? formatFromValue(fold(v.format), v.format) : null;
