@@ -168,6 +168,9 @@ export function isKnownCharset(label: string): boolean {
 /** An RFC 2047 encoded-word: its charset, an RFC 2231 language (`*fr`), its encoding and its text. */
 const ENCODED_WORDS = /=\?([^?\s*]+)(\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
 
+/** An encoded-word's charset label saying UTF-8 (`utf-8`, `UTF8`), whose bytes may still be Latin-1 (unknownWords). */
+const DECLARED_UTF8_WORD = /^utf-?8$/i;
+
 /** The bytes an encoded-word's text stands for (B: base64; Q: `_` a space, `=XX` a byte). */
 function wordBytes(encoding: string, text: string): Buffer {
   if (encoding.toLowerCase() === 'b') return Buffer.from(text, 'base64');
@@ -210,9 +213,12 @@ export class Raw8Bit {
    * RFC 2047 encoded-words in a charset no decoder knows (`=?x-unknown?Q?R=E9sum=E9?=`), which libmime read as UTF-8, each
    * 8-bit byte a U+FFFD: read as a text part in such a charset is (body), UTF-8 where the bytes are, Windows-1252 where
    * not, and said so; rewritten as one UTF-8 word per run of such words (a character may straddle two of them).
+   * So are words declared utf-8 whose bytes are not UTF-8 (`=?utf-8?Q?r=E9plication?=`: a client or a gateway that
+   * labels Latin-1 utf-8, as a text part declared utf-8 may be: DECLARED_UTF8); a run of them that is UTF-8 is left
+   * as written.
    */
   private unknownWords(line: string): string {
-    const words = [...line.matchAll(ENCODED_WORDS)].filter((m) => !isKnownCharset(m[1]!));
+    const words = [...line.matchAll(ENCODED_WORDS)].filter((m) => !isKnownCharset(m[1]!) || DECLARED_UTF8_WORD.test(m[1]!));
     if (words.length === 0) return line;
     let out = '';
     let at = 0;
@@ -223,8 +229,16 @@ export class Raw8Bit {
       while (j < words.length && words[j]![1]!.toLowerCase() === first[1]!.toLowerCase() && /^\s*$/.test(line.slice(words[j - 1]!.index + words[j - 1]![0].length, words[j]!.index))) j++;
       const bytes = Buffer.concat(words.slice(i, j).map((w) => wordBytes(w[3]!, w[4]!)));
       const read = readBytes(bytes, FALLBACK_CHARSET);
-      if (read !== null) this.say(`encoded words declared ${JSON.stringify(first[1]!.slice(0, 40))}, a charset no decoder knows: read as ${FALLBACK_CHARSET}`);
       const last = words[j - 1]!;
+      const declaredUtf8 = DECLARED_UTF8_WORD.test(first[1]!);
+      if (declaredUtf8 && read === null) {
+        out += line.slice(at, last.index + last[0].length);
+        at = last.index + last[0].length;
+        i = j;
+        continue;
+      }
+      const label = JSON.stringify(first[1]!.slice(0, 40));
+      if (read !== null) this.say(`encoded words declared ${label}${declaredUtf8 ? ' but not UTF-8' : ', a charset no decoder knows'}: read as ${FALLBACK_CHARSET}`);
       out += `${line.slice(at, first.index)}=?utf-8?B?${Buffer.from(read ?? bytes.toString('utf8'), 'utf8').toString('base64')}?=`;
       at = last.index + last[0].length;
       i = j;
