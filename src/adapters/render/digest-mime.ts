@@ -1,7 +1,7 @@
 /**
  * The MIME digest (RFC 2046 §5.1.5): a multipart/mixed with the table of contents as text/plain, then a
- * multipart/digest holding each post as a message/rfc822 part — the stored raw bytes, byte-exact, so a reader
- * opens each one as the original mail (attachments, signatures and all). Header lines are nodemailer's own
+ * multipart/digest holding each post as a message/rfc822 part — the stored raw bytes, byte-exact but for line ends
+ * written CRLF (crlfLines), so a reader opens each one as the original mail (attachments, signatures and all). Header lines are nodemailer's own
  * encoders (RFC 2047 subjects and names); the body is assembled here because nodemailer would re-encode the
  * embedded messages (and message/rfc822 may not be base64-encoded: RFC 2046 §5.2.1).
  */
@@ -21,7 +21,7 @@ export interface MimeDigestInput {
 const CRLF = '\r\n';
 
 export function buildMimeDigest(input: MimeDigestInput): Buffer {
-  const messages = input.messages.map((m) => (transferEncoding(m) === 'binary' ? fitLines(m) : m));
+  const messages = input.messages.map((m) => crlfLines(transferEncoding(m) === 'binary' ? fitLines(m) : m));
   const boundaryOk = (b: string) => !messages.some((m) => m.includes(`--${b}`));
   let base = randomUUID().replace(/-/g, '');
   // A random boundary found inside a post would cut it: draw again (never happens in practice; cheap to check).
@@ -110,6 +110,24 @@ function fitEntity(s: string): string {
   const qpLine = 'Content-Transfer-Encoding: quoted-printable';
   const newHead = cteLine.test(head) ? head.replace(cteLine, qpLine) : head === '' ? `${qpLine}${CRLF}` : `${head}${CRLF}${qpLine}`;
   return newHead + gap + encoded;
+}
+
+/**
+ * A post's line ends in canonical form, CRLF (RFC 5322 §2.1, RFC 2046 §4.1.1). A post read from a Maildir or an MTA's
+ * pipe (`|crieur ingest`) is stored with the bare LFs it came with, and a classic Mac client's with bare CRs: kept so,
+ * the digest's own CRLF lines and the post's bare ones were mixed in one message (every digest of the corpus's list
+ * traffic had them) — the `.eml` of `crieur digest --out` was not the message a member gets (the SMTP client rewrites
+ * each line end to CRLF on the wire), and a tool that reads the outbox row or that file (a signer, a relay that
+ * refuses bare LFs, as Postfix's `smtpd_forbid_bare_newline`) saw a message no client would send. Only the line ends
+ * change; a post already in CRLF is returned as it is, the same Buffer.
+ */
+export function crlfLines(m: Buffer): Buffer {
+  let bare = false;
+  for (let i = 0; i < m.length && !bare; i++) {
+    if (m[i] === 0x0d) bare = m[i + 1] !== 0x0a;
+    else if (m[i] === 0x0a) bare = i === 0 || m[i - 1] !== 0x0d;
+  }
+  return bare ? Buffer.from(m.toString('latin1').replace(/\r\n|\r|\n/g, CRLF), 'latin1') : m;
 }
 
 /** What a stored message's bytes need declared: null (7bit: ASCII, lines ≤ 998 octets), `8bit`, or `binary`. */
