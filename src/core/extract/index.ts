@@ -18,7 +18,7 @@ import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from '.
 import { proposalScore, THRESHOLD } from './score.ts';
 import { proposalSource } from './source.ts';
 import { findSpeakers } from './speakers.ts';
-import { isGenericSubject, titleFromSubject } from './subject.ts';
+import { isGenericSubject, titleFromSubject, withoutLengthTail } from './subject.ts';
 import { languageFromValue, languageStated } from './talk-language.ts';
 
 export interface Extraction {
@@ -114,6 +114,8 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   // in the other language (« Titre : … » then "Title: …") is the same talk
   const twice = v.title ? titlesLabelledTwice(lines) : [];
   if (twice.length >= 2) warnings.push(`${twice.length} talks offered in one mail: the first is filed, the others only in the mail (${twice.slice(1).map((t) => `« ${t} »`).join(', ')})`);
+  // "Title: Advisory locks for job queues, 20 minutes": the length is the slot's, read below, not the title's
+  if (title) title = withoutLengthTail(title);
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 

@@ -245,7 +245,8 @@ function tidy(s: string): string {
  * "pg_duckdb". The last resort for a title (extractProposal warns that it is one), up to the end of the clause, without
  * the words saying when or how long ("au prochain meetup", "for 20 minutes").
  */
-const TOPIC = /\b(?:talk|lightning talk|lightning|LT|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|d[ée]mo|retour d'exp[ée]rience|REX|workshop|atelier)\s+(?:sur|about|on|autour d[eu']|concernant|à propos d[eu']|au sujet d[eu'])\s+([^\n.!?;:,()«»"“”]{3,150})/iu;
+// "a talk on behalf of my colleague" says whose talk it is, not what it is on (parse audit 9: titled « behalf of Prof »)
+const TOPIC = /\b(?:talk|lightning talk|lightning|LT|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|d[ée]mo|retour d'exp[ée]rience|REX|workshop|atelier)\s+(?:sur|about|on(?!\s+behalf\b)|autour d[eu']|concernant|à propos d[eu']|au sujet d[eu'])\s+([^\n.!?;:,()«»"“”]{3,150})/iu;
 const TOPIC_TAIL =
   /\s+(?:(?:au|à|a|lors d[eu']|pendant|pour) (?:un |une |le |la |l'|votre |vos |)(?:prochain|prochaine|meetup|rencontre|soir[ée]e|session)\b.*|(?:at|for|during|in) (?:the |one of |your |a |an |)(?:next|future|upcoming|one|meetup|meetups|session|evening|\d)\b.*|(?:de|of|for|en|in|d'environ|environ|about|around) (?:\d|une? |an? |half|quelques)\S*\s*(?:min|minutes?|heures?|hours?|h)\b.*|si vous\b.*|if you\b.*|with\b.*demo.*)$/iu;
 

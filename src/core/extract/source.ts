@@ -100,7 +100,14 @@ function findSource(mail: Mail): ProposalSource {
   const lead = relayedAuthor(own, mail.cc);
   const relayed = lead ?? behalfAuthor(own, mail.cc) ?? thirdPersonAuthor(own, mail.cc);
   // the proposal is what follows the line that passes it on (that line is no abstract)
-  if (relayed) return { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from, ...(lead ? { relayed: true as const } : {}) };
+  if (relayed) {
+    const cut: ProposalSource = { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from, ...(lead ? { relayed: true as const } : {}) };
+    // "On behalf of Kenji Watanabe (…), who would like to present a talk:" over the title alone: the words that pass the
+    // talk on are what offers it — cut away, what is left ("Scaling writes…", 45 minutes.) offers nothing, and the
+    // proposal was filed as "other" (parse audit 9). They stay when only with them is the text a proposal.
+    if (relayed.end > 0 && proposalScore(mail, cut).score < THRESHOLD && proposalScore(mail, { ...cut, text: own }).score >= THRESHOLD) return { ...cut, text: own };
+    return cut;
+  }
   return { author: mail.from, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: null };
 }
 
@@ -119,6 +126,9 @@ const RELAY_LEAD = new RegExp(
   'i',
 );
 const RELAYED_NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\p{Lu}[\p{L}'’-]+){1,3})\s*(?:[<([]\s*([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\s*[>)\]]|,?\s+([\w.+'-]+@[\w-]+(?:\.[\w-]+)+))?/u;
+
+/** A title before a person's name (case as written: « M. », "Dr.", « Mme », "Prof."), no part of it. */
+const HONORIFIC_BEFORE = /^(?:Dr|Docteur|Prof|Professeur|Professor|Pr|Mr|Mrs|Ms|Miss|Mister|Mme|Mlle|Madame|Mademoiselle|Monsieur|M)\.?\s+(?=\p{Lu})/u;
 
 /** « de mon collègue Paul Martin », "from my colleague Paul Martin": the name follows. */
 const COLLEAGUE = /^(?:(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)/i;
@@ -187,6 +197,9 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
 function personAt(head: string, at: number, cc: readonly Address[]): { name: string; email: string | null; colleague: boolean; end: number } | null {
   const colleague = COLLEAGUE.exec(head.slice(at));
   at += colleague?.[0].length ?? 0;
+  // "on behalf of Dr. Kenji Watanabe", « de la part de M. Olivier Chevalier »: the title's dot ended the name before it
+  // began (parse audit 9); the person is the name after it
+  at += HONORIFIC_BEFORE.exec(head.slice(at))?.[0].length ?? 0;
   const m = RELAYED_NAME.exec(head.slice(at));
   const name = m ? cleanName(m[1]!) : null;
   if (m && name && looksLikePersonName(name)) {
@@ -210,14 +223,15 @@ function personAt(head: string, at: number, cc: readonly Address[]): { name: str
  * The paragraph that says so is no abstract.
  */
 const BEHALF = /(?:\bon\s+behalf\s+of|\bde\s+la\s+part\s+d(?:e\s+|['’]\s*)|\bpour\s+le\s+compte\s+d(?:e\s+|['’]\s*)|\bau\s+nom\s+d(?:e\s+|['’]\s*))\s*/giu;
-/** Verbs of passing a proposal on, said before the phrase in its sentence. */
+/** Verbs of passing a proposal on, said before the phrase in its sentence (« vous écrire » as « je vous écris »: parse audit 9). */
 const SUBMIT =
-  /(?<![\p{L}])(?:voici|voil[àa]|here\s+is|here['’]s|submit\p{L}*|send\p{L}*|sent|propos\p{L}*|forward\p{L}*|pass\p{L}*\s+(?:on|along)|relay\p{L}*|writ\p{L}*|wrote|apply\p{L}*|soumet\p{L}*|soumis|envo[iy]\p{L}*|transm\p{L}*|fais\s+suivre|[ée]cri[stv]\p{L}*|adress\p{L}*|relai\p{L}*|d[ée]pos\p{L}*|inscri\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:voici|voil[àa]|here\s+is|here['’]s|submit\p{L}*|send\p{L}*|sent|propos\p{L}*|forward\p{L}*|pass\p{L}*\s+(?:on|along)|relay\p{L}*|writ\p{L}*|wrote|apply\p{L}*|soumet\p{L}*|soumis|envo[iy]\p{L}*|transm\p{L}*|fais\s+suivre|[ée]cri(?:[stv]|re)\p{L}*|adress\p{L}*|relai\p{L}*|d[ée]pos\p{L}*|inscri\p{L}*)(?![\p{L}])/iu;
 /** Writing or contacting only: the phrase says who sent the writer, not whose talk it is, unless more is said. */
-const ONLY_WRITING = /^(?:writ\p{L}*|wrote|[ée]cri[stv]\p{L}*)$/iu;
+const ONLY_WRITING = /^(?:writ\p{L}*|wrote|[ée]cri(?:[stv]|re)\p{L}*)$/iu;
 /** After the name: the person gives the talk. */
+// proposing a talk says it too: "…, who would like to propose a talk", « qui souhaite proposer un exposé » (parse audit 9)
 const GIVES =
-  /^[^.!?]{0,30}?\b(?:who|qui|she|he|they|elle|il)\b[^.!?]{0,40}?(?<![\p{L}])(?:give|giving|gives|present|presenting|presents|speak|speaking|deliver\p{L}*|pr[ée]sent\p{L}*|donn\p{L}*|anim\p{L}*|intervi?en\p{L}*|parler\p{L}*|parlera)(?![\p{L}])/iu;
+  /^[^.!?]{0,30}?\b(?:who|qui|she|he|they|elle|il)\b[^.!?]{0,40}?(?<![\p{L}])(?:give|giving|gives|present|presenting|presents|speak|speaking|deliver\p{L}*|pr[ée]sent\p{L}*|donn\p{L}*|anim\p{L}*|intervi?en\p{L}*|parler\p{L}*|parlera|(?:propos|soum[ei]tt?|submit)\p{L}*\s+(?:(?:un|une|a|an|sa|son|his|her|their)\s+)?(?:[\p{L}-]+\s+)?(?:talk|lightning|pr[ée]sentation|presentation|expos[ée]|intervention|session|conf[ée]rence|atelier|workshop))(?![\p{L}])/iu;
 /** After the name: the person recommended writing, or the writer presents too. */
 const NOT_THEIRS =
   /^[^.!?\n]{0,30}?(?:\b(?:who|qui)\s+(?:told|suggested|recommended|advised|asked|pointed|referred|m['’]a|m['’]ont|nous\s+a|vous\s+a)|^\s*(?:,\s*)?(?:and\s+(?:i|me|myself)\b|et\s+(?:moi|moi-m[êe]me)\b))/iu;

@@ -5,6 +5,7 @@
  */
 import { fold, unquote } from '../text/fold.ts';
 import { ANY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
+import { durationsIn } from './durations.ts';
 
 /** Replies' and forwards' prefixes, as many as there are (« RE : TR : », "Re[2]: Fwd:"), and Mozilla's old "[Fwd: …]". */
 const REPLY_PREFIX = new RegExp(`^\\s*(?:${ANY_PREFIX_SOURCE}\\s*|\\[(?:fwd?|tr)[^\\]]*\\]\\s*)+`, 'i');
@@ -49,6 +50,10 @@ function leadInBrackets(s: string): RegExpExecArray | null {
   const lead = LEAD.exec(inner);
   return lead && lead[0].trim() !== '' && lead[0].length === inner.length && !BARE_NOUN.test(inner) ? b : null;
 }
+/** A talk described by an article, its noun and its topic (folded): « un éclair sur … », "a short talk on …". */
+const DESCRIBED =
+  /^(?:un|une|a|an|mon|ma|my|notre|our)\s+(?:(?:petite?|courte?|short|quick|mini)\s+)?(?:talk|lightning(?: talk)?|eclair|presentation|expose|intervention|session|atelier|workshop|retour d'experience|demo)(?:\s+eclair)?\s+(?:sur|about|on|autour d|concernant|a propos d|au sujet d)(?![a-z])/;
+
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -186,7 +191,9 @@ function subjectTitle(subject: string): SubjectTitle {
       // « Proposition / Talk proposal: X »: the lead-in again in the other language, with its own separator, then the title
       const again = LEAD.exec(fold(after));
       if (again && again[0].trim() !== '' && SEPARATOR.test(after.slice(again[0].length))) return { ...subjectTitle(after), tagged, separated: true };
-      return { title: clean(after), tagged, separated: true };
+      // « Proposition : un éclair sur pg_dump », "Proposal: a short talk on JSONB": the talk described by its topic, not
+      // named — a title the body states (« je proposerais une présentation éclair : « pg_dump : … » ») is surer
+      return { title: clean(after), tagged, separated: !DESCRIBED.test(fold(after).trim()) };
     }
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
     const quoted = /^\s*[«"“](.+)[»"”]\s*$/.exec(rest);
@@ -227,6 +234,25 @@ const LENGTH_ASIDE =
 function withoutLengthAside(s: string): string {
   const m = /\s*[([]([^()[\]]{1,40})[)\]]\s*$/.exec(s);
   return m && m.index > 0 && LENGTH_ASIDE.test(fold(m[1]!).trim()) ? s.slice(0, m.index) : s;
+}
+
+/**
+ * The length said after a title, set apart by a comma, a spaced dash or brackets: "Advisory locks for job queues, 20
+ * minutes", « Les verrous consultatifs, environ 30 minutes », "… - 25 min.", « …, une demi-heure » — how the offer's
+ * line, a labelled « Titre : » or "Title:" goes on (parse audit 9: the length was filed as part of the title). Only a
+ * length and the words that hedge it (about, environ, max, or so, talk…): "Vacuum, in 5 minutes" keeps its words.
+ */
+const TAIL_APART = /(?:\s*,|\s+[-–—]|\s*[([])\s*([^,()[\]–—]{1,40}?)\s*[)\]]?\s*\.?\s*$/;
+const TAIL_HEDGES = /^(?:(?:~|(?:about|around|approximately|approx\.?|roughly|some|environ|env\.?|ca\.?|circa|a peu pres|maximum|max\.?)(?![a-z]))\s*)*|(?:\s+(?:environ|or so|maximum|max\.?|tops|talk|lightning(?: talk)?|slot|presentation|expose|creneau))*$/g;
+
+export function withoutLengthTail(title: string): string {
+  const m = TAIL_APART.exec(title);
+  if (!m || m.index === 0) return title;
+  const tail = fold(m[1]!).replace(TAIL_HEDGES, '').trim();
+  const d = durationsIn(tail);
+  if (d.length !== 1 || d[0]!.index !== 0 || d[0]!.length !== tail.length) return title;
+  const rest = title.slice(0, m.index).trim();
+  return rest.split(/\s+/).length >= 2 ? rest : title;
 }
 
 /** Subjects that name no talk at all even without a lead-in ("Question", "Meetup de mars", "Hello", "Speaker for your meetup"). */

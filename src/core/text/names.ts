@@ -99,11 +99,15 @@ const ROLE_MAILBOX = phraseRegExp('ROLE_MAILBOXES', ROLE_MAILBOXES, 'i', '^', '$
 /** `jean.dupont@x` → "Jean Dupont"; null when the local part does not look like a person (info@, j2x9@…). */
 export function nameFromLocalPart(email: string): string | null {
   const local = email.split('@')[0]?.split('+')[0] ?? '';
+  // digits between letters (« x9k2@ », "j2x9@", "a1b2c3@"): a generated identifier — its letters read as initials made
+  // "X K", a speaker nobody is called (parse audit 9); digits only after the name ("pierre.martin42") are a suffix
+  if (/\p{L}\d+\p{L}/u.test(local)) return null;
   const words = local
     .replace(/\d+/g, ' ')
     .split(/[._\s]+/)
     .filter((w) => w.length > 0);
-  if (words.length === 0 || words.join('').length < 2) return null;
+  // letters alone are initials, no name: "j.d@", "x_k@" (one next to a word, "j_martin42", is one)
+  if (words.length === 0 || words.join('').length < 2 || words.every((w) => w.length < 2)) return null;
   if (words.length === 1 && ROLE_MAILBOX.test(words[0]!)) return null;
   return capitalizeName(words);
 }

@@ -1,0 +1,120 @@
+/**
+ * Held-out parse audit 9 (forwards, display names, charsets, talk language, lengths, titles, several speakers): mail
+ * written before reading the rules, each case below wrongly read before. Rows vary the wording of what the audit found,
+ * so that each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import { nameFromLocalPart } from '../../../src/core/text/names.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function read(from: string, subject: string, body: string) {
+  const m = await mail({ from, subject, body });
+  const kind = classify(m, ctx).kind;
+  if (kind !== 'proposal') return { kind };
+  const x = extractProposal(m, ctx);
+  const p = x.proposal;
+  return { kind, title: p.title, minutes: p.durationMinutes, format: p.format, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`), warnings: x.warnings };
+}
+
+describe('an address whose letters are parted by digits names nobody (text/names.ts nameFromLocalPart: « x9k2@ » was "X K")', () => {
+  it.each([
+    ['x9k2@anon.example.com', null],
+    ['j2x9@x.fr', null],
+    ['a1b2c3@x.fr', null],
+    ['j.d@x.fr', null],
+    // guards: a name with digits after it, an initial beside a word
+    ['pierre.martin42@x.fr', 'Pierre Martin'],
+    ['j_martin42@x.fr', 'J Martin'],
+    ['2024.jean.dupont@x.fr', 'Jean Dupont'],
+    ['li.wei@x.cn', 'Li Wei'],
+  ])('%s → %s', (email, name) => expect(nameFromLocalPart(email)).toBe(name));
+
+  it('a proposal from such an address has a speaker with no name, not "X K"', async () => {
+    const r = await read('<x9k2@anon.example.com>', 'Talk proposal: Advisory locks for job queues', "Hi,\n\nI'd like to propose a talk on advisory locks for job queues, 20 minutes.\nIt shows how we built a job queue with SKIP LOCKED.\n\nThanks\n");
+    expect(r.speakers).toEqual(['null <x9k2@anon.example.com>']);
+  });
+});
+
+describe('a proposal sent on behalf of someone titled (« M. », "Dr.") or who "would like to propose a talk" is theirs (source.ts personAt HONORIFIC_BEFORE, GIVES)', () => {
+  const assistant = 'Emily Clarke <emily.clarke@bigcorp.example.com>';
+  const kenji = 'Kenji Watanabe <kenji.watanabe@bigcorp.example.com>';
+  it.each([
+    // the title before the name (its dot ended the name before it began)
+    ['I am writing on behalf of Dr. Kenji Watanabe (kenji.watanabe@bigcorp.example.com), our Chief Data Architect, who would like to present a talk:'],
+    ['I am writing on behalf of Mr Kenji Watanabe <kenji.watanabe@bigcorp.example.com>, who will give the talk below:'],
+    ['I am writing on behalf of Dr. Kenji Watanabe <kenji.watanabe@bigcorp.example.com>, who will give the talk below:'],
+    // proposing a talk said after the name
+    ['I am writing on behalf of Kenji Watanabe (kenji.watanabe@bigcorp.example.com),\nour Chief Data Architect, who would like to propose a talk:'],
+    ['I am writing on behalf of Kenji Watanabe (kenji.watanabe@bigcorp.example.com), who wishes to submit a presentation:'],
+    ['I am writing on behalf of Dr. Kenji Watanabe (kenji.watanabe@bigcorp.example.com), who would like to propose a talk:'],
+  ])('%s', async (lead) => {
+    const r = await read(assistant, 'Talk proposal', `Dear organizers,\n\n${lead}\n\n"Scaling writes with partitioned tables", 45 minutes.\n\nKind regards,\nEmily Clarke\nExecutive Assistant\n`);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Scaling writes with partitioned tables', speakers: [kenji] });
+  });
+
+  it.each([
+    // the sentence that passes the talk on is what offers it: cut away, the title and its length alone were "other"
+    ['Sending you this talk on behalf of Prof. Kenji Watanabe (kenji.watanabe@bigcorp.example.com), who will present it.'],
+    ['I am sending a talk on behalf of my colleague Kenji Watanabe (kenji.watanabe@bigcorp.example.com), who will present it.'],
+  ])('%s', async (lead) => {
+    const r = await read(assistant, 'Talk proposal', `Dear organizers,\n\n${lead}\n\n"Scaling writes with partitioned tables", 45 minutes.\n\nKind regards,\nEmily Clarke\nExecutive Assistant\n`);
+    expect(r).toMatchObject({ kind: 'proposal', speakers: [kenji] });
+    // "a talk on behalf of …" names no topic (prose-title.ts TOPIC): no title rather than « behalf of Prof »
+    expect(r.title ?? '').not.toMatch(/behalf/);
+  });
+
+  it.each([
+    ["Je me permets de vous écrire de la part de Mme Sophie Bernard (sophie.bernard@collectivite.fr), qui souhaiterait proposer un exposé :", 'Sophie Bernard <sophie.bernard@collectivite.fr>'],
+    ["Je vous écris de la part du Dr. Sophie Bernard (sophie.bernard@collectivite.fr), qui souhaite présenter :", 'Sophie Bernard <sophie.bernard@collectivite.fr>'],
+    ['Je vous transmets, de la part de M. Olivier Chevalier (olivier.chevalier@collectivite.fr), qui la présentera, sa proposition :', 'Olivier Chevalier <olivier.chevalier@collectivite.fr>'],
+  ])('%s', async (lead, speaker) => {
+    const r = await read('Secrétariat DSI <secretariat.dsi@collectivite.fr>', 'Proposition', `Bonjour,\n\n${lead}\n\n« Open data et PostgreSQL dans une collectivité », 30 minutes.\n\nLe secrétariat\n`);
+    expect(r).toMatchObject({ kind: 'proposal', speakers: [speaker] });
+  });
+
+  it.each([
+    // guards: who only sent the writer, or told them to write, is no speaker; the writer's own offer stays theirs
+    ['I am writing on behalf of Dr. Kenji Watanabe (kenji.watanabe@bigcorp.example.com), who suggested I propose a talk myself:'],
+    ['I am writing on behalf of our team. I would like to propose a talk:'],
+  ])('%s (guard)', async (lead) => {
+    const r = await read(assistant, 'Talk proposal', `Dear organizers,\n\n${lead}\n\n"Scaling writes with partitioned tables", 45 minutes.\n\nKind regards,\nEmily Clarke\n`);
+    expect(r.speakers).toEqual([assistant]);
+  });
+});
+
+describe('a length said after the title, set apart, is the slot, not part of the title (subject.ts withoutLengthTail)', () => {
+  const writer = 'Ann Lee <ann.lee@example.com>';
+  it.each([
+    ["I'd like to propose a talk: Advisory locks for job queues, 20 minutes.", 'Advisory locks for job queues', 20],
+    ['Title: Advisory locks for job queues, 20 minutes', 'Advisory locks for job queues', 20],
+    ['Working title: Advisory locks for job queues - 25 min.', 'Advisory locks for job queues', 25],
+    ['I would like to submit a talk: Advisory locks for job queues (about 20 minutes).', 'Advisory locks for job queues', 20],
+    ['Je propose une présentation : Les verrous consultatifs, environ 30 minutes.', 'Les verrous consultatifs', 30],
+    ['Je vous propose un talk : Les verrous consultatifs, une demi-heure.', 'Les verrous consultatifs', 30],
+    ['Titre : Les verrous consultatifs – 40 mn', 'Les verrous consultatifs', 40],
+    // guards: a length that is the title's own words, or not set apart
+    ["I'd like to propose a talk: Vacuum, in 5 minutes.\nDuration: 30 minutes.", 'Vacuum, in 5 minutes', 30],
+    ['Titre : PostgreSQL en 5 minutes chrono\nDurée : 20 minutes', 'PostgreSQL en 5 minutes chrono', 20],
+    ['Title: Partitioning, 10 years later\nDuration: 30 minutes', 'Partitioning, 10 years later', 30],
+  ])('%s', async (line, title, minutes) => {
+    const r = await read(writer, 'Proposal', `Hello,\n\n${line}\nIt shows how we built a job queue with SKIP LOCKED and advisory locks.\n\nAnn\n`);
+    expect(r).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+});
+
+describe('a subject that describes the talk by its topic yields to the title the body states (subject.ts DESCRIBED)', () => {
+  const writer = 'Inès Haddad <ines.haddad@exemple.fr>';
+  it.each([
+    ['Proposition : un éclair sur pg_dump', "Bonjour,\n\nJe proposerais une présentation éclair : « pg_dump : les options que personne n'utilise ».\n\nInès\n", "pg_dump : les options que personne n'utilise"],
+    ['Proposal: a short talk on JSONB', 'Hi,\n\nI could give a short talk, and the slides would be in English: "JSONB or columns? A benchmark".\n\nInès\n', 'JSONB or columns? A benchmark'],
+    // guards: with no title in the body the subject's words stay; a subject naming the talk stays the title
+    ['Proposition : un éclair sur pg_dump', 'Bonjour,\n\nJe peux faire cinq minutes sur les options méconnues de pg_dump.\n\nInès\n', 'un éclair sur pg_dump'],
+    ['Proposition : Les options de pg_dump', "Bonjour,\n\nJe proposerais une présentation éclair sur « pg_dump » et ses options.\n\nInès\n", 'Les options de pg_dump'],
+  ])('%s', async (subject, body, title) => {
+    expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
+  });
+});
