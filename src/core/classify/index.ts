@@ -21,7 +21,7 @@ import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
 import { acknowledgementRule, acknowledgementTextRule, autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
-import { listPostRule } from './list-post.ts';
+import { listPostRule, postedAsTheList } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
 import { tokenAddressRule, tokenThreadRule, unprovenReplyRule } from './reply-token.ts';
@@ -32,7 +32,9 @@ export type { Classification } from './chain.ts';
 const ownMailRule: Rule = {
   name: 'own-mail',
   test(mail, ctx) {
-    return mail.from && isOwnAddress(mail.from.email, ctx.ownAddresses) ? { kind: 'other' } : null;
+    // a configured list's address is ours too (crieur never writes to itself through it), but a post the list sent
+    // under that address for its member (DMARC rewriting) is the member's: a list post, read by the rules below
+    return mail.from && isOwnAddress(mail.from.email, ctx.ownAddresses) && !postedAsTheList(mail) ? { kind: 'other' } : null;
   },
 };
 

@@ -43,6 +43,24 @@ export function hasListHeaders(mail: Mail): boolean {
 }
 
 /**
+ * A member's post that the list sent under its own address: lists rewrite the From of senders whose domain publishes a
+ * strict DMARC policy — Google Groups' « 'Nora Ali' via pgparis-meetup » <pgparis-meetup@googlegroups.com>, Mailman's
+ * munge_from / dmarc_moderation_action, Sympa's dmarc_protection —, so the From is the list's posting address, the one
+ * its List-Id is made of (RFC 2919: the address with `@` → `.`), its List-Post names, or Google's Mailing-list header.
+ * crieur's own announcement rewritten so keeps its X-Crieur-Ref: still our own mail.
+ */
+export function postedAsTheList(mail: Mail): boolean {
+  const from = mail.from?.email.toLowerCase();
+  if (!from || hasHeader(mail, 'x-crieur-ref')) return false;
+  const listId = header(mail, 'list-id')?.toLowerCase() ?? '';
+  const id = /<([^<>\s]+)>\s*$/.exec(listId)?.[1] ?? listId;
+  if (id !== '' && id === from.replace('@', '.')) return true;
+  // `<mailto:list@host>` (List-Post), `list list@host; contact list+owners@host` (Mailing-list: the list, not its owners)
+  const posts = (header(mail, 'list-post') ?? '').toLowerCase().split(/[\s<>,;?]+/);
+  return posts.includes(`mailto:${from}`) || /^list\s+([^\s;,]+)/i.exec(header(mail, 'mailing-list') ?? '')?.[1]?.toLowerCase() === from;
+}
+
+/**
  * `[rt-users] …` sent to rt-users@…: the tag names the address the mail was written To, as list managers deliver
  * it. A list only in Cc is not enough: « Re: [generale] Appel à orateurs » answered with Reply All goes To the call's
  * sender (us, or the person answered) and Cc the list — with no list header, the copy in hand is the one written to

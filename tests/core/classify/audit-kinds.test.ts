@@ -38,3 +38,46 @@ describe('audit kinds: RFC 2047 words declared utf-8 whose bytes are Latin-1', (
     expect([...m.defects, ...n.defects].filter((d) => /encoded words/.test(d))).toEqual([]);
   });
 });
+
+describe('audit kinds: a member post the list sent under its own address (DMARC From rewriting)', () => {
+  const lists: ParseContext = { ...ctx, ownAddresses: [...ctx.ownAddresses, 'pgsql-fr-generale@lists.postgresql.example', 'pgparis-meetup@googlegroups.com'] };
+  const POST = 'Hi all, is anyone from the group going to FOSDEM this year? We could meet at the PostgreSQL devroom.\n\nNora\n';
+
+  it("Google Groups' « 'Nora Ali' via the list » from the list's address is a list post", async () => {
+    const m = await mail({
+      from: `"'Nora Ali' via pgparis-meetup" <pgparis-meetup@googlegroups.com>`,
+      to: 'pgparis-meetup@googlegroups.com',
+      subject: '[pgparis-meetup] Anyone going to FOSDEM?',
+      headers: { 'Reply-To': 'Nora Ali <nora.ali@example.com>', 'Mailing-list': 'list pgparis-meetup@googlegroups.com; contact pgparis-meetup+owners@googlegroups.com', 'List-ID': '<pgparis-meetup.googlegroups.com>', Precedence: 'list' },
+      body: POST,
+    });
+    expect(classify(m, lists).kind).toBe('list-post');
+  });
+
+  it("Mailman's munged From, by the List-Id made of it or by List-Post when the List-Id is set apart", async () => {
+    const from = '"Nora Ali via pgsql-fr-generale" <pgsql-fr-generale@lists.postgresql.example>';
+    const byId = await mail({ from, subject: '[pgsql-fr-generale] FOSDEM', headers: { 'List-Id': 'Liste generale <pgsql-fr-generale.lists.postgresql.example>' }, body: POST });
+    expect(classify(byId, lists).kind).toBe('list-post');
+    const byPost = await mail({ from, subject: '[pgsql-fr-generale] FOSDEM', headers: { 'List-Id': '<generale.pgfr.example>', 'List-Post': '<mailto:pgsql-fr-generale@lists.postgresql.example>' }, body: POST });
+    expect(classify(byPost, lists).kind).toBe('list-post');
+  });
+
+  it("guards: crieur's own mail back through a list, and the list owners' notices, stay our own", async () => {
+    const ownViaList = await mail({ from: 'PostgreSQL Paris <talks@pgug.example.org>', subject: 'Meetup du 28 janvier', headers: { 'List-Id': '<pgsql-fr-generale.lists.postgresql.example>' }, body: POST });
+    expect(classify(ownViaList, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
+    const rewritten = await mail({
+      from: '"PostgreSQL Paris via pgsql-fr-generale" <pgsql-fr-generale@lists.postgresql.example>',
+      subject: 'Meetup du 28 janvier',
+      headers: { 'List-Id': '<pgsql-fr-generale.lists.postgresql.example>', 'X-Crieur-Ref': 'E-4' },
+      body: POST,
+    });
+    expect(classify(rewritten, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
+    const owners = await mail({
+      from: 'pgparis-meetup+owners@googlegroups.com',
+      subject: 'Pending messages',
+      headers: { 'Mailing-list': 'list pgparis-meetup@googlegroups.com; contact pgparis-meetup+owners@googlegroups.com' },
+      body: POST,
+    });
+    expect(classify(owners, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
+  });
+});
