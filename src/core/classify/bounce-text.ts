@@ -5,7 +5,7 @@
  */
 import type { BounceInfo, Mail } from '../../types.ts';
 import { bodyText, hasNullReturnPath, isDaemonSender, isNoReplySender, toBounceAddress } from './signals.ts';
-import { enhancedStatus, isDelayText, statusFromText } from './smtp-status.ts';
+import { enhancedStatus, isDelayText, isGaveUpText, statusFromText } from './smtp-status.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
 import { phraseRegExp } from '../text/phrases.ts';
@@ -130,6 +130,8 @@ export function readTextBounce(mail: Mail): BounceInfo {
   const text = bodyText(mail);
   const scan = `${mail.subject}\n${noticePart(text)}`;
   const explicit = enhancedStatus(scan);
-  const delayed = explicit ? explicit.startsWith('4') : isDelayText(mail.subject) || isDelayText(scan.slice(0, 3000));
+  // a 4.x.x reply quoted by a notice that gave up (Exim's « returning message to sender » after the retry time) failed
+  const gaveUp = isGaveUpText(scan.slice(0, 3000));
+  const delayed = !gaveUp && (explicit ? explicit.startsWith('4') : isDelayText(mail.subject) || isDelayText(scan.slice(0, 3000)));
   return { recipient: recipientIn(mail, text), status: explicit ?? statusFromText(scan, delayed), action: delayed ? 'delayed' : 'failed' };
 }

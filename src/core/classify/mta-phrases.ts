@@ -97,6 +97,21 @@ export const DELAY_PHRASES: Phrases = {
   ],
 };
 
+/**
+ * A notice that says the mail systems gave up and return the mail, whatever the class of the last reply it quotes:
+ * Exim's "Mail delivery failed: returning message to sender" over « 452 4.2.2 mailbox full » once the retry time ran out,
+ * qmail's "I've given up", Exchange's "has stopped trying". Its action is failed, not delayed (a delay notice says
+ * it "will give up" and the mail "will be returned": none of these).
+ */
+export const GAVE_UP_PHRASES: Phrases = {
+  en: [
+    'returning message to sender', "(?:i'?ve|i have|we have|has|have) given up", 'permanent(?:ly)? (?:error|failure|fatal)', 'failed permanently',
+    'retry time(?:out)? (?:exceeded|expired)', 'has stopped trying',
+  ],
+  fr: ['erreur permanente', '[ée]chec permanent', 'erreur d[ée]finitive'],
+  de: ['permanenter fehler', 'dauerhafter fehler'],
+};
+
 /** A failure's cause in words, and the enhanced status (RFC 3463) it stands for, permanent or transient. */
 export interface StatusReason {
   permanent: string;

@@ -5,7 +5,7 @@
  */
 
 import { phraseRegExp } from '../text/phrases.ts';
-import { DELAY_PHRASES, STATUS_REASONS } from './mta-phrases.ts';
+import { DELAY_PHRASES, GAVE_UP_PHRASES, STATUS_REASONS } from './mta-phrases.ts';
 
 // Only failure classes are read from prose: "2.0.12" in a text is a version number, not a success code.
 const ENHANCED = /(?<![\d.])([45]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
@@ -22,6 +22,13 @@ const DELAY = phraseRegExp('DELAY_PHRASES', DELAY_PHRASES, 'i');
 
 export function isDelayText(text: string): boolean {
   return DELAY.test(text);
+}
+
+const GAVE_UP = phraseRegExp('GAVE_UP_PHRASES', GAVE_UP_PHRASES, 'i');
+
+/** The notice says delivery was given up (GAVE_UP_PHRASES): failed, even over a 4.x.x reply it quotes. */
+export function isGaveUpText(text: string): boolean {
+  return GAVE_UP.test(text);
 }
 
 export function enhancedStatus(text: string): string | null {

@@ -81,3 +81,35 @@ describe('audit kinds: a member post the list sent under its own address (DMARC 
     expect(classify(owners, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
   });
 });
+
+describe('audit kinds: a text bounce that gave up after a 4.x.x reply failed', () => {
+  const daemon = 'Mail Delivery System <Mailer-Daemon@mail.example.net>';
+  const headers = { 'Return-Path': '<>', 'Auto-Submitted': 'auto-replied' };
+
+  it("Exim's « returning message to sender » over a mailbox full until the retry time ran out, in English and German", async () => {
+    const en = await mail({
+      from: daemon,
+      headers,
+      subject: 'Mail delivery failed: returning message to sender',
+      body: 'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  lukas@example.de\n    retry timeout exceeded\n    452 4.2.2 mailbox full\n',
+    });
+    expect(classify(en, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'lukas@example.de', status: '4.2.2', action: 'failed' } });
+    const de = await mail({
+      from: 'Mail Delivery System <mailer-daemon@gmx.net>',
+      headers,
+      subject: 'Zustellung fehlgeschlagen',
+      body: 'Diese Nachricht wurde automatisch vom Mail-System erzeugt.\n\nEine von Ihnen gesendete Nachricht konnte nicht an alle Empfänger\nzugestellt werden. Dies ist ein permanenter Fehler. Die folgenden\nAdressen sind fehlgeschlagen:\n\n  lukas.mueller@gmx.de\n    Mailbox quota exceeded (452 4.2.2 mailbox full)\n',
+    });
+    expect(classify(de, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'lukas.mueller@gmx.de', status: '4.2.2', action: 'failed' } });
+  });
+
+  it("guards: Exim's delay warning (it « will give up », the mail « will be returned ») is still delayed", async () => {
+    const m = await mail({
+      from: daemon,
+      headers,
+      subject: 'Warning: message 1tR0aB-0007Kq-Ue delayed 24 hours',
+      body: 'This message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mail.example.net.\n\nThe address to which the message has not yet been delivered is:\n\n  late@slowhost.example\n    Delay reason: SMTP error from remote mail server after RCPT TO:<late@slowhost.example>:\n    451 4.3.0 Temporary lookup failure\n\nNo action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\nremains undelivered. Eventually the mail delivery software will give up,\nand when that happens, the message will be returned to you.\n',
+    });
+    expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'late@slowhost.example', status: '4.3.0', action: 'delayed' } });
+  });
+});
