@@ -445,7 +445,8 @@ function ccRole(sentences: readonly string[], name: string): 'speaker' | 'other'
 
 /**
  * Is the signature a fuller form of the display name: the name is one word, or written all in lower case, and
- * its words begin the signature's ("priya" / "Priya Raman", "priya r." / "Priya Raman")?
+ * its words begin the signature's ("priya" / "Priya Raman", "priya r." / "Priya Raman"), or it is the signature's
+ * surname alone ("DURAND" / "Michel Durand")?
  */
 function fuller(displayName: string, signature: string): boolean {
   const words = (s: string) => fold(s).replace(/[.,]/g, ' ').split(/\s+/).filter((w) => w !== '');
@@ -454,6 +455,9 @@ function fuller(displayName: string, signature: string): boolean {
   if (shown.length === 0 || signed.length < 2 || shown.length > signed.length || !looksLikePersonName(signature.trim())) return false;
   const lower = displayName === displayName.toLowerCase() && /\p{Ll}/u.test(displayName);
   if (shown.length > 1 && !lower) return false;
+  // the surname alone ("DURAND", "durand" over « Michel Durand »: the directory or the address's owner gave no first name —
+  // parse audit 9) is one of the signature's words after its first
+  if (shown.length === 1 && signed.slice(1).includes(shown[0]!)) return signed.every((w) => w.length >= 2);
   // the first word is the same; any other word the display name has begins the signature's (an initial)
   return shown[0] === signed[0] && shown.every((w, i) => signed[i]!.startsWith(w)) && shown.join(' ') !== signed.join(' ');
 }

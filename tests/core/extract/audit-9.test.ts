@@ -118,3 +118,17 @@ describe('a subject that describes the talk by its topic yields to the title the
     expect(await read(writer, subject, body)).toMatchObject({ kind: 'proposal', title });
   });
 });
+
+describe('a display name that is the surname alone takes the first name the signature adds (speakers.ts fuller)', () => {
+  it.each([
+    ['DURAND <durand.m@exemple.fr>', 'Bonjour,\n\nJe propose un exposé de 20 minutes sur les event triggers.\n\nMichel Durand\n', 'Michel Durand <durand.m@exemple.fr>'],
+    ['durand <durand.m@exemple.fr>', 'Bonjour,\n\nJe propose un exposé de 20 minutes sur les event triggers.\n\nCordialement,\nMichel Durand\n', 'Michel Durand <durand.m@exemple.fr>'],
+    ['SMITH <jsmith@corp.example.com>', 'Hi,\n\nI would like to give a 20 minute talk on event triggers.\n\nBest,\nJohn Smith\n', 'John Smith <jsmith@corp.example.com>'],
+    // guards: an initial is no first name; someone else's name signed leaves the display name; a first name still fills out
+    ['DURAND <durand.m@exemple.fr>', 'Bonjour,\n\nJe propose un exposé de 20 minutes sur les event triggers.\n\nCordialement,\nM. Durand\n', 'Durand <durand.m@exemple.fr>'],
+    ['DURAND <durand.m@exemple.fr>', 'Bonjour,\n\nJe propose un exposé de 20 minutes sur les event triggers.\n\nCordialement,\nPaul Martin\n', 'Durand <durand.m@exemple.fr>'],
+    ['Michel <durand.m@exemple.fr>', 'Bonjour,\n\nJe propose un exposé de 20 minutes sur les event triggers.\n\nCordialement,\nMichel Durand\n', 'Michel Durand <durand.m@exemple.fr>'],
+  ])('%s', async (from, body, speaker) => {
+    expect(await read(from, 'Proposition : Les triggers événementiels', body)).toMatchObject({ kind: 'proposal', speakers: [speaker] });
+  });
+});
