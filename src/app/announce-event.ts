@@ -224,14 +224,31 @@ export function visibleContent(input: EventMailInput): string {
     .digest('base64url');
 }
 
+/**
+ * The announcement of the event as it stands, as announceEvent builds it — which version (key, update or not), what
+ * its mail shows (an update's « Ce qui a changé » included) — and as `announce --dry-run` and `--out` preview it: one
+ * function, so that the preview is the mail sent (the preview once left the changes out: its update said that
+ * something changed, never what).
+ */
+export async function announcement(
+  deps: Pick<AnnounceDeps, 'store' | 'config'>,
+  ev: EventRecord,
+  list: string | undefined,
+  now: Date,
+): Promise<{ input: EventMailInput; content: string; key: string; subjectRef: string; update: boolean; shown: ReturnType<typeof announcedVersion> }> {
+  const plain = await eventMailInput(deps, ev, 'announce', now);
+  const content = visibleContent(plain);
+  const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, list ?? null, content);
+  const shown = announcedVersion(ev.date, ev.venue, plain.talks);
+  const changes = update ? await changesSince(deps.store.campaigns, ev, shown) : undefined;
+  const input = update ? { ...plain, update, ...(changes ? { changes } : {}) } : plain;
+  return { input, content, key, subjectRef, update, shown };
+}
+
 export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
   const specs = announceVariants(deps.config, opts.list);
-  const input = await eventMailInput(deps, ev, 'announce', deps.clock.now());
-  const content = visibleContent(input);
-  const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, opts.list ?? null, content);
-  const shown = announcedVersion(ev.date, ev.venue, input.talks);
-  const changes = update ? await changesSince(deps.store.campaigns, ev, shown) : undefined;
-  const built = await deps.builder.build(update ? { ...input, update, ...(changes ? { changes } : {}) } : input, specs);
+  const { input, content, key, subjectRef, update, shown } = await announcement(deps, ev, opts.list, deps.clock.now());
+  const built = await deps.builder.build(input, specs);
   const { campaign, created } = await deps.store.campaigns.create({
     key,
     kind: 'announce',

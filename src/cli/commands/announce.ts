@@ -17,15 +17,13 @@ import { checkTemplates } from '../../adapters/render/check.ts';
 import {
   AnnounceError,
   announceEvent,
+  announcement,
   announceVariants,
   announceWarnings,
   dispatchCampaign,
-  eventMailInput,
   findEvent,
   refusePast,
   unannounced,
-  visibleContent,
-  whichAnnouncement,
   type BuiltVariant,
   type VariantSpec,
 } from '../../app/announce-event.ts';
@@ -128,11 +126,11 @@ async function preview(config: Config, eventRef: string, opts: Opts): Promise<vo
     const ev = await announceable(store.events, eventRef, config, opts);
     const builder = createEventMailBuilder(config);
     const specs = announceVariants(config, opts.list);
-    // The same decision as announcing (announceEvent): an update only when what the mail shows changed.
-    const input = await eventMailInput({ store, config }, ev, 'announce', systemClock.now());
-    const { key, subjectRef, update } = await whichAnnouncement(store.campaigns, ev, opts.list ?? null, visibleContent(input));
+    // The same decision and the same mail as announcing (announceEvent): an update only when what the mail shows
+    // changed, saying what changed.
+    const { input, key, subjectRef, update } = await announcement({ store, config }, ev, opts.list, systemClock.now());
     const sent = (await store.campaigns.list()).find((c) => c.key === key) ?? null;
-    const built = await builder.build(update ? { ...input, update } : input, specs);
+    const built = await builder.build(input, specs);
     const members = opts.list ? [] : (await store.subscribers.list({ status: 'active' })).filter((s) => s.lists.includes(MEMBERS_LIST));
     if (opts.out) await writePreviews(config, opts.out, `E-${ev.id}`, built, specs, members);
     // Counted as the real run adds them: only who has not had this version yet.
