@@ -4,7 +4,8 @@
  * answered to crieur's real notice / acknowledgement / decision mail as a mail client writes it (Gmail web and
  * Android, Outlook desktop HTML only, OWA, Apple Mail / iPhone, Thunderbird, K-9, Proton, Yahoo, Zimbra), with a
  * real token (or a forged, foreign or expired one), through Dovecot, the workers and PGlite; the proposal's state,
- * the event's date, the speaker's mail and the transcript are compared with the row. Results go to
+ * the event's date, the speaker's mail and the transcript are compared with the row. Audit AA adds iPhone Mail quoting
+ * « crieur <…> », Roundcube, SOGo (HTML only), FairEmail, Outlook on the web in French and Outlook for iOS. Results go to
  * /tmp/audit-x/<batch>.results.tsv and every reply's raw message to /tmp/audit-x/<batch>/<id>.eml (for
  * `crieur parse --json`).
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
@@ -245,6 +246,50 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       // bottom-posting (Thunderbird, mutt, some Android clients set so): the whole quote, then the reply under it
       const attr = name === 'bottom-en' ? `On 28/11/2013 19:00, PostgreSQL Paris wrote:` : `Le 28/11/2013 à 19:00, PostgreSQL Paris a écrit :`;
       return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: `${attr}\n${quote(o)}\n\n${typed}\n`, flowed: true }] });
+    }
+    // audit AA: clients the earlier batches did not write
+    case 'iphone-fr-crieur': {
+      // iPhone Mail as it quotes a mail of December 2026: « Le 3 déc. 2026 à 09:12, crieur <…> a écrit : » under the signature
+      const attr = `Le 3 déc. 2026 à 09:12, crieur <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\nEnvoyé de mon iPhone\n\n> ${attr}\n> \n${quote(o)}\n`;
+      const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">${htmlLines(typed)}<div dir="ltr"><br><div dir="ltr">Envoyé de mon iPhone</div><div dir="ltr"><br><blockquote type="cite">${esc(attr)}<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: iPhone Mail (22B91)'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'roundcube-fr': {
+      // Roundcube 1.6, plain text, set to reply above the quote; its signature under « -- »
+      const attr = `Le 2026-12-03 09:12, ${m.mail.from?.name ?? 'crieur'} a écrit :`;
+      const flowed = typed
+        .split('\n')
+        .map((l) => hardWrap(l, 72).split('\n').join(' \n'))
+        .join('\n');
+      return mime({ ...base, headers: ['User-Agent: Roundcube Webmail/1.6.9'], parts: [{ type: 'text/plain', body: `${flowed}\n\n${attr}\n${quote(o)}\n`, flowed: true }] });
+    }
+    case 'sogo-fr': {
+      // SOGo 5 composing in HTML: HTML only, « Le jeudi, décembre 03, 2026 09:12 CET, "…" <…> a écrit: » over a cite blockquote
+      const attr = `Le jeudi, décembre 03, 2026 09:12 CET, "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}> a écrit:`;
+      const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"></head><body>${typed
+        .split('\n\n')
+        .map((para) => `<p>${esc(para).replace(/\n/g, '<br>')}</p>`)
+        .join('')}<p>${esc(attr)}</p><blockquote type="cite"><div class="moz-text-plain"><pre>${esc(o)}</pre></div></blockquote></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: SOGoMail 5.10.0'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'fairemail': {
+      // FairEmail (Android): multipart/alternative, the quote in a styled blockquote and its plain rendering with « > »
+      const attr = `Le 3 décembre 2026 09:12:40 UTC+01:00, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\n${attr}\n${quote(o)}\n`;
+      const html = `<!DOCTYPE html><html><head></head><body><div dir="auto">${esc(typed).replace(/\n/g, '<br>')}</div><br><div><p>${esc(attr)}</p><blockquote style="margin:0 0 0 3px;border-left:3px solid #0099cc;padding-left:6px">${esc(o).replace(/\n/g, '<br>')}</blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: FairEmail/1.2250'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'owa-fr': {
+      // Outlook on the web in French: HTML only (base64), « De : … Envoyé : … » under a rule
+      const html = `<html><head></head><body><div style="font-family: Aptos, sans-serif; font-size: 12pt;">${htmlLines(typed)}</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>De :</b> ${esc(sender)}<br><b>Envoyé :</b> jeudi 3 décembre 2026 09:12<br><b>À :</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet :</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/html', body: html, cte: 'base64' }] });
+    }
+    case 'outlook-ios-fr': {
+      // Outlook for iOS: « Obtenir Outlook pour iOS », a rule of underscores, the header block, the original unquoted
+      const text = `${typed}\n\nObtenir Outlook pour iOS<https://aka.ms/o0ukef>\n________________________________\nDe : ${sender}\nEnvoyé : Thursday, December 3, 2026 9:12:45 AM\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
+      const html = `<html><head></head><body><div dir="auto">${htmlLines(typed)}</div><div dir="auto"><br></div><div class="ms-outlook-mobile-signature">Obtenir <a href="https://aka.ms/o0ukef">Outlook pour iOS</a></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>De :</b> ${esc(sender)}<br><b>Envoyé :</b> Thursday, December 3, 2026 9:12:45 AM<br><b>À :</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet :</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
     }
     default:
       throw new Error(`no client ${name}`);
