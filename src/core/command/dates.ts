@@ -50,7 +50,8 @@ export interface DateReading {
  * An event's id: after its noun (`event 2`, « l'événement n° 12 »), or after `#` alone (`schedule #3`, as `crieur events
  * list` numbers them) — `#` is no way to write a date; a bare number stays a day of the month, ambiguous.
  */
-const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to)\s*)?(?:(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?|#|n°)\s*(\d{1,6})$/;
+// (« pour l'événement 3 », "for event 3", « sur l'événement 3 »: audit AA)
+const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to|for|for the|pour|pour l'|sur|sur l'|on|on the|at|at the)\s*)?(?:(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?|#|n°)\s*(\d{1,6})$/;
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -134,7 +135,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
   if (NEXT_EVENT_PHRASES.some((p) => [folded, named].some((t) => t === p || t.replace(/^(?:au|a la|pour le|pour la|at the|for the|on the|to the|the)\s+/, '') === p))) {
     return { date: null, nextEvent: true, problem: null };
   }
-  const byId = EVENT_ID.exec(folded);
+  // (« Programmer à l'événement 3, merci. », "schedule event 3 please": the please after it, as after a date — audit AA 14)
+  const byId = EVENT_ID.exec(folded) ?? EVENT_ID.exec(named.replace(/[\s.!;,]+$/, ''));
   if (byId) return { date: null, nextEvent: false, eventId: Number(byId[1]), problem: null };
   const local = ref.now ? DateTime.fromJSDate(ref.now, { zone: ref.timeZone }) : null;
   const ofMonth = eventOfMonth(named, local);

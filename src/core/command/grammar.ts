@@ -125,6 +125,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
       // what is put there (audit Y: "Please put it on waiting list." relayed, nothing decided)
       'put on waiting list', 'put it on the waiting list', 'put it on waiting list', 'put it on the waitlist', 'put it on waitlist', 'waitlist it',
       // « On le met en attente » (audit Z: not « on le met » + a date)
+      // the noun or the participle, as a form's answer (audit AA: « mise en liste d'attente svp » relayed, nothing decided)
+      'mise en attente', "mise en liste d'attente", "mise sur liste d'attente", 'mis en attente', "mis en liste d'attente", "mis sur liste d'attente",
       'on le met en attente', 'on la met en attente', "on le met sur liste d'attente", "on la met sur liste d'attente", "on le met en liste d'attente", "on la met en liste d'attente", 'waitlist this one', 'waitlist this talk', 'waitlist this proposal', 'waitlist the proposal'],
     qualifiers: ["pour l'instant", 'pour le moment', "pour l'heure", 'en attendant', 'for now', 'for the moment', 'for the time being', 'in the meantime'],
     remarks: true,

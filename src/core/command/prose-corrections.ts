@@ -12,9 +12,12 @@ import { fold } from '../text/fold.ts';
 
 const QUOTED = String.raw`(?:«\s*([^»\n]{3,200}?)\s*»|"([^"\n]{3,200}?)"|“([^”\n]{3,200}?)”)`;
 const TALK = String.raw`(?:mon|ma|notre|le|la|my|our|the)\s+(?:talk|intervention|pr[ée]sentation|proposition|expos[ée]|proposal|presentation|submission)`;
-/** « le titre sera (plutôt) « … » », "the new title is "…"", « nouveau titre « … » »: the title as what it becomes. */
+/**
+ * « le titre sera (plutôt) « … » », "the new title is "…"", « nouveau titre « … » »: the title as what it becomes; « le titre,
+ * c'est « … » » as said (audit AA: « Je me suis trompé dans le titre, c'est « Partitionner sans douleur ». » relayed).
+ */
 const TITLE_BECOMES = new RegExp(
-  String.raw`(?:^|[\s,;:.!])(?:(?:le|mon|notre|the|my|our)\s+)?(?:nouveau\s+|new\s+|bon\s+|vrai\s+|real\s+|correct\s+)?(?:titre|title)(?:\s+(?:de|du|of)\s+${TALK})?\s+(?:sera|est|devient|deviendra|will be|is|becomes|is now)(?:\s+(?:plut[ôo]t|finalement|d[ée]sormais|maintenant|donc|en fait|now|rather|instead|finally|actually))?\s*:?\s*${QUOTED}`,
+  String.raw`(?:^|[\s,;:.!])(?:(?:le|mon|notre|the|my|our)\s+)?(?:nouveau\s+|new\s+|bon\s+|vrai\s+|real\s+|correct\s+)?(?:titre|title)(?:\s+(?:de|du|of)\s+${TALK})?(?:\s+(?:sera|est|devient|deviendra|will be|is|becomes|is now)|\s*,?\s*c['’]est)(?:\s+(?:plut[ôo]t|finalement|d[ée]sormais|maintenant|donc|en fait|now|rather|instead|finally|actually))?\s*:?\s*${QUOTED}`,
   'iu',
 );
 /** « je voudrais renommer mon talk en « … » », "please rename my talk to "…"", « je renomme ma proposition « … » ». */

@@ -52,9 +52,11 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * : hors sujet », "It's fine with me, I confirm."
  * The regret said as a sentence too (audit Z: « Je suis désolé mais je dois retirer ma proposition : … » was relayed, the talk
  * left in, where « Désolé, je retire… » withdrew it): « je suis (vraiment) désolé(e) », "I'm (really) sorry (but)".
+ * A dash closes an assent as a comma does, and "sounds great" is "sounds good" (audit AA: "Sounds great — accept." was
+ * relayed, nothing decided).
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds good|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*[,!.]|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -233,7 +235,7 @@ const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
 const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
 /** The assents (ASSENT, folded) that say yes to the decision after them. */
-const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds good|excellent|genial|c'est (?:tout |tres )?(?:bon|parfait|nickel|super|top|ok)|nickel|ca (?:me|nous) va|(?:that )?works for|that works|all good|looks (?:good|great|fine)|(?:pour moi|for me),? (?:c'est|it's|it is) (?:ok|okay|bon|good|fine)|it's (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
+const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds (?:good|great|fine)|excellent|genial|c'est (?:tout |tres )?(?:bon|parfait|nickel|super|top|ok)|nickel|ca (?:me|nous) va|(?:that )?works for|that works|all good|looks (?:good|great|fine)|(?:pour moi|for me),? (?:c'est|it's|it is) (?:ok|okay|bon|good|fine)|it's (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
 
 /**
  * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is
@@ -399,7 +401,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // « Accepter en lightning talk », "Accept as a lightning talk": accepted, in that format (grammar.ts ACCEPTED_AS); then
       // courtesy or a remark, never a question, a condition or a deferral (remarkOnly)
       if (spec.verb === 'accept' && !spec.aloneWords?.includes(phrase)) {
-        const fr = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
+        // (« On accepte, mais en lightning talk : 30 minutes c'est long », "Accept, but as a lightning talk": past its separator, the
+        // « mais » / "but" / « plutôt » is the format instead of the proposed one, not a reservation — audit AA 21)
+        const fr = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '').replace(separated ? /^(?:mais|but|plutot|rather)\s+/ : /^$/, '');
         const as = [...ACCEPTED_AS.keys()].find((w) => fr.startsWith(w) && wordEnds(fr, w.length));
         const after = as === undefined ? '' : fr.slice(as.length);
         if (as !== undefined && (courtesyOnly(after) || (SEPARATED.test(after) && remarkOnly(after, spec)))) {
