@@ -54,6 +54,13 @@ function leadInBrackets(s: string): RegExpExecArray | null {
 const DESCRIBED =
   /^(?:un|une|a|an|mon|ma|my|notre|our)\s+(?:(?:petite?|courte?|short|quick|mini)\s+)?(?:talk|lightning(?: talk)?|eclair|presentation|expose|intervention|session|atelier|workshop|retour d'experience|demo)(?:\s+eclair)?\s+(?:sur|about|on|autour d|concernant|a propos d|au sujet d)(?![a-z])/;
 
+/**
+ * What is done with proposals, right after a lead-in with no separator (folded): "Talk proposal review", "Proposal
+ * feedback", "Talk proposals deadline?", « Proposition de talk relecture », then perhaps a meeting's words and a date.
+ */
+const ABOUT_PROPOSALS =
+  /^\s*(?:reviews?|reviewing|feedback|deadline|status|process|guidelines?|template|forms?|selection|committee|results?|follow[- ]?up|reminder|relecture|retours?|suivi|resultats?|comite|formulaire|date limite)(?:\s+(?:meeting|call|session|sync|reunion|point))?\s*(?:[?!.]|[@(]|\s-\s|$)/;
+
 /** What separates the lead-in from the title. */
 const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
 
@@ -174,6 +181,9 @@ function subjectTitle(subject: string): SubjectTitle {
     const quotedRest = /^\s*[«"“]/.test(rest);
     // a bare noun ("Conference tickets on sale", "Talk about dinner") is a lead-in only when a separator follows
     if (BARE_NOUN.test(lead[0].trim()) && !sep && !quotedRest && rest.trim() !== '') return { title: clean(s), tagged };
+    // "Talk proposal review", « Propositions de talk : relecture » said without a separator, "Proposal feedback meeting":
+    // what is done with the proposals received (ABOUT_PROPOSALS), a subject of the organizers' — no talk offered
+    if (!sep && !quotedRest && ABOUT_PROPOSALS.test(fold(rest))) return { title: null, tagged: false };
     // "Proposition de salle pour vos meetups", "Proposal for sponsorship": an offer, but of no talk
     // "Proposition : salle gratuite pour 2027", "Proposal: sponsoring your next meetup": what is offered is no talk
     const generic = !tagged && !TALK_IN_LEAD.test(lead[0]);

@@ -113,3 +113,20 @@ describe('audit kinds: a text bounce that gave up after a 4.x.x reply failed', (
     expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'late@slowhost.example', status: '4.3.0', action: 'delayed' } });
   });
 });
+
+describe('audit kinds: a subject about the proposals received offers no talk', () => {
+  it('"Talk proposal review", "Proposal feedback meeting", « Proposition de talk relecture » over an organizer\'s words are other', async () => {
+    for (const subject of ['Talk proposal review', 'Proposal feedback meeting', 'Proposition de talk relecture', 'Talk proposals deadline?']) {
+      const m = await mail({ from: 'Jane Roe <jane.roe@example.org>', subject, body: 'Hi all, can we meet on Thursday to go through the proposals we received?\n\nJane\n' });
+      expect(classify(m, ctx).kind, subject).toBe('other');
+    }
+  });
+
+  it('guards: a title after the lead-in, set apart or not, is still a proposal', async () => {
+    const body = "Hello,\n\nI'd like to give a 20 minute talk on how the planner uses feedback from past executions.\n\nJane Roe\n";
+    for (const subject of ['Talk proposal: Feedback loops in query planning', 'Talk proposal "Review of autovacuum settings"', 'Talk proposal Review of autovacuum settings']) {
+      const m = await mail({ from: 'Jane Roe <jane.roe@example.org>', subject, body });
+      expect(classify(m, ctx).kind, subject).toBe('proposal');
+    }
+  });
+});
