@@ -181,7 +181,7 @@ function subjectTitle(subject: string): SubjectTitle {
     const quotedRest = /^\s*[«"“]/.test(rest);
     // a bare noun ("Conference tickets on sale", "Talk about dinner") is a lead-in only when a separator follows
     if (BARE_NOUN.test(lead[0].trim()) && !sep && !quotedRest && rest.trim() !== '') return { title: clean(s), tagged };
-    // "Talk proposal review", « Propositions de talk : relecture » said without a separator, "Proposal feedback meeting":
+    // "Talk proposal review", « Proposition de talk relecture », "Proposal feedback meeting" (no separator after the lead-in):
     // what is done with the proposals received (ABOUT_PROPOSALS), a subject of the organizers' — no talk offered
     if (!sep && !quotedRest && ABOUT_PROPOSALS.test(fold(rest))) return { title: null, tagged: false };
     // "Proposition de salle pour vos meetups", "Proposal for sponsorship": an offer, but of no talk
