@@ -177,7 +177,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
     warnings.push(`duration not stated: assumed ${durationMinutes} minutes for ${FORMAT_NAME[format]}`);
   }
 
-  const language = talkLanguage(v.language, body, mail.text, warnings);
+  const language = talkLanguage(v.language, body, mail.text, warnings, src.senderText);
 
   const exclude = new Set([...ctx.ownAddresses, ...ctx.organizers].map((a) => a.toLowerCase()));
   if (src.forwardedBy?.email) exclude.add(src.forwardedBy.email.toLowerCase());
@@ -226,7 +226,10 @@ function documentRead(doc: { filename: string; text: string } | null) {
   return { filename: doc.filename, speakers: v.speakers, title: title && title.length <= MAX_TITLE ? title : null, abstract: abstract && abstract.length > MAX_ABSTRACT ? `${abstract.slice(0, MAX_ABSTRACT - 1)}…` : abstract, duration, format };
 }
 
-function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[]): ProposalDraft['language'] {
+/** Fewer words than this in the proposal's own text are too few for the trigram guess when the sender wrote more. */
+const FEW_WORDS = 15;
+
+function talkLanguage(field: string | undefined, body: string, fullText: string | null, warnings: string[], senderText?: string): ProposalDraft['language'] {
   if (field) {
     const l = languageFromValue(fold(field));
     if (l) return l;
@@ -241,7 +244,10 @@ function talkLanguage(field: string | undefined, body: string, fullText: string 
     warnings.push(`talk language: both French and English mentioned, took ${language === 'fr' ? 'French' : 'English'}${own ? ', the language of the mail' : ''}`);
     return language;
   }
-  const lang = detectLanguage(body) ?? detectLanguage(fullText);
+  // « Title: Data retention with partition detach / Duration: 30 minutes » under "My manager, Jane Roe (…), asked me to
+  // submit her talk proposal:" — the fields alone were guessed French (parse audit 9); the sender's whole text decides
+  const few = senderText !== undefined && (body.match(/\p{L}+/gu) ?? []).length < FEW_WORDS;
+  const lang = (few ? detectLanguage(senderText) : null) ?? detectLanguage(body) ?? detectLanguage(fullText);
   if (!lang) warnings.push('talk language not stated and not recognised');
   return lang;
 }

@@ -27,6 +27,8 @@ export interface ProposalSource {
   forwardedBy: Address | null;
   /** Passed on in the writer's own words under a lead naming a proposal (« Je vous transmets la proposition de … »). */
   relayed?: true;
+  /** Passed on in the sender's own words (a lead, on behalf of, asked to, in the third person): all the sender wrote. */
+  senderText?: string;
 }
 
 /** Fewer characters than this above a quote: the writer's text is below it. */
@@ -101,7 +103,7 @@ function findSource(mail: Mail): ProposalSource {
   const relayed = lead ?? behalfAuthor(own, mail.cc) ?? thirdPersonAuthor(own, mail.cc);
   // the proposal is what follows the line that passes it on (that line is no abstract)
   if (relayed) {
-    const cut: ProposalSource = { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from, ...(lead ? { relayed: true as const } : {}) };
+    const cut: ProposalSource = { author: relayed.author, subject: mail.subject, text: own.slice(relayed.end), parts: mail.parts, cc: mail.cc, forwardedBy: mail.from, senderText: own, ...(lead ? { relayed: true as const } : {}) };
     // "On behalf of Kenji Watanabe (…), who would like to present a talk:" over the title alone: the words that pass the
     // talk on are what offers it — cut away, what is left ("Scaling writes…", 45 minutes.) offers nothing, and the
     // proposal was filed as "other" (parse audit 9). They stay when only with them is the text a proposal.
@@ -274,8 +276,9 @@ function behalfAuthor(text: string, cc: readonly Address[]): { author: Address; 
 const ASKED =
   /(?:asked\s+me\s+to|has\s+asked\s+me\s+to|wanted\s+me\s+to|m['’]a\s+demand[ée]\s+de|m['’]a\s+charg[ée]e?\s+de)\s+(?:vous\s+|te\s+)?(?:submit|send|forward|pass\s+on|share|transmettre|envoyer|soumettre|faire\s+suivre|proposer|adresser)\s+(?:(?:you|to\s+you)\s+)?(?:her|his|their|sa|son|ses|leur)\s+(?:talk|proposal|submission|abstract|proposition|sujet|r[ée]sum[ée]|pr[ée]sentation|id[ée]e)(?![\p{L}])/giu;
 /** Who asked, just before the phrase (case matters: a name is capitalised). */
+// the name may close an apposition: "My manager, Jane Roe (jane.roe@…), asked me to submit her talk proposal" (parse audit 9)
 const ASKER =
-  /(?:^|[\s,(])(?:(?:[Mm]on|[Mm]a|[Nn]otre|[Mm]y|[Oo]ur)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\p{Lu}[\p{L}'’-]+){1,3})\s*(?:[<([][^)>\]]{0,60}[)>\]]\s*)?(?:,[^,.!?]{1,40},\s*)?$/u;
+  /(?:^|[\s,(])(?:(?:[Mm]on|[Mm]a|[Nn]otre|[Mm]y|[Oo]ur)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\p{Lu}[\p{L}'’-]+){1,3})\s*(?:[<([][^)>\]]{0,60}[)>\]]\s*)?(?:,[^,.!?]{1,40},\s*|,\s*)?$/u;
 
 function askedAuthor(text: string, cc: readonly Address[]): { author: Address; end: number } | null {
   const head = text.slice(0, 600);

@@ -132,3 +132,18 @@ describe('a display name that is the surname alone takes the first name the sign
     expect(await read(from, 'Proposition : Les triggers événementiels', body)).toMatchObject({ kind: 'proposal', speakers: [speaker] });
   });
 });
+
+describe('who asked the writer to send their proposal may be named in an apposition (source.ts ASKER); the fields under it take the sender\'s language (extract/index.ts talkLanguage)', () => {
+  it.each([
+    ['Kevin Brown <kevin.brown@corp.example.com>', 'Talk proposal', 'Hello,\n\nMy manager, Jane Roe (jane.roe@corp.example.com), asked me to submit her talk proposal:\n\nTitle: Data retention with partition detach\nDuration: 30 minutes\n\nRegards,\nKevin\n', 'Jane Roe <jane.roe@corp.example.com>', 'en'],
+    ['Kevin Brown <kevin.brown@corp.example.com>', 'Talk proposal', 'Hello,\n\nOur CTO, Jane Roe <jane.roe@corp.example.com>, has asked me to send you her proposal.\n\nTitle: Data retention with partition detach\nDuration: 30 minutes\n\nRegards,\nKevin\n', 'Jane Roe <jane.roe@corp.example.com>', 'en'],
+    ['Lucie Marchal <lucie.marchal@editeur.fr>', 'Proposition', "Bonjour,\n\nMa responsable, Claire Dubois (claire.dubois@editeur.fr), m'a demandé de vous transmettre sa proposition :\n\nTitre : PostgreSQL dans un ERP\nDurée : 30 minutes\n\nCordialement,\nLucie\n", 'Claire Dubois <claire.dubois@editeur.fr>', 'fr'],
+    // guard: the writer's own proposal, sent at someone's request, stays theirs
+    ['Kevin Brown <kevin.brown@corp.example.com>', 'Talk proposal', 'Hello,\n\nMy manager, Jane Roe (jane.roe@corp.example.com), asked me to submit my talk proposal:\n\nTitle: Data retention with partition detach\nDuration: 30 minutes\n\nRegards,\nKevin\n', 'Kevin Brown <kevin.brown@corp.example.com>', 'en'],
+  ])('%s: %s', async (from, subject, body, speaker, language) => {
+    const m = await mail({ from, subject, body });
+    expect(classify(m, ctx).kind).toBe('proposal');
+    const p = extractProposal(m, ctx).proposal;
+    expect({ speakers: p.speakers.map((s) => `${s.name} <${s.email}>`), language: p.language }).toEqual({ speakers: [speaker], language });
+  });
+});
