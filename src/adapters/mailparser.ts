@@ -412,7 +412,7 @@ async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly stri
   }
   return {
     headers: headerMap(p),
-    messageId: p.messageId ? normalizeMessageId(clean(p.messageId)) : null,
+    messageId: p.messageId ? ownMessageId(clean(p.messageId)) : null,
     subject: clean(p.subject ?? ''),
     from: first(p.from),
     sender: first(p.headers.get('sender') as AddressObject | undefined),
@@ -612,6 +612,16 @@ function bracketedIds(lines: ParsedMail['headerLines'] | undefined, key: string,
   const ids = values.flatMap((v) => [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.replace(/\s+/g, ''))).filter((id) => id !== '');
   if (ids.length === 0) return all ? null : [];
   return ids.map((id) => normalizeMessageId(clean(id)));
+}
+
+/**
+ * The message's own id as mailparser gives it, up to its closing bracket: a comment some ISPs' MTAs write after the id
+ * they add (« Message-ID: <…@isp> (added by postmaster@isp) ») is no part of it — kept, the id read
+ * « <…@isp> (added by postmaster@isp)> », which no reply's In-Reply-To names.
+ */
+function ownMessageId(id: string): string {
+  const bracketed = /^\s*<?([^<>\s]+)>\s*\(/.exec(id);
+  return bracketed ? `<${bracketed[1]!}>` : normalizeMessageId(id);
 }
 
 export function normalizeMessageId(id: string): string {

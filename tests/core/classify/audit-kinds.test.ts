@@ -4,6 +4,7 @@
  * kept their reading.
  */
 import { describe, expect, it } from 'vitest';
+import { readMail } from '../../../src/adapters/mailparser.ts';
 import { classify } from '../../../src/core/classify/index.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from './build.ts';
@@ -128,5 +129,20 @@ describe('audit kinds: a subject about the proposals received offers no talk', (
       const m = await mail({ from: 'Jane Roe <jane.roe@example.org>', subject, body });
       expect(classify(m, ctx).kind, subject).toBe('proposal');
     }
+  });
+});
+
+describe('audit kinds: a comment after the Message-ID', () => {
+  const raw = (id: string): Buffer =>
+    Buffer.from(`From: Jean Dupont <jean.dupont@example.fr>\r\nTo: talks@pgug.example.org\r\nSubject: Bonjour\r\nMessage-ID: ${id}\r\n\r\nBonjour\r\n`);
+
+  it('« <id> (added by postmaster@isp) », as some MTAs add it, is the id alone', async () => {
+    expect((await readMail(raw('<jd-cmt@example.fr> (added by postmaster@example.fr)'))).messageId).toBe('<jd-cmt@example.fr>');
+    expect((await readMail(raw('<jd-cmt@example.fr>(added by postmaster@example.fr)'))).messageId).toBe('<jd-cmt@example.fr>');
+  });
+
+  it('guards: an id with no comment, or with no brackets, reads as before', async () => {
+    expect((await readMail(raw('<a.b-c@example.fr>'))).messageId).toBe('<a.b-c@example.fr>');
+    expect((await readMail(raw('hr-question-1@example.fr'))).messageId).toBe('<hr-question-1@example.fr>');
   });
 });
