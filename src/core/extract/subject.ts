@@ -85,8 +85,16 @@ export function answersCallForTalks(subject: string): boolean {
  * An invitation to speak, as its subject names it (folded): « Invitation à présenter au meetup de juin », "Would you give
  * a talk in June?", « Accepterais-tu de présenter … ? ». Its answer is where an invited speaker names the talk.
  */
-const INVITATION =
-  /\b(?:invitation (?:a|pour|to) (?:presenter|parler|intervenir|speak|present|give a talk|talk)|(?:would|could|will) you (?:like to |be willing to |be up for |consider )?(?:give|giving|present|presenting|do|doing|speak|speaking)\b[^?\n]{0,40}\b(?:talk|presentation|session|lightning|meetup)|(?:aimerais|voudrais|pourrais|accepterais|souhaiterais|aimeriez|voudriez|pourriez|accepteriez|souhaiteriez)[- ](?:tu|vous) (?:de )?(?:presenter|parler|intervenir|faire un talk|donner un talk)|speaking invitation|invitation to speak)\b/;
+const INVITATION = new RegExp(
+  String.raw`\b(?:invitation (?:a|pour|to) (?:presenter|parler|intervenir|speak|present|give a talk|talk)|(?:would|could|will) you (?:like to |be willing to |be up for |consider )?(?:give|giving|present|presenting|do|doing|speak|speaking)\b[^?\n]{0,40}\b(?:talk|presentation|session|lightning|meetup)|(?:aimerais|voudrais|pourrais|accepterais|souhaiterais|aimeriez|voudriez|pourriez|accepteriez|souhaiteriez)[- ](?:tu|vous) (?:de )?(?:presenter|parler|intervenir|faire un talk|donner un talk)|speaking invitation|invitation to speak|` +
+    // « Tu nous ferais un talk en janvier ? », « Vous nous présenteriez … ? », « Ça te dirait de faire un talk ? », « Partant
+    // pour un lightning ? », "Fancy giving a talk?", "Can you do a lightning talk?" (parse audit 9: the yes to it was "other")
+    String.raw`(?:tu|vous) (?:nous |me )?(?:presenterais|presenteriez|parlerais|parleriez|veux presenter|voulez presenter)\b|` +
+    String.raw`(?:tu|vous) (?:nous |me )?(?:ferais|feriez|donnerais|donneriez|veux faire|voulez faire) (?:un |une )?(?:petite? |courte? )?(?:talk|presentation|expose|lightning|intervention|conference|session|demo)|` +
+    String.raw`ca (?:te|vous) (?:dirait|tenterait|interesserait|brancherait) (?:de |d')?(?:faire|presenter|donner|parler|intervenir)|` +
+    String.raw`(?:partante?s?|dispos?|disponibles?) pour (?:un |une )?(?:talk|presentation|expose|lightning|intervention)|` +
+    String.raw`(?:fancy|interested in|up for|keen on) (?:giving|doing|presenting) (?:a |an )?(?:talk|presentation|lightning|session)|can you (?:give|do|present) (?:a |an )?(?:talk|presentation|lightning|session))\b`,
+);
 
 /** "Re: Invitation à présenter au meetup de juin": an answer to an invitation to speak (INVITATION). */
 export function answersInvitation(subject: string): boolean {

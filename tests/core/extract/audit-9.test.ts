@@ -147,3 +147,29 @@ describe('who asked the writer to send their proposal may be named in an apposit
     expect({ speakers: p.speakers.map((s) => `${s.name} <${s.email}>`), language: p.language }).toEqual({ speakers: [speaker], language });
   });
 });
+
+describe("the yes to an organizer's invitation in a question of theirs is a proposal (subject.ts INVITATION)", () => {
+  const writer = 'Julien Masson <julien.masson@exemple.fr>';
+  const yes = 'Oui, avec plaisir ! Je propose « Trente ans de SQL en trente minutes », 30 minutes.\n\nJulien\n\nLe lun. 2 nov. 2026 à 18:00, Dim Fontaine <dim@example.org> a écrit :\n> Salut Julien !\n';
+  it.each([
+    ['Re: Tu nous ferais un talk en janvier ?'],
+    ['Re: Vous nous présenteriez votre migration ?'],
+    ['Re: Ça te dirait de faire un talk en mars ?'],
+    ['Re: Partant pour un lightning au prochain meetup ?'],
+    ['Re: Fancy giving a talk in March?'],
+    ['Re: Can you do a lightning talk in March?'],
+  ])('%s', async (subject) => {
+    const m = await mail({ from: writer, subject, body: yes, headers: { 'In-Reply-To': '<invite-42@example.org>' } });
+    expect(classify(m, ctx).kind).toBe('proposal');
+    expect(extractProposal(m, ctx).proposal).toMatchObject({ title: 'Trente ans de SQL en trente minutes', durationMinutes: 30 });
+  });
+
+  it.each([
+    // guards: a no, and a question that invites no talk
+    ['Re: Tu nous ferais un talk en janvier ?', 'Désolé, je ne pourrai pas en janvier, mon agenda est plein.\n\nJulien\n'],
+    ['Re: Tu nous ferais un devis pour la captation ?', 'Oui, je vous propose 300 € pour la soirée, 2 heures de captation.\n\nJulien\n'],
+  ])('%s (guard)', async (subject, body) => {
+    const m = await mail({ from: writer, subject, body, headers: { 'In-Reply-To': '<invite-42@example.org>' } });
+    expect(classify(m, ctx).kind).not.toBe('proposal');
+  });
+});
