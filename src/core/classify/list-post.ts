@@ -46,12 +46,15 @@ export function hasListHeaders(mail: Mail): boolean {
  * A member's post that the list sent under its own address: lists rewrite the From of senders whose domain publishes a
  * strict DMARC policy — Google Groups' « 'Nora Ali' via pgparis-meetup » <pgparis-meetup@googlegroups.com>, Mailman's
  * munge_from / dmarc_moderation_action, Sympa's dmarc_protection —, so the From is the list's posting address, the one
- * its List-Id is made of (RFC 2919: the address with `@` → `.`), its List-Post names, or Google's Mailing-list header.
- * crieur's own announcement rewritten so keeps its X-Crieur-Ref: still our own mail.
+ * its List-Id is made of (RFC 2919: the address with `@` → `.`), its List-Post names, or Google's Mailing-list header,
+ * under the member's name « via » the list's. The list's own mail from that address (a digest, a notice) names no one
+ * via it; crieur's own announcement rewritten so keeps its X-Crieur-Ref: both stay our own mail.
  */
+const VIA_THE_LIST = /\S\s+\(?via\s+\S/i;
+
 export function postedAsTheList(mail: Mail): boolean {
   const from = mail.from?.email.toLowerCase();
-  if (!from || hasHeader(mail, 'x-crieur-ref')) return false;
+  if (!from || !VIA_THE_LIST.test(mail.from?.name ?? '') || hasHeader(mail, 'x-crieur-ref')) return false;
   const listId = header(mail, 'list-id')?.toLowerCase() ?? '';
   const id = /<([^<>\s]+)>\s*$/.exec(listId)?.[1] ?? listId;
   if (id !== '' && id === from.replace('@', '.')) return true;

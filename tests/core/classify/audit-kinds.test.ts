@@ -80,6 +80,13 @@ describe('audit kinds: a member post the list sent under its own address (DMARC 
       body: POST,
     });
     expect(classify(owners, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
+    const digest = await mail({
+      from: 'pgparis-meetup@googlegroups.com',
+      subject: 'Digest for pgparis-meetup@googlegroups.com - 3 updates in 2 topics',
+      headers: { 'List-ID': '<pgparis-meetup.googlegroups.com>', Precedence: 'list' },
+      body: 'Topic digest\n\n  * Anyone going to FOSDEM? - 2 Updates\n',
+    });
+    expect(classify(digest, lists)).toMatchObject({ kind: 'other', reasons: ['own-mail'] });
   });
 });
 
