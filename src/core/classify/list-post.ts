@@ -42,6 +42,9 @@ export function hasListHeaders(mail: Mail): boolean {
   return mail.sender !== null && LIST_SENDER.test(mail.sender.email);
 }
 
+/** A display name « X via the list » (« 'Nora Ali' via pgparis-meetup », « Nora Ali (via generale) »): see postedAsTheList. */
+const VIA_THE_LIST = /\S\s+\(?via\s+\S/i;
+
 /**
  * A member's post that the list sent under its own address: lists rewrite the From of senders whose domain publishes a
  * strict DMARC policy — Google Groups' « 'Nora Ali' via pgparis-meetup » <pgparis-meetup@googlegroups.com>, Mailman's
@@ -50,8 +53,6 @@ export function hasListHeaders(mail: Mail): boolean {
  * under the member's name « via » the list's. The list's own mail from that address (a digest, a notice) names no one
  * via it; crieur's own announcement rewritten so keeps its X-Crieur-Ref: both stay our own mail.
  */
-const VIA_THE_LIST = /\S\s+\(?via\s+\S/i;
-
 export function postedAsTheList(mail: Mail): boolean {
   const from = mail.from?.email.toLowerCase();
   if (!from || !VIA_THE_LIST.test(mail.from?.name ?? '') || hasHeader(mail, 'x-crieur-ref')) return false;
