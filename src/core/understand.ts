@@ -4,7 +4,7 @@
  */
 import type { Mail, ParseContext, ParseResult } from '../types.ts';
 import { classify } from './classify/index.ts';
-import { unprovenReplyRule } from './classify/reply-token.ts';
+import { TOKEN_REFUSED, unprovenReplyRule } from './classify/reply-token.ts';
 import { extractProposal } from './extract/index.ts';
 import { bodyLanguage } from './language.ts';
 import { cleanName } from './text/names.ts';
@@ -36,6 +36,9 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
     // (reply-without-token) proves nothing whatever the secret, and no secret is what its reader should fix
     if (c.reasons.includes(UNPROVEN_REPLY)) warnings.push('no reply token: nothing proves who wrote it, nothing it asks is done');
     else if (!ctx.secret) warnings.push('reply token not checked: no secret configured (set secret in the configuration)');
+    // a token that proves nothing: say why (forged or another address's, expired, not an organizer's), as the transcript would
+    const refused = c.reasons.find((r) => r.startsWith(TOKEN_REFUSED));
+    if (refused) warnings.push(`reply token not valid: ${refused.slice(TOKEN_REFUSED.length)}; nothing it asks is done`);
   }
   if (c.bounce) result.bounce = c.bounce;
   if (c.membership) result.membership = c.membership;

@@ -33,12 +33,30 @@ export function tokensInThread(mail: Mail): FoundToken[] {
 }
 
 export function isAuthentic(t: FoundToken, from: string | null, ctx: ParseContext): boolean {
-  if (ctx.secret === null || ctx.secret === '' || from === null) return false;
+  return refusal(t, from, ctx) === null;
+}
+
+/** refusal's answer when there is no secret to check a token with (understand.ts says so in its own words). */
+const NO_SECRET = 'no secret configured';
+
+/**
+ * Why a token found in an answer proves nothing of its From, in words an operator running `crieur parse` can act on
+ * (authenticated: false alone does not say whether the mail is forged, old, or an organizer's who left); null when it
+ * proves it: a MAC minted for that address, younger than tokens.maxAgeDays, and for an organizer token, an address that
+ * still organizes.
+ */
+function refusal(t: FoundToken, from: string | null, ctx: ParseContext): string | null {
+  if (ctx.secret === null || ctx.secret === '') return NO_SECRET;
+  if (from === null) return 'the message has no From address';
   const sender = tokenRecipient(from);
   const now = ctx.now?.() ?? null;
+  const maxAge = ctx.tokenMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
   // Without a clock (a parse outside any configuration) only the MAC is checked.
-  if (now ? checkToken(ctx.secret, t, sender, now, ctx.tokenMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS) !== 'valid' : !verifyToken(ctx.secret, t, sender)) return false;
-  return t.purpose !== 'organizer' || ctx.organizers.some((o) => tokenRecipient(o) === sender);
+  const check = now ? checkToken(ctx.secret, t, sender, now, maxAge) : verifyToken(ctx.secret, t, sender) ? 'valid' : 'bad-mac';
+  if (check === 'bad-mac') return `it was not written to ${sender} (a forged From, an address other than the one crieur wrote to, or an altered token)`;
+  if (check === 'expired') return `it is older than ${maxAge} days (tokens.maxAgeDays)`;
+  if (t.purpose === 'organizer' && !ctx.organizers.some((o) => tokenRecipient(o) === sender)) return `${sender} is not an organizer (organizers in the configuration)`;
+  return null;
 }
 
 const DEFAULT_MAX_AGE_DAYS = 120;
@@ -60,8 +78,14 @@ function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
     proposal: parsed.ref ?? (/^P-\d+$/.test(token.ref) ? token.ref : null),
     authenticated: trusted !== null,
   };
-  return { kind: parsed.verbs.length > 0 ? 'command' : 'reply', command, reasons: [`token ${token.purpose} ${token.ref}`] };
+  const reasons = [`token ${token.purpose} ${token.ref}`];
+  const why = trusted ? null : refusal(token, from, ctx);
+  if (why && why !== NO_SECRET) reasons.push(`${TOKEN_REFUSED}${why}`);
+  return { kind: parsed.verbs.length > 0 ? 'command' : 'reply', command, reasons };
 }
+
+/** The reason's prefix that says why a token found proves nothing (understand.ts turns it into a warning). */
+export const TOKEN_REFUSED = 'token refused: ';
 
 export const tokenAddressRule: Rule = {
   name: 'reply-token-address',
