@@ -38,7 +38,7 @@ describe.each(cases)('acknowledgement and notice in $locale', (c) => {
     expect(m.html).toContain('Partitionnement &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;index&quot; d&#39;Élodie');
     expect(m.html).toContain('Priya &quot;PR&quot; &lt;Raman&gt; &lt;priya@example.org&gt;');
     expect(m.html).toContain('slides &amp; notes.pdf');
-    expect(m.html).toContain('<p>Une &lt;b&gt;démo&lt;/b&gt; &amp; des chiffres.</p>');
+    expect(m.html).toContain('<p dir="auto">Une &lt;b&gt;démo&lt;/b&gt; &amp; des chiffres.</p>');
     expect(m.html).toContain('href="mailto:talks+s-p0007-abcdefghijklmnop@pgug.example.org?subject=Re%3A%20%5BP-0007%5D&amp;body=');
     expect(m.html).not.toMatch(/\{\{|\}\}/);
     expect(m.html).toContain(SAMPLE_GROUP_HTML);

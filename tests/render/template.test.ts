@@ -94,6 +94,6 @@ describe('partials and tags', () => {
 
 describe('textToHtml', () => {
   it('escapes and keeps paragraphs and line breaks', () => {
-    expect(textToHtml('a <b>\nc\n\n\nd & e')).toBe('<p>a &lt;b&gt;<br>\nc</p>\n<p>d &amp; e</p>');
+    expect(textToHtml('a <b>\nc\n\n\nd & e')).toBe('<p dir="auto">a &lt;b&gt;<br>\nc</p>\n<p dir="auto">d &amp; e</p>');
   });
 });
