@@ -160,7 +160,7 @@ function titleUnderIntro(text: string): string | null {
     // Outlook's HTML leaves empty paragraphs as lines of spaces between blank ones
     let j = i + 1;
     while (j < i + 5 && j < lines.length && (lines[j] ?? '').trim() === '') j++;
-    const candidate = titleAlone(lines, j, !colon);
+    const candidate = titleAlone(lines, j, !colon, colon && ANNOUNCES.test(intro));
     if (candidate) return candidate;
   }
   return null;
@@ -176,8 +176,14 @@ function paragraphEndingAt(lines: readonly string[], i: number): string {
 /** A line that gives only a length: « environ 30 minutes. », "25 min", « (20') », "About 30 minutes". */
 const LENGTH_LINE = /^\s*[([]?\s*(?:environ|about|around|approx\.?|ca\.?|~)?\s*\d{1,3}\s*(?:min(?:ute)?s?|mn|')\.?\s*[)\]]?\s*[.]?\s*$/i;
 
+/**
+ * An intro that announces what follows by name (« le sujet suivant : », "the following talk:", « intitulé : », "titled:"):
+ * the line under it may be a title that asks a question (« Les triggers, amis ou ennemis ? » — parse audit 9).
+ */
+const ANNOUNCES = /\b(?:suivante?s?|following(?:\s+(?:talk|topic|subject|title|presentation|session|proposal))?|intitul[ée]e?s?|titled|entitled|called)\s*[:：]\s*$/i;
+
 /** Line `j` when it reads as a title alone on its line; `strict` (under a period intro) also turns away sentences. */
-function titleAlone(lines: readonly string[], j: number, strict: boolean): string | null {
+function titleAlone(lines: readonly string[], j: number, strict: boolean, announced = false): string | null {
   const raw = (lines[j] ?? '').replace(/^[\s*_]+|[\s*_]+$/g, '');
   const candidate = tidy(raw);
   // alone: the line after it is blank (a wrapped sentence's first line is no title), or gives only the length
@@ -185,7 +191,7 @@ function titleAlone(lines: readonly string[], j: number, strict: boolean): strin
   const alone = (lines[j + 1] ?? '').trim() === '' || (LENGTH_LINE.test(lines[j + 1] ?? '') && (lines[j + 2] ?? '').trim() === '');
   const words = candidate.split(/\s+/).length;
   if (!alone || candidate.length < 3 || candidate.length > 150 || words < 2) return null;
-  if ((/[.?!:]$/.test(candidate) && !quotedQuestion(raw, candidate)) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;
+  if ((/[.?!:]$/.test(candidate) && !quotedQuestion(raw, candidate) && !(announced && /[^?]\?$/.test(candidate))) || matchLabel(candidate) || !/^\p{Lu}|^\d/u.test(candidate) || looksLikePersonName(candidate)) return null;
   if (strict && (words > MAX_TITLE_WORDS || /[,;]$/.test(raw) || SENTENCE_OPENING.test(candidate) || CONTACT.test(candidate) || CLOSING.test(candidate))) return null;
   return candidate;
 }

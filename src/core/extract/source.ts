@@ -9,7 +9,7 @@
 import { EMAIL_IN_TEXT } from '../address.ts';
 import type { Address, Mail, MailPart } from '../../types.ts';
 import { findInlineForward, FORWARD_SUBJECT } from '../text/forward.ts';
-import { stripQuotes, textBelowQuote } from '../text/quotes.ts';
+import { isQuoteLine, stripQuotes, textBelowQuote } from '../text/quotes.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
@@ -94,7 +94,7 @@ function findSource(mail: Mail): ProposalSource {
     return under;
   }
   // nothing above the quote: a reply written under it (bottom-posting), whose new text is below
-  const above = stripQuotes(text);
+  const above = stripQuotes(quotedUnderLead(text));
   const own = above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBelowQuote(text) || above : above;
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
@@ -121,7 +121,7 @@ function findSource(mail: Mail): ProposalSource {
  */
 const RELAY_LEAD = new RegExp(
   '(?:^|[.!:,]\\s+|\\n)\\s*' +
-    "(?:je\\s+(?:te\\s+|vous\\s+)?(?:transmets|fais\\s+suivre|relaie|relaye|transf[èe]re|partage)|(?:i\\s*(?:am|['’]m)\\s+|we\\s*(?:are|['’]re)\\s+)?(?:forwarding|passing\\s+(?:on|along)|relaying)|i\\s+(?:forward|pass\\s+on|am\\s+passing\\s+on))" +
+    "(?:voici|voil[àa]|here\\s+is|here['’]s|below\\s+is|je\\s+(?:te\\s+|vous\\s+)?(?:transmets|fais\\s+suivre|relaie|relaye|transf[èe]re|partage)|(?:i\\s*(?:am|['’]m)\\s+|we\\s*(?:are|['’]re)\\s+)?(?:forwarding|passing\\s+(?:on|along)|relaying)|i\\s+(?:forward|pass\\s+on|am\\s+passing\\s+on))" +
     '\\s+(?:(?:ici|ci-dessous|here|below)\\s+)?(?:la|une|cette|the|a|this)\\s+(?:(?:talk|lightning(?:\\s+talk)?|workshop)\\s+)?' +
     "(?:proposition|proposal|soumission|submission)\\s+(?:(?:de\\s+)?(?:talk|conf[ée]rence|pr[ée]sentation|lightning(?:\\s+talk)?|talk\\s+[ée]clair)\\s+|d['’]\\s*(?:intervention|expos[ée]|atelier)\\s+)?" +
     "(?:de|d['’]|from|by|of)\\s*",
@@ -131,6 +131,22 @@ const RELAYED_NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\
 
 /** A title before a person's name (case as written: « M. », "Dr.", « Mme », "Prof."), no part of it. */
 const HONORIFIC_BEFORE = /^(?:Dr|Docteur|Prof|Professeur|Professor|Pr|Mr|Mrs|Ms|Miss|Mister|Mme|Mlle|Madame|Mademoiselle|Monsieur|M)\.?\s+(?=\p{Lu})/u;
+
+/**
+ * « Voici la proposition de Priya Raman (priya@…) : » over her words quoted with « > », no attribution line: the
+ * proposal passed on is the quote (parse audit 9: stripped as history, nothing was left — "other"). One level of « > »
+ * is taken off the block right under such a lead; any other quote stays history.
+ */
+function quotedUnderLead(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex(isQuoteLine);
+  let lead = first - 1;
+  while (lead >= 0 && lines[lead]!.trim() === '') lead--;
+  if (lead < 0 || !/[:：]\s*$/.test(lines[lead]!) || !RELAY_LEAD.test(lines[lead]!)) return text;
+  let end = first;
+  while (end < lines.length && (isQuoteLine(lines[end]!) || (lines[end]!.trim() === '' && isQuoteLine(lines[end + 1] ?? '')))) end++;
+  return [...lines.slice(0, first), ...lines.slice(first, end).map((l) => l.replace(/^\s*> ?/, '')), ...lines.slice(end)].join('\n');
+}
 
 /** « de mon collègue Paul Martin », "from my colleague Paul Martin": the name follows. */
 const COLLEAGUE = /^(?:(?:mon|ma|notre|my|our)\s+(?:coll[èe]gue|colleague|co-?worker|ami|amie|friend)\s+)/i;

@@ -245,8 +245,10 @@ function clean(s: string): string | null {
 }
 
 /** A trailing aside in brackets (folded) that gives only the length or the format: "(20 min)", "[45']", « (lightning) », "(~30 minutes talk)". */
-const LENGTH_ASIDE =
-  /^(?:~|env\.?|environ|ca\.?|approx\.?|about|around)?\s*(?:\d{1,3}\s*(?:-|a|to)?\s*\d{0,3}\s*(?:minutes?|mins?|mn|'|′)(?:\s+(?:talk|lightning|slot|presentation|expose|creneau))?|lightning(?: talk)?|lt|talk|eclair|talk eclair)$/;
+// several of them listed: « (lightning, 5 min) », "(talk / 30 min)" (parse audit 9: « (lightning » was left in the title)
+const LENGTH_ASIDE_ITEM =
+  "(?:~|env\\.?|environ|ca\\.?|approx\\.?|about|around)?\\s*(?:\\d{1,3}\\s*(?:-|a|to)?\\s*\\d{0,3}\\s*(?:minutes?|mins?|mn|'|′)(?:\\s+(?:talk|lightning|slot|presentation|expose|creneau))?|lightning(?: talk)?|lt|talk|eclair|talk eclair)";
+const LENGTH_ASIDE = new RegExp(`^${LENGTH_ASIDE_ITEM}(?:\\s*[,/;]\\s*${LENGTH_ASIDE_ITEM})*$`);
 
 /** "Indexing strategies for multi-tenant apps (20 min)": the aside says how long, the title is what precedes it. */
 function withoutLengthAside(s: string): string {
@@ -265,7 +267,8 @@ const TAIL_HEDGES = /^(?:(?:~|(?:about|around|approximately|approx\.?|roughly|so
 
 export function withoutLengthTail(title: string): string {
   const m = TAIL_APART.exec(title);
-  if (!m || m.index === 0) return title;
+  // inside brackets a comma parts the aside's items (« (lightning, 5 min) »), not the title from its length
+  if (!m || m.index === 0 || (!/^\s*[([]/.test(m[0]) && /[([][^)\]]*$/.test(title.slice(0, m.index)))) return title;
   const tail = fold(m[1]!).replace(TAIL_HEDGES, '').trim();
   const d = durationsIn(tail);
   if (d.length !== 1 || d[0]!.index !== 0 || d[0]!.length !== tail.length) return title;

@@ -56,6 +56,10 @@ export function cleanName(raw: string | null | undefined): string | null {
   // a company directory's mark for outsiders after the name: « Anna WEBER - EXT », "Jean Dupont | External", « … [Externe] »
   // — set apart by a space before the dash: a hyphen joins a name (« Dupont-Ext », « Marie-Externe » keep theirs)
   s = s.replace(/(?:\s+[-–]|\s*\|)\s*(?:ext|external|externe|extern|prestataire|contractor)\.?\s*$|\s*\[(?:ext|external|externe|extern)\]\s*$/i, '');
+  // "Jean Dupont - Société Exemple", "Anna Weber | Acme Data", « Paul Roy – DSI »: the employer or the team a directory adds
+  // after a spaced dash or a bar (parse audit 9); a name's own hyphen is never spaced
+  const apart = /^(.+?)(?:\s+[-–—]\s+|\s*\|\s*)\S.*$/u.exec(s);
+  if (apart && apart[1]!.trim().split(/\s+/).length >= 2 && looksLikePersonName(unquote(apart[1]!))) s = apart[1]!.trim();
   s = unquote(s);
   // "Dr. Jane Smith, PhD", « Pr Jean Martin », "Prof. Ana Souza": honorifics and degrees are no part of the name
   s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
-import { nameFromLocalPart } from '../../../src/core/text/names.ts';
+import { cleanName, nameFromLocalPart } from '../../../src/core/text/names.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -171,5 +171,65 @@ describe("the yes to an organizer's invitation in a question of theirs is a prop
   ])('%s (guard)', async (subject, body) => {
     const m = await mail({ from: writer, subject, body, headers: { 'In-Reply-To': '<invite-42@example.org>' } });
     expect(classify(m, ctx).kind).not.toBe('proposal');
+  });
+});
+
+describe('fifth batch: a company after the name, a company\'s address signed by a person, an aside listing format and length, a question announced as the title, a proposal quoted under a relay lead', () => {
+  it.each([
+    ['Jean Dupont - Société Exemple', 'Jean Dupont'],
+    ['Anna Weber | Acme Data', 'Anna Weber'],
+    ['Paul Roy – DSI', 'Paul Roy'],
+    ['DUPONT Jean - Banque Exemple', 'Jean Dupont'],
+    // guards: a hyphenated name, the outsider mark, one word before the dash
+    ['Jean-Pierre Martin', 'Jean-Pierre Martin'],
+    ['Anna WEBER - EXT', 'Anna Weber'],
+    ['Support - Acme', 'Support - Acme'],
+  ])('display name %s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
+
+  it.each([
+    ['Acme Data <dev@acme-data.example.com>', 'Best regards,\nPaul Roy\nAcme Data\n', 'Paul Roy <dev@acme-data.example.com>'],
+    ['Conseil Informatique <contact@conseil.example.fr>', 'Cordialement,\nHélène Brun\n', 'Hélène Brun <contact@conseil.example.fr>'],
+    // guards: a person's name with the employer aside keeps the person's full name; a first name signed fills out no company
+    ['"Dr. Ingrid Holm (Acme Corp)" <ingrid.holm@acme.example.com>', 'Best,\nIngrid\n', 'Ingrid Holm <ingrid.holm@acme.example.com>'],
+    ['Acme Data <dev@acme-data.example.com>', 'Best,\nPaul\n', 'Acme Data <dev@acme-data.example.com>'],
+  ])('%s signed %j', async (from, signature, speaker) => {
+    const r = await read(from, 'Talk proposal: Bloat, explained', `Hi,\n\nI'd like to give a 30 minute talk titled "Bloat, explained".\n\n${signature}`);
+    expect(r.speakers).toEqual([speaker]);
+  });
+
+  it.each([
+    ['Proposition : « pg_walinspect » (lightning, 5 min)', 'pg_walinspect'],
+    ['Talk proposal: Sequences in depth (talk / 30 min)', 'Sequences in depth'],
+    // guard: a comma inside the brackets parts their items, and the title keeps what is not a length
+    ['Talk proposal: Sequences (and identity columns, 30 min)', 'Sequences (and identity columns, 30 min)'],
+  ])('subject %s → %s', async (subject, title) => {
+    expect(await read('Léo Garnier <leo.garnier@exemple.fr>', subject, 'Bonjour,\n\nTout est dans l\'objet.\n\nLéo\n')).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it.each([
+    ['Je voudrais vous proposer le sujet suivant :', 'Les triggers, amis ou ennemis ?'],
+    ['I would like to propose the following talk:', 'Triggers: friend or foe?'],
+  ])('%s over a question', async (intro, title) => {
+    const r = await read('Nicolas Henry <nicolas.henry@exemple.fr>', 'Proposition de sujet', `Bonjour,\n\n${intro}\n\n${title}\n\nUne demi-heure sur les triggers : quand ils aident, quand ils coûtent cher.\n\nNicolas\n`);
+    expect(r).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it('a question under a plain intro is still no title (guard)', async () => {
+    const r = await read('Nicolas Henry <nicolas.henry@exemple.fr>', 'Proposition de talk : Les triggers', "Bonjour,\n\nJ'ai une question sur le talk :\n\nPeut-on le faire en anglais ?\n\nUne demi-heure sur les triggers : quand ils aident, quand ils coûtent cher.\n\nNicolas\n");
+    expect(r.title).toBe('Les triggers');
+  });
+
+  it.each([
+    ['Here is the proposal of Priya Raman (priya.raman@dataworks.example.com), who asked me to pass it on:', '> Hello,\n> I would like to present "Logical replication at scale", 30 minutes.\n> Priya'],
+    ['Voici la proposition de Priya Raman (priya.raman@dataworks.example.com) :', '> Bonjour,\n>\n> Je voudrais présenter « Logical replication at scale », 30 minutes.\n> Priya'],
+    ["I'm forwarding the proposal of Priya Raman <priya.raman@dataworks.example.com>:", '> I would like to present "Logical replication at scale", 30 minutes.'],
+  ])('%s over a quote', async (lead, quote) => {
+    const r = await read('Tom Becker <tom.becker@example.org>', 'Proposal from Priya', `Hi,\n\n${lead}\n\n${quote}\n\nTom\n`);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Logical replication at scale', minutes: 30, speakers: ['Priya Raman <priya.raman@dataworks.example.com>'] });
+  });
+
+  it('a quote under an attribution stays history (guard)', async () => {
+    const r = await read('Tom Becker <tom.becker@example.org>', 'Re: talk', 'Sounds good, see you Thursday.\n\nOn Mon, Nov 2, 2026 at 10:00 AM Priya Raman <priya.raman@dataworks.example.com> wrote:\n> I would like to present "Logical replication at scale", 30 minutes.\n');
+    expect(r.kind).not.toBe('proposal');
   });
 });
