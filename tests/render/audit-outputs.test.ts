@@ -10,6 +10,7 @@ import { createEventMailBuilder } from '../../src/adapters/compose/announcement.
 import { createDigestComposer } from '../../src/adapters/compose/digest-mail.ts';
 import { buildDigest } from '../../src/core/digest/build.ts';
 import { configSchema } from '../../src/config/schema.ts';
+import type { EventMailInput } from '../../src/app/announce-event.ts';
 
 const headers = { from: 'PUG <talks@pgug.example.org>', to: 'jean@example.fr', subject: 'Résumé', date: new Date('2026-12-03T08:00:00Z'), messageId: '<d@pgug.example.org>' };
 const bareLineEnds = (b: Buffer) => /\r(?!\n)|(?<!\r)\n/.test(b.toString('latin1'));
@@ -46,20 +47,20 @@ describe.skipIf(!existsSync(CHROMIUM))('user text written right to left, in the 
       group: { name: 'Groupe d’Utilisateurs PostgreSQL à Paris', locale: 'fr', timezone: 'Europe/Paris' },
       addresses: { proposals: 'talks@pgug.example.org', from: 'PostgreSQL Paris <talks@pgug.example.org>' },
     });
-    const [built] = await createEventMailBuilder(config).build(
-      {
-        kind: 'announce',
-        event: { id: 7, sequence: 1, date: new Date('2027-06-24T17:00:00Z'), venue: 'Chez Dalibo', title: 'מפגש PostgreSQL 42', venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
-        talks: [
-          { ref: 'P-0001', format: 'talk', title: 'Partitionnement en production', abstract: 'Retour d’expérience.\n\nסקירה קצרה של הגרסה 16, כולל 3 דוגמאות.', durationMinutes: 45, speakers: [{ name: 'Jeanne', email: 'j@x.fr' }] },
-          { ref: 'P-0002', format: 'lightning', title: 'מה חדש ב-PostgreSQL 16', abstract: 'סקירה קצרה.', durationMinutes: 5, speakers: [{ name: 'דנה לוי', email: 'd@x.il' }] },
-        ],
-        next: null,
-        date: new Date('2026-12-01T10:00:00Z'),
-        seed: 'rtl',
-      },
-      [{ key: 'member:fr', locale: 'fr', to: null }],
-    );
+    const event = (kind: 'announce' | 'reminder'): EventMailInput => ({
+      kind,
+      ...(kind === 'reminder' ? { daysBefore: 1 } : {}),
+      event: { id: 7, sequence: 1, date: new Date('2027-06-24T17:00:00Z'), venue: 'Chez Dalibo', title: 'מפגש PostgreSQL 42', venueAddress: null, mapUrl: null, registrationUrl: null, capacity: null },
+      talks: [
+        { ref: 'P-0001', format: 'talk', title: 'Partitionnement en production', abstract: 'Retour d’expérience.\n\nסקירה קצרה של הגרסה 16, כולל 3 דוגמאות.', durationMinutes: 45, speakers: [{ name: 'Jeanne', email: 'j@x.fr' }] },
+        { ref: 'P-0002', format: 'lightning', title: 'מה חדש ב-PostgreSQL 16', abstract: 'סקירה קצרה.', durationMinutes: 5, speakers: [{ name: 'דנה לוי', email: 'd@x.il' }] },
+      ],
+      next: null,
+      date: new Date('2026-12-01T10:00:00Z'),
+      seed: 'rtl',
+    });
+    const [built] = await createEventMailBuilder(config).build(event('announce'), [{ key: 'member:fr', locale: 'fr', to: null }]);
+    const [reminder] = await createEventMailBuilder(config).build(event('reminder'), [{ key: 'member:fr', locale: 'fr', to: null }]);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
       const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
@@ -76,6 +77,8 @@ describe.skipIf(!existsSync(CHROMIUM))('user text written right to left, in the 
       expect(await direction('Partitionnement en production')).toBe('ltr:ltr');
       expect(await direction('Retour d’expérience.')).toBe('ltr:ltr');
       expect(await direction('Au programme')).toBe('ltr:ltr');
+      await page.setContent(reminder!.html.replace(/\u0001[a-z]+\u0001/g, ''), { waitUntil: 'load' });
+      expect(await direction('מפגש PostgreSQL 42')).toBe('rtl:rtl');
       // A list digest: the post's excerpt takes its own direction; its subject is set apart from « Nouveau fil : ».
       const post = { inboundId: 1, messageId: '<m1@x>', references: [], subject: 'שאלה על VACUUM', fromName: 'דנה', fromEmail: 'd@x.il', sentAt: new Date('2026-11-30T10:00:00Z'), receivedAt: new Date('2026-11-30T10:00:00Z'), body: 'האם autovacuum רץ תמיד?', archivedAt: null, listArchive: null, threadId: 1 };
       const period = { cadence: 'daily' as const, from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z'), key: 'daily-2026-11-30' };
