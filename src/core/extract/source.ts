@@ -121,7 +121,7 @@ function findSource(mail: Mail): ProposalSource {
  */
 const RELAY_LEAD = new RegExp(
   '(?:^|[.!:,]\\s+|\\n)\\s*' +
-    "(?:voici|voil[àa]|here\\s+is|here['’]s|below\\s+is|je\\s+(?:te\\s+|vous\\s+)?(?:transmets|fais\\s+suivre|relaie|relaye|transf[èe]re|partage)|(?:i\\s*(?:am|['’]m)\\s+|we\\s*(?:are|['’]re)\\s+)?(?:forwarding|passing\\s+(?:on|along)|relaying)|i\\s+(?:forward|pass\\s+on|am\\s+passing\\s+on))" +
+    "(?:voici|voil[àa]|ci-dessous|here\\s+is|here['’]s|below\\s+is|je\\s+(?:te\\s+|vous\\s+)?(?:transmets|fais\\s+suivre|relaie|relaye|transf[èe]re|partage)|(?:i\\s*(?:am|['’]m)\\s+|we\\s*(?:are|['’]re)\\s+)?(?:forwarding|passing\\s+(?:on|along)|relaying)|i\\s+(?:forward|pass\\s+on|am\\s+passing\\s+on))" +
     '\\s+(?:(?:ici|ci-dessous|here|below)\\s+)?(?:la|une|cette|the|a|this)\\s+(?:(?:talk|lightning(?:\\s+talk)?|workshop)\\s+)?' +
     "(?:proposition|proposal|soumission|submission)\\s+(?:(?:de\\s+)?(?:talk|conf[ée]rence|pr[ée]sentation|lightning(?:\\s+talk)?|talk\\s+[ée]clair)\\s+|d['’]\\s*(?:intervention|expos[ée]|atelier)\\s+)?" +
     "(?:de|d['’]|from|by|of)\\s*",
@@ -137,12 +137,18 @@ const HONORIFIC_BEFORE = /^(?:Dr|Docteur|Prof|Professeur|Professor|Pr|Mr|Mrs|Ms|
  * proposal passed on is the quote (parse audit 9: stripped as history, nothing was left — "other"). One level of « > »
  * is taken off the block right under such a lead; any other quote stays history.
  */
+/** (BEHALF and ASKED, declared further down, are global: copies without the flag, which keeps a position between calls.) */
+function passesOn(line: string): boolean {
+  return RELAY_LEAD.test(line) || new RegExp(BEHALF.source, 'iu').test(line) || new RegExp(ASKED.source, 'iu').test(line);
+}
+
 function quotedUnderLead(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex(isQuoteLine);
   let lead = first - 1;
   while (lead >= 0 && lines[lead]!.trim() === '') lead--;
-  if (lead < 0 || !/[:：]\s*$/.test(lines[lead]!) || !RELAY_LEAD.test(lines[lead]!)) return text;
+  // the lead passes someone's proposal on: « Voici la proposition de X : », "on behalf of X:", « X m'a demandé de vous transmettre sa proposition : »
+  if (lead < 0 || !/[:：]\s*$/.test(lines[lead]!) || !passesOn(lines[lead]!)) return text;
   let end = first;
   while (end < lines.length && (isQuoteLine(lines[end]!) || (lines[end]!.trim() === '' && isQuoteLine(lines[end + 1] ?? '')))) end++;
   return [...lines.slice(0, first), ...lines.slice(first, end).map((l) => l.replace(/^\s*> ?/, '')), ...lines.slice(end)].join('\n');

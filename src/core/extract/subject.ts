@@ -10,7 +10,9 @@ import { durationsIn } from './durations.ts';
 /** Replies' and forwards' prefixes, as many as there are (« RE : TR : », "Re[2]: Fwd:"), and Mozilla's old "[Fwd: …]". */
 const REPLY_PREFIX = new RegExp(`^\\s*(?:${ANY_PREFIX_SOURCE}\\s*|\\[(?:fwd?|tr)[^\\]]*\\]\\s*)+`, 'i');
 /** Tags in brackets that only classify the mail. */
-const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
+// the group's own name in brackets too: "[Meetup PostgreSQL Paris]", "[PostgreSQL Lyon]" (parse audit 9: the proposal
+// under it was "other")
+const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup[^\])]*|pgug[^\])]*|pg[^\])]*|postgres[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
 /**
  * "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). The slot's length goes
  * with the talk noun ("5-minute talk:", « Talk de 20 minutes : »), and where it is for may come first ("Meetup proposal",
@@ -211,7 +213,7 @@ function subjectTitle(subject: string): SubjectTitle {
       if (again && again[0].trim() !== '' && SEPARATOR.test(after.slice(again[0].length))) return { ...subjectTitle(after), tagged, separated: true };
       // « Proposition : un éclair sur pg_dump », "Proposal: a short talk on JSONB": the talk described by its topic, not
       // named — a title the body states (« je proposerais une présentation éclair : « pg_dump : … » ») is surer
-      return { title: clean(after), tagged, separated: !DESCRIBED.test(fold(after).trim()) };
+      return { title: clean(withoutLengthHead(after)), tagged, separated: !DESCRIBED.test(fold(after).trim()) };
     }
     // "Proposition de talk « Partitionnement »" / "Talk proposal "X""
     const quoted = /^\s*[«"“](.+)[»"”]\s*$/.exec(rest);
@@ -264,6 +266,14 @@ function withoutLengthAside(s: string): string {
  */
 const TAIL_APART = /(?:\s*,|\s+[-–—]|\s*[([])\s*([^,()[\]–—]{1,40}?)\s*[)\]]?\s*\.?\s*$/;
 const TAIL_HEDGES = /^(?:(?:~|(?:about|around|approximately|approx\.?|roughly|some|environ|env\.?|ca\.?|circa|a peu pres|maximum|max\.?)(?![a-z]))\s*)*|(?:\s+(?:environ|or so|maximum|max\.?|tops|talk|lightning(?: talk)?|slot|presentation|expose|creneau))*$/g;
+
+/** « Proposition de talk - 20 min - Les index partiels »: a length set apart before the title (parse audit 9). */
+const LENGTH_HEAD = /^\s*(?:~|env\.?|environ|about|around|approx\.?)?\s*\d{1,3}\s*(?:minutes?|mins?|mn|'|′)\s*(?:[-–—:|/]|\s-\s)\s*(?=\S)/i;
+
+function withoutLengthHead(rest: string): string {
+  const m = LENGTH_HEAD.exec(rest);
+  return m && rest.slice(m[0].length).trim().split(/\s+/).length >= 2 ? rest.slice(m[0].length) : rest;
+}
 
 export function withoutLengthTail(title: string): string {
   const m = TAIL_APART.exec(title);

@@ -48,7 +48,8 @@ function unquote(raw: string): string {
 
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let s = raw.replace(/[\u00a0\s]+/g, ' ').trim();
+  // "Marc Lenoir 🐘": emoji dress a name, they are no part of it (parse audit 9)
+  let s = raw.replace(/[\u00a0\s]+/g, ' ').replace(/(?:(?![©®™])\p{Extended_Pictographic}|\u200d|\ufe0f)+/gu, ' ').replace(/\s+/g, ' ').trim();
   s = unquote(s);
   // list gateways and directories decorate names: "Jean (via Google Groups)", "Jean via LinkedIn", "[EXT] Jean"
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
@@ -65,7 +66,9 @@ export function cleanName(raw: string | null | undefined): string | null {
   s = s.replace(HONORIFIC, '').replace(POSTNOMINALS, '').trim();
   if (s === '' || (/@/.test(s) && !/\s/.test(s))) return null;
   // "jean.dupont", "marie_curie": an address's local part put as the display name, its words parted by dots or underscores
-  if (/^\p{Ll}{2,}(?:[._]\p{Ll}{2,})+$/u.test(s)) return capitalizeName(s.split(/[._]/));
+  // (each word capitalised as well: "Marc.Lenoir" — parse audit 9 read « Marc »; "Vitamart.ca", "Helicopter_flight_simulator"
+  // are a site's or a robot's name, left as written)
+  if (/^\p{Ll}{2,}(?:[._]\p{Ll}{2,})+$|^\p{Lu}\p{Ll}+(?:[._]\p{Lu}\p{Ll}+)+$/u.test(s)) return capitalizeName(s.split(/[._]/));
   // directory order "Last, First" (one comma, short sides, no company-like suffix)
   const comma = /^([^,]{1,40}),\s*([^,]{1,40})$/.exec(s);
   if (comma && comma[1]!.split(' ').length <= 3 && comma[2]!.split(' ').length <= 3 && !/\b(inc|ltd|llc|sa|sas|gmbh|phd|jr|sr)\b\.?$/i.test(comma[2]!)) {

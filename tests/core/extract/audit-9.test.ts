@@ -233,3 +233,51 @@ describe('fifth batch: a company after the name, a company\'s address signed by 
     expect(r.kind).not.toBe('proposal');
   });
 });
+
+describe('sixth batch: the group named in a subject tag, a relay lead « ci-dessous » or asking, over fields or a quote, emoji and dots in a display name, a length before the subject\'s title', () => {
+  const marc = 'Marc Lenoir <marc.lenoir@exemple.fr>';
+  const body = 'Bonjour,\n\nJe propose 20 minutes sur les index partiels.\n\nMarc\n';
+  it.each([
+    ['[Meetup PostgreSQL Paris] Proposition : Les index partiels', 'Les index partiels'],
+    ['[PostgreSQL Lyon] Proposition : Les index partiels', 'Les index partiels'],
+    ['Proposition de talk - 20 min - Les index partiels', 'Les index partiels'],
+    ['Talk proposal: 20 min: Partial indexes in practice', 'Partial indexes in practice'],
+    // guard: a title that opens on a number counting something keeps it
+    ['Proposition : 20 ans de PostgreSQL', '20 ans de PostgreSQL'],
+  ])('subject %s', async (subject, title) => {
+    expect(await read(marc, subject, body)).toMatchObject({ kind: 'proposal', title, speakers: [marc] });
+  });
+
+  it.each([
+    ['Ci-dessous la proposition de talk de Marc Lenoir (marc.lenoir@exemple.fr) :', 'Titre : Les index partiels\nDurée : 20 minutes\n\nIndexer seulement les lignes utiles, et le montrer sur un cas réel.'],
+    ["Marc Lenoir (marc.lenoir@exemple.fr) m'a demandé de vous transmettre sa proposition :", '> Je propose « Les index partiels », 20 minutes, avec un cas réel.'],
+    ['I am sending this on behalf of Marc Lenoir (marc.lenoir@exemple.fr):', '> I would like to present "Les index partiels", 20 minutes.'],
+  ])('%s', async (lead, proposal) => {
+    const r = await read('Alice Morel <alice.morel@exemple.fr>', 'Proposition de talk', `Bonjour,\n\n${lead}\n\n${proposal}\n\nAlice\n`);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Les index partiels', minutes: 20, speakers: [marc] });
+  });
+
+  it.each([
+    ['Marc Lenoir 🐘 <marc.lenoir@exemple.fr>', marc],
+    ['🐘 Marc Lenoir <marc.lenoir@exemple.fr>', marc],
+    ['Marc.Lenoir <marc.lenoir@exemple.fr>', marc],
+    ['marc.lenoir <marc.lenoir@exemple.fr>', marc],
+    // guard: a first name as the address's name is filled out by the signature as before
+    ['marc <marc@exemple.fr>', 'Marc Lenoir <marc@exemple.fr>'],
+  ])('display name %s', async (from, speaker) => {
+    expect((await read(from, 'Proposition : Les index partiels', 'Bonjour,\n\nJe propose 20 minutes sur les index partiels.\n\nCordialement,\nMarc Lenoir\n')).speakers).toEqual([speaker]);
+  });
+
+  it.each([
+    ['Marc.Lenoir', 'Marc Lenoir'],
+    ['Marilù Gioffré ♥', 'Marilù Gioffré'],
+    // guards (the corpus's): a site's and a robot's names stay as written
+    ['Vitamart.ca', 'Vitamart.ca'],
+    ['Helicopter_flight_simulator', 'Helicopter_flight_simulator'],
+    ['Marc Lenoir ©', 'Marc Lenoir ©'],
+  ])('cleanName %s → %s', (raw, name) => expect(cleanName(raw)).toBe(name));
+
+  it('a first name signed does not shorten the address made a name (speakers.ts)', async () => {
+    expect((await read('Marc.Lenoir <marc.lenoir@exemple.fr>', 'Proposition : Les index partiels', body)).speakers).toEqual([marc]);
+  });
+});
