@@ -19,7 +19,7 @@ const FR = new Set(
 );
 // "I can do 20 minutes on "…". Let me know.": a short English note has few of the words above (franc read it as French)
 const EN = new Set(
-  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any how who when which they their them these those than then into title abstract length'.split(' '),
+  'the and is for with this that you we of to in it be are my your our thanks hello regards would like can will not have has at on an from let know if about but just also could should what there was were been do does did any how who when which they their them these those than then into title abstract length'.split(' ').concat(["i'd", "i'm", "i'll", "i've"]),
 );
 /**
  * Function words of the neighbouring languages our mail also comes in (German, Dutch, Spanish, Italian, Portuguese),
@@ -31,6 +31,8 @@ const OTHER = new Set(
     ' ',
   ),
 );
+/** The English first person with its verb contracted: words of EN (a bare "i" is as often code's loop variable). */
+const ENGLISH_I = /^i'(?:d|m|ll|ve)$/;
 /** Words in both lists ("on", "en") count for neither. ß, œ, æ are letters: "Grüßen" is one word, not "grü" and "en". */
 const WORD = /[a-zß-ÿœæ']+/g;
 
@@ -66,7 +68,9 @@ function votes(text: string): Votes {
   for (const raw of sample.match(WORD) ?? []) {
     // l'équipe → équipe; we'll, it's, you're → we, it, you (an English contraction counts as its pronoun)
     const k = raw.indexOf("'");
-    const w = k < 0 ? raw : k === 1 && raw[0]! >= 'a' && raw[0]! <= 'z' ? raw.slice(2) : raw.slice(0, k);
+    // (but "i'd", "i'm", "i'll", "i've" are the English pronoun, not an elided « i' »: parse audit 9 read "I'd like to
+    // present "…", 30 minutes." as French, its pronoun counted as "d")
+    const w = k < 0 ? raw : ENGLISH_I.test(raw) ? raw : k === 1 && raw[0]! >= 'a' && raw[0]! <= 'z' ? raw.slice(2) : raw.slice(0, k);
     words++;
     const f = FR.has(w);
     const e = EN.has(w);

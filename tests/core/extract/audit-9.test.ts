@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import { cleanName, nameFromLocalPart } from '../../../src/core/text/names.ts';
+import { detectLanguage } from '../../../src/core/language.ts';
 import { mail } from '../classify/build.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
@@ -279,5 +280,20 @@ describe('sixth batch: the group named in a subject tag, a relay lead « ci-dess
 
   it('a first name signed does not shorten the address made a name (speakers.ts)', async () => {
     expect((await read('Marc.Lenoir <marc.lenoir@exemple.fr>', 'Proposition : Les index partiels', body)).speakers).toEqual([marc]);
+  });
+});
+
+describe('"I\'d", "I\'m", "I\'ll", "I\'ve" are English, not an elided « i\' » (language.ts votes)', () => {
+  it.each([
+    ['I\'d like to present "Autovacuum tuning by numbers", 30 minutes.', 'en'],
+    ["Hello,\nI'm just testing message parsing", 'en'],
+    // guards: a French elision is still read as one; code's loop variable counts for nothing
+    ["Je propose l'exposé « Autovacuum par les chiffres », d'une trentaine de minutes, s'il reste de la place.", 'fr'],
+    ['for (i = 0; i < n; i++) { i += step; }', null],
+  ])('%s → %s', (text, language) => expect(detectLanguage(text)).toBe(language));
+
+  it('the talk of a short English proposal is English', async () => {
+    const m = await mail({ from: 'Rose Clark <rose.clark@example.com>', subject: 'Talk proposal', body: 'Hi,\n\nI\'d like to present "Autovacuum tuning by numbers", 30 minutes.\n\nRose\n' });
+    expect(extractProposal(m, ctx).proposal.language).toBe('en');
   });
 });
