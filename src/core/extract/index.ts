@@ -12,6 +12,7 @@ import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import { attachedText, POINTS_TO_ATTACHMENT, tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
 import { durationFromField, durationFromProse } from './duration.ts';
+import { durationsIn } from './durations.ts';
 import { matchLabel, outlineSpans, parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
 import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from './prose-title.ts';
@@ -115,7 +116,7 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const twice = v.title ? titlesLabelledTwice(lines) : [];
   if (twice.length >= 2) warnings.push(`${twice.length} talks offered in one mail: the first is filed, the others only in the mail (${twice.slice(1).map((t) => `« ${t} »`).join(', ')})`);
   // "Title: Advisory locks for job queues, 20 minutes": the length is the slot's, read below, not the title's
-  if (title) title = withoutLengthTail(title);
+  if (title) title = lengthTailCut(title, [body, src.subject], v.duration);
   if (title && title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
   if (!title) warnings.push('no title found');
 
@@ -224,6 +225,22 @@ function documentRead(doc: { filename: string; text: string } | null) {
   const duration = (v.duration ? durationFromField(v.duration) : null) ?? durationFromProse([v.abstract ? lines.filter((_, i) => !used.has(i)).join('\n') : doc.text]);
   const format = v.format ? formatFromValue(fold(v.format), v.format) : null;
   return { filename: doc.filename, speakers: v.speakers, title: title && title.length <= MAX_TITLE ? title : null, abstract: abstract && abstract.length > MAX_ABSTRACT ? `${abstract.slice(0, MAX_ABSTRACT - 1)}…` : abstract, duration, format };
+}
+
+/**
+ * The title without a length set apart after it (withoutLengthTail) — unless the length is the title's own: the writer
+ * quotes the title with it (« Une requête, une heure », "Zero to replica - 10 minutes" in quotes), or a labelled length
+ * says another (« Titre : Backup, restore, 15 minutes » over « Durée : 30 minutes ») — review of parse audit 9: both were
+ * cut to « Une requête », « Backup, restore », and the slot read from the cut length.
+ */
+function lengthTailCut(title: string, texts: readonly string[], labelledDuration: string | undefined): string {
+  const cut = withoutLengthTail(title);
+  if (cut === title) return title;
+  const esc = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  if (texts.some((t) => new RegExp(`[«"“]\\s*${esc}\\s*[»"”]`, 'u').test(t))) return title;
+  const labelled = labelledDuration ? durationFromField(labelledDuration) : null;
+  const own = durationsIn(fold(title.slice(cut.length)))[0];
+  return labelled && own && labelled.minutes !== own.minutes ? title : cut;
 }
 
 /** Fewer words than this in the proposal's own text are too few for the trigram guess when the sender wrote more. */

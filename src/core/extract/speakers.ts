@@ -131,8 +131,11 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     // "Acme Data <dev@…>" signed « Paul Roy »: a company's shared address, the one who signs speaks (parse audit 9)
     // (the name as cleaned: "Dr. Ingrid Holm (Acme Corp)" is Ingrid Holm's, her employer aside; a full name signed)
     const company = ORGANIZATION_WORD.test(cleanName(x.author.name) ?? '') && x.signatureName !== null && /\s/.test(x.signatureName.trim()) && !ORGANIZATION_WORD.test(x.signatureName);
-    // …but « marc.lenoir » as the name says more than « Marc » signed: two words made of the address beat one signed
-    const fullerAddress = addressAsName && x.signatureName !== null && !/\s/.test(x.signatureName.trim()) && /\s/.test(cleanName(x.author.name) ?? '');
+    // …but « marc.lenoir » as the name says more than « Marc » signed: two words made of the address beat one signed —
+    // when the one signed is one of them: « contact.presse », « asso.pgparis » signed « Marc » are a shared mailbox's,
+    // and Marc speaks (review of parse audit 9: filed as « Contact Presse »)
+    const signedWord = fold(x.signatureName?.trim() ?? '');
+    const fullerAddress = addressAsName && x.signatureName !== null && !/\s/.test(x.signatureName.trim()) && /\s/.test(cleanName(x.author.name) ?? '') && fold(cleanName(x.author.name) ?? '').split(/\s+/).includes(signedWord);
     let name = (addressAsName || household || company) && !fullerAddress && x.signatureName && looksLikePersonName(x.signatureName) ? null : cleanName(x.author.name);
     if (!name && x.signatureName) name = cleanName(x.signatureName);
     // "Garnier Élodie" in From, "Élodie Garnier" under the sign-off: the person's own order wins — but not the

@@ -12,7 +12,13 @@ const REPLY_PREFIX = new RegExp(`^\\s*(?:${ANY_PREFIX_SOURCE}\\s*|\\[(?:fwd?|tr)
 /** Tags in brackets that only classify the mail. */
 // the group's own name in brackets too: "[Meetup PostgreSQL Paris]", "[PostgreSQL Lyon]" (parse audit 9: the proposal
 // under it was "other")
-const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup[^\])]*|pgug[^\])]*|pg[^\])]*|postgres[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
+const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
+/**
+ * …but a group's name is no proposal's tag: it goes, so that a lead-in after it is seen, and says nothing itself — every
+ * mail of the group may wear it (« [Meetup PostgreSQL Paris] Question sur le prochain meetup », « [PostgreSQL-fr] Sortie de
+ * PostgreSQL 17.2 », « … Sondage : quel sujet pour mars ? » were filed as proposals titled so: review of parse audit 9).
+ */
+const GROUP_TAG = /^\s*[[(](?:meetup[^\])]+|postgres[^\])]*)[\])]\s*[:\-–—]?\s*/i;
 /**
  * "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). The slot's length goes
  * with the talk noun ("5-minute talk:", « Talk de 20 minutes : »), and where it is for may come first ("Meetup proposal",
@@ -91,17 +97,31 @@ const INVITATION = new RegExp(
   String.raw`\b(?:invitation (?:a|pour|to) (?:presenter|parler|intervenir|speak|present|give a talk|talk)|(?:would|could|will) you (?:like to |be willing to |be up for |consider )?(?:give|giving|present|presenting|do|doing|speak|speaking)\b[^?\n]{0,40}\b(?:talk|presentation|session|lightning|meetup)|(?:aimerais|voudrais|pourrais|accepterais|souhaiterais|aimeriez|voudriez|pourriez|accepteriez|souhaiteriez)[- ](?:tu|vous) (?:de )?(?:presenter|parler|intervenir|faire un talk|donner un talk)|speaking invitation|invitation to speak|` +
     // « Tu nous ferais un talk en janvier ? », « Vous nous présenteriez … ? », « Ça te dirait de faire un talk ? », « Partant
     // pour un lightning ? », "Fancy giving a talk?", "Can you do a lightning talk?" (parse audit 9: the yes to it was "other")
-    String.raw`(?:tu|vous) (?:nous |me )?(?:presenterais|presenteriez|parlerais|parleriez|veux presenter|voulez presenter)\b|` +
+    // (not « Vous vous présenteriez en début de soirée ? »: introducing oneself is no talk)
+    String.raw`(?<!\b(?:vous|te|nous) )(?:tu|vous) (?:nous |me )?(?:presenterais|presenteriez|parlerais|parleriez|veux presenter|voulez presenter)\b|` +
     String.raw`(?:tu|vous) (?:nous |me )?(?:ferais|feriez|donnerais|donneriez|veux faire|voulez faire) (?:un |une )?(?:petite? |courte? )?(?:talk|presentation|expose|lightning|intervention|conference|session|demo)|` +
-    String.raw`ca (?:te|vous) (?:dirait|tenterait|interesserait|brancherait) (?:de |d')?(?:faire|presenter|donner|parler|intervenir)|` +
+    // (to do or give a talk, not anything: « Ça te dirait de faire l'accueil jeudi ? » invites no talk)
+    String.raw`ca (?:te|vous) (?:dirait|tenterait|interesserait|brancherait) (?:de |d')?(?:(?:faire|donner) (?:un |une )?(?:petite? |courte? )?(?:talk|presentation|expose|lightning|intervention|conference|session|demo)|presenter|parler|intervenir)|` +
     String.raw`(?:partante?s?|dispos?|disponibles?) pour (?:un |une )?(?:talk|presentation|expose|lightning|intervention)|` +
     String.raw`(?:fancy|interested in|up for|keen on) (?:giving|doing|presenting) (?:a |an )?(?:talk|presentation|lightning|session)|can you (?:give|do|present) (?:a |an )?(?:talk|presentation|lightning|session))\b`,
 );
 
+/**
+ * What the invitation's verb or noun is about when it is no talk (folded, right after it): « Vous nous présenteriez votre
+ * offre de sponsoring ? », « Dispo pour une présentation commerciale ? », « Tu nous ferais une présentation du budget ? »,
+ * "Fancy giving a presentation of your open roles?", "Up for doing a presentation of the venue?" — a yes to those offers
+ * no talk (review of parse audit 9: each was filed as a proposal with no title).
+ */
+const INVITED_TO_ELSE =
+  /^\s*(?:(?:de|du|des|d'|of|on|for|about)\s*)?(?:(?:la|le|les|l'|votre|vos|ton|ta|tes|notre|nos|leur|the|your|our|their|my|mon|ma|mes)\s*)?(?:(?:open|new|nouvelle?s?)\s+)?(?:commerciale?s?|commercial|sales|offres?|offers?|devis|quotes?|budgets?|comptes|bilan|tarifs?|pricing|prix|sponsor\w*|partenariat|partnership|salles?|locaux|venue|room|lieu|roles?|postes?|jobs?|recrutement|hiring|goodies|accueil)\b/;
+
 /** "Re: Invitation à présenter au meetup de juin": an answer to an invitation to speak (INVITATION). */
 export function answersInvitation(subject: string): boolean {
   const s = subject.slice(0, 400);
-  return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && INVITATION.test(fold(stripReplyPrefixes(s)));
+  if (!REPLY_PREFIX.test(s) || stripReplyPrefixes(s) === s.trim()) return false;
+  const f = fold(stripReplyPrefixes(s));
+  const m = INVITATION.exec(f);
+  return m !== null && !INVITED_TO_ELSE.test(f.slice(m.index + m[0].length));
 }
 
 /** What the subject of a meetup's announcement names (folded): the meetup, its programme, its date. */
@@ -161,9 +181,10 @@ function subjectTitle(subject: string): SubjectTitle {
   let tagged = false;
   for (let k = 0; k < 3; k++) {
     const t = TAG.exec(s) ?? leadInBrackets(s);
-    if (!t) break;
-    s = s.slice(t[0].length);
-    tagged = true;
+    const group = t ? null : GROUP_TAG.exec(s);
+    if (!t && !group) break;
+    s = s.slice((t ?? group)![0].length);
+    if (t) tagged = true;
   }
   const f = fold(s);
   const call = CALL_LEAD.exec(f);

@@ -46,10 +46,18 @@ function unquote(raw: string): string {
   }
 }
 
+/**
+ * An emoji as it is written: a pictograph, a flag's letters or a skin tone, then what joins or modifies it (ZWJ, VS16, a
+ * keycap) — "👍🏽", "🇫🇷", "🏳️‍🌈" whole. A ZWJ alone is a script's own (Sinhala « ශ්‍රී »): it stays (review of parse audit
+ * 9: « Marc Lenoir 🏽 » kept the tone, « ශ්‍රියානි » was cut in two).
+ */
+const EMOJI_CHAR = String.raw`(?:(?![©®™])\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier})`;
+const EMOJI = new RegExp(`${EMOJI_CHAR}(?:${EMOJI_CHAR}|\\u200d|\\ufe0f|\\u20e3)*`, 'gu');
+
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // "Marc Lenoir 🐘": emoji dress a name, they are no part of it (parse audit 9)
-  let s = raw.replace(/[\u00a0\s]+/g, ' ').replace(/(?:(?![©®™])\p{Extended_Pictographic}|\u200d|\ufe0f)+/gu, ' ').replace(/\s+/g, ' ').trim();
+  let s = raw.replace(/[\u00a0\s]+/g, ' ').replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
   s = unquote(s);
   // list gateways and directories decorate names: "Jean (via Google Groups)", "Jean via LinkedIn", "[EXT] Jean"
   s = s.replace(/\s*\((?:via|par)\s[^)]*\)\s*$/i, '').replace(/\s+(?:via|par l'interm[ée]diaire de)\s+\S.*$/i, '');
