@@ -113,7 +113,7 @@ const INVITATION = new RegExp(
  * no talk (review of parse audit 9: each was filed as a proposal with no title).
  */
 const INVITED_TO_ELSE =
-  /^\s*(?:(?:de|du|des|d'|of|on|for|about)\s*)?(?:(?:la|le|les|l'|votre|vos|ton|ta|tes|notre|nos|leur|the|your|our|their|my|mon|ma|mes)\s*)?(?:(?:open|new|nouvelle?s?)\s+)?(?:commerciale?s?|commercial|sales|offres?|offers?|devis|quotes?|budgets?|comptes|bilan|tarifs?|pricing|prix|sponsor\w*|partenariat|partnership|salles?|locaux|venue|room|lieu|roles?|postes?|jobs?|recrutement|hiring|goodies|accueil)\b/;
+  /^\s*(?:(?:de|du|des|d'|of)\s*)?(?:(?:la|le|les|l'|votre|vos|ton|ta|tes|notre|nos|leur|the|your|our|their|my|mon|ma|mes)\s*)?(?:(?:open|new|nouvelle?s?)\s+)?(?:commerciale?s?|commercial|sales|offres?|offers?|devis|quotes?|budgets?|comptes|bilan|tarifs?|pricing|prix|sponsor\w*|partenariat|partnership|salles?|locaux|venue|room|lieu|roles?|postes?|jobs?|recrutement|hiring|goodies|accueil)\b/;
 
 /** "Re: Invitation à présenter au meetup de juin": an answer to an invitation to speak (INVITATION). */
 export function answersInvitation(subject: string): boolean {

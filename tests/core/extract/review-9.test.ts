@@ -36,6 +36,9 @@ describe("a yes to an organizer's question that invites no talk is no proposal (
     // guards: an invitation to speak on a topic of the speaker's is still one
     ['Re: Ça vous dirait de présenter votre migration en mars ?'],
     ['Re: Fancy giving a presentation on your migration?'],
+    // …whatever its topic: a talk on hiring, « un talk sur le recrutement » is a talk
+    ['Re: Fancy giving a talk on hiring DBAs?'],
+    ['Re: Dispo pour un talk sur le recrutement ?'],
   ])('%s (guard)', async (subject) => {
     const r = await read('Paul Roy <paul.roy@example.com>', subject, 'Oui, avec plaisir ! Je propose « Trente ans de SQL en trente minutes », 30 minutes.\n\nPaul\n', irt);
     expect(r).toMatchObject({ kind: 'proposal', title: 'Trente ans de SQL en trente minutes' });
