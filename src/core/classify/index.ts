@@ -34,7 +34,7 @@ const ownMailRule: Rule = {
   test(mail, ctx) {
     // a configured list's address is ours too (crieur never writes to itself through it), but a post the list sent
     // under that address for its member (DMARC rewriting) is the member's: a list post, read by the rules below
-    return mail.from && isOwnAddress(mail.from.email, ctx.ownAddresses) && !postedAsTheList(mail) ? { kind: 'other' } : null;
+    return mail.from && isOwnAddress(mail.from.email, ctx.ownAddresses) && !postedAsTheList(mail, ctx.ownAddresses) ? { kind: 'other' } : null;
   },
 };
 

@@ -5,7 +5,8 @@
  */
 import type { Mail, ParseContext } from '../../types.ts';
 import type { Rule } from './chain.ts';
-import { hasHeader, header } from './signals.ts';
+import { isOwnAddress } from '../pipeline/loop-guard.ts';
+import { addressFromField, hasHeader, header } from './signals.ts';
 
 const LIST_HEADERS = [
   'list-id',
@@ -45,17 +46,33 @@ export function hasListHeaders(mail: Mail): boolean {
 /** A display name « X via the list » (« 'Nora Ali' via pgparis-meetup », « Nora Ali (via generale) »): see postedAsTheList. */
 const VIA_THE_LIST = /\S\s+\(?via\s+\S/i;
 
+/** What crieur writes on its own mail (announcements and reminders, proposal mails, membership mails; digests). */
+const CRIEUR_HEADERS = ['x-crieur-ref', 'x-crieur-digest'] as const;
+/**
+ * Where a list that rewrote the From keeps the writer's address: Google Groups' X-Original-Sender, Sympa's and
+ * Google's X-Original-From, Mailman's Reply-To (munge_from; not its Cc, which a member's Reply All fills with ours).
+ */
+const ORIGINAL_WRITER = ['x-original-from', 'x-original-sender'] as const;
+
+/** The list names one of our addresses, other than its own, as the mail's writer (the list's address is ours too). */
+function writtenByUs(mail: Mail, from: string, own: string[]): boolean {
+  const named = [...ORIGINAL_WRITER.flatMap((h) => mail.headers[h] ?? []).map(addressFromField), ...mail.replyTo.map((a) => a.email)];
+  return named.some((a) => a !== null && a.toLowerCase() !== from && isOwnAddress(a, own));
+}
+
 /**
  * A member's post that the list sent under its own address: lists rewrite the From of senders whose domain publishes a
  * strict DMARC policy — Google Groups' « 'Nora Ali' via pgparis-meetup » <pgparis-meetup@googlegroups.com>, Mailman's
  * munge_from / dmarc_moderation_action, Sympa's dmarc_protection —, so the From is the list's posting address, the one
  * its List-Id is made of (RFC 2919: the address with `@` → `.`), its List-Post names, or Google's Mailing-list header,
  * under the member's name « via » the list's. The list's own mail from that address (a digest, a notice) names no one
- * via it; crieur's own announcement rewritten so keeps its X-Crieur-Ref: both stay our own mail.
+ * via it; crieur's own mail rewritten so is « PostgreSQL Paris via generale » too, and stays our own: it keeps its
+ * X-Crieur-Ref or X-Crieur-Digest, or the list names us as its writer (writtenByUs) — a call for proposals carries
+ * neither header, and threaded as a member's post it would come back in the list's own digest.
  */
-export function postedAsTheList(mail: Mail): boolean {
+export function postedAsTheList(mail: Mail, own: string[]): boolean {
   const from = mail.from?.email.toLowerCase();
-  if (!from || !VIA_THE_LIST.test(mail.from?.name ?? '') || hasHeader(mail, 'x-crieur-ref')) return false;
+  if (!from || !VIA_THE_LIST.test(mail.from?.name ?? '') || CRIEUR_HEADERS.some((h) => hasHeader(mail, h)) || writtenByUs(mail, from, own)) return false;
   const listId = header(mail, 'list-id')?.toLowerCase() ?? '';
   const id = /<([^<>\s]+)>\s*$/.exec(listId)?.[1] ?? listId;
   if (id !== '' && id === from.replace('@', '.')) return true;
