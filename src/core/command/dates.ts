@@ -51,7 +51,7 @@ export interface DateReading {
  * list` numbers them) — `#` is no way to write a date; a bare number stays a day of the month, ambiguous.
  */
 // (« pour l'événement 3 », "for event 3", « sur l'événement 3 »: audit AA)
-const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to|for|for the|pour|pour l'|sur|sur l'|on|on the|at|at the)\s*)?(?:(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?|#|n°)\s*(\d{1,6})$/;
+const EVENT_ID = /^(?:(?:l'|the|a|au|a l'|to|for|for the|pour|pour l'|sur|sur l'|on|on the|at|at the)\s*)?(?:(?:event|evenement|meetup|rencontre|session)\s*(?:n°|no\.?|nr\.?|#)?|#|n°)\s*(\d{1,6})[\s.!;,]*$/;
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -136,7 +136,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
     return { date: null, nextEvent: true, problem: null };
   }
   // (« Programmer à l'événement 3, merci. », "schedule event 3 please": the please after it, as after a date — audit AA 14)
-  const byId = EVENT_ID.exec(folded) ?? EVENT_ID.exec(named.replace(/[\s.!;,]+$/, ''));
+  // (the punctuation after it is EVENT_ID's: stripped here by a /[…]+$/, a 10,000-character line took 0.3 s — review of audit AA)
+  const byId = EVENT_ID.exec(folded) ?? EVENT_ID.exec(named);
   if (byId) return { date: null, nextEvent: false, eventId: Number(byId[1]), problem: null };
   const local = ref.now ? DateTime.fromJSDate(ref.now, { zone: ref.timeZone }) : null;
   const ofMonth = eventOfMonth(named, local);

@@ -17,7 +17,7 @@ const TALK = String.raw`(?:mon|ma|notre|le|la|my|our|the)\s+(?:talk|intervention
  * c'est « … » » as said (audit AA: « Je me suis trompé dans le titre, c'est « Partitionner sans douleur ». » relayed).
  */
 const TITLE_BECOMES = new RegExp(
-  String.raw`(?:^|[\s,;:.!])(?:(?:le|mon|notre|the|my|our)\s+)?(?:nouveau\s+|new\s+|bon\s+|vrai\s+|real\s+|correct\s+)?(?:titre|title)(?:\s+(?:de|du|of)\s+${TALK})?(?:\s+(?:sera|est|devient|deviendra|will be|is|becomes|is now)|\s*,?\s*c['’]est)(?:\s+(?:plut[ôo]t|finalement|d[ée]sormais|maintenant|donc|en fait|now|rather|instead|finally|actually))?\s*:?\s*${QUOTED}`,
+  String.raw`(?:^|[\s,;:.!])(?:(?:le|mon|notre|the|my|our)\s+)?(?:nouveau\s+|new\s+|bon\s+|vrai\s+|real\s+|correct\s+)?(?:titre|title)(?:\s+(?:de|du|of)\s+${TALK})?(?:\s+(?:sera|est|devient|deviendra|will be|is|becomes|is now)|\s*(?:,\s*)?c['’]est)(?:\s+(?:plut[ôo]t|finalement|d[ée]sormais|maintenant|donc|en fait|now|rather|instead|finally|actually))?\s*:?\s*${QUOTED}`,
   'iu',
 );
 /** « je voudrais renommer mon talk en « … » », "please rename my talk to "…"", « je renomme ma proposition « … » ». */
@@ -43,6 +43,22 @@ const CONTRAST = /\b(?:mais|but|however|par contre|cependant|pourtant|alors que|
 /** The sentence still asks or hedges (folded). */
 const ASKS = /\?|\b(?:si|s'il|if|unless|sauf|peut-etre|maybe|perhaps|possible|pourrais|pourrait|pourrions|could|can i|can we|would it|est-ce que|hesite|not sure|pas sur)\b/;
 
+/**
+ * « …titre, c'est « … » » names the new title only when the title is what « c'est » stands for: the clause begins with
+ * it (« Le titre, c'est plutôt « … » », « Petite correction : le bon titre, c'est… », « Pour le titre c'est… ») or the
+ * writer owns a mistake in it (« Je me suis trompé dans le titre, c'est « … » »). A sentence with a subject of its own
+ * before the title — « ce qui me gêne dans le titre, c'est « … » », « le problème avec le titre, c'est « … » », « le
+ * mot important dans le titre… » — names a word or a fault of the title (review of audit AA). Folded, before the match.
+ */
+const TITLE_HEADS = /(?:^|[,;:(\u2013\u2014]|\s-)\s*(?:pour|quant au|concernant|cote)?$/;
+const OWN_MISTAKE = /\b(?:(?:je me suis|me suis|j'me suis) (?:trompee?|plantee?)|(?:une|mon|ma|petite) (?:erreur|faute|coquille|typo)|oups?)\b/;
+function titleHeads(text: string, match: RegExpExecArray): boolean {
+  // the sentence up to the title's words (TITLE_BECOMES takes the mark before them: a space, a comma, a full stop)
+  const before = fold(text.slice(0, match.index + (/^[\s,;:.!]/.test(match[0]) ? 1 : 0)));
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n\n')) + 1).trim();
+  return TITLE_HEADS.test(clause) || OWN_MISTAKE.test(clause);
+}
+
 /** The sentence of `text` around [start, end): from the last full stop, exclamation or question mark before it to the next. */
 function sentence(text: string, start: number, end: number): string {
   const before = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1), text.lastIndexOf('\n\n', start - 1));
@@ -63,7 +79,8 @@ export function readProseCorrections(lines: readonly string[]): Correction {
     const title = (t[1] ?? t[2] ?? t[3] ?? '').trim();
     const around = fold(sentence(text, t.index, t.index + t[0].length)).replace(/«[^»]*»|"[^"]*"|“[^”]*”/g, '');
     const after = fold(text.slice(t.index + t[0].length));
-    if (title !== '' && !ASKS.test(around) && !CONTRAST.test(around) && TITLE_ENDS.test(after)) out.title = title;
+    const saidSo = /c['’]est/i.test(t[0].slice(0, t[0].search(/[«"“]/)));
+    if (title !== '' && !ASKS.test(around) && !CONTRAST.test(around) && TITLE_ENDS.test(after) && (!saidSo || titleHeads(text, t))) out.title = title;
   }
   const f = fold(text);
   const d = LENGTH_SAID.exec(f);

@@ -232,6 +232,8 @@ export function readLine(line: string, ref: LineContext): LineReading {
 
 /** The decisions an « OK, » before them agrees with rather than adds to. */
 const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
+/** The conditional mood (folded): a format weighed, not chosen (« en lightning, ce serait trop court », "it would drag"). */
+const WEIGHED = /\b(?:(?:se|fe|au|pour|vaud|faud|conviend|i)rai(?:en)?t|would|could|might)\b/;
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
 const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
 /** The assents (ASSENT, folded) that say yes to the decision after them. */
@@ -403,10 +405,14 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (spec.verb === 'accept' && !spec.aloneWords?.includes(phrase)) {
         // (« On accepte, mais en lightning talk : 30 minutes c'est long », "Accept, but as a lightning talk": past its separator, the
         // « mais » / "but" / « plutôt » is the format instead of the proposed one, not a reservation — audit AA 21)
-        const fr = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '').replace(separated ? /^(?:mais|but|plutot|rather)\s+/ : /^$/, '');
+        const said = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
+        const fr = said.replace(separated ? /^(?:mais|but|plutot|rather)\s+/ : /^$/, '');
         const as = [...ACCEPTED_AS.keys()].find((w) => fr.startsWith(w) && wordEnds(fr, w.length));
         const after = as === undefined ? '' : fr.slice(as.length);
-        if (as !== undefined && (courtesyOnly(after) || (SEPARATED.test(after) && remarkOnly(after, spec)))) {
+        // (the « mais » weighed in the conditional is no choice: « Accepter. Mais en lightning talk, ce serait trop court. »,
+        // « On accepte, mais en lightning : le talk complet serait mieux » — review of audit AA)
+        const weighed = fr !== said && WEIGHED.test(fold(after));
+        if (as !== undefined && !weighed && (courtesyOnly(after) || (SEPARATED.test(after) && remarkOnly(after, spec)))) {
           const accepted = make({});
           if (accepted.kind === 'commands') return { kind: 'commands', commands: [...accepted.commands, ...accepted.commands.map((c) => ({ ...c, verb: ACCEPTED_AS.get(as)! }))] };
         }
