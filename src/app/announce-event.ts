@@ -12,6 +12,7 @@ import type { Config } from '../config/schema.ts';
 import type { EventForMail, TalkForMail } from '../core/render/announce-data.ts';
 import type { MimeTemplate } from '../core/compose/mime-template.ts';
 import { addressOf } from '../core/address.ts';
+import { firstSightVariant } from '../core/compose/campaign-slots.ts';
 import { isoDay } from '../core/render/dates.ts';
 import { announcedVersion, programmeChanges, type ProgrammeChange } from '../core/programme-changes.ts';
 import type { Clock } from './clock.ts';
@@ -235,40 +236,46 @@ export async function announcement(
   ev: EventRecord,
   list: string | undefined,
   now: Date,
-): Promise<{ input: EventMailInput; content: string; key: string; subjectRef: string; update: boolean; shown: ReturnType<typeof announcedVersion> }> {
+): Promise<{ input: EventMailInput; plain: EventMailInput; content: string; key: string; subjectRef: string; update: boolean; shown: ReturnType<typeof announcedVersion> }> {
   const plain = await eventMailInput(deps, ev, 'announce', now);
   const content = visibleContent(plain);
   const { key, subjectRef, update } = await whichAnnouncement(deps.store.campaigns, ev, list ?? null, content);
   const shown = announcedVersion(ev.date, ev.venue, plain.talks);
   const changes = update ? await changesSince(deps.store.campaigns, ev, shown) : undefined;
   const input = update ? { ...plain, update, ...(changes ? { changes } : {}) } : plain;
-  return { input, content, key, subjectRef, update, shown };
+  return { input, plain, content, key, subjectRef, update, shown };
 }
 
 export async function announceEvent(deps: AnnounceDeps, ev: EventRecord, opts: { list?: string } = {}): Promise<Announced> {
   const specs = announceVariants(deps.config, opts.list);
-  const { input, content, key, subjectRef, update, shown } = await announcement(deps, ev, opts.list, deps.clock.now());
+  const { input, plain, content, key, subjectRef, update, shown } = await announcement(deps, ev, opts.list, deps.clock.now());
   const built = await deps.builder.build(input, specs);
+  // An update's readers who had no earlier version get the event as it stands as a first announcement (firstSightVariant).
+  const firstSight = update ? (await deps.builder.build(plain, specs)).map((b) => ({ key: firstSightVariant(b.key), mime: b.mime })) : [];
   const { campaign, created } = await deps.store.campaigns.create({
     key,
     kind: 'announce',
     eventId: ev.id,
     list: opts.list ?? null,
-    parts: { variants: Object.fromEntries(built.map((b) => [b.key, b.mime])), content, shown },
+    parts: { variants: Object.fromEntries([...built, ...firstSight].map((b) => [b.key, b.mime])), content, shown },
     eventSequence: ev.sequence,
   });
   const from = envelopeSender(deps.config);
+  // Past the rows of those who had an earlier version, an update's rows are for readers who had none
+  const newcomer = update ? firstSightVariant : (v: string) => v;
   let added = 0;
   if (update) {
     // Whoever an earlier version has not reached yet (rate-limited, paused) gets only this one, not the stale one
-    // first; then the update goes to whoever had an earlier version, in the variant they had (a list, a language).
-    await deps.store.campaigns.supersede(campaign.id, ev.id, campaign.eventSequence ?? ev.sequence, specs.map((s) => s.key));
-    added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, specs.map((s) => s.key));
+    // first; then the update goes to whoever had an earlier version, in the variant they had (a list, a language) —
+    // as an update also to whoever had the event first through an earlier update's first-sight variant.
+    const had = new Map(specs.flatMap((s) => [[s.key, s.key] as const, [firstSightVariant(s.key), s.key] as const]));
+    await deps.store.campaigns.supersede(campaign.id, ev.id, campaign.eventSequence ?? ev.sequence, [...had.keys()]);
+    added += await deps.store.campaigns.addPreviousRecipients(campaign.id, subjectRef, from, ev.id, had);
   }
   for (const l of targetLists(deps.config, opts.list)) {
-    added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: `list:${l.name}` }]);
+    added += await deps.store.campaigns.addRecipients(campaign.id, 'announce', subjectRef, from, [{ email: l.address, variant: newcomer(`list:${l.name}`) }]);
   }
-  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale);
+  if (opts.list === undefined) added += await deps.store.campaigns.addMembers(campaign.id, 'announce', subjectRef, from, MEMBERS_LIST, deps.config.group.locale, newcomer);
   await settleCampaign(deps.store.campaigns, campaign, added, deps.config.delivery.pauseAfterFailures);
   return { campaign, created, added, update };
 }

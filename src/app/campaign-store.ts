@@ -134,17 +134,21 @@ export interface CampaignStore {
    */
   lastAnnouncement(eventId: number, below?: number): Promise<CampaignRecord | null>;
   /**
-   * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`
-   * (each keeps the variant they had), but a member no longer active. Returns how many rows were added.
+   * An update's recipients: everyone an earlier announcement of the event was sent to, with one of `variants`'s keys
+   * (the variant they had), in the variant it maps to (`member:fr+first` had the event first through an update: this
+   * update is `member:fr` to them), but a member no longer active. Returns how many rows were added.
    */
-  addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: readonly string[]): Promise<number>;
+  addPreviousRecipients(id: number, subjectRef: string, envelopeFrom: string, eventId: number, variants: ReadonlyMap<string, string>): Promise<number>;
   /**
    * An update supersedes the earlier announcements of its event: their rows still queued with one of `variants` are
    * not sent ("superseded by SEQUENCE n") — those recipients get only the update. Returns the rows superseded.
    */
   supersede(id: number, eventId: number, sequence: number, variants: readonly string[]): Promise<number>;
-  /** addRecipients for every active member of the roster list `list`, in their language (else `fallback`). */
-  addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language): Promise<number>;
+  /**
+   * addRecipients for every active member of the roster list `list`, in their language (else `fallback`): variant
+   * `member:<language>`, or what `variantOf` makes of it (an update's firstSightVariant).
+   */
+  addMembers(id: number, purpose: LedgerPurpose, subjectRef: string, envelopeFrom: string, list: string, fallback: Language, variantOf?: (variant: string) => string): Promise<number>;
   /**
    * What addRecipients and addMembers would add, adding nothing (`--dry-run`): of `recipients`, those with no row
    * under (purpose, subjectRef) yet, and how many active members of `list` (when given) have none.

@@ -62,7 +62,8 @@ describe('an announced event that changes', () => {
     const upd = await announce(ev);
     expect(upd).toMatchObject({ created: true, added: 3, update: true });
     expect(upd.campaign.key).toBe(`announce:E-${ev.id}:S${moved!.event.sequence}`);
-    // Again: the update is made once too; a member who joins now gets the event as it stands (the update).
+    // Again: the update is made once too; a member who joins now gets the event as it stands — as a first
+    // announcement, not « Mise à jour » of a version she never had (same UID, the update's SEQUENCE).
     expect(await announce(ev)).toMatchObject({ created: false, added: 0, update: true });
     await store.subscribers.upsert([{ email: 'zoe@example.fr', name: 'Zoé', language: 'fr', status: 'active', source: 'test' }]);
     expect(await announce(ev)).toMatchObject({ campaign: { id: upd.campaign.id }, added: 1, update: true });
@@ -86,12 +87,20 @@ describe('an announced event that changes', () => {
     expect(alice2!.subject).toMatch(/^\[Groupe de test\] Updated: Meetup de janvier, Thursday, February 4, 2027/);
     const [, list2] = await mailsTo('pgsql-fr-generale@lists.example.org');
     expect(list2!.subject).toMatch(/^\[Groupe de test\] Mise à jour : /);
+    const [zoe] = await mailsTo('zoe@example.fr');
+    expect(zoe!.subject).toBe('[Groupe de test] Meetup de janvier, jeudi 4 février 2027 à 19h00');
+    expect(zoe!.text).not.toMatch(/MISE À JOUR|Ce qui a changé/);
+    expect(zoe!.html).not.toContain('Mise à jour');
+    expect(icsOf(zoe!)).toContain(`SEQUENCE:${/SEQUENCE:(\d+)/.exec(ics2)![1]}`);
 
-    // A programme change is a change too: the next announce is a second update, to the four who had the first.
+    // A programme change is a change too: the next announce is a second update, to the four who had a version —
+    // Zoé, who had the event first through the update, gets this one as an update.
     const { id: id2 } = await store.inbound.saveRaw(Buffer.from(`Message-ID: <${randomBytes(6).toString('hex')}@x>\r\nSubject: s\r\n\r\nx\r\n`), { source: 'cli' });
     await store.events.assign(ev.id, (await store.proposals.fileFromMessage(id2, { ...draft, format: 'lightning', title: 'pg_stat_io', durationMinutes: 5 }, 'test')).proposal.ref);
     expect(await announce(ev)).toMatchObject({ created: true, added: 4, update: true });
     expect(sink.messages).toHaveLength(11);
+    const [, zoe2] = await mailsTo('zoe@example.fr');
+    expect(zoe2!.subject).toMatch(/^\[Groupe de test\] Mise à jour : /);
   });
 
   it('across scopes: a list announced alone gets the update through the full announcement, and nothing more', { timeout: 120_000 }, async () => {
@@ -110,7 +119,7 @@ describe('an announced event that changes', () => {
     expect(list.map((m) => m.subject)).toEqual(['[Groupe de test] Meetup de mars, jeudi 11 mars 2027 à 19h00', '[Groupe de test] Mise à jour : Meetup de mars, jeudi 11 mars 2027 à 19h00']);
   });
 
-  it('while the first announcement is still sending: those it has not reached get only the update', { timeout: 120_000 }, async () => {
+  it('while the first announcement is still sending: those it has not reached get only the event as it stands, once', { timeout: 120_000 }, async () => {
     const ev = await store.events.create({ date: new Date('2027-04-08T17:00:00Z'), venue: 'Chez Dalibo', title: "Meetup d'avril" });
     const before = sink.messages.length;
     // Announced, then nothing sent yet (rate-limited, or paused) when the event moves.
@@ -119,7 +128,7 @@ describe('an announced event that changes', () => {
     expect(first).toMatchObject({ created: true, added: 4, update: false });
     const moved = await store.events.update(ev.id, { venue: 'Chez Data Bene' });
     const upd = await announceEvent(deps, (await store.events.get(ev.id))!);
-    // Every member gets it; nobody had the first version.
+    // Every member gets it; nobody had the first version: it is their first announcement (no « Mise à jour »).
     expect(upd).toMatchObject({ created: true, added: 4, update: true });
     // Then the campaign queue sends what both campaigns still have.
     for (const c of [first.campaign.id, upd.campaign.id]) {
@@ -127,7 +136,8 @@ describe('an announced event that changes', () => {
     }
     const got = await Promise.all(sink.messages.slice(before).map((m) => simpleParser(m.raw)));
     expect(got).toHaveLength(4);
-    for (const m of got) expect(m.subject).toMatch(/^\[Groupe de test\] (Mise à jour :|Updated:) Meetup d'avril/);
+    for (const m of got) expect(m.subject).toMatch(/^\[Groupe de test\] Meetup d'avril/);
+    for (const m of got) expect(icsOf(m)).toContain(`SEQUENCE:${moved!.event.sequence}`);
     expect(await store.campaigns.counts(first.campaign.id)).toMatchObject({ total: 4, sent: 0, queued: 0 });
     const stale = (await store.outbox.list({ status: 'failed' })).filter((r) => r.subjectRef === `E-${ev.id}`);
     expect(stale.map((r) => r.lastError)).toEqual(Array(4).fill(`superseded by SEQUENCE ${moved!.event.sequence}`));

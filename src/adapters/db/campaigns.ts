@@ -8,6 +8,7 @@
  */
 import type { CampaignParts, CampaignRecord, CampaignStore, ClaimedRecipient } from '../../app/campaign-store.ts';
 import type { Db } from './db.ts';
+import type { Language } from '../../types.ts';
 import { renewLeases } from './outbox.ts';
 
 interface Row {
@@ -204,9 +205,9 @@ export function campaignStore(db: Db): CampaignStore {
     async addPreviousRecipients(id, subjectRef, envelopeFrom, eventId, variants) {
       const rows = await db.query<{ n: number }>(
         `WITH prev AS (
-           SELECT DISTINCT ON (lower(o.recipient)) o.recipient, o.variant
-           FROM outbox o JOIN campaigns c ON c.id = o.campaign_id
-           WHERE c.kind = 'announce' AND c.event_id = $4 AND c.id <> $3 AND o.status = 'sent' AND o.variant = ANY($5::text[])
+           SELECT DISTINCT ON (lower(o.recipient)) o.recipient, m.now AS variant
+           FROM outbox o JOIN campaigns c ON c.id = o.campaign_id JOIN unnest($5::text[], $6::text[]) AS m(was, now) ON m.was = o.variant
+           WHERE c.kind = 'announce' AND c.event_id = $4 AND c.id <> $3 AND o.status = 'sent'
              -- a member who left since (unsubscribed, disabled) is no one to update: the roster says who is still in
              AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE lower(s.email) = lower(o.recipient) AND s.status <> 'active')
            ORDER BY lower(o.recipient), o.id DESC),
@@ -215,7 +216,7 @@ export function campaignStore(db: Db): CampaignStore {
            SELECT 'announce', $1, p.recipient, ''::bytea, $2, $3, p.variant FROM prev p
            ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
-        [subjectRef, envelopeFrom, id, eventId, variants],
+        [subjectRef, envelopeFrom, id, eventId, [...variants.keys()], [...variants.values()]],
       );
       return rows[0]?.n ?? 0;
     },
@@ -236,16 +237,19 @@ export function campaignStore(db: Db): CampaignStore {
       return rows[0]?.n ?? 0;
     },
 
-    async addMembers(id, purpose, subjectRef, envelopeFrom, list, fallback) {
-      // One statement for the whole roster: 20,000 members are 20,000 small rows, not 20,000 round trips.
+    async addMembers(id, purpose, subjectRef, envelopeFrom, list, fallback, variantOf = (v) => v) {
+      // One statement for the whole roster: 20,000 members are 20,000 small rows, not 20,000 round trips. The variant
+      // of each language, as variantOf names it, joined by the member's language (else the fallback).
+      const languages: Language[] = ['fr', 'en'];
       const rows = await db.query<{ n: number }>(
         `WITH ins AS (
            INSERT INTO outbox (purpose, subject_ref, recipient, raw, envelope_from, campaign_id, variant)
-           SELECT $1, $2, s.email, ''::bytea, $3, $4, 'member:' || coalesce(s.language, $6)
+           SELECT $1, $2, s.email, ''::bytea, $3, $4,
+                  (SELECT v.variant FROM unnest($7::text[], $8::text[]) AS v(language, variant) WHERE v.language = coalesce(s.language, $6))
            FROM ${ROSTER('$5')} ORDER BY s.id
            ON CONFLICT (purpose, subject_ref, recipient) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS n FROM ins`,
-        [purpose, subjectRef, envelopeFrom, id, list, fallback],
+        [purpose, subjectRef, envelopeFrom, id, list, fallback, languages, languages.map((l) => variantOf(`member:${l}`))],
       );
       return rows[0]?.n ?? 0;
     },

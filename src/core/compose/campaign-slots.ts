@@ -69,6 +69,16 @@ export function speakerRowVariant(variant: string, ref: string): string {
   return `${variant}#${ref}`;
 }
 
+/**
+ * An update's variant for a reader who had no earlier version of the announcement (a member who joined since, a list
+ * added to the configuration, a row the first version never reached): the event as it stands, as a first
+ * announcement — not « Mise à jour » and « Ce qui a changé » of a version they never saw. `member:fr` → `member:fr+first`;
+ * the prefix (list:, member:) still says who the row goes to.
+ */
+export function firstSightVariant(variant: string): string {
+  return `${variant}+first`;
+}
+
 export function rowVariant(rowVariant: string): { key: string; proposal: string | null } {
   const m = /^(speaker:[^#]*)#(P-\d+)$/.exec(rowVariant);
   return m ? { key: m[1]!, proposal: m[2]! } : { key: rowVariant, proposal: null };
