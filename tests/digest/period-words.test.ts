@@ -34,7 +34,7 @@ describe('the digest period in words (audit: the key shown to readers)', () => {
 
   it.each([
     ['fr', 'du samedi 28 au lundi 30 novembre 2026', 'Thèmes de la période :', 'Résumé de la liste generale du samedi 28 au lundi 30 novembre 2026'],
-    ['en', 'from Saturday 28 to Monday 30 November 2026', 'Topics of the Period:', 'generale Digest from Saturday 28 to Monday 30 November 2026'],
+    ['en', 'from Saturday, November 28 to Monday, November 30, 2026', 'Topics of the Period:', 'generale Digest from Saturday, November 28 to Monday, November 30, 2026'],
   ] as const)('--since 2d (%s): the two days, no key, no « du jour »', async (locale, words, topics, title) => {
     expect(since.key).toMatch(/^since-/);
     const r = await parts(since, locale);
@@ -45,12 +45,12 @@ describe('the digest period in words (audit: the key shown to readers)', () => {
     }
     expect(r.text.split('\n')[0]).toBe(title);
     expect(r.text).toContain(`\n${topics}\n`);
-    expect(r.text).toMatch(locale === 'fr' ? /\nFin du résumé de la liste generale du samedi 28 au lundi 30 novembre 2026\n/ : /\nEnd of generale Digest from Saturday 28 to Monday 30 November 2026\n/);
+    expect(r.text).toMatch(locale === 'fr' ? /\nFin du résumé de la liste generale du samedi 28 au lundi 30 novembre 2026\n/ : /\nEnd of generale Digest from Saturday, November 28 to Monday, November 30, 2026\n/);
   });
 
   it.each([
     ['fr', 'du lundi 23 au lundi 30 novembre 2026', 'Thèmes de la semaine :'],
-    ['en', 'from Monday 23 to Monday 30 November 2026', "This Week's Topics:"],
+    ['en', 'from Monday, November 23 to Monday, November 30, 2026', "This Week's Topics:"],
   ] as const)('weekly (%s): the week, « Thèmes de la semaine »', async (locale, words, topics) => {
     const weekly = lastPeriod(new Date('2026-11-30T09:00:00Z'), 'weekly', PARIS);
     const r = await parts(weekly, locale);
@@ -70,6 +70,6 @@ describe('the digest period in words (audit: the key shown to readers)', () => {
     // 90 minutes within one day: that day alone.
     expect((await parts(sincePeriod(new Date('2026-11-30T12:35:30Z'), '90m')!, 'fr')).text.split('\n')[0]).toBe('Résumé de la liste generale du lundi 30 novembre 2026');
     expect((await parts(sincePeriod(new Date('2026-12-01T12:00:00Z'), '2d')!, 'fr')).text.split('\n')[0]).toBe('Résumé de la liste generale du dimanche 29 novembre au mardi 1er décembre 2026');
-    expect((await parts(sincePeriod(new Date('2027-01-02T12:00:00Z'), '1w')!, 'en')).text.split('\n')[0]).toBe('generale Digest from Saturday 26 December 2026 to Saturday 2 January 2027');
+    expect((await parts(sincePeriod(new Date('2027-01-02T12:00:00Z'), '1w')!, 'en')).text.split('\n')[0]).toBe('generale Digest from Saturday, December 26, 2026 to Saturday, January 2, 2027');
   });
 });

@@ -59,18 +59,19 @@ function dayOf(p: Parts, locale: Language): string {
 
 /**
  * Two days as a span, each part said once: « samedi 28 au lundi 30 novembre 2026 », « lundi 30 novembre au mardi 1er
- * décembre 2026 » / "Saturday 28 to Monday 30 November 2026" (day before month: the span reads in one breath). The
- * same local day twice is that day (formatDay). The caller adds the prepositions before it (« du », "from").
+ * décembre 2026 » / "Saturday, November 28 to Monday, November 30, 2026" — in English the month before the day, as
+ * formatDay writes a day (a digest's dates and its period read alike), the year once. The same local day twice is
+ * that day (formatDay). The caller adds the prepositions before it (« du », "from").
  */
 export function formatDayRange(from: Date, to: Date, locale: Language, timeZone: string): string {
   const a = parts(from, locale, timeZone);
   const b = parts(to, locale, timeZone);
   if (a.year === b.year && a.month === b.month && a.day === b.day) return dayOf(b, locale);
-  const fr = locale === 'fr';
-  const num = (p: Parts) => (fr && p.day === 1 ? '1er' : String(p.day));
+  if (locale === 'en') return `${a.weekday}, ${a.month} ${a.day}${a.year !== b.year ? `, ${a.year}` : ''} to ${dayOf(b, locale)}`;
+  const num = (p: Parts) => (p.day === 1 ? '1er' : String(p.day));
   const end = `${b.weekday} ${num(b)} ${b.month} ${b.year}`;
   const start = a.year !== b.year ? `${a.weekday} ${num(a)} ${a.month} ${a.year}` : a.month !== b.month ? `${a.weekday} ${num(a)} ${a.month}` : `${a.weekday} ${num(a)}`;
-  return `${start} ${fr ? 'au' : 'to'} ${end}`;
+  return `${start} au ${end}`;
 }
 
 /** « 19h00 » / "7:00 PM". */
