@@ -554,7 +554,7 @@ const THE_MEETUP =
 /** A condition on what the verb says: « si », "if", "unless", « sauf », « à condition ». */
 export const CONDITION_WORDS = "si|s'il|if|unless|sauf(?:\\s+si)?|a\\s+condition|provided|pourvu(?:\\s+qu)?";
 const CONDITION = new RegExp(`\\b(?:${CONDITION_WORDS})\\b`);
-const HEDGE_WORDS = String.raw`maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|a mon avis|selon moi|plutot`;
+const HEDGE_WORDS = String.raw`maybe|perhaps|probably|possibly|not sure|unsure|i think|i guess|i believe|i suppose|i'd say|imo|imho|peut[- ]etre|probablement|sans doute|eventuellement|a voir|pas sur|pas certaine?|je ne sais pas|je sais pas|je pense|je crois|je suppose|a mon avis|selon moi|plutot`;
 const HEDGE = new RegExp(`^(?:${HEDGE_WORDS})(?![a-z])`);
 /**
  * A date said with a doubt or a condition after it: « programmer 28 janvier peut-être », "schedule Jan 28 maybe",
@@ -622,9 +622,15 @@ const LATER = String.raw`on verra|we'll see|we will see|let's see|we'll revisit|
 const WAITS_ON_SOMEONE = String.raw`${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see| revisit| come back to it)|we will(?! see| revisit)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
 const DEFERRAL = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE}|${LATER})\b`);
 const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
+/**
+ * The writer against what he just wrote, at the start of the remark (folded): « Mise en attente : je suis contre. »,
+ * "Accept: I disagree with Bob." name a decision to argue about it — the noun form (« mise en attente », 99d22fc) reads
+ * as a topic (review of audit AA). Not a decline's reason, where « je suis contre » is against the talk.
+ */
+const DISSENT = /^(?:(?:moi,?\s+)?(?:je (?:suis|serais) (?:contre|pas pour)|je ne (?:suis|serais) pas (?:pour|favorable|convaincue?)|je n'y suis pas favorable)|pas convaincue?|i(?:'m| am|'d be| would be) (?:against|not (?:convinced|in favou?r))|i (?:disagree|don't agree|do not agree)|not convinced)\b/;
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || takesBack(rest) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBack(rest) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
 /**

@@ -53,6 +53,27 @@ describe('« mais » / "but" before a format weighed in the conditional: no choi
   });
 });
 
+describe('a decision named to argue against it, or hedged with « je crois »: nothing decided', () => {
+  it.each([
+    'Mise en attente : je suis contre.',
+    'Mis sur liste d\'attente : moi, je ne suis pas pour.',
+    'Accepter : je ne suis pas convaincu.',
+    'Accept: I disagree with Bob, the abstract is too vague.',
+    'Mise en attente, je crois.',
+    'Accept, I believe.',
+  ])('organizer: %s → nothing', (text) => {
+    expect(verbs(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Mise en attente : le programme de janvier est complet.', ['waitlist']],
+    ['Accepter : très bon sujet, je suis pour.', ['accept']],
+    ['Refuser : je suis contre, trop commercial.', ['decline']],
+  ])('guard, organizer: %s → %j', (text, expected) => {
+    expect(verbs(text)).toEqual(expected);
+  });
+});
+
 describe("an event's number, then punctuation: read in linear time", () => {
   it('a 60,000-character date phrase of punctuation is read (unreadable) in well under a second (4 s before)', () => {
     const ref: DateReference = { now: organizer.now, timeZone: 'Europe/Paris', locale: 'fr' };
