@@ -98,6 +98,12 @@ export const DELAY_PHRASES: Phrases = {
 };
 
 /**
+ * A delay warning may quote a reply that says its error is not permanent (« 452 4.2.2 Mailbox full (temporary condition,
+ * not a permanent error) », « ceci n'est pas une erreur permanente », « kein permanenter Fehler »): no giving up.
+ */
+const NOT_SAID = String.raw`(?<!\b(?:not|no|never)(?: an?)? |\bpas (?:une? )?|\bkein(?:e[nr]?)? )`;
+
+/**
  * A notice that says the mail systems gave up and return the mail, whatever the class of the last reply it quotes:
  * Exim's "Mail delivery failed: returning message to sender" over « 452 4.2.2 mailbox full » once the retry time ran out,
  * qmail's "I've given up", Exchange's "has stopped trying". Its action is failed, not delayed (a delay notice says
@@ -105,11 +111,11 @@ export const DELAY_PHRASES: Phrases = {
  */
 export const GAVE_UP_PHRASES: Phrases = {
   en: [
-    'returning message to sender', "(?:i'?ve|i have|we have|has|have) given up", 'permanent(?:ly)? (?:error|failure|fatal)', 'failed permanently',
+    'returning message to sender', "(?:i'?ve|i have|we have|has|have) given up", `${NOT_SAID}permanent(?:ly)? (?:error|failure|fatal)`, 'failed permanently',
     'retry time(?:out)? (?:exceeded|expired)', 'has stopped trying',
   ],
-  fr: ['erreur permanente', '[ée]chec permanent', 'erreur d[ée]finitive'],
-  de: ['permanenter fehler', 'dauerhafter fehler'],
+  fr: [`${NOT_SAID}erreur permanente`, `${NOT_SAID}[ée]chec permanent`, `${NOT_SAID}erreur d[ée]finitive`],
+  de: [`${NOT_SAID}permanenter fehler`, `${NOT_SAID}dauerhafter fehler`],
 };
 
 /** A failure's cause in words, and the enhanced status (RFC 3463) it stands for, permanent or transient. */

@@ -39,3 +39,21 @@ describe("crieur's own mail rewritten « … via the list » stays our own", () 
     expect(classify(m, ctx).kind).toBe('list-post');
   });
 });
+
+describe('a delay warning quoting a reply that says its error is not permanent is still delayed (2f1dd5f)', () => {
+  const daemon = 'Mail Delivery System <Mailer-Daemon@mail.example.net>';
+  const headers = { 'Return-Path': '<>', 'Auto-Submitted': 'auto-replied' };
+
+  it.each([
+    ['Exim', 'Warning: message 1abc-0001 delayed 24 hours', 'A message that you sent has not yet been delivered to one or more of its recipients after more than 24 hours on the queue.\n\n  late@slowhost.example\n    host mx.slowhost.example: 452 4.2.2 Mailbox full (temporary condition, not a permanent error)\n\nNo action is required on your part.\n'],
+    ['French', 'Avertissement : remise différée', "Votre message n'a pas encore pu être remis à late@slowhost.example après 24 heures.\n\n  452 4.2.2 Boîte pleine : ce n'est pas une erreur permanente, nouvel essai dans 4 heures.\n"],
+  ])('%s', async (_name, subject, body) => {
+    const m = await mail({ from: daemon, subject, headers, body });
+    expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'late@slowhost.example', status: '4.2.2', action: 'delayed' } });
+  });
+
+  it('guard: a notice that gave up after a 4.x.x reply failed', async () => {
+    const m = await mail({ from: daemon, subject: 'Mail delivery failed: returning message to sender', headers, body: 'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:\n\n  late@slowhost.example\n    retry timeout exceeded\n    452 4.2.2 Mailbox full\n' });
+    expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'late@slowhost.example', status: '4.2.2', action: 'failed' } });
+  });
+});
