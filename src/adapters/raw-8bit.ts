@@ -171,6 +171,17 @@ const ENCODED_WORDS = /=\?([^?\s*]+)(\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
 /** An encoded-word's charset label saying UTF-8 (`utf-8`, `UTF8`), whose bytes may still be Latin-1 (unknownWords). */
 const DECLARED_UTF8_WORD = /^utf-?8$/i;
 
+/** The bytes end inside a UTF-8 character: a lead byte followed by fewer continuation bytes than it announces. */
+function endsMidCharacter(bytes: Buffer): boolean {
+  for (let k = bytes.length - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+    const b = bytes[k]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const needs = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+    return needs > seen;
+  }
+  return false;
+}
+
 /** The bytes an encoded-word's text stands for (B: base64; Q: `_` a space, `=XX` a byte). */
 function wordBytes(encoding: string, text: string): Buffer {
   if (encoding.toLowerCase() === 'b') return Buffer.from(text, 'base64');
@@ -226,11 +237,16 @@ export class Raw8Bit {
       const first = words[i]!;
       let j = i + 1;
       // a run: words of the same label with only white space (folds included) between them
-      while (j < words.length && words[j]![1]!.toLowerCase() === first[1]!.toLowerCase() && /^\s*$/.test(line.slice(words[j - 1]!.index + words[j - 1]![0].length, words[j]!.index))) j++;
-      const bytes = Buffer.concat(words.slice(i, j).map((w) => wordBytes(w[3]!, w[4]!)));
+      // (declared utf-8, the run goes on only past a character split between two words: a true UTF-8 word beside a
+      // Latin-1 one, « =?UTF-8?Q?r=C3=A9plication?= =?utf-8?Q?caf=E9?= », read as one run made the first « rÃ©plication »)
+      const declaredUtf8 = DECLARED_UTF8_WORD.test(first[1]!);
+      let bytes = wordBytes(first[3]!, first[4]!);
+      while (j < words.length && words[j]![1]!.toLowerCase() === first[1]!.toLowerCase() && /^\s*$/.test(line.slice(words[j - 1]!.index + words[j - 1]![0].length, words[j]!.index)) && (!declaredUtf8 || endsMidCharacter(bytes))) {
+        bytes = Buffer.concat([bytes, wordBytes(words[j]![3]!, words[j]![4]!)]);
+        j++;
+      }
       const read = readBytes(bytes, FALLBACK_CHARSET);
       const last = words[j - 1]!;
-      const declaredUtf8 = DECLARED_UTF8_WORD.test(first[1]!);
       if (declaredUtf8 && read === null) {
         out += line.slice(at, last.index + last[0].length);
         at = last.index + last[0].length;

@@ -57,3 +57,14 @@ describe('a delay warning quoting a reply that says its error is not permanent i
     expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'late@slowhost.example', status: '4.2.2', action: 'failed' } });
   });
 });
+
+describe('encoded words declared utf-8: a true UTF-8 word beside a Latin-1 one keeps its letters (09ba54e)', () => {
+  it('each word is read as what its bytes are; a character split over two words is still joined', async () => {
+    const m = await mail({ subject: '=?UTF-8?Q?Proposition_:_r=C3=A9plication?= =?utf-8?Q?_et_caf=E9?=', body: PROPOSAL });
+    expect(m.subject).toBe('Proposition : réplication et café');
+    const split = await mail({ subject: '=?utf-8?Q?caf=C3?= =?utf-8?Q?=A9_cr=C3=A8me?=', body: PROPOSAL });
+    expect(split.subject).toBe('café crème');
+    const latin1 = await mail({ subject: '=?utf-8?Q?caf=E9?= =?utf-8?Q?_cr=E8me?=', body: PROPOSAL });
+    expect(latin1.subject).toBe('café crème');
+  });
+});
