@@ -134,7 +134,8 @@ export function readTextBounce(mail: Mail): BounceInfo {
   const scan = `${mail.subject}\n${noticePart(text)}`;
   const explicit = enhancedStatus(scan);
   // a 4.x.x reply quoted by a notice that gave up (Exim's « returning message to sender » after the retry time) failed
-  const gaveUp = isGaveUpText(scan.slice(0, 3000));
-  const delayed = !gaveUp && (explicit ? explicit.startsWith('4') : isDelayText(mail.subject) || isDelayText(scan.slice(0, 3000)));
+  const head = scan.slice(0, 3000);
+  const gaveUp = isGaveUpText(head);
+  const delayed = !gaveUp && (explicit ? explicit.startsWith('4') : isDelayText(mail.subject) || isDelayText(head));
   return { recipient: recipientIn(mail, text), status: explicit ?? statusFromText(scan, delayed), action: delayed ? 'delayed' : 'failed' };
 }

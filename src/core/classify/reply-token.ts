@@ -32,10 +32,6 @@ export function tokensInThread(mail: Mail): FoundToken[] {
   return ids.flatMap((id) => findTokens(id.replace(/^<|>$/g, '').split('@')[0] ?? ''));
 }
 
-export function isAuthentic(t: FoundToken, from: string | null, ctx: ParseContext): boolean {
-  return refusal(t, from, ctx) === null;
-}
-
 /** refusal's answer when there is no secret to check a token with (understand.ts says so in its own words). */
 const NO_SECRET = 'no secret configured';
 
@@ -65,7 +61,9 @@ const answerTokens = (tokens: FoundToken[]): FoundToken[] => tokens.filter((t) =
 
 function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
   const from = fromEmail(mail);
-  const trusted = tokens.find((t) => isAuthentic(t, from, ctx)) ?? null;
+  // each token checked once: the first that proves its From, else the first found and why it proves nothing
+  const checked = tokens.map((t) => ({ t, why: refusal(t, from, ctx) }));
+  const trusted = checked.find((c) => c.why === null)?.t ?? null;
   const token = trusted ?? tokens[0]!;
   // dates in commands are read as of when the mail was written, in the group's zone; an authenticated reply's verbs
   // as its role writes them (a speaker's "OK" is a message, not a command), as the command worker reads them
@@ -79,7 +77,7 @@ function answer(mail: Mail, ctx: ParseContext, tokens: FoundToken[]): Verdict {
     authenticated: trusted !== null,
   };
   const reasons = [`token ${token.purpose} ${token.ref}`];
-  const why = trusted ? null : refusal(token, from, ctx);
+  const why = trusted ? null : checked[0]!.why;
   if (why && why !== NO_SECRET) reasons.push(`${TOKEN_REFUSED}${why}`);
   return { kind: parsed.verbs.length > 0 ? 'command' : 'reply', command, reasons };
 }

@@ -406,7 +406,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
         // (« On accepte, mais en lightning talk : 30 minutes c'est long », "Accept, but as a lightning talk": past its separator, the
         // « mais » / "but" / « plutôt » is the format instead of the proposed one, not a reservation — audit AA 21)
         const said = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
-        const fr = said.replace(separated ? /^(?:mais|but|plutot|rather)\s+/ : /^$/, '');
+        const fr = separated ? said.replace(/^(?:mais|but|plutot|rather)\s+/, '') : said;
         const as = [...ACCEPTED_AS.keys()].find((w) => fr.startsWith(w) && wordEnds(fr, w.length));
         const after = as === undefined ? '' : fr.slice(as.length);
         // (the « mais » weighed in the conditional is no choice: « Accepter. Mais en lightning talk, ce serait trop court. »,
