@@ -132,16 +132,16 @@ const RELAYED_NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+(?:de |du |van |von |le |la )?\
 /** A title before a person's name (case as written: « M. », "Dr.", « Mme », "Prof."), no part of it. */
 const HONORIFIC_BEFORE = /^(?:Dr|Docteur|Prof|Professeur|Professor|Pr|Mr|Mrs|Ms|Miss|Mister|Mme|Mlle|Madame|Mademoiselle|Monsieur|M)\.?\s+(?=\p{Lu})/u;
 
+/** A line that passes someone's proposal on: « Voici la proposition de X », "on behalf of X", « X m'a demandé de vous transmettre sa proposition ». */
+function passesOn(line: string): boolean {
+  return RELAY_LEAD.test(line) || BEHALF_ANYWHERE.test(line) || ASKED_ANYWHERE.test(line);
+}
+
 /**
  * « Voici la proposition de Priya Raman (priya@…) : » over her words quoted with « > », no attribution line: the
  * proposal passed on is the quote (parse audit 9: stripped as history, nothing was left — "other"). One level of « > »
  * is taken off the block right under such a lead; any other quote stays history.
  */
-/** (BEHALF and ASKED, declared further down, are global: copies without the flag, which keeps a position between calls.) */
-function passesOn(line: string): boolean {
-  return RELAY_LEAD.test(line) || new RegExp(BEHALF.source, 'iu').test(line) || new RegExp(ASKED.source, 'iu').test(line);
-}
-
 function quotedUnderLead(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex(isQuoteLine);
@@ -247,6 +247,8 @@ function personAt(head: string, at: number, cc: readonly Address[]): { name: str
  * The paragraph that says so is no abstract.
  */
 const BEHALF = /(?:\bon\s+behalf\s+of|\bde\s+la\s+part\s+d(?:e\s+|['’]\s*)|\bpour\s+le\s+compte\s+d(?:e\s+|['’]\s*)|\bau\s+nom\s+d(?:e\s+|['’]\s*))\s*/giu;
+/** BEHALF without the g flag, whose lastIndex would carry a position from one test to the next (passesOn). */
+const BEHALF_ANYWHERE = new RegExp(BEHALF.source, 'iu');
 /** Verbs of passing a proposal on, said before the phrase in its sentence (« vous écrire » as « je vous écris »: parse audit 9). */
 const SUBMIT =
   /(?<![\p{L}])(?:voici|voil[àa]|here\s+is|here['’]s|submit\p{L}*|send\p{L}*|sent|propos\p{L}*|forward\p{L}*|pass\p{L}*\s+(?:on|along)|relay\p{L}*|writ\p{L}*|wrote|apply\p{L}*|soumet\p{L}*|soumis|envo[iy]\p{L}*|transm\p{L}*|fais\s+suivre|[ée]cri(?:[stv]|re)\p{L}*|adress\p{L}*|relai\p{L}*|d[ée]pos\p{L}*|inscri\p{L}*)(?![\p{L}])/iu;
@@ -297,6 +299,8 @@ function behalfAuthor(text: string, cc: readonly Address[]): { author: Address; 
  */
 const ASKED =
   /(?:asked\s+me\s+to|has\s+asked\s+me\s+to|wanted\s+me\s+to|m['’]a\s+demand[ée]\s+de|m['’]a\s+charg[ée]e?\s+de)\s+(?:vous\s+|te\s+)?(?:submit|send|forward|pass\s+on|share|transmettre|envoyer|soumettre|faire\s+suivre|proposer|adresser)\s+(?:(?:you|to\s+you)\s+)?(?:her|his|their|sa|son|ses|leur)\s+(?:talk|proposal|submission|abstract|proposition|sujet|r[ée]sum[ée]|pr[ée]sentation|id[ée]e)(?![\p{L}])/giu;
+/** ASKED without the g flag (passesOn). */
+const ASKED_ANYWHERE = new RegExp(ASKED.source, 'iu');
 /** Who asked, just before the phrase (case matters: a name is capitalised). */
 // the name may close an apposition: "My manager, Jane Roe (jane.roe@…), asked me to submit her talk proposal" (parse audit 9)
 const ASKER =
