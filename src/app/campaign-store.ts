@@ -92,6 +92,8 @@ export interface ClaimedRecipient {
   /** The roster row and status of the recipient when a member (issue 9: tokens, VERP, nothing to the disabled). */
   memberId: number | null;
   memberStatus: string | null;
+  /** When the row was written (announce run, member added since): its mail's Date, the same on every attempt. */
+  createdAt: Date;
 }
 
 /** A row held by a sender: its id and its fence (`attempts` when it was held). */

@@ -186,7 +186,7 @@ export async function sendCampaignChunk(deps: Pick<AppDeps, 'store' | 'sender' |
     }
     const memberId = toList ? null : row.memberId;
     const speakerOf = proposal ? { ref: proposal, mintedAt: campaign.createdAt } : null;
-    const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl, speakerOf }));
+    const raw = deps.fill(template, slotValues({ campaignId: campaign.id, recipient: row.recipient, name: row.name, domain, inbox, secret, memberId, publicUrl: config.http.publicUrl, speakerOf, date: row.createdAt }));
     const from = toList ? row.envelopeFrom : memberId !== null ? memberVerp(row.envelopeFrom, secret, memberId, row.recipient) : verpAddress(row.envelopeFrom, row.recipient);
     // One pooled connection taken for the send (src/adapters/smtp/slots.ts): a deliver job's rows, marked transmitting
     // once it holds its connections, never wait in the pool's queue behind a campaign's mails.

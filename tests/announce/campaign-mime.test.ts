@@ -15,15 +15,14 @@ const template = buildMimeTemplate({
   from: 'PostgreSQL Paris <talks@pgug.example.org>',
   to: null,
   subject: 'Réunion de janvier : « partitionnement » et plus encore, un sujet assez long pour être plié',
-  date: new Date('2026-11-30T10:00:00Z'),
   headers: { 'List-Id': '<members.pgug.example.org>', 'List-Unsubscribe': `<${sentinel('unsubscribe')}>` },
   text,
   html,
   ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
   seed: 'test',
 });
-const fill = (recipient: string, name: string | null) =>
-  fillMime(template, slotValues({ campaignId: 7, recipient, name, domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' }));
+const fill = (recipient: string, name: string | null, date = new Date('2026-11-30T10:00:00Z')) =>
+  fillMime(template, slotValues({ campaignId: 7, recipient, name, domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef', date }));
 
 describe('campaign MIME', () => {
   it.each([

@@ -265,7 +265,7 @@ describe('no body line begins « From »', () => {
   });
 
   it('a campaign: no line of the text part begins « From », the text reads as written', async () => {
-    const t = buildMimeTemplate({ from: FROM, to: null, subject: 's', date: new Date(0), headers: {}, text: `Bonjour${sentinel('greeting')},\nFrom the organizers.\n${longLine}\n`, html: '<p>x</p>\n', ics: null, seed: 's' });
+    const t = buildMimeTemplate({ from: FROM, to: null, subject: 's', headers: {}, text: `Bonjour${sentinel('greeting')},\nFrom the organizers.\n${longLine}\n`, html: '<p>x</p>\n', ics: null, seed: 's' });
     const raw = fillMime(t, slotValues({ campaignId: 1, recipient: 'a@example.fr', name: 'Zoé', domain: 'pgug.example.org', inbox: 'talks@pgug.example.org', secret: 'secret-0123456789abcdef' }));
     expect(bodyLines(raw).filter((l) => l.startsWith('From '))).toEqual([]);
     for (const l of bodyLines(raw)) expect(l.length).toBeLessThanOrEqual(76);

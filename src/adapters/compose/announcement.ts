@@ -81,7 +81,6 @@ export function createEventMailBuilder(config: Config, opts: { renderer?: Render
       from: config.addresses.from,
       to: spec.to,
       subject: r.subject,
-      date: input.date,
       headers,
       text,
       html: r.html,

@@ -29,7 +29,7 @@ export function createCallMailBuilder(config: Config, opts: { renderer?: Rendere
           const headers = campaignHeaders({ personal, domain, oneClick: Boolean(config.http.publicUrl) });
           // A reply to the call is a proposal: it goes to the proposals address, where crieur files it.
           headers['Reply-To'] = addressOf(inbox);
-          const mime = buildMimeTemplate({ from: config.addresses.from, to: spec.to, subject: r.subject, date: input.date, headers, text, html: r.html, ics: null, seed: `${input.seed}|${spec.key}` });
+          const mime = buildMimeTemplate({ from: config.addresses.from, to: spec.to, subject: r.subject, headers, text, html: r.html, ics: null, seed: `${input.seed}|${spec.key}` });
           return { key: spec.key, locale: spec.locale, subject: r.subject, html: r.html, text, ics: null, mime };
         }),
       );

@@ -23,7 +23,6 @@ export interface CampaignMailInput {
   /** A fixed recipient header (a list's address), or null for the per-recipient `to` slot. */
   to: string | null;
   subject: string;
-  date: Date;
   /** Extra headers, single-line ASCII values; a value may hold the sentinel of the `unsubscribe` slot. */
   headers: Record<string, string>;
   /** Rendered parts; they may hold the sentinels of `greeting` and `unsubscribe`. */
@@ -62,7 +61,9 @@ export function buildMimeTemplate(m: CampaignMailInput): MimeTemplate {
   if (m.to) push(`To: ${formatAddress(m.to)}${CRLF}`);
   else for (const p of ['To: ', { slot: 'to', enc: 'header' } as const, CRLF]) push(p);
   push(mimeFuncs.foldLines(`Subject: ${encodeUnstructured(oneLine(m.subject))}`, 76) + CRLF);
-  push(`Date: ${m.date.toUTCString().replace(/GMT$/, '+0000')}${CRLF}`);
+  // The Date of each recipient's row (a slot): a template is built once, its rows may be added days later (members who
+  // joined since an announcement); templates stored before it have the campaign's date written in.
+  for (const p of ['Date: ', { slot: 'date', enc: 'header' } as const, CRLF]) push(p);
   push('Message-ID: ');
   push({ slot: 'messageId', enc: 'header' });
   push(CRLF);

@@ -384,7 +384,7 @@ export function campaignStore(db: Db): CampaignStore {
  * chunk (a replayed job) split it instead of waiting on each other.
  */
 async function holdRows(db: Db, id: number, from: number, size: number, limit: number, leaseMs: number): Promise<ClaimedRecipient[]> {
-  const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null }>(
+  const rows = await db.query<{ id: number; recipient: string; variant: string | null; envelope_from: string; attempts: number; name: string | null; member_id: number | null; member_status: string | null; created_at: Date }>(
     `WITH picked AS (
        SELECT o.id, s.name, s.id AS member_id, s.status AS member_status
        FROM outbox o LEFT JOIN subscribers s ON lower(s.email) = lower(o.recipient)
@@ -393,7 +393,7 @@ async function holdRows(db: Db, id: number, from: number, size: number, limit: n
      UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + $5 * interval '1 millisecond',
        transmitting_at = NULL, updated_at = now()
      FROM picked WHERE o.id = picked.id
-     RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts, picked.name, picked.member_id, picked.member_status`,
+     RETURNING o.id, o.recipient, o.variant, o.envelope_from, o.attempts, picked.name, picked.member_id, picked.member_status, o.created_at`,
     [id, from, size, limit, leaseMs],
   );
   return rows
@@ -406,6 +406,7 @@ async function holdRows(db: Db, id: number, from: number, size: number, limit: n
       attempts: r.attempts,
       memberId: r.member_id,
       memberStatus: r.member_status,
+      createdAt: new Date(r.created_at),
     }))
     .sort((a, b) => a.id - b.id);
 }

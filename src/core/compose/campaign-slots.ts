@@ -98,6 +98,8 @@ export function slotValues(o: {
    * the send: a retry days later sends the same bytes).
    */
   speakerOf?: { ref: string; mintedAt: Date } | null;
+  /** When the recipient's row was written (its Date header: the same on every attempt); now when there is none (a preview). */
+  date?: Date;
 }): SlotValues {
   const token = o.speakerOf ? mintToken(o.secret, { purpose: 'speaker', ref: o.speakerOf.ref }, o.recipient, o.speakerOf.mintedAt) : null;
   const messageId = campaignMessageId(o.campaignId, o.recipient, o.domain);
@@ -114,5 +116,11 @@ export function slotValues(o: {
     listUnsubscribe: links?.https ? `<${mailto}>, <${links.https}>` : `<${mailto}>`,
     // without a token (a row written before rows named their proposal), the inbox: read by the organizers
     replyTo: token ? plusAddress(o.inbox, token) : o.inbox,
+    date: rfc5322Date(o.date ?? new Date()),
   };
+}
+
+/** `Thu, 03 Dec 2026 08:30:00 +0000`: RFC 5322's date-time, in UTC. */
+export function rfc5322Date(d: Date): string {
+  return d.toUTCString().replace(/GMT$/, '+0000');
 }

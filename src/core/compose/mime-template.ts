@@ -8,8 +8,11 @@
 /** Where a slot's value lands, which decides its encoding: a header (ASCII), the HTML part, the text part. */
 export type SlotEncoding = 'header' | 'html' | 'text';
 
-/** The per-recipient values (`replyTo`: a speaker's reply address, with their reply token: campaign-slots.ts). */
-export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUnsubscribe' | 'replyTo';
+/**
+ * The per-recipient values (`replyTo`: a speaker's reply address, with their reply token: campaign-slots.ts; `date`: the
+ * Date header, when the recipient's row was written — a member who joins a week later gets a mail of that day).
+ */
+export type SlotName = 'to' | 'messageId' | 'greeting' | 'unsubscribe' | 'listUnsubscribe' | 'replyTo' | 'date';
 
 export interface Slot {
   slot: SlotName;
