@@ -137,7 +137,7 @@ describe('public pages', () => {
     expect(page).toContain('<h1>&lt;script&gt;alert(&quot;event&quot;)&lt;/script&gt; &amp; Cie</h1>');
     expect(page).toContain('<h3>&lt;img src=x onerror=alert(1)&gt;Partitionnement</h3>');
     expect(page).toContain('par <bdi>Zoé &lt;svg/onload=alert(3)&gt;</bdi>');
-    expect(page).toContain('<p>Avant&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;</p>\n<p>Après « 40 To » &amp; plus</p>');
+    expect(page).toContain('<p dir="auto">Avant&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;</p>\n<p dir="auto">Après « 40 To » &amp; plus</p>');
     expect(page).toContain('&lt;b&gt;Dalibo&lt;/b&gt;');
     expect(page).toContain('jeudi 28 janvier 2027 à 19h00');
     expect(page).not.toContain('Ancien lieu');
