@@ -603,7 +603,11 @@ const TAKES_BACK = new RegExp(
   ].join('|'),
 );
 export function takesBack(rest: string): boolean {
-  return TAKES_BACK.test(fold(rest).replace(/^[\s,;:.\-–—]+/, '').trim());
+  return takesBackFolded(fold(rest));
+}
+/** takesBack on text already folded (remarkOnly, holdsBack fold what follows the verb once for all their tests). */
+function takesBackFolded(f: string): boolean {
+  return TAKES_BACK.test(f.replace(/^[\s,;:.\-–—]+/, '').trim());
 }
 /** The writer saying the decision waits on them (folded): after an accept (a deferral) and in a decline's reason alike. */
 const WRITER_WAITS = String.raw`je (?:re)?lis|je (?:re)?lirai|je (?:re)?regarde|je reviens|je vous (?:redis|reviens|confirme)|je te (?:redis|reviens|confirme)|je verifie|je (?:dois|vais) (?:voir|verifier|relire|regarder|demander|confirmer)|on en (?:re)?parle|on en discute`;
@@ -630,7 +634,7 @@ const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 const DISSENT = /^(?:(?:moi,?\s+)?(?:je (?:suis|serais) (?:contre|pas pour)|je ne (?:suis|serais) pas (?:pour|favorable|convaincue?)|je n'y suis pas favorable)|pas convaincue?|i(?:'m| am|'d be| would be) (?:against|not (?:convinced|in favou?r))|i (?:disagree|don't agree|do not agree)|not convinced)\b/;
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBack(rest) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBackFolded(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
 /**
@@ -663,7 +667,7 @@ const HELD_ANYWHERE = new RegExp(
 );
 function holdsBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f) || takesBack(f);
+  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f) || takesBackFolded(f);
 }
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */
