@@ -7,7 +7,9 @@
  * the event's date, the speaker's mail and the transcript are compared with the row. Audit AA adds iPhone Mail quoting
  * « crieur <…> », Roundcube, SOGo (HTML only), FairEmail, Outlook on the web in French and Outlook for iOS. Results go to
  * /tmp/audit-x/<batch>.results.tsv and every reply's raw message to /tmp/audit-x/<batch>/<id>.eml (for
- * `crieur parse --json`).
+ * `crieur parse --json`). Audit AB adds Windows-1252 bodies (Outlook desktop's multipart, a plain 8-bit client), a speaker's
+ * reply to a scheduled talk (setup spk-sch), a speaker replying with another speaker's token (foreign-spk) or an expired
+ * one (expired-spk), and the checks reached=dim (a mail to the organizers) and answered=no-jean (nothing to the speaker).
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -73,6 +75,8 @@ interface Part {
   body: string;
   flowed?: boolean;
   cte?: 'quoted-printable' | 'base64' | '8bit';
+  /** audit AB: the part in Windows-1252 (Outlook desktop and older clients in French Windows) */
+  cp1252?: boolean;
 }
 interface Spec {
   from: string;
@@ -94,8 +98,22 @@ function authResults(from: string, auth: 'pass' | 'fail'): string {
     ? `Authentication-Results: ${MX}; dkim=pass header.d=${d}; spf=pass smtp.mailfrom=${d}; dmarc=pass header.from=${d}`
     : `Authentication-Results: ${MX}; dkim=none; spf=fail smtp.mailfrom=${d}; dmarc=fail (p=none) header.from=${d}`;
 }
+// Windows-1252's 0x80–0x9F; other characters above U+00FF become « ? », as a client that cannot write them does
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function cp1252(s: string): Buffer {
+  return Buffer.from(Array.from(s.replace(/\r?\n/g, '\r\n'), (ch) => {
+    const c = ch.codePointAt(0)!;
+    const i = CP1252.indexOf(ch);
+    return i >= 0 && c > 0xff ? 0x80 + i : c <= 0xff && (c < 0x80 || c > 0x9f) ? c : 0x3f;
+  }));
+}
 function partOut(p: Part): string[] {
   const cte = p.cte ?? 'quoted-printable';
+  if (p.cp1252) {
+    const bytes = cp1252(p.body);
+    const body = cte === '8bit' ? bytes.toString('latin1') : quotedPrintable(bytes);
+    return [`Content-Type: ${p.type}; charset="windows-1252"${p.flowed ? '; format=flowed' : ''}`, `Content-Transfer-Encoding: ${cte}`, '', body, ''];
+  }
   const body = cte === 'base64' ? (Buffer.from(p.body, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n') : cte === '8bit' ? Buffer.from(p.body.replace(/\r?\n/g, '\r\n'), 'utf8').toString('latin1') : qp(p.body);
   return [`Content-Type: ${p.type}; charset="utf-8"${p.flowed ? '; format=flowed' : ''}`, `Content-Transfer-Encoding: ${cte}`, '', body, ''];
 }
@@ -291,6 +309,19 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       const html = `<html><head></head><body><div dir="auto">${htmlLines(typed)}</div><div dir="auto"><br></div><div class="ms-outlook-mobile-signature">Obtenir <a href="https://aka.ms/o0ukef">Outlook pour iOS</a></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>De :</b> ${esc(sender)}<br><b>Envoyé :</b> Thursday, December 3, 2026 9:12:45 AM<br><b>À :</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet :</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
       return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
     }
+    // audit AB: Windows-1252 bodies
+    case 'outlook-1252': {
+      // Outlook desktop in French Windows: multipart/alternative, both parts windows-1252 quoted-printable
+      const h = `<b>De&nbsp;:</b> ${esc(sender)} <br><b>Envoyé&nbsp;:</b> jeudi 3 décembre 2026 10:12<br><b>À&nbsp;:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Objet&nbsp;:</b> ${esc(m.mail.subject)}`;
+      const html = outlookHtml(typed, h, o);
+      const text = `${typed}\n\nDe : ${sender} \nEnvoyé : jeudi 3 décembre 2026 10:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-MS-Has-Attach:', 'X-Mailer: Microsoft Outlook 16.0'], parts: [{ type: 'text/plain', body: text, cp1252: true }, { type: 'text/html', body: html, cp1252: true }] });
+    }
+    case 'plain-1252': {
+      // an older plain-text client (The Bat!, Eudora, Claws on Windows): 8-bit windows-1252, « > » quoting
+      const attr = `Le 03/12/2026 10:12, crieur a écrit :`;
+      return mime({ ...base, headers: ['X-Mailer: The Bat! (v10.5.3) Professional'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n${quote(o)}\n`, cte: '8bit', cp1252: true }] });
+    }
     default:
       throw new Error(`no client ${name}`);
   }
@@ -398,12 +429,15 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         };
         if (row.setup === 'acc' || row.setup === 'spk-acc') await decide('accepter');
         if (row.setup === 'dec') await decide('refuser');
+        if (row.setup === 'spk-sch') await decide('accepter');
         // audit Y: several events on the calendar (14 and 28 January, 11 February 2027, 19:00 in Paris), named {EV14}…
         const evs: Record<string, number> = {};
         for (const [k, day] of [['EV14', '2027-01-14'], ['EV28', '2027-01-28'], ['EV11', '2027-02-11']] as const) {
           const on = await live.p.store.events.onDay(day, 'Europe/Paris');
           evs[k] = (on[0] ?? (await live.p.store.events.create({ date: new Date(`${day}T18:00:00Z`), venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' }))).id;
         }
+        // audit AB: a talk scheduled on the 28 January meetup before the speaker replies
+        if (row.setup === 'spk-sch') await decide(`programmer event ${evs.EV28}`);
         let body = row.body.replaceAll('{REF}', f.ref).replaceAll('{R2}', f2?.ref ?? 'P-0000');
         for (const [k, id] of Object.entries(evs)) body = body.replaceAll(`{${k}}`, String(id));
         const from = FROM[row.sender]!;
@@ -418,9 +452,15 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
           const r = client('gmail-fr', f.notice, body, from).raw.toString('latin1').replace(/^Authentication-Results: .*$/m, authResults(from, 'fail'));
           reply = { raw: Buffer.from(r, 'latin1'), messageId: /^Message-ID: (.*)$/m.exec(r)![1]!.trim() };
         }
+        else if (row.client === 'foreign-spk') reply = client('gmail-fr', f2!.ack, body, from);
         else if (row.setup.startsWith('spk') || row.client === 'speaker-token' || row.setup === 'new2spk') {
-          const m = row.setup === 'spk-acc' ? await lastTo(f.ref, JEAN) : f.ack;
-          reply = client(row.client === 'speaker-token' ? 'gmail-fr' : row.client, m, body, from);
+          const m = row.setup === 'spk-acc' || row.setup === 'spk-sch' ? await lastTo(f.ref, JEAN) : f.ack;
+          reply = client(row.client === 'speaker-token' || row.client === 'expired-spk' ? 'gmail-fr' : row.client, m, body, from);
+          if (row.client === 'expired-spk') {
+            const tok = findTokens(tokenAddress(m))[0]!.token;
+            const old = mintToken(TEST_SECRET, { purpose: 'speaker', ref: f.ref }, JEAN, new Date(Date.now() - 200 * 86_400_000));
+            reply = { ...reply, raw: Buffer.from(reply.raw.toString('latin1').replaceAll(tok, old), 'latin1') };
+          }
         } else if (row.client === 'expired') {
           reply = client('gmail-fr', f.notice, body, from);
           const tok = findTokens(tokenAddress(f.notice))[0]!.token;
@@ -435,7 +475,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         const okStatus = p.status === row.status;
         if (!okStatus) why.push(`status ${p.status}≠${row.status}`);
         const out = await caused(inbound.id);
-        const mine = (await sentTo(live.sink, DIM)).concat(await sentTo(live.sink, 'mallory@example.net')).filter((s) => s.mail.inReplyTo === reply.messageId);
+        const mine = (await sentTo(live.sink, DIM)).concat(await sentTo(live.sink, 'mallory@example.net'), row.sender === 'jean' ? await sentTo(live.sink, JEAN) : []).filter((s) => s.mail.inReplyTo === reply.messageId);
         got += ` out=${out.map((o) => `${o.purpose}>${o.recipient.split('@')[0]}`).join(',')}`;
         for (const check of row.more.split(';').filter(Boolean)) {
           const [k, v] = check.split('=') as [string, string | undefined];
@@ -470,6 +510,9 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
           } else if (k === 'answered') {
             if (v === 'none' && out.length) why.push(`answered ${out.length}`);
             if (v === 'no-mallory' && out.some((o) => o.recipient.includes('mallory'))) why.push('mallory answered');
+            if (v === 'no-jean' && out.some((o) => o.recipient === JEAN)) why.push('jean answered');
+          } else if (k === 'reached') {
+            if (!out.some((o) => o.recipient.startsWith(`${v}@`))) why.push(`nothing to ${v}`);
           }
         }
         if (mine[0]) got += ` t=«${flat(mine[0].mail.text).slice(0, 160)}»`;
