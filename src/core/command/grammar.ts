@@ -75,6 +75,12 @@ const FORMAT_WORDS: Readonly<Record<'lightning' | 'talk', readonly string[]>> = 
   lightning: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning', 'talk eclair'],
   talk: ['talk', 'talk complet', 'full talk', 'regular talk', 'conference', 'talk normal', 'format talk', 'format long'],
 };
+/**
+ * The format switched to in the writer's words (audit AB: « Passer en lightning talk » was relayed as a comment, the format
+ * left): « passer en lightning », "switch to a lightning talk", "make it a full talk".
+ */
+const SWITCHED_TO = ['passer en', 'passer au format', 'on passe en', 'on le passe en', 'on la passe en', 'switch to', 'switch to a', 'switch it to', 'switch it to a', 'change to', 'change to a', 'change it to', 'change it to a', 'make it a', 'convert to', 'convert to a'];
+const switchedTo = (v: 'lightning' | 'talk'): string[] => SWITCHED_TO.flatMap((p) => FORMAT_WORDS[v].filter((w) => !w.startsWith('format ') || p.endsWith(' en')).map((w) => `${p} ${w}`));
 export const ACCEPTED_AS: ReadonlyMap<string, 'lightning' | 'talk'> = new Map(
   (['lightning', 'talk'] as const)
     .flatMap((v) => ['en', 'au', 'comme', 'as a', 'as an', 'as', 'in', 'in the'].flatMap((p) => FORMAT_WORDS[v].map((w) => [`${p} ${w}`, v] as const)))
@@ -90,6 +96,15 @@ const DECIDED_OBJECTS: Readonly<Record<'fr' | 'en', readonly string[]>> = {
 function decided(verbs: { fr: readonly string[]; en: readonly string[] }): string[] {
   return [...verbs.fr.flatMap((v) => DECIDED_OBJECTS.fr.map((o) => `${v} ${o}`)), ...verbs.en.flatMap((v) => DECIDED_OBJECTS.en.map((o) => `${v} ${o}`))];
 }
+
+/**
+ * A speaker taking himself out of the evening, said with what he leaves (audit AB: "Unfortunately I need to drop out of the
+ * meetup, sorry." was relayed, the talk left in): "pull out of the meetup", « me retirer du programme ».
+ */
+const OUT_OF: readonly string[] = [
+  ...['pull out', 'drop out'].flatMap((v) => ['meetup', 'event', 'evening', 'programme', 'program', 'lineup', 'line-up', 'schedule'].map((o) => `${v} of the ${o}`)),
+  ...['me retirer', 'me desister'].flatMap((v) => ['du programme', 'du meetup', 'de la soiree', "de l'evenement"].map((o) => `${v} ${o}`)),
+];
 
 export const GRAMMAR: readonly VerbSpec[] = [
   // « J'accepte », « Validé », « Je valide », "Approved": how organizers answer a notice in their own words
@@ -142,8 +157,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
       'on le met', 'on la met', 'on le programme', 'on la programme', 'je le programme', 'je la programme', 'schedule it', "let's schedule it", 'put it on', "let's put it on"],
   },
   // « Lightning plutôt, 45 min c'est long pour ce sujet »: the format chosen instead, and why, for the other organizers
-  { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk'], qualifiers: FORMAT_QUALIFIERS, remarks: true },
-  { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning'], qualifiers: FORMAT_QUALIFIERS, remarks: true },
+  { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk', ...switchedTo('talk')], qualifiers: FORMAT_QUALIFIERS, remarks: true },
+  { verb: 'lightning', role: 'organizer', arg: 'none', words: ['lightning', 'lightning talk', 'eclair', 'format eclair', 'format lightning', ...switchedTo('lightning')], qualifiers: FORMAT_QUALIFIERS, remarks: true },
   { verb: 'note', role: 'organizer', arg: 'text-required', words: ['note', 'nota', 'note interne', 'internal note'] },
   { verb: 'ask', role: 'organizer', arg: 'text-required', words: ['ask', 'question', 'demander'] },
   { verb: 'status', role: 'organizer', arg: 'none', words: ['status', 'statut', 'etat'] },
@@ -166,8 +181,8 @@ export const GRAMMAR: readonly VerbSpec[] = [
       'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation',
       // after a wish or an obligation (read-line.ts WISH), the speaker taking himself out (audit Z: "I'm afraid I have to pull
       // out, my company won't let me travel that week." relayed, the talk left in): « je dois me retirer », "I need to drop out"
-      'me retirer', 'pull out', 'drop out'],
-    speakerWords: ['me retirer', 'pull out', 'drop out', 'annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
+      'me retirer', 'pull out', 'drop out', 'me desister', ...OUT_OF],
+    speakerWords: ['me retirer', 'pull out', 'drop out', 'me desister', ...OUT_OF, 'annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
   },
 ];
 

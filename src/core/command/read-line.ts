@@ -96,7 +96,7 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
  * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
 // (audit X: « Oui, je confirme ! Merci pour l'acceptation. » was relayed unconfirmed: thanks for the news are courtesy too)
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|desolee?|sorry|a bientot|see you(?: soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|desolee?|sorry|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
 /** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
 function courtesyOnly(rest: string): boolean {
   return COURTESY.test(withoutEmoji(rest));
@@ -115,7 +115,9 @@ function forMyselfOnly(rest: string): boolean {
  * unconfirmed). Not « je serai là à 19h30 si… »: anything after it but courtesy keeps the line a message.
  */
 // (audit Y: "Yes I confirm, I will come." relayed unconfirmed: coming, attending, « je viendrai » say it too)
-const THERE = /^[\s,.;:!\-–—]*(?:(?:et )?(?:je serai|nous serons|on sera)(?: bien)? (?:la|presente?s?)|(?:et )?(?:je viendrai|nous viendrons|on viendra)(?: bien)?|(?:and )?(?:i'll|i will|we'll|we will) (?:definitely |certainly )?(?:be there|be present|come|attend))(?![\p{L}\d])/u;
+// (audit AB: "Confirming — I'll be there on the 28th." and « je confirme, vous pouvez compter sur moi. » relayed unconfirmed:
+// the evening's day after it, and the speaker saying he can be counted on)
+const THERE = /^[\s,.;:!\-–—]*(?:(?:et )?(?:je serai|nous serons|on sera)(?: bien)? (?:la|presente?s?)|(?:et )?(?:je viendrai|nous viendrons|on viendra)(?: bien)?|(?:and )?(?:i'll|i will|we'll|we will) (?:definitely |certainly )?(?:be there|be present|come|attend)|(?:et )?(?:vous pouvez|tu peux|on peut) compter sur (?:moi|nous)|(?:and )?you can count on (?:me|us)|count (?:me|us) in)(?:\s+(?:le (?:jeudi )?\d{1,2}(?:er)?(?: [a-z]+)?|jeudi(?: soir)?|on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of [a-z]+)?|on thursday|on [a-z]+ \d{1,2}(?:st|nd|rd|th)?))?(?![\p{L}\d])/u;
 function thereOnly(rest: string): boolean {
   const f = withoutEmoji(rest);
   return THERE.test(f) && COURTESY.test(f.replace(THERE, ''));
@@ -159,8 +161,10 @@ export function announcedText(verb: Verb, text: string): { text: string | null }
  * « Question pour l'orateur : peut-il venir avec un collègue ? », "Question for the speaker: …": whom the question is for,
  * before its colon — the speaker read « pour l'orateur : peut-il… » in the question relayed to him.
  */
+// (audit AB: « Question pour l'orateur : » over the question sent the speaker « pour l'orateur : »: whom it is for may end the
+// line, the question then written under it, as under « Question : »)
 const ADDRESSEE =
-  /^(?:(?:pour|[àa]|aux|for|to)\s+)?(?:l['’]|les\s+|le\s+|la\s+|the\s+)?(?:orat(?:eur|rice)s?|intervenant(?:e)?s?|speakers?|speakeuses?|auteur(?:e)?s?|authors?|presenters?)\s*[:：]\s*(?=\S)|^(?:pour|[àa]|for|to)\s+(?:lui|eux|elles?|him|her|them)\s*[:：]\s*(?=\S)/i;
+  /^(?:(?:pour|[àa]|aux|for|to)\s+)?(?:l['’]|les\s+|le\s+|la\s+|the\s+)?(?:orat(?:eur|rice)s?|intervenant(?:e)?s?|speakers?|speakeuses?|auteur(?:e)?s?|authors?|presenters?)\s*[:：]\s*(?=\S|$)|^(?:pour|[àa]|for|to)\s+(?:lui|eux|elles?|him|her|them)\s*[:：]\s*(?=\S|$)/i;
 
 /** Words that make "verb + words" a sentence about the verb rather than the verb with its text. */
 const SENTENCE_NEXT = new Set([
@@ -462,7 +466,7 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       if (assented && spec.role !== 'speaker' && !separated) return { kind: 'prose' };
       // « Question pour l'orateur : … », "ask the speakers: …": whom it is for, then the question
       const addressed = spec.verb === 'ask' ? rest.replace(ADDRESSEE, '') : rest;
-      if (addressed !== rest) return make({ text: addressed });
+      if (addressed !== rest) return addressed.trim() === '' ? make({ problem: 'text-missing' }) : make({ text: addressed });
       if (!attempted && !separated && readsAsSentence(rest, spec)) return { kind: 'prose' };
       return make({ text: rest });
     }
