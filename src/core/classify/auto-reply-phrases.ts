@@ -77,7 +77,8 @@ export const RECEIPT_PREFIXES: Phrases = {
 export const RECEIPT_TEXTS: Phrases = {
   fr: ['\\ba\\s+[ée]t[ée]\\s+(?:lu|supprim[ée]\\s+sans\\s+avoir\\s+[ée]t[ée]\\s+lu)\\s+le\\b'],
   en: ['\\bwas\\s+(?:read|deleted\\s+without\\s+being\\s+read)\\s+on\\b'],
-  de: ['\\bwurde\\s+am\\b[^\\n]{0,80}\\bgelesen\\b'],
+  // Outlook names the time zone's cities between the date and the verb (« … (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien gelesen »)
+  de: ['\\bwurde\\s+am\\b(?:[^\\n]|\\n(?!\\s*\\n)){0,240}?\\bgelesen\\b'],
   es: ['\\bfue\\s+le[íi]do\\b'],
   it: ['\\b[èe]\\s+stato\\s+letto\\b'],
   nl: ['\\bis\\s+gelezen\\s+op\\b'],
@@ -94,6 +95,9 @@ export const CHALLENGE_TEXTS: Phrases = {
     "\\byou(?:['’]re| are) not a (?:ro)?bot\\b",
     '\\bone-time (?:check|verification|confirmation)\\b',
     '\\b(?:message|e-?mail|mail)\\s+(?:(?:is|has been|was|will be)\\s+)?(?:being\\s+)?(?:held|quarantined|on hold)\\s+(?:until|pending)\\s+(?:you|your|the sender)',
+    // ChoiceMail, Mailinblack's English: "has been held and will be delivered to me once you register", "to protect myself from junk mail"
+    '\\b(?:held|quarantined)\\s+and\\s+will\\s+be\\s+(?:delivered|released)\\s+(?:to\\s+(?:me|him|her|them)\\s+)?(?:once|when|after|as\\s+soon\\s+as)\\s+you\\b',
+    '\\bto\\s+protect\\s+(?:myself|himself|herself|themselves|me|him|her|them)\\s+(?:from|against)\\s+(?:junk|spam|unsolicited)',
   ],
   fr: [
     // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
@@ -101,6 +105,9 @@ export const CHALLENGE_TEXTS: Phrases = {
     '(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain',
     '(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)',
     'authentification de votre (?:message|envoi|courriel)',
+    // Mailinblack, Vade: « Afin de se protéger contre le spam, X utilise… merci de confirmer votre adresse »
+    "(?:afin|pour) de (?:se|me|vous) prot[ée]ger (?:contre|des?) (?:le |les )?(?:spams?|courriers? ind[ée]sirables?|pourriels?)",
+    '(?:confirmer|valider|authentifier) votre adresse (?:e-?mail|[ée]lectronique|de messagerie)?',
   ],
 };
 
@@ -117,6 +124,7 @@ export const CHALLENGE_SUBJECTS: Phrases = {
   fr: [
     '\\b(?:confirmez|validez|authentifiez|confirmer|valider|authentifier|validation\\s+de|confirmation\\s+de)\\s+(?:votre|de\\s+votre)\\s+(?:message|envoi|courriel|e-?mail|mail)\\b',
     '\\ben\\s+attente\\s+de\\s+(?:validation|confirmation)\\b',
+    '\\b(?:confirmez|validez|confirmer|valider)\\s+votre\\s+adresse\\b',
   ],
 };
 

@@ -6,13 +6,13 @@
  */
 import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
-import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isNoReplySender, partOfType, partText, reportType, toBounceAddress } from './signals.ts';
+import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isMachineAddress, isNoReplySender, partOfType, partText, replyToPerson, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
 import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { alternation, phraseRegExp } from '../text/phrases.ts';
-import { ANY_PREFIX_SOURCE, STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
+import { ANY_PREFIX_SOURCE, REPLY_PREFIX_SOURCE, STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
 import {
   ACK_SUBJECTS,
   ACK_TEXTS,
@@ -69,9 +69,15 @@ export const challengeResponseRule: Rule = {
   name: 'challenge-response',
   test(mail) {
     if (hasListHeaders(mail)) return null;
-    // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a noreply@ robot of the filtering service
+    // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a robot of the filtering service (noreply@,
+    // Boxbe's notify@: an address no person writes from)
     const looksAutomatic =
-      reportType(mail) !== null || /^\s*re\s*:/i.test(mail.subject) || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
+      reportType(mail) !== null ||
+      /^\s*re\s*:/i.test(mail.subject) ||
+      hasNullReturnPath(mail) ||
+      hasHeader(mail, 'x-tmda-fingerprint') ||
+      isNoReplySender(mail) ||
+      (mail.from !== null && isMachineAddress(mail.from) && replyToPerson(mail) === null);
     const text = bodyText(mail, 3000);
     if (!looksAutomatic) {
       // or the robot's own subject, over a challenge the text says in words the subject does not (a talk titled
@@ -112,10 +118,23 @@ export const autoReplyHeadersRule: Rule = {
   },
 };
 
+/** A subject that opens with a reply's prefix (« Re: », "AW:", « RE : »), not a forward's. */
+const STARTS_WITH_REPLY = new RegExp(`^\\s*${REPLY_PREFIX_SOURCE}`, 'i');
+
 export const autoReplySubjectRule: Rule = {
   name: 'auto-reply-subject',
   test(mail) {
-    return autoReplySubject(mail.subject) ? { kind: 'auto-reply' } : null;
+    const s = mail.subject.slice(0, 300);
+    if (SUBJECT_PREFIX.test(s)) {
+      // « Re: Réponse automatique : … », "RE: Automatic reply: …" answer an auto-reply: a person back from leave, a
+      // colleague — never the responder, which writes its own prefix before our subject (crieur answers no auto-reply, so
+      // no responder answers one of ours). The headers, the text and the rules below read it; a forward of one stays one.
+      return STARTS_WITH_REPLY.test(s) ? null : { kind: 'auto-reply' };
+    }
+    if (!SUBJECT_ANYWHERE.test(s)) return null;
+    // the words inside a proposal's title ("Talk proposal: Out of office! Taming auto-replies…") over the proposal itself
+    if (titleFromSubject(s).tagged && looksLikeProposal(mail)) return null;
+    return { kind: 'auto-reply' };
   },
 };
 

@@ -44,6 +44,10 @@ export const ROBOT_SUBJECTS: Phrases = {
     'non d[ée]livr[ée]', 'non distribu[ée]', '[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)', 'remise diff[ée]r[ée]e',
     '(?:message|courriel|mail) (?:refus[ée]|rejet[ée])',
   ],
+  // Exchange's delay notices: « Zustellung verzögert: … », « Entrega retrasada: … », « Recapito ritardato: … »
+  de: ['zustellung verz[öo]gert'],
+  es: ['entrega retrasada'],
+  it: ['recapito ritardato'],
 };
 
 /** First-lines phrases of MTA notices, applied to a bounded slice of text. */
@@ -66,9 +70,9 @@ export const NOTICE_BODY: Phrases = {
     'a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur',
   ],
   ru: ['не доставлено', 'не может быть доставлено'],
-  es: ['error en la entrega', 'no se (?:pudo|puede) entregar'],
-  de: ['konnte nicht zugestellt werden'],
-  it: ['impossibile recapitare'],
+  es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
+  de: ['konnte nicht zugestellt werden', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
+  it: ['impossibile recapitare', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
 };
 
 /**
@@ -90,11 +94,17 @@ export const DELAY_PHRASES: Phrases = {
   en: [
     '\\bdelayed\\b', 'delay(ed)? notification', ...STILL_TRYING, 'will (continue|keep) trying', 'will retry (for|until|again)',
     'temporary problem delivering', 'retry (time|timeout) not reached', 'will be retried', 'temporarily (deferred|failed|unavailable)',
+    'this is a warning only', 'you do not need to resend',
   ],
   fr: [
     'tentatives? de remise', 'sera retent', 'toujours en cours de tentative', "continuerons (?:d'|à |a )essayer", 'remise (?:est )?diff[ée]r[ée]e',
     'pas encore [ée]t[ée] remis',
+    // Postfix's warning, translated: « CECI EST UN AVERTISSEMENT SEULEMENT. VOUS N'AVEZ PAS BESOIN DE RENVOYER VOTRE MESSAGE. »
+    'avertissement seulement', "n'avez pas besoin de renvoyer", "restera en file d'attente", "n'a pas pu [êe]tre (?:d[ée]livr[ée]|remis) depuis",
   ],
+  de: ['verz[öo]gert', 'noch nicht zugestellt', 'weiterhin versucht'],
+  es: ['retrasad[oa]', 'todav[íi]a no se ha entregado', 'no se ha entregado todav[íi]a', 'seguir[áa] intentando'],
+  it: ['ritardat[oa]', 'non [èe] stato ancora recapitato', 'continuer[àa] a tentare'],
 };
 
 /**

@@ -1,0 +1,155 @@
+/**
+ * Held-out kinds audit 2 (read receipts, calendar replies, challenge-response robots, delay notices in French, German,
+ * Spanish and Italian, quota and multi-recipient DSNs, ESPs, Microsoft 365 NDRs, helpdesks, out-of-office notices,
+ * list robots, newsletters, and people who write about all of these): what it found wrong, each with the guards that
+ * kept their reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail } from './build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org', 'bounces@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
+
+describe('audit kinds 2: a reply to an auto-reply is its writer’s', () => {
+  it.each([
+    [
+      'a proposal under « Re: Réponse automatique : … »',
+      'Re: Réponse automatique : Appel à orateurs : meetup du 28 janvier',
+      'Bonjour,\n\nDe retour de congés, je vous propose un talk de 20 minutes : « pg_stat_statements au quotidien ».\nJe montrerai comment on repère les requêtes coûteuses et ce qu’on en a tiré en production.\n\nClaire Morel\n',
+      'proposal',
+    ],
+    [
+      'a colleague’s word under "RE: Automatic reply: …"',
+      'RE: Automatic reply: Next meetup: January 28',
+      "No worries, we'll sort out the room when you're back.\n\nJean\n\n> Thank you for your message. I am currently on parental leave.\n",
+      'other',
+    ],
+    ['« AW: Abwesenheitsnotiz: … » over a proposal', 'AW: Abwesenheitsnotiz: Nächstes Meetup', "Hallo,\n\nI'd like to propose a 20 minute talk on logical replication slots and how we monitor them.\n\nJonas Weber\n", 'proposal'],
+  ])('%s', async (_name, subject, body, kind) => {
+    expect(classify(await mail({ subject, headers: { 'In-Reply-To': '<ooo-1@exemple.fr>' }, body }), ctx).kind).toBe(kind);
+  });
+
+  it('a proposal whose title holds an auto-reply’s words ("Out of office", « réponse automatique ») is a proposal', async () => {
+    for (const subject of ['Talk proposal: Out of office! Taming auto-replies in a ticketing app', 'Proposition de talk : la réponse automatique qui ne bouclait jamais']) {
+      const body = "Hello,\n\nI'd like to propose a 30 minute talk about how our helpdesk detects auto-replies and read receipts, and stores them in PostgreSQL so that tickets never loop.\n\nTom Hill\n";
+      expect(classify(await mail({ subject, body }), ctx).kind, subject).toBe('proposal');
+    }
+  });
+
+  it('guards: responders’ own subjects stay auto-replies — before our subject, after it, forwarded, and with a reply prefix they copied', async () => {
+    const away = 'I am out of the office until Monday 11 January with limited access to email.\n\nTom\n';
+    for (const subject of ['Automatic reply: Next meetup: January 28', 'Réponse automatique : Re: [P-0012] Votre proposition', 'Re: Next meetup (Automatic Response)', 'WG: Abwesenheitsnotiz: Vortrag', 'Out of Office: Talk proposal: Vacuum']) {
+      expect(classify(await mail({ subject, body: away }), ctx).kind, subject).toBe('auto-reply');
+    }
+    // a reply prefix before the responder's: its headers or its text still tell
+    expect(classify(await mail({ subject: 'Re: Automatic reply: Next meetup', headers: { 'Auto-Submitted': 'auto-replied' }, body: away }), ctx).kind).toBe('auto-reply');
+    expect(classify(await mail({ subject: 'RE: Réponse automatique : Appel à orateurs', body: "Je suis absente du bureau jusqu'au 4 janvier. Pour toute urgence, contactez Julien.\n" }), ctx).kind).toBe('auto-reply');
+    // a proposal's subject with the words, over a notice that is no proposal
+    expect(classify(await mail({ subject: 'Talk proposal: Vacuum (Automatic reply)', body: away }), ctx).kind).toBe('auto-reply');
+  });
+});
+
+describe('audit kinds 2: a German read receipt names the time zone’s cities before « gelesen »', () => {
+  it('Outlook’s « Gelesen: … » is a read receipt', async () => {
+    const body =
+      'Ihre Nachricht\n\n  An: Lukas Müller\n  Betreff: Nächstes Meetup: 28. Januar\n  Gesendet: Mittwoch, 2. Dezember 2026 18:00:01 (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien\n\nwurde am Donnerstag, 3. Dezember 2026 09:05:44 (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien gelesen.\n';
+    expect(classify(await mail({ subject: 'Gelesen: Nächstes Meetup: 28. Januar', body }), ctx)).toMatchObject({ kind: 'auto-reply', reasons: ['read-receipt', 'read receipt in text'] });
+  });
+
+  it('guards: « Gelesen: » over a person’s text, the verb far from the date, is no receipt', async () => {
+    const body = 'Hallo,\n\ndie Nachricht wurde am Montag in unserem Team besprochen.\n\nIch würde gern einen Vortrag halten; den Entwurf habe ich noch nicht gelesen.\n';
+    expect(classify(await mail({ subject: 'Gelesen: Vortrag', body }), ctx).reasons[0]).not.toBe('read-receipt');
+  });
+});
+
+describe('audit kinds 2: challenge-response robots in words the tables lacked', () => {
+  it.each([
+    [
+      'Mailinblack (« confirmer votre adresse », « se protéger contre le spam ») from noreply@',
+      'Mailinblack <noreply@mailinblack.com>',
+      '[Mailinblack] Veuillez confirmer votre adresse email',
+      "Bonjour,\n\nVotre message à destination de laurent.blanc@mairie-exemple.fr n'a pas encore été délivré.\n\nAfin de se protéger contre le spam, laurent.blanc@mairie-exemple.fr utilise Mailinblack. Pour que votre message soit délivré, merci de confirmer votre adresse en cliquant sur le lien ci-dessous.\n\nhttps://auth.mailinblack.com/validate?token=9f2a7c\n",
+    ],
+    [
+      'ChoiceMail ("held and will be delivered to me once you register") under « Re: »',
+      'Tom Baker <tom@bakerfamily.example>',
+      'Re: Next meetup: January 28 [Registration Request]',
+      "Hi,\n\nYou sent an email to tom@bakerfamily.example. I'm using ChoiceMail One to protect myself from junk mail. Your message has been held and will be delivered to me once you register.\n\nhttp://register.digiportal.com/register.asp?m=83672\n",
+    ],
+    [
+      'Boxbe’s notice from notify@ (an address no person writes from), under our own subject',
+      'Boxbe <notify@boxbe.com>',
+      'Appel à orateurs : meetup du 28 janvier (Action Required)',
+      "Hello talks@pgug.example.org,\n\nYou will not receive any more courtesy notices from our members for two days. Messages you have sent will remain in a lower priority mailbox for our member to review at their leisure.\n\nFuture messages will be more likely to be viewed if you are on our member's priority Guest List.\n",
+    ],
+    [
+      'a robot’s own subject « Confirmez votre adresse » from the protected person',
+      'Laurent Blanc <laurent.blanc@mairie-exemple.fr>',
+      'Confirmez votre adresse pour écrire à Laurent Blanc',
+      "Bonjour,\n\nAfin de me protéger contre les courriers indésirables, je n'accepte que les expéditeurs connus. Merci de confirmer votre adresse en cliquant sur ce lien : https://filtre.example/c/77\n",
+    ],
+  ])('%s', async (_name, from, subject, body) => {
+    const c = classify(await mail({ from, subject, headers: { Precedence: 'bulk' }, body }), ctx);
+    expect(c.kind).toBe('auto-reply');
+    expect(c.reasons[0]).toBe('challenge-response');
+  });
+
+  it('guards: a person who protects their mail from spam, or asks us to confirm an address, is no robot', async () => {
+    const proposal = classify(
+      await mail({
+        subject: 'Proposition de talk : se protéger contre le spam avec PostgreSQL',
+        body: 'Bonjour,\n\nJe propose un talk de 20 minutes : comment nous filtrons le spam dans PostgreSQL, et pourquoi il faut confirmer votre adresse avant tout envoi.\n\nLéa Roussel\n',
+      }),
+      ctx,
+    );
+    expect(proposal.kind).toBe('proposal');
+    const notify = await mail({ from: 'Meetup Notifications <notify@meetup.example>', subject: 'New comment on your event', body: 'Jean Dupont commented on « Meetup PostgreSQL Paris »: see you there!\n' });
+    expect(classify(notify, ctx).reasons[0]).not.toBe('challenge-response');
+  });
+});
+
+describe('audit kinds 2: delay notices in French (Postfix), German, Spanish and Italian (Exchange)', () => {
+  const daemon = 'Mail Delivery System <MAILER-DAEMON@smtp.fai.example>';
+  it("Postfix's translated warning « CECI EST UN AVERTISSEMENT SEULEMENT » is delayed, not failed", async () => {
+    const body =
+      "Ceci est le système de messagerie de smtp.fai.example.\n\n####################################################################\n# CECI EST UN AVERTISSEMENT SEULEMENT.  VOUS N'AVEZ PAS BESOIN DE  #\n# RENVOYER VOTRE MESSAGE.                                          #\n####################################################################\n\nVotre message n'a pas pu être délivré depuis 4 heures.\nIl restera en file d'attente jusqu'à ce qu'il soit âgé de 5 jours.\n\n<paul.girard@lent.example>: connect to mx.lent.example[203.0.113.7]:25:\n    Connection timed out\n";
+    const c = classify(await mail({ from: daemon, subject: 'Courrier retardé (nouvelle tentative en cours)', headers: { 'Auto-Submitted': 'auto-replied' }, body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'paul.girard@lent.example', status: '4.4.1', action: 'delayed' } });
+  });
+
+  it.each([
+    [
+      'Zustellung verzögert: Nächstes Meetup',
+      'Die Zustellung an diese Empfänger oder Gruppen ist verzögert:\n\nlukas.mueller@firma.de (lukas.mueller@firma.de)\n\nBetreff: Nächstes Meetup\n\nDiese Nachricht wurde noch nicht zugestellt. Es wird weiterhin versucht, die Nachricht zuzustellen.\n',
+      'lukas.mueller@firma.de',
+    ],
+    [
+      'Entrega retrasada: Próximo meetup',
+      'La entrega a estos destinatarios o grupos se ha retrasado:\n\nlucia.ortega@empresa.es (lucia.ortega@empresa.es)\n\nAsunto: Próximo meetup\n\nEste mensaje no se ha entregado todavía. Se seguirá intentando entregarlo.\n',
+      'lucia.ortega@empresa.es',
+    ],
+    [
+      'Recapito ritardato: Prossimo meetup',
+      'Il recapito ai seguenti destinatari o gruppi è stato ritardato:\n\ngiulia.rossi@azienda.it (giulia.rossi@azienda.it)\n\nOggetto: Prossimo meetup\n\nQuesto messaggio non è stato ancora recapitato. Il server continuerà a tentare di recapitarlo.\n',
+      'giulia.rossi@azienda.it',
+    ],
+  ])('Exchange’s text notice « %s » is a delayed bounce', async (subject, body, recipient) => {
+    const c = classify(await mail({ from: 'Microsoft Outlook <postmaster@firma.example>', subject, headers: { 'Auto-Submitted': 'auto-generated' }, body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient, action: 'delayed' } });
+  });
+
+  it('guards: a person’s « Zustellung verzögert » from their own address, and a failed notice in the same languages, read as before', async () => {
+    const person = classify(await mail({ from: 'Jonas Weber <jonas.weber@firma.de>', subject: 'Zustellung verzögert: mein Vortrag kommt später', body: 'Hallo,\n\nich schicke die Folien nächste Woche.\n\nJonas\n' }), ctx);
+    expect(person.kind).toBe('other');
+    const failed = classify(
+      await mail({
+        from: daemon,
+        subject: 'Unzustellbar: Nächstes Meetup',
+        body: "Ihre Nachricht an jonas.weber@firma.de konnte nicht zugestellt werden.\n\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found'\n",
+      }),
+      ctx,
+    );
+    expect(failed).toMatchObject({ kind: 'bounce', bounce: { recipient: 'jonas.weber@firma.de', status: '5.1.10', action: 'failed' } });
+  });
+});
