@@ -66,20 +66,23 @@ export const AUTO_REPLY_SUBJECT_ANYWHERE: Phrases = {
 /** A plain-text read receipt's subject prefix: « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …". */
 export const RECEIPT_PREFIXES: Phrases = {
   fr: ['non\\s+lu', 'lu'],
-  en: ['not\\s+read', 'read'],
+  en: ['not\\s+read', 'read', 'return\\s+receipt'],
   de: ['gelesen', 'nicht\\s+gelesen'],
   es: ['le[íi]do', 'no\\s+le[íi]do'],
   it: ['letto'],
   nl: ['gelezen'],
+  pt: ['lida', 'n[ãa]o\\s+lida'],
 };
 
 /** A read receipt's text: the message was read (or deleted unread) on a date. */
 export const RECEIPT_TEXTS: Phrases = {
   fr: ['\\ba\\s+[ée]t[ée]\\s+(?:lu|supprim[ée]\\s+sans\\s+avoir\\s+[ée]t[ée]\\s+lu)\\s+le\\b'],
-  en: ['\\bwas\\s+(?:read|deleted\\s+without\\s+being\\s+read)\\s+on\\b'],
+  // Lotus Notes: « Your document: X / was received by: Y / at: 03/12/2026 09:12 »
+  en: ['\\bwas\\s+(?:read|deleted\\s+without\\s+being\\s+read)\\s+on\\b', '^\\s*your\\s+document:[^\\n]*\\n\\s*was\\s+received\\s+by:'],
   // Outlook names the time zone's cities between the date and the verb (« … (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien gelesen »)
   de: ['\\bwurde\\s+am\\b(?:[^\\n]|\\n(?!\\s*\\n)){0,240}?\\bgelesen\\b'],
-  es: ['\\bfue\\s+le[íi]do\\b'],
+  es: ['\\bfue\\s+le[íi]do\\b', '\\bse\\s+ley[óo]\\s+el\\b'],
+  pt: ['\\bfoi\\s+lid[ao]\\s+(?:em|a|no)\\b'],
   it: ['\\b[èe]\\s+stato\\s+letto\\b'],
   nl: ['\\bis\\s+gelezen\\s+op\\b'],
 };
@@ -132,7 +135,9 @@ export const CHALLENGE_SUBJECTS: Phrases = {
 export const ACK_SUBJECTS: Phrases = {
   en: [
     "\\bwe(?:['’]ve| have)? received your (?:request|message|e-?mail|enquiry|inquiry|ticket|query|support request)\\b",
-    '\\byour (?:request|ticket|case|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
+    '\\byour (?:request|ticket|case|incident|enquiry|inquiry|query)\\b[^.]{0,40}\\bhas been (?:received|created|opened|logged|registered)\\b',
+    // ServiceNow: "INC0012345 has been opened on your behalf"
+    '\\bhas been (?:opened|created|logged|raised) on your behalf\\b',
   ],
   fr: [
     '\\bnous avons bien re[çc]u votre\\b',
@@ -142,7 +147,7 @@ export const ACK_SUBJECTS: Phrases = {
 
 /** A bare "Ticket received", « Demande enregistrée », at the subject's start (auto-reply.ts says where it must end). */
 export const BARE_ACK_SUBJECTS: Phrases = {
-  en: ['(?:request|ticket|enquiry|inquiry|support request) (?:has been |was )?(?:received|created|opened|logged)'],
+  en: ['(?:support )?(?:request|ticket|enquiry|inquiry) (?:has been |was )?(?:received|created|opened|logged)'],
   fr: ['(?:demande|requ[êe]te|ticket) (?:a (?:bien )?[ée]t[ée] |bien )?(?:re[çc]ue?|enregistr[ée]e?|cr[ée][ée]e?|ouverte?|prise? en compte)'],
 };
 
@@ -195,10 +200,11 @@ export const AWAY_STATES: Phrases = {
 
 /** Wordings only out-of-office notices use: with an absence said now they need no further cue (« Je suis actuellement absente. »). */
 export const AWAY_FORMAL_PHRASES: Phrases = {
-  fr: ['\\babsente?s?\\s+du\\s+bureau\\b', '\\b(?:actuellement|pr[ée]sentement)\\s+absente?s?\\b'],
+  fr: ['\\babsente?s?\\s+du\\s+bureau\\b', '\\b(?:actuellement|pr[ée]sentement)\\s+absente?s?\\b', "\\bn['’]est\\s+plus\\s+(?:consult[ée]e|lue|relev[ée]e|surveill[ée]e)\\b"],
   en: [
     '\\bcurrently\\s+(?:out\\s+of\\s+(?:the\\s+)?office|away\\s+from\\s+(?:the\\s+|my\\s+)?(?:office|desk)|on\\s+(?:annual\\s+)?leave)\\b',
     '\\bon\\s+annual\\s+leave\\b',
+    '\\bis\\s+(?:no\\s+longer|not)\\s+(?:monitored|checked|read)\\b',
   ],
 };
 

@@ -48,7 +48,8 @@ export function autoReplySubject(subject: string): boolean {
  * subject is « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …", and its text says the message was read
  * (or deleted unread) on a date.
  */
-const RECEIPT_PREFIX = phraseRegExp('RECEIPT_PREFIXES', RECEIPT_PREFIXES, 'i', '^\\s*', '\\s*:');
+// a colon after it, or nothing: Lotus Notes' subject is "Return Receipt" alone
+const RECEIPT_PREFIX = phraseRegExp('RECEIPT_PREFIXES', RECEIPT_PREFIXES, 'i', '^\\s*', '\\s*(?::|$)');
 const RECEIPT_TEXT = phraseRegExp('RECEIPT_TEXTS', RECEIPT_TEXTS, 'i');
 
 export const mdnRule: Rule = {
@@ -183,7 +184,7 @@ const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
  * ticket has been opened at 2am »).
  */
 const ACK_YOURS =
-  /\b(?:your|votre|vos)\s+(?:request|ticket|case|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b/i;
+  /\b(?:your|votre|vos)\s+(?:request|ticket|case|incident|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b/i;
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
 const RECEIPT_SUBJECT = phraseRegExp('RECEIPT_SUBJECTS', RECEIPT_SUBJECTS, 'i', '^\\s*\\[?\\s*', '\\b');
 /**
@@ -270,9 +271,10 @@ const AWAY_NOW = phraseRegExp(
     `\\bi\\s*(?:am|['’]m)\\s+${AWAY_STATE}`,
     "(?:^|[.!]\\s+)(?:actuellement\\s+)?(?:absente?\\s+du\\s+bureau|absente?\\s+jusqu|en\\s+cong[ée]s?\\s+(?:jusqu|du\\s)|en\\s+vacances\\s+(?:jusqu|du\\s)|hors\\s+du\\s+bureau)",
     '(?:^|[.!]\\s+)(?:currently\\s+)?(?:out\\s+of\\s+(?:the\\s+)?office|on\\s+(?:annual\\s+)?leave|away\\s+from\\s+(?:the\\s+)?office)\\s+(?:until|till|through|from|and\\b)',
-    '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+no\\s+longer\\s+(?:in\\s+use|active|monitored|valid|read)',
+    '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+(?:no\\s+longer|not)\\s+(?:in\\s+use|active|monitored|valid|read|checked)',
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
-    "\\bcette\\s+adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue)",
+    // « Cette boîte aux lettres n'est plus consultée », « cette messagerie n'est plus relevée »
+    "\\bcette\\s+(?:adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?|bo[îi]te\\s+(?:aux\\s+lettres\\s+|mail\\s+|e-?mail\\s+|de\\s+r[ée]ception\\s+)?|messagerie\\s+)n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue|relev[ée]e|surveill[ée]e)",
     '\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b',
     "\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)

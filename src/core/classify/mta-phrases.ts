@@ -43,6 +43,7 @@ export const ROBOT_SUBJECTS: Phrases = {
   fr: [
     'non d[ée]livr[ée]', 'non distribu[ée]', '[ée]chec (?:de (?:la )?)?(?:remise|distribution|livraison)', 'remise diff[ée]r[ée]e',
     '(?:message|courriel|mail) (?:refus[ée]|rejet[ée])',
+    '(?:message|courriel|courrier|mail) (?:retard[ée]|diff[ée]r[ée])',
   ],
   // Exchange's delay notices: « Zustellung verzögert: … », « Entrega retrasada: … », « Recapito ritardato: … »
   de: ['zustellung verz[öo]gert'],
@@ -65,7 +66,7 @@ export const NOTICE_BODY: Phrases = {
     'invalid user address', 'is being held until', 'message status - undeliverable', 'no valid recipients',
   ],
   fr: [
-    "n'a pas pu (être|etre) (remis|distribu|deliv|délivr|achemin)", 'non remis', 'destinataire invalide', 'adresse d au moins un destinataire',
+    "n'a pas (?:encore )?pu (être|etre) (remis|distribu|deliv|délivr|achemin)", 'non remis', 'destinataire invalide', 'adresse d au moins un destinataire',
     'impossible de (remettre|distribuer)', "n'a pas encore [ée]t[ée] remis", 'la remise est diff[ée]r[ée]e',
     'a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur',
   ],
@@ -100,7 +101,7 @@ export const DELAY_PHRASES: Phrases = {
     'tentatives? de remise', 'sera retent', 'toujours en cours de tentative', "continuerons (?:d'|à |a )essayer", 'remise (?:est )?diff[ée]r[ée]e',
     'pas encore [ée]t[ée] remis',
     // Postfix's warning, translated: « CECI EST UN AVERTISSEMENT SEULEMENT. VOUS N'AVEZ PAS BESOIN DE RENVOYER VOTRE MESSAGE. »
-    'avertissement seulement', "n'avez pas besoin de renvoyer", "restera en file d'attente", "n'a pas pu [êe]tre (?:d[ée]livr[ée]|remis) depuis",
+    'avertissement seulement', "pas encore pu [êe]tre (?:remis|distribu|d[ée]livr)", 'nouvelles? tentatives? (?:ser(?:a|ont)|de remise)', "n'avez pas besoin de renvoyer", "restera en file d'attente", "n'a pas pu [êe]tre (?:d[ée]livr[ée]|remis) depuis",
   ],
   de: ['verz[öo]gert', 'noch nicht zugestellt', 'weiterhin versucht'],
   es: ['retrasad[oa]', 'todav[íi]a no se ha entregado', 'no se ha entregado todav[íi]a', 'seguir[áa] intentando'],

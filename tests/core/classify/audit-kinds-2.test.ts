@@ -153,3 +153,78 @@ describe('audit kinds 2: delay notices in French (Postfix), German, Spanish and 
     expect(failed).toMatchObject({ kind: 'bounce', bounce: { recipient: 'jonas.weber@firma.de', status: '5.1.10', action: 'failed' } });
   });
 });
+
+describe('audit kinds 2, batch b2: read receipts of Lotus Notes, Spanish and Portuguese Outlook', () => {
+  it.each([
+    ['Return Receipt', 'Your document:\tProchain meetup : 28 janvier 2027\nwas received by:\tJean-Luc Perrin/ASSUR\nat:\t03/12/2026 09:12:04\n'],
+    [
+      'Leído: Prochain meetup',
+      'Su mensaje\n\n  Para: Pablo Ruiz\n  Asunto: Prochain meetup\n  Enviado: miércoles, 2 de diciembre de 2026 18:00:01 (UTC+01:00) Bruselas, Copenhague, Madrid, París\n\nse leyó el jueves, 3 de diciembre de 2026 9:20:11 (UTC+01:00) Bruselas, Copenhague, Madrid, París.\n',
+    ],
+    ['Lida: Prochain meetup', 'A sua mensagem\n\n  Para: Rui Costa\n  Assunto: Prochain meetup\n\nfoi lida em quinta-feira, 3 de dezembro de 2026 09:20:11 (UTC+00:00) Dublin, Edimburgo, Lisboa, Londres.\n'],
+  ])('« %s » is a read receipt', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx)).toMatchObject({ kind: 'auto-reply', reasons: ['read-receipt', 'read receipt in text'] });
+  });
+
+  it('guards: a subject "Return receipt" or « Lu » over a person’s words is no receipt', async () => {
+    const a = classify(await mail({ subject: 'Return receipt', body: 'Hi, my client asked for a return receipt by mistake, sorry about that.\n' }), ctx);
+    const b = classify(await mail({ subject: 'Lu', body: "J'ai lu le programme, c'est parfait.\n" }), ctx);
+    expect([a.reasons[0], b.reasons[0]]).not.toContain('read-receipt');
+  });
+});
+
+describe('audit kinds 2, batch b2: helpdesks’ acknowledgements in words the tables lacked', () => {
+  it.each([
+    [
+      'osTicket: "Support Ticket Opened [#482913]"',
+      'Support Ticket Opened [#482913]',
+      'Dear PostgreSQL Paris,\n\nA request for support has been created and assigned ticket #482913. A representative will follow-up with you as soon as possible.\n',
+    ],
+    [
+      'ServiceNow: "INC0012345 has been opened on your behalf"',
+      'INC0012345 has been opened on your behalf',
+      'Your incident INC0012345 has been opened on your behalf.\n\nShort description: Meetup PostgreSQL Paris - salle\n\nWe will contact you as soon as possible.\n',
+    ],
+  ])('%s', async (_name, subject, body) => {
+    expect(classify(await mail({ from: 'IT Support <support@univ.example>', subject, body }), ctx).kind).toBe('auto-reply');
+  });
+
+  it('guards: a talk about support tickets, and a person’s reply to the acknowledgement, are not', async () => {
+    const talk = await mail({
+      subject: 'Support ticket opened: what we learned from 10,000 incidents in PostgreSQL',
+      body: 'Hello,\n\nI would like to propose a 30 minute talk on how we store and analyse 10,000 support incidents a month in PostgreSQL.\n\nRui Costa\n',
+    });
+    expect(classify(talk, ctx).kind).toBe('proposal');
+    const reply = await mail({ subject: 'Re: INC0012345 has been opened on your behalf', body: 'Thanks, the room is for 60 people on January 28.\n' });
+    expect(classify(reply, ctx).kind).toBe('other');
+  });
+});
+
+describe('audit kinds 2, batch b2: a mailbox no longer read, in French and English', () => {
+  it.each([
+    ['Re: Appel à orateurs', "Bonjour,\n\nCette boîte aux lettres n'est plus consultée. Merci d'adresser désormais vos messages à communication.ville@mairie-exemple.fr.\n\nLe service communication\n"],
+    ['Re: Appel à orateurs', "Cette messagerie n'est plus relevée. Écrivez à contact@asso.example.\n"],
+    ['Re: Next meetup', 'This mailbox is not monitored. Please send your questions to events@partner.example.\n'],
+  ])('%s: %j', async (subject, body) => {
+    expect(classify(await mail({ from: 'Communication <communication@mairie-exemple.fr>', subject, body }), ctx)).toMatchObject({ kind: 'auto-reply', reasons: ['auto-reply-body'] });
+  });
+
+  it('guards: a person who says their old mailbox is not read any more, and asks or proposes, is a person', async () => {
+    const ask = await mail({ subject: 'Changement d’adresse', body: "Bonjour,\n\nMon ancienne adresse n'est plus consultée : pouvez-vous m'inscrire avec celle-ci ?\n\nMarc\n" });
+    expect(classify(ask, ctx).kind).not.toBe('auto-reply');
+  });
+});
+
+describe('audit kinds 2, batch b2: a French delay notice « pas encore pu être remis », « Message retardé »', () => {
+  it('is a delayed bounce with the code it quotes', async () => {
+    const body =
+      "Bonjour. Ceci est le programme qmail-send de mail.asso.example.\nVotre message n'a pas encore pu être remis à l'adresse suivante. Ce n'est pas une erreur définitive : de nouvelles tentatives seront faites pendant quelques jours.\n\n<tresorier@asso.example>:\n451 4.3.0 Temporary local problem - please try later\n";
+    const c = classify(await mail({ from: 'MAILER-DAEMON@mail.asso.example', subject: 'Message retardé : Prochain meetup', body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'tresorier@asso.example', status: '4.3.0', action: 'delayed' } });
+  });
+
+  it('guards: a speaker’s « Message retardé » about their slides is theirs', async () => {
+    const c = classify(await mail({ subject: 'Message retardé : mes slides arrivent lundi', body: 'Bonjour,\n\nDésolé, mes slides arriveront lundi.\n\nHugo\n' }), ctx);
+    expect(c.kind).toBe('other');
+  });
+});
