@@ -57,7 +57,7 @@ export async function main(given: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
-    return report(err, verbose, wanted?.name ?? null);
+    return report(err, verbose, wanted ? commandPath(program, argv) : null);
   }
 }
 
@@ -101,6 +101,23 @@ function missingSubcommand(program: Command, argv: string[]): string | null {
   const path = ['crieur', ...words].join(' ');
   const names = at.commands.map((c) => c.name()).filter((n) => n !== 'help').join(', ');
   return `crieur: ${words.length ? `${words.join(' ')} needs a command: ${names}` : `no command given: ${names}`}\n(see ${path} --help)`;
+}
+
+/**
+ * The command a usage error is about, as deep as argv names one: `crieur events create --bogus` pointed to
+ * `crieur events --help`, whose text has none of create's options — the fix is in `crieur events create --help`.
+ * Words past the last command (a ref, an option's value) end the walk.
+ */
+function commandPath(program: Command, argv: string[]): string | null {
+  const path: string[] = [];
+  let at = program;
+  for (const w of argv.filter((a) => !a.startsWith('-'))) {
+    const sub = at.commands.find((c) => c.name() === w || c.aliases().includes(w));
+    if (!sub) break;
+    path.push(sub.name());
+    at = sub;
+  }
+  return path.length ? path.join(' ') : null;
 }
 
 /** One line on stderr when a command that uses services is about to run on built-in defaults (config/load.ts). */
