@@ -54,9 +54,11 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * left in, where « Désolé, je retire… » withdrew it): « je suis (vraiment) désolé(e) », "I'm (really) sorry (but)".
  * A dash closes an assent as a comma does, and "sounds great" is "sounds good" (audit AA: "Sounds great — accept." was
  * relayed, nothing decided).
+ * "Count me in" is one, and "I'm afraid" a regret (audit AB: "Yes, count me in — confirmed." and "Hi, I'm afraid I have to
+ * withdraw, sorry for the late notice." were relayed, the talk left as it was).
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation))\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -73,6 +75,15 @@ const WISH = new RegExp(
   String.raw`^(?:please|kindly|merci de|je souhaite|je souhaiterais|je voudrais|je pr[ée]f[èe]re|je vais|je dois|nous souhaitons|nous voudrions|nous pr[ée]f[ée]rons|nous devons|nous allons|je suis (?:au regret|oblig[ée]e?|contraint(?:e)?) de|je me vois (?:oblig[ée]e?|contraint(?:e)?) de|i['’]d like to|i would like to|i want to|i wish to|i['’]d prefer to|i['’]m going to|we['’]d like to|we would like to|we want to|we have to|we need to|(?:i['’]m afraid )?i (?:${REGRET}\s+)?(?:have|need) to|i must|i['’]ll (?:${REGRET}\s+)?have to)(?:\s*,?\s*${REGRET}\s*,?)?(?:\s+devoir)?\s+(?=\S)`,
   'i',
 );
+/**
+ * « Malheureusement je ne pourrai pas venir le 28, je dois me retirer. », "I'm sorry, I won't be able to make it after all.
+ * Please withdraw my talk.", « Désolé mais je ne pourrai pas venir, je retire ma proposition. »: the speaker saying he
+ * cannot come, then his withdrawal, is the withdrawal with its reason (audit AB: three such replies relayed, the talk
+ * left in). Folded; only before what reads as a withdrawal alone (readOne) — « je ne pourrai pas venir le 28, pouvez-vous
+ * me programmer en février ? » stays a message.
+ */
+const UNABLE =
+  /^(?:je ne (?:pourrai|peux|pourrais|serai) (?:finalement |malheureusement |helas |donc )?(?:pas|plus) (?:venir|etre (?:la|presente?|disponible)|participer|assurer (?:mon|le|ce) (?:talk|expose|creneau))|i (?:won't|will not|can't|cannot|can no longer|am not|'m not) (?:be able to |be )?(?:make it|come|attend|be there|present|available))(?: (?:finalement|after all|le (?:jeudi )?\d{1,2}(?:er)?(?: [a-z]+)?|on the \d{1,2}(?:st|nd|rd|th)?|ce jour-la|ce soir-la|that day|that evening|that night))*\s*(?:[,;:]|[.!]\s|[—–]|-\s)\s*(?=\S)/;
 /** « ok P-0004 », « OK, [P-12] »: `ok` before a ref accepts that proposal (README: a line may name a ref). */
 const OK_REF = /^(?:ok|okay)\s*[,.!]?\s*\[?p\s?-?\s?\d{1,6}\]?(?![\w-])/;
 /**
@@ -95,8 +106,9 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
  * ma proposition, désolé.", "Accepté 👍", "Accepted, thanks!", « Je confirme avec plaisir »): still the verb alone — but for the grammar's aloneWords
  * ("ok merci" is thanks). Folded, emoji off; any number of them, with punctuation; nothing at all is courtesy too.
  */
-// (audit X: « Oui, je confirme ! Merci pour l'acceptation. » was relayed unconfirmed: thanks for the news are courtesy too)
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|desolee?|sorry|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
+// (audit X: « Oui, je confirme ! Merci pour l'acceptation. » was relayed unconfirmed: thanks for the news are courtesy too;
+// audit AB: an apology for the trouble too, « désolé pour le dérangement », "sorry for the late notice")
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|(?:desolee?|sorry|navree?)(?: (?:pour|for|about) (?:le |la |les |l'|the |any |this |all the )?(?:derangement|contretemps|gene|desagrement|inconvenience|trouble|late notice|short notice|last-minute change|change of plans?|that))?|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then| on the \d{1,2}(?:st|nd|rd|th)?)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
 /** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
 function courtesyOnly(rest: string): boolean {
   return COURTESY.test(withoutEmoji(rest));
@@ -277,6 +289,17 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
   // « ok P-0004 », « OK, P-0004 »: the accept verb naming its proposal, not an assent before what follows
   const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
   const unassented = assented ? listed.replace(ASSENT, '') : listed;
+  if (dateRef.role === 'speaker') {
+    const unable = UNABLE.exec(foldKeepLength(unassented));
+    if (unable) {
+      const r = readOne(unassented.slice(unable[0].length), dateRef);
+      if (r.kind === 'commands' && r.commands.length > 0 && r.commands.every((c) => c.verb === 'withdraw' && c.ref === null)) {
+        // why, for the organizers, as the rest of a withdrawal's sentence goes to them
+        const why = unassented.slice(0, unable[0].length).replace(/[\s,;:.!—–-]+$/, '');
+        return { kind: 'commands', commands: r.commands.map((c) => ({ ...c, text: c.text ?? why, line })) };
+      }
+    }
+  }
   const thanked = THANKED.test(unassented);
   const unwished = unquoteVerb(unassented.replace(THANKED, ''));
   const afterWish = withoutWish(unwished, dateRef.role);
@@ -427,7 +450,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // (after a bare « je dois annuler », only past a colon or a comma: « je dois annuler la réunion de demain » names what)
       // (nor what names something else withdrawn or confirmed: « … pour le dîner », "… from the panel", "… that I can no longer")
       // (so does a wish or an obligation before a shorter verb, past a separator: « Je dois me retirer : trop de travail »)
-      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated && !LEAVING_EARLY.test(fold(rest)))) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
+      // (nor, after a bare verb, what it names to take out: "I have to withdraw the part about Citus" — audit AB, as « je
+      // souhaite retirer la partie sur Citus » is a message)
+      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated && !LEAVING_EARLY.test(fold(rest)))) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (separated || !/(?:withdraw|retirer|retire)$/.test(phrase) || !NAMED_PART.test(fold(rest).trimStart()) || THE_TALK.test(fold(rest).trimStart())) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       // "Withdraw - sorry, my company will not let me travel that week.", « Retirer, désolée : je change de poste »: a bare
@@ -546,6 +571,9 @@ const APOLOGY = /^(?:(?:vraiment |tres |so |really )?(?:desolee?s?|sorry|navree?
  * train. », "I need to drop out early, around 9pm." (review of f235ee4).
  */
 const LEAVING_EARLY = /\b(?:\d{1,2} ?h(?:\d{2})?|\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}:\d{2}|(?:plus )?tot|avant la fin|en avance|early|earlier|before the end|at the break|a la pause|apres (?:mon|le|la|les) (?:talk|expose|presentation|pause|talks))\b/;
+/** After a bare « retirer », "withdraw": what it takes out, named (folded) — the talk itself (THE_TALK) aside. */
+const NAMED_PART = /^(?:(?:the|a|an|this|that|these|those|some|part|la|le|les|une?|cette|ce|cet|ces)(?![\p{L}\d'])|l')/u;
+const THE_TALK = /^(?:the|this|ma|mon|notre|la|le|cette|ce|my|our)\s+(?:talk|proposal|proposition|presentation|submission|candidature|intervention|expose|session)(?![\p{L}\d])/u;
 /** What follows a speaker's sentence when it withdraws from or confirms something other than the talk (folded). */
 const OTHER_OBJECT = /^(?:de|du|des|d'|pour|au|aux|a|from|for|of|that|que|qu'|to the)\b/;
 /**

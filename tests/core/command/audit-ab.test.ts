@@ -78,3 +78,50 @@ describe('« Question pour l’orateur : » over the question (audit AB1 40: the
     expect(c.map((x) => [x.verb, x.problem])).toEqual([['ask', 'text-missing']]);
   });
 });
+
+describe('a speaker who cannot come, then his withdrawal (audit AB1 56, AB2 04, 29: relayed, the talk left in)', () => {
+  it.each([
+    ['Malheureusement je ne pourrai pas venir le 28, je dois me retirer.', 'je ne pourrai pas venir le 28'],
+    ["I'm sorry, I won't be able to make it after all. Please withdraw my talk.", "I won't be able to make it after all"],
+    ['Désolé mais je ne pourrai pas venir, je retire ma proposition.', 'je ne pourrai pas venir'],
+    ["I can't make it that evening, I have to withdraw.", "I can't make it that evening"],
+  ])('speaker: %s → withdraw, why for the organizers', (text, why) => {
+    const c = readCommands(text, speaker).commands;
+    expect(c.map((x) => [x.verb, x.text, x.line])).toEqual([['withdraw', why, text]]);
+  });
+
+  it.each([
+    'Je ne pourrai pas venir le 28, pouvez-vous me programmer en février ?',
+    'Je ne pourrai pas venir le 28, je confirme pour le 11.',
+    'Je ne pourrai pas venir, je retire ma proposition si vous ne trouvez pas de date.',
+    "I won't be able to make it, should I withdraw?",
+  ])('speaker, a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+
+  it('organizer: the same words are no withdrawal of his', () => {
+    expect(verbs('Je ne pourrai pas venir le 28, je dois me retirer.', organizer)).toEqual([]);
+  });
+});
+
+describe('« I’m afraid », "count me in" before the verb, an apology for the trouble after it (audit AB2 28, 02)', () => {
+  it.each([
+    ["Hi, I'm afraid I have to withdraw, sorry for the late notice.", 'withdraw'],
+    ["I'm afraid I have to withdraw.", 'withdraw'],
+    ['Je me retire, désolé pour le dérangement.', 'withdraw'],
+    ['Je retire ma proposition, navré pour le contretemps.', 'withdraw'],
+    ['Yes, count me in — confirmed.', 'confirm'],
+    ['Count me in, I confirm!', 'confirm'],
+  ])('speaker: %s → %s', (text, verb) => {
+    const c = readCommands(text, speaker).commands;
+    expect(c.map((x) => [x.verb, x.text])).toEqual([[verb, null]]);
+  });
+
+  it.each(["I'm afraid I have to withdraw the part about Citus.", 'I have to withdraw the live demo, it is too risky.', 'Je dois retirer la partie sur Citus.', "I need to withdraw l'exemple sur Citus.", 'Count me in for the drinks after — confirmed?'])('speaker, a message: %s', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+
+  it.each(['I have to withdraw the talk, sorry.', 'I have to withdraw this proposal.', 'I have to withdraw, my company will not let me travel.'])('speaker, the talk itself: %s → withdraw', (text) => {
+    expect(verbs(text, speaker)).toEqual(['withdraw']);
+  });
+});
