@@ -153,8 +153,8 @@ export const BARE_ACK_SUBJECTS: Phrases = {
 
 /** An acknowledgement's first lines say so. */
 export const ACK_TEXTS: Phrases = {
-  en: ['\\b(?:has|have) been (?:received|created|logged|opened|registered)\\b', "\\bwe(?:['’]ve| have)? received your\\b"],
-  fr: ['\\bnous avons bien re[çc]u\\b', '\\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)'],
+  en: ['\\b(?:has|have) been (?:received|created|logged|opened|registered)\\b', "\\bwe(?:['’]ve| have)? received your\\b", '\\bwe acknowledge (?:the )?receipt of\\b'],
+  fr: ['\\bnous avons bien re[çc]u\\b', '\\bnous accusons (?:bonne )?r[ée]ception\\b', '\\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)'],
 };
 
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */

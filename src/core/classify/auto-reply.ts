@@ -184,7 +184,7 @@ const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
  * ticket has been opened at 2am »).
  */
 const ACK_YOURS =
-  /\b(?:your|votre|vos)\s+(?:request|ticket|case|incident|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b/i;
+  /\b(?:your|votre|vos)\s+(?:request|ticket|case|incident|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\bnous accusons (?:bonne )?r[ée]ception\b|\bwe acknowledge (?:the )?receipt of\b/i;
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
 const RECEIPT_SUBJECT = phraseRegExp('RECEIPT_SUBJECTS', RECEIPT_SUBJECTS, 'i', '^\\s*\\[?\\s*', '\\b');
 /**

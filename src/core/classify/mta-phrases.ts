@@ -45,10 +45,12 @@ export const ROBOT_SUBJECTS: Phrases = {
     '(?:message|courriel|mail) (?:refus[ée]|rejet[ée])',
     '(?:message|courriel|courrier|mail) (?:retard[ée]|diff[ée]r[ée])',
   ],
-  // Exchange's delay notices: « Zustellung verzögert: … », « Entrega retrasada: … », « Recapito ritardato: … »
+  // Exchange's delay notices: « Zustellung verzögert: … », « Entrega retrasada: … », « Recapito ritardato: … », « Bezorging
+  // vertraagd: … »; Postfix's translated « Correo retrasado (todavía se está reintentando) »
   de: ['zustellung verz[öo]gert'],
-  es: ['entrega retrasada'],
+  es: ['entrega retrasada', 'correo retrasado'],
   it: ['recapito ritardato'],
+  nl: ['bezorging vertraagd'],
 };
 
 /** First-lines phrases of MTA notices, applied to a bounded slice of text. */
@@ -71,8 +73,9 @@ export const NOTICE_BODY: Phrases = {
     'a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur',
   ],
   ru: ['не доставлено', 'не может быть доставлено'],
-  es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
+  es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'no ha podido (?:ser )?entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
   de: ['konnte nicht zugestellt werden', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
+  nl: ['de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
   it: ['impossibile recapitare', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
 };
 
@@ -104,7 +107,8 @@ export const DELAY_PHRASES: Phrases = {
     'avertissement seulement', "pas encore pu [êe]tre (?:remis|distribu|d[ée]livr)", 'nouvelles? tentatives? (?:ser(?:a|ont)|de remise)', "n'avez pas besoin de renvoyer", "restera en file d'attente", "n'a pas pu [êe]tre (?:d[ée]livr[ée]|remis) depuis",
   ],
   de: ['verz[öo]gert', 'noch nicht zugestellt', 'weiterhin versucht'],
-  es: ['retrasad[oa]', 'todav[íi]a no se ha entregado', 'no se ha entregado todav[íi]a', 'seguir[áa] intentando'],
+  nl: ['vertraagd', 'nog niet bezorgd', 'nog steeds geprobeerd'],
+  es: ['retrasad[oa]', 'esto es s[óo]lo una advertencia', 'no necesita reenviar', 'todav[íi]a no se ha entregado', 'no se ha entregado todav[íi]a', 'seguir[áa] intentando'],
   it: ['ritardat[oa]', 'non [èe] stato ancora recapitato', 'continuer[àa] a tentare'],
 };
 

@@ -228,3 +228,39 @@ describe('audit kinds 2, batch b2: a French delay notice « pas encore pu être 
     expect(c.kind).toBe('other');
   });
 });
+
+describe('audit kinds 2, batch b3: « Nous accusons bonne réception de votre demande », "We acknowledge receipt of"', () => {
+  it.each([
+    ['Accusé de réception de votre demande n° 45821', 'Bonjour,\n\nNous accusons bonne réception de votre demande, enregistrée sous le numéro 45821. Nos équipes reviennent vers vous sous 48 heures ouvrées.\n\nLe support\n'],
+    ['Acknowledgement: Meetup sponsorship', 'Dear sender,\n\nWe acknowledge receipt of your e-mail and will respond within two working days.\n\nAcme Partnerships\n'],
+  ])('« %s » is an acknowledgement', async (subject, body) => {
+    expect(classify(await mail({ from: 'Support <support@hebergeur.example>', subject, body }), ctx).kind).toBe('auto-reply');
+  });
+
+  it('guards: a speaker who acknowledges receipt of our mail, under their own subject, is a person', async () => {
+    const c = classify(await mail({ subject: 'Re: [P-0012] Votre proposition a bien été reçue', body: 'Bonjour,\n\nNous accusons réception, merci ! Pouvez-vous nous dire quand vous aurez décidé ?\n\nAgathe\n' }), ctx);
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});
+
+describe('audit kinds 2, batch b3: Exchange’s Dutch delay notice and Postfix’s Spanish warning', () => {
+  it('« Bezorging vertraagd: … » is a delayed bounce', async () => {
+    const body =
+      'De bezorging aan deze ontvangers of groepen is vertraagd:\n\np.devries@bedrijf.example (p.devries@bedrijf.example)\n\nOnderwerp: Next meetup\n\nDit bericht is nog niet bezorgd. Er wordt nog steeds geprobeerd het bericht te bezorgen.\n';
+    const c = classify(await mail({ from: 'Microsoft Outlook <postmaster@bedrijf.example>', subject: 'Bezorging vertraagd: Next meetup', headers: { 'Auto-Submitted': 'auto-generated' }, body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'p.devries@bedrijf.example', action: 'delayed' } });
+  });
+
+  it('« Correo retrasado (todavía se está reintentando) » is a delayed bounce', async () => {
+    const body =
+      'Este es el sistema de correo de correo.empresa.es.\n\n# ESTO ES SÓLO UNA ADVERTENCIA. NO NECESITA REENVIAR SU MENSAJE. #\n\nSu mensaje no ha podido entregarse desde hace 4 horas.\nSe seguirá intentando hasta que tenga 5 días.\n\n<pablo.ruiz@lento.example>: connect to mx.lento.example[203.0.113.8]:25: Connection timed out\n';
+    const c = classify(await mail({ from: 'Mail Delivery System <MAILER-DAEMON@correo.empresa.es>', subject: 'Correo retrasado (todavía se está reintentando)', body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'pablo.ruiz@lento.example', action: 'delayed' } });
+  });
+
+  it('guards: « Bezorging vertraagd » or « Correo retrasado » from a person is theirs', async () => {
+    for (const subject of ['Bezorging vertraagd: mijn slides komen later', 'Correo retrasado: mis diapositivas llegan el lunes']) {
+      expect(classify(await mail({ from: 'Pieter de Vries <p.devries@bedrijf.example>', subject, body: 'Hallo,\n\nmijn slides komen maandag.\n\nPieter\n' }), ctx).kind, subject).toBe('other');
+    }
+  });
+});
