@@ -297,6 +297,12 @@ function issueProblem(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): Problem 
       const vars = inner.slice(0, 2).map((l) => envName(l.path));
       return { text: `${key} — expected ${expectedOf(issue.message)}: its keys go under it (${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}), as in ${key}: { ${keys[0]}: … } (or ${vars.join(', ')}${inner.length > 2 ? ', …' : ''})`, from: 'file' };
     }
+    // A list of entries, or one of its entries, written as a word (`lists: generale`, `- generale`): an entry has keys.
+    const example = LIST_EXAMPLES[leafPath.join('.')];
+    if (example && issue.code === 'invalid_type' && issue.path.length <= leafPath.length + 1) {
+      const what = issue.path.length > leafPath.length ? 'an entry with its keys' : 'a list of entries with their keys';
+      return { text: `${key} — expected ${what}, as in ${leafPath.join('.')}: [${flowEntry(example)}] (set it in the file or with ${name})`, from: 'file' };
+    }
     return { text: `${key} — expected ${expectedOf(issue.message)} (set it in the file or with ${name})`, from: 'file' };
   }
   // The variable overrides the file: name it and its value, not the file (CRIEUR_HTTP_PORT=abc: http.port must be a number).
@@ -346,8 +352,9 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], merged: Record<strin
   // the section (dotted) of each issue that is a key absent from a section that holds others
   const sectionOf = issues.map((issue) => {
     const path = issue.path;
-    if (issue.code !== 'invalid_type' || path.length < 2 || !path.every((p) => typeof p === 'string')) return undefined;
-    const holder = lookup(merged, path.slice(0, -1) as string[]);
+    // a key of a section, or of a list's entry (lists.0.name: the index is a key of the list as written)
+    if (issue.code !== 'invalid_type' || path.length < 2 || typeof path.at(-1) !== 'string' || !path.every((p) => typeof p === 'string' || typeof p === 'number')) return undefined;
+    const holder = lookup(merged, path.slice(0, -1).map(String));
     const absent = typeof holder === 'object' && holder !== null && !Array.isArray(holder) && !Object.hasOwn(holder, path.at(-1) as string);
     return absent ? path.slice(0, -1).join('.') : undefined;
   });
@@ -373,6 +380,7 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], merged: Record<strin
  * received undefined »), variables, or both.
  */
 function missingKeys(parent: string[], missing: string[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem {
+  if (parent.some((k) => /^\d+$/.test(k))) return missingFromEntry(parent, missing, merged, env);
   const at = parent.join('.');
   const present = Object.keys(lookup(merged, parent) as Record<string, unknown>).map((k) => ({ key: `${at}.${k}`, by: setterOf([...parent, k], env)?.name }));
   const vars = [...new Set(present.flatMap((p) => (p.by ? [p.by] : [])))];
@@ -388,6 +396,35 @@ function missingKeys(parent: string[], missing: string[], merged: Record<string,
   if (inFile.length === 0) return { text: `${and(setters)}, but ${and(keys)} ${are} missing: set ${and(missingVars)}, or remove ${and(vars)}`, from: 'env' };
   // filled in partly by the file, partly by variables: either may be the one to complete
   return { text: `${and(keys)} ${are} missing (${and(setters)}; the file sets ${inFile.join(', ')}): set ${keys.length > 1 ? 'them' : 'it'} in the file or with ${and(missingVars)}`, from: 'both' };
+}
+
+/**
+ * The one line for keys `missing` from an entry of a list (`lists: [{ address: … }]`): it was zod's « lists.0.name —
+ * expected string, received undefined », beside « lists.0.address — expected an email address » for an address left
+ * out (contract audit of the CLI). Which entry, what it lacks, what it sets, and an entry as it should be; a list a
+ * variable set (CRIEUR_LISTS) is that variable's to fix.
+ */
+function missingFromEntry(parent: string[], missing: string[], merged: Record<string, unknown>, env: NodeJS.ProcessEnv): Problem {
+  const at = parent.join('.');
+  const list = parent.slice(0, parent.findIndex((k) => /^\d+$/.test(k)));
+  const keys = missing.map((k) => `${at}.${k}`);
+  const are = keys.length > 1 ? 'are' : 'is';
+  const has = Object.keys(lookup(merged, parent) as Record<string, unknown>);
+  const sets = has.length > 0 ? `sets ${and(has)}` : 'is empty';
+  const example = LIST_EXAMPLES[list.join('.')];
+  const set = setterOf(list, env);
+  if (set) {
+    const shown = `${set.name}=${shownValue(list.join('.'), set.value)}`;
+    return { text: `${shown}: ${and(keys)} ${are} missing (the entry ${sets}): add ${and(missing)} to it${example ? `, e.g. ${set.name}='${example}'` : ''}`, from: 'env' };
+  }
+  const entry = example ? `, as in ${list.join('.')}: [${flowEntry(example)}]` : '';
+  return { text: `${and(keys)} ${are} missing (the entry ${sets}): add ${keys.length > 1 ? 'them' : 'it'} to that entry in the file${entry}`, from: 'file' };
+}
+
+/** A JSON list's first entry as YAML writes it in a line: `{ name: generale, address: …, language: fr }`. */
+function flowEntry(json: string): string {
+  const first = (JSON.parse(json) as Record<string, unknown>[])[0] ?? {};
+  return `{ ${Object.entries(first).map(([k, v]) => `${k}: ${String(v)}`).join(', ')} }`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
