@@ -38,6 +38,10 @@ import {
 const SUBJECT_PREFIX = phraseRegExp('AUTO_REPLY_SUBJECT_PREFIXES', AUTO_REPLY_SUBJECT_PREFIXES, 'i', `^(?:\\s*${ANY_PREFIX_SOURCE})*\\s*\\[?\\s*`, '');
 const SUBJECT_ANYWHERE = phraseRegExp('AUTO_REPLY_SUBJECT_ANYWHERE', AUTO_REPLY_SUBJECT_ANYWHERE, 'i');
 
+/**
+ * The subject says "automatic reply", at its start (after any reply's or forward's prefixes) or anywhere. What it
+ * decides is autoReplySubjectRule's: not a reply to an auto-reply, nor a proposal's title holding the words.
+ */
 export function autoReplySubject(subject: string): boolean {
   const s = subject.slice(0, 300);
   return SUBJECT_PREFIX.test(s) || SUBJECT_ANYWHERE.test(s);
@@ -126,13 +130,13 @@ export const autoReplySubjectRule: Rule = {
   name: 'auto-reply-subject',
   test(mail) {
     const s = mail.subject.slice(0, 300);
+    if (!autoReplySubject(s)) return null;
     if (SUBJECT_PREFIX.test(s)) {
       // « Re: Réponse automatique : … », "RE: Automatic reply: …" answer an auto-reply: a person back from leave, a
       // colleague — never the responder, which writes its own prefix before our subject (crieur answers no auto-reply, so
       // no responder answers one of ours). The headers, the text and the rules below read it; a forward of one stays one.
       return STARTS_WITH_REPLY.test(s) ? null : { kind: 'auto-reply' };
     }
-    if (!SUBJECT_ANYWHERE.test(s)) return null;
     // the words inside a proposal's title ("Talk proposal: Out of office! Taming auto-replies…") over the proposal itself
     if (titleFromSubject(s).tagged && looksLikeProposal(mail)) return null;
     return { kind: 'auto-reply' };
