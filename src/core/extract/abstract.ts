@@ -96,6 +96,13 @@ const MAX_META_SENTENCE = 160;
 const AVAILABILITY =
   /\b(?:je reste a (?:votre|ta) (?:entiere )?disposition|(?:je suis|je serai|je serais|nous sommes|nous serons) disponibles?|i(?:'m| am) available|we(?:'re| are) available|(?:je peux|nous pouvons|i can|we can) (?:venir|me deplacer|come|make it)\b[^.!?]{0,60}\b(?:date|jour|soir|mois|printemps|ete|automne|hiver|day|evening|month|spring|summer|autumn|fall|winter|jeudi|mardi|mercredi|thursday|tuesday|wednesday|session|meetup)|n'importe quelle date|any (?:date|day|evening)|(?:organiser|fixer|convenir d'|trouver) (?:la|une) date|(?:to|and) (?:arrange|agree on|find|fix|set) (?:a|the) date)\b/;
 /**
+ * Something else offered to the group at the end of the mail (folded): a room, a sponsor, the food — « Par ailleurs, notre
+ * société peut accueillir un prochain meetup dans ses locaux », "Also, my company would be happy to sponsor the pizzas for
+ * that evening", "We could host the January meetup too." The organizers read it in the mail; it is no part of the talk.
+ */
+const ALSO_OFFERED =
+  /\b(?:(?:accueillir|heberger|recevoir|sponsoriser|financer|offrir|prendre en charge|payer)\b[^.!?]{0,50}?\b(?:meetups?|(?:vos|votre|prochaine?s?|une|la|cette) (?:soirees?|evenements?|sessions?)|pizzas?|buffet|boissons|apero|aperitif|afterwork|traiteur)|(?:host|sponsor|cover|pay for|provide|offer|fund)\b[^.!?]{0,50}?\b(?:meetups?|(?:your|next|future|upcoming|that|this) (?:events?|evening|session)|pizzas?|drinks|food|beers?|snacks|catering|afterwork))\b/;
+/**
  * A first paragraph that only offers "a talk", naming no topic: "My colleague and I would like to submit a talk.",
  * « Je souhaiterais proposer une présentation pour l'une de vos prochaines soirées. » — the offer, not its description.
  */
@@ -146,7 +153,7 @@ function coveringLetterOff(input: readonly string[]): string[] {
 /** The paragraph without its leading (or trailing) sentences about the mail itself; '' when nothing else is left. */
 function withoutMeta(p: string, end: 'lead' | 'tail'): string {
   const sentences = p.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [p];
-  const meta = (x: string) => x.trim().length <= MAX_META_SENTENCE && (ABOUT_THE_MAIL.test(fold(x)) || (end === 'tail' && AVAILABILITY.test(fold(x))));
+  const meta = (x: string) => x.trim().length <= MAX_META_SENTENCE && (ABOUT_THE_MAIL.test(fold(x)) || (end === 'tail' && (AVAILABILITY.test(fold(x)) || ALSO_OFFERED.test(fold(x)))));
   if (end === 'lead') {
     let i = 0;
     while (i < sentences.length && meta(sentences[i]!)) i++;

@@ -29,11 +29,19 @@ const SIGN_OFFS: Phrases = {
     '^(bien |tr[eè]s |trop |)(cordialement|amicalement|sinc[eè]rement|chaleureusement)\\b',
     '^(bien|tr[eè]s bien) [àa] (vous|toi|toutes? et [àa] tous)\\b',
     '^((?:bonne|belle) (journ[ée]e|soir[ée]e|fin de journ[ée]e|semaine)|[àa] (bient[ôo]t|plus|tr[eè]s vite|la prochaine)|bises|salutations|au plaisir)\\b',
+    // « Sincères salutations », « Meilleures salutations », « Excellente journée », « En vous remerciant par avance, »
+    '^((?:mes )?(?:sinc[eè]res|meilleures|bien sinc[eè]res) salutations|excellente (journ[ée]e|soir[ée]e|semaine)|en vous remerciant\\b.*[,.!]|avec (?:mes|tous mes) remerciements)',
   ],
   'fr, en: thanks': [
     "^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\\s,.!]*$",
   ],
-  en: ['^(best|kind|warm|warmest)?\\s*(regards|wishes)\\b'],
+  // "With best regards", "With kind regards", "Thank you and regards", "Thanks & best regards": the formula after « with » or thanks
+  // (not "With regards to the date, …": « with » and no qualifier only alone on the line)
+  en: [
+    '^(best|kind|warm|warmest)?\\s*(regards|wishes)\\b',
+    '^(?:with|(?:thanks?|thank you|many thanks)\\s*(?:and|&|,))\\s*(?:best|kind|warm|warmest|my best)\\s+(?:regards|wishes)\\b',
+    '^(?:with|(?:thanks?|thank you|many thanks)\\s*(?:and|&|,))\\s*regards[\\s,.!]*$',
+  ],
   de: ['^(?:viele|beste|liebe|herzliche|freundliche|mit (?:besten|freundlichen|herzlichen)) gr(?:ü|ue)(?:ß|ss)en?\\b'],
   'es, it, nl': ['^(?:saludos|un saludo|cordiali saluti|met vriendelijke groet(?:en)?)\\b'],
   'pt, es, it, de, nl, sv, no: thanks': ['^(?:obrigad[oa]|gracias|grazie(?: mille)?|danke(?: sch(?:ö|oe)n)?|dank je wel|tack|takk)(?:\\s+(?:und|e|y|and|et)\\s[^\\n]{0,40})?[\\s,.!]*$'],
@@ -192,8 +200,12 @@ function signedByTwo(line: string): boolean {
   return m !== null && looksLikePersonName(m[1]!) && looksLikePersonName(m[2]!) && line.length <= 60;
 }
 
+/**
+ * The name on the first line of text below a sign-off, within 8 lines (3 before parse audit 10): an Outlook or Word HTML
+ * mail gives each empty paragraph (« <p>&nbsp;</p> ») a line between blank ones (« Cordialement,⏎⏎ ⏎⏎Nathalie Lefèvre »).
+ */
 function firstName(lines: readonly string[], from: number): string | null {
-  for (let j = from; j < Math.min(lines.length, from + 3); j++) {
+  for (let j = from; j < Math.min(lines.length, from + 8); j++) {
     const t = (lines[j] ?? '').trim().replace(/^[*_]+|[*_]+$/g, '');
     if (t === '') continue;
     return looksLikePersonName(t) ? t : null;
