@@ -71,6 +71,7 @@ export const RECEIPT_PREFIXES: Phrases = {
   es: ['le[íi]do', 'no\\s+le[íi]do'],
   it: ['letto'],
   nl: ['gelezen'],
+  pl: ['przeczytane', 'nieprzeczytane'],
   pt: ['lida', 'n[ãa]o\\s+lida'],
 };
 
@@ -83,7 +84,9 @@ export const RECEIPT_TEXTS: Phrases = {
   de: ['\\bwurde\\s+am\\b(?:[^\\n]|\\n(?!\\s*\\n)){0,240}?\\bgelesen\\b'],
   es: ['\\bfue\\s+le[íi]do\\b', '\\bse\\s+ley[óo]\\s+el\\b'],
   pt: ['\\bfoi\\s+lid[ao]\\s+(?:em|a|no)\\b'],
-  it: ['\\b[èe]\\s+stato\\s+letto\\b'],
+  // (« è » is no word character to \\b: not after a letter instead)
+  it: ['(?<![a-zà-ÿ])[èe]\\s+stato\\s+letto\\b'],
+  pl: ['\\bzosta[łl]a\\s+przeczytana\\b'],
   nl: ['\\bis\\s+gelezen\\s+op\\b'],
 };
 
@@ -221,6 +224,10 @@ export const DATE_CUES: Phrases = {
   es: ['\\bhasta\\s+el\\b'],
   it: ['\\bfino\\s+al'],
   nl: ['\\btot\\s+(?:en\\s+met\\s+)?(?:\\d|maandag|dinsdag|woensdag|donderdag|vrijdag)'],
+  pt: ['(?<![a-zà-ÿ])at[ée]\\s+(?:ao\\s+|[àa]\\s+|dia\\s+)?\\d'],
+  sv: ['\\btill\\s+och\\s+med\\b', '\\b(?:till|tills)\\s+\\d'],
+  // a month's name after the day: English's "to do 3 talks" is no date
+  pl: ['(?<![a-zà-ÿ])do\\s+\\d{1,2}\\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)'],
 };
 
 /** What only an auto-reply adds: whom to write to meanwhile, when the mail will be read, how little access there is. */
@@ -262,6 +269,9 @@ export const STRONG_CUES: Phrases = {
   ],
   es: ['\\ba\\s+mi\\s+regreso\\b', '\\bacceso\\s+limitado', '\\ben\\s+caso\\s+de\\s+urgencia', '\\bpara\\s+(?:asuntos|temas)\\s+urgentes'],
   it: ['\\bal\\s+mio\\s+rientro\\b', '\\baccesso\\s+limitato', '\\bper\\s+(?:urgenze|questioni\\s+urgenti)', '\\bin\\s+caso\\s+di\\s+urgenza'],
+  pt: ['\\bacesso\\s+limitado', '\\bpara\\s+assuntos\\s+urgentes', '\\bap[óo]s\\s+o\\s+meu\\s+regresso'],
+  sv: ['\\bvid\\s+br[åa]dskande', '\\bl[äa]ser\\s+inte\\s+min', '\\bbegr[äa]nsad\\s+tillg[åa]ng'],
+  pl: ['\\bograniczonym\\s+dost[ęe]pem', '\\bw\\s+pilnych\\s+sprawach'],
   nl: ['\\bna\\s+mijn\\s+terugkeer', '\\b(?:bij|voor)\\s+dringende\\s+(?:zaken|vragen)', '\\bin\\s+dringende\\s+gevallen', '\\bwordt\\s+niet\\s+doorgestuurd'],
 };
 
@@ -273,4 +283,7 @@ export const OPENING_GREETINGS: Phrases = {
   es: ['hola', 'estimad[oa]s?', 'buenos\\s+d[íi]as'],
   it: ['buongiorno', 'gentile', 'salve'],
   nl: ['goedemorgen', 'goedemiddag', 'beste'],
+  pt: ['ol[áa]', 'bom\\s+dia', 'boa\\s+tarde', 'prezad[oa]s?'],
+  sv: ['hej', 'god\\s+dag'],
+  pl: ['dzie[ńn]\\s+dobry', 'szanown[ia]'],
 };

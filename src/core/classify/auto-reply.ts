@@ -179,7 +179,7 @@ function wrapsASubject(after: string): boolean {
   return REPLY_PREFIX.test(rest) || /^\[[^\]]{1,60}\]/.test(rest) || titleFromSubject(rest).tagged;
 }
 /** A ticket's number in the subject: "[Ticket #4821]", "[rt.example.org #77102]", "[GLPI #0058213]", "Ticket#2026…". */
-const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
+const TICKET_TAG = /[[(][^\])]{0,40}#\s?(?:[a-z]{2,6}-)?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
 /** The acknowledgement's first lines say so. */
 const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
 /**
@@ -286,6 +286,11 @@ const AWAY_NOW = phraseRegExp(
     '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
     // Italian and Dutch (« Sono fuori ufficio fino al 10 dicembre », « Ik ben tot 9 december afwezig »)
     '\\b(?:sono|sar[òo]|mi\\s+trovo)\\s+(?:[^!?]{0,40}?\\s)?(?:fuori\\s+(?:ufficio|sede)|in\\s+(?:ferie|vacanza|trasferta|congedo)|assente)\\b',
+    // Portuguese, Swedish and Polish (« Estou fora do escritório até 6 de janeiro », « Jag är ledig till och med 8 januari »,
+    // « Jestem poza biurem do 7 stycznia »)
+    '\\bestou\\s+(?:[^!?]{0,40}?\\s)?(?:fora\\s+do\\s+escrit[óo]rio|de\\s+f[ée]rias|ausente|de\\s+licen[çc]a)(?![a-zà-ÿ])',
+    '\\bjag\\s+[äa]r\\s+(?:[^!?]{0,40}?\\s)?(?:ledig|p[åa]\\s+semester|tj[äa]nstledig|f[öo]r[äa]ldraledig|borta|fr[åa]nvarande|inte\\s+p[åa]\\s+kontoret)(?![a-zà-ÿ])',
+    '\\bjestem\\s+(?:[^!?]{0,40}?\\s)?(?:poza\\s+biurem|na\\s+urlopie|nieobecn[ya])(?![a-zà-ÿ])',
     '\\bik\\s+ben\\s+(?:[^!?]{0,40}?\\s)?(?:afwezig|niet\\s+(?:op\\s+kantoor|aanwezig|bereikbaar)|met\\s+vakantie|op\\s+vakantie)\\b',
   ],
   'i',

@@ -28,7 +28,7 @@ export const NOTICE_SUBJECTS: Phrases = {
   sv: ['olevererbart'],
   nl: ['onbestelbaar'],
   es: ['no entregado', 'no se pudo entregar', 'no se puede entregar'],
-  pt: ['n[ãa]o (?:foi )?entregue'],
+  pt: ['n[ãa]o (?:foi )?entregue', 'n[ãa]o [ée] poss[íi]vel entregar'],
   ru: ['недоставленн', 'не доставлен'],
   ja: ['メールエラー'],
   zh: ['退信', '未送达'],
@@ -75,6 +75,7 @@ export const NOTICE_BODY: Phrases = {
   ru: ['не доставлено', 'не может быть доставлено'],
   es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'no ha podido (?:ser )?entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
   de: ['konnte nicht zugestellt werden', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
+  pt: ['n[ãa]o foi poss[íi]vel entregar'],
   nl: ['de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
   it: ['impossibile recapitare', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
 };

@@ -264,3 +264,41 @@ describe('audit kinds 2, batch b3: Exchange’s Dutch delay notice and Postfix�
     }
   });
 });
+
+describe('audit kinds 2, batch b4: out-of-office texts in Portuguese, Swedish and Polish, with no header or subject saying so', () => {
+  it.each([
+    ['Re: Next meetup', 'Olá,\n\nEstou fora do escritório até 6 de janeiro, com acesso limitado ao email. Para assuntos urgentes, contacte a Ana Silva.\n\nRui\n'],
+    ['SV: Next meetup', 'Hej,\n\nJag är ledig till och med 8 januari och läser inte min e-post. Vid brådskande ärenden, kontakta Erik Berg.\n\nAnna\n'],
+    ['Re: Next meetup', 'Dzień dobry,\n\nJestem poza biurem do 7 stycznia z ograniczonym dostępem do poczty. W pilnych sprawach proszę kontaktować się z Anną Kowalską.\n\nPiotr\n'],
+  ])('%s: %j', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx)).toMatchObject({ kind: 'auto-reply', reasons: ['auto-reply-body'] });
+  });
+
+  it('guards: a person away who asks or proposes, and an English "to do 2 talks", are not', async () => {
+    const ask = await mail({ subject: 'SV: Next meetup', body: 'Hej! Jag är ledig till och med 8 januari — finns det plats för en blixttalk i februari?\n\nAnna\n' });
+    expect(classify(ask, ctx).kind).not.toBe('auto-reply');
+    const en = await mail({ subject: 'Re: Next meetup', body: "I'm travelling, and I have to do 2 talks at the conference, so I can't come.\n\nTom\n" });
+    expect(classify(en, ctx).kind).not.toBe('auto-reply');
+  });
+});
+
+describe('audit kinds 2, batch b4: read receipts in Italian and Polish, a Portuguese NDR, a ticket number with letters', () => {
+  it.each([
+    ['Letto: Prossimo meetup', 'Il messaggio\n\n  A: Giulia Rossi\n  Oggetto: Prossimo meetup\n\nè stato letto giovedì 3 dicembre 2026 09:31:08 (UTC+01:00) Amsterdam, Berlino, Berna, Roma, Stoccolma, Vienna.\n'],
+    ['Przeczytane: Next meetup', 'Twoja wiadomość\n\n  Do: Piotr Nowak\n  Temat: Next meetup\n\nzostała przeczytana czwartek, 3 grudnia 2026 09:40:00 (UTC+01:00).\n'],
+  ])('« %s » is a read receipt', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx)).toMatchObject({ kind: 'auto-reply', reasons: ['read-receipt', 'read receipt in text'] });
+  });
+
+  it('Exchange’s Portuguese « Não é possível entregar: … » is a failed bounce', async () => {
+    const body =
+      "Não foi possível entregar a sua mensagem para ana.silva@empresa.pt.\n\nNão foi possível encontrar ana.silva em empresa.pt.\n\nana.silva@empresa.pt\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n";
+    const c = classify(await mail({ from: 'Microsoft Outlook <postmaster@empresa.pt>', subject: 'Não é possível entregar: Next meetup', headers: { 'Auto-Submitted': 'auto-generated' }, body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'ana.silva@empresa.pt', status: '5.1.10', action: 'failed' } });
+  });
+
+  it('a helpdesk’s « [#XYZ-123-45678]: … » over « Votre ticket a été créé » is an acknowledgement', async () => {
+    const body = 'Bonjour,\n\nMerci de nous avoir contactés. Votre ticket a été créé et un membre de notre équipe vous répondra rapidement.\n';
+    expect(classify(await mail({ from: 'Acme Helpdesk <helpdesk@acme.example>', subject: '[#XYZ-123-45678]: Salle pour le meetup', body }), ctx).kind).toBe('auto-reply');
+  });
+});
