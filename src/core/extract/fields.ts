@@ -6,7 +6,7 @@
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
-import { fieldOf, FORMAT_WORDS, namePartOf, OUTLINE_TERMS, type Field, type NamePart } from './labels.ts';
+import { fieldOf, FORMAT_WORDS, namePartOf, ONE_LINE_TERMS, OUTLINE_TERMS, type Field, type NamePart } from './labels.ts';
 import { durationsIn } from './durations.ts';
 
 export interface LabelLine {
@@ -22,6 +22,8 @@ export interface LabelLine {
   aside?: boolean;
   /** Half of the speaker's name asked for by a form: « Prénom : Camille », « Nom : Rousseau » (joined by parseFields). */
   namePart?: NamePart;
+  /** An 'other' label with a one-line value (« Niveau : débutant », ONE_LINE_TERMS): it ends at the first blank line. */
+  oneLine?: boolean;
 }
 
 export interface Fields {
@@ -66,7 +68,8 @@ export function matchLabel(line: string): LabelLine | null {
       const inline = closingEmphasisOff(t.slice(colon + 1).replace(/^[*_\s]+/, ''));
       if (field === 'title' && describes(inline)) return null;
       const part = field === 'speakers' ? namePartOf(fold(label)) : null;
-      return part ? { field, inline, heading: inline === '', namePart: part } : { field, inline, heading: inline === '' };
+      if (part) return { field, inline, heading: inline === '', namePart: part };
+      return field === 'other' && inline !== '' && ONE_LINE_TERMS.has(fold(label).trim()) ? { field, inline, heading: false, oneLine: true } : { field, inline, heading: inline === '' };
     }
     return null;
   }
@@ -194,7 +197,7 @@ export function parseFields(lines: readonly string[]): Fields {
         const l = (lines[j] ?? '').trim();
         if (l === '') {
           // single-line fields end at the first blank line after their text
-          if (seenText && !MULTILINE.has(lab.field)) break;
+          if (seenText && (!MULTILINE.has(lab.field) || lab.oneLine)) break;
           if (take.length > 0) take.push('');
           continue;
         }

@@ -7,7 +7,7 @@
 export type Field = 'title' | 'abstract' | 'duration' | 'speakers' | 'format' | 'language' | 'other';
 
 export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
-  ['title', ['titre', 'title', 'sujet', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name', 'proposal', 'proposition', 'submission', 'soumission',
+  ['title', ['titre', 'title', 'sujet', 'theme', 'intitule', 'topic', 'nom du talk', 'name of the talk', 'talk name', 'proposal', 'proposition', 'submission', 'soumission',
     // speakers abroad fill the call's fields in their own language: Spanish, German, Italian
     'titulo', 'titel', 'titolo']],
   ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau', 'resumen', 'descripcion', 'zusammenfassung', 'beschreibung', 'riassunto', 'descrizione']],
@@ -17,6 +17,17 @@ export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['language', ['langue', 'language', 'lang', 'langue de presentation', 'idioma', 'sprache', 'lingua']],
   ['other', ['bio', 'biographie', 'biography', 'a propos de moi', 'about me', 'about the speaker', 'about', 'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'prerequis', 'prerequisites', 'notes', 'note', 'remarques', 'remarque', 'commentaires', 'comments', 'slides', 'liens', 'links', 'lien', 'link', 'mots-cles', 'mots cles', 'tags', 'keywords', 'disponibilites', 'disponibilite', 'availability', 'dates', 'date', 'email', 'e-mail', 'mail', 'courriel', 'adresse e-mail', 'adresse email', 'adresse mail', 'adresse electronique', 'email address', 'e-mail address', 'mail address', 'twitter', 'github', 'linkedin', 'mastodon', 'entreprise', 'company', 'societe', 'employeur', 'employer', 'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'site', 'website', 'site web', 'plan', 'outline', 'agenda', 'deroule', 'deroulement', 'au programme', 'sommaire', 'objectifs', 'goals', 'takeaways', 'besoins', 'needs', 'materiel', 'equipment', 'video', 'enregistrement', 'recording']],
 ];
+
+/**
+ * 'other' labels whose value is one line (folded): « Niveau : intermédiaire », "Level: beginner", "Company: Acme" — the
+ * paragraph after a blank line is the writer's prose again, not more of the value (parse audit 10: "**Level**:
+ * intermediate" over the description took it, and the proposal had no abstract).
+ */
+export const ONE_LINE_TERMS = new Set([
+  'niveau', 'level', 'audience', 'public', 'public vise', 'target audience', 'entreprise', 'company', 'societe', 'employeur', 'employer',
+  'affiliation', 'organisation', 'organization', 'telephone', 'phone', 'tel', 'email', 'e-mail', 'mail', 'courriel', 'site', 'website', 'site web',
+  'twitter', 'github', 'linkedin', 'mastodon',
+]);
 
 /** 'other' labels over the talk's outline: what follows them is part of its description (folded). */
 export const OUTLINE_TERMS = new Set(['plan', 'outline', 'agenda', 'deroule', 'deroulement', 'au programme', 'sommaire', 'plan du talk', 'talk outline']);

@@ -62,6 +62,8 @@ const WITH_THEN_WE = new RegExp(
  */
 const ORGANIZATION_WORD =
   /(?<![\p{L}])(?:data|labs?|inc|corp(?:oration)?|group|groupe|software|systems?|technolog(?:y|ies)|tech|consulting|solutions?|cloud|bank|banque|soci[ée]t[ée]|team|[ée]quipe|foundation|fondation|universit(?:y|[ée])|institut[e]?|partners|services|analytics|digital|networks?|studios?|agency|agence|sas|sarl|gmbh|ltd|llc|company|compagnie|industries|assurances?|mutuelle|cr[ée]dit|caisse|conseil|informatique|ventures|capital|hospital|h[ôo]pital|minist[èe]re|ministry|project|projet|community|communaut[ée])(?![\p{L}])/iu;
+/** A shared mailbox's address (contact@, info@, hello@, team@, « equipe@ »…): its display name is an organization's. */
+const ROLE_MAILBOX = /^(?:contact|info|infos|hello|hi|bonjour|team|equipe|office|bureau|admin|direction|communication|com|marketing|events?|evenements?|rh|hr|jobs|sales|commercial|partenariats?|partners?)@/i;
 /** The body says "we" present, or that it is a two-person talk: Cc'd people are then co-speakers. */
 const WE_PRESENT: Phrases = {
   fr: [
@@ -133,7 +135,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     const household = x.author.name !== null && HOUSEHOLD.test(x.author.name.trim());
     // "Acme Data <dev@…>" signed « Paul Roy »: a company's shared address, the one who signs speaks (parse audit 9)
     // (the name as cleaned: "Dr. Ingrid Holm (Acme Corp)" is Ingrid Holm's, her employer aside; a full name signed)
-    const company = ORGANIZATION_WORD.test(cleanName(x.author.name) ?? '') && x.signatureName !== null && /\s/.test(x.signatureName.trim()) && !ORGANIZATION_WORD.test(x.signatureName);
+    // …or a role mailbox's (« Nuage Léger » <contact@…>, "Acme" <hello@…>, parse audit 10): the name is the mailbox's owner
+    const company = (ORGANIZATION_WORD.test(cleanName(x.author.name) ?? '') || ROLE_MAILBOX.test(x.author.email ?? '')) && x.signatureName !== null && /\s/.test(x.signatureName.trim()) && !ORGANIZATION_WORD.test(x.signatureName);
     // …but « marc.lenoir » as the name says more than « Marc » signed: two words made of the address beat one signed —
     // when the one signed is one of them: « contact.presse », « asso.pgparis » signed « Marc » are a shared mailbox's,
     // and Marc speaks (review of parse audit 9: filed as « Contact Presse »)

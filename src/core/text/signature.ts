@@ -33,7 +33,7 @@ const SIGN_OFFS: Phrases = {
     '^((?:mes )?(?:sinc[eè]res|meilleures|bien sinc[eè]res) salutations|excellente (journ[ée]e|soir[ée]e|semaine)|en vous remerciant\\b.*[,.!]|avec (?:mes|tous mes) remerciements)',
   ],
   'fr, en: thanks': [
-    "^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering)\\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\\s,.!]*$",
+    "^(merci|thanks?|thank you|many thanks)( (d'avance|par avance|beaucoup|[àa] vous|in advance|a lot|again|for your time|for considering|very much|so much)\\b.*|(?: et [àa] (?:bient[ôo]t|plus|tr[eè]s vite)| et bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)| de transmettre| de votre attention| pour votre (?:attention|lecture|temps)| and (?:see you(?: (?:soon|there|thursday))?|best(?: regards| wishes)?|kind regards|all the best|cheers)))?[\\s,.!]*$",
   ],
   // "With best regards", "With kind regards", "Thank you and regards", "Thanks & best regards": the formula after « with » or thanks
   // (not "With regards to the date, …": « with » and no qualifier only alone on the line)

@@ -50,6 +50,9 @@ describe('sign-offs after « with » or thanks close the mail (text/signature.ts
     ['Meilleures salutations,\nHélène Giraud', 'Hélène Giraud'],
     ['En vous remerciant par avance,\nHélène Giraud', 'Hélène Giraud'],
     ['Excellente journée,\nHélène Giraud', 'Hélène Giraud'],
+    // batch 2
+    ['Thank you very much,\nYuki Tanaka', 'Yuki Tanaka'],
+    ['Thanks so much!\nYuki Tanaka', 'Yuki Tanaka'],
   ])('%s', (closing, name) => {
     expect(stripSignature(`Hello,\n\nThe talk covers partitioning and its pitfalls in production.\n\n${closing}\n`)).toEqual({
       body: 'Hello,\n\nThe talk covers partitioning and its pitfalls in production.',
@@ -117,5 +120,83 @@ describe('an offer to host or sponsor closing the mail is no part of the abstrac
     const body = 'Hello,\n\nI\'d like to propose "Event sourcing on Postgres", 30 minutes.\nWe store every change as a row.\n\nI will show how we host 500 events per second on one table.\n\nBest,\nIsabelle\n';
     const r = await read('Isabelle Nguyen <isabelle@iotech.example>', 'Talk proposal', body);
     expect(r.abstract).toContain('I will show how we host 500 events per second on one table.');
+  });
+});
+
+// Batch 2: fresh mail, new genres and phrasings, scored before any change for it.
+
+describe('a past talk\'s slides or recording asked for is no proposal (score.ts ABOUT_A_PROPOSAL, given already)', () => {
+  it.each([
+    ['Recording of the lightning talks', 'Hi,\n\nCan you share the recording of the lightning talks from last Tuesday? I missed the one about pg_cron.\n\nThanks!\nAisha\n'],
+    ['Lightning talks slides', 'Hello,\n\nCould you please post the slides of the lightning talks? The one on UUIDv7 was great.\n\nAisha\n'],
+    ['Lightning talks de jeudi', 'Bonjour,\n\nPourriez-vous partager les slides des lightning talks de jeudi ?\n\nMerci,\nAisha\n'],
+    ['Lightning talks', 'Bonjour,\n\nLes vidéos des lightning talks seront-elles en ligne ?\n\nAisha\n'],
+  ])('%s', async (subject, body) => {
+    expect((await read('Aisha Bello <aisha.bello@mail.example>', subject, body)).kind).toBe('other');
+  });
+});
+
+describe('a talk wished for, its speaker sought, is no proposal (score.ts ABOUT_A_PROPOSAL, for someone else to give)', () => {
+  it.each([
+    ['Talk idea: pgvector and RAG', 'Hello,\n\nIt would be great to have a talk about pgvector and RAG at a future meetup.\nDoes anyone in the group work on that? I\'d definitely attend.\n\nCheers,\nTom\n'],
+    ['Suggestion de thème', "Bonjour,\n\nSuggestion pour un prochain meetup : ce serait bien d'avoir une présentation sur la\nsécurité (chiffrement, audit, pgaudit). Ça intéresserait sûrement du monde.\n\nBonne soirée,\nAnne\n"],
+    ['Idée de talk', "Bonjour,\n\nUn talk sur TimescaleDB serait top. Quelqu'un dans le groupe connaît le sujet ?\n\nAnne\n"],
+  ])('%s', async (subject, body) => {
+    expect((await read('Tom Brooks <tom.brooks@mail.example>', subject, body)).kind).toBe('other');
+  });
+});
+
+it('"Would it be possible to present it? Title could be "…"" offers the talk (score.ts MODAL)', async () => {
+  const body = 'Hello,\n\nI\'m a master student at Sorbonne and I did my thesis on learned cardinality estimation in PostgreSQL. Would it be possible to present it? Title could be "Can machine learning fix the planner\'s estimates?". Maybe 15-20 minutes.\n\nThank you very much,\nYuki Tanaka\n';
+  const r = await read('Yuki Tanaka <yuki.tanaka@etu.example>', 'Presenting my master thesis?', body);
+  expect(r).toMatchObject({ kind: 'proposal', title: "Can machine learning fix the planner's estimates?", minutes: 20 });
+  // "Thank you very much," closes the mail (signature.ts SIGN_OFFS)
+  expect(r.abstract).not.toContain('Thank you');
+});
+
+it.each([
+  ['I propose a 1 hour workshop "Writing your first PL/pgSQL functions" for beginners.', 60],
+  ['I propose a 2 hours workshop "Writing your first PL/pgSQL functions" for beginners.', 120],
+  // guard: a French clock time
+  ['Je propose « Écrire ses premières fonctions PL/pgSQL », un atelier ; je peux être là à 1 heure.', 45],
+])('« à » folded is no article before an English hour: %s → %i (durations.ts HOURS)', async (line, minutes) => {
+  const body = `Hello,\n\n${line}\nAttendees bring a laptop, we write functions, triggers and error handling together.\n\nRegards,\nBianca Rossi\n`;
+  expect((await read('Bianca Rossi <bianca.rossi@yahoo.example>', 'Workshop proposal', body)).minutes).toBe(minutes);
+});
+
+it.each([
+  ['Thème : Écrire des extensions PostgreSQL en Rust avec pgrx', 'Écrire des extensions PostgreSQL en Rust avec pgrx'],
+  ['Thème de l\'intervention : Écrire des extensions PostgreSQL en Rust avec pgrx', 'Écrire des extensions PostgreSQL en Rust avec pgrx'],
+  ['Theme: Writing PostgreSQL extensions in Rust with pgrx', 'Writing PostgreSQL extensions in Rust with pgrx'],
+])('« Thème : » labels the title (labels.ts): %s', async (line, title) => {
+  const body = `Bonjour,\n\n${line}\nPublic visé : développeurs\nDurée : 45 minutes\n\nPrésentation de pgrx, d'une extension écrite pas à pas, des tests et du packaging.\n\nCordialement,\nThomas Riviere\n`;
+  expect((await read('Thomas Riviere <thomas.riviere@rust.example>', 'Proposition de présentation', body)).title).toBe(title);
+});
+
+it.each([
+  ['Nuage Léger <contact@nuageleger.example>'],
+  ['Nuage Léger <hello@nuageleger.example>'],
+  ['Nuage Léger <info@nuageleger.example>'],
+])('a role mailbox\'s display name is no speaker, the one who signs is (speakers.ts ROLE_MAILBOX): %s', async (from) => {
+  const body = 'Hello,\n\nWe\'d like to propose a talk: "Building a multi-region Postgres SaaS on a budget".\nWe replicate between Paris and Montreal with logical replication.\n\n40 minutes.\n\nBest regards,\nPaul Roy\nCTO, Nuage Léger\n';
+  expect((await read(from, 'Talk proposal', body)).speakers).toEqual(['Paul Roy']);
+});
+
+describe('a one-line « other » label (« Niveau : », "Level:") ends at the blank line: the paragraph after is the abstract (fields.ts, labels.ts ONE_LINE_TERMS)', () => {
+  it.each([
+    ['## Table bloat: measure it, then fix it\n\n**Duration**: 30 min\n**Level**: intermediate'],
+    ['Title: Table bloat: measure it, then fix it\nDuration: 30 min\nLevel: intermediate'],
+    ['Title: Table bloat: measure it, then fix it\nDuration: 30 min\nCompany: Acme'],
+    ['Titre : Table bloat: measure it, then fix it\nDurée : 30 min\nNiveau : intermédiaire'],
+  ])('%s', async (head) => {
+    const body = `Hi!\n\n${head}\n\nUsing pgstattuple and the bloat estimation queries, then pg_repack vs VACUUM FULL in production.\n\n-- \nInes Duarte\n`;
+    expect((await read('Ines Duarte <ines.duarte@dev.example>', 'Talk proposal', body)).abstract).toBe(
+      'Using pgstattuple and the bloat estimation queries, then pg_repack vs VACUUM FULL in production.',
+    );
+  });
+
+  it('guard: a bio over two paragraphs stays the bio', async () => {
+    const body = 'Hi!\n\nTitle: Table bloat\nDuration: 30 min\nAbstract: Using pgstattuple and the bloat queries, then pg_repack in production.\nBio: DBA at Acme since 2015.\n\nBefore that, ten years of Oracle.\n\nInes Duarte\n';
+    expect((await read('Ines Duarte <ines.duarte@dev.example>', 'Talk proposal', body)).abstract).toBe('Using pgstattuple and the bloat queries, then pg_repack in production.');
   });
 });
