@@ -9,7 +9,7 @@ import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isMachineAddress, isNoReplySender, partOfType, partText, replyToPerson, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
 import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
-import { looksLikeProposal } from '../extract/index.ts';
+import { filledInForm, looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { alternation, phraseRegExp } from '../text/phrases.ts';
 import { ANY_PREFIX_SOURCE, REPLY_PREFIX_SOURCE, STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
@@ -74,16 +74,14 @@ export const challengeResponseRule: Rule = {
   name: 'challenge-response',
   test(mail) {
     if (hasListHeaders(mail)) return null;
-    // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a robot of the filtering service (noreply@,
-    // Boxbe's notify@: an address no person writes from)
+    // an answer to our mail ("Re:"), a report, a notice's null reverse-path, or a noreply@ robot of the filtering service
     const looksAutomatic =
-      reportType(mail) !== null ||
-      /^\s*re\s*:/i.test(mail.subject) ||
-      hasNullReturnPath(mail) ||
-      hasHeader(mail, 'x-tmda-fingerprint') ||
-      isNoReplySender(mail) ||
-      (mail.from !== null && isMachineAddress(mail.from) && replyToPerson(mail) === null);
+      reportType(mail) !== null || /^\s*re\s*:/i.test(mail.subject) || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
     const text = bodyText(mail, 3000);
+    // Boxbe's notify@, another address no person writes from: a robot all the same — but a web site's wordpress@ or
+    // notifications@ also relays a person's proposal (« Titre : Allow lists… », "an allowed list of extensions")
+    const robot = !looksAutomatic && mail.from !== null && isMachineAddress(mail.from) && replyToPerson(mail) === null;
+    if (robot && CR_TEXT.test(text) && !filledInForm(mail) && !looksLikeProposal(mail)) return { kind: 'auto-reply', reasons: ['a robot’s address'] };
     if (!looksAutomatic) {
       // or the robot's own subject, over a challenge the text says in words the subject does not (a talk titled
       // « Valider votre envoi de mails » repeats its title in its text)

@@ -302,3 +302,22 @@ describe('audit kinds 2, batch b4: read receipts in Italian and Polish, a Portug
     expect(classify(await mail({ from: 'Acme Helpdesk <helpdesk@acme.example>', subject: '[#XYZ-123-45678]: Salle pour le meetup', body }), ctx).kind).toBe('auto-reply');
   });
 });
+
+describe('audit kinds 2: a web site’s robot address relaying a proposal in a challenge’s words is no challenge (review of 8c12753)', () => {
+  it.each([
+    [
+      'a form’s notification from wordpress@, no Reply-To',
+      'Site PostgreSQL Paris <wordpress@pgug.example.org>',
+      '[PostgreSQL Paris] Nouvelle proposition de talk',
+      'Nouvelle proposition reçue via le formulaire du site.\n\nNom : Léa Roussel\nE-mail : lea.roussel@exemple.fr\nTitre : Allow lists et pg_hba : verify your clients\nDurée : 20 minutes\nRésumé : Comment maintenir une white list de clients et vérifier les certificats, avec pg_hba.conf et les rôles.\n',
+    ],
+    [
+      'a platform’s message relay from notifications@',
+      'Meetup Notifications <notifications@meetup.example>',
+      'Talk proposal from Léa Roussel',
+      "Léa Roussel sent you a message:\n\nHi, I'd like to propose a 20 minute talk on managing an allowed list of extensions and how to verify your signatures in PostgreSQL.\n",
+    ],
+  ])('%s is a proposal', async (_name, from, subject, body) => {
+    expect(classify(await mail({ from, subject, body }), ctx).kind).toBe('proposal');
+  });
+});
