@@ -34,7 +34,6 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Register> }
 const NO_SERVICE = new Set(['parse', 'demo', 'init']);
 
 export async function main(given: string[]): Promise<number> {
-  const argv = configAfterCommand(given);
   const program = new Command('crieur')
     .description('Runs the mail of a user group: talk proposals in, acknowledgements and announcements out.')
     .option('--verbose', 'print stack traces on errors')
@@ -43,9 +42,15 @@ export async function main(given: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     // Before any command's action (not for --help or --version, which run none), once for every command.
     .hook('preAction', (_program, action) => warnOnDefaults(action));
+  const asked = helpAsOption(configAfterCommand(given));
+  if (asked.unknown !== undefined) {
+    process.stderr.write(`error: unknown command '${visibleLines(asked.unknown).join(' ')}'\n(see crieur --help)\n`);
+    return EXIT.usage;
+  }
+  const argv = asked.argv;
   const verbose = argv.includes('--verbose');
   const name = argv.find((a) => !a.startsWith('-'));
-  const wanted = COMMANDS.find((c) => c.name === name) ?? (name === 'help' ? COMMANDS.find((c) => c.name === argv[argv.indexOf('help') + 1]) : undefined);
+  const wanted = COMMANDS.find((c) => c.name === name);
   try {
     if (wanted) (await wanted.load())(program);
     else for (const c of COMMANDS) program.command(c.name).description(c.summary);
@@ -81,6 +86,20 @@ export function configAfterCommand(argv: string[]): string[] {
   const after = argv.slice(i);
   const end = after.indexOf('--');
   return end < 0 ? [...rest, ...after, ...moved] : [...rest, ...after.slice(0, end), ...moved, ...after.slice(end)];
+}
+
+/**
+ * `crieur help proposals list` is `crieur proposals list --help`: commander's own help command showed the group's help
+ * (proposals, not list), and for a name that is no command (`crieur help nope`) the whole help, 37 lines on stderr, with
+ * exit 64 (contract audit of the CLI) — that one is said as for `crieur nope`. `crieur help` alone is the help.
+ */
+function helpAsOption(argv: string[]): { argv: string[]; unknown?: string } {
+  const i = argv.findIndex((a) => !a.startsWith('-'));
+  if (i < 0 || argv[i] !== 'help') return { argv };
+  const next = argv.slice(i + 1).find((a) => !a.startsWith('-'));
+  if (next === undefined) return { argv };
+  if (!COMMANDS.some((c) => c.name === next)) return { argv, unknown: next };
+  return { argv: [...argv.slice(0, i), ...argv.slice(i + 1).filter((a) => a !== '--help' && a !== '-h'), '--help'] };
 }
 
 /**

@@ -26,3 +26,28 @@ describe('the help a usage error points to', { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(said);
   });
 });
+
+/**
+ * `crieur help nope` printed the whole help, 37 lines, on stderr with exit 64, and `crieur help proposals list` the
+ * help of proposals, not of list (commander's own help command). `help NAME…` is now `NAME… --help`; a name that is no
+ * command is said as `crieur nope` says it.
+ */
+describe('crieur help COMMAND…', { timeout: 120_000 }, () => {
+  it('help nope: 64, two lines', async () => {
+    const r = await run('help', 'nope');
+    expect(r.code).toBe(64);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("error: unknown command 'nope'\n(see crieur --help)\n");
+  });
+
+  it.each([
+    [['help', 'proposals', 'list'], /^Usage: crieur proposals list \[options\]\n/],
+    [['help', 'events', 'create'], /^Usage: crieur events create \[options\]\n/],
+    [['help', 'proposals'], /^Usage: crieur proposals \[options\] \[command\]\n/],
+    [['help'], /^Usage: crieur \[options\] \[command\]\n/],
+  ])('%j: that command\'s help on stdout, 0', async (args, said) => {
+    const r = await run(...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(said);
+  });
+});
