@@ -93,8 +93,12 @@ export const challengeResponseRule: Rule = {
       return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
     }
     const ds = partOfType(mail, /^message\/delivery-status$/);
-    if ((ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) || CR_TEXT.test(text)) return { kind: 'auto-reply' };
-    return null;
+    if (ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) return { kind: 'auto-reply' };
+    if (!CR_TEXT.test(text)) return null;
+    // « Re: » alone is as often a speaker answering our call, in a challenge's words: "how to verify your backups", « confirmer
+    // votre adresse e-mail avec un jeton », "an allowed list of senders" — a proposal, not a robot's
+    const robotMarks = reportType(mail) !== null || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
+    return robotMarks || !looksLikeProposal(mail) ? { kind: 'auto-reply' } : null;
   },
 };
 

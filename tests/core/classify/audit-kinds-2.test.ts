@@ -321,3 +321,18 @@ describe('audit kinds 2: a web site’s robot address relaying a proposal in a c
     expect(classify(await mail({ from, subject, body }), ctx).kind).toBe('proposal');
   });
 });
+
+describe('audit kinds 2: a speaker answering our call under « Re: » in a challenge’s words is a speaker (review of 8c12753)', () => {
+  it.each([
+    ['Re: Call for speakers', "Hi,\n\nI'd like to propose a 20 minute talk: how to verify your backups with pg_verifybackup.\n\nTom\n"],
+    ['Re: Call for speakers', "Hi,\n\nI'd like to propose a 20 minute talk: how we use PostgreSQL full text search to filter spam, and an allowed list of senders.\n\nTom\n"],
+    ['Re: Appel à orateurs : meetup du 28 janvier', 'Bonjour,\n\nJe propose un talk de 20 minutes sur la vérification des inscriptions : comment confirmer votre adresse e-mail avec un jeton stocké dans PostgreSQL.\n\nPaul Girard\n'],
+  ])('%s: %j is a proposal', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx).kind).toBe('proposal');
+  });
+
+  it('guards: a challenge under « Re: » with no proposal, and one from noreply@ or a null reverse-path, are still robots', async () => {
+    const spamArrest = "I apologize for this automatic reply to your email.\n\nTo control spam, I now allow incoming messages only from senders I have approved beforehand. If you would like to be added to my list of approved senders, please fill out the short request form.\n\nhttps://www.spamarrest.com/a2/a/mv?1dcb\n";
+    expect(classify(await mail({ subject: 'Re: Call for speakers', body: spamArrest }), ctx).reasons[0]).toBe('challenge-response');
+  });
+});
