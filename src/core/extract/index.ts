@@ -8,6 +8,7 @@ import { isMachineAddress } from '../classify/signals.ts';
 import { detectLanguage } from '../language.ts';
 import { fold, squash, toLines, unquote, withoutImagePlaceholders } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
+import { leadingEmojiOff } from '../text/names.ts';
 import { unwrapProse, valueColumn, wrapWidth } from '../text/unwrap-prose.ts';
 import { attachedText, POINTS_TO_ATTACHMENT, tnefWrapped, userAttachments } from './attachments.ts';
 import { abstractFromProse } from './abstract.ts';
@@ -74,7 +75,8 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   const warnings: string[] = [];
   const src = proposalSource(mail);
   const sig = stripSignature(src.text);
-  const body = sig.body;
+  // « 📌 "Title" », « ⏱️ 25 min »: emoji as bullets hide a line's shape from the readers below
+  const body = leadingEmojiOff(sig.body);
   const lines = toLines(body);
   const fields = parseFields(lines);
   const v = fields.values;

@@ -54,6 +54,17 @@ function unquote(raw: string): string {
 const EMOJI_CHAR = String.raw`(?:(?![©®™])\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier})`;
 const EMOJI = new RegExp(`${EMOJI_CHAR}(?:${EMOJI_CHAR}|\\u200d|\\ufe0f|\\u20e3)*`, 'gu');
 
+/** Emoji set as a line's bullet (« 📌 "Title" », « ⏱️ 25 min », « 📝 Abstract… »), and the spaces after them. */
+const LEADING_EMOJI = new RegExp(`^([ \\t]*)${EMOJI_CHAR}(?:${EMOJI_CHAR}|\\u200d|\\ufe0f|\\u20e3|[ \\t])*(?=\\S)`, 'gmu');
+
+/**
+ * The text without the emoji that open its lines as bullets (parse audit 10: « 📌 "Serverless Postgres…" » was no title
+ * line, « ⏱️ 25 min » no length line). Lines stay where they are: a line of emoji alone is kept.
+ */
+export function leadingEmojiOff(text: string): string {
+  return text.replace(LEADING_EMOJI, '$1');
+}
+
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // "Marc Lenoir 🐘": emoji dress a name, they are no part of it (parse audit 9)

@@ -48,6 +48,8 @@ const SIGN_OFFS: Phrases = {
   'en, fr: alone on the line': ['^(best|cheers|sincerely|yours( truly| sincerely)?|all the best|ciao|[àa]\\+|@\\+|\\+\\+)[\\s,.!]*$'],
 };
 export const CLOSING = phraseRegExp('SIGN_OFFS', SIGN_OFFS, 'i');
+/** Emoji closing a sign-off's line (« Thanks 🙏 », « Merci ! 😊 »): read without them (parse audit 10). */
+const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\u200d|\ufe0f|\p{Emoji_Modifier})+$/u;
 
 /**
  * A legal footer under a signature: a confidentiality notice, a company's registration, an environment plea. Its lines
@@ -98,7 +100,7 @@ export function stripSignature(text: string): SignatureSplit {
       name = firstName(lines, i + 1);
       break;
     }
-    if (t.length <= 80 && CLOSING.test(t.replace(/^[*_]+|[*_]+$/g, ''))) {
+    if (t.length <= 80 && CLOSING.test(t.replace(/^[*_]+|[*_]+$/g, '').replace(TRAILING_EMOJI, ''))) {
       if (below[i + 1]! <= MAX_TAIL_WITH_FOOTER && signOffTail(lines.slice(i + 1))) {
         cut = i;
         // "Merci, Jean" on one line

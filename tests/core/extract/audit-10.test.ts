@@ -200,3 +200,21 @@ describe('a one-line « other » label (« Niveau : », "Level:") ends at the bl
     expect((await read('Ines Duarte <ines.duarte@dev.example>', 'Talk proposal', body)).abstract).toBe('Using pgstattuple and the bloat queries, then pg_repack in production.');
   });
 });
+
+describe('emoji as bullets hide no line (text/names.ts leadingEmojiOff, signature.ts TRAILING_EMOJI)', () => {
+  it.each([
+    ['📌 "Serverless Postgres: what actually happens under the hood"\n⏱️ 25 min\n📝 Storage/compute separation, cold starts, branching, explained with diagrams.'],
+    ['🎤 Title: Serverless Postgres: what actually happens under the hood\n⏱ Duration: 25 min\n📝 Storage/compute separation, cold starts, branching, explained with diagrams.'],
+    ['👉 « Serverless Postgres: what actually happens under the hood »\n\n⏱️ 25 min\n\n📝 Storage/compute separation, cold starts, branching, explained with diagrams.'],
+  ])('%s', async (block) => {
+    const body = `Hi team! 👋\n\nI'd love to give a talk at one of your meetups 🚀\n\n${block}\n\nThanks 🙏\nJade Kim\n`;
+    const r = await read('Jade Kim <jade.kim@mail.example>', 'Talk proposal 🐘', body);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Serverless Postgres: what actually happens under the hood', minutes: 25, speakers: ['Jade Kim'] });
+    expect(r.abstract).toContain('Storage/compute separation');
+    expect(r.abstract).not.toContain('Jade Kim');
+  });
+
+  it.each([['Thanks 🙏\nJade Kim'], ['Merci ! 😊\nJade Kim'], ['Cheers 🍻\nJade Kim']])('sign-off %j', (closing) => {
+    expect(stripSignature(`Hello,\n\nThe talk covers serverless storage.\n\n${closing}\n`)).toEqual({ body: 'Hello,\n\nThe talk covers serverless storage.', name: 'Jade Kim' });
+  });
+});
