@@ -219,7 +219,8 @@ export function registerEvents(program: Command): void {
         return;
       }
       await store.events.unassign(p.ref);
-      if (p.status === 'scheduled') await store.proposals.setStatus(p.ref, 'accepted', 'cli', null);
+      // audited as the operator, as schedule is (it was « cli »: who took the talk off was lost)
+      if (p.status === 'scheduled') await store.proposals.setStatus(p.ref, 'accepted', operatorName(), null);
       process.stdout.write(`${p.ref} taken off event ${p.event}'s programme\n`);
       const ev = await store.events.get(Number(p.event));
       if (ev) await warn(store, ev);
