@@ -90,7 +90,8 @@ export const challengeResponseRule: Rule = {
       // the subject first: this rule heads the chain, and almost no mail has a challenge's subject
       if (!CR_SUBJECT.test(mail.subject.slice(0, 300)) || /\?\s*$/.test(mail.subject) || HUMAN_MARK.test(text.slice(0, 1500))) return null;
       const m = CR_TEXT.exec(text);
-      return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
+      // nor a proposal whose title is a challenge's words (« Talk : validez votre adresse e-mail sans envoyer de mail »)
+      return m && !mail.subject.toLowerCase().includes(m[0].toLowerCase()) && !looksLikeProposal(mail) ? { kind: 'auto-reply', reasons: ['its own subject'] } : null;
     }
     const ds = partOfType(mail, /^message\/delivery-status$/);
     if (ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) return { kind: 'auto-reply' };

@@ -336,3 +336,12 @@ describe('audit kinds 2: a speaker answering our call under « Re: » in a chall
     expect(classify(await mail({ subject: 'Re: Call for speakers', body: spamArrest }), ctx).reasons[0]).toBe('challenge-response');
   });
 });
+
+describe('audit kinds 2: a proposal titled in a challenge subject’s words is a proposal (review of 8c12753)', () => {
+  it.each([
+    ['Talk : validez votre adresse e-mail sans envoyer de mail', 'Bonjour,\n\nUn talk de 20 minutes pour le meetup : comment confirmer votre adresse e-mail côté serveur, avec PostgreSQL et un jeton signé, sans jamais stocker le secret.\n\nPaul Girard\n'],
+    ['Talk: verify your email without sending mail', "Hello,\n\nA 20 minute talk for the meetup: how to verify that you own an address with PostgreSQL and a signed token, and keep a white list of domains.\n\nTom Hill\n"],
+  ])('%s', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx).kind).toBe('proposal');
+  });
+});
