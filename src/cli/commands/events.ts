@@ -51,8 +51,7 @@ export function registerEvents(program: Command): void {
     .action(async (opts: CreateOpts) => {
       const config = loadConfig({ file: opts.config });
       const date = parseEventDate(opts.date, config);
-      const capacity = opts.capacity === undefined ? null : Number(opts.capacity);
-      if (capacity !== null && !(Number.isInteger(capacity) && capacity > 0)) throw new CliError(`--capacity ${opts.capacity}: expected a whole number of seats`, EXIT.usage);
+      const capacity = opts.capacity === undefined ? null : seats(opts.capacity);
       for (const [flag, url] of [['--map', opts.map], ['--registration', opts.registration]] as const) {
         if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new CliError(`${flag} ${url}: expected an http(s) link`, EXIT.usage);
       }
@@ -90,8 +89,7 @@ export function registerEvents(program: Command): void {
     .option('--config <file>', 'configuration file')
     .action(async (ref: string, opts: Partial<CreateOpts>) => {
       const config = loadConfig({ file: opts.config });
-      const capacity = opts.capacity === undefined ? undefined : Number(opts.capacity);
-      if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) throw new CliError(`--capacity ${opts.capacity}: expected a whole number of seats`, EXIT.usage);
+      const capacity = opts.capacity === undefined ? undefined : seats(opts.capacity);
       for (const [flag, url] of [['--map', opts.map], ['--registration', opts.registration]] as const) {
         if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new CliError(`${flag} ${url}: expected an http(s) link`, EXIT.usage);
       }
@@ -226,6 +224,16 @@ export function registerEvents(program: Command): void {
       if (ev) await warn(store, ev);
       });
     });
+}
+
+/**
+ * --capacity's seats: digits, 1 or more. « --capacity 0: expected a whole number of seats » refused a whole number
+ * (contract audit of the CLI), and Number() let 1e2, 0x10 and 12.0 in.
+ */
+function seats(given: string): number {
+  const n = /^\s*\d+\s*$/.test(given) ? Number(given) : NaN;
+  if (!(n > 0) || !Number.isSafeInteger(n)) throw new CliError(`--capacity ${visible(given)}: expected a number of seats, 1 or more (e.g. --capacity 80)`, EXIT.usage);
+  return n;
 }
 
 /** SPEC: `{id, date, venue, title, programme}`. */
