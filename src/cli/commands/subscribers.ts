@@ -157,7 +157,9 @@ export function registerSubscribers(program: Command): void {
           const key = m.email.toLowerCase();
           const seen = byKey.get(key);
           if (seen) duplicates++;
-          byKey.set(key, { ...m, name: m.name ?? seen?.name ?? null, language: m.language ?? seen?.language ?? null, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}`, line: seen?.line ?? line });
+          // The first row keeps its address as written and what it says; a later one only fills in what it left empty
+          // (the later row's spelling and name replaced the first's: « F1@X.ORG (Fay upper) » over « f1@x.org,Fay »).
+          byKey.set(key, { ...m, email: seen?.email ?? m.email, name: seen?.name ?? m.name ?? null, language: seen?.language ?? m.language ?? null, status: opts.consented ? 'active' : 'pending', consentedAt, source: `import:${basename(file)}`, line: seen?.line ?? line });
         } catch (err) {
           skipped++;
           process.stderr.write(`${visible(file)}: ${visible((err as Error).message)} — skipped\n`);
