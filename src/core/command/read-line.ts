@@ -452,7 +452,9 @@ function readOne(raw: string, dateRef: LineContext): LineReading {
       // (so does a wish or an obligation before a shorter verb, past a separator: « Je dois me retirer : trop de travail »)
       // (nor, after a bare verb, what it names to take out: "I have to withdraw the part about Citus" — audit AB, as « je
       // souhaite retirer la partie sur Citus » is a message)
-      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated && !LEAVING_EARLY.test(fold(rest)))) && !wonders(rest) && !CONDITION.test(fold(rest)) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (separated || !/(?:withdraw|retirer|retire)$/.test(phrase) || !NAMED_PART.test(fold(rest).trimStart()) || THE_TALK.test(fold(rest).trimStart())) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
+      // (nor a withdrawal with another day or option offered after it: "I need to drop out of the meetup on the 28th, but I
+      // could do the 11th" asks to be moved — review of audit AB)
+      if (spec.role === 'speaker' && (phrase.split(' ').length >= 3 || (wished && separated && !LEAVING_EARLY.test(fold(rest)))) && !wonders(rest) && !CONDITION.test(fold(rest)) && (spec.verb !== 'withdraw' || !OFFERS_INSTEAD.test(fold(rest))) && (separated || !/(?:annuler|cancel)$/.test(phrase)) && (separated || !/(?:withdraw|retirer|retire)$/.test(phrase) || !NAMED_PART.test(fold(rest).trimStart()) || THE_TALK.test(fold(rest).trimStart())) && (!OTHER_OBJECT.test(fold(rest)) || (spec.verb === 'confirm' && THE_MEETUP.test(fold(rest))))) {
         return make({ text: rest.replace(/^[\s,;:.\-–—]+/, '') });
       }
       // "Withdraw - sorry, my company will not let me travel that week.", « Retirer, désolée : je change de poste »: a bare
@@ -570,6 +572,15 @@ const APOLOGY = /^(?:(?:vraiment |tres |so |really )?(?:desolee?s?|sorry|navree?
  * the end — makes it the speaker leaving the room, not the programme: « Je dois me retirer, désolé, à 21h j'ai un
  * train. », "I need to drop out early, around 9pm." (review of f235ee4).
  */
+/**
+ * After a withdrawal, another day or option offered (folded): "…on the 28th, but I could do the 11th", « …du 28, mais je
+ * peux le 11 », "…; can we move it to February?", « …, on peut décaler ? ». The speaker asks to be moved, not taken off:
+ * a message for the organizers (review of audit AB: since OUT_OF's "drop out of the meetup", "I need to drop out of the
+ * meetup on the 28th, but I could do the 11th." withdrew the talk). "…, but I'd love to come back next year" reads the same
+ * and stays a message too — the organizers read it; a withdrawal acted on wrongly loses the talk.
+ */
+const OFFERS_INSTEAD =
+  /\b(?:(?:mais|but|however|par contre|cependant)\b[^.;!?]{0,80}?\b(?:je (?:peux|pourrais|serai|serais|suis (?:dispo|disponible|libre))|(?:(?:i|we) )?(?:can|could|would|'d|will|'ll|am|'m)(?: still| also)?(?: be)? (?:do|make|come|present|speak|give|available|free|there)|(?:ca|cela) (?:me va|m'irait|marche)|(?:works|would work) for me)|instead|a la place|plutot|(?:move|postpone|reschedule|push back)(?![a-z])|(?:reporter|decaler|deplacer)(?![a-z])|another (?:date|day|month|meetup|session)|une autre (?:date|session|soiree))/;
 const LEAVING_EARLY = /\b(?:\d{1,2} ?h(?:\d{2})?|\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}:\d{2}|(?:plus )?tot|avant la fin|en avance|early|earlier|before the end|at the break|a la pause|apres (?:mon|le|la|les) (?:talk|expose|presentation|pause|talks))\b/;
 /** After a bare « retirer », "withdraw": what it takes out, named (folded) — the talk itself (THE_TALK) aside. */
 const NAMED_PART = /^(?:(?:the|a|an|this|that|these|those|some|part|la|le|les|une?|cette|ce|cet|ces)(?![\p{L}\d'])|l')/u;

@@ -1,0 +1,31 @@
+/**
+ * Review of audit AB (69f8993, 904f6c2): replies close to its new words that must not act as they do.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCommands } from '../../../src/core/command/read.ts';
+import type { ReadOptions } from '../../../src/core/command/types.ts';
+
+const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
+const speaker: ReadOptions = { ...organizer, role: 'speaker' };
+const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+
+describe('a withdrawal with another day or option offered after it asks to be moved (read-line OFFERS_INSTEAD)', () => {
+  // since OUT_OF's "drop out of the meetup" (69f8993) the first two withdrew the talk; « cancel my talk » did before
+  it.each([
+    'I need to drop out of the meetup on the 28th, but I could do the 11th.',
+    'Unfortunately, I need to drop out of the meetup lineup for the 28th but can do the 11th.',
+    'I have to cancel my talk on the 28th, but I could do the 11th.',
+    'Je dois me retirer du programme, mais je reste dispo pour une autre date.',
+  ])('speaker, a message: %j', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+
+  it.each([
+    'I need to drop out of the meetup, sorry — but I’d love to come back next year.',
+    'I need to drop out of the meetup, I’m moving to Berlin.',
+    'Je dois me retirer du programme, je déménage à Lyon.',
+    'Malheureusement je ne pourrai pas venir le 28, je dois me retirer.',
+  ])('speaker, still a withdrawal: %j', (text) => {
+    expect(verbs(text, speaker)).toEqual(['withdraw']);
+  });
+});
