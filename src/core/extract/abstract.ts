@@ -99,9 +99,14 @@ const AVAILABILITY =
  * Something else offered to the group at the end of the mail (folded): a room, a sponsor, the food — « Par ailleurs, notre
  * société peut accueillir un prochain meetup dans ses locaux », "Also, my company would be happy to sponsor the pizzas for
  * that evening", "We could host the January meetup too." The organizers read it in the mail; it is no part of the talk.
+ * Offered: a modal or « volontiers » before the verb (review 10: an abstract's own last sentence about the writer's
+ * business — "Today we host meetups for 3,000 groups", "we provide food and drinks to 40 cities", « La plateforme permet
+ * aussi d'héberger vos soirées » — is the talk's).
  */
-const ALSO_OFFERED =
-  /\b(?:(?:accueillir|heberger|recevoir|sponsoriser|financer|offrir|prendre en charge|payer)\b[^.!?]{0,50}?\b(?:meetups?|(?:vos|votre|prochaine?s?|une|la|cette) (?:soirees?|evenements?|sessions?)|pizzas?|buffet|boissons|apero|aperitif|afterwork|traiteur)|(?:host|sponsor|cover|pay for|provide|offer|fund)\b[^.!?]{0,50}?\b(?:meetups?|(?:your|next|future|upcoming|that|this) (?:events?|evening|session)|pizzas?|drinks|food|beers?|snacks|catering|afterwork))\b/;
+const OFFERED = String.raw`(?:\b(?:can|could|would|'d|happy to|glad to|willing to|love to|peut|peuvent|pourrait|pourraient|pouvons|pourrions|serait|serions|serais|ravie?s? d[e']|volontiers|propose de|proposons de)\b[^.!?]{0,30}?)`;
+const ALSO_OFFERED = new RegExp(
+  String.raw`${OFFERED}\b(?:(?:accueillir|heberger|recevoir|sponsoriser|financer|offrir|prendre en charge|payer)\b[^.!?]{0,50}?\b(?:meetups?|(?:vos|votre|prochaine?s?|une|la|cette) (?:soirees?|evenements?|sessions?)|pizzas?|buffet|boissons|apero|aperitif|afterwork|traiteur)|(?:host|sponsor|cover|pay for|provide|offer|fund)\b[^.!?]{0,50}?\b(?:meetups?|(?:your|next|future|upcoming|that|this) (?:events?|evening|session)|pizzas?|drinks|food|beers?|snacks|catering|afterwork))\b`,
+);
 /**
  * A first paragraph that only offers "a talk", naming no topic: "My colleague and I would like to submit a talk.",
  * « Je souhaiterais proposer une présentation pour l'une de vos prochaines soirées. » — the offer, not its description.

@@ -127,7 +127,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   // the outline (« Déroulé : », "Outline:", « Plan : ») is part of the description
   const outline = outlineSpans(lines);
   for (const [from, to] of outline) for (let i = from; i < to; i++) used.delete(i);
-  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(lines, used, title, fields.rests);
+  // the description from the lines as written, line for line the same (leadingEmojiOff keeps them where they are): its
+  // emoji bullets (« ✅ how thresholds work ») are the writer's list, not a shape to read (review 10)
+  let abstract = v.abstract ? v.abstract.trim() : abstractFromProse(toLines(sig.body), used, title, fields.rests);
   if (v.abstract && outline.length > 0) {
     const span = fields.spans.abstract;
     const apart = outline.filter(([from, to]) => !span || to <= span[0] || from >= span[1]);

@@ -330,6 +330,12 @@ const UNSUBSCRIBE = phraseRegExp('NEWSLETTER_FOOTER', NEWSLETTER_FOOTER);
  * reçue ? », "did you get my proposal?"), withdrawn (« je dois retirer ma proposition »), given already (« voici les
  * transparents de ma présentation … hier »), or someone else's talk suggested ("Not a proposal from me… you should invite").
  */
+/**
+ * The writer offering to give the talk just wished for, a little further on: "It would be great to have a talk about
+ * pgvector. I can give it myself", « Ce serait bien d'avoir une présentation sur la sécurité. Je peux la faire » (folded).
+ */
+const GIVES_IT_MYSELF =
+  "[\\s\\S]{0,200}?\\b(?:i can(?!'t| not)|i could(?!n't| not)|i'd be (?:happy|glad) to|i would be (?:happy|glad) to|i'm (?:happy|glad) to|happy to|je peux|je pourrais|je veux bien|je me propose de|volontiers)\\b[^.!?]{0,20}?\\b(?:give|present|do|run|talk|faire|presenter|donner|animer|parler)\\b";
 const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
   'sent: did it arrive': [
     "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b",
@@ -351,11 +357,14 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
     '(?<!\\b(?:mon|ma|mes|notre|nos|my|our) )\\b(?:talk|presentation|expose|intervention|lightning)s?\\b[^.!?]{0,80}?\\b(?:etait|etaient|a ete|was|were) (?:vraiment |tres |super |really |so |just )?(?:top|super|genial|geniale|excellente?|great|awesome|brilliant|passionnante?|interessante?|interesting|fascinante?|fascinating|amazing|parfaite?|perfect)\\b',
     '\\b(?:bravo|congrats|congratulations|felicitations) (?:pour|for|on) (?:le|ton|votre|ta|la|your|the|his|her) (?:talk|presentation|expose|intervention|lightning)\\b',
     // its slides or its recording asked for (parse audit 10): "Can you share the recording of the lightning talks from last
-    // Tuesday?", « Pourriez-vous partager les slides du talk sur Patroni ? », "Will the videos be online?"
-    '\\b(?:can|could|would|will) you (?:please )?(?:share|send|post|upload|publish|put online)\\b[^.!?]{0,40}?\\b(?:recordings?|videos?|slides|decks?|replays?)\\b',
-    "\\b(?:pourriez|pouvez|pourrais|peux|pourrait|peut)[- ](?:vous|tu|on)\\b[^.!?]{0,20}?\\b(?:partager|envoyer|publier|mettre en ligne|transmettre|diffuser)\\b[^.!?]{0,40}?\\b(?:slides|diapos|transparents|supports?|enregistrements?|videos?|replays?)\\b",
-    '\\b(?:will|are|is) (?:the )?(?:recordings?|videos?|slides|replays?)\\b[^.!?]{0,40}?\\b(?:available|online|published|shared|uploaded)\\b',
-    "\\b(?:les|la|le) (?:slides|diapos|videos?|enregistrements?|replays?)\\b[^.!?]{0,40}?\\b(?:seront|sera|sont|est)(?:-(?:ils|elles|il|elle))? (?:disponibles?|en ligne|publiee?s?|partagee?s?)\\b",
+    // Tuesday?", « Pourriez-vous partager les slides du talk sur Patroni ? », "Will the videos be online?" — asked: the
+    // sentence is a question and the French verb inverted (review 10: a speaker's « Je peux vous envoyer les slides à
+    // l'avance », « Les slides seront disponibles après le meetup », « La vidéo de ma présentation est en ligne » offer or
+    // point to their own; "Could you send me the slides template?" asks how to make them)
+    '\\b(?:can|could|would|will) you (?:please )?(?:share|send|post|upload|publish|put online)\\b(?![^.!?]{0,60}\\b(?:templates?|models?)\\b)[^.!?]{0,40}?\\b(?:recordings?|videos?|slides|decks?|replays?)\\b[^.!?]{0,80}\\?',
+    "\\b(?:pourriez|pouvez|pourrais|peux|pourrait|peut)-(?:vous|tu|on)\\b(?![^.!?]{0,60}\\b(?:modeles?|gabarits?|templates?|charte)\\b)[^.!?]{0,20}?\\b(?:partager|envoyer|publier|mettre en ligne|transmettre|diffuser)\\b[^.!?]{0,40}?\\b(?:slides|diapos|transparents|supports?|enregistrements?|videos?|replays?)\\b[^.!?]{0,80}\\?",
+    '\\b(?:will|are|is) (?:the )?(?:recordings?|videos?|slides|replays?)\\b[^.!?]{0,40}?\\b(?:available|online|published|shared|uploaded)\\b[^.!?]{0,80}\\?',
+    "\\b(?:les|la|le) (?:slides|diapos|videos?|enregistrements?|replays?)\\b[^.!?]{0,40}?\\b(?:seront|sera|sont|est)-(?:ils|elles|il|elle) (?:disponibles?|en ligne|publiee?s?|partagee?s?)\\b",
   ],
   "someone else's": ['\\bnot a proposal from me\\b', "\\bce n'est pas une proposition de ma part\\b", '\\byou should invite\\b', '\\bvous devriez inviter\\b'],
   // a topic wished for, to be given by someone else: « je ne connais pas assez le sujet pour le présenter moi-même »,
@@ -363,10 +372,13 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
   // (parse audit 10) a talk wished for and its speaker sought: "It would be great to have a talk about pgvector … Does anyone
   // in the group work on that?", « ce serait bien d'avoir une présentation sur la sécurité », « quelqu'un connaît le sujet ? »
   'for someone else to give': [
-    "\\b(?:it would be|it'd be|would be) (?:great|nice|cool|awesome|interesting|good|useful) to (?:have|hear|see|get) (?:a |an |some |more )?(?:talks?|presentations?|sessions?|lightning talks?|speakers?)\\b",
-    "\\bce (?:serait|serais) (?:bien|super|top|interessant|genial|chouette|utile) (?:d'avoir|de voir|d'entendre|qu'il y ait) (?:un |une |des )?(?:talks?|presentations?|exposes?|interventions?|lightning talks?|sessions?)\\b",
-    "\\b(?:does|do) (?:anyone|anybody|someone|somebody)\\b[^.!?]{0,30}?\\b(?:work on|works on|know|use|have experience)\\b",
-    "\\bquelqu'un (?:dans le groupe |parmi vous |dans la communaute )?(?:connait|travaille sur|utilise|maitrise)\\b",
+    // …unless the writer then offers to give it ("… — I can give it myself", « Je peux la faire », review 10): then it is
+    // an offer; and the speaker sought asks after the topic (« le sujet », "that"), not a rhetorical question in an
+    // abstract ("Does anyone actually use logical replication in production? We do…", « Quelqu'un utilise encore … ? »)
+    `\\b(?:it would be|it'd be|would be) (?:great|nice|cool|awesome|interesting|good|useful) to (?:have|hear|see|get) (?:a |an |some |more )?(?:talks?|presentations?|sessions?|lightning talks?|speakers?)\\b(?!${GIVES_IT_MYSELF})`,
+    `\\bce (?:serait|serais) (?:bien|super|top|interessant|genial|chouette|utile) (?:d'avoir|de voir|d'entendre|qu'il y ait) (?:un |une |des )?(?:talks?|presentations?|exposes?|interventions?|lightning talks?|sessions?)\\b(?!${GIVES_IT_MYSELF})`,
+    "\\b(?:does|do) (?:anyone|anybody|someone|somebody)\\b[^.!?]{0,30}?\\b(?:work on|works on|know(?: about)?|use|have experience (?:with|in)) (?:that|this|it|the (?:topic|subject))\\b",
+    "\\bquelqu'un (?:dans le groupe |parmi vous |dans la communaute )?(?:connait|travaille sur|utilise|maitrise) (?:(?:bien |assez )?(?:le|ce) sujet|ca|cela)\\b",
     "\\b(?:ne|n')[^.!?]{0,60}?\\b(?:le |la |l'|en )?(?:presenter|faire|donner|parler)\\s+(?:moi-meme|nous-memes?)\\b",
     "\\b(?:can't|cannot|couldn't|can not|not (?:able|qualified|expert enough)|don't know [^.!?]{0,30}?enough)[^.!?]{0,60}?\\b(?:present|give|do|talk about)(?: it| this| that)? myself\\b",
     "\\bquelqu'un (?:d'autre |dans la communaute |de la communaute |parmi vous )?(?:pourrait|saurait|voudrait|devrait) (?:le faire|le presenter|en parler|s'en charger|(?:faire|donner|presenter|proposer) (?:un|une) (?:talk|presentation|expose|lightning|intervention))",

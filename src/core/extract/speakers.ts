@@ -35,10 +35,12 @@ function speaksInSentence(body: string, at: number): boolean {
 const WITH_ADDRESS = new RegExp(`(?<![\\p{L}])(?:[Aa]vec|[Ww]ith|and|et|&)\\s+(${NAME})(?:\\s*[<(\\[]\\s*(${EMAIL.source})\\s*[>)\\]]|\\s*,\\s*(${EMAIL.source})(?![\\w-]|\\.[\\w-]))`, 'gu');
 /**
  * "co-presented with Marie Curie", "en binôme avec Marie Curie", "avec mon collègue Paul Martin" — and each of a list so
- * introduced: "co-presented with Anna Schmidt and Li Wei", « co-animé avec Julie Caron, Hervé Dumas et Léa Roy ».
+ * introduced: "co-presented with Anna Schmidt and Li Wei", « co-animé avec Julie Caron, Hervé Dumas et Léa Roy ». A comma
+ * makes a list only when « et » / "and" closes it: "co-presented with Anna Schmidt, Senior Engineer at Zalando" names her
+ * job (review 10: « Senior Engineer », « Directrice Technique » were speakers).
  */
 const CO_SPEAKER = new RegExp(
-  `(?:[Cc]o-?(?:pr[ée]sent[ée]e?s?|anim[ée]e?s?|presented|hosted|speaker|orat(?:eur|rice))|en bin[ôo]me|[àa] deux|à quatre mains|[Tt]ogether with|[Jj]ointly with|conjointement avec)\\s*(?:avec|with|by|par|:)?\\s*(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|ami|amie|friend)\\s+)?((?:${NAME})(?:\\s*,\\s*(?:${NAME}))*(?:\\s*,?\\s+(?:et|and|&)\\s+(?:${NAME}))?)`,
+  `(?:[Cc]o-?(?:pr[ée]sent[ée]e?s?|anim[ée]e?s?|presented|hosted|speaker|orat(?:eur|rice))|en bin[ôo]me|[àa] deux|à quatre mains|[Tt]ogether with|[Jj]ointly with|conjointement avec)\\s*(?:avec|with|by|par|:)?\\s*(?:(?:mon|ma|my|notre|our)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|ami|amie|friend)\\s+)?((?:${NAME})(?:(?:\\s*,\\s*(?:${NAME}))*\\s*,?\\s+(?:et|and|&)\\s+(?:${NAME}))?)`,
   'gu',
 );
 const MY_COLLEAGUE = new RegExp(`(?:[Aa]vec|[Ww]ith)\\s+(?:mon|ma|my)\\s+(?:coll[èe]gue|colleague|coworker|co-?worker|associ[ée]e?)\\s+(${NAME})`, 'gu');
@@ -176,8 +178,9 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
       const parts = re === CO_SPEAKER ? m[1]!.split(/\s*,\s*|\s+(?:et|and|&)\s+/) : [m[1]!];
       for (const [k, part] of parts.entries()) {
         const name = cleanName(part);
-        // "With Crunchy Data, we would like to present…": whom a team presents with may be its employer or client.
-        if (re === WITH_THEN_WE && name && ORGANIZATION_WORD.test(name)) continue;
+        // "With Crunchy Data, we would like to present…": whom a team presents with may be its employer or client; so may
+        // the last of a list ("co-presented with Anna Schmidt and the Data Egret Team", review 10)
+        if ((re === WITH_THEN_WE || k > 0) && name && ORGANIZATION_WORD.test(name)) continue;
         const near = k === parts.length - 1 ? emailNear(body, m.index + m[0].length) : null;
         if (name && looksLikePersonName(name)) add({ name, email: near ?? ccEmail(x.cc, name) });
       }
