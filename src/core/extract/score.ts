@@ -332,10 +332,11 @@ const UNSUBSCRIBE = phraseRegExp('NEWSLETTER_FOOTER', NEWSLETTER_FOOTER);
  */
 /**
  * The writer offering to give the talk just wished for, a little further on: "It would be great to have a talk about
- * pgvector. I can give it myself", « Ce serait bien d'avoir une présentation sur la sécurité. Je peux la faire » (folded).
+ * pgvector. I can give it myself", « Ce serait bien d'avoir une présentation sur la sécurité. Je peux la faire », "… more
+ * talks on internals. I'd like to propose one on the WAL" (folded).
  */
 const GIVES_IT_MYSELF =
-  "[\\s\\S]{0,200}?\\b(?:i can(?!'t| not)|i could(?!n't| not)|i'd be (?:happy|glad) to|i would be (?:happy|glad) to|i'm (?:happy|glad) to|happy to|je peux|je pourrais|je veux bien|je me propose de|volontiers)\\b[^.!?]{0,20}?\\b(?:give|present|do|run|talk|faire|presenter|donner|animer|parler)\\b";
+  "[\\s\\S]{0,200}?\\b(?:i can(?!'t| not)|i could(?!n't| not)|i'd be (?:happy|glad) to|i would be (?:happy|glad) to|i'm (?:happy|glad) to|happy to|i(?:'d| would) (?:like|love) to|je peux|je pourrais|je veux bien|je voudrais|j'aimerais|je souhaite|je me propose de|volontiers)\\b[^.!?]{0,20}?\\b(?:give|present|do|run|talk|propose|submit|faire|presenter|donner|animer|parler|proposer|soumettre)\\b";
 const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
   'sent: did it arrive': [
     "\\b(?:avez-vous|vous avez|as-tu) (?:bien )?recu (?:ma|notre|mon)\\b",

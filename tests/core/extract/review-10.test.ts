@@ -42,6 +42,8 @@ describe('a talk wished for and offered, a question in an abstract, are a propos
   it.each([
     ['Talk idea: pgvector in production', 'Hi,\n\nIt would be great to have a talk about pgvector at a meetup. I can give it myself: we run it in production with 40M embeddings, 30 minutes.\n\nBest,\nAnn Lee\n'],
     ['Suggestion de thème : la sécurité', "Bonjour,\n\nCe serait bien d'avoir une présentation sur la sécurité de PostgreSQL. Je peux la faire : 30 minutes sur pg_hba, SCRAM et le chiffrement TLS.\n\nThéo Martin\n"],
+    ['Talk idea: internals', "Hi,\n\nIt would be great to have more talks on Postgres internals. I'd like to propose one on the WAL: how a commit reaches the disk, 30 minutes.\n\nBest,\nAnn Lee\n"],
+    ['Idée de talk : les internes', "Bonjour,\n\nCe serait bien d'avoir des talks sur les internes de PostgreSQL. Je voudrais en proposer un sur le WAL, 30 minutes.\n\nThéo Martin\n"],
     ['Meetup', "Hi,\n\nI'd like to propose a talk.\n\nDoes anyone actually use logical replication in production? We do, on 200 databases, and this talk shows what broke and how we fixed it. 30 minutes.\n\nBest,\nAnn Lee\n"],
     ['Meetup', "Bonjour,\n\nJe voudrais proposer un talk de 20 minutes.\n\nQuelqu'un utilise encore des colonnes EAV ? Nous avons tout migré en JSONB, et je raconte comment.\n\nThéo Martin\n"],
   ])('%s', async (subject, body) => {
