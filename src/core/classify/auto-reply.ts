@@ -66,6 +66,11 @@ export const mdnRule: Rule = {
 };
 
 const CR_TEXT = phraseRegExp('CHALLENGE_TEXTS', CHALLENGE_TEXTS, 'i');
+/**
+ * How a challenge robot says to pass it: a link (Boxbe, Mailinblack, ChoiceMail, Sendio, Vade, SpamArrest), or a reply to
+ * send (« répondez simplement à ce message », "just reply to this message").
+ */
+const CR_HOW_TO_PASS = /\bhttps?:\/\/|\b(?:(?:simply|just)\s+)?reply\s+to\s+this\s+(?:message|e-?mail)\b|\br[ée]pond(?:ez|re)\s+(?:simplement\s+)?[àa]\s+(?:ce|cet)\s+(?:message|e-?mail|courriel)\b/i;
 /** A challenge robot's own subject, written fresh from the protected person's address (see CHALLENGE_SUBJECTS). */
 const CR_SUBJECT = phraseRegExp('CHALLENGE_SUBJECTS', CHALLENGE_SUBJECTS, 'i');
 
@@ -99,7 +104,11 @@ export const challengeResponseRule: Rule = {
     // « Re: » alone is as often a speaker answering our call, in a challenge's words: "how to verify your backups", « confirmer
     // votre adresse e-mail avec un jeton », "an allowed list of senders" — a proposal, not a robot's
     const robotMarks = reportType(mail) !== null || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
-    return robotMarks || !looksLikeProposal(mail) ? { kind: 'auto-reply' } : null;
+    if (robotMarks) return { kind: 'auto-reply' };
+    // nor a person's reply in those words — « Je confirme, merci ! … vous m'avez demandé de confirmer votre adresse e-mail »,
+    // « la démo montre comment configurer rspamd afin de se protéger contre le spam » (review of kinds audit 2: both lost as
+    // auto-replies): a robot under « Re: » also says how to pass, a link to click or a reply to send
+    return !looksLikeProposal(mail) && CR_HOW_TO_PASS.test(text) ? { kind: 'auto-reply' } : null;
   },
 };
 
@@ -182,7 +191,13 @@ function wrapsASubject(after: string): boolean {
   return REPLY_PREFIX.test(rest) || /^\[[^\]]{1,60}\]/.test(rest) || titleFromSubject(rest).tagged;
 }
 /** A ticket's number in the subject: "[Ticket #4821]", "[rt.example.org #77102]", "[GLPI #0058213]", "Ticket#2026…". */
-const TICKET_TAG = /[[(][^\])]{0,40}#\s?(?:[a-z]{2,6}-)?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
+const TICKET_TAG = /[[(][^\])]{0,40}#\s?\d{3,}[^\])]{0,12}[\])]|\b(?:ticket|case|request|demande|incident|dossier)\s?(?:#|n[°ºo]\.?\s?|id\s?:?\s?)\s?\d{3,}/i;
+/**
+ * A helpdesk's key before the number, « [#XYZ-123-45678] »: upper-case, as helpdesks write it — a hashtag in a proposal's
+ * subject, "Talk proposal (#meetup-2027): …", « [#pgday-2027] », is no ticket (review of kinds audit 2: such a proposal
+ * over "your incident has been logged" was an auto-reply).
+ */
+const KEYED_TICKET_TAG = /[[(][^\])]{0,40}#\s?[A-Z]{2,6}-\d{3,}[^\])]{0,12}[\])]/;
 /** The acknowledgement's first lines say so. */
 const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
 /**
@@ -214,7 +229,7 @@ export const acknowledgementRule: Rule = {
         return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
       }
     }
-    if (TICKET_TAG.test(subject) && ACK_YOURS.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
+    if ((TICKET_TAG.test(subject) || KEYED_TICKET_TAG.test(subject)) && ACK_YOURS.test(bodyText(mail, 800))) return { kind: 'auto-reply', reasons: ['ticket number over an acknowledgement'] };
     return null;
   },
 };
@@ -270,6 +285,8 @@ export const returnedToSenderRule: Rule = {
 
 /** Being away, after "je suis / I am": absent, on leave, out of the office, travelling… (auto-reply-phrases.ts) */
 const AWAY_STATE = `(?:${alternation('AWAY_ADVERBS', AWAY_ADVERBS, 'i')})?(?:${alternation('AWAY_STATES', AWAY_STATES, 'i')})`;
+/** After a mailbox no longer read: from when on, said for later (« à partir de janvier », "during the holidays", "after Friday"). */
+const FROM_LATER = String.raw`(?![^.!?\n]{0,24}?(?<![a-zà-ÿ])(?:[àa]\s+partir|d[èe]s|apr[èe]s|pendant|durant|after|during|starting|beginning|from\s+(?!now))(?![a-zà-ÿ]))`;
 /** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
 const AWAY_NOW = phraseRegExp(
   'AWAY_NOW',
@@ -278,10 +295,12 @@ const AWAY_NOW = phraseRegExp(
     `\\bi\\s*(?:am|['’]m)\\s+${AWAY_STATE}`,
     "(?:^|[.!]\\s+)(?:actuellement\\s+)?(?:absente?\\s+du\\s+bureau|absente?\\s+jusqu|en\\s+cong[ée]s?\\s+(?:jusqu|du\\s)|en\\s+vacances\\s+(?:jusqu|du\\s)|hors\\s+du\\s+bureau)",
     '(?:^|[.!]\\s+)(?:currently\\s+)?(?:out\\s+of\\s+(?:the\\s+)?office|on\\s+(?:annual\\s+)?leave|away\\s+from\\s+(?:the\\s+)?office)\\s+(?:until|till|through|from|and\\b)',
-    '\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+(?:no\\s+longer|not)\\s+(?:in\\s+use|active|monitored|valid|read|checked)',
+    // (not said for later, « … n'est plus consultée à partir de janvier », "… is not monitored during the holidays": a person
+    // telling where to write next — review of kinds audit 2, a speaker's confirmation saying so was lost as an auto-reply)
+    `\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+(?:no\\s+longer|not)\\s+(?:in\\s+use|active|monitored|valid|read|checked)\\b${FROM_LATER}`,
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
     // « Cette boîte aux lettres n'est plus consultée », « cette messagerie n'est plus relevée »
-    "\\bcette\\s+(?:adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?|bo[îi]te\\s+(?:aux\\s+lettres\\s+|mail\\s+|e-?mail\\s+|de\\s+r[ée]ception\\s+)?|messagerie\\s+)n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue|relev[ée]e|surveill[ée]e)",
+    `\\bcette\\s+(?:adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?|bo[îi]te\\s+(?:aux\\s+lettres\\s+|mail\\s+|e-?mail\\s+|de\\s+r[ée]ception\\s+)?|messagerie\\s+)n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue|relev[ée]e|surveill[ée]e)(?![a-zà-ÿ])${FROM_LATER}`,
     '\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b',
     "\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
