@@ -85,3 +85,20 @@ describe('emoji bullets in a description stay in the abstract (extract/index.ts)
     expect((await read('Ann Lee <ann@x.example>', 'Talk proposal: Vacuum without fear', body)).abstract).toContain('✅ how thresholds work\n✅ how to set cost limits');
   });
 });
+
+describe("a lightning talk's own question to its audience is no question whether the call has room (score.ts ASKS_ABOUT_CALL)", () => {
+  it.each([
+    ["Hi,\n\nI'd like to give a lightning talk on replication slots: are there any slots left inactive on your primary? They will fill your disk.\n\nBest,\nAnn Lee\n"],
+    ["Hi,\n\nI'd like to give a lightning talk about pg_cron: is the schedule full at 3 am? Most jobs start on the hour, and the talk shows how to spread them.\n\nBest,\nAnn Lee\n"],
+  ])('%s', async (body) => {
+    expect((await read('Ann Lee <ann@x.example>', 'Lightning talk', body)).kind).toBe('proposal');
+  });
+
+  it.each([
+    // guards: the call's state asked as the question itself
+    ['Hi,\n\nAny slots left for lightning talks in March?\n\nOmar\n'],
+    ['Hi,\n\nAre lightning talks still open for the January meetup, or is the programme full?\n\nOmar\n'],
+  ])('guard: %s', async (body) => {
+    expect((await read('Omar Haddad <omar@x.example>', 'Lightning talks', body)).kind).toBe('other');
+  });
+});
