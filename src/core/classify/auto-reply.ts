@@ -52,15 +52,17 @@ export function autoReplySubject(subject: string): boolean {
  * subject is « Lu : … », "Read: …", « Non lu : … », "Not read: …", "Gelesen: …", and its text says the message was read
  * (or deleted unread) on a date.
  */
-// a colon after it, or nothing: Lotus Notes' subject is "Return Receipt" alone
-const RECEIPT_PREFIX = phraseRegExp('RECEIPT_PREFIXES', RECEIPT_PREFIXES, 'i', '^\\s*', '\\s*(?::|$)');
+const RECEIPT_PREFIX = phraseRegExp('RECEIPT_PREFIXES', RECEIPT_PREFIXES, 'i', '^\\s*', '\\s*:');
+// Lotus Notes' subject is "Return Receipt" alone: that one without a colon — not « Lu », "Read", « Lida » alone, which a
+// person may write over "Your call was read on Monday by the whole team" (review of kinds audit 2: an auto-reply since 3266eac)
+const RECEIPT_ALONE = /^\s*return\s+receipt\s*$/i;
 const RECEIPT_TEXT = phraseRegExp('RECEIPT_TEXTS', RECEIPT_TEXTS, 'i');
 
 export const mdnRule: Rule = {
   name: 'read-receipt',
   test(mail) {
     if (reportType(mail) === 'disposition-notification' || partOfType(mail, /^message\/disposition-notification$/)) return { kind: 'auto-reply' };
-    if (RECEIPT_PREFIX.test(mail.subject) && RECEIPT_TEXT.test(bodyText(mail, 1500))) return { kind: 'auto-reply', reasons: ['read receipt in text'] };
+    if ((RECEIPT_PREFIX.test(mail.subject) || RECEIPT_ALONE.test(mail.subject)) && RECEIPT_TEXT.test(bodyText(mail, 1500))) return { kind: 'auto-reply', reasons: ['read receipt in text'] };
     return null;
   },
 };

@@ -56,3 +56,17 @@ describe('a hashtag in a proposal’s subject is no ticket number (KEYED_TICKET_
     expect(classify(await mail({ from: 'Support <support@vendor.example>', subject: '[#XYZ-123-45678]: Next meetup', body }), ctx).kind).toBe('auto-reply');
   });
 });
+
+describe('a read receipt’s prefix with no colon is Lotus Notes’ "Return Receipt" alone (RECEIPT_ALONE)', () => {
+  it.each([
+    ['Read', 'Hi,\n\nYour call was read on Monday by our whole team, we will send two proposals.\n\nTom Hill\n'],
+    ['Lu', "Bonjour,\n\nVotre appel a été lu le 3 décembre en réunion d'équipe : nous vous enverrons deux sujets.\n\nPaul Roy\n"],
+  ])('a person’s « %s » over a text saying so is no receipt', async (subject, body) => {
+    expect(classify(await mail({ subject, body }), ctx).kind).not.toBe('auto-reply');
+  });
+
+  it('guard: "Return Receipt" alone over Lotus Notes’ text is one', async () => {
+    const body = 'Your document:\tProchain meetup : 28 janvier 2027\nwas received by:\tJean-Luc Perrin/ASSUR\nat:\t03/12/2026 09:12:04\n';
+    expect(classify(await mail({ from: 'Jean-Luc Perrin <jl.perrin@assur.example>', subject: 'Return Receipt', body }), ctx).kind).toBe('auto-reply');
+  });
+});
