@@ -102,3 +102,22 @@ describe("a lightning talk's own question to its audience is no question whether
     expect((await read('Omar Haddad <omar@x.example>', 'Lightning talks', body)).kind).toBe('other');
   });
 });
+
+describe('asking whether one may present is no offer; a speaker passing on their own slides asks for none (score.ts MODAL, given already)', () => {
+  it.each([
+    ['Meetup de mars', 'Bonjour,\n\nEst-il possible de présenter son entreprise avant les talks ? Nous recrutons.\n\nAisha\n'],
+    ['Question', 'Hi,\n\nIs it possible to present a talk remotely, or do speakers have to be in Paris?\n\nBest,\nAnn\n'],
+  ])('%s: %s', async (subject, body) => {
+    expect((await read('Aisha Diallo <aisha@x.example>', subject, body)).kind).toBe('other');
+  });
+
+  it('a speaker asks to pass on their own slides', async () => {
+    const body = "Hi,\n\nI'd like to propose a 25 minute talk on pgaudit: how we audit every session for compliance.\nCould you share my slides with the attendees afterwards?\n\nBest,\nAnn Lee\n";
+    expect((await read('Ann Lee <ann@x.example>', 'March meetup', body)).kind).toBe('proposal');
+  });
+
+  it('guard: "Would it be possible to present it?" with its title still offers it', async () => {
+    const body = 'Hello,\n\nI did my thesis on learned cardinality estimation in PostgreSQL. Would it be possible to present it? Title could be "Learning to estimate: ML in the planner".\n\nBest,\nLina\n';
+    expect((await read('Lina Park <lina@x.example>', 'Talk', body)).kind).toBe('proposal');
+  });
+});
