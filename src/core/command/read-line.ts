@@ -283,16 +283,19 @@ export function withoutAssentTo(commands: readonly Command[], tokenRef: string):
 
 const sameCommand = (a: Command, b: Command) => a.verb === b.verb && a.ref === b.ref && a.override === b.override && a.text === null && b.text === null && a.date === null && b.date === null;
 
-function readOne(raw: string, dateRef: LineContext): LineReading {
+/** `afterUnable`: the line's rest past an inability (UNABLE), read once — not again for another inability. */
+function readOne(raw: string, dateRef: LineContext, afterUnable = false): LineReading {
   const line = raw.trim();
   const listed = unmark(line).trim().replace(LIST_MARKER, '').replace(VERB_LABEL, '');
   // « ok P-0004 », « OK, P-0004 »: the accept verb naming its proposal, not an assent before what follows
   const assented = ASSENT.test(listed) && !OK_REF.test(fold(listed));
   const unassented = assented ? listed.replace(ASSENT, '') : listed;
-  if (dateRef.role === 'speaker') {
+  // (one inability, then the withdrawal: the rest is not searched for another one — review of audit AB, a line of
+  // « Je ne pourrai pas venir, » said again and again took 17 s to read at 50,000 characters, one call per repetition)
+  if (dateRef.role === 'speaker' && !afterUnable) {
     const unable = UNABLE.exec(foldKeepLength(unassented));
     if (unable) {
-      const r = readOne(unassented.slice(unable[0].length), dateRef);
+      const r = readOne(unassented.slice(unable[0].length), dateRef, true);
       if (r.kind === 'commands' && r.commands.length > 0 && r.commands.every((c) => c.verb === 'withdraw' && c.ref === null)) {
         // why, for the organizers, as the rest of a withdrawal's sentence goes to them
         const why = unassented.slice(0, unable[0].length).replace(/[\s,;:.!—–-]+$/, '');
