@@ -223,7 +223,9 @@ export const acknowledgementRule: Rule = {
   test(mail) {
     const subject = mail.subject.slice(0, 300);
     if (REPLY_PREFIX.test(subject)) return null;
-    if (ACK_SUBJECT.test(subject)) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
+    // (not a proposal titled in a helpdesk's words, "Talk proposal: INC0012345 has been opened on your behalf — ITSM on
+    // Postgres" — review of kinds audit 2, as autoReplySubjectRule and the challenge rule read a title)
+    if (ACK_SUBJECT.test(subject) && !(titleFromSubject(subject).tagged && looksLikeProposal(mail))) return { kind: 'auto-reply', reasons: ['subject acknowledges receipt'] };
     const bare = BARE_ACK_SUBJECT.exec(subject);
     if (bare) {
       const text = bodyText(mail, 800);
@@ -290,6 +292,8 @@ const AWAY_STATE = `(?:${alternation('AWAY_ADVERBS', AWAY_ADVERBS, 'i')})?(?:${a
 /** After a mailbox no longer read: from when on, said for later (« à partir de janvier », "during the holidays", "after Friday"). */
 const FROM_LATER = String.raw`(?![^.!?\n]{0,24}?(?<![a-zà-ÿ])(?:[àa]\s+partir|d[èe]s|apr[èe]s|pendant|durant|after|during|starting|beginning|from\s+(?!now))(?![a-zà-ÿ]))`;
 /** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
+/** …nor read seldom: "this address is not read often, I'm mostly on …" is a person's (review of kinds audit 2). */
+const NOT_OFTEN = String.raw`(?!\s+(?:(?:very|that|so)\s+)?(?:often|regularly|frequently|much|daily|every\s+day|all\s+the\s+time)\b)`;
 const AWAY_NOW = phraseRegExp(
   'AWAY_NOW',
   [
@@ -299,7 +303,7 @@ const AWAY_NOW = phraseRegExp(
     '(?:^|[.!]\\s+)(?:currently\\s+)?(?:out\\s+of\\s+(?:the\\s+)?office|on\\s+(?:annual\\s+)?leave|away\\s+from\\s+(?:the\\s+)?office)\\s+(?:until|till|through|from|and\\b)',
     // (not said for later, « … n'est plus consultée à partir de janvier », "… is not monitored during the holidays": a person
     // telling where to write next — review of kinds audit 2, a speaker's confirmation saying so was lost as an auto-reply)
-    `\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+(?:no\\s+longer|not)\\s+(?:in\\s+use|active|monitored|valid|read|checked)\\b${FROM_LATER}`,
+    `\\b(?:this|my)\\s+(?:e-?mail\\s+)?(?:address|inbox|mailbox|account)\\s+(?:\\S+\\s+)?is\\s+(?:no\\s+longer|not)\\s+(?:in\\s+use|active|monitored|valid|read|checked)\\b${FROM_LATER}${NOT_OFTEN}`,
     '\\bi\\s+(?:no\\s+longer\\s+work|have\\s+left|am\\s+no\\s+longer\\s+(?:with|at|working))\\b',
     // « Cette boîte aux lettres n'est plus consultée », « cette messagerie n'est plus relevée »
     `\\bcette\\s+(?:adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?|bo[îi]te\\s+(?:aux\\s+lettres\\s+|mail\\s+|e-?mail\\s+|de\\s+r[ée]ception\\s+)?|messagerie\\s+)n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue|relev[ée]e|surveill[ée]e)(?![a-zà-ÿ])${FROM_LATER}`,

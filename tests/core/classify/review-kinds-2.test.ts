@@ -70,3 +70,20 @@ describe('a read receipt’s prefix with no colon is Lotus Notes’ "Return Rece
     expect(classify(await mail({ from: 'Jean-Luc Perrin <jl.perrin@assur.example>', subject: 'Return Receipt', body }), ctx).kind).toBe('auto-reply');
   });
 });
+
+describe('more people’s mail in its new words', () => {
+  it('"this address is not read often" is a person’s, no mailbox closed (AWAY_NOW NOT_OFTEN)', async () => {
+    const body = "Hi,\n\nSorry, this address is not read often, I'm mostly on tom@work.example. Count me in for the 28th!\n\nTom\n";
+    expect(classify(await mail({ from: 'Tom Hill <tom@example.com>', subject: 'Re: Next meetup: January 28', body }), ctx).kind).not.toBe('auto-reply');
+  });
+
+  it('a proposal titled in a helpdesk’s subject ("… has been opened on your behalf") is a proposal', async () => {
+    const body = "Hi,\n\nI'd like to propose a 25 minute talk about running our ServiceNow-like ITSM on Postgres.\n\nTom Hill\n";
+    expect(classify(await mail({ from: 'Tom Hill <tom@example.com>', subject: 'Talk proposal: INC0012345 has been opened on your behalf — ITSM on Postgres', body }), ctx).kind).toBe('proposal');
+  });
+
+  it('guards: ServiceNow’s subject, "This mailbox is not monitored." still robots’', async () => {
+    expect(classify(await mail({ from: 'IT Service Desk <servicedesk@corp.example>', subject: 'INC0012345 has been opened on your behalf', body: 'An incident has been opened for you.\n' }), ctx).kind).toBe('auto-reply');
+    expect(classify(await mail({ subject: 'Next meetup: January 28', body: 'Hello,\n\nThis mailbox is not monitored. Please write to support@example.com.\n' }), ctx).kind).toBe('auto-reply');
+  });
+});
