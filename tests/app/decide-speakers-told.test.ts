@@ -107,7 +107,7 @@ describe('one of two speakers confirms or withdraws', () => {
     const [m, ...more] = got.get(KARIM) ?? [];
     expect(more).toEqual([]);
     expect(m?.subject).toBe(`[${ref}] Intervention confirmée par Jeanne Martin : Réplication logique`);
-    expect(m?.text).toMatch(new RegExp(`Jeanne Martin a confirmé votre intervention commune ${ref},\\n« Réplication logique » : vous n'avez rien à faire\\.`));
+    expect(m?.text).toMatch(new RegExp(`Jeanne Martin a confirmé votre intervention commune ${ref},\\n« Réplication logique » : vous n’avez rien à faire\\.`));
     expect(m?.inReplyTo).toBe(messageId);
     expect(m?.references).toContain(messageId);
   });

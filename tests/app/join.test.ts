@@ -101,14 +101,14 @@ describe('join by double opt-in', () => {
       expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
       expect(raw).not.toContain('evil.example');
       if (language === 'en') {
-        expect(mail.subject).toBe('Welcome: you will receive PostgreSQL Paris\'s announcements');
+        expect(mail.subject).toBe('Welcome: you will receive PostgreSQL Paris’s announcements');
         expect(mail.text!.replace(/\s+/g, ' ')).toContain('You will also receive the daily digest of the generale list');
         expect(mail.text).toMatch(new RegExp(`- this link:\\s+<${PUBLIC}/unsubscribe/${u}>`));
         expect(mail.text).toContain(`- a mail, even blank, to talks+${u}@pgug.example.org`);
       } else {
         expect(mail.subject).toBe('Bienvenue : vous recevrez les annonces de PostgreSQL Paris');
         const text = mail.text!.replace(/\s+/g, ' ');
-        expect(text).toContain("l'adresse wil@example.fr est inscrite aux annonces de PostgreSQL Paris");
+        expect(text).toContain("l’adresse wil@example.fr est inscrite aux annonces de PostgreSQL Paris");
         expect(text).toContain(`- un courriel, même vide, à talks+${u}@pgug.example.org`);
         expect(mail.html).toContain(`href="${PUBLIC}/unsubscribe/${u}"`);
       }

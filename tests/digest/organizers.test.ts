@@ -118,7 +118,7 @@ describe("the organizers' digest", () => {
     const mail = await readMail(r.mails[0]!.raw);
     const text = mail.text!;
     expect(mail.subject).toContain(`${before.unconfirmed + 2} à confirmer`);
-    expect(text).toContain(`Programmé, non confirmé par l'orateur : ${onNext.ref} — Index BRIN`);
+    expect(text).toContain(`Programmé, non confirmé par l’orateur : ${onNext.ref} — Index BRIN`);
     expect(text).toContain(`confirmer ${onNext.ref}`);
     expect(text).toMatch(new RegExp(`${later.ref} — Sharding sans douleur\\n.*programmée le jeudi 14 janvier 2027\\n  confirmer ${later.ref}\\n  retirer ${later.ref}`));
     expect(text).not.toContain(confirmedFirst.ref);
