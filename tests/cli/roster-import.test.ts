@@ -45,8 +45,8 @@ describe('crieur subscribers: languages, transitions, duplicates, CSV files', { 
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('7 added (active)');
     expect(r.stderr.trim().split('\n')).toEqual([
-      `${file}: line 7: language "de" is not one crieur writes in (fr, en) — l6@example.fr imported with the group's`,
-      `${file}: line 8: language "frisian" is not one crieur writes in (fr, en) — l7@example.fr imported with the group's`,
+      `${file}: line 7: language "de" is not one crieur writes in (fr, en) — l6@example.fr imported with the group's language (group.locale)`,
+      `${file}: line 8: language "frisian" is not one crieur writes in (fr, en) — l7@example.fr imported with the group's language (group.locale)`,
     ]);
     const members = await listed();
     const lang = (e: string) => members.find((m) => m.email === e)?.language;

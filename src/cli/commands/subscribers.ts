@@ -153,7 +153,7 @@ export function registerSubscribers(program: Command): void {
         try {
           const { unknownLanguage, ...m } = member(cells[iEmail] ?? '', nameIn(cells), iLang >= 0 ? (cells[iLang] ?? null) : null, `line ${line}`);
           // A language crieur does not write in loses nobody from the roster: the member gets the group's, said.
-          if (unknownLanguage) process.stderr.write(`${visible(file)}: line ${line}: language "${visible((cells[iLang] ?? '').trim())}" is not one crieur writes in (fr, en) — ${visible(m.email)} imported with the group's\n`);
+          if (unknownLanguage) process.stderr.write(`${visible(file)}: line ${line}: language "${visible((cells[iLang] ?? '').trim())}" is not one crieur writes in (fr, en) — ${visible(m.email)} imported with the group's language (group.locale)\n`);
           const key = m.email.toLowerCase();
           const seen = byKey.get(key);
           if (seen) duplicates++;
