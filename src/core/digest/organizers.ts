@@ -138,7 +138,7 @@ export function organizerDigestData(
     ...layoutData(locale, ctx.group, {
       preheader: fr ? `${total} proposition${total > 1 ? 's' : ''} attendent votre réponse.` : `${total} proposal${total > 1 ? 's' : ''} waiting for you.`,
       footerNote: fr
-        ? `Résumé quotidien envoyé aux organisateurs de ${ctx.group.name}. Répondez avec une commande par ligne.`
+        ? `Résumé quotidien envoyé aux organisateurs du groupe. Répondez avec une commande par ligne.`
         : `Daily digest sent to the organizers of ${ctx.group.name}. Reply with one command per line.`,
     }),
     dayLabel: formatDay(input.now, locale, tz),

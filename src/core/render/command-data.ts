@@ -189,7 +189,7 @@ export function decisionData(
   return {
     ...layoutData(c.locale, c.group, {
       preheader: preheader[kind],
-      footerNote: fr ? `Message des organisateurs de ${c.group.name} au sujet de votre proposition.` : `From the organizers of ${c.group.name} about your proposal.`,
+      footerNote: fr ? `Message des organisateurs au sujet de votre proposition.` : `From the organizers of ${c.group.name} about your proposal.`,
     }),
     ref: p.ref,
     title,
@@ -225,7 +225,7 @@ export function updateData(
   return {
     ...layoutData(c.locale, c.group, {
       preheader: c.decided ? `${actor} ${c.decided} ${p.ref}` : `${p.ref} : ${actor}`,
-      footerNote: fr ? `Message envoyé aux organisateurs de ${c.group.name}.` : `Sent to the organizers of ${c.group.name}.`,
+      footerNote: fr ? `Message envoyé aux organisateurs du groupe.` : `Sent to the organizers of ${c.group.name}.`,
     }),
     ref: p.ref,
     title: titleOf(p, c.locale),
@@ -255,7 +255,7 @@ export function transcriptData(
   return {
     ...layoutData(c.locale, c.group, {
       preheader: fr ? 'Ce que crieur a fait de votre message.' : 'What crieur did with your message.',
-      footerNote: fr ? `Réponse automatique de ${c.group.name} à vos commandes.` : `Automatic answer from ${c.group.name} to your commands.`,
+      footerNote: fr ? `Réponse automatique à vos commandes.` : `Automatic answer from ${c.group.name} to your commands.`,
     }),
     subjectRef: c.subjectRef,
     replyAddress: c.replyAddress,

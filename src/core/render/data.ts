@@ -34,6 +34,11 @@ export interface LayoutData {
   lang: Language;
   group: { name: string };
   preheader: string;
+  /**
+   * A line under the group's name, which the layout prints just above it: the French notes say « du groupe », « ce
+   * groupe », not « de ${name} » — « aux organisateurs de Groupe d'Utilisateurs… » where a group's name opens on a common
+   * noun (SPEC's own example) wants « du », and no rule on a name the config gives can tell.
+   */
   footerNote: string | null;
   /** The footer note re-flowed for the text part. */
   footerNoteText: string | null;
@@ -67,7 +72,7 @@ export function rosterFooter(locale: Language, group: { name: string }, personal
   return {
     footerNote:
       locale === 'fr'
-        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ${group.name}.`
+        ? `Vous recevez ce message parce que vous êtes inscrit(e) aux annonces de ce groupe.`
         : `You receive this because you subscribed to the announcements of ${group.name}.`,
     unsubscribeUrl: sentinel('unsubscribe'),
   };
@@ -121,7 +126,7 @@ export function ackData(p: ProposalForMail, ctx: MailContext & { recipient: Addr
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: fr ? `Votre proposition est enregistrée sous la référence ${p.ref}.` : `Your proposal is filed as ${p.ref}.`,
     footerNote: fr
-      ? `Message automatique de ${ctx.group.name} : une proposition d’intervention vous cite comme orateur.`
+      ? `Message automatique : une proposition d’intervention vous cite comme orateur.`
       : `Automatic message from ${ctx.group.name}: a talk proposal names you as a speaker.`,
   });
   return {
@@ -141,7 +146,7 @@ export function noticeData(p: ProposalForMail, ctx: MailContext & { submittedBy:
   const layout = layoutData(ctx.locale, ctx.group, {
     preheader: fr ? `Nouvelle proposition ${p.ref} : ${base.title}` : `New proposal ${p.ref}: ${base.title}`,
     footerNote: fr
-      ? `Message envoyé aux organisateurs de ${ctx.group.name}.`
+      ? `Message envoyé aux organisateurs du groupe.`
       : `Sent to the organizers of ${ctx.group.name}.`,
   });
   // A notice announces a proposal just filed: the verbs of a received one, then those it takes once accepted.

@@ -75,11 +75,11 @@ export function membershipMailData(
     'join-confirm': fr ? 'Une réponse, même vide, confirme votre inscription.' : 'A reply, even blank, confirms your subscription.',
     'leave-confirm': fr ? 'Une réponse, même vide, confirme votre désabonnement.' : 'A reply, even blank, confirms that you leave.',
     left: fr ? 'Vous ne recevrez plus nos annonces.' : 'You will no longer receive our announcements.',
-    welcome: fr ? `Vous recevrez les annonces de ${ctx.group.name}.` : `You will receive ${ctx.group.name}’s announcements.`,
+    welcome: fr ? 'Vous recevrez désormais nos annonces.' : `You will receive ${ctx.group.name}’s announcements.`,
   }[kind];
   const footerNote = welcome
     ? fr
-      ? `Vous recevez ce message parce que vous vous êtes inscrit(e) aux annonces de ${ctx.group.name}.`
+      ? `Vous recevez ce message parce que vous vous êtes inscrit(e) aux annonces de ce groupe.`
       : `You receive this because you subscribed to the announcements of ${ctx.group.name}.`
     : fr
       ? `Ce message est envoyé à la demande faite pour ${ctx.to.email}. Sans réponse, rien ne change.`

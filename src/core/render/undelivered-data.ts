@@ -40,7 +40,7 @@ export function undeliveredData(
   return {
     ...layoutData(ctx.locale, ctx.group, {
       preheader: fr ? `${n} mail${n > 1 ? 's' : ''} non distribué${n > 1 ? 's' : ''}` : `${n} mail${n > 1 ? 's' : ''} not delivered`,
-      footerNote: fr ? `Résumé quotidien envoyé aux organisateurs de ${ctx.group.name}.` : `Daily summary sent to the organizers of ${ctx.group.name}.`,
+      footerNote: fr ? `Résumé quotidien envoyé aux organisateurs du groupe.` : `Daily summary sent to the organizers of ${ctx.group.name}.`,
     }),
     count: n,
     plural: n > 1,
