@@ -3,10 +3,12 @@
  * filed together) as several processes run them on one PostgreSQL: each process coalesces its own callers, so the
  * batches of two processes are two transactions that may hold the same locks. Here four stores on one schema stand
  * for four processes. Nothing is lost or doubled whatever order the batches take their locks in: the outbox's rows
- * go caller by caller in key order (no cycle), and filings that do deadlock on one speaker's title are run again one
- * by one (coalesce's `alone`) once PostgreSQL has cancelled one of them.
+ * go caller by caller in key order (no cycle), and a batch of filings takes its (speaker, title) locks first, in key
+ * order (migration 022) — before it, batches with re-sends in other orders deadlocked, PostgreSQL cancelled one after
+ * a second's wait, and its filings run again one by one could be caught again (a CI run failed so).
  */
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/db/open.ts';
 import { normalizeTitle } from '../../src/core/pipeline/normalize-title.ts';
@@ -86,4 +88,58 @@ describe('batched statements from several processes on one PostgreSQL', () => {
     const refs = new Set(filed.flat().map((f) => ('proposal' in f ? f.proposal.ref : null)));
     expect(refs.size).toBe(4);
   }, 90_000);
+
+  it('a batch waiting for one filing lock holds none of the others: it takes them first, in one order', async () => {
+    // Two proposals filed in one batch, the one whose lock key is the higher first (the batch files by message id);
+    // another connection holds the lower key's lock. Taking each lock as its filing came, the batch held the higher
+    // one while it waited — the half of a deadlock, the other half a batch with the same two in the other order.
+    const lockKey = 'SELECT hashtext($1)::bigint AS k';
+    const entries = await Promise.all(
+      [0, 1].map(async () => {
+        const speaker = `order.${uniq()}@example.org`;
+        const title = `Ordre ${uniq()}`;
+        const key = `crieur-file:${speaker.toLowerCase()}:${normalizeTitle(title)}`;
+        return { speaker, title, key };
+      }),
+    );
+    const admin = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+    const blocker = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+    await Promise.all([admin.connect(), blocker.connect()]);
+    try {
+      const keyed = await Promise.all(entries.map(async (e) => ({ ...e, k: BigInt((await admin.query<{ k: string }>(lockKey, [e.key])).rows[0]!.k) })));
+      const [lo, hi] = keyed.sort((a, b) => (a.k < b.k ? -1 : 1));
+      // The higher key's message first: the lower id, so the batch reaches it first.
+      const hiMessage = await inbound(stores[0]!);
+      const loMessage = await inbound(stores[0]!);
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lo!.key]);
+      const file = (e: typeof lo, message: number) =>
+        stores[0]!.proposals.classifyAndFile(
+          message,
+          { messageId: null, kind: 'proposal', from: null, subject: e!.title, language: 'fr', warnings: [],
+            proposal: { format: 'talk', title: e!.title, abstract: 'a', durationMinutes: 30, language: 'fr', speakers: [{ name: 'S', email: e!.speaker }], attachments: [] } },
+          e!.speaker,
+          { speakerEmail: e!.speaker, titleKey: normalizeTitle(e!.title), since: new Date(Date.now() - 86_400_000) },
+        );
+      const filed = Promise.all([file(hi, hiMessage), file(lo, loMessage)]);
+      // The batch is waiting for the lower key (the blocker's).
+      const low32 = (k: bigint) => String(BigInt.asUintN(32, k));
+      for (let n = 0; ; n++) {
+        const waiting = await admin.query('SELECT 1 FROM pg_locks WHERE locktype = $1 AND NOT granted AND objid::text = $2', ['advisory', low32(lo!.k)]);
+        if (waiting.rowCount) break;
+        if (n > 300) throw new Error('the batch never waited for the blocked filing lock');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await admin.query('BEGIN');
+      const free = await admin.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [hi!.key]);
+      await admin.query('ROLLBACK');
+      await blocker.query('COMMIT');
+      const outcomes = (await filed).map((f) => f.outcome);
+      expect(free.rows[0]!.ok).toBe(true);
+      expect(outcomes).toEqual(['filed', 'filed']);
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([admin.end(), blocker.end()]);
+    }
+  }, 60_000);
 });
