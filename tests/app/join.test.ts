@@ -65,7 +65,7 @@ describe('join by double opt-in', () => {
       await requestSubscription(deps, { email: 'ben@example.org', source: 'web', cause: 'web (203.0.113.7)', digest: { list: 'generale', choice: { cadence: 'weekly', format: 'html' } } }),
     ).toBe('confirmation-sent');
     const { token, mail } = await confirmation('ben@example.org');
-    expect(mail.subject).toBe('Confirmez votre inscription à PostgreSQL Paris');
+    expect(mail.subject).toBe('Confirmez votre inscription : PostgreSQL Paris');
     expect(mail.text).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
     expect(mail.html).toContain('La demande choisit aussi le résumé hebdomadaire de la liste generale.');
     expect(await confirmSubscription(deps, token, 'link https')).toBe('confirmed');
@@ -106,9 +106,9 @@ describe('join by double opt-in', () => {
         expect(mail.text).toMatch(new RegExp(`- this link:\\s+<${PUBLIC}/unsubscribe/${u}>`));
         expect(mail.text).toContain(`- a mail, even blank, to talks+${u}@pgug.example.org`);
       } else {
-        expect(mail.subject).toBe('Bienvenue : vous recevrez les annonces de PostgreSQL Paris');
+        expect(mail.subject).toBe('Inscription confirmée : PostgreSQL Paris');
         const text = mail.text!.replace(/\s+/g, ' ');
-        expect(text).toContain("l’adresse wil@example.fr est inscrite aux annonces de PostgreSQL Paris");
+        expect(text).toContain("l’adresse wil@example.fr est inscrite à nos annonces");
         expect(text).toContain(`- un courriel, même vide, à talks+${u}@pgug.example.org`);
         expect(mail.html).toContain(`href="${PUBLIC}/unsubscribe/${u}"`);
       }

@@ -54,7 +54,7 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
   it('abonner → one confirmation mail, in French, token-bearing Reply-To and link; the member is pending', { timeout: 60_000 }, async () => {
     await send({ from: 'Alice Martin <alice@example.fr>', subject: 'abonner', body: '' });
     const [mail] = await waitSentTo(live.sink, 'alice@example.fr');
-    expect(mail!.mail.subject).toBe('Confirmez votre inscription à PostgreSQL Paris');
+    expect(mail!.mail.subject).toBe('Confirmez votre inscription : PostgreSQL Paris');
     expect(replyTo(mail!)).toMatch(/^talks\+c-\d+-[a-z2-7]{16}@pgug\.example\.org$/);
     const token = replyTo(mail!).split('+')[1]!.split('@')[0]!;
     expect(mail!.mail.text).toContain(`${PUBLIC}/confirm/${token}`);
@@ -80,7 +80,7 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
 
   it('a blank reply confirms: active, with the cause; the next announcement reaches her with the List-* headers', { timeout: 300_000 }, async () => {
     const [mail] = await membershipMails('alice@example.fr');
-    await send({ from: 'Alice Martin <alice@example.fr>', to: replyTo(mail!), subject: 'Re: Confirmez votre inscription à PostgreSQL Paris', body: '' });
+    await send({ from: 'Alice Martin <alice@example.fr>', to: replyTo(mail!), subject: 'Re: Confirmez votre inscription : PostgreSQL Paris', body: '' });
     expect(await status('alice@example.fr')).toBe('active');
     const alice = (await live.p.store.subscribers.get('alice@example.fr'))!;
     expect(alice).toMatchObject({ name: 'Alice Martin', language: 'fr', source: 'mail', lists: ['members'] });
@@ -166,7 +166,7 @@ describe.each(ENGINE_NAMES)('join and leave by mail on %s', (engine) => {
     expect(replyTo(ask)).toMatch(/^talks\+u-\d+-[a-z2-7]{16}@pgug\.example\.org$/);
     await send({ from: 'alice@example.fr', to: replyTo(ask), subject: 'Re: Confirmez votre désabonnement', body: '' });
     expect(await status('alice@example.fr')).toBe('unsubscribed');
-    const left = await waitFor(async () => (await membershipMails('alice@example.fr')).find((m) => m.mail.subject.startsWith('Vous êtes désabonné')), 'the unsubscribed notice', 30_000);
+    const left = await waitFor(async () => (await membershipMails('alice@example.fr')).find((m) => m.mail.subject.startsWith('Désabonnement confirmé')), 'the unsubscribed notice', 30_000);
     expect(left.mail.text).toContain('« abonner » à talks@pgug.example.org');
     // A stranger's `unsubscribe` mails no one.
     await send({ from: 'stranger@example.com', subject: 'unsubscribe', body: '' });

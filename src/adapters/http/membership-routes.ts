@@ -23,10 +23,10 @@ const PATH_RE = /^\/unsubscribe\/([a-z0-9-]{1,64})\/?(?:\?.*)?$/i;
 const TEXT: Record<Language, Record<'title' | 'ask' | 'button' | 'done' | 'already' | 'invalid', string>> = {
   fr: {
     title: 'Désabonnement',
-    ask: 'Ne plus recevoir les annonces de {group} ?',
+    ask: 'Ne plus recevoir nos annonces ?',
     button: 'Me désabonner',
-    done: 'C’est fait : vous ne recevrez plus les annonces de {group}.',
-    already: 'Vous êtes déjà désabonné·e des annonces de {group}.',
+    done: 'C’est fait : vous ne recevrez plus nos annonces.',
+    already: 'Vous êtes déjà désabonné·e de nos annonces.',
     invalid: 'Ce lien de désabonnement n’est pas valide (copié en partie ?). Vous pouvez répondre « unsubscribe » à l’une de nos annonces.',
   },
   en: {

@@ -78,7 +78,7 @@ export function callMailData(meetups: readonly MeetupForCall[], ctx: CallMailCon
   const subjectLine = fr ? 'Proposition de présentation' : 'Talk proposal';
   return {
     ...layoutData(ctx.locale, ctx.group, {
-      preheader: fr ? `Proposez une présentation à ${ctx.group.name}` : `Propose a talk to ${ctx.group.name}`,
+      preheader: fr ? 'Proposez une présentation pour nos prochains meetups' : `Propose a talk to ${ctx.group.name}`,
       ...rosterFooter(ctx.locale, ctx.group, ctx.personal),
     }),
     proposalsAddress: ctx.proposalsAddress,
