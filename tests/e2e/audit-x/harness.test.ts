@@ -10,6 +10,10 @@
  * `crieur parse --json`). Audit AB adds Windows-1252 bodies (Outlook desktop's multipart, a plain 8-bit client), a speaker's
  * reply to a scheduled talk (setup spk-sch), a speaker replying with another speaker's token (foreign-spk) or an expired
  * one (expired-spk), and the checks reached=dim (a mail to the organizers) and answered=no-jean (nothing to the speaker).
+ * Audit AC adds Spark, Mailspring, Evolution (bottom-posted), mutt / neomutt (bottom, top and inline), Outlook for Mac,
+ * Gmail's reply-all (Cc), Samsung Email and Yahoo Mail on Android; setups ending in -en (the proposal filed in English);
+ * new-mail (the token address in a new mail, no In-Reply-To) and quoted-token (to the group's address, the token only
+ * in the quote), from the row's sender, to the organizers' notice or, for spk-* setups, to the speaker's mail.
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -322,6 +326,74 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       const attr = `Le 03/12/2026 10:12, crieur a écrit :`;
       return mime({ ...base, headers: ['X-Mailer: The Bat! (v10.5.3) Professional'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n${quote(o)}\n`, cte: '8bit', cp1252: true }] });
     }
+    // audit AC: clients the earlier batches did not write
+    case 'spark-en': {
+      // Spark (Readdle): multipart/alternative, « On 3 Dec 2026, 09:12 +0100, crieur <…>, wrote: » over « > » quoting
+      const attr = `On 3 Dec 2026, 09:12 +0100, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}>, wrote:`;
+      const text = `${typed}\n\n${attr}\n${quote(o)}\n`;
+      const html = `<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body><div name="messageBodySection"><div dir="auto">${esc(typed).replace(/\n/g, '<br />')}</div></div><div name="messageReplySection">${esc(attr)}<br /><blockquote type="cite" class="spark_quote" style="margin: 5px 5px; padding-left: 10px; border-left: thin solid #1abc9c;">${esc(o).replace(/\n/g, '<br />')}</blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['X-Readdle-Message-ID: a1b2c3@Spark'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'mailspring': {
+      // Mailspring: multipart/alternative, its quote under a « gmail_quote_attribution » div, the plain part rendered from it
+      const attr = `On Dec 3 2026, at 9:12 am, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> wrote:`;
+      const text = `${typed}\n\n${attr}\n${quote(o)}\n`;
+      const html = `<div>${esc(typed).replace(/\n/g, '<br>')}</div><br><div class="gmail_quote_attribution">${esc(attr)}</div><blockquote><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote><img class="mailspring-open" alt="Sent from Mailspring" width="0" height="0" style="border:0; width:0; height:0;" src="https://link.getmailspring.com/open/x">`;
+      return mime({ ...base, headers: ['X-Mailer: Mailspring'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'evolution-fr': {
+      // GNOME Evolution in its default: the attribution and the quote first, the reply under it, its signature under « -- »
+      const attr = `Le jeudi 03 décembre 2026 à 09:12 +0100, ${m.mail.from?.name ?? 'crieur'} a écrit :`;
+      return mime({ ...base, headers: ['X-Mailer: Evolution 3.50.3-1'], parts: [{ type: 'text/plain', body: `${attr}\n${quote(o)}\n\n${typed}\n-- \nDimitri Fontaine\n`, cte: '8bit' }] });
+    }
+    case 'mutt':
+    case 'mutt-top': {
+      // mutt / neomutt: plain text, « On Thu, Dec 03, 2026 at 09:12:40AM +0100, crieur wrote: » and « > » quoting; bottom-posted
+      // unless -top; the writer's « -- » signature is part of what is typed
+      const attr = `On Thu, Dec 03, 2026 at 09:12:40AM +0100, ${m.mail.from?.name ?? 'crieur'} wrote:`;
+      const body = name === 'mutt' ? `${attr}\n${quote(o)}\n\n${typed}\n` : `${typed}\n\n${attr}\n${quote(o)}\n`;
+      return mime({ ...base, headers: ['User-Agent: NeoMutt/20240425'], parts: [{ type: 'text/plain', body, cte: '8bit' }] });
+    }
+    case 'mutt-inline': {
+      // an inline reply in mutt: the typed lines between the quote's first paragraph and the rest
+      const attr = `On Thu, Dec 03, 2026 at 09:12:40AM +0100, ${m.mail.from?.name ?? 'crieur'} wrote:`;
+      const lines = o.replace(/\n+$/, '').split('\n');
+      let cut = lines.findIndex((l, i) => i > 1 && !l.trim());
+      if (cut < 0) cut = 2;
+      const body = `${attr}\n${quote(lines.slice(0, cut).join('\n'))}\n\n${typed}\n\n${quote(lines.slice(cut + 1).join('\n'))}\n`;
+      return mime({ ...base, headers: ['User-Agent: NeoMutt/20240425'], parts: [{ type: 'text/plain', body, cte: '8bit' }] });
+    }
+    case 'outlook-mac-fr':
+    case 'outlook-mac-en': {
+      // Outlook for Mac: multipart/alternative, its header block (« De : … Date : … ») with no « > », under the reply
+      const en = name.endsWith('en');
+      const h = en
+        ? `From: ${sender}\nDate: Thursday, 3 December 2026 at 09:12\nTo: Dimitri Fontaine <dim@example.org>\nSubject: ${m.mail.subject}`
+        : `De : ${sender}\nDate : jeudi, 3 décembre 2026 à 09:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}`;
+      const text = `${typed}\n\n${h}\n\n${o}\n`;
+      const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name="Generator" content="Microsoft Word 15 (filtered medium)"></head><body><div class="WordSection1">${typed.split('\n').map((l) => `<p class="MsoNormal"><span style="font-size:11.0pt">${l ? esc(l) : '&nbsp;'}<o:p></o:p></span></p>`).join('')}<p class="MsoNormal">&nbsp;</p><div id="mail-editor-reference-message-container"><div class="ms-outlook-mac-reply"><div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal">${esc(h).replace(/\n/g, '<br>')}</p></div><div><p class="MsoNormal">&nbsp;</p></div>${esc(o).replace(/\n/g, '<br>')}</div></div></div></body></html>`;
+      return mime({ ...base, subject: `${en ? 'Re' : 'RE'}: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-MS-Has-Attach:', 'User-Agent: Microsoft-MacOutlook/16.92.24120731'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'gmail-replyall': {
+      // Gmail's « Répondre à tous »: the other organizer and crieur's group address in Cc
+      const r = client('gmail-fr', m, typed, from);
+      const s = r.raw.toString('latin1').replace(/^To: .*$/m, (l) => `${l}\r\nCc: Lucie Martin <orga2@example.org>, ${PROPOSALS}`);
+      return { raw: Buffer.from(s, 'latin1'), messageId: r.messageId };
+    }
+    case 'samsung-fr': {
+      // Samsung Email (Android): « Envoyé depuis mon appareil Galaxy » and « -------- Message d'origine -------- », no « > »
+      const h = `-------- Message d'origine --------\nDe : ${sender}\nDate : 03/12/2026 09:12 (GMT+01:00)\nÀ : dim@example.org\nObjet : ${m.mail.subject}`;
+      const text = `${typed}\n\n\n\nEnvoyé depuis mon appareil Galaxy\n\n\n${h}\n\n${o}\n`;
+      const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><div dir="auto">${esc(typed).replace(/\n/g, '<br>')}</div><div dir="auto"><br></div><div dir="auto"><br></div><div id="composer_signature" dir="auto"><div style="font-size:85%;color:#575757" dir="auto">Envoyé depuis mon appareil Galaxy</div></div><div dir="auto"><br></div><div><br></div><div align="left" dir="auto" style="font-size:100%;color:#000000"><div>${esc(h).replace(/\n/g, '</div><div>')}</div></div><br>${esc(o).replace(/\n/g, '<br>')}</body></html>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html, cte: 'base64' }] });
+    }
+    case 'yahoo-mobile-en': {
+      // Yahoo Mail on Android: « Sent from Yahoo Mail on Android », then the attribution and the original indented, no « > »
+      const attr = `On Thu, Dec 3, 2026 at 9:12, ${m.mail.from?.name ?? 'crieur'}<${tokenAddress(m)}> wrote:`;
+      const text = `${typed}\n\nSent from Yahoo Mail on Android \n \n  ${attr}   ${o.split('\n').map((l) => `${l}`).join('\n')}\n`;
+      const html = `<html><body><div id="ymail_android_signature">${htmlLines(typed)}<br><br><a id="ymail_android_signature_link" href="https://go.onelink.me/107872968?pid=InProduct">Sent from Yahoo Mail on Android</a></div><br><div class="yahoo_quoted"><div>On Thu, Dec 3, 2026 at 9:12, ${esc(m.mail.from?.name ?? 'crieur')}&lt;${esc(tokenAddress(m))}&gt; wrote:</div><blockquote style="margin:0 0 20px 0;"><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
     default:
       throw new Error(`no client ${name}`);
   }
@@ -342,6 +414,16 @@ function special(row: Row, m: SentMail, ref: string): { raw: Buffer; messageId: 
       // a forward with the writer's own words above it (audit Y)
       const text = `${body}\n\n---------- Forwarded message ---------\nDe : PostgreSQL Paris <${to}>\nDate: jeu. 28 nov. 2013 à 19:00\nSubject: ${m.mail.subject}\nTo: <dim@example.org>\n\n\n${o}\n`;
       return mime({ from: FROM.dim!, to, subject: `Fwd: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'new-mail': {
+      // audit AC: the token address pasted into a new mail: no In-Reply-To, no References, a subject of the writer's
+      return mime({ from: FROM[row.sender]!, to, subject: 'Proposition', parts: [{ type: 'text/plain', body: `${body}\n` }] });
+    }
+    case 'quoted-token': {
+      // audit AC: to the group's address (not the token address), no In-Reply-To or References (crieur's Message-ID carries a
+      // token too): the token only in the quote's attribution, as a client that drops the thread or a pasted quote has it
+      const attr = `Le jeu. 28 nov. 2013 à 19:00, PostgreSQL Paris <${to}> a écrit :`;
+      return mime({ from: FROM[row.sender]!, to: PROPOSALS, subject: `Re: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: `${body}\n\n${attr}\n\n${quote(o)}\n` }] });
     }
     case 'autoreply':
       return mime({ from: FROM.dim!, to, subject: `Absence : ${m.mail.subject}`, ...thread(m), headers: ['Auto-Submitted: auto-replied', 'X-Autoreply: yes'], parts: [{ type: 'text/plain', body: `${body}\n` }] });
@@ -413,14 +495,17 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
   const flat = (s: string | null | undefined) => (s ?? '').replace(/\s*\n\s*>?\s*/g, ' ');
   let n = 0;
 
-  for (const row of rows) {
-    it(`${row.id} ${row.setup} ${row.client} ${row.body.slice(0, 40)}`, { timeout: 120_000 }, async () => {
+  for (const r of rows) {
+    // audit AC: a setup ending in -en files the proposal in English (the speaker's mail in English; the organizers' in the group's French)
+    const lang = r.setup.endsWith('-en') ? 'en' : 'fr';
+    const row = { ...r, setup: r.setup.replace(/-en$/, '') };
+    it(`${row.id} ${r.setup} ${row.client} ${row.body.slice(0, 40)}`, { timeout: 120_000 }, async () => {
       const why: string[] = [];
       let got = '';
       try {
         n++;
         const title = `Audit X ${BATCH} ${row.id} sujet ${n}`;
-        const f: Filed = await fileProposal(live, title, JEAN);
+        const f: Filed = await fileProposal(live, title, JEAN, lang);
         let f2: Filed | null = null;
         if (row.setup.startsWith('new2')) f2 = await fileProposal(live, `${title} bis`, 'anne.orateur@example.fr');
         const decide = async (word: string) => {
@@ -445,7 +530,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         const notice = row.sender === 'orga2' ? await waitFor(async () => (await sentTo(live.sink, 'orga2@example.org')).find((s) => s.mail.subject.includes(f.ref) && /Nouvelle proposition|New proposal/.test(s.mail.subject)), 'orga2 notice') : f.notice;
         // a transcript of crieur's forwarded (audit Y): the last mail to Dim about this proposal
         if (row.client === 'forward-t') reply = special({ ...row, client: 'forward-c', body }, await lastTo(f.ref, DIM), f.ref);
-        else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client)) reply = special({ ...row, body }, f.notice, f.ref);
+        else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client) || (['new-mail', 'quoted-token'].includes(row.client) && !row.setup.startsWith('spk'))) reply = special({ ...row, body }, f.notice, f.ref);
         else if (row.client === 'mallory') reply = client('gmail-fr', f.notice, body, from);
         else if (row.client === 'forged-token') {
           // audit Z: the real token and the organizer's From, but the receiving host says the From domain did not send it
@@ -455,7 +540,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         else if (row.client === 'foreign-spk') reply = client('gmail-fr', f2!.ack, body, from);
         else if (row.setup.startsWith('spk') || row.client === 'speaker-token' || row.setup === 'new2spk') {
           const m = row.setup === 'spk-acc' || row.setup === 'spk-sch' ? await lastTo(f.ref, JEAN) : f.ack;
-          reply = client(row.client === 'speaker-token' || row.client === 'expired-spk' ? 'gmail-fr' : row.client, m, body, from);
+          reply = ['new-mail', 'quoted-token'].includes(row.client) ? special({ ...row, body }, m, f.ref) : client(row.client === 'speaker-token' || row.client === 'expired-spk' ? 'gmail-fr' : row.client, m, body, from);
           if (row.client === 'expired-spk') {
             const tok = findTokens(tokenAddress(m))[0]!.token;
             const old = mintToken(TEST_SECRET, { purpose: 'speaker', ref: f.ref }, JEAN, new Date(Date.now() - 200 * 86_400_000));
