@@ -81,13 +81,17 @@ export function inboundStore(db: Db): InboundStore {
   // it cannot store) is run again message by message: only that message's job fails.
   const setClassified = coalesce(
     async (items: Classified[]) => {
+      // In id order: on a table of any size the UPDATE is a nested loop over the unnest, locking each row as its turn
+      // comes, and another process's batch (a replay, the recovery sweep's job) may hold the same messages. In one
+      // order for all, a batch that waits holds no row taken after the one it waits for: no deadlock.
+      const ordered = [...items].sort((a, b) => a.id - b.id);
       const rows = await db.query<{ id: number; copy_id: number | null; copy_state: InboundState | null }>(
         `UPDATE inbound_messages m SET kind = u.kind, parsed = u.parsed::jsonb, state = CASE WHEN u.done THEN 'done' ELSE 'classified' END,
            error = NULL, updated_at = now()
          FROM unnest($1::integer[], $2::text[], $3::text[], $4::boolean[], $5::boolean[]) AS u(id, kind, parsed, done, find_copy)
          WHERE m.id = u.id AND m.state <> 'done' AND ${ASYNC_COMMIT}
          RETURNING m.id, (SELECT c.id FROM (${EARLIER_COPY}) c WHERE u.find_copy) AS copy_id, (SELECT c.state FROM (${EARLIER_COPY}) c WHERE u.find_copy) AS copy_state`,
-        [items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.parsed), items.map((i) => i.done), items.map((i) => i.findCopy)],
+        [ordered.map((i) => i.id), ordered.map((i) => i.kind), ordered.map((i) => i.parsed), ordered.map((i) => i.done), ordered.map((i) => i.findCopy)],
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       // A message twice in one batch (a replay racing the recovery sweep's job) is updated once: the first caller
