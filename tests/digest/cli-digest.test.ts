@@ -149,9 +149,13 @@ describe('crieur digest', { timeout: 90_000 }, () => {
   it.each([
     [['--list', 'nope'], /no list named "nope"/],
     [['--since', 'hier'], /--since "hier" is not a duration/],
+    // A window whose start is no date at all ended in « Invalid time value », exit 1.
+    [['--since', '99999999999w'], /--since "99999999999w" is longer than a century: write at most 5200w/],
+    [['--since', '5201w'], /longer than a century/],
   ])('%j exits 64 naming the cause', async (args, msg) => {
     const r = await runCrieur(['digest', ...args, '--config', configFile], { dir: box.dir });
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(msg);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

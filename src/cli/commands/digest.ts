@@ -19,7 +19,7 @@ import { connectRedis } from '../../adapters/queue/redis.ts';
 import { BullDispatcher } from '../../adapters/queue/bullmq.ts';
 import { silentLogger } from '../../adapters/log/pino.ts';
 import { createDigestComposer } from '../../adapters/compose/digest-mail.ts';
-import { lastPeriod, sincePeriod, type Period } from '../../core/digest/period.ts';
+import { lastPeriod, SINCE_MAX_MS, sinceDuration, sincePeriod, type Period } from '../../core/digest/period.ts';
 import { periodLabel } from '../../core/digest/template-data.ts';
 import { formatDate } from '../../core/render/dates.ts';
 import { listDigest } from '../../app/build-digest.ts';
@@ -61,9 +61,10 @@ export function registerDigest(program: Command): void {
       const now = systemClock.now();
       let period: Period | undefined;
       if (opts.since !== undefined) {
-        const p = sincePeriod(now, opts.since);
-        if (!p) throw new CliError(`--since "${opts.since}" is not a duration: write it as 90m, 36h, 2d or 1w`, EXIT.usage);
-        period = p;
+        const ms = sinceDuration(opts.since);
+        if (ms === null) throw new CliError(`--since "${opts.since}" is not a duration: write it as 90m, 36h, 2d or 1w`, EXIT.usage);
+        if (ms > SINCE_MAX_MS) throw new CliError(`--since "${opts.since}" is longer than a century: write at most 5200w`, EXIT.usage);
+        period = sincePeriod(now, opts.since)!;
       }
       const store = await openStore(config.database.url);
       try {

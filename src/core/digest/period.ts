@@ -44,14 +44,26 @@ export function nextRun(now: Date, cadence: Cadence, s: Schedule): Date {
   return (cadence === 'daily' ? last.plus({ days: 1 }) : last.plus({ weeks: 1 })).toJSDate();
 }
 
-/** `--since 36h`, `2d`, `1w`, `90m`: the period ending now. */
-export function sincePeriod(now: Date, duration: string): Period | null {
+/**
+ * The longest `--since` window: a century (5,200 weeks) holds any group's archive. Longer ones are typing slips, and
+ * past ≈ 285,000 years the window's start is no date at all (`99999999999w` ended in « Invalid time value »).
+ */
+export const SINCE_MAX_MS = 5_200 * 604_800_000;
+
+/** A `--since` duration in milliseconds (`36h`, `2d`, `1w`, `90m`), or null when it is none. */
+export function sinceDuration(duration: string): number | null {
   const m = /^\s*(\d+)\s*(m|min|h|d|w)\s*$/i.exec(duration);
   if (!m) return null;
   const n = Number(m[1]);
   const unit = m[2]!.toLowerCase();
   const ms = n * (unit === 'w' ? 604_800_000 : unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
-  if (ms <= 0) return null;
+  return ms > 0 && Number.isFinite(ms) ? ms : null;
+}
+
+/** `--since 36h`, `2d`, `1w`, `90m`: the period ending now; null for no duration or one over SINCE_MAX_MS. */
+export function sincePeriod(now: Date, duration: string): Period | null {
+  const ms = sinceDuration(duration);
+  if (ms === null || ms > SINCE_MAX_MS) return null;
   // Minutes in the key: the same command run twice within a minute is the same digest (never sent twice). Rounded
   // up, so that a post received this very minute is in it.
   const to = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
