@@ -50,7 +50,10 @@ describe('a served PGlite directory', () => {
     expect(store.describe()).toContain(`serving on 127.0.0.1:${ep.port}`);
   });
 
-  it('serves two other processes while the owner works, losing nothing', async () => {
+  // Two tsx processes start (each compiling the store's sources) while the owner writes flat out: on a loaded two-core
+  // CI machine that alone took past the default 30 s (a whole-suite run under load failed so at 30.9 s, all writes
+  // going through). The clients' own limit is 60 s (client()); the test's sits above it, so a stuck client says so.
+  it('serves two other processes while the owner works, losing nothing', { timeout: 90_000 }, async () => {
     const N = 15;
     const t0 = Date.now();
     // The owner keeps writing for as long as the clients run (they take ~1 s just to start tsx).
