@@ -11,7 +11,7 @@ import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
  * version courte », « une version de 20 minutes », "a 30-minute version"), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »), not one
  * spoken of (« Sur ce sujet, notre première restauration avait pris 4 heures, la dernière 20 minutes »).
  */
-const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:de|of) \d{1,3} ?(?:minutes?|mins?|mn)|\d{1,3}[ -]?(?:minutes?|mins?|mn) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:de|of) \d{1,3} ?(?:minutes?|mins?|mn)|\d{1,3}[ -]?(?:minutes?|mins?|mn) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|atelier|workshop|tutoriel|tutorial|table ronde|panel|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
 
 /** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after, a journey (« à 10 petites minutes de la salle », « une heure trente de route », "10 minutes from the venue" — review of eda2c7a, 35c7b39). */
 const ANTI =
@@ -83,9 +83,9 @@ export function durationFromProse(texts: readonly string[], opts: { aboutTheTalk
  */
 function statesTheTalksOwnLength(f: string, m: DurationMatch): boolean {
   const after = f.slice(m.index, m.index + 60);
-  if (/^[^\s,;:.()]+(?:[\s-]+(?:minutes?|mins?|mn|hours?|heures?))?[\s-]+(?:long[\s-]+)?(?:lightning[\s-]+)?(?:talk|presentation|session|expose|intervention|conference)\b/.test(after)) return true;
+  if (/^[^\s,;:.()]+(?:[\s-]+(?:minutes?|mins?|mn|hours?|heures?))?[\s-]+(?:long[\s-]+)?(?:lightning[\s-]+)?(?:talk|presentation|session|expose|intervention|conference|atelier|workshop|tutoriel|tutorial|table ronde|panel)\b/.test(after)) return true;
   const before = f.slice(Math.max(0, m.index - 60), m.index);
-  return /\b(?:talk|presentation|expose|intervention|conference)s? (?:(?:de|of|d'|in) ?|(?:is|will be|would be|lasts|will last|would last|takes|will take|would take|dure|durera|durerait|fait|fera|ferait) )(?:about |around |approximately |environ |a peu pres )?$/.test(before);
+  return /\b(?:talk|presentation|expose|intervention|conference|atelier|workshop|tutoriel|tutorial|table ronde|panel)s? (?:(?:de|of|d'|in) ?|(?:is|will be|would be|lasts|will last|would last|takes|will take|would take|dure|durera|durerait|fait|fera|ferait) )(?:about |around |approximately |environ |a peu pres )?$/.test(before);
 }
 
 /**
@@ -138,7 +138,8 @@ function enclosingParenthesis(text: string, at: number): [number, number] | null
 }
 
 /** What a sentence stating the talk's own length says (folded): the talk, its slot, its duration. */
-const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|duration|length|slot|creneau|talk|presentation|expose|intervention|conference|lightning|eclair|temps de parole|format)\b/;
+// a workshop, a panel or a round table is a session of the meetup too: its length is the slot asked for (parse audit 11)
+const TALK_LENGTH = /\b(duree|durer|dure|durera|durerait|dureront|duration|length|slot|creneau|talk|presentation|expose|intervention|conference|lightning|eclair|temps de parole|format|atelier|workshop|tutoriel|tutorial|table ronde|panel)\b/;
 
 function namesTheTalksLength(f: string, m: DurationMatch): boolean {
   const sentence = sentenceAround(f, m);

@@ -107,7 +107,9 @@ export function durationsIn(folded: string): DurationMatch[] {
     // "19h", "à 9h30": clock times; a talk lasts at most a few hours
     // "a 2-hour workshop": the hyphen makes it a length, never a clock time (« à 2h »)
     // (« à » folds to the English article: "a 1 hour workshop" is a length — an English hour word is no French clock time)
-    const before = !m[0].includes('-') && (/\b(?:hours?|hrs?)$/.test(m[0]) ? /\b(?:at|from|until)\s*$/ : /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/);
+    // « un atelier de 1h30 », « une table ronde de 1h »: « de » after a session's name gives its length, not a time it starts at
+    const sessionOf = /\b(?:talk|presentation|expose|intervention|conference|session|atelier|workshop|tutoriel|tutorial|table ronde|panel|creneau|slot|demo)s?(?:\s+[a-z]+)?\s+(?:de|d'une?)\s*$/;
+    const before = !m[0].includes('-') && !sessionOf.test(folded.slice(Math.max(0, m.index - 40), m.index)) && (/\b(?:hours?|hrs?)$/.test(m[0]) ? /\b(?:at|from|until)\s*$/ : /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/);
     if (h > 3 || min >= 60 || (before && before.test(folded.slice(Math.max(0, m.index - 12), m.index)))) continue;
     const minutes = h * 60 + tenth * 6 + min;
     if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });

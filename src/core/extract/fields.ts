@@ -41,6 +41,12 @@ export interface Fields {
 }
 
 const MAX_LABEL = 48;
+/**
+ * What a form's or a call-for-papers tool's notification mail (Google Forms, Typeform, Tally, pretalx) writes under the
+ * answers: links to the responses, to the form, to the submission (parse audit 11 — taken into the abstract before).
+ */
+const FORM_NOTICE =
+  /^(?:you can (?:view|see|review) (?:the|this|all) (?:submission|proposal|response|answer)s?\b|view (?:all |the |this )?(?:responses?|submissions?|answers?)\b|view (?:it )?in (?:typeform|tally|pretalx|google forms)\b|edit this form\b|manage (?:your )?notifications\b|(?:afficher|voir) (?:toutes )?(?:les|la|cette) (?:reponses?|soumissions?)\b|voir dans (?:tally|typeform|pretalx)\b|modifier ce formulaire\b|repondre\s*[·|-]\s*voir\b)/i;
 const MULTILINE: ReadonlySet<Field> = new Set(['abstract', 'speakers', 'other']);
 /** Opening and closing quotes a value may be wrapped in. */
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”': '”', '„': '“', '«': '»', '‘': '’', "'": "'" };
@@ -200,6 +206,12 @@ export function parseFields(lines: readonly string[]): Fields {
           if (seenText && (!MULTILINE.has(lab.field) || lab.oneLine)) break;
           if (take.length > 0) take.push('');
           continue;
+        }
+        // the notification's own lines under a form's last answer (« Afficher toutes les réponses », "You can view the
+        // submission at …"): the tool's, not the speaker's — they end the value and are no prose either
+        if (FORM_NOTICE.test(fold(l))) {
+          used.add(j);
+          break;
         }
         take.push(l);
         seenText = true;

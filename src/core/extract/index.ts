@@ -312,10 +312,15 @@ function blankOut(text: string, part: string): string {
 /** Words a subject adds to name the format, not the topic: « Proposition : atelier réplication ». */
 const FORMAT_NOUNS = new Set(['talk', 'lightning', 'lt', 'atelier', 'workshop', 'presentation', 'conference', 'expose', 'tutoriel', 'tutorial', 'demo', 'eclair']);
 
-/** Every word of `short` (but its format's) is in `long`, which says more: a subject naming the talk by a few of its title's words. */
+/**
+ * Every word of `short` (but its format's) is in `long`, which says more: a subject naming the talk by a few of its title's
+ * words. Or the same words cased otherwise: "Workshop proposal: hands-on query tuning" over « run a workshop, "Hands-on
+ * query tuning" » — the title as the writer quoted it in the text, not as it followed a colon in the subject (parse audit 11).
+ */
 function shorthandOf(short: string, long: string): boolean {
   const words = (t: string) => fold(t).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
   const inLong = new Set(words(long));
   const own = words(short).filter((w) => !FORMAT_NOUNS.has(w) || inLong.has(w));
+  if (own.length > 0 && own.join(' ') === words(long).join(' ') && short.trim() !== long.trim()) return true;
   return own.length > 0 && inLong.size > own.length && own.every((w) => inLong.has(w));
 }

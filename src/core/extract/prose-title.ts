@@ -31,9 +31,11 @@ const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|ta
 /**
  * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
  * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and
- * "Postgres' internals" opens nothing. Two groups: the double-quoted text, the single-quoted text.
+ * "Postgres' internals" opens nothing. Plain text marks a title with asterisks as well ("I would like to submit *Upgrading
+ * with pg_upgrade --link*", Markdown's bold **…** — parse audit 11). Three groups: the double-quoted text, the single-quoted
+ * text, the starred text.
  */
-const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}]))`;
+const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}*])\\*{1,2}(?!\\s)([^\\n*]{3,200}?)(?<!\\s)\\*{1,2}(?![\\p{L}\\p{N}*]))`;
 const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2"), an address's or a name's (« avec Jeanne Perrot (jeanne.perrot@ovh.net), »,
   // "PGConf.EU") ends no sentence between the talk word and its quoted title: a dot between two letters or digits
@@ -44,7 +46,7 @@ const QUOTED_NEAR_TALK = new RegExp(
   // in the sentence, a colon says the quotes name what was spoken of
   // « un exposé « X » », « un éclair de 5 minutes sur « X » »: a word ending (or opening) on an accented letter is bounded by
   // letters, not by \b (ASCII-only: it saw no word's end after « exposé »)
-  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,60}?|(?:[^.\\n:]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,140}?:\\s*)${QUOTED}`,
+  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|table ronde|round ?table|panel|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,60}?|(?:[^.\\n:]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,140}?:\\s*)${QUOTED}`,
   'iu',
 );
 /**
@@ -59,7 +61,7 @@ const QUOTED_NEAR_TALK = new RegExp(
 const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 // the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|je me lance\\s*[:!]|count me in\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|animer|run|host|moderate|je me lance\\s*[:!]|count me in\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|table ronde|round ?table|panel|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A proposal sent again, then its quoted title: « Je la renvoie donc : « Vacuum sans peur » », "Resubmitting: "…"" (score.ts DIRECT). */
@@ -80,9 +82,12 @@ const CAPITAL = /^\p{Lu}/u;
  * meetup: "CDC into a data lake"" — the same-line form of an intro over its title (titleUnderIntro). The title runs to
  * the end of its sentence (a comma may sit inside it) or closes its quotes; bold marks from the HTML are taken off.
  */
-const TALK_OFFERED = "(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop|retour d['’]exp[ée]rience|experience report|case study)";
+// « le sujet suivant : X », "the following talk: X" (parse audit 11: the <b> around X is gone from the HTML's text)
+const TALK_OFFERED =
+  "(?:following\\s+)?(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop|table ronde|round ?table|panel|retour d['’]exp[ée]rience|experience report|case study|sujet(?=\\s+suivant)|topic(?=\\s*:))(?:\\s+(?:suivante?|ci-dessous|below))?";
 const OFFER_THEN_COLON = new RegExp(
-  `\\b(?:propos(?:e|er|ons|ing)|soumet(?:s|tre|tons)|submit(?:ting)?|pr[ée]senter|present(?:ing)?|offer(?:ing)?|give|giving|faire|donner)\\s+` +
+  // "I'd like to answer the call with a talk: X", « je réponds à l'appel avec un talk : X »: what the writer comes with is offered
+  `\\b(?:propos(?:e|er|ons|ing)|soumet(?:s|tre|tons)|submit(?:ting)?|pr[ée]senter|present(?:ing)?|offer(?:ing)?|give|giving|faire|donner|with|avec|animer|run|host)\\s+` +
     `(?:(?:un|une|a|an|my|ma|mon|our|notre|the|la|le)\\s+)?(?:(?:proposition|proposal|id[ée]e|idea)\\s+(?:de\\s+|d'|d’|for\\s+(?:a\\s+|an\\s+)?|of\\s+(?:a\\s+|an\\s+)?)?)?${TALK_OFFERED}` +
     // where it is for may come before the colon: "a talk for the PostgreSQL Lyon meetup:", « un talk pour le meetup d'avril : »
     // (an HTML part's « présentation&nbsp;: » keeps its no-break space)
@@ -236,9 +241,9 @@ function offeredAfterColon(sample: string, offer = OFFER_THEN_COLON): { title: s
   return { title: t, quoted };
 }
 
-/** The text a QUOTED match holds, in double quotes or in single ones. */
+/** The text a QUOTED match holds, in double quotes, in single ones or between asterisks. */
 function quotedIn(m: RegExpExecArray | null): string | null {
-  return m ? (m[m.length - 2] ?? m[m.length - 1] ?? null) : null;
+  return m ? (m[m.length - 3] ?? m[m.length - 2] ?? m[m.length - 1] ?? null) : null;
 }
 
 function tidy(s: string): string {

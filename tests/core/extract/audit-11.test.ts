@@ -1,0 +1,112 @@
+/**
+ * Held-out parse audit 11 (forwarded proposals, web forms' notifications, several talks in one mail, answers to a call,
+ * legacy charsets and format=flowed, HTML-only mail, phones' signatures, titles in quotes or asterisks, lengths in words,
+ * workshops and round tables, co-speakers, names with particles, mail close to a proposal that is none): mail written
+ * before reading the rules, each case below wrongly read before. Rows vary the wording of what the audit found, so that
+ * each shows a rule, not one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import { extractProposal } from '../../../src/core/extract/index.ts';
+import { mail } from '../classify/build.ts';
+
+const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
+
+async function read(from: string, subject: string, body: string, contentType?: string) {
+  const m = await mail(contentType ? { from, subject, mime: { contentType, body } } : { from, subject, body });
+  const kind = classify(m, ctx).kind;
+  if (kind !== 'proposal') return { kind };
+  const p = extractProposal(m, ctx).proposal;
+  return { kind, title: p.title, abstract: p.abstract, minutes: p.durationMinutes, format: p.format, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`) };
+}
+
+describe('a workshop, a round table or a panel states its length as a talk does (duration.ts CUE, TALK_LENGTH; durations.ts HOURS)', () => {
+  it.each([
+    ['Proposition d’atelier', 'Bonjour,\n\nJe propose un atelier pratique de 1h30 : « Écrire sa première extension PostgreSQL en C ».\n\nLes participants viennent avec leur portable ; nous écrivons ensemble une petite extension.\n\nCamille\n', 90],
+    ['Atelier', 'Bonjour,\n\nJe peux animer un atelier de 2h sur « pgbench de A à Z ».\n\nChacun lance ses tests et nous comparons les résultats.\n\nCamille\n', 120],
+    ['Table ronde', 'Bonjour,\n\nNous proposons une table ronde de 1h : « Le DBA a-t-il encore un avenir ? »\n\nTrois invités, un débat avec la salle.\n\nCamille\n', 60],
+    ['Workshop proposal', 'Hi,\n\nI\'d like to run a 2-hour workshop, "Hands-on query tuning", where attendees get a dataset and a list of slow queries to fix.\n\nEmily\n', 120],
+  ])('%s', async (subject, body, minutes) => {
+    expect((await read('Camille Durand <camille.durand@formation.example>', subject, body)).minutes).toBe(minutes);
+  });
+
+  it('guard: « de 19h » is when an evening starts, no length', async () => {
+    const r = await read('Camille Durand <camille.durand@formation.example>', 'Proposition de talk', 'Bonjour,\n\nJe propose « psql au quotidien », au meetup de 19h.\n\nCamille\n');
+    expect(r.minutes).toBe(45);
+  });
+});
+
+describe('titles named without quotes the usual way (prose-title.ts QUOTED, TALK_OFFERED, OFFER_THEN_COLON)', () => {
+  it.each([
+    // asterisks around the title, plain text's emphasis
+    ['Talk submission', 'Hello,\n\nI would like to submit *Upgrading PostgreSQL major versions with pg_upgrade --link* for a future meetup.\n\nWe upgraded 60 clusters in one weekend.\n\nOlivia\n', 'Upgrading PostgreSQL major versions with pg_upgrade --link'],
+    ['Proposition', 'Bonjour,\n\nJe voudrais présenter **Les verrous consultatifs en pratique** lors du prochain meetup.\n\nFiles d’attente, tâches planifiées et pièges.\n\nOlivia\n', 'Les verrous consultatifs en pratique'],
+    // « le sujet suivant : » / "the following talk:" and the title after it on the line (an HTML <b> lost in the text)
+    ['Proposition pour le prochain meetup', 'Bonjour,\n\nJe voudrais vous proposer le sujet suivant : Full-text search en français avec PostgreSQL\n\nDictionnaires, unaccent et tri par pertinence sur 200 000 annonces.\n\nJulien\n', 'Full-text search en français avec PostgreSQL'],
+    ['Meetup', 'Hi,\n\nI would like to propose the following talk: Sharding with Citus in practice\n\nHow we split a 4 TB database over eight nodes.\n\nJulien\n', 'Sharding with Citus in practice'],
+    // what the writer comes with: "answer the call with a talk: X"
+    ['Re: Call for speakers', "Hello,\n\nI'd like to answer the call with a talk: Vector tiles straight from PostGIS.\n\nWe serve map tiles for 40 cities from PostGIS.\n\nAhmed\n", 'Vector tiles straight from PostGIS'],
+    ['Re: Appel à orateurs', "Bonjour,\n\nJe réponds à l'appel avec un talk : Superviser PostgreSQL avec pgwatch.\n\nTableaux de bord et alertes utiles.\n\nAhmed\n", 'Superviser PostgreSQL avec pgwatch'],
+  ])('%s', async (subject, body, title) => {
+    expect((await read('Olivia Brown <olivia.brown@saas.example>', subject, body)).title).toBe(title);
+  });
+
+  it('guard: a word between asterisks is emphasis, no title', async () => {
+    const r = await read('Olivia Brown <olivia.brown@saas.example>', 'Proposition de talk : pg_cron', 'Bonjour,\n\nJe voudrais *vraiment* présenter pg_cron et ses usages.\n\nOlivia\n');
+    expect(r.title).toBe('pg_cron');
+  });
+});
+
+describe('a round table or a panel is offered as a talk is (subject.ts lead, prose-title.ts talk nouns, labels.ts participants)', () => {
+  it('« Proposition de table ronde » names no title: the quoted one in the text does, and its participants speak', async () => {
+    const body = "Bonjour,\n\nNous aimerions animer une table ronde de 45 minutes : « PostgreSQL dans le cloud : RDS, Cloud SQL ou Kubernetes ? »\n\nTrois retours d'expérience et un débat avec la salle.\n\nParticipants :\n- Thomas Girard <thomas.girard@conseil.example>\n- Aïcha Diallo <aicha.diallo@cloudops.example>\n\nThomas Girard\n";
+    const r = await read('Thomas Girard <thomas.girard@conseil.example>', 'Proposition de table ronde', body);
+    expect(r).toMatchObject({ title: 'PostgreSQL dans le cloud : RDS, Cloud SQL ou Kubernetes ?', minutes: 45 });
+    expect(r.speakers).toEqual(['Thomas Girard <thomas.girard@conseil.example>', 'Aïcha Diallo <aicha.diallo@cloudops.example>']);
+    expect(r.abstract).toMatch(/Trois retours d'expérience et un débat avec la salle\.$/);
+  });
+
+  it.each([
+    ['Panel proposal', 'Hi,\n\nWe would like to host a panel: "Postgres at the edge".\n\nThree teams, three architectures.\n\nKai\n', 'Postgres at the edge'],
+    ['Round table proposal', 'Hi,\n\nWe could run a round table on "Hiring DBAs in 2027" with three hiring managers.\n\nKai\n', 'Hiring DBAs in 2027'],
+  ])('%s', async (subject, body, title) => {
+    expect((await read('Kai Nakamura <kai@x.example>', subject, body)).title).toBe(title);
+  });
+});
+
+describe('a form\'s notification: its questions as labels, its own lines out of the answers (labels.ts, fields.ts FORM_NOTICE)', () => {
+  it('Google Forms, each question over its answer: "Speaker name", "Preferred length"', async () => {
+    const body = 'PG Paris talk submissions\n\nSpeaker name\nFatima Zahra Alaoui\n\nEmail\nfz.alaoui@telecom.example\n\nTalk title\nMonitoring PostgreSQL with Prometheus\n\nAbstract\nWhich metrics matter and which alerts woke us up for nothing.\n\nPreferred length\n20-25 min\n\nEdit this form\n';
+    const r = await read('Google Forms <forms-receipts-noreply@google.com>', 'PG Paris talk submissions: new response', body);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Monitoring PostgreSQL with Prometheus', minutes: 25, abstract: 'Which metrics matter and which alerts woke us up for nothing.' });
+    expect(r.speakers).toEqual(['Fatima Zahra Alaoui <fz.alaoui@telecom.example>']);
+  });
+
+  it.each([
+    ['Tell us about it', 'You\'ve got a new response to PG Paris Call for Speakers.\n\nWhat\'s your name?\nPriya Raman\n\nYour email address\npriya.raman@cloudco.example\n\nTitle of your talk\nRow-level security for SaaS\n\nTell us about it\nWe rely on RLS policies to keep 400 customers apart.\n\nView all responses in your Typeform account.\n'],
+    ['Describe your talk', 'New response.\n\nName\nPriya Raman\n\nEmail\npriya.raman@cloudco.example\n\nTalk title\nRow-level security for SaaS\n\nDescribe your talk\nWe rely on RLS policies to keep 400 customers apart.\n'],
+    ['Décrivez votre talk', 'Nouvelle réponse au formulaire.\n\nNom : Priya Raman\nEmail : priya.raman@cloudco.example\nTitre : Row-level security for SaaS\nDécrivez votre talk : We rely on RLS policies to keep 400 customers apart.\n\nAfficher toutes les réponses\n'],
+  ])('the description asked as "%s"', async (_, body) => {
+    const r = await read('Typeform <notifications@typeform.com>', 'New response for "PG Paris Call for Speakers"', body);
+    expect(r).toMatchObject({ kind: 'proposal', title: 'Row-level security for SaaS', abstract: 'We rely on RLS policies to keep 400 customers apart.' });
+  });
+
+  it.each([
+    ['You can view the submission at https://pretalx.example/pgparis/orga/submissions/ABC12/'],
+    ['Voir la soumission : https://pretalx.example/pgparis/orga/submissions/ABC12/'],
+    ['View submission: https://pretalx.example/pgparis/orga/submissions/ABC12/'],
+  ])('a tool\'s link under the abstract: %s', async (notice) => {
+    const body = `Hi,\n\na new proposal has been submitted:\n\n  Title: Debugging slow queries with auto_explain\n  Speaker: Lukas Schneider <lukas.schneider@shop.example>\n\nAbstract:\nauto_explain logs the plans of slow queries as they happen.\n\n${notice}\n`;
+    const r = await read('PG Paris CfP <noreply@pretalx.example>', '[PG Paris] New submission: Debugging slow queries with auto_explain', body);
+    expect(r.abstract).toBe('auto_explain logs the plans of slow queries as they happen.');
+  });
+});
+
+describe('the subject\'s title cased otherwise than the text quotes it (index.ts shorthandOf)', () => {
+  it.each([
+    ['Workshop proposal: hands-on query tuning', 'Hi,\n\nI\'d like to run a workshop, "Hands-on query tuning", where attendees fix slow queries together.\n\nEmily\n', 'Hands-on query tuning'],
+    ['Talk proposal: vacuum internals', 'Hi,\n\nI\'d like to present "VACUUM Internals" at a meetup: what autovacuum does with dead tuples and why it falls behind.\n\nEmily\n', 'VACUUM Internals'],
+  ])('%s', async (subject, body, title) => {
+    expect((await read('Emily Carter <emily.carter@training.example>', subject, body)).title).toBe(title);
+  });
+});
