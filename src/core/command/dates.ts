@@ -125,8 +125,29 @@ function eventOfMonth(folded: string, local: DateTime | null): string | null {
  */
 const DAY_OF_MONTH = /\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
 
+/**
+ * French months as they are cut short after a day: « 11 fév. », « le 1er fév », « 3 juil. », « 14 janv ». chrono-node knows
+ * « févr » but not « fév » / « fev »: it read the day alone and left the month over as a short word, so audit AC's
+ * « programmer le 11 fév. » was scheduled on 11 December. Written out in full (the dot after them included) for chrono.
+ */
+const FR_MONTH_CUT: ReadonlyMap<string, string> = new Map([
+  ['janv', 'janvier'], ['fev', 'février'], ['fevr', 'février'], ['avr', 'avril'], ['juil', 'juillet'], ['sept', 'septembre'], ['oct', 'octobre'], ['nov', 'novembre'], ['dec', 'décembre'],
+]);
+const DAY_MONTH_CUT = /(?<![\p{L}\d])(\d{1,2}(?:er)?\s+)(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|(?![\p{L}\d]))/giu;
+/** « le 1er février »: chrono-node reads « 1 février », not the ordinal before a month (unreadable before audit AC). */
+const FIRST_OF_MONTH = /(?<![\p{L}\d])1\s?er(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)\p{L}*)/giu;
+/** Month names and their cuts (folded): left over beside a day chrono read, the month it did not read (meaningless). */
+const MONTH_WORD = /^(?:janv|fevr?|avr|juil|aou|sept|(?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec))$/;
+
 export function readDate(written: string, ref: DateReference): DateReading {
-  const text = written.trim().replace(/[.!;,]+$/, '').trim().replace(SPACED_TIME, '$1h$2').replace(DAY_OF_MONTH, '$1 ');
+  const text = written
+    .trim()
+    .replace(/[.!;,]+$/, '')
+    .trim()
+    .replace(SPACED_TIME, '$1h$2')
+    .replace(DAY_OF_MONTH, '$1 ')
+    .replace(DAY_MONTH_CUT, (_m, day: string, cut: string) => `${day}${FR_MONTH_CUT.get(fold(cut)) ?? cut}`)
+    .replace(FIRST_OF_MONTH, '1');
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
   const folded = fold(text).replace(/\s+/g, ' ');
   // the talk named before it and a please after it say nothing more (audit Z: "schedule it for the next meetup", « programmer
@@ -276,8 +297,8 @@ function chronoRead(fr: string, en: string, local: DateTime | null): ChronoFound
 
 function meaningless(leftover: string): boolean {
   const words = fold(leftover).replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w));
-  // a number left over is part of the date the parser did not understand
-  return !words.some((w) => /\d/.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
+  // a number or a month left over is part of the date the parser did not understand
+  return !words.some((w) => /\d/.test(w) || MONTH_WORD.test(w)) && words.join(' ').length <= MAX_LEFTOVER;
 }
 
 /**

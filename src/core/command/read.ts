@@ -85,7 +85,7 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
       commands.push(...r.commands);
     } else if (r.kind === 'commands' && r.commands.every((c) => c.verb === 'decline' && c.text === null)) {
       // « Refuser » over « Raison : deux talks sur Patroni ce trimestre »: the labelled reason is the verb's text
-      const reason = labelledReason(lines, i + 1, used, ref);
+      const reason = labelledReason(lines, i + 1, used, ref) ?? reasonUnder(lines, i + 1, used, ref);
       const read = reason ? announcedText('decline', reason.text) : null;
       if (read === 'wonders') return hangs(lines, first, corrections, unknown);
       if (reason && read?.text) {
@@ -185,6 +185,28 @@ function labelledReason(lines: readonly string[], from: number, used: ReadonlySe
   withValue[j] = label[1]!;
   const below = textBelow(withValue, j, used, ref);
   return below ? { ...below, line: lines[j]!.trim() } : null;
+}
+
+/**
+ * What is said to someone else, not to the speaker (folded): a name or a word of address before a comma (« Lucie, tu
+ * préviens ? », "Bob: agreed"), the French « tu » between organizers, thanks. Not a reason to mail the speaker.
+ */
+const ADDRESSED = /^(?:[\p{L}'’-]+\s*[,:]|(?:merci|thanks|thank you)(?![\p{L}\d]))|(?<![\p{L}\d'’])(?:tu|te|toi|ton|ta|tes|t['’])(?![\p{L}\d])/u;
+
+/**
+ * « Refuser » / "Decline." over « Le sujet a déjà été traité en septembre. » / "We already have two talks on partitioning
+ * this season.": a bare decline, its reason on the very next lines, the same paragraph (audit AC: the reason was relayed to
+ * the organizers as a comment and the speaker told nothing). Under a blank line it is another paragraph, kept as the
+ * writer's comment; so is a line said to someone (ADDRESSED) — the reason goes to the speaker, who must not read « Lucie,
+ * tu le préviens ? ». textBelow's stops (a signature, a greeting, a command) hold.
+ */
+function reasonUnder(lines: readonly string[], from: number, used: ReadonlySet<number>, ref: LineContext): { text: string; line: string; end: number } | null {
+  const next = lines[from]?.trim() ?? '';
+  // (a question under the verb is the writer wondering: the hinge check in readLines holds the decision)
+  if (next === '' || used.has(from) || ADDRESSED.test(fold(next)) || /[?？]/.test(next)) return null;
+  const below = textBelow(lines, from, used, ref);
+  if (!below || ADDRESSED.test(fold(below.text))) return null;
+  return { ...below, line: below.text.replace(/\n/g, ' ') };
 }
 
 /**
