@@ -66,3 +66,14 @@ describe('French months cut short after a day (audit AC1 32: « programmer le 11
     expect(readCommands('programmer le 11 fév.', organizer).commands.map((c) => [c.verb, c.date?.day])).toEqual([['schedule', '2027-02-11']]);
   });
 });
+
+describe('a confirmation, then "see you" and the evening’s day (audit AC2 23: "Confirmed — see you on January 28th." relayed unconfirmed)', () => {
+  const speaker: ReadOptions = { ...organizer, role: 'speaker' };
+  it.each(['Hi,\n\nConfirmed — see you on January 28th.\n\nJean', 'Confirmed, see you on the 28th of January!', 'I confirm, see you on Thursday.', 'Confirmed, see you Thursday!'])('speaker: %j → confirm', (text) => {
+    expect(readCommands(text, speaker).commands.map((c) => c.verb)).toEqual(['confirm']);
+  });
+
+  it.each(['Confirmed, see you on Thursday if the trains run.', 'Confirmed, see you on January 28th with my colleague.'])('speaker, a message: %j', (text) => {
+    expect(readCommands(text, speaker).commands).toEqual([]);
+  });
+});
