@@ -69,17 +69,17 @@ describe('batched updates take their row locks in id order', () => {
     const lo = await inbound();
     const hi = await inbound();
     await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM inbound_messages WHERE id = $1 FOR UPDATE', [lo]);
+    // One batch (same turn of the event loop), the higher id first.
+    const parsed = { kind: 'other' } as ParseResult;
+    const done = Promise.all([store.inbound.setClassified(hi, 'other', parsed), store.inbound.setClassified(lo, 'other', parsed)]);
+    let held: boolean;
     try {
-      await blocker.query('SELECT 1 FROM inbound_messages WHERE id = $1 FOR UPDATE', [lo]);
-      // One batch (same turn of the event loop), the higher id first.
-      const parsed = { kind: 'other' } as ParseResult;
-      const done = Promise.all([store.inbound.setClassified(hi, 'other', parsed), store.inbound.setClassified(lo, 'other', parsed)]);
-      const held = await heldWhileWaiting('inbound_messages', hi);
-      await blocker.query('COMMIT');
-      expect((await done).map((r) => r.updated)).toEqual([true, true]);
-      expect(held).toBe(false);
+      held = await heldWhileWaiting('inbound_messages', hi);
     } finally {
-      await blocker.query('ROLLBACK').catch(() => undefined);
+      await blocker.query('COMMIT');
     }
+    expect((await done).map((r) => r.updated)).toEqual([true, true]);
+    expect(held).toBe(false);
   });
 });
