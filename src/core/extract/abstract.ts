@@ -6,6 +6,7 @@ import { detectLanguage } from '../language.ts';
 import { fold } from '../text/fold.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { type Phrases, phraseRegExp } from '../text/phrases.ts';
+import { FORM_NOTICE } from './fields.ts';
 import { GREETING, OFFER_INTRO_LINE } from './prose-title.ts';
 
 export { GREETING };
@@ -23,11 +24,24 @@ const ANNOUNCES_PROPOSAL =
  * that is only one (« Bonjour à tous, », "Hi Dimitri and team,", « Hello ! ») goes whole.
  */
 function afterGreeting(line: string): string {
-  if (!GREETING.test(line)) return line;
+  if (!opensWithGreeting(line)) return line;
   const m = /^[^,!:]{1,40}[,!:]\s+(\S.*)$/u.exec(line);
   const rest = m?.[1] ?? '';
+  // a long line goes on past its greeting whatever ends it (« salut, je suis dev backend … si ça intéresse : … »); one
+  // that opens on a pleasantry (« Bonjour, j'espère que vous allez bien, je voudrais … ») is kept whole, as before
+  if (!GREETING.test(line)) return PLEASANTRY.test(rest) ? line : rest.charAt(0).toUpperCase() + rest.slice(1);
   if (!/[.?]$/.test(rest) || rest.split(/\s+/).length < 5 || PLEASANTRY.test(rest)) return '';
   return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+/**
+ * A greeting alone on its line, or opening a long one: « Bonjour, je propose un talk « … » d'une vingtaine de minutes. Je
+ * montre … », "Hi! Happy to do a 5-min lightning talk: "…"" (a phone's one-paragraph mail — parse audit 11: GREETING reads
+ * short lines only).
+ */
+function opensWithGreeting(line: string): boolean {
+  if (GREETING.test(line)) return true;
+  const m = /^([^,!:]{1,40}[,!:])\s+\S/u.exec(line);
+  return m !== null && GREETING.test(m[1]!);
 }
 /** What goes with a greeting and says nothing of a talk: « j'espère que vous allez bien », "hope you're well", thanks. */
 const PLEASANTRIES: Phrases = {
@@ -49,10 +63,12 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
       kept.push(rests.get(i) ?? '');
       continue;
     }
+    // a form's notification line (« Modifier ce formulaire », "View all responses") is the tool's, not the speaker's
+    if (FORM_NOTICE.test(fold(l))) continue;
     if (!greeted && l !== '') {
       greeted = true;
       if (NAME_GREETING.test(l)) continue;
-      if (GREETING.test(l)) {
+      if (opensWithGreeting(l)) {
         const rest = afterGreeting(l);
         if (rest !== '') kept.push(rest);
         continue;

@@ -45,7 +45,7 @@ const MAX_LABEL = 48;
  * What a form's or a call-for-papers tool's notification mail (Google Forms, Typeform, Tally, pretalx) writes under the
  * answers: links to the responses, to the form, to the submission (parse audit 11 — taken into the abstract before).
  */
-const FORM_NOTICE =
+export const FORM_NOTICE =
   /^(?:you can (?:view|see|review) (?:the|this|all) (?:submission|proposal|response|answer)s?\b|view (?:all |the |this )?(?:responses?|submissions?|answers?)\b|view (?:it )?in (?:typeform|tally|pretalx|google forms)\b|edit this form\b|manage (?:your )?notifications\b|(?:afficher|voir) (?:toutes )?(?:les|la|cette) (?:reponses?|soumissions?)\b|voir dans (?:tally|typeform|pretalx)\b|modifier ce formulaire\b|repondre\s*[·|-]\s*voir\b)/i;
 const MULTILINE: ReadonlySet<Field> = new Set(['abstract', 'speakers', 'other']);
 /** Opening and closing quotes a value may be wrapped in. */

@@ -12,7 +12,7 @@ export const LABELS: ReadonlyArray<readonly [Field, readonly string[]]> = [
     'titulo', 'titel', 'titolo']],
   ['abstract', ['resume', 'abstract', 'description', 'synopsis', 'summary', 'pitch', 'contenu', 'descriptif', 'details', 'content', 'teaser', 'chapeau',
     // a form's invitation to describe the talk (Typeform, Google Forms — parse audit 11): "Tell us about it", « Décrivez votre talk »
-    'tell us about it', 'tell us about', 'tell us more', 'describe', 'decrivez', 'parlez-nous en', 'parlez-nous de', 'resumen', 'descripcion', 'zusammenfassung', 'beschreibung', 'riassunto', 'descrizione']],
+    'tell us about it', 'tell us about', 'tell us more', 'describe', 'decrivez', 'parlez-nous en', 'parlez-nous de', 'presentez sujet', 'present topic', 'resumen', 'descripcion', 'zusammenfassung', 'beschreibung', 'riassunto', 'descrizione']],
   ['duration', ['duree', 'length', 'duration', 'temps de parole', 'time slot', 'creneau', 'slot', 'temps', 'time', 'duracion', 'dauer', 'durata']],
   ['speakers', ['orateurs', 'orateur', 'oratrice', 'oratrices', 'speakers', 'speaker', 'intervenants', 'intervenant', 'intervenante', 'intervenantes', 'presente par', 'presented by', 'auteur', 'auteurs', 'author', 'authors', 'conferencier', 'conferenciere', 'conferenciers', 'co-speaker', 'co-speakers', 'co-orateur', 'co-oratrice', 'co-orateurs', 'co-presentateur', 'co-presentatrice', 'co-presentateurs', 'co-presenter', 'co-presenters', 'co-animateur', 'co-animatrice', 'co-animateurs', 'co-intervenant', 'co-intervenante', 'with', 'avec', 'presenter', 'presenters', 'presentateur', 'presentatrice', 'qui', 'nom', 'name', 'nom et prenom', 'prenom et nom', 'prenom nom', 'full name',
     // a form's name question ("Speaker name", « Nom de l'orateur »), a panel's or round table's list (parse audit 11)
@@ -41,7 +41,7 @@ export const FILLERS = new Set([
   'proposed', 'working', 'talk', 'session', 'presentation', 'short', 'long', 'tentative', 'provisional', 'my', 'the', 'of', 'a', 'an',
   'du', 'de', 'des', 'la', 'le', 'l', 'ma', 'mon', 'notre', 'our', 'propose', 'proposee', 'provisoire', 'souhaitee', 'souhaite', 'estimee',
   'estime', 'envisagee', 'envisage', 'prevue', 'prevu', 'approximative', 'approximatif', 'conference', 'intervention', 'expose', 'your',
-  'estimated', 'expected', 'planned', 'preferred', 'preferee', 'prefere', 'ideal', 'ideale', 'wished', 'votre', 'ton', 'ta', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
+  'estimated', 'expected', 'planned', 'quelques', 'lignes', 'mots', 'few', 'words', 'lines', 'preferred', 'preferee', 'prefere', 'ideal', 'ideale', 'wished', 'votre', 'ton', 'ta', 'desired', 'lightning', 'courte', 'court', 'longue', 'detaillee', 'detaille', 'en', 'in', 'minutes',
   'min', 'approx', 'approximate', 'for', 'pour', 'this', 'ce', 'cette', 'full', 'brief', 'bref', 'breve', 'complet', 'complete',
   // a speaker's corrections: « Nouveau titre : », « Titre définitif : », "New abstract:", "Corrected title:"
   'nouveau', 'nouvelle', 'new', 'bon', 'bonne', 'definitif', 'definitive', 'final', 'finale', 'corrige', 'corrigee', 'updated', 'revised',
@@ -52,6 +52,8 @@ export const FILLERS = new Set([
 
 /** A form's question as its label (Typeform, Tally): « Quel est votre nom ? », "What is your name?", « En quelle langue ? ». */
 const QUESTION_WORDS = new Set(['quel', 'quelle', 'quels', 'quelles', 'est', 'sera', 'what', 'whats', 'which', 'is', 'will', 'be', 's']);
+/** A question asking for the talk's length (folded): "How long do you need?", "How much time…", « Combien de temps… ». */
+const LENGTH_QUESTION = /^(?:how (?:long|much time)|combien de (?:temps|minutes))\b/;
 /** The words a form's question opens on, when it does not end on its question mark. */
 const QUESTION_OPENERS = new Set(['quel', 'quelle', 'quels', 'quelles', 'what', 'whats', 'which']);
 
@@ -94,6 +96,8 @@ export function fieldOf(foldedLabel: string): Field | null {
   const label = foldedLabel.replace(/\([^)]*\)/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
   const direct = TERMS.get(label);
   if (direct) return direct;
+  // a form asking for the length in a question: "How long do you need?", « Combien de temps vous faut-il ? » (parse audit 11)
+  if (LENGTH_QUESTION.test(label)) return 'duration';
   // a form's question is no longer a label for its question words (« Quel sera le titre de votre talk ? ») — only a
   // question's: in « le titre est long. » (a remark, a reply's prose) « est » is no question word
   const all = label.split(/[\s']+/).filter((w) => w !== '');

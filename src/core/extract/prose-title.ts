@@ -29,13 +29,25 @@ const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)
  */
 const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 /**
+ * A format's name opening a sentence, then a colon and the title, in the middle of a line: "I'm in! Lightning talk: Advisory
+ * locks as a job queue." (parse audit 11; at a line's start, fields.ts reads it as a label). Capitalised, as a label is.
+ */
+const SENTENCE_FORMAT_LABEL = /(?<=[.!?]\s+)(?:Lightning(?:\s+talk)?|LT|Talk|Atelier|Workshop|Pr[ée]sentation|Expos[ée])\s*:\s*(\p{Lu}[^\n]{2,150}?)\s*(?:[.!?](?:\s|$)|\n|$)/u;
+/**
+ * Where and when a bare title was offered, after it on its line: "a talk called Storing genomes in PostgreSQL at one of your
+ * meetups." (the HTML's <strong> around the title is gone from its text — parse audit 11), « … au prochain meetup ».
+ */
+const MEETUP_TAIL =
+  /\s+(?:(?:au|à|a|lors d[eu']|pendant|pour) (?:un |une |le |la |l'|votre |vos |)(?:prochaine?s?|meetups?|rencontres?|soir[ée]es?)\b.*|(?:at|for|during) (?:the |one of |your |a |an |)(?:next|future|upcoming|one|meetups?|evening)\b.*)$/iu;
+/**
  * A quoted phrase: «…», "…", “…”, or in single quotes '…' / ‘…’. A single quote opens only after a space or a
  * bracket and closes only before one, so apostrophes stay inside the title ('What's new in PostgreSQL 18') and
- * "Postgres' internals" opens nothing. Plain text marks a title with asterisks as well ("I would like to submit *Upgrading
- * with pg_upgrade --link*", Markdown's bold **…** — parse audit 11). Three groups: the double-quoted text, the single-quoted
- * text, the starred text.
+ * "Postgres' internals" opens nothing. Plain text marks a title with asterisks or underscores as well ("I would like to submit
+ * *Upgrading with pg_upgrade --link*", Markdown's bold **…**, "_Streaming sensor data_" — parse audit 11; an underscore
+ * between letters stays inside: *pg_stat_statements in practice*). Three groups: the double-quoted text, the single-quoted
+ * text, the marked text.
  */
-const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}*])\\*{1,2}(?!\\s)([^\\n*]{3,200}?)(?<!\\s)\\*{1,2}(?![\\p{L}\\p{N}*]))`;
+const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}*_])[*_]{1,2}(?!\\s)((?:[^\\n*_]|(?<=[\\p{L}\\p{N}])_(?=[\\p{L}\\p{N}]))+?)(?<!\\s)[*_]{1,2}(?![\\p{L}\\p{N}*_]))`;
 const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2"), an address's or a name's (« avec Jeanne Perrot (jeanne.perrot@ovh.net), »,
   // "PGConf.EU") ends no sentence between the talk word and its quoted title: a dot between two letters or digits
@@ -208,7 +220,9 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (q) return { title: tidy(q[1]!), strong: true };
   // « dont le titre est dans l'objet », "my title is still provisional": no capital, no title
   const b = BARE_AFTER_NAMING.exec(sample);
-  if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!), strong: true };
+  if (b && CAPITAL.test(b[1]!) && !/^(?:un|une|le|la|a|an|the)\s/i.test(b[1]!)) return { title: tidy(b[1]!.replace(MEETUP_TAIL, '')), strong: true };
+  const f = SENTENCE_FORMAT_LABEL.exec(sample);
+  if (f && !matchLabel(f[1]!)) return { title: tidy(f[1]!), strong: true };
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
   if (l && (CAPITAL.test(l[2]!) || l[1] !== undefined) && !matchLabel(l[2]!)) return { title: tidy(l[2]!), strong: true };

@@ -82,9 +82,12 @@ export function stripReplyPrefixes(subject: string): string {
  * à lightning talks », « Appel aux présentations éclair », "Call for lightning talks").
  */
 const CALL_FOR_TALKS =
-  /\b(appel (?:a|aux) (?:orateurs?|oratrices?|intervenants?|interventions?|propositions?|conferenciers?|presentations?(?: eclairs?)?|talks?|lightning(?: talks?)?|lts?|exposes?|sujets?|communications?)|call for (?:talks|speakers|papers|proposals|presentations|participation|lightning talks|lightnings?|lts)|cfp|cft)\b/;
+  /\b(appel (?:a|aux) (?:orateurs?|oratrices?|intervenants?|interventions?|propositions?|conferenciers?|presentations?(?: eclairs?)?|talks?|lightning(?: talks?)?|lts?|exposes?|sujets?|communications?)|call for (?:talks|speakers|papers|proposals|presentations|participation|lightning talks|lightnings?|lts)|cfp|cft|(?:on |nous )?(?:cherche|cherchons|recherche|recherchons) (?:encore )?(?:des |d')?(?:orateurs?|oratrices?|intervenants?|intervenantes?|speakers?|talks?|sujets?)|(?:orateurs?|oratrices?|intervenants?|speakers?) (?:recherche(?:e|s|es)?|wanted)|(?:looking|searching) for (?:speakers|talks|presenters|lightning talks)|(?:we )?need (?:more )?speakers)\b/;
 
-/** "Re: Appel à orateurs – meetup de janvier": an answer to a call for talks, whose subject names the call. */
+/**
+ * "Re: Appel à orateurs – meetup de janvier": an answer to a call for talks, whose subject names the call — or the search
+ * (« Re: [PG Paris] On cherche des orateurs pour décembre ! », "Re: Speakers wanted", parse audit 11).
+ */
 export function answersCallForTalks(subject: string): boolean {
   const s = subject.slice(0, 400);
   return REPLY_PREFIX.test(s) && stripReplyPrefixes(s) !== s.trim() && CALL_FOR_TALKS.test(fold(stripReplyPrefixes(s)));

@@ -163,5 +163,5 @@ export function looksLikePersonName(line: string): boolean {
   if (t.length < 2 || t.length > 50 || /[\d@:;!?/|]/.test(t) || /[.,]$/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 4 || (words.length > 1 && NOT_A_NAME_OPENER.test(words[0]!.normalize('NFD').replace(/\p{M}/gu, '')))) return false;
-  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|di|da|d'\p{L}+)$/u.test(w));
+  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|den|ter|ten|di|da|del|dos|d'\p{L}+)$/u.test(w));
 }

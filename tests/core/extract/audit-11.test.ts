@@ -110,3 +110,69 @@ describe('the subject\'s title cased otherwise than the text quotes it (index.ts
     expect((await read('Emily Carter <emily.carter@training.example>', subject, body)).title).toBe(title);
   });
 });
+
+// batch 2: fresh mail on the same themes, scored before any change
+describe('an answer to a call worded as a search for speakers (subject.ts CALL_FOR_TALKS)', () => {
+  it.each([
+    ['RE: [PG Paris] On cherche des orateurs pour décembre !', 'Bonjour Dimitri,\n\nPartante pour décembre ! Mon sujet : « Les extensions de recherche floue : pg_trgm et fuzzystrmatch ». Une demi-heure avec la démo.\n\nAurélie\n'],
+    ['Re: Nous recherchons des intervenants pour janvier', 'Bonjour,\n\nVolontiers ! Mon sujet : « pg_trgm pour la recherche floue ». Une demi-heure avec la démo.\n\nAurélie\n'],
+    ['Re: Speakers wanted for the January meetup', 'Hi,\n\nHappy to help! My topic: "Fuzzy search with pg_trgm". Half an hour with a demo.\n\nAurélie\n'],
+  ])('%s', async (subject, body) => {
+    expect((await read('Aurélie Caron <aurelie.caron@media.example>', subject, body)).kind).toBe('proposal');
+  });
+});
+
+describe('a greeting opening a long line leaves the abstract, the rest of the line stays (abstract.ts opensWithGreeting)', () => {
+  it.each([
+    ["Bonjour, je propose un talk « Tester ses migrations avec pgTAP » d'une vingtaine de minutes. Je montre comment on bloque une migration cassée en CI.", "Je propose un talk « Tester ses migrations avec pgTAP » d'une vingtaine de minutes. Je montre comment on bloque une migration cassée en CI."],
+    ['Hi Laura, I\'d like to present "Sharding with Citus: a year later" at the Paris meetup, 40 minutes.', 'I\'d like to present "Sharding with Citus: a year later" at the Paris meetup, 40 minutes.'],
+    ["salut, je suis dev backend et on a basculé de MySQL à Postgres, je pourrais raconter ça en 25 min si ça intéresse : « MySQL vers Postgres » et nos surprises", "Je suis dev backend et on a basculé de MySQL à Postgres, je pourrais raconter ça en 25 min si ça intéresse : « MySQL vers Postgres » et nos surprises"],
+  ])('%s', async (line, abstract) => {
+    expect((await read('Yasmine Belkacem <yasmine@x.example>', 'Proposition de talk : MySQL vers Postgres', `${line}\n\nYasmine\n`)).abstract).toBe(abstract);
+  });
+
+  it("guard: a pleasantry after the greeting keeps the line whole", async () => {
+    const line = "Bonjour, j'espère que vous allez bien, je propose un talk « Tester ses migrations avec pgTAP » d'une vingtaine de minutes.";
+    expect((await read('Yasmine Belkacem <yasmine@x.example>', 'Talk meetup', `${line}\n\nYasmine\n`)).abstract).toBe(line);
+  });
+});
+
+describe("a form's questions in other words (labels.ts), its own lines out of a prose abstract (abstract.ts FORM_NOTICE)", () => {
+  it('« Présentez votre sujet en quelques lignes », « Modifier ce formulaire »', async () => {
+    const body = "Proposer une intervention\n\nVotre nom\nBastien Leclerc\n\nVotre adresse e-mail\nbastien.leclerc@ecole.example\n\nTitre de votre intervention\nEnseigner SQL avec PostgreSQL\n\nPrésentez votre sujet en quelques lignes\nComment j'utilise PostgreSQL pour enseigner SQL à 150 étudiants par an.\n\nDurée souhaitée\n30 minutes\n\nModifier ce formulaire\n";
+    const r = await read('Google Forms <forms-receipts-noreply@google.com>', 'Proposer une intervention — réponse reçue', body);
+    expect(r).toMatchObject({ title: 'Enseigner SQL avec PostgreSQL', abstract: "Comment j'utilise PostgreSQL pour enseigner SQL à 150 étudiants par an.", minutes: 30 });
+  });
+
+  it.each([['How long do you need?: 40 minutes'], ['How much time would you need? 40 minutes'.replace('? ', '?: ')], ['Combien de temps vous faut-il ? : 40 minutes']])('%s', async (line) => {
+    const body = `Full name: Oskar Lindqvist\nEmail: oskar.lindqvist@nordbank.example\nTalk title: Running PostgreSQL on Kubernetes\nShort description: Operators, backups and failover tests.\n${line}\n`;
+    const r = await read('Tally Forms <notifications@tally.so>', 'New Tally form submission: Speak at PG Paris', body);
+    expect(r).toMatchObject({ minutes: 40, abstract: 'Operators, backups and failover tests.' });
+  });
+
+  it('the notification lines around a prose proposal relayed by a form', async () => {
+    const body = "Bonjour,\n\nJe propose « Les index GIN en pratique » pour un prochain meetup.\n\nJSONB, tableaux et recherche plein texte : quand GIN aide et ce qu'il coûte en écriture.\n\nAfficher toutes les réponses\n";
+    const r = await read('Hannah Schmidt <hannah.schmidt@bio.example>', 'Proposition de talk : les index GIN', body);
+    expect(r.abstract).not.toContain('Afficher');
+  });
+});
+
+describe('titles marked otherwise (prose-title.ts QUOTED underscores, SENTENCE_FORMAT_LABEL, MEETUP_TAIL)', () => {
+  it.each([
+    ['Submission', "Hello,\n\nI'd like to propose _Streaming sensor data into PostgreSQL with TimescaleDB_ for a meetup.\n\nOur robots send 50k readings per second.\n\nKenji\n", 'Streaming sensor data into PostgreSQL with TimescaleDB'],
+    ['Submission', "Hello,\n\nI'd like to present *pg_stat_statements in practice* at a meetup.\n\nThe queries I run every morning.\n\nKenji\n", 'pg_stat_statements in practice'],
+    ['Re: CfP: January meetup', "I'm in! Lightning talk: Advisory locks as a job queue.\n\nKenji\n", 'Advisory locks as a job queue'],
+    ['Re: Appel à orateurs', 'Je suis partant. Atelier : Écrire ses premiers tests avec pgTAP.\n\nKenji\n', 'Écrire ses premiers tests avec pgTAP'],
+    ['Proposal for PG Paris', "Hello,\n\nI'd like to present a talk called Storing genomes in PostgreSQL at one of your meetups.\n\nOur lab stores 20 TB of sequencing results in PostgreSQL.\n\nHannah\n", 'Storing genomes in PostgreSQL'],
+    ['Proposition', 'Bonjour,\n\nJe voudrais présenter un talk intitulé Sauvegardes avec Barman au prochain meetup.\n\nRetour sur trois ans de restaurations.\n\nHannah\n', 'Sauvegardes avec Barman'],
+  ])('%s', async (subject, body, title) => {
+    expect((await read('Kenji Watanabe <kenji.watanabe@robot.example>', subject, body)).title).toBe(title);
+  });
+});
+
+describe('names with particles « den », « del », « dos » sign a mail (text/names.ts looksLikePersonName)', () => {
+  it.each([['Bram van den Broek'], ['Lucía del Río'], ['João dos Santos']])('%s', async (name) => {
+    const r = await read(`${name} <speaker@dutch.example>`, 'Talk: PostgreSQL on ARM servers', `Hi,\n\nI'd like to give a talk called "PostgreSQL on ARM servers". We moved from x86 to Graviton.\n\n40 minutes.\n\n${name}\n`);
+    expect(r.abstract).not.toContain(name);
+  });
+});
