@@ -42,13 +42,11 @@ describe('batched updates take their row locks in id order', () => {
 
   const inbound = async () => (await store.inbound.saveRaw(Buffer.from(`Message-ID: <${uniq()}@x>\r\nSubject: s\r\n\r\nb\r\n`), { source: 'cli' })).id;
 
-  /** Waits until a backend other than ours waits for a lock; then whether `probe` can lock its row at once. */
+  /** Waits until a backend waits for the blocker's lock; then whether `probe`'s row can be locked at once. */
   async function heldWhileWaiting(table: string, probe: number): Promise<boolean> {
+    const blockerPid = (await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     for (let n = 0; ; n++) {
-      const waiting = await admin.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid NOT IN (pg_backend_pid()) AND query LIKE $1`,
-        [`%${table}%`],
-      );
+      const waiting = await admin.query('SELECT 1 FROM pg_stat_activity WHERE $1::integer = ANY(pg_blocking_pids(pid))', [blockerPid]);
       if (waiting.rowCount) break;
       if (n > 500) throw new Error('the batch never waited for the blocked row');
       await new Promise((r) => setTimeout(r, 20));
