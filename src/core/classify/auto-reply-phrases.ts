@@ -40,14 +40,25 @@ export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
   it: ['risposta automatica', 'fuori ufficio'],
   es: ['respuesta autom[áa]tica', 'fuera de la oficina'],
   pt: ['resposta autom[áa]tica'],
-  pl: ['automatyczna odpowied', 'odpowied[źz] automatyczna'],
-  sv: ['automatisk svar', 'autosvar'],
+  pl: ['automatyczna odpowied', 'odpowied[źz] automatyczna', 'nieobecno[śs][ćc]\\b'],
+  // Outlook's Swedish is « Automatiskt svar », its Danish and Norwegian « Automatisk svar »; « Fravær » a Nordic responder's own
+  sv: ['automatiskt? svar', 'autosvar'],
+  no: ['frav[æa]r\\b'],
   fi: ['automaattinen vastaus'],
-  cs: ['automatick[áa] odpov[ěe]d'],
-  hu: ['automatikus v[áa]lasz'],
+  // and the absence itself, as Czech, Slovak, Polish and Hungarian responders title it (« Nepřítomnost: … »)
+  cs: ['automatick[áa] odpov[ěe]d', 'nep[řr][íi]tomnost\\b'],
+  sk: ['automatick[áa] odpove[ďd]', 'nepr[íi]tomnos[ťt]\\b'],
+  ro: ['r[ăa]spuns automat'],
+  hr: ['automatski odgovor'],
+  sl: ['samodejni odgovor'],
+  lt: ['automatinis atsakymas'],
+  et: ['automaatvastus'],
+  uk: ['автоматична відповідь'],
+  bg: ['автоматичен отговор'],
+  hu: ['automatikus v[áa]lasz', 'h[áa]zon k[íi]v[üu]l'],
   ru: ['автоматический ответ'],
   el: ['αυτόματη απάντηση'],
-  tr: ['otomatik yan[ıi]t'],
+  tr: ['otomatik (?:yan[ıi]t|cevap)'],
   zh: ['自动答复', '自動回覆'],
   ja: ['自動応答'],
   ko: ['자동 회신'],
@@ -157,6 +168,7 @@ export const BARE_ACK_SUBJECTS: Phrases = {
 /** An acknowledgement's first lines say so. */
 export const ACK_TEXTS: Phrases = {
   en: ['\\b(?:has|have) been (?:received|created|logged|opened|registered)\\b', "\\bwe(?:['’]ve| have)? received your\\b", '\\bwe acknowledge (?:the )?receipt of\\b'],
+  de: ['\\bist\\s+bei\\s+uns\\s+eingegangen\\b', '\\bwir\\s+haben\\s+ihre\\s+(?:anfrage|nachricht|e-?mail)\\s+erhalten\\b'],
   fr: ['\\bnous avons bien re[çc]u\\b', '\\bnous accusons (?:bonne )?r[ée]ception\\b', '\\b(?:a|ont) (?:bien )?[ée]t[ée] (?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte)'],
 };
 
@@ -164,6 +176,7 @@ export const ACK_TEXTS: Phrases = {
 export const RECEIPT_SUBJECTS: Phrases = {
   fr: ['accus[ée] de r[ée]ception', 'confirmation de r[ée]ception'],
   en: ['acknowledge?ment(?: of receipt)?', 'receipt confirmation', 'confirmation of receipt'],
+  de: ['eingangsbest[äa]tigung'],
 };
 
 /**
@@ -227,6 +240,16 @@ export const DATE_CUES: Phrases = {
   pt: ['(?<![a-zà-ÿ])at[ée]\\s+(?:ao\\s+|[àa]\\s+|dia\\s+)?\\d'],
   sv: ['\\btill\\s+och\\s+med\\b', '\\b(?:till|tills)\\s+\\d'],
   // a month's name after the day: English's "to do 3 talks" is no date
+  // Czech « do 15. ledna », « do 4. 1. 2027 »; Danish and Norwegian « tilbage / tilbake », « indtil »; Finnish « 7.1.2027 asti »;
+  // Romanian « până pe 6 ianuarie »; Turkish « 5 Ocak tarihine kadar »; Greek « έως / μέχρι »; Japanese « 1月5日まで »
+  cs: ['(?<![a-zà-ÿ])do\\s+\\d{1,2}\\.'],
+  hu: ['\\d{1,2}-(?:ig|éig)\\b'],
+  da: ['\\b(?:tilbage|tilbake|indtil)\\b'],
+  fi: ['\\d\\.?\\s+(?:asti|saakka)\\b'],
+  ro: ['\\bp[âa]n[ăa]\\s+(?:pe\\s+|la\\s+|[îi]n\\s+)?\\d'],
+  tr: ['\\btarihine\\s+kadar\\b'],
+  el: ['(?:έως|μέχρι)\\s+(?:τις\\s+|την\\s+|και\\s+)?\\d'],
+  ja: ['\\d{1,2}日(?:\\([^)]{1,3}\\))?まで'],
   pl: ['(?<![a-zà-ÿ])do\\s+\\d{1,2}\\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)'],
 };
 
@@ -272,6 +295,15 @@ export const STRONG_CUES: Phrases = {
   pt: ['\\bacesso\\s+limitado', '\\bpara\\s+assuntos\\s+urgentes', '\\bap[óo]s\\s+o\\s+meu\\s+regresso'],
   sv: ['\\bvid\\s+br[åa]dskande', '\\bl[äa]ser\\s+inte\\s+min', '\\bbegr[äa]nsad\\s+tillg[åa]ng'],
   pl: ['\\bograniczonym\\s+dost[ęe]pem', '\\bw\\s+pilnych\\s+sprawach'],
+  cs: ['\\bv\\s+nal[ée]hav[ýy]ch\\s+p[řr][íi]padech', '\\bomezen[ýy]m?\\s+p[řr][íi]stup', '\\bnem[áa]m\\s+p[řr][íi]stup', 'po\\s+(?:m[ée]m\\s+)?n[áa]vratu'],
+  da: ['\\bved\\s+akutte\\b', '\\bikke\\s+(?:adgang|tilgang)\\s+til\\b', '\\bbegr[æa]nset\\s+(?:adgang|tilgang)\\b', '\\bhenvendelser\\s+kan\\s+rettes\\b', '\\bi\\s+hastesaker\\b', '\\bbliver\\s+ikke\\s+videresendt\\b', '\\bvideresendes\\s+ikke\\b'],
+  fi: ['\\bkiireellisiss[äa]\\s+asioissa\\b', '\\ben\\s+lue\\s+s[äa]hk[öo]post', '\\brajoitetusti\\b'],
+  ro: ['\\bpentru\\s+urgen[țţt]e\\b', '\\bacces\\s+limitat\\b', '\\bla\\s+[îi]ntoarcere\\b'],
+  tr: ['\\bacil\\s+durumlarda\\b', '\\bd[öo]n[üu][şs][üu]mde\\b'],
+  el: ['για\\s+επείγοντα', 'περιορισμένη\\s+πρόσβαση', 'κατά\\s+την\\s+επιστροφή\\s+μου'],
+  ja: ['メールの確認ができ(?:ません|ない)', '順次(?:ご)?(?:返信|対応|回答)', '(?:帰社|戻り)(?:後|次第)', '以降に(?:順次)?(?:ご)?(?:確認|返信|対応|連絡)'],
+  sk: ['\\bv\\s+naliehav[ýy]ch\\s+pr[íi]padoch', '\\bobmedzen[ýy]m\\s+pr[íi]stup'],
+  hu: ['\\bs[üu]rg[őo]s\\s+[üu]gyben', '\\bkorl[áa]tozottan\\b'],
   nl: ['\\bna\\s+mijn\\s+terugkeer', '\\b(?:bij|voor)\\s+dringende\\s+(?:zaken|vragen)', '\\bin\\s+dringende\\s+gevallen', '\\bwordt\\s+niet\\s+doorgestuurd'],
 };
 
@@ -286,4 +318,8 @@ export const OPENING_GREETINGS: Phrases = {
   pt: ['ol[áa]', 'bom\\s+dia', 'boa\\s+tarde', 'prezad[oa]s?'],
   sv: ['hej', 'god\\s+dag'],
   pl: ['dzie[ńn]\\s+dobry', 'szanown[ia]'],
+  cs: ['dobr[ýy]\\s+den'],
+  da: ['hei', 'kære'],
+  ro: ['bun[ăa]\\s+ziua'],
+  tr: ['merhaba'],
 };

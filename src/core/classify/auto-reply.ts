@@ -208,7 +208,7 @@ const ACK_TEXT = phraseRegExp('ACK_TEXTS', ACK_TEXTS, 'i');
  * ticket has been opened at 2am »).
  */
 const ACK_YOURS =
-  /\b(?:your|votre|vos)\s+(?:request|ticket|case|incident|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\bnous accusons (?:bonne )?r[ée]ception\b|\bwe acknowledge (?:the )?receipt of\b/i;
+  /\b(?:your|votre|vos)\s+(?:request|ticket|case|incident|message|e-?mail|enquiry|inquiry|query|demande|requ[êe]te|courriel|dossier)s?\b[^.\n]{0,40}?(?:\b(?:has|have) been (?:received|created|logged|opened|registered)\b|\b(?:a|ont|est|sont) (?:bien )?(?:[ée]t[ée] )?(?:re[çc]ue?s?|enregistr[ée]e?s?|cr[ée][ée]e?s?|prise?s? en compte))|\bwe(?:['’]ve| have)? received your\b|\bnous avons bien re[çc]u\b|\bnous accusons (?:bonne )?r[ée]ception\b|\bwe acknowledge (?:the )?receipt of\b|\bihre\s+(?:anfrage|nachricht|e-?mail|bestellung)\s+ist\s+bei\s+uns\s+eingegangen\b|\bwir\s+haben\s+ihre\s+(?:anfrage|nachricht|e-?mail)\s+erhalten\b/i;
 /** A subject naming a receipt: « Accusé de réception : … », "Acknowledgement of receipt", "Receipt confirmation". */
 const RECEIPT_SUBJECT = phraseRegExp('RECEIPT_SUBJECTS', RECEIPT_SUBJECTS, 'i', '^\\s*\\[?\\s*', '\\b');
 /**
@@ -320,6 +320,22 @@ const AWAY_NOW = phraseRegExp(
     '\\bjag\\s+[äa]r\\s+(?:[^!?]{0,40}?\\s)?(?:ledig|p[åa]\\s+semester|tj[äa]nstledig|f[öo]r[äa]ldraledig|borta|fr[åa]nvarande|inte\\s+p[åa]\\s+kontoret)(?![a-zà-ÿ])',
     '\\bjestem\\s+(?:[^!?]{0,40}?\\s)?(?:poza\\s+biurem|na\\s+urlopie|nieobecn[ya])(?![a-zà-ÿ])',
     '\\bik\\s+ben\\s+(?:[^!?]{0,40}?\\s)?(?:afwezig|niet\\s+(?:op\\s+kantoor|aanwezig|bereikbaar)|met\\s+vakantie|op\\s+vakantie)\\b',
+    // Czech, Danish and Norwegian, Finnish, Romanian (« Jsem na dovolené do 4. 1. », « Jeg er på ferie », « Jeg er ikke på
+    // kontoret før 5. januar », « Olen lomalla 7.1. asti », « Sunt în concediu până pe 6 ianuarie »); Turkish, Greek and
+    // Japanese write the first person in the verb (« izindeyim », « Είμαι εκτός γραφείου », « 不在にしております »)
+    '\\bjsem\\s+(?:[^!?]{0,40}?\\s)?(?:mimo\\s+(?:kancel[áa][řr]|pracovi[šs]t)|na\\s+dovolen[éá]|nep[řr][íi]tomn[ýá]|na\\s+slu[žz]ebn[íi]\\s+cest|v\\s+pracovn[íi]\\s+neschopnosti|na\\s+mate[řr]sk[ée])',
+    '\\bjeg\\s+er\\s+(?:[^!?]{0,40}?\\s)?(?:p[åa]\\s+(?:ferie|barsel|forretningsrejse|tjenestereise|kursus|kurs)|ikke\\s+p[åa]\\s+kontoret|frav[æa]rende|sykmeldt|sygemeldt)(?![a-zà-ÿ])',
+    '\\bolen\\s+(?:[^!?]{0,40}?\\s)?(?:lomalla|poissa\\s+toimistolta|virkavapaalla|vanhempainvapaalla|sairauslomalla|ty[öo]matkalla)(?![a-zà-ÿ])',
+    '\\bsunt\\s+(?:[^!?]{0,40}?\\s)?(?:[îi]n\\s+concediu|[îi]n\\s+afara\\s+biroului|[îi]n\\s+delega[țţt]ie)(?![a-zà-ÿ])',
+    '(?<![a-zà-ÿ])(?:izindeyim|tatildeyim|ofis\\s+d[ıi][şs][ıi]nday[ıi]m)(?![a-zà-ÿ])',
+    'είμαι\\s+(?:[^!?]{0,40}?\\s)?(?:εκτός\\s+γραφείου|σε\\s+άδεια|σε\\s+διακοπές)',
+    '(?:不在にして|休暇を(?:取得して|いただいて))(?:おります|います)',
+    // Slovak, Hungarian, European Portuguese, Danish's « holder ferie » (« Som na dovolenke do 6. 1. », « Január 5-ig
+    // szabadságon vagyok », « Encontro-me ausente até dia 6 », « Jeg holder juleferie og er tilbage … »)
+    '\\bsom\\s+(?:[^!?]{0,40}?\\s)?(?:mimo\\s+kancel[áa]rie|na\\s+dovolenke|nepr[íi]tomn[ýá]|na\\s+slu[žz]obnej\\s+ceste|pr[áa]ceneschopn[ýá])',
+    '\\b(?:szabads[áa]gon|irod[áa]n\\s+k[íi]v[üu]l|h[áa]zon\\s+k[íi]v[üu]l)\\s+vagyok\\b',
+    '\\bencontro-me\\s+(?:[^!?]{0,40}?\\s)?(?:ausente|fora\\s+do\\s+escrit[óo]rio|de\\s+f[ée]rias|de\\s+licen[çc]a)(?![a-zà-ÿ])',
+    '\\bjeg\\s+(?:holder|har)\\s+(?:jule|sommer|vinter|p[åa]ske)?(?:ferie|fri)(?![a-zà-ÿ])',
   ],
   'i',
 );
@@ -350,7 +366,12 @@ const HUMAN_MARK = phraseRegExp(
   [
     '\\?\\s*$',
     "\\bi(?:['’]d|\\s+would)\\s+(?:like|love)\\s+to\\s+(?:propose|submit|give|present|speak|talk)",
-    '\\bhere\\s+(?:is|are|[\'’]s)\\s+(?:my|the|our)\\s+(?:talk|proposal|abstract|submission|slides)',
+    // ("here's" too: the contraction has no space before its 's)
+    '\\bhere(?:\\s+(?:is|are)|[\'’]s)\\s+(?:my|the|our)\\s+(?:talk|proposal|abstract|submission|slides)',
+    // a speaker saying when they can give their talk (« I can only present in February », « je ne pourrai présenter qu'en
+    // février ») — a responder speaks of mail, not of presenting
+    "\\bi\\s*(?:can|could|will|['’]ll)\\s+(?:only\\s+|still\\s+)?(?:present|give\\s+(?:my|the)\\s+talk|speak\\s+(?:in|on|at))\\b",
+    "\\bje\\s+(?:ne\\s+)?(?:peux|pourrai|pourrais)\\s+(?:seulement\\s+|uniquement\\s+)?(?:pr[ée]senter|faire\\s+(?:mon|le)\\s+talk)(?![a-zà-ÿ])",
     "\\b(?:je\\s+(?:souhaite|voudrais|souhaiterais|propose|vous\\s+propose)|j['’](?:aimerais|aurais\\s+aim[ée]))\\s+(?:de\\s+|un\\s+|une\\s+)?(?:proposer|soumettre|pr[ée]senter|faire\\s+un|donner|talk|pr[ée]sentation|sujet)",
     '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
     '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',

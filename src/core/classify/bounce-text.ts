@@ -6,9 +6,12 @@
 import type { BounceInfo, Mail } from '../../types.ts';
 import { bodyText, hasNullReturnPath, isDaemonSender, isNoReplySender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, isGaveUpText, statusFromText } from './smtp-status.ts';
+import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
+import { writtenLines } from '../command/new-text.ts';
 import { phraseRegExp } from '../text/phrases.ts';
+import { REPLY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 import { MTA_SIGNATURES, NOTICE_BODY, NOTICE_SUBJECTS, ROBOT_SUBJECTS } from './mta-phrases.ts';
 
 // What MTAs write in their notices: the tables are mta-phrases.ts's, compiled here once.
@@ -33,15 +36,26 @@ function forwardedWithANote(mail: Mail): boolean {
   return (note.match(/\p{L}{2,}/gu) ?? []).length >= 3;
 }
 
+/** A reply's subject (« Re: », "AW:", « RE : »), not a forward's. */
+const REPLY_SUBJECT = new RegExp(`^\\s*${REPLY_PREFIX_SOURCE}`, 'i');
+
 const SMTP_REPLY = /(?:^|[\s:;(])[45][0-5]\d[ -](?:[45]\.\d|\S)|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.])/m;
 
 /** How sure we are that a non-DSN message is a bounce; null when it is not one. */
 export function looksLikeTextBounce(mail: Mail): string | null {
   if (forwardedWithANote(mail)) return null;
-  const head = bodyText(mail, 4000);
-  if (MTA_SIGNATURE.test(head)) return 'mta wording';
   const daemon = isDaemonSender(mail);
-  const subject = SUBJECT.test(mail.subject) || (ROBOT_SUBJECT.test(mail.subject) && (daemon || hasNullReturnPath(mail) || toBounceAddress(mail) || isNoReplySender(mail)));
+  const robot = daemon || hasNullReturnPath(mail) || toBounceAddress(mail);
+  // A person's reply quoting a notice they got (« Re: Undelivered Mail Returned to Sender » over « J'ai reçu ce retour… »
+  // and « > This is the mail system at host … », or Outlook's « -----Message d'origine----- » and the notice unquoted): a
+  // mail system never quotes its own words, so in a reply from a person's address only the lines they wrote are read.
+  // (A bare forward of a notice, quoted, is still the notice.)
+  const head = !robot && REPLY_SUBJECT.test(mail.subject) ? writtenLines(bodyText(mail, 4000)).join('\n') : bodyText(mail, 4000);
+  if (MTA_SIGNATURE.test(head)) return 'mta wording';
+  let subject = SUBJECT.test(mail.subject) || (ROBOT_SUBJECT.test(mail.subject) && (robot || isNoReplySender(mail)));
+  // the words inside a proposal's title ("Talk proposal: Undelivered Mail Returned to Sender — parsing DSNs in SQL") over
+  // the proposal itself, from a person: as autoReplySubjectRule reads an auto-reply's words there
+  if (subject && !robot && titleFromSubject(mail.subject).tagged && looksLikeProposal(mail)) subject = false;
   // A notice with no From and a null reverse-path, or one written to a member's VERP bounce address (RFC 5321 §4.5.5:
   // notices go to the envelope sender). A null reverse-path alone under a From is read by the rules after this one
   // (daemon senders, auto-replies, returned-to-sender): a mailbox provider's « your mail was rejected » notice is as

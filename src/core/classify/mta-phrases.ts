@@ -22,7 +22,8 @@ export const NOTICE_SUBJECTS: Phrases = {
     'delayed mail', 'message delayed', '\\bdelayed\\b', 'could not send message', 'nameserver error', 'delivery report',
     'message status - undeliverable', 'mail failure',
   ],
-  fr: ['non remis'],
+  // Exchange's and Gmail's « Notification d'état de remise (échec) », the French of "Delivery Status Notification (Failure)"
+  fr: ['non remis', "notification d.[ée]tat de (?:la )?remise"],
   it: ['non recapitabile'],
   de: ['unzustellbar', 'nicht zustellbar'],
   sv: ['olevererbart'],
@@ -71,13 +72,16 @@ export const NOTICE_BODY: Phrases = {
     "n'a pas (?:encore )?pu (être|etre) (remis|distribu|deliv|délivr|achemin)", 'non remis', 'destinataire invalide', 'adresse d au moins un destinataire',
     'impossible de (remettre|distribuer)', "n'a pas encore [ée]t[ée] remis", 'la remise est diff[ée]r[ée]e',
     'a [ée]t[ée] (?:refus[ée]|rejet[ée]) par le serveur',
+    // Exchange's NDR, "Delivery has failed to these recipients or groups:" in French (and in German, Italian, Dutch,
+    // Portuguese below)
+    'la remise a [ée]chou[ée] pour (?:ces|les) destinataires',
   ],
   ru: ['не доставлено', 'не может быть доставлено'],
   es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'no ha podido (?:ser )?entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
-  de: ['konnte nicht zugestellt werden', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
-  pt: ['n[ãa]o foi poss[íi]vel entregar'],
-  nl: ['de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
-  it: ['impossibile recapitare', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
+  de: ['konnte nicht zugestellt werden', 'fehler bei der (?:zustellung|übermittlung) an (?:folgende|diese) empf[äa]nger', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
+  pt: ['n[ãa]o foi poss[íi]vel entregar', 'falha na entrega (?:para|a) (?:estes|os seguintes) destinat[áa]rios'],
+  nl: ['bezorging is mislukt (?:voor|aan) deze ontvangers', 'de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
+  it: ['impossibile recapitare', 'recapito non riuscito (?:a|per) (?:questi|i seguenti) destinatari', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
 };
 
 /**
