@@ -124,7 +124,11 @@ describe.each(ENGINES)('roster and campaigns on $name', (engine) => {
     const added = await store.campaigns.addMembers(campaign.id, 'announce', 'E-parked', 'b@x', 'members', 'fr');
     expect(added).toBeGreaterThan(0);
     expect(await store.campaigns.get(campaign.id)).toMatchObject({ status: 'sending' });
-    await take(campaign.id, 0, 1_000_000, 1_000, 150); // in transmission, then the sender dies: its lease runs out
+    // In transmission, then the sender dies: its lease runs out. Held under a long lease, transmitted under a short
+    // one: a 150 ms lease from the hold on lapsed before the transmit under load (PGlite, a loaded machine) and the
+    // transmit granted nothing.
+    const held = await store.campaigns.hold(campaign.id, 0, 1_000_000, 1_000, 60_000);
+    expect((await store.campaigns.transmit(held, 150, [])).granted).toEqual(held.map((r) => r.id));
     await new Promise((r) => setTimeout(r, 300));
     expect((await store.outbox.parkInterrupted()).length).toBeGreaterThanOrEqual(added);
     expect(await store.campaigns.counts(campaign.id)).toMatchObject({ sent: 0, failed: added, queued: 0 });
