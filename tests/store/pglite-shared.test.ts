@@ -99,7 +99,9 @@ describe('a PGlite directory held without serving', () => {
   });
   afterAll(() => removeDir(dir));
 
-  it('makes a second opener wait, then fail with EDB_LOCKED; opens after release; reopens without migrating', async () => {
+  // Two PGlite instances opened and closed in turn (≈ 3.5 s each on an idle machine, 6 s and more on a loaded one): under
+  // load (≈ 16 on 2 cores) this took 30.4 s and 43 s, past vitest's default 30 s, nothing waiting on anything else.
+  it('makes a second opener wait, then fail with EDB_LOCKED; opens after release; reopens without migrating', { timeout: 90_000 }, async () => {
     const first = await openDb(`pglite://${dir}`);
     await expect(openDb(`pglite://${dir}`, { waitMs: 300 })).rejects.toMatchObject({ code: 'EDB_LOCKED' });
     const waiting = openDb(`pglite://${dir}`, { waitMs: 20_000 });
