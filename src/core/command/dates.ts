@@ -136,6 +136,16 @@ const FR_MONTH_CUT: ReadonlyMap<string, string> = new Map([
 const DAY_MONTH_CUT = /(?<![\p{L}\d])(\d{1,2}(?:er)?\s+)(janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|(?![\p{L}\d]))/giu;
 /** « le 1er février »: chrono-node reads « 1 février », not the ordinal before a month (unreadable before audit AC). */
 const FIRST_OF_MONTH = /(?<![\p{L}\d])1\s?er(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)\p{L}*)/giu;
+/**
+ * « mar. 11 fév. », « mer. 11 février »: a French weekday cut short before a day and a month. chrono-node reads « mer 11 »
+ * but not « mer. 11 »: the weekday was left over as a short word and never checked against the date (« mer. 11 février »,
+ * a Thursday, was scheduled without a question; « mercredi 11 février » is ambiguous). Before a day and a month « mar. »
+ * is « mardi » — a month comes after the day in French; « Mar 11 » alone may be English March and is left as it is.
+ */
+const WEEKDAY_CUT: ReadonlyMap<string, string> = new Map([
+  ['lun', 'lundi'], ['mar', 'mardi'], ['mer', 'mercredi'], ['jeu', 'jeudi'], ['ven', 'vendredi'], ['sam', 'samedi'], ['dim', 'dimanche'],
+]);
+const CUT_WEEKDAY_DAY_MONTH = /(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?(?=,?\s+(?:1\s?er|\d{1,2})\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c))/giu;
 /** Month names and their cuts (folded): left over beside a day chrono read, the month it did not read (meaningless). */
 const MONTH_WORD = /^(?:janv|fevr?|avr|juil|aou|sept|(?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec))$/;
 
@@ -147,7 +157,8 @@ export function readDate(written: string, ref: DateReference): DateReading {
     .replace(SPACED_TIME, '$1h$2')
     .replace(DAY_OF_MONTH, '$1 ')
     .replace(DAY_MONTH_CUT, (_m, day: string, cut: string) => `${day}${FR_MONTH_CUT.get(fold(cut)) ?? cut}`)
-    .replace(FIRST_OF_MONTH, '1');
+    .replace(FIRST_OF_MONTH, '1')
+    .replace(CUT_WEEKDAY_DAY_MONTH, (cut: string) => WEEKDAY_CUT.get(cut.toLowerCase().replace('.', '')) ?? cut);
   if (text === '') return { date: null, nextEvent: false, problem: 'date-missing' };
   const folded = fold(text).replace(/\s+/g, ' ');
   // the talk named before it and a please after it say nothing more (audit Z: "schedule it for the next meetup", « programmer
