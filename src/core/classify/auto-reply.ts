@@ -294,9 +294,9 @@ const FROM_LATER = String.raw`(?![^.!?\n]{0,24}?(?<![a-zà-ÿ])(?:[àa]\s+partir
 /** Now: "je suis actuellement absent", "I'm out of office", and the headings "Absent du bureau jusqu'au…", "Out of office until…"; an address no longer read. */
 /** …nor read seldom: "this address is not read often, I'm mostly on …" is a person's (review of kinds audit 2). */
 const NOT_OFTEN = String.raw`(?!\s+(?:(?:very|that|so)\s+)?(?:often|regularly|frequently|much|daily|every\s+day|all\s+the\s+time)\b)`;
-const AWAY_NOW = phraseRegExp(
-  'AWAY_NOW',
-  [
+const AWAY_NOW_PHRASES = {
+  // English and French: the languages HUMAN_MARK reads a person in
+  read: [
     `\\bje\\s+suis\\s+${AWAY_STATE}`,
     `\\bi\\s*(?:am|['’]m)\\s+${AWAY_STATE}`,
     "(?:^|[.!]\\s+)(?:actuellement\\s+)?(?:absente?\\s+du\\s+bureau|absente?\\s+jusqu|en\\s+cong[ée]s?\\s+(?:jusqu|du\\s)|en\\s+vacances\\s+(?:jusqu|du\\s)|hors\\s+du\\s+bureau)",
@@ -309,6 +309,9 @@ const AWAY_NOW = phraseRegExp(
     `\\bcette\\s+(?:adresse\\s+(?:e-?mail\\s+|mail\\s+|[ée]lectronique\\s+|de\\s+messagerie\\s+)?|bo[îi]te\\s+(?:aux\\s+lettres\\s+|mail\\s+|e-?mail\\s+|de\\s+r[ée]ception\\s+)?|messagerie\\s+)n['’]est\\s+plus\\s+(?:active|utilis[ée]e|valide|consult[ée]e|lue|relev[ée]e|surveill[ée]e)(?![a-zà-ÿ])${FROM_LATER}`,
     '\\bje\\s+(?:ne\\s+fais\\s+plus\\s+partie|ne\\s+travaille\\s+plus)\\b',
     "\\bj['’]\\s?ai\\s+quitt[ée](?![a-zà-ÿ])",
+  ],
+  // the other languages: there HUMAN_MARK reads nothing, so a date alone does not tell a responder (see DATE_ALONE)
+  unread: [
     // German and Spanish notices, the same first person (« Ich bin vom 30.11. bis 08.12. auf Dienstreise », « Estoy fuera de la oficina »)
     '\\bich\\s+(?:bin|befinde\\s+mich)\\s+(?:[^!?]{0,60}?\\s)?(?:nicht\\s+im\\s+b[üu]ro|abwesend|im\\s+urlaub|in\\s+(?:urlaub|elternzeit)|auf\\s+(?:dienstreise|gesch[äa]ftsreise|reisen)|au[ßs]er\\s+haus|nicht\\s+erreichbar)',
     '\\b(?:estoy|me\\s+encuentro)\\s+(?:[^!?]{0,40}?\\s)?(?:fuera\\s+de\\s+(?:la\\s+)?oficina|de\\s+vacaciones|ausente|de\\s+viaje)',
@@ -337,8 +340,17 @@ const AWAY_NOW = phraseRegExp(
     '\\bencontro-me\\s+(?:[^!?]{0,40}?\\s)?(?:ausente|fora\\s+do\\s+escrit[óo]rio|de\\s+f[ée]rias|de\\s+licen[çc]a)(?![a-zà-ÿ])',
     '\\bjeg\\s+(?:holder|har)\\s+(?:jule|sommer|vinter|p[åa]ske)?(?:ferie|fri)(?![a-zà-ÿ])',
   ],
-  'i',
-);
+};
+const AWAY_NOW = phraseRegExp('AWAY_NOW', AWAY_NOW_PHRASES, 'i');
+/**
+ * Where an absence stated now with its date is enough (« Je suis absent jusqu'au 17/03. », "I'm out of office until the
+ * 20th."): in the languages HUMAN_MARK reads, whose person says what they still do (« je pourrai présenter en février »,
+ * "here's my talk idea"). A Danish, Czech or Turkish speaker writes the same absence and date above their own news
+ * (« Jeg er på ferie indtil den 10. januar, men jeg vil gerne holde et foredrag », « Sunt în concediu până pe 6
+ * ianuarie, dar confirm prezentarea ») with nothing HUMAN_MARK knows: there it takes what only a responder adds
+ * (STRONG_CUES, AWAY_FORMAL_PHRASES) — review of kinds audit 3, each such reply or proposal was lost as an auto-reply.
+ */
+const DATE_ALONE = phraseRegExp('AWAY_NOW read', AWAY_NOW_PHRASES.read, 'i');
 /** To come: "je serai absente du 3 au 17 mars", "I will be out of the office": a person says that too, so it takes a strong cue. */
 const AWAY_LATER = phraseRegExp(
   'AWAY_LATER',
@@ -360,6 +372,10 @@ const DATE_CUE = phraseRegExp('DATE_CUES', DATE_CUES, 'i');
 /** What only an auto-reply adds: whom to write to meanwhile, when the mail will be read, how little access there is. */
 const STRONG_CUE = phraseRegExp('STRONG_CUES', STRONG_CUES, 'i');
 
+/** When a talk can be given: a day, a month, the next meetup (after "present on the", « présenter qu'en »). */
+const WHEN_EN = String.raw`(?:\d|next\b|following\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:\w+\s+)?(?:meetup|session|evening)\b)`;
+const WHEN_FR = String.raw`(?:\d|janv|f[ée]v|mars|avr|mai|juin|juil|ao[ûu]t|sept|oct|nov|d[ée]c|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|meetup|prochain|suivant|session|soir[ée]e)`;
+
 /** A person's message rather than a robot's: it asks something, or it proposes a talk. */
 const HUMAN_MARK = phraseRegExp(
   'HUMAN_MARK',
@@ -369,9 +385,10 @@ const HUMAN_MARK = phraseRegExp(
     // ("here's" too: the contraction has no space before its 's)
     '\\bhere(?:\\s+(?:is|are)|[\'’]s)\\s+(?:my|the|our)\\s+(?:talk|proposal|abstract|submission|slides)',
     // a speaker saying when they can give their talk (« I can only present in February », « je ne pourrai présenter qu'en
-    // février ») — a responder speaks of mail, not of presenting
-    "\\bi\\s*(?:can|could|will|['’]ll)\\s+(?:only\\s+|still\\s+)?(?:present|give\\s+(?:my|the)\\s+talk|speak\\s+(?:in|on|at))\\b",
-    "\\bje\\s+(?:ne\\s+)?(?:peux|pourrai|pourrais)\\s+(?:seulement\\s+|uniquement\\s+)?(?:pr[ée]senter|faire\\s+(?:mon|le)\\s+talk)(?![a-zà-ÿ])",
+    // février ») — a date after it: a responder presents elsewhere or something else ("I will present at FOSDEM",
+    // "I can present your request to my colleagues", « je peux présenter vos demandes à mon retour »: review of kinds audit 3)
+    `\\bi\\s*(?:can|could|will|['’]ll)\\s+(?:only\\s+|still\\s+)?(?:present|give\\s+(?:my|the)\\s+talk|speak)(?:\\s+(?:it|my\\s+talk|the\\s+talk))?\\s+(?:only\\s+)?(?:in|on|from|after|at\\s+the)\\s+(?:the\\s+)?${WHEN_EN}`,
+    `\\bje\\s+(?:ne\\s+)?(?:peux|pourrai|pourrais)\\s+(?:seulement\\s+|uniquement\\s+)?(?:pr[ée]senter|faire\\s+(?:mon|le)\\s+talk|parler)(?:\\s+(?:qu['’]\\s?)?(?:en|le|au|[àa]\\s+partir\\s+d[eu]|apr[èe]s\\s+le|[àa]\\s+la|lors\\s+du)\\s+(?:mois\\s+d['’]\\s?|prochain\\s+)?)${WHEN_FR}`,
     "\\b(?:je\\s+(?:souhaite|voudrais|souhaiterais|propose|vous\\s+propose)|j['’](?:aimerais|aurais\\s+aim[ée]))\\s+(?:de\\s+|un\\s+|une\\s+)?(?:proposer|soumettre|pr[ée]senter|faire\\s+un|donner|talk|pr[ée]sentation|sujet)",
     '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
     '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',
@@ -428,7 +445,7 @@ export function outOfOfficeText(text: string | null): boolean {
   if (!now && !AWAY_LATER.test(top)) return false;
   const cues = lines.slice(0, CUE_LINES).join(' ');
   const strong = STRONG_CUE.test(cues) || (now && AWAY_FORMAL.test(top));
-  if (!strong && !(now && DATE_CUE.test(cues))) return false;
+  if (!strong && !(now && DATE_ALONE.test(top) && DATE_CUE.test(cues))) return false;
   return !HUMAN_MARK.test(lines.slice(0, CUE_LINES).join('\n'));
 }
 
