@@ -651,6 +651,14 @@ const TAKES_BACK = new RegExp(
     String.raw`^(?:after|once|apres que|une fois que|des que|as soon as|quand|when|lorsque)\s+(?:\S+\s+){0,3}(?:confirms?|agrees?|approves?|says? (?:ok|yes)|is ok|okays?|a (?:confirme|valide|dit oui|donne son accord)|confirmera|validera|sera d'accord|est d'accord|dit oui|aura (?:confirme|valide))\b`,
   ].join('|'),
 );
+/**
+ * A short part of a decline's reason below it that doubts the decision (« à voir avec Claire », "not sure though", « je
+ * crois ») or takes it back ("just kidding"): read.ts holds the decision on it (review of audit AC).
+ */
+export function doubtsPart(part: string): boolean {
+  const f = fold(part).replace(/^[\s,;:.\-–—]+/, '').trim();
+  return takesBackFolded(f) || (f.split(/\s+/).length <= 4 && HEDGE.test(f));
+}
 export function takesBack(rest: string): boolean {
   return takesBackFolded(fold(rest));
 }

@@ -10,7 +10,7 @@
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from './new-text.ts';
-import { announcedText, CONDITION_WORDS, readLine, takesBack, type LineContext } from './read-line.ts';
+import { announcedText, CONDITION_WORDS, doubtsPart, readLine, takesBack, type LineContext } from './read-line.ts';
 import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections, type UnreadCorrection } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
@@ -86,7 +86,7 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
     } else if (r.kind === 'commands' && r.commands.every((c) => c.verb === 'decline' && c.text === null)) {
       // « Refuser » over « Raison : deux talks sur Patroni ce trimestre »: the labelled reason is the verb's text
       const reason = labelledReason(lines, i + 1, used, ref) ?? reasonUnder(lines, i + 1, used, ref);
-      const read = reason ? announcedText('decline', reason.text) : null;
+      const read = reason ? (doubtedInside(reason.text) ? 'wonders' : announcedText('decline', reason.text)) : null;
       if (read === 'wonders') return hangs(lines, first, corrections, unknown);
       if (reason && read?.text) {
         const line = `${l} ${reason.line}`;
@@ -246,6 +246,18 @@ function reasonUnder(lines: readonly string[], from: number, used: ReadonlySet<n
   const below = textBelow(lines, from, used, ref);
   if (!below || notForSpeaker(below.text)) return null;
   return { ...below, line: below.text.replace(/\n/g, ' ') };
+}
+
+/**
+ * A reason below a decline that doubts or takes the decision back after its first words, on a later line or after a
+ * sentence or a comma: « Trop commercial.\nEnfin, je ne sais pas. », "Too commercial. Not sure though.", « Hors sujet pour
+ * nous, à voir avec Claire. » (review of audit AC: declined, and the doubt mailed to the speaker as the reason). As with the
+ * doubt alone under the verb (« Refuser\nà voir avec Claire »), nothing is decided.
+ */
+function doubtedInside(text: string): boolean {
+  const parts = text.split(/\n|[.!;,…]+\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  // (a condition or a « mais » there is the reason's own: "Too long; if you can cut it to 20 minutes, resubmit.")
+  return parts.length > 1 && parts.slice(1).some(doubtsPart);
 }
 
 /**

@@ -68,6 +68,31 @@ describe('a bare decline over its reason for the speaker: still its reason', () 
   });
 });
 
+describe('a decline’s reason below it that doubts the decision after its first words: nothing decided, nothing mailed', () => {
+  it.each([
+    'Refuser\nTrop commercial.\nEnfin, je ne sais pas.',
+    'Decline\nToo commercial.\nJust kidding.',
+    'Decline\nToo commercial. Not sure though.',
+    'Refuser\nHors sujet pour nous, à voir avec Claire.',
+    'Refuser\nRaison : trop commercial.\nEnfin, je crois.',
+  ])('organizer, nothing decided: %j', (text) => {
+    expect(read(text).commands).toEqual([]);
+  });
+  it.each([
+    ['Decline\nToo long; if you can cut it to 20 minutes, resubmit.', 'Too long; if you can cut it to 20 minutes, resubmit.'],
+    ['Refuser\nTrop long. Si vous pouvez le réduire à 20 minutes, n’hésitez pas à le reproposer.', 'Trop long. Si vous pouvez le réduire à 20 minutes, n’hésitez pas à le reproposer.'],
+    ['Refuser\nDésolé, le sujet a déjà été traité en septembre, mais revenez avec un retour d’expérience.', 'Désolé, le sujet a déjà été traité en septembre, mais revenez avec un retour d’expérience.'],
+  ])('organizer: %j → decline with its reason (a condition or a « mais » for the speaker is the reason’s own)', (text, reason) => {
+    expect(read(text)).toEqual({ commands: [['decline', reason]], comment: '' });
+  });
+  it('50,000 characters of a reason’s clauses read in time', () => {
+    const t = performance.now();
+    readCommands(`Refuser\n${'trop long, '.repeat(4545)}`, organizer);
+    readCommands(`Decline\n${'Too long. '.repeat(5000)}`, organizer);
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
 describe('a French weekday cut short before a day and a month: checked against the date, as written out', () => {
   const ref = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr' as const };
   // 11 February 2027 is a Thursday, 9 February a Tuesday, 11 March a Thursday
