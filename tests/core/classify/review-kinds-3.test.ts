@@ -68,3 +68,20 @@ describe('a responder who presents elsewhere, or presents something, is no speak
     }
   });
 });
+
+describe('an absence noun opens a responder’s subject with its colon (AUTO_REPLY_SUBJECT_PREFIXES « Fravær: », « Nepřítomnost: »)', () => {
+  // since 2b10b4f each was an auto-reply: the noun alone opened the subject, a person's news about their own absence
+  it.each([
+    ['Fravær på meetup 28. januar', 'Hei,\n\njeg kan dessverre ikke komme på meetupen 28. januar, så foredraget mitt må flyttes.\n\nOla\n'],
+    ['Nepřítomnost na meetupu 28. ledna', 'Dobrý den,\n\nna meetupu 28. ledna nebudu, přednášku bych rád přesunul na únor.\n\nJan\n'],
+    ['Házon kívül leszek január 28-án', 'Szia,\n\njanuár 28-án nem leszek itt, áttehetnénk az előadásomat februárra.\n\nGábor\n'],
+  ])('%s', async (subject, body) => {
+    expect(classify(await mail({ from: 'Speaker <speaker@example.eu>', subject, body }), ctx).kind).not.toBe('auto-reply');
+  });
+
+  it('a responder’s « Nieobecność: », « Neprítomnosť: » (a \\b after « ć », « ť » never matched), « Fravær: », « Nepřítomnost: » are auto-replies', async () => {
+    for (const subject of ['Nieobecność: Appel à orateurs', 'Neprítomnosť: Appel à orateurs', 'Fravær: Appel à orateurs', 'Nepřítomnost: Appel à orateurs', 'Házon kívül: Appel à orateurs']) {
+      expect(classify(await mail({ subject, body: 'Hei,\n\n5. januar.\n' }), ctx).kind, subject).toBe('auto-reply');
+    }
+  });
+});
