@@ -386,9 +386,10 @@ const HUMAN_MARK = phraseRegExp(
     '\\bhere(?:\\s+(?:is|are)|[\'’]s)\\s+(?:my|the|our)\\s+(?:talk|proposal|abstract|submission|slides)',
     // a speaker saying when they can give their talk (« I can only present in February », « je ne pourrai présenter qu'en
     // février ») — a date after it: a responder presents elsewhere or something else ("I will present at FOSDEM",
-    // "I can present your request to my colleagues", « je peux présenter vos demandes à mon retour »: review of kinds audit 3)
+    // "I can present your request to my colleagues", « je peux présenter vos demandes à mon retour »: review of kinds audit 3;
+    // and « je présenterai le 28 », as "I'll present on the 28th")
     `\\bi\\s*(?:can|could|will|['’]ll)\\s+(?:only\\s+|still\\s+)?(?:present|give\\s+(?:my|the)\\s+talk|speak)(?:\\s+(?:it|my\\s+talk|the\\s+talk))?\\s+(?:only\\s+)?(?:in|on|from|after|at\\s+the)\\s+(?:the\\s+)?${WHEN_EN}`,
-    `\\bje\\s+(?:ne\\s+)?(?:peux|pourrai|pourrais)\\s+(?:seulement\\s+|uniquement\\s+)?(?:pr[ée]senter|faire\\s+(?:mon|le)\\s+talk|parler)(?:\\s+(?:qu['’]\\s?)?(?:en|le|au|[àa]\\s+partir\\s+d[eu]|apr[èe]s\\s+le|[àa]\\s+la|lors\\s+du)\\s+(?:mois\\s+d['’]\\s?|prochain\\s+)?)${WHEN_FR}`,
+    `\\bje\\s+(?:ne\\s+)?(?:(?:peux|pourrai|pourrais)\\s+(?:seulement\\s+|uniquement\\s+)?(?:pr[ée]senter|faire\\s+(?:mon|le)\\s+talk|parler)|pr[ée]senterai|parlerai)(?:\\s+(?:qu['’]\\s?)?(?:en|le|au|[àa]\\s+partir\\s+d[eu]|apr[èe]s\\s+le|[àa]\\s+la|lors\\s+du)\\s+(?:mois\\s+d['’]\\s?|prochain\\s+)?)${WHEN_FR}`,
     "\\b(?:je\\s+(?:souhaite|voudrais|souhaiterais|propose|vous\\s+propose)|j['’](?:aimerais|aurais\\s+aim[ée]))\\s+(?:de\\s+|un\\s+|une\\s+)?(?:proposer|soumettre|pr[ée]senter|faire\\s+un|donner|talk|pr[ée]sentation|sujet)",
     '\\bvoici\\s+(?:ma|mon|notre)\\s+(?:proposition|r[ée]sum[ée]|talk|sujet|pr[ée]sentation)',
     '^\\s*(?:title|titre|abstract|r[ée]sum[ée]|dur[ée]e|duration|format)\\s*:',

@@ -85,3 +85,15 @@ describe('an absence noun opens a responder’s subject with its colon (AUTO_REP
     }
   });
 });
+
+describe('« je présenterai le 28 » is a speaker saying when, as "I’ll present on the 28th" (HUMAN_MARK)', () => {
+  it('under an absence and its date, a confirmation', async () => {
+    const body = "Bonjour,\n\nJe suis en vacances jusqu'au 6 janvier mais je confirme avec plaisir, je présenterai le 28.\n\nClaire\n";
+    expect(classify(await mail({ ...speakerReply, subject: 'Re: [P-0012] Votre proposition est acceptée', body }), ctx).kind).not.toBe('auto-reply');
+  });
+
+  it('guard: a responder « je présenterai votre demande à mon retour » still is one', async () => {
+    const body = "Bonjour,\n\nJe suis absent jusqu'au 12 février, je présenterai votre demande à mon retour. En cas d'urgence, contactez accueil@example.fr.\n\nJean\n";
+    expect(classify(await mail({ subject: 'Re: Appel à orateurs', body }), ctx).kind).toBe('auto-reply');
+  });
+});
