@@ -57,6 +57,11 @@ const PLEASANTRY = phraseRegExp('PLEASANTRIES', PLEASANTRIES, 'i', '^', '');
 export function abstractFromProse(lines: readonly string[], used: ReadonlySet<number>, title: string | null, rests: ReadonlyMap<number, string> = new Map()): string | null {
   const kept: string[] = [];
   let greeted = false;
+  const titleKey = title ? fold(title).replace(/[^a-z0-9]+/g, ' ').trim() : null;
+  const isTitle = (p: string) => titleKey !== null && fold(p).replace(/[^a-z0-9]+/g, ' ').trim() === titleKey;
+  // « Salut les index : un talk de 20 minutes sur … », "Hello World in PL/pgSQL: a talk for …": the line opens on the
+  // talk's title, which reads as a greeting — it is no greeting (review of parse audit 11)
+  const opensOnTitle = (l: string) => titleKey !== null && titleKey !== '' && `${fold(l).replace(/[^a-z0-9]+/g, ' ').trim()} `.startsWith(`${titleKey} `);
   for (let i = 0; i < lines.length; i++) {
     const l = (lines[i] ?? '').trim();
     if (used.has(i)) {
@@ -68,7 +73,7 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     if (!greeted && l !== '') {
       greeted = true;
       if (NAME_GREETING.test(l)) continue;
-      if (opensWithGreeting(l)) {
+      if (opensWithGreeting(l) && !opensOnTitle(l)) {
         const rest = afterGreeting(l);
         if (rest !== '') kept.push(rest);
         continue;
@@ -76,8 +81,6 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     }
     kept.push(l);
   }
-  const titleKey = title ? fold(title).replace(/[^a-z0-9]+/g, ' ').trim() : null;
-  const isTitle = (p: string) => titleKey !== null && fold(p).replace(/[^a-z0-9]+/g, ' ').trim() === titleKey;
   const all = kept
     .join('\n')
     .split(/\n\s*\n/)

@@ -6,6 +6,7 @@
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
 import { fold } from '../text/fold.ts';
+import { looksLikePersonName } from '../text/names.ts';
 import { fieldOf, FORMAT_WORDS, namePartOf, ONE_LINE_TERMS, OUTLINE_TERMS, type Field, type NamePart } from './labels.ts';
 import { durationsIn } from './durations.ts';
 
@@ -226,12 +227,13 @@ export function parseFields(lines: readonly string[]): Fields {
     // « Sujet proposé : la sécurité des rôles… » then « Titre provisoire : Rôles et privilèges… »: a label that says title
     // names the talk's title surer than one naming its subject (sujet, topic, proposition) — it replaces that one
     const surer = lab.field === 'title' && spans.title !== undefined && namesTitle(lines[i]!, lab) && !namesTitle(lines[spans.title[0]]!, labels[spans.title[0]]!);
-    if (values[lab.field] === undefined || surer) {
-      const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-      if (v !== '') {
-        values[lab.field] = v;
-        spans[lab.field] = [i, j];
-      }
+    const v = take.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    // « Participants : 20 maximum », "Participants: beginners welcome": a workshop's participants are its audience, a round
+    // table's its speakers — the label lists speakers only when its value names people (review of parse audit 11)
+    const field = lab.field === 'speakers' && AUDIENCE_OR_SPEAKERS.test(fold(labelPart(lines[i]!, lab))) && !namesPeople(v) ? 'other' : lab.field;
+    if ((values[field] === undefined || surer) && v !== '') {
+      values[field] = v;
+      spans[field] = [i, j];
     }
   }
   for (const [field, i] of Object.entries(asides) as [Field, number][]) {
@@ -249,6 +251,26 @@ export function parseFields(lines: readonly string[]): Fields {
     }
   }
   return { values, used, spans, rests, count };
+}
+
+/** A label naming the people taking part (folded), who are the audience as often as the speakers. */
+const AUDIENCE_OR_SPEAKERS = /\bparticipants?\b/;
+
+/** What comes before a label line's value: its label. */
+function labelPart(line: string, lab: LabelLine): string {
+  const at = lab.inline !== '' ? line.lastIndexOf(lab.inline) : -1;
+  return at > 0 ? line.slice(0, at) : line;
+}
+
+/**
+ * Does a value list people as they are written: « Julie Caron (Dalibo), Marc Olivier », "Ann Lee <ann@x.example>" — not
+ * « 20 maximum », "beginners welcome", « développeurs et DBA » (two words at least: one alone may be a job, "DBA").
+ */
+function namesPeople(value: string): boolean {
+  return value.split(/\n|;|,|\s+(?:et|and|&)\s+/).some((item) => {
+    const t = item.replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/^\s*[-*•]\s*/, '').trim();
+    return item.includes('@') || (t.split(/\s+/).length >= 2 && looksLikePersonName(t));
+  });
 }
 
 /** The words of a title label (folded): « Titre », "Title", « Intitulé », not « Sujet », "Topic" or « Proposition ». */

@@ -321,6 +321,9 @@ function shorthandOf(short: string, long: string): boolean {
   const words = (t: string) => fold(t).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
   const inLong = new Set(words(long));
   const own = words(short).filter((w) => !FORMAT_NOUNS.has(w) || inLong.has(w));
-  if (own.length > 0 && own.join(' ') === words(long).join(' ') && short.trim() !== long.trim()) return true;
+  // the same letters, accents too: « Réplication logique » is not to give way to a phone's « replication logique » (review
+  // of parse audit 11)
+  const cased = (t: string) => t.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0 && !FORMAT_NOUNS.has(fold(w))).join(' ');
+  if (own.length > 0 && own.join(' ') === words(long).join(' ') && cased(short) === cased(long) && short.trim() !== long.trim()) return true;
   return own.length > 0 && inLong.size > own.length && own.every((w) => inLong.has(w));
 }

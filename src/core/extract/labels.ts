@@ -52,8 +52,12 @@ export const FILLERS = new Set([
 
 /** A form's question as its label (Typeform, Tally): « Quel est votre nom ? », "What is your name?", « En quelle langue ? ». */
 const QUESTION_WORDS = new Set(['quel', 'quelle', 'quels', 'quelles', 'est', 'sera', 'what', 'whats', 'which', 'is', 'will', 'be', 's']);
-/** A question asking for the talk's length (folded): "How long do you need?", "How much time…", « Combien de temps… ». */
-const LENGTH_QUESTION = /^(?:how (?:long|much time)|combien de (?:temps|minutes))\b/;
+/**
+ * A question asking for the talk's length (folded): "How long do you need?", "How much time…", « Combien de temps… » —
+ * asked of the speaker, or bare: "How long does a restore of 4 TB take: that is what this talk answers" is an abstract's
+ * (review of parse audit 11).
+ */
+const LENGTH_QUESTION = /^(?:how (?:long|much time)|combien de (?:temps|minutes))(?:$|\b.*\b(?:you|your|vous|votre|tu|te|ton|ta)\b)/;
 /** The words a form's question opens on, when it does not end on its question mark. */
 const QUESTION_OPENERS = new Set(['quel', 'quelle', 'quels', 'quelles', 'what', 'whats', 'which']);
 

@@ -45,9 +45,10 @@ const MEETUP_TAIL =
  * "Postgres' internals" opens nothing. Plain text marks a title with asterisks or underscores as well ("I would like to submit
  * *Upgrading with pg_upgrade --link*", Markdown's bold **…**, "_Streaming sensor data_" — parse audit 11; an underscore
  * between letters stays inside: *pg_stat_statements in practice*). Three groups: the double-quoted text, the single-quoted
- * text, the marked text.
+ * text, the marked text. Marks also stress a word or two — « un talk *en anglais* sur … », "a talk *if there is still
+ * room*": MARKED_TITLE says which marked text is a title (review of parse audit 11).
  */
-const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}*_])[*_]{1,2}(?!\\s)((?:[^\\n*_]|(?<=[\\p{L}\\p{N}])_(?=[\\p{L}\\p{N}]))+?)(?<!\\s)[*_]{1,2}(?![\\p{L}\\p{N}*_]))`;
+const QUOTED = `(?:[«"“]\\s*([^\\n"”»]{3,200}?)\\s*[»"”]|(?<![\\p{L}\\p{N}])['‘]((?:[^\\n'‘’]|(?<=\\p{L})['’](?=\\p{L})){3,200}?)['’](?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}*_])[*_]{1,2}(?!\\s)((?:[^\\n*_]|(?<=[\\p{L}\\p{N}])_(?=[\\p{L}\\p{N}])){3,200}?)(?<!\\s)[*_]{1,2}(?![\\p{L}\\p{N}*_]))`;
 const QUOTED_NEAR_TALK = new RegExp(
   // a version's dot ("PostGIS 3.5", "PostgreSQL 17.2"), an address's or a name's (« avec Jeanne Perrot (jeanne.perrot@ovh.net), »,
   // "PGConf.EU") ends no sentence between the talk word and its quoted title: a dot between two letters or digits
@@ -226,9 +227,9 @@ export function titleFromProse(text: string): ProseTitle | null {
   const l = INLINE_LABEL.exec(sample);
   // « Titre : » left empty in a template, « Résumé : » on the next line joined to it: another label is no title
   if (l && (CAPITAL.test(l[2]!) || l[1] !== undefined) && !matchLabel(l[2]!)) return { title: tidy(l[2]!), strong: true };
-  const offered = quotedIn(QUOTED_AFTER_OFFER.exec(sample));
+  const offered = firstQuoted(QUOTED_AFTER_OFFER_ALL, sample);
   if (offered && offered.split(/\s+/).length >= 2) return { title: tidy(offered), strong: true };
-  const resent = quotedIn(QUOTED_AFTER_RESENDING.exec(sample));
+  const resent = firstQuoted(QUOTED_AFTER_RESENDING_ALL, sample);
   if (resent && resent.split(/\s+/).length >= 2) return { title: tidy(resent), strong: true };
   const colon = offeredAfterColon(sample) ?? offeredAfterColon(text.slice(0, 6000), BARE_OFFER_LINE);
   // quoted, the title is the writer's own; bare, it is a guess at where a sentence ends (« Details below. », "Monday
@@ -238,7 +239,7 @@ export function titleFromProse(text: string): ProseTitle | null {
   if (under) return { title: under, strong: true };
   const listed = listedTitles(text);
   if (listed.length >= 2) return { title: listed[0]!, strong: false };
-  const n = quotedIn(QUOTED_NEAR_TALK.exec(sample));
+  const n = firstQuoted(QUOTED_NEAR_TALK_ALL, sample);
   if (n && n.split(/\s+/).length >= 2) return { title: tidy(n), strong: false };
   return null;
 }
@@ -253,6 +254,25 @@ function offeredAfterColon(sample: string, offer = OFFER_THEN_COLON): { title: s
   // the quotes say where a title ends; bare, it must open on a capital and read as no sentence of the letter
   if (!quoted && ((!CAPITAL.test(t) && !COUNTED.test(t)) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
   return { title: t, quoted };
+}
+
+/**
+ * Text between marks that opens as a title does: on a capital, a digit or an identifier (pg_stat_statements, pgBackRest) —
+ * not on a lower-case word, as what marks stress does (« un talk *en anglais* sur … », "a talk *if there is still room*").
+ * Case-sensitive: the regexps that find the marks ignore case.
+ */
+const MARKED_TITLE = /^(?:\p{Lu}|\p{N}|\p{Ll}[\p{L}\p{N}]*?(?:_|\p{N}|(?<=\p{Ll})\p{Lu}))/u;
+const QUOTED_AFTER_OFFER_ALL = new RegExp(QUOTED_AFTER_OFFER.source, 'giu');
+const QUOTED_AFTER_RESENDING_ALL = new RegExp(QUOTED_AFTER_RESENDING.source, 'giu');
+const QUOTED_NEAR_TALK_ALL = new RegExp(QUOTED_NEAR_TALK.source, 'giu');
+
+/** The text of the first match of `all` (a QUOTED regexp, global) that reads as a title: marked text only as MARKED_TITLE says. */
+function firstQuoted(all: RegExp, sample: string): string | null {
+  for (const m of sample.matchAll(all)) {
+    const marked = m[m.length - 1];
+    if (marked === undefined || MARKED_TITLE.test(marked)) return quotedIn(m);
+  }
+  return null;
 }
 
 /** The text a QUOTED match holds, in double quotes, in single ones or between asterisks. */

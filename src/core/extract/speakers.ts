@@ -327,7 +327,9 @@ export function fieldSpeakers(value: string): Speaker[] {
   // "Jörg Schmidt (with Søren Nielsen)", « Claire Martin (avec Paul Roy) »: the aside names a second speaker, not a role
   const items = value
     .replace(/\s*\((?:with|avec|and|et|\+)\s+([^()]{2,80})\)/giu, ', $1')
-    .split(/\n|;|,(?![^<(]*[>)])|\s+(?:et|and|&)\s+/)
+    // (a comma inside <…> or (…) parts nobody — looked for within 200 characters: unbounded, each comma of a long list
+    // scanned to its end, 3,800 names in 50,000 characters took seconds — review of parse audit 11)
+    .split(/\n|;|,(?![^<(]{0,200}[>)])|\s+(?:et|and|&)\s+/)
     .map((s) => s.replace(/^\s*[-*•]\s*/, '').replace(CONTACT_LABEL, '').trim())
     .filter((s) => s !== '');
   const out: Speaker[] = [];

@@ -163,5 +163,8 @@ export function looksLikePersonName(line: string): boolean {
   if (t.length < 2 || t.length > 50 || /[\d@:;!?/|]/.test(t) || /[.,]$/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 4 || (words.length > 1 && NOT_A_NAME_OPENER.test(words[0]!.normalize('NFD').replace(/\p{M}/gu, '')))) return false;
-  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|den|ter|ten|di|da|del|dos|d'\p{L}+)$/u.test(w));
+  // « den », « del », « dos », « ter », « ten » stand right before the surname (« Bram van den Broek », « Lucía del Río »,
+  // « João dos Santos », « Anne ten Brink »); elsewhere they are a title's words: "Top ten Postgres Settings", « Banco dos
+  // Dados Abertos » (review of parse audit 11)
+  return words.every((w, i) => /^(\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|van|von|der|di|da|d'\p{L}+)$/u.test(w) || (/^(?:den|del|dos|ter|ten)$/.test(w) && i === words.length - 2));
 }
