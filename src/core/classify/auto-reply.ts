@@ -399,6 +399,14 @@ const HUMAN_MARK = phraseRegExp(
     '\\bje\\s+serai\\s+(?:bien\\s+)?(?:l[àa]|pr[ée]sente?s?|des\\s+v[ôo]tres)(?![a-zà-ÿ])' +
       '(?!\\s+(?:[àa]\\s+(?:partir|nouveau|compter)|d[èe]s\\s+(?:le|l[ae]|mon|lundi|mardi|mercredi|jeudi|vendredi|\\d{1,2}(?:er)?\\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[ûu]|sept|oct|nov|d[ée]c))|de\\s+(?:nouveau|retour)|au\\s+(?:bureau|travail)))',
     '\\bje\\s+viendrai\\b',
+    // they will not come, or they confirm their talk: « je suis absente la semaine du meetup, du 26 au 30 janvier, je ne
+    // pourrai donc pas venir », "limited access to email, but yes, I confirm the talk" — a responder comes to nothing (not
+    // "attend to your email", nor « être présente au bureau »: left out) and confirms nothing but a message's receipt
+    // (review of kinds audit 3: both were lost as auto-replies)
+    "\\b(?:je|et|donc|mais)\\s+ne\\s+(?:pourrai|pourrais|peux)\\s+(?:donc\\s+|malheureusement\\s+|h[ée]las\\s+)?pas\\s+(?:venir|assister|participer|pr[ée]senter)(?![a-zà-ÿ])",
+    "\\b(?:i|and|so|but)\\s*(?:won['’]t|will\\s+not|can['’]t|cannot|can\\s+not)\\s+(?:be\\s+able\\s+to\\s+)?(?:come(?!\\s+to\\s+the\\s+phone)|attend(?!\\s+to\\b)|make\\s+it|be\\s+there|present|give\\s+(?:my|the)\\s+talk)\\b",
+    '\\bje\\s+(?:vous\\s+)?confirme\\s+(?:bien\\s+)?(?:ma|mon|le|la|notre)\\s+(?:talk|pr[ée]sentation|intervention|participation|venue|expos[ée])(?![a-zà-ÿ])',
+    "\\bi\\s+(?:hereby\\s+)?confirm\\s+(?:my|the|our)\\s+(?:talk|presentation|participation|attendance|session|slot)\\b",
     "\\bi\\s*(?:will|['’]ll)\\s+(?:be\\s+there(?!\\s+(?:from|again|until|as\\s+of))|(?:attend|come\\s+to)\\s+the\\s+(?:next\\s+)?(?:meetup|event|session|evening|talk))\\b",
     '\\b(?:garder|r[ée]server)\\s+une\\s+place\\b',
     '\\bsave\\s+me\\s+a\\s+(?:seat|spot|place)\\b',
