@@ -1,7 +1,7 @@
 /**
  * Audit AC (held-out replies by email, scored end to end by tests/e2e/audit-x/harness.test.ts, AUDIT_X_BATCH=batchAC1…):
  * clients not emulated before (Spark, Mailspring, Evolution, mutt, Outlook for Mac, Samsung Email, Yahoo on Android),
- * a decline with its reason on the next lines, French and English date wordings — the reader's side of what it found,
+ * a decline over a paragraph (its comment, not its reason), French and English date wordings — the reader's side of what it found,
  * and of the shapes near them that must still act on nothing or keep the writer's comment for the organizers.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,14 +15,17 @@ const read = (text: string) => {
   return { commands: r.commands.map((c) => [c.verb, c.text]), comment: r.comment };
 };
 
-describe('a bare decline, its reason on the next lines of the same paragraph (audit AC1 08, 23, 24: the reason relayed to the organizers, the speaker told none)', () => {
+// Audit AC1 08, 23, 24 expected these lines mailed to the speaker as the reason; the README's contract keeps them the
+// organizers' comment — a reason goes on the verb's line, after its colon, or labelled « Raison : » — since what organizers
+// write under a verb is as often an aside (« Entre nous… », "FYI he…"), which no rule can tell apart for sure (e2e
+// commands-organizers « a comment under a decline … never to the speaker »; review-ac.test.ts). The transcript says how.
+describe('a bare decline over a paragraph: the organizers’ comment, never the speaker’s reason', () => {
   it.each([
     ['Decline.\nThe abstract reads like a product brochure.\n\nThanks,\nDimitri', 'The abstract reads like a product brochure.'],
     ['Refuser\nLe sujet a déjà été traité en septembre,\net l’orateur n’a pas répondu à nos questions.', 'Le sujet a déjà été traité en septembre,\net l’orateur n’a pas répondu à nos questions.'],
-    ['Decline\nWe already have two talks on partitioning this season.\n\nDim', 'We already have two talks on partitioning this season.'],
     ['Bonjour,\n\nRefusé.\nTrop commercial pour notre public.\n\n-- \nDimitri', 'Trop commercial pour notre public.'],
-  ])('organizer: %j → decline with its reason', (text, reason) => {
-    expect(read(text)).toEqual({ commands: [['decline', reason]], comment: '' });
+  ])('organizer: %j → decline, no reason, the paragraph a comment', (text, comment) => {
+    expect(read(text)).toEqual({ commands: [['decline', null]], comment });
   });
 
   it.each([
@@ -40,8 +43,10 @@ describe('a bare decline, its reason on the next lines of the same paragraph (au
     expect(read(text).commands).toEqual([]);
   });
 
-  it('under the reason, a command is still one', () => {
-    expect(readCommands('Refuser\nHors sujet.\nP-0004 accepter', organizer).commands.map((c) => [c.verb, c.ref, c.text])).toEqual([['decline', null, 'Hors sujet.'], ['accept', 'P-0004', null]]);
+  it('a reason on the verb’s line, after its colon, or labelled goes to the speaker', () => {
+    expect(read('Refuser : hors sujet pour nous.').commands).toEqual([['decline', 'hors sujet pour nous.']]);
+    expect(read('Refuser :\nLe sujet a déjà été traité en septembre.').commands).toEqual([['decline', 'Le sujet a déjà été traité en septembre.']]);
+    expect(read('Refuser\nRaison : deux talks sur Patroni ce trimestre.').commands).toEqual([['decline', 'deux talks sur Patroni ce trimestre.']]);
   });
 });
 

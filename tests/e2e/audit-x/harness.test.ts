@@ -9,7 +9,8 @@
  * /tmp/audit-x/<batch>.results.tsv and every reply's raw message to /tmp/audit-x/<batch>/<id>.eml (for
  * `crieur parse --json`). Audit AB adds Windows-1252 bodies (Outlook desktop's multipart, a plain 8-bit client), a speaker's
  * reply to a scheduled talk (setup spk-sch), a speaker replying with another speaker's token (foreign-spk) or an expired
- * one (expired-spk), and the checks reached=dim (a mail to the organizers) and answered=no-jean (nothing to the speaker).
+ * one (expired-spk), and the checks reached=dim (a mail to the organizers) and answered=no-jean (nothing to the speaker);
+ * noreason=TEXT: TEXT in no mail to the speaker (a paragraph under a bare decline is the organizers' comment).
  * Audit AC adds Spark, Mailspring, Evolution (bottom-posted), mutt / neomutt (bottom, top and inline), Outlook for Mac,
  * Gmail's reply-all (Cc), Samsung Email and Yahoo Mail on Android; setups ending in -en (the proposal filed in English);
  * new-mail (the token address in a new mail, no In-Reply-To) and quoted-token (to the group's address, the token only
@@ -584,6 +585,10 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
           } else if (k === 'reason') {
             const t = flat((await lastTo(f.ref, JEAN)).mail.text);
             if (!t.includes(v!)) why.push(`reason «${v}» not in speaker mail`);
+          } else if (k === 'noreason') {
+            // a paragraph under a bare verb is the organizers' comment: never in the speaker's mail (README)
+            const t = (await sentTo(live.sink, JEAN)).filter((s) => s.mail.subject.includes(f.ref)).map((s) => flat(s.mail.text));
+            if (t.some((x) => x.includes(v!))) why.push(`«${v}» mailed to the speaker`);
           } else if (k === 'spkmail') {
             const t = (await sentTo(live.sink, JEAN)).filter((s) => s.mail.subject.includes(f.ref)).map((s) => flat(s.mail.text));
             if (!t.some((x) => x.includes(v!))) why.push(`no speaker mail with «${v}»`);
