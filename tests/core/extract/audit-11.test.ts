@@ -6,19 +6,10 @@
  * each shows a rule, not one message.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../src/core/classify/index.ts';
-import { extractProposal } from '../../../src/core/extract/index.ts';
-import { mail } from '../classify/build.ts';
+import { proposalReader } from './read.ts';
 
-const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
-async function read(from: string, subject: string, body: string, contentType?: string) {
-  const m = await mail(contentType ? { from, subject, mime: { contentType, body } } : { from, subject, body });
-  const kind = classify(m, ctx).kind;
-  if (kind !== 'proposal') return { kind };
-  const p = extractProposal(m, ctx).proposal;
-  return { kind, title: p.title, abstract: p.abstract, minutes: p.durationMinutes, format: p.format, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`) };
-}
+const read = proposalReader(['title', 'abstract', 'minutes', 'format', 'speakers'], { speakers: 'addresses' });
 
 describe('a workshop, a round table or a panel states its length as a talk does (duration.ts CUE, TALK_LENGTH; durations.ts HOURS)', () => {
   it.each([

@@ -6,16 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { extractProposal } from '../../../src/core/extract/index.ts';
 import { mail, withAttachment } from '../classify/build.ts';
+import { proposalReader } from './read.ts';
 
 const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
-async function read(from: string, subject: string, body: string) {
-  const m = await mail({ from, subject, body });
-  const kind = classify(m, ctx).kind;
-  if (kind !== 'proposal') return { kind };
-  const p = extractProposal(m, ctx).proposal;
-  return { kind, title: p.title, minutes: p.durationMinutes, format: p.format, speakers: p.speakers.map((s) => `${s.name} <${s.email}>`) };
-}
+const read = proposalReader(['title', 'minutes', 'format', 'speakers'], { speakers: 'addresses' });
 
 describe('a co-speaker named after « avec », "with" opening the sentence is no one called « Avec … » who sends the talk on (text/names.ts NOT_A_NAME_OPENER)', () => {
   const writer = 'Nicolas Henry <nicolas.henry@gmail.com>';

@@ -5,19 +5,10 @@
  * emoji bullets in a description. Each row was read wrongly after the audit.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../src/core/classify/index.ts';
-import { extractProposal } from '../../../src/core/extract/index.ts';
-import { mail } from '../classify/build.ts';
+import { proposalReader } from './read.ts';
 
-const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
-async function read(from: string, subject: string, body: string) {
-  const m = await mail({ from, subject, body });
-  const kind = classify(m, ctx).kind;
-  if (kind !== 'proposal') return { kind };
-  const p = extractProposal(m, ctx).proposal;
-  return { kind, title: p.title, abstract: p.abstract, speakers: p.speakers.map((s) => s.name) };
-}
+const read = proposalReader(['title', 'abstract', 'speakers']);
 
 describe("a speaker's own slides or recording is no past talk's asked for (score.ts ABOUT_A_PROPOSAL, given already)", () => {
   it.each([

@@ -5,21 +5,12 @@
  * wrongly after the audit.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../src/core/classify/index.ts';
-import { extractProposal } from '../../../src/core/extract/index.ts';
 import { fieldSpeakers } from '../../../src/core/extract/speakers.ts';
 import { looksLikePersonName } from '../../../src/core/text/names.ts';
-import { mail } from '../classify/build.ts';
+import { proposalReader } from './read.ts';
 
-const ctx = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: null };
 
-async function read(from: string, subject: string, body: string) {
-  const m = await mail({ from, subject, body });
-  const kind = classify(m, ctx).kind;
-  if (kind !== 'proposal') return { kind };
-  const p = extractProposal(m, ctx).proposal;
-  return { kind, title: p.title, abstract: p.abstract, minutes: p.durationMinutes, speakers: p.speakers.map((s) => s.name) };
-}
+const read = proposalReader(['title', 'abstract', 'minutes', 'speakers']);
 
 describe("a workshop's participants are its audience: « Participants : » lists speakers only when it names people (fields.ts namesPeople)", () => {
   it.each([
