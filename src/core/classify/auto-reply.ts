@@ -8,7 +8,7 @@ import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { bodyText, hasHeader, hasNullReturnPath, header, isDaemonSender, isMachineAddress, isNoReplySender, partOfType, partText, replyToPerson, reportType, toBounceAddress } from './signals.ts';
 import { hasListHeaders } from './list-post.ts';
-import { INVISIBLE, newTextLines, writtenLines } from '../command/new-text.ts';
+import { INVISIBLE, newTextLines, writtenLines } from '../text/new-text.ts';
 import { filledInForm, looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { alternation, phraseRegExp } from '../text/phrases.ts';

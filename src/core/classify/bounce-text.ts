@@ -9,7 +9,7 @@ import { enhancedStatus, isDelayText, isGaveUpText, statusFromText } from './smt
 import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
-import { writtenLines } from '../command/new-text.ts';
+import { writtenLines } from '../text/new-text.ts';
 import { phraseRegExp } from '../text/phrases.ts';
 import { REPLY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 import { MTA_SIGNATURES, NOTICE_BODY, NOTICE_SUBJECTS, ROBOT_SUBJECTS } from './mta-phrases.ts';

@@ -7,7 +7,7 @@
  * Strict on purpose: a question (« Merci, c'est pour quand ? »), a request (« merci de m'envoyer les slides »), a verb
  * (« Merci, accepté ») or any other words make the mail something else, read as before.
  */
-import { isSignatureStart } from './new-text.ts';
+import { isSignatureStart } from '../text/new-text.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 
@@ -65,7 +65,7 @@ function greetingOnly(line: string): boolean {
 }
 
 /**
- * The new text (new-text.ts writtenLines: before the sign-off cut) is courtesy and nothing else: thanks, greetings,
+ * The new text (text/new-text.ts writtenLines: before the sign-off cut) is courtesy and nothing else: thanks, greetings,
  * sign-offs, the writer's name and a short signature under it — and, with `acks` (an organizer's reply), thanks for
  * something (« Merci pour le retour ») and acknowledgements (« Parfait, merci ! », "OK thanks", « Bien reçu »). A
  * speaker's « OK » or « Super ! » to a decision may be the assent the organizers wait for, and his « Merci beaucoup pour

@@ -9,7 +9,7 @@
  * ("Bonjour,") and a line introducing them ("Voici mes décisions :") may come before the commands.
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
-import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from './new-text.ts';
+import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from '../text/new-text.ts';
 import { announcedText, CONDITION_WORDS, doubtsPart, readLine, takesBack, type LineContext } from './read-line.ts';
 import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections, type UnreadCorrection } from './corrections.ts';
@@ -156,7 +156,7 @@ function announces(commands: readonly Command[], line: string): boolean {
  * The paragraph under a verb line ending with a colon: blank lines right under it aside (an HTML reply's new paragraph),
  * its lines up to a blank line, a signature (a closing, the writer's name, "-- "), a greeting, a labelled correction or
  * a line that is itself a command or an attempt at one (« Refuser : » over « P-0004 accepter » is two commands).
- * Quoted history is already gone (new-text.ts). `end`: the index after the last line taken. Null when nothing is there.
+ * Quoted history is already gone (text/new-text.ts). `end`: the index after the last line taken. Null when nothing is there.
  */
 function textBelow(lines: readonly string[], from: number, used: ReadonlySet<number>, ref: LineContext): { text: string; end: number } | null {
   let i = from;

@@ -24,7 +24,7 @@ import { languageStated } from '../extract/talk-language.ts';
 import { titleFromProse } from '../extract/prose-title.ts';
 import { fold, squash, unquote } from '../text/fold.ts';
 import { stripSignature } from '../text/signature.ts';
-import { isGreeting } from './new-text.ts';
+import { isGreeting } from '../text/new-text.ts';
 import { looksLikePersonName } from '../text/names.ts';
 
 export interface Resubmission {

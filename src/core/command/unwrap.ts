@@ -20,7 +20,7 @@
  * Prose is never joined: the comment keeps the writer's lines.
  */
 import { MAX_LINE, readLine, type LineContext } from './read-line.ts';
-import { isGreeting, isSignOff } from './new-text.ts';
+import { isGreeting, isSignOff } from '../text/new-text.ts';
 import { matchLabel } from '../extract/fields.ts';
 import { isQuoteLine } from '../text/quotes.ts';
 

@@ -1,10 +1,10 @@
 /**
  * What a list post's author wrote, as a digest shows it: the quoted history (`>` lines, « Le … a écrit : »
  * attributions, Outlook header blocks) and the signature trimmed by the command reader's own reading of a reply
- * (core/command/new-text.ts, over text/quotes.ts and text/signature.ts), bounded; and a short excerpt of it for
+ * (core/text/new-text.ts, over text/quotes.ts and text/signature.ts), bounded; and a short excerpt of it for
  * the HTML digest.
  */
-import { newTextLines } from '../command/new-text.ts';
+import { newTextLines } from '../text/new-text.ts';
 import { stripQuotes } from '../text/quotes.ts';
 
 /** The text and MIME digests carry the whole post; beyond this the archive link says where the rest is. */

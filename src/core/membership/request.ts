@@ -5,7 +5,7 @@
  * rule, so a proposal whose text mentions subscribing is still filed.
  */
 import type { Cadence } from '../digest/period.ts';
-import { INVISIBLE, newTextLines } from '../command/new-text.ts';
+import { INVISIBLE, newTextLines } from '../text/new-text.ts';
 import { MAX_SCAN } from '../text/quotes.ts';
 import { STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
 import { GREETING } from '../extract/abstract.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { parseCommands } from '../../../src/core/command/parse.ts';
-import { newTextLines } from '../../../src/core/command/new-text.ts';
+import { newTextLines } from '../../../src/core/text/new-text.ts';
 import { mintToken } from '../../../src/core/tokens.ts';
 import type { ParseContext } from '../../../src/types.ts';
 import { mail } from './build.ts';

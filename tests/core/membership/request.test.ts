@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/index.ts';
 import { checkStems, mayHoldRequest, readMembershipRequest } from '../../../src/core/membership/request.ts';
 import { MEMBERSHIP_GRAMMAR } from '../../../src/core/membership/grammar.ts';
-import { newTextLines } from '../../../src/core/command/new-text.ts';
+import { newTextLines } from '../../../src/core/text/new-text.ts';
 import { fold } from '../../../src/core/text/fold.ts';
 import { mailparserReader } from '../../../src/adapters/mailparser.ts';
 import { corpusMessages, hasCorpus } from '../../support/corpus.ts';

@@ -9,10 +9,10 @@
  * lines under the attribution. HTML-only mail arrives as html-to-text output: its non-breaking spaces, "&nbsp;"
  * remnants, zero-width and bidi characters are normalised here, once, so the reader sees plain lines.
  */
-import { isQuoteLine, quoteStart, MAX_SCAN } from '../text/quotes.ts';
-import { CLOSING, DELIMITER, MOBILE } from '../text/signature.ts';
+import { isQuoteLine, quoteStart, MAX_SCAN } from './quotes.ts';
+import { CLOSING, DELIMITER, MOBILE } from './signature.ts';
 import { GREETING } from '../extract/abstract.ts';
-import { isForwardMarker } from '../text/forward.ts';
+import { isForwardMarker } from './forward.ts';
 
 /** Mobile and webmail footers beyond the ones proposal extraction knows ("Envoyé depuis Outlook", "Sent via …"). */
 const FOOTER = /^(envoy[ée] (de|depuis|avec|à partir de|a partir de)\s|sent (from|with|via)\s|get outlook for\b|obtenir outlook pour\b|t[ée]l[ée]charger outlook\b)/i;
