@@ -3,12 +3,10 @@
  * the reader's side of what it found, line by line — and of the shapes near them that must still act on nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+const { organizer, speaker, verbs } = commandReaders('2026-12-03T07:00:00Z');
 
 describe('the waiting list said by its noun or participle (audit AA 08: « mise en liste d’attente svp » relayed, nothing decided)', () => {
   it.each(["mise en liste d'attente svp", 'Mise en attente.', "Mis sur liste d'attente, merci !", "Mise en liste d'attente pour l'instant."])('organizer: %s → waitlist', (text) => {

@@ -4,12 +4,10 @@
  * found, line by line, and of the shapes near them that must still act on nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+const { organizer, speaker, verbs } = commandReaders('2026-12-03T07:00:00Z');
 
 describe('a speaker dropping out of the evening, said with what he leaves (audit AB1 03: relayed, the talk left in)', () => {
   it.each(['Unfortunately I need to drop out of the meetup, sorry.', 'I have to pull out of the event.', 'Je dois me retirer du programme, désolé.', 'Je vais devoir me désister.', 'Je suis contraint de me désister de la soirée.'])('speaker: %s → withdraw', (text) => {

@@ -5,15 +5,12 @@
  * and of the shapes near them that must still act on nothing or keep the writer's comment for the organizers.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
 import { readDate } from '../../../src/core/command/dates.ts';
 import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const read = (text: string) => {
-  const r = readCommands(text, organizer);
-  return { commands: r.commands.map((c) => [c.verb, c.text]), comment: r.comment };
-};
+const { organizer, read } = commandReaders('2026-12-03T07:00:00Z');
 
 // Audit AC1 08, 23, 24 expected these lines mailed to the speaker as the reason; the README's contract keeps them the
 // organizers' comment — a reason goes on the verb's line, after its colon, or labelled « Raison : » — since what organizers

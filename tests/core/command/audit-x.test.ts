@@ -3,13 +3,11 @@
  * what it found, line by line — and of the shapes near them, so that the fixes are the grammar's, not one message's.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 import { summary } from './summary.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-02T23:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+const { organizer, speaker, verbs } = commandReaders('2026-12-02T23:00:00Z');
 
 describe('the writer’s own yes before the verb, several in a row (audit X 74: « Oui, c’est bon pour moi, je confirme ma venue. » relayed unconfirmed)', () => {
   it.each([

@@ -4,12 +4,10 @@
  * not one message's.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T00:30:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+const { organizer, speaker, verbs } = commandReaders('2026-12-03T00:30:00Z');
 
 describe('a request before an organizer’s verb (audit Y 53, 59: "Please put it on waiting list." relayed, nothing decided)', () => {
   it.each([

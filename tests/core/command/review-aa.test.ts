@@ -4,13 +4,11 @@
  * tests/core/command/audit-aa.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
 import { readDate, type DateReference } from '../../../src/core/command/dates.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string) => readCommands(text, organizer).commands.map((c) => c.verb);
+const { organizer, speaker, verbs } = commandReaders('2026-12-03T07:00:00Z');
 const title = (text: string) => readCommands(text, speaker).corrections.title;
 
 describe('« …le titre, c’est « … » » where the title is not what « c’est » stands for', () => {

@@ -2,12 +2,9 @@
  * Review of audit AB (69f8993, 904f6c2): replies close to its new words that must not act as they do.
  */
 import { describe, expect, it } from 'vitest';
-import { readCommands } from '../../../src/core/command/read.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
+import { commandReaders } from './read.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const verbs = (text: string, o: ReadOptions) => readCommands(text, o).commands.map((c) => c.verb);
+const { speaker, verbs } = commandReaders('2026-12-03T07:00:00Z');
 
 describe('a withdrawal with another day or option offered after it asks to be moved (read-line OFFERS_INSTEAD)', () => {
   // since OUT_OF's "drop out of the meetup" (69f8993) the first two withdrew the talk; « cancel my talk » did before

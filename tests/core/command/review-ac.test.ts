@@ -4,16 +4,11 @@
  * write them — the shapes near each change that must not be read the new way, and those that should.
  */
 import { describe, expect, it } from 'vitest';
+import { commandReaders } from './read.ts';
 import { readCommands } from '../../../src/core/command/read.ts';
 import { readDate } from '../../../src/core/command/dates.ts';
-import type { ReadOptions } from '../../../src/core/command/types.ts';
 
-const organizer: ReadOptions = { now: new Date('2026-12-03T07:00:00Z'), timeZone: 'Europe/Paris', locale: 'fr', role: 'organizer' };
-const speaker: ReadOptions = { ...organizer, role: 'speaker' };
-const read = (text: string) => {
-  const r = readCommands(text, organizer);
-  return { commands: r.commands.map((c) => [c.verb, c.text]), comment: r.comment };
-};
+const { organizer, speaker, read } = commandReaders('2026-12-03T07:00:00Z');
 
 describe('a bare decline over a line for the other organizers: never mailed to the speaker as the reason', () => {
   it.each([
