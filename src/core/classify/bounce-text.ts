@@ -4,7 +4,7 @@
  * who sends them, what their subject says, what their first lines say — and read for a recipient and status.
  */
 import type { BounceInfo, Mail } from '../../types.ts';
-import { bodyText, hasNullReturnPath, isDaemonSender, isNoReplySender, toBounceAddress } from './signals.ts';
+import { bodyText, hasNullReturnPath, header, isDaemonSender, isNoReplySender, toBounceAddress } from './signals.ts';
 import { enhancedStatus, isDelayText, isGaveUpText, statusFromText } from './smtp-status.ts';
 import { looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
@@ -126,6 +126,9 @@ function noticePart(text: string): string {
 }
 
 function recipientIn(mail: Mail, text: string): string | null {
+  // Exim's and Gmail's own header names what failed, whatever language the notice is written in
+  const failed = header(mail, 'x-failed-recipients')?.match(ANY_ADDR)?.[0];
+  if (failed) return cleanAddress(failed);
   const notice = `${mail.subject}\n${noticePart(text)}`;
   for (const re of RECIPIENT_PATTERNS) {
     const m = re.exec(notice);

@@ -211,3 +211,23 @@ describe("a notice's subject is taken out of its text only when the verdict depe
     expect(classify(m, ctx).kind).toBe('bounce');
   });
 });
+
+describe('X-Failed-Recipients (Exim, Gmail, Google Groups) names the failed address whatever the notice says', () => {
+  it.each([
+    // Google Groups in French: the notice names the sender, never the group it failed to reach
+    ['Delivery Status Notification (Failure)', 'libsisimai@googlegroups.com', "Bonjour jean.dupont@example.fr,\n\nIl se peut que le groupe que vous avez essayé de contacter (libsisimai) n'existe pas.\n\nMerci,\nGoogle Groups\n"],
+    // Gmail: the QP-wrapped sentence, and another address first in the text
+    ['Delivery Status Notification (Failure)', 'alex.jones@fictionalcorp.com', "** Address not found **\n\nYour message wasn't delivered because the address couldn't be found. Contact s@help.example.com for help.\n"],
+    ['Mail delivery failed: returning message to sender', 'ghost@example.invalid', 'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients.\n'],
+  ])('%s → %s', async (subject, failed, body) => {
+    const m = await mail({ from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject, headers: { 'X-Failed-Recipients': failed, 'Auto-Submitted': 'auto-replied' }, body });
+    const r = classify(m, ctx);
+    expect(r.kind).toBe('bounce');
+    expect(r.bounce?.recipient).toBe(failed);
+  });
+
+  it('several failed: the first is reported', async () => {
+    const m = await mail({ from: daemon, subject: 'Mail delivery failed', headers: { 'X-Failed-Recipients': 'a@example.org, b@example.org' }, body: 'Delivery failed for 2 recipients.\n' });
+    expect(classify(m, ctx).bounce?.recipient).toBe('a@example.org');
+  });
+});
