@@ -21,9 +21,9 @@ import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import MimeNode from 'nodemailer/lib/mime-node';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
-import * as qp from 'nodemailer/lib/qp';
 import * as base64 from 'nodemailer/lib/base64';
 import type { OutgoingMessage } from '../../core/compose/message.ts';
+import { hasFromLine, qpEncode, qpWrapCrlf } from './qp.ts';
 
 /** The parts of nodemailer's MimeNode this serializer reads (public methods and fields of its tree). */
 interface Node {
@@ -133,21 +133,31 @@ export function alternativeOf(msg: OutgoingMessage): Buffer | null {
     if (String(value ?? '').trim()) lines.push(mimeFuncs.foldLines(`${f.key}: ${value}`, 76));
   }
   lines.push(mimeFuncs.foldLines(`Content-Type: multipart/alternative; boundary="${boundary}"`, 76));
-  const body = (s: string) => qpBody(Buffer.from(s)).replace(/\r?\n/g, '\r\n');
-  return Buffer.from(
-    `${lines.join('\r\n').replace(/\r?\n/g, '\r\n')}\r\n\r\n--${boundary}\r\n${TEXT_HEAD}${body(msg.text)}\r\n--${boundary}\r\n${HTML_HEAD}${body(msg.html)}\r\n--${boundary}--\r\n`,
-    'utf8',
-  );
+  // The bodies as bytes from their encoder (ASCII: the same bytes as the text they were), the rest encoded once.
+  return Buffer.concat([
+    Buffer.from(`${lines.join('\r\n').replace(/\r?\n/g, '\r\n')}\r\n\r\n--${boundary}\r\n${TEXT_HEAD}`, 'utf8'),
+    qpBodyBytes(Buffer.from(msg.text)),
+    Buffer.from(`\r\n--${boundary}\r\n${HTML_HEAD}`, 'utf8'),
+    qpBodyBytes(Buffer.from(msg.html)),
+    Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+  ]);
 }
 
 /**
- * A body as MimeNode writes it quoted-printable: encoded, soft-wrapped at 76 (line ends made CRLF by the caller) —
+ * A body as MimeNode writes it quoted-printable: encoded, soft-wrapped at 76, line ends CRLF —
  * and, unlike MimeNode, with no line beginning « From »: an mbox along the way (a local delivery agent, a list archive)
  * turns such a line into « >From », which the reader then sees (every English decision mail's footer, « From the
  * organizers of … », and any abstract line that starts so) and which breaks the DKIM body hash of a copy sent on.
  */
 export function qpBody(bytes: Buffer): string {
-  return escapeFromLines(qp.wrap(qp.encode(bytes), 76));
+  return qpBodyBytes(bytes).toString('latin1');
+}
+
+/** qpBody's bytes (qp.ts: nodemailer's encode and wrap in one pass, line ends CRLF). */
+export function qpBodyBytes(bytes: Buffer): Buffer {
+  const wrapped = qpWrapCrlf(qpEncode(bytes), 76);
+  if (!hasFromLine(wrapped)) return wrapped;
+  return Buffer.from(escapeFromLines(wrapped.toString('latin1')).replace(/\r?\n/g, '\r\n'), 'latin1');
 }
 
 /**
