@@ -117,11 +117,16 @@ export const CHALLENGE_TEXTS: Phrases = {
     // ChoiceMail, Mailinblack's English: "has been held and will be delivered to me once you register", "to protect myself from junk mail"
     '\\b(?:held|quarantined)\\s+and\\s+will\\s+be\\s+(?:delivered|released)\\s+(?:to\\s+(?:me|him|her|them)\\s+)?(?:once|when|after|as\\s+soon\\s+as)\\s+you\\b',
     '\\bto\\s+protect\\s+(?:myself|himself|herself|themselves|me|him|her|them)\\s+(?:from|against)\\s+(?:junk|spam|unsolicited)',
+    // "This recipient is protected by Mailinblack / a challenge-response filter" (not a footer's "this e-mail is protected by …")
+    '\\b(?:this|the)\\s+(?:recipient|mailbox|inbox|address)\\s+is\\s+protected\\s+by\\b',
   ],
   fr: [
     // « merci de confirmer que vous n'êtes pas un robot », « pour valider votre envoi », « authentification de votre message »
     "n['’]\\s?[êe]tes pas un robot",
-    '(?:confirmer|prouver) que vous [êe]tes (?:un [êe]tre )?humain',
+    // (« un humain » too, Mailinblack's words: « merci de confirmer que vous êtes un humain »)
+    '(?:confirmer|prouver|v[ée]rifier) que vous [êe]tes (?:un (?:[êe]tre )?)?humaine?',
+    // « Ce destinataire est protégé par Mailinblack », « Votre correspondant est protégé par un filtre anti-spam »
+    '(?:ce|le|votre)\\s+(?:destinataire|correspondant|contact)\\s+(?:est\\s+)?prot[ée]g[ée]e?\\s+par',
     '(?:valider|authentifier) (?:votre|cet) (?:envoi|message|courriel)',
     'authentification de votre (?:message|envoi|courriel)',
     // Mailinblack, Vade: « Afin de se protéger contre le spam, X utilise… merci de confirmer votre adresse »
@@ -139,12 +144,56 @@ export const CHALLENGE_SUBJECTS: Phrases = {
   en: [
     '\\b(?:confirm|verify|validate|authenticate)\\s+your\\s+(?:message|e-?mail|mail)\\b', '\\bsender\\s+verification\\b',
     '\\b(?:verification|confirmation)\\s+(?:required|needed)\\b',
+    '\\bverification\\s+of\\s+your\\s+(?:e-?mail\\s+)?(?:address|message|e-?mail)\\b',
   ],
   fr: [
     '\\b(?:confirmez|validez|authentifiez|confirmer|valider|authentifier|validation\\s+de|confirmation\\s+de)\\s+(?:votre|de\\s+votre)\\s+(?:message|envoi|courriel|e-?mail|mail)\\b',
     '\\ben\\s+attente\\s+de\\s+(?:validation|confirmation)\\b',
     '\\b(?:confirmez|validez|confirmer|valider)\\s+votre\\s+adresse\\b',
+    // Mailinblack's « Vérification de votre adresse : <our subject> »
+    '\\bv[ée]rification\\s+de\\s+votre\\s+(?:adresse|message|envoi|courriel|e-?mail)\\b',
   ],
+};
+
+/**
+ * A list manager's notice about a message sent to its list (Mailman 2 and 3, Sympa, LISTSERV, ezmlm, Google Groups): held
+ * for the moderators, rejected, forwarded to them — "Your message to Generale awaits moderator approval", « Message à
+ * modérer pour la liste doctorants », « Votre message pour la liste … a été transmis aux modérateurs ». list-notice.ts
+ * reads them only from a list robot's address (a person asks « mon message à la liste attend la modération ? »).
+ */
+export const LIST_NOTICE_SUBJECTS: Phrases = {
+  en: [
+    '\\byour\\s+(?:message|mail|post(?:ing)?)\\s+to\\s+\\S+\\s+(?:awaits|is\\s+awaiting|requires|needs)\\s+(?:list\\s+)?moderator\\s+(?:approval|review)',
+    '\\byour\\s+(?:message|mail|post(?:ing)?)\\s+to\\s+\\S+\\s+(?:was|has\\s+been)\\s+(?:rejected|discarded|held|refused)\\b',
+    '\\brequest\\s+to\\s+(?:the\\s+)?mailing\\s+list\\s+\\S+\\s+rejected\\b',
+    '\\b(?:message|post(?:ing)?)\\s+(?:held|awaiting)\\s+(?:for\\s+)?moderat(?:ion|or)',
+  ],
+  fr: [
+    '\\bmessage\\s+[àa]\\s+mod[ée]rer\\b',
+    '\\bvotre\\s+message\\s+(?:pour|[àa])\\s+(?:la\\s+liste\\s+)?\\S+\\s+(?:est\\s+en\\s+attente|a\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée]|transmis|mis\\s+en\\s+attente))',
+    '\\ben\\s+attente\\s+de\\s+mod[ée]ration\\b',
+  ],
+  de: ['\\bihre\\s+nachricht\\s+an\\s+\\S+\\s+wartet\\s+auf\\s+(?:die\\s+)?(?:freigabe|genehmigung|moderation)'],
+};
+
+/** Its first lines: the message is held, rejected or passed to the moderators, and why. */
+export const LIST_NOTICE_TEXTS: Phrases = {
+  en: [
+    '\\bis\\s+being\\s+held\\s+until\\s+the\\s+list\\s+moderator\\b',
+    '\\b(?:awaits|awaiting)\\s+(?:list\\s+)?moderator\\s+approval\\b',
+    '\\bheld\\s+for\\s+(?:list\\s+)?(?:moderator\\s+)?(?:approval|moderation)\\b',
+    '\\bpost\\s+by\\s+non-?member\\s+to\\s+a\\s+members-only\\s+list\\b',
+    '\\b(?:message|mail|post(?:ing)?)\\s+to\\s+(?:the\\s+)?\\S+\\s+(?:mailing[- ]list\\s+|list\\s+)?(?:was|has\\s+been)\\s+(?:rejected|discarded|refused|forwarded\\s+to\\s+the\\s+(?:list\\s+)?moderators?)\\b',
+    '\\b(?:was|has\\s+been)\\s+rejected\\s+by\\s+the\\s+(?:list\\s+)?moderators?\\b',
+    '\\bthe\\s+message\\s+is\\s+not\\s+from\\s+a\\s+list\\s+member\\b',
+  ],
+  fr: [
+    '\\ba\\s+[ée]t[ée]\\s+transmis\\s+aux\\s+mod[ée]rateurs\\b',
+    '\\ba\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée])\\s+par\\s+(?:le|les|un)\\s+mod[ée]rateurs?\\b',
+    '\\best\\s+en\\s+attente\\s+de\\s+mod[ée]ration\\b',
+    "\\bvotre\\s+message\\s+(?:pour|[àa])\\s+la\\s+liste\\b[^\\n]{0,80}?\\ba\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée]|transmis|mis\\s+en\\s+attente)",
+  ],
+  de: ['\\bwartet\\s+auf\\s+(?:die\\s+)?(?:freigabe|genehmigung)\\s+durch\\s+(?:den|die|einen)\\s+moderator'],
 };
 
 /** A subject that says "your request was received": the reader's request, in a robot's words. */

@@ -3,8 +3,11 @@
  * message's kind. The order is the policy:
  * - a bounce is a bounce even of a list post or of an auto-reply, so bounces come first — but a
  *   challenge-response robot dressed as a DSN (Boxbe) is an auto-reply, so it is asked before them;
+ * - a calendar's answer to an invitation (iTIP METHOD:REPLY) is an auto-reply, whatever its subject says ("Accepted: …");
  * - an auto-reply (an out-of-office, a ticketing system's acknowledgement of receipt) is one even when it answers crieur's mail (it carries the token) or comes via a list; one
  *   recognised by its text alone (no header, no subject says so) is read last of them, and never on list traffic;
+ * - a list manager's notice that our mail was held or rejected (from its -owner@, sympa@) is an auto-reply, even with
+ *   list headers;
  * - our own mail coming back is never a proposal nor a command;
  * - a token in the address written to beats list headers (an organizer answering with the list in Cc);
  *   a token only in References on list traffic is list discussion of crieur's announcement;
@@ -21,6 +24,8 @@ import { isOwnAddress } from '../pipeline/loop-guard.ts';
 import { defineChain, runChain, type Classification, type Rule } from './chain.ts';
 import { dsnRule, feedbackRule, textBounceRule } from './bounce.ts';
 import { acknowledgementRule, acknowledgementTextRule, autoReplyBodyRule, autoReplyHeadersRule, autoReplySubjectRule, challengeResponseRule, daemonNoticeRule, mdnRule, returnedToSenderRule } from './auto-reply.ts';
+import { calendarReplyRule } from './calendar-reply.ts';
+import { listNoticeRule } from './list-notice.ts';
 import { listPostRule, postedAsTheList } from './list-post.ts';
 import { memberTokenRule } from './member-token.ts';
 import { membershipRequestRule } from './membership-request.ts';
@@ -59,11 +64,13 @@ export const CHAIN: readonly Rule[] = defineChain([
   feedbackRule,
   textBounceRule,
   mdnRule,
+  calendarReplyRule,
   autoReplyHeadersRule,
   autoReplySubjectRule,
   acknowledgementRule,
   autoReplyBodyRule,
   acknowledgementTextRule,
+  listNoticeRule,
   daemonNoticeRule,
   returnedToSenderRule,
   ownMailRule,

@@ -7,8 +7,11 @@
  */
 import type { Phrases } from '../text/phrases.ts';
 
-/** Amazon SES's JSON notification of a bounce: a notice in its subject-less body and in its signature alike. */
-const SES_BOUNCE = '"notificationtype"\\s*:\\s*"bounce"';
+/**
+ * Amazon SES's JSON notification of a bounce: a notice in its subject-less body and in its signature alike — also
+ * as SNS's email-json delivery writes it, the notification a string inside SNS's own JSON (`\\"notificationType\\":\\"Bounce\\"`).
+ */
+const SES_BOUNCE = '\\\\?"notificationtype\\\\?"\\s*:\\s*\\\\?"bounce\\\\?"';
 
 /** A notice saying the mail systems are still trying: a delay's words (DELAY_PHRASES), and a notice's (NOTICE_BODY). */
 const STILL_TRYING = ['still being retried', 'not yet been delivered', 'could not send message for past'];

@@ -1,0 +1,177 @@
+/**
+ * Held-out kinds audit 4 (Microsoft 365 and Google Workspace NDRs, ESPs' notices and ARF complaints, delay warnings, read
+ * receipts, calendar replies, challenge-response robots, list managers' moderation notices, notifiers and newsletters,
+ * and people who write about all of these): what it found wrong, each with the guards that kept their reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify/index.ts';
+import type { ParseContext } from '../../../src/types.ts';
+import { mail, type Draft } from './build.ts';
+
+const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org', 'bounces@pgug.example.org'], organizers: ['dim@example.org'], secret: 's3cret' };
+
+/** A calendar's answer: a text part (maybe empty) and the iTIP object, as Outlook and Google send it. */
+function withCalendar(text: string, method: string, partstat = 'ACCEPTED', type = 'text/calendar', extra: string[] = []): Draft['mime'] {
+  const ics = [
+    'BEGIN:VCALENDAR', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN', 'VERSION:2.0', `METHOD:${method}`, 'BEGIN:VEVENT',
+    'DTSTART:20270128T180000Z', 'DTEND:20270128T210000Z', 'UID:event-12@pgug.example.org',
+    `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat};CN=Luc Moreau:mailto:luc.moreau@example.fr`,
+    'ORGANIZER:mailto:talks@pgug.example.org', 'SUMMARY:Meetup PostgreSQL Paris #42', ...extra, 'END:VEVENT', 'END:VCALENDAR', '',
+  ].join('\n');
+  return {
+    contentType: 'multipart/mixed; boundary="cal"',
+    body: `--cal\nContent-Type: text/plain; charset=utf-8\n\n${text}\n--cal\nContent-Type: ${type}; charset=utf-8; method=${method}\n\n${ics}--cal--\n`,
+  };
+}
+
+describe('audit kinds 4: a calendar’s answer to an invitation (iTIP METHOD:REPLY) is an auto-reply, whatever its subject', () => {
+  // before: "Accepted: …" with an empty text part was 'other'; Google's "Declined: Meetup … @ Thu 28 Jan 2027 7pm" a proposal
+  it.each([
+    ['Outlook "Accepted:", empty text', 'Accepted: Meetup PostgreSQL Paris #42', '', 'REPLY', 'ACCEPTED'],
+    ['Outlook « Accepté : » with a note', 'Accepté : Meetup PostgreSQL Paris #42', "J'y serai, avec deux collègues.", 'REPLY', 'ACCEPTED'],
+    ['Outlook « Provisoire : »', 'Provisoire : Meetup PostgreSQL Paris #42', '', 'REPLY', 'TENTATIVE'],
+    ['Outlook « Refusé : » (an organizer’s verb in the subject)', 'Refusé : Meetup PostgreSQL Paris #42', '', 'REPLY', 'DECLINED'],
+    [
+      'Google Calendar "Declined: … @ Thu 28 Jan 2027 7pm"',
+      'Declined: Meetup PostgreSQL Paris #42 @ Thu 28 Jan 2027 7pm - 10pm (CET) (talks@pgug.example.org)',
+      'Luc Moreau has declined this invitation.\n\nMeetup PostgreSQL Paris #42\nThursday 28 January 2027 ⋅ 7pm – 10pm\n\nInvitation from Google Calendar\n',
+      'REPLY',
+      'DECLINED',
+    ],
+    ['a proposed new time (COUNTER)', 'New Time Proposed: Meetup PostgreSQL Paris #42', 'Luc Moreau proposed a new time for this event.', 'COUNTER', 'TENTATIVE'],
+    ['German Outlook « Zugesagt: »', 'Zugesagt: Meetup PostgreSQL Paris #42', '', 'REPLY', 'ACCEPTED'],
+  ])('%s', async (_name, subject, text, method, partstat) => {
+    const c = classify(await mail({ from: 'Luc Moreau <luc.moreau@example.fr>', subject, mime: withCalendar(text, method, partstat) }), ctx);
+    expect(c).toMatchObject({ kind: 'auto-reply', reasons: ['calendar-reply', `METHOD:${method}`] });
+  });
+
+  it('one with its attendee’s note (COMMENT, X-RESPONSE-COMMENT) is a person’s words for the organizers: other, never a proposal or a command', async () => {
+    const noted = [
+      withCalendar('Will be better for me, thx', 'COUNTER', 'TENTATIVE', 'text/calendar', ['COMMENT;LANGUAGE=en-US:Will be better for me\\, thx\\n']),
+      withCalendar("J'y serai avec deux collègues.", 'REPLY', 'ACCEPTED', 'text/calendar', ["COMMENT;LANGUAGE=fr-FR:J'y serai avec deux collègues."]),
+      withCalendar('Luc Moreau has declined this invitation.', 'REPLY', 'DECLINED', 'text/calendar', ['ATTENDEE;PARTSTAT=DECLINED;X-RESPONSE-COMMENT="Je propose plutôt un talk en février":mailto:luc@example.fr']),
+    ];
+    for (const mime of noted) {
+      const c = classify(await mail({ from: 'Dimitri <dim@example.org>', to: 'talks+o-p0007-crcexvblljumrs6a@pgug.example.org', subject: 'Declined: Meetup PostgreSQL Paris #42', mime }), ctx);
+      expect([c.kind, c.reasons[0], c.reasons[2]]).toEqual(['other', 'calendar-reply', 'with a note']);
+    }
+  });
+
+  it('an older client’s application/ics attachment answers too', async () => {
+    const c = classify(await mail({ subject: 'Accepted: Meetup PostgreSQL Paris #42', mime: withCalendar('', 'REPLY', 'ACCEPTED', 'application/ics') }), ctx);
+    expect(c.kind).toBe('auto-reply');
+  });
+
+  it('guards: an invitation, an event or its cancellation a person sends (REQUEST, PUBLISH, CANCEL) is theirs; "Accepted:" without a calendar is prose', async () => {
+    const invite = await mail({ subject: 'Invitation: visite de la salle @ mar. 12 janv. 2027 18:00', mime: withCalendar('Bonjour, je vous propose de visiter la salle avant le meetup.', 'REQUEST', 'NEEDS-ACTION') });
+    expect(classify(invite, ctx).kind).toBe('other');
+    const slot = await mail({
+      subject: 'Proposition de talk : pgBackRest en production',
+      mime: withCalendar("Bonjour,\n\nJe voudrais proposer un talk de 20 minutes : « pgBackRest en production ».\nRetour d'expérience sur nos sauvegardes de 12 To.\n\nClaire Fontaine", 'PUBLISH', 'ACCEPTED'),
+    });
+    expect(classify(slot, ctx).kind).toBe('proposal');
+    const cancel = await mail({ subject: 'Annulé : visite de la salle', mime: withCalendar('La visite est annulée, désolé.', 'CANCEL', 'DECLINED') });
+    expect(classify(cancel, ctx).kind).toBe('other');
+    const prose = await mail({
+      subject: 'Accepted: my talk at PGConf.EU — could I give it at the meetup too?',
+      body: 'Hello,\n\nMy talk "Logical replication at scale" was accepted at PGConf.EU. Would you like a 30 minute version for the January meetup? It covers slots, conflicts and monitoring.\n\nHélène Roussel\n',
+    });
+    expect(classify(prose, ctx).kind).toBe('proposal');
+  });
+});
+
+describe('audit kinds 4: challenge-response robots in Mailinblack’s words', () => {
+  // before: 'other' (noreply@ robot, but « un humain » and « protégé par » were in no table)
+  it.each([
+    [
+      'Mailinblack « confirmer que vous êtes un humain »',
+      'Vérification de votre adresse : Appel à orateurs',
+      "Bonjour,\n\nVous avez envoyé un message à contact@cabinet-durand.example.\n\nPour que votre message lui soit délivré, merci de confirmer que vous êtes un humain en cliquant sur le lien ci-dessous :\n\nhttps://protect.example/verif?c=AbCdEf123\n",
+    ],
+    [
+      '« Ce destinataire est protégé par … »',
+      'Appel à orateurs',
+      'Bonjour,\n\nCe destinataire est protégé par un filtre anti-spam. Cliquez sur le lien pour que votre message soit délivré :\nhttps://protect.example/v?c=1\n',
+    ],
+    ['"This recipient is protected by …"', 'Appel à orateurs', 'Hello,\n\nThis recipient is protected by MailShield. Click below once so your message reaches them:\nhttps://protect.example/v?c=2\n'],
+    ['« vérifier que vous êtes humaine »', 'Re: Appel à orateurs', "Bonjour,\n\nAvant de délivrer votre message, nous devons vérifier que vous êtes humaine ou humain : https://protect.example/v?c=3\n"],
+  ])('%s', async (_name, subject, body) => {
+    const c = classify(await mail({ from: 'Protection <noreply@protect.example>', subject, body }), ctx);
+    expect([c.kind, c.reasons[0]]).toEqual(['auto-reply', 'challenge-response']);
+  });
+
+  it('the French subject « Vérification de votre adresse » from the protected person’s own address', async () => {
+    const c = classify(await mail({ from: 'Cabinet Durand <contact@cabinet-durand.example>', subject: 'Vérification de votre adresse : Appel à orateurs', body: "Bonjour,\n\nCe destinataire est protégé par Mailinblack : merci de confirmer que vous êtes un humain.\nhttps://protect.example/v?c=4\n" }), ctx);
+    expect([c.kind, c.reasons[0]]).toEqual(['auto-reply', 'challenge-response']);
+  });
+
+  it('guards: a speaker’s mail under a mail gateway’s footer, and a talk about proving you are human, are the speaker’s', async () => {
+    const footer = await mail({
+      subject: 'Proposition de talk : pg_stat_statements au quotidien',
+      body: "Bonjour,\n\nJe voudrais proposer un talk de 20 minutes sur pg_stat_statements au quotidien.\n\nClaire Morel\n\n--\nThis email is protected by Mimecast. This message is intended for the addressee only.\n",
+    });
+    expect(classify(footer, ctx).kind).toBe('proposal');
+    const talk = await mail({
+      subject: 'Re: Appel à orateurs',
+      body: "Bonjour,\n\nJe vous propose un talk de 20 minutes : « Prouver que vous êtes un humain : CAPTCHA et PostgreSQL ».\nComment on stocke et vérifie les défis dans une table partitionnée.\n\nNoé Lambert\n",
+    });
+    expect(classify(talk, ctx).kind).toBe('proposal');
+  });
+});
+
+describe('audit kinds 4: a list manager’s notice that our mail is held or rejected is an auto-reply', () => {
+  // before: Mailman 3's and Sympa's notices with no list header were 'other'; Mailman 2's, with its headers, a list post
+  it.each<[string, Draft]>([
+    [
+      'Mailman 3, from -owner@, no list header',
+      { from: 'pgday-annonces-owner@lists.pgday.example', subject: 'Your message to pgday-annonces@lists.pgday.example awaits moderator approval', body: 'Your message to the pgday-annonces mailing-list was held for moderator approval.\n\nThe message is not from a list member\n' },
+    ],
+    [
+      'Mailman 3 rejection, the reasons in its text',
+      { from: 'pgday-annonces-owner@lists.pgday.example', subject: 'Appel à orateurs', body: 'Your message to the pgday-annonces mailing-list was rejected for the following\nreasons:\n\nThe message is not from a list member\n' },
+    ],
+    [
+      'Mailman 2, from -bounces@ with its list headers',
+      {
+        from: 'generale-bounces@lists.example',
+        subject: 'Your message to Generale awaits moderator approval',
+        headers: { 'X-Mailman-Version': '2.1.39', 'List-Id': '<generale.lists.example>', Precedence: 'bulk' },
+        body: "Your mail to 'Generale' with the subject\n\n    Appel à orateurs\n\nIs being held until the list moderator can review it for approval.\n",
+      },
+    ],
+    ['Sympa « Message rejeté »', { from: 'SYMPA <sympa@listes.univ.example>', subject: 'Message rejeté', headers: { Precedence: 'list' }, body: 'Votre message pour la liste « doctorants » a été rejeté par le modérateur de la liste.\n' }],
+    ['Sympa « Message à modérer »', { from: 'SYMPA <sympa@listes.univ.example>', subject: 'Message à modérer pour la liste doctorants', body: 'Bonjour,\n' }],
+    ['Sympa, transmitted to the moderators', { from: 'doctorants-request@listes.univ.example', subject: 'Appel à orateurs', body: 'Votre message pour la liste doctorants@listes.univ.example a été transmis aux modérateurs de la liste.\n' }],
+    ['LISTSERV', { from: 'LISTSERV@LISTSERV.UNIV.EXAMPLE', subject: 'Appel à orateurs', body: 'Your message to the PGUSERS list has been forwarded to the list moderator for approval.\n' }],
+    ['a German Mailman', { from: 'generale-owner@lists.example.de', subject: 'Ihre Nachricht an generale@lists.example.de wartet auf Freigabe durch den Moderator', body: 'Hallo,\n' }],
+  ])('%s', async (_name, draft) => {
+    const c = classify(await mail(draft), ctx);
+    expect([c.kind, c.reasons[0]]).toEqual(['auto-reply', 'list-notice']);
+  });
+
+  it('guards: a person asking about their held message, and a member’s post about moderation, are theirs', async () => {
+    const ask = await mail({ subject: 'Mon message à la liste est en attente de modération ?', body: "Bonjour,\n\nMon annonce est en attente de modération sur la liste generale depuis lundi, vous pouvez regarder ?\n\nMarc\n" });
+    expect(classify(ask, ctx).kind).toBe('other');
+    const post = await mail({
+      from: 'Anne Martin <anne.martin@example.fr>',
+      subject: '[generale] my message to the list was rejected by the moderator?',
+      headers: { 'List-Id': '<generale.lists.example>' },
+      body: 'Hi all,\n\nMy message to generale was rejected by the list moderator yesterday. Was it the attachment?\n\nAnne\n',
+    });
+    expect(classify(post, ctx).kind).toBe('list-post');
+  });
+});
+
+describe('audit kinds 4: Amazon SES’s bounce as SNS’s email-json delivers it (the notification a string in SNS’s JSON)', () => {
+  it('is a bounce with its recipient', async () => {
+    const body =
+      '{\n  "Type" : "Notification",\n  "TopicArn" : "arn:aws:sns:eu-west-1:123456789012:ses-bounces",\n  "Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Permanent\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"thomas.blanc@example-dead.fr\\",\\"action\\":\\"failed\\",\\"status\\":\\"5.1.1\\"}]}}"\n}\n';
+    const c = classify(await mail({ from: 'AWS Notifications <no-reply@sns.amazonaws.com>', subject: 'AWS Notification Message', body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'thomas.blanc@example-dead.fr', action: 'failed' } });
+  });
+
+  it('guard: its delivery notification is none', async () => {
+    const body = '{\n  "Type" : "Notification",\n  "Message" : "{\\"notificationType\\":\\"Delivery\\",\\"delivery\\":{\\"recipients\\":[\\"ok@example.fr\\"]}}"\n}\n';
+    expect(classify(await mail({ from: 'AWS Notifications <no-reply@sns.amazonaws.com>', subject: 'AWS Notification Message', body }), ctx).kind).not.toBe('bounce');
+  });
+});
