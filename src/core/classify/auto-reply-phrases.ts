@@ -10,16 +10,25 @@
  */
 import type { Phrases } from '../text/phrases.ts';
 
+/**
+ * After an absence in a subject: said for later (« next week », "tomorrow", "in January"), it is a person's news — "Out of
+ * office next week, so here is my talk idea now" (kinds audit 4: an auto-reply) —, as fr's « Absence demain » below. A
+ * responder's subject states the absence now: "Out of Office: X", "Out of office until 5 Jan", "Out of office from 21/12 to
+ * 04/01", "… (returning 05/01)".
+ */
+const SAID_FOR_LATER =
+  '(?!\\s+(?:next\\b|tomorrow\\b|tonight\\b|later\\b|soon\\b|this\\s+(?:week|weekend|month|afternoon|evening)\\b|in\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|two|three|a\\s+few|a\\s+couple)))';
+
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
   en: [
     'auto(?:matic|mated)?[- ]?(?:reply|response|respons|answer)',
     'auto:',
-    'out of (?:the )?office',
+    `out of (?:the )?office${SAID_FOR_LATER}`,
     'ooo\\b',
     // vacation(1)'s default subject is "away from my mail"
-    'away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b',
-    'on vacation',
+    `away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b${SAID_FOR_LATER}`,
+    `on vacation${SAID_FOR_LATER}`,
     'vacation (?:reply|message|notice)',
   ],
   fr: [
@@ -69,8 +78,8 @@ export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
 /** Phrases that say "automatic reply" wherever they stand in a subject (AOL, Lotus Notes, Latvian Outlook…). */
 export const AUTO_REPLY_SUBJECT_ANYWHERE: Phrases = {
   en: [
-    '\\((?:automatic|auto) (?:response|reply)\\)', '\\bis out of (?:the )?office\\b', '\\bautoreply\\b', '\\bauto-reply\\b',
-    '\\bout of office\\b(?!\\s+hours?\\b)', '\\bautomatic reply\\b', '\\[auto-?reply\\]',
+    '\\((?:automatic|auto) (?:response|reply)\\)', `\\bis out of (?:the )?office\\b${SAID_FOR_LATER}`, '\\bautoreply\\b', '\\bauto-reply\\b',
+    `\\bout of office\\b(?!\\s+hours?\\b)${SAID_FOR_LATER}`, '\\bautomatic reply\\b', '\\[auto-?reply\\]',
   ],
   lv: ['automātiskā atbilde', 'automatiska atbilde'],
   fr: ['\\bréponse automatique\\b'],
@@ -112,6 +121,7 @@ export const CHALLENGE_TEXTS: Phrases = {
     "(?:confirm|prove|show) (?:that )?you(?:['’]re| are) (?:a )?(?:human|real (?:person|sender)|not a (?:ro)?bot|not a spammer)",
     // the message itself held: « Happy to stay on hold until you have the schedule » is a speaker's answer
     "\\byou(?:['’]re| are) not a (?:ro)?bot\\b",
+    '\\bonly\\s+accepts?\\s+(?:messages|mail|e-?mails?)\\s+from\\s+(?:known|approved|authori[sz]ed|verified)\\s+senders\\b',
     '\\bone-time (?:check|verification|confirmation)\\b',
     '\\b(?:message|e-?mail|mail)\\s+(?:(?:is|has been|was|will be)\\s+)?(?:being\\s+)?(?:held|quarantined|on hold)\\s+(?:until|pending)\\s+(?:you|your|the sender)',
     // ChoiceMail, Mailinblack's English: "has been held and will be delivered to me once you register", "to protect myself from junk mail"
@@ -132,6 +142,17 @@ export const CHALLENGE_TEXTS: Phrases = {
     // Mailinblack, Vade: « Afin de se protéger contre le spam, X utilise… merci de confirmer votre adresse »
     "(?:afin|pour) de (?:se|me|vous) prot[ée]ger (?:contre|des?) (?:le |les )?(?:spams?|courriers? ind[ée]sirables?|pourriels?)",
     '(?:confirmer|valider|authentifier) votre adresse (?:e-?mail|[ée]lectronique|de messagerie)?',
+    // « Votre message est en attente de confirmation. Afin de lutter contre les courriers indésirables, cette adresse
+    // n'accepte que les messages des expéditeurs connus » (kinds audit 4)
+    '\\bvotre\\s+message\\s+(?:est|a\\s+[ée]t[ée]\\s+mis|sera)\\s+(?:retenu|bloqu[ée]|mis\\s+en\\s+attente|en\\s+attente)\\s+(?:de\\s+(?:confirmation|validation)|jusqu)',
+    '(?:afin|pour) de lutter contre (?:le |les )?(?:spams?|courriers? ind[ée]sirables?|pourriels?)',
+    "\\bn['’]\\s?accepte\\s+que\\s+les\\s+(?:messages|courriels|e-?mails|mails)\\s+(?:des|d['’]\\s?)\\s*exp[ée]diteurs\\s+(?:connus|autoris[ée]s|approuv[ée]s|valid[ée]s)",
+  ],
+  de: [
+    // « Bitte bestätigen Sie einmalig, dass Sie ein Mensch sind », « Dieser Empfänger ist durch einen Spamschutz geschützt »
+    '\\b(?:best[äa]tigen|beweisen)\\s+sie\\s+(?:bitte\\s+)?(?:einmalig\\s+|kurz\\s+)?,?\\s*dass\\s+sie\\s+(?:ein\\s+)?mensch',
+    '\\bdieser\\s+empf[äa]nger\\s+ist\\s+(?:durch|mit)\\s+[^.\\n]{0,40}gesch[üu]tzt\\b',
+    '\\bnur\\s+(?:nachrichten|e-?mails)\\s+von\\s+(?:bekannten|best[äa]tigten|freigegebenen)\\s+absendern\\b',
   ],
 };
 
@@ -153,6 +174,7 @@ export const CHALLENGE_SUBJECTS: Phrases = {
     // Mailinblack's « Vérification de votre adresse : <our subject> »
     '\\bv[ée]rification\\s+de\\s+votre\\s+(?:adresse|message|envoi|courriel|e-?mail)\\b',
   ],
+  de: ['\\b(?:bitte\\s+)?best[äa]tigen\\s+sie\\s+ihre\\s+(?:e-?mail|nachricht|adresse)\\b'],
 };
 
 /**
@@ -167,11 +189,14 @@ export const LIST_NOTICE_SUBJECTS: Phrases = {
     '\\byour\\s+(?:message|mail|post(?:ing)?)\\s+to\\s+\\S+\\s+(?:was|has\\s+been)\\s+(?:rejected|discarded|held|refused)\\b',
     '\\brequest\\s+to\\s+(?:the\\s+)?mailing\\s+list\\s+\\S+\\s+rejected\\b',
     '\\b(?:message|post(?:ing)?)\\s+(?:held|awaiting)\\s+(?:for\\s+)?moderat(?:ion|or)',
+    // the answer to a command mailed to the list manager (Sympa, Majordomo, LISTSERV)
+    '^\\s*(?:results?\\s+of\\s+your\\s+(?:commands?|requests?)|majordomo\\s+results|output\\s+of\\s+your\\s+job)\\b',
   ],
   fr: [
     '\\bmessage\\s+[àa]\\s+mod[ée]rer\\b',
     '\\bvotre\\s+message\\s+(?:pour|[àa])\\s+(?:la\\s+liste\\s+)?\\S+\\s+(?:est\\s+en\\s+attente|a\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée]|transmis|mis\\s+en\\s+attente))',
     '\\ben\\s+attente\\s+de\\s+mod[ée]ration\\b',
+    '^\\s*r[ée]sultats?\\s+de\\s+vos\\s+commandes\\b',
   ],
   de: ['\\bihre\\s+nachricht\\s+an\\s+\\S+\\s+wartet\\s+auf\\s+(?:die\\s+)?(?:freigabe|genehmigung|moderation)'],
 };

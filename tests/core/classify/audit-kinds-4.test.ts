@@ -175,3 +175,80 @@ describe('audit kinds 4: Amazon SES’s bounce as SNS’s email-json delivers it
     expect(classify(await mail({ from: 'AWS Notifications <no-reply@sns.amazonaws.com>', subject: 'AWS Notification Message', body }), ctx).kind).not.toBe('bounce');
   });
 });
+
+describe('audit kinds 4, batch 2: an absence said for later in a subject is a person’s news (SAID_FOR_LATER)', () => {
+  // before: "Out of office next week, so here is my talk idea now" was an auto-reply (the subject prefix alone)
+  it.each([
+    [
+      'Out of office next week, so here is my talk idea now',
+      "Hello,\n\nI'm out of office from Monday until the 14th, so here is my talk idea now: a 20 minute talk on pgvector index tuning (HNSW vs IVFFlat) with benchmarks on 50M embeddings.\n\nNina Petrova\n",
+      'proposal',
+    ],
+    ['On vacation in January, see you in February', 'Hi,\n\nI will miss the January meetup; see you all in February.\n\nNina\n', 'other'],
+    ['Anne is out of the office tomorrow: I answer for her', 'Hello,\n\nThe room is booked for 60 people on January 28.\n\nPaul\n', 'other'],
+    ['Away from my desk this afternoon, quick question about the room', 'Is the projector HDMI or USB-C?\n\nPaul\n', 'other'],
+    ['Talk: out of office tomorrow — the on-call life of a DBA', 'Hello,\n\nI would like to propose a 20 minute talk on being on call for PostgreSQL clusters.\n\nNina Petrova\n', 'proposal'],
+  ])('%s', async (subject, body, kind) => {
+    expect(classify(await mail({ from: 'Nina Petrova <nina.petrova@example.com>', subject, body }), ctx).kind).toBe(kind);
+  });
+
+  it.each([
+    'Out of Office: Meetup PostgreSQL Paris',
+    'Out of office until 5 January',
+    'Out of office from 21/12 to 04/01',
+    'Out of Office AutoReply: Meetup PostgreSQL Paris',
+    'Jean Dupont is out of the office (returning 05/01/2027)',
+    'On vacation until Jan 4',
+    'Away from my mail',
+  ])('guard: a responder’s "%s" is an auto-reply', async (subject) => {
+    expect(classify(await mail({ subject, body: 'Thank you for your message.\n' }), ctx).kind).toBe('auto-reply');
+  });
+});
+
+describe('audit kinds 4, batch 2: challenge robots that hold the message « en attente de confirmation », and German ones', () => {
+  it.each([
+    [
+      '« n’accepte que les messages des expéditeurs connus » under « Re: »',
+      'Nicolas Brun <nicolas.brun@free-exemple.fr>',
+      'Re: Appel à orateurs',
+      "Votre message est en attente de confirmation.\n\nAfin de lutter contre les courriers indésirables, cette adresse n'accepte que les messages des expéditeurs connus. Cliquez une seule fois sur le lien suivant :\nhttps://antispam.example/ok?k=55ab\n",
+    ],
+    ['« Votre message a été mis en attente jusqu’à … »', 'Filtre <noreply@antispam.example>', 'Appel à orateurs', "Votre message a été mis en attente jusqu'à ce que vous confirmiez votre adresse : https://antispam.example/ok?k=1\n"],
+    [
+      'German « Bitte bestätigen Sie …, dass Sie ein Mensch sind »',
+      'Spamschutz <noreply@mailschutz.example.de>',
+      'Bitte bestätigen Sie Ihre E-Mail an info@kanzlei.example',
+      'Guten Tag,\n\nDieser Empfänger ist durch einen Spamschutz geschützt. Bitte bestätigen Sie einmalig, dass Sie ein Mensch sind:\nhttps://mailschutz.example.de/confirm?id=88aa\n',
+    ],
+    ['"only accepts messages from approved senders"', 'Mail Guard <noreply@guard.example>', 'Appel à orateurs', 'This address only accepts messages from approved senders. Click to request approval: https://guard.example/a?1\n'],
+    ['German subject alone, fresh from the protected address', 'Kanzlei Müller <info@kanzlei.example>', 'Bitte bestätigen Sie Ihre Nachricht', 'Nur Nachrichten von bekannten Absendern werden zugestellt: https://mailschutz.example.de/c?2\n'],
+  ])('%s', async (_name, from, subject, body) => {
+    const c = classify(await mail({ from, subject, body }), ctx);
+    expect([c.kind, c.reasons[0]]).toEqual(['auto-reply', 'challenge-response']);
+  });
+
+  it('guards: a speaker whose filter asked us to confirm, and a talk about fighting spam, are the speaker’s', async () => {
+    const sorry = await mail({
+      subject: 'Re: Appel à orateurs',
+      body: "Bonjour,\n\nDésolé, mon antispam n'accepte que les messages des expéditeurs connus, d'où le message de confirmation que vous avez reçu.\nJe vous propose un talk de 20 minutes sur rspamd et PostgreSQL : comment on stocke 2 milliards de verdicts.\n\nNoé Lambert\n",
+    });
+    expect(classify(sorry, ctx).kind).toBe('proposal');
+    const talk = await mail({ subject: 'Proposition de talk : lutter contre le spam avec PostgreSQL', body: "Bonjour,\n\nPour lutter contre le spam, nous stockons 2 milliards de verdicts dans PostgreSQL. Je propose un talk de 20 minutes sur ce retour d'expérience.\n\nNoé Lambert\n" });
+    expect(classify(talk, ctx).kind).toBe('proposal');
+  });
+});
+
+describe('audit kinds 4, batch 2: a list manager’s answer to a command is an auto-reply', () => {
+  it.each([
+    ['SYMPA <sympa@listes.univ.example>', 'Résultats de vos commandes', "> subscribe doctorants\n\nVotre demande d'abonnement à la liste doctorants a été transmise au propriétaire de la liste.\n"],
+    ['Majordomo <majordomo@lists.example.org>', 'Majordomo results: subscribe generale', '>>>> subscribe generale\nSucceeded.\n'],
+    ['LISTSERV <LISTSERV@LISTSERV.UNIV.EXAMPLE>', 'Output of your job "talks"', '> SUBSCRIBE PGUSERS\nYou have been added to the PGUSERS list.\n'],
+  ])('%s: %s', async (from, subject, body) => {
+    const c = classify(await mail({ from, subject, body }), ctx);
+    expect([c.kind, c.reasons[0]]).toEqual(['auto-reply', 'list-notice']);
+  });
+
+  it('guard: a person’s « Résultats de vos commandes de t-shirts » is theirs', async () => {
+    expect(classify(await mail({ subject: 'Résultats de vos commandes de t-shirts', body: 'Bonjour,\n\n12 t-shirts M, 8 L : je les apporte le 28.\n\nLucie\n' }), ctx).kind).toBe('other');
+  });
+});
