@@ -15,6 +15,9 @@
  * Gmail's reply-all (Cc), Samsung Email and Yahoo Mail on Android; setups ending in -en (the proposal filed in English);
  * new-mail (the token address in a new mail, no In-Reply-To) and quoted-token (to the group's address, the token only
  * in the quote), from the row's sender, to the organizers' notice or, for spk-* setups, to the speaker's mail.
+ * Audit AD adds Proton Mail web (HTML only), Fastmail, the Gmail iOS app, Outlook for iOS / Android in English, an iPad
+ * (« Envoyé de mon iPad »), Apple Mail on macOS and Thunderbird sending HTML only, Roundcube in English, Zimbra composing
+ * in HTML, HCL (Lotus) Notes' header block and Outlook desktop in plain text (« -----Message d'origine----- »).
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -394,6 +397,81 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       const text = `${typed}\n\nSent from Yahoo Mail on Android \n \n  ${attr}   ${o.split('\n').map((l) => `${l}`).join('\n')}\n`;
       const html = `<html><body><div id="ymail_android_signature">${htmlLines(typed)}<br><br><a id="ymail_android_signature_link" href="https://go.onelink.me/107872968?pid=InProduct">Sent from Yahoo Mail on Android</a></div><br><div class="yahoo_quoted"><div>On Thu, Dec 3, 2026 at 9:12, ${esc(m.mail.from?.name ?? 'crieur')}&lt;${esc(tokenAddress(m))}&gt; wrote:</div><blockquote style="margin:0 0 20px 0;"><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
       return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    // audit AD: clients the earlier batches did not write
+    case 'proton-web-fr': {
+      // Proton Mail web in French, HTML only: « Le jeudi 3 décembre 2026 à 09:12, crieur <…> a écrit : » over a protonmail_quote blockquote
+      const attr = `Le jeudi 3 décembre 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const html = `<div style="font-family: Arial, sans-serif; font-size: 14px;">${htmlLines(typed)}</div><div style="font-family: Arial, sans-serif; font-size: 14px;"><br></div><div class="protonmail_signature_block protonmail_signature_block-empty"></div><div style="font-family: Arial, sans-serif; font-size: 14px;"><br></div><div class="protonmail_quote">${esc(attr)}<br><br><blockquote class="protonmail_quote" type="cite">${esc(o).replace(/\n/g, '<br>')}</blockquote><br></div>`;
+      return mime({ ...base, parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'fastmail': {
+      // Fastmail web: multipart/alternative, « On Thu, 3 Dec 2026, at 09:12, crieur wrote: » and « > », HTML blockquote type=cite
+      const attr = `On Thu, 3 Dec 2026, at 09:12, ${m.mail.from?.name ?? 'crieur'} wrote:`;
+      const text = `${typed}\n\n${attr}\n${quote(o)}\n`;
+      const html = `<!DOCTYPE html><html><head><title></title></head><body>${typed.split('\n').map((l) => `<div>${l ? esc(l) : '<br>'}</div>`).join('')}<div><br></div><div>${esc(attr)}</div><blockquote type="cite" id="qt" style=""><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote><div><br></div></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: Cyrus-JMAP/3.11.0-alpha0-1000', 'X-ME-Sender: <xms:abc>'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'gmail-ios': {
+      // the Gmail app on iOS: « Le jeu. 3 déc. 2026 à 09:12, crieur <…> a écrit : », the typed text not wrapped
+      const attr = `Le jeu. 3 déc. 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\n${attr}\n\n${quote(o)}\n`;
+      const html = `<div dir="auto">${esc(typed).replace(/\n/g, '<br>')}</div><br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">${esc(attr)}<br></div><blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">${esc(o).replace(/\n/g, '<br>')}</blockquote></div>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'outlook-ios-en':
+    case 'outlook-android-en': {
+      // Outlook for iOS / Android in English: "Get Outlook for iOS/Android", a rule of underscores, the header block, the original unquoted
+      const os = name === 'outlook-ios-en' ? 'iOS' : 'Android';
+      const text = `${typed}\n\nGet Outlook for ${os}<https://aka.ms/${os === 'iOS' ? 'o0ukef' : 'AAb9ysg'}>\n________________________________\nFrom: ${sender}\nSent: Thursday, December 3, 2026 9:12:45 AM\nTo: Dimitri Fontaine <dim@example.org>\nSubject: ${m.mail.subject}\n\n${o}\n`;
+      const html = `<html><head></head><body><div dir="auto">${htmlLines(typed)}</div><div dir="auto"><br></div><div class="ms-outlook-mobile-signature">Get <a href="https://aka.ms/o0ukef">Outlook for ${os}</a></div><hr style="display:inline-block;width:98%"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif"><b>From:</b> ${esc(sender)}<br><b>Sent:</b> Thursday, December 3, 2026 9:12:45 AM<br><b>To:</b> Dimitri Fontaine &lt;dim@example.org&gt;<br><b>Subject:</b> ${esc(m.mail.subject)}</font><div>&nbsp;</div></div><div>${esc(o).replace(/\n/g, '<br>')}</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'ipad-fr': {
+      // Apple Mail on an iPad in French: « Envoyé de mon iPad », then « Le 3 déc. 2026 à 09:12, crieur <…> a écrit : » quoted
+      const attr = `Le 3 déc. 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\nEnvoyé de mon iPad\n\n> ${attr}\n> \n${quote(o)}\n`;
+      const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">${htmlLines(typed)}<div dir="ltr"><br><div dir="ltr">Envoyé de mon iPad</div><div dir="ltr"><br><blockquote type="cite">${esc(attr)}<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: iPad Mail (22B91)'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'apple-mac-fr': {
+      // Apple Mail on macOS in French, HTML only (no plain part), « Le 3 déc. 2026 à 09:12, crieur <…> a écrit : »
+      const attr = `Le 3 déc. 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const html = `<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body style="overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;">${htmlLines(typed)}<div><br><blockquote type="cite"><div>${esc(attr)}</div><br class="Apple-interchange-newline"><div><div>${esc(o).replace(/\n/g, '<br>')}</div></div></blockquote></div><br></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: Apple Mail (2.3826.300.87.4.3)'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'thunderbird-htmlonly': {
+      // Thunderbird set to send HTML only: « Le 03/12/2026 à 09:12, crieur a écrit : » over a cite blockquote, <p> and <br>
+      const attr = `Le 03/12/2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} a écrit&nbsp;:`;
+      const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><p>${esc(typed).replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br>')}</p><div class="moz-cite-prefix">${esc(attr).replace('&amp;nbsp;', '&nbsp;')}<br></div><blockquote type="cite" cite="mid:${esc(m.mail.messageId ?? '')}"><pre class="moz-quote-pre" wrap="">${esc(o)}</pre></blockquote></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'roundcube-en': {
+      // Roundcube 1.6 in English, plain text, above the quote: « On 2026-12-03 09:12, crieur wrote: »
+      const attr = `On 2026-12-03 09:12, ${m.mail.from?.name ?? 'crieur'} wrote:`;
+      const flowed = typed
+        .split('\n')
+        .map((l) => hardWrap(l, 72).split('\n').join(' \n'))
+        .join('\n');
+      return mime({ ...base, headers: ['User-Agent: Roundcube Webmail/1.6.9'], parts: [{ type: 'text/plain', body: `${flowed}\n\n${attr}\n${quote(o)}\n`, flowed: true }] });
+    }
+    case 'zimbra-html-fr': {
+      // Zimbra web in French composing in HTML: « De: … À: … Envoyé: … Objet: » under an hr, the original in a blockquote
+      const h = `<b>De: </b>"${esc(m.mail.from?.name ?? 'crieur')}" &lt;${esc(tokenAddress(m))}&gt;<br><b>À: </b>"Dimitri Fontaine" &lt;dim@example.org&gt;<br><b>Envoyé: </b>Jeudi 3 Décembre 2026 09:12:00<br><b>Objet: </b>${esc(m.mail.subject)}<br>`;
+      const html = `<html><body><div style="font-family: arial, helvetica, sans-serif; font-size: 12pt; color: #000000">${htmlLines(typed)}<div><br></div><hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__">${h}</div><br><div data-marker="__QUOTED_TEXT__">${esc(o).replace(/\n/g, '<br>')}</div></div></body></html>`;
+      const text = `${typed}\n\n----- Mail original -----\nDe: "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}>\nÀ: "Dimitri Fontaine" <dim@example.org>\nEnvoyé: Jeudi 3 Décembre 2026 09:12:00\nObjet: ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, headers: ['X-Mailer: Zimbra 10.0.6_GA_4585 (ZimbraWebClient - GC131 (Linux)/10.0.6_GA_4585)'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'notes': {
+      // HCL (Lotus) Notes: plain text, the header block « crieur <…> / 03/12/2026 09:12 / To / cc / Subject » with no « > »
+      const h = `${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}>\n03/12/2026 09:12\n\nTo\ndim@example.org\ncc\n\nSubject\n${m.mail.subject}`;
+      const text = `${typed}\n\n\n\n\n${h}\n\n\n\n\n\n${o}\n`;
+      return mime({ ...base, headers: ['X-Mailer: HCL Notes Release 12.0.2 November 03, 2022', 'X-MIMETrack: Serialize by Router on notes01/Example'], parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'outlook-fr-plain': {
+      // Outlook desktop in plain text mode: « -----Message d'origine----- » then « De : … Envoyé : … », the original unquoted
+      const text = `${typed}\n\n-----Message d'origine-----\nDe : ${sender} \nEnvoyé : jeudi 3 décembre 2026 09:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-Mailer: Microsoft Outlook 16.0'], parts: [{ type: 'text/plain', body: text, cp1252: true }] });
     }
     default:
       throw new Error(`no client ${name}`);
