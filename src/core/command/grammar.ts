@@ -119,7 +119,10 @@ export const GRAMMAR: readonly VerbSpec[] = [
       ...decided({ fr: ['accepter', 'valider', "j'accepte", 'on accepte', 'nous acceptons', 'je valide', 'on valide', 'nous validons'], en: ['accept', 'approve', 'i accept', 'we accept', 'i approve', 'we approve'] }),
       // the talk taken or kept, by the organizers (audit Z: « Ok pour moi, on la prend ! » relayed, nothing decided) — not
       // « je le prends », which is as often "I'll take care of it"
-      'on la prend', 'on le prend', 'on la garde', 'on le garde', "we'll take it", "let's take it", 'we will take it'],
+      'on la prend', 'on le prend', 'on la garde', 'on le garde', "we'll take it", "let's take it", 'we will take it',
+      // bare, or the talk kept from the lot (audit AD: « On prend. » relayed, nothing decided); a word after them reads on as
+      // a sentence (« On prend le temps d'en parler », « On retient la date du 28 ? »: prose)
+      'on prend', 'nous prenons', 'on la retient', 'on le retient'],
     aloneWords: ['ok', 'okay'],
     remarks: true,
   },

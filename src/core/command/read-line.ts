@@ -56,9 +56,11 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * relayed, nothing decided).
  * "Count me in" is one, and "I'm afraid" a regret (audit AB: "Yes, count me in — confirmed." and "Hi, I'm afraid I have to
  * withdraw, sorry for the late notice." were relayed, the talk left as it was).
+ * "LGTM" / "SGTM" (looks / sounds good to me), a reviewer's yes, are too (audit AD: "LGTM, accept" was relayed, nothing
+ * decided); alone they decide nothing, as « OK » does not.
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in|lgtm|sgtm)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -190,7 +192,10 @@ const SENTENCE_NEXT = new Set([
 
 /** "Note the Cc: headers", "Note also…": English sentences that start with the word `note`. */
 const NOTE_SENTENCE = new Set(['the', 'this', 'these', 'those', 'also', 'how', 'what', 'which', 'it', 'its', 'there', 'here', 'your', 'my', 'our', 'down']);
-const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si']);
+// « Question pour vous deux : … », « Question entre nous : … », "Ask everyone: …": a question for the other organizers, as
+// "Question for the team:" is — whom it is for, when it is the speaker, went first (ADDRESSEE); audit AD: « Question pour vous
+// deux : quelqu'un le connaît ? » was mailed to the speaker
+const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si', 'pour', 'entre', 'everyone', 'everybody', 'all']);
 
 /** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
 function foldKeepLength(s: string): string {
@@ -256,7 +261,7 @@ const WEIGHED = /\b(?:(?:se|fe|au|pour|vaud|faud|conviend|i)rai(?:en)?t|would|co
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
 const ASSENTED_DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist', 'schedule']);
 /** The assents (ASSENT, folded) that say yes to the decision after them. */
-const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds (?:good|great|fine)|excellent|genial|c'est (?:tout |tres )?(?:bon|parfait|nickel|super|top|ok)|nickel|ca (?:me|nous) va|(?:that )?works for|that works|all good|looks (?:good|great|fine)|(?:pour moi|for me),? (?:c'est|it's|it is) (?:ok|okay|bon|good|fine)|it's (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem)(?![\p{L}\d])/u;
+const YES = /^(?:oui|yes|yep|ok|okay|d'accord|parfait|perfect|super|great|tres bien|sure|absolutely|bien sur|of course|ca marche|sounds (?:good|great|fine)|excellent|genial|c'est (?:tout |tres )?(?:bon|parfait|nickel|super|top|ok)|nickel|ca (?:me|nous) va|(?:that )?works for|that works|all good|looks (?:good|great|fine)|(?:pour moi|for me),? (?:c'est|it's|it is) (?:ok|okay|bon|good|fine)|it's (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probleme)|no problem|lgtm|sgtm)(?![\p{L}\d])/u;
 
 /**
  * « OK, refuser : trop commercial », "ok, accepted": a first piece that is only the accept verb's alone-word (ok) is
@@ -642,9 +647,13 @@ const RESERVATION = /^(?:mais|but|however|cependant|toutefois|par contre|pourtan
  * decided can be mended. « Enfin un talk sur pgvector ! » (finally) and « Bon sujet » are remarks: « enfin » / « bon »
  * count only before a doubt.
  */
+const CHANGING_MIND = String.raw`(?:finalement|finally|tout compte fait|tout bien reflechi|en fait|actually|after all|on second thoughts?|on reflection|on further reflection|a la reflexion|reflexion faite|apres reflexion)\b`;
 const TAKES_BACK = new RegExp(
   [
     String.raw`^(?:enfin|bon|well|hmm+|euh+|en fait|actually|ah|oh)\b[\s,.…!]*(?:je (?:ne )?sais pas|je crois|je pense|j'espere|peut-etre|pas sure?|pas certaine?|not sure|i think|i guess|i hope|maybe|perhaps|non|no|nope|pas|not|on verra|we'll see|a voir)\b`,
+    // « Finalement, plutôt attente », "On second thought, decline.", « Tout compte fait, refuser »: the writer changing his mind
+    // to another answer (audit AD) — not « Refuser : après réflexion, trop commercial » nor « finalement pas assez technique »
+    String.raw`^${CHANGING_MIND}[\s,.…!]*(?:plutot|rather|instead|refuser|refus|refuse|decline|reject|rejeter|attente|en attente|waitlist|accepter|accept|on refuse|on accepte)\b`,
     String.raw`^(?:just kidding|kidding|jk|je plaisante|je rigole|c'est (?:une )?blague|(?:i'm |i am )?joking|pour rire)\b`,
     String.raw`^(?:scratch that|forget (?:it|that|this)|never ?mind|oubliez?(?: (?:ca|ce message|cela))?|ne tenez pas compte|laissez tomber|ignore (?:that|this|it|my))\b`,
     String.raw`^(?:attends?|attendez|wait|hold on)\b`,
@@ -659,8 +668,15 @@ export function doubtsPart(part: string): boolean {
   const f = fold(part).replace(/^[\s,;:.\-–—]+/, '').trim();
   return takesBackFolded(f) || (f.split(/\s+/).length <= 4 && HEDGE.test(f));
 }
+/**
+ * « Finalement non », "On second thought, no.": the writer taking back the decision above him (audit AD: « Accepter » over
+ * « Finalement non, refuser » accepted) — under a decision (read.ts) or after it on its line (remarkOnly), not in a
+ * decline's reason, where « Refuser : finalement non » is the no said again.
+ */
+const SAYS_NO_AFTER_ALL = new RegExp(String.raw`^${CHANGING_MIND}[\s,.…!]*(?:non|no|nope)(?=\s*(?:[,.;:!…]|$))`);
 export function takesBack(rest: string): boolean {
-  return takesBackFolded(fold(rest));
+  const f = fold(rest);
+  return takesBackFolded(f) || SAYS_NO_AFTER_ALL.test(f.replace(/^[\s,;:.\-–—]+/, '').trim());
 }
 /** takesBack on text already folded (remarkOnly, holdsBack fold what follows the verb once for all their tests). */
 function takesBackFolded(f: string): boolean {
@@ -691,7 +707,7 @@ const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 const DISSENT = /^(?:(?:moi,?\s+)?(?:je (?:suis|serais) (?:contre|pas pour)|je ne (?:suis|serais) pas (?:pour|favorable|convaincue?)|je n'y suis pas favorable)|pas convaincue?|i(?:'m| am|'d be| would be) (?:against|not (?:convinced|in favou?r))|i (?:disagree|don't agree|do not agree)|not convinced)\b/;
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBackFolded(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
+  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBack(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
 /**
