@@ -108,6 +108,8 @@ const RULE = /^\s*(?:[-_*=~]\s*){3,}$/;
 const ABOUT_THE_MAIL =
   /\b(?:objet du (?:message|mail|courriel)|(?:the )?subject (?:line|of (?:this|the|my) (?:e-?mail|mail|message))|(?:this|my) (?:e-?mail|mail|message)\b|ce (?:message|mail|courriel)\b|mail client|client (?:mail|de messagerie)|here (?:is|are) (?:my|our) (?:submission|proposal)|voici (?:ma|notre) (?:proposition|soumission)|(?:je|nous) (?:vous |te )?(?:envoie|envoyons|adresse|adressons|transmets|transmettons|soumets|soumettons|fais parvenir|faisons parvenir) (?:ma|notre) (?:proposition|soumission)|please find (?:below |attached |enclosed )?(?:my|our) (?:proposal|submission)|(?:i'?m|i am|we'?re|we are) (?:sending|submitting) (?:you )?(?:my|our) (?:proposal|submission)|following (?:your|the) call|(?:saw|seen|read) (?:the|your) call|(?:vu|lu) (?:l'|votre )appel|suite (?:a|au) (?:votre |l')?appel|(?:as )?(?:requested|demande) (?:in|dans) (?:the|your|l'|votre) (?:call|appel)|sorry (?:about|for) (?:that|the|my)|desolee? pour|pardon pour|(?:attached|ci-joint|en piece jointe) (?:are|is|you will find|vous trouverez)?|(?:voir|see|cf\.?) (?:la |le |les |the )?(?:pieces? jointes?|pj|fichiers? joints?|documents? joints?|attached|attachments?|enclosed)|(?:could|can|would) you (?:please )?(?:send|forward|pass|transfer)|pass (?:this|it) on|(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)? ?(?:le |la |les |leur |lui |nous )*(?:transferer|transmettre|faire suivre|envoyer|relayer)|tu peux le(?:ur)? (?:leur )?transferer|n'hesitez pas|don'?t hesitate|feel free to|let (?:me|us) know|dites-moi)/;
 const MAX_META_SENTENCE = 160;
+/** Words a sentence goes on with after an opening clause about the mail, to be the talk's (« Suite à votre appel, … »). */
+const MIN_CLAUSE_WORDS = 6;
 /**
  * Dates and availability, said to the organizers at the end of the mail (folded): « Je peux venir à n'importe quelle
  * date au printemps. », « Je reste à votre disposition pour organiser la date. », "I'm available any Thursday."
@@ -181,6 +183,14 @@ function withoutMeta(p: string, end: 'lead' | 'tail'): string {
   if (end === 'lead') {
     let i = 0;
     while (i < sentences.length && meta(sentences[i]!)) i++;
+    // « Suite à votre appel, j'aimerais parler de l'autovacuum : pourquoi … », "Following your call, I'd like to talk about
+    // …": only the sentence's opening clause speaks of the mail; what follows its comma is the talk's (parse audit 12: the
+    // whole sentence went)
+    const clause = i === 0 ? null : /^([^,]{3,80}),\s+(\S[\s\S]*)$/.exec(sentences[i - 1]!.trim());
+    if (clause && ABOUT_THE_MAIL.test(fold(clause[1]!)) && !meta(clause[2]!) && clause[2]!.split(/\s+/).length >= MIN_CLAUSE_WORDS) {
+      sentences[i - 1] = `${clause[2]!.charAt(0).toUpperCase()}${clause[2]!.slice(1)} `;
+      i--;
+    }
     const rest = sentences.slice(i).join('').trim();
     // cut mid-line: the rest of a line the client wrapped (60 columns or more) goes on on the next one in lower case —
     // « …(format ODT). En deux mots :⏎une introduction… » — and the unwrapping, which reads the line's width, would

@@ -189,7 +189,9 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
   // « Je vous transfère la proposition de Lucie, ci-jointe » over a file whose « Oratrice : » names her: the file says who
   // speaks when the note names no one, as its title and length do
   const named = v.speakers ?? doc?.speakers;
-  const sp = findSpeakers({ author: formFiller(src.author, named, body), signatureName: sig.name, field: named ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())) });
+  // the block cut under the sign-off: « Alice Martin & Bruno Keller » who sign it together (parse audit 12)
+  const signature = src.text.replace(/\r\n?/g, '\n').slice(sig.body.length);
+  const sp = findSpeakers({ author: formFiller(src.author, named, body), signatureName: sig.name, field: named ?? null, fieldLine: fields.spans.speakers ? (lines[fields.spans.speakers[0]] ?? null) : null, body, cc: src.cc, exclude, own: new Set(ctx.ownAddresses.map((a) => a.toLowerCase())), signature });
   warnings.push(...sp.warnings);
   if (sp.speakers.length === 0) warnings.push('no speaker found');
   if (src.forwardedBy && src.author) warnings.push(`forwarded by ${src.forwardedBy.email}: speaker taken from the forwarded message`);
@@ -310,7 +312,7 @@ function blankOut(text: string, part: string): string {
 }
 
 /** Words a subject adds to name the format, not the topic: « Proposition : atelier réplication ». */
-const FORMAT_NOUNS = new Set(['talk', 'lightning', 'lt', 'atelier', 'workshop', 'presentation', 'conference', 'expose', 'tutoriel', 'tutorial', 'demo', 'eclair']);
+const FORMAT_NOUNS = new Set(['talk', 'lightning', 'lt', 'atelier', 'workshop', 'presentation', 'conference', 'expose', 'tutoriel', 'tutorial', 'demo', 'eclair', 'keynote']);
 
 /**
  * Every word of `short` (but its format's) is in `long`, which says more: a subject naming the talk by a few of its title's

@@ -25,9 +25,10 @@ const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)
  * "… maybe 15 min. Working title: Autovacuum, the missing manual." — a title label in the middle of a line; "Title of my
  * talk - From Oracle to Postgres in 6 months." (English written abroad: the talk named after the label, a dash for its colon). Quoted, the
  * title may open in lower case, on a tool's name (« Titre : « pgBadger en 5 minutes chrono ». »): the quotes bound it.
- * "My job title: Staff Engineer at Acme." names no talk.
+ * "My job title: Staff Engineer at Acme." names no talk. A question mark (or an exclamation mark) ending the line ends the
+ * title, not its sentence: « … si ça vous dit. Titre : TimescaleDB ou partitionnement natif ? » keeps it (parse audit 12).
  */
-const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
+const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?(?:\s*[?!](?=\s*[»"”]?[ \t]*(?:\n|$)))?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
 /**
  * A format's name opening a sentence, then a colon and the title, in the middle of a line: "I'm in! Lightning talk: Advisory
  * locks as a job queue." (parse audit 11; at a line's start, fields.ts reads it as a label). Capitalised, as a label is.
@@ -59,7 +60,7 @@ const QUOTED_NEAR_TALK = new RegExp(
   // in the sentence, a colon says the quotes name what was spoken of
   // « un exposé « X » », « un éclair de 5 minutes sur « X » »: a word ending (or opening) on an accented letter is bounded by
   // letters, not by \b (ASCII-only: it saw no word's end after « exposé »)
-  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|table ronde|round ?table|panel|session|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,60}?|(?:[^.\\n:]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,140}?:\\s*)${QUOTED}`,
+  `(?<![\\p{L}\\p{N}_])(?:talk|lightning|[ée]clair|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|atelier|workshop|table ronde|round ?table|panel|session|keynote|proposition|proposal|soumission|submission|tutori[ae]l|LT|pr[ée]senter|parler|present(?:ing)?|give|giving|speak|sujet|topic|proposer|propos(?:e|ing)|soumettre|submit(?:ting)?|retour d['’]exp[ée]rience|REX|RETEX|experience report|case study)(?![\\p{L}\\p{N}_])(?:(?:[^.\\n]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,60}?|(?:[^.\\n:]|(?<=[\\p{L}\\p{N}])\\.(?=[\\p{L}\\p{N}])){0,140}?:\\s*)${QUOTED}`,
   'iu',
 );
 /**
@@ -71,10 +72,11 @@ const QUOTED_NEAR_TALK = new RegExp(
  * minutes on "X""; « intervenir sur « X » » is the same offer.
  */
 // the length in figures or in words: "I could do twenty minutes on "X"", « faire dix minutes sur « X » »
-const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
+// a range as well: "I could do about 20-25 minutes on "X"", « faire 20 à 30 minutes sur « X » » (parse audit 12)
+const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+|around\\s+)?(?:(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)\\s*(?:-|–|to|[àa]|or|ou)\\s*)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
 // the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
-  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|animer|run|host|moderate|je me lance\\s*[:!]|count me in\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|table ronde|round ?table|panel|tutori[ae]l|intervention|conf[ée]rence|session|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
+  `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|animer|run|host|moderate|je me lance\\s*[:!]|count me in\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|table ronde|round ?table|panel|tutori[ae]l|intervention|conf[ée]rence|session|keynote|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,
   'iu',
 );
 /** A proposal sent again, then its quoted title: « Je la renvoie donc : « Vacuum sans peur » », "Resubmitting: "…"" (score.ts DIRECT). */
@@ -97,7 +99,7 @@ const CAPITAL = /^\p{Lu}/u;
  */
 // « le sujet suivant : X », "the following talk: X" (parse audit 11: the <b> around X is gone from the HTML's text)
 const TALK_OFFERED =
-  "(?:following\\s+)?(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|atelier|workshop|table ronde|round ?table|panel|retour d['’]exp[ée]rience|experience report|case study|sujet(?=\\s+suivant)|topic(?=\\s*:))(?:\\s+(?:suivante?|ci-dessous|below))?";
+  "(?:following\\s+)?(?:lightning\\s+talk|talk|pr[ée]sentation|expos[ée]|intervention|conf[ée]rence|session|keynote|atelier|workshop|table ronde|round ?table|panel|retour d['’]exp[ée]rience|experience report|case study|sujet(?=\\s+suivant)|topic(?=\\s*:))(?:\\s+(?:suivante?|ci-dessous|below))?";
 const OFFER_THEN_COLON = new RegExp(
   // "I'd like to answer the call with a talk: X", « je réponds à l'appel avec un talk : X »: what the writer comes with is offered
   `\\b(?:propos(?:e|er|ons|ing)|soumet(?:s|tre|tons)|submit(?:ting)?|pr[ée]senter|present(?:ing)?|offer(?:ing)?|give|giving|faire|donner|with|avec|animer|run|host)\\s+` +
@@ -291,7 +293,7 @@ function tidy(s: string): string {
  * the words saying when or how long ("au prochain meetup", "for 20 minutes").
  */
 // "a talk on behalf of my colleague" says whose talk it is, not what it is on (parse audit 9: titled « behalf of Prof »)
-const TOPIC = /\b(?:talk|lightning talk|lightning|LT|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|d[ée]mo|retour d'exp[ée]rience|REX|workshop|atelier)\s+(?:sur|about|on(?!\s+behalf\b)|autour d[eu']|concernant|à propos d[eu']|au sujet d[eu'])\s+([^\n.!?;:,()«»"“”]{3,150})/iu;
+const TOPIC = /\b(?:talk|lightning talk|lightning|LT|keynote|pr[ée]sentation|conf[ée]rence|expos[ée]|intervention|d[ée]mo|retour d'exp[ée]rience|REX|workshop|atelier)\s+(?:sur|about|on(?!\s+behalf\b)|autour d[eu']|concernant|à propos d[eu']|au sujet d[eu'])\s+([^\n.!?;:,()«»"“”]{3,150})/iu;
 const TOPIC_TAIL =
   /\s+(?:(?:au|à|a|lors d[eu']|pendant|pour) (?:un |une |le |la |l'|votre |vos |)(?:prochain|prochaine|meetup|rencontre|soir[ée]e|session)\b.*|(?:at|for|during|in) (?:the |one of |your |a |an |)(?:next|future|upcoming|one|meetup|meetups|session|evening|\d)\b.*|(?:de|of|for|en|in|d'environ|environ|about|around) (?:\d|une? |an? |half|quelques)\S*\s*(?:min|minutes?|heures?|hours?|h)\b.*|si vous\b.*|if you\b.*|with\b.*demo.*)$/iu;
 

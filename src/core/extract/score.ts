@@ -186,7 +186,8 @@ const DIRECT = new RegExp(
     `|\\b(?:je (?:vous |te )?(?:la |le )?(?:renvoie|re-?soumets|repropose)|re-?submitting|re-?sending|(?:i|we) (?:re-?submit|re-?send))\\b${RESENT_WHAT}\\s*[:,]?\\s*${RESENT_TITLE}` +
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
-    `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
+    // (a range too: "I could do about 20-25 minutes on "X"", « je peux faire 20 à 30 minutes sur … » — parse audit 12)
+    `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
     `(?!\\s*(?:(?:l'|le |la |les |the |our |nos |notre |a |an |un |une )\\s*)*(?:accueil|annonces?|announcements?|welcome|housekeeping|agenda|programme|program|logistique|logistics|sponsors?|intervenants?|speakers?|orateurs?|oratrices?)\\b)` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +

@@ -201,14 +201,19 @@ function thirdPersonAuthor(text: string, cc: readonly Address[]): { author: Addr
     // only with their address (in the text or Cc): a name alone leaves no one to acknowledge
     if (p?.email && !WITH_THE_WRITER.test(head.slice(p.end)) && WANTS.test(head.slice(p.end))) return { author: { name: p.name, email: p.email }, end: 0 };
   }
-  // no role said: a person named with their address who would present, opening a sentence
+  // no role said: a person named with their address who would present, opening a sentence — the address beside the
+  // name, or further on in the text or in Cc, as personAt reads it: « M. Jacques Bernard, directeur des systèmes
+  // d'information, souhaiterait présenter « … » … Vous pouvez le joindre à jacques.bernard@… » (parse audit 12: filed as
+  // the secretariat's)
   for (const st of head.matchAll(SENTENCE_START)) {
     const at = st.index + st[0].length;
     const m = RELAYED_NAME.exec(head.slice(at));
-    if (!m || !(m[2] ?? m[3])) continue;
-    if (FIRST_PERSON_OFFER.test(head.slice(0, at))) return null;
+    if (!m) continue;
     const name = cleanName(m[1]!);
-    if (name && looksLikePersonName(name) && !WITH_THE_WRITER.test(head.slice(at + m[0].length)) && WANTS.test(head.slice(at + m[0].length))) return { author: { name, email: (m[2] ?? m[3])! }, end: 0 };
+    const email = m[2] ?? m[3] ?? (name ? (ccAddress(cc, name) ?? addressSpellingName(text.slice(0, 4000), name)) : null);
+    if (!email) continue;
+    if (FIRST_PERSON_OFFER.test(head.slice(0, at))) return null;
+    if (name && looksLikePersonName(name) && !WITH_THE_WRITER.test(head.slice(at + m[0].length)) && WANTS.test(head.slice(at + m[0].length))) return { author: { name, email }, end: 0 };
   }
   return null;
 }

@@ -103,6 +103,8 @@ export interface SpeakerInputs {
   exclude: ReadonlySet<string>;
   /** Our own addresses: never a speaker, not even as the author (our acknowledgements coming back). */
   own: ReadonlySet<string>;
+  /** The signature block cut off the text (from its sign-off or its "-- " line on): who signs it. */
+  signature?: string | null;
 }
 
 export function findSpeakers(x: SpeakerInputs): SpeakerResult {
@@ -127,6 +129,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     !x.author ||
     named.some((s) => (s.email && x.author!.email && s.email.toLowerCase() === x.author!.email.toLowerCase()) || (s.name && x.author!.name && sameWords(s.name, cleanName(x.author!.name) ?? x.author!.name))) ||
     (x.fieldLine != null && CO_LABEL.test(fold(x.fieldLine))) ||
+    (x.field !== null && fieldNamesWriter(x.field)) ||
     PRESENTERS.test(fold(x.body.slice(0, 8000))) ||
     TOGETHER.test(fold(x.body.slice(0, 8000))) ||
     named.every((s) => !s.email);
@@ -164,6 +167,7 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   }
   if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
   const body = x.body.slice(0, 8000);
+  if (x.author && x.signature) for (const s of coSigners(x.signature, x.author, x.signatureName, body)) add({ name: s, email: ccEmail(x.cc, s) ?? addressSpellingName(body, s) });
   for (const m of body.matchAll(WITH_ADDRESS)) if (m[2] || speaksInSentence(body, m.index)) add({ name: cleanName(m[1]!), email: (m[2] ?? m[3])! });
   for (const s of presentersNamed(body)) add(s.email || !s.name ? s : (ccPerson(x.cc, s.name) ?? s));
   for (const m of body.matchAll(MY_COLLEAGUES)) {
@@ -203,6 +207,42 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
   // a named co-speaker without an address may be the Cc'd person, or have it written further on
   for (const s of out) if (!s.email && s.name) s.email = ccEmail(x.cc, s.name) ?? addressSpellingName(body, s.name);
   return { speakers: out, warnings };
+}
+
+/**
+ * Two or three who sign together under the sign-off — « Alice Martin & Bruno Keller », "Erik Johansson and Astrid Berg",
+ * « Claire et Paul » —, the writer one of them: the others give the talk with the writer (parse audit 12: the second
+ * name of such a line was lost). A first name alone counts when the text names that person in full (« Paul Renaud et
+ * moi … » signed « Claire et Paul »); a line that names no writer (« Tom & Jerry's ») adds no one. Read on the first
+ * four lines of the block (a closing or a "-- " first).
+ */
+const SIGNED_TOGETHER = /^[*_]*(.{2,40}?)(?:\s*,\s*(.{2,40}?))?\s+(?:&|\+|et|and)\s+(.{2,40}?)[*_]*[\s,.!]*$/u;
+function coSigners(signature: string, author: Address, signatureName: string | null, body: string): string[] {
+  const writer = cleanName(author.name) ?? signatureName ?? (author.email ? nameFromLocalPart(author.email) : null);
+  if (!writer) return [];
+  const first = fold(writer).split(/\s+/)[0]!;
+  const isWriter = (part: string) => sameWords(part, writer) || fold(part) === first;
+  const lines = signature.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 4);
+  for (const line of lines) {
+    if (line.length > 80) continue;
+    const m = SIGNED_TOGETHER.exec(line);
+    const parts = m ? [m[1]!, m[2], m[3]!].filter((p): p is string => p !== undefined).map((p) => p.trim()) : [];
+    if (parts.length < 2 || !parts.every((p) => looksLikePersonName(p)) || !parts.some(isWriter)) continue;
+    const out: string[] = [];
+    for (const p of parts.filter((q) => !isWriter(q))) {
+      const full = /\s/.test(p) ? cleanName(p) : fullNameIn(body, p);
+      if (full && looksLikePersonName(full)) out.push(full);
+    }
+    return out;
+  }
+  return [];
+}
+
+/** The one full name the text gives a first name (« Paul » → « Paul Renaud »), or null when none or several. */
+function fullNameIn(body: string, firstName: string): string | null {
+  const re = new RegExp(`(?<![\\p{L}'’-])${escape(firstName)}\\s+(?:(?:de|du|van|von|le|la)\\s+)?\\p{Lu}[\\p{L}'’-]+`, 'gu');
+  const found = new Set([...body.matchAll(re)].map((m) => cleanName(m[0]) ?? m[0]).filter((n) => looksLikePersonName(n)));
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /** A label that names the writer's partners, not all the speakers: "Co-speaker:", « Co-oratrice : », "With:", « Avec : ». */
@@ -303,8 +343,10 @@ const PAIR = phraseRegExp('WRITER_PAIRED', WRITER_PAIRED, 'g');
  * proposing the talk together: « Mon collègue Arnaud Chevalier et moi-même proposons une présentation », "Sam and I
  * would like to propose a talk" (the pair offers what it will give).
  */
+// (the infinitive after a modal as well: « Paul Renaud et moi voudrions proposer un talk », « … aimerions soumettre » —
+// parse audit 12)
 const PRESENT_VERB =
-  /\b(?:co-?)?present(?!ation)\w*|\bpropos(?:ons|erions|erons)\b|\b(?:propose|submit)\b|\bsoumett(?:ons|rions)\b|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
+  /\b(?:co-?)?present(?!ation)\w*|\bpropos(?:ons|erions|erons|er)\b|\b(?:propose|submit)\b|\bsoumett(?:ons|rions|re)\b|\b(?:give|gives|giving|given|gave|speak|speaks|speaking|spoke|deliver\w*)\b|\b(?:to|will|would|'ll|'d|can|could|shall|want to|plan to) talk\b|\btalk(?:ing|ed)\b|\b(?:co-?)?anim(?:er|erons|erions|erait|erez|ons|ent|era|erai)\b|\bparl(?:er|erons|erions|erait|ons|era|erai)\b|\bintervenir\b|\binterv(?:iendr|enon|enion)\w*|\bdonn(?:er|erons|erions|erait|ons)\b/;
 /** The writer says they present without the others: "alone", « seul(e) », "on my own". */
 const ALONE = phraseRegExp('ALONE', { en: ['alone', 'by myself', 'on my own', 'solo'], fr: ['seule?s?', 'tout seul', 'toute seule'] }, '', '\\b', '\\b');
 /** « je ne serai pas seul », "not alone": the writer saying they are not alone (folded). */
@@ -322,16 +364,37 @@ function pairPresents(f: string): boolean {
     .some((clause) => clause.match(PAIR) !== null && PRESENT_VERB.test(clause));
 }
 
+/**
+ * The writer named in a speakers' field by a pronoun — « Intervenant : moi », « moi-même », "Speaker: just me", "me +
+ * my colleague Sam Rivera", « juste moi » —: the sender, who is no person called « Moi » or "Just Me" (parse audit 12).
+ */
+const WRITER_ITEM = /^(?:(?:just|only|juste|seulement|uniquement)\s+)?(?:moi(?:[- ]m[êe]me)?|me|myself|i|je|yours truly)(?:\s+(?:seule?|only|alone|uniquement|seulement|tout seul|toute seule))?\s*[.!]?$/iu;
+/** « mon collègue », "my colleague" before a name in the field: a word about the person, no part of their name. */
+const COLLEAGUE_WORDS = /^(?:(?:my|our|mon|ma|notre)\s+(?:co-?workers?|colleagues?|coll[èe]gues?|collaborat(?:eur|rice)|bin[ôo]me|teammate|friend|amie?)\s+)/iu;
+
+/** The items of a speakers' field, one person each. */
+function fieldItems(value: string): string[] {
+  return (
+    value
+      .replace(/\s*\((?:with|avec|and|et|\+)\s+([^()]{2,80})\)/giu, ', $1')
+      // (a comma inside <…> or (…) parts nobody — looked for within 200 characters: unbounded, each comma of a long list
+      // scanned to its end, 3,800 names in 50,000 characters took seconds — review of parse audit 11)
+      // "me + my colleague Sam Rivera": a plus joins two as « et » does (parse audit 12)
+      .split(/\n|;|,(?![^<(]{0,200}[>)])|\s+(?:et|and|&|\+)\s+/)
+      .map((s) => s.replace(/^\s*[-*•]\s*/, '').replace(CONTACT_LABEL, '').replace(COLLEAGUE_WORDS, '').trim())
+      .filter((s) => s !== '')
+  );
+}
+
+/** The field names the writer among the speakers by a pronoun (WRITER_ITEM). */
+export function fieldNamesWriter(value: string): boolean {
+  return fieldItems(value).some((i) => WRITER_ITEM.test(i));
+}
+
 /** "Jean Dupont <jean@x>, Marie Curie (marie@y)" / "Jean Dupont et Marie Curie" / one per line. */
 export function fieldSpeakers(value: string): Speaker[] {
   // "Jörg Schmidt (with Søren Nielsen)", « Claire Martin (avec Paul Roy) »: the aside names a second speaker, not a role
-  const items = value
-    .replace(/\s*\((?:with|avec|and|et|\+)\s+([^()]{2,80})\)/giu, ', $1')
-    // (a comma inside <…> or (…) parts nobody — looked for within 200 characters: unbounded, each comma of a long list
-    // scanned to its end, 3,800 names in 50,000 characters took seconds — review of parse audit 11)
-    .split(/\n|;|,(?![^<(]{0,200}[>)])|\s+(?:et|and|&)\s+/)
-    .map((s) => s.replace(/^\s*[-*•]\s*/, '').replace(CONTACT_LABEL, '').trim())
-    .filter((s) => s !== '');
+  const items = fieldItems(value).filter((i) => !WRITER_ITEM.test(i));
   const out: Speaker[] = [];
   for (const item of items) {
     const emails = item.match(EMAIL_G);

@@ -12,7 +12,7 @@ const REPLY_PREFIX = new RegExp(`^\\s*(?:${ANY_PREFIX_SOURCE}\\s*|\\[(?:fwd?|tr)
 /** Tags in brackets that only classify the mail. */
 // the group's own name in brackets too: "[Meetup PostgreSQL Paris]", "[PostgreSQL Lyon]" (parse audit 9: the proposal
 // under it was "other")
-const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session)[\])]\s*[:\-–—]?\s*/i;
+const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[ée]rence|meetup|pgug[^\])]*|pg[^\])]*|soumission|submission|[ée]clair|session|keynote)[\])]\s*[:\-–—]?\s*/i;
 /**
  * …but a group's name is no proposal's tag: it goes, so that a lead-in after it is seen, and says nothing itself — every
  * mail of the group may wear it (« [Meetup PostgreSQL Paris] Question sur le prochain meetup », « [PostgreSQL-fr] Sortie de
@@ -20,18 +20,18 @@ const TAG = /^\s*[[(](?:lt|lightning[^\])]*|talk|cfp|proposal|proposition|conf[�
  */
 const GROUP_TAG = /^\s*[[(](?:meetup[^\])]+|postgres[^\])]*)[\])]\s*[:\-–—]?\s*/i;
 /**
- * "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk"… as a lead-in (folded). The slot's length goes
+ * "Proposition de conférence", "Talk proposal", "CFP", "Lightning talk", "Keynote proposal" (parse audit 12)… as a lead-in (folded). The slot's length goes
  * with the talk noun ("5-minute talk:", « Talk de 20 minutes : »), and where it is for may come first ("Meetup proposal",
  * "Meetup talk proposal" — as "Proposal for the meetup" says it after); a short one is a talk ("Short talk: X", « Petit talk : X »). « Sujet de présentation : X » leads in as « Proposition
  * de présentation : X » does, "CFP submission – X" as "CFP: X".
  */
 const LEAD =
-  /^(?:(?:meetups?|pgug|pug)\s+(?=(?:(?:talk|lightning(?: talk)?)\s+)?(?:proposal|proposition|submission|soumission)\b))?(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lt|sujet)?|(?:\d{1,3}[ -]?(?:minutes?|mins?|mn|')\s+)?(?:(?:short|quick|mini|petit|court|long)[ -])?(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lightning|eclair)(?: eclair)?(?:\s+(?:de|d'|of)\s*\d{1,3}\s*(?:minutes?|mins?|mn|'))?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|(?:sujet|theme)s? (?:de |d'|du |pour (?:un |une )?)(?:talk|presentation|conference|expose|intervention|lightning talk|lightning)|(?:sujet|topic|idee|idea)(?=\s+(?:pour|for)\b)|cfp(?:\s+(?:submission|proposal|proposition|soumission|entry))?)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
+  /^(?:(?:meetups?|pgug|pug)\s+(?=(?:(?:talk|lightning(?: talk)?)\s+)?(?:proposal|proposition|submission|soumission)\b))?(?:(?:ma |une |nouvelle |new |my |a )?(?:proposition|proposal|submission|soumission|candidature|idee|idea|suggestion)s?(?: (?:de|d'|for|of|pour))?\s*(?:un |une |a |an )?(?:talk eclair|presentation eclair|conference eclair|lightning talk|lightning|talk|conference|presentation|expose|intervention|session|keynote|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lt|sujet)?|(?:\d{1,3}[ -]?(?:minutes?|mins?|mn|')\s+)?(?:(?:short|quick|mini|petit|court|long)[ -])?(?:lightning |eclair )?(?:talk|conference|presentation|lightning talk|lt|session|keynote|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lightning|eclair)(?: eclair)?(?:\s+(?:de|d'|of)\s*\d{1,3}\s*(?:minutes?|mins?|mn|'))?\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)?|(?:atelier|workshop|tutoriel|tutorial)\s*(?:proposal|submission|idea|proposition|propose|pitch|offer)|(?:sujet|theme)s? (?:de |d'|du |pour (?:un |une )?)(?:talk|presentation|conference|expose|intervention|lightning talk|lightning)|(?:sujet|topic|idee|idea)(?=\s+(?:pour|for)\b)|cfp(?:\s+(?:submission|proposal|proposition|soumission|entry))?)(?:\s+\d{4})?(?:\s*[(][^)]*[)])?(?![a-z0-9])/;
 // (a short one too: "Quick talk before Thursday" asks for a call, as "Talk about dinner" is none)
 // a round table or a panel is a session offered too: « Proposition de table ronde » names no talk (parse audit 11)
-const BARE_NOUN = /^(?:(?:short|quick|mini|petit|court|long)[ -])?(?:talk|conference|presentation|expose|intervention|session|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lightning|eclair|lt)$/;
+const BARE_NOUN = /^(?:(?:short|quick|mini|petit|court|long)[ -])?(?:talk|conference|presentation|expose|intervention|session|keynote|atelier|workshop|tutoriel|tutorial|table ronde|round table|roundtable|panel|lightning|eclair|lt)$/;
 /** A lead-in that names a talk; without one, "Proposition de …" / "Proposal for …" may offer anything (a venue, sponsoring). */
-const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|atelier|workshop|tutori|table ronde|round ?table|\bpanel\b|\blt\b|sujet|cfp/;
+const TALK_IN_LEAD = /talk|eclair|lightning|conference|presentation|expose|intervention|session|keynote|atelier|workshop|tutori|table ronde|round ?table|\bpanel\b|\blt\b|sujet|cfp/;
 /**
  * Offers a group receives that are no talk, named first after the lead-in (folded): a date for the next meetup, a joint
  * meetup with another group ("Proposal: a joint meetup with PostgreSQL Lyon"), help with the evenings (« Proposition
@@ -61,7 +61,7 @@ function leadInBrackets(s: string): RegExpExecArray | null {
 }
 /** A talk described by an article, its noun and its topic (folded): « un éclair sur … », "a short talk on …". */
 const DESCRIBED =
-  /^(?:un|une|a|an|mon|ma|my|notre|our)\s+(?:(?:petite?|courte?|short|quick|mini)\s+)?(?:talk|lightning(?: talk)?|eclair|presentation|expose|intervention|session|atelier|workshop|retour d'experience|demo)(?:\s+eclair)?\s+(?:sur|about|on|autour d|concernant|a propos d|au sujet d)(?![a-z])/;
+  /^(?:un|une|a|an|mon|ma|my|notre|our)\s+(?:(?:petite?|courte?|short|quick|mini)\s+)?(?:talk|lightning(?: talk)?|eclair|presentation|expose|intervention|session|keynote|atelier|workshop|retour d'experience|demo)(?:\s+eclair)?\s+(?:sur|about|on|autour d|concernant|a propos d|au sujet d)(?![a-z])/;
 
 /**
  * What is done with proposals, right after a lead-in with no separator (folded): "Talk proposal review", "Proposal
@@ -70,8 +70,12 @@ const DESCRIBED =
 const ABOUT_PROPOSALS =
   /^\s*(?:reviews?|reviewing|feedback|deadline|status|process|guidelines?|template|forms?|selection|committee|results?|follow[- ]?up|reminder|relecture|retours?|suivi|resultats?|comite|formulaire|date limite)(?:\s+(?:meeting|call|session|sync|reunion|point))?\s*(?:[?!.]|[@(]|\s-\s|$)/;
 
-/** What separates the lead-in from the title. */
-const SEPARATOR = /^\s*(?:[:：\-–—|/]|\s»|>)\s*/;
+/**
+ * What separates the lead-in from the title. A hyphen joined to the next word makes a compound, no separator: "Talk
+ * proposal: Lightning-fast COPY", "… Keynote-worthy EXPLAIN plans" were titled « fast COPY », « worthy EXPLAIN plans » (the
+ * lead-in read again in the title, parse audit 12).
+ */
+const SEPARATOR = /^\s*(?:[:：–—|/]|-(?!\p{L})|(?<=\s)-|\s»|>)\s*/u;
 
 export function stripReplyPrefixes(subject: string): string {
   return subject.replace(REPLY_PREFIX, '').trim();

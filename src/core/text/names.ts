@@ -21,8 +21,13 @@ function capitalizeName(words: string[]): string {
 }
 
 /** A cleaned display name, or null when there is no usable name (empty, or only an address). */
-/** A title before a name (followed by at least two words: "Dr Who" alone stays); German ones joined by a hyphen: "Dr.-Ing.", "Dipl.-Inf.". */
-const HONORIFIC = /^(?:(?:dr|dipl)\.?-\p{L}{2,5}\.?|dr|prof|pr|mrs|mr|ms|mme|mlle|docteur|professeur|professor)\.?\s+(?=\p{L}[\p{L}'’.-]*\s+\p{L})/iu;
+/**
+ * A title before a name (followed by at least two words: "Dr Who" alone stays); German ones joined by a hyphen: "Dr.-Ing.",
+ * "Dipl.-Inf."; French and English civilities written out or cut — « M. Pierre Vidal » (with its dot: « M Pierre » may be
+ * an initial), « Monsieur », « Madame », "Miss", "Mx" (parse audit 12: « M. Pierre Vidal » was a speaker's name); « M. et
+ * Mme Martin » names a household (speakers.ts HOUSEHOLD), not a person after a title.
+ */
+const HONORIFIC = /^(?:(?:dr|dipl)\.?-\p{L}{2,5}\.?|dr|prof|pr|mrs|mr|ms|mx|miss|mme|mlle|m(?=\.)|monsieur|madame|mademoiselle|docteur|professeur|professor)\.?\s+(?!(?:et|and|&)\s)(?=\p{L}[\p{L}'’.-]*\s+\p{L})/iu;
 /** Degrees after a name: ", PhD", " Ph.D.", ", MD", ", MSc". */
 const POSTNOMINALS = /(?:,?\s+(?:ph\.?\s?d\.?|m\.?d\.?|msc|m\.sc\.|mba|dsc|d\.sc\.|hdr))+\.?$/i;
 
