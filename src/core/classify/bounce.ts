@@ -35,11 +35,23 @@ export const dsnRule: Rule = {
   },
 };
 
+/**
+ * Amazon SES's complaint as JSON (its SNS topic mailed: the body is the notification, or SNS's envelope holding it as an
+ * escaped string): the ARF report SES received, retold — a complaint all the same (kinds audit 4: it was 'other').
+ */
+const SES_COMPLAINT = /^\s*\{[^]{0,800}?\\?"notificationType\\?"\s*:\s*\\?"Complaint\\?"/i;
+const SES_COMPLAINED = /\\?"complainedRecipients\\?"\s*:\s*\[\s*\{\s*\\?"emailAddress\\?"\s*:\s*\\?"([^"\\\s]{1,64}@[^"\\\s]{1,255})\\?"/i;
+
 export const feedbackRule: Rule = {
   name: 'feedback-report',
   test(mail) {
     const part = partOfType(mail, FEEDBACK_PART);
-    if (!part && reportType(mail) !== 'feedback-report') return null;
+    if (!part && reportType(mail) !== 'feedback-report') {
+      const text = bodyText(mail, 4000);
+      if (!SES_COMPLAINT.test(text)) return null;
+      const recipient = SES_COMPLAINED.exec(text)?.[1]?.toLowerCase() ?? null;
+      return { kind: 'bounce', bounce: { recipient, status: null, action: 'complained' }, reasons: ['Amazon SES complaint'] };
+    }
     const original = mail.embedded[0]?.to[0]?.email.toLowerCase() ?? null;
     return { kind: 'bounce', bounce: bounceFromFeedback(part ? partText(part) : bodyText(mail), original) };
   },

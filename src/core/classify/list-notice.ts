@@ -8,7 +8,7 @@
 import type { Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { phraseRegExp } from '../text/phrases.ts';
-import { bodyText, hasNullReturnPath, isMachineAddress } from './signals.ts';
+import { bodyText, hasNullReturnPath, isMachineAddress, replyToPerson } from './signals.ts';
 import { LIST_NOTICE_SUBJECTS, LIST_NOTICE_TEXTS } from './auto-reply-phrases.ts';
 
 const NOTICE_SUBJECT = phraseRegExp('LIST_NOTICE_SUBJECTS', LIST_NOTICE_SUBJECTS, 'i');
@@ -19,6 +19,8 @@ const LIST_MANAGER = /^(?:sympa|mailman|listserv|lyris|ecartis|listmaster|listes
 function fromAListRobot(mail: Mail): boolean {
   const from = mail.from;
   // (list headers alone are a member's post too: « my message to the list was rejected by the moderator, why? »)
+  // (nor a web form's notification relaying a person's words, Reply-To that person)
+  if (replyToPerson(mail) !== null) return false;
   return (from !== null && (isMachineAddress(from) || LIST_MANAGER.test(from.email))) || hasNullReturnPath(mail);
 }
 

@@ -252,3 +252,57 @@ describe('audit kinds 4, batch 2: a list manager’s answer to a command is an a
     expect(classify(await mail({ subject: 'Résultats de vos commandes de t-shirts', body: 'Bonjour,\n\n12 t-shirts M, 8 L : je les apporte le 28.\n\nLucie\n' }), ctx).kind).toBe('other');
   });
 });
+
+describe('audit kinds 4, batch 2: Amazon SES’s complaint as JSON is a complaint', () => {
+  // before: 'other' (no-reply@sns.amazonaws.com, no ARF part)
+  it.each([
+    ['the notification itself (SNS "email")', '{"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress":"Julien.Marty@outlook.example"}],"complaintFeedbackType":"abuse"},"mail":{"source":"talks@pgug.example.org"}}\n'],
+    [
+      'inside SNS’s envelope (SNS "email-json")',
+      '{\n  "Type" : "Notification",\n  "MessageId" : "8b2b1f3c-1f0a-5c6e-9d1a-2f7f1c0a9e11",\n  "TopicArn" : "arn:aws:sns:eu-west-1:123456789012:ses-complaints",\n  "Message" : "{\\"notificationType\\":\\"Complaint\\",\\"complaint\\":{\\"complainedRecipients\\":[{\\"emailAddress\\":\\"julien.marty@outlook.example\\"}]}}"\n}\n',
+    ],
+  ])('%s', async (_name, body) => {
+    const c = classify(await mail({ from: 'AWS Notifications <no-reply@sns.amazonaws.com>', subject: 'AWS Notification Message', body }), ctx);
+    expect(c).toMatchObject({ kind: 'bounce', bounce: { recipient: 'julien.marty@outlook.example', status: null, action: 'complained' } });
+  });
+
+  it('guard: a speaker quoting one in a proposal is a speaker', async () => {
+    const body =
+      'Hello,\n\nI would like to propose a 20 minute talk on how we store SES notifications in PostgreSQL with JSONB, e.g.\n{"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress":"x@example.com"}]}}\n\nRui Costa\n';
+    expect(classify(await mail({ subject: 'Talk proposal: SES feedback in JSONB', body }), ctx).kind).toBe('proposal');
+  });
+});
+
+describe('audit kinds 4: a web form relaying a person’s question about a held message is the person’s', () => {
+  it('WordPress notification, Reply-To the person', async () => {
+    const m = await mail({
+      from: 'PostgreSQL Paris <wordpress@pgug.example.org>',
+      subject: '[PostgreSQL Paris] Nouveau message du formulaire de contact',
+      headers: { 'Reply-To': 'Anne Martin <anne.martin@example.fr>' },
+      body: 'De : Anne Martin <anne.martin@example.fr>\n\nMessage :\nBonjour, mon message à la liste generale a été rejeté par le modérateur hier, pouvez-vous regarder ?\n',
+    });
+    expect(classify(m, ctx).reasons[0]).not.toBe('list-notice');
+  });
+});
+
+describe('audit kinds 4: the new patterns stay linear', () => {
+  it('50,000-character bodies and subjects classify in under 500 ms each', async () => {
+    const bodies = [
+      'votre message pour la liste '.repeat(2000),
+      'is being held until the list '.repeat(2000),
+      'Dieser Empfänger ist durch '.repeat(2000),
+      '{' + ' "notificationType" : "Delivery",'.repeat(1500),
+      'afin de lutter contre le '.repeat(2000),
+    ];
+    for (const body of bodies) {
+      const m = await mail({ from: 'generale-owner@lists.example', subject: `Out of office ${'next '.repeat(2000)}`, body });
+      const t = performance.now();
+      classify(m, ctx);
+      expect(performance.now() - t).toBeLessThan(500);
+    }
+    const ics = await mail({ subject: 'Accepted: x', mime: withCalendar('', 'REPLY', 'ACCEPTED', 'text/calendar', ['COMMENT:' + 'a'.repeat(50000)]) });
+    const t = performance.now();
+    expect(classify(ics, ctx).kind).toBe('other');
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+});
