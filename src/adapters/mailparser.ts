@@ -72,8 +72,8 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
 class LeanParser extends Parser {
   /** The format=flowed text parts of this message, decoded by getTextContent (see there). */
   readonly flowed: { node: TreeNode; delSp: boolean }[] = [];
-  constructor(readonly raw8bit: Raw8Bit | null) {
-    super(PARSE_OPTIONS);
+  constructor(readonly raw8bit: Raw8Bit | null, options: object = PARSE_OPTIONS) {
+    super(options);
   }
 }
 const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder; getTextContent(): unknown };
@@ -184,7 +184,7 @@ export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
   const mended = mendMissingBoundaries(crLines ?? start);
   const input = mended.message;
   const raw8bit = new Raw8Bit(input);
-  const parsed = await decode(input, raw8bit);
+  const parsed = await decode(input, raw8bit, parseOptions(input));
   if (mended.rootField) asWritten(parsed, mended.rootField);
   return toMail(parsed, depth, [...(crLines ? [BARE_CR] : []), ...mended.defects, ...raw8bit.defects]);
 }
@@ -200,7 +200,7 @@ function asWritten(p: ParsedMail, field: { mended: string; original: string }): 
  * without its last step: rewriting cid: image links of the HTML into data: URIs, which crieur never shows (the HTML
  * only becomes text, where images are skipped).
  */
-function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
+function decode(input: Buffer, raw8bit: Raw8Bit, options: object): Promise<ParsedMail> {
   return new Promise((resolve, reject) => {
     let settled = false;
     // MailParser may emit a non-fatal 'error' and still reach 'end': the first of the two wins.
@@ -211,7 +211,7 @@ function decode(input: Buffer, raw8bit: Raw8Bit): Promise<ParsedMail> {
       else resolve(mail!);
     };
     const mail: Record<string, unknown> & { attachments: Attachment[]; headers?: Map<string, unknown> } = { attachments: [] };
-    const parser = new LeanParser(raw8bit) as unknown as MailParser.MailParser & { headerLines: unknown };
+    const parser = new LeanParser(raw8bit, options) as unknown as MailParser.MailParser & { headerLines: unknown };
     parser.on('error', (err: Error) => settle(limitInWords(err)));
     parser.on('headers', (headers: Map<string, unknown>) => {
       mail.headers = headers;
@@ -436,6 +436,30 @@ async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly stri
 
 /** The report types a rule claims before the proposal rule (bounce-dsn, feedback-report, mdn): see toMail. */
 const CLAIMED_REPORTS = new Set(['delivery-status', 'feedback-report', 'disposition-notification']);
+
+/**
+ * A claimed report's returned message stays a part of its own even when marked `Content-Disposition: inline` (AOL's,
+ * Comcast's and most feedback loops' ARF, some DSNs): mailsplit would parse it into the report's text, and its header
+ * block — the original's To, Return-Path and List-Unsubscribe, what names the member a complaint is about — was lost.
+ */
+const REPORT_OPTIONS = { ...PARSE_OPTIONS, ignoreEmbedded: true } as const;
+const ROOT_CONTENT_TYPE = /^content-type[ \t]*:([^\n]*(?:\r?\n[ \t][^\n]*)*)/im;
+
+/** The options mailparser reads this message with: REPORT_OPTIONS for a claimed report (exported for the test comparing with simpleParser). */
+export function parseOptions(input: Buffer): typeof PARSE_OPTIONS | typeof REPORT_OPTIONS {
+  return claimedReportBlock(input) ? REPORT_OPTIONS : PARSE_OPTIONS;
+}
+
+/** Does the root header block say multipart/report of a claimed type (read before the parse: it sets the parse's options)? */
+function claimedReportBlock(input: Buffer): boolean {
+  const head = input.subarray(0, Math.min(input.length, 64 * 1024));
+  const end = blankLine(head);
+  const field = ROOT_CONTENT_TYPE.exec((end >= 0 ? head.subarray(0, end) : head).toString('latin1'));
+  if (!field) return false;
+  const value = field[1]!.replace(/\r?\n[ \t]+/g, ' ').toLowerCase();
+  const type = /report-type\s*=\s*"?([a-z-]+)/.exec(value)?.[1];
+  return /^\s*multipart\/report\s*(;|$)/.test(value) && type !== undefined && CLAIMED_REPORTS.has(type);
+}
 
 function isReport(p: ParsedMail): boolean {
   const ct = p.headers.get('content-type') as { value?: unknown; params?: Record<string, unknown> } | string | undefined;

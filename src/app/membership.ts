@@ -155,6 +155,7 @@ async function actOnBounce(deps: MembershipDeps, inboundId: number, result: Pars
     member = await memberOfToken(deps, tag, 'bounce');
     if (member) break;
   }
+  member ??= await memberOfReturned(deps, mail);
   // Fallback: the failed recipient the DSN (or a non-standard bounce) names.
   if (!member && result.bounce?.recipient) member = await deps.store.membership.byEmail(result.bounce.recipient);
   if (!member) return null;
@@ -164,6 +165,29 @@ async function actOnBounce(deps: MembershipDeps, inboundId: number, result: Pars
     return null;
   }
   return scoreBounce(deps, member.id, kind, result.bounce?.status ?? null, { inboundId });
+}
+
+/**
+ * Where the returned original names the member it was for, under crieur's own MAC: its envelope sender (the member's
+ * VERP address, in the Return-Path the receiving server wrote) or its List-Unsubscribe mailto and link. A feedback loop's
+ * complaint (ARF) comes to the address registered with the loop, never to the VERP address, and names the recipient
+ * redacted (« redacted@aol.com ») when at all: without this, no complaint reached the member it was about.
+ */
+const RETURNED_TOKENS: ReadonlyArray<readonly [field: string, purpose: MemberTokenPurpose]> = [
+  ['return-path', 'bounce'],
+  ['list-unsubscribe', 'unsubscribe'],
+];
+
+async function memberOfReturned(deps: Pick<MembershipDeps, 'store' | 'config'>, mail: Mail): Promise<MemberRow | null> {
+  const original = mail.embedded[0];
+  if (!original) return null;
+  for (const [field, purpose] of RETURNED_TOKENS) {
+    for (const value of original.headers[field] ?? []) {
+      const member = await memberOfToken(deps, value, purpose);
+      if (member) return member;
+    }
+  }
+  return null;
 }
 
 type ScoreDeps = Pick<MembershipDeps, 'store' | 'config' | 'clock' | 'log' | 'onBounce'>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
-import { hasMailHeader, headerStart, PARSE_OPTIONS, readMail, readMailHeaders, withCrLineEnds } from '../../src/adapters/mailparser.ts';
+import { hasMailHeader, headerStart, parseOptions, readMail, readMailHeaders, withCrLineEnds } from '../../src/adapters/mailparser.ts';
 import { withoutControls } from '../../src/core/text/controls.ts';
 import { notMailReason } from '../../src/core/understand.ts';
 import type { Mail } from '../../src/types.ts';
@@ -450,7 +450,7 @@ describe.skipIf(!hasCorpus)('the full read (mailparser\'s MailParser deciding on
       const start = headerStart(raw);
       const crLines = withCrLineEnds(start);
       if (crLines) crRead.add(name);
-      const theirs = await simpleParser(crLines ?? start, { ...PARSE_OPTIONS, keepCidLinks: true }).catch((e: Error) => `unreadable: ${e.message}`);
+      const theirs = await simpleParser(crLines ?? start, { ...parseOptions(crLines ?? start), keepCidLinks: true }).catch((e: Error) => `unreadable: ${e.message}`);
       if (typeof ours === 'string' || typeof theirs === 'string') {
         if (ours !== theirs) differ.push(`${name}: ${String(ours).slice(0, 40)} / ${String(theirs).slice(0, 40)}`);
         continue;
