@@ -143,9 +143,9 @@ export const CHALLENGE_TEXTS: Phrases = {
     "(?:afin|pour) de (?:se|me|vous) prot[ée]ger (?:contre|des?) (?:le |les )?(?:spams?|courriers? ind[ée]sirables?|pourriels?)",
     '(?:confirmer|valider|authentifier) votre adresse (?:e-?mail|[ée]lectronique|de messagerie)?',
     // « Votre message est en attente de confirmation. Afin de lutter contre les courriers indésirables, cette adresse
-    // n'accepte que les messages des expéditeurs connus » (kinds audit 4)
+    // n'accepte que les messages des expéditeurs connus » (kinds audit 4) — not « pour lutter contre le spam » alone, which
+    // a person writes over a link of their own
     '\\bvotre\\s+message\\s+(?:est|a\\s+[ée]t[ée]\\s+mis|sera)\\s+(?:retenu|bloqu[ée]|mis\\s+en\\s+attente|en\\s+attente)\\s+(?:de\\s+(?:confirmation|validation)|jusqu)',
-    '(?:afin|pour) de lutter contre (?:le |les )?(?:spams?|courriers? ind[ée]sirables?|pourriels?)',
     "\\bn['’]\\s?accepte\\s+que\\s+les\\s+(?:messages|courriels|e-?mails|mails)\\s+(?:des|d['’]\\s?)\\s*exp[ée]diteurs\\s+(?:connus|autoris[ée]s|approuv[ée]s|valid[ée]s)",
   ],
   de: [

@@ -233,6 +233,11 @@ describe('audit kinds 4, batch 2: challenge robots that hold the message « en a
       body: "Bonjour,\n\nDésolé, mon antispam n'accepte que les messages des expéditeurs connus, d'où le message de confirmation que vous avez reçu.\nJe vous propose un talk de 20 minutes sur rspamd et PostgreSQL : comment on stocke 2 milliards de verdicts.\n\nNoé Lambert\n",
     });
     expect(classify(sorry, ctx).kind).toBe('proposal');
+    const reply = await mail({
+      subject: 'Re: Appel à orateurs',
+      body: "Bonjour,\n\nPas de talk pour moi cette fois. Pour info, afin de lutter contre le spam sur nos listes nous utilisons rspamd : https://rspamd.example\n\nNoé\n",
+    });
+    expect(classify(reply, ctx).kind).toBe('other');
     const talk = await mail({ subject: 'Proposition de talk : lutter contre le spam avec PostgreSQL', body: "Bonjour,\n\nPour lutter contre le spam, nous stockons 2 milliards de verdicts dans PostgreSQL. Je propose un talk de 20 minutes sur ce retour d'expérience.\n\nNoé Lambert\n" });
     expect(classify(talk, ctx).kind).toBe('proposal');
   });
