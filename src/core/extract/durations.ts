@@ -118,7 +118,29 @@ export function durationsIn(folded: string): DurationMatch[] {
     const minutes = m[1] !== undefined ? NUMBER_WORDS.get(m[1].replace(/\s+/, ' ')) : DURATION_WORDS.find(([w]) => w === m[2])?.[1];
     if (minutes !== undefined && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });
   }
-  return out.sort((a, b) => a.index - b.index);
+  return rangesJoined(folded, out.sort((a, b) => a.index - b.index));
+}
+
+/**
+ * Two lengths written as the ends of one range (folded): « entre une demi-heure et trois quarts d'heure », « de 20 minutes
+ * à une demi-heure », "between half an hour and an hour", "from 20 minutes to half an hour" — one range, its upper bound
+ * kept, as « 20 à 30 minutes » is (parse audit 12: the lower end was read alone, 30 for « … et trois quarts d'heure »).
+ */
+const RANGE_OPENING = /\b(?:entre|between|de|from)\s+(?:(?:environ|about|around|roughly)\s+)?$/;
+const RANGE_JOIN: Readonly<Record<string, RegExp>> = { entre: /^\s+et\s+$/, between: /^\s+and\s+$/, de: /^\s+a\s+$/, from: /^\s+to\s+$/ };
+function rangesJoined(folded: string, found: DurationMatch[]): DurationMatch[] {
+  const out: DurationMatch[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1];
+    const opening = RANGE_OPENING.exec(folded.slice(Math.max(0, a.index - 30), a.index));
+    const word = opening ? /^[a-z]+/.exec(opening[0])![0] : null;
+    if (b && word && RANGE_JOIN[word]!.test(folded.slice(a.index + a.length, b.index)) && b.minutes > a.minutes) {
+      out.push({ minutes: b.minutes, index: a.index, length: b.index + b.length - a.index, range: true });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /**

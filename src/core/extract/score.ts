@@ -28,9 +28,14 @@ const VOLUNTEERING: Phrases = {
   // « Une présentation éclair pour moi : « … » », "A lightning talk from me: "…"": the talk the writer takes
   fr: [
     'je me lance', 'je suis partante?', 'partante? pour (?:un|une|faire|presenter|parler)', 'je suis volontaire', 'je veux bien (?:en faire|faire|presenter|parler)', 'inscrivez-moi',
+    '(?:ca|cela) me tente',
     `(?:un|une) (?:talk|lightning(?: talk)?|presentation(?: eclair)?|expose|intervention|lt) (?:pour moi|de ma part)${TAKEN}`,
   ],
-  en: ['count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', `(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me${TAKEN}`],
+  // "I'd be up for it: "…"", "Happy to do one", « Ça me tente : « … » » (parse audit 12: an answer to our call was 'other')
+  en: [
+    'count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', `(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me${TAKEN}`,
+    "i'?d be up for (?:it|that|one)\\b", "(?:i'?m|i am) up for (?:it|that|one)\\b", "(?:i'?d be |i'?m |i am )?happy to (?:do|give) one\\b", 'i can do one\\b',
+  ],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
 /** Saying yes (folded), read only at the top of an answer to an invitation to speak: « Avec plaisir ! Je présenterai … ». */

@@ -212,3 +212,47 @@ describe("an opening clause about the call leaves the sentence's talk in the abs
     expect(r.abstract).toBe("Je parlerai de l'autovacuum et de ses réglages table par table, avec des exemples de production.");
   });
 });
+
+// batch 2: fresh mail on the same themes, scored before any change (held-out: 112/118 fields, 24/26 mails)
+describe('two lengths as the ends of one range, in words (durations.ts rangesJoined)', () => {
+  it.each([
+    ["Entre une demi-heure et trois quarts d'heure selon vos créneaux.", 45],
+    ['Between half an hour and an hour, depending on your schedule.', 60],
+    ['De 20 minutes à une demi-heure selon le créneau.', 30],
+    ['Between twenty minutes and half an hour, as you prefer.', 30],
+  ])('%s', async (line, minutes) => {
+    const body = `Bonjour,\n\nJe voudrais présenter notre pipeline Debezium : slots, heartbeats et la gestion du schéma. ${line}\n\nGaël\n`;
+    expect((await read('Gaël Martin <gael.martin@orange.example>', 'Proposition de talk : Debezium et PostgreSQL', body)).minutes).toBe(minutes);
+  });
+
+  it.each([
+    ["Le talk dure 20 minutes, et une demi-heure de questions si vous voulez.", 20],
+    ["Je pense à 40 minutes ; la démo de 5 minutes à une heure près.", 40],
+  ])('guard: %s', async (line, minutes) => {
+    const body = `Bonjour,\n\nJe voudrais présenter notre pipeline Debezium : slots, heartbeats et la gestion du schéma. ${line}\n\nGaël\n`;
+    expect((await read('Gaël Martin <gael.martin@orange.example>', 'Proposition de talk : Debezium et PostgreSQL', body)).minutes).toBe(minutes);
+  });
+});
+
+describe('volunteering in answer to a call, then the quoted title (score.ts VOLUNTEERING, prose-title.ts QUOTED_AFTER_OFFER)', () => {
+  it.each([
+    ['Re: [PG Paris] Call for speakers: March meetup', 'Hi Dimitri,\n\nI\'d be up for it: "Debugging slow queries with auto_explain", 20 minutes. I\'ll show the settings we use in production.\n\nLukas\n', 'Debugging slow queries with auto_explain'],
+    ['Re: Call for speakers', 'Hi,\n\nI\'m up for that: "Debugging slow queries with auto_explain". Twenty minutes with three plans it caught.\n\nLukas\n', 'Debugging slow queries with auto_explain'],
+    ['Re: Appel à orateurs pour mars', 'Salut,\n\nÇa me tente : « Déboguer les requêtes lentes avec auto_explain », 20 minutes.\n\nLukas\n', 'Déboguer les requêtes lentes avec auto_explain'],
+  ])('%s', async (subject, body, title) => {
+    expect(await read('Lukas Schneider <lukas.schneider@shop.example>', subject, body)).toMatchObject({ kind: 'proposal', title, minutes: 20 });
+  });
+
+  it.each([
+    ["Hi,\n\nI'd be up for it! I could show how we debug slow queries with auto_explain in production, about 20 minutes.\n\nLukas\n"],
+    ['Salut,\n\nÇa me tente ! Je montrerais comment on débogue les requêtes lentes avec auto_explain, 20 minutes.\n\nLukas\n'],
+    ["Hi,\n\nHappy to do one! I'd show how we debug slow queries with auto_explain in production, about 20 minutes.\n\nLukas\n"],
+  ])('volunteering with no title yet: %s', async (body) => {
+    expect(await read('Lukas Schneider <lukas.schneider@shop.example>', 'Re: Call for speakers', body)).toMatchObject({ kind: 'proposal', minutes: 20 });
+  });
+
+  it('guard: the same words answering anything else offer no talk', async () => {
+    const r = await read('Lukas Schneider <lukas.schneider@shop.example>', 'Re: Pizza after the meetup?', 'Hi,\n\nI\'d be up for it: "Chez Gino", 20 minutes from the venue.\n\nLukas\n');
+    expect(r.kind).not.toBe('proposal');
+  });
+});
