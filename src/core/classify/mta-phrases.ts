@@ -16,6 +16,14 @@ const SES_BOUNCE = '\\\\?"notificationtype\\\\?"\\s*:\\s*\\\\?"bounce\\\\?"';
 /** A notice saying the mail systems are still trying: a delay's words (DELAY_PHRASES), and a notice's (NOTICE_BODY). */
 const STILL_TRYING = ['still being retried', 'not yet been delivered', 'could not send message for past'];
 
+/**
+ * Mail systems write the apostrophe straight or curly (Exchange Online's HTML NDR: « n’a pas pu être remis », "couldn’t be
+ * delivered"; kinds audit 4: both were auto-replies, not bounces): each phrase's ' reads either.
+ */
+function eitherApostrophe(table: Readonly<Record<string, readonly string[]>>): Readonly<Record<string, readonly string[]>> {
+  return Object.fromEntries(Object.entries(table).map(([lang, list]) => [lang, list.map((p) => p.replaceAll("'", "['’]"))]));
+}
+
 /** Subjects MTAs give their notices; matched anywhere in the subject. */
 export const NOTICE_SUBJECTS: Phrases = {
   en: [
@@ -58,7 +66,7 @@ export const ROBOT_SUBJECTS: Phrases = {
 };
 
 /** First-lines phrases of MTA notices, applied to a bounded slice of text. */
-export const NOTICE_BODY: Phrases = {
+export const NOTICE_BODY: Phrases = eitherApostrophe({
   en: [
     'could not be delivered', "couldn'?t be delivered", 'was not delivered', "hasn'?t been delivered", 'delivery is delayed to',
     '(?:temporary )?problem delivering your (?:message|mail|e-?mail)', "wasn'?t delivered", 'has not been delivered', ...STILL_TRYING,
@@ -83,26 +91,26 @@ export const NOTICE_BODY: Phrases = {
   es: ['error en la entrega', 'no se (?:pudo|puede) entregar', 'no ha podido (?:ser )?entregar', 'la entrega a estos destinatarios[^\\n]{0,30} se ha retrasado', 'no se ha entregado todav[íi]a'],
   de: ['konnte nicht zugestellt werden', 'fehler bei der (?:zustellung|übermittlung) an (?:folgende|diese) empf[äa]nger', 'die zustellung an diese empf[äa]nger[^\\n]{0,30} ist verz[öo]gert', 'wurde noch nicht zugestellt'],
   pt: ['n[ãa]o foi poss[íi]vel entregar', 'falha na entrega (?:para|a) (?:estes|os seguintes) destinat[áa]rios'],
-  nl: ['bezorging is mislukt (?:voor|aan) deze ontvangers', 'de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
+  nl: ['bezorging is mislukt (?:voor|aan) deze ontvangers', '(?:kan|kon) niet (?:worden )?bezorgd', 'de bezorging aan deze ontvangers[^\\n]{0,30} is vertraagd', 'is nog niet bezorgd'],
   it: ['impossibile recapitare', 'recapito non riuscito (?:a|per) (?:questi|i seguenti) destinatari', 'il recapito ai seguenti destinatari[^\\n]{0,30} [èe] stato ritardato', 'non [èe] stato ancora recapitato'],
-};
+});
 
 /**
  * Phrases only an MTA writes: enough on their own, whoever the From says sent them. Postfix's French « Ceci est le
  * logiciel de courrier de smtp.… » names its host: « Ceci est le système de messagerie de la société X » opens a
  * company's acknowledgement too (an auto-reply, which must not count against a member's address as a bounce).
  */
-export const MTA_SIGNATURES: Phrases = {
+export const MTA_SIGNATURES: Phrases = eitherApostrophe({
   en: [
     SES_BOUNCE, 'hi\\. this is the qmail-send program', 'this is the mail system at host',
     "i'm sorry to have to inform you that your message could not", 'this message was created automatically by mail delivery software',
     'delivery to the following recipients? failed permanently',
   ],
   fr: ["ceci est le (?:logiciel|programme|syst[eè]me) de (?:courrier|messagerie) (?:de l'h[oô]te |sur l'h[oô]te |de )[\\w-]+(?:\\.[\\w-]+)+"],
-};
+});
 
 /** A notice that says delivery is only delayed: its words map to 4.x.x codes. */
-export const DELAY_PHRASES: Phrases = {
+export const DELAY_PHRASES: Phrases = eitherApostrophe({
   en: [
     '\\bdelayed\\b', 'delay(ed)? notification', ...STILL_TRYING, 'will (continue|keep) trying', 'will retry (for|until|again)',
     'temporary problem delivering', 'retry (time|timeout) not reached', 'will be retried', 'temporarily (deferred|failed|unavailable)',
@@ -118,7 +126,7 @@ export const DELAY_PHRASES: Phrases = {
   nl: ['vertraagd', 'nog niet bezorgd', 'nog steeds geprobeerd'],
   es: ['retrasad[oa]', 'esto es s[óo]lo una advertencia', 'no necesita reenviar', 'todav[íi]a no se ha entregado', 'no se ha entregado todav[íi]a', 'seguir[áa] intentando'],
   it: ['ritardat[oa]', 'non [èe] stato ancora recapitato', 'continuer[àa] a tentare'],
-};
+});
 
 /**
  * A delay warning may quote a reply that says its error is not permanent (« 452 4.2.2 Mailbox full (temporary condition,
@@ -132,14 +140,14 @@ const NOT_SAID = String.raw`(?<!\b(?:not|no|never)(?: an?)? |\bpas (?:une? )?|\b
  * qmail's "I've given up", Exchange's "has stopped trying". Its action is failed, not delayed (a delay notice says
  * it "will give up" and the mail "will be returned": none of these).
  */
-export const GAVE_UP_PHRASES: Phrases = {
+export const GAVE_UP_PHRASES: Phrases = eitherApostrophe({
   en: [
     'returning message to sender', "(?:i'?ve|i have|we have|has|have) given up", `${NOT_SAID}permanent(?:ly)? (?:error|failure|fatal)`, 'failed permanently',
     'retry time(?:out)? (?:exceeded|expired)', 'has stopped trying',
   ],
   fr: [`${NOT_SAID}erreur permanente`, `${NOT_SAID}[ée]chec permanent`, `${NOT_SAID}erreur d[ée]finitive`],
   de: [`${NOT_SAID}permanenter fehler`, `${NOT_SAID}dauerhafter fehler`],
-};
+});
 
 /** A failure's cause in words, and the enhanced status (RFC 3463) it stands for, permanent or transient. */
 export interface StatusReason {

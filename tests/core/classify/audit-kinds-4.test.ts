@@ -311,3 +311,37 @@ describe('audit kinds 4: the new patterns stay linear', () => {
     expect(performance.now() - t).toBeLessThan(500);
   });
 });
+
+describe('audit kinds 4, own check: Exchange Online’s HTML NDR under our subject, with curly apostrophes, and in Dutch', () => {
+  // before: auto-replies (daemon notice), no recipient — NOTICE_BODY read « n'a pas pu » and "couldn't" with a straight ' only
+  it.each([
+    ['Votre message à claire.dumas@exemple-corp.fr n’a pas pu être remis.', 'claire.dumas@exemple-corp.fr'],
+    ['Your message to a.smith@corp.example couldn’t be delivered.', 'a.smith@corp.example'],
+    ['Uw bericht aan p.devos@bedrijf.example kan niet worden bezorgd.', 'p.devos@bedrijf.example'],
+  ])('%s', async (line, recipient) => {
+    const m = await mail({
+      from: 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@corp.example>',
+      subject: 'Appel à orateurs : meetup du 28 janvier',
+      headers: { 'Return-Path': '<>' },
+      mime: { contentType: 'text/html; charset=utf-8', body: `<html><body><p>${line}</p><p>550 5.1.10 RESOLVER.ADR.RecipientNotFound</p></body></html>\n` },
+    });
+    expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient, action: 'failed' } });
+  });
+
+  it('a delay warning’s curly « Vous n’avez pas besoin de renvoyer votre message » is a delay', async () => {
+    const m = await mail({
+      from: 'MAILER-DAEMON@mx.fai-exemple.fr',
+      subject: 'Courrier retardé',
+      body: "CECI EST UN AVERTISSEMENT. Vous n’avez pas besoin de renvoyer votre message.\n\n<gilles.perrot@fai-exemple.fr>: 421 mailbox busy\n",
+    });
+    expect(classify(m, ctx)).toMatchObject({ kind: 'bounce', bounce: { recipient: 'gilles.perrot@fai-exemple.fr', action: 'delayed' } });
+  });
+
+  it('guard: a speaker whose mail “couldn’t be delivered” yesterday, proposing again, is a speaker', async () => {
+    const m = await mail({
+      subject: 'Re: Appel à orateurs',
+      body: "Hello,\n\nMy first reply couldn’t be delivered yesterday, so here it is again: I'd like to propose a 20 minute talk on pg_squeeze in production.\n\nRui Costa\n",
+    });
+    expect(classify(m, ctx).kind).toBe('proposal');
+  });
+});
