@@ -57,10 +57,10 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * "Count me in" is one, and "I'm afraid" a regret (audit AB: "Yes, count me in — confirmed." and "Hi, I'm afraid I have to
  * withdraw, sorry for the late notice." were relayed, the talk left as it was).
  * "LGTM" / "SGTM" (looks / sounds good to me), a reviewer's yes, are too (audit AD: "LGTM, accept" was relayed, nothing
- * decided); alone they decide nothing, as « OK » does not.
+ * decided); alone they decide nothing, as « OK » does not. "Sounds good to me — accept." as "Looks good to me" (audit AD2).
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in|lgtm|sgtm)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)(?: to (?:me|us))?|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in|lgtm|sgtm)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -113,14 +113,17 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 // weekday's name, not any word: "see you someday", "on the 28th of never", "on probably January 28" are messages — review of audit AC)
 // (audit X: « Oui, je confirme ! Merci pour l'acceptation. » was relayed unconfirmed: thanks for the news are courtesy too;
 // audit AB: an apology for the trouble too, « désolé pour le dérangement », "sorry for the late notice")
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|(?:desolee?|sorry|navree?)(?: (?:pour|for|about) (?:le |la |les |l'|the |any |this |all the )?(?:derangement|contretemps|gene|desagrement|inconvenience|trouble|late notice|short notice|last-minute change|change of plans?|that))?|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then)?(?: on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))?| on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| (?:mon|tues|wednes|thurs|fri|satur|sun)day)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a jeudi|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|(?:desolee?|sorry|navree?)(?: (?:pour|for|about) (?:le |la |les |l'|the |any |this |all the )?(?:derangement|contretemps|gene|desagrement|inconvenience|trouble|late notice|short notice|last-minute change|change of plans?|that))?|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then)?(?: on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))?| on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| (?:mon|tues|wednes|thurs|fri|satur|sun)day)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:soir|prochain))?(?: \d{1,2}(?:er)?(?: (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))?)?|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
 /** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
+// (audit AD2: « Oui je confirme, à jeudi 28 ! » relayed unconfirmed: « à jeudi » was courtesy, not with its day — as "see you on
+// Thursday the 28th" is)
 function courtesyOnly(rest: string): boolean {
   return COURTESY.test(withoutEmoji(rest));
 }
 
 /** « Confirmé de mon côté », « C'est confirmé pour moi », "Confirmed on my end": the speaker speaking for himself. */
 const FOR_MYSELF = /^[\s,.;:!]*(?:de mon cote|de notre cote|pour ma part|pour moi|pour nous|on my side|on my end|from my side|for me|for us)(?![\p{L}\d])/u;
+const FOR_MYSELF_THEN = new RegExp(String.raw`${FOR_MYSELF.source}\s*(?:[,;:\-–—]|[.!](?=\s))\s*(?=\S)`, 'u');
 function forMyselfOnly(rest: string): boolean {
   const f = withoutEmoji(rest);
   return FOR_MYSELF.test(f) && COURTESY.test(f.replace(FOR_MYSELF, ''));
@@ -427,6 +430,16 @@ function readOne(raw: string, dateRef: LineContext, afterUnable = false): LineRe
     })),
   });
 
+  // « Validé de mon côté, en lightning talk. », « Refusé pour moi : hors sujet »: the writer's own say, then past its separator
+  // what follows the decision as it would right after the verb (a format, a remark, a reason) — audit AD2 decided nothing,
+  // and the speaker was sent « pour moi : hors sujet » as his reason
+  if (DECISIONS.has(spec.verb) && !spec.aloneWords?.includes(phrase) && !separated) {
+    const mine = FOR_MYSELF_THEN.exec(foldKeepLength(rest));
+    if (mine) {
+      rest = rest.slice(mine[0].length).trim();
+      separated = true;
+    }
+  }
   // "status?" and "help?" ask for what they name; "accept?" wonders
   const bare = rest.replace(spec.verb === 'status' || spec.verb === 'help' ? /[\s.!?]+$/ : /[\s.!]+$/, '');
   switch (spec.arg) {
@@ -654,6 +667,9 @@ const TAKES_BACK = new RegExp(
     // « Finalement, plutôt attente », "On second thought, decline.", « Tout compte fait, refuser »: the writer changing his mind
     // to another answer (audit AD) — not « Refuser : après réflexion, trop commercial » nor « finalement pas assez technique »
     String.raw`^${CHANGING_MIND}[\s,.…!]*(?:plutot|rather|instead|refuser|refus|refuse|decline|reject|rejeter|attente|en attente|waitlist|accepter|accept|on refuse|on accepte)\b`,
+    // « Accepté. » over « Enfin, à confirmer avec Lucie. », "Accept" over "TBC with Bob": the decision said to wait, as on its line
+    // (DEFERRAL) or in a decline's reason (HELD_OPENING) — audit AD2 accepted it
+    String.raw`^(?:(?:enfin|bon|well|en fait|actually|mais|but)\b[\s,.…!]*)?(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|sous reserve|provisoire(?:ment)?|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\b`,
     String.raw`^(?:just kidding|kidding|jk|je plaisante|je rigole|c'est (?:une )?blague|(?:i'm |i am )?joking|pour rire)\b`,
     String.raw`^(?:scratch that|forget (?:it|that|this)|never ?mind|oubliez?(?: (?:ca|ce message|cela))?|ne tenez pas compte|laissez tomber|ignore (?:that|this|it|my))\b`,
     String.raw`^(?:attends?|attendez|wait|hold on)\b`,

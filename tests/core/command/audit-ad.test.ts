@@ -118,3 +118,69 @@ describe('the new phrases on long lines', () => {
     }
   });
 });
+
+// Audit AD2 (35 fresh rows written after the AD1 fixes, scored before any change: 31/35)
+describe('audit AD2: an assent, a deferral under the decision, a day with « à jeudi », the writer’s own say before a format', () => {
+  it.each([
+    ['Sounds good to me — accept.', ['accept']],
+    ['Sounds good to us, decline: off topic', ['decline']],
+    // « Validé de mon côté, en lightning talk. » decided nothing
+    ['Validé de mon côté, en lightning talk.', ['accept', 'lightning']],
+    ['Accepté pour moi, très bon sujet.', ['accept']],
+    ['Accepted on my end — as a lightning talk.', ['accept', 'lightning']],
+  ])('organizer: %j → %j', (text, want) => {
+    expect(verbs(text)).toEqual(want);
+  });
+  it('« Refusé pour moi : hors sujet »: the reason is « hors sujet », not « pour moi : hors sujet »', () => {
+    expect(read('Refusé pour moi : hors sujet').commands).toEqual([['decline', 'hors sujet']]);
+    expect(read('Declined on my end: not a fit.').commands).toEqual([['decline', 'not a fit.']]);
+  });
+  it.each([
+    // a deferral opening the line under the decision holds it, as on its line (« Accepté, à confirmer avec Lucie »)
+    'Accepté.\nEnfin, à confirmer avec Lucie.',
+    'Accepté.\nÀ confirmer avec Lucie.',
+    'Accept\nTBC with Bob.',
+    'Accept.\nPending Bob’s review.',
+    'Attente\nsous réserve de la salle',
+    'Accepté pour moi, à confirmer',
+    'Sounds good to me',
+    'Pour moi, accepter',
+    'Validé de mon côté, mais en lightning ce serait trop court ?',
+  ])('organizer, nothing decided: %j', (text) => {
+    expect(verbs(text)).toEqual([]);
+  });
+  it.each([
+    // a remark that is no deferral stays a remark
+    ['Accepter\n\nÀ noter : il parle aussi à PGConf.', ['accept']],
+    ['Refuser : à voir l’an prochain peut-être', []],
+  ])('organizer: %j → %j', (text, want) => {
+    expect(verbs(text)).toEqual(want);
+  });
+  it.each([
+    ['Oui je confirme, à jeudi 28 !', ['confirm']],
+    ['Je confirme, à jeudi 28 janvier !', ['confirm']],
+    ['Confirmé, à jeudi soir !', ['confirm']],
+    ['Je confirme, à jeudi', ['confirm']],
+  ])('speaker: %j → %j', (text, want) => {
+    expect(verbs(text, speaker)).toEqual(want);
+  });
+  it.each(['Je confirme, à jeudi 28 si le train roule', 'Je confirme, à jeudi 28 ?', 'à jeudi 28 !'])('speaker, no confirmation: %j', (text) => {
+    expect(verbs(text, speaker)).toEqual([]);
+  });
+});
+
+describe('the AD2 phrases on long lines', () => {
+  it('50,000 characters of « à jeudi 28 », « de mon côté, », « à confirmer » read in time', () => {
+    for (const [head, unit, o] of [
+      ['Je confirme', ', à jeudi 28', speaker],
+      ['Validé', ' de mon côté,', undefined],
+      ['Accepté.\n', 'Enfin, à confirmer ', undefined],
+      ['Accepter', ' sounds good to me,', undefined],
+    ] as const) {
+      const text = `${head}${unit.repeat(Math.ceil(50_000 / unit.length))} ?`;
+      const t = performance.now();
+      verbs(text, o);
+      expect(performance.now() - t).toBeLessThan(500);
+    }
+  });
+});
