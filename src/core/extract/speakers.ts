@@ -165,7 +165,8 @@ export function findSpeakers(x: SpeakerInputs): SpeakerResult {
     if (!x.author.email) warnings.push(`no address for the speaker ${name ?? ''}`.trim());
     add({ name, email: x.author.email || null }, true);
   }
-  if (x.field) for (const s of fieldSpeakers(x.field)) add(s);
+  // (the field read once: `named` — a 60,000-character field was split three times, parse audit 12)
+  for (const s of named) add(s);
   const body = x.body.slice(0, 8000);
   if (x.author && x.signature) for (const s of coSigners(x.signature, x.author, x.signatureName, body)) add({ name: s, email: ccEmail(x.cc, s) ?? addressSpellingName(body, s) });
   for (const m of body.matchAll(WITH_ADDRESS)) if (m[2] || speaksInSentence(body, m.index)) add({ name: cleanName(m[1]!), email: (m[2] ?? m[3])! });
