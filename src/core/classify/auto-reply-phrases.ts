@@ -17,7 +17,12 @@ import type { Phrases } from '../text/phrases.ts';
  * 04/01", "… (returning 05/01)".
  */
 const SAID_FOR_LATER =
-  '(?!\\s+(?:next\\b|tomorrow\\b|tonight\\b|later\\b|soon\\b|this\\s+(?:week|weekend|month|afternoon|evening)\\b|in\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|two|three|a\\s+few|a\\s+couple)))';
+  '(?!\\s+(?:next\\b|tomorrow\\b|tonight\\b|later\\b|soon\\b|this\\s+(?:week|weekend|month|afternoon|evening)\\b|in\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|two|three|a\\s+few|a\\s+couple)' +
+  // (review of kinds audit 4) "Out of the office after the 20th", "… starting Monday", "… from Monday, so": a weekday
+  // without its date ("from Monday 21/12 to 04/01" is a responder's range)
+  '|after\\b|starting\\b|from\\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b(?!\\s*\\d)))';
+/** "Before I'm out of office: …", "while I am on vacation": the writer's own plans, said before they go. */
+const BEFORE_I_GO = "(?<!\\b(?:before|once|while|when)\\s+(?:i\\s+am|i['’]m|i\\s+go|going|we\\s+are|we['’]re)\\s+)";
 
 /** Outlook/Exchange and webmail auto-reply subject prefixes, localised; matched after any "Re:"/"[". */
 export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
@@ -28,7 +33,7 @@ export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
     'ooo\\b',
     // vacation(1)'s default subject is "away from my mail"
     `away from (?:the |my )?(?:office|desk|e-?mail|mail)\\b${SAID_FOR_LATER}`,
-    `on vacation${SAID_FOR_LATER}`,
+    `${BEFORE_I_GO}on vacation${SAID_FOR_LATER}`,
     'vacation (?:reply|message|notice)',
   ],
   fr: [
@@ -79,7 +84,7 @@ export const AUTO_REPLY_SUBJECT_PREFIXES: Phrases = {
 export const AUTO_REPLY_SUBJECT_ANYWHERE: Phrases = {
   en: [
     '\\((?:automatic|auto) (?:response|reply)\\)', `\\bis out of (?:the )?office\\b${SAID_FOR_LATER}`, '\\bautoreply\\b', '\\bauto-reply\\b',
-    `\\bout of office\\b(?!\\s+hours?\\b)${SAID_FOR_LATER}`, '\\bautomatic reply\\b', '\\[auto-?reply\\]',
+    `${BEFORE_I_GO}\\bout of office\\b(?!\\s+hours?\\b)${SAID_FOR_LATER}`, '\\bautomatic reply\\b', '\\[auto-?reply\\]',
   ],
   lv: ['automātiskā atbilde', 'automatiska atbilde'],
   fr: ['\\bréponse automatique\\b'],
@@ -147,6 +152,8 @@ export const CHALLENGE_TEXTS: Phrases = {
     // a person writes over a link of their own
     '\\bvotre\\s+message\\s+(?:est|a\\s+[ée]t[ée]\\s+mis|sera)\\s+(?:retenu|bloqu[ée]|mis\\s+en\\s+attente|en\\s+attente)\\s+(?:de\\s+(?:confirmation|validation)|jusqu)',
     "\\bn['’]\\s?accepte\\s+que\\s+les\\s+(?:messages|courriels|e-?mails|mails)\\s+(?:des|d['’]\\s?)\\s*exp[ée]diteurs\\s+(?:connus|autoris[ée]s|approuv[ée]s|valid[ée]s)",
+    // Mailinblack's « Votre message à destination de … est bloqué en attendant votre authentification » (review of audit 4)
+    '\\best\\s+(?:bloqu[ée]|retenu)e?\\s+en\\s+attendant\\s+(?:votre|sa|une)\\s+(?:authentification|confirmation|validation)\\b',
   ],
   de: [
     // « Bitte bestätigen Sie einmalig, dass Sie ein Mensch sind », « Dieser Empfänger ist durch einen Spamschutz geschützt »
@@ -191,14 +198,26 @@ export const LIST_NOTICE_SUBJECTS: Phrases = {
     '\\b(?:message|post(?:ing)?)\\s+(?:held|awaiting)\\s+(?:for\\s+)?moderat(?:ion|or)',
     // the answer to a command mailed to the list manager (Sympa, Majordomo, LISTSERV)
     '^\\s*(?:results?\\s+of\\s+your\\s+(?:commands?|requests?)|majordomo\\s+results|output\\s+of\\s+your\\s+job)\\b',
+    // (review of kinds audit 4) Mailman's "The results of your email commands"; Google Groups' "Your message to X is
+    // pending approval"; Sympa's "Message for list X forwarded to moderator"
+    '^\\s*the\\s+results?\\s+of\\s+your\\s+(?:e-?mail\\s+)?commands?\\b',
+    '\\byour\\s+(?:message|mail|post(?:ing)?)\\s+to\\s+(?:the\\s+group\\s+)?\\S+\\s+is\\s+(?:pending|awaiting)\\s+(?:approval|moderation)\\b',
+    '\\bmessage\\s+for\\s+(?:the\\s+)?list\\s+\\S+\\s+(?:has\\s+been\\s+)?forwarded\\s+to\\s+(?:the\\s+)?(?:moderators?|editors?)\\b',
   ],
   fr: [
     '\\bmessage\\s+[àa]\\s+mod[ée]rer\\b',
     '\\bvotre\\s+message\\s+(?:pour|[àa])\\s+(?:la\\s+liste\\s+)?\\S+\\s+(?:est\\s+en\\s+attente|a\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée]|transmis|mis\\s+en\\s+attente))',
     '\\ben\\s+attente\\s+de\\s+mod[ée]ration\\b',
-    '^\\s*r[ée]sultats?\\s+de\\s+vos\\s+commandes\\b',
+    '^\\s*(?:les\\s+)?r[ée]sultats?\\s+de\\s+vos\\s+commandes\\b',
+    // Google Groupes' « Votre message au groupe X est en attente d'approbation »
+    "\\bvotre\\s+message\\s+(?:au|pour\\s+le)\\s+groupe\\s+\\S+\\s+(?:est\\s+en\\s+attente|a\\s+[ée]t[ée]\\s+(?:rejet[ée]|refus[ée]|mis\\s+en\\s+attente))",
   ],
-  de: ['\\bihre\\s+nachricht\\s+an\\s+\\S+\\s+wartet\\s+auf\\s+(?:die\\s+)?(?:freigabe|genehmigung|moderation)'],
+  de: [
+    '\\bihre\\s+nachricht\\s+an\\s+\\S+\\s+wartet\\s+auf\\s+(?:die\\s+)?(?:freigabe|genehmigung|moderation)',
+    // Sympa's answer to a command, as in English and French above
+    '^\\s*ergebnisse?\\s+ihrer\\s+(?:befehle|anfragen?)\\b',
+  ],
+  es: ['^\\s*resultados?\\s+de\\s+(?:sus|tus)\\s+(?:comandos|[óo]rdenes)\\b'],
 };
 
 /** Its first lines: the message is held, rejected or passed to the moderators, and why. */

@@ -12,6 +12,7 @@ import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
 import { writtenLines } from '../text/new-text.ts';
 import { phraseRegExp } from '../text/phrases.ts';
 import { REPLY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
+import { sesNotification } from './ses.ts';
 import { MTA_SIGNATURES, NOTICE_BODY, NOTICE_SUBJECTS, ROBOT_SUBJECTS } from './mta-phrases.ts';
 
 // What MTAs write in their notices: the tables are mta-phrases.ts's, compiled here once.
@@ -52,6 +53,8 @@ export function looksLikeTextBounce(mail: Mail): string | null {
   // (A bare forward of a notice, quoted, is still the notice.)
   const head = !robot && REPLY_SUBJECT.test(mail.subject) ? writtenLines(bodyText(mail, 4000)).join('\n') : bodyText(mail, 4000);
   if (MTA_SIGNATURE.test(head)) return 'mta wording';
+  // Amazon SES's bounce, its JSON the whole body whoever sends it (ses.ts): not a JSON example opening a proposal
+  if (sesNotification(bodyText(mail, 50000)) === 'Bounce') return 'mta wording';
   let subject = SUBJECT.test(mail.subject) || (ROBOT_SUBJECT.test(mail.subject) && (robot || isNoReplySender(mail)));
   // the words inside a proposal's title ("Talk proposal: Undelivered Mail Returned to Sender — parsing DSNs in SQL") over
   // the proposal itself, from a person: as autoReplySubjectRule reads an auto-reply's words there

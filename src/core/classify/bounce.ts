@@ -7,6 +7,7 @@ import type { BounceInfo, Mail } from '../../types.ts';
 import type { Rule } from './chain.ts';
 import { bounceFromDsn, bounceFromFeedback } from './dsn.ts';
 import { looksLikeTextBounce, readTextBounce } from './bounce-text.ts';
+import { sesNotification } from './ses.ts';
 import { bodyText, partOfType, partText, reportType } from './signals.ts';
 
 const DSN_PART = /^message\/(global-)?delivery-status$/;
@@ -39,7 +40,6 @@ export const dsnRule: Rule = {
  * Amazon SES's complaint as JSON (its SNS topic mailed: the body is the notification, or SNS's envelope holding it as an
  * escaped string): the ARF report SES received, retold — a complaint all the same (kinds audit 4: it was 'other').
  */
-const SES_COMPLAINT = /^\s*\{[^]{0,800}?\\?"notificationType\\?"\s*:\s*\\?"Complaint\\?"/i;
 const SES_COMPLAINED = /\\?"complainedRecipients\\?"\s*:\s*\[\s*\{\s*\\?"emailAddress\\?"\s*:\s*\\?"([^"\\\s]{1,64}@[^"\\\s]{1,255})\\?"/i;
 
 export const feedbackRule: Rule = {
@@ -47,8 +47,9 @@ export const feedbackRule: Rule = {
   test(mail) {
     const part = partOfType(mail, FEEDBACK_PART);
     if (!part && reportType(mail) !== 'feedback-report') {
-      const text = bodyText(mail, 4000);
-      if (!SES_COMPLAINT.test(text)) return null;
+      // the whole body SES's document (ses.ts), not a proposal opening on a JSON example
+      const text = bodyText(mail, 50000);
+      if (sesNotification(text) !== 'Complaint') return null;
       const recipient = SES_COMPLAINED.exec(text)?.[1]?.toLowerCase() ?? null;
       return { kind: 'bounce', bounce: { recipient, status: null, action: 'complained' }, reasons: ['Amazon SES complaint'] };
     }

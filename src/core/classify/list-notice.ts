@@ -24,11 +24,25 @@ function fromAListRobot(mail: Mail): boolean {
   return (from !== null && (isMachineAddress(from) || LIST_MANAGER.test(from.email))) || hasNullReturnPath(mail);
 }
 
+/**
+ * The held or rejected message is the writer's own (« my post to your list was held for moderation », « mon message à la
+ * liste est en attente de modération »): a person writing, even from a role address like events-owner@ — a list manager
+ * says "your message". Read in the sentence before the phrase.
+ */
+const WRITERS_OWN = /\b(?:my|our|i|i['’]m|mon|ma|mes|notre|nos|je|j['’]|meine?|unsere?|ich)\b[^.!?\n]*$/i;
+
+function noticeText(text: string): boolean {
+  const m = NOTICE_TEXT.exec(text);
+  if (!m) return false;
+  const before = text.slice(Math.max(0, m.index - 160), m.index);
+  return !WRITERS_OWN.test(before.split(/[.!?]\s|\n\s*\n/).pop() ?? '');
+}
+
 export const listNoticeRule: Rule = {
   name: 'list-notice',
   test(mail) {
     if (!fromAListRobot(mail)) return null;
     if (NOTICE_SUBJECT.test(mail.subject.slice(0, 300))) return { kind: 'auto-reply', reasons: ['subject'] };
-    return NOTICE_TEXT.test(bodyText(mail, 1500)) ? { kind: 'auto-reply', reasons: ['text'] } : null;
+    return noticeText(bodyText(mail, 1500)) ? { kind: 'auto-reply', reasons: ['text'] } : null;
   },
 };

@@ -8,7 +8,8 @@
 import type { Phrases } from '../text/phrases.ts';
 
 /**
- * Amazon SES's JSON notification of a bounce: a notice in its subject-less body and in its signature alike — also
+ * Amazon SES's JSON notification of a bounce: a notice's words in its subject-less body (alone enough only when the whole
+ * body is SES's document: ses.ts, read by bounce-text.ts — a proposal may open on a JSON example) — also
  * as SNS's email-json delivery writes it, the notification a string inside SNS's own JSON (`\\"notificationType\\":\\"Bounce\\"`).
  */
 const SES_BOUNCE = '\\\\?"notificationtype\\\\?"\\s*:\\s*\\\\?"bounce\\\\?"';
@@ -102,7 +103,7 @@ export const NOTICE_BODY: Phrases = eitherApostrophe({
  */
 export const MTA_SIGNATURES: Phrases = eitherApostrophe({
   en: [
-    SES_BOUNCE, 'hi\\. this is the qmail-send program', 'this is the mail system at host',
+    'hi\\. this is the qmail-send program', 'this is the mail system at host',
     "i'm sorry to have to inform you that your message could not", 'this message was created automatically by mail delivery software',
     'delivery to the following recipients? failed permanently',
   ],
