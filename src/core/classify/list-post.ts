@@ -83,13 +83,17 @@ export function postedAsTheList(mail: Mail, own: string[]): boolean {
 
 /**
  * `[rt-users] …` sent to rt-users@…: the tag names the address the mail was written To, as list managers deliver
- * it. A list only in Cc is not enough: « Re: [generale] Appel à orateurs » answered with Reply All goes To the call's
+ * it — unless our own address is written to as well. A list only in Cc is not enough: « Re: [generale] Appel à orateurs » answered with Reply All goes To the call's
  * sender (us, or the person answered) and Cc the list — with no list header, the copy in hand is the one written to
  * that person; the list's own copy carries its List-Id.
  */
 function subjectTagNamesRecipient(mail: Mail, ctx: ParseContext): boolean {
   const tag = /\[([a-z0-9][a-z0-9._-]{1,60})\]/i.exec(mail.subject.slice(0, 200))?.[1]?.toLowerCase();
   if (!tag) return false;
+  // Written to us as well (To the list, Cc our address): the writer's own copy to us — a speaker posting a proposal on
+  // the list and copying the proposals address wants it filed (parse audit 12 lost such proposals); the list's copy of
+  // it carries the list's headers.
+  if ([...mail.to, ...mail.cc].some((a) => isOwnAddress(a.email, ctx.ownAddresses))) return false;
   return mail.to.some((a) => {
     const email = a.email.toLowerCase();
     return email.split('@')[0] === tag && !ctx.ownAddresses.includes(email);

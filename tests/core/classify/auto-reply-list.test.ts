@@ -94,8 +94,21 @@ describe('list-post rule', () => {
   it.each(['talks@pgug.example.org', 'cfp@another-pug.example.net'])('Reply All to a call on the list (To %s, Cc the list, its tag in the subject, no list header) is the copy written to that address, not list traffic', async (to) => {
     const draft: Draft = { to, subject: 'Re: [pgsql-fr-generale] Appel à orateurs pour la session de mars', headers: { Cc: 'pgsql-fr-generale@lists.postgresql.example' } };
     expect(classify(await mail(draft), ctx).kind).not.toBe('list-post');
-    expect(classify(await mail({ ...draft, to: 'pgsql-fr-generale@lists.postgresql.example', headers: { Cc: 'talks@pgug.example.org' } }), ctx).kind).toBe('list-post');
+    expect(classify(await mail({ ...draft, to: 'pgsql-fr-generale@lists.postgresql.example', headers: { Cc: 'cfp@another-pug.example.net' } }), ctx).kind).toBe('list-post');
     expect(classify(await mail({ ...draft, headers: { ...draft.headers, 'List-Id': '<pgsql-fr-generale.lists.postgresql.example>' } }), ctx).kind).toBe('list-post');
+  });
+
+  // Parse audit 12: a speaker posting a proposal on the list and copying the proposals address (To the list, Cc us, no
+  // list header: the copy written to us) had it taken for list traffic and lost; the list's own copy has its headers.
+  it.each<[string, Draft]>([
+    ['Cc', { to: 'pgsql-fr-generale@lists.postgresql.example', headers: { Cc: 'PostgreSQL Paris <talks@pgug.example.org>' } }],
+    ['To beside the list', { to: 'pgsql-fr-generale@lists.postgresql.example, talks@pgug.example.org' }],
+  ])('a proposal posted on the list with our address in %s is a proposal', async (_how, draft) => {
+    const body = "Bonjour à tous,\n\nJe propose un talk pour le meetup de mars : « Sauvegardes incrémentales avec pg_basebackup 17 ».\n\nDurée : 30 minutes. Retour d'expérience sur 40 bases en production.\n\nLucie Martin\n";
+    const m = await mail({ ...draft, from: 'Lucie Martin <lucie.martin@example.fr>', subject: 'Re: [pgsql-fr-generale] Appel à orateurs pour la session de mars', body });
+    expect(classify(m, ctx).kind).toBe('proposal');
+    const fromList = await mail({ ...draft, from: 'Lucie Martin <lucie.martin@example.fr>', subject: 'Re: [pgsql-fr-generale] Appel à orateurs pour la session de mars', body, headers: { ...draft.headers, 'List-Id': '<pgsql-fr-generale.lists.postgresql.example>' } });
+    expect(classify(fromList, ctx).kind).toBe('list-post');
   });
 
   it('a subject tag that names our own address is not a list', async () => {
