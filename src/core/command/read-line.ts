@@ -58,9 +58,10 @@ const VERB_LABEL = /^(?:(?:ma|mon|notre|my|our|final|the)\s+)?(?:d[ée]cision|de
  * withdraw, sorry for the late notice." were relayed, the talk left as it was).
  * "LGTM" / "SGTM" (looks / sounds good to me), a reviewer's yes, are too (audit AD: "LGTM, accept" was relayed, nothing
  * decided); alone they decide nothing, as « OK » does not. "Sounds good to me — accept." as "Looks good to me" (audit AD2).
+ * "LGTM from me, accept", "Looks good to me too — accept." say the same (review of audit AD: relayed, nothing decided).
  */
 const ASSENT =
-  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)(?: to (?:me|us))?|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in|lgtm|sgtm)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
+  /^(?:(?:(?:ok|okay)\s*,?\s*(?:pour moi|de mon c[ôo]t[ée]|for me|on my (?:side|end)|from my side)\s*[,!.]|(?:oui|yes|yep|si|ok|okay|parfait|super|d['’]accord|great|perfect|sure|(?:c['’]est\s+)?(?:bien\s+)?not[ée]|entendu|tr[èe]s bien|avec plaisir|with pleasure|noted|got it|absolutely|bien s[ûu]r|of course|sounds (?:good|great|fine)(?: to (?:me|us))?(?: too| as well)?|[çc]a marche|g[ée]nial|excellent|awesome|wonderful|fantastic|brilliant|nice|yay|formidable|bien re[çc]u|re[çc]u|top|cool|chouette|c['’]est (?:tout |tr[èe]s )?(?:bon|parfait|nickel|super|top|ok)(?: pour (?:moi|nous)| de (?:mon|notre) c[ôo]t[ée])?|nickel|[çc]a (?:me|nous) va(?: tr[èe]s bien| parfaitement)?|(?:that )?works for (?:me|us)|that works|all good|looks (?:good|great|fine)(?: to (?:me|us))?(?: too| as well)?|(?:pour moi|for me)\s*,?\s*(?:c['’]est|it['’]s|it is)\s+(?:ok|okay|bon|good|fine)|it['’]s (?:ok|okay|fine|good) (?:for|with) (?:me|us)|(?:pas de|aucun|sans) (?:soucis?|probl[èe]me)|no (?:problem|worries)|(?:(?:quelle|une|tr[èe]s|super|bonne|excellente|great|good|excellent|wonderful|fantastic|what)\s+)+(?:nouvelle|news)|(?:thanks|thank you|merci) (?:for accepting(?: my talk)?|for the good news|pour la (?:bonne )?nouvelle|pour l['’]acceptation)|count (?:me|us) in|(?:lgtm|sgtm)(?:\s+(?:from|for) (?:me|us))?)\s*(?:[,!.]|[—–]|-(?=\s))|(?:oui|yes|ok|okay)\s+(?=[^\s!.,;:?])|(?:malheureusement|unfortunately|h[ée]las|(?:i['’]m|i am|we['’]re|we are) afraid(?: that)?|(?:(?:je suis|nous sommes|i['’]m|i am|we['’]re|we are)\s+)?(?:(?:so|really|very|truly|terribly|vraiment|tr[èe]s|sinc[èe]rement)\s+)?(?:sorry|d[ée]sol[ée]e?s?|navr[ée]e?s?))(?:\s*,)?(?:\s+(?:but|mais))?\s*,?)\s*)+(?=\S)/i;
 /**
  * Between the wish or the obligation and the verb: « je dois malheureusement retirer… », « je vais hélas devoir retirer… »,
  * "I unfortunately have to withdraw…" (an audit's « Je dois malheureusement retirer ma proposition, mon employeur… » was
@@ -113,7 +114,9 @@ const QUOTED = /^[«"“'‘]\s*([^«»"“”]+?)\s*[»"”'’]\s*([.!]*)$/;
 // weekday's name, not any word: "see you someday", "on the 28th of never", "on probably January 28" are messages — review of audit AC)
 // (audit X: « Oui, je confirme ! Merci pour l'acceptation. » was relayed unconfirmed: thanks for the news are courtesy too;
 // audit AB: an apology for the trouble too, « désolé pour le dérangement », "sorry for the late notice")
-const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|(?:desolee?|sorry|navree?)(?: (?:pour|for|about) (?:le |la |les |l'|the |any |this |all the )?(?:derangement|contretemps|gene|desagrement|inconvenience|trouble|late notice|short notice|last-minute change|change of plans?|that))?|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then)?(?: on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))?| on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| (?:mon|tues|wednes|thurs|fri|satur|sun)day)?|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:soir|prochain))?(?: \d{1,2}(?:er)?(?: (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))?)?|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
+// (review of audit AD: « Accepté, pas de souci. », « On prend, pas de souci. » decided nothing — « pas » opened a reservation;
+// "I confirm, see you on Thursday the 28th!" was relayed unconfirmed — the weekday took no day after it)
+const COURTESY = /^(?:[\s,.;:!]*(?:merci(?: beaucoup| bien| a vous| encore)?(?: (?:pour|de) (?:l'acceptation|l'invitation|la bonne nouvelle|votre retour|ton retour|votre reponse|ta reponse|votre confiance))?|(?:thanks?|thank you)(?: very much| so much| a lot)? for (?:accepting(?: my (?:talk|proposal))?|the good news|having me|the invitation|the invite|the opportunity|your reply|getting back to me)|thanks?(?: a lot| again)?|thank you(?: very much)?|please|pls|svp|stp|s'il (?:vous|te) plait|cheers|(?:desolee?|sorry|navree?)(?: (?:pour|for|about) (?:le |la |les |l'|the |any |this |all the )?(?:derangement|contretemps|gene|desagrement|inconvenience|trouble|late notice|short notice|last-minute change|change of plans?|that))?|a (?:tres )?(?:bientot|vite)|see you(?: very soon| soon| there| then)?(?: on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))?| on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?| on (?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,? (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))?)?| (?:mon|tues|wednes|thurs|fri|satur|sun)day)?|pas de (?:soucis?|probleme)|aucun (?:souci|probleme)|sans (?:souci|probleme)|no problem|no worries|bonne (?:journee|soiree)|cordialement|best|regards|bien a vous|hate d'y etre|au plaisir|a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:soir|prochain))?(?: \d{1,2}(?:er)?(?: (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))?)?|looking forward(?: to it)?|avec (?:(?:un )?grand |beaucoup de )?plaisir|with (?:great )?pleasure|volontiers|gladly|happily))*[\s,.;:!]*$/;
 /** Nothing but courtesy (COURTESY), emoji aside: « merci ! », "thanks 👍", « merci beaucoup, à bientôt ». */
 // (audit AD2: « Oui je confirme, à jeudi 28 ! » relayed unconfirmed: « à jeudi » was courtesy, not with its day — as "see you on
 // Thursday the 28th" is)
@@ -197,8 +200,9 @@ const SENTENCE_NEXT = new Set([
 const NOTE_SENTENCE = new Set(['the', 'this', 'these', 'those', 'also', 'how', 'what', 'which', 'it', 'its', 'there', 'here', 'your', 'my', 'our', 'down']);
 // « Question pour vous deux : … », « Question entre nous : … », "Ask everyone: …": a question for the other organizers, as
 // "Question for the team:" is — whom it is for, when it is the speaker, went first (ADDRESSEE); audit AD: « Question pour vous
-// deux : quelqu'un le connaît ? » was mailed to the speaker
-const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si', 'pour', 'entre', 'everyone', 'everybody', 'all']);
+// deux : quelqu'un le connaît ? » was mailed to the speaker; « Question à Lucie : … », « Question aux orgas : on le prend ? »
+// too (review of audit AD: mailed to the speaker) — « Question à l'orateur : » still asks (ADDRESSEE)
+const ASK_NOT_A_QUESTION = new Set(['me', 'us', 'him', 'her', 'them', 'to', 'that', 'if', 'whether', 'around', 'for', 'about', 'away', 'moi', 'nous', 'lui', 'leur', 'si', 'pour', 'entre', 'a', 'au', 'aux', 'everyone', 'everybody', 'all']);
 
 /** Lower-case, accents off, one character for one character, so positions in the folded line index the line. */
 function foldKeepLength(s: string): string {
@@ -640,8 +644,14 @@ const DATE_HEDGED = new RegExp(`(?:^|[^a-z'])(?:${HEDGE_WORDS}|${CONDITION_WORDS
 function wonders(rest: string): boolean {
   const f = fold(rest).trim();
   if (/^(?:\?|…|\.\.)/.test(f) || /\?(?=[\s"»”')\]]|$)/.test(f)) return true;
-  return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, ''));
+  return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, '')) || HEDGE_CLOSING.test(f);
 }
+/**
+ * A hedge closing what follows the verb (folded): « Accepté de mon côté, Lucie aussi je crois », « Refuser — trop commercial,
+ * pour Lucie je ne sais pas », "Decline: off topic, I think" — the writer unsure at the end as at the start (review of audit AD:
+ * since a decision's « de mon côté, » is set aside, the first accepted, the second mailed the speaker « …je ne sais pas »).
+ */
+const HEDGE_CLOSING = /(?:^|[\s,;—–-])(?:je (?:le )?crois|je (?:le )?pense|je suppose|i think|i guess|i believe|i suppose|peut-etre|maybe|perhaps|probablement|probably|je ne sais pas|je sais pas|not sure)[\s.!…]*$/;
 
 /**
  * What after a decision leaves it taken: a remark (« très bon sujet pour les débutants »), not the writer still deciding —
@@ -665,11 +675,13 @@ const TAKES_BACK = new RegExp(
   [
     String.raw`^(?:enfin|bon|well|hmm+|euh+|en fait|actually|ah|oh)\b[\s,.…!]*(?:je (?:ne )?sais pas|je crois|je pense|j'espere|peut-etre|pas sure?|pas certaine?|not sure|i think|i guess|i hope|maybe|perhaps|non|no|nope|pas|not|on verra|we'll see|a voir)\b`,
     // « Finalement, plutôt attente », "On second thought, decline.", « Tout compte fait, refuser »: the writer changing his mind
-    // to another answer (audit AD) — not « Refuser : après réflexion, trop commercial » nor « finalement pas assez technique »
-    String.raw`^${CHANGING_MIND}[\s,.…!]*(?:plutot|rather|instead|refuser|refus|refuse|decline|reject|rejeter|attente|en attente|waitlist|accepter|accept|on refuse|on accepte)\b`,
+    // to another answer (audit AD) — not « Refuser : après réflexion, trop commercial » nor « finalement pas assez technique »;
+    // « Refuser » over « Finalement oui, accepter » too (review of audit AD: declined, the speaker mailed)
+    String.raw`^${CHANGING_MIND}[\s,.…!]*(?:oui|yes|plutot|rather|instead|refuser|refus|refuse|decline|reject|rejeter|attente|en attente|waitlist|accepter|accept|on refuse|on accepte)\b`,
     // « Accepté. » over « Enfin, à confirmer avec Lucie. », "Accept" over "TBC with Bob": the decision said to wait, as on its line
-    // (DEFERRAL) or in a decline's reason (HELD_OPENING) — audit AD2 accepted it
-    String.raw`^(?:(?:enfin|bon|well|en fait|actually|mais|but)\b[\s,.…!]*)?(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|sous reserve|provisoire(?:ment)?|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\b`,
+    // (DEFERRAL) or in a decline's reason (HELD_OPENING) — audit AD2 accepted it; « Enfin, c'est à confirmer avec Lucie. »,
+    // « Refuser : finalement, à voir avec Lucie » too (review of audit AD: accepted, declined)
+    String.raw`^(?:(?:enfin|bon|well|en fait|actually|mais|but|${CHANGING_MIND})[\s,.…!]*)?(?:(?:c'est|ce sera|ca reste|reste|encore|still) )?(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|sous reserve|provisoire(?:ment)?|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\b`,
     String.raw`^(?:just kidding|kidding|jk|je plaisante|je rigole|c'est (?:une )?blague|(?:i'm |i am )?joking|pour rire)\b`,
     String.raw`^(?:scratch that|forget (?:it|that|this)|never ?mind|oubliez?(?: (?:ca|ce message|cela))?|ne tenez pas compte|laissez tomber|ignore (?:that|this|it|my))\b`,
     String.raw`^(?:attends?|attendez|wait|hold on)\b`,
@@ -691,9 +703,17 @@ export function doubtsPart(part: string): boolean {
  */
 const SAYS_NO_AFTER_ALL = new RegExp(String.raw`^${CHANGING_MIND}[\s,.…!]*(?:non|no|nope)(?=\s*(?:[,.;:!…]|$))`);
 export function takesBack(rest: string): boolean {
-  const f = fold(rest);
-  return takesBackFolded(f) || SAYS_NO_AFTER_ALL.test(f.replace(/^[\s,;:.\-–—]+/, '').trim());
+  const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '').trim();
+  return takesBackFolded(f) || SAYS_NO_AFTER_ALL.test(f) || ((CHANGED_MIND.test(f) || RESERVED.test(f)) && DEFERRAL.test(f.slice(0, MAX_LINE)));
 }
+/**
+ * Under a decision, a change of mind or a reservation, then the decision waiting (folded): "Accept." over "On second thought,
+ * let's talk Thursday.", « Accepter » over « Finalement c'est Lucie qui décide. » or « mais je préviens Lucie d'abord », "But
+ * let's wait for Bob before telling him." (review of audit AD: each accepted, the speaker told) — a remark after « finalement »
+ * (« Finalement un sujet sur la réplication ») or « mais » (« mais un peu long ») still leaves it taken.
+ */
+const CHANGED_MIND = new RegExp(String.raw`^${CHANGING_MIND}`);
+const RESERVED = /^(?:mais|but|however|cependant|toutefois|par contre|though)\b/;
 /** takesBack on text already folded (remarkOnly, holdsBack fold what follows the verb once for all their tests). */
 function takesBackFolded(f: string): boolean {
   return TAKES_BACK.test(f.replace(/^[\s,;:.\-–—]+/, '').trim());
@@ -712,7 +732,13 @@ const LATER = String.raw`on verra|we'll see|we will see|let's see|we'll revisit|
  * The writer still deciding: the decision waits on them or on someone (« je relis ce soir », "pending Bob's review",
  * "let's discuss" — not "let's do it", which is the decision again).
  */
-const WAITS_ON_SOMEONE = String.raw`${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see| revisit| come back to it)|we will(?! see| revisit)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
+/**
+ * Another organizer's say still to come (folded): « à toi de voir, Lucie », « c'est Lucie qui tranche », « mais Lucie décide »,
+ * "Bob has the final say", "but Bob may disagree" (review of audit AD: after « Accepté pour moi : », « Declined on my end: »,
+ * which the writer's own say set aside, each was a remark and the decision taken, or the speaker's reason).
+ */
+const OTHERS_SAY = String.raw`a (?:toi|vous|lui|elle|eux|elles) de (?:voir|decider|trancher|juger)|(?:qui|who) (?:decide|decides|decidera|tranche|tranchera|will decide)|(?:mais|but) \S+ (?:decide|decides|decidera|tranche|tranchera|will decide)|(?:has|have|gets?) the (?:final|last) (?:say|word|call)|(?:a|aura|ont) le dernier mot|up to (?:you|him|her|them)|your call|(?:may|might) (?:disagree|object|think otherwise)|(?:n'est|ne sera|ne serait) (?:peut-etre )?pas d'accord`;
+const WAITS_ON_SOMEONE = String.raw`${OTHERS_SAY}|${WRITER_WAITS}|a (?:discuter|confirmer|valider|verifier|revoir|relire|voir)|d'abord|provisoire(?:ment)?|sous reserve|let me|let's (?:discuss|talk|check|think|decide|revisit|review|chat|sync|look|hold|double-check|confirm|ask)|i'll|i will|we'll(?! see| revisit| come back to it)|we will(?! see| revisit)|to be (?:confirmed|discussed|decided)|tb[cd]|pending|tentative(?:ly)?|provisional(?:ly)?|first|once|after (?:i|we)|when (?:i|we)|hesite|hesitate|pas sure?|pas certaine?|not sure|doute|doubt|on attend|j'attends|nous attendons|waiting|awaiting|assuming|presuming|providing|as long as|still|doit encore|doivent encore|reste a|il reste|needs? (?:\S+ )?(?:ok|okay|approval|review|input|opinion|go-ahead|sign-off|confirmation|feedback)|besoin (?:de |d')(?:l'|la |le |son |sa )?(?:avis|accord|ok|feu vert|validation|relecture)`;
 const DEFERRAL = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE}|${LATER})\b`);
 const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 /**
@@ -745,14 +771,16 @@ const OTHER_DECISIONS: ReadonlyMap<Verb, RegExp> = new Map(
  * A decline's reason that is the writer still deciding, not a reason for the speaker: it opens with a condition, a
  * reservation or another option (« sauf si Bob y tient », « mais j'attends l'avis de Bob », « ou attente », "unless Bob
  * objects", « à confirmer »), holds an exception (« hors sujet, sauf si Bob y tient », "…, unless you disagree") or says
- * the decision waits (« on en reparle jeudi », « je relis ce soir », « nous attendons l'avis de Claire »). The speaker
+ * the decision waits (« on en reparle jeudi », « je relis ce soir », « nous attendons l'avis de Claire »), on another
+ * organizer's say or a check (« hors sujet, sous réserve de l'avis de Lucie », « …, à voir avec Claire », "…, but Bob may
+ * disagree": review of audit AD, each mailed to the speaker as the reason). The speaker
  * would be mailed a decline with those words; the transcript saying nothing was done can be mended, that mail cannot.
  */
 const HELD_OPENING = new RegExp(
   `^(?:(?:mais|but|however|cependant|toutefois|pourtant|par contre|though|although|ou|or|voire)\\b|(?:(?:seulement|only|uniquement)\\s+)?(?:${CONDITION_WORDS}|a\\s+moins\\s+qu)\\b|(?:a (?:discuter|confirmer|valider|verifier|revoir|voir)|provisoire(?:ment)?|sous reserve|tentative(?:ly)?|provisional(?:ly)?|tb[cd]|to be (?:confirmed|discussed|decided)|pending)\\b)`,
 );
 const HELD_ANYWHERE = new RegExp(
-  String.raw`\b(?:sauf si|sauf avis contraire|sauf objection|a moins qu|unless|${DECISION_WAITS}|il faudrait (?:voir|demander|en parler)|let me|let's discuss|to be (?:confirmed|discussed|decided)|(?:on attend|j'attends|nous attendons|waiting for|awaiting|wait for) (?:\S+ ){0,2}(?:l'|d')?(?:avis|retour|reponse|accord|feu vert|ok|opinion|answer|feedback|input|go-ahead|approval|review))\b`,
+  String.raw`\b(?:sauf si|sauf avis contraire|sauf objection|a moins qu|unless|${DECISION_WAITS}|${OTHERS_SAY}|sous reserve|a (?:voir|confirmer|valider|discuter) avec|il faudrait (?:voir|demander|en parler)|let me|let's discuss|to be (?:confirmed|discussed|decided)|(?:on attend|j'attends|nous attendons|waiting for|awaiting|wait for) (?:\S+ ){0,2}(?:l'|d')?(?:avis|retour|reponse|accord|feu vert|ok|opinion|answer|feedback|input|go-ahead|approval|review))\b`,
 );
 function holdsBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');

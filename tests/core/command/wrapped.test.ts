@@ -108,7 +108,7 @@ describe('what stays two lines', () => {
   });
 
   it('a text that is not hard-wrapped (a line longer than any wrap width): a long line then one in lower case', () => {
-    const text = `${reason}\nmais je préfère qu'on en parle avant\n\nPS : ceci est une ligne bien plus longue que ce qu'un client qui coupe à 78 colonnes laisserait passer.`;
+    const text = `${reason}\nje préviens Julien de mon côté\n\nPS : ceci est une ligne bien plus longue que ce qu'un client qui coupe à 78 colonnes laisserait passer.`;
     expect(readCommands(text, opts).commands.map(summary)).toEqual(['decline «le sujet a déjà été traité en mars par Julien, et la salle est petite»']);
   });
 
