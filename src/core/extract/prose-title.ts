@@ -26,9 +26,10 @@ const BARE_AFTER_NAMING = new RegExp(`${NAMING}\\s*:?\\s+(\\p{Lu}[^\\n]{2,150}?)
  * talk - From Oracle to Postgres in 6 months." (English written abroad: the talk named after the label, a dash for its colon). Quoted, the
  * title may open in lower case, on a tool's name (« Titre : « pgBadger en 5 minutes chrono ». »): the quotes bound it.
  * "My job title: Staff Engineer at Acme." names no talk. A question mark (or an exclamation mark) ending the line ends the
- * title, not its sentence: « … si ça vous dit. Titre : TimescaleDB ou partitionnement natif ? » keeps it (parse audit 12).
+ * title, not its sentence: « … si ça vous dit. Titre : TimescaleDB ou partitionnement natif ? » keeps it (parse audit 12);
+ * so does one a new sentence follows on the line ("Title: Do you really need an ORM? Let me know if that fits.").
  */
-const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?(?:\s*[?!](?=\s*[»"”]?[ \t]*(?:\n|$)))?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$)/iu;
+const INLINE_LABEL = /\b(?:(?:working|proposed|tentative|possible|provisional|talk)\s+title|(?<!\b(?:job|position|official|professional|current)\s+)title(?:\s+of\s+(?:my|the|our)\s+(?:talk|presentation|session))?|titre(?:\s+(?:provisoire|de travail|envisag[ée]e?|propos[ée]e?|pr[ée]vue?|possible|du talk|d[ée]finitif|de\s+(?:mon|ma|notre)\s+(?:talk|pr[ée]sentation|expos[ée]|intervention)))?)(?:\s*:|\s+[–—-])\s*(?:([«"“])\s*)?((?:\p{Lu}|(?<=[«"“]\s*)\p{N})[^\n«»"“”]{2,150}?(?:\s*[?!](?=\s*[»"”]?(?:[ \t]*(?:\n|$)|[ \t]+\p{Lu})))?)\s*[»"”]?(?:[.!?](?:\s|$)|\n|$|(?<=[?!][»"”]?[ \t]+)(?=\p{Lu}))/iu;
 /**
  * A format's name opening a sentence, then a colon and the title, in the middle of a line: "I'm in! Lightning talk: Advisory
  * locks as a job queue." (parse audit 11; at a line's start, fields.ts reads it as a label). Capitalised, as a label is.

@@ -34,7 +34,7 @@ const VOLUNTEERING: Phrases = {
   // "I'd be up for it: "…"", "Happy to do one", « Ça me tente : « … » » (parse audit 12: an answer to our call was 'other')
   en: [
     'count me in', "i'?m in\\b", 'sign me up', "i'?ll do one", 'i volunteer', `(?:a|one) (?:talk|lightning talk|lightning|presentation|lt) (?:for|from) me${TAKEN}`,
-    "i'?d be up for (?:it|that|one)\\b", "(?:i'?m|i am) up for (?:it|that|one)\\b", "(?:i'?d be |i'?m |i am )?happy to (?:do|give) one\\b", 'i can do one\\b',
+    "i'?d be up for (?:it|that|one)\\b", "(?:i'?m|i am) up for (?:it|that|one)\\b", "(?:i'?d be |i'?m |i am |(?<=(?:^|[.!?:;\\n])\\s*))happy to (?:do|give) one\\b", 'i can do one\\b',
   ],
 };
 const VOLUNTEERS = phraseRegExp('VOLUNTEERING', VOLUNTEERING, '', '\\b', '');
@@ -54,10 +54,14 @@ const DECLINING: Phrases = {
     'je ne (?:serai|pourrai) (?:malheureusement )?pas (?:disponible|libre|presente?|presenter)', "je n'aurai pas le temps de (?:preparer|presenter)",
     // « Avec plaisir pour l'accueil, mais pas de talk de ma part cette fois »
     "pas de (?:talk|presentation|lightning|expose|conference) (?:de ma part|pour moi|par moi)\\b",
+    // « Ça me tente bien, mais pas avant l'automne » (review of parse audit 12)
+    "\\bmais pas (?:avant|cette (?:fois|annee|saison)|maintenant|tout de suite|pour (?:l'instant|le moment)|encore)\\b",
   ],
   en: [
     "(?:i|i'll|i will|i'm going to) (?:have to|must|need to) (?:decline|pass)", "unfortunately,? i (?:can't|cannot|won't|will not|am not available|have to decline)",
     "(?:can't|cannot|won't be able to|will not be able to) (?:do it|present|give (?:it|the talk|a talk)|speak)",
+    // "I'm not up for it myself", "Up for it, but not before the autumn": a yes for later offers nothing now (review of parse audit 12)
+    "(?:i'?m|i am|i'?d|i would) not (?:be )?up for (?:it|that|one)\\b", "\\bbut not (?:before|until|this (?:time|year|season)|now|yet|right now)\\b",
     // "Sure, happy to help with the room instead, but no talk from me this time": a yes to something else
     '(?:no|not a) (?:talk|presentation|lightning talk|lightning) (?:from|for|by) me\\b',
   ],
@@ -434,7 +438,8 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if (answersCall) {
     bump(2.5, 'answer to a call for talks');
     // « Je me lance : « … » », "Count me in": in answer to a call, volunteering is offering a talk
-    if (VOLUNTEERS.test(fold(src.text.slice(0, 600)))) bump(2, 'volunteers in answer to the call');
+    const opening = fold(src.text.slice(0, 600));
+    if (VOLUNTEERS.test(opening) && !DECLINES.test(opening)) bump(2, 'volunteers in answer to the call');
   }
   // "Re: Would you give a talk in June?" — « Avec plaisir ! Je présenterai « … », 30 minutes »: the invited speaker names
   // the talk; a no (« je dois malheureusement décliner ») offers none, whatever it says of later

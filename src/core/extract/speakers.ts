@@ -231,12 +231,23 @@ function coSigners(signature: string, author: Address, signatureName: string | n
     if (parts.length < 2 || !parts.every((p) => looksLikePersonName(p)) || !parts.some(isWriter)) continue;
     const out: string[] = [];
     for (const p of parts.filter((q) => !isWriter(q))) {
+      // « Sophie et Marc Laurent » under « je propose »: a couple signs a personal mail — the writer's first name alone
+      // and the other carrying the writer's family name present together only when the text says « nous » / "we"
+      // (review of parse audit 12)
+      if (sharesFamilyName(p, writer) && !parts.some((q) => sameWords(q, writer)) && !PLURAL.test(body)) continue;
       const full = /\s/.test(p) ? cleanName(p) : fullNameIn(body, p);
       if (full && looksLikePersonName(full)) out.push(full);
     }
     return out;
   }
   return [];
+}
+
+/** « Marc Laurent » beside the writer « Sophie Laurent »: two given names, one family name (the writer's last word). */
+function sharesFamilyName(part: string, writer: string): boolean {
+  const w = fold(writer).split(/\s+/);
+  const p = fold(part).split(/\s+/);
+  return w.length > 1 && p.length > 1 && p[p.length - 1] === w[w.length - 1] && p[0] !== w[0];
 }
 
 /** The one full name the text gives a first name (« Paul » → « Paul Renaud »), or null when none or several. */
