@@ -644,12 +644,14 @@ const DATE_HEDGED = new RegExp(`(?:^|[^a-z'])(?:${HEDGE_WORDS}|${CONDITION_WORDS
 function wonders(rest: string): boolean {
   const f = fold(rest).trim();
   if (/^(?:\?|…|\.\.)/.test(f) || /\?(?=[\s"»”')\]]|$)/.test(f)) return true;
-  return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, '')) || HEDGE_CLOSING.test(f);
+  return HEDGE.test(f.replace(/^[\s,;:.\-–—]+/, ''));
 }
 /**
  * A hedge closing what follows the verb (folded): « Accepté de mon côté, Lucie aussi je crois », « Refuser — trop commercial,
  * pour Lucie je ne sais pas », "Decline: off topic, I think" — the writer unsure at the end as at the start (review of audit AD:
  * since a decision's « de mon côté, » is set aside, the first accepted, the second mailed the speaker « …je ne sais pas »).
+ * An organizer's decision only (remarkOnly, holdsBack): a speaker's « Je retire ma proposition, désolé : je reviendrai l'an
+ * prochain peut-être » withdraws, the hedge on coming back.
  */
 const HEDGE_CLOSING = /(?:^|[\s,;—–-])(?:je (?:le )?crois|je (?:le )?pense|je suppose|i think|i guess|i believe|i suppose|peut-etre|maybe|perhaps|probablement|probably|je ne sais pas|je sais pas|not sure)[\s.!…]*$/;
 
@@ -749,7 +751,7 @@ const STILL_DECIDING = new RegExp(String.raw`\b(?:${WAITS_ON_SOMEONE})\b`);
 const DISSENT = /^(?:(?:moi,?\s+)?(?:je (?:suis|serais) (?:contre|pas pour)|je ne (?:suis|serais) pas (?:pour|favorable|convaincue?)|je n'y suis pas favorable)|pas convaincue?|i(?:'m| am|'d be| would be) (?:against|not (?:convinced|in favou?r))|i (?:disagree|don't agree|do not agree)|not convinced)\b/;
 function remarkOnly(rest: string, spec: VerbSpec): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  if (f === '' || wonders(rest) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBack(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
+  if (f === '' || wonders(rest) || HEDGE_CLOSING.test(f) || CONDITION.test(f) || RESERVATION.test(f) || DISSENT.test(f) || takesBack(f) || (spec.waits ? STILL_DECIDING : DEFERRAL).test(f)) return false;
   return !OTHER_DECISIONS.get(spec.verb)?.test(f);
 }
 /**
@@ -784,7 +786,7 @@ const HELD_ANYWHERE = new RegExp(
 );
 function holdsBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '');
-  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f) || takesBackFolded(f);
+  return HELD_OPENING.test(f) || HELD_ANYWHERE.test(f) || HEDGE_CLOSING.test(f) || takesBackFolded(f);
 }
 
 /** "Refuser serait dommage", "Note that…", "decline?": the verb is the subject of a sentence or a question. */

@@ -100,6 +100,9 @@ describe('courtesy after the verb: « pas de souci », "see you on Thursday the 
   ] as const)('nothing: %j', (text, o) => {
     expect(verbs(text, o)).toEqual([]);
   });
+  it('a hedge closing a speaker’s withdrawal is about coming back: « Je retire ma proposition, désolé : je reviendrai l’an prochain peut-être »', () => {
+    expect(verbs('Je retire ma proposition, désolé : je reviendrai l’an prochain peut-être', speaker)).toEqual(['withdraw']);
+  });
 });
 
 describe('a reviewer’s yes said for himself before the decision (older)', () => {
