@@ -208,11 +208,22 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
  * mail's body and an attached proposal file are read alike; the mail then falls back on its subject and weaker prose.
  */
 function statedTitle(text: string, v: { title?: string }) {
-  const prose = v.title ? null : titleFromProse(text);
-  const line = v.title ? null : standaloneTitle(text);
-  const firm = v.title ? unquote(squash(v.title.split('\n\n')[0] ?? v.title)) : prose?.strong ? prose.title : (line?.title ?? null);
+  // « Titre : à définir, vous préférez … ? », "Title: TBD": the label keeps the title's place, names none (the field
+  // still counts as the form's for classify); the prose may name one
+  const labelled = v.title !== undefined && !NO_TITLE_YET.test(fold(v.title)) ? v.title : undefined;
+  const prose = labelled ? null : titleFromProse(text);
+  const line = labelled ? null : standaloneTitle(text);
+  const firm = labelled ? unquote(squash(labelled.split('\n\n')[0] ?? labelled)) : prose?.strong ? prose.title : (line?.title ?? null);
   return { prose, line, firm };
 }
+
+/**
+ * A labelled title that names none yet (folded): « à définir », « à venir », « pas encore (trouvé) », "TBD", "to be
+ * decided", "not yet" — alone or before a comma, a stop, a question mark, a parenthesis or a spaced dash (review of
+ * parse audit 12: « Titre : à définir, vous préférez un sujet sur les ORM ou sur les index ? » was the title).
+ * « À venir : PostgreSQL 18 » (a colon after it) is a title.
+ */
+const NO_TITLE_YET = /^[\s*_«"“(]*(?:a (?:definir|venir|preciser|trouver|confirmer|determiner)|en cours(?: de reflexion)?|pas encore(?: (?:de titre|trouve|defini|choisi|fixe))?|tbd|tba|tbc|to be (?:defined|decided|determined|confirmed|announced|found)|not (?:yet )?(?:decided|chosen|sure)|not yet|none yet|undecided)[\s*_»"”)]*(?:$|\n|[,.;(!?…]|\s[-–—]\s)/u;
 
 /** The lines that are not description: the labelled fields', and with a title on a line of its own, the lines up to it. */
 function linesTaken(fieldLines: Iterable<number>, line: { line: number; title: string } | null, title: string | null): Set<number> {

@@ -59,3 +59,19 @@ describe('a labelled title ending on ? or ! keeps it when another sentence follo
     expect((await read('Rita Moss <rita@x.example>', 'Talk proposal', body)).title).toBe('Raw SQL beats your ORM');
   });
 });
+
+describe('a labelled title that names none yet is no title (index.ts statedTitle, NO_TITLE_YET)', () => {
+  const form = (value: string) => `Bonjour,\n\nTitre : ${value}\nDurée : 20 minutes\n\nJe parlerai des ORM et des requêtes qu'ils écrivent.\n\nRita Moss\n`;
+  it.each([['à définir, vous préférez un sujet sur les ORM ou sur les index ?'], ['à définir'], ['pas encore trouvé'], ['à préciser (ORM ou index)']])('%s', async (value) => {
+    expect(await read('Rita Moss <rita@x.example>', 'Proposition de talk', form(value))).toMatchObject({ kind: 'proposal', title: null, minutes: 20 });
+  });
+
+  it('guard: a title opening on the same words is one', async () => {
+    expect((await read('Rita Moss <rita@x.example>', 'Proposition de talk', form('À venir : ce que PostgreSQL 18 change')))?.title).toBe('À venir : ce que PostgreSQL 18 change');
+  });
+
+  it('guard: the prose then names the title', async () => {
+    const body = 'Bonjour,\n\nTitre : à définir\nDurée : 20 minutes\n\nJe propose « Les ORM et leurs requêtes », un tour des requêtes qu’ils écrivent.\n\nRita Moss\n';
+    expect((await read('Rita Moss <rita@x.example>', 'Proposition de talk', body)).title).toBe('Les ORM et leurs requêtes');
+  });
+});
