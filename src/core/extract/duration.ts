@@ -223,11 +223,29 @@ function qualifies(f: string, m: DurationMatch): boolean {
 /**
  * The text with the client's soft wraps joined: a line break after a long line (60 columns or more: Gmail wraps at 78,
  * Thunderbird at 72) and before more text is a space. Short lines (« Titre : … », « Format : talk ») and blank lines
- * still end what they hold. Same length: positions hold.
+ * still end what they hold. Same length: positions hold. One pass over the line breaks, kept for the text last asked
+ * about (qualifies asks once per duration found): a lookbehind over each position's line was quadratic in a line's
+ * length, and run again for each duration — a body of 800 « 1h30 » on one line took 16 s to extract.
  */
 function softWrapsJoined(f: string): string {
-  return f.replace(/(?<=(?:^|\n)[^\n]{60,})\n(?=[^\n])/g, ' ');
+  if (f === joinedFor) return joined;
+  const parts: string[] = [];
+  let from = 0;
+  let lineStart = 0;
+  for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) {
+    if (i - lineStart >= 60 && i + 1 < f.length && f[i + 1] !== '\n') {
+      parts.push(f.slice(from, i), ' ');
+      from = i + 1;
+    }
+    lineStart = i + 1;
+  }
+  parts.push(f.slice(from));
+  joinedFor = f;
+  joined = parts.join('');
+  return joined;
 }
+let joinedFor: string | null = null;
+let joined = '';
 
 /** "ca. 35 minutes", « env. 30 min », "approx. 20": the period of an abbreviation ends no sentence (folded text). */
 const ABBREVIATION = /\b(?:ca|env|approx|appr|c|cf|resp|max|min|mn)\.(?=\s)/g;
