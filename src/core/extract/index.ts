@@ -209,10 +209,12 @@ export function extractProposal(mail: Mail, ctx: ParseContext): Extraction {
  */
 function statedTitle(text: string, v: { title?: string }) {
   // « Titre : à définir, vous préférez … ? », "Title: TBD": the label keeps the title's place, names none (the field
-  // still counts as the form's for classify); the prose may name one
+  // still counts as the form's for classify); the prose may name one, not its own lines read as a title's
   const labelled = v.title !== undefined && !NO_TITLE_YET.test(fold(v.title)) ? v.title : undefined;
-  const prose = labelled ? null : titleFromProse(text);
-  const line = labelled ? null : standaloneTitle(text);
+  const read = labelled ? null : titleFromProse(text);
+  // (the prose reader joins the label's line to the next: « TBD Durée : 20 minutes » is the placeholder again)
+  const prose = read && v.title !== undefined && fold(read.title).toLowerCase().startsWith(fold(v.title).toLowerCase().trim()) ? null : read;
+  const line = v.title !== undefined ? null : standaloneTitle(text);
   const firm = labelled ? unquote(squash(labelled.split('\n\n')[0] ?? labelled)) : prose?.strong ? prose.title : (line?.title ?? null);
   return { prose, line, firm };
 }
@@ -223,7 +225,7 @@ function statedTitle(text: string, v: { title?: string }) {
  * parse audit 12: « Titre : à définir, vous préférez un sujet sur les ORM ou sur les index ? » was the title).
  * « À venir : PostgreSQL 18 » (a colon after it) is a title.
  */
-const NO_TITLE_YET = /^[\s*_«"“(]*(?:a (?:definir|venir|preciser|trouver|confirmer|determiner)|en cours(?: de reflexion)?|pas encore(?: (?:de titre|trouve|defini|choisi|fixe))?|tbd|tba|tbc|to be (?:defined|decided|determined|confirmed|announced|found)|not (?:yet )?(?:decided|chosen|sure)|not yet|none yet|undecided)[\s*_»"”)]*(?:$|\n|[,.;(!?…]|\s[-–—]\s)/u;
+const NO_TITLE_YET = /^[\s*_«"“(]*(?:a (?:definir|venir|preciser|trouver|confirmer|determiner)|en cours(?: de reflexion)?|pas encore(?: (?:de titre|trouve|defini|choisi|fixe))?|tbd|tba|tbc|to be (?:defined|decided|determined|confirmed|announced|found)|not (?:yet )?(?:decided|chosen|sure)|not yet|none yet|undecided)[\s*_»"”)]*(?:$|\n|[,.;(!?…]|\s[-–—]\s)/iu;
 
 /** The lines that are not description: the labelled fields', and with a title on a line of its own, the lines up to it. */
 function linesTaken(fieldLines: Iterable<number>, line: { line: number; title: string } | null, title: string | null): Set<number> {

@@ -62,7 +62,7 @@ describe('a labelled title ending on ? or ! keeps it when another sentence follo
 
 describe('a labelled title that names none yet is no title (index.ts statedTitle, NO_TITLE_YET)', () => {
   const form = (value: string) => `Bonjour,\n\nTitre : ${value}\nDurée : 20 minutes\n\nJe parlerai des ORM et des requêtes qu'ils écrivent.\n\nRita Moss\n`;
-  it.each([['à définir, vous préférez un sujet sur les ORM ou sur les index ?'], ['à définir'], ['pas encore trouvé'], ['à préciser (ORM ou index)']])('%s', async (value) => {
+  it.each([['à définir, vous préférez un sujet sur les ORM ou sur les index ?'], ['à définir'], ['pas encore trouvé'], ['à préciser (ORM ou index)'], ['TBD'], ['À définir'], ['Not yet sure (something on ORMs)'], ['Tbd – ideas welcome']])('%s', async (value) => {
     expect(await read('Rita Moss <rita@x.example>', 'Proposition de talk', form(value))).toMatchObject({ kind: 'proposal', title: null, minutes: 20 });
   });
 
