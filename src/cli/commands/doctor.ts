@@ -126,7 +126,9 @@ function checks(config: Config): Check[] {
       run: async () => {
         let r;
         try {
-          r = await connectRedis(config.redis.url, { timeoutMs: 2000, prefix: config.redis.prefix });
+          // As long as the SMTP check waits: at 2 s a Redis that answers, on a loaded machine, was called « not reachable »
+          // and its operator told to start it (a CI run saw it on an ACL check that should have said NOPERM).
+          r = await connectRedis(config.redis.url, { timeoutMs: DOCTOR_REDIS_TIMEOUT_MS, prefix: config.redis.prefix });
         } catch (err) {
           // The cause alone: the fix is on the line below (the error's own text carries it too, for start).
           if (err instanceof RedisLoginError) throw new ConfigFailure(`login refused (${err.reason})`);
@@ -222,6 +224,7 @@ function checks(config: Config): Check[] {
  * port 465, a hung server) is reported in seconds — the sender's 30 s, for mail, made doctor take ≈ 40 s (audit W).
  */
 const DOCTOR_SMTP_TIMEOUT_MS = 10_000;
+const DOCTOR_REDIS_TIMEOUT_MS = 10_000;
 /** nodemailer's words for that, and the fix « start the mail server » would miss: the server runs. */
 const NO_GREETING = /Greeting never received/i;
 const NO_GREETING_FIX = 'the server accepted the connection but sent no SMTP greeting: a TLS port (465) takes smtps://; else check the host and port in smtp.url, or the server itself';
