@@ -56,6 +56,15 @@ export interface DbCounters {
   rollbacks: number;
   /** Rows inserted + updated + deleted. */
   rowWrites: number;
+  /** The same by table (pg_stat_all_tables, TOAST tables included): inserted, updated (of which HOT), deleted. */
+  tables: Record<string, TableWrites>;
+}
+
+export interface TableWrites {
+  ins: number;
+  upd: number;
+  hot: number;
+  del: number;
 }
 
 export interface ThroughputOptions {
@@ -210,7 +219,12 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       cpu,
       db:
         dbAfter && before.db
-          ? { commits: dbAfter.commits - before.db.commits, rollbacks: dbAfter.rollbacks - before.db.rollbacks, rowWrites: dbAfter.rowWrites - before.db.rowWrites }
+          ? {
+              commits: dbAfter.commits - before.db.commits,
+              rollbacks: dbAfter.rollbacks - before.db.rollbacks,
+              rowWrites: dbAfter.rowWrites - before.db.rowWrites,
+              tables: tablesSpent(before.db.tables, dbAfter.tables),
+            }
           : null,
       walSyncs: walAfter !== null && before.wal !== null ? walAfter - before.wal : null,
       workerPeakRssMb,
@@ -263,10 +277,30 @@ async function dbCounters(query: Query): Promise<DbCounters | null> {
       `SELECT xact_commit AS commits, xact_rollback AS rollbacks, tup_inserted + tup_updated + tup_deleted AS writes
        FROM pg_stat_database WHERE datname = current_database()`,
     );
-    return r ? { commits: Number(r.commits), rollbacks: Number(r.rollbacks), rowWrites: Number(r.writes) } : null;
+    if (!r) return null;
+    const tables: Record<string, TableWrites> = {};
+    const rows = await query<{ t: string; ins: string; upd: string; hot: string; del: string }>(
+      // A TOAST table's rows (a large raw message, a long parsed result: chunks of ≈ 2 kB) are named by their table.
+      `SELECT coalesce('toast of ' || o.relname, s.relname) AS t, s.n_tup_ins AS ins, s.n_tup_upd AS upd, s.n_tup_hot_upd AS hot, s.n_tup_del AS del
+       FROM pg_stat_all_tables s LEFT JOIN pg_class o ON s.schemaname = 'pg_toast' AND o.reltoastrelid = s.relid
+       WHERE s.schemaname NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    for (const t of rows) tables[t.t] = { ins: Number(t.ins), upd: Number(t.upd), hot: Number(t.hot), del: Number(t.del) };
+    return { commits: Number(r.commits), rollbacks: Number(r.rollbacks), rowWrites: Number(r.writes), tables };
   } catch {
     return null;
   }
+}
+
+/** Each table's writes during the run, the tables written only. */
+function tablesSpent(before: Record<string, TableWrites>, after: Record<string, TableWrites>): Record<string, TableWrites> {
+  const out: Record<string, TableWrites> = {};
+  for (const [t, a] of Object.entries(after)) {
+    const b = before[t] ?? { ins: 0, upd: 0, hot: 0, del: 0 };
+    const d = { ins: a.ins - b.ins, upd: a.upd - b.upd, hot: a.hot - b.hot, del: a.del - b.del };
+    if (d.ins || d.upd || d.del) out[t] = d;
+  }
+  return out;
 }
 
 async function walSyncs(query: Query): Promise<number | null> {
