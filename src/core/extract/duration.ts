@@ -22,11 +22,20 @@ const ANTI =
  * vingtaine de minutes », "I can tell the story in 20 minutes", "present it in 30 min". The verb in its base form (an
  * offer, not "I presented it in 40 min"), then its object, then en / in / pendant / for right before the length.
  */
+// The object may be the talk's quoted title, whatever its length and punctuation: « je peux présenter « Index partiels :
+// moins, c'est mieux » en une demi-heure », "I'd present "TimescaleDB for industrial sensors" in 30 minutes" (parse audit 13).
 const SPOKEN =
-  /\b(?:raconter|parler|presenter|exposer|expliquer|montrer|couvrir|derouler|faire|tell|talk|present|cover|explain|show|speak|walk (?:you )?through|do)\b(?:[^.,;:!?\n()]{0,40}?\s)?(?:en|in|within|pendant|durant|for|sur)\s+(?:environ\s+|about\s+|around\s+|roughly\s+|approximately\s+)?$/;
+  /\b(?:raconter|parler|presenter|exposer|expliquer|montrer|couvrir|derouler|faire|tell|talk|present|cover|explain|show|speak|walk (?:you )?through|do)\b(?:[^.,;:!?\n()]{0,40}?\s|\s+(?:(?:ce|cet|cette|le|la|l'|mon|ma|un|une|this|the|my|a|an)\s*)?(?:[\w'-]+\s+){0,2}?[«"“][^«»"“”\n]{1,120}[»"”]\s+)?(?:en|in|within|pendant|durant|for|sur)\s+(?:environ\s+|about\s+|around\s+|roughly\s+|approximately\s+)?$/;
+
+/**
+ * A length offered on a subject (folded): "I can do half an hour on "X"", « je peux faire vingt minutes sur « X » » — the
+ * length the object of do / give / faire, then what it is about (score.ts DIRECT reads the offer; parse audit 13).
+ */
+const DONE = /\b(?:do|give|faire|donner)\s+(?:a\s+|an\s+|about\s+|around\s+|environ\s+)?$/;
 
 function spokenLength(f: string, m: DurationMatch): boolean {
-  return SPOKEN.test(f.slice(Math.max(0, m.index - 80), m.index));
+  const before = f.slice(Math.max(0, m.index - 80), m.index);
+  return SPOKEN.test(f.slice(Math.max(0, m.index - 200), m.index)) || (DONE.test(before) && /^\s+(?:on|about|sur)\s/.test(f.slice(m.index + m.length, m.index + m.length + 8)));
 }
 
 export interface DurationFound {

@@ -18,6 +18,16 @@ export const DURATION_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['une dizaine', 10], ['une quinzaine', 15], ['une vingtaine', 20], ['une trentaine', 30], ['une quarantaine', 40], ['une cinquantaine', 50],
 ];
 
+/**
+ * The word forms of the table that name minutes or hours (« une demi-heure », "a quarter of an hour", « trois quarts
+ * d'heure »), as a regular expression's alternation — folded text, or text as written (an apostrophe either way): a
+ * length offered in words reads as one in figures (« je peux faire une demi-heure sur « X » » — parse audit 13).
+ */
+export const LENGTH_IN_WORDS = `(?:${DURATION_WORDS.map(([w]) => w)
+  .filter((w) => /\b(?:minutes|heures?|hours?)\b|\bhalf-hour\b/.test(w))
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/'/g, "['’]"))
+  .join('|')})`;
+
 /** Number words before "minutes"/"min" ("vingt minutes", "forty-five minutes"). */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['trois', 3], ['quatre', 4], ['cinq', 5], ['six', 6], ['sept', 7], ['huit', 8], ['neuf', 9], ['dix', 10], ['onze', 11], ['douze', 12], ['treize', 13],

@@ -4,6 +4,7 @@
  * trusted most; an unquoted one after a naming word next; a quoted phrase near a talk word last.
  */
 import { matchLabel } from './fields.ts';
+import { LENGTH_IN_WORDS } from './durations.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { CLOSING } from '../text/signature.ts';
 import { type Phrases, phraseRegExp } from '../text/phrases.ts';
@@ -76,7 +77,8 @@ const QUOTED_NEAR_TALK = new RegExp(
  */
 // the length in figures or in words: "I could do twenty minutes on "X"", « faire dix minutes sur « X » »
 // a range as well: "I could do about 20-25 minutes on "X"", « faire 20 à 30 minutes sur « X » » (parse audit 12)
-const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+|around\\s+)?(?:(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)\\s*(?:-|–|to|[àa]|or|ou)\\s*)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+)`;
+// or the durations' words: "I could do a quarter of an hour on "X"", « faire une demi-heure sur « X » » (parse audit 13)
+const SPOKEN_LENGTH = `(?:(?:for\\s+|pendant\\s+|environ\\s+|about\\s+|around\\s+)?(?:(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)\\s*(?:-|–|to|[àa]|or|ou)\\s*)?(?:\\d+|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty)[\\s-]*(?:min(?:ute)?s?|mn)\\.?\\s+|(?:a\\s+|about\\s+|around\\s+|environ\\s+)?${LENGTH_IN_WORDS}\\s+)`;
 // the future or the conditional says it too: « Je présenterai « X » », « je présenterais « X » »
 const QUOTED_AFTER_OFFER = new RegExp(
   `\\b(?:pr[ée]senter(?:ai|ais|ait|ons|a)?|proposer|proposons|soumettre|soumettons|present|propose|submit|give|animer|run|host|moderate|je me lance\\s*[:!]|count me in\\s*[:!]|(?:i['’]?d be|i['’]?m|i am) up for (?:it|that|one)\\s*[:!]|(?:(?<=[çc])a|cela) me tente\\s*[:!]|parler\\s+${SPOKEN_LENGTH}?(?:de|d'|sur)|faire\\s+${SPOKEN_LENGTH}?sur|(?:talk|speak)\\s+${SPOKEN_LENGTH}?(?:about|on)|intervenir\\s+(?:sur|[àa] propos d[eu']|au sujet d[eu'])|(?:intervenir|pr[ée]senter|parler|present|speak|talk)\\s+(?:au|[àa]|lors d[ue']|at|during)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:meetups?|soir[ée]es?|rencontres?|[ée]v[ée]nements?|events?)\\b[^.!?\\n«"“]{0,30}?|(?:do|give|take)\\s+${SPOKEN_LENGTH}(?:about|on))\\s*(?:(?:en|in)\\s+(?:anglais|fran[çc]ais|english|french)\\s*:?\\s*)?(?:(?:un|une|a|an|the|le|mon|my)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:talk|lightning(?:\\s+talk)?|pr[ée]sentation|expos[ée]|sujet|topic|atelier|workshop|table ronde|round ?table|panel|tutori[ae]l|intervention|conf[ée]rence|session|keynote|retour d['’]exp[ée]rience)(?:\\s+\\p{Ll}[\\p{L}-]*)?(?:\\s+(?:about|on|sur|autour d[eu]|[àa] propos d[eu])\\s+[^.!?\\n«»"“”—–:]{1,60}?\\s*[—–:]\\s*|\\s+|\\s*,\\s*))?(?:(?:intitul[ée]e?|called|titled|entitled)\\s+)?${QUOTED}`,

@@ -11,7 +11,7 @@ import { FORWARD_SUBJECT } from '../text/forward.ts';
 import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
-import { durationsIn } from './durations.ts';
+import { durationsIn, LENGTH_IN_WORDS } from './durations.ts';
 import { attachedText, hasSlides, POINTS_TO_ATTACHMENT } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
@@ -196,7 +196,9 @@ const DIRECT = new RegExp(
     // "I can do 20 minutes on "Partition pruning gotchas"", « je peux faire vingt minutes sur … »: a length offered on a subject
     // (not on the evening's own business: « dix minutes sur l'accueil et les annonces », "5 minutes on the sponsor announcement")
     // (a range too: "I could do about 20-25 minutes on "X"", « je peux faire 20 à 30 minutes sur … » — parse audit 12)
-    `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:a |an |un |une |about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)\\s+(?:on|about|sur|de|d')` +
+    // (a length in words too, from the durations' table: "I could do a quarter of an hour on "X"", « je peux faire une
+    // demi-heure sur … », « trois quarts d'heure sur … » — parse audit 13)
+    `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:(?:a |an |un |une |about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)|(?:a |about |around |environ )?${LENGTH_IN_WORDS})\\s+(?:on|about|sur|de|d')` +
     `(?!\\s*(?:(?:l'|le |la |les |the |our |nos |notre |a |an |un |une )\\s*)*(?:accueil|annonces?|announcements?|welcome|housekeeping|agenda|programme|program|logistique|logistics|sponsors?|intervenants?|speakers?|orateurs?|oratrices?)\\b)` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +

@@ -1,0 +1,49 @@
+/**
+ * Held-out parse audit 13 (CfP form exports and HTML tables, Markdown mail, proposals in attached .txt / .md files,
+ * Windows-1252 and ISO-8859-1 French, replies to the call quoting it, lengths in words, levels, several talks in one
+ * mail, a speaker writing for a colleague, signatures with phones and legal footers, "Sent from" lines, and near
+ * misses: questions about the call, sponsor, job and venue offers): mail written before reading the rules, each case
+ * below wrongly read before. Rows vary the wording of what the audit found, so that each shows a rule, not one message;
+ * guards keep the nearby shapes' reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposalReader } from './read.ts';
+
+const read = proposalReader(['title', 'minutes', 'format']);
+
+describe('a length offered in words on a subject (durations.ts LENGTH_IN_WORDS in score.ts DIRECT, prose-title.ts SPOKEN_LENGTH)', () => {
+  it.each([
+    ['Hi!\n\nI could do a quarter of an hour on "pgvector without the hype": what recall you really get with HNSW.\n\nGrace\n', 'pgvector without the hype', 15],
+    ['Hello,\n\nI can do half an hour on "Backups you can restore", with a live restore at the end.\n\nGrace\n', 'Backups you can restore', 30],
+    ['Bonjour,\n\nJe peux faire une demi-heure sur « Les index BRIN », avec des mesures sur nos séries temporelles.\n\nGrace\n', 'Les index BRIN', 30],
+    ["Bonjour,\n\nJe pourrais faire trois quarts d'heure sur « Patroni en production », trois ans de bascules.\n\nGrace\n", 'Patroni en production', 45],
+    ['Hi,\n\nI could do an hour on "Logical decoding from scratch" if you have a long slot.\n\nGrace\n', 'Logical decoding from scratch', 60],
+  ])('%s', async (body, title, minutes) => {
+    expect(await read('Grace Kim <grace.kim@startup.example>', 'Meetup', body)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it.each([
+    ["Bonjour,\n\nJe peux faire une demi-heure sur l'accueil et les annonces en début de soirée.\n\nGrace\n"],
+    ['Hi,\n\nI could do a quarter of an hour on the welcome and housekeeping at the start of the evening.\n\nGrace\n'],
+  ])("guard: a length on the evening's own business offers no talk: %s", async (body) => {
+    expect((await read('Grace Kim <grace.kim@startup.example>', 'Meetup', body)).kind).not.toBe('proposal');
+  });
+});
+
+describe("a length after the quoted title a verb of speaking governs, or a length done on a subject (duration.ts SPOKEN, DONE)", () => {
+  it.each([
+    ["Je peux présenter « TimescaleDB pour les capteurs industriels » en une demi-heure : hypertables, compression, sur 3 ans de mesures d'usine.", 30],
+    ['I could present "Tuning autovacuum on a ten terabyte cluster" in 25 minutes: what we changed over two years.', 25],
+    ["Je pourrais présenter « Index partiels : moins d'écritures, plus de lectures, des plans plus simples » en vingt minutes, après deux ans de production.", 20],
+    ['I can show "The queue we built on SKIP LOCKED, and why we would build it again" in 40 minutes, after a year of running it.', 40],
+  ])('%s', async (line, minutes) => {
+    const r = await read('Arnaud Petit <arnaud.petit@laposte.example>', 'Talk', `Bonjour,\n\n${line}\n\nArnaud\n`);
+    expect(r).toMatchObject({ kind: 'proposal', minutes });
+  });
+
+  // (a title of 40 characters or fewer was read before: blanked out as the title, it left room for the verb's object)
+  it('guard: a length the quoted title measures, after a verb of the past, is not the slot', async () => {
+    const r = await read('Arnaud Petit <arnaud.petit@laposte.example>', 'Talk', "Bonjour,\n\nJe propose un talk « Restaurer 2 To » : l'an dernier, la restauration prenait encore 4 heures.\n\nArnaud\n");
+    expect(r).toMatchObject({ kind: 'proposal', minutes: 45 });
+  });
+});
