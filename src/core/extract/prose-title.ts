@@ -344,10 +344,19 @@ export interface TitleLine {
  * "Outline:"). That line is the talk's title, whatever the intro says. Sentences, names, closings and contact details
  * are no title lines; nor is a line that only the signature follows.
  */
+/** How many paragraphs of short labelled fields may stand between a title line and its description. */
+const MAX_FIELDS_UNDER_TITLE = 3;
+
+/** « Durée : 30 min », "Level: advanced", "Format: talk": a label and its value on one line, neither a title nor a description. */
+function shortField(line: string): boolean {
+  const l = matchLabel(line);
+  return l !== null && !l.heading && l.inline.trim() !== '' && l.field !== 'title' && l.field !== 'abstract' && line.trim().length <= 80;
+}
+
 export function standaloneTitle(text: string): TitleLine | null {
   const lines = text.slice(0, 6000).split('\n');
   const paras: { start: number; end: number }[] = [];
-  for (let i = 0; i < lines.length && paras.length < MAX_BEFORE_TITLE + 3; i++) {
+  for (let i = 0; i < lines.length && paras.length < MAX_BEFORE_TITLE + 3 + MAX_FIELDS_UNDER_TITLE; i++) {
     if ((lines[i] ?? '').trim() === '') continue;
     const start = i;
     while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
@@ -359,7 +368,11 @@ export function standaloneTitle(text: string): TitleLine | null {
     if (p.end - p.start !== 1 || GREETING.test(raw)) continue;
     const title = titleShaped(raw);
     if (!title) continue;
-    if (!describes(lines, paras[k + 1]!, paras[k + 2])) continue;
+    // the call's short fields between the title and its description (« Durée : 30 min », "Level: advanced", each its own
+    // paragraph where an HTML mail's <p> made them so) are the title's details, not the description (parse audit 13)
+    let d = k + 1;
+    while (d < paras.length - 1 && d - k <= MAX_FIELDS_UNDER_TITLE && lines.slice(paras[d]!.start, paras[d]!.end).every(shortField)) d++;
+    if (!paras[d] || !describes(lines, paras[d]!, paras[d + 1])) continue;
     // what comes before is a greeting or an intro: short paragraphs, not the description itself
     if (paras.slice(0, k).some((q) => lines.slice(q.start, q.end).join(' ').length > 400)) return null;
     return { title, line: p.start };

@@ -47,3 +47,23 @@ describe("a length after the quoted title a verb of speaking governs, or a lengt
     expect(r).toMatchObject({ kind: 'proposal', minutes: 45 });
   });
 });
+
+describe("a title line, then the call's short fields, then the description (prose-title.ts standaloneTitle, shortField)", () => {
+  it.each([
+    ['Hi,\n\nVacuuming a 20 TB table\n\nLength: 40 minutes\nLevel: advanced\n\nOur largest table never finished an anti-wraparound vacuum. This is the story of how we got it done.\n\nWei Zhang\n', 'Vacuuming a 20 TB table', 40],
+    ["Bonjour,\n\nLes index BRIN pour les séries temporelles\n\nDurée : 25 minutes\n\nNiveau : intermédiaire\n\nNos capteurs écrivent deux milliards de lignes par an : un index BRIN de 2 Mo remplace un B-tree de 40 Go.\n\nWei\n", 'Les index BRIN pour les séries temporelles', 25],
+    ['Hello,\n\nPartition pruning, step by step\n\nFormat: talk, 20 min\nLanguage: English\n\nPlanning-time and execution-time pruning, read from EXPLAIN output on a table of a thousand partitions.\n\nWei\n', 'Partition pruning, step by step', 20],
+  ])('%s', async (body, title, minutes) => {
+    expect(await read('Wei Zhang <wei.zhang@shop.example>', 'Talk proposal', body)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it('an HTML mail, each field its own paragraph', async () => {
+    const html = '<div><p>Hi,</p><h2>Vacuuming a 20 TB table</h2><p><strong>Length:</strong> 40 minutes</p><p><strong>Level:</strong> advanced</p><p>Our largest table never finished an anti-wraparound vacuum. This is the story of how we got it done: index cleanup off, parallel vacuum, and a lot of patience.</p><p>Wei Zhang<br>Database Reliability Engineer</p></div>';
+    expect(await read('Wei Zhang <wei.zhang@shop.example>', 'Talk proposal', html, 'text/html; charset=utf-8')).toMatchObject({ kind: 'proposal', title: 'Vacuuming a 20 TB table', minutes: 40 });
+  });
+
+  it('guard: a heading over fields and no description is no talk', async () => {
+    const r = await read('Wei Zhang <wei.zhang@shop.example>', 'Notes', 'Hi,\n\nQuarterly database review\n\nDate: 12 March\nRoom: B204\n\nThanks,\nWei\n');
+    expect(r.kind).not.toBe('proposal');
+  });
+});
