@@ -42,7 +42,7 @@ export function understand(mail: Mail, ctx: ParseContext): ParseResult {
   }
   if (c.bounce) result.bounce = c.bounce;
   if (c.membership) result.membership = c.membership;
-  return result;
+  return inSpecOrder(result);
 }
 
 export const NOT_MAIL = 'not a mail message: no header fields (From, Date, Subject…) found';
@@ -55,4 +55,14 @@ export function notMailReason(mail: Mail): string | null {
   );
   if (present.length === 0) return NOT_MAIL;
   return null;
+}
+
+/**
+ * SPEC's `parse --json` object lists its keys messageId, kind, from, subject, language, proposal, command, bounce, and
+ * warnings last: `--json` printed warnings before the proposal, command or bounce it was filled alongside. The same
+ * keys and values, in the contract's order (membership, crieur's own, before warnings).
+ */
+function inSpecOrder(r: ParseResult): ParseResult {
+  const { warnings, ...rest } = r;
+  return { ...rest, warnings };
 }

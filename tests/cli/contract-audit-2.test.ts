@@ -1,0 +1,107 @@
+/**
+ * Contract audit 2 of the CLI against SPEC.md, driving the built bin with fresh inputs (no service reached):
+ * - `parse --json`: SPEC's object lists messageId, kind, from, subject, language, proposal | command | bounce, and
+ *   `warnings` last — crieur printed warnings before the proposal, command or bounce;
+ * - SPEC's errors are one or two human lines: an invalid configuration with several problems said one line each
+ *   (three to a dozen lines); now the first on the first line and the others on a second, every one still named;
+ * - control characters on a terminal are shown escaped: commander's usage errors quoted the words given raw
+ *   (« unknown option '--ESC[31m' » reached the terminal as an ESC sequence).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCrieur, sandbox } from '../support/crieur-process.ts';
+
+const box = sandbox('contract-audit-2');
+afterAll(() => box.cleanup());
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCrieur(args, { dir: box.dir, cwd: box.dir, env, timeoutMs: 60_000 });
+
+function mail(name: string, lines: string[]): string {
+  const path = join(box.dir, name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
+const PROPOSAL = mail('proposal.eml', [
+  'From: "Raman, Priya" <priya@example.fr>',
+  'To: talks@pgug.example.org',
+  'Subject: Proposition de conférence : Partitionnement déclaratif',
+  'Date: Mon, 03 Nov 2025 10:00:00 +0100',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Bonjour,',
+  '',
+  'Je voudrais proposer une présentation de 30 minutes.',
+  '',
+  'Titre : Partitionnement déclaratif en production',
+  "Résumé : Retour d'expérience sur le partitionnement de tables de 2 To.",
+  '',
+  'Priya Raman',
+]);
+
+const COMMAND = mail('command.eml', [
+  'From: dim@example.org',
+  'To: talks@pgug.example.org',
+  'Subject: Re: [P-0001] Partitionnement',
+  'Message-ID: <cmd-ca2@example.org>',
+  'In-Reply-To: <x@example.org>',
+  '',
+  'accepter',
+]);
+
+const BOUNCE = mail('bounce.eml', [
+  'From: Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+  'To: bounces@pgug.example.org',
+  'Subject: Undelivered Mail Returned to Sender',
+  'Message-ID: <bounce-ca2@mx.example.org>',
+  'Date: Mon, 03 Nov 2025 10:00:00 +0100',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+  '',
+  '--b',
+  'Content-Type: text/plain',
+  '',
+  'This is the mail system. Your message could not be delivered.',
+  '<ghost@example.invalid>: host said: 550 5.1.1 User unknown',
+  '--b',
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx.example.org',
+  '',
+  'Final-Recipient: rfc822; ghost@example.invalid',
+  'Action: failed',
+  'Status: 5.1.1',
+  '--b--',
+]);
+
+describe('parse --json: the keys in SPEC\'s order', { timeout: 120_000 }, () => {
+  const SPEC_ORDER = ['messageId', 'kind', 'from', 'subject', 'language', 'proposal', 'command', 'bounce', 'warnings'];
+  const inSpecOrder = (keys: string[]) => keys.filter((k) => SPEC_ORDER.includes(k));
+
+  it.each([
+    ['a proposal', PROPOSAL, 'proposal'],
+    ['a command', COMMAND, 'command'],
+    ['a bounce', BOUNCE, 'bounce'],
+  ])('%s: warnings last, after its %s', async (_what, file, key) => {
+    const r = await run(['parse', '--json', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const obj = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(obj.kind).toBe(key);
+    const keys = Object.keys(obj);
+    expect(inSpecOrder(keys)).toEqual(['messageId', 'kind', 'from', 'subject', 'language', key, 'warnings']);
+    expect(keys.at(-1)).toBe('warnings');
+  });
+
+  it('NDJSON of several files: "file" first, the same order on each line', async () => {
+    const r = await run(['parse', '--json', PROPOSAL, COMMAND, BOUNCE]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    for (const obj of lines) {
+      expect(Object.keys(obj)[0]).toBe('file');
+      expect(Object.keys(obj).at(-1)).toBe('warnings');
+    }
+  });
+});
