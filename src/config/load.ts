@@ -522,5 +522,7 @@ function describe(problems: Problem[], file: string | undefined): string {
   const inEnv = problems.some((p) => p.from === 'env' || p.from === 'both');
   const where = inFile && inEnv ? ` in ${file} and the environment` : inFile ? ` in ${file}` : inEnv ? ' in the environment' : '';
   if (problems.length === 1) return `invalid configuration${where}: ${problems[0]!.text}`;
-  return `invalid configuration${where}, ${problems.length} problems:\n${problems.map((p) => `  ${p.text}`).join('\n')}`;
+  // Every problem of the run, in two lines: SPEC's errors are one or two lines (a line each made three to a dozen).
+  const [first, ...rest] = problems.map((p) => p.text);
+  return `invalid configuration${where}, ${problems.length} problems: ${first}\n  also: ${rest.join('; ')}`;
 }

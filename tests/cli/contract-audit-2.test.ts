@@ -105,3 +105,29 @@ describe('parse --json: the keys in SPEC\'s order', { timeout: 120_000 }, () => 
     }
   });
 });
+
+describe('an invalid configuration with several problems: two lines, every problem named', { timeout: 120_000 }, () => {
+  it('three problems of the file and one of the environment: exit 78, two lines on stderr', async () => {
+    const config = box.writeConfig(
+      { group: { name: 'PG Paris', locale: 'de' }, bogus: 1, tokens: { maxAgeDays: 'ten' }, secret: '0123456789abcdef0123' },
+      'several.yaml',
+    );
+    const r = await run(['proposals', 'list', '--config', config], { CRIEUR_HTTP_PORT: 'abc' });
+    expect(r.code).toBe(78);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^crieur: invalid configuration in .*several\.yaml and the environment, 4 problems: /);
+    for (const said of ['unknown key bogus', 'group.locale', 'tokens.maxAgeDays', 'CRIEUR_HTTP_PORT=abc: http.port must be a number']) {
+      expect(r.stderr).toContain(said);
+    }
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('one problem: one line, as before', async () => {
+    const config = box.writeConfig({ group: { name: 'PG Paris' }, bogus: 1, secret: '0123456789abcdef0123' }, 'one.yaml');
+    const r = await run(['proposals', 'list', '--config', config]);
+    expect(r.code).toBe(78);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^crieur: invalid configuration in .*one\.yaml: unknown key bogus/)]);
+  });
+});
