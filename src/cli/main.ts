@@ -39,7 +39,9 @@ export async function main(given: string[]): Promise<number> {
     .option('--verbose', 'print stack traces on errors')
     .version(packageVersion(), '--version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Commander's errors quote the words given (« unknown option '--…' », « unknown command '…' »): a control
+    // character in them (a pasted ESC sequence, a bidi override) is shown escaped, as in every other error.
+    .configureOutput({ writeErr: (s) => process.stderr.write(visibleLines(s).join('\n')) })
     // Before any command's action (not for --help or --version, which run none), once for every command.
     .hook('preAction', (_program, action) => warnOnDefaults(action));
   const asked = helpAsOption(configAfterCommand(given));

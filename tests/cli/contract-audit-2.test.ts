@@ -131,3 +131,21 @@ describe('an invalid configuration with several problems: two lines, every probl
     expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^crieur: invalid configuration in .*one\.yaml: unknown key bogus/)]);
   });
 });
+
+// Anything a terminal acts on: C0 but tab and newline, DEL, C1, bidi embeddings, overrides, isolates.
+const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('usage errors quote the words given escaped', { timeout: 120_000 }, () => {
+  it.each([
+    [['proposals', 'list', '--\u001b[31mbad'], "error: unknown option '--\\x1b[31mbad'"],
+    [['nope\u001b]0;pwned\u0007'], "error: unknown command 'nope\\x1b]0;pwned\\x07'"],
+    [['events', 'create', '--date', '2027-01-28', '--venue', 'X', '--\u202eevil'], "error: unknown option '--\\u202eevil'"],
+    [['parse', '--jsn\u009b'], "error: unknown option '--jsn\\x9b'"],
+  ])('%j: 64, no control character on stderr', async (args, said) => {
+    const r = await run(args);
+    expect(r.code).toBe(64);
+    expect(r.stderr).not.toMatch(ACTIVE);
+    expect(r.stderr.split('\n')[0]).toBe(said);
+    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
