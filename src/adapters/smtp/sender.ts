@@ -9,6 +9,8 @@ import nodemailer from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { Sender } from '../../app/sender.ts';
+// nodemailer's DATA dot-stuffing by line-end scans instead of its byte loop (same bytes): patched in at load.
+import './dot-stuff.ts';
 import { classifySmtpError, SmtpSendError } from './errors.ts';
 import { createSlots } from './slots.ts';
 
