@@ -18,12 +18,17 @@
  * Audit AD adds Proton Mail web (HTML only), Fastmail, the Gmail iOS app, Outlook for iOS / Android in English, an iPad
  * (« Envoyé de mon iPad »), Apple Mail on macOS and Thunderbird sending HTML only, Roundcube in English, Zimbra composing
  * in HTML, HCL (Lotus) Notes' header block and Outlook desktop in plain text (« -----Message d'origine----- »).
+ * Audit AE adds Yahoo Mail web in HTML only, GMX / Web.de (the header block opening on its date), Orange webmail (« > Message
+ * du … »), eM Client, HEY, Superhuman, mutt with a French attribution, Thunderbird for Android, the notice quoted twice
+ * (twice), an earlier decision in the quote (old-decision), a forward answered by another organizer with the forwarder's
+ * token in Cc (fwd-answered), Exchange's French out-of-office and a responder with no auto-reply header.
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'vitest';
+import { simpleParser } from 'mailparser';
 import { hardWrap } from '../../support/wrap.ts';
 import { quiet, sentTo, useLiveImap, waitFor, TEST_SECRET, PROPOSALS, type SentMail } from '../../support/pipeline.ts';
 import { DIM, fileProposal, JEAN, send, type Filed } from '../../support/commands.ts';
@@ -468,6 +473,85 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       const text = `${typed}\n\n\n\n\n${h}\n\n\n\n\n\n${o}\n`;
       return mime({ ...base, headers: ['X-Mailer: HCL Notes Release 12.0.2 November 03, 2022', 'X-MIMETrack: Serialize by Router on notes01/Example'], parts: [{ type: 'text/plain', body: text }] });
     }
+    // audit AE: clients the earlier batches did not write
+    case 'yahoo-html-fr': {
+      // Yahoo Mail web (new) in French, HTML only: the yahoo_quoted div under « Le jeudi 3 décembre 2026 à 09:12:40 UTC+1, crieur <…> a écrit : »
+      const attr = `Le jeudi 3 décembre 2026 à 09:12:40 UTC+1, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const html = `<html><head></head><body><div class="ydp1a2b3c4yahoo-style-wrap" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">${htmlLines(typed)}<div><br></div></div><div id="ydp1a2b3c4yahoo_quoted_9876543210" class="ydp1a2b3c4yahoo_quoted"><div style="font-family:'Helvetica Neue', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;"><div>${esc(attr)}</div><div><br></div><div><br></div><div><div dir="ltr">${esc(o).replace(/\n/g, '<br>')}</div></div></div></div></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: WebService/1.1.22941 YMailNorrin'], parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'gmx-fr':
+    case 'webde-de': {
+      // GMX (gmx.fr) / Web.de (German UI): the header block starts with the date (« Envoyé: » / « Gesendet: »), no « > » in the plain part
+      const de = name === 'webde-de';
+      const h = de
+        ? `Gesendet: Donnerstag, 03. Dezember 2026 um 09:12 Uhr\nVon: "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}>\nAn: dim@example.org\nBetreff: ${m.mail.subject}`
+        : `Envoyé: jeudi 3 décembre 2026 à 09:12\nDe: "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}>\nÀ: dim@example.org\nObjet: ${m.mail.subject}`;
+      const text = `${typed}\n \n \n\n${h}\n\n${o}\n`;
+      const html = `<html><head></head><body><div style="font-family: Verdana;font-size: 12.0px;">${htmlLines(typed)}<div>&nbsp;</div><div>&nbsp;</div><div name="quote" style="margin:10px 5px 5px 10px; padding: 10px 0 10px 10px; border-left:2px solid #C3D9E5; word-wrap: break-word;"><div style="margin:0 0 10px 0;"><b>${de ? 'Gesendet:' : 'Envoyé:'}</b>&nbsp;${esc(h.split('\n')[0]!.replace(/^\S+ /, ''))}<br><b>${de ? 'Von:' : 'De:'}</b>&nbsp;"${esc(m.mail.from?.name ?? 'crieur')}" &lt;${esc(tokenAddress(m))}&gt;<br><b>${de ? 'An:' : 'À:'}</b>&nbsp;dim@example.org<br><b>${de ? 'Betreff:' : 'Objet:'}</b>&nbsp;${esc(m.mail.subject)}</div><div name="quoted-content">${esc(o).replace(/\n/g, '<br>')}</div></div></div></body></html>`;
+      return mime({ ...base, headers: ['UI-OutboundReport: notice'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'orange-fr': {
+      // Orange webmail (Mail Orange): « > Message du 03/12/26 09:12 » over its header block, all quoted with « > »
+      const h = `Message du 03/12/26 09:12\nDe : "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}>\nA : dim@example.org\nCopie à : \nObjet : ${m.mail.subject}\n\n${o}`;
+      const text = `${typed}\n\n\n${quote(h)}\n`;
+      const html = `<html><head></head><body><p>${esc(typed).replace(/\n/g, '<br />')}</p><br /><br /><blockquote style="border-left:2px solid #ff6600; margin-left:5px; padding-left:5px">${esc(h).replace(/\n/g, '<br />')}</blockquote></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: Orange Messagerie'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'emclient-fr': {
+      // eM Client in French: « ------ Message d'origine ------ » and its header block (De / À / Date / Objet), the original
+      // under it unquoted in the plain part, in a cite blockquote in the HTML
+      const h = `------ Message d'origine ------\nDe "${m.mail.from?.name ?? 'crieur'}" <${tokenAddress(m)}>\nÀ "Dimitri Fontaine" <dim@example.org>\nDate 03/12/2026 09:12:40\nObjet ${m.mail.subject}`;
+      const text = `${typed}\n\n${h}\n\n${o}\n`;
+      const html = `<html><head></head><body><div>${htmlLines(typed)}</div><div><br /></div><div>------ Message d'origine ------</div><div>De "${esc(m.mail.from?.name ?? 'crieur')}" &lt;${esc(tokenAddress(m))}&gt;</div><div>À "Dimitri Fontaine" &lt;dim@example.org&gt;</div><div>Date 03/12/2026 09:12:40</div><div>Objet ${esc(m.mail.subject)}</div><div><br /></div><div id="xe1b2c3d4"><blockquote cite="${esc(m.mail.messageId ?? '')}" type="cite" class="cite2">${esc(o).replace(/\n/g, '<br />')}</blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: eM_Client/10.1.4588.0'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'hey-en': {
+      // HEY: multipart, « On December 3, 2026, crieur <…> wrote: » over a cite blockquote, its plain part quoted with « > »
+      const attr = `On December 3, 2026, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> wrote:`;
+      const text = `${typed}\n\n${attr}\n\n${quote(o)}\n`;
+      const html = `<div class="trix-content">\n  <div>${esc(typed).replace(/\n/g, '<br>')}</div><br><details class="hey_quote"><summary>${esc(attr)}</summary><blockquote type="cite">${esc(o).replace(/\n/g, '<br>')}</blockquote></details>\n</div>`;
+      return mime({ ...base, headers: ['X-Mailer: HEY'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'superhuman': {
+      // Superhuman: multipart, "On Thu, Dec 03, 2026 at 9:12 AM, crieur <…> wrote:" over a gmail_quote blockquote
+      const attr = `On Thu, Dec 03, 2026 at 9:12 AM, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> wrote:`;
+      const text = `${typed}\n\n${attr}\n\n${quote(o)}\n`;
+      const html = `<html><head></head><body><div><div><div>${esc(typed).replace(/\n/g, '<br>')}</div></div><br><div class="gmail_quote"><div class="gmail_quote_attribution">${esc(attr)}</div><blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">${esc(o).replace(/\n/g, '<br>')}</blockquote></div></div><img width="1" height="1" src="https://r.superhuman.com/x.gif" alt=" " /></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: Superhuman Web (2026-12-02T18:00:00Z)'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'mutt-fr':
+    case 'mutt-fr-top': {
+      // mutt with a French attribution (set attribution="Le %{%a %d %b %Y à %H:%M:%S %z}, %n a écrit :"), « > » quoting;
+      // bottom-posted unless -top
+      const attr = `Le jeu. 03 déc. 2026 à 09:12:40 +0100, ${m.mail.from?.name ?? 'crieur'} a écrit :`;
+      const body = name === 'mutt-fr' ? `${attr}\n${quote(o)}\n\n${typed}\n` : `${typed}\n\n${attr}\n${quote(o)}\n`;
+      return mime({ ...base, headers: ['User-Agent: Mutt/2.2.13 (2024-03-09)'], parts: [{ type: 'text/plain', body, cte: '8bit' }] });
+    }
+    case 'tb-android': {
+      // Thunderbird for Android (K-9's successor): « Le 3 décembre 2026 09:12:40 UTC+01:00, crieur <…> a écrit : » and « > », no signature
+      const attr = `Le 3 décembre 2026 09:12:40 UTC+01:00, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      return mime({ ...base, headers: ['User-Agent: Thunderbird for Android'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n${quote(o)}\n` }] });
+    }
+    case 'twice': {
+      // the notice quoted twice: a reply to the writer's own earlier reply (Gmail « Répondre » from the sent folder, to crieur's
+      // token address), that one quoting the notice; the earlier decision is in the quote
+      const attr1 = `Le jeu. 3 déc. 2026 à 09:20, Dimitri Fontaine <dim@example.org> a écrit :`;
+      const attr2 = `Le jeu. 3 déc. 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const inner = `Je regarde ça ce soir.\n\n${attr2}\n\n${quote(o)}`;
+      const text = `${hardWrap(typed)}\n\n${attr1}\n\n${quote(inner)}\n`;
+      const html = `<div dir="ltr">${htmlLines(typed)}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">${esc(attr1)}<br></div><blockquote class="gmail_quote"><div dir="ltr">Je regarde ça ce soir.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">${esc(attr2)}<br></div><blockquote class="gmail_quote">${esc(o).replace(/\n/g, '<br>')}</blockquote></div></blockquote></div>`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'old-decision': {
+      // a reply quoting an old decision: crieur's notice quoted under Lucie's « Accepter » (her reply-all, forwarded to Dim),
+      // Dim answering above it all; the earlier word is in the quote only
+      const attr1 = `Le jeu. 3 déc. 2026 à 09:30, Lucie Martin <orga2@example.org> a écrit :`;
+      const attr2 = `Le jeu. 3 déc. 2026 à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const inner = `Accepter\n\nLucie\n\n${attr2}\n\n${quote(o)}`;
+      const text = `${typed}\n\n${attr1}\n\n${quote(inner)}\n`;
+      return mime({ ...base, parts: [{ type: 'text/plain', body: text }] });
+    }
     case 'outlook-fr-plain': {
       // Outlook desktop in plain text mode: « -----Message d'origine----- » then « De : … Envoyé : … », the original unquoted
       const text = `${typed}\n\n-----Message d'origine-----\nDe : ${sender} \nEnvoyé : jeudi 3 décembre 2026 09:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
@@ -503,6 +587,19 @@ function special(row: Row, m: SentMail, ref: string): { raw: Buffer; messageId: 
       // token too): the token only in the quote's attribution, as a client that drops the thread or a pasted quote has it
       const attr = `Le jeu. 28 nov. 2013 à 19:00, PostgreSQL Paris <${to}> a écrit :`;
       return mime({ from: FROM[row.sender]!, to: PROPOSALS, subject: `Re: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: `${body}\n\n${attr}\n\n${quote(o)}\n` }] });
+    }
+    case 'fwd-answered': {
+      // audit AE: Dim forwarded the notice to Lucie with crieur's token address in Cc; Lucie answers all: her From, Dim's token
+      const text = `${body}\n\nLucie\n\nLe jeu. 3 déc. 2026 à 09:40, Dimitri Fontaine <dim@example.org> a écrit :\n> Lucie, tu en penses quoi ?\n>\n> ---------- Forwarded message ---------\n> De : PostgreSQL Paris <${to}>\n> Date: jeu. 3 déc. 2026 à 09:12\n> Subject: ${m.mail.subject}\n> To: <dim@example.org>\n>\n${quote(o)}\n`;
+      return mime({ from: FROM.orga2!, to: FROM.dim!, headers: [`Cc: ${to}`], subject: `Re: Fwd: ${m.mail.subject}`, inReplyTo: `<fwd-${randomBytes(4).toString('hex')}@mail.gmail.com>`, parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'autoreply-ex': {
+      // audit AE: Exchange's French out-of-office (« Réponse automatique : »), Auto-Submitted: auto-generated
+      return mime({ from: FROM.dim!, to, subject: `Réponse automatique : ${m.mail.subject}`, ...thread(m), headers: ['Auto-Submitted: auto-generated', 'X-Auto-Response-Suppress: All', 'X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent'], parts: [{ type: 'text/plain', body: `${body}\n` }] });
+    }
+    case 'autoreply-bare': {
+      // audit AE: a hosting provider's responder: no Auto-Submitted, no Precedence, only its subject says what it is
+      return mime({ from: FROM.dim!, to, subject: `Absent du bureau - Re: ${m.mail.subject}`, ...thread(m), parts: [{ type: 'text/plain', body: `${body}\n` }] });
     }
     case 'autoreply':
       return mime({ from: FROM.dim!, to, subject: `Absence : ${m.mail.subject}`, ...thread(m), headers: ['Auto-Submitted: auto-replied', 'X-Autoreply: yes'], parts: [{ type: 'text/plain', body: `${body}\n` }] });
@@ -609,7 +706,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         const notice = row.sender === 'orga2' ? await waitFor(async () => (await sentTo(live.sink, 'orga2@example.org')).find((s) => s.mail.subject.includes(f.ref) && /Nouvelle proposition|New proposal/.test(s.mail.subject)), 'orga2 notice') : f.notice;
         // a transcript of crieur's forwarded (audit Y): the last mail to Dim about this proposal
         if (row.client === 'forward-t') reply = special({ ...row, client: 'forward-c', body }, await lastTo(f.ref, DIM), f.ref);
-        else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce'].includes(row.client) || (['new-mail', 'quoted-token'].includes(row.client) && !row.setup.startsWith('spk'))) reply = special({ ...row, body }, f.notice, f.ref);
+        else if (['forged', 'forward', 'forward-c', 'autoreply', 'autoreply-en', 'autoreply-quote', 'bounce', 'fwd-answered', 'autoreply-ex', 'autoreply-bare'].includes(row.client) || (['new-mail', 'quoted-token'].includes(row.client) && !row.setup.startsWith('spk'))) reply = special({ ...row, body }, f.notice, f.ref);
         else if (row.client === 'mallory') reply = client('gmail-fr', f.notice, body, from);
         else if (row.client === 'forged-token') {
           // audit Z: the real token and the organizer's From, but the receiving host says the From domain did not send it
@@ -682,6 +779,13 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
           } else if (k === 'reached') {
             if (!out.some((o) => o.recipient.startsWith(`${v}@`))) why.push(`nothing to ${v}`);
           }
+        }
+        // audit AE: crieur's own mail (the notice, the acknowledgement) quoted under the reply is never relayed as the writer's words
+        const relayed = await live.p.db.query<{ raw: Buffer }>("SELECT raw FROM outbox WHERE cause_message_id = $1 AND purpose = 'notify-organizer'", [inbound.id]);
+        for (const { raw } of relayed) {
+          const t = flat((await simpleParser(raw)).text);
+          const q = /Un mot suffit|Pièces jointes|Quelque chose ne va pas|One word is enough|Something wrong\?/.exec(t);
+          if (q) why.push(`quote relayed («${q[0]}»)`);
         }
         if (mine[0]) got += ` t=«${flat(mine[0].mail.text).slice(0, 160)}»`;
       } catch (err) {
