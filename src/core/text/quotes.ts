@@ -39,14 +39,22 @@ export function isQuoteLine(line: string): boolean {
 /**
  * Is `lines[i]` the first line of an Outlook "De : … Envoyé : … Objet :" block — "From:/De :/Von:" then, within a few
  * lines, "Sent:/Envoyé :/Date :/Datum:" and "Subject:/Objet :/Betreff:" (text/quoted-headers.ts has the languages)?
+ * GMX and Web.de open theirs on the date: « Gesendet: … » / « Envoyé: … » over « Von: » / « De: », then « Betreff: » /
+ * « Objet: », its « Von: » / « De: » naming an address (audit AE: a GMX reply's quoted notice was relayed to the other
+ * organizers as the writer's comment).
  */
 export function isHeaderBlockAt(lines: readonly string[], i: number): boolean {
-  if (!HEADER_FROM.test(lines[i] ?? '')) return false;
-  let sent = false;
+  const first = lines[i] ?? '';
+  const dateFirst = !HEADER_FROM.test(first);
+  if (dateFirst && !HEADER_SENT.test(first)) return false;
+  let sent = dateFirst;
+  let from = !dateFirst;
   for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
     const l = lines[j] ?? '';
     if (HEADER_SENT.test(l)) sent = true;
-    else if (HEADER_SUBJECT.test(l)) return sent;
+    // (its « De: » names an address: « Date : 14 janvier / De : 19h à 21h / Sujet : … » is a schedule written as labels)
+    else if (dateFirst && HEADER_FROM.test(l)) from = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(l);
+    else if (HEADER_SUBJECT.test(l)) return sent && from;
   }
   return false;
 }
