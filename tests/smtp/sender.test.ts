@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRaw } from '../../src/adapters/smtp/build-raw.ts';
 import { classifySmtpError, SmtpSendError } from '../../src/adapters/smtp/errors.ts';
-import { createSender } from '../../src/adapters/smtp/sender.ts';
+import { createSender, eightBit } from '../../src/adapters/smtp/sender.ts';
 import type { Sender } from '../../src/app/sender.ts';
 import { composeMessage } from '../../src/core/compose/message.ts';
 import { slug } from '../../src/adapters/smtp/sink.ts';
@@ -43,6 +43,26 @@ function raw(subject: string, to = 'jean@example.fr'): Promise<Buffer> {
 const envelope = { from: 'bounces@pgug.example.org', to: ['jean@example.fr'] };
 
 describe('BODY=8BITMIME (RFC 6152)', () => {
+  it('a message is 8-bit when any byte is over 127, as the byte loop it replaces said (every byte value, at every place)', () => {
+    const loop = (raw: Buffer) => raw.some((b) => b > 0x7f);
+    for (let b = 0; b < 256; b++) {
+      for (const len of [1, 7, 64, 200]) {
+        for (const at of [0, len >> 1, len - 1]) {
+          const raw = Buffer.alloc(len, 0x61);
+          raw[at] = b;
+          expect(eightBit(raw), `${b} at ${at} of ${len}`).toBe(loop(raw));
+        }
+      }
+    }
+    expect(eightBit(Buffer.alloc(0))).toBe(false);
+    expect(eightBit(Buffer.from('Subject: =?UTF-8?Q?=C3=A9?=\r\n\r\nbody\r\n'))).toBe(false);
+    expect(eightBit(Buffer.from('Subject: é\r\n'))).toBe(true);
+    // a slice of a larger buffer is read within its own bounds
+    const big = Buffer.from('abc\xffdef', 'latin1');
+    expect(eightBit(big.subarray(0, 3))).toBe(false);
+    expect(eightBit(big.subarray(2, 5))).toBe(true);
+  });
+
   it('is announced for a message with 8-bit bytes (a MIME digest of posts as received), not for a 7-bit one', async () => {
     const { SMTPServer } = await import('smtp-server');
     const bodies: (string | undefined)[] = [];

@@ -4,6 +4,7 @@
  * hard-coded 100 ms before its greeting, capping an unpooled sender at ≈ 10 msg/s. Raw because the bytes
  * were built once when queued (build-raw.ts): nodemailer must not recompose them.
  */
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
@@ -169,8 +170,10 @@ async function signed(signer: DKIM, raw: Buffer): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Whether a message has a byte over 127 (most of crieur's mail is quoted-printable or base64: none). */
-function eightBit(raw: Buffer): boolean {
-  for (let i = 0; i < raw.length; i++) if (raw[i]! > 0x7f) return true;
-  return false;
+/**
+ * Whether a message has a byte over 127 (most of crieur's mail is quoted-printable or base64: none): Node's native
+ * check, where a loop over every byte in JavaScript was 0.2 % of the worker's samples in bench:ingest's profile.
+ */
+export function eightBit(raw: Buffer): boolean {
+  return !isAscii(raw);
 }
