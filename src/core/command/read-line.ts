@@ -266,6 +266,13 @@ export function readLine(line: string, ref: LineContext): LineReading {
 
 /** The decisions an « OK, » before them agrees with rather than adds to. */
 const DECISIONS: ReadonlySet<Verb> = new Set(['accept', 'decline', 'waitlist']);
+/**
+ * Before the format an acceptance takes (folded): « mais » / "but" / « plutôt » / "rather", and « seulement » / « uniquement »
+ * / "only" after « mais » / "but" — past a separator (« On accepte, mais en lightning ») or right after the verb (« accepter
+ * mais seulement en lightning »; not « plutôt » there: « accepter plutôt en lightning » is rare and reads either way).
+ */
+const FORMAT_INSTEAD = /^(?:(?:mais|but)(?:\s+(?:seulement|uniquement|only))?|plutot|rather)\s+/;
+const FORMAT_ONLY = /^(?:mais|but)(?:\s+(?:seulement|uniquement|only))?\s+/;
 /** The conditional mood (folded): a format weighed, not chosen (« en lightning, ce serait trop court », "it would drag"). */
 const WEIGHED = /\b(?:(?:se|fe|au|pour|vaud|faud|conviend|i)rai(?:en)?t|would|could|might)\b/;
 /** The organizer's verbs an assent may come before (« Oui, accepter », « D'accord, programmer le 12/03 »). */
@@ -463,8 +470,10 @@ function readOne(raw: string, dateRef: LineContext, afterUnable = false): LineRe
       if (spec.verb === 'accept' && !spec.aloneWords?.includes(phrase)) {
         // (« On accepte, mais en lightning talk : 30 minutes c'est long », "Accept, but as a lightning talk": past its separator, the
         // « mais » / "but" / « plutôt » is the format instead of the proposed one, not a reservation — audit AA 21)
+        // (« accepter mais seulement en lightning », "accept but only as a lightning talk": the format only, with or without the
+        // comma — audit AE: relayed, nothing decided; « seulement si … » stays a condition: what follows the format is read below)
         const said = withoutEmoji(rest).replace(/^[\s,;:.\-–—]+/, '');
-        const fr = separated ? said.replace(/^(?:mais|but|plutot|rather)\s+/, '') : said;
+        const fr = said.replace(separated ? FORMAT_INSTEAD : FORMAT_ONLY, '');
         const as = [...ACCEPTED_AS.keys()].find((w) => fr.startsWith(w) && wordEnds(fr, w.length));
         const after = as === undefined ? '' : fr.slice(as.length);
         // (the « mais » weighed in the conditional is no choice: « Accepter. Mais en lightning talk, ce serait trop court. »,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { commandReaders } from './read.ts';
 import { stripQuotes } from '../../../src/core/text/quotes.ts';
 
-const { speaker, read } = commandReaders('2026-12-03T07:00:00Z');
+const { speaker, verbs, read } = commandReaders('2026-12-03T07:00:00Z');
 
 const NOTICE = 'Une nouvelle proposition vient d’arriver, envoyée par\nJean Dupont <jean.dupont@example.fr>.\n\n  Référence      : P-0004\n\nPour décider, répondez à ce message avec l’un de ces mots, seul sur une\nligne :\n\n  accepter               accepter la proposition (l’orateur est prévenu)\n\n-- \nPostgreSQL Paris\n';
 const gmx = (typed: string) =>
@@ -41,5 +41,32 @@ describe('GMX / Web.de open their quoted header block on its date (audit AE1 03�
     'Envoyé : jeudi\nDe : Lucie (lucie à example.org)\nObjet : la salle',
   ])('no header block: %j', (text) => {
     expect(stripQuotes(text)).toBe(text);
+  });
+});
+
+describe('« accepter mais seulement en lightning »: the format only, with or without the comma (audit AE1 23: relayed, nothing decided)', () => {
+  it.each([
+    ['accepter mais seulement en lightning', ['accept', 'lightning']],
+    ['Accepter, mais seulement en lightning', ['accept', 'lightning']],
+    ['Accepter, mais uniquement en lightning talk.', ['accept', 'lightning']],
+    ['On accepte mais en lightning', ['accept', 'lightning']],
+    ['Accept but only as a lightning talk', ['accept', 'lightning']],
+    ['Accept, but only as a lightning talk.', ['accept', 'lightning']],
+  ])('organizer: %j → %j', (text, want) => {
+    expect(verbs(text)).toEqual(want);
+  });
+  it.each([
+    'Accepter mais seulement si Lucie est ok',
+    'accepter mais seulement si c’est en lightning',
+    'Accepter, mais seulement en lightning si possible',
+    'Accepter mais en lightning ce serait mieux',
+    'Accepter mais en lightning ?',
+    'Accepter mais je relis ce soir',
+    'Accept but only if it fits in 20 minutes',
+  ])('organizer, nothing decided: %j', (text) => {
+    expect(verbs(text)).toEqual([]);
+  });
+  it('a speaker’s « accepter mais seulement en lightning » is prose', () => {
+    expect(verbs('accepter mais seulement en lightning', speaker)).toEqual([]);
   });
 });
