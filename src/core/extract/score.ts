@@ -413,6 +413,12 @@ const SENT_BEFORE =
   /\b(?:j'ai|je vous ai|nous avons|je t'ai) (?:deja |bien )?(?:envoye|soumis|propose|adresse|transmis)\b[^.!?]{0,80}?\b(?:proposition|soumission|talk|sujet|presentation)|\bi (?:already |have |had )?(?:sent|submitted|emailed)\b[^.!?]{0,60}?\b(?:proposal|submission|talk|abstract)/;
 const ARRIVAL = /\b(?:recue?|received|receipt|accuse de reception|arrive[ed]?|got it|get it)\b/;
 
+/**
+ * A length closing the subject after a dash, a comma or in brackets (folded): « Proposition – Dix ans de PostGIS – 30 min »,
+ * "Proposal: Backups that restore (20 minutes)" — the lead-in names a talk by its slot as « talk » would (parse audit 13).
+ */
+const SLOT_AT_THE_END = /(?:\s[–—-]|,|\(|\[)\s*(?:~\s*|env\.?\s*|environ\s+|about\s+)?\d{1,3}\s*(?:min|mins|minutes|mn|')\s*[)\]]?\s*$/;
+
 export interface Score {
   score: number;
   signals: string[];
@@ -485,7 +491,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
     subj.tagged &&
     positives === byTheSubject &&
     folded.replace(/\s+/g, ' ').trim().length >= 60 &&
-    (!(TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, '')) || mentionsLightning(fSubject, subject) || /\b(?:lt|cfp)\b/.test(fSubject)) || /\?\s*$/.test(subj.title ?? ''));
+    (!(TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, '')) || mentionsLightning(fSubject, subject) || /\b(?:lt|cfp)\b/.test(fSubject) || SLOT_AT_THE_END.test(fSubject)) || /\?\s*$/.test(subj.title ?? ''));
   // a footer's words, unless the subject uses them too: then they are the topic (« Désabonnement : supprimer des données RGPD »)
   if (UNSUBSCRIBE.test(folded) && !UNSUBSCRIBE.test(fSubject)) bump(-3, 'newsletter footer');
   if (ACADEMIC.test(folded)) bump(-3, 'academic call for papers');

@@ -67,3 +67,20 @@ describe("a title line, then the call's short fields, then the description (pros
     expect(r.kind).not.toBe('proposal');
   });
 });
+
+describe('a length closing a bare proposal subject names a talk (score.ts SLOT_AT_THE_END)', () => {
+  const body = "Bonjour,\n\nRetour sur dix ans de PostGIS à l'IGN : chargement de la BD TOPO, index GiST, et le passage à PostgreSQL 16.\n\nLucie Perrin\n";
+  it.each([
+    ["Proposition – Dix ans de PostGIS à l'IGN – 30 min", "Dix ans de PostGIS à l'IGN", 30],
+    ["Proposition : Dix ans de PostGIS à l'IGN (30 minutes)", "Dix ans de PostGIS à l'IGN", 30],
+    ["Proposal: Ten years of PostGIS, 20 min", 'Ten years of PostGIS', 20],
+    ["Soumission - Dix ans de PostGIS - 40mn", 'Dix ans de PostGIS', 40],
+  ])('%s', async (subject, title, minutes) => {
+    expect(await read('Lucie Perrin <lucie.perrin@gmx.example>', subject, body)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it('guard: a bare proposal subject with no length, over a text that names no talk, stays other', async () => {
+    const r = await read('Lucie Perrin <lucie.perrin@gmx.example>', 'Proposition : covoiturage depuis Lyon', 'Bonjour,\n\nJe pars de Lyon en voiture pour le meetup, il me reste trois places, départ à 16 h de la Part-Dieu.\n\nLucie\n');
+    expect(r.kind).not.toBe('proposal');
+  });
+});
