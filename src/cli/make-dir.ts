@@ -1,50 +1,15 @@
 /**
- * A directory to write output into (`--out DIR`, `init DIR`), made with its missing parents one level at a time —
- * never Node's `mkdir(path, { recursive: true })`, which spins one core forever where a file system answers ENOENT to
- * every mkdir (/proc, some FUSE mounts): it reads ENOENT as "the parent is missing", finds the parent there, tries
- * again. Here each missing level is made once, from the deepest one that exists; one that cannot be made is an error
- * the caller words with src/core/text/file-error.ts (`EMKDIR` when its parent is a directory and mkdir still says
- * ENOENT). A file in the way is EEXIST (the path itself) or ENOTDIR (a parent), as mkdir -p says.
+ * A directory to write output into (`--out DIR`, `init DIR`): made by src/adapters/make-dir.ts one level at a time
+ * (never Node's recursive mkdir, which spins forever on /proc), its failure worded for an output place.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { fileError } from '../core/text/file-error.ts';
+import { makeDir } from '../adapters/make-dir.ts';
 
-export async function makeDir(dir: string): Promise<void> {
-  // The levels to make, deepest last: walked up until one exists (the path as given: a relative one stays relative).
-  const missing: string[] = [];
-  for (let p = dir; ; ) {
-    const st = await stat(p).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return null;
-      throw err;
-    });
-    if (st) {
-      if (!st.isDirectory()) throw errno(missing.length === 0 ? 'EEXIST' : 'ENOTDIR', p);
-      break;
-    }
-    missing.unshift(p);
-    const parent = dirname(p);
-    if (parent === p) break;
-    p = parent;
-  }
-  for (const p of missing) {
-    await mkdir(p).catch(async (err: NodeJS.ErrnoException) => {
-      // Made meanwhile by someone else: as good as made here.
-      if (err.code === 'EEXIST' && (await stat(p).catch(() => null))?.isDirectory()) return;
-      // Its parent is there (found, or made just before), yet ENOENT: the file system makes no directory here.
-      if (err.code === 'ENOENT') throw errno('EMKDIR', p);
-      throw err;
-    });
-  }
-}
+export { makeDir };
 
 /** `makeDir` with its failure worded for an output place (SPEC: one line, cause and fix, exit 1). */
 export async function makeOutputDir(dir: string, setting: string): Promise<void> {
   await makeDir(dir).catch((err: unknown) => {
     throw fileError(err, { path: dir, role: 'output', what: 'the directory', setting });
   });
-}
-
-function errno(code: string, path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: mkdir '${path}'`), { code, path, syscall: 'mkdir' });
 }

@@ -149,3 +149,15 @@ describe('usage errors quote the words given escaped', { timeout: 120_000 }, () 
     expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a PGlite directory where no directory can be made: 78 at once', { timeout: 120_000 }, () => {
+  // database.url under /proc: Node's recursive mkdir spun a core forever (`crieur proposals list` never returned).
+  it.each([[['proposals', 'list']], [['events', 'list', '--json']]])('%j under /proc: 78, database.url named, no hang', async (args) => {
+    const r = await runCrieur(args, { dir: box.dir, cwd: box.dir, env: { CRIEUR_DATABASE_URL: 'pglite:///proc/crieur-nope/db' }, timeoutMs: 45_000 });
+    expect(r.code).toBe(78);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('crieur: cannot create the PGlite directory /proc/crieur-nope/db: this file system makes no directory there');
+    expect(r.stderr).toContain('database.url');
+    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});

@@ -18,6 +18,7 @@ import { startMaintenance, type Maintenance, type MaintenanceRun } from './pglit
 import { PgDb } from './pg-db.ts';
 import { TakeoverDb } from './pglite-takeover.ts';
 import { copyTemplate } from './pglite-template.js';
+import { makeDir } from '../make-dir.ts';
 
 /** The checkout's root, where the build left the PGlite template (pglite-template.js). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,7 +46,9 @@ export function pgliteCreated(dir: string): boolean {
 }
 
 export async function openPglite(dir: string, opts: PgliteOpenOptions = {}): Promise<{ db: Db; role: PgliteRole }> {
-  fs.mkdirSync(dir, { recursive: true });
+  // One level at a time: Node's recursive mkdir spins a core forever where a file system makes no directory
+  // (pglite:///proc/x/db: `crieur proposals list` never returned); this one fails, EMKDIR, said as database.url's.
+  await makeDir(dir);
   // A process that would serve (crieur start) but finds an owner takes over from it when it goes (pglite-takeover.ts):
   // as soon as the owner closes the connections it held, or at the first call that finds it gone.
   let takeover: TakeoverDb | null = null;

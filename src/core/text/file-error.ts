@@ -21,7 +21,7 @@ const WORDS: Readonly<Record<string, string>> = {
   ELOOP: 'too many symbolic links',
   ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many open files',
-  // Not an errno: src/cli/make-dir.ts's, for a mkdir answered ENOENT although its parent is a directory (/proc).
+  // Not an errno: src/adapters/make-dir.ts's, for a mkdir answered ENOENT although its parent is a directory (/proc).
   EMKDIR: 'this file system makes no directory there',
 };
 
