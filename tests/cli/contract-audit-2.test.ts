@@ -11,6 +11,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCrieur, sandbox } from '../support/crieur-process.ts';
+import { parseEventDate } from '../../src/cli/commands/events.ts';
+import { CliError } from '../../src/cli/exit-codes.ts';
+import { groupConfig } from '../support/test-config.ts';
 
 const box = sandbox('contract-audit-2');
 afterAll(() => box.cleanup());
@@ -159,5 +162,35 @@ describe('a PGlite directory where no directory can be made: 78 at once', { time
     expect(r.stderr).toContain('crieur: cannot create the PGlite directory /proc/crieur-nope/db: this file system makes no directory there');
     expect(r.stderr).toContain('database.url');
     expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('events create --date ISO: a day in any ISO 8601 form starts at the default time', { timeout: 120_000 }, () => {
+  // 20270128 (ISO 8601's basic form) was read by luxon as midnight, where 2027-01-28 starts at events.defaults.time;
+  // 2027-06 and 2027 were the 1st at midnight: no day, refused as any unreadable date.
+  const paris = groupConfig('contract-audit-2');
+  const at19 = parseEventDate('2027-01-28', paris).toISOString();
+  it.each(['20270128', '2027-W04-4', '2027W044', '2027-028', '2027028'])('%s is 2027-01-28 at 19:00, as 2027-01-28', (given) => {
+    expect(parseEventDate(given, paris).toISOString()).toBe(at19);
+  });
+
+  it.each(['2027-01', '2027'])('%s names no day: 64', (given) => {
+    const err = (() => {
+      try {
+        parseEventDate(given, paris);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(64);
+  });
+
+  it('from the CLI: events create --date 20270128 --json gives the date 2027-01-28 does', async () => {
+    const config = box.writeConfig({ group: { name: 'PG Paris', timezone: 'Europe/Paris' }, database: { url: `pglite://${join(box.dir, 'db')}` } }, 'events.yaml');
+    const r = await run(['events', 'create', '--date', '20270128', '--venue', 'Salle A', '--json', '--config', config]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ date: '2027-01-28T18:00:00.000Z', venue: 'Salle A', title: null, programme: [] });
   });
 });

@@ -245,12 +245,18 @@ export function toJson(ev: EventRecord) {
  * `2027-01-28T19:00` in the group's zone (an explicit offset wins); a bare day starts at events.defaults.time. A local
  * time the zone skips is refused (event-date.ts); one it has twice is the second.
  */
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2}|\d{8}|\d{4}-?W\d{2}-?\d|\d{4}-?\d{3})$/i;
+const NOT_A_DAY = /^(\d{4}|\d{4}-\d{2})$/;
+
 export function parseEventDate(input: string, config: Config): Date {
   const zone = config.group.timezone;
   // RFC 3339 lets a space stand for the T (« 2027-09-14 19:00 », as people and `date` write it)
   const written = input.trim().replace(/^(\d{4}-\d{2}-\d{2})[ \t]+(?=\d)/, '$1T');
-  const s = /^\d{4}-\d{2}-\d{2}$/.test(written) ? `${written}T${config.events.defaults.time}` : written;
-  const dt = DateTime.fromISO(s, { zone, setZone: false });
+  // A day in any of ISO 8601's forms — 2027-01-28, basic 20270128, week 2027-W04-4, ordinal 2027-028 — starts at the
+  // default time (20270128 was midnight); a month or a year alone (2027-01, 2027: luxon's 1st at midnight) is no day.
+  const day = ISO_DAY.test(written) ? DateTime.fromISO(written, { zone: 'utc' }) : null;
+  const s = day?.isValid ? `${day.toISODate()}T${config.events.defaults.time}` : written;
+  const dt = NOT_A_DAY.test(written) ? DateTime.invalid('not a day') : DateTime.fromISO(s, { zone, setZone: false });
   if (!dt.isValid) throw new CliError(`--date ${input}: expected an ISO date such as 2027-01-28T19:00 (${zone}) or 2027-01-28`, EXIT.usage);
   // a time the zone skips (the night the clocks go forward) luxon reads as the hour after: refused, with the fix
   const skipped = skippedLocalTime(s, dt, zone);
