@@ -88,13 +88,17 @@ export function abstractFromProse(lines: readonly string[], used: ReadonlySet<nu
     .filter((p) => p !== '');
   // "I would like to propose the following talk for the meetup." right over the title: it announces, like a colon intro
   if (all.length > 2 && isTitle(all[1]!) && OFFER_INTRO_LINE.test(all[0]!.replace(/\s*\n\s*/g, ' '))) all.shift();
-  const paragraphs = coveringLetterOff(all.filter((p) => !isTitle(p)));
+  // « Je propose : Les extensions indispensables en 2027 » on a paragraph of its own: the offer labelling the title is
+  // the title's line, no description (parse audit 13)
+  const paragraphs = coveringLetterOff(all.filter((p) => !isTitle(p) && !isTitle(p.replace(OFFER_LABEL, ''))));
   // « Je vous propose un lightning talk pour le prochain meetup : » over the title and the text: it announces, it is no part of them
   if (paragraphs.length > 1 && ANNOUNCES_PROPOSAL.test(paragraphs[0]!)) paragraphs.shift();
   const text = paragraphs.join('\n\n').trim();
   return text.length >= MIN_ABSTRACT ? text : null;
 }
 
+/** The offer's bare verb before a colon, opening the line (score.ts OFFER_AS_LABEL): « Je propose : », "I submit:". */
+const OFFER_LABEL = /^[ \t*_-]*(?:je (?:vous )?(?:propose|soumets)|(?:i|we) (?:propose|submit)|nous (?:vous )?(?:proposons|soumettons))[ \t\u00a0\u202f]*:[ \t\u00a0]*/i;
 /** "(English version below)", « (version française plus bas) »: a pointer to the mail's other copy. */
 const COPY_MARKER = /^[([]?\s*(?:(?:english|french|anglaise|fran[çc]aise|en anglais|en fran[çc]ais)\b[^\n]{0,30}\b(?:below|ci-dessous|plus bas|suit|follows)|(?:version|texte|translation|traduction) (?:in |en )?(?:english|french|anglaise|fran[çc]aise|anglais|fran[çc]ais)\b[^\n]{0,30}|(?:see|voir)\b[^\n]{0,20}\b(?:below|ci-dessous|plus bas)\b[^\n]{0,30})\s*[)\]]?\s*[.:]?$/i;
 /** A line that only separates two parts of a mail. */

@@ -12,6 +12,7 @@ import { parseFields } from './fields.ts';
 import { answersAnnouncement, answersCallForTalks, answersInvitation, stripReplyPrefixes, titleFromSubject } from './subject.ts';
 import { standaloneTitle, titleFromProse } from './prose-title.ts';
 import { durationsIn, LENGTH_IN_WORDS } from './durations.ts';
+import { durationFromProse } from './duration.ts';
 import { attachedText, hasSlides, POINTS_TO_ATTACHMENT } from './attachments.ts';
 import { mentionsLightning } from './formats.ts';
 import type { ProposalSource } from './source.ts';
@@ -246,6 +247,11 @@ const TITLE_AND_LENGTH =
  * « Je propose : … » is no correction of the title.
  */
 const OFFER_AS_LABEL = /(?:^|\n)[ \t*_-]*(?:[Jj]e (?:vous )?(?:propose|soumets)|(?:I|We|we) (?:propose|submit)|[Nn]ous (?:vous )?(?:proposons|soumettons))[ \t\u00a0\u202f]*:[ \t\u00a0]*[*_«"“]*[ \t\u00a0]*[\p{Lu}\d][^\n]{2,150}(?:\n|$)/u;
+/** The length of the evening itself, not of a talk (folded): « durée de la soirée », "length of the evening". */
+const EVENING_LENGTH = /\b(?:duree|length|longueur) (?:de la|du|of the) (?:soiree|evening|meetup|rencontre|reunion|meeting)\b/;
+/** A length that measures the way to a place (folded): « à 10 minutes du métro », "5 min walk from the station". */
+const WAY_THERE =
+  /\d{1,3}\s*(?:min|mins|minutes?|mn)\s+(?:walk|walking|drive|ride|away|from|by (?:car|bus|metro|tube|train|bike)|on foot|a pied|de marche|de trajet|en (?:voiture|metro|velo|bus|train|rer)|du|de la|de l'|des|d'ici|de chez)\b/;
 /**
  * What a talk's description says of the talk to come (folded): "I will show how…", « je montrerai… », « nous
  * expliquerons… ». The words of an abstract, not of other mail to the group.
@@ -502,7 +508,16 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
 
   const fields = parseFields(sample.split('\n').slice(0, 120));
   const f = fields.values;
-  const scoreOf = (v: typeof f, text: string) => (v.title || OFFER_AS_LABEL.test(text) ? 2 : 0) + (v.abstract ? 2 : 0) + (v.duration ? 1 : 0) + (v.speakers ? 1 : 0) + (v.format ? 1 : 0) + (v.language ? 0.5 : 0);
+  // « Je propose : Les extensions indispensables en 2027 » over « 45 mn pour faire le tour de … »: the offer labelling its
+  // title, and a length the text states for it, are two of the call's fields as « Titre : » and « Durée : » are — not a
+  // way there (« à 10 minutes du métro », "5 minutes walk"), which proposes a place (parse audit 13)
+  // (nor the evening's own length: « Durée de la soirée : 3 heures » — a talk's is two hours at most)
+  const lengthStated = (text: string) => {
+    const found = durationFromProse([text]);
+    return found !== null && found.minutes <= 120 && !WAY_THERE.test(fold(text)) && !EVENING_LENGTH.test(fold(text));
+  };
+  const scoreOf = (v: typeof f, text: string) =>
+    (v.title || OFFER_AS_LABEL.test(text) ? 2 : 0) + (v.abstract ? 2 : 0) + (v.duration || (!v.title && OFFER_AS_LABEL.test(text) && lengthStated(text)) ? 1 : 0) + (v.speakers ? 1 : 0) + (v.format ? 1 : 0) + (v.language ? 0.5 : 0);
   const fieldScore = scoreOf(f, sample);
   // « Vous trouverez ci-joint ma proposition », "My proposal is in the attached file": the call's fields filled in
   // a text file attached (.txt, .md) under the note count as the note's would

@@ -84,3 +84,28 @@ describe('a length closing a bare proposal subject names a talk (score.ts SLOT_A
     expect(r.kind).not.toBe('proposal');
   });
 });
+
+describe('the offer labelling its title, over a length the text states, is a proposal (score.ts scoreOf, WAY_THERE)', () => {
+  it.each([
+    ["Bonjour,\n\nJe propose : Les extensions indispensables en 2027\n\n45 mn pour faire le tour de pg_cron, pg_partman, hypopg et pg_squeeze, avec pour chacune un cas d'usage réel.\n\nSeb\n", 'Les extensions indispensables en 2027', 45],
+    ['Hi,\n\nI propose: Understanding the WAL\n\nTwenty minutes, from the record format to what pg_waldump shows of a checkpoint.\n\nSeb\n', 'Understanding the WAL', 20],
+    ['Bonjour,\n\nNous proposons : Citus chez un assureur\n\nTrente minutes pour raconter un an de production distribuée sur douze nœuds.\n\nSeb\n', 'Citus chez un assureur', 30],
+  ])('%s', async (body, title, minutes) => {
+    expect(await read('Sébastien Roche <seb.roche@hosting.example>', 'Meetup de février', body)).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it('the offer labelling the title on a paragraph of its own is no part of the description (abstract.ts OFFER_LABEL)', async () => {
+    const body = "Bonjour,\n\nJe propose : Les extensions indispensables en 2027\n\n45 mn pour faire le tour de pg_cron, pg_partman, hypopg et pg_squeeze, avec pour chacune un cas d'usage réel.\n\nSeb\n";
+    const r = await proposalReader(['abstract'])('Sébastien Roche <seb.roche@hosting.example>', 'Meetup de février', body);
+    expect(r.abstract).toBe("45 mn pour faire le tour de pg_cron, pg_partman, hypopg et pg_squeeze, avec pour chacune un cas d'usage réel.");
+  });
+
+  it.each([
+    ['Bonjour,\n\nJe propose : Jeudi 14 plutôt, la salle est à 10 minutes du métro.\n\nSeb\n'],
+    ["Bonjour,\n\nJe propose : Le Bistrot, rue Oberkampf\n\nC'est à 5 minutes à pied de la salle, et ils ont une grande table.\n\nSeb\n"],
+    ["Bonjour,\n\nJe propose : Jeudi 14 plutôt que mercredi.\nDurée de la soirée : 2 heures, comme d'habitude.\n\nSeb\n"],
+    ['Hi,\n\nI propose: The Crown, on Baker Street\n\nIt is 10 minutes walk from the venue and they have a back room.\n\nSeb\n'],
+  ])('guard: a place or a day offered, a way there measured, is no talk: %s', async (body) => {
+    expect((await read('Sébastien Roche <seb.roche@hosting.example>', 'Meetup de février', body)).kind).not.toBe('proposal');
+  });
+});
