@@ -8,7 +8,7 @@
  * Scans are bounded (MAX_SCAN) so that a 10 MB text body costs no more than a normal one.
  */
 
-import { HEADER_FROM, HEADER_SENT, HEADER_SUBJECT, ORIGINAL_SEPARATOR } from './quoted-headers.ts';
+import { HEADER_FROM, HEADER_SENT, HEADER_SUBJECT, IS_SUBJECT, ORIGINAL_SEPARATOR } from './quoted-headers.ts';
 
 /** Bodies longer than this are cut before scanning: nobody writes a proposal in 50 KB. */
 export const MAX_SCAN = 40_000;
@@ -59,6 +59,30 @@ export function isHeaderBlockAt(lines: readonly string[], i: number): boolean {
   return false;
 }
 
+/** A line naming an address; a date and time as Notes writes them (« 03/12/2026 09:12 », « 03.12.2026 09:12 »). */
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const NOTES_DATE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?$/i;
+const NOTES_TO = /^(?:to|[àa]|an|pour|para|aan)$/i;
+
+/**
+ * HCL (Lotus) Notes' header block: the author's name and address, the date and time under it, then its labels on lines
+ * of their own (« To » over the address, « cc », « Subject » over the subject), nothing quoted with « > » (audit AE's
+ * check: a Notes reply's quoted notice, or a speaker's acknowledgement, was relayed to the organizers as the writer's).
+ */
+function isNotesBlockAt(lines: readonly string[], i: number): boolean {
+  const l = (lines[i] ?? '').trim();
+  if (l.length > 200 || !ADDRESS.test(l)) return false;
+  const d = nextNonEmpty(lines, i + 1);
+  if (!NOTES_DATE.test((lines[d] ?? '').trim())) return false;
+  let to = false;
+  for (let j = d + 1; j < Math.min(lines.length, d + 10); j++) {
+    const t = (lines[j] ?? '').trim();
+    if (NOTES_TO.test(t)) to = true;
+    else if (IS_SUBJECT.test(t)) return to;
+  }
+  return false;
+}
+
 /** Index of the line where quoted history starts, or lines.length when there is none. */
 export function quoteStart(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +93,7 @@ export function quoteStart(lines: readonly string[]): number {
       if (line.startsWith('_') && !isHeaderBlockAt(lines, nextNonEmpty(lines, i + 1))) continue;
       return i;
     }
-    if (isHeaderBlockAt(lines, i)) return i;
+    if (isHeaderBlockAt(lines, i) || isNotesBlockAt(lines, i)) return i;
     if (line.length < 400 && /[:：]\s*$/.test(line)) {
       for (let n = 1; n <= 3; n++) {
         const cand = wrapped(lines, i, n);

@@ -70,3 +70,29 @@ describe('« accepter mais seulement en lightning »: the format only, with or w
     expect(verbs('accepter mais seulement en lightning', speaker)).toEqual([]);
   });
 });
+
+const notes = (typed: string, mail = NOTICE) =>
+  `${typed}\n\n\n\n\nPostgreSQL Paris <talks+o-p0004-x@pgug.example.org>\n03/12/2026 09:12\n\nTo\ndim@example.org\ncc\n\nSubject\n[P-0004] Nouvelle proposition : Vacuum\n\n\n\n\n\n${mail}`;
+
+describe('HCL Notes’ header block (audit AE’s relay check on AD1 16–17, AD2 06, 26: the quoted notice relayed as the comment)', () => {
+  it.each([
+    ['accepted', notes('Accepter'), ['accept'], ''],
+    ['declined, its reason', notes('Decline - not PostgreSQL related.'), ['decline'], ''],
+    ['waitlisted, a comment above', notes('Waitlist for now.\n\nLet us talk about it on Thursday.'), ['waitlist'], 'Let us talk about it on Thursday.'],
+  ])('%s', (_name, text, want, comment) => {
+    const r = read(text);
+    expect(r.commands.map((c) => c[0])).toEqual(want);
+    expect(r.comment).toBe(comment);
+  });
+  it('a speaker’s Notes correction relays nothing of the acknowledgement', () => {
+    const r = read(notes('Durée : 20 minutes', 'Bonjour Jean Dupont,\n\nMerci pour votre proposition !\n\nQuelque chose ne va pas ? Répondez simplement.\n'), speaker);
+    expect(r.comment).not.toMatch(/Quelque chose ne va pas/);
+  });
+  it.each([
+    // an address and a date the writer typed, with no « To » / « Subject » lines under them
+    'Écris à lucie@example.org\n03/12/2026 09:12\n\nOn en parle jeudi.',
+    'Contact : lucie@example.org\n03/12/2026 09:12\nSubject\nla salle',
+  ])('no header block: %j', (text) => {
+    expect(stripQuotes(text)).toBe(text);
+  });
+});
