@@ -190,7 +190,8 @@ function printThroughput(t: ThroughputResult, e2e: number, engineName: string, w
   if (t.db) {
     log(
       `database work: ${t.db.commits} commits (${each(t.db.commits)}/msg; each autocommit statement is one), ${t.db.rowWrites} row writes (${each(t.db.rowWrites)}/msg)` +
-        `${t.walSyncs !== null ? `; WAL flushes ${t.walSyncs} (${each(t.walSyncs)}/msg, whole server: other databases count too)` : ''}`,
+        `${t.walSyncs !== null ? `; WAL flushes ${t.walSyncs} (${each(t.walSyncs)}/msg, whole server: other databases count too)` : ''}` +
+        `${t.walBytes !== null ? `; WAL ${(t.walBytes / 1e6).toFixed(1)} MB (${(t.walBytes / t.messages.length / 1024).toFixed(1)} kB/msg)` : ''}`,
     );
     log('row writes by table, per message (pg_stat_all_tables; a TOAST table\'s rows are chunks of ≈ 2 kB): inserted, updated (of which HOT), deleted');
     for (const [name, w] of Object.entries(t.db.tables).sort((a, b) => b[1].ins + b[1].upd + b[1].del - (a[1].ins + a[1].upd + a[1].del))) {

@@ -45,6 +45,8 @@ export interface ThroughputResult {
   db: DbCounters | null;
   /** WAL flushes of the whole server during the run (pg_stat_wal: other databases on it count too). */
   walSyncs: number | null;
+  /** WAL bytes the whole server wrote during the run (pg_stat_wal, as walSyncs): what a write costs in disk and replication. */
+  walBytes: number | null;
   /** Peak resident memory of each worker process (MB), read before they stop. */
   workerPeakRssMb: (number | null)[];
   /** Statements the database ran during the run, by text (BENCH_LOG_STATEMENTS=1 and a readable server log only). */
@@ -226,7 +228,8 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
               tables: tablesSpent(before.db.tables, dbAfter.tables),
             }
           : null,
-      walSyncs: walAfter !== null && before.wal !== null ? walAfter - before.wal : null,
+      walSyncs: walAfter !== null && before.wal !== null ? walAfter.syncs - before.wal.syncs : null,
+      walBytes: walAfter !== null && before.wal !== null ? walAfter.bytes - before.wal.bytes : null,
       workerPeakRssMb,
       statements,
     };
@@ -303,10 +306,10 @@ function tablesSpent(before: Record<string, TableWrites>, after: Record<string, 
   return out;
 }
 
-async function walSyncs(query: Query): Promise<number | null> {
+async function walSyncs(query: Query): Promise<{ syncs: number; bytes: number } | null> {
   try {
-    const [r] = await query<{ n: string }>('SELECT wal_sync AS n FROM pg_stat_wal');
-    return r ? Number(r.n) : null;
+    const [r] = await query<{ n: string; b: string }>('SELECT wal_sync AS n, wal_bytes AS b FROM pg_stat_wal');
+    return r ? { syncs: Number(r.n), bytes: Number(r.b) } : null;
   } catch {
     return null;
   }
