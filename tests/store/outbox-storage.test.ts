@@ -1,8 +1,9 @@
 /**
- * A mail's bytes stay in its outbox row, compressed (migration 024): an acknowledgement (≈ 17 KB of mostly HTML) was
- * cut into TOAST chunks, each a row of the TOAST table and an entry of its index — 3 a mail, 4.4 of the 14.7 row
- * writes a message in bench/ingest. A mail that does not fit in a page even compressed still goes out of line.
- * Either way the bytes come back exact.
+ * A mail's bytes go out of line (TOAST) once compressed past a quarter page, and stay there: marking the mail sent,
+ * claiming it or putting it back for a retry writes a new row version (none can be HOT: status and lease are indexed),
+ * and that version must carry an 18-byte pointer, not the mail. Migration 024 had kept the compressed bytes in the row
+ * to save two TOAST chunks at insert; every update then copied them into the WAL (bench/ingest: 17.0 → 24 kB of WAL a
+ * message). 025 took it back. Either way the bytes come back exact.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -23,7 +24,7 @@ function ackLike(): Buffer {
     `Content-Type: text/html; charset=utf-8\r\n\r\n<table>${html}</table>\r\n--b--\r\n`);
 }
 
-describe('outbox bytes stored in the row', () => {
+describe('outbox bytes out of line', () => {
   const schema = randomSchema('outboxraw');
   let store: Store;
   let admin: pg.Client;
@@ -43,18 +44,19 @@ describe('outbox bytes stored in the row', () => {
     return Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM ${t!.toast}`)).rows[0]!.n);
   };
 
-  it('an acknowledgement-sized mail writes no TOAST chunk and comes back byte-exact; a mail too large for a page still goes out of line', async () => {
+  // The update's cost shows only when its new version lands on another page (PostgreSQL logs the full tuple then;
+  // on the same page only what changed): on a busy outbox, most of them. What a test can hold is the cause: where
+  // the bytes of an acknowledgement-sized mail are.
+  it('an acknowledgement-sized mail goes out of line and comes back byte-exact; a short one stays in the row', async () => {
+    const item = { purpose: 'ack' as const, recipient: 'jane@example.fr', envelopeFrom: 'bounces@example.org' };
+    const short = Buffer.from(`Subject: ${uniq()}\r\n\r\nMerci.\r\n`);
+    const s = await store.outbox.enqueue({ ...item, subjectRef: `P-${uniq()}`, raw: short });
+    expect(await toastChunks()).toBe(0);
     const raw = ackLike();
     expect(raw.length).toBeGreaterThan(15_000);
-    const item = { purpose: 'ack' as const, subjectRef: `P-${uniq()}`, recipient: 'jane@example.fr', raw, envelopeFrom: 'bounces@example.org' };
-    const { id } = await store.outbox.enqueue(item);
-    expect(await toastChunks()).toBe(0);
-    expect((await claimOne(store.outbox, id, 60_000))?.raw.equals(raw)).toBe(true);
-
-    // 64 KB that do not compress: out of line, as before.
-    const big = Buffer.concat([raw.subarray(0, 200), Buffer.from(randomBytes(48_000).toString('base64'))]);
-    const other = await store.outbox.enqueue({ ...item, subjectRef: `P-${uniq()}`, raw: big });
+    const { id } = await store.outbox.enqueue({ ...item, subjectRef: `P-${uniq()}`, raw });
     expect(await toastChunks()).toBeGreaterThan(0);
-    expect((await claimOne(store.outbox, other.id, 60_000))?.raw.equals(big)).toBe(true);
+    expect((await claimOne(store.outbox, id, 60_000))?.raw.equals(raw)).toBe(true);
+    expect((await claimOne(store.outbox, s.id, 60_000))?.raw.equals(short)).toBe(true);
   });
 });
