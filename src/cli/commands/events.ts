@@ -246,7 +246,8 @@ export function toJson(ev: EventRecord) {
  * time the zone skips is refused (event-date.ts); one it has twice is the second.
  */
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2}|\d{8}|\d{4}-?W\d{2}-?\d|\d{4}-?\d{3})$/i;
-const NOT_A_DAY = /^(\d{4}|\d{4}-\d{2})$/;
+/** The date part (before its time) of what names no day: a year, a month (2027-01, 202701), a week (2027-W04, 2027W04). */
+const NOT_A_DAY = /^(\d{4}|\d{4}-?\d{2}|\d{4}-?W\d{2})$/i;
 
 export function parseEventDate(input: string, config: Config): Date {
   const zone = config.group.timezone;
@@ -256,7 +257,8 @@ export function parseEventDate(input: string, config: Config): Date {
   // default time (20270128 was midnight); a month or a year alone (2027-01, 2027: luxon's 1st at midnight) is no day.
   const day = ISO_DAY.test(written) ? DateTime.fromISO(written, { zone: 'utc' }) : null;
   const s = day?.isValid ? `${day.toISODate()}T${config.events.defaults.time}` : written;
-  const dt = NOT_A_DAY.test(written) ? DateTime.invalid('not a day') : DateTime.fromISO(s, { zone, setZone: false });
+  // … with a time or not (2027-01T19:00, 2027-W04T19:00: luxon's 1st, or Monday, at that time).
+  const dt = NOT_A_DAY.test(written.replace(/T.*$/i, '')) ? DateTime.invalid('not a day') : DateTime.fromISO(s, { zone, setZone: false });
   if (!dt.isValid) throw new CliError(`--date ${input}: expected an ISO date such as 2027-01-28T19:00 (${zone}) or 2027-01-28`, EXIT.usage);
   // a time the zone skips (the night the clocks go forward) luxon reads as the hour after: refused, with the fix
   const skipped = skippedLocalTime(s, dt, zone);
