@@ -12,6 +12,7 @@ import { openStore } from '../src/adapters/db/open.ts';
 import { connectRedis } from '../src/adapters/queue/redis.ts';
 import { BullDispatcher } from '../src/adapters/queue/bullmq.ts';
 import { createSender } from '../src/adapters/smtp/sender.ts';
+import { dotStuffingInstalled } from '../src/adapters/smtp/dot-stuff.ts';
 import { dkimOption } from '../src/adapters/smtp/dkim.ts';
 import { createComposer } from '../src/adapters/compose/composer.ts';
 import { createMembershipMails } from '../src/adapters/compose/membership-mails.ts';
@@ -96,6 +97,11 @@ export const CONTEXT_PHASES: readonly Phase<ContextParts>[] = [
       const send = s.contextOptions.send;
       if (send) requireSecret(config);
       const sender = send ? createSender(requireSmtpUrl(config), { pool: config.smtp.pool, ...dkimOption(config) }) : undefined;
+      // Said once, by the process that sends: another nodemailer than the one dot-stuff.ts was checked against keeps
+      // its own byte loop (the same bytes on the wire, more CPU), a thing to look at after an upgrade.
+      if (sender && !dotStuffingInstalled) {
+        s.log.info({}, "smtp: nodemailer's DataStream is not the version crieur's faster dot-stuffing was checked against: nodemailer's own is used (the same bytes, more CPU; see src/adapters/smtp/dot-stuff.ts)");
+      }
       s.deps = {
         config,
         ctx: parseContextFrom(config),
