@@ -22,6 +22,11 @@
  * du … »), eM Client, HEY, Superhuman, mutt with a French attribution, Thunderbird for Android, the notice quoted twice
  * (twice), an earlier decision in the quote (old-decision), a forward answered by another organizer with the forwarder's
  * token in Cc (fwd-answered), Exchange's French out-of-office and a responder with no auto-reply header.
+ * Audit AF adds Claws Mail (its attribution on two lines), KMail (bottom-posted), Zoho Mail (« ---- Le … a écrit --- »), Tuta
+ * (HTML only, « 3 déc. 2026, 09:12 de … : »), Courrier pour Windows (« Envoyé le : », a From with no address), BlueMail,
+ * Nextcloud Mail (no « a écrit »), OX App Suite (the attribution quoted), Thunderbird in Canadian French (« 2026-12-03 à 09 h
+ * 12 »), Outlook on the web in plain text, Alpine, and the setup sch (a talk scheduled on the 28 January meetup, the
+ * organizer replying to the notice).
  *   AUDIT_X_BATCH=batch1 npx vitest run tests/e2e/audit-x/harness.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -557,6 +562,77 @@ function client(name: string, m: SentMail, typed: string, from: string): { raw: 
       const text = `${typed}\n\n-----Message d'origine-----\nDe : ${sender} \nEnvoyé : jeudi 3 décembre 2026 09:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
       return mime({ ...base, subject: `RE: ${m.mail.subject}`, headers: ['Thread-Topic: x', 'X-Mailer: Microsoft Outlook 16.0'], parts: [{ type: 'text/plain', body: text, cp1252: true }] });
     }
+    // audit AF: clients the earlier batches did not write
+    case 'claws-fr': {
+      // Claws Mail in French: its template « Le %d\n%f a écrit :» — the attribution on two lines (the date alone on the first,
+      // in RFC 2822 form), a blank line, « > » quoting; the writer's « -- » signature typed under the reply
+      const attr = `Le Thu, 03 Dec 2026 09:12:40 +0100\n${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      return mime({ ...base, headers: ['X-Mailer: Claws Mail 4.2.0 (GTK 3.24.41; x86_64-pc-linux-gnu)'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n\n${quote(o)}\n`, cte: '8bit' }] });
+    }
+    case 'kmail-fr': {
+      // KMail (bottom-posted, its default): « Le jeudi 3 décembre 2026, 09:12:40 CET crieur a écrit :», « > » quoting, the reply under it
+      const attr = `Le jeudi 3 décembre 2026, 09:12:40 CET ${m.mail.from?.name ?? 'crieur'} a écrit :`;
+      return mime({ ...base, headers: ['User-Agent: KMail/6.2.3 (Linux/6.8.0; KDE/6.8.0; x86_64)'], parts: [{ type: 'text/plain', body: `${attr}\n${quote(o)}\n\n${typed}\n`, cte: '8bit' }] });
+    }
+    case 'zoho-fr': {
+      // Zoho Mail in French: « ---- Le jeu., 03 déc. 2026 09:12:40 +0100 crieur <…> a écrit --- » over the quote
+      const attr = `---- Le jeu., 03 déc. 2026 09:12:40 +0100 ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit ---`;
+      const text = `${typed}\n\n\n\n\n${attr}\n\n${quote(o)}\n`;
+      const html = `<!DOCTYPE html><html><head><meta content="text/html;charset=UTF-8" http-equiv="Content-Type"></head><body><div style="font-family: Verdana, Arial, Helvetica, sans-serif; font-size: 10pt;">${htmlLines(typed)}<div><br></div><div class="zmail_extra_hr" style="border-top: 1px solid rgb(204, 204, 204); height: 0px; margin-top: 10px; margin-bottom: 10px; line-height: 0px;"><br></div><div class="zmail_extra" data-zbluepencil-ignore="true"><div><br></div><div id="Zm-_Id_-Sgn1">${esc(attr)}<br></div><div><br></div><blockquote style="border-left: 1px solid rgb(204, 204, 204); padding-left: 6px; margin: 0px 0px 0px 5px;"><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div><div><br></div></div><br></body></html>`;
+      return mime({ ...base, headers: ['User-Agent: Zoho Mail', 'X-Mailer: Zoho Mail'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'tuta-fr': {
+      // Tuta (Tutanota) in French, HTML only: « 3 déc. 2026, 09:12 de talks+…@…: » over a tutanota_quote blockquote, the address alone
+      const attr = `3 déc. 2026, 09:12 de ${tokenAddress(m)}:`;
+      const html = `<html><head></head><body><div dir="auto">${typed.split('\n').map((l) => (l ? esc(l) : '<br>')).join('<br>')}</div><div dir="auto"><br></div><div dir="auto"><br></div><div class="tutanota_quote">${esc(attr)}<br><br><blockquote class="tutanota_quote">${esc(o).replace(/\n/g, '<br>')}</blockquote></div></body></html>`;
+      return mime({ ...base, parts: [{ type: 'text/html', body: html }] });
+    }
+    case 'winmail-fr': {
+      // Courrier pour Windows (Windows 10 Mail) in French: « Envoyé à partir de Courrier pour Windows », then its header block with
+      // « Envoyé le : » and a From naming no address, the original unquoted
+      const h = `De : ${m.mail.from?.name ?? 'crieur'}\nEnvoyé le :jeudi 3 décembre 2026 09:12\nÀ : dim@example.org\nObjet : ${m.mail.subject}`;
+      const text = `${typed}\n\nEnvoyé à partir de Courrier pour Windows\n\n${h}\n\n${o}\n`;
+      const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body lang="FR"><div class="WordSection1">${typed.split('\n').map((l) => `<p class="MsoNormal">${l ? esc(l) : '&nbsp;'}</p>`).join('')}<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Envoyé à partir de <a href="https://go.microsoft.com/fwlink/?LinkId=550986">Courrier</a> pour Windows</p><p class="MsoNormal">&nbsp;</p><div style="mso-element:para-border-div;border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal" style="border:none;padding:0cm"><b>De : </b>${esc(m.mail.from?.name ?? 'crieur')}<br><b>Envoyé le :</b>jeudi 3 décembre 2026 09:12<br><b>À : </b>dim@example.org<br><b>Objet : </b>${esc(m.mail.subject)}</p></div><p class="MsoNormal">&nbsp;</p>${esc(o).split('\n').map((l) => `<p class="MsoNormal">${l || '&nbsp;'}</p>`).join('')}</div></body></html>`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'bluemail-fr': {
+      // BlueMail (Android) in French: « Le 3 déc. 2026, à 09:12, crieur <…> a écrit: » and « > », its signature line first
+      const attr = `Le 3 déc. 2026, à 09:12, ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit:`;
+      const text = `${typed}\n\nTélécharger BlueMail pour Android\n${attr}\n${quote(o)}\n`;
+      const html = `<html><head></head><body><div dir="auto">${esc(typed).replace(/\n/g, '<br>')}</div><div dir="auto"><br></div><div dir="auto">Télécharger <a href="https://bluemail.me">BlueMail</a> pour Android</div><div class="gmail_quote">${esc(attr)}<blockquote class="gmail_quote" style="margin: 0pt 0pt 0pt 0.8ex; border-left: 1px solid rgb(204, 204, 204); padding-left: 1ex;">${esc(o).replace(/\n/g, '<br>')}</blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: BlueMail for Android'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'nextcloud-fr': {
+      // Nextcloud Mail: plain text, « "crieur" <…> – 3 décembre 2026 09:12 » (no « a écrit ») over « > » quoting
+      const attr = `"${m.mail.from?.name ?? 'crieur'}" ${tokenAddress(m)} – 3 décembre 2026 09:12`;
+      return mime({ ...base, headers: ['User-Agent: Nextcloud Mail'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n${quote(o)}\n` }] });
+    }
+    case 'ox-fr': {
+      // OX App Suite (laposte.net, mailbox.org) in French: the attribution itself quoted, « > Le 03/12/2026 09:12 CET crieur <…> a écrit : »
+      const attr = `Le 03/12/2026 09:12 CET ${m.mail.from?.name ?? 'crieur'} <${tokenAddress(m)}> a écrit :`;
+      const text = `${typed}\n\n\n> ${attr}\n> \n> \n${quote(o)}\n`;
+      const html = `<!doctype html><html><head><meta charset="UTF-8"></head><body><div class="default-style">${htmlLines(typed, 'p')}<blockquote type="cite"><div>${esc(attr)}</div><div>&nbsp;</div><div>&nbsp;</div><div>${esc(o).replace(/\n/g, '<br>')}</div></blockquote></div></body></html>`;
+      return mime({ ...base, headers: ['X-Mailer: Open-Xchange Mailer v7.10.6-Rev62'], parts: [{ type: 'text/plain', body: text }, { type: 'text/html', body: html }] });
+    }
+    case 'tb-ca': {
+      // Thunderbird in Canadian French: « Le 2026-12-03 à 09 h 12, crieur a écrit : » (ISO date, spaced hour), flowed, « > »
+      const attr = `Le 2026-12-03 à 09 h 12, ${m.mail.from?.name ?? 'crieur'} a écrit :`;
+      const flowed = typed
+        .split('\n')
+        .map((l) => hardWrap(l, 72).split('\n').join(' \n'))
+        .join('\n');
+      return mime({ ...base, headers: ['User-Agent: Mozilla Thunderbird'], parts: [{ type: 'text/plain', body: `${flowed}\n\n${attr}\n${quote(o)}\n`, flowed: true }] });
+    }
+    case 'owa-fr-plain': {
+      // Outlook on the web in French composing in plain text: a rule of underscores, « De : … Envoyé : … », the original unquoted
+      const text = `${typed}\n\n________________________________\nDe : ${sender}\nEnvoyé : jeudi 3 décembre 2026 09:12\nÀ : Dimitri Fontaine <dim@example.org>\nObjet : ${m.mail.subject}\n\n${o}\n`;
+      return mime({ ...base, subject: `RE: ${m.mail.subject}`, parts: [{ type: 'text/plain', body: text }] });
+    }
+    case 'alpine-en': {
+      // Alpine: plain text, "On Thu, 3 Dec 2026, crieur wrote:" and « > », the reply above it
+      const attr = `On Thu, 3 Dec 2026, ${m.mail.from?.name ?? 'crieur'} wrote:`;
+      return mime({ ...base, headers: ['User-Agent: Alpine 2.26 (DEB 649 2022-06-02)'], parts: [{ type: 'text/plain', body: `${typed}\n\n${attr}\n\n${quote(o)}\n`, cte: '8bit' }] });
+    }
     default:
       throw new Error(`no client ${name}`);
   }
@@ -690,7 +766,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
         };
         if (row.setup === 'acc' || row.setup === 'spk-acc') await decide('accepter');
         if (row.setup === 'dec') await decide('refuser');
-        if (row.setup === 'spk-sch') await decide('accepter');
+        if (row.setup === 'spk-sch' || row.setup === 'sch') await decide('accepter');
         // audit Y: several events on the calendar (14 and 28 January, 11 February 2027, 19:00 in Paris), named {EV14}…
         const evs: Record<string, number> = {};
         for (const [k, day] of [['EV14', '2027-01-14'], ['EV28', '2027-01-28'], ['EV11', '2027-02-11']] as const) {
@@ -698,7 +774,7 @@ describe.skipIf(!BATCH)(`audit X ${BATCH ?? ''}`, () => {
           evs[k] = (on[0] ?? (await live.p.store.events.create({ date: new Date(`${day}T18:00:00Z`), venue: 'Chez Dalibo', title: 'Meetup PostgreSQL' }))).id;
         }
         // audit AB: a talk scheduled on the 28 January meetup before the speaker replies
-        if (row.setup === 'spk-sch') await decide(`programmer event ${evs.EV28}`);
+        if (row.setup === 'spk-sch' || row.setup === 'sch') await decide(`programmer event ${evs.EV28}`);
         let body = row.body.replaceAll('{REF}', f.ref).replaceAll('{R2}', f2?.ref ?? 'P-0000');
         for (const [k, id] of Object.entries(evs)) body = body.replaceAll(`{${k}}`, String(id));
         const from = FROM[row.sender]!;
