@@ -27,7 +27,7 @@ async function openMail(send: boolean) {
   const mail = CONTEXT_PHASES.find((p) => p.name === 'mail')!;
   const { log, lines } = recorder();
   const parts = { config: groupConfig('dot-stuff-fallback'), contextOptions: { send, serveDatabase: false }, log, store: {}, dispatcher: {} };
-  const close = await mail.open(parts as never);
+  const close = await mail.open(parts as never, new AbortController().signal);
   await (close as (() => Promise<void>) | undefined)?.();
   return lines.filter((l) => /dot-stuffing/.test(l.msg));
 }
