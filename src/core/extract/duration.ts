@@ -11,7 +11,10 @@ import { durationsIn, parseDuration, type DurationMatch } from './durations.ts';
  * version courte », « une version de 20 minutes », "a 30-minute version"), the topic offered is too (« Je propose ce sujet pour 30 minutes : comment nous mesurons la latence »), not one
  * spoken of (« Sur ce sujet, notre première restauration avait pris 4 heures, la dernière 20 minutes »).
  */
-const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:de|of) \d{1,3} ?(?:minutes?|mins?|mn)|\d{1,3}[ -]?(?:minutes?|mins?|mn) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|atelier|workshop|tutoriel|tutorial|table ronde|panel|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|prevoir|plan for|environ|about|approximately|around)\b/;
+const CUE = /\b((?:short|shorter|condensed|cut-down|abridged|compact|reduced) version|version (?:de|of) \d{1,3} ?(?:minutes?|mins?|mn)|\d{1,3}[ -]?(?:minutes?|mins?|mn) version|version (?:courte|condensee|reduite|raccourcie|abregee|allegee)|duree|durer|dure|durera|durerait|dureront|length|long|last|lasts|lasting|slot|creneau|format|talk|presentation|expose|intervention|conference|lightning|eclair|session|atelier|workshop|tutoriel|tutorial|table ronde|panel|(?<!\b(?:sur|on|about|de|of) (?:ce|cet|le|this|that|the) )(?:sujet|topic)|temps de parole|prendrait|would take|take|takes|need|needs|besoin|faut|faudrait|prend|prendra|compter|compte|comptez|comptons|prevoir|prevois|plan for|environ|about|approximately|around|avec (?:les )?questions|questions comprises|y compris (?:les )?questions|(?:including|with|plus|incl\.?) (?:the )?(?:questions|q&a))\b/;
+
+/** What may open a sentence whose subject is its length: nothing, or « une petite », « une bonne », "a good", "a short" (folded). */
+const LEADS_A_LENGTH = /^\s*(?:(?:une?|a|an)\s+(?:(?:petite?|bonne|grosse|small|good|short|solid)\s+)?)?$/;
 
 /** Sentences where minutes and hours measure something else: a query, a backup, an outage, a before/after, a journey (« à 10 petites minutes de la salle », « une heure trente de route », "10 minutes from the venue" — review of eda2c7a, 35c7b39). */
 const ANTI =
@@ -210,7 +213,8 @@ function qualifies(f: string, m: DurationMatch): boolean {
   // a sentence the client hard-wrapped goes on past the line's end: « …, 25 minutes⏎environ. »
   if (CUE.test(sentenceAround(softWrapsJoined(f), m))) return true;
   // "Une trentaine de minutes me semble bien", "20 minutes should be enough": the duration is the subject
-  if (f.slice(startSentence, m.index).trim() === '') return true;
+  // (« Une petite demi-heure suffira », "A good half hour will do": an article and a word of more or less before it)
+  if (LEADS_A_LENGTH.test(f.slice(startSentence, m.index))) return true;
   // "I would like to show how we use pgBadger every week to find regressions, 20 minutes.": set after a comma at the end
   // of its sentence, the length is said of what the sentence offers, whatever else in it takes time
   if (/,\s*(?:(?:about|around|approximately|approx\.?|roughly|environ|env\.?|ca\.?|~)\s*)?$/.test(f.slice(Math.max(0, m.index - 20), m.index)) && /^\s*(?:[.!]|\n|$)/.test(f.slice(m.index + m.length))) return true;

@@ -78,6 +78,9 @@ const WORDS = new RegExp(
   'g',
 );
 
+/** An English session's name right after a length, two words at most between ("1 h hands-on workshop"). */
+const SESSION_AFTER = /^[^\S\n]+(?:[a-z]+(?:-[a-z]+)*[^\S\n]+){0,2}?(?:talk|workshop|tutorial|presentation|session|demo|keynote|panel|masterclass|lab)s?\b/;
+
 /** Every duration expression in folded text, in order. Clock times ("à 19h", "19:30") are not durations. */
 export function durationsIn(folded: string): DurationMatch[] {
   const out: DurationMatch[] = [];
@@ -119,7 +122,10 @@ export function durationsIn(folded: string): DurationMatch[] {
     // (« à » folds to the English article: "a 1 hour workshop" is a length — an English hour word is no French clock time)
     // « un atelier de 1h30 », « une table ronde de 1h »: « de » after a session's name gives its length, not a time it starts at
     const sessionOf = /\b(?:talk|presentation|expose|intervention|conference|session|atelier|workshop|tutoriel|tutorial|table ronde|panel|creneau|slot|demo)s?(?:\s+[a-z]+)?\s+(?:de|d'une?)\s*$/;
-    const before = !m[0].includes('-') && !sessionOf.test(folded.slice(Math.max(0, m.index - 40), m.index)) && (/\b(?:hours?|hrs?)$/.test(m[0]) ? /\b(?:at|from|until)\s*$/ : /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/);
+    // "A 1 h hands-on workshop", "a 2h talk": a session's English name after it, adjectives between, makes it a length
+    // (French names the session first: « un atelier de 1 h ») — parse audit 13 read « a » as « à 1 h », a time
+    const sessionAfter = SESSION_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 50));
+    const before = !m[0].includes('-') && !sessionAfter && !sessionOf.test(folded.slice(Math.max(0, m.index - 40), m.index)) && (/\b(?:hours?|hrs?)$/.test(m[0]) ? /\b(?:at|from|until)\s*$/ : /(?:a|vers|des|at|from|de|jusqu'a|until|avant|apres)\s*$/);
     if (h > 3 || min >= 60 || (before && before.test(folded.slice(Math.max(0, m.index - 12), m.index)))) continue;
     const minutes = h * 60 + tenth * 6 + min;
     if (minutes > 0 && free(m.index)) out.push({ minutes, index: m.index, length: m[0].length, range: false });

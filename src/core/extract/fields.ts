@@ -128,7 +128,9 @@ function separatedLabel(re: RegExp, t: string): LabelLine | null {
  * value — « Titre    Sécurité des données avec pgcrypto », "Durée⇥30 min". Only the proposal's own fields, as for a dash.
  * A form pasted from a printed page leads the eye with dots: "Talk title ........ Zero-downtime schema changes" (four or more).
  */
-const COLUMN_LABEL = /^([^:：\t\n]{2,40}?)(?:\t+| {3,}|[ \t]*(?:\.{4,}|…{2,})[ \t]*)(\S.*)$/;
+// (a pipe is a Markdown table's column, PIPE_LABEL's: « | Titre      | Les index BRIN | » padded with spaces is no label
+// « | Titre » over a value « | Les index BRIN | » — parse audit 13)
+const COLUMN_LABEL = /^([^|:：\t\n]{2,40}?)(?:\t+| {3,}|[ \t]*(?:\.{4,}|…{2,})[ \t]*)([^|\s].*)$/;
 const columnLabel = (t: string): LabelLine | null => separatedLabel(COLUMN_LABEL, t);
 /** The same form typed as a Markdown table: « | Titre | Les nouveautés de PostgreSQL 18 | », "Duration | 40 min". */
 const PIPE_LABEL = /^\|?[ \t]*([^|:：\t\n]{2,40}?)[ \t]*\|[ \t]*([^|\s][^|\n]*?)[ \t]*\|?[ \t]*$/;

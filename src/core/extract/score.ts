@@ -170,6 +170,9 @@ const NOT_A_MOMENT = "(?<!\\b(?:apres|after|avant|before|pendant|during|entre|be
  * (« un éclair de cinq minutes sur … »).
  */
 const NOT_BY_SOMEONE = String.raw`(?!\s+(?:par|by|from|de la part de)\s|\s+de\s+(?!(?:[a-z-]+\s+){0,2}(?:min|mins|minutes|mn|heure|heures)\b)[a-z'-]+(?:\s+[a-z'-]+){0,2}\s+(?:sur|about|on)\b)`;
+/** A length as offered (folded): « 20 min », « une vingtaine de minutes », « un petit quart d'heure », "about half an hour". */
+const LENGTH_OFFERED =
+  `(?:(?:un |une |a |an )?(?:petite? |bonne |small |short |good )?(?:about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante|quarante-cinq|five|ten|fifteen|twenty|thirty|forty|forty-five)[ -]?(?:minutes?|mins?|mn)|(?:un |une |a |an )?(?:petite? |bonne |small |short |good )?(?:about |around |environ )?${LENGTH_IN_WORDS})`;
 const DIRECT = new RegExp(
   // « si je propose un talk, … ? », "Before I submit something: are talks 20 or 45 minutes?": a clause of time or
   // condition puts the offer off, the sentence asks (SUBORDINATE)
@@ -201,6 +204,10 @@ const DIRECT = new RegExp(
     // demi-heure sur … », « trois quarts d'heure sur … » — parse audit 13)
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:(?:a |an |un |une |about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)|(?:a |about |around |environ )?${LENGTH_IN_WORDS})\\s+(?:on|about|sur|de|d')` +
     `(?!\\s*(?:(?:l'|le |la |les |the |our |nos |notre |a |an |un |une )\\s*)*(?:accueil|annonces?|announcements?|welcome|housekeeping|agenda|programme|program|logistique|logistics|sponsors?|intervenants?|speakers?|orateurs?|oratrices?)\\b)` +
+    // « je vous propose 20 min sur « X » », « Un petit quart d'heure sur « X » », "Twenty minutes on "X"": a length offered
+    // on a quoted subject after the bare verb, or opening its sentence — not asked (« 20 min sur « X », c'est trop ? »),
+    // not thanked for (« Merci ! 20 minutes sur « X », c'était parfait. »)
+    `|(?:(?:^|\\n|[.!:]\\s+)|\\b(?:je (?:vous |te )?propose|(?:i|we) (?:propose|offer|suggest))\\s+)${LENGTH_OFFERED}\\s+(?:on|about|sur)\\s+[«"“][^«»"“”\\n]{1,150}[»"”](?![^.!?\\n]*(?:\\?|\\b(?:c'etait|etait|a ete|was|were)\\b))` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"
