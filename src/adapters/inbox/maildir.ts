@@ -9,9 +9,11 @@
  * (downstream dedupes).
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileErrorText } from '../../core/text/file-error.ts';
+import { makeDir } from '../make-dir.ts';
 import { InboxError, type InboxDeps } from './types.ts';
 import { LoopInbox } from './watch-loop.ts';
 import { Wake } from './wake.ts';
@@ -65,9 +67,11 @@ export class MaildirInbox extends LoopInbox {
   protected async session(signal: AbortSignal, ready: () => void): Promise<void> {
     await this.probe();
     for (const sub of ['new', 'cur', 'tmp']) {
-      await mkdir(join(this.root, sub), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      // One level at a time: Node's recursive mkdir spins a core forever where a file system makes no directory
+      // (maildir:///proc: `crieur start` never said why); makeDir fails, EMKDIR.
+      await makeDir(join(this.root, sub)).catch((err: NodeJS.ErrnoException) => {
         // Not ours to create (permissions, a file in the way): the configuration's to fix, not a retry's.
-        throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} is not usable (${err.code ?? err.message} on ${sub}/): give this user access or correct inbox.url`, { cause: err });
+        throw new InboxError('EINBOX_MAILBOX', `Maildir ${this.root} is not usable (${sub}/: ${fileErrorText(err)}): give this user access or correct inbox.url`, { cause: err });
       });
     }
     const wake = new Wake();
