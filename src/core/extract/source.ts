@@ -9,7 +9,7 @@
 import { EMAIL_IN_TEXT } from '../address.ts';
 import type { Address, Mail, MailPart } from '../../types.ts';
 import { findInlineForward, FORWARD_SUBJECT } from '../text/forward.ts';
-import { isQuoteLine, stripQuotes, textBelowQuote } from '../text/quotes.ts';
+import { attributionLines, isQuoteLine, quoteStart, stripQuotes, textBelowQuote } from '../text/quotes.ts';
 import { cleanName, looksLikePersonName, nameFromLocalPart } from '../text/names.ts';
 import { fold } from '../text/fold.ts';
 import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
@@ -95,7 +95,8 @@ function findSource(mail: Mail): ProposalSource {
   }
   // nothing above the quote: a reply written under it (bottom-posting), whose new text is below
   const above = stripQuotes(quotedUnderLead(text));
-  const own = above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBelowQuote(text) || above : above;
+  // (or answered point by point, between the quoted lines: textBetweenQuotes)
+  const own = above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBetweenQuotes(text) || textBelowQuote(text) || above : above;
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
   if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
@@ -152,6 +153,23 @@ function quotedUnderLead(text: string): string {
   let end = first;
   while (end < lines.length && (isQuoteLine(lines[end]!) || (lines[end]!.trim() === '' && isQuoteLine(lines[end + 1] ?? '')))) end++;
   return [...lines.slice(0, first), ...lines.slice(first, end).map((l) => l.replace(/^\s*> ?/, '')), ...lines.slice(end)].join('\n');
+}
+
+/**
+ * A reply to the call answering it point by point under its attribution: « > - a title » then the title, « > - the
+ * length » then « 30 minutes » (parse audit 14: only the signature under the last quoted line was read, and the
+ * proposal was other). The writer's lines from the history's start on, the attribution and the quoted lines left out —
+ * when some of them sit between two quoted lines; else empty (a reply written under the whole quote is textBelowQuote's).
+ */
+function textBetweenQuotes(text: string): string {
+  const lines = text.slice(0, 100_000).replace(/\r\n?/g, '\n').split('\n');
+  const start = quoteStart(lines);
+  if (start >= lines.length) return '';
+  const rest = lines.slice(start + attributionLines(lines, start));
+  const quoted = rest.flatMap((l, k) => (isQuoteLine(l) ? [k] : []));
+  if (quoted.length < 2 || !rest.slice(quoted[0], quoted[quoted.length - 1]).some((l) => l.trim() !== '' && !isQuoteLine(l))) return '';
+  // each quoted run ends the answer above it, as a blank line would: « > - la durée » between a title and « 20 minutes »
+  return stripQuotes(rest.map((l) => (isQuoteLine(l) ? '' : l)).join('\n'));
 }
 
 /** « de mon collègue Paul Martin », "from my colleague Paul Martin": the name follows. */

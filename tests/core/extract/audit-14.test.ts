@@ -79,3 +79,24 @@ describe("the talk's length said of itself: opening its sentence after « une pe
     expect(r).toMatchObject({ kind: 'proposal', minutes: 45 });
   });
 });
+
+describe("a reply answering the call point by point, between its quoted lines (source.ts textBetweenQuotes)", () => {
+  const call = (a: string, b: string, c: string) =>
+    `On Mon, Nov 30, 2026 at 9:00 AM PostgreSQL Paris <talks@pgug.example.org> wrote:\n> Hello everyone,\n>\n> We are looking for speakers for the January meetup. Please send us:\n> - a title\n\n${a}\n\n> - a short abstract\n\n${b}\n\n> - the length you would like (20 or 45 minutes)\n\n${c}\n\n> Thanks,\n> The PostgreSQL Paris team\n\nCheers,\nSam\n`;
+  it.each([
+    [call('Postgres on Kubernetes, two years in', 'What the operators promised, what we actually got: failovers, storage classes and backups to S3.', '30 minutes if possible, otherwise 20.'), 'Postgres on Kubernetes, two years in', 30],
+    [
+      "Le 12/11/2026 à 18:03, PostgreSQL Paris a écrit :\n> Bonjour à toutes et à tous,\n>\n> Pour proposer un talk, envoyez-nous :\n> - un titre\nSauvegardes avec pgBackRest : trois ans de production\n> - un résumé de quelques lignes\nLes sauvegardes incrémentales, la restauration à un instant donné et les pièges rencontrés sur 3 To.\n> - la durée souhaitée\n20 minutes\n>\n> L'équipe\n\nHugo\n",
+      'Sauvegardes avec pgBackRest : trois ans de production',
+      20,
+    ],
+  ])('%s', async (body, title, minutes) => {
+    const r = await read('Sam Okafor <sam.okafor@cloudco.example>', 'Re: Call for speakers - January meetup', body);
+    expect(r).toMatchObject({ kind: 'proposal', title, minutes });
+  });
+
+  it('guard: questions asked between the quoted lines offer no talk', async () => {
+    const body = call('Does it have to be about PostgreSQL itself, or can it be about tooling around it?', 'How long should it be, a paragraph?', 'Is 45 minutes still possible, or only 20?');
+    expect((await read('Sam Okafor <sam.okafor@cloudco.example>', 'Re: Call for speakers - January meetup', body)).kind).not.toBe('proposal');
+  });
+});
