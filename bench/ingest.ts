@@ -197,6 +197,13 @@ function printThroughput(t: ThroughputResult, e2e: number, engineName: string, w
     for (const [name, w] of Object.entries(t.db.tables).sort((a, b) => b[1].ins + b[1].upd + b[1].del - (a[1].ins + a[1].upd + a[1].del))) {
       log(`  ${name.padEnd(32)} ins ${each(w.ins)}  upd ${each(w.upd)} (hot ${each(w.hot)})  del ${each(w.del)}`);
     }
+    const kb = (b: number) => (b / t.messages.length / 1024).toFixed(2);
+    const grown = Object.entries(t.db.indexes).sort((a, b) => b[1] - a[1]);
+    log(
+      `index growth, per message (pg_relation_size, 8 kB pages: an entry per insert and per update that is not HOT): ` +
+        `${kb(grown.reduce((a, [, b]) => a + b, 0))} kB/msg in all`,
+    );
+    for (const [name, b] of grown) log(`  ${name.padEnd(40)} ${kb(b)} kB`);
   }
   if (t.statements) {
     const all = [...t.statements.values()].reduce((a, b) => a + b, 0);

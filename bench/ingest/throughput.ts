@@ -60,6 +60,12 @@ export interface DbCounters {
   rowWrites: number;
   /** The same by table (pg_stat_all_tables, TOAST tables included): inserted, updated (of which HOT), deleted. */
   tables: Record<string, TableWrites>;
+  /**
+   * Bytes each index grew by (pg_relation_size, whole 8 kB pages; a TOAST table's index named by its table): every
+   * insert and every update that is not HOT adds an entry to each index of its table (a partial one: when the row is
+   * in it), which pg_stat_all_indexes does not count.
+   */
+  indexes: Record<string, number>;
 }
 
 export interface TableWrites {
@@ -226,6 +232,11 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
               rollbacks: dbAfter.rollbacks - before.db.rollbacks,
               rowWrites: dbAfter.rowWrites - before.db.rowWrites,
               tables: tablesSpent(before.db.tables, dbAfter.tables),
+              indexes: Object.fromEntries(
+                Object.entries(dbAfter.indexes)
+                  .map(([i, b]) => [i, b - (before.db!.indexes[i] ?? 0)] as const)
+                  .filter(([, b]) => b > 0),
+              ),
             }
           : null,
       walSyncs: walAfter !== null && before.wal !== null ? walAfter.syncs - before.wal.syncs : null,
@@ -289,7 +300,15 @@ async function dbCounters(query: Query): Promise<DbCounters | null> {
        WHERE s.schemaname NOT IN ('pg_catalog', 'information_schema')`,
     );
     for (const t of rows) tables[t.t] = { ins: Number(t.ins), upd: Number(t.upd), hot: Number(t.hot), del: Number(t.del) };
-    return { commits: Number(r.commits), rollbacks: Number(r.rollbacks), rowWrites: Number(r.writes), tables };
+    const indexes: Record<string, number> = {};
+    const sizes = await query<{ i: string; b: string }>(
+      `SELECT coalesce('toast of ' || o.relname || ' index', c.relname) AS i, pg_relation_size(c.oid) AS b
+       FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_class o ON n.nspname = 'pg_toast' AND o.reltoastrelid = x.indrelid
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND (n.nspname <> 'pg_toast' OR o.oid IS NOT NULL)`,
+    );
+    for (const s of sizes) indexes[s.i] = Number(s.b);
+    return { commits: Number(r.commits), rollbacks: Number(r.rollbacks), rowWrites: Number(r.writes), tables, indexes };
   } catch {
     return null;
   }
