@@ -205,9 +205,10 @@ const DIRECT = new RegExp(
     `|\\b${MODAL}\\s+(?:do|give|fill|take|faire|prendre|assurer|tenir)\\s+(?:(?:a |an |un |une |about |around |environ )?(?:(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|five|ten|fifteen|twenty|thirty) ?(?:-|–|to|a|or|ou) ?)?(?:\\d{1,3}|cinq|dix|quinze|vingt|trente|quarante-cinq|five|ten|fifteen|twenty|thirty|forty-five)[ -]?(?:minutes?|mins?|mn)|(?:a |about |around |environ )?${LENGTH_IN_WORDS})\\s+(?:on|about|sur|de|d')` +
     `(?!\\s*(?:(?:l'|le |la |les |the |our |nos |notre |a |an |un |une )\\s*)*(?:accueil|annonces?|announcements?|welcome|housekeeping|agenda|programme|program|logistique|logistics|sponsors?|intervenants?|speakers?|orateurs?|oratrices?)\\b)` +
     // « je vous propose 20 min sur « X » », « Un petit quart d'heure sur « X » », "Twenty minutes on "X"": a length offered
-    // on a quoted subject after the bare verb, or opening its sentence — not asked (« 20 min sur « X », c'est trop ? »),
-    // not thanked for (« Merci ! 20 minutes sur « X », c'était parfait. »)
-    `|(?:(?:^|\\n|[.!:]\\s+)|\\b(?:je (?:vous |te )?propose|(?:i|we) (?:propose|offer|suggest))\\s+)${LENGTH_OFFERED}\\s+(?:on|about|sur)\\s+[«"“][^«»"“”\\n]{1,150}[»"”](?![^.!?\\n]*(?:\\?|\\b(?:c'etait|etait|a ete|was|were)\\b))` +
+    // on a quoted subject after the bare verb, or opening its paragraph — not a programme's item (« Au programme : 20 min
+    // sur « X » par Lucie », "20 minutes on "X" by Lucie"), not asked (« 20 min sur « X », c'est trop ? »), not thanked
+    // for (« 20 minutes sur « X », c'était parfait. »)
+    `|(?:(?:^|\\n)[ \\t]*|\\b(?:je (?:vous |te )?propose|(?:i|we) (?:propose|offer|suggest))\\s+)${LENGTH_OFFERED}\\s+(?:on|about|sur)\\s+[«"“][^«»"“”\\n]{1,150}[»"”](?!\\s*,?\\s*(?:par|by)\\s)(?![^.!?\\n]*(?:\\?|\\b(?:c'etait|etait|a ete|was|were)\\b))` +
     `|\\b(?:(?:would|will|is|could) there be|is there(?: still)?|do you have|have you got|any chance (?:of|for)) (?:any |some |a |an )?(?:room|space|a slot|slot|a spot|spot|an opening|opening)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     `|\\b(?:y aurait-il|y a-t-il|reste-t-il|s'il reste|s'il y a|auriez-vous|avez-vous|aurais-je|pourrais-je avoir)(?: encore)? (?:de la place|une place|un creneau|un slot|une date)\\b[^.!?\\n]{0,80}?\\b${TALK_NOUN}\\b` +
     // "Would you be interested in a talk about…", "Ça vous intéresserait un talk sur…", "Ça vous dirait que je présente…"

@@ -56,10 +56,19 @@ describe("a length offered on a quoted subject, after « je vous propose » or o
 
   it.each([
     ["Un petit quart d'heure sur « Les triggers d'événements », c'est assez pour un lightning ?"],
-    ["Merci pour la soirée ! 20 minutes sur « Les triggers d'événements », c'était parfait."],
+    ["20 minutes sur « Les triggers d'événements », c'était parfait, merci pour l'accueil."],
     ['Twenty minutes on "Event triggers in practice" was just right, thanks again for having me.'],
   ])('guard: a length asked about, or thanked for, offers nothing: %s', async (line) => {
     expect((await read(FROM, 'Meetup', `Bonjour,\n\n${line}\n\nLucie\n`)).kind).not.toBe('proposal');
+  });
+
+  it.each([
+    ['Au programme : 20 min sur « Les index BRIN » par Lucie Perrin, puis 45 minutes sur « Patroni en production » par Marc.'],
+    ['20 minutes on "BRIN indexes" by Lucie, then 45 minutes on "Patroni in production" by Marc.'],
+    ['Merci à tous. 20 minutes sur « Les index BRIN » : le format court a bien marché, on le garde.'],
+    ['Pour jeudi : 10 minutes sur « Le mot des sponsors » puis les talks.'],
+  ])("guard: a programme's items, a length inside a paragraph, offer nothing: %s", async (line) => {
+    expect((await read('Dim <dim@other.example>', 'Meetup de février', `Bonjour à tous,\n\n${line}\n\nDim\n`)).kind).not.toBe('proposal');
   });
 });
 
