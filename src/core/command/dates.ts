@@ -93,8 +93,11 @@ const SPACED_TIME = /(?<![\d:])(\d{1,2})\s*(?:h|heures?)\s*(\d{2})(?![\d:])/gi;
 
 /** The talk, named before its date (folded): "it", « ce talk », « cette proposition », « celle-ci ». */
 const TALK_NAMED = /^(?:it|this(?: one| talk| proposal)?|ce talk|cette proposition|cette presentation|celle-ci|celui-ci|ca)\s+/;
-/** A please after the date (folded). */
-const PLEASE_AFTER = /\s+(?:please|pls|svp|stp|s'il (?:te|vous) plait|merci|thanks)$/;
+/**
+ * A please or thanks after the date (folded), after a comma too (audit AE2 15: "Schedule for the February meetup, thanks!"
+ * was refused as unreadable — the comma left after « thanks » was taken off kept the month's event from being read).
+ */
+const PLEASE_AFTER = /(?:\s*[,;]\s*|\s+)(?:please|pls|svp|stp|s'il (?:te|vous) plait|merci(?: beaucoup)?|thanks|thank you)$/;
 
 const MONTH_NUMBER: ReadonlyMap<string, number> = new Map([
   ...['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'].map((m, i) => [m, i + 1] as const),

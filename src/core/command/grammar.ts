@@ -182,10 +182,12 @@ export const GRAMMAR: readonly VerbSpec[] = [
       'retirer ma proposition', 'retirer ma candidature', 'retirer mon talk', 'retirer ma presentation', 'retirer mon intervention', 'retirer notre proposition',
       'withdraw my proposal', 'withdraw my talk', 'withdraw my submission', 'withdraw our proposal', 'withdraw our talk',
       'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation',
+      // « Je suis obligé d'annuler ma venue » (audit AE2 22: relayed, the talk left in), as « je dois annuler ma venue »
+      'annuler ma venue',
       // after a wish or an obligation (read-line.ts WISH), the speaker taking himself out (audit Z: "I'm afraid I have to pull
       // out, my company won't let me travel that week." relayed, the talk left in): « je dois me retirer », "I need to drop out"
       'me retirer', 'pull out', 'drop out', 'me desister', ...OUT_OF],
-    speakerWords: ['me retirer', 'pull out', 'drop out', 'me desister', ...OUT_OF, 'annuler', 'cancel', 'annuler ma participation', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
+    speakerWords: ['me retirer', 'pull out', 'drop out', 'me desister', ...OUT_OF, 'annuler', 'cancel', 'annuler ma participation', 'annuler ma venue', 'annuler mon intervention', 'annuler ma presentation', 'annuler mon talk', 'cancel my talk', 'cancel my participation'],
   },
 ];
 
