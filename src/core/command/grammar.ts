@@ -56,6 +56,11 @@ export interface VerbSpec {
    * février », "let's see what else comes in") is what it decides, not the decision put off (read-line.ts remarkOnly).
    */
   waits?: true;
+  /**
+   * Single words of a date verb that schedule only with the date they lead to (« Reporter au 11 février »); without one the
+   * line is prose, as for the verb's phrases (read-line.ts), not an unreadable date quoted back.
+   */
+  datedOnly?: readonly string[];
 }
 
 /** After a format: that one rather than the proposed one (« Lightning plutôt », "talk instead") says no more. */
@@ -104,6 +109,12 @@ function decided(verbs: { fr: readonly string[]; en: readonly string[] }): strin
 const OUT_OF: readonly string[] = [
   ...['pull out', 'drop out'].flatMap((v) => ['meetup', 'event', 'evening', 'programme', 'program', 'lineup', 'line-up', 'schedule'].map((o) => `${v} of the ${o}`)),
   ...['me retirer', 'me desister'].flatMap((v) => ['du programme', 'du meetup', 'de la soiree', "de l'evenement"].map((o) => `${v} ${o}`)),
+];
+
+/** A talk moved to another date, in the writer's words (folded): schedule words that need the date they lead to. */
+const MOVED: readonly string[] = [
+  'reprogrammer', 'reporter', 'decaler', 'deplacer', 'on le reporte', 'on la reporte', 'on le decale', 'on la decale', 'on le deplace', 'on la deplace', 'on le reprogramme', 'on la reprogramme',
+  'reschedule', 'reschedule it', "let's reschedule it", 'move it to', "let's move it to", 'push it to',
 ];
 
 export const GRAMMAR: readonly VerbSpec[] = [
@@ -157,7 +168,11 @@ export const GRAMMAR: readonly VerbSpec[] = [
     words: ['schedule', 'scheduled', 'programmer', 'planifier',
       // the talk put on an evening in the writer's words (audit Z: « On le met au prochain meetup. » relayed); a date these
       // do not lead to is prose, not an unreadable date (read-line.ts: « On le met de côté », "Put it on hold")
-      'on le met', 'on la met', 'on le programme', 'on la programme', 'je le programme', 'je la programme', 'schedule it', "let's schedule it", 'put it on', "let's put it on"],
+      'on le met', 'on la met', 'on le programme', 'on la programme', 'je le programme', 'je la programme', 'schedule it', "let's schedule it", 'put it on', "let's put it on",
+      // a talk moved to another evening (audit AF: « Reporter au meetup de février », "Reschedule for the February meetup please"
+      // were relayed, the talk left on the 28 January): these too lead to a date or are prose (« Reporter ? », "move it to Lucie's list")
+      ...MOVED],
+    datedOnly: MOVED.filter((w) => !w.includes(' ')),
   },
   // « Lightning plutôt, 45 min c'est long pour ce sujet »: the format chosen instead, and why, for the other organizers
   { verb: 'talk', role: 'organizer', arg: 'none', words: ['talk', 'format talk', 'regular talk', ...switchedTo('talk')], qualifiers: FORMAT_QUALIFIERS, remarks: true },
@@ -225,6 +240,9 @@ export function indexWords(grammar: readonly VerbSpec[], override: readonly stri
   for (const spec of grammar) {
     for (const w of [...(spec.speakerWords ?? []), ...(spec.aloneWords ?? [])]) {
       if (!spec.words.includes(w)) throw new Error(`command grammar: "${w}" of ${spec.verb}'s speakerWords or aloneWords is not one of its words`);
+    }
+    for (const w of spec.datedOnly ?? []) {
+      if (!spec.words.includes(w)) throw new Error(`command grammar: "${w}" of ${spec.verb}'s datedOnly is not one of its words`);
     }
     for (const w of spec.words) claim(w, { kind: 'verb', spec }, spec.verb);
   }

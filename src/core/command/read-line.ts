@@ -332,7 +332,11 @@ function readOne(raw: string, dateRef: LineContext, afterUnable = false): LineRe
   if (dateRef.role === 'speaker' && !afterUnable) {
     const unable = UNABLE.exec(foldKeepLength(unassented));
     if (unable) {
-      const r = readOne(unassented.slice(unable[0].length), dateRef, true);
+      // (« Je ne pourrai finalement pas venir le 28, désolé. Je dois retirer ma proposition. »: an apology closing its sentence
+      // between them, as one before the verb — audit AF1 44 was relayed, the talk left in)
+      const after = unassented.slice(unable[0].length);
+      const sorry = APOLOGY.exec(foldKeepLength(after));
+      const r = readOne(sorry ? after.slice(sorry[0].length) : after, dateRef, true);
       if (r.kind === 'commands' && r.commands.length > 0 && r.commands.every((c) => c.verb === 'withdraw' && c.ref === null)) {
         // why, for the organizers, as the rest of a withdrawal's sentence goes to them
         const why = unassented.slice(0, unable[0].length).replace(/[\s,;:.!—–-]+$/, '');
@@ -556,7 +560,9 @@ function readOne(raw: string, dateRef: LineContext, afterUnable = false): LineRe
       // "Schedule: we'll see next month once Bob answers" is a sentence, not an unreadable date
       if (d.problem === 'date-unreadable' && !attempted && rest.split(/\s+/).length > 6) return { kind: 'prose' };
       // « On le met de côté », "Put it on hold": the writer's words for scheduling (grammar.ts) lead to a date or are prose
-      if (d.problem === 'date-unreadable' && !attempted && (phrase.includes(' ') || toBeDone)) return { kind: 'prose' };
+      if (d.problem === 'date-unreadable' && !attempted && (phrase.includes(' ') || spec.datedOnly?.includes(phrase) || toBeDone)) return { kind: 'prose' };
+      // (« Reporter. », "Reschedule" alone: the writer's word with no date is no command either)
+      if (d.problem === 'date-missing' && !attempted && spec.datedOnly?.includes(phrase)) return { kind: 'prose' };
       return make({ date: d.date, nextEvent: d.nextEvent, eventId: d.eventId ?? null, ...(d.eventMonth ? { eventMonth: d.eventMonth } : {}), problem: d.problem });
     }
   }
@@ -732,6 +738,17 @@ export function doubtsPart(part: string): boolean {
  * « Finalement non, refuser » accepted) — under a decision (read.ts) or after it on its line (remarkOnly), not in a
  * decline's reason, where « Refuser : finalement non » is the no said again.
  */
+/**
+ * « Finalement, on le met au meetup de février. », "Actually, decline.", « Tout compte fait, refuser : hors sujet »: a reply
+ * opening on a change of mind about what was said before it (in an earlier mail, at a meeting) — the decision after it is
+ * the writer's (audit AF1 24 was relayed, the talk left where it was). read.ts reads it so on a reply's first line only:
+ * under a decision of the same mail it takes that decision back (TAKES_BACK).
+ */
+const CHANGE_OF_MIND_OPENING = new RegExp(String.raw`^${CHANGING_MIND}\s*[,:—–-]?\s*(?=\S)`);
+export function afterChangeOfMind(line: string): string | null {
+  const m = CHANGE_OF_MIND_OPENING.exec(foldKeepLength(line));
+  return m ? line.slice(m[0].length) : null;
+}
 const SAYS_NO_AFTER_ALL = new RegExp(String.raw`^${CHANGING_MIND}[\s,.…!]*(?:non|no|nope)(?=\s*(?:[,.;:!…]|$))`);
 export function takesBack(rest: string): boolean {
   const f = fold(rest).replace(/^[\s,;:.\-–—]+/, '').trim();

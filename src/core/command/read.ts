@@ -10,7 +10,7 @@
  */
 import type { Command, ReadOptions, ReadResult } from './types.ts';
 import { introducesAnswers, isGreeting, isSignOff, newTextLines, writtenLines } from '../text/new-text.ts';
-import { announcedText, CONDITION_WORDS, doubtsPart, readLine, takesBack, type LineContext } from './read-line.ts';
+import { afterChangeOfMind, announcedText, CONDITION_WORDS, doubtsPart, readLine, takesBack, type LineContext } from './read-line.ts';
 import { onlyCourtesy as saysOnlyCourtesy } from './courtesy.ts';
 import { readCorrections, type UnreadCorrection } from './corrections.ts';
 import { joinWrapped } from './unwrap.ts';
@@ -68,7 +68,14 @@ function readLines(text: string | null, lines: string[], ref: LineContext, corre
   for (let i = Math.max(start, 0); i < lines.length; i++) {
     const l = lines[i]!.trim();
     if (l === '' || used.has(i)) continue;
-    const r = seen < MAX_COMMAND_LINES ? readLine(l, ref) : ({ kind: 'prose' } as const);
+    let r = seen < MAX_COMMAND_LINES ? readLine(l, ref) : ({ kind: 'prose' } as const);
+    // (« Finalement, on le met au meetup de février. » opening the reply: the decision after the change of mind — on the first
+    // line read only; under a decision it takes that one back, below)
+    const changed = seen === 0 && r.kind === 'prose' ? afterChangeOfMind(l) : null;
+    if (changed !== null) {
+      const decided = readLine(changed, ref);
+      if (decided.kind === 'commands') r = { kind: 'commands', commands: decided.commands.map((c) => ({ ...c, line: l })) };
+    }
     seen++;
     if (r.kind === 'commands' && announces(r.commands, l)) {
       // « Refuser : » over the reason, "Question:" over the question: the paragraph under the line is the verb's text
