@@ -96,6 +96,12 @@ const COUNTED = new RegExp(`^${COUNTED_LEAD}`, 'u');
 /** A title starts with a capital — tested apart: under the naming words' `i` flag, \p{Lu} takes lower case too. */
 const CAPITAL = /^\p{Lu}/u;
 /**
+ * PostgreSQL's own lower-case names a title may open on as it would on a capital: psql, pg_dump, pgvector, postgres
+ * (« Je propose un lightning : psql en mode expert », "a lightning talk for the next meetup: psql tricks you didn't know
+ * about" — an HTML mail's bold title loses its marks; parse audit 14).
+ */
+const TOOL_OPENING = /^(?:psql|postgres(?:ql)?|pg[\p{Ll}\d_]{2,})(?![\p{L}\d_])/u;
+/**
  * The offer and its title on one line, after a colon: "I would like to submit a talk: Row-level security for SaaS",
  * « Je vous soumets une proposition de présentation : Superviser PostgreSQL avec Prometheus. », « Je vous propose une
  * présentation : *Les verrous dans PostgreSQL, du row-level lock au deadlock* », "I'd like to propose a talk for the
@@ -259,7 +265,7 @@ function offeredAfterColon(sample: string, offer = OFFER_THEN_COLON): { title: s
   const t = tidy((m[1] ?? m[2]!).replace(/^[*_\s]+|[*_\s]+$/g, ''));
   if (t.split(/\s+/).length < 2 || matchLabel(t)) return null;
   // the quotes say where a title ends; bare, it must open on a capital and read as no sentence of the letter
-  if (!quoted && ((!CAPITAL.test(t) && !COUNTED.test(t)) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
+  if (!quoted && ((!CAPITAL.test(t) && !COUNTED.test(t) && !TOOL_OPENING.test(t)) || SENTENCE_OPENING.test(t) || CONTACT.test(t) || CLOSING.test(t) || GREETING.test(t) || THANKS.test(t))) return null;
   return { title: t, quoted };
 }
 

@@ -109,3 +109,23 @@ describe("a reply answering the call point by point, between its quoted lines (s
     expect((await read('Sam Okafor <sam.okafor@cloudco.example>', 'Re: Call for speakers - January meetup', body)).kind).not.toBe('proposal');
   });
 });
+
+describe("a bare title after the offer's colon may open on PostgreSQL's own lower-case names (prose-title.ts TOOL_OPENING)", () => {
+  it('an HTML mail whose bold title lost its marks', async () => {
+    const html = '<div dir="ltr">Hi,<div><br></div><div>I&#39;d like to propose a lightning talk for the next meetup: <b>psql tricks you didn&#39;t know about</b></div><div><br></div><div>\\watch, \\gexec and a .psqlrc that saves me an hour a week. Five minutes, lots of live typing.</div><div><br></div><div>Lena</div></div>';
+    const r = await read('Lena Fischer <lena.fischer@gmail.example>', 'Lightning talk?', html, 'text/html; charset=utf-8');
+    expect(r).toMatchObject({ kind: 'proposal', title: "psql tricks you didn't know about", format: 'lightning' });
+  });
+
+  it.each([
+    ['Bonjour,\n\nJe voudrais proposer un talk pour le prochain meetup : pgvector sans le battage\n\nCe que donne vraiment HNSW sur nos 10 millions de vecteurs.\n\nLena\n', 'pgvector sans le battage'],
+    ["Hi,\n\nI'd like to propose a talk for the spring meetup: postgres as a message queue\n\nSKIP LOCKED, LISTEN/NOTIFY and the numbers after a year, 20 minutes.\n\nLena\n", 'postgres as a message queue'],
+  ])('%s', async (body, title) => {
+    expect(await read('Lena Fischer <lena.fischer@gmail.example>', 'Meetup', body)).toMatchObject({ kind: 'proposal', title });
+  });
+
+  it('guard: another lower-case opening after the colon is still no title', async () => {
+    const r = await read('Lena Fischer <lena.fischer@gmail.example>', 'Lightning talk?', "Hi,\n\nI'd like to propose a lightning talk for the next meetup: some shell tricks you didn't know about\n\nFive minutes, lots of live typing.\n\nLena\n");
+    expect(r.title ?? null).toBeNull();
+  });
+});
