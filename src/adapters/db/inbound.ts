@@ -184,15 +184,17 @@ export function inboundStore(db: Db): InboundStore {
       await db.query('UPDATE inbound_messages SET state = $2, error = $3, updated_at = now() WHERE id = $1', [id, state, error]);
     },
 
+    // `phase` (migration 026): 'open' while received or classified, else the state — the column the partial indexes
+    // name, so that a message classified stays a HOT update.
     async listFailed() {
-      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM inbound_messages WHERE state = 'failed' ORDER BY id`);
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM inbound_messages WHERE phase = 'failed' ORDER BY id`);
       return rows.map(toMessage);
     },
 
     async stale(olderThan, limit) {
       return db.query<{ id: number; state: InboundState; kind: Kind | null }>(
         `SELECT id, state, kind FROM inbound_messages
-         WHERE state IN ('received', 'classified') AND updated_at < $1 ORDER BY id LIMIT $2`,
+         WHERE phase = 'open' AND updated_at < $1 ORDER BY id LIMIT $2`,
         [olderThan, limit],
       );
     },

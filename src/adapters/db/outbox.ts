@@ -26,9 +26,10 @@ const COLUMNS = 'id, purpose, subject_ref, recipient, raw, envelope_from, status
 /**
  * A row is claimable when queued, or when its sender died before it began the SMTP transaction. A sender that
  * died during the transaction may have had the mail accepted: that row is parked (parkInterrupted), never
- * claimed again by itself — never the same mail twice.
+ * claimed again by itself — never the same mail twice. `phase = 'open'` (queued or sending) names the rows the index
+ * outbox_open holds (migration 026).
  */
-export const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL))`;
+export const CLAIMABLE = `(phase = 'open' AND (status = 'queued' OR (status = 'sending' AND lease_until < now() AND transmitting_at IS NULL)))`;
 /**
  * What the deliver queue sends: rows outside any campaign, and a list digest's rows (migration 015: a campaign whose
  * rows keep their own bytes) unless their campaign is paused — those stay queued until `crieur campaigns resume`.
@@ -37,6 +38,8 @@ export const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND lease_un
  */
 export const NOT_CAMPAIGN = `(campaign_id IS NULL OR (purpose = 'digest'
   AND NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.status = 'paused')))`;
+/** The `phase` of rows of a status (migration 026): what the partial indexes name. */
+const phaseOf = (status: OutboxItem['status']) => (status === 'queued' || status === 'sending' ? 'open' : status);
 export const INTERRUPTED_ERROR =
   'interrupted during the SMTP transaction (the sender stopped): it may have been delivered — check with the recipient before `crieur failed retry`';
 
@@ -209,7 +212,7 @@ export function outboxStore(db: Db): OutboxStore {
     async parkInterrupted() {
       const rows = await db.query<{ id: number }>(
         `UPDATE outbox SET status = 'failed', last_error = $1, lease_until = NULL, updated_at = now()
-         WHERE status = 'sending' AND lease_until < now() AND transmitting_at IS NOT NULL RETURNING id`,
+         WHERE phase = 'open' AND status = 'sending' AND lease_until < now() AND transmitting_at IS NOT NULL RETURNING id`,
         [INTERRUPTED_ERROR],
       );
       return rows.map((r) => r.id);
@@ -231,7 +234,7 @@ export function outboxStore(db: Db): OutboxStore {
 
     async list(filter = {}) {
       const rows = filter.status
-        ? await db.query<Row>(`SELECT ${COLUMNS} FROM outbox WHERE status = $1 ORDER BY id`, [filter.status])
+        ? await db.query<Row>(`SELECT ${COLUMNS} FROM outbox WHERE phase = $2 AND status = $1 ORDER BY id`, [filter.status, phaseOf(filter.status)])
         : await db.query<Row>(`SELECT ${COLUMNS} FROM outbox ORDER BY id`);
       return rows.map(toItem);
     },
@@ -243,8 +246,10 @@ export function outboxStore(db: Db): OutboxStore {
       return rows.map((r) => r.id);
     },
 
+    // Through the open mails (outbox_open, migration 026: those in flight, never the history): a rare path (a job that
+    // finds its message done), whose own index cost an entry for every mail a filing queues.
     async queuedFor(causeMessageId) {
-      const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE cause_message_id = $1 AND status = 'queued' ORDER BY id`, [causeMessageId]);
+      const rows = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE phase = 'open' AND cause_message_id = $1 AND status = 'queued' ORDER BY id`, [causeMessageId]);
       return rows.map((r) => r.id);
     },
   };

@@ -17,7 +17,7 @@ export function undeliveredStore(db: Db): UndeliveredStore {
     async unreported(limit, except) {
       const rows = await db.query<Row>(
         `SELECT id, purpose, subject_ref, recipient, attempts, coalesce(smtp_response, last_error) AS answer, created_at
-         FROM outbox WHERE status = 'failed' AND reported_at IS NULL AND NOT starts_with(subject_ref, $2)
+         FROM outbox WHERE phase = 'failed' AND status = 'failed' AND reported_at IS NULL AND NOT starts_with(subject_ref, $2)
          ORDER BY id LIMIT $1`,
         [limit, except.refPrefix],
       );
