@@ -280,10 +280,15 @@ const QUOTED_AFTER_RESENDING_ALL = new RegExp(QUOTED_AFTER_RESENDING.source, 'gi
 const QUOTED_NEAR_TALK_ALL = new RegExp(QUOTED_NEAR_TALK.source, 'giu');
 
 /** The text of the first match of `all` (a QUOTED regexp, global) that reads as a title: marked text only as MARKED_TITLE says. */
+// Read with exec on `all` itself, from 0: matchAll would copy the RegExp at each call (its own lastIndex), and V8 then
+// compiled each copy again: the exec loop took a third of the time over the corpus' texts (issue 12).
 function firstQuoted(all: RegExp, sample: string): string | null {
-  for (const m of sample.matchAll(all)) {
+  all.lastIndex = 0;
+  for (let m = all.exec(sample); m !== null; m = all.exec(sample)) {
     const marked = m[m.length - 1];
     if (marked === undefined || MARKED_TITLE.test(marked)) return quotedIn(m);
+    // (as matchAll goes on after an empty match: one code point further; a quote is never empty)
+    if (m[0] === '') all.lastIndex += (sample.codePointAt(all.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   return null;
 }
