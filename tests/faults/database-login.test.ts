@@ -95,6 +95,9 @@ describe('a login the server refuses is the configuration (78), said with its fi
     expectSaid(await run(['start'], 'postgres://'), 78, /database\.url "postgres:\/\/" names no server and no database: write postgres:\/\/USER:PASSWORD@HOST:5432\/DB/);
     expectSaid(await run(['proposals', 'list'], 'postgres://'), 78, /names no server and no database/);
     expectSaid(await run(['events', 'list'], 'pglite://'), 78, /database\.url "pglite:\/\/" names no directory: write pglite:\/\/\.\/data\/crieur/);
+    // Not a directory of crieur's own: the root itself (`pglite:///` opened a database in / and exited 0).
+    expectSaid(await run(['events', 'list'], 'pglite:///'), 78, /database\.url "pglite:\/\/\/" names the file system's root, .*: write pglite:\/\/\.\/data\/crieur/);
+    expectSaid(await run(['start'], 'pglite:///../..'), 78, /names the file system's root/);
   });
 
   it('a postgres:// URL nothing can read (a port past 65535, a / in the password): 78 naming database.url, not a failed migration (audit z)', async () => {

@@ -12,6 +12,8 @@ export function parseDbUrl(url: string): DbTarget {
   if (m) {
     if (!m[1]?.trim()) throw new DbError('EDB_URL', `database.url "${url}" names no directory: write pglite://./data/crieur (or another directory)`, { fix: 'write database.url: pglite://./data/crieur (or another directory)' });
     const dir = path.resolve(m[1]);
+    // A cluster's files (PG_VERSION, base/, pg_wal/ …) written straight into / or C:\ would be mixed with the system's.
+    if (dir === path.parse(dir).root) throw new DbError('EDB_URL', `database.url "${url}" names the file system's root, where the database's files would lie among the system's: write pglite://./data/crieur (or another directory)`, { fix: 'write database.url: pglite://./data/crieur (or another directory)' });
     return { engine: 'pglite', dir, label: `pglite://${dir}` };
   }
   throw new DbError('EDB_URL', `unsupported database URL "${redact(url)}": use postgres://user@host/db or pglite://./data/crieur`, { fix: 'set database.url to postgres://user@host/db or pglite://./data/crieur' });
