@@ -10,9 +10,15 @@
  * understand's instructions are the total with `--understand 1` less the total with `--understand 0`. --predictable
  * (V8: no time-driven GC, one thread) makes two runs of one build agree within 0.01 %; without it they differed by 9 %
  * (28.1 and 30.6 G, GC timing). Under the JIT, valgrind did not finish one round in 11 minutes: --jitless.
+ *
+ * `--bare 1` decodes with bare mailparser `simpleParser` (default options) instead, nothing understood: bench:parse's
+ * yardstick in instructions. Decode alone is the total with `--understand 0`; its ratio to the yardstick is
+ * (total(--bare 1) − start-up) / (total(--understand 0) − start-up), the start-up (≈ 3 G: loading the bundle) being a
+ * `--rounds 0` run's total; a second pass alone is a `--rounds 2` total less a `--rounds 1` one.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { mailparserReader } from '../src/adapters/mailparser.ts';
 import { notMailReason, understand } from '../src/core/understand.ts';
 import type { ParseContext } from '../src/types.ts';
@@ -21,6 +27,7 @@ const args = process.argv.slice(2);
 const opt = (k: string, d: number) => (args.includes(k) ? Number(args[args.indexOf(k) + 1]) : d);
 const rounds = opt('--rounds', 1);
 const doUnderstand = opt('--understand', 1) === 1;
+const bare = opt('--bare', 0) === 1;
 const dirs = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 // by default the shared corpus beside the checkout (a worktree in /tmp finds it through /tmp/shared, as the rules have it)
 if (dirs.length === 0) dirs.push(resolve('../shared/corpus'));
@@ -38,6 +45,10 @@ const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers
 let warnings = 0;
 for (let r = 0; r < rounds; r++) {
   for (const raw of messages) {
+    if (bare) {
+      await simpleParser(raw).catch(() => null);
+      continue;
+    }
     let mail;
     try {
       mail = await mailparserReader.read(raw);
@@ -48,4 +59,4 @@ for (let r = 0; r < rounds; r++) {
     if (doUnderstand) warnings += understand(mail, ctx).warnings.length;
   }
 }
-console.log(`${messages.length} files, ${rounds} round(s), understand ${doUnderstand ? 'on' : 'off'}, ${warnings} warnings`);
+console.log(`${messages.length} files, ${rounds} round(s), ${bare ? 'bare simpleParser' : `understand ${doUnderstand ? 'on' : 'off'}, ${warnings} warnings`}`);
