@@ -1,0 +1,53 @@
+/**
+ * buildRaw's common shape keeps between messages what it can (issue 12): the buffers it writes a message and its
+ * bodies' UTF-8 into. Each message built after others must still be the bytes of the tree's way (nodemailer's MailComposer tree,
+ * serialized with the same « From » escape: build-raw.test.ts checks it against MailComposer's own build) for it alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { alternativeOf, buildRaw, compileMessage, serialize } from '../../src/adapters/smtp/build-raw.ts';
+import { composeMessage, type MessageInput } from '../../src/core/compose/message.ts';
+
+const FROM = 'PostgreSQL Paris <talks@pgug.example.org>';
+/** Only the boundary is random: the same value in both builds once each is named. */
+const sameBoundary = (raw: Buffer) => raw.toString('latin1').replace(/_NmP-[0-9a-f]+-Part_1/g, '_NmP-BOUNDARY-Part_1');
+
+function input(over: Partial<MessageInput>): MessageInput {
+  return {
+    from: FROM,
+    to: { name: 'Aurélie Chevalier', email: 'aurelie@example.fr' },
+    replyTo: 'talks+s-p0001-abc@pgug.example.org',
+    subject: '[P-0001] Proposition reçue',
+    text: 'Bonjour,\n\nMerci.\n',
+    html: '<p>Merci.</p>\n',
+    messageId: '<m1@pgug.example.org>',
+    date: new Date('2026-12-01T00:00:00Z'),
+    autoSubmitted: 'auto-replied',
+    headers: { 'X-Crieur-Ref': 'P-0001' },
+    ...over,
+  };
+}
+
+/** Every message built first, compared after: a result sharing memory with the next message's build would change. */
+async function expectEachAsTheTree(inputs: MessageInput[]): Promise<void> {
+  const msgs = inputs.map(composeMessage);
+  const built: Buffer[] = [];
+  for (const m of msgs) {
+    expect(alternativeOf(m)).not.toBeNull();
+    built.push(await buildRaw(m));
+  }
+  for (const [i, m] of msgs.entries()) expect(sameBoundary(built[i]!), `message ${i}`).toBe(sameBoundary(serialize(compileMessage(m))));
+}
+
+describe('buildRaw, one message after another', () => {
+  it('a large message (bare CRs, CRLF, « From » lines, past the kept buffers’ size) then small ones', async () => {
+    const line = 'Une ligne d’un résumé, avec des accents à la fin : é\r';
+    const big = `${line}\n${'x'.repeat(90)}\r\nFrom here\n`.repeat(2_500); // ≈ 0.4 MB of text, its part 0.5 MB encoded
+    await expectEachAsTheTree([
+      input({ text: big, html: `<p>${big}</p>` }),
+      input({ text: 'court\n', html: '<p>court</p>' }),
+      input({ text: 'From the organizers\n\nFrom\n', html: '<p>From</p>\nFrom here' }),
+      input({ text: 'é', html: 'h' }),
+      input({ text: `${'a'.repeat(75)}\n`.repeat(3), html: 'x'.repeat(300) }),
+    ]);
+  });
+});
