@@ -1,6 +1,7 @@
 /**
  * buildRaw's common shape keeps between messages what it can (issue 12): the buffers it writes a message and its
- * bodies' UTF-8 into. Each message built after others must still be the bytes of the tree's way (nodemailer's MailComposer tree,
+ * bodies' UTF-8 into, the header lines that come back (From, Auto-Submitted, an organizer's To), the normalized header
+ * names. Each message built after others must still be the bytes of the tree's way (nodemailer's MailComposer tree,
  * serialized with the same « From » escape: build-raw.test.ts checks it against MailComposer's own build) for it alone.
  */
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,23 @@ describe('buildRaw, one message after another', () => {
       input({ text: 'From the organizers\n\nFrom\n', html: '<p>From</p>\nFrom here' }),
       input({ text: 'é', html: 'h' }),
       input({ text: `${'a'.repeat(75)}\n`.repeat(3), html: 'x'.repeat(300) }),
+    ]);
+  });
+
+  it('header lines kept from an earlier message are only those of the same name and value', async () => {
+    await expectEachAsTheTree([
+      input({}),
+      // the same From again, the organizers' To with no name, then with one, then as a string
+      input({ to: { name: null, email: 'dim@example.org' }, autoSubmitted: 'auto-generated' }),
+      input({ to: { name: 'Dimitri', email: 'dim@example.org' } }),
+      input({ to: 'dim@example.org' }),
+      input({ to: { name: 'dim@example.org', email: 'dim@example.org' } }),
+      input({ from: 'talks@pgug.example.org', to: { name: null, email: 'dim@example.org' }, autoSubmitted: 'no' }),
+      input({ from: '"Groupe \\"PG\\" Paris" <talks@pgug.example.org>', to: { name: 'Ada', email: 'ada@jõgeva.ee' } }),
+      // a custom header's name in another case, and a value made of the other's parts
+      input({ headers: { 'x-crieur-ref': 'P-0001' } }),
+      input({ headers: { 'X-Crieur-Ref': 'P-0002', 'X-Crieur-Note': 'Résumé « hebdomadaire »' } }),
+      input({ headers: { 'X-Crieur-Note': '' } }),
     ]);
   });
 });
