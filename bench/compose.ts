@@ -13,23 +13,26 @@
  *   npx esbuild bench/compose.ts --bundle --platform=node --format=esm --packages=external --alias:mjml=./bench/compose-mjml.ts \
  *     --outfile=/tmp/cmp/a/b/c/compose.mjs      (3 levels under a directory holding node_modules and templates, symlinked:
  *                                                 templates.ts finds the templates at ../../../templates/ of the bundle)
- *   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out node --jitless --predictable /tmp/cmp/a/b/c/compose.mjs --load /tmp/proposals.json --rounds 2
+ *   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out node --predictable /tmp/cmp/a/b/c/compose.mjs --load /tmp/proposals.json --rounds 6
  *
- * mjml cannot load under --jitless (its juice loads undici, which needs WebAssembly): bundled, bench/compose-mjml.ts
- * stands in for it and hands back the HTML the real mjml compiled at --save, saved in the same file.
+ * Under the JIT, as the worker runs: one round's instructions are (total(--rounds 6) − total(--rounds 2)) / 4, divided
+ * by the mails a round makes (printed) — the first rounds pay the start, the templates' first render and the JIT's
+ * tiering up. Valgrind takes ≈ 2 min a run; two runs of one build at --rounds 4 differed by 0.2 % (≈ 1 % of a round).
+ * With --jitless (total(--rounds 2) − total(--rounds 1); --predictable makes runs agree) the interpreter weighs
+ * JavaScript's own loops far more than the JIT does — ≈ 28 M instructions a mail at c818704 against 4.0 M, the
+ * quoted-printable byte loops most of it —: a figure to read beside the JIT's, not instead. mjml cannot load under --jitless (its juice loads undici, which needs WebAssembly): bundled,
+ * bench/compose-mjml.ts stands in for it and hands back the HTML the real mjml compiled at --save, saved in the same file.
  *
- * One round's instructions are total(--rounds 2) − total(--rounds 1): the first round pays the templates' MJML compile
- * (≈ 0.5 G instructions jitless) and each function's first call; a worker that has run a while pays what the second does.
- * Divide by the mails a round makes (printed). `--out FILE` writes every mail's bytes of the last round (each preceded
- * by its length, 4 bytes big-endian): with the fixed clock and ids (below, always on) two builds that compose alike
- * write the same file — the check that a change kept the bytes.
+ * `--out FILE` writes every mail's bytes of the last round (each preceded by its length, 4 bytes big-endian): with the
+ * fixed clock and ids (below, always on) two builds that compose alike write the same file — the check that a change
+ * kept the bytes. The clock is fixed (2026-12-01) and crypto.randomUUID — the Message-ID nonce and the MIME boundary —
+ * counts up instead of drawing (syncBuiltinESMExports: the modules' named imports see it too).
  *
- * The clock is fixed (2026-12-01) and crypto.randomUUID — the Message-ID nonce and the MIME boundary — counts up
- * instead of drawing (syncBuiltinESMExports: the modules' named imports see it too).
- *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof $(npx tsx …) or the bundle: --rounds 200 for a profile under the JIT;
- *   --trace-gc with a fixed young generation (--min-semi-space-size=1 --max-semi-space-size=1) counts scavenges ≈ bytes
- *   allocated; --heap-prof --heap-prof-interval=4096 says by whom.
+ * It prints the median CPU time a mail of the rounds after the first: a hint only on the shared machine (alternate
+ * two builds' runs). `node --cpu-prof` on the bundle with --rounds 60 gives a profile; --trace-gc with a fixed young
+ * generation (--min-semi-space-size=1 --max-semi-space-size=1) counts scavenges, a measure of what a round allocates;
+ * the inspector's HeapProfiler.startSampling with includeObjectsCollectedByMinorGC/MajorGC says by whom (--heap-prof
+ * keeps only what is still alive at the end).
  */
 import crypto from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
