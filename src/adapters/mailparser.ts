@@ -42,23 +42,31 @@ export const PARSE_OPTIONS = {
   checksumAlgo: 'sha256',
 } as const;
 /**
- * The header fields read from mailparser's decoded header map: the fields simpleParser maps (toMail's subject, from,
- * references…), Sender, the content-type of a report, and what mailparser itself reads of a part's headers (type,
- * disposition, id; an embedded message's From, Subject, Date, To, Cc, Bcc). Every other line — Received, DKIM and
- * ARC signatures, List-*, X-* — crieur reads undecoded from the header lines (headerMap), so mailparser is not given
- * it to decode (encoded words, address lists, parameter lists, for every line of every part). With decode() below
- * (no cid: rewriting), a read of the corpus took 1.01–1.17 × less CPU than with simpleParser (three same-process A/B
- * runs); tests/adapters/mailparser.test.ts checks the fields, bodies and parts are simpleParser's for every corpus message
- * (but where simpleParser lost raw 8-bit bytes to U+FFFD and raw-8bit.ts read them).
+ * The header fields of a message's header block read from mailparser's decoded header map: the fields simpleParser
+ * maps (toMail's subject, from, references…), Sender, the Content-Type (isReport), and the Content-ID (mailparser reads
+ * it when the whole message is one attachment). Every other line — Received, DKIM and ARC signatures, List-*, X-* —
+ * crieur reads undecoded from the header lines (headerMap), so mailparser is not given it to decode (encoded words,
+ * address lists, parameter lists, for every line of every part). Nor are Content-Disposition and Content-Transfer-
+ * Encoding: mailparser reads a node's type, disposition, encoding, charset and file name from mailsplit's own parse of
+ * its lines, never from this map. With decode() below (no cid: rewriting), a read of the corpus took 1.01–1.17 × less
+ * CPU than with simpleParser (three same-process A/B runs); tests/adapters/mailparser.test.ts checks the fields, bodies
+ * and parts are simpleParser's for every corpus message (but where simpleParser lost raw 8-bit bytes to U+FFFD and
+ * raw-8bit.ts read them).
  */
 const DECODED_FIELDS: ReadonlySet<string> = new Set([
-  'subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to', 'sender',
-  'content-type', 'content-disposition', 'content-id', 'content-transfer-encoding', 'content-description',
+  'subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to', 'sender', 'content-type', 'content-id',
 ]);
+/**
+ * A part's fields read from its decoded map, by mailparser alone (crieur reads no part's map): its Content-ID (an
+ * attachment's cid, whether it is related), and the From, Subject, Date, To, Cc and Bcc it writes above an embedded
+ * message's text (showMeta). A part's Content-Type, Content-Transfer-Encoding, Content-Disposition and Content-Description
+ * — 2,800 of the corpus' 2,960 part header lines, each decoded and its parameters parsed — are not decoded.
+ */
+const PART_FIELDS: ReadonlySet<string> = new Set(['content-id', 'from', 'subject', 'date', 'to', 'cc', 'bcc']);
 type HeaderLine = { key: string; line: string };
 type ProcessHeaders = (lines: HeaderLine[]) => Map<string, unknown>;
 /** mailsplit's MIME node as createNode reads it, and the tree node createNode makes of it (mailparser 3.14, internal). */
-type SplitNode = { headers: { getList(): HeaderLine[] }; flowed?: boolean; delSp?: boolean };
+type SplitNode = { headers: { getList(): HeaderLine[] }; root?: boolean; flowed?: boolean; delSp?: boolean };
 type TreeNode = { contentType?: string; charset?: string; isAttachment?: boolean; decoder?: unknown; textContent?: string };
 type CreateNode = (node: SplitNode) => TreeNode;
 type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
@@ -72,14 +80,25 @@ type BodyDecoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
 class LeanParser extends Parser {
   /** The format=flowed text parts of this message, decoded by getTextContent (see there). */
   readonly flowed: { node: TreeNode; delSp: boolean }[] = [];
+  /** Set by createNode while a part's header lines are decoded (not the message's own block): PART_FIELDS. */
+  inPart = false;
   constructor(readonly raw8bit: Raw8Bit | null, options: object = PARSE_OPTIONS) {
     super(options);
   }
 }
-const lean = LeanParser.prototype as unknown as { processHeaders: ProcessHeaders; createNode: CreateNode; getDecoder(): BodyDecoder; getTextContent(): unknown };
+type FormatAddresses = (value: unknown) => string;
+const lean = LeanParser.prototype as unknown as {
+  processHeaders: ProcessHeaders;
+  createNode: CreateNode;
+  getDecoder(): BodyDecoder;
+  getTextContent(): unknown;
+  getAddressesHTML: FormatAddresses;
+  getAddressesText: FormatAddresses;
+};
 const base = Parser.prototype as unknown as typeof lean;
-lean.processHeaders = function (this: unknown, lines) {
-  const kept = (lines ?? []).filter((l) => DECODED_FIELDS.has(l.key));
+lean.processHeaders = function (this: LeanParser, lines) {
+  const fields = this.inPart ? PART_FIELDS : DECODED_FIELDS;
+  const kept = (lines ?? []).filter((l) => fields.has(l.key));
   return base.processHeaders.call(this, kept.map((l) => (ADDRESS_FIELDS.has(l.key) && l.line.includes('=?') ? { ...l, line: quoteEncodedWords(l.line) } : l)));
 };
 
@@ -151,9 +170,27 @@ export function endOnce<T extends Ending>(stream: T): T {
   return stream;
 }
 
+/**
+ * An address field's HTML and text renderings (`{ value, html, text }`), which mailparser writes for every From, To, Cc…
+ * it decodes: crieur reads `value` only, and mailparser itself reads the others only for an embedded message's lines
+ * above its text (a part's map, showMeta). The message's own block gets empty ones.
+ */
+lean.getAddressesHTML = function (this: LeanParser, value) {
+  return this.inPart ? base.getAddressesHTML.call(this, value) : '';
+};
+lean.getAddressesText = function (this: LeanParser, value) {
+  return this.inPart ? base.getAddressesText.call(this, value) : '';
+};
+
 lean.createNode = function (this: LeanParser, node) {
   this.raw8bit?.headers(node.headers.getList());
-  const made = base.createNode.call(this, node);
+  this.inPart = node.root !== true;
+  let made: TreeNode;
+  try {
+    made = base.createNode.call(this, node);
+  } finally {
+    this.inPart = false;
+  }
   if (made.decoder) endOnce(made.decoder as Ending);
   // A format=flowed text part (mailsplit flags text/plain only) is decoded by getTextContent, once its text is read
   // in its charset: mailparser's decoder (libmime's decodeFlowed) joined a line ending in a space across the empty

@@ -2,9 +2,14 @@
  * What the mailparser adapter leaves out of mailparser's own work (issue 12, decode): each cut is checked here to do
  * nothing else. tests/adapters/mailparser.test.ts compares the whole read with simpleParser's on the corpus.
  */
+import { createRequire } from 'node:module';
 import { Duplex, PassThrough } from 'node:stream';
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { endOnce, readMail } from '../../src/adapters/mailparser.ts';
+import { endOnce, PARSE_OPTIONS, readMail } from '../../src/adapters/mailparser.ts';
+
+// the class the adapter extends: mailparser's CommonJS build, as the adapter requires it (an import gives its ESM build)
+const { MailParser } = createRequire(import.meta.url)('mailparser') as { MailParser: { prototype: Record<string, (...a: never[]) => unknown> } };
 
 const MULTIPART = [
   'From: ana@example.org',
@@ -75,3 +80,77 @@ describe('a part decoder is ended once (endOnce)', () => {
   });
 });
 
+/** A forward whose message is inline (mailsplit parses it: mailparser writes its From… To lines above its text), with a related image. */
+const FORWARD = [
+  'From: =?utf-8?q?L=C3=A9a?= <lea@example.org>',
+  'To: talks@pgug.example.org',
+  'Subject: Fwd: proposition',
+  'Content-Type: multipart/mixed; boundary="b"',
+  'Content-Transfer-Encoding: 7bit',
+  'Content-Disposition: inline',
+  '',
+  '--b',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Je transfère.',
+  '--b',
+  'Content-Type: message/rfc822',
+  'Content-Disposition: inline',
+  '',
+  'From: "Ana, PG" <ana@example.org>',
+  'To: Bob <bob@example.org>, carl@example.org',
+  'Cc: =?utf-8?q?Z=C3=B6e?= <zoe@example.net>',
+  'Subject: =?utf-8?q?Proposition_:_BRIN?=',
+  'Date: Tue, 1 Dec 2026 10:00:00 +0100',
+  'Content-Type: multipart/related; boundary="r"',
+  '',
+  '--r',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Titre : <img src="cid:logo@x"> BRIN</p>',
+  '--r',
+  'Content-Type: image/png; name="logo.png"',
+  'Content-ID: <logo@x>',
+  'Content-Transfer-Encoding: base64',
+  '',
+  'iVBORw0KGgo=',
+  '--r--',
+  '--b--',
+  '',
+].join('\r\n');
+
+describe('header fields mailparser decodes (DECODED_FIELDS, PART_FIELDS)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("an inline forward's header lines above its text, and a related part, are simpleParser's", async () => {
+    const raw = Buffer.from(FORWARD);
+    const theirs = await simpleParser(raw, { ...PARSE_OPTIONS, keepCidLinks: true });
+    const ours = await readMail(raw);
+    expect(theirs.text).toContain('From: "Ana, PG" <ana@example.org>\nSubject: Proposition : BRIN\nDate: Tue, 01 Dec 2026 09:00:00 GMT\nTo: "Bob" <bob@example.org>, carl@example.org\nCc: "Zöe" <zoe@example.net>');
+    expect(ours.text).toBe(theirs.text);
+    expect(theirs.html).toContain('<span class="mp_address_name">Ana, PG</span>');
+    expect(ours.html).toBe(theirs.html);
+    expect(theirs.attachments.map((a) => [a.contentType, a.related])).toEqual([['image/png', true]]);
+    expect(ours.parts.map((p) => [p.contentType, p.related])).toEqual([['image/png', true]]);
+    expect(ours.from).toEqual({ name: 'Léa', email: 'lea@example.org' });
+    expect(ours.to).toEqual([{ name: null, email: 'talks@pgug.example.org' }]);
+  });
+
+  it("a part's Content-Type, Content-Transfer-Encoding and Content-Disposition are not decoded, nor the message's own address fields rendered as HTML and text", async () => {
+    const decoded: string[][] = [];
+    const processHeaders = MailParser.prototype.processHeaders!;
+    vi.spyOn(MailParser.prototype, 'processHeaders').mockImplementation(function (this: unknown, lines: { key: string }[]) {
+      decoded.push(lines.map((l) => l.key));
+      return (processHeaders as (l: unknown) => unknown).call(this, lines);
+    });
+    const html = vi.spyOn(MailParser.prototype, 'getAddressesHTML');
+    const text = vi.spyOn(MailParser.prototype, 'getAddressesText');
+    await readMail(Buffer.from(FORWARD));
+    // the message's block, then each part's (the forward's own block is a part's: its lines go above its text)
+    expect(decoded[0]).toEqual(['from', 'to', 'subject', 'content-type']);
+    expect(decoded.slice(1)).toEqual([[], [], ['from', 'to', 'cc', 'subject', 'date'], [], ['content-id']]);
+    // the forward's From, To and Cc only
+    expect(html).toHaveBeenCalledTimes(3);
+    expect(text).toHaveBeenCalledTimes(3);
+  });
+});
