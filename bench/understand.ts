@@ -14,7 +14,9 @@
  * `--bare 1` decodes with bare mailparser `simpleParser` (default options) instead, nothing understood: bench:parse's
  * yardstick in instructions. Decode alone is the total with `--understand 0`; its ratio to the yardstick is
  * (total(--bare 1) − start-up) / (total(--understand 0) − start-up), the start-up (≈ 3 G: loading the bundle) being a
- * `--rounds 0` run's total; a second pass alone is a `--rounds 2` total less a `--rounds 1` one.
+ * `--rounds 0` run's total; a second pass alone is a `--rounds 2` total less a `--rounds 1` one. Or in one run: with
+ * `--dump-before=uv_getrusage` (process.cpuUsage, called as each round begins and nowhere else) callgrind writes the
+ * start-up and each round to files of their own (out.1 the start-up, out.2 the first round…).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,6 +46,8 @@ const messages = dirs.flatMap(files).sort().map((f) => readFileSync(f));
 const ctx: ParseContext = { ownAddresses: ['talks@pgug.example.org'], organizers: ['dim@example.org'], secret: 'bench-secret-0123456789', now: () => new Date('2026-12-01T00:00:00Z') };
 let warnings = 0;
 for (let r = 0; r < rounds; r++) {
+  // a mark for callgrind: with --dump-before=uv_getrusage, each round's instructions are a file of their own
+  process.cpuUsage();
   for (const raw of messages) {
     if (bare) {
       await simpleParser(raw).catch(() => null);
