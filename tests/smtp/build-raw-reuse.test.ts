@@ -68,4 +68,37 @@ describe('buildRaw, one message after another', () => {
       input({ headers: { 'X-Crieur-Note': '' } }),
     ]);
   });
+
+  it('a bare address (a Reply-To, a To) written as it is only where nodemailer writes it so: 2,000 random ones', () => {
+    let x = 99;
+    const r = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+    // addresses made of labels, most of them of the bare shape, some one piece away from it
+    const LOCAL = ['talks', 'talks+s-p0001-uju', 'A_b', 'z9', '-', '', '"q"', 'a b', '(c)', 'é', 'a@b', 'a,b', '<x>'];
+    const LABEL = ['example', 'org', 'pgug', 'fr', 'EXAMPLE', 'Org', 'xn--jgeva-dua', 'xn--', 'jõgeva', '1', '123', '0x1', 'a', 'b-', '-c', 'a--b', 'x'.repeat(63), 'x'.repeat(64), ''];
+    const pick = (list: string[]) => list[Math.floor(r() * list.length)]!;
+    const labels = (list: string[], n: number) => Array.from({ length: n }, () => (r() < 0.6 ? list[Math.floor(r() * 4)]! : pick(list))).join('.');
+    // rewritten by nodemailer: a domain of numbers is an IPv4 address (1.0.0.123), a domain in capitals is lowered
+    const fixed = ['talks+s-p0001-uju-tij2mk535cznmcon@pgug.example.org', 'a@1.123', 'a@EXAMPLE.org', 'a@b.0x1', 'a@x.xn--jgeva-dua', 'a..b@example.org'];
+    let bare = 0;
+    for (let k = 0; k < 2_000 + fixed.length; k++) {
+      const address = fixed[k] ?? `${labels(LOCAL, 1 + Math.floor(r() * 2))}@${labels(LABEL, 2 + Math.floor(r() * 3))}`;
+      if (/^[\w+.-]+@[a-z0-9.-]+$/.test(address)) bare++;
+      const msg = composeMessage(input({ replyTo: address, to: k % 2 ? address : { name: null, email: address } }));
+      const head = (raw: Buffer) => sameBoundary(raw).split('\r\n\r\n')[0] ?? '';
+      let theirs: string;
+      try {
+        theirs = head(serialize(compileMessage(msg)));
+      } catch (err) {
+        expect(() => alternativeOf(msg), address).toThrow((err as Error).message);
+        continue;
+      }
+      expect(head(alternativeOf(msg)!), address).toBe(theirs);
+    }
+    expect(bare).toBeGreaterThan(200);
+  });
 });
