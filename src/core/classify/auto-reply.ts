@@ -12,6 +12,7 @@ import { INVISIBLE, newTextLines, writtenLines } from '../text/new-text.ts';
 import { filledInForm, looksLikeProposal } from '../extract/index.ts';
 import { titleFromSubject } from '../extract/subject.ts';
 import { alternation, phraseRegExp } from '../text/phrases.ts';
+import { anyOf } from '../text/any-of.ts';
 import { ANY_PREFIX_SOURCE, REPLY_PREFIX_SOURCE, STARTS_WITH_PREFIX } from '../text/subject-prefixes.ts';
 import {
   ACK_SUBJECTS,
@@ -68,6 +69,8 @@ export const mdnRule: Rule = {
 };
 
 const CR_TEXT = phraseRegExp('CHALLENGE_TEXTS', CHALLENGE_TEXTS, 'i');
+/** CR_TEXT asked yes or no (text/any-of.ts: one alternative at a time, the same answer) over the first 3,000 characters. */
+const CR_TEXT_ANY = anyOf(CR_TEXT);
 /**
  * How a challenge robot says to pass it: a link (Boxbe, Mailinblack, ChoiceMail, Sendio, Vade, SpamArrest), or a reply to
  * send (« répondez simplement à ce message », "just reply to this message").
@@ -88,7 +91,7 @@ export const challengeResponseRule: Rule = {
     // Boxbe's notify@, another address no person writes from: a robot all the same — but a web site's wordpress@ or
     // notifications@ also relays a person's proposal (« Titre : Allow lists… », "an allowed list of extensions")
     const robot = !looksAutomatic && mail.from !== null && isMachineAddress(mail.from) && replyToPerson(mail) === null;
-    if (robot && CR_TEXT.test(text) && !filledInForm(mail) && !looksLikeProposal(mail)) return { kind: 'auto-reply', reasons: ['a robot’s address'] };
+    if (robot && CR_TEXT_ANY.test(text) && !filledInForm(mail) && !looksLikeProposal(mail)) return { kind: 'auto-reply', reasons: ['a robot’s address'] };
     if (!looksAutomatic) {
       // or the robot's own subject, over a challenge the text says in words the subject does not (a talk titled
       // « Valider votre envoi de mails » repeats its title in its text)
@@ -102,7 +105,7 @@ export const challengeResponseRule: Rule = {
     }
     const ds = partOfType(mail, /^message\/delivery-status$/);
     if (ds && /x-boxbe|pre-approved|challenge/i.test(partText(ds, 4000))) return { kind: 'auto-reply' };
-    if (!CR_TEXT.test(text)) return null;
+    if (!CR_TEXT_ANY.test(text)) return null;
     // « Re: » alone is as often a speaker answering our call, in a challenge's words: "how to verify your backups", « confirmer
     // votre adresse e-mail avec un jeton », "an allowed list of senders" — a proposal, not a robot's
     const robotMarks = reportType(mail) !== null || hasNullReturnPath(mail) || hasHeader(mail, 'x-tmda-fingerprint') || isNoReplySender(mail);
@@ -432,10 +435,13 @@ const OPENING = phraseRegExp('OPENING_GREETINGS', OPENING_GREETINGS, 'i', '^', '
  * cleans a line and with `^` at any line's start: whatever they find at the top of the new text they find here, so
  * only the messages they might name pay for reading the new text (most mail: a regex scan, not a line-by-line clean).
  */
-const AWAY_ANY_LINE = new RegExp(AWAY_NOW.source.replaceAll('(?:^|[.!]\\s+)', '(?:^\\s*|[.!]\\s+)'), 'im');
-function mayTellAnAbsence(sample: string): boolean {
+// Asked yes or no over up to 6,000 characters of every message without list headers: one alternative at a time
+// (text/any-of.ts), each scanned for from where it can begin — the same answer (issue 12).
+const AWAY_ANY_LINE = anyOf(new RegExp(AWAY_NOW.source.replaceAll('(?:^|[.!]\\s+)', '(?:^\\s*|[.!]\\s+)'), 'im'));
+const AWAY_LATER_ANY = anyOf(AWAY_LATER);
+export function mayTellAnAbsence(sample: string): boolean {
   const cleaned = sample.normalize('NFC').replace(INVISIBLE, '').replace(/&(nbsp|#160|#xa0);?/gi, ' ');
-  return AWAY_ANY_LINE.test(cleaned) || AWAY_LATER.test(cleaned);
+  return AWAY_ANY_LINE.test(cleaned) || AWAY_LATER_ANY.test(cleaned);
 }
 
 /** Is this text an out-of-office notice (see above)? */

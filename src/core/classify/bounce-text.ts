@@ -11,6 +11,7 @@ import { titleFromSubject } from '../extract/subject.ts';
 import { FORWARD_SUBJECT, findInlineForward } from '../text/forward.ts';
 import { writtenLines } from '../text/new-text.ts';
 import { phraseRegExp } from '../text/phrases.ts';
+import { anyOf } from '../text/any-of.ts';
 import { REPLY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 import { sesNotification } from './ses.ts';
 import { MTA_SIGNATURES, NOTICE_BODY, NOTICE_SUBJECTS, ROBOT_SUBJECTS } from './mta-phrases.ts';
@@ -21,7 +22,8 @@ const SUBJECT = phraseRegExp('NOTICE_SUBJECTS', NOTICE_SUBJECTS, 'i');
 const ROBOT_SUBJECT = phraseRegExp('ROBOT_SUBJECTS', ROBOT_SUBJECTS, 'i');
 const BODY = phraseRegExp('NOTICE_BODY', NOTICE_BODY, 'i');
 /** Phrases only an MTA writes: enough on their own, whoever the From says sent them. */
-const MTA_SIGNATURE = phraseRegExp('MTA_SIGNATURES', MTA_SIGNATURES, 'i');
+// (asked yes or no over the first 4,000 characters of every message: one alternative at a time, text/any-of.ts)
+const MTA_SIGNATURE = anyOf(phraseRegExp('MTA_SIGNATURES', MTA_SIGNATURES, 'i'));
 
 /**
  * A person forwarding a bounce they got, with words of their own above it (« Fwd: Undeliverable: … » over « est-ce que

@@ -420,7 +420,8 @@ const ABOUT_A_PROPOSAL_PHRASES: Phrases = {
     '\\bsomeone (?:else |in the community |from the community )?(?:could|should|might|would) (?:do it|give it|present it|talk about it|take it|(?:give|do|present) (?:a|an) (?:talk|presentation|lightning))',
   ],
 };
-const ABOUT_A_PROPOSAL = phraseRegExp('ABOUT_A_PROPOSAL_PHRASES', ABOUT_A_PROPOSAL_PHRASES);
+// (asked yes or no: one alternative at a time, text/any-of.ts)
+const ABOUT_A_PROPOSAL = anyOf(phraseRegExp('ABOUT_A_PROPOSAL_PHRASES', ABOUT_A_PROPOSAL_PHRASES));
 /**
  * A proposal sent before (folded) — about it only with a word of its arrival (« aucun accusé de réception », "did it
  * arrive"): "I submitted this talk to PGConf EU last year, I would like to give it here" is a proposal.
