@@ -486,9 +486,10 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const subj = titleFromSubject(subject);
   const fSubject = fold(subject);
   // "Proposition de talk : <title>", "[LT] <title>" say it all; a bare "CFP:" less (academic CFP spam)
-  const strongTag = subj.title !== null && !/^\s*(cfp|call for)/.test(fold(stripReplyPrefixes(subject)));
+  const bareSubject = fold(stripReplyPrefixes(subject));
+  const strongTag = subj.title !== null && !/^\s*(cfp|call for)/.test(bareSubject);
   // a subject that asks about lightning talks names them as its topic, not as what is offered (a talk word, below)
-  const asking = ASKING_SUBJECT.test(fold(stripReplyPrefixes(subject)));
+  const asking = ASKING_SUBJECT.test(bareSubject);
   if (subj.tagged || (mentionsLightning(fSubject, subject) && !asking)) bump(isReply ? 1 : strongTag ? 4 : 3, 'proposal subject');
   // the call's own name (« Re: Appel à orateurs ») was counted as an answer to it: its words are the call's, not the writer's
   else if (!answersCall && TALK_WORD.test(fSubject.replace(/\bmeetups?\b/g, ''))) bump(1.5, 'talk word in subject');
@@ -552,15 +553,18 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // « je propose qu'on prenne P-0031 en talk principal »: a proposal filed already, discussed (organizers Cc'ing the inbox)
   if (/\bp-?\d{4}\b/.test(folded)) bump(-2, 'names a filed proposal');
   const offered = INTENT.test(folded) || DIRECT.test(folded) || TITLE_AND_LENGTH.test(sample) || FOR_A_COLLEAGUE.test(folded);
+  // (OFFER read once: it is only asked when no offer was found)
+  const presents = !offered && OFFER.test(folded);
   if (offered) bump(3, 'offer to give a talk');
-  else if (OFFER.test(folded)) bump(2, 'offer to present');
+  else if (presents) bump(2, 'offer to present');
   else if (PROPOSES_ELSE.test(folded)) bump(-2, 'proposes something else than a talk');
   // "Are you looking for speakers? I could talk about…": the offer answers the group's own call, asked in the text.
-  if ((offered || OFFER.test(folded)) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
+  if ((offered || presents) && LOOKING_FOR_SPEAKERS.test(folded)) bump(1, 'answers a call for speakers');
   const lightning = mentionsLightning(folded, sample);
   // whether it is more than the meetup's name matters only under a proposal's subject (onlyTheSubject): read only there
   if (TALK_WORD.test(folded) || lightning) bump(1, 'talk word in body', lightning || !subj.tagged || TALK_WORD.test(folded.replace(/\bmeetups?\b/g, '')));
-  if (durationsIn(folded).length > 0) bump(0.5, 'a duration');
+  const hasDuration = durationsIn(folded).length > 0;
+  if (hasDuration) bump(0.5, 'a duration');
   const titled = titleFromProse(sample);
   if (titled) bump(titled.strong ? 1.5 : 1, 'a title in the prose');
   // a no at the top of an answer to a call or an invitation, naming no talk: what it says of later is no offer now
@@ -580,7 +584,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   else if (NO_TOPIC_YET.test(folded) && !f.title && !f.abstract && !titled && !titleLine && !described) bump(-4, 'no topic yet');
   // « J'aimerais proposer un talk l'année prochaine, quand j'aurai fini notre migration. Je reviendrai vers vous » : an offer
   // for later, with no title yet, is none now (what it says it will be about is no talk's description)
-  else if (offersLater(folded) && !f.title && !f.abstract && !f.duration && !titled && !titleLine && durationsIn(folded).length === 0) bump(-4, 'an offer for later');
+  else if (offersLater(folded) && !f.title && !f.abstract && !f.duration && !titled && !titleLine && !hasDuration) bump(-4, 'an offer for later');
   if (onlyTheSubject()) bump(-1.5, 'only the subject leads in');
   return { score, signals };
 }
