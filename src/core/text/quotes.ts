@@ -71,7 +71,9 @@ const NOTES_TO = /^(?:to|[àa]|an|pour|para|aan)$/i;
  */
 function isNotesBlockAt(lines: readonly string[], i: number): boolean {
   const l = (lines[i] ?? '').trim();
-  if (l.length > 200 || !ADDRESS.test(l)) return false;
+  // (asked of every line before the history: ADDRESS tries each word of a line as an address's start, and most lines
+  // hold no « @ » — the same answer without the scan, issue 12)
+  if (l.length > 200 || !l.includes('@') || !ADDRESS.test(l)) return false;
   const d = nextNonEmpty(lines, i + 1);
   if (!NOTES_DATE.test((lines[d] ?? '').trim())) return false;
   let to = false;
