@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { Transform, type TransformCallback } from 'node:stream';
 import type * as LibMime from 'libmime';
 import type * as IconvLite from 'iconv-lite';
+import { boundedMemo } from '../core/bounded-memo.ts';
 
 // CommonJS packages, required (see src/adapters/mailparser.ts: the build bundles them in).
 const require = createRequire(import.meta.url);
@@ -170,16 +171,7 @@ function knownCharset(label: string): boolean {
  * the words of an unknown charset) and every text part's charset — the same few labels, each answer a charset name's
  * normalization and an iconv-lite look-up. Emptied past 256 labels: a message may name any number.
  */
-const KNOWN = new Map<string, boolean>();
-export function isKnownCharset(label: string): boolean {
-  let known = KNOWN.get(label);
-  if (known === undefined) {
-    known = knownCharset(label);
-    if (KNOWN.size >= 256) KNOWN.clear();
-    KNOWN.set(label, known);
-  }
-  return known;
-}
+export const isKnownCharset: (label: string) => boolean = boundedMemo(knownCharset, 256);
 
 /** An RFC 2047 encoded-word: its charset, an RFC 2231 language (`*fr`), its encoding and its text. */
 const ENCODED_WORDS = /=\?([^?\s*]+)(\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;

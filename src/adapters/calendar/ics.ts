@@ -10,6 +10,7 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { boundedMemo } from '../../core/bounded-memo.ts';
 
 export interface IcsEvent {
   id: number;
@@ -131,17 +132,13 @@ export function eventUid(id: number, domain: string): string {
  */
 export function vtimezone(zone: string, year: number, lastYear = year): string {
   // The same every time (the zone database does not change under a running process): the feed computes it once.
-  const key = `${zone}|${year}|${lastYear}`;
-  let v = VTIMEZONES.get(key);
-  if (v === undefined) {
-    v = computeVtimezone(zone, year, lastYear);
-    if (VTIMEZONES.size >= 64) VTIMEZONES.clear();
-    VTIMEZONES.set(key, v);
-  }
-  return v;
+  return VTIMEZONES(`${zone}|${year}|${lastYear}`);
 }
 
-const VTIMEZONES = new Map<string, string>();
+const VTIMEZONES = boundedMemo((key) => {
+  const [zone, year, lastYear] = key.split('|');
+  return computeVtimezone(zone!, Number(year), Number(lastYear));
+}, 64);
 
 function computeVtimezone(zone: string, year: number, lastYear: number): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];

@@ -24,6 +24,7 @@ import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import * as base64 from 'nodemailer/lib/base64';
 import type { OutgoingMessage } from '../../core/compose/message.ts';
 import { CrlfWriter, hasFromLine, qpAppend, qpEncode, qpWrapCrlf, SCRATCH_KEPT } from './qp.ts';
+import { boundedMemo } from '../../core/bounded-memo.ts';
 
 /** The parts of nodemailer's MimeNode this serializer reads (public methods and fields of its tree). */
 interface Node {
@@ -95,17 +96,7 @@ const encoder = new MimeNode(false, {}) as unknown as {
  * Its key normalization (a case-blind regexp of eight alternatives, run for every field, twice for a custom one) read
  * once per name: the names are crieur's own, a handful. Bounded all the same.
  */
-const normalizeKey = encoder._normalizeHeaderKey.bind(encoder);
-const normalizedKeys = new Map<string, string>();
-encoder._normalizeHeaderKey = (key: string) => {
-  let k = normalizedKeys.get(key);
-  if (k === undefined) {
-    k = normalizeKey(key);
-    if (normalizedKeys.size >= 256) normalizedKeys.clear();
-    normalizedKeys.set(key, k);
-  }
-  return k;
-};
+encoder._normalizeHeaderKey = boundedMemo(encoder._normalizeHeaderKey.bind(encoder), 256);
 
 /**
  * Header lines that come back mail after mail — From, Auto-Submitted, X-Auto-Response-Suppress, MIME-Version, an
