@@ -2,22 +2,14 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fastWords, type WordDecoder } from '../../src/adapters/mime-words.ts';
 import { corpusMessages, hasCorpus } from '../support/corpus.ts';
+import { seededRandom } from '../support/random.ts';
 
 // libmime's CommonJS build, the one mailparser's CommonJS build (the adapter's) creates its instance from
 const { Libmime } = createRequire(import.meta.url)('libmime') as { Libmime: new () => WordDecoder };
 const theirs = new Libmime();
 const ours = fastWords(new Libmime());
 
-/** A small deterministic generator (xorshift), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+const random = seededRandom;
 
 const PIECES = ['=', '=g1', '=1g', '=fF', '=:0', '=@A', '=`a', '=C3', '=c3=a9', '=E9', '=e', '=G1', '= 4', '=\t41', '=  ', '_', ' ', '\t', 'a', 'Z', '9', '?', 'é', '€', '😀', '=3D', '=0', '=F', '=20', '=5F', '=80'];
 const CHARSETS = ['utf-8', 'UTF-8', 'iso-8859-1', 'ISO-8859-15', 'windows-1252', 'koi8-r', 'iso-2022-jp', 'gb2312', 'x-unknown', 'utf-8*fr', 'us-ascii', 'utf-7', 'base64'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isKnownCharset, wordBytes } from '../../src/adapters/raw-8bit.ts';
+import { seededRandom } from '../support/random.ts';
 
 /** wordBytes as it was written with two replacements (the reference). */
 function replaced(encoding: string, text: string): Buffer {
@@ -7,15 +8,7 @@ function replaced(encoding: string, text: string): Buffer {
   return Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
 }
 
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+const random = seededRandom;
 
 describe('raw-8bit.ts: an encoded word read byte by byte, a charset known once', () => {
   it('wordBytes gives the bytes the two replacements gave: =XX in either case, a broken or last =, _, 8-bit characters', () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternativeOf, buildRaw, compileMessage, serialize } from '../../src/adapters/smtp/build-raw.ts';
 import { composeMessage, type MessageInput } from '../../src/core/compose/message.ts';
+import { seededRandom } from '../support/random.ts';
 
 const FROM = 'PostgreSQL Paris <talks@pgug.example.org>';
 /** Only the boundary is random: the same value in both builds once each is named. */
@@ -70,13 +71,7 @@ describe('buildRaw, one message after another', () => {
   });
 
   it('a bare address (a Reply-To, a To) written as it is only where nodemailer writes it so: 2,000 random ones', () => {
-    let x = 99;
-    const r = () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) / 2 ** 32;
-    };
+    const r = seededRandom(99);
     // addresses made of labels, most of them of the bare shape, some one piece away from it
     const LOCAL = ['talks', 'talks+s-p0001-uju', 'A_b', 'z9', '-', '', '"q"', 'a b', '(c)', 'é', 'a@b', 'a,b', '<x>'];
     const LABEL = ['example', 'org', 'pgug', 'fr', 'EXAMPLE', 'Org', 'xn--jgeva-dua', 'xn--', 'jõgeva', '1', '123', '0x1', 'a', 'b-', '-c', 'a--b', 'x'.repeat(63), 'x'.repeat(64), ''];

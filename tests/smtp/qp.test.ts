@@ -6,20 +6,12 @@ import { escapeFromLines, qpBodyBytes } from '../../src/adapters/smtp/build-raw.
 import { qpEncode, qpWrapCrlf } from '../../src/adapters/smtp/qp.ts';
 import { readMail } from '../../src/adapters/mailparser.ts';
 import { corpusMessages, hasCorpus } from '../support/corpus.ts';
+import { seededRandom } from '../support/random.ts';
 
 /** What build-raw wrote before qp.ts: nodemailer's encode and wrap, the « From » escape, then CRLF line ends. */
 const reference = (bytes: Buffer) => Buffer.from(escapeFromLines(qp.wrap(qp.encode(bytes), 76)).replace(/\r?\n/g, '\r\n'), 'latin1');
 
-/** A seeded generator: the same inputs at every run. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 /** Pieces that meet wrap's every branch: line ends of all kinds, spaces and punctuation, « From », '=', UTF-8. */
 const PIECES = ['a', 'word', ' ', '\t', '.', ',', '!', '?', '\n', '\r\n', '\r', '\n\n', 'From ', '=', '=4', 'é', 'ü', '€', '😀', 'x'.repeat(80), '-', 'ABCDEF', '0', ' \n', '\t\r\n'];
