@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commandReaders } from './read.ts';
+import { growth, LINEAR } from '../../support/growth.ts';
 
 const { speaker, verbs, read } = commandReaders('2026-12-03T07:00:00Z');
 
@@ -109,12 +110,10 @@ describe('a question for the other organizers is no question to the speaker (aud
 });
 
 describe('the new phrases on long lines', () => {
-  it('50,000 characters of « finalement » / "on second thought" under a decision read in time', () => {
+  it('50,000 characters of « finalement » / "on second thought" under a decision read in linear time', async () => {
     for (const unit of ['Finalement, ', 'On second thought ', 'LGTM, ', 'Question pour ']) {
-      const text = `Accepter\n${unit.repeat(Math.ceil(50_000 / unit.length))}non`;
-      const t = performance.now();
-      verbs(text);
-      expect(performance.now() - t).toBeLessThan(3000); // not quadratic: a shared, loaded CI machine takes 0.2–1.1 s
+      const text = (m: number) => `Accepter\n${unit.repeat(Math.ceil((12_500 * m) / unit.length))}non`;
+      expect(await growth(text, (t) => verbs(t)), unit).toBeLessThan(LINEAR);
     }
   });
 });
@@ -170,17 +169,15 @@ describe('audit AD2: an assent, a deferral under the decision, a day with « à 
 });
 
 describe('the AD2 phrases on long lines', () => {
-  it('50,000 characters of « à jeudi 28 », « de mon côté, », « à confirmer » read in time', () => {
+  it('50,000 characters of « à jeudi 28 », « de mon côté, », « à confirmer » read in linear time', async () => {
     for (const [head, unit, o] of [
       ['Je confirme', ', à jeudi 28', speaker],
       ['Validé', ' de mon côté,', undefined],
       ['Accepté.\n', 'Enfin, à confirmer ', undefined],
       ['Accepter', ' sounds good to me,', undefined],
     ] as const) {
-      const text = `${head}${unit.repeat(Math.ceil(50_000 / unit.length))} ?`;
-      const t = performance.now();
-      verbs(text, o);
-      expect(performance.now() - t).toBeLessThan(3000); // not quadratic: a shared, loaded CI machine takes 0.2–1.1 s
+      const text = (m: number) => `${head}${unit.repeat(Math.ceil((12_500 * m) / unit.length))} ?`;
+      expect(await growth(text, (t) => verbs(t, o)), `${head}${unit}`).toBeLessThan(LINEAR);
     }
   });
 });
