@@ -2,11 +2,12 @@
  * What the mailparser adapter leaves out of mailparser's own work (issue 12, decode): each cut is checked here to do
  * nothing else. tests/adapters/mailparser.test.ts compares the whole read with simpleParser's on the corpus.
  */
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { Duplex, PassThrough } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { endOnce, PARSE_OPTIONS, readMail } from '../../src/adapters/mailparser.ts';
+import { endOnce, headerRecord, PARSE_OPTIONS, readMail } from '../../src/adapters/mailparser.ts';
 
 // the class the adapter extends: mailparser's CommonJS build, as the adapter requires it (an import gives its ESM build)
 const { MailParser } = createRequire(import.meta.url)('mailparser') as { MailParser: { prototype: Record<string, (...a: never[]) => unknown> } };
@@ -152,5 +153,43 @@ describe('header fields mailparser decodes (DECODED_FIELDS, PART_FIELDS)', () =>
     // the forward's From, To and Cc only
     expect(html).toHaveBeenCalledTimes(3);
     expect(text).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe("the header map's object (headerRecord)", () => {
+  const HEADERS = [
+    'X-Mailer: a',
+    'From: =?utf-8?q?L=C3=A9a?= <lea@example.org>',
+    'To: talks@pgug.example.org',
+    'Received: from a',
+    'Subject: =?utf-8?q?Proposition_=C3=A0_PGDay?=',
+    'Received: from b',
+    '1234: a name V8 would index',
+    '',
+    'text',
+  ].join('\r\n');
+
+  it('is an ordinary object: its prototype, the fields in order (a numeric name first, as before), an encoded one decoded when read', async () => {
+    const { headers } = await readMail(Buffer.from(HEADERS));
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+    expect('received' in headers && String(headers)).toBe('[object Object]');
+    expect(Object.keys(headers)).toEqual(['1234', 'x-mailer', 'from', 'to', 'received', 'subject']);
+    expect(headers.received).toEqual(['from a', 'from b']);
+    expect(headers.subject).toEqual(['Proposition à PGDay']);
+    expect(JSON.stringify(headers)).toBe(
+      '{"1234":["a name V8 would index"],"x-mailer":["a"],"from":["Léa <lea@example.org>"],"to":["talks@pgug.example.org"],"received":["from a","from b"],"subject":["Proposition à PGDay"]}',
+    );
+  });
+
+  it('keeps its properties in a dictionary from the start (no hidden class per header name), with Object.prototype', () => {
+    // %HasFastProperties needs V8's natives syntax: asked of a child process (the test workers run without it)
+    const code = [
+      "const { headerRecord } = await import('./src/adapters/mailparser.ts');",
+      "const o = headerRecord(); o['x-a'] = [];",
+      'console.log(JSON.stringify([%HasFastProperties(o), Object.getPrototypeOf(o) === Object.prototype, %HasFastProperties({})]));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([false, true, true]);
+    expect(Object.getPrototypeOf(headerRecord())).toBe(Object.prototype);
   });
 });
