@@ -245,7 +245,7 @@ export async function readMail(raw: Buffer, depth = 0): Promise<Mail> {
   const raw8bit = new Raw8Bit(input);
   const parsed = await decode(input, raw8bit, parseOptions(input));
   if (mended.rootField) asWritten(parsed, mended.rootField);
-  return toMail(parsed, depth, [...(crLines ? [BARE_CR] : []), ...mended.defects, ...raw8bit.defects]);
+  return toMail(parsed, depth, (crLines ? [BARE_CR] : []).concat(mended.defects, raw8bit.defects));
 }
 
 /** The root's Content-Type line as the message has it, where the parse read a mended one (the header map shows it). */
@@ -253,6 +253,16 @@ function asWritten(p: ParsedMail, field: { mended: string; original: string }): 
   const line = (p.headerLines ?? []).find((h) => h.key === 'content-type' && h.line === field.mended.replace(/\r?\n$/, ''));
   if (line) line.line = field.original.replace(/\r?\n$/, '');
 }
+
+/**
+ * simpleParser's mapping of header values to ParsedMail's fields (its 'end' handler): the header's name and the field's,
+ * which simpleParser makes of the name at every message with a replace and a callback (`in-reply-to` → `inReplyTo`).
+ * Exported for its test.
+ */
+export const MAIL_FIELDS: readonly (readonly [string, string])[] = [
+  ['subject', 'subject'], ['references', 'references'], ['date', 'date'], ['to', 'to'], ['from', 'from'], ['cc', 'cc'], ['bcc', 'bcc'],
+  ['message-id', 'messageId'], ['in-reply-to', 'inReplyTo'], ['reply-to', 'replyTo'],
+];
 
 /**
  * simpleParser's collection of MailParser's output (mailparser 3.14's simple-parser.js, for a Buffer), on LeanParser,
@@ -311,9 +321,7 @@ function decode(input: Buffer, raw8bit: Raw8Bit, options: object): Promise<Parse
       if (!reading) reader();
     });
     parser.on('end', () => {
-      for (const key of ['subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to']) {
-        if (mail.headers?.has(key)) mail[key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = mail.headers.get(key);
-      }
+      for (const [key, field] of MAIL_FIELDS) if (mail.headers?.has(key)) mail[field] = mail.headers.get(key);
       settle(null, mail as unknown as ParsedMail);
     });
     parser.end(input);
@@ -361,9 +369,7 @@ function headerBlock(block: Buffer, raw8bit: Raw8Bit): ParsedMail {
   const headers = headerParser.processHeaders(lines.getList());
   const p: Record<string, unknown> = { headers, headerLines: lines.lines, attachments: [] };
   // simpleParser's own mapping of header values to fields (its 'end' handler).
-  for (const key of ['subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to']) {
-    if (headers.has(key)) p[key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = headers.get(key);
-  }
+  for (const [key, field] of MAIL_FIELDS) if (headers.has(key)) p[field] = headers.get(key);
   return p as unknown as ParsedMail;
 }
 
@@ -438,7 +444,7 @@ export function withCrLineEnds(buf: Buffer): Buffer | null {
 }
 
 async function toMail(p: ParsedMail, depth: number, decodeDefects: readonly string[]): Promise<Mail> {
-  const defects: string[] = [...decodeDefects];
+  const defects: string[] = decodeDefects.slice();
   const parts: MailPart[] = [];
   const embedded: Mail[] = [];
   // The message a report (DSN, MDN, ARF) returns is read for its headers only: the bounce, read-receipt and feedback
@@ -678,14 +684,24 @@ function toPart(a: Attachment): MailPart {
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): Address[] {
-  const objs = Array.isArray(field) ? field : field ? [field] : [];
-  return objs.flatMap((o) => flatten(o.value));
+  if (!field) return [];
+  if (!Array.isArray(field)) return flatten(field.value);
+  const out: Address[] = [];
+  for (const o of field) flatten(o.value, out);
+  return out;
 }
 
-function flatten(list: EmailAddress[]): Address[] {
-  return list.flatMap((e) =>
-    e.group ? flatten(e.group) : e.address ? [{ name: e.name && clean(e.name).trim() !== '' ? clean(e.name).trim() : null, email: clean(e.address).trim() }] : [],
-  );
+/** Groups' members in place of each group, in order; an entry without an address is dropped (an empty group, a bare name). */
+function flatten(list: EmailAddress[], out: Address[] = []): Address[] {
+  // a loop into one array, each name cleaned once: flatMap made an array per address, and the name was cleaned twice
+  for (const e of list) {
+    if (e.group) flatten(e.group, out);
+    else if (e.address) {
+      const name = e.name ? clean(e.name).trim() : '';
+      out.push({ name: name !== '' ? name : null, email: clean(e.address).trim() });
+    }
+  }
+  return out;
 }
 
 function first(field: AddressObject | AddressObject[] | undefined): Address | null {

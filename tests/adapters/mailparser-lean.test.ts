@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { Duplex, PassThrough } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { endOnce, headerRecord, PARSE_OPTIONS, readMail } from '../../src/adapters/mailparser.ts';
+import { endOnce, headerRecord, MAIL_FIELDS, PARSE_OPTIONS, readMail } from '../../src/adapters/mailparser.ts';
 
 // the class the adapter extends: mailparser's CommonJS build, as the adapter requires it (an import gives its ESM build)
 const { MailParser } = createRequire(import.meta.url)('mailparser') as { MailParser: { prototype: Record<string, (...a: never[]) => unknown> } };
@@ -191,5 +191,39 @@ describe("the header map's object (headerRecord)", () => {
     const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([false, true, true]);
     expect(Object.getPrototypeOf(headerRecord())).toBe(Object.prototype);
+  });
+});
+
+describe("simpleParser's collection, with less work (MAIL_FIELDS, addresses)", () => {
+  it("MAIL_FIELDS names each header's field as simpleParser's replace does, in its order", () => {
+    const simple = ['subject', 'references', 'date', 'to', 'from', 'cc', 'bcc', 'message-id', 'in-reply-to', 'reply-to'];
+    expect(MAIL_FIELDS).toEqual(simple.map((key) => [key, key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())]));
+  });
+
+  it("address fields: a group's members in its place, an empty group and a bare name dropped, names cleaned and trimmed once, To lines in order", async () => {
+    const raw = [
+      'From: " " <ana@example.org>',
+      'To: Team: "Bob\x07 B" <bob@example.org>, carl@example.org;, Empty:;, dora@example.org',
+      'To: =?utf-8?q?_Z=C3=B6e_?= <zoe@example.net>, Just A Name',
+      'Cc: "x" <x@example.org>',
+      'Reply-To: <  r@example.org  >',
+      'In-Reply-To: <a@b>',
+      'Message-ID: <m@b>',
+      'Subject: s',
+      '',
+      'text',
+    ].join('\r\n').replace('\\x07', '\x07');
+    const mail = await readMail(Buffer.from(raw));
+    expect(mail.from).toEqual({ name: null, email: 'ana@example.org' });
+    expect(mail.to).toEqual([
+      { name: 'Bob B', email: 'bob@example.org' },
+      { name: null, email: 'carl@example.org' },
+      { name: null, email: 'dora@example.org' },
+      { name: 'Zöe', email: 'zoe@example.net' },
+    ]);
+    expect(mail.cc).toEqual([{ name: 'x', email: 'x@example.org' }]);
+    expect(mail.replyTo).toEqual([{ name: null, email: 'r@example.org' }]);
+    expect([mail.subject, mail.messageId, mail.inReplyTo]).toEqual(['s', '<m@b>', '<a@b>']);
+    expect(mail.defects).toEqual([]);
   });
 });
