@@ -17,8 +17,8 @@ import { durationsIn } from './durations.ts';
 import { matchLabel, outlineSpans, parseFields } from './fields.ts';
 import { formatFromValue, mentionsLightning } from './formats.ts';
 import { listedTitles, standaloneTitle, titleFromProse, topicFromProse } from './prose-title.ts';
-import { proposalScore, THRESHOLD } from './score.ts';
-import { proposalSource } from './source.ts';
+import { offersNoTalk, proposalScore, THRESHOLD } from './score.ts';
+import { proposalSource, proposalSourceUnless } from './source.ts';
 import { findSpeakers } from './speakers.ts';
 import { isGenericSubject, titleFromSubject, withoutLengthTail } from './subject.ts';
 import { languageFromValue, languageStated } from './talk-language.ts';
@@ -41,7 +41,9 @@ const DOCUMENT_NAME = /\.(?:pdf|docx?|odt|rtf|md|txt)$/i;
 
 /** Does this (non-automated, non-list) mail propose a talk? Used by the classification chain. */
 export function looksLikeProposal(mail: Mail): boolean {
-  return proposalScore(mail, proposalSource(mail)).score >= THRESHOLD;
+  // most mail never mentions a talk: known from the sender's own text, before a form's filler or a colleague passed on is looked for
+  const src = proposalSourceUnless(mail, (own) => offersNoTalk(mail, own));
+  return src !== null && proposalScore(mail, src).score >= THRESHOLD;
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;

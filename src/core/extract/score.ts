@@ -441,6 +441,30 @@ export interface Score {
   signals: string[];
 }
 
+/** A reply's subject: « Re: », "AW:", "SV:", "Antw:" (with a count: "Re[2]:"). */
+const REPLY_SUBJECT = /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i;
+/** What names a talk in a text sample (`folded` its fold, lines wrapped joined) — without it proposalScore stops early. */
+const namesTalk = (sample: string, folded: string) => KEYWORDS.test(folded) || /\bLT\b|[Ll]i\w{5,9}/.test(sample);
+
+/**
+ * proposalScore is below THRESHOLD for any source in the sender's own words `own` (source.ts's ownSource), whoever it
+ * names as the author — asked before those are looked for. The score then stops at its early exit (nothing in the
+ * subject or the text names a talk) holding the list headers (≤ 0), a reply's bump and a proposal passed on (+2): below
+ * THRESHOLD but in answer to a call or an invitation (2.5 + 2 + 2), left to the score. Whatever the source, its subject
+ * is the mail's and its text `own` or a suffix of it cut where a line or a sentence starts; none of namesTalk's stems
+ * (letters alone, no boundary but the \b of "LT", which holds after a stop or a line's end) is in such a suffix, wherever
+ * its first SAMPLE characters end, that is not in the whole of `own` — fold and the wrapped lines' join change letters
+ * each alone. A text longer than SAMPLE is left to the score, not read whole here.
+ */
+export function offersNoTalk(mail: Mail, own: string): boolean {
+  if (own.length > SAMPLE) return false;
+  if (REPLY_SUBJECT.test(mail.subject) && (answersCallForTalks(mail.subject) || answersInvitation(mail.subject))) return false;
+  const subject = mail.subject.slice(0, MAX_SUBJECT);
+  const fSubject = fold(subject);
+  if (TALK_WORD.test(fSubject) || mentionsLightning(fSubject, subject) || titleFromSubject(subject).tagged) return false;
+  return !namesTalk(own, fold(own.replace(WRAPPED, '$1 ')));
+}
+
 export function proposalScore(mail: Mail, src: ProposalSource): Score {
   const signals: string[] = [];
   let score = 0;
@@ -457,7 +481,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   if ((h['auto-submitted'] ?? []).some((v) => !/^no\b/i.test(v))) bump(-4, 'auto-submitted');
 
   const isForward = src.forwardedBy !== null || FORWARD_SUBJECT.test(mail.subject);
-  const isReply = !isForward && /^\s*(re|aw|sv|r|antw)\s*(\[\d+\])?\s*:/i.test(mail.subject);
+  const isReply = !isForward && REPLY_SUBJECT.test(mail.subject);
   // An answer to a call for talks is where proposals come from; any other reply is rarely one.
   const answersCall = isReply && answersCallForTalks(mail.subject);
   if (answersCall) {
@@ -499,7 +523,7 @@ export function proposalScore(mail: Mail, src: ProposalSource): Score {
   // a sentence the client wrapped ("…on the agenda I\ncould do a quick 10-minute demo") is read whole: the phrases below stop at a line's end
   const folded = fold(sample.replace(WRAPPED, '$1 '));
   // most mail never mentions a talk: skip the field parse and the phrase regexes for it
-  if (!subj.tagged && !KEYWORDS.test(folded) && !TALK_WORD.test(fSubject) && !/\bLT\b|[Ll]i\w{5,9}/.test(sample)) return { score, signals };
+  if (!subj.tagged && !TALK_WORD.test(fSubject) && !namesTalk(sample, folded)) return { score, signals };
   // « Proposition : covoiturage depuis Lyon » over a text about sharing a car, "Talk: can we move the meetup?" over a
   // question of dates: the subject's lead-in alone says proposal, and a text long enough to say more gives nothing a
   // talk's text gives (no talk word, offer, title, length, field, slides) — the lead-in was the writer's proposition,

@@ -44,11 +44,28 @@ const sources = new WeakMap<Mail, ProposalSource>();
 
 export function proposalSource(mail: Mail): ProposalSource {
   let src = sources.get(mail);
-  if (!src) sources.set(mail, (src = findSource(mail)));
+  if (!src) sources.set(mail, (src = forwardedSource(mail) ?? ownSource(mail, ownText(mail.text ?? ''))));
   return src;
 }
 
-function findSource(mail: Mail): ProposalSource {
+/**
+ * proposalSource — or null when the sender's own text is `hopeless`, asked before anyone else is looked for as its
+ * author (a form's filler, a colleague passed on: most of the cost on mail that never mentions a talk). A forwarded
+ * message is the source whatever it says; null is not kept, proposalSource still gives the source in full.
+ */
+export function proposalSourceUnless(mail: Mail, hopeless: (own: string) => boolean): ProposalSource | null {
+  const known = sources.get(mail);
+  if (known) return known;
+  const fwd = forwardedSource(mail);
+  const own = fwd ? '' : ownText(mail.text ?? '');
+  if (!fwd && hopeless(own)) return null;
+  const src = fwd ?? ownSource(mail, own);
+  sources.set(mail, src);
+  return src;
+}
+
+/** The proposal as a message forwarded (attached, or inline under a marker); null when the mail forwards none. */
+function forwardedSource(mail: Mail): ProposalSource | null {
   const fwdSubject = FORWARD_SUBJECT.test(mail.subject.slice(0, 100));
   const text = mail.text ?? '';
   const inner = mail.embedded[0];
@@ -93,10 +110,23 @@ function findSource(mail: Mail): ProposalSource {
     if (note.text.trim() !== '' && proposalScore(mail, note).score >= THRESHOLD && proposalScore(mail, under).score < THRESHOLD) return note;
     return under;
   }
+  return null;
+}
+
+/** The sender's own words in `text`: the quoted history removed. */
+function ownText(text: string): string {
   // nothing above the quote: a reply written under it (bottom-posting), whose new text is below
   const above = stripQuotes(quotedUnderLead(text));
   // (or answered point by point, between the quoted lines: textBetweenQuotes)
-  const own = above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBetweenQuotes(text) || textBelowQuote(text) || above : above;
+  return above.replace(/\s+/g, '').length < MIN_OWN_TEXT ? textBetweenQuotes(text) || textBelowQuote(text) || above : above;
+}
+
+/**
+ * The proposal in the sender's own words `own`: theirs, or — a form's notification, a proposal passed on — the person's
+ * it names, with `own` or the text after the words that pass it on (a suffix of `own`, cut where a line or a sentence
+ * starts: score.ts's offersNoTalk relies on it).
+ */
+function ownSource(mail: Mail, own: string): ProposalSource {
   // a web form's notification: the site's robot sends it, the person who filled the form in is the author
   const filled = formAuthor(mail, own);
   if (filled) return { author: filled, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: mail.from };
