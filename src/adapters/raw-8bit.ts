@@ -9,7 +9,7 @@
  * mailparser reads both as UTF-8, every such byte becoming U+FFFD. Each guess is said (Mail.defects, so a warning of
  * `crieur parse`). Only the decode: the raw message is stored as it came, elsewhere.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { Transform, type TransformCallback } from 'node:stream';
 import type * as LibMime from 'libmime';
@@ -374,6 +374,10 @@ class SingleByteText extends CollectedText {
   }
 
   protected convert(bytes: Buffer): Buffer {
+    // ASCII (most such parts: the charset is the client's default, the text English or code) reads as itself in each
+    // charset SINGLE_BYTE names, and is its own UTF-8: given back as it came, where the whole part was made a string to
+    // look for a UTF-8 pair, decoded and encoded again
+    if (isAscii(bytes)) return bytes;
     // most such parts are what they say: one scan for a UTF-8 pair, and they are read whole as before
     if (!UTF8_PAIR.test(bytes.toString('latin1'))) return Buffer.from(iconv.decode(bytes, this.charset), 'utf8');
     let out = '';

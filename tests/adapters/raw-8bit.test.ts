@@ -4,11 +4,13 @@
  * that are not UTF-8, read as Windows-1252; UTF-8 (RFC 6532) left as it is. Audit d: `from: J�r�me Lef�vre`.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { readMail, readMailHeaders, mailparserReader } from '../../src/adapters/mailparser.ts';
 import { declaredCharset, Raw8Bit, readBytes, usableCharset, type HeaderLine } from '../../src/adapters/raw-8bit.ts';
 import { parseRawMessage } from '../../src/app/parse-message.ts';
 import { formatParseResult } from '../../src/cli/format/parse-result.ts';
+import { withoutControls as clean } from '../../src/core/text/controls.ts';
 import type { ParseContext } from '../../src/types.ts';
 
 /** A message from text, each part in the charset given (a header line's bytes are what the sender's client wrote). */
@@ -192,6 +194,15 @@ describe('a body declared in a single-byte charset that is UTF-8', () => {
     expect(mail.defects).toEqual([]);
     const euro = await readMail(bytes([head('text/plain; charset=iso-8859-15'), 'latin1'], ['12 000 €\n', 'iso-8859-15']));
     expect(euro.text).toBe('12 000 €\n');
+  });
+  it.each(['iso-8859-1', 'ISO-8859-15', 'windows-1252', 'cp1251', 'latin2', 'iso-8859-7'])('an ASCII body declared %s is itself, every ASCII byte, and nothing is said', async (cs) => {
+    // every byte but CR and LF (line ends), and NUL (cleaned from the text), in quoted-printable so that each is the part's
+    const ascii = Array.from({ length: 128 }, (_v, b) => b).filter((b) => b !== 0 && b !== 0x0a && b !== 0x0d);
+    const qp = ascii.map((b) => `=${b.toString(16).padStart(2, '0').toUpperCase()}`).join('=\n');
+    const mail = await readMail(bytes([head(`text/plain; charset=${cs}`, 'quoted-printable') + `${qp}\nTitre : Index BRIN\n`, 'latin1']));
+    const iconv = createRequire(import.meta.url)('iconv-lite') as { decode(b: Buffer, cs: string): string };
+    expect(mail.text).toBe(clean(`${iconv.decode(Buffer.from(ascii), cs)}\nTitre : Index BRIN\n`));
+    expect(mail.defects).toEqual([]);
   });
   it('a UTF-8 line under Latin-1 ones: that line alone is read as UTF-8', async () => {
     const raw = bytes([head('text/plain; charset=windows-1252'), 'latin1'], ['L’œil de Jérôme\n', 'windows-1252'], ['— envoyé par la liste « générale »\n', 'utf8']);
