@@ -101,8 +101,13 @@ const lean = LeanParser.prototype as unknown as {
 const base = Parser.prototype as unknown as typeof lean;
 lean.processHeaders = function (this: LeanParser, lines) {
   const fields = this.inPart ? PART_FIELDS : DECODED_FIELDS;
-  const kept = (lines ?? []).filter((l) => fields.has(l.key));
-  return base.processHeaders.call(this, kept.map((l) => (ADDRESS_FIELDS.has(l.key) && l.line.includes('=?') ? { ...l, line: quoteEncodedWords(l.line) } : l)));
+  // one pass into one array (a filter then a map made two, and a closure each, for every MIME node)
+  const kept: HeaderLine[] = [];
+  for (const l of lines ?? []) {
+    if (!fields.has(l.key)) continue;
+    kept.push(ADDRESS_FIELDS.has(l.key) && l.line.includes('=?') ? { ...l, line: quoteEncodedWords(l.line) } : l);
+  }
+  return base.processHeaders.call(this, kept);
 };
 
 /** The fields mailparser reads as address lists (nodemailer's addressparser on the raw value, names decoded after). */
