@@ -636,7 +636,10 @@ function headerMap(p: ParsedMail): Record<string, string[]> {
   const out = headerRecord();
   for (const [name, values] of raw) {
     if (!values.some((v) => v.includes('=?'))) {
-      out[name] = values;
+      // a header line named « __proto__ » (anyone can write one) is a header like any other: assigned, it would
+      // replace the map's prototype and vanish from its keys and from the parse stored
+      if (name === '__proto__') Object.defineProperty(out, name, { value: values, enumerable: true, writable: true, configurable: true });
+      else out[name] = values;
       continue;
     }
     Object.defineProperty(out, name, {

@@ -181,6 +181,16 @@ describe("the header map's object (headerRecord)", () => {
     );
   });
 
+  it('keeps a header named « __proto__ » as a header: the prototype stays, the line is in the keys and the JSON', async () => {
+    for (const value of ['evil', '=?utf-8?q?=C3=A9vil?=']) {
+      const { headers } = await readMail(Buffer.from(`From: a@b.example\r\n__proto__: ${value}\r\nSubject: hi\r\n\r\ntext`));
+      expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+      expect(Object.keys(headers)).toEqual(['from', '__proto__', 'subject']);
+      expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.enumerable).toBe(true);
+      expect(JSON.parse(JSON.stringify(headers))).toEqual(JSON.parse(`{"from":["a@b.example"],"__proto__":["${value === 'evil' ? 'evil' : 'évil'}"],"subject":["hi"]}`));
+    }
+  });
+
   it('keeps its properties in a dictionary from the start (no hidden class per header name), with Object.prototype', () => {
     // %HasFastProperties needs V8's natives syntax: asked of a child process (the test workers run without it)
     const code = [
