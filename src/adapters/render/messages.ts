@@ -50,8 +50,10 @@ export function createRenderer(opts: { dir?: string | readonly string[] } = {}):
     async render(name, locale, data) {
       const t = await compiled(name, locale);
       const subject = renderTemplate(t.subject, data).replace(/\s+/g, ' ').trim();
-      const html = renderTemplate(t.html, { ...data, subject }, { escape: escapeHtml });
-      const text = tidyText(renderTemplate(t.text, { ...data, subject }));
+      // the subject laid over the data rather than a copy of the data made with it, for each body
+      const over = { subject };
+      const html = renderTemplate(t.html, data, { escape: escapeHtml, over });
+      const text = tidyText(renderTemplate(t.text, data, { over }));
       return { subject, html, text };
     },
     async warm(names, locales = ['fr', 'en']) {

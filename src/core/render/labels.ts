@@ -42,6 +42,21 @@ export function formatSize(bytes: number, locale: Language): string {
     value /= 1024;
     unit++;
   }
-  const n = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  const n = sizeFormat(locale, unit === 0 ? 0 : 1).format(value);
   return `${n} ${units[unit]}`;
+}
+
+/**
+ * The four number formats formatSize writes with (two locales, zero or one decimal), made once: a NumberFormat built
+ * for every attachment of every mail about a proposal was most of formatSize's time (bench/compose's profile).
+ */
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+function sizeFormat(locale: Language, digits: 0 | 1): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = sizeFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits });
+    sizeFormats.set(key, f);
+  }
+  return f;
 }

@@ -25,8 +25,8 @@ export class TemplateError extends Error {
 type BlockKind = 'section' | 'if' | 'unless';
 type Node =
   | { t: 'text'; s: string }
-  | { t: 'var'; path: string; raw: boolean; line: number }
-  | { t: 'block'; kind: BlockKind; path: string; body: Node[]; alt: Node[]; line: number };
+  | { t: 'var'; path: string; keys: readonly string[]; raw: boolean; line: number }
+  | { t: 'block'; kind: BlockKind; path: string; keys: readonly string[]; body: Node[]; alt: Node[]; line: number };
 
 export interface Template {
   name: string;
@@ -36,6 +36,11 @@ export interface Template {
 export interface RenderOptions {
   /** Applied to every `{{x}}` value (not to `{{{x}}}`); identity when absent (plain text). */
   escape?: (s: string) => string;
+  /**
+   * Values laid over the data's, as if `{ ...data, ...over }` were rendered, without copying the data: the renderer
+   * adds the rendered subject to every mail's data for its two bodies.
+   */
+  over?: object;
 }
 
 const TAG_RE = /\{\{\{\s*([^{}]*?)\s*\}\}\}|\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -75,7 +80,8 @@ export function parseTemplate(source: string, name = 'template'): Template {
     const line = src.slice(0, at).split('\n').length;
     const where = `${name}, line ${line}`;
     if (m[1] !== undefined) {
-      out().push({ t: 'var', path: checkPath(m[1], where), raw: true, line });
+      const path = checkPath(m[1], where);
+      out().push({ t: 'var', path, keys: path.split('.'), raw: true, line });
       continue;
     }
     const tag = m[2]!;
@@ -98,13 +104,15 @@ export function parseTemplate(source: string, name = 'template'): Template {
     if (open) {
       const [, prefix = '', rest = ''] = open;
       const kind: BlockKind = prefix.startsWith('#if') ? 'if' : prefix.startsWith('#unless') || prefix === '^' ? 'unless' : 'section';
-      const node: Extract<Node, { t: 'block' }> = { t: 'block', kind, path: checkPath(rest.trim(), where), body: [], alt: [], line };
+      const path = checkPath(rest.trim(), where);
+      const node: Extract<Node, { t: 'block' }> = { t: 'block', kind, path, keys: path.split('.'), body: [], alt: [], line };
       out().push(node);
       const close = kind === 'if' ? 'if' : kind === 'unless' && prefix !== '^' ? 'unless' : node.path;
       stack.push({ node, inAlt: false, close });
       continue;
     }
-    out().push({ t: 'var', path: checkPath(tag, where), raw: false, line });
+    const path = checkPath(tag, where);
+    out().push({ t: 'var', path, keys: path.split('.'), raw: false, line });
   }
   if (last < src.length) out().push({ t: 'text', s: src.slice(last) });
   const open = stack.pop();
@@ -114,7 +122,7 @@ export function parseTemplate(source: string, name = 'template'): Template {
 
 export function renderTemplate(t: Template, data: object, opts: RenderOptions = {}): string {
   const escape = opts.escape ?? ((s: string) => s);
-  return renderNodes(t.nodes, [data], escape, t.name);
+  return renderNodes(t.nodes, opts.over ? [data, opts.over] : [data], escape, t.name);
 }
 
 function renderNodes(nodes: Node[], stack: unknown[], escape: (s: string) => string, name: string): string {
@@ -123,11 +131,11 @@ function renderNodes(nodes: Node[], stack: unknown[], escape: (s: string) => str
     if (n.t === 'text') {
       out += n.s;
     } else if (n.t === 'var') {
-      const s = scalar(lookup(n.path, stack, name, n.line), n.path, name, n.line);
+      const s = scalar(lookup(n, stack, name), n.path, name, n.line);
       // a value's direction overrides end with it, never reordering the template's words after it (core/text/bidi.ts)
       out += n.raw ? s : escape(closeBidi(s));
     } else {
-      const v = lookup(n.path, stack, name, n.line);
+      const v = lookup(n, stack, name);
       if (n.kind === 'section' && Array.isArray(v)) {
         out += v.length === 0 ? renderNodes(n.alt, stack, escape, name) : v.map((item) => renderNodes(n.body, [...stack, item], escape, name)).join('');
       } else if (truthy(v) !== (n.kind === 'unless')) {
@@ -141,9 +149,11 @@ function renderNodes(nodes: Node[], stack: unknown[], escape: (s: string) => str
   return out;
 }
 
-function lookup(path: string, stack: unknown[], name: string, line: number): unknown {
-  if (path === '.') return stack[stack.length - 1];
-  const [head = '', ...rest] = path.split('.');
+/** A tag's value: its path's first key in the innermost frame that has it, then each further key in turn. */
+function lookup(n: { path: string; keys: readonly string[]; line: number }, stack: unknown[], name: string): unknown {
+  if (n.path === '.') return stack[stack.length - 1];
+  const keys = n.keys;
+  const head = keys[0]!;
   let ctx: unknown = undefined;
   let found = false;
   for (let i = stack.length - 1; i >= 0 && !found; i--) {
@@ -153,14 +163,15 @@ function lookup(path: string, stack: unknown[], name: string, line: number): unk
       found = true;
     }
   }
-  for (const key of rest) {
+  for (let k = 1; k < keys.length; k++) {
+    const key = keys[k]!;
     if (!found || typeof ctx !== 'object' || ctx === null || !Object.hasOwn(ctx, key)) {
       found = false;
       break;
     }
     ctx = (ctx as Record<string, unknown>)[key];
   }
-  if (!found || ctx === undefined) throw new TemplateError(`${name}, line ${line}: no value for {{${path}}}`);
+  if (!found || ctx === undefined) throw new TemplateError(`${name}, line ${n.line}: no value for {{${n.path}}}`);
   return ctx;
 }
 
