@@ -5,26 +5,28 @@
  * A label starts its line: one inside a parenthesis that a sentence opened is not one, and a line opening with
  * "(title: X)" gives X alone, only when no labelled line gives that field.
  */
+import { boundedMemo } from '../bounded-memo.ts';
 import { fold } from '../text/fold.ts';
 import { looksLikePersonName } from '../text/names.ts';
 import { fieldOf, FORMAT_WORDS, namePartOf, ONE_LINE_TERMS, OUTLINE_TERMS, type Field, type NamePart } from './labels.ts';
 import { durationsIn } from './durations.ts';
 
+/** One line's label, frozen: matchLabel gives the same object to every reader of that line. */
 export interface LabelLine {
-  field: Field;
+  readonly field: Field;
   /** Text after the colon on the same line (may be empty). */
-  inline: string;
+  readonly inline: string;
   /** The label was a heading (Markdown #, bold on its own line, or a bare label line). */
-  heading: boolean;
+  readonly heading: boolean;
   /**
    * A parenthesised aside at the start of a line, "(title: X), around 30 minutes.": its value is X alone, and the
    * line stays prose (often the end of a sentence wrapped from the line before).
    */
-  aside?: boolean;
+  readonly aside?: boolean;
   /** Half of the speaker's name asked for by a form: « Prénom : Camille », « Nom : Rousseau » (joined by parseFields). */
-  namePart?: NamePart;
+  readonly namePart?: NamePart;
   /** An 'other' label with a one-line value (« Niveau : débutant », ONE_LINE_TERMS): it ends at the first blank line. */
-  oneLine?: boolean;
+  readonly oneLine?: boolean;
 }
 
 export interface Fields {
@@ -52,7 +54,29 @@ const MULTILINE: ReadonlySet<Field> = new Set(['abstract', 'speakers', 'other'])
 /** Opening and closing quotes a value may be wrapped in. */
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”': '”', '„': '“', '«': '»', '‘': '’', "'": "'" };
 
+/**
+ * A proposal's lines are asked for their label several times over (issue 12): proposalScore's sample for each source it
+ * weighs, then extractProposal's fields, its outline (outlineSpans, twice a line) and its titles labelled twice, and the
+ * prose title's candidates — 72 % of the calls over tests/fixtures/proposals gave a line asked before in the same mail.
+ * The answer is the line's alone (labels.ts's tables are constants): kept by the exact line, for the last LABEL_MEMO
+ * lines; a line longer than MEMO_LINE (a paragraph sent as one line, a hostile one) is read each time, so that the memo
+ * holds at most LABEL_MEMO × MEMO_LINE characters.
+ */
+const LABEL_MEMO = 512;
+const MEMO_LINE = 2000;
+const labelKept = boundedMemo(labelOf, LABEL_MEMO);
+
 export function matchLabel(line: string): LabelLine | null {
+  return line.length <= MEMO_LINE ? labelKept(line) : labelOf(line);
+}
+
+/** matchLabel's reading, frozen: one answer is shared by every caller (and every mail) that asks for the same line. */
+function labelOf(line: string): LabelLine | null {
+  const label = readLabel(line);
+  return label && Object.freeze(label);
+}
+
+function readLabel(line: string): LabelLine | null {
   const raw = line.trim();
   // no limit on the length: Gmail, Outlook and Apple Mail send a whole paragraph as one line after its label
   if (raw === '') return null;

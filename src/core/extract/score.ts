@@ -436,9 +436,10 @@ const ARRIVAL = /\b(?:recue?|received|receipt|accuse de reception|arrive[ed]?|go
  */
 const SLOT_AT_THE_END = /(?:\s[–—-]|,|\(|\[)\s*(?:~\s*|env\.?\s*|environ\s+|about\s+)?\d{1,3}\s*(?:min|mins|minutes|mn|')\s*[)\]]?\s*$/;
 
+/** Frozen: proposalScore gives every caller the same score for a source. */
 export interface Score {
-  score: number;
-  signals: string[];
+  readonly score: number;
+  readonly signals: readonly string[];
 }
 
 /** A reply's subject: « Re: », "AW:", "SV:", "Antw:" (with a count: "Re[2]:"). */
@@ -465,7 +466,24 @@ export function offersNoTalk(mail: Mail, own: string): boolean {
   return !namesTalk(own, fold(own.replace(WRAPPED, '$1 ')));
 }
 
+/**
+ * The score of a source already weighed (issue 12): source.ts scores the sources it chooses between (a forwarder's note
+ * and the message under it, a relayed text with and without its lead), then looksLikeProposal scores the one chosen —
+ * the same object, for the same mail. Kept by the source object with its mail; a source is never changed once made (a
+ * Mail neither), and the score is frozen, its signals too: every caller shares it.
+ */
+const scored = new WeakMap<ProposalSource, { mail: Mail; score: Score }>();
+
 export function proposalScore(mail: Mail, src: ProposalSource): Score {
+  const kept = scored.get(src);
+  if (kept?.mail === mail) return kept.score;
+  const { score, signals } = scoreOf(mail, src);
+  const frozen: Score = Object.freeze({ score, signals: Object.freeze(signals) });
+  scored.set(src, { mail, score: frozen });
+  return frozen;
+}
+
+function scoreOf(mail: Mail, src: ProposalSource): Score {
   const signals: string[] = [];
   let score = 0;
   let positives = 0;

@@ -16,19 +16,20 @@ import { isMachineAddress, replyToPerson } from '../classify/signals.ts';
 import { proposalScore, THRESHOLD } from './score.ts';
 import { addressSpellingName } from './speakers.ts';
 
+/** Never changed once made: proposalScore keeps a source's score by the object (score.ts). */
 export interface ProposalSource {
-  author: Address | null;
-  subject: string;
+  readonly author: Address | null;
+  readonly subject: string;
   /** The author's own words: quoted history removed, signature still there. */
-  text: string;
-  parts: MailPart[];
-  cc: Address[];
+  readonly text: string;
+  readonly parts: MailPart[];
+  readonly cc: Address[];
   /** Who forwarded the proposal (null when the author sent it). */
-  forwardedBy: Address | null;
+  readonly forwardedBy: Address | null;
   /** Passed on in the writer's own words under a lead naming a proposal (« Je vous transmets la proposition de … »). */
-  relayed?: true;
+  readonly relayed?: true;
   /** Passed on in the sender's own words (a lead, on behalf of, asked to, in the third person): all the sender wrote. */
-  senderText?: string;
+  readonly senderText?: string;
 }
 
 /** Fewer characters than this above a quote: the writer's text is below it. */
@@ -138,7 +139,9 @@ function ownSource(mail: Mail, own: string): ProposalSource {
     // "On behalf of Kenji Watanabe (…), who would like to present a talk:" over the title alone: the words that pass the
     // talk on are what offers it — cut away, what is left ("Scaling writes…", 45 minutes.) offers nothing, and the
     // proposal was filed as "other" (parse audit 9). They stay when only with them is the text a proposal.
-    if (relayed.end > 0 && proposalScore(mail, cut).score < THRESHOLD && proposalScore(mail, { ...cut, text: own }).score >= THRESHOLD) return { ...cut, text: own };
+    // (the very object scored is the one returned: looksLikeProposal then finds its score kept, not computed again)
+    const whole: ProposalSource = { ...cut, text: own };
+    if (relayed.end > 0 && proposalScore(mail, cut).score < THRESHOLD && proposalScore(mail, whole).score >= THRESHOLD) return whole;
     return cut;
   }
   return { author: mail.from, subject: mail.subject, text: own, parts: mail.parts, cc: mail.cc, forwardedBy: null };

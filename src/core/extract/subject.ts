@@ -3,6 +3,7 @@
  * "Fwd: TR: Proposition de conférence : Partitionnement" → "Partitionnement"; "[LT] Les index BRIN" → "Les index BRIN".
  * A subject that only says "this is a proposal" ("Proposition de talk pour mars") yields no title.
  */
+import { boundedMemo } from '../bounded-memo.ts';
 import { fold, unquote } from '../text/fold.ts';
 import { ANY_PREFIX_SOURCE } from '../text/subject-prefixes.ts';
 import { durationsIn } from './durations.ts';
@@ -149,15 +150,16 @@ export function answersAnnouncement(subject: string): boolean {
   return ANNOUNCEMENT.test(f) && !ABOUT_A_TALK.test(f.replace(new RegExp(ANNOUNCEMENT.source, 'g'), ' '));
 }
 
+/** Frozen as titleFromSubject gives it: one answer is shared by every reader of the same subject. */
 export interface SubjectTitle {
   /** The title, or null when the subject says only "proposal". */
-  title: string | null;
+  readonly title: string | null;
   /** The subject was tagged or led in as a proposal ("[LT]", "CFP:", "Proposition de talk :"). */
-  tagged: boolean;
+  readonly tagged: boolean;
   /** The title was set apart (":", "-", brackets, quotes), not merely following a lead-in word ("LT pgBadger"). */
-  separated?: boolean;
+  readonly separated?: boolean;
   /** The subject names a call for speakers ("Call for speakers: PGDay Lille 2025"): an event asking, not a talk offered. */
-  call?: boolean;
+  readonly call?: boolean;
 }
 
 /**
@@ -167,8 +169,23 @@ export interface SubjectTitle {
 const CALL_LEAD =
   /^(?:(?:notre|our|un|une|a|the|le|l')\s*)?(?:appel (?:a|aux) (?:orateurs?|oratrices?|orateur\.?(?:rice|trice)s?|intervenants?|intervenantes?|interventions?|propositions?|conferenciers?|conferencieres?|presentations?(?: eclairs?)?|talks?|lightning(?: talks?)?|lts?|exposes?|sujets?|communications?|contributions?|candidatures?)|call (?:for|4) (?:talks|speakers|papers|proposals|presentations|participation|submissions|contributions|lightning talks|abstracts)|(?:speakers?|talks?|papers?) wanted|(?:on )?(?:recherche|cherche) (?:des )?(?:orateurs?|oratrices?|intervenants?|speakers?))(?![a-z])/;
 
+/**
+ * One mail's subject is read for its title three times or more (issue 12): looksLikeProposal's early exit and
+ * proposalScore (the subject cut to 400 characters: the whole of almost every one) for each source weighed, then
+ * extractProposal — the same string, the same answer (a pure reading). Kept by the exact subject for the last
+ * SUBJECT_MEMO subjects, up to MEMO_SUBJECT characters (a hostile 200 KB subject is read each time, not held); frozen:
+ * every caller shares the answer.
+ */
+const SUBJECT_MEMO = 16;
+const MEMO_SUBJECT = 1000;
+const titleKept = boundedMemo(subjectTitleOf, SUBJECT_MEMO);
+
 export function titleFromSubject(subject: string): SubjectTitle {
-  return unlessEvent(unlessAsked(subjectTitle(subject)));
+  return subject.length <= MEMO_SUBJECT ? titleKept(subject) : subjectTitleOf(subject);
+}
+
+function subjectTitleOf(subject: string): SubjectTitle {
+  return Object.freeze(unlessEvent(unlessAsked(subjectTitle(subject))));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Display-name cleaning: what mail clients and directories put in From: is not what we print on a programme.
  * "Raman, Priya" → "Priya Raman", "DUPONT Jean" → "Jean Dupont", '"Jean Dupont (via Google Groups)"' → "Jean Dupont".
  */
+import { boundedMemo } from '../bounded-memo.ts';
 import { type Phrases, phraseRegExp } from './phrases.ts';
 
 /** Lower-case particles keep their case inside a name ("Charles de Gaulle", "Ludwig van Beethoven"). */
@@ -70,8 +71,24 @@ export function leadingEmojiOff(text: string): string {
   return text.replace(LEADING_EMOJI, '$1');
 }
 
+/**
+ * One mail's names are cleaned again and again (issue 12): the sender's display name by the source's readers, by
+ * findSpeakers five times over (who speaks, a company's address, a fuller name signed, the co-signers) and by
+ * understand for the result's From — two calls in three over tests/fixtures/proposals cleaned a string cleaned before
+ * in the same mail. The answer is the string's alone (a string, nothing to share mutably): kept by the exact string for
+ * the last NAME_MEMO names up to MEMO_NAME characters (a longer one, a sentence's fragment or a hostile one, is cleaned
+ * each time).
+ */
+const NAME_MEMO = 256;
+const MEMO_NAME = 200;
+const nameKept = boundedMemo(readName, NAME_MEMO);
+
 export function cleanName(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  return raw.length <= MEMO_NAME ? nameKept(raw) : readName(raw);
+}
+
+function readName(raw: string): string | null {
   // "Marc Lenoir 🐘": emoji dress a name, they are no part of it (parse audit 9)
   let s = raw.replace(/[\u00a0\s]+/g, ' ').replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
   s = unquote(s);

@@ -8,7 +8,7 @@ import { proposalScore } from '../../../src/core/extract/score.ts';
 import { proposalSource } from '../../../src/core/extract/source.ts';
 import { mail } from '../classify/build.ts';
 
-async function signals(subject: string, body: string): Promise<string[]> {
+async function signals(subject: string, body: string): Promise<readonly string[]> {
   const m = await mail({ subject, body });
   return proposalScore(m, proposalSource(m)).signals;
 }
