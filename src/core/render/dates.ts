@@ -7,6 +7,7 @@
  * it wants « 1er décembre »): the wording must not change when Node is upgraded.
  */
 import type { Language } from '../../types.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 
 interface Parts {
   weekday: string;
@@ -22,20 +23,19 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
  * The parts of the instants asked lately, by locale, time zone and instant: a proposal's mails write its date in each
  * (its acknowledgements and the organizers' notice), a digest or an announcement the same event's, and formatToParts
- * was ≈ 1 % of the worker's own time (bench/ingest's profile). Emptied whole past PARTS_KEPT instants.
+ * was ≈ 1 % of the worker's own time (bench/ingest's profile). Kept by « locale|instant|time zone » (the zone last: the
+ * key is read back at its first two bars), emptied whole past PARTS_KEPT instants (boundedMemo); an invalid date throws
+ * each time, nothing kept.
  */
-const partsKept = new Map<string, Readonly<Parts>>();
 const PARTS_KEPT = 256;
+const partsKept = boundedMemo((key: string): Readonly<Parts> => {
+  const a = key.indexOf('|');
+  const b = key.indexOf('|', a + 1);
+  return Object.freeze(partsOf(new Date(Number(key.slice(a + 1, b))), key.slice(0, a) as Language, key.slice(b + 1)));
+}, PARTS_KEPT);
 
 function parts(date: Date, locale: Language, timeZone: string): Readonly<Parts> {
-  const key = `${locale}|${timeZone}|${date.getTime()}`;
-  let p = partsKept.get(key);
-  if (p === undefined) {
-    p = Object.freeze(partsOf(date, locale, timeZone));
-    if (partsKept.size >= PARTS_KEPT) partsKept.clear();
-    partsKept.set(key, p);
-  }
-  return p;
+  return partsKept(`${locale}|${date.getTime()}|${timeZone}`);
 }
 
 function partsOf(date: Date, locale: Language, timeZone: string): Parts {
