@@ -229,25 +229,13 @@ function proposalData(p: ProposalForMail, ctx: MailContext, layoutOf: (title: st
   };
 }
 
-/** The abstract as the HTML part shows it (escaped paragraphs) and as the text part does (re-flowed, indented). */
-interface AbstractForms {
-  abstract: string;
-  html: string;
-  text: string;
-}
-
 /**
- * The last abstract's forms: a proposal's mails — an acknowledgement per speaker, then the organizers' notice — show
- * the same abstract one after another, and escaping and re-flowing it was redone for each (bench/compose's profile).
- * Keyed by the abstract's text alone, as both forms depend on nothing else.
+ * The last abstract's forms, as the HTML part shows it (escaped paragraphs) and as the text part does (re-flowed,
+ * indented): a proposal's mails — an acknowledgement per speaker, then the organizers' notice — show the same abstract
+ * one after another, and escaping and re-flowing it was redone for each (bench/compose's profile). Kept by the
+ * abstract's text alone (both forms depend on nothing else), one at a time.
  */
-let lastAbstract: AbstractForms | null = null;
-
-function abstractForms(abstract: string): AbstractForms {
-  if (lastAbstract?.abstract === abstract) return lastAbstract;
-  lastAbstract = { abstract, html: textToHtml(abstract), text: wrapText(abstract, 72, '  ') };
-  return lastAbstract;
-}
+const abstractForms = boundedMemo((abstract: string) => ({ html: textToHtml(abstract), text: wrapText(abstract, 72, '  ') }), 1);
 
 function addressLabel(name: string | null, email: string | null): string {
   // the name's own direction overrides end before the address: « علي ‮evil <ali@…> » must not show the address reversed
