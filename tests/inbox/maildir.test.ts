@@ -65,12 +65,17 @@ describe('Maildir inbox', () => {
     await inbox.start(rec.handle);
     expect(rec.subjects()).toEqual(['first', 'second']);
     const t0 = Date.now();
-    const name = deliver('third');
+    // Its own name: the default one (seq 1) was the name of 'first' here, already in cur/ — the wait below passed at once
+    // on first's file and new/ was read before the watcher had moved the third (a flaky CI run, 2026-12-04).
+    const name = deliver('third', '1700000003.M3P1.test');
     await waitUntil(() => rec.got.length === 3, 2_000, 'fs.watch delivery');
     console.log(`maildir: new file → onMessage in ${Date.now() - t0} ms`);
     expect(rec.got[2]!.locator).toEqual({ source: 'maildir', mailbox: root, path: join(root, 'new', name) });
     await waitUntil(() => existsSync(join(root, 'cur', `${name}:2,S`)), 2_000, 'move to cur/');
     expect(readdirSync(join(root, 'new'))).toEqual([]);
+    expect(readdirSync(join(root, 'cur')).sort()).toEqual(
+      ['1700000001.M1P1.test:2,S', '1700000002.M2P1.test:2,S', `${name}:2,S`],
+    );
   });
 
   it('leaves ignored mail in new/, and a restarted watcher re-delivers nothing it handled', async () => {
