@@ -17,6 +17,7 @@ import { isHtmlStub } from '../core/text/html-stub.ts';
 import { htmlTooDeep, MAX_HTML_DEPTH } from './html-depth.ts';
 import { mendMissingBoundaries } from './missing-boundary.ts';
 import { fastWords, type WordDecoder } from './mime-words.ts';
+import { splitLines } from './split-lines.ts';
 import { DECLARED_SINGLE_BYTE, DECLARED_UTF8, EIGHT_BIT, isKnownCharset, Raw8Bit, SINGLE_BYTE, UNKNOWN_CHARSET, UNLABELLED, UNLABELLED_ASCII, type TextLabel } from './raw-8bit.ts';
 
 // CommonJS packages, loaded with require: imported, each of their ≈ 60 internal files would cross the tsx
@@ -87,6 +88,8 @@ class LeanParser extends Parser {
     super(options);
     // the parser's own Libmime (its headers' and addresses' encoded words): the same words decoded with less work
     fastWords((this as unknown as { libmime: WordDecoder }).libmime);
+    // its splitter's lines found by memchr (split-lines.ts); on this instance alone, so simpleParser's stays mailsplit's
+    (this as unknown as { splitter: { _transform: unknown } }).splitter._transform = splitLines;
   }
 }
 type FormatAddresses = (value: unknown) => string;
