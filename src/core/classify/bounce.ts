@@ -14,6 +14,15 @@ const DSN_PART = /^message\/(global-)?delivery-status$/;
 const FEEDBACK_PART = /^message\/feedback-report$/;
 /** A DSN whose MIME structure was lost (broken boundary, inlined by a gateway) still has its fields. */
 const DSN_FIELDS_IN_TEXT = /^\s*(final|original)-recipient\s*:/im;
+/**
+ * What every DSN_FIELDS_IN_TEXT match holds, asked first. The field's pattern opens on `^\s*` and an alternation, which
+ * V8 tries at every position of the body (up to 20,000 characters of every message the text-bounce rule reads: 148 µs
+ * for 20,000 under --jitless); a literal it skips to (8.5 µs). Most bodies have no such field (issue 12).
+ */
+const RECIPIENT_FIELD = /-recipient\s*:/i;
+export function hasDsnFieldsInText(text: string): boolean {
+  return RECIPIENT_FIELD.test(text) && DSN_FIELDS_IN_TEXT.test(text);
+}
 
 /** A DSN field left empty is filled from the human-readable text, which often names it too. */
 function complete(b: BounceInfo, mail: Mail): BounceInfo {
@@ -31,7 +40,7 @@ export const dsnRule: Rule = {
     let fromPart: BounceInfo | null = null;
     for (const p of parts) fromPart ??= bounceFromDsn(partText(p));
     const text = bodyText(mail);
-    const fromText = fromPart ?? (DSN_FIELDS_IN_TEXT.test(text) ? bounceFromDsn(text) : null);
+    const fromText = fromPart ?? (hasDsnFieldsInText(text) ? bounceFromDsn(text) : null);
     return { kind: 'bounce', bounce: complete(fromText ?? { recipient: null, status: null, action: null }, mail) };
   },
 };
@@ -62,7 +71,7 @@ export const textBounceRule: Rule = {
   name: 'bounce-text',
   test(mail) {
     const text = bodyText(mail);
-    if (DSN_FIELDS_IN_TEXT.test(text) && /^\s*(action|status)\s*:/im.test(text)) {
+    if (hasDsnFieldsInText(text) && /^\s*(action|status)\s*:/im.test(text)) {
       const b = bounceFromDsn(text);
       if (b) return { kind: 'bounce', bounce: complete(b, mail), reasons: ['dsn fields in text'] };
     }
